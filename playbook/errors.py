@@ -1,0 +1,107 @@
+"""Exceptions of the playbook: one base class, structured fields, readable text.
+
+The CLI turns any `PlaybookError` into its `__str__` and exit status 2; nothing
+else should ever reach a consultant as a raw traceback.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+class PlaybookError(Exception):
+    """Base class of every error the playbook raises on purpose."""
+
+    exit_code = 2
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One located problem in an input file.
+
+    `where` is human-readable ("sheet 'populations', row 7, column D (headcount)"
+    or "populations[3].headcount"); `found` is the value read; `expected` says
+    what would have been accepted.
+    """
+
+    file: str
+    where: str
+    message: str
+    found: Any = None
+    expected: str = ""
+    severity: str = "error"  # or "warning"
+
+    def __str__(self) -> str:
+        text = f"{self.file}: {self.where}: {self.message}"
+        if self.found not in (None, ""):
+            text += f" (found {self.found!r})"
+        if self.expected:
+            text += f"; expected {self.expected}"
+        return text
+
+
+@dataclass
+class IntakeError(PlaybookError):
+    """An engagement file could not be read: every problem, at once."""
+
+    path: str
+    problems: list[Problem] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        super().__init__(str(self))
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    def __str__(self) -> str:
+        errors = self.errors
+        head = f"{self.path}: {len(errors)} problem{'s' if len(errors) != 1 else ''} found"
+        return "\n".join([head, *(f"  - {p}" for p in self.problems)])
+
+
+class MethodError(PlaybookError):
+    """The method data (catalogues, labels) is missing or malformed."""
+
+
+@dataclass
+class TemplateError(PlaybookError):
+    """A Word or PowerPoint template lacks a style or layout the renderers need."""
+
+    template: str
+    missing: list[str] = field(default_factory=list)
+    detail: str = ""
+
+    def __post_init__(self) -> None:
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        text = f"template {self.template}: " + (self.detail or "not usable")
+        if self.missing:
+            text += "; missing: " + ", ".join(self.missing)
+        return text
+
+
+@dataclass
+class RunError(PlaybookError):
+    """A deliverable notebook failed: which client, which deliverable, which cell."""
+
+    client: str
+    deliverable: str
+    cell: str = ""
+    reason: str = ""
+    notebook: str = ""
+
+    def __post_init__(self) -> None:
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        text = f"{self.client} / {self.deliverable}: failed"
+        if self.cell:
+            text += f" in cell {self.cell}"
+        if self.reason:
+            text += f": {self.reason}"
+        if self.notebook:
+            text += f" (executed notebook kept at {self.notebook})"
+        return text

@@ -1,0 +1,53 @@
+"""The engagement model: what a consultant knows about one client engagement.
+
+Pure data (pydantic v2). It knows nothing of the method's conclusions: brakes,
+risks and levers are computed by `playbook.analysis` from these facts.
+"""
+
+from .consistency import Inconsistency, find_inconsistencies
+from .deployment import Lot, UseCase
+from .engagement import Engagement
+from .engagement_info import EngagementInfo
+from .enums import (
+    Brake,
+    BuyIn,
+    Criterion,
+    CriterionStatus,
+    DataEntry,
+    Dimension,
+    EvaluationBasis,
+    HierarchyLevel,
+    JourneyStage,
+    KpiKind,
+    Language,
+    Level,
+    Priority,
+    Seniority,
+    Stance,
+    Workshop,
+    WorkshopStatus,
+)
+from .experience import JourneyStep, Persona
+from .governance import (
+    Administrator,
+    Governance,
+    KeyUser,
+    LocalSponsor,
+    Person,
+    PlannedWorkshop,
+    TeamMember,
+)
+from .objectives import Objective
+from .populations import Impact, Population, Resistance
+from .steering import AdoptionKpi, CriterionAssessment
+from .training import Blackout, TrainingConstraints
+
+__all__ = [
+    "Administrator", "AdoptionKpi", "Blackout", "Brake", "BuyIn", "Criterion",
+    "CriterionAssessment", "CriterionStatus", "DataEntry", "Dimension", "Engagement",
+    "EngagementInfo", "EvaluationBasis", "Governance", "HierarchyLevel", "Impact",
+    "Inconsistency", "JourneyStage", "JourneyStep", "KeyUser", "KpiKind", "Language",
+    "Level", "LocalSponsor", "Lot", "Objective", "Person", "Persona", "PlannedWorkshop",
+    "Population", "Priority", "Resistance", "Seniority", "Stance", "TeamMember",
+    "TrainingConstraints", "UseCase", "Workshop", "WorkshopStatus", "find_inconsistencies",
+]

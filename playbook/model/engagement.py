@@ -1,0 +1,73 @@
+"""The engagement: everything a consultant knows about one client, in one object."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from .deployment import Lot, UseCase
+from .engagement_info import EngagementInfo
+from .experience import JourneyStep, Persona
+from .governance import Governance
+from .objectives import Objective
+from .populations import Impact, Population, Resistance
+from .steering import AdoptionKpi, CriterionAssessment
+from .training import TrainingConstraints
+from .types import Record
+
+
+class Engagement(Record):
+    """Root of the model. Field order is the order of the intake workbook's sheets.
+
+    Validating an `Engagement` checks each record; `consistency.find_inconsistencies`
+    checks what ties records together (references, dates, unique names), so that
+    the intake can report every problem at once with its place.
+    """
+
+    engagement: EngagementInfo
+    governance: Governance
+    objectives: list[Objective] = Field(default_factory=list)
+    success_criteria: list[CriterionAssessment] = Field(default_factory=list)
+    lots: list[Lot] = Field(default_factory=list)
+    use_cases: list[UseCase] = Field(default_factory=list)
+    populations: list[Population] = Field(default_factory=list)
+    impacts: list[Impact] = Field(default_factory=list)
+    resistances: list[Resistance] = Field(default_factory=list)
+    personas: list[Persona] = Field(default_factory=list)
+    journeys: list[JourneyStep] = Field(default_factory=list)
+    kpis: list[AdoptionKpi] = Field(default_factory=list)
+    training: TrainingConstraints = Field(default_factory=TrainingConstraints)
+
+    # Convenience look-ups used by the method; cheap, so not cached.
+    def population(self, name: str) -> Population:
+        for population in self.populations:
+            if population.name == name:
+                return population
+        raise KeyError(name)
+
+    def lot(self, name: str) -> Lot:
+        for lot in self.lots:
+            if lot.name == name:
+                return lot
+        raise KeyError(name)
+
+    @property
+    def client(self) -> str:
+        return self.engagement.client
+
+    @property
+    def language(self) -> str:
+        return self.engagement.language.value
+
+    @property
+    def territories(self) -> list[str]:
+        seen: dict[str, None] = {}
+        for population in self.populations:
+            seen.setdefault(population.territory, None)
+        return list(seen)
+
+    def lots_of(self, population: str) -> list[Lot]:
+        """Lots in which a population goes live, earliest first."""
+        return sorted(
+            (lot for lot in self.lots if population in lot.populations),
+            key=lambda lot: lot.go_live,
+        )

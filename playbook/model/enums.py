@@ -1,0 +1,169 @@
+"""Enumerated vocabularies of the intake.
+
+Values are stable English codes (they are what the workbook dropdowns and YAML
+files hold); their French and English labels live in the method data
+(`playbook/method/data/labels.yaml`), so a firm can reword them without code.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class Vocabulary(str, Enum):
+    """A closed list of codes; `str` so values compare and serialise as text."""
+
+    def __str__(self) -> str:  # pragma: no cover - trivial
+        return self.value
+
+    @classmethod
+    def codes(cls) -> list[str]:
+        return [member.value for member in cls]
+
+
+class Language(Vocabulary):
+    FR = "fr"
+    EN = "en"
+
+
+class Dimension(Vocabulary):
+    """Nature of a change (seed 004: job, tool, culture; practice adds the rest)."""
+
+    JOB = "job"  # métier and processes
+    TOOL = "tool"
+    CULTURE = "culture"
+    ORGANISATION = "organisation"  # organisation and roles
+    SKILLS = "skills"
+    PERFORMANCE = "performance"  # how performance is measured
+
+
+class BuyIn(Vocabulary):
+    """Current adherence of a population (seeds 002, 004), most to least."""
+
+    ENTHUSIASTIC = "enthusiastic"
+    FAVOURABLE = "favourable"
+    NEUTRAL = "neutral"
+    RELUCTANT = "reluctant"
+    RESISTANT = "resistant"
+
+
+class Level(Vocabulary):
+    """A three-step ordinal used for comfort, data-entry load, sense of service."""
+
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+
+
+class DataEntry(Vocabulary):
+    """Mandatory data entry the population will face in the new tool."""
+
+    NONE = "none"
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+
+
+class HierarchyLevel(Vocabulary):
+    EXECUTIVE = "executive"
+    MANAGER = "manager"
+    TEAM_LEADER = "team_leader"
+    STAFF = "staff"
+
+
+class EvaluationBasis(Vocabulary):
+    """What the population is evaluated on today (loss-of-efficiency signal)."""
+
+    SPEED = "speed"  # e.g. call-handling time
+    VOLUME = "volume"  # number of calls, visits, files
+    REVENUE = "revenue"
+    QUALITY = "quality"
+    CUSTOMER_SATISFACTION = "customer_satisfaction"
+    NOT_INDIVIDUAL = "not_individual"
+
+
+class Stance(Vocabulary):
+    """Local management's stance towards the project."""
+
+    SUPPORTIVE = "supportive"
+    NEUTRAL = "neutral"
+    OPPOSED = "opposed"
+
+
+class Brake(Vocabulary):
+    """The typical brakes of seed 004 (and the culture check of seed 002)."""
+
+    DESILOING = "desiloing"
+    FEELING_WATCHED = "feeling_watched"
+    EFFICIENCY_LOSS = "efficiency_loss"
+    RELUCTANT_TERRITORY = "reluctant_territory"
+    ADMIN_LOAD = "admin_load"
+    COMPETITION_CULTURE = "competition_culture"
+
+
+class Seniority(Vocabulary):
+    JUNIOR = "junior"
+    INTERMEDIATE = "intermediate"
+    SENIOR = "senior"
+
+
+class Workshop(Vocabulary):
+    """The four workshops of seed 000."""
+
+    TARGET_VISION = "target_vision"
+    CUSTOMER_JOURNEYS = "customer_journeys"
+    USE_CASES = "use_cases"
+    ACTION_PLAN = "action_plan"
+
+
+class WorkshopStatus(Vocabulary):
+    PLANNED = "planned"
+    DONE = "done"
+    CANCELLED = "cancelled"
+
+
+class Criterion(Vocabulary):
+    """The first six success criteria of seed 001."""
+
+    USER_SATISFACTION = "user_satisfaction"
+    TOP_MANAGEMENT = "top_management"
+    KEY_RESOURCES = "key_resources"
+    EXPERIENCE_BALANCE = "experience_balance"
+    SHARED_KNOWLEDGE = "shared_knowledge"
+    TRAINING_MENTORING = "training_mentoring"
+
+
+class CriterionStatus(Vocabulary):
+    MET = "met"
+    PARTLY = "partly"
+    NOT_MET = "not_met"
+    UNKNOWN = "unknown"
+
+
+class Priority(Vocabulary):
+    """MoSCoW, as use-case workshops usually rank."""
+
+    MUST = "must"
+    SHOULD = "should"
+    COULD = "could"
+
+
+class JourneyStage(Vocabulary):
+    """Stages of the user journey (seed 002)."""
+
+    DISCOVER = "discover"
+    DAILY_USE = "daily_use"
+    GET_HELP = "get_help"
+    REQUEST_CHANGE = "request_change"
+    ONBOARDING = "onboarding"
+
+
+class KpiKind(Vocabulary):
+    """Steering KPI families (seeds 000, 002)."""
+
+    ADOPTION = "adoption"
+    USAGE = "usage"
+    DATA_QUALITY = "data_quality"
+    SATISFACTION = "satisfaction"
+    TRAINING_COVERAGE = "training_coverage"
+    SUPPORT = "support"

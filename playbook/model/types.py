@@ -1,0 +1,48 @@
+"""Shared field types: text is normalised once, at the edge, so every later
+comparison (names used as keys, duplicates, cross-references) is reliable."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+_SPACES = re.compile(r"[\s\u00a0\u202f\u2007\u2060\ufeff]+")
+
+
+def normalise_name(value: str) -> str:
+    """NFC, every kind of space (non-breaking ones included) collapsed, trimmed.
+
+    Names are keys: "Conseillers\u00a0agence " and "Conseillers agence" are the
+    same population for a consultant, so they must be for the model too.
+    """
+    value = unicodedata.normalize("NFC", value)
+    return _SPACES.sub(" ", value).strip()
+
+
+def normalise_text(value: str) -> str:
+    """NFC and trimmed; inner line breaks kept (they are paragraphs)."""
+    value = unicodedata.normalize("NFC", value)
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    return value.strip()
+
+
+def _non_empty(value: str) -> str:
+    if not value:
+        raise ValueError("must not be empty")
+    return value
+
+
+Name = Annotated[str, AfterValidator(normalise_name), AfterValidator(_non_empty)]
+Text = Annotated[str, AfterValidator(normalise_text)]
+Headcount = Annotated[int, Field(gt=0)]
+Intensity = Annotated[int, Field(ge=0, le=3)]
+Share = Annotated[float, Field(ge=0, le=1)]
+
+
+class Record(BaseModel):
+    """Base of every model record: unknown fields are errors, not silently lost."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=False, frozen=False)
