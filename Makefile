@@ -1,0 +1,47 @@
+# Two commands on a fresh machine: `make demo` and `make test`.
+PYTHON ?= python3
+VENV   ?= .venv
+PY      = $(VENV)/bin/python
+PLAYBOOK = $(VENV)/bin/playbook
+OUT    ?= outputs
+EXAMPLES = playbook/examples
+
+.PHONY: demo test lint lab bench clean-outputs venv templates workbooks handbook
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	@touch $@
+
+venv: $(VENV)/.installed
+
+## Generate every deliverable for the bundled example clients (fr, en).
+demo: venv
+	$(PLAYBOOK) validate $(EXAMPLES)/mutuelle_horizon.yaml
+	$(PLAYBOOK) run $(EXAMPLES)/mutuelle_horizon.yaml --out $(OUT)
+	$(PLAYBOOK) run $(EXAMPLES)/mutuelle_horizon.yaml --lang en --out $(OUT)
+	$(PLAYBOOK) run $(EXAMPLES)/northwind_b2b.yaml --out $(OUT)
+	@echo "Deliverables written under $(OUT)/"
+
+## The whole suite: unit and acceptance tests, then the notebooks under nbval.
+test: venv
+	$(PY) -m pytest -q -p no:cacheprovider tests
+	$(PY) -m pytest -q -p no:cacheprovider --nbval-lax --nbval-current-env notebooks
+
+lint: venv
+	$(VENV)/bin/ruff check playbook tests benchmarks templates
+
+## Open JupyterLab on the notebooks with the project's environment.
+lab: venv
+	$(VENV)/bin/jupyter lab notebooks
+
+## Measure batch throughput against naive papermill and direct calls.
+bench: venv
+	$(PY) benchmarks/bench_batch.py --n 10 40
+
+templates: venv
+	$(PY) templates/build_templates.py
+
+clean-outputs:
+	find $(OUT) -mindepth 1 ! -name .gitkeep ! -name README.md -exec rm -rf {} +

@@ -1,0 +1,3 @@
+"""`playbook` commands: intake (see the module owner)."""
+
+from . import app  # noqa: F401

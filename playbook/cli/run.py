@@ -1,0 +1,3 @@
+"""`playbook` commands: run (see the module owner)."""
+
+from . import app  # noqa: F401

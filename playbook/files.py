@@ -1,0 +1,90 @@
+"""Safe file handling shared by every writer: atomic writes and safe names.
+
+A consultant may kill a run the night before a steering committee; the
+previous deck must still be there, whole. So nothing is ever written in place:
+files are written under a temporary name in the destination folder (same file
+system, so the final `os.replace` is atomic) and moved into place complete.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import tempfile
+import unicodedata
+from collections.abc import Iterator
+from pathlib import Path
+
+TEMP_PREFIX = ".~playbook-"
+
+_WINDOWS_RESERVED = {
+    "con", "prn", "aux", "nul",
+    *(f"com{i}" for i in range(1, 10)),
+    *(f"lpt{i}" for i in range(1, 10)),
+}
+_UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]+')
+
+
+@contextlib.contextmanager
+def atomic_path(destination: str | Path) -> Iterator[Path]:
+    """Yield a temporary path beside `destination`; move it into place on success.
+
+    On any exception the temporary file is removed and `destination` is left
+    exactly as it was.
+    """
+    destination = Path(destination)
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(
+        prefix=TEMP_PREFIX, suffix=destination.suffix, dir=destination.parent
+    )
+    os.close(fd)
+    tmp_path = Path(tmp)
+    try:
+        yield tmp_path
+        with open(tmp_path, "rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(tmp_path, destination)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            tmp_path.unlink()
+        raise
+
+
+def atomic_write_bytes(destination: str | Path, data: bytes) -> Path:
+    with atomic_path(destination) as tmp:
+        tmp.write_bytes(data)
+    return Path(destination)
+
+
+def atomic_write_text(destination: str | Path, text: str) -> Path:
+    return atomic_write_bytes(destination, text.encode("utf-8"))
+
+
+def safe_name(name: str, max_length: int = 80) -> str:
+    """A folder/file name derived from client text that is safe on every OS.
+
+    Accents are kept (a French client's folder reads as its name), separators,
+    control and reserved characters become "-", no leading dot (no hidden
+    files), no "." or "..", no Windows reserved device names.
+    """
+    text = unicodedata.normalize("NFC", name)
+    text = _UNSAFE.sub("-", text)
+    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"-{2,}", "-", text)
+    text = text.strip(" .-")
+    text = text[:max_length].rstrip(" .-")
+    if not text or set(text) <= {"."}:
+        text = "client"
+    if text.split(".")[0].casefold() in _WINDOWS_RESERVED:
+        text = f"_{text}"
+    return text
+
+
+def inside(root: str | Path, candidate: str | Path) -> Path:
+    """Resolve `candidate` and refuse it unless it lies within `root`."""
+    root_path = Path(root).resolve()
+    path = Path(candidate).resolve()
+    if path != root_path and root_path not in path.parents:
+        raise ValueError(f"{path} is outside {root_path}")
+    return path

@@ -1,0 +1,57 @@
+"""Bilingual labels: `labels.yaml` (deliverable text) and `vocabulary.yaml`
+(labels of the intake's enumerated codes).
+
+Both files are nested mappings whose leaves are `{fr: ..., en: ...}`; a key is
+the dotted path to a leaf (`framing_note.title`, `buy_in.resistant`). Every leaf
+must exist in both languages: a French deck with one English heading is a defect.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import PrivateAttr, RootModel, model_validator
+
+from ..errors import MethodError
+
+LANGUAGES = ("fr", "en")
+
+
+class Catalogue(RootModel[dict[str, Any]]):
+    _flat: dict[str, dict[str, str]] = PrivateAttr(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _flatten(self) -> "Catalogue":
+        flat: dict[str, dict[str, str]] = {}
+        _walk(self.root, (), flat)
+        self._flat = flat
+        return self
+
+    def has(self, key: str) -> bool:
+        return key in self._flat
+
+    def keys(self) -> list[str]:
+        return list(self._flat)
+
+    def get(self, key: str, lang: str, **values: Any) -> str:
+        try:
+            text = self._flat[key][lang]
+        except KeyError as exc:
+            raise MethodError(f"no {lang!r} label for {key!r}") from exc
+        return text.format(**values) if values else text
+
+
+def _walk(node: Any, path: tuple[str, ...], flat: dict[str, dict[str, str]]) -> None:
+    if isinstance(node, dict) and set(node) == set(LANGUAGES):
+        for lang in LANGUAGES:
+            if not isinstance(node[lang], str) or not node[lang].strip():
+                raise ValueError(f"{'.'.join(path)}: empty {lang!r} label")
+        flat[".".join(path)] = node
+        return
+    if isinstance(node, dict):
+        if any(lang in node for lang in LANGUAGES):
+            raise ValueError(f"{'.'.join(path)}: a label needs both 'fr' and 'en', no other key")
+        for key, child in node.items():
+            _walk(child, (*path, str(key)), flat)
+        return
+    raise ValueError(f"{'.'.join(path) or '(top)'}: expected a mapping or a {{fr, en}} label")
