@@ -8,7 +8,7 @@ Nothing here knows a file format.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -53,4 +53,68 @@ class Diagnosis:
     segments: pd.DataFrame  # index: population; impact level, buy-in score, segment code
     brakes: tuple[BrakeFinding, ...]
     risks: tuple[RiskAssessment, ...]
+    warnings: tuple[MethodWarning, ...]
+    # index: dimension; people (strongly) impacted and headcount-weighted mean intensity
+    dimension_totals: pd.DataFrame = field(default_factory=pd.DataFrame)
+
+    def brakes_of(self, population: str) -> tuple[BrakeFinding, ...]:
+        return tuple(b for b in self.brakes if b.population == population)
+
+    def risk(self, population: str, kind: str) -> RiskAssessment:
+        for assessment in self.risks:
+            if assessment.population == population and assessment.kind == kind:
+                return assessment
+        raise KeyError((population, kind))
+
+
+@dataclass(frozen=True)
+class ChangePlan:
+    """The Change plan (Plan d'accompagnement des changements, seed 004, step 3).
+
+    `actions` has one row per planned action (population levers and cross
+    actions), dated on the lot milestones; the other tables are its totals and
+    the COPIL's arbitration view, all derived from `actions`.
+    """
+
+    actions: pd.DataFrame
+    by_population: pd.DataFrame
+    by_lever: pd.DataFrame
+    by_pillar: pd.DataFrame
+    by_month: pd.DataFrame
+    arbitration: pd.DataFrame
+    milestones: pd.DataFrame
+    warnings: tuple[MethodWarning, ...]
+
+    @property
+    def total_days(self) -> float:
+        return float(self.actions["effort_days"].sum()) if len(self.actions) else 0.0
+
+
+@dataclass(frozen=True)
+class TrainingPlan:
+    """The training plan (Plan de formation): needs, modules, dated sessions."""
+
+    needs: pd.DataFrame  # one row per population × module needed
+    modules: pd.DataFrame  # one row per module used, with its totals
+    sessions: pd.DataFrame  # one row per dated session
+    calendar: pd.DataFrame  # one row per lot × population × module (the waves)
+    onboarding: pd.DataFrame  # new-hire module, per year
+    evaluation: pd.DataFrame  # Kirkpatrick's four levels, dated per lot
+    support: pd.DataFrame  # support offer, dated per lot
+    totals: pd.DataFrame  # one row per lot and a total row
+    warnings: tuple[MethodWarning, ...]
+
+    @property
+    def trainer_days(self) -> float:
+        return float(self.sessions["trainer_days"].sum()) if len(self.sessions) else 0.0
+
+
+@dataclass(frozen=True)
+class Steering:
+    """Steering the plan: KPIs with RAG thresholds, success-criteria scorecard,
+    people / process / technology balance of the planned effort (seed 003)."""
+
+    kpis: pd.DataFrame
+    criteria: pd.DataFrame
+    balance: pd.DataFrame
     warnings: tuple[MethodWarning, ...]

@@ -30,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     from ..errors import PlaybookError
 
     try:
-        app(args=argv, standalone_mode=False)
+        status = app(args=argv, standalone_mode=False)
     except PlaybookError as exc:
         print(str(exc), file=sys.stderr)
         return exc.exit_code
@@ -45,7 +45,8 @@ def main(argv: list[str] | None = None) -> int:
             exc.show()
             return exc.exit_code
         raise
-    return 0
+    # Without standalone mode, click returns `typer.Exit(code)`'s code instead of exiting.
+    return status if isinstance(status, int) else 0
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,3 +1,105 @@
-"""`playbook` commands: intake (see the module owner)."""
+"""`playbook validate` and `playbook intake-template`: the consultant's intake loop.
 
-from . import app  # noqa: F401
+Problems travel as `IntakeError` (stderr, exit 2, via `playbook.cli.main`); a
+valid file gets a short summary so the consultant sees what was understood.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from . import app
+
+
+class Lang(StrEnum):
+    fr = "fr"
+    en = "en"
+
+
+_SUMMARY = {
+    "title": {"en": "{file}: valid", "fr": "{file} : valide"},
+    "client": {"en": "Client", "fr": "Client"},
+    "populations": {
+        "en": "Populations: {count} ({non_users} not using the CRM), {headcount} people",
+        "fr": "Populations : {count} (dont {non_users} hors utilisateurs du CRM), {headcount} personnes",
+    },
+    "lots": {"en": "Lots", "fr": "Lots"},
+    "go_live": {"en": "go-live {date}", "fr": "mise en production le {date}"},
+    "warnings": {"en": "Warnings: {count}", "fr": "Avertissements : {count}"},
+    "written": {"en": "Intake workbook written: {path}", "fr": "Classeur de recueil écrit : {path}"},
+}
+
+
+def _t(key: str, lang: str, **values: object) -> str:
+    return _SUMMARY[key][lang].format(**values)
+
+
+@app.command()
+def validate(
+    path: Annotated[Path, typer.Argument(help="Engagement file: .xlsx workbook or .yaml.")],
+    lang: Annotated[Lang | None, typer.Option("--lang", help="Language of the messages (default: the engagement's).")] = None,
+) -> None:
+    """Check an engagement file and list every problem, located; exit 2 on errors."""
+    from ..intake import read_intake
+
+    report = read_intake(path, lang=lang.value if lang else None)
+    engagement = report.engagement
+    shown = lang.value if lang else engagement.language
+    console = Console(highlight=False)
+    populations = engagement.populations
+    lines = [
+        _t("title", shown, file=path),
+        f"{_t('client', shown)}: {engagement.client}",
+        _t(
+            "populations",
+            shown,
+            count=len(populations),
+            non_users=sum(not p.crm_user for p in populations),
+            headcount=sum(p.headcount for p in populations),
+        ),
+        f"{_t('lots', shown)}:",
+        *(
+            f"  - {lot.name}: {_t('go_live', shown, date=lot.go_live.isoformat())}"
+            for lot in sorted(engagement.lots, key=lambda lot: lot.go_live)
+        ),
+        _t("warnings", shown, count=len(report.warnings)),
+        *(f"  - {warning.where}: {warning.message}" for warning in report.warnings),
+    ]
+    if not console.is_terminal:
+        typer.echo("\n".join(lines))
+        return
+    console.print(f"[bold green]✔ {lines[0]}[/]")
+    console.print(lines[1])
+    console.print(lines[2])
+    table = Table(title=_t("lots", shown), show_header=False, box=None)
+    for lot in sorted(engagement.lots, key=lambda lot: lot.go_live):
+        table.add_row(lot.name, _t("go_live", shown, date=lot.go_live.isoformat()))
+    console.print(table)
+    style = "yellow" if report.warnings else "green"
+    console.print(f"[{style}]{_t('warnings', shown, count=len(report.warnings))}[/]")
+    for warning in report.warnings:
+        console.print(f"  [yellow]•[/] {warning.where}: {warning.message}")
+
+
+@app.command("intake-template")
+def intake_template(
+    out: Annotated[Path, typer.Argument(help="Workbook to write (.xlsx).")],
+    source: Annotated[
+        Path | None,
+        typer.Option("--from", help="Fill the workbook from this engagement (.yaml or .xlsx)."),
+    ] = None,
+    lang: Annotated[Lang | None, typer.Option("--lang", help="Language of the workbook (default: the engagement's, else en).")] = None,
+) -> None:
+    """Write the intake workbook, empty or filled from an engagement file."""
+    from ..intake import load_engagement, write_intake_template
+
+    engagement = load_engagement(source, lang=lang.value if lang else None) if source else None
+    chosen = lang.value if lang else (engagement.language if engagement else "en")
+    written = write_intake_template(out, engagement, lang=chosen)
+    typer.echo(_t("written", chosen, path=written))

@@ -40,11 +40,12 @@ class Bilingual(Strict):
             raise ValueError("both 'fr' and 'en' must be non-blank")
         return self
 
-    def __call__(self, lang: str) -> str:
-        """The text in `lang` ("fr" or "en")."""
+    def in_(self, lang: str, **values: object) -> str:
+        """The text in `lang` ("fr" or "en"), its placeholders filled with `values`."""
         if lang not in ("fr", "en"):
             raise ValueError(f"unknown language {lang!r}; expected 'fr' or 'en'")
-        return getattr(self, lang)
+        text = getattr(self, lang)
+        return text.format(**values) if values else text
 
 
 class DimensionEntry(Strict):
@@ -97,7 +98,7 @@ class BuyInScore(Strict):
 class Segment(Strict):
     """One cell group of the impact × buy-in map; the first segment that matches wins."""
 
-    code: str = Field(pattern=r"^[a-z][a-z_]*$")
+    code: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     label: Bilingual
     description: Bilingual
     buy_in: list[BuyIn] = Field(min_length=1)

@@ -87,12 +87,9 @@ def _load(root: Path) -> Method:
         if not path.is_file():
             problems.append(f"{path}: missing")
             continue
-        raw = path.read_bytes()
-        digest.update(name.encode() + b"\0" + raw)
-        try:
-            data = yaml.safe_load(raw) or {}
-        except yaml.YAMLError as exc:
-            problems.append(f"{path}: not valid YAML ({exc})")
+        data, file_problems = _read(root, name, digest)
+        if file_problems:
+            problems.extend(file_problems)
             continue
         model = importlib.import_module(module_name).Catalogue
         try:
@@ -106,6 +103,32 @@ def _load(root: Path) -> Method:
     method = Method(root, catalogues, digest.hexdigest()[:12])
     _cross_check(method)
     return method
+
+
+def _read(root: Path, name: str, digest) -> tuple[Any, list[str]]:
+    """Read `name.yaml`, merged with its parts `name.*.yaml` (one per deliverable
+    for labels), so that large catalogues stay readable files."""
+    paths = [root / f"{name}.yaml", *sorted(root.glob(f"{name}.*.yaml"))]
+    merged: dict[str, Any] = {}
+    problems: list[str] = []
+    for path in paths:
+        raw = path.read_bytes()
+        digest.update(path.name.encode() + b"\0" + raw)
+        try:
+            data = yaml.safe_load(raw) or {}
+        except yaml.YAMLError as exc:
+            problems.append(f"{path}: not valid YAML ({exc})")
+            continue
+        if len(paths) == 1:
+            return data, problems
+        if not isinstance(data, dict):
+            problems.append(f"{path}: expected a mapping at the top")
+            continue
+        for key, value in data.items():
+            if key in merged:
+                problems.append(f"{path}: top-level key {key!r} already defined in another {name} file")
+            merged[key] = value
+    return merged, problems
 
 
 def _cross_check(method: Method) -> None:

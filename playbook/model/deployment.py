@@ -8,7 +8,7 @@ import datetime as dt
 from pydantic import Field
 
 from .enums import Priority
-from .types import Name, Record, Text
+from .types import Name, OptionalName, Record, Text
 
 
 class Lot(Record):
@@ -32,4 +32,4 @@ class UseCase(Record):
     population: Name
     lot: Name
     priority: Priority
-    functional_block: Name = ""
+    functional_block: OptionalName = ""

@@ -8,7 +8,7 @@ import datetime as dt
 from pydantic import Field
 
 from .enums import Seniority, Workshop, WorkshopStatus
-from .types import Name, Record, Text
+from .types import Name, OptionalName, Record, Text
 
 
 class Person(Record):
@@ -32,7 +32,7 @@ class KeyUser(Record):
 
     name: Name
     population: Name
-    territory: Name = ""
+    territory: OptionalName = ""
     allocation: float = Field(default=0, ge=0, le=100)
 
 

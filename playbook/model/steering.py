@@ -5,13 +5,13 @@ from __future__ import annotations
 from pydantic import Field
 
 from .enums import Criterion, CriterionStatus, KpiKind
-from .types import Name, Record, Text
+from .types import Name, OptionalName, Record, Text
 
 
 class AdoptionKpi(Record):
     kind: KpiKind
     name: Name
-    population: Name = Field(default="", description="Empty: all populations.")
+    population: OptionalName = Field(default="", description="Empty: all populations.")
     definition: Text = ""
     unit: Name = "%"
     baseline: float | None = None

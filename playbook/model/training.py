@@ -7,14 +7,14 @@ import datetime as dt
 
 from pydantic import Field, model_validator
 
-from .types import Name, Record, Share, Text
+from .types import OptionalName, Record, Share, Text
 
 
 class Blackout(Record):
     start: dt.date
     end: dt.date
     reason: Text = ""
-    territory: Name = Field(default="", description="Empty: every territory.")
+    territory: OptionalName = Field(default="", description="Empty: every territory.")
 
     @model_validator(mode="after")
     def _ordered(self) -> "Blackout":

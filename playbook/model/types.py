@@ -37,6 +37,9 @@ def _non_empty(value: str) -> str:
 
 Name = Annotated[str, AfterValidator(normalise_name), AfterValidator(_non_empty)]
 Text = Annotated[str, AfterValidator(normalise_text)]
+# A name that may stay empty where empty means something ("all populations"),
+# so that a dumped engagement validates again.
+OptionalName = Annotated[str, AfterValidator(normalise_name)]
 Headcount = Annotated[int, Field(gt=0)]
 Intensity = Annotated[int, Field(ge=0, le=3)]
 Share = Annotated[float, Field(ge=0, le=1)]

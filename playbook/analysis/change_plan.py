@@ -1,0 +1,299 @@
+"""The Change plan (Plan d'accompagnement des changements, seed 004, step 3).
+
+For every impacted population, levers are chosen on Understand / Want / Be able
+from the levers catalogue, differentiated by its impact level, buy-in and the
+brakes the diagnosis detected (a lever listed against a detected brake in
+`brakes.yaml` is chosen too); a pillar no rule filled gets the method's
+baseline lever, since seed 004 activates all three for every population. The
+cross-population actions (communication rhythm, ambassadors, managers'
+rituals...) are planned once. Every action is dated on the milestones of the
+lot the population goes live in, costed, and carries the reason it was chosen.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import pandas as pd
+
+from ..method.levers import PILLARS, Lever
+from ..model import Engagement
+from .change_plan_inputs import Profile, profiles
+from .change_plan_rules import Clause, brake_clause, first_match, match, sentence
+from .change_plan_tables import ALL, arbitration, by_lever, by_month, by_pillar, by_population
+from .milestones import lot_of, milestones, phase_date
+from .records import ChangePlan, Diagnosis, MethodWarning
+
+ACTION_COLUMNS = [
+    "id", "lever", "action", "pillar", "adkar", "scope", "population", "audience",
+    "headcount", "lot", "phase", "date", "owner", "owner_label", "owner_name",
+    "effort_days", "effect", "impact", "costed_in", "reason",
+]
+
+
+def plan_change(
+    engagement: Engagement, method: Any, diagnosis: Diagnosis, lang: str
+) -> ChangePlan:
+    table = milestones(engagement, method)
+    people = profiles(engagement, diagnosis)
+    drafts: list[dict[str, Any]] = []
+    for profile in people.values():
+        drafts.extend(_population_actions(profile, engagement, method, table, lang))
+    drafts.extend(_cross_actions(people, engagement, method, table, lang))
+    actions = _frame(drafts)
+    return ChangePlan(
+        actions=actions,
+        by_population=by_population(actions, people, method, lang),
+        by_lever=by_lever(actions, method, lang),
+        by_pillar=by_pillar(actions, method, lang),
+        by_month=by_month(actions),
+        arbitration=arbitration(actions, method, lang),
+        milestones=table,
+        warnings=tuple(_warnings(people, actions, method, lang)),
+    )
+
+
+# ----------------------------------------------------------------- choosing
+
+
+def choose_levers(profile: Profile, method: Any) -> dict[str, list[Clause]]:
+    """Population levers chosen for one population, with the clauses citing why.
+
+    Catalogue order is kept; an impact of 0 means nothing to accompany.
+    """
+    if profile.impact <= 0:
+        return {}
+    catalogue = method.levers
+    against_brakes = _brake_levers(profile, method)
+    chosen: dict[str, list[Clause]] = {}
+    for lever in catalogue.levers:
+        if lever.scope != "population" or not _allowed(lever, profile):
+            continue
+        clauses = first_match(lever.when, profile)
+        brakes = against_brakes.get(lever.id, [])
+        if clauses is None and not brakes:
+            continue
+        clauses = list(clauses or [])
+        clauses.extend(c for c in brakes if c not in clauses)
+        chosen[lever.id] = clauses
+    for pillar in PILLARS:
+        if any(catalogue.lever(lever_id).pillar == pillar for lever_id in chosen):
+            continue
+        for lever_id in catalogue.pillars[pillar].defaults:
+            if _allowed(catalogue.lever(lever_id), profile):
+                label = catalogue.pillars[pillar].label
+                chosen[lever_id] = [("default", {"pillar": label, "impact": profile.impact})]
+                break
+    return chosen
+
+
+def _allowed(lever: Lever, profile: Profile) -> bool:
+    return lever.requires is None or match(lever.requires, profile) is not None
+
+
+def _brake_levers(profile: Profile, method: Any) -> dict[str, list[Clause]]:
+    """Levers `brakes.yaml` recommends against the brakes detected for the population."""
+    result: dict[str, list[Clause]] = {}
+    for brake, severity in sorted(profile.brakes.items(), key=lambda item: -item[1]):
+        for lever_id in method.brakes.brake(brake).levers:
+            result.setdefault(lever_id, []).append(brake_clause(brake, severity))
+    return result
+
+
+# ------------------------------------------------------------------ actions
+
+
+def _population_actions(
+    profile: Profile, engagement: Engagement, method: Any, table: pd.DataFrame, lang: str
+) -> list[dict[str, Any]]:
+    population = profile.population
+    lot = lot_of(engagement, population.name).name
+    rows = []
+    for lever_id, clauses in choose_levers(profile, method).items():
+        lever = method.levers.lever(lever_id)
+        effort = _effort(lever, population.headcount, impacted=1)
+        for phase, date in _dates(lever, [lot], table):
+            rows.append(
+                _row(
+                    lever, method, lang, engagement,
+                    population=population.name,
+                    audience=f"{population.name} ({population.headcount})",
+                    headcount=population.headcount,
+                    lot=lot, phase=phase, date=date, effort=effort,
+                    impact=profile.impact,
+                    reason=sentence(population.name, clauses, method, lang),
+                    territory=population.territory,
+                )
+            )
+    return rows
+
+
+def _cross_actions(
+    people: dict[str, Profile], engagement: Engagement, method: Any, table: pd.DataFrame,
+    lang: str,
+) -> list[dict[str, Any]]:
+    impacted = [p for p in people.values() if p.impact > 0]
+    if not impacted:
+        return []
+    reasons = method.levers.reasons
+    lots = list(table.index)
+    rows = []
+    for lever in method.levers.levers:
+        if lever.scope != "cross":
+            continue
+        concerned, cited = [], []
+        for profile in impacted:
+            clauses = first_match(lever.when, profile) if lever.when else None
+            brakes = [
+                brake_clause(b, s)
+                for b, s in profile.brakes.items()
+                if lever.id in method.brakes.brake(b).levers
+            ]
+            if clauses is None and not brakes:
+                continue
+            concerned.append(profile)
+            cited.append(sentence(profile.name, (clauses or []) + brakes, method, lang))
+        if lever.when and not concerned:
+            continue
+        if lever.when:
+            reason = reasons["cross_matched"].in_(lang, populations=" ".join(cited))
+        else:
+            reason = reasons["cross_always"].in_(lang, populations=len(impacted))
+            if cited:
+                reason += " " + " ".join(cited)
+        audience_people = concerned if lever.when else impacted
+        headcount = sum(p.population.headcount for p in audience_people)
+        effort = _effort(lever, headcount, impacted=len(impacted))
+        audience = lever.audience.in_(lang) if lever.audience else ""
+        for phase, date in _dates(lever, lots, table):
+            rows.append(
+                _row(
+                    lever, method, lang, engagement,
+                    population=ALL, audience=audience, headcount=headcount,
+                    lot=_lot_at(table, date), phase=phase, date=date, effort=effort,
+                    impact=max(p.impact for p in audience_people), reason=reason,
+                    territory="",
+                )
+            )
+    return rows
+
+
+def _dates(lever: Lever, lots: list[str], table: pd.DataFrame) -> list[tuple[str, pd.Timestamp]]:
+    """(phase, date) of every occurrence: the main one on the first of `lots`,
+    its repeats, and its further moments at each of `lots`."""
+    first = phase_date(table, lots[0], lever.phase, lever.offset_weeks)
+    dates = [(lever.phase, first)]
+    if lever.repeat is not None:
+        step = pd.Timedelta(weeks=lever.repeat.every_weeks)
+        if lever.repeat.count is not None:
+            dates += [(lever.phase, first + step * i) for i in range(1, lever.repeat.count)]
+        else:
+            end = phase_date(table, table.index[-1], lever.repeat.until)
+            current = first + step
+            while current <= end:
+                dates.append((lever.phase, current))
+                current += step
+    for moment in lever.moments:
+        dates += [(moment, phase_date(table, lot, moment)) for lot in lots]
+    return sorted(set(dates), key=lambda item: item[1])
+
+
+def _lot_at(table: pd.DataFrame, date: pd.Timestamp) -> str:
+    """The lot a cross action belongs to: the first still running at that date
+    (up to its post-go-live reinforcement), else the last one."""
+    for lot, end in table["post_go_live"].items():
+        if date <= end:
+            return str(lot)
+    return str(table.index[-1])
+
+
+def _effort(lever: Lever, headcount: int, impacted: int) -> float:
+    effort = lever.effort
+    if effort.per == "training_plan":
+        return 0.0
+    if effort.per == "impacted_population":
+        return effort.days * impacted
+    if effort.per == "session":
+        units = math.ceil(headcount / effort.group_size)
+        if effort.max_units is not None:
+            units = min(units, effort.max_units)
+        return effort.days * units
+    return effort.days  # per population, per event
+
+
+def _row(
+    lever: Lever, method: Any, lang: str, engagement: Engagement, *, population: str,
+    audience: str, headcount: int, lot: str, phase: str, date: pd.Timestamp, effort: float,
+    impact: int, reason: str, territory: str,
+) -> dict[str, Any]:
+    return {
+        "lever": lever.id,
+        "action": lever.label.in_(lang),
+        "pillar": lever.pillar,
+        "adkar": lever.adkar,
+        "scope": lever.scope,
+        "population": population,
+        "audience": audience,
+        "headcount": headcount,
+        "lot": lot,
+        "phase": phase,
+        "date": date,
+        "owner": lever.owner,
+        "owner_label": method.levers.owners[lever.owner].in_(lang),
+        "owner_name": _owner_name(lever.owner, engagement, population, territory),
+        "effort_days": float(effort),
+        "effect": lever.effect,
+        "impact": impact,
+        "costed_in": "training_plan" if lever.effort.per == "training_plan" else "",
+        "reason": reason,
+    }
+
+
+def _owner_name(role: str, engagement: Engagement, population: str, territory: str) -> str:
+    """The named person behind an owner role, when the engagement names one."""
+    governance = engagement.governance
+    if role == "sponsor":
+        return governance.sponsor.name
+    if role == "project_manager":
+        return governance.project_manager.name
+    if role == "local_sponsor":
+        names = [s.name for s in governance.local_sponsors if s.territory == territory]
+        return ", ".join(names)
+    if role == "key_users" and population != ALL:
+        return ", ".join(k.name for k in governance.key_users if k.population == population)
+    return ""
+
+
+def _frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
+    pillar_order = {p: i for i, p in enumerate(PILLARS)}
+    frame = pd.DataFrame(rows, columns=[c for c in ACTION_COLUMNS if c != "id"])
+    if frame.empty:
+        frame.insert(0, "id", pd.Series(dtype=str))
+        frame["date"] = pd.to_datetime(frame["date"])
+        return frame
+    frame["_pillar"] = frame["pillar"].map(pillar_order)
+    frame["_cross"] = frame["population"].eq(ALL)
+    frame = frame.sort_values(["date", "_pillar", "_cross", "population", "lever"], kind="stable")
+    frame = frame.drop(columns=["_pillar", "_cross"]).reset_index(drop=True)
+    frame.insert(0, "id", [f"A{i:03d}" for i in range(1, len(frame) + 1)])
+    return frame
+
+
+def _warnings(
+    people: dict[str, Profile], actions: pd.DataFrame, method: Any, lang: str
+) -> list[MethodWarning]:
+    covered = set(actions.loc[actions["population"] != ALL, "population"]) if len(actions) else set()
+    template = method.levers.warnings["high_impact_no_lever"]
+    return [
+        MethodWarning(
+            code="high_impact_no_lever",
+            message=template.in_(lang, population=p.name, impact=p.impact),
+            subject=p.name,
+        )
+        for p in people.values()
+        if p.impact >= 2 and p.name not in covered
+    ]
+
+
+__all__ = ["ALL", "choose_levers", "plan_change"]

@@ -1,0 +1,73 @@
+"""What the Change plan and the training plan read about each population.
+
+Facts come from the engagement (buy-in, headcount, role...) and conclusions from
+the impact diagnosis (overall impact level, intensities per dimension, brakes
+detected). Gathering them once keeps both plans reading the same figures.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from ..errors import MethodError
+from ..model import Dimension, Engagement, Population
+from .records import Diagnosis
+
+LEVEL_COLUMN = "level"
+
+
+@dataclass(frozen=True)
+class Profile:
+    population: Population
+    impact: int  # overall impact level 0..3 from the diagnosis
+    dimensions: dict[str, int]  # dimension code -> intensity 0..3
+    brakes: dict[str, int] = field(default_factory=dict)  # brake code -> severity 1..3
+    receives_from: tuple[str, ...] = ()  # populations whose tasks it inherits
+
+    @property
+    def name(self) -> str:
+        return self.population.name
+
+    def intensity(self, dimension: str) -> int:
+        return self.dimensions.get(dimension, 0)
+
+
+def profiles(engagement: Engagement, diagnosis: Diagnosis) -> dict[str, Profile]:
+    """One profile per population of the engagement, in the engagement's order."""
+    levels = diagnosis.levels
+    if LEVEL_COLUMN not in levels.columns:
+        raise MethodError(
+            f"the diagnosis has no {LEVEL_COLUMN!r} column in its levels table "
+            f"(found: {', '.join(map(str, levels.columns))})"
+        )
+    brakes: dict[str, dict[str, int]] = {}
+    for finding in diagnosis.brakes:
+        if finding.severity <= 0:
+            continue
+        own = brakes.setdefault(finding.population, {})
+        own[finding.brake] = max(own.get(finding.brake, 0), finding.severity)
+    receives: dict[str, list[str]] = {}
+    for population in engagement.populations:
+        for target in population.shifts_tasks_to:
+            receives.setdefault(target, []).append(population.name)
+    result = {}
+    for population in engagement.populations:
+        name = population.name
+        result[name] = Profile(
+            population=population,
+            impact=int(levels.at[name, LEVEL_COLUMN]) if name in levels.index else 0,
+            dimensions=_intensities(diagnosis.matrix, name),
+            brakes=brakes.get(name, {}),
+            receives_from=tuple(receives.get(name, ())),
+        )
+    return result
+
+
+def _intensities(matrix: pd.DataFrame, name: str) -> dict[str, int]:
+    if name not in matrix.index:
+        return {}
+    row = matrix.loc[name]
+    codes = set(Dimension.codes())  # the matrix may carry other columns (headcount)
+    return {str(c): int(v) for c, v in row.items() if str(c) in codes and pd.notna(v)}

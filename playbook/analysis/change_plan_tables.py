@@ -1,0 +1,155 @@
+"""Totals of the Change plan and the COPIL's arbitration view.
+
+Every table is derived from the actions table alone, so totals always add up
+to the plan they summarise.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from ..method.levers import PILLARS
+
+ALL = "all"  # the population of a cross-population action
+QUADRANT_ORDER = ("quick_win", "major", "filler", "questionable")
+
+
+def by_population(
+    actions: pd.DataFrame, people: dict[str, Any], method: Any, lang: str
+) -> pd.DataFrame:
+    """Per population (engagement order, then cross actions): actions, levers per
+    pillar, effort."""
+    rows = []
+    for name in [*people, ALL]:
+        own = actions[actions["population"] == name]
+        if name == ALL and own.empty:
+            continue
+        profile = people.get(name)
+        row: dict[str, Any] = {
+            "population": name,
+            "impact": profile.impact if profile else None,
+            "buy_in": method.term("buy_in", profile.population.buy_in, lang) if profile else "",
+            "actions": len(own),
+            "levers": own["lever"].nunique(),
+        }
+        for pillar in PILLARS:
+            row[pillar] = own.loc[own["pillar"] == pillar, "lever"].nunique()
+        row["effort_days"] = float(own["effort_days"].sum())
+        rows.append(row)
+    columns = ["population", "impact", "buy_in", "actions", "levers", *PILLARS, "effort_days"]
+    return pd.DataFrame(rows, columns=columns).set_index("population")
+
+
+def by_lever(actions: pd.DataFrame, method: Any, lang: str) -> pd.DataFrame:
+    """Per lever used, in catalogue order: how often, for how many populations, effort."""
+    rows = []
+    for lever in method.levers.levers:
+        own = actions[actions["lever"] == lever.id]
+        if own.empty:
+            continue
+        rows.append(
+            {
+                "lever": lever.id,
+                "action": lever.label.in_(lang),
+                "pillar": lever.pillar,
+                "scope": lever.scope,
+                "actions": len(own),
+                "populations": own.loc[own["population"] != ALL, "population"].nunique(),
+                "effort_days": float(own["effort_days"].sum()),
+            }
+        )
+    columns = ["lever", "action", "pillar", "scope", "actions", "populations", "effort_days"]
+    return pd.DataFrame(rows, columns=columns).set_index("lever")
+
+
+def by_pillar(actions: pd.DataFrame, method: Any, lang: str) -> pd.DataFrame:
+    """Per pillar: actions, levers, effort and its share of the plan's effort."""
+    total = float(actions["effort_days"].sum())
+    rows = []
+    for pillar in PILLARS:
+        own = actions[actions["pillar"] == pillar]
+        effort = float(own["effort_days"].sum())
+        rows.append(
+            {
+                "pillar": pillar,
+                "label": method.levers.pillars[pillar].label.in_(lang),
+                "adkar": method.levers.pillars[pillar].adkar.in_(lang),
+                "actions": len(own),
+                "levers": own["lever"].nunique(),
+                "effort_days": effort,
+                "share": effort / total if total else 0.0,
+            }
+        )
+    return pd.DataFrame(rows).set_index("pillar")
+
+
+def by_month(actions: pd.DataFrame) -> pd.DataFrame:
+    """Effort per calendar month and pillar, every month of the plan listed
+    (months without actions show zero, so a chart keeps its time axis)."""
+    columns = ["actions", *PILLARS, "effort_days"]
+    if actions.empty:
+        return pd.DataFrame(columns=columns, index=pd.PeriodIndex([], freq="M", name="month"))
+    month = actions["date"].dt.to_period("M")
+    effort = actions.pivot_table(
+        index=month, columns="pillar", values="effort_days", aggfunc="sum", fill_value=0.0
+    )
+    months = pd.period_range(month.min(), month.max(), freq="M", name="month")
+    frame = pd.DataFrame(index=months)
+    frame["actions"] = month.value_counts().reindex(months, fill_value=0).astype(int)
+    for pillar in PILLARS:
+        values = effort[pillar] if pillar in effort.columns else pd.Series(dtype=float)
+        frame[pillar] = values.reindex(months, fill_value=0.0).astype(float)
+    frame["effort_days"] = frame[list(PILLARS)].sum(axis=1)
+    return frame[columns]
+
+
+def arbitration(actions: pd.DataFrame, method: Any, lang: str) -> pd.DataFrame:
+    """Effort against expected effect, one row per lever × population, ranked.
+
+    score = expected effect (1-3) × stake, the stake being 1 + the population's
+    overall impact (the highest impact concerned for a cross action): an effect
+    on a highly impacted population weighs more. Quadrants split effect at 2
+    and effort at the median of costed rows; ranking goes quick wins, major
+    undertakings, fillers, then rows to arbitrate, and by score then effort
+    within each. Training levers are costed in the training plan (effort 0 here).
+    """
+    columns = [
+        "rank", "lever", "action", "pillar", "population", "occurrences", "effort_days",
+        "effect", "impact", "score", "quadrant", "quadrant_label", "costed_in",
+    ]
+    if actions.empty:
+        return pd.DataFrame(columns=columns)
+    grouped = (
+        actions.groupby(["lever", "population"], sort=False)
+        .agg(
+            action=("action", "first"),
+            pillar=("pillar", "first"),
+            occurrences=("id", "count"),
+            effort_days=("effort_days", "sum"),
+            effect=("effect", "first"),
+            impact=("impact", "max"),
+            costed_in=("costed_in", "first"),
+        )
+        .reset_index()
+    )
+    grouped["score"] = grouped["effect"] * (1 + grouped["impact"])
+    costed = grouped.loc[grouped["effort_days"] > 0, "effort_days"]
+    median = float(costed.median()) if len(costed) else 0.0
+    high_effect = grouped["effect"] >= 2
+    high_effort = grouped["effort_days"] > median
+    grouped["quadrant"] = [
+        ("major" if big else "quick_win") if strong else ("questionable" if big else "filler")
+        for strong, big in zip(high_effect, high_effort, strict=True)
+    ]
+    labels = method.levers.quadrants
+    grouped["quadrant_label"] = [labels[q].in_(lang) for q in grouped["quadrant"]]
+    grouped["_order"] = grouped["quadrant"].map({q: i for i, q in enumerate(QUADRANT_ORDER)})
+    grouped = grouped.sort_values(
+        ["_order", "score", "effort_days", "lever", "population"],
+        ascending=[True, False, True, True, True],
+        kind="stable",
+    ).reset_index(drop=True)
+    grouped["rank"] = range(1, len(grouped) + 1)
+    return grouped[columns]

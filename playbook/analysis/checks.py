@@ -1,0 +1,159 @@
+"""Method checks: pitfalls of the seeds that the engagement data itself reveals
+(a map drawn from a CRM view only, tasks shifted to a forgotten population, a
+territory with no local sponsor…).
+
+Each check is a small predicate registered under the code of a pitfall of
+`steps.yaml`, whose `check.message` is the text the consultant reads (with its
+placeholders filled) and whose `params` tune it. A check the catalogue does not
+describe is a method-data error, reported as such.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from ..errors import MethodError
+from ..model import Engagement, HierarchyLevel
+from . import wording
+from .facts import Facts, population_facts, regional_territories
+from .records import MethodWarning
+
+# A check yields (subject, placeholder values) for each occurrence it finds.
+Found = Iterator[tuple[str, dict[str, str]]]
+CheckFunction = Callable[[Engagement, Any, dict[str, Facts], dict[str, Any], str], Found]
+
+CHECKS: dict[str, CheckFunction] = {}
+
+
+def _check(code: str) -> Callable[[CheckFunction], CheckFunction]:
+    def register(function: CheckFunction) -> CheckFunction:
+        CHECKS[code] = function
+        return function
+
+    return register
+
+
+@_check("only_crm_view_functions")
+def _only_crm_view_functions(e: Engagement, method: Any, facts, params, lang) -> Found:
+    """Seed 004's trap: only sales, marketing and customer service are mapped."""
+    words = [w.casefold() for w in params.get("crm_functions", [])]
+    functions = list(dict.fromkeys(p.function for p in e.populations))
+    if functions and all(any(w in f.casefold() for w in words) for f in functions):
+        yield "", {"functions": ", ".join(functions)}
+
+
+@_check("no_non_user_population")
+def _no_non_user_population(e: Engagement, method: Any, facts, params, lang) -> Found:
+    if e.populations and all(p.crm_user for p in e.populations):
+        yield "", {}
+
+
+@_check("shifted_to_unmapped")
+def _shifted_to_unmapped(e: Engagement, method: Any, facts, params, lang) -> Found:
+    mapped = {p.name.casefold() for p in e.populations}
+    for population in e.populations:
+        for target in population.shifts_tasks_to:
+            if target.casefold() not in mapped:
+                yield population.name, {"population": population.name, "target": target}
+
+
+@_check("no_manager_population")
+def _no_manager_population(e: Engagement, method: Any, facts, params, lang) -> Found:
+    managers = {HierarchyLevel.MANAGER, HierarchyLevel.TEAM_LEADER}
+    if e.populations and not any(p.level in managers for p in e.populations):
+        yield "", {}
+
+
+@_check("territory_without_sponsor")
+def _territory_without_sponsor(e: Engagement, method: Any, facts, params, lang) -> Found:
+    """Only meaningful when the roll-out spans several territories (seed 004)."""
+    territories = regional_territories(e)
+    if len(territories) < 2:
+        return
+    sponsored = {s.territory.casefold() for s in e.governance.local_sponsors}
+    for territory in territories:
+        if territory.casefold() not in sponsored:
+            people = sum(p.headcount for p in e.populations if p.territory == territory)
+            yield territory, {
+                "territory": territory,
+                "headcount": wording.people(method, people, lang),
+            }
+
+
+@_check("population_without_impact")
+def _population_without_impact(e: Engagement, method: Any, facts, params, lang) -> Found:
+    for population in e.populations:
+        known = facts[population.name]
+        if all(known[f"impact.{code}"] == 0 for code in method.dimensions.codes):
+            yield population.name, {
+                "population": population.name,
+                "headcount": wording.people(method, population.headcount, lang),
+            }
+
+
+@_check("data_sharing_without_culture_impact")
+def _data_sharing_without_culture(e: Engagement, method: Any, facts, params, lang) -> Found:
+    min_level = int(params.get("min_level", 2))
+    for population in e.populations:
+        known = facts[population.name]
+        if (
+            population.shares_data_across_departments
+            and known["impact.culture"] == 0
+            and known["impact_level"] >= min_level
+        ):
+            yield population.name, {
+                "population": population.name,
+                "impact_level": str(known["impact_level"]),
+            }
+
+
+@_check("population_in_no_lot")
+def _population_in_no_lot(e: Engagement, method: Any, facts, params, lang) -> Found:
+    in_lots = {name for lot in e.lots for name in lot.populations}
+    for population in e.populations:
+        if population.name not in in_lots:
+            yield population.name, {
+                "population": population.name,
+                "headcount": wording.people(method, population.headcount, lang),
+            }
+
+
+@_check("lot_without_trainees")
+def _lot_without_trainees(e: Engagement, method: Any, facts, params, lang) -> Found:
+    """A lot's training wave trains CRM users whose tool or skills change (seed 000)."""
+    def trainee(name: str) -> bool:
+        known = facts.get(name)
+        return bool(known) and known["crm_user"] and (
+            known["impact.tool"] >= 1 or known["impact.skills"] >= 1
+        )
+
+    for lot in e.lots:
+        if not any(trainee(name) for name in lot.populations):
+            yield lot.name, {"lot": lot.name}
+
+
+def method_checks(
+    engagement: Engagement, method: Any, lang: str | None = None
+) -> tuple[MethodWarning, ...]:
+    """Every pitfall found, in the order of `steps.yaml`, messages in `lang`."""
+    lang = lang or engagement.language
+    described = {check.code for check in method.steps.checks()}
+    missing = sorted(set(CHECKS) - described)
+    if missing:
+        raise MethodError(f"steps.yaml describes no pitfall check for: {', '.join(missing)}")
+    facts = population_facts(engagement, method)
+    warnings: list[MethodWarning] = []
+    for check in method.steps.checks():
+        function = CHECKS.get(check.code)
+        if function is None:
+            raise MethodError(f"steps.yaml: no check is implemented under the code {check.code!r}")
+        for subject, values in function(engagement, method, facts, check.params, lang):
+            try:
+                message = check.message.in_(lang, **values)
+            except (KeyError, IndexError) as exc:
+                raise MethodError(
+                    f"steps.yaml: check {check.code!r}: unknown placeholder {exc} in its message"
+                ) from exc
+            warnings.append(MethodWarning(check.code, message, subject, check.severity))
+    return tuple(warnings)

@@ -1,0 +1,88 @@
+"""What the method knows about each population, as flat facts.
+
+The brake and risk rules of `brakes.yaml` are conditions over these facts; the
+reason templates cite the values of `reason_values`. Both are computed here,
+once, from the engagement and the overall impact levels, so that a condition
+and the sentence explaining it always read the same data.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..method.brakes import POPULATION_FACTS
+from ..model import Engagement, Population
+from . import wording
+from .impacts import impact_levels, impact_matrix
+
+Facts = dict[str, Any]
+
+# A population with the model's default territory spans the whole country: it is
+# not a territory that can be reluctant or needs a local sponsor (seed 004).
+NATIONAL = Population.model_fields["territory"].default
+
+
+def is_regional(territory: str) -> bool:
+    return territory.casefold() != NATIONAL.casefold()
+
+
+def regional_territories(engagement: Engagement) -> list[str]:
+    """Territories of the roll-out other than the national default, in intake order."""
+    return [t for t in engagement.territories if is_regional(t)]
+
+
+def population_facts(engagement: Engagement, method: Any) -> dict[str, Facts]:
+    """Facts per population name: intake fields plus the derived facts of `DERIVED_FACTS`."""
+    matrix = impact_matrix(engagement, method)
+    levels = impact_levels(engagement, method)
+    receivers = {target for p in engagement.populations for target in p.shifts_tasks_to}
+    observed = {r.population for r in engagement.resistances}
+    sponsored = {s.territory.casefold() for s in engagement.governance.local_sponsors}
+    several = len(regional_territories(engagement)) > 1
+    facts: dict[str, Facts] = {}
+    for population in engagement.populations:
+        item: Facts = {name: getattr(population, name) for name in POPULATION_FACTS}
+        item.update(
+            receives_shifted_tasks=population.name in receivers,
+            shifts_tasks=bool(population.shifts_tasks_to),
+            observed_resistance=population.name in observed,
+            regional=is_regional(population.territory),
+            several_territories=several,
+            territory_has_local_sponsor=population.territory.casefold() in sponsored,
+            impact_level=int(levels.at[population.name, "level"]),
+        )
+        for dimension in method.dimensions.codes:
+            item[f"impact.{dimension}"] = int(matrix.at[population.name, dimension])
+        facts[population.name] = item
+    return facts
+
+
+def shifted_from(engagement: Engagement, population: Population) -> list[str]:
+    """Populations that hand tasks over to `population`, in intake order."""
+    return [p.name for p in engagement.populations if population.name in p.shifts_tasks_to]
+
+
+def reason_values(
+    engagement: Engagement, method: Any, population: Population, facts: Facts, lang: str
+) -> dict[str, str]:
+    """The placeholders of the reason templates (`brakes.PLACEHOLDERS`), in `lang`."""
+    phrases = method.brakes.phrases
+    values = {
+        "population": population.name,
+        "headcount": wording.people(method, population.headcount, lang),
+        "function": population.function,
+        "territory": population.territory,
+        "crm_status": (phrases.crm_user if population.crm_user else phrases.not_crm_user).in_(lang),
+        "level": wording.term(method, "hierarchy_level", population.level, lang),
+        "buy_in": wording.term(method, "buy_in", population.buy_in, lang),
+        "it_comfort": wording.term(method, "level", population.it_comfort, lang),
+        "evaluated_on": wording.term(method, "evaluation_basis", population.evaluated_on, lang),
+        "data_entry": wording.term(method, "data_entry", population.mandatory_data_entry, lang),
+        "local_management": wording.term(method, "stance", population.local_management, lang),
+        "shifted_from": wording.names(method, shifted_from(engagement, population), lang),
+        "shifted_to": wording.names(method, list(population.shifts_tasks_to), lang),
+        "impact_level": str(facts["impact_level"]),
+    }
+    for dimension in method.dimensions.codes:
+        values[f"impact_{dimension}"] = str(facts[f"impact.{dimension}"])
+    return values

@@ -1,0 +1,93 @@
+"""The intake: an engagement file (Excel workbook or YAML) in, an `Engagement` out.
+
+    engagement = load_engagement("acme.xlsx")            # or "acme.yaml"
+    report = read_intake("acme.xlsx")                     # + the warnings
+    write_intake_template("blank.xlsx", lang="fr")        # the consultant's workbook
+
+Both formats are read into the same model, and both report every problem at
+once, located (sheet/row/column or YAML key path and line), in the
+engagement's language; see `docs/intake.md` for the workbook's columns.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import IntakeError, Problem
+from ..model import Engagement
+from . import messages as msg
+from .assemble import assemble
+from .schema import SHEETS, Column, Sheet
+from .xlsx_writer import write_intake_template
+
+YAML_SUFFIXES = (".yaml", ".yml")
+XLSX_SUFFIXES = (".xlsx", ".xlsm")
+
+
+@dataclass(frozen=True)
+class IntakeReport:
+    """A valid engagement and what deserves a look without blocking (warnings)."""
+
+    engagement: Engagement
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def read_intake(path: str | Path, *, lang: str | None = None) -> IntakeReport:
+    """Read and check an engagement file; raise `IntakeError` with every problem.
+
+    `lang` forces the language of the messages; by default it is the
+    engagement's own language when the file says it, English otherwise.
+    """
+    path = Path(path)
+    first_lang = lang or "en"
+    where = "fichier" if first_lang == "fr" else "file"
+
+    def fail(message: str) -> IntakeError:
+        return IntakeError(str(path), [Problem(str(path), where, message)])
+
+    if not path.is_file():
+        raise fail(msg.text("not_found", first_lang))
+    suffix = path.suffix.lower()
+    if suffix in YAML_SUFFIXES:
+        from .yaml_reader import YamlSource
+
+        source = YamlSource(path, first_lang)
+    elif suffix in XLSX_SUFFIXES:
+        from .xlsx_reader import XlsxSource
+
+        source = XlsxSource(path, first_lang)
+    elif suffix == ".xls":
+        raise fail(msg.text("old_xls", first_lang))
+    else:
+        raise fail(msg.text("unsupported_extension", first_lang, ext=suffix or path.name))
+    if lang is None:
+        source.lang = source.language_hint() or "en"
+    check_records = getattr(source, "check_records", None)
+    if check_records is not None:
+        check_records()
+    try:
+        engagement = assemble(source)
+    finally:
+        close = getattr(source, "close", None)
+        if close is not None:
+            close()
+    if engagement is None:
+        raise IntakeError(str(path), source.problems)
+    return IntakeReport(engagement, [p for p in source.problems if p.severity == "warning"])
+
+
+def load_engagement(path: str | Path, *, lang: str | None = None) -> Engagement:
+    """The engagement in `path` (.xlsx or .yaml); `IntakeError` lists every problem."""
+    return read_intake(path, lang=lang).engagement
+
+
+__all__ = [
+    "SHEETS",
+    "Column",
+    "IntakeReport",
+    "Sheet",
+    "load_engagement",
+    "read_intake",
+    "write_intake_template",
+]

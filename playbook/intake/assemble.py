@@ -1,0 +1,311 @@
+"""Build an `Engagement` from a reader's entries, reporting every problem at once.
+
+Each row (and each single record) is validated on its own, so one bad row never
+hides another. The engagement is then assembled from the valid rows and the
+model's cross-record rules run on it, so broken references and misordered
+dates are reported in the same pass. Problems caused only by an invalid row
+(an impact naming a population whose row was rejected) are not repeated.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from ..model import (
+    Engagement,
+    EngagementInfo,
+    Governance,
+    TrainingConstraints,
+    find_inconsistencies,
+)
+from ..model.types import normalise_name
+from . import messages as msg
+from .schema import SHEETS, TABLES, Column, Path, Sheet
+from .source import BROKEN, Entry, Source
+from .values import Invalid, coerce, is_empty
+
+_REFERENCED = ("populations", "lots")
+
+
+class Assembly:
+    def __init__(self, source: Source):
+        self.source = source
+        self.lang = source.lang
+        self.rows: dict[str, list[tuple[BaseModel, Entry]]] = {}
+        self.records: dict[Path, BaseModel | None] = {}
+        self.partial: dict[Path, dict[str, Any]] = {}
+        self.record_entries: dict[str, Entry] = {}
+        self.invalid_names: dict[str, set[str]] = {name: set() for name in _REFERENCED}
+        self.tables_with_invalid_rows: set[str] = set()
+
+    # -- problems ---------------------------------------------------------------
+
+    def error(self, where: str, message: str, found: Any = None, expected: str = "") -> None:
+        self.source.problem(where, message, found, expected)
+
+    def warning(self, where: str, message: str, found: Any = None, expected: str = "") -> None:
+        self.source.problem(where, message, found, expected, severity="warning")
+
+    # -- cells ------------------------------------------------------------------
+
+    def _coerce_cells(self, sheet: Sheet, entry: Entry, columns: list[Column]) -> tuple[dict[str, Any], set[str]]:
+        """Typed values of the filled cells, by column name; `bad`: columns already reported."""
+        values: dict[str, Any] = {}
+        bad: set[str] = set(entry.absent)
+        for column in columns:
+            cell = entry.cells.get(column.name)
+            if cell is None:
+                continue
+            if cell.value is BROKEN:
+                bad.add(column.name)
+                continue
+            if is_empty(cell.value):
+                continue
+            try:
+                values[column.name] = coerce(column, cell.value, percent_format=cell.percent_format)
+            except Invalid:
+                bad.add(column.name)
+                self.error(
+                    entry.locate(column.name, None),
+                    msg.text(f"invalid_{column.kind}", self.lang),
+                    cell.value,
+                    self._expected(column),
+                )
+        return values, bad
+
+    def _expected(self, column: Column) -> str:
+        text = msg.expected(column, self.lang)
+        if column.references and column.kind != "names":
+            names = self._names(column.references)
+            if names:
+                text += "; " + self._names_from(column.references, names)
+        return text
+
+    def _names(self, table: str) -> list[str]:
+        return [record.name for record, _ in self.rows.get(table, [])]
+
+    def _names_from(self, table: str, names: list[str]) -> str:
+        shown = ", ".join(names[:12]) + (", ..." if len(names) > 12 else "")
+        return msg.text("names_from", self.lang, sheet=table, names=shown)
+
+    def _found(self, entry: Entry, column: str | None) -> Any:
+        cell = entry.cells.get(column) if column else None
+        return None if cell is None or cell.value is BROKEN else cell.value
+
+    # -- tables -----------------------------------------------------------------
+
+    def table(self, sheet: Sheet, entries: list[Entry]) -> None:
+        assert sheet.model is not None
+        valid: list[tuple[BaseModel, Entry]] = []
+        columns = list(sheet.columns)
+        for entry in entries:
+            values, bad = self._coerce_cells(sheet, entry, columns)
+            data = {sheet.column(name).path[-1]: value for name, value in values.items()}
+            try:
+                record = sheet.model.model_validate(data)
+            except ValidationError as exc:
+                for error in exc.errors():
+                    loc = error["loc"]
+                    column = str(loc[0]) if loc else None
+                    if column in bad:
+                        continue
+                    item = loc[1] if len(loc) > 1 and isinstance(loc[1], int) else None
+                    self._pydantic_problem(entry, sheet.column(column) if column else None, error, item)
+                record = None
+            if record is None or bad:
+                self._remember_invalid(sheet, data)
+                continue
+            valid.append((record, entry))
+        self.rows[sheet.name] = valid
+
+    def _remember_invalid(self, sheet: Sheet, data: dict[str, Any]) -> None:
+        self.tables_with_invalid_rows.add(sheet.name)
+        if sheet.name in self.invalid_names and isinstance(data.get("name"), str):
+            self.invalid_names[sheet.name].add(normalise_name(data["name"]))
+
+    def _pydantic_problem(self, entry: Entry, column: Column | None, error: dict[str, Any], item: int | None) -> None:
+        where = entry.locate(column.name if column else None, item)
+        found = None if error["type"] == "missing" else self._found(entry, column.name if column else None)
+        if found is None and error["type"] != "missing":
+            found = error.get("input") if not isinstance(error.get("input"), dict) else None
+        self.error(where, msg.pydantic_message(error, self.lang), found, self._expected(column) if column else "")
+
+    # -- record sheets ------------------------------------------------------------
+
+    def record(self, sheet: Sheet, entry: Entry | None) -> None:
+        if entry is not None:
+            self.record_entries[sheet.name] = entry
+        for part in sheet.parts:
+            columns = [c for c in sheet.columns if c.path[: len(part.path)] == part.path]
+            if entry is None:  # sheet missing, already reported: defaults only
+                values, bad = {}, set()
+            else:
+                values, bad = self._coerce_cells(sheet, entry, columns)
+            data: dict[str, Any] = {}
+            for column in columns:  # nested records present, so each missing field is named
+                sub = column.path[len(part.path):]
+                if len(sub) > 1:
+                    data.setdefault(sub[0], {})
+            for name, value in values.items():
+                _set(data, sheet.column(name).path[len(part.path):], value)
+            self.partial[part.path] = data
+            try:
+                self.records[part.path] = part.model.model_validate(data)
+            except ValidationError as exc:
+                self.records[part.path] = None
+                if entry is None:
+                    continue
+                for error in exc.errors():
+                    full = (*part.path, *(str(p) for p in error["loc"]))
+                    column = _column_at(columns, full)
+                    if column is None:
+                        self.error(self.source.sheet_where(sheet), msg.pydantic_message(error, self.lang))
+                    elif column.name not in bad:
+                        self._pydantic_problem(entry, column, error, None)
+                continue
+            if bad:
+                self.records[part.path] = None
+
+    # -- the engagement -------------------------------------------------------------
+
+    def engagement(self) -> Engagement | None:
+        """The candidate engagement (stand-ins for broken single records) and its checks."""
+        info = self.records.get(("engagement",)) or EngagementInfo.model_construct(
+            kickoff=_date_or_min(self.partial.get(("engagement",), {}).get("kickoff"))
+        )
+        governance = self.records.get(("governance",)) or Governance.model_construct()
+        training = self.records.get(("training",)) or TrainingConstraints.model_construct()
+
+        def rows(name: str) -> list[BaseModel]:
+            return [record for record, _ in self.rows.get(name, [])]
+
+        governance = governance.model_copy(
+            update={s.path[1]: rows(s.name) for s in TABLES if s.path[0] == "governance"}
+        )
+        training = training.model_copy(update={"blackouts": rows("blackouts")})
+        candidate = Engagement.model_construct(
+            engagement=info,
+            governance=governance,
+            training=training,
+            **{s.path[0]: rows(s.name) for s in TABLES if len(s.path) == 1},
+        )
+        self._consistency(candidate)
+        self._intake_checks(candidate)
+        if any(p.severity == "error" for p in self.source.problems):
+            return None
+        return Engagement.model_validate(candidate.model_dump())
+
+    def _consistency(self, candidate: Engagement) -> None:
+        rejected = set().union(*self.invalid_names.values())
+        for inconsistency in find_inconsistencies(candidate):
+            loc = inconsistency.loc
+            sheet, rest = _table_at(loc)
+            if sheet is not None and not rest and sheet.name in self.tables_with_invalid_rows:
+                continue  # "at least one population": the rows were rejected, already said
+            value = inconsistency.value
+            if isinstance(value, str) and value in rejected and inconsistency.message.startswith("unknown"):
+                continue  # refers to a rejected row, already said
+            message = self._rewrite_rows(sheet, inconsistency.message)
+            where, column = self._where(loc)
+            expected = ""
+            if inconsistency.message.startswith("unknown") and column is not None:
+                target = column.references or ("lots" if column.name == "lot" else "populations")
+                names = self._names(target)
+                expected = self._names_from(target, names) if names else ""
+            if isinstance(value, dt.date):
+                value = value.isoformat()
+            self.error(where, msg.consistency_message(message, self.lang), value, expected)
+
+    def _rewrite_rows(self, sheet: Sheet | None, message: str) -> str:
+        """'row 3 of this table' (an index among valid rows) -> where that row really is."""
+        if sheet is None:
+            return message
+        rows = self.rows.get(sheet.name, [])
+
+        def replace(match: re.Match[str]) -> str:
+            index = int(match.group(1)) - 1
+            return rows[index][1].label if 0 <= index < len(rows) else match.group(0)
+
+        return re.sub(r"row (\d+) of this table", replace, message)
+
+    def _where(self, loc: tuple[Any, ...]) -> tuple[str, Column | None]:
+        sheet, rest = _table_at(loc)
+        if sheet is not None:
+            if not rest:
+                return self.source.sheet_where(sheet), None
+            _, entry = self.rows[sheet.name][rest[0]]
+            column = sheet.column(str(rest[1])) if len(rest) > 1 else None
+            item = rest[2] if len(rest) > 2 and isinstance(rest[2], int) else None
+            return entry.locate(column.name if column else None, item), column
+        for record_sheet in SHEETS:
+            if record_sheet.shape != "record":
+                continue
+            column = _column_at(list(record_sheet.columns), tuple(str(p) for p in loc))
+            entry = self.record_entries.get(record_sheet.name)
+            if column is not None and entry is not None:
+                return entry.locate(column.name, None), column
+        return ".".join(str(p) for p in loc), None
+
+    def _intake_checks(self, candidate: Engagement) -> None:
+        """Checks the model leaves to the intake: task shifts, lots, impacts coverage."""
+        populations = {p.name for p in candidate.populations}
+        in_lots = {name for lot in candidate.lots for name in lot.populations}
+        impacted = {impact.population for impact in candidate.impacts}
+        rejected = self.invalid_names["populations"]
+        for population, entry in self.rows.get("populations", []):
+            for j, name in enumerate(population.shifts_tasks_to):
+                if name not in populations and name not in rejected:
+                    self.error(
+                        entry.locate("shifts_tasks_to", j),
+                        msg.text("unknown_shift_target", self.lang, name=name),
+                        name,
+                        self._names_from("populations", sorted(populations)),
+                    )
+            if population.crm_user and candidate.lots and population.name not in in_lots:
+                self.warning(entry.locate("name", None), msg.text("population_in_no_lot", self.lang, name=population.name))
+            if population.name not in impacted:
+                self.warning(entry.locate("name", None), msg.text("population_without_impact", self.lang, name=population.name))
+
+
+def assemble(source: Source) -> Engagement | None:
+    """The engagement read by `source`, or None when any error was found."""
+    assembly = Assembly(source)
+    for sheet in SHEETS:
+        entries = source.entries(sheet)
+        if sheet.shape == "table":
+            assembly.table(sheet, entries or [])
+        else:
+            assembly.record(sheet, entries[0] if entries else None)
+    return assembly.engagement()
+
+
+def _set(data: dict[str, Any], path: Path, value: Any) -> None:
+    for key in path[:-1]:
+        data = data.setdefault(key, {})
+    data[path[-1]] = value
+
+
+def _column_at(columns: list[Column], loc: tuple[str, ...]) -> Column | None:
+    """The column a (record) location points at, or the first one under it."""
+    for column in columns:
+        if loc[: len(column.path)] == column.path:
+            return column
+    for column in columns:
+        if column.path[: len(loc)] == loc:
+            return column
+    return None
+
+
+def _table_at(loc: tuple[Any, ...]) -> tuple[Sheet | None, tuple[Any, ...]]:
+    for sheet in sorted(TABLES, key=lambda s: -len(s.path)):
+        if tuple(loc[: len(sheet.path)]) == sheet.path:
+            return sheet, tuple(loc[len(sheet.path):])
+    return None, ()
+
+
+def _date_or_min(value: Any) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.min

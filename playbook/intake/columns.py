@@ -1,0 +1,340 @@
+"""What each sheet and column of the intake is for, in English and French.
+
+Types, required flags, bounds and allowed codes come from the pydantic model
+(see `schema.py`); only the human explanation lives here. Every column of the
+schema must have an entry: `schema.py` refuses to build otherwise, so a new model
+field cannot reach the workbook undocumented.
+"""
+
+from __future__ import annotations
+
+# sheet -> (purpose in English, purpose in French)
+SHEET_HELP: dict[str, tuple[str, str]] = {
+    "engagement": (
+        "The engagement's identity card: client, context, business case, sponsor, "
+        "project manager and steering cadence (one value per row).",
+        "Carte d'identité de la mission : client, contexte, enjeux, sponsor, chef de "
+        "projet et rythme de pilotage (une valeur par ligne).",
+    ),
+    "objectives": (
+        "The objectives chain: business objective, CRM objective, KPI, target, means.",
+        "Chaîne des objectifs : objectif métier, objectif CRM, indicateur, cible, moyens.",
+    ),
+    "success_criteria": (
+        "Self-assessment of the six success criteria (one row per criterion).",
+        "Auto-évaluation des six critères de succès (une ligne par critère).",
+    ),
+    "lots": (
+        "Deployment lots: functional blocks, populations going live and milestones.",
+        "Lots de déploiement : blocs fonctionnels, populations concernées et jalons.",
+    ),
+    "use_cases": (
+        "CRM use cases, each tied to a population and a lot, prioritised (MoSCoW).",
+        "Cas d'usage du CRM, rattachés à une population et à un lot, priorisés (MoSCoW).",
+    ),
+    "populations": (
+        "Every impacted population: users and non-users, every level, every territory.",
+        "Toutes les populations impactées : utilisateurs et non-utilisateurs, tous "
+        "niveaux hiérarchiques, tous territoires.",
+    ),
+    "impacts": (
+        "Intensity (0-3) of each change for each population on each dimension.",
+        "Intensité (0-3) de chaque changement pour chaque population et dimension.",
+    ),
+    "resistances": (
+        "Resistances observed in interviews, each tied to a typical brake.",
+        "Résistances observées en entretien, chacune rattachée à un frein type.",
+    ),
+    "personas": (
+        "Personas of the CRM users: fears, difficulties, successes, view of the tool.",
+        "Personas des utilisateurs du CRM : craintes, difficultés, réussites, regard sur l'outil.",
+    ),
+    "journeys": (
+        "User journeys, current and target, one row per population and stage.",
+        "Parcours utilisateurs actuels et cibles, une ligne par population et étape.",
+    ),
+    "kpis": (
+        "Steering KPIs: adoption, usage, data quality, satisfaction, training, support.",
+        "Indicateurs de pilotage : adoption, usage, qualité des données, satisfaction, "
+        "formation, support.",
+    ),
+    "team": (
+        "The cross-functional project team (équipe transdisciplinaire).",
+        "L'équipe projet transdisciplinaire.",
+    ),
+    "key_users": (
+        "Key users, champions and super-users: trained first, then relays.",
+        "Utilisateurs clés, champions et super-utilisateurs : formés en premier, puis relais.",
+    ),
+    "administrators": (
+        "Future CRM administrators, named early.",
+        "Futurs administrateurs du CRM, désignés tôt.",
+    ),
+    "local_sponsors": (
+        "Sponsors in the territories, the relays of a national roll-out.",
+        "Sponsors locaux dans les territoires, relais d'un déploiement national.",
+    ),
+    "workshops": (
+        "The four key workshops, with dates, participants and status.",
+        "Les quatre ateliers clés, avec dates, participants et statut.",
+    ),
+    "training": (
+        "The client's training constraints (one value per row).",
+        "Contraintes de formation du client (une valeur par ligne).",
+    ),
+    "blackouts": (
+        "Periods when nobody can be taken away from work for training.",
+        "Périodes où personne ne peut être mobilisé en formation.",
+    ),
+}
+
+# sheet -> column -> (English, French)
+COLUMN_HELP: dict[str, dict[str, tuple[str, str]]] = {
+    "engagement": {
+        "client": ("Client company name.", "Nom de l'entreprise cliente."),
+        "sector": ("Business sector of the client.", "Secteur d'activité du client."),
+        "language": ("Language of the deliverables.", "Langue des livrables."),
+        "consultants": ("Consultants on the engagement.", "Consultants de la mission."),
+        "kickoff": ("Date of the kickoff meeting.", "Date de la réunion de lancement."),
+        "strategy": (
+            "Why the CRM: the strategic intent.",
+            "Pourquoi un CRM : l'intention stratégique.",
+        ),
+        "business_case": (
+            "Expected gains and the case for investing.",
+            "Gains attendus et justification de l'investissement.",
+        ),
+        "current_situation": (
+            "Tools, practices and pain points today.",
+            "Outils, pratiques et irritants actuels.",
+        ),
+        "data_ambition": (
+            "The data-sharing ambition (360° customer view, or less).",
+            "Ambition de partage des données (vision client à 360°, ou moins).",
+        ),
+        "currency": ("Currency of budgets and costs.", "Devise des budgets et des coûts."),
+        "confidentiality": (
+            "Label printed in the header or footer of every deliverable.",
+            "Mention imprimée en en-tête ou pied de page de chaque livrable.",
+        ),
+        "sponsor_name": ("Executive sponsor's name.", "Nom du sponsor (direction)."),
+        "sponsor_role": ("Executive sponsor's role.", "Fonction du sponsor."),
+        "project_manager_name": ("Project manager's name.", "Nom du chef de projet."),
+        "project_manager_role": ("Project manager's role.", "Fonction du chef de projet."),
+        "copil_every_weeks": (
+            "Steering committee (COPIL) cadence, in weeks (ideally 2).",
+            "Rythme du COPIL, en semaines (idéalement 2).",
+        ),
+        "weekly_points": (
+            "Informal weekly project points are held.",
+            "Des points projet hebdomadaires informels ont lieu.",
+        ),
+    },
+    "objectives": {
+        "business_objective": (
+            "The business or strategic goal this objective serves.",
+            "L'objectif métier ou stratégique servi.",
+        ),
+        "crm_objective": ("The measurable CRM objective.", "L'objectif CRM mesurable."),
+        "kpi": ("Indicator that measures it.", "Indicateur qui le mesure."),
+        "unit": ("Unit of the indicator.", "Unité de l'indicateur."),
+        "baseline": ("Value today, if known.", "Valeur actuelle, si connue."),
+        "target": ("Target value.", "Valeur cible."),
+        "due_date": ("Date by which the target is due.", "Échéance de la cible."),
+        "budget": ("Budget granted to reach it.", "Budget alloué pour l'atteindre."),
+        "resources": ("People and means granted.", "Personnes et moyens alloués."),
+        "owner": ("Who answers for it.", "Qui en répond."),
+    },
+    "success_criteria": {
+        "criterion": ("Success criterion assessed.", "Critère de succès évalué."),
+        "status": ("Where it stands today.", "Où il en est aujourd'hui."),
+        "evidence": ("Facts behind the assessment.", "Faits qui fondent l'évaluation."),
+    },
+    "lots": {
+        "name": ("Lot name, unique.", "Nom du lot, unique."),
+        "functional_blocks": (
+            "Functional blocks delivered by the lot.",
+            "Blocs fonctionnels livrés par le lot.",
+        ),
+        "populations": (
+            "Populations that go live with this lot (names from the populations sheet).",
+            "Populations qui démarrent avec ce lot (noms de la feuille populations).",
+        ),
+        "design_start": ("Start of design.", "Début de la conception."),
+        "acceptance_start": (
+            "Start of acceptance testing (recette).",
+            "Début de la recette.",
+        ),
+        "go_live": ("Go-live date.", "Date de mise en production."),
+    },
+    "use_cases": {
+        "name": ("Use-case name, unique.", "Nom du cas d'usage, unique."),
+        "description": ("What the user does with the CRM.", "Ce que l'utilisateur fait avec le CRM."),
+        "population": ("Population concerned.", "Population concernée."),
+        "lot": ("Lot that delivers it.", "Lot qui le livre."),
+        "priority": ("MoSCoW priority.", "Priorité MoSCoW."),
+        "functional_block": ("Functional block it belongs to.", "Bloc fonctionnel de rattachement."),
+    },
+    "populations": {
+        "name": ("Population name, unique.", "Nom de la population, unique."),
+        "function": ("Department or function.", "Direction ou fonction."),
+        "level": ("Hierarchical level.", "Niveau hiérarchique."),
+        "territory": ("Territory or region.", "Territoire ou région."),
+        "headcount": ("Number of people.", "Nombre de personnes."),
+        "crm_user": (
+            "Uses the CRM (no: impacted without using it, e.g. back office).",
+            "Utilise le CRM (non : impactée sans l'utiliser, p. ex. back-office).",
+        ),
+        "it_comfort": ("Comfort with IT tools.", "Aisance avec les outils informatiques."),
+        "buy_in": ("Current buy-in to the project.", "Adhésion actuelle au projet."),
+        "description": ("Who they are, what they do.", "Qui ils sont, ce qu'ils font."),
+        "evaluated_on": (
+            "What they are evaluated on today.",
+            "Ce sur quoi ils sont évalués aujourd'hui.",
+        ),
+        "mandatory_data_entry": (
+            "Mandatory data entry they will face in the CRM.",
+            "Saisie obligatoire qu'ils auront dans le CRM.",
+        ),
+        "activity_visible_to_management": (
+            "Managers will see their activity in the CRM.",
+            "Leur activité sera visible des managers dans le CRM.",
+        ),
+        "shares_data_across_departments": (
+            "They must share data with other departments.",
+            "Ils devront partager des données avec d'autres services.",
+        ),
+        "members_in_competition": (
+            "Members compete with each other (e.g. on the same market).",
+            "Les membres sont en compétition entre eux (p. ex. même marché).",
+        ),
+        "local_management": (
+            "Stance of their local management.",
+            "Position de leur management local.",
+        ),
+        "shifts_tasks_to": (
+            "Populations that inherit tasks this one used to do.",
+            "Populations qui héritent de tâches que celle-ci faisait.",
+        ),
+        "new_hires_per_year": ("New hires per year.", "Nouveaux arrivants par an."),
+        "life_tomorrow": (
+            "What their working life looks like with the CRM.",
+            "À quoi ressemble leur quotidien avec le CRM.",
+        ),
+        "gains": ("What they gain.", "Ce qu'ils y gagnent."),
+    },
+    "impacts": {
+        "population": ("Population impacted.", "Population impactée."),
+        "dimension": ("Nature of the change.", "Nature du changement."),
+        "intensity": (
+            "0 none, 1 low, 2 medium, 3 high.",
+            "0 aucun, 1 faible, 2 moyen, 3 fort.",
+        ),
+        "today": ("How it works today.", "Comment cela fonctionne aujourd'hui."),
+        "tomorrow": ("How it will work.", "Comment cela fonctionnera demain."),
+    },
+    "resistances": {
+        "population": ("Population concerned.", "Population concernée."),
+        "brake": ("Typical brake it reveals.", "Frein type qu'elle révèle."),
+        "evidence": ("What was said or seen.", "Ce qui a été dit ou observé."),
+        "source": ("Where it comes from (interview, survey...).", "Source (entretien, enquête...)."),
+    },
+    "personas": {
+        "name": ("Persona's first name, unique.", "Prénom du persona, unique."),
+        "population": ("Population it stands for.", "Population qu'il incarne."),
+        "portrait": ("Short portrait.", "Portrait en quelques lignes."),
+        "it_comfort": ("Comfort with IT tools.", "Aisance avec les outils informatiques."),
+        "customer_service_sense": ("Customer-service sense.", "Sens du service client."),
+        "loses_by_sharing": (
+            "Has something to lose by sharing information.",
+            "A quelque chose à perdre à partager l'information.",
+        ),
+        "fears": ("Fears.", "Craintes."),
+        "difficulties": ("Difficulties.", "Difficultés."),
+        "successes": ("Successes.", "Réussites."),
+        "view_of_tool": ("How they see the tool.", "Regard sur l'outil."),
+        "quote": ("A quote in their own words.", "Une citation, dans ses mots."),
+    },
+    "journeys": {
+        "population": ("Population whose journey it is.", "Population concernée."),
+        "stage": ("Stage of the journey.", "Étape du parcours."),
+        "current": ("Current journey.", "Parcours actuel."),
+        "pain_point": ("Pain point (zone d'inconfort).", "Zone d'inconfort."),
+        "target": ("Target journey.", "Parcours cible."),
+        "improvement": ("Action that gets there.", "Action pour y parvenir."),
+        "priority": ("MoSCoW priority.", "Priorité MoSCoW."),
+        "effort_days": ("Effort in person-days.", "Effort en jours-homme."),
+    },
+    "kpis": {
+        "kind": ("KPI family.", "Famille d'indicateur."),
+        "name": ("KPI name, unique.", "Nom de l'indicateur, unique."),
+        "population": (
+            "Population measured (empty: all).",
+            "Population mesurée (vide : toutes).",
+        ),
+        "definition": ("How it is computed.", "Mode de calcul."),
+        "unit": ("Unit.", "Unité."),
+        "baseline": ("Value today, if known.", "Valeur actuelle, si connue."),
+        "target": ("Target value.", "Valeur cible."),
+        "review_weeks_after_go_live": (
+            "Weeks after go-live when it is reviewed.",
+            "Semaines après la mise en production où il est revu.",
+        ),
+        "higher_is_better": ("Higher is better.", "Plus haut est mieux."),
+    },
+    "team": {
+        "name": ("Member's name.", "Nom du membre."),
+        "function": ("Function (Sales, Marketing, IT...).", "Fonction (Ventes, Marketing, DSI...)."),
+        "role": ("Role in the project.", "Rôle dans le projet."),
+        "seniority": ("Seniority.", "Séniorité."),
+        "allocation": ("Share of time on the project, %.", "Part du temps sur le projet, en %."),
+        "released_from_daily_work": (
+            "Released from daily work.",
+            "Libéré de ses tâches quotidiennes.",
+        ),
+    },
+    "key_users": {
+        "name": ("Key user's name.", "Nom de l'utilisateur clé."),
+        "population": ("Population they relay.", "Population qu'il relaie."),
+        "territory": ("Territory.", "Territoire."),
+        "allocation": ("Share of time on the project, %.", "Part du temps sur le projet, en %."),
+    },
+    "administrators": {
+        "name": ("Administrator's name.", "Nom de l'administrateur."),
+        "function": ("Function.", "Fonction."),
+        "named_on": ("Date they were named.", "Date de désignation."),
+    },
+    "local_sponsors": {
+        "territory": ("Territory.", "Territoire."),
+        "name": ("Sponsor's name.", "Nom du sponsor local."),
+        "role": ("Role.", "Fonction."),
+    },
+    "workshops": {
+        "workshop": ("Which of the four workshops.", "Lequel des quatre ateliers."),
+        "date": ("Date.", "Date."),
+        "participants": ("Who takes part.", "Participants."),
+        "status": ("Status.", "Statut."),
+        "notes": ("Outcome or notes.", "Résultats ou notes."),
+    },
+    "training": {
+        "max_group_size": ("Largest training group.", "Taille maximale d'un groupe."),
+        "session_hours": ("Length of one session, hours.", "Durée d'une session, en heures."),
+        "trainers_available": ("Trainers available.", "Formateurs disponibles."),
+        "max_share_away": (
+            "Largest share of one team in training at once (e.g. 25%).",
+            "Part maximale d'une équipe en formation en même temps (p. ex. 25 %).",
+        ),
+        "trainer_day_rate": ("Cost of a trainer-day.", "Coût d'une journée formateur."),
+        "learner_day_cost": ("Cost of a learner-day.", "Coût d'une journée stagiaire."),
+        "weeks_before_go_live": (
+            "How many weeks before go-live end-user training may start.",
+            "Combien de semaines avant la mise en production la formation peut commencer.",
+        ),
+    },
+    "blackouts": {
+        "start": ("First day.", "Premier jour."),
+        "end": ("Last day.", "Dernier jour."),
+        "reason": ("Why (season peak, closing...).", "Pourquoi (pic d'activité, clôture...)."),
+        "territory": ("Territory (empty: all).", "Territoire (vide : tous)."),
+    },
+}

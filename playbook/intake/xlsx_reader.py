@@ -1,0 +1,241 @@
+"""Read the intake workbook (.xlsx) into located entries.
+
+The workbook is opened twice: once for the values Excel saved (`data_only=True`,
+not read-only, because merged ranges are only known to the full reader) and
+once, streamed read-only, for the formulas, so that a formula whose result was
+never saved is reported instead of being read as an empty cell.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+import warnings
+from pathlib import Path
+from typing import Any
+
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from ..errors import IntakeError
+from ..model.types import normalise_name
+from . import messages as msg
+from .schema import Sheet
+from .source import BROKEN, Cell, Entry, Source
+from .values import coerce_code, is_empty
+
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ZIP = b"PK\x03\x04"
+REQUIRED_TABLES = ("populations", "lots")
+KEY_HEADERS = {"field", "champ", "key", "clé", "cle"}
+
+
+def header_key(value: Any) -> str:
+    """How a header or key cell is matched: trimmed, lower case, spaces as '_'."""
+    text = normalise_name(unicodedata.normalize("NFC", str(value))).casefold()
+    return text.replace(" ", "_")
+
+
+def sniff(path: Path, lang: str) -> str | None:
+    """Why `path` cannot be an .xlsx workbook, judged from its first bytes."""
+    with path.open("rb") as handle:
+        head = handle.read(8)
+    if not head:
+        return msg.text("empty_file", lang)
+    if head.startswith(b"%PDF"):
+        return msg.text("pdf", lang)
+    if head.startswith(_OLE):
+        return msg.text("encrypted", lang)
+    if not head.startswith(_ZIP):
+        return msg.text("not_xlsx", lang)
+    return None
+
+
+class XlsxSource(Source):
+    def __init__(self, path: Path, lang: str = "en"):
+        super().__init__(file=str(path), lang=lang)
+        where = "fichier" if lang == "fr" else "file"
+        reason = sniff(path, lang)
+        if reason is None:
+            try:
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")  # openpyxl's notes on unsupported extensions
+                    self.values = load_workbook(path, data_only=True)
+                    self.formulas = load_workbook(path, data_only=False, read_only=True)
+            except Exception:  # a zip that is not a workbook (a .docx renamed, a truncated file)
+                reason = msg.text("not_xlsx", lang)
+        if reason is not None:
+            self.problem(where, reason)
+            raise IntakeError(self.file, self.problems)
+        self._sheets = {header_key(ws.title): ws for ws in self.values.worksheets}
+
+    def close(self) -> None:
+        self.values.close()
+        self.formulas.close()
+
+    def language_hint(self) -> str | None:
+        ws = self._sheets.get("engagement")
+        if ws is None:
+            return None
+        for key, value in ws.iter_rows(min_col=1, max_col=2, values_only=True):
+            if key is not None and header_key(key) == "language" and not is_empty(value):
+                try:
+                    return coerce_code(value, ["fr", "en"])
+                except ValueError:
+                    return None
+        return None
+
+    def sheet_where(self, sheet: Sheet) -> str:
+        return msg.xlsx_where(self.lang, sheet.name)
+
+    # -- sheets ---------------------------------------------------------------
+
+    def entries(self, sheet: Sheet) -> list[Entry] | None:
+        ws = self._sheets.get(sheet.name)
+        if ws is None:
+            needed = sheet.name in REQUIRED_TABLES or any(c.required for c in sheet.columns)
+            self.problem(
+                msg.xlsx_where(self.lang, sheet.name),
+                msg.text("missing_sheet" if needed else "missing_optional_sheet", self.lang, sheet=sheet.name),
+                severity="error" if needed else "warning",
+            )
+            return None
+        broken = self._broken_cells(ws, sheet)
+        if sheet.shape == "table":
+            return self._table(ws, sheet, broken)
+        return [self._record(ws, sheet, broken)]
+
+    def _broken_cells(self, ws: Worksheet, sheet: Sheet) -> set[tuple[int, int]]:
+        """Cells already reported: merged ranges, Excel errors, formulas with no value."""
+        broken: set[tuple[int, int]] = set()
+        for merged in ws.merged_cells.ranges:
+            self.problem(
+                msg.xlsx_where(self.lang, sheet.name, merged.min_row, get_column_letter(merged.min_col)),
+                msg.text("merged", self.lang, cells=merged.coord),
+            )
+            for row, col in merged.cells:
+                broken.add((row, col))
+        formulas = self.formulas[ws.title]
+        for row in formulas.iter_rows():
+            for cell in row:
+                if getattr(cell, "data_type", None) != "f":
+                    continue
+                if ws.cell(cell.row, cell.column).value is None and (cell.row, cell.column) not in broken:
+                    broken.add((cell.row, cell.column))
+                    self.problem(
+                        self._cell_where(ws, sheet, cell.row, cell.column),
+                        msg.text("formula_no_value", self.lang),
+                        cell.value,
+                    )
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.data_type == "e" and (cell.row, cell.column) not in broken:
+                    broken.add((cell.row, cell.column))
+                    self.problem(self._cell_where(ws, sheet, cell.row, cell.column), msg.text("excel_error", self.lang), cell.value)
+        return broken
+
+    def _cell_where(self, ws: Worksheet, sheet: Sheet, row: int, col: int) -> str:
+        if sheet.shape == "table":
+            header = ws.cell(1, col).value
+        else:
+            header = ws.cell(row, 1).value
+        name = normalise_name(str(header)) if header is not None else ""
+        return msg.xlsx_where(self.lang, sheet.name, row, get_column_letter(col), name)
+
+    def _cell(self, ws: Worksheet, row: int, col: int, broken: set[tuple[int, int]]) -> Cell:
+        if (row, col) in broken:
+            return Cell(BROKEN)
+        cell = ws.cell(row, col)
+        return Cell(cell.value, percent_format="%" in (cell.number_format or ""))
+
+    def _table(self, ws: Worksheet, sheet: Sheet, broken: set[tuple[int, int]]) -> list[Entry]:
+        columns = self._header(ws, sheet)
+        if columns is None:
+            return []
+        absent = frozenset(c.name for c in sheet.columns if c.required and c.name not in columns)
+
+        def locator(row: int):
+            def locate(column: str | None, item: int | None) -> str:
+                if column is None:
+                    return msg.xlsx_where(self.lang, sheet.name, row)
+                if column in columns:
+                    return msg.xlsx_where(self.lang, sheet.name, row, get_column_letter(columns[column]), column)
+                return msg.xlsx_where(self.lang, sheet.name, row, name=column)
+
+            return locate
+
+        entries: list[Entry] = []
+        for row in range(2, ws.max_row + 1):
+            cells = {name: self._cell(ws, row, col, broken) for name, col in columns.items()}
+            if all(c.value is not BROKEN and is_empty(c.value) for c in cells.values()):
+                continue  # empty rows are layout, not records
+            entries.append(Entry(cells, msg.row_label(self.lang, row), locator(row), absent))
+        return entries
+
+    def _header(self, ws: Worksheet, sheet: Sheet) -> dict[str, int] | None:
+        """Column name -> column index, reporting missing, unknown and repeated names."""
+        known = set(sheet.column_names)
+        columns: dict[str, int] = {}
+        for col in range(1, ws.max_column + 1):
+            value = ws.cell(1, col).value
+            if is_empty(value):
+                continue
+            key = header_key(value)
+            where = msg.xlsx_where(self.lang, sheet.name, 1, get_column_letter(col), normalise_name(str(value)))
+            if key not in known:
+                self.problem(where, msg.text("unknown_column", self.lang, column=str(value)), severity="warning")
+            elif key in columns:
+                self.problem(where, msg.text("duplicate_column", self.lang, column=key))
+            else:
+                columns[key] = col
+        if not columns:
+            self.problem(msg.xlsx_where(self.lang, sheet.name, 1), msg.text("no_header", self.lang))
+            return None
+        for column in sheet.columns:
+            if column.name in columns:
+                continue
+            key = "missing_column" if column.required else "missing_optional_column"
+            self.problem(
+                msg.xlsx_where(self.lang, sheet.name, 1),
+                msg.text(key, self.lang, column=column.name, default=msg.format_default(column, self.lang)),
+                expected=", ".join(sheet.column_names),
+                severity="error" if column.required else "warning",
+            )
+        return columns
+
+    def _record(self, ws: Worksheet, sheet: Sheet, broken: set[tuple[int, int]]) -> Entry:
+        known = set(sheet.column_names)
+        rows: dict[str, int] = {}
+        for row in range(1, ws.max_row + 1):
+            raw = ws.cell(row, 1).value
+            if is_empty(raw) or (row, 1) in broken:
+                continue
+            key = header_key(raw)
+            if key in KEY_HEADERS and row == 1:
+                continue
+            where = msg.xlsx_where(self.lang, sheet.name, row, "A", normalise_name(str(raw)))
+            if key not in known:
+                self.problem(where, msg.text("unknown_key", self.lang, column=str(raw)), severity="warning")
+            elif key in rows:
+                self.problem(where, msg.text("duplicate_key", self.lang, column=key))
+            else:
+                rows[key] = row
+        absent = set()
+        for column in sheet.columns:
+            if column.name not in rows:
+                key = "missing_key" if column.required else "missing_optional_key"
+                self.problem(
+                    msg.xlsx_where(self.lang, sheet.name, name=column.name),
+                    msg.text(key, self.lang, column=column.name, default=msg.format_default(column, self.lang)),
+                    severity="error" if column.required else "warning",
+                )
+                if column.required:
+                    absent.add(column.name)
+
+        def locate(column: str | None, item: int | None) -> str:
+            if column in rows:
+                return msg.xlsx_where(self.lang, sheet.name, rows[column], "B", column)
+            return msg.xlsx_where(self.lang, sheet.name, name=column or "")
+
+        cells = {name: self._cell(ws, row, 2, broken) for name, row in rows.items()}
+        return Entry(cells, msg.xlsx_where(self.lang, sheet.name), locate, frozenset(absent))

@@ -1,0 +1,314 @@
+"""Catalogue of the typical brakes (seed 004, culture check of seed 002), the two
+human risks they feed (rejection, misuse) and the rules that detect both.
+
+Detection is data: a brake lists *signals*, each a set of conditions over the
+facts known about a population (its intake fields, plus a few derived facts
+such as `receives_shifted_tasks` or `impact.culture`). `playbook.analysis`
+evaluates the conditions generically; no brake has its own Python. A firm that
+sees a brake differently edits `brakes.yaml`, and a misspelt fact or code is
+reported when the method loads, not in the middle of a deck.
+
+Condition syntax, under `when:` (all conditions must hold):
+
+    crm_user: false                       # equality
+    evaluated_on: {in: [speed, volume]}   # membership
+    local_management: {not_in: [supportive]}
+    impact.culture: {at_least: 2}         # integer facts
+    impact_level: {at_most: 1}
+"""
+
+from __future__ import annotations
+
+import math
+import string
+from enum import Enum
+from typing import Any, Literal
+
+from pydantic import Field, field_validator, model_validator
+
+from ..model.enums import Brake, BuyIn, DataEntry, Dimension, EvaluationBasis
+from ..model.enums import HierarchyLevel, Level, Stance
+from .dimensions import Bilingual, SeedRef, Strict
+
+RiskKind = Literal["rejection", "misuse"]
+RISK_KINDS: tuple[str, ...] = ("rejection", "misuse")
+
+# Facts read from the population record (text fields are not conditions).
+POPULATION_FACTS: dict[str, type] = {
+    "function": str,
+    "territory": str,
+    "level": HierarchyLevel,
+    "headcount": int,
+    "crm_user": bool,
+    "it_comfort": Level,
+    "buy_in": BuyIn,
+    "evaluated_on": EvaluationBasis,
+    "mandatory_data_entry": DataEntry,
+    "activity_visible_to_management": bool,
+    "shares_data_across_departments": bool,
+    "members_in_competition": bool,
+    "local_management": Stance,
+    "new_hires_per_year": int,
+}
+
+# Facts derived from the whole engagement; `playbook.analysis.facts` computes
+# exactly these (a test holds the two lists together).
+DERIVED_FACTS: dict[str, type] = {
+    "receives_shifted_tasks": bool,  # another population's `shifts_tasks_to` names it
+    "shifts_tasks": bool,  # it hands tasks over to another population
+    "observed_resistance": bool,  # at least one resistance observed in interviews
+    "regional": bool,  # its territory is not the national default (it spans one territory)
+    "several_territories": bool,  # the roll-out spans two regional territories or more
+    "territory_has_local_sponsor": bool,
+    "impact_level": int,  # overall level by the rule of dimensions.yaml
+    **{f"impact.{d.value}": int for d in Dimension},
+}
+
+FACTS: dict[str, type] = {**POPULATION_FACTS, **DERIVED_FACTS}
+
+# Values a reason template may cite; the analysis renders each in the language
+# of the deliverable.
+PLACEHOLDERS: frozenset[str] = frozenset(
+    {
+        "population", "headcount", "function", "territory", "crm_status", "level",
+        "buy_in", "it_comfort", "evaluated_on", "data_entry", "local_management",
+        "shifted_from", "shifted_to", "impact_level",
+        *(f"impact_{d.value}" for d in Dimension),
+    }
+)
+
+Operator = Literal["equals", "in", "not_in", "at_least", "at_most"]
+
+
+class Condition(Strict):
+    fact: str
+    op: Operator
+    value: Any
+
+    @model_validator(mode="after")
+    def _typed(self) -> Condition:
+        kind = FACTS.get(self.fact)
+        if kind is None:
+            raise ValueError(f"unknown fact {self.fact!r}; known: {sorted(FACTS)}")
+        if self.op in ("at_least", "at_most"):
+            if kind is not int or isinstance(self.value, bool) or not isinstance(self.value, int):
+                raise ValueError(f"{self.fact}: {self.op} needs an integer fact and value")
+            return self
+        values = self.value if self.op in ("in", "not_in") else [self.value]
+        if self.op in ("in", "not_in") and not isinstance(self.value, list):
+            raise ValueError(f"{self.fact}: {self.op} needs a list")
+        for value in values:
+            _check_value(self.fact, kind, value)
+        return self
+
+    def holds(self, facts: dict[str, Any]) -> bool:
+        actual = facts[self.fact]
+        actual = actual.value if isinstance(actual, Enum) else actual
+        if self.op == "equals":
+            return actual == self.value
+        if self.op == "in":
+            return actual in self.value
+        if self.op == "not_in":
+            return actual not in self.value
+        if self.op == "at_least":
+            return actual >= self.value
+        return actual <= self.value
+
+    def __str__(self) -> str:
+        return f"{self.fact} {self.op} {self.value!r}"
+
+
+def _check_value(fact: str, kind: type, value: Any) -> None:
+    if isinstance(kind, type) and issubclass(kind, Enum):
+        if value not in kind.codes():  # type: ignore[attr-defined]
+            raise ValueError(f"{fact}: {value!r} is not one of {kind.codes()}")  # type: ignore[attr-defined]
+    elif kind is bool:
+        if not isinstance(value, bool):
+            raise ValueError(f"{fact}: expected true or false, got {value!r}")
+    elif kind is int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ValueError(f"{fact}: expected an integer, got {value!r}")
+    elif not isinstance(value, str):
+        raise ValueError(f"{fact}: expected a text, got {value!r}")
+
+
+def _parse_when(raw: Any) -> list[dict[str, Any]]:
+    """`{fact: value | {op: value}}` → a list of `Condition` fields."""
+    if isinstance(raw, list):
+        return raw
+    if not isinstance(raw, dict) or not raw:
+        raise ValueError("`when` must be a non-empty mapping of fact: value or fact: {op: value}")
+    conditions = []
+    for fact, spec in raw.items():
+        if isinstance(spec, dict):
+            if len(spec) != 1:
+                raise ValueError(f"{fact}: one operator per fact, got {sorted(spec)}")
+            ((op, value),) = spec.items()
+        else:
+            op, value = "equals", spec
+        conditions.append({"fact": fact, "op": op, "value": value})
+    return conditions
+
+
+def _check_template(text: Bilingual) -> Bilingual:
+    for lang in ("fr", "en"):
+        for _, name, _, _ in string.Formatter().parse(text.in_(lang)):
+            if name is not None and name not in PLACEHOLDERS:
+                raise ValueError(f"unknown placeholder {{{name}}} in {lang!r}; known: {sorted(PLACEHOLDERS)}")
+    return text
+
+
+class Rule(Strict):
+    """Conditions that must all hold, and the reason they produce, citing the inputs."""
+
+    when: list[Condition] = Field(min_length=1)
+    reason: Bilingual
+
+    @field_validator("when", mode="before")
+    @classmethod
+    def _parse(cls, raw: Any) -> list[dict[str, Any]]:
+        return _parse_when(raw)
+
+    @field_validator("reason")
+    @classmethod
+    def _template(cls, text: Bilingual) -> Bilingual:
+        return _check_template(text)
+
+    def holds(self, facts: dict[str, Any]) -> bool:
+        return all(condition.holds(facts) for condition in self.when)
+
+
+class Signal(Rule):
+    code: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    severity: int = Field(ge=1, le=3)
+
+
+class Feed(Strict):
+    """A detected brake feeds a risk: contribution = ceil(severity × weight), capped at 3."""
+
+    risk: RiskKind
+    weight: float = Field(gt=0, le=1)
+
+    def contribution(self, severity: int) -> int:
+        return min(3, math.ceil(severity * self.weight - 1e-9))
+
+
+class BrakeEntry(Strict):
+    code: Brake
+    label: Bilingual
+    description: Bilingual
+    quote: Bilingual
+    seeds: list[SeedRef] = Field(min_length=1)
+    signals: list[Signal] = Field(min_length=1)
+    feeds: list[Feed] = Field(min_length=1)
+    levers: list[str] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique(self) -> BrakeEntry:
+        codes = [s.code for s in self.signals]
+        if len(set(codes)) != len(codes):
+            raise ValueError("signal codes must be unique within a brake")
+        if len({f.risk for f in self.feeds}) != len(self.feeds):
+            raise ValueError("a brake feeds each risk at most once")
+        return self
+
+
+class SeverityRule(Strict):
+    """How signals and observed resistances make one severity (1–3)."""
+
+    description: Bilingual
+    converging_bonus: int = Field(ge=0, le=2, description="When two signals or more match.")
+    observed_bonus: int = Field(ge=0, le=2, description="When a resistance is observed.")
+    observed_only: int = Field(ge=1, le=3, description="Observed, with no signal in the data.")
+    observed_reason: Bilingual = Field(description="Placeholders: {source}, {evidence}.")
+
+    def severity(self, signal_severities: list[int], observed: bool) -> int:
+        if not signal_severities:
+            return self.observed_only if observed else 0
+        value = max(signal_severities)
+        if len(signal_severities) >= 2:
+            value += self.converging_bonus
+        if observed:
+            value += self.observed_bonus
+        return min(value, 3)
+
+
+class RiskEntry(Strict):
+    code: RiskKind
+    label: Bilingual
+    description: Bilingual
+    quote: Bilingual
+    seeds: list[SeedRef] = Field(min_length=1)
+
+
+class RiskRule(Rule):
+    """A risk read directly from the facts, not through a brake."""
+
+    risk: RiskKind
+    level: int = Field(ge=1, le=3)
+
+
+class RiskModel(Strict):
+    description: Bilingual
+    from_brake: Bilingual = Field(
+        description="Placeholders: {brake}, {severity}, {detail} (the brake's first reason)."
+    )
+    rules: list[RiskRule] = Field(default_factory=list)
+
+
+class Phrases(Strict):
+    """Small pieces the reason templates are assembled with."""
+
+    crm_user: Bilingual
+    not_crm_user: Bilingual
+    quote_open: Bilingual
+    quote_close: Bilingual
+    and_: Bilingual = Field(alias="and")
+    people: Bilingual
+
+
+class Catalogue(Strict):
+    """`brakes.yaml`."""
+
+    brakes: list[BrakeEntry]
+    severity: SeverityRule
+    risks: list[RiskEntry]
+    risk_model: RiskModel
+    phrases: Phrases
+
+    @model_validator(mode="after")
+    def _complete(self) -> Catalogue:
+        codes = [b.code for b in self.brakes]
+        if len(codes) != len(Brake) or set(codes) != set(Brake):
+            raise ValueError(f"brakes must list each brake exactly once: {Brake.codes()}")
+        if sorted(r.code for r in self.risks) != sorted(RISK_KINDS):
+            raise ValueError(f"risks must describe exactly {list(RISK_KINDS)}")
+        return self
+
+    def brake(self, code: str | Brake) -> BrakeEntry:
+        code = getattr(code, "value", code)
+        for entry in self.brakes:
+            if entry.code.value == code:
+                return entry
+        raise KeyError(code)
+
+    def risk(self, code: str) -> RiskEntry:
+        for entry in self.risks:
+            if entry.code == code:
+                return entry
+        raise KeyError(code)
+
+    def cross_check(self, method: Any) -> list[str]:
+        """Every lever a brake recommends must exist in the levers catalogue."""
+        known = lever_ids(method)
+        return [
+            f"brakes.{entry.code.value}.levers: unknown lever {lever!r}"
+            for entry in self.brakes
+            for lever in entry.levers
+            if lever not in known
+        ]
+
+
+def lever_ids(method: Any) -> set[str]:
+    """Ids of the levers catalogue the brakes must refer to."""
+    return set(method.levers.ids())

@@ -1,0 +1,222 @@
+"""The levers catalogue (`levers.yaml`): what the Change plan can do for a population.
+
+Seed 004 asks to activate three levers for every population, differentiated:
+Understand / Want / Be able (Comprendre / Vouloir / Pouvoir). Each lever of the
+catalogue says which pillar it serves, when in the project it happens (a phase
+anchored on a lot milestone), who owns it, what it costs, what it is expected to
+bring, and under which conditions the method recommends it. The engine
+(`playbook.analysis.change_plan`) only reads these rules: a firm changes its
+method by editing the YAML, not the code.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from ..model.enums import Brake, BuyIn, Dimension, HierarchyLevel, Level, Stance
+
+Pillar = Literal["understand", "want", "be_able"]
+PhaseCode = Literal["design", "acceptance", "pre_go_live", "go_live", "post_go_live"]
+Anchor = Literal["design_start", "acceptance_start", "go_live"]
+Adkar = Literal["awareness", "desire", "knowledge", "ability", "reinforcement"]
+
+PILLARS: tuple[str, ...] = ("understand", "want", "be_able")
+PHASES: tuple[str, ...] = ("design", "acceptance", "pre_go_live", "go_live", "post_go_live")
+
+
+class Strict(BaseModel):
+    """Catalogue records: an unknown key is a typo in an adapted catalogue."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Bilingual(Strict):
+    """A text in both deliverable languages; neither may be empty."""
+
+    fr: str
+    en: str
+
+    @field_validator("fr", "en")
+    @classmethod
+    def _not_blank(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("must not be empty")
+        return value
+
+    def in_(self, lang: str, **values: object) -> str:
+        text = self.fr if lang == "fr" else self.en
+        return text.format(**values) if values else text
+
+
+class PillarInfo(Strict):
+    label: Bilingual
+    adkar: Bilingual = Field(description="How the pillar maps onto ADKAR.")
+    description: Bilingual
+    defaults: list[str] = Field(
+        min_length=1,
+        description="Levers given, in this order of preference, to an impacted "
+        "population whose pillar no rule filled (seed 004: every population, all three).",
+    )
+
+
+class PhaseInfo(Strict):
+    label: Bilingual
+    anchor: Anchor
+    offset_weeks: int = Field(description="Weeks from the anchor milestone (negative: before).")
+
+
+class Condition(Strict):
+    """Facts about a population; every field given must hold (AND).
+
+    A lever's `when` is a list of conditions (OR): the first one that holds is
+    the reason cited in the plan. Thresholds are minimums only, so that more
+    impact can never take a lever away.
+    """
+
+    min_impact: int | None = Field(default=None, ge=0, le=3)
+    buy_in: list[BuyIn] | None = None
+    brakes: list[Brake] | None = None
+    crm_user: bool | None = None
+    levels: list[HierarchyLevel] | None = None
+    min_dimension: dict[Dimension, int] | None = None
+    receives_tasks: bool | None = None
+    it_comfort: list[Level] | None = None
+    local_management: list[Stance] | None = None
+
+    @field_validator("min_dimension")
+    @classmethod
+    def _intensities(cls, value: dict[Dimension, int] | None) -> dict[Dimension, int] | None:
+        for dimension, intensity in (value or {}).items():
+            if not 0 <= intensity <= 3:
+                raise ValueError(f"{dimension.value}: intensity must be 0..3")
+        return value
+
+
+class Effort(Strict):
+    """Typical effort of the lever in person-days of the project side.
+
+    per: `population` (fixed per population), `session` (per group of
+    `group_size` people of the population, or of the audience for a cross
+    action), `event` (per occurrence), `impacted_population` (cross actions:
+    per impacted population), `training_plan` (costed in the training plan,
+    not here, so it is never counted twice).
+    """
+
+    days: float = Field(ge=0)
+    per: Literal["population", "session", "event", "impacted_population", "training_plan"]
+    group_size: int | None = Field(default=None, ge=1)
+    max_units: int | None = Field(default=None, ge=1)
+
+    @model_validator(mode="after")
+    def _group(self) -> Effort:
+        if self.per == "session" and self.group_size is None:
+            raise ValueError("an effort per session needs a group_size")
+        return self
+
+
+class Repeat(Strict):
+    """A recurring action (seed 004: communicate regularly, not one blast)."""
+
+    every_weeks: int = Field(ge=1, le=26)
+    count: int | None = Field(default=None, ge=1)
+    until: PhaseCode | None = Field(default=None, description="Until this phase of the last lot.")
+
+    @model_validator(mode="after")
+    def _bounded(self) -> Repeat:
+        if (self.count is None) == (self.until is None):
+            raise ValueError("give exactly one of count or until")
+        return self
+
+
+class Lever(Strict):
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    label: Bilingual
+    description: Bilingual
+    pillar: Pillar
+    adkar: Adkar
+    phase: PhaseCode
+    offset_weeks: int = 0
+    moments: list[PhaseCode] = Field(
+        default_factory=list, description="Further phases at which the action recurs."
+    )
+    repeat: Repeat | None = None
+    owner: str
+    scope: Literal["population", "cross"]
+    audience: Bilingual | None = Field(default=None, description="Who it is for (cross actions).")
+    effort: Effort
+    effect: int = Field(ge=1, le=3, description="Expected effect, 1 low to 3 high.")
+    requires: Condition | None = Field(
+        default=None, description="Hard filter: never given to a population failing it."
+    )
+    when: list[Condition] = Field(
+        default_factory=list,
+        description="Recommendation rules (OR). Empty on a cross lever: always planned.",
+    )
+    seeds: list[str] = Field(min_length=1)
+
+
+class Catalogue(Strict):
+    source: Bilingual
+    pillars: dict[Pillar, PillarInfo]
+    phases: dict[PhaseCode, PhaseInfo]
+    owners: dict[str, Bilingual]
+    reasons: dict[str, Bilingual]
+    warnings: dict[Literal["high_impact_no_lever"], Bilingual]
+    quadrants: dict[Literal["quick_win", "major", "filler", "questionable"], Bilingual]
+    levers: list[Lever] = Field(min_length=1)
+
+    REASON_KEYS: ClassVar[tuple[str, ...]] = (
+        "sentence", "min_impact", "buy_in", "brake", "crm_user", "non_crm_user", "level",
+        "dimension", "receives_tasks", "it_comfort", "local_management", "default",
+        "cross_always", "cross_matched", "separator",
+    )
+
+    @model_validator(mode="after")
+    def _coherent(self) -> Catalogue:
+        problems: list[str] = []
+        for name in PILLARS:
+            if name not in self.pillars:
+                problems.append(f"pillars: {name!r} missing")
+        for name in PHASES:
+            if name not in self.phases:
+                problems.append(f"phases: {name!r} missing")
+        for key in self.REASON_KEYS:
+            if key not in self.reasons:
+                problems.append(f"reasons: {key!r} missing")
+        seen: set[str] = set()
+        for lever in self.levers:
+            if lever.id in seen:
+                problems.append(f"levers: {lever.id!r} listed twice")
+            seen.add(lever.id)
+            if lever.owner not in self.owners:
+                problems.append(f"levers: {lever.id!r}: unknown owner {lever.owner!r}")
+            if lever.scope == "cross" and lever.audience is None:
+                problems.append(f"levers: {lever.id!r}: a cross action needs an audience")
+            if lever.scope == "cross" and lever.effort.per == "population":
+                problems.append(f"levers: {lever.id!r}: a cross action is not costed per population")
+            if lever.scope == "population" and lever.effort.per == "impacted_population":
+                problems.append(f"levers: {lever.id!r}: 'impacted_population' is for cross actions")
+        by_id = {lever.id: lever for lever in self.levers}
+        for name, pillar in self.pillars.items():
+            for lever_id in pillar.defaults:
+                lever = by_id.get(lever_id)
+                if lever is None:
+                    problems.append(f"pillars.{name}.defaults: unknown lever {lever_id!r}")
+                elif lever.pillar != name or lever.scope != "population":
+                    problems.append(
+                        f"pillars.{name}.defaults: {lever_id!r} must be a population lever of this pillar"
+                    )
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+    def lever(self, lever_id: str) -> Lever:
+        for lever in self.levers:
+            if lever.id == lever_id:
+                return lever
+        raise KeyError(lever_id)
+
+    def ids(self) -> list[str]:
+        return [lever.id for lever in self.levers]

@@ -1,0 +1,323 @@
+"""Charts drawn as images for Word: crisp matplotlib PNGs at the page's text width.
+
+Word has no chart engine python-docx can drive, so figures are images sized to
+the exact width of the text column (fonts at their printed size), at 220 dpi,
+in the template's colours. PowerPoint charts are native instead (see
+`pptx_charts`). matplotlib's object API is used (no pyplot): rendering leaves
+no global state behind in a notebook kernel.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import math
+import textwrap
+from collections.abc import Callable
+from functools import lru_cache
+
+from babel.dates import format_date as babel_date
+from matplotlib import dates as mdates
+from matplotlib import font_manager
+from matplotlib import rc_context
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.colors import LinearSegmentedColormap, to_rgb
+from matplotlib.figure import Figure as MplFigure
+from matplotlib.ticker import FuncFormatter
+
+from .ir import Chart
+from .palette import HOUSE, Palette
+from .typography import LOCALES, format_number, format_percent, prepare
+
+DPI = 220
+FONT_PREFERENCE = ("Arial", "Liberation Sans", "DejaVu Sans")
+BASE_SIZE = 8.5
+
+
+def value_formatter(chart: Chart, lang: str) -> Callable[[float], str]:
+    """Format a value as the chart's `value_format` says, in `lang`."""
+    if chart.is_percent:
+        return lambda v: format_percent(v, lang, chart.decimals)
+    return lambda v: format_number(v, lang, chart.decimals)
+
+
+def figure_height(chart: Chart, width_in: float) -> float:
+    """A height in inches that suits the chart kind and its amount of data."""
+    if chart.kind == "gantt":
+        return min(9.0, 1.1 + 0.27 * len(chart.tasks))
+    if chart.kind == "heatmap":
+        return min(9.0, 1.3 + 0.36 * len(chart.series))
+    if chart.kind in ("barh", "stacked_barh"):
+        return min(9.0, 1.0 + 0.32 * len(chart.categories) * (
+            1 if chart.kind == "stacked_barh" else max(1, len(chart.series) * 0.6)))
+    if chart.kind in ("doughnut", "pie"):
+        return width_in * 0.48
+    if chart.kind in ("scatter", "bubble"):
+        return width_in * 0.7
+    return width_in * 0.55
+
+
+def render_png(chart: Chart, lang: str, width_in: float, palette: Palette = HOUSE,
+               height_in: float | None = None) -> bytes:
+    """The chart as PNG bytes, `width_in` inches wide (fonts at printed size)."""
+    height_in = height_in or figure_height(chart, width_in)
+    rc = {"font.family": _font_family(), "font.size": BASE_SIZE, "axes.edgecolor": palette.muted,
+          "axes.labelcolor": palette.text, "xtick.color": palette.muted,
+          "ytick.color": palette.muted, "text.color": palette.text, "axes.linewidth": 0.6,
+          "svg.fonttype": "none"}
+    with rc_context(rc):
+        figure = MplFigure(figsize=(width_in, height_in), dpi=DPI)
+        FigureCanvasAgg(figure)
+        axes = figure.add_subplot()
+        _DRAW[_family(chart.kind)](chart, axes, lang, palette)
+        if chart.title:
+            axes.set_title(prepare(chart.title, lang), loc="left", fontsize=BASE_SIZE + 1.5,
+                           fontweight="bold", color=palette.title, pad=10)
+        figure.tight_layout(pad=0.4)
+        buffer = io.BytesIO()
+        figure.savefig(buffer, format="png", dpi=DPI, facecolor="white")
+    return buffer.getvalue()
+
+
+@lru_cache(maxsize=1)
+def _font_family() -> list[str]:
+    """The installed fonts among the preferred ones (asking for an absent one warns)."""
+    installed = {entry.name for entry in font_manager.fontManager.ttflist}
+    return [name for name in FONT_PREFERENCE if name in installed] or ["DejaVu Sans"]
+
+
+def _family(kind: str) -> str:
+    return {"stacked_bar": "bar", "barh": "bar", "stacked_barh": "bar", "bubble": "scatter",
+            "pie": "doughnut"}.get(kind, kind)
+
+
+def _wrap(text: str, width: int) -> str:
+    return "\n".join(textwrap.wrap(text, width)) or text
+
+
+def _tidy(axes, palette: Palette, grid_axis: str = "y") -> None:
+    for side in ("top", "right"):
+        axes.spines[side].set_visible(False)
+    axes.grid(axis=grid_axis, color="#D9DEE1", linewidth=0.5)
+    axes.set_axisbelow(True)
+    axes.tick_params(length=0)
+
+
+def _legend(axes, chart: Chart, count: int) -> None:
+    if chart.legend and count > 1:
+        axes.legend(frameon=False, fontsize=BASE_SIZE - 0.5, loc="upper left",
+                    bbox_to_anchor=(0, -0.12 if chart.kind in ("bar", "stacked_bar", "line")
+                                    else -0.08), ncols=min(count, 4))
+
+
+def _draw_bar(chart: Chart, axes, lang: str, palette: Palette) -> None:
+    horizontal = chart.kind in ("barh", "stacked_barh")
+    stacked = chart.kind.startswith("stacked")
+    fmt = value_formatter(chart, lang)
+    names = [prepare(c, lang) for c in chart.categories]
+    count = len(names)
+    positions = list(range(count))
+    if horizontal:  # first category at the top, as it is read
+        positions = positions[::-1]
+    group = 0.72
+    width = group if stacked else group / len(chart.series)
+    bottoms = [0.0] * count
+    for index, series in enumerate(chart.series):
+        values = [v or 0.0 for v in series.values]
+        if stacked:
+            offsets = positions
+        elif horizontal:  # first series on top within a group, as in the legend
+            offsets = [p + group / 2 - width * (index + 0.5) for p in positions]
+        else:
+            offsets = [p - group / 2 + width * (index + 0.5) for p in positions]
+        colour = palette.series(index)
+        draw = axes.barh if horizontal else axes.bar
+        kwargs = {"left" if horizontal else "bottom": bottoms} if stacked else {}
+        bars = draw(offsets, values, width, color=colour, label=prepare(series.name, lang),
+                    **kwargs)
+        if chart.show_values:
+            text_colour = "white" if stacked and _dark(colour) else palette.text
+            labels = [fmt(v) if v else "" for v in values]
+            axes.bar_label(bars, labels=labels, label_type="center" if stacked else "edge",
+                           padding=0 if stacked else 2, fontsize=BASE_SIZE - 1, color=text_colour)
+        if stacked:
+            bottoms = [b + v for b, v in zip(bottoms, values, strict=True)]
+    formatter = FuncFormatter(lambda v, _: fmt(v))
+    if horizontal:
+        axes.set_yticks(positions, [_wrap(n, 34) for n in names])
+        axes.xaxis.set_major_formatter(formatter)
+        _tidy(axes, palette, "x")
+    else:
+        axes.set_xticks(positions, [_wrap(n, max(8, 90 // max(count, 1))) for n in names])
+        axes.yaxis.set_major_formatter(formatter)
+        _tidy(axes, palette, "y")
+    _titles(axes, chart, lang)
+    _legend(axes, chart, len(chart.series))
+
+
+def _draw_line(chart: Chart, axes, lang: str, palette: Palette) -> None:
+    fmt = value_formatter(chart, lang)
+    names = [prepare(c, lang) for c in chart.categories]
+    for index, series in enumerate(chart.series):
+        axes.plot(range(len(names)), [v if v is not None else float("nan") for v in series.values],
+                  color=palette.series(index), linewidth=1.8, marker="o", markersize=3.5,
+                  label=prepare(series.name, lang))
+    axes.set_xticks(range(len(names)), [_wrap(n, 14) for n in names])
+    axes.yaxis.set_major_formatter(FuncFormatter(lambda v, _: fmt(v)))
+    if chart.y_range:
+        axes.set_ylim(*chart.y_range)
+    _tidy(axes, palette)
+    _titles(axes, chart, lang)
+    _legend(axes, chart, len(chart.series))
+
+
+def _draw_scatter(chart: Chart, axes, lang: str, palette: Palette) -> None:
+    groups = list(dict.fromkeys(p.group for p in chart.points))
+    largest = max((p.size or 0) for p in chart.points) or 1
+    for index, group in enumerate(groups):
+        members = [p for p in chart.points if p.group == group]
+        sizes = ([60 + 1400 * (p.size or 0) / largest for p in members]
+                 if chart.kind == "bubble" else [42] * len(members))
+        axes.scatter([p.x for p in members], [p.y for p in members], s=sizes,
+                     color=palette.series(index), alpha=0.78 if chart.kind == "bubble" else 1,
+                     edgecolors="white", linewidths=0.8, label=prepare(group, lang) or None,
+                     zorder=3)
+        for point in members:
+            axes.annotate(_wrap(prepare(point.label, lang), 22), (point.x, point.y),
+                          xytext=(6, 5), textcoords="offset points", fontsize=BASE_SIZE - 0.5,
+                          color=palette.text, zorder=4)
+    if chart.x_range:
+        axes.set_xlim(*chart.x_range)
+    if chart.y_range:
+        axes.set_ylim(*chart.y_range)
+    quadrants = chart.quadrants
+    if quadrants:
+        axes.axvline(quadrants.x_split, color=palette.muted, linewidth=0.8, linestyle=(0, (4, 3)))
+        axes.axhline(quadrants.y_split, color=palette.muted, linewidth=0.8, linestyle=(0, (4, 3)))
+        style = {"fontsize": BASE_SIZE, "color": palette.muted, "style": "italic",
+                 "transform": axes.transAxes}
+        axes.text(0.02, 0.97, prepare(quadrants.top_left, lang), ha="left", va="top", **style)
+        axes.text(0.98, 0.97, prepare(quadrants.top_right, lang), ha="right", va="top", **style)
+        axes.text(0.02, 0.03, prepare(quadrants.bottom_left, lang), ha="left", va="bottom", **style)
+        axes.text(0.98, 0.03, prepare(quadrants.bottom_right, lang), ha="right", va="bottom",
+                  **style)
+    _tidy(axes, palette, "both")
+    _titles(axes, chart, lang)
+    if chart.legend and len(groups) > 1:
+        axes.legend(frameon=False, fontsize=BASE_SIZE - 0.5, loc="upper left",
+                    bbox_to_anchor=(0, -0.1), ncols=min(len(groups), 4), markerscale=0.6)
+
+
+def heat_colour(value: float | None, low: float, high: float, palette: Palette = HOUSE) -> str:
+    """Cell colour of a heat map: white-ish at `low`, the main accent at `high`."""
+    if value is None:
+        return "#FFFFFF"
+    ratio = 0.0 if high == low else min(1.0, max(0.0, (value - low) / (high - low)))
+    start, end = to_rgb(palette.light), to_rgb(palette.title)
+    mixed = [s + (e - s) * ratio for s, e in zip(start, end, strict=True)]
+    return "#" + "".join(f"{round(c * 255):02X}" for c in mixed)
+
+
+def heat_range(chart: Chart) -> tuple[float, float]:
+    if chart.value_range:
+        return chart.value_range
+    values = [v for s in chart.series for v in s.values if v is not None]
+    return (min(values, default=0.0), max(values, default=1.0))
+
+
+def _dark(colour: str) -> bool:
+    r, g, b = to_rgb(colour)
+    return 0.299 * r + 0.587 * g + 0.114 * b < 0.55
+
+
+def _draw_heatmap(chart: Chart, axes, lang: str, palette: Palette) -> None:
+    low, high = heat_range(chart)
+    fmt = value_formatter(chart, lang)
+    rows = [s.values for s in chart.series]
+    cmap = LinearSegmentedColormap.from_list("heat", [palette.light, palette.title])
+    grid = [[float("nan") if v is None else v for v in row] for row in rows]
+    axes.imshow(grid, cmap=cmap, vmin=low, vmax=high, aspect="auto")
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            if value is None:
+                continue
+            colour = heat_colour(value, low, high, palette)
+            axes.text(c, r, fmt(value), ha="center", va="center", fontsize=BASE_SIZE,
+                      color="white" if _dark(colour) else palette.text)
+    axes.set_xticks(range(len(chart.categories)),
+                    [_wrap(prepare(c, lang), 14) for c in chart.categories])
+    axes.xaxis.tick_top()
+    axes.set_yticks(range(len(rows)), [_wrap(prepare(s.name, lang), 30) for s in chart.series])
+    axes.set_xticks([x - 0.5 for x in range(1, len(chart.categories))], minor=True)
+    axes.set_yticks([y - 0.5 for y in range(1, len(rows))], minor=True)
+    axes.grid(which="minor", color="white", linewidth=2)
+    axes.tick_params(which="both", length=0)
+    for spine in axes.spines.values():
+        spine.set_visible(False)
+
+
+def _draw_gantt(chart: Chart, axes, lang: str, palette: Palette) -> None:
+    lanes = list(dict.fromkeys(t.lane for t in chart.tasks))
+    tasks = sorted(chart.tasks, key=lambda t: lanes.index(t.lane))  # stable within a lane
+    count = len(tasks)
+    seen: set[str] = set()
+    for row, task in enumerate(tasks):
+        y = count - 1 - row
+        colour = palette.series(lanes.index(task.lane))
+        label = prepare(task.lane, lang) if task.lane not in seen and task.lane else None
+        seen.add(task.lane)
+        start = mdates.date2num(task.start)
+        if task.milestone:
+            axes.scatter([start], [y], marker="D", s=46, color=palette.accents[1], zorder=3,
+                         edgecolors="white", linewidths=0.6)
+        else:
+            end = mdates.date2num(task.end + dt.timedelta(days=1))
+            axes.barh(y, end - start, left=start, height=0.62, color=colour, label=label)
+    axes.set_yticks(range(count), [_wrap(prepare(t.label, lang), 40) for t in reversed(tasks)])
+    axes.xaxis.set_major_locator(mdates.MonthLocator())
+    locale = LOCALES[lang]
+    axes.xaxis.set_major_formatter(FuncFormatter(
+        lambda v, _: babel_date(mdates.num2date(v).date(), "MMM yy", locale=locale)))
+    axes.tick_params(axis="x", labelsize=BASE_SIZE - 1)
+    first = min(t.start for t in tasks)
+    last = max(t.end for t in tasks)
+    axes.set_xlim(mdates.date2num(first - dt.timedelta(days=4)),
+                  mdates.date2num(last + dt.timedelta(days=6)))
+    axes.set_ylim(-0.7, count - 0.3)
+    _tidy(axes, palette, "x")
+    if chart.legend and len(lanes) > 1:
+        axes.legend(frameon=False, fontsize=BASE_SIZE - 0.5, loc="upper left",
+                    bbox_to_anchor=(0, -0.06), ncols=min(len(lanes), 4))
+
+
+def _draw_doughnut(chart: Chart, axes, lang: str, palette: Palette) -> None:
+    series = chart.series[0]
+    values = [v or 0.0 for v in series.values]
+    total = sum(values) or 1
+    colours = [palette.series(i) for i in range(len(values))]
+    wedges, _ = axes.pie(values, colors=colours, startangle=90, counterclock=False,
+                         wedgeprops={"width": 0.38 if chart.kind == "doughnut" else 1,
+                                     "edgecolor": "white", "linewidth": 1.2})
+    for wedge, value in zip(wedges, values, strict=True):
+        if value / total < 0.04:
+            continue
+        angle = math.radians((wedge.theta1 + wedge.theta2) / 2)
+        radius = 0.81 if chart.kind == "doughnut" else 0.65
+        colour = "white" if _dark(wedge.get_facecolor()) else palette.text
+        axes.text(radius * math.cos(angle), radius * math.sin(angle),
+                  format_percent(value / total, lang), ha="center", va="center",
+                  fontsize=BASE_SIZE, color=colour)
+    axes.legend(wedges, [prepare(c, lang) for c in chart.categories], frameon=False,
+                loc="center left", bbox_to_anchor=(1.02, 0.5), fontsize=BASE_SIZE)
+    axes.set_aspect("equal")
+
+
+def _titles(axes, chart: Chart, lang: str) -> None:
+    if chart.x_title:
+        axes.set_xlabel(prepare(chart.x_title, lang))
+    if chart.y_title:
+        axes.set_ylabel(prepare(chart.y_title, lang))
+
+
+_DRAW = {"bar": _draw_bar, "line": _draw_line, "scatter": _draw_scatter,
+         "heatmap": _draw_heatmap, "gantt": _draw_gantt, "doughnut": _draw_doughnut}

@@ -1,0 +1,92 @@
+"""Estimate how much room text needs, so no slide text overflows its shape.
+
+PowerPoint does not lay text out when a file is written, and a shrink-on-
+overflow flag is only honoured once someone edits the slide: the writer must
+know beforehand whether text fits. Widths are measured with the real glyph
+metrics of Liberation Sans, which is metric-compatible with Arial (the house
+font), so the estimate matches what PowerPoint and LibreOffice draw; a small
+safety margin absorbs kerning and renderer differences. When the font file is
+absent, an average-width estimate (deliberately pessimistic) is used instead.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+
+LINE_HEIGHT = 1.2        # line pitch as a multiple of the font size (single spacing)
+SAFETY = 1.06            # widths are inflated by this factor before wrapping
+_FALLBACK_EM = 0.56      # average glyph width in em when no font metrics are available
+
+
+@lru_cache(maxsize=4)
+def _font(bold: bool):
+    try:
+        from matplotlib import font_manager
+        from PIL import ImageFont
+
+        path = font_manager.findfont(
+            font_manager.FontProperties(family="Liberation Sans",
+                                        weight="bold" if bold else "normal"),
+            fallback_to_default=False)
+        return ImageFont.truetype(path, 100)
+    except Exception:  # no font file: fall back to the average-width estimate
+        return None
+
+
+def text_width(text: str, size_pt: float, bold: bool = False) -> float:
+    """Width of one line of `text` in points at `size_pt`."""
+    font = _font(bold)
+    if font is None:
+        return len(text) * size_pt * _FALLBACK_EM * (1.08 if bold else 1.0)
+    return font.getlength(text) * size_pt / 100
+
+
+def count_lines(text: str, width_pt: float, size_pt: float, bold: bool = False) -> int:
+    """Lines `text` takes once word-wrapped in `width_pt` (explicit breaks respected)."""
+    if width_pt <= 0:
+        raise ValueError("width must be positive")
+    space = text_width(" ", size_pt, bold) * SAFETY
+    total = 0
+    for raw in text.split("\n") or [""]:
+        lines, used = 1, 0.0
+        for word in raw.split():
+            width = text_width(word, size_pt, bold) * SAFETY
+            needed = width if used == 0 else used + space + width
+            if needed <= width_pt:
+                used = needed
+                continue
+            if used > 0:
+                lines += 1
+            # a word longer than the line is broken across lines
+            extra = max(0, math.ceil(width / width_pt) - 1)
+            lines += extra
+            used = width - extra * width_pt
+        total += lines
+    return total
+
+
+@dataclass(frozen=True)
+class Para:
+    """A paragraph to measure: text, size, indentation and spacing before it (points)."""
+
+    text: str
+    size: float
+    indent: float = 0.0
+    space_before: float = 0.0
+    bold: bool = False
+
+
+def block_height(paragraphs: list[Para], width_pt: float, line_height: float = LINE_HEIGHT) -> float:
+    """Height in points of paragraphs stacked in a frame `width_pt` wide.
+
+    The spacing before the first paragraph is ignored, as PowerPoint does.
+    """
+    height = 0.0
+    for number, para in enumerate(paragraphs):
+        lines = count_lines(para.text, width_pt - para.indent, para.size, para.bold)
+        height += lines * para.size * line_height
+        if number:
+            height += para.space_before
+    return height

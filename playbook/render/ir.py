@@ -1,0 +1,363 @@
+"""The intermediate representation of deliverables: what to say, not how to draw it.
+
+Deliverable builders describe a Word report as a `Document` (a list of blocks)
+and a PowerPoint deck as a `Deck` (a list of slides); `write_docx` and
+`write_pptx` turn them into files in the house templates. Builders never touch
+python-docx or python-pptx, so the layout rules (table pagination, text
+fitting, typography, charts) live in one place.
+
+    doc = Document(title="Note de cadrage", client="Groupe Exemple", lang="fr",
+                   blocks=[Heading("Contexte"), Paragraph("Le CRM est un projet **d'entreprise**."),
+                           Bullets(["Objectif 1", "Objectif 2"]),
+                           Table(["Population", "Effectif"], [["Commerciaux", 120]])])
+    deck = Deck(title="Plan Change", client="Groupe Exemple", lang="fr",
+                slides=[CoverSlide(), BulletSlide("Trois leviers", ["Comprendre", "Vouloir"])])
+
+Text everywhere may use **bold** markers; all text is sanitised and typeset
+for the language by the writers. Numbers in table cells are formatted for the
+language (pre-format them with `typography.format_*` for finer control).
+Constructors validate shapes (row lengths, series lengths) so a mistake fails
+where it is made, not inside a writer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+Lang = Literal["fr", "en"]
+Align = Literal["left", "center", "right"]
+ParagraphStyle = Literal["body", "quote", "caption", "key_message"]
+ChartKind = Literal["bar", "stacked_bar", "barh", "stacked_barh", "line", "scatter", "bubble",
+                    "heatmap", "gantt", "doughnut", "pie"]
+CHART_KINDS: tuple[str, ...] = ChartKind.__args__  # type: ignore[attr-defined]
+Cell = str | int | float | None
+
+
+# --------------------------------------------------------------------------- charts
+
+
+@dataclass
+class Series:
+    """One named series of values, aligned with the chart's categories."""
+
+    name: str
+    values: list[float | None]
+
+
+@dataclass
+class Point:
+    """A labelled point of a scatter/bubble map (e.g. a population: impact × buy-in).
+
+    `group` colours points by family (one legend entry per group); `size` is the
+    bubble size (e.g. headcount) and is required for bubble charts.
+    """
+
+    label: str
+    x: float
+    y: float
+    size: float | None = None
+    group: str = ""
+
+
+@dataclass
+class Quadrants:
+    """Names of the four quadrants of a map, split at `x_split` / `y_split`."""
+
+    top_left: str
+    top_right: str
+    bottom_left: str
+    bottom_right: str
+    x_split: float
+    y_split: float
+
+
+@dataclass
+class Task:
+    """A bar of a Gantt chart; a milestone is a single date (`end` = `start`)."""
+
+    label: str
+    start: dt.date
+    end: dt.date
+    lane: str = ""
+    milestone: bool = False
+
+    def __post_init__(self) -> None:
+        if self.end < self.start:
+            raise ValueError(f"task {self.label!r}: end {self.end} is before start {self.start}")
+
+
+@dataclass
+class Chart:
+    """A chart, independent of the output format.
+
+    - bar / stacked_bar / barh / stacked_barh / line / doughnut / pie:
+      `categories` and `series` (doughnut and pie: one series).
+    - scatter / bubble: `points` (bubble: every point has a `size`), optional
+      `quadrants`, `x_range` / `y_range`.
+    - heatmap: `categories` are the columns (e.g. dimensions of change), each
+      series is a row (e.g. a population) of intensities; `value_range` is the
+      scale (e.g. (0, 3)).
+    - gantt: `tasks`, grouped and coloured by `lane`.
+
+    `value_format` is an Excel number format ("0", "0.0", "0%": values are then
+    ratios); Word figures and native PowerPoint charts both honour it.
+    """
+
+    kind: ChartKind
+    title: str = ""
+    categories: list[str] = field(default_factory=list)
+    series: list[Series] = field(default_factory=list)
+    points: list[Point] = field(default_factory=list)
+    tasks: list[Task] = field(default_factory=list)
+    quadrants: Quadrants | None = None
+    x_title: str = ""
+    y_title: str = ""
+    value_format: str = "0"
+    x_range: tuple[float, float] | None = None
+    y_range: tuple[float, float] | None = None
+    value_range: tuple[float, float] | None = None
+    show_values: bool = False
+    legend: bool = True
+
+    def __post_init__(self) -> None:
+        if self.kind not in CHART_KINDS:
+            raise ValueError(f"unknown chart kind {self.kind!r}; expected one of {CHART_KINDS}")
+        if self.kind in ("scatter", "bubble"):
+            if not self.points:
+                raise ValueError(f"a {self.kind} chart needs points")
+            if self.kind == "bubble" and any(p.size is None for p in self.points):
+                raise ValueError("a bubble chart needs a size for every point")
+        elif self.kind == "gantt":
+            if not self.tasks:
+                raise ValueError("a gantt chart needs tasks")
+        else:
+            if not self.categories or not self.series:
+                raise ValueError(f"a {self.kind} chart needs categories and series")
+            for series in self.series:
+                if len(series.values) != len(self.categories):
+                    raise ValueError(
+                        f"series {series.name!r} has {len(series.values)} values for "
+                        f"{len(self.categories)} categories")
+            if self.kind in ("doughnut", "pie") and len(self.series) != 1:
+                raise ValueError(f"a {self.kind} chart has exactly one series")
+
+    @property
+    def is_percent(self) -> bool:
+        return self.value_format.endswith("%")
+
+    @property
+    def decimals(self) -> int:
+        number = self.value_format.rstrip("%")
+        return len(number.split(".", 1)[1]) if "." in number else 0
+
+
+# --------------------------------------------------------------------------- document blocks
+
+
+@dataclass
+class Heading:
+    text: str
+    level: int = 1
+
+    def __post_init__(self) -> None:
+        if self.level not in (1, 2, 3):
+            raise ValueError(f"heading level must be 1, 2 or 3, not {self.level}")
+
+
+@dataclass
+class Paragraph:
+    """Body text, a quote (e.g. a verbatim from an interview), a caption or a key message."""
+
+    text: str
+    style: ParagraphStyle = "body"
+
+
+@dataclass
+class BulletItem:
+    """A bullet with an indentation level (0 = top level, up to 2)."""
+
+    text: str
+    level: int = 0
+
+
+BulletLike = str | BulletItem
+
+
+@dataclass
+class Bullets:
+    items: list[BulletLike]
+    numbered: bool = False
+
+
+@dataclass
+class Table:
+    """A table; a Word table, or a native table split over slides in a deck.
+
+    `widths` are relative column widths (any unit, scaled to the page).
+    `align` per column; None or missing means automatic: right-aligned when
+    every filled cell of the column is a number, a percentage or an amount.
+    `cell_fills` (same shape as `rows`, hex colours "RRGGBB" or None) shades
+    cells: a heat map.
+    """
+
+    columns: list[str]
+    rows: list[list[Cell]]
+    caption: str = ""
+    widths: list[float] | None = None
+    align: list[Align | None] | None = None
+    cell_fills: list[list[str | None]] | None = None
+
+    def __post_init__(self) -> None:
+        width = len(self.columns)
+        if not width:
+            raise ValueError("a table needs at least one column")
+        for number, row in enumerate(self.rows, 1):
+            if len(row) != width:
+                raise ValueError(f"table row {number} has {len(row)} cells for {width} columns")
+        if self.widths is not None and (len(self.widths) != width or min(self.widths) <= 0):
+            raise ValueError(f"table widths must be {width} positive numbers")
+        if self.align is not None and len(self.align) != width:
+            raise ValueError(f"table align must have {width} entries")
+        if self.cell_fills is not None:
+            if len(self.cell_fills) != len(self.rows) or any(
+                    len(fills) != width for fills in self.cell_fills):
+                raise ValueError("cell_fills must have the same shape as rows")
+
+
+@dataclass
+class Figure:
+    """A chart drawn as a crisp image in Word, with its caption below."""
+
+    chart: Chart
+    caption: str = ""
+
+
+@dataclass
+class KeyMessages:
+    """The few messages a reader must retain, in highlighted boxes."""
+
+    items: list[str]
+    title: str = ""
+
+
+@dataclass
+class PageBreak:
+    pass
+
+
+Block = Heading | Paragraph | Bullets | Table | Figure | KeyMessages | PageBreak
+
+
+@dataclass
+class Document:
+    """A Word deliverable: cover page (title, subtitle, client, date), then blocks.
+
+    `confidentiality` is printed on the cover and in every page header; empty
+    means the localised default ("Confidentiel" / "Confidential").
+    """
+
+    title: str
+    subtitle: str = ""
+    client: str = ""
+    date: dt.date | None = None
+    lang: Lang = "fr"
+    confidentiality: str = ""
+    author: str = ""
+    blocks: list[Block] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- slides
+
+
+@dataclass
+class CoverSlide:
+    """The deck's cover; empty fields take the deck's title and subtitle."""
+
+    title: str = ""
+    subtitle: str = ""
+    notes: str = ""
+
+
+@dataclass
+class SectionSlide:
+    title: str
+    subtitle: str = ""
+    notes: str = ""
+
+
+@dataclass
+class BulletSlide:
+    """Title and bullets; continues on further slides when the bullets do not fit."""
+
+    title: str
+    bullets: list[BulletLike]
+    notes: str = ""
+
+
+Side = list[BulletLike] | Table
+
+
+@dataclass
+class TwoContentSlide:
+    """Two columns, each bullets or a small table, with optional column headings."""
+
+    title: str
+    left: Side
+    right: Side
+    notes: str = ""
+    left_title: str = ""
+    right_title: str = ""
+
+
+@dataclass
+class TableSlide:
+    """A native table, split over as many slides as needed ("(suite)" titles)."""
+
+    title: str
+    table: Table
+    notes: str = ""
+
+
+@dataclass
+class ChartSlide:
+    """A native, editable chart (a heat map becomes a coloured native table)."""
+
+    title: str
+    chart: Chart
+    notes: str = ""
+    caption: str = ""
+
+
+@dataclass
+class KeyMessagesSlide:
+    """Up to four numbered message cards per slide; more continue on further slides."""
+
+    title: str
+    items: list[str]
+    notes: str = ""
+
+
+@dataclass
+class ClosingSlide:
+    title: str
+    bullets: list[BulletLike] = field(default_factory=list)
+    notes: str = ""
+
+
+Slide = CoverSlide | SectionSlide | BulletSlide | TwoContentSlide | TableSlide | ChartSlide | KeyMessagesSlide | ClosingSlide
+
+
+@dataclass
+class Deck:
+    """A PowerPoint deliverable (16:9) in the house template."""
+
+    title: str
+    subtitle: str = ""
+    client: str = ""
+    date: dt.date | None = None
+    lang: Lang = "fr"
+    confidentiality: str = ""
+    author: str = ""
+    slides: list[Slide] = field(default_factory=list)

@@ -1,0 +1,43 @@
+"""The words the writers print themselves ("(suite)", "Page", "Confidentiel").
+
+They live in the method's `labels.yaml` under `render.`, like every other
+deliverable label, so a firm adapts them in one place. Writers accept any
+object with `text(key, lang, **values)` (a loaded `Method` qualifies); by
+default they read the bundled `labels.yaml`.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Protocol
+
+import yaml
+
+from ..errors import MethodError
+from ..method.labels import Catalogue
+
+BUNDLED = Path(__file__).resolve().parents[1] / "method" / "data" / "labels.yaml"
+
+
+class Labels(Protocol):
+    def text(self, key: str, lang: str, **values: Any) -> str: ...
+
+
+class CatalogueLabels:
+    """`Labels` over one labels.yaml file."""
+
+    def __init__(self, catalogue: Catalogue):
+        self._catalogue = catalogue
+
+    def text(self, key: str, lang: str, **values: Any) -> str:
+        return self._catalogue.get(key, lang, **values)
+
+
+@lru_cache(maxsize=1)
+def default_labels() -> CatalogueLabels:
+    try:
+        data = yaml.safe_load(BUNDLED.read_text(encoding="utf-8")) or {}
+        return CatalogueLabels(Catalogue.model_validate(data))
+    except (OSError, yaml.YAMLError, ValueError) as exc:
+        raise MethodError(f"{BUNDLED}: not usable ({exc})") from exc

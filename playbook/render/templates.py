@@ -1,0 +1,204 @@
+"""The house templates: what the renderers need from them, and loud checks.
+
+A firm replaces `templates/house.docx` and `templates/house.pptx` with its own.
+The writers find every style and layout **by name** and never fall back to a
+default: a deliverable silently rendered in Word's "Normal" style, or on the
+wrong slide layout, would reach a client looking amateur. So a template is
+checked as a whole, and every missing piece is named at once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from docx import Document as open_docx
+from docx.document import Document as DocxDocument
+from docx.enum.style import WD_STYLE_TYPE
+from pptx import Presentation as open_pptx
+from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.presentation import Presentation as PptxPresentation
+
+from ..errors import TemplateError
+
+DOCX_NAME = "house.docx"
+PPTX_NAME = "house.pptx"
+
+#: Word styles the document writer uses, by name, with their kind.
+REQUIRED_DOCX_STYLES: dict[str, WD_STYLE_TYPE] = {
+    "Normal": WD_STYLE_TYPE.PARAGRAPH,
+    "Title": WD_STYLE_TYPE.PARAGRAPH,
+    "Subtitle": WD_STYLE_TYPE.PARAGRAPH,
+    "Heading 1": WD_STYLE_TYPE.PARAGRAPH,
+    "Heading 2": WD_STYLE_TYPE.PARAGRAPH,
+    "Heading 3": WD_STYLE_TYPE.PARAGRAPH,
+    "Caption": WD_STYLE_TYPE.PARAGRAPH,
+    "Quote": WD_STYLE_TYPE.PARAGRAPH,
+    "List Bullet": WD_STYLE_TYPE.PARAGRAPH,
+    "List Number": WD_STYLE_TYPE.PARAGRAPH,
+    "Cover Title": WD_STYLE_TYPE.PARAGRAPH,
+    "Cover Subtitle": WD_STYLE_TYPE.PARAGRAPH,
+    "Cover Details": WD_STYLE_TYPE.PARAGRAPH,
+    "Key Message": WD_STYLE_TYPE.PARAGRAPH,
+    "Table Text": WD_STYLE_TYPE.PARAGRAPH,
+    "Playbook Table": WD_STYLE_TYPE.TABLE,
+}
+
+#: Tokens the writer replaces in the Word header and footer at render time.
+DOCX_HEADER_TOKENS = ("{client}", "{confidentiality}")
+DOCX_FOOTER_TOKENS = ("{page}",)
+
+_TITLE = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
+_BODY = (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT)
+_SUBTITLE = (PP_PLACEHOLDER.SUBTITLE, PP_PLACEHOLDER.BODY)
+
+
+@dataclass(frozen=True)
+class PlaceholderNeed:
+    """`count` placeholders of one of `types` (human name for messages)."""
+
+    name: str
+    types: tuple[PP_PLACEHOLDER, ...]
+    count: int = 1
+
+
+#: Slide layouts the deck writer uses, by exact name, and the placeholders each needs.
+REQUIRED_PPTX_LAYOUTS: dict[str, tuple[PlaceholderNeed, ...]] = {
+    "Cover": (
+        PlaceholderNeed("title", _TITLE),
+        PlaceholderNeed("subtitle", (PP_PLACEHOLDER.SUBTITLE,)),
+        PlaceholderNeed("body (client and date)", (PP_PLACEHOLDER.BODY,)),
+    ),
+    "Section": (PlaceholderNeed("title", _TITLE), PlaceholderNeed("body", _SUBTITLE)),
+    "Title and Content": (PlaceholderNeed("title", _TITLE), PlaceholderNeed("body", _BODY)),
+    "Two Content": (PlaceholderNeed("title", _TITLE), PlaceholderNeed("body", _BODY, 2)),
+    "Title Only": (PlaceholderNeed("title", _TITLE),),
+    "Closing": (PlaceholderNeed("title", _TITLE), PlaceholderNeed("body", _BODY)),
+}
+
+_PAGE_FIELD = re.compile(r'(w:instr="\s*PAGE\b|<w:instrText[^>]*>\s*PAGE\b)')
+
+#: Slide size: the writer's geometry assumes widescreen.
+PPTX_ASPECT = 16 / 9
+
+
+def check_docx(path: Path) -> list[str]:
+    """Every problem of a Word template, each naming the file and the missing piece."""
+    label = path.name
+    if not path.is_file():
+        return [f"{label}: file not found in {path.parent}"]
+    try:
+        document = open_docx(str(path))
+    except Exception as exc:  # python-docx raises several kinds on a broken file
+        return [f"{label}: not a readable Word file ({exc})"]
+    problems: list[str] = []
+    styles = {style.name: style for style in document.styles}
+    for name, kind in REQUIRED_DOCX_STYLES.items():
+        style = styles.get(name)
+        if style is None:
+            problems.append(f"{label}: style '{name}' is missing")
+        elif style.type != kind:
+            problems.append(f"{label}: style '{name}' is a {_kind(style.type)} style, "
+                            f"expected a {_kind(kind)} style")
+    header_text = " ".join(_part_text(document, "header"))
+    footer_text = " ".join(_part_text(document, "footer"))
+    for token in DOCX_HEADER_TOKENS:
+        if token not in header_text:
+            problems.append(f"{label}: the page header has no {token} placeholder")
+    for token in DOCX_FOOTER_TOKENS:
+        if token not in footer_text:
+            problems.append(f"{label}: the page footer has no {token} placeholder")
+    if not _PAGE_FIELD.search(_footer_xml(document)):
+        problems.append(f"{label}: the page footer has no PAGE field (page numbers)")
+    return problems
+
+
+def check_pptx(path: Path) -> list[str]:
+    """Every problem of a PowerPoint template, each naming the file and the missing piece."""
+    label = path.name
+    if not path.is_file():
+        return [f"{label}: file not found in {path.parent}"]
+    try:
+        presentation = open_pptx(str(path))
+    except Exception as exc:
+        return [f"{label}: not a readable PowerPoint file ({exc})"]
+    problems: list[str] = []
+    ratio = presentation.slide_width / presentation.slide_height
+    if abs(ratio - PPTX_ASPECT) > 0.01:
+        problems.append(f"{label}: slide size is {ratio:.2f}:1, expected 16:9")
+    if len(presentation.slides):
+        problems.append(f"{label}: contains {len(presentation.slides)} slide(s), expected none")
+    layouts = {layout.name: layout for layout in presentation.slide_layouts}
+    for name, needs in REQUIRED_PPTX_LAYOUTS.items():
+        layout = layouts.get(name)
+        if layout is None:
+            problems.append(f"{label}: layout '{name}' is missing")
+            continue
+        types = [ph.placeholder_format.type for ph in layout.placeholders]
+        for need in needs:
+            found = sum(1 for kind in types if kind in need.types)
+            if found < need.count:
+                what = f"{need.count} {need.name} placeholders" if need.count > 1 else (
+                    f"a {need.name} placeholder")
+                problems.append(f"{label}: layout '{name}' has no {what}"
+                                if found == 0 else
+                                f"{label}: layout '{name}' has {found} {need.name} "
+                                f"placeholder(s), expected {need.count}")
+    return problems
+
+
+def check_templates(directory: str | Path) -> list[str]:
+    """All problems of the house templates in `directory`; empty when usable."""
+    root = Path(directory)
+    return check_docx(root / DOCX_NAME) + check_pptx(root / PPTX_NAME)
+
+
+def load_docx_template(directory: str | Path) -> DocxDocument:
+    """Open the Word template, or raise `TemplateError` naming every missing piece."""
+    path = Path(directory) / DOCX_NAME
+    problems = check_docx(path)
+    if problems:
+        raise TemplateError(str(path), problems, "not usable")
+    return open_docx(str(path))
+
+
+def load_pptx_template(directory: str | Path) -> PptxPresentation:
+    """Open the PowerPoint template, or raise `TemplateError` naming every missing piece."""
+    path = Path(directory) / PPTX_NAME
+    problems = check_pptx(path)
+    if problems:
+        raise TemplateError(str(path), problems, "not usable")
+    return open_pptx(str(path))
+
+
+def default_template_dir() -> Path:
+    """`templates/` beside the package when it exists (a checkout), else `./templates`."""
+    beside = Path(__file__).resolve().parents[2] / "templates"
+    return beside if beside.is_dir() else Path.cwd() / "templates"
+
+
+def _kind(kind: WD_STYLE_TYPE) -> str:
+    return {WD_STYLE_TYPE.PARAGRAPH: "paragraph", WD_STYLE_TYPE.CHARACTER: "character",
+            WD_STYLE_TYPE.TABLE: "table", WD_STYLE_TYPE.LIST: "numbering"}.get(kind, str(kind))
+
+
+def _part_text(document: DocxDocument, which: str) -> list[str]:
+    texts = []
+    for section in document.sections:
+        part = getattr(section, which)
+        if not part.is_linked_to_previous:
+            texts.extend(p.text for p in part.paragraphs)
+            for table in part.tables:
+                texts.extend(cell.text for row in table.rows for cell in row.cells)
+    return texts
+
+
+def _footer_xml(document: DocxDocument) -> str:
+    from lxml import etree
+
+    return " ".join(
+        etree.tostring(section.footer._element, encoding="unicode")
+        for section in document.sections
+        if not section.footer.is_linked_to_previous
+    )

@@ -1,0 +1,236 @@
+"""A papermill engine that runs cells in this process instead of a fresh kernel.
+
+Papermill's default engine starts one Jupyter kernel per notebook; for our
+deliverables most of that time goes into starting the kernel and importing
+pandas, matplotlib, python-docx and python-pptx again. `WarmEngine` keeps
+everything papermill does (parameters, metadata, saved executed notebook, error
+markers) but executes each cell with an IPython `InteractiveShell` living in the
+current process, which the caller has already warmed (see `playbook.run.warm`).
+
+Isolation is the caller's job: each client runs in its own forked process and
+each notebook starts with a fresh user namespace (`WarmEngine` resets it).
+Outputs are recorded as real nbformat outputs (stream, display_data,
+execute_result, error), so the executed notebook and its HTML copy look the same
+as with a kernel.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import nbformat
+from IPython.core.displayhook import DisplayHook
+from IPython.core.displaypub import DisplayPublisher
+from IPython.core.interactiveshell import InteractiveShell
+from papermill.engines import Engine
+
+ENGINE_NAME = "playbook"
+
+# nbclient's tags: a cell that is expected to raise, a cell never executed.
+_ALLOW_ERROR_TAG = "raises-exception"
+_SKIP_TAG = "skip-execution"
+
+
+class _Outputs:
+    """The output list of the cell being executed; streams are merged like Jupyter does."""
+
+    def __init__(self) -> None:
+        self.target: list[Any] | None = None
+
+    def stream(self, name: str, text: str) -> None:
+        if self.target is None or not text:
+            return
+        last = self.target[-1] if self.target else None
+        if last is not None and last.get("output_type") == "stream" and last.get("name") == name:
+            last["text"] += text
+        else:
+            self.target.append(nbformat.v4.new_output("stream", name=name, text=text))
+
+    def display(self, data: dict, metadata: dict | None, transient: dict | None = None) -> None:
+        if self.target is None:
+            return
+        output = nbformat.v4.new_output("display_data", data=data, metadata=metadata or {})
+        if transient:
+            output["transient"] = transient
+        self.target.append(output)
+
+    def result(self, data: dict, metadata: dict | None, count: int | None) -> None:
+        if self.target is None:
+            return
+        self.target.append(
+            nbformat.v4.new_output(
+                "execute_result", data=data, metadata=metadata or {}, execution_count=count
+            )
+        )
+
+    def error(self, ename: str, evalue: str, traceback: list[str]) -> None:
+        if self.target is None:
+            return
+        self.target.append(
+            nbformat.v4.new_output("error", ename=ename, evalue=evalue, traceback=traceback)
+        )
+
+    def clear(self) -> None:
+        if self.target is not None:
+            self.target.clear()
+
+
+class _Stream:
+    """A text stream that records what a cell prints as a `stream` output."""
+
+    encoding = "utf-8"
+    errors = "strict"
+
+    def __init__(self, name: str, outputs: _Outputs) -> None:
+        self.name = name
+        self._outputs = outputs
+
+    def write(self, text: str) -> int:
+        self._outputs.stream(self.name, str(text))
+        return len(text)
+
+    def writelines(self, lines) -> None:
+        for line in lines:
+            self.write(line)
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return False
+
+    def writable(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        raise OSError("a notebook cell's output stream has no file descriptor")
+
+
+class _DisplayPublisher(DisplayPublisher):
+    """`display(...)` and inline figures become `display_data` outputs."""
+
+    def publish(self, data, metadata=None, source=None, *, transient=None, update=False, **kwargs):
+        self.shell.outputs.display(data, metadata, transient)
+
+    def clear_output(self, wait=False):
+        self.shell.outputs.clear()
+
+
+class _DisplayHook(DisplayHook):
+    """The value of a cell's last expression becomes an `execute_result` output."""
+
+    def start_displayhook(self):
+        pass
+
+    def write_output_prompt(self):
+        pass
+
+    def write_format_data(self, format_dict, md_dict=None):
+        self.shell.outputs.result(format_dict, md_dict, self.prompt_count)
+
+    def finish_displayhook(self):
+        pass
+
+
+class CapturingShell(InteractiveShell):
+    """An InteractiveShell whose every output lands in the current cell's outputs."""
+
+    displayhook_class = _DisplayHook
+    display_pub_class = _DisplayPublisher
+
+    def __init__(self, **kwargs: Any) -> None:
+        self.outputs = _Outputs()
+        super().__init__(**kwargs)
+
+    def enable_gui(self, gui=None):
+        """No event loop to integrate: figures are rendered inline, as in a kernel."""
+
+    def _showtraceback(self, etype, evalue, stb):
+        self.outputs.error(etype.__name__, str(evalue), list(stb))
+
+    def run_notebook_cell(self, source: str, outputs: list) -> tuple[int | None, bool]:
+        """Run one cell, recording into `outputs`; return (execution count, failed)."""
+        self.outputs.target = outputs
+        saved = sys.stdout, sys.stderr
+        sys.stdout, sys.stderr = _Stream("stdout", self.outputs), _Stream("stderr", self.outputs)
+        try:
+            result = self.run_cell(source, store_history=True)
+        finally:
+            sys.stdout, sys.stderr = saved
+            self.outputs.target = None
+        failed = result.error_before_exec is not None or result.error_in_exec is not None
+        if isinstance(result.error_in_exec, SystemExit) and not result.error_in_exec.code:
+            failed = False  # papermill treats `sys.exit(0)` as a clean stop
+        return result.execution_count, failed
+
+
+def shell() -> CapturingShell:
+    """The process's shell, created once (creating it is the costly part)."""
+    if CapturingShell.initialized():
+        return CapturingShell.instance()
+    from traitlets.config import Config
+
+    config = Config()
+    config.HistoryManager.enabled = False  # no history database on disk
+    main_module = sys.modules.get("__main__")
+    instance = CapturingShell.instance(config=config)
+    # IPython installs its own `__main__`; the host program keeps its own, so
+    # that pickling and multiprocessing in the host behave as before.
+    if main_module is not None:
+        sys.modules["__main__"] = main_module
+    instance.enable_matplotlib("inline")
+    return instance
+
+
+def fresh_namespace(instance: CapturingShell) -> None:
+    """Forget every name, output and execution count of the previous notebook."""
+    instance.reset(new_session=True)
+    instance.execution_count = 1
+
+
+class WarmEngine(Engine):
+    """Papermill engine executing cells in-process, in a fresh namespace per notebook.
+
+    Registered under the name "playbook" (entry point and `register()`), used as
+    `papermill.execute_notebook(..., engine_name="playbook")`.
+    """
+
+    @classmethod
+    def execute_managed_notebook(cls, nb_man, kernel_name, **kwargs):
+        instance = shell()
+        fresh_namespace(instance)
+        cells = nb_man.nb.cells
+        for index, cell in enumerate(cells):
+            nb_man.cell_start(cell, index)
+            failed = False
+            try:
+                if cell.cell_type == "code" and _SKIP_TAG not in cell.metadata.get("tags", []):
+                    cell.outputs = []
+                    count, failed = instance.run_notebook_cell(cell.source, cell.outputs)
+                    cell.execution_count = count
+                    if failed and _ALLOW_ERROR_TAG in cell.metadata.get("tags", []):
+                        failed = False
+                if failed:
+                    nb_man.cell_exception(cell, cell_index=index)
+            finally:
+                nb_man.cell_complete(cell, cell_index=index)
+            if failed:
+                break
+        return nb_man.nb
+
+    @classmethod
+    def nb_kernel_name(cls, nb, name=None):
+        """No kernel is started, so any (or no) kernelspec is acceptable."""
+        return name or nb.metadata.get("kernelspec", {}).get("name") or "python3"
+
+    @classmethod
+    def nb_language(cls, nb, language=None):
+        return language or nb.metadata.get("language_info", {}).get("name") or "python"
+
+
+def register() -> None:
+    """Make the engine available to papermill without relying on installed metadata."""
+    from papermill.engines import papermill_engines
+
+    papermill_engines.register(ENGINE_NAME, WarmEngine)

@@ -1,0 +1,385 @@
+"""Run one client's deliverable notebooks with papermill, atomically.
+
+The contract a consultant relies on: either every requested deliverable of the
+run is moved into the client folder, with a manifest written last, or nothing
+in that folder changes (a failed notebook is kept aside under `failed/` for
+diagnosis). Notebooks write into a hidden staging folder inside the client
+folder (same file system, so moving files into place is an atomic rename).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import signal
+import sys
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import PlaybookError, RunError
+from ..files import atomic_write_bytes, atomic_write_text, inside, safe_name
+from . import manifest as manifest_module
+from .progress import Event
+from .registry import Deliverable, deliverables, notebooks_dir
+
+STAGING_PREFIX = ".staging-"
+FAILED_DIR = "failed"
+LANGUAGES = ("fr", "en")
+KERNEL_ENGINE = "kernel"
+WARM_ENGINE = "warm"
+
+Progress = Callable[[Event], None]
+
+
+@dataclass
+class RunResult:
+    """What a client run wrote: the folder, its files and the time each deliverable took."""
+
+    client: str
+    language: str
+    folder: Path
+    files: list[Path]
+    manifest: Path
+    seconds: dict[str, float] = field(default_factory=dict)
+    engine: str = WARM_ENGINE
+
+
+@dataclass(frozen=True)
+class Job:
+    """Everything one client's run needs; picklable, so it can cross processes."""
+
+    engagement_path: str
+    out_dir: str
+    lang: str | None = None
+    only: tuple[str, ...] | None = None
+    templates_dir: str | None = None
+    method_dir: str | None = None
+    notebooks_dir: str | None = None
+    engine: str = WARM_ENGINE
+
+
+class Terminated(BaseException):
+    """The run was asked to stop (SIGTERM, SIGINT, parent gone): clean up and leave."""
+
+
+def run_engagement(
+    engagement_path: str | Path,
+    out_dir: str | Path,
+    lang: str | None = None,
+    only: list[str] | tuple[str, ...] | None = None,
+    templates_dir: str | Path | None = None,
+    method_dir: str | Path | None = None,
+    notebooks_dir: str | Path | None = None,
+    progress: Progress | None = None,
+    *,
+    kernel: bool = False,
+) -> RunResult:
+    """Produce one client's deliverables into `out_dir/<client>/<lang>/`.
+
+    Runs in a process forked from this (warmed) one, so nothing a notebook does
+    leaks into the caller. `kernel=True` uses papermill's ordinary engine, a
+    fresh Jupyter kernel per notebook. Raises `IntakeError` (bad engagement,
+    nothing written) or `RunError` (a notebook failed; previous outputs intact).
+    """
+    from .isolation import run_isolated
+
+    job = make_job(
+        engagement_path, out_dir, lang, only, templates_dir, method_dir, notebooks_dir, kernel
+    )
+    return run_isolated(job, progress)
+
+
+def make_job(
+    engagement_path, out_dir, lang=None, only=None, templates_dir=None, method_dir=None,
+    notebooks_dir=None, kernel=False,
+) -> Job:
+    if lang not in (None, "", *LANGUAGES):
+        raise PlaybookError(f"unknown language {lang!r}; expected one of {', '.join(LANGUAGES)}")
+
+    def absolute(path):
+        return str(Path(path).resolve()) if path else None
+
+    return Job(
+        engagement_path=absolute(engagement_path),
+        out_dir=absolute(out_dir),
+        lang=lang or None,
+        only=tuple(only) if only else None,
+        templates_dir=absolute(templates_dir),
+        method_dir=absolute(method_dir),
+        notebooks_dir=absolute(notebooks_dir),
+        engine=KERNEL_ENGINE if kernel else WARM_ENGINE,
+    )
+
+
+def client_folder(out_dir: str | Path, client: str, lang: str) -> Path:
+    """`out_dir/<safe client name>/<lang>`, refused if it would fall outside `out_dir`."""
+    root = Path(out_dir).resolve()
+    return inside(root, root / safe_name(client) / lang)
+
+
+def run_here(job: Job, progress: Progress | None = None) -> RunResult:
+    """Run `job` in this process. Callers wanting isolation fork first (see isolation)."""
+    from ..intake import load_engagement
+    from ..method import load_method
+
+    emit = progress or (lambda event: None)
+    chosen = deliverables(job.only, job.notebooks_dir)  # refuses unknown names first
+    engagement = load_engagement(job.engagement_path)  # IntakeError: nothing written
+    method = load_method(job.method_dir)
+    lang = job.lang or engagement.language
+    client = engagement.client
+    folder = client_folder(job.out_dir, client, lang)
+    folder.mkdir(parents=True, exist_ok=True)
+    remove_stale_staging(folder)
+
+    staging = folder / f"{STAGING_PREFIX}{os.getpid()}-{uuid.uuid4().hex[:8]}"
+    staging.mkdir()
+    cwd = notebooks_dir(job.notebooks_dir)
+    if str(cwd) not in sys.path:  # a kernel started there could import helper modules
+        sys.path.insert(0, str(cwd))
+    try:
+        seconds: dict[str, float] = {}
+        for index, deliverable in enumerate(chosen):
+            emit(Event("started", client, deliverable.name, index, len(chosen)))
+            start = time.perf_counter()
+            try:
+                _produce(deliverable, job, lang, staging, folder, client, cwd)
+            except RunError:
+                emit(Event("failed", client, deliverable.name, index, len(chosen),
+                           time.perf_counter() - start))
+                raise
+            seconds[deliverable.name] = round(time.perf_counter() - start, 3)
+            emit(Event("done", client, deliverable.name, index, len(chosen),
+                       seconds[deliverable.name]))
+        record = _manifest(job, engagement, method.version, lang, chosen, staging, folder, seconds)
+        atomic_write_text(staging / manifest_module.MANIFEST, record.to_json())
+        files = _commit(chosen, staging, folder)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return RunResult(
+        client=client,
+        language=lang,
+        folder=folder,
+        files=files,
+        manifest=folder / manifest_module.MANIFEST,
+        seconds=seconds,
+        engine=job.engine,
+    )
+
+
+def produced_files(deliverable: Deliverable) -> list[str]:
+    """The four files a deliverable leaves in the client folder."""
+    return [*deliverable.documents(), f"{deliverable.name}.ipynb", f"{deliverable.name}.html"]
+
+
+def _produce(
+    deliverable: Deliverable, job: Job, lang: str, staging: Path, folder: Path, client: str,
+    cwd: Path,
+) -> None:
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    from .engines import ENGINE_NAME, register
+    from .html import review_html
+
+    register()
+    executed = staging / f"{deliverable.name}.ipynb"
+    parameters = {
+        "engagement_path": job.engagement_path,
+        "lang": lang,
+        "output_dir": str(staging),
+        "templates_dir": job.templates_dir or "",
+        "method_dir": job.method_dir or "",
+    }
+    try:
+        notebook = papermill.execute_notebook(
+            str(deliverable.notebook),
+            str(executed),
+            parameters=parameters,
+            engine_name=None if job.engine == KERNEL_ENGINE else ENGINE_NAME,
+            progress_bar=False,
+            request_save_on_cell_execute=False,
+            cwd=str(cwd),
+        )
+    except PapermillExecutionError as error:
+        if _stop_requested:
+            raise Terminated() from None
+        kept = _keep_failed(executed, folder, deliverable.name)
+        raise RunError(
+            client=client,
+            deliverable=deliverable.name,
+            cell=_describe_cell(executed, error.cell_index, error.source),
+            reason=f"{error.ename}: {error.evalue}",
+            notebook=kept,
+        ) from None
+    except Exception as error:  # kernel died, unreadable notebook...
+        if _stop_requested:
+            raise Terminated() from None
+        kept = _keep_failed(executed, folder, deliverable.name) if executed.is_file() else ""
+        raise RunError(
+            client=client,
+            deliverable=deliverable.name,
+            reason=f"{type(error).__name__}: {error}",
+            notebook=kept,
+        ) from None
+
+    missing = [name for name in deliverable.documents() if not (staging / name).is_file()]
+    if missing:
+        raise RunError(
+            client=client,
+            deliverable=deliverable.name,
+            reason="the notebook finished without writing " + ", ".join(missing),
+            notebook=_keep_failed(executed, folder, deliverable.name),
+        )
+    (staging / f"{deliverable.name}.html").write_text(review_html(notebook), encoding="utf-8")
+
+
+def _describe_cell(executed: Path, cell_index: int, source: str) -> str:
+    """'3 (tag render)' or '3: `doc.save(path)`': the cell as the author numbers it.
+
+    The number counts the cells of the notebook as written: the cell papermill
+    injects with the parameters is not counted.
+    """
+    import nbformat
+
+    number = cell_index + 1
+    tags: list[str] = []
+    try:
+        cells = nbformat.read(executed, as_version=4).cells
+        before = cells[:cell_index]
+        number -= sum(1 for c in before if "injected-parameters" in c.metadata.get("tags", []))
+        number -= sum(1 for c in before if "papermill-error-cell-tag" in c.metadata.get("tags", []))
+        tags = [
+            t for t in cells[cell_index].metadata.get("tags", [])
+            if t not in ("papermill-error-cell-tag",)
+        ]
+    except (OSError, ValueError, IndexError):
+        pass
+    first = next((line.strip() for line in source.splitlines() if line.strip()), "")
+    if len(first) > 70:
+        first = first[:67] + "..."
+    label = f"{number}"
+    if tags:
+        label += f" (tag {', '.join(tags)})"
+    if first:
+        label += f": `{first}`"
+    return label
+
+
+def _keep_failed(executed: Path, folder: Path, name: str) -> str:
+    destination = folder / FAILED_DIR / f"{name}.ipynb"
+    atomic_write_bytes(destination, executed.read_bytes())
+    return str(destination)
+
+
+def _manifest(job, engagement, method_version, lang, chosen, staging, folder, seconds):
+    engagement_sha = manifest_module.sha256(job.engagement_path)
+    generated = manifest_module.now()
+    records = manifest_module.previous(folder)
+    for deliverable in chosen:
+        records[deliverable.name] = manifest_module.DeliverableRecord(
+            notebook=deliverable.notebook.name,
+            files={f: manifest_module.sha256(staging / f) for f in produced_files(deliverable)},
+            seconds=seconds[deliverable.name],
+            engagement_sha256=engagement_sha,
+            method_version=method_version,
+            generated_at=generated,
+        )
+    ordered = {name: records[name] for name in _order(records)}
+    versions = manifest_module.versions()
+    return manifest_module.Manifest(
+        client=engagement.client,
+        language=lang,
+        engagement={"path": job.engagement_path, "sha256": engagement_sha},
+        playbook_version=versions["playbook"],
+        method_version=method_version,
+        engine=job.engine,
+        versions=versions,
+        generated_at=generated,
+        deliverables=ordered,
+    )
+
+
+def _order(records) -> list[str]:
+    from .registry import DELIVERABLES
+
+    return [n for n in DELIVERABLES if n in records] + [n for n in records if n not in DELIVERABLES]
+
+
+def _commit(chosen: list[Deliverable], staging: Path, folder: Path) -> list[Path]:
+    """Move every staged file into place, the manifest last, without being interrupted."""
+    if _parent_pid is not None and os.getppid() != _parent_pid:
+        raise Terminated()  # whoever asked for the run is gone: change nothing
+    names = [name for d in chosen for name in produced_files(d)]
+    for name in [*names, manifest_module.MANIFEST]:
+        with open(staging / name, "rb") as handle:
+            os.fsync(handle.fileno())
+    written: list[Path] = []
+    with _signals_deferred():
+        for name in names:
+            os.replace(staging / name, folder / name)
+            written.append(folder / name)
+        os.replace(staging / manifest_module.MANIFEST, folder / manifest_module.MANIFEST)
+        for deliverable in chosen:
+            with contextlib.suppress(FileNotFoundError):
+                (folder / FAILED_DIR / f"{deliverable.name}.ipynb").unlink()
+        with contextlib.suppress(OSError):
+            (folder / FAILED_DIR).rmdir()  # only when empty
+    return written
+
+
+def remove_stale_staging(folder: Path) -> None:
+    """Remove staging folders left by runs that were killed outright (SIGKILL)."""
+    for path in folder.glob(f"{STAGING_PREFIX}*"):
+        pid = path.name[len(STAGING_PREFIX):].split("-")[0]
+        if not pid.isdigit() or not _alive(int(pid)):
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+_STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
+_stop_requested = False
+_parent_pid: int | None = None
+
+
+def stop_on_signals(parent_pid: int | None = None) -> None:
+    """In a client process: turn SIGTERM/SIGINT/SIGHUP into a clean `Terminated`."""
+    global _parent_pid
+    _parent_pid = parent_pid
+
+    def handler(signum, frame):
+        global _stop_requested
+        _stop_requested = True
+        raise Terminated()
+
+    for signum in _STOP_SIGNALS:
+        signal.signal(signum, handler)
+
+
+@contextlib.contextmanager
+def _signals_deferred():
+    """Hold stop signals while files move into place; they act right after."""
+    try:
+        previous = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
+    except (AttributeError, ValueError):  # not the main thread, or no such call
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)

@@ -1,0 +1,162 @@
+"""Each client runs in a process forked from a warm parent.
+
+Forking after the heavy imports gives every client a ready interpreter at no
+cost, and a process of its own: a notebook that sets a global, an environment
+variable or the working directory affects its client only, and the memory it
+used goes back to the system when it ends. Errors cross the process boundary
+as their fields, not as pickled exceptions (dataclass exceptions do not
+unpickle), and are raised again, identical, in the parent.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import dataclasses
+import multiprocessing
+import os
+import signal
+import traceback
+from dataclasses import dataclass
+from typing import Any
+
+from ..errors import PlaybookError, RunError
+from .execute import Job, Progress, RunResult, Terminated, run_here, stop_on_signals
+from .registry import deliverables
+
+_PR_SET_PDEATHSIG = 1
+
+
+@dataclass
+class Outcome:
+    """What a client process sends back: a result, or an error as its class and fields."""
+
+    job: Job
+    result: RunResult | None = None
+    error_type: type[BaseException] | None = None
+    error_fields: dict[str, Any] | None = None
+    error_args: tuple = ()
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return self.result is not None
+
+    def error(self) -> BaseException | None:
+        if self.error_type is None:
+            return None
+        if self.error_fields is not None:
+            return self.error_type(**self.error_fields)
+        return self.error_type(*self.error_args)
+
+    def unwrap(self) -> RunResult:
+        error = self.error()
+        if error is not None:
+            raise error
+        assert self.result is not None
+        return self.result
+
+
+def context() -> multiprocessing.context.BaseContext:
+    """The fork start method: children inherit the warm parent's memory."""
+    return multiprocessing.get_context("fork")
+
+
+def prepare_parent(job: Job) -> None:
+    """Warm this process for `job`'s notebooks (a no-op for what is already done)."""
+    from .warm import warm_up
+
+    try:
+        notebooks = [d.notebook for d in deliverables(job.only, job.notebooks_dir)]
+    except PlaybookError:
+        notebooks = []  # reported by the run itself
+    warm_up(notebooks, job.method_dir)
+
+
+def client_job(job: Job, parent_pid: int | None = None, progress: Progress | None = None) -> Outcome:
+    """Body of a client process: run the job, return an `Outcome` (never raises)."""
+    import time
+
+    start = time.perf_counter()
+    _die_with_parent(parent_pid)
+    stop_on_signals(parent_pid)
+    try:
+        result = run_here(job, progress)
+        return Outcome(job, result=result, seconds=time.perf_counter() - start)
+    except Terminated:
+        os._exit(128 + signal.SIGTERM)
+    except BaseException as error:  # noqa: BLE001 - everything must reach the parent
+        outcome = Outcome(job, seconds=time.perf_counter() - start)
+        outcome.error_type, outcome.error_fields, outcome.error_args = _describe(error, job)
+        return outcome
+
+
+def _describe(error: BaseException, job: Job):
+    if isinstance(error, PlaybookError) and dataclasses.is_dataclass(error):
+        fields = {f.name: getattr(error, f.name) for f in dataclasses.fields(error)}
+        return type(error), fields, ()
+    if isinstance(error, PlaybookError):
+        return type(error), None, tuple(str(a) for a in error.args)
+    # A bug, not a notebook failure: keep its traceback readable in the message.
+    detail = "".join(traceback.format_exception_only(type(error), error)).strip()
+    fields = {"client": os.path.basename(job.engagement_path), "deliverable": "(run)",
+              "reason": f"internal error: {detail}"}
+    return RunError, fields, ()
+
+
+def _die_with_parent(parent_pid: int | None) -> None:
+    """Ask Linux to send SIGTERM when the parent dies, so no orphan commits files."""
+    if parent_pid is None:
+        return
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):
+        pass  # other systems: the check before committing still applies
+    if os.getppid() != parent_pid:
+        os._exit(128 + signal.SIGTERM)
+
+
+def _child_main(job: Job, parent_pid: int, connection) -> None:
+    def forward(event) -> None:
+        connection.send(("event", event))
+
+    outcome = client_job(job, parent_pid, forward)
+    connection.send(("outcome", outcome))
+    connection.close()
+
+
+def run_isolated(job: Job, progress: Progress | None = None) -> RunResult:
+    """Run one client in a forked child, relaying its progress events."""
+    prepare_parent(job)
+    ctx = context()
+    receiver, sender = ctx.Pipe(duplex=False)
+    child = ctx.Process(target=_child_main, args=(job, os.getpid(), sender), daemon=True)
+    child.start()
+    sender.close()
+    outcome: Outcome | None = None
+    try:
+        while True:
+            try:
+                kind, payload = receiver.recv()
+            except EOFError:
+                break
+            if kind == "event" and progress is not None:
+                progress(payload)
+            elif kind == "outcome":
+                outcome = payload
+        child.join()
+    except BaseException:
+        # Interrupted: let the child clean its staging folder before leaving.
+        if child.is_alive():
+            child.terminate()
+            child.join(10)
+        raise
+    finally:
+        receiver.close()
+    if outcome is None:
+        raise RunError(
+            client=os.path.basename(job.engagement_path),
+            deliverable="(run)",
+            reason=f"the run stopped unexpectedly (exit status {child.exitcode})",
+        )
+    return outcome.unwrap()

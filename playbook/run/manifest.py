@@ -1,0 +1,90 @@
+"""`manifest.json`: what produced the files in a client folder, provably.
+
+A consultant must be able to say, months later, which intake file, which
+method version and which playbook version produced a deck. Written last, so a
+folder with a manifest is a folder whose run finished.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import platform
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+MANIFEST = "manifest.json"
+SCHEMA = 1
+
+
+def sha256(path: str | Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+@dataclass
+class DeliverableRecord:
+    """One deliverable of the folder: its files (name → sha256) and how long it took."""
+
+    notebook: str
+    files: dict[str, str]
+    seconds: float
+    engagement_sha256: str
+    method_version: str
+    generated_at: str
+
+
+@dataclass
+class Manifest:
+    client: str
+    language: str
+    engagement: dict[str, str]
+    playbook_version: str
+    method_version: str
+    engine: str
+    versions: dict[str, str]
+    generated_at: str
+    deliverables: dict[str, DeliverableRecord] = field(default_factory=dict)
+    schema: int = SCHEMA
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), indent=2, ensure_ascii=False) + "\n"
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def versions() -> dict[str, str]:
+    import papermill
+
+    from .. import __version__
+
+    return {
+        "python": platform.python_version(),
+        "papermill": papermill.__version__,
+        "playbook": __version__,
+    }
+
+
+def previous(folder: Path) -> dict[str, DeliverableRecord]:
+    """Deliverables recorded by an earlier run whose files are all still there.
+
+    A run limited with `--only` keeps the other deliverables' records, so the
+    manifest always describes every deliverable of the folder.
+    """
+    path = folder / MANIFEST
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        records = {name: DeliverableRecord(**raw) for name, raw in data["deliverables"].items()}
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+    return {
+        name: record
+        for name, record in records.items()
+        if all((folder / file).is_file() for file in record.files)
+    }

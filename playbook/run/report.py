@@ -1,0 +1,35 @@
+"""Tables shown at the end of a run or a batch: what was written, what failed."""
+
+from __future__ import annotations
+
+import os
+
+
+def _size(path) -> str:
+    size = os.path.getsize(path)
+    for unit in ("B", "KB", "MB"):
+        if size < 1024 or unit == "MB":
+            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
+        size /= 1024
+    return ""
+
+
+def files_table(result):
+    """Files written by one client's run, per deliverable, with sizes and times."""
+    from rich.table import Table
+
+    table = Table(title=f"{result.client} ({result.language}): {result.folder}")
+    table.add_column("deliverable")
+    table.add_column("files")
+    table.add_column("size", justify="right")
+    table.add_column("time", justify="right")
+    for name, seconds in result.seconds.items():
+        files = [p for p in result.files if p.name.rsplit(".", 1)[0] == name]
+        table.add_row(
+            name,
+            "\n".join(p.name for p in files),
+            "\n".join(_size(p) for p in files),
+            f"{seconds:.1f} s",
+        )
+    table.add_row("", result.manifest.name, _size(result.manifest), "")
+    return table

@@ -1,0 +1,55 @@
+"""What a deliverable notebook calls: open an engagement, analyse it, write files.
+
+Notebooks stay thin (parameters, teaching markdown, review tables, one call
+here); the same functions serve the command line, the batch and the
+benchmark's direct path, so a notebook and a script cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from .analysis.engine import Analysis, analyse
+from .intake import load_engagement
+from .method import load_method
+
+_CACHE: dict[tuple[str, str, str, str], Analysis] = {}
+
+
+def open_engagement(engagement_path: str | Path, lang: str = "", method_dir: str = "") -> Analysis:
+    """Load, validate and analyse one engagement in `lang` ("" = its own language).
+
+    The result is cached per process on the file's content, so the five
+    notebooks of one client analyse it once, and an edited workbook is re-read.
+    """
+    path = Path(engagement_path)
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    key = (str(path.resolve()), digest, lang or "", method_dir or "")
+    if key not in _CACHE:
+        engagement = load_engagement(path)
+        method = load_method(method_dir or None)
+        _CACHE.clear()  # one client per process: never keep another client's data around
+        _CACHE[key] = analyse(engagement, method, lang or None)
+    return _CACHE[key]
+
+
+def write_deliverable(name: str, analysis: Analysis, output_dir: str | Path,
+                      templates_dir: str | Path | None = None) -> dict[str, Path]:
+    """Write the Word and PowerPoint files of one deliverable; return their paths."""
+    from .render.deliverables import write
+
+    return write(name, analysis, output_dir, templates_dir or None)
+
+
+def render_all(engagement_path: str | Path, output_dir: str | Path, lang: str = "",
+               templates_dir: str | Path | None = None, method_dir: str = "",
+               only: list[str] | None = None) -> dict[str, dict[str, Path]]:
+    """Every deliverable of one engagement, without notebooks (the direct path)."""
+    from .render.deliverables import DELIVERABLES
+
+    analysis = open_engagement(engagement_path, lang, method_dir)
+    return {
+        name: write_deliverable(name, analysis, output_dir, templates_dir)
+        for name in (only or DELIVERABLES)
+    }

@@ -1,0 +1,72 @@
+"""The in-process papermill engine: real nbformat outputs, papermill's own error handling."""
+
+import nbformat
+import papermill
+import pytest
+from nbformat.v4 import new_code_cell, new_notebook
+from papermill.exceptions import PapermillExecutionError
+
+from playbook.run.engines import ENGINE_NAME, register
+
+
+@pytest.fixture(autouse=True)
+def engine():
+    register()
+
+
+def execute(tmp_path, *sources, parameters=None):
+    cells = [new_code_cell("x = 0", metadata={"tags": ["parameters"]})]
+    cells += [new_code_cell(source) for source in sources]
+    source_path, output_path = tmp_path / "in.ipynb", tmp_path / "out.ipynb"
+    nbformat.write(new_notebook(cells=cells), source_path)
+    papermill.execute_notebook(
+        str(source_path), str(output_path), parameters=parameters or {},
+        engine_name=ENGINE_NAME, progress_bar=False,
+    )
+    return nbformat.read(output_path, as_version=4)
+
+
+def outputs(cell):
+    return [(o.output_type, o.get("name") or sorted(o.get("data", {}))) for o in cell.outputs]
+
+
+def test_cells_outputs_are_recorded_as_a_kernel_would(tmp_path):
+    nb = execute(
+        tmp_path,
+        "print('a'); print('b')\nimport sys; print('careful', file=sys.stderr)",
+        "import pandas as pd\npd.DataFrame({'headcount': [12, 30]})",
+        "import matplotlib.pyplot as plt\nplt.plot([1, 2]); plt.show()",
+        "from IPython.display import display, Markdown\ndisplay(Markdown('**kept**'))",
+    )
+    stream, table, figure, markdown = nb.cells[2:]
+    assert outputs(stream) == [("stream", "stdout"), ("stream", "stderr")]
+    assert stream.outputs[0].text == "a\nb\n"
+    assert outputs(table) == [("execute_result", ["text/html", "text/plain"])]
+    assert table.outputs[0].execution_count == table.execution_count
+    assert "<table" in table.outputs[0].data["text/html"]
+    assert outputs(figure)[-1] == ("display_data", ["image/png", "text/plain"])
+    assert markdown.outputs[0].data["text/markdown"] == "**kept**"
+
+
+def test_parameters_are_injected_and_used(tmp_path):
+    nb = execute(tmp_path, "print(x * 2)", parameters={"x": 21})
+    assert "injected-parameters" in nb.cells[1].metadata.tags
+    assert nb.cells[2].outputs[0].text == "42\n"
+
+
+def test_a_failing_cell_raises_papermills_error_and_stops_the_notebook(tmp_path):
+    with pytest.raises(PapermillExecutionError) as raised:
+        execute(tmp_path, "y = 1", "raise KeyError('lot 2')", "print('never')")
+    assert raised.value.ename == "KeyError"
+    assert "lot 2" in raised.value.evalue
+    nb = nbformat.read(tmp_path / "out.ipynb", as_version=4)
+    failed = [c for c in nb.cells if c.get("outputs") and c.outputs[0].output_type == "error"]
+    assert len(failed) == 1 and failed[0].metadata.papermill.status == "failed"
+    assert nb.cells[-1].outputs == [] and nb.cells[-1].execution_count is None
+
+
+def test_each_notebook_starts_with_a_fresh_namespace(tmp_path):
+    execute(tmp_path, "left_over = 'from the previous notebook'")
+    nb = execute(tmp_path, "print('left_over' in globals())")
+    assert nb.cells[2].outputs[0].text == "False\n"
+    assert nb.cells[2].execution_count == 3  # counts restart with each notebook
