@@ -20,9 +20,9 @@ import pandas as pd
 from ..method.levers import PILLARS, Lever
 from ..model import Engagement
 from .change_plan_inputs import Profile, profiles
-from .change_plan_rules import Clause, brake_clause, first_match, match, sentence
+from .change_plan_rules import Clause, brake_clause, cited, first_match, match, sentence
 from .change_plan_tables import ALL, arbitration, by_lever, by_month, by_pillar, by_population
-from .milestones import lot_of, milestones, phase_date
+from .milestones import lot_of, milestones, phase_at, phase_date
 from .records import ChangePlan, Diagnosis, MethodWarning
 
 ACTION_COLUMNS = [
@@ -142,7 +142,7 @@ def _cross_actions(
     for lever in method.levers.levers:
         if lever.scope != "cross":
             continue
-        concerned, cited = [], []
+        matched, by_brake = [], []
         for profile in impacted:
             clauses = first_match(lever.when, profile) if lever.when else None
             brakes = [
@@ -150,18 +150,22 @@ def _cross_actions(
                 for b, s in profile.brakes.items()
                 if lever.id in method.brakes.brake(b).levers
             ]
-            if clauses is None and not brakes:
-                continue
-            concerned.append(profile)
-            cited.append(sentence(profile.name, (clauses or []) + brakes, method, lang))
-        if lever.when and not concerned:
+            if clauses is not None:
+                matched.append((profile, clauses + brakes))
+            elif brakes:
+                by_brake.append((profile, brakes))
+        if lever.when and not matched and not by_brake:
             continue
-        if lever.when:
-            reason = reasons["cross_matched"].in_(lang, populations=" ".join(cited))
+        separator = reasons["list_separator"].in_(lang)
+        if lever.when and matched:
+            listed = separator.join(cited(p.name, c, method, lang) for p, c in matched)
+            reason = reasons["cross_matched"].in_(lang, populations=listed)
         else:
             reason = reasons["cross_always"].in_(lang, populations=len(impacted))
-            if cited:
-                reason += " " + " ".join(cited)
+        if by_brake:
+            listed = separator.join(cited(p.name, c, method, lang) for p, c in by_brake)
+            reason += " " + reasons["cross_brakes"].in_(lang, populations=listed)
+        concerned = [p for p, _ in matched + by_brake]
         audience_people = concerned if lever.when else impacted
         headcount = sum(p.population.headcount for p in audience_people)
         effort = _effort(lever, headcount, impacted=len(impacted))
@@ -181,19 +185,20 @@ def _cross_actions(
 
 def _dates(lever: Lever, lots: list[str], table: pd.DataFrame) -> list[tuple[str, pd.Timestamp]]:
     """(phase, date) of every occurrence: the main one on the first of `lots`,
-    its repeats, and its further moments at each of `lots`."""
+    its repeats (in whatever phase they fall), and its further moments at each
+    of `lots`."""
     first = phase_date(table, lots[0], lever.phase, lever.offset_weeks)
     dates = [(lever.phase, first)]
     if lever.repeat is not None:
         step = pd.Timedelta(weeks=lever.repeat.every_weeks)
         if lever.repeat.count is not None:
-            dates += [(lever.phase, first + step * i) for i in range(1, lever.repeat.count)]
+            repeats = [first + step * i for i in range(1, lever.repeat.count)]
         else:
             end = phase_date(table, table.index[-1], lever.repeat.until)
-            current = first + step
-            while current <= end:
-                dates.append((lever.phase, current))
-                current += step
+            repeats = list(pd.date_range(first + step, end, freq=step))
+        for date in repeats:
+            lot = lots[0] if len(lots) == 1 else _lot_at(table, date)
+            dates.append((phase_at(table, lot, date), date))
     for moment in lever.moments:
         dates += [(moment, phase_date(table, lot, moment)) for lot in lots]
     return sorted(set(dates), key=lambda item: item[1])

@@ -104,3 +104,15 @@ def sentence(population: str, clauses: list[Clause], method: Any, lang: str) -> 
             texts.append(text)
     joined = reasons["separator"].in_(lang).join(texts)
     return reasons["sentence"].in_(lang, population=population, clauses=joined)
+
+
+def cited(population: str, clauses: list[Clause], method: Any, lang: str) -> str:
+    """'<population> (clause; clause)', for lists of populations in one sentence."""
+    reasons = method.levers.reasons
+    texts: list[str] = []
+    for clause in clauses:
+        text = clause_text(clause, method, lang)
+        if text not in texts:
+            texts.append(text)
+    joined = reasons["separator"].in_(lang).join(texts)
+    return reasons["cited"].in_(lang, population=population, clauses=joined)

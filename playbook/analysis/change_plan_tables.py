@@ -113,12 +113,14 @@ def arbitration(actions: pd.DataFrame, method: Any, lang: str) -> pd.DataFrame:
     on a highly impacted population weighs more. Quadrants split effect at 2
     and effort at the median of costed rows; ranking goes quick wins, major
     undertakings, fillers, then rows to arbitrate, and by score then effort
-    within each. Training levers are costed in the training plan (effort 0 here).
+    within each. Levers costed in the training plan are arbitrated there, with
+    their sessions and trainer-days, so they are left out of this view.
     """
     columns = [
         "rank", "lever", "action", "pillar", "population", "occurrences", "effort_days",
         "effect", "impact", "score", "quadrant", "quadrant_label", "costed_in",
     ]
+    actions = actions[actions["costed_in"] == ""]
     if actions.empty:
         return pd.DataFrame(columns=columns)
     grouped = (

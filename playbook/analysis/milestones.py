@@ -80,3 +80,13 @@ def phase_date(
 ) -> pd.Timestamp:
     """Date of `phase` of `lot`, shifted by `offset_weeks`."""
     return table.at[lot, phase] + pd.Timedelta(weeks=offset_weeks)
+
+
+def phase_at(table: pd.DataFrame, lot: str, date: pd.Timestamp) -> str:
+    """The phase of `lot` a date falls in: the last milestone reached (design
+    before the first one)."""
+    current = PHASES[0]
+    for phase in PHASES:
+        if date >= table.at[lot, phase]:
+            current = phase
+    return current

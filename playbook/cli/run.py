@@ -44,6 +44,44 @@ def run_command(
                 method_dir=method, notebooks_dir=notebooks, progress=progress, kernel=kernel,
             )
     except RunError as error:
-        _console(stderr=True).print(f"[red]error:[/red] {error}")
+        _console(stderr=True).print(f"[red]error:[/red] {error}", soft_wrap=True)
         raise typer.Exit(1) from None
     console.print(files_table(result))
+
+
+@app.command("batch")
+def batch_command(
+    engagements: Annotated[list[str], typer.Argument(help="Engagement files, folders of them, or globs.")],
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", help="Clients run at once (default: the number of cores).")] = None,
+    out: Annotated[Path, typer.Option("--out", help="Output folder; one sub-folder per client and language.")] = Path("deliverables"),
+    lang: Annotated[str | None, typer.Option("--lang", help=LANG_HELP)] = None,
+    only: Annotated[list[str] | None, typer.Option("--only", help=ONLY_HELP)] = None,
+    templates: Annotated[Path | None, typer.Option("--templates", help="Folder of the firm's Word/PowerPoint templates.")] = None,
+    method: Annotated[Path | None, typer.Option("--method", help="Folder of an adapted method (default: the bundled one).")] = None,
+    dask: Annotated[str | None, typer.Option("--dask", help="Address of a Dask scheduler to run the clients on (tcp://host:8786).")] = None,
+    kernel: Annotated[bool, typer.Option("--kernel", help="Run each notebook in a fresh Jupyter kernel (slower).")] = False,
+    notebooks: Annotated[Path | None, typer.Option("--notebooks", hidden=True)] = None,
+) -> None:
+    """Produce the deliverables of many clients in parallel; a summary at the end.
+
+    Exit status 0 only if every client succeeded. `batch-summary.json` in the
+    output folder lists every client, its folder or its error.
+    """
+    from ..run.batch import find_engagements, run_batch
+    from ..run.progress import BatchProgress
+    from ..run.report import batch_table
+
+    console = _console()
+    total = len(find_engagements(engagements))
+    with BatchProgress(console, total) as progress:
+        result = run_batch(
+            engagements, out, jobs=jobs, lang=lang, only=only, templates_dir=templates,
+            method_dir=method, notebooks_dir=notebooks, progress=progress, dask_address=dask,
+            kernel=kernel,
+        )
+    console.print(batch_table(result))
+    for warning in result.warnings:
+        console.print(f"[yellow]warning:[/yellow] {warning}", soft_wrap=True)
+    console.print(f"summary: {Path(out) / 'batch-summary.json'}", soft_wrap=True)
+    if result.failed:
+        raise typer.Exit(1)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import IntakeError, Problem
+from ..errors import Problem
 from ..model import Engagement
 from . import messages as msg
 from .assemble import assemble
@@ -43,8 +43,8 @@ def read_intake(path: str | Path, *, lang: str | None = None) -> IntakeReport:
     first_lang = lang or "en"
     where = "fichier" if first_lang == "fr" else "file"
 
-    def fail(message: str) -> IntakeError:
-        return IntakeError(str(path), [Problem(str(path), where, message)])
+    def fail(message: str) -> msg.LocalizedIntakeError:
+        return msg.LocalizedIntakeError(str(path), [Problem(str(path), where, message)], lang=first_lang)
 
     if not path.is_file():
         raise fail(msg.text("not_found", first_lang))
@@ -73,7 +73,7 @@ def read_intake(path: str | Path, *, lang: str | None = None) -> IntakeReport:
         if close is not None:
             close()
     if engagement is None:
-        raise IntakeError(str(path), source.problems)
+        raise msg.LocalizedIntakeError(str(path), source.problems, lang=source.lang)
     return IntakeReport(engagement, [p for p in source.problems if p.severity == "warning"])
 
 

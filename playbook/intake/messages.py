@@ -8,8 +8,10 @@ will meet are translated here, others are passed through unchanged.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
+from ..errors import IntakeError, Problem
 from .schema import Column
 
 MESSAGES: dict[str, dict[str, str]] = {
@@ -276,3 +278,49 @@ def consistency_message(message: str, lang: str) -> str:
             groups["what_fr"] = _WHAT_FR.get(groups.get("what", ""), groups.get("what", ""))
             return template.format(**groups)
     return message
+
+
+# -- the error a consultant reads ------------------------------------------------
+
+_REPORT = {
+    "head": {"en": "{file}: {count} problem{s} found", "fr": "{file} : {count} problème{s} trouvé{s}"},
+    "found": {"en": "found {value}", "fr": "trouvé {value}"},
+    "expected": {"en": "expected {what}", "fr": "attendu : {what}"},
+    "warning": {"en": "warning", "fr": "avertissement"},
+}
+
+
+def show_value(value: Any) -> str:
+    """A value as a consultant typed it: dates as dates, text quoted."""
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if isinstance(value, str):
+        return repr(value)
+    return str(value)
+
+
+def format_problem(problem: Problem, lang: str) -> str:
+    colon = " : " if lang == "fr" else ": "
+    text = f"{problem.where}{colon}{problem.message}"
+    if problem.found not in (None, ""):
+        text += f" ({_REPORT['found'][lang].format(value=show_value(problem.found))})"
+    if problem.expected:
+        text += (" ; " if lang == "fr" else "; ") + _REPORT["expected"][lang].format(what=problem.expected)
+    if problem.severity == "warning":
+        text = f"{_REPORT['warning'][lang]}{colon}{text}"
+    return text
+
+
+@dataclass
+class LocalizedIntakeError(IntakeError):
+    """`IntakeError` told in the engagement's language, errors first, then warnings."""
+
+    lang: str = "en"
+
+    def __str__(self) -> str:
+        lang = self.lang if self.lang in ("en", "fr") else "en"
+        errors = self.errors
+        count = len(errors)
+        head = _REPORT["head"][lang].format(file=self.path, count=count, s="s" if count != 1 else "")
+        ordered = errors + [p for p in self.problems if p.severity != "error"]
+        return "\n".join([head, *(f"  - {format_problem(p, lang)}" for p in ordered)])

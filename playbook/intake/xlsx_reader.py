@@ -17,7 +17,6 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..errors import IntakeError
 from ..model.types import normalise_name
 from . import messages as msg
 from .schema import Sheet
@@ -66,7 +65,7 @@ class XlsxSource(Source):
                 reason = msg.text("not_xlsx", lang)
         if reason is not None:
             self.problem(where, reason)
-            raise IntakeError(self.file, self.problems)
+            raise msg.LocalizedIntakeError(self.file, self.problems, lang=self.lang)
         self._sheets = {header_key(ws.title): ws for ws in self.values.worksheets}
 
     def close(self) -> None:
@@ -110,7 +109,7 @@ class XlsxSource(Source):
         broken: set[tuple[int, int]] = set()
         for merged in ws.merged_cells.ranges:
             self.problem(
-                msg.xlsx_where(self.lang, sheet.name, merged.min_row, get_column_letter(merged.min_col)),
+                self._cell_where(ws, sheet, merged.min_row, merged.min_col),
                 msg.text("merged", self.lang, cells=merged.coord),
             )
             for row, col in merged.cells:

@@ -13,7 +13,6 @@ from typing import Any
 import yaml
 from pydantic import BaseModel
 
-from ..errors import IntakeError
 from ..model import Engagement, EngagementInfo, Governance, Person, TrainingConstraints
 from . import messages as msg
 from .schema import Sheet
@@ -64,7 +63,7 @@ class YamlSource(Source):
 
     def _fatal(self, where: str, message: str) -> None:
         self.problem(where, message)
-        raise IntakeError(self.file, self.problems)
+        raise msg.LocalizedIntakeError(self.file, self.problems, lang=self.lang)
 
     # -- locations ----------------------------------------------------------------
 

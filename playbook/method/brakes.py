@@ -26,8 +26,16 @@ from typing import Any, Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from ..model.enums import Brake, BuyIn, DataEntry, Dimension, EvaluationBasis
-from ..model.enums import HierarchyLevel, Level, Stance
+from ..model.enums import (
+    Brake,
+    BuyIn,
+    DataEntry,
+    Dimension,
+    EvaluationBasis,
+    HierarchyLevel,
+    Level,
+    Stance,
+)
 from .dimensions import Bilingual, SeedRef, Strict
 
 RiskKind = Literal["rejection", "misuse"]

@@ -37,7 +37,7 @@ class Catalogue(Strict):
             problems.append(f"criteria missing: {', '.join(missing)}")
         if twice:
             problems.append(f"criteria listed twice: {', '.join(twice)}")
-        for key in ("not_assessed", "unknown", "not_met", "partly"):
+        for key in ("not_assessed", "not_assessed_status", "unknown", "not_met", "partly"):
             if key not in self.texts:
                 problems.append(f"texts: {key!r} missing")
         if problems:

@@ -170,7 +170,7 @@ class Catalogue(Strict):
     REASON_KEYS: ClassVar[tuple[str, ...]] = (
         "sentence", "min_impact", "buy_in", "brake", "crm_user", "non_crm_user", "level",
         "dimension", "receives_tasks", "it_comfort", "local_management", "default",
-        "cross_always", "cross_matched", "separator",
+        "cross_always", "cross_matched", "cross_brakes", "cited", "separator", "list_separator",
     )
 
     @model_validator(mode="after")

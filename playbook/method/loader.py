@@ -32,6 +32,7 @@ CATALOGUES: dict[str, str] = {
     "kpis": "playbook.method.kpis",
     "training": "playbook.method.training",
     "steps": "playbook.method.steps",
+    "raci": "playbook.method.raci",
     "vocabulary": "playbook.method.labels",
     "labels": "playbook.method.labels",
 }

@@ -106,7 +106,11 @@ class Catalogue(Strict):
         levels = [e.level for e in self.evaluation]
         if sorted(levels) != sorted(("reaction", "learning", "behaviour", "results")):
             problems.append("evaluation: the four Kirkpatrick levels, once each")
-        for key in ("onboarding_lot", "window_too_short", "unscheduled"):
+        for key in (
+            "onboarding_lot", "window_too_short", "unscheduled", "group_capped", "wave_preparatory",
+            "wave_end_users", "key_users", "administrators", "all_lots", "need_key_users",
+            "need_administrators", "need_later_lot", "no_key_user",
+        ):
             if key not in self.texts:
                 problems.append(f"texts: {key!r} missing")
         if problems:

@@ -18,14 +18,13 @@ from functools import lru_cache
 
 from babel.dates import format_date as babel_date
 from matplotlib import dates as mdates
-from matplotlib import font_manager
-from matplotlib import rc_context
+from matplotlib import font_manager, rc_context
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.colors import LinearSegmentedColormap, to_rgb
 from matplotlib.figure import Figure as MplFigure
 from matplotlib.ticker import FuncFormatter
 
-from .ir import Chart
+from .ir import Chart, Table
 from .palette import HOUSE, Palette
 from .typography import LOCALES, format_number, format_percent, prepare
 
@@ -223,6 +222,26 @@ def heat_range(chart: Chart) -> tuple[float, float]:
         return chart.value_range
     values = [v for s in chart.series for v in s.values if v is not None]
     return (min(values, default=0.0), max(values, default=1.0))
+
+
+def heatmap_table(chart: Chart, lang: str, palette: Palette = HOUSE,
+                  corner: str = "") -> Table:
+    """A heat map as a `Table` with shaded cells (rows = series, columns = categories)."""
+    low, high = heat_range(chart)
+    fmt = value_formatter(chart, lang)
+    rows = [[series.name, *("" if v is None else fmt(v) for v in series.values)]
+            for series in chart.series]
+    fills = [[None, *(None if v is None else heat_colour(v, low, high, palette)
+                      for v in series.values)] for series in chart.series]
+    widths = [2.2] + [1.0] * len(chart.categories)
+    align = ["left"] + ["center"] * len(chart.categories)
+    return Table(columns=[corner, *chart.categories], rows=rows, widths=widths, align=align,
+                 cell_fills=fills)
+
+
+def is_dark(colour: str) -> bool:
+    """Whether white text reads better than dark text on `colour`."""
+    return _dark(colour)
 
 
 def _dark(colour: str) -> bool:

@@ -249,14 +249,15 @@ def _describe_cell(executed: Path, cell_index: int, source: str) -> str:
     number = cell_index + 1
     tags: list[str] = []
     try:
-        cells = nbformat.read(executed, as_version=4).cells
-        before = cells[:cell_index]
-        number -= sum(1 for c in before if "injected-parameters" in c.metadata.get("tags", []))
-        number -= sum(1 for c in before if "papermill-error-cell-tag" in c.metadata.get("tags", []))
-        tags = [
-            t for t in cells[cell_index].metadata.get("tags", [])
-            if t not in ("papermill-error-cell-tag",)
+        # `cell_index` counts the cells before papermill added its error markers.
+        cells = [
+            c for c in nbformat.read(executed, as_version=4).cells
+            if "papermill-error-cell-tag" not in c.metadata.get("tags", [])
         ]
+        number -= sum(
+            1 for c in cells[:cell_index] if "injected-parameters" in c.metadata.get("tags", [])
+        )
+        tags = list(cells[cell_index].metadata.get("tags", []))
     except (OSError, ValueError, IndexError):
         pass
     first = next((line.strip() for line in source.splitlines() if line.strip()), "")

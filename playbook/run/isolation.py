@@ -116,47 +116,78 @@ def _die_with_parent(parent_pid: int | None) -> None:
         os._exit(128 + signal.SIGTERM)
 
 
-def _child_main(job: Job, parent_pid: int, connection) -> None:
+def _child_main(job: Job, parent_pid: int, connection, events: bool) -> None:
     def forward(event) -> None:
         connection.send(("event", event))
 
-    outcome = client_job(job, parent_pid, forward)
+    outcome = client_job(job, parent_pid, forward if events else None)
     connection.send(("outcome", outcome))
     connection.close()
+
+
+class ClientProcess:
+    """A client's run in a process forked from this one (from the calling thread).
+
+    Forking from the main thread, never from a helper thread, is what makes
+    fork safe here; that is why this is not a `ProcessPoolExecutor`, which
+    refuses fork with one task per process.
+    """
+
+    def __init__(self, job: Job, events: bool = False) -> None:
+        ctx = context()
+        self.job = job
+        self.connection, sender = ctx.Pipe(duplex=False)
+        self.process = ctx.Process(
+            target=_child_main, args=(job, os.getpid(), sender, events), daemon=True
+        )
+        self.process.start()
+        sender.close()
+        self.outcome: Outcome | None = None
+
+    def receive(self, progress: Progress | None = None) -> bool:
+        """Handle one message; False once the child has closed its end."""
+        try:
+            kind, payload = self.connection.recv()
+        except EOFError:
+            self.connection.close()
+            self.process.join()
+            return False
+        if kind == "event" and progress is not None:
+            progress(payload)
+        elif kind == "outcome":
+            self.outcome = payload
+        return True
+
+    def stop(self) -> None:
+        """Ask the child to stop; it removes its staging folder before leaving."""
+        if self.process.is_alive():
+            self.process.terminate()
+            self.process.join(10)
+        self.connection.close()
+
+    def result(self) -> Outcome:
+        if self.outcome is not None:
+            return self.outcome
+        return Outcome(
+            self.job,
+            error_type=RunError,
+            error_fields={
+                "client": os.path.basename(self.job.engagement_path),
+                "deliverable": "(run)",
+                "reason": f"the client's process stopped unexpectedly "
+                f"(exit status {self.process.exitcode})",
+            },
+        )
 
 
 def run_isolated(job: Job, progress: Progress | None = None) -> RunResult:
     """Run one client in a forked child, relaying its progress events."""
     prepare_parent(job)
-    ctx = context()
-    receiver, sender = ctx.Pipe(duplex=False)
-    child = ctx.Process(target=_child_main, args=(job, os.getpid(), sender), daemon=True)
-    child.start()
-    sender.close()
-    outcome: Outcome | None = None
+    child = ClientProcess(job, events=True)
     try:
-        while True:
-            try:
-                kind, payload = receiver.recv()
-            except EOFError:
-                break
-            if kind == "event" and progress is not None:
-                progress(payload)
-            elif kind == "outcome":
-                outcome = payload
-        child.join()
+        while child.receive(progress):
+            pass
     except BaseException:
-        # Interrupted: let the child clean its staging folder before leaving.
-        if child.is_alive():
-            child.terminate()
-            child.join(10)
+        child.stop()
         raise
-    finally:
-        receiver.close()
-    if outcome is None:
-        raise RunError(
-            client=os.path.basename(job.engagement_path),
-            deliverable="(run)",
-            reason=f"the run stopped unexpectedly (exit status {child.exitcode})",
-        )
-    return outcome.unwrap()
+    return child.result().unwrap()

@@ -66,3 +66,70 @@ class RunProgress:
                 f"{position} {event.client}: {event.deliverable} {event.kind} "
                 f"({event.seconds:.1f} s)", highlight=False,
             )
+
+
+class BatchProgress:
+    """Clients done, failed and remaining, and an estimate of the time left.
+
+    On a terminal: a rich bar, refreshed by the caller's thread only (no
+    display thread runs while client processes are being forked). Elsewhere:
+    one plain line per finished client.
+    """
+
+    def __init__(self, console, total: int) -> None:
+        import time
+
+        self.console = console
+        self.total = total
+        self.done = 0
+        self.failed = 0
+        self._start = time.monotonic()
+        self._bar = None
+        self._task = None
+
+    def __enter__(self) -> BatchProgress:
+        if self.console.is_terminal:
+            from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+
+            self._bar = Progress(
+                TextColumn("clients"), BarColumn(), TextColumn("{task.description}"),
+                TimeRemainingColumn(), console=self.console, auto_refresh=False,
+            )
+            self._bar.__enter__()
+            self._task = self._bar.add_task(self._counts(), total=self.total)
+            self._bar.refresh()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._bar is not None:
+            self._bar.__exit__(*exc)
+
+    def _counts(self) -> str:
+        remaining = self.total - self.done - self.failed
+        return f"{self.done} done, {self.failed} failed, {remaining} remaining"
+
+    def _time_left(self) -> str:
+        import time
+
+        finished = self.done + self.failed
+        if not finished or finished == self.total:
+            return ""
+        left = (time.monotonic() - self._start) / finished * (self.total - finished)
+        return f", about {left:.0f} s left"
+
+    def __call__(self, report, total: int | None = None) -> None:
+        if report.ok:
+            self.done += 1
+        else:
+            self.failed += 1
+        if self._bar is not None:
+            self._bar.update(self._task, advance=1, description=self._counts())
+            self._bar.refresh()
+            return
+        name = report.client or report.engagement
+        status = "done" if report.ok else "FAILED"
+        self.console.print(
+            f"[{self.done + self.failed}/{self.total}] {name}: {status} ({report.seconds:.1f} s); "
+            f"{self._counts()}{self._time_left()}",
+            highlight=False, soft_wrap=True,
+        )

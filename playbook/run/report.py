@@ -18,7 +18,7 @@ def files_table(result):
     """Files written by one client's run, per deliverable, with sizes and times."""
     from rich.table import Table
 
-    table = Table(title=f"{result.client} ({result.language}): {result.folder}")
+    table = Table(title=f"{result.client} ({result.language})", caption=str(result.folder))
     table.add_column("deliverable")
     table.add_column("files")
     table.add_column("size", justify="right")
@@ -32,4 +32,25 @@ def files_table(result):
             f"{seconds:.1f} s",
         )
     table.add_row("", result.manifest.name, _size(result.manifest), "")
+    return table
+
+
+def batch_table(result):
+    """One line per client: status, time, folder or the reason it failed."""
+    from rich.table import Table
+
+    table = Table(
+        title=f"{len(result.succeeded)} succeeded, {len(result.failed)} failed "
+        f"in {result.seconds:.1f} s ({result.jobs} jobs, {result.executor})"
+    )
+    table.add_column("client")
+    table.add_column("status")
+    table.add_column("time", justify="right")
+    table.add_column("folder or error", overflow="fold")
+    for report in result.clients:
+        name = report.client or os.path.basename(report.engagement)
+        if report.ok:
+            table.add_row(name, "[green]succeeded[/green]", f"{report.seconds:.1f} s", report.folder)
+        else:
+            table.add_row(name, "[red]failed[/red]", f"{report.seconds:.1f} s", report.error["message"])
     return table

@@ -8,12 +8,13 @@ reason names the population and the input value that triggered it.
 from __future__ import annotations
 
 import pytest
-from diagnosis_cases import engagement, impact, lot, pop, resistance
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from playbook.analysis import detect_brakes
 from playbook.method import load_method
+
+from .diagnosis_cases import engagement, impact, lot, pop, resistance
 
 
 @pytest.fixture(scope="module")
@@ -27,11 +28,11 @@ def found(case, method, lang="fr"):
 
 # -- extra administrative load: the back-office case of seed 004 -------------
 
-def back_office_case(**back_office):
+def back_office_case(crm_user=False):
     return engagement(
         [
             pop("Conseillers en agence", headcount=300, shifts_tasks_to=["Gestionnaires back-office"]),
-            pop("Gestionnaires back-office", headcount=120, crm_user=False, function="Gestion", **back_office),
+            pop("Gestionnaires back-office", headcount=120, crm_user=crm_user, function="Gestion"),
         ]
     )
 
@@ -40,7 +41,7 @@ def test_non_users_inheriting_tasks_carry_the_admin_load_brake_at_full_severity(
     finding = found(back_office_case(), method)[("Gestionnaires back-office", "admin_load")]
     assert finding.severity == 3
     assert finding.reasons == (
-        "Gestionnaires back-office (120\u202fpers., non-utilisateurs du CRM) : reprise de tâches "
+        "Gestionnaires back-office (120\u00a0pers., non-utilisateurs du CRM) : reprise de tâches "
         "administratives jusqu'ici assurées par « Conseillers en agence » ; le CRM risque d'être "
         "vécu comme une charge additionnelle et peu valorisante.",
     )
@@ -73,7 +74,7 @@ def test_visible_activity_makes_users_feel_watched(method):
     case = engagement([pop("Commerciaux", activity_visible_to_management=True)])
     finding = found(case, method)[("Commerciaux", "feeling_watched")]
     assert finding.severity == 2
-    assert finding.reasons[0].startswith("Commerciaux (10\u202fpers.) : activité visible en temps réel")
+    assert finding.reasons[0].startswith("Commerciaux (10\u00a0pers.) : activité visible en temps réel")
 
 
 def test_visible_activity_and_new_performance_measurement_converge(method):
@@ -235,3 +236,14 @@ def test_findings_follow_population_then_catalogue_order(method):
     )
     order = [(b.population, b.brake) for b in detect_brakes(case, method, "fr")]
     assert order == [("B", "feeling_watched"), ("B", "competition_culture"), ("A", "desiloing")]
+
+
+def test_the_engine_computes_exactly_the_facts_the_catalogue_declares(method):
+    from playbook.analysis import population_facts
+    from playbook.method.brakes import FACTS
+
+    case = engagement([pop("A", shifts_tasks_to=["B"]), pop("B", territory="Est")])
+    facts = population_facts(case, method)
+    assert set(facts["A"]) == set(FACTS)
+    assert facts["B"]["receives_shifted_tasks"] and not facts["A"]["receives_shifted_tasks"]
+    assert facts["A"]["shifts_tasks"] and facts["B"]["regional"] and not facts["A"]["regional"]

@@ -5,12 +5,13 @@ small one, even one with nothing described yet)."""
 from __future__ import annotations
 
 import pytest
-from diagnosis_cases import engagement, impact, pop
 from hypothesis import given
 from hypothesis import strategies as st
 
 from playbook.analysis import dimension_totals, impact_levels, impact_matrix
 from playbook.method import load_method
+
+from .diagnosis_cases import engagement, impact, pop
 
 DIMENSIONS = ["job", "tool", "culture", "organisation", "skills", "performance"]
 

@@ -4,10 +4,11 @@ support, inform or watch (seeds 002, 004)."""
 from __future__ import annotations
 
 import pytest
-from diagnosis_cases import engagement, impact, pop
 
 from playbook.analysis import populations_by_segment, segments
 from playbook.method import load_method
+
+from .diagnosis_cases import engagement, impact, pop
 
 
 @pytest.fixture(scope="module")

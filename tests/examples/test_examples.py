@@ -260,11 +260,11 @@ def test_horizon_covers_every_hierarchy_level_and_non_users(horizon):
     assert any(not p.crm_user for p in horizon.populations)
 
 
-_MISSING_SPACE = re.compile(r"[^\s][:;!?»]|«[^\s]")
+_MISSING_SPACE = re.compile(r"[^\s][:;!?»%]|«[^\s]")
 
 
 def test_horizon_follows_french_typography(horizon):
-    """A space before « : ; ! ? » and inside guillemets (the renderers make it
+    """A space before « : ; ! ? % » and inside guillemets (the renderers make it
     non-breaking), and typographic apostrophes."""
     faults = [
         (path, text)

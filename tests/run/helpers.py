@@ -1,4 +1,4 @@
-"""Reading what a run wrote: text of Word/PowerPoint files, folder listings."""
+"""Engagements for the run tests, and reading what a run wrote."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from pathlib import Path
 
 import docx
 import pptx
+import yaml
 
 
 def docx_text(path: Path) -> list[str]:
@@ -21,3 +22,53 @@ def pptx_text(path: Path) -> list[str]:
 def listing(folder: Path) -> dict[str, bytes]:
     """Every file under `folder` (hidden ones included) with its bytes."""
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def engagement_data(client: str = "Coopérative Laitière du Val", sector: str = "Agroalimentaire",
+                    language: str = "fr", headcounts: tuple[int, ...] = (120, 35)) -> dict:
+    """A minimal valid engagement (the shape of `Engagement.model_dump(mode="json")`)."""
+    populations = [
+        {
+            "name": f"Population {i + 1}",
+            "function": "Ventes" if i % 2 == 0 else "Service client",
+            "level": "staff",
+            "headcount": headcount,
+            "crm_user": True,
+            "it_comfort": "medium",
+            "buy_in": "neutral",
+        }
+        for i, headcount in enumerate(headcounts)
+    ]
+    return {
+        "engagement": {
+            "client": client,
+            "sector": sector,
+            "language": language,
+            "consultants": ["Hélène Marchand"],
+            "kickoff": "2027-03-01",
+            "strategy": "Unifier la relation adhérent.",
+            "business_case": "Moins d'attrition.",
+            "current_situation": "Des fichiers Excel partout.",
+        },
+        "governance": {
+            "sponsor": {"name": "Paul Girard", "role": "Directeur général"},
+            "project_manager": {"name": "Inès Robin", "role": "Cheffe de projet CRM"},
+        },
+        "populations": populations,
+        "lots": [
+            {
+                "name": "Lot 1",
+                "functional_blocks": ["Fiche client"],
+                "populations": [p["name"] for p in populations],
+                "design_start": "2027-04-01",
+                "acceptance_start": "2027-06-01",
+                "go_live": "2027-09-01",
+            }
+        ],
+    }
+
+
+def write_engagement(folder: Path, name: str = "client.yaml", **fields) -> Path:
+    path = folder / name
+    path.write_text(yaml.safe_dump(engagement_data(**fields), allow_unicode=True), encoding="utf-8")
+    return path

@@ -18,12 +18,20 @@ def execute(tmp_path, *sources, parameters=None):
     cells = [new_code_cell("x = 0", metadata={"tags": ["parameters"]})]
     cells += [new_code_cell(source) for source in sources]
     source_path, output_path = tmp_path / "in.ipynb", tmp_path / "out.ipynb"
-    nbformat.write(new_notebook(cells=cells), source_path)
+    nb = new_notebook(cells=cells)
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(nb, source_path)
     papermill.execute_notebook(
         str(source_path), str(output_path), parameters=parameters or {},
         engine_name=ENGINE_NAME, progress_bar=False,
     )
     return nbformat.read(output_path, as_version=4)
+
+
+def body(nb):
+    """The cells after the parameters (and the injected parameters, if any)."""
+    skipped = {"parameters", "injected-parameters"}
+    return [c for c in nb.cells if not skipped & set(c.metadata.get("tags", []))]
 
 
 def outputs(cell):
@@ -38,7 +46,7 @@ def test_cells_outputs_are_recorded_as_a_kernel_would(tmp_path):
         "import matplotlib.pyplot as plt\nplt.plot([1, 2]); plt.show()",
         "from IPython.display import display, Markdown\ndisplay(Markdown('**kept**'))",
     )
-    stream, table, figure, markdown = nb.cells[2:]
+    stream, table, figure, markdown = body(nb)
     assert outputs(stream) == [("stream", "stdout"), ("stream", "stderr")]
     assert stream.outputs[0].text == "a\nb\n"
     assert outputs(table) == [("execute_result", ["text/html", "text/plain"])]
@@ -51,7 +59,7 @@ def test_cells_outputs_are_recorded_as_a_kernel_would(tmp_path):
 def test_parameters_are_injected_and_used(tmp_path):
     nb = execute(tmp_path, "print(x * 2)", parameters={"x": 21})
     assert "injected-parameters" in nb.cells[1].metadata.tags
-    assert nb.cells[2].outputs[0].text == "42\n"
+    assert body(nb)[0].outputs[0].text == "42\n"
 
 
 def test_a_failing_cell_raises_papermills_error_and_stops_the_notebook(tmp_path):
@@ -68,5 +76,6 @@ def test_a_failing_cell_raises_papermills_error_and_stops_the_notebook(tmp_path)
 def test_each_notebook_starts_with_a_fresh_namespace(tmp_path):
     execute(tmp_path, "left_over = 'from the previous notebook'")
     nb = execute(tmp_path, "print('left_over' in globals())")
-    assert nb.cells[2].outputs[0].text == "False\n"
-    assert nb.cells[2].execution_count == 3  # counts restart with each notebook
+    (check,) = body(nb)
+    assert check.outputs[0].text == "False\n"
+    assert check.execution_count == 2  # counts restart with each notebook

@@ -1,0 +1,452 @@
+"""The training plan (Plan de formation): the "Be able" part of the Change plan.
+
+Needs come from each population's tool and job impacts, IT comfort and role
+(end users, managers; key users and administrators from governance; non-users
+get awareness only, never tool training). Sessions are ceil(headcount / group
+size) per module, the group size being the format's, capped by the client's
+and by the share of a team that may be away at once. Waves follow the lots
+(seed 000): key users (train-the-trainer) and administrators first, then end
+users within the weeks before go-live. New hires get an onboarding module per
+year (seed 002); evaluation follows Kirkpatrick's four levels.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from ..method.levers import Condition
+from ..method.training import Module
+from ..model import Engagement
+from .change_plan_inputs import Profile, profiles
+from .change_plan_rules import match, sentence
+from .milestones import lot_of, milestones
+from .records import Diagnosis, MethodWarning, TrainingPlan
+from .training_plan_calendar import Calendar, Placement, Request, balanced_sizes
+from .training_plan_tables import evaluation, modules_table, onboarding, support, totals
+
+PREPARATORY, END_USERS = "preparatory", "end_users"
+SHARE_CAPPED = ("end_user", "manager", "non_user_awareness")  # teams at work; key users are released
+_AUDIENCE_ORDER = {"manager": 0, "end_user": 1, "non_user_awareness": 2}
+
+
+@dataclass(frozen=True)
+class Need:
+    """One module needed by one group of people in one lot."""
+
+    lot: str
+    wave: str
+    population: str
+    audience: str
+    module: Module
+    headcount: int
+    territories: frozenset[str]
+    group_size: int
+    share_cap: int | None
+    reason: str
+
+
+def plan_training(
+    engagement: Engagement, method: Any, diagnosis: Diagnosis, lang: str
+) -> TrainingPlan:
+    catalogue = method.training
+    table = milestones(engagement, method)
+    needs = training_needs(engagement, method, profiles(engagement, diagnosis), lang)
+    rows, warnings = _schedule(engagement, method, table, needs, lang)
+    sessions = _numbered(pd.DataFrame(rows, columns=SESSION_COLUMNS))
+    warnings.extend(_capped_groups(needs, engagement, method, lang))
+    calendar = _calendar(sessions, _self_paced(needs, sessions, table, engagement, method, lang))
+    if not engagement.governance.key_users and any(n.wave == END_USERS for n in needs):
+        warnings.insert(0, MethodWarning("no_key_user", catalogue.texts["no_key_user"].in_(lang)))
+    return TrainingPlan(
+        needs=_needs_frame(needs, method, lang),
+        modules=modules_table(needs, sessions, method, lang),
+        sessions=sessions,
+        calendar=calendar,
+        onboarding=onboarding(engagement, method, lang),
+        evaluation=evaluation(table, sessions, method, lang),
+        support=support(table, method, lang),
+        totals=totals(calendar, needs, engagement, method, lang),
+        warnings=tuple(warnings),
+    )
+
+
+# -------------------------------------------------------------------- needs
+
+
+def training_needs(
+    engagement: Engagement, method: Any, people: dict[str, Profile], lang: str
+) -> list[Need]:
+    catalogue = method.training
+    limits = engagement.training
+    texts = catalogue.texts
+    needs: list[Need] = []
+    for profile in people.values():
+        population = profile.population
+        if profile.impact <= 0:
+            continue
+        lots = engagement.lots_of(population.name) or [lot_of(engagement, population.name)]
+        cap = max(1, math.floor(population.headcount * limits.max_share_away + 1e-9))
+        for module in catalogue.modules:
+            if module.trigger is None or module.audience not in SHARE_CAPPED:
+                continue
+            if module.trigger.later_lot:
+                targets = [(lot.name, texts["need_later_lot"].in_(
+                    lang, population=population.name, lot=lot.name)) for lot in lots[1:]]
+            else:
+                clauses = match(_condition(module), profile)
+                if clauses is None:
+                    continue
+                targets = [(lots[0].name, sentence(population.name, clauses, method, lang))]
+            for lot, reason in targets:
+                needs.append(
+                    Need(
+                        lot=lot, wave=END_USERS, population=population.name,
+                        audience=module.audience, module=module,
+                        headcount=population.headcount,
+                        territories=frozenset({population.territory}),
+                        group_size=_group_size(module, method, limits.max_group_size, cap),
+                        share_cap=cap, reason=reason,
+                    )
+                )
+    needs.extend(_key_user_needs(engagement, method, lang))
+    needs.extend(_administrator_needs(engagement, method, lang))
+    return needs
+
+
+def _condition(module: Module) -> Condition:
+    """A module's trigger read as a levers condition, to reuse its reasons."""
+    trigger = module.trigger
+    return Condition(
+        crm_user=trigger.crm_user,
+        min_dimension=trigger.min_dimension,
+        min_impact=trigger.min_impact,
+        it_comfort=trigger.it_comfort,
+        levels=trigger.levels,
+    )
+
+
+def _group_size(module: Module, method: Any, client_max: int, share_cap: int | None) -> int:
+    size = client_max
+    fmt = method.training.formats[module.format]
+    if fmt.group_size is not None:
+        size = min(size, fmt.group_size)
+    if share_cap is not None:
+        size = min(size, share_cap)
+    return max(1, size)
+
+
+def _key_user_needs(engagement: Engagement, method: Any, lang: str) -> list[Need]:
+    catalogue = method.training
+    module = next(m for m in catalogue.modules if m.audience == "key_user")
+    by_lot: dict[str, list[Any]] = {}
+    for key_user in engagement.governance.key_users:
+        lot = lot_of(engagement, key_user.population).name
+        by_lot.setdefault(lot, []).append(key_user)
+    needs = []
+    for lot, key_users in by_lot.items():
+        territories = frozenset(
+            k.territory or _territory(engagement, k.population) for k in key_users
+        )
+        needs.append(
+            Need(
+                lot=lot, wave=PREPARATORY, population=catalogue.texts["key_users"].in_(lang),
+                audience="key_user", module=module, headcount=len(key_users),
+                territories=territories,
+                group_size=_group_size(module, method, engagement.training.max_group_size, None),
+                share_cap=None,
+                reason=catalogue.texts["need_key_users"].in_(lang, count=len(key_users)),
+            )
+        )
+    return needs
+
+
+def _administrator_needs(engagement: Engagement, method: Any, lang: str) -> list[Need]:
+    administrators = engagement.governance.administrators
+    if not administrators or not engagement.lots:
+        return []
+    catalogue = method.training
+    module = next(m for m in catalogue.modules if m.audience == "administrator")
+    first = milestones(engagement, method).index[0]
+    return [
+        Need(
+            lot=first, wave=PREPARATORY, population=catalogue.texts["administrators"].in_(lang),
+            audience="administrator", module=module, headcount=len(administrators),
+            territories=frozenset(),
+            group_size=_group_size(module, method, engagement.training.max_group_size, None),
+            share_cap=None,
+            reason=catalogue.texts["need_administrators"].in_(lang, count=len(administrators)),
+        )
+    ]
+
+
+def _territory(engagement: Engagement, population: str) -> str:
+    try:
+        return engagement.population(population).territory
+    except KeyError:
+        return ""
+
+
+# ---------------------------------------------------------------- scheduling
+
+SESSION_COLUMNS = [
+    "lot", "wave", "population", "audience", "module", "label", "format", "session",
+    "start", "end", "participants", "trainer", "hours", "trainer_days", "learner_days",
+    "in_window",
+]
+
+
+def _schedule(
+    engagement: Engagement, method: Any, table: pd.DataFrame, needs: list[Need], lang: str
+) -> tuple[list[dict[str, Any]], list[MethodWarning]]:
+    catalogue = method.training
+    limits = engagement.training
+    calendar = Calendar(limits, catalogue.day_hours, floor=engagement.engagement.kickoff)
+    rows: list[dict[str, Any]] = []
+    warnings: list[MethodWarning] = []
+    for lot in table.index:  # earliest go-live first: it gets the trainers first
+        go_live = table.at[lot, "go_live"].date()
+        window_start = go_live - dt.timedelta(weeks=limits.weeks_before_go_live)
+        latest = go_live - dt.timedelta(days=1)
+        end_user = [n for n in needs if n.lot == lot and n.wave == END_USERS]
+        placed = _place_wave(calendar, end_user, latest, method, lang, rows, warnings, window_start)
+        first_session = min((p.start for p in placed), default=window_start)
+        preparatory = [n for n in needs if n.lot == lot and n.wave == PREPARATORY]
+        _place_wave(
+            calendar, preparatory, first_session - dt.timedelta(days=1), method, lang, rows,
+            warnings, window_start=None,
+        )
+        early = [r for r in rows if r["lot"] == lot and not r["in_window"]]
+        if early:
+            start = min(r["start"] for r in early)
+            warnings.append(
+                MethodWarning(
+                    "training_window_too_short",
+                    catalogue.texts["window_too_short"].in_(
+                        lang, lot=lot, sessions=len(early), weeks=limits.weeks_before_go_live,
+                        go_live=go_live.isoformat(), trainers=limits.trainers_available,
+                        share=round(limits.max_share_away * 100), start=start.isoformat(),
+                    ),
+                    subject=lot,
+                )
+            )
+    return rows, warnings
+
+
+def _place_wave(
+    calendar: Calendar, needs: list[Need], latest: dt.date, method: Any, lang: str,
+    rows: list[dict[str, Any]], warnings: list[MethodWarning], window_start: dt.date | None,
+) -> list[Placement]:
+    """Place a wave backwards: the module that comes last in the learners'
+    path first, so a prerequisite's k-th session ends before its dependant's."""
+    catalogue = method.training
+    index = {m.id: i for i, m in enumerate(catalogue.modules)}
+    ordered = sorted(
+        needs,
+        key=lambda n: (_AUDIENCE_ORDER.get(n.audience, 0), _depth(n.module, catalogue), index[n.module.id]),
+        reverse=True,
+    )
+    starts: dict[tuple[str, str], list[dt.date]] = {}  # (population, module) -> session starts
+    placed: list[Placement] = []
+    for need in ordered:
+        fmt = catalogue.formats[need.module.format]
+        if not fmt.led_by_trainer:
+            continue  # self-paced: dated in the calendar table, not placed
+        sizes = balanced_sizes(need.headcount, need.group_size)
+        dependants = [
+            starts[(need.population, m.id)]
+            for m in catalogue.modules
+            if m.prerequisite == need.module.id and (need.population, m.id) in starts
+        ]
+        request = Request(need.population, sizes, need.module.hours, need.territories, need.share_cap)
+        own: list[dt.date] = []
+        missing = 0
+        for k, size in enumerate(sizes):
+            deadline = latest
+            for dependant in dependants:
+                if dependant:
+                    deadline = min(deadline, dependant[min(k, len(dependant) - 1)] - dt.timedelta(days=1))
+            placement = calendar.place(request, size, deadline)
+            if placement is None:
+                missing += 1
+                continue
+            own.append(placement.start)
+            placed.append(placement)
+            rows.append(_session_row(need, k + 1, placement, method, lang, window_start))
+        starts[(need.population, need.module.id)] = sorted(own)
+        if missing:
+            warnings.append(
+                MethodWarning(
+                    "training_unscheduled",
+                    catalogue.texts["unscheduled"].in_(
+                        lang, lot=need.lot, sessions=missing, module=need.module.label.in_(lang),
+                        population=need.population,
+                    ),
+                    subject=need.population,
+                )
+            )
+    return placed
+
+
+def _numbered(sessions: pd.DataFrame) -> pd.DataFrame:
+    """Chronological order, sessions numbered 1..n within each lot × population × module."""
+    if sessions.empty:
+        return sessions
+    frame = sessions.sort_values(["start", "lot", "population", "module", "trainer"], kind="stable")
+    frame = frame.reset_index(drop=True)
+    frame["session"] = frame.groupby(["lot", "population", "module"]).cumcount() + 1
+    return frame
+
+
+def _capped_groups(
+    needs: list[Need], engagement: Engagement, method: Any, lang: str
+) -> list[MethodWarning]:
+    """Say when the share-away rule, not the format, sets a population's group size."""
+    catalogue = method.training
+    seen: set[str] = set()
+    warnings = []
+    for need in needs:
+        fmt = catalogue.formats[need.module.format]
+        if not fmt.led_by_trainer or need.share_cap is None or need.population in seen:
+            continue
+        usual = min(engagement.training.max_group_size, fmt.group_size or need.headcount)
+        if need.group_size < min(usual, need.headcount):
+            seen.add(need.population)
+            warnings.append(
+                MethodWarning(
+                    "training_group_capped",
+                    catalogue.texts["group_capped"].in_(
+                        lang, population=need.population, size=need.group_size,
+                        share=round(engagement.training.max_share_away * 100),
+                    ),
+                    subject=need.population,
+                    severity="info",
+                )
+            )
+    return warnings
+
+
+def _depth(module: Module, catalogue: Any) -> int:
+    """How many prerequisites come before a module (its place in the path)."""
+    depth, current = 0, module
+    while current.prerequisite:
+        depth += 1
+        current = catalogue.module(current.prerequisite)
+    return depth
+
+
+def _session_row(
+    need: Need, number: int, placement: Placement, method: Any, lang: str,
+    window_start: dt.date | None,
+) -> dict[str, Any]:
+    day_hours = method.training.day_hours
+    hours = need.module.hours
+    return {
+        "lot": need.lot,
+        "wave": need.wave,
+        "population": need.population,
+        "audience": need.audience,
+        "module": need.module.id,
+        "label": need.module.label.in_(lang),
+        "format": need.module.format,
+        "session": number,
+        "start": placement.start,
+        "end": placement.end,
+        "participants": placement.participants,
+        "trainer": placement.trainer,
+        "hours": hours,
+        "trainer_days": hours / day_hours,
+        "learner_days": placement.participants * hours / day_hours,
+        "in_window": window_start is None or placement.start >= window_start,
+    }
+
+
+def _self_paced(
+    needs: list[Need], sessions: pd.DataFrame, table: pd.DataFrame, engagement: Engagement,
+    method: Any, lang: str,
+) -> list[dict[str, Any]]:
+    """Self-paced modules: no session, a period to complete them in, ending the
+    day before the population's first session of the lot (or before go-live)."""
+    catalogue = method.training
+    rows = []
+    for need in needs:
+        if catalogue.formats[need.module.format].led_by_trainer:
+            continue
+        go_live = table.at[need.lot, "go_live"].date()
+        own = sessions[(sessions["lot"] == need.lot) & (sessions["population"] == need.population)]
+        end = (min(own["start"]) if len(own) else go_live) - dt.timedelta(days=1)
+        start = min(go_live - dt.timedelta(weeks=engagement.training.weeks_before_go_live),
+                    end - dt.timedelta(weeks=1))
+        rows.append(
+            {
+                "lot": need.lot, "wave": need.wave, "population": need.population,
+                "module": need.module.id, "label": need.module.label.in_(lang),
+                "format": need.module.format, "start": start, "end": end, "sessions": 0,
+                "participants": need.headcount, "trainer_days": 0.0,
+                "learner_days": need.headcount * need.module.hours / catalogue.day_hours,
+            }
+        )
+    return rows
+
+
+CALENDAR_COLUMNS = [
+    "lot", "wave", "population", "module", "label", "format", "start", "end", "sessions",
+    "participants", "trainer_days", "learner_days",
+]
+
+
+def _calendar(sessions: pd.DataFrame, self_paced: list[dict[str, Any]]) -> pd.DataFrame:
+    """One row per wave: lot × population × module, with its date range;
+    self-paced modules appear with no session."""
+    extra = pd.DataFrame(self_paced, columns=CALENDAR_COLUMNS)
+    if sessions.empty:
+        return extra.reset_index(drop=True)
+    grouped = (
+        sessions.groupby(["lot", "wave", "population", "module"], sort=False)
+        .agg(
+            label=("label", "first"),
+            format=("format", "first"),
+            start=("start", "min"),
+            end=("end", "max"),
+            sessions=("session", "count"),
+            participants=("participants", "sum"),
+            trainer_days=("trainer_days", "sum"),
+            learner_days=("learner_days", "sum"),
+        )
+        .reset_index()
+    )
+    frame = pd.concat([grouped[CALENDAR_COLUMNS], extra], ignore_index=True) if self_paced else grouped
+    frame = frame.sort_values(["start", "lot", "population"], kind="stable")
+    return frame.reset_index(drop=True)[CALENDAR_COLUMNS]
+
+
+def _needs_frame(needs: list[Need], method: Any, lang: str) -> pd.DataFrame:
+    catalogue = method.training
+    rows = [
+        {
+            "lot": n.lot,
+            "wave": n.wave,
+            "population": n.population,
+            "audience": n.audience,
+            "module": n.module.id,
+            "label": n.module.label.in_(lang),
+            "format": catalogue.formats[n.module.format].label.in_(lang),
+            "hours": n.module.hours,
+            "headcount": n.headcount,
+            "group_size": n.group_size if catalogue.formats[n.module.format].led_by_trainer else None,
+            "sessions": math.ceil(n.headcount / n.group_size)
+            if catalogue.formats[n.module.format].led_by_trainer
+            else 0,
+            "reason": n.reason,
+        }
+        for n in needs
+    ]
+    columns = [
+        "lot", "wave", "population", "audience", "module", "label", "format", "hours",
+        "headcount", "group_size", "sessions", "reason",
+    ]
+    return pd.DataFrame(rows, columns=columns)

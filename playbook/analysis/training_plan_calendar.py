@@ -1,0 +1,132 @@
+"""Placing training sessions on working days under the client's constraints.
+
+Sessions are placed backwards from their deadline (the day before go-live for
+end users; the day before the first end-user session for key users and
+administrators), so people are trained as close as possible to the moment they
+will use what they learnt. Hard rules: weekends and blackout periods (a
+territory's blackout binds only that territory) are never used; at most
+`max_share_away` of a population is in training on any one day; each trainer
+runs at most a day's worth of sittings a day. The wave's window
+(`weeks_before_go_live`) is a target: when capacity cannot fit it, the wave
+starts earlier and the plan says so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass, field
+
+from ..model import TrainingConstraints
+
+ONE_DAY = dt.timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Request:
+    """`count` sessions of one module for one group of people."""
+
+    key: str  # identifies the population (share-away accounting)
+    sizes: tuple[int, ...]  # participants of each session
+    hours: float
+    territories: frozenset[str]
+    share_cap: int | None  # most people of `key` away on one day; None: no cap
+
+
+@dataclass(frozen=True)
+class Placement:
+    days: tuple[dt.date, ...]
+    trainer: int  # 1-based
+    participants: int
+
+    @property
+    def start(self) -> dt.date:
+        return self.days[0]
+
+    @property
+    def end(self) -> dt.date:
+        return self.days[-1]
+
+
+@dataclass
+class Calendar:
+    constraints: TrainingConstraints
+    day_hours: float
+    floor: dt.date  # nothing is placed before this day (the engagement's kickoff)
+    _slots: dict[tuple[dt.date, int], int] = field(default_factory=dict)
+    _away: dict[tuple[str, dt.date], int] = field(default_factory=dict)
+
+    @property
+    def slots_per_day(self) -> int:
+        return max(1, math.floor(self.day_hours / self.constraints.session_hours + 1e-9))
+
+    def sittings(self, hours: float) -> list[int]:
+        """Slots used on each day of a session of `hours` (e.g. 14 h of 3.5 h
+        sittings, two a day: [2, 2])."""
+        total = max(1, math.ceil(hours / self.constraints.session_hours - 1e-9))
+        per_day = self.slots_per_day
+        return [min(per_day, total - i) for i in range(0, total, per_day)]
+
+    def blocked(self, day: dt.date, territories: frozenset[str]) -> bool:
+        if day.weekday() >= 5:
+            return True
+        for blackout in self.constraints.blackouts:
+            applies = not blackout.territory or blackout.territory in territories
+            if applies and blackout.start <= day <= blackout.end:
+                return True
+        return False
+
+    def place(self, request: Request, size: int, latest: dt.date) -> Placement | None:
+        """Place one session ending on or before `latest`, as late as possible."""
+        pattern = self.sittings(request.hours)
+        start = latest
+        while start >= self.floor:
+            days = self._span(start, len(pattern), request.territories)
+            if days is not None and days[-1] <= latest:
+                placement = self._fit(request, size, days, pattern)
+                if placement is not None:
+                    self._commit(request, placement, pattern)
+                    return placement
+            start -= ONE_DAY
+        return None
+
+    def _span(self, start: dt.date, length: int, territories: frozenset[str]) -> tuple[dt.date, ...] | None:
+        """`length` consecutive working days from `start`, none of them blocked."""
+        if self.blocked(start, territories):
+            return None
+        days = [start]
+        day = start
+        while len(days) < length:
+            day += ONE_DAY
+            if day.weekday() >= 5:
+                continue
+            if self.blocked(day, territories):
+                return None
+            days.append(day)
+        return tuple(days)
+
+    def _fit(self, request: Request, size: int, days: tuple[dt.date, ...], pattern: list[int]) -> Placement | None:
+        if request.share_cap is not None:
+            for day in days:
+                if self._away.get((request.key, day), 0) + size > request.share_cap:
+                    return None
+        for trainer in range(1, self.constraints.trainers_available + 1):
+            if all(
+                self._slots.get((day, trainer), 0) + need <= self.slots_per_day
+                for day, need in zip(days, pattern, strict=True)
+            ):
+                return Placement(days, trainer, size)
+        return None
+
+    def _commit(self, request: Request, placement: Placement, pattern: list[int]) -> None:
+        for day, need in zip(placement.days, pattern, strict=True):
+            self._slots[(day, placement.trainer)] = self._slots.get((day, placement.trainer), 0) + need
+            self._away[(request.key, day)] = self._away.get((request.key, day), 0) + placement.participants
+
+
+def balanced_sizes(headcount: int, group_size: int) -> tuple[int, ...]:
+    """ceil(headcount / group_size) sessions, sizes as even as possible (50 people
+    in groups of at most 12: five sessions of 10, not four of 12 and one of 2)."""
+    count = math.ceil(headcount / group_size)
+    base, extra = divmod(headcount, count)
+    return tuple(base + 1 if i < extra else base for i in range(count))

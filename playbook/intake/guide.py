@@ -1,0 +1,140 @@
+"""The intake guide (`docs/intake.md`), rendered from the schema.
+
+Regenerate after any change to the model or to `columns.py`:
+
+    python -m playbook.intake.guide docs/intake.md
+
+A test fails while the committed guide differs from what this renders.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from . import messages as msg
+from .schema import SHEETS, Column, Sheet, snake_case, vocabularies
+from .vocabulary import label
+
+_INTRO = """\
+# The intake: filling the engagement workbook
+
+Everything the deliverables say about a client comes from one engagement file:
+the Excel workbook a consultant fills during framing and interviews, or the same
+content in YAML. This page lists every sheet and column. It is generated from
+the engagement model (`python -m playbook.intake.guide docs/intake.md`), so it
+always matches what `playbook validate` checks.
+
+- Get a blank workbook with `playbook intake-template intake.xlsx --lang fr`
+  (or `--lang en`); `--from engagement.yaml` fills it from an existing file.
+- Check it at any time with `playbook validate intake.xlsx`: every problem is
+  listed at once with its sheet, row and column; the exit status is 2 while an
+  error remains. Warnings (an unknown column, a CRM-user population that goes
+  live in no lot, a population without any impact) do not block.
+- Column names are the model's field names (English codes); do not rename them.
+  Dark headers are required, light ones optional: an empty optional cell takes
+  the default shown below. Point at a header in Excel to read its help.
+- `engagement` and `training` hold one value per row: the field name in column A,
+  the value in column B.
+- The YAML form has the shape of the model: `populations`, `lots`... are lists of
+  records with the same field names; `team`, `key_users`, `administrators`,
+  `local_sponsors` and `workshops` sit under `governance`, `blackouts` under
+  `training`; the sponsor and project manager are `governance.sponsor.name`...
+
+## How values are read
+
+| Type | Accepted |
+|---|---|
+| name | Text; spaces (non-breaking ones included) are trimmed and collapsed. Names are keys: write a population or a lot the same way everywhere. |
+| text | Free text; line breaks are kept. |
+| names | Several names in one cell, separated by `;` or line breaks (a list in YAML). |
+| whole number / number | `12`, `1 200`, `3,5` or `3.5`. A share accepts `25%` or `0.25`. |
+| yes/no | `yes`/`no`, `oui`/`non`, `true`/`false`, `1`/`0`, `x`/empty. Empty means the default. |
+| date | An Excel date, or text: `2026-03-15`, `15/03/2026`, `15 mars 2026`, `15 March 2026`. Numeric dates are always day first. |
+| code | One of the listed codes (case, spaces and hyphens are forgiven: `Team leader` reads as `team_leader`). |
+
+Empty rows are ignored. Merged cells, formulas without a saved result and
+password-protected workbooks are refused with a message saying what to do.
+
+## Impact intensity (sheet `impacts`)
+
+| Intensity | Meaning |
+|---|---|
+| 0 | No change for this population on this dimension. |
+| 1 | Low: a few habits change; a short briefing is enough. |
+| 2 | Medium: daily work changes noticeably; training and support are needed. |
+| 3 | High: the job, tool or culture changes deeply; expect resistance and plan strong support. |
+"""
+
+_KIND = {
+    "name": "name",
+    "text": "text",
+    "names": "names",
+    "int": "whole number",
+    "float": "number",
+    "bool": "yes/no",
+    "date": "date",
+    "enum": "code",
+}
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _accepted(column: Column) -> str:
+    if column.kind == "enum":
+        codes = ", ".join(f"`{code}`" for code in column.codes)
+        return f"{codes} (see [{column.vocabulary_key}](#{column.vocabulary_key}))"
+    text = msg.expected(column, "en")
+    if column.references:
+        text += f"; names from sheet `{column.references}`"
+    return text
+
+
+def _default(column: Column) -> str:
+    if column.required:
+        return "**required**"
+    return f"optional, default: {msg.format_default(column, 'en')}"
+
+
+def _sheet(sheet: Sheet) -> list[str]:
+    lines = [f"### `{sheet.name}`", "", sheet.help_en, "", f"*{sheet.help_fr}*", ""]
+    first = "Field (column A)" if sheet.shape == "record" else "Column"
+    lines += [f"| {first} | Type | Required | Accepted values | Meaning | Signification |", "|---|---|---|---|---|---|"]
+    for column in sheet.columns:
+        lines.append(
+            f"| `{column.name}` | {_KIND[column.kind]} | {_default(column)} | {_cell(_accepted(column))} "
+            f"| {_cell(column.help_en)} | {_cell(column.help_fr)} |"
+        )
+    return [*lines, ""]
+
+
+def render_guide() -> str:
+    """The intake guide as Markdown (English, with the French help beside it)."""
+    lines = [_INTRO, "## Sheets", ""]
+    lines += [f"- [`{s.name}`](#{s.name}): {s.help_en}" for s in SHEETS]
+    lines.append("")
+    for sheet in SHEETS:
+        lines += _sheet(sheet)
+    lines += ["## Codes", "", "Labels come from `playbook/method/data/vocabulary.yaml`.", ""]
+    for vocabulary in vocabularies():
+        key = snake_case(vocabulary.__name__)
+        lines += [f"### {key}", "", "| Code | English | Français |", "|---|---|---|"]
+        lines += [f"| `{code}` | {label(key, code, 'en')} | {label(key, code, 'fr')} |" for code in vocabulary.codes()]
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    text = render_guide()
+    if args:
+        Path(args[0]).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

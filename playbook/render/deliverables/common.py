@@ -1,0 +1,271 @@
+"""What every deliverable shares: its cover, the key-messages summary, the
+agenda, the dated next steps, population labels and speaker notes.
+
+The five deliverables must look like one firm wrote them: same cover fields,
+same way of naming a population ("Conseillers en agence (420 pers., Nord)"),
+same "Reason:" lines in the speaker notes, next steps dated from the same
+milestones. Builders here take the `Analysis` (engagement, method, language)
+and return IR pieces; every word comes from `labels.common.yaml`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ...analysis.facts import is_regional
+from ...analysis.milestones import sorted_lots
+from ...model import Engagement, Population
+from ...model.enums import WorkshopStatus
+from ..ir import (
+    Block,
+    BulletItem,
+    BulletLike,
+    Bullets,
+    BulletSlide,
+    ClosingSlide,
+    Deck,
+    Document,
+    Heading,
+    KeyMessages,
+    KeyMessagesSlide,
+    Paragraph,
+    Slide,
+    Table,
+)
+from ..typography import format_currency, format_date, format_number, format_percent
+
+# The model's default confidentiality label is English; a French deliverable
+# must then print the localised default instead (the writers do, given "").
+_DEFAULT_CONFIDENTIALITY = "Confidential"
+
+NEXT_STEPS_SHOWN = 6
+
+
+# --------------------------------------------------------------------------- words
+
+
+def text(analysis: Any, key: str, **values: Any) -> str:
+    """A label of the method in the analysis' language (fails loudly if missing)."""
+    return analysis.method.text(key, analysis.lang, **values)
+
+
+def term(analysis: Any, vocabulary: str, code: Any) -> str:
+    """The label of an enumerated code, e.g. term(a, "buy_in", "resistant")."""
+    return analysis.method.term(vocabulary, code, analysis.lang)
+
+
+def date(analysis: Any, value: dt.date) -> str:
+    """'14 juin 2027' / '14 June 2027'."""
+    return format_date(_as_date(value), analysis.lang)
+
+
+def number(analysis: Any, value: float, decimals: int = 0) -> str:
+    return format_number(value, analysis.lang, decimals)
+
+
+def percent(analysis: Any, ratio: float, decimals: int = 0) -> str:
+    """A ratio (0.7) as '70 %' / '70%'."""
+    return format_percent(ratio, analysis.lang, decimals)
+
+
+def money(analysis: Any, amount: float) -> str:
+    """An amount in the engagement's currency: '420 000 €' / '£420,000'."""
+    return format_currency(amount, analysis.lang, analysis.engagement.engagement.currency)
+
+
+def people(analysis: Any, count: int) -> str:
+    """'135 pers.' / '135 people' (no line break inside)."""
+    return text(analysis, "common.people", n=number(analysis, count))
+
+
+def population_label(analysis: Any, population: Population | str) -> str:
+    """A population as every deliverable names it: name, headcount, territory.
+
+    The territory is left out when it is the national default or already part
+    of the name ("Conseillers en agence – Nord"), so nothing is said twice.
+    """
+    if isinstance(population, str):
+        population = analysis.engagement.population(population)
+    count = people(analysis, population.headcount)
+    territory = population.territory
+    if is_regional(territory) and territory.casefold() not in population.name.casefold():
+        return text(analysis, "common.population_label", name=population.name, people=count,
+                    territory=territory)
+    return text(analysis, "common.population_label_short", name=population.name, people=count)
+
+
+def yes_no(analysis: Any, value: bool) -> str:
+    return text(analysis, "common.yes" if value else "common.no")
+
+
+def share(part: float, whole: float) -> float:
+    """part / whole, 0 when there is no whole (an empty engagement is not an error here)."""
+    return part / whole if whole else 0.0
+
+
+# --------------------------------------------------------------------------- cover
+
+
+def document(analysis: Any, deliverable: str, blocks: list[Block]) -> Document:
+    """A Word deliverable with the shared cover fields (title and subtitle from
+    `<deliverable>.title` / `<deliverable>.subtitle`)."""
+    return Document(blocks=blocks, **cover(analysis, deliverable))
+
+
+def deck(analysis: Any, deliverable: str, slides: list[Slide]) -> Deck:
+    """A PowerPoint deliverable with the same cover fields as its document."""
+    return Deck(slides=slides, **cover(analysis, deliverable))
+
+
+def cover(analysis: Any, deliverable: str) -> dict[str, Any]:
+    """Title, subtitle, client, date, language, confidentiality and authors."""
+    info = analysis.engagement.engagement
+    confidentiality = "" if info.confidentiality == _DEFAULT_CONFIDENTIALITY else info.confidentiality
+    return {
+        "title": text(analysis, f"{deliverable}.title"),
+        "subtitle": text(analysis, f"{deliverable}.subtitle"),
+        "client": info.client,
+        "date": dt.date.today(),
+        "lang": analysis.lang,
+        "confidentiality": confidentiality,
+        "author": ", ".join(info.consultants),
+    }
+
+
+# --------------------------------------------------------------------------- key messages, agenda
+
+
+def key_messages_blocks(analysis: Any, messages: Sequence[str]) -> list[Block]:
+    """The summary that opens a document: a heading and the highlighted messages."""
+    return [Heading(text(analysis, "common.key_messages")), KeyMessages(list(messages))]
+
+
+def key_messages_slide(analysis: Any, messages: Sequence[str], notes: str = "") -> KeyMessagesSlide:
+    return KeyMessagesSlide(text(analysis, "common.key_messages"), list(messages), notes=notes)
+
+
+def agenda_slide(analysis: Any, sections: Sequence[str], notes: str = "") -> BulletSlide:
+    """The agenda: the deck's section titles, in order."""
+    return BulletSlide(text(analysis, "common.agenda"), list(sections), notes=notes)
+
+
+# --------------------------------------------------------------------------- next steps
+
+
+@dataclass(frozen=True)
+class NextStep:
+    """A dated step; deliverables may add their own to the milestone ones."""
+
+    date: dt.date
+    text: str
+
+
+def reference_date(engagement: Engagement, today: dt.date | None = None) -> dt.date:
+    """The date from which steps are "next".
+
+    Today, unless the intake itself shows the engagement is further along (kick-off
+    or workshops already held after today, as in a plan prepared in advance):
+    then the day after the latest recorded progress.
+    """
+    progress = [engagement.engagement.kickoff]
+    progress += [w.date + dt.timedelta(days=1) for w in engagement.governance.workshops
+                 if w.status == WorkshopStatus.DONE]
+    return max([today or dt.date.today(), *progress])
+
+
+def milestone_steps(analysis: Any) -> list[NextStep]:
+    """Every dated milestone of the intake: workshops still to hold, and each lot's
+    design start, acceptance start and go-live."""
+    engagement = analysis.engagement
+    steps = [
+        NextStep(w.date, text(analysis, "common.next_step.workshop",
+                              workshop=term(analysis, "workshop", w.workshop)))
+        for w in engagement.governance.workshops if w.status == WorkshopStatus.PLANNED
+    ]
+    for lot in sorted_lots(engagement):
+        steps += [
+            NextStep(lot.design_start, text(analysis, "common.next_step.design", lot=lot.name)),
+            NextStep(lot.acceptance_start, text(analysis, "common.next_step.acceptance", lot=lot.name)),
+            NextStep(lot.go_live, text(analysis, "common.next_step.go_live", lot=lot.name)),
+        ]
+    return steps
+
+
+def next_steps(analysis: Any, extra: Iterable[NextStep] = (), limit: int = NEXT_STEPS_SHOWN,
+               today: dt.date | None = None) -> list[NextStep]:
+    """The first `limit` steps on or after the reference date, earliest first.
+
+    `extra` are a deliverable's own dated steps (e.g. a training wave). When the
+    intake's plan lies wholly in the past of today, the steps after the last
+    recorded progress are shown rather than none.
+    """
+    candidates = sorted([*milestone_steps(analysis), *extra], key=lambda s: (s.date, s.text))
+    for start in (reference_date(analysis.engagement, today),
+                  reference_date(analysis.engagement, dt.date.min)):
+        upcoming = [s for s in candidates if s.date >= start]
+        if upcoming:
+            return upcoming[:limit]
+    return []
+
+
+def next_steps_blocks(analysis: Any, steps: Sequence[NextStep]) -> list[Block]:
+    """The closing section of a document: a dated table of the next steps."""
+    blocks: list[Block] = [Heading(text(analysis, "common.next_steps"))]
+    if steps:
+        blocks.append(Paragraph(text(analysis, "common.next_steps_intro")))
+        blocks.append(Table(
+            [text(analysis, "common.columns.date"), text(analysis, "common.columns.step")],
+            [[date(analysis, s.date), s.text] for s in steps],
+            widths=[1, 3],
+        ))
+    return blocks
+
+
+def next_steps_bullets(analysis: Any, steps: Sequence[NextStep]) -> list[BulletLike]:
+    """'14 juin 2027 — Lot 1 : mise en production', one bullet per step."""
+    return [f"**{date(analysis, s.date)}** — {s.text}" for s in steps]
+
+
+def closing_slide(analysis: Any, steps: Sequence[NextStep], notes: str = "") -> ClosingSlide:
+    return ClosingSlide(text(analysis, "common.next_steps"), next_steps_bullets(analysis, steps),
+                        notes=notes)
+
+
+# --------------------------------------------------------------------------- reasons
+
+
+def reason_notes(analysis: Any, reasons: Iterable[str], lead: str = "") -> str:
+    """Speaker notes carrying the reasons behind a slide's recommendations.
+
+    One reason reads "Reason: …"; several read "Reasons:" then one line each.
+    `lead` (what the presenter says first) comes before them. Duplicates are
+    dropped: several findings often share a cause.
+    """
+    unique = list(dict.fromkeys(r.strip() for r in reasons if r and r.strip()))
+    lines = [lead.strip()] if lead.strip() else []
+    if len(unique) == 1:
+        lines.append(text(analysis, "common.reason_line", reason=unique[0]))
+    elif unique:
+        lines.append(text(analysis, "common.reasons_heading"))
+        lines += [f"– {r}" for r in unique]
+    return "\n".join(lines)
+
+
+def reason_bullets(analysis: Any, statement: str, reasons: Iterable[str]) -> list[BulletLike]:
+    """A recommendation and its reasons as sub-bullets (the document's way)."""
+    items: list[BulletLike] = [statement]
+    items += [BulletItem(text(analysis, "common.reason_line", reason=r), 1)
+              for r in dict.fromkeys(reasons) if r]
+    return items
+
+
+def bullets(items: Iterable[BulletLike]) -> Bullets:
+    return Bullets(list(items))
+
+
+def _as_date(value: Any) -> dt.date:
+    """Dates from pandas tables arrive as Timestamps; the writers want dates."""
+    return value.date() if hasattr(value, "date") and callable(value.date) else value

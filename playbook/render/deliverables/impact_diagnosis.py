@@ -1,0 +1,579 @@
+"""The impact diagnosis (Diagnostic d'impacts, seed 004, step 2) as a Word report
+and a steering-committee deck.
+
+It maps every population, users and non-users, shows where the change is
+deepest (heat map) and for how many people, places each population on the
+impact × buy-in map, then lists the brakes, the observed resistances and the
+risks of rejection and misuse, each with the facts that revealed it. Every
+figure comes from `analysis.diagnosis`; every word from
+`labels.impact_diagnosis.yaml` and `labels.common.yaml`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from ...errors import MethodError
+from ..charts import heat_colour
+from ..ir import (
+    Block,
+    BulletItem,
+    Bullets,
+    BulletSlide,
+    Chart,
+    ChartSlide,
+    CoverSlide,
+    Deck,
+    Document,
+    Figure,
+    Heading,
+    Paragraph,
+    Point,
+    Quadrants,
+    Series,
+    Table,
+    TableSlide,
+)
+from . import common as c
+
+NAME = "impact_diagnosis"
+SCALE = (0, 3)
+# Bubbles sharing a level and a buy-in are spread this far apart on the impact
+# axis (in levels), so labels do not sit on one another.
+JITTER_STEP = 0.16
+
+
+def _t(analysis: Any, key: str, **values: Any) -> str:
+    return c.text(analysis, f"{NAME}.{key}", **values)
+
+
+def _counted(analysis: Any, key: str, n: int, **values: Any) -> str:
+    """`key.one` or `key.many` (and `key.none` when the catalogue has it for 0)."""
+    if n == 0:
+        try:
+            return _t(analysis, f"{key}.none", n=n, **values)
+        except MethodError:
+            pass
+    return _t(analysis, f"{key}.{'one' if n == 1 else 'many'}", n=n, **values)
+
+
+def _level_word(analysis: Any, level: int) -> str:
+    return _t(analysis, f"levels.{int(level)}")
+
+
+def _names(analysis: Any, names: list[str]) -> str:
+    """A list of population names as a sentence fragment (« A », « B » et « C »)."""
+    from ...analysis import wording
+
+    return wording.names(analysis.method, names, analysis.lang)
+
+
+def _headcount(analysis: Any, names: list[str]) -> int:
+    return sum(analysis.engagement.population(n).headcount for n in names)
+
+
+# --------------------------------------------------------------------------- facts
+
+
+def _strong(analysis: Any) -> int:
+    return analysis.method.dimensions.overall_level.strong_intensity
+
+
+def strongly_impacted(analysis: Any) -> list[str]:
+    """Populations whose overall level reaches the method's "strong" intensity."""
+    levels = analysis.diagnosis.levels
+    return [name for name, level in levels["level"].items() if level >= _strong(analysis)]
+
+
+def segment_members(analysis: Any) -> dict[str, list[str]]:
+    """Segment code → populations, every segment of the method in its order."""
+    from ...analysis.segments import populations_by_segment
+
+    return populations_by_segment(analysis.diagnosis.segments, analysis.method)
+
+
+def observed_resistances(analysis: Any) -> list[Any]:
+    return list(analysis.engagement.resistances)
+
+
+def key_messages(analysis: Any) -> list[str]:
+    """The summary, computed: concentration of impact, top dimension, segments,
+    brakes, risks, forgotten non-users, allies."""
+    diagnosis = analysis.diagnosis
+    engagement = analysis.engagement
+    total_people = sum(p.headcount for p in engagement.populations)
+    messages: list[str] = []
+
+    strong = strongly_impacted(analysis)
+    strong_people = _headcount(analysis, strong)
+    if len(strong) < len(engagement.populations):
+        messages.append(_t(analysis, "messages.strongly_impacted", count=len(strong),
+                           total=len(engagement.populations), strong=_strong(analysis),
+                           people=c.people(analysis, strong_people),
+                           share=c.percent(analysis, c.share(strong_people, total_people))))
+    else:
+        top = SCALE[1]
+        highest = [n for n, v in diagnosis.levels["level"].items() if v >= top]
+        people = _headcount(analysis, highest)
+        messages.append(_t(analysis, "messages.all_strong", total=len(engagement.populations),
+                           strong=_strong(analysis), count=len(highest), top=top,
+                           people=c.people(analysis, people),
+                           share=c.percent(analysis, c.share(people, total_people))))
+
+    totals = diagnosis.dimension_totals
+    if len(totals) and totals["people_strongly_impacted"].max() > 0:
+        top = totals["people_strongly_impacted"].idxmax()
+        messages.append(_t(analysis, "messages.top_dimension",
+                           dimension=c.term(analysis, "dimension", top),
+                           people=c.people(analysis, int(totals.at[top, "people_strongly_impacted"])),
+                           share=c.percent(analysis, float(totals.at[top, "share_strongly_impacted"]))))
+
+    members = segment_members(analysis)
+    convince = members.get("convince_first", [])
+    if convince:
+        messages.append(_t(analysis, "messages.convince_first", count=len(convince),
+                           people=c.people(analysis, _headcount(analysis, convince)),
+                           names=_names(analysis, convince)))
+    else:
+        messages.append(_t(analysis, "messages.no_convince_first"))
+
+    if diagnosis.brakes:
+        spread = Counter(b.brake for b in diagnosis.brakes)
+        brake, populations = spread.most_common(1)[0]
+        messages.append(_t(analysis, "messages.brakes", count=len(diagnosis.brakes),
+                           high=sum(1 for b in diagnosis.brakes if b.severity >= 3),
+                           observed=sum(1 for b in diagnosis.brakes if b.observed),
+                           brake=c.term(analysis, "brake", brake), populations=populations))
+
+    high = {kind: [r.population for r in diagnosis.risks if r.kind == kind and r.level >= 3]
+            for kind in ("rejection", "misuse")}
+    if high["rejection"] or high["misuse"]:
+        messages.append(_t(analysis, "messages.risks",
+                           rejection=_counted(analysis, "messages.populations", len(high["rejection"])),
+                           misuse=_counted(analysis, "messages.populations", len(high["misuse"])),
+                           names=_t(analysis, "messages.risk_names",
+                                    names=_names(analysis, high["rejection"]))
+                           if high["rejection"] else ""))
+
+    non_users = [p.name for p in engagement.populations
+                 if not p.crm_user and diagnosis.levels.at[p.name, "level"] > 0]
+    if non_users:
+        messages.append(_counted(analysis, "messages.non_users", len(non_users),
+                                 count=len(non_users),
+                                 people=c.people(analysis, _headcount(analysis, non_users)),
+                                 names=_names(analysis, non_users)))
+
+    allies = members.get("lean_on", [])
+    if allies:
+        messages.append(_t(analysis, "messages.ambassadors", names=_names(analysis, allies),
+                           people=c.people(analysis, _headcount(analysis, allies))))
+    return messages
+
+
+def next_steps(analysis: Any) -> list[c.NextStep]:
+    """The milestones ahead, plus the diagnosis' own follow-ups dated on them:
+    validation and workshops before the first lot's design, ambassadors gathered
+    by then too (seed 004: involve actors from design onwards)."""
+    from ...analysis.milestones import sorted_lots
+
+    lots = sorted_lots(analysis.engagement)
+    extra: list[c.NextStep] = []
+    if lots:
+        design = lots[0].design_start
+        members = segment_members(analysis)
+        extra.append(c.NextStep(design, _t(analysis, "next_steps.validate")))
+        if members.get("convince_first"):
+            extra.append(c.NextStep(design, _t(analysis, "next_steps.convince",
+                                               names=_names(analysis, members["convince_first"]))))
+        if members.get("lean_on"):
+            extra.append(c.NextStep(design, _t(analysis, "next_steps.ambassadors",
+                                               names=_names(analysis, members["lean_on"]))))
+    return c.next_steps(analysis, extra)
+
+
+# --------------------------------------------------------------------------- tables
+
+
+def population_table(analysis: Any, full: bool = True) -> Table:
+    """One row per population, users and non-users (seed 004: map them all)."""
+    col = lambda key: c.text(analysis, f"common.columns.{key}")  # noqa: E731
+    buy_in = _t(analysis, "columns.buy_in")
+    rows = []
+    for p in analysis.engagement.populations:
+        row = [p.name]
+        if full:
+            row += [p.function, c.term(analysis, "hierarchy_level", p.level)]
+        row += [p.territory, p.headcount, c.yes_no(analysis, p.crm_user),
+                c.term(analysis, "buy_in", p.buy_in)]
+        rows.append(row)
+    columns = [col("population")]
+    if full:
+        columns += [col("function"), col("level")]
+    columns += [col("territory"), col("headcount"), col("crm_user"), buy_in]
+    widths = [3, 2, 1.4, 1.4, 1, 1, 1.2] if full else [3.4, 1.6, 1, 1, 1.2]
+    return Table(columns, rows, widths=widths)
+
+
+def heat_table(analysis: Any, names: list[str] | None = None) -> Table:
+    """The heat map as a shaded table: dimensions then the overall level."""
+    diagnosis = analysis.diagnosis
+    codes = list(analysis.method.dimensions.codes)
+    names = list(diagnosis.matrix.index) if names is None else names
+    columns = [c.text(analysis, "common.columns.population")]
+    columns += [c.term(analysis, "dimension", code) for code in codes]
+    columns.append(_t(analysis, "columns.overall"))
+    rows, fills = [], []
+    for name in names:
+        values = [int(diagnosis.matrix.at[name, code]) for code in codes]
+        values.append(int(diagnosis.levels.at[name, "level"]))
+        rows.append([name, *values])
+        fills.append([None, *(heat_colour(v, *SCALE).lstrip("#") for v in values)])
+    widths = [3.2] + [1.0] * (len(codes) + 1)
+    align = ["left"] + ["center"] * (len(codes) + 1)
+    return Table(columns, rows, widths=widths, align=align, cell_fills=fills,
+                 caption=_t(analysis, "charts.heat_map"))
+
+
+def dimension_table(analysis: Any) -> Table:
+    totals = analysis.diagnosis.dimension_totals
+    rows = [
+        [c.term(analysis, "dimension", code), int(row["people_impacted"]),
+         int(row["people_strongly_impacted"]), c.percent(analysis, row["share_strongly_impacted"]),
+         c.number(analysis, row["weighted_mean_intensity"], 1)]
+        for code, row in totals.iterrows()
+    ]
+    columns = [_t(analysis, f"columns.{k}") for k in
+               ("dimension", "people_impacted", "people_strong", "share_strong", "weighted_mean")]
+    return Table(columns, rows, widths=[2.4, 1.2, 1.2, 1.1, 1.3])
+
+
+def segment_table(analysis: Any, with_description: bool = True) -> Table:
+    """Segments of the method (in order) with their populations and people."""
+    segmentation = analysis.method.dimensions.segmentation
+    members = segment_members(analysis)
+    rows = []
+    for segment in segmentation.segments:
+        names = members.get(segment.code, [])
+        if not names:
+            continue
+        row = [segment.label.in_(analysis.lang), ", ".join(names),
+               _headcount(analysis, names)]
+        if with_description:
+            row.append(segment.description.in_(analysis.lang))
+        rows.append(row)
+    columns = [_t(analysis, "columns.segment"), c.text(analysis, "common.columns.populations"),
+               c.text(analysis, "common.columns.headcount")]
+    widths = [1.6, 3.2, 0.9]
+    if with_description:
+        columns.append(_t(analysis, "columns.what_to_do"))
+        widths.append(3.0)
+    return Table(columns, rows, widths=widths)
+
+
+def _sorted_brakes(analysis: Any) -> list[Any]:
+    """Most severe first, then observed ones, then intake order."""
+    order = {p.name: i for i, p in enumerate(analysis.engagement.populations)}
+    return sorted(analysis.diagnosis.brakes,
+                  key=lambda b: (-b.severity, not b.observed, order.get(b.population, 0)))
+
+
+def brake_table(analysis: Any, with_reasons: bool = True) -> Table:
+    """Brake → population → severity (→ reason)."""
+    rows = []
+    for finding in _sorted_brakes(analysis):
+        row = [c.term(analysis, "brake", finding.brake), finding.population,
+               f"{finding.severity}/3 – {_level_word(analysis, finding.severity)}",
+               c.yes_no(analysis, finding.observed)]
+        if with_reasons:
+            row.append("\n".join(finding.reasons))
+        rows.append(row)
+    columns = [_t(analysis, "columns.brake"), c.text(analysis, "common.columns.population"),
+               _t(analysis, "columns.severity"), _t(analysis, "columns.observed")]
+    widths = [1.6, 2.2, 1.1, 0.9]
+    if with_reasons:
+        columns.append(c.text(analysis, "common.columns.reason"))
+        widths.append(4.6)
+    return Table(columns, rows, widths=widths)
+
+
+def risk_table(analysis: Any) -> Table:
+    """Rejection and misuse levels per population, shaded like the heat map."""
+    diagnosis = analysis.diagnosis
+    rows, fills = [], []
+    for p in analysis.engagement.populations:
+        levels = [diagnosis.risk(p.name, kind).level for kind in ("rejection", "misuse")]
+        rows.append([p.name, *(f"{v}/3 – {_level_word(analysis, v)}" for v in levels)])
+        fills.append([None, *(heat_colour(v, *SCALE).lstrip("#") for v in levels)])
+    columns = [c.text(analysis, "common.columns.population"), _t(analysis, "columns.rejection"),
+               _t(analysis, "columns.misuse")]
+    return Table(columns, rows, widths=[3.2, 1.4, 1.4], cell_fills=fills,
+                 align=["left", "center", "center"])
+
+
+# --------------------------------------------------------------------------- charts
+
+
+def people_chart(analysis: Any) -> Chart:
+    totals = analysis.diagnosis.dimension_totals
+    return Chart(
+        kind="barh",
+        categories=[c.term(analysis, "dimension", code) for code in totals.index],
+        series=[Series(_t(analysis, "charts.people_axis"),
+                       [float(v) for v in totals["people_strongly_impacted"]])],
+        x_title=_t(analysis, "charts.people_axis"), show_values=True, legend=False,
+    )
+
+
+def quadrant_names(analysis: Any) -> Quadrants:
+    """Name each quadrant of the map after the method's segments that fall in it,
+    so a firm that redraws its segments gets matching quadrant names."""
+    segmentation = analysis.method.dimensions.segmentation
+    scores = {s.buy_in: s.score for s in segmentation.buy_in_scores}
+    x_split, y_split = 1.5, 0.5
+
+    def labels(levels: range, positive: bool) -> str:
+        found: list[str] = []
+        for level in levels:
+            for buy_in, score in scores.items():
+                if (score > y_split) == positive:
+                    label = segmentation.segment_for(level, buy_in).label.in_(analysis.lang)
+                    if label not in found:
+                        found.append(label)
+        return " / ".join(found)
+
+    low, high = range(0, 2), range(2, 4)
+    return Quadrants(top_left=labels(low, True), top_right=labels(high, True),
+                     bottom_left=labels(low, False), bottom_right=labels(high, False),
+                     x_split=x_split, y_split=y_split)
+
+
+def bubble_chart(analysis: Any) -> Chart:
+    """Impact level × buy-in score, bubble size = headcount, colour = segment."""
+    frame = analysis.diagnosis.segments
+    seen: Counter[tuple[int, int]] = Counter()
+    crowd = Counter(zip(frame["impact_level"], frame["buy_in_score"], strict=True))
+    points = []
+    for name, row in frame.iterrows():
+        key = (int(row["impact_level"]), int(row["buy_in_score"]))
+        index, count = seen[key], crowd[key]
+        seen[key] += 1
+        offset = (index - (count - 1) / 2) * JITTER_STEP
+        points.append(Point(label=str(name), x=key[0] + offset, y=key[1],
+                            size=float(row["headcount"]), group=str(row["segment_label"])))
+    return Chart(kind="bubble", points=points, quadrants=quadrant_names(analysis),
+                 x_title=_t(analysis, "charts.impact_axis"),
+                 y_title=_t(analysis, "charts.buy_in_axis"),
+                 x_range=(-0.5, 3.6), y_range=(-2.7, 2.7))
+
+
+# --------------------------------------------------------------------------- document
+
+
+def _map_intro(analysis: Any) -> str:
+    engagement = analysis.engagement
+    non_users = sum(1 for p in engagement.populations if not p.crm_user)
+    return _t(analysis, "text.map_intro", count=len(engagement.populations),
+              people=c.people(analysis, sum(p.headcount for p in engagement.populations)),
+              territories=_counted(analysis, "text.territories", len(engagement.territories)),
+              non_users=_counted(analysis, "text.map_non_users", non_users))
+
+
+def _scale_text(analysis: Any) -> str:
+    return ", ".join(_t(analysis, "text.scale_item", value=level.intensity,
+                        label=level.label.in_(analysis.lang).lower())
+                     for level in analysis.method.dimensions.scale)
+
+
+def overall_rule(analysis: Any) -> str:
+    """The overall-level rule in one sentence, its numbers read from the method."""
+    bump = analysis.method.dimensions.overall_level.bump
+    return _t(analysis, "text.overall_rule", by=bump.by, dimensions=bump.min_dimensions,
+              intensity=bump.min_intensity)
+
+
+def _level_lines(analysis: Any) -> list[str]:
+    levels = analysis.diagnosis.levels
+    lines = []
+    for level in range(SCALE[1], SCALE[0] - 1, -1):
+        names = [n for n, v in levels["level"].items() if v == level]
+        if names:
+            lines.append(_t(analysis, "text.by_level", level=level,
+                            populations=_counted(analysis, "messages.populations", len(names)),
+                            people=c.people(analysis, _headcount(analysis, names))))
+    return lines
+
+
+def _bumped(analysis: Any) -> list[str]:
+    levels = analysis.diagnosis.levels
+    return [str(n) for n, bumped in levels["bumped"].items() if bumped]
+
+
+def _resistance_blocks(analysis: Any) -> list[Block]:
+    blocks: list[Block] = []
+    for r in observed_resistances(analysis):
+        blocks.append(Paragraph(_t(analysis, "text.resistance_line", population=r.population,
+                                   brake=c.term(analysis, "brake", r.brake), source=r.source),
+                                style="caption"))
+        blocks.append(Paragraph(_quote(analysis, r.evidence), style="quote"))
+    return blocks or [Paragraph(_t(analysis, "text.no_resistances"))]
+
+
+def _quote(analysis: Any, evidence: str) -> str:
+    from ...analysis import wording
+
+    return wording.quoted(analysis.method, wording.unquote(evidence), analysis.lang)
+
+
+def _risk_details(analysis: Any) -> list[Any]:
+    """Bullets per population with a medium or high risk, each with its reasons."""
+    items: list[Any] = []
+    for p in analysis.engagement.populations:
+        risks = [analysis.diagnosis.risk(p.name, kind) for kind in ("rejection", "misuse")]
+        risks = [r for r in risks if r.level >= 2]
+        if not risks:
+            continue
+        items.append(c.population_label(analysis, p))
+        for r in risks:
+            items.append(BulletItem(_t(analysis, "text.risk_line",
+                                       risk=_t(analysis, f"columns.{r.kind}"),
+                                       level=f"{r.level}/3", reason=r.reasons[0]), 1))
+    return items
+
+
+def _ally_lines(analysis: Any) -> list[str]:
+    members = segment_members(analysis).get("lean_on", [])
+    levels = analysis.diagnosis.levels
+    key_users = analysis.engagement.governance.key_users
+    lines = []
+    for name in members:
+        population = analysis.engagement.population(name)
+        named = [k.name for k in key_users if k.population == name]
+        suffix = _t(analysis, "text.key_users", names=", ".join(named)) if named else ""
+        lines.append(_t(analysis, "text.allies_line", population=c.population_label(analysis, name),
+                        buy_in=c.term(analysis, "buy_in", population.buy_in).lower(),
+                        level=int(levels.at[name, "level"]), key_users=suffix))
+    return lines
+
+
+def _segment_notes(analysis: Any) -> list[str]:
+    return [_t(analysis, "text.segment_note", label=s.label.in_(analysis.lang),
+               description=s.description.in_(analysis.lang))
+            for s in analysis.method.dimensions.segmentation.segments]
+
+
+def _warnings(analysis: Any) -> list[Any]:
+    return list(analysis.diagnosis.warnings)
+
+
+def build_document(analysis: Any) -> Document:
+    s = lambda key: _t(analysis, f"sections.{key}")  # noqa: E731
+    blocks: list[Block] = c.key_messages_blocks(analysis, key_messages(analysis))
+
+    blocks += [Heading(s("map")), Paragraph(_map_intro(analysis)), population_table(analysis)]
+
+    blocks += [Heading(s("heat_map")),
+               Paragraph(_t(analysis, "text.heat_intro", scale=_scale_text(analysis))),
+               heat_table(analysis)]
+    blocks += [Heading(s("overall"), 2), Paragraph(overall_rule(analysis))]
+    if _bumped(analysis):
+        blocks.append(Paragraph(_t(analysis, "text.bumped", names=_names(analysis, _bumped(analysis)))))
+    blocks.append(Bullets(_level_lines(analysis)))
+
+    blocks += [Heading(s("weighted")), Paragraph(_t(analysis, "text.weighted_intro")),
+               dimension_table(analysis),
+               Figure(people_chart(analysis), caption=_t(analysis, "charts.people_by_dimension"))]
+
+    blocks += [Heading(s("segments")), Paragraph(_t(analysis, "text.segments_intro")),
+               Figure(bubble_chart(analysis), caption=_t(analysis, "charts.bubble")),
+               Paragraph(_t(analysis, "text.jitter_note"), style="caption"),
+               segment_table(analysis)]
+
+    blocks.append(Heading(s("brakes")))
+    if analysis.diagnosis.brakes:
+        blocks += [Paragraph(_t(analysis, "text.brakes_intro")), brake_table(analysis)]
+    else:
+        blocks.append(Paragraph(_t(analysis, "text.no_brakes")))
+    blocks += [Heading(s("resistances"), 2), *_resistance_blocks(analysis)]
+
+    blocks += [Heading(s("risks")), Paragraph(_t(analysis, "text.risks_intro")),
+               risk_table(analysis)]
+    details = _risk_details(analysis)
+    if details:
+        blocks += [Heading(s("risk_details"), 2), Bullets(details)]
+
+    blocks.append(Heading(s("allies")))
+    allies = _ally_lines(analysis)
+    blocks.append(Bullets(allies) if allies else Paragraph(_t(analysis, "text.no_allies")))
+
+    blocks.append(Heading(s("warnings")))
+    warnings = _warnings(analysis)
+    blocks.append(Bullets([w.message for w in warnings]) if warnings
+                  else Paragraph(_t(analysis, "text.no_warnings")))
+
+    blocks += c.next_steps_blocks(analysis, next_steps(analysis))
+    return c.document(analysis, NAME, blocks)
+
+
+# --------------------------------------------------------------------------- deck
+
+
+def build_deck(analysis: Any) -> Deck:
+    d = lambda key, **v: _t(analysis, f"deck.{key}", **v)  # noqa: E731
+    diagnosis = analysis.diagnosis
+    engagement = analysis.engagement
+    slides: list[Any] = [CoverSlide(), c.key_messages_slide(analysis, key_messages(analysis))]
+
+    total = sum(p.headcount for p in engagement.populations)
+    slides.append(TableSlide(
+        d("map", count=len(engagement.populations), people=c.people(analysis, total)),
+        population_table(analysis, full=False), notes=_map_intro(analysis)))
+
+    slides.append(TableSlide(
+        d("heat_map"), heat_table(analysis),
+        notes="\n".join([_t(analysis, "text.heat_intro", scale=_scale_text(analysis)),
+                         overall_rule(analysis)])))
+
+    slides.append(ChartSlide(
+        d("weighted"), people_chart(analysis), caption=overall_rule(analysis),
+        notes="\n".join([_t(analysis, "text.weighted_intro"), *_level_lines(analysis)])))
+
+    segmentation = analysis.method.dimensions.segmentation
+    slides.append(ChartSlide(
+        d("bubble"), bubble_chart(analysis), caption=_t(analysis, "text.jitter_note"),
+        notes="\n".join([segmentation.description.in_(analysis.lang), *_segment_notes(analysis)])))
+    slides.append(TableSlide(d("segments"), segment_table(analysis, with_description=False),
+                             notes="\n".join(_segment_notes(analysis))))
+
+    if diagnosis.brakes:
+        slides.append(TableSlide(
+            d("brakes"), brake_table(analysis, with_reasons=False),
+            notes=c.reason_notes(analysis, [r for b in _sorted_brakes(analysis) for r in b.reasons],
+                                 lead=_t(analysis, "text.brakes_intro"))))
+    resistances = observed_resistances(analysis)
+    if resistances:
+        slides.append(BulletSlide(
+            d("resistances"),
+            [f"**{r.population}** — {_quote(analysis, r.evidence)}" for r in resistances],
+            notes="\n".join(_t(analysis, "text.resistance_line", population=r.population,
+                               brake=c.term(analysis, "brake", r.brake), source=r.source)
+                            for r in resistances)))
+
+    slides.append(TableSlide(
+        d("risks"), risk_table(analysis),
+        notes=c.reason_notes(analysis, [r.reasons[0] for r in diagnosis.risks if r.level >= 2],
+                             lead=_t(analysis, "text.risks_intro"))))
+
+    allies = segment_members(analysis).get("lean_on", [])
+    slides.append(BulletSlide(
+        d("allies"),
+        [c.population_label(analysis, n) for n in allies] or [_t(analysis, "text.no_allies")],
+        notes="\n".join(_ally_lines(analysis))))
+
+    warnings = _warnings(analysis)
+    slides.append(BulletSlide(
+        d("warnings"),
+        [w.message for w in warnings] or [_t(analysis, "text.no_warnings")]))
+
+    slides.append(c.closing_slide(analysis, next_steps(analysis)))
+    return c.deck(analysis, NAME, slides)

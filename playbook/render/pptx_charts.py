@@ -1,0 +1,387 @@
+"""Native, editable PowerPoint charts from a `Chart` spec.
+
+A consultant edits charts in the deck the night before a steering committee:
+they must be real PowerPoint charts with their data sheet, never pictures.
+
+- bar / stacked / horizontal / line / doughnut / pie: the chart types of the same name.
+- scatter / bubble (impact × buy-in map): one series per group, each point
+  labelled with its name; the axes cross at the quadrant split so they draw the
+  quadrant lines, tick labels stay at the edges, and the quadrant names are the
+  labels of an invisible series placed in the four corners.
+- gantt: a stacked horizontal bar chart whose first series (the start date as a
+  date serial) is invisible, one series per lane for durations, one for
+  milestones; the value axis shows dates.
+- heatmap: drawn by the deck writer as a coloured native table (see
+  `charts.heatmap_table`), which reads better than any chart type.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from lxml import etree
+from pptx.chart.data import BubbleChartData, CategoryChartData, XyChartData
+from pptx.dml.color import RGBColor
+from pptx.enum.chart import (
+    XL_CHART_TYPE,
+    XL_DATA_LABEL_POSITION,
+    XL_LEGEND_POSITION,
+    XL_MARKER_STYLE,
+    XL_TICK_LABEL_POSITION,
+    XL_TICK_MARK,
+)
+from pptx.util import Pt
+
+from .ir import Chart
+from .palette import HOUSE, Palette
+from .typography import prepare
+
+FONT_SIZE = 12
+_CATEGORY_TYPES = {
+    "bar": XL_CHART_TYPE.COLUMN_CLUSTERED,
+    "stacked_bar": XL_CHART_TYPE.COLUMN_STACKED,
+    "barh": XL_CHART_TYPE.BAR_CLUSTERED,
+    "stacked_barh": XL_CHART_TYPE.BAR_STACKED,
+    "line": XL_CHART_TYPE.LINE_MARKERS,
+    "doughnut": XL_CHART_TYPE.DOUGHNUT,
+    "pie": XL_CHART_TYPE.PIE,
+}
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
+_C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
+
+
+def add_native_chart(shapes, chart: Chart, box: tuple[int, int, int, int], lang: str,
+                     palette: Palette = HOUSE, labels=None):
+    """Add `chart` to `shapes` inside `box` (x, y, cx, cy in EMU); return the graphic frame."""
+    if chart.kind == "heatmap":
+        raise ValueError("a heat map is rendered as a native table, not a chart")
+    if chart.kind in ("scatter", "bubble"):
+        frame = _xy_chart(shapes, chart, box, lang, palette)
+    elif chart.kind == "gantt":
+        frame = _gantt_chart(shapes, chart, box, lang, palette, labels)
+    else:
+        frame = _category_chart(shapes, chart, box, lang, palette)
+    native = frame.chart
+    native.font.size = Pt(FONT_SIZE)
+    native.font.color.rgb = _rgb(palette.text)
+    if chart.title:
+        native.has_title = True
+        native.chart_title.text_frame.text = prepare(chart.title, lang)
+        native.chart_title.text_frame.paragraphs[0].runs[0].font.size = Pt(FONT_SIZE + 2)
+        native.chart_title.text_frame.paragraphs[0].runs[0].font.bold = True
+    else:
+        native.has_title = False  # also stops PowerPoint's automatic single-series title
+    return frame
+
+
+# --------------------------------------------------------------------------- category charts
+
+
+def _category_chart(shapes, chart: Chart, box, lang: str, palette: Palette):
+    data = CategoryChartData(number_format=chart.value_format)
+    data.categories = [prepare(c, lang) for c in chart.categories]
+    for series in chart.series:
+        data.add_series(prepare(series.name, lang), series.values, chart.value_format)
+    frame = shapes.add_chart(_CATEGORY_TYPES[chart.kind], *box, data)
+    native = frame.chart
+    if chart.kind in ("doughnut", "pie"):
+        plot = native.plots[0]
+        plot.vary_by_categories = True
+        for index, point in enumerate(plot.series[0].points):
+            point.format.fill.solid()
+            point.format.fill.fore_color.rgb = _rgb(palette.series(index))
+            point.format.line.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+        plot.has_data_labels = True
+        labels = plot.data_labels
+        labels.number_format = "0%"
+        labels.number_format_is_linked = False
+        labels.show_percentage, labels.show_value = True, False
+        labels.font.size = Pt(FONT_SIZE)
+        native.has_legend = True
+        native.legend.position = XL_LEGEND_POSITION.RIGHT
+        native.legend.include_in_layout = False
+        return frame
+
+    plot = native.plots[0]
+    plot.gap_width = 60 if chart.kind.startswith("stacked") else 80
+    if not chart.kind.startswith("stacked") and chart.kind != "line":
+        plot.overlap = -10
+    for index, series in enumerate(plot.series):
+        colour = _rgb(palette.series(index))
+        if chart.kind == "line":
+            series.format.line.color.rgb = colour
+            series.format.line.width = Pt(2.25)
+            series.smooth = False
+            series.marker.style = XL_MARKER_STYLE.CIRCLE
+            series.marker.size = 6
+            series.marker.format.fill.solid()
+            series.marker.format.fill.fore_color.rgb = colour
+            series.marker.format.line.color.rgb = colour
+        else:
+            series.format.fill.solid()
+            series.format.fill.fore_color.rgb = colour
+    if chart.show_values:
+        plot.has_data_labels = True
+        plot.data_labels.number_format = chart.value_format
+        plot.data_labels.number_format_is_linked = False
+        plot.data_labels.font.size = Pt(FONT_SIZE - 1)
+        if chart.kind.startswith("stacked"):
+            plot.data_labels.position = XL_DATA_LABEL_POSITION.CENTER
+    if chart.kind in ("barh", "stacked_barh"):
+        native.category_axis.reverse_order = True  # first category at the top, as read
+    _style_axes(native, chart, lang, palette)
+    _legend(native, len(chart.series) > 1 and chart.legend)
+    return frame
+
+
+def _style_axes(native, chart: Chart, lang: str, palette: Palette) -> None:
+    category, value = native.category_axis, native.value_axis
+    for axis in (category, value):
+        axis.major_tick_mark = XL_TICK_MARK.NONE
+        axis.minor_tick_mark = XL_TICK_MARK.NONE
+        axis.tick_labels.font.size = Pt(FONT_SIZE - 1)
+        axis.tick_labels.font.color.rgb = _rgb(palette.muted)
+        axis.format.line.color.rgb = _rgb("#C9D3D8")
+    value.has_major_gridlines = True
+    value.major_gridlines.format.line.color.rgb = _rgb("#E1E6E9")
+    value.major_gridlines.format.line.width = Pt(0.75)
+    value.tick_labels.number_format = chart.value_format
+    value.tick_labels.number_format_is_linked = False
+    value.format.line.fill.background()
+    if chart.y_range:
+        value.minimum_scale, value.maximum_scale = chart.y_range
+    _axis_title(category, chart.x_title, lang, palette)
+    _axis_title(value, chart.y_title, lang, palette)
+
+
+def _axis_title(axis, text: str, lang: str, palette: Palette) -> None:
+    if not text:
+        return
+    axis.has_title = True
+    frame = axis.axis_title.text_frame
+    frame.text = prepare(text, lang)
+    font = frame.paragraphs[0].runs[0].font
+    font.size, font.bold = Pt(FONT_SIZE - 1), False
+    font.color.rgb = _rgb(palette.muted)
+
+
+def _legend(native, show: bool) -> None:
+    native.has_legend = show
+    if show:
+        native.legend.position = XL_LEGEND_POSITION.BOTTOM
+        native.legend.include_in_layout = False
+        native.legend.font.size = Pt(FONT_SIZE - 1)
+
+
+# --------------------------------------------------------------------------- scatter / bubble
+
+
+def _xy_chart(shapes, chart: Chart, box, lang: str, palette: Palette):
+    bubble = chart.kind == "bubble"
+    x_range = chart.x_range or _padded([p.x for p in chart.points])
+    y_range = chart.y_range or _padded([p.y for p in chart.points])
+    data = BubbleChartData() if bubble else XyChartData()
+    groups = list(dict.fromkeys(p.group for p in chart.points))
+    members = {g: [p for p in chart.points if p.group == g] for g in groups}
+    for group in groups:
+        series = data.add_series(prepare(group, lang) or prepare(chart.title, lang) or "—")
+        for point in members[group]:
+            if bubble:
+                series.add_data_point(point.x, point.y, point.size)
+            else:
+                series.add_data_point(point.x, point.y)
+    corners = _quadrant_corners(chart, x_range, y_range)
+    if corners:
+        series = data.add_series(" ")
+        smallest = min(p.size for p in chart.points) if bubble else 0
+        for x, y, _, _ in corners:
+            if bubble:
+                series.add_data_point(x, y, smallest * 0.01)
+            else:
+                series.add_data_point(x, y)
+    kind = XL_CHART_TYPE.BUBBLE if bubble else XL_CHART_TYPE.XY_SCATTER
+    frame = shapes.add_chart(kind, *box, data)
+    native = frame.chart
+    plot = native.plots[0]
+    if bubble:
+        plot.bubble_scale = 60
+    for index, group in enumerate(groups):
+        series = plot.series[index]
+        colour = _rgb(palette.series(index))
+        if bubble:
+            series.format.fill.solid()
+            series.format.fill.fore_color.rgb = colour
+            series.format.line.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+        else:
+            series.format.line.fill.background()  # points only, no connecting line
+            series.marker.style = XL_MARKER_STYLE.CIRCLE
+            series.marker.size = 10
+            series.marker.format.fill.solid()
+            series.marker.format.fill.fore_color.rgb = colour
+            series.marker.format.line.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+        for point_index, point in enumerate(members[group]):
+            _point_label(series.points[point_index], prepare(point.label, lang),
+                         XL_DATA_LABEL_POSITION.RIGHT if not bubble else
+                         XL_DATA_LABEL_POSITION.CENTER, palette.text, FONT_SIZE - 1)
+    if corners:
+        series = plot.series[len(groups)]
+        if bubble:
+            series.format.fill.background()
+            series.format.line.fill.background()
+        else:
+            series.format.line.fill.background()
+            series.marker.style = XL_MARKER_STYLE.NONE
+        for point_index, (_, _, name, position) in enumerate(corners):
+            _point_label(series.points[point_index], prepare(name, lang), position,
+                         palette.muted, FONT_SIZE, italic=True)
+    x_axis, y_axis = native.category_axis, native.value_axis
+    x_axis.minimum_scale, x_axis.maximum_scale = x_range
+    y_axis.minimum_scale, y_axis.maximum_scale = y_range
+    for axis in (x_axis, y_axis):
+        axis.major_tick_mark = XL_TICK_MARK.NONE
+        axis.has_major_gridlines = False
+        axis.tick_labels.font.size = Pt(FONT_SIZE - 1)
+        axis.tick_labels.font.color.rgb = _rgb(palette.muted)
+        axis.format.line.color.rgb = _rgb(palette.muted)
+        axis.tick_labels.number_format = "0"
+        axis.tick_labels.number_format_is_linked = False
+    if chart.quadrants:
+        # The axes cross at the split: they draw the quadrant lines; labels stay outside.
+        y_axis.crosses_at = chart.quadrants.y_split
+        x_axis.crosses_at = chart.quadrants.x_split
+        x_axis.tick_label_position = XL_TICK_LABEL_POSITION.LOW
+        y_axis.tick_label_position = XL_TICK_LABEL_POSITION.LOW
+    _axis_title(x_axis, chart.x_title, lang, palette)
+    _axis_title(y_axis, chart.y_title, lang, palette)
+    _legend(native, chart.legend and len(groups) > 1)
+    if corners and native.has_legend:
+        _hide_legend_entry(native, len(groups))
+    return frame
+
+
+def _padded(values: list[float]) -> tuple[float, float]:
+    low, high = min(values), max(values)
+    pad = (high - low) * 0.1 or 1
+    return (low - pad, high + pad)
+
+
+def _quadrant_corners(chart: Chart, x_range, y_range):
+    """(x, y, name, label position) of the four quadrant names, inside the plot corners."""
+    q = chart.quadrants
+    if q is None:
+        return []
+    dx = (x_range[1] - x_range[0]) * 0.01
+    dy = (y_range[1] - y_range[0]) * 0.05
+    left, right = x_range[0] + dx, x_range[1] - dx
+    top, bottom = y_range[1] - dy, y_range[0] + dy
+    return [(left, top, q.top_left, XL_DATA_LABEL_POSITION.RIGHT),
+            (right, top, q.top_right, XL_DATA_LABEL_POSITION.LEFT),
+            (left, bottom, q.bottom_left, XL_DATA_LABEL_POSITION.RIGHT),
+            (right, bottom, q.bottom_right, XL_DATA_LABEL_POSITION.LEFT)]
+
+
+def _point_label(point, text: str, position, colour: str, size: int, italic: bool = False):
+    label = point.data_label
+    label.has_text_frame = True
+    label.text_frame.text = text
+    run = label.text_frame.paragraphs[0].runs[0]
+    run.font.size = Pt(size)
+    run.font.italic = italic
+    run.font.color.rgb = _rgb(colour)
+    label.position = position
+
+
+# --------------------------------------------------------------------------- gantt
+
+
+def _serial(day: dt.date) -> int:
+    return (day - _EXCEL_EPOCH).days
+
+
+def _gantt_chart(shapes, chart: Chart, box, lang: str, palette: Palette, labels):
+    lanes = list(dict.fromkeys(t.lane for t in chart.tasks))
+    tasks = sorted(chart.tasks, key=lambda t: lanes.index(t.lane))
+    first = min(t.start for t in tasks).replace(day=1)
+    last = max(t.end for t in tasks)
+    span = max(1, (last - first).days)
+    milestone_width = max(2, round(span * 0.012))
+    data = CategoryChartData(number_format="0")
+    data.categories = [prepare(t.label, lang) for t in tasks]
+    offsets = [_serial(t.start) - (milestone_width // 2 if t.milestone else 0) for t in tasks]
+    data.add_series("start", offsets, "dd/mm/yyyy")
+    for lane in lanes:
+        values = [None if t.milestone or t.lane != lane else (t.end - t.start).days + 1
+                  for t in tasks]
+        if any(v is not None for v in values):
+            name = prepare(lane, lang) or (labels.text("render.tasks", lang) if labels else "—")
+            data.add_series(name, values, "0")
+    has_milestones = any(t.milestone for t in tasks)
+    if has_milestones:
+        name = labels.text("render.milestones", lang) if labels else "◆"
+        data.add_series(name, [milestone_width if t.milestone else None for t in tasks], "0")
+    frame = shapes.add_chart(XL_CHART_TYPE.BAR_STACKED, *box, data)
+    native = frame.chart
+    plot = native.plots[0]
+    plot.gap_width = 45
+    plot.overlap = 100
+    offset_series = plot.series[0]
+    offset_series.format.fill.background()
+    offset_series.format.line.fill.background()
+    colour_index = 0
+    for series in list(plot.series)[1:]:
+        series.format.fill.solid()
+        is_milestone = has_milestones and series is plot.series[len(plot.series) - 1]
+        if is_milestone:
+            series.format.fill.fore_color.rgb = _rgb(palette.accents[1])
+        else:
+            # lane colours skip the highlight colour, kept for milestones
+            colour = palette.series(colour_index if colour_index < 1 else colour_index + 1)
+            series.format.fill.fore_color.rgb = _rgb(colour)
+            colour_index += 1
+    category, value = native.category_axis, native.value_axis
+    category.reverse_order = True
+    category.major_tick_mark = XL_TICK_MARK.NONE
+    category.tick_labels.font.size = Pt(FONT_SIZE - 1)
+    category.format.line.color.rgb = _rgb("#C9D3D8")
+    value.minimum_scale = _serial(first)
+    value.maximum_scale = _serial(last) + 7
+    value.major_unit = _month_step(span)
+    value.tick_labels.number_format = "mmm yy"
+    value.tick_labels.number_format_is_linked = False
+    value.tick_labels.font.size = Pt(FONT_SIZE - 2)
+    value.tick_labels.font.color.rgb = _rgb(palette.muted)
+    value.major_tick_mark = XL_TICK_MARK.NONE
+    value.has_major_gridlines = True
+    value.major_gridlines.format.line.color.rgb = _rgb("#E1E6E9")
+    value.format.line.fill.background()
+    _legend(native, chart.legend)
+    if native.has_legend:
+        _hide_legend_entry(native, 0)
+    return frame
+
+
+def _month_step(span_days: int) -> float:
+    months = span_days / 30.44
+    step = 1 if months <= 8 else 2 if months <= 16 else 3 if months <= 30 else 6
+    return round(step * 30.44, 2)
+
+
+# --------------------------------------------------------------------------- XML details
+
+
+def _hide_legend_entry(native, index: int) -> None:
+    legend = native.legend._element
+    entry = etree.SubElement(legend, f"{{{_C}}}legendEntry")
+    etree.SubElement(entry, f"{{{_C}}}idx").set("val", str(index))
+    etree.SubElement(entry, f"{{{_C}}}delete").set("val", "1")
+    # schema order: legendPos, legendEntry*, layout, overlay, spPr, txPr
+    legend.remove(entry)
+    position = legend.find(f"{{{_C}}}legendPos")
+    if position is not None:
+        position.addnext(entry)
+    else:
+        legend.insert(0, entry)
+
+
+def _rgb(colour: str) -> RGBColor:
+    return RGBColor.from_string(colour.lstrip("#").upper())

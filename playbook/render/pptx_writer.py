@@ -1,0 +1,699 @@
+"""Write a `Deck` into the house PowerPoint template: `write_pptx(deck, path, template_dir)`.
+
+Layout rules a partner would otherwise fix by hand the night before:
+
+- Slides use the template's layouts by name (`Cover`, `Section`, `Title and
+  Content`, `Two Content`, `Title Only`, `Closing`); a missing one is an error.
+- No text overflows its shape: heights are estimated from the font metrics and
+  the shape widths (`fit`); text first shrinks down to a floor size, then
+  continues on further slides titled "… (suite)"; a table cell too long for
+  its column is shortened with "…" and its full text goes to the speaker notes.
+- Charts are native and editable; a heat map is a coloured native table.
+- Every string goes through `typography.prepare` (sanitised, typeset for the
+  deck's language) and carries the deck's language for the spell checker.
+"""
+
+from __future__ import annotations
+
+import copy
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+from pptx.dml.color import RGBColor
+from pptx.enum.lang import MSO_LANGUAGE_ID
+from pptx.enum.shapes import MSO_SHAPE, PP_PLACEHOLDER
+from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.util import Emu, Pt
+
+from ..files import atomic_path
+from . import fit
+from .charts import heatmap_table, is_dark
+from .ir import (
+    BulletItem,
+    BulletLike,
+    BulletSlide,
+    ChartSlide,
+    ClosingSlide,
+    CoverSlide,
+    Deck,
+    KeyMessagesSlide,
+    SectionSlide,
+    Table,
+    TableSlide,
+    TwoContentSlide,
+)
+from .labels import Labels, default_labels
+from .palette import palette_from_template
+from .tables import cell_text, column_alignments, column_widths
+from .templates import PPTX_NAME, default_template_dir, load_pptx_template
+from .text import bold_runs, plain, shorten
+from .typography import format_date, prepare
+
+EMU_PER_PT = 12700
+BODY_SIZES = (18, 17, 16, 15, 14)          # bullets shrink down to 14 pt, then continue
+TITLE_SIZES = (26, 24, 22, 20)             # action titles, two lines at most before 20 pt
+TITLE_LINE = 1.14                          # the master title's 95 % line spacing
+TABLE_SIZES = (14, 13, 12, 11)             # a table shrinks to 11 pt to fit one slide...
+TABLE_PAGE_SIZE = 12                       # ...else it is split, at a comfortable size
+TABLE_CELL_LINES = 4                       # longer cells are shortened (full text in notes)
+CELL_MARGIN_X, CELL_MARGIN_Y = Pt(5), Pt(3)
+LEVEL_INDENT_PT = 18                       # the master's bullet indentation per level
+SPACE_BEFORE_PT = (9, 4, 3)                # the master's spacing before each bullet level
+CARDS_PER_SLIDE = 4
+CAPTION_SIZE = 11
+_LANGUAGE_IDS = {"fr": MSO_LANGUAGE_ID.FRENCH, "en": MSO_LANGUAGE_ID.ENGLISH_UK}
+
+
+def write_pptx(deck: Deck, path: str | Path, template_dir: str | Path | None = None,
+               labels: Labels | None = None) -> Path:
+    """Render `deck` to `path` (written atomically) in the template of `template_dir`."""
+    writer = _DeckWriter(deck, Path(template_dir) if template_dir else default_template_dir(),
+                         labels or default_labels())
+    for slide in deck.slides:
+        writer.add(slide)
+    return writer.save(Path(path))
+
+
+@dataclass
+class _Box:
+    x: int
+    y: int
+    w: int
+    h: int
+
+    @property
+    def w_pt(self) -> float:
+        return self.w / EMU_PER_PT
+
+    @property
+    def h_pt(self) -> float:
+        return self.h / EMU_PER_PT
+
+    def tuple(self) -> tuple[int, int, int, int]:
+        return (self.x, self.y, self.w, self.h)
+
+
+@dataclass
+class _TableLayout:
+    """A table ready to draw: prepared cells, sizes, column widths and row pages."""
+
+    header: list[str]
+    rows: list[list[str]]
+    size: int
+    widths: list[int]
+    heights: list[float]               # points; index 0 is the header
+    pages: list[list[int]]             # data row indexes per slide
+    align: list[str]
+    fills: list[list[str | None]] | None
+    shortened: list[tuple[int, str, str]] = field(default_factory=list)
+
+
+class _DeckWriter:
+    def __init__(self, deck: Deck, template_dir: Path, labels: Labels):
+        self.deck = deck
+        self.lang = deck.lang
+        self.labels = labels
+        self.presentation = load_pptx_template(template_dir)
+        self.palette = palette_from_template(template_dir / PPTX_NAME)
+        self.layouts = {layout.name: layout for layout in self.presentation.slide_layouts}
+        self.content = self._placeholder_box("Title and Content", PP_PLACEHOLDER.BODY)
+        self.confidentiality = deck.confidentiality or labels.text("render.confidential", deck.lang)
+
+    # ------------------------------------------------------------------ plumbing
+
+    def text(self, value: object) -> str:
+        return prepare(value, self.lang)
+
+    def continued(self, title: str) -> str:
+        return f"{title} {self.labels.text('render.continued', self.lang)}"
+
+    def _placeholder_box(self, layout_name: str, kind, index: int = 0) -> _Box:
+        shapes = [ph for ph in self.layouts[layout_name].placeholders
+                  if ph.placeholder_format.type == kind]
+        shapes.sort(key=lambda ph: ph.left)
+        ph = shapes[index]
+        left, right = _insets(ph)
+        return _Box(ph.left + left, ph.top, ph.width - left - right, ph.height)
+
+    def new_slide(self, layout_name: str, title: str, notes: str = "", extra_notes=()):
+        slide = self.presentation.slides.add_slide(self.layouts[layout_name])
+        if title:
+            full = self._set_title(slide, self.text(title))
+            if full:
+                extra_notes = [full, *extra_notes]
+        self._footer(slide)
+        note_parts = [self.text(notes)] if notes else []
+        note_parts.extend(extra_notes)
+        if note_parts:
+            slide.notes_slide.notes_text_frame.text = "\n\n".join(note_parts)
+        return slide
+
+    def _set_title(self, slide, title: str) -> str:
+        """Put a fitted title on `slide`; return the full title when it had to be shortened."""
+        placeholder = slide.shapes.title
+        left, right = _insets(placeholder)
+        width = (placeholder.width - left - right) / EMU_PER_PT
+        height = placeholder.height / EMU_PER_PT
+        base = _title_size(placeholder)
+        sizes = [base - 2 * step for step in range(6) if base - 2 * step >= min(20, base)]
+        shown, size = title, sizes[-1]
+        for candidate in sizes:
+            if _lines_height(title, width, candidate, True, TITLE_LINE) <= height:
+                size = candidate
+                break
+        else:
+            limit = len(title)
+            while limit > 10 and _lines_height(shown, width, size, True, TITLE_LINE) > height:
+                limit -= 5
+                shown = shorten(title, limit)
+        frame = placeholder.text_frame
+        frame.auto_size = MSO_AUTO_SIZE.NONE
+        frame.word_wrap = True
+        self._runs(frame.paragraphs[0], shown, size)
+        return title if shown != title else ""
+
+    def _footer(self, slide) -> None:
+        """Copy the layout's footer and slide number onto the slide (PowerPoint does not)."""
+        footer_text = " · ".join(part for part in (
+            self.text(self.deck.client), self.text(self.deck.title), self.text(self.confidentiality))
+            if part)
+        for ph in slide.slide_layout.placeholders:
+            kind = ph.placeholder_format.type
+            if kind not in (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER):
+                continue
+            element = copy.deepcopy(ph._element)
+            slide.shapes._spTree.append(element)
+            if kind == PP_PLACEHOLDER.FOOTER:
+                shape = slide.shapes[-1]
+                width = (shape.width - sum(_insets(shape))) / EMU_PER_PT
+                size = _run_size(ph) or 9
+                text = footer_text
+                while fit.count_lines(text, width, size) > 1 and len(text) > 12:
+                    text = shorten(text, len(text) - 4)
+                frame = shape.text_frame
+                for paragraph in list(frame.paragraphs)[1:]:
+                    paragraph._p.getparent().remove(paragraph._p)
+                paragraph = frame.paragraphs[0]
+                for child in list(paragraph._p):
+                    if not child.tag.endswith("}pPr"):
+                        paragraph._p.remove(child)
+                self._runs(paragraph, text, None)
+
+    def _runs(self, paragraph, text: str, size: float | None, bold: bool | None = None,
+              colour: str | None = None, italic: bool | None = None) -> None:
+        """Write `text` (with **bold** markers) into `paragraph` as runs."""
+        for child in list(paragraph._p):
+            if not child.tag.endswith("}pPr"):
+                paragraph._p.remove(child)
+        for part, strong in bold_runs(text) or [("", False)]:
+            run = paragraph.add_run()
+            run.text = part
+            font = run.font
+            font.language_id = _LANGUAGE_IDS[self.lang]
+            if size:
+                font.size = Pt(size)
+            if strong or bold is not None:
+                font.bold = True if strong else bold
+            if italic is not None:
+                font.italic = italic
+            if colour:
+                font.color.rgb = RGBColor.from_string(colour.lstrip("#"))
+
+    def _body_placeholder(self, slide, index: int = 0):
+        bodies = [ph for ph in slide.placeholders
+                  if ph.placeholder_format.type in (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT,
+                                                    PP_PLACEHOLDER.SUBTITLE)]
+        bodies.sort(key=lambda ph: (ph.placeholder_format.type != PP_PLACEHOLDER.SUBTITLE,
+                                    ph.left))
+        return bodies[index]
+
+    def save(self, path: Path) -> Path:
+        props = self.presentation.core_properties
+        props.title = self.text(self.deck.title)
+        props.subject = self.text(self.deck.client)
+        props.author = self.text(self.deck.author)
+        props.last_modified_by = self.text(self.deck.author)
+        props.comments = ""
+        props.language = {"fr": "fr-FR", "en": "en-GB"}[self.lang]
+        with atomic_path(path) as tmp:
+            self.presentation.save(str(tmp))
+        return path
+
+    # ------------------------------------------------------------------ slides
+
+    def add(self, slide) -> None:
+        handler = {
+            CoverSlide: self._cover, SectionSlide: self._section, BulletSlide: self._bullets,
+            TwoContentSlide: self._two_content, TableSlide: self._table_slide,
+            ChartSlide: self._chart, KeyMessagesSlide: self._key_messages,
+            ClosingSlide: self._closing,
+        }.get(type(slide))
+        if handler is None:
+            raise TypeError(f"not a slide: {slide!r}")
+        handler(slide)
+
+    def _cover(self, cover: CoverSlide) -> None:
+        slide = self.new_slide("Cover", cover.title or self.deck.title, cover.notes)
+        subtitle = self._body_placeholder(slide, 0)
+        self._fill_plain(subtitle, self.text(cover.subtitle or self.deck.subtitle))
+        details = [self.text(self.deck.client)]
+        if self.deck.date:
+            details.append(format_date(self.deck.date, self.lang))
+        lines = [" — ".join(d for d in details if d), self.text(self.confidentiality)]
+        self._fill_plain(self._body_placeholder(slide, 1), "\n".join(x for x in lines if x))
+
+    def _section(self, section: SectionSlide) -> None:
+        slide = self.new_slide("Section", section.title, section.notes)
+        self._fill_plain(self._body_placeholder(slide), self.text(section.subtitle))
+
+    def _fill_plain(self, placeholder, text: str) -> None:
+        """Unbulleted text in a placeholder, shrunk to fit; the placeholder goes when empty."""
+        if not text:
+            placeholder._element.getparent().remove(placeholder._element)
+            return
+        left, right = _insets(placeholder)
+        width = (placeholder.width - left - right) / EMU_PER_PT
+        base = _run_size(placeholder) or 18
+        size = base
+        while size > 10 and _lines_height(text, width, size) > placeholder.height / EMU_PER_PT:
+            size -= 1
+        frame = placeholder.text_frame
+        frame.auto_size = MSO_AUTO_SIZE.NONE
+        frame.word_wrap = True
+        for number, line in enumerate(text.split("\n")):
+            paragraph = frame.paragraphs[0] if number == 0 else frame.add_paragraph()
+            self._runs(paragraph, line, size if size != base else None)
+
+    def _bullets(self, bullet_slide: BulletSlide) -> None:
+        self._bullet_pages("Title and Content", bullet_slide.title, bullet_slide.bullets,
+                           bullet_slide.notes)
+
+    def _closing(self, closing: ClosingSlide) -> None:
+        if closing.bullets:
+            self._bullet_pages("Closing", closing.title, closing.bullets, closing.notes)
+        else:
+            slide = self.new_slide("Closing", closing.title, closing.notes)
+            body = self._body_placeholder(slide)
+            body._element.getparent().remove(body._element)
+
+    def _bullet_pages(self, layout: str, title: str, bullets: list[BulletLike], notes: str):
+        items = self._items(bullets)
+        box = self._placeholder_box(layout, PP_PLACEHOLDER.BODY)
+        size, pages = _fit_bullets(items, box, BODY_SIZES)
+        for number, page in enumerate(pages):
+            slide = self.new_slide(layout, title if number == 0 else self.continued(title), notes)
+            self._write_bullets(self._body_placeholder(slide), page, size)
+
+    def _items(self, bullets: list[BulletLike]) -> list[BulletItem]:
+        items = []
+        for bullet in bullets:
+            item = bullet if isinstance(bullet, BulletItem) else BulletItem(str(bullet))
+            items.append(BulletItem(self.text(item.text), max(0, min(2, item.level))))
+        return items
+
+    def _write_bullets(self, placeholder, items: list[BulletItem], size: int,
+                       heading: str = "") -> None:
+        frame = placeholder.text_frame
+        frame.auto_size = MSO_AUTO_SIZE.NONE
+        frame.word_wrap = True
+        first = True
+        if heading:
+            paragraph = frame.paragraphs[0]
+            _no_bullet(paragraph)
+            self._runs(paragraph, heading, size, bold=True, colour=self.palette.title)
+            first = False
+        for item in items:
+            paragraph = frame.paragraphs[0] if first else frame.add_paragraph()
+            first = False
+            paragraph.level = item.level
+            self._runs(paragraph, item.text, size - 2 * item.level)
+
+    def _two_content(self, two: TwoContentSlide) -> None:
+        boxes = [self._placeholder_box("Two Content", PP_PLACEHOLDER.BODY, i) for i in (0, 1)]
+        sides = []
+        for side, heading, box in ((two.left, two.left_title, boxes[0]),
+                                   (two.right, two.right_title, boxes[1])):
+            heading = self.text(heading)
+            if isinstance(side, Table):
+                table_box = _Box(box.x, box.y, box.w, box.h)
+                if heading:
+                    shift = Emu(int(Pt(16 * 1.2 + 6)))
+                    table_box = _Box(box.x, box.y + shift, box.w, box.h - shift)
+                layout = self._layout_table(side, table_box, sizes=(12, 11, 10), page_size=11)
+                sides.append(("table", heading, layout, table_box))
+            else:
+                items = self._items(side)
+                size, pages = _fit_bullets(items, box, (16, 15, 14), heading=heading)
+                sides.append(("bullets", heading, (size, pages), box))
+        count = max(len(s[2].pages) if s[0] == "table" else len(s[2][1]) for s in sides)
+        for number in range(count):
+            extra = []
+            title = two.title if number == 0 else self.continued(two.title)
+            for kind, _, layout, _ in sides:
+                if kind == "table" and number == 0 and layout.shortened:
+                    extra.append(self._shortened_note(layout))
+            slide = self.new_slide("Two Content", title, two.notes, extra)
+            for index, (kind, heading, layout, box) in enumerate(sides):
+                placeholder = self._body_placeholder(slide, index)
+                if kind == "table":
+                    placeholder._element.getparent().remove(placeholder._element)
+                    if number < len(layout.pages):
+                        if heading:
+                            self._text_box(slide, _Box(box.x, box.y - Emu(int(Pt(16 * 1.2 + 6))),
+                                                       box.w, Emu(int(Pt(16 * 1.2)))),
+                                           heading, 16, bold=True, colour=self.palette.title)
+                        self._draw_table(slide, layout, layout.pages[number], box)
+                else:
+                    size, pages = layout
+                    if number < len(pages):
+                        self._write_bullets(placeholder, pages[number], size,
+                                            heading if number == 0 else "")
+                    else:
+                        placeholder._element.getparent().remove(placeholder._element)
+
+    def _table_slide(self, table_slide: TableSlide) -> None:
+        self._paged_table(table_slide.title, table_slide.table, table_slide.notes,
+                          self.text(table_slide.table.caption))
+
+    def _paged_table(self, title: str, table: Table, notes: str, caption: str) -> None:
+        box = _Box(*self.content.tuple())
+        if caption:
+            box.h -= Emu(int(Pt(CAPTION_SIZE * 1.2 + 8)))
+        layout = self._layout_table(table, box)
+        extra = [self._shortened_note(layout)] if layout.shortened else []
+        for number, page in enumerate(layout.pages):
+            slide = self.new_slide("Title Only", title if number == 0 else self.continued(title),
+                                   notes, extra)
+            shape = self._draw_table(slide, layout, page, box)
+            if caption:
+                top = shape.top + Emu(int(Pt(sum(layout.heights[i + 1] for i in page)
+                                             + layout.heights[0] + 6)))
+                self._text_box(slide, _Box(box.x, top, box.w, Emu(int(Pt(CAPTION_SIZE * 1.3)))),
+                               caption, CAPTION_SIZE, italic=True, colour=self.palette.muted)
+
+    def _chart(self, chart_slide: ChartSlide) -> None:
+        chart = chart_slide.chart
+        caption = self.text(chart_slide.caption)
+        if chart.kind == "heatmap":
+            table = heatmap_table(chart, self.lang, self.palette)
+            self._paged_table(chart_slide.title, table, chart_slide.notes, caption)
+            return
+        from .pptx_charts import add_native_chart
+
+        slide = self.new_slide("Title Only", chart_slide.title, chart_slide.notes)
+        box = _Box(*self.content.tuple())
+        if caption:
+            box.h -= Emu(int(Pt(CAPTION_SIZE * 1.2 + 8)))
+        add_native_chart(slide.shapes, chart, box.tuple(), self.lang, self.palette, self.labels)
+        if caption:
+            self._text_box(slide, _Box(box.x, box.y + box.h + Emu(int(Pt(6))), box.w,
+                                       Emu(int(Pt(CAPTION_SIZE * 1.3)))),
+                           caption, CAPTION_SIZE, italic=True, colour=self.palette.muted)
+
+    def _key_messages(self, key: KeyMessagesSlide) -> None:
+        messages = [self.text(m) for m in key.items]
+        pages = [messages[i:i + CARDS_PER_SLIDE]
+                 for i in range(0, len(messages), CARDS_PER_SLIDE)] or [[]]
+        box = self.content
+        gap = Emu(int(Pt(12)))
+        badge = Emu(int(Pt(34)))
+        for number, page in enumerate(pages):
+            count = max(len(page), 1)
+            four = (box.h - gap * (CARDS_PER_SLIDE - 1)) / CARDS_PER_SLIDE
+            card_h = min(four * 1.5, (box.h - gap * (count - 1)) / count)
+            text_w = box.w - badge - Emu(int(Pt(46)))
+            size, shown, full = _fit_cards(page, text_w / EMU_PER_PT,
+                                           (card_h / EMU_PER_PT) - 14)
+            extra = [f"{i + 1 + number * CARDS_PER_SLIDE}. {m}" for i, m in enumerate(page)
+                     if m in full]
+            slide = self.new_slide("Title Only", key.title if number == 0 else
+                                   self.continued(key.title), key.notes, extra)
+            for index, message in enumerate(shown):
+                top = int(box.y + index * (card_h + gap))
+                card = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, box.x, top, box.w, int(card_h))
+                _flat(card, self.palette.light)
+                accent = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, box.x, top, Emu(int(Pt(4))),
+                                                int(card_h))
+                _flat(accent, self.palette.title)
+                circle = slide.shapes.add_shape(
+                    MSO_SHAPE.OVAL, box.x + Emu(int(Pt(16))), int(top + (card_h - badge) / 2),
+                    badge, badge)
+                _flat(circle, self.palette.title)
+                frame = circle.text_frame
+                _zero_insets(frame)
+                frame.vertical_anchor = MSO_ANCHOR.MIDDLE
+                paragraph = frame.paragraphs[0]
+                paragraph.alignment = PP_ALIGN.CENTER
+                self._runs(paragraph, str(index + 1 + number * CARDS_PER_SLIDE), 16, bold=True,
+                           colour="#FFFFFF")
+                self._text_box(slide, _Box(box.x + badge + Emu(int(Pt(30))), top + Emu(int(Pt(7))),
+                                           text_w, int(card_h) - Emu(int(Pt(14)))),
+                               message, size, anchor=MSO_ANCHOR.MIDDLE)
+
+    # ------------------------------------------------------------------ tables
+
+
+    def _layout_table(self, table: Table, box: _Box, sizes=TABLE_SIZES,
+                      page_size=TABLE_PAGE_SIZE) -> _TableLayout:
+        header = [self.text(c) for c in table.columns]
+        raw = [[cell_text(v, self.lang) for v in row] for row in table.rows]
+        align = column_alignments(table, raw)
+        widths = column_widths(table, header, raw, box.w)
+        available = box.h_pt
+
+        def measure(size: int):
+            shortened: list[tuple[int, str, str]] = []
+            rows = []
+            for r, row in enumerate(raw):
+                cells = []
+                for c, value in enumerate(row):
+                    width = (widths[c] - 2 * CELL_MARGIN_X) / EMU_PER_PT
+                    fitted = _fit_cell(value, width, size)
+                    if fitted != value:
+                        shortened.append((r + 1, header[c], value))
+                    cells.append(fitted)
+                rows.append(cells)
+            heights = [_row_height(header, widths, size, bold=True)]
+            heights += [_row_height(row, widths, size) for row in rows]
+            return rows, heights, shortened
+
+        for size in sizes:
+            rows, heights, shortened = measure(size)
+            if sum(heights) <= available:
+                pages = [list(range(len(rows)))]
+                break
+        else:
+            size = page_size
+            rows, heights, shortened = measure(size)
+            pages = _paginate(heights[1:], available - heights[0])
+        return _TableLayout(header, rows, size, widths, heights, pages, align,
+                            table.cell_fills, shortened)
+
+    def _shortened_note(self, layout: _TableLayout) -> str:
+        lines = [self.labels.text("render.shortened_cells", self.lang) + " :"
+                 if self.lang == "fr" else
+                 self.labels.text("render.shortened_cells", self.lang) + ":"]
+        for row, column, full in layout.shortened:
+            where = self.labels.text("render.shortened_cell", self.lang, row=row, column=column)
+            lines.append(f"- {where} : {full}" if self.lang == "fr" else f"- {where}: {full}")
+        return self.text("\n".join(lines))
+
+    def _draw_table(self, slide, layout: _TableLayout, page: list[int], box: _Box):
+        rows = len(page) + 1
+        height = int(Pt(sum(layout.heights[i + 1] for i in page) + layout.heights[0]))
+        shape = slide.shapes.add_table(rows, len(layout.header), box.x, box.y, box.w, height)
+        table = shape.table
+        table.first_row, table.horz_banding = True, False
+        for c, width in enumerate(layout.widths):
+            table.columns[c].width = width
+        table.rows[0].height = int(Pt(layout.heights[0]))
+        for i, r in enumerate(page, 1):
+            table.rows[i].height = int(Pt(layout.heights[r + 1]))
+        palette = self.palette
+        for c, text in enumerate(layout.header):
+            self._cell(table.cell(0, c), text, layout.size, layout.align[c], palette.title,
+                       "#FFFFFF", bold=True)
+        for i, r in enumerate(page, 1):
+            for c, text in enumerate(layout.rows[r]):
+                fill = layout.fills[r][c] if layout.fills else None
+                background = fill or ("#FFFFFF" if i % 2 else palette.light)
+                colour = "#FFFFFF" if fill and is_dark(fill) else palette.text
+                self._cell(table.cell(i, c), text, layout.size, layout.align[c], background,
+                           colour)
+        return shape
+
+    def _cell(self, cell, text: str, size: int, align: str, fill: str, colour: str,
+              bold: bool = False) -> None:
+        cell.fill.solid()
+        cell.fill.fore_color.rgb = RGBColor.from_string(fill.lstrip("#"))
+        cell.margin_left = cell.margin_right = CELL_MARGIN_X
+        cell.margin_top = cell.margin_bottom = CELL_MARGIN_Y
+        cell.vertical_anchor = MSO_ANCHOR.BOTTOM if bold else MSO_ANCHOR.MIDDLE
+        frame = cell.text_frame
+        frame.word_wrap = True
+        for number, line in enumerate(text.split("\n")):
+            paragraph = frame.paragraphs[0] if number == 0 else frame.add_paragraph()
+            paragraph.alignment = {"left": PP_ALIGN.LEFT, "right": PP_ALIGN.RIGHT,
+                                   "center": PP_ALIGN.CENTER}[align]
+            self._runs(paragraph, line, size, bold=bold or None, colour=colour)
+
+    def _text_box(self, slide, box: _Box, text: str, size: float, bold: bool | None = None,
+                  italic: bool | None = None, colour: str | None = None,
+                  anchor=MSO_ANCHOR.TOP):
+        shape = slide.shapes.add_textbox(*box.tuple())
+        frame = shape.text_frame
+        frame.word_wrap = True
+        frame.auto_size = MSO_AUTO_SIZE.NONE
+        frame.vertical_anchor = anchor
+        _zero_insets(frame)
+        for number, line in enumerate(text.split("\n")):
+            paragraph = frame.paragraphs[0] if number == 0 else frame.add_paragraph()
+            self._runs(paragraph, line, size, bold=bold, italic=italic,
+                       colour=colour or self.palette.text)
+        return shape
+
+
+# --------------------------------------------------------------------------- measuring
+
+
+def _lines_height(text: str, width: float, size: float, bold: bool = False,
+                  line: float = fit.LINE_HEIGHT) -> float:
+    return fit.count_lines(plain(text), width, size, bold) * size * line
+
+
+def _paras(items: list[BulletItem], size: int, heading: str = "") -> list[fit.Para]:
+    paras = [fit.Para(heading, size, 0, 0, True)] if heading else []
+    for item in items:
+        paras.append(fit.Para(plain(item.text), size - 2 * item.level,
+                              LEVEL_INDENT_PT * (item.level + 1),
+                              SPACE_BEFORE_PT[min(item.level, 2)]))
+    return paras
+
+
+def _fit_bullets(items: list[BulletItem], box: _Box, sizes, heading: str = ""):
+    """(font size, pages of items): shrink to the floor size, then split into pages."""
+    for size in sizes:
+        if fit.block_height(_paras(items, size, heading), box.w_pt) <= box.h_pt:
+            return size, [items]
+    size = sizes[-1]
+    pages: list[list[BulletItem]] = [[]]
+    for item in items:
+        candidate = pages[-1] + [item]
+        head = heading if len(pages) == 1 else ""
+        if pages[-1] and fit.block_height(_paras(candidate, size, head), box.w_pt) > box.h_pt:
+            pages.append([item])
+        else:
+            pages[-1] = candidate
+    # a single bullet taller than the box is shortened rather than drawn outside it
+    for page in pages:
+        for index, item in enumerate(page):
+            limit = len(item.text)
+            while limit > 20 and fit.block_height(_paras([item], size), box.w_pt) > box.h_pt:
+                limit -= 20
+                item = BulletItem(shorten(page[index].text, limit), item.level)
+            page[index] = item
+    return size, pages
+
+
+def _fit_cards(messages: list[str], width: float, height: float):
+    """(size, messages as shown, messages shortened): cards shrink to 14 pt, then shorten."""
+    for size in (20, 18, 16, 15, 14):
+        if all(_lines_height(m, width, size) <= height for m in messages):
+            return size, messages, set()
+    size, shown, full = 14, [], set()
+    for message in messages:
+        text = message
+        while _lines_height(text, width, size) > height and len(text) > 20:
+            text = shorten(message, len(text) - 10)
+        if text != message:
+            full.add(message)
+        shown.append(text)
+    return size, shown, full
+
+
+def _fit_cell(text: str, width: float, size: int) -> str:
+    """`text` shortened with "…" when it needs more than TABLE_CELL_LINES lines."""
+    if fit.count_lines(text, width, size) <= TABLE_CELL_LINES:
+        return text
+    low, high = 1, len(text)
+    while low < high:  # longest prefix that fits
+        middle = (low + high + 1) // 2
+        if fit.count_lines(shorten(text, middle), width, size) <= TABLE_CELL_LINES:
+            low = middle
+        else:
+            high = middle - 1
+    return shorten(text, max(low, 2))
+
+
+def _row_height(cells: list[str], widths: list[int], size: int, bold: bool = False) -> float:
+    lines = max(fit.count_lines(text or " ", (w - 2 * CELL_MARGIN_X) / EMU_PER_PT, size, bold)
+                for text, w in zip(cells, widths, strict=True))
+    return lines * size * fit.LINE_HEIGHT + 2 * CELL_MARGIN_Y / EMU_PER_PT
+
+
+def _paginate(heights: list[float], available: float) -> list[list[int]]:
+    """Rows split into pages that fit, balanced so the last slide is not a stub."""
+    def greedy(cap: int) -> list[list[int]]:
+        pages: list[list[int]] = [[]]
+        used = 0.0
+        for index, height in enumerate(heights):
+            if pages[-1] and (used + height > available or len(pages[-1]) >= cap):
+                pages.append([])
+                used = 0.0
+            pages[-1].append(index)
+            used += height
+        return pages
+
+    pages = greedy(len(heights))
+    balanced = greedy(math.ceil(len(heights) / len(pages)))
+    return balanced if len(balanced) == len(pages) else pages
+
+
+
+def _insets(shape) -> tuple[int, int]:
+    """Left and right text insets of a shape (EMU), following the layout when unset."""
+    body = shape._element.find(".//{http://schemas.openxmlformats.org/drawingml/2006/main}bodyPr")
+    values = []
+    for attribute in ("lIns", "rIns"):
+        value = body.get(attribute) if body is not None else None
+        if value is None and hasattr(shape, "_base_placeholder"):
+            base = shape._base_placeholder
+            if base is not None:
+                return _insets(base)
+        values.append(int(value) if value is not None else 91440)
+    return values[0], values[1]
+
+
+def _title_size(placeholder) -> int:
+    return _run_size(placeholder) or TITLE_SIZES[0]
+
+
+def _run_size(shape) -> int | None:
+    """The first-level font size a placeholder inherits from its layout's list style."""
+    node = shape
+    while node is not None:
+        found = node._element.xpath(".//a:lstStyle/a:lvl1pPr/a:defRPr/@sz")
+        if found:
+            return int(found[0]) // 100
+        node = getattr(node, "_base_placeholder", None)
+    return None
+
+
+def _no_bullet(paragraph) -> None:
+    ppr = paragraph._p.get_or_add_pPr()
+    ppr.set("marL", "0")
+    ppr.set("indent", "0")
+    etree.SubElement(ppr, "{http://schemas.openxmlformats.org/drawingml/2006/main}buNone")
+
+
+def _flat(shape, colour: str) -> None:
+    shape.fill.solid()
+    shape.fill.fore_color.rgb = RGBColor.from_string(colour.lstrip("#"))
+    shape.line.fill.background()
+    shape.shadow.inherit = False
+
+
+def _zero_insets(frame) -> None:
+    frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = 0

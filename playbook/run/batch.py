@@ -1,0 +1,211 @@
+"""Many clients at once: one forked process per client, N at a time.
+
+The parent warms itself once (imports, templates, method), then forks a fresh
+process per client: clients share nothing, each
+returns its memory when done, and one client's failure is just that client's
+line in the summary. `--dask ADDRESS` sends the same per-client job to a Dask
+cluster instead (see `playbook.run.cluster`).
+"""
+
+from __future__ import annotations
+
+import glob
+import json
+import os
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from ..errors import PlaybookError
+from ..files import atomic_write_text
+from .execute import Job, make_job
+from .isolation import ClientProcess, Outcome, prepare_parent
+
+SUMMARY = "batch-summary.json"
+ENGAGEMENT_SUFFIXES = (".yaml", ".yml", ".xlsx")
+
+
+@dataclass
+class ClientReport:
+    """One line of the batch summary."""
+
+    engagement: str
+    status: str  # "succeeded" | "failed"
+    seconds: float
+    client: str = ""
+    language: str = ""
+    folder: str = ""
+    files: list[str] = field(default_factory=list)
+    error: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return self.status == "succeeded"
+
+
+@dataclass
+class BatchResult:
+    clients: list[ClientReport]
+    seconds: float
+    jobs: int
+    executor: str
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def succeeded(self) -> list[ClientReport]:
+        return [c for c in self.clients if c.ok]
+
+    @property
+    def failed(self) -> list[ClientReport]:
+        return [c for c in self.clients if not c.ok]
+
+    def to_json(self) -> str:
+        data = {
+            "seconds": round(self.seconds, 3),
+            "jobs": self.jobs,
+            "executor": self.executor,
+            "succeeded": len(self.succeeded),
+            "failed": len(self.failed),
+            "warnings": self.warnings,
+            "clients": [asdict(c) for c in self.clients],
+        }
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def find_engagements(patterns: Iterable[str | Path]) -> list[Path]:
+    """Engagement files named by paths, folders (their .yaml/.yml/.xlsx) or globs.
+
+    Hidden files and Excel lock files (`~$client.xlsx`) are skipped; each file
+    appears once, in the order given.
+    """
+    found: dict[Path, None] = {}
+    for pattern in patterns:
+        text = str(pattern)
+        matches = sorted(glob.glob(text)) if glob.has_magic(text) else [text]
+        if not matches:
+            raise PlaybookError(f"no engagement file matches {text!r}")
+        for match in map(Path, matches):
+            if match.is_dir():
+                candidates = sorted(p for p in match.iterdir() if p.suffix.lower() in ENGAGEMENT_SUFFIXES)
+            elif match.is_file():
+                candidates = [match]
+            else:
+                raise PlaybookError(f"engagement file not found: {match}")
+            for path in candidates:
+                if not path.name.startswith((".", "~$")):
+                    found.setdefault(path.resolve(), None)
+    if not found:
+        raise PlaybookError("no engagement file found in " + ", ".join(map(str, patterns)))
+    return list(found)
+
+
+def default_jobs() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def run_batch(
+    engagements: Iterable[str | Path],
+    out_dir: str | Path,
+    jobs: int | None = None,
+    lang: str | None = None,
+    only: list[str] | tuple[str, ...] | None = None,
+    templates_dir: str | Path | None = None,
+    method_dir: str | Path | None = None,
+    notebooks_dir: str | Path | None = None,
+    progress: Callable[[ClientReport, int], None] | None = None,
+    dask_address: str | None = None,
+    *,
+    kernel: bool = False,
+) -> BatchResult:
+    """Produce every client's deliverables; never stops on a client's failure.
+
+    `progress(report, total)` is called as each client finishes. The summary
+    is also written to `out_dir/batch-summary.json`.
+    """
+    start = time.perf_counter()
+    paths = find_engagements(engagements)
+    job_list = [
+        make_job(path, out_dir, lang, only, templates_dir, method_dir, notebooks_dir, kernel)
+        for path in paths
+    ]
+    jobs = max(1, jobs or default_jobs())
+    notify = progress or (lambda report, total: None)
+    if dask_address:
+        from .cluster import run_on_cluster
+
+        reports = run_on_cluster(job_list, dask_address, lambda r: notify(r, len(job_list)))
+        executor = f"dask {dask_address}"
+    else:
+        reports = _run_local(job_list, jobs, lambda r: notify(r, len(job_list)))
+        executor = "local"
+    order = {job.engagement_path: i for i, job in enumerate(job_list)}
+    reports.sort(key=lambda r: order[r.engagement])
+    result = BatchResult(reports, time.perf_counter() - start, jobs, executor, _warnings(reports))
+    Path(out_dir).mkdir(parents=True, exist_ok=True)
+    atomic_write_text(Path(out_dir) / SUMMARY, result.to_json())
+    return result
+
+
+def _run_local(job_list: list[Job], jobs: int, notify) -> list[ClientReport]:
+    """At most `jobs` client processes at a time, each forked from this warm process."""
+    from multiprocessing.connection import wait
+
+    prepare_parent(job_list[0])
+    waiting = list(reversed(job_list))
+    running: dict[object, ClientProcess] = {}
+    reports: list[ClientReport] = []
+    try:
+        while waiting or running:
+            while waiting and len(running) < jobs:
+                child = ClientProcess(waiting.pop())
+                running[child.connection] = child
+            for connection in wait(list(running)):
+                child = running[connection]
+                if not child.receive():
+                    del running[connection]
+                    report = report_of(child.result())
+                    reports.append(report)
+                    notify(report)
+    except BaseException:
+        for child in running.values():
+            child.stop()
+        raise
+    return reports
+
+
+def report_of(outcome: Outcome) -> ClientReport:
+    """The summary line of a client from what its process returned."""
+    if outcome.ok:
+        result = outcome.result
+        return ClientReport(
+            engagement=outcome.job.engagement_path, status="succeeded",
+            seconds=round(outcome.seconds, 3), client=result.client, language=result.language,
+            folder=str(result.folder), files=[p.name for p in result.files],
+        )
+    error = outcome.error()
+    details = {"type": type(error).__name__, "message": str(error)}
+    for name in ("client", "deliverable", "cell", "reason", "notebook"):
+        value = getattr(error, name, "")
+        if isinstance(value, str) and value:
+            details[name] = value
+    return ClientReport(
+        engagement=outcome.job.engagement_path, status="failed", seconds=round(outcome.seconds, 3),
+        client=details.get("client", ""), error=details,
+    )
+
+
+def _warnings(reports: list[ClientReport]) -> list[str]:
+    """Two engagement files for the same client folder: the later run replaced the other."""
+    seen: dict[str, str] = {}
+    warnings = []
+    for report in reports:
+        if not report.folder:
+            continue
+        if report.folder in seen:
+            warnings.append(
+                f"{report.engagement} and {seen[report.folder]} write the same folder "
+                f"{report.folder}: it holds the deliverables of only one of them"
+            )
+        seen.setdefault(report.folder, report.engagement)
+    return warnings
