@@ -183,8 +183,15 @@ def report_of(outcome: Outcome) -> ClientReport:
             seconds=round(outcome.seconds, 3), client=result.client, language=result.language,
             folder=str(result.folder), files=[p.name for p in result.files],
         )
+    from ..errors import IntakeError, RunError
+
     error = outcome.error()
-    details = {"type": type(error).__name__, "message": str(error)}
+    kind = (
+        "invalid engagement" if isinstance(error, IntakeError)
+        else "notebook failed" if isinstance(error, RunError)
+        else "error"
+    )
+    details = {"kind": kind, "type": type(error).__name__, "message": str(error)}
     for name in ("client", "deliverable", "cell", "reason", "notebook"):
         value = getattr(error, name, "")
         if isinstance(value, str) and value:

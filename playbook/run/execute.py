@@ -290,7 +290,7 @@ def _manifest(job, engagement, method_version, lang, chosen, staging, folder, se
             method_version=method_version,
             generated_at=generated,
         )
-    ordered = {name: records[name] for name in _order(records)}
+    ordered = {name: records[name] for name in deliverable_order(records)}
     versions = manifest_module.versions()
     return manifest_module.Manifest(
         client=engagement.client,
@@ -305,7 +305,7 @@ def _manifest(job, engagement, method_version, lang, chosen, staging, folder, se
     )
 
 
-def _order(records) -> list[str]:
+def deliverable_order(records) -> list[str]:
     from .registry import DELIVERABLES
 
     return [n for n in DELIVERABLES if n in records] + [n for n in records if n not in DELIVERABLES]

@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.factories import minimal_engagement_dict
 
 from playbook.intake import write_intake_template
 from playbook.model import Engagement
+from tests.factories import minimal_engagement_dict
 
 from .helpers import dump_yaml
 

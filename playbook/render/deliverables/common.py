@@ -76,6 +76,22 @@ def money(analysis: Any, amount: float) -> str:
     return format_currency(amount, analysis.lang, analysis.engagement.engagement.currency)
 
 
+def measure(analysis: Any, value: float | None, unit: str = "") -> str:
+    """A KPI value with its unit: '11,5 %', '4/5', '10' ('nb' is a count, not a unit);
+    '' when there is no value (no baseline measured)."""
+    if value is None or value != value:  # None or NaN
+        return ""
+    value = float(value)
+    decimals = 0 if value.is_integer() else 1 if round(value, 1) == value else 2
+    figure = number(analysis, value, decimals)
+    unit = unit.strip()
+    if not unit or unit.casefold() == "nb":
+        return figure
+    if unit == "%":
+        return f"{figure} %" if analysis.lang == "fr" else f"{figure}%"
+    return f"{figure}{unit}" if unit.startswith("/") else f"{figure} {unit}"
+
+
 def people(analysis: Any, count: int) -> str:
     """'135 pers.' / '135 people' (no line break inside)."""
     return text(analysis, "common.people", n=number(analysis, count))

@@ -1,0 +1,117 @@
+"""The batch on a Dask cluster: the same per-client job, run where Dask puts it.
+
+A Dask worker is a long-lived process, so on the worker each client still runs
+in a process forked for it (`run_isolated`): nothing leaks from one client to
+the next. The worker runs into a scratch folder and returns the files as bytes;
+this side moves them into the real client folder the same way a local run does
+(staging folder, `os.replace`, manifest last), so a cluster needs no shared disk.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+import uuid
+from pathlib import Path
+
+from ..files import atomic_write_bytes
+from . import manifest as manifest_module
+from .execute import (
+    FAILED_DIR,
+    STAGING_PREFIX,
+    Job,
+    client_folder,
+    deliverable_order,
+    remove_stale_staging,
+)
+
+
+def remote_client_job(job: Job) -> dict:
+    """Runs on a Dask worker: the client's run, its files returned as bytes."""
+    from dataclasses import replace
+
+    from .batch import report_of
+    from .isolation import ClientProcess, prepare_parent
+
+    scratch = Path(tempfile.mkdtemp(prefix="playbook-"))
+    try:
+        prepare_parent(job)
+        child = ClientProcess(replace(job, out_dir=str(scratch)))
+        while child.receive():
+            pass
+        outcome = child.result()
+        outcome.job = job
+        files = {
+            str(p.relative_to(scratch)): p.read_bytes()
+            for p in scratch.rglob("*") if p.is_file()
+        }
+        return {"report": report_of(outcome), "files": files, "scratch": str(scratch)}
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def run_on_cluster(jobs: list[Job], address: str, notify) -> list:
+    """Submit every client to the scheduler at `address`; write results as they come."""
+    from distributed import Client, as_completed
+
+    reports = []
+    with Client(address) as client:
+        futures = {client.submit(remote_client_job, job, pure=False): job for job in jobs}
+        for future in as_completed(futures):
+            job = futures[future]
+            try:
+                payload = future.result()
+                report = _write_back(job, payload)
+            except Exception as error:  # noqa: BLE001 - the worker died, or the write failed
+                from .batch import ClientReport
+
+                report = ClientReport(
+                    engagement=job.engagement_path, status="failed", seconds=0.0,
+                    error={"type": type(error).__name__, "message": str(error)},
+                )
+            reports.append(report)
+            notify(report)
+    return reports
+
+
+def _write_back(job: Job, payload: dict):
+    """Move a worker's files into this side's output folder, atomically, manifest last."""
+    report, files, scratch = payload["report"], payload["files"], payload["scratch"]
+    out = Path(job.out_dir)
+    if not report.ok:
+        kept = report.error.get("notebook", "")
+        if kept.startswith(scratch):
+            relative = os.path.relpath(kept, scratch)
+            local = out / relative
+            inside_out = client_folder(out, report.client, Path(relative).parent.parent.name)
+            atomic_write_bytes(inside_out / FAILED_DIR / local.name, files[relative])
+            report.error["message"] = report.error["message"].replace(kept, str(local))
+            report.error["notebook"] = str(local)
+        return report
+    folder = client_folder(out, report.client, report.language)
+    folder.mkdir(parents=True, exist_ok=True)
+    remove_stale_staging(folder)
+    staging = folder / f"{STAGING_PREFIX}{os.getpid()}-{uuid.uuid4().hex[:8]}"
+    staging.mkdir()
+    try:
+        prefix = os.path.relpath(report.folder, scratch)
+        names = list(report.files)
+        for name in names:
+            (staging / name).write_bytes(files[os.path.join(prefix, name)])
+        new = json.loads(files[os.path.join(prefix, manifest_module.MANIFEST)])
+        # As in a local run, a partial run keeps the other deliverables' records.
+        records = {n: r.__dict__ for n, r in manifest_module.previous(folder).items()}
+        records.update(new["deliverables"])
+        new["deliverables"] = {n: records[n] for n in deliverable_order(records)}
+        (staging / manifest_module.MANIFEST).write_text(
+            json.dumps(new, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
+        for name in [*names, manifest_module.MANIFEST]:
+            os.replace(staging / name, folder / name)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    report.folder = str(folder)
+    return report
+

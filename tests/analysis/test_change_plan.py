@@ -1,0 +1,219 @@
+"""The Change plan: levers differentiated per population (seed 004), dated on
+the lot milestones, costed, explained, totalled and ranked for the COPIL."""
+
+from __future__ import annotations
+
+import types
+
+import pandas as pd
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from playbook.analysis.change_plan import ALL, choose_levers, plan_change
+from playbook.analysis.change_plan_inputs import profiles
+from playbook.method import DEFAULT_DIR, load_method
+from playbook.method.levers import Catalogue as LeversCatalogue
+
+from .change_plan_cases import LOT_1, LOT_2, diagnosis, engagement, population
+
+METHOD = load_method()
+
+
+def levers_of(plan, name: str) -> set[str]:
+    return set(plan.actions.loc[plan.actions["population"] == name, "lever"])
+
+
+@pytest.fixture(scope="module")
+def contrasted():
+    """A resistant, highly impacted sales force beside an enthusiastic, lightly
+    impacted marketing team."""
+    e = engagement(
+        [
+            population("Field sales", headcount=48, buy_in="resistant"),
+            population("Marketing", function="Marketing", headcount=8, buy_in="enthusiastic"),
+        ]
+    )
+    d = diagnosis(
+        e,
+        {"Field sales": {"tool": 3, "job": 3}, "Marketing": {"tool": 1}},
+        brakes=[("Field sales", "feeling_watched", 3)],
+    )
+    return e, d, plan_change(e, METHOD, d, "en")
+
+
+def test_resistant_high_impact_population_gets_more_and_different_levers(contrasted):
+    _, _, plan = contrasted
+    sales, marketing = levers_of(plan, "Field sales"), levers_of(plan, "Marketing")
+    assert len(sales) > len(marketing)
+    assert {"participatory_workshops", "objection_handling", "early_involvement_design"} <= sales
+    assert not {"participatory_workshops", "objection_handling"} & marketing
+    # Lean on the enthusiastic: they share their best practice.
+    assert "best_practice_exchange" in marketing
+
+
+def test_feeling_watched_gets_a_manager_usage_charter_and_collective_objectives(contrasted):
+    _, _, plan = contrasted
+    assert {"manager_usage_charter", "collective_objectives"} <= levers_of(plan, "Field sales")
+
+
+def test_every_impacted_population_gets_all_three_pillars(contrasted):
+    _, _, plan = contrasted
+    for name in ("Field sales", "Marketing"):
+        pillars = set(plan.actions.loc[plan.actions["population"] == name, "pillar"])
+        assert pillars == {"understand", "want", "be_able"}, name
+
+
+def test_a_population_with_no_impact_gets_no_lever():
+    e = engagement([population("Sales"), population("Legal", function="Legal")])
+    d = diagnosis(e, {"Sales": {"tool": 2}})
+    plan = plan_change(e, METHOD, d, "en")
+    assert levers_of(plan, "Legal") == set()
+    assert levers_of(plan, "Sales")
+
+
+def test_non_users_with_shifted_tasks_get_rebalancing_and_awareness_not_tool_training():
+    e = engagement(
+        [
+            population("Field sales", shifts_tasks_to=["Sales assistants"]),
+            population("Sales assistants", crm_user=False, buy_in="reluctant", headcount=12),
+        ]
+    )
+    d = diagnosis(
+        e,
+        {"Field sales": {"tool": 2}, "Sales assistants": {"organisation": 2}},
+        brakes=[("Sales assistants", "admin_load", 3)],
+    )
+    assistants = levers_of(plan_change(e, METHOD, d, "en"), "Sales assistants")
+    assert {"workload_rebalancing", "recognition_admin_staff", "walk_in_my_shoes", "awareness_session"} <= assistants
+    assert not {"training_classroom", "training_e_learning", "user_guide", "coaching_on_the_job"} & assistants
+
+
+def test_reluctant_territory_gets_adaptation_local_sponsor_and_early_involvement():
+    e = engagement(
+        [population("South agencies", territory="South", buy_in="reluctant", local_management="opposed")],
+        governance={"local_sponsors": [{"territory": "South", "name": "Eva Lune", "role": "Regional director"}]},
+    )
+    d = diagnosis(e, {"South agencies": {"tool": 2}}, brakes=[("South agencies", "reluctant_territory", 2)])
+    plan = plan_change(e, METHOD, d, "en")
+    assert {"territorial_adaptation", "local_sponsor_engagement", "early_involvement_design"} <= levers_of(
+        plan, "South agencies"
+    )
+    sponsor = plan.actions[plan.actions["lever"] == "local_sponsor_engagement"].iloc[0]
+    assert sponsor["owner_name"] == "Eva Lune"
+
+
+def test_reasons_cite_the_inputs(contrasted):
+    _, _, plan = contrasted
+    actions = plan.actions.set_index(["population", "lever"])
+    workshops = actions.loc[("Field sales", "participatory_workshops"), "reason"]
+    assert "Field sales" in workshops and "3/3" in workshops and "Resistant" in workshops
+    charter = actions.loc[("Field sales", "manager_usage_charter"), "reason"]
+    assert "Feeling watched" in charter and "severity 3/3" in charter
+
+
+def test_reasons_are_in_the_requested_language(contrasted):
+    e, d, _ = contrasted
+    plan = plan_change(e, METHOD, d, "fr")
+    reason = plan.actions.set_index(["population", "lever"]).loc[
+        ("Field sales", "participatory_workshops"), "reason"
+    ]
+    assert "impact global 3/3" in reason and "Résistant" in reason
+
+
+def test_actions_are_dated_on_the_milestones_of_the_population_lot():
+    e = engagement(
+        [population("Sales"), population("Service", function="Service"), population("Finance", crm_user=False)],
+        lots=[(LOT_1, ["Sales"]), (LOT_2, ["Service", "Sales"])],
+    )
+    d = diagnosis(e, {n: {"tool": 2, "job": 2} for n in ("Sales", "Service")} | {"Finance": {"job": 1}})
+    actions = plan_change(e, METHOD, d, "en").actions.set_index(["population", "lever"])
+    # Acceptance-phase lever: the acceptance start of the earliest lot the population is in.
+    assert actions.loc[("Sales", "objection_handling"), "date"] == pd.Timestamp("2026-04-06")
+    assert actions.loc[("Service", "objection_handling"), "date"] == pd.Timestamp("2026-07-06")
+    # Design + 2 weeks; a population in no lot follows the first lot.
+    assert actions.loc[("Finance", "benefits_storytelling"), "date"] == pd.Timestamp("2026-02-16")
+    assert actions.loc[("Finance", "benefits_storytelling"), "lot"] == "Lot 1"
+    # Pre-go-live (go-live − 4 weeks) + 1 week.
+    assert actions.loc[("Service", "user_guide"), "date"] == pd.Timestamp("2026-08-24")
+
+
+def test_effort_scales_with_headcount_per_session(contrasted):
+    _, _, plan = contrasted
+    row = plan.actions.set_index(["population", "lever"]).loc[("Field sales", "participatory_workshops")]
+    assert row["effort_days"] == 6.0  # ceil(48 / 12) sessions × 1.5 days
+    assert row["owner_label"] == "Change lead"
+
+
+def test_cross_population_actions_are_planned_once_and_communication_recurs(contrasted):
+    _, _, plan = contrasted
+    cross = plan.actions[plan.actions["population"] == ALL]
+    assert {"communication_rhythm", "ambassador_community", "testimonial_video", "mass_communication"} <= set(
+        cross["lever"]
+    )
+    rhythm = cross.loc[cross["lever"] == "communication_rhythm", "date"].sort_values()
+    # Every 4 weeks from design start to the post-go-live reinforcement (go-live + 8 weeks).
+    assert rhythm.iloc[0] == pd.Timestamp("2026-02-02")
+    assert set(rhythm.diff().dropna()) == {pd.Timedelta(weeks=4)}
+    assert rhythm.iloc[-1] <= pd.Timestamp("2026-07-13") < rhythm.iloc[-1] + pd.Timedelta(weeks=4)
+    assert (cross.loc[cross["lever"] == "ambassador_community", "effort_days"] == 3.0).all()  # 1.5 × 2
+
+
+def test_totals_add_up(contrasted):
+    _, _, plan = contrasted
+    total = plan.actions["effort_days"].sum()
+    assert plan.total_days == pytest.approx(total)
+    assert plan.by_population["effort_days"].sum() == pytest.approx(total)
+    assert plan.by_pillar["effort_days"].sum() == pytest.approx(total)
+    assert plan.by_lever["effort_days"].sum() == pytest.approx(total)
+    assert plan.by_month["effort_days"].sum() == pytest.approx(total)
+    assert plan.by_pillar["share"].sum() == pytest.approx(1.0)
+    assert plan.by_month["actions"].sum() == len(plan.actions)
+    assert list(plan.actions["id"]) == [f"A{i:03d}" for i in range(1, len(plan.actions) + 1)]
+
+
+def test_arbitration_ranks_quick_wins_first_and_leaves_training_to_its_plan(contrasted):
+    _, _, plan = contrasted
+    view = plan.arbitration
+    assert list(view["rank"]) == list(range(1, len(view) + 1))
+    assert "training_classroom" not in set(view["lever"])
+    order = {"quick_win": 0, "major": 1, "filler": 2, "questionable": 3}
+    assert list(view["quadrant"].map(order)) == sorted(view["quadrant"].map(order))
+    assert view.loc[view["lever"] == "participatory_workshops", "score"].iloc[0] == 3 * (1 + 3)
+
+
+def test_high_impact_population_left_without_lever_is_flagged():
+    data = yaml.safe_load((DEFAULT_DIR / "levers.yaml").read_text(encoding="utf-8"))
+    for lever in data["levers"]:
+        if lever["scope"] == "population":
+            lever["requires"] = {"crm_user": True}
+    data["pillars"]["be_able"]["defaults"] = ["user_guide"]
+    trimmed = types.SimpleNamespace(
+        levers=LeversCatalogue.model_validate(data), brakes=METHOD.brakes, term=METHOD.term
+    )
+    e = engagement([population("Sales"), population("Back office", crm_user=False)])
+    d = diagnosis(e, {"Sales": {"tool": 2}, "Back office": {"organisation": 2}})
+    plan = plan_change(e, trimmed, d, "en")
+    assert [(w.code, w.subject) for w in plan.warnings] == [("high_impact_no_lever", "Back office")]
+    assert not plan_change(e, METHOD, d, "en").warnings
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    low=st.integers(min_value=0, max_value=3),
+    extra=st.integers(min_value=0, max_value=3),
+    dimension=st.sampled_from(["tool", "job", "culture", "organisation"]),
+    buy_in=st.sampled_from(["enthusiastic", "favourable", "neutral", "reluctant", "resistant"]),
+    crm_user=st.booleans(),
+    brake=st.sampled_from([None, "desiloing", "feeling_watched", "efficiency_loss", "admin_load"]),
+)
+def test_more_impact_never_means_fewer_levers(low, extra, dimension, buy_in, crm_user, brake):
+    high = min(3, low + extra)
+    e = engagement([population("Team", buy_in=buy_in, crm_user=crm_user)])
+    brakes = [("Team", brake, 2)] if brake else []
+    counts = []
+    for level in (low, high):
+        d = diagnosis(e, {"Team": {dimension: level}}, brakes=brakes)
+        counts.append(len(choose_levers(profiles(e, d)["Team"], METHOD)))
+    assert counts[0] <= counts[1]

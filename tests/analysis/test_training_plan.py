@@ -1,0 +1,199 @@
+"""The training plan: needs per population and role, sessions and trainer-days,
+waves dated before each go-live under the client's constraints (blackouts,
+share of a team away, trainers), key users first, Kirkpatrick evaluation."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from playbook.analysis.training_plan import plan_training
+from playbook.method import load_method
+
+from .change_plan_cases import LOT_1, LOT_2, diagnosis, engagement, population
+
+METHOD = load_method()
+GO_LIVE = dt.date(2026, 5, 18)  # Monday
+
+
+def plan(populations, impacts, training=None, **sections):
+    e = engagement(populations, training=training or {}, **sections)
+    return plan_training(e, METHOD, diagnosis(e, impacts), "en")
+
+
+def sales_plan(headcount=40, **training):
+    limits = {"max_group_size": 10, "max_share_away": 0.5, "trainers_available": 2} | training
+    return plan([population("Sales", headcount=headcount)], {"Sales": {"tool": 2}}, limits)
+
+
+def module_sessions(p, module, population=None):
+    rows = p.sessions[p.sessions["module"] == module]
+    return rows if population is None else rows[rows["population"] == population]
+
+
+def test_sessions_trainer_days_and_learner_days_are_hand_computable():
+    p = sales_plan()
+    need = p.needs.set_index("module").loc["crm_essentials"]
+    assert (need["group_size"], need["sessions"]) == (10, 4)  # ceil(40 / 10)
+    essentials = module_sessions(p, "crm_essentials")
+    assert len(essentials) == 4
+    assert list(essentials["participants"]) == [10, 10, 10, 10]
+    assert essentials["trainer_days"].sum() == pytest.approx(4.0)  # 4 × 7 h ÷ 7 h a day
+    assert essentials["learner_days"].sum() == pytest.approx(40.0)
+    # The e-learning prerequisite has no session but a period that ends before the first one.
+    discovery = p.calendar.set_index("module").loc["crm_discovery"]
+    assert discovery["sessions"] == 0 and discovery["end"] < essentials["start"].min()
+
+
+def test_end_user_wave_is_as_close_to_go_live_as_the_constraints_allow():
+    p = sales_plan()
+    starts = sorted(module_sessions(p, "crm_essentials")["start"])
+    # Two trainers, 20 people (50 %) away a day: two sessions on each of the last two working days.
+    assert starts == [dt.date(2026, 5, 14)] * 2 + [dt.date(2026, 5, 15)] * 2
+    window_start = GO_LIVE - dt.timedelta(weeks=3)
+    assert all(window_start <= day < GO_LIVE for day in p.sessions["start"])
+
+
+def test_blackouts_are_avoided_and_a_territory_blackout_binds_only_that_territory():
+    blackout = {"start": "2026-05-11", "end": "2026-05-15", "reason": "Sales fair", "territory": "North"}
+    p = plan(
+        [population("North sales", territory="North"), population("South sales", territory="South")],
+        {"North sales": {"tool": 2}, "South sales": {"tool": 2}},
+        {"max_group_size": 10, "max_share_away": 0.5, "trainers_available": 4, "blackouts": [blackout]},
+    )
+    north = module_sessions(p, "crm_essentials", "North sales")
+    south = module_sessions(p, "crm_essentials", "South sales")
+    fair = (dt.date(2026, 5, 11), dt.date(2026, 5, 15))
+    assert not any(fair[0] <= day <= fair[1] for day in north["start"])
+    assert all(fair[0] <= day <= fair[1] for day in south["start"])
+    assert all(day.weekday() < 5 for day in p.sessions["start"])
+
+
+def test_never_more_than_the_allowed_share_of_a_team_away_on_one_day():
+    p = sales_plan(max_share_away=0.25)  # 10 of 40
+    per_day = p.sessions.groupby(["population", "start"])["participants"].sum()
+    assert per_day.max() <= 10
+    assert sorted(module_sessions(p, "crm_essentials")["start"]) == [
+        dt.date(2026, 5, d) for d in (12, 13, 14, 15)
+    ]
+
+
+def test_group_size_shrinks_to_the_share_away_cap():
+    p = sales_plan(headcount=20, max_share_away=0.2)  # 4 of 20 away at once
+    need = p.needs.set_index("module").loc["crm_essentials"]
+    assert (need["group_size"], need["sessions"]) == (4, 5)
+    assert "training_group_capped" in {w.code for w in p.warnings}
+
+
+def test_trainer_capacity_is_respected():
+    p = sales_plan(headcount=40, max_share_away=1.0, trainers_available=1)
+    per_day = p.sessions.groupby(["start", "trainer"])["hours"].sum()
+    assert per_day.max() <= 7  # two 3.5-hour sittings a day per trainer
+    assert len(set(module_sessions(p, "crm_essentials")["start"])) == 4
+
+
+def test_key_users_and_administrators_are_trained_before_the_first_end_user_session():
+    p = plan(
+        [population("Sales", headcount=30)],
+        {"Sales": {"tool": 2}},
+        {"max_group_size": 10, "max_share_away": 0.5},
+        governance={
+            "key_users": [{"name": n, "population": "Sales"} for n in ("Léo Faure", "Ana Roy", "Max Bel")],
+            "administrators": [{"name": "Iris Noël", "function": "IT"}],
+        },
+    )
+    first_end_user = p.sessions.loc[p.sessions["wave"] == "end_users", "start"].min()
+    ttt = module_sessions(p, "key_user_train_the_trainer")
+    admin = module_sessions(p, "administrator_training")
+    assert list(ttt["participants"]) == [3] and list(admin["participants"]) == [1]
+    assert ttt["end"].max() < first_end_user
+    assert admin["end"].max() < first_end_user
+    assert (ttt["end"].iloc[0] - ttt["start"].iloc[0]).days >= 1  # 14 hours: two days
+
+
+def test_roles_decide_the_modules():
+    p = plan(
+        [
+            population("Sales"),
+            population("Sales managers", level="manager", headcount=6),
+            population("Accounting", crm_user=False, headcount=10),
+        ],
+        {"Sales": {"tool": 2}, "Sales managers": {"performance": 2}, "Accounting": {"job": 2}},
+    )
+    modules = p.needs.groupby("population")["module"].apply(set)
+    assert modules["Accounting"] == {"non_user_awareness"}
+    assert "manager_steering" in modules["Sales managers"]
+    assert "crm_essentials" in modules["Sales"] and "manager_steering" not in modules["Sales"]
+    assert "no_key_user" in {w.code for w in p.warnings}
+
+
+def test_a_population_going_live_again_gets_the_lot_update_before_the_second_go_live():
+    e = engagement([population("Sales")], lots=[(LOT_1, ["Sales"]), (LOT_2, ["Sales"])])
+    p = plan_training(e, METHOD, diagnosis(e, {"Sales": {"tool": 2}}), "en")
+    update = module_sessions(p, "lot_update")
+    assert set(update["lot"]) == {"Lot 2"}
+    assert update["end"].max() < dt.date(2026, 9, 14)
+
+
+def test_new_hires_get_the_onboarding_module_every_year():
+    p = plan([population("Sales", new_hires_per_year=12)], {"Sales": {"tool": 2}})
+    row = p.onboarding.set_index("population").loc["Sales"]
+    assert row["sessions_per_year"] == 2  # ceil(12 / 8), virtual classroom
+    assert row["trainer_days_per_year"] == pytest.approx(1.0)  # 2 × 3.5 h ÷ 7 h
+
+
+def test_a_wave_too_big_for_its_window_starts_earlier_and_says_so():
+    p = sales_plan(headcount=200, max_share_away=1.0, trainers_available=1, weeks_before_go_live=1)
+    assert "training_window_too_short" in {w.code for w in p.warnings}
+    assert (~p.sessions["in_window"]).any()
+    assert p.sessions["end"].max() < GO_LIVE
+
+
+def test_sessions_that_cannot_be_placed_are_reported():
+    blackout = {"start": "2026-01-12", "end": "2026-05-17", "reason": "Restructuring"}
+    p = sales_plan(blackouts=[blackout])
+    assert "training_unscheduled" in {w.code for w in p.warnings}
+    assert p.totals.loc["Total", "coverage"] < 1
+
+
+def test_totals_add_up_and_cost_follows_the_rates():
+    p = sales_plan(trainer_day_rate=1200, learner_day_cost=300)
+    lot, total = p.totals.loc["Lot 1"], p.totals.loc["Total"]
+    assert total["sessions"] == lot["sessions"] == len(p.sessions)
+    assert total["trainer_days"] == pytest.approx(p.sessions["trainer_days"].sum())
+    assert total["learner_days"] == pytest.approx(p.calendar["learner_days"].sum())
+    assert total["trainer_cost"] == pytest.approx(total["trainer_days"] * 1200)
+    assert total["learner_cost"] == pytest.approx(total["learner_days"] * 300)
+    assert total["coverage"] == 1.0
+
+
+def test_evaluation_covers_kirkpatrick_four_levels_dated_on_the_lot():
+    p = sales_plan()
+    levels = p.evaluation.set_index("level")
+    assert list(levels.index) == ["reaction", "learning", "behaviour", "results"]
+    assert levels.loc["behaviour", "start"] == GO_LIVE + dt.timedelta(weeks=6)
+    assert levels.loc["reaction", "start"] == p.sessions["start"].min()
+
+
+@settings(max_examples=25, deadline=None)
+@given(small=st.integers(min_value=1, max_value=80), extra=st.integers(min_value=0, max_value=80))
+def test_more_headcount_never_means_fewer_sessions(small, extra):
+    assert len(sales_plan(headcount=small).sessions) <= len(sales_plan(headcount=small + extra).sessions)
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    loose=st.floats(min_value=0.05, max_value=1.0),
+    tighter_by=st.floats(min_value=0.0, max_value=0.9),
+    headcount=st.integers(min_value=5, max_value=60),
+)
+def test_a_tighter_share_away_never_means_fewer_days_in_the_calendar(loose, tighter_by, headcount):
+    tight = max(0.01, loose * (1 - tighter_by))
+    days = [
+        sales_plan(headcount=headcount, max_share_away=share).sessions["start"].nunique()
+        for share in (loose, tight)
+    ]
+    assert days[0] <= days[1]
