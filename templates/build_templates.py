@@ -291,6 +291,8 @@ def build_docx(path: Path) -> None:
         style = _paragraph_style(document, name)
         _fonts(style, 8, GREY)
         _spacing(style, 0, 0, line=1.0)
+        for tabs in style.element.pPr.findall(qn("w:tabs")):  # Letter-size stops of the default
+            style.element.pPr.remove(tabs)
     _borders(styles["Header"], bottom=(4, RULE, 4))
 
     _table_style(document)
@@ -310,7 +312,7 @@ def build_docx(path: Path) -> None:
 
 P_NS = "http://schemas.openxmlformats.org/presentationml/2006/main"
 NSDECL = f'xmlns:a="{A_NS}" xmlns:p="{P_NS}"'
-SLIDE_W, SLIDE_H = Inches(13.333), Inches(7.5)
+SLIDE_W, SLIDE_H = Emu(12192000), Emu(6858000)  # 13.333 × 7.5 in, exactly 16:9
 MARGIN = Inches(0.6)
 CONTENT_W = SLIDE_W - 2 * MARGIN
 
@@ -339,7 +341,7 @@ def _colour(value: str) -> str:
 def _placeholder(shape_id: int, name: str, ph: str, box, *, anchor: str = "t",
                  size: int | None = None, colour: str | None = None, bold: bool | None = None,
                  align: str = "l", bullets: bool = True, prompt: str = "",
-                 field: str = "") -> str:
+                 field: str = "", bullet_colour: str | None = None) -> str:
     """A placeholder `<p:sp>` with explicit geometry and, when given, its own text style."""
     defrpr_attrs = ""
     if size:
@@ -348,6 +350,8 @@ def _placeholder(shape_id: int, name: str, ph: str, box, *, anchor: str = "t",
         defrpr_attrs += f' b="{int(bold)}"'
     fill = _colour(colour) if colour else ""
     bullet = "" if bullets else "<a:buNone/>"
+    if bullet_colour:
+        bullet = f'<a:buClr><a:srgbClr val="{bullet_colour}"/></a:buClr>' + bullet
     indent = "" if bullets else ' marL="0" indent="0"'
     lst = (f'<a:lstStyle><a:lvl1pPr algn="{align}"{indent}>{bullet}'
            f'<a:defRPr{defrpr_attrs}>{fill}</a:defRPr></a:lvl1pPr></a:lstStyle>')
@@ -434,7 +438,7 @@ def _layout_shapes() -> dict[str, tuple[str, list[str], str | None]]:
                    colour="bg1"),
             _rect(21, "Closing Rule", (Inches(1.0), Inches(2.4), Inches(1.2), Inches(0.06)), AMBER),
             _body(3, 1, (Inches(1.0), Inches(2.75), Inches(11.3), Inches(3.9)), size=18,
-                  colour="bg1"),
+                  colour="bg1", bullet_colour=AMBER),
             *_footer_shapes(5, light=True),
         ], TEAL),
     }

@@ -74,9 +74,9 @@ def totals(
     frame = pd.DataFrame(
         rows, columns=["lot", "sessions", "trainer_days", "learner_days", "seats_needed", "seats_placed"]
     )
-    total = frame.drop(columns="lot").sum(numeric_only=True)
-    total["lot"] = method.training.texts["all_lots"].in_(lang)
-    frame = pd.concat([frame, total.to_frame().T], ignore_index=True)
+    total = {"lot": method.training.texts["all_lots"].in_(lang)}
+    total.update(frame.drop(columns="lot").sum(numeric_only=True).to_dict())
+    frame = pd.concat([frame, pd.DataFrame([total])], ignore_index=True)
     for column in ("sessions", "seats_needed", "seats_placed"):
         frame[column] = frame[column].astype(int)
     for column in ("trainer_days", "learner_days"):

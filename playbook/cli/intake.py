@@ -6,13 +6,14 @@ valid file gets a short summary so the consultant sees what was understood.
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.table import Table
+from rich.markup import escape
 
 from . import app
 
@@ -24,7 +25,7 @@ class Lang(StrEnum):
 
 _SUMMARY = {
     "title": {"en": "{file}: valid", "fr": "{file} : valide"},
-    "client": {"en": "Client", "fr": "Client"},
+    "client": {"en": "Client: {client}", "fr": "Client : {client}"},
     "populations": {
         "en": "Populations: {count} ({non_users} not using the CRM), {headcount} people",
         "fr": "Populations : {count} (dont {non_users} hors utilisateurs du CRM), {headcount} personnes",
@@ -32,8 +33,15 @@ _SUMMARY = {
     "lots": {"en": "Lots", "fr": "Lots"},
     "go_live": {"en": "go-live {date}", "fr": "mise en production le {date}"},
     "warnings": {"en": "Warnings: {count}", "fr": "Avertissements : {count}"},
-    "written": {"en": "Intake workbook written: {path}", "fr": "Classeur de recueil écrit : {path}"},
+    "written": {
+        "en": "Intake workbook written: {path}",
+        "fr": "Classeur de recueil écrit : {path}",
+    },
 }
+
+
+def _date(day: dt.date, lang: str) -> str:
+    return day.strftime("%d/%m/%Y") if lang == "fr" else day.isoformat()
 
 
 def _t(key: str, lang: str, **values: object) -> str:
@@ -43,7 +51,10 @@ def _t(key: str, lang: str, **values: object) -> str:
 @app.command()
 def validate(
     path: Annotated[Path, typer.Argument(help="Engagement file: .xlsx workbook or .yaml.")],
-    lang: Annotated[Lang | None, typer.Option("--lang", help="Language of the messages (default: the engagement's).")] = None,
+    lang: Annotated[
+        Lang | None,
+        typer.Option("--lang", help="Language of the messages (default: the engagement's)."),
+    ] = None,
 ) -> None:
     """Check an engagement file and list every problem, located; exit 2 on errors."""
     from ..intake import read_intake
@@ -55,7 +66,7 @@ def validate(
     populations = engagement.populations
     lines = [
         _t("title", shown, file=path),
-        f"{_t('client', shown)}: {engagement.client}",
+        _t("client", shown, client=engagement.client),
         _t(
             "populations",
             shown,
@@ -63,28 +74,29 @@ def validate(
             non_users=sum(not p.crm_user for p in populations),
             headcount=sum(p.headcount for p in populations),
         ),
-        f"{_t('lots', shown)}:",
+        _t("lots", shown) + (" :" if shown == "fr" else ":"),
         *(
-            f"  - {lot.name}: {_t('go_live', shown, date=lot.go_live.isoformat())}"
+            f"  - {lot.name}{' : ' if shown == 'fr' else ': '}{_t('go_live', shown, date=_date(lot.go_live, shown))}"
             for lot in sorted(engagement.lots, key=lambda lot: lot.go_live)
         ),
         _t("warnings", shown, count=len(report.warnings)),
-        *(f"  - {warning.where}: {warning.message}" for warning in report.warnings),
+        *(
+            f"  - {warning.where}{' : ' if shown == 'fr' else ': '}{warning.message}"
+            for warning in report.warnings
+        ),
     ]
     if not console.is_terminal:
         typer.echo("\n".join(lines))
         return
-    console.print(f"[bold green]✔ {lines[0]}[/]")
-    console.print(lines[1])
-    console.print(lines[2])
-    table = Table(title=_t("lots", shown), show_header=False, box=None)
-    for lot in sorted(engagement.lots, key=lambda lot: lot.go_live):
-        table.add_row(lot.name, _t("go_live", shown, date=lot.go_live.isoformat()))
-    console.print(table)
+    # On a terminal: the same lines, with colour; user text is escaped (a "[" in a name).
+    warnings_at = len(lines) - len(report.warnings) - 1
+    console.print(f"[bold green]✔ {escape(lines[0])}[/]")
+    for line in lines[1:warnings_at]:
+        console.print(escape(line))
     style = "yellow" if report.warnings else "green"
-    console.print(f"[{style}]{_t('warnings', shown, count=len(report.warnings))}[/]")
-    for warning in report.warnings:
-        console.print(f"  [yellow]•[/] {warning.where}: {warning.message}")
+    console.print(f"[{style}]{escape(lines[warnings_at])}[/]")
+    for line in lines[warnings_at + 1 :]:
+        console.print(f"[yellow]{escape(line)}[/]")
 
 
 @app.command("intake-template")
@@ -94,7 +106,12 @@ def intake_template(
         Path | None,
         typer.Option("--from", help="Fill the workbook from this engagement (.yaml or .xlsx)."),
     ] = None,
-    lang: Annotated[Lang | None, typer.Option("--lang", help="Language of the workbook (default: the engagement's, else en).")] = None,
+    lang: Annotated[
+        Lang | None,
+        typer.Option(
+            "--lang", help="Language of the workbook (default: the engagement's, else en)."
+        ),
+    ] = None,
 ) -> None:
     """Write the intake workbook, empty or filled from an engagement file."""
     from ..intake import load_engagement, write_intake_template

@@ -1,3 +1,53 @@
-"""`playbook` commands: render (see the module owner)."""
+"""`playbook check-templates` and `playbook render-specimen`: the template loop.
 
-from . import app  # noqa: F401
+A firm that replaces the house templates checks them (every style and layout
+the writers need, named precisely when missing), then renders the specimen and
+looks at it before any client deliverable is produced.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from . import app
+
+
+@app.command("check-templates")
+def check_templates_command(
+    directory: Annotated[Path | None, typer.Argument(
+        help="Folder holding house.docx and house.pptx (default: the playbook's templates/).",
+    )] = None,
+) -> None:
+    """Check that the Word and PowerPoint templates have every style and layout needed."""
+    from ..render.templates import check_templates, default_template_dir
+
+    folder = directory or default_template_dir()
+    problems = check_templates(folder)
+    if problems:
+        typer.echo(f"{folder}: {len(problems)} problem{'s' if len(problems) != 1 else ''}",
+                   err=True)
+        for problem in problems:
+            typer.echo(f"  - {problem}", err=True)
+        raise typer.Exit(2)
+    typer.echo(f"{folder}: OK (house.docx and house.pptx are usable)")
+
+
+@app.command("render-specimen")
+def render_specimen_command(
+    output: Annotated[Path, typer.Argument(help="Folder to write specimen.docx and specimen.pptx.")],
+    templates: Annotated[Path | None, typer.Option(
+        "--templates", help="Template folder (default: the playbook's templates/).")] = None,
+    lang: Annotated[str, typer.Option(help="Language of the typography: fr or en.")] = "fr",
+) -> None:
+    """Render a specimen report and deck exercising every block, slide and chart kind."""
+    from ..render import write_docx, write_pptx
+    from ..render.specimen import specimen_deck, specimen_document
+    from ..render.templates import default_template_dir
+
+    folder = templates or default_template_dir()
+    docx = write_docx(specimen_document(lang), output / "specimen.docx", folder)
+    pptx = write_pptx(specimen_deck(lang), output / "specimen.pptx", folder)
+    typer.echo(f"wrote {docx}\nwrote {pptx}")

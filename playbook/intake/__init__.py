@@ -44,7 +44,9 @@ def read_intake(path: str | Path, *, lang: str | None = None) -> IntakeReport:
     where = "fichier" if first_lang == "fr" else "file"
 
     def fail(message: str) -> msg.LocalizedIntakeError:
-        return msg.LocalizedIntakeError(str(path), [Problem(str(path), where, message)], lang=first_lang)
+        return msg.LocalizedIntakeError(
+            str(path), [Problem(str(path), where, message)], lang=first_lang
+        )
 
     if not path.is_file():
         raise fail(msg.text("not_found", first_lang))

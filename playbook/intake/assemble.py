@@ -52,7 +52,9 @@ class Assembly:
 
     # -- cells ------------------------------------------------------------------
 
-    def _coerce_cells(self, sheet: Sheet, entry: Entry, columns: list[Column]) -> tuple[dict[str, Any], set[str]]:
+    def _coerce_cells(
+        self, sheet: Sheet, entry: Entry, columns: list[Column]
+    ) -> tuple[dict[str, Any], set[str]]:
         """Typed values of the filled cells, by column name; `bad`: columns already reported."""
         values: dict[str, Any] = {}
         bad: set[str] = set(entry.absent)
@@ -114,7 +116,9 @@ class Assembly:
                     if column in bad:
                         continue
                     item = loc[1] if len(loc) > 1 and isinstance(loc[1], int) else None
-                    self._pydantic_problem(entry, sheet.column(column) if column else None, error, item)
+                    self._pydantic_problem(
+                        entry, sheet.column(column) if column else None, error, item
+                    )
                 record = None
             if record is None or bad:
                 self._remember_invalid(sheet, data)
@@ -127,12 +131,23 @@ class Assembly:
         if sheet.name in self.invalid_names and isinstance(data.get("name"), str):
             self.invalid_names[sheet.name].add(normalise_name(data["name"]))
 
-    def _pydantic_problem(self, entry: Entry, column: Column | None, error: dict[str, Any], item: int | None) -> None:
+    def _pydantic_problem(
+        self, entry: Entry, column: Column | None, error: dict[str, Any], item: int | None
+    ) -> None:
         where = entry.locate(column.name if column else None, item)
-        found = None if error["type"] == "missing" else self._found(entry, column.name if column else None)
+        found = (
+            None
+            if error["type"] == "missing"
+            else self._found(entry, column.name if column else None)
+        )
         if found is None and error["type"] != "missing":
             found = error.get("input") if not isinstance(error.get("input"), dict) else None
-        self.error(where, msg.pydantic_message(error, self.lang), found, self._expected(column) if column else "")
+        self.error(
+            where,
+            msg.pydantic_message(error, self.lang),
+            found,
+            self._expected(column) if column else "",
+        )
 
     # -- record sheets ------------------------------------------------------------
 
@@ -147,11 +162,11 @@ class Assembly:
                 values, bad = self._coerce_cells(sheet, entry, columns)
             data: dict[str, Any] = {}
             for column in columns:  # nested records present, so each missing field is named
-                sub = column.path[len(part.path):]
+                sub = column.path[len(part.path) :]
                 if len(sub) > 1:
                     data.setdefault(sub[0], {})
             for name, value in values.items():
-                _set(data, sheet.column(name).path[len(part.path):], value)
+                _set(data, sheet.column(name).path[len(part.path) :], value)
             self.partial[part.path] = data
             try:
                 self.records[part.path] = part.model.model_validate(data)
@@ -163,7 +178,9 @@ class Assembly:
                     full = (*part.path, *(str(p) for p in error["loc"]))
                     column = _column_at(columns, full)
                     if column is None:
-                        self.error(self.source.sheet_where(sheet), msg.pydantic_message(error, self.lang))
+                        self.error(
+                            self.source.sheet_where(sheet), msg.pydantic_message(error, self.lang)
+                        )
                     elif column.name not in bad:
                         self._pydantic_problem(entry, column, error, None)
                 continue
@@ -207,7 +224,11 @@ class Assembly:
             if sheet is not None and not rest and sheet.name in self.tables_with_invalid_rows:
                 continue  # "at least one population": the rows were rejected, already said
             value = inconsistency.value
-            if isinstance(value, str) and value in rejected and inconsistency.message.startswith("unknown"):
+            if (
+                isinstance(value, str)
+                and value in rejected
+                and inconsistency.message.startswith("unknown")
+            ):
                 continue  # refers to a rejected row, already said
             message = self._rewrite_rows(sheet, inconsistency.message)
             where, column = self._where(loc)
@@ -218,6 +239,8 @@ class Assembly:
                 expected = self._names_from(target, names) if names else ""
             if isinstance(value, dt.date):
                 value = value.isoformat()
+            if isinstance(value, str) and repr(value) in message:
+                value = None  # the message already quotes it
             self.error(where, msg.consistency_message(message, self.lang), value, expected)
 
     def _rewrite_rows(self, sheet: Sheet | None, message: str) -> str:
@@ -266,9 +289,15 @@ class Assembly:
                         self._names_from("populations", sorted(populations)),
                     )
             if population.crm_user and candidate.lots and population.name not in in_lots:
-                self.warning(entry.locate("name", None), msg.text("population_in_no_lot", self.lang, name=population.name))
+                self.warning(
+                    entry.locate("name", None),
+                    msg.text("population_in_no_lot", self.lang, name=population.name),
+                )
             if population.name not in impacted:
-                self.warning(entry.locate("name", None), msg.text("population_without_impact", self.lang, name=population.name))
+                self.warning(
+                    entry.locate("name", None),
+                    msg.text("population_without_impact", self.lang, name=population.name),
+                )
 
 
 def assemble(source: Source) -> Engagement | None:
@@ -303,7 +332,7 @@ def _column_at(columns: list[Column], loc: tuple[str, ...]) -> Column | None:
 def _table_at(loc: tuple[Any, ...]) -> tuple[Sheet | None, tuple[Any, ...]]:
     for sheet in sorted(TABLES, key=lambda s: -len(s.path)):
         if tuple(loc[: len(sheet.path)]) == sheet.path:
-            return sheet, tuple(loc[len(sheet.path):])
+            return sheet, tuple(loc[len(sheet.path) :])
     return None, ()
 
 

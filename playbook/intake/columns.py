@@ -169,11 +169,17 @@ COLUMN_HELP: dict[str, dict[str, tuple[str, str]]] = {
     },
     "use_cases": {
         "name": ("Use-case name, unique.", "Nom du cas d'usage, unique."),
-        "description": ("What the user does with the CRM.", "Ce que l'utilisateur fait avec le CRM."),
+        "description": (
+            "What the user does with the CRM.",
+            "Ce que l'utilisateur fait avec le CRM.",
+        ),
         "population": ("Population concerned.", "Population concernée."),
         "lot": ("Lot that delivers it.", "Lot qui le livre."),
         "priority": ("MoSCoW priority.", "Priorité MoSCoW."),
-        "functional_block": ("Functional block it belongs to.", "Bloc fonctionnel de rattachement."),
+        "functional_block": (
+            "Functional block it belongs to.",
+            "Bloc fonctionnel de rattachement.",
+        ),
     },
     "populations": {
         "name": ("Population name, unique.", "Nom de la population, unique."),
@@ -237,7 +243,10 @@ COLUMN_HELP: dict[str, dict[str, tuple[str, str]]] = {
         "population": ("Population concerned.", "Population concernée."),
         "brake": ("Typical brake it reveals.", "Frein type qu'elle révèle."),
         "evidence": ("What was said or seen.", "Ce qui a été dit ou observé."),
-        "source": ("Where it comes from (interview, survey...).", "Source (entretien, enquête...)."),
+        "source": (
+            "Where it comes from (interview, survey...).",
+            "Source (entretien, enquête...).",
+        ),
     },
     "personas": {
         "name": ("Persona's first name, unique.", "Prénom du persona, unique."),
@@ -284,7 +293,10 @@ COLUMN_HELP: dict[str, dict[str, tuple[str, str]]] = {
     },
     "team": {
         "name": ("Member's name.", "Nom du membre."),
-        "function": ("Function (Sales, Marketing, IT...).", "Fonction (Ventes, Marketing, DSI...)."),
+        "function": (
+            "Function (Sales, Marketing, IT...).",
+            "Fonction (Ventes, Marketing, DSI...).",
+        ),
         "role": ("Role in the project.", "Rôle dans le projet."),
         "seniority": ("Seniority.", "Séniorité."),
         "allocation": ("Share of time on the project, %.", "Part du temps sur le projet, en %."),

@@ -101,7 +101,10 @@ def _default(column: Column) -> str:
 def _sheet(sheet: Sheet) -> list[str]:
     lines = [f"### `{sheet.name}`", "", sheet.help_en, "", f"*{sheet.help_fr}*", ""]
     first = "Field (column A)" if sheet.shape == "record" else "Column"
-    lines += [f"| {first} | Type | Required | Accepted values | Meaning | Signification |", "|---|---|---|---|---|---|"]
+    lines += [
+        f"| {first} | Type | Required | Accepted values | Meaning | Signification |",
+        "|---|---|---|---|---|---|",
+    ]
     for column in sheet.columns:
         lines.append(
             f"| `{column.name}` | {_KIND[column.kind]} | {_default(column)} | {_cell(_accepted(column))} "
@@ -121,7 +124,10 @@ def render_guide() -> str:
     for vocabulary in vocabularies():
         key = snake_case(vocabulary.__name__)
         lines += [f"### {key}", "", "| Code | English | Français |", "|---|---|---|"]
-        lines += [f"| `{code}` | {label(key, code, 'en')} | {label(key, code, 'fr')} |" for code in vocabulary.codes()]
+        lines += [
+            f"| `{code}` | {label(key, code, 'en')} | {label(key, code, 'fr')} |"
+            for code in vocabulary.codes()
+        ]
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 

@@ -47,7 +47,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "expected a mapping of keys to values",
         "fr": "un dictionnaire de clés et de valeurs est attendu",
     },
-    "yaml_not_list": {"en": "expected a list of records", "fr": "une liste d'enregistrements est attendue"},
+    "yaml_not_list": {
+        "en": "expected a list of records",
+        "fr": "une liste d'enregistrements est attendue",
+    },
     # workbook structure
     "missing_sheet": {"en": "sheet {sheet!r} is missing", "fr": "la feuille {sheet!r} est absente"},
     "missing_optional_sheet": {
@@ -58,7 +61,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "no header row: the column names must be in row 1",
         "fr": "pas de ligne d'en-tête : les noms de colonnes doivent être en ligne 1",
     },
-    "missing_column": {"en": "column {column!r} is missing", "fr": "la colonne {column!r} est absente"},
+    "missing_column": {
+        "en": "column {column!r} is missing",
+        "fr": "la colonne {column!r} est absente",
+    },
     "missing_optional_column": {
         "en": "column {column!r} is missing: its default ({default}) is used",
         "fr": "la colonne {column!r} est absente : sa valeur par défaut ({default}) est utilisée",
@@ -67,14 +73,23 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "unknown column {column!r}: ignored",
         "fr": "colonne inconnue {column!r} : ignorée",
     },
-    "duplicate_column": {"en": "column {column!r} appears twice", "fr": "la colonne {column!r} apparaît deux fois"},
+    "duplicate_column": {
+        "en": "column {column!r} appears twice",
+        "fr": "la colonne {column!r} apparaît deux fois",
+    },
     "missing_key": {"en": "the row {column!r} is missing", "fr": "la ligne {column!r} est absente"},
     "missing_optional_key": {
         "en": "the row {column!r} is missing: its default ({default}) is used",
         "fr": "la ligne {column!r} est absente : sa valeur par défaut ({default}) est utilisée",
     },
-    "unknown_key": {"en": "unknown field {column!r}: ignored", "fr": "champ inconnu {column!r} : ignoré"},
-    "duplicate_key": {"en": "field {column!r} given twice", "fr": "le champ {column!r} est saisi deux fois"},
+    "unknown_key": {
+        "en": "unknown field {column!r}: ignored",
+        "fr": "champ inconnu {column!r} : ignoré",
+    },
+    "duplicate_key": {
+        "en": "field {column!r} given twice",
+        "fr": "le champ {column!r} est saisi deux fois",
+    },
     "merged": {
         "en": "merged cells {cells}: unmerge them and repeat the value in each cell",
         "fr": "cellules fusionnées {cells} : les défusionner et répéter la valeur dans chaque cellule",
@@ -83,7 +98,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "formula with no saved result: open the workbook in Excel or LibreOffice and save it",
         "fr": "formule sans résultat enregistré : ouvrir le classeur dans Excel ou LibreOffice et l'enregistrer",
     },
-    "excel_error": {"en": "the cell shows an Excel error", "fr": "la cellule affiche une erreur Excel"},
+    "excel_error": {
+        "en": "the cell shows an Excel error",
+        "fr": "la cellule affiche une erreur Excel",
+    },
     # values
     "missing": {"en": "required value is missing", "fr": "valeur obligatoire manquante"},
     "invalid_name": {"en": "not a valid name", "fr": "nom invalide"},
@@ -111,7 +129,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "no impact recorded for population {name!r}",
         "fr": "aucun impact saisi pour la population {name!r}",
     },
-    "names_from": {"en": "a name from sheet {sheet!r}: {names}", "fr": "un nom de la feuille {sheet!r} : {names}"},
+    "names_from": {
+        "en": "a name from sheet {sheet!r}: {names}",
+        "fr": "un nom de la feuille {sheet!r} : {names}",
+    },
 }
 
 _WHERE = {
@@ -130,7 +151,9 @@ def text(key: str, lang: str, **values: Any) -> str:
 # -- locations -------------------------------------------------------------
 
 
-def xlsx_where(lang: str, sheet: str, row: int | None = None, letter: str = "", name: str = "") -> str:
+def xlsx_where(
+    lang: str, sheet: str, row: int | None = None, letter: str = "", name: str = ""
+) -> str:
     """`sheet 'populations', row 7, column D (headcount)`."""
     parts = [_WHERE["sheet"][lang].format(sheet=sheet)]
     if row is not None:
@@ -241,30 +264,55 @@ def pydantic_message(error: dict[str, Any], lang: str) -> str:
     return text("invalid", lang, detail=error["msg"])
 
 
-_WHAT_FR = {"population": "population", "lot": "lot", "use case": "cas d'usage", "persona": "persona", "KPI": "indicateur"}
+_WHAT_FR = {
+    "population": "population",
+    "lot": "lot",
+    "use case": "cas d'usage",
+    "persona": "persona",
+    "KPI": "indicateur",
+}
 
 # English message of `playbook.model.consistency` -> French, by pattern.
 _CONSISTENCY_FR: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"^duplicate (?P<what>.+) name \(already used in (?P<first>.+)\)$"),
-     "nom en double ({what_fr}) : déjà utilisé en {first}"),
+    (
+        re.compile(r"^duplicate (?P<what>.+) name \(already used in (?P<first>.+)\)$"),
+        "nom en double ({what_fr}) : déjà utilisé en {first}",
+    ),
     (re.compile(r"^unknown population (?P<name>.+)$"), "population inconnue {name}"),
     (re.compile(r"^unknown lot (?P<name>.+)$"), "lot inconnu {name}"),
     (re.compile(r"^at least one population is required$"), "au moins une population est requise"),
-    (re.compile(r"^at least one deployment lot is required$"), "au moins un lot de déploiement est requis"),
-    (re.compile(r"^impact of (?P<pop>.+) on (?P<dim>.+) already given \((?P<first>.+)\)$"),
-     "impact de {pop} sur {dim} déjà saisi ({first})"),
-    (re.compile(r"^design starts before the kickoff \((?P<d>.+)\)$"),
-     "la conception commence avant le lancement ({d})"),
-    (re.compile(r"^acceptance testing starts before design \((?P<d>.+)\)$"),
-     "la recette commence avant la conception ({d})"),
-    (re.compile(r"^go-live must come after the start of acceptance testing \((?P<d>.+)\)$"),
-     "la mise en production doit suivre le début de la recette ({d})"),
-    (re.compile(r"^go-live must come after the kickoff \((?P<d>.+)\)$"),
-     "la mise en production doit suivre le lancement ({d})"),
-    (re.compile(r"^a population cannot shift tasks onto itself$"),
-     "une population ne peut pas se transférer ses propres tâches"),
-    (re.compile(r"^due date must come after the kickoff \((?P<d>.+)\)$"),
-     "l'échéance doit suivre le lancement ({d})"),
+    (
+        re.compile(r"^at least one deployment lot is required$"),
+        "au moins un lot de déploiement est requis",
+    ),
+    (
+        re.compile(r"^impact of (?P<pop>.+) on (?P<dim>.+) already given \((?P<first>.+)\)$"),
+        "impact de {pop} sur {dim} déjà saisi ({first})",
+    ),
+    (
+        re.compile(r"^design starts before the kickoff \((?P<d>.+)\)$"),
+        "la conception commence avant le lancement ({d})",
+    ),
+    (
+        re.compile(r"^acceptance testing starts before design \((?P<d>.+)\)$"),
+        "la recette commence avant la conception ({d})",
+    ),
+    (
+        re.compile(r"^go-live must come after the start of acceptance testing \((?P<d>.+)\)$"),
+        "la mise en production doit suivre le début de la recette ({d})",
+    ),
+    (
+        re.compile(r"^go-live must come after the kickoff \((?P<d>.+)\)$"),
+        "la mise en production doit suivre le lancement ({d})",
+    ),
+    (
+        re.compile(r"^a population cannot shift tasks onto itself$"),
+        "une population ne peut pas se transférer ses propres tâches",
+    ),
+    (
+        re.compile(r"^due date must come after the kickoff \((?P<d>.+)\)$"),
+        "l'échéance doit suivre le lancement ({d})",
+    ),
     (re.compile(r"^criterion assessed more than once$"), "critère évalué plusieurs fois"),
 ]
 
@@ -283,7 +331,10 @@ def consistency_message(message: str, lang: str) -> str:
 # -- the error a consultant reads ------------------------------------------------
 
 _REPORT = {
-    "head": {"en": "{file}: {count} problem{s} found", "fr": "{file} : {count} problème{s} trouvé{s}"},
+    "head": {
+        "en": "{file}: {count} problem{s} found",
+        "fr": "{file} : {count} problème{s} trouvé{s}",
+    },
     "found": {"en": "found {value}", "fr": "trouvé {value}"},
     "expected": {"en": "expected {what}", "fr": "attendu : {what}"},
     "warning": {"en": "warning", "fr": "avertissement"},
@@ -305,7 +356,9 @@ def format_problem(problem: Problem, lang: str) -> str:
     if problem.found not in (None, ""):
         text += f" ({_REPORT['found'][lang].format(value=show_value(problem.found))})"
     if problem.expected:
-        text += (" ; " if lang == "fr" else "; ") + _REPORT["expected"][lang].format(what=problem.expected)
+        text += (" ; " if lang == "fr" else "; ") + _REPORT["expected"][lang].format(
+            what=problem.expected
+        )
     if problem.severity == "warning":
         text = f"{_REPORT['warning'][lang]}{colon}{text}"
     return text
@@ -321,6 +374,8 @@ class LocalizedIntakeError(IntakeError):
         lang = self.lang if self.lang in ("en", "fr") else "en"
         errors = self.errors
         count = len(errors)
-        head = _REPORT["head"][lang].format(file=self.path, count=count, s="s" if count != 1 else "")
+        head = _REPORT["head"][lang].format(
+            file=self.path, count=count, s="s" if count != 1 else ""
+        )
         ordered = errors + [p for p in self.problems if p.severity != "error"]
         return "\n".join([head, *(f"  - {format_problem(p, lang)}" for p in ordered)])

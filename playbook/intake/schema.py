@@ -58,7 +58,10 @@ Path = tuple[str, ...]
 
 # Columns whose values must name a row of another sheet (drives the dropdowns).
 _REFERENCES = {"population": "populations", "lot": "lots"}
-_LIST_REFERENCES = {("lots", "populations"): "populations", ("populations", "shifts_tasks_to"): "populations"}
+_LIST_REFERENCES = {
+    ("lots", "populations"): "populations",
+    ("populations", "shifts_tasks_to"): "populations",
+}
 
 
 @dataclass(frozen=True)
@@ -210,7 +213,9 @@ def _table(name: str, model: type[BaseModel], path: Path) -> Sheet:
     return Sheet(name, "table", help_en, help_fr, columns, model=model, path=path)
 
 
-def _fields(model: type[BaseModel], prefix: Path, skip: tuple[str, ...] = ()) -> list[tuple[str, FieldInfo, Path]]:
+def _fields(
+    model: type[BaseModel], prefix: Path, skip: tuple[str, ...] = ()
+) -> list[tuple[str, FieldInfo, Path]]:
     """Scalar fields of `model` (nested single records flattened as `parent_child`)."""
     out: list[tuple[str, FieldInfo, Path]] = []
     for name, info in model.model_fields.items():

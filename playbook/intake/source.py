@@ -51,7 +51,12 @@ class Source:
     problems: list[Problem] = field(default_factory=list)
 
     def problem(
-        self, where: str, message: str, found: Any = None, expected: str = "", severity: str = "error"
+        self,
+        where: str,
+        message: str,
+        found: Any = None,
+        expected: str = "",
+        severity: str = "error",
     ) -> None:
         self.problems.append(Problem(self.file, where, message, found, expected, severity))
 

@@ -95,7 +95,11 @@ class XlsxSource(Source):
             needed = sheet.name in REQUIRED_TABLES or any(c.required for c in sheet.columns)
             self.problem(
                 msg.xlsx_where(self.lang, sheet.name),
-                msg.text("missing_sheet" if needed else "missing_optional_sheet", self.lang, sheet=sheet.name),
+                msg.text(
+                    "missing_sheet" if needed else "missing_optional_sheet",
+                    self.lang,
+                    sheet=sheet.name,
+                ),
                 severity="error" if needed else "warning",
             )
             return None
@@ -119,7 +123,10 @@ class XlsxSource(Source):
             for cell in row:
                 if getattr(cell, "data_type", None) != "f":
                     continue
-                if ws.cell(cell.row, cell.column).value is None and (cell.row, cell.column) not in broken:
+                if (
+                    ws.cell(cell.row, cell.column).value is None
+                    and (cell.row, cell.column) not in broken
+                ):
                     broken.add((cell.row, cell.column))
                     self.problem(
                         self._cell_where(ws, sheet, cell.row, cell.column),
@@ -130,7 +137,11 @@ class XlsxSource(Source):
             for cell in row:
                 if cell.data_type == "e" and (cell.row, cell.column) not in broken:
                     broken.add((cell.row, cell.column))
-                    self.problem(self._cell_where(ws, sheet, cell.row, cell.column), msg.text("excel_error", self.lang), cell.value)
+                    self.problem(
+                        self._cell_where(ws, sheet, cell.row, cell.column),
+                        msg.text("excel_error", self.lang),
+                        cell.value,
+                    )
         return broken
 
     def _cell_where(self, ws: Worksheet, sheet: Sheet, row: int, col: int) -> str:
@@ -158,7 +169,9 @@ class XlsxSource(Source):
                 if column is None:
                     return msg.xlsx_where(self.lang, sheet.name, row)
                 if column in columns:
-                    return msg.xlsx_where(self.lang, sheet.name, row, get_column_letter(columns[column]), column)
+                    return msg.xlsx_where(
+                        self.lang, sheet.name, row, get_column_letter(columns[column]), column
+                    )
                 return msg.xlsx_where(self.lang, sheet.name, row, name=column)
 
             return locate
@@ -180,9 +193,15 @@ class XlsxSource(Source):
             if is_empty(value):
                 continue
             key = header_key(value)
-            where = msg.xlsx_where(self.lang, sheet.name, 1, get_column_letter(col), normalise_name(str(value)))
+            where = msg.xlsx_where(
+                self.lang, sheet.name, 1, get_column_letter(col), normalise_name(str(value))
+            )
             if key not in known:
-                self.problem(where, msg.text("unknown_column", self.lang, column=str(value)), severity="warning")
+                self.problem(
+                    where,
+                    msg.text("unknown_column", self.lang, column=str(value)),
+                    severity="warning",
+                )
             elif key in columns:
                 self.problem(where, msg.text("duplicate_column", self.lang, column=key))
             else:
@@ -196,7 +215,12 @@ class XlsxSource(Source):
             key = "missing_column" if column.required else "missing_optional_column"
             self.problem(
                 msg.xlsx_where(self.lang, sheet.name, 1),
-                msg.text(key, self.lang, column=column.name, default=msg.format_default(column, self.lang)),
+                msg.text(
+                    key,
+                    self.lang,
+                    column=column.name,
+                    default=msg.format_default(column, self.lang),
+                ),
                 expected=", ".join(sheet.column_names),
                 severity="error" if column.required else "warning",
             )
@@ -214,7 +238,9 @@ class XlsxSource(Source):
                 continue
             where = msg.xlsx_where(self.lang, sheet.name, row, "A", normalise_name(str(raw)))
             if key not in known:
-                self.problem(where, msg.text("unknown_key", self.lang, column=str(raw)), severity="warning")
+                self.problem(
+                    where, msg.text("unknown_key", self.lang, column=str(raw)), severity="warning"
+                )
             elif key in rows:
                 self.problem(where, msg.text("duplicate_key", self.lang, column=key))
             else:
@@ -225,7 +251,12 @@ class XlsxSource(Source):
                 key = "missing_key" if column.required else "missing_optional_key"
                 self.problem(
                     msg.xlsx_where(self.lang, sheet.name, name=column.name),
-                    msg.text(key, self.lang, column=column.name, default=msg.format_default(column, self.lang)),
+                    msg.text(
+                        key,
+                        self.lang,
+                        column=column.name,
+                        default=msg.format_default(column, self.lang),
+                    ),
                     severity="error" if column.required else "warning",
                 )
                 if column.required:

@@ -43,7 +43,10 @@ _DATE_FORMAT = {"en": "yyyy-mm-dd", "fr": "dd/mm/yyyy"}
 _WIDTHS = {"name": 24, "text": 48, "names": 34, "date": 13, "bool": 11, "int": 12, "float": 12}
 
 _TEXT = {
-    "title": {"en": "CRM change management: intake workbook", "fr": "Accompagnement du changement CRM : classeur de recueil"},
+    "title": {
+        "en": "CRM change management: intake workbook",
+        "fr": "Accompagnement du changement CRM : classeur de recueil",
+    },
     "client": {"en": "Client: {client}", "fr": "Client : {client}"},
     "how": {"en": "How to fill this workbook", "fr": "Comment remplir ce classeur"},
     "rules": {
@@ -71,31 +74,54 @@ _TEXT = {
         ],
     },
     "sheets": {"en": "Sheets", "fr": "Feuilles"},
-    "scale": {"en": "Impact intensity scale (sheet 'impacts')", "fr": "Échelle d'intensité des impacts (feuille 'impacts')"},
+    "scale": {
+        "en": "Impact intensity scale (sheet 'impacts')",
+        "fr": "Échelle d'intensité des impacts (feuille 'impacts')",
+    },
     "scale_rows": {
         "en": [
             ("0", "No change for this population on this dimension."),
             ("1", "Low: a few habits change; a short briefing is enough."),
             ("2", "Medium: daily work changes noticeably; training and support are needed."),
-            ("3", "High: the job, tool or culture changes deeply; expect resistance, plan strong support."),
+            (
+                "3",
+                "High: the job, tool or culture changes deeply; expect resistance, plan strong support.",
+            ),
         ],
         "fr": [
             ("0", "Aucun changement pour cette population sur cette dimension."),
             ("1", "Faible : quelques habitudes changent ; une information suffit."),
-            ("2", "Moyen : le quotidien change nettement ; formation et accompagnement nécessaires."),
-            ("3", "Fort : le métier, l'outil ou la culture changent en profondeur ; résistances probables, accompagnement fort."),
+            (
+                "2",
+                "Moyen : le quotidien change nettement ; formation et accompagnement nécessaires.",
+            ),
+            (
+                "3",
+                "Fort : le métier, l'outil ou la culture changent en profondeur ; résistances probables, accompagnement fort.",
+            ),
         ],
     },
-    "values": {"en": "Allowed values (codes to type or pick)", "fr": "Valeurs admises (codes à saisir ou choisir)"},
-    "values_header": {"en": ("List", "Code", "Meaning", "Used in"), "fr": ("Liste", "Code", "Signification", "Utilisée dans")},
-    "record_header": {"en": ("field", "value", "description"), "fr": ("champ", "valeur", "description")},
+    "values": {
+        "en": "Allowed values (codes to type or pick)",
+        "fr": "Valeurs admises (codes à saisir ou choisir)",
+    },
+    "values_header": {
+        "en": ("List", "Code", "Meaning", "Used in"),
+        "fr": ("Liste", "Code", "Signification", "Utilisée dans"),
+    },
+    "record_header": {
+        "en": ("field", "value", "description"),
+        "fr": ("champ", "valeur", "description"),
+    },
     "required": {"en": "Required", "fr": "Obligatoire"},
     "optional": {"en": "Optional, default: {default}", "fr": "Facultatif, par défaut : {default}"},
     "invalid_title": {"en": "Value not accepted", "fr": "Valeur non admise"},
 }
 
 
-def write_intake_template(out_path: str | Path, engagement: Engagement | None = None, lang: str = "en") -> Path:
+def write_intake_template(
+    out_path: str | Path, engagement: Engagement | None = None, lang: str = "en"
+) -> Path:
     """Write the intake workbook to `out_path` (atomically) and return its path."""
     if lang not in ("en", "fr"):
         raise ValueError(f"unsupported language {lang!r}")
@@ -110,10 +136,20 @@ def write_intake_template(out_path: str | Path, engagement: Engagement | None = 
         else:
             _write_record(ws, sheet, engagement, lang, lists)
     _write_readme(readme, engagement, lang)
+    for ws in book.worksheets:
+        _fit_to_page_width(ws)
     book.move_sheet(lists.ws, offset=len(book.sheetnames))
     book.properties.title = _TEXT["title"][lang]
     book.properties.creator = "playbook"
     return _save_atomically(book, Path(out_path))
+
+
+def _fit_to_page_width(ws: Worksheet) -> None:
+    """Printed or exported to PDF, each sheet is one page wide, in landscape."""
+    ws.page_setup.orientation = "landscape"
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
 
 
 def _save_atomically(book: Workbook, out: Path) -> Path:
@@ -205,24 +241,36 @@ def _validation(column: Column, lang: str, lists: _Lists) -> DataValidation | No
     error = msg.expected(column, lang)
     if column.kind == "enum":
         inline = '"' + ",".join(column.codes) + '"'
-        formula = inline if len(inline) <= _INLINE_LIMIT else "=" + lists.reference(column.vocabulary_key, column.codes)
+        formula = (
+            inline
+            if len(inline) <= _INLINE_LIMIT
+            else lists.reference(column.vocabulary_key, column.codes)
+        )
         validation = DataValidation(type="list", formula1=formula, allow_blank=True)
     elif column.kind == "bool":
-        validation = DataValidation(type="list", formula1='"' + ",".join(_YES_NO[lang]) + '"', allow_blank=True)
+        validation = DataValidation(
+            type="list", formula1='"' + ",".join(_YES_NO[lang]) + '"', allow_blank=True
+        )
     elif column.references and column.kind == "name":
         # Pick a name already typed in the referenced sheet; a warning, not a stop,
         # so a row can be filled before its population is.
-        formula = f"={column.references}!$A$2:$A${ROWS}"
-        validation = DataValidation(type="list", formula1=formula, allow_blank=True, errorStyle="warning")
+        formula = f"{column.references}!$A$2:$A${ROWS}"
+        validation = DataValidation(
+            type="list", formula1=formula, allow_blank=True, errorStyle="warning"
+        )
     elif column.kind in ("int", "float"):
         kind = "whole" if column.kind == "int" else "decimal"
         low = column.gt if column.gt is not None else column.ge
         if low is not None and column.le is not None:
-            validation = DataValidation(type=kind, operator="between", formula1=_num(low), formula2=_num(column.le))
+            validation = DataValidation(
+                type=kind, operator="between", formula1=_num(low), formula2=_num(column.le)
+            )
         elif column.gt is not None:
             validation = DataValidation(type=kind, operator="greaterThan", formula1=_num(column.gt))
         elif column.ge is not None:
-            validation = DataValidation(type=kind, operator="greaterThanOrEqual", formula1=_num(column.ge))
+            validation = DataValidation(
+                type=kind, operator="greaterThanOrEqual", formula1=_num(column.ge)
+            )
         else:
             return None
         validation.allow_blank = True
@@ -266,7 +314,9 @@ def _width(column: Column) -> int:
     return max(base, len(column.name) + 4)
 
 
-def _write_table(ws: Worksheet, sheet: Sheet, engagement: Engagement | None, lang: str, lists: _Lists) -> None:
+def _write_table(
+    ws: Worksheet, sheet: Sheet, engagement: Engagement | None, lang: str, lists: _Lists
+) -> None:
     for col, column in enumerate(sheet.columns, start=1):
         _header(ws, 1, col, column.name, column, lang)
         letter = get_column_letter(col)
@@ -293,7 +343,9 @@ def _record_value(engagement: Engagement | None, column: Column, lang: str) -> A
     return value
 
 
-def _write_record(ws: Worksheet, sheet: Sheet, engagement: Engagement | None, lang: str, lists: _Lists) -> None:
+def _write_record(
+    ws: Worksheet, sheet: Sheet, engagement: Engagement | None, lang: str, lists: _Lists
+) -> None:
     for col, title in enumerate(_TEXT["record_header"][lang], start=1):
         cell = ws.cell(1, col, title)
         cell.font = _REQUIRED_FONT
@@ -314,11 +366,19 @@ def _write_record(ws: Worksheet, sheet: Sheet, engagement: Engagement | None, la
 
 
 def _write_readme(ws: Worksheet, engagement: Engagement | None, lang: str) -> None:
-    ws.column_dimensions["A"].width = 24
-    ws.column_dimensions["B"].width = 22
-    ws.column_dimensions["C"].width = 60
-    ws.column_dimensions["D"].width = 40
+    ws.column_dimensions["A"].width = 22
+    ws.column_dimensions["B"].width = 24
+    ws.column_dimensions["C"].width = 44
+    ws.column_dimensions["D"].width = 44
     row = 1
+
+    def long_text(text: str) -> None:
+        """Text across B:D (the README is never read back, so merging is harmless)."""
+        ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=4)
+        cell = ws.cell(row, 2, text)
+        cell.alignment = _WRAP
+        ws.row_dimensions[row].height = 15 * (1 + len(text) // 105)
+
     ws.cell(row, 1, _TEXT["title"][lang]).font = _TITLE_FONT
     if engagement is not None:
         row += 1
@@ -332,20 +392,22 @@ def _write_readme(ws: Worksheet, engagement: Engagement | None, lang: str) -> No
     section(_TEXT["how"][lang])
     for rule in _TEXT["rules"][lang]:
         row += 1
-        ws.cell(row, 1, "•").alignment = Alignment(horizontal="right")
-        ws.cell(row, 2, rule)
+        ws.cell(row, 1, "•").alignment = Alignment(horizontal="right", vertical="top")
+        long_text(rule)
 
     section(_TEXT["sheets"][lang])
     for sheet in SHEETS:
         row += 1
-        ws.cell(row, 1, sheet.name).font = Font(bold=True)
-        ws.cell(row, 2, sheet.help(lang))
+        name = ws.cell(row, 1, sheet.name)
+        name.font = Font(bold=True)
+        name.alignment = _TOP
+        long_text(sheet.help(lang))
 
     section(_TEXT["scale"][lang])
     for value, meaning in _TEXT["scale_rows"][lang]:
         row += 1
-        ws.cell(row, 1, int(value)).alignment = Alignment(horizontal="left")
-        ws.cell(row, 2, meaning)
+        ws.cell(row, 1, int(value)).alignment = Alignment(horizontal="left", vertical="top")
+        long_text(meaning)
 
     section(_TEXT["values"][lang])
     row += 1

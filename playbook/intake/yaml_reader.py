@@ -52,7 +52,10 @@ class YamlSource(Source):
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             detail = getattr(exc, "problem", None) or str(exc)
-            self._fatal(msg.yaml_where(lang, (), mark.line + 1 if mark else None), msg.text("yaml_syntax", lang, detail=detail))
+            self._fatal(
+                msg.yaml_where(lang, (), mark.line + 1 if mark else None),
+                msg.text("yaml_syntax", lang, detail=detail),
+            )
         finally:
             loader.dispose()
         if data is None:
@@ -76,7 +79,11 @@ class YamlSource(Source):
             line = node.start_mark.line + 1
             if isinstance(node, yaml.MappingNode):
                 node = next((v for k, v in node.value if k.value == part), None)
-            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            elif (
+                isinstance(node, yaml.SequenceNode)
+                and isinstance(part, int)
+                and part < len(node.value)
+            ):
                 node = node.value[part]
             else:
                 node = None
@@ -113,7 +120,11 @@ class YamlSource(Source):
     def _unknown_keys(self, loc: Loc, mapping: dict[str, Any], known: list[str]) -> None:
         for key in mapping:
             if key not in known:
-                self.problem(self.where((*loc, key)), msg.text("unknown_key", self.lang, column=str(key)), severity="warning")
+                self.problem(
+                    self.where((*loc, key)),
+                    msg.text("unknown_key", self.lang, column=str(key)),
+                    severity="warning",
+                )
 
     def check_records(self) -> None:
         """Unknown keys and non-mappings among the single records."""

@@ -203,8 +203,10 @@ def _draw_scatter(chart: Chart, axes, lang: str, palette: Palette) -> None:
     _tidy(axes, palette, "both")
     _titles(axes, chart, lang)
     if chart.legend and len(groups) > 1:
-        axes.legend(frameon=False, fontsize=BASE_SIZE - 0.5, loc="upper left",
-                    bbox_to_anchor=(0, -0.1), ncols=min(len(groups), 4), markerscale=0.6)
+        legend = axes.legend(frameon=False, fontsize=BASE_SIZE - 0.5, loc="upper left",
+                             bbox_to_anchor=(0, -0.1), ncols=min(len(groups), 5))
+        for handle in legend.legend_handles:  # one marker size, whatever the bubble sizes
+            handle.set_sizes([36])
 
 
 def heat_colour(value: float | None, low: float, high: float, palette: Palette = HOUSE) -> str:
@@ -282,7 +284,8 @@ def _draw_gantt(chart: Chart, axes, lang: str, palette: Palette) -> None:
     seen: set[str] = set()
     for row, task in enumerate(tasks):
         y = count - 1 - row
-        colour = palette.series(lanes.index(task.lane))
+        lane = lanes.index(task.lane)
+        colour = palette.series(lane if lane < 1 else lane + 1)  # the highlight marks milestones
         label = prepare(task.lane, lang) if task.lane not in seen and task.lane else None
         seen.add(task.lane)
         start = mdates.date2num(task.start)

@@ -19,9 +19,10 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
-from docx.shared import Emu, RGBColor
+from docx.shared import Emu, Pt, RGBColor
 
 from ..files import atomic_path
+from . import fit
 from .charts import figure_height, is_dark, render_png
 from .ir import (
     BulletItem,
@@ -36,7 +37,7 @@ from .ir import (
 )
 from .labels import Labels, default_labels
 from .palette import palette_from_template
-from .tables import cell_text, column_alignments, column_widths
+from .tables import cell_text, column_alignments, column_widths, longest_words
 from .templates import DOCX_NAME, default_template_dir, load_docx_template
 from .text import bold_runs
 from .typography import format_date, prepare
@@ -165,6 +166,7 @@ class _DocxWriter:
         base = "List Number" if bullets.numbered else "List Bullet"
         names = {s.name for s in self.doc.styles}
         num_id = self._restart_numbering(base) if bullets.numbered else None
+        paragraph = None
         for bullet in bullets.items:
             item = bullet if isinstance(bullet, BulletItem) else BulletItem(str(bullet))
             level = max(0, min(2, item.level))
@@ -173,6 +175,8 @@ class _DocxWriter:
             paragraph = self._write(item.text, style)
             if num_id is not None and level == 0:
                 _set_num(paragraph, num_id, 0)
+        if paragraph is not None:  # a list ends with the body's spacing, not the items'
+            paragraph.paragraph_format.space_after = self.doc.styles["Normal"].paragraph_format.space_after
 
     def _restart_numbering(self, style_name: str) -> int | None:
         """A new numbering instance restarting at 1, so each numbered list counts from 1."""
@@ -191,8 +195,16 @@ class _DocxWriter:
     def _key_messages(self, block: KeyMessages) -> None:
         if block.title:
             self._write(block.title, "Heading 3")
+        paragraph = None
         for item in block.items:
-            self._write(item, "Key Message")
+            paragraph = self._write(item, "Key Message")
+            paragraph.paragraph_format.space_after = Pt(5)
+        if paragraph is not None:
+            # the box's bottom padding, then the body's spacing below the box
+            paragraph.paragraph_format.space_after = Pt(4)
+            spacer = self.doc.add_paragraph(style=self.doc.styles["Normal"])
+            spacer.paragraph_format.space_after = Pt(2)
+            spacer.paragraph_format.line_spacing = 0.5
 
     def _page_break(self, _: PageBreak) -> None:
         self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
@@ -215,7 +227,9 @@ class _DocxWriter:
         texts = [[cell_text(v, self.lang) for v in row] for row in table.rows]
         header = [self.text(c) for c in table.columns]
         align = column_alignments(table, texts)
-        widths = column_widths(table, header, texts, self.text_width)
+        minimum = [int((fit.text_width(word, 9, bold=True) * fit.SAFETY + 11) * 12700)
+                   for word in longest_words(header, texts)]
+        widths = column_widths(table, header, texts, self.text_width, minimum)
         word_table = self.doc.add_table(rows=len(texts) + 1, cols=len(header))
         word_table.style = self.doc.styles["Playbook Table"]
         word_table.alignment = WD_TABLE_ALIGNMENT.LEFT
@@ -233,9 +247,11 @@ class _DocxWriter:
                 paragraph.style = self.doc.styles["Table Text"]
                 paragraph.alignment = _ALIGN[align[c]]
                 fill = table.cell_fills[r - 1][c] if r and table.cell_fills else None
+                if r == 0:  # direct formatting: paragraph styles would override the table's
+                    fill = self.palette.title
                 for part, strong in bold_runs(values[c]):
                     run = paragraph.add_run(part)
-                    if strong:
+                    if strong or r == 0:
                         run.bold = True
                     if fill and is_dark(fill):
                         run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)

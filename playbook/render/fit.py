@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 LINE_HEIGHT = 1.2        # line pitch as a multiple of the font size (single spacing)
-SAFETY = 1.06            # widths are inflated by this factor before wrapping
+SAFETY = 1.03            # widths are inflated by this factor before wrapping
 _FALLBACK_EM = 0.56      # average glyph width in em when no font metrics are available
 
 

@@ -6,8 +6,8 @@ they must be real PowerPoint charts with their data sheet, never pictures.
 - bar / stacked / horizontal / line / doughnut / pie: the chart types of the same name.
 - scatter / bubble (impact × buy-in map): one series per group, each point
   labelled with its name; the axes cross at the quadrant split so they draw the
-  quadrant lines, tick labels stay at the edges, and the quadrant names are the
-  labels of an invisible series placed in the four corners.
+  quadrant lines, tick labels stay at the edges; the plot area is pinned so the
+  quadrant names sit in its corners as text boxes grouped with the chart.
 - gantt: a stacked horizontal bar chart whose first series (the start date as a
   date serial) is invisible, one series per lane for durations, one for
   milestones; the value axis shows dates.
@@ -18,11 +18,13 @@ they must be real PowerPoint charts with their data sheet, never pictures.
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 from lxml import etree
 from pptx.chart.data import BubbleChartData, CategoryChartData, XyChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import (
+    XL_AXIS_CROSSES,
     XL_CHART_TYPE,
     XL_DATA_LABEL_POSITION,
     XL_LEGEND_POSITION,
@@ -30,13 +32,16 @@ from pptx.enum.chart import (
     XL_TICK_LABEL_POSITION,
     XL_TICK_MARK,
 )
-from pptx.util import Pt
+from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.util import Emu, Inches, Pt
 
+from .charts import is_dark
 from .ir import Chart
 from .palette import HOUSE, Palette
 from .typography import prepare
 
 FONT_SIZE = 12
+PLOT_AREA = (0.07, 0.03, 0.9, 0.76)  # inner plot area of quadrant maps, as chart fractions
 _CATEGORY_TYPES = {
     "bar": XL_CHART_TYPE.COLUMN_CLUSTERED,
     "stacked_bar": XL_CHART_TYPE.COLUMN_STACKED,
@@ -47,6 +52,8 @@ _CATEGORY_TYPES = {
     "pie": XL_CHART_TYPE.PIE,
 }
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
+# Month labels in the deck's language whatever the viewer's locale (Excel locale codes).
+_DATE_FORMATS = {"fr": "[$-40C]mmm yy", "en": "[$-809]mmm yy"}
 _C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 
 
@@ -56,6 +63,8 @@ def add_native_chart(shapes, chart: Chart, box: tuple[int, int, int, int], lang:
     if chart.kind == "heatmap":
         raise ValueError("a heat map is rendered as a native table, not a chart")
     if chart.kind in ("scatter", "bubble"):
+        if chart.quadrants:  # chart and quadrant names move together
+            shapes = shapes.add_group_shape().shapes
         frame = _xy_chart(shapes, chart, box, lang, palette)
     elif chart.kind == "gantt":
         frame = _gantt_chart(shapes, chart, box, lang, palette, labels)
@@ -87,16 +96,22 @@ def _category_chart(shapes, chart: Chart, box, lang: str, palette: Palette):
     if chart.kind in ("doughnut", "pie"):
         plot = native.plots[0]
         plot.vary_by_categories = True
-        for index, point in enumerate(plot.series[0].points):
-            point.format.fill.solid()
-            point.format.fill.fore_color.rgb = _rgb(palette.series(index))
-            point.format.line.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
         plot.has_data_labels = True
         labels = plot.data_labels
         labels.number_format = "0%"
         labels.number_format_is_linked = False
         labels.show_percentage, labels.show_value = True, False
         labels.font.size = Pt(FONT_SIZE)
+        for index, point in enumerate(plot.series[0].points):
+            colour = palette.series(index)
+            point.format.fill.solid()
+            point.format.fill.fore_color.rgb = _rgb(colour)
+            point.format.line.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+            label = point.data_label
+            label.font.size = Pt(FONT_SIZE)
+            label.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF) if is_dark(colour) else _rgb(
+                palette.text)
+            label.show_percentage, label.show_value = True, False
         native.has_legend = True
         native.legend.position = XL_LEGEND_POSITION.RIGHT
         native.legend.include_in_layout = False
@@ -122,13 +137,23 @@ def _category_chart(shapes, chart: Chart, box, lang: str, palette: Palette):
             series.format.fill.fore_color.rgb = colour
     if chart.show_values:
         plot.has_data_labels = True
-        plot.data_labels.number_format = chart.value_format
-        plot.data_labels.number_format_is_linked = False
-        plot.data_labels.font.size = Pt(FONT_SIZE - 1)
+        labels = plot.data_labels
+        labels.number_format = f"{chart.value_format};-{chart.value_format};;"  # no "0" labels
+        labels.number_format_is_linked = False
+        labels.font.size = Pt(FONT_SIZE - 1)
         if chart.kind.startswith("stacked"):
-            plot.data_labels.position = XL_DATA_LABEL_POSITION.CENTER
+            labels.position = XL_DATA_LABEL_POSITION.CENTER
+            for index, series in enumerate(plot.series):
+                if is_dark(palette.series(index)):
+                    series.data_labels.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+                    series.data_labels.font.size = Pt(FONT_SIZE - 1)
+                    series.data_labels.number_format = labels.number_format
+                    series.data_labels.number_format_is_linked = False
+                    series.data_labels.position = XL_DATA_LABEL_POSITION.CENTER
+                    series.data_labels.show_value = True
     if chart.kind in ("barh", "stacked_barh"):
         native.category_axis.reverse_order = True  # first category at the top, as read
+        native.category_axis.crosses = XL_AXIS_CROSSES.MAXIMUM  # values stay at the bottom
     _style_axes(native, chart, lang, palette)
     _legend(native, len(chart.series) > 1 and chart.legend)
     return frame
@@ -190,15 +215,6 @@ def _xy_chart(shapes, chart: Chart, box, lang: str, palette: Palette):
                 series.add_data_point(point.x, point.y, point.size)
             else:
                 series.add_data_point(point.x, point.y)
-    corners = _quadrant_corners(chart, x_range, y_range)
-    if corners:
-        series = data.add_series(" ")
-        smallest = min(p.size for p in chart.points) if bubble else 0
-        for x, y, _, _ in corners:
-            if bubble:
-                series.add_data_point(x, y, smallest * 0.01)
-            else:
-                series.add_data_point(x, y)
     kind = XL_CHART_TYPE.BUBBLE if bubble else XL_CHART_TYPE.XY_SCATTER
     frame = shapes.add_chart(kind, *box, data)
     native = frame.chart
@@ -221,19 +237,7 @@ def _xy_chart(shapes, chart: Chart, box, lang: str, palette: Palette):
             series.marker.format.line.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
         for point_index, point in enumerate(members[group]):
             _point_label(series.points[point_index], prepare(point.label, lang),
-                         XL_DATA_LABEL_POSITION.RIGHT if not bubble else
-                         XL_DATA_LABEL_POSITION.CENTER, palette.text, FONT_SIZE - 1)
-    if corners:
-        series = plot.series[len(groups)]
-        if bubble:
-            series.format.fill.background()
-            series.format.line.fill.background()
-        else:
-            series.format.line.fill.background()
-            series.marker.style = XL_MARKER_STYLE.NONE
-        for point_index, (_, _, name, position) in enumerate(corners):
-            _point_label(series.points[point_index], prepare(name, lang), position,
-                         palette.muted, FONT_SIZE, italic=True)
+                         XL_DATA_LABEL_POSITION.RIGHT, palette.text, FONT_SIZE - 1)
     x_axis, y_axis = native.category_axis, native.value_axis
     x_axis.minimum_scale, x_axis.maximum_scale = x_range
     y_axis.minimum_scale, y_axis.maximum_scale = y_range
@@ -253,9 +257,14 @@ def _xy_chart(shapes, chart: Chart, box, lang: str, palette: Palette):
         y_axis.tick_label_position = XL_TICK_LABEL_POSITION.LOW
     _axis_title(x_axis, chart.x_title, lang, palette)
     _axis_title(y_axis, chart.y_title, lang, palette)
+    for axis in (x_axis, y_axis):
+        step = _nice_step(axis.maximum_scale - axis.minimum_scale)
+        axis.major_unit = step
+        axis.tick_labels.number_format = "0" if step >= 1 else "0.0"
     _legend(native, chart.legend and len(groups) > 1)
-    if corners and native.has_legend:
-        _hide_legend_entry(native, len(groups))
+    if chart.quadrants:
+        _plot_layout(native, PLOT_AREA)
+        _quadrant_names(shapes, chart, box, lang, palette)
     return frame
 
 
@@ -265,19 +274,57 @@ def _padded(values: list[float]) -> tuple[float, float]:
     return (low - pad, high + pad)
 
 
-def _quadrant_corners(chart: Chart, x_range, y_range):
-    """(x, y, name, label position) of the four quadrant names, inside the plot corners."""
+def _nice_step(span: float) -> float:
+    """A tick step giving at most 6 labels: 0.5, 1, 2, 5, 10, 20…"""
+    step = 10 ** math.floor(math.log10(span / 6)) if span > 0 else 1
+    for factor in (1, 2, 5, 10):
+        if span / (step * factor) <= 6:
+            return step * factor
+    return step * 10
+
+
+def _plot_layout(native, area: tuple[float, float, float, float]) -> None:
+    """Pin the inner plot area (fractions of the chart) so shapes can be placed over it."""
+    plot_area = native._chartSpace.chart.plotArea
+    for old in plot_area.findall(f"{{{_C}}}layout"):
+        plot_area.remove(old)
+    x, y, w, h = area
+    layout = etree.fromstring(
+        f'<c:layout xmlns:c="{_C}"><c:manualLayout><c:layoutTarget val="inner"/>'
+        f'<c:xMode val="edge"/><c:yMode val="edge"/><c:x val="{x}"/><c:y val="{y}"/>'
+        f'<c:w val="{w}"/><c:h val="{h}"/></c:manualLayout></c:layout>')
+    plot_area.insert(0, layout)
+
+
+def _quadrant_names(shapes, chart: Chart, box, lang: str, palette: Palette) -> None:
+    """The four quadrant names in the corners of the pinned plot area."""
     q = chart.quadrants
-    if q is None:
-        return []
-    dx = (x_range[1] - x_range[0]) * 0.01
-    dy = (y_range[1] - y_range[0]) * 0.05
-    left, right = x_range[0] + dx, x_range[1] - dx
-    top, bottom = y_range[1] - dy, y_range[0] + dy
-    return [(left, top, q.top_left, XL_DATA_LABEL_POSITION.RIGHT),
-            (right, top, q.top_right, XL_DATA_LABEL_POSITION.LEFT),
-            (left, bottom, q.bottom_left, XL_DATA_LABEL_POSITION.RIGHT),
-            (right, bottom, q.bottom_right, XL_DATA_LABEL_POSITION.LEFT)]
+    left, top, width, height = box
+    px, py, pw, ph = PLOT_AREA
+    plot = (left + int(width * px), top + int(height * py), int(width * pw), int(height * ph))
+    pad = Emu(int(Inches(0.08)))
+    label_w, label_h = int(plot[2] * 0.42), int(Pt(FONT_SIZE * 2.6))
+    corners = ((q.top_left, plot[0] + pad, plot[1] + pad, PP_ALIGN.LEFT, MSO_ANCHOR.TOP),
+               (q.top_right, plot[0] + plot[2] - pad - label_w, plot[1] + pad, PP_ALIGN.RIGHT,
+                MSO_ANCHOR.TOP),
+               (q.bottom_left, plot[0] + pad, plot[1] + plot[3] - pad - label_h, PP_ALIGN.LEFT,
+                MSO_ANCHOR.BOTTOM),
+               (q.bottom_right, plot[0] + plot[2] - pad - label_w,
+                plot[1] + plot[3] - pad - label_h, PP_ALIGN.RIGHT, MSO_ANCHOR.BOTTOM))
+    for name, x, y, align, anchor in corners:
+        box_shape = shapes.add_textbox(x, y, label_w, label_h)
+        box_shape.name = "Quadrant"
+        frame = box_shape.text_frame
+        frame.word_wrap = True
+        frame.auto_size = MSO_AUTO_SIZE.NONE
+        frame.vertical_anchor = anchor
+        frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = 0
+        paragraph = frame.paragraphs[0]
+        paragraph.alignment = align
+        run = paragraph.add_run()
+        run.text = prepare(name, lang)
+        run.font.size, run.font.italic = Pt(FONT_SIZE), True
+        run.font.color.rgb = _rgb(palette.muted)
 
 
 def _point_label(point, text: str, position, colour: str, size: int, italic: bool = False):
@@ -301,14 +348,14 @@ def _serial(day: dt.date) -> int:
 def _gantt_chart(shapes, chart: Chart, box, lang: str, palette: Palette, labels):
     lanes = list(dict.fromkeys(t.lane for t in chart.tasks))
     tasks = sorted(chart.tasks, key=lambda t: lanes.index(t.lane))
-    first = min(t.start for t in tasks).replace(day=1)
+    first = min(t.start for t in tasks)
     last = max(t.end for t in tasks)
     span = max(1, (last - first).days)
     milestone_width = max(2, round(span * 0.012))
     data = CategoryChartData(number_format="0")
     data.categories = [prepare(t.label, lang) for t in tasks]
     offsets = [_serial(t.start) - (milestone_width // 2 if t.milestone else 0) for t in tasks]
-    data.add_series("start", offsets, "dd/mm/yyyy")
+    data.add_series(" ", offsets, "dd/mm/yyyy")  # invisible offset: unnamed in the legend
     for lane in lanes:
         values = [None if t.milestone or t.lane != lane else (t.end - t.start).days + 1
                   for t in tasks]
@@ -328,10 +375,10 @@ def _gantt_chart(shapes, chart: Chart, box, lang: str, palette: Palette, labels)
     offset_series.format.fill.background()
     offset_series.format.line.fill.background()
     colour_index = 0
-    for series in list(plot.series)[1:]:
+    all_series = list(plot.series)
+    for number, series in enumerate(all_series[1:], 1):
         series.format.fill.solid()
-        is_milestone = has_milestones and series is plot.series[len(plot.series) - 1]
-        if is_milestone:
+        if has_milestones and number == len(all_series) - 1:
             series.format.fill.fore_color.rgb = _rgb(palette.accents[1])
         else:
             # lane colours skip the highlight colour, kept for milestones
@@ -343,10 +390,12 @@ def _gantt_chart(shapes, chart: Chart, box, lang: str, palette: Palette, labels)
     category.major_tick_mark = XL_TICK_MARK.NONE
     category.tick_labels.font.size = Pt(FONT_SIZE - 1)
     category.format.line.color.rgb = _rgb("#C9D3D8")
-    value.minimum_scale = _serial(first)
+    # Ticks fall mid-month (from the 15th), so each month label sits under its month.
+    start = (first - dt.timedelta(days=1)).replace(day=15) if first.day < 15 else first
+    value.minimum_scale = _serial(start)
     value.maximum_scale = _serial(last) + 7
     value.major_unit = _month_step(span)
-    value.tick_labels.number_format = "mmm yy"
+    value.tick_labels.number_format = _DATE_FORMATS[lang]
     value.tick_labels.number_format_is_linked = False
     value.tick_labels.font.size = Pt(FONT_SIZE - 2)
     value.tick_labels.font.color.rgb = _rgb(palette.muted)

@@ -46,7 +46,7 @@ from .ir import (
 )
 from .labels import Labels, default_labels
 from .palette import palette_from_template
-from .tables import cell_text, column_alignments, column_widths
+from .tables import cell_text, column_alignments, column_widths, longest_words
 from .templates import PPTX_NAME, default_template_dir, load_pptx_template
 from .text import bold_runs, plain, shorten
 from .typography import format_date, prepare
@@ -61,7 +61,7 @@ TABLE_CELL_LINES = 4                       # longer cells are shortened (full te
 CELL_MARGIN_X, CELL_MARGIN_Y = Pt(5), Pt(3)
 LEVEL_INDENT_PT = 18                       # the master's bullet indentation per level
 SPACE_BEFORE_PT = (9, 4, 3)                # the master's spacing before each bullet level
-CARDS_PER_SLIDE = 4
+CARDS_PER_SLIDE = 5
 CAPTION_SIZE = 11
 _LANGUAGE_IDS = {"fr": MSO_LANGUAGE_ID.FRENCH, "en": MSO_LANGUAGE_ID.ENGLISH_UK}
 
@@ -256,13 +256,13 @@ class _DeckWriter:
 
     def _cover(self, cover: CoverSlide) -> None:
         slide = self.new_slide("Cover", cover.title or self.deck.title, cover.notes)
-        subtitle = self._body_placeholder(slide, 0)
+        subtitle, details_box = self._body_placeholder(slide, 0), self._body_placeholder(slide, 1)
         self._fill_plain(subtitle, self.text(cover.subtitle or self.deck.subtitle))
         details = [self.text(self.deck.client)]
         if self.deck.date:
             details.append(format_date(self.deck.date, self.lang))
         lines = [" — ".join(d for d in details if d), self.text(self.confidentiality)]
-        self._fill_plain(self._body_placeholder(slide, 1), "\n".join(x for x in lines if x))
+        self._fill_plain(details_box, "\n".join(x for x in lines if x))
 
     def _section(self, section: SectionSlide) -> None:
         slide = self.new_slide("Section", section.title, section.notes)
@@ -341,7 +341,7 @@ class _DeckWriter:
                 if heading:
                     shift = Emu(int(Pt(16 * 1.2 + 6)))
                     table_box = _Box(box.x, box.y + shift, box.w, box.h - shift)
-                layout = self._layout_table(side, table_box, sizes=(12, 11, 10), page_size=11)
+                layout = self._layout_table(side, table_box, sizes=(14, 13, 12, 11), page_size=12)
                 sides.append(("table", heading, layout, table_box))
             else:
                 items = self._items(side)
@@ -414,15 +414,16 @@ class _DeckWriter:
 
     def _key_messages(self, key: KeyMessagesSlide) -> None:
         messages = [self.text(m) for m in key.items]
-        pages = [messages[i:i + CARDS_PER_SLIDE]
-                 for i in range(0, len(messages), CARDS_PER_SLIDE)] or [[]]
+        count = max(1, math.ceil(len(messages) / CARDS_PER_SLIDE))
+        per_page = math.ceil(len(messages) / count) if messages else 1
+        pages = [messages[i:i + per_page] for i in range(0, len(messages), per_page)] or [[]]
         box = self.content
         gap = Emu(int(Pt(12)))
         badge = Emu(int(Pt(34)))
         for number, page in enumerate(pages):
             count = max(len(page), 1)
-            four = (box.h - gap * (CARDS_PER_SLIDE - 1)) / CARDS_PER_SLIDE
-            card_h = min(four * 1.5, (box.h - gap * (count - 1)) / count)
+            full_page = (box.h - gap * (CARDS_PER_SLIDE - 1)) / CARDS_PER_SLIDE
+            card_h = min(full_page * 1.6, (box.h - gap * (count - 1)) / count)
             text_w = box.w - badge - Emu(int(Pt(46)))
             size, shown, full = _fit_cards(page, text_w / EMU_PER_PT,
                                            (card_h / EMU_PER_PT) - 14)
@@ -460,7 +461,9 @@ class _DeckWriter:
         header = [self.text(c) for c in table.columns]
         raw = [[cell_text(v, self.lang) for v in row] for row in table.rows]
         align = column_alignments(table, raw)
-        widths = column_widths(table, header, raw, box.w)
+        minimum = [int((fit.text_width(word, sizes[0], bold=True) * fit.SAFETY) * EMU_PER_PT
+                       + 2 * CELL_MARGIN_X) for word in longest_words(header, raw)]
+        widths = column_widths(table, header, raw, box.w, minimum)
         available = box.h_pt
 
         def measure(size: int):

@@ -42,12 +42,15 @@ def column_alignments(table: Table, texts: list[list[str]]) -> list[str]:
     return result
 
 
-def column_widths(table: Table, header: list[str], texts: list[list[str]], total: int) -> list[int]:
+def column_widths(table: Table, header: list[str], texts: list[list[str]], total: int,
+                  minimum: list[int] | None = None) -> list[int]:
     """Column widths summing to `total`: the given proportions, else from typical lengths.
 
     The automatic rule weighs each column by the length of its 80th-percentile
     cell (capped, so one long comment does not starve the other columns) and
-    never narrower than the longest word of its header.
+    never narrower than the longest word of its header. `minimum` (per column,
+    same unit as `total`) then widens columns that would break a word in two,
+    taking the room from the others in proportion.
     """
     if table.widths:
         weights = list(table.widths)
@@ -59,6 +62,27 @@ def column_widths(table: Table, header: list[str], texts: list[list[str]], total
             longest_word = max((len(word) for word in name.split()), default=4)
             weights.append(max(6, longest_word, min(typical, 60)) ** 0.85)
     scale = total / sum(weights)
-    widths = [int(weight * scale) for weight in weights]
-    widths[-1] += total - sum(widths)
-    return widths
+    widths = [weight * scale for weight in weights]
+    if minimum and sum(minimum) < total:
+        fixed: set[int] = set()
+        while True:
+            short = [c for c in range(len(widths)) if c not in fixed and widths[c] < minimum[c]]
+            if not short:
+                break
+            fixed.update(short)
+            free = total - sum(minimum[c] for c in fixed)
+            flexible = sum(weights[c] for c in range(len(widths)) if c not in fixed)
+            widths = [minimum[c] if c in fixed else weights[c] * free / flexible
+                      for c in range(len(widths))]
+    result = [int(width) for width in widths]
+    result[-1] += total - sum(result)
+    return result
+
+
+def longest_words(header: list[str], texts: list[list[str]]) -> list[str]:
+    """The longest unbreakable word of each column (header included)."""
+    words = []
+    for column, name in enumerate(header):
+        cells = [name, *(row[column] for row in texts)]
+        words.append(max((w for cell in cells for w in cell.split()), key=len, default=""))
+    return words

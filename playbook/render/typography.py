@@ -25,11 +25,11 @@ NBSP = "\u00a0"      # no-break space
 NNBSP = "\u202f"     # narrow no-break space
 LOCALES = {"fr": "fr_FR", "en": "en_GB"}
 
-# A space (or none) between a word and ; ! ? -> narrow no-break space. Not when the
-# mark is glued inside a token such as a URL query ("?id=") or "?!" sequences.
-_TIGHT = re.compile(r"(?<=[\w\)\]»%€”’])[ \u00a0]?([;!?])(?=\s|$|[»)\]!?])")
+# A space (or none) between a word (or a closing **bold** marker) and ; ! ? -> narrow
+# no-break space. Not when the mark is glued inside a token such as a URL query ("?id=").
+_TIGHT = re.compile(r"(?<=[\w\)\]»%€”’*])[ \u00a0]?([;!?])(?=\s|$|[»)\]!?])")
 # ":" after a word -> no-break space, except in times (10:30), ratios (3:1), URLs.
-_COLON = re.compile(r"(?<=[\w\)\]»%€”’])[ \u00a0\u202f]?:(?=\s|$)")
+_COLON = re.compile(r"(?<=[\w\)\]»%€”’*])[ \u00a0\u202f]?:(?=\s|$)")
 _OPEN_GUILLEMET = re.compile(r"«[ \u00a0\u202f]*")
 _CLOSE_GUILLEMET = re.compile(r"[ \u00a0\u202f]*»")
 _PERCENT = re.compile(r"(?<=\d)[ \u202f]?%")

@@ -10,11 +10,13 @@ unpickle), and are raised again, identical, in the parent.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import dataclasses
 import multiprocessing
 import os
 import signal
+import time
 import traceback
 from dataclasses import dataclass
 from typing import Any
@@ -54,11 +56,6 @@ class Outcome:
             raise error
         assert self.result is not None
         return self.result
-
-
-def context() -> multiprocessing.context.BaseContext:
-    """The fork start method: children inherit the warm parent's memory."""
-    return multiprocessing.get_context("fork")
 
 
 def prepare_parent(job: Job) -> None:
@@ -128,29 +125,36 @@ def _child_main(job: Job, parent_pid: int, connection, events: bool) -> None:
 class ClientProcess:
     """A client's run in a process forked from this one (from the calling thread).
 
-    Forking from the main thread, never from a helper thread, is what makes
-    fork safe here; that is why this is not a `ProcessPoolExecutor`, which
-    refuses fork with one task per process.
+    A plain `os.fork` from the calling (main) thread: forking from a helper
+    thread is what makes fork unsafe (hence not a `ProcessPoolExecutor`, which
+    refuses fork with one task per process), and `multiprocessing.Process`
+    refuses to start from a daemon process such as a Dask worker.
     """
 
     def __init__(self, job: Job, events: bool = False) -> None:
-        ctx = context()
         self.job = job
-        self.connection, sender = ctx.Pipe(duplex=False)
-        self.process = ctx.Process(
-            target=_child_main, args=(job, os.getpid(), sender, events), daemon=True
-        )
-        self.process.start()
+        self.connection, sender = multiprocessing.Pipe(duplex=False)
+        parent = os.getpid()
+        self.pid = os.fork()
+        if self.pid == 0:  # the client process
+            status = 1
+            try:
+                self.connection.close()
+                _child_main(job, parent, sender, events)
+                status = 0
+            finally:
+                os._exit(status)
         sender.close()
         self.outcome: Outcome | None = None
+        self.exitcode: int | None = None
 
     def receive(self, progress: Progress | None = None) -> bool:
-        """Handle one message; False once the child has closed its end."""
+        """Handle one message; False once the child has ended."""
         try:
             kind, payload = self.connection.recv()
         except EOFError:
             self.connection.close()
-            self.process.join()
+            self._join()
             return False
         if kind == "event" and progress is not None:
             progress(payload)
@@ -158,11 +162,23 @@ class ClientProcess:
             self.outcome = payload
         return True
 
+    def _join(self, timeout: float | None = None) -> None:
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while self.exitcode is None:
+            pid, status = os.waitpid(self.pid, 0 if deadline is None else os.WNOHANG)
+            if pid:
+                self.exitcode = os.waitstatus_to_exitcode(status)
+            elif time.monotonic() > deadline:
+                return
+            else:
+                time.sleep(0.02)
+
     def stop(self) -> None:
         """Ask the child to stop; it removes its staging folder before leaving."""
-        if self.process.is_alive():
-            self.process.terminate()
-            self.process.join(10)
+        if self.exitcode is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.pid, signal.SIGTERM)
+            self._join(10)
         self.connection.close()
 
     def result(self) -> Outcome:
@@ -175,7 +191,7 @@ class ClientProcess:
                 "client": os.path.basename(self.job.engagement_path),
                 "deliverable": "(run)",
                 "reason": f"the client's process stopped unexpectedly "
-                f"(exit status {self.process.exitcode})",
+                f"(exit status {self.exitcode})",
             },
         )
 

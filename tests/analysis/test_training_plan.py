@@ -178,13 +178,29 @@ def test_evaluation_covers_kirkpatrick_four_levels_dated_on_the_lot():
     assert levels.loc["reaction", "start"] == p.sessions["start"].min()
 
 
-@settings(max_examples=25, deadline=None)
-@given(small=st.integers(min_value=1, max_value=80), extra=st.integers(min_value=0, max_value=80))
-def test_more_headcount_never_means_fewer_sessions(small, extra):
-    assert len(sales_plan(headcount=small).sessions) <= len(sales_plan(headcount=small + extra).sessions)
+@settings(max_examples=15, deadline=None)
+@given(
+    small=st.integers(min_value=1, max_value=80),
+    extra=st.integers(min_value=0, max_value=80),
+    group=st.integers(min_value=4, max_value=12),
+)
+def test_more_headcount_never_means_fewer_sessions(small, extra, group):
+    # With everyone allowed away, only the group size sets the number of sessions.
+    # (When the share-away cap binds, 3 people at 50 % need three one-person
+    # sessions and 4 people only two of two: the cap, not the headcount, decides.)
+    counts = [
+        len(sales_plan(headcount=h, max_share_away=1.0, max_group_size=group).sessions)
+        for h in (small, small + extra)
+    ]
+    assert counts[0] <= counts[1]
 
 
-@settings(max_examples=25, deadline=None)
+def test_share_away_cap_decides_small_teams_sessions():
+    assert len(module_sessions(sales_plan(headcount=3), "crm_essentials")) == 3  # 1 away at once
+    assert len(module_sessions(sales_plan(headcount=4), "crm_essentials")) == 2  # 2 away at once
+
+
+@settings(max_examples=15, deadline=None)
 @given(
     loose=st.floats(min_value=0.05, max_value=1.0),
     tighter_by=st.floats(min_value=0.0, max_value=0.9),

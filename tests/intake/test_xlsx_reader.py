@@ -49,44 +49,114 @@ def _delete_field_row(sheet: str, field: str) -> Callable[[Path], None]:
 
 # (case, how the workbook is broken, where the problem must be reported, what it says)
 BROKEN: list[tuple[str, Callable[[Path], object], str, str]] = [
-    ("headcount in words", lambda p: set_cell(p, "populations", 3, "headcount", "douze"),
-     "sheet 'populations', row 3, column E (headcount)", "not a whole number (found 'douze'); expected a whole number > 0"),
-    ("zero headcount", lambda p: set_cell(p, "populations", 2, "headcount", 0),
-     "sheet 'populations', row 2, column E (headcount)", "value out of range (found 0); expected a whole number > 0"),
-    ("negative headcount", lambda p: set_cell(p, "populations", 4, "headcount", -5),
-     "sheet 'populations', row 4, column E (headcount)", "value out of range (found -5)"),
-    ("value outside the dropdown", lambda p: set_cell(p, "populations", 2, "buy_in", "hostile"),
-     "sheet 'populations', row 2, column H (buy_in)",
-     "value not in the list (found 'hostile'); expected one of: enthusiastic, favourable, neutral, reluctant, resistant"),
-    ("yes/no column with other text", lambda p: set_cell(p, "populations", 3, "crm_user", "sometimes"),
-     "sheet 'populations', row 3, column F (crm_user)", "not a yes/no value (found 'sometimes')"),
-    ("duplicate population name", lambda p: set_cell(p, "populations", 4, "name", "agency advisers"),
-     "sheet 'populations', row 4, column A (name)", "duplicate population name (already used in row 2)"),
-    ("impact on an unknown population", lambda p: set_cell(p, "impacts", 3, "population", "Call centre"),
-     "sheet 'impacts', row 3, column A (population)", "unknown population 'Call centre'"),
-    ("lot naming an unknown population", lambda p: set_cell(p, "lots", 3, "populations", "Agency advisers; Drivers"),
-     "sheet 'lots', row 3, column C (populations)", "unknown population 'Drivers'"),
-    ("go-live before kickoff", lambda p: set_cell(p, "lots", 2, "go_live", dt.datetime(2025, 12, 1)),
-     "sheet 'lots', row 2, column F (go_live)", "go-live must come after the kickoff (2026-01-12)"),
-    ("date in words that is no date", lambda p: set_field(p, "engagement", "kickoff", "early January"),
-     "sheet 'engagement', row 6, column B (kickoff)",
-     "not a date (found 'early January'); expected a date such as 2026-03-15 or 15/03/2026"),
-    ("COPIL cadence of zero weeks", lambda p: set_field(p, "engagement", "copil_every_weeks", 0),
-     "sheet 'engagement', row 17, column B (copil_every_weeks)", "value out of range (found 0); expected a whole number from 1 to 12"),
-    ("required field left empty", lambda p: set_field(p, "engagement", "client", "   "),
-     "sheet 'engagement', row 2, column B (client)", "required value is missing"),
-    ("required field row deleted", _delete_field_row("engagement", "kickoff"),
-     "sheet 'engagement' (kickoff)", "the row 'kickoff' is missing"),
-    ("missing sheet", _delete_sheet("populations"),
-     "sheet 'populations'", "sheet 'populations' is missing"),
-    ("renamed column", _rename_header("populations", "headcount", "head count (people)"),
-     "sheet 'populations', row 1", "column 'headcount' is missing"),
-    ("formula without a saved result", lambda p: set_cell(p, "populations", 2, "headcount", "=SUM(10,2)"),
-     "sheet 'populations', row 2, column E (headcount)", "formula with no saved result"),
-    ("merged cells", _merge("populations", "D2:D3"),
-     "sheet 'populations', row 2, column D (territory)", "merged cells D2:D3"),
-    ("blackout ending before it starts", lambda p: edit_workbook(p, _blackout_backwards),
-     "sheet 'blackouts', row 2", "blackout ends before it starts"),
+    (
+        "headcount in words",
+        lambda p: set_cell(p, "populations", 3, "headcount", "douze"),
+        "sheet 'populations', row 3, column E (headcount)",
+        "not a whole number (found 'douze'); expected a whole number > 0",
+    ),
+    (
+        "zero headcount",
+        lambda p: set_cell(p, "populations", 2, "headcount", 0),
+        "sheet 'populations', row 2, column E (headcount)",
+        "value out of range (found 0); expected a whole number > 0",
+    ),
+    (
+        "negative headcount",
+        lambda p: set_cell(p, "populations", 4, "headcount", -5),
+        "sheet 'populations', row 4, column E (headcount)",
+        "value out of range (found -5)",
+    ),
+    (
+        "value outside the dropdown",
+        lambda p: set_cell(p, "populations", 2, "buy_in", "hostile"),
+        "sheet 'populations', row 2, column H (buy_in)",
+        "value not in the list (found 'hostile'); expected one of: enthusiastic, favourable, neutral, reluctant, resistant",
+    ),
+    (
+        "yes/no column with other text",
+        lambda p: set_cell(p, "populations", 3, "crm_user", "sometimes"),
+        "sheet 'populations', row 3, column F (crm_user)",
+        "not a yes/no value (found 'sometimes')",
+    ),
+    (
+        "duplicate population name",
+        lambda p: set_cell(p, "populations", 4, "name", "agency advisers"),
+        "sheet 'populations', row 4, column A (name)",
+        "duplicate population name (already used in row 2)",
+    ),
+    (
+        "impact on an unknown population",
+        lambda p: set_cell(p, "impacts", 3, "population", "Call centre"),
+        "sheet 'impacts', row 3, column A (population)",
+        "unknown population 'Call centre'",
+    ),
+    (
+        "lot naming an unknown population",
+        lambda p: set_cell(p, "lots", 3, "populations", "Agency advisers; Drivers"),
+        "sheet 'lots', row 3, column C (populations)",
+        "unknown population 'Drivers'",
+    ),
+    (
+        "go-live before kickoff",
+        lambda p: set_cell(p, "lots", 2, "go_live", dt.datetime(2025, 12, 1)),
+        "sheet 'lots', row 2, column F (go_live)",
+        "go-live must come after the kickoff (2026-01-12)",
+    ),
+    (
+        "date in words that is no date",
+        lambda p: set_field(p, "engagement", "kickoff", "early January"),
+        "sheet 'engagement', row 6, column B (kickoff)",
+        "not a date (found 'early January'); expected a date such as 2026-03-15 or 15/03/2026",
+    ),
+    (
+        "COPIL cadence of zero weeks",
+        lambda p: set_field(p, "engagement", "copil_every_weeks", 0),
+        "sheet 'engagement', row 17, column B (copil_every_weeks)",
+        "value out of range (found 0); expected a whole number from 1 to 12",
+    ),
+    (
+        "required field left empty",
+        lambda p: set_field(p, "engagement", "client", "   "),
+        "sheet 'engagement', row 2, column B (client)",
+        "required value is missing",
+    ),
+    (
+        "required field row deleted",
+        _delete_field_row("engagement", "kickoff"),
+        "sheet 'engagement' (kickoff)",
+        "the row 'kickoff' is missing",
+    ),
+    (
+        "missing sheet",
+        _delete_sheet("populations"),
+        "sheet 'populations'",
+        "sheet 'populations' is missing",
+    ),
+    (
+        "renamed column",
+        _rename_header("populations", "headcount", "head count (people)"),
+        "sheet 'populations', row 1",
+        "column 'headcount' is missing",
+    ),
+    (
+        "formula without a saved result",
+        lambda p: set_cell(p, "populations", 2, "headcount", "=SUM(10,2)"),
+        "sheet 'populations', row 2, column E (headcount)",
+        "formula with no saved result",
+    ),
+    (
+        "merged cells",
+        _merge("populations", "D2:D3"),
+        "sheet 'populations', row 2, column D (territory)",
+        "merged cells D2:D3",
+    ),
+    (
+        "blackout ending before it starts",
+        lambda p: edit_workbook(p, _blackout_backwards),
+        "sheet 'blackouts', row 2",
+        "blackout ends before it starts",
+    ),
 ]
 
 
@@ -95,9 +165,16 @@ def _blackout_backwards(book: Workbook) -> None:
     ws.append([dt.date(2026, 8, 20), dt.date(2026, 8, 1), "Summer"])
 
 
-@pytest.mark.parametrize(("case", "break_it", "where", "message"), BROKEN, ids=[c[0] for c in BROKEN])
+@pytest.mark.parametrize(
+    ("case", "break_it", "where", "message"), BROKEN, ids=[c[0] for c in BROKEN]
+)
 def test_a_broken_workbook_is_refused_with_the_exact_place(
-    valid_xlsx: Path, capsys: pytest.CaptureFixture[str], case: str, break_it, where: str, message: str
+    valid_xlsx: Path,
+    capsys: pytest.CaptureFixture[str],
+    case: str,
+    break_it,
+    where: str,
+    message: str,
 ) -> None:
     break_it(valid_xlsx)
 
@@ -143,7 +220,10 @@ def test_an_unknown_extra_column_is_a_warning_not_an_error(valid_xlsx: Path) -> 
     report = read_intake(valid_xlsx)
 
     assert [(w.where, w.message) for w in report.warnings] == [
-        ("sheet 'populations', row 1, column AD (notes from HR)", "unknown column 'notes from HR': ignored")
+        (
+            "sheet 'populations', row 1, column AD (notes from HR)",
+            "unknown column 'notes from HR': ignored",
+        )
     ]
 
 
@@ -154,7 +234,11 @@ def test_a_renamed_column_is_named_both_as_unknown_and_as_missing(valid_xlsx: Pa
         load_engagement(valid_xlsx)
 
     problems = [(p.severity, p.where, p.message) for p in caught.value.problems]
-    assert ("warning", "sheet 'populations', row 1, column E (effectif)", "unknown column 'effectif': ignored") in problems
+    assert (
+        "warning",
+        "sheet 'populations', row 1, column E (effectif)",
+        "unknown column 'effectif': ignored",
+    ) in problems
     assert ("error", "sheet 'populations', row 1", "column 'headcount' is missing") in problems
     assert len(caught.value.errors) == 1  # not once more per row
 
@@ -180,7 +264,9 @@ def test_dates_typed_as_french_or_iso_text_are_read(valid_xlsx: Path) -> None:
     assert engagement.engagement.kickoff == dt.date(2026, 1, 12)
     lot = engagement.lots[0]
     assert (lot.design_start, lot.acceptance_start, lot.go_live) == (
-        dt.date(2026, 2, 2), dt.date(2026, 4, 6), dt.date(2026, 5, 18)
+        dt.date(2026, 2, 2),
+        dt.date(2026, 4, 6),
+        dt.date(2026, 5, 18),
     )
 
 
@@ -230,8 +316,16 @@ def test_messages_follow_the_engagement_language(valid_xlsx: Path) -> None:
     ("name", "content", "message"),
     [
         ("empty.xlsx", b"", "the file is empty"),
-        ("report.xlsx", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "this file is a PDF, not an Excel workbook"),
-        ("locked.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512, "the workbook is password-protected"),
+        (
+            "report.xlsx",
+            b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n",
+            "this file is a PDF, not an Excel workbook",
+        ),
+        (
+            "locked.xlsx",
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512,
+            "the workbook is password-protected",
+        ),
         ("notes.xlsx", b"Population;Headcount\nSales;12\n", "not an Excel workbook (.xlsx)"),
         ("truncated.xlsx", b"PK\x03\x04" + b"\0" * 64, "not an Excel workbook (.xlsx)"),
         ("engagement.csv", b"a,b\n", "unsupported file type '.csv'"),

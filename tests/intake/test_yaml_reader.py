@@ -39,28 +39,72 @@ def _delete(path: tuple[Any, ...]) -> Callable[[dict[str, Any]], None]:
 
 # (case, edit of the minimal engagement, key path, message)
 BROKEN: list[tuple[str, Callable[[dict[str, Any]], None], str, str]] = [
-    ("headcount in words", _set(("populations", 1, "headcount"), "douze"),
-     "populations[1].headcount", "not a whole number (found 'douze'); expected a whole number > 0"),
-    ("zero headcount", _set(("populations", 0, "headcount"), 0),
-     "populations[0].headcount", "value out of range (found 0)"),
-    ("code outside the list", _set(("impacts", 2, "dimension"), "mood"),
-     "impacts[2].dimension", "value not in the list (found 'mood'); expected one of: job, tool, culture"),
-    ("impact on an unknown population", _set(("impacts", 1, "population"), "Call centre"),
-     "impacts[1].population", "unknown population 'Call centre'"),
-    ("lot naming an unknown population", _set(("lots", 0, "populations"), ["Agency advisers", "Drivers"]),
-     "lots[0].populations[1]", "unknown population 'Drivers'"),
-    ("duplicate population", _set(("populations", 2, "name"), "Agency managers"),
-     "populations[2].name", "duplicate population name (already used in populations[1])"),
-    ("go-live before kickoff", _set(("lots", 1, "go_live"), "2025-11-30"),
-     "lots[1].go_live", "go-live must come after the kickoff (2026-01-12)"),
-    ("missing required key", _delete(("engagement", "kickoff")),
-     "engagement.kickoff", "required value is missing"),
-    ("missing sponsor role", _delete(("governance", "sponsor", "role")),
-     "governance.sponsor.role", "required value is missing"),
-    ("table that is not a list", _set(("impacts",), {"population": "Agency advisers"}),
-     "impacts", "expected a list of records"),
-    ("shifting tasks to an unknown population", _set(("populations", 0, "shifts_tasks_to"), ["Drivers"]),
-     "populations[0].shifts_tasks_to[0]", "unknown population 'Drivers' in shifts_tasks_to"),
+    (
+        "headcount in words",
+        _set(("populations", 1, "headcount"), "douze"),
+        "populations[1].headcount",
+        "not a whole number (found 'douze'); expected a whole number > 0",
+    ),
+    (
+        "zero headcount",
+        _set(("populations", 0, "headcount"), 0),
+        "populations[0].headcount",
+        "value out of range (found 0)",
+    ),
+    (
+        "code outside the list",
+        _set(("impacts", 2, "dimension"), "mood"),
+        "impacts[2].dimension",
+        "value not in the list (found 'mood'); expected one of: job, tool, culture",
+    ),
+    (
+        "impact on an unknown population",
+        _set(("impacts", 1, "population"), "Call centre"),
+        "impacts[1].population",
+        "unknown population 'Call centre'",
+    ),
+    (
+        "lot naming an unknown population",
+        _set(("lots", 0, "populations"), ["Agency advisers", "Drivers"]),
+        "lots[0].populations[1]",
+        "unknown population 'Drivers'",
+    ),
+    (
+        "duplicate population",
+        _set(("populations", 2, "name"), "Agency managers"),
+        "populations[2].name",
+        "duplicate population name (already used in populations[1])",
+    ),
+    (
+        "go-live before kickoff",
+        _set(("lots", 1, "go_live"), "2025-11-30"),
+        "lots[1].go_live",
+        "go-live must come after the kickoff (2026-01-12)",
+    ),
+    (
+        "missing required key",
+        _delete(("engagement", "kickoff")),
+        "engagement.kickoff",
+        "required value is missing",
+    ),
+    (
+        "missing sponsor role",
+        _delete(("governance", "sponsor", "role")),
+        "governance.sponsor.role",
+        "required value is missing",
+    ),
+    (
+        "table that is not a list",
+        _set(("impacts",), {"population": "Agency advisers"}),
+        "impacts",
+        "expected a list of records",
+    ),
+    (
+        "shifting tasks to an unknown population",
+        _set(("populations", 0, "shifts_tasks_to"), ["Drivers"]),
+        "populations[0].shifts_tasks_to[0]",
+        "unknown population 'Drivers' in shifts_tasks_to",
+    ),
 ]
 
 
@@ -77,7 +121,8 @@ def test_a_broken_yaml_is_refused_with_the_key_path_and_line(
     err = capsys.readouterr().err
     assert status == 2
     assert any(
-        line.startswith(f"  - {where} (line ") and f"): {message}" in line for line in err.splitlines()
+        line.startswith(f"  - {where} (line ") and f"): {message}" in line
+        for line in err.splitlines()
     ), err
 
 
@@ -125,9 +170,15 @@ def test_yaml_syntax_errors_give_the_line(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("content", "message"),
-    [("", "the file is empty"), ("# nothing yet\n", "the file is empty"), ("- a\n- b\n", "expected a mapping")],
+    [
+        ("", "the file is empty"),
+        ("# nothing yet\n", "the file is empty"),
+        ("- a\n- b\n", "expected a mapping"),
+    ],
 )
-def test_a_yaml_without_an_engagement_is_refused(tmp_path: Path, content: str, message: str) -> None:
+def test_a_yaml_without_an_engagement_is_refused(
+    tmp_path: Path, content: str, message: str
+) -> None:
     path = tmp_path / "engagement.yml"
     path.write_text(content)
 
@@ -160,7 +211,10 @@ def test_unknown_keys_are_warnings(tmp_path: Path) -> None:
 
     report = read_intake(path)
 
-    assert sorted(w.where.split(" (")[0] for w in report.warnings) == ["budget_owner", "populations[0].notes"]
+    assert sorted(w.where.split(" (")[0] for w in report.warnings) == [
+        "budget_owner",
+        "populations[0].notes",
+    ]
 
 
 def test_messages_are_in_french_for_a_french_engagement(tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ figure comes from `analysis.diagnosis`; every word from
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from typing import Any
 
@@ -39,9 +40,9 @@ from . import common as c
 
 NAME = "impact_diagnosis"
 SCALE = (0, 3)
-# Bubbles sharing a level and a buy-in are spread this far apart on the impact
-# axis (in levels), so labels do not sit on one another.
-JITTER_STEP = 0.16
+# Bubbles sharing a level and a buy-in are spread on a small ellipse around
+# their true position (radii in axis units), so labels do not sit on one another.
+SPREAD = (0.34, 0.38)
 
 
 def _t(analysis: Any, key: str, **values: Any) -> str:
@@ -172,23 +173,21 @@ def key_messages(analysis: Any) -> list[str]:
 
 
 def next_steps(analysis: Any) -> list[c.NextStep]:
-    """The milestones ahead, plus the diagnosis' own follow-ups dated on them:
-    validation and workshops before the first lot's design, ambassadors gathered
-    by then too (seed 004: involve actors from design onwards)."""
-    from ...analysis.milestones import sorted_lots
-
-    lots = sorted_lots(analysis.engagement)
-    extra: list[c.NextStep] = []
-    if lots:
-        design = lots[0].design_start
-        members = segment_members(analysis)
-        extra.append(c.NextStep(design, _t(analysis, "next_steps.validate")))
-        if members.get("convince_first"):
-            extra.append(c.NextStep(design, _t(analysis, "next_steps.convince",
-                                               names=_names(analysis, members["convince_first"]))))
-        if members.get("lean_on"):
-            extra.append(c.NextStep(design, _t(analysis, "next_steps.ambassadors",
-                                               names=_names(analysis, members["lean_on"]))))
+    """The milestones ahead, plus the diagnosis' own follow-ups (validation,
+    workshops with the populations to convince, first ambassadors), due by the
+    next milestone: seed 004 involves people from design onwards."""
+    upcoming = c.next_steps(analysis)
+    if not upcoming:
+        return upcoming
+    when = upcoming[0].date
+    members = segment_members(analysis)
+    extra = [c.NextStep(when, _t(analysis, "next_steps.validate"))]
+    if members.get("convince_first"):
+        extra.append(c.NextStep(when, _t(analysis, "next_steps.convince",
+                                         names=_names(analysis, members["convince_first"]))))
+    if members.get("lean_on"):
+        extra.append(c.NextStep(when, _t(analysis, "next_steps.ambassadors",
+                                         names=_names(analysis, members["lean_on"]))))
     return c.next_steps(analysis, extra)
 
 
@@ -228,8 +227,8 @@ def heat_table(analysis: Any, names: list[str] | None = None) -> Table:
         values = [int(diagnosis.matrix.at[name, code]) for code in codes]
         values.append(int(diagnosis.levels.at[name, "level"]))
         rows.append([name, *values])
-        fills.append([None, *(heat_colour(v, *SCALE).lstrip("#") for v in values)])
-    widths = [3.2] + [1.0] * (len(codes) + 1)
+        fills.append([None, *(heat_colour(v, *SCALE) for v in values)])
+    widths = [2.6] + [1.2] * (len(codes) + 1)
     align = ["left"] + ["center"] * (len(codes) + 1)
     return Table(columns, rows, widths=widths, align=align, cell_fills=fills,
                  caption=_t(analysis, "charts.heat_map"))
@@ -304,7 +303,7 @@ def risk_table(analysis: Any) -> Table:
     for p in analysis.engagement.populations:
         levels = [diagnosis.risk(p.name, kind).level for kind in ("rejection", "misuse")]
         rows.append([p.name, *(f"{v}/3 – {_level_word(analysis, v)}" for v in levels)])
-        fills.append([None, *(heat_colour(v, *SCALE).lstrip("#") for v in levels)])
+        fills.append([None, *(heat_colour(v, *SCALE) for v in levels)])
     columns = [c.text(analysis, "common.columns.population"), _t(analysis, "columns.rejection"),
                _t(analysis, "columns.misuse")]
     return Table(columns, rows, widths=[3.2, 1.4, 1.4], cell_fills=fills,
@@ -348,6 +347,14 @@ def quadrant_names(analysis: Any) -> Quadrants:
                      x_split=x_split, y_split=y_split)
 
 
+def _spread(index: int, count: int) -> tuple[float, float]:
+    """Offset of the `index`-th of `count` points sharing one position."""
+    if count <= 1:
+        return 0.0, 0.0
+    angle = 2 * math.pi * index / count
+    return SPREAD[0] * math.cos(angle), SPREAD[1] * math.sin(angle)
+
+
 def bubble_chart(analysis: Any) -> Chart:
     """Impact level × buy-in score, bubble size = headcount, colour = segment."""
     frame = analysis.diagnosis.segments
@@ -358,13 +365,13 @@ def bubble_chart(analysis: Any) -> Chart:
         key = (int(row["impact_level"]), int(row["buy_in_score"]))
         index, count = seen[key], crowd[key]
         seen[key] += 1
-        offset = (index - (count - 1) / 2) * JITTER_STEP
-        points.append(Point(label=str(name), x=key[0] + offset, y=key[1],
+        dx, dy = _spread(index, count)
+        points.append(Point(label=str(name), x=key[0] + dx, y=key[1] + dy,
                             size=float(row["headcount"]), group=str(row["segment_label"])))
     return Chart(kind="bubble", points=points, quadrants=quadrant_names(analysis),
                  x_title=_t(analysis, "charts.impact_axis"),
                  y_title=_t(analysis, "charts.buy_in_axis"),
-                 x_range=(-0.5, 3.6), y_range=(-2.7, 2.7))
+                 x_range=(-0.5, 3.5), y_range=(-2.5, 2.5))
 
 
 # --------------------------------------------------------------------------- document
@@ -567,8 +574,9 @@ def build_deck(analysis: Any) -> Deck:
     allies = segment_members(analysis).get("lean_on", [])
     slides.append(BulletSlide(
         d("allies"),
-        [c.population_label(analysis, n) for n in allies] or [_t(analysis, "text.no_allies")],
-        notes="\n".join(_ally_lines(analysis))))
+        _ally_lines(analysis) or [_t(analysis, "text.no_allies")],
+        notes=_t(analysis, "messages.ambassadors", names=_names(analysis, allies),
+                 people=c.people(analysis, _headcount(analysis, allies))) if allies else ""))
 
     warnings = _warnings(analysis)
     slides.append(BulletSlide(

@@ -1,0 +1,545 @@
+"""The Change plan (Plan d'accompagnement des changements, seed 004, step 3) as
+a Word report and a steering-committee deck.
+
+Seed 004: three levers for every population, differentiated (Understand / Want
+/ Be able), starting at design and going on after go-live, never a mere
+communication blast. The report gives the principle, the levers per population
+with the reason each was chosen, the cross-population actions, the timeline
+around each lot's milestones, owners and effort, the COPIL's arbitration view
+and how the plan is steered. Every figure comes from `analysis.change_plan`
+and `analysis.steering`; every word from `labels.change_plan.yaml`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pandas as pd
+from babel.dates import format_date as babel_date
+
+from ...analysis.change_plan_tables import ALL, QUADRANT_ORDER
+from ...method.levers import PILLARS
+from ..ir import (
+    Block,
+    BulletItem,
+    Bullets,
+    BulletSlide,
+    Chart,
+    ChartSlide,
+    CoverSlide,
+    Deck,
+    Document,
+    Figure,
+    Heading,
+    Paragraph,
+    Series,
+    Table,
+    TableSlide,
+    Task,
+)
+from ..typography import LOCALES
+from . import common as c
+
+NAME = "change_plan"
+# Milestones drawn on the timelines (seed 004: change work hangs on design,
+# acceptance testing and go-live of each lot).
+TIMELINE_MILESTONES = ("design", "acceptance", "go_live")
+ARBITRATION_SHOWN = 12
+# A one-off action is drawn one week wide, so it stays visible on a timeline.
+ONE_OFF = dt.timedelta(days=6)
+
+
+def _t(analysis: Any, key: str, **values: Any) -> str:
+    return c.text(analysis, f"{NAME}.{key}", **values)
+
+
+def _days(analysis: Any, value: float) -> str:
+    return c.number(analysis, value, 1 if value % 1 else 0)
+
+
+def _pillar(analysis: Any, code: str) -> str:
+    return analysis.method.levers.pillars[code].label.in_(analysis.lang)
+
+
+def _phase(analysis: Any, code: str) -> str:
+    return analysis.method.levers.phases[code].label.in_(analysis.lang)
+
+
+def _owner(row: Any) -> str:
+    return f"{row['owner_label']} ({row['owner_name']})" if row["owner_name"] else row["owner_label"]
+
+
+# --------------------------------------------------------------------------- facts
+
+
+def _actions(analysis: Any) -> pd.DataFrame:
+    return analysis.change_plan.actions
+
+
+def population_actions(analysis: Any, population: str) -> pd.DataFrame:
+    actions = _actions(analysis)
+    return actions[actions["population"] == population]
+
+
+def lever_rows(analysis: Any, actions: pd.DataFrame) -> list[dict[str, Any]]:
+    """One row per lever of `actions` (pillar order, then first date): its
+    occurrences collapsed into a first date, a last date and a count."""
+    rows = []
+    for lever, own in actions.groupby("lever", sort=False):
+        first = own.iloc[0]
+        rows.append({
+            "lever": lever, "action": first["action"], "pillar": first["pillar"],
+            "phase": first["phase"], "start": own["date"].min().date(),
+            "end": own["date"].max().date(), "count": len(own),
+            "owner": _owner(first), "audience": first["audience"],
+            "effort": float(own["effort_days"].sum()), "reason": first["reason"],
+            "costed_in": first["costed_in"],
+        })
+    order = {p: i for i, p in enumerate(PILLARS)}
+    return sorted(rows, key=lambda r: (order[r["pillar"]], r["start"]))
+
+
+def _when(analysis: Any, row: dict[str, Any]) -> str:
+    if row["count"] == 1:
+        return _t(analysis, "text.once", date=c.date(analysis, row["start"]))
+    return _t(analysis, "text.occurrences", count=row["count"], start=c.date(analysis, row["start"]),
+              end=c.date(analysis, row["end"]))
+
+
+def _populations(analysis: Any) -> list[str]:
+    return [p.name for p in analysis.engagement.populations]
+
+
+def key_messages(analysis: Any) -> list[str]:
+    plan = analysis.change_plan
+    actions = _actions(analysis)
+    if actions.empty:
+        return []
+    messages = [_t(analysis, "messages.span", actions=len(actions),
+                   start=c.date(analysis, actions["date"].min()),
+                   end=c.date(analysis, actions["date"].max()))]
+
+    milestones = plan.milestones
+    before = sum(1 for _, a in actions.iterrows() if a["date"] < milestones.at[a["lot"], "acceptance"])
+    messages.append(_t(analysis, "messages.before_acceptance", count=before,
+                       share=c.percent(analysis, c.share(before, len(actions)))))
+
+    messages.append(_t(analysis, "messages.effort", days=_days(analysis, plan.total_days),
+                       want=_pillar(analysis, "want"),
+                       want_share=c.percent(analysis, float(plan.by_pillar.at["want", "share"]))))
+
+    own = plan.by_population.drop(index=ALL, errors="ignore")
+    top = own.sort_values("effort_days", ascending=False).head(3)
+    messages.append(_t(analysis, "messages.top_population", names=", ".join(
+        _t(analysis, "messages.population_effort", name=name, days=_days(analysis, row["effort_days"]))
+        for name, row in top.iterrows())))
+
+    quadrants = plan.arbitration["quadrant"].value_counts()
+    messages.append(_t(analysis, "messages.quick_wins", count=int(quadrants.get("quick_win", 0)),
+                       arbitrate=int(quadrants.get("questionable", 0))))
+
+    cross = lever_rows(analysis, population_actions(analysis, ALL))
+    if cross:
+        messages.append(_t(analysis, "messages.cross", count=len(cross),
+                           names=", ".join(r["action"] for r in cross)))
+    return messages
+
+
+def next_steps(analysis: Any) -> list[c.NextStep]:
+    """Milestones ahead, plus the COPIL arbitration and the quick wins, dated at
+    the first action of the plan."""
+    actions = _actions(analysis)
+    extra: list[c.NextStep] = []
+    if not actions.empty:
+        first = actions["date"].min().date()
+        extra.append(c.NextStep(first, _t(analysis, "next_steps.copil")))
+        quick = analysis.change_plan.arbitration
+        quick = list(dict.fromkeys(quick.loc[quick["quadrant"] == "quick_win", "action"]))[:3]
+        if quick:
+            extra.append(c.NextStep(first, _t(analysis, "next_steps.launch", names=", ".join(quick))))
+    return c.next_steps(analysis, extra)
+
+
+# --------------------------------------------------------------------------- tables
+
+
+def matrix_table(analysis: Any) -> Table:
+    """Population × pillar, each cell listing the levers activated."""
+    columns = [c.text(analysis, "common.columns.population")]
+    columns += [_pillar(analysis, p) for p in PILLARS]
+    rows = []
+    for name in _populations(analysis):
+        own = population_actions(analysis, name)
+        cells = [", ".join(dict.fromkeys(own.loc[own["pillar"] == p, "action"])) or "–"
+                 for p in PILLARS]
+        rows.append([name, *cells])
+    return Table(columns, rows, widths=[2.2, 2.6, 3.2, 2.8])
+
+
+def population_table(analysis: Any, population: str, with_reasons: bool = True) -> Table:
+    col = lambda key: _t(analysis, f"columns.{key}")  # noqa: E731
+    rows = []
+    for row in lever_rows(analysis, population_actions(analysis, population)):
+        cells = [_pillar(analysis, row["pillar"]), row["action"], _when(analysis, row),
+                 row["owner"]]
+        if with_reasons:
+            cells += [row["effort"], row["reason"]]
+        rows.append(cells)
+    columns = [col("pillar"), col("lever"), col("when"), c.text(analysis, "common.columns.owner")]
+    widths = [1.1, 2.2, 2.0, 1.8]
+    if with_reasons:
+        columns += [col("effort"), c.text(analysis, "common.columns.reason")]
+        widths += [0.8, 4.0]
+    return Table(columns, rows, widths=widths)
+
+
+def cross_table(analysis: Any, with_reasons: bool = True) -> Table:
+    col = lambda key: _t(analysis, f"columns.{key}")  # noqa: E731
+    rows = []
+    for row in lever_rows(analysis, population_actions(analysis, ALL)):
+        cells = [row["action"], _pillar(analysis, row["pillar"]), row["audience"],
+                 _when(analysis, row), row["owner"], row["effort"]]
+        if with_reasons:
+            cells.append(row["reason"])
+        rows.append(cells)
+    columns = [col("action"), col("pillar"), col("audience"), col("when"),
+               c.text(analysis, "common.columns.owner"), col("effort")]
+    widths = [2.0, 1.1, 1.8, 2.2, 1.6, 0.8]
+    if with_reasons:
+        columns.append(c.text(analysis, "common.columns.reason"))
+        widths.append(3.0)
+    return Table(columns, rows, widths=widths)
+
+
+def milestone_table(analysis: Any) -> Table:
+    table = analysis.change_plan.milestones
+    phases = ("design", "acceptance", "go_live", "post_go_live")
+    rows = [[lot, *(c.date(analysis, row[p]) for p in phases)] for lot, row in table.iterrows()]
+    columns = [c.text(analysis, "common.columns.lot")]
+    columns += [_t(analysis, f"columns.{p}") for p in phases]
+    return Table(columns, rows, widths=[2.6, 1.3, 1.3, 1.3, 1.3])
+
+
+def pillar_table(analysis: Any) -> Table:
+    by_pillar = analysis.change_plan.by_pillar
+    rows = [[row["label"], row["adkar"], int(row["actions"]), row["effort_days"],
+             c.percent(analysis, row["share"])] for _, row in by_pillar.iterrows()]
+    rows.append([c.text(analysis, "common.total"), "", int(by_pillar["actions"].sum()),
+                 float(by_pillar["effort_days"].sum()), c.percent(analysis, 1.0)])
+    col = lambda key: _t(analysis, f"columns.{key}")  # noqa: E731
+    return Table([col("pillar"), "ADKAR", col("actions"), col("effort"), col("share")], rows,
+                 widths=[1.4, 3.0, 1, 1, 1])
+
+
+def owner_table(analysis: Any) -> Table:
+    """Effort and actions per owner role, with the people named in the intake."""
+    actions = _actions(analysis)
+    rows = []
+    for label, own in actions.groupby("owner_label", sort=False):
+        named = ", ".join(dict.fromkeys(n for n in own["owner_name"] if n))
+        rows.append([label, named, len(own), float(own["effort_days"].sum())])
+    rows.sort(key=lambda r: -r[3])
+    col = lambda key: _t(analysis, f"columns.{key}")  # noqa: E731
+    return Table([c.text(analysis, "common.columns.owner"), col("named"), col("actions"),
+                  col("effort")], rows, widths=[2.2, 3.2, 1, 1])
+
+
+def population_effort_table(analysis: Any) -> Table:
+    by_population = analysis.change_plan.by_population
+    rows = []
+    for name, row in by_population.iterrows():
+        label = _t(analysis, "text.all_populations") if name == ALL else name
+        rows.append([label, int(row["actions"]), *(int(row[p]) for p in PILLARS),
+                     float(row["effort_days"])])
+    col = lambda key: _t(analysis, f"columns.{key}")  # noqa: E731
+    return Table([c.text(analysis, "common.columns.population"), col("actions"),
+                  *(_pillar(analysis, p) for p in PILLARS), col("effort")], rows,
+                 widths=[3, 1, 1.1, 1.1, 1.1, 1])
+
+
+def arbitration_table(analysis: Any, limit: int | None = None) -> Table:
+    frame = analysis.change_plan.arbitration
+    if limit is not None:
+        frame = frame.head(limit)
+    rows = [[int(r["rank"]), r["action"],
+             _t(analysis, "text.all_populations") if r["population"] == ALL else r["population"],
+             float(r["effort_days"]), int(r["effect"]), r["quadrant_label"]]
+            for _, r in frame.iterrows()]
+    col = lambda key: _t(analysis, f"columns.{key}")  # noqa: E731
+    return Table([col("rank"), col("action"), c.text(analysis, "common.columns.population"),
+                  col("effort"), col("effect"), col("quadrant")], rows,
+                 widths=[0.6, 2.6, 2.6, 0.9, 0.9, 1.4])
+
+
+def quadrant_table(analysis: Any) -> Table:
+    frame = analysis.change_plan.arbitration
+    labels = analysis.method.levers.quadrants
+    rows = []
+    for quadrant in QUADRANT_ORDER:
+        own = frame[frame["quadrant"] == quadrant]
+        if own.empty:
+            continue
+        rows.append([labels[quadrant].in_(analysis.lang), len(own), float(own["effort_days"].sum()),
+                     c.number(analysis, float(own["effect"].mean()), 1)])
+    col = lambda key: _t(analysis, f"columns.{key}")  # noqa: E731
+    return Table([col("quadrant"), col("actions"), col("effort"), col("effect")], rows,
+                 widths=[2, 1, 1, 1])
+
+
+def kpi_table(analysis: Any) -> Table | None:
+    steering = analysis.steering
+    if steering is None or steering.kpis.empty:
+        return None
+    rows = []
+    for _, k in steering.kpis.iterrows():
+        unit = "" if k["unit"] in ("", "nb") else k["unit"]
+        rows.append([k["name"], _measure(analysis, k["target"], unit),
+                     _measure(analysis, k["amber_from"], unit), c.date(analysis, k["first_review"])])
+    col = lambda key: _t(analysis, f"columns.{key}")  # noqa: E731
+    return Table([col("kpi"), col("target"), col("alert"), col("first_review")], rows,
+                 widths=[3.4, 1, 1.2, 1.4])
+
+
+def _measure(analysis: Any, value: float, unit: str) -> str:
+    """A KPI value with its unit: '85 %', '4,5 /5', '0,3 tickets'."""
+    number = c.number(analysis, value, 0 if float(value).is_integer() else 1)
+    if unit == "%":
+        return f"{number} %" if analysis.lang == "fr" else f"{number}%"
+    return f"{number} {unit}".strip()
+
+
+def criteria_table(analysis: Any) -> Table | None:
+    steering = analysis.steering
+    if steering is None or steering.criteria.empty:
+        return None
+    fills = {"green": "#C8E6C9", "amber": "#FFE0B2", "red": "#FFCDD2"}
+    rows, shades = [], []
+    for _, row in steering.criteria.iterrows():
+        rows.append([row["label"], row["status_label"], _t(analysis, f"rag.{row['rag']}")])
+        shades.append([None, None, fills.get(row["rag"])])
+    col = lambda key: _t(analysis, f"columns.{key}")  # noqa: E731
+    return Table([col("criterion"), col("status"), "RAG"], rows, widths=[3.4, 1.6, 1],
+                 cell_fills=shades)
+
+
+# --------------------------------------------------------------------------- charts
+
+
+def _milestone_tasks(analysis: Any, phases: tuple[str, ...]) -> list[Task]:
+    table = analysis.change_plan.milestones
+    lane = _t(analysis, "charts.milestones")
+    tasks = []
+    for lot, row in table.iterrows():
+        for phase in phases:
+            day = row[phase].date()
+            tasks.append(Task(_t(analysis, "charts.milestone", lot=lot, phase=_phase(analysis, phase)),
+                              day, day, lane=lane, milestone=True))
+    return sorted(tasks, key=lambda t: t.start)
+
+
+def timeline_chart(analysis: Any, pillar: str | None = None,
+                   phases: tuple[str, ...] = TIMELINE_MILESTONES) -> Chart:
+    """One bar per action (first to last occurrence), lanes by pillar, plus the
+    lots' milestones; `pillar` keeps one pillar (the deck's readable slices)."""
+    tasks = []
+    for row in lever_rows(analysis, _actions(analysis)):
+        if pillar and row["pillar"] != pillar:
+            continue
+        end = row["end"] if row["end"] > row["start"] else row["start"] + ONE_OFF
+        tasks.append(Task(row["action"], row["start"], end, lane=_pillar(analysis, row["pillar"])))
+    tasks += _milestone_tasks(analysis, phases)
+    return Chart(kind="gantt", tasks=tasks)
+
+
+def _month(analysis: Any, period: pd.Period) -> str:
+    return babel_date(period.to_timestamp().date(), "MMM yy", locale=LOCALES[analysis.lang])
+
+
+def month_chart(analysis: Any) -> Chart:
+    by_month = analysis.change_plan.by_month
+    return Chart(kind="stacked_bar", categories=[_month(analysis, m) for m in by_month.index],
+                 series=[Series(_pillar(analysis, p), [float(v) for v in by_month[p]])
+                         for p in PILLARS],
+                 y_title=_t(analysis, "charts.days"), value_format="0")
+
+
+def population_chart(analysis: Any) -> Chart:
+    actions = _actions(analysis)
+    names = _populations(analysis)
+    series = []
+    for pillar in PILLARS:
+        own = actions[actions["pillar"] == pillar].groupby("population")["effort_days"].sum()
+        series.append(Series(_pillar(analysis, pillar), [float(own.get(n, 0.0)) for n in names]))
+    return Chart(kind="stacked_barh", categories=names, series=series,
+                 x_title=_t(analysis, "charts.days"))
+
+
+# --------------------------------------------------------------------------- document
+
+
+def _segment_of(analysis: Any, population: str) -> str:
+    return str(analysis.diagnosis.segments.at[population, "segment_label"])
+
+
+def _population_intro(analysis: Any, name: str) -> str:
+    population = analysis.engagement.population(name)
+    own = population_actions(analysis, name)
+    return _t(analysis, "text.population_intro", segment=_segment_of(analysis, name),
+              impact=int(analysis.diagnosis.levels.at[name, "level"]),
+              buy_in=c.term(analysis, "buy_in", population.buy_in).lower(),
+              actions=len(own), days=_days(analysis, float(own["effort_days"].sum())))
+
+
+def _warnings(analysis: Any) -> list[str]:
+    return [w.message for w in analysis.change_plan.warnings]
+
+
+def _steering_blocks(analysis: Any) -> list[Block]:
+    blocks: list[Block] = [Heading(_t(analysis, "sections.steering")),
+                           Paragraph(_t(analysis, "text.steering_intro",
+                                        weeks=analysis.engagement.governance.copil_every_weeks))]
+    kpis = kpi_table(analysis)
+    if kpis is not None:
+        blocks += [kpis, Paragraph(" ".join(_rag_rules(analysis)), style="caption")]
+    criteria = criteria_table(analysis)
+    if criteria is not None:
+        blocks += [Paragraph(_t(analysis, "text.criteria_intro")), criteria]
+    return blocks
+
+
+def _rag_rules(analysis: Any) -> list[str]:
+    rules = [_t(analysis, "text.rag_rule")]
+    kpis = analysis.steering.kpis if analysis.steering is not None else pd.DataFrame()
+    if len(kpis) and not kpis["higher_is_better"].all():
+        rules.append(_t(analysis, "text.rag_rule_lower"))
+    return rules
+
+
+def build_document(analysis: Any) -> Document:
+    s = lambda key: _t(analysis, f"sections.{key}")  # noqa: E731
+    blocks: list[Block] = c.key_messages_blocks(analysis, key_messages(analysis))
+
+    levers = analysis.method.levers
+    blocks += [Heading(s("principle")), Paragraph(_t(analysis, "principle.one")),
+               Paragraph(_t(analysis, "principle.two")),
+               Bullets([f"**{info.label.in_(analysis.lang)}** — {info.description.in_(analysis.lang)}"
+                        for info in (levers.pillars[p] for p in PILLARS)])]
+
+    blocks += [Heading(s("matrix")), matrix_table(analysis), Heading(s("details"))]
+    for name in _populations(analysis):
+        blocks.append(Heading(c.population_label(analysis, name), 2))
+        if population_actions(analysis, name).empty:
+            blocks.append(Paragraph(_t(analysis, "text.no_action")))
+            continue
+        blocks += [Paragraph(_population_intro(analysis, name)), population_table(analysis, name)]
+
+    blocks += [Heading(s("cross")), Paragraph(_t(analysis, "text.cross_intro")),
+               cross_table(analysis)]
+
+    blocks += [Heading(s("timeline")), Paragraph(_t(analysis, "text.timeline_intro")),
+               Figure(timeline_chart(analysis), caption=_t(analysis, "charts.gantt")),
+               Heading(s("milestones"), 2), milestone_table(analysis)]
+
+    blocks += [Heading(s("effort")), Paragraph(_t(analysis, "text.effort_intro")),
+               pillar_table(analysis), population_effort_table(analysis),
+               Figure(month_chart(analysis), caption=_t(analysis, "charts.by_month")),
+               owner_table(analysis)]
+
+    blocks += [Heading(s("arbitration")), Paragraph(_t(analysis, "text.arbitration_intro")),
+               quadrant_table(analysis), arbitration_table(analysis)]
+
+    blocks += _steering_blocks(analysis)
+
+    warnings = _warnings(analysis)
+    if warnings:
+        blocks += [Heading(s("warnings")), Bullets(warnings)]
+
+    blocks += c.next_steps_blocks(analysis, next_steps(analysis))
+    return c.document(analysis, NAME, blocks)
+
+
+# --------------------------------------------------------------------------- deck
+
+
+def build_deck(analysis: Any) -> Deck:
+    d = lambda key, **v: _t(analysis, f"deck.{key}", **v)  # noqa: E731
+    levers = analysis.method.levers
+    slides: list[Any] = [CoverSlide(), c.key_messages_slide(analysis, key_messages(analysis))]
+
+    slides.append(BulletSlide(
+        d("principle"),
+        [*(BulletItem(f"**{levers.pillars[p].label.in_(analysis.lang)}** — "
+                      f"{levers.pillars[p].description.in_(analysis.lang)}") for p in PILLARS),
+         _t(analysis, "principle.two")],
+        notes=_t(analysis, "principle.one")))
+
+    slides.append(TableSlide(d("matrix"), matrix_table(analysis)))
+    for name in _populations(analysis):
+        rows = lever_rows(analysis, population_actions(analysis, name))
+        if not rows:
+            continue
+        slides.append(BulletSlide(
+            d("population", population=c.population_label(analysis, name)),
+            [_population_intro(analysis, name), *_pillar_bullets(analysis, rows)],
+            notes=c.reason_notes(analysis, [f"{r['action']} ({_when(analysis, r)}) — {r['reason']}"
+                                            for r in rows])))
+
+    cross = lever_rows(analysis, population_actions(analysis, ALL))
+    if cross:
+        slides.append(TableSlide(
+            d("cross"), cross_table(analysis, with_reasons=False),
+            notes=c.reason_notes(analysis, [f"{r['action']} — {r['reason']}" for r in cross],
+                                 lead=_t(analysis, "text.cross_intro"))))
+
+    for pillar in PILLARS:
+        if (_actions(analysis)["pillar"] == pillar).any():
+            slides.append(ChartSlide(
+                _t(analysis, "charts.gantt_pillar", pillar=_pillar(analysis, pillar)),
+                timeline_chart(analysis, pillar, phases=("go_live",)),
+                notes=_t(analysis, "text.timeline_intro")))
+
+    slides.append(ChartSlide(d("by_month"), month_chart(analysis),
+                             notes=_t(analysis, "text.effort_intro")))
+    slides.append(ChartSlide(d("by_population"), population_chart(analysis),
+                             notes=_t(analysis, "text.effort_intro")))
+    slides.append(TableSlide(d("owners"), owner_table(analysis)))
+
+    slides.append(TableSlide(d("quadrants"), quadrant_table(analysis),
+                             notes=_t(analysis, "text.arbitration_intro")))
+    top = analysis.change_plan.arbitration.head(ARBITRATION_SHOWN)
+    slides.append(TableSlide(
+        d("arbitration"), arbitration_table(analysis, ARBITRATION_SHOWN),
+        notes=c.reason_notes(analysis, _arbitration_reasons(analysis, top),
+                             lead=_t(analysis, "text.arbitration_intro"))))
+
+    kpis = kpi_table(analysis)
+    if kpis is not None:
+        slides.append(TableSlide(
+            d("steering"), kpis,
+            notes="\n".join([_t(analysis, "text.steering_intro",
+                                weeks=analysis.engagement.governance.copil_every_weeks),
+                             *_rag_rules(analysis)])))
+
+    slides.append(c.closing_slide(analysis, next_steps(analysis)))
+    return c.deck(analysis, NAME, slides)
+
+
+def _pillar_bullets(analysis: Any, rows: list[dict[str, Any]]) -> list[Any]:
+    """"**Comprendre** — lever, lever" for each pillar the population has levers on."""
+    bullets = []
+    for pillar in PILLARS:
+        names = [r["action"] for r in rows if r["pillar"] == pillar]
+        if names:
+            bullets.append(BulletItem(f"**{_pillar(analysis, pillar)}** — {', '.join(names)}"))
+    return bullets
+
+
+def _arbitration_reasons(analysis: Any, frame: pd.DataFrame) -> list[str]:
+    actions = _actions(analysis)
+    reasons = []
+    for _, row in frame.iterrows():
+        own = actions[(actions["lever"] == row["lever"]) & (actions["population"] == row["population"])]
+        if len(own):
+            reasons.append(f"{row['action']} — {own.iloc[0]['reason']}")
+    return reasons

@@ -1,0 +1,808 @@
+"""The Framing note (Note de cadrage): why the CRM, what it must achieve, for whom,
+who carries it, how it is governed and deployed, and the first risks.
+
+Seeds 000, 001 and 003: objectives linked upward to business goals and
+downward to KPIs, each with means and a budget; a visible sponsor, a named
+project manager, a cross-functional team with a balance of profiles, key users
+and future administrators; a COPIL every two weeks and weekly points; four
+workshops; progressive deployment by lots. The document says it in full; the
+deck keeps the tables that matter and puts the reasons in the speaker notes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from typing import Any
+
+from ...analysis.facts import regional_territories
+from ...model.enums import Seniority, Workshop, WorkshopStatus
+from ..ir import (
+    Block,
+    BulletItem,
+    Bullets,
+    BulletSlide,
+    Chart,
+    ChartSlide,
+    CoverSlide,
+    Deck,
+    Document,
+    Figure,
+    Heading,
+    Paragraph,
+    Series,
+    Slide,
+    Table,
+    TableSlide,
+    Task,
+    TwoContentSlide,
+)
+from . import common as c
+
+NAME = "framing_note"
+RISK_LEVEL_SHOWN = 2  # medium and high risks are "first risks"; low ones wait for the diagnosis
+RISKS_IN_DECK = 8
+DECK_MESSAGES = 4  # one slide of message cards; the document gives them all
+BRAKES_SHOWN = 10
+RAG_FILLS = {"green": "#C8E6C9", "amber": "#FFE0A3", "red": "#F4B6AE"}
+RACI_FILLS = {"A": "#0E4D64", "R": "#A8D0DB", "C": "#EEF3F5"}
+SECTIONS = ("context", "objectives", "scope", "governance", "workshops", "criteria", "balance",
+            "plan", "risks")
+
+
+def t(analysis: Any, key: str, **values: Any) -> str:
+    return c.text(analysis, f"{NAME}.{key}", **values)
+
+
+# =========================================================================== document
+
+
+def build_document(analysis: Any) -> Document:
+    blocks: list[Block] = c.key_messages_blocks(analysis, key_messages(analysis))
+    for section in SECTIONS:
+        blocks.append(Heading(t(analysis, f"sections.{section}")))
+        blocks.extend(_DOC_SECTIONS[section](analysis))
+    blocks.extend(c.next_steps_blocks(analysis, c.next_steps(analysis)))
+    return c.document(analysis, NAME, blocks)
+
+
+def key_messages(analysis: Any) -> list[str]:
+    """Five or six sentences computed from the engagement and the analysis."""
+    e = analysis.engagement
+    messages = []
+    if e.objectives:
+        messages.append(t(analysis, "messages.objectives", objectives=len(e.objectives),
+                          business=len({o.business_objective for o in e.objectives}),
+                          budget=c.money(analysis, _total_budget(e))))
+    messages.append(_risk_message(analysis))
+    non_users = sum(p.headcount for p in e.populations if not p.crm_user)
+    regions = regional_territories(e)
+    messages.append(t(analysis, "messages.scope" if regions else "messages.scope_national",
+                      populations=len(e.populations), people=c.people(analysis, _headcount(e)),
+                      non_users=c.people(analysis, non_users), territories=len(regions)))
+    messages.append(_criteria_message(analysis))
+    if e.lots:
+        go_lives = sorted(lot.go_live for lot in e.lots)
+        messages.append(t(analysis, "messages.lots", lots=len(e.lots),
+                          first=c.date(analysis, go_lives[0]), last=c.date(analysis, go_lives[-1])))
+    team = e.governance.team
+    if team:
+        messages.append(t(analysis, "messages.team", members=len(team), fte=_fte(analysis, team),
+                          functions=len({m.function for m in team})))
+    return messages
+
+
+def _criteria_message(analysis: Any) -> str:
+    """Criteria met, and the red ones to address first (amber ones when none is red)."""
+    criteria = analysis.steering.criteria
+    weak = criteria[criteria["rag"] == "red"]["label"].tolist() or \
+        criteria[criteria["rag"] == "amber"]["label"].tolist()
+    if not weak:
+        return t(analysis, "messages.criteria_all_met", total=len(criteria))
+    met = int((criteria["status"] == "met").sum())
+    return t(analysis, "messages.criteria", met=met, total=len(criteria), weak=", ".join(weak))
+
+
+def _risk_message(analysis: Any) -> str:
+    e = analysis.engagement
+    worst = _worst_risk_by_population(analysis)
+    high = [name for name, level in worst.items() if level >= 3]
+    if not high:
+        medium = [name for name, level in worst.items() if level == 2]
+        return t(analysis, "messages.risks_none", count=len(medium))
+    high.sort(key=lambda name: -e.population(name).headcount)
+    return t(analysis, "messages.risks", count=len(high), total=len(e.populations),
+             people=c.people(analysis, sum(e.population(n).headcount for n in high)),
+             names=", ".join(high[:3]))
+
+
+# --------------------------------------------------------------------------- context
+
+
+def _context_blocks(analysis: Any) -> list[Block]:
+    info = analysis.engagement.engagement
+    blocks: list[Block] = []
+    for field in ("strategy", "business_case", "current_situation"):
+        blocks.append(Heading(t(analysis, f"context.{field}"), 2))
+        blocks.extend(Paragraph(p) for p in _paragraphs(getattr(info, field)))
+    return blocks
+
+
+def _paragraphs(text: str) -> list[str]:
+    """Blank-line separated paragraphs of a free-text intake field."""
+    return [p.replace("\n", " ").strip() for p in text.split("\n\n") if p.strip()]
+
+
+# --------------------------------------------------------------------------- objectives
+
+
+def _objective_rows(analysis: Any, full: bool) -> tuple[list[str], list[list[Any]]]:
+    """CRM objective, KPI, baseline, target, due date, budget, owner (and the business
+    objective first when `full`), with a budget total row."""
+    e = analysis.engagement
+    columns = [t(analysis, "objectives.crm_objective"), t(analysis, "objectives.kpi"),
+               c.text(analysis, "common.columns.baseline"), c.text(analysis, "common.columns.target"),
+               c.text(analysis, "common.columns.due_date"), t(analysis, "objectives.budget"),
+               c.text(analysis, "common.columns.owner")]
+    if full:
+        columns.insert(0, t(analysis, "objectives.business_objective"))
+    rows = []
+    for o in e.objectives:
+        row = [o.crm_objective, o.kpi, c.measure(analysis, o.baseline, o.unit) or "—",
+               c.measure(analysis, o.target, o.unit), c.date(analysis, o.due_date),
+               c.money(analysis, o.budget) if o.budget is not None else "—", o.owner]
+        rows.append([o.business_objective, *row] if full else row)
+    total = [c.text(analysis, "common.total"), "", "", "", "", c.money(analysis, _total_budget(e)), ""]
+    rows.append(["", *total] if full else total)
+    return columns, rows
+
+
+def _objectives_blocks(analysis: Any) -> list[Block]:
+    e = analysis.engagement
+    if not e.objectives:
+        return [Paragraph(c.text(analysis, "common.not_set"))]
+    o_ = lambda key: t(analysis, f"objectives.{key}")  # noqa: E731
+    chain = Table([o_("business_objective"), o_("crm_objective"), o_("kpi")],
+                  [[o.business_objective, o.crm_objective, o.kpi] for o in e.objectives], widths=[3, 2.4, 2])
+    columns, rows = _objective_rows(analysis, full=False)
+    # The chain table already names each CRM objective: the measures table starts at its KPI.
+    measures = [row[1:] for row in rows[:-1]] + [[rows[-1][0], *rows[-1][2:]]]
+    blocks: list[Block] = [Paragraph(t(analysis, "objectives.intro")), chain,
+                           Table(columns[1:], measures, widths=[2.4, 1, 1, 1.3, 1.2, 1.3])]
+    budgeted = [o for o in e.objectives if o.budget]
+    if budgeted:
+        largest = max(budgeted, key=lambda o: o.budget or 0)
+        blocks.append(Paragraph(t(analysis, "objectives.total_budget",
+                                  total=c.money(analysis, _total_budget(e)),
+                                  largest=c.money(analysis, largest.budget),
+                                  objective=largest.crm_objective)))
+    unbudgeted = [o.crm_objective for o in e.objectives if o.budget is None]
+    if unbudgeted:
+        blocks.append(Paragraph(t(analysis, "objectives.unbudgeted", names="; ".join(unbudgeted))))
+    means = [[o.crm_objective, o.resources] for o in e.objectives if o.resources]
+    if means:
+        blocks.append(Heading(t(analysis, "objectives.means_title"), 2))
+        blocks.append(Table([t(analysis, "objectives.crm_objective"), t(analysis, "objectives.resources")],
+                            means, widths=[1, 2]))
+    return blocks
+
+
+def _total_budget(engagement: Any) -> float:
+    return float(sum(o.budget or 0 for o in engagement.objectives))
+
+
+# --------------------------------------------------------------------------- scope
+
+
+def _headcount(engagement: Any) -> int:
+    return sum(p.headcount for p in engagement.populations)
+
+
+def _lots_of(analysis: Any, population: str) -> str:
+    lots = analysis.engagement.lots_of(population)
+    return ", ".join(lot.name for lot in lots) if lots else t(analysis, "scope.no_lot")
+
+
+def _population_table(analysis: Any, full: bool) -> Table:
+    e = analysis.engagement
+    col = lambda key: c.text(analysis, f"common.columns.{key}")  # noqa: E731
+    if full:
+        columns = [col("population"), col("function"), col("level"), col("territory"),
+                   col("headcount"), col("crm_user"), t(analysis, "scope.lots_of_population")]
+        rows = [[p.name, p.function, c.term(analysis, "hierarchy_level", p.level), p.territory,
+                 p.headcount, c.yes_no(analysis, p.crm_user), _lots_of(analysis, p.name)]
+                for p in e.populations]
+        rows.append([c.text(analysis, "common.total"), "", "", "", _headcount(e), "", ""])
+        return Table(columns, rows, widths=[2.6, 2, 1.2, 1.2, 1, 1, 2.4])
+    columns = [col("population"), col("headcount"), col("crm_user"), t(analysis, "scope.lots_of_population")]
+    rows = [[p.name, p.headcount, c.yes_no(analysis, p.crm_user), _short_lots(analysis, p.name)]
+            for p in e.populations]
+    rows.append([c.text(analysis, "common.total"), _headcount(e), "", ""])
+    return Table(columns, rows, widths=[3, 1, 1, 1.6])
+
+
+def _short_lots(analysis: Any, population: str) -> str:
+    """Lot numbers only ('Lot 1, Lot 3'): the deck has no room for lot titles."""
+    lots = analysis.engagement.lots_of(population)
+    if not lots:
+        return t(analysis, "scope.no_lot")
+    return ", ".join(lot.name.split("–")[0].split("—")[0].strip() for lot in lots)
+
+
+def territory_chart(analysis: Any, show_values: bool = True) -> Chart:
+    e = analysis.engagement
+    territories = e.territories
+    users = [float(sum(p.headcount for p in e.populations if p.territory == tr and p.crm_user))
+             for tr in territories]
+    others = [float(sum(p.headcount for p in e.populations if p.territory == tr and not p.crm_user))
+              for tr in territories]
+    series = [Series(t(analysis, "scope.users"), users)]
+    if any(others):
+        series.append(Series(t(analysis, "scope.non_users"), others))
+    return Chart("stacked_barh", t(analysis, "scope.headcount_chart"), categories=list(territories),
+                 series=series, show_values=show_values)
+
+
+def _lots_table(analysis: Any, full: bool) -> Table:
+    lots = sorted(analysis.engagement.lots, key=lambda lot: lot.go_live)
+    columns = [c.text(analysis, "common.columns.lot"), t(analysis, "scope.blocks")]
+    if full:
+        columns.append(c.text(analysis, "common.columns.populations"))
+    columns += [t(analysis, "scope.design"), t(analysis, "scope.acceptance"), t(analysis, "scope.go_live")]
+    rows = []
+    for lot in lots:
+        row = [lot.name, ("\n" if full else ", ").join(lot.functional_blocks)]
+        if full:
+            row.append("\n".join(lot.populations))
+        row += [c.date(analysis, lot.design_start), c.date(analysis, lot.acceptance_start),
+                c.date(analysis, lot.go_live)]
+        rows.append(row)
+    widths = [1.6, 2.6, 2.6, 1.1, 1.1, 1.1] if full else [1.8, 3.2, 1.2, 1.2, 1.2]
+    return Table(columns, rows, widths=widths)
+
+
+def _scope_blocks(analysis: Any) -> list[Block]:
+    e = analysis.engagement
+    users = sum(p.headcount for p in e.populations if p.crm_user)
+    functions = list(dict.fromkeys(p.function for p in e.populations))
+    return [
+        Heading(t(analysis, "scope.populations_title"), 2),
+        Paragraph(t(analysis, "scope.populations_intro", count=len(e.populations),
+                    people=c.people(analysis, _headcount(e)), users=c.people(analysis, users),
+                    non_users=c.people(analysis, _headcount(e) - users))),
+        _population_table(analysis, full=True),
+        Paragraph(t(analysis, "scope.functions", functions=", ".join(functions))),
+        Heading(t(analysis, "scope.territories_title"), 2),
+        Figure(territory_chart(analysis)),
+        Heading(t(analysis, "scope.lots_title"), 2),
+        _lots_table(analysis, full=True),
+    ]
+
+
+# --------------------------------------------------------------------------- governance
+
+
+def _fte(analysis: Any, team: list[Any]) -> str:
+    return c.number(analysis, sum(m.allocation for m in team) / 100, 1)
+
+
+def _seniority_counts(team: list[Any]) -> dict[str, int]:
+    counts = Counter(m.seniority.value for m in team)
+    return {level.value: counts.get(level.value, 0) for level in (Seniority.SENIOR, Seniority.INTERMEDIATE,
+                                                                   Seniority.JUNIOR)}
+
+
+def seniority_chart(analysis: Any) -> Chart:
+    counts = _seniority_counts(analysis.engagement.governance.team)
+    return Chart("doughnut", t(analysis, "governance.balance_title"),
+                 categories=[c.term(analysis, "seniority", level) for level in counts],
+                 series=[Series(t(analysis, "governance.team_title"), [float(v) for v in counts.values()])],
+                 show_values=True)
+
+
+def _functions_without_senior(team: list[Any]) -> list[str]:
+    functions = list(dict.fromkeys(m.function for m in team))
+    return [f for f in functions
+            if not any(m.function == f and m.seniority == Seniority.SENIOR for m in team)]
+
+
+def _team_table(analysis: Any, full: bool) -> Table:
+    g = lambda key: t(analysis, f"governance.{key}")  # noqa: E731
+    team = analysis.engagement.governance.team
+    if full:
+        columns = [g("name"), c.text(analysis, "common.columns.function"), g("role"), g("seniority"),
+                   g("allocation"), g("released")]
+        rows = [[m.name, m.function, m.role, c.term(analysis, "seniority", m.seniority),
+                 c.measure(analysis, m.allocation, "%"), c.yes_no(analysis, m.released_from_daily_work)]
+                for m in team]
+        return Table(columns, rows, widths=[1.5, 1.2, 3.2, 1.2, 1, 0.9])
+    columns = [g("name"), c.text(analysis, "common.columns.function"), g("seniority"), g("allocation")]
+    rows = [[m.name, m.function, c.term(analysis, "seniority", m.seniority),
+             c.measure(analysis, m.allocation, "%")] for m in team]
+    return Table(columns, rows, widths=[1.6, 1.3, 1.1, 1])
+
+
+def _key_user_table(analysis: Any) -> Table:
+    """Key users grouped by territory, then population: the relays of each place."""
+    e = analysis.engagement
+    col = lambda key: c.text(analysis, f"common.columns.{key}")  # noqa: E731
+    groups: dict[tuple[str, str], list[Any]] = {}
+    for ku in e.governance.key_users:
+        territory = ku.territory or _territory_of(e, ku.population)
+        groups.setdefault((territory, ku.population), []).append(ku)
+    rows = [[territory, population, ", ".join(k.name for k in members),
+             c.measure(analysis, sum(k.allocation for k in members) / len(members), "%")]
+            for (territory, population), members in groups.items()]
+    return Table([col("territory"), col("population"), t(analysis, "governance.key_users"),
+                  t(analysis, "governance.allocation")], rows, widths=[1.2, 2.4, 2.6, 1])
+
+
+def _territory_of(engagement: Any, population: str) -> str:
+    try:
+        return engagement.population(population).territory
+    except KeyError:
+        return ""
+
+
+def _bodies_table(analysis: Any) -> Table:
+    gov = analysis.engagement.governance
+    g = lambda key, **v: t(analysis, f"governance.{key}", **v)  # noqa: E731
+    weeks = gov.copil_every_weeks
+    rhythm = g("copil_rhythm_weekly") if weeks == 1 else g("copil_rhythm", weeks=weeks)
+    rows = [[g("copil"), rhythm, g("copil_members", sponsor=gov.sponsor.name, manager=gov.project_manager.name),
+             g("copil_purpose")]]
+    if gov.weekly_points:
+        rows.append([g("weekly"), g("weekly_rhythm"), g("weekly_members", manager=gov.project_manager.name),
+                     g("weekly_purpose")])
+    return Table([g("body"), g("rhythm"), g("members"), g("purpose")], rows, widths=[1.4, 1.2, 2.4, 2.4])
+
+
+def _purposes(analysis: Any) -> Bullets:
+    keys = ("progress", "questions", "obstacles", "arbitration", "collective")
+    return Bullets([t(analysis, f"governance.purposes.{k}") for k in keys])
+
+
+def raci_roles(analysis: Any) -> list[tuple[str, str]]:
+    """(role code, column heading) of the roles this engagement has, in catalogue order."""
+    gov = analysis.engagement.governance
+    present = {
+        "sponsor": gov.sponsor.name,
+        "project_manager": gov.project_manager.name,
+        "team": len(gov.team),
+        "key_users": len(gov.key_users),
+        "administrators": len(gov.administrators),
+        "local_sponsors": len(gov.local_sponsors),
+    }
+    roles = []
+    for code, info in analysis.method.raci.roles.items():
+        value = present[code]
+        if not value:
+            continue
+        label = info.label.in_(analysis.lang)
+        key = "raci_role_named" if isinstance(value, str) else "raci_role_count"
+        values = {"name": value} if isinstance(value, str) else {"count": value}
+        roles.append((code, t(analysis, f"governance.{key}", role=label, **values)))
+    return roles
+
+
+def raci_table(analysis: Any) -> Table:
+    """Activities × the engagement's governance roles, from `raci.yaml`; A and R shaded."""
+    catalogue = analysis.method.raci
+    roles = raci_roles(analysis)
+    rows, fills = [], []
+    for activity in catalogue.activities:
+        letters = [catalogue.letters_of(activity, code) for code, _ in roles]
+        rows.append([activity.label.in_(analysis.lang), *letters])
+        fills.append([None, *[_raci_fill(x) for x in letters]])
+    return Table([t(analysis, "governance.raci_activity"), *[heading for _, heading in roles]], rows,
+                 widths=[3.2, *[1.0] * len(roles)], align=["left", *["center"] * len(roles)],
+                 cell_fills=fills)
+
+
+def _raci_fill(letters: str) -> str | None:
+    for letter in ("A", "R", "C"):
+        if letter in letters.split("/"):
+            return RACI_FILLS[letter]
+    return None
+
+
+def raci_legend(analysis: Any) -> str:
+    letters = analysis.method.raci.letters
+    return t(analysis, "governance.raci_legend",
+             **{code: text.in_(analysis.lang) for code, text in letters.items()})
+
+
+def raci_notes(analysis: Any) -> str:
+    return "\n".join(f"{a.label.in_(analysis.lang)} — {a.why.in_(analysis.lang)}"
+                     for a in analysis.method.raci.activities)
+
+
+def governance_findings(analysis: Any) -> list[str]:
+    """What the framing must still settle: missing relays and a slow COPIL."""
+    e = analysis.engagement
+    gov = e.governance
+    findings = []
+    covered = {ku.population for ku in gov.key_users}
+    uncovered = [p.name for p in e.populations if p.crm_user and p.name not in covered]
+    if uncovered:
+        findings.append(t(analysis, "governance.no_key_user", names=", ".join(uncovered)))
+    without_senior = _functions_without_senior(gov.team)
+    if without_senior:
+        findings.append(t(analysis, "governance.no_senior_functions", functions=", ".join(without_senior)))
+    sponsored = {s.territory for s in gov.local_sponsors}
+    unsponsored = [tr for tr in regional_territories(e) if tr not in sponsored]
+    if unsponsored:
+        findings.append(t(analysis, "governance.no_local_sponsor", territories=", ".join(unsponsored)))
+    if gov.copil_every_weeks > 2:
+        findings.append(t(analysis, "governance.copil_off_rhythm", weeks=gov.copil_every_weeks))
+    return findings
+
+
+def _administrator_lines(analysis: Any) -> list[str]:
+    lines = []
+    for admin in analysis.engagement.governance.administrators:
+        if admin.named_on:
+            lines.append(t(analysis, "governance.administrator", name=admin.name, function=admin.function,
+                           date=c.date(analysis, admin.named_on)))
+        else:
+            lines.append(t(analysis, "governance.administrator_undated", name=admin.name,
+                           function=admin.function))
+    return lines or [t(analysis, "governance.no_administrator")]
+
+
+def _governance_blocks(analysis: Any) -> list[Block]:
+    gov = analysis.engagement.governance
+    g = lambda key, **v: t(analysis, f"governance.{key}", **v)  # noqa: E731
+    counts = _seniority_counts(gov.team)
+    blocks: list[Block] = [
+        Heading(g("roles_title"), 2),
+        Bullets([g("sponsor", name=gov.sponsor.name, role=gov.sponsor.role),
+                 g("project_manager", name=gov.project_manager.name, role=gov.project_manager.role)]),
+        Heading(g("team_title"), 2),
+    ]
+    if gov.team:
+        blocks += [
+            Paragraph(g("team_summary", members=len(gov.team), fte=_fte(analysis, gov.team),
+                        released=sum(m.released_from_daily_work for m in gov.team))),
+            _team_table(analysis, full=True),
+            Paragraph(g("balance_line", **counts)),
+            Figure(seniority_chart(analysis)),
+        ]
+    if gov.key_users:
+        blocks += [Heading(g("key_users_title"), 2), _key_user_table(analysis)]
+    blocks += [Heading(g("administrators_title"), 2), Bullets(_administrator_lines(analysis))]
+    if gov.local_sponsors:
+        blocks += [Heading(g("local_sponsors_title"), 2),
+                   Table([c.text(analysis, "common.columns.territory"), g("name"), g("role")],
+                         [[s.territory, s.name, s.role] for s in gov.local_sponsors], widths=[1, 1.3, 2.5])]
+    findings = governance_findings(analysis)
+    if findings:
+        blocks.append(Bullets(findings))
+    blocks += [Heading(g("bodies_title"), 2), _bodies_table(analysis), Paragraph(g("purposes_title")),
+               _purposes(analysis), Heading(g("raci_title"), 2), raci_table(analysis),
+               Paragraph(raci_legend(analysis), "caption")]
+    return blocks
+
+
+# --------------------------------------------------------------------------- workshops
+
+
+def workshop_rows(analysis: Any, full: bool) -> list[list[Any]]:
+    planned = {w.workshop: w for w in analysis.engagement.governance.workshops}
+    rows = []
+    for code in Workshop:
+        entry = planned.get(code)
+        name = c.term(analysis, "workshop", code)
+        if entry is None:
+            row = [name, "—", "", t(analysis, "workshops.not_planned")]
+            notes = analysis.method.workshops.workshop(code).purpose.in_(analysis.lang)
+        else:
+            row = [name, c.date(analysis, entry.date), entry.participants,
+                   c.term(analysis, "workshop_status", entry.status)]
+            notes = entry.notes or analysis.method.workshops.workshop(code).purpose.in_(analysis.lang)
+        rows.append([*row, notes] if full else [row[0], row[1], row[3]])
+    return rows
+
+
+def _workshop_fills(rows: list[list[Any]], status_col: int, analysis: Any) -> list[list[str | None]]:
+    done = c.term(analysis, "workshop_status", WorkshopStatus.DONE)
+    cancelled = c.term(analysis, "workshop_status", WorkshopStatus.CANCELLED)
+    missing = t(analysis, "workshops.not_planned")
+    colour = {done: RAG_FILLS["green"], cancelled: RAG_FILLS["red"], missing: RAG_FILLS["amber"]}
+    return [[colour.get(row[status_col]) if i == status_col else None for i in range(len(row))]
+            for row in rows]
+
+
+def _workshops_blocks(analysis: Any) -> list[Block]:
+    w = lambda key: t(analysis, f"workshops.{key}")  # noqa: E731
+    rows = workshop_rows(analysis, full=True)
+    blocks: list[Block] = [Paragraph(w("intro")), Table(
+        [w("workshop"), c.text(analysis, "common.columns.date"), w("participants"),
+         c.text(analysis, "common.columns.status"), w("notes")],
+        rows, widths=[1.3, 1.1, 3, 1, 3], cell_fills=_workshop_fills(rows, 3, analysis))]
+    missing = [row[0] for row in rows if row[3] == w("not_planned")]
+    if missing:
+        blocks.append(Paragraph(t(analysis, "workshops.missing", names=", ".join(missing))))
+    return blocks
+
+
+# --------------------------------------------------------------------------- success criteria
+
+
+def _criteria_blocks(analysis: Any) -> list[Block]:
+    k = lambda key, **v: t(analysis, f"criteria.{key}", **v)  # noqa: E731
+    table = analysis.steering.criteria
+    rows = [[r.label, r.status_label, r.evidence or "—", r.advice or k("met_advice")]
+            for r in table.itertuples()]
+    fills = [[None, RAG_FILLS.get(r.rag), None, None] for r in table.itertuples()]
+    blocks: list[Block] = [
+        Paragraph(k("intro")),
+        Table([k("criterion"), c.text(analysis, "common.columns.status"), k("evidence"), k("advice")],
+              rows, widths=[1.5, 1.1, 3.4, 3], cell_fills=fills),
+    ]
+    for r in table.itertuples():
+        if r.rag != "green":
+            blocks.append(Paragraph(k("warnings_of", criterion=r.label), "caption"))
+            blocks.append(Bullets(list(r.early_warnings)))
+    return blocks
+
+
+# --------------------------------------------------------------------------- balance
+
+
+def balance_chart(analysis: Any) -> Chart:
+    table = analysis.steering.balance
+    return Chart("bar", t(analysis, "balance.chart"), categories=table["label"].tolist(),
+                 series=[Series(t(analysis, "balance.planned"), [v / 100 for v in table["share"]]),
+                         Series(t(analysis, "balance.target"), [v / 100 for v in table["target"]])],
+                 value_format="0%", show_values=True)
+
+
+def _balance_findings(analysis: Any) -> list[str]:
+    return [w.message for w in analysis.steering.warnings if w.code.startswith("balance_")]
+
+
+def _balance_blocks(analysis: Any) -> list[Block]:
+    table = analysis.steering.balance
+    b = lambda key: t(analysis, f"balance.{key}")  # noqa: E731
+    rows = [[r.label, c.number(analysis, r.effort_days), c.percent(analysis, r.share / 100),
+             c.percent(analysis, r.target / 100)] for r in table.itertuples()]
+    rows.append([c.text(analysis, "common.total"), c.number(analysis, table["effort_days"].sum()), "", ""])
+    findings = _balance_findings(analysis) or [b("on_target")]
+    return [Paragraph(b("intro")),
+            Table([b("area"), b("days"), b("planned"), b("target")], rows, widths=[2, 1, 1, 1]),
+            Figure(balance_chart(analysis)), Bullets(findings),
+            Paragraph(table.at["technology", "basis"], "caption")]
+
+
+# --------------------------------------------------------------------------- plan
+
+
+def gantt_chart(analysis: Any) -> Chart:
+    e = analysis.engagement
+    s = lambda key: t(analysis, f"scope.{key}")  # noqa: E731
+    tasks = [Task(c.term(analysis, "workshop", w.workshop), w.date, w.date, t(analysis, "plan.workshops_lane"),
+                  milestone=True)
+             for w in sorted(e.governance.workshops, key=lambda w: w.date)
+             if w.status != WorkshopStatus.CANCELLED]
+    for lot in sorted(e.lots, key=lambda lot: lot.go_live):
+        tasks += [
+            Task(f"{lot.name} — {s('design').lower()}", lot.design_start,
+                 max(lot.design_start, lot.acceptance_start - dt.timedelta(days=1)), lot.name),
+            Task(f"{lot.name} — {s('acceptance').lower()}", lot.acceptance_start,
+                 max(lot.acceptance_start, lot.go_live - dt.timedelta(days=1)), lot.name),
+            Task(t(analysis, "plan.go_live_task", lot=lot.name), lot.go_live, lot.go_live, lot.name,
+                 milestone=True),
+        ]
+    return Chart("gantt", t(analysis, "plan.gantt"), tasks=tasks)
+
+
+def _plan_blocks(analysis: Any) -> list[Block]:
+    if not analysis.engagement.lots:
+        return [Paragraph(c.text(analysis, "common.not_set"))]
+    return [Paragraph(t(analysis, "plan.intro")), Figure(gantt_chart(analysis))]
+
+
+# --------------------------------------------------------------------------- risks
+
+
+def _worst_risk_by_population(analysis: Any) -> dict[str, int]:
+    worst: dict[str, int] = {}
+    for r in analysis.diagnosis.risks:
+        worst[r.population] = max(worst.get(r.population, 0), r.level)
+    return worst
+
+
+def first_risks(analysis: Any) -> list[Any]:
+    """Medium and high risks, highest first, then the most people exposed."""
+    e = analysis.engagement
+    risks = [r for r in analysis.diagnosis.risks if r.level >= RISK_LEVEL_SHOWN]
+    return sorted(risks, key=lambda r: (-r.level, -e.population(r.population).headcount, r.kind))
+
+
+def _risk_table(analysis: Any, risks: list[Any], full: bool) -> Table:
+    r_ = lambda key: t(analysis, f"risks.{key}")  # noqa: E731
+    rows = [[c.population_label(analysis, r.population), r_(f"kind.{r.kind}"), r_(f"levels.{r.level}")]
+            + ([r.reasons[0] if r.reasons else ""] if full else []) for r in risks]
+    fills = [[None, None, RAG_FILLS["red"] if r.level >= 3 else RAG_FILLS["amber"]] + ([None] if full else [])
+             for r in risks]
+    columns = [c.text(analysis, "common.columns.population"), r_("risk"), r_("level")]
+    if full:
+        columns.append(r_("main_reason"))
+    return Table(columns, rows, widths=[2.2, 1, 0.8, 4] if full else [3, 1.2, 1], cell_fills=fills)
+
+
+def _brake_table(analysis: Any) -> Table:
+    r_ = lambda key: t(analysis, f"risks.{key}")  # noqa: E731
+    e = analysis.engagement
+    brakes = sorted(analysis.diagnosis.brakes,
+                    key=lambda b: (-b.severity, -e.population(b.population).headcount))[:BRAKES_SHOWN]
+    rows = [[c.population_label(analysis, b.population), c.term(analysis, "brake", b.brake),
+             r_(f"levels.{b.severity}"), c.yes_no(analysis, b.observed), b.reasons[0] if b.reasons else ""]
+            for b in brakes]
+    return Table([c.text(analysis, "common.columns.population"), r_("brake"), r_("severity"), r_("observed"),
+                  c.text(analysis, "common.columns.reason")], rows, widths=[2, 1.4, 0.8, 0.9, 3.6])
+
+
+def _risks_blocks(analysis: Any) -> list[Block]:
+    risks = first_risks(analysis)
+    blocks: list[Block] = [Paragraph(t(analysis, "risks.intro"))]
+    if not risks:
+        return [*blocks, Paragraph(t(analysis, "risks.none"))]
+    blocks.append(_risk_table(analysis, risks, full=True))
+    if analysis.diagnosis.brakes:
+        blocks += [Heading(t(analysis, "risks.brakes_title"), 2), _brake_table(analysis)]
+    return blocks
+
+
+_DOC_SECTIONS = {
+    "context": _context_blocks,
+    "objectives": _objectives_blocks,
+    "scope": _scope_blocks,
+    "governance": _governance_blocks,
+    "workshops": _workshops_blocks,
+    "criteria": _criteria_blocks,
+    "balance": _balance_blocks,
+    "plan": _plan_blocks,
+    "risks": _risks_blocks,
+}
+
+
+# =========================================================================== deck
+
+
+def build_deck(analysis: Any) -> Deck:
+    sections = [t(analysis, f"sections.{s}") for s in SECTIONS]
+    slides: list[Slide] = [
+        CoverSlide(),
+        c.key_messages_slide(analysis, key_messages(analysis)[:DECK_MESSAGES]),
+        c.agenda_slide(analysis, [*sections, c.text(analysis, "common.next_steps")]),
+    ]
+    for section, title in zip(SECTIONS, sections, strict=True):
+        slides.extend(_DECK_SECTIONS[section](analysis, title))
+    slides.append(c.closing_slide(analysis, c.next_steps(analysis)))
+    return c.deck(analysis, NAME, slides)
+
+
+def _first_sentence(text: str) -> str:
+    first = _paragraphs(text)[0] if text.strip() else ""
+    end = first.find(". ")
+    return first[: end + 1] if 0 < end < len(first) - 1 else first
+
+
+def _context_slides(analysis: Any, title: str) -> list[Slide]:
+    info = analysis.engagement.engagement
+    fields = ("strategy", "business_case", "current_situation")
+    bullets = [f"**{t(analysis, f'context.{f}')}** — {_first_sentence(getattr(info, f))}" for f in fields]
+    notes = "\n\n".join(getattr(info, f) for f in fields)
+    return [BulletSlide(title, bullets, notes=notes)]
+
+
+def _objectives_slides(analysis: Any, title: str) -> list[Slide]:
+    e = analysis.engagement
+    if not e.objectives:
+        return []
+    columns, rows = _objective_rows(analysis, full=False)
+    notes = "\n".join([t(analysis, "objectives.notes"),
+                       *(f"– {o.business_objective} → {o.crm_objective} → {o.kpi}" for o in e.objectives)])
+    return [TableSlide(title, Table(columns, rows, widths=[3, 2.6, 1.1, 1.1, 1.5, 1.4, 1.4]), notes=notes)]
+
+
+def _scope_slides(analysis: Any, title: str) -> list[Slide]:
+    e = analysis.engagement
+    notes = t(analysis, "scope.functions", functions=", ".join(dict.fromkeys(p.function for p in e.populations)))
+    slides: list[Slide] = [
+        TableSlide(t(analysis, "scope.populations_title"), _population_table(analysis, full=False), notes=notes),
+        ChartSlide(t(analysis, "scope.territories_title"), territory_chart(analysis, show_values=False)),
+    ]
+    if e.lots:
+        slides.append(TableSlide(t(analysis, "scope.lots_title"), _lots_table(analysis, full=False)))
+    return slides
+
+
+def _governance_slides(analysis: Any, title: str) -> list[Slide]:
+    gov = analysis.engagement.governance
+    g = lambda key, **v: t(analysis, f"governance.{key}", **v)  # noqa: E731
+    bodies = _bodies_table(analysis)
+    left = [g("sponsor", name=gov.sponsor.name, role=gov.sponsor.role),
+            g("project_manager", name=gov.project_manager.name, role=gov.project_manager.role),
+            *(f"**{row[0]}** — {row[1]}" for row in bodies.rows)]
+    right = [BulletItem(line) for line in _administrator_lines(analysis)]
+    purposes = "\n".join([g("purposes_title"), *(f"– {x}" for x in _purposes(analysis).items)])
+    slides: list[Slide] = [TwoContentSlide(g("roles_title"), left, right, notes=purposes,
+                                           left_title=g("bodies_title"), right_title=g("administrators_title"))]
+    if gov.team:
+        counts = _seniority_counts(gov.team)
+        summary = [g("team_summary", members=len(gov.team), fte=_fte(analysis, gov.team),
+                     released=sum(m.released_from_daily_work for m in gov.team)),
+                   g("balance_line", **counts), *governance_findings(analysis)]
+        evidence = analysis.steering.criteria.at["experience_balance", "evidence"]
+        slides.append(TwoContentSlide(g("team_title"), summary, _team_table(analysis, full=False),
+                                      notes=c.reason_notes(analysis, [evidence]),
+                                      left_title=g("balance_title")))
+        slides.append(ChartSlide(g("balance_title"), seniority_chart(analysis),
+                                 caption=g("balance_line", **counts)))
+    if gov.key_users:
+        slides.append(TableSlide(g("key_users_title"), _key_user_table(analysis)))
+    slides.append(TableSlide(g("raci_title"), raci_table(analysis),
+                             notes="\n".join([raci_legend(analysis), raci_notes(analysis)])))
+    return slides
+
+
+def _workshops_slides(analysis: Any, title: str) -> list[Slide]:
+    w = lambda key: t(analysis, f"workshops.{key}")  # noqa: E731
+    rows = workshop_rows(analysis, full=False)
+    full = workshop_rows(analysis, full=True)
+    notes = "\n".join(f"{r[0]} — {r[4]}" for r in full if r[4])
+    return [TableSlide(title, Table([w("workshop"), c.text(analysis, "common.columns.date"),
+                                     c.text(analysis, "common.columns.status")], rows,
+                                    widths=[2, 1.2, 1], cell_fills=_workshop_fills(rows, 2, analysis)),
+                       notes=notes)]
+
+
+def _criteria_slides(analysis: Any, title: str) -> list[Slide]:
+    k = lambda key: t(analysis, f"criteria.{key}")  # noqa: E731
+    table = analysis.steering.criteria
+    rows = [[r.label, r.status_label, r.advice or k("met_advice")] for r in table.itertuples()]
+    fills = [[None, RAG_FILLS.get(r.rag), None] for r in table.itertuples()]
+    notes = "\n".join(f"{r.label} — {r.status_label}: {r.evidence}"
+                      for r in table.itertuples() if r.evidence)
+    return [TableSlide(title, Table([k("criterion"), c.text(analysis, "common.columns.status"), k("advice")],
+                                    rows, widths=[1.6, 1.1, 4], cell_fills=fills), notes=notes)]
+
+
+def _balance_slides(analysis: Any, title: str) -> list[Slide]:
+    findings = _balance_findings(analysis) or [t(analysis, "balance.on_target")]
+    table = analysis.steering.balance
+    notes = c.reason_notes(analysis, findings, lead=table.at["technology", "basis"])
+    return [ChartSlide(title, balance_chart(analysis), notes=notes, caption=" ".join(findings))]
+
+
+def _plan_slides(analysis: Any, title: str) -> list[Slide]:
+    if not analysis.engagement.lots:
+        return []
+    return [ChartSlide(title, gantt_chart(analysis), notes=t(analysis, "plan.intro"))]
+
+
+def _risks_slides(analysis: Any, title: str) -> list[Slide]:
+    risks = first_risks(analysis)
+    if not risks:
+        return [BulletSlide(title, [t(analysis, "risks.none")])]
+    shown = risks[:RISKS_IN_DECK]
+    notes = "\n\n".join(
+        c.reason_notes(analysis, r.reasons[:2], lead=f"{r.population} — {t(analysis, f'risks.kind.{r.kind}')}")
+        for r in shown)
+    return [TableSlide(title, _risk_table(analysis, shown, full=False), notes=notes)]
+
+
+_DECK_SECTIONS = {
+    "context": _context_slides,
+    "objectives": _objectives_slides,
+    "scope": _scope_slides,
+    "governance": _governance_slides,
+    "workshops": _workshops_slides,
+    "criteria": _criteria_slides,
+    "balance": _balance_slides,
+    "plan": _plan_slides,
+    "risks": _risks_slides,
+}

@@ -1,0 +1,478 @@
+"""The Target vision (Vision cible): life tomorrow for each population and what it
+gains, the personas, current and target user journeys, use cases by lot, the
+steering KPIs and the data-sharing ambition.
+
+Seed 004 starts here ("comment sera la vie de demain… qu'aura-t-on à y
+gagner ?"); seed 002 adds personas and user journeys whose improvements are
+prioritised with their effort so the COPIL can arbitrate; seed 000 adds use
+cases by lot and steering; seed 004 warns that the 360° view often stops at
+180°. Everything shown comes from the engagement or the analysis.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from ...model.enums import Brake, JourneyStage, Priority
+from ..ir import (
+    Block,
+    BulletItem,
+    Bullets,
+    BulletSlide,
+    Chart,
+    ChartSlide,
+    CoverSlide,
+    Deck,
+    Document,
+    Figure,
+    Heading,
+    Paragraph,
+    Series,
+    Slide,
+    Table,
+    TableSlide,
+    TwoContentSlide,
+)
+from . import common as c
+
+NAME = "target_vision"
+SECTIONS = ("life", "personas", "journeys", "use_cases", "kpis", "data")
+DECK_MESSAGES = 4
+PRIORITY_FILLS = {Priority.MUST: "#A8D0DB", Priority.SHOULD: "#EEF3F5", Priority.COULD: None}
+STAGE_ORDER = list(JourneyStage)
+PRIORITY_ORDER = list(Priority)
+
+
+def t(analysis: Any, key: str, **values: Any) -> str:
+    return c.text(analysis, f"{NAME}.{key}", **values)
+
+
+# =========================================================================== facts
+
+
+def described(analysis: Any) -> list[Any]:
+    """Populations whose life tomorrow or gains are written down."""
+    return [p for p in analysis.engagement.populations if p.life_tomorrow or p.gains]
+
+
+def journeys_by_population(analysis: Any) -> dict[str, list[Any]]:
+    """Journey steps per population, in intake order of populations, stages in journey order."""
+    grouped: dict[str, list[Any]] = defaultdict(list)
+    for step in analysis.engagement.journeys:
+        grouped[step.population].append(step)
+    order = [p.name for p in analysis.engagement.populations]
+    return {name: sorted(grouped[name], key=lambda s: STAGE_ORDER.index(s.stage))
+            for name in sorted(grouped, key=lambda n: order.index(n) if n in order else len(order))}
+
+
+def desiloing_populations(analysis: Any) -> list[str]:
+    """Populations for which the diagnosis detected the de-siloing brake."""
+    return list(dict.fromkeys(b.population for b in analysis.diagnosis.brakes
+                              if b.brake == Brake.DESILOING.value))
+
+
+def sorted_lots(analysis: Any) -> list[Any]:
+    return sorted(analysis.engagement.lots, key=lambda lot: (lot.go_live, lot.design_start))
+
+
+# =========================================================================== key messages
+
+
+def key_messages(analysis: Any) -> list[str]:
+    e = analysis.engagement
+    messages = [_life_message(analysis)]
+    silos = desiloing_populations(analysis)
+    steps = [s for s in e.journeys if s.pain_point]
+    if e.journeys:
+        must = [s for s in e.journeys if s.priority == Priority.MUST and s.improvement]
+        messages.append(t(analysis, "messages.journeys", pains=len(steps),
+                          populations=len(journeys_by_population(analysis)), must=len(must),
+                          days=c.number(analysis, sum(s.effort_days for s in must))))
+    if silos:
+        messages.append(t(analysis, "messages.data", count=len(silos)))
+    if e.use_cases and e.lots:
+        first = sorted_lots(analysis)[0].name
+        messages.append(t(analysis, "messages.use_cases", count=len(e.use_cases), lots=len(e.lots),
+                          must=sum(u.priority == Priority.MUST for u in e.use_cases),
+                          first=sum(u.lot == first for u in e.use_cases)))
+    if e.personas:
+        losing = [p.name for p in e.personas if p.loses_by_sharing]
+        messages.append(t(analysis, "messages.personas", count=len(e.personas), losing=len(losing),
+                          names=", ".join(losing)) if losing
+                        else t(analysis, "messages.personas_plain", count=len(e.personas)))
+    kpis = analysis.steering.kpis
+    if len(kpis):
+        messages.append(t(analysis, "messages.kpis", count=len(kpis),
+                          date=c.date(analysis, min(kpis["first_review"]))))
+    return messages
+
+
+def _life_message(analysis: Any) -> str:
+    e = analysis.engagement
+    done = described(analysis)
+    missing = [p.name for p in e.populations if p not in done]
+    people = c.people(analysis, sum(p.headcount for p in done))
+    if missing:
+        return t(analysis, "messages.life_missing", described=len(done), total=len(e.populations),
+                 names=", ".join(missing))
+    return t(analysis, "messages.life", described=len(done), total=len(e.populations), people=people)
+
+
+# =========================================================================== document
+
+
+def build_document(analysis: Any) -> Document:
+    blocks: list[Block] = c.key_messages_blocks(analysis, key_messages(analysis))
+    for section in SECTIONS:
+        blocks.append(Heading(t(analysis, f"sections.{section}")))
+        blocks.extend(_DOC_SECTIONS[section](analysis))
+    blocks.extend(c.next_steps_blocks(analysis, c.next_steps(analysis)))
+    return c.document(analysis, NAME, blocks)
+
+
+def _life_blocks(analysis: Any) -> list[Block]:
+    blocks: list[Block] = [Paragraph(t(analysis, "life.intro"))]
+    for p in described(analysis):
+        blocks.append(Heading(c.population_label(analysis, p), 2))
+        if p.life_tomorrow:
+            blocks.append(Paragraph(f"**{t(analysis, 'life.tomorrow')}.** {p.life_tomorrow}"))
+        if p.gains:
+            blocks.append(Paragraph(f"**{t(analysis, 'life.gains')}.** {p.gains}"))
+    missing = [p.name for p in analysis.engagement.populations if p not in described(analysis)]
+    if missing:
+        blocks.append(Paragraph(t(analysis, "life.missing", names=", ".join(missing))))
+    return blocks
+
+
+def _persona_profile(analysis: Any, persona: Any) -> list[str]:
+    p = lambda key: t(analysis, f"personas.{key}")  # noqa: E731
+    return [
+        f"**{p('it_comfort')}** — {c.term(analysis, 'level', persona.it_comfort)}",
+        f"**{p('service_sense')}** — {c.term(analysis, 'level', persona.customer_service_sense)}",
+        f"**{p('loses_by_sharing')}** — {c.yes_no(analysis, persona.loses_by_sharing)}",
+    ]
+
+
+def _persona_experience(analysis: Any, persona: Any) -> list[str]:
+    fields = ("fears", "difficulties", "successes", "view_of_tool")
+    return [f"**{t(analysis, f'personas.{f}')}** — {getattr(persona, f)}" for f in fields if getattr(persona, f)]
+
+
+def _personas_blocks(analysis: Any) -> list[Block]:
+    personas = analysis.engagement.personas
+    if not personas:
+        return [Paragraph(t(analysis, "personas.none"))]
+    blocks: list[Block] = []
+    for persona in personas:
+        blocks.append(Heading(persona.name, 2))
+        blocks.append(Paragraph(t(analysis, "personas.population",
+                                  population=c.population_label(analysis, persona.population)), "caption"))
+        blocks.append(Paragraph(persona.portrait))
+        if persona.quote:
+            blocks.append(Paragraph(persona.quote, "quote"))
+        blocks.append(Bullets([*_persona_profile(analysis, persona), *_persona_experience(analysis, persona)]))
+    return blocks
+
+
+def _journey_table(analysis: Any, steps: list[Any], full: bool) -> Table:
+    j = lambda key: t(analysis, f"journeys.{key}")  # noqa: E731
+    priority = c.text(analysis, "common.columns.priority")
+    if full:
+        # Priority and effort share a cell: a portrait page has no room for a seventh column.
+        columns = [j("stage"), j("current"), j("pain_point"), j("target"), j("improvement"), priority]
+        rows = [[c.term(analysis, "journey_stage", s.stage), s.current, s.pain_point, s.target, s.improvement,
+                 t(analysis, "journeys.priority_effort", priority=c.term(analysis, "priority", s.priority),
+                   days=c.number(analysis, s.effort_days, _decimals(s.effort_days)))]
+                for s in steps]
+        widths = [1, 2, 2, 2, 2, 1.2]
+        fills = [[None] * 5 + [PRIORITY_FILLS[s.priority]] for s in steps]
+    else:
+        columns = [j("stage"), j("pain_point"), j("improvement"), priority, j("effort")]
+        rows = [[c.term(analysis, "journey_stage", s.stage), s.pain_point, s.improvement,
+                 c.term(analysis, "priority", s.priority), c.number(analysis, s.effort_days, _decimals(s.effort_days))]
+                for s in steps]
+        widths = [1.2, 2.6, 2.6, 1, 0.7]
+        fills = [[None] * 3 + [PRIORITY_FILLS[s.priority], None] for s in steps]
+    return Table(columns, rows, widths=widths, cell_fills=fills)
+
+
+def _decimals(value: float) -> int:
+    return 0 if float(value).is_integer() else 1
+
+
+def effort_by_priority(analysis: Any) -> dict[Priority, tuple[int, float]]:
+    """(improvements, effort days) per priority: what the COPIL arbitrates."""
+    totals: dict[Priority, tuple[int, float]] = {}
+    for priority in PRIORITY_ORDER:
+        steps = [s for s in analysis.engagement.journeys if s.priority == priority and s.improvement]
+        totals[priority] = (len(steps), float(sum(s.effort_days for s in steps)))
+    return totals
+
+
+def _arbitration_table(analysis: Any) -> Table:
+    j = lambda key: t(analysis, f"journeys.{key}")  # noqa: E731
+    totals = effort_by_priority(analysis)
+    rows = [[c.term(analysis, "priority", p), n, c.number(analysis, d, _decimals(d))] for p, (n, d) in totals.items()]
+    rows.append([c.text(analysis, "common.total"), sum(n for n, _ in totals.values()),
+                 c.number(analysis, sum(d for _, d in totals.values()))])
+    return Table([c.text(analysis, "common.columns.priority"), j("count"), j("effort")], rows, widths=[2, 1, 1])
+
+
+def effort_chart(analysis: Any) -> Chart:
+    groups = journeys_by_population(analysis)
+    series = [Series(c.term(analysis, "priority", p),
+                     [float(sum(s.effort_days for s in steps if s.priority == p)) for steps in groups.values()])
+              for p in PRIORITY_ORDER]
+    series = [s for s in series if any(s.values)]
+    return Chart("stacked_barh", t(analysis, "journeys.chart"), categories=list(groups), series=series)
+
+
+def _journeys_missing(analysis: Any) -> list[str]:
+    groups = journeys_by_population(analysis)
+    return [p.name for p in analysis.engagement.populations if p.crm_user and p.name not in groups]
+
+
+def _journeys_blocks(analysis: Any) -> list[Block]:
+    groups = journeys_by_population(analysis)
+    if not groups:
+        return [Paragraph(t(analysis, "journeys.none"))]
+    blocks: list[Block] = [Paragraph(t(analysis, "journeys.intro"))]
+    for population, steps in groups.items():
+        blocks += [Heading(c.population_label(analysis, population), 2), _journey_table(analysis, steps, full=True)]
+    must = effort_by_priority(analysis)[Priority.MUST][1]
+    total = sum(s.effort_days for s in analysis.engagement.journeys if s.improvement)
+    blocks += [Heading(t(analysis, "journeys.arbitration_title"), 2),
+               Paragraph(t(analysis, "journeys.arbitration_intro", days=c.number(analysis, total),
+                           must=c.number(analysis, must))),
+               _arbitration_table(analysis)]
+    if any(s.effort_days for s in analysis.engagement.journeys):
+        blocks.append(Figure(effort_chart(analysis)))
+    missing = _journeys_missing(analysis)
+    if missing:
+        blocks.append(Paragraph(t(analysis, "journeys.missing", names=", ".join(missing))))
+    return blocks
+
+
+def _use_case_rows(analysis: Any, lot: Any, full: bool) -> tuple[list[list[Any]], list[list[str | None]]]:
+    cases = sorted((u for u in analysis.engagement.use_cases if u.lot == lot.name),
+                   key=lambda u: PRIORITY_ORDER.index(u.priority))
+    rows, fills = [], []
+    for u in cases:
+        priority = c.term(analysis, "priority", u.priority)
+        if full:
+            rows.append([u.name, u.description, u.population, u.functional_block, priority])
+            fills.append([None, None, None, None, PRIORITY_FILLS[u.priority]])
+        else:
+            rows.append([u.name, u.population, priority])
+            fills.append([None, None, PRIORITY_FILLS[u.priority]])
+    return rows, fills
+
+
+def use_case_chart(analysis: Any) -> Chart:
+    lots = sorted_lots(analysis)
+    series = [Series(c.term(analysis, "priority", p),
+                     [float(sum(u.lot == lot.name and u.priority == p for u in analysis.engagement.use_cases))
+                      for lot in lots]) for p in PRIORITY_ORDER]
+    return Chart("stacked_bar", t(analysis, "use_cases.chart"), categories=[lot.name for lot in lots],
+                 series=[s for s in series if any(s.values)], show_values=True)
+
+
+def _use_cases_blocks(analysis: Any) -> list[Block]:
+    e = analysis.engagement
+    if not e.use_cases:
+        return [Paragraph(t(analysis, "use_cases.none"))]
+    u_ = lambda key, **v: t(analysis, f"use_cases.{key}", **v)  # noqa: E731
+    blocks: list[Block] = [Paragraph(u_("intro")), Figure(use_case_chart(analysis))]
+    for lot in sorted_lots(analysis):
+        rows, fills = _use_case_rows(analysis, lot, full=True)
+        if not rows:
+            continue
+        blocks += [Heading(lot.name, 2),
+                   Paragraph(u_("lot_line", date=c.date(analysis, lot.go_live),
+                                populations=", ".join(lot.populations))),
+                   Table([u_("use_case"), u_("description"), c.text(analysis, "common.columns.population"),
+                          u_("block"), c.text(analysis, "common.columns.priority")], rows,
+                         widths=[2, 3, 1.6, 1.4, 1], cell_fills=fills)]
+    return blocks
+
+
+def _kpi_rows(analysis: Any, full: bool) -> list[list[Any]]:
+    k = lambda key: t(analysis, f"kpis.{key}")  # noqa: E731
+    rows = []
+    for r in analysis.steering.kpis.itertuples():
+        population = r.population or k("all_populations")
+        base = [r.name, population, c.measure(analysis, r.baseline, r.unit) or "—",
+                c.measure(analysis, r.target, r.unit)]
+        if full:
+            rows.append([r.family, *base, c.measure(analysis, r.amber_from, r.unit),
+                         c.date(analysis, r.first_review)])
+        else:
+            rows.append([*base, c.date(analysis, r.first_review)])
+    return rows
+
+
+def _kpi_columns(analysis: Any, full: bool) -> list[str]:
+    k = lambda key: t(analysis, f"kpis.{key}")  # noqa: E731
+    col = lambda key: c.text(analysis, f"common.columns.{key}")  # noqa: E731
+    base = [k("kpi"), col("population"), col("baseline"), col("target")]
+    return [k("family"), *base, k("amber_from"), k("first_review")] if full else [*base, k("first_review")]
+
+
+def _kpi_definitions(analysis: Any) -> list[str]:
+    kpis = analysis.steering.kpis
+    lines = [f"**{r.name}** — {r.definition}" for r in kpis.itertuples() if r.definition]
+    lines += [t(analysis, "kpis.source_method", family=r.family) for r in kpis.itertuples() if r.source == "method"]
+    return lines
+
+
+def _kpis_blocks(analysis: Any) -> list[Block]:
+    return [Paragraph(t(analysis, "kpis.intro")),
+            Table(_kpi_columns(analysis, True), _kpi_rows(analysis, True), widths=[1.2, 2.4, 1.6, 0.9, 0.9, 0.9, 1.2]),
+            Paragraph(t(analysis, "kpis.rag"), "caption"),
+            Bullets(_kpi_definitions(analysis))]
+
+
+def _data_lines(analysis: Any) -> list[str]:
+    """The 180° warning, and where the diagnosis found the de-siloing brake."""
+    silos = desiloing_populations(analysis)
+    lines = [t(analysis, "data.warning")]
+    if silos:
+        e = analysis.engagement
+        lines.append(t(analysis, "data.brakes", count=len(silos),
+                       people=c.people(analysis, sum(e.population(n).headcount for n in silos)),
+                       names=", ".join(silos)))
+    else:
+        lines.append(t(analysis, "data.no_brake"))
+    return lines
+
+
+def _data_reasons(analysis: Any) -> list[str]:
+    return [b.reasons[0] for b in analysis.diagnosis.brakes if b.brake == Brake.DESILOING.value and b.reasons]
+
+
+def _data_blocks(analysis: Any) -> list[Block]:
+    ambition = analysis.engagement.engagement.data_ambition
+    blocks: list[Block] = [Heading(t(analysis, "data.ambition"), 2)]
+    blocks += [Paragraph(p) for p in _paragraphs(ambition)] or [Paragraph(t(analysis, "data.not_stated"))]
+    blocks.append(Bullets(_data_lines(analysis)))
+    reasons = _data_reasons(analysis)
+    if reasons:
+        blocks.append(Bullets([BulletItem(c.text(analysis, "common.reason_line", reason=r), 1) for r in reasons]))
+    return blocks
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [p.replace("\n", " ").strip() for p in text.split("\n\n") if p.strip()]
+
+
+_DOC_SECTIONS = {
+    "life": _life_blocks,
+    "personas": _personas_blocks,
+    "journeys": _journeys_blocks,
+    "use_cases": _use_cases_blocks,
+    "kpis": _kpis_blocks,
+    "data": _data_blocks,
+}
+
+
+# =========================================================================== deck
+
+
+def build_deck(analysis: Any) -> Deck:
+    sections = [t(analysis, f"sections.{s}") for s in SECTIONS]
+    slides: list[Slide] = [
+        CoverSlide(),
+        c.key_messages_slide(analysis, key_messages(analysis)[:DECK_MESSAGES]),
+        c.agenda_slide(analysis, [*sections, c.text(analysis, "common.next_steps")]),
+    ]
+    for section, title in zip(SECTIONS, sections, strict=True):
+        slides.extend(_DECK_SECTIONS[section](analysis, title))
+    slides.append(c.closing_slide(analysis, c.next_steps(analysis)))
+    return c.deck(analysis, NAME, slides)
+
+
+def _life_slides(analysis: Any, title: str) -> list[Slide]:
+    people = [p for p in described(analysis) if p.gains]
+    if not people:
+        return []
+    table = Table([c.text(analysis, "common.columns.population"), t(analysis, "life.gains")],
+                  [[c.population_label(analysis, p), p.gains] for p in people], widths=[1.3, 3])
+    notes = "\n\n".join(f"{p.name} — {p.life_tomorrow}" for p in people if p.life_tomorrow)
+    return [TableSlide(title, table, notes=notes)]
+
+
+def _persona_slides(analysis: Any, title: str) -> list[Slide]:
+    slides: list[Slide] = []
+    for persona in analysis.engagement.personas:
+        left = [persona.portrait, *_persona_profile(analysis, persona)]
+        if persona.quote:
+            left.append(f"**{persona.quote}**")
+        notes = "\n".join([t(analysis, "personas.population", population=persona.population),
+                           *(line.replace("**", "") for line in _persona_experience(analysis, persona))])
+        slides.append(TwoContentSlide(f"{title} — {persona.name}", left, _persona_experience(analysis, persona),
+                                      notes=notes, left_title=t(analysis, "personas.profile"),
+                                      right_title=t(analysis, "personas.experience")))
+    return slides
+
+
+def _journey_slides(analysis: Any, title: str) -> list[Slide]:
+    groups = journeys_by_population(analysis)
+    slides: list[Slide] = []
+    for population, steps in groups.items():
+        notes = "\n".join(f"{c.term(analysis, 'journey_stage', s.stage)} — {s.current} → {s.target}" for s in steps)
+        slides.append(TableSlide(f"{title} — {population}", _journey_table(analysis, steps, full=False),
+                                 notes=notes))
+    if groups and any(s.effort_days for s in analysis.engagement.journeys):
+        must = effort_by_priority(analysis)[Priority.MUST][1]
+        total = sum(s.effort_days for s in analysis.engagement.journeys if s.improvement)
+        slides.append(ChartSlide(t(analysis, "journeys.arbitration_title"), effort_chart(analysis),
+                                 caption=t(analysis, "journeys.arbitration_intro", days=c.number(analysis, total),
+                                           must=c.number(analysis, must)),
+                                 notes=t(analysis, "journeys.intro")))
+    return slides
+
+
+def _use_case_slides(analysis: Any, title: str) -> list[Slide]:
+    if not analysis.engagement.use_cases:
+        return []
+    u_ = lambda key: t(analysis, f"use_cases.{key}")  # noqa: E731
+    slides: list[Slide] = [ChartSlide(title, use_case_chart(analysis), notes=u_("intro"))]
+    for lot in sorted_lots(analysis):
+        rows, fills = _use_case_rows(analysis, lot, full=False)
+        if rows:
+            notes = "\n".join(f"{u.name} — {u.description}" for u in analysis.engagement.use_cases
+                              if u.lot == lot.name and u.description)
+            slides.append(TableSlide(lot.name, Table(
+                [u_("use_case"), c.text(analysis, "common.columns.population"),
+                 c.text(analysis, "common.columns.priority")], rows, widths=[3, 2, 1], cell_fills=fills),
+                notes=notes))
+    return slides
+
+
+def _kpi_slides(analysis: Any, title: str) -> list[Slide]:
+    if not len(analysis.steering.kpis):
+        return []
+    table = Table(_kpi_columns(analysis, False), _kpi_rows(analysis, False), widths=[2.6, 2, 1, 1, 1.3])
+    notes = "\n".join([t(analysis, "kpis.rag"), *(line.replace("**", "") for line in _kpi_definitions(analysis))])
+    return [TableSlide(title, table, notes=notes)]
+
+
+def _data_slides(analysis: Any, title: str) -> list[Slide]:
+    ambition = analysis.engagement.engagement.data_ambition
+    first = _paragraphs(ambition)[0] if ambition.strip() else t(analysis, "data.not_stated")
+    end = first.find(". ")
+    lead = first[: end + 1] if 0 < end < len(first) - 1 else first
+    notes = c.reason_notes(analysis, _data_reasons(analysis), lead=ambition)
+    return [BulletSlide(title, [f"**{t(analysis, 'data.ambition')}** — {lead}", *_data_lines(analysis)],
+                        notes=notes)]
+
+
+_DECK_SECTIONS = {
+    "life": _life_slides,
+    "personas": _persona_slides,
+    "journeys": _journey_slides,
+    "use_cases": _use_case_slides,
+    "kpis": _kpi_slides,
+    "data": _data_slides,
+}

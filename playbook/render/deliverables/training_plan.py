@@ -1,0 +1,479 @@
+"""The training plan (Plan de formation) as a Word report and a steering-committee
+deck: the "Be able" part of the Change plan.
+
+Seed 000: train the users, at least with a user guide, accompany first steps,
+deploy by lots, hence a training wave before each lot. Seed 001: train and
+mentor those who will run the CRM. Seed 002: the CRM in every new hire's
+onboarding. Practice: needs from tool impact and IT comfort, train-the-trainer
+first, blackout periods respected, Kirkpatrick's four levels. Every figure
+comes from `analysis.training_plan`; every word from `labels.training_plan.yaml`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pandas as pd
+
+from ..ir import (
+    Block,
+    Bullets,
+    BulletSlide,
+    Chart,
+    ChartSlide,
+    CoverSlide,
+    Deck,
+    Document,
+    Figure,
+    Heading,
+    Paragraph,
+    Series,
+    Table,
+    TableSlide,
+    Task,
+)
+from . import common as c
+
+NAME = "training_plan"
+PREPARATORY, END_USERS = "preparatory", "end_users"
+# A self-paced or one-day item is drawn at least this wide on a timeline.
+MIN_BAR = dt.timedelta(days=2)
+
+
+def _t(analysis: Any, key: str, **values: Any) -> str:
+    return c.text(analysis, f"{NAME}.{key}", **values)
+
+
+def _col(analysis: Any, key: str) -> str:
+    return _t(analysis, f"columns.{key}")
+
+
+def _days(analysis: Any, value: float) -> str:
+    return c.number(analysis, value, 1 if round(value, 1) % 1 else 0)
+
+
+def _hours(analysis: Any, value: float) -> str:
+    return _t(analysis, "text.hours", hours=c.number(analysis, value, 1 if value % 1 else 0))
+
+
+def _has_rates(analysis: Any) -> bool:
+    training = analysis.engagement.training
+    return training.trainer_day_rate is not None or training.learner_day_cost is not None
+
+
+def _per_lot(analysis: Any) -> pd.DataFrame:
+    """The totals table without its "all lots" row (always the last one)."""
+    return analysis.training_plan.totals.iloc[:-1]
+
+
+def _grand_total(analysis: Any) -> pd.Series:
+    return analysis.training_plan.totals.iloc[-1]
+
+
+def _lots(analysis: Any) -> list[str]:
+    return list(_per_lot(analysis).index)
+
+
+def _name(analysis: Any, population: str) -> str:
+    """A mapped population with its headcount; key users and administrators as named."""
+    try:
+        return c.population_label(analysis, population)
+    except KeyError:
+        return population
+
+
+# --------------------------------------------------------------------------- facts
+
+
+def wave_dates(analysis: Any) -> dict[str, dict[str, tuple[dt.date, dt.date] | None]]:
+    """Per lot: (start, end) of its preparatory and end-user waves, or None."""
+    calendar = analysis.training_plan.calendar
+    result: dict[str, dict[str, tuple[dt.date, dt.date] | None]] = {}
+    for lot in _lots(analysis):
+        own = calendar[calendar["lot"] == lot]
+        result[lot] = {}
+        for wave in (PREPARATORY, END_USERS):
+            rows = own[own["wave"] == wave]
+            result[lot][wave] = (min(rows["start"]), max(rows["end"])) if len(rows) else None
+    return result
+
+
+def _first_led_session(analysis: Any, lot: str) -> dt.date | None:
+    """First end-user session with a trainer (e-learning opens earlier on purpose)."""
+    sessions = analysis.training_plan.sessions
+    own = sessions[(sessions["lot"] == lot) & (sessions["wave"] == END_USERS)]
+    return min(own["start"]) if len(own) else None
+
+
+def key_messages(analysis: Any) -> list[str]:
+    plan = analysis.training_plan
+    total = _grand_total(analysis)
+    needs = plan.needs
+    messages = [_t(analysis, "messages.volume", learners=c.number(analysis, total["seats_needed"]),
+                   populations=sum(1 for p in analysis.engagement.populations
+                                   if (needs["population"] == p.name).any()),
+                   sessions=c.number(analysis, total["sessions"]),
+                   trainer_days=_days(analysis, total["trainer_days"]),
+                   learner_days=_days(analysis, total["learner_days"]))]
+    if _has_rates(analysis):
+        trainers, learners = float(total["trainer_cost"]), float(total["learner_cost"])
+        messages.append(_t(analysis, "messages.cost", total=c.money(analysis, trainers + learners),
+                           trainers=c.money(analysis, trainers), learners=c.money(analysis, learners)))
+    waves = wave_dates(analysis)
+    lots = _lots(analysis)
+    if lots and waves[lots[0]][PREPARATORY] and _first_led_session(analysis, lots[0]):
+        messages.append(_t(analysis, "messages.trainers_first",
+                           start=c.date(analysis, waves[lots[0]][PREPARATORY][0]),
+                           first=c.date(analysis, _first_led_session(analysis, lots[0]))))
+    described = [_t(analysis, "messages.wave", lot=lot, start=c.date(analysis, w[END_USERS][0]),
+                    end=c.date(analysis, w[END_USERS][1]))
+                 for lot, w in waves.items() if w[END_USERS]]
+    if described:
+        # French spacing before ";" is the writers' typography, not ours.
+        messages.append(_t(analysis, "messages.waves", waves="; ".join(described)))
+    training = analysis.engagement.training
+    messages.append(_t(analysis, "messages.blackouts", count=len(training.blackouts),
+                       share=c.percent(analysis, training.max_share_away)))
+    messages.append(_t(analysis, "messages.coverage", placed=c.number(analysis, total["seats_placed"]),
+                       needed=c.number(analysis, total["seats_needed"]),
+                       coverage=c.percent(analysis, float(total["coverage"]))))
+    onboarding = plan.onboarding
+    if len(onboarding):
+        messages.append(_t(analysis, "messages.onboarding",
+                           count=c.number(analysis, int(onboarding["new_hires_per_year"].sum())),
+                           module=onboarding["label"].iloc[0]))
+    return messages
+
+
+def next_steps(analysis: Any) -> list[c.NextStep]:
+    """Milestones ahead plus each lot's key-user training and end-user wave."""
+    extra = []
+    for lot, waves in wave_dates(analysis).items():
+        if waves[PREPARATORY]:
+            extra.append(c.NextStep(waves[PREPARATORY][0],
+                                    _t(analysis, "next_steps.train_the_trainer", lot=lot)))
+        if waves[END_USERS]:
+            extra.append(c.NextStep(waves[END_USERS][0], _t(analysis, "next_steps.end_users", lot=lot)))
+    return c.next_steps(analysis, extra)
+
+
+# --------------------------------------------------------------------------- tables
+
+
+def needs_table(analysis: Any) -> Table:
+    """Per mapped population: role, tool impact, IT comfort → modules needed."""
+    needs = analysis.training_plan.needs
+    matrix = analysis.diagnosis.matrix
+    rows = []
+    for population in analysis.engagement.populations:
+        modules = list(dict.fromkeys(needs.loc[needs["population"] == population.name, "label"]))
+        rows.append([population.name, c.term(analysis, "hierarchy_level", population.level),
+                     f"{int(matrix.at[population.name, 'tool'])}/3",
+                     c.term(analysis, "level", population.it_comfort),
+                     ", ".join(modules) or "–"])
+    columns = [c.text(analysis, "common.columns.population"), _col(analysis, "role"),
+               _col(analysis, "tool_impact"), _col(analysis, "it_comfort"), _col(analysis, "modules")]
+    return Table(columns, rows, widths=[2.4, 1.2, 0.9, 1.1, 4.0])
+
+
+def needs_detail_table(analysis: Any) -> Table:
+    """Each population × module need, with the reason the method gives."""
+    needs = analysis.training_plan.needs
+    seen: set[tuple[str, str]] = set()
+    rows = []
+    for _, need in needs.iterrows():
+        key = (need["population"], need["module"])
+        if key in seen:  # a population that goes live in several lots needs it once here
+            continue
+        seen.add(key)
+        rows.append([need["population"], need["label"], need["format"], _hours(analysis, need["hours"]),
+                     need["reason"]])
+    columns = [c.text(analysis, "common.columns.population"), _col(analysis, "module"),
+               _col(analysis, "format"), _col(analysis, "duration"), _col(analysis, "reason")]
+    return Table(columns, rows, widths=[2.0, 2.0, 1.2, 0.8, 4.0])
+
+
+def modules_table(analysis: Any, with_objectives: bool = True) -> Table:
+    modules = analysis.training_plan.modules
+    rows = []
+    for _, m in modules.iterrows():
+        row = [m["label"]]
+        if with_objectives:
+            row.append("\n".join(f"– {o}" for o in m["objectives"]))
+        row += [m["format"], _hours(analysis, m["hours"]), int(m["learners"])]
+        rows.append(row)
+    columns = [_col(analysis, "module")]
+    widths = [2.2]
+    if with_objectives:
+        columns.append(_col(analysis, "objectives"))
+        widths.append(4.2)
+    columns += [_col(analysis, "format"), _col(analysis, "duration"), _col(analysis, "learners")]
+    widths += [1.4, 0.8, 1.0]
+    return Table(columns, rows, widths=widths)
+
+
+def module_volume_table(analysis: Any) -> Table:
+    modules = analysis.training_plan.modules
+    rows = [[m["label"], int(m["learners"]), int(m["sessions"]), _days(analysis, m["trainer_days"]),
+             _days(analysis, m["learner_days"])] for _, m in modules.iterrows()]
+    rows.append([c.text(analysis, "common.total"), int(modules["learners"].sum()),
+                 int(modules["sessions"].sum()), _days(analysis, modules["trainer_days"].sum()),
+                 _days(analysis, modules["learner_days"].sum())])
+    columns = [_col(analysis, "module"), _col(analysis, "learners"), _col(analysis, "sessions"),
+               _col(analysis, "trainer_days"), _col(analysis, "learner_days")]
+    return Table(columns, rows, widths=[3, 1, 1, 1.1, 1.1])
+
+
+def population_volume_table(analysis: Any) -> Table:
+    sessions = analysis.training_plan.sessions
+    calendar = analysis.training_plan.calendar
+    rows = []
+    for population in dict.fromkeys(calendar["population"]):
+        own = calendar[calendar["population"] == population]
+        led = sessions[sessions["population"] == population]
+        rows.append([population, len(led), _days(analysis, own["trainer_days"].sum()),
+                     _days(analysis, own["learner_days"].sum())])
+    columns = [c.text(analysis, "common.columns.population"), _col(analysis, "sessions"),
+               _col(analysis, "trainer_days"), _col(analysis, "learner_days")]
+    return Table(columns, rows, widths=[3, 1, 1.1, 1.1])
+
+
+def lot_table(analysis: Any) -> Table:
+    """Per lot and in total: sessions, trainer-days, learner-days (and costs)."""
+    totals = analysis.training_plan.totals
+    rates = _has_rates(analysis)
+    rows = []
+    for lot, row in totals.iterrows():
+        cells = [lot, int(row["sessions"]), _days(analysis, row["trainer_days"]),
+                 _days(analysis, row["learner_days"])]
+        if rates:
+            cells.append(c.money(analysis, float(row["trainer_cost"]) + float(row["learner_cost"])))
+        rows.append(cells)
+    columns = [c.text(analysis, "common.columns.lot"), _col(analysis, "sessions"),
+               _col(analysis, "trainer_days"), _col(analysis, "learner_days")]
+    widths = [3, 1, 1.1, 1.1]
+    if rates:
+        columns.append(_col(analysis, "cost"))
+        widths.append(1.3)
+    return Table(columns, rows, widths=widths)
+
+
+def wave_table(analysis: Any, lot: str | None = None) -> Table:
+    """The calendar: one row per lot × wave × population × module."""
+    calendar = analysis.training_plan.calendar
+    if lot is not None:
+        calendar = calendar[calendar["lot"] == lot]
+    rows = []
+    for _, row in calendar.iterrows():
+        cells = [] if lot else [row["lot"]]
+        cells += [_t(analysis, f"waves.{row['wave']}"), row["population"], row["label"],
+                  c.date(analysis, row["start"]), c.date(analysis, row["end"]), int(row["sessions"])]
+        rows.append(cells)
+    columns = [] if lot else [c.text(analysis, "common.columns.lot")]
+    columns += [_col(analysis, "wave"), c.text(analysis, "common.columns.population"),
+                _col(analysis, "module"), _col(analysis, "start"), _col(analysis, "end"),
+                _col(analysis, "sessions")]
+    widths = ([] if lot else [2.0]) + [1.3, 2.2, 2.0, 1.2, 1.2, 0.8]
+    return Table(columns, rows, widths=widths)
+
+
+def blackout_table(analysis: Any) -> Table | None:
+    blackouts = sorted(analysis.engagement.training.blackouts, key=lambda b: b.start)
+    if not blackouts:
+        return None
+    rows = [[c.text(analysis, "common.date_range", start=c.date(analysis, b.start),
+                    end=c.date(analysis, b.end)),
+             b.territory or _t(analysis, "text.all_territories"), b.reason]
+            for b in blackouts]
+    return Table([_col(analysis, "period"), c.text(analysis, "common.columns.territory"),
+                  c.text(analysis, "common.columns.reason")], rows, widths=[2.4, 1.3, 4])
+
+
+def onboarding_table(analysis: Any) -> Table | None:
+    onboarding = analysis.training_plan.onboarding
+    if onboarding.empty:
+        return None
+    rows = [[r["population"], int(r["new_hires_per_year"]), int(r["sessions_per_year"]),
+             _days(analysis, r["trainer_days_per_year"])] for _, r in onboarding.iterrows()]
+    return Table([c.text(analysis, "common.columns.population"), _col(analysis, "new_hires"),
+                  _col(analysis, "sessions_year"), _col(analysis, "trainer_days")], rows,
+                 widths=[3, 1.3, 1.1, 1.1])
+
+
+def evaluation_table(analysis: Any, with_dates: bool = True) -> Table:
+    """Kirkpatrick's four levels: what, how and, per lot, when."""
+    evaluation = analysis.training_plan.evaluation
+    rows = []
+    for _level, own in evaluation.groupby("level", sort=False):
+        first = own.iloc[0]
+        row = [first["label"], first["measure"], first["instrument"]]
+        if with_dates:
+            row.append("\n".join(f"{r['lot']} — {_period(analysis, r['start'], r['end'])}"
+                                  for _, r in own.iterrows()))
+        rows.append(row)
+    columns = [_col(analysis, "level"), _col(analysis, "measure"), _col(analysis, "instrument")]
+    widths = [1.4, 2.8, 2.8]
+    if with_dates:
+        columns.append(_col(analysis, "when"))
+        widths.append(2.8)
+    return Table(columns, rows, widths=widths)
+
+
+def _period(analysis: Any, start: dt.date, end: dt.date) -> str:
+    if start == end:
+        return c.date(analysis, start)
+    return c.text(analysis, "common.date_range", start=c.date(analysis, start),
+                  end=c.date(analysis, end))
+
+
+def support_table(analysis: Any) -> Table:
+    support = analysis.training_plan.support
+    rows = []
+    for _offer, own in support.groupby("offer", sort=False):
+        first = own.iloc[0]
+        when = "\n".join(f"{r['lot']} — {_period(analysis, r['start'], r['end'])}"
+                         for _, r in own.iterrows())
+        rows.append([first["label"], first["description"], when])
+    return Table([_col(analysis, "offer"), _col(analysis, "description"), _col(analysis, "when")],
+                 rows, widths=[1.6, 3.4, 3.2])
+
+
+# --------------------------------------------------------------------------- charts
+
+
+def waves_chart(analysis: Any, lot: str | None = None) -> Chart:
+    """One bar per population and wave (first to last session of its modules),
+    lanes by lot (or by wave for one lot), and the go-live milestones."""
+    calendar = analysis.training_plan.calendar
+    lots = [lot] if lot else _lots(analysis)
+    tasks = []
+    for name in lots:
+        own = calendar[calendar["lot"] == name]
+        for (wave, population), rows in own.groupby(["wave", "population"], sort=False):
+            start, end = min(rows["start"]), max(rows["end"])
+            end = max(end, start + MIN_BAR)
+            # One lot: lanes are its waves. All lots: lanes are the lots, and the
+            # preparatory rows ("Utilisateurs clés") already say who they train.
+            lane = _t(analysis, f"waves.{wave}") if lot else name
+            tasks.append(Task(population, start, end, lane=lane))
+    milestones = analysis.change_plan.milestones
+    for name in lots:
+        day = milestones.at[name, "go_live"].date()
+        tasks.append(Task(_t(analysis, "charts.go_live", lot=name), day, day,
+                          lane=_t(analysis, "charts.milestones"), milestone=True))
+    return Chart(kind="gantt", tasks=tasks)
+
+
+def module_chart(analysis: Any) -> Chart:
+    modules = analysis.training_plan.modules
+    return Chart(kind="barh", categories=list(modules["label"]),
+                 series=[Series(_col(analysis, "trainer_days"), [float(v) for v in modules["trainer_days"]]),
+                         Series(_col(analysis, "learner_days"), [float(v) for v in modules["learner_days"]])],
+                 value_format="0")
+
+
+# --------------------------------------------------------------------------- document
+
+
+def _trainers_first_lines(analysis: Any) -> list[str]:
+    lines = []
+    for lot, waves in wave_dates(analysis).items():
+        first = _first_led_session(analysis, lot)
+        prep = waves[PREPARATORY]
+        if not prep or not first:
+            continue
+        key = "text.trainers_first_line" if prep[1] < first else "text.trainers_first_late"
+        lines.append(_t(analysis, key, lot=lot, start=c.date(analysis, prep[0]),
+                        end=c.date(analysis, prep[1]), first=c.date(analysis, first)))
+    return lines
+
+
+def _rates_text(analysis: Any) -> str:
+    training = analysis.engagement.training
+    if not _has_rates(analysis):
+        return _t(analysis, "text.no_rates")
+    money = lambda v: c.money(analysis, v) if v is not None else "–"  # noqa: E731
+    return _t(analysis, "text.rates", trainer=money(training.trainer_day_rate),
+              learner=money(training.learner_day_cost))
+
+
+def _warnings(analysis: Any) -> list[str]:
+    return [w.message for w in analysis.training_plan.warnings]
+
+
+def build_document(analysis: Any) -> Document:
+    s = lambda key: _t(analysis, f"sections.{key}")  # noqa: E731
+    day_hours = analysis.method.training.day_hours
+    blocks: list[Block] = c.key_messages_blocks(analysis, key_messages(analysis))
+
+    blocks += [Heading(s("needs")), Paragraph(_t(analysis, "text.needs_intro")), needs_table(analysis),
+               Heading(s("needs_detail"), 2), needs_detail_table(analysis)]
+    blocks += [Heading(s("modules")), Paragraph(_t(analysis, "text.modules_intro")),
+               modules_table(analysis)]
+    blocks += [Heading(s("volumes")),
+               Paragraph(_t(analysis, "text.volumes_intro",
+                            hours=c.number(analysis, day_hours, 0 if day_hours % 1 == 0 else 1))),
+               Paragraph(_rates_text(analysis)), lot_table(analysis), module_volume_table(analysis),
+               population_volume_table(analysis)]
+    blocks += [Heading(s("trainers_first")), Paragraph(_t(analysis, "text.trainers_first_intro")),
+               Bullets(_trainers_first_lines(analysis))]
+    blocks += [Heading(s("calendar")), Paragraph(_t(analysis, "text.calendar_intro")),
+               Figure(waves_chart(analysis), caption=_t(analysis, "charts.gantt")),
+               wave_table(analysis)]
+    blocks.append(Heading(s("blackouts"), 2))
+    blackouts = blackout_table(analysis)
+    blocks += ([Paragraph(_t(analysis, "text.blackouts_intro")), blackouts] if blackouts
+               else [Paragraph(_t(analysis, "text.no_blackouts"))])
+    blocks += [Heading(s("onboarding")), Paragraph(_t(analysis, "text.onboarding_intro"))]
+    onboarding = onboarding_table(analysis)
+    blocks.append(onboarding if onboarding else Paragraph(_t(analysis, "text.no_onboarding")))
+    blocks += [Heading(s("evaluation")), Paragraph(_t(analysis, "text.evaluation_intro")),
+               evaluation_table(analysis)]
+    blocks += [Heading(s("support")), Paragraph(_t(analysis, "text.support_intro")),
+               support_table(analysis)]
+    warnings = _warnings(analysis)
+    if warnings:
+        blocks += [Heading(s("warnings")), Bullets(warnings)]
+    blocks += c.next_steps_blocks(analysis, next_steps(analysis))
+    return c.document(analysis, NAME, blocks)
+
+
+# --------------------------------------------------------------------------- deck
+
+
+def build_deck(analysis: Any) -> Deck:
+    d = lambda key, **v: _t(analysis, f"deck.{key}", **v)  # noqa: E731
+    plan = analysis.training_plan
+    slides: list[Any] = [CoverSlide(), c.key_messages_slide(analysis, key_messages(analysis))]
+
+    slides.append(TableSlide(d("needs"), needs_table(analysis),
+                             notes=c.reason_notes(analysis, plan.needs["reason"],
+                                                  lead=_t(analysis, "text.needs_intro"))))
+    slides.append(TableSlide(d("modules"), modules_table(analysis, with_objectives=False),
+                             notes=_t(analysis, "text.modules_intro")))
+    slides.append(TableSlide(d("volumes"), lot_table(analysis), notes=_rates_text(analysis)))
+    slides.append(ChartSlide(d("by_module"), module_chart(analysis),
+                             notes=_t(analysis, "text.volumes_intro",
+                                      hours=c.number(analysis, analysis.method.training.day_hours))))
+    slides.append(BulletSlide(d("trainers_first"), _trainers_first_lines(analysis),
+                              notes=_t(analysis, "text.trainers_first_intro")))
+    for lot in _lots(analysis):
+        if (plan.calendar["lot"] == lot).any():
+            slides.append(ChartSlide(d("wave", lot=lot), waves_chart(analysis, lot),
+                                     notes=_t(analysis, "text.calendar_intro")))
+    blackouts = blackout_table(analysis)
+    if blackouts:
+        slides.append(TableSlide(d("blackouts"), blackouts, notes=_t(analysis, "text.blackouts_intro")))
+    onboarding = onboarding_table(analysis)
+    if onboarding:
+        slides.append(TableSlide(d("onboarding"), onboarding, notes=_t(analysis, "text.onboarding_intro")))
+    slides.append(TableSlide(d("evaluation"), evaluation_table(analysis, with_dates=False),
+                             notes=_t(analysis, "text.evaluation_intro")))
+    slides.append(TableSlide(d("support"), support_table(analysis),
+                             notes=_t(analysis, "text.support_intro")))
+    warnings = _warnings(analysis)
+    if warnings:
+        slides.append(BulletSlide(d("warnings"), warnings))
+    slides.append(c.closing_slide(analysis, next_steps(analysis)))
+    return c.deck(analysis, NAME, slides)

@@ -1,0 +1,77 @@
+"""Review tables and charts of the Framing note (notebook 01)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from ..render.deliverables import framing_note as fn
+from .common import show
+
+
+def objectives(analysis: Any) -> pd.DataFrame:
+    """The objectives chain with its measures and means; budget gaps stand out as NaN."""
+    return pd.DataFrame([o.model_dump() for o in analysis.engagement.objectives],
+                        columns=["business_objective", "crm_objective", "kpi", "unit", "baseline", "target",
+                                 "due_date", "budget", "owner", "resources"])
+
+
+def scope(analysis: Any) -> pd.DataFrame:
+    """Populations with headcount, use of the CRM and the lots they go live in."""
+    e = analysis.engagement
+    return pd.DataFrame([{"population": p.name, "function": p.function, "level": p.level.value,
+                          "territory": p.territory, "headcount": p.headcount, "crm_user": p.crm_user,
+                          "lots": ", ".join(lot.name for lot in e.lots_of(p.name))}
+                         for p in e.populations]).set_index("population")
+
+
+def team(analysis: Any) -> pd.DataFrame:
+    return pd.DataFrame([m.model_dump(mode="json") for m in analysis.engagement.governance.team],
+                        columns=["name", "function", "role", "seniority", "allocation",
+                                 "released_from_daily_work"])
+
+
+def governance_findings(analysis: Any) -> list[str]:
+    """What the framing must still settle (missing key users, senior profiles, local sponsors)."""
+    return fn.governance_findings(analysis)
+
+
+def raci(analysis: Any) -> pd.DataFrame:
+    """The RACI matrix exactly as the deliverable prints it."""
+    table = fn.raci_table(analysis)
+    return pd.DataFrame(table.rows, columns=table.columns).set_index(table.columns[0])
+
+
+def workshops(analysis: Any) -> pd.DataFrame:
+    rows = fn.workshop_rows(analysis, full=True)
+    return pd.DataFrame(rows, columns=["workshop", "date", "participants", "status", "notes"])
+
+
+def criteria(analysis: Any) -> pd.DataFrame:
+    return analysis.steering.criteria[["label", "status", "rag", "evidence", "advice"]]
+
+
+def balance(analysis: Any) -> pd.DataFrame:
+    return analysis.steering.balance[["label", "effort_days", "share", "target", "deviation",
+                                      "within_tolerance"]]
+
+
+def first_risks(analysis: Any) -> pd.DataFrame:
+    """Medium and high risks of rejection and misuse, with their first reason."""
+    e = analysis.engagement
+    return pd.DataFrame([{"population": r.population, "headcount": e.population(r.population).headcount,
+                          "risk": r.kind, "level": r.level, "reason": r.reasons[0] if r.reasons else ""}
+                         for r in fn.first_risks(analysis)])
+
+
+def charts(analysis: Any) -> dict[str, Any]:
+    """The deliverable's charts: territories, seniority balance, effort balance, lots Gantt."""
+    lang = analysis.lang
+    drawn = {"territories": show(fn.territory_chart(analysis), lang),
+             "balance": show(fn.balance_chart(analysis), lang)}
+    if analysis.engagement.governance.team:
+        drawn["seniority"] = show(fn.seniority_chart(analysis), lang, 6)
+    if analysis.engagement.lots:
+        drawn["plan"] = show(fn.gantt_chart(analysis), lang)
+    return drawn

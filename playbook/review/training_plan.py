@@ -1,0 +1,65 @@
+"""Review tables and figures of the training plan, for the consultant's notebook.
+
+Beyond the plan's own tables, two checks a consultant makes by hand otherwise:
+that key users are trained before the end users of each lot, and that no
+session falls in a blackout period of its territory.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from ..render.deliverables import training_plan as deliverable
+from ._figures import png
+
+
+def needs(analysis: Any) -> pd.DataFrame:
+    return analysis.training_plan.needs
+
+
+def modules(analysis: Any) -> pd.DataFrame:
+    return analysis.training_plan.modules
+
+
+def calendar(analysis: Any) -> pd.DataFrame:
+    return analysis.training_plan.calendar
+
+
+def totals(analysis: Any) -> pd.DataFrame:
+    return analysis.training_plan.totals
+
+
+def trainers_first(analysis: Any) -> pd.DataFrame:
+    """Per lot: end of the preparatory wave against the first led end-user
+    session; `ok` is False when key users would be trained too late, None when
+    the lot has no preparatory wave (its key users were trained for an earlier lot)."""
+    rows = []
+    for lot, waves in deliverable.wave_dates(analysis).items():
+        prep = waves[deliverable.PREPARATORY]
+        first = deliverable._first_led_session(analysis, lot)
+        rows.append({"lot": lot, "preparatory_end": prep[1] if prep else None,
+                     "first_end_user_session": first,
+                     "ok": None if not (prep and first) else bool(prep[1] < first)})
+    return pd.DataFrame(rows).set_index("lot")
+
+
+def sessions_in_blackouts(analysis: Any) -> pd.DataFrame:
+    """Sessions that overlap a blackout of their territory (or of every territory):
+    the table should be empty."""
+    engagement = analysis.engagement
+    territory = {p.name: p.territory for p in engagement.populations}
+    clashes = []
+    for _, session in analysis.training_plan.sessions.iterrows():
+        where = territory.get(session["population"], "")
+        for blackout in engagement.training.blackouts:
+            if blackout.territory and blackout.territory != where:
+                continue
+            if session["start"] <= blackout.end and session["end"] >= blackout.start:
+                clashes.append({**session.to_dict(), "blackout": blackout.reason})
+    return pd.DataFrame(clashes)
+
+
+def waves_figure(analysis: Any, lot: str | None = None) -> Any:
+    return png(deliverable.waves_chart(analysis, lot), analysis.lang)

@@ -1,0 +1,104 @@
+"""Fixtures of the deliverable tests: the two bundled examples analysed once,
+in their own language and the French one in English, and helpers to read the
+written Word and PowerPoint files back as a user would see them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from docx import Document as open_docx
+from pptx import Presentation as open_pptx
+
+from playbook.analysis.engine import Analysis, analyse
+from playbook.intake import load_engagement
+from playbook.method import load_method
+
+EXAMPLES = Path(__file__).resolve().parents[3] / "playbook" / "examples"
+TEMPLATES = Path(__file__).resolve().parents[3] / "templates"
+
+# (case id, example file, language): both examples in their own language, and
+# the French one rendered in English.
+CASES = [
+    ("mutuelle_fr", "mutuelle_horizon.yaml", "fr"),
+    ("northwind_en", "northwind_b2b.yaml", "en"),
+    ("mutuelle_en", "mutuelle_horizon.yaml", "en"),
+]
+
+
+@pytest.fixture(scope="session")
+def analyses() -> dict[str, Analysis]:
+    method = load_method()
+    return {case: analyse(load_engagement(EXAMPLES / file), method, lang) for case, file, lang in CASES}
+
+
+@dataclass
+class Written:
+    """One deliverable written for one case, reopened with python-docx / python-pptx."""
+
+    analysis: Analysis
+    docx: object
+    pptx: object
+
+    @property
+    def lang(self) -> str:
+        return self.analysis.lang
+
+    def label(self, key: str, **values) -> str:
+        return self.analysis.method.text(key, self.lang, **values)
+
+    def headings(self) -> list[str]:
+        return [p.text for p in self.docx.paragraphs if p.style.name.startswith(("Heading", "Titre"))]
+
+    def doc_text(self) -> str:
+        parts = [p.text for p in self.docx.paragraphs]
+        for table in self.docx.tables:
+            parts += [cell.text for row in table.rows for cell in row.cells]
+        return "\n".join(parts)
+
+    def doc_tables(self) -> list[list[list[str]]]:
+        return [[[cell.text for cell in row.cells] for row in table.rows] for table in self.docx.tables]
+
+    def slide_titles(self) -> list[str]:
+        return [s.shapes.title.text if s.shapes.title is not None else "" for s in self.pptx.slides]
+
+    def slide_text(self, slide) -> str:
+        parts = []
+        for shape in slide.shapes:
+            if shape.has_text_frame:
+                parts.append(shape.text_frame.text)
+            if getattr(shape, "has_table", False) and shape.has_table:
+                parts += [cell.text for row in shape.table.rows for cell in row.cells]
+        return "\n".join(parts)
+
+    def deck_text(self) -> str:
+        return "\n".join(self.slide_text(s) for s in self.pptx.slides)
+
+    def notes(self) -> str:
+        return "\n".join(s.notes_slide.notes_text_frame.text for s in self.pptx.slides if s.has_notes_slide)
+
+    def slides_titled(self, title: str) -> list:
+        return [s for s in self.pptx.slides
+                if s.shapes.title is not None and flat(s.shapes.title.text).startswith(flat(title))]
+
+    def titles_and_headings(self) -> list[str]:
+        """Every heading of the document and every slide title, typography made plain."""
+        return [flat(x) for x in (*self.headings(), *self.slide_titles())]
+
+
+def write_cases(name: str, analyses: dict[str, Analysis], out: Path) -> dict[str, Written]:
+    """Write deliverable `name` for every case into `out` and reopen the files."""
+    from playbook.render.deliverables import write
+
+    written = {}
+    for case, analysis in analyses.items():
+        paths = write(name, analysis, out / case, TEMPLATES)
+        written[case] = Written(analysis, open_docx(paths["docx"]), open_pptx(paths["pptx"]))
+    return written
+
+
+def flat(text: str) -> str:
+    """Text with the typographic spaces (no-break, narrow) made plain, for comparisons."""
+    return text.replace("\u00a0", " ").replace("\u202f", " ").replace("’", "'")

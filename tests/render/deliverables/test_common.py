@@ -1,0 +1,114 @@
+"""Specification of the builders every deliverable shares: population labels,
+values with units, dated next steps, speaker notes and cover fields."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+import pytest
+
+from playbook.model import Engagement
+from playbook.render.deliverables import common as c
+from playbook.render.ir import ClosingSlide, Heading, KeyMessages, Table
+from tests.factories import minimal_engagement_dict
+
+from .conftest import flat
+
+
+@pytest.fixture(scope="module")
+def mutuelle(analyses):
+    return analyses["mutuelle_fr"]
+
+
+def test_a_population_label_gives_headcount_and_a_territory_not_already_in_its_name(mutuelle):
+    labels = {p.name: flat(c.population_label(mutuelle, p)) for p in mutuelle.engagement.populations}
+    assert labels["Conseillers en agence – Nord"] == "Conseillers en agence – Nord (135 pers.)"
+    assert labels["Directeurs d’agence"] == "Directeurs d'agence (58 pers.)"  # national: no territory
+
+
+def test_a_regional_territory_missing_from_the_name_is_added(mutuelle):
+    nord = mutuelle.engagement.population("Conseillers en agence – Nord")
+    renamed = nord.model_copy(update={"name": "Conseillers en agence"})
+    assert flat(c.population_label(mutuelle, renamed)) == "Conseillers en agence (135 pers., Nord)"
+
+
+@pytest.mark.parametrize(("value", "unit", "lang", "expected"), [
+    (11.5, "%", "fr", "11,5 %"),
+    (11.5, "%", "en", "11.5%"),
+    (7, "/10", "fr", "7/10"),
+    (10, "nb", "en", "10"),
+    (0.3, "tickets", "en", "0.3 tickets"),
+    (None, "%", "fr", ""),
+])
+def test_a_measure_carries_its_unit_in_the_language_of_the_deliverable(mutuelle, value, unit, lang, expected):
+    analysis = replace(mutuelle, lang=lang)
+    assert flat(c.measure(analysis, value, unit)) == expected
+
+
+def test_next_steps_start_after_the_last_workshop_held_and_are_dated_in_order(mutuelle):
+    steps = c.next_steps(mutuelle, today=dt.date(2026, 1, 1))
+    held = max(w.date for w in mutuelle.engagement.governance.workshops if w.status.value == "done")
+    assert steps, "the intake has milestones after the last workshop held"
+    assert all(s.date > held for s in steps)
+    assert [s.date for s in steps] == sorted(s.date for s in steps)
+    assert len(steps) <= c.NEXT_STEPS_SHOWN
+    assert steps[0].text == "Atelier « Cas d'usage du CRM »"
+
+
+def test_next_steps_follow_today_once_the_engagement_is_under_way(mutuelle):
+    steps = c.next_steps(mutuelle, today=dt.date(2027, 7, 1))
+    assert steps[0].date >= dt.date(2027, 7, 1)
+    assert any("Lot 2" in s.text for s in steps)
+
+
+def test_next_steps_are_still_given_when_today_is_past_the_whole_plan(mutuelle):
+    steps = c.next_steps(mutuelle, today=dt.date(2035, 1, 1))
+    assert steps and steps[0].date > dt.date(2027, 2, 18)
+
+
+def test_a_deliverable_may_add_its_own_dated_steps(mutuelle):
+    extra = c.NextStep(dt.date(2027, 3, 1), "Vague de formation des utilisateurs clés")
+    steps = c.next_steps(mutuelle, extra=[extra], today=dt.date(2026, 1, 1))
+    assert steps[0] == extra
+
+
+def test_next_steps_blocks_and_closing_slide_show_every_step(mutuelle):
+    steps = c.next_steps(mutuelle, today=dt.date(2026, 1, 1))
+    blocks = c.next_steps_blocks(mutuelle, steps)
+    assert isinstance(blocks[0], Heading) and blocks[0].text == "Prochaines étapes"
+    table = next(b for b in blocks if isinstance(b, Table))
+    assert [row[1] for row in table.rows] == [s.text for s in steps]
+    slide = c.closing_slide(mutuelle, steps)
+    assert isinstance(slide, ClosingSlide) and len(slide.bullets) == len(steps)
+    assert "4 mars 2027" in flat(slide.bullets[0])
+
+
+def test_one_reason_reads_as_a_reason_line(mutuelle):
+    assert c.reason_notes(mutuelle, ["le territoire résiste"]) == "Raison : le territoire résiste"
+
+
+def test_several_reasons_are_listed_once_each_after_the_lead(mutuelle):
+    notes = c.reason_notes(mutuelle, ["a", "b", "a", " "], lead="À dire d'abord.")
+    assert notes.splitlines() == ["À dire d'abord.", "Raisons :", "– a", "– b"]
+
+
+def test_key_messages_open_with_the_shared_heading(mutuelle):
+    heading, box = c.key_messages_blocks(mutuelle, ["Un", "Deux"])
+    assert heading.text == "Messages clés" and isinstance(box, KeyMessages) and box.items == ["Un", "Deux"]
+    assert c.key_messages_slide(replace(mutuelle, lang="en"), ["One"]).title == "Key messages"
+
+
+def test_the_cover_names_client_authors_and_a_localised_confidentiality(mutuelle):
+    cover = c.cover(mutuelle, "framing_note")
+    assert cover["title"] == "Note de cadrage"
+    assert cover["client"] == "Mutuelle Horizon"
+    assert cover["author"] == "Claire Dufresne, Thomas Vasseur"
+    assert cover["confidentiality"] == "Confidentiel – diffusion restreinte au COPIL"
+
+
+def test_the_models_english_default_confidentiality_is_left_to_the_writer_to_localise(mutuelle):
+    engagement = Engagement.model_validate(minimal_engagement_dict())
+    assert engagement.engagement.confidentiality == "Confidential"
+    analysis = replace(mutuelle, engagement=engagement)
+    assert c.cover(analysis, "framing_note")["confidentiality"] == ""

@@ -1,0 +1,126 @@
+"""Specification of the Framing note (Note de cadrage), read back from the Word
+and PowerPoint files written for both examples and the French one in English."""
+
+from __future__ import annotations
+
+import pytest
+
+from playbook.render.deliverables import common as c
+from playbook.render.deliverables import framing_note as fn
+
+from .conftest import flat, write_cases
+
+SECTION_KEYS = [f"framing_note.sections.{s}" for s in fn.SECTIONS]
+
+
+@pytest.fixture(scope="module")
+def written(analyses, tmp_path_factory):
+    return write_cases("framing_note", analyses, tmp_path_factory.mktemp("framing_note"))
+
+
+@pytest.fixture(params=["mutuelle_fr", "northwind_en", "mutuelle_en"])
+def case(request, written):
+    return written[request.param]
+
+
+def test_the_document_has_every_section_then_the_next_steps(case):
+    headings = case.headings()
+    expected = [case.label("common.key_messages"), *(case.label(k) for k in SECTION_KEYS),
+                case.label("common.next_steps")]
+    positions = [headings.index(h) for h in expected]
+    assert positions == sorted(positions)
+
+
+def test_the_cover_names_the_deliverable_and_the_client(case):
+    cover = case.slide_text(case.pptx.slides[0])
+    assert case.label("framing_note.title") in cover
+    assert case.analysis.engagement.client in cover
+    assert case.analysis.engagement.client in case.doc_text()
+
+
+def test_the_deck_opens_with_key_messages_and_agenda_and_closes_with_dated_next_steps(case):
+    titles = case.slide_titles()
+    assert titles[1].startswith(case.label("common.key_messages"))
+    assert titles[2] == case.label("common.agenda")
+    assert titles[-1] == case.label("common.next_steps")
+    first = c.next_steps(case.analysis)[0]
+    assert flat(c.date(case.analysis, first.date)) in flat(case.slide_text(case.pptx.slides[-1]))
+
+
+def test_key_messages_are_computed_from_the_engagement(case):
+    e = case.analysis.engagement
+    messages = flat(" ".join(fn.key_messages(case.analysis)))
+    assert f"{len(e.objectives)} " in messages
+    assert f"{len(e.populations)} populations" in messages
+    assert flat(c.money(case.analysis, sum(o.budget or 0 for o in e.objectives))) in messages
+
+
+def test_the_objectives_table_has_one_row_per_objective_and_the_budget_total(case):
+    e = case.analysis.engagement
+    kpi = case.label("framing_note.objectives.kpi")
+    table = next(t for t in case.doc_tables() if kpi in t[0] and case.label("framing_note.objectives.budget") in t[0])
+    assert len(table) == 1 + len(e.objectives) + 1
+    assert table[-1][0] == case.label("common.total")
+    assert flat(table[-1][-2]) == flat(c.money(case.analysis, sum(o.budget or 0 for o in e.objectives)))
+    assert [row[0] for row in table[1:-1]] == [o.kpi for o in e.objectives]
+
+
+def test_the_scope_lists_every_population_with_its_headcount(case):
+    e = case.analysis.engagement
+    table = next(t for t in case.doc_tables() if t[0][0] == case.label("common.columns.population")
+                 and case.label("common.columns.function") in t[0])
+    assert [row[0] for row in table[1:-1]] == [p.name for p in e.populations]
+    assert flat(table[-1][4]) == flat(c.number(case.analysis, sum(p.headcount for p in e.populations)))
+
+
+def test_the_raci_has_one_accountable_per_activity_among_the_governance_roles(case):
+    slide = case.slides_titled(case.label("framing_note.governance.raci_title"))[0]
+    table = next(s.table for s in slide.shapes if getattr(s, "has_table", False) and s.has_table)
+    rows = [[cell.text for cell in row.cells] for row in table.rows][1:]
+    assert len(rows) == len(case.analysis.method.raci.activities)
+    for row in rows:
+        assert sum("A" in cell.split("/") for cell in row[1:]) == 1, row
+    assert case.analysis.engagement.governance.sponsor.name in table.cell(0, 1).text
+
+
+def test_the_scorecard_shows_every_criterion_with_its_status_and_the_weak_ones_advice(case):
+    criteria = case.analysis.steering.criteria
+    slide = case.slides_titled(case.label("framing_note.sections.criteria"))[0]
+    text = flat(case.slide_text(slide))
+    for row in criteria.itertuples():
+        assert flat(row.label) in text and flat(row.status_label) in text
+    red = criteria[criteria["rag"] == "red"]
+    assert all(flat(a)[:40] in text for a in red["advice"])
+
+
+def test_the_lots_plan_is_a_native_gantt_chart_with_every_lot(case):
+    slide = case.slides_titled(case.label("framing_note.sections.plan"))[0]
+    charts = [s for s in slide.shapes if getattr(s, "has_chart", False) and s.has_chart]
+    assert charts, "the lots plan is a native chart"
+    categories = " ".join(str(x) for x in charts[0].chart.plots[0].categories)
+    for lot in case.analysis.engagement.lots:
+        assert lot.name in categories
+
+
+def test_the_seniority_balance_is_charted(case):
+    slide = case.slides_titled(case.label("framing_note.governance.balance_title"))
+    assert any(getattr(s, "has_chart", False) and s.has_chart for sl in slide for s in sl.shapes)
+
+
+def test_first_risks_carry_their_reasons_in_the_speaker_notes(case):
+    top = fn.first_risks(case.analysis)[0]
+    assert flat(top.reasons[0])[:60] in flat(case.notes())
+    slide = case.slides_titled(case.label("framing_note.sections.risks"))[0]
+    assert top.population in case.slide_text(slide)
+
+
+def test_the_french_files_carry_no_english_heading(written):
+    french = written["mutuelle_fr"]
+    english = written["mutuelle_en"]
+    keys = [*SECTION_KEYS, "common.key_messages", "common.next_steps", "common.agenda",
+            "framing_note.governance.raci_title", "framing_note.scope.lots_title",
+            "framing_note.governance.team_title", "framing_note.governance.bodies_title"]
+    english_labels = [flat(english.label(k)) for k in keys]
+    french_titles = french.titles_and_headings()
+    assert [label for label in english_labels if any(x.startswith(label) for x in french_titles)] == []
+    assert flat(french.label("framing_note.governance.raci_title")) in french_titles

@@ -1,0 +1,152 @@
+"""The Word writer: cover, styles by name, headers, tables, figures, typography."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from docx import Document as open_docx
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
+
+from playbook.errors import TemplateError
+from playbook.render import (
+    Bullets,
+    Chart,
+    Document,
+    Figure,
+    Heading,
+    KeyMessages,
+    Paragraph,
+    Series,
+    Table,
+    write_docx,
+)
+from playbook.render.typography import NBSP
+
+
+def _styles(document) -> list[str]:
+    return [p.style.name for p in document.paragraphs]
+
+
+def test_the_report_opens_with_a_cover_in_the_cover_styles(specimen_docx):
+    document = open_docx(str(specimen_docx))
+    first = document.paragraphs[:5]
+    assert first[0].style.name == "Cover Title"
+    assert first[0].text == "Diagnostic d’impacts du projet CRM"
+    assert first[1].style.name == "Cover Subtitle"
+    assert [p.style.name for p in first[2:5]] == ["Cover Details"] * 3
+    assert "15 mars 2027" in [p.text for p in first[2:5]]
+
+
+def test_every_block_kind_uses_its_template_style(specimen_docx):
+    used = set(_styles(open_docx(str(specimen_docx))))
+    assert {"Heading 1", "Heading 2", "Heading 3", "Normal", "Quote", "Caption",
+            "List Bullet", "List Number", "Key Message"} <= used
+
+
+def test_headers_carry_client_and_confidentiality_and_footers_page_numbers(specimen_docx):
+    document = open_docx(str(specimen_docx))
+    section = document.sections[0]
+    header = section.header.paragraphs[0].text
+    assert "Groupe Véloria" in header
+    assert "Confidentiel — diffusion restreinte au COPIL" in header
+    assert "{" not in header
+    footer_xml = section.footer._element.xml
+    assert "PAGE" in footer_xml and "Page" in section.footer.paragraphs[0].text
+    assert section.different_first_page_header_footer, "the cover has no header"
+
+
+def test_tables_use_the_house_style_repeat_their_header_and_never_split_rows(specimen_docx):
+    table = open_docx(str(specimen_docx)).tables[0]
+    assert table.style.name == "Playbook Table"
+    assert len(table.rows) == 31
+    assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+    assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in table.rows)
+    assert [c.text for c in table.rows[0].cells][:2] == ["Population", "Effectif"]
+
+
+def test_numeric_columns_are_right_aligned_and_text_columns_left(specimen_docx):
+    table = open_docx(str(specimen_docx)).tables[0]
+    row = table.rows[1].cells
+    assert row[1].paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.RIGHT  # headcount
+    assert row[4].paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.RIGHT  # "40 %"
+    assert row[2].paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.LEFT
+
+
+def test_figures_are_images_at_the_text_width_followed_by_their_caption(specimen_docx):
+    document = open_docx(str(specimen_docx))
+    section = document.sections[0]
+    text_width = section.page_width - section.left_margin - section.right_margin
+    shapes = document.inline_shapes
+    assert len(shapes) == 7
+    assert all(abs(shape.width - text_width) < 12700 for shape in shapes)
+    paragraphs = document.paragraphs
+    for index, paragraph in enumerate(paragraphs):
+        if paragraph._p.xpath(".//pic:pic"):
+            assert paragraphs[index + 1].style.name == "Caption"
+
+
+def _small(tmp_path, templates, **overrides):
+    fields = {"title": "Note de cadrage", "client": "Client Fictif SA", "lang": "fr",
+              "date": dt.date(2027, 1, 4), "blocks": []}
+    fields.update(overrides)
+    return write_docx(Document(**fields), tmp_path / "note.docx", templates)
+
+
+def test_heat_map_cells_are_shaded_with_readable_text(tmp_path, templates):
+    table = Table(["Population", "Métier"], [["Commerciaux", "3"], ["Marketing", "0"]],
+                  cell_fills=[[None, "#0E4D64"], [None, "#EEF3F5"]])
+    path = _small(tmp_path, templates, blocks=[table])
+    word = open_docx(str(path)).tables[0]
+    dark = word.rows[1].cells[1]
+    assert dark._tc.tcPr.find(qn("w:shd")).get(qn("w:fill")) == "0E4D64"
+    assert str(dark.paragraphs[0].runs[0].font.color.rgb) == "FFFFFF"
+    light = word.rows[2].cells[1]
+    assert light._tc.tcPr.find(qn("w:shd")).get(qn("w:fill")) == "EEF3F5"
+    assert light.paragraphs[0].runs[0].font.color.rgb is None
+
+
+def test_text_is_typeset_for_the_language_and_bold_markers_become_bold(tmp_path, templates):
+    path = _small(tmp_path, templates, blocks=[
+        Paragraph("Objectif: un projet **d'entreprise**!")])
+    paragraph = open_docx(str(path)).paragraphs[-1]
+    assert paragraph.text == f"Objectif{NBSP}: un projet d’entreprise\u202f!"
+    assert [r.text for r in paragraph.runs if r.bold] == ["d’entreprise"]
+
+
+def test_each_numbered_list_restarts_at_one(tmp_path, templates):
+    path = _small(tmp_path, templates, blocks=[
+        Bullets(["a", "b"], numbered=True), Heading("Suite"), Bullets(["c"], numbered=True)])
+    numbered = [p for p in open_docx(str(path)).paragraphs if p.style.name == "List Number"]
+    ids = [p._p.pPr.numPr.numId.val for p in numbered]
+    assert ids[0] == ids[1] != ids[2]
+
+
+def test_the_document_language_is_set_for_the_spell_checker(tmp_path, templates):
+    path = _small(tmp_path, templates, lang="en", blocks=[KeyMessages(["One"])])
+    document = open_docx(str(path))
+    assert 'w:val="en-GB"' in document.styles.element.xml
+    assert document.core_properties.language == "en-GB"
+    assert "Confidential" in document.sections[0].header.paragraphs[0].text
+
+
+def test_a_figure_renders_every_chart_kind(tmp_path, templates):
+    chart = Chart("pie", categories=["A", "B"], series=[Series("s", [1, 3])])
+    path = _small(tmp_path, templates, blocks=[Figure(chart, "Répartition")])
+    assert len(open_docx(str(path)).inline_shapes) == 1
+
+
+def test_a_template_missing_a_style_fails_loudly_and_leaves_no_file(tmp_path, templates):
+    import shutil
+
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    shutil.copy(templates / "house.pptx", broken)
+    document = open_docx(str(templates / "house.docx"))
+    style = document.styles["Key Message"]
+    style.element.getparent().remove(style.element)
+    document.save(str(broken / "house.docx"))
+    with pytest.raises(TemplateError, match="Key Message"):
+        write_docx(Document("Titre"), tmp_path / "out.docx", broken)
+    assert list(tmp_path.glob("*.docx")) == []

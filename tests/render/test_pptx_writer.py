@@ -1,0 +1,231 @@
+"""The PowerPoint writer: layouts by name, pagination, native charts, no overflow, notes."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from pptx import Presentation
+from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.util import Pt
+
+from playbook.errors import TemplateError
+from playbook.render import (
+    BulletSlide,
+    Chart,
+    ChartSlide,
+    Deck,
+    Point,
+    Quadrants,
+    Series,
+    Table,
+    TableSlide,
+    Task,
+    write_pptx,
+)
+from playbook.render import fit
+from playbook.render.pptx_writer import LEVEL_INDENT_PT, SPACE_BEFORE_PT
+
+
+def _deck(tmp_path, templates, slides, **fields):
+    deck = Deck(title="Plan Change", client="Client Fictif SA", date=dt.date(2027, 3, 1),
+                lang=fields.pop("lang", "fr"), slides=slides, **fields)
+    return Presentation(str(write_pptx(deck, tmp_path / "deck.pptx", templates)))
+
+
+def _title(slide) -> str:
+    return slide.shapes.title.text_frame.text
+
+
+def _charts(slide):
+    """Chart graphic frames of a slide, including those grouped with quadrant labels."""
+    found = []
+    for shape in slide.shapes:
+        if shape.shape_type == 6:  # group
+            found += [s for s in shape.shapes if getattr(s, "has_chart", False) and s.has_chart]
+        elif getattr(shape, "has_chart", False) and shape.has_chart:
+            found.append(shape)
+    return found
+
+
+def test_slides_use_the_template_layouts_by_name(specimen_pptx):
+    names = [slide.slide_layout.name for slide in Presentation(str(specimen_pptx)).slides]
+    assert names[0] == "Cover"
+    assert names[-1] == "Closing"
+    assert {"Section", "Title and Content", "Two Content", "Title Only"} <= set(names)
+
+
+def test_a_long_table_continues_over_slides_titled_suite(specimen_pptx):
+    slides = [s for s in Presentation(str(specimen_pptx)).slides
+              if _title(s).startswith("Cartographie des populations")]
+    assert len(slides) >= 3
+    assert _title(slides[0]) == "Cartographie des populations impactées"
+    assert all(_title(s) == "Cartographie des populations impactées (suite)" for s in slides[1:])
+    tables = [next(sh for sh in s.shapes if sh.has_table).table for s in slides]
+    assert all(t.cell(0, 0).text == "Population" for t in tables), "header repeated"
+    assert sum(len(t.rows) - 1 for t in tables) == 30, "every row, once"
+
+
+def test_a_shortened_cell_keeps_its_full_text_in_the_notes(specimen_pptx):
+    first = next(s for s in Presentation(str(specimen_pptx)).slides
+                 if _title(s) == "Cartographie des populations impactées")
+    table = next(sh for sh in first.shapes if sh.has_table).table
+    cells = [table.cell(r, 2).text for r in range(1, len(table.rows))]
+    assert any(c.endswith("…") for c in cells)
+    notes = first.notes_slide.notes_text_frame.text
+    assert "Trente lignes" in notes, "the author's reasons are kept"
+    assert "ligne 5" in notes and "pour traiter les réclamations." in notes
+
+
+def test_charts_are_native_with_their_series_and_categories(specimen_pptx):
+    slides = {_title(s): s for s in Presentation(str(specimen_pptx)).slides}
+    bars = _charts(slides["Freins détectés par intensité"])[0].chart
+    assert len(bars.plots[0].series) == 3
+    assert len(list(bars.plots[0].categories)) == 5
+    line = _charts(slides["Trajectoire d’adoption visée"])[0].chart
+    assert [s.name for s in line.plots[0].series] == ["Commerciaux", "Téléconseillers", "Cible"]
+    gantt = _charts(slides["Feuille de route de l’accompagnement"])[0].chart
+    assert len(list(gantt.plots[0].categories)) == 9
+    doughnut = _charts(slides["Jours-formateur par format"])[0].chart
+    assert len(list(doughnut.plots[0].categories)) == 5
+
+
+def test_the_heat_map_is_a_coloured_native_table(specimen_pptx):
+    slide = next(s for s in Presentation(str(specimen_pptx)).slides
+                 if _title(s) == "Intensité des changements par population")
+    table = next(sh for sh in slide.shapes if sh.has_table).table
+    assert len(table.rows) == 7 and len(table.columns) == 7
+    fills = {str(table.cell(r, c).fill.fore_color.rgb)
+             for r in range(1, 7) for c in range(1, 7)}
+    assert len(fills) == 4, "one shade per intensity 0..3"
+
+
+def test_a_quadrant_map_is_a_native_xy_chart_with_named_quadrants(tmp_path, templates):
+    chart = Chart("scatter", points=[Point("Ventes", 2.5, 1.0, group="A"),
+                                     Point("Marketing", 1.0, 2.5, group="B")],
+                  quadrants=Quadrants("Impliquer", "Relais", "Surveiller", "Priorité", 1.5, 1.5),
+                  x_range=(0, 3), y_range=(0, 3))
+    slide = _deck(tmp_path, templates, [ChartSlide("Carte", chart)]).slides[0]
+    native = _charts(slide)[0].chart
+    assert [len(list(s.values)) for s in native.plots[0].series] == [1, 1]
+    texts = {sh.text_frame.text for g in slide.shapes if g.shape_type == 6 for sh in g.shapes
+             if sh.has_text_frame}
+    assert {"Impliquer", "Relais", "Surveiller", "Priorité"} <= texts
+
+
+def test_a_gantt_chart_has_an_invisible_offset_series_and_date_axis(tmp_path, templates):
+    chart = Chart("gantt", tasks=[
+        Task("Cadrage", dt.date(2027, 1, 4), dt.date(2027, 1, 29), "Lot 1"),
+        Task("COPIL", dt.date(2027, 2, 1), dt.date(2027, 2, 1), "Lot 1", milestone=True)])
+    native = _charts(_deck(tmp_path, templates, [ChartSlide("Plan", chart)]).slides[0])[0].chart
+    series = list(native.plots[0].series)
+    assert len(series) == 3  # offset, lane, milestones
+    assert series[0].format.fill.type == 5  # MSO_FILL.BACKGROUND: no fill
+    assert "mmm" in native.value_axis.tick_labels.number_format
+
+
+def test_bullets_shrink_then_continue_on_further_slides(tmp_path, templates):
+    few = _deck(tmp_path, templates, [BulletSlide("Court", ["un", "deux"])]).slides
+    assert len(few) == 1
+    sizes = {r.font.size for p in few[0].placeholders[1].text_frame.paragraphs for r in p.runs}
+    assert sizes == {Pt(18)}
+    many = [f"Action numéro {i} : associer les utilisateurs clés à la recette" for i in range(30)]
+    slides = _deck(tmp_path, templates, [BulletSlide("Actions", many)]).slides
+    assert len(slides) >= 2
+    assert _title(slides[1]) == "Actions (suite)"
+    texts = [p.text for s in slides for p in s.placeholders[1].text_frame.paragraphs]
+    assert len(texts) == 30
+
+
+def test_a_very_long_title_is_shrunk_or_shortened_and_kept_whole_in_the_notes(tmp_path, templates):
+    title = "Un titre d’action exceptionnellement long " * 8
+    slide = _deck(tmp_path, templates, [BulletSlide(title, ["a"])]).slides[0]
+    shown = _title(slide)
+    assert shown.endswith("…")
+    assert title.strip() in slide.notes_slide.notes_text_frame.text
+
+
+def test_english_decks_say_continued(tmp_path, templates):
+    table = Table(["Item"], [[f"row {i}"] for i in range(60)])
+    slides = _deck(tmp_path, templates, [TableSlide("Backlog", table)], lang="en").slides
+    assert len(slides) >= 2
+    assert _title(slides[1]) == "Backlog (continued)"
+
+
+def test_footers_carry_client_and_confidentiality_and_slide_numbers(specimen_pptx):
+    slide = Presentation(str(specimen_pptx)).slides[3]
+    kinds = {ph.placeholder_format.type: ph for ph in slide.placeholders}
+    assert "Groupe Véloria" in kinds[PP_PLACEHOLDER.FOOTER].text_frame.text
+    assert "Confidentiel" in kinds[PP_PLACEHOLDER.FOOTER].text_frame.text
+    assert 'type="slidenum"' in kinds[PP_PLACEHOLDER.SLIDE_NUMBER]._element.xml
+
+
+def _estimated_height(shape) -> float:
+    """Height (pt) the text of `shape` needs, from the same metrics a reader's screen uses."""
+    bulleted = (shape.is_placeholder and shape.placeholder_format.type == PP_PLACEHOLDER.BODY
+                and shape.placeholder_format.idx in (1, 2))
+    paras = []
+    for paragraph in shape.text_frame.paragraphs:
+        sizes = [r.font.size.pt for r in paragraph.runs if r.font.size]
+        if not paragraph.text or not sizes:
+            continue
+        level = paragraph.level
+        paras.append(fit.Para(paragraph.text, max(sizes),
+                              LEVEL_INDENT_PT * (level + 1) if bulleted else 0,
+                              SPACE_BEFORE_PT[min(level, 2)] if bulleted else 0,
+                              any(r.font.bold for r in paragraph.runs)))
+    width = (shape.width - (shape.text_frame.margin_left + shape.text_frame.margin_right
+                            if not shape.is_placeholder else 0)) / 12700
+    line = 1.14 if shape.is_placeholder and shape.placeholder_format.idx == 0 else fit.LINE_HEIGHT
+    return fit.block_height(paras, width, line)
+
+
+def test_no_text_overflows_its_shape_in_the_specimen(specimen_pptx):
+    presentation = Presentation(str(specimen_pptx))
+    footer_top = None
+    for slide in presentation.slides:
+        for shape in slide.shapes:
+            if shape.is_placeholder and shape.placeholder_format.type in (
+                    PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER):
+                footer_top = shape.top
+                continue
+            if shape.has_text_frame and shape.text_frame.text.strip():
+                assert _estimated_height(shape) <= shape.height / 12700 + 0.5, (
+                    f"slide {presentation.slides.index(slide) + 1}: {shape.text_frame.text[:60]}")
+            if getattr(shape, "has_table", False) and shape.has_table:
+                assert shape.top + sum(r.height for r in shape.table.rows) <= footer_top or (
+                    shape.top + sum(r.height for r in shape.table.rows)
+                    <= presentation.slide_height - Pt(40))
+                for row in shape.table.rows:
+                    for index, cell in enumerate(row.cells):
+                        width = shape.table.columns[index].width - cell.margin_left - \
+                            cell.margin_right
+                        size = max(r.font.size.pt for p in cell.text_frame.paragraphs
+                                   for r in p.runs)
+                        needed = fit.count_lines(cell.text or " ", width / 12700, size) * \
+                            size * fit.LINE_HEIGHT
+                        assert needed <= (row.height - cell.margin_top - cell.margin_bottom) \
+                            / 12700 + 0.5
+
+
+def test_every_string_is_sanitised_before_it_reaches_the_file(tmp_path, templates):
+    slides = _deck(tmp_path, templates, [BulletSlide("Titre\x0b sale", ["point\x00 un"])]).slides
+    assert _title(slides[0]) == "Titre sale"
+    assert slides[0].placeholders[1].text_frame.text == "point un"
+
+
+def test_a_template_missing_a_layout_fails_loudly(tmp_path, templates):
+    import shutil
+
+    shutil.copy(templates / "house.docx", tmp_path)
+    presentation = Presentation(str(templates / "house.pptx"))
+    presentation.slide_layouts.remove(
+        next(lay for lay in presentation.slide_layouts if lay.name == "Closing"))
+    presentation.save(str(tmp_path / "house.pptx"))
+    with pytest.raises(TemplateError, match="layout 'Closing' is missing"):
+        write_pptx(Deck("Titre"), tmp_path / "out.pptx", tmp_path)
+
+
+def test_series_lengths_are_checked_when_the_chart_is_described():
+    with pytest.raises(ValueError, match="3 values for 2 categories"):
+        Chart("bar", categories=["a", "b"], series=[Series("s", [1, 2, 3])])
