@@ -281,8 +281,10 @@ class Assembly:
         rejected = self.invalid_names["populations"]
         for population, entry in self.rows.get("populations", []):
             for j, name in enumerate(population.shifts_tasks_to):
+                # A warning, not an error: an unmapped population that inherits
+                # tasks is exactly the trap the method's checks must show (seed 004).
                 if name not in populations and name not in rejected:
-                    self.error(
+                    self.warning(
                         entry.locate("shifts_tasks_to", j),
                         msg.text("unknown_shift_target", self.lang, name=name),
                         name,

@@ -118,8 +118,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "invalid": {"en": "invalid value: {detail}", "fr": "valeur invalide : {detail}"},
     # cross-record checks of the intake
     "unknown_shift_target": {
-        "en": "unknown population {name!r} in shifts_tasks_to",
-        "fr": "population inconnue {name!r} dans shifts_tasks_to",
+        "en": "tasks shifted to {name!r}, which is not mapped as a population: map it (seed 004)",
+        "fr": "tâches transférées à {name!r}, qui n'est pas cartographiée comme population : l'ajouter (texte 004)",
     },
     "population_in_no_lot": {
         "en": "population {name!r} uses the CRM but goes live in no lot",

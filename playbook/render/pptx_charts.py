@@ -24,7 +24,6 @@ from lxml import etree
 from pptx.chart.data import BubbleChartData, CategoryChartData, XyChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import (
-    XL_AXIS_CROSSES,
     XL_CHART_TYPE,
     XL_DATA_LABEL_POSITION,
     XL_LEGEND_POSITION,
@@ -153,7 +152,7 @@ def _category_chart(shapes, chart: Chart, box, lang: str, palette: Palette):
                     series.data_labels.show_value = True
     if chart.kind in ("barh", "stacked_barh"):
         native.category_axis.reverse_order = True  # first category at the top, as read
-        native.category_axis.crosses = XL_AXIS_CROSSES.MAXIMUM  # values stay at the bottom
+        _value_axis_at_last_category(native)
     _style_axes(native, chart, lang, palette)
     _legend(native, len(chart.series) > 1 and chart.legend)
     return frame
@@ -416,6 +415,19 @@ def _month_step(span_days: int) -> float:
 
 
 # --------------------------------------------------------------------------- XML details
+
+
+def _value_axis_at_last_category(native) -> None:
+    """With categories reversed, keep the value axis at the bottom (it crosses at the last)."""
+    value_axis = native.value_axis._element
+    for old in value_axis.findall(f"{{{_C}}}crossesAt"):
+        value_axis.remove(old)
+    crosses = value_axis.find(f"{{{_C}}}crosses")
+    if crosses is None:
+        crosses = etree.SubElement(value_axis, f"{{{_C}}}crosses")
+        value_axis.remove(crosses)
+        value_axis.find(f"{{{_C}}}crossAx").addnext(crosses)
+    crosses.set("val", "max")
 
 
 def _hide_legend_entry(native, index: int) -> None:
