@@ -175,7 +175,7 @@ def main() -> None:
         folder.mkdir()
         engagements = [str(p) for p in make_engagements(n, folder)]
 
-        def child(mode, out, **extra):
+        def child(mode, out, engagements=engagements, **extra):
             payload = json.dumps({"engagements": engagements, "out": str(out), **extra})
             return measure([python, __file__, "--mode", mode, "--args", payload])
 

@@ -56,6 +56,13 @@ _DATE_FORMATS = {"fr": "[$-40C]mmm yy", "en": "[$-809]mmm yy"}
 _C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 
 
+def native_format(value_format: str, lang: str) -> str:
+    """The Excel number format as the language writes it: French puts a space before "%"."""
+    if lang == "fr" and value_format.endswith("%") and '"' not in value_format:
+        return value_format[:-1] + '"\u00a0"%'
+    return value_format
+
+
 def add_native_chart(shapes, chart: Chart, box: tuple[int, int, int, int], lang: str,
                      palette: Palette = HOUSE, labels=None):
     """Add `chart` to `shapes` inside `box` (x, y, cx, cy in EMU); return the graphic frame."""
@@ -97,7 +104,7 @@ def _category_chart(shapes, chart: Chart, box, lang: str, palette: Palette):
         plot.vary_by_categories = True
         plot.has_data_labels = True
         labels = plot.data_labels
-        labels.number_format = "0%"
+        labels.number_format = native_format("0%", lang)
         labels.number_format_is_linked = False
         labels.show_percentage, labels.show_value = True, False
         labels.font.size = Pt(FONT_SIZE)
@@ -110,7 +117,7 @@ def _category_chart(shapes, chart: Chart, box, lang: str, palette: Palette):
             label.font.size = Pt(FONT_SIZE)
             label.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF) if is_dark(colour) else _rgb(
                 palette.text)
-            label.show_percentage, label.show_value = True, False
+            _show_percent(label._get_or_add_dLbl(), native_format("0%", lang))
         native.has_legend = True
         native.legend.position = XL_LEGEND_POSITION.RIGHT
         native.legend.include_in_layout = False
@@ -137,7 +144,8 @@ def _category_chart(shapes, chart: Chart, box, lang: str, palette: Palette):
     if chart.show_values:
         plot.has_data_labels = True
         labels = plot.data_labels
-        labels.number_format = f"{chart.value_format};-{chart.value_format};;"  # no "0" labels
+        fmt = native_format(chart.value_format, lang)
+        labels.number_format = f"{fmt};-{fmt};;"  # no label on empty stacked segments
         labels.number_format_is_linked = False
         labels.font.size = Pt(FONT_SIZE - 1)
         if chart.kind.startswith("stacked"):
@@ -169,7 +177,7 @@ def _style_axes(native, chart: Chart, lang: str, palette: Palette) -> None:
     value.has_major_gridlines = True
     value.major_gridlines.format.line.color.rgb = _rgb("#E1E6E9")
     value.major_gridlines.format.line.width = Pt(0.75)
-    value.tick_labels.number_format = chart.value_format
+    value.tick_labels.number_format = native_format(chart.value_format, lang)
     value.tick_labels.number_format_is_linked = False
     value.format.line.fill.background()
     if chart.y_range:
@@ -415,6 +423,20 @@ def _month_step(span_days: int) -> float:
 
 
 # --------------------------------------------------------------------------- XML details
+
+
+def _show_percent(dlbl, number_format: str) -> None:
+    """A point's own label shows the percentage (python-pptx only offers it per series)."""
+    dlbl.find(f"{{{_C}}}showVal").set("val", "0")
+    dlbl.find(f"{{{_C}}}showPercent").set("val", "1")
+    if dlbl.find(f"{{{_C}}}numFmt") is None:
+        number = etree.SubElement(dlbl, f"{{{_C}}}numFmt", formatCode=number_format,
+                                  sourceLinked="0")
+        dlbl.remove(number)
+        anchor = dlbl.find(f"{{{_C}}}spPr")
+        if anchor is None:
+            anchor = dlbl.find(f"{{{_C}}}txPr")
+        anchor.addprevious(number)
 
 
 def _value_axis_at_last_category(native) -> None:

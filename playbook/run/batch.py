@@ -123,7 +123,10 @@ def run_batch(
     `progress(report, total)` is called as each client finishes. The summary
     is also written to `out_dir/batch-summary.json`.
     """
+    from .registry import deliverables
+
     start = time.perf_counter()
+    deliverables(only, notebooks_dir)  # a typo in --only stops the batch before it starts
     paths = find_engagements(engagements)
     job_list = [
         make_job(path, out_dir, lang, only, templates_dir, method_dir, notebooks_dir, kernel)

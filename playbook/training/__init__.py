@@ -18,9 +18,10 @@ from .check import Reference, check, reference, solution
 from .feedback import Feedback, Remark
 from .glossary import GlossaryEntry, glossary, glossary_table
 from .handbook import build_handbook, write_handbook
+from .html import show
 
 __all__ = [
     "Answer", "AnswerError", "CASES_DIR", "Feedback", "GlossaryEntry", "Reference", "Remark",
     "build_handbook", "case_names", "case_path", "check", "glossary", "glossary_table",
-    "load_case", "reference", "solution", "write_handbook",
+    "load_case", "reference", "show", "solution", "write_handbook",
 ]

@@ -16,7 +16,7 @@ from typing import Any
 
 from ..method import Method, load_method
 from ..method.levers import PILLARS
-from ..render import Bullets, BulletItem, Document, Heading, Paragraph, Table, write_docx
+from ..render import Bullets, Document, Heading, Paragraph, Table, write_docx
 from ..render.typography import format_number
 from . import wording
 from .glossary import glossary

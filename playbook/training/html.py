@@ -177,3 +177,35 @@ def document_html(document: Document) -> str:
 def write_html(document: Document, path: str | Path) -> Path:
     """Write the page atomically to `path`."""
     return atomic_write_text(path, document_html(document))
+
+
+class Shown:
+    """An IR block (table, chart, paragraph...) shown in a notebook as the handbook shows it."""
+
+    def __init__(self, blocks, lang: str = "en"):
+        from ..render.ir import Chart
+
+        blocks = blocks if isinstance(blocks, list) else [blocks]
+        self.blocks = [Figure(b) if isinstance(b, Chart) else b for b in blocks]
+        self.lang = lang
+
+    def _repr_html_(self) -> str:
+        writer = _HtmlWriter(Document(title="", lang=self.lang))  # type: ignore[arg-type]
+        for block in self.blocks:
+            writer.block(block)
+        return f"<div><style>{_NOTEBOOK_CSS}</style>{''.join(writer.parts)}</div>"
+
+
+# In a notebook, only tables, quotes and captions are styled: the page keeps its own fonts.
+_NOTEBOOK_CSS = """
+th { background: #1f4e79; color: #fff; text-align: left; padding: .35rem .5rem; }
+td { padding: .35rem .5rem; vertical-align: top; text-align: left; }
+td.right { text-align: right; } td.center { text-align: center; }
+blockquote { border-left: 4px solid #9fb3c8; padding: .2rem 1rem; font-style: italic; }
+p.caption { font-size: .85rem; color: #52606d; }
+"""
+
+
+def show(blocks, lang: str = "en") -> Shown:
+    """Display deliverable tables, charts or paragraphs (rendering IR) in a notebook."""
+    return Shown(blocks, lang)

@@ -21,9 +21,9 @@ from playbook.render import (
     Table,
     TableSlide,
     Task,
+    fit,
     write_pptx,
 )
-from playbook.render import fit
 from playbook.render.pptx_writer import LEVEL_INDENT_PT, SPACE_BEFORE_PT
 
 

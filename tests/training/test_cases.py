@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from playbook.examples import __file__ as examples_init
 from playbook.intake import load_engagement
 from playbook.model import find_inconsistencies
 from playbook.training import case_names, case_path, load_case, reference
-
-from pathlib import Path
 
 
 def test_at_least_four_cases_are_bundled():

@@ -85,6 +85,7 @@ def test_the_handbook_shows_how_each_brake_is_detected_and_the_glossary(handbook
 
 
 @pytest.mark.libreoffice
+@pytest.mark.parametrize("handbook", ["fr"], indirect=True)  # the longer text; one proves the layout
 def test_the_word_handbook_converts_with_libreoffice(handbook, tmp_path):
     _, paths = handbook
     pdf = convert_to_pdf(paths["docx"], tmp_path)

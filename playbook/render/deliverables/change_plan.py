@@ -45,7 +45,8 @@ NAME = "change_plan"
 # Milestones drawn on the timelines (seed 004: change work hangs on design,
 # acceptance testing and go-live of each lot).
 TIMELINE_MILESTONES = ("design", "acceptance", "go_live")
-ARBITRATION_SHOWN = 12
+ARBITRATION_SHOWN = 12  # deck: the head of the ranking
+ARBITRATION_LISTED = 30  # document: the head of the ranking, plus every action to arbitrate
 # A one-off action is drawn one week wide, so it stays visible on a timeline.
 ONE_OFF = dt.timedelta(days=6)
 
@@ -258,10 +259,16 @@ def population_effort_table(analysis: Any) -> Table:
                  widths=[3, 1, 1.1, 1.1, 1.1, 1])
 
 
-def arbitration_table(analysis: Any, limit: int | None = None) -> Table:
+def arbitration_table(analysis: Any, limit: int | None = None,
+                      with_questionable: bool = False) -> Table:
+    """The ranking's first `limit` rows (all without a limit); `with_questionable`
+    adds every row left for the COPIL to arbitrate, wherever it ranks."""
     frame = analysis.change_plan.arbitration
     if limit is not None:
-        frame = frame.head(limit)
+        keep = frame["rank"] <= limit
+        if with_questionable:
+            keep |= frame["quadrant"] == "questionable"
+        frame = frame[keep]
     rows = [[int(r["rank"]), r["action"],
              _t(analysis, "text.all_populations") if r["population"] == ALL else r["population"],
              float(r["effort_days"]), int(r["effect"]), r["quadrant_label"]]
@@ -447,7 +454,9 @@ def build_document(analysis: Any) -> Document:
                owner_table(analysis)]
 
     blocks += [Heading(s("arbitration")), Paragraph(_t(analysis, "text.arbitration_intro")),
-               quadrant_table(analysis), arbitration_table(analysis)]
+               quadrant_table(analysis),
+               Paragraph(_t(analysis, "text.arbitration_listed", count=ARBITRATION_LISTED)),
+               arbitration_table(analysis, ARBITRATION_LISTED, with_questionable=True)]
 
     blocks += _steering_blocks(analysis)
 

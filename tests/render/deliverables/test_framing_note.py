@@ -24,9 +24,8 @@ def case(request, written):
 
 
 def test_the_document_has_every_section_then_the_next_steps(case):
-    headings = case.headings()
-    expected = [case.label("common.key_messages"), *(case.label(k) for k in SECTION_KEYS),
-                case.label("common.next_steps")]
+    headings = [flat(h) for h in case.headings()]
+    expected = [flat(case.label(k)) for k in ["common.key_messages", *SECTION_KEYS, "common.next_steps"]]
     positions = [headings.index(h) for h in expected]
     assert positions == sorted(positions)
 
@@ -120,7 +119,8 @@ def test_the_french_files_carry_no_english_heading(written):
     keys = [*SECTION_KEYS, "common.key_messages", "common.next_steps", "common.agenda",
             "framing_note.governance.raci_title", "framing_note.scope.lots_title",
             "framing_note.governance.team_title", "framing_note.governance.bodies_title"]
-    english_labels = [flat(english.label(k)) for k in keys]
+    # Words the same in both languages ("Personas", "Total") are not evidence of anything.
+    english_labels = [flat(english.label(k)) for k in keys if english.label(k) != french.label(k)]
     french_titles = french.titles_and_headings()
     assert [label for label in english_labels if any(x.startswith(label) for x in french_titles)] == []
     assert flat(french.label("framing_note.governance.raci_title")) in french_titles

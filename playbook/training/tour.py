@@ -1,0 +1,48 @@
+"""What the training notebooks show beside the engine's tables: the method's own
+cards (a step's purpose, questions and pitfalls) and the codes a trainee may use.
+
+Everything is read from the method data, so an adapted method teaches itself.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from ..render import Bullets, Heading, Paragraph
+from .html import Shown, show
+from .wording import seeds_text
+
+
+def step_card(method: Any, code: str, lang: str = "en") -> Shown:
+    """One step of `steps.yaml`: purpose, questions to answer, pitfalls with their seeds."""
+    step = next(s for s in method.steps.steps if s.code == code)
+    t = method.text
+    pitfalls = [f"{p.text.in_(lang)} ({t('handbook.seeds', lang, seeds=seeds_text(p.seeds))})"
+                for p in step.pitfalls]
+    return show([
+        Heading(step.label.in_(lang), 2),
+        Paragraph(step.purpose.in_(lang)),
+        Paragraph(f"**{t('handbook.step.key_questions', lang)}**"),
+        Bullets([q.in_(lang) for q in step.key_questions]),
+        Paragraph(f"**{t('handbook.step.pitfalls', lang)}**"),
+        Bullets(pitfalls),
+    ], lang)
+
+
+def brake_codes(method: Any, lang: str = "en") -> pd.DataFrame:
+    """The brakes a trainee may name: code, label, what it is."""
+    return pd.DataFrame(
+        [[b.code.value, b.label.in_(lang), b.description.in_(lang)] for b in method.brakes.brakes],
+        columns=["code", "label", "description"],
+    ).set_index("code")
+
+
+def lever_codes(method: Any, lang: str = "en") -> pd.DataFrame:
+    """The population levers a trainee may choose, by pillar (cross actions are planned for all)."""
+    pillars = method.levers.pillars
+    rows = [[lever.id, pillars[lever.pillar].label.in_(lang), lever.label.in_(lang),
+             lever.description.in_(lang)]
+            for lever in method.levers.levers if lever.scope == "population"]
+    return pd.DataFrame(rows, columns=["id", "pillar", "label", "description"]).set_index("id")

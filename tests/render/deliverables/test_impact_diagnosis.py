@@ -1,0 +1,152 @@
+"""Specification of the impact diagnosis (Diagnostic d'impacts), read back from
+the Word and PowerPoint files written for both examples and the French one in
+English."""
+
+from __future__ import annotations
+
+import pytest
+
+from playbook.render.deliverables import common as c
+from playbook.render.deliverables import impact_diagnosis as idg
+
+from .conftest import flat, write_cases
+
+SECTIONS = ["map", "heat_map", "weighted", "segments", "brakes", "risks", "allies", "warnings"]
+
+
+@pytest.fixture(scope="module")
+def written(analyses, tmp_path_factory):
+    return write_cases("impact_diagnosis", analyses, tmp_path_factory.mktemp("impact_diagnosis"))
+
+
+@pytest.fixture(params=["mutuelle_fr", "northwind_en", "mutuelle_en"])
+def case(request, written):
+    return written[request.param]
+
+
+def _table(case, *headers):
+    return next(t for t in case.doc_tables() if all(h in t[0] for h in headers))
+
+
+def _deck_tables(case, title):
+    rows = []
+    for slide in case.slides_titled(title):
+        for shape in slide.shapes:
+            if getattr(shape, "has_table", False) and shape.has_table:
+                rows += [[cell.text for cell in row.cells] for row in shape.table.rows][1:]
+    return rows
+
+
+def test_the_document_has_every_section_in_order_then_the_next_steps(case):
+    headings = [flat(h) for h in case.headings()]
+    keys = ["common.key_messages", *(f"impact_diagnosis.sections.{s}" for s in SECTIONS),
+            "common.next_steps"]
+    positions = [headings.index(flat(case.label(k))) for k in keys]
+    assert positions == sorted(positions)
+
+
+def test_cover_key_messages_and_dated_next_steps_frame_the_deck(case):
+    cover = case.slide_text(case.pptx.slides[0])
+    assert flat(case.label("impact_diagnosis.title")) in flat(cover)
+    assert case.analysis.engagement.client in cover
+    titles = case.slide_titles()
+    assert titles[1].startswith(case.label("common.key_messages"))
+    assert titles[-1] == case.label("common.next_steps")
+    first = idg.next_steps(case.analysis)[0]
+    assert flat(c.date(case.analysis, first.date)) in flat(case.slide_text(case.pptx.slides[-1]))
+
+
+def test_key_messages_count_the_populations_to_convince_and_the_non_users(case):
+    analysis = case.analysis
+    messages = flat(" ".join(idg.key_messages(analysis)))
+    convince = idg.segment_members(analysis)["convince_first"]
+    assert all(flat(name) in messages for name in convince)
+    non_users = [p.name for p in analysis.engagement.populations if not p.crm_user]
+    assert all(flat(name) in messages for name in non_users)
+    assert f"{len(analysis.diagnosis.brakes)} " in messages
+
+
+def test_the_population_map_lists_every_population_users_and_non_users(case):
+    engagement = case.analysis.engagement
+    table = _table(case, case.label("common.columns.function"), case.label("common.columns.crm_user"))
+    assert [row[0] for row in table[1:]] == [p.name for p in engagement.populations]
+    no = case.label("common.no")
+    assert sum(row[-2] == no for row in table[1:]) == sum(not p.crm_user for p in engagement.populations)
+
+
+def test_the_heat_map_has_one_row_per_population_with_its_intensities_and_level(case):
+    analysis = case.analysis
+    codes = analysis.method.dimensions.codes
+    table = _table(case, case.label("impact_diagnosis.columns.overall"))
+    assert table[0][1:-1] == [analysis.method.term("dimension", code, case.lang) for code in codes]
+    matrix, levels = analysis.diagnosis.matrix, analysis.diagnosis.levels
+    for row in table[1:]:
+        name = row[0]
+        assert [int(v) for v in row[1:-1]] == [int(matrix.at[name, code]) for code in codes]
+        assert int(row[-1]) == int(levels.at[name, "level"])
+    assert len(table) - 1 == len(analysis.engagement.populations)
+
+
+def test_the_deck_heat_map_is_a_table_with_every_population_even_when_split(case):
+    rows = _deck_tables(case, case.label("impact_diagnosis.deck.heat_map"))
+    assert [row[0] for row in rows] == [p.name for p in case.analysis.engagement.populations]
+
+
+def test_the_impact_buy_in_map_is_a_native_chart_with_one_bubble_per_population(case):
+    slide = case.slides_titled(case.label("impact_diagnosis.deck.bubble"))[0]
+    chart = next(s.chart for s in slide.shapes if getattr(s, "has_chart", False) and s.has_chart)
+    points = sum(len(series.values) for plot in chart.plots for series in plot.series)
+    assert points == len(case.analysis.engagement.populations)
+
+
+def test_every_brake_is_listed_with_its_reason_and_the_reasons_are_in_the_notes(case):
+    brakes = case.analysis.diagnosis.brakes
+    table = _table(case, case.label("impact_diagnosis.columns.brake"),
+                   case.label("common.columns.reason"))
+    assert len(table) - 1 == len(brakes)
+    notes = flat(case.notes())
+    text = flat(case.doc_text())
+    for finding in brakes:
+        assert flat(finding.reasons[0]) in notes
+        assert flat(finding.reasons[0]) in text
+
+
+def test_observed_resistances_are_quoted(case):
+    text = flat(case.doc_text()) + flat(case.deck_text())
+    from playbook.analysis import wording
+
+    for resistance in case.analysis.engagement.resistances:
+        assert flat(wording.unquote(resistance.evidence))[:60] in text
+
+
+def test_both_risks_are_given_for_every_population(case):
+    table = _table(case, case.label("impact_diagnosis.columns.rejection"),
+                   case.label("impact_diagnosis.columns.misuse"))
+    assert [row[0] for row in table[1:]] == [p.name for p in case.analysis.engagement.populations]
+    for row in table[1:]:
+        for kind, cell in zip(("rejection", "misuse"), row[1:], strict=True):
+            assert cell.startswith(f"{case.analysis.diagnosis.risk(row[0], kind).level}/3")
+
+
+def test_the_overall_level_rule_is_stated_with_the_method_numbers(case):
+    bump = case.analysis.method.dimensions.overall_level.bump
+    rule = flat(idg.overall_rule(case.analysis))
+    assert str(bump.min_dimensions) in rule and str(bump.min_intensity) in rule
+    assert rule in flat(case.doc_text())
+
+
+def test_the_method_warnings_reach_the_client_documents(case):
+    text = flat(case.doc_text())
+    for warning in case.analysis.diagnosis.warnings:
+        assert flat(warning.message) in text
+
+
+def test_a_french_diagnosis_shows_none_of_the_english_headings(written):
+    french = written["mutuelle_fr"]
+    english = written["mutuelle_en"]
+    keys = [*(f"impact_diagnosis.sections.{s}" for s in SECTIONS),
+            *(f"impact_diagnosis.deck.{k}" for k in ("heat_map", "weighted", "bubble", "brakes", "risks"))]
+    french_text = flat(french.doc_text() + french.deck_text() + "\n".join(french.titles_and_headings()))
+    for key in keys:
+        assert flat(english.label(key)) not in french_text
+        assert flat(french.label(key)) in french_text or key.startswith("impact_diagnosis.deck")
