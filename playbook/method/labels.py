@@ -21,7 +21,7 @@ class Catalogue(RootModel[dict[str, Any]]):
     _flat: dict[str, dict[str, str]] = PrivateAttr(default_factory=dict)
 
     @model_validator(mode="after")
-    def _flatten(self) -> "Catalogue":
+    def _flatten(self) -> Catalogue:
         flat: dict[str, dict[str, str]] = {}
         _walk(self.root, (), flat)
         self._flat = flat

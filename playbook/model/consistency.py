@@ -8,8 +8,9 @@ the intake can turn both into sheet/row/column or YAML key paths.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any
 
 from .engagement import Engagement
 

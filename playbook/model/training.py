@@ -17,7 +17,7 @@ class Blackout(Record):
     territory: OptionalName = Field(default="", description="Empty: every territory.")
 
     @model_validator(mode="after")
-    def _ordered(self) -> "Blackout":
+    def _ordered(self) -> Blackout:
         if self.end < self.start:
             raise ValueError("blackout ends before it starts")
         return self

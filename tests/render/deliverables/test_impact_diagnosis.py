@@ -37,6 +37,15 @@ def _deck_tables(case, title):
     return rows
 
 
+def _charts(shapes):
+    """Native charts of a slide, including those grouped with their annotations."""
+    for shape in shapes:
+        if getattr(shape, "has_chart", False) and shape.has_chart:
+            yield shape.chart
+        elif hasattr(shape, "shapes"):
+            yield from _charts(shape.shapes)
+
+
 def test_the_document_has_every_section_in_order_then_the_next_steps(case):
     headings = [flat(h) for h in case.headings()]
     keys = ["common.key_messages", *(f"impact_diagnosis.sections.{s}" for s in SECTIONS),
@@ -94,7 +103,7 @@ def test_the_deck_heat_map_is_a_table_with_every_population_even_when_split(case
 
 def test_the_impact_buy_in_map_is_a_native_chart_with_one_bubble_per_population(case):
     slide = case.slides_titled(case.label("impact_diagnosis.deck.bubble"))[0]
-    chart = next(s.chart for s in slide.shapes if getattr(s, "has_chart", False) and s.has_chart)
+    chart = next(_charts(slide.shapes))
     points = sum(len(series.values) for plot in chart.plots for series in plot.series)
     assert points == len(case.analysis.engagement.populations)
 
