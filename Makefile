@@ -40,6 +40,11 @@ lab: venv
 bench: venv
 	$(PY) benchmarks/bench_batch.py --n 10 40
 
+## Write the method handbook (Word and HTML) in both languages.
+handbook: venv
+	$(PLAYBOOK) handbook --lang fr --out $(OUT)/handbook
+	$(PLAYBOOK) handbook --lang en --out $(OUT)/handbook
+
 templates: venv
 	$(PY) templates/build_templates.py
 

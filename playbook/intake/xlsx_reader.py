@@ -15,6 +15,7 @@ from typing import Any
 
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.escape import unescape
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..model.types import normalise_name
@@ -156,7 +157,10 @@ class XlsxSource(Source):
         if (row, col) in broken:
             return Cell(BROKEN)
         cell = ws.cell(row, col)
-        return Cell(cell.value, percent_format="%" in (cell.number_format or ""))
+        value = cell.value
+        if isinstance(value, str) and "_x" in value:
+            value = unescape(value)  # Excel saves a pasted control character as "_x000B_"
+        return Cell(value, percent_format="%" in (cell.number_format or ""))
 
     def _table(self, ws: Worksheet, sheet: Sheet, broken: set[tuple[int, int]]) -> list[Entry]:
         columns = self._header(ws, sheet)

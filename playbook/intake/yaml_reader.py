@@ -45,7 +45,13 @@ class YamlSource(Source):
             self._fatal(where, msg.text("not_utf8", lang))
         if not text.strip():
             self._fatal(where, msg.text("empty_file", lang))
-        loader = yaml.SafeLoader(text)
+        try:
+            loader = yaml.SafeLoader(text)  # refuses control characters right away
+        except yaml.reader.ReaderError as exc:
+            self._fatal(
+                msg.yaml_where(lang, (), text.count("\n", 0, exc.position) + 1),
+                msg.text("yaml_syntax", lang, detail=f"{exc.reason} (U+{exc.character:04X})"),
+            )
         try:
             self.node = loader.get_single_node()
             data = loader.construct_document(self.node) if self.node is not None else None

@@ -10,15 +10,19 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2007\u2060\ufeff]+")
+# Control characters that are not spaces (a pasted bell, a stray DEL): invisible,
+# so a name holding one would look equal to another yet never match it.
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
 
 
 def normalise_name(value: str) -> str:
-    """NFC, every kind of space (non-breaking ones included) collapsed, trimmed.
+    """NFC, every kind of space (non-breaking ones included) collapsed, trimmed,
+    invisible control characters dropped.
 
     Names are keys: "Conseillers\u00a0agence " and "Conseillers agence" are the
     same population for a consultant, so they must be for the model too.
     """
-    value = unicodedata.normalize("NFC", value)
+    value = unicodedata.normalize("NFC", _CONTROLS.sub("", value))
     return _SPACES.sub(" ", value).strip()
 
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from ..method import Method, load_method
 from ..method.levers import PILLARS
-from ..render import Bullets, Document, Heading, Paragraph, Table, write_docx
+from ..render import Bullets, Document, Heading, PageBreak, Paragraph, Table, write_docx
 from ..render.typography import format_number
 from . import wording
 from .glossary import glossary
@@ -244,7 +244,9 @@ def build_handbook(method: Method | str | Path | None = None, lang: str = "fr") 
     if not isinstance(method, Method):
         method = load_method(method or None)
     builder = _Builder(method, lang)
-    for section in SECTIONS:
+    for number, section in enumerate(SECTIONS):
+        if number:  # each chapter opens a page, so no heading is left alone at a page foot
+            builder.add(PageBreak())
         getattr(builder, section)()
     return Document(
         title=builder.t("title"),

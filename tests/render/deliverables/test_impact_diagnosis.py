@@ -25,7 +25,9 @@ def case(request, written):
 
 
 def _table(case, *headers):
-    return next(t for t in case.doc_tables() if all(h in t[0] for h in headers))
+    """The first document table whose header row holds all `headers`."""
+    return next(t for t in case.doc_tables()
+                if all(flat(h) in [flat(cell) for cell in t[0]] for h in headers))
 
 
 def _deck_tables(case, title):

@@ -1,0 +1,136 @@
+"""Specification of the training plan (Plan de formation), read back from the
+Word and PowerPoint files written for both examples and the French one in
+English."""
+
+from __future__ import annotations
+
+import pytest
+
+from playbook.render.deliverables import common as c
+from playbook.render.deliverables import training_plan as tp
+
+from .conftest import flat, write_cases
+
+SECTIONS = ["needs", "modules", "volumes", "trainers_first", "calendar", "onboarding", "evaluation",
+            "support"]
+
+
+@pytest.fixture(scope="module")
+def written(analyses, tmp_path_factory):
+    return write_cases("training_plan", analyses, tmp_path_factory.mktemp("training_plan"))
+
+
+@pytest.fixture(params=["mutuelle_fr", "northwind_en", "mutuelle_en"])
+def case(request, written):
+    return written[request.param]
+
+
+def _table(case, *headers):
+    """The first document table whose header row holds all `headers`."""
+    return next(t for t in case.doc_tables()
+                if all(flat(h) in [flat(cell) for cell in t[0]] for h in headers))
+
+
+def _charts(shapes):
+    for shape in shapes:
+        if getattr(shape, "has_chart", False) and shape.has_chart:
+            yield shape.chart
+        elif hasattr(shape, "shapes"):
+            yield from _charts(shape.shapes)
+
+
+def test_the_document_has_every_section_in_order_then_the_next_steps(case):
+    headings = [flat(h) for h in case.headings()]
+    keys = ["common.key_messages", *(f"training_plan.sections.{s}" for s in SECTIONS),
+            "common.next_steps"]
+    positions = [headings.index(flat(case.label(k))) for k in keys]
+    assert positions == sorted(positions)
+
+
+def test_cover_key_messages_and_dated_next_steps_frame_the_deck(case):
+    assert flat(case.label("training_plan.title")) in flat(case.slide_text(case.pptx.slides[0]))
+    titles = case.slide_titles()
+    assert titles[1].startswith(case.label("common.key_messages"))
+    assert titles[-1] == case.label("common.next_steps")
+    first = tp.next_steps(case.analysis)[0]
+    assert flat(c.date(case.analysis, first.date)) in flat(case.slide_text(case.pptx.slides[-1]))
+
+
+def test_the_needs_table_has_one_row_per_population_with_its_modules(case):
+    analysis = case.analysis
+    needs = analysis.training_plan.needs
+    table = _table(case, case.label("training_plan.columns.it_comfort"))
+    assert [row[0] for row in table[1:]] == [p.name for p in analysis.engagement.populations]
+    for row in table[1:]:
+        for label in set(needs.loc[needs["population"] == row[0], "label"]):
+            assert flat(label) in flat(row[-1])
+
+
+def test_every_lot_has_its_wave_in_the_calendar_and_its_own_gantt_slide(case):
+    calendar = case.analysis.training_plan.calendar
+    table = _table(case, case.label("training_plan.columns.wave"), case.label("common.columns.lot"))
+    lots_listed = {row[0] for row in table[1:]}
+    for lot in dict.fromkeys(calendar["lot"]):
+        assert lot in lots_listed
+        slide = case.slides_titled(case.label("training_plan.deck.wave", lot=lot))[0]
+        assert next(_charts(slide.shapes), None) is not None
+    assert len(table) - 1 == len(calendar)
+
+
+def test_key_users_are_trained_before_the_end_users_of_each_lot(case):
+    text = flat(case.doc_text())
+    lines = tp._trainers_first_lines(case.analysis)
+    assert lines
+    late = flat(case.label("training_plan.text.trainers_first_late", lot="", start="", end="", first=""))
+    for line in lines:
+        assert flat(line) in text
+        assert late[5:30] not in flat(line)
+
+
+def test_every_blackout_period_is_listed(case):
+    text = flat(case.doc_text()) + flat(case.deck_text())
+    blackouts = case.analysis.engagement.training.blackouts
+    assert blackouts
+    for blackout in blackouts:
+        assert flat(blackout.reason)[:50] in text
+        assert flat(c.date(case.analysis, blackout.start)) in text
+
+
+def test_lot_totals_show_days_and_the_cost_from_the_client_rates(case):
+    totals = case.analysis.training_plan.totals
+    table = _table(case, case.label("training_plan.columns.cost"))
+    assert len(table) - 1 == len(totals)
+    grand = totals.iloc[-1]
+    expected = c.money(case.analysis, float(grand["trainer_cost"]) + float(grand["learner_cost"]))
+    assert flat(table[-1][-1]) == flat(expected)
+    assert int(table[-1][1].replace("\u202f", "").replace(",", "")) == int(grand["sessions"])
+
+
+def test_evaluation_covers_kirkpatrick_s_four_levels(case):
+    text = flat(case.doc_text())
+    for level in case.analysis.method.training.evaluation:
+        assert flat(level.label.in_(case.lang)) in text
+
+
+def test_new_hires_onboarding_and_support_are_planned(case):
+    onboarding = case.analysis.training_plan.onboarding
+    table = _table(case, case.label("training_plan.columns.new_hires"))
+    assert [row[0] for row in table[1:]] == list(onboarding["population"])
+    text = flat(case.doc_text())
+    for offer in case.analysis.method.training.support:
+        assert flat(offer.label.in_(case.lang)) in text
+
+
+def test_needs_reasons_are_in_the_speaker_notes(case):
+    notes = flat(case.notes())
+    for reason in set(case.analysis.training_plan.needs["reason"]):
+        assert flat(reason) in notes
+
+
+def test_a_french_plan_shows_none_of_the_english_headings(written):
+    french, english = written["mutuelle_fr"], written["mutuelle_en"]
+    text = flat(french.doc_text() + french.deck_text() + "\n".join(french.titles_and_headings()))
+    keys = [*(f"training_plan.sections.{s}" for s in SECTIONS),
+            *(f"training_plan.deck.{k}" for k in ("needs", "modules", "volumes", "evaluation"))]
+    for key in keys:
+        assert flat(english.label(key)) not in text
