@@ -41,6 +41,7 @@ class Assembly:
         self.record_entries: dict[str, Entry] = {}
         self.invalid_names: dict[str, set[str]] = {name: set() for name in _REFERENCED}
         self.tables_with_invalid_rows: set[str] = set()
+        self.missing_tables: set[str] = set()  # sheets absent from the file (reported)
 
     # -- problems ---------------------------------------------------------------
 
@@ -221,8 +222,12 @@ class Assembly:
         for inconsistency in find_inconsistencies(candidate):
             loc = inconsistency.loc
             sheet, rest = _table_at(loc)
-            if sheet is not None and not rest and sheet.name in self.tables_with_invalid_rows:
+            if sheet is not None and not rest and (
+                sheet.name in self.tables_with_invalid_rows or sheet.name in self.missing_tables
+            ):
                 continue  # "at least one population": the rows were rejected, already said
+            if _referenced_table(inconsistency.message) in self.missing_tables:
+                continue  # every name would be unknown: the missing sheet is the one problem
             value = inconsistency.value
             if (
                 isinstance(value, str)
@@ -308,6 +313,8 @@ def assemble(source: Source) -> Engagement | None:
     for sheet in SHEETS:
         entries = source.entries(sheet)
         if sheet.shape == "table":
+            if entries is None:
+                assembly.missing_tables.add(sheet.name)
             assembly.table(sheet, entries or [])
         else:
             assembly.record(sheet, entries[0] if entries else None)
@@ -336,6 +343,14 @@ def _table_at(loc: tuple[Any, ...]) -> tuple[Sheet | None, tuple[Any, ...]]:
         if tuple(loc[: len(sheet.path)]) == sheet.path:
             return sheet, tuple(loc[len(sheet.path) :])
     return None, ()
+
+
+def _referenced_table(message: str) -> str | None:
+    """The table an "unknown population 'X'" / "unknown lot 'X'" message refers to."""
+    for table, word in (("populations", "population"), ("lots", "lot")):
+        if message.startswith(f"unknown {word} "):
+            return table
+    return None
 
 
 def _date_or_min(value: Any) -> dt.date:

@@ -22,6 +22,9 @@ from ..errors import MethodError
 
 DEFAULT_DIR = Path(__file__).parent / "data"
 
+# The C loader reads the catalogues ~10x faster; same safety as safe_load.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 # file stem -> module defining its `Catalogue` model
 CATALOGUES: dict[str, str] = {
     "dimensions": "playbook.method.dimensions",
@@ -116,7 +119,7 @@ def _read(root: Path, name: str, digest) -> tuple[Any, list[str]]:
         raw = path.read_bytes()
         digest.update(path.name.encode() + b"\0" + raw)
         try:
-            data = yaml.safe_load(raw) or {}
+            data = yaml.load(raw, Loader=_YAML_LOADER) or {}
         except yaml.YAMLError as exc:
             problems.append(f"{path}: not valid YAML ({exc})")
             continue

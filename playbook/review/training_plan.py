@@ -38,7 +38,7 @@ def trainers_first(analysis: Any) -> pd.DataFrame:
     rows = []
     for lot, waves in deliverable.wave_dates(analysis).items():
         prep = waves[deliverable.PREPARATORY]
-        first = deliverable._first_led_session(analysis, lot)
+        first = deliverable.first_led_session(analysis, lot)
         rows.append({"lot": lot, "preparatory_end": prep[1] if prep else None,
                      "first_end_user_session": first,
                      "ok": None if not (prep and first) else bool(prep[1] < first)})

@@ -99,7 +99,7 @@ def wave_dates(analysis: Any) -> dict[str, dict[str, tuple[dt.date, dt.date] | N
     return result
 
 
-def _first_led_session(analysis: Any, lot: str) -> dt.date | None:
+def first_led_session(analysis: Any, lot: str) -> dt.date | None:
     """First end-user session with a trainer (e-learning opens earlier on purpose)."""
     sessions = analysis.training_plan.sessions
     own = sessions[(sessions["lot"] == lot) & (sessions["wave"] == END_USERS)]
@@ -122,10 +122,10 @@ def key_messages(analysis: Any) -> list[str]:
                            trainers=c.money(analysis, trainers), learners=c.money(analysis, learners)))
     waves = wave_dates(analysis)
     lots = _lots(analysis)
-    if lots and waves[lots[0]][PREPARATORY] and _first_led_session(analysis, lots[0]):
+    if lots and waves[lots[0]][PREPARATORY] and first_led_session(analysis, lots[0]):
         messages.append(_t(analysis, "messages.trainers_first",
                            start=c.date(analysis, waves[lots[0]][PREPARATORY][0]),
-                           first=c.date(analysis, _first_led_session(analysis, lots[0]))))
+                           first=c.date(analysis, first_led_session(analysis, lots[0]))))
     described = [_t(analysis, "messages.wave", lot=lot, start=c.date(analysis, w[END_USERS][0]),
                     end=c.date(analysis, w[END_USERS][1]))
                  for lot, w in waves.items() if w[END_USERS]]
@@ -379,7 +379,7 @@ def module_chart(analysis: Any) -> Chart:
 def _trainers_first_lines(analysis: Any) -> list[str]:
     lines = []
     for lot, waves in wave_dates(analysis).items():
-        first = _first_led_session(analysis, lot)
+        first = first_led_session(analysis, lot)
         prep = waves[PREPARATORY]
         if not prep or not first:
             continue
