@@ -26,7 +26,7 @@ demo: venv
 
 ## The whole suite: unit and acceptance tests, then the notebooks under nbval.
 test: venv
-	$(PY) -m pytest -q -p no:cacheprovider tests
+	$(PY) -m pytest -q -p no:cacheprovider -n 2 tests
 	$(PY) -m pytest -q -p no:cacheprovider --nbval-lax --nbval-current-env notebooks
 
 lint: venv

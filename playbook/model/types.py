@@ -27,9 +27,14 @@ def normalise_name(value: str) -> str:
 
 
 def normalise_text(value: str) -> str:
-    """NFC and trimmed; inner line breaks kept (they are paragraphs)."""
+    """NFC and trimmed; inner line breaks kept (they are paragraphs).
+
+    A vertical tab or form feed is how text pasted from Word carries a manual
+    line break: it becomes a line break, not a character a writer must drop.
+    """
     value = unicodedata.normalize("NFC", value)
     value = value.replace("\r\n", "\n").replace("\r", "\n")
+    value = value.replace("\x0b", "\n").replace("\x0c", "\n")
     return value.strip()
 
 

@@ -25,7 +25,7 @@ from matplotlib.figure import Figure as MplFigure
 from matplotlib.ticker import FuncFormatter
 
 from .ir import Chart, Table
-from .palette import HOUSE, Palette
+from .palette import HOUSE, Palette, is_dark
 from .typography import LOCALES, format_number, format_percent, prepare
 
 DPI = 220
@@ -241,14 +241,10 @@ def heatmap_table(chart: Chart, lang: str, palette: Palette = HOUSE,
                  cell_fills=fills)
 
 
-def is_dark(colour: str) -> bool:
-    """Whether white text reads better than dark text on `colour`."""
-    return _dark(colour)
-
-
-def _dark(colour: str) -> bool:
+def _dark(colour) -> bool:
+    """`is_dark` for any matplotlib colour (a wedge's RGBA face colour, a name)."""
     r, g, b = to_rgb(colour)
-    return 0.299 * r + 0.587 * g + 0.114 * b < 0.55
+    return is_dark(f"#{round(r * 255):02X}{round(g * 255):02X}{round(b * 255):02X}")
 
 
 def _draw_heatmap(chart: Chart, axes, lang: str, palette: Palette) -> None:

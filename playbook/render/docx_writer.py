@@ -15,15 +15,18 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
-from docx.oxml import parse_xml
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_BREAK
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Emu, Pt, RGBColor
+from docx.styles import BabelFish
+from docx.text.paragraph import Paragraph as DocxParagraph
+from lxml import etree
 
 from ..files import atomic_path
 from . import fit
-from .charts import figure_height, is_dark, render_png
+from .charts import figure_height, render_png
 from .ir import (
     BulletItem,
     Bullets,
@@ -36,7 +39,7 @@ from .ir import (
     Table,
 )
 from .labels import Labels, default_labels
-from .palette import palette_from_template
+from .palette import is_dark, palette_from_template
 from .tables import cell_text, column_alignments, column_widths, longest_words
 from .templates import DOCX_NAME, default_template_dir, load_docx_template
 from .text import bold_runs
@@ -45,8 +48,8 @@ from .typography import format_date, prepare
 _PARAGRAPH_STYLES = {"body": "Normal", "quote": "Quote", "caption": "Caption",
                      "key_message": "Key Message"}
 _LANG_TAGS = {"fr": "fr-FR", "en": "en-GB"}
-_ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "right": WD_ALIGN_PARAGRAPH.RIGHT,
-          "center": WD_ALIGN_PARAGRAPH.CENTER}
+_JC = {"left": "left", "right": "right", "center": "center"}   # w:jc values
+_EMU_PER_TWIP = 635
 
 
 def write_docx(document: Document, path: str | Path, template_dir: str | Path | None = None,
@@ -67,10 +70,12 @@ class _DocxWriter:
         self.labels = labels
         self.doc = load_docx_template(template_dir)
         self.palette = palette_from_template(template_dir / DOCX_NAME)
+        self.styles = _Styles(self.doc)
         body = self.doc.element.body
         for child in list(body):
             if child.tag != qn("w:sectPr"):
                 body.remove(child)
+        self._end = body.find(qn("w:sectPr"))  # new blocks go before the final section
         section = self.doc.sections[-1]
         self.text_width = section.page_width - section.left_margin - section.right_margin
         self.confidentiality = self.text(
@@ -113,16 +118,16 @@ class _DocxWriter:
 
     def cover(self) -> None:
         source = self.source
-        self.doc.add_paragraph(self.text(source.title), style="Cover Title")
+        self._write(source.title, "Cover Title", markers=False)
         if source.subtitle:
-            self.doc.add_paragraph(self.text(source.subtitle), style="Cover Subtitle")
+            self._write(source.subtitle, "Cover Subtitle", markers=False)
         details = [self.text(source.client)]
         if source.date:
             details.append(format_date(source.date, self.lang))
         details.append(self.confidentiality)
         last = None
         for line in filter(None, details):
-            last = self.doc.add_paragraph(line, style="Cover Details")
+            last = self._write(line, "Cover Details", markers=False)
         if last is not None:
             last.add_run().add_break(WD_BREAK.PAGE)
 
@@ -148,12 +153,21 @@ class _DocxWriter:
             raise TypeError(f"not a document block: {block!r}")
         handler(block)
 
-    def _write(self, text: str, style: str):
-        paragraph = self.doc.add_paragraph(style=self.doc.styles[style])
-        for part, strong in bold_runs(self.text(text)):
-            run = paragraph.add_run(part)
-            if strong:
-                run.bold = True
+    def _new_paragraph(self, style: str) -> DocxParagraph:
+        """An empty paragraph in `style`, appended to the body (before the final section)."""
+        p = _styled_p(self.styles.id(style))
+        self._append(p)
+        return DocxParagraph(p, self.doc._body)
+
+    def _append(self, element) -> None:
+        if self._end is not None:
+            self._end.addprevious(element)
+        else:
+            self.doc.element.body.append(element)
+
+    def _write(self, text: str, style: str, markers: bool = True) -> DocxParagraph:
+        paragraph = self._new_paragraph(style)
+        _add_runs(paragraph._p, self.text(text), markers=markers)
         return paragraph
 
     def _heading(self, heading: Heading) -> None:
@@ -164,24 +178,23 @@ class _DocxWriter:
 
     def _bullets(self, bullets: Bullets) -> None:
         base = "List Number" if bullets.numbered else "List Bullet"
-        names = {s.name for s in self.doc.styles}
         num_id = self._restart_numbering(base) if bullets.numbered else None
         paragraph = None
         for bullet in bullets.items:
             item = bullet if isinstance(bullet, BulletItem) else BulletItem(str(bullet))
             level = max(0, min(2, item.level))
-            style = base if level == 0 or f"{base} {level + 1}" not in names else (
+            style = base if level == 0 or f"{base} {level + 1}" not in self.styles else (
                 f"{base} {level + 1}")
             paragraph = self._write(item.text, style)
             if num_id is not None and level == 0:
                 _set_num(paragraph, num_id, 0)
         if paragraph is not None:  # a list ends with the body's spacing, not the items'
-            paragraph.paragraph_format.space_after = self.doc.styles["Normal"].paragraph_format.space_after
+            paragraph.paragraph_format.space_after = self.styles.space_after("Normal")
 
     def _restart_numbering(self, style_name: str) -> int | None:
         """A new numbering instance restarting at 1, so each numbered list counts from 1."""
-        style = self.doc.styles[style_name]
-        num_pr = style.element.pPr.numPr if style.element.pPr is not None else None
+        element = self.styles.element(style_name)
+        num_pr = element.pPr.numPr if element.pPr is not None else None
         if num_pr is None or num_pr.numId is None:
             return None
         numbering = self.doc.part.numbering_part.element
@@ -202,18 +215,18 @@ class _DocxWriter:
         if paragraph is not None:
             # the box's bottom padding, then the body's spacing below the box
             paragraph.paragraph_format.space_after = Pt(4)
-            spacer = self.doc.add_paragraph(style=self.doc.styles["Normal"])
+            spacer = self._new_paragraph("Normal")
             spacer.paragraph_format.space_after = Pt(2)
             spacer.paragraph_format.line_spacing = 0.5
 
     def _page_break(self, _: PageBreak) -> None:
-        self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        self._new_paragraph("Normal").add_run().add_break(WD_BREAK.PAGE)
 
     def _figure(self, figure: Figure) -> None:
         width_in = self.text_width / 914400
         height_in = min(figure_height(figure.chart, width_in), 8.0)
         png = render_png(figure.chart, self.lang, width_in, self.palette, height_in)
-        paragraph = self.doc.add_paragraph(style=self.doc.styles["Normal"])
+        paragraph = self._new_paragraph("Normal")
         paragraph.paragraph_format.keep_with_next = True
         paragraph.paragraph_format.space_after = 0
         paragraph.add_run().add_picture(io.BytesIO(png), width=Emu(self.text_width))
@@ -229,40 +242,115 @@ class _DocxWriter:
         align = column_alignments(table, texts)
         minimum = [int((fit.text_width(word, 9, bold=True) * fit.SAFETY + 11) * 12700)
                    for word in longest_words(header, texts)]
-        widths = column_widths(table, header, texts, self.text_width, minimum)
-        word_table = self.doc.add_table(rows=len(texts) + 1, cols=len(header))
-        word_table.style = self.doc.styles["Playbook Table"]
-        word_table.alignment = WD_TABLE_ALIGNMENT.LEFT
-        word_table.autofit = False
-        _fixed_layout(word_table, widths)
-        for r, row in enumerate(word_table.rows):
-            tr_pr = row._tr.get_or_add_trPr()
-            tr_pr.append(parse_xml(f'<w:cantSplit {nsdecls("w")}/>'))
+        widths = [w // _EMU_PER_TWIP for w in
+                  column_widths(table, header, texts, self.text_width, minimum)]
+        tbl = _table_element(self.styles.id("Playbook Table"), widths)
+        text_style = self.styles.id("Table Text")
+        for r, values in enumerate([header, *texts]):
+            tr = _sub(tbl, "w:tr")
+            tr_pr = _sub(tr, "w:trPr")
+            _sub(tr_pr, "w:cantSplit")          # a row never splits across pages
             if r == 0:
-                tr_pr.append(parse_xml(f'<w:tblHeader {nsdecls("w")}/>'))
-            values = header if r == 0 else texts[r - 1]
-            for c, cell in enumerate(row.cells):
-                cell.width = widths[c]
-                paragraph = cell.paragraphs[0]
-                paragraph.style = self.doc.styles["Table Text"]
-                paragraph.alignment = _ALIGN[align[c]]
-                fill = table.cell_fills[r - 1][c] if r and table.cell_fills else None
-                if r == 0:  # direct formatting: paragraph styles would override the table's
-                    fill = self.palette.title
-                for part, strong in bold_runs(values[c]):
-                    run = paragraph.add_run(part)
-                    if strong or r == 0:
-                        run.bold = True
-                    if fill and is_dark(fill):
-                        run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+                _sub(tr_pr, "w:tblHeader")      # the header repeats on every page
+            for c, value in enumerate(values):
+                # header: direct formatting, as paragraph styles would override the table's
+                fill = self.palette.title if r == 0 else (
+                    table.cell_fills[r - 1][c] if table.cell_fills else None)
+                tc = _sub(tr, "w:tc")
+                tc_pr = _sub(tc, "w:tcPr")
+                _sub(tc_pr, "w:tcW", w=str(widths[c]), type="dxa")
                 if fill:
-                    cell._tc.get_or_add_tcPr().append(parse_xml(
-                        f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" '
-                        f'w:fill="{fill.lstrip("#").upper()}"/>'))
+                    _sub(tc_pr, "w:shd", val="clear", color="auto", fill=fill.lstrip("#").upper())
+                p = _styled_p(text_style)
+                _sub(p.get_or_add_pPr(), "w:jc", val=_JC[align[c]])
+                tc.append(p)
+                _add_runs(p, value, bold=r == 0,
+                          colour="FFFFFF" if fill and is_dark(fill) else None)
+        self._append(tbl)
         # breathing space after the table, before the next block
-        spacer = self.doc.add_paragraph(style=self.doc.styles["Normal"])
+        spacer = self._new_paragraph("Normal")
         spacer.paragraph_format.space_after = 0
 
+
+class _Styles:
+    """The template's styles by name, read once per document.
+
+    python-docx resolves a style name by scanning every style of the document,
+    then scans again to check it is not the default, each time a paragraph's
+    style is set: thousands of table cells made that most of the writing time.
+    The writer sets style ids directly instead, looked up here.
+    """
+
+    def __init__(self, document):
+        self._elements = {}
+        for element in document.styles.element.style_lst:
+            name = element.name_val
+            if name is not None:
+                self._elements.setdefault(BabelFish.internal2ui(name), element)
+
+    def __contains__(self, name: str) -> bool:
+        return name in self._elements
+
+    def element(self, name: str):
+        try:
+            return self._elements[name]
+        except KeyError:  # the template check names missing styles before writing starts
+            raise KeyError(f"no style named {name!r} in the Word template") from None
+
+    def id(self, name: str) -> str | None:
+        """The style id to write; None for the default paragraph style (written as no style)."""
+        element = self.element(name)
+        if element.default and element.type == WD_STYLE_TYPE.PARAGRAPH:
+            return None
+        return element.styleId
+
+    def space_after(self, name: str):
+        ppr = self.element(name).pPr
+        return ppr.spacing_after if ppr is not None else None
+
+
+def _sub(parent, tag: str, **attributes: str):
+    """A child element `tag` ("w:name") with `w:`-qualified attributes."""
+    return etree.SubElement(parent, qn(tag), {qn(f"w:{k}"): v for k, v in attributes.items()})
+
+
+def _styled_p(style_id: str | None):
+    p = OxmlElement("w:p")
+    if style_id is not None:
+        p.style = style_id
+    return p
+
+
+def _add_runs(p, text: str, bold: bool = False, colour: str | None = None,
+              markers: bool = True) -> None:
+    """`text` as runs of paragraph element `p`; **bold** markers become bold runs."""
+    for part, strong in (bold_runs(text) if markers else [(text, False)]):
+        r = p.add_r()
+        if strong or bold or colour:
+            r_pr = r.get_or_add_rPr()
+            if strong or bold:
+                r_pr._set_bool_val("b", True)
+            if colour:
+                r_pr.get_or_add_color().val = RGBColor.from_string(colour)
+        r.text = part  # tabs and line breaks become w:tab and w:br
+
+
+def _table_element(style_id: str | None, widths: list[int]):
+    """An empty table in `style_id` with fixed column widths (twips), so Word and
+    LibreOffice agree on them."""
+    tbl = OxmlElement("w:tbl")
+    tbl_pr = _sub(tbl, "w:tblPr")
+    if style_id:
+        _sub(tbl_pr, "w:tblStyle", val=style_id)
+    _sub(tbl_pr, "w:tblW", w=str(sum(widths)), type="dxa")
+    _sub(tbl_pr, "w:jc", val="left")
+    _sub(tbl_pr, "w:tblLayout", type="fixed")
+    _sub(tbl_pr, "w:tblLook", val="04A0", firstRow="1", lastRow="0", firstColumn="1",
+         lastColumn="0", noHBand="0", noVBand="1")
+    grid = _sub(tbl, "w:tblGrid")
+    for width in widths:
+        _sub(grid, "w:gridCol", w=str(width))
+    return tbl
 
 
 def _replace_tokens(paragraph, values: dict[str, str]) -> None:
@@ -286,18 +374,3 @@ def _set_num(paragraph, num_id: int, level: int) -> None:
     num_pr = ppr.get_or_add_numPr()
     num_pr.get_or_add_ilvl().val = level
     num_pr.get_or_add_numId().val = num_id
-
-
-
-def _fixed_layout(table, widths: list[int]) -> None:
-    """Fixed column widths (twips in the grid), so Word and LibreOffice agree."""
-    tbl_pr = table._tbl.tblPr
-    tbl_pr.append(parse_xml(f'<w:tblLayout {nsdecls("w")} w:type="fixed"/>'))
-    width = tbl_pr.find(qn("w:tblW"))
-    if width is None:
-        width = parse_xml(f'<w:tblW {nsdecls("w")}/>')
-        tbl_pr.append(width)
-    width.set(qn("w:w"), str(sum(widths) // 635))
-    width.set(qn("w:type"), "dxa")
-    for column, value in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths, strict=True):
-        column.set(qn("w:w"), str(value // 635))

@@ -26,6 +26,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
+from .palette import hex_colour
+
 Lang = Literal["fr", "en"]
 Align = Literal["left", "center", "right"]
 ParagraphStyle = Literal["body", "quote", "caption", "key_message"]
@@ -198,8 +200,9 @@ class Table:
     `widths` are relative column widths (any unit, scaled to the page).
     `align` per column; None or missing means automatic: right-aligned when
     every filled cell of the column is a number, a percentage or an amount.
-    `cell_fills` (same shape as `rows`, hex colours "RRGGBB" or None) shades
-    cells: a heat map.
+    `cell_fills` (same shape as `rows`, hex colours "RRGGBB" or "#RRGGBB", or
+    None) shades cells: a heat map. Fills are normalised to "#RRGGBB" here, so
+    every writer reads one form; text on a dark fill is written in white.
     """
 
     columns: list[str]
@@ -224,6 +227,8 @@ class Table:
             if len(self.cell_fills) != len(self.rows) or any(
                     len(fills) != width for fills in self.cell_fills):
                 raise ValueError("cell_fills must have the same shape as rows")
+            self.cell_fills = [[hex_colour(fill) if fill else None for fill in fills]
+                               for fills in self.cell_fills]
 
 
 @dataclass

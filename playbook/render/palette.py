@@ -8,13 +8,40 @@ in its own colours without touching code.
 
 from __future__ import annotations
 
+import re
 import zipfile
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from lxml import etree
 
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_HEX = re.compile(r"#?([0-9A-Fa-f]{6})")
+
+
+def hex_colour(value: str) -> str:
+    """`value` ("RRGGBB" or "#RRGGBB", any case) as "#RRGGBB"; ValueError otherwise.
+
+    Builders write colours both ways (Word and PowerPoint XML use bare hex,
+    matplotlib and CSS want "#"): every writer normalises through here.
+    """
+    match = _HEX.fullmatch(value.strip()) if isinstance(value, str) else None
+    if match is None:
+        raise ValueError(f"not a colour {value!r}: expected RRGGBB or #RRGGBB")
+    return "#" + match.group(1).upper()
+
+
+def is_dark(colour: str) -> bool:
+    """Whether white text reads better than dark text on `colour` ("RRGGBB" or "#RRGGBB")."""
+    rgb = hex_colour(colour)
+    r, g, b = (int(rgb[i:i + 2], 16) / 255 for i in (1, 3, 5))
+    return 0.299 * r + 0.587 * g + 0.114 * b < 0.55
+
+
+def text_on(fill: str, dark_text: str) -> str:
+    """The text colour readable on `fill`: white on dark fills, `dark_text` otherwise."""
+    return "#FFFFFF" if is_dark(fill) else dark_text
 
 
 @dataclass(frozen=True)
@@ -34,7 +61,20 @@ HOUSE = Palette(accents=("#0E4D64", "#E3A72F", "#4F9DB5", "#8A969E", "#A8D0DB", 
 
 
 def palette_from_template(path: str | Path) -> Palette:
-    """The palette of a .docx or .pptx theme; the house palette if it has no theme."""
+    """The palette of a .docx or .pptx theme; the house palette if it has no theme.
+
+    Read once per file version (path, size, modification time) in a process.
+    """
+    file = Path(path)
+    try:
+        stat = file.stat()
+    except OSError:
+        return HOUSE
+    return _read_palette(str(file.resolve()), stat.st_size, stat.st_mtime_ns)
+
+
+@lru_cache(maxsize=16)
+def _read_palette(path: str, _size: int, _mtime: int) -> Palette:
     try:
         with zipfile.ZipFile(path) as archive:
             name = next((n for n in archive.namelist()
@@ -55,9 +95,9 @@ def palette_from_template(path: str | Path) -> Palette:
             return default
         rgb = node.find(f"{_A}srgbClr")
         if rgb is not None:
-            return "#" + rgb.get("val")
+            return hex_colour(rgb.get("val", default))
         system = node.find(f"{_A}sysClr")
-        return "#" + system.get("lastClr", default[1:]) if system is not None else default
+        return hex_colour(system.get("lastClr", default)) if system is not None else default
 
     accents = tuple(colour(f"accent{i}", HOUSE.accents[i - 1]) for i in range(1, 7))
     return Palette(accents=accents, text=colour("dk1", HOUSE.text), title=colour("dk2", HOUSE.title),

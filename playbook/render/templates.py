@@ -9,8 +9,10 @@ checked as a whole, and every missing piece is named at once.
 
 from __future__ import annotations
 
+import io
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from docx import Document as open_docx
@@ -156,20 +158,37 @@ def check_templates(directory: str | Path) -> list[str]:
 
 def load_docx_template(directory: str | Path) -> DocxDocument:
     """Open the Word template, or raise `TemplateError` naming every missing piece."""
-    path = Path(directory) / DOCX_NAME
-    problems = check_docx(path)
-    if problems:
-        raise TemplateError(str(path), problems, "not usable")
-    return open_docx(str(path))
+    return open_docx(io.BytesIO(_checked_bytes(Path(directory) / DOCX_NAME, check_docx)))
 
 
 def load_pptx_template(directory: str | Path) -> PptxPresentation:
     """Open the PowerPoint template, or raise `TemplateError` naming every missing piece."""
-    path = Path(directory) / PPTX_NAME
-    problems = check_pptx(path)
+    return open_pptx(io.BytesIO(_checked_bytes(Path(directory) / PPTX_NAME, check_pptx)))
+
+
+def _checked_bytes(path: Path, check) -> bytes:
+    """The template's bytes once checked; read and checked once per file version.
+
+    Five deliverables in two formats open the same two templates: checking and
+    reading them once per process (keyed on size and modification time, so an
+    edited template is seen at once) saves a full parse per file.
+    """
+    try:
+        stat = path.stat()
+    except OSError:
+        stat = None
+    key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns) if stat else None
+    data, problems = _read_checked(key, check) if key else (b"", tuple(check(path)))
     if problems:
-        raise TemplateError(str(path), problems, "not usable")
-    return open_pptx(str(path))
+        raise TemplateError(str(path), list(problems), "not usable")
+    return data
+
+
+@lru_cache(maxsize=8)
+def _read_checked(key: tuple[str, int, int], check) -> tuple[bytes, tuple[str, ...]]:
+    path = Path(key[0])
+    problems = tuple(check(path))
+    return (b"" if problems else path.read_bytes()), problems
 
 
 def default_template_dir() -> Path:
