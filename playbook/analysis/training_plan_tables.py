@@ -75,7 +75,8 @@ def totals(
         rows, columns=["lot", "sessions", "trainer_days", "learner_days", "seats_needed", "seats_placed"]
     )
     total = {"lot": method.training.texts["all_lots"].in_(lang)}
-    total.update(frame.drop(columns="lot").sum(numeric_only=True).to_dict())
+    # Column by column: with no lot to train, an empty column still sums to 0.
+    total.update({column: frame[column].sum() for column in frame.columns if column != "lot"})
     frame = pd.concat([frame, pd.DataFrame([total])], ignore_index=True)
     for column in ("sessions", "seats_needed", "seats_placed"):
         frame[column] = frame[column].astype(int)

@@ -13,13 +13,14 @@ document's language, which is also set for the spell checker.
 from __future__ import annotations
 
 import io
+from functools import lru_cache
 from pathlib import Path
 
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
-from docx.shared import Emu, Pt, RGBColor
+from docx.shared import Emu, Pt
 from docx.styles import BabelFish
 from docx.text.paragraph import Paragraph as DocxParagraph
 from lxml import etree
@@ -50,6 +51,7 @@ _PARAGRAPH_STYLES = {"body": "Normal", "quote": "Quote", "caption": "Caption",
 _LANG_TAGS = {"fr": "fr-FR", "en": "en-GB"}
 _JC = {"left": "left", "right": "right", "center": "center"}   # w:jc values
 _EMU_PER_TWIP = 635
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
 def write_docx(document: Document, path: str | Path, template_dir: str | Path | None = None,
@@ -311,13 +313,16 @@ class _Styles:
 
 def _sub(parent, tag: str, **attributes: str):
     """A child element `tag` ("w:name") with `w:`-qualified attributes."""
-    return etree.SubElement(parent, qn(tag), {qn(f"w:{k}"): v for k, v in attributes.items()})
+    return etree.SubElement(parent, _qn(tag), {_qn(f"w:{k}"): v for k, v in attributes.items()})
+
+
+_qn = lru_cache(maxsize=256)(qn)  # a table writes the same few names thousands of times
 
 
 def _styled_p(style_id: str | None):
     p = OxmlElement("w:p")
     if style_id is not None:
-        p.style = style_id
+        _sub(_sub(p, "w:pPr"), "w:pStyle", val=style_id)
     return p
 
 
@@ -325,14 +330,20 @@ def _add_runs(p, text: str, bold: bool = False, colour: str | None = None,
               markers: bool = True) -> None:
     """`text` as runs of paragraph element `p`; **bold** markers become bold runs."""
     for part, strong in (bold_runs(text) if markers else [(text, False)]):
-        r = p.add_r()
+        r = _sub(p, "w:r")
         if strong or bold or colour:
-            r_pr = r.get_or_add_rPr()
+            r_pr = _sub(r, "w:rPr")
             if strong or bold:
-                r_pr._set_bool_val("b", True)
+                _sub(r_pr, "w:b")
             if colour:
-                r_pr.get_or_add_color().val = RGBColor.from_string(colour)
-        r.text = part  # tabs and line breaks become w:tab and w:br
+                _sub(r_pr, "w:color", val=colour)
+        if "\t" in part or "\n" in part or "\r" in part:
+            r.text = part  # python-docx turns tabs and line breaks into w:tab and w:br
+        else:
+            t = _sub(r, "w:t")
+            t.text = part
+            if part != part.strip():
+                t.set(_XML_SPACE, "preserve")
 
 
 def _table_element(style_id: str | None, widths: list[int]):

@@ -37,10 +37,17 @@ def _font(bold: bool):
 
 def text_width(text: str, size_pt: float, bold: bool = False) -> float:
     """Width of one line of `text` in points at `size_pt`."""
+    return _em_width(text, bold) * size_pt
+
+
+@lru_cache(maxsize=1 << 16)
+def _em_width(text: str, bold: bool) -> float:
+    """Width of `text` in em. Cached: a deck measures the same words at every
+    candidate font size, for every table cell and bullet."""
     font = _font(bold)
     if font is None:
-        return len(text) * size_pt * _FALLBACK_EM * (1.08 if bold else 1.0)
-    return font.getlength(text) * size_pt / 100
+        return len(text) * _FALLBACK_EM * (1.08 if bold else 1.0)
+    return font.getlength(text) / 100
 
 
 def count_lines(text: str, width_pt: float, size_pt: float, bold: bool = False) -> int:

@@ -10,7 +10,12 @@ they must be real PowerPoint charts with their data sheet, never pictures.
   quadrant names sit in its corners as text boxes grouped with the chart.
 - gantt: a stacked horizontal bar chart whose first series (the start date as a
   date serial) is invisible, one series per lane for durations, one for
-  milestones; the value axis shows dates.
+  milestones; the value axis shows dates. The chart has no legend of its own
+  (LibreOffice ignores the deletion of a legend entry, so the invisible series
+  would show): lanes are named in a small legend of coloured keys and text
+  boxes below the chart, grouped as one shape.
+- data labels contrast with what they sit on: inside a stacked segment, white
+  on a dark fill and dark on a light one; outside a bar, the text colour.
 - heatmap: drawn by the deck writer as a coloured native table (see
   `charts.heatmap_table`), which reads better than any chart type.
 """
@@ -31,12 +36,13 @@ from pptx.enum.chart import (
     XL_TICK_LABEL_POSITION,
     XL_TICK_MARK,
 )
+from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
-from .charts import is_dark
+from . import fit
 from .ir import Chart
-from .palette import HOUSE, Palette
+from .palette import HOUSE, Palette, is_dark, text_on
 from .typography import prepare
 
 FONT_SIZE = 12
@@ -73,7 +79,16 @@ def add_native_chart(shapes, chart: Chart, box: tuple[int, int, int, int], lang:
             shapes = shapes.add_group_shape().shapes
         frame = _xy_chart(shapes, chart, box, lang, palette)
     elif chart.kind == "gantt":
-        frame = _gantt_chart(shapes, chart, box, lang, palette, labels)
+        lanes = _gantt_lanes(chart, lang, palette, labels)
+        if chart.legend and len(lanes) > 1:
+            x, y, width, height = box
+            legend_h = _text_legend_height([name for name, _, _ in lanes], width)
+            box = (x, y, width, height - legend_h)
+            # one group, so the legend moves as a whole; the chart stays a slide-level shape
+            _text_legend(shapes.add_group_shape().shapes,
+                         [(name, colour) for name, _, colour in lanes],
+                         (x, y + height - legend_h, width, legend_h), palette)
+        frame = _gantt_chart(shapes, chart, box, lang, palette, lanes)
     else:
         frame = _category_chart(shapes, chart, box, lang, palette)
     native = frame.chart
@@ -142,28 +157,40 @@ def _category_chart(shapes, chart: Chart, box, lang: str, palette: Palette):
             series.format.fill.solid()
             series.format.fill.fore_color.rgb = colour
     if chart.show_values:
-        plot.has_data_labels = True
-        labels = plot.data_labels
-        fmt = native_format(chart.value_format, lang)
-        labels.number_format = f"{fmt};-{fmt};;"  # no label on empty stacked segments
-        labels.number_format_is_linked = False
-        labels.font.size = Pt(FONT_SIZE - 1)
-        if chart.kind.startswith("stacked"):
-            labels.position = XL_DATA_LABEL_POSITION.CENTER
-            for index, series in enumerate(plot.series):
-                if is_dark(palette.series(index)):
-                    series.data_labels.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
-                    series.data_labels.font.size = Pt(FONT_SIZE - 1)
-                    series.data_labels.number_format = labels.number_format
-                    series.data_labels.number_format_is_linked = False
-                    series.data_labels.position = XL_DATA_LABEL_POSITION.CENTER
-                    series.data_labels.show_value = True
+        _value_labels(plot, chart, lang, palette)
     if chart.kind in ("barh", "stacked_barh"):
         native.category_axis.reverse_order = True  # first category at the top, as read
         _value_axis_at_last_category(native)
     _style_axes(native, chart, lang, palette)
     _legend(native, len(chart.series) > 1 and chart.legend)
     return frame
+
+
+def _value_labels(plot, chart: Chart, lang: str, palette: Palette) -> None:
+    """Value labels set on every series, in a colour that reads on what is behind them.
+
+    Inside a stacked segment a label sits on the series' fill: white on dark
+    fills, the text colour on light ones. Beside a bar or above a line point it
+    sits on the slide's background. Each series carries its own settings, as
+    renderers differ in how they inherit the chart-wide ones.
+    """
+    fmt = native_format(chart.value_format, lang)
+    number_format = f"{fmt};-{fmt};;"  # no label on empty stacked segments
+    inside = chart.kind.startswith("stacked")
+    position = (XL_DATA_LABEL_POSITION.CENTER if inside else
+                XL_DATA_LABEL_POSITION.ABOVE if chart.kind == "line" else
+                XL_DATA_LABEL_POSITION.OUTSIDE_END)
+    plot.has_data_labels = True
+    for target, index in [(plot, None), *((series, n) for n, series in enumerate(plot.series))]:
+        labels = target.data_labels
+        labels.number_format = number_format
+        labels.number_format_is_linked = False
+        labels.position = position
+        labels.show_value = True
+        labels.font.size = Pt(FONT_SIZE - 1)
+        colour = palette.text if index is None or not inside else text_on(
+            palette.series(index), palette.text)
+        labels.font.color.rgb = _rgb(colour)
 
 
 def _style_axes(native, chart: Chart, lang: str, palette: Palette) -> None:
@@ -352,27 +379,52 @@ def _serial(day: dt.date) -> int:
     return (day - _EXCEL_EPOCH).days
 
 
-def _gantt_chart(shapes, chart: Chart, box, lang: str, palette: Palette, labels):
+def _gantt_lanes(chart: Chart, lang: str, palette: Palette, labels
+                 ) -> list[tuple[str, list[float | None], str]]:
+    """(name, durations aligned with the sorted tasks, colour) per lane, then milestones.
+
+    Lane colours skip the highlight colour (the second accent), kept for milestones.
+    """
     lanes = list(dict.fromkeys(t.lane for t in chart.tasks))
-    tasks = sorted(chart.tasks, key=lambda t: lanes.index(t.lane))
-    first = min(t.start for t in tasks)
-    last = max(t.end for t in tasks)
-    span = max(1, (last - first).days)
-    milestone_width = max(2, round(span * 0.012))
-    data = CategoryChartData(number_format="0")
-    data.categories = [prepare(t.label, lang) for t in tasks]
-    offsets = [_serial(t.start) - (milestone_width // 2 if t.milestone else 0) for t in tasks]
-    data.add_series(" ", offsets, "dd/mm/yyyy")  # invisible offset: unnamed in the legend
+    tasks = _gantt_tasks(chart)
+    result = []
     for lane in lanes:
         values = [None if t.milestone or t.lane != lane else (t.end - t.start).days + 1
                   for t in tasks]
         if any(v is not None for v in values):
+            index = len(result)
             name = prepare(lane, lang) or (labels.text("render.tasks", lang) if labels else "—")
-            data.add_series(name, values, "0")
-    has_milestones = any(t.milestone for t in tasks)
-    if has_milestones:
+            result.append((name, values, palette.series(index if index < 1 else index + 1)))
+    if any(t.milestone for t in tasks):
+        width = _milestone_width(tasks)
         name = labels.text("render.milestones", lang) if labels else "◆"
-        data.add_series(name, [milestone_width if t.milestone else None for t in tasks], "0")
+        result.append((name, [width if t.milestone else None for t in tasks], palette.accents[1]))
+    return result
+
+
+def _gantt_tasks(chart: Chart):
+    lanes = list(dict.fromkeys(t.lane for t in chart.tasks))
+    return sorted(chart.tasks, key=lambda t: lanes.index(t.lane))  # stable within a lane
+
+
+def _milestone_width(tasks) -> int:
+    """Days a milestone's bar spans: visible whatever the plan's length."""
+    span = max(1, (max(t.end for t in tasks) - min(t.start for t in tasks)).days)
+    return max(2, round(span * 0.012))
+
+
+def _gantt_chart(shapes, chart: Chart, box, lang: str, palette: Palette, lanes):
+    tasks = _gantt_tasks(chart)
+    first = min(t.start for t in tasks)
+    last = max(t.end for t in tasks)
+    span = max(1, (last - first).days)
+    milestone_width = _milestone_width(tasks)
+    data = CategoryChartData(number_format="0")
+    data.categories = [prepare(t.label, lang) for t in tasks]
+    offsets = [_serial(t.start) - (milestone_width // 2 if t.milestone else 0) for t in tasks]
+    data.add_series(" ", offsets, "dd/mm/yyyy")  # the invisible offset
+    for name, values, _ in lanes:
+        data.add_series(name, values, "0")
     frame = shapes.add_chart(XL_CHART_TYPE.BAR_STACKED, *box, data)
     native = frame.chart
     plot = native.plots[0]
@@ -381,17 +433,9 @@ def _gantt_chart(shapes, chart: Chart, box, lang: str, palette: Palette, labels)
     offset_series = plot.series[0]
     offset_series.format.fill.background()
     offset_series.format.line.fill.background()
-    colour_index = 0
-    all_series = list(plot.series)
-    for number, series in enumerate(all_series[1:], 1):
+    for series, (_, _, colour) in zip(list(plot.series)[1:], lanes, strict=True):
         series.format.fill.solid()
-        if has_milestones and number == len(all_series) - 1:
-            series.format.fill.fore_color.rgb = _rgb(palette.accents[1])
-        else:
-            # lane colours skip the highlight colour, kept for milestones
-            colour = palette.series(colour_index if colour_index < 1 else colour_index + 1)
-            series.format.fill.fore_color.rgb = _rgb(colour)
-            colour_index += 1
+        series.format.fill.fore_color.rgb = _rgb(colour)
     category, value = native.category_axis, native.value_axis
     category.reverse_order = True
     category.major_tick_mark = XL_TICK_MARK.NONE
@@ -410,10 +454,69 @@ def _gantt_chart(shapes, chart: Chart, box, lang: str, palette: Palette, labels)
     value.has_major_gridlines = True
     value.major_gridlines.format.line.color.rgb = _rgb("#E1E6E9")
     value.format.line.fill.background()
-    _legend(native, chart.legend)
-    if native.has_legend:
-        _hide_legend_entry(native, 0)
+    native.has_legend = False  # the lanes' legend is drawn beside the chart
     return frame
+
+
+# --------------------------------------------------------------------------- text legend
+
+_KEY_PT = 9           # side of a legend key square
+_KEY_GAP_PT = 4       # between a key and its name
+_ENTRY_GAP_PT = 16    # between two entries
+_LEGEND_LINE_PT = FONT_SIZE * 1.2 + 6
+
+
+def _legend_lines(names: list[str], width_pt: float) -> list[list[int]]:
+    """Entry indexes per legend line, filled left to right within `width_pt`."""
+    lines: list[list[int]] = [[]]
+    used = 0.0
+    for index, name in enumerate(names):
+        needed = _entry_width(name)
+        if lines[-1] and used + _ENTRY_GAP_PT + needed > width_pt:
+            lines.append([])
+            used = 0.0
+        used += needed + (_ENTRY_GAP_PT if lines[-1] else 0)
+        lines[-1].append(index)
+    return lines
+
+
+def _entry_width(name: str) -> float:
+    return _KEY_PT + _KEY_GAP_PT + fit.text_width(name, FONT_SIZE - 1) * fit.SAFETY + 2
+
+
+def _text_legend_height(names: list[str], width: int) -> int:
+    return int(Pt(_LEGEND_LINE_PT * len(_legend_lines(names, width / 12700)) + 4))
+
+
+def _text_legend(shapes, entries: list[tuple[str, str]], box, palette: Palette) -> None:
+    """A centred legend of coloured keys and names, as shapes (every renderer draws them)."""
+    x, y, width, _ = box
+    names = [name for name, _ in entries]
+    for row, line in enumerate(_legend_lines(names, width / 12700)):
+        total = sum(_entry_width(names[i]) for i in line) + _ENTRY_GAP_PT * (len(line) - 1)
+        left = x + int(Pt((width / 12700 - total) / 2))
+        top = y + int(Pt(4 + row * _LEGEND_LINE_PT))
+        for index in line:
+            name, colour = entries[index]
+            key = shapes.add_shape(MSO_SHAPE.RECTANGLE, left,
+                                   top + int(Pt((_LEGEND_LINE_PT - _KEY_PT) / 2)),
+                                   int(Pt(_KEY_PT)), int(Pt(_KEY_PT)))
+            key.name = "Legend key"
+            flat_shape(key, colour)
+            text_w = _entry_width(name) - _KEY_PT - _KEY_GAP_PT
+            label = shapes.add_textbox(left + int(Pt(_KEY_PT + _KEY_GAP_PT)), top,
+                                       int(Pt(text_w)), int(Pt(_LEGEND_LINE_PT)))
+            label.name = "Legend"
+            frame = label.text_frame
+            frame.word_wrap = False
+            frame.auto_size = MSO_AUTO_SIZE.NONE
+            frame.vertical_anchor = MSO_ANCHOR.MIDDLE
+            frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = 0
+            run = frame.paragraphs[0].add_run()
+            run.text = name
+            run.font.size = Pt(FONT_SIZE - 1)
+            run.font.color.rgb = _rgb(palette.text)
+            left += int(Pt(_entry_width(name) + _ENTRY_GAP_PT))
 
 
 def _month_step(span_days: int) -> float:
@@ -452,18 +555,19 @@ def _value_axis_at_last_category(native) -> None:
     crosses.set("val", "max")
 
 
-def _hide_legend_entry(native, index: int) -> None:
-    legend = native.legend._element
-    entry = etree.SubElement(legend, f"{{{_C}}}legendEntry")
-    etree.SubElement(entry, f"{{{_C}}}idx").set("val", str(index))
-    etree.SubElement(entry, f"{{{_C}}}delete").set("val", "1")
-    # schema order: legendPos, legendEntry*, layout, overlay, spPr, txPr
-    legend.remove(entry)
-    position = legend.find(f"{{{_C}}}legendPos")
-    if position is not None:
-        position.addnext(entry)
-    else:
-        legend.insert(0, entry)
+def flat_shape(shape, colour: str) -> None:
+    """A solid `colour` fill, no outline and no theme effect (shadow, glow, bevel).
+
+    An empty effect list is not enough: LibreOffice still draws the theme's
+    effect the shape style refers to, so the style reference goes.
+    """
+    shape.fill.solid()
+    shape.fill.fore_color.rgb = _rgb(colour)
+    shape.line.fill.background()
+    shape.shadow.inherit = False
+    style = shape._element.find("{http://schemas.openxmlformats.org/presentationml/2006/main}style")
+    if style is not None:
+        style.getparent().remove(style)
 
 
 def _rgb(colour: str) -> RGBColor:

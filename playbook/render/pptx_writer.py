@@ -8,6 +8,8 @@ Layout rules a partner would otherwise fix by hand the night before:
   the shape widths (`fit`); text first shrinks down to a floor size, then
   continues on further slides titled "… (suite)"; a table cell too long for
   its column is shortened with "…" and its full text goes to the speaker notes.
+  Tables shrink to a readable floor (12 pt), never below: a longer table
+  continues on further slides, in a slide's column as on a full slide.
 - Charts are native and editable; a heat map is a coloured native table.
 - Every string goes through `typography.prepare` (sanitised, typeset for the
   deck's language) and carries the deck's language for the spell checker.
@@ -21,15 +23,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
-from pptx.dml.color import RGBColor
-from pptx.enum.lang import MSO_LANGUAGE_ID
 from pptx.enum.shapes import MSO_SHAPE, PP_PLACEHOLDER
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.util import Emu, Pt
 
 from ..files import atomic_path
 from . import fit
-from .charts import heatmap_table, is_dark
+from .charts import heatmap_table
 from .ir import (
     BulletItem,
     BulletLike,
@@ -45,7 +45,8 @@ from .ir import (
     TwoContentSlide,
 )
 from .labels import Labels, default_labels
-from .palette import palette_from_template
+from .palette import hex_colour, palette_from_template, text_on
+from .pptx_charts import add_native_chart, flat_shape
 from .tables import cell_text, column_alignments, column_widths, longest_words
 from .templates import PPTX_NAME, default_template_dir, load_pptx_template
 from .text import bold_runs, plain, shorten
@@ -55,15 +56,19 @@ EMU_PER_PT = 12700
 BODY_SIZES = (18, 17, 16, 15, 14)          # bullets shrink down to 14 pt, then continue
 TITLE_SIZES = (26, 24, 22, 20)             # action titles, two lines at most before 20 pt
 TITLE_LINE = 1.14                          # the master title's 95 % line spacing
-TABLE_SIZES = (14, 13, 12, 11)             # a table shrinks to 11 pt to fit one slide...
-TABLE_PAGE_SIZE = 12                       # ...else it is split, at a comfortable size
+TABLE_FLOOR_PT = 12                        # read from the back of a meeting room: never smaller
+TABLE_SIZES = (14, 13, TABLE_FLOOR_PT)     # a table shrinks to the floor to fit one slide...
+TABLE_PAGE_SIZE = TABLE_FLOOR_PT           # ...else its rows are split over slides
 TABLE_CELL_LINES = 4                       # longer cells are shortened (full text in notes)
 CELL_MARGIN_X, CELL_MARGIN_Y = Pt(5), Pt(3)
 LEVEL_INDENT_PT = 18                       # the master's bullet indentation per level
 SPACE_BEFORE_PT = (9, 4, 3)                # the master's spacing before each bullet level
 CARDS_PER_SLIDE = 5
 CAPTION_SIZE = 11
-_LANGUAGE_IDS = {"fr": MSO_LANGUAGE_ID.FRENCH, "en": MSO_LANGUAGE_ID.ENGLISH_UK}
+_LANGUAGE_TAGS = {"fr": "fr-FR", "en": "en-GB"}   # the spell checker's language per run
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_ANCHORS = {MSO_ANCHOR.BOTTOM: "b", MSO_ANCHOR.MIDDLE: "ctr"}
+_ALGN = {"left": "l", "right": "r", "center": "ctr"}
 
 
 def write_pptx(deck: Deck, path: str | Path, template_dir: str | Path | None = None,
@@ -118,8 +123,11 @@ class _DeckWriter:
         self.presentation = load_pptx_template(template_dir)
         self.palette = palette_from_template(template_dir / PPTX_NAME)
         self.layouts = {layout.name: layout for layout in self.presentation.slide_layouts}
-        self.content = self._placeholder_box("Title and Content", PP_PLACEHOLDER.BODY)
         self.confidentiality = deck.confidentiality or labels.text("render.confidential", deck.lang)
+        self._boxes: dict[tuple, _Box] = {}
+        self._titles: dict[str, tuple[float, float, list[int]]] = {}
+        self._footers: dict[str, list] = {}
+        self.content = self._placeholder_box("Title and Content", PP_PLACEHOLDER.BODY)
 
     # ------------------------------------------------------------------ plumbing
 
@@ -130,12 +138,16 @@ class _DeckWriter:
         return f"{title} {self.labels.text('render.continued', self.lang)}"
 
     def _placeholder_box(self, layout_name: str, kind, index: int = 0) -> _Box:
-        shapes = [ph for ph in self.layouts[layout_name].placeholders
-                  if ph.placeholder_format.type == kind]
-        shapes.sort(key=lambda ph: ph.left)
-        ph = shapes[index]
-        left, right = _insets(ph)
-        return _Box(ph.left + left, ph.top, ph.width - left - right, ph.height)
+        key = (layout_name, kind, index)
+        if key not in self._boxes:  # layouts do not change while a deck is written
+            shapes = [ph for ph in self.layouts[layout_name].placeholders
+                      if ph.placeholder_format.type == kind]
+            shapes.sort(key=lambda ph: ph.left)
+            ph = shapes[index]
+            left, right = _insets(ph)
+            self._boxes[key] = _Box(ph.left + left, ph.top, ph.width - left - right, ph.height)
+        box = self._boxes[key]
+        return _Box(box.x, box.y, box.w, box.h)
 
     def new_slide(self, layout_name: str, title: str, notes: str = "", extra_notes=()):
         slide = self.presentation.slides.add_slide(self.layouts[layout_name])
@@ -143,7 +155,9 @@ class _DeckWriter:
             full = self._set_title(slide, self.text(title))
             if full:
                 extra_notes = [full, *extra_notes]
-        self._footer(slide)
+        tree = slide.shapes._spTree
+        for element in self._footer(layout_name):
+            tree.append(copy.deepcopy(element))
         note_parts = [self.text(notes)] if notes else []
         note_parts.extend(extra_notes)
         if note_parts:
@@ -153,11 +167,14 @@ class _DeckWriter:
     def _set_title(self, slide, title: str) -> str:
         """Put a fitted title on `slide`; return the full title when it had to be shortened."""
         placeholder = slide.shapes.title
-        left, right = _insets(placeholder)
-        width = (placeholder.width - left - right) / EMU_PER_PT
-        height = placeholder.height / EMU_PER_PT
-        base = _title_size(placeholder)
-        sizes = [base - 2 * step for step in range(6) if base - 2 * step >= min(20, base)]
+        layout = slide.slide_layout.name
+        if layout not in self._titles:  # the title's room and sizes, once per layout
+            left, right = _insets(placeholder)
+            base = _title_size(placeholder)
+            self._titles[layout] = (
+                (placeholder.width - left - right) / EMU_PER_PT, placeholder.height / EMU_PER_PT,
+                [base - 2 * step for step in range(6) if base - 2 * step >= min(20, base)])
+        width, height, sizes = self._titles[layout]
         shown, size = title, sizes[-1]
         for candidate in sizes:
             if _lines_height(title, width, candidate, True, TITLE_LINE) <= height:
@@ -174,52 +191,39 @@ class _DeckWriter:
         self._runs(frame.paragraphs[0], shown, size)
         return title if shown != title else ""
 
-    def _footer(self, slide) -> None:
-        """Copy the layout's footer and slide number onto the slide (PowerPoint does not)."""
+    def _footer(self, layout_name: str) -> list:
+        """The layout's footer and slide number, filled, to copy onto each slide of the
+        layout (PowerPoint does not copy them by itself). Prepared once per layout."""
+        if layout_name in self._footers:
+            return self._footers[layout_name]
         footer_text = " · ".join(part for part in (
             self.text(self.deck.client), self.text(self.deck.title), self.text(self.confidentiality))
             if part)
-        for ph in slide.slide_layout.placeholders:
+        elements = []
+        for ph in self.layouts[layout_name].placeholders:
             kind = ph.placeholder_format.type
             if kind not in (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER):
                 continue
             element = copy.deepcopy(ph._element)
-            slide.shapes._spTree.append(element)
+            elements.append(element)
             if kind == PP_PLACEHOLDER.FOOTER:
-                shape = slide.shapes[-1]
-                width = (shape.width - sum(_insets(shape))) / EMU_PER_PT
+                left, right = _insets(ph)
+                width = (ph.width - left - right) / EMU_PER_PT
                 size = _run_size(ph) or 9
                 text = footer_text
                 while fit.count_lines(text, width, size) > 1 and len(text) > 12:
                     text = shorten(text, len(text) - 4)
-                frame = shape.text_frame
-                for paragraph in list(frame.paragraphs)[1:]:
-                    paragraph._p.getparent().remove(paragraph._p)
-                paragraph = frame.paragraphs[0]
-                for child in list(paragraph._p):
-                    if not child.tag.endswith("}pPr"):
-                        paragraph._p.remove(child)
-                self._runs(paragraph, text, None)
+                paragraphs = element.txBody.p_lst
+                for p in paragraphs[1:]:
+                    p.getparent().remove(p)
+                _write_runs(paragraphs[0], text, _LANGUAGE_TAGS[self.lang], None)
+        self._footers[layout_name] = elements
+        return elements
 
     def _runs(self, paragraph, text: str, size: float | None, bold: bool | None = None,
               colour: str | None = None, italic: bool | None = None) -> None:
         """Write `text` (with **bold** markers) into `paragraph` as runs."""
-        for child in list(paragraph._p):
-            if not child.tag.endswith("}pPr"):
-                paragraph._p.remove(child)
-        for part, strong in bold_runs(text) or [("", False)]:
-            run = paragraph.add_run()
-            run.text = part
-            font = run.font
-            font.language_id = _LANGUAGE_IDS[self.lang]
-            if size:
-                font.size = Pt(size)
-            if strong or bold is not None:
-                font.bold = True if strong else bold
-            if italic is not None:
-                font.italic = italic
-            if colour:
-                font.color.rgb = RGBColor.from_string(colour.lstrip("#"))
+        _write_runs(paragraph._p, text, _LANGUAGE_TAGS[self.lang], size, bold, colour, italic)
 
     def _body_placeholder(self, slide, index: int = 0):
         bodies = [ph for ph in slide.placeholders
@@ -236,7 +240,7 @@ class _DeckWriter:
         props.author = self.text(self.deck.author)
         props.last_modified_by = self.text(self.deck.author)
         props.comments = ""
-        props.language = {"fr": "fr-FR", "en": "en-GB"}[self.lang]
+        props.language = _LANGUAGE_TAGS[self.lang]
         with atomic_path(path) as tmp:
             self.presentation.save(str(tmp))
         return path
@@ -341,7 +345,7 @@ class _DeckWriter:
                 if heading:
                     shift = Emu(int(Pt(16 * 1.2 + 6)))
                     table_box = _Box(box.x, box.y + shift, box.w, box.h - shift)
-                layout = self._layout_table(side, table_box, sizes=(14, 13, 12, 11), page_size=12)
+                layout = self._layout_table(side, table_box)
                 sides.append(("table", heading, layout, table_box))
             else:
                 items = self._items(side)
@@ -355,8 +359,9 @@ class _DeckWriter:
                 if kind == "table" and number == 0 and layout.shortened:
                     extra.append(self._shortened_note(layout))
             slide = self.new_slide("Two Content", title, two.notes, extra)
-            for index, (kind, heading, layout, box) in enumerate(sides):
-                placeholder = self._body_placeholder(slide, index)
+            # both placeholders first: removing one would shift the other's index
+            placeholders = [self._body_placeholder(slide, index) for index in (0, 1)]
+            for placeholder, (kind, heading, layout, box) in zip(placeholders, sides, strict=True):
                 if kind == "table":
                     placeholder._element.getparent().remove(placeholder._element)
                     if number < len(layout.pages):
@@ -400,8 +405,6 @@ class _DeckWriter:
             table = heatmap_table(chart, self.lang, self.palette)
             self._paged_table(chart_slide.title, table, chart_slide.notes, caption)
             return
-        from .pptx_charts import add_native_chart
-
         slide = self.new_slide("Title Only", chart_slide.title, chart_slide.notes)
         box = _Box(*self.content.tuple())
         if caption:
@@ -434,14 +437,14 @@ class _DeckWriter:
             for index, message in enumerate(shown):
                 top = int(box.y + index * (card_h + gap))
                 card = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, box.x, top, box.w, int(card_h))
-                _flat(card, self.palette.light)
+                flat_shape(card, self.palette.light)
                 accent = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, box.x, top, Emu(int(Pt(4))),
                                                 int(card_h))
-                _flat(accent, self.palette.title)
+                flat_shape(accent, self.palette.title)
                 circle = slide.shapes.add_shape(
                     MSO_SHAPE.OVAL, box.x + Emu(int(Pt(16))), int(top + (card_h - badge) / 2),
                     badge, badge)
-                _flat(circle, self.palette.title)
+                flat_shape(circle, self.palette.title)
                 frame = circle.text_frame
                 _zero_insets(frame)
                 frame.vertical_anchor = MSO_ANCHOR.MIDDLE
@@ -509,38 +512,42 @@ class _DeckWriter:
         shape = slide.shapes.add_table(rows, len(layout.header), box.x, box.y, box.w, height)
         table = shape.table
         table.first_row, table.horz_banding = True, False
-        for c, width in enumerate(layout.widths):
-            table.columns[c].width = width
-        table.rows[0].height = int(Pt(layout.heights[0]))
-        for i, r in enumerate(page, 1):
-            table.rows[i].height = int(Pt(layout.heights[r + 1]))
+        tbl = table._tbl
+        for column, width in zip(tbl.tblGrid.gridCol_lst, layout.widths, strict=True):
+            column.w = width
+        trs = tbl.tr_lst
+        trs[0].h = int(Pt(layout.heights[0]))
+        for tr, r in zip(trs[1:], page, strict=True):
+            tr.h = int(Pt(layout.heights[r + 1]))
         palette = self.palette
         for c, text in enumerate(layout.header):
-            self._cell(table.cell(0, c), text, layout.size, layout.align[c], palette.title,
-                       "#FFFFFF", bold=True)
+            self._cell(trs[0].tc_lst[c], text, layout.size, layout.align[c], palette.title,
+                       text_on(palette.title, palette.text), bold=True)
         for i, r in enumerate(page, 1):
             for c, text in enumerate(layout.rows[r]):
                 fill = layout.fills[r][c] if layout.fills else None
                 background = fill or ("#FFFFFF" if i % 2 else palette.light)
-                colour = "#FFFFFF" if fill and is_dark(fill) else palette.text
-                self._cell(table.cell(i, c), text, layout.size, layout.align[c], background,
-                           colour)
+                self._cell(trs[i].tc_lst[c], text, layout.size, layout.align[c], background,
+                           text_on(background, palette.text))
         return shape
 
-    def _cell(self, cell, text: str, size: int, align: str, fill: str, colour: str,
+    def _cell(self, tc, text: str, size: int, align: str, fill: str, colour: str,
               bold: bool = False) -> None:
-        cell.fill.solid()
-        cell.fill.fore_color.rgb = RGBColor.from_string(fill.lstrip("#"))
-        cell.margin_left = cell.margin_right = CELL_MARGIN_X
-        cell.margin_top = cell.margin_bottom = CELL_MARGIN_Y
-        cell.vertical_anchor = MSO_ANCHOR.BOTTOM if bold else MSO_ANCHOR.MIDDLE
-        frame = cell.text_frame
-        frame.word_wrap = True
+        """Fill table cell element `tc`: background, margins, anchor, aligned runs."""
+        tc_pr = tc.get_or_add_tcPr()
+        for attribute, value in (("marL", CELL_MARGIN_X), ("marR", CELL_MARGIN_X),
+                                 ("marT", CELL_MARGIN_Y), ("marB", CELL_MARGIN_Y)):
+            tc_pr.set(attribute, str(int(value)))
+        tc_pr.set("anchor", _ANCHORS[MSO_ANCHOR.BOTTOM if bold else MSO_ANCHOR.MIDDLE])
+        _solid_fill(tc_pr, fill)
+        body = tc.get_or_add_txBody()
+        body.bodyPr.set("wrap", "square")
+        paragraphs = body.p_lst
         for number, line in enumerate(text.split("\n")):
-            paragraph = frame.paragraphs[0] if number == 0 else frame.add_paragraph()
-            paragraph.alignment = {"left": PP_ALIGN.LEFT, "right": PP_ALIGN.RIGHT,
-                                   "center": PP_ALIGN.CENTER}[align]
-            self._runs(paragraph, line, size, bold=bold or None, colour=colour)
+            p = paragraphs[0] if number == 0 else etree.SubElement(body, f"{_A}p")
+            p_pr = p.get_or_add_pPr()
+            p_pr.set("algn", _ALGN[align])
+            _write_runs(p, line, _LANGUAGE_TAGS[self.lang], size, bold or None, colour)
 
     def _text_box(self, slide, box: _Box, text: str, size: float, bold: bool | None = None,
                   italic: bool | None = None, colour: str | None = None,
@@ -556,6 +563,41 @@ class _DeckWriter:
             self._runs(paragraph, line, size, bold=bold, italic=italic,
                        colour=colour or self.palette.text)
         return shape
+
+
+# --------------------------------------------------------------------------- XML
+
+
+def _write_runs(p, text: str, lang: str, size: float | None, bold: bool | None = None,
+                colour: str | None = None, italic: bool | None = None) -> None:
+    """Replace the runs of paragraph element `p` with `text` (with **bold** markers).
+
+    Built as XML directly: python-pptx's font proxies cost more than the rest of
+    a deck's writing put together, for thousands of table cells.
+    """
+    for child in list(p):
+        if child.tag != f"{_A}pPr":
+            p.remove(child)
+    for part, strong in bold_runs(text) or [("", False)]:
+        r = etree.SubElement(p, f"{_A}r")
+        r_pr = etree.SubElement(r, f"{_A}rPr", lang=lang)
+        if size:
+            r_pr.set("sz", str(round(size * 100)))
+        if strong or bold is not None:
+            r_pr.set("b", "1" if strong or bold else "0")
+        if italic is not None:
+            r_pr.set("i", "1" if italic else "0")
+        if colour:
+            _solid_fill(r_pr, colour)
+        etree.SubElement(r, f"{_A}t")
+        r.text = part  # python-pptx escapes what XML cannot hold
+
+
+def _solid_fill(parent, colour: str) -> None:
+    """A solid fill of `colour` as `parent`'s first child (where the schema wants fills)."""
+    fill = etree.Element(f"{_A}solidFill")
+    etree.SubElement(fill, f"{_A}srgbClr", val=hex_colour(colour)[1:])
+    parent.insert(0, fill)
 
 
 # --------------------------------------------------------------------------- measuring
@@ -689,13 +731,6 @@ def _no_bullet(paragraph) -> None:
     ppr.set("marL", "0")
     ppr.set("indent", "0")
     etree.SubElement(ppr, "{http://schemas.openxmlformats.org/drawingml/2006/main}buNone")
-
-
-def _flat(shape, colour: str) -> None:
-    shape.fill.solid()
-    shape.fill.fore_color.rgb = RGBColor.from_string(colour.lstrip("#"))
-    shape.line.fill.background()
-    shape.shadow.inherit = False
 
 
 def _zero_insets(frame) -> None:

@@ -165,6 +165,30 @@ def plan_gantt() -> Chart:
     return Chart("gantt", tasks=tasks)
 
 
+def deployment_gantt() -> Chart:
+    """A plan over eighteen months: month labels must thin out, not collide."""
+    d = dt.date
+    waves = [("Lot 1 — Ventes", d(2027, 1, 4)), ("Lot 2 — Relation client", d(2027, 7, 5)),
+             ("Lot 3 — Marketing", d(2028, 1, 10))]
+    tasks = []
+    for lot, start in waves:
+        tasks += [
+            Task(f"Ateliers processus — {lot}", start, start + dt.timedelta(days=60), lot),
+            Task(f"Recette avec les utilisateurs clés — {lot}", start + dt.timedelta(days=75),
+                 start + dt.timedelta(days=110), lot),
+            Task(f"Formation et mise en service — {lot}", start + dt.timedelta(days=120),
+                 start + dt.timedelta(days=160), lot),
+            Task(f"Go/no-go — {lot}", start + dt.timedelta(days=118),
+                 start + dt.timedelta(days=118), lot, milestone=True),
+        ]
+    return Chart("gantt", tasks=tasks)
+
+
+def ambassadors_table() -> Table:
+    return Table(["Région", "Ambassadeurs", "Utilisateurs"],
+                 [[region, 2 + index % 3, 40 + 13 * index] for index, region in enumerate(_REGIONS)])
+
+
 def specimen_document(lang: str = "fr") -> Document:
     """A Word specimen: every block kind, realistic French text, a 30-row table."""
     return Document(
@@ -208,6 +232,7 @@ def specimen_document(lang: str = "fr") -> Document:
             Heading("Calendrier", 2),
             Figure(plan_gantt(), "Feuille de route de l'accompagnement"),
             Paragraph("Source : entretiens et ateliers, janvier–mars 2027.", "caption"),
+            Figure(deployment_gantt(), "Déploiement en trois lots sur dix-huit mois"),
         ],
     )
 
@@ -257,6 +282,13 @@ def specimen_deck(lang: str = "fr") -> Deck:
                        ["Pouvoir", 6, "juin 2027"]]),
                 left_title="Communication", right_title="Actions par levier",
                 notes="Les leviers suivent ADKAR : Awareness, Desire, Knowledge + Ability."),
+            TwoContentSlide(
+                "Un réseau d'ambassadeurs dans chaque région",
+                ambassadors_table(),
+                ["Deux à quatre ambassadeurs par région, volontaires et reconnus",
+                 "Formés en premier, ils relaient les messages et remontent les irritants",
+                 BulletItem("une demi-journée par mois, validée par leur manager", 1)],
+                left_title="Ambassadeurs par région", right_title="Leur rôle"),
             TableSlide("Cartographie des populations impactées", population_table(),
                        notes="Trente lignes : le tableau se poursuit sur plusieurs diapositives."),
             ChartSlide("Intensité des changements par population", impact_heatmap(),
@@ -273,6 +305,7 @@ def specimen_deck(lang: str = "fr") -> Deck:
                        caption="Utilisateurs actifs ÷ licences, par population"),
             ChartSlide("Jours-formateur par format", training_doughnut()),
             ChartSlide("Feuille de route de l'accompagnement", plan_gantt()),
+            ChartSlide("Déploiement en trois lots", deployment_gantt()),
             ClosingSlide("Prochaines étapes", [
                 "Valider le diagnostic et le plan en COPIL",
                 "Nommer les ambassadeurs régionaux",

@@ -85,11 +85,15 @@ def run_engagement(
     fresh Jupyter kernel per notebook. Raises `IntakeError` (bad engagement,
     nothing written) or `RunError` (a notebook failed; previous outputs intact).
     """
+    from ..intake import load_engagement
     from .isolation import run_isolated
 
     job = make_job(
         engagement_path, out_dir, lang, only, templates_dir, method_dir, notebooks_dir, kernel
     )
+    # Read the file before warming the engines: a bad workbook is refused in a
+    # fraction of a second, not after the heavy imports.
+    load_engagement(job.engagement_path)
     return run_isolated(job, progress)
 
 

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 
 import pytest
 from PIL import Image
 
-from playbook.render import specimen
-from playbook.render.charts import DPI, heat_colour, heatmap_table, render_png
+from playbook.render import Chart, Task, specimen
+from playbook.render.charts import (
+    DPI,
+    chart_figure,
+    heat_colour,
+    heatmap_table,
+    month_ticks,
+    render_png,
+)
 
 
 @pytest.mark.parametrize("chart", [
@@ -20,7 +28,8 @@ def test_every_chart_kind_renders_at_print_resolution(chart):
     image = Image.open(io.BytesIO(render_png(chart, "fr", 6.5)))
     assert image.width == round(6.5 * DPI)
     assert DPI >= 200
-    assert image.getextrema() != ((255, 255), (255, 255), (255, 255)), "not blank"
+    assert image.convert("RGB").getextrema() != ((255, 255), (255, 255), (255, 255)), "not blank"
+    assert image.getpixel((2, 2)) == image.getpixel((image.width - 3, 2)), "a flat background"
 
 
 def test_a_heat_map_becomes_a_table_with_one_shade_per_intensity():
@@ -30,3 +39,58 @@ def test_a_heat_map_becomes_a_table_with_one_shade_per_intensity():
     assert table.rows[0][1:] == ["3", "2", "3", "1", "2", "2"]
     assert table.cell_fills[0][1] == heat_colour(3, 0, 3) != heat_colour(1, 0, 3)
     assert table.cell_fills[0][0] is None
+
+
+def _gantt_over(months: int) -> Chart:
+    start = dt.date(2027, 1, 4)
+    tasks = [Task(f"Vague {i + 1} de formation", start + dt.timedelta(days=30 * i),
+                  start + dt.timedelta(days=30 * i + 45), f"Lot {i % 3 + 1}")
+             for i in range(months)]
+    return Chart("gantt", tasks=tasks)
+
+
+@pytest.mark.parametrize("months", [6, 12, 18, 30])
+def test_gantt_month_labels_never_overlap_however_long_the_plan(months):
+    figure = chart_figure(_gantt_over(months), "fr", 6.3)
+    renderer = figure.canvas.get_renderer()
+    labels = [t for t in figure.axes[0].get_xticklabels() if t.get_text()]
+    boxes = sorted((t.get_window_extent(renderer) for t in labels), key=lambda b: b.x0)
+    assert len(labels) >= 4, "the reader can still place a bar in time"
+    assert all(a.x1 < b.x0 for a, b in zip(boxes, boxes[1:], strict=False)), "labels collide"
+
+
+def test_long_plans_show_every_second_or_third_month_on_calendar_boundaries():
+    ticks, slanted = month_ticks(dt.date(2027, 1, 4), dt.date(2028, 6, 30), 300, "fr")
+    assert not slanted
+    days = list(ticks)
+    steps = {(b.year - a.year) * 12 + b.month - a.month
+             for a, b in zip(days, days[1:], strict=False)}
+    assert len(steps) == 1 and steps <= {2, 3}
+    step = steps.pop()
+    assert all((day.month - 1) % step == 0 for day in days), "on the calendar's quarters"
+
+
+def test_short_plans_show_every_month_in_the_documents_language():
+    fr, _ = month_ticks(dt.date(2027, 1, 4), dt.date(2027, 5, 30), 300, "fr")
+    en, _ = month_ticks(dt.date(2027, 1, 4), dt.date(2027, 5, 30), 300, "en")
+    assert list(fr.values()) == ["févr. 27", "mars 27", "avr. 27", "mai 27"]
+    assert list(en.values()) == ["Feb 27", "Mar 27", "Apr 27", "May 27"]
+
+
+def test_gantt_task_names_never_overlap_and_keep_their_lot_and_step():
+    lots = ["Lot 2 – Plateforme d'appels et service client", "Lot 3 – Campagnes marketing"]
+    steps = ["Conception", "Recette", "Mise en production"]
+    start = dt.date(2027, 3, 1)
+    tasks = [Task(f"{lot} – {step}", start + dt.timedelta(days=20 * i),
+                  start + dt.timedelta(days=20 * i), "Jalons", milestone=True)
+             for i, (lot, step) in enumerate((lot, step) for lot in lots for step in steps)]
+    tasks += [Task(f"Action d'accompagnement numéro {i}", start, start + dt.timedelta(days=90),
+                   "Comprendre") for i in range(32)]
+    figure = chart_figure(Chart("gantt", tasks=tasks), "fr", 6.3, height_in=8.0)
+    renderer = figure.canvas.get_renderer()
+    labels = figure.axes[0].get_yticklabels()
+    boxes = sorted((t.get_window_extent(renderer) for t in labels), key=lambda b: b.y0)
+    assert all(a.y1 <= b.y0 + 0.5 for a, b in zip(boxes, boxes[1:], strict=False)), "names collide"
+    names = [t.get_text() for t in labels]
+    assert len(set(names)) == len(names), "every row still tells itself apart"
+    assert any(n.startswith("Lot 2") and n.endswith("Mise en production") for n in names)

@@ -79,7 +79,7 @@ def test_figures_are_images_at_the_text_width_followed_by_their_caption(specimen
     section = document.sections[0]
     text_width = section.page_width - section.left_margin - section.right_margin
     shapes = document.inline_shapes
-    assert len(shapes) == 7
+    assert len(shapes) == 8
     assert all(abs(shape.width - text_width) < 12700 for shape in shapes)
     paragraphs = document.paragraphs
     for index, paragraph in enumerate(paragraphs):
@@ -105,6 +105,35 @@ def test_heat_map_cells_are_shaded_with_readable_text(tmp_path, templates):
     light = word.rows[2].cells[1]
     assert light._tc.tcPr.find(qn("w:shd")).get(qn("w:fill")) == "EEF3F5"
     assert light.paragraphs[0].runs[0].font.color.rgb is None
+
+
+def test_cell_fills_written_without_hash_shade_cells_like_those_with_one(tmp_path, templates):
+    table = Table(["Population", "Métier", "Outil"], [["Commerciaux", "3", "1"]],
+                  cell_fills=[[None, "0E4D64", "eef3f5"]])
+    word = open_docx(str(_small(tmp_path, templates, blocks=[table]))).tables[0]
+    dark, light = word.rows[1].cells[1], word.rows[1].cells[2]
+    assert dark._tc.tcPr.find(qn("w:shd")).get(qn("w:fill")) == "0E4D64"
+    assert str(dark.paragraphs[0].runs[0].font.color.rgb) == "FFFFFF"
+    assert light._tc.tcPr.find(qn("w:shd")).get(qn("w:fill")) == "EEF3F5"
+    assert light.paragraphs[0].runs[0].font.color.rgb is None
+
+
+def test_table_widths_are_fixed_once_and_agree_with_the_cells(tmp_path, templates):
+    table = Table(["Population", "Effectif"], [["Commerciaux", 120], ["Marketing", 14]])
+    word = open_docx(str(_small(tmp_path, templates, blocks=[table]))).tables[0]
+    properties = word._tbl.tblPr
+    assert len(properties.findall(qn("w:tblLayout"))) == 1
+    grid = [int(c.get(qn("w:w"))) for c in word._tbl.tblGrid.findall(qn("w:gridCol"))]
+    assert int(properties.find(qn("w:tblW")).get(qn("w:w"))) == sum(grid)
+    for row in word.rows:
+        assert [int(c._tc.tcPr.find(qn("w:tcW")).get(qn("w:w"))) for c in row.cells] == grid
+
+
+def test_line_breaks_and_tabs_in_table_cells_are_kept(tmp_path, templates):
+    table = Table(["Étape", "Détail"], [["Recette", "ligne 1\nligne 2"], ["Bascule", "x\ty"]])
+    word = open_docx(str(_small(tmp_path, templates, blocks=[table]))).tables[0]
+    assert word.rows[1].cells[1].text == "ligne 1\nligne 2"
+    assert word.rows[2].cells[1].text == "x\ty"
 
 
 def test_text_is_typeset_for_the_language_and_bold_markers_become_bold(tmp_path, templates):

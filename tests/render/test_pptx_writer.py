@@ -21,10 +21,11 @@ from playbook.render import (
     Table,
     TableSlide,
     Task,
+    TwoContentSlide,
     fit,
     write_pptx,
 )
-from playbook.render.pptx_writer import LEVEL_INDENT_PT, SPACE_BEFORE_PT
+from playbook.render.pptx_writer import LEVEL_INDENT_PT, SPACE_BEFORE_PT, TABLE_FLOOR_PT
 
 
 def _deck(tmp_path, templates, slides, **fields):
@@ -229,3 +230,92 @@ def test_a_template_missing_a_layout_fails_loudly(tmp_path, templates):
 def test_series_lengths_are_checked_when_the_chart_is_described():
     with pytest.raises(ValueError, match="3 values for 2 categories"):
         Chart("bar", categories=["a", "b"], series=[Series("s", [1, 2, 3])])
+
+
+def _column_boxes(templates):
+    """The two content columns of the template's "Two Content" layout (EMU)."""
+    layout = next(lay for lay in Presentation(str(templates / "house.pptx")).slide_layouts
+                  if lay.name == "Two Content")
+    bodies = sorted((ph for ph in layout.placeholders if ph.placeholder_format.idx in (1, 2)),
+                    key=lambda ph: ph.left)
+    return [(ph.left, ph.top, ph.left + ph.width, ph.top + ph.height) for ph in bodies]
+
+
+def _tables(slide):
+    return [shape for shape in slide.shapes if shape.has_table]
+
+
+def _inside(shape, box) -> bool:
+    left, top, right, bottom = box
+    height = sum(row.height for row in shape.table.rows)
+    return (shape.left >= left - Pt(8) and shape.left + shape.width <= right + Pt(8)
+            and shape.top >= top and shape.top + height <= bottom)
+
+
+def test_a_table_on_the_left_of_two_columns_sits_left_with_the_bullets_right(tmp_path, templates):
+    table = Table(["Région", "Ambassadeurs"], [["Île-de-France", 3], ["Grand Est", 2]])
+    slide = _deck(tmp_path, templates, [TwoContentSlide(
+        "Ambassadeurs", table, ["Relais des messages", "Remontée des irritants"],
+        left_title="Par région", right_title="Rôle")]).slides[0]
+    left, right = _column_boxes(templates)
+    [shape] = _tables(slide)
+    assert _inside(shape, left)
+    assert shape.table.cell(1, 0).text == "Île-de-France"
+    bullets = [ph for ph in slide.placeholders if ph.placeholder_format.idx in (1, 2)]
+    assert len(bullets) == 1 and bullets[0].left >= right[0] - Pt(8)
+    assert [p.text for p in bullets[0].text_frame.paragraphs] == [
+        "Rôle", "Relais des messages", "Remontée des irritants"]
+
+
+def test_two_tables_side_by_side_each_stay_in_their_column(tmp_path, templates):
+    left_table = Table(["Levier", "Actions"], [["Comprendre", 4], ["Vouloir", 3]])
+    right_table = Table(["Lot", "Date"], [["Lot 1", "avril 2027"]])
+    slide = _deck(tmp_path, templates, [TwoContentSlide("Leviers et lots", left_table,
+                                                        right_table)]).slides[0]
+    shapes = sorted(_tables(slide), key=lambda s: s.left)
+    boxes = _column_boxes(templates)
+    assert len(shapes) == 2
+    assert all(_inside(shape, box) for shape, box in zip(shapes, boxes, strict=True))
+    assert not [ph for ph in slide.placeholders if ph.placeholder_format.idx in (1, 2)]
+
+
+def test_a_long_table_in_a_column_continues_on_further_slides_never_overflowing(tmp_path,
+                                                                                templates):
+    rows = [[f"Action {i} : former les utilisateurs clés de la région", f"S{i}"]
+            for i in range(40)]
+    slides = _deck(tmp_path, templates, [TwoContentSlide(
+        "Plan d'actions", ["Priorités du trimestre"], Table(["Action", "Semaine"], rows),
+        right_title="Actions")]).slides
+    right = _column_boxes(templates)[1]
+    assert len(slides) >= 2
+    assert _title(slides[1]) == "Plan d’actions (suite)"
+    shapes = [shape for slide in slides for shape in _tables(slide)]
+    assert all(_inside(shape, right) for shape in shapes)
+    assert sum(len(shape.table.rows) - 1 for shape in shapes) == 40, "every row, once"
+
+
+def test_a_table_too_long_for_one_slide_is_split_before_shrinking_below_the_floor(tmp_path,
+                                                                                  templates):
+    gains = ("Moins de ressaisie, des rendez-vous mieux préparés et les appels des adhérents "
+             "à la plateforme enfin visibles dans l'historique")
+    table = Table(["Population", "Ce qu'elle y gagne"],
+                  [[f"Conseillers en agence — secteur {i}", gains] for i in range(12)],
+                  widths=[1.3, 3])
+    slides = _deck(tmp_path, templates, [TableSlide("La vie de demain", table)]).slides
+    sizes = {run.font.size.pt for slide in slides for shape in _tables(slide)
+             for row in shape.table.rows for cell in row.cells
+             for paragraph in cell.text_frame.paragraphs for run in paragraph.runs}
+    assert min(sizes) >= TABLE_FLOOR_PT >= 11
+    assert len(slides) >= 2
+    assert sum(len(shape.table.rows) - 1 for s in slides for shape in _tables(s)) == 12
+
+
+def test_cell_fills_without_hash_shade_deck_cells_with_readable_text(tmp_path, templates):
+    table = Table(["Population", "Métier", "Outil"], [["Ventes", "3", "1"]],
+                  cell_fills=[[None, "0E4D64", "eef3f5"]])
+    [shape] = _tables(_deck(tmp_path, templates, [TableSlide("Intensité", table)]).slides[0])
+    dark, light = shape.table.cell(1, 1), shape.table.cell(1, 2)
+    assert str(dark.fill.fore_color.rgb) == "0E4D64"
+    assert str(dark.text_frame.paragraphs[0].runs[0].font.color.rgb) == "FFFFFF"
+    assert str(light.fill.fore_color.rgb) == "EEF3F5"
+    assert str(light.text_frame.paragraphs[0].runs[0].font.color.rgb) != "FFFFFF"

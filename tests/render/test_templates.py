@@ -110,3 +110,26 @@ def test_cli_check_templates_prints_ok_or_the_problems_with_exit_2(broken, templ
 def test_cli_check_templates_defaults_to_the_repository_templates(capsys):
     assert main(["check-templates"]) == 0
     assert "OK" in capsys.readouterr().out
+
+
+def test_each_load_is_a_fresh_copy_that_writing_cannot_alter(templates):
+    first = load_docx_template(templates)
+    first.add_paragraph("brouillon")
+    first.styles["Normal"].font.size = None
+    again = load_docx_template(templates)
+    assert "brouillon" not in [p.text for p in again.paragraphs]
+    deck = load_pptx_template(templates)
+    deck.slides.add_slide(deck.slide_layouts[0])
+    assert len(load_pptx_template(templates).slides) == 0
+
+
+def test_a_template_edited_between_two_renders_is_read_again(tmp_path, templates):
+    shutil.copy(templates / "house.docx", tmp_path / "house.docx")
+    shutil.copy(templates / "house.pptx", tmp_path / "house.pptx")
+    assert load_docx_template(tmp_path).styles["Key Message"] is not None
+    document = open_docx(str(tmp_path / "house.docx"))
+    style = document.styles["Key Message"]
+    style.element.getparent().remove(style.element)
+    document.save(str(tmp_path / "house.docx"))
+    with pytest.raises(TemplateError, match="Key Message"):
+        load_docx_template(tmp_path)

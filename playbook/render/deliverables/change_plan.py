@@ -137,8 +137,9 @@ def key_messages(analysis: Any) -> list[str]:
         for name, row in top.iterrows())))
 
     quadrants = plan.arbitration["quadrant"].value_counts()
-    messages.append(_t(analysis, "messages.quick_wins", count=int(quadrants.get("quick_win", 0)),
-                       arbitrate=int(quadrants.get("questionable", 0))))
+    arbitrate = int(quadrants.get("questionable", 0))
+    key = "messages.quick_wins" if arbitrate else "messages.quick_wins_nothing_to_arbitrate"
+    messages.append(_t(analysis, key, count=int(quadrants.get("quick_win", 0)), arbitrate=arbitrate))
 
     cross = lever_rows(analysis, population_actions(analysis, ALL))
     if cross:
@@ -363,16 +364,20 @@ def _month(analysis: Any, period: pd.Period) -> str:
     return babel_date(period.to_timestamp().date(), "MMM yy", locale=LOCALES[analysis.lang])
 
 
-def month_chart(analysis: Any) -> Chart:
+def month_chart(analysis: Any) -> Chart | None:
     by_month = analysis.change_plan.by_month
+    if by_month.empty:
+        return None
     return Chart(kind="stacked_bar", categories=[_month(analysis, m) for m in by_month.index],
                  series=[Series(_pillar(analysis, p), [float(v) for v in by_month[p]])
                          for p in PILLARS],
                  y_title=_t(analysis, "charts.days"), value_format="0")
 
 
-def population_chart(analysis: Any) -> Chart:
+def population_chart(analysis: Any) -> Chart | None:
     actions = _actions(analysis)
+    if actions.empty:
+        return None
     names = _populations(analysis)
     series = []
     for pillar in PILLARS:
@@ -450,7 +455,7 @@ def build_document(analysis: Any) -> Document:
 
     blocks += [Heading(s("effort")), Paragraph(_t(analysis, "text.effort_intro")),
                pillar_table(analysis), population_effort_table(analysis),
-               Figure(month_chart(analysis), caption=_t(analysis, "charts.by_month")),
+               c.figure_or_note(analysis, month_chart(analysis), _t(analysis, "charts.by_month")),
                owner_table(analysis)]
 
     blocks += [Heading(s("arbitration")), Paragraph(_t(analysis, "text.arbitration_intro")),
@@ -508,10 +513,10 @@ def build_deck(analysis: Any) -> Deck:
                 timeline_chart(analysis, pillar, phases=("go_live",)),
                 notes=_t(analysis, "text.timeline_intro")))
 
-    slides.append(ChartSlide(d("by_month"), month_chart(analysis),
-                             notes=_t(analysis, "text.effort_intro")))
-    slides.append(ChartSlide(d("by_population"), population_chart(analysis),
-                             notes=_t(analysis, "text.effort_intro")))
+    for title, chart in ((d("by_month"), month_chart(analysis)),
+                         (d("by_population"), population_chart(analysis))):
+        if chart is not None:
+            slides.append(ChartSlide(title, chart, notes=_t(analysis, "text.effort_intro")))
     slides.append(TableSlide(d("owners"), owner_table(analysis)))
 
     slides.append(TableSlide(d("quadrants"), quadrant_table(analysis),

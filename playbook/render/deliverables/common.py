@@ -25,9 +25,11 @@ from ..ir import (
     BulletLike,
     Bullets,
     BulletSlide,
+    Chart,
     ClosingSlide,
     Deck,
     Document,
+    Figure,
     Heading,
     KeyMessages,
     KeyMessagesSlide,
@@ -251,6 +253,14 @@ def closing_slide(analysis: Any, steps: Sequence[NextStep], notes: str = "") -> 
 
 
 # --------------------------------------------------------------------------- reasons
+
+
+def figure_or_note(analysis: Any, chart: Chart | None, caption: str = "") -> Block:
+    """The chart, or a sentence saying there is nothing to chart yet: an early
+    workbook (nobody impacted, nobody to train) must still give a document."""
+    if chart is None:
+        return Paragraph(text(analysis, "common.nothing_to_chart"))
+    return Figure(chart, caption=caption)
 
 
 def reason_notes(analysis: Any, reasons: Iterable[str], lead: str = "") -> str:

@@ -234,6 +234,33 @@ def heat_table(analysis: Any, names: list[str] | None = None) -> Table:
                  caption=_t(analysis, "charts.heat_map"))
 
 
+def change_blocks(analysis: Any) -> list[Block]:
+    """Today → tomorrow for each population, most impacted first: the substance
+    behind the heat map's figures, in the words gathered in interviews."""
+    order = {code: i for i, code in enumerate(analysis.method.dimensions.codes)}
+    levels = analysis.diagnosis.levels["level"]
+    names = sorted(levels.index, key=lambda n: (-int(levels[n]), list(levels.index).index(n)))
+    columns = [_t(analysis, f"columns.{k}") for k in ("dimension", "intensity", "today", "tomorrow")]
+    blocks: list[Block] = [Paragraph(_t(analysis, "text.changes_intro"))]
+    for name in names:
+        population = analysis.engagement.population(name)
+        impacts = sorted((i for i in analysis.engagement.impacts if i.population == name),
+                         key=lambda i: order.get(str(i.dimension), len(order)))
+        blocks.append(Heading(c.population_label(analysis, population), 2))
+        if population.description:
+            blocks.append(Paragraph(population.description))
+        described = [i for i in impacts if i.today or i.tomorrow]
+        if not described:
+            blocks.append(Paragraph(_t(analysis, "text.no_change_described")))
+            continue
+        rows = [[c.term(analysis, "dimension", i.dimension), int(i.intensity), i.today, i.tomorrow]
+                for i in described]
+        fills = [[None, heat_colour(int(i.intensity), *SCALE), None, None] for i in described]
+        blocks.append(Table(columns, rows, widths=[1.6, 0.9, 2.6, 2.6],
+                            align=["left", "center", "left", "left"], cell_fills=fills))
+    return blocks
+
+
 def dimension_table(analysis: Any) -> Table:
     totals = analysis.diagnosis.dimension_totals
     rows = [
@@ -486,6 +513,7 @@ def build_document(analysis: Any) -> Document:
     if _bumped(analysis):
         blocks.append(Paragraph(_t(analysis, "text.bumped", names=_names(analysis, _bumped(analysis)))))
     blocks.append(Bullets(_level_lines(analysis)))
+    blocks += [Heading(s("changes")), *change_blocks(analysis)]
 
     blocks += [Heading(s("weighted")), Paragraph(_t(analysis, "text.weighted_intro")),
                dimension_table(analysis),

@@ -342,7 +342,7 @@ def support_table(analysis: Any) -> Table:
 # --------------------------------------------------------------------------- charts
 
 
-def waves_chart(analysis: Any, lot: str | None = None) -> Chart:
+def waves_chart(analysis: Any, lot: str | None = None) -> Chart | None:
     """One bar per population and wave (first to last session of its modules),
     lanes by lot (or by wave for one lot), and the go-live milestones."""
     calendar = analysis.training_plan.calendar
@@ -362,11 +362,13 @@ def waves_chart(analysis: Any, lot: str | None = None) -> Chart:
         day = milestones.at[name, "go_live"].date()
         tasks.append(Task(_t(analysis, "charts.go_live", lot=name), day, day,
                           lane=_t(analysis, "charts.milestones"), milestone=True))
-    return Chart(kind="gantt", tasks=tasks)
+    return Chart(kind="gantt", tasks=tasks) if tasks else None
 
 
-def module_chart(analysis: Any) -> Chart:
+def module_chart(analysis: Any) -> Chart | None:
     modules = analysis.training_plan.modules
+    if modules.empty:
+        return None
     return Chart(kind="barh", categories=list(modules["label"]),
                  series=[Series(_col(analysis, "trainer_days"), [float(v) for v in modules["trainer_days"]]),
                          Series(_col(analysis, "learner_days"), [float(v) for v in modules["learner_days"]])],
@@ -419,7 +421,7 @@ def build_document(analysis: Any) -> Document:
     blocks += [Heading(s("trainers_first")), Paragraph(_t(analysis, "text.trainers_first_intro")),
                Bullets(_trainers_first_lines(analysis))]
     blocks += [Heading(s("calendar")), Paragraph(_t(analysis, "text.calendar_intro")),
-               Figure(waves_chart(analysis), caption=_t(analysis, "charts.gantt")),
+               c.figure_or_note(analysis, waves_chart(analysis), _t(analysis, "charts.gantt")),
                wave_table(analysis)]
     blocks.append(Heading(s("blackouts"), 2))
     blackouts = blackout_table(analysis)
@@ -453,7 +455,9 @@ def build_deck(analysis: Any) -> Deck:
     slides.append(TableSlide(d("modules"), modules_table(analysis, with_objectives=False),
                              notes=_t(analysis, "text.modules_intro")))
     slides.append(TableSlide(d("volumes"), lot_table(analysis), notes=_rates_text(analysis)))
-    slides.append(ChartSlide(d("by_module"), module_chart(analysis),
+    by_module = module_chart(analysis)
+    if by_module is not None:
+        slides.append(ChartSlide(d("by_module"), by_module,
                              notes=_t(analysis, "text.volumes_intro",
                                       hours=c.number(analysis, analysis.method.training.day_hours))))
     slides.append(BulletSlide(d("trainers_first"), _trainers_first_lines(analysis),
