@@ -7,14 +7,11 @@ files hold); their French and English labels live in the method data
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
-class Vocabulary(str, Enum):
+class Vocabulary(StrEnum):
     """A closed list of codes; `str` so values compare and serialise as text."""
-
-    def __str__(self) -> str:  # pragma: no cover - trivial
-        return self.value
 
     @classmethod
     def codes(cls) -> list[str]:

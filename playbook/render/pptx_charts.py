@@ -291,10 +291,8 @@ def _xy_chart(shapes, chart: Chart, box, lang: str, palette: Palette):
         y_axis.tick_label_position = XL_TICK_LABEL_POSITION.LOW
     _axis_title(x_axis, chart.x_title, lang, palette)
     _axis_title(y_axis, chart.y_title, lang, palette)
-    for axis in (x_axis, y_axis):
-        step = _nice_step(axis.maximum_scale - axis.minimum_scale)
-        axis.major_unit = step
-        axis.tick_labels.number_format = "0" if step >= 1 else "0.0"
+    for axis, (low, high) in ((x_axis, x_range), (y_axis, y_range)):
+        _whole_step_axis(axis, low, high)
     _legend(native, chart.legend and len(groups) > 1)
     if chart.quadrants:
         _plot_layout(native, PLOT_AREA)
@@ -306,6 +304,28 @@ def _padded(values: list[float]) -> tuple[float, float]:
     low, high = min(values), max(values)
     pad = (high - low) * 0.1 or 1
     return (low - pad, high + pad)
+
+
+def _whole_step_axis(axis, low: float, high: float) -> None:
+    """Ticks on round values, labels only inside the requested range.
+
+    PowerPoint and LibreOffice put the first tick at the axis minimum: a range
+    padded for the bubbles (-0.5 to 3.5) would label -0.5, 0.5… rounded to
+    "-1", "1", "2" under the wrong ticks. So the minimum goes down to a whole
+    step (its label blanked by the number format) and the maximum stops just
+    short of the next whole step (no tick there): the padding stays as asked,
+    and every label sits on its tick.
+    """
+    step = _nice_step(high - low)
+    axis.major_unit = step
+    first = math.ceil(low / step - 1e-9) * step
+    axis.minimum_scale = math.floor(low / step + 1e-9) * step
+    on_step = abs(high / step - round(high / step)) < 1e-9
+    axis.maximum_scale = high if on_step else math.ceil(high / step) * step - step / 1000
+    digits = "0" if step >= 1 else "0.0"
+    # A conditional section shows the absolute value: negatives get their own sign.
+    axis.tick_labels.number_format = f'[<{first:g}]"";[<0]-{digits};{digits}'
+    axis.tick_labels.number_format_is_linked = False
 
 
 def _nice_step(span: float) -> float:

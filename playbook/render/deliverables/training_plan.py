@@ -25,7 +25,6 @@ from ..ir import (
     CoverSlide,
     Deck,
     Document,
-    Figure,
     Heading,
     Paragraph,
     Series,
