@@ -21,6 +21,10 @@ from .values import coerce_code, is_empty
 
 Loc = tuple[str | int, ...]
 
+# libyaml's loader keeps line marks and is several times faster than the pure
+# Python one; the latter remains when PyYAML was built without libyaml.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 # Nested single records whose keys are checked against their model.
 _RECORDS: dict[Loc, type[BaseModel]] = {
     (): Engagement,
@@ -30,6 +34,11 @@ _RECORDS: dict[Loc, type[BaseModel]] = {
     ("governance", "project_manager"): Person,
     ("training",): TrainingConstraints,
 }
+
+
+def _control(exc: yaml.reader.ReaderError) -> str:
+    # One wording whichever loader found it (PyYAML says "special characters").
+    return f"control characters are not allowed (U+{exc.character:04X})"
 
 
 class YamlSource(Source):
@@ -46,15 +55,20 @@ class YamlSource(Source):
         if not text.strip():
             self._fatal(where, msg.text("empty_file", lang))
         try:
-            loader = yaml.SafeLoader(text)  # refuses control characters right away
+            loader = _Loader(text)  # refuses control characters (at once, or when parsing)
         except yaml.reader.ReaderError as exc:
             self._fatal(
                 msg.yaml_where(lang, (), text.count("\n", 0, exc.position) + 1),
-                msg.text("yaml_syntax", lang, detail=f"{exc.reason} (U+{exc.character:04X})"),
+                msg.text("yaml_syntax", lang, detail=_control(exc)),
             )
         try:
             self.node = loader.get_single_node()
             data = loader.construct_document(self.node) if self.node is not None else None
+        except yaml.reader.ReaderError as exc:
+            self._fatal(
+                msg.yaml_where(lang, (), text.count("\n", 0, exc.position) + 1),
+                msg.text("yaml_syntax", lang, detail=_control(exc)),
+            )
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             detail = getattr(exc, "problem", None) or str(exc)
