@@ -23,6 +23,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.colors import LinearSegmentedColormap, to_rgb
 from matplotlib.figure import Figure as MplFigure
 from matplotlib.ticker import FuncFormatter
+from matplotlib.transforms import blended_transform_factory
 from PIL import Image
 
 from . import fit
@@ -122,9 +123,23 @@ def _tidy(axes, palette: Palette, grid_axis: str = "y") -> None:
 
 def _legend(axes, chart: Chart, count: int) -> None:
     if chart.legend and count > 1:
-        axes.legend(frameon=False, fontsize=BASE_SIZE - 0.5, loc="upper left",
-                    bbox_to_anchor=(0, -0.12 if chart.kind in ("bar", "stacked_bar", "line")
-                                    else -0.08), ncols=min(count, 4))
+        _legend_below(axes, -0.12 if chart.kind in ("bar", "stacked_bar", "line") else -0.08)
+
+
+def _legend_below(axes, y: float, pad: float = 0.4) -> None:
+    """The legend under the plot, from the figure's left edge, in as many columns
+    as the figure's width holds: anchored on the axes (pushed right by long
+    category names) a four-column legend ran off the image."""
+    handles, labels = axes.get_legend_handles_labels()
+    if not labels:
+        return
+    size = BASE_SIZE - 0.5
+    room = axes.figure.get_figwidth() * 72 - 12
+    entry = max(fit.text_width(label, size) for label in labels) + 3.2 * size  # handle + gap
+    columns = max(1, min(len(labels), 4, int(room // entry)))
+    axes.legend(handles, labels, frameon=False, fontsize=size, loc="upper left",
+                bbox_to_anchor=(0.01, y), borderaxespad=pad, ncols=columns,
+                bbox_transform=blended_transform_factory(axes.figure.transFigure, axes.transAxes))
 
 
 def _draw_bar(chart: Chart, axes, lang: str, palette: Palette) -> None:
@@ -338,9 +353,7 @@ def _draw_gantt(chart: Chart, axes, lang: str, palette: Palette) -> None:
             label.set_rotation_mode("anchor")
     _tidy(axes, palette, "x")
     if chart.legend and coloured > 1:  # below the month labels, whatever the figure's height
-        axes.legend(frameon=False, fontsize=BASE_SIZE - 0.5, loc="upper left",
-                    bbox_to_anchor=(0, 0), borderaxespad=2.2 if not rotate else 4.5,
-                    ncols=min(coloured, 4))
+        _legend_below(axes, 0, pad=2.2 if not rotate else 4.5)
 
 
 def _fit_label(text: str, width_pt: float, lines: int) -> str:
