@@ -11,7 +11,7 @@ and return IR pieces; every word comes from `labels.common.yaml`.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,6 +27,7 @@ from ..ir import (
     BulletSlide,
     Chart,
     ClosingSlide,
+    CoverSlide,
     Deck,
     Document,
     Figure,
@@ -253,6 +254,36 @@ def closing_slide(analysis: Any, steps: Sequence[NextStep], notes: str = "") -> 
 
 
 # --------------------------------------------------------------------------- reasons
+
+
+def sectioned_document(analysis: Any, deliverable: str, sections: Sequence[str],
+                       builders: Mapping[str, Callable[[Any], list[Block]]],
+                       messages: Sequence[str]) -> Document:
+    """A document made of titled sections in a fixed order (framing note, target
+    vision): key messages, each section under its heading, next steps."""
+    blocks: list[Block] = key_messages_blocks(analysis, messages)
+    for section in sections:
+        blocks.append(Heading(text(analysis, f"{deliverable}.sections.{section}")))
+        blocks.extend(builders[section](analysis))
+    blocks.extend(next_steps_blocks(analysis, next_steps(analysis)))
+    return document(analysis, deliverable, blocks)
+
+
+def sectioned_deck(analysis: Any, deliverable: str, sections: Sequence[str],
+                   builders: Mapping[str, Callable[[Any, str], list[Slide]]],
+                   messages: Sequence[str]) -> Deck:
+    """The deck of a sectioned deliverable: cover, one slide of key messages, an
+    agenda of the sections, each section's slides, next steps."""
+    titles = [text(analysis, f"{deliverable}.sections.{section}") for section in sections]
+    slides: list[Slide] = [
+        CoverSlide(),
+        key_messages_slide(analysis, messages),
+        agenda_slide(analysis, [*titles, text(analysis, "common.next_steps")]),
+    ]
+    for section, title in zip(sections, titles, strict=True):
+        slides.extend(builders[section](analysis, title))
+    slides.append(closing_slide(analysis, next_steps(analysis)))
+    return deck(analysis, deliverable, slides)
 
 
 def figure_or_note(analysis: Any, chart: Chart | None, caption: str = "") -> Block:

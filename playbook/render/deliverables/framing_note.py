@@ -24,7 +24,6 @@ from ..ir import (
     BulletSlide,
     Chart,
     ChartSlide,
-    CoverSlide,
     Deck,
     Document,
     Figure,
@@ -58,12 +57,7 @@ def t(analysis: Any, key: str, **values: Any) -> str:
 
 
 def build_document(analysis: Any) -> Document:
-    blocks: list[Block] = c.key_messages_blocks(analysis, key_messages(analysis))
-    for section in SECTIONS:
-        blocks.append(Heading(t(analysis, f"sections.{section}")))
-        blocks.extend(_DOC_SECTIONS[section](analysis))
-    blocks.extend(c.next_steps_blocks(analysis, c.next_steps(analysis)))
-    return c.document(analysis, NAME, blocks)
+    return c.sectioned_document(analysis, NAME, SECTIONS, _DOC_SECTIONS, key_messages(analysis))
 
 
 def key_messages(analysis: Any) -> list[str]:
@@ -672,16 +666,8 @@ _DOC_SECTIONS = {
 
 
 def build_deck(analysis: Any) -> Deck:
-    sections = [t(analysis, f"sections.{s}") for s in SECTIONS]
-    slides: list[Slide] = [
-        CoverSlide(),
-        c.key_messages_slide(analysis, key_messages(analysis)[:DECK_MESSAGES]),
-        c.agenda_slide(analysis, [*sections, c.text(analysis, "common.next_steps")]),
-    ]
-    for section, title in zip(SECTIONS, sections, strict=True):
-        slides.extend(_DECK_SECTIONS[section](analysis, title))
-    slides.append(c.closing_slide(analysis, c.next_steps(analysis)))
-    return c.deck(analysis, NAME, slides)
+    return c.sectioned_deck(analysis, NAME, SECTIONS, _DECK_SECTIONS,
+                            key_messages(analysis)[:DECK_MESSAGES])
 
 
 def _first_sentence(text: str) -> str:

@@ -61,6 +61,11 @@ class Written:
     def doc_tables(self) -> list[list[list[str]]]:
         return [[[cell.text for cell in row.cells] for row in table.rows] for table in self.docx.tables]
 
+    def doc_table(self, *headers: str) -> list[list[str]]:
+        """The first document table whose header row holds all `headers`."""
+        return next(t for t in self.doc_tables()
+                    if all(flat(h) in [flat(cell) for cell in t[0]] for h in headers))
+
     def slide_titles(self) -> list[str]:
         return [s.shapes.title.text if s.shapes.title is not None else "" for s in self.pptx.slides]
 
@@ -86,6 +91,27 @@ class Written:
     def titles_and_headings(self) -> list[str]:
         """Every heading of the document and every slide title, typography made plain."""
         return [flat(x) for x in (*self.headings(), *self.slide_titles())]
+
+
+@pytest.fixture(scope="module")
+def written(request, analyses, tmp_path_factory) -> dict[str, Written]:
+    """The deliverable named by the test module's `DELIVERABLE`, written for every case."""
+    name = request.module.DELIVERABLE
+    return write_cases(name, analyses, tmp_path_factory.mktemp(name))
+
+
+@pytest.fixture(params=[case for case, _, _ in CASES])
+def case(request, written) -> Written:
+    return written[request.param]
+
+
+def charts(shapes):
+    """Native charts of a slide, including those grouped with their annotations."""
+    for shape in shapes:
+        if getattr(shape, "has_chart", False) and shape.has_chart:
+            yield shape.chart
+        elif hasattr(shape, "shapes"):
+            yield from charts(shape.shapes)
 
 
 def write_cases(name: str, analyses: dict[str, Analysis], out: Path) -> dict[str, Written]:

@@ -4,40 +4,19 @@ French one in English."""
 
 from __future__ import annotations
 
-import pytest
-
 from playbook.analysis.change_plan_tables import ALL
 from playbook.method.levers import PILLARS
 from playbook.render.deliverables import change_plan as cp
 from playbook.render.deliverables import common as c
 
-from .conftest import flat, write_cases
+from .conftest import charts, flat
 
 SECTIONS = ["principle", "matrix", "details", "cross", "timeline", "effort", "arbitration", "steering"]
 
 
-@pytest.fixture(scope="module")
-def written(analyses, tmp_path_factory):
-    return write_cases("change_plan", analyses, tmp_path_factory.mktemp("change_plan"))
+DELIVERABLE = "change_plan"
 
 
-@pytest.fixture(params=["mutuelle_fr", "northwind_en", "mutuelle_en"])
-def case(request, written):
-    return written[request.param]
-
-
-def _table(case, *headers):
-    """The first document table whose header row holds all `headers`."""
-    return next(t for t in case.doc_tables()
-                if all(flat(h) in [flat(cell) for cell in t[0]] for h in headers))
-
-
-def _charts(shapes):
-    for shape in shapes:
-        if getattr(shape, "has_chart", False) and shape.has_chart:
-            yield shape.chart
-        elif hasattr(shape, "shapes"):
-            yield from _charts(shape.shapes)
 
 
 def test_the_document_has_every_section_in_order_then_the_next_steps(case):
@@ -73,7 +52,7 @@ def test_key_messages_give_the_plan_span_and_its_effort(case):
 def test_the_matrix_lists_each_population_s_levers_per_pillar(case):
     analysis = case.analysis
     pillars = [analysis.method.levers.pillars[p].label.in_(case.lang) for p in PILLARS]
-    table = _table(case, *pillars)
+    table = case.doc_table(*pillars)
     assert [row[0] for row in table[1:]] == [p.name for p in analysis.engagement.populations]
     actions = analysis.change_plan.actions
     for row in table[1:]:
@@ -100,7 +79,7 @@ def test_each_population_slide_carries_the_reason_of_every_lever_in_its_notes(ca
 def test_every_cross_population_action_is_listed_with_its_owner(case):
     actions = case.analysis.change_plan.actions
     cross = actions[actions["population"] == ALL]
-    table = _table(case, case.label("change_plan.columns.audience"))
+    table = case.doc_table(case.label("change_plan.columns.audience"))
     listed = {flat(row[0]): row for row in table[1:]}
     for action, own in cross.groupby("action"):
         assert flat(action) in listed
@@ -112,12 +91,12 @@ def test_the_timeline_is_a_figure_in_word_and_native_gantt_charts_in_the_deck(ca
     for pillar in PILLARS:
         label = case.analysis.method.levers.pillars[pillar].label.in_(case.lang)
         slide = case.slides_titled(case.label("change_plan.charts.gantt_pillar", pillar=label))[0]
-        assert next(_charts(slide.shapes), None) is not None
+        assert next(charts(slide.shapes), None) is not None
 
 
 def test_the_effort_by_pillar_adds_up_to_the_plan_total(case):
     plan = case.analysis.change_plan
-    table = _table(case, "ADKAR")
+    table = case.doc_table("ADKAR")
     assert table[-1][0] == case.label("common.total")
     total = plan.total_days
     assert flat(table[-1][3]) == flat(c.number(case.analysis, total, 1 if total % 1 else 0))
@@ -133,14 +112,14 @@ def test_the_arbitration_slide_shows_the_head_of_the_ranking_with_reasons_in_not
 
 def test_the_document_lists_every_action_left_to_arbitrate(case):
     arbitration = case.analysis.change_plan.arbitration
-    table = _table(case, case.label("change_plan.columns.rank"))
+    table = case.doc_table(case.label("change_plan.columns.rank"))
     ranks = {int(row[0]) for row in table[1:]}
     assert set(arbitration.loc[arbitration["quadrant"] == "questionable", "rank"]) <= ranks
 
 
 def test_the_steering_table_has_one_row_per_kpi(case):
     kpis = case.analysis.steering.kpis
-    table = _table(case, case.label("change_plan.columns.kpi"), case.label("change_plan.columns.alert"))
+    table = case.doc_table(case.label("change_plan.columns.kpi"), case.label("change_plan.columns.alert"))
     assert [flat(row[0]) for row in table[1:]] == [flat(n) for n in kpis["name"]]
 
 

@@ -4,30 +4,16 @@ English."""
 
 from __future__ import annotations
 
-import pytest
-
 from playbook.render.deliverables import common as c
 from playbook.render.deliverables import impact_diagnosis as idg
 
-from .conftest import flat, write_cases
+from .conftest import charts, flat
 
 SECTIONS = ["map", "heat_map", "weighted", "segments", "brakes", "risks", "allies", "warnings"]
 
 
-@pytest.fixture(scope="module")
-def written(analyses, tmp_path_factory):
-    return write_cases("impact_diagnosis", analyses, tmp_path_factory.mktemp("impact_diagnosis"))
+DELIVERABLE = "impact_diagnosis"
 
-
-@pytest.fixture(params=["mutuelle_fr", "northwind_en", "mutuelle_en"])
-def case(request, written):
-    return written[request.param]
-
-
-def _table(case, *headers):
-    """The first document table whose header row holds all `headers`."""
-    return next(t for t in case.doc_tables()
-                if all(flat(h) in [flat(cell) for cell in t[0]] for h in headers))
 
 
 def _deck_tables(case, title):
@@ -38,14 +24,6 @@ def _deck_tables(case, title):
                 rows += [[cell.text for cell in row.cells] for row in shape.table.rows][1:]
     return rows
 
-
-def _charts(shapes):
-    """Native charts of a slide, including those grouped with their annotations."""
-    for shape in shapes:
-        if getattr(shape, "has_chart", False) and shape.has_chart:
-            yield shape.chart
-        elif hasattr(shape, "shapes"):
-            yield from _charts(shape.shapes)
 
 
 def test_the_document_has_every_section_in_order_then_the_next_steps(case):
@@ -79,7 +57,7 @@ def test_key_messages_count_the_populations_to_convince_and_the_non_users(case):
 
 def test_the_population_map_lists_every_population_users_and_non_users(case):
     engagement = case.analysis.engagement
-    table = _table(case, case.label("common.columns.function"), case.label("common.columns.crm_user"))
+    table = case.doc_table(case.label("common.columns.function"), case.label("common.columns.crm_user"))
     assert [row[0] for row in table[1:]] == [p.name for p in engagement.populations]
     no = case.label("common.no")
     assert sum(row[-2] == no for row in table[1:]) == sum(not p.crm_user for p in engagement.populations)
@@ -88,7 +66,7 @@ def test_the_population_map_lists_every_population_users_and_non_users(case):
 def test_the_heat_map_has_one_row_per_population_with_its_intensities_and_level(case):
     analysis = case.analysis
     codes = analysis.method.dimensions.codes
-    table = _table(case, case.label("impact_diagnosis.columns.overall"))
+    table = case.doc_table(case.label("impact_diagnosis.columns.overall"))
     assert table[0][1:-1] == [analysis.method.term("dimension", code, case.lang) for code in codes]
     matrix, levels = analysis.diagnosis.matrix, analysis.diagnosis.levels
     for row in table[1:]:
@@ -105,14 +83,14 @@ def test_the_deck_heat_map_is_a_table_with_every_population_even_when_split(case
 
 def test_the_impact_buy_in_map_is_a_native_chart_with_one_bubble_per_population(case):
     slide = case.slides_titled(case.label("impact_diagnosis.deck.bubble"))[0]
-    chart = next(_charts(slide.shapes))
+    chart = next(charts(slide.shapes))
     points = sum(len(series.values) for plot in chart.plots for series in plot.series)
     assert points == len(case.analysis.engagement.populations)
 
 
 def test_every_brake_is_listed_with_its_reason_and_the_reasons_are_in_the_notes(case):
     brakes = case.analysis.diagnosis.brakes
-    table = _table(case, case.label("impact_diagnosis.columns.brake"),
+    table = case.doc_table(case.label("impact_diagnosis.columns.brake"),
                    case.label("common.columns.reason"))
     assert len(table) - 1 == len(brakes)
     notes = flat(case.notes())
@@ -131,7 +109,7 @@ def test_observed_resistances_are_quoted(case):
 
 
 def test_both_risks_are_given_for_every_population(case):
-    table = _table(case, case.label("impact_diagnosis.columns.rejection"),
+    table = case.doc_table(case.label("impact_diagnosis.columns.rejection"),
                    case.label("impact_diagnosis.columns.misuse"))
     assert [row[0] for row in table[1:]] == [p.name for p in case.analysis.engagement.populations]
     for row in table[1:]:

@@ -3,24 +3,15 @@ and PowerPoint files written for both examples and the French one in English."""
 
 from __future__ import annotations
 
-import pytest
-
 from playbook.render.deliverables import common as c
 from playbook.render.deliverables import target_vision as tv
 
-from .conftest import flat, write_cases
+from .conftest import flat
 
 SECTION_KEYS = [f"target_vision.sections.{s}" for s in tv.SECTIONS]
 
 
-@pytest.fixture(scope="module")
-def written(analyses, tmp_path_factory):
-    return write_cases("target_vision", analyses, tmp_path_factory.mktemp("target_vision"))
-
-
-@pytest.fixture(params=["mutuelle_fr", "northwind_en", "mutuelle_en"])
-def case(request, written):
-    return written[request.param]
+DELIVERABLE = "target_vision"
 
 
 def test_the_document_has_every_section_then_the_next_steps(case):

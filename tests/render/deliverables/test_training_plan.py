@@ -4,39 +4,18 @@ English."""
 
 from __future__ import annotations
 
-import pytest
-
 from playbook.render.deliverables import common as c
 from playbook.render.deliverables import training_plan as tp
 
-from .conftest import flat, write_cases
+from .conftest import charts, flat
 
 SECTIONS = ["needs", "modules", "volumes", "trainers_first", "calendar", "onboarding", "evaluation",
             "support"]
 
 
-@pytest.fixture(scope="module")
-def written(analyses, tmp_path_factory):
-    return write_cases("training_plan", analyses, tmp_path_factory.mktemp("training_plan"))
+DELIVERABLE = "training_plan"
 
 
-@pytest.fixture(params=["mutuelle_fr", "northwind_en", "mutuelle_en"])
-def case(request, written):
-    return written[request.param]
-
-
-def _table(case, *headers):
-    """The first document table whose header row holds all `headers`."""
-    return next(t for t in case.doc_tables()
-                if all(flat(h) in [flat(cell) for cell in t[0]] for h in headers))
-
-
-def _charts(shapes):
-    for shape in shapes:
-        if getattr(shape, "has_chart", False) and shape.has_chart:
-            yield shape.chart
-        elif hasattr(shape, "shapes"):
-            yield from _charts(shape.shapes)
 
 
 def test_the_document_has_every_section_in_order_then_the_next_steps(case):
@@ -59,7 +38,7 @@ def test_cover_key_messages_and_dated_next_steps_frame_the_deck(case):
 def test_the_needs_table_has_one_row_per_population_with_its_modules(case):
     analysis = case.analysis
     needs = analysis.training_plan.needs
-    table = _table(case, case.label("training_plan.columns.it_comfort"))
+    table = case.doc_table(case.label("training_plan.columns.it_comfort"))
     assert [row[0] for row in table[1:]] == [p.name for p in analysis.engagement.populations]
     for row in table[1:]:
         for label in set(needs.loc[needs["population"] == row[0], "label"]):
@@ -68,12 +47,12 @@ def test_the_needs_table_has_one_row_per_population_with_its_modules(case):
 
 def test_every_lot_has_its_wave_in_the_calendar_and_its_own_gantt_slide(case):
     calendar = case.analysis.training_plan.calendar
-    table = _table(case, case.label("training_plan.columns.wave"), case.label("common.columns.lot"))
+    table = case.doc_table(case.label("training_plan.columns.wave"), case.label("common.columns.lot"))
     lots_listed = {row[0] for row in table[1:]}
     for lot in dict.fromkeys(calendar["lot"]):
         assert lot in lots_listed
         slide = case.slides_titled(case.label("training_plan.deck.wave", lot=lot))[0]
-        assert next(_charts(slide.shapes), None) is not None
+        assert next(charts(slide.shapes), None) is not None
     assert len(table) - 1 == len(calendar)
 
 
@@ -105,7 +84,7 @@ def test_every_blackout_period_is_listed(case):
 
 def test_lot_totals_show_days_and_the_cost_from_the_client_rates(case):
     totals = case.analysis.training_plan.totals
-    table = _table(case, case.label("training_plan.columns.cost"))
+    table = case.doc_table(case.label("training_plan.columns.cost"))
     assert len(table) - 1 == len(totals)
     grand = totals.iloc[-1]
     expected = c.money(case.analysis, float(grand["trainer_cost"]) + float(grand["learner_cost"]))
@@ -121,7 +100,7 @@ def test_evaluation_covers_kirkpatrick_s_four_levels(case):
 
 def test_new_hires_onboarding_and_support_are_planned(case):
     onboarding = case.analysis.training_plan.onboarding
-    table = _table(case, case.label("training_plan.columns.new_hires"))
+    table = case.doc_table(case.label("training_plan.columns.new_hires"))
     assert [row[0] for row in table[1:]] == list(onboarding["population"])
     text = flat(case.doc_text())
     for offer in case.analysis.method.training.support:
