@@ -96,23 +96,16 @@ def clause_text(clause: Clause, method: Any, lang: str) -> str:
 
 def sentence(population: str, clauses: list[Clause], method: Any, lang: str) -> str:
     """'<population>: clause; clause.' with each clause cited once."""
-    reasons = method.levers.reasons
-    texts: list[str] = []
-    for clause in clauses:
-        text = clause_text(clause, method, lang)
-        if text not in texts:
-            texts.append(text)
-    joined = reasons["separator"].in_(lang).join(texts)
-    return reasons["sentence"].in_(lang, population=population, clauses=joined)
+    return _phrase("sentence", population, clauses, method, lang)
 
 
 def cited(population: str, clauses: list[Clause], method: Any, lang: str) -> str:
     """'<population> (clause; clause)', for lists of populations in one sentence."""
+    return _phrase("cited", population, clauses, method, lang)
+
+
+def _phrase(form: str, population: str, clauses: list[Clause], method: Any, lang: str) -> str:
     reasons = method.levers.reasons
-    texts: list[str] = []
-    for clause in clauses:
-        text = clause_text(clause, method, lang)
-        if text not in texts:
-            texts.append(text)
+    texts = list(dict.fromkeys(clause_text(clause, method, lang) for clause in clauses))
     joined = reasons["separator"].in_(lang).join(texts)
-    return reasons["cited"].in_(lang, population=population, clauses=joined)
+    return reasons[form].in_(lang, population=population, clauses=joined)
