@@ -9,7 +9,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
-_SPACES = re.compile(r"[\s\u00a0\u202f\u2007\u2060\ufeff]+")
+_SPACES = re.compile(r"[\s\u00a0\u202f\u2007\u200b\u2060\ufeff]+")
 # Control characters that are not spaces (a pasted bell, a stray DEL): invisible,
 # so a name holding one would look equal to another yet never match it.
 _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")

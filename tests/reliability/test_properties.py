@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from pathlib import Path
 
 import pytest
@@ -209,7 +210,7 @@ def test_enough_sessions_are_planned_for_everyone_trained(engagement, method) ->
         assert any(
             w.code == "training_unscheduled"
             and need.population in w.message
-            and f"{missing} " in w.message
+            and re.search(rf"\b{missing}\b", w.message)
             for w in plan.warnings
         ), (need, [w.message for w in plan.warnings])
 
