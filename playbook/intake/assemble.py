@@ -305,6 +305,24 @@ class Assembly:
                     entry.locate("name", None),
                     msg.text("population_without_impact", self.lang, name=population.name),
                 )
+        self._territory_checks(candidate)
+
+    def _territory_checks(self, candidate: Engagement) -> None:
+        """A territory no population works in: a blackout that never applies (the
+        calendar matches territories exactly), a sponsor or key user for nobody."""
+        territories = sorted({p.territory for p in candidate.populations})
+        expected = self._names_from("populations", territories)
+        for sheet, exact in (("blackouts", True), ("local_sponsors", False), ("key_users", False)):
+            known = set(territories) if exact else {t.casefold() for t in territories}
+            for record, entry in self.rows.get(sheet, []):
+                territory = getattr(record, "territory", "")
+                if territory and (territory if exact else territory.casefold()) not in known:
+                    self.warning(
+                        entry.locate("territory", None),
+                        msg.text(f"unknown_territory_{sheet}", self.lang, name=territory),
+                        territory,
+                        expected,
+                    )
 
 
 def assemble(source: Source) -> Engagement | None:

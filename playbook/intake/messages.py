@@ -117,6 +117,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     "must_not_be_empty": {"en": "must not be empty", "fr": "ne doit pas être vide"},
     "invalid": {"en": "invalid value: {detail}", "fr": "valeur invalide : {detail}"},
     # cross-record checks of the intake
+    "unknown_territory_blackouts": {
+        "en": "blackout for territory {name!r}, where no population works: it will never apply",
+        "fr": "indisponibilité pour le territoire {name!r}, où ne travaille aucune population : elle ne s'appliquera jamais",
+    },
+    "unknown_territory_local_sponsors": {
+        "en": "local sponsor for territory {name!r}, where no population works",
+        "fr": "sponsor local du territoire {name!r}, où ne travaille aucune population",
+    },
+    "unknown_territory_key_users": {
+        "en": "key user in territory {name!r}, where no population works",
+        "fr": "utilisateur clé du territoire {name!r}, où ne travaille aucune population",
+    },
     "unknown_shift_target": {
         "en": "tasks shifted to {name!r}, which is not mapped as a population: map it (seed 004)",
         "fr": "tâches transférées à {name!r}, qui n'est pas cartographiée comme population : l'ajouter (texte 004)",

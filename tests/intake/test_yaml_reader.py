@@ -244,3 +244,26 @@ def test_tasks_shifted_to_an_unmapped_population_is_a_warning_the_method_checks_
         w.where.startswith("populations[0].shifts_tasks_to[0]") and "'Drivers'" in w.message
         for w in report.warnings
     )
+
+
+def test_a_territory_where_no_population_works_is_a_located_warning(tmp_path: Path) -> None:
+    data = minimal_engagement_dict()
+    data["training"] = {"blackouts": [
+        {"start": "2026-07-01", "end": "2026-07-31", "territory": "Nord", "reason": "Summer"},
+        {"start": "2026-12-20", "end": "2026-12-31", "territory": "North", "reason": "Year end"},
+    ]}
+    data["governance"]["local_sponsors"] = [
+        {"name": "Iris Vidal", "role": "Regional director", "territory": "north"},
+        {"name": "Marc Dupuis", "role": "Regional director", "territory": "South"},
+    ]
+    report = read_intake(write_yaml(tmp_path / "engagement.yaml", data))
+
+    flagged = {w.where.split(" (")[0]: w.message for w in report.warnings
+               if "territory" in w.where}
+    # The calendar matches a blackout's territory exactly: "Nord" would never apply.
+    assert set(flagged) == {"training.blackouts[0].territory",
+                            "governance.local_sponsors[1].territory"}
+    assert "'Nord'" in flagged["training.blackouts[0].territory"]
+    assert "never apply" in flagged["training.blackouts[0].territory"]
+    assert "'South'" in flagged["governance.local_sponsors[1].territory"]
+    assert report.engagement is not None  # warnings, not errors
