@@ -13,6 +13,7 @@ import datetime as dt
 import io
 import math
 import textwrap
+from collections import OrderedDict
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -61,9 +62,38 @@ def figure_height(chart: Chart, width_in: float) -> float:
     return width_in * 0.55
 
 
+MAX_HEIGHT_IN = 8.0  # a figure never taller than most of a page
+_DRAWN: OrderedDict[tuple, bytes] = OrderedDict()
+_DRAWN_KEPT = 32
+
+
+def document_height(chart: Chart, width_in: float) -> float:
+    """The height a document gives `chart` at `width_in`."""
+    return min(figure_height(chart, width_in), MAX_HEIGHT_IN)
+
+
 def render_png(chart: Chart, lang: str, width_in: float, palette: Palette = HOUSE,
                height_in: float | None = None) -> bytes:
-    """The chart as PNG bytes, `width_in` inches wide (fonts at printed size)."""
+    """The chart as PNG bytes, `width_in` inches wide (fonts at printed size).
+
+    A notebook shows the charts its deliverable then writes: the same chart at
+    the same size is drawn once per process. Each client runs in a process of
+    its own, so the few images kept never outlive the client.
+    """
+    key = (repr(chart), lang, round(width_in, 4), None if height_in is None else round(height_in, 4),
+           palette)
+    if key in _DRAWN:
+        _DRAWN.move_to_end(key)
+        return _DRAWN[key]
+    png = _draw_png(chart, lang, width_in, palette, height_in)
+    _DRAWN[key] = png
+    if len(_DRAWN) > _DRAWN_KEPT:
+        _DRAWN.popitem(last=False)
+    return png
+
+
+def _draw_png(chart: Chart, lang: str, width_in: float, palette: Palette,
+              height_in: float | None) -> bytes:
     canvas = chart_figure(chart, lang, width_in, palette, height_in).canvas
     # A chart is flat colours and anti-aliased text: 256 colours lose nothing
     # visible, and an 8-bit image is a third of the bytes to compress and to

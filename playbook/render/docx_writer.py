@@ -27,7 +27,7 @@ from lxml import etree
 
 from ..files import atomic_path
 from . import fit
-from .charts import figure_height, render_png
+from .charts import document_height, render_png
 from .ir import (
     BulletItem,
     Bullets,
@@ -226,8 +226,8 @@ class _DocxWriter:
 
     def _figure(self, figure: Figure) -> None:
         width_in = self.text_width / 914400
-        height_in = min(figure_height(figure.chart, width_in), 8.0)
-        png = render_png(figure.chart, self.lang, width_in, self.palette, height_in)
+        png = render_png(figure.chart, self.lang, width_in, self.palette,
+                         document_height(figure.chart, width_in))
         paragraph = self._new_paragraph("Normal")
         paragraph.paragraph_format.keep_with_next = True
         paragraph.paragraph_format.space_after = 0

@@ -16,7 +16,7 @@ import pandas as pd
 from ..analysis.change_plan_tables import ALL
 from ..method.levers import PILLARS
 from ..render.deliverables import change_plan as deliverable
-from ._figures import png
+from .common import show
 
 ACTION_COLUMNS = ["id", "date", "lot", "phase", "pillar", "action", "population", "owner_label",
                   "owner_name", "effort_days", "reason"]
@@ -65,8 +65,8 @@ def arbitration(analysis: Any) -> pd.DataFrame:
 
 
 def timeline_figure(analysis: Any) -> Any:
-    return png(deliverable.timeline_chart(analysis), analysis.lang)
+    return show(deliverable.timeline_chart(analysis), analysis.lang)
 
 
 def month_figure(analysis: Any) -> Any:
-    return png(deliverable.month_chart(analysis), analysis.lang)
+    return show(deliverable.month_chart(analysis), analysis.lang)

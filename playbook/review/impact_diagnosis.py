@@ -13,7 +13,7 @@ from typing import Any
 import pandas as pd
 
 from ..render.deliverables import impact_diagnosis as deliverable
-from ._figures import png
+from .common import show
 
 
 def heat_map(analysis: Any) -> pd.DataFrame:
@@ -68,12 +68,12 @@ def heat_map_figure(analysis: Any) -> Any:
                   categories=[analysis.method.term("dimension", c, analysis.lang) for c in codes],
                   series=[Series(str(name), [float(v) for v in row[codes]])
                           for name, row in matrix.iterrows()])
-    return png(chart, analysis.lang)
+    return show(chart, analysis.lang)
 
 
 def bubble_figure(analysis: Any) -> Any:
-    return png(deliverable.bubble_chart(analysis), analysis.lang)
+    return show(deliverable.bubble_chart(analysis), analysis.lang)
 
 
 def people_figure(analysis: Any) -> Any:
-    return png(deliverable.people_chart(analysis), analysis.lang)
+    return show(deliverable.people_chart(analysis), analysis.lang)

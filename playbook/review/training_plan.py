@@ -12,7 +12,7 @@ from typing import Any
 import pandas as pd
 
 from ..render.deliverables import training_plan as deliverable
-from ._figures import png
+from .common import show
 
 
 def needs(analysis: Any) -> pd.DataFrame:
@@ -62,4 +62,4 @@ def sessions_in_blackouts(analysis: Any) -> pd.DataFrame:
 
 
 def waves_figure(analysis: Any, lot: str | None = None) -> Any:
-    return png(deliverable.waves_chart(analysis, lot), analysis.lang)
+    return show(deliverable.waves_chart(analysis, lot), analysis.lang)

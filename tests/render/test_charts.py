@@ -94,3 +94,29 @@ def test_gantt_task_names_never_overlap_and_keep_their_lot_and_step():
     names = [t.get_text() for t in labels]
     assert len(set(names)) == len(names), "every row still tells itself apart"
     assert any(n.startswith("Lot 2") and n.endswith("Mise en production") for n in names)
+
+
+def test_a_chart_shown_in_a_notebook_is_drawn_once_for_the_document_too(monkeypatch, tmp_path):
+    from playbook.render import charts
+    from playbook.render.docx_writer import write_docx
+    from playbook.render.ir import Document, Figure
+    from playbook.review.common import show
+
+    drawn = []
+    real = charts._draw_png
+    monkeypatch.setattr(charts, "_draw_png", lambda *a: drawn.append(a[0].kind) or real(*a))
+    monkeypatch.setattr(charts, "_DRAWN", type(charts._DRAWN)())
+    chart = specimen.brakes_bar("bar")
+
+    shown = show(chart, "fr")
+    write_docx(Document("Note", lang="fr", blocks=[Figure(chart)]), tmp_path / "note.docx")
+
+    assert drawn == ["bar"]  # the review drawing is the document's drawing
+    assert Image.open(io.BytesIO(shown.data)).size[0] > 1000
+
+
+def test_a_changed_chart_is_drawn_again():
+    first = specimen.brakes_bar("bar")
+    second = specimen.brakes_bar("stacked_barh")
+    assert render_png(first, "fr", 6.0) != render_png(second, "fr", 6.0)
+    assert render_png(first, "fr", 6.0) != render_png(first, "fr", 5.0)
