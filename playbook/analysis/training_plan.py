@@ -197,7 +197,7 @@ def _territory(engagement: Engagement, population: str) -> str:
 SESSION_COLUMNS = [
     "lot", "wave", "population", "audience", "module", "label", "format", "session",
     "start", "end", "participants", "trainer", "hours", "trainer_days", "learner_days",
-    "in_window",
+    "in_window", "territories",
 ]
 
 
@@ -369,6 +369,7 @@ def _session_row(
         "trainer_days": hours / day_hours,
         "learner_days": placement.participants * hours / day_hours,
         "in_window": window_start is None or placement.start >= window_start,
+        "territories": tuple(sorted(need.territories)),  # whose blackouts bind the session
     }
 
 

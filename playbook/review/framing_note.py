@@ -62,7 +62,8 @@ def first_risks(analysis: Any) -> pd.DataFrame:
     e = analysis.engagement
     return pd.DataFrame([{"population": r.population, "headcount": e.population(r.population).headcount,
                           "risk": r.kind, "level": r.level, "reason": r.reasons[0] if r.reasons else ""}
-                         for r in fn.first_risks(analysis)])
+                         for r in fn.first_risks(analysis)],
+                        columns=["population", "headcount", "risk", "level", "reason"])
 
 
 def charts(analysis: Any) -> dict[str, Any]:

@@ -53,7 +53,8 @@ def desiloing(analysis: Any) -> pd.DataFrame:
     """Where the diagnosis found the de-siloing brake: the limit of the 360° ambition."""
     return pd.DataFrame([{"population": b.population, "severity": b.severity, "observed": b.observed,
                           "reason": b.reasons[0] if b.reasons else ""}
-                         for b in analysis.diagnosis.brakes if b.brake == "desiloing"])
+                         for b in analysis.diagnosis.brakes if b.brake == "desiloing"],
+                        columns=["population", "severity", "observed", "reason"])
 
 
 def charts(analysis: Any) -> dict[str, Any]:

@@ -35,26 +35,26 @@ def trainers_first(analysis: Any) -> pd.DataFrame:
     """Per lot: end of the preparatory wave against the first led end-user
     session; `ok` is False when key users would be trained too late, None when
     the lot has no preparatory wave (its key users were trained for an earlier lot)."""
-    rows = []
+    rows = []  # one per lot; none when nobody is trained yet
     for lot, waves in deliverable.wave_dates(analysis).items():
         prep = waves[deliverable.PREPARATORY]
         first = deliverable.first_led_session(analysis, lot)
         rows.append({"lot": lot, "preparatory_end": prep[1] if prep else None,
                      "first_end_user_session": first,
                      "ok": None if not (prep and first) else bool(prep[1] < first)})
-    return pd.DataFrame(rows).set_index("lot")
+    columns = ["lot", "preparatory_end", "first_end_user_session", "ok"]
+    return pd.DataFrame(rows, columns=columns).set_index("lot")
 
 
 def sessions_in_blackouts(analysis: Any) -> pd.DataFrame:
     """Sessions that overlap a blackout of their territory (or of every territory):
-    the table should be empty."""
+    the table should be empty. A session's territories are its learners' (the key
+    users of several territories share one), as the calendar reads them."""
     engagement = analysis.engagement
-    territory = {p.name: p.territory for p in engagement.populations}
     clashes = []
     for _, session in analysis.training_plan.sessions.iterrows():
-        where = territory.get(session["population"], "")
         for blackout in engagement.training.blackouts:
-            if blackout.territory and blackout.territory != where:
+            if blackout.territory and blackout.territory not in session["territories"]:
                 continue
             if session["start"] <= blackout.end and session["end"] >= blackout.start:
                 clashes.append({**session.to_dict(), "blackout": blackout.reason})

@@ -1,0 +1,69 @@
+"""Shared review helpers: a chart shown inline as the Word document draws it,
+a note when there is nothing to chart, and the dated next steps."""
+
+from __future__ import annotations
+
+from playbook.render.charts import DPI
+from playbook.render.deliverables.common import NEXT_STEPS_SHOWN
+from playbook.render.ir import Chart, Series
+from playbook.review import common
+
+from .helpers import note, picture
+
+
+def small_chart() -> Chart:
+    return Chart("bar", "Effort", categories=["People", "Process"], series=[Series("Days", [3.0, 1.0])])
+
+
+def test_a_notebook_opens_an_engagement_in_its_own_language_unless_told_otherwise(
+        mutuelle, northwind, mutuelle_en):
+    assert (mutuelle.lang, northwind.lang, mutuelle_en.lang) == ("fr", "en", "en")
+    assert mutuelle_en.engagement.client == mutuelle.engagement.client
+
+
+def test_a_chart_is_shown_as_a_png_at_the_width_of_the_document_text_column():
+    image = picture(common.show(small_chart(), "en"))
+    assert round(image.info["dpi"][0]) == DPI
+
+
+def test_a_chart_can_be_shown_at_a_narrower_width_when_asked():
+    picture(common.show(small_chart(), "fr", 4), width_in=4)
+
+
+def test_nothing_to_chart_is_an_italic_note_in_the_analysis_language(method):
+    french, english = note(common.show(None, "fr")), note(common.show(None, "en"))
+    assert french == f"*{method.text('common.nothing_to_chart', 'fr')}*"
+    assert english == f"*{method.text('common.nothing_to_chart', 'en')}*"
+    assert french != english
+    assert english.startswith("*Nothing to chart")
+
+
+def test_next_steps_are_dated_earliest_first_and_at_most_the_shown_number(example):
+    steps = common.next_steps(example)
+    assert list(steps.columns) == ["date", "step"]
+    assert 1 <= len(steps) <= NEXT_STEPS_SHOWN
+    assert list(steps["date"]) == sorted(steps["date"])
+    assert all(isinstance(s, str) and s for s in steps["step"])
+
+
+def test_every_next_step_is_a_milestone_of_the_intake(example):
+    engagement = example.engagement
+    dates = {w.date for w in engagement.governance.workshops}
+    dates |= {d for lot in engagement.lots for d in (lot.design_start, lot.acceptance_start, lot.go_live)}
+    assert set(common.next_steps(example)["date"]) <= dates
+
+
+def test_a_lot_milestone_step_names_its_lot(example):
+    engagement = example.engagement
+    workshop_days = {w.date for w in engagement.governance.workshops}
+    for date, step in common.next_steps(example).itertuples(index=False):
+        owners = [lot.name for lot in engagement.lots
+                  if date in (lot.design_start, lot.acceptance_start, lot.go_live)]
+        if owners and date not in workshop_days:
+            assert any(name in step for name in owners), step
+
+
+def test_next_steps_follow_the_analysis_language(mutuelle, mutuelle_en):
+    french, english = common.next_steps(mutuelle), common.next_steps(mutuelle_en)
+    assert list(french["date"]) == list(english["date"])
+    assert all(f != e for f, e in zip(french["step"], english["step"], strict=True))
