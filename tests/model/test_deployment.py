@@ -8,19 +8,14 @@ from typing import Any
 import pytest
 
 from playbook.model import Lot, Priority, UseCase
+from tests.factories import minimal_engagement_dict
 
 from .helpers import messages, refusals, with_, without
 
 
 def lot() -> dict[str, Any]:
-    return {
-        "name": "Lot 1 - Requests",
-        "functional_blocks": ["Tenant requests", "Contact history"],
-        "populations": ["Agency advisers", "Agency managers"],
-        "design_start": "2026-02-02",
-        "acceptance_start": "2026-04-06",
-        "go_live": "2026-05-18",
-    }
+    """The first lot of the factories' minimal engagement (a fresh copy)."""
+    return minimal_engagement_dict()["lots"][0]
 
 
 def use_case() -> dict[str, Any]:
