@@ -23,7 +23,7 @@ from matplotlib import font_manager, rc_context
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.colors import LinearSegmentedColormap, to_rgb
 from matplotlib.figure import Figure as MplFigure
-from matplotlib.ticker import FuncFormatter
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 from matplotlib.transforms import blended_transform_factory
 from PIL import Image
 
@@ -248,10 +248,14 @@ def _draw_scatter(chart: Chart, axes, lang: str, palette: Palette) -> None:
             axes.annotate(_wrap(prepare(point.label, lang), 22), (point.x, point.y),
                           xytext=(6, 5), textcoords="offset points", fontsize=BASE_SIZE - 0.5,
                           color=palette.text, zorder=4)
+    # A given range is a scale (impact 0 to 3, buy-in -2 to +2), padded for the
+    # bubbles: ticks on its whole values only, never on the padding's halves.
     if chart.x_range:
         axes.set_xlim(*chart.x_range)
+        axes.xaxis.set_major_locator(MaxNLocator(integer=True))
     if chart.y_range:
         axes.set_ylim(*chart.y_range)
+        axes.yaxis.set_major_locator(MaxNLocator(integer=True))
     quadrants = chart.quadrants
     if quadrants:
         axes.axvline(quadrants.x_split, color=palette.muted, linewidth=0.8, linestyle=(0, (4, 3)))

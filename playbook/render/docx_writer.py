@@ -161,6 +161,13 @@ class _DocxWriter:
         self._append(p)
         return DocxParagraph(p, self.doc._body)
 
+    def _keep_previous_with_next(self) -> None:
+        """The paragraph that introduces a figure or table moves with it to the next
+        page, rather than ending a page above white space (its heading follows)."""
+        previous = self._end.getprevious() if self._end is not None else self.doc.element.body[-1]
+        if previous is not None and previous.tag == qn("w:p"):
+            DocxParagraph(previous, self.doc._body).paragraph_format.keep_with_next = True
+
     def _append(self, element) -> None:
         if self._end is not None:
             self._end.addprevious(element)
@@ -225,6 +232,7 @@ class _DocxWriter:
         self._new_paragraph("Normal").add_run().add_break(WD_BREAK.PAGE)
 
     def _figure(self, figure: Figure) -> None:
+        self._keep_previous_with_next()
         width_in = self.text_width / 914400
         png = render_png(figure.chart, self.lang, width_in, self.palette,
                          document_height(figure.chart, width_in))
@@ -236,6 +244,7 @@ class _DocxWriter:
             self._write(figure.caption, "Caption")
 
     def _table(self, table: Table) -> None:
+        self._keep_previous_with_next()
         if table.caption:
             caption = self._write(table.caption, "Caption")
             caption.paragraph_format.keep_with_next = True

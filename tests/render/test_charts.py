@@ -120,3 +120,13 @@ def test_a_changed_chart_is_drawn_again():
     second = specimen.brakes_bar("stacked_barh")
     assert render_png(first, "fr", 6.0) != render_png(second, "fr", 6.0)
     assert render_png(first, "fr", 6.0) != render_png(first, "fr", 5.0)
+
+
+def test_a_scale_map_ticks_only_its_whole_values_not_the_padding():
+    """Impact 0-3 padded to -0.5..3.5 must not read "-0.5" or "3.5" on the axis."""
+    figure = chart_figure(specimen.buy_in_map("bubble"), "fr", 6.0)
+    axes = figure.axes[0]
+    for ticks, (low, high) in ((axes.get_xticks(), axes.get_xlim()),
+                               (axes.get_yticks(), axes.get_ylim())):
+        shown = [t for t in ticks if low <= t <= high]
+        assert shown and all(float(t).is_integer() for t in shown), shown

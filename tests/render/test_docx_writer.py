@@ -179,3 +179,16 @@ def test_a_template_missing_a_style_fails_loudly_and_leaves_no_file(tmp_path, te
     with pytest.raises(TemplateError, match="Key Message"):
         write_docx(Document("Titre"), tmp_path / "out.docx", broken)
     assert list(tmp_path.glob("*.docx")) == []
+
+
+def test_the_paragraph_introducing_a_figure_stays_on_its_page(tmp_path, templates):
+    from playbook.render import specimen
+    from playbook.render.ir import Document, Figure, Paragraph
+
+    path = write_docx(Document("Note", lang="fr", blocks=[
+        Paragraph("Un paragraphe qui ne présente rien."), Paragraph("Ce graphique montre…"),
+        Figure(specimen.brakes_bar("bar"), caption="Freins")]), tmp_path / "note.docx", templates)
+    paragraphs = {p.text: p for p in open_docx(str(path)).paragraphs}
+
+    assert paragraphs["Ce graphique montre…"].paragraph_format.keep_with_next is True
+    assert not paragraphs["Un paragraphe qui ne présente rien."].paragraph_format.keep_with_next
