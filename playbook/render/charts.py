@@ -244,10 +244,13 @@ def _draw_scatter(chart: Chart, axes, lang: str, palette: Palette) -> None:
                      color=palette.series(index), alpha=0.78 if chart.kind == "bubble" else 1,
                      edgecolors="white", linewidths=0.8, label=prepare(group, lang) or None,
                      zorder=3)
-        for point in members:
+        for point, size in zip(members, sizes, strict=True):
+            gap = math.sqrt(size) / 2 + 2  # points: clear of the bubble's edge
+            left = point.label_side == "left"
             axes.annotate(_wrap(prepare(point.label, lang), 22), (point.x, point.y),
-                          xytext=(6, 5), textcoords="offset points", fontsize=BASE_SIZE - 0.5,
-                          color=palette.text, zorder=4)
+                          xytext=(-gap if left else gap, 0), textcoords="offset points",
+                          ha="right" if left else "left", va="center",
+                          fontsize=BASE_SIZE - 0.5, color=palette.text, zorder=4)
     # A given range is a scale (impact 0 to 3, buy-in -2 to +2), padded for the
     # bubbles: ticks on its whole values only, never on the padding's halves.
     if chart.x_range:

@@ -48,6 +48,9 @@ class Series:
     values: list[float | None]
 
 
+LABEL_SIDES = ("right", "left")
+
+
 @dataclass
 class Point:
     """A labelled point of a scatter/bubble map (e.g. a population: impact × buy-in).
@@ -61,6 +64,11 @@ class Point:
     y: float
     size: float | None = None
     group: str = ""
+    label_side: str = "right"  # or "left": away from crowded neighbours
+
+    def __post_init__(self) -> None:
+        if self.label_side not in LABEL_SIDES:
+            raise ValueError(f"label_side {self.label_side!r}; expected one of {LABEL_SIDES}")
 
 
 @dataclass

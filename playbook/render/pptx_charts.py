@@ -271,7 +271,7 @@ def _xy_chart(shapes, chart: Chart, box, lang: str, palette: Palette):
             series.marker.format.line.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
         for point_index, point in enumerate(members[group]):
             _point_label(series.points[point_index], prepare(point.label, lang),
-                         XL_DATA_LABEL_POSITION.RIGHT, palette.text, FONT_SIZE - 1)
+                         _LABEL_POSITIONS[point.label_side], palette.text, FONT_SIZE - 1)
     x_axis, y_axis = native.category_axis, native.value_axis
     x_axis.minimum_scale, x_axis.maximum_scale = x_range
     y_axis.minimum_scale, y_axis.maximum_scale = y_range
@@ -379,6 +379,9 @@ def _quadrant_names(shapes, chart: Chart, box, lang: str, palette: Palette) -> N
         run.text = prepare(name, lang)
         run.font.size, run.font.italic = Pt(FONT_SIZE), True
         run.font.color.rgb = _rgb(palette.muted)
+
+
+_LABEL_POSITIONS = {"right": XL_DATA_LABEL_POSITION.RIGHT, "left": XL_DATA_LABEL_POSITION.LEFT}
 
 
 def _point_label(point, text: str, position, colour: str, size: int, italic: bool = False):

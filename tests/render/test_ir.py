@@ -21,3 +21,11 @@ def test_a_malformed_fill_fails_where_the_table_is_described():
 def test_fills_must_have_the_shape_of_the_rows():
     with pytest.raises(ValueError, match="same shape"):
         Table(["Population", "Intensité"], [["Ventes", 3]], cell_fills=[[None]])
+
+
+def test_a_point_label_goes_right_or_left_only():
+    from playbook.render.ir import Point
+
+    assert Point("Back office", 2.8, -1.3, label_side="left").label_side == "left"
+    with pytest.raises(ValueError, match="label_side"):
+        Point("Back office", 2.8, -1.3, label_side="above")

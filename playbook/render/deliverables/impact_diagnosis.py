@@ -382,6 +382,12 @@ def _spread(index: int, count: int) -> tuple[float, float]:
     return SPREAD[0] * math.cos(angle), SPREAD[1] * math.sin(angle)
 
 
+def _outward(dx: float) -> str:
+    """The side of a spread point facing away from its neighbours, for its label
+    (sideways only: labels above or below run into the next row's)."""
+    return "left" if dx < -1e-9 else "right"
+
+
 def bubble_chart(analysis: Any) -> Chart:
     """Impact level × buy-in score, bubble size = headcount, colour = segment."""
     frame = analysis.diagnosis.segments
@@ -394,7 +400,8 @@ def bubble_chart(analysis: Any) -> Chart:
         seen[key] += 1
         dx, dy = _spread(index, count)
         points.append(Point(label=str(name), x=key[0] + dx, y=key[1] + dy,
-                            size=float(row["headcount"]), group=str(row["segment_label"])))
+                            size=float(row["headcount"]), group=str(row["segment_label"]),
+                            label_side=_outward(dx)))
     return Chart(kind="bubble", points=points, quadrants=quadrant_names(analysis),
                  x_title=_t(analysis, "charts.impact_axis"),
                  y_title=_t(analysis, "charts.buy_in_axis"),

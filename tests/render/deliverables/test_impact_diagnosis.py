@@ -139,3 +139,13 @@ def test_a_french_diagnosis_shows_none_of_the_english_headings(written):
     for key in keys:
         assert flat(english.label(key)) not in french_text
         assert flat(french.label(key)) in french_text or key.startswith("impact_diagnosis.deck")
+
+
+def test_in_a_crowd_of_the_map_labels_face_away_from_their_neighbours(case):
+    from playbook.render.deliverables.impact_diagnosis import bubble_chart
+
+    points = bubble_chart(case.analysis).points
+    for point in points:
+        shifted_left = point.x < round(point.x) - 1e-9
+        assert point.label_side == ("left" if shifted_left else "right"), point
+    assert any(p.label_side == "left" for p in points)  # the examples have crowds
