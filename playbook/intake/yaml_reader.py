@@ -56,14 +56,11 @@ class YamlSource(Source):
             self._fatal(where, msg.text("empty_file", lang))
         try:
             loader = _Loader(text)  # refuses control characters (at once, or when parsing)
-        except yaml.reader.ReaderError as exc:
-            self._fatal(
-                msg.yaml_where(lang, (), text.count("\n", 0, exc.position) + 1),
-                msg.text("yaml_syntax", lang, detail=_control(exc)),
-            )
-        try:
-            self.node = loader.get_single_node()
-            data = loader.construct_document(self.node) if self.node is not None else None
+            try:
+                self.node = loader.get_single_node()
+                data = loader.construct_document(self.node) if self.node is not None else None
+            finally:
+                loader.dispose()
         except yaml.reader.ReaderError as exc:
             self._fatal(
                 msg.yaml_where(lang, (), text.count("\n", 0, exc.position) + 1),
@@ -76,8 +73,6 @@ class YamlSource(Source):
                 msg.yaml_where(lang, (), mark.line + 1 if mark else None),
                 msg.text("yaml_syntax", lang, detail=detail),
             )
-        finally:
-            loader.dispose()
         if data is None:
             self._fatal(where, msg.text("empty_file", lang))
         if not isinstance(data, dict):

@@ -42,7 +42,7 @@ from .ir import (
 from .labels import Labels, default_labels
 from .palette import is_dark, palette_from_template
 from .tables import cell_text, column_alignments, column_widths, longest_words
-from .templates import DOCX_NAME, default_template_dir, load_docx_template
+from .templates import DOCX_NAME, default_template_dir, load_docx_template, text_width
 from .text import bold_runs
 from .typography import format_date, prepare
 
@@ -78,8 +78,7 @@ class _DocxWriter:
             if child.tag != qn("w:sectPr"):
                 body.remove(child)
         self._end = body.find(qn("w:sectPr"))  # new blocks go before the final section
-        section = self.doc.sections[-1]
-        self.text_width = section.page_width - section.left_margin - section.right_margin
+        self.text_width = text_width(self.doc)
         self.confidentiality = self.text(
             document.confidentiality or labels.text("render.confidential", self.lang))
         self._set_language()

@@ -161,6 +161,12 @@ def load_docx_template(directory: str | Path) -> DocxDocument:
     return open_docx(io.BytesIO(_checked_bytes(Path(directory) / DOCX_NAME, check_docx)))
 
 
+def text_width(document: DocxDocument) -> int:
+    """Width of the text column of the document's last section, in EMU."""
+    section = document.sections[-1]
+    return section.page_width - section.left_margin - section.right_margin
+
+
 def load_pptx_template(directory: str | Path) -> PptxPresentation:
     """Open the PowerPoint template, or raise `TemplateError` naming every missing piece."""
     return open_pptx(io.BytesIO(_checked_bytes(Path(directory) / PPTX_NAME, check_pptx)))

@@ -35,11 +35,10 @@ def show(chart: Chart | None, lang: str, width_in: float | None = None) -> Any:
 def _house_page() -> tuple[float, Palette]:
     """Text width (inches) and colours of the bundled Word template."""
     from ..render.palette import palette_from_template
-    from ..render.templates import DOCX_NAME, default_template_dir, load_docx_template
+    from ..render.templates import DOCX_NAME, default_template_dir, load_docx_template, text_width
 
     directory = default_template_dir()
-    section = load_docx_template(directory).sections[-1]
-    width = (section.page_width - section.left_margin - section.right_margin) / 914400
+    width = text_width(load_docx_template(directory)) / 914400
     return width, palette_from_template(directory / DOCX_NAME)
 
 
