@@ -44,6 +44,9 @@ _MINIMAL: dict[str, Any] = {
             "go_live": "2026-09-14",
         },
     ],
+    "territories": [
+        {"name": "North", "local_management": "supportive"},
+    ],
     "populations": [
         {
             "name": "Agency advisers",
@@ -54,8 +57,8 @@ _MINIMAL: dict[str, Any] = {
             "crm_user": True,
             "it_comfort": "medium",
             "buy_in": "neutral",
-            "evaluated_on": "speed",
-            "mandatory_data_entry": "high",
+            "evaluated_on": "handling_time",
+            "mandatory_fields": 12,
             "shifts_tasks_to": ["Back-office assistants"],
         },
         {

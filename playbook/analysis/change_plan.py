@@ -263,8 +263,7 @@ def _owner_name(role: str, engagement: Engagement, population: str, territory: s
     if role == "project_manager":
         return governance.project_manager.name
     if role == "local_sponsor":
-        names = [s.name for s in governance.local_sponsors if s.territory == territory]
-        return ", ".join(names)
+        return engagement.territory(territory).local_sponsor if territory else ""
     if role == "key_users" and population != ALL:
         return ", ".join(k.name for k in governance.key_users if k.population == population)
     return ""

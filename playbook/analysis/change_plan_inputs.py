@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from ..errors import MethodError
-from ..model import Dimension, Engagement, Population
+from ..model import Dimension, Engagement, Population, Stance, Territory
 from .records import Diagnosis
 
 LEVEL_COLUMN = "level"
@@ -25,10 +25,15 @@ class Profile:
     dimensions: dict[str, int]  # dimension code -> intensity 0..3
     brakes: dict[str, int] = field(default_factory=dict)  # brake code -> severity 1..3
     receives_from: tuple[str, ...] = ()  # populations whose tasks it inherits
+    territory: Territory | None = None  # where it works (None: the national default)
 
     @property
     def name(self) -> str:
         return self.population.name
+
+    @property
+    def local_management(self) -> Stance:
+        return self.territory.local_management if self.territory else Stance.NEUTRAL
 
     def intensity(self, dimension: str) -> int:
         return self.dimensions.get(dimension, 0)
@@ -61,6 +66,7 @@ def profiles(engagement: Engagement, diagnosis: Diagnosis) -> dict[str, Profile]
             dimensions=_intensities(diagnosis.matrix, name),
             brakes=brakes.get(name, {}),
             receives_from=tuple(receives.get(name, ())),
+            territory=engagement.territory(population.territory),
         )
     return result
 

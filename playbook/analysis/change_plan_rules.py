@@ -67,9 +67,9 @@ def match(condition: Condition, profile: Profile) -> list[Clause] | None:
             return None
         clauses.append(("it_comfort", {"it_comfort": population.it_comfort.value}))
     if condition.local_management is not None:
-        if population.local_management not in condition.local_management:
+        if profile.local_management not in condition.local_management:
             return None
-        clauses.append(("local_management", {"stance": population.local_management.value}))
+        clauses.append(("local_management", {"stance": profile.local_management.value}))
     return clauses
 
 

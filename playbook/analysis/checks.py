@@ -71,9 +71,8 @@ def _territory_without_sponsor(e: Engagement, method: Any, facts, params, lang) 
     territories = regional_territories(e)
     if len(territories) < 2:
         return
-    sponsored = {s.territory.casefold() for s in e.governance.local_sponsors}
     for territory in territories:
-        if territory.casefold() not in sponsored:
+        if not e.territory(territory).has_local_sponsor:
             people = sum(p.headcount for p in e.populations if p.territory == territory)
             yield territory, {
                 "territory": territory,

@@ -28,7 +28,7 @@ from .schema import SHEETS, TABLES, Column, Path, Sheet
 from .source import BROKEN, Entry, Source
 from .values import Invalid, coerce, is_empty
 
-_REFERENCED = ("populations", "lots")
+_REFERENCED = ("populations", "lots", "territories")
 
 
 class Assembly:
@@ -239,7 +239,7 @@ class Assembly:
             where, column = self._where(loc)
             expected = ""
             if inconsistency.message.startswith("unknown") and column is not None:
-                target = column.references or ("lots" if column.name == "lot" else "populations")
+                target = column.references or _referenced_table(inconsistency.message) or "populations"
                 names = self._names(target)
                 expected = self._names_from(target, names) if names else ""
             if isinstance(value, dt.date):
@@ -308,17 +308,23 @@ class Assembly:
         self._territory_checks(candidate)
 
     def _territory_checks(self, candidate: Engagement) -> None:
-        """A territory no population works in: a blackout that never applies (the
-        calendar matches territories exactly), a sponsor or key user for nobody."""
+        """A territory no population works in: a blackout that never applies, a
+        key user for nobody, a territory described for nobody."""
         territories = sorted({p.territory for p in candidate.populations})
         expected = self._names_from("populations", territories)
-        for sheet, exact in (("blackouts", True), ("local_sponsors", False), ("key_users", False)):
-            known = set(territories) if exact else {t.casefold() for t in territories}
+        folded = {t.casefold() for t in territories}
+        # The calendar matches a blackout's territory exactly, so its check does too.
+        for sheet, field, exact in (
+            ("blackouts", "territory", True),
+            ("key_users", "territory", False),
+            ("territories", "name", False),
+        ):
             for record, entry in self.rows.get(sheet, []):
-                territory = getattr(record, "territory", "")
-                if territory and (territory if exact else territory.casefold()) not in known:
+                territory = getattr(record, field, "")
+                found = territory in territories if exact else territory.casefold() in folded
+                if territory and not found:
                     self.warning(
-                        entry.locate("territory", None),
+                        entry.locate(field, None),
                         msg.text(f"unknown_territory_{sheet}", self.lang, name=territory),
                         territory,
                         expected,
@@ -365,7 +371,7 @@ def _table_at(loc: tuple[Any, ...]) -> tuple[Sheet | None, tuple[Any, ...]]:
 
 def _referenced_table(message: str) -> str | None:
     """The table an "unknown population 'X'" / "unknown lot 'X'" message refers to."""
-    for table, word in (("populations", "population"), ("lots", "lot")):
+    for table, word in (("populations", "population"), ("lots", "lot"), ("territories", "territory")):
         if message.startswith(f"unknown {word} "):
             return table
     return None

@@ -24,6 +24,7 @@ from .enums import (
     Priority,
     Seniority,
     Stance,
+    Visibility,
     Workshop,
     WorkshopStatus,
 )
@@ -32,7 +33,6 @@ from .governance import (
     Administrator,
     Governance,
     KeyUser,
-    LocalSponsor,
     Person,
     PlannedWorkshop,
     TeamMember,
@@ -40,6 +40,7 @@ from .governance import (
 from .objectives import Objective
 from .populations import Impact, Population, Resistance
 from .steering import AdoptionKpi, CriterionAssessment
+from .territories import NATIONAL, Territory
 from .training import Blackout, TrainingConstraints
 
 __all__ = [
@@ -47,7 +48,7 @@ __all__ = [
     "CriterionAssessment", "CriterionStatus", "DataEntry", "Dimension", "Engagement",
     "EngagementInfo", "EvaluationBasis", "Governance", "HierarchyLevel", "Impact",
     "Inconsistency", "JourneyStage", "JourneyStep", "KeyUser", "KpiKind", "Language",
-    "Level", "LocalSponsor", "Lot", "Objective", "Person", "Persona", "PlannedWorkshop",
+    "Level", "Lot", "NATIONAL", "Objective", "Person", "Persona", "PlannedWorkshop",
     "Population", "Priority", "Resistance", "Seniority", "Stance", "TeamMember",
-    "TrainingConstraints", "UseCase", "Workshop", "WorkshopStatus", "find_inconsistencies",
+    "Territory", "TrainingConstraints", "UseCase", "Visibility", "Workshop", "WorkshopStatus", "find_inconsistencies",
 ]

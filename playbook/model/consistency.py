@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .engagement import Engagement
+from .territories import NATIONAL
 
 Loc = tuple[str | int, ...]
 
@@ -34,6 +35,7 @@ def _all(e: Engagement) -> Iterator[Inconsistency]:
     yield from _unique(e.use_cases, "use_cases", "name", "use case")
     yield from _unique(e.personas, "personas", "name", "persona")
     yield from _unique(e.kpis, "kpis", "name", "KPI")
+    yield from _unique(e.territories, "territories", "name", "territory")
 
     if not e.populations:
         yield Inconsistency(("populations",), "at least one population is required")
@@ -107,6 +109,15 @@ def _all(e: Engagement) -> Iterator[Inconsistency]:
                 ("lots", i, "go_live"),
                 f"go-live must come after the kickoff ({kickoff.isoformat()})",
                 lot.go_live,
+            )
+
+    # A population names a described territory, or spans the whole country.
+    territories = {t.name.casefold() for t in e.territories} | {NATIONAL.casefold()}
+    for i, population in enumerate(e.populations):
+        if population.territory.casefold() not in territories:
+            yield Inconsistency(
+                ("populations", i, "territory"), _unknown("territory", population.territory),
+                population.territory,
             )
 
     for i, population in enumerate(e.populations):

@@ -92,8 +92,9 @@ def test_non_users_with_shifted_tasks_get_rebalancing_and_awareness_not_tool_tra
 
 def test_reluctant_territory_gets_adaptation_local_sponsor_and_early_involvement():
     e = engagement(
-        [population("South agencies", territory="South", buy_in="reluctant", local_management="opposed")],
-        governance={"local_sponsors": [{"territory": "South", "name": "Eva Lune", "role": "Regional director"}]},
+        [population("South agencies", territory="South", buy_in="reluctant")],
+        territories=[{"name": "South", "local_management": "opposed", "local_sponsor": "Eva Lune",
+                      "local_sponsor_role": "Regional director"}],
     )
     d = diagnosis(e, {"South agencies": {"tool": 2}}, brakes=[("South agencies", "reluctant_territory", 2)])
     plan = plan_change(e, METHOD, d, "en")
