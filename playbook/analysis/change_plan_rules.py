@@ -53,7 +53,7 @@ def match(condition: Condition, profile: Profile) -> list[Clause] | None:
         if bool(profile.receives_from) != condition.receives_tasks:
             return None
         if condition.receives_tasks:
-            clauses.append(("receives_tasks", {"sources": ", ".join(profile.receives_from)}))
+            clauses.append(("receives_tasks", {"sources": profile.task_sources()}))
     if condition.crm_user is not None:
         if population.crm_user != condition.crm_user:
             return None

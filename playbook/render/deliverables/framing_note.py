@@ -425,7 +425,8 @@ def governance_findings(analysis: Any) -> list[str]:
         findings.append(t(analysis, "governance.no_senior_functions", functions=", ".join(without_senior)))
     unsponsored = [tr for tr in regional_territories(e) if not e.territory(tr).has_local_sponsor]
     if unsponsored:
-        findings.append(t(analysis, "governance.no_local_sponsor", territories=", ".join(unsponsored)))
+        findings.append(t(analysis, "governance.no_local_sponsor", territories=", ".join(unsponsored),
+                          sponsor=gov.sponsor.name))
     if gov.copil_every_weeks > 2:
         findings.append(t(analysis, "governance.copil_off_rhythm", weeks=gov.copil_every_weeks))
     return findings
