@@ -43,7 +43,7 @@ def _control(exc: yaml.reader.ReaderError) -> str:
 
 class YamlSource(Source):
     def __init__(self, path: Path, lang: str = "en"):
-        super().__init__(file=str(path), lang=lang)
+        super().__init__(file=str(path), lang=lang, container="key")
         self.node: yaml.Node | None = None
         self.data: dict[str, Any] = {}
         raw = path.read_bytes()
