@@ -10,6 +10,7 @@ import typer
 from . import app
 
 ONLY_HELP = "Produce only this deliverable (repeatable): framing_note, target_vision, impact_diagnosis, change_plan, training_plan."
+FORCE_HELP = "Render every deliverable, even those whose inputs did not change since the last run."
 LANG_HELP = "Language of the deliverables (fr or en); default: the engagement's."
 
 
@@ -28,13 +29,14 @@ def run_command(
     templates: Annotated[Path | None, typer.Option("--templates", help="Folder of the firm's Word/PowerPoint templates.")] = None,
     method: Annotated[Path | None, typer.Option("--method", help="Folder of an adapted method (default: the bundled one).")] = None,
     kernel: Annotated[bool, typer.Option("--kernel", help="Run each notebook in a fresh Jupyter kernel (slower; the papermill default).")] = False,
+    force: Annotated[bool, typer.Option("--force", help=FORCE_HELP)] = False,
     notebooks: Annotated[Path | None, typer.Option("--notebooks", hidden=True)] = None,
 ) -> None:
     """Produce one client's deliverables: Word, PowerPoint, executed notebook, HTML review copy."""
     from ..errors import RunError
     from ..run.execute import run_engagement
     from ..run.progress import RunProgress
-    from ..run.report import files_table
+    from ..run.report import counts_line, files_table
 
     console = _console()
     try:
@@ -42,11 +44,13 @@ def run_command(
             result = run_engagement(
                 engagement, out, lang=lang, only=only, templates_dir=templates,
                 method_dir=method, notebooks_dir=notebooks, progress=progress, kernel=kernel,
+                force=force,
             )
     except RunError as error:
         _console(stderr=True).print(f"[red]error:[/red] {error}", soft_wrap=True)
         raise typer.Exit(1) from None
     console.print(files_table(result))
+    console.print(counts_line(len(result.up_to_date), len(result.rendered)), highlight=False)
 
 
 @app.command("batch")
@@ -60,6 +64,7 @@ def batch_command(
     method: Annotated[Path | None, typer.Option("--method", help="Folder of an adapted method (default: the bundled one).")] = None,
     dask: Annotated[str | None, typer.Option("--dask", help="Address of a Dask scheduler to run the clients on (tcp://host:8786).")] = None,
     kernel: Annotated[bool, typer.Option("--kernel", help="Run each notebook in a fresh Jupyter kernel (slower).")] = False,
+    force: Annotated[bool, typer.Option("--force", help=FORCE_HELP)] = False,
     notebooks: Annotated[Path | None, typer.Option("--notebooks", hidden=True)] = None,
 ) -> None:
     """Produce the deliverables of many clients in parallel; a summary at the end.
@@ -69,7 +74,7 @@ def batch_command(
     """
     from ..run.batch import find_engagements, run_batch
     from ..run.progress import BatchProgress
-    from ..run.report import batch_table
+    from ..run.report import batch_table, counts_line
 
     console = _console()
     total = len(find_engagements(engagements))
@@ -77,9 +82,12 @@ def batch_command(
         result = run_batch(
             engagements, out, jobs=jobs, lang=lang, only=only, templates_dir=templates,
             method_dir=method, notebooks_dir=notebooks, progress=progress, dask_address=dask,
-            kernel=kernel,
+            kernel=kernel, force=force,
         )
     console.print(batch_table(result))
+    console.print(
+        counts_line(result.deliverables_current, result.deliverables_rendered), highlight=False
+    )
     for warning in result.warnings:
         console.print(f"[yellow]warning:[/yellow] {warning}", soft_wrap=True)
     console.print(f"summary: {Path(out) / 'batch-summary.json'}", soft_wrap=True)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 class Event:
     """A deliverable of a client started, finished or failed."""
 
-    kind: str  # "started" | "done" | "failed"
+    kind: str  # "started" | "done" | "failed" | "current" (kept: nothing it depends on changed)
     client: str
     deliverable: str
     index: int
@@ -61,6 +61,10 @@ class RunProgress:
         position = f"[{event.index + 1}/{event.total}]"
         if event.kind == "started":
             self.console.print(f"{position} {event.client}: {event.deliverable}...", highlight=False)
+        elif event.kind == "current":
+            self.console.print(
+                f"{position} {event.client}: {event.deliverable} up to date", highlight=False
+            )
         else:
             self.console.print(
                 f"{position} {event.client}: {event.deliverable} {event.kind} "

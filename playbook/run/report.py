@@ -23,13 +23,15 @@ def files_table(result):
     table.add_column("files")
     table.add_column("size", justify="right")
     table.add_column("time", justify="right")
-    for name, seconds in result.seconds.items():
+    times = {name: "up to date" for name in result.up_to_date}
+    times.update({name: f"{seconds:.1f} s" for name, seconds in result.seconds.items()})
+    for name, time in times.items():
         files = [p for p in result.files if p.name.rsplit(".", 1)[0] == name]
         table.add_row(
             name,
             "\n".join(p.name for p in files),
             "\n".join(_size(p) for p in files),
-            f"{seconds:.1f} s",
+            time,
         )
     table.add_row("", result.manifest.name, _size(result.manifest), "")
     return table
@@ -54,3 +56,8 @@ def batch_table(result):
         else:
             table.add_row(name, "[red]failed[/red]", f"{report.seconds:.1f} s", report.error["message"])
     return table
+
+
+def counts_line(current: int, rendered: int) -> str:
+    """"3 up to date, 2 rendered": what a run kept and what it produced."""
+    return f"{current} up to date, {rendered} rendered"
