@@ -110,7 +110,7 @@ def run_engagement(
         if progress is not None:
             total = len(current.up_to_date)
             for index, name in enumerate(current.up_to_date):
-                progress(Event("current", current.client, name, index, total))
+                progress(Event("current", current.client, name, index, total, lang=current.language))
         return current
     return run_isolated(job, progress)
 
@@ -154,7 +154,7 @@ def run_here(job: Job, progress: Progress | None = None) -> RunResult:
     client, lang, folder = plan.client, plan.lang, plan.folder
     total = len(plan.chosen)
     for index, name in enumerate(plan.current):
-        emit(Event("current", client, name, index, total))
+        emit(Event("current", client, name, index, total, lang=lang))
     if not plan.to_render:
         return plan.result(job)
     folder.mkdir(parents=True, exist_ok=True)
@@ -169,17 +169,17 @@ def run_here(job: Job, progress: Progress | None = None) -> RunResult:
     try:
         seconds: dict[str, float] = {}
         for index, deliverable in enumerate(chosen, start=len(plan.current)):
-            emit(Event("started", client, deliverable.name, index, total))
+            emit(Event("started", client, deliverable.name, index, total, lang=lang))
             start = time.perf_counter()
             try:
                 _produce(deliverable, job, lang, staging, folder, client, cwd)
             except RunError:
                 emit(Event("failed", client, deliverable.name, index, total,
-                           time.perf_counter() - start))
+                           time.perf_counter() - start, lang))
                 raise
             seconds[deliverable.name] = round(time.perf_counter() - start, 3)
             emit(Event("done", client, deliverable.name, index, total,
-                       seconds[deliverable.name]))
+                       seconds[deliverable.name], lang))
         record = _manifest(job, engagement, plan, staging, folder, seconds)
         atomic_write_text(staging / manifest_module.MANIFEST, record.to_json())
         files = _commit(chosen, staging, folder)

@@ -14,17 +14,24 @@ def _size(path) -> str:
     return ""
 
 
-def files_table(result):
-    """Files written by one client's run, per deliverable, with sizes and times."""
+def files_table(result, lang: str | None = None):
+    """Files written by one client's run, per deliverable, with sizes and times.
+
+    Headers speak `lang`, by default the run's own language.
+    """
     from rich.table import Table
 
+    from .wording import say
+    from .wording import seconds as shown_seconds
+
+    lang = lang or result.language
     table = Table(title=f"{result.client} ({result.language})", caption=str(result.folder))
-    table.add_column("deliverable")
-    table.add_column("files")
-    table.add_column("size", justify="right")
-    table.add_column("time", justify="right")
-    times = {name: "up to date" for name in result.up_to_date}
-    times.update({name: f"{seconds:.1f} s" for name, seconds in result.seconds.items()})
+    table.add_column(say("deliverable", lang))
+    table.add_column(say("files", lang))
+    table.add_column(say("size", lang), justify="right")
+    table.add_column(say("time", lang), justify="right")
+    times = {name: say("up_to_date", lang) for name in result.up_to_date}
+    times.update({name: f"{shown_seconds(s, lang)} s" for name, s in result.seconds.items()})
     for name, time in times.items():
         files = [p for p in result.files if p.name.rsplit(".", 1)[0] == name]
         table.add_row(
@@ -58,6 +65,8 @@ def batch_table(result):
     return table
 
 
-def counts_line(current: int, rendered: int) -> str:
+def counts_line(current: int, rendered: int, lang: str = "en") -> str:
     """"3 up to date, 2 rendered": what a run kept and what it produced."""
-    return f"{current} up to date, {rendered} rendered"
+    from .wording import say
+
+    return say("counts", lang, current=current, rendered=rendered)

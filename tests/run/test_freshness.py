@@ -191,12 +191,13 @@ def test_a_refresh_batch_renders_only_the_edited_client(tmp_path, notebooks):
 
 
 def test_the_commands_say_what_was_kept_and_what_was_rendered(
-    first_run, engagement, out_dir, notebooks, capsys
+    first_run, engagement, out_dir, notebooks, capsys, monkeypatch
 ):
     args = ["run", str(engagement), "--out", str(out_dir), "--notebooks", str(notebooks),
             "--only", "framing_note", "--only", "change_plan", "--only", "training_plan"]
     assert main(args) == 0
-    assert "2 up to date, 1 rendered" in capsys.readouterr().out
+    assert "à jour\u00a0: 2, produits\u00a0: 1" in capsys.readouterr().out
 
+    monkeypatch.setenv("PLAYBOOK_LANG", "en")
     assert main([*args, "--force"]) == 0
     assert "0 up to date, 3 rendered" in capsys.readouterr().out
