@@ -150,16 +150,19 @@ def run_batch(
     ]
     jobs = max(1, jobs or default_jobs())
     notify = progress or (lambda report, total: None)
-    reports, to_run = _current_clients(job_list)
-    for report in reports:
+    refused = shared_folders(job_list)
+    for report in refused:
         notify(report, len(job_list))
-    executor = "local"
-    if dask_address:
+    refused_paths = {r.engagement for r in refused}
+    current, to_run = _current_clients([j for j in job_list if j.engagement_path not in refused_paths])
+    for report in current:
+        notify(report, len(job_list))
+    reports = [*refused, *current]
+    executor = f"dask {dask_address}" if dask_address else "local"
+    if to_run and dask_address:
         from .cluster import run_on_cluster
 
-        executor = f"dask {dask_address}"
-        if to_run:
-            reports += run_on_cluster(to_run, dask_address, lambda r: notify(r, len(job_list)))
+        reports += run_on_cluster(to_run, dask_address, lambda r: notify(r, len(job_list)))
     elif to_run:
         reports += _run_local(to_run, jobs, lambda r: notify(r, len(job_list)))
     order = {job.engagement_path: i for i, job in enumerate(job_list)}
@@ -194,6 +197,47 @@ def _current_clients(job_list: list[Job]) -> tuple[list[ClientReport], list[Job]
             reports.append(report_of(Outcome(job, result=current,
                                              seconds=time.perf_counter() - start)))
     return reports, to_run
+
+
+def shared_folders(job_list: list[Job]) -> list[ClientReport]:
+    """Failed reports for every engagement whose client folder another one would also write.
+
+    Distinct clients always get distinct folders (`unique_name`), so this is
+    the same client, in the same language, described by two files. Such
+    engagements are not run at all: whichever finished last would silently
+    replace the other's files. Unreadable engagements are left to their own
+    run, which reports them.
+    """
+    from ..intake import load_engagement
+    from .folders import client_folder
+
+    groups: dict[str, list[tuple[Job, str, Path]]] = {}
+    for job in job_list:
+        try:
+            engagement = load_engagement(job.engagement_path)
+        except PlaybookError:
+            continue
+        folder = client_folder(job.out_dir, engagement.client, job.lang or engagement.language)
+        groups.setdefault(str(folder), []).append((job, engagement.client, folder))
+    reports = []
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        for job, client, folder in members:
+            others = ", ".join(
+                f"{other!r} ({os.path.basename(j.engagement_path)})"
+                for j, other, _ in members if j is not job
+            )
+            message = (
+                f"{client!r} ({os.path.basename(job.engagement_path)}) and {others} would write "
+                f"the same folder {folder}; none of them was run. Keep one engagement file per "
+                "client, or run them with different --out folders."
+            )
+            reports.append(ClientReport(
+                engagement=job.engagement_path, status="failed", seconds=0.0, client=client,
+                error={"kind": "shared folder", "type": "SharedFolder", "message": message},
+            ))
+    return reports
 
 
 def _run_local(job_list: list[Job], jobs: int, notify) -> list[ClientReport]:
