@@ -94,7 +94,9 @@ def find_engagements(patterns: Iterable[str | Path]) -> list[Path]:
     found: dict[Path, None] = {}
     for pattern in patterns:
         text = str(pattern)
-        matches = sorted(glob.glob(text)) if glob.has_magic(text) else [text]
+        # A file or folder that exists is itself, even with "[" in its name.
+        is_glob = glob.has_magic(text) and not os.path.lexists(text)
+        matches = sorted(glob.glob(text)) if is_glob else [text]
         if not matches:
             raise PlaybookError(f"no engagement file matches {text!r}")
         for match in map(Path, matches):
