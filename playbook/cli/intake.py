@@ -50,18 +50,20 @@ def _t(key: str, lang: str, **values: object) -> str:
 
 @app.command()
 def validate(
-    path: Annotated[Path, typer.Argument(help="Engagement file: .xlsx workbook or .yaml.")],
+    path: Annotated[Path, typer.Argument(help="Engagement file: .xlsx workbook or .yaml.", metavar="FILE")],
     lang: Annotated[
         Lang | None,
-        typer.Option("--lang", help="Language of the messages (default: the engagement's)."),
+        typer.Option("--lang", metavar="fr|en", help="Language of the messages (default: the engagement's)."),
     ] = None,
 ) -> None:
     """Check an engagement file and list every problem, located; exit 2 on errors."""
     from ..intake import read_intake
+    from ..run.wording import console_language
 
-    report = read_intake(path, lang=lang.value if lang else None)
+    chosen = console_language(lang.value if lang else None)
+    report = read_intake(path, lang=chosen)
     engagement = report.engagement
-    shown = lang.value if lang else engagement.language
+    shown = chosen or engagement.language
     console = Console(highlight=False)
     populations = engagement.populations
     lines = [
@@ -101,15 +103,15 @@ def validate(
 
 @app.command("intake-template")
 def intake_template(
-    out: Annotated[Path, typer.Argument(help="Workbook to write (.xlsx).")],
+    out: Annotated[Path, typer.Argument(help="Workbook to write (.xlsx).", metavar="OUT.xlsx")],
     source: Annotated[
         Path | None,
-        typer.Option("--from", help="Fill the workbook from this engagement (.yaml or .xlsx)."),
+        typer.Option("--from", metavar="FILE", help="Fill the workbook from this engagement (.yaml or .xlsx)."),
     ] = None,
     lang: Annotated[
         Lang | None,
         typer.Option(
-            "--lang", help="Language of the workbook (default: the engagement's, else en)."
+            "--lang", metavar="fr|en", help="Language of the workbook (default: the engagement's, else en)."
         ),
     ] = None,
 ) -> None:

@@ -148,17 +148,17 @@ def run_here(job: Job, progress: Progress | None = None) -> RunResult:
     try:
         seconds: dict[str, float] = {}
         for index, deliverable in enumerate(chosen):
-            emit(Event("started", client, deliverable.name, index, len(chosen)))
+            emit(Event("started", client, deliverable.name, index, len(chosen), lang=lang))
             start = time.perf_counter()
             try:
                 _produce(deliverable, job, lang, staging, folder, client, cwd)
             except RunError:
                 emit(Event("failed", client, deliverable.name, index, len(chosen),
-                           time.perf_counter() - start))
+                           time.perf_counter() - start, lang))
                 raise
             seconds[deliverable.name] = round(time.perf_counter() - start, 3)
             emit(Event("done", client, deliverable.name, index, len(chosen),
-                       seconds[deliverable.name]))
+                       seconds[deliverable.name], lang))
         record = _manifest(job, engagement, method.version, lang, chosen, staging, folder, seconds)
         atomic_write_text(staging / manifest_module.MANIFEST, record.to_json())
         files = _commit(chosen, staging, folder)

@@ -20,6 +20,7 @@ class Event:
     index: int
     total: int
     seconds: float = 0.0
+    lang: str = "en"  # the language of the run, which the console speaks by default
 
 
 class RunProgress:
@@ -29,8 +30,9 @@ class RunProgress:
     Elsewhere: one plain line per deliverable started and finished.
     """
 
-    def __init__(self, console) -> None:
+    def __init__(self, console, lang: str | None = None) -> None:
         self.console = console
+        self.lang = lang  # None: the run's own language, learnt from its first event
         self._bar = None
         self._task = None
 
@@ -58,14 +60,13 @@ class RunProgress:
             else:
                 self._bar.update(self._task, advance=1)
             return
+        from .wording import say, seconds
+
+        lang = self.lang or event.lang
         position = f"[{event.index + 1}/{event.total}]"
-        if event.kind == "started":
-            self.console.print(f"{position} {event.client}: {event.deliverable}...", highlight=False)
-        else:
-            self.console.print(
-                f"{position} {event.client}: {event.deliverable} {event.kind} "
-                f"({event.seconds:.1f} s)", highlight=False,
-            )
+        text = say(event.kind, lang, client=event.client, deliverable=event.deliverable,
+                   seconds=seconds(event.seconds, lang))
+        self.console.print(f"{position} {text}", highlight=False, markup=False)
 
 
 class BatchProgress:

@@ -14,22 +14,29 @@ def _size(path) -> str:
     return ""
 
 
-def files_table(result):
-    """Files written by one client's run, per deliverable, with sizes and times."""
+def files_table(result, lang: str | None = None):
+    """Files written by one client's run, per deliverable, with sizes and times.
+
+    Headers speak `lang`, by default the run's own language.
+    """
     from rich.table import Table
 
+    from .wording import say
+    from .wording import seconds as shown_seconds
+
+    lang = lang or result.language
     table = Table(title=f"{result.client} ({result.language})", caption=str(result.folder))
-    table.add_column("deliverable")
-    table.add_column("files")
-    table.add_column("size", justify="right")
-    table.add_column("time", justify="right")
+    table.add_column(say("deliverable", lang))
+    table.add_column(say("files", lang))
+    table.add_column(say("size", lang), justify="right")
+    table.add_column(say("time", lang), justify="right")
     for name, seconds in result.seconds.items():
         files = [p for p in result.files if p.name.rsplit(".", 1)[0] == name]
         table.add_row(
             name,
             "\n".join(p.name for p in files),
             "\n".join(_size(p) for p in files),
-            f"{seconds:.1f} s",
+            f"{shown_seconds(seconds, lang)} s",
         )
     table.add_row("", result.manifest.name, _size(result.manifest), "")
     return table
