@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.markup import escape
+
 
 @dataclass(frozen=True)
 class Event:
     """A deliverable of a client started, finished or failed."""
 
-    kind: str  # "started" | "done" | "failed"
+    kind: str  # "started" | "done" | "failed" | "current" (kept: nothing it depends on changed)
     client: str
     deliverable: str
     index: int
@@ -54,9 +56,11 @@ class RunProgress:
     def __call__(self, event: Event) -> None:
         if self._bar is not None:
             if self._task is None:
-                self._task = self._bar.add_task(event.client, total=event.total)
+                self._task = self._bar.add_task(escape(event.client), total=event.total)
             if event.kind == "started":
-                self._bar.update(self._task, description=f"{event.client}: {event.deliverable}")
+                self._bar.update(
+                    self._task, description=escape(f"{event.client}: {event.deliverable}")
+                )
             else:
                 self._bar.update(self._task, advance=1)
             return
@@ -132,5 +136,5 @@ class BatchProgress:
         self.console.print(
             f"[{self.done + self.failed}/{self.total}] {name}: {status} ({report.seconds:.1f} s); "
             f"{self._counts()}{self._time_left()}",
-            highlight=False, soft_wrap=True,
+            highlight=False, soft_wrap=True, markup=False,
         )
