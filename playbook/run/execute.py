@@ -343,7 +343,7 @@ def _produce(
             reason="the notebook finished without writing " + ", ".join(missing),
             notebook=_keep_failed(executed, folder, deliverable.name),
         )
-    (staging / f"{deliverable.name}.html").write_text(review_html(notebook), encoding="utf-8")
+    (staging / f"{deliverable.name}.html").write_text(review_html(notebook, f"{client} · {deliverable.name}"), encoding="utf-8")
 
 
 def _literal_path(path: Path) -> str:
