@@ -12,8 +12,7 @@ data entered, nothing to misuse).
 
 from __future__ import annotations
 
-from typing import Any
-
+from ..method import Method
 from ..method.brakes import RISK_KINDS
 from ..model import Engagement
 from .brakes import detect_brakes
@@ -23,7 +22,7 @@ from .records import BrakeFinding, Cause, RiskAssessment
 
 def assess_risks(
     engagement: Engagement,
-    method: Any,
+    method: Method,
     lang: str | None = None,
     brakes: tuple[BrakeFinding, ...] | None = None,
 ) -> tuple[RiskAssessment, ...]:

@@ -158,7 +158,7 @@ def test_yaml_syntax_errors_give_the_line(tmp_path: Path) -> None:
         load_engagement(path)
 
     (problem,) = caught.value.errors
-    assert problem.where.startswith("(top) (line ")
+    assert problem.where == "line 3, column 11"  # where the bracket was opened
     assert problem.message.startswith("not valid YAML")
 
 
@@ -272,5 +272,5 @@ def test_a_population_in_an_undescribed_territory_is_a_located_error(tmp_path: P
         read_intake(write_yaml(tmp_path / "engagement.yaml", data))
     (problem,) = caught.value.errors
     assert problem.where.startswith("populations[0].territory")
-    assert problem.message == "unknown territory 'Nrth'"
+    assert problem.message == "unknown territory 'Nrth' (did you mean 'North'?)"
     assert "North" in problem.expected
