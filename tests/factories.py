@@ -44,9 +44,6 @@ _MINIMAL: dict[str, Any] = {
             "go_live": "2026-09-14",
         },
     ],
-    "territories": [
-        {"name": "North", "local_management": "supportive"},
-    ],
     "populations": [
         {
             "name": "Agency advisers",
@@ -93,6 +90,9 @@ _MINIMAL: dict[str, Any] = {
             "brake": "efficiency_loss",
             "evidence": "We are judged on calls handled, not on notes typed.",
         }
+    ],
+    "territories": [
+        {"name": "North", "local_management": "supportive"},
     ],
 }
 
