@@ -142,7 +142,8 @@ class Assembly:
             if error["type"] == "missing"
             else self._found(entry, column.name if column else None)
         )
-        if found is None and error["type"] != "missing":
+        if error["type"] == "too_long" or (found is None and error["type"] != "missing"):
+            # too long: the item at fault (one name of a list), not the whole cell
             found = error.get("input") if not isinstance(error.get("input"), dict) else None
         self.error(
             where,
@@ -184,7 +185,10 @@ class Assembly:
                             self.source.sheet_where(sheet), msg.pydantic_message(error, self.lang)
                         )
                     elif column.name not in bad:
-                        self._pydantic_problem(entry, column, error, None)
+                        depth = len(column.path) - len(part.path)
+                        loc = error["loc"]
+                        item = loc[depth] if len(loc) > depth and isinstance(loc[depth], int) else None
+                        self._pydantic_problem(entry, column, error, item)
                 continue
             if bad:
                 self.records[part.path] = None
