@@ -165,6 +165,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "a name from sheet {sheet!r}: {names}",
         "fr": "un nom de la feuille {sheet!r} : {names}",
     },
+    "names_from_key": {
+        "en": "a name from key {sheet!r}: {names}",
+        "fr": "un nom de la clé {sheet!r} : {names}",
+    },
 }
 
 _WHERE = {
