@@ -12,6 +12,7 @@ from . import app
 
 ONLY_HELP = "Produce only these deliverables, one or several after the flag: framing_note, target_vision, impact_diagnosis, change_plan, training_plan."
 LANG_HELP = "Language of the deliverables and of the messages (fr or en); default: the engagement's."
+FORCE_HELP = "Render every deliverable, even those whose inputs did not change since the last run."
 OUT_HELP = "Output folder; one sub-folder per client and language."
 
 
@@ -30,13 +31,14 @@ def run_command(
     templates: Annotated[Path | None, typer.Option("--templates", metavar="DIR", help="Folder of the firm's Word/PowerPoint templates.")] = None,
     method: Annotated[Path | None, typer.Option("--method", metavar="DIR", help="Folder of an adapted method (default: the bundled one).")] = None,
     kernel: Annotated[bool, typer.Option("--kernel", help="Run each notebook in a fresh Jupyter kernel (slower; the papermill default).")] = False,
+    force: Annotated[bool, typer.Option("--force", help=FORCE_HELP)] = False,
     notebooks: Annotated[Path | None, typer.Option("--notebooks", hidden=True)] = None,
 ) -> None:
     """Produce one client's deliverables: Word, PowerPoint, executed notebook, HTML review copy."""
     from ..errors import RunError
     from ..run.execute import run_engagement
     from ..run.progress import RunProgress
-    from ..run.report import files_table
+    from ..run.report import counts_line, files_table
     from ..run.wording import console_language, say
 
     console = _console()
@@ -46,12 +48,15 @@ def run_command(
             result = run_engagement(
                 engagement, out, lang=lang, only=only, templates_dir=templates,
                 method_dir=method, notebooks_dir=notebooks, progress=progress, kernel=kernel,
+                force=force,
             )
     except RunError as error:
         label = say("error", shown or _language_of(engagement))
         _console(stderr=True).print(f"[red]{label}:[/red] {escape(str(error))}", soft_wrap=True)
         raise typer.Exit(1) from None
     console.print(files_table(result, shown))
+    console.print(counts_line(len(result.up_to_date), len(result.rendered), shown or result.language),
+                  highlight=False)
 
 
 def _language_of(engagement: Path) -> str:
@@ -75,6 +80,7 @@ def batch_command(
     method: Annotated[Path | None, typer.Option("--method", metavar="DIR", help="Folder of an adapted method (default: the bundled one).")] = None,
     dask: Annotated[str | None, typer.Option("--dask", metavar="ADDRESS", help="Address of a Dask scheduler to run the clients on (tcp://host:8786).")] = None,
     kernel: Annotated[bool, typer.Option("--kernel", help="Run each notebook in a fresh Jupyter kernel (slower).")] = False,
+    force: Annotated[bool, typer.Option("--force", help=FORCE_HELP)] = False,
     notebooks: Annotated[Path | None, typer.Option("--notebooks", hidden=True)] = None,
 ) -> None:
     """Produce the deliverables of many clients in parallel; a summary at the end.
@@ -84,7 +90,8 @@ def batch_command(
     """
     from ..run.batch import find_engagements, run_batch
     from ..run.progress import BatchProgress
-    from ..run.report import batch_table
+    from ..run.report import batch_table, counts_line
+    from ..run.wording import console_language
 
     console = _console()
     total = len(find_engagements(engagements))
@@ -92,9 +99,14 @@ def batch_command(
         result = run_batch(
             engagements, out, jobs=jobs, lang=lang, only=only, templates_dir=templates,
             method_dir=method, notebooks_dir=notebooks, progress=progress, dask_address=dask,
-            kernel=kernel,
+            kernel=kernel, force=force,
         )
     console.print(batch_table(result))
+    console.print(
+        counts_line(result.deliverables_current, result.deliverables_rendered,
+                    console_language(lang) or "en"),
+        highlight=False,
+    )
     for warning in result.warnings:
         console.print(f"[yellow]warning:[/yellow] {escape(warning)}", soft_wrap=True)
     console.print(f"summary: {Path(out) / 'batch-summary.json'}", soft_wrap=True, markup=False)

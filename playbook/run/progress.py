@@ -16,7 +16,7 @@ from rich.markup import escape
 class Event:
     """A deliverable of a client started, finished or failed."""
 
-    kind: str  # "started" | "done" | "failed"
+    kind: str  # "started" | "done" | "failed" | "current" (kept: nothing it depends on changed)
     client: str
     deliverable: str
     index: int
