@@ -54,7 +54,7 @@ def read_intake(path: str | Path, *, lang: str | None = None) -> IntakeReport:
     if suffix in YAML_SUFFIXES:
         from .yaml_reader import YamlSource
 
-        source = YamlSource(path, first_lang)
+        source = YamlSource(path, first_lang, lang_forced=lang is not None)
     elif suffix in XLSX_SUFFIXES:
         from .xlsx_reader import XlsxSource
 

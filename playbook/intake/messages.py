@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..errors import IntakeError, Problem
+from ..errors import MAX_SHOWN, IntakeError, Problem, shown
 from ..text.typography import colon, semicolon
 from .schema import Column
 
@@ -46,6 +46,22 @@ MESSAGES: dict[str, dict[str, str]] = {
     "yaml_not_mapping": {
         "en": "expected a mapping of keys to values",
         "fr": "un dictionnaire de clés et de valeurs est attendu",
+    },
+    "yaml_duplicate_key": {
+        "en": "key {name!r} appears twice in the same mapping (first at line {first}): the second would silently replace the first; merge them",
+        "fr": "la clé {name!r} apparaît deux fois dans le même dictionnaire (d'abord ligne {first}) : la seconde remplacerait la première sans le dire ; les fusionner",
+    },
+    "yaml_tag": {
+        "en": "values tagged {tag} are not accepted: write the value itself as plain text",
+        "fr": "les valeurs marquées {tag} ne sont pas acceptées : écrire la valeur elle-même en texte simple",
+    },
+    "yaml_too_many_aliases": {
+        "en": "repeated references (YAML aliases) expand to more than {limit} values here: write the values out, or repeat fewer",
+        "fr": "les références répétées (alias YAML) donnent ici plus de {limit} valeurs : écrire les valeurs, ou en répéter moins",
+    },
+    "yaml_recursive": {
+        "en": "a YAML alias refers to the value that contains it: write the values out",
+        "fr": "un alias YAML renvoie à la valeur qui le contient : écrire les valeurs",
     },
     "yaml_not_list": {
         "en": "expected a list of records",
@@ -144,6 +160,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "names_from": {
         "en": "a name from sheet {sheet!r}: {names}",
         "fr": "un nom de la feuille {sheet!r} : {names}",
+    },
+    "names_from_key": {
+        "en": "a name from key {sheet!r}: {names}",
+        "fr": "un nom de la clé {sheet!r} : {names}",
     },
 }
 
@@ -293,9 +313,9 @@ def show_value(value: Any) -> str:
     """A value as a consultant typed it: dates as dates, text quoted."""
     if hasattr(value, "isoformat"):
         return value.isoformat()
-    if isinstance(value, str):
-        return repr(value)
-    return str(value)
+    if isinstance(value, (str, list, tuple, dict, set, bytes)):
+        return shown(value)  # shortened: never a pasted chapter or an expanded alias
+    return str(value)[:MAX_SHOWN]
 
 
 def format_problem(problem: Problem, lang: str) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from typing import Any
+from typing import Any, Literal
 
 from ...errors import MethodError
 from ..charts import heat_colour
@@ -96,6 +96,13 @@ def segment_members(analysis: Any) -> dict[str, list[str]]:
     return populations_by_segment(analysis.diagnosis.segments, analysis.method)
 
 
+def _in_role(analysis: Any, role: Literal["allies", "priority"]) -> list[str]:
+    """Populations of the segment playing `role` in the method (allies, priority)."""
+    members = segment_members(analysis)
+    return [name for code in analysis.method.dimensions.segmentation.with_role(role)
+            for name in members.get(code, [])]
+
+
 def observed_resistances(analysis: Any) -> list[Any]:
     return list(analysis.engagement.resistances)
 
@@ -137,8 +144,7 @@ def messages(analysis: Any) -> dict[str, str]:
                            people=c.people(analysis, int(totals.at[top, "people_strongly_impacted"])),
                            share=c.percent(analysis, float(totals.at[top, "share_strongly_impacted"]))))
 
-    members = segment_members(analysis)
-    convince = members.get("convince_first", [])
+    convince = _in_role(analysis, "priority")
     if convince:
         messages["convince"] = (_t(analysis, "messages.convince_first", count=len(convince),
                            people=c.people(analysis, _headcount(analysis, convince)),
@@ -154,8 +160,9 @@ def messages(analysis: Any) -> dict[str, str]:
                            observed=sum(1 for b in diagnosis.brakes if b.observed),
                            brake=c.term(analysis, "brake", brake), populations=populations))
 
-    high = {kind: [r.population for r in diagnosis.risks if r.kind == kind and r.level >= 3]
-            for kind in ("rejection", "misuse")}
+    high_from = analysis.method.brakes.risk_model.high_from
+    high = {kind: [r.population for r in diagnosis.risks if r.kind == kind and r.level >= high_from]
+            for kind in analysis.method.brakes.risk_kinds}
     if high["rejection"] or high["misuse"]:
         messages["risks"] = (_t(analysis, "messages.risks",
                            rejection=_counted(analysis, "messages.populations", len(high["rejection"])),
@@ -172,7 +179,7 @@ def messages(analysis: Any) -> dict[str, str]:
                                  people=c.people(analysis, _headcount(analysis, non_users)),
                                  names=_names(analysis, non_users)))
 
-    allies = members.get("lean_on", [])
+    allies = _in_role(analysis, "allies")
     if allies:
         messages["allies"] = (_t(analysis, "messages.ambassadors", names=_names(analysis, allies),
                            people=c.people(analysis, _headcount(analysis, allies))))
@@ -187,14 +194,14 @@ def next_steps(analysis: Any) -> list[c.NextStep]:
     if not upcoming:
         return upcoming
     when = upcoming[0].date
-    members = segment_members(analysis)
+    convince, allies = _in_role(analysis, "priority"), _in_role(analysis, "allies")
     extra = [c.NextStep(when, _t(analysis, "next_steps.validate"))]
-    if members.get("convince_first"):
+    if convince:
         extra.append(c.NextStep(when, _t(analysis, "next_steps.convince",
-                                         names=_names(analysis, members["convince_first"]))))
-    if members.get("lean_on"):
+                                         names=_names(analysis, convince))))
+    if allies:
         extra.append(c.NextStep(when, _t(analysis, "next_steps.ambassadors",
-                                         names=_names(analysis, members["lean_on"]))))
+                                         names=_names(analysis, allies))))
     return c.next_steps(analysis, extra)
 
 
@@ -354,11 +361,11 @@ def risk_table(analysis: Any) -> Table:
     diagnosis = analysis.diagnosis
     rows, fills = [], []
     for p in analysis.engagement.populations:
-        levels = [diagnosis.risk(p.name, kind).level for kind in ("rejection", "misuse")]
+        levels = [diagnosis.risk(p.name, kind).level for kind in analysis.method.brakes.risk_kinds]
         rows.append([p.name, *(f"{v}/3 – {_level_word(analysis, v)}" for v in levels)])
         fills.append([None, *(heat_colour(v, *SCALE) for v in levels)])
-    columns = [c.text(analysis, "common.columns.population"), _t(analysis, "columns.rejection"),
-               _t(analysis, "columns.misuse")]
+    columns = [c.text(analysis, "common.columns.population"),
+               *(_t(analysis, f"columns.{kind}") for kind in analysis.method.brakes.risk_kinds)]
     return Table(columns, rows, widths=[3.2, 1.4, 1.4], cell_fills=fills,
                  align=["left", "center", "center"])
 
@@ -496,8 +503,8 @@ def _risk_details(analysis: Any) -> list[Any]:
     """Bullets per population with a medium or high risk, each with its reasons."""
     items: list[Any] = []
     for p in analysis.engagement.populations:
-        risks = [analysis.diagnosis.risk(p.name, kind) for kind in ("rejection", "misuse")]
-        risks = [r for r in risks if r.level >= 2]
+        risks = [analysis.diagnosis.risk(p.name, kind) for kind in analysis.method.brakes.risk_kinds]
+        risks = [r for r in risks if r.level >= analysis.method.brakes.risk_model.attention_from]
         if not risks:
             continue
         items.append(c.population_label(analysis, p))
@@ -509,7 +516,7 @@ def _risk_details(analysis: Any) -> list[Any]:
 
 
 def _ally_lines(analysis: Any) -> list[str]:
-    members = segment_members(analysis).get("lean_on", [])
+    members = _in_role(analysis, "allies")
     levels = analysis.diagnosis.levels
     key_users = analysis.engagement.governance.key_users
     lines = []
@@ -616,11 +623,10 @@ def findings(analysis: Any) -> list[c.Finding]:
             notes="\n".join([_t(analysis, "text.heat_intro", scale=_scale_text(analysis)),
                              overall_rule(analysis)]))], key="heat_map"))
 
-    members = segment_members(analysis)
     segmentation = analysis.method.dimensions.segmentation
     result.append(c.Finding(said["convince"], [ChartSlide(
-        c.counted(analysis, f"{NAME}.deck.bubble", len(members.get("convince_first", [])),
-                  allies=len(members.get("lean_on", []))),
+        c.counted(analysis, f"{NAME}.deck.bubble", len(_in_role(analysis, "priority")),
+                  allies=len(_in_role(analysis, "allies"))),
         bubble_chart(analysis), caption=_t(analysis, "text.jitter_note"),
         notes="\n".join([segmentation.description.in_(analysis.lang), *_segment_notes(analysis)]))],
         key="segments"))
@@ -648,11 +654,13 @@ def findings(analysis: Any) -> list[c.Finding]:
         result.append(c.Finding(said["brakes"], slides, key="brakes"))
 
     if "risks" in said:
-        high = [r for r in diagnosis.risks if r.level >= 3]
+        model = analysis.method.brakes.risk_model
+        high = [r for r in diagnosis.risks if r.level >= model.high_from]
         result.append(c.Finding(said["risks"], [TableSlide(
             c.counted(analysis, f"{NAME}.deck.risks", len({r.population for r in high})),
             risk_table(analysis),
-            notes=c.reason_notes(analysis, [r.reasons[0] for r in diagnosis.risks if r.level >= 2],
+            notes=c.reason_notes(analysis, [r.reasons[0] for r in diagnosis.risks
+                                            if r.level >= model.attention_from],
                                  lead=_t(analysis, "text.risks_intro")))], key="risks"))
     return result
 
@@ -670,7 +678,7 @@ def _weighted_title(analysis: Any) -> str:
 def build_deck(analysis: Any) -> Deck:
     d = lambda key, **v: _t(analysis, f"deck.{key}", **v)  # noqa: E731
     closing: list[Any] = []
-    allies = segment_members(analysis).get("lean_on", [])
+    allies = _in_role(analysis, "allies")
     closing.append(BulletSlide(
         c.counted(analysis, f"{NAME}.deck.allies", len(allies),
                   people=c.people(analysis, _headcount(analysis, allies))),
