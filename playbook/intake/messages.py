@@ -47,6 +47,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "expected a mapping of keys to values",
         "fr": "un dictionnaire de clés et de valeurs est attendu",
     },
+    "too_long": {
+        "en": "too long: {length} characters, at most {limit}",
+        "fr": "trop long : {length} caractères, au plus {limit}",
+    },
     "yaml_duplicate_key": {
         "en": "key {name!r} appears twice in the same mapping (first at line {first}): the second would silently replace the first; merge them",
         "fr": "la clé {name!r} apparaît deux fois dans le même dictionnaire (d'abord ligne {first}) : la seconde remplacerait la première sans le dire ; les fusionner",
@@ -293,6 +297,8 @@ def pydantic_message(error: dict[str, Any], lang: str) -> str:
         return text("out_of_range", lang)
     if kind == "too_short":
         return text("too_short", lang)
+    if kind == "too_long":
+        return text("too_long", lang, **error["ctx"])
     if kind == "value_error":
         detail = str(error.get("ctx", {}).get("error", error["msg"]))
         return _VALUE_ERRORS.get(detail, {}).get(lang, detail)

@@ -150,7 +150,6 @@ def run_here(job: Job, progress: Progress | None = None) -> RunResult:
         emit(Event("current", client, name, index, total, lang=lang))
     if not plan.to_render:
         return plan.result(job)
-    claim(folder, client)  # before anything is written
     folder.mkdir(parents=True, exist_ok=True)
     remove_stale_staging(folder)
 
@@ -231,6 +230,7 @@ def plan_run(job: Job, engagement) -> RunPlan:
     method = load_method(job.method_dir)
     lang = job.lang or engagement.language
     folder = client_folder(job.out_dir, engagement.client, lang)
+    claim(folder, engagement.client)  # another client's files are neither current nor replaced
     as_of = _as_of(engagement)
     inputs = {
         d.name: freshness.deliverable_inputs(
