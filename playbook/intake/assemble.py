@@ -18,6 +18,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from ..errors import brief
 from ..model import (
     NATIONAL,
     Engagement,
@@ -107,7 +108,7 @@ class Assembly:
         return names
 
     def _names_from(self, table: str, names: list[str]) -> str:
-        shown = ", ".join(names[:12]) + (", ..." if len(names) > 12 else "")
+        shown = ", ".join(brief(name) for name in names[:12]) + (", ..." if len(names) > 12 else "")
         key = "names_from_key" if self.source.container == "key" else "names_from"
         return msg.text(key, self.lang, sheet=table, names=shown)
 
@@ -116,7 +117,7 @@ class Assembly:
         guess = closest(name, known) if isinstance(name, str) else None
         if guess is None:
             return message
-        return f"{message} ({render('intake.did_you_mean', self.lang, name=guess)})"
+        return f"{message} ({render('intake.did_you_mean', self.lang, name=brief(guess))})"
 
     def _found(self, entry: Entry, column: str | None) -> Any:
         cell = entry.cells.get(column) if column else None
@@ -166,7 +167,8 @@ class Assembly:
             if error["type"] == "missing"
             else self._found(entry, column.name if column else None)
         )
-        if found is None and error["type"] != "missing":
+        if error["type"] == "too_long" or (found is None and error["type"] != "missing"):
+            # too long: the item at fault (one name of a list), not the whole cell
             found = error.get("input") if not isinstance(error.get("input"), dict) else None
         self.error(
             where,
@@ -208,7 +210,10 @@ class Assembly:
                             self.source.sheet_where(sheet), msg.pydantic_message(error, self.lang)
                         )
                     elif column.name not in bad:
-                        self._pydantic_problem(entry, column, error, None)
+                        depth = len(column.path) - len(part.path)
+                        loc = error["loc"]
+                        item = loc[depth] if len(loc) > depth and isinstance(loc[depth], int) else None
+                        self._pydantic_problem(entry, column, error, item)
                 continue
             if bad:
                 self.records[part.path] = None

@@ -17,6 +17,18 @@ from .schema import Column
 MESSAGES: dict[str, dict[str, str]] = {
     # file level
     "not_found": {"en": "file not found", "fr": "fichier introuvable"},
+    "is_folder": {
+        "en": "this is a folder, not an engagement file: give the .xlsx or .yaml file inside it",
+        "fr": "c'est un dossier, pas un fichier d'engagement : indiquer le fichier .xlsx ou .yaml qu'il contient",
+    },
+    "not_regular_file": {
+        "en": "not a regular file (a pipe, a device or a socket): give the engagement file itself",
+        "fr": "pas un fichier ordinaire (un tube, un périphérique ou une socket) : indiquer le fichier d'engagement lui-même",
+    },
+    "unreadable": {
+        "en": "the file cannot be read (permission denied)",
+        "fr": "le fichier ne peut pas être lu (accès refusé)",
+    },
     "unsupported_extension": {
         "en": "unsupported file type {ext!r}: give an Excel workbook (.xlsx) or a YAML file (.yaml)",
         "fr": "type de fichier {ext!r} non pris en charge : fournir un classeur Excel (.xlsx) ou un fichier YAML (.yaml)",
@@ -46,6 +58,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "yaml_not_mapping": {
         "en": "expected a mapping of keys to values",
         "fr": "un dictionnaire de clés et de valeurs est attendu",
+    },
+    "too_long": {
+        "en": "too long: {length} characters, at most {limit}",
+        "fr": "trop long : {length} caractères, au plus {limit}",
     },
     "yaml_duplicate_key": {
         "en": "key {name!r} appears twice in the same mapping (first at line {first}): the second would silently replace the first; merge them",
@@ -231,7 +247,7 @@ _EXPECTED = {
         "en": "a date such as 2026-03-15 or 15/03/2026",
         "fr": "une date telle que 15/03/2026 ou 2026-03-15",
     },
-    "enum": {"en": "one of: {codes}", "fr": "une des valeurs : {codes}"},
+    "enum": {"en": "one of: {codes}", "fr": "une des valeurs : {codes} (ou son code anglais)"},
     "share": {
         "en": "a number from 0 to 1, or a percentage such as 25%",
         "fr": "un nombre de 0 à 1, ou un pourcentage tel que 25 %",
@@ -246,7 +262,10 @@ def _number(value: float) -> str:
 def expected(column: Column, lang: str) -> str:
     """What `column` accepts, as a consultant would say it."""
     if column.kind == "enum":
-        return _EXPECTED["enum"][lang].format(codes=", ".join(column.codes))
+        from .vocabulary import choices  # the dropdown's own wording (labels in French)
+
+        offered = choices(column.vocabulary_key, column.codes, lang)
+        return _EXPECTED["enum"][lang].format(codes=", ".join(offered))
     if column.is_share:
         return _EXPECTED["share"][lang]
     base = _EXPECTED[column.kind][lang]
@@ -290,6 +309,8 @@ def pydantic_message(error: dict[str, Any], lang: str) -> str:
         return text("out_of_range", lang)
     if kind == "too_short":
         return text("too_short", lang)
+    if kind == "too_long":
+        return text("too_long", lang, **error["ctx"])
     if kind == "value_error":
         detail = str(error.get("ctx", {}).get("error", error["msg"]))
         return _VALUE_ERRORS.get(detail, {}).get(lang, detail)
