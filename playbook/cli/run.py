@@ -29,6 +29,7 @@ def run_command(
     method: Annotated[Path | None, typer.Option("--method", help="Folder of an adapted method (default: the bundled one).")] = None,
     kernel: Annotated[bool, typer.Option("--kernel", help="Run each notebook in a fresh Jupyter kernel (slower; the papermill default).")] = False,
     notebooks: Annotated[Path | None, typer.Option("--notebooks", hidden=True)] = None,
+    check_layout: Annotated[bool, typer.Option("--check-layout", help="Then render the files with LibreOffice (when installed) and report layout problems; exit 1 on any.")] = False,
 ) -> None:
     """Produce one client's deliverables: Word, PowerPoint, executed notebook, HTML review copy."""
     from ..errors import RunError
@@ -47,6 +48,20 @@ def run_command(
         _console(stderr=True).print(f"[red]error:[/red] {error}", soft_wrap=True)
         raise typer.Exit(1) from None
     console.print(files_table(result))
+    if check_layout:
+        _check_layout(result, console)
+
+
+def _check_layout(result, console) -> None:
+    """The layout check of the files a run wrote, or a note saying why it was not done."""
+    from ..render.layout_check import check_files, libreoffice_available
+    from .render import report_layout
+
+    if not libreoffice_available():
+        console.print("[yellow]warning:[/yellow] LibreOffice is not installed: layout not checked",
+                      soft_wrap=True)
+        return
+    report_layout(check_files(result.files), Path(result.folder))
 
 
 @app.command("batch")
