@@ -8,8 +8,10 @@ inputs that selected the lever, in the deliverable's language.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
+from ..method import Method
 from ..method.levers import Condition
 from .change_plan_inputs import Profile
 
@@ -28,49 +30,101 @@ _TERMS = {
 
 def match(condition: Condition, profile: Profile) -> list[Clause] | None:
     """The clauses of `condition` if every one of them holds, else None."""
-    population = profile.population
     clauses: list[Clause] = []
-    if condition.min_impact is not None:
-        if profile.impact < condition.min_impact:
+    for check in _CHECKS:
+        found = check(condition, profile)
+        if found is None:
             return None
-        clauses.append(("min_impact", {"impact": profile.impact}))
+        clauses += found
+    return clauses
+
+
+# Each check reads one field of a condition: [] when the condition does not use
+# it, the clause(s) citing the population when it holds, None when it fails.
+Check = Callable[[Condition, Profile], list[Clause] | None]
+
+
+def _min_impact(condition: Condition, profile: Profile) -> list[Clause] | None:
+    if condition.min_impact is None:
+        return []
+    if profile.impact < condition.min_impact:
+        return None
+    return [("min_impact", {"impact": profile.impact})]
+
+
+def _dimensions(condition: Condition, profile: Profile) -> list[Clause] | None:
+    clauses: list[Clause] = []
     for dimension, minimum in (condition.min_dimension or {}).items():
         intensity = profile.intensity(dimension.value)
         if intensity < minimum:
             return None
         clauses.append(("dimension", {"dimension": dimension.value, "intensity": intensity}))
-    if condition.buy_in is not None:
-        if population.buy_in not in condition.buy_in:
-            return None
-        clauses.append(("buy_in", {"buy_in": population.buy_in.value}))
-    if condition.brakes is not None:
-        found = [b.value for b in condition.brakes if b.value in profile.brakes]
-        if not found:
-            return None
-        worst = max(found, key=lambda code: profile.brakes[code])
-        clauses.append(brake_clause(worst, profile.brakes[worst]))
-    if condition.receives_tasks is not None:
-        if bool(profile.receives_from) != condition.receives_tasks:
-            return None
-        if condition.receives_tasks:
-            clauses.append(("receives_tasks", {"sources": ", ".join(profile.receives_from)}))
-    if condition.crm_user is not None:
-        if population.crm_user != condition.crm_user:
-            return None
-        clauses.append(("crm_user" if condition.crm_user else "non_crm_user", {}))
-    if condition.levels is not None:
-        if population.level not in condition.levels:
-            return None
-        clauses.append(("level", {"level": population.level.value}))
-    if condition.it_comfort is not None:
-        if population.it_comfort not in condition.it_comfort:
-            return None
-        clauses.append(("it_comfort", {"it_comfort": population.it_comfort.value}))
-    if condition.local_management is not None:
-        if population.local_management not in condition.local_management:
-            return None
-        clauses.append(("local_management", {"stance": population.local_management.value}))
     return clauses
+
+
+def _buy_in(condition: Condition, profile: Profile) -> list[Clause] | None:
+    if condition.buy_in is None:
+        return []
+    if profile.population.buy_in not in condition.buy_in:
+        return None
+    return [("buy_in", {"buy_in": profile.population.buy_in.value})]
+
+
+def _brakes(condition: Condition, profile: Profile) -> list[Clause] | None:
+    if condition.brakes is None:
+        return []
+    found = [b.value for b in condition.brakes if b.value in profile.brakes]
+    if not found:
+        return None
+    worst = max(found, key=lambda code: profile.brakes[code])
+    return [brake_clause(worst, profile.brakes[worst])]
+
+
+def _receives_tasks(condition: Condition, profile: Profile) -> list[Clause] | None:
+    if condition.receives_tasks is None:
+        return []
+    if bool(profile.receives_from) != condition.receives_tasks:
+        return None
+    if condition.receives_tasks:
+        return [("receives_tasks", {"sources": ", ".join(profile.receives_from)})]
+    return []
+
+
+def _crm_user(condition: Condition, profile: Profile) -> list[Clause] | None:
+    if condition.crm_user is None:
+        return []
+    if profile.population.crm_user != condition.crm_user:
+        return None
+    return [("crm_user" if condition.crm_user else "non_crm_user", {})]
+
+
+def _levels(condition: Condition, profile: Profile) -> list[Clause] | None:
+    if condition.levels is None:
+        return []
+    if profile.population.level not in condition.levels:
+        return None
+    return [("level", {"level": profile.population.level.value})]
+
+
+def _it_comfort(condition: Condition, profile: Profile) -> list[Clause] | None:
+    if condition.it_comfort is None:
+        return []
+    if profile.population.it_comfort not in condition.it_comfort:
+        return None
+    return [("it_comfort", {"it_comfort": profile.population.it_comfort.value})]
+
+
+def _local_management(condition: Condition, profile: Profile) -> list[Clause] | None:
+    if condition.local_management is None:
+        return []
+    if profile.population.local_management not in condition.local_management:
+        return None
+    return [("local_management", {"stance": profile.population.local_management.value})]
+
+
+# In the order the clauses are cited.
+_CHECKS: tuple[Check, ...] = (_min_impact, _dimensions, _buy_in, _brakes, _receives_tasks,
+                              _crm_user, _levels, _it_comfort, _local_management)
 
 
 def first_match(conditions: list[Condition], profile: Profile) -> list[Clause] | None:
@@ -85,7 +139,7 @@ def brake_clause(brake: str, severity: int) -> Clause:
     return ("brake", {"brake": brake, "severity": severity})
 
 
-def clause_text(clause: Clause, method: Any, lang: str) -> str:
+def clause_text(clause: Clause, method: Method, lang: str) -> str:
     key, values = clause
     shown = {
         name: method.term(_TERMS[name], value, lang) if name in _TERMS else value
@@ -94,17 +148,17 @@ def clause_text(clause: Clause, method: Any, lang: str) -> str:
     return method.levers.reasons[key].in_(lang, **shown)
 
 
-def sentence(population: str, clauses: list[Clause], method: Any, lang: str) -> str:
+def sentence(population: str, clauses: list[Clause], method: Method, lang: str) -> str:
     """'<population>: clause; clause.' with each clause cited once."""
     return _phrase("sentence", population, clauses, method, lang)
 
 
-def cited(population: str, clauses: list[Clause], method: Any, lang: str) -> str:
+def cited(population: str, clauses: list[Clause], method: Method, lang: str) -> str:
     """'<population> (clause; clause)', for lists of populations in one sentence."""
     return _phrase("cited", population, clauses, method, lang)
 
 
-def _phrase(form: str, population: str, clauses: list[Clause], method: Any, lang: str) -> str:
+def _phrase(form: str, population: str, clauses: list[Clause], method: Method, lang: str) -> str:
     reasons = method.levers.reasons
     texts = list(dict.fromkeys(clause_text(clause, method, lang) for clause in clauses))
     joined = reasons["separator"].in_(lang).join(texts)

@@ -7,23 +7,26 @@ language, so the five documents can never disagree with one another.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
+from ..method import Method
 from ..model import Engagement
+from .records import ChangePlan, Diagnosis, Steering, TrainingPlan
 
 
 @dataclass(frozen=True)
 class Analysis:
+    """One engagement analysed by one method, in one language (`records` has the parts)."""
+
     engagement: Engagement
-    method: Any  # playbook.method.Method
+    method: Method
     lang: str
-    diagnosis: Any  # records.Diagnosis
-    change_plan: Any
-    training_plan: Any
-    steering: Any
+    diagnosis: Diagnosis
+    change_plan: ChangePlan
+    training_plan: TrainingPlan
+    steering: Steering
 
 
-def analyse(engagement: Engagement, method: Any, lang: str | None = None) -> Analysis:
+def analyse(engagement: Engagement, method: Method, lang: str | None = None) -> Analysis:
     """Apply the whole method to one engagement, in `lang` (default: its own)."""
     from .change_plan import plan_change
     from .diagnosis import diagnose

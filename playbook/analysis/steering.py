@@ -15,6 +15,8 @@ from typing import Any
 
 import pandas as pd
 
+from ..method import Method
+from ..method.kpis import BalanceArea
 from ..model import CriterionStatus, Engagement
 from .milestones import lot_of, milestones
 from .records import ChangePlan, MethodWarning, Steering, TrainingPlan
@@ -28,7 +30,7 @@ RAG_BY_STATUS = {
 
 
 def steering(
-    engagement: Engagement, method: Any, change_plan: ChangePlan, training_plan: TrainingPlan,
+    engagement: Engagement, method: Method, change_plan: ChangePlan, training_plan: TrainingPlan,
     lang: str,
 ) -> Steering:
     criteria, criteria_warnings = scorecard(engagement, method, lang)
@@ -81,7 +83,7 @@ KPI_COLUMNS = [
 
 
 def kpi_table(
-    engagement: Engagement, method: Any, training_plan: TrainingPlan, lang: str
+    engagement: Engagement, method: Method, training_plan: TrainingPlan, lang: str
 ) -> pd.DataFrame:
     """The engagement's KPIs, plus the catalogue's default for every family it
     does not measure (adoption: one per CRM-user population)."""
@@ -135,7 +137,7 @@ def kpi_table(
 
 
 def _kpi_row(
-    engagement: Engagement, method: Any, table: pd.DataFrame, lang: str, family: Any, *,
+    engagement: Engagement, method: Method, table: pd.DataFrame, lang: str, family: Any, *,
     name: str, population: str, definition: str, unit: str, baseline: float | None,
     target: float, higher: bool, first_weeks: int, source: str,
 ) -> dict[str, Any]:
@@ -181,7 +183,7 @@ def _planned_coverage(training_plan: TrainingPlan) -> tuple[float, int, int] | N
 # ---------------------------------------------------------------- criteria
 
 
-def scorecard(engagement: Engagement, method: Any, lang: str) -> tuple[pd.DataFrame, list[MethodWarning]]:
+def scorecard(engagement: Engagement, method: Method, lang: str) -> tuple[pd.DataFrame, list[MethodWarning]]:
     """The six criteria of seed 001, the consultant's assessment, early warnings
     and the method's advice where a criterion is not met or not known."""
     catalogue = method.criteria
@@ -193,7 +195,8 @@ def scorecard(engagement: Engagement, method: Any, lang: str) -> tuple[pd.DataFr
         advice = info.when_not_met.in_(lang)
         if assessment is None:
             status, status_label, rag_ = "not_assessed", catalogue.texts["not_assessed_status"].in_(lang), "amber"
-            key, severity = "not_assessed", "warning"
+            key: str | None = "not_assessed"
+            severity: str | None = "warning"
         else:
             status = assessment.status.value
             status_label = method.term("criterion_status", assessment.status, lang)
@@ -203,7 +206,7 @@ def scorecard(engagement: Engagement, method: Any, lang: str) -> tuple[pd.DataFr
                 CriterionStatus.UNKNOWN: ("unknown", "warning"),
                 CriterionStatus.PARTLY: ("partly", "info"),
             }.get(assessment.status, (None, None))
-        if key is not None:
+        if key is not None and severity is not None:
             warnings.append(
                 MethodWarning(
                     code=f"criterion_{key}",
@@ -232,7 +235,7 @@ def scorecard(engagement: Engagement, method: Any, lang: str) -> tuple[pd.DataFr
 
 
 def effort_balance(
-    engagement: Engagement, method: Any, change_plan: ChangePlan, training_plan: TrainingPlan,
+    engagement: Engagement, method: Method, change_plan: ChangePlan, training_plan: TrainingPlan,
     lang: str,
 ) -> tuple[pd.DataFrame, list[MethodWarning]]:
     """Planned effort split people / process / technology against seed 003.
@@ -242,7 +245,7 @@ def effort_balance(
     """
     balance = method.kpis.balance
     proxy = balance.technology_proxy
-    effort = {
+    effort: dict[BalanceArea, float] = {
         "people": change_plan.total_days + training_plan.trainer_days,
         "process": float(sum(step.effort_days for step in engagement.journeys)),
         "technology": float(

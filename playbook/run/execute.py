@@ -9,25 +9,21 @@ folder (same file system, so moving files into place is an atomic rename).
 
 from __future__ import annotations
 
-import contextlib
-import os
 import shutil
-import signal
 import sys
 import time
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import PlaybookError, RunError
-from ..files import atomic_write_bytes, atomic_write_text, inside, safe_name
+from ..files import atomic_write_bytes
 from . import manifest as manifest_module
+from .commit import FAILED_DIR, Terminated, commit, signals
+from .folders import check_output, claim, client_folder, new_staging, remove_stale_staging
 from .progress import Event
 from .registry import Deliverable, deliverables, notebooks_dir
 
-STAGING_PREFIX = ".staging-"
-FAILED_DIR = "failed"
 LANGUAGES = ("fr", "en")
 KERNEL_ENGINE = "kernel"
 WARM_ENGINE = "warm"
@@ -46,6 +42,12 @@ class RunResult:
     manifest: Path
     seconds: dict[str, float] = field(default_factory=dict)
     engine: str = WARM_ENGINE
+    up_to_date: list[str] = field(default_factory=list)
+
+    @property
+    def rendered(self) -> list[str]:
+        """Deliverables produced by this run (the others were current already)."""
+        return list(self.seconds)
 
 
 @dataclass(frozen=True)
@@ -60,10 +62,7 @@ class Job:
     method_dir: str | None = None
     notebooks_dir: str | None = None
     engine: str = WARM_ENGINE
-
-
-class Terminated(BaseException):
-    """The run was asked to stop (SIGTERM, SIGINT, parent gone): clean up and leave."""
+    force: bool = False  # render even the deliverables that are current
 
 
 def run_engagement(
@@ -77,29 +76,41 @@ def run_engagement(
     progress: Progress | None = None,
     *,
     kernel: bool = False,
+    force: bool = False,
 ) -> RunResult:
     """Produce one client's deliverables into `out_dir/<client>/<lang>/`.
 
     Runs in a process forked from this (warmed) one, so nothing a notebook does
     leaks into the caller. `kernel=True` uses papermill's ordinary engine, a
-    fresh Jupyter kernel per notebook. Raises `IntakeError` (bad engagement,
+    fresh Jupyter kernel per notebook. Deliverables whose inputs did not change
+    since the folder's last run are kept as they are (`force=True` renders them
+    anyway); when all are current no process is started at all. Raises `IntakeError` (bad engagement,
     nothing written) or `RunError` (a notebook failed; previous outputs intact).
     """
     from ..intake import load_engagement
     from .isolation import run_isolated
 
     job = make_job(
-        engagement_path, out_dir, lang, only, templates_dir, method_dir, notebooks_dir, kernel
+        engagement_path, out_dir, lang, only, templates_dir, method_dir, notebooks_dir, kernel,
+        force,
     )
     # Read the file before warming the engines: a bad workbook is refused in a
     # fraction of a second, not after the heavy imports.
-    load_engagement(job.engagement_path)
+    engagement = load_engagement(job.engagement_path)
+    check_output(job.out_dir)
+    current = already_current(job, engagement)
+    if current is not None:
+        if progress is not None:
+            total = len(current.up_to_date)
+            for index, name in enumerate(current.up_to_date):
+                progress(Event("current", current.client, name, index, total, lang=current.language))
+        return current
     return run_isolated(job, progress)
 
 
 def make_job(
     engagement_path, out_dir, lang=None, only=None, templates_dir=None, method_dir=None,
-    notebooks_dir=None, kernel=False,
+    notebooks_dir=None, kernel=False, force=False,
 ) -> Job:
     if lang not in (None, "", *LANGUAGES):
         raise PlaybookError(f"unknown language {lang!r}; expected one of {', '.join(LANGUAGES)}")
@@ -116,63 +127,167 @@ def make_job(
         method_dir=absolute(method_dir),
         notebooks_dir=absolute(notebooks_dir),
         engine=KERNEL_ENGINE if kernel else WARM_ENGINE,
+        force=bool(force),
     )
-
-
-def client_folder(out_dir: str | Path, client: str, lang: str) -> Path:
-    """`out_dir/<safe client name>/<lang>`, refused if it would fall outside `out_dir`."""
-    root = Path(out_dir).resolve()
-    return inside(root, root / safe_name(client) / lang)
 
 
 def run_here(job: Job, progress: Progress | None = None) -> RunResult:
     """Run `job` in this process. Callers wanting isolation fork first (see isolation)."""
     from ..intake import load_engagement
-    from ..method import load_method
 
     emit = progress or (lambda event: None)
-    chosen = deliverables(job.only, job.notebooks_dir)  # refuses unknown names first
     engagement = load_engagement(job.engagement_path)  # IntakeError: nothing written
-    method = load_method(job.method_dir)
-    lang = job.lang or engagement.language
-    client = engagement.client
-    folder = client_folder(job.out_dir, client, lang)
+    try:
+        return _run_planned(job, engagement, emit)
+    except OSError as error:  # disk full, folder made read-only meanwhile: the user's to fix
+        where = error.filename or job.out_dir
+        raise RunError(
+            client=engagement.client, deliverable="(run)",
+            reason=f"could not write or read {where}: {error.strerror or error}",
+        ) from None
+
+
+def _run_planned(job: Job, engagement, emit: Progress) -> RunResult:
+    plan = plan_run(job, engagement)
+    client, lang, folder = plan.client, plan.lang, plan.folder
+    total = len(plan.chosen)
+    for index, name in enumerate(plan.current):
+        emit(Event("current", client, name, index, total, lang=lang))
+    if not plan.to_render:
+        return plan.result(job)
     folder.mkdir(parents=True, exist_ok=True)
     remove_stale_staging(folder)
 
-    staging = folder / f"{STAGING_PREFIX}{os.getpid()}-{uuid.uuid4().hex[:8]}"
-    staging.mkdir()
+    chosen = plan.to_render
+    staging = new_staging(folder)
     cwd = notebooks_dir(job.notebooks_dir)
     if str(cwd) not in sys.path:  # a kernel started there could import helper modules
         sys.path.insert(0, str(cwd))
     try:
         seconds: dict[str, float] = {}
-        for index, deliverable in enumerate(chosen):
-            emit(Event("started", client, deliverable.name, index, len(chosen)))
+        for index, deliverable in enumerate(chosen, start=len(plan.current)):
+            emit(Event("started", client, deliverable.name, index, total, lang=lang))
             start = time.perf_counter()
             try:
                 _produce(deliverable, job, lang, staging, folder, client, cwd)
             except RunError:
-                emit(Event("failed", client, deliverable.name, index, len(chosen),
-                           time.perf_counter() - start))
+                emit(Event("failed", client, deliverable.name, index, total,
+                           time.perf_counter() - start, lang))
                 raise
             seconds[deliverable.name] = round(time.perf_counter() - start, 3)
-            emit(Event("done", client, deliverable.name, index, len(chosen),
-                       seconds[deliverable.name]))
-        record = _manifest(job, engagement, method.version, lang, chosen, staging, folder, seconds)
-        atomic_write_text(staging / manifest_module.MANIFEST, record.to_json())
-        files = _commit(chosen, staging, folder)
+            emit(Event("done", client, deliverable.name, index, total,
+                       seconds[deliverable.name], lang))
+        record = _manifest(job, engagement, plan, staging, seconds)
+        names = [name for d in chosen for name in produced_files(d)]
+        files = commit(folder, staging, names, record, [d.name for d in chosen])
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return RunResult(
         client=client,
         language=lang,
         folder=folder,
-        files=files,
+        files=[*plan.current_files(), *files],
         manifest=folder / manifest_module.MANIFEST,
         seconds=seconds,
         engine=job.engine,
+        up_to_date=list(plan.current),
     )
+
+
+@dataclass
+class RunPlan:
+    """What a run will render and what it keeps, decided before any notebook runs."""
+
+    client: str
+    lang: str
+    folder: Path
+    method_version: str
+    chosen: list[Deliverable]
+    inputs: dict[str, dict[str, str]]
+    current: list[str]
+
+    @property
+    def to_render(self) -> list[Deliverable]:
+        return [d for d in self.chosen if d.name not in self.current]
+
+    def current_files(self) -> list[Path]:
+        return [
+            self.folder / name
+            for d in self.chosen if d.name in self.current
+            for name in produced_files(d)
+        ]
+
+    def result(self, job: Job) -> RunResult:
+        """The result of a run that had nothing to render."""
+        return RunResult(
+            client=self.client, language=self.lang, folder=self.folder,
+            files=self.current_files(), manifest=self.folder / manifest_module.MANIFEST,
+            engine=job.engine, up_to_date=list(self.current),
+        )
+
+
+def plan_run(job: Job, engagement) -> RunPlan:
+    """Which of the job's deliverables are current in the client folder (see freshness)."""
+    from ..method import load_method
+    from . import freshness
+
+    chosen = deliverables(job.only, job.notebooks_dir)  # refuses unknown names first
+    method = load_method(job.method_dir)
+    lang = job.lang or engagement.language
+    folder = client_folder(job.out_dir, engagement.client, lang)
+    claim(folder, engagement.client)  # another client's files are neither current nor replaced
+    as_of = _as_of(engagement)
+    inputs = {
+        d.name: freshness.deliverable_inputs(
+            engagement_path=job.engagement_path, notebook=d.notebook, lang=lang,
+            method_version=method.version, templates_dir=job.templates_dir,
+            parameters=_value_parameters(job, lang), as_of=as_of,
+        )
+        for d in chosen
+    }
+    current: list[str] = []
+    if not job.force and folder.is_dir():
+        records = manifest_module.previous(folder)
+        current = [
+            d.name for d in chosen
+            if freshness.is_current(folder, d.name, produced_files(d), inputs[d.name], records)
+        ]
+    return RunPlan(engagement.client, lang, folder, method.version, chosen, inputs, current)
+
+
+def already_current(job: Job, engagement) -> RunResult | None:
+    """The run's result when every deliverable asked for is current, else None."""
+    plan = plan_run(job, engagement)
+    return None if plan.to_render else plan.result(job)
+
+
+def _as_of(engagement):
+    """The engagement's "as of" date when it records one (else the run's day counts)."""
+    for holder in (engagement, getattr(engagement, "engagement", None)):
+        value = getattr(holder, "as_of", None)
+        if value is not None:
+            return value
+    return None
+
+
+def notebook_parameters(job: Job, lang: str, output_dir: Path) -> dict[str, str]:
+    """The parameters papermill injects into every deliverable notebook."""
+    return {
+        "engagement_path": job.engagement_path,
+        "lang": lang,
+        "output_dir": str(output_dir),
+        "templates_dir": job.templates_dir or "",
+        "method_dir": job.method_dir or "",
+    }
+
+
+# Parameters naming files or folders: their content is an input, not their path.
+_PATH_PARAMETERS = ("engagement_path", "output_dir", "templates_dir", "method_dir")
+
+
+def _value_parameters(job: Job, lang: str) -> dict[str, str]:
+    parameters = notebook_parameters(job, lang, Path())
+    return {k: v for k, v in parameters.items() if k not in _PATH_PARAMETERS}
 
 
 def produced_files(deliverable: Deliverable) -> list[str]:
@@ -192,17 +307,11 @@ def _produce(
 
     register()
     executed = staging / f"{deliverable.name}.ipynb"
-    parameters = {
-        "engagement_path": job.engagement_path,
-        "lang": lang,
-        "output_dir": str(staging),
-        "templates_dir": job.templates_dir or "",
-        "method_dir": job.method_dir or "",
-    }
+    parameters = notebook_parameters(job, lang, staging)
     try:
         notebook = papermill.execute_notebook(
-            str(deliverable.notebook),
-            str(executed),
+            _literal_path(deliverable.notebook),
+            _literal_path(executed),
             parameters=parameters,
             engine_name=None if job.engine == KERNEL_ENGINE else ENGINE_NAME,
             progress_bar=False,
@@ -210,7 +319,7 @@ def _produce(
             cwd=str(cwd),
         )
     except PapermillExecutionError as error:
-        if _stop_requested:
+        if signals.requested:
             raise Terminated() from None
         kept = _keep_failed(executed, folder, deliverable.name)
         raise RunError(
@@ -221,7 +330,7 @@ def _produce(
             notebook=kept,
         ) from None
     except Exception as error:  # kernel died, unreadable notebook...
-        if _stop_requested:
+        if signals.requested:
             raise Terminated() from None
         kept = _keep_failed(executed, folder, deliverable.name) if executed.is_file() else ""
         raise RunError(
@@ -239,7 +348,14 @@ def _produce(
             reason="the notebook finished without writing " + ", ".join(missing),
             notebook=_keep_failed(executed, folder, deliverable.name),
         )
-    (staging / f"{deliverable.name}.html").write_text(review_html(notebook), encoding="utf-8")
+    (staging / f"{deliverable.name}.html").write_text(review_html(notebook, f"{client} · {deliverable.name}"), encoding="utf-8")
+
+
+def _literal_path(path: Path) -> str:
+    """`path` as papermill must see it: papermill formats paths with the
+    parameters (`str.format`), so the braces of "Acme {Europe}" or
+    "Clients {2026}" are doubled to come out unchanged."""
+    return str(path).replace("{", "{{").replace("}", "}}")
 
 
 def _describe_cell(executed: Path, cell_index: int, source: str) -> str:
@@ -281,110 +397,30 @@ def _keep_failed(executed: Path, folder: Path, name: str) -> str:
     return str(destination)
 
 
-def _manifest(job, engagement, method_version, lang, chosen, staging, folder, seconds):
+def _manifest(job, engagement, plan: RunPlan, staging, seconds):
+    """This run's manifest; the folder's other records are added at commit."""
     engagement_sha = manifest_module.sha256(job.engagement_path)
     generated = manifest_module.now()
-    records = manifest_module.previous(folder)
-    for deliverable in chosen:
+    records = {}
+    for deliverable in plan.to_render:
         records[deliverable.name] = manifest_module.DeliverableRecord(
             notebook=deliverable.notebook.name,
             files={f: manifest_module.sha256(staging / f) for f in produced_files(deliverable)},
             seconds=seconds[deliverable.name],
             engagement_sha256=engagement_sha,
-            method_version=method_version,
+            method_version=plan.method_version,
             generated_at=generated,
+            inputs=plan.inputs[deliverable.name],
         )
-    ordered = {name: records[name] for name in deliverable_order(records)}
     versions = manifest_module.versions()
     return manifest_module.Manifest(
         client=engagement.client,
-        language=lang,
+        language=plan.lang,
         engagement={"path": job.engagement_path, "sha256": engagement_sha},
         playbook_version=versions["playbook"],
-        method_version=method_version,
+        method_version=plan.method_version,
         engine=job.engine,
         versions=versions,
         generated_at=generated,
-        deliverables=ordered,
+        deliverables=records,
     )
-
-
-def deliverable_order(records) -> list[str]:
-    from .registry import DELIVERABLES
-
-    return [n for n in DELIVERABLES if n in records] + [n for n in records if n not in DELIVERABLES]
-
-
-def _commit(chosen: list[Deliverable], staging: Path, folder: Path) -> list[Path]:
-    """Move every staged file into place, the manifest last, without being interrupted."""
-    if _parent_pid is not None and os.getppid() != _parent_pid:
-        raise Terminated()  # whoever asked for the run is gone: change nothing
-    names = [name for d in chosen for name in produced_files(d)]
-    for name in [*names, manifest_module.MANIFEST]:
-        with open(staging / name, "rb") as handle:
-            os.fsync(handle.fileno())
-    written: list[Path] = []
-    with _signals_deferred():
-        for name in names:
-            os.replace(staging / name, folder / name)
-            written.append(folder / name)
-        os.replace(staging / manifest_module.MANIFEST, folder / manifest_module.MANIFEST)
-        for deliverable in chosen:
-            with contextlib.suppress(FileNotFoundError):
-                (folder / FAILED_DIR / f"{deliverable.name}.ipynb").unlink()
-        with contextlib.suppress(OSError):
-            (folder / FAILED_DIR).rmdir()  # only when empty
-    return written
-
-
-def remove_stale_staging(folder: Path) -> None:
-    """Remove staging folders left by runs that were killed outright (SIGKILL)."""
-    for path in folder.glob(f"{STAGING_PREFIX}*"):
-        pid = path.name[len(STAGING_PREFIX):].split("-")[0]
-        if not pid.isdigit() or not _alive(int(pid)):
-            shutil.rmtree(path, ignore_errors=True)
-
-
-def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
-_STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
-_stop_requested = False
-_parent_pid: int | None = None
-
-
-def stop_on_signals(parent_pid: int | None = None) -> None:
-    """In a client process: turn SIGTERM/SIGINT/SIGHUP into a clean `Terminated`."""
-    global _parent_pid
-    _parent_pid = parent_pid
-
-    def handler(signum, frame):
-        global _stop_requested
-        _stop_requested = True
-        raise Terminated()
-
-    for signum in _STOP_SIGNALS:
-        signal.signal(signum, handler)
-
-
-@contextlib.contextmanager
-def _signals_deferred():
-    """Hold stop signals while files move into place; they act right after."""
-    try:
-        previous = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
-    except (AttributeError, ValueError):  # not the main thread, or no such call
-        yield
-        return
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
