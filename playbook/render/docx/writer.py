@@ -2,9 +2,9 @@
 
 What the reader gets: a cover page (title, subtitle, client, date,
 confidentiality), then the blocks in the template's styles, found by name;
-real Word tables in the template's table style with a repeated header row and
-rows that never split across pages; numeric columns right-aligned; heat-map
-cells shaded; figures as crisp images at the text width with their captions;
+real Word tables in the template's table style with a repeated header row, long
+rows allowed to break across pages and the last row never alone on a page;
+numeric columns right-aligned; heat-map cells shaded; figures as crisp images at the text width with their captions;
 the client's name and the confidentiality label in every page header, page
 numbers in the footer. Every string is sanitised and typeset for the
 document's language, which is also set for the spell checker.
@@ -49,6 +49,9 @@ _PARAGRAPH_STYLES = {"body": "Normal", "quote": "Quote", "caption": "Caption",
 _LANG_TAGS = {"fr": "fr-FR", "en": "en-GB"}
 _JC = {"left": "left", "right": "right", "center": "center"}   # w:jc values
 _EMU_PER_TWIP = 635
+TABLE_TEXT_PT = 9          # the template's Table Text size
+CELL_MARGIN_PT = 5.4       # Word's default left and right cell margins
+ROW_KEPT_LINES = 6         # rows up to this many lines never break across pages
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
@@ -254,12 +257,17 @@ class _DocxWriter:
                   column_widths(table, header, texts, self.text_width, minimum)]
         tbl = table_element(self.styles.id("Playbook Table"), widths)
         text_style = self.styles.id("Table Text")
-        for r, values in enumerate([header, *texts]):
+        rows = [header, *texts]
+        for r, values in enumerate(rows):
             tr = sub(tbl, "w:tr")
             tr_pr = sub(tr, "w:trPr")
-            sub(tr_pr, "w:cantSplit")          # a row never splits across pages
+            if _row_lines(values, widths) <= ROW_KEPT_LINES:
+                sub(tr_pr, "w:cantSplit")      # a short row stays whole; a long one may break
             if r == 0:
                 sub(tr_pr, "w:tblHeader")      # the header repeats on every page
+            # the header stays with the first row and the last row with the one before:
+            # no table starts on a page foot with its header alone, no page holds one row
+            keep = r == 0 or (len(rows) > 2 and r == len(rows) - 2)
             for c, value in enumerate(values):
                 # header: direct formatting, as paragraph styles would override the table's
                 fill = self.palette.title if r == 0 else (
@@ -270,7 +278,10 @@ class _DocxWriter:
                 if fill:
                     sub(tc_pr, "w:shd", val="clear", color="auto", fill=fill.lstrip("#").upper())
                 p = styled_p(text_style)
-                sub(p.get_or_add_pPr(), "w:jc", val=_JC[align[c]])
+                p_pr = p.get_or_add_pPr()
+                if keep:
+                    sub(p_pr, "w:keepNext")
+                sub(p_pr, "w:jc", val=_JC[align[c]])
                 tc.append(p)
                 add_runs(p, value, bold=r == 0,
                           colour="FFFFFF" if fill and is_dark(fill) else None)
@@ -278,6 +289,12 @@ class _DocxWriter:
         # breathing space after the table, before the next block
         spacer = self._new_paragraph("Normal")
         spacer.paragraph_format.space_after = 0
+
+
+def _row_lines(values: list[str], widths: list[int]) -> int:
+    """Lines the tallest cell of a row takes (table text size, widths in twips)."""
+    return max(fit.count_lines(value or " ", max(1.0, width / 20 - 2 * CELL_MARGIN_PT),
+                               TABLE_TEXT_PT) for value, width in zip(values, widths, strict=True))
 
 
 class _Styles:
