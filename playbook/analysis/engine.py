@@ -21,18 +21,26 @@ class Analysis:
     change_plan: Any
     training_plan: Any
     steering: Any
+    calendar: Any = None  # calendar.WorkingCalendar: working days and the as-of date
+
+    @property
+    def as_of(self) -> Any:
+        """The date the deliverables describe the engagement at (datetime.date)."""
+        return self.calendar.as_of
 
 
 def analyse(engagement: Engagement, method: Any, lang: str | None = None) -> Analysis:
     """Apply the whole method to one engagement, in `lang` (default: its own)."""
+    from .calendar import WorkingCalendar
     from .change_plan import plan_change
     from .diagnosis import diagnose
     from .steering import steering
     from .training_plan import plan_training
 
     lang = lang or engagement.language
+    working = WorkingCalendar.of(engagement)
     diagnosis = diagnose(engagement, method, lang)
-    change_plan = plan_change(engagement, method, diagnosis, lang)
-    training_plan = plan_training(engagement, method, diagnosis, lang)
-    steer = steering(engagement, method, change_plan, training_plan, lang)
-    return Analysis(engagement, method, lang, diagnosis, change_plan, training_plan, steer)
+    training_plan = plan_training(engagement, method, diagnosis, lang, working)
+    change_plan = plan_change(engagement, method, diagnosis, lang, working, training_plan)
+    steer = steering(engagement, method, change_plan, training_plan, lang, working)
+    return Analysis(engagement, method, lang, diagnosis, change_plan, training_plan, steer, working)

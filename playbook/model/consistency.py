@@ -96,6 +96,13 @@ def _all(e: Engagement) -> Iterator[Inconsistency]:
                 f"acceptance testing starts before design ({lot.design_start.isoformat()})",
                 lot.acceptance_start,
             )
+        if lot.acceptance_end is not None and not lot.acceptance_start <= lot.acceptance_end < lot.go_live:
+            yield Inconsistency(
+                ("lots", i, "acceptance_end"),
+                f"acceptance testing must end between its start ({lot.acceptance_start.isoformat()}) "
+                f"and the eve of go-live ({lot.go_live.isoformat()})",
+                lot.acceptance_end,
+            )
         if lot.go_live <= lot.acceptance_start:
             yield Inconsistency(
                 ("lots", i, "go_live"),
@@ -107,6 +114,19 @@ def _all(e: Engagement) -> Iterator[Inconsistency]:
                 ("lots", i, "go_live"),
                 f"go-live must come after the kickoff ({kickoff.isoformat()})",
                 lot.go_live,
+            )
+
+    as_of = e.engagement.as_of
+    if as_of is not None and as_of < kickoff:
+        yield Inconsistency(
+            ("engagement", "as_of"), f"the as-of date comes before the kickoff ({kickoff.isoformat()})",
+            as_of,
+        )
+    for i, record in enumerate(e.action_status):
+        if record.population and record.population not in populations:
+            yield Inconsistency(
+                ("action_status", i, "population"), _unknown("population", record.population),
+                record.population,
             )
 
     for i, population in enumerate(e.populations):

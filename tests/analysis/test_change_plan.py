@@ -129,8 +129,9 @@ def test_actions_are_dated_on_the_milestones_of_the_population_lot():
     )
     d = diagnosis(e, {n: {"tool": 2, "job": 2} for n in ("Sales", "Service")} | {"Finance": {"job": 1}})
     actions = plan_change(e, METHOD, d, "en").actions.set_index(["population", "lever"])
-    # Acceptance-phase lever: the acceptance start of the earliest lot the population is in.
-    assert actions.loc[("Sales", "objection_handling"), "date"] == pd.Timestamp("2026-04-06")
+    # Acceptance-phase lever: the acceptance start of the earliest lot the population is in,
+    # or the next working day (6 April 2026 is Easter Monday, a public holiday in France).
+    assert actions.loc[("Sales", "objection_handling"), "date"] == pd.Timestamp("2026-04-07")
     assert actions.loc[("Service", "objection_handling"), "date"] == pd.Timestamp("2026-07-06")
     # Design + 2 weeks; a population in no lot follows the first lot.
     assert actions.loc[("Finance", "benefits_storytelling"), "date"] == pd.Timestamp("2026-02-16")
@@ -153,10 +154,11 @@ def test_cross_population_actions_are_planned_once_and_communication_recurs(cont
         cross["lever"]
     )
     rhythm = cross.loc[cross["lever"] == "communication_rhythm", "date"].sort_values()
-    # Every 4 weeks from design start to the post-go-live reinforcement (go-live + 8 weeks).
-    assert rhythm.iloc[0] == pd.Timestamp("2026-02-02")
-    assert set(rhythm.diff().dropna()) == {pd.Timedelta(weeks=4)}
-    assert rhythm.iloc[-1] <= pd.Timestamp("2026-07-13") < rhythm.iloc[-1] + pd.Timedelta(weeks=4)
+    # Every 4 weeks from design start to the post-go-live reinforcement (go-live + 8 weeks),
+    # each on the first working day from its 4-weekly date (public holidays skipped).
+    expected = pd.date_range("2026-02-02", "2026-07-13", freq=pd.Timedelta(weeks=4))
+    moved = {pd.Timestamp("2026-05-25"): pd.Timestamp("2026-05-26")}  # Whit Monday
+    assert list(rhythm) == [moved.get(day, day) for day in expected]
     assert (cross.loc[cross["lever"] == "ambassador_community", "effort_days"] == 3.0).all()  # 1.5 × 2
 
 
