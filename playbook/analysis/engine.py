@@ -6,32 +6,37 @@ language, so the five documents can never disagree with one another.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
+from ..method import Method
 from ..model import Engagement
+from .calendar import WorkingCalendar
+from .records import ChangePlan, Diagnosis, Steering, TrainingPlan
 
 
 @dataclass(frozen=True)
 class Analysis:
+    """One engagement analysed by one method, in one language (`records` has the parts)."""
+
     engagement: Engagement
-    method: Any  # playbook.method.Method
+    method: Method
     lang: str
-    diagnosis: Any  # records.Diagnosis
-    change_plan: Any
-    training_plan: Any
-    steering: Any
-    calendar: Any = None  # calendar.WorkingCalendar: working days and the as-of date
+    diagnosis: Diagnosis
+    change_plan: ChangePlan
+    training_plan: TrainingPlan
+    steering: Steering
+    calendar: WorkingCalendar | None = None  # working days and the as-of date
 
     @property
-    def as_of(self) -> Any:
-        """The date the deliverables describe the engagement at (datetime.date)."""
+    def as_of(self) -> dt.date:
+        """The date the deliverables describe the engagement at."""
+        assert self.calendar is not None
         return self.calendar.as_of
 
 
-def analyse(engagement: Engagement, method: Any, lang: str | None = None) -> Analysis:
+def analyse(engagement: Engagement, method: Method, lang: str | None = None) -> Analysis:
     """Apply the whole method to one engagement, in `lang` (default: its own)."""
-    from .calendar import WorkingCalendar
     from .change_plan import plan_change
     from .diagnosis import diagnose
     from .steering import steering

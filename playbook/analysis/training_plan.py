@@ -18,12 +18,13 @@ from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
-from babel.dates import format_date
 
+from ..method import Method
 from ..method.levers import Condition
 from ..method.training import Module
 from ..model import Engagement
 from .calendar import WorkingCalendar
+from ..text.typography import format_date
 from .change_plan_inputs import Profile, profiles
 from .change_plan_rules import match, sentence
 from .milestones import lot_of, milestones
@@ -53,7 +54,7 @@ class Need:
 
 
 def plan_training(
-    engagement: Engagement, method: Any, diagnosis: Diagnosis, lang: str,
+    engagement: Engagement, method: Method, diagnosis: Diagnosis, lang: str,
     working: WorkingCalendar | None = None,
 ) -> TrainingPlan:
     catalogue = method.training
@@ -84,7 +85,7 @@ def plan_training(
 
 
 def training_needs(
-    engagement: Engagement, method: Any, people: dict[str, Profile], lang: str
+    engagement: Engagement, method: Method, people: dict[str, Profile], lang: str
 ) -> list[Need]:
     catalogue = method.training
     limits = engagement.training
@@ -135,7 +136,7 @@ def _condition(module: Module) -> Condition:
     )
 
 
-def _group_size(module: Module, method: Any, client_max: int, share_cap: int | None) -> int:
+def _group_size(module: Module, method: Method, client_max: int, share_cap: int | None) -> int:
     size = client_max
     fmt = method.training.formats[module.format]
     if fmt.group_size is not None:
@@ -145,7 +146,7 @@ def _group_size(module: Module, method: Any, client_max: int, share_cap: int | N
     return max(1, size)
 
 
-def _key_user_needs(engagement: Engagement, method: Any, lang: str) -> list[Need]:
+def _key_user_needs(engagement: Engagement, method: Method, lang: str) -> list[Need]:
     catalogue = method.training
     module = next(m for m in catalogue.modules if m.audience == "key_user")
     by_lot: dict[str, list[Any]] = {}
@@ -170,7 +171,7 @@ def _key_user_needs(engagement: Engagement, method: Any, lang: str) -> list[Need
     return needs
 
 
-def _administrator_needs(engagement: Engagement, method: Any, lang: str) -> list[Need]:
+def _administrator_needs(engagement: Engagement, method: Method, lang: str) -> list[Need]:
     administrators = engagement.governance.administrators
     if not administrators or not engagement.lots:
         return []
@@ -206,7 +207,7 @@ SESSION_COLUMNS = [
 
 
 def _schedule(
-    engagement: Engagement, method: Any, table: pd.DataFrame, needs: list[Need], lang: str,
+    engagement: Engagement, method: Method, table: pd.DataFrame, needs: list[Need], lang: str,
     working: WorkingCalendar,
 ) -> tuple[list[dict[str, Any]], list[MethodWarning]]:
     """Place every lot's waves, earliest go-live first (it gets the trainers first).
@@ -244,7 +245,7 @@ def _schedule(
                     MethodWarning(
                         "training_buffer_short",
                         catalogue.texts["buffer_short"].in_(
-                            lang, lot=lot, first=_day(first_session, lang), end=_day(end, lang),
+                            lang, lot=lot, first=format_date(first_session, lang), end=format_date(end, lang),
                             buffer=buffer.days, days=(first_session - end).days,
                         ),
                         subject=lot,
@@ -259,8 +260,8 @@ def _schedule(
                     "training_window_too_short",
                     catalogue.texts["window_too_short"].in_(
                         lang, lot=lot, sessions=len(early), weeks=limits.weeks_before_go_live,
-                        go_live=_day(go_live, lang), trainers=limits.trainers_available,
-                        share=round(limits.max_share_away * 100), start=_day(start, lang),
+                        go_live=format_date(go_live, lang), trainers=limits.trainers_available,
+                        share=round(limits.max_share_away * 100), start=format_date(start, lang),
                     ),
                     subject=lot,
                 )
@@ -285,22 +286,16 @@ def _acceptance_overlap(
             "training_before_acceptance_end",
             catalogue.texts["acceptance_overlap"].in_(
                 lang, lot=lot, sessions=len(early), days=gap,
-                acceptance_end=_day(acceptance_end, lang),
-                go_live=_day(table.at[lot, "go_live"].date(), lang),
+                acceptance_end=format_date(acceptance_end, lang),
+                go_live=format_date(table.at[lot, "go_live"].date(), lang),
             ),
             subject=lot,
         )
     ]
 
 
-def _day(value: dt.date, lang: str) -> str:
-    """A date as the deliverables print it ('14 juin 2027', '14 June 2027')."""
-    text = format_date(value, "d MMMM y", locale={"fr": "fr_FR"}.get(lang, "en_GB"))
-    return "1er" + text[1:] if lang == "fr" and value.day == 1 else text
-
-
 def _place_wave(
-    calendar: Calendar, needs: list[Need], latest: dt.date, method: Any, lang: str,
+    calendar: Calendar, needs: list[Need], latest: dt.date, method: Method, lang: str,
     rows: list[dict[str, Any]], warnings: list[MethodWarning], window_start: dt.date | None,
     fallback: dt.date | None = None,
 ) -> list[Placement]:
@@ -384,7 +379,7 @@ def _numbered(sessions: pd.DataFrame) -> pd.DataFrame:
 
 
 def _capped_groups(
-    needs: list[Need], engagement: Engagement, method: Any, lang: str
+    needs: list[Need], engagement: Engagement, method: Method, lang: str
 ) -> list[MethodWarning]:
     """Say when the share-away rule, not the format, sets a population's group size."""
     catalogue = method.training
@@ -421,7 +416,7 @@ def _depth(module: Module, catalogue: Any) -> int:
 
 
 def _session_row(
-    need: Need, number: int, placement: Placement, method: Any, lang: str,
+    need: Need, number: int, placement: Placement, method: Method, lang: str,
     window_start: dt.date | None,
 ) -> dict[str, Any]:
     day_hours = method.training.day_hours
@@ -449,7 +444,7 @@ def _session_row(
 
 def _self_paced(
     needs: list[Need], sessions: pd.DataFrame, table: pd.DataFrame, engagement: Engagement,
-    method: Any, lang: str, working: WorkingCalendar,
+    method: Method, lang: str, working: WorkingCalendar,
 ) -> list[dict[str, Any]]:
     """Self-paced modules: no session, a period of working days to complete them
     in, ending before the population's first session of the lot (or before
@@ -511,7 +506,7 @@ def _calendar(sessions: pd.DataFrame, self_paced: list[dict[str, Any]]) -> pd.Da
     return frame.reset_index(drop=True)[CALENDAR_COLUMNS]
 
 
-def _needs_frame(needs: list[Need], method: Any, lang: str) -> pd.DataFrame:
+def _needs_frame(needs: list[Need], method: Method, lang: str) -> pd.DataFrame:
     catalogue = method.training
     rows = [
         {

@@ -2,16 +2,20 @@
 
 Each rule yields an `Inconsistency` located by a path into the engagement
 (("impacts", 3, "population")), the same shape as pydantic's error locations, so
-the intake can turn both into sheet/row/column or YAML key paths.
+the intake can turn both into sheet/row/column or YAML key paths. It carries a
+message code and its parameters, worded in either language by `playbook.text`.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
+from pydantic import BaseModel
+
+from ..text import Message
 from .engagement import Engagement
 
 Loc = tuple[str | int, ...]
@@ -19,9 +23,21 @@ Loc = tuple[str | int, ...]
 
 @dataclass(frozen=True)
 class Inconsistency:
+    """A rule broken at `loc`: message `code` (in `playbook/text/data/messages.yaml`)
+    with its `params`, and the offending `value`."""
+
     loc: Loc
-    message: str
+    code: str
+    params: dict[str, Any] = field(default_factory=dict)
     value: Any = None
+
+    def text(self, lang: str, **overrides: Any) -> str:
+        """The message in `lang`; `overrides` replace parameters (see `Message.text`)."""
+        return Message(self.code, self.params).text(lang, **overrides)
+
+    @property
+    def message(self) -> str:
+        return self.text("en")
 
 
 def find_inconsistencies(e: Engagement) -> list[Inconsistency]:
@@ -29,27 +45,40 @@ def find_inconsistencies(e: Engagement) -> list[Inconsistency]:
 
 
 def _all(e: Engagement) -> Iterator[Inconsistency]:
+    yield from _names(e)
+    yield from _references(e)
+    yield from _duplicate_impacts(e)
+    yield from _use_case_lots(e)
+    yield from _lots(e)
+    yield from _others(e)
+
+
+def _names(e: Engagement) -> Iterator[Inconsistency]:
+    """Unique names per table, and the two tables an engagement cannot do without."""
     yield from _unique(e.populations, "populations", "name", "population")
     yield from _unique(e.lots, "lots", "name", "lot")
-    yield from _unique(e.use_cases, "use_cases", "name", "use case")
+    yield from _unique(e.use_cases, "use_cases", "name", "use_case")
     yield from _unique(e.personas, "personas", "name", "persona")
-    yield from _unique(e.kpis, "kpis", "name", "KPI")
+    yield from _unique(e.kpis, "kpis", "name", "kpi")
 
     if not e.populations:
-        yield Inconsistency(("populations",), "at least one population is required")
+        yield Inconsistency(("populations",), "consistency.no_population")
     if not e.lots:
-        yield Inconsistency(("lots",), "at least one deployment lot is required")
+        yield Inconsistency(("lots",), "consistency.no_lot")
 
+
+def _references(e: Engagement) -> Iterator[Inconsistency]:
+    """Every population a record names exists."""
     populations = {p.name for p in e.populations}
-    lots = {lot.name for lot in e.lots}
 
-    def known(items, table: str, field: str, allow_empty: bool = False):
+    def known(items: Sequence[BaseModel], table: str, field: str,
+              allow_empty: bool = False) -> Iterator[Inconsistency]:
         for i, item in enumerate(items):
             value = getattr(item, field)
             if allow_empty and value == "":
                 continue
             if value not in populations:
-                yield Inconsistency((table, i, field), _unknown("population", value), value)
+                yield _unknown((table, i, field), "population", value)
 
     yield from known(e.impacts, "impacts", "population")
     yield from known(e.resistances, "resistances", "population")
@@ -58,43 +87,60 @@ def _all(e: Engagement) -> Iterator[Inconsistency]:
     yield from known(e.journeys, "journeys", "population")
     yield from known(e.kpis, "kpis", "population", allow_empty=True)
     yield from (
-        Inconsistency(("governance", "key_users", i, "population"), _unknown("population", k.population), k.population)
+        _unknown(("governance", "key_users", i, "population"), "population", k.population)
         for i, k in enumerate(e.governance.key_users)
         if k.population not in populations
     )
 
+
+def _duplicate_impacts(e: Engagement) -> Iterator[Inconsistency]:
     seen_pairs: dict[tuple[str, str], int] = {}
     for i, impact in enumerate(e.impacts):
         pair = (impact.population, impact.dimension.value)
         if pair in seen_pairs:
             yield Inconsistency(
                 ("impacts", i, "dimension"),
-                f"impact of {impact.population!r} on {impact.dimension.value!r} "
-                f"already given (row {seen_pairs[pair] + 1} of this table)",
+                "consistency.duplicate_impact",
+                {"population": impact.population, "dimension": impact.dimension.value,
+                 "first": _row(seen_pairs[pair])},
                 impact.dimension.value,
             )
         seen_pairs.setdefault(pair, i)
 
+
+def _use_case_lots(e: Engagement) -> Iterator[Inconsistency]:
+    lots = {lot.name for lot in e.lots}
     for i, use_case in enumerate(e.use_cases):
         if use_case.lot not in lots:
-            yield Inconsistency(("use_cases", i, "lot"), _unknown("lot", use_case.lot), use_case.lot)
+            yield _unknown(("use_cases", i, "lot"), "lot", use_case.lot)
 
+
+def _lots(e: Engagement) -> Iterator[Inconsistency]:
+    """A lot's populations exist; kickoff, design, acceptance and go-live come in order."""
+    populations = {p.name for p in e.populations}
     kickoff = e.engagement.kickoff
     for i, lot in enumerate(e.lots):
         for j, name in enumerate(lot.populations):
             if name not in populations:
-                yield Inconsistency(("lots", i, "populations", j), _unknown("population", name), name)
+                yield _unknown(("lots", i, "populations", j), "population", name)
         if lot.design_start < kickoff:
             yield Inconsistency(
                 ("lots", i, "design_start"),
-                f"design starts before the kickoff ({kickoff.isoformat()})",
+                "consistency.design_before_kickoff", {"kickoff": kickoff},
                 lot.design_start,
             )
         if lot.acceptance_start < lot.design_start:
             yield Inconsistency(
                 ("lots", i, "acceptance_start"),
-                f"acceptance testing starts before design ({lot.design_start.isoformat()})",
+                "consistency.acceptance_before_design", {"design_start": lot.design_start},
                 lot.acceptance_start,
+            )
+        if lot.acceptance_end is not None and not lot.acceptance_start <= lot.acceptance_end < lot.go_live:
+            yield Inconsistency(
+                ("lots", i, "acceptance_end"),
+                "consistency.acceptance_end_outside",
+                {"acceptance_start": lot.acceptance_start, "go_live": lot.go_live},
+                lot.acceptance_end,
             )
         if lot.acceptance_end is not None and not lot.acceptance_start <= lot.acceptance_end < lot.go_live:
             yield Inconsistency(
@@ -106,42 +152,43 @@ def _all(e: Engagement) -> Iterator[Inconsistency]:
         if lot.go_live <= lot.acceptance_start:
             yield Inconsistency(
                 ("lots", i, "go_live"),
-                f"go-live must come after the start of acceptance testing ({lot.acceptance_start.isoformat()})",
+                "consistency.go_live_before_acceptance",
+                {"acceptance_start": lot.acceptance_start},
                 lot.go_live,
             )
         if lot.go_live <= kickoff:
             yield Inconsistency(
                 ("lots", i, "go_live"),
-                f"go-live must come after the kickoff ({kickoff.isoformat()})",
+                "consistency.go_live_before_kickoff", {"kickoff": kickoff},
                 lot.go_live,
             )
 
+
+def _others(e: Engagement) -> Iterator[Inconsistency]:
+    kickoff = e.engagement.kickoff
     as_of = e.engagement.as_of
     if as_of is not None and as_of < kickoff:
         yield Inconsistency(
-            ("engagement", "as_of"), f"the as-of date comes before the kickoff ({kickoff.isoformat()})",
-            as_of,
+            ("engagement", "as_of"), "consistency.as_of_before_kickoff", {"kickoff": kickoff}, as_of,
         )
+    populations = {p.name for p in e.populations}
     for i, record in enumerate(e.action_status):
         if record.population and record.population not in populations:
-            yield Inconsistency(
-                ("action_status", i, "population"), _unknown("population", record.population),
-                record.population,
-            )
+            yield _unknown(("action_status", i, "population"), "population", record.population)
 
     for i, population in enumerate(e.populations):
         if population.name in population.shifts_tasks_to:
             yield Inconsistency(
                 ("populations", i, "shifts_tasks_to"),
-                "a population cannot shift tasks onto itself",
-                population.name,
+                "consistency.shifts_to_itself",
+                value=population.name,
             )
 
     for i, objective in enumerate(e.objectives):
         if objective.due_date <= kickoff:
             yield Inconsistency(
                 ("objectives", i, "due_date"),
-                f"due date must come after the kickoff ({kickoff.isoformat()})",
+                "consistency.due_before_kickoff", {"kickoff": kickoff},
                 objective.due_date,
             )
 
@@ -150,13 +197,13 @@ def _all(e: Engagement) -> Iterator[Inconsistency]:
         if criteria[assessment.criterion.value] > 1:
             yield Inconsistency(
                 ("success_criteria", i, "criterion"),
-                "criterion assessed more than once",
-                assessment.criterion.value,
+                "consistency.criterion_repeated",
+                value=assessment.criterion.value,
             )
             criteria[assessment.criterion.value] = 0
 
 
-def _unique(items, table: str, field: str, what: str) -> Iterator[Inconsistency]:
+def _unique(items: Sequence[BaseModel], table: str, field: str, what: str) -> Iterator[Inconsistency]:
     first: dict[str, int] = {}
     for i, item in enumerate(items):
         value = getattr(item, field)
@@ -164,12 +211,18 @@ def _unique(items, table: str, field: str, what: str) -> Iterator[Inconsistency]
         if key in first:
             yield Inconsistency(
                 (table, i, field),
-                f"duplicate {what} name (already used in row {first[key] + 1} of this table)",
+                "consistency.duplicate_name",
+                {"what": Message(f"term.{what}"), "first": _row(first[key])},
                 value,
             )
         else:
             first[key] = i
 
 
-def _unknown(what: str, value: str) -> str:
-    return f"unknown {what} {value!r}"
+def _unknown(loc: Loc, what: str, name: str) -> Inconsistency:
+    return Inconsistency(loc, f"consistency.unknown_{what}", {"name": name}, name)
+
+
+def _row(index: int) -> Message:
+    """Where the first of two clashing records is: its row among the table's."""
+    return Message("consistency.row_of_table", {"row": index + 1})

@@ -38,6 +38,8 @@ class ClientReport:
     folder: str = ""
     files: list[str] = field(default_factory=list)
     error: dict[str, str] = field(default_factory=dict)
+    rendered: list[str] = field(default_factory=list)
+    up_to_date: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -60,6 +62,14 @@ class BatchResult:
     def failed(self) -> list[ClientReport]:
         return [c for c in self.clients if not c.ok]
 
+    @property
+    def deliverables_current(self) -> int:
+        return sum(len(c.up_to_date) for c in self.clients)
+
+    @property
+    def deliverables_rendered(self) -> int:
+        return sum(len(c.rendered) for c in self.clients)
+
     def to_json(self) -> str:
         data = {
             "seconds": round(self.seconds, 3),
@@ -67,6 +77,8 @@ class BatchResult:
             "executor": self.executor,
             "succeeded": len(self.succeeded),
             "failed": len(self.failed),
+            "deliverables_rendered": self.deliverables_rendered,
+            "deliverables_up_to_date": self.deliverables_current,
             "warnings": self.warnings,
             "clients": [asdict(c) for c in self.clients],
         }
@@ -82,7 +94,9 @@ def find_engagements(patterns: Iterable[str | Path]) -> list[Path]:
     found: dict[Path, None] = {}
     for pattern in patterns:
         text = str(pattern)
-        matches = sorted(glob.glob(text)) if glob.has_magic(text) else [text]
+        # A file or folder that exists is itself, even with "[" in its name.
+        is_glob = glob.has_magic(text) and not os.path.lexists(text)
+        matches = sorted(glob.glob(text)) if is_glob else [text]
         if not matches:
             raise PlaybookError(f"no engagement file matches {text!r}")
         for match in map(Path, matches):
@@ -117,11 +131,14 @@ def run_batch(
     dask_address: str | None = None,
     *,
     kernel: bool = False,
+    force: bool = False,
 ) -> BatchResult:
     """Produce every client's deliverables; never stops on a client's failure.
 
     `progress(report, total)` is called as each client finishes. The summary
-    is also written to `out_dir/batch-summary.json`.
+    is also written to `out_dir/batch-summary.json`. A client whose
+    deliverables are all current (see `run.freshness`) is reported at once,
+    without a process or a notebook; `force=True` renders everything.
     """
     from .registry import deliverables
 
@@ -129,25 +146,100 @@ def run_batch(
     deliverables(only, notebooks_dir)  # a typo in --only stops the batch before it starts
     paths = find_engagements(engagements)
     job_list = [
-        make_job(path, out_dir, lang, only, templates_dir, method_dir, notebooks_dir, kernel)
+        make_job(path, out_dir, lang, only, templates_dir, method_dir, notebooks_dir, kernel,
+                 force)
         for path in paths
     ]
     jobs = max(1, jobs or default_jobs())
     notify = progress or (lambda report, total: None)
-    if dask_address:
+    refused = shared_folders(job_list)
+    for report in refused:
+        notify(report, len(job_list))
+    refused_paths = {r.engagement for r in refused}
+    current, to_run = _current_clients([j for j in job_list if j.engagement_path not in refused_paths])
+    for report in current:
+        notify(report, len(job_list))
+    reports = [*refused, *current]
+    executor = f"dask {dask_address}" if dask_address else "local"
+    if to_run and dask_address:
         from .cluster import run_on_cluster
 
-        reports = run_on_cluster(job_list, dask_address, lambda r: notify(r, len(job_list)))
-        executor = f"dask {dask_address}"
-    else:
-        reports = _run_local(job_list, jobs, lambda r: notify(r, len(job_list)))
-        executor = "local"
+        reports += run_on_cluster(to_run, dask_address, lambda r: notify(r, len(job_list)))
+    elif to_run:
+        reports += _run_local(to_run, jobs, lambda r: notify(r, len(job_list)))
     order = {job.engagement_path: i for i, job in enumerate(job_list)}
     reports.sort(key=lambda r: order[r.engagement])
     result = BatchResult(reports, time.perf_counter() - start, jobs, executor, _warnings(reports))
     Path(out_dir).mkdir(parents=True, exist_ok=True)
     atomic_write_text(Path(out_dir) / SUMMARY, result.to_json())
     return result
+
+
+def _current_clients(job_list: list[Job]) -> tuple[list[ClientReport], list[Job]]:
+    """Split the clients into those whose deliverables are all current and the rest.
+
+    Deciding here, in the parent, means a refresh where one engagement of forty
+    changed forks one process, not forty. A file that cannot be read is left to
+    its client's own run, which reports it with its location.
+    """
+    from ..intake import load_engagement
+    from .execute import already_current
+
+    reports: list[ClientReport] = []
+    to_run: list[Job] = []
+    for job in job_list:
+        start = time.perf_counter()
+        try:
+            current = None if job.force else already_current(job, load_engagement(job.engagement_path))
+        except Exception:  # noqa: BLE001 - the client's run reports it, located
+            current = None
+        if current is None:
+            to_run.append(job)
+        else:
+            reports.append(report_of(Outcome(job, result=current,
+                                             seconds=time.perf_counter() - start)))
+    return reports, to_run
+
+
+def shared_folders(job_list: list[Job]) -> list[ClientReport]:
+    """Failed reports for every engagement whose client folder another one would also write.
+
+    Distinct clients always get distinct folders (`unique_name`), so this is
+    the same client, in the same language, described by two files. Such
+    engagements are not run at all: whichever finished last would silently
+    replace the other's files. Unreadable engagements are left to their own
+    run, which reports them.
+    """
+    from ..intake import load_engagement
+    from .folders import client_folder
+
+    groups: dict[str, list[tuple[Job, str, Path]]] = {}
+    for job in job_list:
+        try:
+            engagement = load_engagement(job.engagement_path)
+        except PlaybookError:
+            continue
+        folder = client_folder(job.out_dir, engagement.client, job.lang or engagement.language)
+        groups.setdefault(str(folder), []).append((job, engagement.client, folder))
+    reports = []
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        for job, client, folder in members:
+            others = ", ".join(
+                f"{other!r} ({os.path.basename(j.engagement_path)})"
+                for j, other, _ in members if j is not job
+            )
+            message = (
+                f"{client!r} ({os.path.basename(job.engagement_path)}) and {others} would write "
+                f"the same folder {folder}; none of them was run. Keep one engagement file per "
+                "client, or run them with different --out folders."
+            )
+            reports.append(ClientReport(
+                engagement=job.engagement_path, status="failed", seconds=0.0, client=client,
+                error={"kind": "shared folder", "type": "SharedFolder", "message": message},
+            ))
+    return reports
 
 
 def _run_local(job_list: list[Job], jobs: int, notify) -> list[ClientReport]:
@@ -185,6 +277,7 @@ def report_of(outcome: Outcome) -> ClientReport:
             engagement=outcome.job.engagement_path, status="succeeded",
             seconds=round(outcome.seconds, 3), client=result.client, language=result.language,
             folder=str(result.folder), files=[p.name for p in result.files],
+            rendered=result.rendered, up_to_date=list(result.up_to_date),
         )
     from ..errors import IntakeError, RunError
 

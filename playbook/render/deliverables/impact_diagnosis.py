@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from typing import Any
+from typing import Any, Literal
 
 from ...errors import MethodError
 from ..charts import heat_colour
@@ -94,6 +94,13 @@ def segment_members(analysis: Any) -> dict[str, list[str]]:
     return populations_by_segment(analysis.diagnosis.segments, analysis.method)
 
 
+def _in_role(analysis: Any, role: Literal["allies", "priority"]) -> list[str]:
+    """Populations of the segment playing `role` in the method (allies, priority)."""
+    members = segment_members(analysis)
+    return [name for code in analysis.method.dimensions.segmentation.with_role(role)
+            for name in members.get(code, [])]
+
+
 def observed_resistances(analysis: Any) -> list[Any]:
     return list(analysis.engagement.resistances)
 
@@ -130,8 +137,7 @@ def key_messages(analysis: Any) -> list[str]:
                            people=c.people(analysis, int(totals.at[top, "people_strongly_impacted"])),
                            share=c.percent(analysis, float(totals.at[top, "share_strongly_impacted"]))))
 
-    members = segment_members(analysis)
-    convince = members.get("convince_first", [])
+    convince = _in_role(analysis, "priority")
     if convince:
         messages.append(_t(analysis, "messages.convince_first", count=len(convince),
                            people=c.people(analysis, _headcount(analysis, convince)),
@@ -147,8 +153,9 @@ def key_messages(analysis: Any) -> list[str]:
                            observed=sum(1 for b in diagnosis.brakes if b.observed),
                            brake=c.term(analysis, "brake", brake), populations=populations))
 
-    high = {kind: [r.population for r in diagnosis.risks if r.kind == kind and r.level >= 3]
-            for kind in ("rejection", "misuse")}
+    high_from = analysis.method.brakes.risk_model.high_from
+    high = {kind: [r.population for r in diagnosis.risks if r.kind == kind and r.level >= high_from]
+            for kind in analysis.method.brakes.risk_kinds}
     if high["rejection"] or high["misuse"]:
         messages.append(_t(analysis, "messages.risks",
                            rejection=_counted(analysis, "messages.populations", len(high["rejection"])),
@@ -165,7 +172,7 @@ def key_messages(analysis: Any) -> list[str]:
                                  people=c.people(analysis, _headcount(analysis, non_users)),
                                  names=_names(analysis, non_users)))
 
-    allies = members.get("lean_on", [])
+    allies = _in_role(analysis, "allies")
     if allies:
         messages.append(_t(analysis, "messages.ambassadors", names=_names(analysis, allies),
                            people=c.people(analysis, _headcount(analysis, allies))))
@@ -180,14 +187,14 @@ def next_steps(analysis: Any) -> list[c.NextStep]:
     if not upcoming:
         return upcoming
     when = upcoming[0].date
-    members = segment_members(analysis)
+    convince, allies = _in_role(analysis, "priority"), _in_role(analysis, "allies")
     extra = [c.NextStep(when, _t(analysis, "next_steps.validate"))]
-    if members.get("convince_first"):
+    if convince:
         extra.append(c.NextStep(when, _t(analysis, "next_steps.convince",
-                                         names=_names(analysis, members["convince_first"]))))
-    if members.get("lean_on"):
+                                         names=_names(analysis, convince))))
+    if allies:
         extra.append(c.NextStep(when, _t(analysis, "next_steps.ambassadors",
-                                         names=_names(analysis, members["lean_on"]))))
+                                         names=_names(analysis, allies))))
     return c.next_steps(analysis, extra)
 
 
@@ -328,11 +335,11 @@ def risk_table(analysis: Any) -> Table:
     diagnosis = analysis.diagnosis
     rows, fills = [], []
     for p in analysis.engagement.populations:
-        levels = [diagnosis.risk(p.name, kind).level for kind in ("rejection", "misuse")]
+        levels = [diagnosis.risk(p.name, kind).level for kind in analysis.method.brakes.risk_kinds]
         rows.append([p.name, *(f"{v}/3 – {_level_word(analysis, v)}" for v in levels)])
         fills.append([None, *(heat_colour(v, *SCALE) for v in levels)])
-    columns = [c.text(analysis, "common.columns.population"), _t(analysis, "columns.rejection"),
-               _t(analysis, "columns.misuse")]
+    columns = [c.text(analysis, "common.columns.population"),
+               *(_t(analysis, f"columns.{kind}") for kind in analysis.method.brakes.risk_kinds)]
     return Table(columns, rows, widths=[3.2, 1.4, 1.4], cell_fills=fills,
                  align=["left", "center", "center"])
 
@@ -470,8 +477,8 @@ def _risk_details(analysis: Any) -> list[Any]:
     """Bullets per population with a medium or high risk, each with its reasons."""
     items: list[Any] = []
     for p in analysis.engagement.populations:
-        risks = [analysis.diagnosis.risk(p.name, kind) for kind in ("rejection", "misuse")]
-        risks = [r for r in risks if r.level >= 2]
+        risks = [analysis.diagnosis.risk(p.name, kind) for kind in analysis.method.brakes.risk_kinds]
+        risks = [r for r in risks if r.level >= analysis.method.brakes.risk_model.attention_from]
         if not risks:
             continue
         items.append(c.population_label(analysis, p))
@@ -483,7 +490,7 @@ def _risk_details(analysis: Any) -> list[Any]:
 
 
 def _ally_lines(analysis: Any) -> list[str]:
-    members = segment_members(analysis).get("lean_on", [])
+    members = _in_role(analysis, "allies")
     levels = analysis.diagnosis.levels
     key_users = analysis.engagement.governance.key_users
     lines = []
@@ -492,7 +499,7 @@ def _ally_lines(analysis: Any) -> list[str]:
         named = [k.name for k in key_users if k.population == name]
         suffix = _t(analysis, "text.key_users", names=", ".join(named)) if named else ""
         lines.append(_t(analysis, "text.allies_line", population=c.population_label(analysis, name),
-                        buy_in=c.term(analysis, "buy_in", population.buy_in).lower(),
+                        buy_in=c.buy_in(analysis, population.buy_in),
                         level=int(levels.at[name, "level"]), key_users=suffix))
     return lines
 
@@ -603,10 +610,11 @@ def build_deck(analysis: Any) -> Deck:
 
     slides.append(TableSlide(
         d("risks"), risk_table(analysis),
-        notes=c.reason_notes(analysis, [r.reasons[0] for r in diagnosis.risks if r.level >= 2],
+        notes=c.reason_notes(analysis, [r.reasons[0] for r in diagnosis.risks
+                                        if r.level >= analysis.method.brakes.risk_model.attention_from],
                              lead=_t(analysis, "text.risks_intro"))))
 
-    allies = segment_members(analysis).get("lean_on", [])
+    allies = _in_role(analysis, "allies")
     slides.append(BulletSlide(
         d("allies"),
         _ally_lines(analysis) or [_t(analysis, "text.no_allies")],
