@@ -23,8 +23,8 @@ from ..method import Method
 from ..method.levers import Condition
 from ..method.training import Module
 from ..model import Engagement
-from .calendar import WorkingCalendar
 from ..text.typography import format_date
+from .calendar import WorkingCalendar
 from .change_plan_inputs import Profile, profiles
 from .change_plan_rules import match, sentence
 from .milestones import lot_of, milestones
