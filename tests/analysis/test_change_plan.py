@@ -219,3 +219,21 @@ def test_more_impact_never_means_fewer_levers(low, extra, dimension, buy_in, crm
         d = diagnosis(e, {"Team": {dimension: level}}, brakes=brakes)
         counts.append(len(choose_levers(profiles(e, d)["Team"], METHOD)))
     assert counts[0] <= counts[1]
+
+
+def test_monthly_effort_is_spread_over_each_action_s_duration():
+    """A three-week action from 20 January weighs on January and February, pro
+    rata of its weekdays in each; the months still add up to the plan."""
+    from playbook.analysis.change_plan_tables import by_month
+
+    actions = pd.DataFrame([
+        {"date": pd.Timestamp("2027-01-20"), "end": pd.Timestamp("2027-02-09"), "pillar": "be_able",
+         "effort_days": 15.0},
+        {"date": pd.Timestamp("2027-03-01"), "end": pd.Timestamp("2027-03-01"), "pillar": "want",
+         "effort_days": 2.0},
+    ])
+    months = by_month(actions)
+    assert months.loc[pd.Period("2027-01", "M"), "be_able"] == pytest.approx(8.0)  # 8 weekdays of 15
+    assert months.loc[pd.Period("2027-02", "M"), "be_able"] == pytest.approx(7.0)  # the other 7
+    assert months["actions"].tolist() == [1, 0, 1]
+    assert months["effort_days"].sum() == pytest.approx(17.0)
