@@ -20,6 +20,11 @@ _SHORT.maxlevel = 2
 MAX_SHOWN = 100
 
 
+def brief(text: str, limit: int = 60) -> str:
+    """`text` itself when short, else its beginning and "...": a name quoted in a list."""
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
 def shown(value: Any) -> str:
     """`repr(value)`, at most 100 characters, whatever `value` holds."""
     text = _SHORT.repr(value)

@@ -17,6 +17,18 @@ from .schema import Column
 MESSAGES: dict[str, dict[str, str]] = {
     # file level
     "not_found": {"en": "file not found", "fr": "fichier introuvable"},
+    "is_folder": {
+        "en": "this is a folder, not an engagement file: give the .xlsx or .yaml file inside it",
+        "fr": "c'est un dossier, pas un fichier d'engagement : indiquer le fichier .xlsx ou .yaml qu'il contient",
+    },
+    "not_regular_file": {
+        "en": "not a regular file (a pipe, a device or a socket): give the engagement file itself",
+        "fr": "pas un fichier ordinaire (un tube, un périphérique ou une socket) : indiquer le fichier d'engagement lui-même",
+    },
+    "unreadable": {
+        "en": "the file cannot be read (permission denied)",
+        "fr": "le fichier ne peut pas être lu (accès refusé)",
+    },
     "unsupported_extension": {
         "en": "unsupported file type {ext!r}: give an Excel workbook (.xlsx) or a YAML file (.yaml)",
         "fr": "type de fichier {ext!r} non pris en charge : fournir un classeur Excel (.xlsx) ou un fichier YAML (.yaml)",
@@ -46,6 +58,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "yaml_not_mapping": {
         "en": "expected a mapping of keys to values",
         "fr": "un dictionnaire de clés et de valeurs est attendu",
+    },
+    "too_long": {
+        "en": "too long: {length} characters, at most {limit}",
+        "fr": "trop long : {length} caractères, au plus {limit}",
     },
     "yaml_duplicate_key": {
         "en": "key {name!r} appears twice in the same mapping (first at line {first}): the second would silently replace the first; merge them",
@@ -160,6 +176,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "names_from": {
         "en": "a name from sheet {sheet!r}: {names}",
         "fr": "un nom de la feuille {sheet!r} : {names}",
+    },
+    "names_from_key": {
+        "en": "a name from key {sheet!r}: {names}",
+        "fr": "un nom de la clé {sheet!r} : {names}",
     },
 }
 
@@ -286,6 +306,8 @@ def pydantic_message(error: dict[str, Any], lang: str) -> str:
         return text("out_of_range", lang)
     if kind == "too_short":
         return text("too_short", lang)
+    if kind == "too_long":
+        return text("too_long", lang, **error["ctx"])
     if kind == "value_error":
         detail = str(error.get("ctx", {}).get("error", error["msg"]))
         return _VALUE_ERRORS.get(detail, {}).get(lang, detail)

@@ -14,10 +14,12 @@ import yaml
 from pydantic import BaseModel
 
 from ..model import Engagement, EngagementInfo, Governance, Person, TrainingConstraints
+from ..text import render
 from . import messages as msg
 from .schema import Sheet
 from .source import Cell, Entry, Source
 from .values import coerce_code, is_empty
+from .yaml_syntax import explain, guess_language
 
 Loc = tuple[str | int, ...]
 
@@ -78,8 +80,8 @@ class _Recursive(Exception):
 
 
 class YamlSource(Source):
-    def __init__(self, path: Path, lang: str = "en"):
-        super().__init__(file=str(path), lang=lang)
+    def __init__(self, path: Path, lang: str = "en", lang_forced: bool = True):
+        super().__init__(file=str(path), lang=lang, container="key")
         self.node: yaml.Node | None = None
         self.data: dict[str, Any] = {}
         raw = path.read_bytes()
@@ -101,20 +103,22 @@ class YamlSource(Source):
                 loader.dispose()
         except yaml.reader.ReaderError as exc:
             self._fatal(
-                msg.yaml_where(lang, (), text.count("\n", 0, exc.position) + 1),
+                render("yaml.where", lang, line=text.count("\n", 0, exc.position) + 1,
+                       column=exc.position - text.rfind("\n", 0, exc.position)),
                 msg.text("yaml_syntax", lang, detail=_control(exc)),
             )
         except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            detail = getattr(exc, "problem", None) or str(exc)
-            self._fatal(
-                msg.yaml_where(lang, (), mark.line + 1 if mark else None),
-                msg.text("yaml_syntax", lang, detail=detail),
-            )
+            # The file's own `language:` is the best guess of who reads this.
+            if not lang_forced:
+                self.lang = guess_language(text) or lang
+            where, message, shown = explain(exc, text, self.lang)
+            self.problem(where, message, shown or None)
+            raise msg.LocalizedIntakeError(self.file, self.problems, lang=self.lang) from None
         if data is None:
             self._fatal(where, msg.text("empty_file", lang))
         if not isinstance(data, dict):
-            self._fatal(msg.yaml_where(lang, (), 1), msg.text("yaml_not_mapping", lang))
+            self._fatal(render("yaml.where", lang, line=1, column=1),
+                        msg.text("yaml_not_mapping", lang))
         self.data = data
 
     def _check_nodes(self, root: yaml.Node) -> None:

@@ -22,7 +22,7 @@ from pathlib import Path
 from ..errors import PlaybookError, RunError
 from ..files import atomic_write_bytes, atomic_write_text
 from . import manifest as manifest_module
-from .folders import claim, client_folder, new_staging, remove_stale_staging
+from .folders import check_output, claim, client_folder, new_staging, remove_stale_staging
 from .progress import Event
 from .registry import Deliverable, deliverables, notebooks_dir
 
@@ -104,6 +104,7 @@ def run_engagement(
     # Read the file before warming the engines: a bad workbook is refused in a
     # fraction of a second, not after the heavy imports.
     engagement = load_engagement(job.engagement_path)
+    check_output(job.out_dir)
     current = already_current(job, engagement)
     if current is not None:
         if progress is not None:
@@ -143,6 +144,17 @@ def run_here(job: Job, progress: Progress | None = None) -> RunResult:
 
     emit = progress or (lambda event: None)
     engagement = load_engagement(job.engagement_path)  # IntakeError: nothing written
+    try:
+        return _run_planned(job, engagement, emit)
+    except OSError as error:  # disk full, folder made read-only meanwhile: the user's to fix
+        where = error.filename or job.out_dir
+        raise RunError(
+            client=engagement.client, deliverable="(run)",
+            reason=f"could not write or read {where}: {error.strerror or error}",
+        ) from None
+
+
+def _run_planned(job: Job, engagement, emit: Progress) -> RunResult:
     plan = plan_run(job, engagement)
     client, lang, folder = plan.client, plan.lang, plan.folder
     total = len(plan.chosen)
@@ -150,7 +162,6 @@ def run_here(job: Job, progress: Progress | None = None) -> RunResult:
         emit(Event("current", client, name, index, total, lang=lang))
     if not plan.to_render:
         return plan.result(job)
-    claim(folder, client)  # before anything is written
     folder.mkdir(parents=True, exist_ok=True)
     remove_stale_staging(folder)
 
@@ -231,6 +242,7 @@ def plan_run(job: Job, engagement) -> RunPlan:
     method = load_method(job.method_dir)
     lang = job.lang or engagement.language
     folder = client_folder(job.out_dir, engagement.client, lang)
+    claim(folder, engagement.client)  # another client's files are neither current nor replaced
     as_of = _as_of(engagement)
     inputs = {
         d.name: freshness.deliverable_inputs(

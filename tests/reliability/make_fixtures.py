@@ -150,6 +150,7 @@ def _append(data: dict, path: str, value: Any) -> None:
 
 def _rename_population(data: dict, old: str, new: str) -> None:
     """Rename a population everywhere it is cited, as a consistent consultant would."""
+    new = resolve(new)
     for population in data["populations"]:
         if population["name"] == old:
             population["name"] = new
