@@ -212,7 +212,7 @@ def findings(analysis: Any) -> list[c.Finding]:
               start=c.month(analysis, actions["date"].min()),
               end=c.month(analysis, actions["date"].max()),
               share=c.percent(analysis, c.share(before, len(actions))))
-    result.append(c.Finding(f"{span} {progress}".strip(), timelines, key="timeline"))
+    result.append(c.Finding(span, timelines, key="timeline"))
 
     effort_slides: list[Any] = []
     by_month = month_chart(analysis)
