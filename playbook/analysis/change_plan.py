@@ -189,13 +189,13 @@ def _dates(lever: Lever, lots: list[str], table: pd.DataFrame) -> list[tuple[str
     its repeats (in whatever phase they fall), and its further moments at each
     of `lots`."""
     first = phase_date(table, lots[0], lever.phase, lever.offset_weeks)
-    dates = [(lever.phase, first)]
+    dates: list[tuple[str, pd.Timestamp]] = [(lever.phase, first)]
     if lever.repeat is not None:
         step = pd.Timedelta(weeks=lever.repeat.every_weeks)
         if lever.repeat.count is not None:
             repeats = [first + step * i for i in range(1, lever.repeat.count)]
         else:
-            end = phase_date(table, table.index[-1], lever.repeat.until)
+            end = phase_date(table, table.index[-1], str(lever.repeat.until))
             repeats = list(pd.date_range(first + step, end, freq=step))
         for date in repeats:
             lot = lots[0] if len(lots) == 1 else _lot_at(table, date)
@@ -221,7 +221,7 @@ def _effort(lever: Lever, headcount: int, impacted: int) -> float:
     if effort.per == "impacted_population":
         return effort.days * impacted
     if effort.per == "session":
-        units = math.ceil(headcount / effort.group_size)
+        units = math.ceil(headcount / (effort.group_size or 1))  # set for sessions (validated)
         if effort.max_units is not None:
             units = min(units, effort.max_units)
         return effort.days * units

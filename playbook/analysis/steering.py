@@ -16,6 +16,7 @@ from typing import Any
 import pandas as pd
 
 from ..method import Method
+from ..method.kpis import BalanceArea
 from ..model import CriterionStatus, Engagement
 from .milestones import lot_of, milestones
 from .records import ChangePlan, MethodWarning, Steering, TrainingPlan
@@ -194,7 +195,8 @@ def scorecard(engagement: Engagement, method: Method, lang: str) -> tuple[pd.Dat
         advice = info.when_not_met.in_(lang)
         if assessment is None:
             status, status_label, rag_ = "not_assessed", catalogue.texts["not_assessed_status"].in_(lang), "amber"
-            key, severity = "not_assessed", "warning"
+            key: str | None = "not_assessed"
+            severity: str | None = "warning"
         else:
             status = assessment.status.value
             status_label = method.term("criterion_status", assessment.status, lang)
@@ -204,7 +206,7 @@ def scorecard(engagement: Engagement, method: Method, lang: str) -> tuple[pd.Dat
                 CriterionStatus.UNKNOWN: ("unknown", "warning"),
                 CriterionStatus.PARTLY: ("partly", "info"),
             }.get(assessment.status, (None, None))
-        if key is not None:
+        if key is not None and severity is not None:
             warnings.append(
                 MethodWarning(
                     code=f"criterion_{key}",
@@ -243,7 +245,7 @@ def effort_balance(
     """
     balance = method.kpis.balance
     proxy = balance.technology_proxy
-    effort = {
+    effort: dict[BalanceArea, float] = {
         "people": change_plan.total_days + training_plan.trainer_days,
         "process": float(sum(step.effort_days for step in engagement.journeys)),
         "technology": float(

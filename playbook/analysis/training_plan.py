@@ -123,6 +123,8 @@ def training_needs(
 def _condition(module: Module) -> Condition:
     """A module's trigger read as a levers condition, to reuse its reasons."""
     trigger = module.trigger
+    if trigger is None:  # callers skip modules without a trigger
+        raise ValueError(f"module {module.id!r} has no trigger")
     return Condition(
         crm_user=trigger.crm_user,
         min_dimension=trigger.min_dimension,

@@ -45,8 +45,9 @@ def figure(analysis: Any, chart: Chart | None, templates_dir: str | Path | None 
 
 def _template_dir(templates_dir: str | Path | None) -> Path:
     from ..render.templates import default_template_dir
+    from ..workbench import from_repository  # a notebook's relative folder, as it writes
 
-    return Path(templates_dir).resolve() if templates_dir else default_template_dir()
+    return from_repository(templates_dir).resolve() if templates_dir else default_template_dir()
 
 
 @lru_cache(maxsize=4)
