@@ -142,13 +142,6 @@ def _lots(e: Engagement) -> Iterator[Inconsistency]:
                 {"acceptance_start": lot.acceptance_start, "go_live": lot.go_live},
                 lot.acceptance_end,
             )
-        if lot.acceptance_end is not None and not lot.acceptance_start <= lot.acceptance_end < lot.go_live:
-            yield Inconsistency(
-                ("lots", i, "acceptance_end"),
-                f"acceptance testing must end between its start ({lot.acceptance_start.isoformat()}) "
-                f"and the eve of go-live ({lot.go_live.isoformat()})",
-                lot.acceptance_end,
-            )
         if lot.go_live <= lot.acceptance_start:
             yield Inconsistency(
                 ("lots", i, "go_live"),
