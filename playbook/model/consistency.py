@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..text import Message
+from ..text.messages import catalogue
 from .engagement import Engagement
 
 Loc = tuple[str | int, ...]
@@ -30,6 +31,10 @@ class Inconsistency:
     code: str
     params: dict[str, Any] = field(default_factory=dict)
     value: Any = None
+
+    def __post_init__(self) -> None:
+        if self.code not in catalogue():  # a rule must be worded in both languages
+            raise KeyError(f"no message {self.code!r} in playbook/text/data/messages.yaml")
 
     def text(self, lang: str, **overrides: Any) -> str:
         """The message in `lang`; `overrides` replace parameters (see `Message.text`)."""
