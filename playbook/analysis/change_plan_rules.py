@@ -62,14 +62,6 @@ def _dimensions(condition: Condition, profile: Profile) -> list[Clause] | None:
     return clauses
 
 
-def _buy_in(condition: Condition, profile: Profile) -> list[Clause] | None:
-    if condition.buy_in is None:
-        return []
-    if profile.population.buy_in not in condition.buy_in:
-        return None
-    return [("buy_in", {"buy_in": profile.population.buy_in.value})]
-
-
 def _brakes(condition: Condition, profile: Profile) -> list[Clause] | None:
     if condition.brakes is None:
         return []
@@ -98,33 +90,34 @@ def _crm_user(condition: Condition, profile: Profile) -> list[Clause] | None:
     return [("crm_user" if condition.crm_user else "non_crm_user", {})]
 
 
-def _levels(condition: Condition, profile: Profile) -> list[Clause] | None:
-    if condition.levels is None:
-        return []
-    if profile.population.level not in condition.levels:
-        return None
-    return [("level", {"level": profile.population.level.value})]
+def _one_of(field: str, attribute: str, clause: str, name: str) -> Check:
+    """The check of a condition field listing allowed codes of a population
+    attribute (`levels` allows `population.level`): cites the population's code."""
 
+    def check(condition: Condition, profile: Profile) -> list[Clause] | None:
+        allowed = getattr(condition, field)
+        if allowed is None:
+            return []
+        value = getattr(profile.population, attribute)
+        if value not in allowed:
+            return None
+        return [(clause, {name: value.value})]
 
-def _it_comfort(condition: Condition, profile: Profile) -> list[Clause] | None:
-    if condition.it_comfort is None:
-        return []
-    if profile.population.it_comfort not in condition.it_comfort:
-        return None
-    return [("it_comfort", {"it_comfort": profile.population.it_comfort.value})]
-
-
-def _local_management(condition: Condition, profile: Profile) -> list[Clause] | None:
-    if condition.local_management is None:
-        return []
-    if profile.population.local_management not in condition.local_management:
-        return None
-    return [("local_management", {"stance": profile.population.local_management.value})]
+    return check
 
 
 # In the order the clauses are cited.
-_CHECKS: tuple[Check, ...] = (_min_impact, _dimensions, _buy_in, _brakes, _receives_tasks,
-                              _crm_user, _levels, _it_comfort, _local_management)
+_CHECKS: tuple[Check, ...] = (
+    _min_impact,
+    _dimensions,
+    _one_of("buy_in", "buy_in", "buy_in", "buy_in"),
+    _brakes,
+    _receives_tasks,
+    _crm_user,
+    _one_of("levels", "level", "level", "level"),
+    _one_of("it_comfort", "it_comfort", "it_comfort", "it_comfort"),
+    _one_of("local_management", "local_management", "local_management", "stance"),
+)
 
 
 def first_match(conditions: list[Condition], profile: Profile) -> list[Clause] | None:
