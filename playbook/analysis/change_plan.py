@@ -21,23 +21,29 @@ from ..method import Method
 from ..method.levers import PILLARS, Lever
 from ..model import Engagement
 from . import wording
+from .calendar import WorkingCalendar
 from .change_plan_inputs import Profile, profiles
 from .change_plan_rules import Clause, brake_clause, cited, first_match, match, sentence
+from .change_plan_schedule import schedule
 from .change_plan_tables import ALL, arbitration, by_lever, by_month, by_pillar, by_population
 from .facts import regional_territories
 from .milestones import lot_of, milestones, phase_at, phase_date
-from .records import ChangePlan, Diagnosis, MethodWarning
+from .records import ChangePlan, Diagnosis, MethodWarning, TrainingPlan
 
 ACTION_COLUMNS = [
     "id", "lever", "action", "pillar", "adkar", "scope", "population", "audience",
     "headcount", "lot", "phase", "date", "owner", "owner_label", "owner_name",
-    "effort_days", "effect", "impact", "costed_in", "reason",
+    "effort_days", "effect", "impact", "costed_in", "reason", "planned", "end", "status",
 ]
 
 
 def plan_change(
-    engagement: Engagement, method: Method, diagnosis: Diagnosis, lang: str
+    engagement: Engagement, method: Method, diagnosis: Diagnosis, lang: str,
+    working: WorkingCalendar | None = None, training_plan: TrainingPlan | None = None,
 ) -> ChangePlan:
+    """`training_plan`, when given, dates the actions it costs (its waves are
+    the single source of those dates)."""
+    working = working or WorkingCalendar.of(engagement)
     table = milestones(engagement, method)
     people = profiles(engagement, diagnosis)
     drafts: list[dict[str, Any]] = []
@@ -46,6 +52,10 @@ def plan_change(
     drafts.extend(_cross_actions(people, engagement, method, table, lang))
     impacts = {name: profile.impact for name, profile in people.items()}
     drafts.extend(_governance_gaps(drafts, impacts, engagement, method, table, lang))
+    waves = training_plan.calendar if training_plan is not None else None
+    for draft in drafts:
+        draft.pop("missing_owner", None)
+        schedule(draft, engagement, method, working, waves)
     actions = _frame(drafts)
     return ChangePlan(
         actions=actions,
@@ -353,7 +363,8 @@ def _frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=[c for c in ACTION_COLUMNS if c != "id"])  # drops helper keys
     if frame.empty:
         frame.insert(0, "id", pd.Series(dtype=str))
-        frame["date"] = pd.to_datetime(frame["date"])
+        for column in ("date", "planned", "end"):
+            frame[column] = pd.to_datetime(frame[column])
         return frame
     frame["_pillar"] = frame["pillar"].map(pillar_order)
     frame["_cross"] = frame["population"].eq(ALL)
@@ -368,6 +379,7 @@ def _warnings(
 ) -> list[MethodWarning]:
     covered = set(actions.loc[actions["population"] != ALL, "population"]) if len(actions) else set()
     template = method.levers.warnings["high_impact_no_lever"]
+    strong = method.dimensions.overall_level.strong_intensity
     return [
         MethodWarning(
             code="high_impact_no_lever",
@@ -375,7 +387,7 @@ def _warnings(
             subject=p.name,
         )
         for p in people.values()
-        if p.impact >= 2 and p.name not in covered
+        if p.impact >= strong and p.name not in covered
     ]
 
 

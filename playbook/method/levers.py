@@ -142,6 +142,14 @@ class Lever(Strict):
         default_factory=list, description="Further phases at which the action recurs."
     )
     repeat: Repeat | None = None
+    duration_weeks: int = Field(
+        default=1, ge=1, le=26,
+        description="How long one occurrence runs: its effort is spread over these weeks.",
+    )
+    training_formats: list[str] = Field(
+        default_factory=list,
+        description="Costed in the training plan: the training formats whose waves date it.",
+    )
     owner: str
     scope: Literal["population", "cross", "governance"] = Field(
         description="governance: planned only to fill a gap of the engagement's governance "

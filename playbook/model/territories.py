@@ -9,7 +9,7 @@ national default territory spans the whole country and needs no description.
 
 from __future__ import annotations
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from .enums import Stance
 from .types import Name, OptionalName, Record, Text
@@ -29,13 +29,38 @@ class Territory(Record):
     local_sponsor_role: OptionalName = ""
     holidays_region: OptionalName = Field(
         default="",
-        description="Subdivision code of the public-holiday calendar when it differs "
-        "from the country's (e.g. 'BY' for Bavaria); empty: the country's holidays.",
+        description="ISO 3166 code of the territory's public holidays when they differ from "
+        "the engagement's country: a country (DE) or a subdivision (FR-57, DE-BY); "
+        "empty: the country's holidays.",
     )
     specifics: Text = Field(
         default="", description="What makes this territory different (market, organisation, history)."
     )
 
+    @field_validator("holidays_region")
+    @classmethod
+    def _known_region(cls, value: str) -> str:
+        if not value:
+            return value
+        from .engagement_info import supported_countries  # the holidays library, read once
+
+        code = value.upper()
+        country, _, subdivision = code.partition("-")
+        if country not in supported_countries():
+            raise ValueError(f"unknown country code {country!r} (expected e.g. DE, or FR-57)")
+        if subdivision and subdivision not in _subdivisions(country):
+            raise ValueError(
+                f"unknown subdivision {subdivision!r} of {country} "
+                f"(known: {', '.join(_subdivisions(country)[:12])}...)"
+            )
+        return code
+
     @property
     def has_local_sponsor(self) -> bool:
         return bool(self.local_sponsor)
+
+
+def _subdivisions(country: str) -> tuple[str, ...]:
+    import holidays
+
+    return tuple(str(code).upper() for code in holidays.country_holidays(country).subdivisions)

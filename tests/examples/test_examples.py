@@ -123,6 +123,7 @@ def test_every_text_the_deliverables_show_is_filled(example):
         ("territories", "holidays_region"),  # the country's public holidays
         ("populations", "dashboards_seen_by"),  # no dashboard
         ("populations", "shifted_tasks"),  # hands no task over
+        ("action_status", "population"),  # every population
     }
     empty = [
         path

@@ -9,9 +9,13 @@ A deliverable module defines `build_document(analysis) -> Document` and
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ...registry import DELIVERABLES, REGISTRY, Entry
+
+if TYPE_CHECKING:
+    from ...analysis.engine import Analysis
+    from ..ir import Deck, Document
 
 __all__ = ["DELIVERABLES", "REGISTRY", "Entry", "build", "entry", "write"]
 
@@ -23,13 +27,13 @@ def entry(name: str) -> Entry:
     raise KeyError(f"unknown deliverable {name!r}; expected one of {', '.join(DELIVERABLES)}")
 
 
-def build(name: str, analysis: Any) -> tuple[Any, Any]:
+def build(name: str, analysis: Analysis) -> tuple[Document, Deck]:
     """The `(Document, Deck)` of deliverable `name` for one analysed engagement."""
     module = entry(name).builders()
     return module.build_document(analysis), module.build_deck(analysis)
 
 
-def write(name: str, analysis: Any, output_dir: str | Path, templates_dir: str | Path | None = None
+def write(name: str, analysis: Analysis, output_dir: str | Path, templates_dir: str | Path | None = None
           ) -> dict[str, Path]:
     """Write `<output_dir>/<name>.docx` and `.pptx` (atomically) and return their paths.
 
