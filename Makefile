@@ -38,7 +38,7 @@ lab: venv
 
 ## Measure batch throughput against naive papermill and direct calls.
 bench: venv
-	$(PY) benchmarks/bench_batch.py --n 10 40
+	$(PY) benchmarks/bench_batch.py --n 10 40 --write-readme
 
 ## Write the method handbook (Word and HTML) in both languages.
 handbook: venv
