@@ -159,11 +159,14 @@ def run_batch(
     ]
     jobs = max(1, jobs or default_jobs())
     notify = progress or (lambda report, total: None)
-    refused = shared_folders(job_list)
+    readable = _read_all(job_list)
+    refused = shared_folders(job_list, readable)
     for report in refused:
         notify(report, len(job_list))
     refused_paths = {r.engagement for r in refused}
-    current, to_run = _current_clients([j for j in job_list if j.engagement_path not in refused_paths])
+    current, to_run = _current_clients(
+        [j for j in job_list if j.engagement_path not in refused_paths], readable
+    )
     for report in current:
         notify(report, len(job_list))
     reports = [*refused, *current]
@@ -182,23 +185,40 @@ def run_batch(
     return result
 
 
-def _current_clients(job_list: list[Job]) -> tuple[list[ClientReport], list[Job]]:
+def _read_all(job_list: list[Job]) -> dict[str, object]:
+    """Each readable engagement, read once for the checks the parent makes before forking.
+
+    An unreadable file is left out: its client's own run reports it, located.
+    """
+    from ..intake import load_engagement
+
+    readable: dict[str, object] = {}
+    for job in job_list:
+        try:
+            readable[job.engagement_path] = load_engagement(job.engagement_path)
+        except PlaybookError:
+            continue
+    return readable
+
+
+def _current_clients(
+    job_list: list[Job], readable: dict[str, object]
+) -> tuple[list[ClientReport], list[Job]]:
     """Split the clients into those whose deliverables are all current and the rest.
 
     Deciding here, in the parent, means a refresh where one engagement of forty
-    changed forks one process, not forty. A file that cannot be read is left to
-    its client's own run, which reports it with its location.
+    changed forks one process, not forty.
     """
-    from ..intake import load_engagement
     from .execute import already_current
 
     reports: list[ClientReport] = []
     to_run: list[Job] = []
     for job in job_list:
         start = time.perf_counter()
+        engagement = readable.get(job.engagement_path)
         try:
-            current = None if job.force else already_current(job, load_engagement(job.engagement_path))
-        except Exception:  # noqa: BLE001 - the client's run reports it, located
+            current = None if job.force or engagement is None else already_current(job, engagement)
+        except Exception:  # noqa: BLE001 - e.g. a folder another client owns: its run reports it
             current = None
         if current is None:
             to_run.append(job)
@@ -208,7 +228,7 @@ def _current_clients(job_list: list[Job]) -> tuple[list[ClientReport], list[Job]
     return reports, to_run
 
 
-def shared_folders(job_list: list[Job]) -> list[ClientReport]:
+def shared_folders(job_list: list[Job], readable: dict[str, object]) -> list[ClientReport]:
     """Failed reports for every engagement whose client folder another one would also write.
 
     Distinct clients always get distinct folders (`unique_name`), so this is
@@ -217,14 +237,12 @@ def shared_folders(job_list: list[Job]) -> list[ClientReport]:
     replace the other's files. Unreadable engagements are left to their own
     run, which reports them.
     """
-    from ..intake import load_engagement
     from .folders import client_folder
 
     groups: dict[str, list[tuple[Job, str, Path]]] = {}
     for job in job_list:
-        try:
-            engagement = load_engagement(job.engagement_path)
-        except PlaybookError:
+        engagement = readable.get(job.engagement_path)
+        if engagement is None:
             continue
         folder = client_folder(job.out_dir, engagement.client, job.lang or engagement.language)
         groups.setdefault(str(folder), []).append((job, engagement.client, folder))
