@@ -22,7 +22,9 @@ ratios are taken between medians.
 
 The deliverable notebooks are the repository's (`notebooks/`); while they are
 missing, thin notebooks calling `playbook.run.direct.produce` stand in for them
-(reported as such). Results go to benchmarks/README.md with the machine.
+(reported as such). Results are printed; with `--write-readme` (never in a smoke
+run) the table at the top of benchmarks/README.md is replaced with them and the
+machine, and the notes below it (from its first `## ` heading) are kept.
 """
 
 from __future__ import annotations
@@ -166,7 +168,7 @@ def median(values: list[float]) -> float:
     return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
 
 
-def main() -> None:
+def parse_options() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--n", type=int, nargs="+", default=[10, 40])
     parser.add_argument("--jobs", type=int, default=2)
@@ -177,89 +179,114 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="smoke run: N = 2, once")
     parser.add_argument("--notebooks", type=Path, default=None)
     parser.add_argument("--write-readme", action="store_true",
-                        help="write the table to benchmarks/README.md (never in a smoke run)")
+                        help="record the results in benchmarks/README.md (not with --quick)")
     parser.add_argument("--mode", help=argparse.SUPPRESS)
     parser.add_argument("--args", help=argparse.SUPPRESS)
     options = parser.parse_args()
+    if options.quick and options.write_readme:
+        parser.error("--write-readme records real runs only, not the --quick smoke run")
+    if options.quick:
+        options.n, options.repeat, options.naive_n = [2], 1, 1
+    return options
+
+
+class Bench:
+    """The measures of one benchmark run, each in a fresh process, and their rows."""
+
+    def __init__(self, options: argparse.Namespace) -> None:
+        self.options = options
+        self.jobs = options.jobs
+        self.scratch = Path(tempfile.mkdtemp(prefix="playbook-bench-"))
+        notebooks = options.notebooks or DEFAULT_NOTEBOOKS_DIR
+        self.standing_in = not all((notebooks / f).is_file() for f in DELIVERABLES.values())
+        if self.standing_in:
+            notebooks = thin_notebooks(Path(tempfile.mkdtemp(prefix="playbook-notebooks-")))
+        self.notebooks = notebooks
+        self.cli = [sys.executable, "-c", "import sys; from playbook.cli import main; sys.exit(main())"]
+        self.rows: list[dict] = []
+        self._runs = 0
+
+    def fresh(self, label: str) -> Path:
+        self._runs += 1
+        return self.scratch / f"{label}-{self._runs}"
+
+    def child(self, mode: str, engagements: list[str], **extra):
+        payload = json.dumps({"engagements": engagements, "out": str(self.fresh(mode)), **extra})
+        return measure([sys.executable, __file__, "--mode", mode, "--args", payload])
+
+    def batch(self, engagements: list[str], out: Path):
+        return measure([*self.cli, "batch", *engagements, "--jobs", str(self.jobs), "--out",
+                        str(out), "--notebooks", str(self.notebooks)])
+
+    def record(self, n: int, mode: str, result, clients: int | None = None) -> None:
+        seconds, peak, status = result
+        clients = n if clients is None else clients
+        self.rows.append({"n": n, "mode": mode, "seconds": seconds,
+                          "pairs_per_s": clients * 5 / seconds, "peak_mib": peak, "status": status})
+        print(f"N={n:<3} {mode:<10} {seconds:7.1f} s  {clients * 5 / seconds:6.2f} pairs/s  "
+              f"peak {peak:7.0f} MiB  exit {status}", flush=True)
+
+    def size(self, n: int) -> None:
+        """Naive once, then batch (with its refresh) and direct, interleaved."""
+        folder = self.scratch / f"n{n}"
+        folder.mkdir()
+        engagements = [str(p) for p in make_engagements(n, folder)]
+        naive_set = engagements[: self.options.naive_n]
+        self.record(n, "naive", self.child("naive", naive_set, notebooks=str(self.notebooks)),
+                    clients=len(naive_set))
+        for rep in range(self.options.repeat):
+            # The order turns each time: a busy spell on a shared machine then
+            # slows each mode in turn, and the medians absorb it.
+            if rep % 2:
+                self.direct(n, engagements)
+            self.batch_and_refresh(n, engagements, rep)
+            if not rep % 2:
+                self.direct(n, engagements)
+
+    def direct(self, n: int, engagements: list[str]) -> None:
+        self.record(n, f"direct-{self.jobs}", self.child("direct", engagements, jobs=self.jobs))
+
+    def batch_and_refresh(self, n: int, engagements: list[str], rep: int) -> None:
+        out = self.fresh("batch")
+        self.record(n, f"batch-{self.jobs}", self.batch(engagements, out))
+        # The quarterly refresh: one engagement edited, the same batch again.
+        edited = Path(engagements[rep % n])
+        kept = edited.read_bytes()
+        edit_one(str(edited))
+        self.record(n, f"refresh-{self.jobs}", self.batch(engagements, out))
+        edited.write_bytes(kept)
+
+    def one_client(self) -> None:
+        """`playbook run` against a cold process rendering the same files, interleaved."""
+        (self.scratch / "one").mkdir()
+        one = str(make_engagements(1, self.scratch / "one")[0])
+        direct_call = ("import sys; from playbook.run.direct import produce\n"
+                       f"for name in {list(DELIVERABLES)!r}: produce(name, {one!r}, '', sys.argv[1])")
+        for rep in range(self.options.repeat):
+            pair = [
+                ("cold", lambda: measure([sys.executable, "-c", direct_call, str(self.fresh("cold"))])),
+                ("run", lambda: measure([*self.cli, "run", one, "--out", str(self.fresh("run")),
+                                         "--notebooks", str(self.notebooks)])),
+            ]
+            for mode, call in pair if rep % 2 == 0 else reversed(pair):
+                self.record(1, mode, call())
+
+
+def main() -> None:
+    options = parse_options()
     if options.mode:  # a measured child process
         args = json.loads(options.args)
         {"naive": mode_naive, "direct": mode_direct}[options.mode](**args)
         return
-    if options.quick:
-        options.n, options.repeat, options.naive_n = [2], 1, 1
-
-    scratch = Path(tempfile.mkdtemp(prefix="playbook-bench-"))
-    notebooks = options.notebooks or DEFAULT_NOTEBOOKS_DIR
-    standing_in = not all((notebooks / f).is_file() for f in DELIVERABLES.values())
-    if standing_in:
-        notebooks = thin_notebooks(Path(tempfile.mkdtemp(prefix="playbook-notebooks-")))
-    python = sys.executable
-    cli = [python, "-c", "import sys; from playbook.cli import main; sys.exit(main())"]
-    jobs = options.jobs
-    rows: list[dict] = []
-    runs = 0
-
-    def fresh(label: str) -> Path:
-        nonlocal runs
-        runs += 1
-        return scratch / f"{label}-{runs}"
-
-    def child(mode, out, engagements, **extra):
-        payload = json.dumps({"engagements": engagements, "out": str(out), **extra})
-        return measure([python, __file__, "--mode", mode, "--args", payload])
-
-    def batch(engagements, out, *flags):
-        return measure([*cli, "batch", *engagements, "--jobs", str(jobs), "--out", str(out),
-                        "--notebooks", str(notebooks), *flags])
-
-    def record(n, mode, result, clients=None):
-        seconds, peak, status = result
-        clients = n if clients is None else clients
-        rows.append({"n": n, "mode": mode, "seconds": seconds, "pairs_per_s": clients * 5 / seconds,
-                     "peak_mib": peak, "status": status})
-        print(f"N={n:<3} {mode:<10} {seconds:7.1f} s  {clients * 5 / seconds:6.2f} pairs/s  "
-              f"peak {peak:7.0f} MiB  exit {status}", flush=True)
-
+    bench = Bench(options)
     for n in options.n:
-        folder = scratch / f"n{n}"
-        folder.mkdir()
-        engagements = [str(p) for p in make_engagements(n, folder)]
-        naive_set = engagements[: options.naive_n]
-        record(n, "naive", child("naive", fresh("naive"), naive_set, notebooks=str(notebooks)),
-               clients=len(naive_set))
-        for rep in range(options.repeat):
-            # Interleaved, the order turning each time: a busy spell on a shared
-            # machine then slows each mode in turn, and paired medians absorb it.
-            order = ["batch", "direct"] if rep % 2 == 0 else ["direct", "batch"]
-            for mode in order:
-                if mode == "direct":
-                    record(n, f"direct-{jobs}", child("direct", fresh("direct"), engagements, jobs=jobs))
-                    continue
-                out = fresh("batch")
-                record(n, f"batch-{jobs}", batch(engagements, out))
-                # The quarterly refresh: one engagement edited, the same batch again.
-                edited = Path(engagements[rep % n])
-                kept = edited.read_bytes()
-                edit_one(str(edited))
-                record(n, f"refresh-{jobs}", batch(engagements, out))
-                edited.write_bytes(kept)
-
-    (scratch / "one").mkdir()
-    one = str(make_engagements(1, scratch / "one")[0])
-    direct_call = ("import sys; from playbook.run.direct import produce\n"
-                   f"for name in {list(DELIVERABLES)!r}: produce(name, {one!r}, '', sys.argv[1])")
-    for rep in range(options.repeat):
-        pair = [("cold", lambda: measure([python, "-c", direct_call, str(fresh("cold"))])),
-                ("run", lambda: measure([*cli, "run", one, "--out", str(fresh("run")),
-                                         "--notebooks", str(notebooks)]))]
-        for mode, call in pair if rep % 2 == 0 else reversed(pair):
-            record(1, mode, call())
-
-    summary = ratios(rows, jobs)
+        bench.size(n)
+    bench.one_client()
+    summary = ratios(bench.rows, options.jobs)
     for line in summary:
         print(line)
-    if options.write_readme and not options.quick:
-        write_readme(rows, summary, standing_in, options)
+    if options.write_readme:
+        write_readme(bench.rows, summary, bench.standing_in, options)
 
 
 def _medians(rows: list[dict], n: int, mode: str) -> dict:
@@ -326,7 +353,17 @@ def write_readme(rows, summary, standing_in, options) -> None:
     lines += [f"| {r['n']} | {r['mode']} | {r['seconds']:.1f} | {r['pairs_per_s']:.2f} | "
               f"{r['peak_mib']:.0f} | {r['status']} |" for r in rows]
     lines += ["", *[f"- {line}" for line in summary], ""]
-    (ROOT / "benchmarks" / "README.md").write_text("\n".join(lines), encoding="utf-8")
+    readme = ROOT / "benchmarks" / "README.md"
+    readme.write_text(readme_with_table("\n".join(lines), readme), encoding="utf-8")
+
+
+def readme_with_table(table: str, readme: Path) -> str:
+    """The new generated head, followed by the hand-written notes of `readme`
+    (everything from its first `## ` heading), which a run must not erase."""
+    old = readme.read_text(encoding="utf-8") if readme.is_file() else ""
+    start = old.find("\n## ")
+    notes = old[start + 1:] if start >= 0 else ""
+    return table.rstrip("\n") + "\n" + ("\n" + notes if notes else "")
 
 
 if __name__ == "__main__":

@@ -8,9 +8,11 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
+from ..registry import DELIVERABLES
 from . import app
 
-ONLY_HELP = "Produce only these deliverables, one or several after the flag: framing_note, target_vision, impact_diagnosis, change_plan, training_plan."
+ONLY_HELP = ("Produce only these deliverables, one or several after the flag: "
+             f"{', '.join(DELIVERABLES)}.")
 LANG_HELP = "Language of the deliverables and of the messages (fr or en); default: the engagement's."
 FORCE_HELP = "Render every deliverable, even those whose inputs did not change since the last run."
 OUT_HELP = "Output folder; one sub-folder per client and language."
@@ -107,8 +109,6 @@ def batch_command(
                     console_language(lang) or "en"),
         highlight=False,
     )
-    for warning in result.warnings:
-        console.print(f"[yellow]warning:[/yellow] {escape(warning)}", soft_wrap=True)
     console.print(f"summary: {Path(out) / 'batch-summary.json'}", soft_wrap=True, markup=False)
     if result.failed:
         raise typer.Exit(1)
