@@ -16,6 +16,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..errors import PlaybookError
 from ..files import atomic_write_text
@@ -157,13 +158,13 @@ def run_batch(
     ]
     jobs = max(1, jobs or default_jobs())
     notify = progress or (lambda report, total: None)
-    readable = _read_all(job_list)
-    refused = shared_folders(job_list, readable)
+    read = _read_engagements(job_list)
+    refused = shared_folders(job_list, read)
     for report in refused:
         notify(report, len(job_list))
     refused_paths = {r.engagement for r in refused}
     current, to_run = _current_clients(
-        [j for j in job_list if j.engagement_path not in refused_paths], readable
+        [j for j in job_list if j.engagement_path not in refused_paths], read
     )
     for report in current:
         notify(report, len(job_list))
@@ -184,29 +185,31 @@ def run_batch(
     return result
 
 
-def _read_all(job_list: list[Job]) -> dict[str, object]:
-    """Each readable engagement, read once for the checks the parent makes before forking.
+def _read_engagements(job_list: list[Job]) -> dict[str, Any]:
+    """Each engagement read once in the parent, for the checks made before forking.
 
-    An unreadable file is left out: its client's own run reports it, located.
+    A file that cannot be read maps to None: its client's own run reports it,
+    with its location.
     """
     from ..intake import load_engagement
 
-    readable: dict[str, object] = {}
+    read: dict[str, Any] = {}
     for job in job_list:
         try:
-            readable[job.engagement_path] = load_engagement(job.engagement_path)
-        except PlaybookError:
-            continue
-    return readable
+            read[job.engagement_path] = load_engagement(job.engagement_path)
+        except Exception:  # noqa: BLE001 - the client's run reports it, located
+            read[job.engagement_path] = None
+    return read
 
 
 def _current_clients(
-    job_list: list[Job], readable: dict[str, object]
+    job_list: list[Job], read: dict[str, Any]
 ) -> tuple[list[ClientReport], list[Job]]:
     """Split the clients into those whose deliverables are all current and the rest.
 
     Deciding here, in the parent, means a refresh where one engagement of forty
-    changed forks one process, not forty.
+    changed forks one process, not forty. A file that cannot be read is left to
+    its client's own run, which reports it with its location.
     """
     from .execute import already_current
 
@@ -214,10 +217,10 @@ def _current_clients(
     to_run: list[Job] = []
     for job in job_list:
         start = time.perf_counter()
-        engagement = readable.get(job.engagement_path)
+        engagement = read.get(job.engagement_path)
         try:
             current = None if job.force or engagement is None else already_current(job, engagement)
-        except Exception:  # noqa: BLE001 - e.g. a folder another client owns: its run reports it
+        except Exception:  # noqa: BLE001 - the client's run reports it, located
             current = None
         if current is None:
             to_run.append(job)
@@ -227,7 +230,7 @@ def _current_clients(
     return reports, to_run
 
 
-def shared_folders(job_list: list[Job], readable: dict[str, object]) -> list[ClientReport]:
+def shared_folders(job_list: list[Job], read: dict[str, Any]) -> list[ClientReport]:
     """Failed reports for every engagement whose client folder another one would also write.
 
     Distinct clients always get distinct folders (`unique_name`), so this is
@@ -240,7 +243,7 @@ def shared_folders(job_list: list[Job], readable: dict[str, object]) -> list[Cli
 
     groups: dict[str, list[tuple[Job, str, Path]]] = {}
     for job in job_list:
-        engagement = readable.get(job.engagement_path)
+        engagement = read.get(job.engagement_path)
         if engagement is None:
             continue
         folder = client_folder(job.out_dir, engagement.client, job.lang or engagement.language)
