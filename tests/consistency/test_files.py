@@ -156,3 +156,18 @@ def test_every_bar_of_every_timeline_lies_inside_its_date_axis(files, name):
                 axis = chart.value_axis
                 starts = [v for v in chart.series[0].values if v is not None]
                 assert min(starts) >= axis.minimum_scale, (deliverable, slide.shapes.title.text)
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_each_population_s_actions_add_up_across_the_pillars(examples, files, name):
+    analysis = examples[name]
+    pillars = [plain(analysis.method.levers.pillars[p].label.in_(analysis.lang)) for p in PILLARS]
+    actions = plain(analysis.method.text("change_plan.columns.actions", analysis.lang))
+    tables = [t for t in docx_tables(files[name]["change_plan"]["docx"])
+              if actions in t[0] and all(p in t[0] for p in pillars)]
+    assert tables
+    for table in tables:
+        count = table[0].index(actions)
+        split = [table[0].index(p) for p in pillars]
+        for row in table[1:]:
+            assert int(row[count]) == sum(int(row[i]) for i in split), row
