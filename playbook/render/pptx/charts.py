@@ -463,10 +463,11 @@ def _milestone_width(tasks) -> int:
 
 def _gantt_chart(shapes, chart: Chart, box, lang: str, palette: Palette, lanes):
     tasks = _gantt_tasks(chart)
-    first = min(t.start for t in tasks)
+    milestone_width = _milestone_width(tasks)
+    # A milestone's mark is centred on its day: it opens half its width earlier.
+    first = min(t.start - dt.timedelta(days=milestone_width // 2 if t.milestone else 0) for t in tasks)
     last = max(t.end for t in tasks)
     span = max(1, (last - first).days)
-    milestone_width = _milestone_width(tasks)
     data = CategoryChartData(number_format="0")
     data.categories = [prepare(t.label, lang) for t in tasks]
     offsets = [_serial(t.start) - (milestone_width // 2 if t.milestone else 0) for t in tasks]
