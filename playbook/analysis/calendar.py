@@ -14,6 +14,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Literal
 
 import holidays
 
@@ -44,6 +45,12 @@ def territory_region(engagement: Engagement, territory: str) -> Region:
 def as_of_date(engagement: Engagement, today: dt.date | None = None) -> dt.date:
     """The date the deliverables describe the engagement at (default: today)."""
     return engagement.engagement.as_of or today or dt.date.today()
+
+
+MilestoneField = Literal["design_start", "acceptance_start", "acceptance_end", "go_live"]
+MILESTONE_FIELDS: tuple[MilestoneField, ...] = (
+    "design_start", "acceptance_start", "acceptance_end", "go_live",
+)
 
 
 @dataclass(frozen=True)
@@ -115,15 +122,29 @@ class WorkingCalendar:
         past, moved to the next working day."""
         return self.on_or_after(max(day, self.as_of), territories)
 
+    def holiday_name(self, day: dt.date, lang: str, territories: Iterable[str] = ()) -> str:
+        """The public holiday's name in the deliverable's language where the
+        holidays library has it (else in its own default)."""
+        for region in self._regions(territories):
+            supported = self._calendar(region).supported_languages
+            wanted = [code for code in supported if code.split("_")[0] == lang]
+            language = "en_GB" if "en_GB" in wanted else (wanted[0] if wanted else None)
+            named = holidays.country_holidays(
+                region.country, subdiv=region.subdivision, language=language, years=day.year
+            )
+            if named.get(day):
+                return str(named.get(day))
+        return ""
+
     # -- the client's milestones -----------------------------------------------------
 
     @cached_property
-    def flagged_milestones(self) -> list[tuple[str, str, dt.date, Closure]]:
+    def flagged_milestones(self) -> list[tuple[str, MilestoneField, dt.date, Closure]]:
         """(lot, milestone field, date, closure) of every lot milestone set on a
         closed day of the country; kept as the client set it."""
-        flagged = []
+        flagged: list[tuple[str, MilestoneField, dt.date, Closure]] = []
         for lot in self.engagement.lots:
-            for name in ("design_start", "acceptance_start", "acceptance_end", "go_live"):
+            for name in MILESTONE_FIELDS:
                 day = getattr(lot, name)
                 closure = None if day is None else self.closure(day)
                 if closure is not None:

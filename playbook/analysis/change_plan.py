@@ -13,13 +13,14 @@ lot the population goes live in, costed, and carries the reason it was chosen.
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import Any, Literal
 
 import pandas as pd
 
 from ..method import Method
 from ..method.levers import PILLARS, Lever
 from ..model import Engagement
+from ..text.typography import format_date
 from . import wording
 from .calendar import WorkingCalendar
 from .change_plan_inputs import Profile, profiles
@@ -65,7 +66,7 @@ def plan_change(
         by_month=by_month(actions),
         arbitration=arbitration(actions, method, lang),
         milestones=table,
-        warnings=tuple(_warnings(people, actions, method, lang)),
+        warnings=tuple(_warnings(people, actions, method, lang) + _closed_milestones(working, method, lang)),
     )
 
 
@@ -207,11 +208,19 @@ def _cross_actions(
 
 def _dates(lever: Lever, lots: list[str], table: pd.DataFrame) -> list[tuple[str, pd.Timestamp]]:
     """(phase, date) of every occurrence: the main one on the first of `lots`,
-    its repeats (in whatever phase they fall), and its further moments at each
-    of `lots`."""
+    its repeats (in whatever phase they fall; after each of `lots` for a series
+    that starts again at every lot), and its further moments at each of `lots`."""
     first = phase_date(table, lots[0], lever.phase, lever.offset_weeks)
     dates: list[tuple[str, pd.Timestamp]] = [(lever.phase, first)]
-    if lever.repeat is not None:
+    if lever.repeat is not None and lever.repeat.each_lot:
+        # The series starts again at every lot: `count` occurrences after each.
+        step = pd.Timedelta(weeks=lever.repeat.every_weeks)
+        for lot in lots:
+            start = phase_date(table, lot, lever.phase, lever.offset_weeks)
+            for i in range(lever.repeat.count or 1):
+                date = start + step * i
+                dates.append((lever.phase if i == 0 else phase_at(table, lot, date), date))
+    elif lever.repeat is not None:
         step = pd.Timedelta(weeks=lever.repeat.every_weeks)
         if lever.repeat.count is not None:
             repeats = [first + step * i for i in range(1, lever.repeat.count)]
@@ -389,6 +398,30 @@ def _warnings(
         for p in people.values()
         if p.impact >= strong and p.name not in covered
     ]
+
+
+def _closed_milestones(working: WorkingCalendar, method: Method, lang: str) -> list[MethodWarning]:
+    """Lot milestones the client set on a closed day: kept, and said."""
+    levers = method.levers
+    return [
+        MethodWarning(
+            code="milestone_closed",
+            message=levers.warnings["milestone_closed"].in_(
+                lang, lot=lot, milestone=levers.milestones[name].in_(lang),
+                date=format_date(day, lang),
+                closure=levers.closures[_country_closure(closure.kind)].in_(
+                    lang, name=working.holiday_name(day, lang) or closure.name),
+            ),
+            subject=lot,
+            severity="info",
+        )
+        for lot, name, day, closure in working.flagged_milestones
+    ]
+
+
+def _country_closure(kind: str) -> Literal["weekend", "holiday"]:
+    """A milestone is checked against the country's closed days, never a blackout."""
+    return "weekend" if kind == "weekend" else "holiday"
 
 
 __all__ = ["ALL", "choose_levers", "plan_change"]

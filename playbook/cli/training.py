@@ -23,6 +23,8 @@ def handbook(
     out: Annotated[Path, typer.Option("--out", metavar="DIR", help="Folder to write the handbook into.")] = Path("outputs"),
     templates: Annotated[Path | None, typer.Option(
         "--templates", metavar="DIR", help="Folder of the house templates (default: the bundled ones).")] = None,
+    facilitator: Annotated[bool, typer.Option(
+        "--facilitator", help="Write instead the facilitator guide of each exercise: objectives, timing, debrief points, model answer.")] = False,
 ) -> None:
     """Write the method handbook as Word and HTML (steps, brakes, levers, criteria, KPIs, training, glossary)."""
     from ..errors import PlaybookError
@@ -30,6 +32,12 @@ def handbook(
 
     if lang not in ("fr", "en"):
         raise PlaybookError(f"--lang must be fr or en, not {lang!r}")
+    if facilitator:
+        from ..training.facilitator import write_facilitator_guides
+
+        for path in write_facilitator_guides(out, lang, templates):
+            typer.echo(str(path))
+        return
     paths = write_handbook(out, lang, method, templates)
     for path in paths.values():
         typer.echo(str(path))

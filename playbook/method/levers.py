@@ -122,6 +122,11 @@ class Repeat(Strict):
     every_weeks: int = Field(ge=1, le=26)
     count: int | None = Field(default=None, ge=1)
     until: PhaseCode | None = Field(default=None, description="Until this phase of the last lot.")
+    each_lot: bool = Field(
+        default=False,
+        description="Cross actions: the series starts again at each lot (e.g. adoption "
+        "reviews after every go-live), not only at the first.",
+    )
 
     @model_validator(mode="after")
     def _bounded(self) -> Repeat:
@@ -187,7 +192,9 @@ class Catalogue(Strict):
     phases: dict[PhaseCode, PhaseInfo]
     owners: dict[str, Bilingual]
     reasons: dict[str, Bilingual]
-    warnings: dict[Literal["high_impact_no_lever"], Bilingual]
+    warnings: dict[Literal["high_impact_no_lever", "milestone_closed"], Bilingual]
+    milestones: dict[Literal["design_start", "acceptance_start", "acceptance_end", "go_live"], Bilingual]
+    closures: dict[Literal["weekend", "holiday"], Bilingual]
     quadrants: dict[Literal["quick_win", "major", "filler", "questionable"], Bilingual]
     levers: list[Lever] = Field(min_length=1)
     missing_roles: dict[str, MissingRole] = Field(default_factory=dict)

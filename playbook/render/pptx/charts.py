@@ -58,7 +58,7 @@ _CATEGORY_TYPES = {
 }
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 # Month labels in the deck's language whatever the viewer's locale (Excel locale codes).
-_DATE_FORMATS = {"fr": "[$-40C]mmm yy", "en": "[$-809]mmm yy"}
+_DATE_FORMATS = {"fr": "[$-40C]mmm yyyy", "en": "[$-809]mmm yyyy"}   # "févr. 2027", "Feb 2027"
 _C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 
 
@@ -410,9 +410,11 @@ def _gantt_lanes(chart: Chart, lang: str, palette: Palette, labels
     """
     lanes = list(dict.fromkeys(t.lane for t in chart.tasks))
     tasks = _gantt_tasks(chart)
+    shortest = _milestone_width(tasks)  # a one-day action is drawn as wide as a milestone
     result = []
     for lane in lanes:
-        values = [None if t.milestone or t.lane != lane else (t.end - t.start).days + 1
+        values = [None if t.milestone or t.lane != lane else max((t.end - t.start).days + 1,
+                                                                   shortest)
                   for t in tasks]
         if any(v is not None for v in values):
             index = len(result)
@@ -430,6 +432,29 @@ def _gantt_tasks(chart: Chart):
     return sorted(chart.tasks, key=lambda t: lanes.index(t.lane))  # stable within a lane
 
 
+def _bar_lengths(lanes) -> list[float]:
+    """Each task's drawn length in days (its lane's value)."""
+    lengths = [0.0] * len(lanes[0][1]) if lanes else []
+    for _, values, _ in lanes:
+        lengths = [length + (value or 0) for length, value in zip(lengths, values, strict=True)]
+    return lengths
+
+
+def _every_label(axis) -> None:
+    """Every category labelled: without it, renderers drop labels they find crowded."""
+    ax = axis._element
+    for old in ax.findall(f"{{{_C}}}tickLblSkip"):
+        ax.remove(old)
+    skip = ax.makeelement(f"{{{_C}}}tickLblSkip", {"val": "1"})
+    # the schema wants it after lblOffset (or lblAlgn/auto/noMultiLvlLbl order): place it
+    # before noMultiLvlLbl when present, else at the end
+    anchor = ax.find(f"{{{_C}}}noMultiLvlLbl")
+    if anchor is not None:
+        anchor.addprevious(skip)
+    else:
+        ax.append(skip)
+
+
 def _milestone_width(tasks) -> int:
     """Days a milestone's bar spans: visible whatever the plan's length."""
     span = max(1, (max(t.end for t in tasks) - min(t.start for t in tasks)).days)
@@ -438,10 +463,11 @@ def _milestone_width(tasks) -> int:
 
 def _gantt_chart(shapes, chart: Chart, box, lang: str, palette: Palette, lanes):
     tasks = _gantt_tasks(chart)
-    first = min(t.start for t in tasks)
+    milestone_width = _milestone_width(tasks)
+    # A milestone's mark is centred on its day: it opens half its width earlier.
+    first = min(t.start - dt.timedelta(days=milestone_width // 2 if t.milestone else 0) for t in tasks)
     last = max(t.end for t in tasks)
     span = max(1, (last - first).days)
-    milestone_width = _milestone_width(tasks)
     data = CategoryChartData(number_format="0")
     data.categories = [prepare(t.label, lang) for t in tasks]
     offsets = [_serial(t.start) - (milestone_width // 2 if t.milestone else 0) for t in tasks]
@@ -461,13 +487,19 @@ def _gantt_chart(shapes, chart: Chart, box, lang: str, palette: Palette, lanes):
         series.format.fill.fore_color.rgb = _rgb(colour)
     category, value = native.category_axis, native.value_axis
     category.reverse_order = True
+    _every_label(category)
     category.major_tick_mark = XL_TICK_MARK.NONE
     category.tick_labels.font.size = Pt(FONT_SIZE - 1)
     category.format.line.color.rgb = _rgb("#C9D3D8")
-    # Ticks fall mid-month (from the 15th), so each month label sits under its month.
-    start = (first - dt.timedelta(days=1)).replace(day=15) if first.day < 15 else first
+    # The axis runs from the first bar's left edge (a milestone is centred on its day)
+    # to the last one's right edge; ticks fall mid-month (from the 15th), so each month
+    # label sits under its month.
+    earliest = first - dt.timedelta(days=milestone_width // 2 + 1)
+    start = (earliest.replace(day=15) if earliest.day >= 15
+             else (earliest.replace(day=1) - dt.timedelta(days=1)).replace(day=15))
     value.minimum_scale = _serial(start)
-    value.maximum_scale = _serial(last) + 7
+    value.maximum_scale = max(offset + length for offset, length
+                              in zip(offsets, _bar_lengths(lanes), strict=True)) + 7
     value.major_unit = _month_step(span)
     value.tick_labels.number_format = _DATE_FORMATS[lang]
     value.tick_labels.number_format_is_linked = False

@@ -86,3 +86,32 @@ def test_values_beside_clustered_bars_sit_outside_in_the_text_colour(tmp_path, t
     assert set(_label_colours(native)) == {HOUSE.text[1:]}
     positions = {p.get("val") for p in native._chartSpace.findall(f".//{_C}dLbls/{_C}dLblPos")}
     assert positions == {"outEnd"}
+
+
+def _serial(day: dt.date) -> int:
+    return (day - dt.date(1899, 12, 30)).days
+
+
+def test_a_gantt_labels_every_row_and_dates_its_axis_by_month_and_year(tmp_path, templates):
+    chart = _chart(_slide(tmp_path, templates, _gantt()))
+    skip = chart._chartSpace.find(f".//{_C}catAx/{_C}tickLblSkip")
+    assert skip is not None and skip.get("val") == "1"
+    assert "mmm yyyy" in chart.value_axis.tick_labels.number_format
+
+
+def test_a_gantt_axis_holds_every_bar_and_a_one_day_action_is_visible(tmp_path, templates):
+    d = dt.date
+    gantt = Chart("gantt", tasks=[
+        Task("Kick-off", d(2027, 1, 5), d(2027, 1, 5), "Lot 1"),          # one day
+        Task("Jalon", d(2027, 1, 4), d(2027, 1, 4), "Lot 1", milestone=True),
+        Task("Déploiement", d(2027, 2, 1), d(2027, 12, 20), "Lot 2")])
+    chart = _chart(_slide(tmp_path, templates, gantt))
+    offsets, *lanes = chart.plots[0].series
+    starts = list(offsets.values)
+    lengths = [sum(v or 0 for v in values) for values in zip(*(s.values for s in lanes),
+                                                              strict=True)]
+    assert chart.value_axis.minimum_scale <= min(starts)
+    assert chart.value_axis.maximum_scale >= max(s + n for s, n in zip(starts, lengths,
+                                                                       strict=True))
+    one_day = lengths[0]
+    assert one_day >= 0.01 * (_serial(d(2027, 12, 20)) - _serial(d(2027, 1, 4)))
