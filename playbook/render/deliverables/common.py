@@ -240,9 +240,7 @@ def story_deck(analysis: Any, deliverable: str, findings: Sequence[Finding], *,
     told = [f for f in findings if f.slides]
     summary = [f.message for f in told if f.message][:SUMMARY_MAX]
     slides: list[Slide] = [CoverSlide(), key_messages_slide(analysis, summary), *opening]
-    numbered = [f for f in told if f.message][:SUMMARY_MAX]
-    rest = [f for f in told if all(f is not n for n in numbered)]
-    for finding in [*numbered, *rest]:
+    for finding in told:
         slides.extend(finding.slides)
     slides.extend(closing)
     slides.append(closing_slide(analysis, next_steps(analysis) if steps is None else steps))
@@ -344,32 +342,34 @@ def closing_slide(analysis: Any, steps: Sequence[NextStep], notes: str = "") -> 
 
 def sectioned_document(analysis: Any, deliverable: str, sections: Sequence[str],
                        builders: Mapping[str, Callable[[Any], list[Block]]],
-                       messages: Sequence[str]) -> Document:
+                       messages: Mapping[str, str]) -> Document:
     """A document made of titled sections in a fixed order (framing note, target
-    vision): key messages, each section under its heading, next steps."""
-    blocks: list[Block] = key_messages_blocks(analysis, messages)
+    vision): the executive summary, each section under its heading and opening
+    on its conclusion (its message), next steps."""
+    blocks: list[Block] = key_messages_blocks(analysis, list(messages.values()))
     for section in sections:
         blocks.append(Heading(text(analysis, f"{deliverable}.sections.{section}")))
+        if messages.get(section):
+            blocks.append(Paragraph(messages[section]))
         blocks.extend(builders[section](analysis))
     blocks.extend(next_steps_blocks(analysis, next_steps(analysis)))
     return document(analysis, deliverable, blocks)
 
 
+SectionSlides = Callable[[Any], tuple[list[Slide], list[Slide]]]
+
+
 def sectioned_deck(analysis: Any, deliverable: str, sections: Sequence[str],
-                   builders: Mapping[str, Callable[[Any, str], list[Slide]]],
-                   messages: Sequence[str]) -> Deck:
-    """The deck of a sectioned deliverable: cover, one slide of key messages, an
-    agenda of the sections, each section's slides, next steps."""
-    titles = [text(analysis, f"{deliverable}.sections.{section}") for section in sections]
-    slides: list[Slide] = [
-        CoverSlide(),
-        key_messages_slide(analysis, messages),
-        agenda_slide(analysis, [*titles, text(analysis, "common.next_steps")]),
-    ]
-    for section, title in zip(sections, titles, strict=True):
-        slides.extend(builders[section](analysis, title))
-    slides.append(closing_slide(analysis, next_steps(analysis)))
-    return deck(analysis, deliverable, slides)
+                   builders: Mapping[str, SectionSlides], messages: Mapping[str, str]) -> Deck:
+    """The deck of a sectioned deliverable, told section by section: each
+    section's message in the summary (at most five, in order), its main slides
+    under action titles, its detail in the appendix."""
+    findings, appendix = [], []
+    for section in sections:
+        main, detail = builders[section](analysis)
+        findings.append(Finding(messages.get(section, ""), main, key=section))
+        appendix.extend(detail)
+    return story_deck(analysis, deliverable, findings, appendix=appendix)
 
 
 def figure_or_note(analysis: Any, chart: Chart | None, caption: str = "") -> Block:
