@@ -1,5 +1,5 @@
-"""What every deliverable shares: its cover, the key-messages summary, the
-agenda, the dated next steps, population labels and speaker notes.
+"""What every deliverable shares: its cover, the executive summary, the
+storyline of findings, the dated next steps, population labels and speaker notes.
 
 The five deliverables must look like one firm wrote them: same cover fields,
 same way of naming a population ("Conseillers en agence (420 pers., Nord)"),
@@ -25,7 +25,6 @@ from ..ir import (
     BulletItem,
     BulletLike,
     Bullets,
-    BulletSlide,
     Chart,
     ClosingSlide,
     CoverSlide,
@@ -248,11 +247,6 @@ def story_deck(analysis: Any, deliverable: str, findings: Sequence[Finding], *,
         slides.append(SectionSlide(text(analysis, "common.appendix")))
         slides.extend(appendix)
     return deck(analysis, deliverable, slides)
-
-
-def agenda_slide(analysis: Any, sections: Sequence[str], notes: str = "") -> BulletSlide:
-    """The agenda: the deck's section titles, in order."""
-    return BulletSlide(text(analysis, "common.agenda"), list(sections), notes=notes)
 
 
 # --------------------------------------------------------------------------- next steps

@@ -37,7 +37,6 @@ from . import common as c
 
 NAME = "target_vision"
 SECTIONS = ("life", "personas", "journeys", "use_cases", "kpis", "data")
-DECK_MESSAGES = 4
 PRIORITY_FILLS = {Priority.MUST: "#A8D0DB", Priority.SHOULD: "#EEF3F5", Priority.COULD: None}
 STAGE_ORDER = list(JourneyStage)
 PRIORITY_ORDER = list(Priority)
