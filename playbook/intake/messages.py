@@ -17,6 +17,18 @@ from .schema import Column
 MESSAGES: dict[str, dict[str, str]] = {
     # file level
     "not_found": {"en": "file not found", "fr": "fichier introuvable"},
+    "is_folder": {
+        "en": "this is a folder, not an engagement file: give the .xlsx or .yaml file inside it",
+        "fr": "c'est un dossier, pas un fichier d'engagement : indiquer le fichier .xlsx ou .yaml qu'il contient",
+    },
+    "not_regular_file": {
+        "en": "not a regular file (a pipe, a device or a socket): give the engagement file itself",
+        "fr": "pas un fichier ordinaire (un tube, un périphérique ou une socket) : indiquer le fichier d'engagement lui-même",
+    },
+    "unreadable": {
+        "en": "the file cannot be read (permission denied)",
+        "fr": "le fichier ne peut pas être lu (accès refusé)",
+    },
     "unsupported_extension": {
         "en": "unsupported file type {ext!r}: give an Excel workbook (.xlsx) or a YAML file (.yaml)",
         "fr": "type de fichier {ext!r} non pris en charge : fournir un classeur Excel (.xlsx) ou un fichier YAML (.yaml)",

@@ -20,6 +20,7 @@ from pathlib import Path
 from ..errors import PlaybookError
 from ..files import atomic_write_text
 from .execute import Job, make_job
+from .folders import check_output
 from .isolation import ClientProcess, Outcome, prepare_parent
 
 SUMMARY = "batch-summary.json"
@@ -104,6 +105,11 @@ def find_engagements(patterns: Iterable[str | Path]) -> list[Path]:
                 candidates = sorted(p for p in match.iterdir() if p.suffix.lower() in ENGAGEMENT_SUFFIXES)
             elif match.is_file():
                 candidates = [match]
+            elif match.exists():
+                raise PlaybookError(
+                    f"{match}: not a regular file (a pipe, a device or a socket): "
+                    "give the engagement file itself"
+                )
             else:
                 raise PlaybookError(f"engagement file not found: {match}")
             for path in candidates:
@@ -144,6 +150,7 @@ def run_batch(
 
     start = time.perf_counter()
     deliverables(only, notebooks_dir)  # a typo in --only stops the batch before it starts
+    check_output(out_dir)
     paths = find_engagements(engagements)
     job_list = [
         make_job(path, out_dir, lang, only, templates_dir, method_dir, notebooks_dir, kernel,
