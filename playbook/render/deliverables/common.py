@@ -11,6 +11,7 @@ and return IR pieces; every word comes from `labels.common.yaml`.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -54,9 +55,15 @@ SUMMARY_MAX = 5
 # --------------------------------------------------------------------------- words
 
 
+_ABBREVIATION_END = re.compile(r"(?<=\w)\.\.(?!\.)")
+
+
 def text(analysis: Any, key: str, **values: Any) -> str:
-    """A label of the method in the analysis' language (fails loudly if missing)."""
-    return analysis.method.text(key, analysis.lang, **values)
+    """A label of the method in the analysis' language (fails loudly if missing).
+
+    An abbreviation ending a sentence keeps one full stop ("797 pers." + "." →
+    "797 pers."), whichever of the label or the value brought it."""
+    return _ABBREVIATION_END.sub(".", analysis.method.text(key, analysis.lang, **values))
 
 
 def term(analysis: Any, vocabulary: str, code: Any) -> str:

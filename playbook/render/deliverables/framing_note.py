@@ -444,8 +444,11 @@ def _administrator_lines(analysis: Any) -> list[str]:
     lines = []
     for admin in analysis.engagement.governance.administrators:
         if admin.named_on:
-            lines.append(t(analysis, "governance.administrator", name=admin.name, function=admin.function,
-                           date=c.date(analysis, admin.named_on)))
+            # One pair of parentheses ("CRM analyst (IT, named on …)"), and a noun
+            # in French, which needs no agreement with the person named.
+            since = t(analysis, "governance.administrator_since", date=c.date(analysis, admin.named_on))
+            lines.append(t(analysis, "governance.administrator", name=admin.name,
+                           function=c.with_detail(admin.function, since)))
         else:
             lines.append(t(analysis, "governance.administrator_undated", name=admin.name,
                            function=admin.function))
