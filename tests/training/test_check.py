@@ -109,7 +109,7 @@ def test_levers_that_leave_a_brake_untreated_name_what_the_method_recommends(met
     answer["levers"][ADVISERS] = {"understand": ["benefits_storytelling"],
                                   "want": ["positive_levers"], "be_able": ["user_guide"]}
     remarks = check(answer, "contact_centre").of_kind("brake_not_addressed")
-    by_brake = {r.message.split("addresses the brake “")[1].split("”")[0]: r for r in remarks}
+    by_brake = {r.message.split("addresses the barrier “")[1].split("”")[0]: r for r in remarks}
     assert "Loss of efficiency" in by_brake
     assert method.levers.lever("simplify_data_entry").label.en in by_brake["Loss of efficiency"].message
 

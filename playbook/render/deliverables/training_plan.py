@@ -524,8 +524,10 @@ def build_deck(analysis: Any) -> Deck:
     closing: list[Any] = []
     onboarding = onboarding_table(analysis)
     if onboarding:
-        closing.append(TableSlide(said.get("onboarding", d("onboarding")).rstrip("."), onboarding,
-                                  notes=_t(analysis, "text.onboarding_intro")))
+        hires = int(plan.onboarding["new_hires_per_year"].sum())
+        closing.append(TableSlide(
+            c.counted(analysis, f"{NAME}.deck.onboarding", hires), onboarding,
+            notes="\n".join([said.get("onboarding", ""), _t(analysis, "text.onboarding_intro")]).strip()))
     warnings = _warnings(analysis)
     if warnings:
         closing.append(BulletSlide(c.counted(analysis, f"{NAME}.deck.warnings", len(warnings)),
