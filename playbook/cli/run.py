@@ -107,8 +107,6 @@ def batch_command(
                     console_language(lang) or "en"),
         highlight=False,
     )
-    for warning in result.warnings:
-        console.print(f"[yellow]warning:[/yellow] {escape(warning)}", soft_wrap=True)
     console.print(f"summary: {Path(out) / 'batch-summary.json'}", soft_wrap=True, markup=False)
     if result.failed:
         raise typer.Exit(1)

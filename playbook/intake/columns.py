@@ -86,6 +86,13 @@ SHEET_HELP: dict[str, tuple[str, str]] = {
         "Periods when nobody can be taken away from work for training.",
         "Périodes où personne ne peut être mobilisé en formation.",
     ),
+    "action_status": (
+        "Change-plan actions done or cancelled (one row per action, or per occurrence of a "
+        "recurring one). An action dated before the as-of date with no row here is late.",
+        "Actions du Plan Change réalisées ou annulées (une ligne par action, ou par occurrence "
+        "d'une action récurrente). Une action datée avant la date de situation sans ligne ici "
+        "est en retard.",
+    ),
 }
 
 # sheet -> column -> (English, French)
@@ -96,6 +103,18 @@ COLUMN_HELP: dict[str, dict[str, tuple[str, str]]] = {
         "language": ("Language of the deliverables.", "Langue des livrables."),
         "consultants": ("Consultants on the engagement.", "Consultants de la mission."),
         "kickoff": ("Date of the kickoff meeting.", "Date de la réunion de lancement."),
+        "as_of": (
+            "The date the deliverables describe the engagement at (empty: the day they are "
+            "generated). Work dated before it shows as done, late or cancelled; open work is "
+            "planned from it.",
+            "Date de situation des livrables (vide : le jour où ils sont produits). Ce qui est "
+            "daté avant apparaît réalisé, en retard ou annulé ; le reste est planifié à partir "
+            "d'elle.",
+        ),
+        "country": (
+            "ISO code of the country whose public holidays the plan avoids (FR, GB, DE...).",
+            "Code ISO du pays dont le plan évite les jours fériés (FR, GB, DE...).",
+        ),
         "strategy": (
             "Why the CRM: the strategic intent.",
             "Pourquoi un CRM : l'intention stratégique.",
@@ -161,6 +180,12 @@ COLUMN_HELP: dict[str, dict[str, tuple[str, str]]] = {
             "Populations qui démarrent avec ce lot (noms de la feuille populations).",
         ),
         "design_start": ("Start of design.", "Début de la conception."),
+        "acceptance_end": (
+            "Last day of acceptance testing; end-user training follows it (empty: the eve of "
+            "the end-user training window).",
+            "Dernier jour de la recette ; la formation des utilisateurs la suit (vide : la "
+            "veille de la fenêtre de formation).",
+        ),
         "acceptance_start": (
             "Start of acceptance testing (recette).",
             "Début de la recette.",
@@ -348,5 +373,21 @@ COLUMN_HELP: dict[str, dict[str, tuple[str, str]]] = {
         "end": ("Last day.", "Dernier jour."),
         "reason": ("Why (season peak, closing...).", "Pourquoi (pic d'activité, clôture...)."),
         "territory": ("Territory (empty: all).", "Territoire (vide : tous)."),
+    },
+    "action_status": {
+        "lever": (
+            "The action's lever code, as the Change plan's review table lists it.",
+            "Code du levier de l'action, tel que le tableau de revue du Plan Change l'indique.",
+        ),
+        "population": (
+            "Population served (empty: every population, and the cross-population action).",
+            "Population concernée (vide : toutes, et l'action transverse).",
+        ),
+        "planned": (
+            "Planned date of the occurrence (empty: every occurrence up to the as-of date).",
+            "Date prévue de l'occurrence (vide : toutes les occurrences jusqu'à la date de situation).",
+        ),
+        "status": ("Done or cancelled.", "Réalisée ou annulée."),
+        "notes": ("What was done, or why it was cancelled.", "Ce qui a été fait, ou pourquoi l'action a été annulée."),
     },
 }

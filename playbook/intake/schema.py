@@ -28,6 +28,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from ..model import (
+    ActionRecord,
     Administrator,
     AdoptionKpi,
     Blackout,
@@ -271,6 +272,7 @@ SHEETS: tuple[Sheet, ...] = (
     _table("workshops", PlannedWorkshop, ("governance", "workshops")),
     _record("training", [(("training",), TrainingConstraints, ("blackouts",))]),
     _table("blackouts", Blackout, ("training", "blackouts")),
+    _table("action_status", ActionRecord, ("action_status",)),
 )
 
 SHEETS_BY_NAME: dict[str, Sheet] = {sheet.name: sheet for sheet in SHEETS}

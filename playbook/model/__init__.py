@@ -9,6 +9,7 @@ from .deployment import Lot, UseCase
 from .engagement import Engagement
 from .engagement_info import EngagementInfo
 from .enums import (
+    ActionState,
     Brake,
     BuyIn,
     Criterion,
@@ -39,10 +40,12 @@ from .governance import (
 )
 from .objectives import Objective
 from .populations import Impact, Population, Resistance
+from .progress import ActionRecord
 from .steering import AdoptionKpi, CriterionAssessment
 from .training import Blackout, TrainingConstraints
 
 __all__ = [
+    "ActionRecord", "ActionState",
     "Administrator", "AdoptionKpi", "Blackout", "Brake", "BuyIn", "Criterion",
     "CriterionAssessment", "CriterionStatus", "DataEntry", "Dimension", "Engagement",
     "EngagementInfo", "EvaluationBasis", "Governance", "HierarchyLevel", "Impact",

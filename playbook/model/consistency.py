@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..text import Message
+from ..text.messages import catalogue
 from .engagement import Engagement
 
 Loc = tuple[str | int, ...]
@@ -30,6 +31,10 @@ class Inconsistency:
     code: str
     params: dict[str, Any] = field(default_factory=dict)
     value: Any = None
+
+    def __post_init__(self) -> None:
+        if self.code not in catalogue():  # a rule must be worded in both languages
+            raise KeyError(f"no message {self.code!r} in playbook/text/data/messages.yaml")
 
     def text(self, lang: str, **overrides: Any) -> str:
         """The message in `lang`; `overrides` replace parameters (see `Message.text`)."""
@@ -135,6 +140,13 @@ def _lots(e: Engagement) -> Iterator[Inconsistency]:
                 "consistency.acceptance_before_design", {"design_start": lot.design_start},
                 lot.acceptance_start,
             )
+        if lot.acceptance_end is not None and not lot.acceptance_start <= lot.acceptance_end < lot.go_live:
+            yield Inconsistency(
+                ("lots", i, "acceptance_end"),
+                "consistency.acceptance_end_outside",
+                {"acceptance_start": lot.acceptance_start, "go_live": lot.go_live},
+                lot.acceptance_end,
+            )
         if lot.go_live <= lot.acceptance_start:
             yield Inconsistency(
                 ("lots", i, "go_live"),
@@ -152,6 +164,16 @@ def _lots(e: Engagement) -> Iterator[Inconsistency]:
 
 def _others(e: Engagement) -> Iterator[Inconsistency]:
     kickoff = e.engagement.kickoff
+    as_of = e.engagement.as_of
+    if as_of is not None and as_of < kickoff:
+        yield Inconsistency(
+            ("engagement", "as_of"), "consistency.as_of_before_kickoff", {"kickoff": kickoff}, as_of,
+        )
+    populations = {p.name for p in e.populations}
+    for i, record in enumerate(e.action_status):
+        if record.population and record.population not in populations:
+            yield _unknown(("action_status", i, "population"), "population", record.population)
+
     for i, population in enumerate(e.populations):
         if population.name in population.shifts_tasks_to:
             yield Inconsistency(

@@ -10,6 +10,7 @@ from .experience import JourneyStep, Persona
 from .governance import Governance
 from .objectives import Objective
 from .populations import Impact, Population, Resistance
+from .progress import ActionRecord
 from .steering import AdoptionKpi, CriterionAssessment
 from .training import TrainingConstraints
 from .types import Record
@@ -36,6 +37,7 @@ class Engagement(Record):
     journeys: list[JourneyStep] = Field(default_factory=list)
     kpis: list[AdoptionKpi] = Field(default_factory=list)
     training: TrainingConstraints = Field(default_factory=TrainingConstraints)
+    action_status: list[ActionRecord] = Field(default_factory=list)
 
     # Convenience look-ups used by the method; cheap, so not cached.
     def population(self, name: str) -> Population:

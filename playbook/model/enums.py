@@ -119,6 +119,13 @@ class WorkshopStatus(Vocabulary):
     CANCELLED = "cancelled"
 
 
+class ActionState(Vocabulary):
+    """What the consultant records of a Change-plan action."""
+
+    DONE = "done"
+    CANCELLED = "cancelled"
+
+
 class Criterion(Vocabulary):
     """The first six success criteria of seed 001."""
 

@@ -53,7 +53,6 @@ class BatchResult:
     seconds: float
     jobs: int
     executor: str
-    warnings: list[str] = field(default_factory=list)
 
     @property
     def succeeded(self) -> list[ClientReport]:
@@ -80,7 +79,6 @@ class BatchResult:
             "failed": len(self.failed),
             "deliverables_rendered": self.deliverables_rendered,
             "deliverables_up_to_date": self.deliverables_current,
-            "warnings": self.warnings,
             "clients": [asdict(c) for c in self.clients],
         }
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
@@ -176,7 +174,8 @@ def run_batch(
         reports += _run_local(to_run, jobs, lambda r: notify(r, len(job_list)))
     order = {job.engagement_path: i for i, job in enumerate(job_list)}
     reports.sort(key=lambda r: order[r.engagement])
-    result = BatchResult(reports, time.perf_counter() - start, jobs, executor, _warnings(reports))
+    reports = fail_merged(reports)
+    result = BatchResult(reports, time.perf_counter() - start, jobs, executor)
     Path(out_dir).mkdir(parents=True, exist_ok=True)
     atomic_write_text(Path(out_dir) / SUMMARY, result.to_json())
     return result
@@ -305,17 +304,40 @@ def report_of(outcome: Outcome) -> ClientReport:
     )
 
 
-def _warnings(reports: list[ClientReport]) -> list[str]:
-    """Two engagement files for the same client folder: the later run replaced the other."""
-    seen: dict[str, str] = {}
-    warnings = []
+def fail_merged(reports: list[ClientReport]) -> list[ClientReport]:
+    """Fail clients that nonetheless ended in one folder (a disk that ignores case).
+
+    `shared_folders` refuses what it can see before the run; two folder names
+    differing only by case are one folder on some disks, and only the disk can
+    tell. The folder then holds a mix: no client of it is reported succeeded.
+    """
+    by_folder: dict[tuple[int, int], list[ClientReport]] = {}
     for report in reports:
-        if not report.folder:
+        if report.ok:
+            try:
+                stat = os.stat(report.folder)
+            except OSError:
+                continue
+            by_folder.setdefault((stat.st_dev, stat.st_ino), []).append(report)
+    merged = {id(r) for group in by_folder.values() if len(group) > 1 for r in group}
+    result = []
+    for report in reports:
+        if id(report) not in merged:
+            result.append(report)
             continue
-        if report.folder in seen:
-            warnings.append(
-                f"{report.engagement} and {seen[report.folder]} write the same folder "
-                f"{report.folder}: it holds the deliverables of only one of them"
-            )
-        seen.setdefault(report.folder, report.engagement)
-    return warnings
+        others = [
+            r for g in by_folder.values() if any(r is report for r in g)
+            for r in g if r is not report
+        ]
+        message = (
+            f"{report.client!r} and " + ", ".join(repr(o.client) for o in others)
+            + f" were written to the same folder {report.folder} (the disk does not tell "
+            "upper from lower case): its files may mix them. Run them with different "
+            "--out folders."
+        )
+        result.append(ClientReport(
+            engagement=report.engagement, status="failed", seconds=report.seconds,
+            client=report.client, language=report.language, folder=report.folder,
+            error={"kind": "shared folder", "type": "SharedFolder", "message": message},
+        ))
+    return result

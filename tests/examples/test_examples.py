@@ -119,6 +119,7 @@ def test_every_text_the_deliverables_show_is_filled(example):
         ("kpis", "population"),  # all populations
         ("training", "blackouts", "territory"),  # every territory
         ("governance", "workshops", "notes"),  # nothing to note before it is held
+        ("action_status", "population"),  # every population
     }
     empty = [
         path

@@ -27,6 +27,7 @@ def test_the_sheets_are_the_ones_consultants_are_told_about() -> None:
         "workshops",
         "training",
         "blackouts",
+        "action_status",
     ]
 
 

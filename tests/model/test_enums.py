@@ -9,6 +9,7 @@ import pytest
 
 from playbook.model import Impact, enums
 from playbook.model.enums import (
+    ActionState,
     Brake,
     BuyIn,
     Criterion,
@@ -49,6 +50,7 @@ CODES: dict[type[Vocabulary], list[str]] = {
     Seniority: ["junior", "intermediate", "senior"],
     Workshop: ["target_vision", "customer_journeys", "use_cases", "action_plan"],
     WorkshopStatus: ["planned", "done", "cancelled"],
+    ActionState: ["done", "cancelled"],
     Criterion: [
         "user_satisfaction", "top_management", "key_resources", "experience_balance",
         "shared_knowledge", "training_mentoring",
