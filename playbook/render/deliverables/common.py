@@ -155,9 +155,12 @@ def counted(analysis: Any, key: str, count: int, **values: Any) -> str:
 
     French puts 0 and 1 in the singular (« 1 a quelque chose à perdre », « 0 action
     à trancher »), English only 1; the catalogue holds both forms of every
-    counted sentence, so agreement is the data's, not a suffix added here.
+    counted sentence, so agreement is the data's, not a suffix added here. A
+    `key.zero` form, when the catalogue has one, says "none" in words.
     """
     form = grammar.plural_form(count, analysis.lang)
+    if count == 0 and analysis.method.labels.has(f"{key}.zero"):
+        form = "zero"  # « Aucune action n'est à trancher » reads better than « 0 action »
     return text(analysis, f"{key}.{form}", count=number(analysis, count), **values)
 
 

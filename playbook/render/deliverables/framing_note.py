@@ -777,7 +777,10 @@ def _workshops_slides(analysis: Any) -> Slides:
     elif to_plan > 0:
         title = c.counted(analysis, f"{NAME}.deck.workshops_to_plan", to_plan, held=held, total=len(rows))
     else:
-        title = c.counted(analysis, f"{NAME}.deck.workshops", held, total=len(rows))
+        upcoming = min((x for x in planned if x.status == WorkshopStatus.PLANNED), key=lambda x: x.date)
+        title = c.counted(analysis, f"{NAME}.deck.workshops", held, total=len(rows),
+                          next=c.term(analysis, "workshop", upcoming.workshop),
+                          date=c.date(analysis, upcoming.date))
     return [TableSlide(title, Table([w("workshop"), c.text(analysis, "common.columns.date"),
                                      c.text(analysis, "common.columns.status")], rows,
                                     widths=[2, 1.2, 1], cell_fills=_workshop_fills(rows, 2, analysis)),

@@ -115,10 +115,8 @@ def test_every_catalogue_label_that_counts_has_both_plural_forms_in_both_languag
 
 
 @pytest.mark.parametrize(("lang", "count", "expected"), [
-    ("fr", 0, "0 gain rapide (effet fort, charge réduite) est à lancer sans attendre."),
     ("fr", 1, "1 gain rapide (effet fort, charge réduite) est à lancer sans attendre."),
     ("fr", 2, "2 gains rapides (effet fort, charge réduite) sont à lancer sans attendre."),
-    ("en", 0, "0 quick wins (strong effect, light effort) can start at once."),
     ("en", 1, "1 quick win (strong effect, light effort) can start at once."),
     ("en", 2, "2 quick wins (strong effect, light effort) can start at once."),
 ])
@@ -127,6 +125,19 @@ def test_a_counted_sentence_agrees_with_its_count_in_both_languages(analyses, la
 
     analysis = replace(analyses["mutuelle_fr"], lang=lang)
     assert c.counted(analysis, "change_plan.messages.quick_wins", count) == expected
+
+
+@pytest.mark.parametrize(("lang", "count", "expected"), [
+    ("fr", 0, "Aucune action n'est à trancher en COPIL."),
+    ("fr", 1, "1 action est à trancher en COPIL."),
+    ("en", 0, "No action needs a steering-committee decision."),
+    ("en", 1, "1 action needs a steering-committee decision."),
+])
+def test_none_is_said_in_words_where_the_catalogue_has_a_zero_form(analyses, lang, count, expected):
+    from dataclasses import replace
+
+    analysis = replace(analyses["mutuelle_fr"], lang=lang)
+    assert c.counted(analysis, "change_plan.messages.to_arbitrate", count) == expected
 
 
 @pytest.mark.parametrize(("lang", "losing", "expected"), [
