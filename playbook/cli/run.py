@@ -8,9 +8,11 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
+from ..registry import DELIVERABLES
 from . import app
 
-ONLY_HELP = "Produce only these deliverables, one or several after the flag: framing_note, target_vision, impact_diagnosis, change_plan, training_plan."
+ONLY_HELP = ("Produce only these deliverables, one or several after the flag: "
+             f"{', '.join(DELIVERABLES)}.")
 LANG_HELP = "Language of the deliverables and of the messages (fr or en); default: the engagement's."
 FORCE_HELP = "Render every deliverable, even those whose inputs did not change since the last run."
 OUT_HELP = "Output folder; one sub-folder per client and language."
@@ -33,6 +35,7 @@ def run_command(
     kernel: Annotated[bool, typer.Option("--kernel", help="Run each notebook in a fresh Jupyter kernel (slower; the papermill default).")] = False,
     force: Annotated[bool, typer.Option("--force", help=FORCE_HELP)] = False,
     notebooks: Annotated[Path | None, typer.Option("--notebooks", hidden=True)] = None,
+    check_layout: Annotated[bool, typer.Option("--check-layout", help="Then render the files with LibreOffice (when installed) and report layout problems; exit 1 on any.")] = False,
 ) -> None:
     """Produce one client's deliverables: Word, PowerPoint, executed notebook, HTML review copy."""
     from ..errors import RunError
@@ -57,6 +60,8 @@ def run_command(
     console.print(files_table(result, shown))
     console.print(counts_line(len(result.up_to_date), len(result.rendered), shown or result.language),
                   highlight=False)
+    if check_layout:
+        _check_layout(result, console)
 
 
 def _language_of(engagement: Path) -> str:
@@ -67,6 +72,18 @@ def _language_of(engagement: Path) -> str:
         return load_engagement(engagement).language
     except Exception:  # unreadable now: the message is still worth showing
         return "en"
+
+
+def _check_layout(result, console) -> None:
+    """The layout check of the files a run wrote, or a note saying why it was not done."""
+    from ..render.layout_check import check_files, libreoffice_available
+    from .render import report_layout
+
+    if not libreoffice_available():
+        console.print("[yellow]warning:[/yellow] LibreOffice is not installed: layout not checked",
+                      soft_wrap=True)
+        return
+    report_layout(check_files(result.files), Path(result.folder))
 
 
 @app.command("batch")

@@ -16,6 +16,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..errors import PlaybookError
 from ..files import atomic_write_text
@@ -157,11 +158,14 @@ def run_batch(
     ]
     jobs = max(1, jobs or default_jobs())
     notify = progress or (lambda report, total: None)
-    refused = shared_folders(job_list)
+    read = _read_engagements(job_list)
+    refused = shared_folders(job_list, read)
     for report in refused:
         notify(report, len(job_list))
     refused_paths = {r.engagement for r in refused}
-    current, to_run = _current_clients([j for j in job_list if j.engagement_path not in refused_paths])
+    current, to_run = _current_clients(
+        [j for j in job_list if j.engagement_path not in refused_paths], read
+    )
     for report in current:
         notify(report, len(job_list))
     reports = [*refused, *current]
@@ -181,22 +185,41 @@ def run_batch(
     return result
 
 
-def _current_clients(job_list: list[Job]) -> tuple[list[ClientReport], list[Job]]:
+def _read_engagements(job_list: list[Job]) -> dict[str, Any]:
+    """Each engagement read once in the parent, for the checks made before forking.
+
+    A file that cannot be read maps to None: its client's own run reports it,
+    with its location.
+    """
+    from ..intake import load_engagement
+
+    read: dict[str, Any] = {}
+    for job in job_list:
+        try:
+            read[job.engagement_path] = load_engagement(job.engagement_path)
+        except Exception:  # noqa: BLE001 - the client's run reports it, located
+            read[job.engagement_path] = None
+    return read
+
+
+def _current_clients(
+    job_list: list[Job], read: dict[str, Any]
+) -> tuple[list[ClientReport], list[Job]]:
     """Split the clients into those whose deliverables are all current and the rest.
 
     Deciding here, in the parent, means a refresh where one engagement of forty
     changed forks one process, not forty. A file that cannot be read is left to
     its client's own run, which reports it with its location.
     """
-    from ..intake import load_engagement
     from .execute import already_current
 
     reports: list[ClientReport] = []
     to_run: list[Job] = []
     for job in job_list:
         start = time.perf_counter()
+        engagement = read.get(job.engagement_path)
         try:
-            current = None if job.force else already_current(job, load_engagement(job.engagement_path))
+            current = None if job.force or engagement is None else already_current(job, engagement)
         except Exception:  # noqa: BLE001 - the client's run reports it, located
             current = None
         if current is None:
@@ -207,7 +230,7 @@ def _current_clients(job_list: list[Job]) -> tuple[list[ClientReport], list[Job]
     return reports, to_run
 
 
-def shared_folders(job_list: list[Job]) -> list[ClientReport]:
+def shared_folders(job_list: list[Job], read: dict[str, Any]) -> list[ClientReport]:
     """Failed reports for every engagement whose client folder another one would also write.
 
     Distinct clients always get distinct folders (`unique_name`), so this is
@@ -216,14 +239,12 @@ def shared_folders(job_list: list[Job]) -> list[ClientReport]:
     replace the other's files. Unreadable engagements are left to their own
     run, which reports them.
     """
-    from ..intake import load_engagement
     from .folders import client_folder
 
     groups: dict[str, list[tuple[Job, str, Path]]] = {}
     for job in job_list:
-        try:
-            engagement = load_engagement(job.engagement_path)
-        except PlaybookError:
+        engagement = read.get(job.engagement_path)
+        if engagement is None:
             continue
         folder = client_folder(job.out_dir, engagement.client, job.lang or engagement.language)
         groups.setdefault(str(folder), []).append((job, engagement.client, folder))
