@@ -114,30 +114,22 @@ def test_every_catalogue_label_that_counts_has_both_plural_forms_in_both_languag
         assert f"{stem}.one" in keys, f"{stem} lacks its singular form"
 
 
-@pytest.mark.parametrize(("lang", "count", "expected"), [
-    ("fr", 1, "1 gain rapide (effet fort, charge réduite) est à lancer sans attendre."),
-    ("fr", 2, "2 gains rapides (effet fort, charge réduite) sont à lancer sans attendre."),
-    ("en", 1, "1 quick win (strong effect, light effort) can start at once."),
-    ("en", 2, "2 quick wins (strong effect, light effort) can start at once."),
+@pytest.mark.parametrize(("key", "lang", "count", "expected"), [
+    ("quick_wins", "fr", 1, "1 gain rapide (effet fort, charge réduite) est à lancer sans attendre."),
+    ("quick_wins", "fr", 2, "2 gains rapides (effet fort, charge réduite) sont à lancer sans attendre."),
+    ("quick_wins", "en", 1, "1 quick win (strong effect, light effort) can start at once."),
+    ("quick_wins", "en", 2, "2 quick wins (strong effect, light effort) can start at once."),
+    # Where the catalogue has a zero form, none is said in words.
+    ("to_arbitrate", "fr", 0, "Aucune action n'est à trancher en COPIL."),
+    ("to_arbitrate", "fr", 1, "1 action est à trancher en COPIL."),
+    ("to_arbitrate", "en", 0, "No action needs a steering-committee decision."),
+    ("to_arbitrate", "en", 1, "1 action needs a steering-committee decision."),
 ])
-def test_a_counted_sentence_agrees_with_its_count_in_both_languages(analyses, lang, count, expected):
+def test_a_counted_sentence_agrees_with_its_count_in_both_languages(analyses, key, lang, count, expected):
     from dataclasses import replace
 
     analysis = replace(analyses["mutuelle_fr"], lang=lang)
-    assert c.counted(analysis, "change_plan.messages.quick_wins", count) == expected
-
-
-@pytest.mark.parametrize(("lang", "count", "expected"), [
-    ("fr", 0, "Aucune action n'est à trancher en COPIL."),
-    ("fr", 1, "1 action est à trancher en COPIL."),
-    ("en", 0, "No action needs a steering-committee decision."),
-    ("en", 1, "1 action needs a steering-committee decision."),
-])
-def test_none_is_said_in_words_where_the_catalogue_has_a_zero_form(analyses, lang, count, expected):
-    from dataclasses import replace
-
-    analysis = replace(analyses["mutuelle_fr"], lang=lang)
-    assert c.counted(analysis, "change_plan.messages.to_arbitrate", count) == expected
+    assert c.counted(analysis, f"change_plan.messages.{key}", count) == expected
 
 
 @pytest.mark.parametrize(("lang", "losing", "expected"), [
