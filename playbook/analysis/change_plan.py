@@ -13,13 +13,14 @@ lot the population goes live in, costed, and carries the reason it was chosen.
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import Any, Literal
 
 import pandas as pd
 
 from ..method import Method
 from ..method.levers import PILLARS, Lever
 from ..model import Engagement
+from ..text.typography import format_date
 from .calendar import WorkingCalendar
 from .change_plan_inputs import Profile, profiles
 from .change_plan_rules import Clause, brake_clause, cited, first_match, match, sentence
@@ -60,7 +61,7 @@ def plan_change(
         by_month=by_month(actions),
         arbitration=arbitration(actions, method, lang),
         milestones=table,
-        warnings=tuple(_warnings(people, actions, method, lang)),
+        warnings=tuple(_warnings(people, actions, method, lang) + _closed_milestones(working, method, lang)),
     )
 
 
@@ -312,6 +313,29 @@ def _warnings(
         for p in people.values()
         if p.impact >= strong and p.name not in covered
     ]
+
+
+def _closed_milestones(working: WorkingCalendar, method: Method, lang: str) -> list[MethodWarning]:
+    """Lot milestones the client set on a closed day: kept, and said."""
+    levers = method.levers
+    return [
+        MethodWarning(
+            code="milestone_closed",
+            message=levers.warnings["milestone_closed"].in_(
+                lang, lot=lot, milestone=levers.milestones[name].in_(lang),
+                date=format_date(day, lang),
+                closure=levers.closures[_country_closure(closure.kind)].in_(lang, name=closure.name),
+            ),
+            subject=lot,
+            severity="info",
+        )
+        for lot, name, day, closure in working.flagged_milestones
+    ]
+
+
+def _country_closure(kind: str) -> Literal["weekend", "holiday"]:
+    """A milestone is checked against the country's closed days, never a blackout."""
+    return "weekend" if kind == "weekend" else "holiday"
 
 
 __all__ = ["ALL", "choose_levers", "plan_change"]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import shutil
 import sys
 import time
+import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -98,7 +99,12 @@ def run_engagement(
     # fraction of a second, not after the heavy imports.
     engagement = load_engagement(job.engagement_path)
     check_output(job.out_dir)
-    current = already_current(job, engagement)
+    try:
+        current = already_current(job, engagement)
+    except PlaybookError:
+        raise  # e.g. a folder another client owns: the user's to fix
+    except Exception:  # noqa: BLE001 - the client's own run meets it and reports it
+        current = None
     if current is not None:
         if progress is not None:
             total = len(current.up_to_date)
@@ -139,11 +145,18 @@ def run_here(job: Job, progress: Progress | None = None) -> RunResult:
     engagement = load_engagement(job.engagement_path)  # IntakeError: nothing written
     try:
         return _run_planned(job, engagement, emit)
+    except PlaybookError:
+        raise
     except OSError as error:  # disk full, folder made read-only meanwhile: the user's to fix
         where = error.filename or job.out_dir
         raise RunError(
             client=engagement.client, deliverable="(run)",
             reason=f"could not write or read {where}: {error.strerror or error}",
+        ) from None
+    except Exception as error:  # a bug: said so, under the client's own name
+        detail = "".join(traceback.format_exception_only(type(error), error)).strip()
+        raise RunError(
+            client=engagement.client, deliverable="(run)", reason=f"internal error: {detail}"
         ) from None
 
 
@@ -248,10 +261,13 @@ def plan_run(job: Job, engagement) -> RunPlan:
     current: list[str] = []
     if not job.force and folder.is_dir():
         records = manifest_module.previous(folder)
-        current = [
-            d.name for d in chosen
-            if freshness.is_current(folder, d.name, produced_files(d), inputs[d.name], records)
-        ]
+        try:
+            current = [
+                d.name for d in chosen
+                if freshness.is_current(folder, d.name, produced_files(d), inputs[d.name], records)
+            ]
+        except Exception:  # noqa: BLE001 - not knowing what is current only costs a render
+            current = []
     return RunPlan(engagement.client, lang, folder, method.version, chosen, inputs, current)
 
 
