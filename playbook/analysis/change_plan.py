@@ -332,7 +332,8 @@ def _closed_milestones(working: WorkingCalendar, method: Method, lang: str) -> l
             message=levers.warnings["milestone_closed"].in_(
                 lang, lot=lot, milestone=levers.milestones[name].in_(lang),
                 date=format_date(day, lang),
-                closure=levers.closures[_country_closure(closure.kind)].in_(lang, name=closure.name),
+                closure=levers.closures[_country_closure(closure.kind)].in_(
+                    lang, name=working.holiday_name(day, lang) or closure.name),
             ),
             subject=lot,
             severity="info",
