@@ -86,6 +86,27 @@ SHEET_HELP: dict[str, tuple[str, str]] = {
         "Periods when nobody can be taken away from work for training.",
         "Périodes où personne ne peut être mobilisé en formation.",
     ),
+    "kpi_readings": (
+        "Step 5, after go-live: measured KPI values, one row per KPI, population or "
+        "territory and date (what `playbook measure import --kind usage` appends).",
+        "Étape 5, après la mise en production : valeurs mesurées des indicateurs, une ligne "
+        "par indicateur, population ou territoire et date (ce qu'ajoute "
+        "`playbook measure import --kind usage`).",
+    ),
+    "action_updates": (
+        "Step 5: status of the Change plan's actions as reported at each COPIL.",
+        "Étape 5 : avancement des actions du Plan Change, relevé à chaque COPIL.",
+    ),
+    "attendance": (
+        "Step 5: training attendance, people planned and present per module and population.",
+        "Étape 5 : présence en formation, personnes prévues et présentes par module et population.",
+    ),
+    "pulse_results": (
+        "Step 5: pulse surveys per population, mean scores out of 5 on Understand / Want / "
+        "Be able (what `playbook measure import --kind survey` appends).",
+        "Étape 5 : enquêtes flash par population, notes moyennes sur 5 pour Comprendre / "
+        "Vouloir / Pouvoir (ce qu'ajoute `playbook measure import --kind survey`).",
+    ),
 }
 
 # sheet -> column -> (English, French)
@@ -348,5 +369,52 @@ COLUMN_HELP: dict[str, dict[str, tuple[str, str]]] = {
         "end": ("Last day.", "Dernier jour."),
         "reason": ("Why (season peak, closing...).", "Pourquoi (pic d'activité, clôture...)."),
         "territory": ("Territory (empty: all).", "Territoire (vide : tous)."),
+    },
+    "kpi_readings": {
+        "kpi": (
+            "KPI name of the kpis sheet, or a KPI family (adoption, usage, data_quality, "
+            "satisfaction, training_coverage, support) for the method's default.",
+            "Nom d'un indicateur de la feuille kpis, ou une famille (adoption, usage, "
+            "data_quality, satisfaction, training_coverage, support) pour celui de la méthode.",
+        ),
+        "population": (
+            "Population measured (empty: all, or the territory).",
+            "Population mesurée (vide : toutes, ou le territoire).",
+        ),
+        "territory": (
+            "Territory measured (empty: every one); not with a population.",
+            "Territoire mesuré (vide : tous) ; pas avec une population.",
+        ),
+        "date": ("Date of the reading (end of the period).", "Date du relevé (fin de période)."),
+        "value": ("Value, in the KPI's unit.", "Valeur, dans l'unité de l'indicateur."),
+        "comment": ("Source or remark.", "Source ou remarque."),
+    },
+    "action_updates": {
+        "action": (
+            "Action id of the Change plan (A012).",
+            "Identifiant de l'action du Plan Change (A012).",
+        ),
+        "status": ("Status on that date.", "Statut à cette date."),
+        "date": ("Date of the update.", "Date du point."),
+        "comment": ("What happened, what blocks.", "Ce qui s'est passé, ce qui bloque."),
+    },
+    "attendance": {
+        "module": (
+            "Training module code (crm_essentials...).",
+            "Code du module de formation (crm_essentials...).",
+        ),
+        "population": ("Population trained.", "Population formée."),
+        "planned": ("People planned, cumulative.", "Personnes prévues, en cumul."),
+        "attended": ("People who attended, cumulative.", "Personnes présentes, en cumul."),
+        "date": ("Date of the count.", "Date du décompte."),
+    },
+    "pulse_results": {
+        "population": ("Population surveyed.", "Population interrogée."),
+        "date": ("Date the survey closed.", "Date de clôture de l'enquête."),
+        "respondents": ("Number of respondents.", "Nombre de répondants."),
+        "understand": ("Mean score, Understand (1-5).", "Note moyenne, Comprendre (1 à 5)."),
+        "want": ("Mean score, Want (1-5).", "Note moyenne, Vouloir (1 à 5)."),
+        "able": ("Mean score, Be able (1-5).", "Note moyenne, Pouvoir (1 à 5)."),
+        "comments": ("Free comments, summarised.", "Commentaires libres, résumés."),
     },
 }

@@ -292,6 +292,12 @@ _CONSISTENCY_FR: list[tuple[re.Pattern[str], str]] = [
     ),
     (re.compile(r"^unknown population (?P<name>.+)$"), "population inconnue {name}"),
     (re.compile(r"^unknown lot (?P<name>.+)$"), "lot inconnu {name}"),
+    (re.compile(r"^unknown KPI (?P<name>.+)$"), "indicateur inconnu {name}"),
+    (re.compile(r"^unknown territory (?P<name>.+)$"), "territoire inconnu {name}"),
+    (
+        re.compile(r"^give a population or a territory, not both$"),
+        "indiquer une population ou un territoire, pas les deux",
+    ),
     (re.compile(r"^at least one population is required$"), "au moins une population est requise"),
     (
         re.compile(r"^at least one deployment lot is required$"),

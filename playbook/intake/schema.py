@@ -28,8 +28,10 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from ..model import (
+    ActionUpdate,
     Administrator,
     AdoptionKpi,
+    Attendance,
     Blackout,
     CriterionAssessment,
     Engagement,
@@ -38,12 +40,14 @@ from ..model import (
     Impact,
     JourneyStep,
     KeyUser,
+    KpiReading,
     LocalSponsor,
     Lot,
     Objective,
     Persona,
     PlannedWorkshop,
     Population,
+    PulseResult,
     Resistance,
     TeamMember,
     TrainingConstraints,
@@ -271,6 +275,11 @@ SHEETS: tuple[Sheet, ...] = (
     _table("workshops", PlannedWorkshop, ("governance", "workshops")),
     _record("training", [(("training",), TrainingConstraints, ("blackouts",))]),
     _table("blackouts", Blackout, ("training", "blackouts")),
+    # Step 5, run and steer: readings brought to each COPIL after go-live.
+    _table("kpi_readings", KpiReading, ("kpi_readings",)),
+    _table("action_updates", ActionUpdate, ("action_updates",)),
+    _table("attendance", Attendance, ("attendance",)),
+    _table("pulse_results", PulseResult, ("pulse_results",)),
 )
 
 SHEETS_BY_NAME: dict[str, Sheet] = {sheet.name: sheet for sheet in SHEETS}

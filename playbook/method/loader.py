@@ -33,6 +33,7 @@ CATALOGUES: dict[str, str] = {
     "criteria": "playbook.method.criteria",
     "workshops": "playbook.method.workshops",
     "kpis": "playbook.method.kpis",
+    "copil": "playbook.method.copil",
     "training": "playbook.method.training",
     "steps": "playbook.method.steps",
     "raci": "playbook.method.raci",

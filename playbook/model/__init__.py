@@ -9,6 +9,7 @@ from .deployment import Lot, UseCase
 from .engagement import Engagement
 from .engagement_info import EngagementInfo
 from .enums import (
+    ActionStatus,
     Brake,
     BuyIn,
     Criterion,
@@ -37,12 +38,14 @@ from .governance import (
     PlannedWorkshop,
     TeamMember,
 )
+from .measurements import ActionUpdate, Attendance, KpiReading, PulseResult
 from .objectives import Objective
 from .populations import Impact, Population, Resistance
 from .steering import AdoptionKpi, CriterionAssessment
 from .training import Blackout, TrainingConstraints
 
 __all__ = [
+    "ActionStatus", "ActionUpdate", "Attendance", "KpiReading", "PulseResult",
     "Administrator", "AdoptionKpi", "Blackout", "Brake", "BuyIn", "Criterion",
     "CriterionAssessment", "CriterionStatus", "DataEntry", "Dimension", "Engagement",
     "EngagementInfo", "EvaluationBasis", "Governance", "HierarchyLevel", "Impact",

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .engagement import Engagement
+from .enums import KpiKind
 
 Loc = tuple[str | int, ...]
 
@@ -57,6 +58,10 @@ def _all(e: Engagement) -> Iterator[Inconsistency]:
     yield from known(e.personas, "personas", "population")
     yield from known(e.journeys, "journeys", "population")
     yield from known(e.kpis, "kpis", "population", allow_empty=True)
+    yield from known(e.kpi_readings, "kpi_readings", "population", allow_empty=True)
+    yield from known(e.attendance, "attendance", "population")
+    yield from known(e.pulse_results, "pulse_results", "population")
+    yield from _measurement_references(e)
     yield from (
         Inconsistency(("governance", "key_users", i, "population"), _unknown("population", k.population), k.population)
         for i, k in enumerate(e.governance.key_users)
@@ -134,6 +139,27 @@ def _all(e: Engagement) -> Iterator[Inconsistency]:
                 assessment.criterion.value,
             )
             criteria[assessment.criterion.value] = 0
+
+
+def _measurement_references(e: Engagement) -> Iterator[Inconsistency]:
+    """A reading names a KPI of the kpis sheet or a KPI family (whose default
+    the method supplies), and a territory where some population works."""
+    kpis = {k.name for k in e.kpis} | set(KpiKind.codes())
+    territories = {p.territory for p in e.populations}
+    for i, reading in enumerate(e.kpi_readings):
+        if reading.kpi not in kpis:
+            yield Inconsistency(("kpi_readings", i, "kpi"), _unknown("KPI", reading.kpi), reading.kpi)
+        if reading.territory and reading.territory not in territories:
+            yield Inconsistency(
+                ("kpi_readings", i, "territory"), _unknown("territory", reading.territory),
+                reading.territory,
+            )
+        if reading.population and reading.territory:
+            yield Inconsistency(
+                ("kpi_readings", i, "territory"),
+                "give a population or a territory, not both",
+                reading.territory,
+            )
 
 
 def _unique(items, table: str, field: str, what: str) -> Iterator[Inconsistency]:

@@ -164,3 +164,12 @@ class KpiKind(Vocabulary):
     SATISFACTION = "satisfaction"
     TRAINING_COVERAGE = "training_coverage"
     SUPPORT = "support"
+
+
+class ActionStatus(Vocabulary):
+    """Where an action of the Change plan stands, as reported at a COPIL."""
+
+    PLANNED = "planned"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    CANCELLED = "cancelled"

@@ -27,6 +27,10 @@ def test_the_sheets_are_the_ones_consultants_are_told_about() -> None:
         "workshops",
         "training",
         "blackouts",
+        "kpi_readings",
+        "action_updates",
+        "attendance",
+        "pulse_results",
     ]
 
 

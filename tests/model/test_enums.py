@@ -9,6 +9,7 @@ import pytest
 
 from playbook.model import Impact, enums
 from playbook.model.enums import (
+    ActionStatus,
     Brake,
     BuyIn,
     Criterion,
@@ -57,6 +58,7 @@ CODES: dict[type[Vocabulary], list[str]] = {
     Priority: ["must", "should", "could"],
     JourneyStage: ["discover", "daily_use", "get_help", "request_change", "onboarding"],
     KpiKind: ["adoption", "usage", "data_quality", "satisfaction", "training_coverage", "support"],
+    ActionStatus: ["planned", "in_progress", "done", "cancelled"],
 }
 
 VOCABULARIES = [
