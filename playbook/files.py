@@ -9,6 +9,7 @@ system, so the final `os.replace` is atomic) and moved into place complete.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import re
 import tempfile
@@ -70,10 +71,13 @@ def safe_name(name: str, max_length: int = 80) -> str:
     """A folder/file name derived from client text that is safe on every OS.
 
     Accents are kept (a French client's folder reads as its name), separators,
-    control and reserved characters become "-", no leading dot (no hidden
-    files), no "." or "..", no Windows reserved device names.
+    control and reserved characters become "-", invisible format characters
+    (bidi overrides such as U+202E, which make a listing lie about a name,
+    zero-width spaces) are dropped, no leading dot (no hidden files), no "." or
+    "..", no Windows reserved device names.
     """
     text = unicodedata.normalize("NFC", name)
+    text = "".join(c for c in text if unicodedata.category(c) != "Cf")
     text = _UNSAFE.sub("-", text)
     text = re.sub(r"\s+", " ", text).strip()
     text = re.sub(r"-{2,}", "-", text)
@@ -84,6 +88,25 @@ def safe_name(name: str, max_length: int = 80) -> str:
     if text.split(".")[0].casefold() in _WINDOWS_RESERVED:
         text = f"_{text}"
     return text
+
+
+DIGEST_LENGTH = 8
+
+
+def unique_name(name: str, max_length: int = 80) -> str:
+    """`safe_name(name)`, plus a short digest of the exact name whenever they differ.
+
+    `safe_name` folds many names into one ("Acme/Corp" and "Acme?Corp" both
+    give "Acme-Corp"); a folder named after a client must not be shared with
+    another client, so a folded name carries the digest of the exact one. A
+    name that is already safe stays as it is, so folders read as their client.
+    """
+    safe = safe_name(name, max_length)
+    if safe == name:
+        return safe
+    digest = hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:DIGEST_LENGTH]
+    stem = safe[: max_length - DIGEST_LENGTH - 1].rstrip(" .-")
+    return f"{stem}-{digest}"
 
 
 def inside(root: str | Path, candidate: str | Path) -> Path:

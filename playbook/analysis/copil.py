@@ -22,9 +22,9 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from babel.dates import format_date
 
 from ..model import ActionStatus, CriterionStatus, Engagement
+from ..text import format_date, format_number
 from .steering import RAG_BY_STATUS, rag
 
 RAG_ORDER = {"red": 0, "amber": 1, "green": 2, "": 3}
@@ -125,9 +125,7 @@ class _Words:
         if value is None or value != value:
             return "–"
         decimals = 0 if float(value).is_integer() else 1 if round(value, 1) == value else 2
-        figure = f"{value:,.{decimals}f}"
-        if self.lang == "fr":
-            figure = figure.replace(",", "\u202f").replace(".", ",")
+        figure = format_number(value, self.lang, decimals)
         unit = unit.strip()
         if unit == "%":
             return f"{figure}\u00a0%" if self.lang == "fr" else f"{figure}%"
@@ -136,8 +134,7 @@ class _Words:
         return f"{figure}{unit}" if unit.startswith("/") else f"{figure}\u00a0{unit}"
 
     def date(self, value: dt.date) -> str:
-        text = format_date(value, "d MMMM y", locale={"fr": "fr_FR"}.get(self.lang, "en_GB"))
-        return "1er" + text[1:] if self.lang == "fr" and value.day == 1 else text
+        return format_date(value, self.lang)
 
     def rag(self, code: str) -> str:
         return self.method.text(f"steering.rag.{code}", self.lang)

@@ -18,11 +18,11 @@ from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
-from babel.dates import format_date
 
 from ..method.levers import Condition
 from ..method.training import Module
 from ..model import Engagement
+from ..text.typography import format_date
 from .change_plan_inputs import Profile, profiles
 from .change_plan_rules import match, sentence
 from .milestones import lot_of, milestones
@@ -229,19 +229,13 @@ def _schedule(
                     "training_window_too_short",
                     catalogue.texts["window_too_short"].in_(
                         lang, lot=lot, sessions=len(early), weeks=limits.weeks_before_go_live,
-                        go_live=_day(go_live, lang), trainers=limits.trainers_available,
-                        share=round(limits.max_share_away * 100), start=_day(start, lang),
+                        go_live=format_date(go_live, lang), trainers=limits.trainers_available,
+                        share=round(limits.max_share_away * 100), start=format_date(start, lang),
                     ),
                     subject=lot,
                 )
             )
     return rows, warnings
-
-
-def _day(value: dt.date, lang: str) -> str:
-    """A date as the deliverables print it ('14 juin 2027', '14 June 2027')."""
-    text = format_date(value, "d MMMM y", locale={"fr": "fr_FR"}.get(lang, "en_GB"))
-    return "1er" + text[1:] if lang == "fr" and value.day == 1 else text
 
 
 def _place_wave(

@@ -7,6 +7,7 @@ valid file gets a short summary so the consultant sees what was understood.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -37,6 +38,24 @@ _SUMMARY = {
         "en": "Intake workbook written: {path}",
         "fr": "Classeur de recueil écrit : {path}",
     },
+    "not_xlsx": {
+        "en": "{path}: the intake workbook is an Excel file: give it a name ending in .xlsx",
+        "fr": "{path} : le classeur de recueil est un fichier Excel : donnez-lui un nom en .xlsx",
+    },
+    "is_source": {
+        "en": "{path} is the --from file itself: writing the workbook there would destroy it; "
+        "nothing was written. Choose another file name",
+        "fr": "{path} est le fichier --from lui-même : y écrire le classeur le détruirait ; "
+        "rien n'a été écrit. Choisissez un autre nom de fichier",
+    },
+    "is_folder": {
+        "en": "{path} is a folder; nothing was written. Give the workbook's file name",
+        "fr": "{path} est un dossier ; rien n'a été écrit. Donnez le nom du fichier du classeur",
+    },
+    "exists": {
+        "en": "{path} already exists; nothing was written. Add --force to replace it",
+        "fr": "{path} existe déjà ; rien n'a été écrit. Ajoutez --force pour le remplacer",
+    },
 }
 
 
@@ -50,18 +69,20 @@ def _t(key: str, lang: str, **values: object) -> str:
 
 @app.command()
 def validate(
-    path: Annotated[Path, typer.Argument(help="Engagement file: .xlsx workbook or .yaml.")],
+    path: Annotated[Path, typer.Argument(help="Engagement file: .xlsx workbook or .yaml.", metavar="FILE")],
     lang: Annotated[
         Lang | None,
-        typer.Option("--lang", help="Language of the messages (default: the engagement's)."),
+        typer.Option("--lang", metavar="fr|en", help="Language of the messages (default: the engagement's)."),
     ] = None,
 ) -> None:
     """Check an engagement file and list every problem, located; exit 2 on errors."""
     from ..intake import read_intake
+    from ..run.wording import console_language
 
-    report = read_intake(path, lang=lang.value if lang else None)
+    chosen = console_language(lang.value if lang else None)
+    report = read_intake(path, lang=chosen)
     engagement = report.engagement
-    shown = lang.value if lang else engagement.language
+    shown = chosen or engagement.language
     console = Console(highlight=False)
     populations = engagement.populations
     lines = [
@@ -101,22 +122,47 @@ def validate(
 
 @app.command("intake-template")
 def intake_template(
-    out: Annotated[Path, typer.Argument(help="Workbook to write (.xlsx).")],
+    out: Annotated[Path, typer.Argument(help="Workbook to write (.xlsx).", metavar="OUT.xlsx")],
     source: Annotated[
         Path | None,
-        typer.Option("--from", help="Fill the workbook from this engagement (.yaml or .xlsx)."),
+        typer.Option("--from", metavar="FILE", help="Fill the workbook from this engagement (.yaml or .xlsx)."),
     ] = None,
     lang: Annotated[
         Lang | None,
         typer.Option(
-            "--lang", help="Language of the workbook (default: the engagement's, else en)."
+            "--lang", metavar="fr|en", help="Language of the workbook (default: the engagement's, else en)."
         ),
     ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace the workbook if it already exists.")
+    ] = False,
 ) -> None:
     """Write the intake workbook, empty or filled from an engagement file."""
     from ..intake import load_engagement, write_intake_template
 
+    _check_destination(out, source, force, lang.value if lang else "en")
     engagement = load_engagement(source, lang=lang.value if lang else None) if source else None
     chosen = lang.value if lang else (engagement.language if engagement else "en")
     written = write_intake_template(out, engagement, lang=chosen)
     typer.echo(_t("written", chosen, path=written))
+
+
+def _check_destination(out: Path, source: Path | None, force: bool, lang: str) -> None:
+    """Refuse, before reading anything, a destination that would lose a file.
+
+    A filled workbook is weeks of interviews: it is replaced only on request,
+    and the `--from` file is never replaced at all (not even with --force).
+    """
+    from ..errors import PlaybookError
+
+    def refuse(key: str) -> PlaybookError:
+        return PlaybookError(_t(key, lang, path=out))
+
+    if out.is_dir():
+        raise refuse("is_folder")
+    if out.suffix.lower() != ".xlsx":
+        raise refuse("not_xlsx")
+    if source is not None and out.exists() and source.exists() and os.path.samefile(out, source):
+        raise refuse("is_source")
+    if out.exists() and not force:
+        raise refuse("exists")

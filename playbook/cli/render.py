@@ -18,7 +18,7 @@ from . import app
 @app.command("check-templates")
 def check_templates_command(
     directory: Annotated[Path | None, typer.Argument(
-        help="Folder holding house.docx and house.pptx (default: the playbook's templates/).",
+        metavar="DIR", help="Folder holding house.docx and house.pptx (default: the playbook's templates/).",
     )] = None,
 ) -> None:
     """Check that the Word and PowerPoint templates have every style and layout needed."""
@@ -37,10 +37,10 @@ def check_templates_command(
 
 @app.command("render-specimen")
 def render_specimen_command(
-    output: Annotated[Path, typer.Argument(help="Folder to write specimen.docx and specimen.pptx.")],
+    output: Annotated[Path, typer.Argument(help="Folder to write specimen.docx and specimen.pptx.", metavar="DIR")],
     templates: Annotated[Path | None, typer.Option(
-        "--templates", help="Template folder (default: the playbook's templates/).")] = None,
-    lang: Annotated[str, typer.Option(help="Language of the typography: fr or en.")] = "fr",
+        "--templates", metavar="DIR", help="Template folder (default: the playbook's templates/).")] = None,
+    lang: Annotated[str, typer.Option("--lang", metavar="fr|en", help="Language of the typography: fr or en.")] = "fr",
 ) -> None:
     """Render a specimen report and deck exercising every block, slide and chart kind."""
     from ..render import write_docx, write_pptx

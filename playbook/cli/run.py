@@ -6,11 +6,13 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 
 from . import app
 
-ONLY_HELP = "Produce only this deliverable (repeatable): framing_note, target_vision, impact_diagnosis, change_plan, training_plan."
-LANG_HELP = "Language of the deliverables (fr or en); default: the engagement's."
+ONLY_HELP = "Produce only these deliverables, one or several after the flag: framing_note, target_vision, impact_diagnosis, change_plan, training_plan."
+LANG_HELP = "Language of the deliverables and of the messages (fr or en); default: the engagement's."
+OUT_HELP = "Output folder; one sub-folder per client and language."
 
 
 def _console(stderr: bool = False):
@@ -21,12 +23,12 @@ def _console(stderr: bool = False):
 
 @app.command("run")
 def run_command(
-    engagement: Annotated[Path, typer.Argument(help="The engagement file (.xlsx or .yaml).")],
-    only: Annotated[list[str] | None, typer.Option("--only", help=ONLY_HELP)] = None,
-    lang: Annotated[str | None, typer.Option("--lang", help=LANG_HELP)] = None,
-    out: Annotated[Path, typer.Option("--out", help="Output folder; one sub-folder per client and language.")] = Path("deliverables"),
-    templates: Annotated[Path | None, typer.Option("--templates", help="Folder of the firm's Word/PowerPoint templates.")] = None,
-    method: Annotated[Path | None, typer.Option("--method", help="Folder of an adapted method (default: the bundled one).")] = None,
+    engagement: Annotated[Path, typer.Argument(help="The engagement file (.xlsx or .yaml).", metavar="FILE")],
+    only: Annotated[list[str] | None, typer.Option("--only", metavar="NAME…", help=ONLY_HELP)] = None,
+    lang: Annotated[str | None, typer.Option("--lang", metavar="fr|en", help=LANG_HELP)] = None,
+    out: Annotated[Path, typer.Option("--out", metavar="DIR", help=OUT_HELP)] = Path("outputs"),
+    templates: Annotated[Path | None, typer.Option("--templates", metavar="DIR", help="Folder of the firm's Word/PowerPoint templates.")] = None,
+    method: Annotated[Path | None, typer.Option("--method", metavar="DIR", help="Folder of an adapted method (default: the bundled one).")] = None,
     kernel: Annotated[bool, typer.Option("--kernel", help="Run each notebook in a fresh Jupyter kernel (slower; the papermill default).")] = False,
     notebooks: Annotated[Path | None, typer.Option("--notebooks", hidden=True)] = None,
 ) -> None:
@@ -35,30 +37,43 @@ def run_command(
     from ..run.execute import run_engagement
     from ..run.progress import RunProgress
     from ..run.report import files_table
+    from ..run.wording import console_language, say
 
     console = _console()
+    shown = console_language(lang)
     try:
-        with RunProgress(console) as progress:
+        with RunProgress(console, shown) as progress:
             result = run_engagement(
                 engagement, out, lang=lang, only=only, templates_dir=templates,
                 method_dir=method, notebooks_dir=notebooks, progress=progress, kernel=kernel,
             )
     except RunError as error:
-        _console(stderr=True).print(f"[red]error:[/red] {error}", soft_wrap=True)
+        label = say("error", shown or _language_of(engagement))
+        _console(stderr=True).print(f"[red]{label}:[/red] {escape(str(error))}", soft_wrap=True)
         raise typer.Exit(1) from None
-    console.print(files_table(result))
+    console.print(files_table(result, shown))
+
+
+def _language_of(engagement: Path) -> str:
+    """The engagement's language for a message after a failed run (it was read before)."""
+    from ..intake import load_engagement
+
+    try:
+        return load_engagement(engagement).language
+    except Exception:  # unreadable now: the message is still worth showing
+        return "en"
 
 
 @app.command("batch")
 def batch_command(
-    engagements: Annotated[list[str], typer.Argument(help="Engagement files, folders of them, or globs.")],
-    jobs: Annotated[int | None, typer.Option("--jobs", "-j", help="Clients run at once (default: the number of cores).")] = None,
-    out: Annotated[Path, typer.Option("--out", help="Output folder; one sub-folder per client and language.")] = Path("deliverables"),
-    lang: Annotated[str | None, typer.Option("--lang", help=LANG_HELP)] = None,
-    only: Annotated[list[str] | None, typer.Option("--only", help=ONLY_HELP)] = None,
-    templates: Annotated[Path | None, typer.Option("--templates", help="Folder of the firm's Word/PowerPoint templates.")] = None,
-    method: Annotated[Path | None, typer.Option("--method", help="Folder of an adapted method (default: the bundled one).")] = None,
-    dask: Annotated[str | None, typer.Option("--dask", help="Address of a Dask scheduler to run the clients on (tcp://host:8786).")] = None,
+    engagements: Annotated[list[str], typer.Argument(help="Engagement files, folders of them, or globs.", metavar="FILES")],
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", metavar="N", help="Clients run at once (default: the number of cores).")] = None,
+    out: Annotated[Path, typer.Option("--out", metavar="DIR", help=OUT_HELP)] = Path("outputs"),
+    lang: Annotated[str | None, typer.Option("--lang", metavar="fr|en", help=LANG_HELP)] = None,
+    only: Annotated[list[str] | None, typer.Option("--only", metavar="NAME…", help=ONLY_HELP)] = None,
+    templates: Annotated[Path | None, typer.Option("--templates", metavar="DIR", help="Folder of the firm's Word/PowerPoint templates.")] = None,
+    method: Annotated[Path | None, typer.Option("--method", metavar="DIR", help="Folder of an adapted method (default: the bundled one).")] = None,
+    dask: Annotated[str | None, typer.Option("--dask", metavar="ADDRESS", help="Address of a Dask scheduler to run the clients on (tcp://host:8786).")] = None,
     kernel: Annotated[bool, typer.Option("--kernel", help="Run each notebook in a fresh Jupyter kernel (slower).")] = False,
     notebooks: Annotated[Path | None, typer.Option("--notebooks", hidden=True)] = None,
 ) -> None:
@@ -81,7 +96,7 @@ def batch_command(
         )
     console.print(batch_table(result))
     for warning in result.warnings:
-        console.print(f"[yellow]warning:[/yellow] {warning}", soft_wrap=True)
-    console.print(f"summary: {Path(out) / 'batch-summary.json'}", soft_wrap=True)
+        console.print(f"[yellow]warning:[/yellow] {escape(warning)}", soft_wrap=True)
+    console.print(f"summary: {Path(out) / 'batch-summary.json'}", soft_wrap=True, markup=False)
     if result.failed:
         raise typer.Exit(1)

@@ -16,12 +16,12 @@ from . import app
 
 @app.command("handbook")
 def handbook(
-    lang: Annotated[str, typer.Option("--lang", help="Language of the handbook: fr or en.")] = "fr",
+    lang: Annotated[str, typer.Option("--lang", metavar="fr|en", help="Language of the handbook: fr or en.")] = "fr",
     method: Annotated[Path | None, typer.Option(
-        "--method", help="Folder of an adapted method (default: the bundled method).")] = None,
-    out: Annotated[Path, typer.Option("--out", help="Folder to write the handbook into.")] = Path("outputs"),
+        "--method", metavar="DIR", help="Folder of an adapted method (default: the bundled method).")] = None,
+    out: Annotated[Path, typer.Option("--out", metavar="DIR", help="Folder to write the handbook into.")] = Path("outputs"),
     templates: Annotated[Path | None, typer.Option(
-        "--templates", help="Folder of the house templates (default: the bundled ones).")] = None,
+        "--templates", metavar="DIR", help="Folder of the house templates (default: the bundled ones).")] = None,
 ) -> None:
     """Write the method handbook as Word and HTML (steps, brakes, levers, criteria, KPIs, training, glossary)."""
     from ..errors import PlaybookError

@@ -10,7 +10,6 @@ dates are reported in the same pass. Problems caused only by an invalid row
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -19,10 +18,12 @@ from ..model import (
     Engagement,
     EngagementInfo,
     Governance,
+    Inconsistency,
     TrainingConstraints,
     find_inconsistencies,
 )
 from ..model.types import normalise_name
+from ..text import Message
 from . import messages as msg
 from .schema import SHEETS, TABLES, Column, Path, Sheet
 from .source import BROKEN, Entry, Source
@@ -226,39 +227,33 @@ class Assembly:
                 sheet.name in self.tables_with_invalid_rows or sheet.name in self.missing_tables
             ):
                 continue  # "at least one population": the rows were rejected, already said
-            if _referenced_table(inconsistency.message) in self.missing_tables:
+            unknown = _UNKNOWN.get(inconsistency.code)
+            if unknown in self.missing_tables:
                 continue  # every name would be unknown: the missing sheet is the one problem
             value = inconsistency.value
-            if (
-                isinstance(value, str)
-                and value in rejected
-                and inconsistency.message.startswith("unknown")
-            ):
+            if isinstance(value, str) and value in rejected and unknown:
                 continue  # refers to a rejected row, already said
-            message = self._rewrite_rows(sheet, inconsistency.message)
             where, column = self._where(loc)
             expected = ""
-            if inconsistency.message.startswith("unknown") and column is not None:
+            if unknown and column is not None:
                 target = column.references or ("lots" if column.name == "lot" else "populations")
                 names = self._names(target)
                 expected = self._names_from(target, names) if names else ""
+            message = inconsistency.text(self.lang, **self._first_row(sheet, inconsistency))
             if isinstance(value, dt.date):
                 value = value.isoformat()
             if isinstance(value, str) and repr(value) in message:
                 value = None  # the message already quotes it
-            self.error(where, msg.consistency_message(message, self.lang), value, expected)
+            self.error(where, message, value, expected)
 
-    def _rewrite_rows(self, sheet: Sheet | None, message: str) -> str:
+    def _first_row(self, sheet: Sheet | None, inconsistency: Inconsistency) -> dict[str, str]:
         """'row 3 of this table' (an index among valid rows) -> where that row really is."""
-        if sheet is None:
-            return message
+        first = inconsistency.params.get("first")
+        if sheet is None or not isinstance(first, Message):
+            return {}
         rows = self.rows.get(sheet.name, [])
-
-        def replace(match: re.Match[str]) -> str:
-            index = int(match.group(1)) - 1
-            return rows[index][1].label if 0 <= index < len(rows) else match.group(0)
-
-        return re.sub(r"row (\d+) of this table", replace, message)
+        index = int(first.params["row"]) - 1
+        return {"first": rows[index][1].label} if 0 <= index < len(rows) else {}
 
     def _where(self, loc: tuple[Any, ...]) -> tuple[str, Column | None]:
         sheet, rest = _table_at(loc)
@@ -363,12 +358,8 @@ def _table_at(loc: tuple[Any, ...]) -> tuple[Sheet | None, tuple[Any, ...]]:
     return None, ()
 
 
-def _referenced_table(message: str) -> str | None:
-    """The table an "unknown population 'X'" / "unknown lot 'X'" message refers to."""
-    for table, word in (("populations", "population"), ("lots", "lot")):
-        if message.startswith(f"unknown {word} "):
-            return table
-    return None
+# The table an unknown name was looked up in, per message code.
+_UNKNOWN = {"consistency.unknown_population": "populations", "consistency.unknown_lot": "lots"}
 
 
 def _date_or_min(value: Any) -> dt.date:

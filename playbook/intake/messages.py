@@ -1,17 +1,17 @@
 """Problem messages of the intake, in English and French.
 
-A consultant reads these in the engagement's language. The model's own
-messages (pydantic types, consistency rules) are English; the ones a consultant
-will meet are translated here, others are passed through unchanged.
+A consultant reads these in the engagement's language. The model's consistency
+rules carry coded messages worded by `playbook.text`; pydantic's own messages
+are English, the ones a consultant will meet are translated here.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
 from ..errors import IntakeError, Problem
+from ..text.typography import colon, semicolon
 from .schema import Column
 
 MESSAGES: dict[str, dict[str, str]] = {
@@ -276,76 +276,6 @@ def pydantic_message(error: dict[str, Any], lang: str) -> str:
     return text("invalid", lang, detail=error["msg"])
 
 
-_WHAT_FR = {
-    "population": "population",
-    "lot": "lot",
-    "use case": "cas d'usage",
-    "persona": "persona",
-    "KPI": "indicateur",
-}
-
-# English message of `playbook.model.consistency` -> French, by pattern.
-_CONSISTENCY_FR: list[tuple[re.Pattern[str], str]] = [
-    (
-        re.compile(r"^duplicate (?P<what>.+) name \(already used in (?P<first>.+)\)$"),
-        "nom en double ({what_fr}) : déjà utilisé en {first}",
-    ),
-    (re.compile(r"^unknown population (?P<name>.+)$"), "population inconnue {name}"),
-    (re.compile(r"^unknown lot (?P<name>.+)$"), "lot inconnu {name}"),
-    (re.compile(r"^unknown KPI (?P<name>.+)$"), "indicateur inconnu {name}"),
-    (re.compile(r"^unknown territory (?P<name>.+)$"), "territoire inconnu {name}"),
-    (
-        re.compile(r"^give a population or a territory, not both$"),
-        "indiquer une population ou un territoire, pas les deux",
-    ),
-    (re.compile(r"^at least one population is required$"), "au moins une population est requise"),
-    (
-        re.compile(r"^at least one deployment lot is required$"),
-        "au moins un lot de déploiement est requis",
-    ),
-    (
-        re.compile(r"^impact of (?P<pop>.+) on (?P<dim>.+) already given \((?P<first>.+)\)$"),
-        "impact de {pop} sur {dim} déjà saisi ({first})",
-    ),
-    (
-        re.compile(r"^design starts before the kickoff \((?P<d>.+)\)$"),
-        "la conception commence avant le lancement ({d})",
-    ),
-    (
-        re.compile(r"^acceptance testing starts before design \((?P<d>.+)\)$"),
-        "la recette commence avant la conception ({d})",
-    ),
-    (
-        re.compile(r"^go-live must come after the start of acceptance testing \((?P<d>.+)\)$"),
-        "la mise en production doit suivre le début de la recette ({d})",
-    ),
-    (
-        re.compile(r"^go-live must come after the kickoff \((?P<d>.+)\)$"),
-        "la mise en production doit suivre le lancement ({d})",
-    ),
-    (
-        re.compile(r"^a population cannot shift tasks onto itself$"),
-        "une population ne peut pas se transférer ses propres tâches",
-    ),
-    (
-        re.compile(r"^due date must come after the kickoff \((?P<d>.+)\)$"),
-        "l'échéance doit suivre le lancement ({d})",
-    ),
-    (re.compile(r"^criterion assessed more than once$"), "critère évalué plusieurs fois"),
-]
-
-
-def consistency_message(message: str, lang: str) -> str:
-    if lang != "fr":
-        return message
-    for pattern, template in _CONSISTENCY_FR:
-        if match := pattern.match(message):
-            groups = match.groupdict()
-            groups["what_fr"] = _WHAT_FR.get(groups.get("what", ""), groups.get("what", ""))
-            return template.format(**groups)
-    return message
-
-
 # -- the error a consultant reads ------------------------------------------------
 
 _REPORT = {
@@ -369,16 +299,15 @@ def show_value(value: Any) -> str:
 
 
 def format_problem(problem: Problem, lang: str) -> str:
-    colon = " : " if lang == "fr" else ": "
-    text = f"{problem.where}{colon}{problem.message}"
+    text = f"{problem.where}{colon(lang)}{problem.message}"
     if problem.found not in (None, ""):
         text += f" ({_REPORT['found'][lang].format(value=show_value(problem.found))})"
     if problem.expected:
-        text += (" ; " if lang == "fr" else "; ") + _REPORT["expected"][lang].format(
+        text += semicolon(lang) + _REPORT["expected"][lang].format(
             what=problem.expected
         )
     if problem.severity == "warning":
-        text = f"{_REPORT['warning'][lang]}{colon}{text}"
+        text = f"{_REPORT['warning'][lang]}{colon(lang)}{text}"
     return text
 
 

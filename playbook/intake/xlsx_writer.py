@@ -9,8 +9,6 @@ an equal engagement: that is how the example workbooks are produced.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +19,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ..files import atomic_path
 from ..model import Engagement
 from . import messages as msg
 from .schema import SHEETS, Column, Sheet, snake_case, vocabularies
@@ -153,16 +152,13 @@ def _fit_to_page_width(ws: Worksheet) -> None:
 
 
 def _save_atomically(book: Workbook, out: Path) -> Path:
-    """Never leave a half-written workbook where a consultant expects a good one."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.stem}-", suffix=".xlsx", dir=out.parent)
-    os.close(fd)
-    try:
+    """Never leave a half-written workbook where a consultant expects a good one.
+
+    Written like every other output (`atomic_path`): complete or not at all,
+    with the permissions the umask gives an ordinary file.
+    """
+    with atomic_path(out) as tmp:
         book.save(tmp)
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
     return out
 
 

@@ -2,16 +2,18 @@
 
 Each rule yields an `Inconsistency` located by a path into the engagement
 (("impacts", 3, "population")), the same shape as pydantic's error locations, so
-the intake can turn both into sheet/row/column or YAML key paths.
+the intake can turn both into sheet/row/column or YAML key paths. It carries a
+message code and its parameters, worded in either language by `playbook.text`.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
+from ..text import Message
 from .engagement import Engagement
 from .enums import KpiKind
 
@@ -20,9 +22,21 @@ Loc = tuple[str | int, ...]
 
 @dataclass(frozen=True)
 class Inconsistency:
+    """A rule broken at `loc`: message `code` (in `playbook/text/data/messages.yaml`)
+    with its `params`, and the offending `value`."""
+
     loc: Loc
-    message: str
+    code: str
+    params: dict[str, Any] = field(default_factory=dict)
     value: Any = None
+
+    def text(self, lang: str, **overrides: Any) -> str:
+        """The message in `lang`; `overrides` replace parameters (see `Message.text`)."""
+        return Message(self.code, self.params).text(lang, **overrides)
+
+    @property
+    def message(self) -> str:
+        return self.text("en")
 
 
 def find_inconsistencies(e: Engagement) -> list[Inconsistency]:
@@ -32,14 +46,14 @@ def find_inconsistencies(e: Engagement) -> list[Inconsistency]:
 def _all(e: Engagement) -> Iterator[Inconsistency]:
     yield from _unique(e.populations, "populations", "name", "population")
     yield from _unique(e.lots, "lots", "name", "lot")
-    yield from _unique(e.use_cases, "use_cases", "name", "use case")
+    yield from _unique(e.use_cases, "use_cases", "name", "use_case")
     yield from _unique(e.personas, "personas", "name", "persona")
-    yield from _unique(e.kpis, "kpis", "name", "KPI")
+    yield from _unique(e.kpis, "kpis", "name", "kpi")
 
     if not e.populations:
-        yield Inconsistency(("populations",), "at least one population is required")
+        yield Inconsistency(("populations",), "consistency.no_population")
     if not e.lots:
-        yield Inconsistency(("lots",), "at least one deployment lot is required")
+        yield Inconsistency(("lots",), "consistency.no_lot")
 
     populations = {p.name for p in e.populations}
     lots = {lot.name for lot in e.lots}
@@ -50,7 +64,7 @@ def _all(e: Engagement) -> Iterator[Inconsistency]:
             if allow_empty and value == "":
                 continue
             if value not in populations:
-                yield Inconsistency((table, i, field), _unknown("population", value), value)
+                yield _unknown((table, i, field), "population", value)
 
     yield from known(e.impacts, "impacts", "population")
     yield from known(e.resistances, "resistances", "population")
@@ -63,7 +77,7 @@ def _all(e: Engagement) -> Iterator[Inconsistency]:
     yield from known(e.pulse_results, "pulse_results", "population")
     yield from _measurement_references(e)
     yield from (
-        Inconsistency(("governance", "key_users", i, "population"), _unknown("population", k.population), k.population)
+        _unknown(("governance", "key_users", i, "population"), "population", k.population)
         for i, k in enumerate(e.governance.key_users)
         if k.population not in populations
     )
@@ -74,43 +88,45 @@ def _all(e: Engagement) -> Iterator[Inconsistency]:
         if pair in seen_pairs:
             yield Inconsistency(
                 ("impacts", i, "dimension"),
-                f"impact of {impact.population!r} on {impact.dimension.value!r} "
-                f"already given (row {seen_pairs[pair] + 1} of this table)",
+                "consistency.duplicate_impact",
+                {"population": impact.population, "dimension": impact.dimension.value,
+                 "first": _row(seen_pairs[pair])},
                 impact.dimension.value,
             )
         seen_pairs.setdefault(pair, i)
 
     for i, use_case in enumerate(e.use_cases):
         if use_case.lot not in lots:
-            yield Inconsistency(("use_cases", i, "lot"), _unknown("lot", use_case.lot), use_case.lot)
+            yield _unknown(("use_cases", i, "lot"), "lot", use_case.lot)
 
     kickoff = e.engagement.kickoff
     for i, lot in enumerate(e.lots):
         for j, name in enumerate(lot.populations):
             if name not in populations:
-                yield Inconsistency(("lots", i, "populations", j), _unknown("population", name), name)
+                yield _unknown(("lots", i, "populations", j), "population", name)
         if lot.design_start < kickoff:
             yield Inconsistency(
                 ("lots", i, "design_start"),
-                f"design starts before the kickoff ({kickoff.isoformat()})",
+                "consistency.design_before_kickoff", {"kickoff": kickoff},
                 lot.design_start,
             )
         if lot.acceptance_start < lot.design_start:
             yield Inconsistency(
                 ("lots", i, "acceptance_start"),
-                f"acceptance testing starts before design ({lot.design_start.isoformat()})",
+                "consistency.acceptance_before_design", {"design_start": lot.design_start},
                 lot.acceptance_start,
             )
         if lot.go_live <= lot.acceptance_start:
             yield Inconsistency(
                 ("lots", i, "go_live"),
-                f"go-live must come after the start of acceptance testing ({lot.acceptance_start.isoformat()})",
+                "consistency.go_live_before_acceptance",
+                {"acceptance_start": lot.acceptance_start},
                 lot.go_live,
             )
         if lot.go_live <= kickoff:
             yield Inconsistency(
                 ("lots", i, "go_live"),
-                f"go-live must come after the kickoff ({kickoff.isoformat()})",
+                "consistency.go_live_before_kickoff", {"kickoff": kickoff},
                 lot.go_live,
             )
 
@@ -118,15 +134,15 @@ def _all(e: Engagement) -> Iterator[Inconsistency]:
         if population.name in population.shifts_tasks_to:
             yield Inconsistency(
                 ("populations", i, "shifts_tasks_to"),
-                "a population cannot shift tasks onto itself",
-                population.name,
+                "consistency.shifts_to_itself",
+                value=population.name,
             )
 
     for i, objective in enumerate(e.objectives):
         if objective.due_date <= kickoff:
             yield Inconsistency(
                 ("objectives", i, "due_date"),
-                f"due date must come after the kickoff ({kickoff.isoformat()})",
+                "consistency.due_before_kickoff", {"kickoff": kickoff},
                 objective.due_date,
             )
 
@@ -135,8 +151,8 @@ def _all(e: Engagement) -> Iterator[Inconsistency]:
         if criteria[assessment.criterion.value] > 1:
             yield Inconsistency(
                 ("success_criteria", i, "criterion"),
-                "criterion assessed more than once",
-                assessment.criterion.value,
+                "consistency.criterion_repeated",
+                value=assessment.criterion.value,
             )
             criteria[assessment.criterion.value] = 0
 
@@ -148,18 +164,12 @@ def _measurement_references(e: Engagement) -> Iterator[Inconsistency]:
     territories = {p.territory for p in e.populations}
     for i, reading in enumerate(e.kpi_readings):
         if reading.kpi not in kpis:
-            yield Inconsistency(("kpi_readings", i, "kpi"), _unknown("KPI", reading.kpi), reading.kpi)
+            yield _unknown(("kpi_readings", i, "kpi"), "kpi", reading.kpi)
         if reading.territory and reading.territory not in territories:
-            yield Inconsistency(
-                ("kpi_readings", i, "territory"), _unknown("territory", reading.territory),
-                reading.territory,
-            )
+            yield _unknown(("kpi_readings", i, "territory"), "territory", reading.territory)
         if reading.population and reading.territory:
-            yield Inconsistency(
-                ("kpi_readings", i, "territory"),
-                "give a population or a territory, not both",
-                reading.territory,
-            )
+            yield Inconsistency(("kpi_readings", i, "territory"),
+                                "consistency.population_and_territory", {}, reading.territory)
 
 
 def _unique(items, table: str, field: str, what: str) -> Iterator[Inconsistency]:
@@ -170,12 +180,18 @@ def _unique(items, table: str, field: str, what: str) -> Iterator[Inconsistency]
         if key in first:
             yield Inconsistency(
                 (table, i, field),
-                f"duplicate {what} name (already used in row {first[key] + 1} of this table)",
+                "consistency.duplicate_name",
+                {"what": Message(f"term.{what}"), "first": _row(first[key])},
                 value,
             )
         else:
             first[key] = i
 
 
-def _unknown(what: str, value: str) -> str:
-    return f"unknown {what} {value!r}"
+def _unknown(loc: Loc, what: str, name: str) -> Inconsistency:
+    return Inconsistency(loc, f"consistency.unknown_{what}", {"name": name}, name)
+
+
+def _row(index: int) -> Message:
+    """Where the first of two clashing records is: its row among the table's."""
+    return Message("consistency.row_of_table", {"row": index + 1})

@@ -9,6 +9,7 @@ deliverable's own charts.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -16,7 +17,7 @@ import pandas as pd
 from ..analysis.change_plan_tables import ALL
 from ..method.levers import PILLARS
 from ..render.deliverables import change_plan as deliverable
-from .common import show
+from .common import figure
 
 ACTION_COLUMNS = ["id", "date", "lot", "phase", "pillar", "action", "population", "owner_label",
                   "owner_name", "effort_days", "reason"]
@@ -64,9 +65,9 @@ def arbitration(analysis: Any) -> pd.DataFrame:
     return analysis.change_plan.arbitration
 
 
-def timeline_figure(analysis: Any) -> Any:
-    return show(deliverable.timeline_chart(analysis), analysis.lang)
+def timeline_figure(analysis: Any, templates_dir: str | Path | None = None) -> Any:
+    return figure(analysis, deliverable.timeline_chart(analysis), templates_dir)
 
 
-def month_figure(analysis: Any) -> Any:
-    return show(deliverable.month_chart(analysis), analysis.lang)
+def month_figure(analysis: Any, templates_dir: str | Path | None = None) -> Any:
+    return figure(analysis, deliverable.month_chart(analysis), templates_dir)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -10,36 +11,53 @@ import pandas as pd
 from ..render.charts import document_height, render_png
 from ..render.deliverables import common as c
 from ..render.ir import Chart
+from ..render.labels import Labels
 from ..render.palette import Palette
 
 
-def show(chart: Chart | None, lang: str, width_in: float | None = None) -> Any:
+def show(chart: Chart | None, lang: str, width_in: float | None = None,
+         templates_dir: str | Path | None = None, labels: Labels | None = None) -> Any:
     """The chart as the Word deliverable draws it, displayed inline in Jupyter.
 
-    The same drawing as the document, at the house document's width, height and
-    colours (not a look-alike): a label that overflows here overflows in the
-    client's copy too, and the document reuses this drawing instead of redoing it.
+    The same drawing as the document, at the width, height and colours of the
+    Word template of `templates_dir` (the firm's, or the house one by default),
+    not a look-alike: a label that overflows here overflows in the client's copy
+    too, and the document reuses this drawing instead of redoing it.
     """
     from IPython.display import Image, Markdown
 
     if chart is None:  # an early workbook: nothing planned yet
-        from ..method import load_method
+        if labels is None:
+            from ..method import load_method
 
-        return Markdown(f"*{load_method().text('common.nothing_to_chart', lang)}*")
-    page_width, palette = _house_page()
+            labels = load_method()
+        return Markdown(f"*{labels.text('common.nothing_to_chart', lang)}*")
+    page_width, palette = _page(str(_template_dir(templates_dir)))
     width = width_in or page_width
     return Image(data=render_png(chart, lang, width, palette, document_height(chart, width)))
 
 
-@lru_cache(maxsize=1)
-def _house_page() -> tuple[float, Palette]:
-    """Text width (inches) and colours of the bundled Word template."""
-    from ..render.palette import palette_from_template
-    from ..render.templates import DOCX_NAME, default_template_dir, load_docx_template, text_width
+def figure(analysis: Any, chart: Chart | None, templates_dir: str | Path | None = None,
+           width_in: float | None = None) -> Any:
+    """`show` for one analysed engagement: its language and its method's words."""
+    return show(chart, analysis.lang, width_in, templates_dir, analysis.method)
 
-    directory = default_template_dir()
-    width = text_width(load_docx_template(directory)) / 914400
-    return width, palette_from_template(directory / DOCX_NAME)
+
+def _template_dir(templates_dir: str | Path | None) -> Path:
+    from ..render.templates import default_template_dir
+
+    return Path(templates_dir).resolve() if templates_dir else default_template_dir()
+
+
+@lru_cache(maxsize=4)
+def _page(directory: str) -> tuple[float, Palette]:
+    """Text width (inches) and colours of the Word template in `directory`."""
+    from ..render.palette import palette_from_template
+    from ..render.templates import DOCX_NAME, load_docx_template, text_width
+
+    folder = Path(directory)
+    width = text_width(load_docx_template(folder)) / 914400
+    return width, palette_from_template(folder / DOCX_NAME)
 
 
 def next_steps(analysis: Any) -> pd.DataFrame:

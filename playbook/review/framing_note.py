@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from ..render.deliverables import framing_note as fn
-from .common import show
+from .common import figure
 
 
 def objectives(analysis: Any) -> pd.DataFrame:
@@ -66,13 +67,12 @@ def first_risks(analysis: Any) -> pd.DataFrame:
                         columns=["population", "headcount", "risk", "level", "reason"])
 
 
-def charts(analysis: Any) -> dict[str, Any]:
+def charts(analysis: Any, templates_dir: str | Path | None = None) -> dict[str, Any]:
     """The deliverable's charts: territories, seniority balance, effort balance, lots Gantt."""
-    lang = analysis.lang
-    drawn = {"territories": show(fn.territory_chart(analysis), lang),
-             "balance": show(fn.balance_chart(analysis), lang)}
+    drawn = {"territories": figure(analysis, fn.territory_chart(analysis), templates_dir),
+             "balance": figure(analysis, fn.balance_chart(analysis), templates_dir)}
     if analysis.engagement.governance.team:
-        drawn["seniority"] = show(fn.seniority_chart(analysis), lang, 6)
+        drawn["seniority"] = figure(analysis, fn.seniority_chart(analysis), templates_dir, 6)
     if analysis.engagement.lots:
-        drawn["plan"] = show(fn.gantt_chart(analysis), lang)
+        drawn["plan"] = figure(analysis, fn.gantt_chart(analysis), templates_dir)
     return drawn

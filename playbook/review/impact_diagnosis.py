@@ -8,12 +8,13 @@ consultant reviews is exactly what the client will see.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from ..render.deliverables import impact_diagnosis as deliverable
-from .common import show
+from .common import figure
 
 
 def heat_map(analysis: Any) -> pd.DataFrame:
@@ -58,7 +59,7 @@ def warnings(analysis: Any) -> pd.DataFrame:
                         columns=["code", "message", "subject", "severity"])
 
 
-def heat_map_figure(analysis: Any) -> Any:
+def heat_map_figure(analysis: Any, templates_dir: str | Path | None = None) -> Any:
     """The shaded heat map as a figure (dimensions × populations, 0–3)."""
     from ..render.ir import Chart, Series
 
@@ -68,12 +69,12 @@ def heat_map_figure(analysis: Any) -> Any:
                   categories=[analysis.method.term("dimension", c, analysis.lang) for c in codes],
                   series=[Series(str(name), [float(v) for v in row[codes]])
                           for name, row in matrix.iterrows()])
-    return show(chart, analysis.lang)
+    return figure(analysis, chart, templates_dir)
 
 
-def bubble_figure(analysis: Any) -> Any:
-    return show(deliverable.bubble_chart(analysis), analysis.lang)
+def bubble_figure(analysis: Any, templates_dir: str | Path | None = None) -> Any:
+    return figure(analysis, deliverable.bubble_chart(analysis), templates_dir)
 
 
-def people_figure(analysis: Any) -> Any:
-    return show(deliverable.people_chart(analysis), analysis.lang)
+def people_figure(analysis: Any, templates_dir: str | Path | None = None) -> Any:
+    return figure(analysis, deliverable.people_chart(analysis), templates_dir)

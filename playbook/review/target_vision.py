@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from ..render.deliverables import target_vision as tv
-from .common import show
+from .common import figure
 
 
 def life_tomorrow(analysis: Any) -> pd.DataFrame:
@@ -57,11 +58,10 @@ def desiloing(analysis: Any) -> pd.DataFrame:
                         columns=["population", "severity", "observed", "reason"])
 
 
-def charts(analysis: Any) -> dict[str, Any]:
-    lang = analysis.lang
+def charts(analysis: Any, templates_dir: str | Path | None = None) -> dict[str, Any]:
     drawn = {}
     if analysis.engagement.use_cases and analysis.engagement.lots:
-        drawn["use_cases"] = show(tv.use_case_chart(analysis), lang)
+        drawn["use_cases"] = figure(analysis, tv.use_case_chart(analysis), templates_dir)
     if any(s.effort_days for s in analysis.engagement.journeys):
-        drawn["effort"] = show(tv.effort_chart(analysis), lang)
+        drawn["effort"] = figure(analysis, tv.effort_chart(analysis), templates_dir)
     return drawn

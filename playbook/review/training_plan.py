@@ -7,12 +7,13 @@ session falls in a blackout period of its territory.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from ..render.deliverables import training_plan as deliverable
-from .common import show
+from .common import figure
 
 
 def needs(analysis: Any) -> pd.DataFrame:
@@ -61,5 +62,6 @@ def sessions_in_blackouts(analysis: Any) -> pd.DataFrame:
     return pd.DataFrame(clashes)
 
 
-def waves_figure(analysis: Any, lot: str | None = None) -> Any:
-    return show(deliverable.waves_chart(analysis, lot), analysis.lang)
+def waves_figure(analysis: Any, lot: str | None = None,
+                 templates_dir: str | Path | None = None) -> Any:
+    return figure(analysis, deliverable.waves_chart(analysis, lot), templates_dir)

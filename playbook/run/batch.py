@@ -82,7 +82,9 @@ def find_engagements(patterns: Iterable[str | Path]) -> list[Path]:
     found: dict[Path, None] = {}
     for pattern in patterns:
         text = str(pattern)
-        matches = sorted(glob.glob(text)) if glob.has_magic(text) else [text]
+        # A file or folder that exists is itself, even with "[" in its name.
+        is_glob = glob.has_magic(text) and not os.path.lexists(text)
+        matches = sorted(glob.glob(text)) if is_glob else [text]
         if not matches:
             raise PlaybookError(f"no engagement file matches {text!r}")
         for match in map(Path, matches):
@@ -134,13 +136,20 @@ def run_batch(
     ]
     jobs = max(1, jobs or default_jobs())
     notify = progress or (lambda report, total: None)
-    if dask_address:
+    refused = shared_folders(job_list)
+    for report in refused:
+        notify(report, len(job_list))
+    to_run = [job for job in job_list if job.engagement_path not in {r.engagement for r in refused}]
+    reports = list(refused)
+    if not to_run:
+        executor = f"dask {dask_address}" if dask_address else "local"
+    elif dask_address:
         from .cluster import run_on_cluster
 
-        reports = run_on_cluster(job_list, dask_address, lambda r: notify(r, len(job_list)))
+        reports += run_on_cluster(to_run, dask_address, lambda r: notify(r, len(job_list)))
         executor = f"dask {dask_address}"
     else:
-        reports = _run_local(job_list, jobs, lambda r: notify(r, len(job_list)))
+        reports += _run_local(to_run, jobs, lambda r: notify(r, len(job_list)))
         executor = "local"
     order = {job.engagement_path: i for i, job in enumerate(job_list)}
     reports.sort(key=lambda r: order[r.engagement])
@@ -148,6 +157,47 @@ def run_batch(
     Path(out_dir).mkdir(parents=True, exist_ok=True)
     atomic_write_text(Path(out_dir) / SUMMARY, result.to_json())
     return result
+
+
+def shared_folders(job_list: list[Job]) -> list[ClientReport]:
+    """Failed reports for every engagement whose client folder another one would also write.
+
+    Distinct clients always get distinct folders (`unique_name`), so this is
+    the same client, in the same language, described by two files. Such
+    engagements are not run at all: whichever finished last would silently
+    replace the other's files. Unreadable engagements are left to their own
+    run, which reports them.
+    """
+    from ..intake import load_engagement
+    from .folders import client_folder
+
+    groups: dict[str, list[tuple[Job, str, Path]]] = {}
+    for job in job_list:
+        try:
+            engagement = load_engagement(job.engagement_path)
+        except PlaybookError:
+            continue
+        folder = client_folder(job.out_dir, engagement.client, job.lang or engagement.language)
+        groups.setdefault(str(folder), []).append((job, engagement.client, folder))
+    reports = []
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        for job, client, folder in members:
+            others = ", ".join(
+                f"{other!r} ({os.path.basename(j.engagement_path)})"
+                for j, other, _ in members if j is not job
+            )
+            message = (
+                f"{client!r} ({os.path.basename(job.engagement_path)}) and {others} would write "
+                f"the same folder {folder}; none of them was run. Keep one engagement file per "
+                "client, or run them with different --out folders."
+            )
+            reports.append(ClientReport(
+                engagement=job.engagement_path, status="failed", seconds=0.0, client=client,
+                error={"kind": "shared folder", "type": "SharedFolder", "message": message},
+            ))
+    return reports
 
 
 def _run_local(job_list: list[Job], jobs: int, notify) -> list[ClientReport]:

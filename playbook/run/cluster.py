@@ -13,19 +13,12 @@ import json
 import os
 import shutil
 import tempfile
-import uuid
 from pathlib import Path
 
 from ..files import atomic_write_bytes
 from . import manifest as manifest_module
-from .execute import (
-    FAILED_DIR,
-    STAGING_PREFIX,
-    Job,
-    client_folder,
-    deliverable_order,
-    remove_stale_staging,
-)
+from .execute import FAILED_DIR, Job, deliverable_order
+from .folders import claim, client_folder, new_staging, remove_stale_staging
 
 
 def remote_client_job(job: Job) -> dict:
@@ -91,10 +84,10 @@ def _write_back(job: Job, payload: dict):
             report.error["notebook"] = str(local)
         return report
     folder = client_folder(out, report.client, report.language)
+    claim(folder, report.client)
     folder.mkdir(parents=True, exist_ok=True)
     remove_stale_staging(folder)
-    staging = folder / f"{STAGING_PREFIX}{os.getpid()}-{uuid.uuid4().hex[:8]}"
-    staging.mkdir()
+    staging = new_staging(folder)
     try:
         prefix = os.path.relpath(report.folder, scratch)
         names = list(report.files)

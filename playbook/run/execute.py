@@ -15,18 +15,17 @@ import shutil
 import signal
 import sys
 import time
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import PlaybookError, RunError
-from ..files import atomic_write_bytes, atomic_write_text, inside, safe_name
+from ..files import atomic_write_bytes, atomic_write_text
 from . import manifest as manifest_module
+from .folders import claim, client_folder, new_staging, remove_stale_staging
 from .progress import Event
 from .registry import Deliverable, deliverables, notebooks_dir
 
-STAGING_PREFIX = ".staging-"
 FAILED_DIR = "failed"
 LANGUAGES = ("fr", "en")
 KERNEL_ENGINE = "kernel"
@@ -119,12 +118,6 @@ def make_job(
     )
 
 
-def client_folder(out_dir: str | Path, client: str, lang: str) -> Path:
-    """`out_dir/<safe client name>/<lang>`, refused if it would fall outside `out_dir`."""
-    root = Path(out_dir).resolve()
-    return inside(root, root / safe_name(client) / lang)
-
-
 def run_here(job: Job, progress: Progress | None = None) -> RunResult:
     """Run `job` in this process. Callers wanting isolation fork first (see isolation)."""
     from ..intake import load_engagement
@@ -137,28 +130,28 @@ def run_here(job: Job, progress: Progress | None = None) -> RunResult:
     lang = job.lang or engagement.language
     client = engagement.client
     folder = client_folder(job.out_dir, client, lang)
+    claim(folder, client)  # before anything is written
     folder.mkdir(parents=True, exist_ok=True)
     remove_stale_staging(folder)
 
-    staging = folder / f"{STAGING_PREFIX}{os.getpid()}-{uuid.uuid4().hex[:8]}"
-    staging.mkdir()
+    staging = new_staging(folder)
     cwd = notebooks_dir(job.notebooks_dir)
     if str(cwd) not in sys.path:  # a kernel started there could import helper modules
         sys.path.insert(0, str(cwd))
     try:
         seconds: dict[str, float] = {}
         for index, deliverable in enumerate(chosen):
-            emit(Event("started", client, deliverable.name, index, len(chosen)))
+            emit(Event("started", client, deliverable.name, index, len(chosen), lang=lang))
             start = time.perf_counter()
             try:
                 _produce(deliverable, job, lang, staging, folder, client, cwd)
             except RunError:
                 emit(Event("failed", client, deliverable.name, index, len(chosen),
-                           time.perf_counter() - start))
+                           time.perf_counter() - start, lang))
                 raise
             seconds[deliverable.name] = round(time.perf_counter() - start, 3)
             emit(Event("done", client, deliverable.name, index, len(chosen),
-                       seconds[deliverable.name]))
+                       seconds[deliverable.name], lang))
         record = _manifest(job, engagement, method.version, lang, chosen, staging, folder, seconds)
         atomic_write_text(staging / manifest_module.MANIFEST, record.to_json())
         files = _commit(chosen, staging, folder)
@@ -201,8 +194,8 @@ def _produce(
     }
     try:
         notebook = papermill.execute_notebook(
-            str(deliverable.notebook),
-            str(executed),
+            _literal_path(deliverable.notebook),
+            _literal_path(executed),
             parameters=parameters,
             engine_name=None if job.engine == KERNEL_ENGINE else ENGINE_NAME,
             progress_bar=False,
@@ -240,6 +233,13 @@ def _produce(
             notebook=_keep_failed(executed, folder, deliverable.name),
         )
     (staging / f"{deliverable.name}.html").write_text(review_html(notebook), encoding="utf-8")
+
+
+def _literal_path(path: Path) -> str:
+    """`path` as papermill must see it: papermill formats paths with the
+    parameters (`str.format`), so the braces of "Acme {Europe}" or
+    "Clients {2026}" are doubled to come out unchanged."""
+    return str(path).replace("{", "{{").replace("}", "}}")
 
 
 def _describe_cell(executed: Path, cell_index: int, source: str) -> str:
@@ -335,26 +335,6 @@ def _commit(chosen: list[Deliverable], staging: Path, folder: Path) -> list[Path
         with contextlib.suppress(OSError):
             (folder / FAILED_DIR).rmdir()  # only when empty
     return written
-
-
-def remove_stale_staging(folder: Path) -> None:
-    """Remove staging folders left by runs that were killed outright (SIGKILL)."""
-    for path in folder.glob(f"{STAGING_PREFIX}*"):
-        pid = path.name[len(STAGING_PREFIX):].split("-")[0]
-        if not pid.isdigit() or not _alive(int(pid)):
-            shutil.rmtree(path, ignore_errors=True)
-
-
-def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 _STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)

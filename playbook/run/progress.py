@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.markup import escape
+
 
 @dataclass(frozen=True)
 class Event:
@@ -20,6 +22,7 @@ class Event:
     index: int
     total: int
     seconds: float = 0.0
+    lang: str = "en"  # the language of the run, which the console speaks by default
 
 
 class RunProgress:
@@ -29,8 +32,9 @@ class RunProgress:
     Elsewhere: one plain line per deliverable started and finished.
     """
 
-    def __init__(self, console) -> None:
+    def __init__(self, console, lang: str | None = None) -> None:
         self.console = console
+        self.lang = lang  # None: the run's own language, learnt from its first event
         self._bar = None
         self._task = None
 
@@ -52,20 +56,21 @@ class RunProgress:
     def __call__(self, event: Event) -> None:
         if self._bar is not None:
             if self._task is None:
-                self._task = self._bar.add_task(event.client, total=event.total)
+                self._task = self._bar.add_task(escape(event.client), total=event.total)
             if event.kind == "started":
-                self._bar.update(self._task, description=f"{event.client}: {event.deliverable}")
+                self._bar.update(
+                    self._task, description=escape(f"{event.client}: {event.deliverable}")
+                )
             else:
                 self._bar.update(self._task, advance=1)
             return
+        from .wording import say, seconds
+
+        lang = self.lang or event.lang
         position = f"[{event.index + 1}/{event.total}]"
-        if event.kind == "started":
-            self.console.print(f"{position} {event.client}: {event.deliverable}...", highlight=False)
-        else:
-            self.console.print(
-                f"{position} {event.client}: {event.deliverable} {event.kind} "
-                f"({event.seconds:.1f} s)", highlight=False,
-            )
+        text = say(event.kind, lang, client=event.client, deliverable=event.deliverable,
+                   seconds=seconds(event.seconds, lang))
+        self.console.print(f"{position} {text}", highlight=False, markup=False)
 
 
 class BatchProgress:
@@ -131,5 +136,5 @@ class BatchProgress:
         self.console.print(
             f"[{self.done + self.failed}/{self.total}] {name}: {status} ({report.seconds:.1f} s); "
             f"{self._counts()}{self._time_left()}",
-            highlight=False, soft_wrap=True,
+            highlight=False, soft_wrap=True, markup=False,
         )

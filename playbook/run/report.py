@@ -1,4 +1,8 @@
-"""Tables shown at the end of a run or a batch: what was written, what failed."""
+"""Tables shown at the end of a run or a batch: what was written, what failed.
+
+Client names, paths and error messages are user text: they go into the tables
+as `Text`, never as markup, so "Acme [/] Holdings" is shown, not interpreted.
+"""
 
 from __future__ import annotations
 
@@ -14,22 +18,32 @@ def _size(path) -> str:
     return ""
 
 
-def files_table(result):
-    """Files written by one client's run, per deliverable, with sizes and times."""
-    from rich.table import Table
+def files_table(result, lang: str | None = None):
+    """Files written by one client's run, per deliverable, with sizes and times.
 
-    table = Table(title=f"{result.client} ({result.language})", caption=str(result.folder))
-    table.add_column("deliverable")
-    table.add_column("files")
-    table.add_column("size", justify="right")
-    table.add_column("time", justify="right")
+    Headers speak `lang`, by default the run's own language.
+    """
+    from rich.table import Table
+    from rich.text import Text
+
+    from .wording import say
+    from .wording import seconds as shown_seconds
+
+    lang = lang or result.language
+    table = Table(
+        title=Text(f"{result.client} ({result.language})"), caption=Text(str(result.folder))
+    )
+    table.add_column(say("deliverable", lang))
+    table.add_column(say("files", lang))
+    table.add_column(say("size", lang), justify="right")
+    table.add_column(say("time", lang), justify="right")
     for name, seconds in result.seconds.items():
         files = [p for p in result.files if p.name.rsplit(".", 1)[0] == name]
         table.add_row(
             name,
             "\n".join(p.name for p in files),
             "\n".join(_size(p) for p in files),
-            f"{seconds:.1f} s",
+            f"{shown_seconds(seconds, lang)} s",
         )
     table.add_row("", result.manifest.name, _size(result.manifest), "")
     return table
@@ -38,6 +52,7 @@ def files_table(result):
 def batch_table(result):
     """One line per client: status, time, folder or the reason it failed."""
     from rich.table import Table
+    from rich.text import Text
 
     table = Table(
         title=f"{len(result.succeeded)} succeeded, {len(result.failed)} failed "
@@ -48,9 +63,11 @@ def batch_table(result):
     table.add_column("time", justify="right")
     table.add_column("folder or error", overflow="fold")
     for report in result.clients:
-        name = report.client or os.path.basename(report.engagement)
+        name = Text(report.client or os.path.basename(report.engagement))
         if report.ok:
-            table.add_row(name, "[green]succeeded[/green]", f"{report.seconds:.1f} s", report.folder)
+            table.add_row(name, "[green]succeeded[/green]", f"{report.seconds:.1f} s",
+                          Text(report.folder))
         else:
-            table.add_row(name, "[red]failed[/red]", f"{report.seconds:.1f} s", report.error["message"])
+            table.add_row(name, "[red]failed[/red]", f"{report.seconds:.1f} s",
+                          Text(report.error["message"]))
     return table

@@ -62,3 +62,11 @@ def test_intake_template_from_a_broken_file_exits_2(tmp_path: Path, capsys) -> N
     assert main(["intake-template", str(tmp_path / "out.xlsx"), "--from", str(source)]) == 2
     assert "engagement.kickoff" in capsys.readouterr().err
     assert not (tmp_path / "out.xlsx").exists()
+
+
+def test_validate_speaks_playbook_lang(valid_xlsx: Path, capsys, monkeypatch) -> None:
+    monkeypatch.setenv("PLAYBOOK_LANG", "fr")
+
+    assert main(["validate", str(valid_xlsx)]) == 0
+
+    assert "Avertissements : 0" in capsys.readouterr().out

@@ -5,7 +5,7 @@ and reported with all the others at once."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, NamedTuple
 
 import pytest
 
@@ -19,8 +19,16 @@ ADVISERS = "Agency advisers"
 LOT_1 = "Lot 1 - Requests"
 
 
-def found(data: dict[str, Any]) -> list[Inconsistency]:
-    return find_inconsistencies(engagement(data))
+class Said(NamedTuple):
+    """An inconsistency as a consultant reads it in English: where, what, which value."""
+
+    loc: tuple
+    message: str
+    value: Any = None
+
+
+def found(data: dict[str, Any]) -> list[Said]:
+    return [Said(i.loc, i.message, i.value) for i in find_inconsistencies(engagement(data))]
 
 
 def where(data: dict[str, Any]) -> list[tuple]:
@@ -64,14 +72,14 @@ def test_the_minimal_engagement_is_consistent() -> None:
 def test_an_engagement_needs_at_least_one_deployment_lot() -> None:
     data = minimal_engagement_dict()
     data["lots"] = []
-    assert found(data) == [Inconsistency(("lots",), "at least one deployment lot is required")]
+    assert found(data) == [Said(("lots",), "at least one deployment lot is required")]
 
 
 def test_an_engagement_needs_at_least_one_population() -> None:
     data = minimal_engagement_dict()
     data["populations"] = []
     problems = found(data)
-    assert problems[0] == Inconsistency(("populations",), "at least one population is required")
+    assert problems[0] == Said(("populations",), "at least one population is required")
     assert [p.loc for p in problems[1:]] == [
         ("impacts", 0, "population"),
         ("impacts", 1, "population"),
@@ -118,7 +126,7 @@ def test_a_name_is_used_only_once_in_its_table_whatever_its_case(table: str) -> 
     data = _with_table(table, [name, name.upper()])
     index = len(data[table]) - 1
     assert found(data) == [
-        Inconsistency(
+        Said(
             (table, index, "name"),
             f"duplicate {what} name (already used in row {index} of this table)",
             name.upper(),
@@ -166,7 +174,7 @@ def test_a_row_refers_to_a_known_population(table: str) -> None:
     data[table] = [*data.get(table, []), REFERENCES[table]]
     index = len(data[table]) - 1
     assert found(data) == [
-        Inconsistency((table, index, "population"), "unknown population 'Call centre'", "Call centre")
+        Said((table, index, "population"), "unknown population 'Call centre'", "Call centre")
     ]
 
 
@@ -177,7 +185,7 @@ def test_a_key_user_relays_a_known_population() -> None:
         {"name": "Inès Roy", "population": "Call centre"},
     ]
     assert found(data) == [
-        Inconsistency(
+        Said(
             ("governance", "key_users", 1, "population"), "unknown population 'Call centre'", "Call centre"
         )
     ]
@@ -187,7 +195,7 @@ def test_a_lot_makes_known_populations_go_live() -> None:
     data = minimal_engagement_dict()
     data["lots"][1]["populations"].append("Call centre")
     assert found(data) == [
-        Inconsistency(("lots", 1, "populations", 1), "unknown population 'Call centre'", "Call centre")
+        Said(("lots", 1, "populations", 1), "unknown population 'Call centre'", "Call centre")
     ]
 
 
@@ -195,7 +203,7 @@ def test_a_use_case_is_delivered_by_a_known_lot() -> None:
     data = minimal_engagement_dict()
     data["use_cases"] = [use_case(), use_case("Plan a repair", lot="Lot 3 - Billing")]
     assert found(data) == [
-        Inconsistency(("use_cases", 1, "lot"), "unknown lot 'Lot 3 - Billing'", "Lot 3 - Billing")
+        Said(("use_cases", 1, "lot"), "unknown lot 'Lot 3 - Billing'", "Lot 3 - Billing")
     ]
 
 
@@ -209,7 +217,7 @@ def test_a_reference_must_use_the_population_s_exact_case() -> None:
     data = minimal_engagement_dict()
     data["impacts"][0]["population"] = "agency advisers"
     assert found(data) == [
-        Inconsistency(("impacts", 0, "population"), "unknown population 'agency advisers'", "agency advisers")
+        Said(("impacts", 0, "population"), "unknown population 'agency advisers'", "agency advisers")
     ]
 
 
@@ -233,7 +241,7 @@ def test_a_population_s_impact_on_a_dimension_is_given_only_once() -> None:
     data = minimal_engagement_dict()
     data["impacts"].append({"population": ADVISERS, "dimension": "job", "intensity": 1})
     assert found(data) == [
-        Inconsistency(
+        Said(
             ("impacts", 4, "dimension"),
             "impact of 'Agency advisers' on 'job' already given (row 1 of this table)",
             "job",
@@ -273,7 +281,7 @@ def test_a_lot_may_be_designed_from_the_kickoff_day() -> None:
 
 def test_a_lot_is_not_designed_before_the_kickoff() -> None:
     assert found(_lot_dates("2026-01-09", "2026-04-06", "2026-05-18")) == [
-        Inconsistency(
+        Said(
             ("lots", 0, "design_start"), "design starts before the kickoff (2026-01-12)", dt.date(2026, 1, 9)
         )
     ]
@@ -285,7 +293,7 @@ def test_a_lot_s_acceptance_testing_may_start_the_day_design_starts() -> None:
 
 def test_a_lot_s_acceptance_testing_does_not_start_before_its_design() -> None:
     assert found(_lot_dates("2026-02-02", "2026-02-01", "2026-05-18")) == [
-        Inconsistency(
+        Said(
             ("lots", 0, "acceptance_start"),
             "acceptance testing starts before design (2026-02-02)",
             dt.date(2026, 2, 1),
@@ -296,7 +304,7 @@ def test_a_lot_s_acceptance_testing_does_not_start_before_its_design() -> None:
 def test_a_lot_goes_live_after_its_acceptance_testing_starts() -> None:
     assert found(_lot_dates("2026-02-02", "2026-04-06", "2026-04-07")) == []
     assert found(_lot_dates("2026-02-02", "2026-04-06", "2026-04-06")) == [
-        Inconsistency(
+        Said(
             ("lots", 0, "go_live"),
             "go-live must come after the start of acceptance testing (2026-04-06)",
             dt.date(2026, 4, 6),
@@ -306,10 +314,10 @@ def test_a_lot_goes_live_after_its_acceptance_testing_starts() -> None:
 
 def test_a_lot_planned_entirely_before_the_kickoff_is_reported_on_design_and_go_live() -> None:
     assert found(_lot_dates("2025-10-01", "2025-11-03", "2026-01-12")) == [
-        Inconsistency(
+        Said(
             ("lots", 0, "design_start"), "design starts before the kickoff (2026-01-12)", dt.date(2025, 10, 1)
         ),
-        Inconsistency(
+        Said(
             ("lots", 0, "go_live"), "go-live must come after the kickoff (2026-01-12)", KICKOFF
         ),
     ]
@@ -342,7 +350,7 @@ def test_a_population_cannot_shift_tasks_onto_itself() -> None:
     data = minimal_engagement_dict()
     data["populations"][0]["shifts_tasks_to"].append(ADVISERS)
     assert found(data) == [
-        Inconsistency(("populations", 0, "shifts_tasks_to"), "a population cannot shift tasks onto itself", ADVISERS)
+        Said(("populations", 0, "shifts_tasks_to"), "a population cannot shift tasks onto itself", ADVISERS)
     ]
 
 
@@ -359,8 +367,8 @@ def test_an_objective_is_due_after_the_kickoff() -> None:
     data = minimal_engagement_dict()
     data["objectives"] = [objective("2026-01-13"), objective("2026-01-12"), objective("2025-12-31")]
     assert found(data) == [
-        Inconsistency(("objectives", 1, "due_date"), "due date must come after the kickoff (2026-01-12)", KICKOFF),
-        Inconsistency(
+        Said(("objectives", 1, "due_date"), "due date must come after the kickoff (2026-01-12)", KICKOFF),
+        Said(
             ("objectives", 2, "due_date"),
             "due date must come after the kickoff (2026-01-12)",
             dt.date(2025, 12, 31),
@@ -379,7 +387,7 @@ def test_each_success_criterion_is_assessed_once() -> None:
         {"criterion": "top_management", "status": "not_met"},
     ]
     assert found(data) == [
-        Inconsistency(("success_criteria", 0, "criterion"), "criterion assessed more than once", "top_management")
+        Said(("success_criteria", 0, "criterion"), "criterion assessed more than once", "top_management")
     ]
 
 
@@ -411,3 +419,29 @@ def test_every_inconsistency_is_reported_in_one_pass_table_by_table() -> None:
         ("lots", 1, "go_live"),
         ("objectives", 0, "due_date"),
     ]
+
+
+# --- Coded messages ----------------------------------------------------------------------
+
+
+def test_each_problem_carries_a_code_and_its_parameters_not_only_a_sentence() -> None:
+    data = minimal_engagement_dict()
+    data["use_cases"] = [use_case(lot="Lot 3 - Billing")]
+    (problem,) = find_inconsistencies(engagement(data))
+    assert isinstance(problem, Inconsistency)
+    assert (problem.code, problem.params) == ("consistency.unknown_lot", {"name": "Lot 3 - Billing"})
+
+
+def test_a_problem_reads_in_french_with_its_terms_and_rows_in_french() -> None:
+    data = minimal_engagement_dict()
+    data["use_cases"] = [use_case(), use_case(name="log a request")]
+    (problem,) = find_inconsistencies(engagement(data))
+    assert problem.text("fr") == "nom en double (cas d'usage) : déjà utilisé en ligne 1 de ce tableau"
+    assert problem.text("en") == "duplicate use case name (already used in row 1 of this table)"
+
+
+def test_a_problem_row_can_be_told_as_the_consultant_sees_it() -> None:
+    data = minimal_engagement_dict()
+    data["kpis"] = [kpi(), kpi()]
+    (problem,) = find_inconsistencies(engagement(data))
+    assert problem.text("fr", first="ligne 7") == "nom en double (indicateur) : déjà utilisé en ligne 7"

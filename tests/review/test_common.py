@@ -3,12 +3,19 @@ a note when there is nothing to chart, and the dated next steps."""
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
+from docx import Document as open_docx
+from docx.shared import Inches
+
 from playbook.render.charts import DPI
 from playbook.render.deliverables.common import NEXT_STEPS_SHOWN
 from playbook.render.ir import Chart, Series
+from playbook.render.templates import DOCX_NAME, default_template_dir
 from playbook.review import common
 
-from .helpers import note, picture
+from .helpers import note, picture, text_width_in
 
 
 def small_chart() -> Chart:
@@ -67,3 +74,27 @@ def test_next_steps_follow_the_analysis_language(mutuelle, mutuelle_en):
     french, english = common.next_steps(mutuelle), common.next_steps(mutuelle_en)
     assert list(french["date"]) == list(english["date"])
     assert all(f != e for f, e in zip(french["step"], english["step"], strict=True))
+
+
+def firm_templates(folder: Path) -> Path:
+    """The house templates with a Word text column one inch narrower, as a firm's may be."""
+    shutil.copytree(default_template_dir(), folder)
+    document = open_docx(folder / DOCX_NAME)
+    for section in document.sections:
+        section.right_margin += Inches(1)
+    document.save(folder / DOCX_NAME)
+    return folder
+
+
+def test_a_chart_is_shown_at_the_width_of_the_firms_template_when_given(tmp_path, mutuelle):
+    folder = firm_templates(tmp_path / "firm")
+    shown = common.figure(mutuelle, small_chart(), folder)
+    picture(shown, width_in=text_width_in() - 1)
+
+
+def test_every_review_figure_follows_the_firms_template(tmp_path, mutuelle):
+    from playbook.review import impact_diagnosis
+
+    folder = firm_templates(tmp_path / "firm")
+    picture(impact_diagnosis.bubble_figure(mutuelle, templates_dir=folder), width_in=text_width_in() - 1)
+    picture(impact_diagnosis.bubble_figure(mutuelle), width_in=text_width_in())

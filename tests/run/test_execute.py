@@ -15,7 +15,8 @@ import pytest
 
 from playbook.errors import IntakeError, RunError
 from playbook.method import load_method
-from playbook.run.execute import client_folder, run_engagement
+from playbook.run.execute import run_engagement
+from playbook.run.folders import STAGING_MARK, client_folder
 from playbook.run.manifest import sha256
 
 from .helpers import docx_text, listing, pptx_text, write_engagement
@@ -148,9 +149,19 @@ def test_stale_staging_folders_of_killed_runs_are_removed(engagement, out_dir, n
     folder = out_dir / CLIENT / "fr"
     stale = folder / ".staging-999999999-deadbeef"
     stale.mkdir(parents=True)
+    (stale / STAGING_MARK).write_text("999999999\n", encoding="utf-8")
     (stale / "framing_note.docx").write_bytes(b"half")
     run_engagement(engagement, out_dir, only=["framing_note"], notebooks_dir=notebooks)
     assert not stale.exists()
+
+
+def test_a_folder_merely_named_like_a_staging_folder_is_left_alone(engagement, out_dir, notebooks):
+    folder = out_dir / CLIENT / "fr"
+    mine = folder / ".staging-1-notes"  # a consultant's own folder, no playbook marker
+    mine.mkdir(parents=True)
+    (mine / "interview.docx").write_bytes(b"weeks of notes")
+    run_engagement(engagement, out_dir, only=["framing_note"], notebooks_dir=notebooks)
+    assert (mine / "interview.docx").read_bytes() == b"weeks of notes"
 
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGKILL])

@@ -30,11 +30,16 @@ def build(name: str, analysis):
 
 def write(name: str, analysis, output_dir: str | Path, templates_dir: str | Path | None = None
           ) -> dict[str, Path]:
-    """Write `<output_dir>/<name>.docx` and `.pptx` (atomically) and return their paths."""
+    """Write `<output_dir>/<name>.docx` and `.pptx` (atomically) and return their paths.
+
+    The writers print a few words of their own ("Page", "(suite)"): they take
+    them from the analysis's method, so a firm's adapted labels reach both files.
+    """
     from .. import write_docx, write_pptx
 
     document, deck = build(name, analysis)
     output_dir = Path(output_dir)
-    docx_path = write_docx(document, output_dir / f"{name}.docx", templates_dir)
-    pptx_path = write_pptx(deck, output_dir / f"{name}.pptx", templates_dir)
+    labels = analysis.method
+    docx_path = write_docx(document, output_dir / f"{name}.docx", templates_dir, labels)
+    pptx_path = write_pptx(deck, output_dir / f"{name}.pptx", templates_dir, labels)
     return {"docx": Path(docx_path), "pptx": Path(pptx_path)}

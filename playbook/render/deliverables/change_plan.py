@@ -27,7 +27,6 @@ from ..ir import (
     BulletSlide,
     Chart,
     ChartSlide,
-    CoverSlide,
     Deck,
     Document,
     Figure,
@@ -45,7 +44,7 @@ NAME = "change_plan"
 # Milestones drawn on the timelines (seed 004: change work hangs on design,
 # acceptance testing and go-live of each lot).
 TIMELINE_MILESTONES = ("design", "acceptance", "go_live")
-ARBITRATION_SHOWN = 12  # deck: the head of the ranking
+ARBITRATION_SHOWN = 8  # deck: the head of the ranking
 ARBITRATION_LISTED = 30  # document: the head of the ranking, plus every action to arbitrate
 # A one-off action is drawn one week wide, so it stays visible on a timeline.
 ONE_OFF = dt.timedelta(days=6)
@@ -56,7 +55,7 @@ def _t(analysis: Any, key: str, **values: Any) -> str:
 
 
 def _days(analysis: Any, value: float) -> str:
-    return c.number(analysis, value, 1 if value % 1 else 0)
+    return c.days(analysis, value)
 
 
 def _pillar(analysis: Any, code: str) -> str:
@@ -68,7 +67,7 @@ def _phase(analysis: Any, code: str) -> str:
 
 
 def _owner(row: Any) -> str:
-    return f"{row['owner_label']} ({row['owner_name']})" if row["owner_name"] else row["owner_label"]
+    return c.with_detail(row["owner_label"], row["owner_name"] or "")
 
 
 # --------------------------------------------------------------------------- facts
@@ -113,39 +112,116 @@ def _populations(analysis: Any) -> list[str]:
 
 
 def key_messages(analysis: Any) -> list[str]:
+    """The summary: one message per finding, in the deck's order."""
+    return [f.message for f in findings(analysis)]
+
+
+def findings(analysis: Any) -> list[c.Finding]:
+    """The plan told in five findings, each with the slides that develop it:
+    who is supported most (the lever matrix), the cross-population backbone,
+    when (the timelines), how much and by whom (effort), what to start first
+    (arbitration)."""
     plan = analysis.change_plan
     actions = _actions(analysis)
     if actions.empty:
         return []
-    messages = [_t(analysis, "messages.span", actions=len(actions),
-                   start=c.date(analysis, actions["date"].min()),
-                   end=c.date(analysis, actions["date"].max()))]
-
-    milestones = plan.milestones
-    before = sum(1 for _, a in actions.iterrows() if a["date"] < milestones.at[a["lot"], "acceptance"])
-    messages.append(_t(analysis, "messages.before_acceptance", count=before,
-                       share=c.percent(analysis, c.share(before, len(actions)))))
-
-    messages.append(_t(analysis, "messages.effort", days=_days(analysis, plan.total_days),
-                       want=_pillar(analysis, "want"),
-                       want_share=c.percent(analysis, float(plan.by_pillar.at["want", "share"]))))
+    d = lambda key, **v: _t(analysis, f"deck.{key}", **v)  # noqa: E731
+    result: list[c.Finding] = []
 
     own = plan.by_population.drop(index=ALL, errors="ignore")
     top = own.sort_values("effort_days", ascending=False).head(3)
-    messages.append(_t(analysis, "messages.top_population", names=", ".join(
-        _t(analysis, "messages.population_effort", name=name, days=_days(analysis, row["effort_days"]))
-        for name, row in top.iterrows())))
-
-    quadrants = plan.arbitration["quadrant"].value_counts()
-    arbitrate = int(quadrants.get("questionable", 0))
-    key = "messages.quick_wins" if arbitrate else "messages.quick_wins_nothing_to_arbitrate"
-    messages.append(_t(analysis, key, count=int(quadrants.get("quick_win", 0)), arbitrate=arbitrate))
+    result.append(c.Finding(
+        _t(analysis, "messages.top_population", share=c.percent(
+            analysis, c.share(float(top["effort_days"].sum()), plan.total_days)), names=", ".join(
+            _t(analysis, "messages.population_effort", name=name,
+               days=c.days(analysis, row["effort_days"])) for name, row in top.iterrows())),
+        [TableSlide(_matrix_title(analysis), matrix_counts_table(analysis),
+                    notes=_t(analysis, "text.matrix_notes"))], key="matrix"))
 
     cross = lever_rows(analysis, population_actions(analysis, ALL))
     if cross:
-        messages.append(_t(analysis, "messages.cross", count=len(cross),
-                           names=", ".join(r["action"] for r in cross)))
-    return messages
+        result.append(c.Finding(
+            c.counted(analysis, f"{NAME}.messages.cross", len(cross)),
+            [TableSlide(c.counted(analysis, f"{NAME}.deck.cross", len(cross)),
+                        c.select(cross_table(analysis, with_reasons=False), [0, 1, 4, 5]),
+                        notes=c.reason_notes(analysis, [f"{r['action']} — {r['reason']}" for r in cross],
+                                             lead=_t(analysis, "text.cross_intro")))], key="cross"))
+
+    milestones = plan.milestones
+    before = sum(1 for _, a in actions.iterrows() if a["date"] < milestones.at[a["lot"], "acceptance"])
+    timelines = []
+    for pillar in PILLARS:
+        own_pillar = actions[actions["pillar"] == pillar]
+        if len(own_pillar):
+            timelines.append(ChartSlide(
+                d("timeline", pillar=_pillar(analysis, pillar), count=len(own_pillar),
+                  start=c.month(analysis, own_pillar["date"].min()),
+                  end=c.month(analysis, own_pillar["date"].max())),
+                timeline_chart(analysis, pillar, phases=("go_live",)),
+                notes=_t(analysis, "text.timeline_intro")))
+    result.append(c.Finding(
+        _t(analysis, "messages.span", actions=c.number(analysis, len(actions)),
+           start=c.month(analysis, actions["date"].min()),
+           end=c.month(analysis, actions["date"].max()),
+           share=c.percent(analysis, c.share(before, len(actions)))),
+        timelines, key="timeline"))
+
+    effort_slides: list[Any] = []
+    by_month = month_chart(analysis)
+    if by_month is not None:
+        peak = plan.by_month[list(PILLARS)].sum(axis=1)
+        effort_slides.append(ChartSlide(
+            d("by_month", month=_month_long(analysis, peak.idxmax()),
+              days=c.days(analysis, float(peak.max()))),
+            by_month, notes=_t(analysis, "text.effort_intro")))
+    owners = owner_table(analysis)
+    if owners.rows:
+        per_owner = actions.groupby("owner_label", sort=False)["effort_days"].sum()
+        effort_slides.append(TableSlide(
+            d("owners", owner=per_owner.idxmax(), days=c.days(analysis, float(per_owner.max())),
+              share=c.percent(analysis, c.share(float(per_owner.max()), plan.total_days))),
+            c.select(owners, [0, 2, 3]),
+            notes="\n".join([_t(analysis, "text.effort_intro"),
+                             *(f"{row[0]} : {row[1]}" if analysis.lang == "fr" else f"{row[0]}: {row[1]}"
+                               for row in owners.rows if row[1])])))
+    result.append(c.Finding(
+        _t(analysis, "messages.effort", days=c.days(analysis, plan.total_days),
+           want=_pillar(analysis, "want"),
+           want_share=c.percent(analysis, float(plan.by_pillar.at["want", "share"]))),
+        effort_slides, key="effort"))
+
+    quadrants = plan.arbitration["quadrant"].value_counts()
+    quick = int(quadrants.get("quick_win", 0))
+    arbitrate = int(quadrants.get("questionable", 0))
+    head = plan.arbitration.head(ARBITRATION_SHOWN)
+    message = c.counted(analysis, f"{NAME}.messages.quick_wins", quick)
+    message += " " + c.counted(analysis, f"{NAME}.messages.to_arbitrate", arbitrate)
+    result.append(c.Finding(message, [
+        TableSlide(c.counted(analysis, f"{NAME}.deck.quadrants", quick), quadrant_table(analysis),
+                   notes=_t(analysis, "text.arbitration_intro")),
+        TableSlide(d("arbitration", count=len(head),
+                     days=c.days(analysis, float(head["effort_days"].sum())),
+                     share=c.percent(analysis, c.share(float(head["effort_days"].sum()),
+                                                       plan.total_days))),
+                   c.select(arbitration_table(analysis, ARBITRATION_SHOWN), [0, 1, 2, 3]),
+                   notes=c.reason_notes(analysis, _arbitration_reasons(analysis, head),
+                                        lead=_t(analysis, "text.arbitration_intro"))),
+    ], key="arbitration"))
+    return result
+
+
+def _matrix_title(analysis: Any) -> str:
+    names = _populations(analysis)
+    actions = _actions(analysis)
+    complete = sum(1 for name in names
+                   if set(actions.loc[actions["population"] == name, "pillar"]) >= set(PILLARS))
+    if complete == len(names):
+        return _t(analysis, "deck.matrix_all", total=len(names))
+    return c.counted(analysis, f"{NAME}.deck.matrix", complete, total=len(names))
+
+
+def _month_long(analysis: Any, period: pd.Period) -> str:
+    return c.month(analysis, period.to_timestamp())
 
 
 def next_steps(analysis: Any) -> list[c.NextStep]:
@@ -177,6 +253,22 @@ def matrix_table(analysis: Any) -> Table:
                  for p in PILLARS]
         rows.append([name, *cells])
     return Table(columns, rows, widths=[2.2, 2.6, 3.2, 2.8])
+
+
+def matrix_counts_table(analysis: Any) -> Table:
+    """The deck's matrix: population × Understand / Want / Be able, each cell the
+    number of levers activated ("–" for none), and the population's effort; the
+    levers themselves are in the appendix and the report."""
+    columns = [c.text(analysis, "common.columns.population")]
+    columns += [_pillar(analysis, p) for p in PILLARS]
+    columns.append(_t(analysis, "columns.effort"))
+    rows = []
+    for name in _populations(analysis):
+        own = population_actions(analysis, name)
+        counts = [own.loc[own["pillar"] == p, "lever"].nunique() for p in PILLARS]
+        rows.append([name, *(n or "–" for n in counts), _days(analysis, float(own["effort_days"].sum()))])
+    return Table(columns, rows, widths=[3.4, 1, 1, 1, 1], align=[None, "center", "center",
+                                                                   "center", "right"])
 
 
 def population_table(analysis: Any, population: str, with_reasons: bool = True) -> Table:
@@ -242,6 +334,7 @@ def owner_table(analysis: Any) -> Table:
         named = ", ".join(dict.fromkeys(n for n in own["owner_name"] if n))
         rows.append([label, named, len(own), float(own["effort_days"].sum())])
     rows.sort(key=lambda r: -r[3])
+    rows = [[*row[:3], _days(analysis, row[3])] for row in rows]
     col = lambda key: _t(analysis, f"columns.{key}")  # noqa: E731
     return Table([c.text(analysis, "common.columns.owner"), col("named"), col("actions"),
                   col("effort")], rows, widths=[2.2, 3.2, 1, 1])
@@ -399,7 +492,7 @@ def _population_intro(analysis: Any, name: str) -> str:
     own = population_actions(analysis, name)
     return _t(analysis, "text.population_intro", segment=_segment_of(analysis, name),
               impact=int(analysis.diagnosis.levels.at[name, "level"]),
-              buy_in=c.term(analysis, "buy_in", population.buy_in).lower(),
+              buy_in=c.buy_in(analysis, population.buy_in),
               actions=len(own), days=_days(analysis, float(own["effort_days"].sum())))
 
 
@@ -430,7 +523,9 @@ def _rag_rules(analysis: Any) -> list[str]:
 
 def build_document(analysis: Any) -> Document:
     s = lambda key: _t(analysis, f"sections.{key}")  # noqa: E731
-    blocks: list[Block] = c.key_messages_blocks(analysis, key_messages(analysis))
+    told = findings(analysis)
+    blocks: list[Block] = c.key_messages_blocks(analysis, [f.message for f in told])
+    lead = c.conclusions(told)
 
     levers = analysis.method.levers
     blocks += [Heading(s("principle")), Paragraph(_t(analysis, "principle.one")),
@@ -438,7 +533,8 @@ def build_document(analysis: Any) -> Document:
                Bullets([f"**{info.label.in_(analysis.lang)}** — {info.description.in_(analysis.lang)}"
                         for info in (levers.pillars[p] for p in PILLARS)])]
 
-    blocks += [Heading(s("matrix")), matrix_table(analysis), Heading(s("details"))]
+    blocks += [Heading(s("matrix")), *lead.get("matrix", []), matrix_table(analysis),
+               Heading(s("details"))]
     for name in _populations(analysis):
         blocks.append(Heading(c.population_label(analysis, name), 2))
         if population_actions(analysis, name).empty:
@@ -446,19 +542,22 @@ def build_document(analysis: Any) -> Document:
             continue
         blocks += [Paragraph(_population_intro(analysis, name)), population_table(analysis, name)]
 
-    blocks += [Heading(s("cross")), Paragraph(_t(analysis, "text.cross_intro")),
+    blocks += [Heading(s("cross")), *lead.get("cross", []), Paragraph(_t(analysis, "text.cross_intro")),
                cross_table(analysis)]
 
-    blocks += [Heading(s("timeline")), Paragraph(_t(analysis, "text.timeline_intro")),
+    blocks += [Heading(s("timeline")), *lead.get("timeline", []),
+               Paragraph(_t(analysis, "text.timeline_intro")),
                Figure(timeline_chart(analysis), caption=_t(analysis, "charts.gantt")),
                Heading(s("milestones"), 2), milestone_table(analysis)]
 
-    blocks += [Heading(s("effort")), Paragraph(_t(analysis, "text.effort_intro")),
+    blocks += [Heading(s("effort")), *lead.get("effort", []),
+               Paragraph(_t(analysis, "text.effort_intro")),
                pillar_table(analysis), population_effort_table(analysis),
                c.figure_or_note(analysis, month_chart(analysis), _t(analysis, "charts.by_month")),
                owner_table(analysis)]
 
-    blocks += [Heading(s("arbitration")), Paragraph(_t(analysis, "text.arbitration_intro")),
+    blocks += [Heading(s("arbitration")), *lead.get("arbitration", []),
+               Paragraph(_t(analysis, "text.arbitration_intro")),
                quadrant_table(analysis),
                Paragraph(_t(analysis, "text.arbitration_listed", count=ARBITRATION_LISTED)),
                arbitration_table(analysis, ARBITRATION_LISTED, with_questionable=True)]
@@ -479,74 +578,39 @@ def build_document(analysis: Any) -> Document:
 def build_deck(analysis: Any) -> Deck:
     d = lambda key, **v: _t(analysis, f"deck.{key}", **v)  # noqa: E731
     levers = analysis.method.levers
-    slides: list[Any] = [CoverSlide(), c.key_messages_slide(analysis, key_messages(analysis))]
-
-    slides.append(BulletSlide(
+    principle = BulletSlide(
         d("principle"),
-        [*(BulletItem(f"**{levers.pillars[p].label.in_(analysis.lang)}** — "
-                      f"{levers.pillars[p].description.in_(analysis.lang)}") for p in PILLARS),
-         _t(analysis, "principle.two")],
-        notes=_t(analysis, "principle.one")))
+        [BulletItem(f"**{levers.pillars[p].label.in_(analysis.lang)}** — "
+                    f"{levers.pillars[p].description.in_(analysis.lang)}") for p in PILLARS],
+        notes="\n".join([_t(analysis, "principle.one"), _t(analysis, "principle.two")]))
 
-    slides.append(TableSlide(d("matrix"), matrix_table(analysis)))
-    for name in _populations(analysis):
-        rows = lever_rows(analysis, population_actions(analysis, name))
-        if not rows:
-            continue
-        slides.append(BulletSlide(
-            d("population", population=c.population_label(analysis, name)),
-            [_population_intro(analysis, name), *_pillar_bullets(analysis, rows)],
-            notes=c.reason_notes(analysis, [f"{r['action']} ({_when(analysis, r)}) — {r['reason']}"
-                                            for r in rows])))
-
-    cross = lever_rows(analysis, population_actions(analysis, ALL))
-    if cross:
-        slides.append(TableSlide(
-            d("cross"), cross_table(analysis, with_reasons=False),
-            notes=c.reason_notes(analysis, [f"{r['action']} — {r['reason']}" for r in cross],
-                                 lead=_t(analysis, "text.cross_intro"))))
-
-    for pillar in PILLARS:
-        if (_actions(analysis)["pillar"] == pillar).any():
-            slides.append(ChartSlide(
-                _t(analysis, "charts.gantt_pillar", pillar=_pillar(analysis, pillar)),
-                timeline_chart(analysis, pillar, phases=("go_live",)),
-                notes=_t(analysis, "text.timeline_intro")))
-
-    for title, chart in ((d("by_month"), month_chart(analysis)),
-                         (d("by_population"), population_chart(analysis))):
-        if chart is not None:
-            slides.append(ChartSlide(title, chart, notes=_t(analysis, "text.effort_intro")))
-    slides.append(TableSlide(d("owners"), owner_table(analysis)))
-
-    slides.append(TableSlide(d("quadrants"), quadrant_table(analysis),
-                             notes=_t(analysis, "text.arbitration_intro")))
-    top = analysis.change_plan.arbitration.head(ARBITRATION_SHOWN)
-    slides.append(TableSlide(
-        d("arbitration"), arbitration_table(analysis, ARBITRATION_SHOWN),
-        notes=c.reason_notes(analysis, _arbitration_reasons(analysis, top),
-                             lead=_t(analysis, "text.arbitration_intro"))))
-
+    closing: list[Any] = []
     kpis = kpi_table(analysis)
-    if kpis is not None:
-        slides.append(TableSlide(
-            d("steering"), kpis,
+    steering = analysis.steering
+    if kpis is not None and steering is not None:
+        closing.append(TableSlide(
+            c.counted(analysis, f"{NAME}.deck.steering", len(kpis.rows),
+                      weeks=analysis.engagement.governance.copil_every_weeks,
+                      date=c.date(analysis, steering.kpis["first_review"].min())),
+            c.select(kpis, [0, 1, 3]),
             notes="\n".join([_t(analysis, "text.steering_intro",
                                 weeks=analysis.engagement.governance.copil_every_weeks),
                              *_rag_rules(analysis)])))
 
-    slides.append(c.closing_slide(analysis, next_steps(analysis)))
-    return c.deck(analysis, NAME, slides)
-
-
-def _pillar_bullets(analysis: Any, rows: list[dict[str, Any]]) -> list[Any]:
-    """"**Comprendre** — lever, lever" for each pillar the population has levers on."""
-    bullets = []
-    for pillar in PILLARS:
-        names = [r["action"] for r in rows if r["pillar"] == pillar]
-        if names:
-            bullets.append(BulletItem(f"**{_pillar(analysis, pillar)}** — {', '.join(names)}"))
-    return bullets
+    appendix: list[Any] = []
+    if not _actions(analysis).empty:
+        appendix.append(TableSlide(
+            d("details"), matrix_table(analysis),
+            notes=c.reason_notes(analysis, [
+                f"{name} — {r['action']} — {r['reason']}" for name in _populations(analysis)
+                for r in lever_rows(analysis, population_actions(analysis, name))])))
+    by_population = population_chart(analysis)
+    if by_population is not None:
+        appendix.append(ChartSlide(d("by_population"), by_population,
+                                   notes=_t(analysis, "text.effort_intro")))
+    appendix.append(TableSlide(d("milestones"), milestone_table(analysis)))
+    return c.story_deck(analysis, NAME, findings(analysis), opening=[principle], closing=closing,
+                        appendix=appendix, steps=next_steps(analysis))
 
 
 def _arbitration_reasons(analysis: Any, frame: pd.DataFrame) -> list[str]:

@@ -35,16 +35,20 @@ from ..ir import (
     KeyMessages,
     KeyMessagesSlide,
     Paragraph,
+    SectionSlide,
     Slide,
     Table,
 )
-from ..typography import format_currency, format_date, format_number, format_percent
+from ..typography import format_currency, format_date, format_month, format_number, format_percent
 
 # The model's default confidentiality label is English; a French deliverable
 # must then print the localised default instead (the writers do, given "").
 _DEFAULT_CONFIDENTIALITY = "Confidential"
 
 NEXT_STEPS_SHOWN = 6
+# The summary a partner reads first: three to five numbered findings, no more
+# (a longer list is a table of contents, not a summary).
+SUMMARY_MAX = 5
 
 
 # --------------------------------------------------------------------------- words
@@ -65,6 +69,11 @@ def date(analysis: Any, value: dt.date) -> str:
     return format_date(_as_date(value), analysis.lang)
 
 
+def month(analysis: Any, value: dt.date) -> str:
+    """'mars 2027' / 'March 2027'."""
+    return format_month(_as_date(value), analysis.lang)
+
+
 def number(analysis: Any, value: float, decimals: int = 0) -> str:
     return format_number(value, analysis.lang, decimals)
 
@@ -75,8 +84,10 @@ def percent(analysis: Any, ratio: float, decimals: int = 0) -> str:
 
 
 def money(analysis: Any, amount: float) -> str:
-    """An amount in the engagement's currency: '420 000 €' / '£420,000'."""
-    return format_currency(amount, analysis.lang, analysis.engagement.engagement.currency)
+    """An amount in the engagement's currency, rounded for display (`round_money`):
+    '545 000 €' / '£545,000'; tables of unit rates keep their own figures."""
+    return format_currency(round_money(amount), analysis.lang,
+                           analysis.engagement.engagement.currency)
 
 
 def measure(analysis: Any, value: float | None, unit: str = "") -> str:
@@ -116,6 +127,12 @@ def population_label(analysis: Any, population: Population | str) -> str:
     return text(analysis, "common.population_label_short", name=population.name, people=count)
 
 
+def buy_in(analysis: Any, code: Any) -> str:
+    """A population's buy-in inside a sentence, agreed with its noun: « population
+    réticente » / "reluctant population" (not « adhésion réticent »)."""
+    return text(analysis, f"common.buy_in.{getattr(code, 'value', code)}")
+
+
 def yes_no(analysis: Any, value: bool) -> str:
     return text(analysis, "common.yes" if value else "common.no")
 
@@ -123,6 +140,48 @@ def yes_no(analysis: Any, value: bool) -> str:
 def share(part: float, whole: float) -> float:
     """part / whole, 0 when there is no whole (an empty engagement is not an error here)."""
     return part / whole if whole else 0.0
+
+
+def counted(analysis: Any, key: str, count: int, **values: Any) -> str:
+    """The label `key.one` or `key.other` for `count`, with `{count}` filled.
+
+    French puts 0 and 1 in the singular (« 1 a quelque chose à perdre », « 0 action
+    à arbitrer »), English only 1; the catalogue holds both forms of every
+    counted sentence, so agreement is the data's, not a suffix added here.
+    """
+    form = "one" if is_singular(count, analysis.lang) else "other"
+    return text(analysis, f"{key}.{form}", count=number(analysis, count), **values)
+
+
+def is_singular(count: float, lang: str) -> bool:
+    """French: 0 and 1 (and anything below 2) take the singular; English: only 1."""
+    return abs(count) < 2 if lang == "fr" else count == 1
+
+
+def days(analysis: Any, value: float) -> str:
+    """A number of days for display: whole days (124.9 → 125); a total under ten
+    keeps its half day (2.5), where rounding would change what is planned."""
+    value = float(value)
+    if abs(value) < 10 and round(value * 2) != round(value) * 2:
+        return number(analysis, round(value * 2) / 2, 1)
+    return number(analysis, round(value))
+
+
+def round_money(amount: float) -> float:
+    """No false precision: to the nearest 100 below 10 000, the nearest 1 000 above."""
+    step = 100 if abs(amount) < 10_000 else 1_000
+    return round(float(amount) / step) * step
+
+
+def with_detail(label: str, detail: str) -> str:
+    """"Sponsor (direction générale)" + "Hélène Marchal" → "Sponsor (direction
+    générale, Hélène Marchal)": one pair of parentheses, never two in a row."""
+    label, detail = label.strip(), detail.strip()
+    if not detail:
+        return label
+    if label.endswith(")") and "(" in label:
+        return f"{label[:-1]}, {detail})"
+    return f"{label} ({detail})"
 
 
 # --------------------------------------------------------------------------- cover
@@ -158,12 +217,60 @@ def cover(analysis: Any, deliverable: str) -> dict[str, Any]:
 
 
 def key_messages_blocks(analysis: Any, messages: Sequence[str]) -> list[Block]:
-    """The summary that opens a document: a heading and the highlighted messages."""
-    return [Heading(text(analysis, "common.key_messages")), KeyMessages(list(messages))]
+    """The executive summary that opens a document: a heading and the findings."""
+    return [Heading(text(analysis, "common.key_messages")),
+            KeyMessages(list(messages[:SUMMARY_MAX]))]
 
 
 def key_messages_slide(analysis: Any, messages: Sequence[str], notes: str = "") -> KeyMessagesSlide:
-    return KeyMessagesSlide(text(analysis, "common.key_messages"), list(messages), notes=notes)
+    """The one summary slide: at most `SUMMARY_MAX` findings, numbered 1…n."""
+    return KeyMessagesSlide(text(analysis, "common.key_messages"), list(messages[:SUMMARY_MAX]),
+                            notes=notes)
+
+
+# --------------------------------------------------------------------------- storyline
+
+
+@dataclass
+class Finding:
+    """A message of the summary and the main slides that develop it.
+
+    A deck is told as findings: the summary numbers their messages, and their
+    slides follow in the same order, so every message is developed where the
+    reader expects it. A finding without a message (beyond the summary's five)
+    keeps its slides in the main part, after the numbered ones.
+    """
+
+    message: str
+    slides: list[Slide]
+    key: str = ""  # names the report section the message opens, as its conclusion
+
+
+def conclusions(findings: Sequence[Finding]) -> dict[str, list[Block]]:
+    """Each finding's message as the first paragraph of its report section: the
+    report's sections open on their conclusion, as the deck's slides do."""
+    return {f.key: [Paragraph(f.message)] for f in findings if f.key and f.message}
+
+
+def story_deck(analysis: Any, deliverable: str, findings: Sequence[Finding], *,
+               opening: Sequence[Slide] = (), closing: Sequence[Slide] = (),
+               appendix: Sequence[Slide] = (), steps: Sequence[NextStep] | None = None) -> Deck:
+    """Cover, the summary, `opening` (e.g. the principle), each finding's slides in
+    the summary's order, `closing` slides, next steps, then the appendix section
+    (per-population detail a steering committee does not read in session)."""
+    told = [f for f in findings if f.slides]
+    summary = [f.message for f in told if f.message][:SUMMARY_MAX]
+    slides: list[Slide] = [CoverSlide(), key_messages_slide(analysis, summary), *opening]
+    numbered = [f for f in told if f.message][:SUMMARY_MAX]
+    rest = [f for f in told if all(f is not n for n in numbered)]
+    for finding in [*numbered, *rest]:
+        slides.extend(finding.slides)
+    slides.extend(closing)
+    slides.append(closing_slide(analysis, next_steps(analysis) if steps is None else steps))
+    if appendix:
+        slides.append(SectionSlide(text(analysis, "common.appendix")))
+        slides.extend(appendix)
+    return deck(analysis, deliverable, slides)
 
 
 def agenda_slide(analysis: Any, sections: Sequence[str], notes: str = "") -> BulletSlide:
@@ -317,6 +424,16 @@ def reason_bullets(analysis: Any, statement: str, reasons: Iterable[str]) -> lis
     items += [BulletItem(text(analysis, "common.reason_line", reason=r), 1)
               for r in dict.fromkeys(reasons) if r]
     return items
+
+
+def select(table: Table, columns: Sequence[int]) -> Table:
+    """The same table with only `columns` (by index), for a slide that keeps the
+    few a steering committee reads; the report keeps them all."""
+    pick = lambda cells: [cells[i] for i in columns]  # noqa: E731
+    return Table(pick(table.columns), [pick(row) for row in table.rows], caption=table.caption,
+                 widths=pick(table.widths) if table.widths else None,
+                 align=pick(table.align) if table.align else None,
+                 cell_fills=[pick(f) for f in table.cell_fills] if table.cell_fills else None)
 
 
 def bullets(items: Iterable[BulletLike]) -> Bullets:

@@ -492,7 +492,7 @@ def _ally_lines(analysis: Any) -> list[str]:
         named = [k.name for k in key_users if k.population == name]
         suffix = _t(analysis, "text.key_users", names=", ".join(named)) if named else ""
         lines.append(_t(analysis, "text.allies_line", population=c.population_label(analysis, name),
-                        buy_in=c.term(analysis, "buy_in", population.buy_in).lower(),
+                        buy_in=c.buy_in(analysis, population.buy_in),
                         level=int(levels.at[name, "level"]), key_users=suffix))
     return lines
 

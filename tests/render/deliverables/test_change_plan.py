@@ -26,13 +26,15 @@ def test_the_document_has_every_section_in_order_then_the_next_steps(case):
     assert positions == sorted(positions)
 
 
-def test_cover_key_messages_and_dated_next_steps_frame_the_deck(case):
+def test_cover_summary_and_dated_next_steps_frame_the_deck_before_its_appendix(case):
     assert flat(case.label("change_plan.title")) in flat(case.slide_text(case.pptx.slides[0]))
     titles = case.slide_titles()
     assert titles[1].startswith(case.label("common.key_messages"))
-    assert titles[-1] == case.label("common.next_steps")
+    appendix = titles.index(case.label("common.appendix"))
+    assert titles[appendix - 1] == case.label("common.next_steps")
     first = cp.next_steps(case.analysis)[0]
-    assert flat(c.date(case.analysis, first.date)) in flat(case.slide_text(case.pptx.slides[-1]))
+    closing = case.pptx.slides[appendix - 1]
+    assert flat(c.date(case.analysis, first.date)) in flat(case.slide_text(closing))
 
 
 def test_the_principle_says_it_starts_at_design_and_is_not_a_communication_blast(case):
@@ -45,8 +47,8 @@ def test_key_messages_give_the_plan_span_and_its_effort(case):
     plan = case.analysis.change_plan
     messages = flat(" ".join(cp.key_messages(case.analysis)))
     assert f"{len(plan.actions)} " in messages
-    assert flat(c.date(case.analysis, plan.actions["date"].min())) in messages
-    assert flat(c.number(case.analysis, plan.total_days, 1 if plan.total_days % 1 else 0)) in messages
+    assert flat(c.month(case.analysis, plan.actions["date"].min())) in messages
+    assert f" {round(plan.total_days)} " in messages  # whole days: no false precision
 
 
 def test_the_matrix_lists_each_population_s_levers_per_pillar(case):
@@ -62,18 +64,34 @@ def test_the_matrix_lists_each_population_s_levers_per_pillar(case):
                 assert flat(action) in flat(cell)
 
 
-def test_each_population_slide_carries_the_reason_of_every_lever_in_its_notes(case):
-    actions = case.analysis.change_plan.actions
-    for population in case.analysis.engagement.populations:
+def test_the_deck_shows_levers_as_one_population_by_pillar_matrix_not_a_slide_per_population(case):
+    analysis = case.analysis
+    pillars = [analysis.method.levers.pillars[p].label.in_(case.lang) for p in PILLARS]
+    matrices = [s for s in case.pptx.slides
+                if any(getattr(sh, "has_table", False) and sh.has_table
+                       and [cell.text for cell in sh.table.rows[0].cells][1:4] == pillars
+                       for sh in s.shapes)]
+    titles = [s.shapes.title.text for s in matrices]
+    appendix = case.slide_titles().index(case.label("common.appendix"))
+    main = [t for t, s in zip(titles, matrices, strict=True)
+            if list(case.pptx.slides).index(s) < appendix]
+    assert len(main) == 1, "one matrix in the main part; the lever names go to the appendix"
+    table = next(sh.table for sh in matrices[0].shapes if getattr(sh, "has_table", False) and sh.has_table)
+    actions = analysis.change_plan.actions
+    rows = {row.cells[0].text: [cell.text for cell in row.cells] for row in list(table.rows)[1:]}
+    for population in analysis.engagement.populations:
         own = actions[actions["population"] == population.name]
-        if own.empty:
-            continue
-        title = case.label("change_plan.deck.population",
-                           population=c.population_label(case.analysis, population))
-        slide = case.slides_titled(title)[0]
-        notes = flat(slide.notes_slide.notes_text_frame.text)
-        for reason in set(own["reason"]):
-            assert flat(reason) in notes
+        counts = [own.loc[own["pillar"] == p, "lever"].nunique() for p in PILLARS]
+        assert rows[population.name][1:4] == [str(n) if n else "–" for n in counts]
+    assert not any(flat(t).endswith(("leviers retenus", "levers chosen")) for t in case.slide_titles())
+
+
+def test_the_appendix_carries_the_reason_of_every_population_lever_in_its_notes(case):
+    actions = case.analysis.change_plan.actions
+    slides = case.slides_titled(case.label("change_plan.deck.details"))
+    notes = flat("\n".join(s.notes_slide.notes_text_frame.text for s in slides))
+    for reason in set(actions.loc[actions["population"] != ALL, "reason"]):
+        assert flat(reason) in notes
 
 
 def test_every_cross_population_action_is_listed_with_its_owner(case):
@@ -83,15 +101,17 @@ def test_every_cross_population_action_is_listed_with_its_owner(case):
     listed = {flat(row[0]): row for row in table[1:]}
     for action, own in cross.groupby("action"):
         assert flat(action) in listed
-        assert flat(own.iloc[0]["owner_label"]) in flat(listed[flat(action)][4])
+        first = own.iloc[0]
+        assert flat(listed[flat(action)][4]) == flat(c.with_detail(first["owner_label"], first["owner_name"]))
 
 
 def test_the_timeline_is_a_figure_in_word_and_native_gantt_charts_in_the_deck(case):
     assert len(case.docx.inline_shapes) >= 2  # timeline and effort per month
     for pillar in PILLARS:
         label = case.analysis.method.levers.pillars[pillar].label.in_(case.lang)
-        slide = case.slides_titled(case.label("change_plan.charts.gantt_pillar", pillar=label))[0]
-        assert next(charts(slide.shapes), None) is not None
+        drawn = [s for s in case.pptx.slides if s.shapes.title is not None
+                 and flat(label) in flat(s.shapes.title.text) and next(charts(s.shapes), None)]
+        assert len(drawn) == 1, f"one timeline slide for {label}"
 
 
 def test_the_effort_by_pillar_adds_up_to_the_plan_total(case):
@@ -100,10 +120,16 @@ def test_the_effort_by_pillar_adds_up_to_the_plan_total(case):
     assert table[-1][0] == case.label("common.total")
     total = plan.total_days
     assert flat(table[-1][3]) == flat(c.number(case.analysis, total, 1 if total % 1 else 0))
+    assert sum(float(flat(row[3]).replace(",", ".").replace(" ", "")) for row in table[1:-1]) == total
 
 
 def test_the_arbitration_slide_shows_the_head_of_the_ranking_with_reasons_in_notes(case):
-    slide = case.slides_titled(case.label("change_plan.deck.arbitration"))[0]
+    head = case.analysis.change_plan.arbitration.head(cp.ARBITRATION_SHOWN)
+    title = case.label("change_plan.deck.arbitration", count=len(head),
+                       days=c.days(case.analysis, float(head["effort_days"].sum())),
+                       share=c.percent(case.analysis, c.share(float(head["effort_days"].sum()),
+                                                              case.analysis.change_plan.total_days)))
+    slide = case.slides_titled(title)[0]
     table = next(s.table for s in slide.shapes if getattr(s, "has_table", False) and s.has_table)
     ranks = [int(row.cells[0].text) for row in list(table.rows)[1:]]
     assert ranks == list(range(1, len(ranks) + 1))
@@ -127,6 +153,6 @@ def test_a_french_plan_shows_none_of_the_english_headings(written):
     french, english = written["mutuelle_fr"], written["mutuelle_en"]
     text = flat(french.doc_text() + french.deck_text() + "\n".join(french.titles_and_headings()))
     keys = [*(f"change_plan.sections.{s}" for s in SECTIONS),
-            *(f"change_plan.deck.{k}" for k in ("principle", "matrix", "cross", "arbitration", "steering"))]
+            *(f"change_plan.deck.{k}" for k in ("principle", "details", "by_population"))]
     for key in keys:
         assert flat(english.label(key)) not in text

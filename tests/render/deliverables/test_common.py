@@ -95,8 +95,8 @@ def test_several_reasons_are_listed_once_each_after_the_lead(mutuelle):
 
 def test_key_messages_open_with_the_shared_heading(mutuelle):
     heading, box = c.key_messages_blocks(mutuelle, ["Un", "Deux"])
-    assert heading.text == "Messages clés" and isinstance(box, KeyMessages) and box.items == ["Un", "Deux"]
-    assert c.key_messages_slide(replace(mutuelle, lang="en"), ["One"]).title == "Key messages"
+    assert heading.text == "Synthèse" and isinstance(box, KeyMessages) and box.items == ["Un", "Deux"]
+    assert c.key_messages_slide(replace(mutuelle, lang="en"), ["One"]).title == "Executive summary"
 
 
 def test_the_cover_names_client_authors_and_a_localised_confidentiality(mutuelle):

@@ -1,0 +1,42 @@
+"""What a run says on the console, in French and English.
+
+The console speaks the engagement's language unless the consultant chose one
+(`--lang`, or `PLAYBOOK_LANG` for every command); deliverable names stay the
+codes `--only` accepts, so what is read can be typed back.
+"""
+
+from __future__ import annotations
+
+import os
+
+LANGUAGES = ("fr", "en")
+
+_TEXT: dict[str, dict[str, str]] = {
+    "started": {"en": "{client}: {deliverable}...", "fr": "{client} : {deliverable}…"},
+    "done": {"en": "{client}: {deliverable} done ({seconds} s)",
+             "fr": "{client} : {deliverable} terminé ({seconds} s)"},
+    "failed": {"en": "{client}: {deliverable} failed ({seconds} s)",
+               "fr": "{client} : {deliverable} en échec ({seconds} s)"},
+    "deliverable": {"en": "deliverable", "fr": "livrable"},
+    "files": {"en": "files", "fr": "fichiers"},
+    "size": {"en": "size", "fr": "taille"},
+    "time": {"en": "time", "fr": "durée"},
+    "error": {"en": "error", "fr": "erreur"},
+}
+
+
+def console_language(chosen: str | None = None) -> str | None:
+    """`chosen` (a `--lang`), else `PLAYBOOK_LANG` if it names a language, else None."""
+    if chosen in LANGUAGES:
+        return chosen
+    env = os.environ.get("PLAYBOOK_LANG", "").strip().lower()[:2]
+    return env if env in LANGUAGES else None
+
+
+def seconds(value: float, lang: str) -> str:
+    text = f"{value:.1f}"
+    return text.replace(".", ",") if lang == "fr" else text
+
+
+def say(key: str, lang: str, **values: object) -> str:
+    return _TEXT[key][lang if lang in LANGUAGES else "en"].format(**values)

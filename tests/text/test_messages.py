@@ -1,0 +1,47 @@
+"""Coded messages: a code and parameters, worded from data in either language."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+
+import playbook
+from playbook.text import Message, render
+from playbook.text.messages import catalogue
+
+PACKAGE = Path(playbook.__file__).resolve().parent
+
+
+def test_every_message_has_an_english_and_a_french_sentence_with_the_same_parameters():
+    for code, sentences in catalogue().items():
+        names = {lang: set(re.findall(r"\{(\w+)", text)) for lang, text in sentences.items()}
+        assert names["en"] == names["fr"], code
+
+
+def test_every_code_the_package_uses_is_worded():
+    used = set()
+    for path in PACKAGE.rglob("*.py"):
+        used |= set(re.findall(r'"(consistency\.[a-z_]+)"', path.read_text(encoding="utf-8")))
+    used |= {f"consistency.unknown_{what}" for what in ("population", "lot")}
+    assert used, "the consistency rules speak in codes"
+    assert used <= set(catalogue())
+
+
+def test_a_message_reads_in_the_language_asked_with_its_parameters():
+    message = Message("consistency.design_before_kickoff", {"kickoff": dt.date(2026, 1, 12)})
+    assert message.text("en") == "design starts before the kickoff (2026-01-12)"
+    assert message.text("fr") == "la conception commence avant le lancement (2026-01-12)"
+
+
+def test_a_parameter_that_is_itself_a_message_follows_the_sentence_language():
+    first = Message("consistency.row_of_table", {"row": 2})
+    assert render("consistency.duplicate_name", "fr", what=Message("term.kpi"), first=first) == (
+        "nom en double (indicateur) : déjà utilisé en ligne 2 de ce tableau")
+
+
+def test_an_unknown_code_is_a_clear_error_not_a_blank():
+    with pytest.raises(KeyError, match="no message 'nope'"):
+        render("nope", "en")
