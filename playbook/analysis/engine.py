@@ -21,6 +21,7 @@ class Analysis:
     change_plan: Any
     training_plan: Any
     steering: Any
+    copil: Any = None  # step 5: the COPIL of a date (`copil.copil`), when one is prepared
 
 
 def analyse(engagement: Engagement, method: Any, lang: str | None = None) -> Analysis:

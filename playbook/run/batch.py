@@ -119,6 +119,7 @@ def run_batch(
     dask_address: str | None = None,
     *,
     kernel: bool = False,
+    as_of: str | None = None,
 ) -> BatchResult:
     """Produce every client's deliverables; never stops on a client's failure.
 
@@ -131,7 +132,8 @@ def run_batch(
     deliverables(only, notebooks_dir)  # a typo in --only stops the batch before it starts
     paths = find_engagements(engagements)
     job_list = [
-        make_job(path, out_dir, lang, only, templates_dir, method_dir, notebooks_dir, kernel)
+        make_job(path, out_dir, lang, only, templates_dir, method_dir, notebooks_dir, kernel,
+                 as_of=as_of)
         for path in paths
     ]
     jobs = max(1, jobs or default_jobs())

@@ -10,7 +10,9 @@ folder (same file system, so moving files into place is an atomic rename).
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import os
+import re
 import shutil
 import signal
 import sys
@@ -59,6 +61,8 @@ class Job:
     method_dir: str | None = None
     notebooks_dir: str | None = None
     engine: str = WARM_ENGINE
+    as_of: str | None = None  # the COPIL's date (ISO), for the notebooks that take one
+    since: str | None = None  # the previous COPIL's engagement file or manifest
 
 
 class Terminated(BaseException):
@@ -76,6 +80,8 @@ def run_engagement(
     progress: Progress | None = None,
     *,
     kernel: bool = False,
+    as_of: str | None = None,
+    since: str | Path | None = None,
 ) -> RunResult:
     """Produce one client's deliverables into `out_dir/<client>/<lang>/`.
 
@@ -88,7 +94,8 @@ def run_engagement(
     from .isolation import run_isolated
 
     job = make_job(
-        engagement_path, out_dir, lang, only, templates_dir, method_dir, notebooks_dir, kernel
+        engagement_path, out_dir, lang, only, templates_dir, method_dir, notebooks_dir, kernel,
+        as_of=as_of, since=since,
     )
     # Read the file before warming the engines: a bad workbook is refused in a
     # fraction of a second, not after the heavy imports.
@@ -98,10 +105,17 @@ def run_engagement(
 
 def make_job(
     engagement_path, out_dir, lang=None, only=None, templates_dir=None, method_dir=None,
-    notebooks_dir=None, kernel=False,
+    notebooks_dir=None, kernel=False, *, as_of=None, since=None,
 ) -> Job:
     if lang not in (None, "", *LANGUAGES):
         raise PlaybookError(f"unknown language {lang!r}; expected one of {', '.join(LANGUAGES)}")
+    if as_of:
+        try:
+            dt.date.fromisoformat(str(as_of))
+        except ValueError:
+            raise PlaybookError(f"--as-of {as_of!r}: expected a date such as 2027-07-26") from None
+    if since and not Path(since).is_file():
+        raise PlaybookError(f"--since {since}: file not found")
 
     def absolute(path):
         return str(Path(path).resolve()) if path else None
@@ -115,6 +129,8 @@ def make_job(
         method_dir=absolute(method_dir),
         notebooks_dir=absolute(notebooks_dir),
         engine=KERNEL_ENGINE if kernel else WARM_ENGINE,
+        as_of=str(as_of) if as_of else None,
+        since=absolute(since),
     )
 
 
@@ -168,6 +184,18 @@ def run_here(job: Job, progress: Progress | None = None) -> RunResult:
     )
 
 
+def declared_parameters(notebook: Path) -> set[str]:
+    """Names assigned in the notebook's `parameters` cell."""
+    import json
+
+    cells = json.loads(Path(notebook).read_text(encoding="utf-8"))["cells"]
+    for cell in cells:
+        if "parameters" in cell.get("metadata", {}).get("tags", []):
+            source = "".join(cell["source"])
+            return set(re.findall(r"^([A-Za-z_]\w*)\s*=", source, flags=re.M))
+    return set()
+
+
 def produced_files(deliverable: Deliverable) -> list[str]:
     """The four files a deliverable leaves in the client folder."""
     return [*deliverable.documents(), f"{deliverable.name}.ipynb", f"{deliverable.name}.html"]
@@ -192,6 +220,11 @@ def _produce(
         "templates_dir": job.templates_dir or "",
         "method_dir": job.method_dir or "",
     }
+    # Step 5's parameters go to the notebooks that declare them (the COPIL pack).
+    declared = declared_parameters(deliverable.notebook)
+    for name, value in (("as_of", job.as_of), ("since", job.since)):
+        if name in declared:
+            parameters[name] = value or ""
     try:
         notebook = papermill.execute_notebook(
             _literal_path(deliverable.notebook),

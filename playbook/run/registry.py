@@ -20,6 +20,7 @@ DELIVERABLES: dict[str, str] = {
     "impact_diagnosis": "03_impact_diagnosis.ipynb",
     "change_plan": "04_change_plan.ipynb",
     "training_plan": "05_training_plan.ipynb",
+    "steering": "06_steering.ipynb",
 }
 
 # What each notebook writes into its output folder, besides the executed notebook.

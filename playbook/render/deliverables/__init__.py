@@ -17,6 +17,7 @@ DELIVERABLES: tuple[str, ...] = (
     "impact_diagnosis",
     "change_plan",
     "training_plan",
+    "steering",
 )
 
 
