@@ -152,7 +152,9 @@ def _behind_title(analysis: Any, pack: Copil) -> str:
 def _decisions_title(analysis: Any, pack: Copil) -> str:
     if not pack.decisions:
         return _t(analysis, "titles.decisions_none")
-    return _n(analysis, "titles.decisions", len(pack.decisions))
+    kinds = list(dict.fromkeys(d.kind for d in pack.decisions))
+    topics = _names(analysis, [_t(analysis, f"words.decision_{kind}") for kind in kinds])
+    return _n(analysis, "titles.decisions", len(pack.decisions), topics=topics)
 
 
 def _training_title(analysis: Any, pack: Copil) -> str:
@@ -211,9 +213,11 @@ def kpi_table(analysis: Any, pack: Copil, scope: bool = True) -> Table:
     columns = [col("kpi"), col("scope"), col("latest"), col("trend"), col("rag"), col("target"),
                col("forecast")]
     widths = [2.6, 1.8, 1.0, 1.0, 0.9, 0.9, 1.6]
-    if not scope:
-        rows, fills = [r[:1] + r[2:] for r in rows], [f[:1] + f[2:] for f in fills]
-        columns, widths = columns[:1] + columns[2:], [3.2, 1.0, 1.1, 0.9, 0.9, 2.0]
+    if not scope:  # the note: no scope column, the trend beside the value
+        rows = [[r[0], r[2] if r[3] == "–" else f"{r[2]} ({r[3]})", *r[4:]] for r in rows]
+        fills = [[f[0], None, *f[4:]] for f in fills]
+        columns = [columns[0], columns[2], *columns[4:]]
+        widths = [3.3, 1.7, 0.9, 0.9, 2.1]
     return Table(columns, rows, widths=widths, cell_fills=fills)
 
 
