@@ -6,8 +6,29 @@ else should ever reach a consultant as a raw traceback.
 
 from __future__ import annotations
 
+import reprlib
 from dataclasses import dataclass, field
 from typing import Any
+
+# Echoed values are shortened: a pasted chapter, or a structure built by YAML
+# aliases that would expand to millions of items, must not become the message.
+_SHORT = reprlib.Repr()
+_SHORT.maxstring = 80
+_SHORT.maxother = 80
+_SHORT.maxlist = _SHORT.maxtuple = _SHORT.maxset = _SHORT.maxdict = 4
+_SHORT.maxlevel = 2
+MAX_SHOWN = 100
+
+
+def brief(text: str, limit: int = 60) -> str:
+    """`text` itself when short, else its beginning and "...": a name quoted in a list."""
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def shown(value: Any) -> str:
+    """`repr(value)`, at most 100 characters, whatever `value` holds."""
+    text = _SHORT.repr(value)
+    return text if len(text) <= MAX_SHOWN else text[: MAX_SHOWN - 3] + "..."
 
 
 class PlaybookError(Exception):
@@ -35,7 +56,7 @@ class Problem:
     def __str__(self) -> str:
         text = f"{self.file}: {self.where}: {self.message}"
         if self.found not in (None, ""):
-            text += f" (found {self.found!r})"
+            text += f" (found {shown(self.found)})"
         if self.expected:
             text += f"; expected {self.expected}"
         return text

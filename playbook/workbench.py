@@ -34,12 +34,27 @@ def open_engagement(engagement_path: str | Path, lang: str = "", method_dir: str
     return _CACHE[key]
 
 
+class WrittenFiles(dict):
+    """The files a deliverable wrote (kind → path), shown by their names only.
+
+    A notebook displays what it wrote; the executed notebook and its review copy
+    travel with the deliverables, so they must not reveal the folders of the
+    machine that produced them.
+    """
+
+    def __repr__(self) -> str:
+        return ", ".join(Path(path).name for path in self.values())
+
+    def _repr_pretty_(self, printer, cycle) -> None:
+        printer.text(repr(self))
+
+
 def write_deliverable(name: str, analysis: Analysis, output_dir: str | Path,
-                      templates_dir: str | Path | None = None) -> dict[str, Path]:
+                      templates_dir: str | Path | None = None) -> WrittenFiles:
     """Write the Word and PowerPoint files of one deliverable; return their paths."""
     from .render.deliverables import write
 
-    return write(name, analysis, output_dir, templates_dir or None)
+    return WrittenFiles(write(name, analysis, output_dir, templates_dir or None))
 
 
 def render_all(engagement_path: str | Path, output_dir: str | Path, lang: str = "",

@@ -8,8 +8,7 @@ reason sentences are data (`brakes.yaml`); this module only evaluates them.
 
 from __future__ import annotations
 
-from typing import Any
-
+from ..method import Method
 from ..model import Engagement
 from . import wording
 from .facts import population_facts, reason_values
@@ -17,7 +16,7 @@ from .records import BrakeFinding
 
 
 def detect_brakes(
-    engagement: Engagement, method: Any, lang: str | None = None
+    engagement: Engagement, method: Method, lang: str | None = None
 ) -> tuple[BrakeFinding, ...]:
     """Every brake found, population by population (intake order), each population's
     brakes in catalogue order; reasons in `lang` cite the inputs that triggered them.

@@ -17,6 +17,7 @@ from typing import Any
 
 import pandas as pd
 
+from ..method import Method
 from ..method.levers import PILLARS, Lever
 from ..model import Engagement
 from .change_plan_inputs import Profile, profiles
@@ -33,7 +34,7 @@ ACTION_COLUMNS = [
 
 
 def plan_change(
-    engagement: Engagement, method: Any, diagnosis: Diagnosis, lang: str
+    engagement: Engagement, method: Method, diagnosis: Diagnosis, lang: str
 ) -> ChangePlan:
     table = milestones(engagement, method)
     people = profiles(engagement, diagnosis)
@@ -57,7 +58,7 @@ def plan_change(
 # ----------------------------------------------------------------- choosing
 
 
-def choose_levers(profile: Profile, method: Any) -> dict[str, list[Clause]]:
+def choose_levers(profile: Profile, method: Method) -> dict[str, list[Clause]]:
     """Population levers chosen for one population, with the clauses citing why.
 
     Catalogue order is kept; an impact of 0 means nothing to accompany.
@@ -92,7 +93,7 @@ def _allowed(lever: Lever, profile: Profile) -> bool:
     return lever.requires is None or match(lever.requires, profile) is not None
 
 
-def _brake_levers(profile: Profile, method: Any) -> dict[str, list[Clause]]:
+def _brake_levers(profile: Profile, method: Method) -> dict[str, list[Clause]]:
     """Levers `brakes.yaml` recommends against the brakes detected for the population."""
     result: dict[str, list[Clause]] = {}
     for brake, severity in sorted(profile.brakes.items(), key=lambda item: -item[1]):
@@ -105,7 +106,7 @@ def _brake_levers(profile: Profile, method: Any) -> dict[str, list[Clause]]:
 
 
 def _population_actions(
-    profile: Profile, engagement: Engagement, method: Any, table: pd.DataFrame, lang: str
+    profile: Profile, engagement: Engagement, method: Method, table: pd.DataFrame, lang: str
 ) -> list[dict[str, Any]]:
     population = profile.population
     lot = lot_of(engagement, population.name).name
@@ -130,7 +131,7 @@ def _population_actions(
 
 
 def _cross_actions(
-    people: dict[str, Profile], engagement: Engagement, method: Any, table: pd.DataFrame,
+    people: dict[str, Profile], engagement: Engagement, method: Method, table: pd.DataFrame,
     lang: str,
 ) -> list[dict[str, Any]]:
     impacted = [p for p in people.values() if p.impact > 0]
@@ -228,7 +229,7 @@ def _effort(lever: Lever, headcount: int, impacted: int) -> float:
 
 
 def _row(
-    lever: Lever, method: Any, lang: str, engagement: Engagement, *, population: str,
+    lever: Lever, method: Method, lang: str, engagement: Engagement, *, population: str,
     audience: str, headcount: int, lot: str, phase: str, date: pd.Timestamp, effort: float,
     impact: int, reason: str, territory: str,
 ) -> dict[str, Any]:
@@ -286,7 +287,7 @@ def _frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
 
 
 def _warnings(
-    people: dict[str, Profile], actions: pd.DataFrame, method: Any, lang: str
+    people: dict[str, Profile], actions: pd.DataFrame, method: Method, lang: str
 ) -> list[MethodWarning]:
     covered = set(actions.loc[actions["population"] != ALL, "population"]) if len(actions) else set()
     template = method.levers.warnings["high_impact_no_lever"]

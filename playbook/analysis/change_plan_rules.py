@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..method import Method
 from ..method.levers import Condition
 from .change_plan_inputs import Profile
 
@@ -85,7 +86,7 @@ def brake_clause(brake: str, severity: int) -> Clause:
     return ("brake", {"brake": brake, "severity": severity})
 
 
-def clause_text(clause: Clause, method: Any, lang: str) -> str:
+def clause_text(clause: Clause, method: Method, lang: str) -> str:
     key, values = clause
     shown = {
         name: method.term(_TERMS[name], value, lang) if name in _TERMS else value
@@ -94,17 +95,17 @@ def clause_text(clause: Clause, method: Any, lang: str) -> str:
     return method.levers.reasons[key].in_(lang, **shown)
 
 
-def sentence(population: str, clauses: list[Clause], method: Any, lang: str) -> str:
+def sentence(population: str, clauses: list[Clause], method: Method, lang: str) -> str:
     """'<population>: clause; clause.' with each clause cited once."""
     return _phrase("sentence", population, clauses, method, lang)
 
 
-def cited(population: str, clauses: list[Clause], method: Any, lang: str) -> str:
+def cited(population: str, clauses: list[Clause], method: Method, lang: str) -> str:
     """'<population> (clause; clause)', for lists of populations in one sentence."""
     return _phrase("cited", population, clauses, method, lang)
 
 
-def _phrase(form: str, population: str, clauses: list[Clause], method: Any, lang: str) -> str:
+def _phrase(form: str, population: str, clauses: list[Clause], method: Method, lang: str) -> str:
     reasons = method.levers.reasons
     texts = list(dict.fromkeys(clause_text(clause, method, lang) for clause in clauses))
     joined = reasons["separator"].in_(lang).join(texts)

@@ -10,6 +10,7 @@ from typing import Any
 
 import pandas as pd
 
+from ..method import Method
 from ..method.levers import PILLARS
 
 ALL = "all"  # the population of a cross-population action
@@ -17,7 +18,7 @@ QUADRANT_ORDER = ("quick_win", "major", "filler", "questionable")
 
 
 def by_population(
-    actions: pd.DataFrame, people: dict[str, Any], method: Any, lang: str
+    actions: pd.DataFrame, people: dict[str, Any], method: Method, lang: str
 ) -> pd.DataFrame:
     """Per population (engagement order, then cross actions): actions, levers per
     pillar, effort."""
@@ -42,7 +43,7 @@ def by_population(
     return pd.DataFrame(rows, columns=columns).set_index("population")
 
 
-def by_lever(actions: pd.DataFrame, method: Any, lang: str) -> pd.DataFrame:
+def by_lever(actions: pd.DataFrame, method: Method, lang: str) -> pd.DataFrame:
     """Per lever used, in catalogue order: how often, for how many populations, effort."""
     rows = []
     for lever in method.levers.levers:
@@ -64,7 +65,7 @@ def by_lever(actions: pd.DataFrame, method: Any, lang: str) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns).set_index("lever")
 
 
-def by_pillar(actions: pd.DataFrame, method: Any, lang: str) -> pd.DataFrame:
+def by_pillar(actions: pd.DataFrame, method: Method, lang: str) -> pd.DataFrame:
     """Per pillar: actions, levers, effort and its share of the plan's effort."""
     total = float(actions["effort_days"].sum())
     rows = []
@@ -105,7 +106,7 @@ def by_month(actions: pd.DataFrame) -> pd.DataFrame:
     return frame[columns]
 
 
-def arbitration(actions: pd.DataFrame, method: Any, lang: str) -> pd.DataFrame:
+def arbitration(actions: pd.DataFrame, method: Method, lang: str) -> pd.DataFrame:
     """Effort against expected effect, one row per lever × population, ranked.
 
     score = expected effect (1-3) × stake, the stake being 1 + the population's

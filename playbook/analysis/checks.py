@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from ..errors import MethodError
+from ..method import Method
 from ..model import Engagement, HierarchyLevel
 from . import wording
 from .facts import Facts, population_facts, regional_territories
@@ -35,7 +36,7 @@ def _check(code: str) -> Callable[[CheckFunction], CheckFunction]:
 
 
 @_check("only_crm_view_functions")
-def _only_crm_view_functions(e: Engagement, method: Any, facts, params, lang) -> Found:
+def _only_crm_view_functions(e: Engagement, method: Method, facts, params, lang) -> Found:
     """Seed 004's trap: only sales, marketing and customer service are mapped."""
     words = [w.casefold() for w in params.get("crm_functions", [])]
     functions = list(dict.fromkeys(p.function for p in e.populations))
@@ -44,13 +45,13 @@ def _only_crm_view_functions(e: Engagement, method: Any, facts, params, lang) ->
 
 
 @_check("no_non_user_population")
-def _no_non_user_population(e: Engagement, method: Any, facts, params, lang) -> Found:
+def _no_non_user_population(e: Engagement, method: Method, facts, params, lang) -> Found:
     if e.populations and all(p.crm_user for p in e.populations):
         yield "", {}
 
 
 @_check("shifted_to_unmapped")
-def _shifted_to_unmapped(e: Engagement, method: Any, facts, params, lang) -> Found:
+def _shifted_to_unmapped(e: Engagement, method: Method, facts, params, lang) -> Found:
     mapped = {p.name.casefold() for p in e.populations}
     for population in e.populations:
         for target in population.shifts_tasks_to:
@@ -59,14 +60,14 @@ def _shifted_to_unmapped(e: Engagement, method: Any, facts, params, lang) -> Fou
 
 
 @_check("no_manager_population")
-def _no_manager_population(e: Engagement, method: Any, facts, params, lang) -> Found:
+def _no_manager_population(e: Engagement, method: Method, facts, params, lang) -> Found:
     managers = {HierarchyLevel.MANAGER, HierarchyLevel.TEAM_LEADER}
     if e.populations and not any(p.level in managers for p in e.populations):
         yield "", {}
 
 
 @_check("territory_without_sponsor")
-def _territory_without_sponsor(e: Engagement, method: Any, facts, params, lang) -> Found:
+def _territory_without_sponsor(e: Engagement, method: Method, facts, params, lang) -> Found:
     """Only meaningful when the roll-out spans several territories (seed 004)."""
     territories = regional_territories(e)
     if len(territories) < 2:
@@ -82,7 +83,7 @@ def _territory_without_sponsor(e: Engagement, method: Any, facts, params, lang) 
 
 
 @_check("population_without_impact")
-def _population_without_impact(e: Engagement, method: Any, facts, params, lang) -> Found:
+def _population_without_impact(e: Engagement, method: Method, facts, params, lang) -> Found:
     for population in e.populations:
         known = facts[population.name]
         if all(known[f"impact.{code}"] == 0 for code in method.dimensions.codes):
@@ -93,7 +94,7 @@ def _population_without_impact(e: Engagement, method: Any, facts, params, lang) 
 
 
 @_check("data_sharing_without_culture_impact")
-def _data_sharing_without_culture(e: Engagement, method: Any, facts, params, lang) -> Found:
+def _data_sharing_without_culture(e: Engagement, method: Method, facts, params, lang) -> Found:
     min_level = int(params.get("min_level", 2))
     for population in e.populations:
         known = facts[population.name]
@@ -109,7 +110,7 @@ def _data_sharing_without_culture(e: Engagement, method: Any, facts, params, lan
 
 
 @_check("population_in_no_lot")
-def _population_in_no_lot(e: Engagement, method: Any, facts, params, lang) -> Found:
+def _population_in_no_lot(e: Engagement, method: Method, facts, params, lang) -> Found:
     in_lots = {name for lot in e.lots for name in lot.populations}
     for population in e.populations:
         if population.name not in in_lots:
@@ -120,7 +121,7 @@ def _population_in_no_lot(e: Engagement, method: Any, facts, params, lang) -> Fo
 
 
 @_check("lot_without_trainees")
-def _lot_without_trainees(e: Engagement, method: Any, facts, params, lang) -> Found:
+def _lot_without_trainees(e: Engagement, method: Method, facts, params, lang) -> Found:
     """A lot's training wave trains CRM users whose tool or skills change (seed 000)."""
     def trainee(name: str) -> bool:
         known = facts.get(name)
@@ -134,7 +135,7 @@ def _lot_without_trainees(e: Engagement, method: Any, facts, params, lang) -> Fo
 
 
 def method_checks(
-    engagement: Engagement, method: Any, lang: str | None = None
+    engagement: Engagement, method: Method, lang: str | None = None
 ) -> tuple[MethodWarning, ...]:
     """Every pitfall found, in the order of `steps.yaml`, messages in `lang`."""
     lang = lang or engagement.language

@@ -5,8 +5,7 @@ all computed from the same engagement and method, in one language.
 
 from __future__ import annotations
 
-from typing import Any
-
+from ..method import Method
 from ..model import Engagement
 from .brakes import detect_brakes
 from .checks import method_checks
@@ -16,7 +15,7 @@ from .risks import assess_risks
 from .segments import segments
 
 
-def diagnose(engagement: Engagement, method: Any, lang: str | None = None) -> Diagnosis:
+def diagnose(engagement: Engagement, method: Method, lang: str | None = None) -> Diagnosis:
     """The `Diagnosis` of `engagement` by `method`, sentences in `lang` (default: its own)."""
     lang = lang or engagement.language
     brakes = detect_brakes(engagement, method, lang)

@@ -7,24 +7,31 @@ language, so the five documents can never disagree with one another.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
+from ..method import Method
 from ..model import Engagement
+from .records import ChangePlan, Diagnosis, Steering, TrainingPlan
+
+if TYPE_CHECKING:
+    from .copil import Copil
 
 
 @dataclass(frozen=True)
 class Analysis:
+    """One engagement analysed by one method, in one language (`records` has the parts)."""
+
     engagement: Engagement
-    method: Any  # playbook.method.Method
+    method: Method
     lang: str
-    diagnosis: Any  # records.Diagnosis
-    change_plan: Any
-    training_plan: Any
-    steering: Any
-    copil: Any = None  # step 5: the COPIL of a date (`copil.copil`), when one is prepared
+    diagnosis: Diagnosis
+    change_plan: ChangePlan
+    training_plan: TrainingPlan
+    steering: Steering
+    copil: Copil | None = None  # step 5: the COPIL of a date, when one is prepared
 
 
-def analyse(engagement: Engagement, method: Any, lang: str | None = None) -> Analysis:
+def analyse(engagement: Engagement, method: Method, lang: str | None = None) -> Analysis:
     """Apply the whole method to one engagement, in `lang` (default: its own)."""
     from .change_plan import plan_change
     from .diagnosis import diagnose

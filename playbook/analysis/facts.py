@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..method import Method
 from ..method.brakes import POPULATION_FACTS
 from ..model import Engagement, Population
 from . import wording
@@ -31,7 +32,7 @@ def regional_territories(engagement: Engagement) -> list[str]:
     return [t for t in engagement.territories if is_regional(t)]
 
 
-def population_facts(engagement: Engagement, method: Any) -> dict[str, Facts]:
+def population_facts(engagement: Engagement, method: Method) -> dict[str, Facts]:
     """Facts per population name: intake fields plus the derived facts of `DERIVED_FACTS`."""
     matrix = impact_matrix(engagement, method)
     levels = impact_levels(engagement, method)
@@ -63,7 +64,7 @@ def shifted_from(engagement: Engagement, population: Population) -> list[str]:
 
 
 def reason_values(
-    engagement: Engagement, method: Any, population: Population, facts: Facts, lang: str
+    engagement: Engagement, method: Method, population: Population, facts: Facts, lang: str
 ) -> dict[str, str]:
     """The placeholders of the reason templates (`brakes.PLACEHOLDERS`), in `lang`."""
     phrases = method.brakes.phrases

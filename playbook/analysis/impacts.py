@@ -8,18 +8,17 @@ blank is a finding (see `checks`), not something to drop silently.
 
 from __future__ import annotations
 
-from typing import Any
-
 import pandas as pd
 
+from ..method import Method
 from ..model import Dimension, Engagement
 
 
-def _dimension_codes(method: Any | None) -> list[str]:
+def _dimension_codes(method: Method | None) -> list[str]:
     return list(method.dimensions.codes) if method is not None else Dimension.codes()
 
 
-def impact_matrix(engagement: Engagement, method: Any | None = None) -> pd.DataFrame:
+def impact_matrix(engagement: Engagement, method: Method | None = None) -> pd.DataFrame:
     """Intensities 0–3, one row per population (intake order), one column per
     dimension (catalogue order; enum order without a method), plus `headcount`
     as the first column. A dimension with no impact row is 0.
@@ -39,7 +38,7 @@ def impact_matrix(engagement: Engagement, method: Any | None = None) -> pd.DataF
     return matrix
 
 
-def impact_levels(engagement: Engagement, method: Any) -> pd.DataFrame:
+def impact_levels(engagement: Engagement, method: Method) -> pd.DataFrame:
     """Overall impact level per population by the rule of `dimensions.yaml`.
 
     Columns: headcount, crm_user, max_intensity, broad_dimensions (how many
@@ -70,7 +69,7 @@ def impact_levels(engagement: Engagement, method: Any) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns).set_index("population")
 
 
-def dimension_totals(engagement: Engagement, method: Any) -> pd.DataFrame:
+def dimension_totals(engagement: Engagement, method: Method) -> pd.DataFrame:
     """What the heat map means in people, per dimension (catalogue order).
 
     Columns: people_impacted (intensity ≥ 1), people_strongly_impacted

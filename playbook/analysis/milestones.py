@@ -16,6 +16,7 @@ from typing import Any
 import pandas as pd
 
 from ..errors import MethodError
+from ..method import Method
 from ..model import Engagement, Lot
 
 PHASES = ("design", "acceptance", "pre_go_live", "go_live", "post_go_live")
@@ -30,14 +31,14 @@ _DEFAULT_PHASES = {
 }
 
 
-def phase_rules(method: Any | None) -> dict[str, tuple[str, int]]:
+def phase_rules(method: Method | None) -> dict[str, tuple[str, int]]:
     """Phase -> (lot anchor field, offset in weeks)."""
     if method is None:
         return dict(_DEFAULT_PHASES)
     return {code: (p.anchor, p.offset_weeks) for code, p in method.levers.phases.items()}
 
 
-def milestones(engagement: Engagement, method: Any | None = None) -> pd.DataFrame:
+def milestones(engagement: Engagement, method: Method | None = None) -> pd.DataFrame:
     """One row per lot, earliest go-live first; columns are the five phases (dates).
 
     Also gives `lot_order` (1 = first to go live) and `populations`.

@@ -2,8 +2,9 @@
 
 Records are plain, frozen and language-resolved: reasons are sentences in the
 deliverable's language, built from the templates of the method data, each
-citing the inputs that caused the finding. Tables are pandas DataFrames.
-Nothing here knows a file format.
+citing the inputs that caused the finding. Findings are records; tables a
+consultant sorts and filters (matrices, plans, calendars) are pandas DataFrames
+whose index and columns are listed below. Nothing here knows a file format.
 """
 
 from __future__ import annotations
@@ -48,13 +49,19 @@ class MethodWarning:
 class Diagnosis:
     """Impact diagnosis of one engagement (seed 004, step 2)."""
 
-    matrix: pd.DataFrame  # index: population; columns: dimension codes; values 0..3
-    levels: pd.DataFrame  # index: population; overall level and the figures behind it
-    segments: pd.DataFrame  # index: population; impact level, buy-in score, segment code
+    # index population; headcount, then one column per dimension code, values 0..3
+    matrix: pd.DataFrame
+    # index population; headcount, crm_user, max_intensity, broad_dimensions,
+    # bumped (the breadth step applied), level (overall, 0..3)
+    levels: pd.DataFrame
+    # index population; headcount, impact_level, buy_in (code), buy_in_score (-2..2),
+    # segment (code), segment_label
+    segments: pd.DataFrame
     brakes: tuple[BrakeFinding, ...]
     risks: tuple[RiskAssessment, ...]
     warnings: tuple[MethodWarning, ...]
-    # index: dimension; people (strongly) impacted and headcount-weighted mean intensity
+    # index dimension; people_impacted, people_strongly_impacted,
+    # share_strongly_impacted, populations_strongly_impacted, weighted_mean_intensity
     dimension_totals: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     def brakes_of(self, population: str) -> tuple[BrakeFinding, ...]:
@@ -76,12 +83,22 @@ class ChangePlan:
     the COPIL's arbitration view, all derived from `actions`.
     """
 
+    # one row per action: id, lever, action, pillar, adkar, scope, population,
+    # audience, headcount, lot, phase, date, owner, owner_label, owner_name,
+    # effort_days, effect, impact, costed_in, reason
     actions: pd.DataFrame
+    # index population; impact, buy_in, actions, levers, understand, want, be_able, effort_days
     by_population: pd.DataFrame
+    # index lever; action, pillar, scope, actions, populations, effort_days
     by_lever: pd.DataFrame
+    # index pillar; label, adkar, actions, levers, effort_days, share
     by_pillar: pd.DataFrame
+    # index month; actions, understand, want, be_able, effort_days
     by_month: pd.DataFrame
+    # one row per lever to arbitrate: rank, lever, action, pillar, population,
+    # occurrences, effort_days, effect, impact, score, quadrant, quadrant_label, costed_in
     arbitration: pd.DataFrame
+    # index lot; lot_order, design, acceptance, pre_go_live, go_live, post_go_live, populations
     milestones: pd.DataFrame
     warnings: tuple[MethodWarning, ...]
 
@@ -94,14 +111,29 @@ class ChangePlan:
 class TrainingPlan:
     """The training plan (Plan de formation): needs, modules, dated sessions."""
 
-    needs: pd.DataFrame  # one row per population × module needed
-    modules: pd.DataFrame  # one row per module used, with its totals
-    sessions: pd.DataFrame  # one row per dated session
-    calendar: pd.DataFrame  # one row per lot × population × module (the waves)
-    onboarding: pd.DataFrame  # new-hire module, per year
-    evaluation: pd.DataFrame  # Kirkpatrick's four levels, dated per lot
-    support: pd.DataFrame  # support offer, dated per lot
-    totals: pd.DataFrame  # one row per lot and a total row
+    # one row per population × module needed: lot, wave, population, audience,
+    # module, label, format, hours, headcount, group_size, sessions, reason
+    needs: pd.DataFrame
+    # index module; label, audience, format, hours, objectives, prerequisite,
+    # populations, learners, sessions, trainer_days, learner_days
+    modules: pd.DataFrame
+    # one row per dated session: lot, wave, population, audience, module, label,
+    # format, session, start, end, participants, trainer, hours, trainer_days,
+    # learner_days, in_window, territories
+    sessions: pd.DataFrame
+    # one row per lot × population × module (the waves): lot, wave, population,
+    # module, label, format, start, end, sessions, participants, trainer_days, learner_days
+    calendar: pd.DataFrame
+    # new hires per year: population, module, label, format, new_hires_per_year,
+    # sessions_per_year, trainer_days_per_year, learner_days_per_year
+    onboarding: pd.DataFrame
+    # Kirkpatrick's four levels per lot: lot, level, label, measure, instrument, start, end
+    evaluation: pd.DataFrame
+    # support offer per lot: lot, offer, label, description, start, end
+    support: pd.DataFrame
+    # index lot (and a total row); sessions, trainer_days, learner_days,
+    # seats_needed, seats_placed, coverage, trainer_cost, learner_cost
+    totals: pd.DataFrame
     warnings: tuple[MethodWarning, ...]
 
     @property
@@ -114,7 +146,13 @@ class Steering:
     """Steering the plan: KPIs with RAG thresholds, success-criteria scorecard,
     people / process / technology balance of the planned effort (seed 003)."""
 
+    # one row per KPI: kind, family, name, population, definition, unit, baseline,
+    # target, higher_is_better, green_from, amber_from, first_review, reviews,
+    # source, planned, planned_rag, note
     kpis: pd.DataFrame
+    # index criterion; label, description, status, status_label, rag, evidence,
+    # early_warnings, advice
     criteria: pd.DataFrame
+    # index area; label, effort_days, share, target, deviation, within_tolerance, basis
     balance: pd.DataFrame
     warnings: tuple[MethodWarning, ...]

@@ -9,8 +9,7 @@ included, so a deliverable can show the full table.
 
 from __future__ import annotations
 
-from typing import Any
-
+from ..method import Method
 from ..method.brakes import RISK_KINDS
 from ..model import Engagement
 from .brakes import detect_brakes
@@ -20,7 +19,7 @@ from .records import BrakeFinding, RiskAssessment
 
 def assess_risks(
     engagement: Engagement,
-    method: Any,
+    method: Method,
     lang: str | None = None,
     brakes: tuple[BrakeFinding, ...] | None = None,
 ) -> tuple[RiskAssessment, ...]:

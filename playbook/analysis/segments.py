@@ -5,15 +5,14 @@ first, whom to support, inform or watch. The segments and their order are data
 
 from __future__ import annotations
 
-from typing import Any
-
 import pandas as pd
 
+from ..method import Method
 from ..model import Engagement
 from .impacts import impact_levels
 
 
-def segments(engagement: Engagement, method: Any, lang: str | None = None) -> pd.DataFrame:
+def segments(engagement: Engagement, method: Method, lang: str | None = None) -> pd.DataFrame:
     """One row per population: headcount, impact_level, buy_in (code), buy_in_score
     (−2 resistant … +2 enthusiastic), segment (code) and segment_label in `lang`.
     """
@@ -39,7 +38,7 @@ def segments(engagement: Engagement, method: Any, lang: str | None = None) -> pd
     return pd.DataFrame(rows, columns=columns).set_index("population")
 
 
-def populations_by_segment(frame: pd.DataFrame, method: Any) -> dict[str, list[str]]:
+def populations_by_segment(frame: pd.DataFrame, method: Method) -> dict[str, list[str]]:
     """Segment code → population names, every segment of the catalogue in its order."""
     return {
         segment.code: [name for name, code in frame["segment"].items() if code == segment.code]

@@ -15,6 +15,7 @@ from typing import Any
 
 import pandas as pd
 
+from ..method import Method
 from ..model import CriterionStatus, Engagement
 from .milestones import lot_of, milestones
 from .records import ChangePlan, MethodWarning, Steering, TrainingPlan
@@ -28,7 +29,7 @@ RAG_BY_STATUS = {
 
 
 def steering(
-    engagement: Engagement, method: Any, change_plan: ChangePlan, training_plan: TrainingPlan,
+    engagement: Engagement, method: Method, change_plan: ChangePlan, training_plan: TrainingPlan,
     lang: str,
 ) -> Steering:
     criteria, criteria_warnings = scorecard(engagement, method, lang)
@@ -81,7 +82,7 @@ KPI_COLUMNS = [
 
 
 def kpi_table(
-    engagement: Engagement, method: Any, training_plan: TrainingPlan, lang: str
+    engagement: Engagement, method: Method, training_plan: TrainingPlan, lang: str
 ) -> pd.DataFrame:
     """The engagement's KPIs, plus the catalogue's default for every family it
     does not measure (adoption: one per CRM-user population)."""
@@ -135,7 +136,7 @@ def kpi_table(
 
 
 def _kpi_row(
-    engagement: Engagement, method: Any, table: pd.DataFrame, lang: str, family: Any, *,
+    engagement: Engagement, method: Method, table: pd.DataFrame, lang: str, family: Any, *,
     name: str, population: str, definition: str, unit: str, baseline: float | None,
     target: float, higher: bool, first_weeks: int, source: str,
 ) -> dict[str, Any]:
@@ -181,7 +182,7 @@ def _planned_coverage(training_plan: TrainingPlan) -> tuple[float, int, int] | N
 # ---------------------------------------------------------------- criteria
 
 
-def scorecard(engagement: Engagement, method: Any, lang: str) -> tuple[pd.DataFrame, list[MethodWarning]]:
+def scorecard(engagement: Engagement, method: Method, lang: str) -> tuple[pd.DataFrame, list[MethodWarning]]:
     """The six criteria of seed 001, the consultant's assessment, early warnings
     and the method's advice where a criterion is not met or not known."""
     catalogue = method.criteria
@@ -232,7 +233,7 @@ def scorecard(engagement: Engagement, method: Any, lang: str) -> tuple[pd.DataFr
 
 
 def effort_balance(
-    engagement: Engagement, method: Any, change_plan: ChangePlan, training_plan: TrainingPlan,
+    engagement: Engagement, method: Method, change_plan: ChangePlan, training_plan: TrainingPlan,
     lang: str,
 ) -> tuple[pd.DataFrame, list[MethodWarning]]:
     """Planned effort split people / process / technology against seed 003.

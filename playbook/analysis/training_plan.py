@@ -19,6 +19,7 @@ from typing import Any
 
 import pandas as pd
 
+from ..method import Method
 from ..method.levers import Condition
 from ..method.training import Module
 from ..model import Engagement
@@ -52,7 +53,7 @@ class Need:
 
 
 def plan_training(
-    engagement: Engagement, method: Any, diagnosis: Diagnosis, lang: str
+    engagement: Engagement, method: Method, diagnosis: Diagnosis, lang: str
 ) -> TrainingPlan:
     catalogue = method.training
     table = milestones(engagement, method)
@@ -80,7 +81,7 @@ def plan_training(
 
 
 def training_needs(
-    engagement: Engagement, method: Any, people: dict[str, Profile], lang: str
+    engagement: Engagement, method: Method, people: dict[str, Profile], lang: str
 ) -> list[Need]:
     catalogue = method.training
     limits = engagement.training
@@ -131,7 +132,7 @@ def _condition(module: Module) -> Condition:
     )
 
 
-def _group_size(module: Module, method: Any, client_max: int, share_cap: int | None) -> int:
+def _group_size(module: Module, method: Method, client_max: int, share_cap: int | None) -> int:
     size = client_max
     fmt = method.training.formats[module.format]
     if fmt.group_size is not None:
@@ -141,7 +142,7 @@ def _group_size(module: Module, method: Any, client_max: int, share_cap: int | N
     return max(1, size)
 
 
-def _key_user_needs(engagement: Engagement, method: Any, lang: str) -> list[Need]:
+def _key_user_needs(engagement: Engagement, method: Method, lang: str) -> list[Need]:
     catalogue = method.training
     module = next(m for m in catalogue.modules if m.audience == "key_user")
     by_lot: dict[str, list[Any]] = {}
@@ -166,7 +167,7 @@ def _key_user_needs(engagement: Engagement, method: Any, lang: str) -> list[Need
     return needs
 
 
-def _administrator_needs(engagement: Engagement, method: Any, lang: str) -> list[Need]:
+def _administrator_needs(engagement: Engagement, method: Method, lang: str) -> list[Need]:
     administrators = engagement.governance.administrators
     if not administrators or not engagement.lots:
         return []
@@ -202,7 +203,7 @@ SESSION_COLUMNS = [
 
 
 def _schedule(
-    engagement: Engagement, method: Any, table: pd.DataFrame, needs: list[Need], lang: str
+    engagement: Engagement, method: Method, table: pd.DataFrame, needs: list[Need], lang: str
 ) -> tuple[list[dict[str, Any]], list[MethodWarning]]:
     catalogue = method.training
     limits = engagement.training
@@ -239,7 +240,7 @@ def _schedule(
 
 
 def _place_wave(
-    calendar: Calendar, needs: list[Need], latest: dt.date, method: Any, lang: str,
+    calendar: Calendar, needs: list[Need], latest: dt.date, method: Method, lang: str,
     rows: list[dict[str, Any]], warnings: list[MethodWarning], window_start: dt.date | None,
 ) -> list[Placement]:
     """Place a wave backwards: the module that comes last in the learners'
@@ -304,7 +305,7 @@ def _numbered(sessions: pd.DataFrame) -> pd.DataFrame:
 
 
 def _capped_groups(
-    needs: list[Need], engagement: Engagement, method: Any, lang: str
+    needs: list[Need], engagement: Engagement, method: Method, lang: str
 ) -> list[MethodWarning]:
     """Say when the share-away rule, not the format, sets a population's group size."""
     catalogue = method.training
@@ -341,7 +342,7 @@ def _depth(module: Module, catalogue: Any) -> int:
 
 
 def _session_row(
-    need: Need, number: int, placement: Placement, method: Any, lang: str,
+    need: Need, number: int, placement: Placement, method: Method, lang: str,
     window_start: dt.date | None,
 ) -> dict[str, Any]:
     day_hours = method.training.day_hours
@@ -369,7 +370,7 @@ def _session_row(
 
 def _self_paced(
     needs: list[Need], sessions: pd.DataFrame, table: pd.DataFrame, engagement: Engagement,
-    method: Any, lang: str,
+    method: Method, lang: str,
 ) -> list[dict[str, Any]]:
     """Self-paced modules: no session, a period to complete them in, ending the
     day before the population's first session of the lot (or before go-live)."""
@@ -426,7 +427,7 @@ def _calendar(sessions: pd.DataFrame, self_paced: list[dict[str, Any]]) -> pd.Da
     return frame.reset_index(drop=True)[CALENDAR_COLUMNS]
 
 
-def _needs_frame(needs: list[Need], method: Any, lang: str) -> pd.DataFrame:
+def _needs_frame(needs: list[Need], method: Method, lang: str) -> pd.DataFrame:
     catalogue = method.training
     rows = [
         {

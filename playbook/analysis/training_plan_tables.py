@@ -9,10 +9,11 @@ from typing import Any
 
 import pandas as pd
 
+from ..method import Method
 from ..model import Engagement
 
 
-def modules_table(needs: list[Any], sessions: pd.DataFrame, method: Any, lang: str) -> pd.DataFrame:
+def modules_table(needs: list[Any], sessions: pd.DataFrame, method: Method, lang: str) -> pd.DataFrame:
     """One row per module the plan uses, catalogue order, with its objectives and totals."""
     catalogue = method.training
     rows = []
@@ -48,7 +49,7 @@ def modules_table(needs: list[Any], sessions: pd.DataFrame, method: Any, lang: s
 
 
 def totals(
-    calendar: pd.DataFrame, needs: list[Any], engagement: Engagement, method: Any, lang: str
+    calendar: pd.DataFrame, needs: list[Any], engagement: Engagement, method: Method, lang: str
 ) -> pd.DataFrame:
     """Per lot and in total: sessions, trainer-days, learner-days, seats, cost.
 
@@ -97,7 +98,7 @@ def _cost(days: pd.Series, rate: float | None) -> pd.Series:
     return days * rate
 
 
-def onboarding(engagement: Engagement, method: Any, lang: str) -> pd.DataFrame:
+def onboarding(engagement: Engagement, method: Method, lang: str) -> pd.DataFrame:
     """New hires of CRM-user populations, per year: the onboarding module (seed 002)."""
     catalogue = method.training
     module = next(m for m in catalogue.modules if m.audience == "new_hire")
@@ -128,7 +129,7 @@ def onboarding(engagement: Engagement, method: Any, lang: str) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns)
 
 
-def evaluation(table: pd.DataFrame, sessions: pd.DataFrame, method: Any, lang: str) -> pd.DataFrame:
+def evaluation(table: pd.DataFrame, sessions: pd.DataFrame, method: Method, lang: str) -> pd.DataFrame:
     """Kirkpatrick's four levels per lot, dated: reaction and learning at the end
     of each session (the wave's dates), behaviour and results weeks after go-live."""
     rows = []
@@ -154,7 +155,7 @@ def evaluation(table: pd.DataFrame, sessions: pd.DataFrame, method: Any, lang: s
     return pd.DataFrame(rows, columns=["lot", "level", "label", "measure", "instrument", "start", "end"])
 
 
-def support(table: pd.DataFrame, method: Any, lang: str) -> pd.DataFrame:
+def support(table: pd.DataFrame, method: Method, lang: str) -> pd.DataFrame:
     """The support offer around each go-live (seed 000: accompany first steps)."""
     rows = []
     for lot in table.index:

@@ -14,6 +14,7 @@ ONLY_HELP = "Produce only these deliverables, one or several after the flag: fra
 AS_OF_HELP = "Date of the COPIL the steering pack is prepared for (2027-07-26); default: the latest measurement."
 SINCE_HELP = "The engagement file of the previous COPIL, or that run's manifest.json: the steering pack then says what changed in the engagement."
 LANG_HELP = "Language of the deliverables and of the messages (fr or en); default: the engagement's."
+FORCE_HELP = "Render every deliverable, even those whose inputs did not change since the last run."
 OUT_HELP = "Output folder; one sub-folder per client and language."
 
 
@@ -34,13 +35,14 @@ def run_command(
     kernel: Annotated[bool, typer.Option("--kernel", help="Run each notebook in a fresh Jupyter kernel (slower; the papermill default).")] = False,
     as_of: Annotated[str | None, typer.Option("--as-of", metavar="DATE", help=AS_OF_HELP)] = None,
     since: Annotated[Path | None, typer.Option("--since", metavar="FILE", help=SINCE_HELP)] = None,
+    force: Annotated[bool, typer.Option("--force", help=FORCE_HELP)] = False,
     notebooks: Annotated[Path | None, typer.Option("--notebooks", hidden=True)] = None,
 ) -> None:
     """Produce one client's deliverables: Word, PowerPoint, executed notebook, HTML review copy."""
     from ..errors import RunError
     from ..run.execute import run_engagement
     from ..run.progress import RunProgress
-    from ..run.report import files_table
+    from ..run.report import counts_line, files_table
     from ..run.wording import console_language, say
 
     console = _console()
@@ -51,12 +53,15 @@ def run_command(
                 engagement, out, lang=lang, only=only, templates_dir=templates,
                 method_dir=method, notebooks_dir=notebooks, progress=progress, kernel=kernel,
                 as_of=as_of, since=since,
+                force=force,
             )
     except RunError as error:
         label = say("error", shown or _language_of(engagement))
         _console(stderr=True).print(f"[red]{label}:[/red] {escape(str(error))}", soft_wrap=True)
         raise typer.Exit(1) from None
     console.print(files_table(result, shown))
+    console.print(counts_line(len(result.up_to_date), len(result.rendered), shown or result.language),
+                  highlight=False)
 
 
 def _language_of(engagement: Path) -> str:
@@ -81,6 +86,7 @@ def batch_command(
     dask: Annotated[str | None, typer.Option("--dask", metavar="ADDRESS", help="Address of a Dask scheduler to run the clients on (tcp://host:8786).")] = None,
     kernel: Annotated[bool, typer.Option("--kernel", help="Run each notebook in a fresh Jupyter kernel (slower).")] = False,
     as_of: Annotated[str | None, typer.Option("--as-of", metavar="DATE", help=AS_OF_HELP)] = None,
+    force: Annotated[bool, typer.Option("--force", help=FORCE_HELP)] = False,
     notebooks: Annotated[Path | None, typer.Option("--notebooks", hidden=True)] = None,
 ) -> None:
     """Produce the deliverables of many clients in parallel; a summary at the end.
@@ -90,7 +96,8 @@ def batch_command(
     """
     from ..run.batch import find_engagements, run_batch
     from ..run.progress import BatchProgress
-    from ..run.report import batch_table
+    from ..run.report import batch_table, counts_line
+    from ..run.wording import console_language
 
     console = _console()
     total = len(find_engagements(engagements))
@@ -98,9 +105,14 @@ def batch_command(
         result = run_batch(
             engagements, out, jobs=jobs, lang=lang, only=only, templates_dir=templates,
             method_dir=method, notebooks_dir=notebooks, progress=progress, dask_address=dask,
-            kernel=kernel, as_of=as_of,
+            kernel=kernel, force=force, as_of=as_of,
         )
     console.print(batch_table(result))
+    console.print(
+        counts_line(result.deliverables_current, result.deliverables_rendered,
+                    console_language(lang) or "en"),
+        highlight=False,
+    )
     for warning in result.warnings:
         console.print(f"[yellow]warning:[/yellow] {escape(warning)}", soft_wrap=True)
     console.print(f"summary: {Path(out) / 'batch-summary.json'}", soft_wrap=True, markup=False)

@@ -11,6 +11,7 @@ engagement's language; see `docs/intake.md` for the workbook's columns.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -48,13 +49,19 @@ def read_intake(path: str | Path, *, lang: str | None = None) -> IntakeReport:
             str(path), [Problem(str(path), where, message)], lang=first_lang
         )
 
+    if path.is_dir():
+        raise fail(msg.text("is_folder", first_lang))
+    if path.exists() and not path.is_file():
+        raise fail(msg.text("not_regular_file", first_lang))
     if not path.is_file():
         raise fail(msg.text("not_found", first_lang))
+    if not os.access(path, os.R_OK):
+        raise fail(msg.text("unreadable", first_lang))
     suffix = path.suffix.lower()
     if suffix in YAML_SUFFIXES:
         from .yaml_reader import YamlSource
 
-        source = YamlSource(path, first_lang)
+        source = YamlSource(path, first_lang, lang_forced=lang is not None)
     elif suffix in XLSX_SUFFIXES:
         from .xlsx_reader import XlsxSource
 

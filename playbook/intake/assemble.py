@@ -3,8 +3,12 @@
 Each row (and each single record) is validated on its own, so one bad row never
 hides another. The engagement is then assembled from the valid rows and the
 model's cross-record rules run on it, so broken references and misordered
-dates are reported in the same pass. Problems caused only by an invalid row
-(an impact naming a population whose row was rejected) are not repeated.
+dates are reported in the same pass. Rows rejected for a bad cell still name
+things (a population, a lot, a territory): those names are checked in the same
+pass too, and count as known for the other rows, so one round of corrections
+is enough. Problems caused only by an invalid row (an impact naming a
+population whose row was rejected) are not repeated, and a near-miss name
+gets the spelling it most likely meant.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from ..errors import brief
 from ..model import (
     Engagement,
     EngagementInfo,
@@ -23,10 +28,11 @@ from ..model import (
     find_inconsistencies,
 )
 from ..model.types import normalise_name
-from ..text import Message
+from ..text import Message, render
 from . import messages as msg
 from .schema import SHEETS, TABLES, Column, Path, Sheet
 from .source import BROKEN, Entry, Source
+from .suggest import closest
 from .values import Invalid, coerce, is_empty
 
 _REFERENCED = ("populations", "lots")
@@ -37,6 +43,9 @@ class Assembly:
         self.source = source
         self.lang = source.lang
         self.rows: dict[str, list[tuple[BaseModel, Entry]]] = {}
+        # Rows rejected for a bad cell: their readable values, still cross-checked.
+        self.invalid_rows: dict[str, list[tuple[dict[str, Any], Entry]]] = {}
+        self.unreadable: dict[str, list[set[str]]] = {}  # per rejected row: columns reported
         self.records: dict[Path, BaseModel | None] = {}
         self.partial: dict[Path, dict[str, Any]] = {}
         self.record_entries: dict[str, Entry] = {}
@@ -90,11 +99,24 @@ class Assembly:
         return text
 
     def _names(self, table: str) -> list[str]:
-        return [record.name for record, _ in self.rows.get(table, [])]
+        """Names the consultant gave in `table`, rejected rows included (they are meant)."""
+        names = [record.name for record, _ in self.rows.get(table, [])]
+        for data, _ in self.invalid_rows.get(table, []):
+            if isinstance(data.get("name"), str) and data["name"] not in names:
+                names.append(data["name"])
+        return names
 
     def _names_from(self, table: str, names: list[str]) -> str:
-        shown = ", ".join(names[:12]) + (", ..." if len(names) > 12 else "")
-        return msg.text("names_from", self.lang, sheet=table, names=shown)
+        shown = ", ".join(brief(name) for name in names[:12]) + (", ..." if len(names) > 12 else "")
+        key = "names_from_key" if self.source.container == "key" else "names_from"
+        return msg.text(key, self.lang, sheet=table, names=shown)
+
+    def _did_you_mean(self, message: str, name: Any, known: list[str]) -> str:
+        """`message`, with the known name `name` most likely meant, if any."""
+        guess = closest(name, known) if isinstance(name, str) else None
+        if guess is None:
+            return message
+        return f"{message} ({render('intake.did_you_mean', self.lang, name=brief(guess))})"
 
     def _found(self, entry: Entry, column: str | None) -> Any:
         cell = entry.cells.get(column) if column else None
@@ -124,6 +146,8 @@ class Assembly:
                 record = None
             if record is None or bad:
                 self._remember_invalid(sheet, data)
+                self.invalid_rows.setdefault(sheet.name, []).append((data, entry))
+                self.unreadable.setdefault(sheet.name, []).append(bad)
                 continue
             valid.append((record, entry))
         self.rows[sheet.name] = valid
@@ -142,7 +166,8 @@ class Assembly:
             if error["type"] == "missing"
             else self._found(entry, column.name if column else None)
         )
-        if found is None and error["type"] != "missing":
+        if error["type"] == "too_long" or (found is None and error["type"] != "missing"):
+            # too long: the item at fault (one name of a list), not the whole cell
             found = error.get("input") if not isinstance(error.get("input"), dict) else None
         self.error(
             where,
@@ -184,7 +209,10 @@ class Assembly:
                             self.source.sheet_where(sheet), msg.pydantic_message(error, self.lang)
                         )
                     elif column.name not in bad:
-                        self._pydantic_problem(entry, column, error, None)
+                        depth = len(column.path) - len(part.path)
+                        loc = error["loc"]
+                        item = loc[depth] if len(loc) > depth and isinstance(loc[depth], int) else None
+                        self._pydantic_problem(entry, column, error, item)
                 continue
             if bad:
                 self.records[part.path] = None
@@ -235,6 +263,7 @@ class Assembly:
                 continue  # refers to a rejected row, already said
             where, column = self._where(loc)
             expected = ""
+            names: list[str] = []
             if unknown and column is not None:
                 target = column.references or ("lots" if column.name == "lot" else "populations")
                 names = self._names(target)
@@ -242,9 +271,36 @@ class Assembly:
             message = inconsistency.text(self.lang, **self._first_row(sheet, inconsistency))
             if isinstance(value, dt.date):
                 value = value.isoformat()
+            text = self._did_you_mean(message, value, names) if names else message
             if isinstance(value, str) and repr(value) in message:
                 value = None  # the message already quotes it
-            self.error(where, message, value, expected)
+            self.error(where, text, value, expected)
+        self._rejected_row_references()
+
+    def _rejected_row_references(self) -> None:
+        """References named by rejected rows, checked now rather than on the next run."""
+        for sheet in TABLES:
+            for data, entry in self.invalid_rows.get(sheet.name, []):
+                for column in sheet.columns:
+                    target = column.references
+                    if target is None or column.name not in data or target in self.missing_tables:
+                        continue
+                    if column.name == "shifts_tasks_to":
+                        continue  # a warning of the intake checks, for rejected rows too
+                    values = data[column.name] if column.kind == "names" else [data[column.name]]
+                    names = self._names(target)
+                    known = {normalise_name(n) for n in names}
+                    for j, value in enumerate(values):
+                        if value == "" or normalise_name(value) in known:
+                            continue
+                        word = "population" if target == "populations" else "lot"
+                        text = render(f"consistency.unknown_{word}", self.lang, name=value)
+                        self.error(
+                            entry.locate(column.name, j if column.kind == "names" else None),
+                            self._did_you_mean(text, value, names),
+                            None,
+                            self._names_from(target, names) if names else "",
+                        )
 
     def _first_row(self, sheet: Sheet | None, inconsistency: Inconsistency) -> dict[str, str]:
         """'row 3 of this table' (an index among valid rows) -> where that row really is."""
@@ -276,45 +332,85 @@ class Assembly:
     def _intake_checks(self, candidate: Engagement) -> None:
         """Checks the model leaves to the intake: task shifts, lots, impacts coverage."""
         populations = {p.name for p in candidate.populations}
+        # Rejected rows count for what they name: an impact row with a bad
+        # intensity still says its population is impacted.
         in_lots = {name for lot in candidate.lots for name in lot.populations}
+        in_lots |= self._rejected_values("lots", "populations")
         impacted = {impact.population for impact in candidate.impacts}
+        impacted |= self._rejected_values("impacts", "population")
+        # A rejected row whose very reference is unreadable leaves the question
+        # open: the warning would follow from an error already reported.
+        lots_known = not self._rejected_without("lots", "populations")
+        impacts_known = not self._rejected_without("impacts", "population")
         rejected = self.invalid_names["populations"]
-        for population, entry in self.rows.get("populations", []):
-            for j, name in enumerate(population.shifts_tasks_to):
+        mapped = sorted(set(self._names("populations")))
+        shifts = [(p.name, p.shifts_tasks_to, e) for p, e in self.rows.get("populations", [])]
+        shifts += [(d.get("name"), d.get("shifts_tasks_to") or [], e)
+                   for d, e in self.invalid_rows.get("populations", [])]
+        for _, targets, entry in shifts:
+            for j, name in enumerate(targets):
                 # A warning, not an error: an unmapped population that inherits
                 # tasks is exactly the trap the method's checks must show (seed 004).
                 if name not in populations and name not in rejected:
                     self.warning(
                         entry.locate("shifts_tasks_to", j),
-                        msg.text("unknown_shift_target", self.lang, name=name),
+                        self._did_you_mean(
+                            msg.text("unknown_shift_target", self.lang, name=name), name, mapped
+                        ),
                         name,
-                        self._names_from("populations", sorted(populations)),
+                        self._names_from("populations", mapped),
                     )
-            if population.crm_user and candidate.lots and population.name not in in_lots:
+        for population, entry in self.rows.get("populations", []):
+            if (population.crm_user and candidate.lots and lots_known
+                    and population.name not in in_lots):
                 self.warning(
                     entry.locate("name", None),
                     msg.text("population_in_no_lot", self.lang, name=population.name),
                 )
-            if population.name not in impacted:
+            if impacts_known and population.name not in impacted:
                 self.warning(
                     entry.locate("name", None),
                     msg.text("population_without_impact", self.lang, name=population.name),
                 )
         self._territory_checks(candidate)
 
+    def _rejected_values(self, table: str, column: str) -> set[str]:
+        """Names a column of `table`'s rejected rows gives (one, or a list)."""
+        found: set[str] = set()
+        default = next(s for s in TABLES if s.name == table).column(column).default
+        for data, _ in self.invalid_rows.get(table, []):
+            value = data.get(column, default)  # an empty cell means the default
+            found |= set(value) if isinstance(value, list) else {value} if value else set()
+        return found
+
+    def _rejected_without(self, table: str, column: str) -> bool:
+        """Whether a rejected row of `table` has `column` unreadable (already reported)."""
+        return any(column in bad for bad in self.unreadable.get(table, []))
+
     def _territory_checks(self, candidate: Engagement) -> None:
         """A territory no population works in: a blackout that never applies (the
         calendar matches territories exactly), a sponsor or key user for nobody."""
-        territories = sorted({p.territory for p in candidate.populations})
+        if self._rejected_without("populations", "territory"):
+            return  # a population's territory is unreadable: every warning could be false
+        territories = sorted(
+            {p.territory for p in candidate.populations}
+            | {t for t in self._rejected_values("populations", "territory") if isinstance(t, str)}
+        )
         expected = self._names_from("populations", territories)
         for sheet, exact in (("blackouts", True), ("local_sponsors", False), ("key_users", False)):
             known = set(territories) if exact else {t.casefold() for t in territories}
-            for record, entry in self.rows.get(sheet, []):
-                territory = getattr(record, "territory", "")
-                if territory and (territory if exact else territory.casefold()) not in known:
+            rows = [(getattr(r, "territory", ""), e) for r, e in self.rows.get(sheet, [])]
+            rows += [(d.get("territory", ""), e) for d, e in self.invalid_rows.get(sheet, [])]
+            for territory, entry in rows:
+                if not isinstance(territory, str) or not territory:
+                    continue
+                if (territory if exact else territory.casefold()) not in known:
                     self.warning(
                         entry.locate("territory", None),
-                        msg.text(f"unknown_territory_{sheet}", self.lang, name=territory),
+                        self._did_you_mean(
+                            msg.text(f"unknown_territory_{sheet}", self.lang, name=territory),
+                            territory, territories,
+                        ),
                         territory,
                         expected,
                     )

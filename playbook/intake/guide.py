@@ -12,6 +12,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from ..model.types import MAX_NAME, MAX_TEXT
 from . import messages as msg
 from .schema import SHEETS, Column, Sheet, snake_case, vocabularies
 from .vocabulary import label
@@ -87,6 +88,10 @@ def _accepted(column: Column) -> str:
         codes = ", ".join(f"`{code}`" for code in column.codes)
         return f"{codes} (see [{column.vocabulary_key}](#{column.vocabulary_key}))"
     text = msg.expected(column, "en")
+    if column.kind in ("name", "names"):
+        text += f", at most {MAX_NAME} characters" + (" each" if column.kind == "names" else "")
+    elif column.kind == "text":
+        text += f", at most {MAX_TEXT:,} characters"
     if column.references:
         text += f"; names from sheet `{column.references}`"
     return text

@@ -10,13 +10,25 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..errors import IntakeError, Problem
+from ..errors import MAX_SHOWN, IntakeError, Problem, shown
 from ..text.typography import colon, semicolon
 from .schema import Column
 
 MESSAGES: dict[str, dict[str, str]] = {
     # file level
     "not_found": {"en": "file not found", "fr": "fichier introuvable"},
+    "is_folder": {
+        "en": "this is a folder, not an engagement file: give the .xlsx or .yaml file inside it",
+        "fr": "c'est un dossier, pas un fichier d'engagement : indiquer le fichier .xlsx ou .yaml qu'il contient",
+    },
+    "not_regular_file": {
+        "en": "not a regular file (a pipe, a device or a socket): give the engagement file itself",
+        "fr": "pas un fichier ordinaire (un tube, un périphérique ou une socket) : indiquer le fichier d'engagement lui-même",
+    },
+    "unreadable": {
+        "en": "the file cannot be read (permission denied)",
+        "fr": "le fichier ne peut pas être lu (accès refusé)",
+    },
     "unsupported_extension": {
         "en": "unsupported file type {ext!r}: give an Excel workbook (.xlsx) or a YAML file (.yaml)",
         "fr": "type de fichier {ext!r} non pris en charge : fournir un classeur Excel (.xlsx) ou un fichier YAML (.yaml)",
@@ -46,6 +58,26 @@ MESSAGES: dict[str, dict[str, str]] = {
     "yaml_not_mapping": {
         "en": "expected a mapping of keys to values",
         "fr": "un dictionnaire de clés et de valeurs est attendu",
+    },
+    "too_long": {
+        "en": "too long: {length} characters, at most {limit}",
+        "fr": "trop long : {length} caractères, au plus {limit}",
+    },
+    "yaml_duplicate_key": {
+        "en": "key {name!r} appears twice in the same mapping (first at line {first}): the second would silently replace the first; merge them",
+        "fr": "la clé {name!r} apparaît deux fois dans le même dictionnaire (d'abord ligne {first}) : la seconde remplacerait la première sans le dire ; les fusionner",
+    },
+    "yaml_tag": {
+        "en": "values tagged {tag} are not accepted: write the value itself as plain text",
+        "fr": "les valeurs marquées {tag} ne sont pas acceptées : écrire la valeur elle-même en texte simple",
+    },
+    "yaml_too_many_aliases": {
+        "en": "repeated references (YAML aliases) expand to more than {limit} values here: write the values out, or repeat fewer",
+        "fr": "les références répétées (alias YAML) donnent ici plus de {limit} valeurs : écrire les valeurs, ou en répéter moins",
+    },
+    "yaml_recursive": {
+        "en": "a YAML alias refers to the value that contains it: write the values out",
+        "fr": "un alias YAML renvoie à la valeur qui le contient : écrire les valeurs",
     },
     "yaml_not_list": {
         "en": "expected a list of records",
@@ -144,6 +176,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "names_from": {
         "en": "a name from sheet {sheet!r}: {names}",
         "fr": "un nom de la feuille {sheet!r} : {names}",
+    },
+    "names_from_key": {
+        "en": "a name from key {sheet!r}: {names}",
+        "fr": "un nom de la clé {sheet!r} : {names}",
     },
 }
 
@@ -270,6 +306,8 @@ def pydantic_message(error: dict[str, Any], lang: str) -> str:
         return text("out_of_range", lang)
     if kind == "too_short":
         return text("too_short", lang)
+    if kind == "too_long":
+        return text("too_long", lang, **error["ctx"])
     if kind == "value_error":
         detail = str(error.get("ctx", {}).get("error", error["msg"]))
         return _VALUE_ERRORS.get(detail, {}).get(lang, detail)
@@ -293,9 +331,9 @@ def show_value(value: Any) -> str:
     """A value as a consultant typed it: dates as dates, text quoted."""
     if hasattr(value, "isoformat"):
         return value.isoformat()
-    if isinstance(value, str):
-        return repr(value)
-    return str(value)
+    if isinstance(value, (str, list, tuple, dict, set, bytes)):
+        return shown(value)  # shortened: never a pasted chapter or an expanded alias
+    return str(value)[:MAX_SHOWN]
 
 
 def format_problem(problem: Problem, lang: str) -> str:

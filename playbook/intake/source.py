@@ -49,6 +49,9 @@ class Source:
     file: str
     lang: str = "en"
     problems: list[Problem] = field(default_factory=list)
+    # What holds a table in this kind of file, as messages name it: a workbook's
+    # "sheet", a YAML file's "key".
+    container: str = "sheet"
 
     def problem(
         self,

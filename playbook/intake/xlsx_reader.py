@@ -2,8 +2,13 @@
 
 The workbook is opened twice: once for the values Excel saved (`data_only=True`,
 not read-only, because merged ranges are only known to the full reader) and
-once, streamed read-only, for the formulas, so that a formula whose result was
-never saved is reported instead of being read as an empty cell.
+once for the formulas, so that a formula whose result was never saved is
+reported instead of being read as an empty cell.
+
+Only the cells the file holds are ever visited, never the rectangle its
+recorded dimension claims: one stray cell at row 1,048,576 costs one cell, not
+a million rows (the full reader keeps cells sparse; `ws.cell()` or
+`iter_rows()` would create every cell of the rectangle).
 """
 
 from __future__ import annotations
@@ -61,7 +66,7 @@ class XlsxSource(Source):
                 with warnings.catch_warnings():
                     warnings.simplefilter("ignore")  # openpyxl's notes on unsupported extensions
                     self.values = load_workbook(path, data_only=True)
-                    self.formulas = load_workbook(path, data_only=False, read_only=True)
+                    self.formulas = load_workbook(path, data_only=False)
             except Exception:  # a zip that is not a workbook (a .docx renamed, a truncated file)
                 reason = msg.text("not_xlsx", lang)
         if reason is not None:
@@ -77,7 +82,8 @@ class XlsxSource(Source):
         ws = self._sheets.get("engagement")
         if ws is None:
             return None
-        for key, value in ws.iter_rows(min_col=1, max_col=2, values_only=True):
+        for row in _rows(ws):
+            key, value = _value(ws, row, 1), _value(ws, row, 2)
             if key is not None and header_key(key) == "language" and not is_empty(value):
                 try:
                     return coerce_code(value, ["fr", "en"])
@@ -119,44 +125,37 @@ class XlsxSource(Source):
             )
             for row, col in merged.cells:
                 broken.add((row, col))
-        formulas = self.formulas[ws.title]
-        for row in formulas.iter_rows():
-            for cell in row:
-                if getattr(cell, "data_type", None) != "f":
-                    continue
-                if (
-                    ws.cell(cell.row, cell.column).value is None
-                    and (cell.row, cell.column) not in broken
-                ):
-                    broken.add((cell.row, cell.column))
-                    self.problem(
-                        self._cell_where(ws, sheet, cell.row, cell.column),
-                        msg.text("formula_no_value", self.lang),
-                        cell.value,
-                    )
-        for row in ws.iter_rows():
-            for cell in row:
-                if cell.data_type == "e" and (cell.row, cell.column) not in broken:
-                    broken.add((cell.row, cell.column))
-                    self.problem(
-                        self._cell_where(ws, sheet, cell.row, cell.column),
-                        msg.text("excel_error", self.lang),
-                        cell.value,
-                    )
+        for cell in _cells(self.formulas[ws.title]):
+            if cell.data_type != "f":
+                continue
+            if _value(ws, cell.row, cell.column) is None and (cell.row, cell.column) not in broken:
+                broken.add((cell.row, cell.column))
+                self.problem(
+                    self._cell_where(ws, sheet, cell.row, cell.column),
+                    msg.text("formula_no_value", self.lang),
+                    cell.value,
+                )
+        for cell in _cells(ws):
+            if cell.data_type == "e" and (cell.row, cell.column) not in broken:
+                broken.add((cell.row, cell.column))
+                self.problem(
+                    self._cell_where(ws, sheet, cell.row, cell.column),
+                    msg.text("excel_error", self.lang),
+                    cell.value,
+                )
         return broken
 
     def _cell_where(self, ws: Worksheet, sheet: Sheet, row: int, col: int) -> str:
-        if sheet.shape == "table":
-            header = ws.cell(1, col).value
-        else:
-            header = ws.cell(row, 1).value
+        header = _value(ws, 1, col) if sheet.shape == "table" else _value(ws, row, 1)
         name = normalise_name(str(header)) if header is not None else ""
         return msg.xlsx_where(self.lang, sheet.name, row, get_column_letter(col), name)
 
     def _cell(self, ws: Worksheet, row: int, col: int, broken: set[tuple[int, int]]) -> Cell:
         if (row, col) in broken:
             return Cell(BROKEN)
-        cell = ws.cell(row, col)
+        cell = ws._cells.get((row, col))
+        if cell is None:
+            return Cell(None)
         value = cell.value
         if isinstance(value, str) and "_x" in value:
             value = unescape(value)  # Excel saves a pasted control character as "_x000B_"
@@ -181,7 +180,7 @@ class XlsxSource(Source):
             return locate
 
         entries: list[Entry] = []
-        for row in range(2, ws.max_row + 1):
+        for row in sorted({*_rows(ws), *(r for r, _ in broken)} - {1}):
             cells = {name: self._cell(ws, row, col, broken) for name, col in columns.items()}
             if all(c.value is not BROKEN and is_empty(c.value) for c in cells.values()):
                 continue  # empty rows are layout, not records
@@ -192,8 +191,8 @@ class XlsxSource(Source):
         """Column name -> column index, reporting missing, unknown and repeated names."""
         known = set(sheet.column_names)
         columns: dict[str, int] = {}
-        for col in range(1, ws.max_column + 1):
-            value = ws.cell(1, col).value
+        for col in sorted(c.column for c in _cells(ws) if c.row == 1):
+            value = _value(ws, 1, col)
             if is_empty(value):
                 continue
             key = header_key(value)
@@ -233,8 +232,8 @@ class XlsxSource(Source):
     def _record(self, ws: Worksheet, sheet: Sheet, broken: set[tuple[int, int]]) -> Entry:
         known = set(sheet.column_names)
         rows: dict[str, int] = {}
-        for row in range(1, ws.max_row + 1):
-            raw = ws.cell(row, 1).value
+        for row in _rows(ws):
+            raw = _value(ws, row, 1)
             if is_empty(raw) or (row, 1) in broken:
                 continue
             key = header_key(raw)
@@ -273,3 +272,23 @@ class XlsxSource(Source):
 
         cells = {name: self._cell(ws, row, 2, broken) for name, row in rows.items()}
         return Entry(cells, msg.xlsx_where(self.lang, sheet.name), locate, frozenset(absent))
+
+
+# -- the cells the file holds ---------------------------------------------------------
+# `Worksheet._cells` is the full reader's sparse store, {(row, column): cell}. It is
+# private, but it is the only way to visit what the file holds without creating
+# the cells of the whole rectangle its dimension claims.
+
+
+def _cells(ws: Worksheet) -> list:
+    return list(ws._cells.values())
+
+
+def _value(ws: Worksheet, row: int, col: int) -> Any:
+    cell = ws._cells.get((row, col))
+    return None if cell is None else cell.value
+
+
+def _rows(ws: Worksheet) -> list[int]:
+    """The rows holding at least one value, in order."""
+    return sorted({cell.row for cell in _cells(ws) if cell.value is not None})

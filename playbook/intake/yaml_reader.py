@@ -14,16 +14,48 @@ import yaml
 from pydantic import BaseModel
 
 from ..model import Engagement, EngagementInfo, Governance, Person, TrainingConstraints
+from ..text import render
 from . import messages as msg
 from .schema import Sheet
 from .source import Cell, Entry, Source
 from .values import coerce_code, is_empty
+from .yaml_syntax import explain, guess_language
 
 Loc = tuple[str | int, ...]
 
 # libyaml's loader keeps line marks and is several times faster than the pure
 # Python one; the latter remains when PyYAML was built without libyaml.
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+# Tags whose values a consultant cannot have meant: bytes, sets and ordered
+# pairs would reach the model as their Python spelling ("b'...'").
+_REFUSED_TAGS = {
+    "tag:yaml.org,2002:binary": "!!binary",
+    "tag:yaml.org,2002:set": "!!set",
+    "tag:yaml.org,2002:omap": "!!omap",
+    "tag:yaml.org,2002:pairs": "!!pairs",
+}
+# However repeated through aliases, an engagement holds far fewer values than this;
+# a "billion laughs" document is refused before it is ever expanded.
+MAX_EXPANDED_NODES = 100_000
+
+
+class _Loader(_SafeLoader):
+    """The safe loader, with dates that are impossible read as the text typed.
+
+    `2026-04-31` looks like a date to YAML, whose constructor then raises; as
+    text it reaches the intake's date check, which reports it, located.
+    """
+
+
+def _timestamp(loader: _Loader, node: yaml.ScalarNode) -> Any:
+    try:
+        return loader.construct_yaml_timestamp(node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 
 # Nested single records whose keys are checked against their model.
 _RECORDS: dict[Loc, type[BaseModel]] = {
@@ -41,9 +73,15 @@ def _control(exc: yaml.reader.ReaderError) -> str:
     return f"control characters are not allowed (U+{exc.character:04X})"
 
 
+class _Recursive(Exception):
+    def __init__(self, loc: Loc, node: yaml.Node):
+        super().__init__()
+        self.loc, self.node = loc, node
+
+
 class YamlSource(Source):
-    def __init__(self, path: Path, lang: str = "en"):
-        super().__init__(file=str(path), lang=lang)
+    def __init__(self, path: Path, lang: str = "en", lang_forced: bool = True):
+        super().__init__(file=str(path), lang=lang, container="key")
         self.node: yaml.Node | None = None
         self.data: dict[str, Any] = {}
         raw = path.read_bytes()
@@ -58,26 +96,108 @@ class YamlSource(Source):
             loader = _Loader(text)  # refuses control characters (at once, or when parsing)
             try:
                 self.node = loader.get_single_node()
+                if self.node is not None:
+                    self._check_nodes(self.node)
                 data = loader.construct_document(self.node) if self.node is not None else None
             finally:
                 loader.dispose()
         except yaml.reader.ReaderError as exc:
             self._fatal(
-                msg.yaml_where(lang, (), text.count("\n", 0, exc.position) + 1),
+                render("yaml.where", lang, line=text.count("\n", 0, exc.position) + 1,
+                       column=exc.position - text.rfind("\n", 0, exc.position)),
                 msg.text("yaml_syntax", lang, detail=_control(exc)),
             )
         except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            detail = getattr(exc, "problem", None) or str(exc)
-            self._fatal(
-                msg.yaml_where(lang, (), mark.line + 1 if mark else None),
-                msg.text("yaml_syntax", lang, detail=detail),
-            )
+            # The file's own `language:` is the best guess of who reads this.
+            if not lang_forced:
+                self.lang = guess_language(text) or lang
+            where, message, shown = explain(exc, text, self.lang)
+            self.problem(where, message, shown or None)
+            raise msg.LocalizedIntakeError(self.file, self.problems, lang=self.lang) from None
         if data is None:
             self._fatal(where, msg.text("empty_file", lang))
         if not isinstance(data, dict):
-            self._fatal(msg.yaml_where(lang, (), 1), msg.text("yaml_not_mapping", lang))
+            self._fatal(render("yaml.where", lang, line=1, column=1),
+                        msg.text("yaml_not_mapping", lang))
         self.data = data
+
+    def _check_nodes(self, root: yaml.Node) -> None:
+        """Duplicate keys, refused tags and alias bombs, all reported before construction."""
+        sizes: dict[int, int] = {}
+        expanding: set[int] = set()
+
+        def size(node: yaml.Node, loc: Loc) -> int:
+            """Values `node` expands to (aliases counted each time), checking it once."""
+            key = id(node)
+            if key in sizes:
+                return sizes[key]
+            if key in expanding:
+                raise _Recursive(loc, node)
+            expanding.add(key)
+            total = 1
+            if node.tag in _REFUSED_TAGS:
+                self.problem(
+                    self._at(loc, node),
+                    msg.text("yaml_tag", self.lang, tag=_REFUSED_TAGS[node.tag]),
+                )
+            if isinstance(node, yaml.MappingNode):
+                first: dict[Any, int] = {}
+                for key_node, value_node in node.value:
+                    name = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+                    if name is not None and name in first:
+                        self.problem(
+                            self._at((*loc, name), key_node),
+                            msg.text("yaml_duplicate_key", self.lang, name=name,
+                                     first=first[name]),
+                        )
+                    elif name is not None:
+                        first[name] = key_node.start_mark.line + 1
+                    total += size(value_node, (*loc, name if name is not None else "?"))
+                    if total > MAX_EXPANDED_NODES:
+                        break
+            elif isinstance(node, yaml.SequenceNode):
+                for index, item in enumerate(node.value):
+                    total += size(item, (*loc, index))
+                    if total > MAX_EXPANDED_NODES:
+                        break
+            expanding.discard(key)
+            sizes[key] = total
+            return total
+
+        try:
+            if isinstance(root, yaml.MappingNode):
+                # Checked key by key, so an alias bomb is located at its top-level key.
+                for key_node, value_node in root.value:
+                    loc: Loc = (key_node.value,)
+                    if size(value_node, loc) <= MAX_EXPANDED_NODES:
+                        continue
+                    # Down the keys to the field that holds the expansion.
+                    node = value_node
+                    while isinstance(node, yaml.MappingNode):
+                        inner = next(
+                            ((k, v) for k, v in node.value
+                             if sizes.get(id(v), 0) > MAX_EXPANDED_NODES),
+                            None,
+                        )
+                        if inner is None:
+                            break
+                        loc, node = (*loc, inner[0].value), inner[1]
+                    self.problem(
+                        self._at(loc, node),
+                        msg.text("yaml_too_many_aliases", self.lang, limit=MAX_EXPANDED_NODES),
+                    )
+                    break
+                size(root, ())
+            elif size(root, ()) > MAX_EXPANDED_NODES:
+                self.problem(self._at((), root),
+                             msg.text("yaml_too_many_aliases", self.lang, limit=MAX_EXPANDED_NODES))
+        except _Recursive as loop:
+            self.problem(self._at(loop.loc, loop.node), msg.text("yaml_recursive", self.lang))
+        if self.problems:
+            raise msg.LocalizedIntakeError(self.file, self.problems, lang=self.lang)
+
+    def _at(self, loc: Loc, node: yaml.Node) -> str:
+        return msg.yaml_where(self.lang, loc, node.start_mark.line + 1)
 
     def _fatal(self, where: str, message: str) -> None:
         self.problem(where, message)
@@ -93,7 +213,10 @@ class YamlSource(Source):
                 break
             line = node.start_mark.line + 1
             if isinstance(node, yaml.MappingNode):
-                node = next((v for k, v in node.value if k.value == part), None)
+                key, node = next(((k, v) for k, v in node.value if k.value == part), (None, None))
+                if key is not None and node is not None and node.start_mark.line < key.start_mark.line:
+                    # An alias: its node is the anchor's, met earlier; cite the key using it.
+                    node = yaml.ScalarNode(node.tag, "", key.start_mark, key.end_mark)
             elif (
                 isinstance(node, yaml.SequenceNode)
                 and isinstance(part, int)

@@ -113,14 +113,14 @@ class Condition(Strict):
         actual = facts[self.fact]
         actual = actual.value if isinstance(actual, Enum) else actual
         if self.op == "equals":
-            return actual == self.value
+            return bool(actual == self.value)
         if self.op == "in":
             return actual in self.value
         if self.op == "not_in":
             return actual not in self.value
         if self.op == "at_least":
-            return actual >= self.value
-        return actual <= self.value
+            return bool(actual >= self.value)
+        return bool(actual <= self.value)
 
     def __str__(self) -> str:
         return f"{self.fact} {self.op} {self.value!r}"
@@ -262,6 +262,10 @@ class RiskModel(Strict):
         description="Placeholders: {brake}, {severity}, {detail} (the brake's first reason)."
     )
     rules: list[RiskRule] = Field(default_factory=list)
+    # Levels the deliverables single out: from `attention_from` a risk is listed
+    # for the committee, from `high_from` it is called high.
+    attention_from: int = Field(default=2, ge=1, le=3)
+    high_from: int = Field(default=3, ge=1, le=3)
 
 
 class Phrases(Strict):
@@ -289,9 +293,16 @@ class Catalogue(Strict):
         codes = [b.code for b in self.brakes]
         if len(codes) != len(Brake) or set(codes) != set(Brake):
             raise ValueError(f"brakes must list each brake exactly once: {Brake.codes()}")
+        if self.risk_model.attention_from > self.risk_model.high_from:
+            raise ValueError("risk_model: attention_from cannot exceed high_from")
         if sorted(r.code for r in self.risks) != sorted(RISK_KINDS):
             raise ValueError(f"risks must describe exactly {list(RISK_KINDS)}")
         return self
+
+    @property
+    def risk_kinds(self) -> list[str]:
+        """Codes of the human risks, in the catalogue's order."""
+        return [entry.code for entry in self.risks]
 
     def brake(self, code: str | Brake) -> BrakeEntry:
         code = getattr(code, "value", code)

@@ -10,7 +10,7 @@ French deliverable with an English sentence in it.
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
@@ -44,7 +44,7 @@ class Bilingual(Strict):
         """The text in `lang` ("fr" or "en"), its placeholders filled with `values`."""
         if lang not in ("fr", "en"):
             raise ValueError(f"unknown language {lang!r}; expected 'fr' or 'en'")
-        text = getattr(self, lang)
+        text: str = self.fr if lang == "fr" else self.en
         return text.format(**values) if values else text
 
 
@@ -104,6 +104,9 @@ class Segment(Strict):
     buy_in: list[BuyIn] = Field(min_length=1)
     min_level: int = Field(default=0, ge=0, le=3)
     max_level: int = Field(default=3, ge=0, le=3)
+    # What the deliverables do with this segment's populations, whatever its code:
+    # "allies" are named as ambassadors, "priority" ones are to be convinced first.
+    role: Literal["allies", "priority"] | None = None
 
     def matches(self, level: int, buy_in: BuyIn) -> bool:
         return buy_in in self.buy_in and self.min_level <= level <= self.max_level
@@ -122,6 +125,9 @@ class Segmentation(Strict):
         codes = [s.code for s in self.segments]
         if len(set(codes)) != len(codes):
             raise ValueError("segment codes must be unique")
+        roles = [s.role for s in self.segments if s.role]
+        if sorted(roles) != sorted(set(roles)):
+            raise ValueError("a role (allies, priority) may be given to one segment only")
         # Every population must land in a segment, whatever its level and buy-in.
         gaps = [
             f"level {level} / {buy_in.value}"
@@ -138,6 +144,10 @@ class Segmentation(Strict):
 
     def segment_for(self, level: int, buy_in: BuyIn) -> Segment:
         return next(s for s in self.segments if s.matches(level, buy_in))
+
+    def with_role(self, role: Literal["allies", "priority"]) -> list[str]:
+        """Codes of the segments playing `role` (none, or one)."""
+        return [s.code for s in self.segments if s.role == role]
 
     def segment(self, code: str) -> Segment:
         for segment in self.segments:

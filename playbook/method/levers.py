@@ -201,10 +201,10 @@ class Catalogue(Strict):
         by_id = {lever.id: lever for lever in self.levers}
         for name, pillar in self.pillars.items():
             for lever_id in pillar.defaults:
-                lever = by_id.get(lever_id)
-                if lever is None:
+                default = by_id.get(lever_id)
+                if default is None:
                     problems.append(f"pillars.{name}.defaults: unknown lever {lever_id!r}")
-                elif lever.pillar != name or lever.scope != "population":
+                elif default.pillar != name or default.scope != "population":
                     problems.append(
                         f"pillars.{name}.defaults: {lever_id!r} must be a population lever of this pillar"
                     )

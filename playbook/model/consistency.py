@@ -9,9 +9,11 @@ message code and its parameters, worded in either language by `playbook.text`.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+
+from pydantic import BaseModel
 
 from ..text import Message
 from .engagement import Engagement
@@ -44,6 +46,16 @@ def find_inconsistencies(e: Engagement) -> list[Inconsistency]:
 
 
 def _all(e: Engagement) -> Iterator[Inconsistency]:
+    yield from _names(e)
+    yield from _references(e)
+    yield from _duplicate_impacts(e)
+    yield from _use_case_lots(e)
+    yield from _lots(e)
+    yield from _others(e)
+
+
+def _names(e: Engagement) -> Iterator[Inconsistency]:
+    """Unique names per table, and the two tables an engagement cannot do without."""
     yield from _unique(e.populations, "populations", "name", "population")
     yield from _unique(e.lots, "lots", "name", "lot")
     yield from _unique(e.use_cases, "use_cases", "name", "use_case")
@@ -55,10 +67,13 @@ def _all(e: Engagement) -> Iterator[Inconsistency]:
     if not e.lots:
         yield Inconsistency(("lots",), "consistency.no_lot")
 
-    populations = {p.name for p in e.populations}
-    lots = {lot.name for lot in e.lots}
 
-    def known(items, table: str, field: str, allow_empty: bool = False):
+def _references(e: Engagement) -> Iterator[Inconsistency]:
+    """Every population a record names exists."""
+    populations = {p.name for p in e.populations}
+
+    def known(items: Sequence[BaseModel], table: str, field: str,
+              allow_empty: bool = False) -> Iterator[Inconsistency]:
         for i, item in enumerate(items):
             value = getattr(item, field)
             if allow_empty and value == "":
@@ -82,6 +97,8 @@ def _all(e: Engagement) -> Iterator[Inconsistency]:
         if k.population not in populations
     )
 
+
+def _duplicate_impacts(e: Engagement) -> Iterator[Inconsistency]:
     seen_pairs: dict[tuple[str, str], int] = {}
     for i, impact in enumerate(e.impacts):
         pair = (impact.population, impact.dimension.value)
@@ -95,10 +112,17 @@ def _all(e: Engagement) -> Iterator[Inconsistency]:
             )
         seen_pairs.setdefault(pair, i)
 
+
+def _use_case_lots(e: Engagement) -> Iterator[Inconsistency]:
+    lots = {lot.name for lot in e.lots}
     for i, use_case in enumerate(e.use_cases):
         if use_case.lot not in lots:
             yield _unknown(("use_cases", i, "lot"), "lot", use_case.lot)
 
+
+def _lots(e: Engagement) -> Iterator[Inconsistency]:
+    """A lot's populations exist; kickoff, design, acceptance and go-live come in order."""
+    populations = {p.name for p in e.populations}
     kickoff = e.engagement.kickoff
     for i, lot in enumerate(e.lots):
         for j, name in enumerate(lot.populations):
@@ -130,6 +154,9 @@ def _all(e: Engagement) -> Iterator[Inconsistency]:
                 lot.go_live,
             )
 
+
+def _others(e: Engagement) -> Iterator[Inconsistency]:
+    kickoff = e.engagement.kickoff
     for i, population in enumerate(e.populations):
         if population.name in population.shifts_tasks_to:
             yield Inconsistency(
@@ -172,7 +199,7 @@ def _measurement_references(e: Engagement) -> Iterator[Inconsistency]:
                                 "consistency.population_and_territory", {}, reading.territory)
 
 
-def _unique(items, table: str, field: str, what: str) -> Iterator[Inconsistency]:
+def _unique(items: Sequence[BaseModel], table: str, field: str, what: str) -> Iterator[Inconsistency]:
     first: dict[str, int] = {}
     for i, item in enumerate(items):
         value = getattr(item, field)

@@ -8,6 +8,7 @@ import unicodedata
 from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic_core import PydanticCustomError
 
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2007\u200b\u2060\ufeff]+")
 # Control characters that are not spaces (a pasted bell, a stray DEL): invisible,
@@ -44,11 +45,36 @@ def _non_empty(value: str) -> str:
     return value
 
 
-Name = Annotated[str, AfterValidator(normalise_name), AfterValidator(_non_empty)]
-Text = Annotated[str, AfterValidator(normalise_text)]
+# Every text field has a maximum length, checked when the engagement is read.
+# A name is a key, a table cell, a slide title and part of a folder name: 120
+# characters is a long client or population name, never a paste gone wrong
+# (Word's document properties stop at 255). A text holds a long interview note
+# (Excel's cell stops at 32,767); past 20,000 characters it is a pasted report
+# that no deliverable can lay out.
+MAX_NAME = 120
+MAX_TEXT = 20_000
+
+
+def _at_most(limit: int):
+    def check(value: str) -> str:
+        if len(value) > limit:
+            raise PydanticCustomError(
+                "too_long",
+                "{length} characters, at most {limit}",
+                {"length": len(value), "limit": limit},
+            )
+        return value
+
+    return AfterValidator(check)
+
+
+Name = Annotated[
+    str, AfterValidator(normalise_name), AfterValidator(_non_empty), _at_most(MAX_NAME)
+]
+Text = Annotated[str, AfterValidator(normalise_text), _at_most(MAX_TEXT)]
 # A name that may stay empty where empty means something ("all populations"),
 # so that a dumped engagement validates again.
-OptionalName = Annotated[str, AfterValidator(normalise_name)]
+OptionalName = Annotated[str, AfterValidator(normalise_name), _at_most(MAX_NAME)]
 Headcount = Annotated[int, Field(gt=0)]
 Intensity = Annotated[int, Field(ge=0, le=3)]
 Share = Annotated[float, Field(ge=0, le=1)]

@@ -11,6 +11,15 @@ Notebooks run through papermill with the in-process `WarmEngine`
 
 from __future__ import annotations
 
+import sys
+
+# nbformat validates notebooks with jsonschema, which imports `rfc3987_syntax`
+# whenever it is installed (JupyterLab's event schemas bring it in) and that
+# module compiles a grammar at import: about a second of CPU in every process
+# that runs a notebook, for "iri" formats no notebook schema uses. A run never
+# needs it, so jsonschema is told it is absent (it then skips those formats).
+sys.modules.setdefault("rfc3987_syntax", None)
+
 __all__ = ["RunResult", "run_batch", "run_engagement"]
 
 

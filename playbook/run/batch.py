@@ -20,6 +20,7 @@ from pathlib import Path
 from ..errors import PlaybookError
 from ..files import atomic_write_text
 from .execute import Job, make_job
+from .folders import check_output
 from .isolation import ClientProcess, Outcome, prepare_parent
 
 SUMMARY = "batch-summary.json"
@@ -38,6 +39,8 @@ class ClientReport:
     folder: str = ""
     files: list[str] = field(default_factory=list)
     error: dict[str, str] = field(default_factory=dict)
+    rendered: list[str] = field(default_factory=list)
+    up_to_date: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -60,6 +63,14 @@ class BatchResult:
     def failed(self) -> list[ClientReport]:
         return [c for c in self.clients if not c.ok]
 
+    @property
+    def deliverables_current(self) -> int:
+        return sum(len(c.up_to_date) for c in self.clients)
+
+    @property
+    def deliverables_rendered(self) -> int:
+        return sum(len(c.rendered) for c in self.clients)
+
     def to_json(self) -> str:
         data = {
             "seconds": round(self.seconds, 3),
@@ -67,6 +78,8 @@ class BatchResult:
             "executor": self.executor,
             "succeeded": len(self.succeeded),
             "failed": len(self.failed),
+            "deliverables_rendered": self.deliverables_rendered,
+            "deliverables_up_to_date": self.deliverables_current,
             "warnings": self.warnings,
             "clients": [asdict(c) for c in self.clients],
         }
@@ -92,6 +105,11 @@ def find_engagements(patterns: Iterable[str | Path]) -> list[Path]:
                 candidates = sorted(p for p in match.iterdir() if p.suffix.lower() in ENGAGEMENT_SUFFIXES)
             elif match.is_file():
                 candidates = [match]
+            elif match.exists():
+                raise PlaybookError(
+                    f"{match}: not a regular file (a pipe, a device or a socket): "
+                    "give the engagement file itself"
+                )
             else:
                 raise PlaybookError(f"engagement file not found: {match}")
             for path in candidates:
@@ -119,21 +137,25 @@ def run_batch(
     dask_address: str | None = None,
     *,
     kernel: bool = False,
+    force: bool = False,
     as_of: str | None = None,
 ) -> BatchResult:
     """Produce every client's deliverables; never stops on a client's failure.
 
     `progress(report, total)` is called as each client finishes. The summary
-    is also written to `out_dir/batch-summary.json`.
+    is also written to `out_dir/batch-summary.json`. A client whose
+    deliverables are all current (see `run.freshness`) is reported at once,
+    without a process or a notebook; `force=True` renders everything.
     """
     from .registry import deliverables
 
     start = time.perf_counter()
     deliverables(only, notebooks_dir)  # a typo in --only stops the batch before it starts
+    check_output(out_dir)
     paths = find_engagements(engagements)
     job_list = [
         make_job(path, out_dir, lang, only, templates_dir, method_dir, notebooks_dir, kernel,
-                 as_of=as_of)
+                 force, as_of=as_of)
         for path in paths
     ]
     jobs = max(1, jobs or default_jobs())
@@ -141,24 +163,50 @@ def run_batch(
     refused = shared_folders(job_list)
     for report in refused:
         notify(report, len(job_list))
-    to_run = [job for job in job_list if job.engagement_path not in {r.engagement for r in refused}]
-    reports = list(refused)
-    if not to_run:
-        executor = f"dask {dask_address}" if dask_address else "local"
-    elif dask_address:
+    refused_paths = {r.engagement for r in refused}
+    current, to_run = _current_clients([j for j in job_list if j.engagement_path not in refused_paths])
+    for report in current:
+        notify(report, len(job_list))
+    reports = [*refused, *current]
+    executor = f"dask {dask_address}" if dask_address else "local"
+    if to_run and dask_address:
         from .cluster import run_on_cluster
 
         reports += run_on_cluster(to_run, dask_address, lambda r: notify(r, len(job_list)))
-        executor = f"dask {dask_address}"
-    else:
+    elif to_run:
         reports += _run_local(to_run, jobs, lambda r: notify(r, len(job_list)))
-        executor = "local"
     order = {job.engagement_path: i for i, job in enumerate(job_list)}
     reports.sort(key=lambda r: order[r.engagement])
     result = BatchResult(reports, time.perf_counter() - start, jobs, executor, _warnings(reports))
     Path(out_dir).mkdir(parents=True, exist_ok=True)
     atomic_write_text(Path(out_dir) / SUMMARY, result.to_json())
     return result
+
+
+def _current_clients(job_list: list[Job]) -> tuple[list[ClientReport], list[Job]]:
+    """Split the clients into those whose deliverables are all current and the rest.
+
+    Deciding here, in the parent, means a refresh where one engagement of forty
+    changed forks one process, not forty. A file that cannot be read is left to
+    its client's own run, which reports it with its location.
+    """
+    from ..intake import load_engagement
+    from .execute import already_current
+
+    reports: list[ClientReport] = []
+    to_run: list[Job] = []
+    for job in job_list:
+        start = time.perf_counter()
+        try:
+            current = None if job.force else already_current(job, load_engagement(job.engagement_path))
+        except Exception:  # noqa: BLE001 - the client's run reports it, located
+            current = None
+        if current is None:
+            to_run.append(job)
+        else:
+            reports.append(report_of(Outcome(job, result=current,
+                                             seconds=time.perf_counter() - start)))
+    return reports, to_run
 
 
 def shared_folders(job_list: list[Job]) -> list[ClientReport]:
@@ -237,6 +285,7 @@ def report_of(outcome: Outcome) -> ClientReport:
             engagement=outcome.job.engagement_path, status="succeeded",
             seconds=round(outcome.seconds, 3), client=result.client, language=result.language,
             folder=str(result.folder), files=[p.name for p in result.files],
+            rendered=result.rendered, up_to_date=list(result.up_to_date),
         )
     from ..errors import IntakeError, RunError
 

@@ -24,7 +24,7 @@ from pathlib import Path
 from ..errors import PlaybookError, RunError
 from ..files import atomic_write_bytes, atomic_write_text
 from . import manifest as manifest_module
-from .folders import claim, client_folder, new_staging, remove_stale_staging
+from .folders import check_output, claim, client_folder, new_staging, remove_stale_staging
 from .progress import Event
 from .registry import Deliverable, deliverables, notebooks_dir
 
@@ -47,6 +47,12 @@ class RunResult:
     manifest: Path
     seconds: dict[str, float] = field(default_factory=dict)
     engine: str = WARM_ENGINE
+    up_to_date: list[str] = field(default_factory=list)
+
+    @property
+    def rendered(self) -> list[str]:
+        """Deliverables produced by this run (the others were current already)."""
+        return list(self.seconds)
 
 
 @dataclass(frozen=True)
@@ -63,6 +69,7 @@ class Job:
     engine: str = WARM_ENGINE
     as_of: str | None = None  # the COPIL's date (ISO), for the notebooks that take one
     since: str | None = None  # the previous COPIL's engagement file or manifest
+    force: bool = False  # render even the deliverables that are current
 
 
 class Terminated(BaseException):
@@ -82,12 +89,15 @@ def run_engagement(
     kernel: bool = False,
     as_of: str | None = None,
     since: str | Path | None = None,
+    force: bool = False,
 ) -> RunResult:
     """Produce one client's deliverables into `out_dir/<client>/<lang>/`.
 
     Runs in a process forked from this (warmed) one, so nothing a notebook does
     leaks into the caller. `kernel=True` uses papermill's ordinary engine, a
-    fresh Jupyter kernel per notebook. Raises `IntakeError` (bad engagement,
+    fresh Jupyter kernel per notebook. Deliverables whose inputs did not change
+    since the folder's last run are kept as they are (`force=True` renders them
+    anyway); when all are current no process is started at all. Raises `IntakeError` (bad engagement,
     nothing written) or `RunError` (a notebook failed; previous outputs intact).
     """
     from ..intake import load_engagement
@@ -95,17 +105,25 @@ def run_engagement(
 
     job = make_job(
         engagement_path, out_dir, lang, only, templates_dir, method_dir, notebooks_dir, kernel,
-        as_of=as_of, since=since,
+        force, as_of=as_of, since=since,
     )
     # Read the file before warming the engines: a bad workbook is refused in a
     # fraction of a second, not after the heavy imports.
-    load_engagement(job.engagement_path)
+    engagement = load_engagement(job.engagement_path)
+    check_output(job.out_dir)
+    current = already_current(job, engagement)
+    if current is not None:
+        if progress is not None:
+            total = len(current.up_to_date)
+            for index, name in enumerate(current.up_to_date):
+                progress(Event("current", current.client, name, index, total, lang=current.language))
+        return current
     return run_isolated(job, progress)
 
 
 def make_job(
     engagement_path, out_dir, lang=None, only=None, templates_dir=None, method_dir=None,
-    notebooks_dir=None, kernel=False, *, as_of=None, since=None,
+    notebooks_dir=None, kernel=False, force=False, *, as_of=None, since=None,
 ) -> Job:
     if lang not in (None, "", *LANGUAGES):
         raise PlaybookError(f"unknown language {lang!r}; expected one of {', '.join(LANGUAGES)}")
@@ -131,44 +149,57 @@ def make_job(
         engine=KERNEL_ENGINE if kernel else WARM_ENGINE,
         as_of=str(as_of) if as_of else None,
         since=absolute(since),
+        force=bool(force),
     )
 
 
 def run_here(job: Job, progress: Progress | None = None) -> RunResult:
     """Run `job` in this process. Callers wanting isolation fork first (see isolation)."""
     from ..intake import load_engagement
-    from ..method import load_method
 
     emit = progress or (lambda event: None)
-    chosen = deliverables(job.only, job.notebooks_dir)  # refuses unknown names first
     engagement = load_engagement(job.engagement_path)  # IntakeError: nothing written
-    method = load_method(job.method_dir)
-    lang = job.lang or engagement.language
-    client = engagement.client
-    folder = client_folder(job.out_dir, client, lang)
-    claim(folder, client)  # before anything is written
+    try:
+        return _run_planned(job, engagement, emit)
+    except OSError as error:  # disk full, folder made read-only meanwhile: the user's to fix
+        where = error.filename or job.out_dir
+        raise RunError(
+            client=engagement.client, deliverable="(run)",
+            reason=f"could not write or read {where}: {error.strerror or error}",
+        ) from None
+
+
+def _run_planned(job: Job, engagement, emit: Progress) -> RunResult:
+    plan = plan_run(job, engagement)
+    client, lang, folder = plan.client, plan.lang, plan.folder
+    total = len(plan.chosen)
+    for index, name in enumerate(plan.current):
+        emit(Event("current", client, name, index, total, lang=lang))
+    if not plan.to_render:
+        return plan.result(job)
     folder.mkdir(parents=True, exist_ok=True)
     remove_stale_staging(folder)
 
+    chosen = plan.to_render
     staging = new_staging(folder)
     cwd = notebooks_dir(job.notebooks_dir)
     if str(cwd) not in sys.path:  # a kernel started there could import helper modules
         sys.path.insert(0, str(cwd))
     try:
         seconds: dict[str, float] = {}
-        for index, deliverable in enumerate(chosen):
-            emit(Event("started", client, deliverable.name, index, len(chosen), lang=lang))
+        for index, deliverable in enumerate(chosen, start=len(plan.current)):
+            emit(Event("started", client, deliverable.name, index, total, lang=lang))
             start = time.perf_counter()
             try:
                 _produce(deliverable, job, lang, staging, folder, client, cwd)
             except RunError:
-                emit(Event("failed", client, deliverable.name, index, len(chosen),
+                emit(Event("failed", client, deliverable.name, index, total,
                            time.perf_counter() - start, lang))
                 raise
             seconds[deliverable.name] = round(time.perf_counter() - start, 3)
-            emit(Event("done", client, deliverable.name, index, len(chosen),
+            emit(Event("done", client, deliverable.name, index, total,
                        seconds[deliverable.name], lang))
-        record = _manifest(job, engagement, method.version, lang, chosen, staging, folder, seconds)
+        record = _manifest(job, engagement, plan, staging, folder, seconds)
         atomic_write_text(staging / manifest_module.MANIFEST, record.to_json())
         files = _commit(chosen, staging, folder)
     finally:
@@ -177,10 +208,11 @@ def run_here(job: Job, progress: Progress | None = None) -> RunResult:
         client=client,
         language=lang,
         folder=folder,
-        files=files,
+        files=[*plan.current_files(), *files],
         manifest=folder / manifest_module.MANIFEST,
         seconds=seconds,
         engine=job.engine,
+        up_to_date=list(plan.current),
     )
 
 
@@ -194,6 +226,111 @@ def declared_parameters(notebook: Path) -> set[str]:
             source = "".join(cell["source"])
             return set(re.findall(r"^([A-Za-z_]\w*)\s*=", source, flags=re.M))
     return set()
+
+
+@dataclass
+class RunPlan:
+    """What a run will render and what it keeps, decided before any notebook runs."""
+
+    client: str
+    lang: str
+    folder: Path
+    method_version: str
+    chosen: list[Deliverable]
+    inputs: dict[str, dict[str, str]]
+    current: list[str]
+
+    @property
+    def to_render(self) -> list[Deliverable]:
+        return [d for d in self.chosen if d.name not in self.current]
+
+    def current_files(self) -> list[Path]:
+        return [
+            self.folder / name
+            for d in self.chosen if d.name in self.current
+            for name in produced_files(d)
+        ]
+
+    def result(self, job: Job) -> RunResult:
+        """The result of a run that had nothing to render."""
+        return RunResult(
+            client=self.client, language=self.lang, folder=self.folder,
+            files=self.current_files(), manifest=self.folder / manifest_module.MANIFEST,
+            engine=job.engine, up_to_date=list(self.current),
+        )
+
+
+def plan_run(job: Job, engagement) -> RunPlan:
+    """Which of the job's deliverables are current in the client folder (see freshness)."""
+    from ..method import load_method
+    from . import freshness
+
+    chosen = deliverables(job.only, job.notebooks_dir)  # refuses unknown names first
+    method = load_method(job.method_dir)
+    lang = job.lang or engagement.language
+    folder = client_folder(job.out_dir, engagement.client, lang)
+    claim(folder, engagement.client)  # another client's files are neither current nor replaced
+    as_of = _as_of(engagement)
+    inputs = {
+        d.name: freshness.deliverable_inputs(
+            engagement_path=job.engagement_path, notebook=d.notebook, lang=lang,
+            method_version=method.version, templates_dir=job.templates_dir,
+            parameters=_value_parameters(job, lang, d.notebook), as_of=as_of,
+        )
+        for d in chosen
+    }
+    current: list[str] = []
+    if not job.force and folder.is_dir():
+        records = manifest_module.previous(folder)
+        current = [
+            d.name for d in chosen
+            if freshness.is_current(folder, d.name, produced_files(d), inputs[d.name], records)
+        ]
+    return RunPlan(engagement.client, lang, folder, method.version, chosen, inputs, current)
+
+
+def already_current(job: Job, engagement) -> RunResult | None:
+    """The run's result when every deliverable asked for is current, else None."""
+    plan = plan_run(job, engagement)
+    return None if plan.to_render else plan.result(job)
+
+
+def _as_of(engagement):
+    """The engagement's "as of" date when it records one (else the run's day counts)."""
+    for holder in (engagement, getattr(engagement, "engagement", None)):
+        value = getattr(holder, "as_of", None)
+        if value is not None:
+            return value
+    return None
+
+
+def notebook_parameters(job: Job, lang: str, output_dir: Path, notebook: Path | None = None
+                        ) -> dict[str, str]:
+    """The parameters papermill injects into a deliverable notebook: every
+    notebook's, and step 5's (`as_of`, `since`) for the notebooks declaring them."""
+    parameters = {
+        "engagement_path": job.engagement_path,
+        "lang": lang,
+        "output_dir": str(output_dir),
+        "templates_dir": job.templates_dir or "",
+        "method_dir": job.method_dir or "",
+    }
+    declared = declared_parameters(notebook) if notebook is not None else set()
+    for name, value in (("as_of", job.as_of), ("since", job.since)):
+        if name in declared:
+            parameters[name] = value or ""
+    return parameters
+
+
+# Parameters naming files or folders: their content is an input, not their path.
+_PATH_PARAMETERS = ("engagement_path", "output_dir", "templates_dir", "method_dir")
+
+
+def _value_parameters(job: Job, lang: str, notebook: Path | None = None) -> dict[str, str]:
+    parameters = notebook_parameters(job, lang, Path(), notebook)
+    if parameters.get("since"):  # the previous COPIL's file counts by its content
+        parameters["since"] = manifest_module.sha256(parameters["since"])
+    return {k: v for k, v in parameters.items() if k not in _PATH_PARAMETERS}
 
 
 def produced_files(deliverable: Deliverable) -> list[str]:
@@ -213,18 +350,7 @@ def _produce(
 
     register()
     executed = staging / f"{deliverable.name}.ipynb"
-    parameters = {
-        "engagement_path": job.engagement_path,
-        "lang": lang,
-        "output_dir": str(staging),
-        "templates_dir": job.templates_dir or "",
-        "method_dir": job.method_dir or "",
-    }
-    # Step 5's parameters go to the notebooks that declare them (the COPIL pack).
-    declared = declared_parameters(deliverable.notebook)
-    for name, value in (("as_of", job.as_of), ("since", job.since)):
-        if name in declared:
-            parameters[name] = value or ""
+    parameters = notebook_parameters(job, lang, staging, deliverable.notebook)
     try:
         notebook = papermill.execute_notebook(
             _literal_path(deliverable.notebook),
@@ -265,7 +391,7 @@ def _produce(
             reason="the notebook finished without writing " + ", ".join(missing),
             notebook=_keep_failed(executed, folder, deliverable.name),
         )
-    (staging / f"{deliverable.name}.html").write_text(review_html(notebook), encoding="utf-8")
+    (staging / f"{deliverable.name}.html").write_text(review_html(notebook, f"{client} · {deliverable.name}"), encoding="utf-8")
 
 
 def _literal_path(path: Path) -> str:
@@ -314,27 +440,28 @@ def _keep_failed(executed: Path, folder: Path, name: str) -> str:
     return str(destination)
 
 
-def _manifest(job, engagement, method_version, lang, chosen, staging, folder, seconds):
+def _manifest(job, engagement, plan: RunPlan, staging, folder, seconds):
     engagement_sha = manifest_module.sha256(job.engagement_path)
     generated = manifest_module.now()
     records = manifest_module.previous(folder)
-    for deliverable in chosen:
+    for deliverable in plan.to_render:
         records[deliverable.name] = manifest_module.DeliverableRecord(
             notebook=deliverable.notebook.name,
             files={f: manifest_module.sha256(staging / f) for f in produced_files(deliverable)},
             seconds=seconds[deliverable.name],
             engagement_sha256=engagement_sha,
-            method_version=method_version,
+            method_version=plan.method_version,
             generated_at=generated,
+            inputs=plan.inputs[deliverable.name],
         )
     ordered = {name: records[name] for name in deliverable_order(records)}
     versions = manifest_module.versions()
     return manifest_module.Manifest(
         client=engagement.client,
-        language=lang,
+        language=plan.lang,
         engagement={"path": job.engagement_path, "sha256": engagement_sha},
         playbook_version=versions["playbook"],
-        method_version=method_version,
+        method_version=plan.method_version,
         engine=job.engine,
         versions=versions,
         generated_at=generated,

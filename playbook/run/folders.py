@@ -31,6 +31,32 @@ class ForeignFolderError(PlaybookError):
     """The client folder already holds another client's deliverables."""
 
 
+class OutputFolderError(PlaybookError):
+    """The output folder cannot hold deliverables: a file, or a folder not writable."""
+
+
+def check_output(out_dir: str | Path) -> None:
+    """Refuse an `--out` that cannot be written, before anything is run or created.
+
+    The nearest part of the path that exists must be a folder this process can
+    write in (the rest is created by the run).
+    """
+    out = Path(out_dir)
+    existing = out.absolute()
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    if not existing.is_dir():
+        raise OutputFolderError(
+            f"--out {out}: {existing} is a file, not a folder; nothing was written. "
+            "Give a folder for the deliverables."
+        )
+    if not os.access(existing, os.W_OK | os.X_OK):
+        raise OutputFolderError(
+            f"--out {out}: the folder {existing} is read-only; nothing was written. "
+            "Choose a folder you can write to."
+        )
+
+
 def client_folder(out_dir: str | Path, client: str, lang: str) -> Path:
     """`out_dir/<unique client name>/<lang>`, refused if it would fall outside `out_dir`."""
     root = Path(out_dir).resolve()

@@ -2,28 +2,76 @@
 
 Reviewers (an engagement manager, a client sponsor) read what the notebook
 concluded, not the Python that produced it, so input cells and prompts are
-left out by nbconvert's own options.
+left out by nbconvert's own options. The copy is a confidential deliverable: it
+opens offline and loads nothing from elsewhere, so the scripts nbconvert's
+"lab" page fetches from a CDN (require.js, MathJax, Mermaid, widget managers)
+are left out; review pages use none of them. Figures are embedded.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any
 
 import nbformat
+
+# The "lab" page without anything fetched from the network.
+_OFFLINE_TEMPLATE = """
+{%- extends 'lab/index.html.j2' -%}
+{%- block html_head_js -%}{%- endblock html_head_js -%}
+{%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
+{%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
+{%- block jupyter_widgets -%}{%- endblock jupyter_widgets -%}
+"""
+_TEMPLATE_NAME = "playbook_review.html.j2"
 
 
 @lru_cache(maxsize=1)
 def _exporter():
+    from jinja2 import DictLoader
     from nbconvert import HTMLExporter
+    from nbconvert.exporters.templateexporter import TemplateExporter
+    from nbconvert.filters.highlight import Highlight2HTML
+    from nbconvert.filters.widgetsdatatypefilter import WidgetsDataTypeFilter
 
-    return HTMLExporter(
-        exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True
+    class ReviewExporter(HTMLExporter):
+        """HTMLExporter without its final pass through BeautifulSoup.
+
+        That pass re-parses the whole page (most of a review copy is inline CSS
+        and embedded figures) to add focus and "no description" attributes to
+        code cells and images a review copy does not have; it cost as much as
+        the rest of the export. The filters registered are HTMLExporter's own.
+        """
+
+        def from_notebook_node(self, nb, resources=None, **kw) -> tuple[str, dict[str, Any]]:
+            langinfo = nb.metadata.get("language_info", {})
+            lexer = langinfo.get("pygments_lexer", langinfo.get("name", None))
+            resources = self._init_resources(resources)
+            self.register_filter(
+                "highlight_code",
+                self.filters.get("highlight_code", Highlight2HTML(pygments_lexer=lexer, parent=self)),
+            )
+            self.register_filter(
+                "filter_data_type",
+                WidgetsDataTypeFilter(
+                    notebook_metadata=self._nb_metadata, parent=self, resources=resources
+                ),
+            )
+            return TemplateExporter.from_notebook_node(self, nb, resources, **kw)
+
+    return ReviewExporter(
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+        extra_loaders=[DictLoader({_TEMPLATE_NAME: _OFFLINE_TEMPLATE})],
+        template_file=_TEMPLATE_NAME,
     )
 
 
-def review_html(notebook: nbformat.NotebookNode) -> str:
-    """HTML of `notebook` without code cells' input and without prompts."""
-    body, _resources = _exporter().from_notebook_node(notebook)
+def review_html(notebook: nbformat.NotebookNode, title: str = "") -> str:
+    """HTML of `notebook` without code cells' input, prompts or network resources."""
+    resources = {"metadata": {"name": title}} if title else None
+    body, _resources = _exporter().from_notebook_node(notebook, resources)
     return body
 
 

@@ -36,6 +36,9 @@ class DeliverableRecord:
     engagement_sha256: str
     method_version: str
     generated_at: str
+    # Digests of what the files were produced from (see run.freshness); empty in
+    # records written before incremental runs, which are therefore never current.
+    inputs: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -81,8 +84,8 @@ def previous(folder: Path) -> dict[str, DeliverableRecord]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         records = {name: DeliverableRecord(**raw) for name, raw in data["deliverables"].items()}
-    except (OSError, ValueError, KeyError, TypeError):
-        return {}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return {}  # unreadable or not ours: nothing is known of the folder
     return {
         name: record
         for name, record in records.items()

@@ -16,7 +16,7 @@ from rich.markup import escape
 class Event:
     """A deliverable of a client started, finished or failed."""
 
-    kind: str  # "started" | "done" | "failed"
+    kind: str  # "started" | "done" | "failed" | "current" (kept: nothing it depends on changed)
     client: str
     deliverable: str
     index: int
@@ -54,19 +54,18 @@ class RunProgress:
             self._bar.__exit__(*exc)
 
     def __call__(self, event: Event) -> None:
+        from .wording import say, seconds
+
+        lang = self.lang or event.lang
         if self._bar is not None:
             if self._task is None:
                 self._task = self._bar.add_task(escape(event.client), total=event.total)
             if event.kind == "started":
-                self._bar.update(
-                    self._task, description=escape(f"{event.client}: {event.deliverable}")
-                )
+                self._bar.update(self._task, description=escape(say(
+                    "started", lang, client=event.client, deliverable=event.deliverable)))
             else:
                 self._bar.update(self._task, advance=1)
             return
-        from .wording import say, seconds
-
-        lang = self.lang or event.lang
         position = f"[{event.index + 1}/{event.total}]"
         text = say(event.kind, lang, client=event.client, deliverable=event.deliverable,
                    seconds=seconds(event.seconds, lang))

@@ -37,13 +37,15 @@ def files_table(result, lang: str | None = None):
     table.add_column(say("files", lang))
     table.add_column(say("size", lang), justify="right")
     table.add_column(say("time", lang), justify="right")
-    for name, seconds in result.seconds.items():
+    times = {name: say("up_to_date", lang) for name in result.up_to_date}
+    times.update({name: f"{shown_seconds(s, lang)} s" for name, s in result.seconds.items()})
+    for name, time in times.items():
         files = [p for p in result.files if p.name.rsplit(".", 1)[0] == name]
         table.add_row(
             name,
             "\n".join(p.name for p in files),
             "\n".join(_size(p) for p in files),
-            f"{shown_seconds(seconds, lang)} s",
+            time,
         )
     table.add_row("", result.manifest.name, _size(result.manifest), "")
     return table
@@ -71,3 +73,10 @@ def batch_table(result):
             table.add_row(name, "[red]failed[/red]", f"{report.seconds:.1f} s",
                           Text(report.error["message"]))
     return table
+
+
+def counts_line(current: int, rendered: int, lang: str = "en") -> str:
+    """"3 up to date, 2 rendered": what a run kept and what it produced."""
+    from .wording import say
+
+    return say("counts", lang, current=current, rendered=rendered)

@@ -57,6 +57,21 @@ def test_every_deliverable_is_written_in_four_forms_with_a_manifest(outputs, cas
 
 
 @pytest.mark.parametrize("case", _case_ids())
+def test_review_copies_open_offline_and_reveal_no_folder_of_the_machine(outputs, case):
+    folder = outputs[case]
+    for name in DELIVERABLES:
+        page = (folder / f"{name}.html").read_text(encoding="utf-8")
+        assert "<script src=" not in page and "cdnjs" not in page, name
+        assert str(folder.parent) not in page and ".staging" not in page, name
+        assert "<img" in page or name == "framing_note" or "<table" in page, name
+        executed = (folder / f"{name}.ipynb").read_text(encoding="utf-8")
+        outputs_only = [
+            output for cell in json.loads(executed)["cells"] for output in cell.get("outputs", [])
+        ]
+        assert str(folder.parent) not in json.dumps(outputs_only), name
+
+
+@pytest.mark.parametrize("case", _case_ids())
 def test_decks_open_and_carry_reasons_in_their_notes(outputs, case):
     folder = outputs[case]
     for name in DELIVERABLES:

@@ -158,7 +158,7 @@ def test_yaml_syntax_errors_give_the_line(tmp_path: Path) -> None:
         load_engagement(path)
 
     (problem,) = caught.value.errors
-    assert problem.where.startswith("(top) (line ")
+    assert problem.where == "line 3, column 11"  # where the bracket was opened
     assert problem.message.startswith("not valid YAML")
 
 

@@ -30,6 +30,7 @@ from typing import Any
 
 import yaml
 from openpyxl import Workbook, load_workbook
+from openpyxl.utils import column_index_from_string
 
 from playbook.intake import write_intake_template
 from playbook.model import Engagement
@@ -149,6 +150,7 @@ def _append(data: dict, path: str, value: Any) -> None:
 
 def _rename_population(data: dict, old: str, new: str) -> None:
     """Rename a population everywhere it is cited, as a consistent consultant would."""
+    new = resolve(new)
     for population in data["populations"]:
         if population["name"] == old:
             population["name"] = new
@@ -272,8 +274,15 @@ def _cell_value(value: Any) -> Any:
 
 
 def _set_cell(book: Workbook, sheet: str, row: int, column: str, value: Any) -> None:
+    """`column` names a header, or is a column letter ("XFD") beyond the headers."""
     ws = book[sheet]
-    ws.cell(row, column_of(ws, column)).value = _cell_value(value)
+    try:
+        index = column_of(ws, column)
+    except KeyError:
+        if not re.fullmatch(r"[A-Z]{1,3}", column):
+            raise
+        index = column_index_from_string(column)
+    ws.cell(row, index).value = _cell_value(value)
 
 
 def _set_field(book: Workbook, sheet: str, field: str, value: Any) -> None:

@@ -10,7 +10,6 @@ import pytest
 
 from playbook.analysis.engine import analyse
 from playbook.model import Engagement
-from playbook.render.deliverables.framing_note import RISK_LEVEL_SHOWN
 from playbook.review import framing_note as framing
 from tests.factories import minimal_engagement_dict
 
@@ -202,10 +201,11 @@ def test_the_balance_labels_follow_the_analysis_language(mutuelle, mutuelle_en):
 
 def test_first_risks_are_the_medium_and_high_risks_of_the_diagnosis(example):
     table = framing.first_risks(example)
-    expected = [r for r in example.diagnosis.risks if r.level >= RISK_LEVEL_SHOWN]
+    shown_from = example.method.brakes.risk_model.attention_from
+    expected = [r for r in example.diagnosis.risks if r.level >= shown_from]
     assert list(table.columns) == ["population", "headcount", "risk", "level", "reason"]
     assert len(table) == len(expected)
-    assert (table["level"] >= RISK_LEVEL_SHOWN).all()
+    assert (table["level"] >= shown_from).all()
     assert set(table["risk"]) <= {"rejection", "misuse"}
 
 

@@ -19,6 +19,7 @@ from ...analysis.facts import is_regional
 from ...analysis.milestones import sorted_lots
 from ...model import Engagement, Population
 from ...model.enums import WorkshopStatus
+from ...text import grammar
 from ..ir import (
     Block,
     BulletItem,
@@ -84,9 +85,9 @@ def percent(analysis: Any, ratio: float, decimals: int = 0) -> str:
 
 
 def money(analysis: Any, amount: float) -> str:
-    """An amount in the engagement's currency, rounded for display (`round_money`):
+    """An amount in the engagement's currency, rounded for display (`rounded_money`):
     '545 000 €' / '£545,000'; tables of unit rates keep their own figures."""
-    return format_currency(round_money(amount), analysis.lang,
+    return format_currency(grammar.rounded_money(amount), analysis.lang,
                            analysis.engagement.engagement.currency)
 
 
@@ -143,45 +144,23 @@ def share(part: float, whole: float) -> float:
 
 
 def counted(analysis: Any, key: str, count: int, **values: Any) -> str:
-    """The label `key.one` or `key.other` for `count`, with `{count}` filled.
+    """The label `key.one` or `key.other` that agrees with `count`, `{count}` filled.
 
     French puts 0 and 1 in the singular (« 1 a quelque chose à perdre », « 0 action
-    à arbitrer »), English only 1; the catalogue holds both forms of every
+    à trancher »), English only 1; the catalogue holds both forms of every
     counted sentence, so agreement is the data's, not a suffix added here.
     """
-    form = "one" if is_singular(count, analysis.lang) else "other"
+    form = grammar.plural_form(count, analysis.lang)
     return text(analysis, f"{key}.{form}", count=number(analysis, count), **values)
 
 
-def is_singular(count: float, lang: str) -> bool:
-    """French: 0 and 1 (and anything below 2) take the singular; English: only 1."""
-    return abs(count) < 2 if lang == "fr" else count == 1
-
-
 def days(analysis: Any, value: float) -> str:
-    """A number of days for display: whole days (124.9 → 125); a total under ten
-    keeps its half day (2.5), where rounding would change what is planned."""
-    value = float(value)
-    if abs(value) < 10 and round(value * 2) != round(value) * 2:
-        return number(analysis, round(value * 2) / 2, 1)
-    return number(analysis, round(value))
+    """A number of days for display: whole days (124.9 → 125), half days under ten."""
+    shown, decimals = grammar.rounded_days(value)
+    return number(analysis, shown, decimals)
 
 
-def round_money(amount: float) -> float:
-    """No false precision: to the nearest 100 below 10 000, the nearest 1 000 above."""
-    step = 100 if abs(amount) < 10_000 else 1_000
-    return round(float(amount) / step) * step
-
-
-def with_detail(label: str, detail: str) -> str:
-    """"Sponsor (direction générale)" + "Hélène Marchal" → "Sponsor (direction
-    générale, Hélène Marchal)": one pair of parentheses, never two in a row."""
-    label, detail = label.strip(), detail.strip()
-    if not detail:
-        return label
-    if label.endswith(")") and "(" in label:
-        return f"{label[:-1]}, {detail})"
-    return f"{label} ({detail})"
+with_detail = grammar.with_detail
 
 
 # --------------------------------------------------------------------------- cover

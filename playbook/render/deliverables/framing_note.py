@@ -39,7 +39,6 @@ from ..ir import (
 from . import common as c
 
 NAME = "framing_note"
-RISK_LEVEL_SHOWN = 2  # medium and high risks are "first risks"; low ones wait for the diagnosis
 RISKS_IN_DECK = 8
 DECK_MESSAGES = 4  # one slide of message cards; the document gives them all
 BRAKES_SHOWN = 10
@@ -100,9 +99,11 @@ def _criteria_message(analysis: Any) -> str:
 def _risk_message(analysis: Any) -> str:
     e = analysis.engagement
     worst = _worst_risk_by_population(analysis)
-    high = [name for name, level in worst.items() if level >= 3]
+    risk_model = analysis.method.brakes.risk_model
+    high = [name for name, level in worst.items() if level >= risk_model.high_from]
     if not high:
-        medium = [name for name, level in worst.items() if level == 2]
+        medium = [name for name, level in worst.items()
+                  if risk_model.attention_from <= level < risk_model.high_from]
         return t(analysis, "messages.risks_none", count=len(medium))
     high.sort(key=lambda name: -e.population(name).headcount)
     return t(analysis, "messages.risks", count=len(high), total=len(e.populations),
@@ -610,7 +611,9 @@ def _worst_risk_by_population(analysis: Any) -> dict[str, int]:
 def first_risks(analysis: Any) -> list[Any]:
     """Medium and high risks, highest first, then the most people exposed."""
     e = analysis.engagement
-    risks = [r for r in analysis.diagnosis.risks if r.level >= RISK_LEVEL_SHOWN]
+    # Medium and high risks are "first risks"; low ones wait for the diagnosis.
+    shown_from = analysis.method.brakes.risk_model.attention_from
+    risks = [r for r in analysis.diagnosis.risks if r.level >= shown_from]
     return sorted(risks, key=lambda r: (-r.level, -e.population(r.population).headcount, r.kind))
 
 
@@ -618,8 +621,9 @@ def _risk_table(analysis: Any, risks: list[Any], full: bool) -> Table:
     r_ = lambda key: t(analysis, f"risks.{key}")  # noqa: E731
     rows = [[c.population_label(analysis, r.population), r_(f"kind.{r.kind}"), r_(f"levels.{r.level}")]
             + ([r.reasons[0] if r.reasons else ""] if full else []) for r in risks]
-    fills = [[None, None, RAG_FILLS["red"] if r.level >= 3 else RAG_FILLS["amber"]] + ([None] if full else [])
-             for r in risks]
+    high_from = analysis.method.brakes.risk_model.high_from
+    fills = [[None, None, RAG_FILLS["red"] if r.level >= high_from else RAG_FILLS["amber"]]
+             + ([None] if full else []) for r in risks]
     columns = [c.text(analysis, "common.columns.population"), r_("risk"), r_("level")]
     if full:
         columns.append(r_("main_reason"))

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from typing import Any
+from typing import Any, Literal
 
 from ...errors import MethodError
 from ..charts import heat_colour
@@ -24,7 +24,6 @@ from ..ir import (
     BulletSlide,
     Chart,
     ChartSlide,
-    CoverSlide,
     Deck,
     Document,
     Figure,
@@ -40,6 +39,9 @@ from . import common as c
 
 NAME = "impact_diagnosis"
 SCALE = (0, 3)
+# The deck quotes the two most telling resistances heard; the others are in
+# the speaker notes and the report (a slide of six quotes is not read).
+RESISTANCES_SHOWN = 2
 # Bubbles sharing a level and a buy-in are spread on a small ellipse around
 # their true position (radii in axis units), so labels do not sit on one another.
 SPREAD = (0.34, 0.38)
@@ -94,22 +96,34 @@ def segment_members(analysis: Any) -> dict[str, list[str]]:
     return populations_by_segment(analysis.diagnosis.segments, analysis.method)
 
 
+def _in_role(analysis: Any, role: Literal["allies", "priority"]) -> list[str]:
+    """Populations of the segment playing `role` in the method (allies, priority)."""
+    members = segment_members(analysis)
+    return [name for code in analysis.method.dimensions.segmentation.with_role(role)
+            for name in members.get(code, [])]
+
+
 def observed_resistances(analysis: Any) -> list[Any]:
     return list(analysis.engagement.resistances)
 
 
 def key_messages(analysis: Any) -> list[str]:
-    """The summary, computed: concentration of impact, top dimension, segments,
-    brakes, risks, forgotten non-users, allies."""
+    """The summary: the messages of the deck's findings, in its order."""
+    return [f.message for f in findings(analysis)]
+
+
+def messages(analysis: Any) -> dict[str, str]:
+    """Every message the diagnosis can state, by topic: concentration of impact,
+    top dimension, segments, brakes, risks, forgotten non-users, allies."""
     diagnosis = analysis.diagnosis
     engagement = analysis.engagement
     total_people = sum(p.headcount for p in engagement.populations)
-    messages: list[str] = []
+    messages: dict[str, str] = {}
 
     strong = strongly_impacted(analysis)
     strong_people = _headcount(analysis, strong)
     if len(strong) < len(engagement.populations):
-        messages.append(_t(analysis, "messages.strongly_impacted", count=len(strong),
+        messages["impacted"] = (_t(analysis, "messages.strongly_impacted", count=len(strong),
                            total=len(engagement.populations), strong=_strong(analysis),
                            people=c.people(analysis, strong_people),
                            share=c.percent(analysis, c.share(strong_people, total_people))))
@@ -117,7 +131,7 @@ def key_messages(analysis: Any) -> list[str]:
         top = SCALE[1]
         highest = [n for n, v in diagnosis.levels["level"].items() if v >= top]
         people = _headcount(analysis, highest)
-        messages.append(_t(analysis, "messages.all_strong", total=len(engagement.populations),
+        messages["impacted"] = (_t(analysis, "messages.all_strong", total=len(engagement.populations),
                            strong=_strong(analysis), count=len(highest), top=top,
                            people=c.people(analysis, people),
                            share=c.percent(analysis, c.share(people, total_people))))
@@ -125,32 +139,32 @@ def key_messages(analysis: Any) -> list[str]:
     totals = diagnosis.dimension_totals
     if len(totals) and totals["people_strongly_impacted"].max() > 0:
         top = totals["people_strongly_impacted"].idxmax()
-        messages.append(_t(analysis, "messages.top_dimension",
+        messages["dimension"] = (_t(analysis, "messages.top_dimension",
                            dimension=c.term(analysis, "dimension", top),
                            people=c.people(analysis, int(totals.at[top, "people_strongly_impacted"])),
                            share=c.percent(analysis, float(totals.at[top, "share_strongly_impacted"]))))
 
-    members = segment_members(analysis)
-    convince = members.get("convince_first", [])
+    convince = _in_role(analysis, "priority")
     if convince:
-        messages.append(_t(analysis, "messages.convince_first", count=len(convince),
+        messages["convince"] = (_t(analysis, "messages.convince_first", count=len(convince),
                            people=c.people(analysis, _headcount(analysis, convince)),
                            names=_names(analysis, convince)))
     else:
-        messages.append(_t(analysis, "messages.no_convince_first"))
+        messages["convince"] = (_t(analysis, "messages.no_convince_first"))
 
     if diagnosis.brakes:
         spread = Counter(b.brake for b in diagnosis.brakes)
         brake, populations = spread.most_common(1)[0]
-        messages.append(_t(analysis, "messages.brakes", count=len(diagnosis.brakes),
+        messages["brakes"] = (_t(analysis, "messages.brakes", count=len(diagnosis.brakes),
                            high=sum(1 for b in diagnosis.brakes if b.severity >= 3),
                            observed=sum(1 for b in diagnosis.brakes if b.observed),
                            brake=c.term(analysis, "brake", brake), populations=populations))
 
-    high = {kind: [r.population for r in diagnosis.risks if r.kind == kind and r.level >= 3]
-            for kind in ("rejection", "misuse")}
+    high_from = analysis.method.brakes.risk_model.high_from
+    high = {kind: [r.population for r in diagnosis.risks if r.kind == kind and r.level >= high_from]
+            for kind in analysis.method.brakes.risk_kinds}
     if high["rejection"] or high["misuse"]:
-        messages.append(_t(analysis, "messages.risks",
+        messages["risks"] = (_t(analysis, "messages.risks",
                            rejection=_counted(analysis, "messages.populations", len(high["rejection"])),
                            misuse=_counted(analysis, "messages.populations", len(high["misuse"])),
                            names=_t(analysis, "messages.risk_names",
@@ -160,14 +174,14 @@ def key_messages(analysis: Any) -> list[str]:
     non_users = [p.name for p in engagement.populations
                  if not p.crm_user and diagnosis.levels.at[p.name, "level"] > 0]
     if non_users:
-        messages.append(_counted(analysis, "messages.non_users", len(non_users),
+        messages["non_users"] = (_counted(analysis, "messages.non_users", len(non_users),
                                  count=len(non_users),
                                  people=c.people(analysis, _headcount(analysis, non_users)),
                                  names=_names(analysis, non_users)))
 
-    allies = members.get("lean_on", [])
+    allies = _in_role(analysis, "allies")
     if allies:
-        messages.append(_t(analysis, "messages.ambassadors", names=_names(analysis, allies),
+        messages["allies"] = (_t(analysis, "messages.ambassadors", names=_names(analysis, allies),
                            people=c.people(analysis, _headcount(analysis, allies))))
     return messages
 
@@ -180,14 +194,14 @@ def next_steps(analysis: Any) -> list[c.NextStep]:
     if not upcoming:
         return upcoming
     when = upcoming[0].date
-    members = segment_members(analysis)
+    convince, allies = _in_role(analysis, "priority"), _in_role(analysis, "allies")
     extra = [c.NextStep(when, _t(analysis, "next_steps.validate"))]
-    if members.get("convince_first"):
+    if convince:
         extra.append(c.NextStep(when, _t(analysis, "next_steps.convince",
-                                         names=_names(analysis, members["convince_first"]))))
-    if members.get("lean_on"):
+                                         names=_names(analysis, convince))))
+    if allies:
         extra.append(c.NextStep(when, _t(analysis, "next_steps.ambassadors",
-                                         names=_names(analysis, members["lean_on"]))))
+                                         names=_names(analysis, allies))))
     return c.next_steps(analysis, extra)
 
 
@@ -323,16 +337,35 @@ def brake_table(analysis: Any, with_reasons: bool = True) -> Table:
     return Table(columns, rows, widths=widths)
 
 
+def brake_summary_table(analysis: Any) -> Table:
+    """One row per barrier, most widespread first: populations concerned, how
+    many severely, how many confirmed in interview (the detail is in the appendix)."""
+    rows = []
+    for brake, own in _by_brake(analysis):
+        rows.append([c.term(analysis, "brake", brake), len(own),
+                     sum(1 for b in own if b.severity >= 3), sum(1 for b in own if b.observed)])
+    columns = [_t(analysis, "columns.brake"), c.text(analysis, "common.columns.populations"),
+               _t(analysis, "columns.severe"), _t(analysis, "columns.observed_in")]
+    return Table(columns, rows, widths=[2.6, 1.2, 1.2, 1.4])
+
+
+def _by_brake(analysis: Any) -> list[tuple[str, list[Any]]]:
+    groups: dict[str, list[Any]] = {}
+    for finding in _sorted_brakes(analysis):
+        groups.setdefault(finding.brake, []).append(finding)
+    return sorted(groups.items(), key=lambda item: (-len(item[1]), -max(b.severity for b in item[1])))
+
+
 def risk_table(analysis: Any) -> Table:
     """Rejection and misuse levels per population, shaded like the heat map."""
     diagnosis = analysis.diagnosis
     rows, fills = [], []
     for p in analysis.engagement.populations:
-        levels = [diagnosis.risk(p.name, kind).level for kind in ("rejection", "misuse")]
+        levels = [diagnosis.risk(p.name, kind).level for kind in analysis.method.brakes.risk_kinds]
         rows.append([p.name, *(f"{v}/3 – {_level_word(analysis, v)}" for v in levels)])
         fills.append([None, *(heat_colour(v, *SCALE) for v in levels)])
-    columns = [c.text(analysis, "common.columns.population"), _t(analysis, "columns.rejection"),
-               _t(analysis, "columns.misuse")]
+    columns = [c.text(analysis, "common.columns.population"),
+               *(_t(analysis, f"columns.{kind}") for kind in analysis.method.brakes.risk_kinds)]
     return Table(columns, rows, widths=[3.2, 1.4, 1.4], cell_fills=fills,
                  align=["left", "center", "center"])
 
@@ -470,8 +503,8 @@ def _risk_details(analysis: Any) -> list[Any]:
     """Bullets per population with a medium or high risk, each with its reasons."""
     items: list[Any] = []
     for p in analysis.engagement.populations:
-        risks = [analysis.diagnosis.risk(p.name, kind) for kind in ("rejection", "misuse")]
-        risks = [r for r in risks if r.level >= 2]
+        risks = [analysis.diagnosis.risk(p.name, kind) for kind in analysis.method.brakes.risk_kinds]
+        risks = [r for r in risks if r.level >= analysis.method.brakes.risk_model.attention_from]
         if not risks:
             continue
         items.append(c.population_label(analysis, p))
@@ -483,7 +516,7 @@ def _risk_details(analysis: Any) -> list[Any]:
 
 
 def _ally_lines(analysis: Any) -> list[str]:
-    members = segment_members(analysis).get("lean_on", [])
+    members = _in_role(analysis, "allies")
     levels = analysis.diagnosis.levels
     key_users = analysis.engagement.governance.key_users
     lines = []
@@ -509,11 +542,14 @@ def _warnings(analysis: Any) -> list[Any]:
 
 def build_document(analysis: Any) -> Document:
     s = lambda key: _t(analysis, f"sections.{key}")  # noqa: E731
-    blocks: list[Block] = c.key_messages_blocks(analysis, key_messages(analysis))
+    told = findings(analysis)
+    blocks: list[Block] = c.key_messages_blocks(analysis, [f.message for f in told])
+    lead = c.conclusions(told)
 
-    blocks += [Heading(s("map")), Paragraph(_map_intro(analysis)), population_table(analysis)]
+    blocks += [Heading(s("map")), *lead.get("map", []), Paragraph(_map_intro(analysis)),
+               population_table(analysis)]
 
-    blocks += [Heading(s("heat_map")),
+    blocks += [Heading(s("heat_map")), *lead.get("heat_map", []),
                Paragraph(_t(analysis, "text.heat_intro", scale=_scale_text(analysis))),
                heat_table(analysis)]
     blocks += [Heading(s("overall"), 2), Paragraph(overall_rule(analysis))]
@@ -526,19 +562,20 @@ def build_document(analysis: Any) -> Document:
                dimension_table(analysis),
                Figure(people_chart(analysis), caption=_t(analysis, "charts.people_by_dimension"))]
 
-    blocks += [Heading(s("segments")), Paragraph(_t(analysis, "text.segments_intro")),
+    blocks += [Heading(s("segments")), *lead.get("segments", []),
+               Paragraph(_t(analysis, "text.segments_intro")),
                Figure(bubble_chart(analysis), caption=_t(analysis, "charts.bubble")),
                Paragraph(_t(analysis, "text.jitter_note"), style="caption"),
                segment_table(analysis)]
 
-    blocks.append(Heading(s("brakes")))
+    blocks += [Heading(s("brakes")), *lead.get("brakes", [])]
     if analysis.diagnosis.brakes:
         blocks += [Paragraph(_t(analysis, "text.brakes_intro")), brake_table(analysis)]
     else:
         blocks.append(Paragraph(_t(analysis, "text.no_brakes")))
     blocks += [Heading(s("resistances"), 2), *_resistance_blocks(analysis)]
 
-    blocks += [Heading(s("risks")), Paragraph(_t(analysis, "text.risks_intro")),
+    blocks += [Heading(s("risks")), *lead.get("risks", []), Paragraph(_t(analysis, "text.risks_intro")),
                risk_table(analysis)]
     details = _risk_details(analysis)
     if details:
@@ -560,63 +597,100 @@ def build_document(analysis: Any) -> Document:
 # --------------------------------------------------------------------------- deck
 
 
-def build_deck(analysis: Any) -> Deck:
+def findings(analysis: Any) -> list[c.Finding]:
+    """The diagnosis told in five findings: how many are strongly impacted, where
+    the change is deepest, whom to convince first, the barriers, the risks."""
     d = lambda key, **v: _t(analysis, f"deck.{key}", **v)  # noqa: E731
     diagnosis = analysis.diagnosis
     engagement = analysis.engagement
-    slides: list[Any] = [CoverSlide(), c.key_messages_slide(analysis, key_messages(analysis))]
-
+    said = messages(analysis)
     total = sum(p.headcount for p in engagement.populations)
-    slides.append(TableSlide(
-        d("map", count=len(engagement.populations), people=c.people(analysis, total)),
-        population_table(analysis, full=False), notes=_map_intro(analysis)))
+    result = [c.Finding(said["impacted"], [
+        TableSlide(d("map", count=len(engagement.populations), people=c.people(analysis, total)),
+                   population_table(analysis, full=False),
+                   notes="\n".join(x for x in (_map_intro(analysis), said.get("non_users", "")) if x)),
+        ChartSlide(_weighted_title(analysis), people_chart(analysis), caption=overall_rule(analysis),
+                   notes="\n".join([_t(analysis, "text.weighted_intro"), *_level_lines(analysis)])),
+    ], key="map")]
 
-    slides.append(TableSlide(
-        d("heat_map"), heat_table(analysis),
-        notes="\n".join([_t(analysis, "text.heat_intro", scale=_scale_text(analysis)),
-                         overall_rule(analysis)])))
-
-    slides.append(ChartSlide(
-        d("weighted"), people_chart(analysis), caption=overall_rule(analysis),
-        notes="\n".join([_t(analysis, "text.weighted_intro"), *_level_lines(analysis)])))
+    if "dimension" in said:
+        totals = diagnosis.dimension_totals
+        top = totals["people_strongly_impacted"].idxmax()
+        result.append(c.Finding(said["dimension"], [TableSlide(
+            d("heat_map", dimension=c.term(analysis, "dimension", top),
+              people=c.people(analysis, int(totals.at[top, "people_strongly_impacted"]))),
+            heat_table(analysis),
+            notes="\n".join([_t(analysis, "text.heat_intro", scale=_scale_text(analysis)),
+                             overall_rule(analysis)]))], key="heat_map"))
 
     segmentation = analysis.method.dimensions.segmentation
-    slides.append(ChartSlide(
-        d("bubble"), bubble_chart(analysis), caption=_t(analysis, "text.jitter_note"),
-        notes="\n".join([segmentation.description.in_(analysis.lang), *_segment_notes(analysis)])))
-    slides.append(TableSlide(d("segments"), segment_table(analysis, with_description=False),
-                             notes="\n".join(_segment_notes(analysis))))
+    result.append(c.Finding(said["convince"], [ChartSlide(
+        c.counted(analysis, f"{NAME}.deck.bubble", len(_in_role(analysis, "priority")),
+                  allies=len(_in_role(analysis, "allies"))),
+        bubble_chart(analysis), caption=_t(analysis, "text.jitter_note"),
+        notes="\n".join([segmentation.description.in_(analysis.lang), *_segment_notes(analysis)]))],
+        key="segments"))
 
     if diagnosis.brakes:
-        slides.append(TableSlide(
-            d("brakes"), brake_table(analysis, with_reasons=False),
+        spread = Counter(b.brake for b in diagnosis.brakes)
+        brake, populations = spread.most_common(1)[0]
+        slides: list[Any] = [TableSlide(
+            d("brakes", brake=c.term(analysis, "brake", brake), populations=populations),
+            brake_summary_table(analysis),
             notes=c.reason_notes(analysis, [r for b in _sorted_brakes(analysis) for r in b.reasons],
-                                 lead=_t(analysis, "text.brakes_intro"))))
-    resistances = observed_resistances(analysis)
-    if resistances:
-        slides.append(BulletSlide(
-            d("resistances"),
-            [f"**{r.population}** — {_quote(analysis, r.evidence)}" for r in resistances],
-            notes="\n".join(_t(analysis, "text.resistance_line", population=r.population,
-                               brake=c.term(analysis, "brake", r.brake), source=r.source)
-                            for r in resistances)))
+                                 lead=_t(analysis, "text.brakes_intro")))]
+        resistances = observed_resistances(analysis)
+        if resistances:
+            slides.append(BulletSlide(
+                c.counted(analysis, f"{NAME}.deck.resistances", len(resistances)),
+                [f"**{r.population}** — {_quote(analysis, r.evidence)}"
+                 for r in resistances[:RESISTANCES_SHOWN]],
+                notes="\n".join([
+                    *(_t(analysis, "text.resistance_line", population=r.population,
+                         brake=c.term(analysis, "brake", r.brake), source=r.source)
+                      for r in resistances),
+                    *(f"{r.population} — {_quote(analysis, r.evidence)}"
+                      for r in resistances[RESISTANCES_SHOWN:])])))
+        result.append(c.Finding(said["brakes"], slides, key="brakes"))
 
-    slides.append(TableSlide(
-        d("risks"), risk_table(analysis),
-        notes=c.reason_notes(analysis, [r.reasons[0] for r in diagnosis.risks if r.level >= 2],
-                             lead=_t(analysis, "text.risks_intro"))))
+    if "risks" in said:
+        model = analysis.method.brakes.risk_model
+        high = [r for r in diagnosis.risks if r.level >= model.high_from]
+        result.append(c.Finding(said["risks"], [TableSlide(
+            c.counted(analysis, f"{NAME}.deck.risks", len({r.population for r in high})),
+            risk_table(analysis),
+            notes=c.reason_notes(analysis, [r.reasons[0] for r in diagnosis.risks
+                                            if r.level >= model.attention_from],
+                                 lead=_t(analysis, "text.risks_intro")))], key="risks"))
+    return result
 
-    allies = segment_members(analysis).get("lean_on", [])
-    slides.append(BulletSlide(
-        d("allies"),
+
+def _weighted_title(analysis: Any) -> str:
+    totals = analysis.diagnosis.dimension_totals
+    strong = strongly_impacted(analysis)
+    people = _headcount(analysis, strong)
+    total = sum(p.headcount for p in analysis.engagement.populations)
+    dimensions = int((totals["people_strongly_impacted"] > 0).sum()) if len(totals) else 0
+    return c.counted(analysis, f"{NAME}.deck.weighted", dimensions,
+                     people=c.people(analysis, people), share=c.percent(analysis, c.share(people, total)))
+
+
+def build_deck(analysis: Any) -> Deck:
+    d = lambda key, **v: _t(analysis, f"deck.{key}", **v)  # noqa: E731
+    closing: list[Any] = []
+    allies = _in_role(analysis, "allies")
+    closing.append(BulletSlide(
+        c.counted(analysis, f"{NAME}.deck.allies", len(allies),
+                  people=c.people(analysis, _headcount(analysis, allies))),
         _ally_lines(analysis) or [_t(analysis, "text.no_allies")],
-        notes=_t(analysis, "messages.ambassadors", names=_names(analysis, allies),
-                 people=c.people(analysis, _headcount(analysis, allies))) if allies else ""))
-
+        notes=messages(analysis).get("allies", "")))
     warnings = _warnings(analysis)
-    slides.append(BulletSlide(
-        d("warnings"),
-        [w.message for w in warnings] or [_t(analysis, "text.no_warnings")]))
-
-    slides.append(c.closing_slide(analysis, next_steps(analysis)))
-    return c.deck(analysis, NAME, slides)
+    if warnings:
+        closing.append(BulletSlide(c.counted(analysis, f"{NAME}.deck.warnings", len(warnings)),
+                                   [w.message for w in warnings]))
+    appendix = [TableSlide(d("segments"), segment_table(analysis, with_description=False),
+                           notes="\n".join(_segment_notes(analysis)))]
+    if analysis.diagnosis.brakes:
+        appendix.append(TableSlide(d("brake_details"), brake_table(analysis, with_reasons=False)))
+    return c.story_deck(analysis, NAME, findings(analysis), closing=closing, appendix=appendix,
+                        steps=next_steps(analysis))

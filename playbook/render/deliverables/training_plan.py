@@ -22,7 +22,6 @@ from ..ir import (
     BulletSlide,
     Chart,
     ChartSlide,
-    CoverSlide,
     Deck,
     Document,
     Heading,
@@ -49,7 +48,7 @@ def _col(analysis: Any, key: str) -> str:
 
 
 def _days(analysis: Any, value: float) -> str:
-    return c.number(analysis, value, 1 if round(value, 1) % 1 else 0)
+    return c.days(analysis, value)
 
 
 def _hours(analysis: Any, value: float) -> str:
@@ -106,40 +105,46 @@ def first_led_session(analysis: Any, lot: str) -> dt.date | None:
 
 
 def key_messages(analysis: Any) -> list[str]:
+    """The summary: the messages of the deck's findings, in its order."""
+    return [f.message for f in findings(analysis)]
+
+
+def messages(analysis: Any) -> dict[str, str]:
+    """Every message the plan can state, by topic."""
     plan = analysis.training_plan
     total = _grand_total(analysis)
     needs = plan.needs
-    messages = [_t(analysis, "messages.volume", learners=c.number(analysis, total["seats_needed"]),
+    messages = {}
+    messages["volume"] = (_t(analysis, "messages.volume", learners=c.number(analysis, total["seats_needed"]),
                    populations=sum(1 for p in analysis.engagement.populations
                                    if (needs["population"] == p.name).any()),
                    sessions=c.number(analysis, total["sessions"]),
                    trainer_days=_days(analysis, total["trainer_days"]),
-                   learner_days=_days(analysis, total["learner_days"]))]
+                   learner_days=_days(analysis, total["learner_days"])))
     if _has_rates(analysis):
         trainers, learners = float(total["trainer_cost"]), float(total["learner_cost"])
-        messages.append(_t(analysis, "messages.cost", total=c.money(analysis, trainers + learners),
+        messages["cost"] = (_t(analysis, "messages.cost", total=c.money(analysis, trainers + learners),
                            trainers=c.money(analysis, trainers), learners=c.money(analysis, learners)))
     waves = wave_dates(analysis)
     lots = _lots(analysis)
     if lots and waves[lots[0]][PREPARATORY] and first_led_session(analysis, lots[0]):
-        messages.append(_t(analysis, "messages.trainers_first",
+        messages["trainers_first"] = (_t(analysis, "messages.trainers_first",
                            start=c.date(analysis, waves[lots[0]][PREPARATORY][0]),
                            first=c.date(analysis, first_led_session(analysis, lots[0]))))
-    described = [_t(analysis, "messages.wave", lot=lot, start=c.date(analysis, w[END_USERS][0]),
-                    end=c.date(analysis, w[END_USERS][1]))
-                 for lot, w in waves.items() if w[END_USERS]]
+    described = [w[END_USERS] for w in waves.values() if w[END_USERS]]
     if described:
-        # French spacing before ";" is the writers' typography, not ours.
-        messages.append(_t(analysis, "messages.waves", waves="; ".join(described)))
+        messages["waves"] = c.counted(analysis, f"{NAME}.messages.waves", len(described),
+                                      start=c.month(analysis, min(w[0] for w in described)),
+                                      end=c.month(analysis, max(w[1] for w in described)))
     training = analysis.engagement.training
-    messages.append(_t(analysis, "messages.blackouts", count=len(training.blackouts),
+    messages["blackouts"] = (_t(analysis, "messages.blackouts", count=len(training.blackouts),
                        share=c.percent(analysis, training.max_share_away)))
-    messages.append(_t(analysis, "messages.coverage", placed=c.number(analysis, total["seats_placed"]),
+    messages["coverage"] = (_t(analysis, "messages.coverage", placed=c.number(analysis, total["seats_placed"]),
                        needed=c.number(analysis, total["seats_needed"]),
                        coverage=c.percent(analysis, float(total["coverage"]))))
     onboarding = plan.onboarding
     if len(onboarding):
-        messages.append(_t(analysis, "messages.onboarding",
+        messages["onboarding"] = (_t(analysis, "messages.onboarding",
                            count=c.number(analysis, int(onboarding["new_hires_per_year"].sum())),
                            module=onboarding["label"].iloc[0]))
     return messages
@@ -406,23 +411,26 @@ def _warnings(analysis: Any) -> list[str]:
 def build_document(analysis: Any) -> Document:
     s = lambda key: _t(analysis, f"sections.{key}")  # noqa: E731
     day_hours = analysis.method.training.day_hours
-    blocks: list[Block] = c.key_messages_blocks(analysis, key_messages(analysis))
+    told = findings(analysis)
+    blocks: list[Block] = c.key_messages_blocks(analysis, [f.message for f in told if f.message])
+    lead = c.conclusions(told)
 
-    blocks += [Heading(s("needs")), Paragraph(_t(analysis, "text.needs_intro")), needs_table(analysis),
+    blocks += [Heading(s("needs")), *lead.get("needs", []), Paragraph(_t(analysis, "text.needs_intro")),
+               needs_table(analysis),
                Heading(s("needs_detail"), 2), needs_detail_table(analysis)]
     blocks += [Heading(s("modules")), Paragraph(_t(analysis, "text.modules_intro")),
                modules_table(analysis)]
-    blocks += [Heading(s("volumes")),
+    blocks += [Heading(s("volumes")), *lead.get("volumes", []),
                Paragraph(_t(analysis, "text.volumes_intro",
                             hours=c.number(analysis, day_hours, 0 if day_hours % 1 == 0 else 1))),
                Paragraph(_rates_text(analysis)), lot_table(analysis), module_volume_table(analysis),
                population_volume_table(analysis)]
-    blocks += [Heading(s("trainers_first")), Paragraph(_t(analysis, "text.trainers_first_intro")),
+    blocks += [Heading(s("trainers_first")), *lead.get("trainers_first", []), Paragraph(_t(analysis, "text.trainers_first_intro")),
                Bullets(_trainers_first_lines(analysis))]
-    blocks += [Heading(s("calendar")), Paragraph(_t(analysis, "text.calendar_intro")),
+    blocks += [Heading(s("calendar")), *lead.get("calendar", []), Paragraph(_t(analysis, "text.calendar_intro")),
                c.figure_or_note(analysis, waves_chart(analysis), _t(analysis, "charts.gantt")),
                wave_table(analysis)]
-    blocks.append(Heading(s("blackouts"), 2))
+    blocks += [Heading(s("blackouts"), 2), *lead.get("blackouts", [])]
     blackouts = blackout_table(analysis)
     blocks += ([Paragraph(_t(analysis, "text.blackouts_intro")), blackouts] if blackouts
                else [Paragraph(_t(analysis, "text.no_blackouts"))])
@@ -443,40 +451,92 @@ def build_document(analysis: Any) -> Document:
 # --------------------------------------------------------------------------- deck
 
 
-def build_deck(analysis: Any) -> Deck:
+def findings(analysis: Any) -> list[c.Finding]:
+    """The plan told in five findings: the volume (whom to train, with what),
+    its cost, trainers first, a wave before each lot, a calendar that spares
+    the teams."""
     d = lambda key, **v: _t(analysis, f"deck.{key}", **v)  # noqa: E731
     plan = analysis.training_plan
-    slides: list[Any] = [CoverSlide(), c.key_messages_slide(analysis, key_messages(analysis))]
+    said = messages(analysis)
+    total = _grand_total(analysis)
+    trained = sum(1 for p in analysis.engagement.populations if (plan.needs["population"] == p.name).any())
+    result = [c.Finding(said["volume"], [
+        TableSlide(c.counted(analysis, f"{NAME}.deck.needs", trained, modules=len(plan.modules),
+                             learners=c.number(analysis, total["seats_needed"])),
+                   modules_table(analysis, with_objectives=False),
+                   notes="\n".join([_t(analysis, "text.needs_intro"), _t(analysis, "text.modules_intro")])),
+    ], key="needs")]
 
-    slides.append(TableSlide(d("needs"), needs_table(analysis),
-                             notes=c.reason_notes(analysis, plan.needs["reason"],
-                                                  lead=_t(analysis, "text.needs_intro"))))
-    slides.append(TableSlide(d("modules"), modules_table(analysis, with_objectives=False),
-                             notes=_t(analysis, "text.modules_intro")))
-    slides.append(TableSlide(d("volumes"), lot_table(analysis), notes=_rates_text(analysis)))
+    volume_slides: list[Any] = [TableSlide(
+        d("volumes", trainer_days=_days(analysis, total["trainer_days"]),
+          learner_days=_days(analysis, total["learner_days"])),
+        lot_table(analysis), notes=_rates_text(analysis))]
     by_module = module_chart(analysis)
     if by_module is not None:
-        slides.append(ChartSlide(d("by_module"), by_module,
-                             notes=_t(analysis, "text.volumes_intro",
-                                      hours=c.number(analysis, analysis.method.training.day_hours))))
-    slides.append(BulletSlide(d("trainers_first"), _trainers_first_lines(analysis),
-                              notes=_t(analysis, "text.trainers_first_intro")))
+        top = plan.modules.sort_values("learner_days", ascending=False).iloc[0]
+        volume_slides.append(ChartSlide(
+            d("by_module", module=top["label"], days=_days(analysis, float(top["learner_days"]))),
+            by_module, notes=_t(analysis, "text.volumes_intro",
+                                hours=c.number(analysis, analysis.method.training.day_hours))))
+    result.append(c.Finding(said.get("cost", ""), volume_slides, key="volumes"))
+
+    result.append(c.Finding(said.get("trainers_first", ""), [BulletSlide(
+        d("trainers_first"), _trainers_first_lines(analysis),
+        notes=_t(analysis, "text.trainers_first_intro"))], key="trainers_first"))
+
+    waves = wave_dates(analysis)
+    wave_slides = []
     for lot in _lots(analysis):
         if (plan.calendar["lot"] == lot).any():
-            slides.append(ChartSlide(d("wave", lot=lot), waves_chart(analysis, lot),
-                                     notes=_t(analysis, "text.calendar_intro")))
+            wave_slides.append(ChartSlide(
+                wave_title(analysis, lot, waves[lot][END_USERS] or waves[lot][PREPARATORY]),
+                waves_chart(analysis, lot), notes=_t(analysis, "text.calendar_intro")))
+    result.append(c.Finding(said.get("waves", ""), wave_slides, key="calendar"))
+
     blackouts = blackout_table(analysis)
-    if blackouts:
-        slides.append(TableSlide(d("blackouts"), blackouts, notes=_t(analysis, "text.blackouts_intro")))
+    training = analysis.engagement.training
+    calendar_message = " ".join(x for x in (said.get("coverage", ""), said.get("blackouts", "")) if x)
+    result.append(c.Finding(calendar_message, [TableSlide(
+        c.counted(analysis, f"{NAME}.deck.blackouts", len(training.blackouts),
+                  share=c.percent(analysis, training.max_share_away)),
+        blackouts, notes=_t(analysis, "text.blackouts_intro"))] if blackouts else [], key="blackouts"))
+    return result
+
+
+def wave_title(analysis: Any, lot: str, wave: tuple[dt.date, dt.date] | None) -> str:
+    """"Lot 1: the wave ends on 1 October 2027, 3 days before go-live" — or says it
+    ends after go-live, which the steering committee must then decide on."""
+    go_live = next((x.go_live for x in analysis.engagement.lots if x.name == lot), None)
+    if wave is None or go_live is None:
+        return _t(analysis, "deck.wave_plain", lot=lot)
+    margin = (go_live - wave[1]).days
+    key = "deck.wave" if margin >= 0 else "deck.wave_late"
+    return c.counted(analysis, f"{NAME}.{key}", abs(margin), lot=lot, end=c.date(analysis, wave[1]))
+
+
+WARNINGS_SHOWN = 3  # on the slide; every warning is in the notes and the report
+
+
+def build_deck(analysis: Any) -> Deck:
+    d = lambda key, **v: _t(analysis, f"deck.{key}", **v)  # noqa: E731
+    said = messages(analysis)
+    plan = analysis.training_plan
+    closing: list[Any] = []
     onboarding = onboarding_table(analysis)
     if onboarding:
-        slides.append(TableSlide(d("onboarding"), onboarding, notes=_t(analysis, "text.onboarding_intro")))
-    slides.append(TableSlide(d("evaluation"), evaluation_table(analysis, with_dates=False),
-                             notes=_t(analysis, "text.evaluation_intro")))
-    slides.append(TableSlide(d("support"), support_table(analysis),
-                             notes=_t(analysis, "text.support_intro")))
+        closing.append(TableSlide(said.get("onboarding", d("onboarding")).rstrip("."), onboarding,
+                                  notes=_t(analysis, "text.onboarding_intro")))
     warnings = _warnings(analysis)
     if warnings:
-        slides.append(BulletSlide(d("warnings"), warnings))
-    slides.append(c.closing_slide(analysis, next_steps(analysis)))
-    return c.deck(analysis, NAME, slides)
+        closing.append(BulletSlide(c.counted(analysis, f"{NAME}.deck.warnings", len(warnings)),
+                                   warnings[:WARNINGS_SHOWN], notes="\n".join(warnings)))
+    appendix = [
+        TableSlide(d("needs_detail"), needs_table(analysis),
+                   notes=c.reason_notes(analysis, plan.needs["reason"],
+                                        lead=_t(analysis, "text.needs_intro"))),
+        TableSlide(d("evaluation"), evaluation_table(analysis, with_dates=False),
+                   notes=_t(analysis, "text.evaluation_intro")),
+        TableSlide(d("support"), support_table(analysis), notes=_t(analysis, "text.support_intro")),
+    ]
+    return c.story_deck(analysis, NAME, findings(analysis), closing=closing, appendix=appendix,
+                        steps=next_steps(analysis))

@@ -78,6 +78,16 @@ class Written:
                 parts += [cell.text for row in shape.table.rows for cell in row.cells]
         return "\n".join(parts)
 
+    def main_slides(self) -> list:
+        """The slides before the appendix section (all of them when there is none)."""
+        slides = list(self.pptx.slides)
+        titles = self.slide_titles()
+        appendix = self.label("common.appendix")
+        return slides[:titles.index(appendix)] if appendix in titles else slides
+
+    def appendix_slides(self) -> list:
+        return list(self.pptx.slides)[len(self.main_slides()):]
+
     def deck_text(self) -> str:
         return "\n".join(self.slide_text(s) for s in self.pptx.slides)
 

@@ -1,5 +1,5 @@
-"""Writing a deliverable: both files speak the words of the engagement's method,
-so a firm that adapted its labels (`--method DIR`) sees them in Word and PowerPoint."""
+"""Writing a deliverable with a firm's adapted method (`--method DIR`): both files
+speak its words, and its renamed segments keep their paragraphs."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from playbook.analysis.engine import analyse
 from playbook.intake import load_engagement
 from playbook.method import load_method
 from playbook.method.loader import DEFAULT_DIR
-from playbook.render.deliverables import write
+from playbook.render.deliverables import impact_diagnosis, write
 
 from .conftest import EXAMPLES, TEMPLATES, flat
 
@@ -56,3 +56,19 @@ def test_a_slide_continued_over_several_slides_uses_the_firms_word_for_continued
     continued = [t for t in titles if t.endswith(FIRM_CONTINUED)]
     assert continued, titles
     assert not any(t.endswith("(suite)") for t in titles)
+
+
+def test_a_firm_renaming_its_segments_keeps_the_paragraphs_that_name_allies_and_priorities(tmp_path):
+    folder = tmp_path / "method"
+    shutil.copytree(DEFAULT_DIR, folder)
+    dimensions = folder / "dimensions.yaml"
+    text = dimensions.read_text(encoding="utf-8")
+    text = text.replace("code: lean_on", "code: ambassadors").replace("code: convince_first", "code: treat_first")
+    dimensions.write_text(text, encoding="utf-8")
+    engagement = load_engagement(EXAMPLES / "mutuelle_horizon.yaml")
+    bundled = analyse(engagement, load_method(), "fr")
+    renamed = analyse(engagement, load_method(folder), "fr")
+    assert set(renamed.diagnosis.segments["segment"]) & {"ambassadors", "treat_first"}
+    assert impact_diagnosis.key_messages(renamed) == impact_diagnosis.key_messages(bundled)
+    assert [s.text for s in impact_diagnosis.next_steps(renamed)] == [
+        s.text for s in impact_diagnosis.next_steps(bundled)]

@@ -1,0 +1,60 @@
+"""Agreement and display rules the wording of both languages depends on.
+
+Sentences themselves live in the label catalogues, in both forms when they
+count something (`key.one` / `key.other`); these functions only decide which
+form a count takes and how a figure is shown, so no builder guesses French
+plurals with a suffix or prints a sum to the cent.
+"""
+
+from __future__ import annotations
+
+import math
+
+
+def _half_up(value: float) -> int:
+    """42.5 → 43 (as a reader rounds), not Python's 42 (round half to even)."""
+    return math.floor(value + 0.5) if value >= 0 else -math.floor(-value + 0.5)
+
+
+def is_singular(count: float, lang: str) -> bool:
+    """French puts 0 and 1 (anything below 2) in the singular: « 0 action », « 1 a
+    quelque chose à perdre »; English only 1: "0 actions", "1 action"."""
+    return abs(count) < 2 if lang == "fr" else count == 1
+
+
+def plural_form(count: float, lang: str) -> str:
+    """'one' or 'other': the catalogue form that agrees with `count`."""
+    return "one" if is_singular(count, lang) else "other"
+
+
+def rounded_days(value: float) -> tuple[float, int]:
+    """Days for display, with their decimals: whole days (124.9 → 125), except a
+    figure under ten that is a half day (2.5), where rounding would misstate it."""
+    value = float(value)
+    if abs(value) < 10 and _half_up(value * 2) % 2:
+        return _half_up(value * 2) / 2, 1
+    return float(_half_up(value)), 0
+
+
+def rounded_money(amount: float) -> float:
+    """No false precision: to the nearest 100 below 10 000, the nearest 1 000 above
+    (544 810 → 545 000)."""
+    step = 100 if abs(amount) < 10_000 else 1_000
+    return float(_half_up(float(amount) / step) * step)
+
+
+def with_detail(label: str, detail: str) -> str:
+    """"Sponsor (direction générale)" + "Hélène Marchal" → "Sponsor (direction
+    générale, Hélène Marchal)": one pair of parentheses, never two in a row."""
+    label, detail = label.strip(), detail.strip()
+    if not detail:
+        return label
+    if label.endswith(")") and "(" in label:
+        return f"{label[:-1]}, {detail})"
+    return f"{label} ({detail})"
+
+
+def capitalise(text: str) -> str:
+    """First letter in capitals, accents kept (« à partir » → « À partir »), the
+    rest untouched (acronyms, names)."""
+    return text[:1].upper() + text[1:]
