@@ -150,6 +150,7 @@ def _load(root: Path) -> Method:
         criteria=take("criteria", criteria.Catalogue),
         workshops=take("workshops", workshops.Catalogue),
         kpis=take("kpis", kpis.Catalogue),
+        copil=take("copil", copil.Catalogue),
         training=take("training", training.Catalogue),
         steps=take("steps", steps.Catalogue),
         raci=take("raci", raci.Catalogue),
