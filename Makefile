@@ -29,16 +29,22 @@ test: venv
 	$(PY) -m pytest -q -p no:cacheprovider -n 2 tests
 	$(PY) -m pytest -q -p no:cacheprovider --nbval-lax --nbval-current-env notebooks
 
+## ruff everywhere; mypy --strict on the typed core (text, model, method, analysis).
 lint: venv
-	$(VENV)/bin/ruff check playbook tests benchmarks templates
+	$(VENV)/bin/ruff check playbook tests benchmarks templates setup.py
+	$(VENV)/bin/mypy
 
 ## Open JupyterLab on the notebooks with the project's environment.
+## LAB_ARGS passes options through: make lab LAB_ARGS="--port 8890 --no-browser"
+## (root, as in a container, needs --allow-root: given automatically).
+LAB_ARGS ?=
+ROOT_ARGS = $(if $(filter 0,$(shell id -u)),--allow-root)
 lab: venv
-	$(VENV)/bin/jupyter lab notebooks
+	$(VENV)/bin/jupyter lab $(ROOT_ARGS) $(LAB_ARGS) notebooks
 
 ## Measure batch throughput against naive papermill and direct calls.
 bench: venv
-	$(PY) benchmarks/bench_batch.py --n 10 40
+	$(PY) benchmarks/bench_batch.py --n 10 40 --write-readme
 
 ## Write the method handbook (Word and HTML) in both languages.
 handbook: venv

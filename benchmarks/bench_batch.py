@@ -1,7 +1,7 @@
 """Throughput of `playbook batch` against naive papermill and the rendering limit.
 
-    .venv/bin/python benchmarks/bench_batch.py               # N = 10 and 40
-    .venv/bin/python benchmarks/bench_batch.py --quick       # smoke run, N = 2
+    .venv/bin/python benchmarks/bench_batch.py --write-readme  # N = 10 and 40, recorded
+    .venv/bin/python benchmarks/bench_batch.py --quick         # smoke run, N = 2
 
 On the same seeded, synthetic engagements (variations of the bundled
 examples), each mode runs in its own fresh process, timed from start to end and
@@ -16,7 +16,9 @@ watched for peak memory (RSS of the whole process tree):
 
 The deliverable notebooks are the repository's (`notebooks/`); while they are
 missing, thin notebooks calling `playbook.run.direct.produce` stand in for them
-(reported as such). Results go to benchmarks/README.md with the machine.
+(reported as such). Results are printed; with `--write-readme` (never in a smoke
+run) the table at the top of benchmarks/README.md is replaced with them and the
+machine, and the notes below it (from its first `## ` heading) are kept.
 """
 
 from __future__ import annotations
@@ -153,10 +155,13 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--quick", action="store_true", help="smoke run: N = 2")
     parser.add_argument("--notebooks", type=Path, default=None)
-    parser.add_argument("--no-readme", action="store_true")
+    parser.add_argument("--write-readme", action="store_true",
+                        help="record the results in benchmarks/README.md (not with --quick)")
     parser.add_argument("--mode", help=argparse.SUPPRESS)
     parser.add_argument("--args", help=argparse.SUPPRESS)
     options = parser.parse_args()
+    if options.quick and options.write_readme:
+        parser.error("--write-readme records real runs only, not the --quick smoke run")
     if options.mode:  # a measured child process
         args = json.loads(options.args)
         {"naive": mode_naive, "direct": mode_direct}[options.mode](**args)
@@ -199,7 +204,7 @@ def main() -> None:
     summary = ratios(rows, options.jobs)
     for line in summary:
         print(line)
-    if not options.no_readme:
+    if options.write_readme:
         write_readme(rows, summary, run, cold, standing_in, options)
 
 
@@ -241,8 +246,8 @@ def write_readme(rows, summary, run, cold, standing_in, options) -> None:
         "`benchmarks/bench_batch.py` measures `playbook batch` against naive papermill (a fresh",
         "kernel per notebook) and against the limit (the same rendering calls, no notebooks),",
         "on the same seeded engagements; see its docstring.", "",
-        "    .venv/bin/python benchmarks/bench_batch.py          # N = 10 and 40",
-        "    .venv/bin/python benchmarks/bench_batch.py --quick  # smoke run", "",
+        "    .venv/bin/python benchmarks/bench_batch.py --write-readme  # N = 10 and 40 (also `make bench`)",
+        "    .venv/bin/python benchmarks/bench_batch.py --quick         # smoke run, writes nothing", "",
         f"Last run: {time.strftime('%Y-%m-%d')}, {machine()}.",
         f"Load average at the end: {os.getloadavg()[0]:.1f} (other work on the machine skews timings).",
     ]
@@ -256,7 +261,17 @@ def write_readme(rows, summary, run, cold, standing_in, options) -> None:
     lines += ["", *[f"- {line}" for line in summary],
               f"- one client: `playbook run` {run[0]:.1f} s, cold Python process rendering directly "
               f"{cold[0]:.1f} s: {run[0] / cold[0]:.2f}x (target <= 1.5x)", ""]
-    (ROOT / "benchmarks" / "README.md").write_text("\n".join(lines), encoding="utf-8")
+    readme = ROOT / "benchmarks" / "README.md"
+    readme.write_text(readme_with_table("\n".join(lines), readme), encoding="utf-8")
+
+
+def readme_with_table(table: str, readme: Path) -> str:
+    """The new generated head, followed by the hand-written notes of `readme`
+    (everything from its first `## ` heading), which a run must not erase."""
+    old = readme.read_text(encoding="utf-8") if readme.is_file() else ""
+    start = old.find("\n## ")
+    notes = old[start + 1:] if start >= 0 else ""
+    return table.rstrip("\n") + "\n" + ("\n" + notes if notes else "")
 
 
 if __name__ == "__main__":

@@ -16,6 +16,33 @@ from .method import load_method
 
 _CACHE: dict[tuple[str, str, str, str], Analysis] = {}
 
+# The repository (or installation prefix) holding the package, the bundled
+# examples, the house templates and `outputs/`.
+REPOSITORY = Path(__file__).resolve().parents[1]
+
+
+def from_repository(path: str | Path) -> Path:
+    """A path a notebook was given, found whatever folder Jupyter started in.
+
+    Absolute paths, and relative ones that exist from the working folder, are
+    kept; any other relative path is read from the repository, so
+    "playbook/examples/mutuelle_horizon.yaml" or "templates" mean the same file
+    to a notebook opened from `notebooks/`, the repository or elsewhere.
+    """
+    given = Path(path).expanduser()
+    if given.is_absolute() or given.exists():
+        return given
+    return REPOSITORY / given
+
+
+def interactive_output(analysis: Analysis) -> Path:
+    """`outputs/<client>/<lang>/` in the repository: where a notebook run by hand
+    writes, one folder per client and language as the command line does."""
+    from .files import inside, unique_name
+
+    root = REPOSITORY / "outputs"
+    return inside(root, root / unique_name(analysis.engagement.client) / analysis.lang)
+
 
 def open_engagement(engagement_path: str | Path, lang: str = "", method_dir: str = "") -> Analysis:
     """Load, validate and analyse one engagement in `lang` ("" = its own language).
@@ -23,7 +50,8 @@ def open_engagement(engagement_path: str | Path, lang: str = "", method_dir: str
     The result is cached per process on the file's content, so the five
     notebooks of one client analyse it once, and an edited workbook is re-read.
     """
-    path = Path(engagement_path)
+    path = from_repository(engagement_path)
+    method_dir = str(from_repository(method_dir)) if method_dir else ""
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     key = (str(path.resolve()), digest, lang or "", method_dir or "")
     if key not in _CACHE:
@@ -49,12 +77,17 @@ class WrittenFiles(dict):
         printer.text(repr(self))
 
 
-def write_deliverable(name: str, analysis: Analysis, output_dir: str | Path,
+def write_deliverable(name: str, analysis: Analysis, output_dir: str | Path = "",
                       templates_dir: str | Path | None = None) -> WrittenFiles:
-    """Write the Word and PowerPoint files of one deliverable; return their paths."""
+    """Write the Word and PowerPoint files of one deliverable; return their paths.
+
+    An empty `output_dir` means `outputs/<client>/<lang>/` (see `interactive_output`).
+    """
     from .render.deliverables import write
 
-    return WrittenFiles(write(name, analysis, output_dir, templates_dir or None))
+    folder = from_repository(output_dir) if output_dir else interactive_output(analysis)
+    templates = from_repository(templates_dir) if templates_dir else None
+    return WrittenFiles(write(name, analysis, folder, templates))
 
 
 def render_all(engagement_path: str | Path, output_dir: str | Path, lang: str = "",
@@ -87,8 +120,9 @@ def prepare_copil(analysis: Analysis, as_of: str = "", since: str = "", method_d
         raise PlaybookError(f"--as-of {as_of!r}: expected a date such as 2027-07-26") from None
     previous = None
     if since:
-        old = load_engagement(previous_engagement_file(since))
-        previous = analyse(old, load_method(method_dir or None), analysis.lang)
+        old = load_engagement(previous_engagement_file(from_repository(since)))
+        method = load_method(str(from_repository(method_dir)) if method_dir else None)
+        previous = analyse(old, method, analysis.lang)
     return with_copil(analysis, copil(analysis, day, previous))
 
 

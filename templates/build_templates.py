@@ -19,6 +19,7 @@ text out exactly as Word and PowerPoint do).
 from __future__ import annotations
 
 import sys
+import zipfile
 from pathlib import Path
 
 from docx import Document
@@ -538,11 +539,32 @@ def _drop_thumbnail(rels, reltype: str) -> None:
             del store[rel_id]
 
 
+# Every zip entry gets this time, so a rebuild is byte for byte the committed file
+# (python-docx/pptx stamp entries with the current time).
+_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+def reproducible(path: Path) -> None:
+    """Rewrite the Office zip at `path` with fixed entry times, same order and content."""
+    with zipfile.ZipFile(path) as source:
+        entries = [(info, source.read(info)) for info in source.infolist()]
+    rebuilt = path.with_name(path.name + ".tmp")
+    with zipfile.ZipFile(rebuilt, "w", zipfile.ZIP_DEFLATED) as target:
+        for info, data in entries:
+            fixed = zipfile.ZipInfo(info.filename, date_time=_ZIP_TIME)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o644 << 16
+            target.writestr(fixed, data)
+    rebuilt.replace(path)
+
+
 def main(argv: list[str]) -> int:
     out = Path(argv[0]) if argv else Path(__file__).resolve().parent
     out.mkdir(parents=True, exist_ok=True)
     build_docx(out / "house.docx")
     build_pptx(out / "house.pptx")
+    for name in ("house.docx", "house.pptx"):
+        reproducible(out / name)
     print(f"wrote {out / 'house.docx'} and {out / 'house.pptx'}")
     return 0
 

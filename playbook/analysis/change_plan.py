@@ -20,28 +20,37 @@ import pandas as pd
 from ..method import Method
 from ..method.levers import PILLARS, Lever
 from ..model import Engagement
+from .calendar import WorkingCalendar
 from .change_plan_inputs import Profile, profiles
 from .change_plan_rules import Clause, brake_clause, cited, first_match, match, sentence
+from .change_plan_schedule import schedule
 from .change_plan_tables import ALL, arbitration, by_lever, by_month, by_pillar, by_population
 from .milestones import lot_of, milestones, phase_at, phase_date
-from .records import ChangePlan, Diagnosis, MethodWarning
+from .records import ChangePlan, Diagnosis, MethodWarning, TrainingPlan
 
 ACTION_COLUMNS = [
     "id", "lever", "action", "pillar", "adkar", "scope", "population", "audience",
     "headcount", "lot", "phase", "date", "owner", "owner_label", "owner_name",
-    "effort_days", "effect", "impact", "costed_in", "reason",
+    "effort_days", "effect", "impact", "costed_in", "reason", "planned", "end", "status",
 ]
 
 
 def plan_change(
-    engagement: Engagement, method: Method, diagnosis: Diagnosis, lang: str
+    engagement: Engagement, method: Method, diagnosis: Diagnosis, lang: str,
+    working: WorkingCalendar | None = None, training_plan: TrainingPlan | None = None,
 ) -> ChangePlan:
+    """`training_plan`, when given, dates the actions it costs (its waves are
+    the single source of those dates)."""
+    working = working or WorkingCalendar.of(engagement)
     table = milestones(engagement, method)
     people = profiles(engagement, diagnosis)
     drafts: list[dict[str, Any]] = []
     for profile in people.values():
         drafts.extend(_population_actions(profile, engagement, method, table, lang))
     drafts.extend(_cross_actions(people, engagement, method, table, lang))
+    waves = training_plan.calendar if training_plan is not None else None
+    for draft in drafts:
+        schedule(draft, engagement, method, working, waves)
     actions = _frame(drafts)
     return ChangePlan(
         actions=actions,
@@ -189,13 +198,13 @@ def _dates(lever: Lever, lots: list[str], table: pd.DataFrame) -> list[tuple[str
     its repeats (in whatever phase they fall), and its further moments at each
     of `lots`."""
     first = phase_date(table, lots[0], lever.phase, lever.offset_weeks)
-    dates = [(lever.phase, first)]
+    dates: list[tuple[str, pd.Timestamp]] = [(lever.phase, first)]
     if lever.repeat is not None:
         step = pd.Timedelta(weeks=lever.repeat.every_weeks)
         if lever.repeat.count is not None:
             repeats = [first + step * i for i in range(1, lever.repeat.count)]
         else:
-            end = phase_date(table, table.index[-1], lever.repeat.until)
+            end = phase_date(table, table.index[-1], str(lever.repeat.until))
             repeats = list(pd.date_range(first + step, end, freq=step))
         for date in repeats:
             lot = lots[0] if len(lots) == 1 else _lot_at(table, date)
@@ -221,7 +230,7 @@ def _effort(lever: Lever, headcount: int, impacted: int) -> float:
     if effort.per == "impacted_population":
         return effort.days * impacted
     if effort.per == "session":
-        units = math.ceil(headcount / effort.group_size)
+        units = math.ceil(headcount / (effort.group_size or 1))  # set for sessions (validated)
         if effort.max_units is not None:
             units = min(units, effort.max_units)
         return effort.days * units
@@ -253,6 +262,7 @@ def _row(
         "impact": impact,
         "costed_in": "training_plan" if lever.effort.per == "training_plan" else "",
         "reason": reason,
+        "territory": territory,
     }
 
 
@@ -276,7 +286,8 @@ def _frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=[c for c in ACTION_COLUMNS if c != "id"])
     if frame.empty:
         frame.insert(0, "id", pd.Series(dtype=str))
-        frame["date"] = pd.to_datetime(frame["date"])
+        for column in ("date", "planned", "end"):
+            frame[column] = pd.to_datetime(frame[column])
         return frame
     frame["_pillar"] = frame["pillar"].map(pillar_order)
     frame["_cross"] = frame["population"].eq(ALL)

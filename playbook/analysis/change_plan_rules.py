@@ -8,6 +8,7 @@ inputs that selected the lever, in the deliverable's language.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from ..method import Method
@@ -29,49 +30,94 @@ _TERMS = {
 
 def match(condition: Condition, profile: Profile) -> list[Clause] | None:
     """The clauses of `condition` if every one of them holds, else None."""
-    population = profile.population
     clauses: list[Clause] = []
-    if condition.min_impact is not None:
-        if profile.impact < condition.min_impact:
+    for check in _CHECKS:
+        found = check(condition, profile)
+        if found is None:
             return None
-        clauses.append(("min_impact", {"impact": profile.impact}))
+        clauses += found
+    return clauses
+
+
+# Each check reads one field of a condition: [] when the condition does not use
+# it, the clause(s) citing the population when it holds, None when it fails.
+Check = Callable[[Condition, Profile], list[Clause] | None]
+
+
+def _min_impact(condition: Condition, profile: Profile) -> list[Clause] | None:
+    if condition.min_impact is None:
+        return []
+    if profile.impact < condition.min_impact:
+        return None
+    return [("min_impact", {"impact": profile.impact})]
+
+
+def _dimensions(condition: Condition, profile: Profile) -> list[Clause] | None:
+    clauses: list[Clause] = []
     for dimension, minimum in (condition.min_dimension or {}).items():
         intensity = profile.intensity(dimension.value)
         if intensity < minimum:
             return None
         clauses.append(("dimension", {"dimension": dimension.value, "intensity": intensity}))
-    if condition.buy_in is not None:
-        if population.buy_in not in condition.buy_in:
-            return None
-        clauses.append(("buy_in", {"buy_in": population.buy_in.value}))
-    if condition.brakes is not None:
-        found = [b.value for b in condition.brakes if b.value in profile.brakes]
-        if not found:
-            return None
-        worst = max(found, key=lambda code: profile.brakes[code])
-        clauses.append(brake_clause(worst, profile.brakes[worst]))
-    if condition.receives_tasks is not None:
-        if bool(profile.receives_from) != condition.receives_tasks:
-            return None
-        if condition.receives_tasks:
-            clauses.append(("receives_tasks", {"sources": ", ".join(profile.receives_from)}))
-    if condition.crm_user is not None:
-        if population.crm_user != condition.crm_user:
-            return None
-        clauses.append(("crm_user" if condition.crm_user else "non_crm_user", {}))
-    if condition.levels is not None:
-        if population.level not in condition.levels:
-            return None
-        clauses.append(("level", {"level": population.level.value}))
-    if condition.it_comfort is not None:
-        if population.it_comfort not in condition.it_comfort:
-            return None
-        clauses.append(("it_comfort", {"it_comfort": population.it_comfort.value}))
-    if condition.local_management is not None:
-        if population.local_management not in condition.local_management:
-            return None
-        clauses.append(("local_management", {"stance": population.local_management.value}))
     return clauses
+
+
+def _brakes(condition: Condition, profile: Profile) -> list[Clause] | None:
+    if condition.brakes is None:
+        return []
+    found = [b.value for b in condition.brakes if b.value in profile.brakes]
+    if not found:
+        return None
+    worst = max(found, key=lambda code: profile.brakes[code])
+    return [brake_clause(worst, profile.brakes[worst])]
+
+
+def _receives_tasks(condition: Condition, profile: Profile) -> list[Clause] | None:
+    if condition.receives_tasks is None:
+        return []
+    if bool(profile.receives_from) != condition.receives_tasks:
+        return None
+    if condition.receives_tasks:
+        return [("receives_tasks", {"sources": ", ".join(profile.receives_from)})]
+    return []
+
+
+def _crm_user(condition: Condition, profile: Profile) -> list[Clause] | None:
+    if condition.crm_user is None:
+        return []
+    if profile.population.crm_user != condition.crm_user:
+        return None
+    return [("crm_user" if condition.crm_user else "non_crm_user", {})]
+
+
+def _one_of(field: str, attribute: str, clause: str, name: str) -> Check:
+    """The check of a condition field listing allowed codes of a population
+    attribute (`levels` allows `population.level`): cites the population's code."""
+
+    def check(condition: Condition, profile: Profile) -> list[Clause] | None:
+        allowed = getattr(condition, field)
+        if allowed is None:
+            return []
+        value = getattr(profile.population, attribute)
+        if value not in allowed:
+            return None
+        return [(clause, {name: value.value})]
+
+    return check
+
+
+# In the order the clauses are cited.
+_CHECKS: tuple[Check, ...] = (
+    _min_impact,
+    _dimensions,
+    _one_of("buy_in", "buy_in", "buy_in", "buy_in"),
+    _brakes,
+    _receives_tasks,
+    _crm_user,
+    _one_of("levels", "level", "level", "level"),
+    _one_of("it_comfort", "it_comfort", "it_comfort", "it_comfort"),
+    _one_of("local_management", "local_management", "local_management", "stance"),
+)
 
 
 def first_match(conditions: list[Condition], profile: Profile) -> list[Clause] | None:

@@ -88,22 +88,44 @@ def by_pillar(actions: pd.DataFrame, method: Method, lang: str) -> pd.DataFrame:
 
 def by_month(actions: pd.DataFrame) -> pd.DataFrame:
     """Effort per calendar month and pillar, every month of the plan listed
-    (months without actions show zero, so a chart keeps its time axis)."""
+    (months without actions show zero, so a chart keeps its time axis).
+
+    An action's effort is spread evenly over the weekdays from its date to its
+    end (a three-week user guide weighs on every month it runs in), so each
+    month's bar adds up to the effort really spent then; `actions` counts the
+    actions that start in the month.
+    """
     columns = ["actions", *PILLARS, "effort_days"]
     if actions.empty:
         return pd.DataFrame(columns=columns, index=pd.PeriodIndex([], freq="M", name="month"))
-    month = actions["date"].dt.to_period("M")
-    effort = actions.pivot_table(
-        index=month, columns="pillar", values="effort_days", aggfunc="sum", fill_value=0.0
+    spread = pd.concat([_spread(row) for row in actions.itertuples(index=False)], ignore_index=True)
+    effort = spread.pivot_table(
+        index="month", columns="pillar", values="effort_days", aggfunc="sum", fill_value=0.0
     )
-    months = pd.period_range(month.min(), month.max(), freq="M", name="month")
+    start = actions["date"].dt.to_period("M")
+    months = pd.period_range(min(start.min(), spread["month"].min()),
+                             max(start.max(), spread["month"].max()), freq="M", name="month")
     frame = pd.DataFrame(index=months)
-    frame["actions"] = month.value_counts().reindex(months, fill_value=0).astype(int)
+    frame["actions"] = start.value_counts().reindex(months, fill_value=0).astype(int)
     for pillar in PILLARS:
         values = effort[pillar] if pillar in effort.columns else pd.Series(dtype=float)
         frame[pillar] = values.reindex(months, fill_value=0.0).astype(float)
     frame["effort_days"] = frame[list(PILLARS)].sum(axis=1)
     return frame[columns]
+
+
+def _spread(action: Any) -> pd.DataFrame:
+    """One action's effort per month, pro rata of its weekdays in each."""
+    end = getattr(action, "end", None)
+    end = action.date if end is None or pd.isna(end) else max(end, action.date)
+    days = pd.bdate_range(action.date, end)
+    if len(days) == 0:  # dated on a weekend day the calendar had to keep
+        days = pd.DatetimeIndex([action.date])
+    share = days.to_period("M").value_counts(sort=False) / len(days)
+    return pd.DataFrame({
+        "month": share.index, "pillar": action.pillar,
+        "effort_days": share.to_numpy() * float(action.effort_days),
+    })
 
 
 def arbitration(actions: pd.DataFrame, method: Method, lang: str) -> pd.DataFrame:

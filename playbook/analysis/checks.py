@@ -22,7 +22,7 @@ from .records import MethodWarning
 
 # A check yields (subject, placeholder values) for each occurrence it finds.
 Found = Iterator[tuple[str, dict[str, str]]]
-CheckFunction = Callable[[Engagement, Any, dict[str, Facts], dict[str, Any], str], Found]
+CheckFunction = Callable[[Engagement, Method, dict[str, Facts], dict[str, Any], str], Found]
 
 CHECKS: dict[str, CheckFunction] = {}
 
@@ -36,7 +36,9 @@ def _check(code: str) -> Callable[[CheckFunction], CheckFunction]:
 
 
 @_check("only_crm_view_functions")
-def _only_crm_view_functions(e: Engagement, method: Method, facts, params, lang) -> Found:
+def _only_crm_view_functions(
+    e: Engagement, method: Method, facts: dict[str, Facts], params: dict[str, Any], lang: str
+) -> Found:
     """Seed 004's trap: only sales, marketing and customer service are mapped."""
     words = [w.casefold() for w in params.get("crm_functions", [])]
     functions = list(dict.fromkeys(p.function for p in e.populations))
@@ -45,13 +47,17 @@ def _only_crm_view_functions(e: Engagement, method: Method, facts, params, lang)
 
 
 @_check("no_non_user_population")
-def _no_non_user_population(e: Engagement, method: Method, facts, params, lang) -> Found:
+def _no_non_user_population(
+    e: Engagement, method: Method, facts: dict[str, Facts], params: dict[str, Any], lang: str
+) -> Found:
     if e.populations and all(p.crm_user for p in e.populations):
         yield "", {}
 
 
 @_check("shifted_to_unmapped")
-def _shifted_to_unmapped(e: Engagement, method: Method, facts, params, lang) -> Found:
+def _shifted_to_unmapped(
+    e: Engagement, method: Method, facts: dict[str, Facts], params: dict[str, Any], lang: str
+) -> Found:
     mapped = {p.name.casefold() for p in e.populations}
     for population in e.populations:
         for target in population.shifts_tasks_to:
@@ -60,14 +66,18 @@ def _shifted_to_unmapped(e: Engagement, method: Method, facts, params, lang) -> 
 
 
 @_check("no_manager_population")
-def _no_manager_population(e: Engagement, method: Method, facts, params, lang) -> Found:
+def _no_manager_population(
+    e: Engagement, method: Method, facts: dict[str, Facts], params: dict[str, Any], lang: str
+) -> Found:
     managers = {HierarchyLevel.MANAGER, HierarchyLevel.TEAM_LEADER}
     if e.populations and not any(p.level in managers for p in e.populations):
         yield "", {}
 
 
 @_check("territory_without_sponsor")
-def _territory_without_sponsor(e: Engagement, method: Method, facts, params, lang) -> Found:
+def _territory_without_sponsor(
+    e: Engagement, method: Method, facts: dict[str, Facts], params: dict[str, Any], lang: str
+) -> Found:
     """Only meaningful when the roll-out spans several territories (seed 004)."""
     territories = regional_territories(e)
     if len(territories) < 2:
@@ -83,7 +93,9 @@ def _territory_without_sponsor(e: Engagement, method: Method, facts, params, lan
 
 
 @_check("population_without_impact")
-def _population_without_impact(e: Engagement, method: Method, facts, params, lang) -> Found:
+def _population_without_impact(
+    e: Engagement, method: Method, facts: dict[str, Facts], params: dict[str, Any], lang: str
+) -> Found:
     for population in e.populations:
         known = facts[population.name]
         if all(known[f"impact.{code}"] == 0 for code in method.dimensions.codes):
@@ -94,7 +106,9 @@ def _population_without_impact(e: Engagement, method: Method, facts, params, lan
 
 
 @_check("data_sharing_without_culture_impact")
-def _data_sharing_without_culture(e: Engagement, method: Method, facts, params, lang) -> Found:
+def _data_sharing_without_culture(
+    e: Engagement, method: Method, facts: dict[str, Facts], params: dict[str, Any], lang: str
+) -> Found:
     min_level = int(params.get("min_level", 2))
     for population in e.populations:
         known = facts[population.name]
@@ -110,7 +124,9 @@ def _data_sharing_without_culture(e: Engagement, method: Method, facts, params, 
 
 
 @_check("population_in_no_lot")
-def _population_in_no_lot(e: Engagement, method: Method, facts, params, lang) -> Found:
+def _population_in_no_lot(
+    e: Engagement, method: Method, facts: dict[str, Facts], params: dict[str, Any], lang: str
+) -> Found:
     in_lots = {name for lot in e.lots for name in lot.populations}
     for population in e.populations:
         if population.name not in in_lots:
@@ -121,11 +137,13 @@ def _population_in_no_lot(e: Engagement, method: Method, facts, params, lang) ->
 
 
 @_check("lot_without_trainees")
-def _lot_without_trainees(e: Engagement, method: Method, facts, params, lang) -> Found:
+def _lot_without_trainees(
+    e: Engagement, method: Method, facts: dict[str, Facts], params: dict[str, Any], lang: str
+) -> Found:
     """A lot's training wave trains CRM users whose tool or skills change (seed 000)."""
     def trainee(name: str) -> bool:
         known = facts.get(name)
-        return bool(known) and known["crm_user"] and (
+        return known is not None and bool(known) and bool(known["crm_user"]) and (
             known["impact.tool"] >= 1 or known["impact.skills"] >= 1
         )
 

@@ -23,8 +23,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..model import ActionStatus, CriterionStatus, Engagement
+from ..model import CriterionStatus, Engagement
 from ..text import format_date, format_number
+from .progress import AHEAD, CANCELLED, DONE, LATE, PLANNED
 from .steering import RAG_BY_STATUS, rag
 
 RAG_ORDER = {"red": 0, "amber": 1, "green": 2, "": 3}
@@ -50,7 +51,7 @@ class Copil:
     adoption: pd.DataFrame  # one row per population with an adoption reading
     territories: pd.DataFrame  # one row per territory with a measured population
     actions: pd.DataFrame  # the Change plan's actions with their status as of the COPIL
-    progress: dict[str, int]  # done / in_progress / late / due / unreported / cancelled / total
+    progress: dict[str, int]  # total / done / cancelled / late / due / planned
     training: pd.DataFrame  # latest attendance per module and population
     coverage: float | None  # attended ÷ planned, % (None: no attendance recorded)
     pulses: pd.DataFrame  # latest pulse per population
@@ -67,10 +68,24 @@ class Copil:
 
 def default_as_of(engagement: Engagement, today: dt.date | None = None) -> dt.date:
     """The date the COPIL is prepared for when none is given: the latest
-    measurement on record (the pack then describes what was measured), or today."""
-    dates = [r.date for r in engagement.kpi_readings] + [u.date for u in engagement.action_updates]
-    dates += [a.date for a in engagement.attendance] + [p.date for p in engagement.pulse_results]
-    return max(dates) if dates else (today or dt.date.today())
+    measurement on record (the pack then describes what was measured), else
+    the engagement's as-of date, else today."""
+    dates = [r.date for r in engagement.kpi_readings] + [a.date for a in engagement.attendance]
+    dates += [p.date for p in engagement.pulse_results]
+    return max(dates) if dates else (engagement.engagement.as_of or today or dt.date.today())
+
+
+def at_date(analysis: Any, as_of: dt.date) -> Any:
+    """The analysis with the engagement's as-of date set to the COPIL's: the
+    Change plan's statuses (done, late, planned) are then those of that day."""
+    if analysis.calendar is not None and analysis.as_of == as_of:
+        return analysis
+    from .engine import analyse
+
+    engagement = analysis.engagement
+    moved = engagement.model_copy(
+        update={"engagement": engagement.engagement.model_copy(update={"as_of": as_of})})
+    return analyse(moved, analysis.method, analysis.lang)
 
 
 def copil(analysis: Any, as_of: dt.date | None = None, previous: Any = None) -> Copil:
@@ -89,8 +104,7 @@ def copil(analysis: Any, as_of: dt.date | None = None, previous: Any = None) -> 
     kpis = kpi_status(analysis, as_of, before)
     adoption = adoption_by_population(analysis, as_of, before)
     territories = adoption_by_territory(analysis, adoption)
-    actions, unknown = action_status(analysis, as_of, before)
-    warnings += [words("unknown_action", action=a) for a in unknown]
+    actions = action_status(at_date(analysis, as_of), as_of, before)
     progress = progress_counts(actions)
     training, coverage = training_coverage(engagement, as_of)
     pulses = pulse_status(engagement, method, as_of)
@@ -309,45 +323,33 @@ def adoption_by_territory(analysis: Any, adoption: pd.DataFrame) -> pd.DataFrame
 # --------------------------------------------------------------------------- plan progress
 
 
-def action_status(analysis: Any, as_of: dt.date, before: dt.date) -> tuple[pd.DataFrame, list[str]]:
-    """The Change plan's actions with their latest reported status on `as_of`,
-    whether they are late (dated before the COPIL and still planned or in
-    progress), due (dated within the window after it), or unreported."""
+def action_status(analysis: Any, as_of: dt.date, before: dt.date) -> pd.DataFrame:
+    """The Change plan's actions with their status at the COPIL (the plan's own,
+    from the engagement's `action_status` records at that as-of date): late
+    (planned before it, neither done nor cancelled), due (planned within the
+    window after it), done, cancelled. `fell_late`: planned since the previous COPIL."""
     window = as_of + dt.timedelta(weeks=analysis.method.copil.due_window_weeks)
-    actions = analysis.change_plan.actions[["id", "action", "population", "lot", "date", "owner_label"]].copy()
-    known = set(actions["id"])
-    updates = sorted(analysis.engagement.action_updates, key=lambda u: u.date)
-    unknown = list(dict.fromkeys(u.action for u in updates if u.action not in known))
-    latest: dict[str, Any] = {}
-    earlier: dict[str, Any] = {}
-    for update in updates:
-        if update.date <= as_of:
-            latest[update.action] = update
-        if update.date <= before:
-            earlier[update.action] = update
-    dates = [d.date() if hasattr(d, "date") else d for d in actions["date"]]
-    actions["date"] = dates
-    actions["status"] = [latest[i].status.value if i in latest else "" for i in actions["id"]]
-    actions["previous_status"] = [earlier[i].status.value if i in earlier else "" for i in actions["id"]]
-    actions["comment"] = [latest[i].comment if i in latest else "" for i in actions["id"]]
-    open_ = actions["status"].isin(["", ActionStatus.PLANNED.value, ActionStatus.IN_PROGRESS.value])
-    past = pd.Series([d < as_of for d in dates], index=actions.index)
-    actions["late"] = open_ & past & (actions["status"] != "")
-    actions["unreported"] = past & (actions["status"] == "")
-    actions["due"] = open_ & pd.Series([as_of <= d <= window for d in dates], index=actions.index)
-    return actions.reset_index(drop=True), unknown
+    actions = analysis.change_plan.actions[
+        ["id", "action", "lever", "population", "lot", "planned", "status", "owner_label"]].copy()
+    actions["date"] = [d.date() if hasattr(d, "date") else d for d in actions["planned"]]
+    actions = actions.drop(columns="planned")
+    actions["late"] = actions["status"] == LATE
+    actions["due"] = (actions["status"] == PLANNED) & pd.Series(
+        [as_of <= d <= window for d in actions["date"]], index=actions.index)
+    actions["fell_late"] = actions["late"] & pd.Series([d >= before for d in actions["date"]],
+                                                       index=actions.index)
+    return actions.reset_index(drop=True)
 
 
 def progress_counts(actions: pd.DataFrame) -> dict[str, int]:
     status = actions["status"]
     return {
         "total": len(actions),
-        "done": int((status == ActionStatus.DONE.value).sum()),
-        "in_progress": int((status == ActionStatus.IN_PROGRESS.value).sum()),
-        "cancelled": int((status == ActionStatus.CANCELLED.value).sum()),
+        "done": int(status.isin([DONE, AHEAD]).sum()),
+        "cancelled": int((status == CANCELLED).sum()),
         "late": int(actions["late"].sum()),
         "due": int(actions["due"].sum()),
-        "unreported": int(actions["unreported"].sum()),
+        "planned": int((status == PLANNED).sum()),
     }
 
 
@@ -500,12 +502,9 @@ def measurement_changes(analysis: Any, kpis: pd.DataFrame, actions: pd.DataFrame
         elif not row.previous_rag and row.latest_date and row.latest_date > before:
             yield words("change_kpi_first", kpi=row.name, value=words.value(row.latest, row.unit),
                         rag=words.rag(row.rag))
-    done = actions[(actions["status"] == "done") & (actions["previous_status"] != "done")]
-    if len(done):
-        yield words.count("change_actions_done", len(done))
-    late_now = actions[actions["late"] & pd.Series([d >= before for d in actions["date"]], index=actions.index)]
-    if len(late_now):
-        yield words.count("change_actions_late", len(late_now))
+    late_now = int(actions["fell_late"].sum())
+    if late_now:
+        yield words.count("change_actions_late", late_now)
 
 
 def engagement_changes(previous: Any, current: Any, words: _Words) -> list[str]:
@@ -553,7 +552,7 @@ def decide(analysis: Any, kpis: pd.DataFrame, actions: pd.DataFrame, coverage: f
            training: pd.DataFrame, behind: pd.DataFrame, previous: Any, words: _Words
            ) -> list[Decision]:
     """What the COPIL must decide, most pressing first: red KPIs, populations to
-    reinforce, late actions, training to catch up, new resistances, unreported actions."""
+    reinforce, late actions, training to catch up, new resistances."""
     out: list[Decision] = []
     for row in kpis[kpis["measured"] & ((kpis["rag"] == "red") | kpis["falling"])].itertuples():
         out.append(Decision("kpi", row.name, words("decide_kpi", kpi=row.name),
@@ -588,8 +587,4 @@ def decide(analysis: Any, kpis: pd.DataFrame, actions: pd.DataFrame, coverage: f
                 out.append(Decision("resistance", r.population,
                                     words("decide_resistance", population=r.population, brake=brake),
                                     r.evidence))
-    unreported = int(actions["unreported"].sum())
-    if unreported:
-        out.append(Decision("report", "", words.count("decide_report", unreported),
-                            words("decide_report_reason")))
     return out

@@ -6,11 +6,13 @@ language, so the five documents can never disagree with one another.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..method import Method
 from ..model import Engagement
+from .calendar import WorkingCalendar
 from .records import ChangePlan, Diagnosis, Steering, TrainingPlan
 
 if TYPE_CHECKING:
@@ -28,7 +30,14 @@ class Analysis:
     change_plan: ChangePlan
     training_plan: TrainingPlan
     steering: Steering
+    calendar: WorkingCalendar | None = None  # working days and the as-of date
     copil: Copil | None = None  # step 5: the COPIL of a date, when one is prepared
+
+    @property
+    def as_of(self) -> dt.date:
+        """The date the deliverables describe the engagement at."""
+        assert self.calendar is not None
+        return self.calendar.as_of
 
 
 def analyse(engagement: Engagement, method: Method, lang: str | None = None) -> Analysis:
@@ -39,8 +48,9 @@ def analyse(engagement: Engagement, method: Method, lang: str | None = None) -> 
     from .training_plan import plan_training
 
     lang = lang or engagement.language
+    working = WorkingCalendar.of(engagement)
     diagnosis = diagnose(engagement, method, lang)
-    change_plan = plan_change(engagement, method, diagnosis, lang)
-    training_plan = plan_training(engagement, method, diagnosis, lang)
-    steer = steering(engagement, method, change_plan, training_plan, lang)
-    return Analysis(engagement, method, lang, diagnosis, change_plan, training_plan, steer)
+    training_plan = plan_training(engagement, method, diagnosis, lang, working)
+    change_plan = plan_change(engagement, method, diagnosis, lang, working, training_plan)
+    steer = steering(engagement, method, change_plan, training_plan, lang, working)
+    return Analysis(engagement, method, lang, diagnosis, change_plan, training_plan, steer, working)

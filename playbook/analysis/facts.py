@@ -20,7 +20,7 @@ Facts = dict[str, Any]
 
 # A population with the model's default territory spans the whole country: it is
 # not a territory that can be reluctant or needs a local sponsor (seed 004).
-NATIONAL = Population.model_fields["territory"].default
+NATIONAL: str = str(Population.model_fields["territory"].default)
 
 
 def is_regional(territory: str) -> bool:

@@ -41,7 +41,8 @@ def phase_rules(method: Method | None) -> dict[str, tuple[str, int]]:
 def milestones(engagement: Engagement, method: Method | None = None) -> pd.DataFrame:
     """One row per lot, earliest go-live first; columns are the five phases (dates).
 
-    Also gives `lot_order` (1 = first to go live) and `populations`.
+    Also gives `lot_order` (1 = first to go live), `acceptance_end` (see
+    `acceptance_end`) and `populations`.
     """
     rules = phase_rules(method)
     rows = []
@@ -50,10 +51,20 @@ def milestones(engagement: Engagement, method: Method | None = None) -> pd.DataF
         for phase in PHASES:
             anchor, weeks = rules[phase]
             row[phase] = pd.Timestamp(getattr(lot, anchor) + dt.timedelta(weeks=weeks))
+        row["acceptance_end"] = pd.Timestamp(acceptance_end(engagement, lot))
         row["populations"] = list(lot.populations)
         rows.append(row)
-    frame = pd.DataFrame(rows, columns=["lot", "lot_order", *PHASES, "populations"])
+    frame = pd.DataFrame(rows, columns=["lot", "lot_order", *PHASES, "acceptance_end", "populations"])
     return frame.set_index("lot")
+
+
+def acceptance_end(engagement: Engagement, lot: Lot) -> dt.date:
+    """The last day of a lot's acceptance testing: the client's, or else the eve
+    of the end-user training window (so training follows it by construction)."""
+    if lot.acceptance_end is not None:
+        return lot.acceptance_end
+    window = dt.timedelta(weeks=engagement.training.weeks_before_go_live)
+    return max(lot.acceptance_start, lot.go_live - window - dt.timedelta(days=1))
 
 
 def sorted_lots(engagement: Engagement) -> list[Lot]:

@@ -16,7 +16,9 @@ from typing import Any
 import pandas as pd
 
 from ..method import Method
+from ..method.kpis import BalanceArea
 from ..model import CriterionStatus, Engagement
+from .calendar import WorkingCalendar
 from .milestones import lot_of, milestones
 from .records import ChangePlan, MethodWarning, Steering, TrainingPlan
 
@@ -30,12 +32,13 @@ RAG_BY_STATUS = {
 
 def steering(
     engagement: Engagement, method: Method, change_plan: ChangePlan, training_plan: TrainingPlan,
-    lang: str,
+    lang: str, working: WorkingCalendar | None = None,
 ) -> Steering:
+    working = working or WorkingCalendar.of(engagement)
     criteria, criteria_warnings = scorecard(engagement, method, lang)
     balance, balance_warnings = effort_balance(engagement, method, change_plan, training_plan, lang)
     return Steering(
-        kpis=kpi_table(engagement, method, training_plan, lang),
+        kpis=kpi_table(engagement, method, training_plan, lang, working),
         criteria=criteria,
         balance=balance,
         warnings=tuple(criteria_warnings + balance_warnings),
@@ -82,18 +85,20 @@ KPI_COLUMNS = [
 
 
 def kpi_table(
-    engagement: Engagement, method: Method, training_plan: TrainingPlan, lang: str
+    engagement: Engagement, method: Method, training_plan: TrainingPlan, lang: str,
+    working: WorkingCalendar | None = None,
 ) -> pd.DataFrame:
     """The engagement's KPIs, plus the catalogue's default for every family it
     does not measure (adoption: one per CRM-user population)."""
     catalogue = method.kpis
     table = milestones(engagement, method)
+    working = working or WorkingCalendar.of(engagement)
     rows = []
     for kpi in engagement.kpis:
         family = catalogue.family(kpi.kind)
         rows.append(
             _kpi_row(
-                engagement, method, table, lang, family, name=kpi.name, population=kpi.population,
+                engagement, method, table, working, lang, family, name=kpi.name, population=kpi.population,
                 definition=kpi.definition or family.definition.in_(lang), unit=kpi.unit,
                 baseline=kpi.baseline, target=kpi.target, higher=kpi.higher_is_better,
                 first_weeks=kpi.review_weeks_after_go_live, source="engagement",
@@ -110,7 +115,7 @@ def kpi_table(
         for population in populations:
             rows.append(
                 _kpi_row(
-                    engagement, method, table, lang, family,
+                    engagement, method, table, working, lang, family,
                     name=family.name.in_(lang, population=population),
                     population=population, definition=family.definition.in_(lang),
                     unit=family.unit, baseline=None, target=family.target,
@@ -136,14 +141,12 @@ def kpi_table(
 
 
 def _kpi_row(
-    engagement: Engagement, method: Method, table: pd.DataFrame, lang: str, family: Any, *,
-    name: str, population: str, definition: str, unit: str, baseline: float | None,
-    target: float, higher: bool, first_weeks: int, source: str,
+    engagement: Engagement, method: Method, table: pd.DataFrame, working: WorkingCalendar,
+    lang: str, family: Any, *, name: str, population: str, definition: str, unit: str,
+    baseline: float | None, target: float, higher: bool, first_weeks: int, source: str,
 ) -> dict[str, Any]:
-    lot = lot_of(engagement, population).name if population else table.index[0]
-    go_live = table.at[lot, "go_live"].date()
-    first = go_live + dt.timedelta(weeks=first_weeks)
-    reviews = [first + dt.timedelta(weeks=family.cadence_weeks * i) for i in range(family.reviews)]
+    reviews = review_dates(engagement, table, working, population, first_weeks, family)
+    first = reviews[0]
     green, amber = rag_thresholds(baseline, target, higher, method.kpis.rag.amber_share)
     return {
         "kind": family.kind.value,
@@ -164,6 +167,35 @@ def _kpi_row(
         "planned_rag": "",
         "note": "",
     }
+
+
+def review_dates(
+    engagement: Engagement, table: pd.DataFrame, working: WorkingCalendar, population: str,
+    first_weeks: int, family: Any,
+) -> list[dt.date]:
+    """Working days on which a KPI is reviewed: after every go-live it concerns
+    (each lot the population goes live in; every lot for a KPI of the whole
+    roll-out), from `first_weeks` after it, every `cadence_weeks`, up to the
+    KPI's horizon (`reviews` reviews after that go-live)."""
+    if population:
+        lots = [lot.name for lot in engagement.lots_of(population)] or [lot_of(engagement, population).name]
+    else:
+        lots = list(table.index)
+    places = (_territory(engagement, population),)
+    dates: set[dt.date] = set()
+    for lot in lots:
+        first = table.at[lot, "go_live"].date() + dt.timedelta(weeks=first_weeks)
+        for i in range(family.reviews):
+            day = first + dt.timedelta(weeks=family.cadence_weeks * i)
+            dates.add(working.on_or_after(day, places))
+    return sorted(dates)
+
+
+def _territory(engagement: Engagement, population: str) -> str:
+    try:
+        return engagement.population(population).territory if population else ""
+    except KeyError:
+        return ""
 
 
 def _planned_coverage(training_plan: TrainingPlan) -> tuple[float, int, int] | None:
@@ -194,7 +226,8 @@ def scorecard(engagement: Engagement, method: Method, lang: str) -> tuple[pd.Dat
         advice = info.when_not_met.in_(lang)
         if assessment is None:
             status, status_label, rag_ = "not_assessed", catalogue.texts["not_assessed_status"].in_(lang), "amber"
-            key, severity = "not_assessed", "warning"
+            key: str | None = "not_assessed"
+            severity: str | None = "warning"
         else:
             status = assessment.status.value
             status_label = method.term("criterion_status", assessment.status, lang)
@@ -204,7 +237,7 @@ def scorecard(engagement: Engagement, method: Method, lang: str) -> tuple[pd.Dat
                 CriterionStatus.UNKNOWN: ("unknown", "warning"),
                 CriterionStatus.PARTLY: ("partly", "info"),
             }.get(assessment.status, (None, None))
-        if key is not None:
+        if key is not None and severity is not None:
             warnings.append(
                 MethodWarning(
                     code=f"criterion_{key}",
@@ -243,7 +276,7 @@ def effort_balance(
     """
     balance = method.kpis.balance
     proxy = balance.technology_proxy
-    effort = {
+    effort: dict[BalanceArea, float] = {
         "people": change_plan.total_days + training_plan.trainer_days,
         "process": float(sum(step.effort_days for step in engagement.journeys)),
         "technology": float(

@@ -24,6 +24,7 @@ from ..method.levers import Condition
 from ..method.training import Module
 from ..model import Engagement
 from ..text.typography import format_date
+from .calendar import WorkingCalendar
 from .change_plan_inputs import Profile, profiles
 from .change_plan_rules import match, sentence
 from .milestones import lot_of, milestones
@@ -53,15 +54,18 @@ class Need:
 
 
 def plan_training(
-    engagement: Engagement, method: Method, diagnosis: Diagnosis, lang: str
+    engagement: Engagement, method: Method, diagnosis: Diagnosis, lang: str,
+    working: WorkingCalendar | None = None,
 ) -> TrainingPlan:
     catalogue = method.training
+    working = working or WorkingCalendar.of(engagement)
     table = milestones(engagement, method)
     needs = training_needs(engagement, method, profiles(engagement, diagnosis), lang)
-    rows, warnings = _schedule(engagement, method, table, needs, lang)
+    rows, warnings = _schedule(engagement, method, table, needs, lang, working)
     sessions = _numbered(pd.DataFrame(rows, columns=SESSION_COLUMNS))
     warnings.extend(_capped_groups(needs, engagement, method, lang))
-    calendar = _calendar(sessions, _self_paced(needs, sessions, table, engagement, method, lang))
+    self_paced = _self_paced(needs, sessions, table, engagement, method, lang, working)
+    calendar = _calendar(sessions, self_paced)
     if not engagement.governance.key_users and any(n.wave == END_USERS for n in needs):
         warnings.insert(0, MethodWarning("no_key_user", catalogue.texts["no_key_user"].in_(lang)))
     return TrainingPlan(
@@ -123,6 +127,8 @@ def training_needs(
 def _condition(module: Module) -> Condition:
     """A module's trigger read as a levers condition, to reuse its reasons."""
     trigger = module.trigger
+    if trigger is None:  # callers skip modules without a trigger
+        raise ValueError(f"module {module.id!r} has no trigger")
     return Condition(
         crm_user=trigger.crm_user,
         min_dimension=trigger.min_dimension,
@@ -203,25 +209,51 @@ SESSION_COLUMNS = [
 
 
 def _schedule(
-    engagement: Engagement, method: Method, table: pd.DataFrame, needs: list[Need], lang: str
+    engagement: Engagement, method: Method, table: pd.DataFrame, needs: list[Need], lang: str,
+    working: WorkingCalendar,
 ) -> tuple[list[dict[str, Any]], list[MethodWarning]]:
+    """Place every lot's waves, earliest go-live first (it gets the trainers first).
+
+    Per lot, the method's order: end users between the end of acceptance testing
+    and go-live (placed backwards from the eve of go-live), then key users and
+    administrators, ending `trainer_buffer_weeks` before the first end-user
+    session. A rule that capacity forces to give way is said, with by how much.
+    Open work is never placed before the as-of date.
+    """
     catalogue = method.training
     limits = engagement.training
-    calendar = Calendar(limits, catalogue.day_hours, floor=engagement.engagement.kickoff)
+    kickoff = engagement.engagement.kickoff
+    calendar = Calendar(limits, catalogue.day_hours, floor=kickoff, working=working)
+    buffer = dt.timedelta(weeks=catalogue.trainer_buffer_weeks)
     rows: list[dict[str, Any]] = []
     warnings: list[MethodWarning] = []
-    for lot in table.index:  # earliest go-live first: it gets the trainers first
+    for lot in table.index:
         go_live = table.at[lot, "go_live"].date()
+        calendar.floor = max(kickoff, working.as_of) if go_live > working.as_of else kickoff
         window_start = go_live - dt.timedelta(weeks=limits.weeks_before_go_live)
         latest = go_live - dt.timedelta(days=1)
         end_user = [n for n in needs if n.lot == lot and n.wave == END_USERS]
         placed = _place_wave(calendar, end_user, latest, method, lang, rows, warnings, window_start)
         first_session = min((p.start for p in placed), default=window_start)
         preparatory = [n for n in needs if n.lot == lot and n.wave == PREPARATORY]
-        _place_wave(
-            calendar, preparatory, first_session - dt.timedelta(days=1), method, lang, rows,
-            warnings, window_start=None,
+        prepared = _place_wave(
+            calendar, preparatory, first_session - buffer, method, lang, rows, warnings,
+            window_start=None, fallback=first_session - dt.timedelta(days=1),
         )
+        if placed and prepared:
+            end = max(p.end for p in prepared)
+            if end > first_session - buffer:
+                warnings.append(
+                    MethodWarning(
+                        "training_buffer_short",
+                        catalogue.texts["buffer_short"].in_(
+                            lang, lot=lot, first=format_date(first_session, lang), end=format_date(end, lang),
+                            buffer=buffer.days, days=(first_session - end).days,
+                        ),
+                        subject=lot,
+                    )
+                )
+        warnings.extend(_acceptance_overlap(lot, table, rows, working, lang, catalogue))
         early = [r for r in rows if r["lot"] == lot and not r["in_window"]]
         if early:
             start = min(r["start"] for r in early)
@@ -239,12 +271,40 @@ def _schedule(
     return rows, warnings
 
 
+def _acceptance_overlap(
+    lot: str, table: pd.DataFrame, rows: list[dict[str, Any]], working: WorkingCalendar,
+    lang: str, catalogue: Any,
+) -> list[MethodWarning]:
+    """End-user sessions that start before the lot's acceptance testing ends."""
+    acceptance_end = table.at[lot, "acceptance_end"].date()
+    early = [r for r in rows if r["lot"] == lot and r["wave"] == END_USERS
+             and r["start"] <= acceptance_end]
+    if not early:
+        return []
+    first = min(r["start"] for r in early)
+    gap = len(working.working_days(first, acceptance_end))
+    return [
+        MethodWarning(
+            "training_before_acceptance_end",
+            catalogue.texts["acceptance_overlap"].in_(
+                lang, lot=lot, sessions=len(early), days=gap,
+                acceptance_end=format_date(acceptance_end, lang),
+                go_live=format_date(table.at[lot, "go_live"].date(), lang),
+            ),
+            subject=lot,
+        )
+    ]
+
+
 def _place_wave(
     calendar: Calendar, needs: list[Need], latest: dt.date, method: Method, lang: str,
     rows: list[dict[str, Any]], warnings: list[MethodWarning], window_start: dt.date | None,
+    fallback: dt.date | None = None,
 ) -> list[Placement]:
     """Place a wave backwards: the module that comes last in the learners'
-    path first, so a prerequisite's k-th session ends before its dependant's."""
+    path first, so that the people of each session of a module have done its
+    prerequisite (declared in the catalogue) the day before at the latest.
+    A session that fits nowhere before `latest` may use the days up to `fallback`."""
     catalogue = method.training
     index = {m.id: i for i, m in enumerate(catalogue.modules)}
     ordered = sorted(
@@ -252,7 +312,8 @@ def _place_wave(
         key=lambda n: (_AUDIENCE_ORDER.get(n.audience, 0), _depth(n.module, catalogue), index[n.module.id]),
         reverse=True,
     )
-    starts: dict[tuple[str, str], list[dt.date]] = {}  # (population, module) -> session starts
+    # (population, module) -> its sessions as (start, participants), earliest first
+    placed_by: dict[tuple[str, str], list[tuple[dt.date, int]]] = {}
     placed: list[Placement] = []
     for need in ordered:
         fmt = catalogue.formats[need.module.format]
@@ -260,26 +321,29 @@ def _place_wave(
             continue  # self-paced: dated in the calendar table, not placed
         sizes = balanced_sizes(need.headcount, need.group_size)
         dependants = [
-            starts[(need.population, m.id)]
+            placed_by[(need.population, m.id)]
             for m in catalogue.modules
-            if m.prerequisite == need.module.id and (need.population, m.id) in starts
+            if m.prerequisite == need.module.id and placed_by.get((need.population, m.id))
         ]
         request = Request(need.population, sizes, need.module.hours, need.territories, need.share_cap)
-        own: list[dt.date] = []
+        own: list[tuple[dt.date, int]] = []
         missing = 0
+        before = 0  # people of this module's earlier sessions
         for k, size in enumerate(sizes):
             deadline = latest
             for dependant in dependants:
-                if dependant:
-                    deadline = min(deadline, dependant[min(k, len(dependant) - 1)] - dt.timedelta(days=1))
+                deadline = min(deadline, _needed_by(dependant, before) - dt.timedelta(days=1))
+            before += size
             placement = calendar.place(request, size, deadline)
+            if placement is None and fallback is not None and fallback > deadline:
+                placement = calendar.place(request, size, fallback)
             if placement is None:
                 missing += 1
                 continue
-            own.append(placement.start)
+            own.append((placement.start, size))
             placed.append(placement)
             rows.append(_session_row(need, k + 1, placement, method, lang, window_start))
-        starts[(need.population, need.module.id)] = sorted(own)
+        placed_by[(need.population, need.module.id)] = sorted(own)
         if missing:
             warnings.append(
                 MethodWarning(
@@ -292,6 +356,18 @@ def _place_wave(
                 )
             )
     return placed
+
+
+def _needed_by(dependant: list[tuple[dt.date, int]], person: int) -> dt.date:
+    """Start of the dependant module's session that the `person`-th learner
+    (0-based, in session order) attends: by then they must have done the
+    prerequisite. Learners beyond the dependant's sessions need it by its last."""
+    seen = 0
+    for start, size in dependant:
+        seen += size
+        if person < seen:
+            return start
+    return dependant[-1][0]
 
 
 def _numbered(sessions: pd.DataFrame) -> pd.DataFrame:
@@ -370,10 +446,11 @@ def _session_row(
 
 def _self_paced(
     needs: list[Need], sessions: pd.DataFrame, table: pd.DataFrame, engagement: Engagement,
-    method: Method, lang: str,
+    method: Method, lang: str, working: WorkingCalendar,
 ) -> list[dict[str, Any]]:
-    """Self-paced modules: no session, a period to complete them in, ending the
-    day before the population's first session of the lot (or before go-live)."""
+    """Self-paced modules: no session, a period of working days to complete them
+    in, ending before the population's first session of the lot (or before
+    go-live), never opening before the as-of date when the lot is still ahead."""
     catalogue = method.training
     rows = []
     for need in needs:
@@ -381,9 +458,13 @@ def _self_paced(
             continue
         go_live = table.at[need.lot, "go_live"].date()
         own = sessions[(sessions["lot"] == need.lot) & (sessions["population"] == need.population)]
-        end = (min(own["start"]) if len(own) else go_live) - dt.timedelta(days=1)
+        places = need.territories
+        end = working.on_or_before((min(own["start"]) if len(own) else go_live) - dt.timedelta(days=1), places)
         start = min(go_live - dt.timedelta(weeks=engagement.training.weeks_before_go_live),
                     end - dt.timedelta(weeks=1))
+        if go_live > working.as_of:
+            start = max(start, working.as_of)
+        start = min(working.on_or_after(start, places), end)
         rows.append(
             {
                 "lot": need.lot, "wave": need.wave, "population": need.population,

@@ -1,10 +1,11 @@
 """Placing training sessions on working days under the client's constraints.
 
 Sessions are placed backwards from their deadline (the day before go-live for
-end users; the day before the first end-user session for key users and
+end users; a buffer before the first end-user session for key users and
 administrators), so people are trained as close as possible to the moment they
-will use what they learnt. Hard rules: weekends and blackout periods (a
-territory's blackout binds only that territory) are never used; at most
+will use what they learnt. Hard rules: the working calendar's closed days
+(weekends, public holidays, blackout periods; a territory's own bind only that
+territory) are never used; at most
 `max_share_away` of a population is in training on any one day; each trainer
 runs at most a day's worth of sittings a day. The wave's window
 (`weeks_before_go_live`) is a target: when capacity cannot fit it, the wave
@@ -18,6 +19,7 @@ import math
 from dataclasses import dataclass, field
 
 from ..model import TrainingConstraints
+from .calendar import WorkingCalendar
 
 ONE_DAY = dt.timedelta(days=1)
 
@@ -52,7 +54,8 @@ class Placement:
 class Calendar:
     constraints: TrainingConstraints
     day_hours: float
-    floor: dt.date  # nothing is placed before this day (the engagement's kickoff)
+    floor: dt.date  # nothing is placed before this day (kickoff, or the as-of date)
+    working: WorkingCalendar
     _slots: dict[tuple[dt.date, int], int] = field(default_factory=dict)
     _away: dict[tuple[str, dt.date], int] = field(default_factory=dict)
 
@@ -68,13 +71,7 @@ class Calendar:
         return [min(per_day, total - i) for i in range(0, total, per_day)]
 
     def blocked(self, day: dt.date, territories: frozenset[str]) -> bool:
-        if day.weekday() >= 5:
-            return True
-        for blackout in self.constraints.blackouts:
-            applies = not blackout.territory or blackout.territory in territories
-            if applies and blackout.start <= day <= blackout.end:
-                return True
-        return False
+        return not self.working.is_working(day, territories, training=True)
 
     def place(self, request: Request, size: int, latest: dt.date) -> Placement | None:
         """Place one session ending on or before `latest`, as late as possible."""

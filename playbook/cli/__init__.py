@@ -32,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     import typer
 
     from ..errors import PlaybookError
-    from ..run.registry import DELIVERABLES
+    from ..registry import DELIVERABLES
     from .usage import aborts, click_exceptions, expand_multiple, report_usage_error, usage_errors
 
     args = expand_multiple(sys.argv[1:] if argv is None else argv, "--only", DELIVERABLES)

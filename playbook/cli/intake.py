@@ -16,6 +16,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
+from ..text.typography import colon
 from . import app
 
 
@@ -95,9 +96,9 @@ def validate(
             non_users=sum(not p.crm_user for p in populations),
             headcount=sum(p.headcount for p in populations),
         ),
-        _t("lots", shown) + (" :" if shown == "fr" else ":"),
+        _t("lots", shown) + colon(shown).rstrip(),
         *(
-            f"  - {lot.name}{' : ' if shown == 'fr' else ': '}{_t('go_live', shown, date=_date(lot.go_live, shown))}"
+            f"  - {lot.name}{colon(shown)}{_t('go_live', shown, date=_date(lot.go_live, shown))}"
             for lot in sorted(engagement.lots, key=lambda lot: lot.go_live)
         ),
         _t("warnings", shown, count=len(report.warnings)),

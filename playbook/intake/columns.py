@@ -86,16 +86,19 @@ SHEET_HELP: dict[str, tuple[str, str]] = {
         "Periods when nobody can be taken away from work for training.",
         "Périodes où personne ne peut être mobilisé en formation.",
     ),
+    "action_status": (
+        "Change-plan actions done or cancelled (one row per action, or per occurrence of a "
+        "recurring one). An action dated before the as-of date with no row here is late.",
+        "Actions du Plan Change réalisées ou annulées (une ligne par action, ou par occurrence "
+        "d'une action récurrente). Une action datée avant la date de situation sans ligne ici "
+        "est en retard.",
+    ),
     "kpi_readings": (
         "Step 5, after go-live: measured KPI values, one row per KPI, population or "
         "territory and date (what `playbook measure import --kind usage` appends).",
         "Étape 5, après la mise en production : valeurs mesurées des indicateurs, une ligne "
         "par indicateur, population ou territoire et date (ce qu'ajoute "
         "`playbook measure import --kind usage`).",
-    ),
-    "action_updates": (
-        "Step 5: status of the Change plan's actions as reported at each COPIL.",
-        "Étape 5 : avancement des actions du Plan Change, relevé à chaque COPIL.",
     ),
     "attendance": (
         "Step 5: training attendance, people planned and present per module and population.",
@@ -117,6 +120,18 @@ COLUMN_HELP: dict[str, dict[str, tuple[str, str]]] = {
         "language": ("Language of the deliverables.", "Langue des livrables."),
         "consultants": ("Consultants on the engagement.", "Consultants de la mission."),
         "kickoff": ("Date of the kickoff meeting.", "Date de la réunion de lancement."),
+        "as_of": (
+            "The date the deliverables describe the engagement at (empty: the day they are "
+            "generated). Work dated before it shows as done, late or cancelled; open work is "
+            "planned from it.",
+            "Date de situation des livrables (vide : le jour où ils sont produits). Ce qui est "
+            "daté avant apparaît réalisé, en retard ou annulé ; le reste est planifié à partir "
+            "d'elle.",
+        ),
+        "country": (
+            "ISO code of the country whose public holidays the plan avoids (FR, GB, DE...).",
+            "Code ISO du pays dont le plan évite les jours fériés (FR, GB, DE...).",
+        ),
         "strategy": (
             "Why the CRM: the strategic intent.",
             "Pourquoi un CRM : l'intention stratégique.",
@@ -182,6 +197,12 @@ COLUMN_HELP: dict[str, dict[str, tuple[str, str]]] = {
             "Populations qui démarrent avec ce lot (noms de la feuille populations).",
         ),
         "design_start": ("Start of design.", "Début de la conception."),
+        "acceptance_end": (
+            "Last day of acceptance testing; end-user training follows it (empty: the eve of "
+            "the end-user training window).",
+            "Dernier jour de la recette ; la formation des utilisateurs la suit (vide : la "
+            "veille de la fenêtre de formation).",
+        ),
         "acceptance_start": (
             "Start of acceptance testing (recette).",
             "Début de la recette.",
@@ -370,6 +391,22 @@ COLUMN_HELP: dict[str, dict[str, tuple[str, str]]] = {
         "reason": ("Why (season peak, closing...).", "Pourquoi (pic d'activité, clôture...)."),
         "territory": ("Territory (empty: all).", "Territoire (vide : tous)."),
     },
+    "action_status": {
+        "lever": (
+            "The action's lever code, as the Change plan's review table lists it.",
+            "Code du levier de l'action, tel que le tableau de revue du Plan Change l'indique.",
+        ),
+        "population": (
+            "Population served (empty: every population, and the cross-population action).",
+            "Population concernée (vide : toutes, et l'action transverse).",
+        ),
+        "planned": (
+            "Planned date of the occurrence (empty: every occurrence up to the as-of date).",
+            "Date prévue de l'occurrence (vide : toutes les occurrences jusqu'à la date de situation).",
+        ),
+        "status": ("Done or cancelled.", "Réalisée ou annulée."),
+        "notes": ("What was done, or why it was cancelled.", "Ce qui a été fait, ou pourquoi l'action a été annulée."),
+    },
     "kpi_readings": {
         "kpi": (
             "KPI name of the kpis sheet, or a KPI family (adoption, usage, data_quality, "
@@ -388,15 +425,6 @@ COLUMN_HELP: dict[str, dict[str, tuple[str, str]]] = {
         "date": ("Date of the reading (end of the period).", "Date du relevé (fin de période)."),
         "value": ("Value, in the KPI's unit.", "Valeur, dans l'unité de l'indicateur."),
         "comment": ("Source or remark.", "Source ou remarque."),
-    },
-    "action_updates": {
-        "action": (
-            "Action id of the Change plan (A012).",
-            "Identifiant de l'action du Plan Change (A012).",
-        ),
-        "status": ("Status on that date.", "Statut à cette date."),
-        "date": ("Date of the update.", "Date du point."),
-        "comment": ("What happened, what blocks.", "Ce qui s'est passé, ce qui bloque."),
     },
     "attendance": {
         "module": (

@@ -247,7 +247,7 @@ _EXPECTED = {
         "en": "a date such as 2026-03-15 or 15/03/2026",
         "fr": "une date telle que 15/03/2026 ou 2026-03-15",
     },
-    "enum": {"en": "one of: {codes}", "fr": "une des valeurs : {codes}"},
+    "enum": {"en": "one of: {codes}", "fr": "une des valeurs : {codes} (ou son code anglais)"},
     "share": {
         "en": "a number from 0 to 1, or a percentage such as 25%",
         "fr": "un nombre de 0 à 1, ou un pourcentage tel que 25 %",
@@ -262,7 +262,10 @@ def _number(value: float) -> str:
 def expected(column: Column, lang: str) -> str:
     """What `column` accepts, as a consultant would say it."""
     if column.kind == "enum":
-        return _EXPECTED["enum"][lang].format(codes=", ".join(column.codes))
+        from .vocabulary import choices  # the dropdown's own wording (labels in French)
+
+        offered = choices(column.vocabulary_key, column.codes, lang)
+        return _EXPECTED["enum"][lang].format(codes=", ".join(offered))
     if column.is_share:
         return _EXPECTED["share"][lang]
     base = _EXPECTED[column.kind][lang]

@@ -28,7 +28,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from ..model import (
-    ActionUpdate,
+    ActionRecord,
     Administrator,
     AdoptionKpi,
     Attendance,
@@ -275,9 +275,9 @@ SHEETS: tuple[Sheet, ...] = (
     _table("workshops", PlannedWorkshop, ("governance", "workshops")),
     _record("training", [(("training",), TrainingConstraints, ("blackouts",))]),
     _table("blackouts", Blackout, ("training", "blackouts")),
+    _table("action_status", ActionRecord, ("action_status",)),
     # Step 5, run and steer: readings brought to each COPIL after go-live.
     _table("kpi_readings", KpiReading, ("kpi_readings",)),
-    _table("action_updates", ActionUpdate, ("action_updates",)),
     _table("attendance", Attendance, ("attendance",)),
     _table("pulse_results", PulseResult, ("pulse_results",)),
 )

@@ -110,7 +110,9 @@ def coerce(column: Column, value: Any, *, percent_format: bool = False) -> Any:
     if kind == "date":
         return coerce_date(value)
     if kind == "enum":
-        return coerce_code(value, column.codes)
+        from .vocabulary import aliases
+
+        return coerce_code(value, column.codes, aliases(column.vocabulary_key, tuple(column.codes)))
     raise AssertionError(kind)
 
 
@@ -247,12 +249,22 @@ def coerce_date(value: Any) -> dt.date:
     raise Invalid(value)
 
 
-def coerce_code(value: Any, codes: list[str]) -> str:
-    """An enumerated code; case, spaces and hyphens forgiven ('Team leader')."""
+def coerce_code(value: Any, codes: list[str], labels: dict[str, str] | None = None) -> str:
+    """An enumerated code; case, spaces and hyphens forgiven ('Team leader').
+
+    `labels` maps folded labels (either language, see `vocabulary.aliases`) to
+    codes: 'Favorable' or 'réticent' in a French workbook read as their codes.
+    """
     raw = getattr(value, "value", value)
     if isinstance(raw, bool) or not isinstance(raw, (str, int)):
         raise Invalid(value)
     text = re.sub(r"[\s\-]+", "_", normalise_name(str(raw)).casefold())
     if text in codes:
         return text
+    if labels:
+        from .vocabulary import folded
+
+        code = labels.get(folded(normalise_name(str(raw))))
+        if code is not None:
+            return code
     raise Invalid(value)

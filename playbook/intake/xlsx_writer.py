@@ -23,7 +23,7 @@ from ..files import atomic_path
 from ..model import Engagement
 from . import messages as msg
 from .schema import SHEETS, Column, Sheet, snake_case, vocabularies
-from .vocabulary import label
+from .vocabulary import choices, label, shown
 
 ROWS = 1000  # rows of a table sheet covered by dropdowns and checks
 _INLINE_LIMIT = 255  # Excel's limit on an inline list formula
@@ -53,7 +53,7 @@ _TEXT = {
             "One sheet per table, one row per record; row 1 holds the column names: do not rename them.",
             "Sheets 'engagement' and 'training' hold one value per row: fill column B.",
             "Dark headers are required; light headers are optional (an empty cell takes the default).",
-            "Point at a header to read what the column means; dropdowns list the allowed codes.",
+            "Point at a header to read what the column means; dropdowns list the allowed codes (the French labels are accepted too).",
             "Several names in one cell: separate them with ';' or line breaks.",
             "Yes/no columns accept yes/no, oui/non, true/false, 1/0, x or empty (the default).",
             "Dates: Excel dates, or text such as 2026-03-15, 15/03/2026, 15 mars 2026 or 15 March 2026.",
@@ -64,7 +64,7 @@ _TEXT = {
             "Une feuille par tableau, une ligne par enregistrement ; la ligne 1 porte les noms de colonnes : ne pas les renommer.",
             "Les feuilles 'engagement' et 'training' portent une valeur par ligne : remplir la colonne B.",
             "En-têtes foncés : obligatoires ; en-têtes clairs : facultatifs (une cellule vide prend la valeur par défaut).",
-            "Survoler un en-tête pour lire le sens de la colonne ; les listes déroulantes donnent les codes admis.",
+            "Survoler un en-tête pour lire le sens de la colonne ; les listes déroulantes proposent les libellés admis (les codes anglais sont acceptés aussi).",
             "Plusieurs noms dans une cellule : les séparer par « ; » ou des retours à la ligne.",
             "Les colonnes oui/non acceptent oui/non, yes/no, vrai/faux, 1/0, x ou vide (valeur par défaut).",
             "Dates : dates Excel, ou texte tel que 15/03/2026, 2026-03-15 ou 15 mars 2026.",
@@ -101,8 +101,8 @@ _TEXT = {
         ],
     },
     "values": {
-        "en": "Allowed values (codes to type or pick)",
-        "fr": "Valeurs admises (codes à saisir ou choisir)",
+        "en": "Allowed values (codes to type or pick, or their labels)",
+        "fr": "Valeurs admises (libellé à choisir, ou son code)",
     },
     "values_header": {
         "en": ("List", "Code", "Meaning", "Used in"),
@@ -169,6 +169,8 @@ def _cell_value(column: Column, value: Any, lang: str) -> Any:
     value = getattr(value, "value", value)  # enum -> code
     if value is None or value == "" or value == []:
         return None
+    if column.kind == "enum" and isinstance(value, str):
+        return shown(column.vocabulary_key, value, lang)  # the dropdown's own wording
     if isinstance(value, bool):
         return _YES_NO[lang][0 if value else 1]
     if isinstance(value, list):
@@ -236,11 +238,12 @@ class _Lists:
 def _validation(column: Column, lang: str, lists: _Lists) -> DataValidation | None:
     error = msg.expected(column, lang)
     if column.kind == "enum":
-        inline = '"' + ",".join(column.codes) + '"'
+        offered = choices(column.vocabulary_key, column.codes, lang)
+        inline = '"' + ",".join(offered) + '"'
         formula = (
             inline
-            if len(inline) <= _INLINE_LIMIT
-            else lists.reference(column.vocabulary_key, column.codes)
+            if len(inline) <= _INLINE_LIMIT and not any("," in c or '"' in c for c in offered)
+            else lists.reference(column.vocabulary_key, offered)
         )
         validation = DataValidation(type="list", formula1=formula, allow_blank=True)
     elif column.kind == "bool":
@@ -302,9 +305,9 @@ def _header(ws: Worksheet, row: int, col: int, value: str, column: Column, lang:
     cell.comment = _comment(column, lang)
 
 
-def _width(column: Column) -> int:
+def _width(column: Column, lang: str) -> int:
     if column.kind == "enum":
-        base = max(len(code) for code in column.codes) + 5
+        base = max(len(c) for c in choices(column.vocabulary_key, column.codes, lang)) + 5
     else:
         base = _WIDTHS[column.kind]
     return max(base, len(column.name) + 4)
@@ -316,7 +319,7 @@ def _write_table(
     for col, column in enumerate(sheet.columns, start=1):
         _header(ws, 1, col, column.name, column, lang)
         letter = get_column_letter(col)
-        ws.column_dimensions[letter].width = _width(column)
+        ws.column_dimensions[letter].width = _width(column, lang)
         validation = _validation(column, lang, lists)
         if validation is not None:
             ws.add_data_validation(validation)

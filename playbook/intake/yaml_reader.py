@@ -123,72 +123,21 @@ class YamlSource(Source):
 
     def _check_nodes(self, root: yaml.Node) -> None:
         """Duplicate keys, refused tags and alias bombs, all reported before construction."""
-        sizes: dict[int, int] = {}
-        expanding: set[int] = set()
-
-        def size(node: yaml.Node, loc: Loc) -> int:
-            """Values `node` expands to (aliases counted each time), checking it once."""
-            key = id(node)
-            if key in sizes:
-                return sizes[key]
-            if key in expanding:
-                raise _Recursive(loc, node)
-            expanding.add(key)
-            total = 1
-            if node.tag in _REFUSED_TAGS:
-                self.problem(
-                    self._at(loc, node),
-                    msg.text("yaml_tag", self.lang, tag=_REFUSED_TAGS[node.tag]),
-                )
-            if isinstance(node, yaml.MappingNode):
-                first: dict[Any, int] = {}
-                for key_node, value_node in node.value:
-                    name = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
-                    if name is not None and name in first:
-                        self.problem(
-                            self._at((*loc, name), key_node),
-                            msg.text("yaml_duplicate_key", self.lang, name=name,
-                                     first=first[name]),
-                        )
-                    elif name is not None:
-                        first[name] = key_node.start_mark.line + 1
-                    total += size(value_node, (*loc, name if name is not None else "?"))
-                    if total > MAX_EXPANDED_NODES:
-                        break
-            elif isinstance(node, yaml.SequenceNode):
-                for index, item in enumerate(node.value):
-                    total += size(item, (*loc, index))
-                    if total > MAX_EXPANDED_NODES:
-                        break
-            expanding.discard(key)
-            sizes[key] = total
-            return total
-
+        walk = _NodeWalk(self)
         try:
             if isinstance(root, yaml.MappingNode):
                 # Checked key by key, so an alias bomb is located at its top-level key.
                 for key_node, value_node in root.value:
                     loc: Loc = (key_node.value,)
-                    if size(value_node, loc) <= MAX_EXPANDED_NODES:
+                    if walk.size(value_node, loc) <= MAX_EXPANDED_NODES:
                         continue
-                    # Down the keys to the field that holds the expansion.
-                    node = value_node
-                    while isinstance(node, yaml.MappingNode):
-                        inner = next(
-                            ((k, v) for k, v in node.value
-                             if sizes.get(id(v), 0) > MAX_EXPANDED_NODES),
-                            None,
-                        )
-                        if inner is None:
-                            break
-                        loc, node = (*loc, inner[0].value), inner[1]
                     self.problem(
-                        self._at(loc, node),
+                        self._at(*walk.expansion_at(loc, value_node)),
                         msg.text("yaml_too_many_aliases", self.lang, limit=MAX_EXPANDED_NODES),
                     )
                     break
-                size(root, ())
-            elif size(root, ()) > MAX_EXPANDED_NODES:
+                walk.size(root, ())
+            elif walk.size(root, ()) > MAX_EXPANDED_NODES:
                 self.problem(self._at((), root),
                              msg.text("yaml_too_many_aliases", self.lang, limit=MAX_EXPANDED_NODES))
         except _Recursive as loop:
@@ -316,3 +265,74 @@ class YamlSource(Source):
             return self.where(loc if item is None else (*loc, item))
 
         return Entry(cells, self.sheet_where(sheet), locate)
+
+
+class _NodeWalk:
+    """One pass over a YAML node tree: the values each node expands to (aliases
+    counted each time they are used), with refused tags and duplicate keys
+    reported to `reader` as they are met."""
+
+    def __init__(self, reader: Any):
+        self.reader = reader
+        self.sizes: dict[int, int] = {}
+        self.expanding: set[int] = set()
+
+    def size(self, node: yaml.Node, loc: Loc) -> int:
+        """Values `node` expands to, checking it once."""
+        key = id(node)
+        if key in self.sizes:
+            return self.sizes[key]
+        if key in self.expanding:
+            raise _Recursive(loc, node)
+        self.expanding.add(key)
+        if node.tag in _REFUSED_TAGS:
+            self.reader.problem(
+                self.reader._at(loc, node),
+                msg.text("yaml_tag", self.reader.lang, tag=_REFUSED_TAGS[node.tag]),
+            )
+        if isinstance(node, yaml.MappingNode):
+            total = 1 + self._mapping(node, loc)
+        elif isinstance(node, yaml.SequenceNode):
+            total = 1 + self._sequence(node, loc)
+        else:
+            total = 1
+        self.expanding.discard(key)
+        self.sizes[key] = total
+        return total
+
+    def _mapping(self, node: yaml.MappingNode, loc: Loc) -> int:
+        total = 0
+        first: dict[Any, int] = {}
+        for key_node, value_node in node.value:
+            name = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if name is not None and name in first:
+                self.reader.problem(
+                    self.reader._at((*loc, name), key_node),
+                    msg.text("yaml_duplicate_key", self.reader.lang, name=name, first=first[name]),
+                )
+            elif name is not None:
+                first[name] = key_node.start_mark.line + 1
+            total += self.size(value_node, (*loc, name if name is not None else "?"))
+            if total + 1 > MAX_EXPANDED_NODES:
+                break
+        return total
+
+    def _sequence(self, node: yaml.SequenceNode, loc: Loc) -> int:
+        total = 0
+        for index, item in enumerate(node.value):
+            total += self.size(item, (*loc, index))
+            if total + 1 > MAX_EXPANDED_NODES:
+                break
+        return total
+
+    def expansion_at(self, loc: Loc, node: yaml.Node) -> tuple[Loc, yaml.Node]:
+        """Down the keys from `node` to the field that holds the expansion."""
+        while isinstance(node, yaml.MappingNode):
+            inner = next(
+                ((k, v) for k, v in node.value if self.sizes.get(id(v), 0) > MAX_EXPANDED_NODES),
+                None,
+            )
+            if inner is None:
+                break
+            loc, node = (*loc, inner[0].value), inner[1]
+        return loc, node

@@ -22,7 +22,7 @@ from __future__ import annotations
 import math
 import string
 from enum import Enum
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field, field_validator, model_validator
 
@@ -37,6 +37,9 @@ from ..model.enums import (
     Stance,
 )
 from .dimensions import Bilingual, SeedRef, Strict
+
+if TYPE_CHECKING:  # the loader imports this module
+    from .loader import Method
 
 RiskKind = Literal["rejection", "misuse"]
 RISK_KINDS: tuple[str, ...] = ("rejection", "misuse")
@@ -317,7 +320,7 @@ class Catalogue(Strict):
                 return entry
         raise KeyError(code)
 
-    def cross_check(self, method: Any) -> list[str]:
+    def cross_check(self, method: Method) -> list[str]:
         """Every lever a brake recommends must exist in the levers catalogue."""
         known = lever_ids(method)
         return [
@@ -328,6 +331,6 @@ class Catalogue(Strict):
         ]
 
 
-def lever_ids(method: Any) -> set[str]:
+def lever_ids(method: Method) -> set[str]:
     """Ids of the levers catalogue the brakes must refer to."""
     return set(method.levers.ids())

@@ -22,7 +22,7 @@ PhaseCode = Literal["design", "acceptance", "pre_go_live", "go_live", "post_go_l
 Anchor = Literal["design_start", "acceptance_start", "go_live"]
 Adkar = Literal["awareness", "desire", "knowledge", "ability", "reinforcement"]
 
-PILLARS: tuple[str, ...] = ("understand", "want", "be_able")
+PILLARS: tuple[Pillar, ...] = ("understand", "want", "be_able")
 PHASES: tuple[str, ...] = ("design", "acceptance", "pre_go_live", "go_live", "post_go_live")
 
 
@@ -142,6 +142,14 @@ class Lever(Strict):
         default_factory=list, description="Further phases at which the action recurs."
     )
     repeat: Repeat | None = None
+    duration_weeks: int = Field(
+        default=1, ge=1, le=26,
+        description="How long one occurrence runs: its effort is spread over these weeks.",
+    )
+    training_formats: list[str] = Field(
+        default_factory=list,
+        description="Costed in the training plan: the training formats whose waves date it.",
+    )
     owner: str
     scope: Literal["population", "cross"]
     audience: Bilingual | None = Field(default=None, description="Who it is for (cross actions).")
@@ -175,16 +183,26 @@ class Catalogue(Strict):
 
     @model_validator(mode="after")
     def _coherent(self) -> Catalogue:
+        problems = [*self._missing_entries(), *self._lever_problems(), *self._default_problems()]
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+    def _missing_entries(self) -> list[str]:
         problems: list[str] = []
         for name in PILLARS:
             if name not in self.pillars:
                 problems.append(f"pillars: {name!r} missing")
-        for name in PHASES:
-            if name not in self.phases:
-                problems.append(f"phases: {name!r} missing")
+        for phase in PHASES:
+            if phase not in self.phases:
+                problems.append(f"phases: {phase!r} missing")
         for key in self.REASON_KEYS:
             if key not in self.reasons:
                 problems.append(f"reasons: {key!r} missing")
+        return problems
+
+    def _lever_problems(self) -> list[str]:
+        problems: list[str] = []
         seen: set[str] = set()
         for lever in self.levers:
             if lever.id in seen:
@@ -198,6 +216,10 @@ class Catalogue(Strict):
                 problems.append(f"levers: {lever.id!r}: a cross action is not costed per population")
             if lever.scope == "population" and lever.effort.per == "impacted_population":
                 problems.append(f"levers: {lever.id!r}: 'impacted_population' is for cross actions")
+        return problems
+
+    def _default_problems(self) -> list[str]:
+        problems: list[str] = []
         by_id = {lever.id: lever for lever in self.levers}
         for name, pillar in self.pillars.items():
             for lever_id in pillar.defaults:
@@ -208,9 +230,7 @@ class Catalogue(Strict):
                     problems.append(
                         f"pillars.{name}.defaults: {lever_id!r} must be a population lever of this pillar"
                     )
-        if problems:
-            raise ValueError("; ".join(problems))
-        return self
+        return problems
 
     def lever(self, lever_id: str) -> Lever:
         for lever in self.levers:

@@ -78,6 +78,11 @@ class SupportOffer(Strict):
 class Catalogue(Strict):
     source: Bilingual
     day_hours: float = Field(gt=0, le=10, description="Hours in a training day (trainer- and learner-days).")
+    trainer_buffer_weeks: int = Field(
+        default=1, ge=0, le=8,
+        description="Train-the-trainer ends at least this many weeks before the first "
+        "end-user session it prepares.",
+    )
     formats: dict[FormatCode, Format]
     modules: list[Module] = Field(min_length=1)
     evaluation: list[EvaluationLevel] = Field(min_length=4, max_length=4)
@@ -109,7 +114,8 @@ class Catalogue(Strict):
         for key in (
             "onboarding_lot", "window_too_short", "unscheduled", "group_capped", "wave_preparatory",
             "wave_end_users", "key_users", "administrators", "all_lots", "need_key_users",
-            "need_administrators", "need_later_lot", "no_key_user",
+            "need_administrators", "need_later_lot", "no_key_user", "acceptance_overlap",
+            "buffer_short",
         ):
             if key not in self.texts:
                 problems.append(f"texts: {key!r} missing")

@@ -9,12 +9,15 @@ framing note can plan them and the handbook can teach them.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from pydantic import Field, model_validator
 
 from ..model.enums import Workshop
 from .dimensions import Bilingual, SeedRef, Strict
+
+if TYPE_CHECKING:  # the loader imports this module
+    from .loader import Method
 
 
 class WorkshopEntry(Strict):
@@ -47,7 +50,7 @@ class Catalogue(Strict):
                 return entry
         raise KeyError(code)
 
-    def cross_check(self, method: Any) -> list[str]:
+    def cross_check(self, method: Method) -> list[str]:
         """Each workshop's step must be a step of the engagement (steps.yaml)."""
         steps = set(method.steps.codes)
         return [

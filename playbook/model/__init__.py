@@ -9,7 +9,7 @@ from .deployment import Lot, UseCase
 from .engagement import Engagement
 from .engagement_info import EngagementInfo
 from .enums import (
-    ActionStatus,
+    ActionState,
     Brake,
     BuyIn,
     Criterion,
@@ -38,14 +38,15 @@ from .governance import (
     PlannedWorkshop,
     TeamMember,
 )
-from .measurements import ActionUpdate, Attendance, KpiReading, PulseResult
+from .measurements import Attendance, KpiReading, PulseResult
 from .objectives import Objective
 from .populations import Impact, Population, Resistance
+from .progress import ActionRecord
 from .steering import AdoptionKpi, CriterionAssessment
 from .training import Blackout, TrainingConstraints
 
 __all__ = [
-    "ActionStatus", "ActionUpdate", "Attendance", "KpiReading", "PulseResult",
+    "ActionRecord", "ActionState", "Attendance", "KpiReading", "PulseResult",
     "Administrator", "AdoptionKpi", "Blackout", "Brake", "BuyIn", "Criterion",
     "CriterionAssessment", "CriterionStatus", "DataEntry", "Dimension", "Engagement",
     "EngagementInfo", "EvaluationBasis", "Governance", "HierarchyLevel", "Impact",

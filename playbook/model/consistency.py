@@ -140,6 +140,20 @@ def _lots(e: Engagement) -> Iterator[Inconsistency]:
                 "consistency.acceptance_before_design", {"design_start": lot.design_start},
                 lot.acceptance_start,
             )
+        if lot.acceptance_end is not None and not lot.acceptance_start <= lot.acceptance_end < lot.go_live:
+            yield Inconsistency(
+                ("lots", i, "acceptance_end"),
+                "consistency.acceptance_end_outside",
+                {"acceptance_start": lot.acceptance_start, "go_live": lot.go_live},
+                lot.acceptance_end,
+            )
+        if lot.acceptance_end is not None and not lot.acceptance_start <= lot.acceptance_end < lot.go_live:
+            yield Inconsistency(
+                ("lots", i, "acceptance_end"),
+                f"acceptance testing must end between its start ({lot.acceptance_start.isoformat()}) "
+                f"and the eve of go-live ({lot.go_live.isoformat()})",
+                lot.acceptance_end,
+            )
         if lot.go_live <= lot.acceptance_start:
             yield Inconsistency(
                 ("lots", i, "go_live"),
@@ -157,6 +171,16 @@ def _lots(e: Engagement) -> Iterator[Inconsistency]:
 
 def _others(e: Engagement) -> Iterator[Inconsistency]:
     kickoff = e.engagement.kickoff
+    as_of = e.engagement.as_of
+    if as_of is not None and as_of < kickoff:
+        yield Inconsistency(
+            ("engagement", "as_of"), "consistency.as_of_before_kickoff", {"kickoff": kickoff}, as_of,
+        )
+    populations = {p.name for p in e.populations}
+    for i, record in enumerate(e.action_status):
+        if record.population and record.population not in populations:
+            yield _unknown(("action_status", i, "population"), "population", record.population)
+
     for i, population in enumerate(e.populations):
         if population.name in population.shifts_tasks_to:
             yield Inconsistency(

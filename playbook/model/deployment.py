@@ -15,7 +15,7 @@ class Lot(Record):
     """A deployment lot: functional blocks, the populations that go live, dates.
 
     design_start / acceptance_start / go_live are the milestones the Change plan
-    dates its actions against.
+    dates its actions against; end-user training follows acceptance_end.
     """
 
     name: Name
@@ -24,6 +24,11 @@ class Lot(Record):
     design_start: dt.date
     acceptance_start: dt.date
     go_live: dt.date
+    acceptance_end: dt.date | None = Field(
+        default=None,
+        description="Last day of acceptance testing (empty: the eve of the end-user "
+        "training window).",
+    )
 
 
 class UseCase(Record):

@@ -8,9 +8,10 @@ from .deployment import Lot, UseCase
 from .engagement_info import EngagementInfo
 from .experience import JourneyStep, Persona
 from .governance import Governance
-from .measurements import ActionUpdate, Attendance, KpiReading, PulseResult
+from .measurements import Attendance, KpiReading, PulseResult
 from .objectives import Objective
 from .populations import Impact, Population, Resistance
+from .progress import ActionRecord
 from .steering import AdoptionKpi, CriterionAssessment
 from .training import TrainingConstraints
 from .types import Record
@@ -37,9 +38,9 @@ class Engagement(Record):
     journeys: list[JourneyStep] = Field(default_factory=list)
     kpis: list[AdoptionKpi] = Field(default_factory=list)
     training: TrainingConstraints = Field(default_factory=TrainingConstraints)
+    action_status: list[ActionRecord] = Field(default_factory=list)
     # Step 5, run and steer: what was measured after go-live (may stay empty).
     kpi_readings: list[KpiReading] = Field(default_factory=list)
-    action_updates: list[ActionUpdate] = Field(default_factory=list)
     attendance: list[Attendance] = Field(default_factory=list)
     pulse_results: list[PulseResult] = Field(default_factory=list)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from .enums import Language
 from .types import Name, Record, Text
@@ -18,6 +18,16 @@ class EngagementInfo(Record):
     language: Language = Language.FR
     consultants: list[Name] = Field(min_length=1)
     kickoff: dt.date
+    as_of: dt.date | None = Field(
+        default=None,
+        description="The date the deliverables describe the engagement at (empty: the day "
+        "they are generated). Work dated before it is done, late or cancelled; open work "
+        "is planned from it.",
+    )
+    country: Name = Field(
+        default="FR",
+        description="ISO 3166 code of the country whose public holidays the plan avoids.",
+    )
     strategy: Text = Field(description="Why the CRM: the strategic intent (seed 003).")
     business_case: Text = Field(description="Expected gains and the case for investing.")
     current_situation: Text = Field(description="Tools, practices and pain points today.")
@@ -30,3 +40,18 @@ class EngagementInfo(Record):
         default="Confidential",
         description="Label printed in every header/footer of the deliverables.",
     )
+
+    @field_validator("country")
+    @classmethod
+    def _known_country(cls, value: str) -> str:
+        code = value.strip().upper()
+        if code not in supported_countries():
+            raise ValueError(f"unknown country code (expected an ISO 3166 code such as FR, GB, DE; found {value!r})")
+        return code
+
+
+def supported_countries() -> frozenset[str]:
+    """Country codes whose public holidays are known (the `holidays` library)."""
+    import holidays
+
+    return frozenset(holidays.list_supported_countries())

@@ -119,6 +119,13 @@ class WorkshopStatus(Vocabulary):
     CANCELLED = "cancelled"
 
 
+class ActionState(Vocabulary):
+    """What the consultant records of a Change-plan action."""
+
+    DONE = "done"
+    CANCELLED = "cancelled"
+
+
 class Criterion(Vocabulary):
     """The first six success criteria of seed 001."""
 
@@ -165,11 +172,3 @@ class KpiKind(Vocabulary):
     TRAINING_COVERAGE = "training_coverage"
     SUPPORT = "support"
 
-
-class ActionStatus(Vocabulary):
-    """Where an action of the Change plan stands, as reported at a COPIL."""
-
-    PLANNED = "planned"
-    IN_PROGRESS = "in_progress"
-    DONE = "done"
-    CANCELLED = "cancelled"

@@ -12,7 +12,6 @@ import datetime as dt
 
 from pydantic import Field
 
-from .enums import ActionStatus
 from .types import Name, OptionalName, Record, Text
 
 
@@ -24,15 +23,6 @@ class KpiReading(Record):
     territory: OptionalName = Field(default="", description="Empty: every territory.")
     date: dt.date
     value: float
-    comment: Text = ""
-
-
-class ActionUpdate(Record):
-    """The status of one action of the Change plan on a date (its id, e.g. A012)."""
-
-    action: Name
-    status: ActionStatus
-    date: dt.date
     comment: Text = ""
 
 

@@ -55,7 +55,7 @@ MAX_NAME = 120
 MAX_TEXT = 20_000
 
 
-def _at_most(limit: int):
+def _at_most(limit: int) -> AfterValidator:
     def check(value: str) -> str:
         if len(value) > limit:
             raise PydanticCustomError(

@@ -9,15 +9,15 @@ default they read the bundled `labels.yaml`.
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, Protocol
 
 import yaml
 
 from ..errors import MethodError
 from ..method.labels import Catalogue
+from ..method.loader import DEFAULT_DIR
 
-BUNDLED = Path(__file__).resolve().parents[1] / "method" / "data" / "labels.yaml"
+BUNDLED = DEFAULT_DIR / "labels.yaml"
 
 
 class Labels(Protocol):

@@ -198,9 +198,10 @@ def _read_checked(key: tuple[str, int, int], check) -> tuple[bytes, tuple[str, .
 
 
 def default_template_dir() -> Path:
-    """`templates/` beside the package when it exists (a checkout), else `./templates`."""
-    beside = Path(__file__).resolve().parents[2] / "templates"
-    return beside if beside.is_dir() else Path.cwd() / "templates"
+    """The house templates shipped with the playbook (see `playbook.resources`)."""
+    from ..resources import resource_dir
+
+    return resource_dir("templates")
 
 
 def _kind(kind: WD_STYLE_TYPE) -> str:

@@ -15,6 +15,7 @@ from typing import Any
 import pandas as pd
 
 from ..analysis.change_plan_tables import ALL
+from ..analysis.engine import Analysis
 from ..method.levers import PILLARS
 from ..render.deliverables import change_plan as deliverable
 from .common import figure
@@ -23,7 +24,7 @@ ACTION_COLUMNS = ["id", "date", "lot", "phase", "pillar", "action", "population"
                   "owner_name", "effort_days", "reason"]
 
 
-def actions(analysis: Any, population: str | None = None) -> pd.DataFrame:
+def actions(analysis: Analysis, population: str | None = None) -> pd.DataFrame:
     """The dated actions (all, or one population's), with their reasons."""
     frame = analysis.change_plan.actions
     if population is not None:
@@ -31,7 +32,7 @@ def actions(analysis: Any, population: str | None = None) -> pd.DataFrame:
     return frame[ACTION_COLUMNS]
 
 
-def pillar_coverage(analysis: Any) -> pd.DataFrame:
+def pillar_coverage(analysis: Analysis) -> pd.DataFrame:
     """Levers per pillar for each population; `missing` lists the empty pillars
     of an impacted population (seed 004: all three, for every population)."""
     frame = analysis.change_plan.by_population.drop(index=ALL, errors="ignore").copy()
@@ -42,7 +43,7 @@ def pillar_coverage(analysis: Any) -> pd.DataFrame:
     return frame
 
 
-def started_before_acceptance(analysis: Any) -> pd.DataFrame:
+def started_before_acceptance(analysis: Analysis) -> pd.DataFrame:
     """Per lot: how many actions happen before its acceptance testing starts."""
     plan = analysis.change_plan
     acts = plan.actions
@@ -55,19 +56,19 @@ def started_before_acceptance(analysis: Any) -> pd.DataFrame:
     return pd.DataFrame(rows).set_index("lot")
 
 
-def effort(analysis: Any) -> dict[str, pd.DataFrame]:
+def effort(analysis: Analysis) -> dict[str, pd.DataFrame]:
     plan = analysis.change_plan
     return {"by_pillar": plan.by_pillar, "by_population": plan.by_population,
             "by_lever": plan.by_lever, "by_month": plan.by_month}
 
 
-def arbitration(analysis: Any) -> pd.DataFrame:
+def arbitration(analysis: Analysis) -> pd.DataFrame:
     return analysis.change_plan.arbitration
 
 
-def timeline_figure(analysis: Any, templates_dir: str | Path | None = None) -> Any:
+def timeline_figure(analysis: Analysis, templates_dir: str | Path | None = None) -> Any:
     return figure(analysis, deliverable.timeline_chart(analysis), templates_dir)
 
 
-def month_figure(analysis: Any, templates_dir: str | Path | None = None) -> Any:
+def month_figure(analysis: Analysis, templates_dir: str | Path | None = None) -> Any:
     return figure(analysis, deliverable.month_chart(analysis), templates_dir)

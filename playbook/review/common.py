@@ -8,6 +8,7 @@ from typing import Any
 
 import pandas as pd
 
+from ..analysis.engine import Analysis
 from ..render.charts import document_height, render_png
 from ..render.deliverables import common as c
 from ..render.ir import Chart
@@ -37,7 +38,7 @@ def show(chart: Chart | None, lang: str, width_in: float | None = None,
     return Image(data=render_png(chart, lang, width, palette, document_height(chart, width)))
 
 
-def figure(analysis: Any, chart: Chart | None, templates_dir: str | Path | None = None,
+def figure(analysis: Analysis, chart: Chart | None, templates_dir: str | Path | None = None,
            width_in: float | None = None) -> Any:
     """`show` for one analysed engagement: its language and its method's words."""
     return show(chart, analysis.lang, width_in, templates_dir, analysis.method)
@@ -45,8 +46,9 @@ def figure(analysis: Any, chart: Chart | None, templates_dir: str | Path | None 
 
 def _template_dir(templates_dir: str | Path | None) -> Path:
     from ..render.templates import default_template_dir
+    from ..workbench import from_repository  # a notebook's relative folder, as it writes
 
-    return Path(templates_dir).resolve() if templates_dir else default_template_dir()
+    return from_repository(templates_dir).resolve() if templates_dir else default_template_dir()
 
 
 @lru_cache(maxsize=4)
@@ -60,7 +62,7 @@ def _page(directory: str) -> tuple[float, Palette]:
     return width, palette_from_template(folder / DOCX_NAME)
 
 
-def next_steps(analysis: Any) -> pd.DataFrame:
+def next_steps(analysis: Analysis) -> pd.DataFrame:
     """The dated next steps every deliverable closes with."""
     steps = c.next_steps(analysis)
     return pd.DataFrame({"date": [s.date for s in steps], "step": [s.text for s in steps]})

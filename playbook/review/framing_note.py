@@ -7,18 +7,19 @@ from typing import Any
 
 import pandas as pd
 
+from ..analysis.engine import Analysis
 from ..render.deliverables import framing_note as fn
 from .common import figure
 
 
-def objectives(analysis: Any) -> pd.DataFrame:
+def objectives(analysis: Analysis) -> pd.DataFrame:
     """The objectives chain with its measures and means; budget gaps stand out as NaN."""
     return pd.DataFrame([o.model_dump() for o in analysis.engagement.objectives],
                         columns=["business_objective", "crm_objective", "kpi", "unit", "baseline", "target",
                                  "due_date", "budget", "owner", "resources"])
 
 
-def scope(analysis: Any) -> pd.DataFrame:
+def scope(analysis: Analysis) -> pd.DataFrame:
     """Populations with headcount, use of the CRM and the lots they go live in."""
     e = analysis.engagement
     return pd.DataFrame([{"population": p.name, "function": p.function, "level": p.level.value,
@@ -27,38 +28,38 @@ def scope(analysis: Any) -> pd.DataFrame:
                          for p in e.populations]).set_index("population")
 
 
-def team(analysis: Any) -> pd.DataFrame:
+def team(analysis: Analysis) -> pd.DataFrame:
     return pd.DataFrame([m.model_dump(mode="json") for m in analysis.engagement.governance.team],
                         columns=["name", "function", "role", "seniority", "allocation",
                                  "released_from_daily_work"])
 
 
-def governance_findings(analysis: Any) -> list[str]:
+def governance_findings(analysis: Analysis) -> list[str]:
     """What the framing must still settle (missing key users, senior profiles, local sponsors)."""
     return fn.governance_findings(analysis)
 
 
-def raci(analysis: Any) -> pd.DataFrame:
+def raci(analysis: Analysis) -> pd.DataFrame:
     """The RACI matrix exactly as the deliverable prints it."""
     table = fn.raci_table(analysis)
     return pd.DataFrame(table.rows, columns=table.columns).set_index(table.columns[0])
 
 
-def workshops(analysis: Any) -> pd.DataFrame:
+def workshops(analysis: Analysis) -> pd.DataFrame:
     rows = fn.workshop_rows(analysis, full=True)
     return pd.DataFrame(rows, columns=["workshop", "date", "participants", "status", "notes"])
 
 
-def criteria(analysis: Any) -> pd.DataFrame:
+def criteria(analysis: Analysis) -> pd.DataFrame:
     return analysis.steering.criteria[["label", "status", "rag", "evidence", "advice"]]
 
 
-def balance(analysis: Any) -> pd.DataFrame:
+def balance(analysis: Analysis) -> pd.DataFrame:
     return analysis.steering.balance[["label", "effort_days", "share", "target", "deviation",
                                       "within_tolerance"]]
 
 
-def first_risks(analysis: Any) -> pd.DataFrame:
+def first_risks(analysis: Analysis) -> pd.DataFrame:
     """Medium and high risks of rejection and misuse, with their first reason."""
     e = analysis.engagement
     return pd.DataFrame([{"population": r.population, "headcount": e.population(r.population).headcount,
@@ -67,7 +68,7 @@ def first_risks(analysis: Any) -> pd.DataFrame:
                         columns=["population", "headcount", "risk", "level", "reason"])
 
 
-def charts(analysis: Any, templates_dir: str | Path | None = None) -> dict[str, Any]:
+def charts(analysis: Analysis, templates_dir: str | Path | None = None) -> dict[str, Any]:
     """The deliverable's charts: territories, seniority balance, effort balance, lots Gantt."""
     drawn = {"territories": figure(analysis, fn.territory_chart(analysis), templates_dir),
              "balance": figure(analysis, fn.balance_chart(analysis), templates_dir)}

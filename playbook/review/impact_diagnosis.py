@@ -13,11 +13,12 @@ from typing import Any
 
 import pandas as pd
 
+from ..analysis.engine import Analysis
 from ..render.deliverables import impact_diagnosis as deliverable
 from .common import figure
 
 
-def heat_map(analysis: Any) -> pd.DataFrame:
+def heat_map(analysis: Analysis) -> pd.DataFrame:
     """Intensities per population and dimension, with the overall level, its
     breadth bump and the impact × buy-in segment."""
     diagnosis = analysis.diagnosis
@@ -30,11 +31,11 @@ def heat_map(analysis: Any) -> pd.DataFrame:
     return frame
 
 
-def people_per_dimension(analysis: Any) -> pd.DataFrame:
+def people_per_dimension(analysis: Analysis) -> pd.DataFrame:
     return analysis.diagnosis.dimension_totals
 
 
-def brakes(analysis: Any) -> pd.DataFrame:
+def brakes(analysis: Analysis) -> pd.DataFrame:
     """One row per brake found, most severe first, reasons joined."""
     rows = [{"population": b.population, "brake": b.brake, "severity": b.severity,
              "observed": b.observed, "reasons": "\n".join(b.reasons)}
@@ -43,7 +44,7 @@ def brakes(analysis: Any) -> pd.DataFrame:
     return frame.sort_values(["severity", "observed"], ascending=False, kind="stable")
 
 
-def risks(analysis: Any) -> pd.DataFrame:
+def risks(analysis: Analysis) -> pd.DataFrame:
     """Population × risk kind: level 0–3, and the strongest reason of each."""
     rows = {}
     for r in analysis.diagnosis.risks:
@@ -53,13 +54,13 @@ def risks(analysis: Any) -> pd.DataFrame:
     return pd.DataFrame(list(rows.values())).set_index("population")
 
 
-def warnings(analysis: Any) -> pd.DataFrame:
+def warnings(analysis: Analysis) -> pd.DataFrame:
     """The method's checks: what to look at before writing the Change plan."""
     return pd.DataFrame([vars(w) for w in analysis.diagnosis.warnings],
                         columns=["code", "message", "subject", "severity"])
 
 
-def heat_map_figure(analysis: Any, templates_dir: str | Path | None = None) -> Any:
+def heat_map_figure(analysis: Analysis, templates_dir: str | Path | None = None) -> Any:
     """The shaded heat map as a figure (dimensions × populations, 0–3)."""
     from ..render.ir import Chart, Series
 
@@ -72,9 +73,9 @@ def heat_map_figure(analysis: Any, templates_dir: str | Path | None = None) -> A
     return figure(analysis, chart, templates_dir)
 
 
-def bubble_figure(analysis: Any, templates_dir: str | Path | None = None) -> Any:
+def bubble_figure(analysis: Analysis, templates_dir: str | Path | None = None) -> Any:
     return figure(analysis, deliverable.bubble_chart(analysis), templates_dir)
 
 
-def people_figure(analysis: Any, templates_dir: str | Path | None = None) -> Any:
+def people_figure(analysis: Analysis, templates_dir: str | Path | None = None) -> Any:
     return figure(analysis, deliverable.people_chart(analysis), templates_dir)

@@ -12,27 +12,28 @@ from typing import Any
 
 import pandas as pd
 
+from ..analysis.engine import Analysis
 from ..render.deliverables import training_plan as deliverable
 from .common import figure
 
 
-def needs(analysis: Any) -> pd.DataFrame:
+def needs(analysis: Analysis) -> pd.DataFrame:
     return analysis.training_plan.needs
 
 
-def modules(analysis: Any) -> pd.DataFrame:
+def modules(analysis: Analysis) -> pd.DataFrame:
     return analysis.training_plan.modules
 
 
-def calendar(analysis: Any) -> pd.DataFrame:
+def calendar(analysis: Analysis) -> pd.DataFrame:
     return analysis.training_plan.calendar
 
 
-def totals(analysis: Any) -> pd.DataFrame:
+def totals(analysis: Analysis) -> pd.DataFrame:
     return analysis.training_plan.totals
 
 
-def trainers_first(analysis: Any) -> pd.DataFrame:
+def trainers_first(analysis: Analysis) -> pd.DataFrame:
     """Per lot: end of the preparatory wave against the first led end-user
     session; `ok` is False when key users would be trained too late, None when
     the lot has no preparatory wave (its key users were trained for an earlier lot)."""
@@ -47,7 +48,7 @@ def trainers_first(analysis: Any) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns).set_index("lot")
 
 
-def sessions_in_blackouts(analysis: Any) -> pd.DataFrame:
+def sessions_in_blackouts(analysis: Analysis) -> pd.DataFrame:
     """Sessions that overlap a blackout of their territory (or of every territory):
     the table should be empty. A session's territories are its learners' (the key
     users of several territories share one), as the calendar reads them."""
@@ -62,6 +63,6 @@ def sessions_in_blackouts(analysis: Any) -> pd.DataFrame:
     return pd.DataFrame(clashes)
 
 
-def waves_figure(analysis: Any, lot: str | None = None,
+def waves_figure(analysis: Analysis, lot: str | None = None,
                  templates_dir: str | Path | None = None) -> Any:
     return figure(analysis, deliverable.waves_chart(analysis, lot), templates_dir)

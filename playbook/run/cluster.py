@@ -4,21 +4,22 @@ A Dask worker is a long-lived process, so on the worker each client still runs
 in a process forked for it (`run_isolated`): nothing leaks from one client to
 the next. The worker runs into a scratch folder and returns the files as bytes;
 this side moves them into the real client folder the same way a local run does
-(staging folder, `os.replace`, manifest last), so a cluster needs no shared disk.
+(`run.commit`: staging folder, fsync, signals held, manifest last), so a cluster
+needs no shared disk.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import tempfile
 from pathlib import Path
 
 from ..files import atomic_write_bytes
-from . import manifest as manifest_module
-from .execute import FAILED_DIR, Job, deliverable_order
+from .commit import FAILED_DIR, commit
+from .execute import Job
 from .folders import claim, client_folder, new_staging, remove_stale_staging
+from .manifest import MANIFEST, Manifest
 
 
 def remote_client_job(job: Job) -> dict:
@@ -93,16 +94,8 @@ def _write_back(job: Job, payload: dict):
         names = list(report.files)
         for name in names:
             (staging / name).write_bytes(files[os.path.join(prefix, name)])
-        new = json.loads(files[os.path.join(prefix, manifest_module.MANIFEST)])
-        # As in a local run, a partial run keeps the other deliverables' records.
-        records = {n: r.__dict__ for n, r in manifest_module.previous(folder).items()}
-        records.update(new["deliverables"])
-        new["deliverables"] = {n: records[n] for n in deliverable_order(records)}
-        (staging / manifest_module.MANIFEST).write_text(
-            json.dumps(new, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
-        )
-        for name in [*names, manifest_module.MANIFEST]:
-            os.replace(staging / name, folder / name)
+        manifest = Manifest.from_json(files[os.path.join(prefix, MANIFEST)])
+        commit(folder, staging, names, manifest, report.rendered)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     report.folder = str(folder)

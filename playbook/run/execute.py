@@ -9,12 +9,9 @@ folder (same file system, so moving files into place is an atomic rename).
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import os
 import re
 import shutil
-import signal
 import sys
 import time
 from collections.abc import Callable
@@ -22,13 +19,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import PlaybookError, RunError
-from ..files import atomic_write_bytes, atomic_write_text
+from ..files import atomic_write_bytes
 from . import manifest as manifest_module
+from .commit import FAILED_DIR, Terminated, commit, signals
 from .folders import check_output, claim, client_folder, new_staging, remove_stale_staging
 from .progress import Event
 from .registry import Deliverable, deliverables, notebooks_dir
 
-FAILED_DIR = "failed"
 LANGUAGES = ("fr", "en")
 KERNEL_ENGINE = "kernel"
 WARM_ENGINE = "warm"
@@ -70,10 +67,6 @@ class Job:
     as_of: str | None = None  # the COPIL's date (ISO), for the notebooks that take one
     since: str | None = None  # the previous COPIL's engagement file or manifest
     force: bool = False  # render even the deliverables that are current
-
-
-class Terminated(BaseException):
-    """The run was asked to stop (SIGTERM, SIGINT, parent gone): clean up and leave."""
 
 
 def run_engagement(
@@ -199,9 +192,9 @@ def _run_planned(job: Job, engagement, emit: Progress) -> RunResult:
             seconds[deliverable.name] = round(time.perf_counter() - start, 3)
             emit(Event("done", client, deliverable.name, index, total,
                        seconds[deliverable.name], lang))
-        record = _manifest(job, engagement, plan, staging, folder, seconds)
-        atomic_write_text(staging / manifest_module.MANIFEST, record.to_json())
-        files = _commit(chosen, staging, folder)
+        record = _manifest(job, engagement, plan, staging, seconds)
+        names = [name for d in chosen for name in produced_files(d)]
+        files = commit(folder, staging, names, record, [d.name for d in chosen])
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return RunResult(
@@ -362,7 +355,7 @@ def _produce(
             cwd=str(cwd),
         )
     except PapermillExecutionError as error:
-        if _stop_requested:
+        if signals.requested:
             raise Terminated() from None
         kept = _keep_failed(executed, folder, deliverable.name)
         raise RunError(
@@ -373,7 +366,7 @@ def _produce(
             notebook=kept,
         ) from None
     except Exception as error:  # kernel died, unreadable notebook...
-        if _stop_requested:
+        if signals.requested:
             raise Terminated() from None
         kept = _keep_failed(executed, folder, deliverable.name) if executed.is_file() else ""
         raise RunError(
@@ -440,10 +433,11 @@ def _keep_failed(executed: Path, folder: Path, name: str) -> str:
     return str(destination)
 
 
-def _manifest(job, engagement, plan: RunPlan, staging, folder, seconds):
+def _manifest(job, engagement, plan: RunPlan, staging, seconds):
+    """This run's manifest; the folder's other records are added at commit."""
     engagement_sha = manifest_module.sha256(job.engagement_path)
     generated = manifest_module.now()
-    records = manifest_module.previous(folder)
+    records = {}
     for deliverable in plan.to_render:
         records[deliverable.name] = manifest_module.DeliverableRecord(
             notebook=deliverable.notebook.name,
@@ -454,7 +448,6 @@ def _manifest(job, engagement, plan: RunPlan, staging, folder, seconds):
             generated_at=generated,
             inputs=plan.inputs[deliverable.name],
         )
-    ordered = {name: records[name] for name in deliverable_order(records)}
     versions = manifest_module.versions()
     return manifest_module.Manifest(
         client=engagement.client,
@@ -465,66 +458,5 @@ def _manifest(job, engagement, plan: RunPlan, staging, folder, seconds):
         engine=job.engine,
         versions=versions,
         generated_at=generated,
-        deliverables=ordered,
+        deliverables=records,
     )
-
-
-def deliverable_order(records) -> list[str]:
-    from .registry import DELIVERABLES
-
-    return [n for n in DELIVERABLES if n in records] + [n for n in records if n not in DELIVERABLES]
-
-
-def _commit(chosen: list[Deliverable], staging: Path, folder: Path) -> list[Path]:
-    """Move every staged file into place, the manifest last, without being interrupted."""
-    if _parent_pid is not None and os.getppid() != _parent_pid:
-        raise Terminated()  # whoever asked for the run is gone: change nothing
-    names = [name for d in chosen for name in produced_files(d)]
-    for name in [*names, manifest_module.MANIFEST]:
-        with open(staging / name, "rb") as handle:
-            os.fsync(handle.fileno())
-    written: list[Path] = []
-    with _signals_deferred():
-        for name in names:
-            os.replace(staging / name, folder / name)
-            written.append(folder / name)
-        os.replace(staging / manifest_module.MANIFEST, folder / manifest_module.MANIFEST)
-        for deliverable in chosen:
-            with contextlib.suppress(FileNotFoundError):
-                (folder / FAILED_DIR / f"{deliverable.name}.ipynb").unlink()
-        with contextlib.suppress(OSError):
-            (folder / FAILED_DIR).rmdir()  # only when empty
-    return written
-
-
-_STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
-_stop_requested = False
-_parent_pid: int | None = None
-
-
-def stop_on_signals(parent_pid: int | None = None) -> None:
-    """In a client process: turn SIGTERM/SIGINT/SIGHUP into a clean `Terminated`."""
-    global _parent_pid
-    _parent_pid = parent_pid
-
-    def handler(signum, frame):
-        global _stop_requested
-        _stop_requested = True
-        raise Terminated()
-
-    for signum in _STOP_SIGNALS:
-        signal.signal(signum, handler)
-
-
-@contextlib.contextmanager
-def _signals_deferred():
-    """Hold stop signals while files move into place; they act right after."""
-    try:
-        previous = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
-    except (AttributeError, ValueError):  # not the main thread, or no such call
-        yield
-        return
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)

@@ -49,9 +49,9 @@ def folder_digest(folder: str | Path, suffixes: tuple[str, ...] | None = None) -
 def code_digest() -> str:
     """The playbook's version and its code: an upgrade or a local fix renders again."""
     from .. import __version__
+    from ..resources import PACKAGE
 
-    package = Path(__file__).resolve().parents[1]
-    return f"{__version__}+{folder_digest(package, ('.py', '.yaml', '.yml', '.json'))}"
+    return f"{__version__}+{folder_digest(PACKAGE, ('.py', '.yaml', '.yml', '.json'))}"
 
 
 def _file_digest(path: str | Path) -> str:

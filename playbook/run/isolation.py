@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import PlaybookError, RunError
-from .execute import Job, Progress, RunResult, Terminated, run_here, stop_on_signals
+from .commit import Terminated, signals
+from .execute import Job, Progress, RunResult, run_here
 from .registry import deliverables
 
 _PR_SET_PDEATHSIG = 1
@@ -75,7 +76,7 @@ def client_job(job: Job, parent_pid: int | None = None, progress: Progress | Non
 
     start = time.perf_counter()
     _die_with_parent(parent_pid)
-    stop_on_signals(parent_pid)
+    signals.install(parent_pid)
     try:
         result = run_here(job, progress)
         return Outcome(job, result=result, seconds=time.perf_counter() - start)

@@ -57,6 +57,16 @@ class Manifest:
     def to_json(self) -> str:
         return json.dumps(asdict(self), indent=2, ensure_ascii=False) + "\n"
 
+    @classmethod
+    def from_json(cls, text: str | bytes) -> Manifest:
+        """A manifest read back (e.g. from a Dask worker's files); ValueError if not one."""
+        try:
+            data = json.loads(text)
+            records = {n: DeliverableRecord(**r) for n, r in data.pop("deliverables").items()}
+            return cls(**data, deliverables=records)
+        except (KeyError, TypeError, AttributeError) as error:
+            raise ValueError(f"not a playbook manifest: {error}") from None
+
 
 def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")

@@ -1,8 +1,7 @@
 """Which notebook produces which deliverable, in the order of the method.
 
-The order is the engagement's own (framing, target vision, impact diagnosis,
-Change plan, training plan): a consultant reads the outputs in that order and a
-run reports progress in that order.
+The list itself is `playbook.render.deliverables.REGISTRY`; this module finds
+the notebooks (shipped with the package, see `playbook.resources`).
 """
 
 from __future__ import annotations
@@ -10,18 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-# The package's parent folder is the repository (editable install) or the
-# installation prefix; the notebooks live beside the package there.
-DEFAULT_NOTEBOOKS_DIR = Path(__file__).resolve().parents[2] / "notebooks"
+from ..registry import REGISTRY
+from ..resources import resource_dir
 
-DELIVERABLES: dict[str, str] = {
-    "framing_note": "01_framing_note.ipynb",
-    "target_vision": "02_target_vision.ipynb",
-    "impact_diagnosis": "03_impact_diagnosis.ipynb",
-    "change_plan": "04_change_plan.ipynb",
-    "training_plan": "05_training_plan.ipynb",
-    "steering": "06_steering.ipynb",
-}
+DEFAULT_NOTEBOOKS_DIR = resource_dir("notebooks")
+
+# name -> notebook file name, in method order
+DELIVERABLES: dict[str, str] = {entry.name: entry.notebook for entry in REGISTRY}
 
 # What each notebook writes into its output folder, besides the executed notebook.
 DOCUMENT_SUFFIXES = (".docx", ".pptx")

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import os
 
+from ..text.typography import format_number
+
 LANGUAGES = ("fr", "en")
 
 _TEXT: dict[str, dict[str, str]] = {
@@ -38,8 +40,8 @@ def console_language(chosen: str | None = None) -> str | None:
 
 
 def seconds(value: float, lang: str) -> str:
-    text = f"{value:.1f}"
-    return text.replace(".", ",") if lang == "fr" else text
+    """3.25 -> "3,2" / "3.2": tenths, in the language's decimal mark."""
+    return format_number(value, lang, decimals=1)
 
 
 def say(key: str, lang: str, **values: object) -> str:

@@ -62,6 +62,7 @@ def engagement(
             "language": "en",
             "consultants": ["Inès Caron"],
             "kickoff": "2026-01-12",
+            "as_of": "2026-01-12",
             "strategy": "One customer view across stores.",
             "business_case": "Fewer lost leads.",
             "current_situation": "Spreadsheets.",

@@ -54,6 +54,7 @@ def engagement(
                 "language": language,
                 "consultants": ["Camille Martin"],
                 "kickoff": "2030-01-07",
+                "as_of": "2030-01-07",
                 "strategy": "Mettre le client au centre.",
                 "business_case": "Mieux vendre.",
                 "current_situation": "Des fichiers Excel.",

@@ -129,8 +129,9 @@ def test_actions_are_dated_on_the_milestones_of_the_population_lot():
     )
     d = diagnosis(e, {n: {"tool": 2, "job": 2} for n in ("Sales", "Service")} | {"Finance": {"job": 1}})
     actions = plan_change(e, METHOD, d, "en").actions.set_index(["population", "lever"])
-    # Acceptance-phase lever: the acceptance start of the earliest lot the population is in.
-    assert actions.loc[("Sales", "objection_handling"), "date"] == pd.Timestamp("2026-04-06")
+    # Acceptance-phase lever: the acceptance start of the earliest lot the population is in,
+    # or the next working day (6 April 2026 is Easter Monday, a public holiday in France).
+    assert actions.loc[("Sales", "objection_handling"), "date"] == pd.Timestamp("2026-04-07")
     assert actions.loc[("Service", "objection_handling"), "date"] == pd.Timestamp("2026-07-06")
     # Design + 2 weeks; a population in no lot follows the first lot.
     assert actions.loc[("Finance", "benefits_storytelling"), "date"] == pd.Timestamp("2026-02-16")
@@ -153,10 +154,11 @@ def test_cross_population_actions_are_planned_once_and_communication_recurs(cont
         cross["lever"]
     )
     rhythm = cross.loc[cross["lever"] == "communication_rhythm", "date"].sort_values()
-    # Every 4 weeks from design start to the post-go-live reinforcement (go-live + 8 weeks).
-    assert rhythm.iloc[0] == pd.Timestamp("2026-02-02")
-    assert set(rhythm.diff().dropna()) == {pd.Timedelta(weeks=4)}
-    assert rhythm.iloc[-1] <= pd.Timestamp("2026-07-13") < rhythm.iloc[-1] + pd.Timedelta(weeks=4)
+    # Every 4 weeks from design start to the post-go-live reinforcement (go-live + 8 weeks),
+    # each on the first working day from its 4-weekly date (public holidays skipped).
+    expected = pd.date_range("2026-02-02", "2026-07-13", freq=pd.Timedelta(weeks=4))
+    moved = {pd.Timestamp("2026-05-25"): pd.Timestamp("2026-05-26")}  # Whit Monday
+    assert list(rhythm) == [moved.get(day, day) for day in expected]
     assert (cross.loc[cross["lever"] == "ambassador_community", "effort_days"] == 3.0).all()  # 1.5 × 2
 
 
@@ -217,3 +219,21 @@ def test_more_impact_never_means_fewer_levers(low, extra, dimension, buy_in, crm
         d = diagnosis(e, {"Team": {dimension: level}}, brakes=brakes)
         counts.append(len(choose_levers(profiles(e, d)["Team"], METHOD)))
     assert counts[0] <= counts[1]
+
+
+def test_monthly_effort_is_spread_over_each_action_s_duration():
+    """A three-week action from 20 January weighs on January and February, pro
+    rata of its weekdays in each; the months still add up to the plan."""
+    from playbook.analysis.change_plan_tables import by_month
+
+    actions = pd.DataFrame([
+        {"date": pd.Timestamp("2027-01-20"), "end": pd.Timestamp("2027-02-09"), "pillar": "be_able",
+         "effort_days": 15.0},
+        {"date": pd.Timestamp("2027-03-01"), "end": pd.Timestamp("2027-03-01"), "pillar": "want",
+         "effort_days": 2.0},
+    ])
+    months = by_month(actions)
+    assert months.loc[pd.Period("2027-01", "M"), "be_able"] == pytest.approx(8.0)  # 8 weekdays of 15
+    assert months.loc[pd.Period("2027-02", "M"), "be_able"] == pytest.approx(7.0)  # the other 7
+    assert months["actions"].tolist() == [1, 0, 1]
+    assert months["effort_days"].sum() == pytest.approx(17.0)

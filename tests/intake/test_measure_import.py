@@ -194,14 +194,12 @@ def test_yaml_items_go_at_the_end_of_their_list_and_comments_stay():
 # --------------------------------------------------------------------------- the measurement sheets
 
 
-def test_the_workbook_has_the_four_measurement_sheets_with_dropdowns(tmp_path, engagement):
+def test_the_workbook_has_the_three_measurement_sheets_with_dropdowns(tmp_path, engagement):
     from openpyxl import load_workbook
 
     book = load_workbook(write_intake_template(tmp_path / "blank.xlsx", engagement))
-    for sheet in ("kpi_readings", "action_updates", "attendance", "pulse_results"):
+    for sheet in ("kpi_readings", "attendance", "pulse_results"):
         assert sheet in book.sheetnames
-    statuses = [v.formula1 for v in book["action_updates"].data_validations.dataValidation]
-    assert '"planned,in_progress,done,cancelled"' in statuses
     populations = [v.formula1 for v in book["pulse_results"].data_validations.dataValidation]
     assert any("populations" in (f or "") for f in populations)
 
@@ -212,8 +210,9 @@ def test_a_bad_measurement_row_is_located_like_any_other(tmp_path):
     data["kpi_readings"] = [{"kpi": "Adoption – everyone", "date": "2026-06-01", "value": 70},
                             {"kpi": "Adoption rate", "date": "2026-06-01", "value": 70},
                             {"kpi": "adoption", "territory": "South", "date": "2026-06-01", "value": 70}]
-    data["action_updates"] = [{"action": "A001", "status": "finished", "date": "2026-06-01"}]
+    data["pulse_results"] = [{"population": "Agency managers", "date": "2026-06-01", "respondents": 6,
+                              "want": 6}]
     with pytest.raises(IntakeError) as caught:
         load_engagement(write_yaml(tmp_path / "bad.yaml", data))
     where = sorted(p.where.split(" (line")[0] for p in caught.value.errors)
-    assert where == ["action_updates[0].status", "kpi_readings[1].kpi", "kpi_readings[2].territory"]
+    assert where == ["kpi_readings[1].kpi", "kpi_readings[2].territory", "pulse_results[0].want"]

@@ -27,8 +27,8 @@ def test_the_sheets_are_the_ones_consultants_are_told_about() -> None:
         "workshops",
         "training",
         "blackouts",
+        "action_status",
         "kpi_readings",
-        "action_updates",
         "attendance",
         "pulse_results",
     ]

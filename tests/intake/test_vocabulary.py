@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from playbook.intake.schema import snake_case
-from playbook.intake.vocabulary import label
+from playbook.intake.values import Invalid, coerce_code
+from playbook.intake.vocabulary import aliases, label
 from playbook.model import enums
 
 VOCABULARIES = [
@@ -41,3 +42,31 @@ def test_the_method_loader_reads_the_same_labels() -> None:
     )
     expected = {f"{snake_case(v.__name__)}.{code}" for v in VOCABULARIES for code in v.codes()}
     assert set(catalogue.keys()) == expected
+
+
+@pytest.mark.parametrize("vocabulary", VOCABULARIES, ids=lambda v: v.__name__)
+def test_labels_of_either_language_read_back_as_their_code(vocabulary) -> None:
+    key = snake_case(vocabulary.__name__)
+    codes = tuple(vocabulary.codes())
+    for code in codes:
+        for lang in ("fr", "en"):
+            shown = label(key, code, lang)
+            assert coerce_code(shown, list(codes), aliases(key, codes)) == code
+            assert coerce_code(shown.upper(), list(codes), aliases(key, codes)) == code
+
+
+@pytest.mark.parametrize(
+    ("typed", "code"),
+    [("favorable", "favourable"), ("Favorable", "favourable"), ("reticent", "reluctant"),
+     ("Réticent", "reluctant"), ("Chef d'équipe", "team_leader"), ("team leader", "team_leader")],
+)
+def test_french_spellings_and_unaccented_labels_are_accepted(typed: str, code: str) -> None:
+    enum = enums.BuyIn if code in enums.BuyIn.codes() else enums.HierarchyLevel
+    key, codes = snake_case(enum.__name__), tuple(enum.codes())
+    assert coerce_code(typed, list(codes), aliases(key, codes)) == code
+
+
+def test_a_word_of_no_label_is_still_refused() -> None:
+    codes = tuple(enums.BuyIn.codes())
+    with pytest.raises(Invalid):
+        coerce_code("hostile", list(codes), aliases("buy_in", codes))

@@ -14,6 +14,8 @@ from playbook.intake import load_engagement, write_intake_template
 from playbook.intake.schema import SHEETS
 from playbook.model import Engagement
 
+from .helpers import set_cell
+
 EXAMPLES = sorted((Path(__file__).parents[2] / "playbook" / "examples").glob("*.yaml"))
 
 
@@ -65,14 +67,18 @@ def test_enumerated_and_yes_no_columns_have_dropdowns(tmp_path: Path) -> None:
     book = load_workbook(write_intake_template(tmp_path / "blank.xlsx", lang="fr"))
 
     populations = _validations(book["populations"])
-    assert populations["C2"] == '"executive,manager,team_leader,staff"'  # level
+    # A French workbook offers French labels; the reader takes them back to codes.
+    assert populations["C2"] == '"Direction,Manager,Chef d\'équipe,Collaborateur"'  # level
     assert populations["F2"] == '"oui,non"'  # crm_user
-    assert populations["H2"] == '"enthusiastic,favourable,neutral,reluctant,resistant"'  # buy_in
+    assert populations["H2"] == '"Enthousiaste,Favorable,Neutre,Réticent,Résistant"'  # buy_in
     impacts = _validations(book["impacts"])
     assert impacts["A2"] == "populations!$A$2:$A$1000"  # pick an existing population
-    assert impacts["B2"] == '"job,tool,culture,organisation,skills,performance"'
+    assert impacts["B2"].startswith('"Métier et processus,Outil,Culture,')
     engagement = _validations(book["engagement"])
-    assert engagement["B4"] == '"fr,en"'  # language
+    assert engagement["B4"] == '"Français,Anglais"'  # language
+    english = load_workbook(write_intake_template(tmp_path / "en.xlsx", lang="en"))
+    assert _validations(english["populations"])["H2"] == (
+        '"enthusiastic,favourable,neutral,reluctant,resistant"')
     for sheet in SHEETS:
         ws = book[sheet.name]
         validated = _validations(ws)
@@ -177,3 +183,19 @@ def test_the_template_opens_in_libreoffice(tmp_path: Path, rich_engagement: Enga
     pdf = tmp_path / "rich.pdf"
     assert pdf.is_file(), f"LibreOffice exited 0 but wrote no PDF: {result.stdout} {result.stderr}"
     assert pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_a_french_workbook_shows_french_labels_and_reads_english_codes_too(
+    tmp_path: Path, rich_engagement: Engagement
+) -> None:
+    path = write_intake_template(tmp_path / "fr.xlsx", rich_engagement, lang="fr")
+    ws = load_workbook(path)["populations"]
+    buy_in = [ws.cell(row, 8).value for row in range(2, 2 + len(rich_engagement.populations))]
+    assert set(buy_in) <= {"Enthousiaste", "Favorable", "Neutre", "Réticent", "Résistant"}
+
+    set_cell(path, "populations", 2, "buy_in", "resistant")  # an English code, typed over
+    set_cell(path, "populations", 3, "buy_in", "favorable")  # the French spelling, no capital
+
+    populations = load_engagement(path).populations
+    assert populations[0].buy_in.value == "resistant"
+    assert populations[1].buy_in.value == "favourable"

@@ -9,7 +9,7 @@ import pytest
 
 from playbook.model import Impact, enums
 from playbook.model.enums import (
-    ActionStatus,
+    ActionState,
     Brake,
     BuyIn,
     Criterion,
@@ -50,6 +50,7 @@ CODES: dict[type[Vocabulary], list[str]] = {
     Seniority: ["junior", "intermediate", "senior"],
     Workshop: ["target_vision", "customer_journeys", "use_cases", "action_plan"],
     WorkshopStatus: ["planned", "done", "cancelled"],
+    ActionState: ["done", "cancelled"],
     Criterion: [
         "user_satisfaction", "top_management", "key_resources", "experience_balance",
         "shared_knowledge", "training_mentoring",
@@ -58,7 +59,6 @@ CODES: dict[type[Vocabulary], list[str]] = {
     Priority: ["must", "should", "could"],
     JourneyStage: ["discover", "daily_use", "get_help", "request_change", "onboarding"],
     KpiKind: ["adoption", "usage", "data_quality", "satisfaction", "training_coverage", "support"],
-    ActionStatus: ["planned", "in_progress", "done", "cancelled"],
 }
 
 VOCABULARIES = [

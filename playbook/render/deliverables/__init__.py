@@ -1,35 +1,39 @@
-"""The five deliverables: each module turns an `Analysis` into a Word `Document`
+"""The deliverables: each module turns an `Analysis` into a Word `Document`
 (the reference text, in full) and a PowerPoint `Deck` (the steering-committee
 version, in fewer words, reasons in the speaker notes).
 
 A deliverable module defines `build_document(analysis) -> Document` and
-`build_deck(analysis) -> Deck`; this registry is the only list of them.
+`build_deck(analysis) -> Deck`; `playbook.registry` lists them.
 """
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-DELIVERABLES: tuple[str, ...] = (
-    "framing_note",
-    "target_vision",
-    "impact_diagnosis",
-    "change_plan",
-    "training_plan",
-    "steering",
-)
+from ...registry import DELIVERABLES, REGISTRY, Entry
+
+if TYPE_CHECKING:
+    from ...analysis.engine import Analysis
+    from ..ir import Deck, Document
+
+__all__ = ["DELIVERABLES", "REGISTRY", "Entry", "build", "entry", "write"]
 
 
-def build(name: str, analysis):
+def entry(name: str) -> Entry:
+    for candidate in REGISTRY:
+        if candidate.name == name:
+            return candidate
+    raise KeyError(f"unknown deliverable {name!r}; expected one of {', '.join(DELIVERABLES)}")
+
+
+def build(name: str, analysis: Analysis) -> tuple[Document, Deck]:
     """The `(Document, Deck)` of deliverable `name` for one analysed engagement."""
-    if name not in DELIVERABLES:
-        raise KeyError(f"unknown deliverable {name!r}; expected one of {', '.join(DELIVERABLES)}")
-    module = importlib.import_module(f"{__name__}.{name}")
+    module = entry(name).builders()
     return module.build_document(analysis), module.build_deck(analysis)
 
 
-def write(name: str, analysis, output_dir: str | Path, templates_dir: str | Path | None = None
+def write(name: str, analysis: Analysis, output_dir: str | Path, templates_dir: str | Path | None = None
           ) -> dict[str, Path]:
     """Write `<output_dir>/<name>.docx` and `.pptx` (atomically) and return their paths.
 

@@ -19,6 +19,7 @@ import pandas as pd
 from babel.dates import format_date as babel_date
 
 from ...analysis.change_plan_tables import ALL, QUADRANT_ORDER
+from ...analysis.progress import AHEAD, CANCELLED, DONE, LATE
 from ...method.levers import PILLARS
 from ..ir import (
     Block,
@@ -107,6 +108,45 @@ def _when(analysis: Any, row: dict[str, Any]) -> str:
               end=c.date(analysis, row["end"]))
 
 
+# ------------------------------------------------------------------ progress
+
+PROGRESS_SHOWN = (LATE, AHEAD, CANCELLED, DONE)  # table order: what needs attention first
+PROGRESS_SLIDE_ROWS = 8
+
+
+def progress_message(analysis: Any) -> str:
+    """'At 12 April 2027: 34 actions done, 1 ahead of plan, 15 late, moved to that
+    date, 1 cancelled.' (empty when nothing is dated before the as-of date)."""
+    counts = _actions(analysis)["status"].value_counts()
+    parts = [c.counted(analysis, f"{NAME}.progress.{status}", int(counts[status]))
+             for status in (DONE, AHEAD, LATE, CANCELLED) if counts.get(status, 0)]
+    if not parts:
+        return ""
+    lead = _t(analysis, "progress.lead", date=c.date(analysis, c.as_of(analysis)))
+    return f"{lead} {', '.join(parts)}."
+
+
+def progress_table(analysis: Any, limit: int | None = None) -> Table:
+    """Actions that are not simply planned, one row per action and status:
+    late first (with the date they restart), then ahead, cancelled, done."""
+    p = lambda key, **v: _t(analysis, f"progress.{key}", **v)  # noqa: E731
+    actions = _actions(analysis)
+    rows = []
+    for status in PROGRESS_SHOWN:
+        own = actions[actions["status"] == status]
+        for _, group in own.groupby("lever", sort=False):
+            first = group.iloc[0]
+            names = list(dict.fromkeys(group["population"]))
+            who = (first["audience"] if names == [ALL] else names[0] if len(names) == 1
+                   else p("populations", count=c.number(analysis, len(names))))
+            new = c.date(analysis, group["date"].min()) if status == LATE else "—"
+            rows.append([first["action"], who, c.date(analysis, group["planned"].min()),
+                         p(f"status.{status}"), new])
+    return Table([_t(analysis, "columns.action"), c.text(analysis, "common.columns.population"),
+                  p("planned"), c.text(analysis, "common.columns.status"), p("new_date")],
+                 rows[:limit] if limit else rows)
+
+
 def _populations(analysis: Any) -> list[str]:
     return [p.name for p in analysis.engagement.populations]
 
@@ -159,12 +199,20 @@ def findings(analysis: Any) -> list[c.Finding]:
                   end=c.month(analysis, own_pillar["date"].max())),
                 timeline_chart(analysis, pillar, phases=("go_live",)),
                 notes=_t(analysis, "text.timeline_intro")))
-    result.append(c.Finding(
-        _t(analysis, "messages.span", actions=c.number(analysis, len(actions)),
-           start=c.month(analysis, actions["date"].min()),
-           end=c.month(analysis, actions["date"].max()),
-           share=c.percent(analysis, c.share(before, len(actions)))),
-        timelines, key="timeline"))
+    progress = progress_message(analysis)
+    if progress:
+        late = int((actions["status"] == LATE).sum())
+        timelines.insert(0, TableSlide(
+            c.counted(analysis, f"{NAME}.progress.title", late,
+                      date=c.date(analysis, c.as_of(analysis))),
+            progress_table(analysis, PROGRESS_SLIDE_ROWS),
+            notes="\n".join([_t(analysis, "progress.intro", date=c.date(analysis, c.as_of(analysis))),
+                             progress])))
+    span = _t(analysis, "messages.span", actions=c.number(analysis, len(actions)),
+              start=c.month(analysis, actions["date"].min()),
+              end=c.month(analysis, actions["date"].max()),
+              share=c.percent(analysis, c.share(before, len(actions))))
+    result.append(c.Finding(span, timelines, key="timeline"))
 
     effort_slides: list[Any] = []
     by_month = month_chart(analysis)
@@ -549,6 +597,10 @@ def build_document(analysis: Any) -> Document:
                Paragraph(_t(analysis, "text.timeline_intro")),
                Figure(timeline_chart(analysis), caption=_t(analysis, "charts.gantt")),
                Heading(s("milestones"), 2), milestone_table(analysis)]
+    if progress_message(analysis):
+        blocks += [Heading(s("progress"), 2),
+                   Paragraph(_t(analysis, "progress.intro", date=c.date(analysis, c.as_of(analysis)))),
+                   Paragraph(progress_message(analysis)), progress_table(analysis)]
 
     blocks += [Heading(s("effort")), *lead.get("effort", []),
                Paragraph(_t(analysis, "text.effort_intro")),

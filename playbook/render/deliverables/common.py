@@ -15,9 +15,10 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ...analysis.calendar import as_of_date
 from ...analysis.facts import is_regional
 from ...analysis.milestones import sorted_lots
-from ...model import Engagement, Population
+from ...model import Population
 from ...model.enums import WorkshopStatus
 from ...text import grammar
 from ..ir import (
@@ -185,7 +186,7 @@ def cover(analysis: Any, deliverable: str) -> dict[str, Any]:
         "title": text(analysis, f"{deliverable}.title"),
         "subtitle": text(analysis, f"{deliverable}.subtitle"),
         "client": info.client,
-        "date": dt.date.today(),
+        "date": as_of(analysis),
         "lang": analysis.lang,
         "confidentiality": confidentiality,
         "author": ", ".join(info.consultants),
@@ -268,26 +269,26 @@ class NextStep:
     text: str
 
 
-def reference_date(engagement: Engagement, today: dt.date | None = None) -> dt.date:
-    """The date from which steps are "next".
+def as_of(analysis: Any) -> dt.date:
+    """The date every deliverable of the engagement is dated and reasons from."""
+    calendar = getattr(analysis, "calendar", None)
+    return calendar.as_of if calendar is not None else as_of_date(analysis.engagement)
 
-    Today, unless the intake itself shows the engagement is further along (kick-off
-    or workshops already held after today, as in a plan prepared in advance):
-    then the day after the latest recorded progress.
-    """
-    progress = [engagement.engagement.kickoff]
-    progress += [w.date + dt.timedelta(days=1) for w in engagement.governance.workshops
-                 if w.status == WorkshopStatus.DONE]
-    return max([today or dt.date.today(), *progress])
+
+def plan_status(analysis: Any, status: str) -> str:
+    """'Done', 'Late'... of a workshop or action at the as-of date."""
+    return text(analysis, f"common.plan_status.{status}")
 
 
 def milestone_steps(analysis: Any) -> list[NextStep]:
-    """Every dated milestone of the intake: workshops still to hold, and each lot's
-    design start, acceptance start and go-live."""
+    """Every dated milestone of the intake: workshops still to hold (a late one
+    on the as-of date, when it can still be held), and each lot's design start,
+    acceptance start and go-live."""
     engagement = analysis.engagement
+    today = as_of(analysis)
     steps = [
-        NextStep(w.date, text(analysis, "common.next_step.workshop",
-                              workshop=term(analysis, "workshop", w.workshop)))
+        NextStep(max(w.date, today), text(analysis, "common.next_step.workshop",
+                                          workshop=term(analysis, "workshop", w.workshop)))
         for w in engagement.governance.workshops if w.status == WorkshopStatus.PLANNED
     ]
     for lot in sorted_lots(engagement):
@@ -299,21 +300,14 @@ def milestone_steps(analysis: Any) -> list[NextStep]:
     return steps
 
 
-def next_steps(analysis: Any, extra: Iterable[NextStep] = (), limit: int = NEXT_STEPS_SHOWN,
-               today: dt.date | None = None) -> list[NextStep]:
-    """The first `limit` steps on or after the reference date, earliest first.
+def next_steps(analysis: Any, extra: Iterable[NextStep] = (), limit: int = NEXT_STEPS_SHOWN) -> list[NextStep]:
+    """The first `limit` steps on or after the as-of date, earliest first.
 
-    `extra` are a deliverable's own dated steps (e.g. a training wave). When the
-    intake's plan lies wholly in the past of today, the steps after the last
-    recorded progress are shown rather than none.
+    `extra` are a deliverable's own dated steps (e.g. a training wave).
     """
     candidates = sorted([*milestone_steps(analysis), *extra], key=lambda s: (s.date, s.text))
-    for start in (reference_date(analysis.engagement, today),
-                  reference_date(analysis.engagement, dt.date.min)):
-        upcoming = [s for s in candidates if s.date >= start]
-        if upcoming:
-            return upcoming[:limit]
-    return []
+    start = as_of(analysis)
+    return [s for s in candidates if s.date >= start][:limit]
 
 
 def next_steps_blocks(analysis: Any, steps: Sequence[NextStep]) -> list[Block]:

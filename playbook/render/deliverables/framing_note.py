@@ -16,6 +16,7 @@ from collections import Counter
 from typing import Any
 
 from ...analysis.facts import regional_territories
+from ...analysis.progress import AHEAD, CANCELLED, DONE, LATE, workshop_status
 from ...model.enums import Seniority, Workshop, WorkshopStatus
 from ..ir import (
     Block,
@@ -493,17 +494,18 @@ def workshop_rows(analysis: Any, full: bool) -> list[list[Any]]:
             notes = analysis.method.workshops.workshop(code).purpose.in_(analysis.lang)
         else:
             row = [name, c.date(analysis, entry.date), entry.participants,
-                   c.term(analysis, "workshop_status", entry.status)]
+                   c.plan_status(analysis, workshop_status(entry, c.as_of(analysis)))]
             notes = entry.notes or analysis.method.workshops.workshop(code).purpose.in_(analysis.lang)
         rows.append([*row, notes] if full else [row[0], row[1], row[3]])
     return rows
 
 
 def _workshop_fills(rows: list[list[Any]], status_col: int, analysis: Any) -> list[list[str | None]]:
-    done = c.term(analysis, "workshop_status", WorkshopStatus.DONE)
-    cancelled = c.term(analysis, "workshop_status", WorkshopStatus.CANCELLED)
+    label = lambda status: c.plan_status(analysis, status)  # noqa: E731
     missing = t(analysis, "workshops.not_planned")
-    colour = {done: RAG_FILLS["green"], cancelled: RAG_FILLS["red"], missing: RAG_FILLS["amber"]}
+    colour = {label(DONE): RAG_FILLS["green"], label(AHEAD): RAG_FILLS["green"],
+              label(LATE): RAG_FILLS["amber"], label(CANCELLED): RAG_FILLS["red"],
+              missing: RAG_FILLS["amber"]}
     return [[colour.get(row[status_col]) if i == status_col else None for i in range(len(row))]
             for row in rows]
 
@@ -575,6 +577,7 @@ def _balance_blocks(analysis: Any) -> list[Block]:
 
 def gantt_chart(analysis: Any) -> Chart:
     e = analysis.engagement
+    milestones = analysis.change_plan.milestones  # acceptance ends as the scheduler reads it
     s = lambda key: t(analysis, f"scope.{key}")  # noqa: E731
     tasks = [Task(c.term(analysis, "workshop", w.workshop), w.date, w.date, t(analysis, "plan.workshops_lane"),
                   milestone=True)
@@ -585,7 +588,7 @@ def gantt_chart(analysis: Any) -> Chart:
             Task(f"{lot.name} — {s('design').lower()}", lot.design_start,
                  max(lot.design_start, lot.acceptance_start - dt.timedelta(days=1)), lot.name),
             Task(f"{lot.name} — {s('acceptance').lower()}", lot.acceptance_start,
-                 max(lot.acceptance_start, lot.go_live - dt.timedelta(days=1)), lot.name),
+                 milestones.at[lot.name, "acceptance_end"].date(), lot.name),
             Task(t(analysis, "plan.go_live_task", lot=lot.name), lot.go_live, lot.go_live, lot.name,
                  milestone=True),
         ]

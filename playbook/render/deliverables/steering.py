@@ -277,12 +277,12 @@ def actions_table(analysis: Any, pack: Copil, limit: int | None = None, due: boo
     for r in chosen.itertuples():
         scope = _t(analysis, "words.everyone") if r.population == "all" else r.population
         state = _t(analysis, "words.late_state") if r.late else _t(analysis, "words.due_state")
-        rows.append([r.id, r.action, scope, c.date(analysis, r.date), r.owner_label, state, r.comment])
-        fills.append([None] * 5 + [RAG_FILLS["red"] if r.late else None, None])
+        rows.append([r.id, r.action, scope, c.date(analysis, r.date), r.owner_label, state])
+        fills.append([None] * 5 + [RAG_FILLS["red"] if r.late else None])
     return Table([col("id"), col("action"), c.text(analysis, "common.columns.population"),
                   c.text(analysis, "common.columns.date"), c.text(analysis, "common.columns.owner"),
-                  c.text(analysis, "common.columns.status"), col("comment")], rows,
-                 widths=[0.6, 1.7, 1.7, 1.3, 1.6, 0.9, 2.2], cell_fills=fills)
+                  c.text(analysis, "common.columns.status")], rows,
+                 widths=[0.6, 2.2, 2.4, 1.3, 1.9, 0.9], cell_fills=fills)
 
 
 def pulse_table(analysis: Any, pack: Copil) -> Table:
@@ -363,12 +363,9 @@ def _decisions_block(analysis: Any, pack: Copil) -> Block:
 
 def _progress_text(analysis: Any, pack: Copil) -> str:
     p = pack.progress
-    text = _t(analysis, "text.progress", total=c.number(analysis, p["total"]),
-              done=c.number(analysis, p["done"]), in_progress=c.number(analysis, p["in_progress"]),
+    return _t(analysis, "text.progress", total=c.number(analysis, p["total"]),
+              done=c.number(analysis, p["done"]), cancelled=c.number(analysis, p["cancelled"]),
               late=c.number(analysis, p["late"]), due=c.number(analysis, p["due"]))
-    if p["unreported"]:
-        text += " " + _n(analysis, "text.unreported", p["unreported"])
-    return text
 
 
 # --------------------------------------------------------------------------- deck

@@ -46,42 +46,53 @@ def test_a_measure_carries_its_unit_in_the_language_of_the_deliverable(mutuelle,
     assert flat(c.measure(analysis, value, unit)) == expected
 
 
-def test_next_steps_start_after_the_last_workshop_held_and_are_dated_in_order(mutuelle):
-    steps = c.next_steps(mutuelle, today=dt.date(2026, 1, 1))
-    held = max(w.date for w in mutuelle.engagement.governance.workshops if w.status.value == "done")
-    assert steps, "the intake has milestones after the last workshop held"
-    assert all(s.date > held for s in steps)
+def at(analysis, day: dt.date):
+    """The same analysis seen from another as-of date."""
+    calendar = replace(analysis.calendar, as_of=day)
+    return replace(analysis, calendar=calendar)
+
+
+def test_next_steps_start_at_the_as_of_date_and_are_dated_in_order(mutuelle):
+    steps = c.next_steps(mutuelle)
+    assert mutuelle.as_of == dt.date(2027, 4, 12)  # the example's own as-of date
+    assert steps and all(s.date >= mutuelle.as_of for s in steps)
     assert [s.date for s in steps] == sorted(s.date for s in steps)
     assert len(steps) <= c.NEXT_STEPS_SHOWN
-    assert steps[0].text == "Atelier « Cas d'usage du CRM »"
 
 
-def test_next_steps_follow_today_once_the_engagement_is_under_way(mutuelle):
-    steps = c.next_steps(mutuelle, today=dt.date(2027, 7, 1))
+def test_a_late_workshop_is_a_next_step_at_the_as_of_date_not_in_the_past(mutuelle):
+    late = [w for w in mutuelle.engagement.governance.workshops
+            if w.status.value == "planned" and w.date < mutuelle.as_of]
+    assert late, "the example has a workshop still to hold after its date"
+    steps = c.next_steps(mutuelle)
+    assert steps[0] == c.NextStep(mutuelle.as_of, "Atelier « Plan d'actions »")
+
+
+def test_next_steps_follow_the_as_of_date_once_the_engagement_is_under_way(mutuelle):
+    steps = c.next_steps(at(mutuelle, dt.date(2027, 7, 1)))
     assert steps[0].date >= dt.date(2027, 7, 1)
     assert any("Lot 2" in s.text for s in steps)
 
 
-def test_next_steps_are_still_given_when_today_is_past_the_whole_plan(mutuelle):
-    steps = c.next_steps(mutuelle, today=dt.date(2035, 1, 1))
-    assert steps and steps[0].date > dt.date(2027, 2, 18)
-
-
 def test_a_deliverable_may_add_its_own_dated_steps(mutuelle):
-    extra = c.NextStep(dt.date(2027, 3, 1), "Vague de formation des utilisateurs clés")
-    steps = c.next_steps(mutuelle, extra=[extra], today=dt.date(2026, 1, 1))
-    assert steps[0] == extra
+    extra = c.NextStep(dt.date(2027, 4, 12), "Vague de formation des utilisateurs clés")
+    steps = c.next_steps(mutuelle, extra=[extra])
+    assert extra in steps
 
 
 def test_next_steps_blocks_and_closing_slide_show_every_step(mutuelle):
-    steps = c.next_steps(mutuelle, today=dt.date(2026, 1, 1))
+    steps = c.next_steps(mutuelle)
     blocks = c.next_steps_blocks(mutuelle, steps)
     assert isinstance(blocks[0], Heading) and blocks[0].text == "Prochaines étapes"
     table = next(b for b in blocks if isinstance(b, Table))
     assert [row[1] for row in table.rows] == [s.text for s in steps]
     slide = c.closing_slide(mutuelle, steps)
     assert isinstance(slide, ClosingSlide) and len(slide.bullets) == len(steps)
-    assert "4 mars 2027" in flat(slide.bullets[0])
+    assert "12 avril 2027" in flat(slide.bullets[0])
+
+
+def test_every_cover_is_dated_on_the_as_of_date_not_the_day_it_was_generated(mutuelle):
+    assert c.cover(mutuelle, "framing_note")["date"] == dt.date(2027, 4, 12)
 
 
 def test_one_reason_reads_as_a_reason_line(mutuelle):

@@ -1,0 +1,142 @@
+"""The engagement's working calendar: the one every schedule of the plan reads.
+
+A day is closed to the plan when it falls on a weekend, on a public holiday of
+the engagement's country (or of a territory's own region, where it differs),
+and, for training, inside a blackout period (global, or the territory's own).
+The as-of date splits the engagement in two: before it, work is recorded (done,
+late, cancelled); from it, open work is planned. Lot milestones are the
+client's: one set on a closed day is kept, and flagged.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import holidays
+
+from ..model import Engagement
+
+ONE_DAY = dt.timedelta(days=1)
+Territories = frozenset[str]
+
+
+@dataclass(frozen=True)
+class Region:
+    """Where public holidays come from: a country and, optionally, a subdivision."""
+
+    country: str
+    subdivision: str | None = None
+
+
+def territory_region(engagement: Engagement, territory: str) -> Region:
+    """The holiday region of a territory: the engagement's country until the
+    territory names its own."""
+    return Region(engagement.engagement.country)
+
+
+def as_of_date(engagement: Engagement, today: dt.date | None = None) -> dt.date:
+    """The date the deliverables describe the engagement at (default: today)."""
+    return engagement.engagement.as_of or today or dt.date.today()
+
+
+@dataclass(frozen=True)
+class Closure:
+    """Why a day is closed: `kind` is weekend, holiday or blackout."""
+
+    kind: str
+    name: str = ""
+
+
+@dataclass
+class WorkingCalendar:
+    engagement: Engagement
+    as_of: dt.date
+    _holidays: dict[Region, holidays.HolidayBase] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def of(cls, engagement: Engagement, today: dt.date | None = None) -> WorkingCalendar:
+        return cls(engagement, as_of_date(engagement, today))
+
+    # -- what closes a day ---------------------------------------------------------
+
+    def closure(self, day: dt.date, territories: Iterable[str] = (), training: bool = False) -> Closure | None:
+        """Why `day` is closed to people of `territories` (none: the country as a
+        whole), or None when it is a working day. `training` adds the blackouts."""
+        if day.weekday() >= 5:
+            return Closure("weekend")
+        for region in self._regions(territories):
+            name = self._calendar(region).get(day)
+            if name:
+                return Closure("holiday", name)
+        if training:
+            places = set(territories)
+            for blackout in self.engagement.training.blackouts:
+                applies = not blackout.territory or blackout.territory in places
+                if applies and blackout.start <= day <= blackout.end:
+                    return Closure("blackout", blackout.reason)
+        return None
+
+    def is_working(self, day: dt.date, territories: Iterable[str] = (), training: bool = False) -> bool:
+        return self.closure(day, territories, training) is None
+
+    def on_or_after(self, day: dt.date, territories: Iterable[str] = (), training: bool = False) -> dt.date:
+        """The first working day from `day` on."""
+        places = frozenset(territories)
+        while not self.is_working(day, places, training):
+            day += ONE_DAY
+        return day
+
+    def on_or_before(self, day: dt.date, territories: Iterable[str] = (), training: bool = False) -> dt.date:
+        """The last working day up to `day`."""
+        places = frozenset(territories)
+        while not self.is_working(day, places, training):
+            day -= ONE_DAY
+        return day
+
+    def working_days(self, start: dt.date, end: dt.date, territories: Iterable[str] = ()) -> list[dt.date]:
+        """Working days from `start` to `end`, both included."""
+        places = frozenset(territories)
+        days, day = [], start
+        while day <= end:
+            if self.is_working(day, places):
+                days.append(day)
+            day += ONE_DAY
+        return days
+
+    def plan_from(self, day: dt.date, territories: Iterable[str] = ()) -> dt.date:
+        """Where open work dated `day` goes: that day, or the as-of date if it is
+        past, moved to the next working day."""
+        return self.on_or_after(max(day, self.as_of), territories)
+
+    # -- the client's milestones -----------------------------------------------------
+
+    @cached_property
+    def flagged_milestones(self) -> list[tuple[str, str, dt.date, Closure]]:
+        """(lot, milestone field, date, closure) of every lot milestone set on a
+        closed day of the country; kept as the client set it."""
+        flagged = []
+        for lot in self.engagement.lots:
+            for name in ("design_start", "acceptance_start", "acceptance_end", "go_live"):
+                day = getattr(lot, name)
+                closure = None if day is None else self.closure(day)
+                if closure is not None:
+                    flagged.append((lot.name, name, day, closure))
+        return flagged
+
+    # -- internals -------------------------------------------------------------------
+
+    def _regions(self, territories: Iterable[str]) -> list[Region]:
+        """Each territory's region; the country's for people anywhere."""
+        named = {territory_region(self.engagement, t) for t in territories if t}
+        regions = named or {Region(self.engagement.engagement.country)}
+        return sorted(regions, key=lambda r: (r.country, r.subdivision or ""))
+
+    def _calendar(self, region: Region) -> holidays.HolidayBase:
+        if region not in self._holidays:
+            self._holidays[region] = holidays.country_holidays(
+                region.country, subdiv=region.subdivision
+            )
+        return self._holidays[region]

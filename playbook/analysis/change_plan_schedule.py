@@ -1,0 +1,66 @@
+"""Dating one Change-plan action on the working calendar, at the as-of date.
+
+The method dates an action on its lot's milestones; here it becomes a real
+appointment: moved to a working day of the people it serves (their territory's
+public holidays), given its duration, and dated by the training plan when the
+training plan costs it (one source for the same training). Its status at the
+as-of date comes from what the consultant recorded: an occurrence planned
+before the as-of date and neither done nor cancelled is late, and moved to the
+first working day from the as-of date. A cancelled action costs nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pandas as pd
+
+from ..model import Engagement
+from .calendar import WorkingCalendar
+from .change_plan_tables import ALL
+from .progress import CANCELLED, LATE, recorded_state, status_at
+
+
+def schedule(
+    draft: dict[str, Any], engagement: Engagement, method: Any, working: WorkingCalendar,
+    waves: pd.DataFrame | None,
+) -> None:
+    """Set `planned`, `date`, `end` and `status` of one action (in place)."""
+    lever = method.levers.lever(draft["lever"])
+    places = (draft.pop("territory", "") or "",)
+    dated = _training_dates(draft, lever, waves)
+    if dated is None:
+        start = working.on_or_after(pd.Timestamp(draft["date"]).date(), places)
+        last = start + dt.timedelta(weeks=lever.duration_weeks) - dt.timedelta(days=1)
+        dated = (start, max(start, working.on_or_before(last, places)))
+    start, end = dated
+    population = "" if draft["population"] == ALL else draft["population"]
+    recorded = recorded_state(engagement.action_status, lever.id, population, start, working.as_of)
+    status = status_at(start, working.as_of, recorded)
+    shown = start
+    if status == LATE:
+        shown = working.plan_from(working.as_of, places)
+        end = max(shown, working.on_or_before(shown + (end - start), places))
+    if status == CANCELLED:
+        draft["effort_days"] = 0.0
+    draft.update(
+        planned=pd.Timestamp(start), date=pd.Timestamp(shown), end=pd.Timestamp(end), status=status,
+    )
+
+
+def _training_dates(
+    draft: dict[str, Any], lever: Any, waves: pd.DataFrame | None
+) -> tuple[dt.date, dt.date] | None:
+    """First and last day of the population's training waves of the lot in the
+    lever's formats, as the training plan dates them."""
+    if waves is None or not lever.training_formats or waves.empty:
+        return None
+    rows = waves[
+        (waves["lot"] == draft["lot"])
+        & (waves["population"] == draft["population"])
+        & waves["format"].isin(lever.training_formats)
+    ]
+    if rows.empty:
+        return None
+    return min(rows["start"]), max(rows["end"])

@@ -1,0 +1,55 @@
+"""Where the engagement stands at its as-of date.
+
+Workshops carry a recorded status; Change-plan actions get theirs from the
+`action_status` records. What is dated before the as-of date is done, late or
+cancelled, never simply "planned": a late item is moved to the first working
+day from the as-of date. Done before its date is "ahead".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from ..model import ActionRecord, ActionState, PlannedWorkshop, WorkshopStatus
+
+DONE, AHEAD, LATE, CANCELLED, PLANNED = "done", "ahead", "late", "cancelled", "planned"
+PLAN_STATUSES = (DONE, AHEAD, LATE, CANCELLED, PLANNED)
+
+
+def status_at(date: dt.date, as_of: dt.date, recorded: str | None) -> str:
+    """The plan status of something dated `date`, given what was recorded of it
+    (`done`, `cancelled` or nothing)."""
+    if recorded == CANCELLED:
+        return CANCELLED
+    if recorded == DONE:
+        return AHEAD if date > as_of else DONE
+    return LATE if date < as_of else PLANNED
+
+
+def workshop_status(workshop: PlannedWorkshop, as_of: dt.date) -> str:
+    recorded = {WorkshopStatus.DONE: DONE, WorkshopStatus.CANCELLED: CANCELLED}.get(workshop.status)
+    return status_at(workshop.date, as_of, recorded)
+
+
+def recorded_state(
+    records: Iterable[ActionRecord], lever: str, population: str, planned: dt.date, as_of: dt.date,
+) -> str | None:
+    """What the consultant recorded of one occurrence of an action: a record
+    naming its planned date wins; a record without a date covers every
+    occurrence planned before the as-of date. `population` is "" for a
+    cross-population action; a record naming no population covers the lever
+    for every population."""
+    general = None
+    for record in records:
+        if record.lever != lever or record.population not in ("", population):
+            continue
+        if record.planned == planned:
+            return _state(record.status)
+        if record.planned is None and planned < as_of:
+            general = _state(record.status)
+    return general
+
+
+def _state(state: ActionState) -> str:
+    return DONE if state == ActionState.DONE else CANCELLED

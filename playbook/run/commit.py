@@ -1,0 +1,124 @@
+"""Putting a run's files in place, and the stop signals that must not interrupt it.
+
+Every run ends the same way, whether its notebooks ran here or on a Dask worker
+whose files came back as bytes: the files wait in a staging folder inside the
+client folder (same file system, so a move is an atomic rename), the manifest
+keeps the records of the deliverables this run did not touch, everything is
+flushed to disk, then moved into place with stop signals held, the manifest
+last. A folder with a manifest is therefore a folder whose run finished, and an
+interrupted run leaves the previous files whole.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from ..files import atomic_write_text
+from . import manifest as manifest_module
+
+FAILED_DIR = "failed"
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
+
+
+class Terminated(BaseException):
+    """The run was asked to stop (SIGTERM, SIGINT, parent gone): clean up and leave."""
+
+
+class StopSignals:
+    """How a client process reacts to being asked to stop, in one place.
+
+    A stop signal raises `Terminated` wherever the run is (its staging folder is
+    removed on the way out), except while files move into place: there it is
+    held and acts right after. A client whose parent is gone commits nothing.
+    """
+
+    def __init__(self) -> None:
+        self.requested = False
+        self.parent_pid: int | None = None
+
+    def install(self, parent_pid: int | None = None) -> None:
+        """In a client process: turn SIGTERM/SIGINT/SIGHUP into a clean `Terminated`."""
+        self.parent_pid = parent_pid
+
+        def handler(signum, frame):
+            self.requested = True
+            raise Terminated()
+
+        for signum in STOP_SIGNALS:
+            signal.signal(signum, handler)
+
+    def parent_gone(self) -> bool:
+        return self.parent_pid is not None and os.getppid() != self.parent_pid
+
+    @contextlib.contextmanager
+    def deferred(self) -> Iterator[None]:
+        """Hold stop signals while files move into place; they act right after."""
+        try:
+            previous = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
+        except (AttributeError, ValueError):  # not the main thread, or no such call
+            yield
+            return
+        try:
+            yield
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+signals = StopSignals()
+
+
+def deliverable_order(records: Iterable[str]) -> list[str]:
+    """Deliverable names in the method's order, unknown ones after."""
+    from .registry import DELIVERABLES
+
+    names = list(records)
+    return [n for n in DELIVERABLES if n in names] + [n for n in names if n not in DELIVERABLES]
+
+
+def with_previous_records(folder: Path, manifest: manifest_module.Manifest) -> manifest_module.Manifest:
+    """`manifest` plus the folder's records of deliverables this run did not produce.
+
+    A run limited with `--only` (or one that found the others current) keeps
+    them, so the manifest always describes every deliverable of the folder.
+    """
+    records = manifest_module.previous(folder)
+    records.update(manifest.deliverables)
+    manifest.deliverables = {name: records[name] for name in deliverable_order(records)}
+    return manifest
+
+
+def commit(
+    folder: Path,
+    staging: Path,
+    names: list[str],
+    manifest: manifest_module.Manifest,
+    produced: Iterable[str],
+) -> list[Path]:
+    """Move the staged `names` into `folder`, then the manifest, without being interrupted.
+
+    `produced` names the deliverables whose kept failed notebooks (`failed/`)
+    this success makes obsolete.
+    """
+    if signals.parent_gone():
+        raise Terminated()  # whoever asked for the run is gone: change nothing
+    manifest = with_previous_records(folder, manifest)
+    atomic_write_text(staging / manifest_module.MANIFEST, manifest.to_json())
+    for name in [*names, manifest_module.MANIFEST]:
+        with open(staging / name, "rb") as handle:
+            os.fsync(handle.fileno())
+    written: list[Path] = []
+    with signals.deferred():
+        for name in names:
+            os.replace(staging / name, folder / name)
+            written.append(folder / name)
+        os.replace(staging / manifest_module.MANIFEST, folder / manifest_module.MANIFEST)
+        for deliverable in produced:
+            with contextlib.suppress(FileNotFoundError):
+                (folder / FAILED_DIR / f"{deliverable}.ipynb").unlink()
+        with contextlib.suppress(OSError):
+            (folder / FAILED_DIR).rmdir()  # only when empty
+    return written
