@@ -243,8 +243,10 @@ def kpi_status(analysis: Any, as_of: dt.date, before: dt.date) -> pd.DataFrame:
                                 amber_share)
         target_date = kpi["reviews"][-1] if len(kpi["reviews"]) else kpi["first_review"]
         projected = forecast(status["history"], target_date)
-        if projected is not None and kpi["unit"].strip() == "%":
-            projected = min(100.0, max(0.0, projected))  # a share cannot pass 100 %
+        if projected is not None:  # measures here are counts, scores and shares: never below 0
+            projected = max(0.0, projected)
+            if kpi["unit"].strip() == "%":
+                projected = min(100.0, projected)  # a share cannot pass 100 %
         rows.append({
             "name": kpi["name"], "kind": kpi["kind"], "family": kpi["family"],
             "population": kpi["population"], "unit": kpi["unit"], "baseline": baseline,

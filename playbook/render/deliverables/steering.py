@@ -34,7 +34,8 @@ from . import common as c
 from .framing_note import RAG_FILLS
 
 NAME = "steering"
-SHOWN_ACTIONS = 8  # late and due actions on the progress slide; the note lists them all
+SHOWN_ACTIONS = 8  # late and due actions on the progress slide
+SHOWN_ACTIONS_NOTE = 4  # the note keeps to two pages: the other late actions by their number
 SHOWN_BEHIND = 5
 
 
@@ -269,7 +270,7 @@ def actions_table(analysis: Any, pack: Copil, limit: int | None = None, due: boo
     """Late actions first, then (with `due`) those due in the next two weeks."""
     actions = pack.actions
     wanted = actions["late"] | actions["due"] if due else actions["late"]
-    chosen = actions[wanted].sort_values(["late", "date"], ascending=[False, True])
+    chosen = actions[wanted].sort_values(["late", "date"], ascending=[False, False])  # latest first
     if limit is not None:
         chosen = chosen.head(limit)
     col = lambda key: _t(analysis, f"columns.{key}")  # noqa: E731
@@ -282,7 +283,7 @@ def actions_table(analysis: Any, pack: Copil, limit: int | None = None, due: boo
     return Table([col("id"), col("action"), c.text(analysis, "common.columns.population"),
                   c.text(analysis, "common.columns.date"), c.text(analysis, "common.columns.owner"),
                   c.text(analysis, "common.columns.status")], rows,
-                 widths=[0.6, 2.2, 2.4, 1.3, 1.9, 0.9], cell_fills=fills)
+                 widths=[0.6, 2.2, 2.3, 1.3, 1.8, 1.1], cell_fills=fills)
 
 
 def pulse_table(analysis: Any, pack: Copil) -> Table:
@@ -347,12 +348,18 @@ def build_document(analysis: Any) -> Document:
         if green:
             blocks.append(Paragraph(_n(analysis, "text.on_target", len(green), names=_names(analysis, green))))
     blocks += [Heading(_progress_title(analysis, pack)), Paragraph(_progress_text(analysis, pack))]
-    if pack.actions["late"].any():
-        blocks.append(actions_table(analysis, pack, due=False))
+    late = pack.actions[pack.actions["late"]]
+    if len(late):
+        blocks.append(actions_table(analysis, pack, SHOWN_ACTIONS_NOTE, due=False))
+    if len(late) > SHOWN_ACTIONS_NOTE:
+        rest = list(late.sort_values("date", ascending=False, kind="stable")["id"])[SHOWN_ACTIONS_NOTE:]
+        blocks.append(Paragraph(_n(analysis, "text.more_late", len(rest), ids=", ".join(rest))))
     if not pack.behind.empty:
         blocks += [Heading(_behind_title(analysis, pack)), behind_table(analysis, pack)]
     blocks += [Heading(s("decisions")), _decisions_block(analysis, pack)]
-    return c.document(analysis, NAME, blocks)
+    document = c.document(analysis, NAME, blocks)
+    document.date = pack.as_of  # the pack describes the COPIL's day
+    return document
 
 
 def _decisions_block(analysis: Any, pack: Copil) -> Block:
@@ -408,7 +415,9 @@ def build_deck(analysis: Any) -> Deck:
                               [f"**{d.text}**" for d in pack.decisions] or [_t(analysis, "titles.decisions_none")],
                               notes=c.reason_notes(analysis, [f"{d.text} — {d.reason}" for d in pack.decisions])))
     slides.append(ClosingSlide(c.text(analysis, "common.next_steps"), _next_steps(analysis, pack)))
-    return c.deck(analysis, NAME, slides)
+    deck = c.deck(analysis, NAME, slides)
+    deck.date = pack.as_of
+    return deck
 
 
 def _adoption_notes(analysis: Any, pack: Copil) -> str:

@@ -15,7 +15,7 @@ from playbook.analysis.engine import analyse
 from playbook.method import load_method
 from playbook.model import Engagement
 from playbook.render.deliverables import write
-from playbook.render.deliverables.steering import key_messages, with_copil
+from playbook.render.deliverables.steering import key_messages, pack_of, with_copil
 from playbook.render.verify import convert_to_pdf, pdf_page_count
 from tests.factories import minimal_engagement_dict
 
@@ -73,8 +73,18 @@ def test_the_falling_population_is_the_one_to_reinforce_with_its_reasons_in_the_
 def test_late_actions_are_listed_in_progress_and_decided_upon(case):
     late = case.label("steering.words.late_state")
     assert late in case.deck_text() and late in case.doc_text()
-    decision = case.label("steering.analysis.decide_late", count=3)
-    assert flat(decision) in flat(case.doc_text())
+    late = pack_of(case.analysis).progress["late"]
+    decision = case.label("steering.analysis.decide_late", count=late)
+    assert late > 1 and flat(decision) in flat(case.doc_text())
+
+
+def test_the_pack_is_dated_on_its_copil(case):
+    from playbook.text import format_date
+
+    as_of = pack_of(case.analysis).as_of
+    assert case.docx.core_properties is not None
+    assert format_date(as_of, case.lang) in case.doc_text()
+    assert format_date(case.analysis.engagement.engagement.as_of, case.lang) not in case.doc_text()
 
 
 @pytest.mark.libreoffice
@@ -99,5 +109,5 @@ def test_a_pack_before_any_measurement_says_so_and_still_renders(tmp_path):
     deck = open_pptx(paths["pptx"])
     titles = [s.shapes.title.text for s in deck.slides if s.shapes.title is not None]
     assert any(t.startswith("No KPI is measured yet") for t in titles)
-    assert "Get owners to report the status of 6 past actions" in "\n".join(
+    assert "Re-date or re-assign 6 late actions" in "\n".join(
         p.text for p in open_docx(paths["docx"]).paragraphs)
