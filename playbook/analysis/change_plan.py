@@ -302,6 +302,7 @@ def _warnings(
 ) -> list[MethodWarning]:
     covered = set(actions.loc[actions["population"] != ALL, "population"]) if len(actions) else set()
     template = method.levers.warnings["high_impact_no_lever"]
+    strong = method.dimensions.overall_level.strong_intensity
     return [
         MethodWarning(
             code="high_impact_no_lever",
@@ -309,7 +310,7 @@ def _warnings(
             subject=p.name,
         )
         for p in people.values()
-        if p.impact >= 2 and p.name not in covered
+        if p.impact >= strong and p.name not in covered
     ]
 
 

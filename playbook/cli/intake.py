@@ -53,6 +53,14 @@ _SUMMARY = {
         "en": "{path} is a folder; nothing was written. Give the workbook's file name",
         "fr": "{path} est un dossier ; rien n'a été écrit. Donnez le nom du fichier du classeur",
     },
+    "under_file": {
+        "en": "{path}: {file} is a file, not a folder; nothing was written",
+        "fr": "{path} : {file} est un fichier, pas un dossier ; rien n'a été écrit",
+    },
+    "cannot_write": {
+        "en": "{path}: cannot be written ({reason}); nothing was written",
+        "fr": "{path} : écriture impossible ({reason}) ; rien n'a été écrit",
+    },
     "exists": {
         "en": "{path} already exists; nothing was written. Add --force to replace it",
         "fr": "{path} existe déjà ; rien n'a été écrit. Ajoutez --force pour le remplacer",
@@ -144,7 +152,14 @@ def intake_template(
     _check_destination(out, source, force, lang.value if lang else "en")
     engagement = load_engagement(source, lang=lang.value if lang else None) if source else None
     chosen = lang.value if lang else (engagement.language if engagement else "en")
-    written = write_intake_template(out, engagement, lang=chosen)
+    try:
+        written = write_intake_template(out, engagement, lang=chosen)
+    except OSError as error:  # a file where a folder should be, a read-only folder, a full disk
+        from ..errors import PlaybookError
+
+        raise PlaybookError(
+            _t("cannot_write", chosen, path=out, reason=error.strerror or error)
+        ) from None
     typer.echo(_t("written", chosen, path=written))
 
 
@@ -161,6 +176,11 @@ def _check_destination(out: Path, source: Path | None, force: bool, lang: str) -
 
     if out.is_dir():
         raise refuse("is_folder")
+    parent = out.absolute().parent
+    while not parent.exists() and parent != parent.parent:
+        parent = parent.parent
+    if not parent.is_dir():
+        raise PlaybookError(_t("under_file", lang, path=out, file=parent))
     if out.suffix.lower() != ".xlsx":
         raise refuse("not_xlsx")
     if source is not None and out.exists() and source.exists() and os.path.samefile(out, source):

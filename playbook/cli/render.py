@@ -51,3 +51,28 @@ def render_specimen_command(
     docx = write_docx(specimen_document(lang), output / "specimen.docx", folder)
     pptx = write_pptx(specimen_deck(lang), output / "specimen.pptx", folder)
     typer.echo(f"wrote {docx}\nwrote {pptx}")
+
+
+@app.command("check-layout")
+def check_layout_command(
+    directory: Annotated[Path, typer.Argument(help="Folder of generated .docx and .pptx files (searched recursively).")],
+) -> None:
+    """Render every Word and PowerPoint file with LibreOffice and report layout problems.
+
+    Prints each finding with its file and page; exit status 1 when there is any.
+    """
+    from ..render.layout_check import check_layout
+
+    report_layout(check_layout(directory), directory)
+
+
+def report_layout(findings: list, directory: Path) -> None:
+    """Print layout findings (stderr) or an all-clear line; exit 1 when there are findings."""
+    if not findings:
+        typer.echo(f"{directory}: layout OK")
+        return
+    for finding in findings:
+        typer.echo(str(finding), err=True)
+    count = len(findings)
+    typer.echo(f"{directory}: {count} layout finding{'s' if count != 1 else ''}", err=True)
+    raise typer.Exit(1)

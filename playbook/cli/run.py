@@ -8,9 +8,11 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
+from ..registry import DELIVERABLES
 from . import app
 
-ONLY_HELP = "Produce only these deliverables, one or several after the flag: framing_note, target_vision, impact_diagnosis, change_plan, training_plan, steering."
+ONLY_HELP = ("Produce only these deliverables, one or several after the flag: "
+             f"{', '.join(DELIVERABLES)}.")
 AS_OF_HELP = "Date of the COPIL the steering pack is prepared for (2027-07-26); default: the latest measurement."
 SINCE_HELP = "The engagement file of the previous COPIL, or that run's manifest.json: the steering pack then says what changed in the engagement."
 LANG_HELP = "Language of the deliverables and of the messages (fr or en); default: the engagement's."
@@ -37,6 +39,7 @@ def run_command(
     since: Annotated[Path | None, typer.Option("--since", metavar="FILE", help=SINCE_HELP)] = None,
     force: Annotated[bool, typer.Option("--force", help=FORCE_HELP)] = False,
     notebooks: Annotated[Path | None, typer.Option("--notebooks", hidden=True)] = None,
+    check_layout: Annotated[bool, typer.Option("--check-layout", help="Then render the files with LibreOffice (when installed) and report layout problems; exit 1 on any.")] = False,
 ) -> None:
     """Produce one client's deliverables: Word, PowerPoint, executed notebook, HTML review copy."""
     from ..errors import RunError
@@ -62,6 +65,8 @@ def run_command(
     console.print(files_table(result, shown))
     console.print(counts_line(len(result.up_to_date), len(result.rendered), shown or result.language),
                   highlight=False)
+    if check_layout:
+        _check_layout(result, console)
 
 
 def _language_of(engagement: Path) -> str:
@@ -72,6 +77,18 @@ def _language_of(engagement: Path) -> str:
         return load_engagement(engagement).language
     except Exception:  # unreadable now: the message is still worth showing
         return "en"
+
+
+def _check_layout(result, console) -> None:
+    """The layout check of the files a run wrote, or a note saying why it was not done."""
+    from ..render.layout_check import check_files, libreoffice_available
+    from .render import report_layout
+
+    if not libreoffice_available():
+        console.print("[yellow]warning:[/yellow] LibreOffice is not installed: layout not checked",
+                      soft_wrap=True)
+        return
+    report_layout(check_files(result.files), Path(result.folder))
 
 
 @app.command("batch")
@@ -113,8 +130,6 @@ def batch_command(
                     console_language(lang) or "en"),
         highlight=False,
     )
-    for warning in result.warnings:
-        console.print(f"[yellow]warning:[/yellow] {escape(warning)}", soft_wrap=True)
     console.print(f"summary: {Path(out) / 'batch-summary.json'}", soft_wrap=True, markup=False)
     if result.failed:
         raise typer.Exit(1)

@@ -50,9 +50,12 @@ def aborts() -> tuple[type[BaseException], ...]:
 def report_usage_error(exc: Exception, app: typer.Typer, args: list[str]) -> int:
     """Print what was wrong, the usage of the command concerned and the help hint."""
     ctx = getattr(exc, "ctx", None) or _context_of(app, args)
-    if type(exc).__name__ == "NoArgsIsHelpError" and ctx is not None:
-        # `playbook` alone: the help page is the useful answer, not an error.
-        typer.echo(ctx.get_help())
+    if type(exc).__name__ == "NoArgsIsHelpError":
+        # `playbook` alone: the help page is the useful answer, not an error. With
+        # rich, typer printed it while building the exception; otherwise it is the message.
+        text = exc.format_message() if hasattr(exc, "format_message") else ""
+        if text.strip():
+            typer.echo(text)
         return 0
     message = exc.format_message() if hasattr(exc, "format_message") else str(exc)
     typer.echo(f"error: {message}", err=True)

@@ -162,8 +162,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "utilisateur clé du territoire {name!r}, où ne travaille aucune population",
     },
     "unknown_shift_target": {
-        "en": "tasks shifted to {name!r}, which is not mapped as a population: map it (seed 004)",
-        "fr": "tâches transférées à {name!r}, qui n'est pas cartographiée comme population : l'ajouter (texte 004)",
+        "en": "tasks shifted to {name!r}, which is not mapped as a population: map it (Parent and Mitève, n.d.)",
+        "fr": "tâches transférées à {name!r}, qui n'est pas cartographiée comme population : l'ajouter (Parent et Mitève, s. d.)",
     },
     "population_in_no_lot": {
         "en": "population {name!r} uses the CRM but goes live in no lot",

@@ -27,14 +27,22 @@ Loc = tuple[str | int, ...]
 # Python one; the latter remains when PyYAML was built without libyaml.
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-# Tags whose values a consultant cannot have meant: bytes, sets and ordered
-# pairs would reach the model as their Python spelling ("b'...'").
-_REFUSED_TAGS = {
-    "tag:yaml.org,2002:binary": "!!binary",
-    "tag:yaml.org,2002:set": "!!set",
-    "tag:yaml.org,2002:omap": "!!omap",
-    "tag:yaml.org,2002:pairs": "!!pairs",
+# The only tags an engagement's values may carry. Any other (!!binary, !!set,
+# !!omap, !!python/..., a local !tag) is refused, located, before anything is
+# constructed: bytes or sets would reach the model as their Python spelling
+# ("b'...'"), and other tags mean nothing to the intake.
+_YAML_ORG = "tag:yaml.org,2002:"
+_PLAIN_TAGS = {
+    _YAML_ORG + name
+    for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map", "merge")
 }
+
+
+def _refused_tag(tag: str) -> str | None:
+    """How to name `tag` in a message, when the engagement cannot hold its values."""
+    if tag in _PLAIN_TAGS:
+        return None
+    return "!!" + tag[len(_YAML_ORG):] if tag.startswith(_YAML_ORG) else tag
 # However repeated through aliases, an engagement holds far fewer values than this;
 # a "billion laughs" document is refused before it is ever expanded.
 MAX_EXPANDED_NODES = 100_000
@@ -285,10 +293,10 @@ class _NodeWalk:
         if key in self.expanding:
             raise _Recursive(loc, node)
         self.expanding.add(key)
-        if node.tag in _REFUSED_TAGS:
+        refused = _refused_tag(node.tag)
+        if refused is not None:
             self.reader.problem(
-                self.reader._at(loc, node),
-                msg.text("yaml_tag", self.reader.lang, tag=_REFUSED_TAGS[node.tag]),
+                self.reader._at(loc, node), msg.text("yaml_tag", self.reader.lang, tag=refused)
             )
         if isinstance(node, yaml.MappingNode):
             total = 1 + self._mapping(node, loc)

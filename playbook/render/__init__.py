@@ -8,7 +8,7 @@ The writers know nothing of the method or of notebooks: they lay out what they
 are given, in the template's styles and layouts (found by name, never guessed).
 """
 
-from .docx_writer import write_docx
+from .docx import write_docx
 from .ir import (
     Block,
     BulletItem,
@@ -36,7 +36,7 @@ from .ir import (
     Task,
     TwoContentSlide,
 )
-from .pptx_writer import write_pptx
+from .pptx import write_pptx
 from .templates import check_templates, default_template_dir
 
 __all__ = [

@@ -3,7 +3,7 @@
 Word has no chart engine python-docx can drive, so figures are images sized to
 the exact width of the text column (fonts at their printed size), at 200 dpi
 (crisp in print, light in the file), in the template's colours. PowerPoint charts are native instead (see
-`pptx_charts`). matplotlib's object API is used (no pyplot): rendering leaves
+`pptx.charts`). matplotlib's object API is used (no pyplot): rendering leaves
 no global state behind in a notebook kernel.
 """
 

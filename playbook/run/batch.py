@@ -16,6 +16,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..errors import PlaybookError
 from ..files import atomic_write_text
@@ -53,7 +54,6 @@ class BatchResult:
     seconds: float
     jobs: int
     executor: str
-    warnings: list[str] = field(default_factory=list)
 
     @property
     def succeeded(self) -> list[ClientReport]:
@@ -80,7 +80,6 @@ class BatchResult:
             "failed": len(self.failed),
             "deliverables_rendered": self.deliverables_rendered,
             "deliverables_up_to_date": self.deliverables_current,
-            "warnings": self.warnings,
             "clients": [asdict(c) for c in self.clients],
         }
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
@@ -160,11 +159,14 @@ def run_batch(
     ]
     jobs = max(1, jobs or default_jobs())
     notify = progress or (lambda report, total: None)
-    refused = shared_folders(job_list)
+    read = _read_engagements(job_list)
+    refused = shared_folders(job_list, read)
     for report in refused:
         notify(report, len(job_list))
     refused_paths = {r.engagement for r in refused}
-    current, to_run = _current_clients([j for j in job_list if j.engagement_path not in refused_paths])
+    current, to_run = _current_clients(
+        [j for j in job_list if j.engagement_path not in refused_paths], read
+    )
     for report in current:
         notify(report, len(job_list))
     reports = [*refused, *current]
@@ -177,28 +179,48 @@ def run_batch(
         reports += _run_local(to_run, jobs, lambda r: notify(r, len(job_list)))
     order = {job.engagement_path: i for i, job in enumerate(job_list)}
     reports.sort(key=lambda r: order[r.engagement])
-    result = BatchResult(reports, time.perf_counter() - start, jobs, executor, _warnings(reports))
+    reports = fail_merged(reports)
+    result = BatchResult(reports, time.perf_counter() - start, jobs, executor)
     Path(out_dir).mkdir(parents=True, exist_ok=True)
     atomic_write_text(Path(out_dir) / SUMMARY, result.to_json())
     return result
 
 
-def _current_clients(job_list: list[Job]) -> tuple[list[ClientReport], list[Job]]:
+def _read_engagements(job_list: list[Job]) -> dict[str, Any]:
+    """Each engagement read once in the parent, for the checks made before forking.
+
+    A file that cannot be read maps to None: its client's own run reports it,
+    with its location.
+    """
+    from ..intake import load_engagement
+
+    read: dict[str, Any] = {}
+    for job in job_list:
+        try:
+            read[job.engagement_path] = load_engagement(job.engagement_path)
+        except Exception:  # noqa: BLE001 - the client's run reports it, located
+            read[job.engagement_path] = None
+    return read
+
+
+def _current_clients(
+    job_list: list[Job], read: dict[str, Any]
+) -> tuple[list[ClientReport], list[Job]]:
     """Split the clients into those whose deliverables are all current and the rest.
 
     Deciding here, in the parent, means a refresh where one engagement of forty
     changed forks one process, not forty. A file that cannot be read is left to
     its client's own run, which reports it with its location.
     """
-    from ..intake import load_engagement
     from .execute import already_current
 
     reports: list[ClientReport] = []
     to_run: list[Job] = []
     for job in job_list:
         start = time.perf_counter()
+        engagement = read.get(job.engagement_path)
         try:
-            current = None if job.force else already_current(job, load_engagement(job.engagement_path))
+            current = None if job.force or engagement is None else already_current(job, engagement)
         except Exception:  # noqa: BLE001 - the client's run reports it, located
             current = None
         if current is None:
@@ -209,7 +231,7 @@ def _current_clients(job_list: list[Job]) -> tuple[list[ClientReport], list[Job]
     return reports, to_run
 
 
-def shared_folders(job_list: list[Job]) -> list[ClientReport]:
+def shared_folders(job_list: list[Job], read: dict[str, Any]) -> list[ClientReport]:
     """Failed reports for every engagement whose client folder another one would also write.
 
     Distinct clients always get distinct folders (`unique_name`), so this is
@@ -218,14 +240,12 @@ def shared_folders(job_list: list[Job]) -> list[ClientReport]:
     replace the other's files. Unreadable engagements are left to their own
     run, which reports them.
     """
-    from ..intake import load_engagement
     from .folders import client_folder
 
     groups: dict[str, list[tuple[Job, str, Path]]] = {}
     for job in job_list:
-        try:
-            engagement = load_engagement(job.engagement_path)
-        except PlaybookError:
+        engagement = read.get(job.engagement_path)
+        if engagement is None:
             continue
         folder = client_folder(job.out_dir, engagement.client, job.lang or engagement.language)
         groups.setdefault(str(folder), []).append((job, engagement.client, folder))
@@ -306,17 +326,40 @@ def report_of(outcome: Outcome) -> ClientReport:
     )
 
 
-def _warnings(reports: list[ClientReport]) -> list[str]:
-    """Two engagement files for the same client folder: the later run replaced the other."""
-    seen: dict[str, str] = {}
-    warnings = []
+def fail_merged(reports: list[ClientReport]) -> list[ClientReport]:
+    """Fail clients that nonetheless ended in one folder (a disk that ignores case).
+
+    `shared_folders` refuses what it can see before the run; two folder names
+    differing only by case are one folder on some disks, and only the disk can
+    tell. The folder then holds a mix: no client of it is reported succeeded.
+    """
+    by_folder: dict[tuple[int, int], list[ClientReport]] = {}
     for report in reports:
-        if not report.folder:
+        if report.ok:
+            try:
+                stat = os.stat(report.folder)
+            except OSError:
+                continue
+            by_folder.setdefault((stat.st_dev, stat.st_ino), []).append(report)
+    merged = {id(r) for group in by_folder.values() if len(group) > 1 for r in group}
+    result = []
+    for report in reports:
+        if id(report) not in merged:
+            result.append(report)
             continue
-        if report.folder in seen:
-            warnings.append(
-                f"{report.engagement} and {seen[report.folder]} write the same folder "
-                f"{report.folder}: it holds the deliverables of only one of them"
-            )
-        seen.setdefault(report.folder, report.engagement)
-    return warnings
+        others = [
+            r for g in by_folder.values() if any(r is report for r in g)
+            for r in g if r is not report
+        ]
+        message = (
+            f"{report.client!r} and " + ", ".join(repr(o.client) for o in others)
+            + f" were written to the same folder {report.folder} (the disk does not tell "
+            "upper from lower case): its files may mix them. Run them with different "
+            "--out folders."
+        )
+        result.append(ClientReport(
+            engagement=report.engagement, status="failed", seconds=report.seconds,
+            client=report.client, language=report.language, folder=report.folder,
+            error={"kind": "shared folder", "type": "SharedFolder", "message": message},
+        ))
+    return result

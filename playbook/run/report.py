@@ -57,8 +57,8 @@ def batch_table(result):
     from rich.text import Text
 
     table = Table(
-        title=f"{len(result.succeeded)} succeeded, {len(result.failed)} failed "
-        f"in {result.seconds:.1f} s ({result.jobs} jobs, {result.executor})"
+        title=Text(f"{len(result.succeeded)} succeeded, {len(result.failed)} failed "
+                   f"in {result.seconds:.1f} s ({result.jobs} jobs, {result.executor})")
     )
     table.add_column("client")
     table.add_column("status")

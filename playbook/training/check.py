@@ -124,7 +124,7 @@ class _Checker:
         return self.m.text(f"training.{key}", self.lang, **values)
 
     def remark(self, kind: str, subject: str, message: str, seeds: list[str] | str = "") -> None:
-        seed = seeds if isinstance(seeds, str) else wording.seeds_text(seeds)
+        seed = seeds if isinstance(seeds, str) else wording.seeds_text(seeds, self.lang)
         self.remarks.append(Remark(kind, subject, " ".join(message.split()), seed))
 
     def population(self, typed: str) -> str | None:

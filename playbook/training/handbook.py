@@ -36,7 +36,7 @@ class _Builder:
         return bilingual.in_(self.lang)
 
     def seeds(self, seeds: list[str]) -> str:
-        return self.t("seeds", seeds=wording.seeds_text(list(seeds)))
+        return self.t("seeds", seeds=wording.seeds_text(list(seeds), self.lang))
 
     def add(self, *blocks: Any) -> None:
         self.blocks.extend(blocks)
@@ -250,8 +250,17 @@ class _Builder:
                        rows, widths=[2.2, 2.2, 6]))
 
 
+    def bibliography(self) -> None:
+        from ..method.sources import load_sources
+
+        items = [f"{s.reference(self.lang)} {self.t('bibliography.cited_as', cite=s.cite[self.lang])}"
+                 for s in load_sources(str(self.m.root)).values()]
+        self.add(Heading(self.t("sections.bibliography")), Paragraph(self.t("bibliography.intro")),
+                 Bullets(items))
+
+
 SECTIONS = ("intro", "steps", "workshops", "dimensions", "brakes", "risks", "levers", "criteria",
-            "kpis", "training", "raci", "glossary")
+            "kpis", "training", "raci", "glossary", "bibliography")
 
 
 def build_handbook(method: Method | str | Path | None = None, lang: str = "fr") -> Document:

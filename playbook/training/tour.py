@@ -19,7 +19,7 @@ def step_card(method: Any, code: str, lang: str = "en") -> Shown:
     """One step of `steps.yaml`: purpose, questions to answer, pitfalls with their seeds."""
     step = next(s for s in method.steps.steps if s.code == code)
     t = method.text
-    pitfalls = [f"{p.text.in_(lang)} ({t('handbook.seeds', lang, seeds=seeds_text(p.seeds))})"
+    pitfalls = [f"{p.text.in_(lang)} ({t('handbook.seeds', lang, seeds=seeds_text(p.seeds, lang))})"
                 for p in step.pitfalls]
     return show([
         Heading(step.label.in_(lang), 2),

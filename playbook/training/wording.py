@@ -69,5 +69,8 @@ def failing(conditions: list[Any], facts: dict[str, Any]) -> list[Any]:
     return [c for c in conditions if not c.holds(facts)]
 
 
-def seeds_text(seeds: list[str]) -> str:
-    return ", ".join(dict.fromkeys(seeds))
+def seeds_text(seeds: list[str], lang: str = "en") -> str:
+    """The source texts cited by name ("Parent et Mitève, s. d. ; Synolia, 2020")."""
+    from ..method.sources import cite
+
+    return cite(list(seeds), lang)

@@ -3,7 +3,7 @@ the lot milestones, costed, explained, totalled and ranked for the COPIL."""
 
 from __future__ import annotations
 
-import types
+import dataclasses
 
 import pandas as pd
 import pytest
@@ -191,9 +191,7 @@ def test_high_impact_population_left_without_lever_is_flagged():
         if lever["scope"] == "population":
             lever["requires"] = {"crm_user": True}
     data["pillars"]["be_able"]["defaults"] = ["user_guide"]
-    trimmed = types.SimpleNamespace(
-        levers=LeversCatalogue.model_validate(data), brakes=METHOD.brakes, term=METHOD.term
-    )
+    trimmed = dataclasses.replace(METHOD, levers=LeversCatalogue.model_validate(data))
     e = engagement([population("Sales"), population("Back office", crm_user=False)])
     d = diagnosis(e, {"Sales": {"tool": 2}, "Back office": {"organisation": 2}})
     plan = plan_change(e, trimmed, d, "en")

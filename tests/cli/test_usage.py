@@ -86,9 +86,13 @@ def test_an_unknown_name_after_only_is_left_for_the_run_to_refuse() -> None:
     assert expand_multiple(argv, "--only", DELIVERABLES) == argv
 
 
-def test_playbook_alone_prints_the_help_and_succeeds(capsys) -> None:
-    assert main([]) == 0
-    assert "validate" in capsys.readouterr().out
+@pytest.mark.parametrize("argv", [[], ["training"]], ids=["playbook", "playbook-training"])
+def test_a_group_alone_prints_its_help_once_and_succeeds(argv, capsys) -> None:
+    assert main(argv) == 0
+
+    out = capsys.readouterr().out
+    assert out.count("Usage: playbook") == 1
+    assert ("check" if argv else "validate") in out
 
 
 @pytest.mark.parametrize(

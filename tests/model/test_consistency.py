@@ -445,3 +445,8 @@ def test_a_problem_row_can_be_told_as_the_consultant_sees_it() -> None:
     data["kpis"] = [kpi(), kpi()]
     (problem,) = find_inconsistencies(engagement(data))
     assert problem.text("fr", first="ligne 7") == "nom en double (indicateur) : déjà utilisé en ligne 7"
+
+
+def test_a_rule_cannot_speak_a_sentence_no_catalogue_words() -> None:
+    with pytest.raises(KeyError, match="no message 'design starts too early'"):
+        Inconsistency(("lots", 0, "design_start"), "design starts too early")

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from playbook.cli import main
 from playbook.files import safe_name, unique_name
 from playbook.model.types import normalise_name
-from playbook.run.batch import run_batch
+from playbook.run.batch import ClientReport, fail_merged, run_batch
 from playbook.run.execute import run_engagement
 from tests.run.helpers import listing, write_engagement
 
@@ -183,3 +183,25 @@ def test_brackets_and_braces_in_a_name_are_just_characters_of_the_folder(tmp_pat
     result = run_engagement(path, tmp_path / "out", only=ONLY, notebooks_dir=NOTEBOOKS)
     assert _client_of(result.folder) == hostile
     assert _heading(result.folder / "framing_note.docx") == f"framing_note - {hostile}"
+
+
+def test_clients_that_a_disk_put_in_one_folder_are_not_reported_succeeded(tmp_path) -> None:
+    # On a disk that ignores case, "out/Acme" and "out/ACME" are one folder; a link
+    # stands for that disk here.
+    (tmp_path / "Acme" / "fr").mkdir(parents=True)
+    (tmp_path / "ACME").symlink_to(tmp_path / "Acme")
+    reports = [
+        ClientReport(engagement=f"{name}.yaml", status="succeeded", seconds=1.0, client=name,
+                     language="fr", folder=str(tmp_path / name / "fr"))
+        for name in ("Acme", "ACME")
+    ] + [ClientReport(engagement="globex.yaml", status="succeeded", seconds=1.0,
+                      client="Globex", language="fr", folder=str(tmp_path))]
+
+    checked = fail_merged(reports)
+
+    assert [r.status for r in checked] == ["failed", "failed", "succeeded"]
+    assert checked[0].error["message"] == (
+        f"'Acme' and 'ACME' were written to the same folder {tmp_path / 'Acme' / 'fr'} "
+        "(the disk does not tell upper from lower case): its files may mix them. "
+        "Run them with different --out folders."
+    )

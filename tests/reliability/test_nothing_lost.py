@@ -105,3 +105,16 @@ def test_the_workbook_gets_the_permissions_of_the_umask(tmp_path) -> None:
         os.umask(previous)
     assert stat.S_IMODE((tmp_path / "shared.xlsx").stat().st_mode) == 0o644
     assert sorted(p.name for p in tmp_path.iterdir()) == ["shared.xlsx"]
+
+
+def test_a_workbook_under_a_file_is_refused_with_a_message(tmp_path, capsys) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_bytes(b"not a folder")
+
+    status = main(["intake-template", str(notes / "acme.xlsx")])
+
+    assert status == 2
+    assert capsys.readouterr().err.strip() == (
+        f"{notes / 'acme.xlsx'}: {notes} is a file, not a folder; nothing was written"
+    )
+    assert notes.read_bytes() == b"not a folder"

@@ -98,7 +98,7 @@ def test_gantt_task_names_never_overlap_and_keep_their_lot_and_step():
 
 def test_a_chart_shown_in_a_notebook_is_drawn_once_for_the_document_too(monkeypatch, tmp_path):
     from playbook.render import charts
-    from playbook.render.docx_writer import write_docx
+    from playbook.render.docx import write_docx
     from playbook.render.ir import Document, Figure
     from playbook.review.common import show
 

@@ -50,7 +50,7 @@ def test_a_missed_brake_is_explained_with_the_signal_that_reveals_it(contact_cen
     assert finding.reasons[0] in remark.message  # the signal, citing the case's inputs
     assert "evaluated on: handling speed" in remark.message.lower()
     assert "observed in interviews" in remark.message
-    assert "004" in remark.seed
+    assert "Parent and Mitève, n.d." in remark.seed  # seed 004, cited by name
     assert feedback.score < 1.0
 
 
@@ -63,7 +63,7 @@ def test_a_forgotten_non_user_population_is_flagged_as_the_census_trap():
     assert "Restricting the census of impacted populations to the users" in remark.message
     assert "“Field brokers”" in remark.message  # whose tasks it inherits
     assert "Extra administrative load" in remark.message
-    assert remark.seed == "004"
+    assert remark.seed == "Parent and Mitève, n.d."  # seed 004, cited by name
     assert feedback.remarks[0] is remark  # the most important remark comes first
 
 

@@ -13,9 +13,10 @@ import yaml
 
 from playbook.cli import main
 from playbook.method import DEFAULT_DIR, load_method
+from playbook.render import Bullets, Heading
 from playbook.render.typography import prepare
 from playbook.render.verify import convert_to_pdf, pdf_page_count
-from playbook.training import write_handbook
+from playbook.training import build_handbook, write_handbook
 
 
 @pytest.fixture(scope="module", params=["fr", "en"])
@@ -118,3 +119,26 @@ def test_the_command_refuses_an_unknown_language(tmp_path, capsys):
     assert main(["handbook", "--lang", "de", "--out", str(tmp_path)]) == 2
     assert "fr or en" in capsys.readouterr().err
     assert not list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_handbook_ends_with_the_bibliography_of_the_five_sources(lang: str) -> None:
+    document = build_handbook(lang=lang)
+
+    heading = next(i for i, b in enumerate(document.blocks)
+                   if isinstance(b, Heading) and b.text in ("Bibliographie", "Bibliography"))
+    entries = next(b for b in document.blocks[heading:] if isinstance(b, Bullets)).items
+    assert len(entries) == 5
+    assert any(e.startswith("Synolia (2020). Culture d’entreprise et UX") for e in entries)
+    assert any(e.startswith("messalmi (2015). Mise en œuvre d’un projet CRM") for e in entries)
+    assert any("Thierry Kubat" in e for e in entries)  # author given, no year in the text
+    assert any(e.startswith("Caroline Parent, Frédéric Mitève (Acemis)") for e in entries)
+
+
+def test_sources_are_cited_by_name_not_by_number() -> None:
+    from playbook.method.sources import cite
+
+    assert cite(["004", "002"], "fr") == "Parent et Mitève, s. d. ; Synolia, 2020"
+    assert cite(["003"], "en") == "messalmi, 2015"
+    text = " ".join(str(getattr(b, "text", "")) for b in build_handbook(lang="en").blocks)
+    assert "seed 0" not in text.lower() and "seeds 0" not in text.lower()

@@ -27,10 +27,10 @@ from pptx.enum.shapes import MSO_SHAPE, PP_PLACEHOLDER
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.util import Emu, Pt
 
-from ..files import atomic_path
-from . import fit
-from .charts import heatmap_table
-from .ir import (
+from ...files import atomic_path
+from .. import fit
+from ..charts import heatmap_table
+from ..ir import (
     BulletItem,
     BulletLike,
     BulletSlide,
@@ -44,29 +44,39 @@ from .ir import (
     TableSlide,
     TwoContentSlide,
 )
-from .labels import Labels, default_labels
-from .palette import hex_colour, palette_from_template, text_on
-from .pptx_charts import add_native_chart, flat_shape
-from .tables import cell_text, column_alignments, column_widths, longest_words
-from .templates import PPTX_NAME, default_template_dir, load_pptx_template
-from .text import bold_runs, plain, shorten
-from .typography import format_date, prepare
+from ..labels import Labels, default_labels
+from ..palette import palette_from_template, text_on
+from ..tables import cell_text, column_alignments, column_widths, longest_words
+from ..templates import PPTX_NAME, default_template_dir, load_pptx_template
+from ..text import shorten
+from ..typography import format_date, prepare
+from .charts import add_native_chart, flat_shape
+from .fitting import (
+    BODY_SIZES,
+    CARDS_PER_SLIDE,
+    TABLE_PAGE_SIZE,
+    TABLE_SIZES,
+    TITLE_LINE,
+    fit_bullets,
+    fit_cards,
+    fit_cell,
+    lines_height,
+    paginate,
+    row_height,
+)
+from .geometry import CAPTION_SIZE, CELL_MARGIN_X, CELL_MARGIN_Y, EMU_PER_PT, Box
+from .xml import (
+    LANGUAGE_TAGS,
+    A,
+    insets,
+    no_bullet,
+    run_size,
+    solid_fill,
+    title_size,
+    write_runs,
+    zero_insets,
+)
 
-EMU_PER_PT = 12700
-BODY_SIZES = (18, 17, 16, 15, 14)          # bullets shrink down to 14 pt, then continue
-TITLE_SIZES = (26, 24, 22, 20)             # action titles, two lines at most before 20 pt
-TITLE_LINE = 1.14                          # the master title's 95 % line spacing
-TABLE_FLOOR_PT = 12                        # read from the back of a meeting room: never smaller
-TABLE_SIZES = (14, 13, TABLE_FLOOR_PT)     # a table shrinks to the floor to fit one slide...
-TABLE_PAGE_SIZE = TABLE_FLOOR_PT           # ...else its rows are split over slides
-TABLE_CELL_LINES = 4                       # longer cells are shortened (full text in notes)
-CELL_MARGIN_X, CELL_MARGIN_Y = Pt(5), Pt(3)
-LEVEL_INDENT_PT = 18                       # the master's bullet indentation per level
-SPACE_BEFORE_PT = (9, 4, 3)                # the master's spacing before each bullet level
-CARDS_PER_SLIDE = 5
-CAPTION_SIZE = 11
-_LANGUAGE_TAGS = {"fr": "fr-FR", "en": "en-GB"}   # the spell checker's language per run
-_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 _ANCHORS = {MSO_ANCHOR.BOTTOM: "b", MSO_ANCHOR.MIDDLE: "ctr"}
 _ALGN = {"left": "l", "right": "r", "center": "ctr"}
 
@@ -81,23 +91,6 @@ def write_pptx(deck: Deck, path: str | Path, template_dir: str | Path | None = N
     return writer.save(Path(path))
 
 
-@dataclass
-class _Box:
-    x: int
-    y: int
-    w: int
-    h: int
-
-    @property
-    def w_pt(self) -> float:
-        return self.w / EMU_PER_PT
-
-    @property
-    def h_pt(self) -> float:
-        return self.h / EMU_PER_PT
-
-    def tuple(self) -> tuple[int, int, int, int]:
-        return (self.x, self.y, self.w, self.h)
 
 
 @dataclass
@@ -124,7 +117,7 @@ class _DeckWriter:
         self.palette = palette_from_template(template_dir / PPTX_NAME)
         self.layouts = {layout.name: layout for layout in self.presentation.slide_layouts}
         self.confidentiality = deck.confidentiality or labels.text("render.confidential", deck.lang)
-        self._boxes: dict[tuple, _Box] = {}
+        self._boxes: dict[tuple, Box] = {}
         self._titles: dict[str, tuple[float, float, list[int]]] = {}
         self._footers: dict[str, list] = {}
         self.content = self._placeholder_box("Title and Content", PP_PLACEHOLDER.BODY)
@@ -137,17 +130,17 @@ class _DeckWriter:
     def continued(self, title: str) -> str:
         return f"{title} {self.labels.text('render.continued', self.lang)}"
 
-    def _placeholder_box(self, layout_name: str, kind, index: int = 0) -> _Box:
+    def _placeholder_box(self, layout_name: str, kind, index: int = 0) -> Box:
         key = (layout_name, kind, index)
         if key not in self._boxes:  # layouts do not change while a deck is written
             shapes = [ph for ph in self.layouts[layout_name].placeholders
                       if ph.placeholder_format.type == kind]
             shapes.sort(key=lambda ph: ph.left)
             ph = shapes[index]
-            left, right = _insets(ph)
-            self._boxes[key] = _Box(ph.left + left, ph.top, ph.width - left - right, ph.height)
+            left, right = insets(ph)
+            self._boxes[key] = Box(ph.left + left, ph.top, ph.width - left - right, ph.height)
         box = self._boxes[key]
-        return _Box(box.x, box.y, box.w, box.h)
+        return Box(box.x, box.y, box.w, box.h)
 
     def new_slide(self, layout_name: str, title: str, notes: str = "", extra_notes=()):
         slide = self.presentation.slides.add_slide(self.layouts[layout_name])
@@ -169,20 +162,20 @@ class _DeckWriter:
         placeholder = slide.shapes.title
         layout = slide.slide_layout.name
         if layout not in self._titles:  # the title's room and sizes, once per layout
-            left, right = _insets(placeholder)
-            base = _title_size(placeholder)
+            left, right = insets(placeholder)
+            base = title_size(placeholder)
             self._titles[layout] = (
                 (placeholder.width - left - right) / EMU_PER_PT, placeholder.height / EMU_PER_PT,
                 [base - 2 * step for step in range(6) if base - 2 * step >= min(20, base)])
         width, height, sizes = self._titles[layout]
         shown, size = title, sizes[-1]
         for candidate in sizes:
-            if _lines_height(title, width, candidate, True, TITLE_LINE) <= height:
+            if lines_height(title, width, candidate, True, TITLE_LINE) <= height:
                 size = candidate
                 break
         else:
             limit = len(title)
-            while limit > 10 and _lines_height(shown, width, size, True, TITLE_LINE) > height:
+            while limit > 10 and lines_height(shown, width, size, True, TITLE_LINE) > height:
                 limit -= 5
                 shown = shorten(title, limit)
         frame = placeholder.text_frame
@@ -207,23 +200,23 @@ class _DeckWriter:
             element = copy.deepcopy(ph._element)
             elements.append(element)
             if kind == PP_PLACEHOLDER.FOOTER:
-                left, right = _insets(ph)
+                left, right = insets(ph)
                 width = (ph.width - left - right) / EMU_PER_PT
-                size = _run_size(ph) or 9
+                size = run_size(ph) or 9
                 text = footer_text
                 while fit.count_lines(text, width, size) > 1 and len(text) > 12:
                     text = shorten(text, len(text) - 4)
                 paragraphs = element.txBody.p_lst
                 for p in paragraphs[1:]:
                     p.getparent().remove(p)
-                _write_runs(paragraphs[0], text, _LANGUAGE_TAGS[self.lang], None)
+                write_runs(paragraphs[0], text, LANGUAGE_TAGS[self.lang], None)
         self._footers[layout_name] = elements
         return elements
 
     def _runs(self, paragraph, text: str, size: float | None, bold: bool | None = None,
               colour: str | None = None, italic: bool | None = None) -> None:
         """Write `text` (with **bold** markers) into `paragraph` as runs."""
-        _write_runs(paragraph._p, text, _LANGUAGE_TAGS[self.lang], size, bold, colour, italic)
+        write_runs(paragraph._p, text, LANGUAGE_TAGS[self.lang], size, bold, colour, italic)
 
     def _body_placeholder(self, slide, index: int = 0):
         bodies = [ph for ph in slide.placeholders
@@ -240,7 +233,7 @@ class _DeckWriter:
         props.author = self.text(self.deck.author)
         props.last_modified_by = self.text(self.deck.author)
         props.comments = ""
-        props.language = _LANGUAGE_TAGS[self.lang]
+        props.language = LANGUAGE_TAGS[self.lang]
         with atomic_path(path) as tmp:
             self.presentation.save(str(tmp))
         return path
@@ -277,11 +270,11 @@ class _DeckWriter:
         if not text:
             placeholder._element.getparent().remove(placeholder._element)
             return
-        left, right = _insets(placeholder)
+        left, right = insets(placeholder)
         width = (placeholder.width - left - right) / EMU_PER_PT
-        base = _run_size(placeholder) or 18
+        base = run_size(placeholder) or 18
         size = base
-        while size > 10 and _lines_height(text, width, size) > placeholder.height / EMU_PER_PT:
+        while size > 10 and lines_height(text, width, size) > placeholder.height / EMU_PER_PT:
             size -= 1
         frame = placeholder.text_frame
         frame.auto_size = MSO_AUTO_SIZE.NONE
@@ -305,7 +298,7 @@ class _DeckWriter:
     def _bullet_pages(self, layout: str, title: str, bullets: list[BulletLike], notes: str):
         items = self._items(bullets)
         box = self._placeholder_box(layout, PP_PLACEHOLDER.BODY)
-        size, pages = _fit_bullets(items, box, BODY_SIZES)
+        size, pages = fit_bullets(items, box, BODY_SIZES)
         for number, page in enumerate(pages):
             slide = self.new_slide(layout, title if number == 0 else self.continued(title), notes)
             self._write_bullets(self._body_placeholder(slide), page, size)
@@ -325,7 +318,7 @@ class _DeckWriter:
         first = True
         if heading:
             paragraph = frame.paragraphs[0]
-            _no_bullet(paragraph)
+            no_bullet(paragraph)
             self._runs(paragraph, heading, size, bold=True, colour=self.palette.title)
             first = False
         for item in items:
@@ -341,15 +334,15 @@ class _DeckWriter:
                                    (two.right, two.right_title, boxes[1])):
             heading = self.text(heading)
             if isinstance(side, Table):
-                table_box = _Box(box.x, box.y, box.w, box.h)
+                table_box = Box(box.x, box.y, box.w, box.h)
                 if heading:
                     shift = Emu(int(Pt(16 * 1.2 + 6)))
-                    table_box = _Box(box.x, box.y + shift, box.w, box.h - shift)
+                    table_box = Box(box.x, box.y + shift, box.w, box.h - shift)
                 layout = self._layout_table(side, table_box)
                 sides.append(("table", heading, layout, table_box))
             else:
                 items = self._items(side)
-                size, pages = _fit_bullets(items, box, (16, 15, 14), heading=heading)
+                size, pages = fit_bullets(items, box, (16, 15, 14), heading=heading)
                 sides.append(("bullets", heading, (size, pages), box))
         count = max(len(s[2].pages) if s[0] == "table" else len(s[2][1]) for s in sides)
         for number in range(count):
@@ -366,7 +359,7 @@ class _DeckWriter:
                     placeholder._element.getparent().remove(placeholder._element)
                     if number < len(layout.pages):
                         if heading:
-                            self._text_box(slide, _Box(box.x, box.y - Emu(int(Pt(16 * 1.2 + 6))),
+                            self._text_box(slide, Box(box.x, box.y - Emu(int(Pt(16 * 1.2 + 6))),
                                                        box.w, Emu(int(Pt(16 * 1.2)))),
                                            heading, 16, bold=True, colour=self.palette.title)
                         self._draw_table(slide, layout, layout.pages[number], box)
@@ -383,7 +376,7 @@ class _DeckWriter:
                           self.text(table_slide.table.caption))
 
     def _paged_table(self, title: str, table: Table, notes: str, caption: str) -> None:
-        box = _Box(*self.content.tuple())
+        box = Box(*self.content.tuple())
         if caption:
             box.h -= Emu(int(Pt(CAPTION_SIZE * 1.2 + 8)))
         layout = self._layout_table(table, box)
@@ -395,7 +388,7 @@ class _DeckWriter:
             if caption:
                 top = shape.top + Emu(int(Pt(sum(layout.heights[i + 1] for i in page)
                                              + layout.heights[0] + 6)))
-                self._text_box(slide, _Box(box.x, top, box.w, Emu(int(Pt(CAPTION_SIZE * 1.3)))),
+                self._text_box(slide, Box(box.x, top, box.w, Emu(int(Pt(CAPTION_SIZE * 1.3)))),
                                caption, CAPTION_SIZE, italic=True, colour=self.palette.muted)
 
     def _chart(self, chart_slide: ChartSlide) -> None:
@@ -406,12 +399,12 @@ class _DeckWriter:
             self._paged_table(chart_slide.title, table, chart_slide.notes, caption)
             return
         slide = self.new_slide("Title Only", chart_slide.title, chart_slide.notes)
-        box = _Box(*self.content.tuple())
+        box = Box(*self.content.tuple())
         if caption:
             box.h -= Emu(int(Pt(CAPTION_SIZE * 1.2 + 8)))
         add_native_chart(slide.shapes, chart, box.tuple(), self.lang, self.palette, self.labels)
         if caption:
-            self._text_box(slide, _Box(box.x, box.y + box.h + Emu(int(Pt(6))), box.w,
+            self._text_box(slide, Box(box.x, box.y + box.h + Emu(int(Pt(6))), box.w,
                                        Emu(int(Pt(CAPTION_SIZE * 1.3)))),
                            caption, CAPTION_SIZE, italic=True, colour=self.palette.muted)
 
@@ -428,7 +421,7 @@ class _DeckWriter:
             full_page = (box.h - gap * (CARDS_PER_SLIDE - 1)) / CARDS_PER_SLIDE
             card_h = min(full_page * 1.6, (box.h - gap * (count - 1)) / count)
             text_w = box.w - badge - Emu(int(Pt(46)))
-            size, shown, full = _fit_cards(page, text_w / EMU_PER_PT,
+            size, shown, full = fit_cards(page, text_w / EMU_PER_PT,
                                            (card_h / EMU_PER_PT) - 14)
             extra = [f"{i + 1 + number * CARDS_PER_SLIDE}. {m}" for i, m in enumerate(page)
                      if m in full]
@@ -446,20 +439,20 @@ class _DeckWriter:
                     badge, badge)
                 flat_shape(circle, self.palette.title)
                 frame = circle.text_frame
-                _zero_insets(frame)
+                zero_insets(frame)
                 frame.vertical_anchor = MSO_ANCHOR.MIDDLE
                 paragraph = frame.paragraphs[0]
                 paragraph.alignment = PP_ALIGN.CENTER
                 self._runs(paragraph, str(index + 1 + number * CARDS_PER_SLIDE), 16, bold=True,
                            colour="#FFFFFF")
-                self._text_box(slide, _Box(box.x + badge + Emu(int(Pt(30))), top + Emu(int(Pt(7))),
+                self._text_box(slide, Box(box.x + badge + Emu(int(Pt(30))), top + Emu(int(Pt(7))),
                                            text_w, int(card_h) - Emu(int(Pt(14)))),
                                message, size, anchor=MSO_ANCHOR.MIDDLE)
 
     # ------------------------------------------------------------------ tables
 
 
-    def _layout_table(self, table: Table, box: _Box, sizes=TABLE_SIZES,
+    def _layout_table(self, table: Table, box: Box, sizes=TABLE_SIZES,
                       page_size=TABLE_PAGE_SIZE) -> _TableLayout:
         header = [self.text(c) for c in table.columns]
         raw = [[cell_text(v, self.lang) for v in row] for row in table.rows]
@@ -476,13 +469,13 @@ class _DeckWriter:
                 cells = []
                 for c, value in enumerate(row):
                     width = (widths[c] - 2 * CELL_MARGIN_X) / EMU_PER_PT
-                    fitted = _fit_cell(value, width, size)
+                    fitted = fit_cell(value, width, size)
                     if fitted != value:
                         shortened.append((r + 1, header[c], value))
                     cells.append(fitted)
                 rows.append(cells)
-            heights = [_row_height(header, widths, size, bold=True)]
-            heights += [_row_height(row, widths, size) for row in rows]
+            heights = [row_height(header, widths, size, bold=True)]
+            heights += [row_height(row, widths, size) for row in rows]
             return rows, heights, shortened
 
         for size in sizes:
@@ -493,7 +486,7 @@ class _DeckWriter:
         else:
             size = page_size
             rows, heights, shortened = measure(size)
-            pages = _paginate(heights[1:], available - heights[0])
+            pages = paginate(heights[1:], available - heights[0])
         return _TableLayout(header, rows, size, widths, heights, pages, align,
                             table.cell_fills, shortened)
 
@@ -506,7 +499,7 @@ class _DeckWriter:
             lines.append(f"- {where} : {full}" if self.lang == "fr" else f"- {where}: {full}")
         return self.text("\n".join(lines))
 
-    def _draw_table(self, slide, layout: _TableLayout, page: list[int], box: _Box):
+    def _draw_table(self, slide, layout: _TableLayout, page: list[int], box: Box):
         rows = len(page) + 1
         height = int(Pt(sum(layout.heights[i + 1] for i in page) + layout.heights[0]))
         shape = slide.shapes.add_table(rows, len(layout.header), box.x, box.y, box.w, height)
@@ -539,17 +532,17 @@ class _DeckWriter:
                                  ("marT", CELL_MARGIN_Y), ("marB", CELL_MARGIN_Y)):
             tc_pr.set(attribute, str(int(value)))
         tc_pr.set("anchor", _ANCHORS[MSO_ANCHOR.BOTTOM if bold else MSO_ANCHOR.MIDDLE])
-        _solid_fill(tc_pr, fill)
+        solid_fill(tc_pr, fill)
         body = tc.get_or_add_txBody()
         body.bodyPr.set("wrap", "square")
         paragraphs = body.p_lst
         for number, line in enumerate(text.split("\n")):
-            p = paragraphs[0] if number == 0 else etree.SubElement(body, f"{_A}p")
+            p = paragraphs[0] if number == 0 else etree.SubElement(body, f"{A}p")
             p_pr = p.get_or_add_pPr()
             p_pr.set("algn", _ALGN[align])
-            _write_runs(p, line, _LANGUAGE_TAGS[self.lang], size, bold or None, colour)
+            write_runs(p, line, LANGUAGE_TAGS[self.lang], size, bold or None, colour)
 
-    def _text_box(self, slide, box: _Box, text: str, size: float, bold: bool | None = None,
+    def _text_box(self, slide, box: Box, text: str, size: float, bold: bool | None = None,
                   italic: bool | None = None, colour: str | None = None,
                   anchor=MSO_ANCHOR.TOP):
         shape = slide.shapes.add_textbox(*box.tuple())
@@ -557,7 +550,7 @@ class _DeckWriter:
         frame.word_wrap = True
         frame.auto_size = MSO_AUTO_SIZE.NONE
         frame.vertical_anchor = anchor
-        _zero_insets(frame)
+        zero_insets(frame)
         for number, line in enumerate(text.split("\n")):
             paragraph = frame.paragraphs[0] if number == 0 else frame.add_paragraph()
             self._runs(paragraph, line, size, bold=bold, italic=italic,
@@ -568,170 +561,32 @@ class _DeckWriter:
 # --------------------------------------------------------------------------- XML
 
 
-def _write_runs(p, text: str, lang: str, size: float | None, bold: bool | None = None,
-                colour: str | None = None, italic: bool | None = None) -> None:
-    """Replace the runs of paragraph element `p` with `text` (with **bold** markers).
-
-    Built as XML directly: python-pptx's font proxies cost more than the rest of
-    a deck's writing put together, for thousands of table cells.
-    """
-    for child in list(p):
-        if child.tag != f"{_A}pPr":
-            p.remove(child)
-    for part, strong in bold_runs(text) or [("", False)]:
-        r = etree.SubElement(p, f"{_A}r")
-        r_pr = etree.SubElement(r, f"{_A}rPr", lang=lang)
-        if size:
-            r_pr.set("sz", str(round(size * 100)))
-        if strong or bold is not None:
-            r_pr.set("b", "1" if strong or bold else "0")
-        if italic is not None:
-            r_pr.set("i", "1" if italic else "0")
-        if colour:
-            _solid_fill(r_pr, colour)
-        etree.SubElement(r, f"{_A}t")
-        r.text = part  # python-pptx escapes what XML cannot hold
 
 
-def _solid_fill(parent, colour: str) -> None:
-    """A solid fill of `colour` as `parent`'s first child (where the schema wants fills)."""
-    fill = etree.Element(f"{_A}solidFill")
-    etree.SubElement(fill, f"{_A}srgbClr", val=hex_colour(colour)[1:])
-    parent.insert(0, fill)
 
 
 # --------------------------------------------------------------------------- measuring
 
 
-def _lines_height(text: str, width: float, size: float, bold: bool = False,
-                  line: float = fit.LINE_HEIGHT) -> float:
-    return fit.count_lines(plain(text), width, size, bold) * size * line
-
-
-def _paras(items: list[BulletItem], size: int, heading: str = "") -> list[fit.Para]:
-    paras = [fit.Para(heading, size, 0, 0, True)] if heading else []
-    for item in items:
-        paras.append(fit.Para(plain(item.text), size - 2 * item.level,
-                              LEVEL_INDENT_PT * (item.level + 1),
-                              SPACE_BEFORE_PT[min(item.level, 2)]))
-    return paras
-
-
-def _fit_bullets(items: list[BulletItem], box: _Box, sizes, heading: str = ""):
-    """(font size, pages of items): shrink to the floor size, then split into pages."""
-    for size in sizes:
-        if fit.block_height(_paras(items, size, heading), box.w_pt) <= box.h_pt:
-            return size, [items]
-    size = sizes[-1]
-    pages: list[list[BulletItem]] = [[]]
-    for item in items:
-        candidate = pages[-1] + [item]
-        head = heading if len(pages) == 1 else ""
-        if pages[-1] and fit.block_height(_paras(candidate, size, head), box.w_pt) > box.h_pt:
-            pages.append([item])
-        else:
-            pages[-1] = candidate
-    # a single bullet taller than the box is shortened rather than drawn outside it
-    for page in pages:
-        for index, item in enumerate(page):
-            limit = len(item.text)
-            while limit > 20 and fit.block_height(_paras([item], size), box.w_pt) > box.h_pt:
-                limit -= 20
-                item = BulletItem(shorten(page[index].text, limit), item.level)
-            page[index] = item
-    return size, pages
-
-
-def _fit_cards(messages: list[str], width: float, height: float):
-    """(size, messages as shown, messages shortened): cards shrink to 14 pt, then shorten."""
-    for size in (20, 18, 16, 15, 14):
-        if all(_lines_height(m, width, size) <= height for m in messages):
-            return size, messages, set()
-    size, shown, full = 14, [], set()
-    for message in messages:
-        text = message
-        while _lines_height(text, width, size) > height and len(text) > 20:
-            text = shorten(message, len(text) - 10)
-        if text != message:
-            full.add(message)
-        shown.append(text)
-    return size, shown, full
-
-
-def _fit_cell(text: str, width: float, size: int) -> str:
-    """`text` shortened with "…" when it needs more than TABLE_CELL_LINES lines."""
-    if fit.count_lines(text, width, size) <= TABLE_CELL_LINES:
-        return text
-    low, high = 1, len(text)
-    while low < high:  # longest prefix that fits
-        middle = (low + high + 1) // 2
-        if fit.count_lines(shorten(text, middle), width, size) <= TABLE_CELL_LINES:
-            low = middle
-        else:
-            high = middle - 1
-    return shorten(text, max(low, 2))
-
-
-def _row_height(cells: list[str], widths: list[int], size: int, bold: bool = False) -> float:
-    lines = max(fit.count_lines(text or " ", (w - 2 * CELL_MARGIN_X) / EMU_PER_PT, size, bold)
-                for text, w in zip(cells, widths, strict=True))
-    return lines * size * fit.LINE_HEIGHT + 2 * CELL_MARGIN_Y / EMU_PER_PT
-
-
-def _paginate(heights: list[float], available: float) -> list[list[int]]:
-    """Rows split into pages that fit, balanced so the last slide is not a stub."""
-    def greedy(cap: int) -> list[list[int]]:
-        pages: list[list[int]] = [[]]
-        used = 0.0
-        for index, height in enumerate(heights):
-            if pages[-1] and (used + height > available or len(pages[-1]) >= cap):
-                pages.append([])
-                used = 0.0
-            pages[-1].append(index)
-            used += height
-        return pages
-
-    pages = greedy(len(heights))
-    balanced = greedy(math.ceil(len(heights) / len(pages)))
-    return balanced if len(balanced) == len(pages) else pages
 
 
 
-def _insets(shape) -> tuple[int, int]:
-    """Left and right text insets of a shape (EMU), following the layout when unset."""
-    body = shape._element.find(".//{http://schemas.openxmlformats.org/drawingml/2006/main}bodyPr")
-    values = []
-    for attribute in ("lIns", "rIns"):
-        value = body.get(attribute) if body is not None else None
-        if value is None and hasattr(shape, "_base_placeholder"):
-            base = shape._base_placeholder
-            if base is not None:
-                return _insets(base)
-        values.append(int(value) if value is not None else 91440)
-    return values[0], values[1]
 
 
-def _title_size(placeholder) -> int:
-    return _run_size(placeholder) or TITLE_SIZES[0]
 
 
-def _run_size(shape) -> int | None:
-    """The first-level font size a placeholder inherits from its layout's list style."""
-    node = shape
-    while node is not None:
-        found = node._element.xpath(".//a:lstStyle/a:lvl1pPr/a:defRPr/@sz")
-        if found:
-            return int(found[0]) // 100
-        node = getattr(node, "_base_placeholder", None)
-    return None
 
 
-def _no_bullet(paragraph) -> None:
-    ppr = paragraph._p.get_or_add_pPr()
-    ppr.set("marL", "0")
-    ppr.set("indent", "0")
-    etree.SubElement(ppr, "{http://schemas.openxmlformats.org/drawingml/2006/main}buNone")
 
 
-def _zero_insets(frame) -> None:
-    frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = 0
+
+
+
+
+
+
+
+
+
+
+

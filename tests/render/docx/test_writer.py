@@ -57,13 +57,32 @@ def test_headers_carry_client_and_confidentiality_and_footers_page_numbers(speci
     assert section.different_first_page_header_footer, "the cover has no header"
 
 
-def test_tables_use_the_house_style_repeat_their_header_and_never_split_rows(specimen_docx):
+def test_tables_use_the_house_style_repeat_their_header_and_keep_short_rows_whole(specimen_docx):
     table = open_docx(str(specimen_docx)).tables[0]
     assert table.style.name == "Playbook Table"
     assert len(table.rows) == 31
     assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
-    assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in table.rows)
+    assert table.rows[1]._tr.trPr.find(qn("w:cantSplit")) is not None
     assert [c.text for c in table.rows[0].cells][:2] == ["Population", "Effectif"]
+
+
+def _keeps_with_next(row) -> bool:
+    return all(p.paragraph_format.keep_with_next for cell in row.cells for p in cell.paragraphs)
+
+
+def test_a_long_row_may_break_across_pages_and_the_last_row_never_stands_alone(tmp_path,
+                                                                               templates):
+    reason = " ".join(["Le conseiller saisit une douzaine de champs obligatoires par appel."] * 12)
+    document = Document("Note", blocks=[Table(["Action", "Raison"],
+                                              [["Atelier", "Court."], ["Coaching", reason],
+                                               ["Revue", "Court."]])])
+    table = open_docx(str(write_docx(document, tmp_path / "note.docx", templates))).tables[0]
+    header, short, long, last = table.rows
+    assert short._tr.trPr.find(qn("w:cantSplit")) is not None
+    assert long._tr.trPr.find(qn("w:cantSplit")) is None
+    # the header stays with the first row, the row before the last with the last
+    assert _keeps_with_next(header) and _keeps_with_next(long)
+    assert not _keeps_with_next(short) and not _keeps_with_next(last)
 
 
 def test_numeric_columns_are_right_aligned_and_text_columns_left(specimen_docx):

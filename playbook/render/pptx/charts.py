@@ -40,10 +40,10 @@ from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
-from . import fit
-from .ir import Chart
-from .palette import HOUSE, Palette, is_dark, text_on
-from .typography import prepare
+from .. import fit
+from ..ir import Chart
+from ..palette import HOUSE, Palette, is_dark, text_on
+from ..typography import prepare
 
 FONT_SIZE = 12
 PLOT_AREA = (0.07, 0.03, 0.9, 0.76)  # inner plot area of quadrant maps, as chart fractions

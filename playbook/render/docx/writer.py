@@ -2,9 +2,9 @@
 
 What the reader gets: a cover page (title, subtitle, client, date,
 confidentiality), then the blocks in the template's styles, found by name;
-real Word tables in the template's table style with a repeated header row and
-rows that never split across pages; numeric columns right-aligned; heat-map
-cells shaded; figures as crisp images at the text width with their captions;
+real Word tables in the template's table style with a repeated header row, long
+rows allowed to break across pages and the last row never alone on a page;
+numeric columns right-aligned; heat-map cells shaded; figures as crisp images at the text width with their captions;
 the client's name and the confidentiality label in every page header, page
 numbers in the footer. Every string is sanitised and typeset for the
 document's language, which is also set for the spell checker.
@@ -13,22 +13,20 @@ document's language, which is also set for the spell checker.
 from __future__ import annotations
 
 import io
-from functools import lru_cache
 from pathlib import Path
 
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_BREAK
-from docx.oxml import OxmlElement, parse_xml
+from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Emu, Pt
 from docx.styles import BabelFish
 from docx.text.paragraph import Paragraph as DocxParagraph
-from lxml import etree
 
-from ..files import atomic_path
-from . import fit
-from .charts import document_height, render_png
-from .ir import (
+from ...files import atomic_path
+from .. import fit
+from ..charts import document_height, render_png
+from ..ir import (
     BulletItem,
     Bullets,
     Document,
@@ -39,19 +37,22 @@ from .ir import (
     Paragraph,
     Table,
 )
-from .labels import Labels, default_labels
-from .palette import is_dark, palette_from_template
-from .tables import cell_text, column_alignments, column_widths, longest_words
-from .templates import DOCX_NAME, default_template_dir, load_docx_template, text_width
-from .text import bold_runs
-from .typography import format_date, prepare
+from ..labels import Labels, default_labels
+from ..palette import is_dark, palette_from_template
+from ..tables import cell_text, column_alignments, column_widths, longest_words
+from ..templates import DOCX_NAME, default_template_dir, load_docx_template, text_width
+from ..typography import format_date, prepare
+from .xml import add_runs, replace_tokens, set_num, styled_p, sub, table_element
 
 _PARAGRAPH_STYLES = {"body": "Normal", "quote": "Quote", "caption": "Caption",
                      "key_message": "Key Message"}
 _LANG_TAGS = {"fr": "fr-FR", "en": "en-GB"}
 _JC = {"left": "left", "right": "right", "center": "center"}   # w:jc values
 _EMU_PER_TWIP = 635
-_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+TABLE_TEXT_PT = 9          # the template's Table Text size
+CELL_MARGIN_PT = 5.4       # Word's default left and right cell margins
+ROW_KEPT_LINES = 6         # rows up to this many lines never break across pages
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
 def write_docx(document: Document, path: str | Path, template_dir: str | Path | None = None,
@@ -115,7 +116,7 @@ class _DocxWriter:
                 for table in part.tables:
                     paragraphs += [p for row in table.rows for c in row.cells for p in c.paragraphs]
                 for paragraph in paragraphs:
-                    _replace_tokens(paragraph, values)
+                    replace_tokens(paragraph, values)
 
     def cover(self) -> None:
         source = self.source
@@ -156,7 +157,7 @@ class _DocxWriter:
 
     def _new_paragraph(self, style: str) -> DocxParagraph:
         """An empty paragraph in `style`, appended to the body (before the final section)."""
-        p = _styled_p(self.styles.id(style))
+        p = styled_p(self.styles.id(style))
         self._append(p)
         return DocxParagraph(p, self.doc._body)
 
@@ -175,7 +176,7 @@ class _DocxWriter:
 
     def _write(self, text: str, style: str, markers: bool = True) -> DocxParagraph:
         paragraph = self._new_paragraph(style)
-        _add_runs(paragraph._p, self.text(text), markers=markers)
+        add_runs(paragraph._p, self.text(text), markers=markers)
         return paragraph
 
     def _heading(self, heading: Heading) -> None:
@@ -195,7 +196,7 @@ class _DocxWriter:
                 f"{base} {level + 1}")
             paragraph = self._write(item.text, style)
             if num_id is not None and level == 0:
-                _set_num(paragraph, num_id, 0)
+                set_num(paragraph, num_id, 0)
         if paragraph is not None:  # a list ends with the body's spacing, not the items'
             paragraph.paragraph_format.space_after = self.styles.space_after("Normal")
 
@@ -254,32 +255,46 @@ class _DocxWriter:
                    for word in longest_words(header, texts)]
         widths = [w // _EMU_PER_TWIP for w in
                   column_widths(table, header, texts, self.text_width, minimum)]
-        tbl = _table_element(self.styles.id("Playbook Table"), widths)
+        tbl = table_element(self.styles.id("Playbook Table"), widths)
         text_style = self.styles.id("Table Text")
-        for r, values in enumerate([header, *texts]):
-            tr = _sub(tbl, "w:tr")
-            tr_pr = _sub(tr, "w:trPr")
-            _sub(tr_pr, "w:cantSplit")          # a row never splits across pages
+        rows = [header, *texts]
+        for r, values in enumerate(rows):
+            tr = sub(tbl, "w:tr")
+            tr_pr = sub(tr, "w:trPr")
+            if _row_lines(values, widths) <= ROW_KEPT_LINES:
+                sub(tr_pr, "w:cantSplit")      # a short row stays whole; a long one may break
             if r == 0:
-                _sub(tr_pr, "w:tblHeader")      # the header repeats on every page
+                sub(tr_pr, "w:tblHeader")      # the header repeats on every page
+            # the header stays with the first row and the last row with the one before:
+            # no table starts on a page foot with its header alone, no page holds one row
+            keep = r == 0 or (len(rows) > 2 and r == len(rows) - 2)
             for c, value in enumerate(values):
                 # header: direct formatting, as paragraph styles would override the table's
                 fill = self.palette.title if r == 0 else (
                     table.cell_fills[r - 1][c] if table.cell_fills else None)
-                tc = _sub(tr, "w:tc")
-                tc_pr = _sub(tc, "w:tcPr")
-                _sub(tc_pr, "w:tcW", w=str(widths[c]), type="dxa")
+                tc = sub(tr, "w:tc")
+                tc_pr = sub(tc, "w:tcPr")
+                sub(tc_pr, "w:tcW", w=str(widths[c]), type="dxa")
                 if fill:
-                    _sub(tc_pr, "w:shd", val="clear", color="auto", fill=fill.lstrip("#").upper())
-                p = _styled_p(text_style)
-                _sub(p.get_or_add_pPr(), "w:jc", val=_JC[align[c]])
+                    sub(tc_pr, "w:shd", val="clear", color="auto", fill=fill.lstrip("#").upper())
+                p = styled_p(text_style)
+                p_pr = p.get_or_add_pPr()
+                if keep:
+                    sub(p_pr, "w:keepNext")
+                sub(p_pr, "w:jc", val=_JC[align[c]])
                 tc.append(p)
-                _add_runs(p, value, bold=r == 0,
+                add_runs(p, value, bold=r == 0,
                           colour="FFFFFF" if fill and is_dark(fill) else None)
         self._append(tbl)
         # breathing space after the table, before the next block
         spacer = self._new_paragraph("Normal")
         spacer.paragraph_format.space_after = 0
+
+
+def _row_lines(values: list[str], widths: list[int]) -> int:
+    """Lines the tallest cell of a row takes (table text size, widths in twips)."""
+    return max(fit.count_lines(value or " ", max(1.0, width / 20 - 2 * CELL_MARGIN_PT),
+                               TABLE_TEXT_PT) for value, width in zip(values, widths, strict=True))
 
 
 class _Styles:
@@ -318,78 +333,3 @@ class _Styles:
         ppr = self.element(name).pPr
         return ppr.spacing_after if ppr is not None else None
 
-
-def _sub(parent, tag: str, **attributes: str):
-    """A child element `tag` ("w:name") with `w:`-qualified attributes."""
-    return etree.SubElement(parent, _qn(tag), {_qn(f"w:{k}"): v for k, v in attributes.items()})
-
-
-_qn = lru_cache(maxsize=256)(qn)  # a table writes the same few names thousands of times
-
-
-def _styled_p(style_id: str | None):
-    p = OxmlElement("w:p")
-    if style_id is not None:
-        _sub(_sub(p, "w:pPr"), "w:pStyle", val=style_id)
-    return p
-
-
-def _add_runs(p, text: str, bold: bool = False, colour: str | None = None,
-              markers: bool = True) -> None:
-    """`text` as runs of paragraph element `p`; **bold** markers become bold runs."""
-    for part, strong in (bold_runs(text) if markers else [(text, False)]):
-        r = _sub(p, "w:r")
-        if strong or bold or colour:
-            r_pr = _sub(r, "w:rPr")
-            if strong or bold:
-                _sub(r_pr, "w:b")
-            if colour:
-                _sub(r_pr, "w:color", val=colour)
-        if "\t" in part or "\n" in part or "\r" in part:
-            r.text = part  # python-docx turns tabs and line breaks into w:tab and w:br
-        else:
-            t = _sub(r, "w:t")
-            t.text = part
-            if part != part.strip():
-                t.set(_XML_SPACE, "preserve")
-
-
-def _table_element(style_id: str | None, widths: list[int]):
-    """An empty table in `style_id` with fixed column widths (twips), so Word and
-    LibreOffice agree on them."""
-    tbl = OxmlElement("w:tbl")
-    tbl_pr = _sub(tbl, "w:tblPr")
-    if style_id:
-        _sub(tbl_pr, "w:tblStyle", val=style_id)
-    _sub(tbl_pr, "w:tblW", w=str(sum(widths)), type="dxa")
-    _sub(tbl_pr, "w:jc", val="left")
-    _sub(tbl_pr, "w:tblLayout", type="fixed")
-    _sub(tbl_pr, "w:tblLook", val="04A0", firstRow="1", lastRow="0", firstColumn="1",
-         lastColumn="0", noHBand="0", noVBand="1")
-    grid = _sub(tbl, "w:tblGrid")
-    for width in widths:
-        _sub(grid, "w:gridCol", w=str(width))
-    return tbl
-
-
-def _replace_tokens(paragraph, values: dict[str, str]) -> None:
-    for run in paragraph.runs:
-        for token, value in values.items():
-            if token in run.text:
-                run.text = run.text.replace(token, value)
-    text = paragraph.text
-    if any(token in text for token in values):  # a token split across runs by Word
-        runs = [r for r in paragraph.runs if r._r.find(qn("w:t")) is not None]
-        merged = "".join(r.text for r in runs)
-        for token, value in values.items():
-            merged = merged.replace(token, value)
-        runs[0].text = merged
-        for run in runs[1:]:
-            run._r.getparent().remove(run._r)
-
-
-def _set_num(paragraph, num_id: int, level: int) -> None:
-    ppr = paragraph._p.get_or_add_pPr()
-    num_pr = ppr.get_or_add_numPr()
-    num_pr.get_or_add_ilvl().val = level
-    num_pr.get_or_add_numId().val = num_id

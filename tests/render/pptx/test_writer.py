@@ -25,7 +25,8 @@ from playbook.render import (
     fit,
     write_pptx,
 )
-from playbook.render.pptx_writer import LEVEL_INDENT_PT, SPACE_BEFORE_PT, TABLE_FLOOR_PT
+from playbook.render.pptx.fitting import TABLE_FLOOR_PT
+from playbook.render.pptx.geometry import LEVEL_INDENT_PT, SPACE_BEFORE_PT
 
 
 def _deck(tmp_path, templates, slides, **fields):

@@ -1,0 +1,252 @@
+"""A trainer checks a whole cohort at once: one answer file per trainee.
+
+An answer file is YAML or an Excel workbook:
+
+    # alice.yaml
+    trainee: Alice Martin
+    case: contact_centre
+    populations: [Contact-centre advisers, Team supervisors]
+    brakes: {Contact-centre advisers: [efficiency_loss]}
+    risks: {Contact-centre advisers: {rejection: high, misuse: medium}}
+    levers: {Contact-centre advisers: {understand: [benefits_storytelling]}}
+
+A workbook holds `trainee` and `case` in A1:B2, then a header row and one row
+per population: population | brakes | rejection | misuse | understand | want |
+be_able (several names in a cell separated by ';'). Each answer is checked like
+a notebook's (`check`); the cohort report gives every trainee's score and the
+points most trainees missed, which is what the debrief should spend time on.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..errors import PlaybookError
+from ..files import atomic_write_text
+from ..method import Method, load_method
+from ..render import Document, Heading, Paragraph, Table, write_docx
+from .check import check
+from .feedback import Feedback
+
+ANSWER_KEYS = ("populations", "brakes", "risks", "levers")
+COLUMNS = ("population", "brakes", "rejection", "misuse", "understand", "want", "be_able")
+
+
+class AnswerFileError(PlaybookError):
+    """Answer files that cannot be read: every one of them, at once."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+@dataclass(frozen=True)
+class TraineeAnswer:
+    trainee: str
+    case: str
+    answer: dict[str, Any]
+    path: Path
+
+
+@dataclass(frozen=True)
+class Graded:
+    trainee: str
+    case: str
+    path: Path
+    feedback: Feedback
+
+
+@dataclass(frozen=True)
+class Cohort:
+    lang: str
+    graded: list[Graded]
+
+    def most_missed(self, limit: int = 10) -> list[tuple[str, str, int]]:
+        """(kind label, subject, number of trainees) for the commonest remarks."""
+        counts: Counter[tuple[str, str]] = Counter()
+        labels: dict[str, str] = {}
+        for graded in self.graded:
+            seen = {(r.kind, r.subject) for r in graded.feedback.remarks}
+            counts.update(seen)
+            labels.update(graded.feedback.kind_labels)
+        ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+        return [(labels.get(kind, kind), subject, n) for (kind, subject), n in ranked[:limit]]
+
+
+def _split(value: Any) -> list[str]:
+    if value is None:
+        return []
+    return [part.strip() for part in str(value).replace("\n", ";").split(";") if part.strip()]
+
+
+def _from_yaml(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise ValueError(f"not a readable YAML file ({type(exc).__name__})") from None
+    if not isinstance(data, dict):
+        raise ValueError("expected keys trainee, case, populations, brakes, risks, levers")
+    return data
+
+
+def _from_xlsx(path: Path) -> dict[str, Any]:
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except Exception:  # openpyxl raises many kinds for a file that is not a workbook
+        raise ValueError("not a readable Excel workbook (.xlsx)") from None
+    rows = [list(r) for r in book.worksheets[0].iter_rows(values_only=True)]
+    book.close()
+    head = {str(r[0]).strip(): r[1] for r in rows[:2] if r and r[0] is not None and len(r) > 1}
+    header = next((i for i, r in enumerate(rows) if r and str(r[0]).strip() == "population"), None)
+    if header is None:
+        raise ValueError("no header row starting with 'population'")
+    names = [str(c).strip() if c is not None else "" for c in rows[header]]
+    data: dict[str, Any] = {"trainee": head.get("trainee"), "case": head.get("case"),
+                            "populations": [], "brakes": {}, "risks": {}, "levers": {}}
+    for row in rows[header + 1:]:
+        cells = dict(zip(names, row, strict=False))
+        population = str(cells.get("population") or "").strip()
+        if not population:
+            continue
+        data["populations"].append(population)
+        if _split(cells.get("brakes")):
+            data["brakes"][population] = _split(cells.get("brakes"))
+        risks = {k: cells[k] for k in ("rejection", "misuse") if cells.get(k) not in (None, "")}
+        if risks:
+            data["risks"][population] = risks
+        levers = {k: _split(cells.get(k)) for k in ("understand", "want", "be_able")}
+        if any(levers.values()):
+            data["levers"][population] = levers
+    return data
+
+
+def read_answer(path: str | Path, case: str | None = None) -> TraineeAnswer:
+    """One trainee's answer file; `case` is the default when the file names none."""
+    path = Path(path)
+    if not path.is_file():
+        raise ValueError("file not found")
+    suffix = path.suffix.lower()
+    if suffix in (".yaml", ".yml"):
+        data = _from_yaml(path)
+    elif suffix == ".xlsx":
+        data = _from_xlsx(path)
+    else:
+        raise ValueError(f"unsupported file type {suffix or path.name!r}: give .yaml or .xlsx")
+    chosen = data.get("case") or case
+    if not chosen:
+        raise ValueError("no case: add 'case: <name>' to the file or give --case")
+    trainee = str(data.get("trainee") or path.stem)
+    return TraineeAnswer(trainee, str(chosen), {k: data.get(k) or {} if k != "populations"
+                                                else data.get(k) or [] for k in ANSWER_KEYS},
+                         path)
+
+
+def check_cohort(paths: Iterable[str | Path], case: str | None = None, lang: str = "en",
+                 method: Method | str | Path | None = None) -> Cohort:
+    """Every answer checked; `AnswerFileError` lists every unreadable file at once."""
+    if not isinstance(method, Method):
+        method = load_method(method or None)
+    answers, problems = [], []
+    for path in paths:
+        try:
+            answers.append(read_answer(path, case))
+        except ValueError as exc:
+            problems.append(f"{path}: {exc}")
+    graded = []
+    for answer in answers:
+        try:
+            feedback = check(answer.answer, answer.case, lang=lang, method=method)
+        except PlaybookError as exc:
+            problems.append(f"{answer.path}: {exc}")
+            continue
+        graded.append(Graded(answer.trainee, answer.case, answer.path, feedback))
+    if problems:
+        raise AnswerFileError(problems)
+    if not graded:
+        raise AnswerFileError(["no answer file given"])
+    return Cohort(lang, graded)
+
+
+_TEXT = {
+    "title": {"en": "Cohort report", "fr": "Bilan de la promotion"},
+    "subtitle": {"en": "Practice impact diagnoses", "fr": "Diagnostics d'impacts d'entraînement"},
+    "scores": {"en": "Scores", "fr": "Scores"},
+    "scores_intro": {
+        "en": "Each score is the share of the method's findings the trainee's answer agrees with.",
+        "fr": "Chaque score est la part des constats de la méthode que la réponse du stagiaire retrouve.",
+    },
+    "missed": {"en": "Most-missed points", "fr": "Points les plus manqués"},
+    "missed_intro": {
+        "en": "The points most trainees missed: spend the debrief on them.",
+        "fr": "Les points que la plupart des stagiaires ont manqués : y consacrer le débriefing.",
+    },
+    "none_missed": {"en": "No trainee missed anything.", "fr": "Aucun stagiaire n'a rien manqué."},
+    "trainee": {"en": "Trainee", "fr": "Stagiaire"},
+    "case": {"en": "Case", "fr": "Cas"},
+    "score": {"en": "Score", "fr": "Score"},
+    "remarks": {"en": "Remarks", "fr": "Remarques"},
+    "kind": {"en": "Kind", "fr": "Type"},
+    "subject": {"en": "Subject", "fr": "Sujet"},
+    "trainees": {"en": "Trainees", "fr": "Stagiaires"},
+    "file": {"en": "cohort-report", "fr": "bilan-promotion"},
+}
+
+
+def _t(key: str, lang: str) -> str:
+    return _TEXT[key][lang]
+
+
+def cohort_document(cohort: Cohort) -> Document:
+    lang = cohort.lang
+    total = len(cohort.graded)
+    scores = Table(
+        [_t("trainee", lang), _t("case", lang), _t("score", lang), _t("remarks", lang)],
+        [[g.trainee, g.feedback.case, f"{round(g.feedback.score * 100)}/100",
+          str(len(g.feedback.remarks))] for g in sorted(cohort.graded, key=lambda g: g.trainee)],
+        widths=[4, 4, 1.5, 1.5],
+    )
+    missed = cohort.most_missed()
+    blocks: list[Any] = [Heading(_t("scores", lang)), Paragraph(_t("scores_intro", lang)), scores,
+                         Heading(_t("missed", lang))]
+    if missed:
+        blocks += [Paragraph(_t("missed_intro", lang)), Table(
+            [_t("kind", lang), _t("subject", lang), _t("trainees", lang)],
+            [[kind, subject, f"{n}/{total}"] for kind, subject, n in missed], widths=[3, 4, 1.5])]
+    else:
+        blocks.append(Paragraph(_t("none_missed", lang)))
+    return Document(title=_t("title", lang), subtitle=_t("subtitle", lang), lang=lang,  # type: ignore[arg-type]
+                    blocks=blocks)
+
+
+def scores_csv(cohort: Cohort) -> str:
+    """The score table as CSV (opens in Excel): trainee, case, score, remarks, file."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["trainee", "case", "score", "remarks", "file"])
+    for g in sorted(cohort.graded, key=lambda g: g.trainee):
+        writer.writerow([g.trainee, g.case, round(g.feedback.score * 100), len(g.feedback.remarks),
+                         g.path.name])
+    return out.getvalue()
+
+
+def write_cohort_report(cohort: Cohort, out_dir: str | Path,
+                        templates_dir: str | Path | None = None,
+                        method: Method | None = None) -> dict[str, Path]:
+    """`<out_dir>/cohort-report.docx` (bilan-promotion in French) and its scores as CSV."""
+    out = Path(out_dir)
+    stem = _t("file", cohort.lang)
+    return {
+        "docx": write_docx(cohort_document(cohort), out / f"{stem}.docx", templates_dir,
+                           labels=method or load_method()),
+        "csv": atomic_write_text(out / f"{stem}-scores.csv", scores_csv(cohort)),
+    }
