@@ -34,7 +34,7 @@ from . import common as c
 from .framing_note import RAG_FILLS
 
 NAME = "steering"
-SHOWN_ACTIONS = 8  # late and due actions on the progress slide
+SHOWN_ACTIONS = 5  # late and due actions on the progress slide
 SHOWN_ACTIONS_NOTE = 4  # the note keeps to two pages: the other late actions by their number
 SHOWN_BEHIND = 5
 
@@ -200,26 +200,48 @@ def _names(analysis: Any, names: list[str]) -> str:
 # --------------------------------------------------------------------------- tables
 
 
-def kpi_table(analysis: Any, pack: Copil, scope: bool = True) -> Table:
-    """Every KPI of the plan; `scope` adds the population measured (the deck
-    has the width for it, the two-page note does not)."""
+def kpi_table(analysis: Any, pack: Copil, deck: bool = False) -> Table:
+    """Every KPI of the plan, for the note: value with its trend, RAG, target,
+    forecast. The deck's (`deck=True`) keeps to the measured KPIs and to fewer
+    words: value, trend, RAG and target (the forecast goes to the notes)."""
     col = lambda key: _t(analysis, f"columns.{key}")  # noqa: E731
     rows, fills = [], []
-    for r in pack.kpis.itertuples():
-        rows.append([r.name, r.population or _t(analysis, "words.everyone"), _value(analysis, r.latest, r.unit) if r.measured else _t(analysis, "words.not_measured"),
-                     _trend(analysis, r.trend, r.unit), _rag_cell(analysis, r.rag) if r.measured else "",
-                     _value(analysis, r.target, r.unit),
-                     _forecast(analysis, r)])
-        fills.append([None, None, None, None, RAG_FILLS.get(r.rag), None, RAG_FILLS.get(r.forecast_rag)])
-    columns = [col("kpi"), col("scope"), col("latest"), col("trend"), col("rag"), col("target"),
-               col("forecast")]
-    widths = [2.6, 1.8, 1.0, 1.0, 0.9, 0.9, 1.6]
-    if not scope:  # the note: no scope column, the trend beside the value
-        rows = [[r[0], r[2] if r[3] == "–" else f"{r[2]} ({r[3]})", *r[4:]] for r in rows]
-        fills = [[f[0], None, *f[4:]] for f in fills]
-        columns = [columns[0], columns[2], *columns[4:]]
-        widths = [3.3, 1.7, 0.9, 0.9, 2.1]
-    return Table(columns, rows, widths=widths, cell_fills=fills)
+    kpis = pack.kpis[pack.kpis["measured"]] if deck else pack.kpis
+    for r in kpis.itertuples():
+        value = _value(analysis, r.latest, r.unit) if r.measured else _t(analysis, "words.not_measured")
+        trend = _trend(analysis, r.trend, r.unit)
+        rag = _rag_cell(analysis, r.rag) if r.measured else ""
+        if deck:
+            rows.append([r.name, value, _arrow(analysis, r.trend), rag, _value(analysis, r.target, r.unit)])
+            fills.append([None, None, None, RAG_FILLS.get(r.rag), None])
+        else:
+            rows.append([r.name, value if trend == "–" else f"{value} ({trend})", rag,
+                         _value(analysis, r.target, r.unit), _forecast(analysis, r)])
+            fills.append([None, None, RAG_FILLS.get(r.rag), None, RAG_FILLS.get(r.forecast_rag)])
+    if deck:
+        return Table([col("kpi"), col("latest"), col("trend"), col("rag"), col("target")], rows,
+                     widths=[3.4, 1.3, 1.0, 1.0, 1.3], cell_fills=fills)
+    return Table([col("kpi"), col("latest"), col("rag"), col("target"), col("forecast")], rows,
+                 widths=[3.3, 1.7, 0.9, 0.9, 2.1], cell_fills=fills)
+
+
+def _arrow(analysis: Any, trend: float | None) -> str:
+    """The trend as the deck shows it: an arrow and the figure, the unit being the KPI's."""
+    if trend is None or trend != trend:
+        return "–"
+    if not trend:
+        return "="
+    return f"{'▲' if trend > 0 else '▼'} {c.number(analysis, abs(round(float(trend), 2)), 0 if float(trend).is_integer() else 2)}"
+
+
+def _kpi_notes(analysis: Any, pack: Copil) -> str:
+    lines = [analysis.method.copil.description.in_(analysis.lang)]
+    lines += [f"{r.name}: {_forecast(analysis, r)}" for r in pack.kpis.itertuples()
+              if r.measured and r.forecast is not None and r.forecast == r.forecast]
+    unmeasured = [r.name for r in pack.kpis.itertuples() if not r.measured]
+    if unmeasured:
+        lines.append(_t(analysis, "text.unmeasured", names=", ".join(unmeasured)))
+    return "\n".join(lines)
 
 
 def _forecast(analysis: Any, row: Any) -> str:
@@ -266,7 +288,8 @@ def territory_table(analysis: Any, pack: Copil) -> Table:
                  rows, widths=[2, 1.2, 1.2, 1.2, 1, 1], cell_fills=fills)
 
 
-def actions_table(analysis: Any, pack: Copil, limit: int | None = None, due: bool = True) -> Table:
+def actions_table(analysis: Any, pack: Copil, limit: int | None = None, due: bool = True,
+                  owner: bool = True) -> Table:
     """Late actions first, then (with `due`) those due in the next two weeks."""
     actions = pack.actions
     wanted = actions["late"] | actions["due"] if due else actions["late"]
@@ -280,10 +303,14 @@ def actions_table(analysis: Any, pack: Copil, limit: int | None = None, due: boo
         state = _t(analysis, "words.late_state") if r.late else _t(analysis, "words.due_state")
         rows.append([r.id, r.action, scope, c.date(analysis, r.date), r.owner_label, state])
         fills.append([None] * 5 + [RAG_FILLS["red"] if r.late else None])
-    return Table([col("id"), col("action"), c.text(analysis, "common.columns.population"),
-                  c.text(analysis, "common.columns.date"), c.text(analysis, "common.columns.owner"),
-                  c.text(analysis, "common.columns.status")], rows,
-                 widths=[0.6, 2.2, 2.3, 1.3, 1.8, 1.1], cell_fills=fills)
+    columns = [col("id"), col("action"), c.text(analysis, "common.columns.population"),
+               c.text(analysis, "common.columns.date"), c.text(analysis, "common.columns.owner"),
+               c.text(analysis, "common.columns.status")]
+    widths = [0.6, 2.2, 2.3, 1.3, 1.8, 1.1]
+    if not owner:
+        rows, fills = [r[:4] + r[5:] for r in rows], [f[:4] + f[5:] for f in fills]
+        columns, widths = columns[:4] + columns[5:], [0.6, 2.6, 2.8, 1.5, 1.1]
+    return Table(columns, rows, widths=widths, cell_fills=fills)
 
 
 def pulse_table(analysis: Any, pack: Copil) -> Table:
@@ -293,13 +320,14 @@ def pulse_table(analysis: Any, pack: Copil) -> Table:
     rows, fills = [], []
     for r in pack.pulses.itertuples():
         scores = [getattr(r, s) for s in ("understand", "want", "able")]
-        shown = ([_t(analysis, "words.withheld")] * 3 if r.withheld
-                 else [c.measure(analysis, s, f"/{scale}") or "–" for s in scores])
+        shown = (["–"] * 3 if r.withheld
+                 else ["–" if s is None or s != s else c.number(analysis, s, 1) for s in scores])
         rows.append([r.population, c.number(analysis, r.respondents), *shown])
         fills.append([None, None, *[RAG_FILLS["red"] if (s is not None and s == s and s < low and not r.withheld)
                                     else None for s in scores]])
+    out_of = lambda score: _t(analysis, "columns.out_of", pillar=_pillar(analysis, score), scale=scale)  # noqa: E731
     return Table([c.text(analysis, "common.columns.population"), col("respondents"),
-                  _pillar(analysis, "understand"), _pillar(analysis, "want"), _pillar(analysis, "able")],
+                  out_of("understand"), out_of("want"), out_of("able")],
                  rows, widths=[3, 1.2, 1.2, 1.2, 1.2], cell_fills=fills)
 
 
@@ -312,11 +340,12 @@ def behind_table(analysis: Any, pack: Copil, limit: int | None = None) -> Table:
 
 
 def criteria_table(analysis: Any, pack: Copil) -> Table:
+    """The six criteria, at framing and now (the reasons go to the notes)."""
     col = lambda key: _t(analysis, f"columns.{key}")  # noqa: E731
-    rows = [[r.label, r.framing, r.status_label, r.reason] for r in pack.criteria.itertuples()]
-    fills = [[None, None, RAG_FILLS.get(r.rag), None] for r in pack.criteria.itertuples()]
-    return Table([col("criterion"), col("framing"), col("now"), c.text(analysis, "common.columns.reason")],
-                 rows, widths=[2.2, 1.3, 1.3, 3.6], cell_fills=fills)
+    rows = [[r.label, r.framing, r.status_label] for r in pack.criteria.itertuples()]
+    fills = [[None, None, RAG_FILLS.get(r.rag)] for r in pack.criteria.itertuples()]
+    return Table([col("criterion"), col("framing"), col("now")], rows, widths=[3.4, 1.8, 1.8],
+                 cell_fills=fills)
 
 
 def _sentences(analysis: Any, reasons: list[str]) -> str:
@@ -339,7 +368,7 @@ def build_document(analysis: Any) -> Document:
     blocks: list[Block] = c.key_messages_blocks(analysis, key_messages(analysis))
     if pack.changes:
         blocks += [Heading(_changes_title(analysis, pack)), Bullets(list(pack.changes))]
-    blocks += [Heading(_kpi_title(analysis, pack)), kpi_table(analysis, pack, scope=False)]
+    blocks += [Heading(_kpi_title(analysis, pack)), kpi_table(analysis, pack)]
     if len(pack.adoption):
         blocks.append(Heading(_adoption_title(analysis, pack)))
         if (pack.adoption["rag"] != "green").any():
@@ -390,8 +419,8 @@ def build_deck(analysis: Any) -> Deck:
     if pack.changes:
         slides.append(BulletSlide(_changes_title(analysis, pack), list(pack.changes)[:6],
                                   notes="\n".join(pack.changes)))
-    slides.append(TableSlide(_kpi_title(analysis, pack), kpi_table(analysis, pack),
-                             notes=analysis.method.copil.description.in_(analysis.lang)))
+    slides.append(TableSlide(_kpi_title(analysis, pack), kpi_table(analysis, pack, deck=True),
+                             notes=_kpi_notes(analysis, pack)))
     if len(pack.adoption):
         slides.append(ChartSlide(_adoption_title(analysis, pack), adoption_chart(analysis, pack),
                                  notes=_adoption_notes(analysis, pack)))
@@ -401,7 +430,8 @@ def build_deck(analysis: Any) -> Deck:
     progress_notes = _progress_text(analysis, pack)
     if (pack.actions["late"] | pack.actions["due"]).any():
         slides.append(TableSlide(_progress_title(analysis, pack),
-                                 actions_table(analysis, pack, SHOWN_ACTIONS), notes=progress_notes))
+                                 actions_table(analysis, pack, SHOWN_ACTIONS, owner=False),
+                                 notes=progress_notes))
     else:
         slides.append(BulletSlide(_progress_title(analysis, pack), [progress_notes]))
     if len(pack.pulses):
@@ -410,7 +440,8 @@ def build_deck(analysis: Any) -> Deck:
     if not pack.behind.empty:
         slides.append(TableSlide(_behind_title(analysis, pack), behind_table(analysis, pack, SHOWN_BEHIND),
                                  notes=c.reason_notes(analysis, _behind_reasons(analysis, pack))))
-    slides.append(TableSlide(_criteria_title(analysis, pack), criteria_table(analysis, pack)))
+    slides.append(TableSlide(_criteria_title(analysis, pack), criteria_table(analysis, pack),
+                             notes="\n".join(f"{r.label}: {r.reason}" for r in pack.criteria.itertuples())))
     slides.append(BulletSlide(_decisions_title(analysis, pack),
                               [f"**{d.text}**" for d in pack.decisions] or [_t(analysis, "titles.decisions_none")],
                               notes=c.reason_notes(analysis, [f"{d.text} — {d.reason}" for d in pack.decisions])))

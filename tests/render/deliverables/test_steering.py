@@ -111,3 +111,15 @@ def test_a_pack_before_any_measurement_says_so_and_still_renders(tmp_path):
     assert any(t.startswith("No KPI is measured yet") for t in titles)
     assert "Re-date or re-assign 6 late actions" in "\n".join(
         p.text for p in open_docx(paths["docx"]).paragraphs)
+
+
+@pytest.mark.libreoffice
+def test_the_pack_passes_the_layout_check_in_both_languages(written, tmp_path):
+    from playbook.render.layout_check import check_layout
+
+    for name in ("mutuelle_fr", "northwind_en"):
+        folder = tmp_path / name
+        folder.mkdir()
+        written[name].docx.save(folder / "steering.docx")
+        written[name].pptx.save(folder / "steering.pptx")
+    assert check_layout(tmp_path) == []
