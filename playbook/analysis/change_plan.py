@@ -20,6 +20,7 @@ import pandas as pd
 from ..method import Method
 from ..method.levers import PILLARS, Lever
 from ..model import Engagement
+from ..text.typography import format_date
 from .calendar import WorkingCalendar
 from .change_plan_inputs import Profile, profiles
 from .change_plan_rules import Clause, brake_clause, cited, first_match, match, sentence
@@ -60,7 +61,7 @@ def plan_change(
         by_month=by_month(actions),
         arbitration=arbitration(actions, method, lang),
         milestones=table,
-        warnings=tuple(_warnings(people, actions, method, lang)),
+        warnings=tuple(_warnings(people, actions, method, lang) + _closed_milestones(working, method, lang)),
     )
 
 
@@ -311,6 +312,23 @@ def _warnings(
         )
         for p in people.values()
         if p.impact >= strong and p.name not in covered
+    ]
+
+
+def _closed_milestones(working: WorkingCalendar, method: Method, lang: str) -> list[MethodWarning]:
+    """Lot milestones the client set on a closed day: kept, and said."""
+    levers = method.levers
+    return [
+        MethodWarning(
+            code="milestone_closed",
+            message=levers.warnings["milestone_closed"].in_(
+                lang, lot=lot, milestone=levers.milestones[name].in_(lang),
+                date=format_date(day, lang), closure=levers.closures[closure.kind].in_(lang, name=closure.name),
+            ),
+            subject=lot,
+            severity="info",
+        )
+        for lot, name, day, closure in working.flagged_milestones
     ]
 
 

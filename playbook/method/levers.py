@@ -171,7 +171,9 @@ class Catalogue(Strict):
     phases: dict[PhaseCode, PhaseInfo]
     owners: dict[str, Bilingual]
     reasons: dict[str, Bilingual]
-    warnings: dict[Literal["high_impact_no_lever"], Bilingual]
+    warnings: dict[Literal["high_impact_no_lever", "milestone_closed"], Bilingual]
+    milestones: dict[Literal["design_start", "acceptance_start", "acceptance_end", "go_live"], Bilingual]
+    closures: dict[Literal["weekend", "holiday"], Bilingual]
     quadrants: dict[Literal["quick_win", "major", "filler", "questionable"], Bilingual]
     levers: list[Lever] = Field(min_length=1)
 

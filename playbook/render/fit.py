@@ -74,6 +74,35 @@ def count_lines(text: str, width_pt: float, size_pt: float, bold: bool = False) 
     return total
 
 
+def wrap(text: str, width_pt: float, size_pt: float, bold: bool = False) -> list[str]:
+    """`text` word-wrapped into lines of at most `width_pt` (as `count_lines` counts them).
+
+    A word longer than a line is broken between characters, as renderers do.
+    """
+    if width_pt <= 0:
+        raise ValueError("width must be positive")
+    space = text_width(" ", size_pt, bold) * SAFETY
+    lines: list[str] = []
+    for raw in text.split("\n") or [""]:
+        current, used = "", 0.0
+        for word in raw.split():
+            width = text_width(word, size_pt, bold) * SAFETY
+            if current and used + space + width <= width_pt:
+                current, used = f"{current} {word}", used + space + width
+                continue
+            if current:
+                lines.append(current)
+            while width > width_pt:  # a word wider than the line: cut between characters
+                cut = max(1, next((n for n in range(len(word), 0, -1)
+                                   if text_width(word[:n], size_pt, bold) * SAFETY <= width_pt), 1))
+                lines.append(word[:cut])
+                word = word[cut:]
+                width = text_width(word, size_pt, bold) * SAFETY
+            current, used = word, width
+        lines.append(current)
+    return lines
+
+
 @dataclass(frozen=True)
 class Para:
     """A paragraph to measure: text, size, indentation and spacing before it (points)."""

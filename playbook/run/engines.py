@@ -180,7 +180,17 @@ def shell() -> CapturingShell:
     if main_module is not None:
         sys.modules["__main__"] = main_module
     instance.enable_matplotlib("inline")
+    # A review table is read as HTML (notebook, review copy); its plain-text
+    # rendering, which pandas builds cell by cell, only ever serves as a label.
+    instance.display_formatter.formatters["text/plain"].for_type_by_name(
+        "pandas.core.frame", "DataFrame", _table_label
+    )
     return instance
+
+
+def _table_label(table: Any, printer: Any, cycle: bool) -> None:
+    rows, columns = table.shape
+    printer.text(f"<table: {rows} rows x {columns} columns>")
 
 
 def fresh_namespace(instance: CapturingShell) -> None:

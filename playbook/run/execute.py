@@ -14,6 +14,7 @@ import re
 import shutil
 import sys
 import time
+import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -154,11 +155,18 @@ def run_here(job: Job, progress: Progress | None = None) -> RunResult:
     engagement = load_engagement(job.engagement_path)  # IntakeError: nothing written
     try:
         return _run_planned(job, engagement, emit)
+    except PlaybookError:
+        raise
     except OSError as error:  # disk full, folder made read-only meanwhile: the user's to fix
         where = error.filename or job.out_dir
         raise RunError(
             client=engagement.client, deliverable="(run)",
             reason=f"could not write or read {where}: {error.strerror or error}",
+        ) from None
+    except Exception as error:  # a bug: said so, under the client's own name
+        detail = "".join(traceback.format_exception_only(type(error), error)).strip()
+        raise RunError(
+            client=engagement.client, deliverable="(run)", reason=f"internal error: {detail}"
         ) from None
 
 

@@ -9,26 +9,11 @@ from __future__ import annotations
 
 import os
 
+from ..text import render
 from ..text.typography import format_number
 
 LANGUAGES = ("fr", "en")
 
-_TEXT: dict[str, dict[str, str]] = {
-    "started": {"en": "{client}: {deliverable}...", "fr": "{client} : {deliverable}…"},
-    "done": {"en": "{client}: {deliverable} done ({seconds} s)",
-             "fr": "{client} : {deliverable} terminé ({seconds} s)"},
-    "failed": {"en": "{client}: {deliverable} failed ({seconds} s)",
-               "fr": "{client} : {deliverable} en échec ({seconds} s)"},
-    "current": {"en": "{client}: {deliverable} up to date", "fr": "{client} : {deliverable} à jour"},
-    "up_to_date": {"en": "up to date", "fr": "à jour"},
-    "counts": {"en": "{current} up to date, {rendered} rendered",
-               "fr": "à jour\u00a0: {current}, produits\u00a0: {rendered}"},
-    "deliverable": {"en": "deliverable", "fr": "livrable"},
-    "files": {"en": "files", "fr": "fichiers"},
-    "size": {"en": "size", "fr": "taille"},
-    "time": {"en": "time", "fr": "durée"},
-    "error": {"en": "error", "fr": "erreur"},
-}
 
 
 def console_language(chosen: str | None = None) -> str | None:
@@ -45,4 +30,5 @@ def seconds(value: float, lang: str) -> str:
 
 
 def say(key: str, lang: str, **values: object) -> str:
-    return _TEXT[key][lang if lang in LANGUAGES else "en"].format(**values)
+    """The console message `run.<key>` (playbook/text/data/messages.yaml) in `lang`."""
+    return render(f"run.{key}", lang if lang in LANGUAGES else "en", **values)

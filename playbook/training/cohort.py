@@ -33,6 +33,7 @@ from ..errors import PlaybookError
 from ..files import atomic_write_text
 from ..method import Method, load_method
 from ..render import Document, Heading, Paragraph, Table, write_docx
+from ..text import render
 from .check import check
 from .feedback import Feedback
 
@@ -177,33 +178,10 @@ def check_cohort(paths: Iterable[str | Path], case: str | None = None, lang: str
     return Cohort(lang, graded)
 
 
-_TEXT = {
-    "title": {"en": "Cohort report", "fr": "Bilan de la promotion"},
-    "subtitle": {"en": "Practice impact diagnoses", "fr": "Diagnostics d'impacts d'entraînement"},
-    "scores": {"en": "Scores", "fr": "Scores"},
-    "scores_intro": {
-        "en": "Each score is the share of the method's findings the trainee's answer agrees with.",
-        "fr": "Chaque score est la part des constats de la méthode que la réponse du stagiaire retrouve.",
-    },
-    "missed": {"en": "Most-missed points", "fr": "Points les plus manqués"},
-    "missed_intro": {
-        "en": "The points most trainees missed: spend the debrief on them.",
-        "fr": "Les points que la plupart des stagiaires ont manqués : y consacrer le débriefing.",
-    },
-    "none_missed": {"en": "No trainee missed anything.", "fr": "Aucun stagiaire n'a rien manqué."},
-    "trainee": {"en": "Trainee", "fr": "Stagiaire"},
-    "case": {"en": "Case", "fr": "Cas"},
-    "score": {"en": "Score", "fr": "Score"},
-    "remarks": {"en": "Remarks", "fr": "Remarques"},
-    "kind": {"en": "Kind", "fr": "Type"},
-    "subject": {"en": "Subject", "fr": "Sujet"},
-    "trainees": {"en": "Trainees", "fr": "Stagiaires"},
-    "file": {"en": "cohort-report", "fr": "bilan-promotion"},
-}
 
 
 def _t(key: str, lang: str) -> str:
-    return _TEXT[key][lang]
+    return render(f"cohort.{key}", lang)
 
 
 def cohort_document(cohort: Cohort) -> Document:

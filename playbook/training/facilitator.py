@@ -19,35 +19,13 @@ from ..method import Method, load_method
 from ..method.brakes import RISK_KINDS
 from ..method.levers import PILLARS
 from ..render import Bullets, Document, Heading, Paragraph, Table, write_docx
+from ..text import render
 from .cases import case_names
 from .check import reference
 from .html import write_html
 
 _DATA = Path(__file__).parent / "facilitator.yaml"
 
-_TEXT = {
-    "title": {"fr": "Guide de l'animateur", "en": "Facilitator guide"},
-    "objectives": {"fr": "Objectifs pédagogiques", "en": "Learning objectives"},
-    "timing": {"fr": "Déroulé ({total} min)", "en": "Running order ({total} min)"},
-    "step": {"fr": "Étape", "en": "Step"},
-    "minutes": {"fr": "Minutes", "en": "Minutes"},
-    "debrief": {"fr": "Points de débriefing", "en": "Debrief points"},
-    "debrief_intro": {
-        "fr": "Ce que la méthode voit dans le cas, avec les indices qui le montrent : à faire "
-              "retrouver par le groupe avant de montrer la réponse modèle.",
-        "en": "What the method sees in the case, with the clues that show it: have the group "
-              "find them before showing the model answer.",
-    },
-    "model": {"fr": "Réponse modèle (à montrer après l'exercice)",
-              "en": "Model answer (to show after the exercise)"},
-    "population": {"fr": "Population", "en": "Population"},
-    "brakes": {"fr": "Freins", "en": "Brakes"},
-    "levers": {"fr": "Leviers", "en": "Levers"},
-    "no_brake": {"fr": "aucun frein détecté", "en": "no brake detected"},
-    "notebook": {"fr": "Carnet : notebooks/training/ ; cas « {case} ».",
-                 "en": "Notebook: notebooks/training/; case “{case}”."},
-    "file": {"fr": "guide-animateur-{case}", "en": "facilitator-guide-{case}"},
-}
 
 
 @cache
@@ -56,7 +34,7 @@ def _data() -> dict[str, Any]:
 
 
 def _t(key: str, lang: str, **values: Any) -> str:
-    return _TEXT[key][lang].format(**values)
+    return render(f"facilitator.{key}", lang, **values)
 
 
 def facilitator_document(case: str, lang: str = "fr", method: Method | None = None) -> Document:

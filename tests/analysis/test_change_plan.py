@@ -15,6 +15,7 @@ from playbook.analysis.change_plan import ALL, choose_levers, plan_change
 from playbook.analysis.change_plan_inputs import profiles
 from playbook.method import DEFAULT_DIR, load_method
 from playbook.method.levers import Catalogue as LeversCatalogue
+from playbook.model import Engagement
 
 from .change_plan_cases import LOT_1, LOT_2, diagnosis, engagement, population
 
@@ -195,8 +196,9 @@ def test_high_impact_population_left_without_lever_is_flagged():
     e = engagement([population("Sales"), population("Back office", crm_user=False)])
     d = diagnosis(e, {"Sales": {"tool": 2}, "Back office": {"organisation": 2}})
     plan = plan_change(e, trimmed, d, "en")
-    assert [(w.code, w.subject) for w in plan.warnings] == [("high_impact_no_lever", "Back office")]
-    assert not plan_change(e, METHOD, d, "en").warnings
+    flagged = [(w.code, w.subject) for w in plan.warnings if w.code != "milestone_closed"]
+    assert flagged == [("high_impact_no_lever", "Back office")]
+    assert [w.code for w in plan_change(e, METHOD, d, "en").warnings] == ["milestone_closed"]  # Easter Monday
 
 
 @settings(max_examples=40, deadline=None)
@@ -235,3 +237,19 @@ def test_monthly_effort_is_spread_over_each_action_s_duration():
     assert months.loc[pd.Period("2027-02", "M"), "be_able"] == pytest.approx(7.0)  # the other 7
     assert months["actions"].tolist() == [1, 0, 1]
     assert months["effort_days"].sum() == pytest.approx(17.0)
+
+
+def test_a_milestone_set_on_a_public_holiday_is_kept_and_flagged():
+    """Whit Monday 2026 (25 May) as go-live: the date stays, a warning says so,
+    and the go-live actions move to the next working day."""
+    e = engagement([population("Sales")], lots=[(LOT_1, ["Sales"])])
+    data = e.model_dump(mode="json")
+    data["lots"][0]["go_live"] = "2026-05-25"
+    e = Engagement.model_validate(data)
+    plan = plan_change(e, METHOD, diagnosis(e, {"Sales": {"tool": 2, "job": 2}}), "en")
+    assert plan.milestones.at["Lot 1", "go_live"] == pd.Timestamp("2026-05-25")
+    flagged = [w.message for w in plan.warnings if w.code == "milestone_closed"]
+    # Acceptance testing starts on Easter Monday (6 April 2026) in this case too.
+    assert len(flagged) == 2
+    assert any(m.startswith("Lot 'Lot 1': go-live on 25 May 2026, a public holiday") for m in flagged)
+    assert not (plan.actions["date"] == pd.Timestamp("2026-05-25")).any()

@@ -123,3 +123,19 @@ def test_the_monthly_effort_chart_adds_up_to_the_total_the_summary_states(exampl
     assert monthly, "the deck has the effort-per-month chart"
     shown = sum(sum(v or 0 for v in s.values) for s in monthly[0].series)
     assert round(shown) == total
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_the_pillar_table_s_parts_add_up_to_its_total_as_shown(examples, files, name):
+    analysis = examples[name]
+    share = plain(analysis.method.text("change_plan.columns.share", analysis.lang))
+    table = next(t for t in docx_tables(files[name]["change_plan"]["docx"]) if share in t[0])
+    effort = next(i for i, h in enumerate(table[0]) if h == plain(
+        analysis.method.text("change_plan.columns.effort", analysis.lang)))
+
+    def value(cell: str) -> float:
+        return float(re.sub(r"[^\d,.]", "", cell).replace(",", "."))
+
+    parts, total = table[1:-1], table[-1]
+    assert sum(value(r[effort]) for r in parts) == value(total[effort])
+    assert sum(value(r[-1]) for r in parts) == value(total[-1]) == 100

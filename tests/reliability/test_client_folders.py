@@ -165,9 +165,14 @@ def test_any_two_distinct_clients_of_a_batch_get_their_own_folder_and_files(tmp_
     assert [c.status for c in result.clients] == ["succeeded", "succeeded"], result.clients
     folders = [Path(c.folder) for c in result.clients]
     assert folders[0] != folders[1]
-    for folder, own, other in ((folders[0], *pair), (folders[1], *reversed(pair))):
+    for index, (folder, own, other) in enumerate(
+        ((folders[0], *pair), (folders[1], *reversed(pair)))
+    ):
         assert folder.parent.parent == out.resolve()
         assert _client_of(folder) == own
+        manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+        assert manifest["engagement"]["path"] == str((inbox / f"{index}.yaml").resolve())
+        assert set(manifest["deliverables"]) == {"framing_note"}
         assert _heading(folder / "framing_note.docx") == f"framing_note - {own}"
         paragraphs = [p.text for p in docx.Document(str(folder / "framing_note.docx")).paragraphs]
         assert f"framing_note - {other}" not in paragraphs

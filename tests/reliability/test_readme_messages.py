@@ -45,3 +45,11 @@ def _section() -> str:
 )
 def test_the_table_quotes_the_message(message: str) -> None:
     assert message in _section()
+
+
+def test_the_yaml_colon_and_did_you_mean_rows_quote_the_messages() -> None:
+    from playbook.text import render
+
+    section = _section()
+    assert render("yaml.colon_in_value", "en", detail="", char="")[:60] in section
+    assert render("intake.did_you_mean", "en", name="Back-office") in section

@@ -102,3 +102,21 @@ def test_a_file_where_the_client_folder_goes_fails_that_client_by_name(tmp_path,
     assert f"Acme / (run): failed: could not write or read {out / 'Acme' / 'fr'}: Not a directory" in err
     assert "internal error" not in err and "client.yaml" not in err
     assert (out / "Acme").read_bytes() == b"someone's notes named like the client"
+
+
+def test_a_fault_of_the_playbook_itself_is_named_so_under_the_clients_name(
+    tmp_path, engagement, capsys, monkeypatch
+):
+    import playbook.run.execute as execute
+
+    def broken(job, engagement, emit):
+        raise KeyError("boom")
+
+    monkeypatch.setattr(execute, "_run_planned", broken)  # in the client's process
+
+    status = main(["run", str(engagement), "--out", str(tmp_path / "out"), *RUN])
+
+    err = " ".join(capsys.readouterr().err.split())
+    assert status == 1
+    assert "Acme / (run): failed: internal error: KeyError: 'boom'" in err
+    assert not (tmp_path / "out").exists()

@@ -79,3 +79,10 @@ def test_each_notebook_starts_with_a_fresh_namespace(tmp_path):
     (check,) = body(nb)
     assert check.outputs[0].text == "False\n"
     assert check.execution_count == 2  # counts restart with each notebook
+
+
+def test_a_review_table_is_recorded_as_html_with_a_short_text_label(tmp_path):
+    nb = execute(tmp_path, "import pandas as pd\npd.DataFrame({'a': range(50), 'b': range(50)})")
+    (result,) = body(nb)[0].outputs
+    assert "<table" in result.data["text/html"] and "49" in result.data["text/html"]
+    assert result.data["text/plain"] == "<table: 50 rows x 2 columns>"

@@ -364,11 +364,17 @@ def milestone_table(analysis: Any) -> Table:
 
 
 def pillar_table(analysis: Any) -> Table:
+    """Actions, effort and share per pillar, and their total: the shown efforts
+    and shares add up to the shown total (the same total the summary quotes)."""
     by_pillar = analysis.change_plan.by_pillar
-    rows = [[row["label"], row["adkar"], int(row["actions"]), row["effort_days"],
-             c.percent(analysis, row["share"])] for _, row in by_pillar.iterrows()]
+    total = analysis.change_plan.total_days
+    efforts = c.apportioned(list(by_pillar["effort_days"]), total)
+    shares = c.apportioned([100 * s for s in by_pillar["share"]], 100 if total else 0)
+    rows = [[row["label"], row["adkar"], int(row["actions"]), c.number(analysis, effort),
+             c.percent(analysis, share / 100)]
+            for (_, row), effort, share in zip(by_pillar.iterrows(), efforts, shares, strict=True)]
     rows.append([c.text(analysis, "common.total"), "", int(by_pillar["actions"].sum()),
-                 float(by_pillar["effort_days"].sum()), c.percent(analysis, 1.0)])
+                 c.days(analysis, total), c.percent(analysis, 1.0 if total else 0.0)])
     col = lambda key: _t(analysis, f"columns.{key}")  # noqa: E731
     return Table([col("pillar"), "ADKAR", col("actions"), col("effort"), col("share")], rows,
                  widths=[1.4, 3.0, 1, 1, 1])

@@ -11,6 +11,7 @@ and return IR pieces; every word comes from `labels.common.yaml`.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -153,6 +154,18 @@ def counted(analysis: Any, key: str, count: int, **values: Any) -> str:
     """
     form = grammar.plural_form(count, analysis.lang)
     return text(analysis, f"{key}.{form}", count=number(analysis, count), **values)
+
+
+def apportioned(values: Sequence[float], total: float) -> list[int]:
+    """Whole numbers, each within one of its value, adding up to `total` rounded
+    (largest remainder): the parts a table shows add up to the total it shows,
+    though each is computed on exact values."""
+    shown = [math.floor(v) for v in values]
+    gap = int(grammar.rounded_days(total)[0]) - sum(shown) if values else 0
+    order = sorted(range(len(values)), key=lambda i: values[i] - shown[i], reverse=gap > 0)
+    for i in order[:abs(gap)]:
+        shown[i] += 1 if gap > 0 else -1
+    return shown
 
 
 def days(analysis: Any, value: float) -> str:

@@ -11,7 +11,7 @@ import math
 
 from .. import fit
 from ..ir import BulletItem
-from ..text import plain, shorten
+from ..text import plain
 from .geometry import (
     CELL_MARGIN_X,
     CELL_MARGIN_Y,
@@ -27,7 +27,6 @@ TITLE_LINE = 1.14                          # the master title's 95 % line spacin
 TABLE_FLOOR_PT = 12                        # read from the back of a meeting room: never smaller
 TABLE_SIZES = (14, 13, TABLE_FLOOR_PT)     # a table shrinks to the floor to fit one slide...
 TABLE_PAGE_SIZE = TABLE_FLOOR_PT           # ...else its rows are split over slides
-TABLE_CELL_LINES = 4                       # longer cells are shortened (full text in notes)
 CARDS_PER_SLIDE = 5
 
 
@@ -59,45 +58,89 @@ def fit_bullets(items: list[BulletItem], box: Box, sizes, heading: str = ""):
             pages.append([item])
         else:
             pages[-1] = candidate
-    # a single bullet taller than the box is shortened rather than drawn outside it
+    # a single bullet taller than the box continues on the next slide, never cut
+    out: list[list[BulletItem]] = []
     for page in pages:
-        for index, item in enumerate(page):
-            limit = len(item.text)
-            while limit > 20 and fit.block_height(paras([item], size), box.w_pt) > box.h_pt:
-                limit -= 20
-                item = BulletItem(shorten(page[index].text, limit), item.level)
-            page[index] = item
-    return size, pages
+        if len(page) == 1 and fit.block_height(paras(page, size), box.w_pt) > box.h_pt:
+            level = page[0].level
 
+            def fits(text: str, level: int = level) -> bool:
+                return fit.block_height(paras([BulletItem(text, level)], size),
+                                        box.w_pt) <= box.h_pt
 
-def fit_cards(messages: list[str], width: float, height: float):
-    """(size, messages as shown, messages shortened): cards shrink to 14 pt, then shorten."""
-    for size in (20, 18, 16, 15, 14):
-        if all(lines_height(m, width, size) <= height for m in messages):
-            return size, messages, set()
-    size, shown, full = 14, [], set()
-    for message in messages:
-        text = message
-        while lines_height(text, width, size) > height and len(text) > 20:
-            text = shorten(message, len(text) - 10)
-        if text != message:
-            full.add(message)
-        shown.append(text)
-    return size, shown, full
-
-
-def fit_cell(text: str, width: float, size: int) -> str:
-    """`text` shortened with "…" when it needs more than TABLE_CELL_LINES lines."""
-    if fit.count_lines(text, width, size) <= TABLE_CELL_LINES:
-        return text
-    low, high = 1, len(text)
-    while low < high:  # longest prefix that fits
-        middle = (low + high + 1) // 2
-        if fit.count_lines(shorten(text, middle), width, size) <= TABLE_CELL_LINES:
-            low = middle
+            out += [[BulletItem(text, level)] for text in _split_words(page[0].text, fits)]
         else:
-            high = middle - 1
-    return shorten(text, max(low, 2))
+            out.append(page)
+    return size, out
+
+
+def _split_words(text: str, fits) -> list[str]:
+    """`text` in consecutive pieces of whole words, each as long as `fits` allows.
+
+    A **bold** span cut between two pieces is closed and reopened, so both read bold.
+    """
+    pieces: list[str] = []
+    words = text.split()
+    while words:
+        count = 1
+        while count < len(words) and fits(" ".join(words[:count + 1])):
+            count += 1
+        piece, words = " ".join(words[:count]), words[count:]
+        if piece.count("**") % 2 and words:
+            piece += "**"
+            words[0] = "**" + words[0]
+        pieces.append(piece)
+    return pieces
+
+
+CARD_SIZES = (20, 18, 16, 15, 14)          # key-message cards never go below 14 pt
+
+
+def fit_cards(messages: list[str], width: float, height: float) -> int | None:
+    """The largest card size at which every message fits its card; None if none does."""
+    for size in CARD_SIZES:
+        if all(lines_height(m, width, size) <= height for m in messages):
+            return size
+    return None
+
+
+def footer_fit(parts: list[str], width: float, size: float) -> tuple[float | None, str]:
+    """(size, text) of a one-line footer: its parts at the template size when they fit
+    (size None: inherited), else smaller down to 7 pt, else without the middle part."""
+    for candidate in (parts, [parts[0], parts[-1]] if len(parts) > 2 else parts):
+        text = " · ".join(candidate)
+        for step in range(0, int((size - 7) * 2) + 1):
+            smaller = size - step / 2
+            if fit.count_lines(text, width, smaller) <= 1:
+                return (None if step == 0 else smaller), text
+    return 7, " · ".join(parts[-1:])
+
+
+def split_tall_rows(rows: list[list[str]], fills: list[list[str | None]] | None,
+                    widths: list[int], size: int, available: float):
+    """(rows, fills) where a row taller than `available` points continues in further rows.
+
+    Nothing is cut: each cell's wrapped lines are dealt out to as many rows as
+    needed, the cells' fills repeated, so the row reads on across slides.
+    """
+    line = size * fit.LINE_HEIGHT
+    per_row = max(1, int((available - 2 * CELL_MARGIN_Y / EMU_PER_PT) // line))
+    out_rows: list[list[str]] = []
+    out_fills: list[list[str | None]] = []
+    for index, row in enumerate(rows):
+        fill = fills[index] if fills else [None] * len(row)
+        if row_height(row, widths, size) <= available:
+            out_rows.append(row)
+            out_fills.append(fill)
+            continue
+        wrapped = [fit.wrap(text, (w - 2 * CELL_MARGIN_X) / EMU_PER_PT, size)
+                   for text, w in zip(row, widths, strict=True)]
+        pieces = math.ceil(max(len(lines) for lines in wrapped) / per_row)
+        for piece in range(pieces):
+            out_rows.append([" ".join(lines[piece * per_row:(piece + 1) * per_row])
+                             for lines in wrapped])
+            out_fills.append(fill)
+    return out_rows, (out_fills if fills else None)
 
 
 def row_height(cells: list[str], widths: list[int], size: int, bold: bool = False) -> float:

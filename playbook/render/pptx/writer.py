@@ -4,12 +4,12 @@ Layout rules a partner would otherwise fix by hand the night before:
 
 - Slides use the template's layouts by name (`Cover`, `Section`, `Title and
   Content`, `Two Content`, `Title Only`, `Closing`); a missing one is an error.
-- No text overflows its shape: heights are estimated from the font metrics and
-  the shape widths (`fit`); text first shrinks down to a floor size, then
-  continues on further slides titled "… (suite)"; a table cell too long for
-  its column is shortened with "…" and its full text goes to the speaker notes.
-  Tables shrink to a readable floor (12 pt), never below: a longer table
-  continues on further slides, in a slide's column as on a full slide.
+- Nothing is cut and no text overflows its shape: heights are estimated from
+  the font metrics and the shape widths (`fitting`); text first shrinks down to
+  a floor size, then continues on further slides titled "(suite)". Tables
+  shrink to a readable floor (12 pt), never below: a longer table continues on
+  further slides, and a row taller than a slide continues in the next one's
+  first row. Message cards keep five to a slide only when all fit whole.
 - Charts are native and editable; a heat map is a coloured native table.
 - Every string goes through `typography.prepare` (sanitised, typeset for the
   deck's language) and carries the deck's language for the spell checker.
@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import copy
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
@@ -48,23 +48,39 @@ from ..labels import Labels, default_labels
 from ..palette import palette_from_template, text_on
 from ..tables import cell_text, column_alignments, column_widths, longest_words
 from ..templates import PPTX_NAME, default_template_dir, load_pptx_template
-from ..text import shorten
 from ..typography import format_date, prepare
 from .charts import add_native_chart, flat_shape
 from .fitting import (
     BODY_SIZES,
+    CARD_SIZES,
     CARDS_PER_SLIDE,
     TABLE_PAGE_SIZE,
     TABLE_SIZES,
     TITLE_LINE,
     fit_bullets,
     fit_cards,
-    fit_cell,
+    footer_fit,
     lines_height,
     paginate,
     row_height,
+    split_tall_rows,
 )
-from .geometry import CAPTION_SIZE, CELL_MARGIN_X, CELL_MARGIN_Y, EMU_PER_PT, Box
+from .geometry import (
+    CAPTION_SIZE,
+    CARD_ACCENT_PT,
+    CARD_BADGE_LEFT_PT,
+    CARD_BADGE_PT,
+    CARD_BADGE_SIZE,
+    CARD_GAP_PT,
+    CARD_PAD_Y_PT,
+    CARD_TEXT_LEFT_PT,
+    CARD_TEXT_RIGHT_PT,
+    CELL_MARGIN_X,
+    CELL_MARGIN_Y,
+    EMU_PER_PT,
+    Box,
+    pt,
+)
 from .xml import (
     LANGUAGE_TAGS,
     A,
@@ -105,7 +121,6 @@ class _TableLayout:
     pages: list[list[int]]             # data row indexes per slide
     align: list[str]
     fills: list[list[str | None]] | None
-    shortened: list[tuple[int, str, str]] = field(default_factory=list)
 
 
 class _DeckWriter:
@@ -145,9 +160,7 @@ class _DeckWriter:
     def new_slide(self, layout_name: str, title: str, notes: str = "", extra_notes=()):
         slide = self.presentation.slides.add_slide(self.layouts[layout_name])
         if title:
-            full = self._set_title(slide, self.text(title))
-            if full:
-                extra_notes = [full, *extra_notes]
+            self._set_title(slide, self.text(title))
         tree = slide.shapes._spTree
         for element in self._footer(layout_name):
             tree.append(copy.deepcopy(element))
@@ -157,8 +170,8 @@ class _DeckWriter:
             slide.notes_slide.notes_text_frame.text = "\n\n".join(note_parts)
         return slide
 
-    def _set_title(self, slide, title: str) -> str:
-        """Put a fitted title on `slide`; return the full title when it had to be shortened."""
+    def _set_title(self, slide, title: str) -> None:
+        """Put `title` on `slide` at the largest template size that fits it."""
         placeholder = slide.shapes.title
         layout = slide.slide_layout.name
         if layout not in self._titles:  # the title's room and sizes, once per layout
@@ -168,30 +181,23 @@ class _DeckWriter:
                 (placeholder.width - left - right) / EMU_PER_PT, placeholder.height / EMU_PER_PT,
                 [base - 2 * step for step in range(6) if base - 2 * step >= min(20, base)])
         width, height, sizes = self._titles[layout]
-        shown, size = title, sizes[-1]
-        for candidate in sizes:
-            if lines_height(title, width, candidate, True, TITLE_LINE) <= height:
-                size = candidate
-                break
-        else:
-            limit = len(title)
-            while limit > 10 and lines_height(shown, width, size, True, TITLE_LINE) > height:
-                limit -= 5
-                shown = shorten(title, limit)
+        # the largest size that holds the title in its two lines; a title longer than
+        # that wraps to a third line at the smallest size rather than lose words
+        size = next((candidate for candidate in sizes
+                     if lines_height(title, width, candidate, True, TITLE_LINE) <= height),
+                    sizes[-1])
         frame = placeholder.text_frame
         frame.auto_size = MSO_AUTO_SIZE.NONE
         frame.word_wrap = True
-        self._runs(frame.paragraphs[0], shown, size)
-        return title if shown != title else ""
+        self._runs(frame.paragraphs[0], title, size)
 
     def _footer(self, layout_name: str) -> list:
         """The layout's footer and slide number, filled, to copy onto each slide of the
         layout (PowerPoint does not copy them by itself). Prepared once per layout."""
         if layout_name in self._footers:
             return self._footers[layout_name]
-        footer_text = " · ".join(part for part in (
-            self.text(self.deck.client), self.text(self.deck.title), self.text(self.confidentiality))
-            if part)
+        footer_parts = [part for part in (self.text(self.deck.client), self.text(self.deck.title),
+                                          self.text(self.confidentiality)) if part]
         elements = []
         for ph in self.layouts[layout_name].placeholders:
             kind = ph.placeholder_format.type
@@ -202,14 +208,11 @@ class _DeckWriter:
             if kind == PP_PLACEHOLDER.FOOTER:
                 left, right = insets(ph)
                 width = (ph.width - left - right) / EMU_PER_PT
-                size = run_size(ph) or 9
-                text = footer_text
-                while fit.count_lines(text, width, size) > 1 and len(text) > 12:
-                    text = shorten(text, len(text) - 4)
+                size, text = footer_fit(footer_parts, width, run_size(ph) or 9)
                 paragraphs = element.txBody.p_lst
                 for p in paragraphs[1:]:
                     p.getparent().remove(p)
-                write_runs(paragraphs[0], text, LANGUAGE_TAGS[self.lang], None)
+                write_runs(paragraphs[0], text, LANGUAGE_TAGS[self.lang], size)
         self._footers[layout_name] = elements
         return elements
 
@@ -346,12 +349,8 @@ class _DeckWriter:
                 sides.append(("bullets", heading, (size, pages), box))
         count = max(len(s[2].pages) if s[0] == "table" else len(s[2][1]) for s in sides)
         for number in range(count):
-            extra = []
             title = two.title if number == 0 else self.continued(two.title)
-            for kind, _, layout, _ in sides:
-                if kind == "table" and number == 0 and layout.shortened:
-                    extra.append(self._shortened_note(layout))
-            slide = self.new_slide("Two Content", title, two.notes, extra)
+            slide = self.new_slide("Two Content", title, two.notes)
             # both placeholders first: removing one would shift the other's index
             placeholders = [self._body_placeholder(slide, index) for index in (0, 1)]
             for placeholder, (kind, heading, layout, box) in zip(placeholders, sides, strict=True):
@@ -380,10 +379,9 @@ class _DeckWriter:
         if caption:
             box.h -= Emu(int(Pt(CAPTION_SIZE * 1.2 + 8)))
         layout = self._layout_table(table, box)
-        extra = [self._shortened_note(layout)] if layout.shortened else []
         for number, page in enumerate(layout.pages):
             slide = self.new_slide("Title Only", title if number == 0 else self.continued(title),
-                                   notes, extra)
+                                   notes)
             shape = self._draw_table(slide, layout, page, box)
             if caption:
                 top = shape.top + Emu(int(Pt(sum(layout.heights[i + 1] for i in page)
@@ -409,45 +407,57 @@ class _DeckWriter:
                            caption, CAPTION_SIZE, italic=True, colour=self.palette.muted)
 
     def _key_messages(self, key: KeyMessagesSlide) -> None:
+        """Numbered message cards, as many per slide as fit whole (at most five), numbered
+        on across continuation slides."""
         messages = [self.text(m) for m in key.items]
-        count = max(1, math.ceil(len(messages) / CARDS_PER_SLIDE))
-        per_page = math.ceil(len(messages) / count) if messages else 1
-        pages = [messages[i:i + per_page] for i in range(0, len(messages), per_page)] or [[]]
         box = self.content
-        gap = Emu(int(Pt(12)))
-        badge = Emu(int(Pt(34)))
-        for number, page in enumerate(pages):
-            count = max(len(page), 1)
-            full_page = (box.h - gap * (CARDS_PER_SLIDE - 1)) / CARDS_PER_SLIDE
-            card_h = min(full_page * 1.6, (box.h - gap * (count - 1)) / count)
-            text_w = box.w - badge - Emu(int(Pt(46)))
-            size, shown, full = fit_cards(page, text_w / EMU_PER_PT,
-                                           (card_h / EMU_PER_PT) - 14)
-            extra = [f"{i + 1 + number * CARDS_PER_SLIDE}. {m}" for i, m in enumerate(page)
-                     if m in full]
+        text_w = (box.w - pt(CARD_BADGE_PT + CARD_TEXT_LEFT_PT + CARD_TEXT_RIGHT_PT)) / EMU_PER_PT
+        per_page, size = 1, CARD_SIZES[-1]
+        for candidate in range(min(CARDS_PER_SLIDE, max(len(messages), 1)), 0, -1):
+            pages = _balanced(messages, candidate)
+            fitted = [fit_cards(page, text_w, self._card_height(len(page)) / EMU_PER_PT
+                                - 2 * CARD_PAD_Y_PT) for page in pages]
+            if all(fitted) or candidate == 1:
+                per_page = candidate
+                size = min((f for f in fitted if f), default=CARD_SIZES[-1])
+                break
+        first = 1
+        for number, page in enumerate(_balanced(messages, per_page)):
             slide = self.new_slide("Title Only", key.title if number == 0 else
-                                   self.continued(key.title), key.notes, extra)
-            for index, message in enumerate(shown):
-                top = int(box.y + index * (card_h + gap))
-                card = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, box.x, top, box.w, int(card_h))
-                flat_shape(card, self.palette.light)
-                accent = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, box.x, top, Emu(int(Pt(4))),
-                                                int(card_h))
-                flat_shape(accent, self.palette.title)
-                circle = slide.shapes.add_shape(
-                    MSO_SHAPE.OVAL, box.x + Emu(int(Pt(16))), int(top + (card_h - badge) / 2),
-                    badge, badge)
-                flat_shape(circle, self.palette.title)
-                frame = circle.text_frame
-                zero_insets(frame)
-                frame.vertical_anchor = MSO_ANCHOR.MIDDLE
-                paragraph = frame.paragraphs[0]
-                paragraph.alignment = PP_ALIGN.CENTER
-                self._runs(paragraph, str(index + 1 + number * CARDS_PER_SLIDE), 16, bold=True,
-                           colour="#FFFFFF")
-                self._text_box(slide, Box(box.x + badge + Emu(int(Pt(30))), top + Emu(int(Pt(7))),
-                                           text_w, int(card_h) - Emu(int(Pt(14)))),
-                               message, size, anchor=MSO_ANCHOR.MIDDLE)
+                                   self.continued(key.title), key.notes)
+            card_h = self._card_height(len(page))
+            for index, message in enumerate(page):
+                top = int(box.y + index * (card_h + pt(CARD_GAP_PT)))
+                self._card(slide, top, card_h, first + index, message, size, text_w)
+            first += len(page)
+
+    def _card_height(self, count: int) -> int:
+        """Height of one card when `count` share the slide; a lone card is not a slab."""
+        box, gap = self.content, pt(CARD_GAP_PT)
+        count = max(count, 1)
+        full_page = (box.h - gap * (CARDS_PER_SLIDE - 1)) / CARDS_PER_SLIDE
+        return int(min(full_page * 1.6, (box.h - gap * (count - 1)) / count))
+
+    def _card(self, slide, top: int, card_h: int, number: int, message: str, size: int,
+              text_w: float) -> None:
+        box, badge = self.content, pt(CARD_BADGE_PT)
+        card = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, box.x, top, box.w, card_h)
+        flat_shape(card, self.palette.light)
+        accent = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, box.x, top, pt(CARD_ACCENT_PT),
+                                        card_h)
+        flat_shape(accent, self.palette.title)
+        circle = slide.shapes.add_shape(MSO_SHAPE.OVAL, box.x + pt(CARD_BADGE_LEFT_PT),
+                                        int(top + (card_h - badge) / 2), badge, badge)
+        flat_shape(circle, self.palette.title)
+        frame = circle.text_frame
+        zero_insets(frame)
+        frame.vertical_anchor = MSO_ANCHOR.MIDDLE
+        paragraph = frame.paragraphs[0]
+        paragraph.alignment = PP_ALIGN.CENTER
+        self._runs(paragraph, str(number), CARD_BADGE_SIZE, bold=True, colour="#FFFFFF")
+        self._text_box(slide, Box(box.x + badge + pt(CARD_TEXT_LEFT_PT), top + pt(CARD_PAD_Y_PT),
+                                  int(text_w * EMU_PER_PT), card_h - pt(2 * CARD_PAD_Y_PT)),
+                       message, size, anchor=MSO_ANCHOR.MIDDLE)
 
     # ------------------------------------------------------------------ tables
 
@@ -461,43 +471,27 @@ class _DeckWriter:
                        + 2 * CELL_MARGIN_X) for word in longest_words(header, raw)]
         widths = column_widths(table, header, raw, box.w, minimum)
         available = box.h_pt
+        fills = table.cell_fills
 
-        def measure(size: int):
-            shortened: list[tuple[int, str, str]] = []
-            rows = []
-            for r, row in enumerate(raw):
-                cells = []
-                for c, value in enumerate(row):
-                    width = (widths[c] - 2 * CELL_MARGIN_X) / EMU_PER_PT
-                    fitted = fit_cell(value, width, size)
-                    if fitted != value:
-                        shortened.append((r + 1, header[c], value))
-                    cells.append(fitted)
-                rows.append(cells)
+        def measure(size: int, rows: list[list[str]]):
             heights = [row_height(header, widths, size, bold=True)]
             heights += [row_height(row, widths, size) for row in rows]
-            return rows, heights, shortened
+            return heights
 
         for size in sizes:
-            rows, heights, shortened = measure(size)
+            rows = raw
+            heights = measure(size, rows)
             if sum(heights) <= available:
                 pages = [list(range(len(rows)))]
                 break
         else:
+            # at the floor size, a row taller than a slide continues on the next one
             size = page_size
-            rows, heights, shortened = measure(size)
+            header_height = row_height(header, widths, size, bold=True)
+            rows, fills = split_tall_rows(raw, fills, widths, size, available - header_height)
+            heights = measure(size, rows)
             pages = paginate(heights[1:], available - heights[0])
-        return _TableLayout(header, rows, size, widths, heights, pages, align,
-                            table.cell_fills, shortened)
-
-    def _shortened_note(self, layout: _TableLayout) -> str:
-        lines = [self.labels.text("render.shortened_cells", self.lang) + " :"
-                 if self.lang == "fr" else
-                 self.labels.text("render.shortened_cells", self.lang) + ":"]
-        for row, column, full in layout.shortened:
-            where = self.labels.text("render.shortened_cell", self.lang, row=row, column=column)
-            lines.append(f"- {where} : {full}" if self.lang == "fr" else f"- {where}: {full}")
-        return self.text("\n".join(lines))
+        return _TableLayout(header, rows, size, widths, heights, pages, align, fills)
 
     def _draw_table(self, slide, layout: _TableLayout, page: list[int], box: Box):
         rows = len(page) + 1
@@ -568,25 +562,10 @@ class _DeckWriter:
 # --------------------------------------------------------------------------- measuring
 
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
+def _balanced(items: list, per_page: int) -> list[list]:
+    """`items` in pages of at most `per_page`, as even as possible (5 + 1 becomes 3 + 3)."""
+    if not items:
+        return [[]]
+    count = math.ceil(len(items) / per_page)
+    size = math.ceil(len(items) / count)
+    return [items[i:i + size] for i in range(0, len(items), size)]

@@ -123,3 +123,14 @@ def test_the_models_english_default_confidentiality_is_left_to_the_writer_to_loc
     assert engagement.engagement.confidentiality == "Confidential"
     analysis = replace(mutuelle, engagement=engagement)
     assert c.cover(analysis, "framing_note")["confidentiality"] == ""
+
+
+@pytest.mark.parametrize(("values", "total", "shown"), [
+    ([33.3, 33.3, 33.4], 100, [33, 33, 34]),
+    ([122.5, 172.5, 72.5], 367.5, [123, 173, 72]),  # 367.5 shows as 368
+    ([0.4, 0.4, 0.2], 1.0, [1, 0, 0]),
+    ([], 0, []),
+])
+def test_shown_parts_add_up_to_the_shown_total(values, total, shown):
+    assert c.apportioned(values, total) == shown
+    assert all(abs(s - v) < 1 for s, v in zip(shown, values, strict=True))

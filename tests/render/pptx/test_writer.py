@@ -68,15 +68,26 @@ def test_a_long_table_continues_over_slides_titled_suite(specimen_pptx):
     assert sum(len(t.rows) - 1 for t in tables) == 30, "every row, once"
 
 
-def test_a_shortened_cell_keeps_its_full_text_in_the_notes(specimen_pptx):
+def test_a_long_cell_is_kept_whole_in_its_table(specimen_pptx):
     first = next(s for s in Presentation(str(specimen_pptx)).slides
                  if _title(s) == "Cartographie des populations impactées")
     table = next(sh for sh in first.shapes if sh.has_table).table
     cells = [table.cell(r, 2).text for r in range(1, len(table.rows))]
-    assert any(c.endswith("…") for c in cells)
-    notes = first.notes_slide.notes_text_frame.text
-    assert "Trente lignes" in notes, "the author's reasons are kept"
-    assert "ligne 5" in notes and "pour traiter les réclamations." in notes
+    assert not any("…" in c for c in cells)
+    assert any(c.endswith("pour traiter les réclamations.") for c in cells)
+    assert "Trente lignes" in first.notes_slide.notes_text_frame.text, "reasons are kept"
+
+
+def test_a_row_taller_than_a_slide_continues_on_the_next_without_losing_a_word(tmp_path,
+                                                                               templates):
+    reason = " ".join(f"mot{i}" for i in range(900))
+    table = Table(["Action", "Raison"], [["Atelier", "Court."], ["Coaching", reason]])
+    slides = _deck(tmp_path, templates, [TableSlide("Raisons", table)]).slides
+    assert len(slides) >= 2
+    cells = [next(sh for sh in s.shapes if sh.has_table).table.cell(r, 1).text
+             for s in slides
+             for r in range(1, len(next(sh for sh in s.shapes if sh.has_table).table.rows))]
+    assert " ".join(cells).split()[1:] == reason.split()
 
 
 def test_charts_are_native_with_their_series_and_categories(specimen_pptx):
@@ -139,12 +150,19 @@ def test_bullets_shrink_then_continue_on_further_slides(tmp_path, templates):
     assert len(texts) == 30
 
 
-def test_a_very_long_title_is_shrunk_or_shortened_and_kept_whole_in_the_notes(tmp_path, templates):
+def test_a_very_long_title_is_shrunk_and_kept_whole(tmp_path, templates):
     title = "Un titre d’action exceptionnellement long " * 8
     slide = _deck(tmp_path, templates, [BulletSlide(title, ["a"])]).slides[0]
-    shown = _title(slide)
-    assert shown.endswith("…")
-    assert title.strip() in slide.notes_slide.notes_text_frame.text
+    assert _title(slide) == title.strip()
+    assert slide.shapes.title.text_frame.paragraphs[0].runs[0].font.size == Pt(20)
+
+
+def test_a_bullet_taller_than_a_slide_continues_on_the_next(tmp_path, templates):
+    bullet = " ".join(f"mot{i}" for i in range(400))
+    slides = _deck(tmp_path, templates, [BulletSlide("Un long point", [bullet])]).slides
+    assert len(slides) >= 2
+    shown = " ".join(p.text for s in slides for p in s.placeholders[1].text_frame.paragraphs)
+    assert shown.split() == bullet.split()
 
 
 def test_english_decks_say_continued(tmp_path, templates):
@@ -320,3 +338,19 @@ def test_cell_fills_without_hash_shade_deck_cells_with_readable_text(tmp_path, t
     assert str(dark.text_frame.paragraphs[0].runs[0].font.color.rgb) == "FFFFFF"
     assert str(light.fill.fore_color.rgb) == "EEF3F5"
     assert str(light.text_frame.paragraphs[0].runs[0].font.color.rgb) != "FFFFFF"
+
+
+def test_long_key_messages_take_more_slides_whole_and_numbered_on(tmp_path, templates):
+    from playbook.render.ir import KeyMessagesSlide
+
+    messages = [f"Message {n} : " + "une phrase développée qui compte " * 9 for n in range(1, 6)]
+    slides = _deck(tmp_path, templates, [KeyMessagesSlide("Messages clés", messages)]).slides
+    texts = [sh.text_frame.text for s in slides for sh in s.shapes
+             if sh.has_text_frame and sh.text_frame.text.startswith("Message ")]
+    badges = [sh.text_frame.text for s in slides for sh in s.shapes
+              if sh.has_text_frame and sh.text_frame.text.isdigit()
+              and sh.shape_type == 1 and sh.auto_shape_type == 9]
+    assert len(slides) >= 2
+    assert [t.split("\xa0:")[0] for t in texts] == [f"Message {n}" for n in range(1, 6)]
+    assert not any("…" in t for t in texts)
+    assert badges == ["1", "2", "3", "4", "5"]
