@@ -14,6 +14,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Literal
 
 import holidays
 
@@ -40,6 +41,12 @@ def territory_region(engagement: Engagement, territory: str) -> Region:
 def as_of_date(engagement: Engagement, today: dt.date | None = None) -> dt.date:
     """The date the deliverables describe the engagement at (default: today)."""
     return engagement.engagement.as_of or today or dt.date.today()
+
+
+MilestoneField = Literal["design_start", "acceptance_start", "acceptance_end", "go_live"]
+MILESTONE_FIELDS: tuple[MilestoneField, ...] = (
+    "design_start", "acceptance_start", "acceptance_end", "go_live",
+)
 
 
 @dataclass(frozen=True)
@@ -114,12 +121,12 @@ class WorkingCalendar:
     # -- the client's milestones -----------------------------------------------------
 
     @cached_property
-    def flagged_milestones(self) -> list[tuple[str, str, dt.date, Closure]]:
+    def flagged_milestones(self) -> list[tuple[str, MilestoneField, dt.date, Closure]]:
         """(lot, milestone field, date, closure) of every lot milestone set on a
         closed day of the country; kept as the client set it."""
-        flagged = []
+        flagged: list[tuple[str, MilestoneField, dt.date, Closure]] = []
         for lot in self.engagement.lots:
-            for name in ("design_start", "acceptance_start", "acceptance_end", "go_live"):
+            for name in MILESTONE_FIELDS:
                 day = getattr(lot, name)
                 closure = None if day is None else self.closure(day)
                 if closure is not None:

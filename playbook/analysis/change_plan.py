@@ -13,7 +13,7 @@ lot the population goes live in, costed, and carries the reason it was chosen.
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import Any, Literal
 
 import pandas as pd
 
@@ -323,13 +323,19 @@ def _closed_milestones(working: WorkingCalendar, method: Method, lang: str) -> l
             code="milestone_closed",
             message=levers.warnings["milestone_closed"].in_(
                 lang, lot=lot, milestone=levers.milestones[name].in_(lang),
-                date=format_date(day, lang), closure=levers.closures[closure.kind].in_(lang, name=closure.name),
+                date=format_date(day, lang),
+                closure=levers.closures[_country_closure(closure.kind)].in_(lang, name=closure.name),
             ),
             subject=lot,
             severity="info",
         )
         for lot, name, day, closure in working.flagged_milestones
     ]
+
+
+def _country_closure(kind: str) -> Literal["weekend", "holiday"]:
+    """A milestone is checked against the country's closed days, never a blackout."""
+    return "weekend" if kind == "weekend" else "holiday"
 
 
 __all__ = ["ALL", "choose_levers", "plan_change"]

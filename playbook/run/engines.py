@@ -182,9 +182,9 @@ def shell() -> CapturingShell:
     instance.enable_matplotlib("inline")
     # A review table is read as HTML (notebook, review copy); its plain-text
     # rendering, which pandas builds cell by cell, only ever serves as a label.
-    instance.display_formatter.formatters["text/plain"].for_type_by_name(
-        "pandas.core.frame", "DataFrame", _table_label
-    )
+    import pandas
+
+    instance.display_formatter.formatters["text/plain"].for_type(pandas.DataFrame, _table_label)
     return instance
 
 

@@ -105,7 +105,12 @@ def run_engagement(
     # fraction of a second, not after the heavy imports.
     engagement = load_engagement(job.engagement_path)
     check_output(job.out_dir)
-    current = already_current(job, engagement)
+    try:
+        current = already_current(job, engagement)
+    except PlaybookError:
+        raise  # e.g. a folder another client owns: the user's to fix
+    except Exception:  # noqa: BLE001 - the client's own run meets it and reports it
+        current = None
     if current is not None:
         if progress is not None:
             total = len(current.up_to_date)
@@ -283,10 +288,13 @@ def plan_run(job: Job, engagement) -> RunPlan:
     current: list[str] = []
     if not job.force and folder.is_dir():
         records = manifest_module.previous(folder)
-        current = [
-            d.name for d in chosen
-            if freshness.is_current(folder, d.name, produced_files(d), inputs[d.name], records)
-        ]
+        try:
+            current = [
+                d.name for d in chosen
+                if freshness.is_current(folder, d.name, produced_files(d), inputs[d.name], records)
+            ]
+        except Exception:  # noqa: BLE001 - not knowing what is current only costs a render
+            current = []
     return RunPlan(engagement.client, lang, folder, method.version, chosen, inputs, current)
 
 

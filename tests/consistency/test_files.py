@@ -139,3 +139,35 @@ def test_the_pillar_table_s_parts_add_up_to_its_total_as_shown(examples, files, 
     parts, total = table[1:-1], table[-1]
     assert sum(value(r[effort]) for r in parts) == value(total[effort])
     assert sum(value(r[-1]) for r in parts) == value(total[-1]) == 100
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_every_bar_of_every_timeline_lies_inside_its_date_axis(files, name):
+    """A bar drawn before the axis opens is invisible: key users trained before
+    the end users would vanish from the chart that should show them first."""
+    for deliverable, opened in files[name].items():
+        for slide in opened["pptx"].slides:
+            for shape in slide.shapes:
+                if not (getattr(shape, "has_chart", False) and shape.has_chart):
+                    continue
+                chart = shape.chart
+                if chart.chart_type != XL_CHART_TYPE.BAR_STACKED or chart.series[0].name != " ":
+                    continue  # not a timeline (its first series is the invisible offset)
+                axis = chart.value_axis
+                starts = [v for v in chart.series[0].values if v is not None]
+                assert min(starts) >= axis.minimum_scale, (deliverable, slide.shapes.title.text)
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_each_population_s_actions_add_up_across_the_pillars(examples, files, name):
+    analysis = examples[name]
+    pillars = [plain(analysis.method.levers.pillars[p].label.in_(analysis.lang)) for p in PILLARS]
+    actions = plain(analysis.method.text("change_plan.columns.actions", analysis.lang))
+    tables = [t for t in docx_tables(files[name]["change_plan"]["docx"])
+              if actions in t[0] and all(p in t[0] for p in pillars)]
+    assert tables
+    for table in tables:
+        count = table[0].index(actions)
+        split = [table[0].index(p) for p in pillars]
+        for row in table[1:]:
+            assert int(row[count]) == sum(int(row[i]) for i in split), row

@@ -201,3 +201,13 @@ def test_the_commands_say_what_was_kept_and_what_was_rendered(
     monkeypatch.setenv("PLAYBOOK_LANG", "en")
     assert main([*args, "--force"]) == 0
     assert "0 up to date, 3 rendered" in capsys.readouterr().out
+
+
+def test_a_failure_deciding_what_is_current_renders_instead_of_stopping(
+    first_run, engagement, out_dir, notebooks, monkeypatch
+):
+    def unreadable(*args, **kwargs):
+        raise OSError("disk hiccup")
+
+    monkeypatch.setattr(freshness, "is_current", unreadable)
+    assert rerun(engagement, out_dir, notebooks).rendered == TWO

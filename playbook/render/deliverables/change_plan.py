@@ -395,11 +395,14 @@ def owner_table(analysis: Any) -> Table:
 
 
 def population_effort_table(analysis: Any) -> Table:
+    """Actions per population, split by pillar (the split adds up to the count)."""
     by_population = analysis.change_plan.by_population
+    actions = _actions(analysis)
+    per_pillar = actions.groupby(["population", "pillar"]).size()
     rows = []
     for name, row in by_population.iterrows():
         label = _t(analysis, "text.all_populations") if name == ALL else name
-        rows.append([label, int(row["actions"]), *(int(row[p]) for p in PILLARS),
+        rows.append([label, int(row["actions"]), *(int(per_pillar.get((name, p), 0)) for p in PILLARS),
                      float(row["effort_days"])])
     col = lambda key: _t(analysis, f"columns.{key}")  # noqa: E731
     return Table([c.text(analysis, "common.columns.population"), col("actions"),

@@ -438,10 +438,11 @@ def _milestone_width(tasks) -> int:
 
 def _gantt_chart(shapes, chart: Chart, box, lang: str, palette: Palette, lanes):
     tasks = _gantt_tasks(chart)
-    first = min(t.start for t in tasks)
+    milestone_width = _milestone_width(tasks)
+    # A milestone's mark is centred on its day: it opens half its width earlier.
+    first = min(t.start - dt.timedelta(days=milestone_width // 2 if t.milestone else 0) for t in tasks)
     last = max(t.end for t in tasks)
     span = max(1, (last - first).days)
-    milestone_width = _milestone_width(tasks)
     data = CategoryChartData(number_format="0")
     data.categories = [prepare(t.label, lang) for t in tasks]
     offsets = [_serial(t.start) - (milestone_width // 2 if t.milestone else 0) for t in tasks]
@@ -465,7 +466,8 @@ def _gantt_chart(shapes, chart: Chart, box, lang: str, palette: Palette, lanes):
     category.tick_labels.font.size = Pt(FONT_SIZE - 1)
     category.format.line.color.rgb = _rgb("#C9D3D8")
     # Ticks fall mid-month (from the 15th), so each month label sits under its month.
-    start = (first - dt.timedelta(days=1)).replace(day=15) if first.day < 15 else first
+    # Before the 15th, the axis opens on the previous month's 15th, so the first bar shows.
+    start = (first.replace(day=1) - dt.timedelta(days=1)).replace(day=15) if first.day < 15 else first
     value.minimum_scale = _serial(start)
     value.maximum_scale = _serial(last) + 7
     value.major_unit = _month_step(span)
