@@ -118,6 +118,20 @@ class WorkingCalendar:
         past, moved to the next working day."""
         return self.on_or_after(max(day, self.as_of), territories)
 
+    def holiday_name(self, day: dt.date, lang: str, territories: Iterable[str] = ()) -> str:
+        """The public holiday's name in the deliverable's language where the
+        holidays library has it (else in its own default)."""
+        for region in self._regions(territories):
+            supported = self._calendar(region).supported_languages
+            wanted = [code for code in supported if code.split("_")[0] == lang]
+            language = "en_GB" if "en_GB" in wanted else (wanted[0] if wanted else None)
+            named = holidays.country_holidays(
+                region.country, subdiv=region.subdivision, language=language, years=day.year
+            )
+            if named.get(day):
+                return str(named.get(day))
+        return ""
+
     # -- the client's milestones -----------------------------------------------------
 
     @cached_property

@@ -196,11 +196,19 @@ def _cross_actions(
 
 def _dates(lever: Lever, lots: list[str], table: pd.DataFrame) -> list[tuple[str, pd.Timestamp]]:
     """(phase, date) of every occurrence: the main one on the first of `lots`,
-    its repeats (in whatever phase they fall), and its further moments at each
-    of `lots`."""
+    its repeats (in whatever phase they fall; after each of `lots` for a series
+    that starts again at every lot), and its further moments at each of `lots`."""
     first = phase_date(table, lots[0], lever.phase, lever.offset_weeks)
     dates: list[tuple[str, pd.Timestamp]] = [(lever.phase, first)]
-    if lever.repeat is not None:
+    if lever.repeat is not None and lever.repeat.each_lot:
+        # The series starts again at every lot: `count` occurrences after each.
+        step = pd.Timedelta(weeks=lever.repeat.every_weeks)
+        for lot in lots:
+            start = phase_date(table, lot, lever.phase, lever.offset_weeks)
+            for i in range(lever.repeat.count or 1):
+                date = start + step * i
+                dates.append((lever.phase if i == 0 else phase_at(table, lot, date), date))
+    elif lever.repeat is not None:
         step = pd.Timedelta(weeks=lever.repeat.every_weeks)
         if lever.repeat.count is not None:
             repeats = [first + step * i for i in range(1, lever.repeat.count)]
@@ -324,7 +332,8 @@ def _closed_milestones(working: WorkingCalendar, method: Method, lang: str) -> l
             message=levers.warnings["milestone_closed"].in_(
                 lang, lot=lot, milestone=levers.milestones[name].in_(lang),
                 date=format_date(day, lang),
-                closure=levers.closures[_country_closure(closure.kind)].in_(lang, name=closure.name),
+                closure=levers.closures[_country_closure(closure.kind)].in_(
+                    lang, name=working.holiday_name(day, lang) or closure.name),
             ),
             subject=lot,
             severity="info",

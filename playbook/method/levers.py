@@ -122,6 +122,11 @@ class Repeat(Strict):
     every_weeks: int = Field(ge=1, le=26)
     count: int | None = Field(default=None, ge=1)
     until: PhaseCode | None = Field(default=None, description="Until this phase of the last lot.")
+    each_lot: bool = Field(
+        default=False,
+        description="Cross actions: the series starts again at each lot (e.g. adoption "
+        "reviews after every go-live), not only at the first.",
+    )
 
     @model_validator(mode="after")
     def _bounded(self) -> Repeat:

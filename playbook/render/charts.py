@@ -30,7 +30,6 @@ from PIL import Image
 from . import fit
 from .ir import Chart, Table
 from .palette import HOUSE, Palette, is_dark
-from .text import ELLIPSIS, shorten
 from .typography import LOCALES, format_number, format_percent, prepare
 
 DPI = 200
@@ -365,14 +364,15 @@ def _draw_gantt(chart: Chart, axes, lang: str, palette: Palette) -> None:
         axes.scatter([mdates.date2num(t.start) for t in milestones],
                      [rows[id(t)] for t in milestones], marker="D", s=46,
                      color=palette.accents[1], zorder=3, edgecolors="white", linewidths=0.6)
-    # Task names get the lines their row has room for, shortened with "…" beyond:
-    # long plans have more rows than a page can give two lines each.
+    # Task names keep every word: they get the lines their row has room for, in a
+    # smaller size when needed; a plan too long for that draws taller rows instead.
     figure = axes.figure
     pitch = (figure.get_figheight() * 72 - 60) / count
-    lines = max(1, int(pitch // (BASE_SIZE * 1.25)))
-    names = [_fit_label(prepare(t.label, lang), figure.get_figwidth() * 72 * 0.38, lines)
-             for t in reversed(tasks)]
+    width_pt = figure.get_figwidth() * 72 * 0.38
+    label_size, names = _fit_labels([prepare(t.label, lang) for t in reversed(tasks)],
+                                    width_pt, pitch)
     axes.set_yticks(range(count), names)
+    axes.tick_params(axis="y", labelsize=label_size)
     first = min(t.start for t in tasks) - dt.timedelta(days=4)
     last = max(t.end for t in tasks) + dt.timedelta(days=6)
     axes.set_xlim(mdates.date2num(first), mdates.date2num(last))
@@ -393,27 +393,18 @@ def _draw_gantt(chart: Chart, axes, lang: str, palette: Palette) -> None:
         _legend_below(axes, 0, pad=2.2 if not rotate else 4.5)
 
 
-def _fit_label(text: str, width_pt: float, lines: int) -> str:
-    """`text` wrapped to `width_pt` in at most `lines` lines.
+LABEL_SIZES = (BASE_SIZE, BASE_SIZE - 1, BASE_SIZE - 2)   # Gantt row names, never smaller
 
-    A longer name loses words from its middle ("Lot 2 – Plateforme … – Mise en
-    production"): task names start with their lot and end with their step, and
-    both tell rows apart.
-    """
-    chars = max(8, int(width_pt / (BASE_SIZE * 0.5)))
-    if len(textwrap.wrap(text, chars)) <= lines:
-        return _wrap(text, chars)
-    words = text.split()
-    head, tail = len(words) // 2, len(words) - len(words) // 2
-    while head + tail > 1:
-        if head > 1 and head >= tail - 1:
-            head -= 1
-        else:
-            tail -= 1
-        candidate = " ".join([*words[:head], ELLIPSIS, *words[len(words) - tail:]])
-        if len(textwrap.wrap(candidate, chars)) <= lines:
-            return _wrap(candidate, chars)
-    return shorten(text, chars * lines)
+
+def _fit_labels(names: list[str], width_pt: float, pitch_pt: float) -> tuple[float, list[str]]:
+    """(size, names wrapped to `width_pt`): the largest size at which every name fits the
+    lines its row's `pitch_pt` gives; the smallest size otherwise. No word is dropped."""
+    for size in LABEL_SIZES:
+        lines = max(1, int(pitch_pt // (size * 1.25)))
+        wrapped = [fit.wrap(name, width_pt, size) for name in names]
+        if all(len(w) <= lines for w in wrapped):
+            break
+    return size, ["\n".join(w) for w in wrapped]
 
 
 MONTH_STEPS = (1, 2, 3, 6, 12)
@@ -425,7 +416,7 @@ def month_ticks(first: dt.date, last: dt.date, axis_pt: float, lang: str,
 
     Every month when there is room, else every 2, 3, 6 or 12 months, aligned on
     the calendar (quarters, half-years) so a reader finds them natural; month
-    names in the language ("janv. 27", "Jan 27"). Returns {first day: label}
+    names in the language ("févr. 2027", "Feb 2027"). Returns {first day: label}
     and whether labels must be slanted (only when even one a year collides).
     """
     locale = LOCALES[lang]
@@ -438,7 +429,7 @@ def month_ticks(first: dt.date, last: dt.date, axis_pt: float, lang: str,
         day = _next_month(day)
     for step in MONTH_STEPS:
         chosen = [m for m in months if (m.month - 1) % step == 0] or months[:1]
-        labels = {m: babel_date(m, "MMM yy", locale=locale) for m in chosen}
+        labels = {m: babel_date(m, "MMM y", locale=locale) for m in chosen}
         widest = max((fit.text_width(text, size) for text in labels.values()), default=0)
         if len(chosen) * (widest + size) <= axis_pt:
             return labels, False

@@ -26,7 +26,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
-from .palette import hex_colour
+from .palette import RAG, RAG_PREFIX, hex_colour
 
 Lang = Literal["fr", "en"]
 Align = Literal["left", "center", "right"]
@@ -210,7 +210,9 @@ class Table:
     every filled cell of the column is a number, a percentage or an amount.
     `cell_fills` (same shape as `rows`, hex colours "RRGGBB" or "#RRGGBB", or
     None) shades cells: a heat map. Fills are normalised to "#RRGGBB" here, so
-    every writer reads one form; text on a dark fill is written in white.
+    every writer reads one form; text on a dark fill is written in white. A
+    status fill is named ("rag:green", see `palette.rag_fill`) and drawn in the
+    template's red, amber or green.
     """
 
     columns: list[str]
@@ -235,8 +237,18 @@ class Table:
             if len(self.cell_fills) != len(self.rows) or any(
                     len(fills) != width for fills in self.cell_fills):
                 raise ValueError("cell_fills must have the same shape as rows")
-            self.cell_fills = [[hex_colour(fill) if fill else None for fill in fills]
-                               for fills in self.cell_fills]
+            self.cell_fills = [[_fill(fill) for fill in fills] for fills in self.cell_fills]
+
+
+def _fill(value: str | None) -> str | None:
+    """A cell fill: None, a named RAG status ("rag:amber") or a colour, as "#RRGGBB"."""
+    if not value:
+        return None
+    if value.startswith(RAG_PREFIX):
+        if value[len(RAG_PREFIX):] not in RAG:
+            raise ValueError(f"unknown fill {value!r}; expected rag:green, rag:amber or rag:red")
+        return value
+    return hex_colour(value)
 
 
 @dataclass

@@ -1,5 +1,8 @@
 """The template's colours, read from its theme, so charts follow a firm's template.
 
+The one red/amber/green of every deliverable lives here too: builders name a
+status (`rag_fill("amber")`), writers draw the template's colour for it.
+
 Native PowerPoint charts take theme colours by themselves; Word figures are
 images drawn by matplotlib, so their colours are read from the Word template's
 theme (accent1..accent6, dk1, dk2). A firm that swaps the templates gets charts
@@ -44,6 +47,22 @@ def text_on(fill: str, dark_text: str) -> str:
     return "#FFFFFF" if is_dark(fill) else dark_text
 
 
+RAG = ("green", "amber", "red")
+RAG_PREFIX = "rag:"            # a table cell fill named "rag:amber" takes the template's amber
+HOUSE_RAG = ("#C8E6C9", "#FFE0A3", "#F4B6AE")   # light fills: dark text reads on all three
+
+
+def rag_fill(status: str) -> str:
+    """The fill name of a red/amber/green status ("green" -> "rag:green"), for table cells.
+
+    Builders name the status; each writer draws it in its template's colour, so
+    every deliverable of a firm shows one red, one amber and one green.
+    """
+    if status not in RAG:
+        raise ValueError(f"not a RAG status {status!r}; expected one of {RAG}")
+    return RAG_PREFIX + status
+
+
 @dataclass(frozen=True)
 class Palette:
     accents: tuple[str, ...]   # "#RRGGBB", series colours in order
@@ -51,9 +70,16 @@ class Palette:
     title: str                 # titles, the main accent
     muted: str = "#5F6B73"     # axes, captions, gridlines labels
     light: str = "#EEF3F5"     # light fills
+    rag: tuple[str, str, str] = HOUSE_RAG   # green, amber, red
 
     def series(self, index: int) -> str:
         return self.accents[index % len(self.accents)]
+
+    def fill(self, value: str | None) -> str | None:
+        """A cell fill as "#RRGGBB": named RAG fills resolved, colours as they are."""
+        if value and value.startswith(RAG_PREFIX):
+            return self.rag[RAG.index(value[len(RAG_PREFIX):])]
+        return value
 
 
 HOUSE = Palette(accents=("#0E4D64", "#E3A72F", "#4F9DB5", "#8A969E", "#A8D0DB", "#B5533C"),
@@ -101,4 +127,16 @@ def _read_palette(path: str, _size: int, _mtime: int) -> Palette:
 
     accents = tuple(colour(f"accent{i}", HOUSE.accents[i - 1]) for i in range(1, 7))
     return Palette(accents=accents, text=colour("dk1", HOUSE.text), title=colour("dk2", HOUSE.title),
-                   light=colour("lt2", HOUSE.light))
+                   light=colour("lt2", HOUSE.light), rag=_rag(root))
+
+
+def _rag(theme) -> tuple[str, str, str]:
+    """The theme's custom colours named "RAG Green", "RAG Amber", "RAG Red" (any case),
+    each defaulting to the house one: a firm sets its RAG once, in its template."""
+    named = {}
+    for node in theme.iter(f"{_A}custClr"):
+        rgb = node.find(f"{_A}srgbClr")
+        if rgb is not None:
+            named[(node.get("name") or "").strip().lower()] = hex_colour(rgb.get("val", ""))
+    return tuple(named.get(f"rag {status}", default)  # type: ignore[return-value]
+                 for status, default in zip(RAG, HOUSE_RAG, strict=True))

@@ -28,6 +28,7 @@ from ..render.ir import (
     Paragraph,
     Table,
 )
+from ..render.palette import HOUSE
 from ..render.tables import cell_text, column_alignments
 from ..render.text import bold_runs
 from ..render.typography import format_date, prepare
@@ -161,7 +162,7 @@ class _HtmlWriter:
             cells = []
             for c, text in enumerate(row):
                 css = f' class="{align[c]}"' if align[c] != "left" else ""
-                fill = table.cell_fills[r][c] if table.cell_fills else None
+                fill = HOUSE.fill(table.cell_fills[r][c]) if table.cell_fills else None
                 style = f' style="background:#{fill.lstrip("#")}"' if fill else ""
                 cells.append(f"<td{css}{style}>{self.inline(text)}</td>")
             rows.append("<tr>" + "".join(cells) + "</tr>")

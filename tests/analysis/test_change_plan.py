@@ -253,3 +253,13 @@ def test_a_milestone_set_on_a_public_holiday_is_kept_and_flagged():
     assert len(flagged) == 2
     assert any(m.startswith("Lot 'Lot 1': go-live on 25 May 2026, a public holiday") for m in flagged)
     assert not (plan.actions["date"] == pd.Timestamp("2026-05-25")).any()
+
+
+def test_a_flagged_milestone_names_the_holiday_in_the_deliverable_s_language():
+    e = engagement([population("Sales")], lots=[(LOT_1, ["Sales"])])
+    data = e.model_dump(mode="json")
+    data["lots"][0]["go_live"] = "2026-05-25"
+    e = Engagement.model_validate(data)
+    d = diagnosis(e, {"Sales": {"tool": 2}})
+    french = [w.message for w in plan_change(e, METHOD, d, "fr").warnings if w.code == "milestone_closed"]
+    assert any("mise en production le 25 mai 2026, un jour férié (Lundi de Pentecôte)" in m for m in french)

@@ -154,6 +154,15 @@ def reviews_missing(analysis: Analysis) -> list[str]:
                 problems.append(f"{row.name}: no review after {lot} goes live")
         if sorted(row.reviews) != list(row.reviews) or row.first_review != min(row.reviews):
             problems.append(f"{row.name}: reviews out of order")
+    # Series that start again at every lot (the COPIL's adoption reviews) follow every go-live.
+    actions = analysis.change_plan.actions
+    for lever in analysis.method.levers.levers:
+        own = actions[actions["lever"] == lever.id]
+        if lever.repeat is None or not lever.repeat.each_lot or own.empty:
+            continue
+        for lot, go_live in milestones["go_live"].items():
+            if not (own["date"] >= go_live).any():
+                problems.append(f"{lever.id}: nothing after {lot} goes live")
     return problems
 
 

@@ -30,3 +30,38 @@ def test_the_template_theme_gives_the_chart_colours(templates):
     assert palette.title.startswith("#") and len(palette.title) == 7
     assert len(palette.accents) == 6
     assert palette_from_template(templates / "absent.docx") == HOUSE
+
+
+def test_a_status_fill_is_named_and_drawn_in_the_templates_one_red_amber_green(tmp_path,
+                                                                               templates):
+    from docx import Document as open_docx
+    from pptx import Presentation
+
+    from playbook.render import Deck, Document, Table, TableSlide, write_docx, write_pptx
+    from playbook.render.palette import rag_fill
+
+    table = Table(["Critère", "État"], [["Adoption", "vert"], ["Qualité", "orange"]],
+                  cell_fills=[[None, rag_fill("green")], [None, rag_fill("amber")]])
+    palette = palette_from_template(templates / "house.pptx")
+    green, amber, _red = (c.lstrip("#").upper() for c in palette.rag)
+    docx = write_docx(Document("Note", blocks=[table]), tmp_path / "n.docx", templates)
+    xml = open_docx(str(docx)).tables[0]._tbl.xml
+    assert f'w:fill="{green}"' in xml and f'w:fill="{amber}"' in xml
+    pptx = write_pptx(Deck("Plan", slides=[TableSlide("Critères", table)]), tmp_path / "d.pptx",
+                      templates)
+    shape = next(s for s in Presentation(str(pptx)).slides[0].shapes if s.has_table)
+    assert f'val="{green}"' in shape._element.xml and f'val="{amber}"' in shape._element.xml
+    with pytest.raises(ValueError):
+        rag_fill("orange")
+
+
+def test_a_firm_sets_its_red_amber_green_in_its_theme_custom_colours():
+    from lxml import etree
+
+    from playbook.render.palette import HOUSE_RAG, _rag
+
+    theme = etree.fromstring(
+        '<a:theme xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
+        '<a:custClrLst><a:custClr name="RAG Amber"><a:srgbClr val="ffbf00"/></a:custClr>'
+        '</a:custClrLst></a:theme>')
+    assert _rag(theme) == (HOUSE_RAG[0], "#FFBF00", HOUSE_RAG[2])

@@ -38,6 +38,7 @@ from ..ir import (
     TableSlide,
     Task,
 )
+from ..palette import RAG, rag_fill
 from ..typography import LOCALES
 from . import common as c
 
@@ -471,7 +472,7 @@ def criteria_table(analysis: Any) -> Table | None:
     steering = analysis.steering
     if steering is None or steering.criteria.empty:
         return None
-    fills = {"green": "#C8E6C9", "amber": "#FFE0B2", "red": "#FFCDD2"}
+    fills = {status: rag_fill(status) for status in RAG}   # the template's red/amber/green
     rows, shades = [], []
     for _, row in steering.criteria.iterrows():
         rows.append([row["label"], row["status_label"], _t(analysis, f"rag.{row['rag']}")])

@@ -37,13 +37,14 @@ from ..ir import (
     Task,
     TwoContentSlide,
 )
+from ..palette import RAG, rag_fill
 from . import common as c
 
 NAME = "framing_note"
 RISKS_IN_DECK = 8
 DECK_MESSAGES = 4  # one slide of message cards; the document gives them all
 BRAKES_SHOWN = 10
-RAG_FILLS = {"green": "#C8E6C9", "amber": "#FFE0A3", "red": "#F4B6AE"}
+RAG_FILLS = {status: rag_fill(status) for status in RAG}   # the template's red/amber/green
 RACI_FILLS = {"A": "#0E4D64", "R": "#A8D0DB", "C": "#EEF3F5"}
 SECTIONS = ("context", "objectives", "scope", "governance", "workshops", "criteria", "balance",
             "plan", "risks")

@@ -271,7 +271,7 @@ class _DocxWriter:
             for c, value in enumerate(values):
                 # header: direct formatting, as paragraph styles would override the table's
                 fill = self.palette.title if r == 0 else (
-                    table.cell_fills[r - 1][c] if table.cell_fills else None)
+                    self.palette.fill(table.cell_fills[r - 1][c]) if table.cell_fills else None)
                 tc = sub(tr, "w:tc")
                 tc_pr = sub(tc, "w:tcPr")
                 sub(tc_pr, "w:tcW", w=str(widths[c]), type="dxa")

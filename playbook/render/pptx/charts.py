@@ -58,7 +58,7 @@ _CATEGORY_TYPES = {
 }
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 # Month labels in the deck's language whatever the viewer's locale (Excel locale codes).
-_DATE_FORMATS = {"fr": "[$-40C]mmm yy", "en": "[$-809]mmm yy"}
+_DATE_FORMATS = {"fr": "[$-40C]mmm yyyy", "en": "[$-809]mmm yyyy"}   # "févr. 2027", "Feb 2027"
 _C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 
 
@@ -162,8 +162,27 @@ def _category_chart(shapes, chart: Chart, box, lang: str, palette: Palette):
         native.category_axis.reverse_order = True  # first category at the top, as read
         _value_axis_at_last_category(native)
     _style_axes(native, chart, lang, palette)
+    if chart.kind not in ("barh", "stacked_barh"):
+        _readable_categories(native.category_axis, data.categories, box[2] / 12700)
     _legend(native, len(chart.series) > 1 and chart.legend)
     return frame
+
+
+SLANT = -2700000   # category labels at -45 degrees (in 60,000ths of a degree)
+
+
+def _readable_categories(axis, categories, width_pt: float) -> None:
+    """Every category labelled, slanted when side by side they would run into one another
+    (a monthly load over a year and a half)."""
+    _every_label(axis)
+    names = [str(c.label) for c in categories]
+    room = width_pt * 0.85 / max(len(names), 1)
+    if max((fit.text_width(name, FONT_SIZE - 1) for name in names), default=0) + 4 > room:
+        axis.tick_labels.font.size = Pt(FONT_SIZE - 2)
+        body = axis._element.get_or_add_txPr().find(
+            "{http://schemas.openxmlformats.org/drawingml/2006/main}bodyPr")
+        body.set("rot", str(SLANT))
+        body.set("vert", "horz")
 
 
 def _value_labels(plot, chart: Chart, lang: str, palette: Palette) -> None:
@@ -209,8 +228,11 @@ def _style_axes(native, chart: Chart, lang: str, palette: Palette) -> None:
     value.format.line.fill.background()
     if chart.y_range:
         value.minimum_scale, value.maximum_scale = chart.y_range
-    _axis_title(category, chart.x_title, lang, palette)
-    _axis_title(value, chart.y_title, lang, palette)
+    # x is the horizontal axis, as in the Word figures: the value axis of a bar
+    # chart drawn sideways, the category axis otherwise
+    sideways = chart.kind in ("barh", "stacked_barh")
+    _axis_title(value if sideways else category, chart.x_title, lang, palette)
+    _axis_title(category if sideways else value, chart.y_title, lang, palette)
 
 
 def _axis_title(axis, text: str, lang: str, palette: Palette) -> None:
@@ -410,9 +432,11 @@ def _gantt_lanes(chart: Chart, lang: str, palette: Palette, labels
     """
     lanes = list(dict.fromkeys(t.lane for t in chart.tasks))
     tasks = _gantt_tasks(chart)
+    shortest = _milestone_width(tasks)  # a one-day action is drawn as wide as a milestone
     result = []
     for lane in lanes:
-        values = [None if t.milestone or t.lane != lane else (t.end - t.start).days + 1
+        values = [None if t.milestone or t.lane != lane else max((t.end - t.start).days + 1,
+                                                                   shortest)
                   for t in tasks]
         if any(v is not None for v in values):
             index = len(result)
@@ -428,6 +452,29 @@ def _gantt_lanes(chart: Chart, lang: str, palette: Palette, labels
 def _gantt_tasks(chart: Chart):
     lanes = list(dict.fromkeys(t.lane for t in chart.tasks))
     return sorted(chart.tasks, key=lambda t: lanes.index(t.lane))  # stable within a lane
+
+
+def _bar_lengths(lanes) -> list[float]:
+    """Each task's drawn length in days (its lane's value)."""
+    lengths = [0.0] * len(lanes[0][1]) if lanes else []
+    for _, values, _ in lanes:
+        lengths = [length + (value or 0) for length, value in zip(lengths, values, strict=True)]
+    return lengths
+
+
+def _every_label(axis) -> None:
+    """Every category labelled: without it, renderers drop labels they find crowded."""
+    ax = axis._element
+    for old in ax.findall(f"{{{_C}}}tickLblSkip"):
+        ax.remove(old)
+    skip = ax.makeelement(f"{{{_C}}}tickLblSkip", {"val": "1"})
+    # the schema wants it after lblOffset (or lblAlgn/auto/noMultiLvlLbl order): place it
+    # before noMultiLvlLbl when present, else at the end
+    anchor = ax.find(f"{{{_C}}}noMultiLvlLbl")
+    if anchor is not None:
+        anchor.addprevious(skip)
+    else:
+        ax.append(skip)
 
 
 def _milestone_width(tasks) -> int:
@@ -462,14 +509,19 @@ def _gantt_chart(shapes, chart: Chart, box, lang: str, palette: Palette, lanes):
         series.format.fill.fore_color.rgb = _rgb(colour)
     category, value = native.category_axis, native.value_axis
     category.reverse_order = True
+    _every_label(category)
     category.major_tick_mark = XL_TICK_MARK.NONE
     category.tick_labels.font.size = Pt(FONT_SIZE - 1)
     category.format.line.color.rgb = _rgb("#C9D3D8")
-    # Ticks fall mid-month (from the 15th), so each month label sits under its month.
-    # Before the 15th, the axis opens on the previous month's 15th, so the first bar shows.
-    start = (first.replace(day=1) - dt.timedelta(days=1)).replace(day=15) if first.day < 15 else first
+    # The axis runs from the first bar's left edge (a milestone is centred on its day)
+    # to the last one's right edge; ticks fall mid-month (from the 15th), so each month
+    # label sits under its month.
+    earliest = first - dt.timedelta(days=milestone_width // 2 + 1)
+    start = (earliest.replace(day=15) if earliest.day >= 15
+             else (earliest.replace(day=1) - dt.timedelta(days=1)).replace(day=15))
     value.minimum_scale = _serial(start)
-    value.maximum_scale = _serial(last) + 7
+    value.maximum_scale = max(offset + length for offset, length
+                              in zip(offsets, _bar_lengths(lanes), strict=True)) + 7
     value.major_unit = _month_step(span)
     value.tick_labels.number_format = _DATE_FORMATS[lang]
     value.tick_labels.number_format_is_linked = False

@@ -512,7 +512,7 @@ class _DeckWriter:
                        text_on(palette.title, palette.text), bold=True)
         for i, r in enumerate(page, 1):
             for c, text in enumerate(layout.rows[r]):
-                fill = layout.fills[r][c] if layout.fills else None
+                fill = palette.fill(layout.fills[r][c]) if layout.fills else None
                 background = fill or ("#FFFFFF" if i % 2 else palette.light)
                 self._cell(trs[i].tc_lst[c], text, layout.size, layout.align[c], background,
                            text_on(background, palette.text))

@@ -48,7 +48,7 @@ def test_key_messages_give_the_plan_span_and_its_effort(case):
     messages = flat(" ".join(cp.key_messages(case.analysis)))
     assert f"{len(plan.actions)} " in messages
     assert flat(c.month(case.analysis, plan.actions["date"].min())) in messages
-    assert f" {round(plan.total_days)} " in messages  # whole days: no false precision
+    assert f" {flat(c.days(case.analysis, plan.total_days))} " in messages  # whole days: no false precision
 
 
 def test_the_matrix_lists_each_population_s_levers_per_pillar(case):

@@ -86,3 +86,62 @@ def test_values_beside_clustered_bars_sit_outside_in_the_text_colour(tmp_path, t
     assert set(_label_colours(native)) == {HOUSE.text[1:]}
     positions = {p.get("val") for p in native._chartSpace.findall(f".//{_C}dLbls/{_C}dLblPos")}
     assert positions == {"outEnd"}
+
+
+def _serial(day: dt.date) -> int:
+    return (day - dt.date(1899, 12, 30)).days
+
+
+def test_a_gantt_labels_every_row_and_dates_its_axis_by_month_and_year(tmp_path, templates):
+    chart = _chart(_slide(tmp_path, templates, _gantt()))
+    skip = chart._chartSpace.find(f".//{_C}catAx/{_C}tickLblSkip")
+    assert skip is not None and skip.get("val") == "1"
+    assert "mmm yyyy" in chart.value_axis.tick_labels.number_format
+
+
+def test_a_gantt_axis_holds_every_bar_and_a_one_day_action_is_visible(tmp_path, templates):
+    d = dt.date
+    gantt = Chart("gantt", tasks=[
+        Task("Kick-off", d(2027, 1, 5), d(2027, 1, 5), "Lot 1"),          # one day
+        Task("Jalon", d(2027, 1, 4), d(2027, 1, 4), "Lot 1", milestone=True),
+        Task("Déploiement", d(2027, 2, 1), d(2027, 12, 20), "Lot 2")])
+    chart = _chart(_slide(tmp_path, templates, gantt))
+    offsets, *lanes = chart.plots[0].series
+    starts = list(offsets.values)
+    lengths = [sum(v or 0 for v in values) for values in zip(*(s.values for s in lanes),
+                                                              strict=True)]
+    assert chart.value_axis.minimum_scale <= min(starts)
+    assert chart.value_axis.maximum_scale >= max(s + n for s, n in zip(starts, lengths,
+                                                                       strict=True))
+    one_day = lengths[0]
+    assert one_day >= 0.01 * (_serial(d(2027, 12, 20)) - _serial(d(2027, 1, 4)))
+
+
+@pytest.mark.parametrize(("kind", "on_value"), [("barh", "x_title"), ("bar", "y_title")])
+def test_the_unit_titles_the_value_axis_whichever_way_the_bars_run(tmp_path, templates, kind,
+                                                                   on_value):
+    chart = Chart(kind, categories=["Métier", "Outil"], series=[Series("Personnes", [120, 80])],
+                  **{on_value: "Personnes"})
+    native = _chart(_slide(tmp_path, templates, chart))
+    assert native.value_axis.has_title
+    assert native.value_axis.axis_title.text_frame.text == "Personnes"
+    assert not native.category_axis.has_title
+
+
+def test_many_month_labels_are_all_shown_and_slanted_so_they_do_not_collide(tmp_path,
+                                                                           templates):
+    months = [f"{m} 2027" for m in ("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.",
+                                      "août", "sept.", "oct.", "nov.", "déc.")] * 2
+    chart = Chart("stacked_bar", categories=months, series=[Series("Jours", [1.0] * 24)],
+                  y_title="Jours")
+    native = _chart(_slide(tmp_path, templates, chart))
+    axis = native._chartSpace.find(f".//{_C}catAx")
+    assert axis.find(f"{_C}tickLblSkip").get("val") == "1"
+    assert axis.find(f"{_C}txPr/{_A}bodyPr").get("rot") == "-2700000"
+
+
+def test_few_categories_stay_level(tmp_path, templates):
+    chart = Chart("bar", categories=["Lot 1", "Lot 2"], series=[Series("Jours", [3.0, 4.0])])
+    axis = _chart(_slide(tmp_path, templates, chart))._chartSpace.find(f".//{_C}catAx")
+    body = axis.find(f"{_C}txPr/{_A}bodyPr")
+    assert body is None or body.get("rot") in (None, "0")
