@@ -11,6 +11,7 @@ from typing import Any
 import pandas as pd
 
 from ..render import Bullets, Heading, Paragraph
+from .cases import case_text
 from .html import Shown, show
 from .wording import seeds_text
 
@@ -46,3 +47,10 @@ def lever_codes(method: Any, lang: str = "en") -> pd.DataFrame:
              lever.description.in_(lang)]
             for lever in method.levers.levers if lever.scope == "population"]
     return pd.DataFrame(rows, columns=["id", "pillar", "label", "description"]).set_index("id")
+
+
+def briefing(case: str, lang: str = "en") -> Shown:
+    """The interview notes of an exercise case, in `lang`, under the case's title."""
+    text = case_text(case)
+    return show([Heading(text.title.in_(lang), 2), *(Paragraph(p) for p in text.paragraphs(lang))],
+                lang)

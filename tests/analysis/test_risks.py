@@ -62,7 +62,7 @@ def test_speed_evaluation_with_heavy_entry_risks_misuse(method):
     case = engagement([pop("Plateforme", evaluated_on="handling_time", mandatory_fields=12)])
     misuse = risk(case, method, "Plateforme", "misuse", "en")
     assert misuse.level == 3
-    assert "Brake “Loss of efficiency” (severity 3/3)" in misuse.reasons[0]
+    assert "Barrier “Loss of efficiency” (severity 3/3)" in misuse.reasons[0]
     assert "evaluated on: handling time" in misuse.reasons[0]
     assert risk(case, method, "Plateforme", "rejection").level == 2  # ceil(3 × 0.5)
 
@@ -113,7 +113,7 @@ def test_the_main_reason_of_a_watched_sales_evaluated_population_s_misuse_is_fee
     misuse = risk(case, method, "Commerciaux", "misuse", "en")
     assert [c.source for c in misuse.causes][:2] == ["feeling_watched", "desiloing"]
     assert misuse.causes[0].contribution > misuse.causes[1].contribution
-    assert misuse.reasons[0].startswith("Brake “Feeling watched” (severity 3/3)")
+    assert misuse.reasons[0].startswith("Barrier “Fear of being monitored” (severity 3/3)")
     assert "activity dashboards seen daily by branch managers" in misuse.reasons[0]
     assert "evaluated on individual sales targets" in misuse.reasons[0]
     assert "12 mandatory fields per interaction" not in misuse.reasons[0]

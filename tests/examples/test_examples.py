@@ -124,6 +124,10 @@ def test_every_text_the_deliverables_show_is_filled(example):
         ("populations", "dashboards_seen_by"),  # no dashboard
         ("populations", "shifted_tasks"),  # hands no task over
         ("action_status", "population"),  # every population
+        ("kpi_readings", "population"),  # everyone, or a territory
+        ("kpi_readings", "territory"),  # every territory, or a population
+        ("kpi_readings", "comment"),
+        ("pulse_results", "comments"),  # none given, or the group was too small to publish
     }
     empty = [
         path

@@ -162,8 +162,27 @@ def _category_chart(shapes, chart: Chart, box, lang: str, palette: Palette):
         native.category_axis.reverse_order = True  # first category at the top, as read
         _value_axis_at_last_category(native)
     _style_axes(native, chart, lang, palette)
+    if chart.kind not in ("barh", "stacked_barh"):
+        _readable_categories(native.category_axis, data.categories, box[2] / 12700)
     _legend(native, len(chart.series) > 1 and chart.legend)
     return frame
+
+
+SLANT = -2700000   # category labels at -45 degrees (in 60,000ths of a degree)
+
+
+def _readable_categories(axis, categories, width_pt: float) -> None:
+    """Every category labelled, slanted when side by side they would run into one another
+    (a monthly load over a year and a half)."""
+    _every_label(axis)
+    names = [str(c.label) for c in categories]
+    room = width_pt * 0.85 / max(len(names), 1)
+    if max((fit.text_width(name, FONT_SIZE - 1) for name in names), default=0) + 4 > room:
+        axis.tick_labels.font.size = Pt(FONT_SIZE - 2)
+        body = axis._element.get_or_add_txPr().find(
+            "{http://schemas.openxmlformats.org/drawingml/2006/main}bodyPr")
+        body.set("rot", str(SLANT))
+        body.set("vert", "horz")
 
 
 def _value_labels(plot, chart: Chart, lang: str, palette: Palette) -> None:
@@ -209,8 +228,11 @@ def _style_axes(native, chart: Chart, lang: str, palette: Palette) -> None:
     value.format.line.fill.background()
     if chart.y_range:
         value.minimum_scale, value.maximum_scale = chart.y_range
-    _axis_title(category, chart.x_title, lang, palette)
-    _axis_title(value, chart.y_title, lang, palette)
+    # x is the horizontal axis, as in the Word figures: the value axis of a bar
+    # chart drawn sideways, the category axis otherwise
+    sideways = chart.kind in ("barh", "stacked_barh")
+    _axis_title(value if sideways else category, chart.x_title, lang, palette)
+    _axis_title(category if sideways else value, chart.y_title, lang, palette)
 
 
 def _axis_title(axis, text: str, lang: str, palette: Palette) -> None:

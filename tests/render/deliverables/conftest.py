@@ -34,6 +34,20 @@ def analyses() -> dict[str, Analysis]:
     return {case: analyse(load_engagement(EXAMPLES / file), method, lang) for case, file, lang in CASES}
 
 
+@pytest.fixture(scope="session")
+def every_deliverable(analyses, tmp_path_factory) -> dict[tuple[str, str], Written]:
+    """All five deliverables written for both examples in both languages, once per
+    session: {(deliverable, case): Written}. The cross-deliverable specifications
+    (storyline, language) read these files."""
+    from playbook.render.deliverables import DELIVERABLES
+
+    cases = dict(analyses)
+    cases["northwind_fr"] = analyse(load_engagement(EXAMPLES / "northwind_b2b.yaml"), load_method(), "fr")
+    out = tmp_path_factory.mktemp("every_deliverable")
+    return {(name, case): written for name in DELIVERABLES
+            for case, written in write_cases(name, cases, out / name).items()}
+
+
 @dataclass
 class Written:
     """One deliverable written for one case, reopened with python-docx / python-pptx."""

@@ -115,3 +115,33 @@ def test_a_gantt_axis_holds_every_bar_and_a_one_day_action_is_visible(tmp_path, 
                                                                        strict=True))
     one_day = lengths[0]
     assert one_day >= 0.01 * (_serial(d(2027, 12, 20)) - _serial(d(2027, 1, 4)))
+
+
+@pytest.mark.parametrize(("kind", "on_value"), [("barh", "x_title"), ("bar", "y_title")])
+def test_the_unit_titles_the_value_axis_whichever_way_the_bars_run(tmp_path, templates, kind,
+                                                                   on_value):
+    chart = Chart(kind, categories=["Métier", "Outil"], series=[Series("Personnes", [120, 80])],
+                  **{on_value: "Personnes"})
+    native = _chart(_slide(tmp_path, templates, chart))
+    assert native.value_axis.has_title
+    assert native.value_axis.axis_title.text_frame.text == "Personnes"
+    assert not native.category_axis.has_title
+
+
+def test_many_month_labels_are_all_shown_and_slanted_so_they_do_not_collide(tmp_path,
+                                                                           templates):
+    months = [f"{m} 2027" for m in ("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.",
+                                      "août", "sept.", "oct.", "nov.", "déc.")] * 2
+    chart = Chart("stacked_bar", categories=months, series=[Series("Jours", [1.0] * 24)],
+                  y_title="Jours")
+    native = _chart(_slide(tmp_path, templates, chart))
+    axis = native._chartSpace.find(f".//{_C}catAx")
+    assert axis.find(f"{_C}tickLblSkip").get("val") == "1"
+    assert axis.find(f"{_C}txPr/{_A}bodyPr").get("rot") == "-2700000"
+
+
+def test_few_categories_stay_level(tmp_path, templates):
+    chart = Chart("bar", categories=["Lot 1", "Lot 2"], series=[Series("Jours", [3.0, 4.0])])
+    axis = _chart(_slide(tmp_path, templates, chart))._chartSpace.find(f".//{_C}catAx")
+    body = axis.find(f"{_C}txPr/{_A}bodyPr")
+    assert body is None or body.get("rot") in (None, "0")
