@@ -38,6 +38,7 @@ REGISTRY: tuple[Entry, ...] = (
     Entry("impact_diagnosis", "03_impact_diagnosis.ipynb"),
     Entry("change_plan", "04_change_plan.ipynb"),
     Entry("training_plan", "05_training_plan.ipynb"),
+    Entry("steering", "06_steering.ipynb"),
 )
 
 DELIVERABLES: tuple[str, ...] = tuple(entry.name for entry in REGISTRY)

@@ -101,3 +101,53 @@ def render_all(engagement_path: str | Path, output_dir: str | Path, lang: str = 
         name: write_deliverable(name, analysis, output_dir, templates_dir)
         for name in (only or DELIVERABLES)
     }
+
+
+def prepare_copil(analysis: Analysis, as_of: str = "", since: str = "", method_dir: str = ""
+                  ) -> Analysis:
+    """The analysis carrying the COPIL of `as_of` (ISO date; "" = the latest
+    measurement), compared with the engagement as it stood in `since` (an
+    earlier engagement file, or a previous run's `manifest.json`; "" = none)."""
+    import datetime as dt
+
+    from .analysis.copil import copil
+    from .errors import PlaybookError
+    from .render.deliverables.steering import with_copil
+
+    try:
+        day = dt.date.fromisoformat(as_of) if as_of else None
+    except ValueError:
+        raise PlaybookError(f"--as-of {as_of!r}: expected a date such as 2027-07-26") from None
+    previous = None
+    if since:
+        old = load_engagement(previous_engagement_file(from_repository(since)))
+        method = load_method(str(from_repository(method_dir)) if method_dir else None)
+        previous = analyse(old, method, analysis.lang)
+    return with_copil(analysis, copil(analysis, day, previous))
+
+
+def previous_engagement_file(since: str | Path) -> Path:
+    """The engagement file `since` names: the file itself, or for a run's
+    `manifest.json` the engagement it recorded, found by its content (the file
+    at the recorded path, or the `.previous` copy an import kept beside it)."""
+    import json
+
+    from .errors import PlaybookError
+    from .run.manifest import sha256
+
+    path = Path(since)
+    if not path.is_file():
+        raise PlaybookError(f"--since {since}: file not found")
+    if path.suffix.lower() != ".json":
+        return path
+    try:
+        recorded = json.loads(path.read_text(encoding="utf-8"))["engagement"]
+        source, digest = Path(recorded["path"]), recorded["sha256"]
+    except (OSError, ValueError, KeyError, TypeError):
+        raise PlaybookError(f"--since {since}: not a run manifest (no engagement recorded)") from None
+    for candidate in (source, source.with_name(f"{source.stem}.previous{source.suffix}")):
+        if candidate.is_file() and sha256(candidate) == digest:
+            return candidate
+    raise PlaybookError(
+        f"--since {since}: the engagement file it records ({source}) has changed since that run "
+        "and no copy of that version was found; give the previous engagement file itself")

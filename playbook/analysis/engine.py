@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..method import Method
 from ..model import Engagement
 from .calendar import WorkingCalendar
 from .records import ChangePlan, Diagnosis, Steering, TrainingPlan
+
+if TYPE_CHECKING:
+    from .copil import Copil
 
 
 @dataclass(frozen=True)
@@ -27,6 +31,7 @@ class Analysis:
     training_plan: TrainingPlan
     steering: Steering
     calendar: WorkingCalendar | None = None  # working days and the as-of date
+    copil: Copil | None = None  # step 5: the COPIL of a date, when one is prepared
 
     @property
     def as_of(self) -> dt.date:

@@ -22,6 +22,7 @@ app = PlaybookApp(
 
 # Registration by import: each module adds its commands to `app`.
 from . import intake as _intake  # noqa: E402,F401
+from . import measure as _measure  # noqa: E402,F401
 from . import render as _render  # noqa: E402,F401
 from . import run as _run  # noqa: E402,F401
 from . import training as _training  # noqa: E402,F401

@@ -13,6 +13,8 @@ from . import app
 
 ONLY_HELP = ("Produce only these deliverables, one or several after the flag: "
              f"{', '.join(DELIVERABLES)}.")
+AS_OF_HELP = "Date of the COPIL the steering pack is prepared for (2027-07-26); default: the latest measurement."
+SINCE_HELP = "The engagement file of the previous COPIL, or that run's manifest.json: the steering pack then says what changed in the engagement."
 LANG_HELP = "Language of the deliverables and of the messages (fr or en); default: the engagement's."
 FORCE_HELP = "Render every deliverable, even those whose inputs did not change since the last run."
 OUT_HELP = "Output folder; one sub-folder per client and language."
@@ -33,6 +35,8 @@ def run_command(
     templates: Annotated[Path | None, typer.Option("--templates", metavar="DIR", help="Folder of the firm's Word/PowerPoint templates.")] = None,
     method: Annotated[Path | None, typer.Option("--method", metavar="DIR", help="Folder of an adapted method (default: the bundled one).")] = None,
     kernel: Annotated[bool, typer.Option("--kernel", help="Run each notebook in a fresh Jupyter kernel (slower; the papermill default).")] = False,
+    as_of: Annotated[str | None, typer.Option("--as-of", metavar="DATE", help=AS_OF_HELP)] = None,
+    since: Annotated[Path | None, typer.Option("--since", metavar="FILE", help=SINCE_HELP)] = None,
     force: Annotated[bool, typer.Option("--force", help=FORCE_HELP)] = False,
     notebooks: Annotated[Path | None, typer.Option("--notebooks", hidden=True)] = None,
     check_layout: Annotated[bool, typer.Option("--check-layout", help="Then render the files with LibreOffice (when installed) and report layout problems; exit 1 on any.")] = False,
@@ -51,6 +55,7 @@ def run_command(
             result = run_engagement(
                 engagement, out, lang=lang, only=only, templates_dir=templates,
                 method_dir=method, notebooks_dir=notebooks, progress=progress, kernel=kernel,
+                as_of=as_of, since=since,
                 force=force,
             )
     except RunError as error:
@@ -97,6 +102,7 @@ def batch_command(
     method: Annotated[Path | None, typer.Option("--method", metavar="DIR", help="Folder of an adapted method (default: the bundled one).")] = None,
     dask: Annotated[str | None, typer.Option("--dask", metavar="ADDRESS", help="Address of a Dask scheduler to run the clients on (tcp://host:8786).")] = None,
     kernel: Annotated[bool, typer.Option("--kernel", help="Run each notebook in a fresh Jupyter kernel (slower).")] = False,
+    as_of: Annotated[str | None, typer.Option("--as-of", metavar="DATE", help=AS_OF_HELP)] = None,
     force: Annotated[bool, typer.Option("--force", help=FORCE_HELP)] = False,
     notebooks: Annotated[Path | None, typer.Option("--notebooks", hidden=True)] = None,
 ) -> None:
@@ -116,7 +122,7 @@ def batch_command(
         result = run_batch(
             engagements, out, jobs=jobs, lang=lang, only=only, templates_dir=templates,
             method_dir=method, notebooks_dir=notebooks, progress=progress, dask_address=dask,
-            kernel=kernel, force=force,
+            kernel=kernel, force=force, as_of=as_of,
         )
     console.print(batch_table(result))
     console.print(

@@ -93,6 +93,23 @@ SHEET_HELP: dict[str, tuple[str, str]] = {
         "d'une action récurrente). Une action datée avant la date de situation sans ligne ici "
         "est en retard.",
     ),
+    "kpi_readings": (
+        "Step 5, after go-live: measured KPI values, one row per KPI, population or "
+        "territory and date (what `playbook measure import --kind usage` appends).",
+        "Étape 5, après la mise en production : valeurs mesurées des indicateurs, une ligne "
+        "par indicateur, population ou territoire et date (ce qu'ajoute "
+        "`playbook measure import --kind usage`).",
+    ),
+    "attendance": (
+        "Step 5: training attendance, people planned and present per module and population.",
+        "Étape 5 : présence en formation, personnes prévues et présentes par module et population.",
+    ),
+    "pulse_results": (
+        "Step 5: pulse surveys per population, mean scores out of 5 on Understand / Want / "
+        "Be able (what `playbook measure import --kind survey` appends).",
+        "Étape 5 : enquêtes flash par population, notes moyennes sur 5 pour Comprendre / "
+        "Vouloir / Pouvoir (ce qu'ajoute `playbook measure import --kind survey`).",
+    ),
 }
 
 # sheet -> column -> (English, French)
@@ -389,5 +406,43 @@ COLUMN_HELP: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "status": ("Done or cancelled.", "Réalisée ou annulée."),
         "notes": ("What was done, or why it was cancelled.", "Ce qui a été fait, ou pourquoi l'action a été annulée."),
+    },
+    "kpi_readings": {
+        "kpi": (
+            "KPI name of the kpis sheet, or a KPI family (adoption, usage, data_quality, "
+            "satisfaction, training_coverage, support) for the method's default.",
+            "Nom d'un indicateur de la feuille kpis, ou une famille (adoption, usage, "
+            "data_quality, satisfaction, training_coverage, support) pour celui de la méthode.",
+        ),
+        "population": (
+            "Population measured (empty: all, or the territory).",
+            "Population mesurée (vide : toutes, ou le territoire).",
+        ),
+        "territory": (
+            "Territory measured (empty: every one); not with a population.",
+            "Territoire mesuré (vide : tous) ; pas avec une population.",
+        ),
+        "date": ("Date of the reading (end of the period).", "Date du relevé (fin de période)."),
+        "value": ("Value, in the KPI's unit.", "Valeur, dans l'unité de l'indicateur."),
+        "comment": ("Source or remark.", "Source ou remarque."),
+    },
+    "attendance": {
+        "module": (
+            "Training module code (crm_essentials...).",
+            "Code du module de formation (crm_essentials...).",
+        ),
+        "population": ("Population trained.", "Population formée."),
+        "planned": ("People planned, cumulative.", "Personnes prévues, en cumul."),
+        "attended": ("People who attended, cumulative.", "Personnes présentes, en cumul."),
+        "date": ("Date of the count.", "Date du décompte."),
+    },
+    "pulse_results": {
+        "population": ("Population surveyed.", "Population interrogée."),
+        "date": ("Date the survey closed.", "Date de clôture de l'enquête."),
+        "respondents": ("Number of respondents.", "Nombre de répondants."),
+        "understand": ("Mean score, Understand (1-5).", "Note moyenne, Comprendre (1 à 5)."),
+        "want": ("Mean score, Want (1-5).", "Note moyenne, Vouloir (1 à 5)."),
+        "able": ("Mean score, Be able (1-5).", "Note moyenne, Pouvoir (1 à 5)."),
+        "comments": ("Free comments, summarised.", "Commentaires libres, résumés."),
     },
 }

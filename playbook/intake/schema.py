@@ -31,6 +31,7 @@ from ..model import (
     ActionRecord,
     Administrator,
     AdoptionKpi,
+    Attendance,
     Blackout,
     CriterionAssessment,
     Engagement,
@@ -39,12 +40,14 @@ from ..model import (
     Impact,
     JourneyStep,
     KeyUser,
+    KpiReading,
     LocalSponsor,
     Lot,
     Objective,
     Persona,
     PlannedWorkshop,
     Population,
+    PulseResult,
     Resistance,
     TeamMember,
     TrainingConstraints,
@@ -273,6 +276,10 @@ SHEETS: tuple[Sheet, ...] = (
     _record("training", [(("training",), TrainingConstraints, ("blackouts",))]),
     _table("blackouts", Blackout, ("training", "blackouts")),
     _table("action_status", ActionRecord, ("action_status",)),
+    # Step 5, run and steer: readings brought to each COPIL after go-live.
+    _table("kpi_readings", KpiReading, ("kpi_readings",)),
+    _table("attendance", Attendance, ("attendance",)),
+    _table("pulse_results", PulseResult, ("pulse_results",)),
 )
 
 SHEETS_BY_NAME: dict[str, Sheet] = {sheet.name: sheet for sheet in SHEETS}

@@ -19,7 +19,19 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from ..errors import MethodError
-from . import brakes, criteria, dimensions, kpis, labels, levers, raci, steps, training, workshops
+from . import (
+    brakes,
+    copil,
+    criteria,
+    dimensions,
+    kpis,
+    labels,
+    levers,
+    raci,
+    steps,
+    training,
+    workshops,
+)
 
 DEFAULT_DIR = Path(__file__).parent / "data"
 
@@ -34,6 +46,7 @@ CATALOGUES: dict[str, type[BaseModel]] = {
     "criteria": criteria.Catalogue,
     "workshops": workshops.Catalogue,
     "kpis": kpis.Catalogue,
+    "copil": copil.Catalogue,
     "training": training.Catalogue,
     "steps": steps.Catalogue,
     "raci": raci.Catalogue,
@@ -61,6 +74,7 @@ class Method:
     criteria: criteria.Catalogue
     workshops: workshops.Catalogue
     kpis: kpis.Catalogue
+    copil: copil.Catalogue
     training: training.Catalogue
     steps: steps.Catalogue
     raci: raci.Catalogue
@@ -72,7 +86,7 @@ class Method:
         return {
             "dimensions": self.dimensions, "brakes": self.brakes, "levers": self.levers,
             "criteria": self.criteria, "workshops": self.workshops, "kpis": self.kpis,
-            "training": self.training, "steps": self.steps, "raci": self.raci,
+            "copil": self.copil, "training": self.training, "steps": self.steps, "raci": self.raci,
             "vocabulary": self.vocabulary, "labels": self.labels,
         }
 
@@ -136,6 +150,7 @@ def _load(root: Path) -> Method:
         criteria=take("criteria", criteria.Catalogue),
         workshops=take("workshops", workshops.Catalogue),
         kpis=take("kpis", kpis.Catalogue),
+        copil=take("copil", copil.Catalogue),
         training=take("training", training.Catalogue),
         steps=take("steps", steps.Catalogue),
         raci=take("raci", raci.Catalogue),

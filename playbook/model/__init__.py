@@ -38,6 +38,7 @@ from .governance import (
     PlannedWorkshop,
     TeamMember,
 )
+from .measurements import Attendance, KpiReading, PulseResult
 from .objectives import Objective
 from .populations import Impact, Population, Resistance
 from .progress import ActionRecord
@@ -45,7 +46,7 @@ from .steering import AdoptionKpi, CriterionAssessment
 from .training import Blackout, TrainingConstraints
 
 __all__ = [
-    "ActionRecord", "ActionState",
+    "ActionRecord", "ActionState", "Attendance", "KpiReading", "PulseResult",
     "Administrator", "AdoptionKpi", "Blackout", "Brake", "BuyIn", "Criterion",
     "CriterionAssessment", "CriterionStatus", "DataEntry", "Dimension", "Engagement",
     "EngagementInfo", "EvaluationBasis", "Governance", "HierarchyLevel", "Impact",

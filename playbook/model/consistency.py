@@ -18,6 +18,7 @@ from pydantic import BaseModel
 from ..text import Message
 from ..text.messages import catalogue
 from .engagement import Engagement
+from .enums import KpiKind
 
 Loc = tuple[str | int, ...]
 
@@ -91,6 +92,10 @@ def _references(e: Engagement) -> Iterator[Inconsistency]:
     yield from known(e.personas, "personas", "population")
     yield from known(e.journeys, "journeys", "population")
     yield from known(e.kpis, "kpis", "population", allow_empty=True)
+    yield from known(e.kpi_readings, "kpi_readings", "population", allow_empty=True)
+    yield from known(e.attendance, "attendance", "population")
+    yield from known(e.pulse_results, "pulse_results", "population")
+    yield from _measurement_references(e)
     yield from (
         _unknown(("governance", "key_users", i, "population"), "population", k.population)
         for i, k in enumerate(e.governance.key_users)
@@ -199,6 +204,21 @@ def _others(e: Engagement) -> Iterator[Inconsistency]:
                 value=assessment.criterion.value,
             )
             criteria[assessment.criterion.value] = 0
+
+
+def _measurement_references(e: Engagement) -> Iterator[Inconsistency]:
+    """A reading names a KPI of the kpis sheet or a KPI family (whose default
+    the method supplies), and a territory where some population works."""
+    kpis = {k.name for k in e.kpis} | set(KpiKind.codes())
+    territories = {p.territory for p in e.populations}
+    for i, reading in enumerate(e.kpi_readings):
+        if reading.kpi not in kpis:
+            yield _unknown(("kpi_readings", i, "kpi"), "kpi", reading.kpi)
+        if reading.territory and reading.territory not in territories:
+            yield _unknown(("kpi_readings", i, "territory"), "territory", reading.territory)
+        if reading.population and reading.territory:
+            yield Inconsistency(("kpi_readings", i, "territory"),
+                                "consistency.population_and_territory", {}, reading.territory)
 
 
 def _unique(items: Sequence[BaseModel], table: str, field: str, what: str) -> Iterator[Inconsistency]:

@@ -8,6 +8,7 @@ from .deployment import Lot, UseCase
 from .engagement_info import EngagementInfo
 from .experience import JourneyStep, Persona
 from .governance import Governance
+from .measurements import Attendance, KpiReading, PulseResult
 from .objectives import Objective
 from .populations import Impact, Population, Resistance
 from .progress import ActionRecord
@@ -38,6 +39,10 @@ class Engagement(Record):
     kpis: list[AdoptionKpi] = Field(default_factory=list)
     training: TrainingConstraints = Field(default_factory=TrainingConstraints)
     action_status: list[ActionRecord] = Field(default_factory=list)
+    # Step 5, run and steer: what was measured after go-live (may stay empty).
+    kpi_readings: list[KpiReading] = Field(default_factory=list)
+    attendance: list[Attendance] = Field(default_factory=list)
+    pulse_results: list[PulseResult] = Field(default_factory=list)
 
     # Convenience look-ups used by the method; cheap, so not cached.
     def population(self, name: str) -> Population:

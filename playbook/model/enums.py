@@ -171,3 +171,4 @@ class KpiKind(Vocabulary):
     SATISFACTION = "satisfaction"
     TRAINING_COVERAGE = "training_coverage"
     SUPPORT = "support"
+

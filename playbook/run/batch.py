@@ -137,6 +137,7 @@ def run_batch(
     *,
     kernel: bool = False,
     force: bool = False,
+    as_of: str | None = None,
 ) -> BatchResult:
     """Produce every client's deliverables; never stops on a client's failure.
 
@@ -153,7 +154,7 @@ def run_batch(
     paths = find_engagements(engagements)
     job_list = [
         make_job(path, out_dir, lang, only, templates_dir, method_dir, notebooks_dir, kernel,
-                 force)
+                 force, as_of=as_of)
         for path in paths
     ]
     jobs = max(1, jobs or default_jobs())

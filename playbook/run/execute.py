@@ -9,6 +9,8 @@ folder (same file system, so moving files into place is an atomic rename).
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 import shutil
 import sys
 import time
@@ -63,6 +65,8 @@ class Job:
     method_dir: str | None = None
     notebooks_dir: str | None = None
     engine: str = WARM_ENGINE
+    as_of: str | None = None  # the COPIL's date (ISO), for the notebooks that take one
+    since: str | None = None  # the previous COPIL's engagement file or manifest
     force: bool = False  # render even the deliverables that are current
 
 
@@ -77,6 +81,8 @@ def run_engagement(
     progress: Progress | None = None,
     *,
     kernel: bool = False,
+    as_of: str | None = None,
+    since: str | Path | None = None,
     force: bool = False,
 ) -> RunResult:
     """Produce one client's deliverables into `out_dir/<client>/<lang>/`.
@@ -93,7 +99,7 @@ def run_engagement(
 
     job = make_job(
         engagement_path, out_dir, lang, only, templates_dir, method_dir, notebooks_dir, kernel,
-        force,
+        force, as_of=as_of, since=since,
     )
     # Read the file before warming the engines: a bad workbook is refused in a
     # fraction of a second, not after the heavy imports.
@@ -116,10 +122,17 @@ def run_engagement(
 
 def make_job(
     engagement_path, out_dir, lang=None, only=None, templates_dir=None, method_dir=None,
-    notebooks_dir=None, kernel=False, force=False,
+    notebooks_dir=None, kernel=False, force=False, *, as_of=None, since=None,
 ) -> Job:
     if lang not in (None, "", *LANGUAGES):
         raise PlaybookError(f"unknown language {lang!r}; expected one of {', '.join(LANGUAGES)}")
+    if as_of:
+        try:
+            dt.date.fromisoformat(str(as_of))
+        except ValueError:
+            raise PlaybookError(f"--as-of {as_of!r}: expected a date such as 2027-07-26") from None
+    if since and not Path(since).is_file():
+        raise PlaybookError(f"--since {since}: file not found")
 
     def absolute(path):
         return str(Path(path).resolve()) if path else None
@@ -133,6 +146,8 @@ def make_job(
         method_dir=absolute(method_dir),
         notebooks_dir=absolute(notebooks_dir),
         engine=KERNEL_ENGINE if kernel else WARM_ENGINE,
+        as_of=str(as_of) if as_of else None,
+        since=absolute(since),
         force=bool(force),
     )
 
@@ -207,6 +222,18 @@ def _run_planned(job: Job, engagement, emit: Progress) -> RunResult:
     )
 
 
+def declared_parameters(notebook: Path) -> set[str]:
+    """Names assigned in the notebook's `parameters` cell."""
+    import json
+
+    cells = json.loads(Path(notebook).read_text(encoding="utf-8"))["cells"]
+    for cell in cells:
+        if "parameters" in cell.get("metadata", {}).get("tags", []):
+            source = "".join(cell["source"])
+            return set(re.findall(r"^([A-Za-z_]\w*)\s*=", source, flags=re.M))
+    return set()
+
+
 @dataclass
 class RunPlan:
     """What a run will render and what it keeps, decided before any notebook runs."""
@@ -254,7 +281,7 @@ def plan_run(job: Job, engagement) -> RunPlan:
         d.name: freshness.deliverable_inputs(
             engagement_path=job.engagement_path, notebook=d.notebook, lang=lang,
             method_version=method.version, templates_dir=job.templates_dir,
-            parameters=_value_parameters(job, lang), as_of=as_of,
+            parameters=_value_parameters(job, lang, d.notebook), as_of=as_of,
         )
         for d in chosen
     }
@@ -286,23 +313,32 @@ def _as_of(engagement):
     return None
 
 
-def notebook_parameters(job: Job, lang: str, output_dir: Path) -> dict[str, str]:
-    """The parameters papermill injects into every deliverable notebook."""
-    return {
+def notebook_parameters(job: Job, lang: str, output_dir: Path, notebook: Path | None = None
+                        ) -> dict[str, str]:
+    """The parameters papermill injects into a deliverable notebook: every
+    notebook's, and step 5's (`as_of`, `since`) for the notebooks declaring them."""
+    parameters = {
         "engagement_path": job.engagement_path,
         "lang": lang,
         "output_dir": str(output_dir),
         "templates_dir": job.templates_dir or "",
         "method_dir": job.method_dir or "",
     }
+    declared = declared_parameters(notebook) if notebook is not None else set()
+    for name, value in (("as_of", job.as_of), ("since", job.since)):
+        if name in declared:
+            parameters[name] = value or ""
+    return parameters
 
 
 # Parameters naming files or folders: their content is an input, not their path.
 _PATH_PARAMETERS = ("engagement_path", "output_dir", "templates_dir", "method_dir")
 
 
-def _value_parameters(job: Job, lang: str) -> dict[str, str]:
-    parameters = notebook_parameters(job, lang, Path())
+def _value_parameters(job: Job, lang: str, notebook: Path | None = None) -> dict[str, str]:
+    parameters = notebook_parameters(job, lang, Path(), notebook)
+    if parameters.get("since"):  # the previous COPIL's file counts by its content
+        parameters["since"] = manifest_module.sha256(parameters["since"])
     return {k: v for k, v in parameters.items() if k not in _PATH_PARAMETERS}
 
 
@@ -323,7 +359,7 @@ def _produce(
 
     register()
     executed = staging / f"{deliverable.name}.ipynb"
-    parameters = notebook_parameters(job, lang, staging)
+    parameters = notebook_parameters(job, lang, staging, deliverable.notebook)
     try:
         notebook = papermill.execute_notebook(
             _literal_path(deliverable.notebook),

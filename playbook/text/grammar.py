@@ -43,6 +43,21 @@ def rounded_money(amount: float) -> float:
     return float(_half_up(float(amount) / step) * step)
 
 
+def rounded_parts(parts: list[float], total: float | None = None) -> list[float]:
+    """Parts rounded like their total (`rounded_money`'s step for the total) so that
+    they still add up to it: the largest remainders take the rounding difference.
+    544 810 = 431 700 + 86 800 + 26 310 → 432 000 + 87 000 + 26 000 = 545 000."""
+    whole = float(sum(parts) if total is None else total)
+    step = 100 if abs(whole) < 10_000 else 1_000
+    target = rounded_money(whole)
+    floors = [math.floor(p / step) * step for p in parts]
+    missing = round((target - sum(floors)) / step)
+    order = sorted(range(len(parts)), key=lambda i: floors[i] - parts[i])  # largest remainder first
+    for i in order[:max(0, missing)]:
+        floors[i] += step
+    return [float(f) for f in floors]
+
+
 def with_detail(label: str, detail: str) -> str:
     """"Sponsor (direction générale)" + "Hélène Marchal" → "Sponsor (direction
     générale, Hélène Marchal)": one pair of parentheses, never two in a row."""

@@ -7,7 +7,7 @@ Trainees write a plain dict, in the words they think in, not in codes:
         "brakes": {"Field brokers": ["feeling watched"]},
         "risks": {"Policy administration": {"rejection": "high", "misuse": "low"}},
         "levers": {"Policy administration": {
-            "understand": ["benefits_storytelling"], "want": ["Walk in my shoes"], "be_able": []}},
+            "understand": ["benefits_storytelling"], "want": ["Job shadowing"], "be_able": []}},
     }
 
 Brakes, levers, pillars, risk kinds and levels may be given by code or by

@@ -1,20 +1,54 @@
 """The fictional exercise cases: valid engagements, distinct from the examples.
 
 Each case is an engagement YAML file in `cases/`, read by the same intake as a
-real engagement, so a case can never drift from what the engine accepts. Its
-briefing (the interview notes a trainee works from) lives in its exercise
-notebook; the file holds the facts the engine diagnoses.
+real engagement, so a case can never drift from what the engine accepts. The
+file is written in English; its French side lives in `cases/text/<case>.yaml`:
+the case's title, the briefing (the interview notes a trainee works from) in
+both languages, and every text of the case file a consultant reads (names of
+populations and lots, functions, evidence...) with its French version. Codes,
+numbers and dates are not text: the engine reasons on the same facts in both
+languages, so the reference diagnosis and the grading do not depend on it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from enum import Enum
+from functools import cache
 from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import Field
 
 from ..errors import PlaybookError
 from ..intake import load_engagement
+from ..method.dimensions import Bilingual, Strict
 from ..model import Engagement
+from ..model.enums import Language
+from ..text import typeset
 
 CASES_DIR = Path(__file__).parent / "cases"
+TEXTS_DIR = CASES_DIR / "text"
+
+
+class CaseText(Strict):
+    """A case's words in both languages (`cases/text/<case>.yaml`)."""
+
+    title: Bilingual
+    briefing: Bilingual = Field(description="Interview notes, paragraphs separated by a blank line.")
+    texts: list[Bilingual] = Field(description="Every text of the case file, English and French.")
+    names: list[str] = Field(default_factory=list,
+                             description="Proper names, the same in both languages.")
+
+    def translations(self, lang: str) -> dict[str, str]:
+        """English text of the case file -> its version in `lang`, typeset for it."""
+        return {t.en: typeset(t.in_(lang), lang) for t in self.texts}
+
+    def paragraphs(self, lang: str) -> list[str]:
+        # Join the wrapped lines first: typesetting puts no-break spaces a later split would eat.
+        return [typeset(" ".join(p.split()), lang)
+                for p in self.briefing.in_(lang).split("\n\n") if p.strip()]
 
 
 def case_names() -> list[str]:
@@ -29,9 +63,52 @@ def case_path(name: str) -> Path:
     return path
 
 
-def load_case(name_or_path: str | Path) -> Engagement:
-    """A bundled case by name ("contact_centre"), or any engagement file by path."""
+@cache
+def case_text(name: str) -> CaseText:
+    """The bilingual words of a bundled case."""
+    case_path(name)
+    path = TEXTS_DIR / f"{name}.yaml"
+    if not path.is_file():
+        raise PlaybookError(f"exercise case {name!r} has no texts file {path.name} in {TEXTS_DIR.name}/")
+    try:
+        return CaseText.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+    except ValueError as exc:
+        raise PlaybookError(f"{TEXTS_DIR.name}/{path.name}: {exc}") from exc
+
+
+def load_case(name_or_path: str | Path, lang: str = "en") -> Engagement:
+    """A bundled case by name ("contact_centre"), or any engagement file by path.
+
+    A bundled case is given in `lang`: its texts translated, its facts unchanged.
+    """
     path = Path(name_or_path)
     if not path.suffix:
         path = case_path(str(name_or_path))
-    return load_engagement(path)
+    engagement = load_engagement(path)
+    if lang == "en" or path.resolve().parent != CASES_DIR.resolve():
+        return engagement
+    data = translate(engagement.model_dump(), case_text(path.stem).translations(lang))
+    data["engagement"]["language"] = Language(lang)
+    return Engagement.model_validate(data)
+
+
+def translate(node: Any, table: Mapping[str, str]) -> Any:
+    """`node` with every text value found in `table` replaced; codes (enums) untouched."""
+    if isinstance(node, Mapping):
+        return {table.get(k, k) if isinstance(k, str) else k: translate(v, table)
+                for k, v in node.items()}
+    if isinstance(node, list | tuple):
+        return type(node)(translate(v, table) for v in node)
+    if isinstance(node, str) and not isinstance(node, Enum):
+        return table.get(node, node)
+    return node
+
+
+def population_aliases(name: str, lang: str) -> dict[str, str]:
+    """Population names of the other language -> the name in `lang`, so an
+    answer typed with the English names is graded the same in a French run."""
+    table = case_text(name).translations("fr")
+    populations = [p.name for p in load_engagement(case_path(name)).populations]
+    if lang == "fr":
+        return {en: table[en] for en in populations if en in table}
+    return {table[en]: en for en in populations if en in table}

@@ -14,7 +14,7 @@ the words of `labels.training.yaml` and of the catalogues themselves.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +29,7 @@ from ..method.levers import PILLARS
 from ..model import Engagement, HierarchyLevel
 from . import wording
 from .answer import Answer, AnswerError, Vocabulary, closest_population, match_population
-from .cases import load_case
+from .cases import CASES_DIR, load_case, population_aliases
 from .feedback import Feedback, Remark
 
 MANAGER_LEVELS = {HierarchyLevel.MANAGER, HierarchyLevel.TEAM_LEADER}
@@ -51,6 +51,8 @@ class Reference:
     lang: str
     diagnosis: Diagnosis
     levers: dict[str, dict[str, list[str]]]  # population -> pillar -> lever ids
+    # A bundled case's population names in the other language -> the name in `lang`.
+    aliases: Mapping[str, str] = field(default_factory=dict)
 
     def brakes_of(self, population: str) -> dict[str, Any]:
         return {b.brake: b for b in self.diagnosis.brakes_of(population)}
@@ -76,7 +78,8 @@ def reference(case_or_engagement: Any, lang: str = "en",
     elif isinstance(case_or_engagement, Engagement):
         engagement = case_or_engagement
     else:
-        engagement = load_case(case_or_engagement)
+        engagement = load_case(case_or_engagement, lang)
+    aliases = _aliases(case_or_engagement, lang)
     if not isinstance(method, Method):
         method = load_method(method or None)
     diagnosis = diagnose(engagement, method, lang)
@@ -86,7 +89,17 @@ def reference(case_or_engagement: Any, lang: str = "en",
         if chosen:
             levers[name] = {p: [i for i in chosen if method.levers.lever(i).pillar == p]
                             for p in PILLARS}
-    return Reference(engagement, method, lang, diagnosis, levers)
+    return Reference(engagement, method, lang, diagnosis, levers, aliases)
+
+
+def _aliases(case: Any, lang: str) -> dict[str, str]:
+    """Other-language population names of a bundled case (by name or path), else none."""
+    if not isinstance(case, str | Path):
+        return {}
+    path = Path(case)
+    if path.suffix and path.resolve().parent != CASES_DIR.resolve():
+        return {}
+    return population_aliases(path.stem, lang)
 
 
 def solution(case_or_engagement: Any, lang: str = "en",
@@ -130,6 +143,9 @@ class _Checker:
     def population(self, typed: str) -> str | None:
         """The case population a typed name means; an unknown name is remarked once."""
         found = match_population(typed, self.names)
+        if found is None and self.ref.aliases:
+            other = match_population(typed, list(self.ref.aliases))
+            found = self.ref.aliases.get(other) if other else None
         if found is None and typed not in self.unknown:
             self.unknown.add(typed)
             guess = closest_population(typed, self.names)

@@ -186,6 +186,21 @@ class _Builder:
                  Heading(self.t("kpis.rag"), 2), Paragraph(self.b(catalogue.rag.description)),
                  Heading(self.t("kpis.balance"), 2), Paragraph(shares),
                  Paragraph(self.b(balance.description)))
+        self.copil()
+
+    def copil(self) -> None:
+        """Step 5: what the fortnightly COPIL reads after go-live, and the
+        reinforcement the method offers a population falling behind."""
+        rules = self.m.copil
+        levers = {lever.id: lever for lever in self.m.levers.levers}
+        pillars = self.m.levers.pillars
+        rows = [[self.b(pillars[key].label) if key in pillars else self.b(self.m.kpis.family("adoption").label),
+                 ", ".join(self.b(levers[i].label) for i in ids)]
+                for key, ids in rules.reinforcement.items()]
+        self.add(Heading(self.t("kpis.copil"), 2), Paragraph(self.t("kpis.measurements")),
+                 Paragraph(self.b(rules.description)),
+                 Table([self.t("kpis.lacking"), self.t("kpis.reinforcement")], rows, widths=[2, 6]),
+                 Paragraph(self.b(rules.source), "caption"))
 
     def training(self) -> None:
         catalogue = self.m.training

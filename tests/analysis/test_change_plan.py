@@ -111,7 +111,7 @@ def test_reasons_cite_the_inputs(contrasted):
     workshops = actions.loc[("Field sales", "participatory_workshops"), "reason"]
     assert "Field sales" in workshops and "3/3" in workshops and "Resistant" in workshops
     charter = actions.loc[("Field sales", "manager_usage_charter"), "reason"]
-    assert "Feeling watched" in charter and "severity 3/3" in charter
+    assert "Fear of being monitored" in charter and "severity 3/3" in charter
 
 
 def test_reasons_are_in_the_requested_language(contrasted):

@@ -120,6 +120,10 @@ def test_every_text_the_deliverables_show_is_filled(example):
         ("training", "blackouts", "territory"),  # every territory
         ("governance", "workshops", "notes"),  # nothing to note before it is held
         ("action_status", "population"),  # every population
+        ("kpi_readings", "population"),  # everyone, or a territory
+        ("kpi_readings", "territory"),  # every territory, or a population
+        ("kpi_readings", "comment"),
+        ("pulse_results", "comments"),  # none given, or the group was too small to publish
     }
     empty = [
         path

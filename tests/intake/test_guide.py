@@ -23,4 +23,4 @@ def test_the_guide_documents_every_column_with_its_type_and_codes() -> None:
         for column in sheet.columns:
             assert f"| `{column.name}` |" in text
     assert "| `headcount` | whole number | **required** | a whole number > 0 |" in text
-    assert "| `desiloing` | De-siloing | Décloisonnement |" in text
+    assert "| `desiloing` | Working in silos | Décloisonnement |" in text

@@ -28,6 +28,9 @@ def test_the_sheets_are_the_ones_consultants_are_told_about() -> None:
         "training",
         "blackouts",
         "action_status",
+        "kpi_readings",
+        "attendance",
+        "pulse_results",
     ]
 
 

@@ -34,8 +34,8 @@ def _code(path: Path) -> list[dict]:
     return [c for c in _cells(path) if c["cell_type"] == "code"]
 
 
-def test_there_are_five_deliverable_notebooks_and_training_ones():
-    assert [p.stem[:2] for p in DELIVERABLES] == ["01", "02", "03", "04", "05"]
+def test_there_are_six_deliverable_notebooks_and_training_ones():
+    assert [p.stem[:2] for p in DELIVERABLES] == ["01", "02", "03", "04", "05", "06"]
     assert any(p.parent.name == "training" for p in ALL)
 
 

@@ -21,7 +21,8 @@ from playbook.run.manifest import sha256
 
 from .helpers import docx_text, listing, pptx_text, write_engagement
 
-DELIVERABLES = ["framing_note", "target_vision", "impact_diagnosis", "change_plan", "training_plan"]
+DELIVERABLES = ["framing_note", "target_vision", "impact_diagnosis", "change_plan", "training_plan",
+                "steering"]
 CLIENT = "Coopérative Laitière du Val"
 
 
@@ -200,3 +201,27 @@ def test_the_kernel_engine_produces_the_same_files(engagement, out_dir, notebook
     assert cold.engine == "kernel"
     assert [p.name for p in cold.files] == [p.name for p in warm.files]
     assert docx_text(cold.folder / "framing_note.docx") == docx_text(warm.folder / "framing_note.docx")
+
+
+def test_the_copil_date_and_previous_file_reach_the_steering_notebook_only(
+        engagement, out_dir, notebooks):
+    result = run_engagement(engagement, out_dir, notebooks_dir=notebooks, only=["steering", "change_plan"],
+                            as_of="2027-07-26", since=engagement)
+    assert f"as of: 2027-07-26; since: {Path(engagement).resolve()}" in docx_text(result.folder / "steering.docx")
+    assert "as of" not in docx_text(result.folder / "change_plan.docx")
+
+
+def test_a_new_copil_date_renders_the_steering_pack_again(engagement, out_dir, notebooks):
+    run_engagement(engagement, out_dir, notebooks_dir=notebooks, only=["steering"], as_of="2027-07-12")
+    again = run_engagement(engagement, out_dir, notebooks_dir=notebooks, only=["steering"], as_of="2027-07-12")
+    assert again.up_to_date == ["steering"]
+    later = run_engagement(engagement, out_dir, notebooks_dir=notebooks, only=["steering"], as_of="2027-07-26")
+    assert later.up_to_date == []
+
+
+def test_a_copil_date_that_is_not_a_date_is_refused_before_anything_runs(engagement, out_dir, notebooks):
+    from playbook.errors import PlaybookError
+
+    with pytest.raises(PlaybookError, match="--as-of '26/07'"):
+        run_engagement(engagement, out_dir, notebooks_dir=notebooks, as_of="26/07")
+    assert not out_dir.exists() or not any(out_dir.iterdir())

@@ -19,7 +19,7 @@ from playbook.run.execute import run_engagement
 
 from .helpers import listing, write_engagement
 
-ALL = ["framing_note", "target_vision", "impact_diagnosis", "change_plan", "training_plan"]
+ALL = ["framing_note", "target_vision", "impact_diagnosis", "change_plan", "training_plan", "steering"]
 TWO = ["framing_note", "change_plan"]
 CLIENT = "Coopérative Laitière du Val"
 

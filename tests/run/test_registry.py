@@ -8,7 +8,8 @@ from playbook.run.registry import DEFAULT_NOTEBOOKS_DIR, deliverables
 
 def test_deliverables_come_in_the_order_of_the_method(notebooks):
     names = [d.name for d in deliverables(directory=notebooks)]
-    assert names == ["framing_note", "target_vision", "impact_diagnosis", "change_plan", "training_plan"]
+    assert names == ["framing_note", "target_vision", "impact_diagnosis", "change_plan", "training_plan",
+                     "steering"]
 
 
 def test_only_keeps_the_method_order_whatever_the_order_asked(notebooks):

@@ -42,3 +42,14 @@ def test_a_detail_joins_the_label_s_own_parentheses_never_a_second_pair(label, d
 def test_a_capitalised_french_word_keeps_its_accent():
     assert grammar.capitalise("à partir de mars") == "À partir de mars"
     assert grammar.capitalise("équipe CRM") == "Équipe CRM"
+
+
+@pytest.mark.parametrize(("parts", "shown"), [
+    ([431_700, 86_800, 26_310], [432_000, 87_000, 26_000]),
+    ([143_600, 401_210], [144_000, 401_000]),
+    ([333_400, 333_400, 333_400], [334_000, 333_000, 333_000]),  # a tie goes to the first
+])
+def test_rounded_parts_still_add_up_to_their_rounded_total(parts, shown):
+    rounded = grammar.rounded_parts(parts)
+    assert rounded == shown
+    assert sum(rounded) == grammar.rounded_money(sum(parts))

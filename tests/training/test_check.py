@@ -62,7 +62,7 @@ def test_a_forgotten_non_user_population_is_flagged_as_the_census_trap():
     assert "does not use the CRM" in remark.message
     assert "Restricting the census of impacted populations to the users" in remark.message
     assert "“Field brokers”" in remark.message  # whose tasks it inherits
-    assert "Extra administrative load" in remark.message
+    assert "Admin workload shifted to others" in remark.message
     assert remark.seed == "Parent and Mitève, n.d."  # seed 004, cited by name
     assert feedback.remarks[0] is remark  # the most important remark comes first
 
@@ -79,7 +79,7 @@ def test_a_claimed_brake_without_signal_says_which_signal_is_absent(contact_cent
     answer["brakes"]["Complaints desk"] = ["feeling watched"]
     [remark] = check(answer, "contact_centre").remarks
     assert (remark.kind, remark.subject) == ("unfounded_brake", "Complaints desk")
-    assert "Feeling watched" in remark.message
+    assert "Fear of being monitored" in remark.message
     assert "activity visible to management: yes (here: no)" in remark.message
     assert "record the resistance" in remark.message
 
@@ -109,7 +109,7 @@ def test_levers_that_leave_a_brake_untreated_name_what_the_method_recommends(met
     answer["levers"][ADVISERS] = {"understand": ["benefits_storytelling"],
                                   "want": ["positive_levers"], "be_able": ["user_guide"]}
     remarks = check(answer, "contact_centre").of_kind("brake_not_addressed")
-    by_brake = {r.message.split("addresses the brake “")[1].split("”")[0]: r for r in remarks}
+    by_brake = {r.message.split("addresses the barrier “")[1].split("”")[0]: r for r in remarks}
     assert "Loss of efficiency" in by_brake
     assert method.levers.lever("simplify_data_entry").label.en in by_brake["Loss of efficiency"].message
 
@@ -118,7 +118,7 @@ def test_a_lever_aimed_at_a_brake_the_population_does_not_have_is_off_target(con
     answer = copy.deepcopy(contact_centre)
     answer["levers"][ADVISERS]["want"].append("local_sponsor_engagement")
     [remark] = check(answer, "contact_centre").of_kind("lever_off_target")
-    assert "Reluctant territory" in remark.message
+    assert "Reluctant region" in remark.message
 
 
 def test_feedback_speaks_french_and_accepts_french_words(contact_centre):

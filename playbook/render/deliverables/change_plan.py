@@ -439,7 +439,7 @@ def quadrant_table(analysis: Any) -> Table:
         own = frame[frame["quadrant"] == quadrant]
         if own.empty:
             continue
-        rows.append([labels[quadrant].in_(analysis.lang), len(own), float(own["effort_days"].sum()),
+        rows.append([labels[quadrant].in_(analysis.lang), len(own), _days(analysis, float(own["effort_days"].sum())),
                      c.number(analysis, float(own["effect"].mean()), 1)])
     col = lambda key: _t(analysis, f"columns.{key}")  # noqa: E731
     return Table([col("quadrant"), col("actions"), col("effort"), col("effect")], rows,

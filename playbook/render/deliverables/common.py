@@ -1,5 +1,5 @@
-"""What every deliverable shares: its cover, the key-messages summary, the
-agenda, the dated next steps, population labels and speaker notes.
+"""What every deliverable shares: its cover, the executive summary, the
+storyline of findings, the dated next steps, population labels and speaker notes.
 
 The five deliverables must look like one firm wrote them: same cover fields,
 same way of naming a population ("Conseillers en agence (420 pers., Nord)"),
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -27,7 +28,6 @@ from ..ir import (
     BulletItem,
     BulletLike,
     Bullets,
-    BulletSlide,
     Chart,
     ClosingSlide,
     CoverSlide,
@@ -57,9 +57,15 @@ SUMMARY_MAX = 5
 # --------------------------------------------------------------------------- words
 
 
+_ABBREVIATION_END = re.compile(r"(?<=\w)\.\.(?!\.)")
+
+
 def text(analysis: Any, key: str, **values: Any) -> str:
-    """A label of the method in the analysis' language (fails loudly if missing)."""
-    return analysis.method.text(key, analysis.lang, **values)
+    """A label of the method in the analysis' language (fails loudly if missing).
+
+    An abbreviation ending a sentence keeps one full stop ("797 pers." + "." →
+    "797 pers."), whichever of the label or the value brought it."""
+    return _ABBREVIATION_END.sub(".", analysis.method.text(key, analysis.lang, **values))
 
 
 def term(analysis: Any, vocabulary: str, code: Any) -> str:
@@ -150,9 +156,12 @@ def counted(analysis: Any, key: str, count: int, **values: Any) -> str:
 
     French puts 0 and 1 in the singular (« 1 a quelque chose à perdre », « 0 action
     à trancher »), English only 1; the catalogue holds both forms of every
-    counted sentence, so agreement is the data's, not a suffix added here.
+    counted sentence, so agreement is the data's, not a suffix added here. A
+    `key.zero` form, when the catalogue has one, says "none" in words.
     """
     form = grammar.plural_form(count, analysis.lang)
+    if count == 0 and analysis.method.labels.has(f"{key}.zero"):
+        form = "zero"  # « Aucune action n'est à trancher » reads better than « 0 action »
     return text(analysis, f"{key}.{form}", count=number(analysis, count), **values)
 
 
@@ -254,9 +263,7 @@ def story_deck(analysis: Any, deliverable: str, findings: Sequence[Finding], *,
     told = [f for f in findings if f.slides]
     summary = [f.message for f in told if f.message][:SUMMARY_MAX]
     slides: list[Slide] = [CoverSlide(), key_messages_slide(analysis, summary), *opening]
-    numbered = [f for f in told if f.message][:SUMMARY_MAX]
-    rest = [f for f in told if all(f is not n for n in numbered)]
-    for finding in [*numbered, *rest]:
+    for finding in told:
         slides.extend(finding.slides)
     slides.extend(closing)
     slides.append(closing_slide(analysis, next_steps(analysis) if steps is None else steps))
@@ -264,11 +271,6 @@ def story_deck(analysis: Any, deliverable: str, findings: Sequence[Finding], *,
         slides.append(SectionSlide(text(analysis, "common.appendix")))
         slides.extend(appendix)
     return deck(analysis, deliverable, slides)
-
-
-def agenda_slide(analysis: Any, sections: Sequence[str], notes: str = "") -> BulletSlide:
-    """The agenda: the deck's section titles, in order."""
-    return BulletSlide(text(analysis, "common.agenda"), list(sections), notes=notes)
 
 
 # --------------------------------------------------------------------------- next steps
@@ -351,32 +353,34 @@ def closing_slide(analysis: Any, steps: Sequence[NextStep], notes: str = "") -> 
 
 def sectioned_document(analysis: Any, deliverable: str, sections: Sequence[str],
                        builders: Mapping[str, Callable[[Any], list[Block]]],
-                       messages: Sequence[str]) -> Document:
+                       messages: Mapping[str, str]) -> Document:
     """A document made of titled sections in a fixed order (framing note, target
-    vision): key messages, each section under its heading, next steps."""
-    blocks: list[Block] = key_messages_blocks(analysis, messages)
+    vision): the executive summary, each section under its heading and opening
+    on its conclusion (its message), next steps."""
+    blocks: list[Block] = key_messages_blocks(analysis, list(messages.values()))
     for section in sections:
         blocks.append(Heading(text(analysis, f"{deliverable}.sections.{section}")))
+        if messages.get(section):
+            blocks.append(Paragraph(messages[section]))
         blocks.extend(builders[section](analysis))
     blocks.extend(next_steps_blocks(analysis, next_steps(analysis)))
     return document(analysis, deliverable, blocks)
 
 
+SectionSlides = Callable[[Any], tuple[list[Slide], list[Slide]]]
+
+
 def sectioned_deck(analysis: Any, deliverable: str, sections: Sequence[str],
-                   builders: Mapping[str, Callable[[Any, str], list[Slide]]],
-                   messages: Sequence[str]) -> Deck:
-    """The deck of a sectioned deliverable: cover, one slide of key messages, an
-    agenda of the sections, each section's slides, next steps."""
-    titles = [text(analysis, f"{deliverable}.sections.{section}") for section in sections]
-    slides: list[Slide] = [
-        CoverSlide(),
-        key_messages_slide(analysis, messages),
-        agenda_slide(analysis, [*titles, text(analysis, "common.next_steps")]),
-    ]
-    for section, title in zip(sections, titles, strict=True):
-        slides.extend(builders[section](analysis, title))
-    slides.append(closing_slide(analysis, next_steps(analysis)))
-    return deck(analysis, deliverable, slides)
+                   builders: Mapping[str, SectionSlides], messages: Mapping[str, str]) -> Deck:
+    """The deck of a sectioned deliverable, told section by section: each
+    section's message in the summary (at most five, in order), its main slides
+    under action titles, its detail in the appendix."""
+    findings, appendix = [], []
+    for section in sections:
+        main, detail = builders[section](analysis)
+        findings.append(Finding(messages.get(section, ""), main, key=section))
+        appendix.extend(detail)
+    return story_deck(analysis, deliverable, findings, appendix=appendix)
 
 
 def figure_or_note(analysis: Any, chart: Chart | None, caption: str = "") -> Block:

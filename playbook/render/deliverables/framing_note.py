@@ -42,7 +42,6 @@ from . import common as c
 
 NAME = "framing_note"
 RISKS_IN_DECK = 8
-DECK_MESSAGES = 4  # one slide of message cards; the document gives them all
 BRAKES_SHOWN = 10
 RAG_FILLS = {status: rag_fill(status) for status in RAG}   # the template's red/amber/green
 RACI_FILLS = {"A": "#0E4D64", "R": "#A8D0DB", "C": "#EEF3F5"}
@@ -58,33 +57,41 @@ def t(analysis: Any, key: str, **values: Any) -> str:
 
 
 def build_document(analysis: Any) -> Document:
-    return c.sectioned_document(analysis, NAME, SECTIONS, _DOC_SECTIONS, key_messages(analysis))
+    return c.sectioned_document(analysis, NAME, SECTIONS, _DOC_SECTIONS, messages(analysis))
 
 
 def key_messages(analysis: Any) -> list[str]:
-    """Five or six sentences computed from the engagement and the analysis."""
+    """The summary: one message per section that has one, five at most, in order."""
+    return list(messages(analysis).values())
+
+
+def messages(analysis: Any) -> dict[str, str]:
+    """Each section's conclusion, computed from the engagement and the analysis,
+    in the sections' order; the team's gives way when there are more than five."""
     e = analysis.engagement
-    messages = []
+    said: dict[str, str] = {}
     if e.objectives:
-        messages.append(t(analysis, "messages.objectives", objectives=len(e.objectives),
-                          business=len({o.business_objective for o in e.objectives}),
-                          budget=c.money(analysis, _total_budget(e))))
-    messages.append(_risk_message(analysis))
+        said["objectives"] = t(analysis, "messages.objectives", objectives=len(e.objectives),
+                               business=len({o.business_objective for o in e.objectives}),
+                               budget=c.money(analysis, _total_budget(e)))
     non_users = sum(p.headcount for p in e.populations if not p.crm_user)
     regions = regional_territories(e)
-    messages.append(t(analysis, "messages.scope" if regions else "messages.scope_national",
+    said["scope"] = t(analysis, "messages.scope" if regions else "messages.scope_national",
                       populations=len(e.populations), people=c.people(analysis, _headcount(e)),
-                      non_users=c.people(analysis, non_users), territories=len(regions)))
-    messages.append(_criteria_message(analysis))
-    if e.lots:
-        go_lives = sorted(lot.go_live for lot in e.lots)
-        messages.append(t(analysis, "messages.lots", lots=len(e.lots),
-                          first=c.date(analysis, go_lives[0]), last=c.date(analysis, go_lives[-1])))
+                      non_users=c.people(analysis, non_users), territories=len(regions))
     team = e.governance.team
     if team:
-        messages.append(t(analysis, "messages.team", members=len(team), fte=_fte(analysis, team),
-                          functions=len({m.function for m in team})))
-    return messages
+        said["governance"] = t(analysis, "messages.team", members=len(team), fte=_fte(analysis, team),
+                               functions=len({m.function for m in team}))
+    said["criteria"] = _criteria_message(analysis)
+    if e.lots:
+        go_lives = sorted(lot.go_live for lot in e.lots)
+        said["plan"] = t(analysis, "messages.lots", lots=len(e.lots),
+                         first=c.date(analysis, go_lives[0]), last=c.date(analysis, go_lives[-1]))
+    said["risks"] = _risk_message(analysis)
+    if len(said) > c.SUMMARY_MAX:
+        said.pop("governance", None)
+    return said
 
 
 def _criteria_message(analysis: Any) -> str:
@@ -439,8 +446,11 @@ def _administrator_lines(analysis: Any) -> list[str]:
     lines = []
     for admin in analysis.engagement.governance.administrators:
         if admin.named_on:
-            lines.append(t(analysis, "governance.administrator", name=admin.name, function=admin.function,
-                           date=c.date(analysis, admin.named_on)))
+            # One pair of parentheses ("CRM analyst (IT, named on …)"), and a noun
+            # in French, which needs no agreement with the person named.
+            since = t(analysis, "governance.administrator_since", date=c.date(analysis, admin.named_on))
+            lines.append(t(analysis, "governance.administrator", name=admin.name,
+                           function=c.with_detail(admin.function, since)))
         else:
             lines.append(t(analysis, "governance.administrator_undated", name=admin.name,
                            function=admin.function))
@@ -674,8 +684,7 @@ _DOC_SECTIONS = {
 
 
 def build_deck(analysis: Any) -> Deck:
-    return c.sectioned_deck(analysis, NAME, SECTIONS, _DECK_SECTIONS,
-                            key_messages(analysis)[:DECK_MESSAGES])
+    return c.sectioned_deck(analysis, NAME, SECTIONS, _DECK_SECTIONS, messages(analysis))
 
 
 def _first_sentence(text: str) -> str:
@@ -684,37 +693,45 @@ def _first_sentence(text: str) -> str:
     return first[: end + 1] if 0 < end < len(first) - 1 else first
 
 
-def _context_slides(analysis: Any, title: str) -> list[Slide]:
+Slides = tuple[list[Slide], list[Slide]]
+
+
+def _context_slides(analysis: Any) -> Slides:
     info = analysis.engagement.engagement
     fields = ("strategy", "business_case", "current_situation")
     bullets = [f"**{t(analysis, f'context.{f}')}** — {_first_sentence(getattr(info, f))}" for f in fields]
     notes = "\n\n".join(getattr(info, f) for f in fields)
-    return [BulletSlide(title, bullets, notes=notes)]
+    return [BulletSlide(t(analysis, "deck.context", client=info.client), bullets, notes=notes)], []
 
 
-def _objectives_slides(analysis: Any, title: str) -> list[Slide]:
+def _objectives_slides(analysis: Any) -> Slides:
     e = analysis.engagement
     if not e.objectives:
-        return []
+        return [], []
     columns, rows = _objective_rows(analysis, full=False)
     notes = "\n".join([t(analysis, "objectives.notes"),
                        *(f"– {o.business_objective} → {o.crm_objective} → {o.kpi}" for o in e.objectives)])
-    return [TableSlide(title, Table(columns, rows, widths=[3, 2.6, 1.1, 1.1, 1.5, 1.4, 1.4]), notes=notes)]
+    title = c.counted(analysis, f"{NAME}.deck.objectives", len(e.objectives),
+                      business=len({o.business_objective for o in e.objectives}))
+    table = Table(columns, rows[:-1], widths=[3, 2.6, 1.1, 1.1, 1.5, 1.4, 1.4])
+    return [TableSlide(title, c.select(table, [0, 1, 3, 4]), notes=notes)], []
 
 
-def _scope_slides(analysis: Any, title: str) -> list[Slide]:
+def _scope_slides(analysis: Any) -> Slides:
     e = analysis.engagement
     notes = t(analysis, "scope.functions", functions=", ".join(dict.fromkeys(p.function for p in e.populations)))
-    slides: list[Slide] = [
-        TableSlide(t(analysis, "scope.populations_title"), _population_table(analysis, full=False), notes=notes),
-        ChartSlide(t(analysis, "scope.territories_title"), territory_chart(analysis, show_values=False)),
-    ]
+    non_users = [p for p in e.populations if not p.crm_user]
+    title = c.counted(analysis, f"{NAME}.deck.scope", len(non_users), populations=len(e.populations),
+                      people=c.people(analysis, _headcount(e)))
+    main = [TableSlide(title, _population_table(analysis, full=False), notes=notes)]
+    detail: list[Slide] = [ChartSlide(t(analysis, "scope.territories_title"),
+                                      territory_chart(analysis, show_values=False))]
     if e.lots:
-        slides.append(TableSlide(t(analysis, "scope.lots_title"), _lots_table(analysis, full=False)))
-    return slides
+        detail.append(TableSlide(t(analysis, "scope.lots_title"), _lots_table(analysis, full=False)))
+    return main, detail
 
 
-def _governance_slides(analysis: Any, title: str) -> list[Slide]:
+def _governance_slides(analysis: Any) -> Slides:
     gov = analysis.engagement.governance
     g = lambda key, **v: t(analysis, f"governance.{key}", **v)  # noqa: E731
     bodies = _bodies_table(analysis)
@@ -723,70 +740,104 @@ def _governance_slides(analysis: Any, title: str) -> list[Slide]:
             *(f"**{row[0]}** — {row[1]}" for row in bodies.rows)]
     right = [BulletItem(line) for line in _administrator_lines(analysis)]
     purposes = "\n".join([g("purposes_title"), *(f"– {x}" for x in _purposes(analysis).items)])
-    slides: list[Slide] = [TwoContentSlide(g("roles_title"), left, right, notes=purposes,
-                                           left_title=g("bodies_title"), right_title=g("administrators_title"))]
+    roles_title = t(analysis, "deck.governance", sponsor=gov.sponsor.name,
+                    weeks=gov.copil_every_weeks)
+    main: list[Slide] = [TwoContentSlide(roles_title, left, right, notes=purposes,
+                                         left_title=g("bodies_title"), right_title=g("administrators_title"))]
+    detail: list[Slide] = []
     if gov.team:
         counts = _seniority_counts(gov.team)
         summary = [g("team_summary", members=len(gov.team), fte=_fte(analysis, gov.team),
                      released=sum(m.released_from_daily_work for m in gov.team)),
                    g("balance_line", **counts), *governance_findings(analysis)]
         evidence = analysis.steering.criteria.at["experience_balance", "evidence"]
-        slides.append(TwoContentSlide(g("team_title"), summary, _team_table(analysis, full=False),
-                                      notes=c.reason_notes(analysis, [evidence]),
-                                      left_title=g("balance_title")))
-        slides.append(ChartSlide(g("balance_title"), seniority_chart(analysis),
+        team_title = t(analysis, "messages.team", members=len(gov.team), fte=_fte(analysis, gov.team),
+                       functions=len({m.function for m in gov.team})).rstrip(".")
+        main.append(TwoContentSlide(team_title, summary, _team_table(analysis, full=False),
+                                    notes=c.reason_notes(analysis, [evidence]),
+                                    left_title=g("balance_title")))
+        detail.append(ChartSlide(g("balance_title"), seniority_chart(analysis),
                                  caption=g("balance_line", **counts)))
     if gov.key_users:
-        slides.append(TableSlide(g("key_users_title"), _key_user_table(analysis)))
-    slides.append(TableSlide(g("raci_title"), raci_table(analysis),
+        detail.append(TableSlide(g("key_users_title"), _key_user_table(analysis)))
+    detail.append(TableSlide(g("raci_title"), raci_table(analysis),
                              notes="\n".join([raci_legend(analysis), raci_notes(analysis)])))
-    return slides
+    return main, detail
 
 
-def _workshops_slides(analysis: Any, title: str) -> list[Slide]:
+def _workshops_slides(analysis: Any) -> Slides:
     w = lambda key: t(analysis, f"workshops.{key}")  # noqa: E731
     rows = workshop_rows(analysis, full=False)
     full = workshop_rows(analysis, full=True)
     notes = "\n".join(f"{r[0]} — {r[4]}" for r in full if r[4])
+    planned = analysis.engagement.governance.workshops
+    held = sum(x.status == WorkshopStatus.DONE for x in planned)
+    to_plan = len(rows) - held - sum(x.status == WorkshopStatus.PLANNED for x in planned)
+    if held == len(rows):
+        title = t(analysis, "deck.workshops_all", total=len(rows))
+    elif to_plan > 0:
+        title = c.counted(analysis, f"{NAME}.deck.workshops_to_plan", to_plan, held=held, total=len(rows))
+    else:
+        upcoming = min((x for x in planned if x.status == WorkshopStatus.PLANNED), key=lambda x: x.date)
+        title = c.counted(analysis, f"{NAME}.deck.workshops", held, total=len(rows),
+                          next=c.term(analysis, "workshop", upcoming.workshop),
+                          date=c.date(analysis, upcoming.date))
     return [TableSlide(title, Table([w("workshop"), c.text(analysis, "common.columns.date"),
                                      c.text(analysis, "common.columns.status")], rows,
                                     widths=[2, 1.2, 1], cell_fills=_workshop_fills(rows, 2, analysis)),
-                       notes=notes)]
+                       notes=notes)], []
 
 
-def _criteria_slides(analysis: Any, title: str) -> list[Slide]:
+def _criteria_slides(analysis: Any) -> Slides:
     k = lambda key: t(analysis, f"criteria.{key}")  # noqa: E731
     table = analysis.steering.criteria
-    rows = [[r.label, r.status_label, r.advice or k("met_advice")] for r in table.itertuples()]
-    fills = [[None, RAG_FILLS.get(r.rag), None] for r in table.itertuples()]
-    notes = "\n".join(f"{r.label} — {r.status_label}: {r.evidence}"
-                      for r in table.itertuples() if r.evidence)
-    return [TableSlide(title, Table([k("criterion"), c.text(analysis, "common.columns.status"), k("advice")],
-                                    rows, widths=[1.6, 1.1, 4], cell_fills=fills), notes=notes)]
+    rows = [[r.label, r.status_label] for r in table.itertuples()]
+    fills = [[None, RAG_FILLS.get(r.rag)] for r in table.itertuples()]
+    notes = "\n".join(f"{r.label} — {r.status_label}: {r.advice or k('met_advice')} {r.evidence or ''}".strip()
+                      for r in table.itertuples())
+    met = int((table["status"] == "met").sum())
+    title = (t(analysis, "deck.criteria_all", total=len(table)) if met == len(table)
+             else c.counted(analysis, f"{NAME}.deck.criteria", met, total=len(table)))
+    return [TableSlide(title, Table([k("criterion"), c.text(analysis, "common.columns.status")],
+                                    rows, widths=[3, 1.4], cell_fills=fills), notes=notes)], []
 
 
-def _balance_slides(analysis: Any, title: str) -> list[Slide]:
+def _balance_slides(analysis: Any) -> Slides:
     findings = _balance_findings(analysis) or [t(analysis, "balance.on_target")]
     table = analysis.steering.balance
     notes = c.reason_notes(analysis, findings, lead=table.at["technology", "basis"])
-    return [ChartSlide(title, balance_chart(analysis), notes=notes, caption=" ".join(findings))]
+    people = table.loc[table.index != "technology"]
+    title = t(analysis, "deck.balance", share=c.percent(analysis, float(table.at["people", "share"]) / 100),
+              target=c.percent(analysis, float(table.at["people", "target"]) / 100)) \
+        if "people" in people.index else t(analysis, "sections.balance")
+    return [ChartSlide(title, balance_chart(analysis), notes=notes, caption=" ".join(findings))], []
 
 
-def _plan_slides(analysis: Any, title: str) -> list[Slide]:
-    if not analysis.engagement.lots:
-        return []
-    return [ChartSlide(title, gantt_chart(analysis), notes=t(analysis, "plan.intro"))]
+def _plan_slides(analysis: Any) -> Slides:
+    e = analysis.engagement
+    if not e.lots:
+        return [], []
+    go_lives = sorted(lot.go_live for lot in e.lots)
+    title = c.counted(analysis, f"{NAME}.deck.plan", len(e.lots), first=c.month(analysis, go_lives[0]),
+                      last=c.month(analysis, go_lives[-1]))
+    return [ChartSlide(title, gantt_chart(analysis), notes=t(analysis, "plan.intro"))], []
 
 
-def _risks_slides(analysis: Any, title: str) -> list[Slide]:
+def _risks_slides(analysis: Any) -> Slides:
     risks = first_risks(analysis)
     if not risks:
-        return [BulletSlide(title, [t(analysis, "risks.none")])]
+        return [BulletSlide(t(analysis, "sections.risks"), [t(analysis, "risks.none")])], []
     shown = risks[:RISKS_IN_DECK]
     notes = "\n\n".join(
         c.reason_notes(analysis, r.reasons[:2], lead=f"{r.population} — {t(analysis, f'risks.kind.{r.kind}')}")
         for r in shown)
-    return [TableSlide(title, _risk_table(analysis, shown, full=False), notes=notes)]
+    e = analysis.engagement
+    high = [r for r in risks if r.level >= analysis.method.brakes.risk_model.high_from]
+    populations = list(dict.fromkeys(r.population for r in high))
+    title = (c.counted(analysis, f"{NAME}.deck.risks", len(populations), total=len(e.populations),
+                       people=c.people(analysis, sum(e.population(n).headcount for n in populations)))
+             if populations else t(analysis, "sections.risks"))
+    return [TableSlide(title, _risk_table(analysis, shown, full=False), notes=notes)], []
 
 
 _DECK_SECTIONS = {

@@ -34,6 +34,7 @@ from ..ir import (
     Series,
     Table,
     TableSlide,
+    TwoContentSlide,
 )
 from . import common as c
 
@@ -42,6 +43,8 @@ SCALE = (0, 3)
 # The deck quotes the two most telling resistances heard; the others are in
 # the speaker notes and the report (a slide of six quotes is not read).
 RESISTANCES_SHOWN = 2
+# Up to two points to watch share the allies' slide; more get a slide of their own.
+WARNINGS_BESIDE_ALLIES = 2
 # Bubbles sharing a level and a buy-in are spread on a small ellipse around
 # their true position (radii in axis units), so labels do not sit on one another.
 SPREAD = (0.34, 0.38)
@@ -677,17 +680,21 @@ def _weighted_title(analysis: Any) -> str:
 
 def build_deck(analysis: Any) -> Deck:
     d = lambda key, **v: _t(analysis, f"deck.{key}", **v)  # noqa: E731
-    closing: list[Any] = []
     allies = _in_role(analysis, "allies")
-    closing.append(BulletSlide(
-        c.counted(analysis, f"{NAME}.deck.allies", len(allies),
-                  people=c.people(analysis, _headcount(analysis, allies))),
-        _ally_lines(analysis) or [_t(analysis, "text.no_allies")],
-        notes=messages(analysis).get("allies", "")))
-    warnings = _warnings(analysis)
-    if warnings:
-        closing.append(BulletSlide(c.counted(analysis, f"{NAME}.deck.warnings", len(warnings)),
-                                   [w.message for w in warnings]))
+    title = c.counted(analysis, f"{NAME}.deck.allies", len(allies),
+                      people=c.people(analysis, _headcount(analysis, allies)))
+    lines = _ally_lines(analysis) or [_t(analysis, "text.no_allies")]
+    notes = messages(analysis).get("allies", "")
+    warnings = [w.message for w in _warnings(analysis)]
+    if len(warnings) > WARNINGS_BESIDE_ALLIES:
+        closing: list[Any] = [BulletSlide(title, lines, notes=notes), BulletSlide(
+            c.counted(analysis, f"{NAME}.deck.warnings", len(warnings)), warnings)]
+    elif warnings:  # one or two points: beside the allies, not a near-empty slide of their own
+        closing = [TwoContentSlide(title, lines, warnings, notes=notes,
+                                   left_title=_t(analysis, "sections.allies"),
+                                   right_title=_t(analysis, "sections.warnings"))]
+    else:
+        closing = [BulletSlide(title, lines, notes=notes)]
     appendix = [TableSlide(d("segments"), segment_table(analysis, with_description=False),
                            notes="\n".join(_segment_notes(analysis)))]
     if analysis.diagnosis.brakes:

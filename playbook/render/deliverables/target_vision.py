@@ -37,7 +37,6 @@ from . import common as c
 
 NAME = "target_vision"
 SECTIONS = ("life", "personas", "journeys", "use_cases", "kpis", "data")
-DECK_MESSAGES = 4
 PRIORITY_FILLS = {Priority.MUST: "#A8D0DB", Priority.SHOULD: "#EEF3F5", Priority.COULD: None}
 STAGE_ORDER = list(JourneyStage)
 PRIORITY_ORDER = list(Priority)
@@ -79,32 +78,41 @@ def sorted_lots(analysis: Any) -> list[Any]:
 
 
 def key_messages(analysis: Any) -> list[str]:
+    """The summary: one message per section, at most five, in the sections' order."""
+    return list(messages(analysis).values())
+
+
+def messages(analysis: Any) -> dict[str, str]:
+    """Each section's message (its conclusion), in the sections' order; the KPIs'
+    message gives way when all six sections have one (five at most)."""
     e = analysis.engagement
-    messages = [_life_message(analysis)]
-    silos = desiloing_populations(analysis)
-    steps = [s for s in e.journeys if s.pain_point]
-    if e.journeys:
-        must = [s for s in e.journeys if s.priority == Priority.MUST and s.improvement]
-        messages.append(t(analysis, "messages.journeys", pains=len(steps),
-                          populations=len(journeys_by_population(analysis)), must=len(must),
-                          days=c.number(analysis, sum(s.effort_days for s in must))))
-    if silos:
-        messages.append(t(analysis, "messages.data", count=len(silos)))
-    if e.use_cases and e.lots:
-        first = sorted_lots(analysis)[0].name
-        messages.append(t(analysis, "messages.use_cases", count=len(e.use_cases), lots=len(e.lots),
-                          must=sum(u.priority == Priority.MUST for u in e.use_cases),
-                          first=sum(u.lot == first for u in e.use_cases)))
+    said = {"life": _life_message(analysis)}
     if e.personas:
         losing = [p.name for p in e.personas if p.loses_by_sharing]
-        messages.append(t(analysis, "messages.personas", count=len(e.personas), losing=len(losing),
-                          names=", ".join(losing)) if losing
-                        else t(analysis, "messages.personas_plain", count=len(e.personas)))
+        said["personas"] = (c.counted(analysis, f"{NAME}.messages.personas", len(losing),
+                                      personas=len(e.personas), names=", ".join(losing))
+                            if losing else t(analysis, "messages.personas_plain", count=len(e.personas)))
+    if e.journeys:
+        steps = [s for s in e.journeys if s.pain_point]
+        must = [s for s in e.journeys if s.priority == Priority.MUST and s.improvement]
+        said["journeys"] = t(analysis, "messages.journeys", pains=len(steps),
+                             populations=len(journeys_by_population(analysis)), must=len(must),
+                             days=c.days(analysis, sum(s.effort_days for s in must)))
+    if e.use_cases and e.lots:
+        first = sorted_lots(analysis)[0].name
+        said["use_cases"] = t(analysis, "messages.use_cases", count=len(e.use_cases), lots=len(e.lots),
+                              must=sum(u.priority == Priority.MUST for u in e.use_cases),
+                              first=sum(u.lot == first for u in e.use_cases))
     kpis = analysis.steering.kpis
     if len(kpis):
-        messages.append(t(analysis, "messages.kpis", count=len(kpis),
-                          date=c.date(analysis, min(kpis["first_review"]))))
-    return messages
+        said["kpis"] = t(analysis, "messages.kpis", count=len(kpis),
+                         date=c.date(analysis, min(kpis["first_review"])))
+    silos = desiloing_populations(analysis)
+    if silos:
+        said["data"] = c.counted(analysis, f"{NAME}.messages.data", len(silos))
+    if len(said) > c.SUMMARY_MAX:
+        said.pop("kpis", None)
+    return said
 
 
 def _life_message(analysis: Any) -> str:
@@ -122,7 +130,7 @@ def _life_message(analysis: Any) -> str:
 
 
 def build_document(analysis: Any) -> Document:
-    return c.sectioned_document(analysis, NAME, SECTIONS, _DOC_SECTIONS, key_messages(analysis))
+    return c.sectioned_document(analysis, NAME, SECTIONS, _DOC_SECTIONS, messages(analysis))
 
 
 def _life_blocks(analysis: Any) -> list[Block]:
@@ -374,84 +382,121 @@ _DOC_SECTIONS = {
 
 
 def build_deck(analysis: Any) -> Deck:
-    return c.sectioned_deck(analysis, NAME, SECTIONS, _DECK_SECTIONS,
-                            key_messages(analysis)[:DECK_MESSAGES])
+    return c.sectioned_deck(analysis, NAME, SECTIONS, _DECK_SECTIONS, messages(analysis))
 
 
-def _life_slides(analysis: Any, title: str) -> list[Slide]:
+LIFE_SHOWN = 3  # populations on the main slide (largest first); all in the appendix
+
+
+def _life_slides(analysis: Any) -> tuple[list[Slide], list[Slide]]:
     people = [p for p in described(analysis) if p.gains]
     if not people:
-        return []
-    table = Table([c.text(analysis, "common.columns.population"), t(analysis, "life.gains")],
-                  [[c.population_label(analysis, p), p.gains] for p in people], widths=[1.3, 3])
+        return [], []
+    columns = [c.text(analysis, "common.columns.population"), t(analysis, "life.gains")]
+    rows = lambda group: [[c.population_label(analysis, p), p.gains] for p in group]  # noqa: E731
     notes = "\n\n".join(f"{p.name} — {p.life_tomorrow}" for p in people if p.life_tomorrow)
-    return [TableSlide(title, table, notes=notes)]
+    largest = sorted(people, key=lambda p: -p.headcount)[:LIFE_SHOWN]
+    shown = [p for p in people if p in largest]
+    title = c.counted(analysis, f"{NAME}.deck.life", len(shown), total=len(people))
+    main = [TableSlide(title, Table(columns, rows(shown), widths=[1.3, 3]), notes=notes)]
+    detail = [TableSlide(t(analysis, "sections.life"), Table(columns, rows(people), widths=[1.3, 3]),
+                         notes=notes)] if len(shown) < len(people) else []
+    return main, detail
 
 
-def _persona_slides(analysis: Any, title: str) -> list[Slide]:
-    slides: list[Slide] = []
-    for persona in analysis.engagement.personas:
+def _persona_slides(analysis: Any) -> tuple[list[Slide], list[Slide]]:
+    personas = analysis.engagement.personas
+    if not personas:
+        return [], []
+    p_ = lambda key: t(analysis, f"personas.{key}")  # noqa: E731
+    losing = [p for p in personas if p.loses_by_sharing]
+    table = Table([t(analysis, "deck.persona"), c.text(analysis, "common.columns.population"),
+                   p_("it_comfort"), p_("loses_by_sharing")],
+                  [[p.name, p.population, c.term(analysis, "level", p.it_comfort),
+                    c.yes_no(analysis, p.loses_by_sharing)] for p in personas],
+                  widths=[2.4, 2.4, 1.2, 1.4])
+    main = [TableSlide(c.counted(analysis, f"{NAME}.deck.personas", len(losing), personas=len(personas)),
+                       table, notes="\n".join(f"{p.name} — {p.quote}" for p in personas if p.quote))]
+    detail: list[Slide] = []
+    for persona in personas:
         left = [persona.portrait, *_persona_profile(analysis, persona)]
         if persona.quote:
             left.append(f"**{persona.quote}**")
         notes = "\n".join([t(analysis, "personas.population", population=persona.population),
                            *(line.replace("**", "") for line in _persona_experience(analysis, persona))])
-        slides.append(TwoContentSlide(f"{title} — {persona.name}", left, _persona_experience(analysis, persona),
-                                      notes=notes, left_title=t(analysis, "personas.profile"),
-                                      right_title=t(analysis, "personas.experience")))
-    return slides
+        detail.append(TwoContentSlide(persona.name, left, _persona_experience(analysis, persona),
+                                      notes=notes, left_title=p_("profile"), right_title=p_("experience")))
+    return main, detail
 
 
-def _journey_slides(analysis: Any, title: str) -> list[Slide]:
+def _journey_slides(analysis: Any) -> tuple[list[Slide], list[Slide]]:
     groups = journeys_by_population(analysis)
-    slides: list[Slide] = []
+    detail: list[Slide] = []
     for population, steps in groups.items():
-        notes = "\n".join(f"{c.term(analysis, 'journey_stage', s.stage)} — {s.current} → {s.target}" for s in steps)
-        slides.append(TableSlide(f"{title} — {population}", _journey_table(analysis, steps, full=False),
-                                 notes=notes))
-    if groups and any(s.effort_days for s in analysis.engagement.journeys):
-        must = effort_by_priority(analysis)[Priority.MUST][1]
-        total = sum(s.effort_days for s in analysis.engagement.journeys if s.improvement)
-        slides.append(ChartSlide(t(analysis, "journeys.arbitration_title"), effort_chart(analysis),
-                                 caption=t(analysis, "journeys.arbitration_intro", days=c.number(analysis, total),
-                                           must=c.number(analysis, must)),
-                                 notes=t(analysis, "journeys.intro")))
-    return slides
+        notes = "\n".join(f"{c.term(analysis, 'journey_stage', s.stage)} — {s.current} → {s.target}"
+                          for s in steps)
+        detail.append(TableSlide(t(analysis, "deck.journey", population=population),
+                                 _journey_table(analysis, steps, full=False), notes=notes))
+    if not (groups and any(s.effort_days for s in analysis.engagement.journeys)):
+        return detail[:1], detail[1:]
+    count, must = effort_by_priority(analysis)[Priority.MUST]
+    total = sum(s.effort_days for s in analysis.engagement.journeys if s.improvement)
+    main = [ChartSlide(c.counted(analysis, f"{NAME}.deck.journeys", count, days=c.days(analysis, must),
+                                 total=c.days(analysis, total)),
+                       effort_chart(analysis),
+                       caption=t(analysis, "journeys.arbitration_intro", days=c.days(analysis, total),
+                                 must=c.days(analysis, must)),
+                       notes=t(analysis, "journeys.intro"))]
+    return main, detail
 
 
-def _use_case_slides(analysis: Any, title: str) -> list[Slide]:
-    if not analysis.engagement.use_cases:
-        return []
+def _use_case_slides(analysis: Any) -> tuple[list[Slide], list[Slide]]:
+    e = analysis.engagement
+    if not e.use_cases:
+        return [], []
     u_ = lambda key: t(analysis, f"use_cases.{key}")  # noqa: E731
-    slides: list[Slide] = [ChartSlide(title, use_case_chart(analysis), notes=u_("intro"))]
-    for lot in sorted_lots(analysis):
+    lots = sorted_lots(analysis)
+    first = sum(u.lot == lots[0].name for u in e.use_cases) if lots else 0
+    main: list[Slide] = [ChartSlide(
+        c.counted(analysis, f"{NAME}.deck.use_cases", first, lot=lots[0].name if lots else "",
+                  total=len(e.use_cases),
+                  must=sum(u.priority == Priority.MUST for u in e.use_cases
+                           if lots and u.lot == lots[0].name)),
+        use_case_chart(analysis), notes=u_("intro"))]
+    detail: list[Slide] = []
+    for lot in lots:
         rows, fills = _use_case_rows(analysis, lot, full=False)
         if rows:
-            notes = "\n".join(f"{u.name} — {u.description}" for u in analysis.engagement.use_cases
+            notes = "\n".join(f"{u.name} — {u.description}" for u in e.use_cases
                               if u.lot == lot.name and u.description)
-            slides.append(TableSlide(lot.name, Table(
+            detail.append(TableSlide(lot.name, Table(
                 [u_("use_case"), c.text(analysis, "common.columns.population"),
                  c.text(analysis, "common.columns.priority")], rows, widths=[3, 2, 1], cell_fills=fills),
                 notes=notes))
-    return slides
+    return main, detail
 
 
-def _kpi_slides(analysis: Any, title: str) -> list[Slide]:
-    if not len(analysis.steering.kpis):
-        return []
+def _kpi_slides(analysis: Any) -> tuple[list[Slide], list[Slide]]:
+    kpis = analysis.steering.kpis
+    if not len(kpis):
+        return [], []
     table = Table(_kpi_columns(analysis, False), _kpi_rows(analysis, False), widths=[2.6, 2, 1, 1, 1.3])
     notes = "\n".join([t(analysis, "kpis.rag"), *(line.replace("**", "") for line in _kpi_definitions(analysis))])
-    return [TableSlide(title, table, notes=notes)]
+    title = c.counted(analysis, f"{NAME}.deck.kpis", len(kpis), date=c.date(analysis, min(kpis["first_review"])))
+    return [TableSlide(title, c.select(table, [0, 2, 3, 4]), notes=notes)], []
 
 
-def _data_slides(analysis: Any, title: str) -> list[Slide]:
+def _data_slides(analysis: Any) -> tuple[list[Slide], list[Slide]]:
     ambition = analysis.engagement.engagement.data_ambition
     first = _paragraphs(ambition)[0] if ambition.strip() else t(analysis, "data.not_stated")
     end = first.find(". ")
     lead = first[: end + 1] if 0 < end < len(first) - 1 else first
     notes = c.reason_notes(analysis, _data_reasons(analysis), lead=ambition)
+    silos = desiloing_populations(analysis)
+    title = (c.counted(analysis, f"{NAME}.deck.data", len(silos)) if silos
+             else t(analysis, "deck.data_open"))
     return [BulletSlide(title, [f"**{t(analysis, 'data.ambition')}** — {lead}", *_data_lines(analysis)],
-                        notes=notes)]
+                        notes=notes)], []
 
 
 _DECK_SECTIONS = {

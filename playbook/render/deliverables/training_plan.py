@@ -16,6 +16,7 @@ from typing import Any
 
 import pandas as pd
 
+from ...text import grammar
 from ..ir import (
     Block,
     Bullets,
@@ -123,8 +124,10 @@ def messages(analysis: Any) -> dict[str, str]:
                    learner_days=_days(analysis, total["learner_days"])))
     if _has_rates(analysis):
         trainers, learners = float(total["trainer_cost"]), float(total["learner_cost"])
+        trainers_shown, learners_shown = grammar.rounded_parts([trainers, learners])
         messages["cost"] = (_t(analysis, "messages.cost", total=c.money(analysis, trainers + learners),
-                           trainers=c.money(analysis, trainers), learners=c.money(analysis, learners)))
+                           trainers=c.money(analysis, trainers_shown),
+                           learners=c.money(analysis, learners_shown)))
     waves = wave_dates(analysis)
     lots = _lots(analysis)
     if lots and waves[lots[0]][PREPARATORY] and first_led_session(analysis, lots[0]):
@@ -248,11 +251,14 @@ def lot_table(analysis: Any) -> Table:
     totals = analysis.training_plan.totals
     rates = _has_rates(analysis)
     rows = []
-    for lot, row in totals.iterrows():
+    costs = [float(r["trainer_cost"]) + float(r["learner_cost"]) for _, r in totals.iterrows()]
+    # Lots rounded so that they add up to the rounded total (the last row).
+    shown = [*grammar.rounded_parts(costs[:-1], costs[-1]), grammar.rounded_money(costs[-1])]
+    for (lot, row), cost in zip(totals.iterrows(), shown, strict=True):
         cells = [lot, int(row["sessions"]), _days(analysis, row["trainer_days"]),
                  _days(analysis, row["learner_days"])]
         if rates:
-            cells.append(c.money(analysis, float(row["trainer_cost"]) + float(row["learner_cost"])))
+            cells.append(c.money(analysis, cost))
         rows.append(cells)
     columns = [c.text(analysis, "common.columns.lot"), _col(analysis, "sessions"),
                _col(analysis, "trainer_days"), _col(analysis, "learner_days")]
@@ -480,8 +486,15 @@ def findings(analysis: Any) -> list[c.Finding]:
                                 hours=c.number(analysis, analysis.method.training.day_hours))))
     result.append(c.Finding(said.get("cost", ""), volume_slides, key="volumes"))
 
+    waves_by_lot = wave_dates(analysis)
+    first = [lot for lot, w in waves_by_lot.items() if w[PREPARATORY] and first_led_session(analysis, lot)
+             and w[PREPARATORY][1] < first_led_session(analysis, lot)]
+    trained = [lot for lot, w in waves_by_lot.items() if w[END_USERS] or w[PREPARATORY]]
+    trainers_title = (d("trainers_first") if len(first) == len(trained)
+                      else c.counted(analysis, f"{NAME}.deck.trainers_first_some", len(first),
+                                     total=len(trained)))
     result.append(c.Finding(said.get("trainers_first", ""), [BulletSlide(
-        d("trainers_first"), _trainers_first_lines(analysis),
+        trainers_title, _trainers_first_lines(analysis),
         notes=_t(analysis, "text.trainers_first_intro"))], key="trainers_first"))
 
     waves = wave_dates(analysis)
@@ -524,8 +537,10 @@ def build_deck(analysis: Any) -> Deck:
     closing: list[Any] = []
     onboarding = onboarding_table(analysis)
     if onboarding:
-        closing.append(TableSlide(said.get("onboarding", d("onboarding")).rstrip("."), onboarding,
-                                  notes=_t(analysis, "text.onboarding_intro")))
+        hires = int(plan.onboarding["new_hires_per_year"].sum())
+        closing.append(TableSlide(
+            c.counted(analysis, f"{NAME}.deck.onboarding", hires), onboarding,
+            notes="\n".join([said.get("onboarding", ""), _t(analysis, "text.onboarding_intro")]).strip()))
     warnings = _warnings(analysis)
     if warnings:
         closing.append(BulletSlide(c.counted(analysis, f"{NAME}.deck.warnings", len(warnings)),

@@ -21,11 +21,10 @@ def test_the_document_has_every_section_then_the_next_steps(case):
     assert positions == sorted(positions)
 
 
-def test_the_deck_opens_with_cover_key_messages_and_agenda_and_closes_with_next_steps(case):
+def test_the_deck_opens_with_cover_and_summary_and_closes_with_next_steps(case):
     titles = case.slide_titles()
     assert case.analysis.engagement.client in case.slide_text(case.pptx.slides[0])
     assert titles[1] == case.label("common.key_messages")
-    assert titles[2] == case.label("common.agenda")
     closing = case.main_slides()[-1]
     assert closing.shapes.title.text == case.label("common.next_steps")
     first = c.next_steps(case.analysis)[0]
@@ -45,9 +44,9 @@ def test_life_tomorrow_is_in_the_speaker_notes_of_the_gains_slide(case):
     assert flat(population.life_tomorrow)[:50] in flat(case.notes())
 
 
-def test_each_persona_has_a_slide_with_fears_and_quote(case):
+def test_each_persona_has_an_appendix_slide_with_fears_and_quote(case):
     for persona in case.analysis.engagement.personas:
-        slides = case.slides_titled(f"{case.label('target_vision.sections.personas')} — {persona.name}")
+        slides = [s for s in case.appendix_slides() if s.shapes.title.text == persona.name]
         assert len(slides) >= 1, persona.name
         text = flat(case.slide_text(slides[0]))
         assert flat(persona.fears)[:30] in text
@@ -56,9 +55,8 @@ def test_each_persona_has_a_slide_with_fears_and_quote(case):
 
 
 def test_each_described_journey_has_a_table_of_its_stages_with_priority_and_effort(case):
-    title = case.label("target_vision.sections.journeys")
     for population, steps in tv.journeys_by_population(case.analysis).items():
-        slide = case.slides_titled(f"{title} — {population}")[0]
+        slide = case.slides_titled(case.label("target_vision.deck.journey", population=population))[0]
         table = next(s.table for s in slide.shapes if getattr(s, "has_table", False) and s.has_table)
         assert len(table.rows) == 1 + len(steps)
         assert flat(table.cell(0, 4).text) == flat(case.label("target_vision.journeys.effort"))
@@ -78,7 +76,7 @@ def test_each_lot_lists_its_use_cases_by_priority(case):
         cases = [u for u in case.analysis.engagement.use_cases if u.lot == lot.name]
         if not cases:
             continue
-        slide = case.slides_titled(lot.name)[0]
+        slide = next(s for s in case.appendix_slides() if s.shapes.title.text == lot.name)
         text = flat(case.slide_text(slide))
         assert all(flat(u.name) in text for u in cases)
 
@@ -105,7 +103,7 @@ def test_the_data_ambition_comes_with_the_180_degree_warning_and_its_reasons(cas
 
 def test_the_french_files_carry_no_english_heading(written):
     french, english = written["mutuelle_fr"], written["mutuelle_en"]
-    keys = [*SECTION_KEYS, "common.key_messages", "common.next_steps", "common.agenda",
+    keys = [*SECTION_KEYS, "common.key_messages", "common.next_steps", "common.appendix",
             "target_vision.journeys.arbitration_title", "target_vision.data.ambition"]
     # Words the same in both languages ("Personas", "Total") are not evidence of anything.
     english_labels = [flat(english.label(k)) for k in keys if english.label(k) != french.label(k)]

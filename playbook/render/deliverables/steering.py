@@ -1,0 +1,484 @@
+"""The COPIL pack (step 5, run and steer): a deck of at most twelve slides and a
+two-page note for the fortnightly steering committee after go-live.
+
+Seed 000: a COPIL every two weeks for progress, blockers, arbitration and
+re-orientation. The pack reads `analysis.copil` (`playbook.analysis.copil`),
+computed for the COPIL's date; when the analysis carries none, the COPIL of
+the latest measurement is used. Every word comes from `labels.steering.yaml`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from ...analysis.copil import Copil, copil
+from ...text import format_month
+from ..ir import (
+    Block,
+    Bullets,
+    BulletSlide,
+    Chart,
+    ChartSlide,
+    ClosingSlide,
+    CoverSlide,
+    Deck,
+    Document,
+    Heading,
+    Paragraph,
+    Series,
+    Table,
+    TableSlide,
+)
+from . import common as c
+from .framing_note import RAG_FILLS
+
+NAME = "steering"
+SHOWN_ACTIONS = 5  # late and due actions on the progress slide
+SHOWN_ACTIONS_NOTE = 4  # the note keeps to two pages: the other late actions by their number
+SHOWN_BEHIND = 5
+
+
+def pack_of(analysis: Any) -> Copil:
+    """The COPIL the analysis carries, or the one of its latest measurement."""
+    return getattr(analysis, "copil", None) or copil(analysis)
+
+
+def with_copil(analysis: Any, pack: Copil) -> Any:
+    """The analysis carrying `pack`, so the builders render that COPIL."""
+    return dataclasses.replace(analysis, copil=pack)
+
+
+def _t(analysis: Any, key: str, **values: Any) -> str:
+    return c.text(analysis, f"{NAME}.{key}", **values)
+
+
+def _n(analysis: Any, key: str, count: int, **values: Any) -> str:
+    """`key_one` for a count of 1, `key` otherwise (plural of 1 in both languages)."""
+    return _t(analysis, f"{key}_one" if count == 1 else key, count=c.number(analysis, count), **values)
+
+
+def _rag(analysis: Any, code: str) -> str:
+    return _t(analysis, f"rag.{code}")
+
+
+def _rag_cell(analysis: Any, code: str) -> str:
+    label = _rag(analysis, code) if code else ""
+    return label[:1].upper() + label[1:]
+
+
+def _value(analysis: Any, value: float | None, unit: str) -> str:
+    return c.measure(analysis, None if value is None else round(float(value), 2), unit) or "–"
+
+
+def _trend(analysis: Any, trend: float | None, unit: str) -> str:
+    if trend is None or trend != trend:
+        return "–"
+    arrow = "▲" if trend > 0 else "▼" if trend < 0 else "="
+    if not trend:
+        return arrow
+    return f"{arrow} {c.measure(analysis, round(abs(float(trend)), 2), 'pts' if unit.strip() == '%' else unit)}"
+
+
+# --------------------------------------------------------------------------- findings
+
+
+def _measured(pack: Copil):
+    return pack.kpis[pack.kpis["measured"]]
+
+
+def _overall_adoption(pack: Copil):
+    rows = pack.kpis[(pack.kpis["kind"] == "adoption") & (pack.kpis["population"] == "") & pack.kpis["measured"]]
+    return rows.iloc[0] if len(rows) else None
+
+
+def key_messages(analysis: Any) -> list[str]:
+    """Four or five findings, in the order the deck develops them."""
+    pack = pack_of(analysis)
+    messages = [_kpi_title(analysis, pack)]
+    if len(pack.adoption):
+        messages.append(_adoption_title(analysis, pack))
+    messages.append(_progress_title(analysis, pack))
+    messages.append(_behind_title(analysis, pack))
+    messages.append(_decisions_title(analysis, pack))
+    return messages
+
+
+def _kpi_title(analysis: Any, pack: Copil) -> str:
+    measured = _measured(pack)
+    if measured.empty:
+        return _t(analysis, "titles.kpis_none", date=c.date(analysis, pack.as_of))
+    counts = measured["rag"].value_counts()
+    green = int(counts.get("green", 0))
+    key = "titles.kpis_green_none" if not green else "titles.kpis_green_one" if green == 1 else "titles.kpis"
+    return _t(analysis, key, green=c.number(analysis, green),
+              measured=c.number(analysis, len(measured)),
+              amber=c.number(analysis, int(counts.get("amber", 0))),
+              red=c.number(analysis, int(counts.get("red", 0))))
+
+
+def _adoption_title(analysis: Any, pack: Copil) -> str:
+    worst = pack.adoption.iloc[0]
+    overall = _overall_adoption(pack)
+    at_target = int((pack.adoption["rag"] == "green").sum())
+    if overall is not None:
+        return _t(analysis, "titles.adoption", value=_value(analysis, overall["latest"], "%"),
+                  target=_value(analysis, overall["target"], "%"), worst=worst["population"],
+                  worst_value=_value(analysis, worst["latest"], "%"),
+                  at_target=c.number(analysis, at_target), total=c.number(analysis, len(pack.adoption)))
+    return _t(analysis, "titles.adoption_no_overall", worst=worst["population"],
+              worst_value=_value(analysis, worst["latest"], "%"),
+              at_target=c.number(analysis, at_target), total=c.number(analysis, len(pack.adoption)))
+
+
+def _territory_title(analysis: Any, pack: Copil) -> str:
+    worst = pack.territories.iloc[0]
+    return _t(analysis, "titles.territories", territory=worst["territory"],
+              value=_value(analysis, round(worst["latest"]), "%"), target=_value(analysis, worst["target"], "%"))
+
+
+def _progress_title(analysis: Any, pack: Copil) -> str:
+    p = pack.progress
+    return _t(analysis, "titles.progress", done=c.number(analysis, p["done"]),
+              late=_n(analysis, "words.late", p["late"]), due=_n(analysis, "words.due", p["due"]))
+
+
+def _behind_title(analysis: Any, pack: Copil) -> str:
+    if pack.behind.empty:
+        return _t(analysis, "titles.behind_none")
+    names = list(pack.behind["population"])
+    return _n(analysis, "titles.behind", len(names), names=_names(analysis, names))
+
+
+def _decisions_title(analysis: Any, pack: Copil) -> str:
+    if not pack.decisions:
+        return _t(analysis, "titles.decisions_none")
+    kinds = list(dict.fromkeys(d.kind for d in pack.decisions))
+    topics = _names(analysis, [_t(analysis, f"words.decision_{kind}") for kind in kinds])
+    return _n(analysis, "titles.decisions", len(pack.decisions), topics=topics)
+
+
+def _training_title(analysis: Any, pack: Copil) -> str:
+    pulses = pack.pulses[~pack.pulses["withheld"]] if len(pack.pulses) else pack.pulses
+    lowest = None
+    for row in pulses.itertuples():
+        for score in ("understand", "want", "able"):
+            value = getattr(row, score)
+            if value is not None and value == value and (lowest is None or value < lowest[0]):
+                lowest = (value, score, row.population)
+    coverage = (_t(analysis, "titles.coverage", value=_value(analysis, round(pack.coverage), "%"))
+                if pack.coverage is not None else _t(analysis, "titles.coverage_none"))
+    if lowest is None:
+        return coverage
+    return _t(analysis, "titles.training", coverage=coverage, pillar=_pillar(analysis, lowest[1]),
+              population=lowest[2], score=c.number(analysis, lowest[0], 1))
+
+
+def _criteria_title(analysis: Any, pack: Copil) -> str:
+    met = int((pack.criteria["status"] == "met").sum())
+    changed = int((pack.criteria["status"] != pack.criteria["framing_status"]).sum())
+    return _t(analysis, "titles.criteria", met=c.number(analysis, met),
+              total=c.number(analysis, len(pack.criteria)),
+              changed=_n(analysis, "words.changed", changed))
+
+
+def _changes_title(analysis: Any, pack: Copil) -> str:
+    return _n(analysis, "titles.changes", len(pack.changes), date=c.date(analysis, pack.previous))
+
+
+def _pillar(analysis: Any, score: str) -> str:
+    code = {"able": "be_able"}.get(score, score)
+    return analysis.method.levers.pillars[code].label.in_(analysis.lang)
+
+
+def _names(analysis: Any, names: list[str]) -> str:
+    if len(names) <= 1:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} {_t(analysis, 'words.and')} {names[-1]}"
+
+
+# --------------------------------------------------------------------------- tables
+
+
+def kpi_table(analysis: Any, pack: Copil, deck: bool = False) -> Table:
+    """Every KPI of the plan, for the note: value with its trend, RAG, target,
+    forecast. The deck's (`deck=True`) keeps to the measured KPIs and to fewer
+    words: value, trend, RAG and target (the forecast goes to the notes)."""
+    col = lambda key: _t(analysis, f"columns.{key}")  # noqa: E731
+    rows, fills = [], []
+    kpis = pack.kpis[pack.kpis["measured"]] if deck else pack.kpis
+    for r in kpis.itertuples():
+        value = _value(analysis, r.latest, r.unit) if r.measured else _t(analysis, "words.not_measured")
+        trend = _trend(analysis, r.trend, r.unit)
+        rag = _rag_cell(analysis, r.rag) if r.measured else ""
+        if deck:
+            rows.append([r.name, value, _arrow(analysis, r.trend), rag, _value(analysis, r.target, r.unit)])
+            fills.append([None, None, None, RAG_FILLS.get(r.rag), None])
+        else:
+            rows.append([r.name, value if trend == "–" else f"{value} ({trend})", rag,
+                         _value(analysis, r.target, r.unit), _forecast(analysis, r)])
+            fills.append([None, None, RAG_FILLS.get(r.rag), None, RAG_FILLS.get(r.forecast_rag)])
+    if deck:
+        return Table([col("kpi"), col("latest"), col("trend"), col("rag"), col("target")], rows,
+                     widths=[3.4, 1.3, 1.0, 1.0, 1.3], cell_fills=fills)
+    return Table([col("kpi"), col("latest"), col("rag"), col("target"), col("forecast")], rows,
+                 widths=[3.3, 1.7, 0.9, 0.9, 2.1], cell_fills=fills)
+
+
+def _arrow(analysis: Any, trend: float | None) -> str:
+    """The trend as the deck shows it: an arrow and the figure, the unit being the KPI's."""
+    if trend is None or trend != trend:
+        return "–"
+    if not trend:
+        return "="
+    return f"{'▲' if trend > 0 else '▼'} {c.number(analysis, abs(round(float(trend), 2)), 0 if float(trend).is_integer() else 2)}"
+
+
+def _kpi_notes(analysis: Any, pack: Copil) -> str:
+    lines = [analysis.method.copil.description.in_(analysis.lang)]
+    lines += [f"{r.name}: {_forecast(analysis, r)}" for r in pack.kpis.itertuples()
+              if r.measured and r.forecast is not None and r.forecast == r.forecast]
+    unmeasured = [r.name for r in pack.kpis.itertuples() if not r.measured]
+    if unmeasured:
+        lines.append(_t(analysis, "text.unmeasured", names=", ".join(unmeasured)))
+    return "\n".join(lines)
+
+
+def _forecast(analysis: Any, row: Any) -> str:
+    if row.forecast is None or row.forecast != row.forecast:
+        return "–"
+    figure = round(row.forecast) if row.unit.strip() == "%" else round(row.forecast, 2)
+    return _t(analysis, "words.forecast", value=_value(analysis, figure, row.unit),
+              date=format_month(row.target_date, analysis.lang))
+
+
+def adoption_chart(analysis: Any, pack: Copil) -> Chart:
+    data = pack.adoption.sort_values("latest", ascending=False, kind="stable")
+    axis = _t(analysis, "charts.adoption_axis")
+    return Chart(kind="barh", categories=list(data["population"]),
+                 series=[Series(axis, [float(v) for v in data["latest"]])],
+                 y_title=axis, show_values=True, legend=False, y_range=(0, 100))
+
+
+def adoption_table(analysis: Any, pack: Copil, on_target: bool = True) -> Table:
+    """Adoption per population, furthest behind first; without `on_target`,
+    only the populations still short of their target."""
+    col = lambda key: _t(analysis, f"columns.{key}")  # noqa: E731
+    rows, fills = [], []
+    data = pack.adoption if on_target else pack.adoption[pack.adoption["rag"] != "green"]
+    for r in data.itertuples():
+        rows.append([r.population, c.number(analysis, r.headcount), _value(analysis, r.latest, "%"),
+                     _trend(analysis, r.trend, "%"), _value(analysis, r.target, "%"), _rag_cell(analysis, r.rag)])
+        fills.append([None, None, None, None, None, RAG_FILLS.get(r.rag)])
+    return Table([c.text(analysis, "common.columns.population"), c.text(analysis, "common.columns.headcount"),
+                  col("latest"), col("trend"), col("target"), col("rag")], rows,
+                 widths=[3.2, 1.0, 1.0, 1.0, 0.9, 0.9], cell_fills=fills)
+
+
+def territory_table(analysis: Any, pack: Copil) -> Table:
+    col = lambda key: _t(analysis, f"columns.{key}")  # noqa: E731
+    rows, fills = [], []
+    for r in pack.territories.itertuples():
+        rows.append([r.territory, c.number(analysis, r.populations), c.number(analysis, r.headcount),
+                     _value(analysis, round(r.latest), "%"), _value(analysis, r.target, "%"),
+                     _rag_cell(analysis, r.rag)])
+        fills.append([None, None, None, None, None, RAG_FILLS.get(r.rag)])
+    return Table([c.text(analysis, "common.columns.territory"), c.text(analysis, "common.columns.populations"),
+                  c.text(analysis, "common.columns.headcount"), col("latest"), col("target"), col("rag")],
+                 rows, widths=[2, 1.2, 1.2, 1.2, 1, 1], cell_fills=fills)
+
+
+def actions_table(analysis: Any, pack: Copil, limit: int | None = None, due: bool = True,
+                  owner: bool = True) -> Table:
+    """Late actions first, then (with `due`) those due in the next two weeks."""
+    actions = pack.actions
+    wanted = actions["late"] | actions["due"] if due else actions["late"]
+    chosen = actions[wanted].sort_values(["late", "date"], ascending=[False, False])  # latest first
+    if limit is not None:
+        chosen = chosen.head(limit)
+    col = lambda key: _t(analysis, f"columns.{key}")  # noqa: E731
+    rows, fills = [], []
+    for r in chosen.itertuples():
+        scope = _t(analysis, "words.everyone") if r.population == "all" else r.population
+        state = _t(analysis, "words.late_state") if r.late else _t(analysis, "words.due_state")
+        rows.append([r.id, r.action, scope, c.date(analysis, r.date), r.owner_label, state])
+        fills.append([None] * 5 + [RAG_FILLS["red"] if r.late else None])
+    columns = [col("id"), col("action"), c.text(analysis, "common.columns.population"),
+               c.text(analysis, "common.columns.date"), c.text(analysis, "common.columns.owner"),
+               c.text(analysis, "common.columns.status")]
+    widths = [0.6, 2.2, 2.3, 1.3, 1.8, 1.1]
+    if not owner:
+        rows, fills = [r[:4] + r[5:] for r in rows], [f[:4] + f[5:] for f in fills]
+        columns, widths = columns[:4] + columns[5:], [0.6, 2.6, 2.8, 1.5, 1.1]
+    return Table(columns, rows, widths=widths, cell_fills=fills)
+
+
+def pulse_table(analysis: Any, pack: Copil) -> Table:
+    col = lambda key: _t(analysis, f"columns.{key}")  # noqa: E731
+    scale = analysis.method.copil.pulse.scale
+    low = analysis.method.copil.pulse.low_score
+    rows, fills = [], []
+    for r in pack.pulses.itertuples():
+        scores = [getattr(r, s) for s in ("understand", "want", "able")]
+        shown = (["–"] * 3 if r.withheld
+                 else ["–" if s is None or s != s else c.number(analysis, s, 1) for s in scores])
+        rows.append([r.population, c.number(analysis, r.respondents), *shown])
+        fills.append([None, None, *[RAG_FILLS["red"] if (s is not None and s == s and s < low and not r.withheld)
+                                    else None for s in scores]])
+    out_of = lambda score: _t(analysis, "columns.out_of", pillar=_pillar(analysis, score), scale=scale)  # noqa: E731
+    return Table([c.text(analysis, "common.columns.population"), col("respondents"),
+                  out_of("understand"), out_of("want"), out_of("able")],
+                 rows, widths=[3, 1.2, 1.2, 1.2, 1.2], cell_fills=fills)
+
+
+def behind_table(analysis: Any, pack: Copil, limit: int | None = None) -> Table:
+    col = lambda key: _t(analysis, f"columns.{key}")  # noqa: E731
+    data = pack.behind.head(limit) if limit is not None else pack.behind
+    rows = [[r.population, _sentences(analysis, r.reasons), ", ".join(r.lever_labels)] for r in data.itertuples()]
+    return Table([c.text(analysis, "common.columns.population"), col("why"), col("levers")], rows,
+                 widths=[2, 3.2, 2.6])
+
+
+def criteria_table(analysis: Any, pack: Copil) -> Table:
+    """The six criteria, at framing and now (the reasons go to the notes)."""
+    col = lambda key: _t(analysis, f"columns.{key}")  # noqa: E731
+    rows = [[r.label, r.framing, r.status_label] for r in pack.criteria.itertuples()]
+    fills = [[None, None, RAG_FILLS.get(r.rag)] for r in pack.criteria.itertuples()]
+    return Table([col("criterion"), col("framing"), col("now")], rows, widths=[3.4, 1.8, 1.8],
+                 cell_fills=fills)
+
+
+def _sentences(analysis: Any, reasons: list[str]) -> str:
+    text = ("; " if analysis.lang == "en" else " ; ").join(reasons)
+    return text[:1].upper() + text[1:] + "."
+
+
+def decisions_bullets(analysis: Any, pack: Copil) -> list[str]:
+    return [f"**{d.text}.** {d.reason[:1].upper()}{d.reason[1:]}" for d in pack.decisions]
+
+
+# --------------------------------------------------------------------------- document
+
+
+def build_document(analysis: Any) -> Document:
+    """The two-page note: summary, what changed, KPIs, adoption, progress,
+    reinforcement, decisions."""
+    pack = pack_of(analysis)
+    s = lambda key: _t(analysis, f"sections.{key}")  # noqa: E731
+    blocks: list[Block] = c.key_messages_blocks(analysis, key_messages(analysis))
+    if pack.changes:
+        blocks += [Heading(_changes_title(analysis, pack)), Bullets(list(pack.changes))]
+    blocks += [Heading(_kpi_title(analysis, pack)), kpi_table(analysis, pack)]
+    if len(pack.adoption):
+        blocks.append(Heading(_adoption_title(analysis, pack)))
+        if (pack.adoption["rag"] != "green").any():
+            blocks.append(adoption_table(analysis, pack, on_target=False))
+        green = list(pack.adoption.loc[pack.adoption["rag"] == "green", "population"])
+        if green:
+            blocks.append(Paragraph(_n(analysis, "text.on_target", len(green), names=_names(analysis, green))))
+    blocks += [Heading(_progress_title(analysis, pack)), Paragraph(_progress_text(analysis, pack))]
+    late = pack.actions[pack.actions["late"]]
+    if len(late):
+        blocks.append(actions_table(analysis, pack, SHOWN_ACTIONS_NOTE, due=False))
+    if len(late) > SHOWN_ACTIONS_NOTE:
+        rest = list(late.sort_values("date", ascending=False, kind="stable")["id"])[SHOWN_ACTIONS_NOTE:]
+        blocks.append(Paragraph(_n(analysis, "text.more_late", len(rest), ids=", ".join(rest))))
+    if not pack.behind.empty:
+        blocks += [Heading(_behind_title(analysis, pack)), behind_table(analysis, pack)]
+    blocks += [Heading(s("decisions")), _decisions_block(analysis, pack)]
+    document = c.document(analysis, NAME, blocks)
+    document.date = pack.as_of  # the pack describes the COPIL's day
+    return document
+
+
+def _decisions_block(analysis: Any, pack: Copil) -> Block:
+    if not pack.decisions:
+        return Paragraph(_t(analysis, "titles.decisions_none"))
+    return Bullets(decisions_bullets(analysis, pack), numbered=True)
+
+
+def _progress_text(analysis: Any, pack: Copil) -> str:
+    p = pack.progress
+    return _t(analysis, "text.progress", total=c.number(analysis, p["total"]),
+              done=c.number(analysis, p["done"]), cancelled=c.number(analysis, p["cancelled"]),
+              late=c.number(analysis, p["late"]), due=c.number(analysis, p["due"]))
+
+
+# --------------------------------------------------------------------------- deck
+
+
+def build_deck(analysis: Any) -> Deck:
+    """At most twelve slides: cover, summary, what changed, KPIs, adoption by
+    population and by territory, plan progress, training and pulse, populations
+    to reinforce, success criteria, decisions, next steps."""
+    pack = pack_of(analysis)
+    slides: list[Any] = [CoverSlide(subtitle=_t(analysis, "text.cover", date=c.date(analysis, pack.as_of))),
+                         c.key_messages_slide(analysis, key_messages(analysis),
+                                              notes=_t(analysis, "text.intro", date=c.date(analysis, pack.as_of),
+                                                       previous=c.date(analysis, pack.previous)))]
+    if pack.changes:
+        slides.append(BulletSlide(_changes_title(analysis, pack), list(pack.changes)[:6],
+                                  notes="\n".join(pack.changes)))
+    slides.append(TableSlide(_kpi_title(analysis, pack), kpi_table(analysis, pack, deck=True),
+                             notes=_kpi_notes(analysis, pack)))
+    if len(pack.adoption):
+        slides.append(ChartSlide(_adoption_title(analysis, pack), adoption_chart(analysis, pack),
+                                 notes=_adoption_notes(analysis, pack)))
+    if len(pack.territories) > 1:
+        slides.append(TableSlide(_territory_title(analysis, pack), territory_table(analysis, pack),
+                                 notes=_t(analysis, "text.territories")))
+    progress_notes = _progress_text(analysis, pack)
+    if (pack.actions["late"] | pack.actions["due"]).any():
+        slides.append(TableSlide(_progress_title(analysis, pack),
+                                 actions_table(analysis, pack, SHOWN_ACTIONS, owner=False),
+                                 notes=progress_notes))
+    else:
+        slides.append(BulletSlide(_progress_title(analysis, pack), [progress_notes]))
+    if len(pack.pulses):
+        slides.append(TableSlide(_training_title(analysis, pack), pulse_table(analysis, pack),
+                                 notes=_pulse_notes(analysis, pack)))
+    if not pack.behind.empty:
+        slides.append(TableSlide(_behind_title(analysis, pack), behind_table(analysis, pack, SHOWN_BEHIND),
+                                 notes=c.reason_notes(analysis, _behind_reasons(analysis, pack))))
+    slides.append(TableSlide(_criteria_title(analysis, pack), criteria_table(analysis, pack),
+                             notes="\n".join(f"{r.label}: {r.reason}" for r in pack.criteria.itertuples())))
+    slides.append(BulletSlide(_decisions_title(analysis, pack),
+                              [f"**{d.text}**" for d in pack.decisions] or [_t(analysis, "titles.decisions_none")],
+                              notes=c.reason_notes(analysis, [f"{d.text} — {d.reason}" for d in pack.decisions])))
+    slides.append(ClosingSlide(c.text(analysis, "common.next_steps"), _next_steps(analysis, pack)))
+    deck = c.deck(analysis, NAME, slides)
+    deck.date = pack.as_of
+    return deck
+
+
+def _adoption_notes(analysis: Any, pack: Copil) -> str:
+    lines = [f"{r.population}: {_value(analysis, r.latest, '%')} ({_rag(analysis, r.rag)}, "
+             f"{_trend(analysis, r.trend, '%')})" for r in pack.adoption.itertuples()]
+    return "\n".join(lines)
+
+
+def _pulse_notes(analysis: Any, pack: Copil) -> str:
+    lines = [_t(analysis, "text.withheld", min_group=analysis.method.copil.pulse.min_group)]
+    lines += [f"{r.population}: {r.comments}" for r in pack.pulses.itertuples() if r.comments]
+    return "\n".join(lines)
+
+
+def _behind_reasons(analysis: Any, pack: Copil) -> list[str]:
+    levers = {lever.id: lever for lever in analysis.method.levers.levers}
+    out = []
+    for r in pack.behind.itertuples():
+        described = "; ".join(f"{levers[i].label.in_(analysis.lang)} — {levers[i].description.in_(analysis.lang)}"
+                              for i in r.levers)
+        out.append(f"{r.population}: {_sentences(analysis, r.reasons)} {described}")
+    return out
+
+
+def _next_steps(analysis: Any, pack: Copil) -> list[str]:
+    import datetime as dt
+
+    following = pack.as_of + dt.timedelta(weeks=analysis.method.copil.cadence_weeks)
+    due = pack.actions[pack.actions["due"]].sort_values("date").head(4)
+    steps = [f"**{c.date(analysis, r.date)}** — {r.action} ({_t(analysis, 'words.everyone') if r.population == 'all' else r.population})"
+             for r in due.itertuples()]
+    steps.append(f"**{c.date(analysis, following)}** — {_t(analysis, 'text.next_copil')}")
+    return steps

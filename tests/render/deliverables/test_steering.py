@@ -1,0 +1,125 @@
+"""The COPIL pack (step 5): a deck of at most twelve slides with action titles
+and a two-page note, in both languages, from the examples' three fortnightly
+measurement snapshots; LibreOffice opens both files."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from docx import Document as open_docx
+from pptx import Presentation as open_pptx
+
+from playbook.analysis.copil import copil
+from playbook.analysis.engine import analyse
+from playbook.method import load_method
+from playbook.model import Engagement
+from playbook.render.deliverables import write
+from playbook.render.deliverables.steering import key_messages, pack_of, with_copil
+from playbook.render.verify import convert_to_pdf, pdf_page_count
+from tests.factories import minimal_engagement_dict
+
+from .conftest import TEMPLATES, flat
+
+DELIVERABLE = "steering"
+
+
+def test_the_deck_has_at_most_twelve_slides(case):
+    assert len(case.pptx.slides) <= 12
+
+
+def test_every_content_slide_title_is_a_finding_not_a_topic(case):
+    titles = case.slide_titles()[2:-1]  # cover, summary and closing carry topics
+    for title in titles:
+        assert len(title.split()) >= 6 and len(title) <= 150, title  # a sentence, two lines at most
+    assert len(set(titles)) == len(titles)  # no slide repeats another
+
+
+def test_the_summary_has_three_to_five_messages_developed_later_in_order(case):
+    messages = [flat(m) for m in key_messages(case.analysis)]
+    assert 3 <= len(messages) <= 5
+    titles = [flat(t) for t in case.slide_titles()]
+    positions = [titles.index(m) for m in messages if m in titles]
+    assert positions == sorted(positions) and len(positions) == len(messages)
+
+
+def test_nothing_is_cut_in_the_deck_or_the_note(case):
+    assert "…" not in case.deck_text() and "…" not in case.doc_text()
+
+
+def test_the_kpi_table_gives_value_trend_rag_target_and_forecast(case):
+    col = lambda key: case.label(f"steering.columns.{key}")  # noqa: E731
+    table = case.doc_table(col("latest"), col("rag"), col("target"), col("forecast"))
+    rags = {row[2] for row in table[1:]}
+    assert rags <= {case.label(f"steering.rag.{c}").capitalize() for c in ("green", "amber", "red")} | {""}
+    assert any("▲" in row[1] for row in table[1:])
+    deck_table = next(s for s in case.pptx.slides if s.shapes.title.text == case.slide_titles()[3])
+    assert col("trend") in case.slide_text(deck_table)
+
+
+@pytest.mark.parametrize(("name", "behind"), [
+    ("mutuelle_fr", "Conseillers en agence – Sud-Ouest"),
+    ("mutuelle_en", "Conseillers en agence – Sud-Ouest"),
+    ("northwind_en", "Field sales – Benelux"),
+])
+def test_the_falling_population_is_the_one_to_reinforce_with_its_reasons_in_the_notes(
+        written, name, behind):
+    case = written[name]
+    title = case.label("steering.titles.behind_one", names=behind)
+    assert flat(title) in [flat(t) for t in case.slide_titles()]
+    assert behind in case.notes() and "Want" in case.notes() or "Vouloir" in case.notes()
+
+
+def test_late_actions_are_listed_in_progress_and_decided_upon(case):
+    late = case.label("steering.words.late_state")
+    assert late in case.deck_text() and late in case.doc_text()
+    late = pack_of(case.analysis).progress["late"]
+    decision = case.label("steering.analysis.decide_late", count=late)
+    assert late > 1 and flat(decision) in flat(case.doc_text())
+
+
+def test_the_pack_is_dated_on_its_copil(case):
+    from playbook.text import format_date
+
+    as_of = pack_of(case.analysis).as_of
+    assert case.docx.core_properties is not None
+    assert format_date(as_of, case.lang) in case.doc_text()
+    assert format_date(case.analysis.engagement.engagement.as_of, case.lang) not in case.doc_text()
+
+
+@pytest.mark.libreoffice
+@pytest.mark.parametrize("kind", ["docx", "pptx"])
+def test_libreoffice_opens_the_pack_in_both_languages(written, kind, tmp_path):
+    for name in ("mutuelle_fr", "northwind_en"):
+        source = tmp_path / f"{name}.{kind}"
+        getattr(written[name], kind).save(source)
+        pdf = convert_to_pdf(source, tmp_path / name, timeout=180)
+        pages = pdf_page_count(pdf)
+        if kind == "pptx":
+            assert pages == len(written[name].pptx.slides)
+        else:
+            assert pages <= 3  # the cover and two pages
+
+
+def test_a_pack_before_any_measurement_says_so_and_still_renders(tmp_path):
+    engagement = Engagement.model_validate(minimal_engagement_dict())
+    analysis = analyse(engagement, load_method())
+    analysis = with_copil(analysis, copil(analysis, dt.date(2026, 2, 10)))
+    paths = write(DELIVERABLE, analysis, tmp_path, TEMPLATES)
+    deck = open_pptx(paths["pptx"])
+    titles = [s.shapes.title.text for s in deck.slides if s.shapes.title is not None]
+    assert any(t.startswith("No KPI is measured yet") for t in titles)
+    assert "Re-date or re-assign 6 late actions" in "\n".join(
+        p.text for p in open_docx(paths["docx"]).paragraphs)
+
+
+@pytest.mark.libreoffice
+def test_the_pack_passes_the_layout_check_in_both_languages(written, tmp_path):
+    from playbook.render.layout_check import check_layout
+
+    for name in ("mutuelle_fr", "northwind_en"):
+        folder = tmp_path / name
+        folder.mkdir()
+        written[name].docx.save(folder / "steering.docx")
+        written[name].pptx.save(folder / "steering.pptx")
+    assert check_layout(tmp_path) == []

@@ -1,0 +1,115 @@
+"""The cases in French and English: every text a trainee reads, the same facts graded."""
+
+from __future__ import annotations
+
+import json
+import re
+from enum import Enum
+from pathlib import Path
+
+import pytest
+
+from playbook.text import typeset
+from playbook.training import case_names, check, load_case, reference, solution
+from playbook.training.cases import CASES_DIR, case_text
+from playbook.training.tour import briefing
+
+NOTEBOOKS = Path(__file__).parents[2] / "notebooks" / "training"
+# Settings, not prose: a country code, a currency, the default confidentiality
+# label (the deliverables word it in their own language).
+SETTINGS = {"country", "currency", "confidentiality"}
+
+
+def _texts(node, key=""):
+    """Every text value of a dumped engagement, with the field it sits in."""
+    if isinstance(node, dict):
+        for k, v in node.items():
+            yield from _texts(v, k)
+    elif isinstance(node, list | tuple):
+        for v in node:
+            yield from _texts(v, key)
+    elif isinstance(node, str) and not isinstance(node, Enum) and node and key not in SETTINGS:
+        yield key, node
+
+
+def _exercise_answer(case: str) -> dict:
+    """The committed first-draft answer of the case's exercise notebook."""
+    for path in NOTEBOOKS.glob("01_exercise_*.ipynb"):
+        cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+        source = "".join(cells[1]["source"])
+        if f'case = "{case}"' in source:
+            namespace: dict = {}
+            exec(source, namespace)  # the parameters cell holds literals only
+            return namespace["answer"]
+    raise AssertionError(f"no exercise notebook for {case}")
+
+
+@pytest.mark.parametrize("case", case_names())
+def test_every_text_of_a_case_has_a_french_version(case):
+    words = case_text(case)
+    table = words.translations("fr")
+    english = load_case(case)
+    untranslated = {text for _, text in _texts(english.model_dump())} - set(table) - set(words.names)
+    assert untranslated == set(), f"{case}: texts without a French version"
+    stale = set(table) - {text for _, text in _texts(english.model_dump())}
+    assert stale == set(), f"{case}: translations of texts the case no longer has"
+    assert all(t.fr.strip() and t.en.strip() for t in [words.title, words.briefing, *words.texts])
+
+
+@pytest.mark.parametrize("case", case_names())
+def test_the_french_case_reads_in_french_with_its_facts_unchanged(case):
+    english, french = load_case(case), load_case(case, "fr")
+    assert french.engagement.language.value == "fr"
+    assert english.engagement.language.value == "en"
+    words = case_text(case)
+    kept = set(words.names) | {t.en for t in words.texts if t.en == t.fr}
+    leftover = {text for _, text in _texts(french.model_dump())} & (
+        {text for _, text in _texts(english.model_dump())} - kept)
+    assert leftover == set(), f"{case}: English left in the French case"
+    # Same populations, in the same order, with the same facts the engine reasons on.
+    assert [(p.headcount, p.level, p.buy_in, p.crm_user) for p in french.populations] == [
+        (p.headcount, p.level, p.buy_in, p.crm_user) for p in english.populations]
+    assert len(reference(case, "fr").diagnosis.brakes) == len(reference(case, "en").diagnosis.brakes)
+
+
+@pytest.mark.parametrize("case", case_names())
+def test_french_texts_follow_french_typography(case):
+    words = case_text(case)
+    for text in [words.title.fr, words.briefing.fr, *(t.fr for t in words.texts)]:
+        assert '"' not in text, f"{case}: French quotes are « », not {text!r}"
+    for text in [*words.paragraphs("fr"), *words.translations("fr").values()]:
+        assert typeset(text, "fr") == text
+        # A no-break space before : ; ! ? » and after «, never a plain or no space.
+        assert not re.search(r"(\w|\*\*| )[:;!?»]|«(\w| )", text), text
+
+
+@pytest.mark.parametrize("case", case_names())
+def test_an_answer_is_graded_the_same_in_both_languages(case):
+    answer = _exercise_answer(case)
+    english, french = check(answer, case, "en"), check(answer, case, "fr")
+    assert french.score == english.score < 1
+    assert [r.kind for r in french.remarks] == [r.kind for r in english.remarks]
+    # The engine's own answer, in English names, is perfect in a French run too.
+    assert check(solution(case, "en"), case, "fr").score == 1.0
+    assert check(solution(case, "fr"), case, "en").score == 1.0
+
+
+def test_a_french_check_speaks_of_the_case_in_french():
+    feedback = check(_exercise_answer("contact_centre"), "contact_centre", "fr")
+    subjects = {r.subject for r in feedback.remarks}
+    assert "Conseillers du centre de contacts" in subjects
+    assert "Contact-centre advisers" not in subjects
+    assert "Contact-centre advisers" not in str(feedback)
+    assert "Équipe de planification" in str(feedback)
+
+
+def test_the_briefing_is_shown_in_the_exercise_language():
+    french = briefing("contact_centre", "fr")._repr_html_()
+    english = briefing("contact_centre", "en")._repr_html_()
+    assert "Centre de contacts Valmont Energy" in french
+    assert "durée moyenne de traitement" in french
+    assert "average handling time" in english and "average handling time" not in french
+
+
+def test_every_case_has_its_texts_file_and_no_texts_file_is_orphaned():
+    assert sorted(p.stem for p in (CASES_DIR / "text").glob("*.yaml")) == case_names()
