@@ -10,7 +10,9 @@ from typing import Any
 
 import pandas as pd
 
-from ..render import Bullets, Heading, Paragraph
+from ..render import Bullets, Heading, Paragraph, Table
+from ..render.deliverables import common
+from ..text import format_number, typeset
 from .cases import case_text
 from .html import Shown, show
 from .wording import seeds_text
@@ -54,3 +56,35 @@ def briefing(case: str, lang: str = "en") -> Shown:
     text = case_text(case)
     return show([Heading(text.title.in_(lang), 2), *(Paragraph(p) for p in text.paragraphs(lang))],
                 lang)
+
+
+# The tour's own views of the engagement, worded like the deliverables that print them.
+
+def engagement_summary(analysis: Any) -> str:
+    """One line: client, sector and the size of the engagement, in the analysis' language."""
+    e, lang = analysis.engagement, analysis.lang
+    return typeset(analysis.method.text(
+        "training.tour.summary", lang, client=e.client, sector=e.engagement.sector,
+        populations=format_number(len(e.populations), lang),
+        people=format_number(sum(p.headcount for p in e.populations), lang),
+        lots=format_number(len(e.lots), lang)), lang)
+
+
+def objectives_table(analysis: Any) -> Table:
+    """The chain business objective → CRM objective → KPI, with its measures."""
+    t = lambda key: analysis.method.text(key, analysis.lang)  # noqa: E731
+    columns = [t("framing_note.objectives.business_objective"),
+               t("framing_note.objectives.crm_objective"), t("framing_note.objectives.kpi"),
+               t("common.columns.baseline"), t("common.columns.target"), t("common.columns.due_date")]
+    rows = [[o.business_objective, o.crm_objective, o.kpi, common.measure(analysis, o.baseline, o.unit),
+             common.measure(analysis, o.target, o.unit), common.date(analysis, o.due_date)]
+            for o in analysis.engagement.objectives]
+    return Table(columns, rows, widths=[3, 2.4, 2, 1, 1, 1.3])
+
+
+def life_tomorrow_table(analysis: Any) -> Table:
+    """Each population's life tomorrow and what it gains (the target vision's first part)."""
+    t = lambda key: analysis.method.text(key, analysis.lang)  # noqa: E731
+    rows = [[p.name, p.life_tomorrow, p.gains] for p in analysis.engagement.populations]
+    return Table([t("common.columns.population"), t("target_vision.life.tomorrow"),
+                  t("target_vision.life.gains")], rows, widths=[1.5, 3, 3])
