@@ -131,17 +131,18 @@ def _spread(action: Any) -> pd.DataFrame:
 def arbitration(actions: pd.DataFrame, method: Method, lang: str) -> pd.DataFrame:
     """Effort against expected effect, one row per lever × population, ranked.
 
-    score = expected effect (1-3) × stake, the stake being 1 + the population's
-    overall impact (the highest impact concerned for a cross action): an effect
-    on a highly impacted population weighs more. Quadrants split effect at 2
-    and effort at the median of costed rows; ranking goes quick wins, major
-    undertakings, fillers, then rows to arbitrate, and by score then effort
-    within each. Levers costed in the training plan are arbitrated there, with
-    their sessions and trainer-days, so they are left out of this view.
+    score = expected effect (1-3) × (1 + the population's overall impact, the
+    highest concerned for a cross action) × people reached ^ reach_exponent ÷
+    (1 + effort in days), the method's `priority` (levers.yaml): an action that
+    reaches many strongly impacted people for little effort ranks first, not a
+    half day for six people. Quadrants split effect at 2 and effort at the
+    median of costed rows; they label each row, the score ranks them. Levers
+    costed in the training plan are arbitrated there, with their sessions and
+    trainer-days, so they are left out of this view.
     """
     columns = [
         "rank", "lever", "action", "pillar", "population", "occurrences", "effort_days",
-        "effect", "impact", "score", "quadrant", "quadrant_label", "costed_in",
+        "effect", "impact", "headcount", "score", "quadrant", "quadrant_label", "costed_in",
     ]
     actions = actions[actions["costed_in"] == ""]
     if actions.empty:
@@ -155,11 +156,13 @@ def arbitration(actions: pd.DataFrame, method: Method, lang: str) -> pd.DataFram
             effort_days=("effort_days", "sum"),
             effect=("effect", "first"),
             impact=("impact", "max"),
+            headcount=("headcount", "max"),
             costed_in=("costed_in", "first"),
         )
         .reset_index()
     )
-    grouped["score"] = grouped["effect"] * (1 + grouped["impact"])
+    reach = grouped["headcount"].astype(float) ** method.levers.priority.reach_exponent
+    grouped["score"] = grouped["effect"] * (1 + grouped["impact"]) * reach / (1 + grouped["effort_days"])
     costed = grouped.loc[grouped["effort_days"] > 0, "effort_days"]
     median = float(costed.median()) if len(costed) else 0.0
     high_effect = grouped["effect"] >= 2
@@ -170,10 +173,9 @@ def arbitration(actions: pd.DataFrame, method: Method, lang: str) -> pd.DataFram
     ]
     labels = method.levers.quadrants
     grouped["quadrant_label"] = [labels[q].in_(lang) for q in grouped["quadrant"]]
-    grouped["_order"] = grouped["quadrant"].map({q: i for i, q in enumerate(QUADRANT_ORDER)})
     grouped = grouped.sort_values(
-        ["_order", "score", "effort_days", "lever", "population"],
-        ascending=[True, False, True, True, True],
+        ["score", "effort_days", "lever", "population"],
+        ascending=[False, True, True, True],
         kind="stable",
     ).reset_index(drop=True)
     grouped["rank"] = range(1, len(grouped) + 1)

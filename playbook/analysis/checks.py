@@ -16,6 +16,7 @@ from typing import Any
 from ..errors import MethodError
 from ..method import Method
 from ..model import Engagement, HierarchyLevel
+from ..text.typography import format_percent
 from . import wording
 from .facts import Facts, population_facts, regional_territories
 from .records import MethodWarning
@@ -102,6 +103,28 @@ def _population_without_impact(
                 "population": population.name,
                 "headcount": wording.people(method, population.headcount, lang),
             }
+
+
+@_check("scale_saturated")
+def _scale_saturated(
+    e: Engagement, method: Method, facts: dict[str, Facts], params: dict[str, Any], lang: str
+) -> Found:
+    """Nearly everyone at the top level: the heat map no longer ranks anyone first."""
+    top = method.dimensions.scale[-1]
+    total = sum(p.headcount for p in e.populations)
+    at_top = [p for p in e.populations if facts[p.name]["impact_level"] >= top.intensity]
+    people = sum(p.headcount for p in at_top)
+    if total and people / total > float(params.get("max_top_share", 0.75)):
+        yield "", {
+            "share": format_percent(people / total, lang),
+            "people": wording.people(method, people, lang),
+            "count": method.text(
+                "impact_diagnosis.messages.populations." + ("one" if len(at_top) == 1 else "many"),
+                lang, n=len(at_top),
+            ),
+            "top": str(top.intensity),
+            "top_label": top.label.in_(lang),
+        }
 
 
 @_check("data_sharing_without_culture_impact")

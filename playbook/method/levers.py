@@ -178,6 +178,14 @@ class Lever(Strict):
     seeds: list[str] = Field(min_length=1)
 
 
+class Priority(Strict):
+    """How the COPIL's ranking weighs an action: what it achieves for how many
+    people, against what it costs."""
+
+    reach_exponent: float = Field(ge=0, le=1, description="Weight of the people reached.")
+    description: Bilingual
+
+
 class MissingRole(Strict):
     """What the plan does when an owner role has nobody in the engagement's governance:
     the action goes to `fallback`, and `gap_action` (if any) comes first to fill the gap."""
@@ -198,6 +206,7 @@ class Catalogue(Strict):
     quadrants: dict[Literal["quick_win", "major", "filler", "questionable"], Bilingual]
     levers: list[Lever] = Field(min_length=1)
     missing_roles: dict[str, MissingRole] = Field(default_factory=dict)
+    priority: Priority
 
     REASON_KEYS: ClassVar[tuple[str, ...]] = (
         "sentence", "min_impact", "buy_in", "brake", "crm_user", "non_crm_user", "level",

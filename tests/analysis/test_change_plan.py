@@ -251,14 +251,27 @@ def test_totals_add_up(contrasted):
     assert list(plan.actions["id"]) == [f"A{i:03d}" for i in range(1, len(plan.actions) + 1)]
 
 
-def test_arbitration_ranks_quick_wins_first_and_leaves_training_to_its_plan(contrasted):
+def test_arbitration_ranks_by_priority_and_leaves_training_to_its_plan(contrasted):
     _, _, plan = contrasted
     view = plan.arbitration
     assert list(view["rank"]) == list(range(1, len(view) + 1))
     assert "training_classroom" not in set(view["lever"])
-    order = {"quick_win": 0, "major": 1, "filler": 2, "questionable": 3}
-    assert list(view["quadrant"].map(order)) == sorted(view["quadrant"].map(order))
-    assert view.loc[view["lever"] == "participatory_workshops", "score"].iloc[0] == 3 * (1 + 3)
+    assert list(view["score"]) == sorted(view["score"], reverse=True)
+    row = view[view["lever"] == "participatory_workshops"].iloc[0]
+    # effect × (1 + impact) × √people ÷ (1 + effort)
+    assert row["score"] == pytest.approx(3 * (1 + 3) * 48 ** 0.5 / (1 + row["effort_days"]))
+
+
+def test_priority_puts_many_strongly_impacted_people_before_a_small_team():
+    e = engagement([population("Agencies", headcount=400), population("IT team", function="IT", headcount=6)])
+    d = diagnosis(e, {"Agencies": {"tool": 3, "job": 3}, "IT team": {"tool": 3, "job": 3}})
+    view = plan_change(e, METHOD, d, "en").arbitration
+    first = {lever: rank for lever, rank in zip(view["lever"], view["rank"], strict=True)}
+    both = view.groupby("lever")["population"].nunique()
+    for lever in both[both == 2].index:
+        ranks = view[view["lever"] == lever].set_index("population")["rank"]
+        assert ranks["Agencies"] < ranks["IT team"], lever
+    assert first
 
 
 def test_high_impact_population_left_without_lever_is_flagged():

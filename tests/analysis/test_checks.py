@@ -136,3 +136,14 @@ def test_a_method_without_the_message_of_a_check_is_a_method_error(method):
 
     with pytest.raises(MethodError, match="no_manager_population"):
         method_checks(sound(), Partial(), "fr")
+
+
+def test_a_scale_with_most_people_at_the_top_level_no_longer_discriminates(method):
+    populations = [pop("Conseillers", headcount=90), pop("Back-office", crm_user=False, headcount=10)]  # 90 % at 3
+    saturated = engagement(populations, [impact("Conseillers", "job", 3), impact("Back-office", "tool", 2)],
+                           language="en")
+    (warning,) = warnings_of(saturated, method, "scale_saturated", "en")
+    assert warning.message.startswith("90% of the people (90 people, 1 population) sit at the top")
+    assert "(“High”, 3/3)" in warning.message and "Recalibrate" in warning.message
+    balanced = engagement(populations, [impact("Conseillers", "job", 2), impact("Back-office", "tool", 3)])
+    assert not warnings_of(balanced, method, "scale_saturated")

@@ -555,7 +555,10 @@ def _population_intro(analysis: Any, name: str) -> str:
 
 
 def _warnings(analysis: Any) -> list[str]:
-    return [w.message for w in analysis.change_plan.warnings]
+    """The plan's own warnings, and the budget check of the method (cost against budget)."""
+    budget = [w.message for w in analysis.steering.warnings if w.code.startswith("budget_")] \
+        if analysis.steering is not None else []
+    return budget + [w.message for w in analysis.change_plan.warnings]
 
 
 def _steering_blocks(analysis: Any) -> list[Block]:
@@ -619,7 +622,8 @@ def build_document(analysis: Any) -> Document:
                owner_table(analysis)]
 
     blocks += [Heading(s("arbitration")), *lead.get("arbitration", []),
-               Paragraph(_t(analysis, "text.arbitration_intro")),
+               Paragraph(_t(analysis, "text.arbitration_intro",
+                            priority=analysis.method.levers.priority.description.in_(analysis.lang))),
                quadrant_table(analysis),
                Paragraph(_t(analysis, "text.arbitration_listed", count=ARBITRATION_LISTED)),
                arbitration_table(analysis, ARBITRATION_LISTED, with_questionable=True)]

@@ -569,7 +569,7 @@ def balance_chart(analysis: Any) -> Chart:
 
 
 def _balance_findings(analysis: Any) -> list[str]:
-    return [w.message for w in analysis.steering.warnings if w.code.startswith("balance_")]
+    return [w.message for w in analysis.steering.warnings if w.code.startswith(("balance_", "budget_"))]
 
 
 def _balance_blocks(analysis: Any) -> list[Block]:

@@ -86,6 +86,12 @@ def _strong(analysis: Any) -> int:
     return analysis.method.dimensions.overall_level.strong_intensity
 
 
+def _level_label(analysis: Any, intensity: int) -> str:
+    """The method's own name of a level of the scale ("Medium" for 2), so that
+    the words never contradict the numbers."""
+    return analysis.method.dimensions.intensity(intensity).label.in_(analysis.lang)
+
+
 def strongly_impacted(analysis: Any) -> list[str]:
     """Populations whose overall level reaches the method's "strong" intensity."""
     levels = analysis.diagnosis.levels
@@ -128,6 +134,7 @@ def messages(analysis: Any) -> dict[str, str]:
     if len(strong) < len(engagement.populations):
         messages["impacted"] = (_t(analysis, "messages.strongly_impacted", count=len(strong),
                            total=len(engagement.populations), strong=_strong(analysis),
+                           strong_label=_level_label(analysis, _strong(analysis)),
                            people=c.people(analysis, strong_people),
                            share=c.percent(analysis, c.share(strong_people, total_people))))
     else:
@@ -136,6 +143,8 @@ def messages(analysis: Any) -> dict[str, str]:
         people = _headcount(analysis, highest)
         messages["impacted"] = (_t(analysis, "messages.all_strong", total=len(engagement.populations),
                            strong=_strong(analysis), count=len(highest), top=top,
+                           strong_label=_level_label(analysis, _strong(analysis)),
+                           top_label=_level_label(analysis, top),
                            people=c.people(analysis, people),
                            share=c.percent(analysis, c.share(people, total_people))))
 
