@@ -54,8 +54,8 @@ _MINIMAL: dict[str, Any] = {
             "crm_user": True,
             "it_comfort": "medium",
             "buy_in": "neutral",
-            "evaluated_on": "speed",
-            "mandatory_data_entry": "high",
+            "evaluated_on": "handling_time",
+            "mandatory_fields": 12,
             "shifts_tasks_to": ["Back-office assistants"],
         },
         {
@@ -90,6 +90,9 @@ _MINIMAL: dict[str, Any] = {
             "brake": "efficiency_loss",
             "evidence": "We are judged on calls handled, not on notes typed.",
         }
+    ],
+    "territories": [
+        {"name": "North", "local_management": "supportive"},
     ],
 }
 

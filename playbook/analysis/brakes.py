@@ -29,7 +29,11 @@ def detect_brakes(
         known = facts[population.name]
         values: dict[str, str] | None = None
         for entry in catalogue.brakes:
-            matched = [signal for signal in entry.signals if signal.holds(known)]
+            # Strongest signal first: it is the brake's main reason.
+            matched = sorted(
+                (signal for signal in entry.signals if signal.holds(known)),
+                key=lambda signal: -signal.severity,
+            )
             observed = [
                 r for r in engagement.resistances
                 if r.population == population.name and r.brake == entry.code

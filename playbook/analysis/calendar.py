@@ -34,8 +34,12 @@ class Region:
 
 def territory_region(engagement: Engagement, territory: str) -> Region:
     """The holiday region of a territory: the engagement's country until the
-    territory names its own."""
-    return Region(engagement.engagement.country)
+    territory names its own (`DE`, or a subdivision such as `FR-57`)."""
+    code = engagement.territory(territory).holidays_region if territory else ""
+    if not code:
+        return Region(engagement.engagement.country)
+    country, _, subdivision = code.partition("-")
+    return Region(country, subdivision or None)
 
 
 def as_of_date(engagement: Engagement, today: dt.date | None = None) -> dt.date:

@@ -21,11 +21,13 @@ from ..method import Method
 from ..method.levers import PILLARS, Lever
 from ..model import Engagement
 from ..text.typography import format_date
+from . import wording
 from .calendar import WorkingCalendar
 from .change_plan_inputs import Profile, profiles
 from .change_plan_rules import Clause, brake_clause, cited, first_match, match, sentence
 from .change_plan_schedule import schedule
 from .change_plan_tables import ALL, arbitration, by_lever, by_month, by_pillar, by_population
+from .facts import regional_territories
 from .milestones import lot_of, milestones, phase_at, phase_date
 from .records import ChangePlan, Diagnosis, MethodWarning, TrainingPlan
 
@@ -49,8 +51,11 @@ def plan_change(
     for profile in people.values():
         drafts.extend(_population_actions(profile, engagement, method, table, lang))
     drafts.extend(_cross_actions(people, engagement, method, table, lang))
+    impacts = {name: profile.impact for name, profile in people.items()}
+    drafts.extend(_governance_gaps(drafts, impacts, engagement, method, table, lang))
     waves = training_plan.calendar if training_plan is not None else None
     for draft in drafts:
+        draft.pop("missing_owner", None)
         schedule(draft, engagement, method, working, waves)
     actions = _frame(drafts)
     return ChangePlan(
@@ -81,6 +86,8 @@ def choose_levers(profile: Profile, method: Method) -> dict[str, list[Clause]]:
     for lever in catalogue.levers:
         if lever.scope != "population" or not _allowed(lever, profile):
             continue
+        if lever.pairs and not profile.task_partners:
+            continue  # a pairing action needs the population it pairs with
         clauses = first_match(lever.when, profile)
         brakes = against_brakes.get(lever.id, [])
         if clauses is None and not brakes:
@@ -124,16 +131,21 @@ def _population_actions(
     for lever_id, clauses in choose_levers(profile, method).items():
         lever = method.levers.lever(lever_id)
         effort = _effort(lever, population.headcount, impacted=1)
+        audience = f"{population.name} ({population.headcount})"
+        reason = sentence(population.name, clauses, method, lang)
+        if lever.pairs and profile.task_partners:
+            # "Walk in my shoes" says with whom: the populations it exchanges tasks with.
+            partners = method.levers.reasons["list_separator"].in_(lang).join(profile.task_partners)
+            audience += f" ⇄ {partners}"
+            reason += " " + method.levers.reasons["paired_with"].in_(lang, partners=partners)
         for phase, date in _dates(lever, [lot], table):
             rows.append(
                 _row(
                     lever, method, lang, engagement,
-                    population=population.name,
-                    audience=f"{population.name} ({population.headcount})",
+                    population=population.name, audience=audience,
                     headcount=population.headcount,
                     lot=lot, phase=phase, date=date, effort=effort,
-                    impact=profile.impact,
-                    reason=sentence(population.name, clauses, method, lang),
+                    impact=profile.impact, reason=reason,
                     territory=population.territory,
                 )
             )
@@ -251,6 +263,7 @@ def _row(
     audience: str, headcount: int, lot: str, phase: str, date: pd.Timestamp, effort: float,
     impact: int, reason: str, territory: str,
 ) -> dict[str, Any]:
+    owner = _present_owner(lever.owner, engagement, population, territory, method)
     return {
         "lever": lever.id,
         "action": lever.label.in_(lang),
@@ -263,16 +276,81 @@ def _row(
         "lot": lot,
         "phase": phase,
         "date": date,
-        "owner": lever.owner,
-        "owner_label": method.levers.owners[lever.owner].in_(lang),
-        "owner_name": _owner_name(lever.owner, engagement, population, territory),
+        "owner": owner,
+        "owner_label": method.levers.owners[owner].in_(lang),
+        "owner_name": _owner_name(owner, engagement, population, territory),
         "effort_days": float(effort),
         "effect": lever.effect,
         "impact": impact,
         "costed_in": "training_plan" if lever.effort.per == "training_plan" else "",
-        "reason": reason,
+        "reason": reason if owner == lever.owner else " ".join(
+            (reason, method.levers.reasons["owner_fallback"].in_(
+                lang, fallback=method.levers.owners[owner].in_(lang),
+                role=method.levers.owners[lever.owner].in_(lang)))
+        ),
         "territory": territory,
+        "missing_owner": lever.owner if owner != lever.owner else "",
     }
+
+
+def _present_owner(role: str, engagement: Engagement, population: str, territory: str, method: Any) -> str:
+    """`role`, or the method's fallback when the engagement's governance has nobody in it."""
+    missing = method.levers.missing_roles.get(role)
+    if missing is None or _owner_name(role, engagement, population, territory):
+        return role
+    if role == "key_users" and population == ALL and engagement.governance.key_users:
+        return role  # cross actions: the key users as a body
+    return missing.fallback
+
+
+def _governance_gaps(
+    drafts: list[dict[str, Any]], people_impact: dict[str, int], engagement: Engagement,
+    method: Any, table: pd.DataFrame, lang: str,
+) -> list[dict[str, Any]]:
+    """For each territory whose actions lack their owner, the action that gets one named
+    comes first (seed 004: a reluctant territory needs its local relay)."""
+    rows = []
+    gaps: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    regions = regional_territories(engagement)
+    if len(regions) > 1:  # a multi-territory roll-out needs a relay in each (seed 004)
+        for territory in regions:
+            if not engagement.territory(territory).has_local_sponsor:
+                gaps[("local_sponsor", territory)] = []
+    for row in drafts:
+        if row["missing_owner"] and row["territory"]:
+            gaps.setdefault((row["missing_owner"], row["territory"]), []).append(row)
+    for (role, territory), needing in gaps.items():
+        if role not in method.levers.missing_roles:
+            continue
+        gap_action = method.levers.missing_roles[role].gap_action
+        if gap_action is None:
+            continue
+        lever = method.levers.lever(gap_action)
+        people = [p for p in engagement.populations if p.territory == territory]
+        headcount = sum(p.headcount for p in people)
+        lots = [lot_of(engagement, p.name).name for p in people]
+        first_lot = min(lots, key=lambda lot: phase_date(table, lot, "design"))
+        date = phase_date(table, first_lot, lever.phase, lever.offset_weeks)
+        actions = method.levers.reasons["list_separator"].in_(lang).join(
+            dict.fromkeys(f"{row['action']} – {row['population']}" for row in needing)
+        )
+        reason = method.levers.reasons["governance_gap" if needing else "governance_gap_rollout"].in_(
+            lang, territory=territory, headcount=wording.people(method, headcount, lang),
+            stance=method.term("stance", engagement.territory(territory).local_management, lang),
+            actions=actions, territories=len(regions),
+        )
+        rows.append(
+            _row(
+                lever, method, lang, engagement,
+                population=ALL, audience=f"{lever.audience.in_(lang)} – {territory}"
+                if lever.audience else territory,
+                headcount=headcount, lot=first_lot, phase=lever.phase, date=date,
+                effort=_effort(lever, headcount, impacted=1),
+                impact=max((people_impact.get(p.name, 0) for p in people), default=0),
+                reason=reason, territory=territory,
+            )
+        )
+    return rows
 
 
 def _owner_name(role: str, engagement: Engagement, population: str, territory: str) -> str:
@@ -283,8 +361,7 @@ def _owner_name(role: str, engagement: Engagement, population: str, territory: s
     if role == "project_manager":
         return governance.project_manager.name
     if role == "local_sponsor":
-        names = [s.name for s in governance.local_sponsors if s.territory == territory]
-        return ", ".join(names)
+        return engagement.territory(territory).local_sponsor if territory else ""
     if role == "key_users" and population != ALL:
         return ", ".join(k.name for k in governance.key_users if k.population == population)
     return ""
@@ -292,7 +369,7 @@ def _owner_name(role: str, engagement: Engagement, population: str, territory: s
 
 def _frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
     pillar_order = {p: i for i, p in enumerate(PILLARS)}
-    frame = pd.DataFrame(rows, columns=[c for c in ACTION_COLUMNS if c != "id"])
+    frame = pd.DataFrame(rows, columns=[c for c in ACTION_COLUMNS if c != "id"])  # drops helper keys
     if frame.empty:
         frame.insert(0, "id", pd.Series(dtype=str))
         for column in ("date", "planned", "end"):

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from ..errors import MethodError
-from ..model import Dimension, Engagement, Population
+from ..model import Dimension, Engagement, Population, Stance, Territory
 from .records import Diagnosis
 
 LEVEL_COLUMN = "level"
@@ -25,10 +25,32 @@ class Profile:
     dimensions: dict[str, int]  # dimension code -> intensity 0..3
     brakes: dict[str, int] = field(default_factory=dict)  # brake code -> severity 1..3
     receives_from: tuple[str, ...] = ()  # populations whose tasks it inherits
+    hands_to: tuple[str, ...] = ()  # populations that inherit its tasks
+    received_tasks: tuple[str, ...] = ()  # the tasks, in the client's words, one per giver
+    territory: Territory | None = None  # where it works (None: the national default)
 
     @property
     def name(self) -> str:
         return self.population.name
+
+    @property
+    def task_partners(self) -> tuple[str, ...]:
+        """The populations it exchanges tasks with, either way (pairs of "walk in my shoes")."""
+        return tuple(dict.fromkeys(self.receives_from + self.hands_to))
+
+    def task_sources(self) -> str:
+        """'North reps, South reps (order entry), Inside sales' — who hands tasks over,
+        and which (givers of the same tasks cited together)."""
+        by_tasks: dict[str, list[str]] = {}
+        for name, tasks in zip(self.receives_from, self.received_tasks, strict=True):
+            by_tasks.setdefault(tasks, []).append(name)
+        return ", ".join(
+            ", ".join(names) + (f" ({tasks})" if tasks else "") for tasks, names in by_tasks.items()
+        )
+
+    @property
+    def local_management(self) -> Stance:
+        return self.territory.local_management if self.territory else Stance.NEUTRAL
 
     def intensity(self, dimension: str) -> int:
         return self.dimensions.get(dimension, 0)
@@ -49,9 +71,11 @@ def profiles(engagement: Engagement, diagnosis: Diagnosis) -> dict[str, Profile]
         own = brakes.setdefault(finding.population, {})
         own[finding.brake] = max(own.get(finding.brake, 0), finding.severity)
     receives: dict[str, list[str]] = {}
+    tasks: dict[str, list[str]] = {}
     for population in engagement.populations:
         for target in population.shifts_tasks_to:
             receives.setdefault(target, []).append(population.name)
+            tasks.setdefault(target, []).append(population.shifted_tasks)
     result = {}
     for population in engagement.populations:
         name = population.name
@@ -61,6 +85,9 @@ def profiles(engagement: Engagement, diagnosis: Diagnosis) -> dict[str, Profile]
             dimensions=_intensities(diagnosis.matrix, name),
             brakes=brakes.get(name, {}),
             receives_from=tuple(receives.get(name, ())),
+            hands_to=tuple(population.shifts_tasks_to),
+            received_tasks=tuple(tasks.get(name, ())),
+            territory=engagement.territory(population.territory),
         )
     return result
 

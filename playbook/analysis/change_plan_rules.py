@@ -78,7 +78,7 @@ def _receives_tasks(condition: Condition, profile: Profile) -> list[Clause] | No
     if bool(profile.receives_from) != condition.receives_tasks:
         return None
     if condition.receives_tasks:
-        return [("receives_tasks", {"sources": ", ".join(profile.receives_from)})]
+        return [("receives_tasks", {"sources": profile.task_sources()})]
     return []
 
 
@@ -92,13 +92,15 @@ def _crm_user(condition: Condition, profile: Profile) -> list[Clause] | None:
 
 def _one_of(field: str, attribute: str, clause: str, name: str) -> Check:
     """The check of a condition field listing allowed codes of a population
-    attribute (`levels` allows `population.level`): cites the population's code."""
+    attribute (`levels` allows `population.level`), or of its profile when the
+    population does not hold it (`local_management` is its territory's): cites the code."""
 
     def check(condition: Condition, profile: Profile) -> list[Clause] | None:
         allowed = getattr(condition, field)
         if allowed is None:
             return []
-        value = getattr(profile.population, attribute)
+        holder = profile.population if hasattr(profile.population, attribute) else profile
+        value = getattr(holder, attribute)
         if value not in allowed:
             return None
         return [(clause, {name: value.value})]

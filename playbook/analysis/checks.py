@@ -82,9 +82,8 @@ def _territory_without_sponsor(
     territories = regional_territories(e)
     if len(territories) < 2:
         return
-    sponsored = {s.territory.casefold() for s in e.governance.local_sponsors}
     for territory in territories:
-        if territory.casefold() not in sponsored:
+        if not e.territory(territory).has_local_sponsor:
             people = sum(p.headcount for p in e.populations if p.territory == territory)
             yield territory, {
                 "territory": territory,

@@ -12,15 +12,14 @@ from typing import Any
 
 from ..method import Method
 from ..method.brakes import POPULATION_FACTS
-from ..model import Engagement, Population
+from ..model import NATIONAL, Engagement, Population, Visibility
 from . import wording
 from .impacts import impact_levels, impact_matrix
 
 Facts = dict[str, Any]
 
-# A population with the model's default territory spans the whole country: it is
+# A population of the national default territory spans the whole country: it is
 # not a territory that can be reluctant or needs a local sponsor (seed 004).
-NATIONAL: str = str(Population.model_fields["territory"].default)
 
 
 def is_regional(territory: str) -> bool:
@@ -29,7 +28,7 @@ def is_regional(territory: str) -> bool:
 
 def regional_territories(engagement: Engagement) -> list[str]:
     """Territories of the roll-out other than the national default, in intake order."""
-    return [t for t in engagement.territories if is_regional(t)]
+    return [t for t in engagement.territory_names if is_regional(t)]
 
 
 def population_facts(engagement: Engagement, method: Method) -> dict[str, Facts]:
@@ -38,18 +37,21 @@ def population_facts(engagement: Engagement, method: Method) -> dict[str, Facts]
     levels = impact_levels(engagement, method)
     receivers = {target for p in engagement.populations for target in p.shifts_tasks_to}
     observed = {r.population for r in engagement.resistances}
-    sponsored = {s.territory.casefold() for s in engagement.governance.local_sponsors}
     several = len(regional_territories(engagement)) > 1
+    scale = method.brakes.data_entry_scale
     facts: dict[str, Facts] = {}
     for population in engagement.populations:
         item: Facts = {name: getattr(population, name) for name in POPULATION_FACTS}
+        territory = engagement.territory(population.territory)
         item.update(
             receives_shifted_tasks=population.name in receivers,
             shifts_tasks=bool(population.shifts_tasks_to),
             observed_resistance=population.name in observed,
             regional=is_regional(population.territory),
             several_territories=several,
-            territory_has_local_sponsor=population.territory.casefold() in sponsored,
+            territory_has_local_sponsor=territory.has_local_sponsor,
+            local_management=territory.local_management,
+            mandatory_data_entry=scale.level(population.mandatory_fields),
             impact_level=int(levels.at[population.name, "level"]),
         )
         for dimension in method.dimensions.codes:
@@ -78,8 +80,11 @@ def reason_values(
         "buy_in": wording.term(method, "buy_in", population.buy_in, lang),
         "it_comfort": wording.term(method, "level", population.it_comfort, lang),
         "evaluated_on": wording.term(method, "evaluation_basis", population.evaluated_on, lang),
-        "data_entry": wording.term(method, "data_entry", population.mandatory_data_entry, lang),
-        "local_management": wording.term(method, "stance", population.local_management, lang),
+        "data_entry": wording.term(method, "data_entry", facts["mandatory_data_entry"], lang),
+        "local_management": wording.term(method, "stance", facts["local_management"], lang),
+        "mandatory_fields": mandatory_fields(method, population.mandatory_fields, lang),
+        "dashboards": dashboards(method, population, lang),
+        "shifted_tasks": population.shifted_tasks,
         "shifted_from": wording.names(method, shifted_from(engagement, population), lang),
         "shifted_to": wording.names(method, list(population.shifts_tasks_to), lang),
         "impact_level": str(facts["impact_level"]),
@@ -87,3 +92,24 @@ def reason_values(
     for dimension in method.dimensions.codes:
         values[f"impact_{dimension}"] = str(facts[f"impact.{dimension}"])
     return values
+
+
+def mandatory_fields(method: Any, count: int, lang: str) -> str:
+    """'12 mandatory fields per interaction', as the consultant counted them."""
+    phrases = method.brakes.phrases
+    if count == 0:
+        return phrases.no_mandatory_fields.in_(lang)
+    if count == 1:
+        return phrases.mandatory_field.in_(lang)
+    return phrases.mandatory_fields.in_(lang, n=count)
+
+
+def dashboards(method: Any, population: Population, lang: str) -> str:
+    """'activity dashboards seen daily by branch managers'."""
+    phrases = method.brakes.phrases
+    if population.dashboard_visibility == Visibility.NONE:
+        return phrases.no_dashboards.in_(lang)
+    frequency = phrases.visibility[population.dashboard_visibility].in_(lang)
+    if population.dashboards_seen_by:
+        return phrases.dashboards.in_(lang, frequency=frequency, who=population.dashboards_seen_by)
+    return phrases.dashboards_seen_by_management.in_(lang, frequency=frequency)

@@ -26,13 +26,30 @@ class BrakeFinding:
 
 
 @dataclass(frozen=True)
+class Cause:
+    """One cause raising a risk: a detected brake or a direct rule of the method."""
+
+    source: str  # a brake code, or "rule"
+    contribution: float  # severity × weight before rounding: what ranks the causes
+    level: int  # what it makes of the risk, 0..3
+    reason: str
+
+
+@dataclass(frozen=True)
 class RiskAssessment:
-    """Risk of rejection (rejet) or misuse (dévoiement) for one population."""
+    """Risk of rejection (rejet) or misuse (dévoiement) for one population.
+
+    `reasons` are the causes' sentences, strongest cause first: `reasons[0]` is
+    the main reason every deliverable prints. A risk the method rules out (no
+    data entry, no misuse) has level 0, no cause and `ruled_out` saying why.
+    """
 
     population: str
     kind: str  # "rejection" | "misuse"
     level: int  # 0 none, 1 low, 2 medium, 3 high
     reasons: tuple[str, ...]
+    causes: tuple[Cause, ...] = ()
+    ruled_out: str = ""
 
 
 @dataclass(frozen=True)

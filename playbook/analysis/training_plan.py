@@ -96,7 +96,7 @@ def training_needs(
         if profile.impact <= 0:
             continue
         lots = engagement.lots_of(population.name) or [lot_of(engagement, population.name)]
-        cap = max(1, math.floor(population.headcount * limits.max_share_away + 1e-9))
+        cap = share_cap(population, limits.max_share_away)
         for module in catalogue.modules:
             if module.trigger is None or module.audience not in SHARE_CAPPED:
                 continue
@@ -124,6 +124,15 @@ def training_needs(
     return needs
 
 
+def share_cap(population: Any, share: float) -> int:
+    """Most people of a population away in training on one day: the share applies
+    to each team (a branch, a shift), at least one per team; without a team size
+    the population is one team."""
+    size = min(population.team_size or population.headcount, population.headcount)
+    teams = math.ceil(population.headcount / size)
+    return min(population.headcount, teams * max(1, math.floor(size * share + 1e-9)))
+
+
 def _condition(module: Module) -> Condition:
     """A module's trigger read as a levers condition, to reuse its reasons."""
     trigger = module.trigger
@@ -135,6 +144,7 @@ def _condition(module: Module) -> Condition:
         min_impact=trigger.min_impact,
         it_comfort=trigger.it_comfort,
         levels=trigger.levels,
+        receives_tasks=trigger.receives_tasks,
     )
 
 

@@ -20,6 +20,7 @@ from pydantic import BaseModel, ValidationError
 
 from ..errors import brief
 from ..model import (
+    NATIONAL,
     Engagement,
     EngagementInfo,
     Governance,
@@ -35,7 +36,7 @@ from .source import BROKEN, Entry, Source
 from .suggest import closest
 from .values import Invalid, coerce, is_empty
 
-_REFERENCED = ("populations", "lots")
+_REFERENCED = ("populations", "lots", "territories")
 
 
 class Assembly:
@@ -265,7 +266,7 @@ class Assembly:
             expected = ""
             names: list[str] = []
             if unknown and column is not None:
-                target = column.references or ("lots" if column.name == "lot" else "populations")
+                target = column.references or unknown
                 names = self._names(target)
                 expected = self._names_from(target, names) if names else ""
             message = inconsistency.text(self.lang, **self._first_row(sheet, inconsistency))
@@ -287,13 +288,17 @@ class Assembly:
                         continue
                     if column.name == "shifts_tasks_to":
                         continue  # a warning of the intake checks, for rejected rows too
+                    if target == "territories" and sheet.name != "populations":
+                        continue  # blackouts', key users' territories: warnings of the intake checks
                     values = data[column.name] if column.kind == "names" else [data[column.name]]
                     names = self._names(target)
-                    known = {normalise_name(n) for n in names}
+                    known = {normalise_name(n).casefold() for n in names}
+                    if target == "territories":
+                        known.add(NATIONAL.casefold())
                     for j, value in enumerate(values):
-                        if value == "" or normalise_name(value) in known:
+                        if value == "" or normalise_name(value).casefold() in known:
                             continue
-                        word = "population" if target == "populations" else "lot"
+                        word = _UNKNOWN_WORD[target]
                         text = render(f"consistency.unknown_{word}", self.lang, name=value)
                         self.error(
                             entry.locate(column.name, j if column.kind == "names" else None),
@@ -389,7 +394,8 @@ class Assembly:
 
     def _territory_checks(self, candidate: Engagement) -> None:
         """A territory no population works in: a blackout that never applies (the
-        calendar matches territories exactly), a sponsor or key user for nobody."""
+        calendar matches territories exactly), a key user for nobody, a territory
+        described for nobody."""
         if self._rejected_without("populations", "territory"):
             return  # a population's territory is unreadable: every warning could be false
         territories = sorted(
@@ -397,16 +403,20 @@ class Assembly:
             | {t for t in self._rejected_values("populations", "territory") if isinstance(t, str)}
         )
         expected = self._names_from("populations", territories)
-        for sheet, exact in (("blackouts", True), ("local_sponsors", False), ("key_users", False)):
+        for sheet, field, exact in (
+            ("blackouts", "territory", True),
+            ("key_users", "territory", False),
+            ("territories", "name", False),
+        ):
             known = set(territories) if exact else {t.casefold() for t in territories}
-            rows = [(getattr(r, "territory", ""), e) for r, e in self.rows.get(sheet, [])]
-            rows += [(d.get("territory", ""), e) for d, e in self.invalid_rows.get(sheet, [])]
+            rows = [(getattr(r, field, ""), e) for r, e in self.rows.get(sheet, [])]
+            rows += [(d.get(field, ""), e) for d, e in self.invalid_rows.get(sheet, [])]
             for territory, entry in rows:
                 if not isinstance(territory, str) or not territory:
                     continue
                 if (territory if exact else territory.casefold()) not in known:
                     self.warning(
-                        entry.locate("territory", None),
+                        entry.locate(field, None),
                         self._did_you_mean(
                             msg.text(f"unknown_territory_{sheet}", self.lang, name=territory),
                             territory, territories,
@@ -455,7 +465,12 @@ def _table_at(loc: tuple[Any, ...]) -> tuple[Sheet | None, tuple[Any, ...]]:
 
 
 # The table an unknown name was looked up in, per message code.
-_UNKNOWN = {"consistency.unknown_population": "populations", "consistency.unknown_lot": "lots"}
+_UNKNOWN = {
+    "consistency.unknown_population": "populations",
+    "consistency.unknown_lot": "lots",
+    "consistency.unknown_territory": "territories",
+}
+_UNKNOWN_WORD = {"populations": "population", "lots": "lot", "territories": "territory"}
 
 
 def _date_or_min(value: Any) -> dt.date:

@@ -32,6 +32,12 @@ SHEET_HELP: dict[str, tuple[str, str]] = {
         "CRM use cases, each tied to a population and a lot, prioritised (MoSCoW).",
         "Cas d'usage du CRM, rattachés à une population et à un lot, priorisés (MoSCoW).",
     ),
+    "territories": (
+        "The territories of the roll-out (regions, countries, networks): local "
+        "management, local sponsor, calendar, specifics. Populations name them.",
+        "Les territoires du déploiement (régions, pays, réseaux) : management local, "
+        "sponsor local, calendrier, spécificités. Les populations y font référence.",
+    ),
     "populations": (
         "Every impacted population: users and non-users, every level, every territory.",
         "Toutes les populations impactées : utilisateurs et non-utilisateurs, tous "
@@ -69,10 +75,6 @@ SHEET_HELP: dict[str, tuple[str, str]] = {
     "administrators": (
         "Future CRM administrators, named early.",
         "Futurs administrateurs du CRM, désignés tôt.",
-    ),
-    "local_sponsors": (
-        "Sponsors in the territories, the relays of a national roll-out.",
-        "Sponsors locaux dans les territoires, relais d'un déploiement national.",
     ),
     "workshops": (
         "The four key workshops, with dates, participants and status.",
@@ -147,6 +149,12 @@ COLUMN_HELP: dict[str, dict[str, tuple[str, str]]] = {
         "data_ambition": (
             "The data-sharing ambition (360° customer view, or less).",
             "Ambition de partage des données (vision client à 360°, ou moins).",
+        ),
+        "change_budget": (
+            "Change-management and training budget of the business case (in the "
+            "currency); the method compares the plan's cost with it.",
+            "Budget conduite du changement et formation du dossier d'investissement "
+            "(dans la devise) ; la méthode y compare le coût du plan.",
         ),
         "currency": ("Currency of budgets and costs.", "Devise des budgets et des coûts."),
         "confidentiality": (
@@ -223,11 +231,40 @@ COLUMN_HELP: dict[str, dict[str, tuple[str, str]]] = {
             "Bloc fonctionnel de rattachement.",
         ),
     },
+    "territories": {
+        "name": ("Territory name, unique.", "Nom du territoire, unique."),
+        "local_management": (
+            "Stance of the territory's management towards the project.",
+            "Position du management du territoire vis-à-vis du projet.",
+        ),
+        "local_sponsor": (
+            "Who carries the project in the territory; empty: nobody named yet.",
+            "Qui porte le projet dans le territoire ; vide : personne n'est encore désigné.",
+        ),
+        "local_sponsor_role": ("Local sponsor's role.", "Fonction du sponsor local."),
+        "holidays_region": (
+            "Public holidays when they differ from the engagement's country: an ISO 3166 "
+            "country (DE) or subdivision (FR-57 for Moselle, DE-BY for Bavaria); empty: "
+            "the country's holidays.",
+            "Jours fériés quand ils diffèrent de ceux du pays de la mission : un pays "
+            "(DE) ou une subdivision ISO 3166 (FR-57 pour la Moselle, DE-BY pour la "
+            "Bavière) ; vide : fériés du pays.",
+        ),
+        "specifics": (
+            "What makes the territory different (market, organisation, history).",
+            "Ce qui distingue le territoire (marché, organisation, histoire).",
+        ),
+    },
     "populations": {
         "name": ("Population name, unique.", "Nom de la population, unique."),
         "function": ("Department or function.", "Direction ou fonction."),
         "level": ("Hierarchical level.", "Niveau hiérarchique."),
-        "territory": ("Territory or region.", "Territoire ou région."),
+        "territory": (
+            "Territory where they work (names from the territories sheet); "
+            "National: the whole country.",
+            "Territoire où ils travaillent (noms de la feuille territories) ; "
+            "National : tout le pays.",
+        ),
         "headcount": ("Number of people.", "Nombre de personnes."),
         "crm_user": (
             "Uses the CRM (no: impacted without using it, e.g. back office).",
@@ -237,16 +274,27 @@ COLUMN_HELP: dict[str, dict[str, tuple[str, str]]] = {
         "buy_in": ("Current buy-in to the project.", "Adhésion actuelle au projet."),
         "description": ("Who they are, what they do.", "Qui ils sont, ce qu'ils font."),
         "evaluated_on": (
-            "What they are evaluated on today.",
-            "Ce sur quoi ils sont évalués aujourd'hui.",
+            "What they are evaluated on today: handling time, volume, individual "
+            "sales targets, quality, customer satisfaction or collective objectives.",
+            "Ce sur quoi ils sont évalués aujourd'hui : durée de traitement, volume, "
+            "objectifs de vente individuels, qualité, satisfaction client ou objectifs "
+            "collectifs.",
         ),
-        "mandatory_data_entry": (
-            "Mandatory data entry they will face in the CRM.",
-            "Saisie obligatoire qu'ils auront dans le CRM.",
+        "mandatory_fields": (
+            "Number of mandatory fields per interaction (call, visit, file) in the CRM; "
+            "0: they enter no data.",
+            "Nombre de champs obligatoires par interaction (appel, visite, dossier) dans "
+            "le CRM ; 0 : aucune saisie.",
         ),
-        "activity_visible_to_management": (
-            "Managers will see their activity in the CRM.",
-            "Leur activité sera visible des managers dans le CRM.",
+        "dashboard_visibility": (
+            "How often management sees their activity dashboards: none, weekly, daily "
+            "or real time.",
+            "Fréquence à laquelle le management voit leurs tableaux de bord d'activité : "
+            "jamais, chaque semaine, chaque jour ou en temps réel.",
+        ),
+        "dashboards_seen_by": (
+            "Who sees those dashboards (e.g. branch managers, regional director).",
+            "Qui voit ces tableaux de bord (p. ex. directeurs d'agence, directeur régional).",
         ),
         "shares_data_across_departments": (
             "They must share data with other departments.",
@@ -256,13 +304,20 @@ COLUMN_HELP: dict[str, dict[str, tuple[str, str]]] = {
             "Members compete with each other (e.g. on the same market).",
             "Les membres sont en compétition entre eux (p. ex. même marché).",
         ),
-        "local_management": (
-            "Stance of their local management.",
-            "Position de leur management local.",
+        "team_size": (
+            "People per team (a branch, a shift): the share away in training is capped "
+            "per team; empty: the whole population is one team.",
+            "Nombre de personnes par équipe (une agence, une brigade) : la part absente "
+            "en formation est plafonnée par équipe ; vide : toute la population forme "
+            "une équipe.",
         ),
         "shifts_tasks_to": (
             "Populations that inherit tasks this one used to do.",
             "Populations qui héritent de tâches que celle-ci faisait.",
+        ),
+        "shifted_tasks": (
+            "The tasks handed over, in the client's words (e.g. contract amendments).",
+            "Les tâches transférées, dans les mots du client (p. ex. avenants aux contrats).",
         ),
         "new_hires_per_year": ("New hires per year.", "Nouveaux arrivants par an."),
         "life_tomorrow": (
@@ -358,11 +413,6 @@ COLUMN_HELP: dict[str, dict[str, tuple[str, str]]] = {
         "function": ("Function.", "Fonction."),
         "named_on": ("Date they were named.", "Date de désignation."),
     },
-    "local_sponsors": {
-        "territory": ("Territory.", "Territoire."),
-        "name": ("Sponsor's name.", "Nom du sponsor local."),
-        "role": ("Role.", "Fonction."),
-    },
     "workshops": {
         "workshop": ("Which of the four workshops.", "Lequel des quatre ateliers."),
         "date": ("Date.", "Date."),
@@ -389,7 +439,10 @@ COLUMN_HELP: dict[str, dict[str, tuple[str, str]]] = {
         "start": ("First day.", "Premier jour."),
         "end": ("Last day.", "Dernier jour."),
         "reason": ("Why (season peak, closing...).", "Pourquoi (pic d'activité, clôture...)."),
-        "territory": ("Territory (empty: all).", "Territoire (vide : tous)."),
+        "territory": (
+            "Territory (names from the territories sheet; empty: all).",
+            "Territoire (noms de la feuille territories ; vide : tous).",
+        ),
     },
     "action_status": {
         "lever": (

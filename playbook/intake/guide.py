@@ -38,9 +38,13 @@ always matches what `playbook validate` checks.
 - `engagement` and `training` hold one value per row: the field name in column A,
   the value in column B.
 - The YAML form has the shape of the model: `populations`, `lots`... are lists of
-  records with the same field names; `team`, `key_users`, `administrators`,
-  `local_sponsors` and `workshops` sit under `governance`, `blackouts` under
-  `training`; the sponsor and project manager are `governance.sponsor.name`...
+  records with the same field names; `team`, `key_users`, `administrators`
+  and `workshops` sit under `governance`, `blackouts` under `training`; the
+  sponsor and project manager are `governance.sponsor.name`...
+- Territories are described once, in `territories` (local management's stance,
+  local sponsor or nobody yet, public-holiday region, specifics); a population,
+  key user or blackout names one. A population of the whole country says
+  `National`, which needs no row.
 
 ## How values are read
 

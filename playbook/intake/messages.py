@@ -153,9 +153,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "blackout for territory {name!r}, where no population works: it will never apply",
         "fr": "indisponibilité pour le territoire {name!r}, où ne travaille aucune population : elle ne s'appliquera jamais",
     },
-    "unknown_territory_local_sponsors": {
-        "en": "local sponsor for territory {name!r}, where no population works",
-        "fr": "sponsor local du territoire {name!r}, où ne travaille aucune population",
+    "unknown_territory_territories": {
+        "en": "territory {name!r} is described but no population works there",
+        "fr": "le territoire {name!r} est décrit mais aucune population n'y travaille",
     },
     "unknown_territory_key_users": {
         "en": "key user in territory {name!r}, where no population works",

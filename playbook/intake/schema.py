@@ -41,7 +41,6 @@ from ..model import (
     JourneyStep,
     KeyUser,
     KpiReading,
-    LocalSponsor,
     Lot,
     Objective,
     Persona,
@@ -50,6 +49,7 @@ from ..model import (
     PulseResult,
     Resistance,
     TeamMember,
+    Territory,
     TrainingConstraints,
     UseCase,
 )
@@ -61,7 +61,7 @@ Kind = Literal["name", "text", "names", "int", "float", "bool", "date", "enum"]
 Path = tuple[str, ...]
 
 # Columns whose values must name a row of another sheet (drives the dropdowns).
-_REFERENCES = {"population": "populations", "lot": "lots"}
+_REFERENCES = {"population": "populations", "lot": "lots", "territory": "territories"}
 _LIST_REFERENCES = {
     ("lots", "populations"): "populations",
     ("populations", "shifts_tasks_to"): "populations",
@@ -196,7 +196,9 @@ def _column(sheet: str, name: str, info: FieldInfo, path: Path) -> Column:
     if kind == "names":
         references = _LIST_REFERENCES.get((sheet, field_name))
     else:
-        references = _REFERENCES.get(field_name) if sheet not in ("populations", "lots") else None
+        references = _REFERENCES.get(field_name)
+        if references == sheet or (sheet == "lots" and field_name == "population"):
+            references = None
     return Column(
         name=name,
         kind=kind,
@@ -250,7 +252,7 @@ def _record(name: str, parts: list[tuple[Path, type[BaseModel], tuple[str, ...]]
     )
 
 
-_GOVERNANCE_LISTS = ("team", "key_users", "administrators", "local_sponsors", "workshops")
+_GOVERNANCE_LISTS = ("team", "key_users", "administrators", "workshops")
 
 # Order of the workbook's sheets: framing first, then diagnosis, then the rest.
 SHEETS: tuple[Sheet, ...] = (
@@ -262,6 +264,7 @@ SHEETS: tuple[Sheet, ...] = (
     _table("success_criteria", CriterionAssessment, ("success_criteria",)),
     _table("lots", Lot, ("lots",)),
     _table("use_cases", UseCase, ("use_cases",)),
+    _table("territories", Territory, ("territories",)),
     _table("populations", Population, ("populations",)),
     _table("impacts", Impact, ("impacts",)),
     _table("resistances", Resistance, ("resistances",)),
@@ -271,7 +274,6 @@ SHEETS: tuple[Sheet, ...] = (
     _table("team", TeamMember, ("governance", "team")),
     _table("key_users", KeyUser, ("governance", "key_users")),
     _table("administrators", Administrator, ("governance", "administrators")),
-    _table("local_sponsors", LocalSponsor, ("governance", "local_sponsors")),
     _table("workshops", PlannedWorkshop, ("governance", "workshops")),
     _record("training", [(("training",), TrainingConstraints, ("blackouts",))]),
     _table("blackouts", Blackout, ("training", "blackouts")),

@@ -35,6 +35,7 @@ from ..model.enums import (
     HierarchyLevel,
     Level,
     Stance,
+    Visibility,
 )
 from .dimensions import Bilingual, SeedRef, Strict
 
@@ -54,11 +55,10 @@ POPULATION_FACTS: dict[str, type] = {
     "it_comfort": Level,
     "buy_in": BuyIn,
     "evaluated_on": EvaluationBasis,
-    "mandatory_data_entry": DataEntry,
-    "activity_visible_to_management": bool,
+    "mandatory_fields": int,
+    "dashboard_visibility": Visibility,
     "shares_data_across_departments": bool,
     "members_in_competition": bool,
-    "local_management": Stance,
     "new_hires_per_year": int,
 }
 
@@ -70,7 +70,9 @@ DERIVED_FACTS: dict[str, type] = {
     "observed_resistance": bool,  # at least one resistance observed in interviews
     "regional": bool,  # its territory is not the national default (it spans one territory)
     "several_territories": bool,  # the roll-out spans two regional territories or more
-    "territory_has_local_sponsor": bool,
+    "territory_has_local_sponsor": bool,  # its territory names a local sponsor
+    "local_management": Stance,  # its territory's management
+    "mandatory_data_entry": DataEntry,  # mandatory_fields read on `data_entry_scale`
     "impact_level": int,  # overall level by the rule of dimensions.yaml
     **{f"impact.{d.value}": int for d in Dimension},
 }
@@ -83,7 +85,8 @@ PLACEHOLDERS: frozenset[str] = frozenset(
     {
         "population", "headcount", "function", "territory", "crm_status", "level",
         "buy_in", "it_comfort", "evaluated_on", "data_entry", "local_management",
-        "shifted_from", "shifted_to", "impact_level",
+        "mandatory_fields", "dashboards", "shifted_from", "shifted_to", "shifted_tasks",
+        "impact_level",
         *(f"impact_{d.value}" for d in Dimension),
     }
 )
@@ -269,6 +272,30 @@ class RiskModel(Strict):
     # for the committee, from `high_from` it is called high.
     attention_from: int = Field(default=2, ge=1, le=3)
     high_from: int = Field(default=3, ge=1, le=3)
+    requires: dict[RiskKind, Rule] = Field(
+        default_factory=dict,
+        description="A risk exists only where its conditions hold; the reason says why not.",
+    )
+
+
+class DataEntryScale(Strict):
+    """Fewest mandatory fields per interaction for each level of data entry."""
+
+    low: int = Field(ge=1)
+    medium: int = Field(ge=1)
+    high: int = Field(ge=1)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> DataEntryScale:
+        if not self.low < self.medium < self.high:
+            raise ValueError("data_entry_scale: low < medium < high")
+        return self
+
+    def level(self, fields: int) -> DataEntry:
+        for code, minimum in (("high", self.high), ("medium", self.medium), ("low", self.low)):
+            if fields >= minimum:
+                return DataEntry(code)
+        return DataEntry.NONE
 
 
 class Phrases(Strict):
@@ -280,6 +307,13 @@ class Phrases(Strict):
     quote_close: Bilingual
     and_: Bilingual = Field(alias="and")
     people: Bilingual
+    mandatory_field: Bilingual = Field(description="One mandatory field per interaction.")
+    mandatory_fields: Bilingual = Field(description="Placeholder {n}: fields per interaction.")
+    no_mandatory_fields: Bilingual
+    dashboards: Bilingual = Field(description="Placeholders {frequency}, {who}.")
+    dashboards_seen_by_management: Bilingual
+    no_dashboards: Bilingual
+    visibility: dict[Visibility, Bilingual]
 
 
 class Catalogue(Strict):
@@ -289,6 +323,7 @@ class Catalogue(Strict):
     severity: SeverityRule
     risks: list[RiskEntry]
     risk_model: RiskModel
+    data_entry_scale: DataEntryScale
     phrases: Phrases
 
     @model_validator(mode="after")

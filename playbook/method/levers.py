@@ -156,8 +156,16 @@ class Lever(Strict):
         description="Costed in the training plan: the training formats whose waves date it.",
     )
     owner: str
-    scope: Literal["population", "cross"]
+    scope: Literal["population", "cross", "governance"] = Field(
+        description="governance: planned only to fill a gap of the engagement's governance "
+        "(see `missing_roles`), never chosen by rules."
+    )
     audience: Bilingual | None = Field(default=None, description="Who it is for (cross actions).")
+    pairs: bool = Field(
+        default=False,
+        description="The action pairs the population with those it exchanges tasks with "
+        "(walk in my shoes): both are named in the plan.",
+    )
     effort: Effort
     effect: int = Field(ge=1, le=3, description="Expected effect, 1 low to 3 high.")
     requires: Condition | None = Field(
@@ -168,6 +176,14 @@ class Lever(Strict):
         description="Recommendation rules (OR). Empty on a cross lever: always planned.",
     )
     seeds: list[str] = Field(min_length=1)
+
+
+class MissingRole(Strict):
+    """What the plan does when an owner role has nobody in the engagement's governance:
+    the action goes to `fallback`, and `gap_action` (if any) comes first to fill the gap."""
+
+    fallback: str
+    gap_action: str | None = None
 
 
 class Catalogue(Strict):
@@ -181,11 +197,13 @@ class Catalogue(Strict):
     closures: dict[Literal["weekend", "holiday"], Bilingual]
     quadrants: dict[Literal["quick_win", "major", "filler", "questionable"], Bilingual]
     levers: list[Lever] = Field(min_length=1)
+    missing_roles: dict[str, MissingRole] = Field(default_factory=dict)
 
     REASON_KEYS: ClassVar[tuple[str, ...]] = (
         "sentence", "min_impact", "buy_in", "brake", "crm_user", "non_crm_user", "level",
         "dimension", "receives_tasks", "it_comfort", "local_management", "default",
         "cross_always", "cross_matched", "cross_brakes", "cited", "separator", "list_separator",
+        "governance_gap", "governance_gap_rollout", "owner_fallback", "paired_with",
     )
 
     @model_validator(mode="after")
@@ -228,6 +246,13 @@ class Catalogue(Strict):
     def _default_problems(self) -> list[str]:
         problems: list[str] = []
         by_id = {lever.id: lever for lever in self.levers}
+        for role, missing in self.missing_roles.items():
+            for name in (role, missing.fallback):
+                if name not in self.owners:
+                    problems.append(f"missing_roles.{role}: unknown owner {name!r}")
+            gap = by_id.get(missing.gap_action or "")
+            if missing.gap_action and (gap is None or gap.scope != "governance"):
+                problems.append(f"missing_roles.{role}: {missing.gap_action!r} must be a governance lever")
         for name, pillar in self.pillars.items():
             for lever_id in pillar.defaults:
                 default = by_id.get(lever_id)

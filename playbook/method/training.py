@@ -42,6 +42,9 @@ class Trigger(Strict):
     later_lot: bool | None = Field(
         default=None, description="The population goes live again in a later lot."
     )
+    receives_tasks: bool | None = Field(
+        default=None, description="The population inherits tasks another population did."
+    )
 
 
 class Module(Strict):

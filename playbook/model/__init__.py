@@ -25,6 +25,7 @@ from .enums import (
     Priority,
     Seniority,
     Stance,
+    Visibility,
     Workshop,
     WorkshopStatus,
 )
@@ -33,7 +34,6 @@ from .governance import (
     Administrator,
     Governance,
     KeyUser,
-    LocalSponsor,
     Person,
     PlannedWorkshop,
     TeamMember,
@@ -43,6 +43,7 @@ from .objectives import Objective
 from .populations import Impact, Population, Resistance
 from .progress import ActionRecord
 from .steering import AdoptionKpi, CriterionAssessment
+from .territories import NATIONAL, Territory
 from .training import Blackout, TrainingConstraints
 
 __all__ = [
@@ -51,7 +52,7 @@ __all__ = [
     "CriterionAssessment", "CriterionStatus", "DataEntry", "Dimension", "Engagement",
     "EngagementInfo", "EvaluationBasis", "Governance", "HierarchyLevel", "Impact",
     "Inconsistency", "JourneyStage", "JourneyStep", "KeyUser", "KpiKind", "Language",
-    "Level", "LocalSponsor", "Lot", "Objective", "Person", "Persona", "PlannedWorkshop",
+    "Level", "Lot", "NATIONAL", "Objective", "Person", "Persona", "PlannedWorkshop",
     "Population", "Priority", "Resistance", "Seniority", "Stance", "TeamMember",
-    "TrainingConstraints", "UseCase", "Workshop", "WorkshopStatus", "find_inconsistencies",
+    "Territory", "TrainingConstraints", "UseCase", "Visibility", "Workshop", "WorkshopStatus", "find_inconsistencies",
 ]

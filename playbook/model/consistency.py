@@ -19,6 +19,7 @@ from ..text import Message
 from ..text.messages import catalogue
 from .engagement import Engagement
 from .enums import KpiKind
+from .territories import NATIONAL
 
 Loc = tuple[str | int, ...]
 
@@ -53,6 +54,7 @@ def find_inconsistencies(e: Engagement) -> list[Inconsistency]:
 def _all(e: Engagement) -> Iterator[Inconsistency]:
     yield from _names(e)
     yield from _references(e)
+    yield from _territories(e)
     yield from _duplicate_impacts(e)
     yield from _use_case_lots(e)
     yield from _lots(e)
@@ -66,6 +68,7 @@ def _names(e: Engagement) -> Iterator[Inconsistency]:
     yield from _unique(e.use_cases, "use_cases", "name", "use_case")
     yield from _unique(e.personas, "personas", "name", "persona")
     yield from _unique(e.kpis, "kpis", "name", "kpi")
+    yield from _unique(e.territories, "territories", "name", "territory")
 
     if not e.populations:
         yield Inconsistency(("populations",), "consistency.no_population")
@@ -101,6 +104,14 @@ def _references(e: Engagement) -> Iterator[Inconsistency]:
         for i, k in enumerate(e.governance.key_users)
         if k.population not in populations
     )
+
+
+def _territories(e: Engagement) -> Iterator[Inconsistency]:
+    """A population names a described territory, or spans the whole country."""
+    described = {t.name.casefold() for t in e.territories} | {NATIONAL.casefold()}
+    for i, population in enumerate(e.populations):
+        if population.territory.casefold() not in described:
+            yield _unknown(("populations", i, "territory"), "territory", population.territory)
 
 
 def _duplicate_impacts(e: Engagement) -> Iterator[Inconsistency]:

@@ -13,7 +13,8 @@ from .objectives import Objective
 from .populations import Impact, Population, Resistance
 from .progress import ActionRecord
 from .steering import AdoptionKpi, CriterionAssessment
-from .training import TrainingConstraints
+from .territories import Territory
+from .training import Blackout, TrainingConstraints
 from .types import Record
 
 
@@ -31,6 +32,7 @@ class Engagement(Record):
     success_criteria: list[CriterionAssessment] = Field(default_factory=list)
     lots: list[Lot] = Field(default_factory=list)
     use_cases: list[UseCase] = Field(default_factory=list)
+    territories: list[Territory] = Field(default_factory=list)
     populations: list[Population] = Field(default_factory=list)
     impacts: list[Impact] = Field(default_factory=list)
     resistances: list[Resistance] = Field(default_factory=list)
@@ -66,11 +68,28 @@ class Engagement(Record):
         return self.engagement.language.value
 
     @property
-    def territories(self) -> list[str]:
+    def territory_names(self) -> list[str]:
+        """Territories where populations work, in the order they first appear."""
         seen: dict[str, None] = {}
         for population in self.populations:
             seen.setdefault(population.territory, None)
         return list(seen)
+
+    def territory(self, name: str) -> Territory:
+        """The territory described under `name` (case-insensitive); a territory
+        nobody described (the national default) has neutral management and no
+        local sponsor."""
+        for territory in self.territories:
+            if territory.name.casefold() == name.casefold():
+                return territory
+        return Territory(name=name)
+
+    def blackouts_for(self, territory: str) -> list[Blackout]:
+        """Periods when nobody of `territory` can train: its own and everyone's."""
+        return [
+            b for b in self.training.blackouts
+            if not b.territory or b.territory.casefold() == territory.casefold()
+        ]
 
     def lots_of(self, population: str) -> list[Lot]:
         """Lots in which a population goes live, earliest first."""

@@ -35,6 +35,11 @@ class EngagementInfo(Record):
         default="",
         description="The data-sharing ambition (360° view; seed 004 warns it often stops at 180°).",
     )
+    change_budget: float | None = Field(
+        default=None,
+        ge=0,
+        description="Change-management and training budget of the business case, in the currency.",
+    )
     currency: Name = "EUR"
     confidentiality: Name = Field(
         default="Confidential",

@@ -53,7 +53,8 @@ class Level(Vocabulary):
 
 
 class DataEntry(Vocabulary):
-    """Mandatory data entry the population will face in the new tool."""
+    """How heavy mandatory data entry is, read by the method from the number of
+    mandatory fields per interaction (thresholds in `brakes.yaml`)."""
 
     NONE = "none"
     LOW = "low"
@@ -69,14 +70,24 @@ class HierarchyLevel(Vocabulary):
 
 
 class EvaluationBasis(Vocabulary):
-    """What the population is evaluated on today (loss-of-efficiency signal)."""
+    """What the population is evaluated on today (signals of efficiency loss,
+    feeling watched and competition)."""
 
-    SPEED = "speed"  # e.g. call-handling time
+    HANDLING_TIME = "handling_time"  # e.g. average call-handling time
     VOLUME = "volume"  # number of calls, visits, files
-    REVENUE = "revenue"
+    INDIVIDUAL_SALES = "individual_sales"  # individual sales targets
     QUALITY = "quality"
     CUSTOMER_SATISFACTION = "customer_satisfaction"
-    NOT_INDIVIDUAL = "not_individual"
+    COLLECTIVE_OBJECTIVES = "collective_objectives"  # team or site objectives only
+
+
+class Visibility(Vocabulary):
+    """How often management sees the population's activity dashboards."""
+
+    NONE = "none"
+    WEEKLY = "weekly"
+    DAILY = "daily"
+    REAL_TIME = "real_time"
 
 
 class Stance(Vocabulary):

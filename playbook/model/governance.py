@@ -44,14 +44,6 @@ class Administrator(Record):
     named_on: dt.date | None = None
 
 
-class LocalSponsor(Record):
-    """A sponsor in a territory: without one, a reluctant territory has no relay."""
-
-    territory: Name
-    name: Name
-    role: Name
-
-
 class PlannedWorkshop(Record):
     """One of the four workshops of seed 000, with its date and participants."""
 
@@ -70,5 +62,4 @@ class Governance(Record):
     team: list[TeamMember] = Field(default_factory=list)
     key_users: list[KeyUser] = Field(default_factory=list)
     administrators: list[Administrator] = Field(default_factory=list)
-    local_sponsors: list[LocalSponsor] = Field(default_factory=list)
     workshops: list[PlannedWorkshop] = Field(default_factory=list)

@@ -12,36 +12,48 @@ from pydantic import Field
 from .enums import (
     Brake,
     BuyIn,
-    DataEntry,
     Dimension,
     EvaluationBasis,
     HierarchyLevel,
     Level,
-    Stance,
+    Visibility,
 )
-from .types import Headcount, Intensity, Name, Record, Text
+from .territories import NATIONAL
+from .types import Headcount, Intensity, Name, OptionalName, Record, Text
 
 
 class Population(Record):
     name: Name
     function: Name
     level: HierarchyLevel
-    territory: Name = Field(default="National")
+    territory: Name = Field(
+        default=NATIONAL, description="A territory of the territories table, or the national default."
+    )
     headcount: Headcount
     crm_user: bool
     it_comfort: Level
     buy_in: BuyIn
     description: Text = ""
     # Signals the method reads to detect brakes (seed 004).
-    evaluated_on: EvaluationBasis = EvaluationBasis.NOT_INDIVIDUAL
-    mandatory_data_entry: DataEntry = DataEntry.NONE
-    activity_visible_to_management: bool = False
+    evaluated_on: EvaluationBasis = EvaluationBasis.COLLECTIVE_OBJECTIVES
+    mandatory_fields: int = Field(
+        default=0, ge=0, le=500, description="Mandatory fields per interaction in the new tool."
+    )
+    dashboard_visibility: Visibility = Visibility.NONE
+    dashboards_seen_by: OptionalName = Field(
+        default="", description="Who sees the activity dashboards (e.g. branch managers)."
+    )
     shares_data_across_departments: bool = False
     members_in_competition: bool = False
-    local_management: Stance = Stance.NEUTRAL
+    team_size: int | None = Field(
+        default=None, gt=0, description="People per team: the share-away cap applies per team."
+    )
     shifts_tasks_to: list[Name] = Field(
         default_factory=list,
         description="Populations that inherit tasks this one used to do.",
+    )
+    shifted_tasks: Text = Field(
+        default="", description="The tasks handed over, in the client's words."
     )
     new_hires_per_year: int = Field(default=0, ge=0)
     # Target vision (seed 004: what life looks like tomorrow, what they gain).

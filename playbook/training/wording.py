@@ -1,7 +1,7 @@
 """Brake signals put in words, for trainees and for the method handbook.
 
 A signal of `brakes.yaml` is a set of conditions over facts
-(`evaluated_on: {in: [speed, volume]}`). A trainee told "this brake has no
+(`evaluated_on: {in: [handling_time, volume]}`). A trainee told "this brake has no
 signal here" needs to read which condition fails and what the case says
 instead; the handbook prints the same conditions as the rule a consultant
 checks. Fact names and operators are worded in `labels.training.yaml`, enum
@@ -21,6 +21,7 @@ FACT_VOCABULARY = {
     "evaluated_on": "evaluation_basis",
     "mandatory_data_entry": "data_entry",
     "local_management": "stance",
+    "dashboard_visibility": "visibility",
 }
 
 
@@ -46,7 +47,7 @@ def value_text(method: Any, fact: str, value: Any, lang: str) -> str:
 
 def condition_text(method: Any, condition: Any, lang: str,
                    facts: dict[str, Any] | None = None) -> str:
-    """"evaluated on: Handling speed or Activity volume (here: Quality of work)";
+    """"evaluated on: Handling time or Activity volume (here: Quality of work)";
     without `facts`, the rule alone."""
     expected = method.text(f"training.operators.{condition.op}", lang,
                            value=value_text(method, condition.fact, condition.value, lang))

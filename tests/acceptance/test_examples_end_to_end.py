@@ -94,8 +94,9 @@ def _client_strings(example: str) -> set[str]:
     strings = {data["engagement"]["client"], *data["engagement"]["consultants"]}
     governance = data["governance"]
     strings |= {governance["sponsor"]["name"], governance["project_manager"]["name"]}
-    for table in ("team", "key_users", "administrators", "local_sponsors"):
+    for table in ("team", "key_users", "administrators"):
         strings |= {row["name"] for row in governance.get(table, [])}
+    strings |= {t["local_sponsor"] for t in data.get("territories", []) if t.get("local_sponsor")}
     strings |= {p["name"] for p in data["populations"]}
     strings |= {persona["name"] for persona in data.get("personas", [])}
     # Single common words ("Marketing") are vocabulary, not identity.

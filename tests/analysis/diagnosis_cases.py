@@ -40,10 +40,11 @@ def engagement(
     impacts: list[dict[str, Any]] | None = None,
     resistances: list[dict[str, Any]] | None = None,
     lots: list[dict[str, Any]] | None = None,
-    local_sponsors: list[dict[str, Any]] | None = None,
+    territories: list[dict[str, Any]] | None = None,
     language: str = "fr",
 ) -> Engagement:
-    """An engagement around the given populations; by default one lot holds them all."""
+    """An engagement around the given populations; by default one lot holds them all.
+    A territory left out of `territories` has neutral management and no local sponsor."""
     if lots is None:
         lots = [lot("Lot 1", [p["name"] for p in populations])]
     return Engagement.model_validate(
@@ -62,9 +63,9 @@ def engagement(
             "governance": {
                 "sponsor": {"name": "Alex Durand", "role": "Directeur général"},
                 "project_manager": {"name": "Sam Roche", "role": "Chef de projet CRM"},
-                "local_sponsors": local_sponsors or [],
             },
             "lots": lots,
+            "territories": territories or [],
             "populations": populations,
             "impacts": impacts or [],
             "resistances": resistances or [],

@@ -71,15 +71,41 @@ def test_the_population_that_hands_tasks_over_has_no_admin_load(method):
 # -- feeling watched ------------------------------------------------------------
 
 def test_visible_activity_makes_users_feel_watched(method):
-    case = engagement([pop("Commerciaux", activity_visible_to_management=True)])
+    case = engagement([pop("Commerciaux", dashboard_visibility="daily")])
     finding = found(case, method)[("Commerciaux", "feeling_watched")]
     assert finding.severity == 2
-    assert finding.reasons[0].startswith("Commerciaux (10\u00a0pers.) : activité visible en temps réel")
+    assert finding.reasons[0].startswith(
+        "Commerciaux (10\u00a0pers.) : tableaux de bord d'activité vus chaque jour par le management"
+    )
+
+
+def test_dashboards_cite_who_sees_them_and_how_often(method):
+    case = engagement([pop("Commerciaux", dashboard_visibility="real_time",
+                           dashboards_seen_by="les directeurs d'agence")])
+    finding = found(case, method)[("Commerciaux", "feeling_watched")]
+    assert "tableaux de bord d'activité vus en temps réel par les directeurs d'agence" in finding.reasons[0]
+
+
+def test_weekly_dashboards_are_a_mild_signal_of_feeling_watched(method):
+    finding = found(engagement([pop("Commerciaux", dashboard_visibility="weekly")]), method)
+    assert finding[("Commerciaux", "feeling_watched")].severity == 1
+
+
+def test_sales_evaluated_users_whose_dashboards_are_seen_feel_watched_most(method):
+    case = engagement([pop("Commerciaux", dashboard_visibility="weekly", evaluated_on="individual_sales")])
+    finding = found(case, method)[("Commerciaux", "feeling_watched")]
+    assert finding.severity == 3
+    assert "évaluée sur ses objectifs de vente individuels" in finding.reasons[0]  # strongest signal first
+
+
+def test_users_who_do_not_use_the_crm_are_not_watched_through_it(method):
+    case = engagement([pop("Back-office", crm_user=False, dashboard_visibility="daily")])
+    assert ("Back-office", "feeling_watched") not in found(case, method)
 
 
 def test_visible_activity_and_new_performance_measurement_converge(method):
     case = engagement(
-        [pop("Commerciaux", activity_visible_to_management=True)],
+        [pop("Commerciaux", dashboard_visibility="daily")],
         impacts=[impact("Commerciaux", "performance", 3)],
     )
     finding = found(case, method)[("Commerciaux", "feeling_watched")]
@@ -96,23 +122,22 @@ def test_no_feeling_watched_when_activity_is_not_visible(method):
 # -- loss of efficiency -----------------------------------------------------------
 
 def test_speed_evaluated_advisers_facing_heavy_mandatory_entry_lose_efficiency(method):
-    case = engagement([pop("Conseillers plateforme", evaluated_on="speed", mandatory_data_entry="high")])
+    case = engagement([pop("Conseillers plateforme", evaluated_on="handling_time", mandatory_fields=12)])
     finding = found(case, method)[("Conseillers plateforme", "efficiency_loss")]
     assert finding.severity == 3
-    assert "évaluation : rapidité de traitement" in finding.reasons[0]
-    assert "saisie importante obligatoire" in finding.reasons[0]
+    assert "évaluation : durée de traitement ; 12\u00a0champs obligatoires par interaction" in finding.reasons[0]
 
 
 def test_medium_mandatory_entry_on_volume_evaluation_is_a_medium_brake(method):
-    case = engagement([pop("Téléconseillers", evaluated_on="volume", mandatory_data_entry="medium")])
+    case = engagement([pop("Téléconseillers", evaluated_on="volume", mandatory_fields=6)])
     assert found(case, method)[("Téléconseillers", "efficiency_loss")].severity == 2
 
 
 @pytest.mark.parametrize(
     "fields",
     [
-        {"evaluated_on": "quality", "mandatory_data_entry": "high"},  # not judged on speed
-        {"evaluated_on": "speed", "mandatory_data_entry": "low"},  # little to enter
+        {"evaluated_on": "quality", "mandatory_fields": 12},  # not judged on speed
+        {"evaluated_on": "handling_time", "mandatory_fields": 3},  # little to enter
     ],
 )
 def test_no_efficiency_loss_without_both_signals(method, fields):
@@ -123,7 +148,8 @@ def test_no_efficiency_loss_without_both_signals(method, fields):
 # -- reluctant territory ----------------------------------------------------------
 
 def test_opposed_local_management_makes_a_reluctant_territory(method):
-    case = engagement([pop("Agences Est", territory="Est", local_management="opposed")])
+    case = engagement([pop("Agences Est", territory="Est")],
+                      territories=[{"name": "Est", "local_management": "opposed"}])
     finding = found(case, method)[("Agences Est", "reluctant_territory")]
     assert finding.severity == 2
     assert "territoire : Est ; management local : opposé" in finding.reasons[0]
@@ -132,7 +158,7 @@ def test_opposed_local_management_makes_a_reluctant_territory(method):
 def test_a_reluctant_territory_without_local_sponsor_is_found_even_with_neutral_management(method):
     case = engagement(
         [pop("Agences Est", territory="Est", buy_in="resistant"), pop("Agences Ouest", territory="Ouest")],
-        local_sponsors=[{"territory": "Ouest", "name": "Dominique Leroy", "role": "Directrice régionale"}],
+        territories=[{"name": "Ouest", "local_sponsor": "Dominique Leroy", "local_sponsor_role": "Directrice régionale"}],
     )
     brakes = found(case, method)
     assert "aucun sponsor local" in brakes[("Agences Est", "reluctant_territory")].reasons[0]
@@ -180,7 +206,7 @@ def test_no_competition_culture_without_competition(method):
 
 def test_an_observed_resistance_confirms_and_raises_a_detected_brake(method):
     case = engagement(
-        [pop("Commerciaux", activity_visible_to_management=True)],
+        [pop("Commerciaux", dashboard_visibility="daily")],
         resistances=[resistance("Commerciaux", "feeling_watched", "« Je remplirai le vendredi. »")],
     )
     finding = found(case, method)[("Commerciaux", "feeling_watched")]
@@ -203,11 +229,11 @@ BRAKES = ["desiloing", "feeling_watched", "efficiency_loss", "reluctant_territor
 
 signals = st.fixed_dictionaries(
     {
-        "activity_visible_to_management": st.booleans(),
+        "dashboard_visibility": st.sampled_from(["none", "weekly", "daily", "real_time"]),
         "shares_data_across_departments": st.booleans(),
         "members_in_competition": st.booleans(),
-        "evaluated_on": st.sampled_from(["speed", "volume", "quality"]),
-        "mandatory_data_entry": st.sampled_from(["none", "low", "medium", "high"]),
+        "evaluated_on": st.sampled_from(["handling_time", "volume", "quality", "individual_sales"]),
+        "mandatory_fields": st.integers(0, 20),
         "local_management": st.sampled_from(["supportive", "neutral", "opposed"]),
         "crm_user": st.booleans(),
     }
@@ -218,9 +244,11 @@ signals = st.fixed_dictionaries(
 @given(fields=signals, brake=st.sampled_from(BRAKES))
 def test_adding_an_observed_resistance_never_lowers_a_brake_severity(fields, brake):
     method = load_method()
+    stance = fields.pop("local_management")
     populations = [pop("A", territory="Est", **fields), pop("B", territory="Ouest", shifts_tasks_to=["A"])]
-    before = found(engagement(populations), method)
-    after = found(engagement(populations, resistances=[resistance("A", brake)]), method)
+    territories = [{"name": "Est", "local_management": stance}]
+    before = found(engagement(populations, territories=territories), method)
+    after = found(engagement(populations, resistances=[resistance("A", brake)], territories=territories), method)
     severity_before = before[("A", brake)].severity if ("A", brake) in before else 0
     assert after[("A", brake)].severity >= severity_before
     assert after[("A", brake)].observed
@@ -229,7 +257,7 @@ def test_adding_an_observed_resistance_never_lowers_a_brake_severity(fields, bra
 def test_findings_follow_population_then_catalogue_order(method):
     case = engagement(
         [
-            pop("B", members_in_competition=True, activity_visible_to_management=True),
+            pop("B", members_in_competition=True, dashboard_visibility="daily"),
             pop("A", shares_data_across_departments=True),
         ],
         lots=[lot("Lot 1", ["A", "B"])],

@@ -91,10 +91,85 @@ def test_non_users_with_shifted_tasks_get_rebalancing_and_awareness_not_tool_tra
     assert not {"training_classroom", "training_e_learning", "user_guide", "coaching_on_the_job"} & assistants
 
 
+@pytest.fixture(scope="module")
+def shifted():
+    e = engagement(
+        [
+            population("Field sales", shifts_tasks_to=["Sales assistants"], shifted_tasks="order entry"),
+            population("Sales assistants", crm_user=False, buy_in="reluctant", headcount=12),
+            population("Marketing", function="Marketing", headcount=8),
+        ]
+    )
+    d = diagnosis(
+        e,
+        {"Field sales": {"tool": 2}, "Sales assistants": {"organisation": 2}, "Marketing": {"culture": 2}},
+        brakes=[("Sales assistants", "admin_load", 3), ("Marketing", "desiloing", 2)],
+    )
+    return plan_change(e, METHOD, d, "en")
+
+
+def test_non_users_inheriting_tasks_get_process_training_for_those_tasks(shifted):
+    action = shifted.actions.set_index(["population", "lever"]).loc[("Sales assistants", "process_training")]
+    assert action["pillar"] == "be_able"
+    assert "inherits tasks so far done by Field sales (order entry)" in action["reason"]
+
+
+def test_walk_in_my_shoes_pairs_the_populations_that_exchange_tasks(shifted):
+    actions = shifted.actions.set_index(["population", "lever"])
+    assistants = actions.loc[("Sales assistants", "walk_in_my_shoes")]
+    assert assistants["audience"] == "Sales assistants (12) ⇄ Field sales"
+    assert assistants["reason"].endswith("In pairs with: Field sales.")
+
+
+def test_walk_in_my_shoes_needs_someone_to_pair_with(shifted):
+    # Marketing shares data (de-siloing brake) but exchanges no task with anyone.
+    assert "walk_in_my_shoes" not in levers_of(shifted, "Marketing")
+
+
+@pytest.fixture(scope="module")
+def unsponsored():
+    """Two territories: South, opposed and without local sponsor; North, sponsored."""
+    e = engagement(
+        [population("South agencies", territory="South", buy_in="reluctant"),
+         population("North agencies", territory="North")],
+        territories=[{"name": "South", "local_management": "opposed"},
+                     {"name": "North", "local_sponsor": "Eva Lune", "local_sponsor_role": "Regional director"}],
+    )
+    d = diagnosis(e, {"South agencies": {"tool": 2}, "North agencies": {"tool": 2}},
+                  brakes=[("South agencies", "reluctant_territory", 2)])
+    return plan_change(e, METHOD, d, "en")
+
+
+def test_no_local_sponsor_makes_getting_one_named_the_territory_s_first_action(unsponsored):
+    actions = unsponsored.actions
+    (gap,) = actions[actions["lever"] == "name_local_sponsor"].itertuples()
+    assert (gap.owner, gap.owner_name) == ("sponsor", "Paul Verne")
+    assert "South" in gap.audience
+    assert "no local sponsor is named" in gap.reason
+    south = actions[(actions["population"] == "South agencies")]
+    assert gap.date < south["date"].min()
+
+
+def test_an_action_whose_owner_is_missing_goes_to_the_method_s_fallback(unsponsored):
+    actions = unsponsored.actions.set_index(["population", "lever"])
+    engagement_action = actions.loc[("South agencies", "local_sponsor_engagement")]
+    assert (engagement_action["owner"], engagement_action["owner_name"]) == ("sponsor", "Paul Verne")
+    assert "as no Local sponsor of the territory is named" in engagement_action["reason"]
+
+
+def test_no_action_is_owned_by_a_role_the_governance_lacks(unsponsored):
+    actions = unsponsored.actions
+    assert "local_sponsor" not in set(actions.loc[actions["population"] == "South agencies", "owner"])
+    assert "key_users" not in set(actions["owner"])  # nobody is named key user here
+    north = actions[(actions["population"] == "North agencies") & (actions["owner"] == "local_sponsor")]
+    assert set(north["owner_name"]) <= {"Eva Lune"}
+
+
 def test_reluctant_territory_gets_adaptation_local_sponsor_and_early_involvement():
     e = engagement(
-        [population("South agencies", territory="South", buy_in="reluctant", local_management="opposed")],
-        governance={"local_sponsors": [{"territory": "South", "name": "Eva Lune", "role": "Regional director"}]},
+        [population("South agencies", territory="South", buy_in="reluctant")],
+        territories=[{"name": "South", "local_management": "opposed", "local_sponsor": "Eva Lune",
+                      "local_sponsor_role": "Regional director"}],
     )
     d = diagnosis(e, {"South agencies": {"tool": 2}}, brakes=[("South agencies", "reluctant_territory", 2)])
     plan = plan_change(e, METHOD, d, "en")

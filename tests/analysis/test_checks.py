@@ -79,8 +79,8 @@ def test_a_map_without_managers_is_flagged(method):
 
 def test_a_territory_without_local_sponsor_is_flagged_only_in_a_multi_territory_roll_out(method):
     populations = [pop("Agences Nord", territory="Nord", headcount=1200), pop("Agences Sud", territory="Sud"), pop("Siège")]
-    sponsors = [{"territory": "Sud", "name": "Lou Garnier", "role": "Directeur régional"}]
-    (warning,) = warnings_of(engagement(populations, local_sponsors=sponsors), method, "territory_without_sponsor")
+    territories = [{"name": "Nord"}, {"name": "Sud", "local_sponsor": "Lou Garnier"}]
+    (warning,) = warnings_of(engagement(populations, territories=territories), method, "territory_without_sponsor")
     assert warning.subject == "Nord"
     assert "« Nord » (1\u202f200\u00a0pers. impactées)" in warning.message
     single = engagement([pop("Agences Nord", territory="Nord"), pop("Siège")])

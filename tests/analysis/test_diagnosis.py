@@ -26,7 +26,7 @@ def method():
 def case():
     return engagement(
         [
-            pop("Conseillers", headcount=200, shifts_tasks_to=["Back-office"], activity_visible_to_management=True),
+            pop("Conseillers", headcount=200, shifts_tasks_to=["Back-office"], dashboard_visibility="daily"),
             pop("Back-office", headcount=50, crm_user=False, function="Gestion", buy_in="reluctant"),
             pop("Managers", headcount=20, level="manager", buy_in="enthusiastic"),
         ],
@@ -59,7 +59,7 @@ def test_the_language_changes_the_sentences_not_the_findings(case, method):
 
 
 def test_the_engagement_language_is_the_default(method):
-    english = engagement([pop("Sales", activity_visible_to_management=True)], language="en")
+    english = engagement([pop("Sales", dashboard_visibility="daily")], language="en")
     assert diagnose(english, method).brakes[0].reasons[0].startswith("Sales (10 people)")
 
 

@@ -40,21 +40,35 @@ def test_non_users_inheriting_tasks_risk_rejection(method):
     rejection = risk(case, method, "Back-office", "rejection")
     assert rejection.level == 3
     assert rejection.reasons[0].startswith("Frein « Surcharge administrative transférée » (sévérité 3/3) : Back-office")
-    # the admin-load brake feeds misuse at half weight: ceil(3 × 0.5) = 2
-    assert risk(case, method, "Back-office", "misuse").level == 2
+
+
+def test_non_users_carry_no_misuse_risk_they_enter_no_data(method):
+    case = engagement(
+        [pop("Conseillers", shifts_tasks_to=["Back-office"]),
+         pop("Back-office", headcount=120, crm_user=False, mandatory_fields=8, dashboard_visibility="daily")]
+    )
+    misuse = risk(case, method, "Back-office", "misuse")
+    assert (misuse.level, misuse.reasons, misuse.causes) == (0, (), ())
+    assert "sans saisie, pas de données à dévoyer" in misuse.ruled_out
+
+
+def test_users_with_no_mandatory_field_carry_no_misuse_risk(method):
+    case = engagement([pop("Direction", dashboard_visibility="daily", mandatory_fields=0)])
+    assert risk(case, method, "Direction", "misuse").level == 0
+    assert risk(case, method, "Direction", "rejection").level == 1  # watched, at half weight
 
 
 def test_speed_evaluation_with_heavy_entry_risks_misuse(method):
-    case = engagement([pop("Plateforme", evaluated_on="speed", mandatory_data_entry="high")])
+    case = engagement([pop("Plateforme", evaluated_on="handling_time", mandatory_fields=12)])
     misuse = risk(case, method, "Plateforme", "misuse", "en")
     assert misuse.level == 3
-    assert "Brake “Loss of efficiency” (severity 3/3)" in misuse.reasons[0]
-    assert "evaluated on: handling speed" in misuse.reasons[0]
+    assert "Barrier “Loss of efficiency” (severity 3/3)" in misuse.reasons[0]
+    assert "evaluated on: handling time" in misuse.reasons[0]
     assert risk(case, method, "Plateforme", "rejection").level == 2  # ceil(3 × 0.5)
 
 
 def test_feeling_watched_risks_misuse(method):
-    case = engagement([pop("Commerciaux", activity_visible_to_management=True)])
+    case = engagement([pop("Commerciaux", dashboard_visibility="daily", mandatory_fields=6)])
     assert risk(case, method, "Commerciaux", "misuse").level == 2
     assert risk(case, method, "Commerciaux", "rejection").level == 1
 
@@ -72,19 +86,49 @@ def test_buy_in_and_impact_set_the_rejection_risk(method, buy_in, intensity, lev
 
 
 def test_heavy_entry_imposed_on_reluctant_users_risks_misuse(method):
-    case = engagement([pop("Techniciens", mandatory_data_entry="high", buy_in="reluctant")])
+    case = engagement([pop("Techniciens", mandatory_fields=12, buy_in="reluctant")])
     misuse = risk(case, method, "Techniciens", "misuse")
     assert misuse.level == 2
-    assert "saisie importante obligatoire ; adhésion : réticent" in misuse.reasons[0]
+    assert "12\u00a0champs obligatoires par interaction ; adhésion : réticent" in misuse.reasons[0]
 
 
 def test_reasons_are_strongest_first(method):
     case = engagement(
-        [pop("Plateforme", evaluated_on="speed", mandatory_data_entry="high", shares_data_across_departments=True)]
+        [pop("Plateforme", evaluated_on="handling_time", mandatory_fields=12, shares_data_across_departments=True)]
     )
     misuse = risk(case, method, "Plateforme", "misuse")
     assert "Perte d'efficacité" in misuse.reasons[0]  # contributes 3
     assert "Décloisonnement" in misuse.reasons[1]  # contributes 1
+
+
+def test_the_main_reason_of_a_watched_sales_evaluated_population_s_misuse_is_feeling_watched(method):
+    # Both brakes reach level 2 or more; de-siloing comes first in the catalogue,
+    # but feeling watched contributes most, so it is the reason printed.
+    case = engagement(
+        [pop("Commerciaux", dashboard_visibility="daily", dashboards_seen_by="branch managers",
+             evaluated_on="individual_sales", mandatory_fields=12, shares_data_across_departments=True)],
+        impacts=[impact("Commerciaux", "culture", 2)],
+        language="en",
+    )
+    misuse = risk(case, method, "Commerciaux", "misuse", "en")
+    assert [c.source for c in misuse.causes][:2] == ["feeling_watched", "desiloing"]
+    assert misuse.causes[0].contribution > misuse.causes[1].contribution
+    assert misuse.reasons[0].startswith("Barrier “Fear of being monitored” (severity 3/3)")
+    assert "activity dashboards seen daily by branch managers" in misuse.reasons[0]
+    assert "evaluated on individual sales targets" in misuse.reasons[0]
+    assert "12 mandatory fields per interaction" not in misuse.reasons[0]
+
+
+def test_causes_are_ranked_by_contribution_every_one_listed(method):
+    case = engagement(
+        [pop("Plateforme", evaluated_on="handling_time", mandatory_fields=12, buy_in="reluctant",
+             dashboard_visibility="daily", shares_data_across_departments=True)]
+    )
+    misuse = risk(case, method, "Plateforme", "misuse")
+    contributions = [c.contribution for c in misuse.causes]
+    assert contributions == sorted(contributions, reverse=True)
+    assert {c.source for c in misuse.causes} == {"efficiency_loss", "feeling_watched", "desiloing", "rule"}
+    assert misuse.reasons == tuple(c.reason for c in misuse.causes)
 
 
 def test_given_brakes_are_used_instead_of_detected_again(method):

@@ -20,7 +20,6 @@ from playbook.examples import (
 from playbook.model import (
     Brake,
     Criterion,
-    DataEntry,
     Engagement,
     EvaluationBasis,
     KpiKind,
@@ -38,7 +37,7 @@ def _raw(name: str) -> dict:
 
 
 def _territories(engagement: Engagement) -> set[str]:
-    return set(engagement.territories) - {NOT_A_TERRITORY}
+    return set(engagement.territory_names) - {NOT_A_TERRITORY}
 
 
 def _strings(value, path=()):
@@ -119,6 +118,11 @@ def test_every_text_the_deliverables_show_is_filled(example):
         ("kpis", "population"),  # all populations
         ("training", "blackouts", "territory"),  # every territory
         ("governance", "workshops", "notes"),  # nothing to note before it is held
+        ("territories", "local_sponsor"),  # nobody named yet: a governance gap
+        ("territories", "local_sponsor_role"),
+        ("territories", "holidays_region"),  # the country's public holidays
+        ("populations", "dashboards_seen_by"),  # no dashboard
+        ("populations", "shifted_tasks"),  # hands no task over
         ("action_status", "population"),  # every population
         ("kpi_readings", "population"),  # everyone, or a territory
         ("kpi_readings", "territory"),  # every territory, or a population
@@ -226,7 +230,7 @@ def test_horizon_has_a_call_centre_evaluated_on_speed_facing_heavy_data_entry(ho
     call_centres = [
         p
         for p in horizon.populations
-        if p.evaluated_on == EvaluationBasis.SPEED and p.mandatory_data_entry == DataEntry.HIGH
+        if p.evaluated_on == EvaluationBasis.HANDLING_TIME and p.mandatory_fields >= 10
     ]
     assert call_centres
     observed = {r.population for r in horizon.resistances if r.brake == Brake.EFFICIENCY_LOSS}
@@ -234,11 +238,9 @@ def test_horizon_has_a_call_centre_evaluated_on_speed_facing_heavy_data_entry(ho
 
 
 def test_horizon_has_a_reluctant_territory_without_a_local_sponsor(horizon):
-    opposed = {
-        p.territory for p in horizon.populations if p.local_management == Stance.OPPOSED
-    } - {NOT_A_TERRITORY}
+    opposed = {t.name for t in horizon.territories if t.local_management == Stance.OPPOSED}
     assert opposed
-    sponsored = {s.territory for s in horizon.governance.local_sponsors}
+    sponsored = {t.name for t in horizon.territories if t.has_local_sponsor}
     territories = _territories(horizon)
     assert territories - sponsored, "at least one territory must lack a local sponsor"
     assert sponsored & territories, "most territories have one"
@@ -300,6 +302,6 @@ def test_northwind_has_a_non_user_population_that_inherits_tasks(northwind):
 
 
 def test_northwind_has_a_region_without_a_local_sponsor(northwind):
-    sponsored = {s.territory for s in northwind.governance.local_sponsors}
+    sponsored = {t.name for t in northwind.territories if t.has_local_sponsor}
     assert _territories(northwind) - sponsored
     assert len(northwind.lots) == 2

@@ -63,9 +63,6 @@ _RICH: dict[str, Any] = {
             {"name": "Tom Peyrat", "function": "DSI", "named_on": "2026-02-16"},
             {"name": "Nadia Ferreira", "function": "Administration des ventes"},
         ],
-        "local_sponsors": [
-            {"territory": "Sud", "name": "Paul Esteve", "role": "Directeur régional"}
-        ],
         "workshops": [
             {
                 "workshop": "target_vision",
@@ -138,6 +135,21 @@ _RICH: dict[str, Any] = {
             "priority": "could",
         },
     ],
+    "territories": [
+        {
+            "name": "Ouest",
+            "local_management": "opposed",
+            "specifics": "Réseau racheté en 2019 ; outils propres.",
+            "holidays_region": "",
+        },
+        {
+            "name": "Sud",
+            "local_management": "supportive",
+            "local_sponsor": "Paul Esteve",
+            "local_sponsor_role": "Directeur régional",
+        },
+        {"name": "Siège"},
+    ],
     "populations": [
         {
             "name": "Commerciaux terrain",
@@ -149,13 +161,15 @@ _RICH: dict[str, Any] = {
             "it_comfort": "low",
             "buy_in": "reluctant",
             "description": "Visitent 6 clients par jour.",
-            "evaluated_on": "revenue",
-            "mandatory_data_entry": "high",
-            "activity_visible_to_management": True,
+            "evaluated_on": "individual_sales",
+            "mandatory_fields": 14,
+            "dashboard_visibility": "real_time",
+            "dashboards_seen_by": "chefs de secteur",
             "shares_data_across_departments": True,
             "members_in_competition": True,
-            "local_management": "opposed",
+            "team_size": 12,
             "shifts_tasks_to": ["Assistantes ADV"],
+            "shifted_tasks": "Saisie des bons de commande",
             "new_hires_per_year": 80,
             "life_tomorrow": "Préparent leurs visites en 5 minutes.",
             "gains": "Moins de litiges à gérer eux-mêmes.",
@@ -168,7 +182,6 @@ _RICH: dict[str, Any] = {
             "crm_user": True,
             "it_comfort": "medium",
             "buy_in": "favourable",
-            "local_management": "supportive",
         },
         {
             "name": "Assistantes ADV",

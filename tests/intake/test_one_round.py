@@ -27,6 +27,7 @@ def _problems(path: Path) -> list:
 
 def test_bad_population_rows_raise_no_territory_false_alarms(tmp_path: Path) -> None:
     data = minimal_engagement_dict()
+    data["territories"] = [{"name": "Nord"}]
     for population in data["populations"]:
         population["territory"] = "Nord"
         population["headcount"] = "douze"  # every population row rejected

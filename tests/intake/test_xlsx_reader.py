@@ -112,7 +112,7 @@ BROKEN: list[tuple[str, Callable[[Path], object], str, str]] = [
     (
         "COPIL cadence of zero weeks",
         lambda p: set_field(p, "engagement", "copil_every_weeks", 0),
-        "sheet 'engagement', row 19, column B (copil_every_weeks)",
+        "sheet 'engagement', row 20, column B (copil_every_weeks)",
         "value out of range (found 0); expected a whole number from 1 to 12",
     ),
     (
@@ -278,14 +278,14 @@ def test_empty_rows_between_records_are_ignored(valid_xlsx: Path, minimal_engage
 
 def test_consultant_spellings_of_yes_no_numbers_and_codes_are_accepted(valid_xlsx: Path) -> None:
     set_cell(valid_xlsx, "populations", 2, "crm_user", "oui")
-    set_cell(valid_xlsx, "populations", 2, "activity_visible_to_management", "x")
+    set_cell(valid_xlsx, "populations", 2, "shares_data_across_departments", "x")
     set_cell(valid_xlsx, "populations", 2, "headcount", "1\u00a0200")
     set_cell(valid_xlsx, "populations", 2, "level", "Team leader")
 
     population = load_engagement(valid_xlsx).populations[0]
 
     assert population.crm_user is True
-    assert population.activity_visible_to_management is True
+    assert population.shares_data_across_departments is True
     assert population.headcount == 1200
     assert population.level.value == "team_leader"
 

@@ -252,18 +252,25 @@ def test_a_territory_where_no_population_works_is_a_located_warning(tmp_path: Pa
         {"start": "2026-07-01", "end": "2026-07-31", "territory": "Nord", "reason": "Summer"},
         {"start": "2026-12-20", "end": "2026-12-31", "territory": "North", "reason": "Year end"},
     ]}
-    data["governance"]["local_sponsors"] = [
-        {"name": "Iris Vidal", "role": "Regional director", "territory": "north"},
-        {"name": "Marc Dupuis", "role": "Regional director", "territory": "South"},
-    ]
+    data["territories"].append({"name": "South", "local_sponsor": "Marc Dupuis"})
     report = read_intake(write_yaml(tmp_path / "engagement.yaml", data))
 
     flagged = {w.where.split(" (")[0]: w.message for w in report.warnings
-               if "territory" in w.where}
+               if "territor" in w.where}
     # The calendar matches a blackout's territory exactly: "Nord" would never apply.
-    assert set(flagged) == {"training.blackouts[0].territory",
-                            "governance.local_sponsors[1].territory"}
+    assert set(flagged) == {"training.blackouts[0].territory", "territories[1].name"}
     assert "'Nord'" in flagged["training.blackouts[0].territory"]
     assert "never apply" in flagged["training.blackouts[0].territory"]
-    assert "'South'" in flagged["governance.local_sponsors[1].territory"]
+    assert "'South'" in flagged["territories[1].name"]
     assert report.engagement is not None  # warnings, not errors
+
+
+def test_a_population_in_an_undescribed_territory_is_a_located_error(tmp_path: Path) -> None:
+    data = minimal_engagement_dict()
+    data["populations"][0]["territory"] = "Nrth"
+    with pytest.raises(IntakeError) as caught:
+        read_intake(write_yaml(tmp_path / "engagement.yaml", data))
+    (problem,) = caught.value.errors
+    assert problem.where.startswith("populations[0].territory")
+    assert problem.message == "unknown territory 'Nrth' (did you mean 'North'?)"
+    assert "North" in problem.expected

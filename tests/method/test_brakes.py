@@ -71,7 +71,7 @@ def test_each_brake_feeds_the_risk_seed_004_ties_it_to(catalogue):
     ("spec", "facts", "holds"),
     [
         ({"fact": "crm_user", "op": "equals", "value": False}, {"crm_user": False}, True),
-        ({"fact": "evaluated_on", "op": "in", "value": ["speed", "volume"]}, {"evaluated_on": "volume"}, True),
+        ({"fact": "evaluated_on", "op": "in", "value": ["handling_time", "volume"]}, {"evaluated_on": "volume"}, True),
         ({"fact": "local_management", "op": "not_in", "value": ["supportive"]}, {"local_management": "supportive"}, False),
         ({"fact": "impact.culture", "op": "at_least", "value": 2}, {"impact.culture": 2}, True),
         ({"fact": "impact_level", "op": "at_most", "value": 1}, {"impact_level": 2}, False),
@@ -84,7 +84,7 @@ def test_condition_operators(spec, facts, holds):
 def test_signals_are_written_as_fact_value_mappings(catalogue):
     conditions = catalogue.brake("efficiency_loss").signals[0].when
     assert [(c.fact, c.op, c.value) for c in conditions] == [
-        ("evaluated_on", "in", ["speed", "volume"]),
+        ("evaluated_on", "in", ["handling_time", "volume"]),
         ("mandatory_data_entry", "equals", "high"),
     ]
 

@@ -85,7 +85,7 @@ def test_client_and_language_are_read_from_the_identity_card_as_plain_text() -> 
 def test_territories_are_listed_once_in_order_of_first_appearance() -> None:
     data = minimal_engagement_dict()
     data["populations"][1]["territory"] = "South"
-    assert engagement(data).territories == ["North", "South", "National"]
+    assert engagement(data).territory_names == ["North", "South", "National"]
 
 
 def test_the_lots_of_a_population_are_those_it_goes_live_in_earliest_first() -> None:

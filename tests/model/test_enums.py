@@ -25,6 +25,7 @@ from playbook.model.enums import (
     Priority,
     Seniority,
     Stance,
+    Visibility,
     Vocabulary,
     Workshop,
     WorkshopStatus,
@@ -40,8 +41,10 @@ CODES: dict[type[Vocabulary], list[str]] = {
     DataEntry: ["none", "low", "medium", "high"],
     HierarchyLevel: ["executive", "manager", "team_leader", "staff"],
     EvaluationBasis: [
-        "speed", "volume", "revenue", "quality", "customer_satisfaction", "not_individual",
+        "handling_time", "volume", "individual_sales", "quality", "customer_satisfaction",
+        "collective_objectives",
     ],
+    Visibility: ["none", "weekly", "daily", "real_time"],
     Stance: ["supportive", "neutral", "opposed"],
     Brake: [
         "desiloing", "feeling_watched", "efficiency_loss", "reluctant_territory", "admin_load",

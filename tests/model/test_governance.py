@@ -12,7 +12,6 @@ from playbook.model import (
     Administrator,
     Governance,
     KeyUser,
-    LocalSponsor,
     Person,
     PlannedWorkshop,
     Seniority,
@@ -56,7 +55,7 @@ def test_governance_requires_a_sponsor_and_a_project_manager() -> None:
 def test_by_default_the_copil_meets_every_two_weeks_with_weekly_points_and_lists_are_empty() -> None:
     g = Governance.model_validate(governance())
     assert (g.copil_every_weeks, g.weekly_points) == (2, True)
-    assert (g.team, g.key_users, g.administrators, g.local_sponsors, g.workshops) == ([],) * 5
+    assert (g.team, g.key_users, g.administrators, g.workshops) == ([],) * 4
 
 
 @pytest.mark.parametrize("weeks", [1, 12])
@@ -104,12 +103,6 @@ def test_an_administrator_may_not_be_named_yet() -> None:
     assert Administrator(name="Sami", function="IT").named_on is None
     named = Administrator(name="Sami", function="IT", named_on="2026-02-01")
     assert named.named_on == dt.date(2026, 2, 1)
-
-
-def test_a_local_sponsor_names_a_territory_a_person_and_a_role() -> None:
-    assert refusals(LocalSponsor, {"territory": " "}) == [
-        (("territory",), "value_error"), (("name",), "missing"), (("role",), "missing")
-    ]
 
 
 def test_a_workshop_is_one_of_the_four_and_is_planned_by_default() -> None:

@@ -9,13 +9,12 @@ import pytest
 
 from playbook.model import (
     Brake,
-    DataEntry,
     Dimension,
     EvaluationBasis,
     Impact,
     Population,
     Resistance,
-    Stance,
+    Visibility,
 )
 
 from .helpers import messages, refusals, with_, without
@@ -49,16 +48,30 @@ def test_a_population_not_tied_to_a_territory_is_national() -> None:
 
 def test_brake_signals_default_to_the_absence_of_the_brake() -> None:
     p = Population.model_validate(population())
-    assert p.evaluated_on is EvaluationBasis.NOT_INDIVIDUAL
-    assert p.mandatory_data_entry is DataEntry.NONE
-    assert p.local_management is Stance.NEUTRAL
-    assert not (
-        p.activity_visible_to_management
-        or p.shares_data_across_departments
-        or p.members_in_competition
-    )
-    assert (p.shifts_tasks_to, p.new_hires_per_year) == ([], 0)
+    assert p.evaluated_on is EvaluationBasis.COLLECTIVE_OBJECTIVES
+    assert (p.mandatory_fields, p.dashboard_visibility, p.dashboards_seen_by) == (0, Visibility.NONE, "")
+    assert not (p.shares_data_across_departments or p.members_in_competition)
+    assert (p.shifts_tasks_to, p.shifted_tasks, p.new_hires_per_year) == ([], "", 0)
+    assert p.team_size is None
     assert (p.description, p.life_tomorrow, p.gains) == ("", "", "")
+
+
+def test_mandatory_fields_are_counted_per_interaction_from_zero() -> None:
+    assert Population.model_validate(with_(population(), mandatory_fields=12)).mandatory_fields == 12
+    assert refusals(Population, with_(population(), mandatory_fields=-1)) == [
+        (("mandatory_fields",), "greater_than_equal")
+    ]
+
+
+def test_a_team_has_at_least_one_person() -> None:
+    assert Population.model_validate(with_(population(), team_size=8)).team_size == 8
+    assert refusals(Population, with_(population(), team_size=0)) == [(("team_size",), "greater_than")]
+
+
+def test_the_stance_of_local_management_belongs_to_the_territory_not_the_population() -> None:
+    assert refusals(Population, with_(population(), local_management="opposed")) == [
+        (("local_management",), "extra_forbidden")
+    ]
 
 
 def test_a_population_counts_at_least_one_person() -> None:
@@ -79,8 +92,7 @@ def test_a_population_cannot_hire_a_negative_number_of_people() -> None:
         ("it_comfort", "very_high"),
         ("buy_in", "hostile"),
         ("evaluated_on", "calls"),
-        ("mandatory_data_entry", "heavy"),
-        ("local_management", "against"),
+        ("dashboard_visibility", "hourly"),
     ],
 )
 def test_a_population_s_coded_fields_only_take_codes_of_their_vocabulary(field: str, value: str) -> None:

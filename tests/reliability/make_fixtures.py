@@ -197,6 +197,7 @@ def _many_populations(data: dict, count: int) -> None:
             }
         )
     data["populations"] = populations
+    data["territories"] = [{"name": region} for region in dict.fromkeys(_REGIONS)]
     data["impacts"] = impacts
     data["resistances"] = [
         {**resistance, "population": populations[0]["name"]}

@@ -29,12 +29,12 @@ from playbook.model import Engagement, find_inconsistencies
 from playbook.model.enums import (
     Brake,
     BuyIn,
-    DataEntry,
     Dimension,
     EvaluationBasis,
     HierarchyLevel,
     Level,
     Stance,
+    Visibility,
 )
 from playbook.render.deliverables import DELIVERABLES
 from playbook.workbench import write_deliverable
@@ -63,11 +63,11 @@ def populations(draw, count: int) -> list[dict]:
                 "it_comfort": draw(codes(Level)),
                 "buy_in": draw(codes(BuyIn)),
                 "evaluated_on": draw(codes(EvaluationBasis)),
-                "mandatory_data_entry": draw(codes(DataEntry)),
-                "activity_visible_to_management": draw(st.booleans()),
+                "mandatory_fields": draw(st.integers(0, 25)),
+                "dashboard_visibility": draw(codes(Visibility)),
+                "team_size": draw(st.one_of(st.none(), st.integers(1, 40))),
                 "shares_data_across_departments": draw(st.booleans()),
                 "members_in_competition": draw(st.booleans()),
-                "local_management": draw(codes(Stance)),
                 "new_hires_per_year": draw(st.integers(0, 150)),
             }
         )
@@ -144,6 +144,11 @@ def valid_engagements(draw) -> Engagement:
             "key_users": key_users,
         },
         "lots": draw(lots(names, kickoff)),
+        "territories": [
+            {"name": name, "local_management": draw(codes(Stance)),
+             "local_sponsor": draw(st.sampled_from(["", "Lina Ortiz"]))}
+            for name in TERRITORIES if name != "National"
+        ],
         "populations": people,
         "impacts": impacts,
         "resistances": resistances,

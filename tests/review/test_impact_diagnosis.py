@@ -149,7 +149,7 @@ def test_risk_reasons_follow_the_analysis_language(mutuelle, mutuelle_en):
     french, english = review.risks(mutuelle), review.risks(mutuelle_en)
     assert french["rejection"].to_dict() == english["rejection"].to_dict()
     assert french.at["Conseillers en agence – Nord", "rejection_reason"].startswith("Frein")
-    assert english.at["Conseillers en agence – Nord", "rejection_reason"].startswith("Brake")
+    assert english.at["Conseillers en agence – Nord", "rejection_reason"].startswith("Barrier")
 
 
 def test_the_warnings_table_lists_the_method_checks_with_their_messages(example):

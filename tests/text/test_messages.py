@@ -27,7 +27,7 @@ def test_every_code_the_package_uses_is_worded():
         source = path.read_text(encoding="utf-8")
         used |= set(re.findall(r'"((?:consistency|yaml)\.[a-z_]+)"', source))
         used |= set(re.findall(r'(?:render|Message)\(\s*"([a-z_]+\.[a-z_.]+)"', source))
-    used |= {f"consistency.unknown_{what}" for what in ("population", "lot")}
+    used |= {f"consistency.unknown_{what}" for what in ("population", "lot", "territory")}
     assert used, "the package speaks in codes"
     assert used <= set(catalogue())
 

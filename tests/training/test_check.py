@@ -48,7 +48,7 @@ def test_a_missed_brake_is_explained_with_the_signal_that_reveals_it(contact_cen
     finding = next(b for b in reference("contact_centre").diagnosis.brakes_of(ADVISERS)
                    if b.brake == "efficiency_loss")
     assert finding.reasons[0] in remark.message  # the signal, citing the case's inputs
-    assert "evaluated on: handling speed" in remark.message.lower()
+    assert "evaluated on: handling time" in remark.message.lower()
     assert "observed in interviews" in remark.message
     assert "Parent and Mitève, n.d." in remark.seed  # seed 004, cited by name
     assert feedback.score < 1.0
@@ -80,7 +80,7 @@ def test_a_claimed_brake_without_signal_says_which_signal_is_absent(contact_cent
     [remark] = check(answer, "contact_centre").remarks
     assert (remark.kind, remark.subject) == ("unfounded_brake", "Complaints desk")
     assert "Fear of being monitored" in remark.message
-    assert "activity visible to management: yes (here: no)" in remark.message
+    assert "activity dashboards seen by management: Daily or Real time (here: No dashboard)" in remark.message
     assert "record the resistance" in remark.message
 
 

@@ -78,7 +78,7 @@ def test_the_handbook_shows_how_each_brake_is_detected_and_the_glossary(handbook
     lang, paths = handbook
     text = docx_text(paths["docx"])
     if lang == "en":
-        assert "Severity 3/3: evaluated on: Handling speed or Activity volume" in text
+        assert "Severity 3/3: evaluated on: Handling time or Activity volume" in text
         assert "Job shadowing" in text and "Misuse" in text
     else:
         assert prepare("Vis ma vie", lang) in text

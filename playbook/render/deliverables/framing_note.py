@@ -235,7 +235,7 @@ def _short_lots(analysis: Any, population: str) -> str:
 
 def territory_chart(analysis: Any, show_values: bool = True) -> Chart:
     e = analysis.engagement
-    territories = e.territories
+    territories = e.territory_names
     users = [float(sum(p.headcount for p in e.populations if p.territory == tr and p.crm_user))
              for tr in territories]
     others = [float(sum(p.headcount for p in e.populations if p.territory == tr and not p.crm_user))
@@ -375,7 +375,7 @@ def raci_roles(analysis: Any) -> list[tuple[str, str]]:
         "team": len(gov.team),
         "key_users": len(gov.key_users),
         "administrators": len(gov.administrators),
-        "local_sponsors": len(gov.local_sponsors),
+        "local_sponsors": sum(tr.has_local_sponsor for tr in analysis.engagement.territories),
     }
     roles = []
     for code, info in analysis.method.raci.roles.items():
@@ -433,10 +433,10 @@ def governance_findings(analysis: Any) -> list[str]:
     without_senior = _functions_without_senior(gov.team)
     if without_senior:
         findings.append(t(analysis, "governance.no_senior_functions", functions=", ".join(without_senior)))
-    sponsored = {s.territory for s in gov.local_sponsors}
-    unsponsored = [tr for tr in regional_territories(e) if tr not in sponsored]
+    unsponsored = [tr for tr in regional_territories(e) if not e.territory(tr).has_local_sponsor]
     if unsponsored:
-        findings.append(t(analysis, "governance.no_local_sponsor", territories=", ".join(unsponsored)))
+        findings.append(t(analysis, "governance.no_local_sponsor", territories=", ".join(unsponsored),
+                          sponsor=gov.sponsor.name))
     if gov.copil_every_weeks > 2:
         findings.append(t(analysis, "governance.copil_off_rhythm", weeks=gov.copil_every_weeks))
     return findings
@@ -478,10 +478,12 @@ def _governance_blocks(analysis: Any) -> list[Block]:
     if gov.key_users:
         blocks += [Heading(g("key_users_title"), 2), _key_user_table(analysis)]
     blocks += [Heading(g("administrators_title"), 2), Bullets(_administrator_lines(analysis))]
-    if gov.local_sponsors:
+    sponsored = [tr for tr in analysis.engagement.territories if tr.has_local_sponsor]
+    if sponsored:
         blocks += [Heading(g("local_sponsors_title"), 2),
                    Table([c.text(analysis, "common.columns.territory"), g("name"), g("role")],
-                         [[s.territory, s.name, s.role] for s in gov.local_sponsors], widths=[1, 1.3, 2.5])]
+                         [[tr.name, tr.local_sponsor, tr.local_sponsor_role] for tr in sponsored],
+                         widths=[1, 1.3, 2.5])]
     findings = governance_findings(analysis)
     if findings:
         blocks.append(Bullets(findings))

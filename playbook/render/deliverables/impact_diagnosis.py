@@ -452,7 +452,7 @@ def _map_intro(analysis: Any) -> str:
     non_users = sum(1 for p in engagement.populations if not p.crm_user)
     return _t(analysis, "text.map_intro", count=len(engagement.populations),
               people=c.people(analysis, sum(p.headcount for p in engagement.populations)),
-              territories=_counted(analysis, "text.territories", len(engagement.territories)),
+              territories=_counted(analysis, "text.territories", len(engagement.territory_names)),
               non_users=_counted(analysis, "text.map_non_users", non_users))
 
 
