@@ -76,18 +76,25 @@ def case_text(name: str) -> CaseText:
         raise PlaybookError(f"{TEXTS_DIR.name}/{path.name}: {exc}") from exc
 
 
+def bundled_case(name_or_path: str | Path) -> str | None:
+    """The name of the bundled case `name_or_path` designates (a name, or a path
+    into `cases/`), or None for any other engagement file."""
+    path = Path(name_or_path)
+    if not path.suffix:
+        return str(name_or_path)
+    return path.stem if path.resolve().parent == CASES_DIR.resolve() else None
+
+
 def load_case(name_or_path: str | Path, lang: str = "en") -> Engagement:
     """A bundled case by name ("contact_centre"), or any engagement file by path.
 
     A bundled case is given in `lang`: its texts translated, its facts unchanged.
     """
-    path = Path(name_or_path)
-    if not path.suffix:
-        path = case_path(str(name_or_path))
-    engagement = load_engagement(path)
-    if lang == "en" or path.resolve().parent != CASES_DIR.resolve():
+    name = bundled_case(name_or_path)
+    engagement = load_engagement(case_path(name) if name else name_or_path)
+    if lang == "en" or name is None:
         return engagement
-    data = translate(engagement.model_dump(), case_text(path.stem).translations(lang))
+    data = translate(engagement.model_dump(), case_text(name).translations(lang))
     data["engagement"]["language"] = Language(lang)
     return Engagement.model_validate(data)
 

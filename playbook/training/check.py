@@ -29,7 +29,7 @@ from ..method.levers import PILLARS
 from ..model import Engagement, HierarchyLevel
 from . import wording
 from .answer import Answer, AnswerError, Vocabulary, closest_population, match_population
-from .cases import CASES_DIR, load_case, population_aliases
+from .cases import bundled_case, load_case, population_aliases
 from .feedback import Feedback, Remark
 
 MANAGER_LEVELS = {HierarchyLevel.MANAGER, HierarchyLevel.TEAM_LEADER}
@@ -94,12 +94,8 @@ def reference(case_or_engagement: Any, lang: str = "en",
 
 def _aliases(case: Any, lang: str) -> dict[str, str]:
     """Other-language population names of a bundled case (by name or path), else none."""
-    if not isinstance(case, str | Path):
-        return {}
-    path = Path(case)
-    if path.suffix and path.resolve().parent != CASES_DIR.resolve():
-        return {}
-    return population_aliases(path.stem, lang)
+    name = bundled_case(case) if isinstance(case, str | Path) else None
+    return population_aliases(name, lang) if name else {}
 
 
 def solution(case_or_engagement: Any, lang: str = "en",

@@ -113,3 +113,13 @@ def test_the_briefing_is_shown_in_the_exercise_language():
 
 def test_every_case_has_its_texts_file_and_no_texts_file_is_orphaned():
     assert sorted(p.stem for p in (CASES_DIR / "text").glob("*.yaml")) == case_names()
+
+
+def test_a_bundled_case_given_by_path_reads_in_french_and_any_other_file_as_written(tmp_path):
+    bundled = CASES_DIR / "contact_centre.yaml"
+    assert load_case(bundled, "fr").population("Conseillers du centre de contacts")
+    copy = tmp_path / "contact_centre.yaml"
+    copy.write_text(bundled.read_text(encoding="utf-8"), encoding="utf-8")
+    assert load_case(copy, "fr").population("Contact-centre advisers")
+    answer = _exercise_answer("contact_centre")
+    assert check(answer, bundled, "fr").score == check(answer, "contact_centre", "en").score
