@@ -158,6 +158,18 @@ class _Builder:
                      Table([self.t(c + k) for k in ("lever", "description", "phase", "owner", "scope")],
                            rows, widths=[2.2, 5, 1.6, 1.8, 1.4]),
                      Paragraph(self.t("levers.defaults", levers=defaults), "caption"))
+        self.add(Heading(self.t("levers.ranking"), 2), Paragraph(self.b(catalogue.priority.description)))
+        if catalogue.missing_roles:
+            self.add(Heading(self.t("levers.gaps"), 2), Paragraph(self.t("levers.gaps_intro")),
+                     Bullets([self._gap(role, missing) for role, missing in catalogue.missing_roles.items()]))
+
+    def _gap(self, role: str, missing: Any) -> str:
+        owners = self.m.levers.owners
+        values = {"role": self.b(owners[role]), "fallback": self.b(owners[missing.fallback])}
+        if missing.gap_action:
+            return self.t("levers.gap_first", action=self.b(self.m.levers.lever(missing.gap_action).label),
+                          **values)
+        return self.t("levers.gap", **values)
 
     def criteria(self) -> None:
         catalogue = self.m.criteria

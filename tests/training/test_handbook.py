@@ -142,3 +142,15 @@ def test_sources_are_cited_by_name_not_by_number() -> None:
     assert cite(["003"], "en") == "messalmi, 2015"
     text = " ".join(str(getattr(b, "text", "")) for b in build_handbook(lang="en").blocks)
     assert "seed 0" not in text.lower() and "seeds 0" not in text.lower()
+
+
+def test_the_handbook_explains_how_actions_are_ranked_and_governance_gaps_filled(handbook):
+    lang, paths = handbook
+    text = docx_text(paths["docx"])
+    if lang == "en":
+        assert "How actions are ranked" in text and "square root of the people reached" in text
+        assert ("No Local sponsor of the territory: actions go to Sponsor (executive management); "
+                "first action:") in text
+    else:
+        assert prepare("Classement des actions", lang) in text
+        assert prepare("Utilisateurs clés absent : actions confiées à Chef de projet CRM", lang) in text
