@@ -300,7 +300,7 @@ def _present_owner(role: str, engagement: Engagement, population: str, territory
         return role
     if role == "key_users" and population == ALL and engagement.governance.key_users:
         return role  # cross actions: the key users as a body
-    return missing.fallback
+    return str(missing.fallback)
 
 
 def _governance_gaps(

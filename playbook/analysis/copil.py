@@ -17,6 +17,7 @@ in `copil.yaml` and `kpis.yaml`, so a firm can adapt them.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -129,7 +130,7 @@ class _Words:
         self.method, self.lang = method, lang
 
     def __call__(self, key: str, **values: Any) -> str:
-        return self.method.text(f"steering.analysis.{key}", self.lang, **values)
+        return str(self.method.text(f"steering.analysis.{key}", self.lang, **values))
 
     def count(self, key: str, count: int, **values: Any) -> str:
         """`key_one` for a count of one, `key` otherwise (plural of 1 in both languages)."""
@@ -151,7 +152,7 @@ class _Words:
         return format_date(value, self.lang)
 
     def rag(self, code: str) -> str:
-        return self.method.text(f"steering.rag.{code}", self.lang)
+        return str(self.method.text(f"steering.rag.{code}", self.lang))
 
 
 # --------------------------------------------------------------------------- readings
@@ -494,7 +495,7 @@ def falling_behind(analysis: Any, adoption: pd.DataFrame, pulses: pd.DataFrame, 
 
 
 def measurement_changes(analysis: Any, kpis: pd.DataFrame, actions: pd.DataFrame,
-                        before: dt.date, as_of: dt.date, words: _Words):
+                        before: dt.date, as_of: dt.date, words: _Words) -> Iterator[str]:
     """KPIs whose colour changed, actions completed or fallen late, since the previous COPIL."""
     for row in kpis[kpis["measured"]].itertuples():
         if row.previous_rag and row.previous_rag != row.rag:
@@ -530,7 +531,9 @@ def engagement_changes(previous: Any, current: Any, words: _Words) -> list[str]:
                              before=old_impacts[key], now=impact.intensity))
     old_res = {(r.population, r.brake.value) for r in old.resistances}
     new_res = {(r.population, r.brake.value) for r in new.resistances}
-    brake = lambda code: current.method.term("brake", code, current.lang)  # noqa: E731
+    def brake(code: str) -> str:
+        return str(current.method.term("brake", code, current.lang))
+
     out += [words("diff_resistance_new", population=p, brake=brake(b)) for p, b in sorted(new_res - old_res)]
     out += [words("diff_resistance_gone", population=p, brake=brake(b)) for p, b in sorted(old_res - new_res)]
     old_lots = {lot.name: lot for lot in old.lots}
@@ -538,9 +541,13 @@ def engagement_changes(previous: Any, current: Any, words: _Words) -> list[str]:
         if lot.name in old_lots and old_lots[lot.name].go_live != lot.go_live:
             out.append(words("diff_go_live", lot=lot.name, before=words.date(old_lots[lot.name].go_live),
                              now=words.date(lot.go_live)))
-    high = lambda d: {(r.population, r.kind) for r in d.risks if r.level >= 3}  # noqa: E731
+    def high(diagnosis: Any) -> set[tuple[str, str]]:
+        return {(r.population, r.kind) for r in diagnosis.risks if r.level >= 3}
+
+    def kind(code: str) -> str:
+        return str(current.method.text(f"steering.risk.{code}", current.lang))
+
     old_high, new_high = high(previous.diagnosis), high(current.diagnosis)
-    kind = lambda k: current.method.text(f"steering.risk.{k}", current.lang)  # noqa: E731
     out += [words("diff_risk_new", population=p, risk=kind(k)) for p, k in sorted(new_high - old_high)]
     out += [words("diff_risk_resolved", population=p, risk=kind(k))
             for p, k in sorted(old_high - new_high) if p in new_pops]

@@ -98,18 +98,18 @@ def mandatory_fields(method: Any, count: int, lang: str) -> str:
     """'12 mandatory fields per interaction', as the consultant counted them."""
     phrases = method.brakes.phrases
     if count == 0:
-        return phrases.no_mandatory_fields.in_(lang)
+        return str(phrases.no_mandatory_fields.in_(lang))
     if count == 1:
-        return phrases.mandatory_field.in_(lang)
-    return phrases.mandatory_fields.in_(lang, n=count)
+        return str(phrases.mandatory_field.in_(lang))
+    return str(phrases.mandatory_fields.in_(lang, n=count))
 
 
 def dashboards(method: Any, population: Population, lang: str) -> str:
     """'activity dashboards seen daily by branch managers'."""
     phrases = method.brakes.phrases
     if population.dashboard_visibility == Visibility.NONE:
-        return phrases.no_dashboards.in_(lang)
+        return str(phrases.no_dashboards.in_(lang))
     frequency = phrases.visibility[population.dashboard_visibility].in_(lang)
     if population.dashboards_seen_by:
-        return phrases.dashboards.in_(lang, frequency=frequency, who=population.dashboards_seen_by)
-    return phrases.dashboards_seen_by_management.in_(lang, frequency=frequency)
+        return str(phrases.dashboards.in_(lang, frequency=frequency, who=population.dashboards_seen_by))
+    return str(phrases.dashboards_seen_by_management.in_(lang, frequency=frequency))

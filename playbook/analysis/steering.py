@@ -336,8 +336,9 @@ def budget_check(
     if info.change_budget is None:
         return []
     texts = method.kpis.texts
-    money = lambda amount: format_currency(  # noqa: E731
-        grammar.rounded_money(amount), lang, info.currency)
+    def money(amount: float) -> str:
+        return format_currency(grammar.rounded_money(amount), lang, info.currency)
+
     if limits.trainer_day_rate is None or limits.learner_day_cost is None:
         return [MethodWarning("budget_not_costed", texts["budget_not_costed"].in_(
             lang, budget=money(info.change_budget)), severity="info")]

@@ -130,7 +130,7 @@ def share_cap(population: Any, share: float) -> int:
     the population is one team."""
     size = min(population.team_size or population.headcount, population.headcount)
     teams = math.ceil(population.headcount / size)
-    return min(population.headcount, teams * max(1, math.floor(size * share + 1e-9)))
+    return int(min(population.headcount, teams * max(1, math.floor(size * share + 1e-9))))
 
 
 def _condition(module: Module) -> Condition:

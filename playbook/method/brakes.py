@@ -43,7 +43,7 @@ if TYPE_CHECKING:  # the loader imports this module
     from .loader import Method
 
 RiskKind = Literal["rejection", "misuse"]
-RISK_KINDS: tuple[str, ...] = ("rejection", "misuse")
+RISK_KINDS: tuple[RiskKind, ...] = ("rejection", "misuse")
 
 # Facts read from the population record (text fields are not conditions).
 POPULATION_FACTS: dict[str, type] = {

@@ -8,7 +8,7 @@ reinforcement levers from the levers catalogue, chosen by the pillar it lacks.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import Field
 
@@ -33,7 +33,7 @@ class Catalogue(Strict):
     reinforcement: dict[ReinforcementKey, list[str]]
     description: Bilingual
 
-    def cross_check(self, method) -> list[str]:
+    def cross_check(self, method: Any) -> list[str]:
         known = {lever.id for lever in method.levers.levers}
         problems = [f"reinforcement: {key} is missing" for key in ("understand", "want", "be_able", "adoption")
                     if key not in self.reinforcement]
