@@ -194,6 +194,12 @@ class Rule(Strict):
 
 class Signal(Rule):
     code: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    # What a trainee reads when told a signal is absent; an adapted catalogue
+    # without it shows the code in words.
+    label: Bilingual | None = None
+
+    def name(self, lang: str) -> str:
+        return self.label.in_(lang) if self.label else self.code.replace("_", " ")
     severity: int = Field(ge=1, le=3)
 
 

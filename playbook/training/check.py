@@ -264,7 +264,7 @@ class _Checker:
             entry = self.m.brakes.brake(code)
             facts = self.facts[name]
             signals = " ".join(
-                self.t("remarks.unfounded_brake_signal", signal=signal.code.replace("_", " "),
+                self.t("remarks.unfounded_brake_signal", signal=signal.name(self.lang),
                        missing=wording.rule_text(self.m, wording.failing(signal.when, facts),
                                                  self.lang, facts))
                 for signal in entry.signals

@@ -123,3 +123,14 @@ def test_a_bundled_case_given_by_path_reads_in_french_and_any_other_file_as_writ
     assert load_case(copy, "fr").population("Contact-centre advisers")
     answer = _exercise_answer("contact_centre")
     assert check(answer, bundled, "fr").score == check(answer, "contact_centre", "en").score
+
+
+def test_a_french_check_names_the_absent_signals_in_french_not_by_code():
+    from playbook.method import load_method
+
+    signals = [s for b in load_method().brakes.brakes for s in b.signals]
+    assert all(s.label is not None for s in signals), "every bundled signal has a label"
+    feedback = check(_exercise_answer("contact_centre"), "contact_centre", "fr")
+    unfounded = " ".join(r.message for r in feedback.remarks if r.kind == "unfounded_brake")
+    assert "Signal « évalués sur la vitesse ou le volume, saisie lourde »" in unfounded.replace("\u00a0", " ")
+    assert not any(s.code.replace("_", " ") in unfounded for s in signals)
