@@ -12,8 +12,11 @@ REPOSITORY = Path(__file__).resolve().parents[1]
 
 def _dry_run(*args: str) -> str:
     # -o: the environment counts as installed, so only the lab command is shown.
-    done = subprocess.run(["make", "-n", "-o", ".venv/.installed", "lab", *args],
-                          cwd=REPOSITORY, capture_output=True, text=True, check=True)
+    # Outside any make (`make test` runs this suite: its variables must not leak in).
+    env = {k: v for k, v in os.environ.items() if k not in ("MAKELEVEL", "MAKEFLAGS", "MFLAGS")}
+    done = subprocess.run(["make", "--no-print-directory", "-n", "-o", ".venv/.installed", "lab",
+                           *args], cwd=REPOSITORY, capture_output=True, text=True, check=True,
+                          env=env)
     return done.stdout.strip().splitlines()[-1]
 
 

@@ -41,7 +41,9 @@ from . import common as c
 NAME = "impact_diagnosis"
 SCALE = (0, 3)
 # The deck quotes the two most telling resistances heard; the others are in
-# the speaker notes and the report (a slide of six quotes is not read).
+# the speaker notes and the report (a slide of six quotes is not read). A quote
+# on a slide is an excerpt; the report keeps it whole.
+QUOTE_ON_SLIDE = 240
 RESISTANCES_SHOWN = 2
 # Up to two points to watch share the allies' slide; more get a slide of their own.
 WARNINGS_BESIDE_ALLIES = 2
@@ -505,10 +507,16 @@ def _resistance_blocks(analysis: Any) -> list[Block]:
     return blocks or [Paragraph(_t(analysis, "text.no_resistances"))]
 
 
-def _quote(analysis: Any, evidence: str) -> str:
+def _quote(analysis: Any, evidence: str, limit: int | None = None) -> str:
+    """The words heard, quoted; on a slide an excerpt of at most `limit` characters
+    ending on a whole word (the report and the notes keep every word)."""
     from ...analysis import wording
+    from ..text import shorten
 
-    return wording.quoted(analysis.method, wording.unquote(evidence), analysis.lang)
+    words = wording.unquote(evidence)
+    if limit is not None:
+        words = shorten(words, limit)
+    return wording.quoted(analysis.method, words, analysis.lang)
 
 
 def _risk_details(analysis: Any) -> list[Any]:
@@ -655,7 +663,7 @@ def findings(analysis: Any) -> list[c.Finding]:
         if resistances:
             slides.append(BulletSlide(
                 c.counted(analysis, f"{NAME}.deck.resistances", len(resistances)),
-                [f"**{r.population}** — {_quote(analysis, r.evidence)}"
+                [f"**{r.population}** — {_quote(analysis, r.evidence, QUOTE_ON_SLIDE)}"
                  for r in resistances[:RESISTANCES_SHOWN]],
                 notes="\n".join([
                     *(_t(analysis, "text.resistance_line", population=r.population,

@@ -251,7 +251,9 @@ def lot_table(analysis: Any) -> Table:
     totals = analysis.training_plan.totals
     rates = _has_rates(analysis)
     rows = []
-    costs = [float(r["trainer_cost"]) + float(r["learner_cost"]) for _, r in totals.iterrows()]
+    # Without day rates the plan has no costs: nothing to round or show.
+    costs = [float(r["trainer_cost"] or 0) + float(r["learner_cost"] or 0) if rates else 0.0
+             for _, r in totals.iterrows()]
     # Lots rounded so that they add up to the rounded total (the last row).
     shown = [*grammar.rounded_parts(costs[:-1], costs[-1]), grammar.rounded_money(costs[-1])]
     for (lot, row), cost in zip(totals.iterrows(), shown, strict=True):
