@@ -14,7 +14,7 @@ watched for peak memory (RSS of the whole process tree):
   direct-J   the limit: the notebooks' rendering calls (`playbook.run.direct`)
              in J warm processes, no notebook at all
   run/cold   one client: `playbook run` against a cold Python process calling
-             the same rendering code for the five deliverables
+             the same rendering code for every deliverable
 
 Every measure is repeated (`--repeat`, default 3) and the modes interleaved in
 turning order, so that a busy spell on a shared machine slows each in turn; the
@@ -222,8 +222,8 @@ class Bench:
         seconds, peak, status = result
         clients = n if clients is None else clients
         self.rows.append({"n": n, "mode": mode, "seconds": seconds,
-                          "pairs_per_s": clients * 5 / seconds, "peak_mib": peak, "status": status})
-        print(f"N={n:<3} {mode:<10} {seconds:7.1f} s  {clients * 5 / seconds:6.2f} pairs/s  "
+                          "pairs_per_s": clients * len(DELIVERABLES) / seconds, "peak_mib": peak, "status": status})
+        print(f"N={n:<3} {mode:<10} {seconds:7.1f} s  {clients * len(DELIVERABLES) / seconds:6.2f} pairs/s  "
               f"peak {peak:7.0f} MiB  exit {status}", flush=True)
 
     def size(self, n: int) -> None:
@@ -340,8 +340,9 @@ def write_readme(rows, summary, standing_in, options) -> None:
         "on the same seeded engagements; see its docstring.", "",
         "    make bench                                          # N = 10 and 40, writes this table",
         "    .venv/bin/python benchmarks/bench_batch.py --quick  # smoke run, writes nothing", "",
-        f"Medians of {options.repeat} interleaved repetitions; naive papermill on "
-        f"{options.naive_n} clients (its throughput does not depend on N).",
+        (f"Medians of {options.repeat} interleaved repetitions" if options.repeat > 1
+         else "One repetition (`--repeat 1`)") + f"; naive papermill on {options.naive_n} "
+        "clients (its throughput does not depend on N).",
         f"Last run: {time.strftime('%Y-%m-%d')}, {machine()}.",
         f"Load average at the end: {os.getloadavg()[0]:.1f} (other work on the machine skews timings).",
     ]
