@@ -15,6 +15,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
+from ..text import render
 from . import app
 
 measure_app = typer.Typer(help="Measurements after go-live (step 5, run and steer).",
@@ -25,16 +26,6 @@ app.add_typer(measure_app, name="measure")
 class Kind(StrEnum):
     usage = "usage"
     survey = "survey"
-
-
-_TEXT = {
-    "added": {
-        "en": "{file}: {readings} KPI readings and {pulses} pulse results added",
-        "fr": "{file} : {readings} relevés d'indicateurs et {pulses} résultats d'enquête ajoutés",
-    },
-    "kept": {"en": "previous version kept: {path}", "fr": "version précédente conservée : {path}"},
-    "note": {"en": "note", "fr": "remarque"},
-}
 
 
 @measure_app.command("import")
@@ -58,8 +49,9 @@ def import_command(
     kept = append_measurements(engagement, {"kpi_readings": imported.kpi_readings,
                                             "pulse_results": imported.pulse_results}, lang)
     console = Console(highlight=False)
-    console.print(escape(_TEXT["added"][lang].format(
-        file=engagement, readings=len(imported.kpi_readings), pulses=len(imported.pulse_results))))
+    console.print(escape(render("measure.added", lang, file=engagement,
+                                readings=len(imported.kpi_readings),
+                                pulses=len(imported.pulse_results))))
     for note in imported.notes:
-        console.print(escape(f"{_TEXT['note'][lang]}: {note}"), soft_wrap=True)
-    console.print(escape(_TEXT["kept"][lang].format(path=kept)), soft_wrap=True)
+        console.print(escape(render("measure.note", lang, note=note)), soft_wrap=True)
+    console.print(escape(render("measure.kept", lang, path=kept)), soft_wrap=True)
