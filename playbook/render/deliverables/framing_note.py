@@ -812,7 +812,9 @@ def _balance_slides(analysis: Any) -> Slides:
     title = t(analysis, "deck.balance", share=c.percent(analysis, float(table.at["people", "share"]) / 100),
               target=c.percent(analysis, float(table.at["people", "target"]) / 100)) \
         if "people" in people.index else t(analysis, "sections.balance")
-    return [ChartSlide(title, balance_chart(analysis), notes=notes, caption=" ".join(findings))], []
+    # The title states the finding; its reasons (balance and budget checks, with their
+    # figures) are read in the notes and in the report, not crammed under the chart.
+    return [ChartSlide(title, balance_chart(analysis), notes=notes)], []
 
 
 def _plan_slides(analysis: Any) -> Slides:
