@@ -29,7 +29,7 @@ def words(*texts: Any) -> int:
 
 
 def table_words(table: Table) -> int:
-    return words(*table.columns, *(cell for row in table.rows for cell in row))
+    return words(*table.columns, table.caption or "", *(cell for row in table.rows for cell in row))
 
 
 def leading(items: Sequence[T], cost: Callable[[T], int], budget: int = BUDGET, spent: int = 0,
@@ -49,7 +49,7 @@ def pages(table: Table, budget: int = BUDGET) -> list[Table]:
     """The table's rows over as few tables as keep each within `budget` words with
     its header, rows spread evenly so no page is left holding a single row when
     an even spread avoids it. A row over budget on its own is a page of its own."""
-    header = words(*table.columns)
+    header = words(*table.columns, table.caption or "")  # the caption is drawn under each page
     costs = [words(*row) for row in table.rows]
     count = 1
     while count < len(costs) and not all(header + sum(part) <= budget
