@@ -47,8 +47,9 @@ def leading(items: Sequence[T], cost: Callable[[T], int], budget: int = BUDGET, 
 
 def pages(table: Table, budget: int = BUDGET) -> list[Table]:
     """The table's rows over as few tables as keep each within `budget` words with
-    its header, rows spread evenly so no page is left holding a single row when
-    an even spread avoids it. A row over budget on its own is a page of its own."""
+    its header, rows spread evenly, the fuller pages last: a continued page
+    holding a single row is what a reader least expects. A row over budget on
+    its own is a page of its own."""
     header = words(*table.columns, table.caption or "")  # the caption is drawn under each page
     costs = [words(*row) for row in table.rows]
     count = 1
@@ -69,7 +70,7 @@ def _spread(costs: list[int], count: int) -> list[list[int]]:
     size, extra = divmod(len(costs), count)
     parts, start = [], 0
     for index in range(count):
-        stop = start + size + (1 if index < extra else 0)
+        stop = start + size + (1 if index >= count - extra else 0)
         parts.append(costs[start:stop])
         start = stop
     return parts
