@@ -29,7 +29,7 @@ from PIL import Image
 
 from . import fit, maps
 from .ir import Chart, Table
-from .palette import HOUSE, Palette, is_dark
+from .palette import HIGHLIGHT, HOUSE, Palette, is_dark, lane_slot
 from .typography import LOCALES, format_number, format_percent, prepare
 
 DPI = 200
@@ -109,6 +109,7 @@ def chart_figure(chart: Chart, lang: str, width_in: float, palette: Palette = HO
                  height_in: float | None = None) -> MplFigure:
     """The chart drawn on a matplotlib figure, laid out and rendered (Agg, at `DPI`)."""
     height_in = height_in or figure_height(chart, width_in)
+    chart = chart.in_reading_order()
     rc = {"font.family": _font_family(), "font.size": BASE_SIZE, "axes.edgecolor": palette.muted,
           "axes.labelcolor": palette.text, "xtick.color": palette.muted,
           "ytick.color": palette.muted, "text.color": palette.text, "axes.linewidth": 0.6,
@@ -191,7 +192,7 @@ def _draw_bar(chart: Chart, axes, lang: str, palette: Palette) -> None:
             offsets = [p + group / 2 - width * (index + 0.5) for p in positions]
         else:
             offsets = [p - group / 2 + width * (index + 0.5) for p in positions]
-        colour = palette.series(index)
+        colour = palette.series(index if series.colour is None else series.colour)
         draw = axes.barh if horizontal else axes.bar
         kwargs = {"left" if horizontal else "bottom": bottoms} if stacked else {}
         bars = draw(offsets, values, width, color=colour, label=prepare(series.name, lang),
@@ -221,7 +222,8 @@ def _draw_line(chart: Chart, axes, lang: str, palette: Palette) -> None:
     names = [prepare(c, lang) for c in chart.categories]
     for index, series in enumerate(chart.series):
         axes.plot(range(len(names)), [v if v is not None else float("nan") for v in series.values],
-                  color=palette.series(index), linewidth=1.8, marker="o", markersize=3.5,
+                  color=palette.series(index if series.colour is None else series.colour),
+                  linewidth=1.8, marker="o", markersize=3.5,
                   label=prepare(series.name, lang))
     axes.set_xticks(range(len(names)), [_wrap(n, 14) for n in names])
     axes.yaxis.set_major_formatter(FuncFormatter(lambda v, _: fmt(v)))
@@ -390,8 +392,10 @@ def _draw_gantt(chart: Chart, axes, lang: str, palette: Palette) -> None:
         bars = [t for t in tasks if t.lane == lane and not t.milestone]
         if not bars:
             continue
-        # lane colours skip the highlight colour, kept for milestones (as in decks)
-        colour = palette.series(coloured if coloured < 1 else coloured + 1)
+        # a lane's colour is the one its tasks name (what it stands for), else its
+        # order's; lane colours skip the highlight colour, kept for milestones (as in decks)
+        named = next((t.colour for t in bars if t.colour is not None), None)
+        colour = palette.series(named if named is not None else lane_slot(coloured))
         coloured += 1
         starts = [mdates.date2num(t.start) for t in bars]
         ends = [mdates.date2num(t.end + dt.timedelta(days=1)) for t in bars]
@@ -401,7 +405,8 @@ def _draw_gantt(chart: Chart, axes, lang: str, palette: Palette) -> None:
     if milestones:
         axes.scatter([mdates.date2num(t.start) for t in milestones],
                      [rows[id(t)] for t in milestones], marker="D", s=46,
-                     color=palette.accents[1], zorder=3, edgecolors="white", linewidths=0.6)
+                     color=palette.series(HIGHLIGHT), zorder=3, edgecolors="white",
+                     linewidths=0.6)
     # Task names keep every word: they get the lines their row has room for, in a
     # smaller size when needed; a plan too long for that draws taller rows instead.
     figure = axes.figure

@@ -23,7 +23,7 @@ where it is made, not inside a writer.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from .palette import RAG, RAG_PREFIX, hex_colour
@@ -34,6 +34,7 @@ ParagraphStyle = Literal["body", "quote", "caption", "key_message"]
 ChartKind = Literal["bar", "stacked_bar", "barh", "stacked_barh", "line", "scatter", "bubble",
                     "heatmap", "gantt", "doughnut", "pie"]
 CHART_KINDS: tuple[str, ...] = ChartKind.__args__  # type: ignore[attr-defined]
+BAR_KINDS = ("bar", "stacked_bar", "barh", "stacked_barh")
 Cell = str | int | float | None
 
 
@@ -124,6 +125,10 @@ class Chart:
     `value_format` is an Excel number format ("0", "0.0", "0%": values are then
     ratios); Word figures and native PowerPoint charts both honour it.
 
+    Bars are drawn largest first (by the category's total over the series), as a
+    reader compares them, unless the categories have an order of their own
+    (`natural_order`: months, levels, lots by go-live date).
+
     A map's points are named beside their marker when the names fit without
     running into one another; otherwise each marker carries a number and a key
     (a table: number, `key_title`) follows the map. `numbered` forces either way;
@@ -147,6 +152,7 @@ class Chart:
     legend: bool = True
     numbered: bool | None = None
     key_title: str = ""
+    natural_order: bool = False
 
     def __post_init__(self) -> None:
         if self.kind not in CHART_KINDS:
@@ -169,6 +175,17 @@ class Chart:
                         f"{len(self.categories)} categories")
             if self.kind in ("doughnut", "pie") and len(self.series) != 1:
                 raise ValueError(f"a {self.kind} chart has exactly one series")
+
+    def in_reading_order(self) -> Chart:
+        """The chart as drawn: bar categories sorted largest first (ties keep their
+        order), unless `natural_order`; other kinds as they are."""
+        if self.natural_order or self.kind not in BAR_KINDS or len(self.categories) < 2:
+            return self
+        totals = [sum(s.values[i] or 0 for s in self.series) for i in range(len(self.categories))]
+        order = sorted(range(len(totals)), key=lambda i: -totals[i])
+        return replace(self, categories=[self.categories[i] for i in order],
+                       series=[replace(s, values=[s.values[i] for i in order])
+                               for s in self.series])
 
     @property
     def is_percent(self) -> bool:

@@ -47,6 +47,16 @@ def text_on(fill: str, dark_text: str) -> str:
     return "#FFFFFF" if is_dark(fill) else dark_text
 
 
+HIGHLIGHT = 1   # the accent kept for a Gantt chart's milestones
+
+
+def lane_slot(index: int) -> int:
+    """The palette slot of the `index`-th lane of a Gantt chart: every accent but the
+    highlight. Builders colour what lanes stand for (pillars) through it in every chart,
+    so a pillar has one colour in bars and in timelines."""
+    return index if index < HIGHLIGHT else index + 1
+
+
 RAG = ("green", "amber", "red")
 RAG_PREFIX = "rag:"            # a table cell fill named "rag:amber" takes the template's amber
 HOUSE_RAG = ("#C8E6C9", "#FFE0A3", "#F4B6AE")   # light fills: dark text reads on all three

@@ -131,3 +131,47 @@ def test_a_scale_map_ticks_only_its_whole_values_not_the_padding():
                                (axes.get_yticks(), axes.get_ylim())):
         shown = [t for t in ticks if low <= t <= high]
         assert shown and all(float(t).is_integer() for t in shown), shown
+
+
+def test_word_bars_are_drawn_largest_first_from_the_top():
+    from playbook.render import Series
+
+    chart = Chart("barh", categories=["Outil", "Métier", "Culture"],
+                  series=[Series("Personnes", [80, 120, 100])], x_title="Personnes")
+    axes = chart_figure(chart, "fr", 6.0).axes[0]
+    by_height = sorted(((tick.get_position()[1], tick.get_text())
+                        for tick in axes.get_yticklabels()), reverse=True)
+    assert [text for _, text in by_height] == ["Métier", "Culture", "Outil"]
+    assert axes.get_xlabel() == "Personnes", "the unit titles the value axis"
+
+
+def test_word_bars_in_an_order_of_their_own_keep_it():
+    from playbook.render import Series
+
+    chart = Chart("bar", categories=["janv.", "févr.", "mars"], natural_order=True,
+                  series=[Series("Jours", [1.0, 5.0, 3.0])])
+    axes = chart_figure(chart, "fr", 6.0).axes[0]
+    assert [t.get_text() for t in axes.get_xticklabels()] == ["janv.", "févr.", "mars"]
+
+
+def test_a_crowded_word_map_numbers_its_markers():
+    from playbook.render import Point, Quadrants
+
+    names = ["Conseillers en agence – Nord", "Directeurs d’agence", "Équipe marketing"]
+    chart = Chart("bubble", points=[Point(n, 3 + dx, 1, 50, "A") for n, dx in
+                                    zip(names, (-0.3, 0, 0.3), strict=True)],
+                  quadrants=Quadrants("a", "b", "c", "d", 1.5, 0.5), x_range=(0.5, 3.5),
+                  y_range=(-2.5, 2.5), numbered=True)
+    texts = {t.get_text() for t in chart_figure(chart, "fr", 6.0).axes[0].texts}
+    assert {"1", "2", "3"} <= texts and not texts & set(names)
+
+
+def test_a_gantt_lane_takes_the_colour_its_tasks_name():
+    from matplotlib.colors import to_hex
+
+    from playbook.render.palette import HOUSE
+
+    chart = Chart("gantt", tasks=[Task("Formation", dt.date(2027, 2, 1), dt.date(2027, 3, 12),
+                                       "Pouvoir", colour=3)])
+    axes = chart_figure(chart, "fr", 6.0).axes[0]
+    assert to_hex(axes.patches[0].get_facecolor()).upper() == HOUSE.series(3)

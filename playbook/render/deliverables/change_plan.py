@@ -38,7 +38,7 @@ from ..ir import (
     TableSlide,
     Task,
 )
-from ..palette import RAG, rag_fill
+from ..palette import RAG, lane_slot, rag_fill
 from ..typography import LOCALES
 from . import common as c
 
@@ -506,13 +506,20 @@ def timeline_chart(analysis: Any, pillar: str | None = None,
         if pillar and row["pillar"] != pillar:
             continue
         end = row["end"] if row["end"] > row["start"] else row["start"] + ONE_OFF
-        tasks.append(Task(row["action"], row["start"], end, lane=_pillar(analysis, row["pillar"])))
+        tasks.append(Task(row["action"], row["start"], end, lane=_pillar(analysis, row["pillar"]),
+                          colour=_pillar_colour(row["pillar"])))
     tasks += _milestone_tasks(analysis, phases)
     return Chart(kind="gantt", tasks=tasks)
 
 
+def _pillar_colour(pillar: str) -> int:
+    """A pillar's palette slot, the same in its bars and its timeline lanes."""
+    return lane_slot(PILLARS.index(pillar))
+
+
 def _month(analysis: Any, period: pd.Period) -> str:
-    return babel_date(period.to_timestamp().date(), "MMM yy", locale=LOCALES[analysis.lang])
+    """A chart's month: "févr. 2027" / "Feb 2027"."""
+    return babel_date(period.to_timestamp().date(), "MMM y", locale=LOCALES[analysis.lang])
 
 
 def month_chart(analysis: Any) -> Chart | None:
@@ -520,9 +527,9 @@ def month_chart(analysis: Any) -> Chart | None:
     if by_month.empty:
         return None
     return Chart(kind="stacked_bar", categories=[_month(analysis, m) for m in by_month.index],
-                 series=[Series(_pillar(analysis, p), [float(v) for v in by_month[p]])
-                         for p in PILLARS],
-                 y_title=_t(analysis, "charts.days"), value_format="0")
+                 series=[Series(_pillar(analysis, p), [float(v) for v in by_month[p]],
+                                _pillar_colour(p)) for p in PILLARS],
+                 y_title=_t(analysis, "charts.days"), value_format="0", natural_order=True)
 
 
 def population_chart(analysis: Any) -> Chart | None:
@@ -533,7 +540,8 @@ def population_chart(analysis: Any) -> Chart | None:
     series = []
     for pillar in PILLARS:
         own = actions[actions["pillar"] == pillar].groupby("population")["effort_days"].sum()
-        series.append(Series(_pillar(analysis, pillar), [float(own.get(n, 0.0)) for n in names]))
+        series.append(Series(_pillar(analysis, pillar), [float(own.get(n, 0.0)) for n in names],
+                             _pillar_colour(pillar)))
     return Chart(kind="stacked_barh", categories=names, series=series,
                  x_title=_t(analysis, "charts.days"))
 

@@ -247,7 +247,8 @@ def territory_chart(analysis: Any, show_values: bool = True) -> Chart:
     if any(others):
         series.append(Series(t(analysis, "scope.non_users"), others))
     return Chart("stacked_barh", t(analysis, "scope.headcount_chart"), categories=list(territories),
-                 series=series, show_values=show_values)
+                 series=series, show_values=show_values,
+                 x_title=c.text(analysis, "common.columns.headcount"))
 
 
 def _lots_table(analysis: Any, full: bool) -> Table:
@@ -573,7 +574,8 @@ def balance_chart(analysis: Any) -> Chart:
     return Chart("bar", t(analysis, "balance.chart"), categories=table["label"].tolist(),
                  series=[Series(t(analysis, "balance.planned"), [v / 100 for v in table["share"]]),
                          Series(t(analysis, "balance.target"), [v / 100 for v in table["target"]])],
-                 value_format="0%", show_values=True)
+                 value_format="0%", show_values=True, y_title=t(analysis, "balance.share_axis"),
+                 natural_order=True)  # people, process, technology: the method's order
 
 
 def _balance_findings(analysis: Any) -> list[str]:

@@ -231,7 +231,8 @@ def effort_chart(analysis: Any) -> Chart:
                      [float(sum(s.effort_days for s in steps if s.priority == p)) for steps in groups.values()])
               for p in PRIORITY_ORDER]
     series = [s for s in series if any(s.values)]
-    return Chart("stacked_barh", t(analysis, "journeys.chart"), categories=list(groups), series=series)
+    return Chart("stacked_barh", t(analysis, "journeys.chart"), categories=list(groups), series=series,
+                 x_title=t(analysis, "journeys.effort"))
 
 
 def _journeys_missing(analysis: Any) -> list[str]:
@@ -281,7 +282,8 @@ def use_case_chart(analysis: Any) -> Chart:
                      [float(sum(u.lot == lot.name and u.priority == p for u in analysis.engagement.use_cases))
                       for lot in lots]) for p in PRIORITY_ORDER]
     return Chart("stacked_bar", t(analysis, "use_cases.chart"), categories=[lot.name for lot in lots],
-                 series=[s for s in series if any(s.values)], show_values=True)
+                 series=[s for s in series if any(s.values)], show_values=True,
+                 y_title=t(analysis, "use_cases.axis"), natural_order=True)  # lots by go-live
 
 
 def _use_cases_blocks(analysis: Any) -> list[Block]:

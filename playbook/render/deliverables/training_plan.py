@@ -32,10 +32,12 @@ from ..ir import (
     TableSlide,
     Task,
 )
+from ..palette import lane_slot
 from . import common as c
 
 NAME = "training_plan"
 PREPARATORY, END_USERS = "preparatory", "end_users"
+WAVES = (PREPARATORY, END_USERS)
 # A self-paced or one-day item is drawn at least this wide on a timeline.
 MIN_BAR = dt.timedelta(days=2)
 
@@ -358,7 +360,8 @@ def waves_chart(analysis: Any, lot: str | None = None) -> Chart | None:
     """One bar per population and wave (first to last session of its modules),
     lanes by lot (or by wave for one lot), and the go-live milestones."""
     calendar = analysis.training_plan.calendar
-    lots = [lot] if lot else _lots(analysis)
+    every_lot = _lots(analysis)
+    lots = [lot] if lot else every_lot
     tasks = []
     for name in lots:
         own = calendar[calendar["lot"] == name]
@@ -368,7 +371,9 @@ def waves_chart(analysis: Any, lot: str | None = None) -> Chart | None:
             # One lot: lanes are its waves. All lots: lanes are the lots, and the
             # preparatory rows ("Utilisateurs clés") already say who they train.
             lane = _t(analysis, f"waves.{wave}") if lot else name
-            tasks.append(Task(population, start, end, lane=lane))
+            # a wave (a lot) has one colour on every slide and in every language
+            slot = lane_slot(WAVES.index(wave) if lot else every_lot.index(name))
+            tasks.append(Task(population, start, end, lane=lane, colour=slot))
     milestones = analysis.change_plan.milestones
     for name in lots:
         day = milestones.at[name, "go_live"].date()
@@ -384,7 +389,7 @@ def module_chart(analysis: Any) -> Chart | None:
     return Chart(kind="barh", categories=list(modules["label"]),
                  series=[Series(_col(analysis, "trainer_days"), [float(v) for v in modules["trainer_days"]]),
                          Series(_col(analysis, "learner_days"), [float(v) for v in modules["learner_days"]])],
-                 value_format="0")
+                 value_format="0", x_title=_t(analysis, "charts.days"))
 
 
 # --------------------------------------------------------------------------- document

@@ -42,7 +42,7 @@ from pptx.util import Pt
 
 from .. import fit, maps
 from ..ir import Chart
-from ..palette import HOUSE, Palette, is_dark, text_on
+from ..palette import HIGHLIGHT, HOUSE, Palette, is_dark, lane_slot, text_on
 from ..typography import prepare
 
 FONT_SIZE = 12
@@ -76,6 +76,7 @@ def add_native_chart(shapes, chart: Chart, box: tuple[int, int, int, int], lang:
     """Add `chart` to `shapes` inside `box` (x, y, cx, cy in EMU); return the graphic frame."""
     if chart.kind == "heatmap":
         raise ValueError("a heat map is rendered as a native table, not a chart")
+    chart = chart.in_reading_order()
     if chart.kind in ("scatter", "bubble"):
         if chart.quadrants:  # chart and quadrant names move together
             shapes = shapes.add_group_shape().shapes
@@ -87,7 +88,9 @@ def add_native_chart(shapes, chart: Chart, box: tuple[int, int, int, int], lang:
             legend_h = _text_legend_height([name for name, _, _ in lanes], width)
             box = (x, y, width, height - legend_h)
             # one group, so the legend moves as a whole; the chart stays a slide-level shape
-            _text_legend(shapes.add_group_shape().shapes,
+            legend = shapes.add_group_shape()
+            legend.name = "Legend"
+            _text_legend(legend.shapes,
                          [(name, colour) for name, _, colour in lanes],
                          (x, y + height - legend_h, width, legend_h), palette)
         frame = _gantt_chart(shapes, chart, box, lang, palette, lanes)
@@ -145,7 +148,7 @@ def _category_chart(shapes, chart: Chart, box, lang: str, palette: Palette):
     if not chart.kind.startswith("stacked") and chart.kind != "line":
         plot.overlap = -10
     for index, series in enumerate(plot.series):
-        colour = _rgb(palette.series(index))
+        colour = _rgb(_series_colour(chart, index, palette))
         if chart.kind == "line":
             series.format.line.color.rgb = colour
             series.format.line.width = Pt(2.25)
@@ -187,6 +190,12 @@ def _readable_categories(axis, categories, width_pt: float) -> None:
         body.set("vert", "horz")
 
 
+def _series_colour(chart: Chart, index: int, palette: Palette) -> str:
+    """The colour the series names (what it stands for: a pillar), else its order's."""
+    named = chart.series[index].colour
+    return palette.series(index if named is None else named)
+
+
 def _value_labels(plot, chart: Chart, lang: str, palette: Palette) -> None:
     """Value labels set on every series, in a colour that reads on what is behind them.
 
@@ -210,7 +219,7 @@ def _value_labels(plot, chart: Chart, lang: str, palette: Palette) -> None:
         labels.show_value = True
         labels.font.size = Pt(FONT_SIZE - 1)
         colour = palette.text if index is None or not inside else text_on(
-            palette.series(index), palette.text)
+            _series_colour(chart, index, palette), palette.text)
         labels.font.color.rgb = _rgb(colour)
 
 
@@ -457,7 +466,9 @@ def _gantt_lanes(chart: Chart, lang: str, palette: Palette, labels
                  ) -> list[tuple[str, list[float | None], str]]:
     """(name, durations aligned with the sorted tasks, colour) per lane, then milestones.
 
-    Lane colours skip the highlight colour (the second accent), kept for milestones.
+    A lane takes the colour its tasks name (what the lane stands for, the same on
+    every slide and in every language), else its order's; lane colours skip the
+    highlight colour (the second accent), kept for milestones.
     """
     lanes = list(dict.fromkeys(t.lane for t in chart.tasks))
     tasks = _gantt_tasks(chart)
@@ -468,14 +479,19 @@ def _gantt_lanes(chart: Chart, lang: str, palette: Palette, labels
                                                                    shortest)
                   for t in tasks]
         if any(v is not None for v in values):
-            index = len(result)
             name = prepare(lane, lang) or (labels.text("render.tasks", lang) if labels else "—")
-            result.append((name, values, palette.series(index if index < 1 else index + 1)))
+            result.append((name, values, palette.series(_lane_slot(chart, lane, len(result)))))
     if any(t.milestone for t in tasks):
         width = _milestone_width(tasks)
         name = labels.text("render.milestones", lang) if labels else "◆"
-        result.append((name, [width if t.milestone else None for t in tasks], palette.accents[1]))
+        result.append((name, [width if t.milestone else None for t in tasks],
+                       palette.series(HIGHLIGHT)))
     return result
+
+
+def _lane_slot(chart: Chart, lane: str, position: int) -> int:
+    named = next((t.colour for t in chart.tasks if t.lane == lane and t.colour is not None), None)
+    return named if named is not None else lane_slot(position)
 
 
 def _gantt_tasks(chart: Chart):
@@ -538,10 +554,12 @@ def _gantt_chart(shapes, chart: Chart, box, lang: str, palette: Palette, lanes):
         series.format.fill.fore_color.rgb = _rgb(colour)
     category, value = native.category_axis, native.value_axis
     category.reverse_order = True
-    _every_label(category)
     category.major_tick_mark = XL_TICK_MARK.NONE
-    category.tick_labels.font.size = Pt(FONT_SIZE - 1)
+    category.tick_label_position = XL_TICK_LABEL_POSITION.NONE  # rows named beside the plot
     category.format.line.color.rgb = _rgb("#C9D3D8")
+    # a chart title takes the top of the chart's frame: the plot starts below it
+    title_pt = (FONT_SIZE + 2) * fit.LINE_HEIGHT + 10 if chart.title else 0
+    _row_labels(shapes, [prepare(t.label, lang) for t in tasks], box, native, palette, title_pt)
     # The axis runs from the first bar's left edge (a milestone is centred on its day)
     # to the last one's right edge; ticks fall mid-month (from the 15th), so each month
     # label sits under its month.
@@ -562,6 +580,58 @@ def _gantt_chart(shapes, chart: Chart, box, lang: str, palette: Palette, lanes):
     value.format.line.fill.background()
     native.has_legend = False  # the lanes' legend is drawn beside the chart
     return frame
+
+
+GANTT_DATES_PT = 24        # above a Gantt's plot: the month labels
+GANTT_RIGHT_PT = 12        # right of the plot: room for the last month label
+ROW_LABEL_GAP_PT = 8       # between a row's name and the plot
+ROW_LABEL_SHARE = 0.36     # of the chart's width, at most, for the rows' names
+ROW_LABEL_SIZES = (FONT_SIZE - 1, FONT_SIZE - 2, FONT_SIZE - 3)
+
+
+def _row_labels(shapes, names: list[str], box, native, palette: Palette,
+                title_pt: float = 0) -> None:
+    """Every Gantt row named, in text boxes beside the pinned plot area.
+
+    Renderers drop category labels they find crowded (LibreOffice every other
+    one, whatever the file asks), so the rows' names are drawn by the deck: each
+    centred on its row, wrapped to the names' column, in the largest size at
+    which every name fits its row's height, every word kept.
+    """
+    left, top, width, height = box
+    width_pt, height_pt = width / 12700, height / 12700
+    plot_top = title_pt + GANTT_DATES_PT
+    plot_h = height_pt - plot_top - 4
+    pitch = plot_h / len(names)
+    widest = max(fit.text_width(name, ROW_LABEL_SIZES[0]) * fit.SAFETY for name in names)
+    column = min(widest + 2, width_pt * ROW_LABEL_SHARE)
+    for size in ROW_LABEL_SIZES:
+        wrapped = [fit.wrap(name, column, size) for name in names]
+        if all(len(lines) * size * fit.LINE_HEIGHT <= pitch for lines in wrapped):
+            break
+    plot_x = column + ROW_LABEL_GAP_PT
+    _plot_layout(native, (plot_x / width_pt, plot_top / height_pt,
+                          (width_pt - plot_x - GANTT_RIGHT_PT) / width_pt, plot_h / height_pt))
+    group = shapes.add_group_shape()
+    group.name = "Row labels"
+    for row, lines in enumerate(wrapped):
+        text_h = len(lines) * size * fit.LINE_HEIGHT
+        centre = plot_top + (row + 0.5) * pitch
+        label = group.shapes.add_textbox(left, top + int(Pt(centre - text_h / 2)),
+                                         int(Pt(column)), int(Pt(text_h)))
+        label.name = "Row label"
+        frame = label.text_frame
+        frame.word_wrap = False   # lines already broken to the column
+        frame.auto_size = MSO_AUTO_SIZE.NONE
+        frame.vertical_anchor = MSO_ANCHOR.MIDDLE
+        frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = 0
+        for number, text in enumerate(lines):
+            paragraph = frame.paragraphs[0] if number == 0 else frame.add_paragraph()
+            paragraph.alignment = PP_ALIGN.RIGHT
+            run = paragraph.add_run()
+            run.text = text
+            run.font.size = Pt(size)
+            run.font.color.rgb = _rgb(palette.text)
 
 
 # --------------------------------------------------------------------------- text legend

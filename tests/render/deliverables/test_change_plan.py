@@ -157,3 +157,28 @@ def test_a_french_plan_shows_none_of_the_english_headings(written):
             *(f"change_plan.deck.{k}" for k in ("principle", "details", "by_population"))]
     for key in keys:
         assert flat(english.label(key)) not in text
+
+
+def _series_colours(chart) -> dict[str, str]:
+    colours = {}
+    for series in chart.plots[0].series:
+        fill = series.format.fill
+        if fill.type == 1:  # solid: the Gantt's invisible offset has none
+            colours[flat(series.name)] = str(fill.fore_color.rgb)
+    return colours
+
+
+def test_a_pillar_has_one_colour_in_every_chart_of_the_deck_and_in_both_languages(written):
+    seen: dict[str, set[str]] = {}
+    for key in ("mutuelle_fr", "mutuelle_en"):
+        case = written[key]
+        names = {flat(case.analysis.method.levers.pillars[p].label.in_(case.lang)): p
+                 for p in PILLARS}
+        for slide in case.pptx.slides:
+            for chart in charts(slide.shapes):
+                for name, colour in _series_colours(chart).items():
+                    if name in names:
+                        seen.setdefault(names[name], set()).add(colour)
+    assert set(seen) == set(PILLARS)
+    assert all(len(colours) == 1 for colours in seen.values()), seen
+    assert len({colours.pop() for colours in seen.values()}) == len(PILLARS)

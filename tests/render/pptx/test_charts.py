@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 from pptx import Presentation
+from pptx.util import Pt
 
 from playbook.render import Chart, ChartSlide, Deck, Point, Quadrants, Series, Task, write_pptx
 from playbook.render.palette import HOUSE, is_dark
@@ -40,7 +41,7 @@ def test_a_gantt_has_no_chart_legend_that_could_show_its_hidden_series(tmp_path,
 
 def test_a_gantt_names_its_lanes_and_milestones_beside_it_in_their_colours(tmp_path, templates):
     slide = _slide(tmp_path, templates, _gantt())
-    [legend] = [shape for shape in slide.shapes if shape.shape_type == 6]
+    legend = _group(slide, "Legend")
     names = [s.text_frame.text for s in legend.shapes if s.name == "Legend"]
     keys = [str(s.fill.fore_color.rgb) for s in legend.shapes if s.name == "Legend key"]
     assert names == ["Lot 1", "Lot 2", "Jalons"]
@@ -53,7 +54,8 @@ def test_a_gantt_names_its_lanes_and_milestones_beside_it_in_their_colours(tmp_p
 def test_a_gantt_without_legend_or_with_one_lane_draws_none(tmp_path, templates):
     one_lane = Chart("gantt", tasks=[Task("Cadrage", dt.date(2027, 1, 4), dt.date(2027, 1, 29))])
     slide = _slide(tmp_path, templates, one_lane)
-    assert not [shape for shape in slide.shapes if shape.shape_type == 6]
+    assert not [shape for shape in slide.shapes if shape.shape_type == 6 and
+                any(s.name == "Legend" for s in shape.shapes)]
 
 
 def _label_colours(chart) -> list[str]:
@@ -92,11 +94,30 @@ def _serial(day: dt.date) -> int:
     return (day - dt.date(1899, 12, 30)).days
 
 
+def _group(slide, name: str):
+    return next(shape for shape in slide.shapes if shape.shape_type == 6 and shape.name == name)
+
+
 def test_a_gantt_labels_every_row_and_dates_its_axis_by_month_and_year(tmp_path, templates):
-    chart = _chart(_slide(tmp_path, templates, _gantt()))
-    skip = chart._chartSpace.find(f".//{_C}catAx/{_C}tickLblSkip")
-    assert skip is not None and skip.get("val") == "1"
+    slide = _slide(tmp_path, templates, _gantt())
+    chart = _chart(slide)
+    rows = _group(slide, "Row labels").shapes
+    assert [shape.text_frame.text for shape in rows] == ["Cadrage", "Recette", "COPIL"]
+    tops = [shape.top for shape in rows]
+    assert tops == sorted(tops), "in the rows' order, first at the top"
     assert "mmm yyyy" in chart.value_axis.tick_labels.number_format
+
+
+def test_a_crowded_gantt_names_every_row_in_full_without_overlap(tmp_path, templates):
+    d = dt.date
+    long = "Lot 2 – Plateforme d’appels et service client – Mise en production"
+    tasks = [Task(f"{long} {n}", d(2027, 1, 4) + dt.timedelta(days=7 * n),
+                  d(2027, 2, 4) + dt.timedelta(days=7 * n), "Lot 1") for n in range(22)]
+    rows = list(_group(_slide(tmp_path, templates, Chart("gantt", tasks=tasks)),
+                       "Row labels").shapes)
+    assert [" ".join(s.text_frame.text.split()) for s in rows] == [t.label for t in tasks]
+    for upper, lower in zip(rows, rows[1:], strict=False):
+        assert upper.top + upper.height <= lower.top + Pt(1), "rows' names do not overlap"
 
 
 def test_a_gantt_axis_holds_every_bar_and_a_one_day_action_is_visible(tmp_path, templates):
@@ -232,3 +253,48 @@ def test_a_group_colour_follows_its_code_not_its_place_in_the_language(tmp_path,
     french = _marker_colours(_map_slides(tmp_path / "fr", templates, crowd)[0])
     assert french == {"1": HOUSE.series(1).lstrip("#"), "2": HOUSE.series(0).lstrip("#")}
     assert _marker_colours(_map_slides(tmp_path / "en", templates, english, "en")[0]) == french
+
+
+def _categories(chart) -> list[str]:
+    return [str(c) for c in chart.plots[0].categories]
+
+
+@pytest.mark.parametrize("kind", ["bar", "barh", "stacked_barh"])
+def test_bars_are_drawn_largest_first(tmp_path, templates, kind):
+    chart = Chart(kind, categories=["Outil", "Métier", "Culture"],
+                  series=[Series("Nord", [80, 120, 10]), Series("Sud", [5, 30, 90])])
+    native = _chart(_slide(tmp_path, templates, chart))
+    assert _categories(native) == ["Métier", "Culture", "Outil"]  # 150, 100, 85
+    assert list(native.plots[0].series[0].values) == [120, 10, 80]
+
+
+def test_bars_in_an_order_of_their_own_keep_it(tmp_path, templates):
+    months = ["janv. 2027", "févr. 2027", "mars 2027"]
+    chart = Chart("stacked_bar", categories=months, series=[Series("Jours", [1.0, 5.0, 3.0])],
+                  natural_order=True)
+    assert _categories(_chart(_slide(tmp_path, templates, chart))) == months
+
+
+def _lane_colours(slide) -> dict[str, str]:
+    chart = _chart(slide)
+    legend = _group(slide, "Legend")
+    names = [s.text_frame.text for s in legend.shapes if s.name == "Legend"]
+    keys = [str(s.fill.fore_color.rgb) for s in legend.shapes if s.name == "Legend key"]
+    series = {s.name: str(s.format.fill.fore_color.rgb) for s in list(chart.plots[0].series)[1:]}
+    assert dict(zip(names, keys, strict=True)) == series, "the legend shows the bars' colours"
+    return series
+
+
+def test_a_gantt_lane_keeps_the_colour_it_names_on_every_slide(tmp_path, templates):
+    d = dt.date
+    both = Chart("gantt", tasks=[
+        Task("Kick-off", d(2027, 1, 4), d(2027, 1, 29), "Comprendre", colour=0),
+        Task("Formation", d(2027, 2, 1), d(2027, 3, 12), "Pouvoir", colour=3),
+        Task("COPIL", d(2027, 3, 15), d(2027, 3, 15), "Jalons", milestone=True)])
+    alone = Chart("gantt", tasks=[
+        Task("Formation", d(2027, 2, 1), d(2027, 3, 12), "Pouvoir", colour=3),
+        Task("COPIL", d(2027, 3, 15), d(2027, 3, 15), "Jalons", milestone=True)])
+    first = _lane_colours(_slide(tmp_path / "a", templates, both))
+    second = _lane_colours(_slide(tmp_path / "b", templates, alone))
+    assert first["Pouvoir"] == second["Pouvoir"] == HOUSE.series(3).lstrip("#")
+    assert first["Comprendre"] == HOUSE.series(0).lstrip("#")
