@@ -48,9 +48,12 @@ QUOTE_ON_SLIDE = 240
 RESISTANCES_SHOWN = 2
 # Up to two points to watch share the allies' slide; more get a slide of their own.
 WARNINGS_BESIDE_ALLIES = 2
-# Bubbles sharing a level and a buy-in are spread on a small ellipse around
-# their true position (radii in axis units), so labels do not sit on one another.
-SPREAD = (0.34, 0.38)
+# Bubbles sharing a level and a buy-in are spread in one row (two beyond six)
+# across their cell (axis units: the widest step, the rows' offset; the row's
+# widest extent), so markers and their numbers do not sit on one another.
+SPREAD = (0.3, 0.22)
+SPREAD_ROW = 6
+SPREAD_WIDTH = 0.9
 
 
 def _t(analysis: Any, key: str, **values: Any) -> str:
@@ -422,34 +425,31 @@ def people_chart(analysis: Any) -> Chart:
 
 
 def quadrant_names(analysis: Any) -> Quadrants:
-    """Name each quadrant of the map after the method's segments that fall in it,
-    so a firm that redraws its segments gets matching quadrant names."""
-    segmentation = analysis.method.dimensions.segmentation
-    scores = {s.buy_in: s.score for s in segmentation.buy_in_scores}
-    x_split, y_split = 1.5, 0.5
-
-    def labels(levels: range, positive: bool) -> str:
-        found: list[str] = []
-        for level in levels:
-            for buy_in, score in scores.items():
-                if (score > y_split) == positive:
-                    label = segmentation.segment_for(level, buy_in).label.in_(analysis.lang)
-                    if label not in found:
-                        found.append(label)
-        return " / ".join(found)
-
-    low, high = range(0, 2), range(2, 4)
-    return Quadrants(top_left=labels(low, True), top_right=labels(high, True),
-                     bottom_left=labels(low, False), bottom_right=labels(high, False),
-                     x_split=x_split, y_split=y_split)
+    """The map's four quadrants, named in the method's data after what to do with the
+    populations in each (four distinct names), split between impact levels 1 and 2
+    and between neutral and favourable buy-in."""
+    names = analysis.method.dimensions.segmentation.quadrants
+    return Quadrants(top_left=names.top_left.in_(analysis.lang),
+                     top_right=names.top_right.in_(analysis.lang),
+                     bottom_left=names.bottom_left.in_(analysis.lang),
+                     bottom_right=names.bottom_right.in_(analysis.lang),
+                     x_split=1.5, y_split=0.5)
 
 
 def _spread(index: int, count: int) -> tuple[float, float]:
-    """Offset of the `index`-th of `count` points sharing one position."""
+    """Offset of the `index`-th of `count` points sharing one position: a row (two
+    rows beyond six points, the second shifted by a quarter step) centred on it,
+    inside its cell, so markers and their numbers stay apart."""
     if count <= 1:
         return 0.0, 0.0
-    angle = 2 * math.pi * index / count
-    return SPREAD[0] * math.cos(angle), SPREAD[1] * math.sin(angle)
+    rows = 1 if count <= SPREAD_ROW else 2
+    columns = math.ceil(count / rows)
+    row, column = divmod(index, columns)
+    in_row = min(columns, count - row * columns)
+    step = min(SPREAD[0], SPREAD_WIDTH / columns)
+    dx = (column - (in_row - 1) / 2) * step + (step / 4 if rows > 1 else 0) * (1 if row else -1)
+    dy = 0.0 if rows == 1 else (SPREAD[1] if row == 0 else -SPREAD[1])
+    return dx, dy
 
 
 def _outward(dx: float) -> str:
@@ -458,9 +458,24 @@ def _outward(dx: float) -> str:
     return "left" if dx < -1e-9 else "right"
 
 
+def _fitted(values: list[int], split: float) -> tuple[float, float]:
+    """An axis range around the data, half a step beyond it, always showing both sides
+    of the quadrant split: no quadrant drawn empty across half the map."""
+    return (min(min(values), math.floor(split)) - 0.5, max(max(values), math.ceil(split)) + 0.5)
+
+
 def bubble_chart(analysis: Any) -> Chart:
-    """Impact level × buy-in score, bubble size = headcount, colour = segment."""
+    """Impact level × buy-in score, bubble size = headcount, colour = segment.
+
+    Points are ordered (and numbered, when the map needs a key) by segment in the
+    method's order, then by headcount; a segment's colour is its place in the
+    method's list, the same in every language.
+    """
     frame = analysis.diagnosis.segments
+    codes = [s.code for s in analysis.method.dimensions.segmentation.segments]
+    frame = frame.assign(_order=[codes.index(code) for code in frame["segment"]])
+    frame = frame.sort_values(["_order", "headcount"], ascending=[True, False], kind="stable")
+    quadrants = quadrant_names(analysis)
     seen: Counter[tuple[int, int]] = Counter()
     crowd = Counter(zip(frame["impact_level"], frame["buy_in_score"], strict=True))
     points = []
@@ -471,11 +486,13 @@ def bubble_chart(analysis: Any) -> Chart:
         dx, dy = _spread(index, count)
         points.append(Point(label=str(name), x=key[0] + dx, y=key[1] + dy,
                             size=float(row["headcount"]), group=str(row["segment_label"]),
-                            label_side=_outward(dx)))
-    return Chart(kind="bubble", points=points, quadrants=quadrant_names(analysis),
+                            label_side=_outward(dx), colour=int(row["_order"])))
+    return Chart(kind="bubble", points=points, quadrants=quadrants,
                  x_title=_t(analysis, "charts.impact_axis"),
                  y_title=_t(analysis, "charts.buy_in_axis"),
-                 x_range=(-0.5, 3.5), y_range=(-2.5, 2.5))
+                 x_range=_fitted([int(v) for v in frame["impact_level"]], quadrants.x_split),
+                 y_range=_fitted([int(v) for v in frame["buy_in_score"]], quadrants.y_split),
+                 key_title=c.text(analysis, "common.columns.population"))
 
 
 # --------------------------------------------------------------------------- document

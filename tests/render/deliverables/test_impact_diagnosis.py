@@ -191,3 +191,58 @@ def test_in_a_crowd_of_the_map_labels_face_away_from_their_neighbours(case):
         shifted_left = point.x < round(point.x) - 1e-9
         assert point.label_side == ("left" if shifted_left else "right"), point
     assert any(p.label_side == "left" for p in points)  # the examples have crowds
+
+
+def _map_slide(case):
+    return case.slides_titled(_finding_title(case, "segments"))[0]
+
+
+def _texts(shapes):
+    for shape in shapes:
+        if hasattr(shape, "shapes"):
+            yield from _texts(shape.shapes)
+        elif getattr(shape, "has_text_frame", False) and shape.name == "Quadrant":
+            yield shape.text_frame.text
+
+
+def test_the_map_names_its_four_quadrants_distinctly_from_the_method(case):
+    quadrants = case.analysis.method.dimensions.segmentation.quadrants
+    expected = {flat(getattr(quadrants, corner).in_(case.lang))
+                for corner in ("top_left", "top_right", "bottom_left", "bottom_right")}
+    shown = {flat(" ".join(text.split())) for text in _texts(_map_slide(case).shapes)}
+    assert shown == expected and len(shown) == 4
+
+
+def _segment_colours(case) -> dict[str, str]:
+    """Segment code -> the marker colour of its populations on the map."""
+    segmentation = case.analysis.method.dimensions.segmentation
+    codes = {flat(s.label.in_(case.lang)): s.code for s in segmentation.segments}
+    chart = next(charts(_map_slide(case).shapes))
+    colours = {}
+    for series in chart.plots[0].series:
+        fills = {str(point.marker.format.fill.fore_color.rgb)
+                 for point in (series.points[i] for i in range(len(list(series.values))))}
+        assert len(fills) == 1, series.name
+        colours[codes[flat(series.name)]] = fills.pop()
+    return colours
+
+
+def test_a_segment_has_the_same_colour_in_french_and_in_english(written):
+    french, english = _segment_colours(written["mutuelle_fr"]), _segment_colours(written["mutuelle_en"])
+    assert french == english
+    assert len(set(french.values())) == len(french), "one colour per segment"
+
+
+def test_the_map_axes_are_fitted_to_the_populations_on_both_sides_of_each_split(case):
+    chart = idg.bubble_chart(case.analysis)
+    levels = [round(p.x) for p in chart.points]
+    scores = [round(p.y) for p in chart.points]
+    assert chart.x_range == (min(*levels, 1) - 0.5, max(*levels, 2) + 0.5)
+    assert chart.y_range == (min(*scores, 0) - 0.5, max(*scores, 1) + 0.5)
+
+
+def test_the_report_keys_the_numbered_map_with_every_population(case):
+    key = case.doc_table(case.label("render.number"), case.label("common.columns.population"))
+    assert [row[0] for row in key[1:]] == [str(n) for n in range(1, len(key))]
+    assert sorted(row[1] for row in key[1:]) == sorted(
+        p.name for p in case.analysis.engagement.populations)
