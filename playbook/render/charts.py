@@ -210,11 +210,22 @@ def _draw_bar(chart: Chart, axes, lang: str, palette: Palette) -> None:
         axes.xaxis.set_major_formatter(formatter)
         _tidy(axes, palette, "x")
     else:
-        axes.set_xticks(positions, [_wrap(n, max(8, 90 // max(count, 1))) for n in names])
+        _column_labels(axes, positions, names)
         axes.yaxis.set_major_formatter(formatter)
         _tidy(axes, palette, "y")
     _titles(axes, chart, lang)
     _legend(axes, chart, len(chart.series))
+
+
+def _column_labels(axes, positions: list[int], names: list[str]) -> None:
+    """Every column named under it: wrapped to its column's width ("févr." over
+    "2027"), slanted when a single word is wider than the column."""
+    room = axes.figure.get_figwidth() * 72 * PLOT_SHARE[0] / max(len(names), 1) - 4
+    words = [word for name in names for word in name.split()]
+    if max((fit.text_width(w, BASE_SIZE) * fit.SAFETY for w in words), default=0) > room:
+        axes.set_xticks(positions, names, rotation=45, ha="right", rotation_mode="anchor")
+        return
+    axes.set_xticks(positions, ["\n".join(fit.wrap(name, room, BASE_SIZE)) for name in names])
 
 
 def _draw_line(chart: Chart, axes, lang: str, palette: Palette) -> None:

@@ -175,3 +175,18 @@ def test_a_gantt_lane_takes_the_colour_its_tasks_name():
                                        "Pouvoir", colour=3)])
     axes = chart_figure(chart, "fr", 6.0).axes[0]
     assert to_hex(axes.patches[0].get_facecolor()).upper() == HOUSE.series(3)
+
+
+def test_many_month_columns_are_named_on_two_lines_side_by_side_without_collision():
+    from playbook.render import Series
+
+    months = [f"{m} 2027" for m in ("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.",
+                                      "août", "sept.", "oct.", "nov.", "déc.")]
+    chart = Chart("stacked_bar", categories=months, natural_order=True,
+                  series=[Series("Jours", [float(n) for n in range(12)])], y_title="Jours")
+    figure = chart_figure(chart, "fr", 6.3)
+    renderer = figure.canvas.get_renderer()
+    labels = figure.axes[0].get_xticklabels()
+    assert [t.get_text().replace("\n", " ") for t in labels] == months
+    boxes = [t.get_window_extent(renderer) for t in labels]
+    assert all(a.x1 <= b.x0 for a, b in zip(boxes, boxes[1:], strict=False)), "no label runs into the next"
