@@ -46,6 +46,11 @@ _WORD = re.compile(r"\w+(?:['’-]\w+)*")
 _BODY_LAYOUTS = ("Title and Content", "Two Content", "Title Only")
 
 
+def visible_words(text: str) -> int:
+    """Words of `text` as the slide word budget counts them."""
+    return len(_WORD.findall(text))
+
+
 @dataclass(frozen=True)
 class Finding:
     """One layout problem: where (file, 1-based page or slide) and what."""
@@ -289,6 +294,11 @@ def _numbering(slide: int, numbers: list[int]) -> Iterator[tuple[int, str, str]]
 def _title(slide) -> str:
     shape = slide.shapes.title
     return shape.text_frame.text.strip() if shape is not None and shape.has_text_frame else ""
+
+
+def slide_words(slide) -> int:
+    """Visible body words of a python-pptx slide, as the word budget counts them."""
+    return _slide_content(slide)[0]
 
 
 def _slide_content(slide) -> tuple[int, bool, list[int], list[int]]:
