@@ -326,14 +326,15 @@ def next_steps(analysis: Any) -> list[c.NextStep]:
 # --------------------------------------------------------------------------- tables
 
 
-def matrix_table(analysis: Any) -> Table:
-    """Population × pillar, each cell listing the levers activated."""
+def matrix_table(analysis: Any, separator: str = ", ") -> Table:
+    """Population × pillar, each cell listing the levers activated (one per line
+    on a slide: `separator` "\n")."""
     columns = [c.text(analysis, "common.columns.population")]
     columns += [_pillar(analysis, p) for p in PILLARS]
     rows = []
     for name in _populations(analysis):
         own = population_actions(analysis, name)
-        cells = [", ".join(dict.fromkeys(own.loc[own["pillar"] == p, "action"])) or "–"
+        cells = [separator.join(dict.fromkeys(own.loc[own["pillar"] == p, "action"])) or "–"
                  for p in PILLARS]
         rows.append([name, *cells])
     return Table(columns, rows, widths=[2.2, 2.6, 3.2, 2.8])
@@ -713,11 +714,14 @@ def build_deck(analysis: Any) -> Deck:
 
     appendix: list[Any] = []
     if not _actions(analysis).empty:
-        appendix += budget.table_slides(
-            analysis, d("details"), matrix_table(analysis),
-            notes=lambda part: c.reason_notes(analysis, [
-                f"{row[0]} — {r['action']} — {r['reason']}" for row in part.rows
-                for r in lever_rows(analysis, population_actions(analysis, str(row[0])))]))
+        # As many populations per slide as the word budget holds, named in the title.
+        for part in budget.split_table(matrix_table(analysis, separator="\n")):
+            names = [str(row[0]) for row in part.rows]
+            appendix.append(TableSlide(
+                d("details_of", names=", ".join(names)), part,
+                notes=c.reason_notes(analysis, [
+                    f"{name} — {r['action']} — {r['reason']}" for name in names
+                    for r in lever_rows(analysis, population_actions(analysis, name))])))
     by_population = population_chart(analysis)
     if by_population is not None:
         appendix.append(ChartSlide(d("by_population"), by_population,

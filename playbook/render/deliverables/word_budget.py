@@ -9,7 +9,7 @@ a ranking asks `rows_within` how many rows fit.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -77,12 +77,9 @@ def _continued(analysis: Any, title: str, number: int) -> str:
     return title if number == 0 else f"{title} {c.text(analysis, 'render.continued')}"
 
 
-def table_slides(analysis: Any, title: str, table: Table,
-                 notes: str | Callable[[Table], str] = "") -> list[TableSlide]:
-    """One slide per part of `table` within the budget, the later ones continued;
-    `notes` may be written per part (the reasons of the rows it shows)."""
-    return [TableSlide(_continued(analysis, title, number), part,
-                       notes=notes(part) if callable(notes) else notes)
+def table_slides(analysis: Any, title: str, table: Table, notes: str = "") -> list[TableSlide]:
+    """One slide per part of `table` within the budget, the later ones continued."""
+    return [TableSlide(_continued(analysis, title, number), part, notes=notes)
             for number, part in enumerate(split_table(table))]
 
 
