@@ -46,11 +46,6 @@ _WORD = re.compile(r"\w+(?:['’-]\w+)*")
 _BODY_LAYOUTS = ("Title and Content", "Two Content", "Title Only")
 
 
-def visible_words(text: str) -> int:
-    """Words of `text` as the slide word budget counts them."""
-    return len(_WORD.findall(text))
-
-
 @dataclass(frozen=True)
 class Finding:
     """One layout problem: where (file, 1-based page or slide) and what."""

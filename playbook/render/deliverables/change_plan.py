@@ -13,6 +13,7 @@ and `analysis.steering`; every word from `labels.change_plan.yaml`.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from typing import Any
 
 import pandas as pd
@@ -40,8 +41,8 @@ from ..ir import (
 )
 from ..palette import RAG, rag_fill
 from ..typography import LOCALES
+from . import budget as b
 from . import common as c
-from . import word_budget as budget
 
 NAME = "change_plan"
 # Milestones drawn on the timelines (seed 004: change work hangs on design,
@@ -191,7 +192,7 @@ def findings(analysis: Any) -> list[c.Finding]:
             analysis, c.share(float(top["effort_days"].sum()), plan.total_days)), names=", ".join(
             _t(analysis, "messages.population_effort", name=name,
                days=c.days(analysis, row["effort_days"])) for name, row in top.iterrows())),
-        budget.table_slides(analysis, _matrix_title(analysis), matrix_counts_table(analysis),
+        b.table_slides(analysis, _matrix_title(analysis), matrix_counts_table(analysis),
                             notes="\n".join([_t(analysis, "text.matrix_notes"), *(
                                 _t(analysis, "messages.population_effort", name=name,
                                    days=c.days(analysis, row["effort_days"]))
@@ -201,7 +202,7 @@ def findings(analysis: Any) -> list[c.Finding]:
     if cross:
         result.append(c.Finding(
             c.counted(analysis, f"{NAME}.messages.cross", len(cross)),
-            budget.table_slides(
+            b.table_slides(
                 analysis, c.counted(analysis, f"{NAME}.deck.cross", len(cross)),
                 c.select(cross_table(analysis, with_reasons=False), [0, 1, 4]),
                 notes=c.reason_notes(analysis, [f"{r['action']} — {r['reason']}" for r in cross],
@@ -225,7 +226,7 @@ def findings(analysis: Any) -> list[c.Finding]:
         # The late actions and their new dates (the title's subject); without any, the others.
         moved = progress_table(analysis, statuses=(LATE,) if late else PROGRESS_SHOWN)
         shown = c.select(moved, [0, 1, 4] if late else [0, 1, 3])
-        shown = budget.head(shown, min(PROGRESS_SLIDE_ROWS, budget.rows_within(shown)))
+        shown = replace(shown, rows=shown.rows[:min(PROGRESS_SLIDE_ROWS, b.rows_within(shown))])
         timelines.insert(0, TableSlide(
             c.counted(analysis, f"{NAME}.progress.title", late,
                       date=c.date(analysis, c.as_of(analysis))),
@@ -277,7 +278,7 @@ def findings(analysis: Any) -> list[c.Finding]:
                      days=c.days(analysis, float(head["effort_days"].sum())),
                      share=c.percent(analysis, c.share(float(head["effort_days"].sum()),
                                                        plan.total_days))),
-                   budget.head(_arbitration_slide_table(analysis), len(head)),
+                   _arbitration_slide_table(analysis, len(head)),
                    notes=c.reason_notes(analysis, _arbitration_reasons(analysis, head),
                                         lead=_t(analysis, "text.arbitration_intro"))),
     ], key="arbitration"))
@@ -291,7 +292,7 @@ def _arbitration_slide_table(analysis: Any, limit: int = ARBITRATION_SHOWN) -> T
 def arbitration_shown(analysis: Any) -> int:
     """How many actions of the ranking's head the deck shows: at most
     ARBITRATION_SHOWN, as many as the slide's word budget holds."""
-    return budget.rows_within(_arbitration_slide_table(analysis))
+    return b.rows_within(_arbitration_slide_table(analysis))
 
 
 def _matrix_title(analysis: Any) -> str:
@@ -715,7 +716,7 @@ def build_deck(analysis: Any) -> Deck:
     appendix: list[Any] = []
     if not _actions(analysis).empty:
         # As many populations per slide as the word budget holds, named in the title.
-        for part in budget.split_table(matrix_table(analysis, separator="\n")):
+        for part in b.pages(matrix_table(analysis, separator="\n")):
             names = [str(row[0]) for row in part.rows]
             appendix.append(TableSlide(
                 d("details_of", names=", ".join(names)), part,
@@ -728,7 +729,7 @@ def build_deck(analysis: Any) -> Deck:
                                    notes=_t(analysis, "text.effort_intro")))
     appendix.append(TableSlide(d("milestones"), milestone_table(analysis)))
     for pillar, described in glossary(analysis).items():
-        appendix += budget.bullet_slides(
+        appendix += b.bullet_slides(
             analysis, c.counted(analysis, f"{NAME}.deck.glossary", len(described),
                                 pillar=_pillar(analysis, pillar)),
             described, notes=_t(analysis, "text.levers_intro"))
