@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .verify import ConversionError, soffice
+from .words import WORD_BUDGET as BUDGET
+from .words import count_words, total_words
 
 # Kinds of finding, in the order they are reported.
 OUTSIDE = "outside"            # text drawn beyond the page or slide edge
@@ -35,14 +37,13 @@ SINGLE_ROW = "single_row"      # a table continued onto a page (slide) for one r
 NUMBERING = "numbering"        # numbered key messages that skip or repeat a number
 KINDS = (OUTSIDE, OVERLAP, TRUNCATED, WORD_BUDGET, NEAR_EMPTY, SINGLE_ROW, NUMBERING)
 
-WORD_BUDGET_WORDS = 80         # visible body words per slide (the rest goes to notes or report)
+WORD_BUDGET_WORDS = BUDGET     # visible body words per slide (the rest goes to notes or report)
 NEAR_EMPTY_WORDS = 12          # fewer body words than this, and no chart, table or picture
 EDGE_TOLERANCE_PT = 1.0        # anti-aliasing and glyph side bearings
 OVERLAP_SHARE = 0.35           # of the smaller line's height (and width) drawn over another
 HEADER_BAND = 0.08             # top share of a Word page holding the running header
 TRUNCATION_MARK = "…"
 _CONTINUED = re.compile(r"\s*\((?:suite|continued|cont\.)\)\s*$", re.IGNORECASE)
-_WORD = re.compile(r"\w+(?:['’-]\w+)*")
 _BODY_LAYOUTS = ("Title and Content", "Two Content", "Title Only")
 
 
@@ -291,6 +292,11 @@ def _title(slide) -> str:
     return shape.text_frame.text.strip() if shape is not None and shape.has_text_frame else ""
 
 
+def body_words(slide) -> int:
+    """Visible body words of a python-pptx slide, as the word budget counts them."""
+    return _slide_content(slide)[0]
+
+
 def _slide_content(slide) -> tuple[int, bool, list[int], list[int]]:
     """(visible body words, has a chart/table/picture, rows of each table, numbered badges).
 
@@ -311,8 +317,7 @@ def _slide_content(slide) -> tuple[int, bool, list[int], list[int]]:
         if getattr(shape, "has_table", False) and shape.has_table:
             visual = True
             tables.append(len(shape.table.rows))
-            words += sum(len(_WORD.findall(cell.text)) for row in shape.table.rows
-                         for cell in row.cells)
+            words += total_words(cell.text for row in shape.table.rows for cell in row.cells)
             continue
         if shape.shape_type == MSO_SHAPE_TYPE.PICTURE:
             visual = True
@@ -324,7 +329,7 @@ def _slide_content(slide) -> tuple[int, bool, list[int], list[int]]:
                 and shape.auto_shape_type == MSO_SHAPE.OVAL):
             badges.append(int(text))
             continue
-        words += len(_WORD.findall(text))
+        words += count_words(text)
     return words, visual, tables, badges
 
 

@@ -58,7 +58,7 @@ def findings(tmp_path_factory, templates):
     words = " ".join(["mot"] * 95)
     flawed = Deck("Plan Change", client="Client Fictif SA", slides=[
         *SOUND,                                                   # slides 1-2: sound
-        BulletSlide("Trop de texte pour une diapositive", [words]),   # 3: word budget
+        BulletSlide("Trop de texte pour une diapositive", ["mot"]),   # 3: word budget below
         BulletSlide("Presque rien", ["Un point"]),                    # 4: near empty
         KeyMessagesSlide("Messages clés", [                          # 5: badges redone below
             "Les conseillers en agence portent la moitié de la charge d'accompagnement",
@@ -68,6 +68,8 @@ def findings(tmp_path_factory, templates):
     path = write_pptx(flawed, folder / "flawed" / "flawed.pptx", templates)
     deck = Presentation(str(path))
     slides = list(deck.slides)
+    # the writer keeps to the budget by itself: overfill the bullet as a hand edit would
+    slides[2].placeholders[1].text_frame.paragraphs[0].runs[0].text = words
     for shape in list(slides[4].shapes):       # renumber the messages 1, 3
         if shape.has_text_frame and shape.text_frame.text.strip() == "2":
             shape.text_frame.paragraphs[0].runs[0].text = "3"

@@ -278,10 +278,20 @@ def story_deck(analysis: Any, deliverable: str, findings: Sequence[Finding], *,
 
 @dataclass(frozen=True)
 class NextStep:
-    """A dated step; deliverables may add their own to the milestone ones."""
+    """A dated step; deliverables may add their own to the milestone ones.
+
+    `full` is the report's wording when the closing slide's `text` leaves out
+    detail (the populations' names) to keep to the slide's word budget; the
+    slide's notes carry it.
+    """
 
     date: dt.date
     text: str
+    full: str = ""
+
+    @property
+    def in_full(self) -> str:
+        return self.full or self.text
 
 
 def as_of(analysis: Any) -> dt.date:
@@ -332,7 +342,7 @@ def next_steps_blocks(analysis: Any, steps: Sequence[NextStep]) -> list[Block]:
         blocks.append(Paragraph(text(analysis, "common.next_steps_intro")))
         blocks.append(Table(
             [text(analysis, "common.columns.date"), text(analysis, "common.columns.step")],
-            [[date(analysis, s.date), s.text] for s in steps],
+            [[date(analysis, s.date), s.in_full] for s in steps],
             widths=[1, 3],
         ))
     return blocks
@@ -344,8 +354,10 @@ def next_steps_bullets(analysis: Any, steps: Sequence[NextStep]) -> list[BulletL
 
 
 def closing_slide(analysis: Any, steps: Sequence[NextStep], notes: str = "") -> ClosingSlide:
+    """The dated next steps, short; the notes say in full those the slide shortens."""
+    detail = [f"{date(analysis, s.date)} — {s.full}" for s in steps if s.full]
     return ClosingSlide(text(analysis, "common.next_steps"), next_steps_bullets(analysis, steps),
-                        notes=notes)
+                        notes="\n".join([notes, *detail] if notes else detail))
 
 
 # --------------------------------------------------------------------------- reasons

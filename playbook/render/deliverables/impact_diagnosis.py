@@ -210,12 +210,15 @@ def next_steps(analysis: Any) -> list[c.NextStep]:
     when = upcoming[0].date
     convince, allies = _in_role(analysis, "priority"), _in_role(analysis, "allies")
     extra = [c.NextStep(when, _t(analysis, "next_steps.validate"))]
+    # the slide counts the populations; the report and the notes name them
     if convince:
-        extra.append(c.NextStep(when, _t(analysis, "next_steps.convince",
-                                         names=_names(analysis, convince))))
+        extra.append(c.NextStep(when, c.counted(analysis, f"{NAME}.next_steps.convince_short",
+                                                len(convince)),
+                                _t(analysis, "next_steps.convince", names=_names(analysis, convince))))
     if allies:
-        extra.append(c.NextStep(when, _t(analysis, "next_steps.ambassadors",
-                                         names=_names(analysis, allies))))
+        extra.append(c.NextStep(when, c.counted(analysis, f"{NAME}.next_steps.ambassadors_short",
+                                                len(allies)),
+                                _t(analysis, "next_steps.ambassadors", names=_names(analysis, allies))))
     return c.next_steps(analysis, extra)
 
 
