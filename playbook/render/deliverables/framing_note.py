@@ -57,7 +57,8 @@ def t(analysis: Any, key: str, **values: Any) -> str:
 
 
 def build_document(analysis: Any) -> Document:
-    return c.sectioned_document(analysis, NAME, SECTIONS, _DOC_SECTIONS, messages(analysis))
+    return c.sectioned_document(analysis, NAME, SECTIONS, _DOC_SECTIONS, messages(analysis),
+                                messages(analysis, summary=False))
 
 
 def key_messages(analysis: Any) -> list[str]:
@@ -65,9 +66,10 @@ def key_messages(analysis: Any) -> list[str]:
     return list(messages(analysis).values())
 
 
-def messages(analysis: Any) -> dict[str, str]:
+def messages(analysis: Any, summary: bool = True) -> dict[str, str]:
     """Each section's conclusion, computed from the engagement and the analysis,
-    in the sections' order; the team's gives way when there are more than five."""
+    in the sections' order. For the summary (five at most) the team's gives way
+    when there are more; the report's sections open on every one of them."""
     e = analysis.engagement
     said: dict[str, str] = {}
     if e.objectives:
@@ -89,7 +91,7 @@ def messages(analysis: Any) -> dict[str, str]:
         said["plan"] = t(analysis, "messages.lots", lots=len(e.lots),
                          first=c.date(analysis, go_lives[0]), last=c.date(analysis, go_lives[-1]))
     said["risks"] = _risk_message(analysis)
-    if len(said) > c.SUMMARY_MAX:
+    if summary and len(said) > c.SUMMARY_MAX:
         said.pop("governance", None)
     return said
 

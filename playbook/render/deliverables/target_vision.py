@@ -82,9 +82,10 @@ def key_messages(analysis: Any) -> list[str]:
     return list(messages(analysis).values())
 
 
-def messages(analysis: Any) -> dict[str, str]:
-    """Each section's message (its conclusion), in the sections' order; the KPIs'
-    message gives way when all six sections have one (five at most)."""
+def messages(analysis: Any, summary: bool = True) -> dict[str, str]:
+    """Each section's message (its conclusion), in the sections' order. For the
+    summary (five at most) the KPIs' message gives way when all six sections have
+    one; the report's sections open on every one of them."""
     e = analysis.engagement
     said = {"life": _life_message(analysis)}
     if e.personas:
@@ -110,7 +111,7 @@ def messages(analysis: Any) -> dict[str, str]:
     silos = desiloing_populations(analysis)
     if silos:
         said["data"] = c.counted(analysis, f"{NAME}.messages.data", len(silos))
-    if len(said) > c.SUMMARY_MAX:
+    if summary and len(said) > c.SUMMARY_MAX:
         said.pop("kpis", None)
     return said
 
@@ -130,7 +131,8 @@ def _life_message(analysis: Any) -> str:
 
 
 def build_document(analysis: Any) -> Document:
-    return c.sectioned_document(analysis, NAME, SECTIONS, _DOC_SECTIONS, messages(analysis))
+    return c.sectioned_document(analysis, NAME, SECTIONS, _DOC_SECTIONS, messages(analysis),
+                                messages(analysis, summary=False))
 
 
 def _life_blocks(analysis: Any) -> list[Block]:

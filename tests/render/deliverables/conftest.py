@@ -34,20 +34,22 @@ def analyses() -> dict[str, Analysis]:
     return {case: analyse(load_engagement(EXAMPLES / file), method, lang) for case, file, lang in CASES}
 
 
-# The five engagement deliverables told as a storyline (the steering report has its own form).
+# The five engagement deliverables told as a storyline, and the COPIL pack, which tells
+# its own (its findings come from the measurements) but answers to the same standard.
 STORYLINE_DELIVERABLES = ("framing_note", "target_vision", "impact_diagnosis", "change_plan",
                           "training_plan")
+EVERY_DELIVERABLE = (*STORYLINE_DELIVERABLES, "steering")
 
 
 @pytest.fixture(scope="session")
 def every_deliverable(analyses, tmp_path_factory) -> dict[tuple[str, str], Written]:
-    """The five deliverables written for both examples in both languages, once per
+    """The six deliverables written for both examples in both languages, once per
     session: {(deliverable, case): Written}. The cross-deliverable specifications
     (storyline, language) read these files."""
     cases = dict(analyses)
     cases["northwind_fr"] = analyse(load_engagement(EXAMPLES / "northwind_b2b.yaml"), load_method(), "fr")
     out = tmp_path_factory.mktemp("every_deliverable")
-    return {(name, case): written for name in STORYLINE_DELIVERABLES
+    return {(name, case): written for name in EVERY_DELIVERABLE
             for case, written in write_cases(name, cases, out / name).items()}
 
 
