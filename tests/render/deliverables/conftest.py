@@ -157,3 +157,18 @@ def write_cases(name: str, analyses: dict[str, Analysis], out: Path) -> dict[str
 def flat(text: str) -> str:
     """Text with the typographic spaces (no-break, narrow) made plain, for comparisons."""
     return text.replace("\u00a0", " ").replace("\u202f", " ").replace("’", "'")
+
+
+def body_words(slide) -> int:
+    """Visible body words of a slide, counted as the layout check counts them."""
+    from playbook.render.layout_check import _slide_content
+
+    return _slide_content(slide)[0]
+
+
+def section_slides(case: Written) -> list:
+    """The content slides the section builders wrote (not the summary nor the next steps)."""
+    skipped = (case.label("common.key_messages"), case.label("common.next_steps"))
+    return [s for s in case.pptx.slides
+            if s.slide_layout.name in ("Title and Content", "Two Content", "Title Only")
+            and not (s.shapes.title is not None and s.shapes.title.text.startswith(skipped))]
