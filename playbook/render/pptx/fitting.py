@@ -70,21 +70,30 @@ def _bullet_pages(items: list[BulletItem], box: Box, size: int, heading: str,
         return (count_words(head) + sum(count_words(i.text) for i in page) <= limit
                 and fit.block_height(paras(page, size, head), box.w_pt) <= box.h_pt)
 
-    def greedy(cap: int) -> list[list[BulletItem]]:
+    said = [count_words(item.text) for item in items]
+
+    def greedy(cap: int, word_cap: float = math.inf) -> list[list[BulletItem]]:
         pages: list[list[BulletItem]] = [[]]
-        for item in items:
+        spent = 0
+        for item, words in zip(items, said, strict=True):
             candidate = pages[-1] + [item]
             head = heading if len(pages) == 1 else ""
-            if pages[-1] and (len(pages[-1]) >= cap or not fits(candidate, head)):
+            if pages[-1] and (len(pages[-1]) >= cap or spent + words > word_cap
+                              or not fits(candidate, head)):
                 pages.append([item])
+                spent = 0
             else:
                 pages[-1] = candidate
+            spent += words
         return pages
 
     pages = greedy(len(items))
     if len(pages) > 1:  # spread evenly when that takes no more slides: no stub at the end
-        balanced = greedy(math.ceil(len(items) / len(pages)))
-        pages = balanced if len(balanced) == len(pages) else pages
+        for balanced in (greedy(len(items), math.ceil(sum(said) / len(pages))),
+                         greedy(math.ceil(len(items) / len(pages)))):
+            if len(balanced) == len(pages):
+                pages = balanced
+                break
     out: list[list[BulletItem]] = []
     for number, page in enumerate(pages):
         head = heading if number == 0 else ""
@@ -97,14 +106,31 @@ def _bullet_pages(items: list[BulletItem], box: Box, size: int, heading: str,
             out += [[BulletItem(text, level)] for text in _split_words(page[0].text, piece_fits)]
         else:
             out.append(page)
-    return out
+    # a split bullet's last piece shares its slide with the bullets after it when they fit
+    merged: list[list[BulletItem]] = []
+    for page in out:
+        if merged and fits(merged[-1] + page, heading if len(merged) == 1 else ""):
+            merged[-1] = merged[-1] + page
+        else:
+            merged.append(page)
+    return merged
 
 
 def _split_words(text: str, fits) -> list[str]:
-    """`text` in consecutive pieces of whole words, each as long as `fits` allows.
+    """`text` in consecutive pieces of whole words that each `fits`, as even as the
+    fewest pieces allow (a nine-word tail alone on a slide reads as a leftover).
 
     A **bold** span cut between two pieces is closed and reopened, so both read bold.
     """
+    pieces = _greedy_words(text, fits)
+    if len(pieces) > 1:  # as even as the same number of slides allows: no stub at the end
+        cap = math.ceil(len(text.split()) / len(pieces))
+        even = _greedy_words(text, lambda piece: len(piece.split()) <= cap and fits(piece))
+        pieces = even if len(even) == len(pieces) else pieces
+    return pieces
+
+
+def _greedy_words(text: str, fits) -> list[str]:
     pieces: list[str] = []
     words = text.split()
     while words:

@@ -92,6 +92,15 @@ def test_a_bullet_wordier_than_the_budget_continues_whole_on_the_next_slide(tmp_
     assert shown.split() == bullet.split()
 
 
+def test_text_over_the_budget_is_spread_evenly_leaving_no_near_empty_slide(tmp_path, templates):
+    long = _sentence(0, 95)  # 80 + 15 words: a greedy split would leave 15 words alone
+    slides = _slides(tmp_path, templates, [BulletSlide("Équipe", [long, _sentence(1, 6)])])
+    counts = [body_words(s) for s in slides]
+    assert len(slides) == 2 and all(20 <= words <= WORD_BUDGET for words in counts), counts
+    shown = " ".join(p.text for s in slides for p in s.placeholders[1].text_frame.paragraphs)
+    assert shown.split() == (long + " " + _sentence(1, 6)).split()
+
+
 def test_both_columns_of_a_slide_share_its_word_budget(tmp_path, templates):
     bullets = [_sentence(n, 12) for n in range(5)]
     rows = [[f"Ligne {n}", _sentence(n, 10)] for n in range(6)]
