@@ -292,7 +292,7 @@ def _title(slide) -> str:
     return shape.text_frame.text.strip() if shape is not None and shape.has_text_frame else ""
 
 
-def body_words(slide) -> int:
+def slide_words(slide) -> int:
     """Visible body words of a python-pptx slide, as the word budget counts them."""
     return _slide_content(slide)[0]
 

@@ -10,7 +10,7 @@ import re
 import pytest
 
 from playbook.render.deliverables import common as c
-from playbook.render.layout_check import body_words
+from playbook.render.layout_check import slide_words
 from playbook.render.words import WORD_BUDGET
 
 from .conftest import flat
@@ -38,7 +38,7 @@ def _cards(slide) -> list[tuple[int, str]]:
 def test_each_summary_is_one_slide_within_the_word_budget(decks):
     for (name, case), written in decks.items():
         summary = _slide(written, "common.key_messages")
-        assert body_words(summary) <= WORD_BUDGET, (name, case, body_words(summary))
+        assert slide_words(summary) <= WORD_BUDGET, (name, case, slide_words(summary))
         cards = _cards(summary)
         assert 3 <= len(cards) <= c.SUMMARY_MAX, (name, case)
         assert [number for number, _ in cards] == list(range(1, len(cards) + 1)), (name, case)
@@ -64,7 +64,7 @@ def test_the_next_steps_keep_to_one_slide_within_the_word_budget(decks):
     for (name, case), written in decks.items():
         closing = written.main_slides()[-1]
         assert flat(closing.shapes.title.text) == flat(written.label("common.next_steps")), (name, case)
-        assert body_words(closing) <= WORD_BUDGET, (name, case, body_words(closing))
+        assert slide_words(closing) <= WORD_BUDGET, (name, case, slide_words(closing))
 
 
 def test_the_next_steps_name_in_the_notes_the_populations_the_slide_counts(decks):

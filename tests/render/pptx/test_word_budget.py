@@ -8,7 +8,7 @@ import datetime as dt
 from pptx import Presentation
 
 from playbook.render import BulletSlide, Deck, Table, TableSlide, TwoContentSlide, write_pptx
-from playbook.render.layout_check import body_words
+from playbook.render.layout_check import slide_words
 from playbook.render.pptx.fitting import paginate
 from playbook.render.words import WORD_BUDGET, count_words
 
@@ -48,7 +48,7 @@ def test_a_short_table_over_the_word_budget_continues_on_further_slides(tmp_path
     slides = _slides(tmp_path, templates, [TableSlide("Besoins", Table(["Ligne", "Détail"], rows))])
     assert len(slides) >= 2
     assert [_title(s) for s in slides[1:]] == ["Besoins (suite)"] * (len(slides) - 1)
-    assert all(body_words(s) <= WORD_BUDGET for s in slides)
+    assert all(slide_words(s) <= WORD_BUDGET for s in slides)
     assert _rows(slides) == [f"Ligne {n}" for n in range(12)], "every row, once, in order"
     counts = [len(_table(s).rows) - 1 for s in slides]
     assert max(counts) - min(counts) <= 1, "rows spread evenly, no stub at the end"
@@ -62,7 +62,7 @@ def test_a_caption_counts_towards_the_budget_of_its_table_slide(tmp_path, templa
                     "rencontrées dans les agences du réseau"
     slides = _slides(tmp_path, templates, [TableSlide("Avec légende", table)])
     assert len(slides) == 2
-    assert all(body_words(s) <= WORD_BUDGET for s in slides)
+    assert all(slide_words(s) <= WORD_BUDGET for s in slides)
 
 
 def test_a_continued_table_never_holds_a_single_row(tmp_path, templates):
@@ -78,7 +78,7 @@ def test_bullets_over_the_word_budget_continue_on_further_slides(tmp_path, templ
     slides = _slides(tmp_path, templates, [BulletSlide("Points clés", bullets)], lang="en")
     assert len(slides) >= 2
     assert _title(slides[1]) == "Points clés (continued)"
-    assert all(body_words(s) <= WORD_BUDGET for s in slides)
+    assert all(slide_words(s) <= WORD_BUDGET for s in slides)
     shown = [p.text for s in slides for p in s.placeholders[1].text_frame.paragraphs]
     assert shown == bullets
 
@@ -87,7 +87,7 @@ def test_a_bullet_wordier_than_the_budget_continues_whole_on_the_next_slide(tmp_
     bullet = _sentence(0, 150)
     slides = _slides(tmp_path, templates, [BulletSlide("Un long point", [bullet])])
     assert len(slides) == 2
-    assert all(body_words(s) <= WORD_BUDGET for s in slides)
+    assert all(slide_words(s) <= WORD_BUDGET for s in slides)
     shown = " ".join(p.text for s in slides for p in s.placeholders[1].text_frame.paragraphs)
     assert shown.split() == bullet.split()
 
@@ -95,7 +95,7 @@ def test_a_bullet_wordier_than_the_budget_continues_whole_on_the_next_slide(tmp_
 def test_text_over_the_budget_is_spread_evenly_leaving_no_near_empty_slide(tmp_path, templates):
     long = _sentence(0, 95)  # 80 + 15 words: a greedy split would leave 15 words alone
     slides = _slides(tmp_path, templates, [BulletSlide("Équipe", [long, _sentence(1, 6)])])
-    counts = [body_words(s) for s in slides]
+    counts = [slide_words(s) for s in slides]
     assert len(slides) == 2 and all(20 <= words <= WORD_BUDGET for words in counts), counts
     shown = " ".join(p.text for s in slides for p in s.placeholders[1].text_frame.paragraphs)
     assert shown.split() == (long + " " + _sentence(1, 6)).split()
@@ -107,7 +107,7 @@ def test_both_columns_of_a_slide_share_its_word_budget(tmp_path, templates):
     slides = _slides(tmp_path, templates, [TwoContentSlide(
         "Deux colonnes", bullets, Table(["Ligne", "Détail"], rows), right_title="Détail")])
     assert len(slides) >= 2
-    assert all(body_words(s) <= WORD_BUDGET for s in slides)
+    assert all(slide_words(s) <= WORD_BUDGET for s in slides)
     assert _rows(slides) == [f"Ligne {n}" for n in range(6)]
     shown = [p.text for s in slides for p in s.placeholders[1].text_frame.paragraphs
              if p.text != "Détail"]
