@@ -39,7 +39,7 @@ from ..ir import (
 )
 from ..labels import Labels, default_labels
 from ..palette import is_dark, palette_from_template
-from ..tables import cell_text, column_alignments, column_widths, longest_words
+from ..tables import cell_text, column_alignments, column_widths
 from ..templates import DOCX_NAME, default_template_dir, load_docx_template, text_width
 from ..typography import format_date, prepare
 from .xml import add_runs, replace_tokens, set_num, styled_p, sub, table_element
@@ -52,6 +52,8 @@ _EMU_PER_TWIP = 635
 TABLE_TEXT_PT = 9          # the template's Table Text size
 CELL_MARGIN_PT = 5.4       # Word's default left and right cell margins
 ROW_KEPT_LINES = 6         # rows up to this many lines never break across pages
+LAST_ROW_KEPT_LINES = 40   # the last row moves whole to the next page up to this height
+SMALL_TABLE_ROWS = 5       # a table of this many short rows or fewer stays on one page
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
@@ -251,23 +253,20 @@ class _DocxWriter:
         texts = [[cell_text(v, self.lang) for v in row] for row in table.rows]
         header = [self.text(c) for c in table.columns]
         align = column_alignments(table, texts)
-        minimum = [int((fit.text_width(word, 9, bold=True) * fit.SAFETY + 11) * 12700)
-                   for word in longest_words(header, texts)]
-        widths = [w // _EMU_PER_TWIP for w in
-                  column_widths(table, header, texts, self.text_width, minimum)]
+        widths = [w // _EMU_PER_TWIP for w in column_widths(
+            table, header, texts, self.text_width, TABLE_TEXT_PT, int(Pt(2 * CELL_MARGIN_PT)))]
         tbl = table_element(self.styles.id("Playbook Table"), widths)
         text_style = self.styles.id("Table Text")
         rows = [header, *texts]
+        whole, kept = _row_keeps([_row_lines(values, widths) for values in rows])
         for r, values in enumerate(rows):
             tr = sub(tbl, "w:tr")
             tr_pr = sub(tr, "w:trPr")
-            if _row_lines(values, widths) <= ROW_KEPT_LINES:
-                sub(tr_pr, "w:cantSplit")      # a short row stays whole; a long one may break
+            if whole[r]:
+                sub(tr_pr, "w:cantSplit")
             if r == 0:
                 sub(tr_pr, "w:tblHeader")      # the header repeats on every page
-            # the header stays with the first row and the last row with the one before:
-            # no table starts on a page foot with its header alone, no page holds one row
-            keep = r == 0 or (len(rows) > 2 and r == len(rows) - 2)
+            keep = kept[r]
             for c, value in enumerate(values):
                 # header: direct formatting, as paragraph styles would override the table's
                 fill = self.palette.title if r == 0 else (
@@ -289,6 +288,24 @@ class _DocxWriter:
         # breathing space after the table, before the next block
         spacer = self._new_paragraph("Normal")
         spacer.paragraph_format.space_after = 0
+
+
+def _row_keeps(lines: list[int]) -> tuple[list[bool], list[bool]]:
+    """Per row (header first): whether it may not break across pages, and whether
+    it stays on the page of the row after it.
+
+    A short row stays whole; a long one may break, except the last, whose tail
+    would otherwise stand alone on a page. The header stays with the first row
+    and the row before the last with the last: no table starts on a page foot
+    with its header alone, and no page holds a table's last row alone. A small
+    table of short rows is not split at all.
+    """
+    last = len(lines) - 1
+    whole = [count <= ROW_KEPT_LINES or (r == last and count <= LAST_ROW_KEPT_LINES)
+             for r, count in enumerate(lines)]
+    small = last <= SMALL_TABLE_ROWS and all(whole)
+    kept = [r < last and (small or r == 0 or r == last - 1) for r in range(len(lines))]
+    return whole, kept
 
 
 def _row_lines(values: list[str], widths: list[int]) -> int:
