@@ -16,9 +16,14 @@ from .method import load_method
 
 _CACHE: dict[tuple[str, str, str, str], Analysis] = {}
 
-# The repository (or installation prefix) holding the package, the bundled
-# examples, the house templates and `outputs/`.
+# The source checkout holding the package, the bundled examples, the house
+# templates and `outputs/`. An installed wheel has no such folder: the package
+# sits in site-packages, where nothing a consultant writes belongs.
 REPOSITORY = Path(__file__).resolve().parents[1]
+
+
+def _checkout() -> bool:
+    return (REPOSITORY / "pyproject.toml").is_file()
 
 
 def from_repository(path: str | Path) -> Path:
@@ -27,20 +32,29 @@ def from_repository(path: str | Path) -> Path:
     Absolute paths, and relative ones that exist from the working folder, are
     kept; any other relative path is read from the repository, so
     "playbook/examples/mutuelle_horizon.yaml" or "templates" mean the same file
-    to a notebook opened from `notebooks/`, the repository or elsewhere.
+    to a notebook opened from `notebooks/`, the repository or elsewhere. An
+    installed playbook reads its shipped files from the package and leaves every
+    other path (an output folder) in the working folder, never in site-packages.
     """
     given = Path(path).expanduser()
     if given.is_absolute() or given.exists():
         return given
-    return REPOSITORY / given
+    if _checkout() or given.parts[:1] == ("playbook",):  # the package's own files (examples)
+        return REPOSITORY / given
+    if given.parts[:1] in (("templates",), ("notebooks",)):
+        from .resources import resource_dir
+
+        return resource_dir(given.parts[0]).joinpath(*given.parts[1:])
+    return given  # installed: anything else is the consultant's, from the working folder
 
 
 def interactive_output(analysis: Analysis) -> Path:
-    """`outputs/<client>/<lang>/` in the repository: where a notebook run by hand
-    writes, one folder per client and language as the command line does."""
+    """`outputs/<client>/<lang>/` in the repository (in the working folder when
+    the playbook is installed rather than checked out): where a notebook run by
+    hand writes, one folder per client and language as the command line does."""
     from .files import inside, unique_name
 
-    root = REPOSITORY / "outputs"
+    root = (REPOSITORY if _checkout() else Path.cwd()) / "outputs"
     return inside(root, root / unique_name(analysis.engagement.client) / analysis.lang)
 
 

@@ -31,6 +31,7 @@ def test_a_path_that_exists_from_the_working_folder_is_kept(tmp_path, monkeypatc
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_an_interactive_run_writes_under_outputs_client_lang(tmp_path, monkeypatch, lang) -> None:
+    (tmp_path / "pyproject.toml").touch()  # a source checkout
     monkeypatch.setattr(workbench, "REPOSITORY", tmp_path)
     analysis = open_engagement(Path(__file__).parents[1] / EXAMPLE, lang)
 
@@ -40,3 +41,21 @@ def test_an_interactive_run_writes_under_outputs_client_lang(tmp_path, monkeypat
     assert sorted(Path(p).name for p in written.values()) == ["framing_note.docx",
                                                               "framing_note.pptx"]
     assert all(Path(p).parent == folder for p in written.values())
+
+
+def test_an_installed_playbook_writes_a_notebook_run_in_the_working_folder_not_site_packages(
+        tmp_path, monkeypatch) -> None:
+    # An installed wheel: the package's parent holds no pyproject.toml.
+    installed = tmp_path / "site-packages"
+    (installed / "playbook").mkdir(parents=True)
+    monkeypatch.setattr(workbench, "REPOSITORY", installed)
+    work = tmp_path / "consultant"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    analysis = open_engagement(Path(__file__).resolve().parents[1] / EXAMPLE)
+
+    assert workbench.interactive_output(analysis).is_relative_to(work / "outputs")
+    assert from_repository("outputs/mine") == Path("outputs/mine")
+    assert from_repository(EXAMPLE) == installed / EXAMPLE
+    assert from_repository("templates").name == "templates"
+    assert not from_repository("templates").is_relative_to(installed.parent / "templates")

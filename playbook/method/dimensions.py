@@ -112,8 +112,30 @@ class Segment(Strict):
         return buy_in in self.buy_in and self.min_level <= level <= self.max_level
 
 
+CORNERS = ("top_left", "top_right", "bottom_left", "bottom_right")
+
+
+class MapQuadrants(Strict):
+    """The names of the impact × buy-in map's quadrants: what to do with the populations
+    in each, so no two quadrants say the same thing."""
+
+    top_left: Bilingual
+    top_right: Bilingual
+    bottom_left: Bilingual
+    bottom_right: Bilingual
+
+    @model_validator(mode="after")
+    def _distinct(self) -> MapQuadrants:
+        for lang in ("fr", "en"):
+            names = [getattr(self, corner).in_(lang).strip().casefold() for corner in CORNERS]
+            if len(set(names)) != len(names):
+                raise ValueError(f"the four quadrant names must differ ({lang}): {names}")
+        return self
+
+
 class Segmentation(Strict):
     description: Bilingual
+    quadrants: MapQuadrants
     buy_in_scores: list[BuyInScore]
     segments: list[Segment] = Field(min_length=1)
 

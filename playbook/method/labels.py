@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import PrivateAttr, RootModel, model_validator
 
 from ..errors import MethodError
+from ..text.grammar import fill
 
 LANGUAGES = ("fr", "en")
 
@@ -38,7 +39,7 @@ class Catalogue(RootModel[dict[str, Any]]):
             text = self._flat[key][lang]
         except KeyError as exc:
             raise MethodError(f"no {lang!r} label for {key!r}") from exc
-        return text.format(**values) if values else text
+        return fill(text, lang, **values) if values else text
 
 
 def _walk(node: Any, path: tuple[str, ...], flat: dict[str, dict[str, str]]) -> None:

@@ -23,11 +23,11 @@ from matplotlib import font_manager, rc_context
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.colors import LinearSegmentedColormap, to_rgb
 from matplotlib.figure import Figure as MplFigure
-from matplotlib.ticker import FuncFormatter, MaxNLocator
+from matplotlib.ticker import FuncFormatter
 from matplotlib.transforms import blended_transform_factory
 from PIL import Image
 
-from . import fit
+from . import fit, maps
 from .ir import Chart, Table
 from .palette import HOUSE, Palette, is_dark
 from .typography import LOCALES, format_number, format_percent, prepare
@@ -232,48 +232,86 @@ def _draw_line(chart: Chart, axes, lang: str, palette: Palette) -> None:
     _legend(axes, chart, len(chart.series))
 
 
+MARKER_AREA = 42              # a scatter marker (points squared)
+BUBBLE_AREA = (40, 800)       # a bubble's area: base plus the share of the largest (points squared)
+PLOT_SHARE = (0.86, 0.74)     # the share of a map figure its plot takes (labels, legend aside)
+
+
+def _marker_areas(chart: Chart) -> list[float]:
+    if chart.kind != "bubble":
+        return [MARKER_AREA] * len(chart.points)
+    sizes = maps.bubble_sizes(chart)
+    largest = max(sizes) or 1
+    return [BUBBLE_AREA[0] + BUBBLE_AREA[1] * size / largest for size in sizes]
+
+
+def _map_plot(chart: Chart, width_in: float, height_in: float) -> maps.Plot:
+    x_range = chart.x_range or _data_range([p.x for p in chart.points])
+    y_range = chart.y_range or _data_range([p.y for p in chart.points])
+    return maps.Plot(width_in * 72 * PLOT_SHARE[0], height_in * 72 * PLOT_SHARE[1],
+                     maps.whole_range(*x_range), maps.whole_range(*y_range))
+
+
+def _data_range(values: list[float]) -> tuple[float, float]:
+    pad = (max(values) - min(values)) * 0.1 or 1
+    return min(values) - pad, max(values) + pad
+
+
+def figure_numbered(chart: Chart, lang: str, width_in: float, height_in: float) -> bool:
+    """Whether the map drawn at this size numbers its markers (names would collide)."""
+    plot = _map_plot(chart, width_in, height_in)
+    return maps.is_numbered(chart, plot, [math.sqrt(a) for a in _marker_areas(chart)],
+                            BASE_SIZE - 0.5, BASE_SIZE, lambda text: prepare(text, lang))
+
+
 def _draw_scatter(chart: Chart, axes, lang: str, palette: Palette) -> None:
-    groups = list(dict.fromkeys(p.group for p in chart.points))
-    largest = max((p.size or 0) for p in chart.points) or 1
-    for index, group in enumerate(groups):
-        members = [p for p in chart.points if p.group == group]
-        sizes = ([60 + 1400 * (p.size or 0) / largest for p in members]
-                 if chart.kind == "bubble" else [42] * len(members))
-        axes.scatter([p.x for p in members], [p.y for p in members], s=sizes,
-                     color=palette.series(index), alpha=0.78 if chart.kind == "bubble" else 1,
+    slots = maps.group_slots(chart)
+    areas = _marker_areas(chart)
+    numbers = {id(p): n for n, p in enumerate(chart.points, 1)}
+    for group in sorted(slots, key=lambda g: slots[g]):  # legend in colour order, any language
+        members = [(p, a) for p, a in zip(chart.points, areas, strict=True) if p.group == group]
+        colour = palette.series(slots[group])
+        sizes = [a for _, a in members]
+        axes.scatter([p.x for p, _ in members], [p.y for p, _ in members], s=sizes,
+                     color=colour, alpha=0.85 if chart.kind == "bubble" else 1,
                      edgecolors="white", linewidths=0.8, label=prepare(group, lang) or None,
                      zorder=3)
-        for point, size in zip(members, sizes, strict=True):
+        for point, size in members:
+            if chart.numbered:  # the number on its marker, the name in the key
+                axes.annotate(str(numbers[id(point)]), (point.x, point.y), ha="center",
+                              va="center", fontsize=BASE_SIZE - 0.5, fontweight="bold",
+                              color="white" if _dark(colour) else palette.text, zorder=4)
+                continue
             gap = math.sqrt(size) / 2 + 2  # points: clear of the bubble's edge
             left = point.label_side == "left"
-            axes.annotate(_wrap(prepare(point.label, lang), 22), (point.x, point.y),
+            axes.annotate(prepare(point.label, lang), (point.x, point.y),
                           xytext=(-gap if left else gap, 0), textcoords="offset points",
                           ha="right" if left else "left", va="center",
                           fontsize=BASE_SIZE - 0.5, color=palette.text, zorder=4)
-    # A given range is a scale (impact 0 to 3, buy-in -2 to +2), padded for the
-    # bubbles: ticks on its whole values only, never on the padding's halves.
-    if chart.x_range:
-        axes.set_xlim(*chart.x_range)
-        axes.xaxis.set_major_locator(MaxNLocator(integer=True))
-    if chart.y_range:
-        axes.set_ylim(*chart.y_range)
-        axes.yaxis.set_major_locator(MaxNLocator(integer=True))
+    # A range is a scale (impact 0 to 3, buy-in -2 to +2) padded for the bubbles: the
+    # axis widens to whole values, as in decks, ticks only on the scale's own values.
+    for given, set_limits, set_ticks in ((chart.x_range, axes.set_xlim, axes.set_xticks),
+                                         (chart.y_range, axes.set_ylim, axes.set_yticks)):
+        if given:
+            set_limits(*maps.whole_range(*given))
+            set_ticks(range(math.ceil(given[0]), math.floor(given[1]) + 1))
     quadrants = chart.quadrants
     if quadrants:
         axes.axvline(quadrants.x_split, color=palette.muted, linewidth=0.8, linestyle=(0, (4, 3)))
         axes.axhline(quadrants.y_split, color=palette.muted, linewidth=0.8, linestyle=(0, (4, 3)))
         style = {"fontsize": BASE_SIZE, "color": palette.muted, "style": "italic",
                  "transform": axes.transAxes}
-        axes.text(0.02, 0.97, prepare(quadrants.top_left, lang), ha="left", va="top", **style)
-        axes.text(0.98, 0.97, prepare(quadrants.top_right, lang), ha="right", va="top", **style)
-        axes.text(0.02, 0.03, prepare(quadrants.bottom_left, lang), ha="left", va="bottom", **style)
-        axes.text(0.98, 0.03, prepare(quadrants.bottom_right, lang), ha="right", va="bottom",
-                  **style)
+        plot = _map_plot(chart, axes.figure.get_figwidth(), axes.figure.get_figheight())
+        for name in maps.quadrant_names(chart, plot, BASE_SIZE, lambda text: prepare(text, lang)):
+            axes.text(0.98 if name.right else 0.02, 0.03 if name.bottom else 0.97,
+                      "\n".join(name.lines), ha="right" if name.right else "left",
+                      va="bottom" if name.bottom else "top",
+                      multialignment="right" if name.right else "left", **style)
     _tidy(axes, palette, "both")
     _titles(axes, chart, lang)
-    if chart.legend and len(groups) > 1:
+    if chart.legend and len(slots) > 1:
         legend = axes.legend(frameon=False, fontsize=BASE_SIZE - 0.5, loc="upper left",
-                             bbox_to_anchor=(0, -0.1), ncols=min(len(groups), 5))
+                             bbox_to_anchor=(0, -0.1), ncols=min(len(slots), 5))
         for handle in legend.legend_handles:  # one marker size, whatever the bubble sizes
             handle.set_sizes([36])
 

@@ -42,10 +42,16 @@ Cell = str | int | float | None
 
 @dataclass
 class Series:
-    """One named series of values, aligned with the chart's categories."""
+    """One named series of values, aligned with the chart's categories.
+
+    `colour` is a palette slot (0 = the template's first accent) chosen by the
+    builder from what the series means (a pillar, a segment), so it keeps its
+    colour in every chart and language; None: by position.
+    """
 
     name: str
     values: list[float | None]
+    colour: int | None = None
 
 
 LABEL_SIDES = ("right", "left")
@@ -56,7 +62,9 @@ class Point:
     """A labelled point of a scatter/bubble map (e.g. a population: impact × buy-in).
 
     `group` colours points by family (one legend entry per group); `size` is the
-    bubble size (e.g. headcount) and is required for bubble charts.
+    bubble size (e.g. headcount) and is required for bubble charts. `colour` is
+    the group's palette slot, chosen from what the group means (a segment's code),
+    so a segment has one colour in both languages; None: by order of appearance.
     """
 
     label: str
@@ -65,6 +73,7 @@ class Point:
     size: float | None = None
     group: str = ""
     label_side: str = "right"  # or "left": away from crowded neighbours
+    colour: int | None = None
 
     def __post_init__(self) -> None:
         if self.label_side not in LABEL_SIDES:
@@ -92,6 +101,7 @@ class Task:
     end: dt.date
     lane: str = ""
     milestone: bool = False
+    colour: int | None = None   # the lane's palette slot, from what the lane means
 
     def __post_init__(self) -> None:
         if self.end < self.start:
@@ -113,6 +123,11 @@ class Chart:
 
     `value_format` is an Excel number format ("0", "0.0", "0%": values are then
     ratios); Word figures and native PowerPoint charts both honour it.
+
+    A map's points are named beside their marker when the names fit without
+    running into one another; otherwise each marker carries a number and a key
+    (a table: number, `key_title`) follows the map. `numbered` forces either way;
+    None lets the writer decide from the room it has.
     """
 
     kind: ChartKind
@@ -130,6 +145,8 @@ class Chart:
     value_range: tuple[float, float] | None = None
     show_values: bool = False
     legend: bool = True
+    numbered: bool | None = None
+    key_title: str = ""
 
     def __post_init__(self) -> None:
         if self.kind not in CHART_KINDS:

@@ -9,6 +9,8 @@ plurals with a suffix or prints a sum to the cent.
 from __future__ import annotations
 
 import math
+import re
+from typing import Any
 
 
 def _half_up(value: float) -> int:
@@ -73,3 +75,25 @@ def capitalise(text: str) -> str:
     """First letter in capitals, accents kept (« à partir » → « À partir »), the
     rest untouched (acronyms, names)."""
     return text[:1].upper() + text[1:]
+
+
+# "de" before a vowel sound is elided in French: "d'avril 2027", "d'Amiens". The
+# catalogue's own words are written correctly; only a value put after "de" can
+# break the rule, so only "de {value}" is elided. A silent or aspirated h is
+# left alone: the difference is in the dictionary, not the spelling.
+_ELIDED = re.compile(r"\b([Dd])e \{(\w+)\}")
+_VOWEL_SOUND = re.compile(r"[aeiouyàâäéèêëîïôöùûüœæ]", re.IGNORECASE)
+
+
+def fill(template: str, lang: str, **values: Any) -> str:
+    """`template` with its `{name}` fields filled, French "de" elided before a
+    value that starts with a vowel ("de {start}" + "avril 2027" → "d'avril 2027")."""
+    if lang == "fr" and "de {" in template.lower():
+        def elide(match: re.Match[str]) -> str:
+            value = str(values.get(match.group(2), ""))
+            if _VOWEL_SOUND.match(value):
+                return f"{match.group(1)}'{{{match.group(2)}}}"
+            return match.group(0)
+
+        template = _ELIDED.sub(elide, template)
+    return template.format(**values)

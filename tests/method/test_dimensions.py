@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from playbook.method.dimensions import Catalogue
+from playbook.method.dimensions import CORNERS, Catalogue
 from playbook.method.loader import DEFAULT_DIR
 from playbook.model import BuyIn
 
@@ -104,4 +104,19 @@ def test_a_text_missing_its_english_is_rejected():
     data = copy.deepcopy(RAW)
     data["dimensions"][0]["label"] = {"fr": "Métier", "en": " "}
     with pytest.raises(ValidationError, match="non-blank"):
+        Catalogue.model_validate(data)
+
+
+def test_the_map_quadrants_have_four_distinct_names_in_each_language(catalogue):
+    quadrants = catalogue.segmentation.quadrants
+    for lang in ("fr", "en"):
+        names = [getattr(quadrants, corner).in_(lang) for corner in CORNERS]
+        assert len(set(names)) == 4, names
+
+
+def test_two_quadrants_named_alike_are_rejected():
+    data = copy.deepcopy(RAW)
+    quadrants = data["segmentation"]["quadrants"]
+    quadrants["top_left"] = dict(quadrants["top_right"])
+    with pytest.raises(ValidationError, match="four quadrant names must differ"):
         Catalogue.model_validate(data)

@@ -53,3 +53,18 @@ def test_rounded_parts_still_add_up_to_their_rounded_total(parts, shown):
     rounded = grammar.rounded_parts(parts)
     assert rounded == shown
     assert sum(rounded) == grammar.rounded_money(sum(parts))
+
+
+@pytest.mark.parametrize(("template", "lang", "values", "expected"), [
+    ("49 actions, de {start} à {end}", "fr", {"start": "avril 2027", "end": "mai 2028"},
+     "49 actions, d'avril 2027 à mai 2028"),
+    ("49 actions, de {start} à {end}", "fr", {"start": "février 2027", "end": "mai 2028"},
+     "49 actions, de février 2027 à mai 2028"),
+    ("Conseillers de {territory}", "fr", {"territory": "Île-de-France"}, "Conseillers d'Île-de-France"),
+    ("De {start} à {end}", "fr", {"start": "octobre", "end": "mars"}, "D'octobre à mars"),
+    ("de {count} populations", "fr", {"count": 11}, "de 11 populations"),
+    ("from {start}", "en", {"start": "April 2027"}, "from April 2027"),
+    ("plan de {start}", "en", {"start": "avril"}, "plan de avril"),  # only French elides
+])
+def test_french_de_is_elided_before_a_value_starting_with_a_vowel(template, lang, values, expected):
+    assert grammar.fill(template, lang, **values) == expected

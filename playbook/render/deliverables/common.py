@@ -353,15 +353,18 @@ def closing_slide(analysis: Any, steps: Sequence[NextStep], notes: str = "") -> 
 
 def sectioned_document(analysis: Any, deliverable: str, sections: Sequence[str],
                        builders: Mapping[str, Callable[[Any], list[Block]]],
-                       messages: Mapping[str, str]) -> Document:
+                       messages: Mapping[str, str],
+                       openings: Mapping[str, str] | None = None) -> Document:
     """A document made of titled sections in a fixed order (framing note, target
-    vision): the executive summary, each section under its heading and opening
-    on its conclusion (its message), next steps."""
+    vision): the executive summary (`messages`, five at most), each section under
+    its heading and opening on its conclusion (`openings`, every section that has
+    one, including those the summary had no room for), next steps."""
+    openings = messages if openings is None else openings
     blocks: list[Block] = key_messages_blocks(analysis, list(messages.values()))
     for section in sections:
         blocks.append(Heading(text(analysis, f"{deliverable}.sections.{section}")))
-        if messages.get(section):
-            blocks.append(Paragraph(messages[section]))
+        if openings.get(section):
+            blocks.append(Paragraph(openings[section]))
         blocks.extend(builders[section](analysis))
     blocks.extend(next_steps_blocks(analysis, next_steps(analysis)))
     return document(analysis, deliverable, blocks)

@@ -38,6 +38,7 @@ from ..ir import (
     TwoContentSlide,
 )
 from ..palette import RAG, rag_fill
+from . import budget as b
 from . import common as c
 
 NAME = "framing_note"
@@ -57,7 +58,8 @@ def t(analysis: Any, key: str, **values: Any) -> str:
 
 
 def build_document(analysis: Any) -> Document:
-    return c.sectioned_document(analysis, NAME, SECTIONS, _DOC_SECTIONS, messages(analysis))
+    return c.sectioned_document(analysis, NAME, SECTIONS, _DOC_SECTIONS, messages(analysis),
+                                messages(analysis, summary=False))
 
 
 def key_messages(analysis: Any) -> list[str]:
@@ -65,9 +67,10 @@ def key_messages(analysis: Any) -> list[str]:
     return list(messages(analysis).values())
 
 
-def messages(analysis: Any) -> dict[str, str]:
+def messages(analysis: Any, summary: bool = True) -> dict[str, str]:
     """Each section's conclusion, computed from the engagement and the analysis,
-    in the sections' order; the team's gives way when there are more than five."""
+    in the sections' order. For the summary (five at most) the team's gives way
+    when there are more; the report's sections open on every one of them."""
     e = analysis.engagement
     said: dict[str, str] = {}
     if e.objectives:
@@ -89,7 +92,7 @@ def messages(analysis: Any) -> dict[str, str]:
         said["plan"] = t(analysis, "messages.lots", lots=len(e.lots),
                          first=c.date(analysis, go_lives[0]), last=c.date(analysis, go_lives[-1]))
     said["risks"] = _risk_message(analysis)
-    if len(said) > c.SUMMARY_MAX:
+    if summary and len(said) > c.SUMMARY_MAX:
         said.pop("governance", None)
     return said
 
@@ -389,13 +392,18 @@ def raci_roles(analysis: Any) -> list[tuple[str, str]]:
     return roles
 
 
-def raci_table(analysis: Any) -> Table:
-    """Activities × the engagement's governance roles, from `raci.yaml`; A and R shaded."""
+def raci_table(analysis: Any, decisive: bool = False) -> Table:
+    """Activities × the engagement's governance roles, from `raci.yaml`; A and R shaded.
+
+    `decisive` keeps only who approves and who does (A, R): a slide's reading;
+    the report also says who is consulted and informed."""
     catalogue = analysis.method.raci
     roles = raci_roles(analysis)
     rows, fills = [], []
     for activity in catalogue.activities:
         letters = [catalogue.letters_of(activity, code) for code, _ in roles]
+        if decisive:
+            letters = ["/".join(x for x in cell.split("/") if x in ("R", "A")) for cell in letters]
         rows.append([activity.label.in_(analysis.lang), *letters])
         fills.append([None, *[_raci_fill(x) for x in letters]])
     return Table([t(analysis, "governance.raci_activity"), *[heading for _, heading in roles]], rows,
@@ -699,9 +707,16 @@ Slides = tuple[list[Slide], list[Slide]]
 
 
 def _context_slides(analysis: Any) -> Slides:
+    """The first sentence of strategy, business case and situation, those the
+    slide's budget holds in that order; every word of them is in the notes."""
     info = analysis.engagement.engagement
     fields = ("strategy", "business_case", "current_situation")
-    bullets = [f"**{t(analysis, f'context.{f}')}** — {_first_sentence(getattr(info, f))}" for f in fields]
+    candidates = [f"**{t(analysis, f'context.{f}')}** — {_first_sentence(getattr(info, f))}"
+                  for f in fields if getattr(info, f).strip()]
+    bullets: list[str] = []
+    for line in candidates:  # a long one gives way to the next that fits
+        if not bullets or b.words(*bullets, line) <= b.BUDGET:
+            bullets.append(line)
     notes = "\n\n".join(getattr(info, f) for f in fields)
     return [BulletSlide(t(analysis, "deck.context", client=info.client), bullets, notes=notes)], []
 
@@ -715,8 +730,10 @@ def _objectives_slides(analysis: Any) -> Slides:
                        *(f"– {o.business_objective} → {o.crm_objective} → {o.kpi}" for o in e.objectives)])
     title = c.counted(analysis, f"{NAME}.deck.objectives", len(e.objectives),
                       business=len({o.business_objective for o in e.objectives}))
-    table = Table(columns, rows[:-1], widths=[3, 2.6, 1.1, 1.1, 1.5, 1.4, 1.4])
-    return [TableSlide(title, c.select(table, [0, 1, 3, 4]), notes=notes)], []
+    # The indicator, its target and its date make an objective measurable; the
+    # objective's wording is in the notes (business → CRM objective → indicator).
+    table = Table(columns, rows[:-1], widths=[3, 3, 1.1, 1.1, 1.5, 1.4, 1.4])
+    return [TableSlide(title, c.select(table, [1, 3, 4]), notes=notes)], []
 
 
 def _scope_slides(analysis: Any) -> Slides:
@@ -725,11 +742,19 @@ def _scope_slides(analysis: Any) -> Slides:
     non_users = [p for p in e.populations if not p.crm_user]
     title = c.counted(analysis, f"{NAME}.deck.scope", len(non_users), populations=len(e.populations),
                       people=c.people(analysis, _headcount(e)))
-    main = [TableSlide(title, _population_table(analysis, full=False), notes=notes)]
+    # Which lots reach each population is in the notes and on the lots slide.
+    lots = [f"{p.name} — {_lots_of(analysis, p.name)}" for p in e.populations]
+    main = [TableSlide(title, c.select(_population_table(analysis, full=False), [0, 1, 2]),
+                       notes=b.lines([notes, *lots]))]
     detail: list[Slide] = [ChartSlide(t(analysis, "scope.territories_title"),
                                       territory_chart(analysis, show_values=False))]
     if e.lots:
-        detail.append(TableSlide(t(analysis, "scope.lots_title"), _lots_table(analysis, full=False)))
+        # What each lot delivers; its dates are on the plan's Gantt and in the notes.
+        phases = [t(analysis, "deck.lot_phases", lot=lot.name, design=c.date(analysis, lot.design_start),
+                    acceptance=c.date(analysis, lot.acceptance_start), go_live=c.date(analysis, lot.go_live))
+                  for lot in sorted(e.lots, key=lambda lot: lot.go_live)]
+        detail += b.table_slides(analysis, t(analysis, "scope.lots_title"),
+                                 c.select(_lots_table(analysis, full=False), [0, 1]), notes=b.lines(phases))
     return main, detail
 
 
@@ -755,15 +780,15 @@ def _governance_slides(analysis: Any) -> Slides:
         evidence = analysis.steering.criteria.at["experience_balance", "evidence"]
         team_title = t(analysis, "messages.team", members=len(gov.team), fte=_fte(analysis, gov.team),
                        functions=len({m.function for m in gov.team})).rstrip(".")
-        main.append(TwoContentSlide(team_title, summary, _team_table(analysis, full=False),
-                                    notes=c.reason_notes(analysis, [evidence]),
-                                    left_title=g("balance_title")))
+        # The team's size and gaps on the main slide; who is in it, in the appendix.
+        main.append(BulletSlide(team_title, summary, notes=c.reason_notes(analysis, [evidence])))
+        detail.append(TableSlide(g("team_title"), _team_table(analysis, full=False)))
         detail.append(ChartSlide(g("balance_title"), seniority_chart(analysis),
                                  caption=g("balance_line", **counts)))
     if gov.key_users:
         detail.append(TableSlide(g("key_users_title"), _key_user_table(analysis)))
-    detail.append(TableSlide(g("raci_title"), raci_table(analysis),
-                             notes="\n".join([raci_legend(analysis), raci_notes(analysis)])))
+    detail += b.table_slides(analysis, g("raci_title"), raci_table(analysis, decisive=True),
+                             notes="\n".join([g("raci_decisive"), raci_legend(analysis), raci_notes(analysis)]))
     return main, detail
 
 

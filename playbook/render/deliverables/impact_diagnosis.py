@@ -36,6 +36,7 @@ from ..ir import (
     TableSlide,
     TwoContentSlide,
 )
+from . import budget as b
 from . import common as c
 
 NAME = "impact_diagnosis"
@@ -47,9 +48,12 @@ QUOTE_ON_SLIDE = 240
 RESISTANCES_SHOWN = 2
 # Up to two points to watch share the allies' slide; more get a slide of their own.
 WARNINGS_BESIDE_ALLIES = 2
-# Bubbles sharing a level and a buy-in are spread on a small ellipse around
-# their true position (radii in axis units), so labels do not sit on one another.
-SPREAD = (0.34, 0.38)
+# Bubbles sharing a level and a buy-in are spread in one row (two beyond six)
+# across their cell (axis units: the widest step, the rows' offset; the row's
+# widest extent), so markers and their numbers do not sit on one another.
+SPREAD = (0.3, 0.22)
+SPREAD_ROW = 6
+SPREAD_WIDTH = 0.9
 
 
 def _t(analysis: Any, key: str, **values: Any) -> str:
@@ -222,6 +226,20 @@ def next_steps(analysis: Any) -> list[c.NextStep]:
 # --------------------------------------------------------------------------- tables
 
 
+def impact_map_table(analysis: Any) -> Table:
+    """The map on a slide: who is impacted, how many people, CRM users or not, and
+    how strongly overall (territory and buy-in are in the report and on the bubble map)."""
+    col = lambda key: c.text(analysis, f"common.columns.{key}")  # noqa: E731
+    levels = analysis.diagnosis.levels
+    rows, fills = [], []
+    for p in analysis.engagement.populations:
+        level = int(levels.at[p.name, "level"])
+        rows.append([p.name, p.headcount, c.yes_no(analysis, p.crm_user), level])
+        fills.append([None, None, None, heat_colour(level, *SCALE)])
+    return Table([col("population"), col("headcount"), col("crm_user"), _t(analysis, "columns.overall")],
+                 rows, widths=[3.4, 1, 1, 1], align=["left", "right", "left", "center"], cell_fills=fills)
+
+
 def population_table(analysis: Any, full: bool = True) -> Table:
     """One row per population, users and non-users (seed 004: map them all)."""
     col = lambda key: c.text(analysis, f"common.columns.{key}")  # noqa: E731
@@ -332,12 +350,18 @@ def _sorted_brakes(analysis: Any) -> list[Any]:
                   key=lambda b: (-b.severity, not b.observed, order.get(b.population, 0)))
 
 
+def _level_cell(analysis: Any, level: int, scored: bool) -> str:
+    word = _level_word(analysis, level)
+    return f"{level}/3 – {word}" if scored else word
+
+
 def brake_table(analysis: Any, with_reasons: bool = True) -> Table:
-    """Brake → population → severity (→ reason)."""
+    """Brake → population → severity (→ reason); the report, with the reasons,
+    scores the severity ("3/3 – High"), a slide says it in a word."""
     rows = []
     for finding in _sorted_brakes(analysis):
         row = [c.term(analysis, "brake", finding.brake), finding.population,
-               f"{finding.severity}/3 – {_level_word(analysis, finding.severity)}",
+               _level_cell(analysis, finding.severity, scored=with_reasons),
                c.yes_no(analysis, finding.observed)]
         if with_reasons:
             row.append("\n".join(finding.reasons))
@@ -370,13 +394,15 @@ def _by_brake(analysis: Any) -> list[tuple[str, list[Any]]]:
     return sorted(groups.items(), key=lambda item: (-len(item[1]), -max(b.severity for b in item[1])))
 
 
-def risk_table(analysis: Any) -> Table:
-    """Rejection and misuse levels per population, shaded like the heat map."""
+def risk_table(analysis: Any, scored: bool = True) -> Table:
+    """Rejection and misuse levels per population, shaded like the heat map; a
+    slide says the level in a word (the shade carries the scale), the report
+    scores it too ("2/3 – Medium")."""
     diagnosis = analysis.diagnosis
     rows, fills = [], []
     for p in analysis.engagement.populations:
         levels = [diagnosis.risk(p.name, kind).level for kind in analysis.method.brakes.risk_kinds]
-        rows.append([p.name, *(f"{v}/3 – {_level_word(analysis, v)}" for v in levels)])
+        rows.append([p.name, *(_level_cell(analysis, v, scored) for v in levels)])
         fills.append([None, *(heat_colour(v, *SCALE) for v in levels)])
     columns = [c.text(analysis, "common.columns.population"),
                *(_t(analysis, f"columns.{kind}") for kind in analysis.method.brakes.risk_kinds)]
@@ -399,34 +425,31 @@ def people_chart(analysis: Any) -> Chart:
 
 
 def quadrant_names(analysis: Any) -> Quadrants:
-    """Name each quadrant of the map after the method's segments that fall in it,
-    so a firm that redraws its segments gets matching quadrant names."""
-    segmentation = analysis.method.dimensions.segmentation
-    scores = {s.buy_in: s.score for s in segmentation.buy_in_scores}
-    x_split, y_split = 1.5, 0.5
-
-    def labels(levels: range, positive: bool) -> str:
-        found: list[str] = []
-        for level in levels:
-            for buy_in, score in scores.items():
-                if (score > y_split) == positive:
-                    label = segmentation.segment_for(level, buy_in).label.in_(analysis.lang)
-                    if label not in found:
-                        found.append(label)
-        return " / ".join(found)
-
-    low, high = range(0, 2), range(2, 4)
-    return Quadrants(top_left=labels(low, True), top_right=labels(high, True),
-                     bottom_left=labels(low, False), bottom_right=labels(high, False),
-                     x_split=x_split, y_split=y_split)
+    """The map's four quadrants, named in the method's data after what to do with the
+    populations in each (four distinct names), split between impact levels 1 and 2
+    and between neutral and favourable buy-in."""
+    names = analysis.method.dimensions.segmentation.quadrants
+    return Quadrants(top_left=names.top_left.in_(analysis.lang),
+                     top_right=names.top_right.in_(analysis.lang),
+                     bottom_left=names.bottom_left.in_(analysis.lang),
+                     bottom_right=names.bottom_right.in_(analysis.lang),
+                     x_split=1.5, y_split=0.5)
 
 
 def _spread(index: int, count: int) -> tuple[float, float]:
-    """Offset of the `index`-th of `count` points sharing one position."""
+    """Offset of the `index`-th of `count` points sharing one position: a row (two
+    rows beyond six points, the second shifted by a quarter step) centred on it,
+    inside its cell, so markers and their numbers stay apart."""
     if count <= 1:
         return 0.0, 0.0
-    angle = 2 * math.pi * index / count
-    return SPREAD[0] * math.cos(angle), SPREAD[1] * math.sin(angle)
+    rows = 1 if count <= SPREAD_ROW else 2
+    columns = math.ceil(count / rows)
+    row, column = divmod(index, columns)
+    in_row = min(columns, count - row * columns)
+    step = min(SPREAD[0], SPREAD_WIDTH / columns)
+    dx = (column - (in_row - 1) / 2) * step + (step / 4 if rows > 1 else 0) * (1 if row else -1)
+    dy = 0.0 if rows == 1 else (SPREAD[1] if row == 0 else -SPREAD[1])
+    return dx, dy
 
 
 def _outward(dx: float) -> str:
@@ -435,9 +458,24 @@ def _outward(dx: float) -> str:
     return "left" if dx < -1e-9 else "right"
 
 
+def _fitted(values: list[int], split: float) -> tuple[float, float]:
+    """An axis range around the data, half a step beyond it, always showing both sides
+    of the quadrant split: no quadrant drawn empty across half the map."""
+    return (min(min(values), math.floor(split)) - 0.5, max(max(values), math.ceil(split)) + 0.5)
+
+
 def bubble_chart(analysis: Any) -> Chart:
-    """Impact level × buy-in score, bubble size = headcount, colour = segment."""
+    """Impact level × buy-in score, bubble size = headcount, colour = segment.
+
+    Points are ordered (and numbered, when the map needs a key) by segment in the
+    method's order, then by headcount; a segment's colour is its place in the
+    method's list, the same in every language.
+    """
     frame = analysis.diagnosis.segments
+    codes = [s.code for s in analysis.method.dimensions.segmentation.segments]
+    frame = frame.assign(_order=[codes.index(code) for code in frame["segment"]])
+    frame = frame.sort_values(["_order", "headcount"], ascending=[True, False], kind="stable")
+    quadrants = quadrant_names(analysis)
     seen: Counter[tuple[int, int]] = Counter()
     crowd = Counter(zip(frame["impact_level"], frame["buy_in_score"], strict=True))
     points = []
@@ -448,11 +486,13 @@ def bubble_chart(analysis: Any) -> Chart:
         dx, dy = _spread(index, count)
         points.append(Point(label=str(name), x=key[0] + dx, y=key[1] + dy,
                             size=float(row["headcount"]), group=str(row["segment_label"]),
-                            label_side=_outward(dx)))
-    return Chart(kind="bubble", points=points, quadrants=quadrant_names(analysis),
+                            label_side=_outward(dx), colour=int(row["_order"])))
+    return Chart(kind="bubble", points=points, quadrants=quadrants,
                  x_title=_t(analysis, "charts.impact_axis"),
                  y_title=_t(analysis, "charts.buy_in_axis"),
-                 x_range=(-0.5, 3.5), y_range=(-2.5, 2.5))
+                 x_range=_fitted([int(v) for v in frame["impact_level"]], quadrants.x_split),
+                 y_range=_fitted([int(v) for v in frame["buy_in_score"]], quadrants.y_split),
+                 key_title=c.text(analysis, "common.columns.population"))
 
 
 # --------------------------------------------------------------------------- document
@@ -625,23 +665,35 @@ def findings(analysis: Any) -> list[c.Finding]:
     engagement = analysis.engagement
     said = messages(analysis)
     total = sum(p.headcount for p in engagement.populations)
-    result = [c.Finding(said["impacted"], [
-        TableSlide(d("map", count=len(engagement.populations), people=c.people(analysis, total)),
-                   population_table(analysis, full=False),
-                   notes="\n".join(x for x in (_map_intro(analysis), said.get("non_users", "")) if x)),
-        ChartSlide(_weighted_title(analysis), people_chart(analysis), caption=overall_rule(analysis),
-                   notes="\n".join([_t(analysis, "text.weighted_intro"), *_level_lines(analysis)])),
-    ], key="map")]
+    # The map slide carries each population's overall level; the people chart then
+    # says which dimension the change is deepest on, and the heat map behind both,
+    # a figure per population and dimension, is detail for the appendix.
+    chart_notes = "\n".join([_t(analysis, "text.weighted_intro"), *_level_lines(analysis),
+                             _t(analysis, "text.heat_intro", scale=_scale_text(analysis))])
+    map_slide = TableSlide(d("map", count=len(engagement.populations), people=c.people(analysis, total)),
+                           impact_map_table(analysis),
+                           notes="\n".join(x for x in (_map_intro(analysis), said.get("non_users", ""),
+                                                       overall_rule(analysis)) if x))
+    if "dimension" not in said:
+        return [c.Finding(said["impacted"], [map_slide, ChartSlide(
+            _weighted_title(analysis), people_chart(analysis), caption=overall_rule(analysis),
+            notes=chart_notes)], key="map"), *_later_findings(analysis, said)]
+    totals = diagnosis.dimension_totals
+    top = totals["people_strongly_impacted"].idxmax()
+    return [c.Finding(said["impacted"], [map_slide], key="map"),
+            c.Finding(said["dimension"], [ChartSlide(
+                d("heat_map", dimension=c.term(analysis, "dimension", top),
+                  people=c.people(analysis, int(totals.at[top, "people_strongly_impacted"]))),
+                people_chart(analysis), notes="\n".join([_weighted_title(analysis), chart_notes]))],
+                key="heat_map"),
+            *_later_findings(analysis, said)]
 
-    if "dimension" in said:
-        totals = diagnosis.dimension_totals
-        top = totals["people_strongly_impacted"].idxmax()
-        result.append(c.Finding(said["dimension"], [TableSlide(
-            d("heat_map", dimension=c.term(analysis, "dimension", top),
-              people=c.people(analysis, int(totals.at[top, "people_strongly_impacted"]))),
-            heat_table(analysis),
-            notes="\n".join([_t(analysis, "text.heat_intro", scale=_scale_text(analysis)),
-                             overall_rule(analysis)]))], key="heat_map"))
+
+def _later_findings(analysis: Any, said: dict[str, str]) -> list[c.Finding]:
+    """Whom to convince first, the barriers, the risks."""
+    d = lambda key, **v: _t(analysis, f"deck.{key}", **v)  # noqa: E731
+    diagnosis = analysis.diagnosis
+    result: list[c.Finding] = []
 
     segmentation = analysis.method.dimensions.segmentation
     result.append(c.Finding(said["convince"], [ChartSlide(
@@ -678,7 +730,7 @@ def findings(analysis: Any) -> list[c.Finding]:
         high = [r for r in diagnosis.risks if r.level >= model.high_from]
         result.append(c.Finding(said["risks"], [TableSlide(
             c.counted(analysis, f"{NAME}.deck.risks", len({r.population for r in high})),
-            risk_table(analysis),
+            risk_table(analysis, scored=False),
             notes=c.reason_notes(analysis, [r.reasons[0] for r in diagnosis.risks
                                             if r.level >= model.attention_from],
                                  lead=_t(analysis, "text.risks_intro")))], key="risks"))
@@ -706,7 +758,10 @@ def build_deck(analysis: Any) -> Deck:
     if len(warnings) > WARNINGS_BESIDE_ALLIES:
         closing: list[Any] = [BulletSlide(title, lines, notes=notes), BulletSlide(
             c.counted(analysis, f"{NAME}.deck.warnings", len(warnings)), warnings)]
-    elif warnings:  # one or two points: beside the allies, not a near-empty slide of their own
+    elif warnings and b.words(*lines, *warnings) > b.BUDGET:  # two ideas, two slides
+        closing = [BulletSlide(title, lines, notes=notes), BulletSlide(
+            c.counted(analysis, f"{NAME}.deck.warnings", len(warnings)), warnings)]
+    elif warnings:  # one or two short points: beside the allies, not a near-empty slide of their own
         closing = [TwoContentSlide(title, lines, warnings, notes=notes,
                                    left_title=_t(analysis, "sections.allies"),
                                    right_title=_t(analysis, "sections.warnings"))]
@@ -714,7 +769,16 @@ def build_deck(analysis: Any) -> Deck:
         closing = [BulletSlide(title, lines, notes=notes)]
     appendix = [TableSlide(d("segments"), segment_table(analysis, with_description=False),
                            notes="\n".join(_segment_notes(analysis)))]
+    # The overall level is on the map slide and the scale in the title: the
+    # appendix keeps the dimensions, on as few slides as the budget allows.
+    heat = heat_table(analysis)
+    heat = c.select(heat, range(len(heat.columns) - 1))
+    heat.caption = ""
+    appendix += b.table_slides(analysis, d("heat_map_detail"), heat,
+                               notes=_t(analysis, "text.heat_intro", scale=_scale_text(analysis)))
     if analysis.diagnosis.brakes:
-        appendix.append(TableSlide(d("brake_details"), brake_table(analysis, with_reasons=False)))
+        appendix += b.table_slides(analysis, d("brake_details"), brake_table(analysis, with_reasons=False),
+                                   notes=c.reason_notes(analysis, [r for f in _sorted_brakes(analysis)
+                                                                   for r in f.reasons]))
     return c.story_deck(analysis, NAME, findings(analysis), closing=closing, appendix=appendix,
                         steps=next_steps(analysis))

@@ -467,8 +467,9 @@ def _behind_reasons(analysis: Any, pack: Copil) -> list[str]:
     levers = {lever.id: lever for lever in analysis.method.levers.levers}
     out = []
     for r in pack.behind.itertuples():
-        described = "; ".join(f"{levers[i].label.in_(analysis.lang)} — {levers[i].description.in_(analysis.lang)}"
-                              for i in r.levers)
+        # each description is a sentence of its own: joined by spaces, never by "; "
+        described = " ".join(f"{levers[i].label.in_(analysis.lang)} — "
+                             f"{levers[i].description.in_(analysis.lang).rstrip('.')}." for i in r.levers)
         out.append(f"{r.population}: {_sentences(analysis, r.reasons)} {described}")
     return out
 

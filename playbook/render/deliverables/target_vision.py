@@ -33,6 +33,7 @@ from ..ir import (
     TableSlide,
     TwoContentSlide,
 )
+from . import budget as b
 from . import common as c
 
 NAME = "target_vision"
@@ -82,9 +83,10 @@ def key_messages(analysis: Any) -> list[str]:
     return list(messages(analysis).values())
 
 
-def messages(analysis: Any) -> dict[str, str]:
-    """Each section's message (its conclusion), in the sections' order; the KPIs'
-    message gives way when all six sections have one (five at most)."""
+def messages(analysis: Any, summary: bool = True) -> dict[str, str]:
+    """Each section's message (its conclusion), in the sections' order. For the
+    summary (five at most) the KPIs' message gives way when all six sections have
+    one; the report's sections open on every one of them."""
     e = analysis.engagement
     said = {"life": _life_message(analysis)}
     if e.personas:
@@ -110,7 +112,7 @@ def messages(analysis: Any) -> dict[str, str]:
     silos = desiloing_populations(analysis)
     if silos:
         said["data"] = c.counted(analysis, f"{NAME}.messages.data", len(silos))
-    if len(said) > c.SUMMARY_MAX:
+    if summary and len(said) > c.SUMMARY_MAX:
         said.pop("kpis", None)
     return said
 
@@ -130,7 +132,8 @@ def _life_message(analysis: Any) -> str:
 
 
 def build_document(analysis: Any) -> Document:
-    return c.sectioned_document(analysis, NAME, SECTIONS, _DOC_SECTIONS, messages(analysis))
+    return c.sectioned_document(analysis, NAME, SECTIONS, _DOC_SECTIONS, messages(analysis),
+                                messages(analysis, summary=False))
 
 
 def _life_blocks(analysis: Any) -> list[Block]:
@@ -190,12 +193,13 @@ def _journey_table(analysis: Any, steps: list[Any], full: bool) -> Table:
         widths = [1, 2, 2, 2, 2, 1.2]
         fills = [[None] * 5 + [PRIORITY_FILLS[s.priority]] for s in steps]
     else:
-        columns = [j("stage"), j("pain_point"), j("improvement"), priority, j("effort")]
-        rows = [[c.term(analysis, "journey_stage", s.stage), s.pain_point, s.improvement,
+        # What the committee arbitrates; the pain point behind each improvement is in the notes.
+        columns = [j("stage"), j("improvement"), priority, j("effort")]
+        rows = [[c.term(analysis, "journey_stage", s.stage), s.improvement,
                  c.term(analysis, "priority", s.priority), c.number(analysis, s.effort_days, _decimals(s.effort_days))]
                 for s in steps]
-        widths = [1.2, 2.6, 2.6, 1, 0.7]
-        fills = [[None] * 3 + [PRIORITY_FILLS[s.priority], None] for s in steps]
+        widths = [1.2, 4, 1.1, 0.8]
+        fills = [[None] * 2 + [PRIORITY_FILLS[s.priority], None] for s in steps]
     return Table(columns, rows, widths=widths, cell_fills=fills)
 
 
@@ -385,23 +389,29 @@ def build_deck(analysis: Any) -> Deck:
     return c.sectioned_deck(analysis, NAME, SECTIONS, _DECK_SECTIONS, messages(analysis))
 
 
-LIFE_SHOWN = 3  # populations on the main slide (largest first); all in the appendix
+LIFE_SHOWN = 3  # populations on the main slide at most (largest first); all in the report
 
 
 def _life_slides(analysis: Any) -> tuple[list[Slide], list[Slide]]:
+    """The gains of the largest populations, as many as a slide's budget holds.
+
+    Every population's gains and life tomorrow are in the report, one page each;
+    the notes carry the life tomorrow of all and the gains of the others. A
+    table of every population would need one slide per pair of them.
+    """
     people = [p for p in described(analysis) if p.gains]
     if not people:
         return [], []
     columns = [c.text(analysis, "common.columns.population"), t(analysis, "life.gains")]
-    rows = lambda group: [[c.population_label(analysis, p), p.gains] for p in group]  # noqa: E731
-    notes = "\n\n".join(f"{p.name} — {p.life_tomorrow}" for p in people if p.life_tomorrow)
+    row = lambda p: [c.population_label(analysis, p), p.gains]  # noqa: E731
     largest = sorted(people, key=lambda p: -p.headcount)[:LIFE_SHOWN]
+    largest = b.leading(largest, lambda p: b.words(*row(p)), spent=b.words(*columns))
     shown = [p for p in people if p in largest]
-    title = c.counted(analysis, f"{NAME}.deck.life", len(shown), total=len(people))
-    main = [TableSlide(title, Table(columns, rows(shown), widths=[1.3, 3]), notes=notes)]
-    detail = [TableSlide(t(analysis, "sections.life"), Table(columns, rows(people), widths=[1.3, 3]),
-                         notes=notes)] if len(shown) < len(people) else []
-    return main, detail
+    notes = b.lines([*(f"{p.name} — {p.life_tomorrow}" for p in people if p.life_tomorrow),
+                     *(f"{p.name} — {p.gains}" for p in people if p not in shown)])
+    title = (c.counted(analysis, f"{NAME}.deck.life", len(shown), total=len(people)) if len(shown) < len(people)
+             else c.counted(analysis, f"{NAME}.deck.life_all", len(shown)))
+    return [TableSlide(title, Table(columns, [row(p) for p in shown], widths=[1.3, 3]), notes=notes)], []
 
 
 def _persona_slides(analysis: Any) -> tuple[list[Slide], list[Slide]]:
@@ -417,26 +427,34 @@ def _persona_slides(analysis: Any) -> tuple[list[Slide], list[Slide]]:
                   widths=[2.4, 2.4, 1.2, 1.4])
     main = [TableSlide(c.counted(analysis, f"{NAME}.deck.personas", len(losing), personas=len(personas)),
                        table, notes="\n".join(f"{p.name} — {p.quote}" for p in personas if p.quote))]
-    detail: list[Slide] = []
-    for persona in personas:
-        left = [persona.portrait, *_persona_profile(analysis, persona)]
-        if persona.quote:
-            left.append(f"**{persona.quote}**")
-        notes = "\n".join([t(analysis, "personas.population", population=persona.population),
-                           *(line.replace("**", "") for line in _persona_experience(analysis, persona))])
-        detail.append(TwoContentSlide(persona.name, left, _persona_experience(analysis, persona),
-                                      notes=notes, left_title=p_("profile"), right_title=p_("experience")))
-    return main, detail
+    return main, [_persona_slide(analysis, persona) for persona in personas]
+
+
+def _persona_slide(analysis: Any, persona: Any) -> Slide:
+    """Who the persona is and, beside it, what she lives, as much as the slide's
+    budget holds (fears first); her profile levels are on the personas table
+    already, so they go to the notes with the whole of her experience."""
+    p_ = lambda key: t(analysis, f"personas.{key}")  # noqa: E731
+    left = [persona.portrait, *([f"**{persona.quote}**"] if persona.quote else [])]
+    experience = _persona_experience(analysis, persona)
+    right = (b.leading(experience, b.words, spent=b.words(*left, p_("portrait"), p_("experience")))
+             or [line for line in _persona_profile(analysis, persona)])
+    notes = b.lines([t(analysis, "personas.population", population=persona.population),
+                     *(line.replace("**", "") for line in _persona_profile(analysis, persona)),
+                     *(line.replace("**", "") for line in experience)])
+    return TwoContentSlide(persona.name, left, right, notes=notes,
+                           left_title=p_("portrait"), right_title=p_("experience"))
 
 
 def _journey_slides(analysis: Any) -> tuple[list[Slide], list[Slide]]:
     groups = journeys_by_population(analysis)
     detail: list[Slide] = []
     for population, steps in groups.items():
-        notes = "\n".join(f"{c.term(analysis, 'journey_stage', s.stage)} — {s.current} → {s.target}"
-                          for s in steps)
-        detail.append(TableSlide(t(analysis, "deck.journey", population=population),
-                                 _journey_table(analysis, steps, full=False), notes=notes))
+        notes = b.lines(t(analysis, "deck.journey_note", stage=c.term(analysis, "journey_stage", s.stage),
+                          current=s.current, target=s.target, pain=s.pain_point or "—")
+                        for s in steps)
+        detail += b.table_slides(analysis, t(analysis, "deck.journey", population=population),
+                                 _journey_table(analysis, steps, full=False), notes=notes)
     if not (groups and any(s.effort_days for s in analysis.engagement.journeys)):
         return detail[:1], detail[1:]
     count, must = effort_by_priority(analysis)[Priority.MUST]
@@ -467,12 +485,13 @@ def _use_case_slides(analysis: Any) -> tuple[list[Slide], list[Slide]]:
     for lot in lots:
         rows, fills = _use_case_rows(analysis, lot, full=False)
         if rows:
-            notes = "\n".join(f"{u.name} — {u.description}" for u in e.use_cases
-                              if u.lot == lot.name and u.description)
-            detail.append(TableSlide(lot.name, Table(
+            # Who uses each case and what it does are in the notes and the report.
+            notes = b.lines(f"{u.name} — {u.population}. {u.description}" for u in e.use_cases
+                            if u.lot == lot.name)
+            detail += b.table_slides(analysis, lot.name, c.select(Table(
                 [u_("use_case"), c.text(analysis, "common.columns.population"),
-                 c.text(analysis, "common.columns.priority")], rows, widths=[3, 2, 1], cell_fills=fills),
-                notes=notes))
+                 c.text(analysis, "common.columns.priority")], rows, widths=[4, 2, 1.2], cell_fills=fills),
+                [0, 2]), notes=notes)
     return main, detail
 
 
@@ -481,9 +500,13 @@ def _kpi_slides(analysis: Any) -> tuple[list[Slide], list[Slide]]:
     if not len(kpis):
         return [], []
     table = Table(_kpi_columns(analysis, False), _kpi_rows(analysis, False), widths=[2.6, 2, 1, 1, 1.3])
-    notes = "\n".join([t(analysis, "kpis.rag"), *(line.replace("**", "") for line in _kpi_definitions(analysis))])
+    # Each indicator's first review goes to the notes: the title gives the first of them.
+    reviews = [t(analysis, "deck.kpi_review", kpi=r.name, date=c.date(analysis, r.first_review))
+               for r in kpis.itertuples()]
+    notes = b.lines([t(analysis, "kpis.rag"), *reviews,
+                     *(line.replace("**", "") for line in _kpi_definitions(analysis))])
     title = c.counted(analysis, f"{NAME}.deck.kpis", len(kpis), date=c.date(analysis, min(kpis["first_review"])))
-    return [TableSlide(title, c.select(table, [0, 2, 3, 4]), notes=notes)], []
+    return [TableSlide(title, c.select(table, [0, 2, 3]), notes=notes)], []
 
 
 def _data_slides(analysis: Any) -> tuple[list[Slide], list[Slide]]:
@@ -491,12 +514,19 @@ def _data_slides(analysis: Any) -> tuple[list[Slide], list[Slide]]:
     first = _paragraphs(ambition)[0] if ambition.strip() else t(analysis, "data.not_stated")
     end = first.find(". ")
     lead = first[: end + 1] if 0 < end < len(first) - 1 else first
-    notes = c.reason_notes(analysis, _data_reasons(analysis), lead=ambition)
     silos = desiloing_populations(analysis)
+    # The populations are named in the notes, with the reasons the diagnosis found.
+    lines = [t(analysis, "data.warning")]
+    if silos:
+        people = c.people(analysis, sum(analysis.engagement.population(n).headcount for n in silos))
+        lines.append(c.counted(analysis, f"{NAME}.deck.data_brakes", len(silos), people=people))
+    else:
+        lines.append(t(analysis, "data.no_brake"))
+    notes = c.reason_notes(analysis, _data_reasons(analysis),
+                           lead=b.lines([ambition, *_data_lines(analysis)[1:]]))
     title = (c.counted(analysis, f"{NAME}.deck.data", len(silos)) if silos
              else t(analysis, "deck.data_open"))
-    return [BulletSlide(title, [f"**{t(analysis, 'data.ambition')}** — {lead}", *_data_lines(analysis)],
-                        notes=notes)], []
+    return [BulletSlide(title, [f"**{t(analysis, 'data.ambition')}** — {lead}", *lines], notes=notes)], []
 
 
 _DECK_SECTIONS = {

@@ -32,6 +32,7 @@ from ..ir import (
     TableSlide,
     Task,
 )
+from . import budget as b
 from . import common as c
 
 NAME = "training_plan"
@@ -182,6 +183,15 @@ def needs_table(analysis: Any) -> Table:
     columns = [c.text(analysis, "common.columns.population"), _col(analysis, "role"),
                _col(analysis, "tool_impact"), _col(analysis, "it_comfort"), _col(analysis, "modules")]
     return Table(columns, rows, widths=[2.4, 1.2, 0.9, 1.1, 4.0])
+
+
+def _need_notes(analysis: Any) -> list[str]:
+    """One line per population: role, tool impact, IT comfort (why these modules)."""
+    matrix = analysis.diagnosis.matrix
+    return [_t(analysis, "deck.need_line", population=p.name,
+               role=c.term(analysis, "hierarchy_level", p.level),
+               tool=int(matrix.at[p.name, "tool"]), comfort=c.term(analysis, "level", p.it_comfort))
+            for p in analysis.engagement.populations]
 
 
 def needs_detail_table(analysis: Any) -> Table:
@@ -471,8 +481,10 @@ def findings(analysis: Any) -> list[c.Finding]:
     result = [c.Finding(said["volume"], [
         TableSlide(c.counted(analysis, f"{NAME}.deck.needs", trained, modules=len(plan.modules),
                              learners=c.number(analysis, total["seats_needed"])),
-                   modules_table(analysis, with_objectives=False),
-                   notes="\n".join([_t(analysis, "text.needs_intro"), _t(analysis, "text.modules_intro")])),
+                   _modules_slide_table(analysis),
+                   notes=b.lines([_t(analysis, "text.needs_intro"), _t(analysis, "text.modules_intro"),
+                                  *(_t(analysis, "deck.module_format", module=m["label"], format=m["format"])
+                                    for _, m in plan.modules.iterrows())])),
     ], key="needs")]
 
     volume_slides: list[Any] = [TableSlide(
@@ -518,6 +530,11 @@ def findings(analysis: Any) -> list[c.Finding]:
     return result
 
 
+def _modules_slide_table(analysis: Any) -> Table:
+    """Module, duration, learners: the format of each is in the notes and the report."""
+    return c.select(modules_table(analysis, with_objectives=False), [0, 2, 3])
+
+
 def wave_title(analysis: Any, lot: str, wave: tuple[dt.date, dt.date] | None) -> str:
     """"Lot 1: the wave ends on 1 October 2027, 3 days before go-live" — or says it
     ends after go-live, which the steering committee must then decide on."""
@@ -544,16 +561,23 @@ def build_deck(analysis: Any) -> Deck:
             c.counted(analysis, f"{NAME}.deck.onboarding", hires), onboarding,
             notes="\n".join([said.get("onboarding", ""), _t(analysis, "text.onboarding_intro")]).strip()))
     warnings = _warnings(analysis)
-    if warnings:
+    if warnings:  # the first ones the slide's budget holds; every one in the notes
         closing.append(BulletSlide(c.counted(analysis, f"{NAME}.deck.warnings", len(warnings)),
-                                   warnings[:WARNINGS_SHOWN], notes="\n".join(warnings)))
+                                   b.leading(warnings[:WARNINGS_SHOWN], b.words), notes="\n".join(warnings)))
+    evaluation = evaluation_table(analysis, with_dates=False)
+    support = support_table(analysis)
     appendix = [
-        TableSlide(d("needs_detail"), needs_table(analysis),
-                   notes=c.reason_notes(analysis, plan.needs["reason"],
-                                        lead=_t(analysis, "text.needs_intro"))),
-        TableSlide(d("evaluation"), evaluation_table(analysis, with_dates=False),
-                   notes=_t(analysis, "text.evaluation_intro")),
-        TableSlide(d("support"), support_table(analysis), notes=_t(analysis, "text.support_intro")),
+        # Which modules each population takes; why (role, tool impact, IT comfort) is in the notes.
+        *b.table_slides(analysis, d("needs_detail"), c.select(needs_table(analysis), [0, 4]),
+                        notes=b.lines([_t(analysis, "text.needs_intro"), *_need_notes(analysis),
+                                       c.reason_notes(analysis, plan.needs["reason"])])),
+        # How each level is measured, and when each offer runs per lot, are in the notes and the report.
+        TableSlide(d("evaluation"), c.select(evaluation, [0, 2]),
+                   notes=b.lines([_t(analysis, "text.evaluation_intro"),
+                                  *(f"{row[0]} — {row[1]}" for row in evaluation.rows)])),
+        TableSlide(d("support"), c.select(support, [0, 1]),
+                   notes=b.lines([_t(analysis, "text.support_intro"),
+                                  *(f"{row[0]} — {row[2]}" for row in support.rows)])),
     ]
     return c.story_deck(analysis, NAME, findings(analysis), closing=closing, appendix=appendix,
                         steps=next_steps(analysis))

@@ -13,6 +13,7 @@ document's language, which is also set for the spell checker.
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from pathlib import Path
 
 from docx.enum.style import WD_STYLE_TYPE
@@ -25,7 +26,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 
 from ...files import atomic_path
 from .. import fit
-from ..charts import document_height, render_png
+from ..charts import document_height, figure_numbered, render_png
 from ..ir import (
     BulletItem,
     Bullets,
@@ -38,6 +39,7 @@ from ..ir import (
     Table,
 )
 from ..labels import Labels, default_labels
+from ..maps import key_table
 from ..palette import is_dark, palette_from_template
 from ..tables import cell_text, column_alignments, column_widths
 from ..templates import DOCX_NAME, default_template_dir, load_docx_template, text_width
@@ -236,14 +238,21 @@ class _DocxWriter:
     def _figure(self, figure: Figure) -> None:
         self._keep_previous_with_next()
         width_in = self.text_width / 914400
-        png = render_png(figure.chart, self.lang, width_in, self.palette,
-                         document_height(figure.chart, width_in))
+        chart, height_in = figure.chart, document_height(figure.chart, width_in)
+        numbered = chart.kind in ("scatter", "bubble") and figure_numbered(
+            chart, self.lang, width_in, height_in)
+        if numbered:
+            chart = replace(chart, numbered=True)
+        png = render_png(chart, self.lang, width_in, self.palette, height_in)
         paragraph = self._new_paragraph("Normal")
         paragraph.paragraph_format.keep_with_next = True
         paragraph.paragraph_format.space_after = 0
         paragraph.add_run().add_picture(io.BytesIO(png), width=Emu(self.text_width))
         if figure.caption:
-            self._write(figure.caption, "Caption")
+            caption = self._write(figure.caption, "Caption")
+            caption.paragraph_format.keep_with_next = numbered
+        if numbered:  # the names of the numbered markers
+            self._table(key_table(chart, self.palette, self.labels.text("render.number", self.lang)))
 
     def _table(self, table: Table) -> None:
         self._keep_previous_with_next()

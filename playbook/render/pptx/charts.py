@@ -26,7 +26,7 @@ import datetime as dt
 import math
 
 from lxml import etree
-from pptx.chart.data import BubbleChartData, CategoryChartData, XyChartData
+from pptx.chart.data import CategoryChartData, XyChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import (
     XL_CHART_TYPE,
@@ -38,15 +38,17 @@ from pptx.enum.chart import (
 )
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
-from pptx.util import Emu, Inches, Pt
+from pptx.util import Pt
 
-from .. import fit
+from .. import fit, maps
 from ..ir import Chart
 from ..palette import HOUSE, Palette, is_dark, text_on
 from ..typography import prepare
 
 FONT_SIZE = 12
 PLOT_AREA = (0.07, 0.03, 0.9, 0.76)  # inner plot area of quadrant maps, as chart fractions
+BUBBLE_PT = 34      # the largest bubble of a map, in points: bubbles sharing a cell stay apart
+MARKER_PT = 10      # a scatter marker's size
 _CATEGORY_TYPES = {
     "bar": XL_CHART_TYPE.COLUMN_CLUSTERED,
     "stacked_bar": XL_CHART_TYPE.COLUMN_STACKED,
@@ -257,46 +259,80 @@ def _legend(native, show: bool) -> None:
 # --------------------------------------------------------------------------- scatter / bubble
 
 
-def _xy_chart(shapes, chart: Chart, box, lang: str, palette: Palette):
-    bubble = chart.kind == "bubble"
+def map_plot(chart: Chart, box) -> maps.Plot:
+    """The plot a map gets in `box` (EMU): its size in points and its whole-step ranges."""
     x_range = chart.x_range or _padded([p.x for p in chart.points])
     y_range = chart.y_range or _padded([p.y for p in chart.points])
-    data = BubbleChartData() if bubble else XyChartData()
-    groups = list(dict.fromkeys(p.group for p in chart.points))
-    members = {g: [p for p in chart.points if p.group == g] for g in groups}
+    _, _, width, height = box
+    px, py, pw, ph = PLOT_AREA
+    return maps.Plot(width / 12700 * pw, height / 12700 * ph,
+                     maps.whole_range(*x_range, _map_step(chart, x_range)),
+                     maps.whole_range(*y_range, _map_step(chart, y_range)))
+
+
+def _map_step(chart: Chart, axis_range: tuple[float, float]) -> float:
+    """The tick step of a map's axis: whole levels on a quadrant map (its axes are
+    scales: impact 0 to 3, buy-in -2 to +2), a round step otherwise."""
+    step = _nice_step(axis_range[1] - axis_range[0])
+    return max(step, 1.0) if chart.quadrants else step
+
+
+def _marker_sizes(chart: Chart) -> list[int]:
+    """Each marker's diameter in points (whole points, as the file stores them)."""
+    return [max(2, min(72, round(d))) for d in maps.diameters(chart, BUBBLE_PT, MARKER_PT)]
+
+
+def map_numbered(chart: Chart, box, lang: str) -> bool:
+    """Whether the map drawn in `box` numbers its markers (names would collide)."""
+    return maps.is_numbered(chart, map_plot(chart, box), _marker_sizes(chart), FONT_SIZE - 1,
+                            FONT_SIZE, lambda text: prepare(text, lang))
+
+
+def _xy_chart(shapes, chart: Chart, box, lang: str, palette: Palette):
+    """A scatter chart; a bubble map too, each point's marker sized by its bubble: marker
+    sizes are points on the slide, which every renderer honours (LibreOffice ignores a
+    bubble chart's scale), so the map is drawn as its layout was checked."""
+    numbered = map_numbered(chart, box, lang)
+    data = XyChartData()
+    slots = maps.group_slots(chart)
+    numbers = {id(p): n for n, p in enumerate(chart.points, 1)}
+    members = {g: [(p, size) for p, size in zip(chart.points, _marker_sizes(chart), strict=True)
+                   if p.group == g] for g in slots}
+    # Series in palette order: renderers stack later series over earlier ones, and a
+    # group's legend entry comes where its colour does in every language.
+    groups = sorted(slots, key=lambda g: slots[g])
     for group in groups:
         series = data.add_series(prepare(group, lang) or prepare(chart.title, lang) or "—")
-        for point in members[group]:
-            if bubble:
-                series.add_data_point(point.x, point.y, point.size)
-            else:
-                series.add_data_point(point.x, point.y)
-    kind = XL_CHART_TYPE.BUBBLE if bubble else XL_CHART_TYPE.XY_SCATTER
-    frame = shapes.add_chart(kind, *box, data)
+        for point, _ in members[group]:
+            series.add_data_point(point.x, point.y)
+    frame = shapes.add_chart(XL_CHART_TYPE.XY_SCATTER, *box, data)
     native = frame.chart
     plot = native.plots[0]
-    if bubble:
-        plot.bubble_scale = 60
     for index, group in enumerate(groups):
         series = plot.series[index]
-        colour = _rgb(palette.series(index))
-        if bubble:
-            series.format.fill.solid()
-            series.format.fill.fore_color.rgb = colour
-            series.format.line.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
-        else:
-            series.format.line.fill.background()  # points only, no connecting line
-            series.marker.style = XL_MARKER_STYLE.CIRCLE
-            series.marker.size = 10
-            series.marker.format.fill.solid()
-            series.marker.format.fill.fore_color.rgb = colour
-            series.marker.format.line.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
-        for point_index, point in enumerate(members[group]):
-            _point_label(series.points[point_index], prepare(point.label, lang),
-                         _LABEL_POSITIONS[point.label_side], palette.text, FONT_SIZE - 1)
+        fill = palette.series(slots[group])
+        series.format.line.fill.background()  # points only, no connecting line
+        series.marker.style = XL_MARKER_STYLE.CIRCLE
+        series.marker.size = MARKER_PT
+        for point_index, (point, size) in enumerate(members[group]):
+            native_point = series.points[point_index]
+            marker = native_point.marker
+            marker.style = XL_MARKER_STYLE.CIRCLE
+            marker.size = size
+            marker.format.fill.solid()
+            marker.format.fill.fore_color.rgb = _rgb(fill)
+            marker.format.line.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+            native_point.format.line.fill.background()
+            if numbered:  # the number on its marker, the name in the key
+                _point_label(native_point, str(numbers[id(point)]), XL_DATA_LABEL_POSITION.CENTER,
+                             text_on(fill, palette.text), FONT_SIZE - 1, bold=True)
+            else:
+                _point_label(native_point, prepare(point.label, lang),
+                             _LABEL_POSITIONS[point.label_side], palette.text, FONT_SIZE - 1)
+        series.marker.format.fill.solid()  # the legend's key
+        series.marker.format.fill.fore_color.rgb = _rgb(fill)
+        series.marker.format.line.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
     x_axis, y_axis = native.category_axis, native.value_axis
-    x_axis.minimum_scale, x_axis.maximum_scale = x_range
-    y_axis.minimum_scale, y_axis.maximum_scale = y_range
     for axis in (x_axis, y_axis):
         axis.major_tick_mark = XL_TICK_MARK.NONE
         axis.has_major_gridlines = False
@@ -313,8 +349,9 @@ def _xy_chart(shapes, chart: Chart, box, lang: str, palette: Palette):
         y_axis.tick_label_position = XL_TICK_LABEL_POSITION.LOW
     _axis_title(x_axis, chart.x_title, lang, palette)
     _axis_title(y_axis, chart.y_title, lang, palette)
-    for axis, (low, high) in ((x_axis, x_range), (y_axis, y_range)):
-        _whole_step_axis(axis, low, high)
+    for axis, axis_range in ((x_axis, chart.x_range or _padded([p.x for p in chart.points])),
+                             (y_axis, chart.y_range or _padded([p.y for p in chart.points]))):
+        _whole_step_axis(axis, *axis_range, _map_step(chart, axis_range))
     _legend(native, chart.legend and len(groups) > 1)
     if chart.quadrants:
         _plot_layout(native, PLOT_AREA)
@@ -328,22 +365,19 @@ def _padded(values: list[float]) -> tuple[float, float]:
     return (low - pad, high + pad)
 
 
-def _whole_step_axis(axis, low: float, high: float) -> None:
-    """Ticks on round values, labels only inside the requested range.
+def _whole_step_axis(axis, low: float, high: float, step: float) -> None:
+    """Ticks on round values, labels only on whole values of the data's range.
 
     PowerPoint and LibreOffice put the first tick at the axis minimum: a range
     padded for the bubbles (-0.5 to 3.5) would label -0.5, 0.5… rounded to
     "-1", "1", "2" under the wrong ticks. So the minimum goes down to a whole
-    step (its label blanked by the number format) and the maximum stops just
-    short of the next whole step (no tick there): the padding stays as asked,
-    and every label sits on its tick.
+    step (`maps.whole_range`; its label blanked by the number format, as are
+    the labels beyond the data) and the maximum stops just short of the next
+    whole step (no tick there): every label sits on its tick.
     """
-    step = _nice_step(high - low)
     axis.major_unit = step
     first = math.ceil(low / step - 1e-9) * step
-    axis.minimum_scale = math.floor(low / step + 1e-9) * step
-    on_step = abs(high / step - round(high / step)) < 1e-9
-    axis.maximum_scale = high if on_step else math.ceil(high / step) * step - step / 1000
+    axis.minimum_scale, axis.maximum_scale = maps.whole_range(low, high, step)
     digits = "0" if step >= 1 else "0.0"
     # A conditional section shows the absolute value: negatives get their own sign.
     axis.tick_labels.number_format = f'[<{first:g}]"";[<0]-{digits};{digits}'
@@ -373,46 +407,41 @@ def _plot_layout(native, area: tuple[float, float, float, float]) -> None:
 
 
 def _quadrant_names(shapes, chart: Chart, box, lang: str, palette: Palette) -> None:
-    """The four quadrant names in the corners of the pinned plot area."""
-    q = chart.quadrants
+    """The four quadrant names in the corners of the pinned plot area, each within its
+    quadrant (`maps.quadrant_names`)."""
     left, top, width, height = box
-    px, py, pw, ph = PLOT_AREA
-    plot = (left + int(width * px), top + int(height * py), int(width * pw), int(height * ph))
-    pad = Emu(int(Inches(0.08)))
-    label_w, label_h = int(plot[2] * 0.42), int(Pt(FONT_SIZE * 2.6))
-    corners = ((q.top_left, plot[0] + pad, plot[1] + pad, PP_ALIGN.LEFT, MSO_ANCHOR.TOP),
-               (q.top_right, plot[0] + plot[2] - pad - label_w, plot[1] + pad, PP_ALIGN.RIGHT,
-                MSO_ANCHOR.TOP),
-               (q.bottom_left, plot[0] + pad, plot[1] + plot[3] - pad - label_h, PP_ALIGN.LEFT,
-                MSO_ANCHOR.BOTTOM),
-               (q.bottom_right, plot[0] + plot[2] - pad - label_w,
-                plot[1] + plot[3] - pad - label_h, PP_ALIGN.RIGHT, MSO_ANCHOR.BOTTOM))
-    for name, x, y, align, anchor in corners:
-        box_shape = shapes.add_textbox(x, y, label_w, label_h)
+    px, py, _, _ = PLOT_AREA
+    origin_x, origin_y = left + int(width * px), top + int(height * py)
+    for name in maps.quadrant_names(chart, map_plot(chart, box), FONT_SIZE,
+                                    lambda text: prepare(text, lang)):
+        x0, y0, x1, y1 = name.box
+        box_shape = shapes.add_textbox(origin_x + int(Pt(x0)), origin_y + int(Pt(y0)),
+                                       int(Pt(x1 - x0)) + int(Pt(2)), int(Pt(y1 - y0)))
         box_shape.name = "Quadrant"
         frame = box_shape.text_frame
-        frame.word_wrap = True
+        frame.word_wrap = False   # lines already broken to the quadrant's width
         frame.auto_size = MSO_AUTO_SIZE.NONE
-        frame.vertical_anchor = anchor
+        frame.vertical_anchor = MSO_ANCHOR.BOTTOM if name.bottom else MSO_ANCHOR.TOP
         frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = 0
-        paragraph = frame.paragraphs[0]
-        paragraph.alignment = align
-        run = paragraph.add_run()
-        run.text = prepare(name, lang)
-        run.font.size, run.font.italic = Pt(FONT_SIZE), True
-        run.font.color.rgb = _rgb(palette.muted)
+        for number, text in enumerate(name.lines):
+            paragraph = frame.paragraphs[0] if number == 0 else frame.add_paragraph()
+            paragraph.alignment = PP_ALIGN.RIGHT if name.right else PP_ALIGN.LEFT
+            run = paragraph.add_run()
+            run.text = text
+            run.font.size, run.font.italic = Pt(FONT_SIZE), True
+            run.font.color.rgb = _rgb(palette.muted)
 
 
 _LABEL_POSITIONS = {"right": XL_DATA_LABEL_POSITION.RIGHT, "left": XL_DATA_LABEL_POSITION.LEFT}
 
 
-def _point_label(point, text: str, position, colour: str, size: int, italic: bool = False):
+def _point_label(point, text: str, position, colour: str, size: int, bold: bool = False):
     label = point.data_label
     label.has_text_frame = True
     label.text_frame.text = text
     run = label.text_frame.paragraphs[0].runs[0]
     run.font.size = Pt(size)
-    run.font.italic = italic
+    run.font.bold = bold
     run.font.color.rgb = _rgb(colour)
     label.position = position
 

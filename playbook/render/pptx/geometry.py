@@ -26,6 +26,8 @@ CARD_TEXT_RIGHT_PT = 16                       # text to the card's right edge
 CARD_PAD_Y_PT = 7                             # text above and below in a card
 CARD_ACCENT_PT = 4                            # the coloured bar at a card's left edge
 CARD_BADGE_SIZE = 16                          # the number in the circle
+MAP_KEY_SHARE = 0.36                          # of a numbered map's width, for its key beside it
+MAP_KEY_GAP_PT = 12                           # between the map and its key
 
 
 def pt(points: float) -> int:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import copy
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from lxml import etree
@@ -33,6 +33,7 @@ from ..ir import (
     BulletItem,
     BulletLike,
     BulletSlide,
+    Chart,
     ChartSlide,
     ClosingSlide,
     CoverSlide,
@@ -44,11 +45,12 @@ from ..ir import (
     TwoContentSlide,
 )
 from ..labels import Labels, default_labels
+from ..maps import key_table
 from ..palette import palette_from_template, text_on
 from ..tables import cell_text, column_alignments, column_widths
 from ..templates import PPTX_NAME, default_template_dir, load_pptx_template
 from ..typography import format_date, prepare
-from .charts import add_native_chart, flat_shape
+from .charts import add_native_chart, flat_shape, map_numbered
 from .fitting import (
     BODY_SIZES,
     CARD_SIZES,
@@ -77,6 +79,8 @@ from .geometry import (
     CELL_MARGIN_X,
     CELL_MARGIN_Y,
     EMU_PER_PT,
+    MAP_KEY_GAP_PT,
+    MAP_KEY_SHARE,
     Box,
     pt,
 )
@@ -399,11 +403,30 @@ class _DeckWriter:
         box = Box(*self.content.tuple())
         if caption:
             box.h -= Emu(int(Pt(CAPTION_SIZE * 1.2 + 8)))
+        key = None
+        if chart.kind in ("scatter", "bubble") and map_numbered(chart, box.tuple(), self.lang):
+            chart = replace(chart, numbered=True)
+            key, box = self._map_key(slide, chart, box)
         add_native_chart(slide.shapes, chart, box.tuple(), self.lang, self.palette, self.labels)
         if caption:
             self._text_box(slide, Box(box.x, box.y + box.h + Emu(int(Pt(6))), box.w,
                                        Emu(int(Pt(CAPTION_SIZE * 1.3)))),
                            caption, CAPTION_SIZE, italic=True, colour=self.palette.muted)
+        if key is not None:  # too long to stand beside the map: on the slides after it
+            self._paged_table(self.continued(chart_slide.title), key, chart_slide.notes, "")
+
+    def _map_key(self, slide, chart: Chart, box: Box) -> tuple[Table | None, Box]:
+        """The key of a numbered map beside it, the map narrowed to make room; when the
+        key does not fit there, the map keeps its width and the key is returned."""
+        key = key_table(chart, self.palette, self.labels.text("render.number", self.lang))
+        gap = Emu(int(Pt(MAP_KEY_GAP_PT)))
+        side = Box(box.x + int(box.w * (1 - MAP_KEY_SHARE)) + gap, box.y,
+                   int(box.w * MAP_KEY_SHARE) - gap, box.h)
+        layout = self._layout_table(key, side)
+        if len(layout.pages) > 1:
+            return key, box
+        self._draw_table(slide, layout, layout.pages[0], side)
+        return None, Box(box.x, box.y, int(box.w * (1 - MAP_KEY_SHARE)), box.h)
 
     def _key_messages(self, key: KeyMessagesSlide) -> None:
         """Numbered message cards, as many per slide as fit whole (at most five), numbered

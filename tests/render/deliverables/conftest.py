@@ -34,20 +34,22 @@ def analyses() -> dict[str, Analysis]:
     return {case: analyse(load_engagement(EXAMPLES / file), method, lang) for case, file, lang in CASES}
 
 
-# The five engagement deliverables told as a storyline (the steering report has its own form).
+# The five engagement deliverables told as a storyline, and the COPIL pack, which tells
+# its own (its findings come from the measurements) but answers to the same standard.
 STORYLINE_DELIVERABLES = ("framing_note", "target_vision", "impact_diagnosis", "change_plan",
                           "training_plan")
+EVERY_DELIVERABLE = (*STORYLINE_DELIVERABLES, "steering")
 
 
 @pytest.fixture(scope="session")
 def every_deliverable(analyses, tmp_path_factory) -> dict[tuple[str, str], Written]:
-    """The five deliverables written for both examples in both languages, once per
+    """The six deliverables written for both examples in both languages, once per
     session: {(deliverable, case): Written}. The cross-deliverable specifications
     (storyline, language) read these files."""
     cases = dict(analyses)
     cases["northwind_fr"] = analyse(load_engagement(EXAMPLES / "northwind_b2b.yaml"), load_method(), "fr")
     out = tmp_path_factory.mktemp("every_deliverable")
-    return {(name, case): written for name in STORYLINE_DELIVERABLES
+    return {(name, case): written for name in EVERY_DELIVERABLE
             for case, written in write_cases(name, cases, out / name).items()}
 
 
@@ -155,3 +157,18 @@ def write_cases(name: str, analyses: dict[str, Analysis], out: Path) -> dict[str
 def flat(text: str) -> str:
     """Text with the typographic spaces (no-break, narrow) made plain, for comparisons."""
     return text.replace("\u00a0", " ").replace("\u202f", " ").replace("’", "'")
+
+
+def body_words(slide) -> int:
+    """Visible body words of a slide, counted as the layout check counts them."""
+    from playbook.render.layout_check import _slide_content
+
+    return _slide_content(slide)[0]
+
+
+def section_slides(case: Written) -> list:
+    """The content slides the section builders wrote (not the summary nor the next steps)."""
+    skipped = (case.label("common.key_messages"), case.label("common.next_steps"))
+    return [s for s in case.pptx.slides
+            if s.slide_layout.name in ("Title and Content", "Two Content", "Title Only")
+            and not (s.shapes.title is not None and s.shapes.title.text.startswith(skipped))]

@@ -3,10 +3,11 @@ and PowerPoint files written for both examples and the French one in English."""
 
 from __future__ import annotations
 
+from playbook.render.deliverables import budget
 from playbook.render.deliverables import common as c
 from playbook.render.deliverables import framing_note as fn
 
-from .conftest import flat
+from .conftest import body_words, flat, section_slides
 
 SECTION_KEYS = [f"framing_note.sections.{s}" for s in fn.SECTIONS]
 
@@ -63,14 +64,45 @@ def test_the_scope_lists_every_population_with_its_headcount(case):
     assert flat(table[-1][4]) == flat(c.number(case.analysis, sum(p.headcount for p in e.populations)))
 
 
+def _deck_tables(case, title: str) -> list:
+    return [s.table for slide in case.slides_titled(title) for s in slide.shapes
+            if getattr(s, "has_table", False) and s.has_table]
+
+
 def test_the_raci_has_one_accountable_per_activity_among_the_governance_roles(case):
-    slide = case.slides_titled(case.label("framing_note.governance.raci_title"))[0]
-    table = next(s.table for s in slide.shapes if getattr(s, "has_table", False) and s.has_table)
-    rows = [[cell.text for cell in row.cells] for row in table.rows][1:]
+    tables = _deck_tables(case, case.label("framing_note.governance.raci_title"))
+    rows = [[cell.text for cell in row.cells] for table in tables for row in list(table.rows)[1:]]
     assert len(rows) == len(case.analysis.method.raci.activities)
     for row in rows:
         assert sum("A" in cell.split("/") for cell in row[1:]) == 1, row
-    assert case.analysis.engagement.governance.sponsor.name in table.cell(0, 1).text
+    assert case.analysis.engagement.governance.sponsor.name in tables[0].cell(0, 1).text
+
+
+def test_the_raci_slides_say_who_approves_and_does_the_report_also_who_is_consulted_and_informed(case):
+    tables = _deck_tables(case, case.label("framing_note.governance.raci_title"))
+    letters = {x for table in tables for row in list(table.rows)[1:] for cell in list(row.cells)[1:]
+               for x in cell.text.split("/") if x}
+    assert letters <= {"R", "A"}
+    report = case.doc_table(case.label("framing_note.governance.raci_activity"))
+    assert {"C", "I"} <= {x for row in report[1:] for cell in row[1:] for x in cell.split("/")}
+
+
+def test_every_slide_of_the_sections_holds_within_the_word_budget(case):
+    over = {s.shapes.title.text: body_words(s) for s in section_slides(case) if body_words(s) > budget.BUDGET}
+    assert over == {}
+
+
+def test_what_the_slides_leave_out_is_in_their_notes_and_the_report_keeps_it(case):
+    e = case.analysis.engagement
+    notes = flat(case.notes())
+    report = flat(case.doc_text())
+    for o in e.objectives:  # the objective's wording, beside its indicator on the slide
+        assert flat(o.crm_objective) in notes and flat(o.crm_objective) in report
+    for lot in e.lots:  # the lot's dates, beside what it delivers
+        assert flat(c.date(case.analysis, lot.design_start)) in notes
+    assert flat(e.engagement.business_case.split("\n\n")[0].replace("\n", " ")) in notes.replace("\n", " ")
+    for member in e.governance.team:  # who is in the team: an appendix table
+        assert any(member.name in case.slide_text(s) for s in case.appendix_slides())
 
 
 def _section_slide(case, section: str):

@@ -4,10 +4,11 @@ English."""
 
 from __future__ import annotations
 
+from playbook.render.deliverables import budget
 from playbook.render.deliverables import common as c
 from playbook.render.deliverables import impact_diagnosis as idg
 
-from .conftest import charts, flat
+from .conftest import body_words, charts, flat, section_slides
 
 SECTIONS = ["map", "heat_map", "weighted", "segments", "brakes", "risks", "allies", "warnings"]
 
@@ -82,9 +83,44 @@ def _finding_title(case, key: str) -> str:
     return next(f.slides[0].title for f in idg.findings(case.analysis) if f.key == key)
 
 
-def test_the_deck_heat_map_is_a_table_with_every_population_even_when_split(case):
-    rows = _deck_tables(case, _finding_title(case, "heat_map"))
-    assert [row[0] for row in rows] == [p.name for p in case.analysis.engagement.populations]
+def test_the_deepest_change_is_charted_in_people_and_the_heat_map_is_in_the_appendix(case):
+    analysis = case.analysis
+    slide = case.slides_titled(_finding_title(case, "heat_map"))[0]
+    assert next(charts(slide.shapes)).plots[0].categories[0] is not None
+    rows = _deck_tables(case, case.label("impact_diagnosis.deck.heat_map_detail"))
+    assert [row[0] for row in rows] == [p.name for p in analysis.engagement.populations]
+    codes = analysis.method.dimensions.codes
+    assert all([int(v) for v in row[1:]] == [int(analysis.diagnosis.matrix.at[row[0], code]) for code in codes]
+               for row in rows)
+
+
+def test_the_map_slide_gives_each_populations_overall_level_the_report_keeps_territory_and_buy_in(case):
+    analysis = case.analysis
+    rows = _deck_tables(case, _finding_title(case, "map"))
+    assert {row[0]: int(row[-1]) for row in rows} == {p.name: int(analysis.diagnosis.levels.at[p.name, "level"])
+                                                      for p in analysis.engagement.populations}
+    report = case.doc_table(case.label("common.columns.territory"), case.label("impact_diagnosis.columns.buy_in"))
+    assert len(report) - 1 == len(analysis.engagement.populations)
+
+
+def test_every_slide_of_the_findings_and_the_appendix_holds_within_the_word_budget(case):
+    over = {s.shapes.title.text: body_words(s) for s in section_slides(case) if body_words(s) > budget.BUDGET}
+    assert over == {}
+
+
+def test_every_barrier_of_every_population_is_in_the_appendix_with_its_severity_in_a_word(case):
+    rows = _deck_tables(case, case.label("impact_diagnosis.deck.brake_details"))
+    brakes = case.analysis.diagnosis.brakes
+    assert sorted((row[1], flat(row[0])) for row in rows) == sorted(
+        (b.population, flat(c.term(case.analysis, "brake", b.brake))) for b in brakes)
+    level_words = {flat(case.label(f"impact_diagnosis.levels.{n}")) for n in range(4)}
+    assert {flat(row[2]) for row in rows} <= level_words
+
+
+def test_the_allies_and_the_points_to_watch_are_both_on_the_deck(case):
+    text = flat(case.deck_text())
+    assert all(flat(line) in text for line in idg._ally_lines(case.analysis))
+    assert all(flat(w.message) in text for w in case.analysis.diagnosis.warnings)
 
 
 def test_the_impact_buy_in_map_is_a_native_chart_with_one_bubble_per_population(case):
@@ -155,3 +191,58 @@ def test_in_a_crowd_of_the_map_labels_face_away_from_their_neighbours(case):
         shifted_left = point.x < round(point.x) - 1e-9
         assert point.label_side == ("left" if shifted_left else "right"), point
     assert any(p.label_side == "left" for p in points)  # the examples have crowds
+
+
+def _map_slide(case):
+    return case.slides_titled(_finding_title(case, "segments"))[0]
+
+
+def _texts(shapes):
+    for shape in shapes:
+        if hasattr(shape, "shapes"):
+            yield from _texts(shape.shapes)
+        elif getattr(shape, "has_text_frame", False) and shape.name == "Quadrant":
+            yield shape.text_frame.text
+
+
+def test_the_map_names_its_four_quadrants_distinctly_from_the_method(case):
+    quadrants = case.analysis.method.dimensions.segmentation.quadrants
+    expected = {flat(getattr(quadrants, corner).in_(case.lang))
+                for corner in ("top_left", "top_right", "bottom_left", "bottom_right")}
+    shown = {flat(" ".join(text.split())) for text in _texts(_map_slide(case).shapes)}
+    assert shown == expected and len(shown) == 4
+
+
+def _segment_colours(case) -> dict[str, str]:
+    """Segment code -> the marker colour of its populations on the map."""
+    segmentation = case.analysis.method.dimensions.segmentation
+    codes = {flat(s.label.in_(case.lang)): s.code for s in segmentation.segments}
+    chart = next(charts(_map_slide(case).shapes))
+    colours = {}
+    for series in chart.plots[0].series:
+        fills = {str(point.marker.format.fill.fore_color.rgb)
+                 for point in (series.points[i] for i in range(len(list(series.values))))}
+        assert len(fills) == 1, series.name
+        colours[codes[flat(series.name)]] = fills.pop()
+    return colours
+
+
+def test_a_segment_has_the_same_colour_in_french_and_in_english(written):
+    french, english = _segment_colours(written["mutuelle_fr"]), _segment_colours(written["mutuelle_en"])
+    assert french == english
+    assert len(set(french.values())) == len(french), "one colour per segment"
+
+
+def test_the_map_axes_are_fitted_to_the_populations_on_both_sides_of_each_split(case):
+    chart = idg.bubble_chart(case.analysis)
+    levels = [round(p.x) for p in chart.points]
+    scores = [round(p.y) for p in chart.points]
+    assert chart.x_range == (min(*levels, 1) - 0.5, max(*levels, 2) + 0.5)
+    assert chart.y_range == (min(*scores, 0) - 0.5, max(*scores, 1) + 0.5)
+
+
+def test_the_report_keys_the_numbered_map_with_every_population(case):
+    key = case.doc_table(case.label("render.number"), case.label("common.columns.population"))
+    assert [row[0] for row in key[1:]] == [str(n) for n in range(1, len(key))]
+    assert sorted(row[1] for row in key[1:]) == sorted(
+        p.name for p in case.analysis.engagement.populations)

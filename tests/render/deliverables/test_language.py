@@ -3,6 +3,7 @@ languages: slide text, tables and speaker notes, Word paragraphs and tables.
 
 What a partner would strike out before sending: doubled punctuation or
 parentheses, a stray "..", a French plural after 0 or 1 ("1 ont", "1 juniors"),
+"de avril" for "d'avril",
 a French colon or semicolon without its no-break space, an unaccented capital
 "A" for the preposition, figures shown with false precision, and the English
 of a translation ("brakes", "de-siloing", "arbitration") where a consultant
@@ -36,6 +37,7 @@ FRENCH = {
     "an unaccented capital A for the preposition": re.compile(
         r"(^|[.!?:]\s|\n)A (partir|compter|la |l'|l’|chaque|tous|toutes|noter|cette|ce |ces )"),
     "days to the tenth": re.compile(r"\b\d{2,}(?:[\u202f ]\d{3})*,\d+[\s\u00a0\u202f]+(jours|j)\b"),
+    "de not elided before a vowel": re.compile(r"\b[Dd]e (avril|août|octobre|Île|un|une)\b"),
 }
 ENGLISH = {
     "plural after 1": re.compile(r"(?<![\d.,])1 (populations|actions|people|days|workshops|criteria|modules|"

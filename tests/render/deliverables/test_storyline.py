@@ -1,5 +1,5 @@
-"""Specification of the storyline every deck tells: one summary slide of three to
-five findings numbered 1…n, each developed later in the same order, an action
+"""Specification of the storyline every deck tells, the COPIL pack's included: one
+summary slide of three to five findings numbered 1…n, each developed later in the same order, an action
 title (a sentence with its figure) on every content slide, at most twenty main
 slides, the detail in an appendix, and no slide saying what another says."""
 
@@ -13,6 +13,7 @@ from playbook.render.deliverables import (
     change_plan,
     framing_note,
     impact_diagnosis,
+    steering,
     target_vision,
     training_plan,
 )
@@ -57,7 +58,9 @@ def test_each_deck_has_one_summary_slide_of_three_to_five_findings_numbered_with
 def test_each_finding_of_the_summary_is_developed_later_in_the_same_order(decks):
     for (name, case), written in decks.items():
         analysis = written.analysis
-        if name in STORY_MODULES:
+        if name == "steering":
+            firsts = steering.key_messages(analysis)
+        elif name in STORY_MODULES:
             found = STORY_MODULES[name].findings(analysis)
             firsts = [f.slides[0].title for f in found if f.message and f.slides][:SUMMARY_MAX]
         else:
@@ -109,3 +112,19 @@ def test_the_change_plan_no_longer_repeats_the_lever_table_population_by_populat
     for case in {case for _, case in decks}:
         titles = decks[("change_plan", case)].slide_titles()
         assert not any(t.endswith(("leviers retenus", "levers chosen")) for t in titles)
+
+
+def test_every_section_of_a_sectioned_report_opens_on_its_conclusion(decks):
+    """Even a section whose message the five-message summary had no room for (the
+    framing note's governance, the target vision's KPIs) opens on its conclusion."""
+    for (name, case), written in decks.items():
+        if name not in SECTIONED_MODULES:
+            continue
+        module = SECTIONED_MODULES[name]
+        openings = module.messages(written.analysis, summary=False)
+        assert len(openings) >= len(module.messages(written.analysis))
+        paragraphs = [flat(p.text) for p in written.docx.paragraphs if p.text.strip()]
+        for section, message in openings.items():
+            heading = flat(written.label(f"{name}.sections.{section}"))
+            after = paragraphs[paragraphs.index(heading) + 1]
+            assert after == flat(message), (name, case, section, after)

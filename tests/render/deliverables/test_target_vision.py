@@ -3,10 +3,11 @@ and PowerPoint files written for both examples and the French one in English."""
 
 from __future__ import annotations
 
+from playbook.render.deliverables import budget
 from playbook.render.deliverables import common as c
 from playbook.render.deliverables import target_vision as tv
 
-from .conftest import flat
+from .conftest import body_words, flat, section_slides
 
 SECTION_KEYS = [f"target_vision.sections.{s}" for s in tv.SECTIONS]
 
@@ -56,10 +57,10 @@ def test_each_persona_has_an_appendix_slide_with_fears_and_quote(case):
 
 def test_each_described_journey_has_a_table_of_its_stages_with_priority_and_effort(case):
     for population, steps in tv.journeys_by_population(case.analysis).items():
-        slide = case.slides_titled(case.label("target_vision.deck.journey", population=population))[0]
-        table = next(s.table for s in slide.shapes if getattr(s, "has_table", False) and s.has_table)
-        assert len(table.rows) == 1 + len(steps)
-        assert flat(table.cell(0, 4).text) == flat(case.label("target_vision.journeys.effort"))
+        slides = case.slides_titled(case.label("target_vision.deck.journey", population=population))
+        tables = [s.table for slide in slides for s in slide.shapes if getattr(s, "has_table", False) and s.has_table]
+        assert sum(len(table.rows) - 1 for table in tables) == len(steps)
+        assert flat(tables[0].cell(0, 3).text) == flat(case.label("target_vision.journeys.effort"))
 
 
 def test_the_arbitration_table_totals_the_effort_by_priority(case):
@@ -110,3 +111,69 @@ def test_the_french_files_carry_no_english_heading(written):
     french_titles = french.titles_and_headings()
     assert [label for label in english_labels if any(x.startswith(label) for x in french_titles)] == []
     assert flat(french.label("target_vision.sections.personas")) in french_titles
+
+
+# ------------------------------------------------------------- what a slide says, what goes elsewhere
+
+
+def test_every_slide_of_the_sections_holds_within_the_word_budget(case):
+    over = {s.shapes.title.text: body_words(s) for s in section_slides(case) if body_words(s) > budget.BUDGET}
+    assert over == {}
+
+
+def test_the_gains_slide_shows_the_largest_populations_and_notes_the_others(case):
+    people = [p for p in tv.described(case.analysis) if p.gains]
+    largest = max(people, key=lambda p: p.headcount)
+    slide = next(s for s in case.main_slides() if flat(largest.gains) in flat(case.slide_text(s)))
+    shown = [p for p in people if flat(p.gains) in flat(case.slide_text(slide))]
+    assert shown and len(shown) < len(people)
+    assert min(p.headcount for p in shown) >= max(p.headcount for p in people if p not in shown)
+    notes = flat(slide.notes_slide.notes_text_frame.text)
+    assert all(flat(p.gains) in notes for p in people if p not in shown)
+
+
+def test_a_persona_slide_shows_portrait_quote_and_fears_the_notes_keep_her_whole_experience(case):
+    for persona in case.analysis.engagement.personas:
+        slide = next(s for s in case.appendix_slides() if s.shapes.title.text == persona.name)
+        assert body_words(slide) <= budget.BUDGET
+        notes = flat(slide.notes_slide.notes_text_frame.text)
+        for field in ("fears", "difficulties", "successes", "view_of_tool"):
+            assert flat(getattr(persona, field)) in notes, field
+        assert flat(c.term(case.analysis, "level", persona.customer_service_sense)) in notes
+
+
+def test_a_journey_slide_lists_every_improvement_the_pain_points_are_in_its_notes_and_the_report(case):
+    report = flat(case.doc_text())
+    for population, steps in tv.journeys_by_population(case.analysis).items():
+        slides = case.slides_titled(case.label("target_vision.deck.journey", population=population))
+        shown = flat("\n".join(case.slide_text(s) for s in slides))
+        notes = flat("\n".join(s.notes_slide.notes_text_frame.text for s in slides))
+        for step in steps:
+            assert flat(step.improvement) in shown
+            assert flat(step.pain_point) in notes and flat(step.pain_point) in report
+
+
+def test_a_lot_slide_names_its_use_cases_who_uses_them_is_in_the_notes_and_the_report(case):
+    columns = case.doc_table(case.label("target_vision.use_cases.use_case"),
+                             case.label("common.columns.population"))[0]
+    assert flat(case.label("common.columns.population")) in [flat(x) for x in columns]
+    for lot in case.analysis.engagement.lots:
+        cases = [u for u in case.analysis.engagement.use_cases if u.lot == lot.name]
+        if cases:
+            slide = next(s for s in case.appendix_slides() if s.shapes.title.text == lot.name)
+            notes = flat(slide.notes_slide.notes_text_frame.text)
+            assert all(flat(f"{u.name} — {u.population}") in notes for u in cases)
+
+
+def test_each_indicators_first_review_is_in_the_notes_of_the_kpi_slide(case):
+    kpis = case.analysis.steering.kpis
+    slide = case.slides_titled(flat(c.counted(case.analysis, "target_vision.deck.kpis", len(kpis),
+                                              date=c.date(case.analysis, min(kpis["first_review"])))))[0]
+    notes = flat(slide.notes_slide.notes_text_frame.text)
+    assert all(flat(c.date(case.analysis, r.first_review)) in notes for r in kpis.itertuples())
+
+
+def test_the_populations_keeping_their_data_in_silos_are_named_in_the_notes(case):
+    silos = tv.desiloing_populations(case.analysis)
+    slide = case.slides_titled(flat(c.counted(case.analysis, "target_vision.deck.data", len(silos))))[0]
+    assert all(name in slide.notes_slide.notes_text_frame.text for name in silos)

@@ -4,10 +4,11 @@ English."""
 
 from __future__ import annotations
 
+from playbook.render.deliverables import budget
 from playbook.render.deliverables import common as c
 from playbook.render.deliverables import training_plan as tp
 
-from .conftest import charts, flat
+from .conftest import body_words, charts, flat, section_slides
 
 SECTIONS = ["needs", "modules", "volumes", "trainers_first", "calendar", "onboarding", "evaluation",
             "support"]
@@ -123,3 +124,51 @@ def test_a_french_plan_shows_none_of_the_english_headings(written):
             *(f"training_plan.deck.{k}" for k in ("needs_detail", "trainers_first", "evaluation"))]
     for key in keys:
         assert flat(english.label(key)) not in text
+
+
+# ------------------------------------------------------------- what a slide says, what goes elsewhere
+
+
+def _deck_rows(case, title: str) -> list[list[str]]:
+    return [[cell.text for cell in row.cells] for slide in case.slides_titled(title) for shape in slide.shapes
+            if getattr(shape, "has_table", False) and shape.has_table for row in list(shape.table.rows)[1:]]
+
+
+def test_every_slide_of_the_findings_and_the_appendix_holds_within_the_word_budget(case):
+    over = {s.shapes.title.text: body_words(s) for s in section_slides(case) if body_words(s) > budget.BUDGET}
+    assert over == {}
+
+
+def test_the_appendix_gives_every_population_its_modules_and_the_notes_say_why(case):
+    analysis = case.analysis
+    title = case.label("training_plan.deck.needs_detail")
+    rows = _deck_rows(case, title)
+    assert [row[0] for row in rows] == [p.name for p in analysis.engagement.populations]
+    needs = analysis.training_plan.needs
+    for name, modules in rows:
+        assert all(flat(m) in flat(modules) for m in set(needs.loc[needs["population"] == name, "label"]))
+    notes = flat("\n".join(s.notes_slide.notes_text_frame.text for s in case.slides_titled(title)))
+    for p in analysis.engagement.populations:  # role and IT comfort, beside the modules in the report
+        assert flat(f"{p.name} — ") in notes
+        assert flat(c.term(analysis, "level", p.it_comfort)) in notes
+    report = case.doc_table(case.label("training_plan.columns.it_comfort"))
+    assert len(report) - 1 == len(analysis.engagement.populations)
+
+
+def test_the_evaluation_and_support_slides_note_what_they_leave_to_the_report(case):
+    analysis = case.analysis
+    evaluation = _deck_rows(case, case.label("training_plan.deck.evaluation"))
+    assert len(evaluation) == 4
+    notes = flat(case.notes())
+    for _, level in analysis.training_plan.evaluation.groupby("level", sort=False):
+        assert flat(level.iloc[0]["measure"]) in notes  # what is measured
+    for _, offer in analysis.training_plan.support.iterrows():  # when each offer runs, per lot
+        assert flat(c.date(analysis, offer["start"])) in notes
+
+
+def test_the_points_to_watch_slide_shows_what_its_budget_holds_and_notes_them_all(case):
+    warnings = tp._warnings(case.analysis)
+    slide = case.slides_titled(c.counted(case.analysis, "training_plan.deck.warnings", len(warnings)))[0]
+    assert body_words(slide) <= budget.BUDGET
+    assert flat(warnings[0]) in flat(case.slide_text(slide))
+    assert all(flat(w) in flat(slide.notes_slide.notes_text_frame.text) for w in warnings)

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from pptx import Presentation
 
-from playbook.render import Chart, ChartSlide, Deck, Series, Task, write_pptx
+from playbook.render import Chart, ChartSlide, Deck, Point, Quadrants, Series, Task, write_pptx
 from playbook.render.palette import HOUSE, is_dark
 
 _C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
@@ -145,3 +145,90 @@ def test_few_categories_stay_level(tmp_path, templates):
     axis = _chart(_slide(tmp_path, templates, chart))._chartSpace.find(f".//{_C}catAx")
     body = axis.find(f"{_C}txPr/{_A}bodyPr")
     assert body is None or body.get("rot") in (None, "0")
+
+
+def _all_shapes(shapes):
+    for shape in shapes:
+        if shape.shape_type == 6:  # group
+            yield from _all_shapes(shape.shapes)
+        else:
+            yield shape
+
+
+def _map_slides(tmp_path, templates, points, lang="fr"):
+    quadrants = Quadrants("Appuis", "Ambassadeurs", "Informer", "Convaincre", 1.5, 0.5)
+    chart = Chart("bubble", points=points, quadrants=quadrants, x_range=(0.5, 3.5),
+                  y_range=(-2.5, 2.5), key_title="Population")
+    deck = Deck(title="Plan", client="Client Fictif SA", lang=lang,
+                slides=[ChartSlide("Carte", chart)])
+    return list(Presentation(str(write_pptx(deck, tmp_path / "deck.pptx", templates))).slides)
+
+
+def _point_labels(slide) -> list[str]:
+    chart = next(s for s in _all_shapes(slide.shapes) if getattr(s, "has_chart", False)
+                 and s.has_chart).chart
+    return [t for t in chart._chartSpace.xpath(".//c:dLbl//a:t/text()")]
+
+
+def _table_rows(slide) -> list[list[str]]:
+    table = next(s for s in slide.shapes if s.has_table).table
+    return [[cell.text for cell in row.cells] for row in table.rows]
+
+
+def test_a_sparse_map_names_its_points_beside_their_markers(tmp_path, templates):
+    slides = _map_slides(tmp_path, templates, [Point("Ventes", 3, -1, 100, "A"),
+                                               Point("Marketing", 2, 1, 40, "B")])
+    assert len(slides) == 1
+    assert sorted(_point_labels(slides[0])) == ["Marketing", "Ventes"]
+    assert not any(s.has_table for s in slides[0].shapes)
+
+
+def test_a_crowded_map_numbers_its_markers_with_the_key_beside_it(tmp_path, templates):
+    names = ["Conseillers en agence – Nord", "Directeurs d’agence", "Équipe marketing"]
+    points = [Point(name, 3 + dx, 1, 100, "A") for name, dx in zip(names, (-0.3, 0, 0.3),
+                                                                     strict=True)]
+    [slide] = _map_slides(tmp_path, templates, points)
+    assert sorted(_point_labels(slide)) == ["1", "2", "3"]
+    assert _table_rows(slide) == [["N°", "Population"], *([str(n), name]
+                                                           for n, name in enumerate(names, 1))]
+    frame = next(s for s in _all_shapes(slide.shapes) if getattr(s, "has_chart", False)
+                 and s.has_chart)
+    table = next(s for s in slide.shapes if s.has_table)
+    assert table.left >= frame.left + frame.width, "beside the map, not over it"
+
+
+def test_a_key_too_long_to_stand_beside_the_map_continues_on_the_next_slides(tmp_path, templates):
+    names = [f"Population {n} – relation adhérents, prévoyance collective et santé"
+             for n in range(1, 23)]
+    points = [Point(name, 2 + (n % 2), 1 - (n % 3), 10 + n, "A") for n, name in enumerate(names)]
+    slides = _map_slides(tmp_path, templates, points)
+    assert len(slides) >= 2
+    assert not any(s.has_table for s in slides[0].shapes), "the map keeps its width"
+    keyed = [row for slide in slides[1:] for row in _table_rows(slide)[1:]]
+    assert keyed == [[str(n), name] for n, name in enumerate(names, 1)]
+    assert slides[1].shapes.title.text_frame.text == "Carte (suite)"
+
+
+def _marker_colours(slide) -> dict[str, str]:
+    """Each numbered point's marker fill, by its number."""
+    chart = next(s for s in _all_shapes(slide.shapes) if getattr(s, "has_chart", False)
+                 and s.has_chart).chart
+    colours = {}
+    for series in chart.plots[0].series:
+        for dpt in series._element.findall(f"{_C}dPt"):
+            index = int(dpt.find(f"{_C}idx").get("val"))
+            fill = dpt.find(f"{_C}marker/{_C}spPr/{_A}solidFill/{_A}srgbClr").get("val")
+            label = next(d for d in series._element.iter(f"{_C}dLbl")
+                         if d.find(f"{_C}idx").get("val") == str(index))
+            colours["".join(t.text for t in label.iter(f"{_A}t"))] = fill
+    return colours
+
+
+def test_a_group_colour_follows_its_code_not_its_place_in_the_language(tmp_path, templates):
+    crowd = [Point("Nord", 2.9, 1, 100, "Convaincre", colour=1),
+             Point("Sud", 3.1, 1, 40, "Appuyer", colour=0)]
+    english = [Point("Nord", 2.9, 1, 100, "Convince", colour=1),
+               Point("Sud", 3.1, 1, 40, "Lean on", colour=0)]
+    french = _marker_colours(_map_slides(tmp_path / "fr", templates, crowd)[0])
+    assert french == {"1": HOUSE.series(1).lstrip("#"), "2": HOUSE.series(0).lstrip("#")}
+    assert _marker_colours(_map_slides(tmp_path / "en", templates, english, "en")[0]) == french

@@ -1,0 +1,89 @@
+"""How much a slide shows: a steering committee reads about eighty words of body
+text per slide, the rest goes to the speaker notes, the appendix or the report.
+
+Words are counted as the layout check counts them (table cells and text boxes,
+not the title or the footer), so a deck built within these budgets passes it.
+The builders decide *what* to leave out (a column, a population, a field);
+these helpers only say how much fits.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, TypeVar
+
+from ..ir import BulletItem, Table, TableSlide
+from ..layout_check import WORD_BUDGET_WORDS
+from . import common as c
+
+BUDGET = WORD_BUDGET_WORDS
+_WORD = re.compile(r"\w+(?:['’-]\w+)*")
+
+T = TypeVar("T")
+
+
+def words(*texts: Any) -> int:
+    """Words a reader reads in `texts` (bullet items count by their text)."""
+    return sum(len(_WORD.findall(x.text if isinstance(x, BulletItem) else str(x))) for x in texts)
+
+
+def table_words(table: Table) -> int:
+    return words(*table.columns, table.caption or "", *(cell for row in table.rows for cell in row))
+
+
+def leading(items: Sequence[T], cost: Callable[[T], int], budget: int = BUDGET, spent: int = 0,
+            at_least: int = 1) -> list[T]:
+    """The leading `items` that fit in what is left of `budget` once `spent` words
+    are on the slide (never fewer than `at_least`: a slide says something)."""
+    kept: list[T] = []
+    for item in items:
+        spent += cost(item)
+        if spent > budget and len(kept) >= at_least:
+            break
+        kept.append(item)
+    return kept
+
+
+def pages(table: Table, budget: int = BUDGET) -> list[Table]:
+    """The table's rows over as few tables as keep each within `budget` words with
+    its header, rows spread evenly, the fuller pages last: a continued page
+    holding a single row is what a reader least expects. A row over budget on
+    its own is a page of its own."""
+    header = words(*table.columns, table.caption or "")  # the caption is drawn under each page
+    costs = [words(*row) for row in table.rows]
+    count = 1
+    while count < len(costs) and not all(header + sum(part) <= budget
+                                         for part in _spread(costs, count)):
+        count += 1
+    tables, start = [], 0
+    for part in _spread(costs, count):
+        stop = start + len(part)
+        tables.append(Table(table.columns, table.rows[start:stop], caption=table.caption,
+                            widths=table.widths, align=table.align,
+                            cell_fills=table.cell_fills[start:stop] if table.cell_fills else None))
+        start = stop
+    return tables
+
+
+def _spread(costs: list[int], count: int) -> list[list[int]]:
+    size, extra = divmod(len(costs), count)
+    parts, start = [], 0
+    for index in range(count):
+        stop = start + size + (1 if index >= count - extra else 0)
+        parts.append(costs[start:stop])
+        start = stop
+    return parts
+
+
+def table_slides(analysis: Any, title: str, table: Table, notes: str = "") -> list[TableSlide]:
+    """The table on as many slides as keep each within budget, later ones titled
+    "(suite)" / "(continued)" as the writer titles its own continuations."""
+    return [TableSlide(title if index == 0 else f"{title} {c.text(analysis, 'render.continued')}",
+                       part, notes=notes)
+            for index, part in enumerate(pages(table))]
+
+
+def lines(items: Iterable[str]) -> str:
+    """Speaker notes: one item per line, empty items left out."""
+    return "\n".join(item for item in items if item and item.strip())
