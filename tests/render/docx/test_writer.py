@@ -128,6 +128,29 @@ def test_column_widths_follow_the_content_and_never_break_a_word(tmp_path, templ
         assert all(int(c._tc.tcPr.find(qn("w:tcW")).get(qn("w:w"))) == width for c in cells)
 
 
+def test_a_long_reason_beside_many_columns_goes_full_width_under_its_row(tmp_path, templates):
+    reason = ("Action transverse retenue pour : " + ", ".join(
+        f"Conseillers en agence – Région {n} (frein « Peur d'être surveillé » détecté, "
+        f"sévérité 3/3)" for n in range(8)) + ".")
+    rows = [["Ateliers managériaux", "Vouloir", "Managers de proximité", "le 6 septembre 2027",
+             "Responsable du Change", 8, reason],
+            ["Support utilisateurs", "Pouvoir", "Utilisateurs du CRM", "le 4 octobre 2027",
+             "Équipe support CRM", 5, "Court."]]
+    document = Document("Note", blocks=[Table(
+        ["Action", "Pilier", "Public", "Quand", "Responsable", "Charge (j)", "Raison"], rows)])
+    table = open_docx(str(write_docx(document, tmp_path / "note.docx", templates))).tables[0]
+    header, first, first_reason, second, second_reason = table.rows
+    assert [c.text for c in header.cells] == ["Action", "Pilier", "Public", "Quand",
+                                              "Responsable", "Charge (j)"]
+    assert [c.text for c in first.cells][:2] == ["Ateliers managériaux", "Vouloir"]
+    reason_cell = first_reason._tr.tc_lst[0]
+    assert len(first_reason._tr.tc_lst) == 1 and reason_cell.grid_span == 6
+    assert reason_cell.xpath("string(.)").startswith(f"Raison{NBSP}: Action transverse")
+    assert [r.text for r in first_reason.cells[0].paragraphs[0].runs if r.bold] == ["Raison"]
+    assert second_reason.cells[0].text == f"Raison{NBSP}: Court."
+    assert _keeps_with_next(first) and _keeps_with_next(second), "a row stays with its reason"
+
+
 def test_numeric_columns_are_right_aligned_and_text_columns_left(specimen_docx):
     table = open_docx(str(specimen_docx)).tables[0]
     row = table.rows[1].cells
