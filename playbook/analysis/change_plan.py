@@ -134,10 +134,17 @@ def _population_actions(
         audience = f"{population.name} ({population.headcount})"
         reason = sentence(population.name, clauses, method, lang)
         if lever.pairs and profile.task_partners:
-            # "Walk in my shoes" says with whom: the populations it exchanges tasks with.
-            partners = method.levers.reasons["list_separator"].in_(lang).join(profile.task_partners)
-            audience += f" ⇄ {partners}"
-            reason += " " + method.levers.reasons["paired_with"].in_(lang, partners=partners)
+            # "Walk in my shoes" says with whom: the populations it exchanges tasks with,
+            # the givers named to the receiver and the receivers to the giver.
+            separator = method.levers.reasons["list_separator"].in_(lang)
+            audience += f" ⇄ {separator.join(profile.task_partners)}"
+            if profile.receives_from:
+                reason += " " + method.levers.reasons["paired_from"].in_(
+                    lang, partners=profile.task_sources())
+            if profile.hands_to:
+                reason += " " + method.levers.reasons["paired_to"].in_(
+                    lang, partners=separator.join(profile.hands_to),
+                    tasks=f" ({population.shifted_tasks})" if population.shifted_tasks else "")
         for phase, date in _dates(lever, [lot], table):
             rows.append(
                 _row(

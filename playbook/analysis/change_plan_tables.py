@@ -12,6 +12,7 @@ import pandas as pd
 
 from ..method import Method
 from ..method.levers import PILLARS
+from .progress import CANCELLED
 
 ALL = "all"  # the population of a cross-population action
 QUADRANT_ORDER = ("quick_win", "major", "filler", "questionable")
@@ -138,17 +139,20 @@ def arbitration(actions: pd.DataFrame, method: Method, lang: str) -> pd.DataFram
     half day for six people. Quadrants split effect at 2 and effort at the
     median of costed rows; they label each row, the score ranks them. Levers
     costed in the training plan are arbitrated there, with their sessions and
-    trainer-days, so they are left out of this view.
+    trainer-days, so they are left out of this view, and so are cancelled actions.
     """
     columns = [
-        "rank", "lever", "action", "pillar", "population", "occurrences", "effort_days",
+        "rank", "lever", "action", "pillar", "population", "audience", "occurrences", "effort_days",
         "effect", "impact", "headcount", "score", "quadrant", "quadrant_label", "costed_in",
     ]
     actions = actions[actions["costed_in"] == ""]
+    if "status" in actions.columns:  # a cancelled action costs nothing and has nothing left to decide
+        actions = actions[actions["status"] != CANCELLED]
     if actions.empty:
         return pd.DataFrame(columns=columns)
     grouped = (
-        actions.groupby(["lever", "population"], sort=False)
+        # by audience too: one governance action per territory it concerns
+        actions.groupby(["lever", "population", "audience"], sort=False)
         .agg(
             action=("action", "first"),
             pillar=("pillar", "first"),

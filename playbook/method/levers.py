@@ -212,7 +212,7 @@ class Catalogue(Strict):
         "sentence", "min_impact", "buy_in", "brake", "crm_user", "non_crm_user", "level",
         "dimension", "receives_tasks", "it_comfort", "local_management", "default",
         "cross_always", "cross_matched", "cross_brakes", "cited", "separator", "list_separator",
-        "governance_gap", "governance_gap_rollout", "owner_fallback", "paired_with",
+        "governance_gap", "governance_gap_rollout", "owner_fallback", "paired_from", "paired_to",
     )
 
     @model_validator(mode="after")

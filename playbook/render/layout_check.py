@@ -320,6 +320,11 @@ def _title(slide) -> str:
     return shape.text_frame.text.strip() if shape is not None and shape.has_text_frame else ""
 
 
+def slide_words(slide) -> int:
+    """Visible body words of a python-pptx slide, as the word budget counts them."""
+    return _slide_content(slide)[0]
+
+
 def _slide_content(slide) -> tuple[int, bool, list[int], list[int]]:
     """(visible body words, has a chart/table/picture, rows of each table, numbered badges).
 

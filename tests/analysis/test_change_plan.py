@@ -91,8 +91,7 @@ def test_non_users_with_shifted_tasks_get_rebalancing_and_awareness_not_tool_tra
     assert not {"training_classroom", "training_e_learning", "user_guide", "coaching_on_the_job"} & assistants
 
 
-@pytest.fixture(scope="module")
-def shifted():
+def _shifted(lang):
     e = engagement(
         [
             population("Field sales", shifts_tasks_to=["Sales assistants"], shifted_tasks="order entry"),
@@ -105,7 +104,17 @@ def shifted():
         {"Field sales": {"tool": 2}, "Sales assistants": {"organisation": 2}, "Marketing": {"culture": 2}},
         brakes=[("Sales assistants", "admin_load", 3), ("Marketing", "desiloing", 2)],
     )
-    return plan_change(e, METHOD, d, "en")
+    return plan_change(e, METHOD, d, lang)
+
+
+@pytest.fixture(scope="module")
+def shifted():
+    return _shifted("en")
+
+
+@pytest.fixture(scope="module")
+def shifted_fr():
+    return _shifted("fr")
 
 
 def test_non_users_inheriting_tasks_get_process_training_for_those_tasks(shifted):
@@ -118,7 +127,15 @@ def test_walk_in_my_shoes_pairs_the_populations_that_exchange_tasks(shifted):
     actions = shifted.actions.set_index(["population", "lever"])
     assistants = actions.loc[("Sales assistants", "walk_in_my_shoes")]
     assert assistants["audience"] == "Sales assistants (12) ⇄ Field sales"
-    assert assistants["reason"].endswith("In pairs with: Field sales.")
+    assert assistants["reason"].endswith("Paired with Field sales (order entry), whose tasks it takes over.")
+
+
+def test_in_french_the_receiver_s_pairing_names_the_population_its_tasks_come_from(shifted_fr):
+    actions = shifted_fr.actions.set_index(["population", "lever"])
+    assert actions.loc[("Sales assistants", "walk_in_my_shoes"), "reason"].endswith(
+        "En binômes avec Field sales (order entry), dont elle reprend des tâches.")
+    assert "hérite de tâches jusqu'ici faites par Field sales (order entry)" in actions.loc[
+        ("Sales assistants", "process_training"), "reason"]
 
 
 def test_walk_in_my_shoes_needs_someone_to_pair_with(shifted):

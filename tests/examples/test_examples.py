@@ -10,6 +10,8 @@ import re
 import pytest
 import yaml
 
+from playbook.analysis import method_checks
+from playbook.analysis.impacts import impact_levels
 from playbook.errors import PlaybookError
 from playbook.examples import (
     EXAMPLES_DIR,
@@ -17,6 +19,7 @@ from playbook.examples import (
     example_path,
     load_example,
 )
+from playbook.method import load_method
 from playbook.model import (
     Brake,
     Criterion,
@@ -142,6 +145,17 @@ def test_every_population_has_at_least_one_impact(example):
     _, engagement = example
     impacted = {impact.population for impact in engagement.impacts}
     assert [p.name for p in engagement.populations if p.name not in impacted] == []
+
+
+def test_the_impact_scale_discriminates_between_the_populations(example):
+    # Nearly everyone at 3/3 would make the heat map useless (the method warns of it);
+    # an example shows a spread: some populations at 2/3, low intensities on some dimensions.
+    name, engagement = example
+    method = load_method()
+    assert [w for w in method_checks(engagement, method, EXAMPLES[name]) if w.code == "scale_saturated"] == []
+    levels = impact_levels(engagement, method)["level"]
+    assert {2, 3} <= set(levels)
+    assert any(impact.intensity == 1 for impact in engagement.impacts)
 
 
 def test_every_population_has_a_target_vision(example):

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeVar
 
-from ..ir import BulletItem, Table, TableSlide
+from ..ir import BulletItem, BulletLike, BulletSlide, Table, TableSlide
 from ..layout_check import WORD_BUDGET_WORDS
 from . import common as c
 
@@ -82,6 +82,24 @@ def table_slides(analysis: Any, title: str, table: Table, notes: str = "") -> li
     return [TableSlide(title if index == 0 else f"{title} {c.text(analysis, 'render.continued')}",
                        part, notes=notes)
             for index, part in enumerate(pages(table))]
+
+
+def rows_within(table: Table, budget: int = BUDGET) -> int:
+    """How many leading rows of `table` fit in `budget` words with its header (at least one)."""
+    return len(leading(table.rows, lambda row: words(*row), budget,
+                       spent=words(*table.columns, table.caption or "")))
+
+
+def bullet_slides(analysis: Any, title: str, items: Sequence[BulletLike],
+                  notes: str = "") -> list[BulletSlide]:
+    """Whole bullets on as many slides as keep each within budget, later ones continued."""
+    groups, rest = [], list(items)
+    while rest:
+        groups.append(leading(rest, words))
+        rest = rest[len(groups[-1]):]
+    return [BulletSlide(title if index == 0 else f"{title} {c.text(analysis, 'render.continued')}",
+                        group, notes=notes)
+            for index, group in enumerate(groups)]
 
 
 def lines(items: Iterable[str]) -> str:

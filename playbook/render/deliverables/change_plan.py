@@ -13,6 +13,7 @@ and `analysis.steering`; every word from `labels.change_plan.yaml`.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from typing import Any
 
 import pandas as pd
@@ -40,6 +41,7 @@ from ..ir import (
 )
 from ..palette import RAG, rag_fill
 from ..typography import LOCALES
+from . import budget as b
 from . import common as c
 
 NAME = "change_plan"
@@ -109,6 +111,19 @@ def _when(analysis: Any, row: dict[str, Any]) -> str:
               end=c.date(analysis, row["end"]))
 
 
+def glossary(analysis: Any) -> dict[str, list[str]]:
+    """Pillar -> '**Job shadowing** — Cross immersion in another population's job…':
+    every lever the plan uses with its one-sentence description from the
+    catalogue, so the client learns what each lever is."""
+    levers = analysis.method.levers
+    result: dict[str, list[str]] = {}
+    for row in lever_rows(analysis, _actions(analysis)):
+        lever = levers.lever(row["lever"])
+        result.setdefault(row["pillar"], []).append(
+            f"**{lever.label.in_(analysis.lang)}** — {lever.description.in_(analysis.lang)}")
+    return result
+
+
 # ------------------------------------------------------------------ progress
 
 PROGRESS_SHOWN = (LATE, AHEAD, CANCELLED, DONE)  # table order: what needs attention first
@@ -127,13 +142,14 @@ def progress_message(analysis: Any) -> str:
     return f"{lead} {', '.join(parts)}."
 
 
-def progress_table(analysis: Any, limit: int | None = None) -> Table:
+def progress_table(analysis: Any, limit: int | None = None,
+                   statuses: tuple[str, ...] = PROGRESS_SHOWN) -> Table:
     """Actions that are not simply planned, one row per action and status:
     late first (with the date they restart), then ahead, cancelled, done."""
     p = lambda key, **v: _t(analysis, f"progress.{key}", **v)  # noqa: E731
     actions = _actions(analysis)
     rows = []
-    for status in PROGRESS_SHOWN:
+    for status in statuses:
         own = actions[actions["status"] == status]
         for _, group in own.groupby("lever", sort=False):
             first = group.iloc[0]
@@ -176,17 +192,21 @@ def findings(analysis: Any) -> list[c.Finding]:
             analysis, c.share(float(top["effort_days"].sum()), plan.total_days)), names=", ".join(
             _t(analysis, "messages.population_effort", name=name,
                days=c.days(analysis, row["effort_days"])) for name, row in top.iterrows())),
-        [TableSlide(_matrix_title(analysis), matrix_counts_table(analysis),
-                    notes=_t(analysis, "text.matrix_notes"))], key="matrix"))
+        b.table_slides(analysis, _matrix_title(analysis), matrix_counts_table(analysis),
+                            notes="\n".join([_t(analysis, "text.matrix_notes"), *(
+                                _t(analysis, "messages.population_effort", name=name,
+                                   days=c.days(analysis, row["effort_days"]))
+                                for name, row in own.iterrows())])), key="matrix"))
 
     cross = lever_rows(analysis, population_actions(analysis, ALL))
     if cross:
         result.append(c.Finding(
             c.counted(analysis, f"{NAME}.messages.cross", len(cross)),
-            [TableSlide(c.counted(analysis, f"{NAME}.deck.cross", len(cross)),
-                        c.select(cross_table(analysis, with_reasons=False), [0, 1, 4, 5]),
-                        notes=c.reason_notes(analysis, [f"{r['action']} — {r['reason']}" for r in cross],
-                                             lead=_t(analysis, "text.cross_intro")))], key="cross"))
+            b.table_slides(
+                analysis, c.counted(analysis, f"{NAME}.deck.cross", len(cross)),
+                c.select(cross_table(analysis, with_reasons=False), [0, 1, 4]),
+                notes=c.reason_notes(analysis, [f"{r['action']} — {r['reason']}" for r in cross],
+                                     lead=_t(analysis, "text.cross_intro"))), key="cross"))
 
     milestones = plan.milestones
     before = sum(1 for _, a in actions.iterrows() if a["date"] < milestones.at[a["lot"], "acceptance"])
@@ -203,12 +223,18 @@ def findings(analysis: Any) -> list[c.Finding]:
     progress = progress_message(analysis)
     if progress:
         late = int((actions["status"] == LATE).sum())
+        # The late actions and their new dates (the title's subject); without any, the others.
+        moved = progress_table(analysis, statuses=(LATE,) if late else PROGRESS_SHOWN)
+        shown = c.select(moved, [0, 1, 4] if late else [0, 1, 3])
+        shown = replace(shown, rows=shown.rows[:min(PROGRESS_SLIDE_ROWS, b.rows_within(shown))])
         timelines.insert(0, TableSlide(
             c.counted(analysis, f"{NAME}.progress.title", late,
                       date=c.date(analysis, c.as_of(analysis))),
-            progress_table(analysis, PROGRESS_SLIDE_ROWS),
+            shown,
             notes="\n".join([_t(analysis, "progress.intro", date=c.date(analysis, c.as_of(analysis))),
-                             progress])))
+                             progress, *(_t(analysis, "progress.moved_note", action=row[0], who=row[1],
+                                            planned=row[2], new=row[4])
+                                         for row in moved.rows if late)])))
     span = _t(analysis, "messages.span", actions=c.number(analysis, len(actions)),
               start=c.month(analysis, actions["date"].min()),
               end=c.month(analysis, actions["date"].max()),
@@ -242,7 +268,7 @@ def findings(analysis: Any) -> list[c.Finding]:
     quadrants = plan.arbitration["quadrant"].value_counts()
     quick = int(quadrants.get("quick_win", 0))
     arbitrate = int(quadrants.get("questionable", 0))
-    head = plan.arbitration.head(ARBITRATION_SHOWN)
+    head = plan.arbitration.head(arbitration_shown(analysis))
     message = c.counted(analysis, f"{NAME}.messages.quick_wins", quick)
     message += " " + c.counted(analysis, f"{NAME}.messages.to_arbitrate", arbitrate)
     result.append(c.Finding(message, [
@@ -252,11 +278,21 @@ def findings(analysis: Any) -> list[c.Finding]:
                      days=c.days(analysis, float(head["effort_days"].sum())),
                      share=c.percent(analysis, c.share(float(head["effort_days"].sum()),
                                                        plan.total_days))),
-                   c.select(arbitration_table(analysis, ARBITRATION_SHOWN), [0, 1, 2, 3]),
+                   _arbitration_slide_table(analysis, len(head)),
                    notes=c.reason_notes(analysis, _arbitration_reasons(analysis, head),
                                         lead=_t(analysis, "text.arbitration_intro"))),
     ], key="arbitration"))
     return result
+
+
+def _arbitration_slide_table(analysis: Any, limit: int = ARBITRATION_SHOWN) -> Table:
+    return c.select(arbitration_table(analysis, limit), [0, 1, 2, 3])
+
+
+def arbitration_shown(analysis: Any) -> int:
+    """How many actions of the ranking's head the deck shows: at most
+    ARBITRATION_SHOWN, as many as the slide's word budget holds."""
+    return b.rows_within(_arbitration_slide_table(analysis))
 
 
 def _matrix_title(analysis: Any) -> str:
@@ -291,14 +327,15 @@ def next_steps(analysis: Any) -> list[c.NextStep]:
 # --------------------------------------------------------------------------- tables
 
 
-def matrix_table(analysis: Any) -> Table:
-    """Population × pillar, each cell listing the levers activated."""
+def matrix_table(analysis: Any, separator: str = ", ") -> Table:
+    """Population × pillar, each cell listing the levers activated (one per line
+    on a slide: `separator` "\n")."""
     columns = [c.text(analysis, "common.columns.population")]
     columns += [_pillar(analysis, p) for p in PILLARS]
     rows = []
     for name in _populations(analysis):
         own = population_actions(analysis, name)
-        cells = [", ".join(dict.fromkeys(own.loc[own["pillar"] == p, "action"])) or "–"
+        cells = [separator.join(dict.fromkeys(own.loc[own["pillar"] == p, "action"])) or "–"
                  for p in PILLARS]
         rows.append([name, *cells])
     return Table(columns, rows, widths=[2.2, 2.6, 3.2, 2.8])
@@ -306,18 +343,16 @@ def matrix_table(analysis: Any) -> Table:
 
 def matrix_counts_table(analysis: Any) -> Table:
     """The deck's matrix: population × Understand / Want / Be able, each cell the
-    number of levers activated ("–" for none), and the population's effort; the
-    levers themselves are in the appendix and the report."""
+    number of levers activated ("–" for none); the levers themselves are in the
+    appendix and the report, each population's effort in the notes."""
     columns = [c.text(analysis, "common.columns.population")]
     columns += [_pillar(analysis, p) for p in PILLARS]
-    columns.append(_t(analysis, "columns.effort"))
     rows = []
     for name in _populations(analysis):
         own = population_actions(analysis, name)
         counts = [own.loc[own["pillar"] == p, "lever"].nunique() for p in PILLARS]
-        rows.append([name, *(n or "–" for n in counts), _days(analysis, float(own["effort_days"].sum()))])
-    return Table(columns, rows, widths=[3.4, 1, 1, 1, 1], align=[None, "center", "center",
-                                                                   "center", "right"])
+        rows.append([name, *(n or "–" for n in counts)])
+    return Table(columns, rows, widths=[3.4, 1, 1, 1], align=[None, "center", "center", "center"])
 
 
 def population_table(analysis: Any, population: str, with_reasons: bool = True) -> Table:
@@ -421,14 +456,21 @@ def arbitration_table(analysis: Any, limit: int | None = None,
         if with_questionable:
             keep |= frame["quadrant"] == "questionable"
         frame = frame[keep]
-    rows = [[int(r["rank"]), r["action"],
-             _t(analysis, "text.all_populations") if r["population"] == ALL else r["population"],
+    rows = [[int(r["rank"]), r["action"], _who(analysis, r),
              float(r["effort_days"]), int(r["effect"]), r["quadrant_label"]]
             for _, r in frame.iterrows()]
     col = lambda key: _t(analysis, f"columns.{key}")  # noqa: E731
     return Table([col("rank"), col("action"), c.text(analysis, "common.columns.population"),
                   col("effort"), col("effect"), col("quadrant")], rows,
                  widths=[0.6, 2.6, 2.6, 0.9, 0.9, 1.4])
+
+
+def _who(analysis: Any, row: Any) -> str:
+    """The population an action serves; a cross action's audience (which names the
+    territory of a governance action such as getting a local sponsor named)."""
+    if row["population"] != ALL:
+        return str(row["population"])
+    return str(row["audience"] or _t(analysis, "text.all_populations"))
 
 
 def quadrant_table(analysis: Any) -> Table:
@@ -593,6 +635,12 @@ def build_document(analysis: Any) -> Document:
                Paragraph(_t(analysis, "principle.two")),
                Bullets([f"**{info.label.in_(analysis.lang)}** — {info.description.in_(analysis.lang)}"
                         for info in (levers.pillars[p] for p in PILLARS)])]
+    used = glossary(analysis)
+    if used:
+        blocks += [Heading(s("levers"), 2), Paragraph(_t(analysis, "text.levers_intro")),
+                   Bullets([item for pillar, described in used.items()
+                            for item in (BulletItem(f"**{_pillar(analysis, pillar)}**"),
+                                         *(BulletItem(d, 1) for d in described))])]
 
     blocks += [Heading(s("matrix")), *lead.get("matrix", []), matrix_table(analysis),
                Heading(s("details"))]
@@ -658,23 +706,33 @@ def build_deck(analysis: Any) -> Deck:
             c.counted(analysis, f"{NAME}.deck.steering", len(kpis.rows),
                       weeks=analysis.engagement.governance.copil_every_weeks,
                       date=c.date(analysis, steering.kpis["first_review"].min())),
-            c.select(kpis, [0, 1, 3]),
+            c.select(kpis, [0, 1]),
             notes="\n".join([_t(analysis, "text.steering_intro",
                                 weeks=analysis.engagement.governance.copil_every_weeks),
-                             *_rag_rules(analysis)])))
+                             *_rag_rules(analysis),
+                             *(_t(analysis, "text.kpi_note", kpi=row[0], target=row[1], alert=row[2],
+                                  date=row[3]) for row in kpis.rows)])))
 
     appendix: list[Any] = []
     if not _actions(analysis).empty:
-        appendix.append(TableSlide(
-            d("details"), matrix_table(analysis),
-            notes=c.reason_notes(analysis, [
-                f"{name} — {r['action']} — {r['reason']}" for name in _populations(analysis)
-                for r in lever_rows(analysis, population_actions(analysis, name))])))
+        # As many populations per slide as the word budget holds, named in the title.
+        for part in b.pages(matrix_table(analysis, separator="\n")):
+            names = [str(row[0]) for row in part.rows]
+            appendix.append(TableSlide(
+                d("details_of", names=", ".join(names)), part,
+                notes=c.reason_notes(analysis, [
+                    f"{name} — {r['action']} — {r['reason']}" for name in names
+                    for r in lever_rows(analysis, population_actions(analysis, name))])))
     by_population = population_chart(analysis)
     if by_population is not None:
         appendix.append(ChartSlide(d("by_population"), by_population,
                                    notes=_t(analysis, "text.effort_intro")))
     appendix.append(TableSlide(d("milestones"), milestone_table(analysis)))
+    for pillar, described in glossary(analysis).items():
+        appendix += b.bullet_slides(
+            analysis, c.counted(analysis, f"{NAME}.deck.glossary", len(described),
+                                pillar=_pillar(analysis, pillar)),
+            described, notes=_t(analysis, "text.levers_intro"))
     return c.story_deck(analysis, NAME, findings(analysis), opening=[principle], closing=closing,
                         appendix=appendix, steps=next_steps(analysis))
 
@@ -683,7 +741,8 @@ def _arbitration_reasons(analysis: Any, frame: pd.DataFrame) -> list[str]:
     actions = _actions(analysis)
     reasons = []
     for _, row in frame.iterrows():
-        own = actions[(actions["lever"] == row["lever"]) & (actions["population"] == row["population"])]
+        own = actions[(actions["lever"] == row["lever"]) & (actions["population"] == row["population"])
+                      & (actions["audience"] == row["audience"])]
         if len(own):
             reasons.append(f"{row['action']} — {own.iloc[0]['reason']}")
     return reasons

@@ -8,6 +8,7 @@ from playbook.analysis.change_plan_tables import ALL
 from playbook.method.levers import PILLARS
 from playbook.render.deliverables import change_plan as cp
 from playbook.render.deliverables import common as c
+from playbook.render.layout_check import WORD_BUDGET_WORDS, slide_words
 
 from .conftest import charts, flat
 
@@ -125,7 +126,7 @@ def test_the_effort_by_pillar_adds_up_to_the_plan_total(case):
 
 
 def test_the_arbitration_slide_shows_the_head_of_the_ranking_with_reasons_in_notes(case):
-    head = case.analysis.change_plan.arbitration.head(cp.ARBITRATION_SHOWN)
+    head = case.analysis.change_plan.arbitration.head(cp.arbitration_shown(case.analysis))
     title = case.label("change_plan.deck.arbitration", count=len(head),
                        days=c.days(case.analysis, float(head["effort_days"].sum())),
                        share=c.percent(case.analysis, c.share(float(head["effort_days"].sum()),
@@ -133,7 +134,7 @@ def test_the_arbitration_slide_shows_the_head_of_the_ranking_with_reasons_in_not
     slide = case.slides_titled(title)[0]
     table = next(s.table for s in slide.shapes if getattr(s, "has_table", False) and s.has_table)
     ranks = [int(row.cells[0].text) for row in list(table.rows)[1:]]
-    assert ranks == list(range(1, len(ranks) + 1))
+    assert ranks == list(range(1, len(head) + 1))
     assert slide.notes_slide.notes_text_frame.text.strip()
 
 
@@ -157,3 +158,67 @@ def test_a_french_plan_shows_none_of_the_english_headings(written):
             *(f"change_plan.deck.{k}" for k in ("principle", "details", "by_population"))]
     for key in keys:
         assert flat(english.label(key)) not in text
+
+
+# --------------------------------------------------------------------------- lever descriptions
+
+
+def _levers_used(case):
+    levers = case.analysis.method.levers
+    return [levers.lever(code) for code in dict.fromkeys(case.analysis.change_plan.actions["lever"])]
+
+
+def test_the_report_describes_every_lever_the_plan_uses_in_one_sentence(case):
+    text = flat(case.doc_text())
+    for lever in _levers_used(case):
+        assert f"{flat(lever.label.in_(case.lang))} — {flat(lever.description.in_(case.lang))}" in text
+
+
+def test_the_deck_appendix_describes_every_lever_the_plan_uses_within_the_word_budget(case):
+    appendix = case.slide_titles().index(case.label("common.appendix"))
+    glossary = [s for s in list(case.pptx.slides)[appendix:]
+                if any(flat(lever.description.in_(case.lang)) in flat(case.slide_text(s))
+                       for lever in _levers_used(case))]
+    text = flat("\n".join(case.slide_text(s) for s in glossary))
+    for lever in _levers_used(case):
+        assert f"{flat(lever.label.in_(case.lang))} — {flat(lever.description.in_(case.lang))}" in text
+    assert all(slide_words(s) <= WORD_BUDGET_WORDS for s in glossary)
+
+
+# --------------------------------------------------------------------------- saying less
+
+
+def test_every_slide_of_the_plan_stays_within_the_word_budget(case):
+    # The summary and next-steps slides are the storyline's own (their builders keep them short).
+    titles = case.slide_titles()
+    own = {titles.index(case.label("common.next_steps")), 1}
+    over = {number: slide_words(s) for number, s in enumerate(case.pptx.slides)
+            if number not in own and slide_words(s) > WORD_BUDGET_WORDS}
+    assert not over, f"slides over {WORD_BUDGET_WORDS} words (index: words): {over}"
+
+
+def test_the_late_actions_slide_shows_their_new_dates_and_keeps_every_one_in_its_notes(case):
+    late = case.analysis.change_plan.actions
+    late = late[late["status"] == "late"]
+    if late.empty:
+        return
+    slide = case.slides_titled(c.counted(case.analysis, "change_plan.progress.title", len(late),
+                                         date=c.date(case.analysis, c.as_of(case.analysis))))[0]
+    table = next(s.table for s in slide.shapes if getattr(s, "has_table", False) and s.has_table)
+    assert [cell.text for cell in table.rows[0].cells][-1] == case.label("change_plan.progress.new_date")
+    notes = flat(slide.notes_slide.notes_text_frame.text)
+    for action in set(late["action"]):
+        assert flat(action) in notes
+
+
+def test_getting_a_local_sponsor_named_is_ranked_for_its_territory_not_for_all_populations(case):
+    analysis = case.analysis
+    gaps = analysis.change_plan.actions
+    gaps = gaps[gaps["lever"] == "name_local_sponsor"]
+    assert len(gaps), "both examples have a territory without a local sponsor"
+    table = case.doc_table(case.label("change_plan.columns.rank"))
+    label = flat(analysis.method.levers.lever("name_local_sponsor").label.in_(case.lang))
+    ranked = [row for row in table[1:] if flat(row[1]) == label]
+    assert {flat(row[2]) for row in ranked} == {flat(a) for a in gaps["audience"]}
+    unsponsored = {t.name for t in analysis.engagement.territories if not t.has_local_sponsor}
+    assert {t for row in ranked for t in unsponsored if t in row[2]} == unsponsored
