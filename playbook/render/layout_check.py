@@ -42,6 +42,7 @@ NEAR_EMPTY_WORDS = 12          # fewer body words than this, and no chart, table
 EDGE_TOLERANCE_PT = 1.0        # anti-aliasing and glyph side bearings
 OVERLAP_SHARE = 0.35           # of the smaller line's height (and width) drawn over another
 HEADER_BAND = 0.08             # top share of a Word page holding the running header
+RULE_PT = 1.5                  # a table border drawn as a line or a hairline rectangle
 TRUNCATION_MARK = "…"
 _CONTINUED = re.compile(r"\s*\((?:suite|continued|cont\.)\)\s*$", re.IGNORECASE)
 _BODY_LAYOUTS = ("Title and Content", "Two Content", "Title Only")
@@ -242,10 +243,38 @@ def _single_row_pages(document) -> Iterator[tuple[int, str]]:
                 rows = first.extract()
                 header = previous_last.extract()[0] if previous_last.row_count else None
                 data = len(rows) - (1 if rows and header and rows[0] == header else 0)
+                data += _unshaded_rows_below(page, first.bbox)
                 if data <= 1:
                     yield number, (f"a table continues onto this page for {data} row"
                                    f"{'s' if data != 1 else ''} only")
         previous_last = tables[-1] if tables else None
+
+
+def _unshaded_rows_below(page, bbox) -> int:
+    """Rows under a detected table that the detector left out.
+
+    A row with neither fill nor vertical borders (an unshaded band of a house
+    table) is drawn only as the horizontal rules above and below it, so the
+    detector ends the table above it. Such a row is a band between two rules
+    spanning the table's width, holding text; the next table's header (a
+    filled band opening on its rule) is not one.
+    """
+    x0, _, x1, bottom = bbox
+    drawings = page.get_drawings()
+    rules = sorted({round(d["rect"].y0, 1) for d in drawings
+                    if d["rect"].height <= RULE_PT and d["rect"].x0 <= x0 + RULE_PT
+                    and d["rect"].x1 >= x1 - RULE_PT and d["rect"].y0 > bottom + RULE_PT})
+    headers = [d["rect"].y0 for d in drawings if d.get("fill") and d["rect"].height > RULE_PT]
+    words = page.get_text("words")
+    count, top = 0, bottom
+    for rule in rules:
+        if any(abs(y - rule) <= RULE_PT for y in headers):
+            break
+        if not any(top <= w[1] and w[3] <= rule + RULE_PT and x0 <= w[0] and w[2] <= x1
+                   for w in words):
+            break
+        count, top = count + 1, rule
+    return count
 
 
 # --------------------------------------------------------------------------- slides

@@ -130,7 +130,7 @@ def test_200_populations_spill_the_heat_map_over_several_slides(renders) -> None
 
     source, files = renders(MANY, ("impact_diagnosis",))
     analysis = open_engagement(source)
-    header = heat_table(analysis).columns
+    header = heat_table(analysis).columns[:-1]  # the deck's heat map leaves the overall level to the map slide
     names = [p.name for p in analysis.engagement.populations]
 
     pages = []

@@ -26,10 +26,6 @@ def words(*texts: Any) -> int:
     return sum(count_words(x.text if isinstance(x, BulletItem) else str(x)) for x in texts)
 
 
-def table_words(table: Table) -> int:
-    return words(*table.columns, table.caption or "", *(cell for row in table.rows for cell in row))
-
-
 def leading(items: Sequence[T], cost: Callable[[T], int], budget: int = BUDGET, spent: int = 0,
             at_least: int = 1) -> list[T]:
     """The leading `items` that fit in what is left of `budget` once `spent` words

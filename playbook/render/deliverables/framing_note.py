@@ -781,8 +781,11 @@ def _governance_slides(analysis: Any) -> Slides:
         evidence = analysis.steering.criteria.at["experience_balance", "evidence"]
         team_title = t(analysis, "messages.team", members=len(gov.team), fte=_fte(analysis, gov.team),
                        functions=len({m.function for m in gov.team})).rstrip(".")
-        # The team's size and gaps on the main slide; who is in it, in the appendix.
-        main.append(BulletSlide(team_title, summary, notes=c.reason_notes(analysis, [evidence])))
+        # The team's size and the gaps the budget holds on the main slide (every gap
+        # in the notes); who is in the team, in the appendix.
+        shown = b.leading(summary, b.words)
+        main.append(BulletSlide(team_title, shown, notes=c.reason_notes(
+            analysis, [evidence], lead=b.lines(summary[len(shown):]))))
         detail.append(TableSlide(g("team_title"), _team_table(analysis, full=False)))
         detail.append(ChartSlide(g("balance_title"), seniority_chart(analysis),
                                  caption=g("balance_line", **counts)))

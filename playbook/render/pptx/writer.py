@@ -28,7 +28,6 @@ from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.util import Emu, Pt
 
 from ...files import atomic_path
-from .. import fit
 from ..charts import heatmap_table
 from ..ir import (
     BulletItem,
@@ -48,7 +47,7 @@ from ..ir import (
 from ..labels import Labels, default_labels
 from ..maps import key_table
 from ..palette import palette_from_template, text_on
-from ..tables import cell_text, column_alignments, column_widths, figure_grid, longest_words
+from ..tables import cell_text, column_alignments, column_widths, figure_grid
 from ..templates import PPTX_NAME, default_template_dir, load_pptx_template
 from ..typography import format_date, prepare
 from ..words import WORD_BUDGET, count_words, total_words
@@ -517,9 +516,7 @@ class _DeckWriter:
         header = [self.text(c) for c in table.columns]
         raw = [[cell_text(v, self.lang) for v in row] for row in table.rows]
         align = column_alignments(table, raw)
-        minimum = [int((fit.text_width(word, sizes[0], bold=True) * fit.SAFETY) * EMU_PER_PT
-                       + 2 * CELL_MARGIN_X) for word in longest_words(header, raw)]
-        widths = column_widths(table, header, raw, box.w, minimum)
+        widths = column_widths(table, header, raw, box.w, sizes[0], 2 * CELL_MARGIN_X)
         available = box.h_pt
         if figure_grid(raw):  # a grid of figures is one picture: only height splits it
             budget = None

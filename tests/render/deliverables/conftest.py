@@ -161,9 +161,9 @@ def flat(text: str) -> str:
 
 def body_words(slide) -> int:
     """Visible body words of a slide, counted as the layout check counts them."""
-    from playbook.render.layout_check import _slide_content
+    from playbook.render.layout_check import slide_words
 
-    return _slide_content(slide)[0]
+    return slide_words(slide)
 
 
 def section_slides(case: Written) -> list:
