@@ -239,7 +239,9 @@ class Bullets:
 class Table:
     """A table; a Word table, or a native table split over slides in a deck.
 
-    `widths` are relative column widths (any unit, scaled to the page).
+    Column widths follow the content (no word broken, long text given the
+    room); `widths` (relative, any unit) shares what is left once every cell
+    fits on one line, e.g. equal value columns in a heat map.
     `align` per column; None or missing means automatic: right-aligned when
     every filled cell of the column is a number, a percentage or an amount.
     `cell_fills` (same shape as `rows`, hex colours "RRGGBB" or "#RRGGBB", or

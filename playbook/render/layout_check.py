@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .verify import ConversionError, soffice
+from .words import WORD_BUDGET as BUDGET
+from .words import count_words, total_words
 
 # Kinds of finding, in the order they are reported.
 OUTSIDE = "outside"            # text drawn beyond the page or slide edge
@@ -35,14 +37,14 @@ SINGLE_ROW = "single_row"      # a table continued onto a page (slide) for one r
 NUMBERING = "numbering"        # numbered key messages that skip or repeat a number
 KINDS = (OUTSIDE, OVERLAP, TRUNCATED, WORD_BUDGET, NEAR_EMPTY, SINGLE_ROW, NUMBERING)
 
-WORD_BUDGET_WORDS = 80         # visible body words per slide (the rest goes to notes or report)
+WORD_BUDGET_WORDS = BUDGET     # visible body words per slide (the rest goes to notes or report)
 NEAR_EMPTY_WORDS = 12          # fewer body words than this, and no chart, table or picture
 EDGE_TOLERANCE_PT = 1.0        # anti-aliasing and glyph side bearings
 OVERLAP_SHARE = 0.35           # of the smaller line's height (and width) drawn over another
 HEADER_BAND = 0.08             # top share of a Word page holding the running header
+RULE_PT = 1.5                  # a table border drawn as a line or a hairline rectangle
 TRUNCATION_MARK = "…"
 _CONTINUED = re.compile(r"\s*\((?:suite|continued|cont\.)\)\s*$", re.IGNORECASE)
-_WORD = re.compile(r"\w+(?:['’-]\w+)*")
 _BODY_LAYOUTS = ("Title and Content", "Two Content", "Title Only")
 
 
@@ -241,10 +243,38 @@ def _single_row_pages(document) -> Iterator[tuple[int, str]]:
                 rows = first.extract()
                 header = previous_last.extract()[0] if previous_last.row_count else None
                 data = len(rows) - (1 if rows and header and rows[0] == header else 0)
+                data += _unshaded_rows_below(page, first.bbox)
                 if data <= 1:
                     yield number, (f"a table continues onto this page for {data} row"
                                    f"{'s' if data != 1 else ''} only")
         previous_last = tables[-1] if tables else None
+
+
+def _unshaded_rows_below(page, bbox) -> int:
+    """Rows under a detected table that the detector left out.
+
+    A row with neither fill nor vertical borders (an unshaded band of a house
+    table) is drawn only as the horizontal rules above and below it, so the
+    detector ends the table above it. Such a row is a band between two rules
+    spanning the table's width, holding text; the next table's header (a
+    filled band opening on its rule) is not one.
+    """
+    x0, _, x1, bottom = bbox
+    drawings = page.get_drawings()
+    rules = sorted({round(d["rect"].y0, 1) for d in drawings
+                    if d["rect"].height <= RULE_PT and d["rect"].x0 <= x0 + RULE_PT
+                    and d["rect"].x1 >= x1 - RULE_PT and d["rect"].y0 > bottom + RULE_PT})
+    headers = [d["rect"].y0 for d in drawings if d.get("fill") and d["rect"].height > RULE_PT]
+    words = page.get_text("words")
+    count, top = 0, bottom
+    for rule in rules:
+        if any(abs(y - rule) <= RULE_PT for y in headers):
+            break
+        if not any(top <= w[1] and w[3] <= rule + RULE_PT and x0 <= w[0] and w[2] <= x1
+                   for w in words):
+            break
+        count, top = count + 1, rule
+    return count
 
 
 # --------------------------------------------------------------------------- slides
@@ -316,8 +346,7 @@ def _slide_content(slide) -> tuple[int, bool, list[int], list[int]]:
         if getattr(shape, "has_table", False) and shape.has_table:
             visual = True
             tables.append(len(shape.table.rows))
-            words += sum(len(_WORD.findall(cell.text)) for row in shape.table.rows
-                         for cell in row.cells)
+            words += total_words(cell.text for row in shape.table.rows for cell in row.cells)
             continue
         if shape.shape_type == MSO_SHAPE_TYPE.PICTURE:
             visual = True
@@ -329,7 +358,7 @@ def _slide_content(slide) -> tuple[int, bool, list[int], list[int]]:
                 and shape.auto_shape_type == MSO_SHAPE.OVAL):
             badges.append(int(text))
             continue
-        words += len(_WORD.findall(text))
+        words += count_words(text)
     return words, visual, tables, badges
 
 

@@ -4,8 +4,15 @@ from __future__ import annotations
 
 import re
 
+from . import fit
 from .ir import Table
 from .typography import format_number, prepare
+
+EMU_PER_PT = 12700
+FILL_STEPS = 60        # the width beyond the columns' floors is handed out in this many steps
+LOOKAHEAD = 10         # steps a column may take at once (a short column gains a line per few)
+
+_BREAKS = re.compile(r"[ \t\r\n]+")
 
 # A number, percentage or amount as a consultant types it: "1 234", "45 %", "€12,500", "3,5 j".
 _NUMERIC = re.compile(r"^[-−+]?[€$£]?\s?[\d\u00a0\u202f ,.]*\d[\d\u00a0\u202f ,.]*"
@@ -43,46 +50,123 @@ def column_alignments(table: Table, texts: list[list[str]]) -> list[str]:
 
 
 def column_widths(table: Table, header: list[str], texts: list[list[str]], total: int,
-                  minimum: list[int] | None = None) -> list[int]:
-    """Column widths summing to `total`: the given proportions, else from typical lengths.
+                  size_pt: float, padding: int) -> list[int]:
+    """Column widths (EMU) summing to `total`, computed from what the columns hold.
 
-    The automatic rule weighs each column by the length of its 80th-percentile
-    cell (capped, so one long comment does not starve the other columns) and
-    never narrower than the longest word of its header. `minimum` (per column,
-    same unit as `total`) then widens columns that would break a word in two,
-    taking the room from the others in proportion.
+    No column is narrower than its longest word at `size_pt` (in bold in the
+    header, whose words wrap at their spaces) plus `padding` (both cell
+    margins, EMU): a word is never broken inside. The rest of the width goes,
+    step by step, to the column where it saves the most lines, so long-text
+    columns (a reason, a comment) take the room in proportion to their text
+    and the rows are as short as the page allows. What is left once every cell
+    fits on one line is shared in proportion to `table.widths` when given (a
+    heat map's equal value columns), else to each column's widest cell.
     """
-    if table.widths:
-        weights = list(table.widths)
-    else:
-        weights = []
-        for column, name in enumerate(header):
-            lengths = sorted(len(row[column]) for row in texts) or [0]
-            typical = lengths[int((len(lengths) - 1) * 0.8)]
-            longest_word = max((len(word) for word in name.split()), default=4)
-            weights.append(max(6, longest_word, min(typical, 60)) ** 0.85)
-    scale = total / sum(weights)
-    widths = [weight * scale for weight in weights]
-    if minimum and sum(minimum) < total:
-        fixed: set[int] = set()
-        while True:
-            short = [c for c in range(len(widths)) if c not in fixed and widths[c] < minimum[c]]
-            if not short:
-                break
-            fixed.update(short)
-            free = total - sum(minimum[c] for c in fixed)
-            flexible = sum(weights[c] for c in range(len(widths)) if c not in fixed)
-            widths = [minimum[c] if c in fixed else weights[c] * free / flexible
-                      for c in range(len(widths))]
+    floor = [padding + max(_widest(_words(name), size_pt, True),
+                           _widest([w for row in texts for w in _words(row[c])], size_pt, False))
+             for c, name in enumerate(header)]
+    if sum(floor) >= total:  # not even the longest words fit: share the width as they need
+        return _rounded([width * total / sum(floor) for width in floor], total)
+    # a column whose widest cell is narrower than an even share (a date, a format, a
+    # figure) is kept on one line, its header wrapping if need be; the long-text
+    # columns share the rest
+    natural = [padding + EMU_PER_PT + _widest([row[c] for row in texts], size_pt, False, lines=True)
+               for c in range(len(header))]
+    one_line = [max(f, n) if n <= total / len(header) else f
+                for f, n in zip(floor, natural, strict=True)]
+    if sum(one_line) < total:
+        floor = one_line
+    return _rounded(_fill(table, header, texts, floor, total, size_pt, padding), total)
+
+
+def _words(text: str) -> list[str]:
+    """What a line never breaks: words between spaces, tabs and line breaks (a
+    non-breaking space, as in « 18 mai 2027 » or « 45 % », joins its words)."""
+    return _BREAKS.split(text.strip()) if text.strip() else []
+
+
+def _widest(words: list[str], size_pt: float, bold: bool, lines: bool = False) -> float:
+    """EMU the widest of `words` (with `lines`: of the lines of texts) needs."""
+    if lines:
+        words = [line for text in words for line in text.split("\n")]
+    return max((fit.text_width(w, size_pt, bold) for w in words), default=0) * fit.SAFETY * EMU_PER_PT
+
+
+def _fill(table: Table, header: list[str], texts: list[list[str]], floor: list[float], total: int,
+          size_pt: float, padding: int) -> list[float]:
+    """From the floors, hand out the rest of `total` in steps to the column whose
+    widening shortens the table most (rows' heights in lines, then all cells' lines)."""
+    columns = len(floor)
+    cells = [[header[c], *(row[c] for row in texts)] for c in range(columns)]
+    step = (total - sum(floor)) / FILL_STEPS
+    steps = [0] * columns
+    cache: dict[tuple[int, int], list[int]] = {}
+
+    def lines(column: int, k: int) -> list[int]:
+        if (column, k) not in cache:
+            usable = (floor[column] + k * step - padding) / EMU_PER_PT
+            cache[column, k] = [fit.count_lines(text or " ", usable, size_pt, bold=r == 0)
+                                for r, text in enumerate(cells[column])]
+        return cache[column, k]
+
+    left = FILL_STEPS
+    while left:
+        current = [lines(c, steps[c]) for c in range(columns)]
+        rows = [sorted(row, reverse=True) for row in zip(*current, strict=True)]
+        height = sum(row[0] for row in rows)
+        best, best_gain = None, 0.0
+        for column in range(columns):
+            # each row's height without this column: its tallest other cell
+            others = [row[0] if own != row[0] else (row[1] if len(row) > 1 else 0)
+                      for row, own in zip(rows, current[column], strict=True)]
+            for k in range(1, min(LOOKAHEAD, left) + 1):
+                trial = lines(column, steps[column] + k)
+                saved_rows = height - sum(map(max, trial, others))
+                saved_cells = sum(current[column]) - sum(trial)
+                gain = (saved_rows * (columns * len(rows) + 1) + saved_cells) / k
+                if gain > best_gain:
+                    best, best_gain = (column, k), gain
+        if best is None:
+            break  # nothing wraps any more
+        steps[best[0]] += best[1]
+        left -= best[1]
+    widths = [floor[c] + steps[c] * step for c in range(columns)]
+    if left:  # every cell fits: the rest as asked, else in proportion to the widest cells
+        shares = list(table.widths) if table.widths else [
+            1 + max(fit.text_width(line, size_pt, bold=r == 0)
+                    for r, text in enumerate(col) for line in text.split("\n"))
+            for col in cells]
+        widths = _proportional(shares, widths, total)
+    return widths
+
+
+def _proportional(weights: list[float], floor: list[float], total: int) -> list[float]:
+    """`weights` scaled to `total`, raising columns below their floor and taking the
+    room from the others in proportion."""
+    fixed: set[int] = set()
+    while True:
+        free = total - sum(floor[c] for c in fixed)
+        flexible = sum(w for c, w in enumerate(weights) if c not in fixed)
+        widths = [floor[c] if c in fixed else w * free / flexible for c, w in enumerate(weights)]
+        short = [c for c, width in enumerate(widths) if c not in fixed and width < floor[c]]
+        if not short:
+            return widths
+        fixed.update(short)
+
+
+def _rounded(widths: list[float], total: int) -> list[int]:
     result = [int(width) for width in widths]
     result[-1] += total - sum(result)
     return result
 
 
-def longest_words(header: list[str], texts: list[list[str]]) -> list[str]:
-    """The longest unbreakable word of each column (header included)."""
-    words = []
-    for column, name in enumerate(header):
-        cells = [name, *(row[column] for row in texts)]
-        words.append(max((w for cell in cells for w in cell.split()), key=len, default=""))
-    return words
+_CODE_CHARS = 3  # "R/A", "C", "–": a code read at a glance, not a word read in a sentence
+
+
+def figure_grid(texts: list[list[str]]) -> bool:
+    """Rows of a label then figures or short codes only (a heat map, a population ×
+    pillar count, a RACI): read across and down as one picture, so a deck keeps
+    it whole rather than split it to keep to the word budget."""
+    return bool(texts) and len(texts[0]) > 1 and all(
+        len(cell.strip()) <= _CODE_CHARS or _NUMERIC.match(cell)
+        for row in texts for cell in row[1:])

@@ -7,7 +7,11 @@ deck gives none.
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from docx import Document as open_docx
+from docx.oxml.ns import qn
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.util import Emu, Pt
@@ -20,8 +24,10 @@ from playbook.render.layout_check import (
     NUMBERING,
     OUTSIDE,
     OVERLAP,
+    SINGLE_ROW,
     TRUNCATED,
     WORD_BUDGET,
+    check_files,
     check_layout,
 )
 
@@ -58,7 +64,7 @@ def findings(tmp_path_factory, templates):
     words = " ".join(["mot"] * 95)
     flawed = Deck("Plan Change", client="Client Fictif SA", slides=[
         *SOUND,                                                   # slides 1-2: sound
-        BulletSlide("Trop de texte pour une diapositive", [words]),   # 3: word budget
+        BulletSlide("Trop de texte pour une diapositive", ["mot"]),   # 3: word budget below
         BulletSlide("Presque rien", ["Un point"]),                    # 4: near empty
         KeyMessagesSlide("Messages clés", [                          # 5: badges redone below
             "Les conseillers en agence portent la moitié de la charge d'accompagnement",
@@ -68,6 +74,8 @@ def findings(tmp_path_factory, templates):
     path = write_pptx(flawed, folder / "flawed" / "flawed.pptx", templates)
     deck = Presentation(str(path))
     slides = list(deck.slides)
+    # the writer keeps to the budget by itself: overfill the bullet as a hand edit would
+    slides[2].placeholders[1].text_frame.paragraphs[0].runs[0].text = words
     for shape in list(slides[4].shapes):       # renumber the messages 1, 3
         if shape.has_text_frame and shape.text_frame.text.strip() == "2":
             shape.text_frame.paragraphs[0].runs[0].text = "3"
@@ -122,3 +130,65 @@ def test_findings_print_with_file_and_page_and_fail_the_command(findings, tmp_pa
     assert "flawed.pptx: page 3: word_budget" in err
     assert main(["check-layout", str(flawed.parent / "sound")]) == 0
     assert "layout OK" in capsys.readouterr().out
+
+
+# ------------------------------------------------------------------ Word tables over pages
+
+ROW = re.compile(r"^Population \d+$")
+MODULES = "Découverte du CRM, Les gestes essentiels du CRM, Nouveaux processus métier"
+
+
+def _population_table(rows: int) -> Document:
+    """A heading and a table whose last rows fall on the next page for one of the sizes."""
+    body = [[f"Population {n}", "Collaborateur", "3/3", "Moyen",
+             MODULES if n % 3 else "Nouveautés du lot"] for n in range(1, rows + 1)]
+    return Document("Note", client="Client Fictif SA", blocks=[
+        Heading("Populations"),
+        Table(["Population", "Rôle", "Impact outil", "Aisance informatique", "Modules"], body)])
+
+
+def _without_keeps(path) -> None:
+    """The same report as a writer that neither keeps rows together nor whole would write."""
+    document = open_docx(str(path))
+    table = document.tables[0]._tbl
+    for element in [*table.iter(qn("w:keepNext")), *table.iter(qn("w:cantSplit"))]:
+        element.getparent().remove(element)
+    document.save(str(path))
+
+
+@pytest.fixture(scope="module")
+def paged_tables(tmp_path_factory, templates):
+    """(rows on the last page, single-row findings) per report, kept by the writer or not."""
+    import pymupdf
+
+    folder, pdfs = tmp_path_factory.mktemp("tables"), tmp_path_factory.mktemp("tables-pdf")
+    sources = []
+    for rows in range(25, 31):   # a page holds about 27 of these rows after the heading
+        for kind in ("kept", "loose"):
+            path = write_docx(_population_table(rows), folder / f"{kind}-{rows}.docx", templates)
+            if kind == "loose":
+                _without_keeps(path)
+            sources.append(path)
+    findings = check_files(sources, pdfs)
+    result = {}
+    for source, pdf in zip(sources, sorted(pdfs.rglob("*.pdf"), key=lambda p: sources.index(
+            folder / f"{p.stem}.docx")), strict=True):
+        pages = list(pymupdf.open(str(pdf)))
+        last = sum(1 for line in pages[-1].get_text().splitlines() if ROW.match(line))
+        found = {f.page for f in findings if f.file == source and f.kind == SINGLE_ROW}
+        result[source.stem] = (len(pages), last, found)
+    return result
+
+
+def test_the_writer_never_leaves_a_table_row_alone_on_a_page(paged_tables):
+    kept = {name: value for name, value in paged_tables.items() if name.startswith("kept")}
+    assert all(found == set() for _pages, _last, found in kept.values())
+    # the case that matters was met: a table continued for its last two rows, kept together
+    assert any(pages == 3 and last == 2 for pages, last, _found in kept.values())
+
+
+def test_a_single_continued_row_is_found_and_two_are_not(paged_tables):
+    loose = {name: value for name, value in paged_tables.items() if name.startswith("loose")}
+    assert any(last == 1 for _pages, last, _found in loose.values()), "the case was met"
+    for name, (pages, last, found) in loose.items():
+        assert found == ({pages} if pages > 2 and last == 1 else set()), name

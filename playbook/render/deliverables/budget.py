@@ -9,23 +9,21 @@ these helpers only say how much fits.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeVar
 
 from ..ir import BulletItem, BulletLike, BulletSlide, Table, TableSlide
-from ..layout_check import WORD_BUDGET_WORDS
+from ..words import WORD_BUDGET, count_words
 from . import common as c
 
-BUDGET = WORD_BUDGET_WORDS
-_WORD = re.compile(r"\w+(?:['’-]\w+)*")
+BUDGET = WORD_BUDGET
 
 T = TypeVar("T")
 
 
 def words(*texts: Any) -> int:
     """Words a reader reads in `texts` (bullet items count by their text)."""
-    return sum(len(_WORD.findall(x.text if isinstance(x, BulletItem) else str(x))) for x in texts)
+    return sum(count_words(x.text if isinstance(x, BulletItem) else str(x)) for x in texts)
 
 
 def leading(items: Sequence[T], cost: Callable[[T], int], budget: int = BUDGET, spent: int = 0,

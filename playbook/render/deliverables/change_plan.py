@@ -188,7 +188,7 @@ def findings(analysis: Any) -> list[c.Finding]:
     own = plan.by_population.drop(index=ALL, errors="ignore")
     top = own.sort_values("effort_days", ascending=False).head(3)
     result.append(c.Finding(
-        _t(analysis, "messages.top_population", share=c.percent(
+        c.message(analysis, f"{NAME}.messages.top_population", share=c.percent(
             analysis, c.share(float(top["effort_days"].sum()), plan.total_days)), names=", ".join(
             _t(analysis, "messages.population_effort", name=name,
                days=c.days(analysis, row["effort_days"])) for name, row in top.iterrows())),
@@ -235,7 +235,7 @@ def findings(analysis: Any) -> list[c.Finding]:
                              progress, *(_t(analysis, "progress.moved_note", action=row[0], who=row[1],
                                             planned=row[2], new=row[4])
                                          for row in moved.rows if late)])))
-    span = _t(analysis, "messages.span", actions=c.number(analysis, len(actions)),
+    span = c.message(analysis, f"{NAME}.messages.span", actions=c.number(analysis, len(actions)),
               start=c.month(analysis, actions["date"].min()),
               end=c.month(analysis, actions["date"].max()),
               share=c.percent(analysis, c.share(before, len(actions))))
@@ -260,7 +260,7 @@ def findings(analysis: Any) -> list[c.Finding]:
                              *(f"{row[0]} : {row[1]}" if analysis.lang == "fr" else f"{row[0]}: {row[1]}"
                                for row in owners.rows if row[1])])))
     result.append(c.Finding(
-        _t(analysis, "messages.effort", days=c.days(analysis, plan.total_days),
+        c.message(analysis, f"{NAME}.messages.effort", days=c.days(analysis, plan.total_days),
            want=_pillar(analysis, "want"),
            want_share=c.percent(analysis, float(plan.by_pillar.at["want", "share"]))),
         effort_slides, key="effort"))

@@ -225,9 +225,53 @@ def key_messages_blocks(analysis: Any, messages: Sequence[str]) -> list[Block]:
 
 
 def key_messages_slide(analysis: Any, messages: Sequence[str], notes: str = "") -> KeyMessagesSlide:
-    """The one summary slide: at most `SUMMARY_MAX` findings, numbered 1…n."""
-    return KeyMessagesSlide(text(analysis, "common.key_messages"), list(messages[:SUMMARY_MAX]),
-                            notes=notes)
+    """The one summary slide: at most `SUMMARY_MAX` findings, numbered 1…n, each
+    card its message's headline; the notes say in full the messages a headline
+    shortens, under their numbers, so the presenter has the detail at hand."""
+    shown = list(messages[:SUMMARY_MAX])
+    detail = [f"{number}. {m}" for number, m in enumerate(shown, 1) if headline(m) != m]
+    return KeyMessagesSlide(text(analysis, "common.key_messages"), [headline(m) for m in shown],
+                            notes="\n".join([notes, *detail] if notes else detail))
+
+
+class Message(str):
+    """A summary message: the full sentence (the report section's conclusion) that
+    also knows its `headline`, the shorter card the summary slide shows so that
+    five findings keep to the slide's word budget."""
+
+    headline: str
+
+    def __new__(cls, full: str, headline: str = "") -> Message:
+        said = super().__new__(cls, full)
+        said.headline = headline or full
+        return said
+
+
+def headline(message: str) -> str:
+    """The summary slide's wording of `message`: its headline, else the message."""
+    return getattr(message, "headline", message)
+
+
+def joined(*messages: str) -> Message:
+    """Messages said as one finding, each keeping its headline."""
+    said = [m for m in messages if m]
+    return Message(" ".join(said), " ".join(headline(m) for m in said))
+
+
+def message(analysis: Any, key: str, counted_by: int | None = None, **values: Any) -> Message:
+    """The catalogue's message `key` ("<deliverable>.messages.<topic>"), in the form
+    that agrees with `counted_by` when given (see `counted`), with the headline the
+    catalogue words under "<deliverable>.headlines.<topic>" (same values) when it
+    has one."""
+    short = key.replace(".messages.", ".headlines.", 1)
+
+    def say(name: str) -> str:
+        return (text(analysis, name, **values) if counted_by is None
+                else counted(analysis, name, counted_by, **values))
+
+    labels = analysis.method.labels
+    worded = labels.has(short) if counted_by is None else labels.has(f"{short}.other")
+    return Message(say(key), say(short) if worded else "")
 
 
 # --------------------------------------------------------------------------- storyline
@@ -278,10 +322,20 @@ def story_deck(analysis: Any, deliverable: str, findings: Sequence[Finding], *,
 
 @dataclass(frozen=True)
 class NextStep:
-    """A dated step; deliverables may add their own to the milestone ones."""
+    """A dated step; deliverables may add their own to the milestone ones.
+
+    `full` is the report's wording when the closing slide's `text` leaves out
+    detail (the populations' names) to keep to the slide's word budget; the
+    slide's notes carry it.
+    """
 
     date: dt.date
     text: str
+    full: str = ""
+
+    @property
+    def in_full(self) -> str:
+        return self.full or self.text
 
 
 def as_of(analysis: Any) -> dt.date:
@@ -332,7 +386,7 @@ def next_steps_blocks(analysis: Any, steps: Sequence[NextStep]) -> list[Block]:
         blocks.append(Paragraph(text(analysis, "common.next_steps_intro")))
         blocks.append(Table(
             [text(analysis, "common.columns.date"), text(analysis, "common.columns.step")],
-            [[date(analysis, s.date), s.text] for s in steps],
+            [[date(analysis, s.date), s.in_full] for s in steps],
             widths=[1, 3],
         ))
     return blocks
@@ -344,8 +398,10 @@ def next_steps_bullets(analysis: Any, steps: Sequence[NextStep]) -> list[BulletL
 
 
 def closing_slide(analysis: Any, steps: Sequence[NextStep], notes: str = "") -> ClosingSlide:
+    """The dated next steps, short; the notes say in full those the slide shortens."""
+    detail = [f"{date(analysis, s.date)} — {s.full}" for s in steps if s.full]
     return ClosingSlide(text(analysis, "common.next_steps"), next_steps_bullets(analysis, steps),
-                        notes=notes)
+                        notes="\n".join([notes, *detail] if notes else detail))
 
 
 # --------------------------------------------------------------------------- reasons

@@ -89,7 +89,7 @@ def messages(analysis: Any, summary: bool = True) -> dict[str, str]:
     said["criteria"] = _criteria_message(analysis)
     if e.lots:
         go_lives = sorted(lot.go_live for lot in e.lots)
-        said["plan"] = t(analysis, "messages.lots", lots=len(e.lots),
+        said["plan"] = c.message(analysis, f"{NAME}.messages.lots", lots=len(e.lots),
                          first=c.date(analysis, go_lives[0]), last=c.date(analysis, go_lives[-1]))
     said["risks"] = _risk_message(analysis)
     if summary and len(said) > c.SUMMARY_MAX:
@@ -105,7 +105,8 @@ def _criteria_message(analysis: Any) -> str:
     if not weak:
         return t(analysis, "messages.criteria_all_met", total=len(criteria))
     met = int((criteria["status"] == "met").sum())
-    return t(analysis, "messages.criteria", met=met, total=len(criteria), weak=", ".join(weak))
+    return c.message(analysis, f"{NAME}.messages.criteria", met=met, total=len(criteria),
+                     weak=", ".join(weak), weak_count=len(weak))
 
 
 def _risk_message(analysis: Any) -> str:
@@ -118,7 +119,7 @@ def _risk_message(analysis: Any) -> str:
                   if risk_model.attention_from <= level < risk_model.high_from]
         return t(analysis, "messages.risks_none", count=len(medium))
     high.sort(key=lambda name: -e.population(name).headcount)
-    return t(analysis, "messages.risks", count=len(high), total=len(e.populations),
+    return c.message(analysis, f"{NAME}.messages.risks", count=len(high), total=len(e.populations),
              people=c.people(analysis, sum(e.population(n).headcount for n in high)),
              names=", ".join(high[:3]))
 

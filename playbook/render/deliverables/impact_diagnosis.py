@@ -138,7 +138,7 @@ def messages(analysis: Any) -> dict[str, str]:
     strong = strongly_impacted(analysis)
     strong_people = _headcount(analysis, strong)
     if len(strong) < len(engagement.populations):
-        messages["impacted"] = (_t(analysis, "messages.strongly_impacted", count=len(strong),
+        messages["impacted"] = (c.message(analysis, f"{NAME}.messages.strongly_impacted", count=len(strong),
                            total=len(engagement.populations), strong=_strong(analysis),
                            strong_label=_level_label(analysis, _strong(analysis)),
                            people=c.people(analysis, strong_people),
@@ -147,7 +147,7 @@ def messages(analysis: Any) -> dict[str, str]:
         top = SCALE[1]
         highest = [n for n, v in diagnosis.levels["level"].items() if v >= top]
         people = _headcount(analysis, highest)
-        messages["impacted"] = (_t(analysis, "messages.all_strong", total=len(engagement.populations),
+        messages["impacted"] = (c.message(analysis, f"{NAME}.messages.all_strong", total=len(engagement.populations),
                            strong=_strong(analysis), count=len(highest), top=top,
                            strong_label=_level_label(analysis, _strong(analysis)),
                            top_label=_level_label(analysis, top),
@@ -164,7 +164,8 @@ def messages(analysis: Any) -> dict[str, str]:
 
     convince = _in_role(analysis, "priority")
     if convince:
-        messages["convince"] = (_t(analysis, "messages.convince_first", count=len(convince),
+        messages["convince"] = (c.message(analysis, f"{NAME}.messages.convince_first", count=len(convince),
+                           populations=_counted(analysis, "messages.populations", len(convince)),
                            people=c.people(analysis, _headcount(analysis, convince)),
                            names=_names(analysis, convince)))
     else:
@@ -173,7 +174,7 @@ def messages(analysis: Any) -> dict[str, str]:
     if diagnosis.brakes:
         spread = Counter(b.brake for b in diagnosis.brakes)
         brake, populations = spread.most_common(1)[0]
-        messages["brakes"] = (_t(analysis, "messages.brakes", count=len(diagnosis.brakes),
+        messages["brakes"] = (c.message(analysis, f"{NAME}.messages.brakes", count=len(diagnosis.brakes),
                            high=sum(1 for b in diagnosis.brakes if b.severity >= 3),
                            observed=sum(1 for b in diagnosis.brakes if b.observed),
                            brake=c.term(analysis, "brake", brake), populations=populations))
@@ -182,7 +183,7 @@ def messages(analysis: Any) -> dict[str, str]:
     high = {kind: [r.population for r in diagnosis.risks if r.kind == kind and r.level >= high_from]
             for kind in analysis.method.brakes.risk_kinds}
     if high["rejection"] or high["misuse"]:
-        messages["risks"] = (_t(analysis, "messages.risks",
+        messages["risks"] = (c.message(analysis, f"{NAME}.messages.risks",
                            rejection=_counted(analysis, "messages.populations", len(high["rejection"])),
                            misuse=_counted(analysis, "messages.populations", len(high["misuse"])),
                            names=_t(analysis, "messages.risk_names",
@@ -214,12 +215,15 @@ def next_steps(analysis: Any) -> list[c.NextStep]:
     when = upcoming[0].date
     convince, allies = _in_role(analysis, "priority"), _in_role(analysis, "allies")
     extra = [c.NextStep(when, _t(analysis, "next_steps.validate"))]
+    # the slide counts the populations; the report and the notes name them
     if convince:
-        extra.append(c.NextStep(when, _t(analysis, "next_steps.convince",
-                                         names=_names(analysis, convince))))
+        extra.append(c.NextStep(when, c.counted(analysis, f"{NAME}.next_steps.convince_short",
+                                                len(convince)),
+                                _t(analysis, "next_steps.convince", names=_names(analysis, convince))))
     if allies:
-        extra.append(c.NextStep(when, _t(analysis, "next_steps.ambassadors",
-                                         names=_names(analysis, allies))))
+        extra.append(c.NextStep(when, c.counted(analysis, f"{NAME}.next_steps.ambassadors_short",
+                                                len(allies)),
+                                _t(analysis, "next_steps.ambassadors", names=_names(analysis, allies))))
     return c.next_steps(analysis, extra)
 
 

@@ -91,13 +91,13 @@ def messages(analysis: Any, summary: bool = True) -> dict[str, str]:
     said = {"life": _life_message(analysis)}
     if e.personas:
         losing = [p.name for p in e.personas if p.loses_by_sharing]
-        said["personas"] = (c.counted(analysis, f"{NAME}.messages.personas", len(losing),
+        said["personas"] = (c.message(analysis, f"{NAME}.messages.personas", len(losing),
                                       personas=len(e.personas), names=", ".join(losing))
                             if losing else t(analysis, "messages.personas_plain", count=len(e.personas)))
     if e.journeys:
         steps = [s for s in e.journeys if s.pain_point]
         must = [s for s in e.journeys if s.priority == Priority.MUST and s.improvement]
-        said["journeys"] = t(analysis, "messages.journeys", pains=len(steps),
+        said["journeys"] = c.message(analysis, f"{NAME}.messages.journeys", pains=len(steps),
                              populations=len(journeys_by_population(analysis)), must=len(must),
                              days=c.days(analysis, sum(s.effort_days for s in must)))
     if e.use_cases and e.lots:
@@ -111,7 +111,7 @@ def messages(analysis: Any, summary: bool = True) -> dict[str, str]:
                          date=c.date(analysis, min(kpis["first_review"])))
     silos = desiloing_populations(analysis)
     if silos:
-        said["data"] = c.counted(analysis, f"{NAME}.messages.data", len(silos))
+        said["data"] = c.message(analysis, f"{NAME}.messages.data", len(silos))
     if summary and len(said) > c.SUMMARY_MAX:
         said.pop("kpis", None)
     return said

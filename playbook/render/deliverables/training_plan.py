@@ -119,7 +119,7 @@ def messages(analysis: Any) -> dict[str, str]:
     total = _grand_total(analysis)
     needs = plan.needs
     messages = {}
-    messages["volume"] = (_t(analysis, "messages.volume", learners=c.number(analysis, total["seats_needed"]),
+    messages["volume"] = (c.message(analysis, f"{NAME}.messages.volume", learners=c.number(analysis, total["seats_needed"]),
                    populations=sum(1 for p in analysis.engagement.populations
                                    if (needs["population"] == p.name).any()),
                    sessions=c.number(analysis, total["sessions"]),
@@ -128,24 +128,24 @@ def messages(analysis: Any) -> dict[str, str]:
     if _has_rates(analysis):
         trainers, learners = float(total["trainer_cost"]), float(total["learner_cost"])
         trainers_shown, learners_shown = grammar.rounded_parts([trainers, learners])
-        messages["cost"] = (_t(analysis, "messages.cost", total=c.money(analysis, trainers + learners),
+        messages["cost"] = (c.message(analysis, f"{NAME}.messages.cost", total=c.money(analysis, trainers + learners),
                            trainers=c.money(analysis, trainers_shown),
                            learners=c.money(analysis, learners_shown)))
     waves = wave_dates(analysis)
     lots = _lots(analysis)
     if lots and waves[lots[0]][PREPARATORY] and first_led_session(analysis, lots[0]):
-        messages["trainers_first"] = (_t(analysis, "messages.trainers_first",
+        messages["trainers_first"] = (c.message(analysis, f"{NAME}.messages.trainers_first",
                            start=c.date(analysis, waves[lots[0]][PREPARATORY][0]),
                            first=c.date(analysis, first_led_session(analysis, lots[0]))))
     described = [w[END_USERS] for w in waves.values() if w[END_USERS]]
     if described:
-        messages["waves"] = c.counted(analysis, f"{NAME}.messages.waves", len(described),
+        messages["waves"] = c.message(analysis, f"{NAME}.messages.waves", len(described),
                                       start=c.month(analysis, min(w[0] for w in described)),
                                       end=c.month(analysis, max(w[1] for w in described)))
     training = analysis.engagement.training
-    messages["blackouts"] = (_t(analysis, "messages.blackouts", count=len(training.blackouts),
+    messages["blackouts"] = (c.message(analysis, f"{NAME}.messages.blackouts", count=len(training.blackouts),
                        share=c.percent(analysis, training.max_share_away)))
-    messages["coverage"] = (_t(analysis, "messages.coverage", placed=c.number(analysis, total["seats_placed"]),
+    messages["coverage"] = (c.message(analysis, f"{NAME}.messages.coverage", placed=c.number(analysis, total["seats_placed"]),
                        needed=c.number(analysis, total["seats_needed"]),
                        coverage=c.percent(analysis, float(total["coverage"]))))
     onboarding = plan.onboarding
@@ -527,7 +527,7 @@ def findings(analysis: Any) -> list[c.Finding]:
 
     blackouts = blackout_table(analysis)
     training = analysis.engagement.training
-    calendar_message = " ".join(x for x in (said.get("coverage", ""), said.get("blackouts", "")) if x)
+    calendar_message = c.joined(said.get("coverage", ""), said.get("blackouts", ""))
     result.append(c.Finding(calendar_message, [TableSlide(
         c.counted(analysis, f"{NAME}.deck.blackouts", len(training.blackouts),
                   share=c.percent(analysis, training.max_share_away)),

@@ -2,8 +2,10 @@
 
 What the reader gets: a cover page (title, subtitle, client, date,
 confidentiality), then the blocks in the template's styles, found by name;
-real Word tables in the template's table style with a repeated header row, long
-rows allowed to break across pages and the last row never alone on a page;
+real Word tables in the template's table style with a repeated header row,
+columns as wide as their content asks (a long reason beside many columns goes on
+a full-width line under its row), long rows allowed to break across pages and
+the last row never alone on a page;
 numeric columns right-aligned; heat-map cells shaded; figures as crisp images at the text width with their captions;
 the client's name and the confidentiality label in every page header, page
 numbers in the footer. Every string is sanitised and typeset for the
@@ -41,7 +43,7 @@ from ..ir import (
 from ..labels import Labels, default_labels
 from ..maps import key_table
 from ..palette import is_dark, palette_from_template
-from ..tables import cell_text, column_alignments, column_widths, longest_words
+from ..tables import cell_text, column_alignments, column_widths
 from ..templates import DOCX_NAME, default_template_dir, load_docx_template, text_width
 from ..typography import format_date, prepare
 from .xml import add_runs, replace_tokens, set_num, styled_p, sub, table_element
@@ -54,6 +56,11 @@ _EMU_PER_TWIP = 635
 TABLE_TEXT_PT = 9          # the template's Table Text size
 CELL_MARGIN_PT = 5.4       # Word's default left and right cell margins
 ROW_KEPT_LINES = 6         # rows up to this many lines never break across pages
+LAST_ROW_KEPT_LINES = 40   # the last row moves whole to the next page up to this height
+SMALL_TABLE_ROWS = 5       # a table of this many short rows or fewer stays on one page
+DETAIL_MIN_COLUMNS = 4     # a long-text column beside this many columns or more, narrower
+DETAIL_SHARE = 0.35        # than this share of the table and taller than this many lines
+DETAIL_LINES = 12          # in a row, becomes a full-width line under each row
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
@@ -260,44 +267,100 @@ class _DocxWriter:
         texts = [[cell_text(v, self.lang) for v in row] for row in table.rows]
         header = [self.text(c) for c in table.columns]
         align = column_alignments(table, texts)
-        minimum = [int((fit.text_width(word, 9, bold=True) * fit.SAFETY + 11) * 12700)
-                   for word in longest_words(header, texts)]
-        widths = [w // _EMU_PER_TWIP for w in
-                  column_widths(table, header, texts, self.text_width, minimum)]
+        columns = list(range(len(header)))
+        widths = self._widths(table, header, texts, columns)
+        detail = _detail_column(table, texts, widths)
+        if detail is not None:  # the long text goes to a full-width line under its row
+            columns.remove(detail)
+            widths = self._widths(table, header, texts, columns)
         tbl = table_element(self.styles.id("Playbook Table"), widths)
         text_style = self.styles.id("Table Text")
-        rows = [header, *texts]
-        for r, values in enumerate(rows):
+        # each row: its cells as (text, column; None for a detail line), and its source row
+        rows: list[tuple[list[tuple[str, int | None]], int | None]] = [
+            ([(header[c], c) for c in columns], None)]
+        for r, values in enumerate(texts):
+            rows.append(([(values[c], c) for c in columns], r))
+            if detail is not None and values[detail]:
+                label = cell_text(f"**{table.columns[detail]}**: {table.rows[r][detail]}", self.lang)
+                rows.append(([(label, None)], r))
+        width = lambda c: widths[columns.index(c)] if c is not None else sum(widths)  # noqa: E731
+        whole, kept = _row_keeps([_row_lines([text for text, _ in cells],
+                                             [width(c) for _, c in cells]) for cells, _ in rows])
+        for index, (cells, source) in enumerate(rows):
             tr = sub(tbl, "w:tr")
             tr_pr = sub(tr, "w:trPr")
-            if _row_lines(values, widths) <= ROW_KEPT_LINES:
-                sub(tr_pr, "w:cantSplit")      # a short row stays whole; a long one may break
-            if r == 0:
+            if whole[index]:
+                sub(tr_pr, "w:cantSplit")
+            if index == 0:
                 sub(tr_pr, "w:tblHeader")      # the header repeats on every page
-            # the header stays with the first row and the last row with the one before:
-            # no table starts on a page foot with its header alone, no page holds one row
-            keep = r == 0 or (len(rows) > 2 and r == len(rows) - 2)
-            for c, value in enumerate(values):
+            # a row stays with its detail line
+            keep = kept[index] or (index + 1 < len(rows) and rows[index + 1][0][0][1] is None)
+            for text, c in cells:
                 # header: direct formatting, as paragraph styles would override the table's
-                fill = self.palette.title if r == 0 else (
-                    self.palette.fill(table.cell_fills[r - 1][c]) if table.cell_fills else None)
+                fill = self.palette.title if index == 0 else (
+                    self.palette.fill(table.cell_fills[source][c])
+                    if table.cell_fills and c is not None else None)
                 tc = sub(tr, "w:tc")
                 tc_pr = sub(tc, "w:tcPr")
-                sub(tc_pr, "w:tcW", w=str(widths[c]), type="dxa")
+                sub(tc_pr, "w:tcW", w=str(width(c)), type="dxa")
+                if c is None:
+                    sub(tc_pr, "w:gridSpan", val=str(len(widths)))
                 if fill:
                     sub(tc_pr, "w:shd", val="clear", color="auto", fill=fill.lstrip("#").upper())
                 p = styled_p(text_style)
                 p_pr = p.get_or_add_pPr()
                 if keep:
                     sub(p_pr, "w:keepNext")
-                sub(p_pr, "w:jc", val=_JC[align[c]])
+                sub(p_pr, "w:jc", val=_JC[align[c]] if c is not None else "left")
                 tc.append(p)
-                add_runs(p, value, bold=r == 0,
-                          colour="FFFFFF" if fill and is_dark(fill) else None)
+                add_runs(p, text, bold=index == 0,
+                         colour="FFFFFF" if fill and is_dark(fill) else None)
         self._append(tbl)
         # breathing space after the table, before the next block
         spacer = self._new_paragraph("Normal")
         spacer.paragraph_format.space_after = 0
+
+    def _widths(self, table: Table, header: list[str], texts: list[list[str]],
+                columns: list[int]) -> list[int]:
+        """Widths in twips of `columns` of the table, from their content."""
+        pick = lambda cells: [cells[c] for c in columns]  # noqa: E731
+        part = Table(pick(table.columns), [pick(row) for row in table.rows],
+                     widths=pick(table.widths) if table.widths else None)
+        return [w // _EMU_PER_TWIP for w in column_widths(
+            part, pick(header), [pick(row) for row in texts], self.text_width, TABLE_TEXT_PT,
+            int(Pt(2 * CELL_MARGIN_PT)))]
+
+
+def _detail_column(table: Table, texts: list[list[str]], widths: list[int]) -> int | None:
+    """The column of long text that its table leaves too narrow (a reason beside six
+    columns of facts), to be written as a full-width line under each row; else None."""
+    if len(widths) < DETAIL_MIN_COLUMNS or not texts:
+        return None
+    column = max(range(len(widths)), key=lambda c: sum(len(row[c]) for row in texts))
+    if table.cell_fills and any(fills[column] for fills in table.cell_fills):
+        return None  # a shaded column keeps its place
+    tallest = max(fit.count_lines(row[column] or " ", widths[column] / 20 - 2 * CELL_MARGIN_PT,
+                                  TABLE_TEXT_PT) for row in texts)
+    narrow = widths[column] < DETAIL_SHARE * sum(widths)
+    return column if narrow and tallest > DETAIL_LINES else None
+
+
+def _row_keeps(lines: list[int]) -> tuple[list[bool], list[bool]]:
+    """Per row (header first): whether it may not break across pages, and whether
+    it stays on the page of the row after it.
+
+    A short row stays whole; a long one may break, except the last, whose tail
+    would otherwise stand alone on a page. The header stays with the first row
+    and the row before the last with the last: no table starts on a page foot
+    with its header alone, and no page holds a table's last row alone. A small
+    table of short rows is not split at all.
+    """
+    last = len(lines) - 1
+    whole = [count <= ROW_KEPT_LINES or (r == last and count <= LAST_ROW_KEPT_LINES)
+             for r, count in enumerate(lines)]
+    small = last <= SMALL_TABLE_ROWS and all(whole)
+    kept = [r < last and (small or r == 0 or r == last - 1) for r in range(len(lines))]
+    return whole, kept
 
 
 def _row_lines(values: list[str], widths: list[int]) -> int:

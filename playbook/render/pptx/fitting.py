@@ -12,6 +12,7 @@ import math
 from .. import fit
 from ..ir import BulletItem
 from ..text import plain
+from ..words import count_words
 from .geometry import (
     CELL_MARGIN_X,
     CELL_MARGIN_Y,
@@ -44,41 +45,92 @@ def paras(items: list[BulletItem], size: int, heading: str = "") -> list[fit.Par
     return paras
 
 
-def fit_bullets(items: list[BulletItem], box: Box, sizes, heading: str = ""):
-    """(font size, pages of items): shrink to the floor size, then split into pages."""
-    for size in sizes:
-        if fit.block_height(paras(items, size, heading), box.w_pt) <= box.h_pt:
-            return size, [items]
-    size = sizes[-1]
-    pages: list[list[BulletItem]] = [[]]
-    for item in items:
-        candidate = pages[-1] + [item]
-        head = heading if len(pages) == 1 else ""
-        if pages[-1] and fit.block_height(paras(candidate, size, head), box.w_pt) > box.h_pt:
-            pages.append([item])
-        else:
-            pages[-1] = candidate
-    # a single bullet taller than the box continues on the next slide, never cut
+def fit_bullets(items: list[BulletItem], box: Box, sizes, heading: str = "",
+                budget: int | None = None):
+    """(font size, pages of items): the largest size that takes no more slides than
+    the floor size does.
+
+    A page holds what fits the box and, given a word `budget`, at most that many
+    visible words (the heading's included); a bullet taller than the box or
+    wordier than the budget continues on the next slide, never cut.
+    """
+    floor = _bullet_pages(items, box, sizes[-1], heading, budget)
+    for size in sizes[:-1]:
+        pages = _bullet_pages(items, box, size, heading, budget)
+        if len(pages) <= len(floor):
+            return size, pages
+    return sizes[-1], floor
+
+
+def _bullet_pages(items: list[BulletItem], box: Box, size: int, heading: str,
+                  budget: int | None) -> list[list[BulletItem]]:
+    limit = budget if budget is not None else math.inf
+
+    def fits(page: list[BulletItem], head: str) -> bool:
+        return (count_words(head) + sum(count_words(i.text) for i in page) <= limit
+                and fit.block_height(paras(page, size, head), box.w_pt) <= box.h_pt)
+
+    said = [count_words(item.text) for item in items]
+
+    def greedy(cap: int, word_cap: float = math.inf) -> list[list[BulletItem]]:
+        pages: list[list[BulletItem]] = [[]]
+        spent = 0
+        for item, words in zip(items, said, strict=True):
+            candidate = pages[-1] + [item]
+            head = heading if len(pages) == 1 else ""
+            if pages[-1] and (len(pages[-1]) >= cap or spent + words > word_cap
+                              or not fits(candidate, head)):
+                pages.append([item])
+                spent = 0
+            else:
+                pages[-1] = candidate
+            spent += words
+        return pages
+
+    pages = greedy(len(items))
+    if len(pages) > 1:  # spread evenly when that takes no more slides: no stub at the end
+        for balanced in (greedy(len(items), math.ceil(sum(said) / len(pages))),
+                         greedy(math.ceil(len(items) / len(pages)))):
+            if len(balanced) == len(pages):
+                pages = balanced
+                break
     out: list[list[BulletItem]] = []
-    for page in pages:
-        if len(page) == 1 and fit.block_height(paras(page, size), box.w_pt) > box.h_pt:
+    for number, page in enumerate(pages):
+        head = heading if number == 0 else ""
+        if len(page) == 1 and not fits(page, head):
             level = page[0].level
 
-            def fits(text: str, level: int = level) -> bool:
-                return fit.block_height(paras([BulletItem(text, level)], size),
-                                        box.w_pt) <= box.h_pt
+            def piece_fits(text: str, level: int = level, head: str = head) -> bool:
+                return fits([BulletItem(text, level)], head)
 
-            out += [[BulletItem(text, level)] for text in _split_words(page[0].text, fits)]
+            out += [[BulletItem(text, level)] for text in _split_words(page[0].text, piece_fits)]
         else:
             out.append(page)
-    return size, out
+    # a split bullet's last piece shares its slide with the bullets after it when they fit
+    merged: list[list[BulletItem]] = []
+    for page in out:
+        if merged and fits(merged[-1] + page, heading if len(merged) == 1 else ""):
+            merged[-1] = merged[-1] + page
+        else:
+            merged.append(page)
+    return merged
 
 
 def _split_words(text: str, fits) -> list[str]:
-    """`text` in consecutive pieces of whole words, each as long as `fits` allows.
+    """`text` in consecutive pieces of whole words that each `fits`, as even as the
+    fewest pieces allow (a nine-word tail alone on a slide reads as a leftover).
 
     A **bold** span cut between two pieces is closed and reopened, so both read bold.
     """
+    pieces = _greedy_words(text, fits)
+    if len(pieces) > 1:  # as even as the same number of slides allows: no stub at the end
+        cap = math.ceil(len(text.split()) / len(pieces))
+        even = _greedy_words(text, lambda piece: len(piece.split()) <= cap and fits(piece))
+        pieces = even if len(even) == len(pieces) else pieces
+    return pieces
+
+
+def _greedy_words(text: str, fits) -> list[str]:
     pieces: list[str] = []
     words = text.split()
     while words:
@@ -149,19 +201,45 @@ def row_height(cells: list[str], widths: list[int], size: int, bold: bool = Fals
     return lines * size * fit.LINE_HEIGHT + 2 * CELL_MARGIN_Y / EMU_PER_PT
 
 
-def paginate(heights: list[float], available: float) -> list[list[int]]:
-    """Rows split into pages that fit, balanced so the last slide is not a stub."""
-    def greedy(cap: int) -> list[list[int]]:
-        pages: list[list[int]] = [[]]
-        used = 0.0
-        for index, height in enumerate(heights):
-            if pages[-1] and (used + height > available or len(pages[-1]) >= cap):
-                pages.append([])
-                used = 0.0
-            pages[-1].append(index)
-            used += height
-        return pages
+def paginate(heights: list[float], available: float, words: list[int] | None = None,
+             budget: int | None = None) -> list[list[int]]:
+    """Rows split into pages that fit `available` points and, given a `budget`, hold at
+    most that many words (`words[i]` of row i).
 
-    pages = greedy(len(heights))
-    balanced = greedy(math.ceil(len(heights) / len(pages)))
-    return balanced if len(balanced) == len(pages) else pages
+    Choices, in order: no page of a lone row when the table takes several (a
+    continuation of one row reads as a leftover); as few pages over the word
+    budget as can be (rows too wordy to pair within it keep their height-based
+    pages rather than splinter); as few pages as can be; then rows spread evenly,
+    so the last slide is not a stub. A row taller than the page (see
+    `split_tall_rows`) still gets a page of its own.
+    """
+    count = len(heights)
+    if not count:
+        return [[]]
+    words = words if words is not None else [0] * count
+    limit = budget if budget is not None else math.inf
+    # best[j]: the cost and start of the last page of the best split of rows [0, j)
+    best: list[tuple[tuple, int]] = [((0, 0, 0, 0.0, 0), 0)] + [((math.inf,), 0)] * count
+    for start in range(count):
+        if best[start][0][0] == math.inf:
+            continue
+        height = said = 0.0
+        for end in range(start + 1, count + 1):
+            height += heights[end - 1]
+            said += words[end - 1]
+            rows = end - start
+            if rows > 1 and height > available:
+                break
+            lone = rows == 1 and not (start == 0 and end == count)
+            over = max(0.0, said - limit)
+            page = (int(lone), int(over > 0), 1, over, rows * rows)
+            cost = tuple(a + b for a, b in zip(best[start][0], page, strict=True))
+            if cost < best[end][0]:
+                best[end] = (cost, start)
+    pages: list[list[int]] = []
+    end = count
+    while end:
+        start = best[end][1]
+        pages.insert(0, list(range(start, end)))
+        end = start
+    return pages

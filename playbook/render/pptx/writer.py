@@ -28,7 +28,6 @@ from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.util import Emu, Pt
 
 from ...files import atomic_path
-from .. import fit
 from ..charts import heatmap_table
 from ..ir import (
     BulletItem,
@@ -48,9 +47,10 @@ from ..ir import (
 from ..labels import Labels, default_labels
 from ..maps import key_table
 from ..palette import palette_from_template, text_on
-from ..tables import cell_text, column_alignments, column_widths, longest_words
+from ..tables import cell_text, column_alignments, column_widths, figure_grid
 from ..templates import PPTX_NAME, default_template_dir, load_pptx_template
 from ..typography import format_date, prepare
+from ..words import WORD_BUDGET, count_words, total_words
 from .charts import add_native_chart, flat_shape, map_numbered
 from .fitting import (
     BODY_SIZES,
@@ -305,7 +305,7 @@ class _DeckWriter:
     def _bullet_pages(self, layout: str, title: str, bullets: list[BulletLike], notes: str):
         items = self._items(bullets)
         box = self._placeholder_box(layout, PP_PLACEHOLDER.BODY)
-        size, pages = fit_bullets(items, box, BODY_SIZES)
+        size, pages = fit_bullets(items, box, BODY_SIZES, budget=WORD_BUDGET)
         for number, page in enumerate(pages):
             slide = self.new_slide(layout, title if number == 0 else self.continued(title), notes)
             self._write_bullets(self._body_placeholder(slide), page, size)
@@ -336,20 +336,25 @@ class _DeckWriter:
 
     def _two_content(self, two: TwoContentSlide) -> None:
         boxes = [self._placeholder_box("Two Content", PP_PLACEHOLDER.BODY, i) for i in (0, 1)]
+        columns = ((two.left, self.text(two.left_title), boxes[0]),
+                   (two.right, self.text(two.right_title), boxes[1]))
+        budgets = self._shared_budget([self._side_words(side, heading)
+                                       for side, heading, _box in columns])
         sides = []
-        for side, heading, box in ((two.left, two.left_title, boxes[0]),
-                                   (two.right, two.right_title, boxes[1])):
-            heading = self.text(heading)
+        for (side, heading, box), budget in zip(columns, budgets, strict=True):
             if isinstance(side, Table):
                 table_box = Box(box.x, box.y, box.w, box.h)
                 if heading:
                     shift = Emu(int(Pt(16 * 1.2 + 6)))
                     table_box = Box(box.x, box.y + shift, box.w, box.h - shift)
-                layout = self._layout_table(side, table_box)
+                # a table's heading is repeated above each of its parts
+                layout = self._layout_table(side, table_box, budget=None if budget is None
+                                            else budget - count_words(heading))
                 sides.append(("table", heading, layout, table_box))
             else:
                 items = self._items(side)
-                size, pages = fit_bullets(items, box, (16, 15, 14), heading=heading)
+                size, pages = fit_bullets(items, box, (16, 15, 14), heading=heading,
+                                          budget=budget)
                 sides.append(("bullets", heading, (size, pages), box))
         count = max(len(s[2].pages) if s[0] == "table" else len(s[2][1]) for s in sides)
         for number in range(count):
@@ -374,6 +379,24 @@ class _DeckWriter:
                     else:
                         placeholder._element.getparent().remove(placeholder._element)
 
+    def _side_words(self, side: Table | list[BulletLike], heading: str) -> int:
+        """Visible words of one column of a two-column slide, as written."""
+        if isinstance(side, Table):
+            cells = [self.text(c) for c in side.columns]
+            cells += [cell_text(v, self.lang) for row in side.rows for v in row]
+        else:
+            cells = [item.text for item in self._items(side)]
+        return count_words(heading) + total_words(cells)
+
+    @staticmethod
+    def _shared_budget(words: list[int]) -> list[int | None]:
+        """Each column's share of the slide's word budget, in proportion to its words;
+        no limit when both fit together."""
+        total = sum(words)
+        if total <= WORD_BUDGET:
+            return [None] * len(words)
+        return [WORD_BUDGET * count // total for count in words]
+
     def _table_slide(self, table_slide: TableSlide) -> None:
         self._paged_table(table_slide.title, table_slide.table, table_slide.notes,
                           self.text(table_slide.table.caption))
@@ -382,7 +405,7 @@ class _DeckWriter:
         box = Box(*self.content.tuple())
         if caption:
             box.h -= Emu(int(Pt(CAPTION_SIZE * 1.2 + 8)))
-        layout = self._layout_table(table, box)
+        layout = self._layout_table(table, box, budget=WORD_BUDGET - count_words(caption))
         for number, page in enumerate(layout.pages):
             slide = self.new_slide("Title Only", title if number == 0 else self.continued(title),
                                    notes)
@@ -486,35 +509,54 @@ class _DeckWriter:
 
 
     def _layout_table(self, table: Table, box: Box, sizes=TABLE_SIZES,
-                      page_size=TABLE_PAGE_SIZE) -> _TableLayout:
+                      page_size=TABLE_PAGE_SIZE, budget: float | None = None) -> _TableLayout:
+        """The table at the largest size that fits one slide; else split over slides at
+        the largest size that takes no more of them than the floor size. Given a word
+        `budget`, each slide's part (header included) keeps to it too (see `paginate`)."""
         header = [self.text(c) for c in table.columns]
         raw = [[cell_text(v, self.lang) for v in row] for row in table.rows]
         align = column_alignments(table, raw)
-        minimum = [int((fit.text_width(word, sizes[0], bold=True) * fit.SAFETY) * EMU_PER_PT
-                       + 2 * CELL_MARGIN_X) for word in longest_words(header, raw)]
-        widths = column_widths(table, header, raw, box.w, minimum)
+        widths = column_widths(table, header, raw, box.w, sizes[0], 2 * CELL_MARGIN_X)
         available = box.h_pt
-        fills = table.cell_fills
+        if figure_grid(raw):  # a grid of figures is one picture: only height splits it
+            budget = None
+        limit = math.inf if budget is None else budget - total_words(header)
 
         def measure(size: int, rows: list[list[str]]):
             heights = [row_height(header, widths, size, bold=True)]
             heights += [row_height(row, widths, size) for row in rows]
             return heights
 
-        for size in sizes:
-            rows = raw
-            heights = measure(size, rows)
-            if sum(heights) <= available:
-                pages = [list(range(len(rows)))]
+        def words(rows: list[list[str]]) -> list[int]:
+            return [total_words(row) for row in rows]
+
+        def over(pages: list[list[int]], rows: list[list[str]]) -> int:
+            return sum(sum(total_words(rows[i]) for i in page) > limit for page in pages)
+
+        if sum(words(raw)) <= limit:
+            for size in sizes:
+                heights = measure(size, raw)
+                if sum(heights) <= available:
+                    return _TableLayout(header, raw, size, widths, heights,
+                                        [list(range(len(raw)))], align, table.cell_fills)
+        # at the floor size, a row taller than a slide continues on the next one
+        header_height = row_height(header, widths, page_size, bold=True)
+        rows, fills = split_tall_rows(raw, table.cell_fills, widths, page_size,
+                                      available - header_height)
+        heights = measure(page_size, rows)
+        budget_rows = None if budget is None else limit
+        pages = paginate(heights[1:], available - heights[0], words(rows), budget_rows)
+        for size in sizes:  # a larger size when it takes no more slides
+            if size <= page_size:
                 break
-        else:
-            # at the floor size, a row taller than a slide continues on the next one
-            size = page_size
-            header_height = row_height(header, widths, size, bold=True)
-            rows, fills = split_tall_rows(raw, fills, widths, size, available - header_height)
-            heights = measure(size, rows)
-            pages = paginate(heights[1:], available - heights[0])
-        return _TableLayout(header, rows, size, widths, heights, pages, align, fills)
+            larger = measure(size, raw)
+            if max(larger[1:], default=0) > available - larger[0]:
+                continue
+            candidate = paginate(larger[1:], available - larger[0], words(raw), budget_rows)
+            if len(candidate) <= len(pages) and over(candidate, raw) <= over(pages, rows):
+                return _TableLayout(header, raw, size, widths, larger, candidate, align,
+                                    table.cell_fills)
+        return _TableLayout(header, rows, page_size, widths, heights, pages, align, fills)
 
     def _draw_table(self, slide, layout: _TableLayout, page: list[int], box: Box):
         rows = len(page) + 1

@@ -134,3 +134,25 @@ def test_the_models_english_default_confidentiality_is_left_to_the_writer_to_loc
 def test_shown_parts_add_up_to_the_shown_total(values, total, shown):
     assert c.apportioned(values, total) == shown
     assert all(abs(s - v) < 1 for s, v in zip(shown, values, strict=True))
+
+
+def test_a_message_carries_the_headline_its_catalogue_words_for_the_summary_slide(mutuelle):
+    said = c.message(mutuelle, "change_plan.messages.effort", days="356", want="Vouloir",
+                     want_share="49 %")
+    assert said.startswith("Charge totale de 356 jours") and "Plan de formation" in said
+    assert c.headline(said) == "Charge totale de 356 jours, dont 49 % sur le pilier « Vouloir »."
+    plain = c.message(mutuelle, "change_plan.messages.quick_wins", 2)
+    assert c.headline(plain) == plain == "2 gains rapides (effet fort, charge réduite) sont à lancer sans attendre."
+
+
+def test_the_summary_slide_shows_headlines_and_says_the_messages_in_full_in_its_notes(mutuelle):
+    first = c.Message("Les trois populations concentrent 38 % de la charge : A, B et C.",
+                      "Les trois populations concentrent 38 % de la charge.")
+    joined = c.joined(c.Message("100 % des places planifiées, en détail.", "100 % des places."),
+                      "Au plus 25 % d'une équipe.")
+    slide = c.key_messages_slide(mutuelle, [first, "8 actions transverses.", joined])
+    assert slide.items == ["Les trois populations concentrent 38 % de la charge.",
+                           "8 actions transverses.", "100 % des places. Au plus 25 % d'une équipe."]
+    assert slide.notes.split("\n") == [
+        "1. Les trois populations concentrent 38 % de la charge : A, B et C.",
+        "3. 100 % des places planifiées, en détail. Au plus 25 % d'une équipe."]

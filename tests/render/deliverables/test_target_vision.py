@@ -15,6 +15,11 @@ SECTION_KEYS = [f"target_vision.sections.{s}" for s in tv.SECTIONS]
 DELIVERABLE = "target_vision"
 
 
+def _continued(case, title: str) -> str:
+    """The title of a slide's continuation, when its text runs over the word budget."""
+    return f"{title} {case.label('render.continued')}"
+
+
 def test_the_document_has_every_section_then_the_next_steps(case):
     headings = [flat(h) for h in case.headings()]
     expected = [flat(case.label(k)) for k in ["common.key_messages", *SECTION_KEYS, "common.next_steps"]]
@@ -47,9 +52,10 @@ def test_life_tomorrow_is_in_the_speaker_notes_of_the_gains_slide(case):
 
 def test_each_persona_has_an_appendix_slide_with_fears_and_quote(case):
     for persona in case.analysis.engagement.personas:
-        slides = [s for s in case.appendix_slides() if s.shapes.title.text == persona.name]
+        slides = [s for s in case.appendix_slides()
+                  if s.shapes.title.text in (persona.name, _continued(case, persona.name))]
         assert len(slides) >= 1, persona.name
-        text = flat(case.slide_text(slides[0]))
+        text = flat(" ".join(case.slide_text(s) for s in slides))
         assert flat(persona.fears)[:30] in text
         if persona.quote:
             assert flat(persona.quote)[2:30] in text
@@ -77,8 +83,9 @@ def test_each_lot_lists_its_use_cases_by_priority(case):
         cases = [u for u in case.analysis.engagement.use_cases if u.lot == lot.name]
         if not cases:
             continue
-        slide = next(s for s in case.appendix_slides() if s.shapes.title.text == lot.name)
-        text = flat(case.slide_text(slide))
+        slides = [s for s in case.appendix_slides()
+                  if s.shapes.title.text in (lot.name, _continued(case, lot.name))]
+        text = flat(" ".join(case.slide_text(s) for s in slides))
         assert all(flat(u.name) in text for u in cases)
 
 

@@ -20,6 +20,7 @@ from playbook.render import (
     Paragraph,
     Series,
     Table,
+    fit,
     write_docx,
 )
 from playbook.render.typography import NBSP
@@ -83,6 +84,71 @@ def test_a_long_row_may_break_across_pages_and_the_last_row_never_stands_alone(t
     # the header stays with the first row, the row before the last with the last
     assert _keeps_with_next(header) and _keeps_with_next(long)
     assert not _keeps_with_next(short) and not _keeps_with_next(last)
+
+
+def test_a_long_last_row_moves_whole_so_its_end_never_stands_alone(tmp_path, templates):
+    reason = " ".join(["Le conseiller saisit une douzaine de champs obligatoires par appel."] * 8)
+    rows = [[f"Action {n}", "Court."] for n in range(8)] + [["Coaching", reason]]
+    document = Document("Note", blocks=[Table(["Action", "Raison"], rows)])
+    table = open_docx(str(write_docx(document, tmp_path / "note.docx", templates))).tables[0]
+    assert table.rows[-1]._tr.trPr.find(qn("w:cantSplit")) is not None
+    assert _keeps_with_next(table.rows[-2]) and not _keeps_with_next(table.rows[-3])
+
+
+def test_a_small_table_of_short_rows_is_kept_on_one_page(tmp_path, templates):
+    document = Document("Note", blocks=[Table(["Priorité", "Actions"],
+                                              [["Gain rapide", 73], ["Projet majeur", 34],
+                                               ["Appoint", 9]])])
+    table = open_docx(str(write_docx(document, tmp_path / "note.docx", templates))).tables[0]
+    assert [_keeps_with_next(row) for row in table.rows] == [True, True, True, False]
+    assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in table.rows)
+
+
+def test_column_widths_follow_the_content_and_never_break_a_word(tmp_path, templates):
+    reason = ("Conseillers en agence – Nord : impact global 3/3 ; évalués sur la durée moyenne "
+              "de traitement, une douzaine de champs obligatoires par appel.")
+    document = Document("Note", blocks=[Table(
+        ["Pilier", "Levier", "Quand", "Responsable", "Effort (j)", "Raison"],
+        [["Vouloir", "Ateliers participatifs", "le 7 juin 2027", "Chef de projet CRM", 6, reason],
+         ["Pouvoir", "Guide utilisateur", "le 24 mai 2027", "Utilisateurs clés", 2, reason * 2]],
+        widths=[1, 1, 1, 1, 1, 1])])
+    path = write_docx(document, tmp_path / "note.docx", templates)
+    word = open_docx(str(path))
+    table = word.tables[0]
+    grid = [int(col.get(qn("w:w"))) for col in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+    section = word.sections[0]
+    assert abs(sum(grid) * 635 - (section.page_width - section.left_margin
+                                  - section.right_margin)) < 635 * len(grid)
+    assert max(grid) == grid[-1], "the reason takes the room"
+    for column, width in enumerate(grid):
+        cells = [row.cells[column] for row in table.rows]
+        words = [(w, r == 0) for r, cell in enumerate(cells) for w in cell.text.split()]
+        needed = max(fit.text_width(w, 9, bold) for w, bold in words)
+        assert width / 20 - 2 * 5.4 >= needed, f"a word breaks in {cells[0].text!r}"
+        assert all(int(c._tc.tcPr.find(qn("w:tcW")).get(qn("w:w"))) == width for c in cells)
+
+
+def test_a_long_reason_beside_many_columns_goes_full_width_under_its_row(tmp_path, templates):
+    reason = ("Action transverse retenue pour : " + ", ".join(
+        f"Conseillers en agence – Région {n} (frein « Peur d'être surveillé » détecté, "
+        f"sévérité 3/3)" for n in range(8)) + ".")
+    rows = [["Ateliers managériaux", "Vouloir", "Managers de proximité", "le 6 septembre 2027",
+             "Responsable du Change", 8, reason],
+            ["Support utilisateurs", "Pouvoir", "Utilisateurs du CRM", "le 4 octobre 2027",
+             "Équipe support CRM", 5, "Court."]]
+    document = Document("Note", blocks=[Table(
+        ["Action", "Pilier", "Public", "Quand", "Responsable", "Charge (j)", "Raison"], rows)])
+    table = open_docx(str(write_docx(document, tmp_path / "note.docx", templates))).tables[0]
+    header, first, first_reason, second, second_reason = table.rows
+    assert [c.text for c in header.cells] == ["Action", "Pilier", "Public", "Quand",
+                                              "Responsable", "Charge (j)"]
+    assert [c.text for c in first.cells][:2] == ["Ateliers managériaux", "Vouloir"]
+    reason_cell = first_reason._tr.tc_lst[0]
+    assert len(first_reason._tr.tc_lst) == 1 and reason_cell.grid_span == 6
+    assert reason_cell.xpath("string(.)").startswith(f"Raison{NBSP}: Action transverse")
+    assert [r.text for r in first_reason.cells[0].paragraphs[0].runs if r.bold] == ["Raison"]
+    assert second_reason.cells[0].text == f"Raison{NBSP}: Court."
+    assert _keeps_with_next(first) and _keeps_with_next(second), "a row stays with its reason"
 
 
 def test_numeric_columns_are_right_aligned_and_text_columns_left(specimen_docx):

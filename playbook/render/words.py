@@ -1,0 +1,28 @@
+"""The word budget of a slide, counted one way by the writer that keeps to it and
+by the layout check that verifies it.
+
+A steering committee reads a slide in the time the presenter speaks to it:
+about 80 words of body text (title, footer and slide number aside); the rest
+belongs in the speaker notes or the report.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+WORD_BUDGET = 80  # visible body words per slide
+
+# a word is a run of letters or digits, elisions and hyphenations kept whole
+# ("l’ancrage", "back-office"); punctuation, "**" bold markers and lone
+# dashes are not words
+_WORD = re.compile(r"\w+(?:['’-]\w+)*")
+
+
+def count_words(text: str) -> int:
+    """Visible words of `text` as a reader counts them."""
+    return len(_WORD.findall(text))
+
+
+def total_words(texts: Iterable[str]) -> int:
+    return sum(count_words(text) for text in texts)
