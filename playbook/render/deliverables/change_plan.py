@@ -599,7 +599,9 @@ def _population_intro(analysis: Any, name: str) -> str:
     population = analysis.engagement.population(name)
     own = population_actions(analysis, name)
     return _t(analysis, "text.population_intro", segment=_segment_of(analysis, name),
-              impact=int(analysis.diagnosis.levels.at[name, "level"]),
+              # the method's name of the level ("fort"), not the input's "3/3"
+              impact=analysis.method.dimensions.intensity(int(analysis.diagnosis.levels.at[name, "level"]))
+              .label.in_(analysis.lang).lower(),
               buy_in=c.buy_in(analysis, population.buy_in),
               actions=len(own), days=_days(analysis, float(own["effort_days"].sum())))
 

@@ -551,7 +551,16 @@ def wave_title(analysis: Any, lot: str, wave: tuple[dt.date, dt.date] | None) ->
     return c.counted(analysis, f"{NAME}.{key}", abs(margin), lot=lot, end=c.date(analysis, wave[1]))
 
 
-WARNINGS_SHOWN = 3  # on the slide; every warning is in the notes and the report
+def warning_kinds(analysis: Any) -> list[str]:
+    """One bullet per kind of point to watch, naming what it concerns: "Smaller groups
+    to limit absences — Marketing team, Executive committee"."""
+    subjects: dict[str, list[str]] = {}
+    for warning in analysis.training_plan.warnings:
+        found = subjects.setdefault(warning.code, [])
+        if warning.subject and warning.subject not in found:
+            found.append(warning.subject)
+    return [f"**{_t(analysis, f'deck.warning_kinds.{code}')}**" + (f" — {', '.join(names)}" if names else "")
+            for code, names in subjects.items()]
 
 
 def build_deck(analysis: Any) -> Deck:
@@ -566,9 +575,9 @@ def build_deck(analysis: Any) -> Deck:
             c.counted(analysis, f"{NAME}.deck.onboarding", hires), onboarding,
             notes="\n".join([said.get("onboarding", ""), _t(analysis, "text.onboarding_intro")]).strip()))
     warnings = _warnings(analysis)
-    if warnings:  # the first ones the slide's budget holds; every one in the notes
+    if warnings:  # each kind once, with what it concerns; every full sentence in the notes
         closing.append(BulletSlide(c.counted(analysis, f"{NAME}.deck.warnings", len(warnings)),
-                                   b.leading(warnings[:WARNINGS_SHOWN], b.words), notes="\n".join(warnings)))
+                                   b.leading(warning_kinds(analysis), b.words), notes="\n".join(warnings)))
     evaluation = evaluation_table(analysis, with_dates=False)
     support = support_table(analysis)
     appendix = [

@@ -247,3 +247,15 @@ def test_getting_a_local_sponsor_named_is_ranked_for_its_territory_not_for_all_p
     assert {flat(row[2]) for row in ranked} == {flat(a) for a in gaps["audience"]}
     unsponsored = {t.name for t in analysis.engagement.territories if not t.has_local_sponsor}
     assert {t for row in ranked for t in unsponsored if t in row[2]} == unsponsored
+
+
+def test_each_population_of_the_report_opens_on_its_impact_in_the_method_s_words(case):
+    """"High impact", never the input's "overall impact 3/3"."""
+    analysis = case.analysis
+    text = flat(case.doc_text())
+    for name, level in analysis.diagnosis.levels["level"].items():
+        if cp.population_actions(analysis, name).empty:
+            continue
+        word = analysis.method.dimensions.intensity(int(level)).label.in_(analysis.lang).lower()
+        assert flat(cp._population_intro(analysis, name)) in text
+        assert word in cp._population_intro(analysis, name) and "/3" not in cp._population_intro(analysis, name)

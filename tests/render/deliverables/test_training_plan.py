@@ -166,9 +166,15 @@ def test_the_evaluation_and_support_slides_note_what_they_leave_to_the_report(ca
         assert flat(c.date(analysis, offer["start"])) in notes
 
 
-def test_the_points_to_watch_slide_shows_what_its_budget_holds_and_notes_them_all(case):
+def test_the_points_to_watch_slide_names_every_kind_and_what_it_concerns_and_notes_them_all(case):
+    """The title counts six points: the slide names them all, kind by kind, each
+    with the lot or population it concerns; each full sentence is in the notes."""
+    plan = case.analysis.training_plan
     warnings = tp._warnings(case.analysis)
     slide = case.slides_titled(c.counted(case.analysis, "training_plan.deck.warnings", len(warnings)))[0]
+    shown = flat(case.slide_text(slide))
     assert body_words(slide) <= budget.BUDGET
-    assert flat(warnings[0]) in flat(case.slide_text(slide))
+    for warning in plan.warnings:
+        assert flat(case.label(f"training_plan.deck.warning_kinds.{warning.code}")) in shown
+        assert flat(warning.subject) in shown
     assert all(flat(w) in flat(slide.notes_slide.notes_text_frame.text) for w in warnings)
