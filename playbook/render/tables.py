@@ -159,14 +159,3 @@ def _rounded(widths: list[float], total: int) -> list[int]:
     result[-1] += total - sum(result)
     return result
 
-
-_CODE_CHARS = 3  # "R/A", "C", "–": a code read at a glance, not a word read in a sentence
-
-
-def figure_grid(texts: list[list[str]]) -> bool:
-    """Rows of a label then figures or short codes only (a heat map, a population ×
-    pillar count, a RACI): read across and down as one picture, so a deck keeps
-    it whole rather than split it to keep to the word budget."""
-    return bool(texts) and len(texts[0]) > 1 and all(
-        len(cell.strip()) <= _CODE_CHARS or _NUMERIC.match(cell)
-        for row in texts for cell in row[1:])

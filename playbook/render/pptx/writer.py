@@ -47,7 +47,7 @@ from ..ir import (
 from ..labels import Labels, default_labels
 from ..maps import key_table
 from ..palette import palette_from_template, text_on
-from ..tables import cell_text, column_alignments, column_widths, figure_grid
+from ..tables import cell_text, column_alignments, column_widths
 from ..templates import PPTX_NAME, default_template_dir, load_pptx_template
 from ..typography import format_date, prepare
 from ..words import WORD_BUDGET, count_words, total_words
@@ -518,8 +518,6 @@ class _DeckWriter:
         align = column_alignments(table, raw)
         widths = column_widths(table, header, raw, box.w, sizes[0], 2 * CELL_MARGIN_X)
         available = box.h_pt
-        if figure_grid(raw):  # a grid of figures is one picture: only height splits it
-            budget = None
         limit = math.inf if budget is None else budget - total_words(header)
 
         def measure(size: int, rows: list[list[str]]):

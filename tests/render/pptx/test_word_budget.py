@@ -54,6 +54,14 @@ def test_a_short_table_over_the_word_budget_continues_on_further_slides(tmp_path
     assert max(counts) - min(counts) <= 1, "rows spread evenly, no stub at the end"
 
 
+def test_a_grid_of_figures_over_the_budget_continues_like_any_table(tmp_path, templates):
+    # long population names beside their figures: the reader still reads every name
+    long = [[_sentence(n, 12), "135", "Oui", "3"] for n in range(14)]
+    slides = _slides(tmp_path, templates, [TableSlide("Carte", Table(["Population", "Effectif", "CRM", "Niveau"],
+                                                                     long))])
+    assert len(slides) >= 3 and all(slide_words(s) <= WORD_BUDGET for s in slides)
+
+
 def test_a_caption_counts_towards_the_budget_of_its_table_slide(tmp_path, templates):
     rows = [[f"Ligne {n}", _sentence(n, 7)] for n in range(8)]  # 66 words with its header
     table = Table(["Ligne", "Détail"], rows)
