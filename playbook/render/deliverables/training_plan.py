@@ -555,12 +555,16 @@ def warning_kinds(analysis: Any) -> list[str]:
     """One bullet per kind of point to watch, naming what it concerns: "Smaller groups
     to limit absences — Marketing team, Executive committee"."""
     subjects: dict[str, list[str]] = {}
+    lines: list[str] = []
     for warning in analysis.training_plan.warnings:
+        if not analysis.method.labels.has(f"{NAME}.deck.warning_kinds.{warning.code}"):
+            lines.append(warning.message)  # a kind a firm added: said in full
+            continue
         found = subjects.setdefault(warning.code, [])
         if warning.subject and warning.subject not in found:
             found.append(warning.subject)
     return [f"**{_t(analysis, f'deck.warning_kinds.{code}')}**" + (f" — {', '.join(names)}" if names else "")
-            for code, names in subjects.items()]
+            for code, names in subjects.items()] + lines
 
 
 def build_deck(analysis: Any) -> Deck:
