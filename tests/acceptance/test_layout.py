@@ -27,9 +27,8 @@ CASES = [("mutuelle_horizon", "fr"), ("mutuelle_horizon", "en"),
 
 # Findings allowed today, over all cases together; zero for every other kind (overlaps and
 # single-row pages included). The examples have none; what is left is the stress
-# engagement's: its summary of the COPIL pack quotes two ninety-character names, and one
-# row of its segment appendix lists twelve of them.
-CEILINGS = {WORD_BUDGET: 2}
+# engagement's: its COPIL pack's summary quotes a ninety-character name twice (82 words).
+CEILINGS = {WORD_BUDGET: 1}
 
 
 def _renamed(value, names: dict[str, str]):

@@ -347,6 +347,18 @@ def segment_table(analysis: Any, with_description: bool = True) -> Table:
     return Table(columns, rows, widths=widths)
 
 
+def segment_rows_table(analysis: Any) -> Table:
+    """The deck's appendix of the segments: one row per population (segment,
+    population, people), so however many populations a segment holds, the table
+    continues over slides by whole rows instead of one row too long to read."""
+    members = segment_members(analysis)
+    rows = [[segment.label.in_(analysis.lang), name, _headcount(analysis, [name])]
+            for segment in analysis.method.dimensions.segmentation.segments
+            for name in members.get(segment.code, [])]
+    return Table([_t(analysis, "columns.segment"), c.text(analysis, "common.columns.population"),
+                  c.text(analysis, "common.columns.headcount")], rows, widths=[1.6, 3.2, 0.9])
+
+
 def _sorted_brakes(analysis: Any) -> list[Any]:
     """Most severe first, then observed ones, then intake order."""
     order = {p.name: i for i, p in enumerate(analysis.engagement.populations)}
@@ -771,7 +783,7 @@ def build_deck(analysis: Any) -> Deck:
                                    right_title=_t(analysis, "sections.warnings"))]
     else:
         closing = [BulletSlide(title, lines, notes=notes)]
-    appendix = [TableSlide(d("segments"), segment_table(analysis, with_description=False),
+    appendix = [TableSlide(d("segments"), segment_rows_table(analysis),
                            notes="\n".join(_segment_notes(analysis)))]
     # The overall level is on the map slide and the scale in the title: the
     # appendix keeps the dimensions, on as few slides as the budget allows.

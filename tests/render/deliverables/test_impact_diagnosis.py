@@ -246,3 +246,14 @@ def test_the_report_keys_the_numbered_map_with_every_population(case):
     assert [row[0] for row in key[1:]] == [str(n) for n in range(1, len(key))]
     assert sorted(row[1] for row in key[1:]) == sorted(
         p.name for p in case.analysis.engagement.populations)
+
+
+def test_the_segment_appendix_lists_each_population_once_on_its_own_row(case):
+    """One row per population, so a segment of many populations continues over
+    slides by whole rows rather than one cell too long to read."""
+    slides = case.slides_titled(case.label("impact_diagnosis.deck.segments"))
+    rows = [[cell.text for cell in row.cells] for slide in slides for shape in slide.shapes
+            if getattr(shape, "has_table", False) and shape.has_table for row in list(shape.table.rows)[1:]]
+    members = [name for names in idg.segment_members(case.analysis).values() for name in names]
+    assert rows and sorted(row[1] for row in rows) == sorted(members)
+    assert all(body_words(slide) <= budget.BUDGET for slide in slides)
