@@ -71,11 +71,9 @@ def _spread(costs: list[int], count: int) -> list[list[int]]:
 
 
 def table_slides(analysis: Any, title: str, table: Table, notes: str = "") -> list[TableSlide]:
-    """The table on as many slides as keep each within budget, later ones titled
-    "(suite)" / "(continued)" as the writer titles its own continuations."""
-    return [TableSlide(title if index == 0 else f"{title} {c.text(analysis, 'render.continued')}",
-                       part, notes=notes)
-            for index, part in enumerate(pages(table))]
+    """The table as one slide: the PowerPoint writer continues it on "(suite)" /
+    "(continued)" slides where it passes the budget, counting as the layout check does."""
+    return [TableSlide(title, table, notes=notes)]
 
 
 def rows_within(table: Table, budget: int = BUDGET) -> int:
