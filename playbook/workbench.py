@@ -149,8 +149,8 @@ def previous_engagement(since: str | Path, client: str):
     if old.client != client:
         raise PlaybookError(
             f"--since {since}: this is the engagement of another client, {old.client!r}, "
-            f"not {client!r}; nothing was written. Give {client!r}'s previous engagement file "
-            "or the manifest.json of its previous run.")
+            f"not {client!r}; nothing was written. Give the previous engagement file of "
+            f"{client!r}, or the manifest.json of its previous run.")
     return old
 
 
@@ -164,8 +164,11 @@ def previous_engagement_file(since: str | Path, client: str | None = None) -> Pa
     from .run import manifest as manifest_module
 
     path = Path(since)
-    if not path.is_file():
+    if not path.exists():
         raise PlaybookError(f"--since {since}: file not found")
+    if not path.is_file():
+        raise PlaybookError(f"--since {since}: not a regular file (a folder, a pipe or a device); "
+                            "give the previous engagement file or its run's manifest.json")
     if path.suffix.lower() != ".json":
         return path
     try:
@@ -177,8 +180,8 @@ def previous_engagement_file(since: str | Path, client: str | None = None) -> Pa
     if client is not None and isinstance(named, str) and named != client:
         raise PlaybookError(
             f"--since {since}: this is the manifest of another client, {named!r}, "
-            f"not {client!r}; nothing was written. Give {client!r}'s previous engagement file "
-            "or the manifest.json of its previous run.")
+            f"not {client!r}; nothing was written. Give the previous engagement file of "
+            f"{client!r}, or the manifest.json of its previous run.")
     versions = source.with_name(f"{source.stem}.versions")  # what imports replaced
     kept = sorted(versions.glob(f"*{source.suffix}"), reverse=True) if versions.is_dir() else []
     for candidate in (source, source.with_name(f"{source.stem}.previous{source.suffix}"), *kept):

@@ -136,7 +136,9 @@ def make_job(
         except ValueError:
             raise PlaybookError(f"--as-of {as_of!r}: expected a date such as 2027-07-26") from None
     if since and not Path(since).is_file():
-        raise PlaybookError(f"--since {since}: file not found")
+        from ..workbench import previous_engagement_file
+
+        previous_engagement_file(since)  # says why: not found, a folder, a device
 
     def absolute(path):
         return str(Path(path).resolve()) if path else None
