@@ -16,6 +16,9 @@ from pathlib import Path
 
 MANIFEST = "manifest.json"
 SCHEMA = 1
+# A manifest records a few dozen files; anything far larger is not one (a link
+# to /dev/zero, a log renamed) and is never read whole.
+MAX_MANIFEST_BYTES = 4 << 20
 
 
 def sha256(path: str | Path) -> str:
@@ -68,6 +71,19 @@ class Manifest:
             raise ValueError(f"not a playbook manifest: {error}") from None
 
 
+def read(path: str | Path) -> dict:
+    """The JSON object of the manifest at `path`: a regular file, bounded in size.
+
+    OSError when it cannot be read as such, ValueError when it is not a JSON object.
+    """
+    from ..files import read_regular
+
+    data = json.loads(read_regular(path, MAX_MANIFEST_BYTES).decode("utf-8"))
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: not a playbook manifest")
+    return data
+
+
 def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -92,7 +108,7 @@ def previous(folder: Path) -> dict[str, DeliverableRecord]:
     """
     path = folder / MANIFEST
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = read(path)
         records = {name: DeliverableRecord(**raw) for name, raw in data["deliverables"].items()}
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return {}  # unreadable or not ours: nothing is known of the folder
