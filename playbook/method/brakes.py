@@ -29,11 +29,14 @@ from pydantic import Field, field_validator, model_validator
 from ..model.enums import (
     Brake,
     BuyIn,
+    CrmObligation,
     DataEntry,
     Dimension,
     EvaluationBasis,
     HierarchyLevel,
     Level,
+    OrganisationKind,
+    PayScheme,
     Stance,
     Visibility,
 )
@@ -60,6 +63,9 @@ POPULATION_FACTS: dict[str, type] = {
     "shares_data_across_departments": bool,
     "members_in_competition": bool,
     "new_hires_per_year": int,
+    "organisation_kind": OrganisationKind,
+    "crm_obligation": CrmObligation,
+    "pay_scheme": PayScheme,
 }
 
 # Facts derived from the whole engagement; `playbook.analysis.facts` computes
@@ -74,6 +80,10 @@ DERIVED_FACTS: dict[str, type] = {
     "local_management": Stance,  # its territory's management
     "mandatory_data_entry": DataEntry,  # mandatory_fields read on `data_entry_scale`
     "impact_level": int,  # overall level by the rule of dimensions.yaml
+    "external": bool,  # employed by another company (dealer, franchisee, broker...)
+    "competes": bool,  # a `competes_with` relation names it, on either side
+    "audited": bool,  # another population audits or watches its work
+    "audits": bool,  # it audits or watches another population's work
     **{f"impact.{d.value}": int for d in Dimension},
 }
 
@@ -86,7 +96,7 @@ PLACEHOLDERS: frozenset[str] = frozenset(
         "population", "headcount", "function", "territory", "crm_status", "level",
         "buy_in", "it_comfort", "evaluated_on", "data_entry", "local_management",
         "mandatory_fields", "dashboards", "shifted_from", "shifted_to", "shifted_tasks",
-        "impact_level",
+        "impact_level", "organisation", "crm_obligation", "pay_scheme", "rivals", "auditors",
         *(f"impact_{d.value}" for d in Dimension),
     }
 )
@@ -204,10 +214,14 @@ class Signal(Rule):
 
 
 class Feed(Strict):
-    """A detected brake feeds a risk: contribution = ceil(severity × weight), capped at 3."""
+    """A detected brake feeds a risk: contribution = ceil(severity × weight), capped at 3.
+
+    `weight` says how strongly the brake's mechanism produces that risk, `how`
+    what the mechanism is (it is printed with the cause)."""
 
     risk: RiskKind
     weight: float = Field(gt=0, le=1)
+    how: Bilingual
 
     def contribution(self, severity: int) -> int:
         return min(3, math.ceil(severity * self.weight - 1e-9))
@@ -268,11 +282,46 @@ class RiskRule(Rule):
     level: int = Field(ge=1, le=3)
 
 
+class CauseRanking(Strict):
+    """Which cause of a risk comes first: the mechanism's weight for that risk ×
+    the population's own evidence (strongest signal, further signals, a
+    resistance confirmed in interviews). Never the brake's general frequency."""
+
+    per_extra_signal: float = Field(ge=0, le=2)
+    confirmed: float = Field(ge=0, le=3)
+
+    def evidence(self, signal_severities: tuple[int, ...], observed: bool, observed_only: int) -> float:
+        # Further signals corroborate in proportion to their own severity (of 3).
+        ordered = sorted(signal_severities, reverse=True)
+        base = (ordered[0] + self.per_extra_signal * sum(s / 3 for s in ordered[1:])
+                if ordered else float(observed_only))
+        return base + (self.confirmed if observed else 0.0)
+
+
+class BuyInModeration(Strict):
+    """Buy-in moderates risk: an enthusiastic population's levels fall by `steps`,
+    never below `floor` while a cause remains."""
+
+    steps: dict[BuyIn, int]
+    floor: int = Field(ge=0, le=3)
+    reason: Bilingual = Field(description="Placeholders: {buy_in}, {before}, {after}.")
+
+    def moderate(self, level: int, buy_in: BuyIn) -> int:
+        step = self.steps.get(buy_in, 0)
+        if level == 0 or step == 0:
+            return level
+        return max(min(level, self.floor), level - step)
+
+
 class RiskModel(Strict):
     description: Bilingual
     from_brake: Bilingual = Field(
-        description="Placeholders: {brake}, {severity}, {detail} (the brake's first reason)."
+        description="Placeholders: {brake}, {severity}, {detail} (the population's facts "
+        "and observations), {how} (the mechanism)."
     )
+    cause_ranking: CauseRanking
+    buy_in_moderation: BuyInModeration
+    tied: Bilingual = Field(description="Placeholders: {population}, {first}, {second}.")
     rules: list[RiskRule] = Field(default_factory=list)
     # Levels the deliverables single out: from `attention_from` a risk is listed
     # for the committee, from `high_from` it is called high.
@@ -320,6 +369,10 @@ class Phrases(Strict):
     dashboards_seen_by_management: Bilingual
     no_dashboards: Bilingual
     visibility: dict[Visibility, Bilingual]
+    organisation: Bilingual = Field(description="Placeholders {kind}, {name}: who employs them.")
+    rivals: Bilingual = Field(description="Placeholder {names}: the populations it competes with.")
+    rivals_within: Bilingual = Field(description="Members competing with each other.")
+    audited_by: Bilingual = Field(description="Placeholder {names}: who audits their work.")
 
 
 class Catalogue(Strict):

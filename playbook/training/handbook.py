@@ -110,7 +110,7 @@ class _Builder:
         for entry in catalogue.brakes:
             feeds = ", ".join(
                 self.t("brakes.feed", risk=self.b(catalogue.risk(f.risk).label),
-                       weight=format_number(f.weight, self.lang, 1))
+                       weight=format_number(f.weight, self.lang, 1), how=self.b(f.how))
                 for f in entry.feeds)
             levers = ", ".join(self.b(self.m.levers.lever(i).label) for i in entry.levers)
             self.add(Heading(self.b(entry.label), 2),
@@ -159,6 +159,10 @@ class _Builder:
                            rows, widths=[2.2, 5, 1.6, 1.8, 1.4]),
                      Paragraph(self.t("levers.defaults", levers=defaults), "caption"))
         self.add(Heading(self.t("levers.ranking"), 2), Paragraph(self.b(catalogue.priority.description)))
+        external = catalogue.external_populations
+        excluded = ", ".join(self.b(catalogue.lever(i).label) for i in external.excluded)
+        self.add(Heading(self.t("levers.external"), 2), Paragraph(self.b(external.description)),
+                 Paragraph(self.t("levers.external_excluded", levers=excluded), "caption"))
         if catalogue.missing_roles:
             self.add(Heading(self.t("levers.gaps"), 2), Paragraph(self.t("levers.gaps_intro")),
                      Bullets([self._gap(role, missing) for role, missing in catalogue.missing_roles.items()]))

@@ -26,6 +26,8 @@ AGREED_LEVERS = {
     "recognition_admin_staff", "collective_objectives", "manager_usage_charter",
     "training_classroom", "training_e_learning", "coaching_on_the_job", "user_guide",
     "support_hotline", "usage_dashboard_review",
+    # For populations another company employs (rivalry paid per sale).
+    "usage_incentive",
 }
 
 
@@ -65,6 +67,8 @@ def test_each_brake_feeds_the_risk_seed_004_ties_it_to(catalogue):
     assert main_risk("reluctant_territory") == "rejection"
     assert main_risk("feeling_watched") == "misuse"
     assert main_risk("efficiency_loss") == "misuse"
+    assert main_risk("competition_culture") == "misuse"  # leads kept off the CRM
+    assert main_risk("desiloing") == "rejection"  # data kept in each department: under-use
 
 
 @pytest.mark.parametrize(
@@ -140,7 +144,7 @@ def test_an_observation_never_lowers_severity(signals):
 
 @pytest.mark.parametrize(("weight", "severity", "contribution"), [(1.0, 3, 3), (0.5, 3, 2), (0.5, 1, 1), (0.5, 2, 1)])
 def test_a_brake_contributes_its_severity_times_the_weight_rounded_up(weight, severity, contribution):
-    assert Feed(risk="misuse", weight=weight).contribution(severity) == contribution
+    assert Feed(risk="misuse", weight=weight, how={"fr": "x", "en": "x"}).contribution(severity) == contribution
 
 
 def test_cross_check_reports_a_lever_the_levers_catalogue_lacks(catalogue):
