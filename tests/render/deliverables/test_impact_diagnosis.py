@@ -149,7 +149,7 @@ def test_observed_resistances_are_quoted(case):
     from playbook.analysis import wording
 
     def bare(value: str) -> str:  # a quotation inside another takes other marks
-        return re.sub("[“”‘’«»\"']", "", flat(value))
+        return " ".join(re.sub("[“”‘’«»\"']", "", flat(value)).split())
 
     for resistance in case.analysis.engagement.resistances:
         assert bare(wording.unquote(resistance.evidence))[:60] in bare(text)
