@@ -96,6 +96,10 @@ def read_table(path: Path) -> pd.DataFrame:
                                                   path.suffix, ".csv or .xlsx")])
     except IntakeError:
         raise
+    except UnicodeDecodeError:  # Excel's "CSV" on Windows is saved in the ANSI code page
+        raise IntakeError(str(path), [Problem(
+            str(path), "file", "not UTF-8 text (a CSV saved by Excel as 'CSV' is in Windows-1252)",
+            None, "a CSV saved as 'CSV UTF-8 (comma delimited)', or the .xlsx export")]) from None
     except Exception as error:  # unreadable, encrypted, not really CSV...
         raise IntakeError(str(path), [Problem(str(path), "file", f"cannot be read ({error})")]) from None
     frame.index = range(2, len(frame) + 2)
@@ -235,7 +239,19 @@ def import_usage(path: str | Path, engagement: Engagement) -> Imported:
     _raise(path, rows.problems)
     if not records:
         _raise(path, [Problem(str(path), "file", "no data row")])
-    return _usage_readings(pd.DataFrame(records), engagement, quality, path.name)
+    imported = _usage_readings(pd.DataFrame(records), engagement, quality, path.name)
+    return Imported(imported.kpi_readings, [], [*imported.notes, *_future(records)])
+
+
+def _future(records: list[dict[str, Any]]) -> list[str]:
+    """A note for periods dated more than a week after today: a typo (2099) or a
+    wrong date format is said, not imported silently as a reading of the future."""
+    soon = dt.date.today() + dt.timedelta(days=7)
+    later = sorted({r["date"] for r in records if r["date"] is not None and r["date"] > soon})
+    if not later:
+        return []
+    shown = ", ".join(d.isoformat() for d in later[:3]) + (", ..." if len(later) > 3 else "")
+    return [f"periods dated in the future ({shown}): check the export's dates"]
 
 
 def _usage_readings(data: pd.DataFrame, engagement: Engagement, quality: bool, source: str

@@ -115,5 +115,11 @@ def previous(folder: Path) -> dict[str, DeliverableRecord]:
     return {
         name: record
         for name, record in records.items()
-        if all((folder / file).is_file() for file in record.files)
+        if all(_own_file(file) and (folder / file).is_file() for file in record.files)
     }
+
+
+def _own_file(name: str) -> bool:
+    """A file name a run writes into its folder: never a path (`../x`, `/etc/x`),
+    so an edited manifest cannot make a run vouch for a file elsewhere."""
+    return bool(name) and Path(name).name == name and name not in (".", "..") and "\\" not in name

@@ -386,3 +386,40 @@ def test_the_fonts_ship_with_their_licence():
     assert all(path.is_file() for path in fit.FONT_FILES.values())
     assert "SIL OPEN FONT LICENSE Version 1.1" in (fit.FONTS_DIR / "OFL.txt").read_text(encoding="utf-8")
 
+
+
+# --------------------------------------------------------------------------- what a run carries
+
+
+def test_the_review_copy_holds_no_character_html_forbids():
+    import nbformat
+
+    from playbook.run.html import review_html
+
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(
+        "Acme\x00 Corp\x1b[31m \uffff end")])
+
+    html = review_html(notebook)
+
+    assert not any(c in html for c in "\x00\x1b\uffff")
+    assert "Acme\ufffd Corp\ufffd[31m \ufffd end" in html
+
+
+def test_manifest_records_naming_paths_are_not_carried_forward(tmp_path):
+    import json
+
+    from playbook.run import manifest as manifest_module
+
+    folder = tmp_path / "out" / "Acme" / "fr"
+    folder.mkdir(parents=True)
+    (folder / "framing_note.docx").write_bytes(b"x")
+    (tmp_path / "secret.txt").write_bytes(b"x")
+    record = {"notebook": "n.ipynb", "seconds": 1.0, "engagement_sha256": "", "method_version": "",
+              "generated_at": ""}
+    (folder / "manifest.json").write_text(json.dumps({"deliverables": {
+        "framing_note": {**record, "files": {"framing_note.docx": "0"}},
+        "steering": {**record, "files": {"../../../secret.txt": "0"}},
+        "change_plan": {**record, "files": {str(tmp_path / "secret.txt"): "0"}},
+    }}), encoding="utf-8")
+
+    assert list(manifest_module.previous(folder)) == ["framing_note"]

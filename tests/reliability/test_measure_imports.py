@@ -242,3 +242,30 @@ def test_every_replaced_version_is_kept_and_batch_does_not_take_them_for_clients
     assert sorted([first, after_usage]) == kept
     assert find_engagements([inbox]) == [workbook.resolve()]
     shutil.rmtree(versions_dir(workbook))
+
+
+# --------------------------------------------------------------------------- careless exports
+
+
+def test_an_export_saved_in_windows_1252_gets_the_fix_not_a_codec_error(tmp_path, capsys):
+    engagement = _write(tmp_path / "client.yaml", yaml.safe_dump(_data(), allow_unicode=True))
+    before = engagement.read_bytes()
+    export = tmp_path / "usage.csv"
+    export.write_bytes(USAGE.replace("a3,", "Hélène,").encode("cp1252"))
+
+    status = main(["measure", "import", str(engagement), str(export), "--kind", "usage"])
+
+    assert status == 2
+    assert ("file: not UTF-8 text (a CSV saved by Excel as 'CSV' is in Windows-1252); expected a "
+            "CSV saved as 'CSV UTF-8 (comma delimited)', or the .xlsx export") in " ".join(
+        capsys.readouterr().err.split())
+    assert engagement.read_bytes() == before
+
+
+def test_usage_dated_far_in_the_future_is_said(tmp_path, engagement):
+    from playbook.intake.measure_import import import_usage
+
+    imported = import_usage(_write(tmp_path / "u.csv", USAGE.replace("2026-06-01", "2099-06-01")),
+                            engagement)
+
+    assert "periods dated in the future (2099-06-01): check the export's dates" in imported.notes
