@@ -218,5 +218,6 @@ def method_checks(
                 raise MethodError(
                     f"steps.yaml: check {check.code!r}: unknown placeholder {exc} in its message"
                 ) from exc
-            warnings.append(MethodWarning(check.code, message, subject, check.severity))
+            warnings.append(MethodWarning(check.code, message, subject, check.severity,
+                                          check.audience))
     return tuple(warnings)
