@@ -360,6 +360,7 @@ def main() -> None:
     with Cluster(options.jobs, bench.scratch) if options.cluster else contextlib.nullcontext() as cluster:
         if cluster is not None:
             bench.cluster = cluster
+            (bench.scratch / "warm").mkdir()
             warm = [str(p) for p in make_engagements(options.jobs, bench.scratch / "warm")]
             measure([*bench.cli, "batch", *warm, "--dask", cluster.address, "--out",
                      str(bench.fresh("warm")), "--notebooks", str(bench.notebooks)])
