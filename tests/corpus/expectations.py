@@ -223,9 +223,10 @@ def _not_costed(analysis: Analysis, p: dict[str, Any]) -> list[str]:
     rate = analysis.engagement.training.learner_day_cost
     if rate is None:
         return ["the engagement gives no learner-day cost"]
-    sessions = analysis.training_plan.sessions
-    theirs = float(sessions.loc[sessions["population"].isin(p["populations"]), "learner_days"].sum())
-    ours = float(sessions.loc[~sessions["population"].isin(p["populations"]), "learner_days"].sum())
+    # The waves (classroom and self-paced) carry each population's learner-days.
+    waves = analysis.training_plan.calendar
+    theirs = float(waves.loc[waves["population"].isin(p["populations"]), "learner_days"].sum())
+    ours = float(waves.loc[~waves["population"].isin(p["populations"]), "learner_days"].sum())
     stated = float(analysis.training_plan.totals.iloc[-1]["learner_cost"])
     if abs(stated - ours * rate) > 1:
         return [f"learner cost {stated:,.0f} counts their {theirs:g} learner-days "
