@@ -209,7 +209,7 @@ def _read_engagements(job_list: list[Job]) -> dict[str, Any]:
     read: dict[str, Any] = {}
     for job in job_list:
         try:
-            read[job.engagement_path] = load_engagement(job.engagement_path)
+            read[job.engagement_path] = load_engagement(job.engagement_path, method_dir=job.method_dir)
         except Exception:  # noqa: BLE001 - the client's run reports it, located
             read[job.engagement_path] = None
     return read
