@@ -4,8 +4,8 @@
 (`max_populations`), either language, a country and territories with their own
 holiday regions (England and Scotland, Moselle, Bavaria, Catalonia, Portugal,
 Morocco), populations employed by other companies (dealers, franchisees,
-outsourcers: today said in their function and description, the model having no
-field for it yet), lots with or without an acceptance end date, an as-of date
+brokers, agents, outsourcers, with or without a CRM obligation) and every pay
+scheme, rivalry and audit relations between populations, lots with or without an acceptance end date, an as-of date
 with actions recorded done or cancelled, a budget with rates, without rates, or
 none, blackouts. Every draw is valid by construction: the strategy asserts the
 model finds no inconsistency.
@@ -75,7 +75,13 @@ def _population(draw: st.DrawFn, number: int, territories: list[str]) -> dict[st
         "new_hires_per_year": draw(st.integers(0, 60)),
     }
     if external:
-        population["description"] = "Employed by another company; paid commission per unit sold."
+        population.update(
+            organisation_kind=draw(st.sampled_from(["dealer", "franchisee", "broker", "agent", "outsourcer"])),
+            organisation=f"{stem} network",
+            crm_obligation=draw(st.sampled_from(["contractual", "incentive", "none"])),
+            description="Employed by another company.")
+    population["pay_scheme"] = draw(st.sampled_from(
+        ["fixed", "team_bonus", "individual_bonus", "commission_per_unit", "commission_per_sale"]))
     return population
 
 
@@ -147,6 +153,11 @@ def whole_engagements(draw: st.DrawFn, max_populations: int = 20) -> Engagement:
             for name, region in places
         ],
         "populations": people,
+        "relations": [{"population": a, "relation": kind, "other": b, "detail": "shared lead pool"}
+                      for a, kind, b in draw(st.lists(st.tuples(
+                          st.sampled_from(names), st.sampled_from(["competes_with", "audits"]),
+                          st.sampled_from(names)).filter(lambda r: r[0] != r[2]),
+                          max_size=3 if count > 1 else 0, unique_by=lambda r: (r[0], r[2])))],
         "impacts": [{"population": name, "dimension": dimension, "intensity": draw(st.integers(0, 3))}
                     for name in names
                     for dimension in draw(st.lists(_codes(Dimension), unique=True, min_size=1, max_size=3))],

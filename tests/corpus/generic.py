@@ -126,6 +126,14 @@ def language(written: dict[str, Written]) -> list[str]:
                           lambda lang: lint.FRENCH if lang == "fr" else lint.ENGLISH)
 
 
+def text_check(written: dict[str, Written]) -> list[str]:
+    """The text check a consultant runs before sending (`playbook check-text`) on every file."""
+    from playbook.render.text_check import check_file
+
+    return [str(finding) for files in written.values() for kind, path in files.paths.items()
+            if kind in ("docx", "pptx") for finding in check_file(path, files.lang)]
+
+
 def missing_files(written: dict[str, Written]) -> list[str]:
     problems = [f"{name} not written" for name in DELIVERABLES if name not in written]
     for name, files in written.items():
@@ -142,4 +150,5 @@ ANALYSIS_CHECKS = {
     "training_window": end_users_outside_their_window,
     **{f"consistency.{check.__name__}": check for check in consistency.ALL_CHECKS},
 }
-FILE_CHECKS = {"six_deliverables": missing_files, "no_leftovers": leftovers, "language_lint": language}
+FILE_CHECKS = {"six_deliverables": missing_files, "no_leftovers": leftovers, "language_lint": language,
+               "text_check": text_check}
