@@ -19,6 +19,7 @@ from typing import Any
 import pandas as pd
 
 from ..render.typography import format_date, format_number
+from ..text.typography import inner_quotes
 
 _CODE = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$|^[a-z]+$")
 
@@ -57,8 +58,10 @@ def cell(value: Any, lang: str, labels: dict[str, str]) -> Any:
         return format_date(value if not isinstance(value, dt.datetime) else value.date(), lang)
     if isinstance(value, list | tuple | set | frozenset):
         return ", ".join(str(cell(v, lang, labels)) for v in value)
-    if isinstance(value, str) and _CODE.match(value) and value in labels:
-        return labels[value]
+    if isinstance(value, str):
+        if _CODE.match(value) and value in labels:
+            return labels[value]
+        return inner_quotes(value)  # a quoted label inside a quotation, as the report sets it
     return value
 
 
@@ -83,6 +86,8 @@ def _labels(method: Any, lang: str) -> dict[str, str]:
             found.setdefault(code, catalogue.get(key, lang))
     for lever in method.levers.levers:
         found.setdefault(lever.id, lever.label.in_(lang))
+    for code, pillar in method.levers.pillars.items():
+        found.setdefault(getattr(code, "value", code), pillar.label.in_(lang))
     for code, label in method.levers.quadrants.items():
         found.setdefault(code, label.in_(lang))
     for code, label in method.levers.owners.items():
