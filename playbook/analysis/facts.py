@@ -14,6 +14,7 @@ from ..method import Method
 from ..method.brakes import POPULATION_FACTS
 from ..model import NATIONAL, Engagement, Population, RelationKind, Visibility
 from . import wording
+from .calendar import territory_region
 from .impacts import impact_levels, impact_matrix
 
 Facts = dict[str, Any]
@@ -62,6 +63,7 @@ def population_facts(engagement: Engagement, method: Method) -> dict[str, Facts]
             competes=population.name in rivals,
             audited=population.name in audited,
             audits=population.name in auditors,
+            country=territory_region(engagement, population.territory).country,
         )
         for dimension in method.dimensions.codes:
             item[f"impact.{dimension}"] = int(matrix.at[population.name, dimension])
@@ -157,10 +159,20 @@ def reason_values(
         "pay_scheme": wording.term(method, "pay_scheme", population.pay_scheme, lang),
         "rivals": rivals(method, engagement, population, lang),
         "auditors": auditors(method, engagement, population, lang),
+        "territory_specifics": territory_specifics(method, engagement, population, lang),
     }
     for dimension in method.dimensions.codes:
         values[f"impact_{dimension}"] = str(facts[f"impact.{dimension}"])
     return values
+
+
+def territory_specifics(method: Any, engagement: Engagement, population: Population, lang: str) -> str:
+    """' On site: “…”' — what the consultant noted of the population's territory, in
+    the client's words; '' when nothing was noted."""
+    text = engagement.territory(population.territory).specifics.strip()
+    if not text:
+        return ""
+    return str(method.brakes.phrases.territory_specifics.in_(lang, text=wording.unquote(text).rstrip(".")))
 
 
 def organisation(method: Any, population: Population, lang: str) -> str:
