@@ -282,7 +282,8 @@ def _action_mentions(analysis: Analysis, p: dict[str, Any]) -> list[str]:
     go_live = analysis.engagement.lot(p["before_go_live"]).go_live
     words = [w.casefold() for w in p["words"]]
     for row in actions.itertuples():
-        if _day(row.date) < go_live and any(w in str(row.action).casefold() for w in words):
+        said = f"{row.action} {row.reason}".casefold()  # the action and the reason it gives
+        if _day(row.date) < go_live and any(w in said for w in words):
             return []
     return [f"no action before {go_live} mentions {p['words']}"]
 
