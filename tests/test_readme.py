@@ -97,6 +97,8 @@ def test_the_readme_has_commands_to_check() -> None:
 
 def test_every_readme_command_works(clone: Path, monkeypatch, capsys) -> None:
     monkeypatch.chdir(clone)
+    labs: list[list[str]] = []  # `playbook lab` makes its copy; JupyterLab is not started
+    monkeypatch.setattr("subprocess.call", lambda line: labs.append(line) or 0)
     ran, listed = [], []
     for command in readme_commands():
         reason = _not_run(command)
@@ -120,6 +122,8 @@ def test_every_readme_command_works(clone: Path, monkeypatch, capsys) -> None:
     assert (clone / "secure" / "share" / "outputs" / "Mutuelle Horizon" / "fr").is_dir()
     assert (clone / "outputs" / "cohort" / "cohort-report.docx").is_file()
     assert (clone / "review" / "specimen.docx").is_file()
+    assert labs and all(line[1] == "lab" for line in labs)
+    assert (clone / "outputs" / "Mutuelle Horizon" / "notebooks" / "01_framing_note.ipynb").is_file()
 
 
 def _check_without_running(command: str) -> None:

@@ -36,6 +36,7 @@ import pandas as pd
 from ..errors import IntakeError, Problem
 from ..model import Engagement, KpiKind, KpiReading, PulseResult
 from ..model.types import normalise_name
+from ..text import Message
 
 # field -> accepted column names (normalised: lower case, no accents, "_" for spaces)
 USAGE_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -70,7 +71,7 @@ class Imported:
 
     kpi_readings: list[KpiReading]
     pulse_results: list[PulseResult]
-    notes: list[str]
+    notes: list[Message]  # coded: shown in the engagement's language
 
 
 def normalise_header(name: Any) -> str:
@@ -235,7 +236,7 @@ def _usage_readings(data: pd.DataFrame, engagement: Engagement, quality: bool, s
                     ) -> Imported:
     data["active"] = (data["logins"] > 0) & (data["records"] > 0)
     readings: list[KpiReading] = []
-    notes: list[str] = []
+    notes: list[Message] = []
     own = {k.kind.value: k for k in engagement.kpis if k.population == ""}
     overall_adoption = own["adoption"].name if "adoption" in own else KpiKind.ADOPTION.value
     comment = f"{source}"
@@ -260,8 +261,7 @@ def _usage_readings(data: pd.DataFrame, engagement: Engagement, quality: bool, s
     for kind, percent in (("usage", False), ("data_quality", True)):
         if (kind == "usage" or quality) and _target_kpi(engagement, kind, percent) is None:
             names = ", ".join(repr(k.name) for k in engagement.kpis if k.kind.value == kind)
-            notes.append(f"{kind}: the engagement's own KPIs of this family ({names}) measure "
-                         f"something this export does not hold; not imported")
+            notes.append(Message("measure.kpi_not_comparable", {"kind": kind, "names": names}))
     return Imported(readings, [], notes)
 
 
@@ -328,8 +328,9 @@ def import_survey(path: str | Path, engagement: Engagement, min_group: int) -> I
     for (population, date), group in data.groupby(["population", "date"], sort=True):
         count = len(group)
         if count < min_group:
-            notes.append(f"{population}, {date.isoformat()}: {count} respondents, fewer than "
-                         f"{min_group}; scores withheld")
+            notes.append(Message("measure.group_too_small", {
+                "population": population, "date": date.strftime("%d/%m/%Y"),
+                "iso_date": date.isoformat(), "count": count, "minimum": min_group}))
             results.append(PulseResult(population=population, date=date, respondents=count))
             continue
         means = {p: (round(float(group[p].mean()), 1) if group[p].notna().any() else None)

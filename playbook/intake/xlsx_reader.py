@@ -85,8 +85,10 @@ class XlsxSource(Source):
         for row in _rows(ws):
             key, value = _value(ws, row, 1), _value(ws, row, 2)
             if key is not None and header_key(key) == "language" and not is_empty(value):
-                try:
-                    return coerce_code(value, ["fr", "en"])
+                from .vocabulary import aliases
+
+                try:  # the code, or its label in either language ("Français")
+                    return coerce_code(value, ["fr", "en"], aliases("language", ("fr", "en")))
                 except ValueError:
                     return None
         return None
