@@ -55,7 +55,7 @@ def run_command(
     as_of = option_date(as_of, "--as-of", told)
     try:
         # None: the run speaks its own language (the engagement's, or --lang).
-        with RunProgress(console, told) as progress:
+        with RunProgress(console, told, label=f"{engagement.name}…") as progress:
             result = run_engagement(
                 engagement, out, lang=told, only=only, templates_dir=templates,
                 method_dir=method, notebooks_dir=notebooks, progress=progress, kernel=kernel,

@@ -32,9 +32,10 @@ class RunProgress:
     Elsewhere: one plain line per deliverable started and finished.
     """
 
-    def __init__(self, console, lang: str | None = None) -> None:
+    def __init__(self, console, lang: str | None = None, label: str = "") -> None:
         self.console = console
         self.lang = lang  # None: the run's own language, learnt from its first event
+        self.label = label  # shown from the first second, while the run gets ready
         self._bar = None
         self._task = None
 
@@ -47,6 +48,8 @@ class RunProgress:
                 TimeElapsedColumn(), console=self.console, transient=True,
             )
             self._bar.__enter__()
+            if self.label:  # reading the file and warming up take seconds: show them
+                self._task = self._bar.add_task(escape(self.label), total=None)
         return self
 
     def __exit__(self, *exc) -> None:
@@ -60,6 +63,8 @@ class RunProgress:
         if self._bar is not None:
             if self._task is None:
                 self._task = self._bar.add_task(escape(event.client), total=event.total)
+            elif self._bar.tasks[0].total is None:
+                self._bar.update(self._task, total=event.total)
             if event.kind == "started":
                 self._bar.update(self._task, description=escape(say(
                     "started", lang, client=event.client, deliverable=event.deliverable)))

@@ -57,9 +57,9 @@ def test_a_french_workbook_gets_french_errors_on_an_english_machine(
     no_preference.setenv("LANG", "en_GB.UTF-8")
     broken = tmp_path / "broken.xlsx"
     book = load_workbook(french_workbook)
-    sheet = book["populations"]
+    sheet = book["Populations"]
     headers = [cell.value for cell in sheet[1]]
-    sheet.cell(2, headers.index("buy_in") + 1, "plutôt content")
+    sheet.cell(2, headers.index("adhésion") + 1, "plutôt content")
     book.save(broken)
     capsys.readouterr()
 
