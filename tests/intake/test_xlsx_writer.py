@@ -72,7 +72,7 @@ def test_enumerated_and_yes_no_columns_have_dropdowns(tmp_path: Path) -> None:
     assert populations["F2"] == '"oui,non"'  # crm_user
     assert populations["H2"] == '"Enthousiaste,Favorable,Neutre,Réticent,Résistant"'  # buy_in
     impacts = _validations(tab(book, "impacts"))
-    assert impacts["A2"] == "Populations!$A$2:$A$1000"  # pick an existing population
+    assert impacts["A2"] == "'Populations'!$A$2:$A$1000"  # pick an existing population
     assert impacts["B2"].startswith('"Métier et processus,Outil,Culture,')
     engagement = _validations(tab(book, "engagement"))
     assert engagement["B4"] == '"Français,Anglais"'  # language
