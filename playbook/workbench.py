@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from .analysis.engine import Analysis, analyse
+from .analysis.engine import Analysis, analysed
 from .intake import load_engagement
 from .method import load_method
 
@@ -72,7 +72,7 @@ def open_engagement(engagement_path: str | Path, lang: str = "", method_dir: str
         engagement = load_engagement(path)
         method = load_method(method_dir or None)
         _CACHE.clear()  # one client per process: never keep another client's data around
-        _CACHE[key] = analyse(engagement, method, lang or None)
+        _CACHE[key] = analysed(engagement, method, lang or None)
     return _CACHE[key]
 
 
@@ -123,9 +123,20 @@ def render_all(engagement_path: str | Path, output_dir: str | Path, lang: str = 
 
     analysis = open_engagement(engagement_path, lang, method_dir)
     return {
-        name: write_deliverable(name, analysis, output_dir, templates_dir)
+        name: write_deliverable(name, for_deliverable(name, analysis, method_dir=method_dir),
+                                output_dir, templates_dir)
         for name in (only or DELIVERABLES)
     }
+
+
+def for_deliverable(name: str, analysis: Analysis, as_of: str = "", since: str = "",
+                    method_dir: str = "") -> Analysis:
+    """The analysis deliverable `name` renders, prepared as its notebook prepares
+    it: the steering pack's carries its committee, computed once for the pack's
+    note, deck and key messages."""
+    if name == "steering":
+        return prepare_copil(analysis, as_of, since, method_dir)
+    return analysis
 
 
 def prepare_copil(analysis: Analysis, as_of: str = "", since: str = "", method_dir: str = ""
@@ -147,7 +158,7 @@ def prepare_copil(analysis: Analysis, as_of: str = "", since: str = "", method_d
     if since:
         old = load_engagement(previous_engagement_file(from_repository(since)))
         method = load_method(str(from_repository(method_dir)) if method_dir else None)
-        previous = analyse(old, method, analysis.lang)
+        previous = analysed(old, method, analysis.lang)
     return with_copil(analysis, copil(analysis, day, previous))
 
 

@@ -54,12 +54,12 @@ def count_lines(text: str, width_pt: float, size_pt: float, bold: bool = False) 
     """Lines `text` takes once word-wrapped in `width_pt` (explicit breaks respected)."""
     if width_pt <= 0:
         raise ValueError("width must be positive")
-    space = text_width(" ", size_pt, bold) * SAFETY
+    space = _em_width(" ", bold) * size_pt * SAFETY
     total = 0
-    for raw in text.split("\n") or [""]:
+    for words in _paragraph_ems(text, bold):
         lines, used = 1, 0.0
-        for word in raw.split():
-            width = text_width(word, size_pt, bold) * SAFETY
+        for em in words:
+            width = em * size_pt * SAFETY
             needed = width if used == 0 else used + space + width
             if needed <= width_pt:
                 used = needed
@@ -72,6 +72,15 @@ def count_lines(text: str, width_pt: float, size_pt: float, bold: bool = False) 
             used = width - extra * width_pt
         total += lines
     return total
+
+
+@lru_cache(maxsize=1 << 14)
+def _paragraph_ems(text: str, bold: bool) -> tuple[tuple[float, ...], ...]:
+    """The em widths of the words of each paragraph of `text`: a table's widths
+    are tried column by column, step by step, and each try counts the same
+    cells' lines again at another width."""
+    return tuple(tuple(_em_width(word, bold) for word in raw.split())
+                 for raw in text.split("\n") or [""])
 
 
 def wrap(text: str, width_pt: float, size_pt: float, bold: bool = False) -> list[str]:
