@@ -66,9 +66,12 @@ def check_layout_command(
 
     Prints each finding with its file and page; exit status 1 when there is any.
     """
+    from ..errors import PlaybookError
     from ..render.layout_check import check_files, layout_sources
 
     lang = choose_language()
+    if not directory.is_dir():  # "layout OK" would claim a check that never happened
+        raise PlaybookError(render("cli.layout.no_folder", lang, folder=directory))
     sources = layout_sources(directory)
     with LayoutProgress(len(sources), lang) as progress:
         findings = check_files(sources, on_file=progress)
@@ -131,4 +134,28 @@ def report_layout(findings: list, directory: Path, lang: str | None = None) -> N
         typer.echo(str(finding), err=True)
     typer.echo(render("cli.layout.findings", lang, folder=directory, count=len(findings)),
                err=True)
+    raise typer.Exit(1)
+
+
+@app.command("check-text", help="help.check_text")
+def check_text_command(
+    directory: Annotated[Path, typer.Argument(help="help.check_text.dir")],
+) -> None:
+    """Read every generated file for what must not reach a client.
+
+    Placeholders, notes to the consultant, internal codes, raw values, nested
+    quotes, French words in an English file, repeated sentences, speaker notes
+    over 150 words. Prints each finding with its file and place; exit status 1
+    when there is any.
+    """
+    from ..render.text_check import check_text
+
+    lang = choose_language()
+    findings = check_text(directory)
+    if not findings:
+        typer.echo(render("cli.text.ok", lang, folder=directory))
+        return
+    for finding in findings:
+        typer.echo(str(finding), err=True)
+    typer.echo(render("cli.text.findings", lang, folder=directory, count=len(findings)), err=True)
     raise typer.Exit(1)

@@ -57,6 +57,8 @@ def training_check(
     out: Annotated[Path, typer.Option("--out", metavar="DIR", help="help.training.out")] = Path("outputs/cohort"),
     templates: Annotated[Path | None, typer.Option(
         "--templates", metavar="DIR", help="help.templates_dir")] = None,
+    cases: Annotated[Path | None, typer.Option(
+        "--cases", metavar="DIR", help="help.training.cases")] = None,
 ) -> None:
     """Grade every trainee's answer; write the cohort report (Word) and the scores (CSV)."""
     from ..text import render
@@ -64,7 +66,7 @@ def training_check(
     from .render import checked_language
 
     lang = checked_language(lang)
-    cohort = check_cohort(answers, case, lang)
+    cohort = check_cohort(answers, case, lang, cases_dir=cases)
     for graded in sorted(cohort.graded, key=lambda g: g.trainee):
         typer.echo(render("cli.training.score", lang, trainee=graded.trainee,
                           score=round(graded.feedback.score * 100)))

@@ -24,7 +24,8 @@ PROG = "playbook"
 # The commands in the order of an engagement: fill, check, produce, look,
 # steer after go-live; then many clients, the firm's templates, training.
 ORDER = ("intake-template", "validate", "run", "lab", "plan", "measure", "batch",
-         "check-layout", "check-templates", "render-specimen", "handbook", "training")
+         "check-layout", "check-text", "check-templates", "render-specimen", "handbook",
+         "training")
 
 # The language of this invocation's help pages and usage errors (set by `speak`).
 _LANG = ["en"]

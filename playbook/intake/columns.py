@@ -138,8 +138,12 @@ COLUMN_HELP: dict[str, dict[str, tuple[str, str]]] = {
             "d'elle.",
         ),
         "country": (
-            "ISO code of the country whose public holidays the plan avoids (FR, GB, DE...).",
-            "Code ISO du pays dont le plan évite les jours fériés (FR, GB, DE...).",
+            "ISO code of the country whose public holidays the plan avoids (FR, GB, DE...), or "
+            "of its main region where holidays differ by region (GB-ENG, GB-SCT, FR-57, DE-BY, "
+            "ES-CT): whole-country populations follow that region's calendar.",
+            "Code ISO du pays dont le plan évite les jours fériés (FR, GB, DE...), ou de sa "
+            "région principale quand les fériés varient selon les régions (GB-ENG, GB-SCT, "
+            "FR-57, DE-BY, ES-CT) : les populations nationales suivent son calendrier.",
         ),
         "strategy": (
             "Why the CRM: the strategic intent.",
