@@ -244,7 +244,7 @@ def import_usage(path: str | Path, engagement: Engagement) -> Imported:
     return Imported(imported.kpi_readings, [], [*imported.notes, *_future(records)])
 
 
-def _future(records: list[dict[str, Any]]) -> list[str]:
+def _future(records: list[dict[str, Any]]) -> list[Message]:
     """A note for periods dated more than a week after today: a typo (2099) or a
     wrong date format is said, not imported silently as a reading of the future."""
     soon = dt.date.today() + dt.timedelta(days=7)
@@ -252,7 +252,7 @@ def _future(records: list[dict[str, Any]]) -> list[str]:
     if not later:
         return []
     shown = ", ".join(d.isoformat() for d in later[:3]) + (", ..." if len(later) > 3 else "")
-    return [f"periods dated in the future ({shown}): check the export's dates"]
+    return [Message("measure.future", {"dates": shown})]
 
 
 def _usage_readings(data: pd.DataFrame, engagement: Engagement, quality: bool, source: str
