@@ -74,10 +74,12 @@ def batch_table(result, lang: str = "en"):
     for report in result.clients:
         name = Text(report.client or os.path.basename(report.engagement))
         time = f"{seconds(report.seconds, lang)} s"
+        again = word("retried") if report.retried else ""
         if report.ok:
-            table.add_row(name, f"[green]{word('succeeded')}[/green]", time, Text(report.folder))
+            table.add_row(name, f"[green]{word('succeeded')}[/green]{again}", time,
+                          Text(report.folder))
         else:
-            table.add_row(name, f"[red]{word('failed')}[/red]", time,
+            table.add_row(name, f"[red]{word('failed')}[/red]{again}", time,
                           Text(report.error["message"]))
     return table
 
