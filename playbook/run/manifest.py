@@ -42,6 +42,9 @@ class DeliverableRecord:
     # Digests of what the files were produced from (see run.freshness); empty in
     # records written before incremental runs, which are therefore never current.
     inputs: dict[str, str] = field(default_factory=dict)
+    # Each file's size, modification time and inode once in place: a file that
+    # still has them is not read again to be found intact (see run.freshness).
+    stats: dict[str, list[int]] = field(default_factory=dict)
 
 
 @dataclass
