@@ -368,3 +368,48 @@ def test_a_flagged_milestone_names_the_holiday_in_the_deliverable_s_language():
     d = diagnosis(e, {"Sales": {"tool": 2}})
     french = [w.message for w in plan_change(e, METHOD, d, "fr").warnings if w.code == "milestone_closed"]
     assert any("mise en production le 25 mai 2026, un jour férié (Lundi de Pentecôte)" in m for m in french)
+
+
+def test_the_levers_answering_a_population_s_main_risk_come_first():
+    from playbook.analysis.engine import analyse
+
+    from .diagnosis_cases import engagement as diagnosed
+    from .diagnosis_cases import impact, pop
+
+    case = diagnosed(
+        [pop("Contact centre", headcount=120, evaluated_on="handling_time", mandatory_fields=14),
+         pop("Marketing", headcount=400)],
+        impacts=[impact("Contact centre", "tool", 3), impact("Marketing", "tool", 3),
+                 impact("Marketing", "job", 3)],
+        language="en",
+    )
+    analysis = analyse(case, METHOD, "en")
+    misuse = analysis.diagnosis.risk("Contact centre", "misuse")
+    assert (misuse.level, misuse.causes[0].source) == (3, "efficiency_loss")
+    view = analysis.change_plan.arbitration
+    simplify = view[(view["lever"] == "simplify_data_entry") & (view["population"] == "Contact centre")].iloc[0]
+    assert simplify["main_risk"] and simplify["risk_answered"] == 3
+    # Before every lever that answers no main risk, however cheap or wide its reach.
+    assert simplify["rank"] < view.loc[~view["main_risk"], "rank"].min()
+    # The head is in main-risk order, then by score.
+    head = view[view["main_risk"]]
+    assert list(head["score"]) == sorted(head["score"], reverse=True)
+
+
+def test_an_owner_role_is_a_named_team_member_when_the_team_has_one():
+    e = engagement(
+        [population("Sales", headcount=40), population("Back office", headcount=12, crm_user=False)],
+        governance={"team": [
+            {"name": "Léa Morel", "function": "Marketing", "role": "Head of CRM marketing",
+             "seniority": "senior", "allocation": 30},
+            {"name": "Hugo Lenoir", "function": "HR", "role": "Training and onboarding lead",
+             "seniority": "senior", "allocation": 20},
+        ]},
+    )
+    d = diagnosis(e, {"Sales": {"tool": 3, "job": 3}, "Back office": {"job": 3}},
+                  brakes=[("Back office", "admin_load", 3)])
+    actions = plan_change(e, METHOD, d, "en").actions
+    hr = actions[actions["owner"] == "hr"]
+    assert not hr.empty and set(hr["owner_name"]) == {"Hugo Lenoir"}
+    # Nobody in the team carries communication: the role stays unnamed, never guessed.
+    assert set(actions.loc[actions["owner"] == "communication", "owner_name"]) <= {""}
