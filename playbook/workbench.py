@@ -134,19 +134,25 @@ def prepare_copil(analysis: Analysis, as_of: str = "", since: str = "", method_d
         raise PlaybookError(f"--as-of {as_of!r}: expected a date such as 2027-07-26") from None
     previous = None
     if since:
-        old = load_engagement(previous_engagement_file(from_repository(since)))
+        from .analysis.copil import default_as_of
+
+        before = day or default_as_of(analysis.engagement)
+        old = load_engagement(previous_engagement_file(from_repository(since), before))
         method = load_method(str(from_repository(method_dir)) if method_dir else None)
         previous = analyse(old, method, analysis.lang)
     return with_copil(analysis, copil(analysis, day, previous))
 
 
-def previous_engagement_file(since: str | Path) -> Path:
+def previous_engagement_file(since: str | Path, before=None) -> Path:
     """The engagement file `since` names: the file itself, or for a run's
-    `manifest.json` the engagement it recorded, found by its content (the file
-    at the recorded path, or the `.previous` copy an import kept beside it)."""
+    `manifest.json` the engagement of the latest committee it records before
+    the date `before` (the folder's dated steering history), else the
+    engagement it recorded, found by its content (the file at the recorded
+    path, or the `.previous` copy an import kept beside it)."""
     import json
 
     from .errors import PlaybookError
+    from .run.committees import engagement_before
     from .run.manifest import sha256
 
     path = Path(since)
@@ -154,6 +160,9 @@ def previous_engagement_file(since: str | Path) -> Path:
         raise PlaybookError(f"--since {since}: file not found")
     if path.suffix.lower() != ".json":
         return path
+    recorded_committee = engagement_before(path, before)
+    if recorded_committee is not None:
+        return recorded_committee
     try:
         recorded = json.loads(path.read_text(encoding="utf-8"))["engagement"]
         source, digest = Path(recorded["path"]), recorded["sha256"]

@@ -45,7 +45,7 @@ def run_command(
     from ..errors import RunError
     from ..run.execute import run_engagement
     from ..run.progress import RunProgress
-    from ..run.report import counts_line, files_table
+    from ..run.report import counts_line, files_table, kept_edits_lines
     from ..run.wording import console_language, say
 
     console = _console()
@@ -65,6 +65,8 @@ def run_command(
     console.print(files_table(result, shown))
     console.print(counts_line(len(result.up_to_date), len(result.rendered), shown or result.language),
                   highlight=False)
+    for line in kept_edits_lines(result.kept_edits, shown or result.language):
+        console.print(line, soft_wrap=True, markup=False, style="yellow")
     if check_layout:
         _check_layout(result, console)
 
@@ -113,7 +115,7 @@ def batch_command(
     """
     from ..run.batch import find_engagements, run_batch
     from ..run.progress import BatchProgress
-    from ..run.report import batch_table, counts_line
+    from ..run.report import batch_table, counts_line, kept_edits_lines
     from ..run.wording import console_language
 
     console = _console()
@@ -130,6 +132,10 @@ def batch_command(
                     console_language(lang) or "en"),
         highlight=False,
     )
+    for report in result.clients:
+        for line in kept_edits_lines(report.kept_edits, console_language(lang) or report.language or "en"):
+            console.print(f"{report.client}: {line}" if not line.startswith(" ") else line,
+                          soft_wrap=True, markup=False, style="yellow")
     console.print(f"summary: {Path(out) / 'batch-summary.json'}", soft_wrap=True, markup=False)
     if result.failed:
         raise typer.Exit(1)

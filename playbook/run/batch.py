@@ -42,6 +42,8 @@ class ClientReport:
     error: dict[str, str] = field(default_factory=dict)
     rendered: list[str] = field(default_factory=list)
     up_to_date: list[str] = field(default_factory=list)
+    # The consultant's edited files kept under history/ before being replaced (run.edits).
+    kept_edits: list[dict[str, str]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -306,6 +308,7 @@ def report_of(outcome: Outcome) -> ClientReport:
             seconds=round(outcome.seconds, 3), client=result.client, language=result.language,
             folder=str(result.folder), files=[p.name for p in result.files],
             rendered=result.rendered, up_to_date=list(result.up_to_date),
+            kept_edits=[k.to_dict() for k in result.kept_edits],
         )
     from ..errors import IntakeError, RunError
 

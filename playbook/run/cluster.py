@@ -95,9 +95,11 @@ def _write_back(job: Job, payload: dict):
         for name in names:
             (staging / name).write_bytes(files[os.path.join(prefix, name)])
         manifest = Manifest.from_json(files[os.path.join(prefix, MANIFEST)])
-        commit(folder, staging, names, manifest, report.rendered)
+        kept: list = []
+        commit(folder, staging, names, manifest, report.rendered, kept)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     report.folder = str(folder)
+    report.kept_edits = [k.to_dict() for k in kept]
     return report
 

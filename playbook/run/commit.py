@@ -97,24 +97,46 @@ def commit(
     names: list[str],
     manifest: manifest_module.Manifest,
     produced: Iterable[str],
+    kept: list | None = None,
 ) -> list[Path]:
     """Move the staged `names` into `folder`, then the manifest, without being interrupted.
 
     `produced` names the deliverables whose kept failed notebooks (`failed/`)
-    this success makes obsolete.
+    this success makes obsolete. A file the consultant edited since the last
+    run is first kept under `history/` (see run.edits), and the deliverable's
+    record in the manifest says so; `kept` (a list) receives what was kept.
     """
+    from .committees import keep_committee, recorded_committees
+    from .edits import keep_edited, record_kept, recorded_history
+
     if signals.parent_gone():
         raise Terminated()  # whoever asked for the run is gone: change nothing
+    dated = [
+        name
+        for record in manifest.deliverables.values()
+        for name in keep_committee(folder, staging, record, manifest.engagement.get("path"),
+                                   recorded_committees(folder))
+    ]
+    # The consultant's edited files are copied aside before anything replaces them.
+    history = recorded_history(folder)
+    edited = keep_edited(folder, [*names, *dated])
+    record_kept(manifest.deliverables, history, edited)
+    if kept is not None:
+        kept.extend(edited)
     manifest = with_previous_records(folder, manifest)
     atomic_write_text(staging / manifest_module.MANIFEST, manifest.to_json())
-    for name in [*names, manifest_module.MANIFEST]:
+    for name in [*names, *dated, manifest_module.MANIFEST]:
         with open(staging / name, "rb") as handle:
             os.fsync(handle.fileno())
+    for name in dated:
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     with signals.deferred():
         for name in names:
             os.replace(staging / name, folder / name)
             written.append(folder / name)
+        for name in dated:  # the steering pack's dated copies (run.committees)
+            os.replace(staging / name, folder / name)
         os.replace(staging / manifest_module.MANIFEST, folder / manifest_module.MANIFEST)
         for deliverable in produced:
             with contextlib.suppress(FileNotFoundError):

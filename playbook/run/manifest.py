@@ -39,6 +39,13 @@ class DeliverableRecord:
     # Digests of what the files were produced from (see run.freshness); empty in
     # records written before incremental runs, which are therefore never current.
     inputs: dict[str, str] = field(default_factory=dict)
+    # The consultant's edited versions runs kept before replacing the files
+    # (see run.edits): file, where it was kept, its digest, when.
+    edited: list[dict[str, str]] = field(default_factory=list)
+    # The steering pack: the date of the COPIL it was made for, and the dated
+    # copies of every committee so far (see run.committees).
+    committee: str = ""
+    committees: dict[str, dict] = field(default_factory=dict)
 
 
 @dataclass

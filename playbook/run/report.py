@@ -80,3 +80,18 @@ def counts_line(current: int, rendered: int, lang: str = "en") -> str:
     from .wording import say
 
     return say("counts", lang, current=current, rendered=rendered)
+
+
+def kept_edits_lines(kept, lang: str = "en") -> list[str]:
+    """What happened to each edited deliverable a run kept aside, two sentences each.
+
+    `kept` holds `run.edits.KeptEdit`s or their dictionaries (a batch summary's).
+    """
+    from .wording import say
+
+    lines = []
+    for edit in kept:
+        item = edit if isinstance(edit, dict) else edit.to_dict()
+        lines.append(say("edited_kept", lang, file=item["file"], kept=item["kept"]))
+        lines.append("  " + say("edited_fate", lang, file=item["file"]))
+    return lines

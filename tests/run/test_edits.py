@@ -1,0 +1,206 @@
+"""The consultant's edits are never lost: a run keeps an edited deliverable before
+replacing it, whatever the path (incremental, --force, batch, Dask, a killed run)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import signal
+import subprocess
+import sys
+import time
+
+import docx
+import pptx
+import pytest
+
+from playbook.cli import main
+from playbook.run.batch import run_batch
+from playbook.run.execute import run_engagement
+from playbook.run.manifest import sha256
+
+from .helpers import docx_text, write_engagement
+
+CLIENT = "Coopérative Laitière du Val"
+TWO = ["framing_note", "change_plan"]
+EDIT = "Ajout de l'associée : le sponsor sera présent au COPIL de lancement."
+
+
+@pytest.fixture
+def folder(engagement, out_dir, notebooks):
+    """A client folder where framing note and change plan were just produced."""
+    run_engagement(engagement, out_dir, only=TWO, notebooks_dir=notebooks)
+    return out_dir / CLIENT / "fr"
+
+
+def edit_report(path, text=EDIT):
+    """What a consultant does in Word: add a paragraph, save."""
+    document = docx.Document(str(path))
+    document.add_paragraph(text)
+    document.save(str(path))
+    return sha256(path)
+
+
+def edit_deck(path, title="Titre revu par l'associée"):
+    deck = pptx.Presentation(str(path))
+    deck.slides[0].shapes.title.text = title
+    deck.save(str(path))
+    return sha256(path)
+
+
+def history_of(folder):
+    history = folder / "history"
+    return sorted(p.name for p in history.iterdir()) if history.is_dir() else []
+
+
+def today():
+    return dt.date.today().isoformat()
+
+
+def test_an_edited_report_is_kept_before_a_changed_engagement_replaces_it(
+    folder, engagement, out_dir, notebooks, tmp_path
+):
+    digest = edit_report(folder / "framing_note.docx")
+    write_engagement(tmp_path, headcounts=(120, 99))  # the engagement moves on
+
+    result = run_engagement(engagement, out_dir, only=TWO, notebooks_dir=notebooks)
+
+    kept = folder / "history" / f"framing_note.{today()}.edited.docx"
+    assert EDIT in docx_text(kept) and sha256(kept) == digest
+    assert EDIT not in docx_text(folder / "framing_note.docx")  # the new file is generated
+    assert history_of(folder) == [kept.name]  # the unedited files were not copied
+    assert [(k.file, k.kept) for k in result.kept_edits] == [
+        ("framing_note.docx", f"history/{kept.name}")
+    ]
+    record = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))["deliverables"]
+    assert [(e["file"], e["kept"], e["sha256"]) for e in record["framing_note"]["edited"]] == [
+        ("framing_note.docx", f"history/{kept.name}", digest)
+    ]
+    assert record["change_plan"]["edited"] == []
+
+
+def test_an_edited_file_with_nothing_else_changed_is_kept_too(folder, engagement, out_dir, notebooks):
+    edit_deck(folder / "change_plan.pptx")
+    result = run_engagement(engagement, out_dir, only=TWO, notebooks_dir=notebooks)
+    assert result.up_to_date == ["framing_note"] and result.rendered == ["change_plan"]
+    kept = folder / "history" / f"change_plan.{today()}.edited.pptx"
+    assert pptx.Presentation(str(kept)).slides[0].shapes.title.text == "Titre revu par l'associée"
+
+
+def test_force_renders_again_but_keeps_the_edited_file(folder, engagement, out_dir, notebooks):
+    run_engagement(engagement, out_dir, only=TWO, notebooks_dir=notebooks, force=True)
+    assert history_of(folder) == []  # nothing edited, nothing kept
+
+    edit_report(folder / "change_plan.docx")
+    run_engagement(engagement, out_dir, only=TWO, notebooks_dir=notebooks, force=True)
+    assert history_of(folder) == [f"change_plan.{today()}.edited.docx"]
+
+
+def test_a_kept_version_is_never_overwritten(folder, engagement, out_dir, notebooks):
+    first = edit_report(folder / "framing_note.docx", "Première version revue.")
+    run_engagement(engagement, out_dir, only=TWO, notebooks_dir=notebooks)
+    second = edit_report(folder / "framing_note.docx", "Seconde version revue.")
+    run_engagement(engagement, out_dir, only=TWO, notebooks_dir=notebooks)
+
+    day = today()
+    assert history_of(folder) == [f"framing_note.{day}.edited-2.docx", f"framing_note.{day}.edited.docx"]
+    assert sha256(folder / "history" / f"framing_note.{day}.edited.docx") == first
+    assert sha256(folder / "history" / f"framing_note.{day}.edited-2.docx") == second
+    record = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))["deliverables"]
+    assert [e["sha256"] for e in record["framing_note"]["edited"]] == [first, second]
+
+
+def test_a_deleted_file_is_simply_rendered_again(folder, engagement, out_dir, notebooks):
+    (folder / "framing_note.docx").unlink()
+    result = run_engagement(engagement, out_dir, only=TWO, notebooks_dir=notebooks)
+    assert result.rendered == ["framing_note"] and result.kept_edits == []
+    assert (folder / "framing_note.docx").is_file() and history_of(folder) == []
+
+
+def test_a_file_no_manifest_vouches_for_is_kept(folder, engagement, out_dir, notebooks):
+    (folder / "manifest.json").unlink()
+    run_engagement(engagement, out_dir, only=["framing_note"], notebooks_dir=notebooks)
+    assert history_of(folder) == [f"framing_note.{today()}.edited.docx",
+                                  f"framing_note.{today()}.edited.pptx"]
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("fr", "framing_note.docx a été modifié depuis que le playbook l'a écrit"),
+    ("en", "framing_note.docx was edited since the playbook wrote it"),
+])
+def test_the_console_says_where_the_edits_are_and_what_became_of_them(
+    folder, engagement, out_dir, notebooks, capsys, monkeypatch, lang, said
+):
+    monkeypatch.setenv("PLAYBOOK_LANG", lang)
+    edit_report(folder / "framing_note.docx")
+    assert main(["run", str(engagement), "--out", str(out_dir), "--notebooks", str(notebooks),
+                 "--only", "framing_note", "--force"]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert said in out and f"history/framing_note.{today()}.edited.docx" in out
+    assert ("reportez-les depuis la version conservée" if lang == "fr"
+            else "carry them over from the kept version") in out
+
+
+def test_a_batch_keeps_edited_files_and_lists_them_in_its_summary(tmp_path, notebooks):
+    engagements = tmp_path / "engagements"
+    engagements.mkdir()
+    write_engagement(engagements, "a.yaml", client="Client A")
+    write_engagement(engagements, "b.yaml", client="Client B")
+    out = tmp_path / "out"
+    run_batch([engagements], out, jobs=2, only=TWO, notebooks_dir=notebooks)
+    edit_report(out / "Client A" / "fr" / "framing_note.docx")
+
+    result = run_batch([engagements], out, jobs=2, only=TWO, notebooks_dir=notebooks)
+
+    by_client = {r.client: r for r in result.clients}
+    assert by_client["Client A"].rendered == ["framing_note"]
+    assert [e["file"] for e in by_client["Client A"].kept_edits] == ["framing_note.docx"]
+    assert by_client["Client B"].kept_edits == [] and by_client["Client B"].rendered == []
+    assert EDIT in docx_text(out / "Client A" / "fr" / "history" / f"framing_note.{today()}.edited.docx")
+    summary = json.loads((out / "batch-summary.json").read_text(encoding="utf-8"))
+    assert [c["kept_edits"][0]["file"] for c in summary["clients"] if c["kept_edits"]] == [
+        "framing_note.docx"
+    ]
+
+
+def test_a_dask_batch_keeps_edited_files_where_it_writes_them_back(tmp_path, notebooks):
+    distributed = pytest.importorskip("distributed")
+    engagements = tmp_path / "engagements"
+    engagements.mkdir()
+    write_engagement(engagements, "a.yaml", client="Client A")
+    out = tmp_path / "out"
+    run_batch([engagements], out, only=["framing_note"], notebooks_dir=notebooks)
+    edit_report(out / "Client A" / "fr" / "framing_note.docx")
+    with distributed.LocalCluster(
+        processes=True, n_workers=1, threads_per_worker=1, dashboard_address=None
+    ) as cluster:
+        result = run_batch([engagements], out, only=["framing_note"], notebooks_dir=notebooks,
+                           force=True, dask_address=cluster.scheduler_address)
+    assert [e["file"] for e in result.clients[0].kept_edits] == ["framing_note.docx"]
+    kept = out / "Client A" / "fr" / "history" / f"framing_note.{today()}.edited.docx"
+    assert EDIT in docx_text(kept)
+
+
+def test_a_killed_run_leaves_the_edited_file_in_place_and_the_next_run_keeps_it(
+    folder, out_dir, notebooks, tmp_path
+):
+    digest = edit_report(folder / "change_plan.docx")
+    hanging = write_engagement(tmp_path, "hanging.yaml", sector="fixture: sleep change_plan")
+    command = [sys.executable, "-c", "import sys; from playbook.cli import main; sys.exit(main())",
+               "run", str(hanging), "--out", str(out_dir), "--notebooks", str(notebooks),
+               "--only", "framing_note", "--only", "change_plan"]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while not any(folder.glob(".staging-*/framing_note.docx")):
+            assert time.monotonic() < deadline, "the run never started rendering"
+            time.sleep(0.05)
+        process.send_signal(signal.SIGKILL)
+        process.wait(10)
+    finally:
+        process.kill()
+    assert sha256(folder / "change_plan.docx") == digest
+
+    write_engagement(tmp_path, "hanging.yaml")
+    run_engagement(hanging, out_dir, only=TWO, notebooks_dir=notebooks)
+    assert sha256(folder / "history" / f"change_plan.{today()}.edited.docx") == digest
