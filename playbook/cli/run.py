@@ -65,7 +65,7 @@ def run_command(
     console.print(files_table(result, shown))
     console.print(counts_line(len(result.up_to_date), len(result.rendered), shown or result.language),
                   highlight=False)
-    for line in kept_edits_lines(result.kept_edits, shown or result.language):
+    for line in kept_edits_lines(result.kept_edits, shown or result.language, result.reviews):
         console.print(line, soft_wrap=True, markup=False, style="yellow")
     if check_layout:
         _check_layout(result, console)
@@ -133,7 +133,8 @@ def batch_command(
         highlight=False,
     )
     for report in result.clients:
-        for line in kept_edits_lines(report.kept_edits, console_language(lang) or report.language or "en"):
+        for line in kept_edits_lines(report.kept_edits, console_language(lang) or report.language or "en",
+                                     report.carried):
             console.print(f"{report.client}: {line}" if not line.startswith(" ") else line,
                           soft_wrap=True, markup=False, style="yellow")
     console.print(f"summary: {Path(out) / 'batch-summary.json'}", soft_wrap=True, markup=False)

@@ -72,6 +72,8 @@ def run_on_cluster(jobs: list[Job], address: str, notify) -> list:
 
 def _write_back(job: Job, payload: dict):
     """Move a worker's files into this side's output folder, atomically, manifest last."""
+    from .batch import review_summary
+
     report, files, scratch = payload["report"], payload["files"], payload["scratch"]
     out = Path(job.out_dir)
     if not report.ok:
@@ -96,10 +98,12 @@ def _write_back(job: Job, payload: dict):
             (staging / name).write_bytes(files[os.path.join(prefix, name)])
         manifest = Manifest.from_json(files[os.path.join(prefix, MANIFEST)])
         kept: list = []
-        commit(folder, staging, names, manifest, report.rendered, kept)
+        reviews: list = []
+        commit(folder, staging, names, manifest, report.rendered, kept, reviews)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     report.folder = str(folder)
     report.kept_edits = [k.to_dict() for k in kept]
+    report.carried = [review_summary(r) for r in reviews]
     return report
 

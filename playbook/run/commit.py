@@ -98,6 +98,7 @@ def commit(
     manifest: manifest_module.Manifest,
     produced: Iterable[str],
     kept: list | None = None,
+    reviews: list | None = None,
 ) -> list[Path]:
     """Move the staged `names` into `folder`, then the manifest, without being interrupted.
 
@@ -106,20 +107,29 @@ def commit(
     run is first kept under `history/` (see run.edits), and the deliverable's
     record in the manifest says so; `kept` (a list) receives what was kept.
     """
+    from .carry import prepare, stale_reviews
     from .committees import keep_committee, recorded_committees
     from .edits import keep_edited, record_kept, recorded_history
 
     if signals.parent_gone():
         raise Terminated()  # whoever asked for the run is gone: change nothing
+    produced = list(produced)
+    # The consultant's edits carried into the new files, which get their identities.
+    carried, found = prepare(folder, staging, names, manifest)
+    if reviews is not None:
+        reviews.extend(found)
     dated = [
         name
         for record in manifest.deliverables.values()
         for name in keep_committee(folder, staging, record, manifest.engagement.get("path"),
                                    recorded_committees(folder))
     ]
+    guarded = [*names, *dated]  # the bases of the next carry are the playbook's own
+    dated += carried
+    stale = [p for p in stale_reviews(folder, manifest, produced) if p.name not in carried]
     # The consultant's edited files are copied aside before anything replaces them.
     history = recorded_history(folder)
-    edited = keep_edited(folder, [*names, *dated])
+    edited = keep_edited(folder, guarded)
     record_kept(manifest.deliverables, history, edited)
     if kept is not None:
         kept.extend(edited)
@@ -135,8 +145,11 @@ def commit(
         for name in names:
             os.replace(staging / name, folder / name)
             written.append(folder / name)
-        for name in dated:  # the steering pack's dated copies (run.committees)
+        for name in dated:  # dated steering packs, bases of the next carry, review pages
             os.replace(staging / name, folder / name)
+        for path in stale:
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
         os.replace(staging / manifest_module.MANIFEST, folder / manifest_module.MANIFEST)
         for deliverable in produced:
             with contextlib.suppress(FileNotFoundError):

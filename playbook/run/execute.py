@@ -49,6 +49,8 @@ class RunResult:
     up_to_date: list[str] = field(default_factory=list)
     # The consultant's edited files kept under history/ before being replaced (run.edits).
     kept_edits: list = field(default_factory=list)
+    # What carrying the consultant's edits into the new files did (run.carry).
+    reviews: list = field(default_factory=list)
 
     @property
     def rendered(self) -> list[str]:
@@ -211,7 +213,8 @@ def _run_planned(job: Job, engagement, emit: Progress) -> RunResult:
         record = _manifest(job, engagement, plan, staging, seconds)
         names = [name for d in chosen for name in produced_files(d)]
         kept: list = []
-        files = commit(folder, staging, names, record, [d.name for d in chosen], kept)
+        reviews: list = []
+        files = commit(folder, staging, names, record, [d.name for d in chosen], kept, reviews)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return RunResult(
@@ -224,6 +227,7 @@ def _run_planned(job: Job, engagement, emit: Progress) -> RunResult:
         engine=job.engine,
         up_to_date=list(plan.current),
         kept_edits=kept,
+        reviews=reviews,
     )
 
 

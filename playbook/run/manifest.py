@@ -46,6 +46,9 @@ class DeliverableRecord:
     # copies of every committee so far (see run.committees).
     committee: str = ""
     committees: dict[str, dict] = field(default_factory=dict)
+    # The consultant's edits carried into these files (see run.carry): per file,
+    # how many were carried, the conflicts listed, the generated passages changed.
+    carried: list[dict] = field(default_factory=list)
 
 
 @dataclass

@@ -56,7 +56,7 @@ def test_the_same_committee_rendered_again_replaces_its_dated_copy_without_calli
     steering(engagement, out_dir, notebooks, "2027-07-12")
     result = steering(engagement, out_dir, notebooks, "2027-07-12", force=True)
     assert result.kept_edits == []
-    assert not (result.folder / "history").exists()
+    assert not list((result.folder / "history").glob("*.edited*"))
     assert sha256(result.folder / "steering.pptx") == sha256(result.folder / "steering/2027-07-12.pptx")
 
 

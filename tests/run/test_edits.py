@@ -49,8 +49,10 @@ def edit_deck(path, title="Titre revu par l'associée"):
 
 
 def history_of(folder):
+    """The versions kept in history/ (not the hidden bases of the next carry)."""
     history = folder / "history"
-    return sorted(p.name for p in history.iterdir()) if history.is_dir() else []
+    return sorted(p.name for p in history.iterdir() if not p.name.startswith(".")) if (
+        history.is_dir()) else []
 
 
 def today():
@@ -67,7 +69,8 @@ def test_an_edited_report_is_kept_before_a_changed_engagement_replaces_it(
 
     kept = folder / "history" / f"framing_note.{today()}.edited.docx"
     assert EDIT in docx_text(kept) and sha256(kept) == digest
-    assert EDIT not in docx_text(folder / "framing_note.docx")  # the new file is generated
+    assert EDIT in docx_text(folder / "framing_note.docx")  # carried into the new file (below)
+    assert "Population 2: 99" in docx_text(folder / "framing_note.docx")
     assert history_of(folder) == [kept.name]  # the unedited files were not copied
     assert [(k.file, k.kept) for k in result.kept_edits] == [
         ("framing_note.docx", f"history/{kept.name}")
@@ -124,12 +127,14 @@ def test_a_file_no_manifest_vouches_for_is_kept(folder, engagement, out_dir, not
                                   f"framing_note.{today()}.edited.pptx"]
 
 
-@pytest.mark.parametrize("lang, said", [
-    ("fr", "framing_note.docx a été modifié depuis que le playbook l'a écrit"),
-    ("en", "framing_note.docx was edited since the playbook wrote it"),
+@pytest.mark.parametrize("lang, said, fate", [
+    ("fr", "framing_note.docx a été modifié depuis que le playbook l'a écrit",
+     "framing_note.docx : 1 de vos modifications reportées dans le nouveau fichier, 0 conflits"),
+    ("en", "framing_note.docx was edited since the playbook wrote it",
+     "framing_note.docx: 1 of your edits carried into the new file, 0 conflicts"),
 ])
 def test_the_console_says_where_the_edits_are_and_what_became_of_them(
-    folder, engagement, out_dir, notebooks, capsys, monkeypatch, lang, said
+    folder, engagement, out_dir, notebooks, capsys, monkeypatch, lang, said, fate
 ):
     monkeypatch.setenv("PLAYBOOK_LANG", lang)
     edit_report(folder / "framing_note.docx")
@@ -137,8 +142,24 @@ def test_the_console_says_where_the_edits_are_and_what_became_of_them(
                  "--only", "framing_note", "--force"]) == 0
     out = " ".join(capsys.readouterr().out.split())
     assert said in out and f"history/framing_note.{today()}.edited.docx" in out
-    assert ("reportez-les depuis la version conservée" if lang == "fr"
-            else "carry them over from the kept version") in out
+    assert fate in out and "framing_note.edits.html" in out
+
+
+def test_without_the_previous_generated_version_the_console_says_the_edits_were_not_carried(
+    folder, engagement, out_dir, notebooks, capsys, monkeypatch
+):
+    """A folder written before identities existed: the edited file is kept, and said to be."""
+    import shutil
+
+    shutil.rmtree(folder / "history" / ".generated")
+    monkeypatch.setenv("PLAYBOOK_LANG", "fr")
+    edit_report(folder / "framing_note.docx")
+    assert main(["run", str(engagement), "--out", str(out_dir), "--notebooks", str(notebooks),
+                 "--only", "framing_note", "--force"]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert "reportez-les depuis la version conservée" in out
+    assert EDIT not in docx_text(folder / "framing_note.docx")
+    assert EDIT in docx_text(folder / "history" / f"framing_note.{today()}.edited.docx")
 
 
 def test_a_batch_keeps_edited_files_and_lists_them_in_its_summary(tmp_path, notebooks):
@@ -204,3 +225,47 @@ def test_a_killed_run_leaves_the_edited_file_in_place_and_the_next_run_keeps_it(
     write_engagement(tmp_path, "hanging.yaml")
     run_engagement(hanging, out_dir, only=TWO, notebooks_dir=notebooks)
     assert sha256(folder / "history" / f"change_plan.{today()}.edited.docx") == digest
+
+
+def test_edits_are_carried_into_the_new_report_and_conflicts_kept_beside_the_new_text(
+    folder, engagement, out_dir, notebooks, tmp_path, capsys, monkeypatch
+):
+    report = folder / "framing_note.docx"
+    document = docx.Document(str(report))
+    by_text = {p.text: p for p in document.paragraphs}
+    by_text["language: fr"].runs[0].text = "Langue : français (revu)"  # facts unchanged
+    by_text["Population 2: 35"].runs[0].text = "Population 2 : 35 conseillers"  # facts change
+    by_text["Population 1: 120"].insert_paragraph_before(EDIT)
+    document.add_comment(by_text["namespace fresh: True"].runs, text="À vérifier", author="Associée")
+    document.save(str(report))
+    write_engagement(tmp_path, headcounts=(120, 60))
+
+    monkeypatch.setenv("PLAYBOOK_LANG", "en")
+    assert main(["run", str(engagement), "--out", str(out_dir), "--notebooks", str(notebooks),
+                 "--only", "framing_note"]) == 0
+
+    new = docx.Document(str(report))
+    texts = [p.text for p in new.paragraphs]
+    assert "Langue : français (revu)" in texts and "language: fr" not in texts
+    assert "Population 2: 60" in texts and "Population 2 : 35 conseillers" not in texts
+    assert texts.index(EDIT) == texts.index("Population 1: 120") - 1
+    comments = {c.text: c.author for c in new.comments}
+    assert comments["À vérifier"] == "Associée"
+    assert any("Population 2 : 35 conseillers" in text for text in comments)  # your version, beside
+    record = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))["deliverables"]
+    carried = record["framing_note"]["carried"]
+    assert [(c["file"], c["carried"], c["conflicts"]) for c in carried] == [("framing_note.docx", 3, 1)]
+    page = (folder / "framing_note.edits.html").read_text(encoding="utf-8")
+    assert "Population 2 : 35 conseillers" in page and "Population 2: 60" in page
+    out = " ".join(capsys.readouterr().out.split())
+    assert "framing_note.docx: 3 of your edits carried into the new file, 1 conflicts" in out
+    assert f"history/framing_note.{today()}.edited.docx" in out
+
+    # The next run, nothing edited since: the carried edits are carried again, the
+    # conflict's comment stays until settled, and the file is not "edited" again.
+    write_engagement(tmp_path, headcounts=(120, 61))
+    run_engagement(engagement, out_dir, only=["framing_note"], notebooks_dir=notebooks)
+    texts = [p.text for p in docx.Document(str(report)).paragraphs]
+    assert "Langue : français (revu)" in texts and EDIT in texts and "Population 2: 61" in texts
+    assert any("Population 2 : 35 conseillers" in c.text for c in docx.Document(str(report)).comments)
+    assert history_of(folder) == [f"framing_note.{today()}.edited.docx"]
