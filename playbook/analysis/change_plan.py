@@ -83,8 +83,9 @@ def choose_levers(profile: Profile, method: Method) -> dict[str, list[Clause]]:
     catalogue = method.levers
     against_brakes = _brake_levers(profile, method)
     chosen: dict[str, list[Clause]] = {}
+    excluded = set(catalogue.external_populations.excluded) if profile.population.external else set()
     for lever in catalogue.levers:
-        if lever.scope != "population" or not _allowed(lever, profile):
+        if lever.scope != "population" or lever.id in excluded or not _allowed(lever, profile):
             continue
         if lever.pairs and not profile.task_partners:
             continue  # a pairing action needs the population it pairs with
@@ -270,7 +271,12 @@ def _row(
     audience: str, headcount: int, lot: str, phase: str, date: pd.Timestamp, effort: float,
     impact: int, reason: str, territory: str,
 ) -> dict[str, Any]:
-    owner = _present_owner(lever.owner, engagement, population, territory, method)
+    carrier = _external_carrier(lever.owner, engagement, population, method)
+    owner = carrier or _present_owner(lever.owner, engagement, population, territory, method)
+    if carrier:
+        reason = " ".join((reason, method.levers.reasons["owner_external"].in_(
+            lang, carrier=method.levers.owners[carrier].in_(lang),
+            role=method.levers.owners[lever.owner].in_(lang).lower())))
     return {
         "lever": lever.id,
         "action": lever.label.in_(lang),
@@ -290,14 +296,22 @@ def _row(
         "effect": lever.effect,
         "impact": impact,
         "costed_in": "training_plan" if lever.effort.per == "training_plan" else "",
-        "reason": reason if owner == lever.owner else " ".join(
+        "reason": reason if owner == lever.owner or carrier else " ".join(
             (reason, method.levers.reasons["owner_fallback"].in_(
                 lang, fallback=method.levers.owners[owner].in_(lang),
                 role=method.levers.owners[lever.owner].in_(lang)))
         ),
         "territory": territory,
-        "missing_owner": lever.owner if owner != lever.owner else "",
+        "missing_owner": lever.owner if owner != lever.owner and not carrier else "",
     }
+
+
+def _external_carrier(role: str, engagement: Engagement, population: str, method: Any) -> str:
+    """The role that carries `role`'s action for a population another company employs
+    (the client's HR or managers have no authority there); '' otherwise."""
+    if population == ALL or not engagement.population(population).external:
+        return ""
+    return str(method.levers.external_populations.owners.get(role, ""))
 
 
 def _present_owner(role: str, engagement: Engagement, population: str, territory: str, method: Any) -> str:
@@ -319,6 +333,12 @@ def _governance_gaps(
     rows = []
     gaps: dict[tuple[str, str], list[dict[str, Any]]] = {}
     regions = regional_territories(engagement)
+    # Nobody is appointed inside a company the client does not employ.
+    partners_only = {
+        t for t in engagement.territory_names
+        if method.levers.external_populations.no_gap_actions
+        and all(p.external for p in engagement.populations if p.territory == t)
+    }
     if len(regions) > 1:  # a multi-territory roll-out needs a relay in each (seed 004)
         for territory in regions:
             if not engagement.territory(territory).has_local_sponsor:
@@ -327,7 +347,7 @@ def _governance_gaps(
         if row["missing_owner"] and row["territory"]:
             gaps.setdefault((row["missing_owner"], row["territory"]), []).append(row)
     for (role, territory), needing in gaps.items():
-        if role not in method.levers.missing_roles:
+        if role not in method.levers.missing_roles or territory in partners_only:
             continue
         gap_action = method.levers.missing_roles[role].gap_action
         if gap_action is None:

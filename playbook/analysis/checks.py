@@ -145,6 +145,28 @@ def _data_sharing_without_culture(
             }
 
 
+@_check("regional_calendar_undeclared")
+def _regional_calendar_undeclared(
+    e: Engagement, method: Method, facts: dict[str, Facts], params: dict[str, Any], lang: str
+) -> Found:
+    """Populations dated on the national calendar of a country whose holidays differ
+    in every region (GB, DE, ES): they would miss their regional holidays."""
+    from .calendar import regional_calendars, territory_region  # the holidays library
+
+    by_country: dict[str, list[str]] = {}
+    for population in e.populations:
+        region = territory_region(e, population.territory)
+        if region.subdivision is None:
+            by_country.setdefault(region.country, []).append(population.name)
+    for country, names in by_country.items():
+        regions = regional_calendars(country, e.engagement.kickoff.year)
+        if regions:
+            yield country, {
+                "country": country, "regions": ", ".join(f"{country}-{r}" for r in regions),
+                "example": f"{country}-{regions[0]}", "populations": wording.names(method, names, lang),
+            }
+
+
 @_check("population_in_no_lot")
 def _population_in_no_lot(
     e: Engagement, method: Method, facts: dict[str, Facts], params: dict[str, Any], lang: str

@@ -81,12 +81,12 @@ def at_date(analysis: Any, as_of: dt.date) -> Any:
     Change plan's statuses (done, late, planned) are then those of that day."""
     if analysis.calendar is not None and analysis.as_of == as_of:
         return analysis
-    from .engine import analyse
+    from .engine import analysed
 
     engagement = analysis.engagement
     moved = engagement.model_copy(
         update={"engagement": engagement.engagement.model_copy(update={"as_of": as_of})})
-    return analyse(moved, analysis.method, analysis.lang)
+    return analysed(moved, analysis.method, analysis.lang)
 
 
 def copil(analysis: Any, as_of: dt.date | None = None, previous: Any = None) -> Copil:

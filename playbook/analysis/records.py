@@ -156,7 +156,9 @@ class TrainingPlan:
     # support offer per lot: lot, offer, label, description, start, end
     support: pd.DataFrame
     # index lot (and a total row); sessions, trainer_days, learner_days,
-    # seats_needed, seats_placed, coverage, trainer_cost, learner_cost
+    # partner_learner_days (of populations another company employs),
+    # seats_needed, seats_placed, coverage, trainer_cost, learner_cost (the
+    # client's own learners only)
     totals: pd.DataFrame
     warnings: tuple[MethodWarning, ...]
 

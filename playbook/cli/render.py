@@ -61,8 +61,11 @@ def check_layout_command(
 
     Prints each finding with its file and page; exit status 1 when there is any.
     """
+    from ..errors import PlaybookError
     from ..render.layout_check import check_layout
 
+    if not directory.is_dir():  # "layout OK" would claim a check that never happened
+        raise PlaybookError(f"{directory}: no such folder; give the folder of the generated files")
     report_layout(check_layout(directory), directory)
 
 

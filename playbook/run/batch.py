@@ -92,8 +92,9 @@ class BatchResult:
 def find_engagements(patterns: Iterable[str | Path]) -> list[Path]:
     """Engagement files named by paths, folders (their .yaml/.yml/.xlsx) or globs.
 
-    Hidden files and Excel lock files (`~$client.xlsx`) are skipped; each file
-    appears once, in the order given.
+    Hidden files, Excel lock files (`~$client.xlsx`) and, in a folder or a
+    glob, the versions `measure import` keeps beside an engagement
+    (`client.previous.xlsx`) are skipped; each file appears once, in the order given.
     """
     found: dict[Path, None] = {}
     for pattern in patterns:
@@ -116,11 +117,22 @@ def find_engagements(patterns: Iterable[str | Path]) -> list[Path]:
             else:
                 raise PlaybookError(f"engagement file not found: {match}")
             for path in candidates:
-                if not path.name.startswith((".", "~$")):
-                    found.setdefault(path.resolve(), None)
+                if path.name.startswith((".", "~$")):
+                    continue
+                if (match.is_dir() or is_glob) and _kept_version(path):
+                    continue
+                found.setdefault(path.resolve(), None)
     if not found:
         raise PlaybookError("no engagement file found in " + ", ".join(map(str, patterns)))
     return list(found)
+
+
+def _kept_version(path: Path) -> bool:
+    """`client.previous.xlsx` beside `client.xlsx`: the version `measure import`
+    kept for the next COPIL's `--since`, not another engagement to run."""
+    stem = path.stem
+    return stem.endswith(".previous") and path.with_name(
+        stem.removesuffix(".previous") + path.suffix).is_file()
 
 
 def default_jobs() -> int:

@@ -12,7 +12,6 @@ recorded history rather than in a side file.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 from collections.abc import Mapping
 from pathlib import Path
@@ -67,7 +66,7 @@ def keep_committee(folder: Path, staging: Path, record: manifest_module.Delivera
 def recorded_committees(folder: Path) -> dict[str, dict]:
     """The committees the folder's manifest records for the steering pack, by date."""
     try:
-        data = json.loads((folder / manifest_module.MANIFEST).read_text(encoding="utf-8"))
+        data = manifest_module.read(folder / manifest_module.MANIFEST)
         committees = data["deliverables"][STEERING].get("committees", {})
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return {}

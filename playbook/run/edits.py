@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import json
 import os
 import shutil
 from collections.abc import Iterable, Mapping
@@ -49,7 +48,7 @@ class KeptEdit:
 def _recorded(folder: Path) -> dict:
     """The deliverable records of the folder's manifest as written, whatever is on disk."""
     try:
-        data = json.loads((folder / manifest_module.MANIFEST).read_text(encoding="utf-8"))
+        data = manifest_module.read(folder / manifest_module.MANIFEST)
         records = data["deliverables"]
         return records if isinstance(records, dict) else {}
     except (OSError, ValueError, KeyError, TypeError):

@@ -71,8 +71,8 @@ def test_since_a_manifest_reads_the_engagement_of_the_previous_committee(
     write_engagement(tmp_path, headcounts=(120, 90))  # the file as it stands today
 
     manifest = result.folder / "manifest.json"
-    assert previous_engagement_file(manifest, dt.date(2027, 8, 9)).read_bytes() == second
-    assert previous_engagement_file(manifest, dt.date(2027, 7, 26)).read_bytes() == first
+    assert previous_engagement_file(manifest, before=dt.date(2027, 8, 9)).read_bytes() == second
+    assert previous_engagement_file(manifest, before=dt.date(2027, 7, 26)).read_bytes() == first
     # Before any recorded committee: the engagement the run recorded, when it still matches.
     (result.folder / "steering" / "2027-07-12.engagement.yaml").write_text("edited by hand")
     import pytest
@@ -80,7 +80,7 @@ def test_since_a_manifest_reads_the_engagement_of_the_previous_committee(
     from playbook.errors import PlaybookError
 
     with pytest.raises(PlaybookError, match="has changed since that run"):
-        previous_engagement_file(manifest, dt.date(2027, 7, 26))
+        previous_engagement_file(manifest, before=dt.date(2027, 7, 26))
 
 
 def test_a_run_without_the_steering_pack_keeps_the_committee_history_recorded(

@@ -43,6 +43,7 @@ from ..palette import RAG, lane_slot, rag_fill
 from ..typography import LOCALES
 from . import budget as b
 from . import common as c
+from .once import per_build
 
 NAME = "change_plan"
 # Milestones drawn on the timelines (seed 004: change work hangs on design,
@@ -173,6 +174,7 @@ def key_messages(analysis: Any) -> list[str]:
     return [f.message for f in findings(analysis)]
 
 
+@per_build
 def findings(analysis: Any) -> list[c.Finding]:
     """The plan told in five findings, each with the slides that develop it:
     who is supported most (the lever matrix), the cross-population backbone,

@@ -38,6 +38,7 @@ from ..ir import (
 )
 from . import budget as b
 from . import common as c
+from .once import per_build
 
 NAME = "impact_diagnosis"
 SCALE = (0, 3)
@@ -673,6 +674,7 @@ def build_document(analysis: Any) -> Document:
 # --------------------------------------------------------------------------- deck
 
 
+@per_build
 def findings(analysis: Any) -> list[c.Finding]:
     """The diagnosis told in five findings: how many are strongly impacted, where
     the change is deepest, whom to convince first, the barriers, the risks."""

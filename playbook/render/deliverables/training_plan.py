@@ -35,6 +35,7 @@ from ..ir import (
 from ..palette import lane_slot
 from . import budget as b
 from . import common as c
+from .once import per_build
 
 NAME = "training_plan"
 PREPARATORY, END_USERS = "preparatory", "end_users"
@@ -474,6 +475,7 @@ def build_document(analysis: Any) -> Document:
 # --------------------------------------------------------------------------- deck
 
 
+@per_build
 def findings(analysis: Any) -> list[c.Finding]:
     """The plan told in five findings: the volume (whom to train, with what),
     its cost, trainers first, a wave before each lot, a calendar that spares
