@@ -91,6 +91,20 @@ def with_previous_records(folder: Path, manifest: manifest_module.Manifest) -> m
     return manifest
 
 
+def _own_folder(folder: Path, directory: Path) -> None:
+    """Create `directory` inside `folder`, refusing a link that would lead elsewhere."""
+    from ..errors import PlaybookError
+
+    for part in [directory, *directory.parents]:
+        if part == folder:
+            break
+        if part.is_symlink() or (part.exists() and not part.is_dir()):
+            raise PlaybookError(
+                f"{part} is a link or a file, not a folder of the playbook's; nothing was "
+                "replaced. Remove it and run again.")
+    directory.mkdir(parents=True, exist_ok=True)
+
+
 def commit(
     folder: Path,
     staging: Path,
@@ -139,7 +153,7 @@ def commit(
         with open(staging / name, "rb") as handle:
             os.fsync(handle.fileno())
     for name in dated:
-        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        _own_folder(folder, (folder / name).parent)
     written: list[Path] = []
     with signals.deferred():
         for name in names:

@@ -86,7 +86,11 @@ def engagement_before(manifest_path: Path, day: dt.date | None) -> Path | None:
     for date in reversed(dates):
         entry = committees[date]
         relative = str(entry.get("engagement", ""))
+        if Path(relative).parent != Path(COMMITTEES_DIR) or "\\" in relative:
+            continue  # a hand-edited manifest never leads out of the folder's history
         copy = folder / relative
+        if copy.is_symlink() or copy.parent.is_symlink():
+            continue
         digests = entry.get("sha256") if isinstance(entry.get("sha256"), dict) else {}
         if relative and copy.is_file() and manifest_module.sha256(copy) == digests.get(relative):
             return copy

@@ -124,8 +124,13 @@ def _copy_new(source: Path, directory: Path, candidates) -> Path:
     name, which fails rather than replace a file that exists: an earlier kept
     version is never overwritten, even by a run in another process.
     """
+    from ..errors import PlaybookError
     from ..files import TEMP_PREFIX
 
+    if directory.is_symlink() or (directory.exists() and not directory.is_dir()):
+        raise PlaybookError(
+            f"{directory} is a link or a file, not the folder of kept versions; nothing was "
+            f"replaced, {source.name} is as you left it. Remove it and run again.")
     directory.mkdir(parents=True, exist_ok=True)
     temporary = directory / f"{TEMP_PREFIX}{os.getpid()}-{source.name}"
     shutil.copyfile(source, temporary)

@@ -117,7 +117,8 @@ def _slide(presentation, start):
 
 
 def edit_deck(path):
-    """A slide title, a speaker note, a table cell; a slide added, one deleted; a conflict."""
+    """A slide title, a speaker note, a table cell; a slide added, one deleted, a text box
+    deleted; a conflict."""
     presentation = pptx.Presentation(str(path))
     objectives = _slide(presentation, "5 objectifs CRM")
     objectives.shapes.title.text = "Cinq objectifs, tous mesurés (titre revu)"
@@ -128,6 +129,9 @@ def edit_deck(path):
     context = _slide(presentation, "Pour Mutuelle Horizon")
     body = next(s for s in context.shapes if s.has_text_frame and SITUATION in s.text_frame.text)
     body.text_frame.text = "Le contexte, dit autrement par l'associée."
+    summary = _slide(presentation, "Synthèse")
+    box = next(s for s in summary.shapes if s.has_text_frame and s.text_frame.text.startswith("Déploiement"))
+    box._element.getparent().remove(box._element)
     layout = next(x for x in presentation.slide_layouts if x.name == "Title Only")
     added = presentation.slides.add_slide(layout)
     added.shapes.title.text = "Diapositive ajoutée par l'associée"
@@ -163,9 +167,12 @@ def check_deck(new_path, outcome):
     context = _slide(presentation, "Pour Mutuelle Horizon")
     assert any(NEW_SITUATION in s.text_frame.text for s in context.shapes if s.has_text_frame)
     assert "Le contexte, dit autrement par l'associée." in context.notes_slide.notes_text_frame.text
+    summary = _slide(presentation, "Synthèse")
+    assert not any(s.text_frame.text.startswith("Déploiement") for s in summary.shapes if s.has_text_frame)
     assert sorted(c["kind"] for c in outcome.conflicts) == ["text_changed"]
     kinds = sorted(item["kind"] for item in outcome.carried)
-    assert kinds == ["notes_edited", "slide_added", "slide_deleted", "text_edited", "text_edited"]
+    assert kinds == ["notes_edited", "shape_deleted", "slide_added", "slide_deleted", "text_edited",
+                     "text_edited"]
 
 
 def test_deck_edits_saved_by_python_pptx_are_carried(generated, tmp_path):

@@ -269,3 +269,19 @@ def test_edits_are_carried_into_the_new_report_and_conflicts_kept_beside_the_new
     assert "Langue : français (revu)" in texts and EDIT in texts and "Population 2: 61" in texts
     assert any("Population 2 : 35 conseillers" in c.text for c in docx.Document(str(report)).comments)
     assert history_of(folder) == [f"framing_note.{today()}.edited.docx"]
+
+
+def test_a_history_folder_that_is_a_link_is_refused_and_the_edited_file_left_alone(
+    folder, engagement, out_dir, notebooks, tmp_path
+):
+    from playbook.errors import PlaybookError
+
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (folder / "history").rename(tmp_path / "moved-history")
+    (folder / "history").symlink_to(elsewhere, target_is_directory=True)
+    digest = edit_report(folder / "framing_note.docx")
+    with pytest.raises(PlaybookError, match="is a link"):
+        run_engagement(engagement, out_dir, only=TWO, notebooks_dir=notebooks, force=True)
+    assert sha256(folder / "framing_note.docx") == digest
+    assert not any(elsewhere.iterdir())

@@ -128,6 +128,14 @@ def _cells(shape) -> dict[str, object]:
     }
 
 
+def _shape_text(shape) -> str:
+    if shape.has_text_frame:
+        return shape.text_frame.text
+    if shape.has_table:
+        return "\n".join(c.text_frame.text for c in _cells(shape).values())
+    return shape.name
+
+
 def _slide_text(slide) -> list[str]:
     texts = []
     for shape in slide.shapes:
@@ -212,6 +220,9 @@ class _Merge:
         base_shapes, my_shapes, new_shapes = _shapes(before), _shapes(mine), _shapes(new)
         for role, shape in base_shapes.items():
             theirs, ours = my_shapes.get(role), new_shapes.get(role)
+            if ours is not None and theirs is None:
+                self._shape_deleted(identity, shape, ours, new)
+                continue
             if ours is None or theirs is None:
                 continue
             if shape.has_text_frame and theirs.has_text_frame and ours.has_text_frame:
@@ -227,6 +238,17 @@ class _Merge:
                 else:
                     self.outcome.conflicts.append(self._item(
                         identity, "chart_not_carried", "", shape.name, ""))
+
+    def _shape_deleted(self, identity, before, new, new_slide) -> None:
+        """A shape the consultant deleted: deleted again unless its generated text changed."""
+        was, now = _shape_text(before), _shape_text(new)
+        item = self._item(identity, "", was, "", now)
+        if was == now:
+            new._element.getparent().remove(new._element)
+            self.outcome.carried.append({**item, "kind": "shape_deleted"})
+        else:
+            self.notes.setdefault(new_slide.part, []).append(self.say("deleted_changed"))
+            self.outcome.conflicts.append({**item, "kind": "shape_deleted_changed"})
 
     def _text(self, identity, before, mine, new, new_slide) -> None:
         was, yours, now = before.text, mine.text, new.text
