@@ -69,7 +69,7 @@ def open_engagement(engagement_path: str | Path, lang: str = "", method_dir: str
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     key = (str(path.resolve()), digest, lang or "", method_dir or "")
     if key not in _CACHE:
-        engagement = load_engagement(path)
+        engagement = load_engagement(path, method_dir=method_dir or None)
         method = load_method(method_dir or None)
         _CACHE.clear()  # one client per process: never keep another client's data around
         _CACHE[key] = analysed(engagement, method, lang or None)

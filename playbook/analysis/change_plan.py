@@ -421,6 +421,7 @@ def _warnings(
             code="high_impact_no_lever",
             message=template.in_(lang, population=p.name, impact=p.impact),
             subject=p.name,
+            audience="consultant",  # a question on the catalogue, not a finding
         )
         for p in people.values()
         if p.impact >= strong and p.name not in covered

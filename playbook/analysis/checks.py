@@ -167,6 +167,20 @@ def _regional_calendar_undeclared(
             }
 
 
+@_check("resistance_unclassified")
+def _resistance_unclassified(
+    e: Engagement, method: Method, facts: dict[str, Facts], params: dict[str, Any], lang: str
+) -> Found:
+    """An observation recorded without its brake that neither its words nor the
+    population's signals tie to one: it counts for no brake until one is given."""
+    from .brakes import classify_resistances
+
+    _, unclassified = classify_resistances(e, method, lang, facts)
+    for resistance in unclassified:
+        yield resistance.population, {"population": resistance.population,
+                                      "evidence": wording.unquote(resistance.evidence)}
+
+
 @_check("population_in_no_lot")
 def _population_in_no_lot(
     e: Engagement, method: Method, facts: dict[str, Facts], params: dict[str, Any], lang: str
@@ -218,5 +232,6 @@ def method_checks(
                 raise MethodError(
                     f"steps.yaml: check {check.code!r}: unknown placeholder {exc} in its message"
                 ) from exc
-            warnings.append(MethodWarning(check.code, message, subject, check.severity))
+            warnings.append(MethodWarning(check.code, message, subject, check.severity,
+                                          check.audience))
     return tuple(warnings)

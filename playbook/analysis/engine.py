@@ -48,6 +48,7 @@ class Analysis:
 
 def analyse(engagement: Engagement, method: Method, lang: str | None = None) -> Analysis:
     """Apply the whole method to one engagement, in `lang` (default: its own)."""
+    from .brakes import classify_resistances
     from .change_plan import plan_change
     from .diagnosis import diagnose
     from .steering import steering
@@ -59,6 +60,10 @@ def analyse(engagement: Engagement, method: Method, lang: str | None = None) -> 
     training_plan = plan_training(engagement, method, diagnosis, lang, working)
     change_plan = plan_change(engagement, method, diagnosis, lang, working, training_plan)
     steer = steering(engagement, method, change_plan, training_plan, lang, working)
+    if any(r.brake is None for r in engagement.resistances):
+        # The deliverables show each observation with the brake the method gave it.
+        classified, _ = classify_resistances(engagement, method, lang)
+        engagement = engagement.model_copy(update={"resistances": [r for r, _ in classified]})
     return Analysis(engagement, method, lang, diagnosis, change_plan, training_plan, steer, working)
 
 

@@ -157,10 +157,20 @@ def reason_values(
         "pay_scheme": wording.term(method, "pay_scheme", population.pay_scheme, lang),
         "rivals": rivals(method, engagement, population, lang),
         "auditors": auditors(method, engagement, population, lang),
+        "territory_specifics": territory_specifics(method, engagement, population, lang),
     }
     for dimension in method.dimensions.codes:
         values[f"impact_{dimension}"] = str(facts[f"impact.{dimension}"])
     return values
+
+
+def territory_specifics(method: Any, engagement: Engagement, population: Population, lang: str) -> str:
+    """' On site: “…”' — what the consultant noted of the population's territory, in
+    the client's words; '' when nothing was noted."""
+    text = engagement.territory(population.territory).specifics.strip()
+    if not text:
+        return ""
+    return str(method.brakes.phrases.territory_specifics.in_(lang, text=wording.unquote(text).rstrip(".")))
 
 
 def organisation(method: Any, population: Population, lang: str) -> str:

@@ -67,6 +67,10 @@ class MethodWarning:
     message: str
     subject: str = ""  # population / territory / lot concerned, or ""
     severity: str = "warning"  # "warning" | "info"
+    # "client": a point to watch the deliverables state; "consultant": a note on the
+    # intake itself (a scale to recalibrate, a figure to replace), shown in the
+    # review notebook and never in a file the client receives
+    audience: str = "client"
 
 
 @dataclass(frozen=True)

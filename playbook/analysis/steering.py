@@ -317,6 +317,9 @@ def effort_balance(
                     subject=area,
                 )
             )
+    if effort["technology"] and proxy.review_note is not None:
+        warnings.append(MethodWarning("technology_proxy", proxy.review_note.in_(lang),
+                                      severity="info", audience="consultant"))
     if not total:
         warnings.append(MethodWarning("balance_no_effort", method.kpis.texts["no_effort"].in_(lang)))
     return pd.DataFrame(rows).set_index("area"), warnings
@@ -340,7 +343,8 @@ def budget_check(
         return format_currency(grammar.rounded_money(amount), lang, info.currency)
 
     if limits.trainer_day_rate is None or limits.learner_day_cost is None:
-        return [MethodWarning("budget_not_costed", texts["budget_not_costed"].in_(
+        return [MethodWarning("budget_not_costed", audience="consultant",
+                              message=texts["budget_not_costed"].in_(
             lang, budget=money(info.change_budget)), severity="info")]
     total = training_plan.totals.iloc[-1]  # the plan's own totals, all lots
     training = float(total["trainer_cost"]) + float(total["learner_cost"])

@@ -392,7 +392,16 @@ COLUMN_HELP: dict[str, dict[str, tuple[str, str]]] = {
     },
     "resistances": {
         "population": ("Population concerned.", "Population concernée."),
-        "brake": ("Typical brake it reveals.", "Frein type qu'elle révèle."),
+        "brake": (
+            "Typical brake it reveals; empty: the method classifies the observation from its "
+            "words and the population's signals, and says how.",
+            "Frein type qu'elle révèle ; vide : la méthode classe l'observation d'après ses mots "
+            "et les signaux de la population, et dit comment.",
+        ),
+        "who": (
+            "Who said it: a role, not a name (e.g. branch director, Toulouse).",
+            "Qui l'a dit : un rôle, pas un nom (p. ex. directeur d'agence, Toulouse).",
+        ),
         "evidence": ("What was said or seen.", "Ce qui a été dit ou observé."),
         "source": (
             "Where it comes from (interview, survey...).",

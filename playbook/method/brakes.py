@@ -97,6 +97,7 @@ PLACEHOLDERS: frozenset[str] = frozenset(
         "buy_in", "it_comfort", "evaluated_on", "data_entry", "local_management",
         "mandatory_fields", "dashboards", "shifted_from", "shifted_to", "shifted_tasks",
         "impact_level", "organisation", "crm_obligation", "pay_scheme", "rivals", "auditors",
+        "territory_specifics",
         *(f"impact_{d.value}" for d in Dimension),
     }
 )
@@ -236,6 +237,15 @@ class BrakeEntry(Strict):
     signals: list[Signal] = Field(min_length=1)
     feeds: list[Feed] = Field(min_length=1)
     levers: list[str] = Field(min_length=1)
+    cues: dict[Literal["fr", "en"], list[str]] = Field(
+        default_factory=dict,
+        description="Word stems of an observation that point to this brake (classification).",
+    )
+
+    def cues_in(self, text: str) -> list[str]:
+        """The cues `text` holds, in either language, in catalogue order."""
+        folded = text.casefold()
+        return [cue for lang in ("fr", "en") for cue in self.cues.get(lang, []) if cue.casefold() in folded]
 
     @model_validator(mode="after")
     def _unique(self) -> BrakeEntry:
@@ -255,6 +265,8 @@ class SeverityRule(Strict):
     observed_bonus: int = Field(ge=0, le=2, description="When a resistance is observed.")
     observed_only: int = Field(ge=1, le=3, description="Observed, with no signal in the data.")
     observed_reason: Bilingual = Field(description="Placeholders: {source}, {evidence}.")
+    classified_by_words: Bilingual = Field(description="Placeholders: {brake}, {words}.")
+    classified_by_signals: Bilingual = Field(description="Placeholder: {brake}.")
 
     def severity(self, signal_severities: list[int], observed: bool) -> int:
         if not signal_severities:
@@ -373,6 +385,7 @@ class Phrases(Strict):
     rivals: Bilingual = Field(description="Placeholder {names}: the populations it competes with.")
     rivals_within: Bilingual = Field(description="Members competing with each other.")
     audited_by: Bilingual = Field(description="Placeholder {names}: who audits their work.")
+    territory_specifics: Bilingual = Field(description="Placeholder {text}: the territory's specifics.")
 
 
 class Catalogue(Strict):

@@ -97,12 +97,17 @@ class Impact(Record):
 
 
 class Resistance(Record):
-    """A resistance observed in interviews, tied to a brake of the catalogue."""
+    """A resistance observed in interviews: who said or did what, where it was heard,
+    and the brake of the catalogue it reveals when the consultant has concluded;
+    left empty, the method classifies it and says how."""
 
     population: Name
-    brake: Brake
+    brake: Brake | None = Field(
+        default=None, description="The brake it reveals; empty: the method classifies it."
+    )
     evidence: Text
     source: Name = "interview"
+    who: OptionalName = Field(default="", description="Who said it (a role, not a name).")
 
 
 class Relation(Record):

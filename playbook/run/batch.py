@@ -42,6 +42,7 @@ class ClientReport:
     error: dict[str, str] = field(default_factory=dict)
     rendered: list[str] = field(default_factory=list)
     up_to_date: list[str] = field(default_factory=list)
+    retried: bool = False  # started again after a cluster worker died running it
     # The consultant's edited files kept under history/ before being replaced (run.edits).
     kept_edits: list[dict[str, str]] = field(default_factory=list)
     # Per file whose edits were carried into the new version: counts and conflicts.
@@ -84,6 +85,7 @@ class BatchResult:
             "failed": len(self.failed),
             "deliverables_rendered": self.deliverables_rendered,
             "deliverables_up_to_date": self.deliverables_current,
+            "retried": [c.engagement for c in self.clients if c.retried],
             "clients": [asdict(c) for c in self.clients],
         }
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
@@ -213,7 +215,7 @@ def _read_engagements(job_list: list[Job]) -> dict[str, Any]:
     read: dict[str, Any] = {}
     for job in job_list:
         try:
-            read[job.engagement_path] = load_engagement(job.engagement_path)
+            read[job.engagement_path] = load_engagement(job.engagement_path, method_dir=job.method_dir)
         except Exception:  # noqa: BLE001 - the client's run reports it, located
             read[job.engagement_path] = None
     return read

@@ -108,7 +108,7 @@ def run_engagement(
     )
     # Read the file before warming the engines: a bad workbook is refused in a
     # fraction of a second, not after the heavy imports.
-    engagement = load_engagement(job.engagement_path)
+    engagement = load_engagement(job.engagement_path, method_dir=job.method_dir)
     if job.since:  # another client's file or manifest: refused before anything is written
         from ..workbench import previous_engagement
 
@@ -168,7 +168,7 @@ def run_here(job: Job, progress: Progress | None = None) -> RunResult:
     from ..intake import load_engagement
 
     emit = progress or (lambda event: None)
-    engagement = load_engagement(job.engagement_path)  # IntakeError: nothing written
+    engagement = load_engagement(job.engagement_path, method_dir=job.method_dir)  # IntakeError: nothing written
     try:
         return _run_planned(job, engagement, emit)
     except PlaybookError:

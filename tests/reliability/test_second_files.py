@@ -182,15 +182,20 @@ def test_an_unknown_case_lists_the_bundled_ones(tmp_path, capsys):
 
 # --------------------------------------------------------------------------- random pairs
 
+# Any letters and digits, closed by a letter no hash, date or encoded image holds,
+# so a name found in a file is that name.
 NAMES = st.text(st.characters(codec="utf-8", categories=("L", "N"), max_codepoint=0x2FFF),
-                min_size=3, max_size=12).map(str.strip).filter(lambda s: len(s) >= 3)
+                min_size=3, max_size=12).map(lambda s: f"{s.strip()}Ŋ").filter(lambda s: len(s) >= 4)
+# Two clients, then two populations each: no name is part of another.
+DISTINCT = st.lists(NAMES, min_size=6, max_size=6, unique_by=str.casefold).filter(
+    lambda names: not any(a != b and a.casefold() in b.casefold() for a in names for b in names))
 
 
 @settings(max_examples=12, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(clients=st.lists(NAMES, min_size=2, max_size=2, unique_by=str.casefold),
-       populations=st.lists(NAMES, min_size=4, max_size=4, unique_by=str.casefold))
-def test_no_second_file_puts_one_clients_data_in_the_others_outputs(tmp_path_factory, clients, populations):
+@given(names=DISTINCT)
+def test_no_second_file_puts_one_clients_data_in_the_others_outputs(tmp_path_factory, names):
+    clients, populations = names[:2], names[2:]
     tmp = tmp_path_factory.mktemp("pair")
     first = _client_file(tmp, clients[0], populations[:2], "first.yaml")
     second = _client_file(tmp, clients[1], populations[2:], "second.yaml")
@@ -212,3 +217,35 @@ def test_no_second_file_puts_one_clients_data_in_the_others_outputs(tmp_path_fac
     assert not out.exists()
     after = {k: v for k, v in listing(tmp).items() if k not in ("export.csv", "answer.yaml")}
     assert after == before
+
+
+@settings(max_examples=3, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(names=DISTINCT)
+def test_a_batch_of_two_clients_keeps_each_ones_data_in_its_own_files(tmp_path_factory, names):
+    from tests.run.helpers import docx_text
+
+    clients, populations = names[:2], names[2:]
+
+    tmp = tmp_path_factory.mktemp("batch")
+    inbox = tmp / "inbox"
+    inbox.mkdir()
+    _client_file(inbox, clients[0], populations[:2], "first.yaml")
+    _client_file(inbox, clients[1], populations[2:], "second.yaml")
+    out = tmp / "out"
+
+    assert main(["batch", str(inbox), "--out", str(out), "--jobs", "2", "--only", "framing_note",
+                 "--notebooks", str(Path(__file__).resolve().parents[1] / "fixtures" / "notebooks")]) == 0
+
+    for own, other in ((0, 1), (1, 0)):
+        theirs = [clients[other], *populations[2 * other: 2 * other + 2]]
+        folder = next(p for p in out.iterdir() if p.is_dir()
+                      and (p / "fr" / "manifest.json").is_file()
+                      and json.loads((p / "fr" / "manifest.json").read_text("utf-8"))["client"]
+                      == clients[own])
+        texts = [p.read_text(encoding="utf-8") for p in (folder / "fr").iterdir()
+                 if p.suffix in (".ipynb", ".html", ".json")]
+        texts += ["\n".join(docx_text(p)) for p in (folder / "fr").glob("*.docx")]
+        assert clients[own] in "\n".join(texts)
+        for name in theirs:
+            assert not any(name in text for text in texts), (name, folder)

@@ -275,14 +275,14 @@ def findings(analysis: Any) -> list[c.Finding]:
     message += " " + c.counted(analysis, f"{NAME}.messages.to_arbitrate", arbitrate)
     result.append(c.Finding(message, [
         TableSlide(c.counted(analysis, f"{NAME}.deck.quadrants", quick), quadrant_table(analysis),
-                   notes=_t(analysis, "text.arbitration_intro")),
+                   notes=_t(analysis, "text.arbitration_intro",
+                            priority=analysis.method.levers.priority.description.in_(analysis.lang))),
         TableSlide(d("arbitration", count=len(head),
                      days=c.days(analysis, float(head["effort_days"].sum())),
                      share=c.percent(analysis, c.share(float(head["effort_days"].sum()),
                                                        plan.total_days))),
                    _arbitration_slide_table(analysis, len(head)),
-                   notes=c.reason_notes(analysis, _arbitration_reasons(analysis, head),
-                                        lead=_t(analysis, "text.arbitration_intro"))),
+                   notes=c.reason_notes(analysis, _arbitration_reasons(analysis, head))),
     ], key="arbitration"))
     return result
 
@@ -505,11 +505,8 @@ def kpi_table(analysis: Any) -> Table | None:
 
 
 def _measure(analysis: Any, value: float, unit: str) -> str:
-    """A KPI value with its unit: '85 %', '4,5 /5', '0,3 tickets'."""
-    number = c.number(analysis, value, 0 if float(value).is_integer() else 1)
-    if unit == "%":
-        return f"{number} %" if analysis.lang == "fr" else f"{number}%"
-    return f"{number} {unit}".strip()
+    """A KPI value with its unit: '85 %', '4,5/5', '0,3 tickets'."""
+    return c.measure(analysis, value, unit)
 
 
 def criteria_table(analysis: Any) -> Table | None:
@@ -610,9 +607,9 @@ def _population_intro(analysis: Any, name: str) -> str:
 
 def _warnings(analysis: Any) -> list[str]:
     """The plan's own warnings, and the budget check of the method (cost against budget)."""
-    budget = [w.message for w in analysis.steering.warnings if w.code.startswith("budget_")] \
-        if analysis.steering is not None else []
-    return budget + [w.message for w in analysis.change_plan.warnings]
+    budget = [w.message for w in c.for_client(analysis.steering.warnings)
+              if w.code.startswith("budget_")] if analysis.steering is not None else []
+    return budget + [w.message for w in c.for_client(analysis.change_plan.warnings)]
 
 
 def _steering_blocks(analysis: Any) -> list[Block]:

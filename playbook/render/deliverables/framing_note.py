@@ -580,7 +580,8 @@ def balance_chart(analysis: Any) -> Chart:
 
 
 def _balance_findings(analysis: Any) -> list[str]:
-    return [w.message for w in analysis.steering.warnings if w.code.startswith(("balance_", "budget_"))]
+    return [w.message for w in c.for_client(analysis.steering.warnings)
+            if w.code.startswith(("balance_", "budget_"))]
 
 
 def _balance_blocks(analysis: Any) -> list[Block]:

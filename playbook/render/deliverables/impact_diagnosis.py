@@ -614,7 +614,7 @@ def _segment_notes(analysis: Any) -> list[str]:
 
 
 def _warnings(analysis: Any) -> list[Any]:
-    return list(analysis.diagnosis.warnings)
+    return c.for_client(analysis.diagnosis.warnings)
 
 
 def build_document(analysis: Any) -> Document:

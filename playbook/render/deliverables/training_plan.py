@@ -429,7 +429,7 @@ def _rates_text(analysis: Any) -> str:
 
 
 def _warnings(analysis: Any) -> list[str]:
-    return [w.message for w in analysis.training_plan.warnings]
+    return [w.message for w in c.for_client(analysis.training_plan.warnings)]
 
 
 def build_document(analysis: Any) -> Document:
@@ -558,7 +558,7 @@ def warning_kinds(analysis: Any) -> list[str]:
     to limit absences — Marketing team, Executive committee"."""
     subjects: dict[str, list[str]] = {}
     lines: list[str] = []
-    for warning in analysis.training_plan.warnings:
+    for warning in c.for_client(analysis.training_plan.warnings):
         if not analysis.method.labels.has(f"{NAME}.deck.warning_kinds.{warning.code}"):
             lines.append(warning.message)  # a kind a firm added: said in full
             continue

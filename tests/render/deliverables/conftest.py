@@ -5,7 +5,7 @@ written Word and PowerPoint files back as a user would see them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -60,6 +60,7 @@ class Written:
     analysis: Analysis
     docx: object
     pptx: object
+    paths: dict[str, Path] = field(default_factory=dict)
 
     @property
     def lang(self) -> str:
@@ -150,13 +151,17 @@ def write_cases(name: str, analyses: dict[str, Analysis], out: Path) -> dict[str
     written = {}
     for case, analysis in analyses.items():
         paths = write(name, analysis, out / case, TEMPLATES)
-        written[case] = Written(analysis, open_docx(paths["docx"]), open_pptx(paths["pptx"]))
+        written[case] = Written(analysis, open_docx(paths["docx"]), open_pptx(paths["pptx"]),
+                                {kind: Path(path) for kind, path in paths.items()})
     return written
 
 
 def flat(text: str) -> str:
-    """Text with the typographic spaces (no-break, narrow) made plain, for comparisons."""
-    return text.replace("\u00a0", " ").replace("\u202f", " ").replace("’", "'")
+    """Text with the typographic spaces (no-break, narrow) made plain, and a quotation
+    inside another in its second-level marks as the writers set it, for comparisons."""
+    from playbook.text.typography import inner_quotes
+
+    return inner_quotes(text).replace("\u00a0", " ").replace("\u202f", " ").replace("’", "'")
 
 
 def body_words(slide) -> int:
