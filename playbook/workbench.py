@@ -73,6 +73,9 @@ def open_engagement(engagement_path: str | Path, lang: str = "", method_dir: str
         method = load_method(method_dir or None)
         _CACHE.clear()  # one client per process: never keep another client's data around
         _CACHE[key] = analysed(engagement, method, lang or None)
+    from .review.present import show_as_report
+
+    show_as_report(_CACHE[key])  # tables read as in the report, in the engagement's language
     return _CACHE[key]
 
 

@@ -27,7 +27,7 @@ from .change_plan_inputs import Profile, profiles
 from .change_plan_rules import Clause, brake_clause, cited, first_match, match, sentence
 from .change_plan_schedule import schedule
 from .change_plan_tables import ALL, arbitration, by_lever, by_month, by_pillar, by_population
-from .facts import regional_territories
+from .facts import population_facts, regional_territories
 from .milestones import lot_of, milestones, phase_at, phase_date
 from .records import ChangePlan, Diagnosis, MethodWarning, TrainingPlan
 
@@ -53,6 +53,7 @@ def plan_change(
     drafts.extend(_cross_actions(people, engagement, method, table, lang))
     impacts = {name: profile.impact for name, profile in people.items()}
     drafts.extend(_governance_gaps(drafts, impacts, engagement, method, table, lang))
+    drafts.extend(_country_rule_actions(impacts, engagement, method, table, lang))
     waves = training_plan.calendar if training_plan is not None else None
     for draft in drafts:
         draft.pop("missing_owner", None)
@@ -64,10 +65,35 @@ def plan_change(
         by_lever=by_lever(actions, method, lang),
         by_pillar=by_pillar(actions, method, lang),
         by_month=by_month(actions),
-        arbitration=arbitration(actions, method, lang),
+        arbitration=arbitration(actions, method, lang, _risk_answers(diagnosis, method)),
         milestones=table,
         warnings=tuple(_warnings(people, actions, method, lang) + _closed_milestones(working, method, lang)),
     )
+
+
+def _risk_answers(diagnosis: Diagnosis, method: Method) -> dict[tuple[str, str], tuple[int, bool]]:
+    """(lever, population) -> (the level of the risk it answers, whether it answers the
+    main cause of the population's main risk): a lever answers a risk when
+    `brakes.yaml` recommends it against a brake causing that risk."""
+    result: dict[tuple[str, str], tuple[int, bool]] = {}
+    attention = method.brakes.risk_model.attention_from
+    by_population: dict[str, list[Any]] = {}
+    for risk in diagnosis.risks:
+        by_population.setdefault(risk.population, []).append(risk)
+    for population, risks in by_population.items():
+        top = max(risks, key=lambda r: r.level)
+        main_sources = {c.source for c in top.causes[:1]} if top.level >= attention else set()
+        if len(top.reasons) and top.causes[1:] and top.reasons[0] != top.causes[0].reason:
+            main_sources.add(top.causes[1].source)  # two causes weighing the same: both are main
+        for risk in risks:
+            for cause in risk.causes:
+                if cause.source == "rule" or risk.level == 0:
+                    continue
+                for lever in method.brakes.brake(cause.source).levers:
+                    level, main = result.get((lever, population), (0, False))
+                    is_main = risk is top and cause.source in main_sources
+                    result[(lever, population)] = (max(level, risk.level), main or is_main)
+    return result
 
 
 # ----------------------------------------------------------------- choosing
@@ -375,6 +401,38 @@ def _governance_gaps(
                 effort=_effort(lever, headcount, impacted=1),
                 impact=max((people_impact.get(p.name, 0) for p in people), default=0),
                 reason=reason, territory=territory,
+            )
+        )
+    return rows
+
+
+def _country_rule_actions(
+    people_impact: dict[str, int], engagement: Engagement, method: Any, table: pd.DataFrame, lang: str,
+) -> list[dict[str, Any]]:
+    """What a country's law requires (the `country_rules` of `levers.yaml`): one action
+    per rule that holds for some populations, before their first lot, citing its source."""
+    facts = population_facts(engagement, method)
+    rows = []
+    for rule in method.levers.country_rules:
+        people = [p for p in engagement.populations if rule.holds(facts[p.name])]
+        if not people:
+            continue
+        lever = method.levers.lever(rule.lever)
+        lots = [lot_of(engagement, p.name).name for p in people]
+        first_lot = min(lots, key=lambda lot: phase_date(table, lot, "design"))
+        names = wording.names(method, [p.name for p in people], lang)
+        headcount = sum(p.headcount for p in people)
+        rows.append(
+            _row(
+                lever, method, lang, engagement,
+                population=ALL, audience=f"{lever.audience.in_(lang)} – {', '.join(p.name for p in people)}"
+                if lever.audience else names,
+                headcount=headcount, lot=first_lot, phase=lever.phase,
+                date=phase_date(table, first_lot, lever.phase, lever.offset_weeks),
+                effort=_effort(lever, headcount, impacted=1),
+                impact=max((people_impact.get(p.name, 0) for p in people), default=0),
+                reason=rule.reason.in_(lang, populations=names, source=rule.source.in_(lang)),
+                territory="",
             )
         )
     return rows

@@ -14,6 +14,7 @@ from ..method import Method
 from ..method.brakes import POPULATION_FACTS
 from ..model import NATIONAL, Engagement, Population, RelationKind, Visibility
 from . import wording
+from .calendar import territory_region
 from .impacts import impact_levels, impact_matrix
 
 Facts = dict[str, Any]
@@ -62,6 +63,7 @@ def population_facts(engagement: Engagement, method: Method) -> dict[str, Facts]
             competes=population.name in rivals,
             audited=population.name in audited,
             audits=population.name in auditors,
+            country=territory_region(engagement, population.territory).country,
         )
         for dimension in method.dimensions.codes:
             item[f"impact.{dimension}"] = int(matrix.at[population.name, dimension])

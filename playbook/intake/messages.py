@@ -161,6 +161,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "key user in territory {name!r}, where no population works",
         "fr": "utilisateur clé du territoire {name!r}, où ne travaille aucune population",
     },
+    "look_alike_client": {
+        "en": "the client's name mixes letters of several alphabets ({scripts}): it may look like another client's name",
+        "fr": "le nom du client mêle des lettres de plusieurs alphabets ({scripts}) : il peut ressembler au nom d'un autre client",
+    },
     "unknown_lever": {
         "en": "unknown lever code {name!r}: the Change plan's review table lists the codes",
         "fr": "code de levier inconnu {name!r} : le tableau de revue du Plan Change liste les codes",

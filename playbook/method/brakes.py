@@ -84,6 +84,7 @@ DERIVED_FACTS: dict[str, type] = {
     "competes": bool,  # a `competes_with` relation names it, on either side
     "audited": bool,  # another population audits or watches its work
     "audits": bool,  # it audits or watches another population's work
+    "country": str,  # ISO country of its calendar (its territory's region, else the engagement's)
     **{f"impact.{d.value}": int for d in Dimension},
 }
 

@@ -16,6 +16,8 @@ from typing import ClassVar, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from ..model.enums import Brake, BuyIn, CrmObligation, Dimension, HierarchyLevel, Level, Stance
+from .brakes import Condition as BrakeCondition
+from .brakes import _parse_when as parse_when
 
 Pillar = Literal["understand", "want", "be_able"]
 PhaseCode = Literal["design", "acceptance", "pre_go_live", "go_live", "post_go_live"]
@@ -219,6 +221,27 @@ class ExternalPopulations(Strict):
     )
 
 
+class CountryRule(Strict):
+    """What a country's law or practice requires of a roll-out, as method data: when
+    its conditions hold for some populations (facts of `brakes.yaml`, e.g. `country:
+    FR`), the governance lever `lever` is planned for them, its reason citing
+    `source`. A firm adds its own rules to `levers.yaml`."""
+
+    code: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    lever: str
+    when: list[BrakeCondition] = Field(min_length=1)
+    reason: Bilingual = Field(description="Placeholders: {populations}, {source}.")
+    source: Bilingual
+
+    @field_validator("when", mode="before")
+    @classmethod
+    def _parse(cls, raw: object) -> object:
+        return parse_when(raw)
+
+    def holds(self, facts: dict[str, object]) -> bool:
+        return all(condition.holds(facts) for condition in self.when)
+
+
 class Catalogue(Strict):
     source: Bilingual
     pillars: dict[Pillar, PillarInfo]
@@ -232,6 +255,7 @@ class Catalogue(Strict):
     levers: list[Lever] = Field(min_length=1)
     missing_roles: dict[str, MissingRole] = Field(default_factory=dict)
     external_populations: ExternalPopulations
+    country_rules: list[CountryRule] = Field(default_factory=list)
     priority: Priority
 
     REASON_KEYS: ClassVar[tuple[str, ...]] = (
@@ -279,6 +303,23 @@ class Catalogue(Strict):
                 problems.append(f"levers: {lever.id!r}: 'impacted_population' is for cross actions")
         return problems
 
+    def _rule_problems(self, by_id: dict[str, Lever]) -> list[str]:
+        """Country rules plan governance levers; external populations' settings name known ones."""
+        problems: list[str] = []
+        for rule in self.country_rules:
+            lever = by_id.get(rule.lever)
+            if lever is None or lever.scope != "governance":
+                problems.append(f"country_rules.{rule.code}: {rule.lever!r} must be a governance lever")
+        external = self.external_populations
+        for lever_id in external.excluded:
+            if lever_id not in by_id:
+                problems.append(f"external_populations.excluded: unknown lever {lever_id!r}")
+        for role, carrier in external.owners.items():
+            for name in (role, carrier):
+                if name not in self.owners:
+                    problems.append(f"external_populations.owners: unknown owner {name!r}")
+        return problems
+
     def _default_problems(self) -> list[str]:
         problems: list[str] = []
         by_id = {lever.id: lever for lever in self.levers}
@@ -289,14 +330,7 @@ class Catalogue(Strict):
             gap = by_id.get(missing.gap_action or "")
             if missing.gap_action and (gap is None or gap.scope != "governance"):
                 problems.append(f"missing_roles.{role}: {missing.gap_action!r} must be a governance lever")
-        external = self.external_populations
-        for lever_id in external.excluded:
-            if lever_id not in by_id:
-                problems.append(f"external_populations.excluded: unknown lever {lever_id!r}")
-        for role, carrier in external.owners.items():
-            for name in (role, carrier):
-                if name not in self.owners:
-                    problems.append(f"external_populations.owners: unknown owner {name!r}")
+        problems += self._rule_problems(by_id)
         for name, pillar in self.pillars.items():
             for lever_id in pillar.defaults:
                 default = by_id.get(lever_id)

@@ -52,6 +52,9 @@ class DeliverableRecord:
     # The consultant's edits carried into these files (see run.carry): per file,
     # how many were carried, the conflicts listed, the generated passages changed.
     carried: list[dict] = field(default_factory=list)
+    # Each file's size, modification time and inode once in place: a file that
+    # still has them is not read again to be found intact (see run.freshness).
+    stats: dict[str, list[int]] = field(default_factory=dict)
 
 
 @dataclass

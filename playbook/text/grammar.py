@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
@@ -23,11 +24,12 @@ def is_singular(count: float, lang: str) -> bool:
     """French puts 0 and 1 (anything below 2) in the singular: « 0 action », « 1 a
     quelque chose à perdre »; English only 1: "0 actions", "1 action". The rule is
     the language's own, from CLDR (Babel)."""
-    return _plural_rule(lang)(abs(count)) == "one"
+    form: str = _plural_rule(lang)(abs(count))
+    return form == "one"
 
 
 @lru_cache(maxsize=4)
-def _plural_rule(lang: str):
+def _plural_rule(lang: str) -> Callable[[float], str]:
     from babel import Locale
 
     from .typography import LOCALES
