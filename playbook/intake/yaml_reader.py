@@ -20,6 +20,7 @@ from . import messages as msg
 from .schema import Sheet
 from .source import Cell, Entry, Source
 from .values import coerce_code, is_empty
+from .vocabulary import aliases
 from .yaml_syntax import explain, guess_language
 
 Loc = tuple[str | int, ...]
@@ -196,7 +197,7 @@ class YamlSource(Source):
         if is_empty(value):
             return None
         try:
-            return coerce_code(value, ["fr", "en"])
+            return coerce_code(value, ["fr", "en"], aliases("language", ("fr", "en")))
         except ValueError:
             return None
 
