@@ -134,10 +134,12 @@ def test_a_file_no_manifest_vouches_for_is_kept(folder, engagement, out_dir, not
      "framing_note.docx: 1 of your edits carried into the new file, 0 conflicts"),
 ])
 def test_the_console_says_where_the_edits_are_and_what_became_of_them(
-    folder, engagement, out_dir, notebooks, capsys, monkeypatch, lang, said, fate
+    out_dir, notebooks, capsys, tmp_path, lang, said, fate
 ):
-    monkeypatch.setenv("PLAYBOOK_LANG", lang)
-    edit_report(folder / "framing_note.docx")
+    """In the engagement's language."""
+    engagement = write_engagement(tmp_path, f"{lang}.yaml", language=lang)
+    run_engagement(engagement, out_dir, only=["framing_note"], notebooks_dir=notebooks)
+    edit_report(out_dir / CLIENT / lang / "framing_note.docx")
     assert main(["run", str(engagement), "--out", str(out_dir), "--notebooks", str(notebooks),
                  "--only", "framing_note", "--force"]) == 0
     out = " ".join(capsys.readouterr().out.split())
@@ -240,7 +242,6 @@ def test_edits_are_carried_into_the_new_report_and_conflicts_kept_beside_the_new
     document.save(str(report))
     write_engagement(tmp_path, headcounts=(120, 60))
 
-    monkeypatch.setenv("PLAYBOOK_LANG", "en")
     assert main(["run", str(engagement), "--out", str(out_dir), "--notebooks", str(notebooks),
                  "--only", "framing_note"]) == 0
 
@@ -258,7 +259,7 @@ def test_edits_are_carried_into_the_new_report_and_conflicts_kept_beside_the_new
     page = (folder / "framing_note.edits.html").read_text(encoding="utf-8")
     assert "Population 2 : 35 conseillers" in page and "Population 2: 60" in page
     out = " ".join(capsys.readouterr().out.split())
-    assert "framing_note.docx: 3 of your edits carried into the new file, 1 conflicts" in out
+    assert "framing_note.docx : 3 de vos modifications reportées dans le nouveau fichier, 1 conflits" in out
     assert f"history/framing_note.{today()}.edited.docx" in out
 
     # The next run, nothing edited since: the carried edits are carried again, the
