@@ -119,7 +119,9 @@ def main(argv: list[str] | None = None) -> int:
     for surprise in surprises:
         print(f"NOT AS RECORDED: {surprise}")
     if args.write_readme:
-        write_readme(table)
+        note = f"\n\n{met} of {total} expectations hold."
+        note += "" if not args.no_layout else " The layout check was not run for this table (`--no-layout`)."
+        write_readme(table + note)
     return 1 if surprises else 0
 
 
