@@ -65,6 +65,11 @@ def run_command(
     console.print(files_table(result, shown))
     console.print(counts_line(len(result.up_to_date), len(result.rendered), shown or result.language),
                   highlight=False)
+    if result.discrepancies:
+        console.print(say("discrepancies", shown or result.language, count=len(result.discrepancies)),
+                      highlight=False)
+        for line in result.discrepancies:
+            console.print(f"  – {escape(line)}", highlight=False, soft_wrap=True)
     if check_layout:
         _check_layout(result, console)
 

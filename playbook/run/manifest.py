@@ -39,6 +39,9 @@ class DeliverableRecord:
     # Digests of what the files were produced from (see run.freshness); empty in
     # records written before incremental runs, which are therefore never current.
     inputs: dict[str, str] = field(default_factory=dict)
+    # What the reconciliation gate found in the files (see render.reconcile): each
+    # an invariant, where and what; empty when the deliverable's figures agree.
+    discrepancies: list[dict[str, str]] = field(default_factory=list)
 
 
 @dataclass

@@ -31,6 +31,7 @@ from ..ir import (
     TableSlide,
 )
 from . import common as c
+from . import decisions as decided
 from .framing_note import RAG_FILLS
 
 NAME = "steering"
@@ -150,12 +151,22 @@ def _behind_title(analysis: Any, pack: Copil) -> str:
     return _n(analysis, "titles.behind", len(names), names=_names(analysis, names))
 
 
+def _decisions(analysis: Any, pack: Copil) -> list[tuple[str, str, str]]:
+    """(topic, text, reason) of every decision the COPIL is asked for: the pack's
+    own (measurements, late work), then those the plan raises (`findings`),
+    which every other deliverable's summary lists too."""
+    own = [(_t(analysis, f"words.decision_{d.kind}"), d.text, d.reason) for d in pack.decisions]
+    raised = [(decided.short(analysis, d), decided.topic(analysis, d), d.reason)
+              for d in decided.of(analysis)]
+    return own + raised
+
+
 def _decisions_title(analysis: Any, pack: Copil) -> str:
-    if not pack.decisions:
+    listed = _decisions(analysis, pack)
+    if not listed:
         return _t(analysis, "titles.decisions_none")
-    kinds = list(dict.fromkeys(d.kind for d in pack.decisions))
-    topics = _names(analysis, [_t(analysis, f"words.decision_{kind}") for kind in kinds])
-    return _n(analysis, "titles.decisions", len(pack.decisions), topics=topics)
+    topics = _names(analysis, list(dict.fromkeys(topic for topic, _, _ in listed)))
+    return _n(analysis, "titles.decisions", len(listed), topics=topics)
 
 
 def _training_title(analysis: Any, pack: Copil) -> str:
@@ -354,7 +365,8 @@ def _sentences(analysis: Any, reasons: list[str]) -> str:
 
 
 def decisions_bullets(analysis: Any, pack: Copil) -> list[str]:
-    return [f"**{d.text}.** {d.reason[:1].upper()}{d.reason[1:]}" for d in pack.decisions]
+    return [f"**{text}.** {reason[:1].upper()}{reason[1:]}"
+            for _, text, reason in _decisions(analysis, pack)]
 
 
 # --------------------------------------------------------------------------- document
@@ -365,7 +377,7 @@ def build_document(analysis: Any) -> Document:
     reinforcement, decisions."""
     pack = pack_of(analysis)
     s = lambda key: _t(analysis, f"sections.{key}")  # noqa: E731
-    blocks: list[Block] = c.key_messages_blocks(analysis, key_messages(analysis))
+    blocks: list[Block] = c.key_messages_blocks(analysis, key_messages(analysis), decisions=False)
     if pack.changes:
         blocks += [Heading(_changes_title(analysis, pack)), Bullets(list(pack.changes))]
     blocks += [Heading(_kpi_title(analysis, pack)), kpi_table(analysis, pack)]
@@ -392,7 +404,7 @@ def build_document(analysis: Any) -> Document:
 
 
 def _decisions_block(analysis: Any, pack: Copil) -> Block:
-    if not pack.decisions:
+    if not _decisions(analysis, pack):
         return Paragraph(_t(analysis, "titles.decisions_none"))
     return Bullets(decisions_bullets(analysis, pack), numbered=True)
 
@@ -413,7 +425,7 @@ def build_deck(analysis: Any) -> Deck:
     to reinforce, success criteria, decisions, next steps."""
     pack = pack_of(analysis)
     slides: list[Any] = [CoverSlide(subtitle=_t(analysis, "text.cover", date=c.date(analysis, pack.as_of))),
-                         c.key_messages_slide(analysis, key_messages(analysis),
+                         c.key_messages_slide(analysis, key_messages(analysis), decisions=False,
                                               notes=_t(analysis, "text.intro", date=c.date(analysis, pack.as_of),
                                                        previous=c.date(analysis, pack.previous)))]
     if pack.changes:
@@ -442,9 +454,11 @@ def build_deck(analysis: Any) -> Deck:
                                  notes=c.reason_notes(analysis, _behind_reasons(analysis, pack))))
     slides.append(TableSlide(_criteria_title(analysis, pack), criteria_table(analysis, pack),
                              notes="\n".join(f"{r.label}: {r.reason}" for r in pack.criteria.itertuples())))
+    listed = _decisions(analysis, pack)
     slides.append(BulletSlide(_decisions_title(analysis, pack),
-                              [f"**{d.text}**" for d in pack.decisions] or [_t(analysis, "titles.decisions_none")],
-                              notes=c.reason_notes(analysis, [f"{d.text} — {d.reason}" for d in pack.decisions])))
+                              [f"**{text}**" for _, text, _ in listed] or [_t(analysis, "titles.decisions_none")],
+                              notes=c.reason_notes(analysis, [f"{text} — {reason}" for _, text, reason in listed]),
+                              counted=len(listed)))
     slides.append(ClosingSlide(c.text(analysis, "common.next_steps"), _next_steps(analysis, pack)))
     deck = c.deck(analysis, NAME, slides)
     deck.date = pack.as_of

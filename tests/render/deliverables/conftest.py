@@ -5,7 +5,7 @@ written Word and PowerPoint files back as a user would see them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -60,6 +60,7 @@ class Written:
     analysis: Analysis
     docx: object
     pptx: object
+    discrepancies: list = field(default_factory=list)  # what the reconciliation gate found
 
     @property
     def lang(self) -> str:
@@ -146,11 +147,13 @@ def charts(shapes):
 def write_cases(name: str, analyses: dict[str, Analysis], out: Path) -> dict[str, Written]:
     """Write deliverable `name` for every case into `out` and reopen the files."""
     from playbook.render.deliverables import write
+    from playbook.render.reconcile import REPORT, read_report
 
     written = {}
     for case, analysis in analyses.items():
         paths = write(name, analysis, out / case, TEMPLATES)
-        written[case] = Written(analysis, open_docx(paths["docx"]), open_pptx(paths["pptx"]))
+        written[case] = Written(analysis, open_docx(paths["docx"]), open_pptx(paths["pptx"]),
+                                read_report(out / case / REPORT.format(name=name)))
     return written
 
 
