@@ -57,6 +57,7 @@ def detect_brakes(
                     severity=severity,
                     reasons=tuple(reasons),
                     observed=bool(observed),
+                    signal_severities=tuple(s.severity for s in matched),
                 )
             )
     return tuple(findings)

@@ -21,8 +21,9 @@ class BrakeFinding:
     population: str
     brake: str  # a `playbook.model.Brake` code
     severity: int  # 1 low, 2 medium, 3 high
-    reasons: tuple[str, ...]
+    reasons: tuple[str, ...]  # the matched signals' reasons, strongest first, then observations
     observed: bool = False  # confirmed by an observed resistance
+    signal_severities: tuple[int, ...] = ()  # of the matched signals, strongest first
 
 
 @dataclass(frozen=True)
@@ -30,9 +31,12 @@ class Cause:
     """One cause raising a risk: a detected brake or a direct rule of the method."""
 
     source: str  # a brake code, or "rule"
-    contribution: float  # severity × weight before rounding: what ranks the causes
+    # mechanism weight × the population's evidence (`risk_model.cause_ranking`):
+    # what ranks the causes
+    contribution: float
     level: int  # what it makes of the risk, 0..3
     reason: str
+    observed: bool = False  # a resistance confirmed in interviews
 
 
 @dataclass(frozen=True)
@@ -40,8 +44,10 @@ class RiskAssessment:
     """Risk of rejection (rejet) or misuse (dévoiement) for one population.
 
     `reasons` are the causes' sentences, strongest cause first: `reasons[0]` is
-    the main reason every deliverable prints. A risk the method rules out (no
-    data entry, no misuse) has level 0, no cause and `ruled_out` saying why.
+    the main reason every deliverable prints (two causes that weigh the same are
+    given together there). A risk the method rules out (no data entry, no
+    misuse) has level 0, no cause and `ruled_out` saying why. `moderated` says
+    how buy-in lowered the level, when it did.
     """
 
     population: str
@@ -50,6 +56,7 @@ class RiskAssessment:
     reasons: tuple[str, ...]
     causes: tuple[Cause, ...] = ()
     ruled_out: str = ""
+    moderated: str = ""
 
 
 @dataclass(frozen=True)

@@ -204,10 +204,14 @@ class Signal(Rule):
 
 
 class Feed(Strict):
-    """A detected brake feeds a risk: contribution = ceil(severity × weight), capped at 3."""
+    """A detected brake feeds a risk: contribution = ceil(severity × weight), capped at 3.
+
+    `weight` says how strongly the brake's mechanism produces that risk, `how`
+    what the mechanism is (it is printed with the cause)."""
 
     risk: RiskKind
     weight: float = Field(gt=0, le=1)
+    how: Bilingual
 
     def contribution(self, severity: int) -> int:
         return min(3, math.ceil(severity * self.weight - 1e-9))
@@ -268,11 +272,44 @@ class RiskRule(Rule):
     level: int = Field(ge=1, le=3)
 
 
+class CauseRanking(Strict):
+    """Which cause of a risk comes first: the mechanism's weight for that risk ×
+    the population's own evidence (strongest signal, further signals, a
+    resistance confirmed in interviews). Never the brake's general frequency."""
+
+    per_extra_signal: float = Field(ge=0, le=2)
+    confirmed: float = Field(ge=0, le=3)
+
+    def evidence(self, signal_severities: tuple[int, ...], observed: bool, observed_only: int) -> float:
+        base = (max(signal_severities) + self.per_extra_signal * (len(signal_severities) - 1)
+                if signal_severities else float(observed_only))
+        return base + (self.confirmed if observed else 0.0)
+
+
+class BuyInModeration(Strict):
+    """Buy-in moderates risk: an enthusiastic population's levels fall by `steps`,
+    never below `floor` while a cause remains."""
+
+    steps: dict[BuyIn, int]
+    floor: int = Field(ge=0, le=3)
+    reason: Bilingual = Field(description="Placeholders: {buy_in}, {before}, {after}.")
+
+    def moderate(self, level: int, buy_in: BuyIn) -> int:
+        step = self.steps.get(buy_in, 0)
+        if level == 0 or step == 0:
+            return level
+        return max(min(level, self.floor), level - step)
+
+
 class RiskModel(Strict):
     description: Bilingual
     from_brake: Bilingual = Field(
-        description="Placeholders: {brake}, {severity}, {detail} (the brake's first reason)."
+        description="Placeholders: {brake}, {severity}, {detail} (the population's facts "
+        "and observations), {how} (the mechanism)."
     )
+    cause_ranking: CauseRanking
+    buy_in_moderation: BuyInModeration
+    tied: Bilingual = Field(description="Placeholders: {population}, {first}, {second}.")
     rules: list[RiskRule] = Field(default_factory=list)
     # Levels the deliverables single out: from `attention_from` a risk is listed
     # for the committee, from `high_from` it is called high.

@@ -110,7 +110,7 @@ class _Builder:
         for entry in catalogue.brakes:
             feeds = ", ".join(
                 self.t("brakes.feed", risk=self.b(catalogue.risk(f.risk).label),
-                       weight=format_number(f.weight, self.lang, 1))
+                       weight=format_number(f.weight, self.lang, 1), how=self.b(f.how))
                 for f in entry.feeds)
             levers = ", ".join(self.b(self.m.levers.lever(i).label) for i in entry.levers)
             self.add(Heading(self.b(entry.label), 2),

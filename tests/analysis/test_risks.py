@@ -137,3 +137,81 @@ def test_given_brakes_are_used_instead_of_detected_again(method):
     assert risk(case, method, "Commerciaux", "rejection").level == 2
     assert all(r.level == 0 for r in assess_risks(case, method, "fr", brakes=()))
     assert assess_risks(case, method, "fr", brakes=brakes) == assess_risks(case, method, "fr")
+
+
+# -- Causes by mechanism (issue: the right cause when two brakes tie) ------------
+
+
+def _watched_and_sharing(**fields):
+    """Shares data as a culture change (de-siloing, severity 3) and is watched daily
+    while evaluated on individual sales (feeling watched, severity 3)."""
+    return pop("Conseillers", headcount=1400, dashboard_visibility="daily",
+               dashboards_seen_by="directeurs d'agence", evaluated_on="individual_sales",
+               mandatory_fields=6, shares_data_across_departments=True, **fields)
+
+
+def test_two_brakes_at_equal_severity_the_mechanism_decides_the_main_cause(method):
+    case = engagement([_watched_and_sharing()],
+                      impacts=[impact("Conseillers", "culture", 2), impact("Conseillers", "organisation", 2)])
+    severities = {b.brake: b.severity for b in detect_brakes(case, method, "fr")}
+    assert severities["desiloing"] == severities["feeling_watched"] == 3
+    misuse = risk(case, method, "Conseillers", "misuse")
+    rejection = risk(case, method, "Conseillers", "rejection")
+    # Watching produces arranged entries (misuse); silos produce under-use (rejection).
+    assert misuse.causes[0].source == "feeling_watched"
+    assert rejection.causes[0].source == "desiloing"
+    assert misuse.reasons[0].startswith("Frein « Sentiment d'être « fliqué » » (sévérité 3/3)")
+    assert "tableaux de bord d'activité vus chaque jour par directeurs d'agence" in misuse.reasons[0]
+    assert "saisies arrangées pour que les indicateurs soient verts" in misuse.reasons[0]
+    # No cause is ever argued by how common a brake is in general.
+    assert not any("plus fréquent" in r for a in assess_risks(case, method, "fr") for r in a.reasons)
+
+
+def test_a_resistance_confirmed_in_interviews_decides_between_equal_mechanisms(method):
+    # Feeling watched and competition both produce misuse at full weight and both
+    # reach severity 3; the interviews confirmed competition, so it comes first,
+    # and its reason quotes what was heard.
+    case = engagement(
+        [pop("Commerciaux", dashboard_visibility="daily", evaluated_on="individual_sales",
+             mandatory_fields=6, members_in_competition=True, shares_data_across_departments=True)],
+        resistances=[resistance("Commerciaux", "competition_culture",
+                                "Je ne mets pas mes prospects dans l'outil, les collègues me les prendraient.")],
+    )
+    misuse = risk(case, method, "Commerciaux", "misuse")
+    assert misuse.causes[0].source == "competition_culture"
+    assert misuse.causes[0].observed
+    assert "« Je ne mets pas mes prospects dans l'outil" in misuse.reasons[0]
+    # Without the interview, the population's stronger signal decides instead.
+    unconfirmed = engagement([pop("Commerciaux", dashboard_visibility="daily", evaluated_on="individual_sales",
+                                  mandatory_fields=6, members_in_competition=True,
+                                  shares_data_across_departments=True)])
+    assert risk(unconfirmed, method, "Commerciaux", "misuse").causes[0].source == "feeling_watched"
+
+
+def test_causes_that_still_weigh_the_same_are_given_together_not_by_catalogue_order(method):
+    case = engagement([pop("Vendeurs", dashboard_visibility="daily", mandatory_fields=6,
+                           members_in_competition=True)], language="en")
+    misuse = risk(case, method, "Vendeurs", "misuse", "en")
+    assert {c.source for c in misuse.causes[:2]} == {"feeling_watched", "competition_culture"}
+    assert misuse.causes[0].contribution == misuse.causes[1].contribution
+    assert misuse.reasons[0].startswith("Two causes weigh the same for Vendeurs:")
+    assert "Fear of being monitored" in misuse.reasons[0] and "Competitive culture" in misuse.reasons[0]
+
+
+def test_an_enthusiastic_population_with_strong_signals_is_not_misuse_high(method):
+    signals = dict(evaluated_on="handling_time", mandatory_fields=12)
+    neutral = engagement([pop("Plateforme", **signals)])
+    keen = engagement([pop("Plateforme", buy_in="enthusiastic", **signals)])
+    assert risk(neutral, method, "Plateforme", "misuse").level == 3
+    misuse = risk(keen, method, "Plateforme", "misuse")
+    assert misuse.level == 2
+    assert misuse.reasons[0].startswith("Frein « Perte d'efficacité » (sévérité 3/3)")
+    assert misuse.moderated == "Adhésion enthousiaste : risque ramené de 3/3 à 2/3 ; les signaux restent à suivre."
+    assert misuse.reasons[-1] == misuse.moderated
+
+
+def test_buy_in_never_erases_a_detected_brake(method):
+    case = engagement([pop("Commerciaux", buy_in="enthusiastic", dashboard_visibility="weekly", mandatory_fields=6)])
+    misuse = risk(case, method, "Commerciaux", "misuse")
+    assert misuse.level == 1  # weekly reporting, severity 1: the floor holds
+    assert misuse.moderated == ""

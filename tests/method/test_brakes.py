@@ -140,7 +140,7 @@ def test_an_observation_never_lowers_severity(signals):
 
 @pytest.mark.parametrize(("weight", "severity", "contribution"), [(1.0, 3, 3), (0.5, 3, 2), (0.5, 1, 1), (0.5, 2, 1)])
 def test_a_brake_contributes_its_severity_times_the_weight_rounded_up(weight, severity, contribution):
-    assert Feed(risk="misuse", weight=weight).contribution(severity) == contribution
+    assert Feed(risk="misuse", weight=weight, how={"fr": "x", "en": "x"}).contribution(severity) == contribution
 
 
 def test_cross_check_reports_a_lever_the_levers_catalogue_lacks(catalogue):
