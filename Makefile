@@ -29,7 +29,7 @@ test: venv
 	$(PY) -m pytest -q -p no:cacheprovider -n 2 tests
 	$(PY) -m pytest -q -p no:cacheprovider --nbval-lax --nbval-current-env notebooks
 
-## ruff everywhere; mypy --strict on the typed core (text, model, method, analysis).
+## ruff everywhere; mypy --strict on the typed core (text, model, method, analysis, findings).
 lint: venv
 	$(VENV)/bin/ruff check playbook tests benchmarks templates setup.py
 	$(VENV)/bin/mypy

@@ -15,7 +15,7 @@ from ..analysis.facts import regional_territories
 from .budget import budget as _budget
 from .decisions import decisions as _decisions
 from .effort import effort as _effort
-from .ids import stable_id
+from ..analysis.ids import stable_id
 from .records import (
     BUDGET_OVERRUN,
     CASH,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .ids import stable_id
+from ..analysis.ids import stable_id
 from .records import (
     BUDGET_OVERRUN,
     DECISION_KINDS,

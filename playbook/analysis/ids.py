@@ -15,9 +15,20 @@ import hashlib
 _ALPHABET = str.maketrans({"0": "8", "1": "9", "O": "Q", "I": "J"})
 
 
-def stable_id(prefix: str, *parts: object, length: int = 4) -> str:
-    """'D-K7QX' for prefix 'D' and the parts that identify the thing."""
+def stable_id(prefix: str, *parts: object, length: int = 5) -> str:
+    """'D-K7QXB' for prefix 'D' and the parts that identify the thing."""
     key = "\x1f".join(str(part).casefold().strip() for part in parts)
     digest = hashlib.sha1(key.encode("utf-8")).digest()
     code = base64.b32encode(digest).decode("ascii")[:length].translate(_ALPHABET)
     return f"{prefix}-{code}"
+
+
+def unique_ids(prefix: str, keys: list[tuple[object, ...]]) -> list[str]:
+    """`stable_id` of each key (distinct keys), longer for the rare keys whose
+    short ids collide, so that no two things of one engagement share an id."""
+    ids = [stable_id(prefix, *key) for key in keys]
+    seen: dict[str, int] = {}
+    for value in ids:
+        seen[value] = seen.get(value, 0) + 1
+    return [stable_id(prefix, *key, length=10) if seen[value] > 1 else value
+            for key, value in zip(keys, ids, strict=True)]
