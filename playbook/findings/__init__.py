@@ -12,10 +12,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..analysis.facts import regional_territories
+from ..analysis.ids import stable_id
 from .budget import budget as _budget
 from .decisions import decisions as _decisions
 from .effort import effort as _effort
-from ..analysis.ids import stable_id
 from .records import (
     BUDGET_OVERRUN,
     CASH,

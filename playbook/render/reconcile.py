@@ -9,7 +9,8 @@ it checks the invariants a partner checks by reading:
   cost total is its printed days times that rate, rounded as amounts are;
 - `title_count`: a title stating a count states what its slide shows;
 - `decisions`: the decisions the steering committee is asked for appear in
-  every summary and in the steering pack, and no summary says there is none.
+  every summary and in the steering pack, and no summary says there is none;
+- `empty_table`: no table ships with a header and no row.
 
 A discrepancy is a product bug: the test suite fails on it. A user's run still
 writes its files, says the discrepancies plainly and records them in the
@@ -43,6 +44,7 @@ from .ir import (
 )
 
 TOTALS, RATES, TITLE_COUNT, DECISIONS = "totals", "rates", "title_count", "decisions"
+EMPTY_TABLE = "empty_table"
 REPORT = "{name}.reconciliation.json"  # beside the files, in the folder a run stages
 
 
@@ -74,7 +76,8 @@ def reconcile(analysis: Any, names: Sequence[str]) -> list[Discrepancy]:
 
 def check(name: str, document: Document, deck: Deck, analysis: Any) -> list[Discrepancy]:
     """The discrepancies of one deliverable already built (as the writers get it)."""
-    return [*_totals(name, document, deck, analysis.lang), *_titles(name, deck),
+    return [*_empty(name, document, deck), *_totals(name, document, deck, analysis.lang),
+            *_titles(name, deck),
             *_rates(name, document, deck, analysis), *_decisions(name, document, deck, analysis)]
 
 
@@ -130,6 +133,15 @@ def _texts(document: Document, deck: Deck) -> Iterator[str]:
         notes = getattr(slide, "notes", "")
         if notes:
             yield notes
+
+
+# --------------------------------------------------------------------------- empty tables
+
+
+def _empty(name: str, document: Document, deck: Deck) -> list[Discrepancy]:
+    """A table of headers and no row tells the reader nothing, or that something failed."""
+    return [Discrepancy(EMPTY_TABLE, name, where, "a table with a header and no row")
+            for where, table in _tables(document, deck) if not table.rows]
 
 
 # --------------------------------------------------------------------------- totals

@@ -431,8 +431,14 @@ def build_deck(analysis: Any) -> Deck:
     if pack.changes:
         slides.append(BulletSlide(_changes_title(analysis, pack), list(pack.changes)[:6],
                                   notes="\n".join(pack.changes)))
-    slides.append(TableSlide(_kpi_title(analysis, pack), kpi_table(analysis, pack, deck=True),
-                             notes=_kpi_notes(analysis, pack)))
+    measured = kpi_table(analysis, pack, deck=True)
+    if measured.rows:
+        slides.append(TableSlide(_kpi_title(analysis, pack), measured, notes=_kpi_notes(analysis, pack)))
+    else:  # nothing measured yet: the title says so, no table of headers alone
+        waiting = [f"**{name}** — {_t(analysis, 'words.not_measured')}" for name in pack.kpis["name"]]
+        slides.append(BulletSlide(_kpi_title(analysis, pack),
+                                  waiting or [_t(analysis, "words.not_measured")],
+                                  notes=_kpi_notes(analysis, pack)))
     if len(pack.adoption):
         slides.append(ChartSlide(_adoption_title(analysis, pack), adoption_chart(analysis, pack),
                                  notes=_adoption_notes(analysis, pack)))

@@ -65,3 +65,19 @@ def test_a_rate_printed_rounded_is_found(analyses):
     rounded = [*document.blocks, Paragraph("Rates used: £1,000 per trainer-day.")]
     found = r.check("training_plan", dataclasses.replace(document, blocks=rounded), deck, analysis)
     assert [d.invariant for d in found] == [r.RATES]
+
+
+def test_a_table_of_headers_alone_is_found(analyses):
+    analysis = analyses["mutuelle_en"]
+    document, deck = build("framing_note", analysis)
+    empty = dataclasses.replace(document, blocks=[*document.blocks, Table(["KPI", "Value"], [])])
+    found = [d for d in r.check("framing_note", empty, deck, analysis) if d.invariant == r.EMPTY_TABLE]
+    assert len(found) == 1
+
+
+def test_a_committee_pack_before_any_measurement_ships_no_empty_table():
+    from tests.findings.conftest import analysed, engagement
+
+    analysis = analysed(engagement())  # nothing measured: as of the kickoff
+    document, deck = build("steering", analysis)
+    assert [d for d in r.check("steering", document, deck, analysis) if d.invariant == r.EMPTY_TABLE] == []
