@@ -266,7 +266,7 @@ def test_totals_add_up(contrasted):
     assert plan.by_month["effort_days"].sum() == pytest.approx(total)
     assert plan.by_pillar["share"].sum() == pytest.approx(1.0)
     assert plan.by_month["actions"].sum() == len(plan.actions)
-    assert plan.actions["id"].is_unique and plan.actions["id"].str.fullmatch(r"A-[A-Z2-9]{5,10}").all()
+    assert plan.actions["id"].is_unique and plan.actions["id"].str.fullmatch(r"A[A-Z2-9]{4,10}").all()
 
 
 def test_arbitration_ranks_by_priority_and_leaves_training_to_its_plan(contrasted):

@@ -36,7 +36,7 @@ from .framing_note import RAG_FILLS
 
 NAME = "steering"
 SHOWN_ACTIONS = 5  # late and due actions on the progress slide
-SHOWN_ACTIONS_NOTE = 4  # the note keeps to two pages: the other late actions by their number
+SHOWN_ACTIONS_NOTE = 2  # the note keeps to two pages: the other late actions by their id
 SHOWN_BEHIND = 5
 
 
@@ -365,8 +365,15 @@ def _sentences(analysis: Any, reasons: list[str]) -> str:
 
 
 def decisions_bullets(analysis: Any, pack: Copil) -> list[str]:
-    return [f"**{text}.** {reason[:1].upper()}{reason[1:]}"
-            for _, text, reason in _decisions(analysis, pack)]
+    """The note's decisions: the pack's own with their reasons; those the plan
+    raises by their topic, their reasons being in the plan's deliverables (the
+    note keeps to two pages; the deck's notes say them in full)."""
+    own = [f"**{d.text}.** {d.reason[:1].upper()}{d.reason[1:]}" for d in pack.decisions]
+    topics = list(dict.fromkeys(
+        c.text(analysis, "findings.decisions.item", kind=decided.short(analysis, d), subject=d.subject)
+        if d.subject else decided.short(analysis, d) for d in decided.of(analysis)))
+    raised = [c.text(analysis, "findings.decisions.see_plan", topics=_names(analysis, topics))]
+    return own + raised * bool(topics)
 
 
 # --------------------------------------------------------------------------- document
