@@ -12,6 +12,7 @@ import contextlib
 import hashlib
 import os
 import re
+import stat
 import tempfile
 import unicodedata
 from collections.abc import Iterator
@@ -20,9 +21,10 @@ from pathlib import Path
 TEMP_PREFIX = ".~playbook-"
 
 _WINDOWS_RESERVED = {
-    "con", "prn", "aux", "nul",
-    *(f"com{i}" for i in range(1, 10)),
-    *(f"lpt{i}" for i in range(1, 10)),
+    "con", "prn", "aux", "nul", "conin$", "conout$",
+    # Windows also reserves COM0/LPT0 and the superscript digits (COM¹, LPT³).
+    *(f"com{i}" for i in (*"0123456789", "¹", "²", "³")),
+    *(f"lpt{i}" for i in (*"0123456789", "¹", "²", "³")),
 }
 _UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]+')
 
@@ -82,10 +84,10 @@ def safe_name(name: str, max_length: int = 80) -> str:
     text = re.sub(r"\s+", " ", text).strip()
     text = re.sub(r"-{2,}", "-", text)
     text = text.strip(" .-")
-    text = text[:max_length].rstrip(" .-")
+    text = _cut(text, max_length).rstrip(" .-")
     if not text or set(text) <= {"."}:
         text = "client"
-    if text.split(".")[0].casefold() in _WINDOWS_RESERVED:
+    if text.split(".")[0].rstrip(" ").casefold() in _WINDOWS_RESERVED:  # "AUX .txt" is AUX
         text = f"_{text}"
     return text
 
@@ -105,8 +107,23 @@ def unique_name(name: str, max_length: int = 80) -> str:
     if safe == name:
         return safe
     digest = hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:DIGEST_LENGTH]
-    stem = safe[: max_length - DIGEST_LENGTH - 1].rstrip(" .-")
-    return f"{stem}-{digest}"
+    stem = _cut(safe, max_length - DIGEST_LENGTH - 1, MAX_NAME_BYTES - DIGEST_LENGTH - 1)
+    return f"{stem.rstrip(' .-')}-{digest}"
+
+
+# File systems count a name's length in bytes (255 on most, 143 on encrypted
+# home folders): 80 emoji are 320 bytes. A folder name is cut to fit both.
+MAX_NAME_BYTES = 140
+
+
+def _cut(text: str, max_chars: int, max_bytes: int = MAX_NAME_BYTES) -> str:
+    """`text` shortened to `max_chars` characters and `max_bytes` UTF-8 bytes,
+    never inside a character."""
+    text = text[:max_chars]
+    encoded = text.encode("utf-8", "surrogatepass")
+    if len(encoded) <= max_bytes:
+        return text
+    return encoded[:max_bytes].decode("utf-8", "ignore")
 
 
 def inside(root: str | Path, candidate: str | Path) -> Path:
@@ -116,3 +133,44 @@ def inside(root: str | Path, candidate: str | Path) -> Path:
     if path != root_path and root_path not in path.parents:
         raise ValueError(f"{path} is outside {root_path}")
     return path
+
+
+class NotRegularFile(OSError):
+    """A path that is a folder, a pipe or a device where a file's content is read."""
+
+
+class TooLarge(OSError):
+    """A file larger than what its reader accepts."""
+
+
+def read_regular(path: str | Path, limit: int) -> bytes:
+    """The bytes of `path`, refused unless it is a regular file of at most `limit` bytes.
+
+    A name may be a link to `/dev/zero` or a pipe: checked on the open file
+    itself (no race with a swapped name), never read past `limit`.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise NotRegularFile(f"{path}: not a regular file")
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            data = handle.read(limit + 1)
+    finally:
+        os.close(fd)
+    if len(data) > limit:
+        raise TooLarge(f"{path}: larger than {limit} bytes")
+    return data
+
+
+# A spreadsheet opening a CSV evaluates a cell starting with one of these as a
+# formula (=HYPERLINK(...) sends data away); tab and carriage return hide one.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_text(value: object) -> object:
+    """`value` as a spreadsheet shows it, never evaluated: text that a
+    spreadsheet would take for a formula gets a leading apostrophe (the
+    spreadsheet convention for "this is text"); numbers are left as they are."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value

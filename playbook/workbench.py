@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from .analysis.engine import Analysis, analyse
+from .analysis.engine import Analysis, analysed
 from .intake import load_engagement
 from .method import load_method
 
@@ -69,10 +69,10 @@ def open_engagement(engagement_path: str | Path, lang: str = "", method_dir: str
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     key = (str(path.resolve()), digest, lang or "", method_dir or "")
     if key not in _CACHE:
-        engagement = load_engagement(path)
+        engagement = load_engagement(path, method_dir=method_dir or None)
         method = load_method(method_dir or None)
         _CACHE.clear()  # one client per process: never keep another client's data around
-        _CACHE[key] = analyse(engagement, method, lang or None)
+        _CACHE[key] = analysed(engagement, method, lang or None)
     return _CACHE[key]
 
 
@@ -112,9 +112,20 @@ def render_all(engagement_path: str | Path, output_dir: str | Path, lang: str = 
 
     analysis = open_engagement(engagement_path, lang, method_dir)
     return {
-        name: write_deliverable(name, analysis, output_dir, templates_dir)
+        name: write_deliverable(name, for_deliverable(name, analysis, method_dir=method_dir),
+                                output_dir, templates_dir)
         for name in (only or DELIVERABLES)
     }
+
+
+def for_deliverable(name: str, analysis: Analysis, as_of: str = "", since: str = "",
+                    method_dir: str = "") -> Analysis:
+    """The analysis deliverable `name` renders, prepared as its notebook prepares
+    it: the steering pack's carries its committee, computed once for the pack's
+    note, deck and key messages."""
+    if name == "steering":
+        return prepare_copil(analysis, as_of, since, method_dir)
+    return analysis
 
 
 def prepare_copil(analysis: Analysis, as_of: str = "", since: str = "", method_dir: str = ""
@@ -134,33 +145,58 @@ def prepare_copil(analysis: Analysis, as_of: str = "", since: str = "", method_d
         raise PlaybookError(f"--as-of {as_of!r}: expected a date such as 2027-07-26") from None
     previous = None
     if since:
-        old = load_engagement(previous_engagement_file(from_repository(since)))
+        old = previous_engagement(from_repository(since), analysis.engagement.client)
         method = load_method(str(from_repository(method_dir)) if method_dir else None)
-        previous = analyse(old, method, analysis.lang)
+        previous = analysed(old, method, analysis.lang)
     return with_copil(analysis, copil(analysis, day, previous))
 
 
-def previous_engagement_file(since: str | Path) -> Path:
+def previous_engagement(since: str | Path, client: str):
+    """The engagement as it stood at the previous COPIL, refused unless it is
+    `client`'s own: another client's names must never reach this client's pack."""
+    from .errors import PlaybookError
+
+    old = load_engagement(previous_engagement_file(since, client))
+    if old.client != client:
+        raise PlaybookError(
+            f"--since {since}: this is the engagement of another client, {old.client!r}, "
+            f"not {client!r}; nothing was written. Give the previous engagement file of "
+            f"{client!r}, or the manifest.json of its previous run.")
+    return old
+
+
+def previous_engagement_file(since: str | Path, client: str | None = None) -> Path:
     """The engagement file `since` names: the file itself, or for a run's
     `manifest.json` the engagement it recorded, found by its content (the file
-    at the recorded path, or the `.previous` copy an import kept beside it)."""
-    import json
-
+    at the recorded path, the `.previous` copy an import kept beside it, or
+    any version kept in `<name>.versions/`).
+    A manifest naming a client other than `client` is refused outright."""
     from .errors import PlaybookError
-    from .run.manifest import sha256
+    from .run import manifest as manifest_module
 
     path = Path(since)
-    if not path.is_file():
+    if not path.exists():
         raise PlaybookError(f"--since {since}: file not found")
+    if not path.is_file():
+        raise PlaybookError(f"--since {since}: not a regular file (a folder, a pipe or a device); "
+                            "give the previous engagement file or its run's manifest.json")
     if path.suffix.lower() != ".json":
         return path
     try:
-        recorded = json.loads(path.read_text(encoding="utf-8"))["engagement"]
+        data = manifest_module.read(path)
+        recorded, named = data["engagement"], data.get("client")
         source, digest = Path(recorded["path"]), recorded["sha256"]
     except (OSError, ValueError, KeyError, TypeError):
         raise PlaybookError(f"--since {since}: not a run manifest (no engagement recorded)") from None
-    for candidate in (source, source.with_name(f"{source.stem}.previous{source.suffix}")):
-        if candidate.is_file() and sha256(candidate) == digest:
+    if client is not None and isinstance(named, str) and named != client:
+        raise PlaybookError(
+            f"--since {since}: this is the manifest of another client, {named!r}, "
+            f"not {client!r}; nothing was written. Give the previous engagement file of "
+            f"{client!r}, or the manifest.json of its previous run.")
+    versions = source.with_name(f"{source.stem}.versions")  # what imports replaced
+    kept = sorted(versions.glob(f"*{source.suffix}"), reverse=True) if versions.is_dir() else []
+    for candidate in (source, source.with_name(f"{source.stem}.previous{source.suffix}"), *kept):
+        if candidate.is_file() and manifest_module.sha256(candidate) == digest:
             return candidate
     raise PlaybookError(
         f"--since {since}: the engagement file it records ({source}) has changed since that run "

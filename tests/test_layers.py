@@ -29,6 +29,7 @@ NEVER: dict[str, set[str]] = {
     "run": {"cli"},
     "registry": EVERY_LAYER,
     "resources": EVERY_LAYER,
+    "safe_yaml": EVERY_LAYER,  # the one YAML loader every layer reads through
 }
 # layer -> libraries it must never import: analysis knows no file format, the
 # writers know nothing of notebooks.

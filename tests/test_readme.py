@@ -23,6 +23,7 @@ import re
 import shlex
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -40,6 +41,8 @@ NOT_RUN = {
     "make test": "runs this very suite; `make -n` checks the target",
     "make lab": "starts a server; `make -n` checks the command (tests/test_makefile.py)",
     "--dask": "needs a Dask scheduler; the command line is parsed, not run",
+    "dask scheduler": "a long-running server; tests/run/test_cluster.py starts it the same way",
+    "dask worker": "a long-running server; tests/run/test_cluster.py starts two the same way",
 }
 
 
@@ -128,6 +131,14 @@ def _check_without_running(command: str) -> None:
         done = subprocess.run(["make", "-n", "-o", ".venv/.installed", *target[1:]],
                               cwd=REPOSITORY, capture_output=True, text=True)
         assert done.returncode == 0, f"{command}: {done.stderr}"
+        return
+    if command.startswith("dask "):  # Dask's own command line: its options exist
+        words = shlex.split(command)
+        helped = subprocess.run([str(Path(sys.executable).with_name("dask")), words[1], "--help"],
+                                capture_output=True, text=True)
+        assert helped.returncode == 0, f"{command}: {helped.stderr}"
+        for option in (w for w in words[2:] if w.startswith("--")):
+            assert option in helped.stdout, f"{command}: no option {option}"
         return
     from typer.main import get_command
 

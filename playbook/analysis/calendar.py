@@ -33,13 +33,27 @@ class Region:
 
 
 def territory_region(engagement: Engagement, territory: str) -> Region:
-    """The holiday region of a territory: the engagement's country until the
-    territory names its own (`DE`, or a subdivision such as `FR-57`)."""
+    """The holiday region of a territory: the engagement's country (or its main
+    region, `GB-ENG`) until the territory names its own (`DE`, or `FR-57`)."""
     code = engagement.territory(territory).holidays_region if territory else ""
-    if not code:
-        return Region(engagement.engagement.country)
+    return region_of(code or engagement.engagement.country)
+
+
+def region_of(code: str) -> Region:
+    """`GB-ENG` → Region("GB", "ENG"); `FR` → Region("FR")."""
     country, _, subdivision = code.partition("-")
     return Region(country, subdivision or None)
+
+
+def regional_calendars(country: str, year: int) -> tuple[str, ...]:
+    """The regions of `country` when every one of them adds public holidays to the
+    national calendar (GB, DE, ES): the national calendar alone fits nobody there.
+    Empty where most of the country keeps the national calendar (FR)."""
+    base = set(holidays.country_holidays(country, years=year))
+    regions = tuple(str(s) for s in holidays.country_holidays(country).subdivisions)
+    if regions and all(set(holidays.country_holidays(country, subdiv=s, years=year)) - base for s in regions):
+        return tuple(s.upper() for s in regions)
+    return ()
 
 
 def as_of_date(engagement: Engagement, today: dt.date | None = None) -> dt.date:
@@ -156,7 +170,7 @@ class WorkingCalendar:
     def _regions(self, territories: Iterable[str]) -> list[Region]:
         """Each territory's region; the country's for people anywhere."""
         named = {territory_region(self.engagement, t) for t in territories if t}
-        regions = named or {Region(self.engagement.engagement.country)}
+        regions = named or {region_of(self.engagement.engagement.country)}
         return sorted(regions, key=lambda r: (r.country, r.subdivision or ""))
 
     def _calendar(self, region: Region) -> holidays.HolidayBase:

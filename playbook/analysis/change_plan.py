@@ -27,7 +27,7 @@ from .change_plan_inputs import Profile, profiles
 from .change_plan_rules import Clause, brake_clause, cited, first_match, match, sentence
 from .change_plan_schedule import schedule
 from .change_plan_tables import ALL, arbitration, by_lever, by_month, by_pillar, by_population
-from .facts import regional_territories
+from .facts import population_facts, regional_territories
 from .ids import unique_ids
 from .milestones import lot_of, milestones, phase_at, phase_date
 from .records import ChangePlan, Diagnosis, MethodWarning, TrainingPlan
@@ -54,6 +54,7 @@ def plan_change(
     drafts.extend(_cross_actions(people, engagement, method, table, lang))
     impacts = {name: profile.impact for name, profile in people.items()}
     drafts.extend(_governance_gaps(drafts, impacts, engagement, method, table, lang))
+    drafts.extend(_country_rule_actions(impacts, engagement, method, table, lang))
     waves = training_plan.calendar if training_plan is not None else None
     for draft in drafts:
         draft.pop("missing_owner", None)
@@ -84,8 +85,9 @@ def choose_levers(profile: Profile, method: Method) -> dict[str, list[Clause]]:
     catalogue = method.levers
     against_brakes = _brake_levers(profile, method)
     chosen: dict[str, list[Clause]] = {}
+    excluded = set(catalogue.external_populations.excluded) if profile.population.external else set()
     for lever in catalogue.levers:
-        if lever.scope != "population" or not _allowed(lever, profile):
+        if lever.scope != "population" or lever.id in excluded or not _allowed(lever, profile):
             continue
         if lever.pairs and not profile.task_partners:
             continue  # a pairing action needs the population it pairs with
@@ -271,7 +273,12 @@ def _row(
     audience: str, headcount: int, lot: str, phase: str, date: pd.Timestamp, effort: float,
     impact: int, reason: str, territory: str,
 ) -> dict[str, Any]:
-    owner = _present_owner(lever.owner, engagement, population, territory, method)
+    carrier = _external_carrier(lever.owner, engagement, population, method)
+    owner = carrier or _present_owner(lever.owner, engagement, population, territory, method)
+    if carrier:
+        reason = " ".join((reason, method.levers.reasons["owner_external"].in_(
+            lang, carrier=method.levers.owners[carrier].in_(lang),
+            role=method.levers.owners[lever.owner].in_(lang).lower())))
     return {
         "lever": lever.id,
         "action": lever.label.in_(lang),
@@ -291,14 +298,22 @@ def _row(
         "effect": lever.effect,
         "impact": impact,
         "costed_in": "training_plan" if lever.effort.per == "training_plan" else "",
-        "reason": reason if owner == lever.owner else " ".join(
+        "reason": reason if owner == lever.owner or carrier else " ".join(
             (reason, method.levers.reasons["owner_fallback"].in_(
                 lang, fallback=method.levers.owners[owner].in_(lang),
                 role=method.levers.owners[lever.owner].in_(lang)))
         ),
         "territory": territory,
-        "missing_owner": lever.owner if owner != lever.owner else "",
+        "missing_owner": lever.owner if owner != lever.owner and not carrier else "",
     }
+
+
+def _external_carrier(role: str, engagement: Engagement, population: str, method: Any) -> str:
+    """The role that carries `role`'s action for a population another company employs
+    (the client's HR or managers have no authority there); '' otherwise."""
+    if population == ALL or not engagement.population(population).external:
+        return ""
+    return str(method.levers.external_populations.owners.get(role, ""))
 
 
 def _present_owner(role: str, engagement: Engagement, population: str, territory: str, method: Any) -> str:
@@ -320,6 +335,12 @@ def _governance_gaps(
     rows = []
     gaps: dict[tuple[str, str], list[dict[str, Any]]] = {}
     regions = regional_territories(engagement)
+    # Nobody is appointed inside a company the client does not employ.
+    partners_only = {
+        t for t in engagement.territory_names
+        if method.levers.external_populations.no_gap_actions
+        and all(p.external for p in engagement.populations if p.territory == t)
+    }
     if len(regions) > 1:  # a multi-territory roll-out needs a relay in each (seed 004)
         for territory in regions:
             if not engagement.territory(territory).has_local_sponsor:
@@ -328,7 +349,7 @@ def _governance_gaps(
         if row["missing_owner"] and row["territory"]:
             gaps.setdefault((row["missing_owner"], row["territory"]), []).append(row)
     for (role, territory), needing in gaps.items():
-        if role not in method.levers.missing_roles:
+        if role not in method.levers.missing_roles or territory in partners_only:
             continue
         gap_action = method.levers.missing_roles[role].gap_action
         if gap_action is None:
@@ -356,6 +377,38 @@ def _governance_gaps(
                 effort=_effort(lever, headcount, impacted=1),
                 impact=max((people_impact.get(p.name, 0) for p in people), default=0),
                 reason=reason, territory=territory,
+            )
+        )
+    return rows
+
+
+def _country_rule_actions(
+    people_impact: dict[str, int], engagement: Engagement, method: Any, table: pd.DataFrame, lang: str,
+) -> list[dict[str, Any]]:
+    """What a country's law requires (the `country_rules` of `levers.yaml`): one action
+    per rule that holds for some populations, before their first lot, citing its source."""
+    facts = population_facts(engagement, method)
+    rows = []
+    for rule in method.levers.country_rules:
+        people = [p for p in engagement.populations if rule.holds(facts[p.name])]
+        if not people:
+            continue
+        lever = method.levers.lever(rule.lever)
+        lots = [lot_of(engagement, p.name).name for p in people]
+        first_lot = min(lots, key=lambda lot: phase_date(table, lot, "design"))
+        names = wording.names(method, [p.name for p in people], lang)
+        headcount = sum(p.headcount for p in people)
+        rows.append(
+            _row(
+                lever, method, lang, engagement,
+                population=ALL, audience=f"{lever.audience.in_(lang)} – {', '.join(p.name for p in people)}"
+                if lever.audience else names,
+                headcount=headcount, lot=first_lot, phase=lever.phase,
+                date=phase_date(table, first_lot, lever.phase, lever.offset_weeks),
+                effort=_effort(lever, headcount, impacted=1),
+                impact=max((people_impact.get(p.name, 0) for p in people), default=0),
+                reason=rule.reason.in_(lang, populations=names, source=rule.source.in_(lang)),
+                territory="",
             )
         )
     return rows
@@ -413,6 +466,7 @@ def _warnings(
             code="high_impact_no_lever",
             message=template.in_(lang, population=p.name, impact=p.impact),
             subject=p.name,
+            audience="consultant",  # a question on the catalogue, not a finding
         )
         for p in people.values()
         if p.impact >= strong and p.name not in covered

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from ..errors import MethodError
-from ..model import Dimension, Engagement, Population, Stance, Territory
+from ..model import Dimension, Engagement, Population, RelationKind, Stance, Territory
 from .records import Diagnosis
 
 LEVEL_COLUMN = "level"
@@ -72,10 +72,20 @@ def profiles(engagement: Engagement, diagnosis: Diagnosis) -> dict[str, Profile]
         own[finding.brake] = max(own.get(finding.brake, 0), finding.severity)
     receives: dict[str, list[str]] = {}
     tasks: dict[str, list[str]] = {}
+    hands: dict[str, list[str]] = {}
     for population in engagement.populations:
         for target in population.shifts_tasks_to:
             receives.setdefault(target, []).append(population.name)
             tasks.setdefault(target, []).append(population.shifted_tasks)
+            hands.setdefault(population.name, []).append(target)
+    for relation in engagement.relations:  # "receives tasks from", told from the other side
+        if relation.relation != RelationKind.RECEIVES_TASKS_FROM:
+            continue
+        if relation.other in receives.get(relation.population, []):
+            continue
+        receives.setdefault(relation.population, []).append(relation.other)
+        tasks.setdefault(relation.population, []).append(relation.detail)
+        hands.setdefault(relation.other, []).append(relation.population)
     result = {}
     for population in engagement.populations:
         name = population.name
@@ -85,7 +95,7 @@ def profiles(engagement: Engagement, diagnosis: Diagnosis) -> dict[str, Profile]
             dimensions=_intensities(diagnosis.matrix, name),
             brakes=brakes.get(name, {}),
             receives_from=tuple(receives.get(name, ())),
-            hands_to=tuple(population.shifts_tasks_to),
+            hands_to=tuple(hands.get(name, ())),
             received_tasks=tuple(tasks.get(name, ())),
             territory=engagement.territory(population.territory),
         )

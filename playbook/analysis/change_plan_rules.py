@@ -20,6 +20,8 @@ Clause = tuple[str, dict[str, Any]]
 # reason placeholder -> vocabulary of its code (labels in vocabulary.yaml)
 _TERMS = {
     "buy_in": "buy_in",
+    "obligation": "crm_obligation",
+    "kind": "organisation_kind",
     "brake": "brake",
     "level": "hierarchy_level",
     "dimension": "dimension",
@@ -108,6 +110,18 @@ def _one_of(field: str, attribute: str, clause: str, name: str) -> Check:
     return check
 
 
+def _external(condition: Condition, profile: Profile) -> list[Clause] | None:
+    if condition.external is None:
+        return []
+    population = profile.population
+    if population.external != condition.external:
+        return None
+    if not population.external:
+        return []
+    return [("external", {"kind": population.organisation_kind.value,
+                          "organisation": population.organisation or population.name})]
+
+
 # In the order the clauses are cited.
 _CHECKS: tuple[Check, ...] = (
     _min_impact,
@@ -119,6 +133,8 @@ _CHECKS: tuple[Check, ...] = (
     _one_of("levels", "level", "level", "level"),
     _one_of("it_comfort", "it_comfort", "it_comfort", "it_comfort"),
     _one_of("local_management", "local_management", "local_management", "stance"),
+    _external,
+    _one_of("crm_obligation", "crm_obligation", "crm_obligation", "obligation"),
 )
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from ..method import Method
@@ -99,7 +100,7 @@ def by_month(actions: pd.DataFrame) -> pd.DataFrame:
     columns = ["actions", *PILLARS, "effort_days"]
     if actions.empty:
         return pd.DataFrame(columns=columns, index=pd.PeriodIndex([], freq="M", name="month"))
-    spread = pd.concat([_spread(row) for row in actions.itertuples(index=False)], ignore_index=True)
+    spread = monthly_spread(actions)
     effort = spread.pivot_table(
         index="month", columns="pillar", values="effort_days", aggfunc="sum", fill_value=0.0
     )
@@ -115,17 +116,40 @@ def by_month(actions: pd.DataFrame) -> pd.DataFrame:
     return frame[columns]
 
 
-def _spread(action: Any) -> pd.DataFrame:
-    """One action's effort per month, pro rata of its weekdays in each."""
-    end = getattr(action, "end", None)
-    end = action.date if end is None or pd.isna(end) else max(end, action.date)
-    days = pd.bdate_range(action.date, end)
-    if len(days) == 0:  # dated on a weekend day the calendar had to keep
-        days = pd.DatetimeIndex([action.date])
-    share = days.to_period("M").value_counts(sort=False) / len(days)
+def monthly_spread(actions: pd.DataFrame) -> pd.DataFrame:
+    """Each action's effort per month, pro rata of its weekdays in each: one row
+    per action and month it runs in (action order, then month order).
+
+    Every action against every month of the plan at once: the weekdays of an
+    action falling in a month are those between the later of their starts and
+    the earlier of their ends. An action dated on a weekend day the calendar had
+    to keep, and ending the same weekend, weighs wholly on its own month.
+    """
+    first = actions["date"].to_numpy("datetime64[D]")
+    if "end" in actions.columns:
+        end = actions["end"].to_numpy("datetime64[D]")
+        end = np.where(np.isnat(end), first, np.maximum(end, first))
+    else:
+        end = first
+    after = end + np.timedelta64(1, "D")  # the day after the last one: counts exclude it
+    months = np.arange(first.min().astype("datetime64[M]"), end.max().astype("datetime64[M]") + 1)
+    month_start = months.astype("datetime64[D]")
+    month_after = (months + 1).astype("datetime64[D]")
+    days = np.busday_count(np.maximum(first[:, None], month_start[None, :]),
+                           np.minimum(after[:, None], month_after[None, :]))
+    days = np.clip(days, 0, None)
+    total = days.sum(axis=1)
+    weekend = total == 0
+    if weekend.any():  # no weekday at all: the whole effort on the action's day
+        days[weekend] = (months[None, :] == first[weekend, None].astype("datetime64[M]"))
+        total = days.sum(axis=1)
+    rows, cols = np.nonzero(days)  # row-major: action order, then month order
+    share = days[rows, cols] / total[rows]
+    effort = actions["effort_days"].to_numpy(dtype=float)[rows]
     return pd.DataFrame({
-        "month": share.index, "pillar": action.pillar,
-        "effort_days": share.to_numpy() * float(action.effort_days),
+        "month": pd.PeriodIndex(months[cols], freq="M"),
+        "pillar": actions["pillar"].to_numpy()[rows],
+        "effort_days": share * effort,
     })
 
 

@@ -145,6 +145,42 @@ def _data_sharing_without_culture(
             }
 
 
+@_check("regional_calendar_undeclared")
+def _regional_calendar_undeclared(
+    e: Engagement, method: Method, facts: dict[str, Facts], params: dict[str, Any], lang: str
+) -> Found:
+    """Populations dated on the national calendar of a country whose holidays differ
+    in every region (GB, DE, ES): they would miss their regional holidays."""
+    from .calendar import regional_calendars, territory_region  # the holidays library
+
+    by_country: dict[str, list[str]] = {}
+    for population in e.populations:
+        region = territory_region(e, population.territory)
+        if region.subdivision is None:
+            by_country.setdefault(region.country, []).append(population.name)
+    for country, names in by_country.items():
+        regions = regional_calendars(country, e.engagement.kickoff.year)
+        if regions:
+            yield country, {
+                "country": country, "regions": ", ".join(f"{country}-{r}" for r in regions),
+                "example": f"{country}-{regions[0]}", "populations": wording.names(method, names, lang),
+            }
+
+
+@_check("resistance_unclassified")
+def _resistance_unclassified(
+    e: Engagement, method: Method, facts: dict[str, Facts], params: dict[str, Any], lang: str
+) -> Found:
+    """An observation recorded without its brake that neither its words nor the
+    population's signals tie to one: it counts for no brake until one is given."""
+    from .brakes import classify_resistances
+
+    _, unclassified = classify_resistances(e, method, lang, facts)
+    for resistance in unclassified:
+        yield resistance.population, {"population": resistance.population,
+                                      "evidence": wording.unquote(resistance.evidence)}
+
+
 @_check("population_in_no_lot")
 def _population_in_no_lot(
     e: Engagement, method: Method, facts: dict[str, Facts], params: dict[str, Any], lang: str
@@ -196,5 +232,6 @@ def method_checks(
                 raise MethodError(
                     f"steps.yaml: check {check.code!r}: unknown placeholder {exc} in its message"
                 ) from exc
-            warnings.append(MethodWarning(check.code, message, subject, check.severity))
+            warnings.append(MethodWarning(check.code, message, subject, check.severity,
+                                          check.audience))
     return tuple(warnings)

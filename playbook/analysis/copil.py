@@ -81,12 +81,12 @@ def at_date(analysis: Any, as_of: dt.date) -> Any:
     Change plan's statuses (done, late, planned) are then those of that day."""
     if analysis.calendar is not None and analysis.as_of == as_of:
         return analysis
-    from .engine import analyse
+    from .engine import analysed
 
     engagement = analysis.engagement
     moved = engagement.model_copy(
         update={"engagement": engagement.engagement.model_copy(update={"as_of": as_of})})
-    return analyse(moved, analysis.method, analysis.lang)
+    return analysed(moved, analysis.method, analysis.lang)
 
 
 def copil(analysis: Any, as_of: dt.date | None = None, previous: Any = None) -> Copil:
@@ -529,8 +529,8 @@ def engagement_changes(previous: Any, current: Any, words: _Words) -> list[str]:
             out.append(words("diff_impact", population=impact.population,
                              dimension=current.method.term("dimension", impact.dimension, current.lang),
                              before=old_impacts[key], now=impact.intensity))
-    old_res = {(r.population, r.brake.value) for r in old.resistances}
-    new_res = {(r.population, r.brake.value) for r in new.resistances}
+    old_res = {(r.population, r.brake.value) for r in old.resistances if r.brake is not None}
+    new_res = {(r.population, r.brake.value) for r in new.resistances if r.brake is not None}
     def brake(code: str) -> str:
         return str(current.method.term("brake", code, current.lang))
 
@@ -589,9 +589,9 @@ def decide(analysis: Any, kpis: pd.DataFrame, actions: pd.DataFrame, coverage: f
                             words("decide_training_reason", coverage=words.value(round(coverage), "%"),
                                   target=words.value(target, "%"))))
     if previous is not None:
-        old = {(r.population, r.brake.value) for r in previous.engagement.resistances}
+        old = {(r.population, r.brake.value) for r in previous.engagement.resistances if r.brake is not None}
         for r in analysis.engagement.resistances:
-            if (r.population, r.brake.value) not in old:
+            if r.brake is not None and (r.population, r.brake.value) not in old:
                 brake = analysis.method.term("brake", r.brake, analysis.lang)
                 out.append(Decision("resistance", r.population,
                                     words("decide_resistance", population=r.population, brake=brake),

@@ -2,11 +2,17 @@
 
 Each deliverable reads the same `Analysis`, computed once per engagement and
 language, so the five documents can never disagree with one another.
+`analysed` is that "once": the analyses of a process are kept by what they
+were made from (the engagement's content, its as-of date included, the
+method's version and the language), so the six deliverables and the steering
+committee of one date share one analysis.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+from collections import OrderedDict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -42,6 +48,7 @@ class Analysis:
 
 def analyse(engagement: Engagement, method: Method, lang: str | None = None) -> Analysis:
     """Apply the whole method to one engagement, in `lang` (default: its own)."""
+    from .brakes import classify_resistances
     from .change_plan import plan_change
     from .diagnosis import diagnose
     from .steering import steering
@@ -53,4 +60,41 @@ def analyse(engagement: Engagement, method: Method, lang: str | None = None) -> 
     training_plan = plan_training(engagement, method, diagnosis, lang, working)
     change_plan = plan_change(engagement, method, diagnosis, lang, working, training_plan)
     steer = steering(engagement, method, change_plan, training_plan, lang, working)
+    if any(r.brake is None for r in engagement.resistances):
+        # The deliverables show each observation with the brake the method gave it.
+        classified, _ = classify_resistances(engagement, method, lang)
+        engagement = engagement.model_copy(update={"resistances": [r for r, _ in classified]})
     return Analysis(engagement, method, lang, diagnosis, change_plan, training_plan, steer, working)
+
+
+# A few analyses per process: a client's own one and the one at its committee's
+# date (a worker rendering several clients keeps only the latest ones).
+_KEPT = 4
+_ANALYSES: OrderedDict[tuple[str, str, str], Analysis] = OrderedDict()
+
+
+def content_key(engagement: Engagement, method: Method, lang: str) -> tuple[str, str, str]:
+    """What an analysis is made of: the engagement's content (every field, the
+    as-of date included), the method's version (which changes with any of its
+    files) and the language."""
+    digest = hashlib.sha256(engagement.model_dump_json().encode()).hexdigest()
+    return digest, method.version, lang
+
+
+def analysed(engagement: Engagement, method: Method, lang: str | None = None) -> Analysis:
+    """`analyse`, computed once for the same engagement content, method and language.
+
+    The key is content, never a file name or an object: an edited engagement is
+    analysed again, and two clients can never share an entry.
+    """
+    lang = lang or engagement.language
+    key = content_key(engagement, method, lang)
+    found = _ANALYSES.get(key)
+    if found is None:
+        found = analyse(engagement, method, lang)
+        _ANALYSES[key] = found
+        while len(_ANALYSES) > _KEPT:
+            _ANALYSES.popitem(last=False)
+    else:
+        _ANALYSES.move_to_end(key)
+    return found

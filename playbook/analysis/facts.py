@@ -12,8 +12,9 @@ from typing import Any
 
 from ..method import Method
 from ..method.brakes import POPULATION_FACTS
-from ..model import NATIONAL, Engagement, Population, Visibility
+from ..model import NATIONAL, Engagement, Population, RelationKind, Visibility
 from . import wording
+from .calendar import territory_region
 from .impacts import impact_levels, impact_matrix
 
 Facts = dict[str, Any]
@@ -36,6 +37,11 @@ def population_facts(engagement: Engagement, method: Method) -> dict[str, Facts]
     matrix = impact_matrix(engagement, method)
     levels = impact_levels(engagement, method)
     receivers = {target for p in engagement.populations for target in p.shifts_tasks_to}
+    receivers |= {r.population for r in _relations(engagement, RelationKind.RECEIVES_TASKS_FROM)}
+    givers = {r.other for r in _relations(engagement, RelationKind.RECEIVES_TASKS_FROM)}
+    rivals = {name for r in _relations(engagement, RelationKind.COMPETES_WITH) for name in (r.population, r.other)}
+    audited = {r.other for r in _relations(engagement, RelationKind.AUDITS)}
+    auditors = {r.population for r in _relations(engagement, RelationKind.AUDITS)}
     observed = {r.population for r in engagement.resistances}
     several = len(regional_territories(engagement)) > 1
     scale = method.brakes.data_entry_scale
@@ -45,7 +51,7 @@ def population_facts(engagement: Engagement, method: Method) -> dict[str, Facts]
         territory = engagement.territory(population.territory)
         item.update(
             receives_shifted_tasks=population.name in receivers,
-            shifts_tasks=bool(population.shifts_tasks_to),
+            shifts_tasks=bool(population.shifts_tasks_to) or population.name in givers,
             observed_resistance=population.name in observed,
             regional=is_regional(population.territory),
             several_territories=several,
@@ -53,6 +59,11 @@ def population_facts(engagement: Engagement, method: Method) -> dict[str, Facts]
             local_management=territory.local_management,
             mandatory_data_entry=scale.level(population.mandatory_fields),
             impact_level=int(levels.at[population.name, "level"]),
+            external=population.external,
+            competes=population.name in rivals,
+            audited=population.name in audited,
+            audits=population.name in auditors,
+            country=territory_region(engagement, population.territory).country,
         )
         for dimension in method.dimensions.codes:
             item[f"impact.{dimension}"] = int(matrix.at[population.name, dimension])
@@ -60,9 +71,64 @@ def population_facts(engagement: Engagement, method: Method) -> dict[str, Facts]
     return facts
 
 
+def _relations(engagement: Engagement, kind: RelationKind) -> list[Any]:
+    return [r for r in engagement.relations if r.relation == kind]
+
+
 def shifted_from(engagement: Engagement, population: Population) -> list[str]:
-    """Populations that hand tasks over to `population`, in intake order."""
-    return [p.name for p in engagement.populations if population.name in p.shifts_tasks_to]
+    """Populations that hand tasks over to `population`, in intake order: those whose
+    `shifts_tasks_to` names it, and those it `receives_tasks_from`."""
+    named = {r.other for r in _relations(engagement, RelationKind.RECEIVES_TASKS_FROM)
+             if r.population == population.name}
+    return [p.name for p in engagement.populations
+            if population.name in p.shifts_tasks_to or p.name in named]
+
+
+def rivals(method: Method, engagement: Engagement, population: Population, lang: str) -> str:
+    """'competing with “Dealer sales – North” (leads shared between neighbouring dealers)'."""
+    return _related(method, engagement, population, RelationKind.COMPETES_WITH, "rivals", lang)
+
+
+def auditors(method: Method, engagement: Engagement, population: Population, lang: str) -> str:
+    """'work audited by “Area managers” (monthly pipeline audits)'."""
+    return _related(method, engagement, population, RelationKind.AUDITS, "audited_by", lang)
+
+
+def _related(method: Method, engagement: Engagement, population: Population, kind: RelationKind,
+             phrase: str, lang: str) -> str:
+    """The populations tied to `population` by `kind`, each with the client's detail."""
+    phrases = method.brakes.phrases
+    others: dict[str, list[str]] = {}
+    within: list[str] = []
+    for r in _relations(engagement, kind):
+        if kind == RelationKind.COMPETES_WITH and r.population == r.other == population.name:
+            within.append(r.detail)
+            continue
+        if kind == RelationKind.AUDITS:
+            other = r.population if r.other == population.name else None
+        elif r.population == population.name:
+            other = r.other
+        else:
+            other = r.population if r.other == population.name else None
+        if other is not None:
+            others.setdefault(other, []).append(r.detail)
+    parts = []
+    if within:
+        parts.append(_with_detail(str(phrases.rivals_within.in_(lang)), within))
+    for name, details in others.items():
+        parts.append(_with_detail(wording.names(method, [name], lang), details))
+    if not parts:
+        return ""
+    if within and len(parts) == 1:
+        return parts[0]
+    named = parts[1:] if within else parts
+    text = str(getattr(phrases, phrase).in_(lang, names=", ".join(named)))
+    return f"{parts[0]}, {text}" if within else text
+
+
+def _with_detail(text: str, details: list[str]) -> str:
+    said = "; ".join(d for d in details if d)
+    return f"{text} ({said})" if said else text
 
 
 def reason_values(
@@ -88,10 +154,35 @@ def reason_values(
         "shifted_from": wording.names(method, shifted_from(engagement, population), lang),
         "shifted_to": wording.names(method, list(population.shifts_tasks_to), lang),
         "impact_level": str(facts["impact_level"]),
+        "organisation": organisation(method, population, lang),
+        "crm_obligation": wording.term(method, "crm_obligation", population.crm_obligation, lang),
+        "pay_scheme": wording.term(method, "pay_scheme", population.pay_scheme, lang),
+        "rivals": rivals(method, engagement, population, lang),
+        "auditors": auditors(method, engagement, population, lang),
+        "territory_specifics": territory_specifics(method, engagement, population, lang),
     }
     for dimension in method.dimensions.codes:
         values[f"impact_{dimension}"] = str(facts[f"impact.{dimension}"])
     return values
+
+
+def territory_specifics(method: Any, engagement: Engagement, population: Population, lang: str) -> str:
+    """' On site: “…”' — what the consultant noted of the population's territory, in
+    the client's words; '' when nothing was noted."""
+    text = engagement.territory(population.territory).specifics.strip()
+    if not text:
+        return ""
+    return str(method.brakes.phrases.territory_specifics.in_(lang, text=wording.unquote(text).rstrip(".")))
+
+
+def organisation(method: Any, population: Population, lang: str) -> str:
+    """'Dealer: Independent dealer groups' ('' for the client's own staff)."""
+    if not population.external:
+        return ""
+    kind = wording.term(method, "organisation_kind", population.organisation_kind, lang)
+    if not population.organisation:
+        return kind
+    return str(method.brakes.phrases.organisation.in_(lang, kind=kind, name=population.organisation))
 
 
 def mandatory_fields(method: Any, count: int, lang: str) -> str:

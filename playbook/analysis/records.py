@@ -67,6 +67,10 @@ class MethodWarning:
     message: str
     subject: str = ""  # population / territory / lot concerned, or ""
     severity: str = "warning"  # "warning" | "info"
+    # "client": a point to watch the deliverables state; "consultant": a note on the
+    # intake itself (a scale to recalibrate, a figure to replace), shown in the
+    # review notebook and never in a file the client receives
+    audience: str = "client"
 
 
 @dataclass(frozen=True)
@@ -156,7 +160,9 @@ class TrainingPlan:
     # support offer per lot: lot, offer, label, description, start, end
     support: pd.DataFrame
     # index lot (and a total row); sessions, trainer_days, learner_days,
-    # seats_needed, seats_placed, coverage, trainer_cost, learner_cost
+    # partner_learner_days (of populations another company employs),
+    # seats_needed, seats_placed, coverage, trainer_cost, learner_cost (the
+    # client's own learners only)
     totals: pd.DataFrame
     warnings: tuple[MethodWarning, ...]
 

@@ -314,6 +314,9 @@ def effort_balance(
                     subject=area,
                 )
             )
+    if effort["technology"] and proxy.review_note is not None:
+        warnings.append(MethodWarning("technology_proxy", proxy.review_note.in_(lang),
+                                      severity="info", audience="consultant"))
     if not total:
         warnings.append(MethodWarning("balance_no_effort", method.kpis.texts["no_effort"].in_(lang)))
     return pd.DataFrame(rows).set_index("area"), warnings

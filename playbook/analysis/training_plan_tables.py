@@ -55,25 +55,31 @@ def totals(
 
     `seats_needed` counts one seat per person and module; `seats_placed` those
     the calendar holds before go-live (self-paced modules count as placed):
-    their ratio is the training coverage the plan achieves.
+    their ratio is the training coverage the plan achieves. `partner_learner_days`
+    are those of populations another company employs: their time is not the
+    client's cost, so `learner_cost` leaves them out.
     """
     limits = engagement.training
+    partners = {p.name for p in engagement.populations if p.external}
     rows = []
     lots = list(dict.fromkeys([*calendar["lot"], *(n.lot for n in needs)]))
     for lot in lots:
         own = calendar[calendar["lot"] == lot]
+        theirs = own[own["population"].isin(partners)]
         rows.append(
             {
                 "lot": lot,
                 "sessions": int(own["sessions"].sum()),
                 "trainer_days": float(own["trainer_days"].sum()),
                 "learner_days": float(own["learner_days"].sum()),
+                "partner_learner_days": float(theirs["learner_days"].sum()),
                 "seats_needed": sum(n.headcount for n in needs if n.lot == lot),
                 "seats_placed": int(own["participants"].sum()),
             }
         )
     frame = pd.DataFrame(
-        rows, columns=["lot", "sessions", "trainer_days", "learner_days", "seats_needed", "seats_placed"]
+        rows, columns=["lot", "sessions", "trainer_days", "learner_days", "partner_learner_days",
+                       "seats_needed", "seats_placed"]
     )
     total = {"lot": method.training.texts["all_lots"].in_(lang)}
     # Column by column: with no lot to train, an empty column still sums to 0.
@@ -81,14 +87,14 @@ def totals(
     frame = pd.concat([frame, pd.DataFrame([total])], ignore_index=True)
     for column in ("sessions", "seats_needed", "seats_placed"):
         frame[column] = frame[column].astype(int)
-    for column in ("trainer_days", "learner_days"):
+    for column in ("trainer_days", "learner_days", "partner_learner_days"):
         frame[column] = frame[column].astype(float)
     frame["coverage"] = [
         placed / needed if needed else 1.0
         for placed, needed in zip(frame["seats_placed"], frame["seats_needed"], strict=True)
     ]
     frame["trainer_cost"] = _cost(frame["trainer_days"], limits.trainer_day_rate)
-    frame["learner_cost"] = _cost(frame["learner_days"], limits.learner_day_cost)
+    frame["learner_cost"] = _cost(frame["learner_days"] - frame["partner_learner_days"], limits.learner_day_cost)
     return frame.set_index("lot")
 
 

@@ -37,7 +37,7 @@ def import_command(
     """Aggregate an export into the engagement's measurements (every bad row located; exit 2)."""
     from ..intake import load_engagement
     from ..intake.append import append_measurements
-    from ..intake.measure_import import import_survey, import_usage
+    from ..intake.measure_import import import_survey, import_usage, not_yet_recorded
     from ..method import load_method
 
     current = load_engagement(engagement)
@@ -46,9 +46,15 @@ def import_command(
         imported = import_usage(file, current)
     else:
         imported = import_survey(file, current, load_method().copil.pulse.min_group)
+    imported = not_yet_recorded(imported, current, file)  # the same export twice: no double
+    console = Console(highlight=False)
+    if not imported.kpi_readings and not imported.pulse_results:
+        for note in imported.notes:
+            console.print(escape(render("measure.note", lang, note=note)), soft_wrap=True)
+        console.print(escape(render("measure.nothing_new", lang, file=engagement)), soft_wrap=True)
+        return
     kept = append_measurements(engagement, {"kpi_readings": imported.kpi_readings,
                                             "pulse_results": imported.pulse_results}, lang)
-    console = Console(highlight=False)
     console.print(escape(render("measure.added", lang, file=engagement,
                                 readings=len(imported.kpi_readings),
                                 pulses=len(imported.pulse_results))))

@@ -61,8 +61,11 @@ def check_layout_command(
 
     Prints each finding with its file and page; exit status 1 when there is any.
     """
+    from ..errors import PlaybookError
     from ..render.layout_check import check_layout
 
+    if not directory.is_dir():  # "layout OK" would claim a check that never happened
+        raise PlaybookError(f"{directory}: no such folder; give the folder of the generated files")
     report_layout(check_layout(directory), directory)
 
 
@@ -75,4 +78,29 @@ def report_layout(findings: list, directory: Path) -> None:
         typer.echo(str(finding), err=True)
     count = len(findings)
     typer.echo(f"{directory}: {count} layout finding{'s' if count != 1 else ''}", err=True)
+    raise typer.Exit(1)
+
+
+@app.command("check-text")
+def check_text_command(
+    directory: Annotated[Path, typer.Argument(
+        help="Folder of generated .docx, .pptx and .html files (searched recursively).")],
+) -> None:
+    """Read every generated file for what must not reach a client.
+
+    Placeholders, notes to the consultant, internal codes, raw values, nested
+    quotes, French words in an English file, repeated sentences, speaker notes
+    over 150 words. Prints each finding with its file and place; exit status 1
+    when there is any.
+    """
+    from ..render.text_check import check_text
+
+    findings = check_text(directory)
+    if not findings:
+        typer.echo(f"{directory}: text OK")
+        return
+    for finding in findings:
+        typer.echo(str(finding), err=True)
+    count = len(findings)
+    typer.echo(f"{directory}: {count} text finding{'s' if count != 1 else ''}", err=True)
     raise typer.Exit(1)

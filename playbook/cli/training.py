@@ -58,6 +58,9 @@ def training_check(
     out: Annotated[Path, typer.Option("--out", metavar="DIR", help="Folder for the cohort report.")] = Path("outputs/cohort"),
     templates: Annotated[Path | None, typer.Option(
         "--templates", metavar="DIR", help="Folder of the house templates (default: the bundled ones).")] = None,
+    cases: Annotated[Path | None, typer.Option(
+        "--cases", metavar="DIR", help="Folder of the trainer's own cases (engagement files named <case>.yaml); "
+        "an answer names its case, never a file.")] = None,
 ) -> None:
     """Grade every trainee's answer; write the cohort report (Word) and the scores (CSV)."""
     from ..errors import PlaybookError
@@ -65,7 +68,7 @@ def training_check(
 
     if lang not in ("fr", "en"):
         raise PlaybookError(f"--lang must be fr or en, not {lang!r}")
-    cohort = check_cohort(answers, case, lang)
+    cohort = check_cohort(answers, case, lang, cases_dir=cases)
     colon = " : " if lang == "fr" else ": "
     for graded in sorted(cohort.graded, key=lambda g: g.trainee):
         typer.echo(f"{graded.trainee}{colon}{round(graded.feedback.score * 100)}/100")

@@ -17,8 +17,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-
+from playbook import safe_yaml
 from playbook.errors import PlaybookError
 from playbook.model import Engagement
 
@@ -50,5 +49,4 @@ def load_example(name: str) -> Engagement:
     The examples are trusted package data, so this reads them directly; user
     files go through `playbook.intake`, which reports every problem with its place.
     """
-    with example_path(name).open(encoding="utf-8") as stream:
-        return Engagement.model_validate(yaml.safe_load(stream))
+    return Engagement.model_validate(safe_yaml.load_file(example_path(name)))

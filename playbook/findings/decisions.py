@@ -46,6 +46,8 @@ def decisions(analysis: Analysis, budget: Budget, budget_reason: str) -> tuple[D
     # arbitration about that lot, its reasons said together.
     reasons: dict[tuple[str, str], list[str]] = {}
     for warning in warnings:
+        if warning.audience != "client":
+            continue  # a note on the intake for the consultant, not a point for the committee
         kind = ALERTS.get(warning.code)
         if kind is not None:
             said = reasons.setdefault((kind, warning.subject), [])

@@ -46,7 +46,7 @@ def budget_sentence(budget: Budget, method: Method, lang: str) -> str:
     currency = budget.currency
     envelope = money(budget.envelope, lang, currency)
     if budget.cash is None or budget.cash_shown is None:
-        return method.text("findings.budget.not_costed", lang, budget=envelope)
+        return ""  # no rate to cost the plan with: a note for the consultant (`not_costed_note`)
     trainers = budget.line("trainers")
     values = {
         "budget": envelope,
@@ -61,6 +61,15 @@ def budget_sentence(budget: Budget, method: Method, lang: str) -> str:
     sentence = method.text(key, lang, **values)
     internal = internal_sentence(budget, method, lang)
     return f"{sentence} {internal}" if internal else sentence
+
+
+def not_costed_note(budget: Budget, method: Method, lang: str) -> str:
+    """For the consultant (review notebook), never in a deliverable: a budget is set
+    but the plan cannot be costed without a trainer-day rate ('' otherwise)."""
+    if budget.envelope is None or budget.costed:
+        return ""
+    return method.text("findings.budget.not_costed", lang,
+                       budget=money(budget.envelope, lang, budget.currency))
 
 
 def internal_sentence(budget: Budget, method: Method, lang: str) -> str:

@@ -34,11 +34,15 @@ class IntakeReport:
     warnings: list[Problem] = field(default_factory=list)
 
 
-def read_intake(path: str | Path, *, lang: str | None = None) -> IntakeReport:
+def read_intake(
+    path: str | Path, *, lang: str | None = None, method_dir: str | Path | None = None
+) -> IntakeReport:
     """Read and check an engagement file; raise `IntakeError` with every problem.
 
     `lang` forces the language of the messages; by default it is the
     engagement's own language when the file says it, English otherwise.
+    `method_dir`: an adapted method, whose lever codes `action_status` may name
+    (default: the bundled method's).
     """
     path = Path(path)
     first_lang = lang or "en"
@@ -76,7 +80,7 @@ def read_intake(path: str | Path, *, lang: str | None = None) -> IntakeReport:
     if check_records is not None:
         check_records()
     try:
-        engagement = assemble(source)
+        engagement = assemble(source, lever_codes(method_dir))
     finally:
         close = getattr(source, "close", None)
         if close is not None:
@@ -86,9 +90,25 @@ def read_intake(path: str | Path, *, lang: str | None = None) -> IntakeReport:
     return IntakeReport(engagement, [p for p in source.problems if p.severity == "warning"])
 
 
-def load_engagement(path: str | Path, *, lang: str | None = None) -> Engagement:
+def load_engagement(
+    path: str | Path, *, lang: str | None = None, method_dir: str | Path | None = None
+) -> Engagement:
     """The engagement in `path` (.xlsx or .yaml); `IntakeError` lists every problem."""
-    return read_intake(path, lang=lang).engagement
+    return read_intake(path, lang=lang, method_dir=method_dir).engagement
+
+
+def lever_codes(method_dir: str | Path | None = None) -> list[str] | None:
+    """The lever codes of the method in `method_dir` (default: the bundled one), read
+    from its `levers.yaml`; None when it cannot be read (the method's own loading
+    reports that)."""
+    from .. import safe_yaml
+    from ..method.loader import DEFAULT_DIR
+
+    try:
+        data = safe_yaml.load_file(Path(method_dir or DEFAULT_DIR) / "levers.yaml")
+        return [str(lever["id"]) for lever in data["levers"]]
+    except Exception:  # a broken catalogue is the method loader's to report
+        return None
 
 
 __all__ = [

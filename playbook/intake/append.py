@@ -10,7 +10,10 @@ bad import changes nothing; the file as it was is kept beside it as
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +21,7 @@ import yaml
 from openpyxl import load_workbook
 from pydantic import BaseModel
 
+from ..errors import IntakeError, PlaybookError
 from ..files import atomic_path, atomic_write_bytes
 from .schema import SHEETS_BY_NAME
 from .xlsx_writer import _put
@@ -25,6 +29,15 @@ from .xlsx_writer import _put
 
 def previous_path(path: Path) -> Path:
     return path.with_name(f"{path.stem}.previous{path.suffix}")
+
+
+def versions_dir(path: Path) -> Path:
+    """`<name>.versions/` beside the engagement: every version an import replaced.
+
+    A folder, so `batch` on the engagements' folder never takes a kept version
+    for another client file, and every earlier state stays findable (a run's
+    manifest names the version it read by its digest)."""
+    return path.with_name(f"{path.stem}.versions")
 
 
 def append_measurements(path: str | Path, records: dict[str, list[BaseModel]], lang: str = "en"
@@ -45,9 +58,45 @@ def append_measurements(path: str | Path, records: dict[str, list[BaseModel]], l
             for sheet, rows in records.items():
                 text = append_yaml_items(text, sheet, [_plain(r) for r in rows])
             candidate.write_text(text, encoding="utf-8")
-        load_engagement(candidate, lang=lang)  # IntakeError: the original stays as it was
-        backup = atomic_write_bytes(previous_path(path), original)
-    return Path(backup)
+        try:
+            load_engagement(candidate, lang=lang)
+        except IntakeError as error:  # the original stays as it was; name it, not the candidate
+            raise replace(error, path=str(path), problems=[
+                replace(p, file=str(path)) for p in error.problems]) from None
+        _keep_version(path, original)
+        if _starts_a_committee(path, records):
+            atomic_write_bytes(previous_path(path), original)
+    return previous_path(path)
+
+
+def _latest(dates: list[Any]) -> Any:
+    return max(dates, default=None)
+
+
+def _starts_a_committee(path: Path, records: dict[str, list[BaseModel]]) -> bool:
+    """Whether the file as it stands is the state of the previous committee.
+
+    A second import for the same committee (the survey after the usage export)
+    must not replace the previous committee's state with the first import's
+    result: `.previous` is replaced only when the import brings a later period
+    than the file already holds."""
+    from . import load_engagement
+
+    if not previous_path(path).is_file():
+        return True
+    current = load_engagement(path)
+    held = _latest([r.date for r in [*current.kpi_readings, *current.pulse_results]])
+    brought = _latest([getattr(r, "date", None) for rows in records.values() for r in rows
+                       if getattr(r, "date", None) is not None])
+    return held is None or brought is None or brought > held
+
+
+def _keep_version(path: Path, original: bytes) -> Path:
+    """`original` kept in `versions_dir(path)`, named by its time and digest."""
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S")
+    digest = hashlib.sha256(original).hexdigest()[:8]
+    return atomic_write_bytes(versions_dir(path) / f"{path.stem}.{stamp}-{digest}{path.suffix}",
+                              original)
 
 
 def _plain(record: BaseModel) -> dict[str, Any]:
@@ -66,8 +115,12 @@ def append_yaml_items(text: str, key: str, items: list[dict[str, Any]]) -> str:
     lines = text.splitlines()
     flow = [yaml.safe_dump(item, default_flow_style=True, allow_unicode=True, sort_keys=False,
                            width=10**6).strip() for item in items]
-    head = re.compile(rf"^{re.escape(key)}:\s*(\[\s*\])?\s*(#.*)?$")
+    head = re.compile(rf"^{re.escape(key)}:\s*(\[\s*\]|null|~)?\s*(#.*)?$")
     start = next((i for i, line in enumerate(lines) if head.match(line)), None)
+    written = re.compile(rf"^{re.escape(key)}\s*:")
+    if start is None and any(written.match(line) for line in lines):
+        # The list is written inline (`key: [{...}, {...}]`): rewritten one item a line.
+        return _flow_to_block(lines, key, flow)
     if start is None:
         block = ["", f"{key}:", *(f"  - {item}" for item in flow)]
         return "\n".join([*lines, *block]) + "\n"
@@ -86,6 +139,21 @@ def append_yaml_items(text: str, key: str, items: list[dict[str, Any]]) -> str:
     return "\n".join([*lines[: last_content + 1], *new, *lines[last_content + 1 :]]) + "\n"
 
 
+def _flow_to_block(lines: list[str], key: str, new: list[str]) -> str:
+    from ..safe_yaml import load
+
+    start = next(i for i, line in enumerate(lines) if re.match(rf"^{re.escape(key)}\s*:", line))
+    top_key = re.compile(r"^[A-Za-z_\"'][^:]*:(\s|$)")  # the next top-level key ends the list
+    end = next((i for i in range(start + 1, len(lines)) if top_key.match(lines[i])), len(lines))
+    existing = (load("\n".join(lines)) or {}).get(key) or []
+    if not isinstance(existing, list):
+        return "\n".join(lines) + "\n"  # not a list: the intake says so, located
+    items = [yaml.safe_dump(item, default_flow_style=True, allow_unicode=True, sort_keys=False,
+                            width=10**6).strip() for item in existing]
+    block = [f"{key}:", *(f"  - {item}" for item in [*items, *new])]
+    return "\n".join([*lines[:start], *block, *lines[end:]]) + "\n"
+
+
 def _first_item(lines: list[str], start: int) -> int:
     return next((i for i in range(start + 1, len(lines)) if _ITEM.match(lines[i])), -1)
 
@@ -94,7 +162,8 @@ def _first_item(lines: list[str], start: int) -> int:
 
 
 def _append_xlsx(path: Path, out: Path, records: dict[str, list[BaseModel]], lang: str) -> None:
-    book = load_workbook(path)
+    macros = path.suffix.lower() == ".xlsm"
+    book = load_workbook(path, keep_vba=macros)
     for name, rows in records.items():
         sheet = SHEETS_BY_NAME[name]
         if name in book.sheetnames:
@@ -113,3 +182,26 @@ def _append_xlsx(path: Path, out: Path, records: dict[str, list[BaseModel]], lan
                     _put(ws, last + offset, header[column.name], column,
                          getattr(record, column.path[-1]), lang)
     book.save(out)
+    if macros:
+        _check_macros_kept(path, out)
+
+
+_MACRO_PART = re.compile(r"(?i)^xl/vba[^/]*\.bin$")
+_MACRO_TYPE = "application/vnd.ms-excel.sheet.macroEnabled.main+xml"
+
+
+def _check_macros_kept(original: Path, result: Path) -> None:
+    """Refuse (before the file is replaced) a result that lost the workbook's
+    macros: a client's .xlsm must come out of an import with its VBA, whole."""
+    import zipfile
+
+    with zipfile.ZipFile(original) as before, zipfile.ZipFile(result) as after:
+        kept = set(after.namelist())
+        lost = [n for n in before.namelist() if _MACRO_PART.match(n)
+                and (n not in kept or after.read(n) != before.read(n))]
+        typed = _MACRO_TYPE in after.read("[Content_Types].xml").decode("utf-8", "replace")
+    if lost or not typed:
+        raise PlaybookError(
+            f"{original}: the import would not keep this workbook's macros "
+            f"({', '.join(lost) or 'its macro-enabled type'}); nothing was changed. "
+            "Record the measurements in Excel, or import into a copy saved as .xlsx")

@@ -40,8 +40,9 @@ _REFERENCED = ("populations", "lots", "territories")
 
 
 class Assembly:
-    def __init__(self, source: Source):
+    def __init__(self, source: Source, levers: list[str] | None = None):
         self.source = source
+        self.levers = levers  # lever codes `action_status` may name; None: not checked
         self.lang = source.lang
         self.rows: dict[str, list[tuple[BaseModel, Entry]]] = {}
         # Rows rejected for a bad cell: their readable values, still cross-checked.
@@ -334,6 +335,20 @@ class Assembly:
                 return entry.locate(column.name, None), column
         return ".".join(str(p) for p in loc), None
 
+    def _action_levers(self) -> None:
+        """A status recorded against a lever the method does not have would be ignored."""
+        if self.levers is None:
+            return
+        rows = [(r.lever, e) for r, e in self.rows.get("action_status", [])]
+        rows += [(d.get("lever"), e) for d, e in self.invalid_rows.get("action_status", [])]
+        for code, entry in rows:
+            if not isinstance(code, str) or code in self.levers:
+                continue
+            self.error(
+                entry.locate("lever", None),
+                self._did_you_mean(msg.text("unknown_lever", self.lang, name=code), code, self.levers),
+            )
+
     def _intake_checks(self, candidate: Engagement) -> None:
         """Checks the model leaves to the intake: task shifts, lots, impacts coverage."""
         populations = {p.name for p in candidate.populations}
@@ -378,6 +393,7 @@ class Assembly:
                     msg.text("population_without_impact", self.lang, name=population.name),
                 )
         self._territory_checks(candidate)
+        self._action_levers()
 
     def _rejected_values(self, table: str, column: str) -> set[str]:
         """Names a column of `table`'s rejected rows gives (one, or a list)."""
@@ -426,9 +442,10 @@ class Assembly:
                     )
 
 
-def assemble(source: Source) -> Engagement | None:
-    """The engagement read by `source`, or None when any error was found."""
-    assembly = Assembly(source)
+def assemble(source: Source, levers: list[str] | None = None) -> Engagement | None:
+    """The engagement read by `source`, or None when any error was found. `levers`:
+    the method's lever codes, which `action_status` rows must name."""
+    assembly = Assembly(source, levers)
     for sheet in SHEETS:
         entries = source.entries(sheet)
         if sheet.shape == "table":

@@ -43,6 +43,13 @@ SHEET_HELP: dict[str, tuple[str, str]] = {
         "Toutes les populations impactées : utilisateurs et non-utilisateurs, tous "
         "niveaux hiérarchiques, tous territoires.",
     ),
+    "relations": (
+        "How populations stand to each other: who competes with whom for the same "
+        "customers or leads, who audits or watches whom, who receives tasks from whom.",
+        "Comment les populations se situent les unes par rapport aux autres : qui est en "
+        "concurrence avec qui sur les mêmes clients ou pistes, qui audite ou surveille qui, "
+        "qui reçoit des tâches de qui.",
+    ),
     "impacts": (
         "Intensity (0-3) of each change for each population on each dimension.",
         "Intensité (0-3) de chaque changement pour chaque population et dimension.",
@@ -131,8 +138,12 @@ COLUMN_HELP: dict[str, dict[str, tuple[str, str]]] = {
             "d'elle.",
         ),
         "country": (
-            "ISO code of the country whose public holidays the plan avoids (FR, GB, DE...).",
-            "Code ISO du pays dont le plan évite les jours fériés (FR, GB, DE...).",
+            "ISO code of the country whose public holidays the plan avoids (FR, GB, DE...), or "
+            "of its main region where holidays differ by region (GB-ENG, GB-SCT, FR-57, DE-BY, "
+            "ES-CT): whole-country populations follow that region's calendar.",
+            "Code ISO du pays dont le plan évite les jours fériés (FR, GB, DE...), ou de sa "
+            "région principale quand les fériés varient selon les régions (GB-ENG, GB-SCT, "
+            "FR-57, DE-BY, ES-CT) : les populations nationales suivent son calendrier.",
         ),
         "strategy": (
             "Why the CRM: the strategic intent.",
@@ -325,6 +336,49 @@ COLUMN_HELP: dict[str, dict[str, tuple[str, str]]] = {
             "À quoi ressemble leur quotidien avec le CRM.",
         ),
         "gains": ("What they gain.", "Ce qu'ils y gagnent."),
+        "organisation_kind": (
+            "Who employs them: client (the client's own staff), dealer, franchisee, broker, "
+            "agent or outsourcer. The client's HR, managers and budget do not reach another "
+            "company's staff.",
+            "Qui les emploie : client (le personnel du client), concessionnaire, franchisé, "
+            "courtier, agent ou prestataire. Les RH, les managers et le budget du client "
+            "n'atteignent pas le personnel d'une autre entreprise.",
+        ),
+        "organisation": (
+            "The employing company or network when it is not the client (e.g. independent "
+            "dealer groups).",
+            "L'entreprise ou le réseau employeur quand ce n'est pas le client (p. ex. groupes "
+            "de concessions indépendants).",
+        ),
+        "crm_obligation": (
+            "What binds them to use the CRM: contractual (their contract, or for the "
+            "client's staff their job, requires it), incentive (rewarded, not obliged) or none.",
+            "Ce qui les oblige à utiliser le CRM : contractual (leur contrat, ou pour le "
+            "personnel du client leur poste, l'exige), incentive (récompensés, pas obligés) "
+            "ou none (rien).",
+        ),
+        "pay_scheme": (
+            "How they are paid: fixed, team bonus, individual bonus, commission per unit "
+            "sold or commission per sale.",
+            "Leur rémunération : fixe, prime d'équipe, prime individuelle, commission à "
+            "l'unité vendue ou commission par vente.",
+        ),
+    },
+    "relations": {
+        "population": ("The population the relation is about.", "La population concernée."),
+        "relation": (
+            "competes_with (same market, shared lead pool), audits (audits or watches the "
+            "other's work) or receives_tasks_from (takes over tasks the other did).",
+            "competes_with (même marché, pistes partagées), audits (audite ou surveille le "
+            "travail de l'autre) ou receives_tasks_from (reprend des tâches que l'autre faisait).",
+        ),
+        "other": ("The other population.", "L'autre population."),
+        "detail": (
+            "In the client's words (e.g. leads shared between neighbouring dealers; area "
+            "managers audit dealer pipelines monthly).",
+            "Dans les mots du client (p. ex. pistes partagées entre concessions voisines ; "
+            "les responsables de zone auditent les portefeuilles chaque mois).",
+        ),
     },
     "impacts": {
         "population": ("Population impacted.", "Population impactée."),
@@ -338,7 +392,16 @@ COLUMN_HELP: dict[str, dict[str, tuple[str, str]]] = {
     },
     "resistances": {
         "population": ("Population concerned.", "Population concernée."),
-        "brake": ("Typical brake it reveals.", "Frein type qu'elle révèle."),
+        "brake": (
+            "Typical brake it reveals; empty: the method classifies the observation from its "
+            "words and the population's signals, and says how.",
+            "Frein type qu'elle révèle ; vide : la méthode classe l'observation d'après ses mots "
+            "et les signaux de la population, et dit comment.",
+        ),
+        "who": (
+            "Who said it: a role, not a name (e.g. branch director, Toulouse).",
+            "Qui l'a dit : un rôle, pas un nom (p. ex. directeur d'agence, Toulouse).",
+        ),
         "evidence": ("What was said or seen.", "Ce qui a été dit ou observé."),
         "source": (
             "Where it comes from (interview, survey...).",

@@ -96,6 +96,10 @@ def read_table(path: Path) -> pd.DataFrame:
                                                   path.suffix, ".csv or .xlsx")])
     except IntakeError:
         raise
+    except UnicodeDecodeError:  # Excel's "CSV" on Windows is saved in the ANSI code page
+        raise IntakeError(str(path), [Problem(
+            str(path), "file", "not UTF-8 text (a CSV saved by Excel as 'CSV' is in Windows-1252)",
+            None, "a CSV saved as 'CSV UTF-8 (comma delimited)', or the .xlsx export")]) from None
     except Exception as error:  # unreadable, encrypted, not really CSV...
         raise IntakeError(str(path), [Problem(str(path), "file", f"cannot be read ({error})")]) from None
     frame.index = range(2, len(frame) + 2)
@@ -206,6 +210,7 @@ def import_usage(path: str | Path, engagement: Engagement) -> Imported:
     rows = _Rows(path, frame, engagement)
     quality = "mandatory_completed" in found and "mandatory_total" in found
     records = []
+    seen: dict[tuple[str, dt.date], int] = {}  # (user, period) -> first row: counted once
     for number, raw in frame.iterrows():
         if all(_empty(v) for v in raw.values):
             continue  # a blank line at the end of an export
@@ -224,11 +229,29 @@ def import_usage(path: str | Path, engagement: Engagement) -> Imported:
                                               raw[found["mandatory_completed"]])
             record["required"] = rows.count(number, found["mandatory_total"],
                                              raw[found["mandatory_total"]])
+        key = (record["user"].casefold(), record["date"])
+        if record["user"] and record["date"] is not None:
+            if key in seen:
+                rows.bad(number, found["user"], "the same user twice in one period", user,
+                         f"one row per user and period (first at row {seen[key]})")
+            seen.setdefault(key, number)
         records.append(record)
     _raise(path, rows.problems)
     if not records:
         _raise(path, [Problem(str(path), "file", "no data row")])
-    return _usage_readings(pd.DataFrame(records), engagement, quality, path.name)
+    imported = _usage_readings(pd.DataFrame(records), engagement, quality, path.name)
+    return Imported(imported.kpi_readings, [], [*imported.notes, *_future(records)])
+
+
+def _future(records: list[dict[str, Any]]) -> list[str]:
+    """A note for periods dated more than a week after today: a typo (2099) or a
+    wrong date format is said, not imported silently as a reading of the future."""
+    soon = dt.date.today() + dt.timedelta(days=7)
+    later = sorted({r["date"] for r in records if r["date"] is not None and r["date"] > soon})
+    if not later:
+        return []
+    shown = ", ".join(d.isoformat() for d in later[:3]) + (", ..." if len(later) > 3 else "")
+    return [f"periods dated in the future ({shown}): check the export's dates"]
 
 
 def _usage_readings(data: pd.DataFrame, engagement: Engagement, quality: bool, source: str
@@ -307,32 +330,99 @@ def import_survey(path: str | Path, engagement: Engagement, min_group: int) -> I
             "population": rows.population(number, found["population"], raw[found["population"]]),
             "date": rows.date(number, found["date"], raw[found["date"]]),
         }
-        for pillar, columns in pillars.items():
-            scores = []
-            for column in columns:
-                value = raw[column]
-                if _empty(value):
-                    continue  # a question left unanswered
-                score = _count(value)
-                if score is None or not LIKERT[0] <= score <= LIKERT[1]:
-                    rows.bad(number, column, "invalid answer", value, "a whole number from 1 to 5")
-                else:
-                    scores.append(score)
-            answer[pillar] = sum(scores) / len(scores) if scores else None
+        for column in (c for columns in pillars.values() for c in columns):
+            value = raw[column]
+            if _empty(value):
+                continue  # a question left unanswered
+            score = _count(value)
+            if score is None or not LIKERT[0] <= score <= LIKERT[1]:
+                rows.bad(number, column, "invalid answer", value, "a whole number from 1 to 5")
+            else:
+                answer[column] = score
         answers.append(answer)
     _raise(path, rows.problems)
     if not answers:
         _raise(path, [Problem(str(path), "file", "no data row")])
-    data = pd.DataFrame(answers)
+    data = pd.DataFrame(answers, columns=["population", "date", *(
+        c for columns in pillars.values() for c in columns)])
     results, notes = [], []
     for (population, date), group in data.groupby(["population", "date"], sort=True):
         count = len(group)
+        where = f"{population}, {date.isoformat()}"
         if count < min_group:
-            notes.append(f"{population}, {date.isoformat()}: {count} respondents, fewer than "
-                         f"{min_group}; scores withheld")
+            notes.append(f"{where}: {count} respondents, fewer than {min_group}; scores withheld")
             results.append(PulseResult(population=population, date=date, respondents=count))
             continue
-        means = {p: (round(float(group[p].mean()), 1) if group[p].notna().any() else None)
-                 for p in PILLAR_PREFIXES}
+        means = {pillar: _pillar_mean(group, pillar, columns, min_group, where, notes)
+                 for pillar, columns in pillars.items()}
         results.append(PulseResult(population=population, date=date, respondents=count, **means))
     return Imported([], results, notes)
+
+
+def _pillar_mean(group: pd.DataFrame, pillar: str, columns: list[str], min_group: int,
+                 where: str, notes: list[str]) -> float | None:
+    """Mean score of one pillar in one group: each person's mean over the
+    pillar's questions, then their mean. A question answered by fewer than
+    `min_group` people is left out, and the pillar is withheld when no question
+    was answered by `min_group` people, so no one's answer is ever published."""
+    if not columns:
+        return None
+    kept = []
+    for column in columns:
+        answered = int(group[column].notna().sum())
+        if answered >= min_group:
+            kept.append(column)
+        elif answered:
+            notes.append(f"{where}: question {column!r} answered by {answered}, fewer than "
+                         f"{min_group}; left out")
+    if not kept:
+        answered = int(group[columns].notna().any(axis=1).sum())
+        notes.append(f"{where}: {pillar!r} answered by {answered} of {len(group)} respondents, "
+                     f"no question by {min_group} or more; score withheld")
+        return None
+    per_person = group[kept].apply(pd.to_numeric).mean(axis=1, skipna=True).dropna()
+    return round(float(per_person.mean()), 1)
+
+
+# --------------------------------------------------------------------------- already recorded
+
+
+def not_yet_recorded(imported: Imported, engagement: Engagement, path: str | Path) -> Imported:
+    """`imported` without what the engagement already records, so importing
+    the same export twice changes nothing. A period already recorded with other
+    figures (a corrected export, a reading typed by hand) is refused, located:
+    the consultant decides which one is right, nothing is doubled."""
+    readings = {(r.kpi, r.population, r.territory, r.date): r for r in engagement.kpi_readings}
+    pulses = {(p.population, p.date): p for p in engagement.pulse_results}
+    problems: list[Problem] = []
+    kept_readings, kept_pulses = [], []
+    for reading in imported.kpi_readings:
+        known = readings.get((reading.kpi, reading.population, reading.territory, reading.date))
+        if known is None:
+            kept_readings.append(reading)
+        elif known.value != reading.value:
+            problems.append(Problem(
+                str(path), f"{reading.kpi}, {reading.population or 'all'}, {reading.date.isoformat()}",
+                "this period is already recorded with another value", reading.value,
+                f"the value recorded ({known.value:g}); remove that reading first to replace it"))
+    for pulse in imported.pulse_results:
+        known_pulse = pulses.get((pulse.population, pulse.date))
+        if known_pulse is None:
+            kept_pulses.append(pulse)
+        elif _figures(known_pulse) != _figures(pulse):
+            problems.append(Problem(
+                str(path), f"pulse, {pulse.population}, {pulse.date.isoformat()}",
+                "this survey is already recorded with other results", pulse.respondents,
+                f"the results recorded ({known_pulse.respondents} respondents); remove them "
+                "first to replace them"))
+    _raise(Path(path), problems)
+    skipped = (len(imported.kpi_readings) - len(kept_readings)
+               + len(imported.pulse_results) - len(kept_pulses))
+    notes = list(imported.notes)
+    if skipped:
+        notes.append(f"{skipped} already recorded with the same figures; not added again")
+    return Imported(kept_readings, kept_pulses, notes)
+
+
+def _figures(pulse: PulseResult) -> tuple:
+    return (pulse.respondents, pulse.understand, pulse.want, pulse.able)

@@ -161,6 +161,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "key user in territory {name!r}, where no population works",
         "fr": "utilisateur clé du territoire {name!r}, où ne travaille aucune population",
     },
+    "unknown_lever": {
+        "en": "unknown lever code {name!r}: the Change plan's review table lists the codes",
+        "fr": "code de levier inconnu {name!r} : le tableau de revue du Plan Change liste les codes",
+    },
     "unknown_shift_target": {
         "en": "tasks shifted to {name!r}, which is not mapped as a population: map it (Parent and Mitève, n.d.)",
         "fr": "tâches transférées à {name!r}, qui n'est pas cartographiée comme population : l'ajouter (Parent et Mitève, s. d.)",

@@ -47,6 +47,7 @@ from ..model import (
     PlannedWorkshop,
     Population,
     PulseResult,
+    Relation,
     Resistance,
     TeamMember,
     Territory,
@@ -65,6 +66,7 @@ _REFERENCES = {"population": "populations", "lot": "lots", "territory": "territo
 _LIST_REFERENCES = {
     ("lots", "populations"): "populations",
     ("populations", "shifts_tasks_to"): "populations",
+    ("relations", "other"): "populations",
 }
 
 
@@ -196,7 +198,7 @@ def _column(sheet: str, name: str, info: FieldInfo, path: Path) -> Column:
     if kind == "names":
         references = _LIST_REFERENCES.get((sheet, field_name))
     else:
-        references = _REFERENCES.get(field_name)
+        references = _LIST_REFERENCES.get((sheet, field_name)) or _REFERENCES.get(field_name)
         if references == sheet or (sheet == "lots" and field_name == "population"):
             references = None
     return Column(
@@ -266,6 +268,7 @@ SHEETS: tuple[Sheet, ...] = (
     _table("use_cases", UseCase, ("use_cases",)),
     _table("territories", Territory, ("territories",)),
     _table("populations", Population, ("populations",)),
+    _table("relations", Relation, ("relations",)),
     _table("impacts", Impact, ("impacts",)),
     _table("resistances", Resistance, ("resistances",)),
     _table("personas", Persona, ("personas",)),

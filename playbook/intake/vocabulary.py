@@ -12,16 +12,14 @@ import re
 import unicodedata
 from functools import cache, lru_cache
 
-import yaml
-
+from .. import safe_yaml
 from ..method.labels import Catalogue
 from ..method.loader import DEFAULT_DIR
 
 
 @lru_cache(maxsize=1)
 def _catalogue() -> Catalogue:
-    with (DEFAULT_DIR / "vocabulary.yaml").open(encoding="utf-8") as handle:
-        return Catalogue.model_validate(yaml.safe_load(handle))
+    return Catalogue.model_validate(safe_yaml.load_file(DEFAULT_DIR / "vocabulary.yaml"))
 
 
 def label(vocabulary: str, code: str, lang: str) -> str:

@@ -229,7 +229,9 @@ class _Lists:
             col = len(self.columns) + 1
             self.ws.cell(1, col, key).font = Font(bold=True)
             for i, value in enumerate(values, start=2):
-                self.ws.cell(i, col, value)
+                cell = self.ws.cell(i, col, value)
+                if isinstance(value, str) and value.startswith("="):
+                    cell.data_type = "s"  # a name such as "=Nord", not a formula
             letter = get_column_letter(col)
             self.columns[key] = f"lists!${letter}$2:${letter}${len(values) + 1}"
         return self.columns[key]

@@ -29,11 +29,14 @@ from pydantic import Field, field_validator, model_validator
 from ..model.enums import (
     Brake,
     BuyIn,
+    CrmObligation,
     DataEntry,
     Dimension,
     EvaluationBasis,
     HierarchyLevel,
     Level,
+    OrganisationKind,
+    PayScheme,
     Stance,
     Visibility,
 )
@@ -60,6 +63,9 @@ POPULATION_FACTS: dict[str, type] = {
     "shares_data_across_departments": bool,
     "members_in_competition": bool,
     "new_hires_per_year": int,
+    "organisation_kind": OrganisationKind,
+    "crm_obligation": CrmObligation,
+    "pay_scheme": PayScheme,
 }
 
 # Facts derived from the whole engagement; `playbook.analysis.facts` computes
@@ -74,6 +80,11 @@ DERIVED_FACTS: dict[str, type] = {
     "local_management": Stance,  # its territory's management
     "mandatory_data_entry": DataEntry,  # mandatory_fields read on `data_entry_scale`
     "impact_level": int,  # overall level by the rule of dimensions.yaml
+    "external": bool,  # employed by another company (dealer, franchisee, broker...)
+    "competes": bool,  # a `competes_with` relation names it, on either side
+    "audited": bool,  # another population audits or watches its work
+    "audits": bool,  # it audits or watches another population's work
+    "country": str,  # ISO country of its calendar (its territory's region, else the engagement's)
     **{f"impact.{d.value}": int for d in Dimension},
 }
 
@@ -86,7 +97,8 @@ PLACEHOLDERS: frozenset[str] = frozenset(
         "population", "headcount", "function", "territory", "crm_status", "level",
         "buy_in", "it_comfort", "evaluated_on", "data_entry", "local_management",
         "mandatory_fields", "dashboards", "shifted_from", "shifted_to", "shifted_tasks",
-        "impact_level",
+        "impact_level", "organisation", "crm_obligation", "pay_scheme", "rivals", "auditors",
+        "territory_specifics",
         *(f"impact_{d.value}" for d in Dimension),
     }
 )
@@ -226,6 +238,15 @@ class BrakeEntry(Strict):
     signals: list[Signal] = Field(min_length=1)
     feeds: list[Feed] = Field(min_length=1)
     levers: list[str] = Field(min_length=1)
+    cues: dict[Literal["fr", "en"], list[str]] = Field(
+        default_factory=dict,
+        description="Word stems of an observation that point to this brake (classification).",
+    )
+
+    def cues_in(self, text: str) -> list[str]:
+        """The cues `text` holds, in either language, in catalogue order."""
+        folded = text.casefold()
+        return [cue for lang in ("fr", "en") for cue in self.cues.get(lang, []) if cue.casefold() in folded]
 
     @model_validator(mode="after")
     def _unique(self) -> BrakeEntry:
@@ -245,6 +266,8 @@ class SeverityRule(Strict):
     observed_bonus: int = Field(ge=0, le=2, description="When a resistance is observed.")
     observed_only: int = Field(ge=1, le=3, description="Observed, with no signal in the data.")
     observed_reason: Bilingual = Field(description="Placeholders: {source}, {evidence}.")
+    classified_by_words: Bilingual = Field(description="Placeholders: {brake}, {words}.")
+    classified_by_signals: Bilingual = Field(description="Placeholder: {brake}.")
 
     def severity(self, signal_severities: list[int], observed: bool) -> int:
         if not signal_severities:
@@ -281,8 +304,10 @@ class CauseRanking(Strict):
     confirmed: float = Field(ge=0, le=3)
 
     def evidence(self, signal_severities: tuple[int, ...], observed: bool, observed_only: int) -> float:
-        base = (max(signal_severities) + self.per_extra_signal * (len(signal_severities) - 1)
-                if signal_severities else float(observed_only))
+        # Further signals corroborate in proportion to their own severity (of 3).
+        ordered = sorted(signal_severities, reverse=True)
+        base = (ordered[0] + self.per_extra_signal * sum(s / 3 for s in ordered[1:])
+                if ordered else float(observed_only))
         return base + (self.confirmed if observed else 0.0)
 
 
@@ -357,6 +382,11 @@ class Phrases(Strict):
     dashboards_seen_by_management: Bilingual
     no_dashboards: Bilingual
     visibility: dict[Visibility, Bilingual]
+    organisation: Bilingual = Field(description="Placeholders {kind}, {name}: who employs them.")
+    rivals: Bilingual = Field(description="Placeholder {names}: the populations it competes with.")
+    rivals_within: Bilingual = Field(description="Members competing with each other.")
+    audited_by: Bilingual = Field(description="Placeholder {names}: who audits their work.")
+    territory_specifics: Bilingual = Field(description="Placeholder {text}: the territory's specifics.")
 
 
 class Catalogue(Strict):

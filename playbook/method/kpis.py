@@ -51,6 +51,7 @@ class TechnologyProxy(Strict):
     days_per_use_case: dict[Priority, float]
     days_per_lot: float = Field(ge=0)
     description: Bilingual
+    review_note: Bilingual | None = None  # to the consultant, in the review notebook
 
 
 class Balance(Strict):

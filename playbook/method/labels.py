@@ -8,6 +8,7 @@ must exist in both languages: a French deck with one English heading is a defect
 
 from __future__ import annotations
 
+import string
 from typing import Any
 
 from pydantic import PrivateAttr, RootModel, model_validator
@@ -56,3 +57,37 @@ def _walk(node: Any, path: tuple[str, ...], flat: dict[str, dict[str, str]]) -> 
             _walk(child, (*path, str(key)), flat)
         return
     raise ValueError(f"{'.'.join(path) or '(top)'}: expected a mapping or a {{fr, en}} label")
+
+
+def placeholders(text: str) -> set[str]:
+    """The `{name}` fields of a label (ValueError for a brace left open)."""
+    return {field for _, field, _, _ in string.Formatter().parse(text) if field is not None}
+
+
+def placeholder_problems(adapted: Catalogue, bundled: Catalogue) -> list[str]:
+    """Labels of an adapted method whose fields the playbook never fills.
+
+    A label is filled with the values its bundled version names, nothing else:
+    an unknown `{field}` (or a brace left open) would fail while writing a
+    client's deliverable, so it is refused when the method is loaded.
+    """
+    problems = []
+    for key in adapted.keys():
+        known = set()
+        if bundled.has(key):
+            for lang in LANGUAGES:
+                known |= placeholders(bundled._flat[key][lang])
+        for lang in LANGUAGES:
+            text = adapted._flat[key][lang]
+            try:
+                unknown = sorted(placeholders(text) - known)
+            except ValueError:
+                problems.append(f"{key} ({lang}): a brace {{ or }} is left open; write {{{{ or }}}} "
+                                "for a brace shown as such")
+                continue
+            if unknown:
+                allowed = ", ".join(f"{{{name}}}" for name in sorted(known)) or "none"
+                problems.append(f"{key} ({lang}): unknown placeholder "
+                                f"{', '.join(f'{{{name}}}' for name in unknown)}; "
+                                f"this label may use: {allowed}")
+    return problems

@@ -15,7 +15,9 @@ from typing import ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from ..model.enums import Brake, BuyIn, Dimension, HierarchyLevel, Level, Stance
+from ..model.enums import Brake, BuyIn, CrmObligation, Dimension, HierarchyLevel, Level, Stance
+from .brakes import Condition as BrakeCondition
+from .brakes import _parse_when as parse_when
 
 Pillar = Literal["understand", "want", "be_able"]
 PhaseCode = Literal["design", "acceptance", "pre_go_live", "go_live", "post_go_live"]
@@ -84,6 +86,10 @@ class Condition(Strict):
     receives_tasks: bool | None = None
     it_comfort: list[Level] | None = None
     local_management: list[Stance] | None = None
+    external: bool | None = Field(
+        default=None, description="Employed by another company (dealer, franchisee, broker...)."
+    )
+    crm_obligation: list[CrmObligation] | None = None
 
     @field_validator("min_dimension")
     @classmethod
@@ -194,6 +200,48 @@ class MissingRole(Strict):
     gap_action: str | None = None
 
 
+class ExternalPopulations(Strict):
+    """What changes when a population is employed by another company (a dealer, a
+    franchisee, a broker...): the client's HR, managers and budget do not reach it."""
+
+    description: Bilingual
+    excluded: list[str] = Field(
+        default_factory=list,
+        description="Levers that act through the client's own employment (objectives, "
+        "staffing, the management line): never planned for an external population.",
+    )
+    owners: dict[str, str] = Field(
+        default_factory=dict,
+        description="Owner role -> the role that carries the action with the partner company.",
+    )
+    no_gap_actions: bool = Field(
+        default=True,
+        description="No governance gap action (e.g. name a local sponsor) inside a company "
+        "the client does not employ.",
+    )
+
+
+class CountryRule(Strict):
+    """What a country's law or practice requires of a roll-out, as method data: when
+    its conditions hold for some populations (facts of `brakes.yaml`, e.g. `country:
+    FR`), the governance lever `lever` is planned for them, its reason citing
+    `source`. A firm adds its own rules to `levers.yaml`."""
+
+    code: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    lever: str
+    when: list[BrakeCondition] = Field(min_length=1)
+    reason: Bilingual = Field(description="Placeholders: {populations}, {source}.")
+    source: Bilingual
+
+    @field_validator("when", mode="before")
+    @classmethod
+    def _parse(cls, raw: object) -> object:
+        return parse_when(raw)
+
+    def holds(self, facts: dict[str, object]) -> bool:
+        return all(condition.holds(facts) for condition in self.when)
+
+
 class Catalogue(Strict):
     source: Bilingual
     pillars: dict[Pillar, PillarInfo]
@@ -206,6 +254,8 @@ class Catalogue(Strict):
     quadrants: dict[Literal["quick_win", "major", "filler", "questionable"], Bilingual]
     levers: list[Lever] = Field(min_length=1)
     missing_roles: dict[str, MissingRole] = Field(default_factory=dict)
+    external_populations: ExternalPopulations
+    country_rules: list[CountryRule] = Field(default_factory=list)
     priority: Priority
 
     REASON_KEYS: ClassVar[tuple[str, ...]] = (
@@ -213,6 +263,7 @@ class Catalogue(Strict):
         "dimension", "receives_tasks", "it_comfort", "local_management", "default",
         "cross_always", "cross_matched", "cross_brakes", "cited", "separator", "list_separator",
         "governance_gap", "governance_gap_rollout", "owner_fallback", "paired_from", "paired_to",
+        "external", "crm_obligation", "owner_external",
     )
 
     @model_validator(mode="after")
@@ -252,6 +303,23 @@ class Catalogue(Strict):
                 problems.append(f"levers: {lever.id!r}: 'impacted_population' is for cross actions")
         return problems
 
+    def _rule_problems(self, by_id: dict[str, Lever]) -> list[str]:
+        """Country rules plan governance levers; external populations' settings name known ones."""
+        problems: list[str] = []
+        for rule in self.country_rules:
+            lever = by_id.get(rule.lever)
+            if lever is None or lever.scope != "governance":
+                problems.append(f"country_rules.{rule.code}: {rule.lever!r} must be a governance lever")
+        external = self.external_populations
+        for lever_id in external.excluded:
+            if lever_id not in by_id:
+                problems.append(f"external_populations.excluded: unknown lever {lever_id!r}")
+        for role, carrier in external.owners.items():
+            for name in (role, carrier):
+                if name not in self.owners:
+                    problems.append(f"external_populations.owners: unknown owner {name!r}")
+        return problems
+
     def _default_problems(self) -> list[str]:
         problems: list[str] = []
         by_id = {lever.id: lever for lever in self.levers}
@@ -262,6 +330,7 @@ class Catalogue(Strict):
             gap = by_id.get(missing.gap_action or "")
             if missing.gap_action and (gap is None or gap.scope != "governance"):
                 problems.append(f"missing_roles.{role}: {missing.gap_action!r} must be a governance lever")
+        problems += self._rule_problems(by_id)
         for name, pillar in self.pillars.items():
             for lever_id in pillar.defaults:
                 default = by_id.get(lever_id)

@@ -15,10 +15,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
-import yaml
 from pydantic import BaseModel, ValidationError
 
+from .. import safe_yaml
 from ..errors import MethodError
+from ..safe_yaml import YamlRefused
 from . import (
     brakes,
     copil,
@@ -36,7 +37,6 @@ from . import (
 DEFAULT_DIR = Path(__file__).parent / "data"
 
 # The C loader reads the catalogues ~10x faster; same safety as safe_load.
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 # file stem -> the pydantic model validating it
 CATALOGUES: dict[str, type[BaseModel]] = {
@@ -134,8 +134,11 @@ def _load(root: Path) -> Method:
             for error in exc.errors():
                 where = ".".join(str(part) for part in error["loc"]) or "(top)"
                 problems.append(f"{path}: {where}: {error['msg']}")
+    if not problems and root != DEFAULT_DIR.resolve():
+        problems = _adapted_label_problems(root, catalogues)
     if problems:
         raise MethodError("the method data is not usable:\n  - " + "\n  - ".join(problems))
+
     def take(name: str, kind: type[_C]) -> _C:
         catalogue = catalogues[name]
         if not isinstance(catalogue, kind):  # CATALOGUES and Method disagree: a bug here
@@ -161,6 +164,18 @@ def _load(root: Path) -> Method:
     return method
 
 
+def _adapted_label_problems(root: Path, catalogues: dict[str, BaseModel]) -> list[str]:
+    """Placeholders of an adapted method's labels that the playbook never fills."""
+    bundled = _load(DEFAULT_DIR.resolve())
+    problems = []
+    for name, reference in (("labels", bundled.labels), ("vocabulary", bundled.vocabulary)):
+        adapted = catalogues[name]
+        if isinstance(adapted, labels.Catalogue):
+            problems += [f"{root / (name + '.yaml')}: {p}"
+                         for p in labels.placeholder_problems(adapted, reference)]
+    return problems
+
+
 def _read(root: Path, name: str, digest: hashlib._Hash) -> tuple[Any, list[str]]:
     """Read `name.yaml`, merged with its parts `name.*.yaml` (one per deliverable
     for labels), so that large catalogues stay readable files."""
@@ -171,8 +186,8 @@ def _read(root: Path, name: str, digest: hashlib._Hash) -> tuple[Any, list[str]]
         raw = path.read_bytes()
         digest.update(path.name.encode() + b"\0" + raw)
         try:
-            data = yaml.load(raw, Loader=_YAML_LOADER) or {}
-        except yaml.YAMLError as exc:
+            data = safe_yaml.load(raw) or {}
+        except YamlRefused as exc:
             problems.append(f"{path}: not valid YAML ({exc})")
             continue
         if len(paths) == 1:

@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
-
+from .. import safe_yaml
 from ..errors import MethodError
 from .loader import DEFAULT_DIR
 
@@ -39,7 +38,7 @@ def load_sources(directory: str | None = None) -> dict[str, Source]:
     path = Path(directory or DEFAULT_DIR) / "sources.yaml"
     if not path.is_file():
         path = DEFAULT_DIR / "sources.yaml"  # an adapted method without its own list
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = safe_yaml.load_file(path)
     sources = {}
     for code, entry in (data or {}).items():
         try:

@@ -35,6 +35,9 @@ class Check(Strict):
 
     code: Code
     severity: Literal["warning", "info"] = "warning"
+    # who reads it: a point to watch for the client, or a note on the intake for
+    # the consultant only (review notebook), never printed in a deliverable
+    audience: Literal["client", "consultant"] = "client"
     message: Bilingual
     params: dict[str, Any] = Field(default_factory=dict)
 

@@ -14,6 +14,7 @@ from .enums import (
     BuyIn,
     Criterion,
     CriterionStatus,
+    CrmObligation,
     DataEntry,
     Dimension,
     EvaluationBasis,
@@ -22,7 +23,10 @@ from .enums import (
     KpiKind,
     Language,
     Level,
+    OrganisationKind,
+    PayScheme,
     Priority,
+    RelationKind,
     Seniority,
     Stance,
     Visibility,
@@ -40,7 +44,7 @@ from .governance import (
 )
 from .measurements import Attendance, KpiReading, PulseResult
 from .objectives import Objective
-from .populations import Impact, Population, Resistance
+from .populations import Impact, Population, Relation, Resistance
 from .progress import ActionRecord
 from .steering import AdoptionKpi, CriterionAssessment
 from .territories import NATIONAL, Territory
@@ -53,6 +57,7 @@ __all__ = [
     "EngagementInfo", "EvaluationBasis", "Governance", "HierarchyLevel", "Impact",
     "Inconsistency", "JourneyStage", "JourneyStep", "KeyUser", "KpiKind", "Language",
     "Level", "Lot", "NATIONAL", "Objective", "Person", "Persona", "PlannedWorkshop",
-    "Population", "Priority", "Resistance", "Seniority", "Stance", "TeamMember",
+    "Population", "Priority", "Relation", "RelationKind", "OrganisationKind", "PayScheme",
+    "CrmObligation", "Resistance", "Seniority", "Stance", "TeamMember",
     "Territory", "TrainingConstraints", "UseCase", "Visibility", "Workshop", "WorkshopStatus", "find_inconsistencies",
 ]

@@ -91,6 +91,8 @@ def _references(e: Engagement) -> Iterator[Inconsistency]:
 
     yield from known(e.impacts, "impacts", "population")
     yield from known(e.resistances, "resistances", "population")
+    yield from known(e.relations, "relations", "population")
+    yield from known(e.relations, "relations", "other")
     yield from known(e.use_cases, "use_cases", "population")
     yield from known(e.personas, "personas", "population")
     yield from known(e.journeys, "journeys", "population")

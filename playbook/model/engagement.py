@@ -10,7 +10,7 @@ from .experience import JourneyStep, Persona
 from .governance import Governance
 from .measurements import Attendance, KpiReading, PulseResult
 from .objectives import Objective
-from .populations import Impact, Population, Resistance
+from .populations import Impact, Population, Relation, Resistance
 from .progress import ActionRecord
 from .steering import AdoptionKpi, CriterionAssessment
 from .territories import Territory
@@ -34,6 +34,7 @@ class Engagement(Record):
     use_cases: list[UseCase] = Field(default_factory=list)
     territories: list[Territory] = Field(default_factory=list)
     populations: list[Population] = Field(default_factory=list)
+    relations: list[Relation] = Field(default_factory=list)
     impacts: list[Impact] = Field(default_factory=list)
     resistances: list[Resistance] = Field(default_factory=list)
     personas: list[Persona] = Field(default_factory=list)

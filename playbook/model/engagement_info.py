@@ -26,7 +26,9 @@ class EngagementInfo(Record):
     )
     country: Name = Field(
         default="FR",
-        description="ISO 3166 code of the country whose public holidays the plan avoids.",
+        description="ISO 3166 code of the country whose public holidays the plan avoids, or of "
+        "its main region where holidays differ by region (GB-ENG, GB-SCT, FR-57, DE-BY, ES-CT): "
+        "whole-country populations follow that region's calendar.",
     )
     strategy: Text = Field(description="Why the CRM: the strategic intent (seed 003).")
     business_case: Text = Field(description="Expected gains and the case for investing.")
@@ -49,10 +51,12 @@ class EngagementInfo(Record):
     @field_validator("country")
     @classmethod
     def _known_country(cls, value: str) -> str:
-        code = value.strip().upper()
-        if code not in supported_countries():
-            raise ValueError(f"unknown country code (expected an ISO 3166 code such as FR, GB, DE; found {value!r})")
-        return code
+        return holiday_region(value)
+
+    @property
+    def country_code(self) -> str:
+        """The country alone (GB of GB-ENG)."""
+        return self.country.partition("-")[0]
 
 
 def supported_countries() -> frozenset[str]:
@@ -60,3 +64,29 @@ def supported_countries() -> frozenset[str]:
     import holidays
 
     return frozenset(holidays.list_supported_countries())
+
+
+def subdivisions(country: str) -> tuple[str, ...]:
+    """ISO 3166-2 subdivisions with their own public holidays (ENG, SCT of GB)."""
+    import holidays
+
+    return tuple(str(code) for code in holidays.country_holidays(country).subdivisions)
+
+
+def holiday_region(value: str) -> str:
+    """A country (`DE`) or one of its subdivisions (`DE-BY`, `GB-ENG`, `FR-57`), checked
+    against the holidays library and spelt as it spells them."""
+    code = value.strip().upper()
+    country, _, subdivision = code.partition("-")
+    if country not in supported_countries():
+        raise ValueError(
+            f"unknown country code (expected an ISO 3166 code such as FR, GB, DE, or a region "
+            f"such as GB-ENG, FR-57; found {value!r})"
+        )
+    if not subdivision:
+        return country
+    known = subdivisions(country)
+    spelt = {code.upper(): code for code in known}.get(subdivision)
+    if spelt is None:
+        raise ValueError(f"unknown region {subdivision!r} of {country} (known: {', '.join(known[:20])})")
+    return f"{country}-{spelt}"  # as the holidays library spells it

@@ -109,6 +109,43 @@ class Brake(Vocabulary):
     COMPETITION_CULTURE = "competition_culture"
 
 
+class OrganisationKind(Vocabulary):
+    """Who employs a population: the client, or a company it works with."""
+
+    CLIENT = "client"
+    DEALER = "dealer"
+    FRANCHISEE = "franchisee"
+    BROKER = "broker"
+    AGENT = "agent"
+    OUTSOURCER = "outsourcer"
+
+
+class CrmObligation(Vocabulary):
+    """What binds an external population to use the CRM."""
+
+    CONTRACTUAL = "contractual"  # its contract (or, for the client's staff, their job) requires it
+    INCENTIVE = "incentive"  # paid or rewarded for using it, not obliged
+    NONE = "none"  # nothing obliges it
+
+
+class PayScheme(Vocabulary):
+    """How a population is paid: what rivalry and individual targets rest on."""
+
+    FIXED = "fixed"
+    TEAM_BONUS = "team_bonus"
+    INDIVIDUAL_BONUS = "individual_bonus"
+    COMMISSION_PER_UNIT = "commission_per_unit"
+    COMMISSION_PER_SALE = "commission_per_sale"
+
+
+class RelationKind(Vocabulary):
+    """How two populations stand to each other."""
+
+    COMPETES_WITH = "competes_with"  # same market, shared lead pool
+    AUDITS = "audits"  # audits or watches the other's work
+    RECEIVES_TASKS_FROM = "receives_tasks_from"  # takes over tasks the other did
+
+
 class Seniority(Vocabulary):
     JUNIOR = "junior"
     INTERMEDIATE = "intermediate"

@@ -12,10 +12,14 @@ from pydantic import Field
 from .enums import (
     Brake,
     BuyIn,
+    CrmObligation,
     Dimension,
     EvaluationBasis,
     HierarchyLevel,
     Level,
+    OrganisationKind,
+    PayScheme,
+    RelationKind,
     Visibility,
 )
 from .territories import NATIONAL
@@ -56,9 +60,30 @@ class Population(Record):
         default="", description="The tasks handed over, in the client's words."
     )
     new_hires_per_year: int = Field(default=0, ge=0)
+    # Who employs it and what binds it to the CRM: a dealer's, franchisee's or
+    # broker's staff are not the client's to direct.
+    organisation_kind: OrganisationKind = Field(
+        default=OrganisationKind.CLIENT,
+        description="Who employs the population: the client, or a dealer, franchisee, broker, "
+        "agent or outsourcer the client works with.",
+    )
+    organisation: OptionalName = Field(
+        default="", description="The employing company or network, when it is not the client."
+    )
+    crm_obligation: CrmObligation = Field(
+        default=CrmObligation.CONTRACTUAL,
+        description="What binds an external population to use the CRM: its contract, an "
+        "incentive, or nothing.",
+    )
+    pay_scheme: PayScheme = PayScheme.FIXED
     # Target vision (seed 004: what life looks like tomorrow, what they gain).
     life_tomorrow: Text = ""
     gains: Text = ""
+
+    @property
+    def external(self) -> bool:
+        """Employed by another company: the client's HR, managers and budget do not reach it."""
+        return self.organisation_kind != OrganisationKind.CLIENT
 
 
 class Impact(Record):
@@ -72,9 +97,24 @@ class Impact(Record):
 
 
 class Resistance(Record):
-    """A resistance observed in interviews, tied to a brake of the catalogue."""
+    """A resistance observed in interviews: who said or did what, where it was heard,
+    and the brake of the catalogue it reveals when the consultant has concluded;
+    left empty, the method classifies it and says how."""
 
     population: Name
-    brake: Brake
+    brake: Brake | None = Field(
+        default=None, description="The brake it reveals; empty: the method classifies it."
+    )
     evidence: Text
     source: Name = "interview"
+    who: OptionalName = Field(default="", description="Who said it (a role, not a name).")
+
+
+class Relation(Record):
+    """How one population stands to another: competes with it (same market, shared
+    leads), audits it, or receives tasks from it. `detail` is in the client's words."""
+
+    population: Name
+    relation: RelationKind
+    other: Name
+    detail: Text = ""

@@ -42,25 +42,11 @@ class Territory(Record):
     def _known_region(cls, value: str) -> str:
         if not value:
             return value
-        from .engagement_info import supported_countries  # the holidays library, read once
+        from .engagement_info import holiday_region  # the holidays library, read once
 
-        code = value.upper()
-        country, _, subdivision = code.partition("-")
-        if country not in supported_countries():
-            raise ValueError(f"unknown country code {country!r} (expected e.g. DE, or FR-57)")
-        if subdivision and subdivision not in _subdivisions(country):
-            raise ValueError(
-                f"unknown subdivision {subdivision!r} of {country} "
-                f"(known: {', '.join(_subdivisions(country)[:12])}...)"
-            )
-        return code
+        return holiday_region(value)
 
     @property
     def has_local_sponsor(self) -> bool:
         return bool(self.local_sponsor)
 
-
-def _subdivisions(country: str) -> tuple[str, ...]:
-    import holidays
-
-    return tuple(str(code).upper() for code in holidays.country_holidays(country).subdivisions)

@@ -16,6 +16,7 @@ import textwrap
 from collections import OrderedDict
 from collections.abc import Callable
 from functools import lru_cache
+from pathlib import Path
 
 from babel.dates import format_date as babel_date
 from matplotlib import dates as mdates
@@ -130,6 +131,9 @@ def chart_figure(chart: Chart, lang: str, width_in: float, palette: Palette = HO
 @lru_cache(maxsize=1)
 def _font_family() -> list[str]:
     """The installed fonts among the preferred ones (asking for an absent one warns)."""
+    for path in fit.FONT_FILES.values():  # the shipped metric fonts, whatever the cache says
+        if path.is_file() and path.name not in {Path(e.fname).name for e in font_manager.fontManager.ttflist}:
+            font_manager.fontManager.addfont(str(path))
     installed = {entry.name for entry in font_manager.fontManager.ttflist}
     return [name for name in FONT_PREFERENCE if name in installed] or ["DejaVu Sans"]
 

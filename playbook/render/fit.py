@@ -5,33 +5,47 @@ overflow flag is only honoured once someone edits the slide: the writer must
 know beforehand whether text fits. Widths are measured with the real glyph
 metrics of Liberation Sans, which is metric-compatible with Arial (the house
 font), so the estimate matches what PowerPoint and LibreOffice draw; a small
-safety margin absorbs kerning and renderer differences. When the font file is
-absent, an average-width estimate (deliberately pessimistic) is used instead.
+safety margin absorbs kerning and renderer differences. The font files ship
+with the package; were one missing, an average-width estimate (deliberately
+pessimistic) is used and a `MetricsMissing` warning says so.
 """
 
 from __future__ import annotations
 
 import math
+import warnings
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 LINE_HEIGHT = 1.2        # line pitch as a multiple of the font size (single spacing)
 SAFETY = 1.03            # widths are inflated by this factor before wrapping
 _FALLBACK_EM = 0.56      # average glyph width in em when no font metrics are available
 
 
+# Shipped with the package (SIL Open Font Licence, see fonts/OFL.txt): found by
+# path, never through a font cache that may predate the fonts of the machine.
+FONTS_DIR = Path(__file__).parent / "fonts"
+FONT_FILES = {False: FONTS_DIR / "LiberationSans-Regular.ttf",
+              True: FONTS_DIR / "LiberationSans-Bold.ttf"}
+
+
+class MetricsMissing(UserWarning):
+    """Text is measured without the font's metrics: layouts may differ."""
+
+
 @lru_cache(maxsize=4)
 def _font(bold: bool):
-    try:
-        from matplotlib import font_manager
-        from PIL import ImageFont
+    from PIL import ImageFont
 
-        path = font_manager.findfont(
-            font_manager.FontProperties(family="Liberation Sans",
-                                        weight="bold" if bold else "normal"),
-            fallback_to_default=False)
-        return ImageFont.truetype(path, 100)
-    except Exception:  # no font file: fall back to the average-width estimate
+    path = FONT_FILES[bold]
+    try:
+        return ImageFont.truetype(str(path), 100)
+    except OSError:
+        # Never silently: a layout measured on averages differs from the real one.
+        warnings.warn(f"font file {path.name} is missing from the playbook's package; text is "
+                      "measured on an average width, so layouts may differ (reinstall the "
+                      "playbook)", MetricsMissing, stacklevel=2)
         return None
 
 
@@ -54,12 +68,12 @@ def count_lines(text: str, width_pt: float, size_pt: float, bold: bool = False) 
     """Lines `text` takes once word-wrapped in `width_pt` (explicit breaks respected)."""
     if width_pt <= 0:
         raise ValueError("width must be positive")
-    space = text_width(" ", size_pt, bold) * SAFETY
+    space = _em_width(" ", bold) * size_pt * SAFETY
     total = 0
-    for raw in text.split("\n") or [""]:
+    for words in _paragraph_ems(text, bold):
         lines, used = 1, 0.0
-        for word in raw.split():
-            width = text_width(word, size_pt, bold) * SAFETY
+        for em in words:
+            width = em * size_pt * SAFETY
             needed = width if used == 0 else used + space + width
             if needed <= width_pt:
                 used = needed
@@ -72,6 +86,15 @@ def count_lines(text: str, width_pt: float, size_pt: float, bold: bool = False) 
             used = width - extra * width_pt
         total += lines
     return total
+
+
+@lru_cache(maxsize=1 << 14)
+def _paragraph_ems(text: str, bold: bool) -> tuple[tuple[float, ...], ...]:
+    """The em widths of the words of each paragraph of `text`: a table's widths
+    are tried column by column, step by step, and each try counts the same
+    cells' lines again at another width."""
+    return tuple(tuple(_em_width(word, bold) for word in raw.split())
+                 for raw in text.split("\n") or [""])
 
 
 def wrap(text: str, width_pt: float, size_pt: float, bold: bool = False) -> list[str]:

@@ -11,8 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any, Protocol
 
-import yaml
-
+from .. import safe_yaml
 from ..errors import MethodError
 from ..method.labels import Catalogue
 from ..method.loader import DEFAULT_DIR
@@ -37,7 +36,7 @@ class CatalogueLabels:
 @lru_cache(maxsize=1)
 def default_labels() -> CatalogueLabels:
     try:
-        data = yaml.safe_load(BUNDLED.read_text(encoding="utf-8")) or {}
+        data = safe_yaml.load_file(BUNDLED) or {}
         return CatalogueLabels(Catalogue.model_validate(data))
-    except (OSError, yaml.YAMLError, ValueError) as exc:
+    except (OSError, ValueError) as exc:
         raise MethodError(f"{BUNDLED}: not usable ({exc})") from exc

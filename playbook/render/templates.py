@@ -85,11 +85,72 @@ _PAGE_FIELD = re.compile(r'(w:instr="\s*PAGE\b|<w:instrText[^>]*>\s*PAGE\b)')
 PPTX_ASPECT = 16 / 9
 
 
+# A template is a zip: its parts are capped before any is read (a 1 MB file
+# may expand to gigabytes), and it may link to nothing outside itself.
+MAX_PART_BYTES = 64 << 20
+MAX_TOTAL_BYTES = 256 << 20
+_EXTERNAL = re.compile(rb"<Relationship\b[^>]*>")
+_HYPERLINK = "/relationships/hyperlink"
+
+
+def package_problems(path: Path) -> list[str]:
+    """What makes a template unsafe to open or to copy into client files.
+
+    Part sizes come from the zip's directory, so nothing is expanded to find
+    them. An external relationship (a picture or an attached template linked
+    to a URL or a network path) would be copied into every client file and
+    fetched by whoever opens it; only hyperlinks, which nothing follows unasked,
+    may point outside.
+    """
+    import zipfile
+
+    label = path.name
+    try:
+        archive = zipfile.ZipFile(path)
+    except (OSError, zipfile.BadZipFile) as exc:
+        return [f"{label}: not a readable Office file ({exc})"]
+    with archive:
+        infos = archive.infolist()
+        large = [i for i in infos if i.file_size > MAX_PART_BYTES]
+        problems = [f"{label}: part {i.filename} expands to {i.file_size // (1 << 20)} MB, "
+                    f"more than {MAX_PART_BYTES >> 20} MB: not read" for i in large]
+        total = sum(i.file_size for i in infos)
+        if total > MAX_TOTAL_BYTES and not large:
+            problems.append(f"{label}: expands to {total // (1 << 20)} MB, more than "
+                            f"{MAX_TOTAL_BYTES >> 20} MB: not read")
+        if problems:
+            return problems
+        for info in infos:
+            if info.filename.endswith(".rels"):
+                problems += _external_links(label, info.filename, archive.read(info))
+    return problems
+
+
+def _external_links(label: str, part: str, xml: bytes) -> list[str]:
+    problems = []
+    for match in _EXTERNAL.finditer(xml):
+        tag = match.group(0).decode("utf-8", "replace")
+        if 'TargetMode="External"' not in tag and "TargetMode='External'" not in tag:
+            continue
+        kind = re.search(r'Type="[^"]*/([^"/]+)"', tag)
+        if kind and f"/{kind.group(1)}" == _HYPERLINK:
+            continue
+        target = re.search(r'Target="([^"]*)"', tag)
+        owner = part.replace("_rels/", "").removesuffix(".rels")
+        problems.append(f"{label}: {owner} links to an outside {kind.group(1) if kind else 'resource'} "
+                        f"({target.group(1)[:80] if target else '?'}); it would be copied into every "
+                        "client file and fetched when opened: embed it or remove it")
+    return problems
+
+
 def check_docx(path: Path) -> list[str]:
     """Every problem of a Word template, each naming the file and the missing piece."""
     label = path.name
     if not path.is_file():
         return [f"{label}: file not found in {path.parent}"]
+    unsafe = package_problems(path)
+    if unsafe:
+        return unsafe
     try:
         document = open_docx(str(path))
     except Exception as exc:  # python-docx raises several kinds on a broken file
@@ -121,6 +182,9 @@ def check_pptx(path: Path) -> list[str]:
     label = path.name
     if not path.is_file():
         return [f"{label}: file not found in {path.parent}"]
+    unsafe = package_problems(path)
+    if unsafe:
+        return unsafe
     try:
         presentation = open_pptx(str(path))
     except Exception as exc:

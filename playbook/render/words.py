@@ -26,3 +26,33 @@ def count_words(text: str) -> int:
 
 def total_words(texts: Iterable[str]) -> int:
     return sum(count_words(text) for text in texts)
+
+
+NOTES_BUDGET = 150  # words of speaker notes a presenter reads out for one slide
+_SENTENCE = re.compile(r"(?<=[.!?…])\s+")
+
+
+def within_budget(text: str, budget: int = NOTES_BUDGET) -> tuple[str, bool]:
+    """`text` kept to `budget` words by whole lines, then whole sentences, in order
+    (what comes first is what matters: the reason); and whether anything was left out."""
+    kept: list[str] = []
+    used = 0
+    for line in text.split("\n"):
+        words = count_words(line)
+        if used + words <= budget:
+            kept.append(line)
+            used += words
+            continue
+        sentences = []
+        for sentence in _SENTENCE.split(line):
+            words = count_words(sentence)
+            if used + words > budget:
+                break
+            sentences.append(sentence)
+            used += words
+        if sentences and not line.lstrip().startswith(("–", "-", "•")):
+            kept.append(" ".join(sentences))
+        while kept and kept[-1].rstrip().endswith(":"):  # a heading whose list was left out
+            kept.pop()
+        return "\n".join(kept).strip(), True
+    return text, False

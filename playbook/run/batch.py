@@ -9,12 +9,14 @@ cluster instead (see `playbook.run.cluster`).
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import json
 import os
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +44,7 @@ class ClientReport:
     error: dict[str, str] = field(default_factory=dict)
     rendered: list[str] = field(default_factory=list)
     up_to_date: list[str] = field(default_factory=list)
+    retried: bool = False  # started again after a cluster worker died running it
 
     @property
     def ok(self) -> bool:
@@ -80,6 +83,7 @@ class BatchResult:
             "failed": len(self.failed),
             "deliverables_rendered": self.deliverables_rendered,
             "deliverables_up_to_date": self.deliverables_current,
+            "retried": [c.engagement for c in self.clients if c.retried],
             "clients": [asdict(c) for c in self.clients],
         }
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
@@ -88,8 +92,9 @@ class BatchResult:
 def find_engagements(patterns: Iterable[str | Path]) -> list[Path]:
     """Engagement files named by paths, folders (their .yaml/.yml/.xlsx) or globs.
 
-    Hidden files and Excel lock files (`~$client.xlsx`) are skipped; each file
-    appears once, in the order given.
+    Hidden files, Excel lock files (`~$client.xlsx`) and, in a folder or a
+    glob, the versions `measure import` keeps beside an engagement
+    (`client.previous.xlsx`) are skipped; each file appears once, in the order given.
     """
     found: dict[Path, None] = {}
     for pattern in patterns:
@@ -112,11 +117,22 @@ def find_engagements(patterns: Iterable[str | Path]) -> list[Path]:
             else:
                 raise PlaybookError(f"engagement file not found: {match}")
             for path in candidates:
-                if not path.name.startswith((".", "~$")):
-                    found.setdefault(path.resolve(), None)
+                if path.name.startswith((".", "~$")):
+                    continue
+                if (match.is_dir() or is_glob) and _kept_version(path):
+                    continue
+                found.setdefault(path.resolve(), None)
     if not found:
         raise PlaybookError("no engagement file found in " + ", ".join(map(str, patterns)))
     return list(found)
+
+
+def _kept_version(path: Path) -> bool:
+    """`client.previous.xlsx` beside `client.xlsx`: the version `measure import`
+    kept for the next COPIL's `--since`, not another engagement to run."""
+    stem = path.stem
+    return stem.endswith(".previous") and path.with_name(
+        stem.removesuffix(".previous") + path.suffix).is_file()
 
 
 def default_jobs() -> int:
@@ -187,20 +203,105 @@ def run_batch(
 
 
 def _read_engagements(job_list: list[Job]) -> dict[str, Any]:
-    """Each engagement read once in the parent, for the checks made before forking.
+    """What the parent must know of each engagement before forking: its client,
+    language and as-of date.
 
-    A file that cannot be read maps to None: its client's own run reports it,
-    with its location.
+    Read from the file only when it changed since the previous batch into the
+    same folder (size, time or inode, see `known_engagements`): a refresh of
+    forty clients where one file was edited parses one file. A file that cannot
+    be read maps to None: its client's own run reports it, with its location.
     """
     from ..intake import load_engagement
 
+    if not job_list:
+        return {}
+    known = known_engagements(job_list[0].out_dir)
     read: dict[str, Any] = {}
     for job in job_list:
+        path = job.engagement_path
         try:
-            read[job.engagement_path] = load_engagement(job.engagement_path)
+            read[path] = known.get(path) or known.add(path, load_engagement(path))
         except Exception:  # noqa: BLE001 - the client's run reports it, located
-            read[job.engagement_path] = None
+            read[path] = None
+    known.save()
     return read
+
+
+@dataclass(frozen=True)
+class EngagementFacts:
+    """What the parent uses of an engagement (as an `Engagement` has them)."""
+
+    client: str
+    language: str
+    as_of: date | None = None
+
+
+KNOWN = ".playbook-engagements.json"
+_SETTLED_NS = 2 * 10**9  # a file changed in the last two seconds may change again unseen
+
+
+class KnownEngagements:
+    """The engagements a batch into `out_dir` read, by path, with their signature
+    (size, modification time, inode), digest, client, language and as-of date.
+
+    An entry serves while the file keeps its signature; its digest then also
+    serves the freshness check (`freshness.remember`), so an unchanged engagement
+    is neither parsed nor read. Entries are written only for files unchanged for
+    two seconds, so an edit made right after a run cannot share its time.
+    """
+
+    def __init__(self, out_dir: Path) -> None:
+        self.path = out_dir / KNOWN
+        self.entries: dict[str, dict[str, Any]] = {}
+        self.changed = False
+
+    def get(self, path: str) -> EngagementFacts | None:
+        from .freshness import remember, signature
+
+        entry = self.entries.get(path)
+        if entry is None or list(signature(path)) != entry["stat"]:
+            return None
+        remember(path, entry["stat"], entry["sha256"])
+        as_of = date.fromisoformat(entry["as_of"]) if entry["as_of"] else None
+        return EngagementFacts(entry["client"], entry["language"], as_of)
+
+    def add(self, path: str, engagement: Any) -> Any:
+        from .execute import _as_of
+        from .freshness import known_digest, signature
+
+        stat = list(signature(path))
+        if time.time_ns() - stat[1] > _SETTLED_NS:
+            as_of = _as_of(engagement)
+            self.entries[path] = {
+                "stat": stat, "sha256": known_digest(path), "client": engagement.client,
+                "language": engagement.language, "as_of": as_of.isoformat() if as_of else "",
+            }
+            self.changed = True
+        return engagement
+
+    def save(self) -> None:
+        if not self.changed and self.path.is_file():
+            return
+        with contextlib.suppress(OSError):  # a cache: a read-only folder only costs time
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write_text(self.path, json.dumps(self.entries, ensure_ascii=False) + "\n")
+
+
+def known_engagements(out_dir: str | Path) -> KnownEngagements:
+    known = KnownEngagements(Path(out_dir))
+    try:
+        entries = json.loads(known.path.read_text(encoding="utf-8"))
+        if isinstance(entries, dict):
+            known.entries = {k: v for k, v in entries.items() if _valid_entry(v)}
+    except (OSError, ValueError):
+        pass  # none yet, or unreadable: every engagement is read
+    return known
+
+
+def _valid_entry(entry: Any) -> bool:
+    return (isinstance(entry, dict) and isinstance(entry.get("stat"), list)
+            and all(isinstance(entry.get(k), str)
+                    for k in ("sha256", "client", "language", "as_of")))
 
 
 def _current_clients(

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from ..files import atomic_write_text
 from . import manifest as manifest_module
+from .freshness import signature
 
 FAILED_DIR = "failed"
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
@@ -106,6 +107,12 @@ def commit(
     if signals.parent_gone():
         raise Terminated()  # whoever asked for the run is gone: change nothing
     manifest = with_previous_records(folder, manifest)
+    produced = list(produced)
+    for name in produced:  # a move keeps size, time and inode: their stats once in place
+        record = manifest.deliverables.get(name)
+        if record is not None:
+            record.stats = {file: list(signature(staging / file)) for file in record.files
+                            if (staging / file).is_file()}
     atomic_write_text(staging / manifest_module.MANIFEST, manifest.to_json())
     for name in [*names, manifest_module.MANIFEST]:
         with open(staging / name, "rb") as handle:

@@ -18,13 +18,17 @@ def produce(
     output_dir: str | Path = ".",
     templates_dir: str | Path = "",
     method_dir: str | Path = "",
+    as_of: str = "",
+    since: str = "",
 ) -> dict[str, Path]:
     """Write `<output_dir>/<name>.docx` and `.pptx`; parameters as the notebooks receive them.
 
-    The notebooks' own two calls: the analysis is cached per process as theirs
-    is, so the five deliverables of one client analyse it once here too.
+    The notebooks' own calls: the analysis is cached per process as theirs is,
+    so the six deliverables of one client analyse it once here too (and once
+    more at the committee's date, for the steering pack).
     """
-    from ..workbench import open_engagement, write_deliverable
+    from ..workbench import for_deliverable, open_engagement, write_deliverable
 
     analysis = open_engagement(engagement_path, lang, str(method_dir or ""))
+    analysis = for_deliverable(name, analysis, as_of, since, str(method_dir or ""))
     return write_deliverable(name, analysis, output_dir, templates_dir or None)

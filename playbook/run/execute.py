@@ -109,7 +109,11 @@ def run_engagement(
     )
     # Read the file before warming the engines: a bad workbook is refused in a
     # fraction of a second, not after the heavy imports.
-    engagement = load_engagement(job.engagement_path)
+    engagement = load_engagement(job.engagement_path, method_dir=job.method_dir)
+    if job.since:  # another client's file or manifest: refused before anything is written
+        from ..workbench import previous_engagement
+
+        previous_engagement(job.since, engagement.client)
     check_output(job.out_dir)
     try:
         current = already_current(job, engagement)
@@ -138,7 +142,9 @@ def make_job(
         except ValueError:
             raise PlaybookError(f"--as-of {as_of!r}: expected a date such as 2027-07-26") from None
     if since and not Path(since).is_file():
-        raise PlaybookError(f"--since {since}: file not found")
+        from ..workbench import previous_engagement_file
+
+        previous_engagement_file(since)  # says why: not found, a folder, a device
 
     def absolute(path):
         return str(Path(path).resolve()) if path else None
@@ -163,7 +169,7 @@ def run_here(job: Job, progress: Progress | None = None) -> RunResult:
     from ..intake import load_engagement
 
     emit = progress or (lambda event: None)
-    engagement = load_engagement(job.engagement_path)  # IntakeError: nothing written
+    engagement = load_engagement(job.engagement_path, method_dir=job.method_dir)  # IntakeError: nothing written
     try:
         return _run_planned(job, engagement, emit)
     except PlaybookError:
@@ -467,7 +473,15 @@ def _describe_cell(executed: Path, cell_index: int, source: str) -> str:
 
 
 def _keep_failed(executed: Path, folder: Path, name: str) -> str:
-    destination = folder / FAILED_DIR / f"{name}.ipynb"
+    """The failed notebook kept under `failed/` (it holds the client's data):
+    never through a link, which could lead out of the output folder; "" when
+    not kept."""
+    failed = folder / FAILED_DIR
+    if failed.is_symlink() or (failed.exists() and not failed.is_dir()):
+        return ""
+    destination = failed / f"{name}.ipynb"
+    if destination.is_symlink():
+        destination.unlink()  # a link of ours to replace, never a file to write through
     atomic_write_bytes(destination, executed.read_bytes())
     return str(destination)
 

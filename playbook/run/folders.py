@@ -13,7 +13,6 @@ are ever removed as stale, never a folder a person happened to name alike.
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import uuid
@@ -58,15 +57,22 @@ def check_output(out_dir: str | Path) -> None:
 
 
 def client_folder(out_dir: str | Path, client: str, lang: str) -> Path:
-    """`out_dir/<unique client name>/<lang>`, refused if it would fall outside `out_dir`."""
+    """`out_dir/<unique client name>/<lang>`, refused if it would fall outside
+    `out_dir` (a link to another folder): nothing is written through a link."""
     root = Path(out_dir).resolve()
-    return inside(root, root / unique_name(client) / lang)
+    try:
+        return inside(root, root / unique_name(client) / lang)
+    except ValueError:
+        raise PlaybookError(
+            f"--out {out_dir}: {root / unique_name(client) / lang} is a link that leads out of the "
+            f"output folder; nothing was written for {client!r}. Remove the link, or give "
+            "another --out folder.") from None
 
 
 def owner(folder: Path) -> str | None:
     """The client named by the manifest of `folder`, if it has a readable one."""
     try:
-        data = json.loads((folder / manifest_module.MANIFEST).read_text(encoding="utf-8"))
+        data = manifest_module.read(folder / manifest_module.MANIFEST)
     except (OSError, ValueError):
         return None
     client = data.get("client") if isinstance(data, dict) else None

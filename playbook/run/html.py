@@ -10,6 +10,7 @@ are left out; review pages use none of them. Figures are embedded.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -68,11 +69,17 @@ def _exporter():
     )
 
 
+# Characters HTML forbids (NUL, ESC and the other controls, the noncharacters
+# U+FFFE/U+FFFF): a value pasted with one would make the copy invalid, and a
+# browser may show or drop it differently; each is shown as the replacement sign.
+_NOT_HTML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+
+
 def review_html(notebook: nbformat.NotebookNode, title: str = "") -> str:
     """HTML of `notebook` without code cells' input, prompts or network resources."""
     resources = {"metadata": {"name": title}} if title else None
     body, _resources = _exporter().from_notebook_node(notebook, resources)
-    return body
+    return _NOT_HTML.sub("\ufffd", body)
 
 
 def warm_up() -> None:

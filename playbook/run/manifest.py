@@ -16,6 +16,9 @@ from pathlib import Path
 
 MANIFEST = "manifest.json"
 SCHEMA = 1
+# A manifest records a few dozen files; anything far larger is not one (a link
+# to /dev/zero, a log renamed) and is never read whole.
+MAX_MANIFEST_BYTES = 4 << 20
 
 
 def sha256(path: str | Path) -> str:
@@ -39,6 +42,9 @@ class DeliverableRecord:
     # Digests of what the files were produced from (see run.freshness); empty in
     # records written before incremental runs, which are therefore never current.
     inputs: dict[str, str] = field(default_factory=dict)
+    # Each file's size, modification time and inode once in place: a file that
+    # still has them is not read again to be found intact (see run.freshness).
+    stats: dict[str, list[int]] = field(default_factory=dict)
     # What the reconciliation gate found in the files (see render.reconcile): each
     # an invariant, where and what; empty when the deliverable's figures agree.
     discrepancies: list[dict[str, str]] = field(default_factory=list)
@@ -71,6 +77,19 @@ class Manifest:
             raise ValueError(f"not a playbook manifest: {error}") from None
 
 
+def read(path: str | Path) -> dict:
+    """The JSON object of the manifest at `path`: a regular file, bounded in size.
+
+    OSError when it cannot be read as such, ValueError when it is not a JSON object.
+    """
+    from ..files import read_regular
+
+    data = json.loads(read_regular(path, MAX_MANIFEST_BYTES).decode("utf-8"))
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: not a playbook manifest")
+    return data
+
+
 def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -95,12 +114,18 @@ def previous(folder: Path) -> dict[str, DeliverableRecord]:
     """
     path = folder / MANIFEST
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = read(path)
         records = {name: DeliverableRecord(**raw) for name, raw in data["deliverables"].items()}
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return {}  # unreadable or not ours: nothing is known of the folder
     return {
         name: record
         for name, record in records.items()
-        if all((folder / file).is_file() for file in record.files)
+        if all(_own_file(file) and (folder / file).is_file() for file in record.files)
     }
+
+
+def _own_file(name: str) -> bool:
+    """A file name a run writes into its folder: never a path (`../x`, `/etc/x`),
+    so an edited manifest cannot make a run vouch for a file elsewhere."""
+    return bool(name) and Path(name).name == name and name not in (".", "..") and "\\" not in name

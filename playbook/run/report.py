@@ -66,11 +66,12 @@ def batch_table(result):
     table.add_column("folder or error", overflow="fold")
     for report in result.clients:
         name = Text(report.client or os.path.basename(report.engagement))
+        again = " (retried)" if report.retried else ""
         if report.ok:
-            table.add_row(name, "[green]succeeded[/green]", f"{report.seconds:.1f} s",
+            table.add_row(name, f"[green]succeeded[/green]{again}", f"{report.seconds:.1f} s",
                           Text(report.folder))
         else:
-            table.add_row(name, "[red]failed[/red]", f"{report.seconds:.1f} s",
+            table.add_row(name, f"[red]failed[/red]{again}", f"{report.seconds:.1f} s",
                           Text(report.error["message"]))
     return table
 

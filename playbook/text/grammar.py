@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 
@@ -20,8 +22,19 @@ def _half_up(value: float) -> int:
 
 def is_singular(count: float, lang: str) -> bool:
     """French puts 0 and 1 (anything below 2) in the singular: « 0 action », « 1 a
-    quelque chose à perdre »; English only 1: "0 actions", "1 action"."""
-    return abs(count) < 2 if lang == "fr" else count == 1
+    quelque chose à perdre »; English only 1: "0 actions", "1 action". The rule is
+    the language's own, from CLDR (Babel)."""
+    form: str = _plural_rule(lang)(abs(count))
+    return form == "one"
+
+
+@lru_cache(maxsize=4)
+def _plural_rule(lang: str) -> Callable[[float], str]:
+    from babel import Locale
+
+    from .typography import LOCALES
+
+    return Locale.parse(LOCALES.get(lang, "en_GB")).plural_form
 
 
 def plural_form(count: float, lang: str) -> str:
@@ -85,9 +98,42 @@ _ELIDED = re.compile(r"\b([Dd])e \{(\w+)\}")
 _VOWEL_SOUND = re.compile(r"[aeiouyàâäéèêëîïôöùûüœæ]", re.IGNORECASE)
 
 
+# "{done|est réalisée|sont réalisées}": the form that agrees with the value `done`
+_AGREEING = re.compile(r"\{(\w+)\|([^{}|]*)\|([^{}|]*)\}")
+
+
+def count_of(value: Any, lang: str) -> float | None:
+    """The number a filled value shows ("1", "1 234", "2,5", 3), or None."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return float(value)
+    digits = re.sub(r"[^\d,.\-]", "", str(value))
+    digits = digits.replace(",", ".") if lang == "fr" else digits.replace(",", "")
+    try:
+        return float(digits)
+    except ValueError:
+        return None
+
+
+def agree(template: str, lang: str, values: dict[str, Any]) -> str:
+    """`template` with each "{name|singular|plural}" replaced by the form that agrees
+    with the count `name` holds, by the language's plural rule (French: 0 and 1
+    singular), so a sentence with several counts agrees with each of them."""
+    def choose(match: re.Match[str]) -> str:
+        count = count_of(values.get(match.group(1), ""), lang)
+        singular = count is not None and is_singular(count, lang)
+        return match.group(2) if singular else match.group(3)
+
+    return _AGREEING.sub(choose, template)
+
+
 def fill(template: str, lang: str, **values: Any) -> str:
     """`template` with its `{name}` fields filled, French "de" elided before a
-    value that starts with a vowel ("de {start}" + "avril 2027" → "d'avril 2027")."""
+    value that starts with a vowel ("de {start}" + "avril 2027" → "d'avril 2027"),
+    and each "{name|singular|plural}" agreeing with the count `name`."""
+    if "|" in template:
+        template = agree(template, lang, values)
     if lang == "fr" and "de {" in template.lower():
         def elide(match: re.Match[str]) -> str:
             value = str(values.get(match.group(2), ""))

@@ -16,7 +16,7 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 
-import yaml
+from .. import safe_yaml
 
 LANGUAGES = ("en", "fr")
 
@@ -50,7 +50,7 @@ _SOURCE = "playbook/text/data/messages.yaml"
 @lru_cache(maxsize=1)
 def catalogue() -> dict[str, dict[str, str]]:
     """Every coded message: code -> {"en": ..., "fr": ...}."""
-    data = yaml.safe_load(files("playbook.text").joinpath("data/messages.yaml").read_text("utf-8"))
+    data = safe_yaml.load(files("playbook.text").joinpath("data/messages.yaml").read_bytes())
     if not isinstance(data, dict):
         raise ValueError(f"{_SOURCE}: expected a mapping of codes to sentences")
     checked: dict[str, dict[str, str]] = {}

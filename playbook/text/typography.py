@@ -46,6 +46,7 @@ def typeset(text: str, lang: str) -> str:
     """Apply the typographic rules of `lang` to already sanitised text."""
     check_lang(lang)
     text = _APOSTROPHE.sub("’", text)
+    text = inner_quotes(text)
     if lang != "fr":
         return text
     text = _TIGHT.sub(NNBSP + r"\1", text)
@@ -54,6 +55,38 @@ def typeset(text: str, lang: str) -> str:
     text = _OPEN_GUILLEMET.sub("«" + NBSP, text)
     text = _CLOSE_GUILLEMET.sub(NBSP + "»", text)
     return text
+
+
+_LEVELS = {"«": ("»", "“", "”"), "“": ("”", "‘", "’")}
+
+
+def inner_quotes(text: str) -> str:
+    """A quotation inside another takes the second level of marks, as a printer sets
+    it: « frein « fliqué » » → « frein “fliqué” », “a “b” c” → “a ‘b’ c”. A label
+    quoted inside a sentence that quotes it again reads as one quotation."""
+    if not any(mark in text for mark in _LEVELS):
+        return text
+    out: list[str] = []
+    stack: list[str] = []           # the opening marks in force
+    inner: list[bool] = []          # whether each was turned into a second-level mark
+    for char in text:
+        if char in _LEVELS:
+            nested = bool(stack) and stack[-1] == char
+            stack.append(char)
+            inner.append(nested)
+            if nested:
+                out.append(_LEVELS[char][1])
+                continue
+        elif stack and char == _LEVELS[stack[-1]][0]:
+            opening, nested = stack.pop(), inner.pop()
+            if nested:
+                while out and out[-1] in " \u00a0\u202f":
+                    out.pop()
+                out.append(_LEVELS[opening][2])
+                continue
+        out.append(char)
+    result = "".join(out)
+    return re.sub("([“‘])[ \u00a0\u202f]+", r"\1", result)
 
 
 def colon(lang: str) -> str:

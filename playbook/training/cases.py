@@ -18,9 +18,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import Field
 
+from .. import safe_yaml
 from ..errors import PlaybookError
 from ..intake import load_engagement
 from ..method.dimensions import Bilingual, Strict
@@ -71,7 +71,7 @@ def case_text(name: str) -> CaseText:
     if not path.is_file():
         raise PlaybookError(f"exercise case {name!r} has no texts file {path.name} in {TEXTS_DIR.name}/")
     try:
-        return CaseText.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+        return CaseText.model_validate(safe_yaml.load_file(path))
     except ValueError as exc:
         raise PlaybookError(f"{TEXTS_DIR.name}/{path.name}: {exc}") from exc
 

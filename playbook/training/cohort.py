@@ -21,22 +21,25 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from ..errors import PlaybookError
-from ..files import atomic_write_text
+from .. import safe_yaml
+from ..errors import PlaybookError, brief
+from ..files import atomic_write_text, spreadsheet_text
 from ..method import Method, load_method
 from ..render import Document, Heading, Paragraph, Table, write_docx
+from ..safe_yaml import YamlRefused
 from ..text import render
 from .check import check
 from .feedback import Feedback
 
+# An answer names a few populations; a file far larger is not one.
+MAX_ANSWER_BYTES = 1 << 20
 ANSWER_KEYS = ("populations", "brakes", "risks", "levers")
 COLUMNS = ("population", "brakes", "rejection", "misuse", "understand", "want", "be_able")
 
@@ -90,8 +93,10 @@ def _split(value: Any) -> list[str]:
 
 def _from_yaml(path: Path) -> dict[str, Any]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        data = safe_yaml.load_file(path, MAX_ANSWER_BYTES)
+    except YamlRefused as exc:
+        raise ValueError(f"not a readable YAML file: {exc}") from None
+    except OSError as exc:
         raise ValueError(f"not a readable YAML file ({type(exc).__name__})") from None
     if not isinstance(data, dict):
         raise ValueError("expected keys trainee, case, populations, brakes, risks, levers")
@@ -152,21 +157,56 @@ def read_answer(path: str | Path, case: str | None = None) -> TraineeAnswer:
                          path)
 
 
+_CASE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,79}")
+
+
+def case_source(name: str, cases_dir: str | Path | None = None) -> str | Path:
+    """What an answer's `case` may designate: a bundled case by name, or a case
+    of the trainer's folder `cases_dir` (given on the command line) by name.
+
+    Never a path: an answer file is the trainee's, and must not make the
+    playbook read (and print the populations of) any other file, such as a
+    client's engagement.
+    """
+    from .cases import case_names
+
+    if not _CASE_NAME.fullmatch(name):
+        raise ValueError(f"case {brief(name)!r}: give the name of an exercise case, not a path "
+                         f"({', '.join(case_names())})")
+    if cases_dir is not None:
+        folder = Path(cases_dir)
+        for suffix in (".yaml", ".yml", ".xlsx"):
+            if (folder / f"{name}{suffix}").is_file():
+                return folder / f"{name}{suffix}"
+    if name in case_names():
+        return name
+    where = f" or in {cases_dir}" if cases_dir is not None else ""
+    raise ValueError(f"no exercise case {name!r} among the bundled cases{where}; "
+                     f"bundled cases: {', '.join(case_names())}")
+
+
 def check_cohort(paths: Iterable[str | Path], case: str | None = None, lang: str = "en",
-                 method: Method | str | Path | None = None) -> Cohort:
-    """Every answer checked; `AnswerFileError` lists every unreadable file at once."""
+                 method: Method | str | Path | None = None,
+                 cases_dir: str | Path | None = None) -> Cohort:
+    """Every answer checked; `AnswerFileError` lists every unreadable file at once.
+
+    Each answer is graded against a bundled case, or one of `cases_dir` (a
+    trainer's own cases), named by the answer file or by `case`."""
     if not isinstance(method, Method):
         method = load_method(method or None)
+    if cases_dir is not None and not Path(cases_dir).is_dir():
+        raise AnswerFileError([f"--cases {cases_dir}: not a folder"])
     answers, problems = [], []
     for path in paths:
         try:
-            answers.append(read_answer(path, case))
+            answer = read_answer(path, case)
+            answers.append((answer, case_source(answer.case, cases_dir)))
         except ValueError as exc:
             problems.append(f"{path}: {exc}")
     graded = []
-    for answer in answers:
+    for answer, source in answers:
         try:
-            feedback = check(answer.answer, answer.case, lang=lang, method=method)
+            feedback = check(answer.answer, source, lang=lang, method=method)
         except PlaybookError as exc:
             problems.append(f"{answer.path}: {exc}")
             continue
@@ -212,8 +252,8 @@ def scores_csv(cohort: Cohort) -> str:
     writer = csv.writer(out)
     writer.writerow(["trainee", "case", "score", "remarks", "file"])
     for g in sorted(cohort.graded, key=lambda g: g.trainee):
-        writer.writerow([g.trainee, g.case, round(g.feedback.score * 100), len(g.feedback.remarks),
-                         g.path.name])
+        writer.writerow([spreadsheet_text(cell) for cell in (
+            g.trainee, g.case, round(g.feedback.score * 100), len(g.feedback.remarks), g.path.name)])
     return out.getvalue()
 
 

@@ -12,8 +12,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from .. import safe_yaml
 from ..errors import PlaybookError
 from ..method import Method, load_method
 from ..method.brakes import RISK_KINDS
@@ -30,7 +29,7 @@ _DATA = Path(__file__).parent / "facilitator.yaml"
 
 @cache
 def _data() -> dict[str, Any]:
-    return yaml.safe_load(_DATA.read_text(encoding="utf-8"))
+    return safe_yaml.load_file(_DATA)
 
 
 def _t(key: str, lang: str, **values: Any) -> str:

@@ -159,6 +159,15 @@ class _Builder:
                            rows, widths=[2.2, 5, 1.6, 1.8, 1.4]),
                      Paragraph(self.t("levers.defaults", levers=defaults), "caption"))
         self.add(Heading(self.t("levers.ranking"), 2), Paragraph(self.b(catalogue.priority.description)))
+        external = catalogue.external_populations
+        excluded = ", ".join(self.b(catalogue.lever(i).label) for i in external.excluded)
+        self.add(Heading(self.t("levers.external"), 2), Paragraph(self.b(external.description)),
+                 Paragraph(self.t("levers.external_excluded", levers=excluded), "caption"))
+        if catalogue.country_rules:
+            self.add(Heading(self.t("levers.country_rules"), 2), Paragraph(self.t("levers.country_rules_intro")),
+                     Bullets([self.t("levers.country_rule", action=self.b(catalogue.lever(r.lever).label),
+                                     rule=wording.rule_text(self.m, r.when, self.lang), source=self.b(r.source))
+                              for r in catalogue.country_rules]))
         if catalogue.missing_roles:
             self.add(Heading(self.t("levers.gaps"), 2), Paragraph(self.t("levers.gaps_intro")),
                      Bullets([self._gap(role, missing) for role, missing in catalogue.missing_roles.items()]))

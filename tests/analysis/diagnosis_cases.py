@@ -42,6 +42,7 @@ def engagement(
     lots: list[dict[str, Any]] | None = None,
     territories: list[dict[str, Any]] | None = None,
     language: str = "fr",
+    relations: list[dict[str, Any]] | None = None,
 ) -> Engagement:
     """An engagement around the given populations; by default one lot holds them all.
     A territory left out of `territories` has neutral management and no local sponsor."""
@@ -69,6 +70,7 @@ def engagement(
             "populations": populations,
             "impacts": impacts or [],
             "resistances": resistances or [],
+            "relations": relations or [],
         }
     )
 

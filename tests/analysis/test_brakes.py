@@ -275,3 +275,63 @@ def test_the_engine_computes_exactly_the_facts_the_catalogue_declares(method):
     assert set(facts["A"]) == set(FACTS)
     assert facts["B"]["receives_shifted_tasks"] and not facts["A"]["receives_shifted_tasks"]
     assert facts["A"]["shifts_tasks"] and facts["B"]["regional"] and not facts["A"]["regional"]
+
+
+# -- Resistances recorded as observations, classified by the method ---------------
+
+
+def _observation(population: str, evidence: str, who: str = "") -> dict:
+    return {"population": population, "evidence": evidence, "source": "entretien", "who": who}
+
+
+def test_an_observation_without_brake_is_classified_by_its_words_and_says_so(method):
+    from playbook.analysis.brakes import classify_resistances
+
+    case = engagement([pop("Commerciaux", dashboard_visibility="daily", mandatory_fields=6,
+                           members_in_competition=True)],
+                      resistances=[_observation("Commerciaux", "Si je mets mes prospects, mes collègues me les prendront.",
+                                                who="commercial senior")])
+    (classified, how), = classify_resistances(case, method, "fr")[0]
+    assert classified.brake.value == "competition_culture"
+    assert how == "classée « Culture de compétition » d'après ses mots (collègues, prospects, prendront)"
+    finding = next(b for b in detect_brakes(case, method, "fr") if b.brake == "competition_culture")
+    assert finding.observed
+    assert finding.reasons[-1] == ("Résistance observée (entretien, commercial senior) : « Si je mets mes prospects, "
+                                   "mes collègues me les prendront. » ; " + how)
+
+
+def test_an_observation_with_no_telling_word_goes_to_the_population_s_strongest_signal(method):
+    from playbook.analysis.brakes import classify_resistances
+
+    case = engagement([pop("Plateforme", evaluated_on="handling_time", mandatory_fields=12)],
+                      resistances=[_observation("Plateforme", "Ça ne marchera pas.")], language="en")
+    (classified, how), = classify_resistances(case, method, "en")[0]
+    assert classified.brake.value == "efficiency_loss"
+    assert how == "classified as “Loss of efficiency”, the brake the population's signals show"
+
+
+def test_an_observation_nothing_can_classify_is_flagged_not_guessed(method):
+    from playbook.analysis.brakes import classify_resistances
+    from playbook.analysis.checks import method_checks
+
+    case = engagement([pop("Direction", level="executive")],
+                      resistances=[_observation("Direction", "Ça ne marchera pas.")])
+    classified, unclassified = classify_resistances(case, method, "fr")
+    assert classified == [] and [r.evidence for r in unclassified] == ["Ça ne marchera pas."]
+    assert not detect_brakes(case, method, "fr")
+    warnings = [w for w in method_checks(case, method, "fr") if w.code == "resistance_unclassified"]
+    assert [w.subject for w in warnings] == ["Direction"]
+
+
+def test_a_reluctant_territory_is_argued_with_its_own_specifics(method):
+    case = engagement(
+        [pop("Conseillers Sud-Ouest", territory="Sud-Ouest", buy_in="reluctant"),
+         pop("Conseillers Nord", territory="Nord")],
+        territories=[{"name": "Sud-Ouest", "local_management": "opposed",
+                      "specifics": "Le directeur suit ses ventes sur son propre tableau Excel, et ses résultats sont les meilleurs du réseau."},
+                     {"name": "Nord"}],
+    )
+    finding = next(b for b in detect_brakes(case, method, "fr") if b.brake == "reluctant_territory")
+    assert finding.reasons[0].endswith(
+        "Sur place : « Le directeur suit ses ventes sur son propre tableau Excel, et ses résultats "
+        "sont les meilleurs du réseau »")

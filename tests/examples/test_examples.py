@@ -126,6 +126,8 @@ def test_every_text_the_deliverables_show_is_filled(example):
         ("territories", "holidays_region"),  # the country's public holidays
         ("populations", "dashboards_seen_by"),  # no dashboard
         ("populations", "shifted_tasks"),  # hands no task over
+        ("populations", "organisation"),  # the client's own staff
+        ("resistances", "who"),  # said in the source already
         ("action_status", "population"),  # every population
         ("kpi_readings", "population"),  # everyone, or a territory
         ("kpi_readings", "territory"),  # every territory, or a population

@@ -18,6 +18,7 @@ from playbook.findings import (
     findings,
     stable_id,
 )
+from playbook.findings.wording import not_costed_note
 from playbook.text import grammar
 
 from .conftest import METHOD, analysed, engagement
@@ -71,8 +72,9 @@ def test_without_a_budget_nothing_is_compared_and_without_rates_nothing_can_be()
     data["engagement"]["change_budget"] = None
     assert budget_sentence(findings(analysed(data)).budget, METHOD, "en") == ""
     data = engagement(training={})
-    said = budget_sentence(findings(analysed(data)).budget, METHOD, "en")
-    assert "cannot be costed" in said
+    uncosted = findings(analysed(data)).budget
+    assert budget_sentence(uncosted, METHOD, "en") == ""  # the deliverables say nothing…
+    assert "cannot be costed" in not_costed_note(uncosted, METHOD, "en")  # …the consultant is told
 
 
 def test_effort_by_owner_adds_up_to_the_plan_total_as_printed(small):

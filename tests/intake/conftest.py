@@ -173,6 +173,10 @@ _RICH: dict[str, Any] = {
             "new_hires_per_year": 80,
             "life_tomorrow": "Préparent leurs visites en 5 minutes.",
             "gains": "Moins de litiges à gérer eux-mêmes.",
+            "organisation_kind": "agent",
+            "organisation": "Agents commerciaux mandataires",
+            "crm_obligation": "incentive",
+            "pay_scheme": "commission_per_sale",
         },
         {
             "name": "Chefs de secteur",
@@ -193,6 +197,15 @@ _RICH: dict[str, Any] = {
             "it_comfort": "high",
             "buy_in": "resistant",
         },
+    ],
+    "relations": [
+        {
+            "population": "Commerciaux terrain",
+            "relation": "competes_with",
+            "other": "Commerciaux terrain",
+            "detail": "Pistes partagées entre secteurs voisins ; « premier arrivé, premier servi »",
+        },
+        {"population": "Chefs de secteur", "relation": "audits", "other": "Commerciaux terrain"},
     ],
     "impacts": [
         {

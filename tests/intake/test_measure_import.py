@@ -161,7 +161,8 @@ def test_import_appends_to_a_yaml_engagement_and_keeps_the_previous_file(tmp_pat
     assert previous_path(engagement_file).read_text(encoding="utf-8") == before
     readings = load_engagement(engagement_file).kpi_readings
     assert len(readings) == 4  # adoption of two populations and of everyone, usage
-    assert main(["measure", "import", str(engagement_file), str(export), "--kind", "usage"]) == 0
+    later = write(tmp_path / "usage-2.csv", USAGE.replace("2026-06-01", "2026-06-15"))
+    assert main(["measure", "import", str(engagement_file), str(later), "--kind", "usage"]) == 0
     assert len(load_engagement(engagement_file).kpi_readings) == 8  # appended, not replaced
 
 

@@ -16,6 +16,7 @@ def test_the_sheets_are_the_ones_consultants_are_told_about() -> None:
         "use_cases",
         "territories",
         "populations",
+        "relations",
         "impacts",
         "resistances",
         "personas",

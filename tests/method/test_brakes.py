@@ -26,6 +26,8 @@ AGREED_LEVERS = {
     "recognition_admin_staff", "collective_objectives", "manager_usage_charter",
     "training_classroom", "training_e_learning", "coaching_on_the_job", "user_guide",
     "support_hotline", "usage_dashboard_review",
+    # For populations another company employs (rivalry paid per sale).
+    "usage_incentive",
 }
 
 
@@ -65,6 +67,8 @@ def test_each_brake_feeds_the_risk_seed_004_ties_it_to(catalogue):
     assert main_risk("reluctant_territory") == "rejection"
     assert main_risk("feeling_watched") == "misuse"
     assert main_risk("efficiency_loss") == "misuse"
+    assert main_risk("competition_culture") == "misuse"  # leads kept off the CRM
+    assert main_risk("desiloing") == "rejection"  # data kept in each department: under-use
 
 
 @pytest.mark.parametrize(

@@ -131,7 +131,9 @@ def test_hostile_client_names_stay_a_plain_folder_inside_the_output_folder(
 
 
 def test_client_folder_refuses_a_language_that_would_escape(out_dir):
-    with pytest.raises(ValueError):
+    from playbook.errors import PlaybookError
+
+    with pytest.raises(PlaybookError, match="leads out of the output folder"):
         client_folder(out_dir, "Client", "../..")
 
 

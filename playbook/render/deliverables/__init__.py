@@ -29,8 +29,11 @@ def entry(name: str) -> Entry:
 
 def build(name: str, analysis: Analysis) -> tuple[Document, Deck]:
     """The `(Document, Deck)` of deliverable `name` for one analysed engagement."""
+    from .once import one_build
+
     module = entry(name).builders()
-    return module.build_document(analysis), module.build_deck(analysis)
+    with one_build():  # the findings both tell are computed once (see `once`)
+        return module.build_document(analysis), module.build_deck(analysis)
 
 
 def write(name: str, analysis: Analysis, output_dir: str | Path, templates_dir: str | Path | None = None

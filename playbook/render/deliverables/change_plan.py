@@ -46,6 +46,7 @@ from ..typography import LOCALES
 from . import budget as b
 from . import common as c
 from . import decisions as decided
+from .once import per_build
 
 NAME = "change_plan"
 # Milestones drawn on the timelines (seed 004: change work hangs on design,
@@ -176,6 +177,7 @@ def key_messages(analysis: Any) -> list[str]:
     return [f.message for f in findings(analysis)]
 
 
+@per_build
 def findings(analysis: Any) -> list[c.Finding]:
     """The plan told in five findings, each with the slides that develop it:
     who is supported most (the lever matrix), the cross-population backbone,
@@ -278,14 +280,14 @@ def findings(analysis: Any) -> list[c.Finding]:
         message += " " + c.counted(analysis, f"{NAME}.messages.to_arbitrate", arbitrate)
     result.append(c.Finding(message, [
         TableSlide(c.counted(analysis, f"{NAME}.deck.quadrants", quick), quadrant_table(analysis),
-                   notes=_t(analysis, "text.arbitration_intro")),
+                   notes=_t(analysis, "text.arbitration_intro",
+                            priority=analysis.method.levers.priority.description.in_(analysis.lang))),
         TableSlide(d("arbitration", count=len(head),
                      days=c.days(analysis, float(head["effort_days"].sum())),
                      share=c.percent(analysis, c.share(float(head["effort_days"].sum()),
                                                        plan.total_days))),
                    _arbitration_slide_table(analysis, len(head)),
-                   notes=c.reason_notes(analysis, _arbitration_reasons(analysis, head),
-                                        lead=_t(analysis, "text.arbitration_intro"))),
+                   notes=c.reason_notes(analysis, _arbitration_reasons(analysis, head))),
     ], key="arbitration"))
     return result
 
@@ -503,11 +505,8 @@ def kpi_table(analysis: Any) -> Table | None:
 
 
 def _measure(analysis: Any, value: float, unit: str) -> str:
-    """A KPI value with its unit: '85 %', '4,5 /5', '0,3 tickets'."""
-    number = c.number(analysis, value, 0 if float(value).is_integer() else 1)
-    if unit == "%":
-        return f"{number} %" if analysis.lang == "fr" else f"{number}%"
-    return f"{number} {unit}".strip()
+    """A KPI value with its unit: '85 %', '4,5/5', '0,3 tickets'."""
+    return c.measure(analysis, value, unit)
 
 
 def criteria_table(analysis: Any) -> Table | None:
@@ -609,7 +608,7 @@ def _population_intro(analysis: Any, name: str) -> str:
 def _warnings(analysis: Any) -> list[str]:
     """The plan's own warnings, and the plan's cost against the budget (findings)."""
     budget = budget_sentence(facts(analysis).budget, analysis.method, analysis.lang)
-    return [budget] * bool(budget) + [w.message for w in analysis.change_plan.warnings]
+    return [budget] * bool(budget) + [w.message for w in c.for_client(analysis.change_plan.warnings)]
 
 
 def _steering_blocks(analysis: Any) -> list[Block]:

@@ -213,7 +213,10 @@ def deck(analysis: Any, deliverable: str, slides: list[Slide]) -> Deck:
 def cover(analysis: Any, deliverable: str) -> dict[str, Any]:
     """Title, subtitle, client, date, language, confidentiality and authors."""
     info = analysis.engagement.engagement
-    confidentiality = "" if info.confidentiality == _DEFAULT_CONFIDENTIALITY else info.confidentiality
+    # the client's own wording is in the engagement's language: a deliverable in
+    # another language prints the localised default rather than a foreign footer
+    own = info.confidentiality != _DEFAULT_CONFIDENTIALITY and info.language.value == analysis.lang
+    confidentiality = info.confidentiality if own else ""
     return {
         "title": text(analysis, f"{deliverable}.title"),
         "subtitle": text(analysis, f"{deliverable}.subtitle"),
@@ -470,6 +473,12 @@ def figure_or_note(analysis: Any, chart: Chart | None, caption: str = "") -> Blo
     if chart is None:
         return Paragraph(text(analysis, "common.nothing_to_chart"))
     return Figure(chart, caption=caption)
+
+
+def for_client(warnings: Iterable[Any]) -> list[Any]:
+    """The warnings a deliverable states: not the notes on the intake addressed to the
+    consultant (those are in the review notebook)."""
+    return [w for w in warnings if getattr(w, "audience", "client") == "client"]
 
 
 def reason_notes(analysis: Any, reasons: Iterable[str], lead: str = "") -> str:

@@ -584,7 +584,8 @@ def balance_chart(analysis: Any) -> Chart:
 def _balance_findings(analysis: Any) -> list[str]:
     """The balance checks of the method, then the plan's cost against the budget."""
     budget = budget_sentence(facts(analysis).budget, analysis.method, analysis.lang)
-    balance = [w.message for w in analysis.steering.warnings if w.code.startswith("balance_")]
+    balance = [w.message for w in c.for_client(analysis.steering.warnings)
+               if w.code.startswith("balance_")]
     return balance + [budget] * bool(budget)
 
 

@@ -38,6 +38,7 @@ from ..ir import (
 )
 from . import budget as b
 from . import common as c
+from .once import per_build
 
 NAME = "impact_diagnosis"
 SCALE = (0, 3)
@@ -610,7 +611,7 @@ def _segment_notes(analysis: Any) -> list[str]:
 
 
 def _warnings(analysis: Any) -> list[Any]:
-    return list(analysis.diagnosis.warnings)
+    return c.for_client(analysis.diagnosis.warnings)
 
 
 def build_document(analysis: Any) -> Document:
@@ -670,6 +671,7 @@ def build_document(analysis: Any) -> Document:
 # --------------------------------------------------------------------------- deck
 
 
+@per_build
 def findings(analysis: Any) -> list[c.Finding]:
     """The diagnosis told in five findings: how many are strongly impacted, where
     the change is deepest, whom to convince first, the barriers, the risks."""

@@ -33,6 +33,7 @@ from ..ir import (
 from . import common as c
 from . import decisions as decided
 from .framing_note import RAG_FILLS
+from .once import per_build
 
 NAME = "steering"
 SHOWN_ACTIONS = 5  # late and due actions on the progress slide
@@ -93,6 +94,7 @@ def _overall_adoption(pack: Copil):
     return rows.iloc[0] if len(rows) else None
 
 
+@per_build
 def key_messages(analysis: Any) -> list[str]:
     """Four or five findings, in the order the deck develops them."""
     pack = pack_of(analysis)

@@ -37,6 +37,7 @@ from ..ir import (
 from ..palette import lane_slot
 from . import budget as b
 from . import common as c
+from .once import per_build
 
 NAME = "training_plan"
 PREPARATORY, END_USERS = "preparatory", "end_users"
@@ -488,7 +489,7 @@ def _rates_text(analysis: Any) -> str:
 
 
 def _warnings(analysis: Any) -> list[str]:
-    return [w.message for w in analysis.training_plan.warnings]
+    return [w.message for w in c.for_client(analysis.training_plan.warnings)]
 
 
 def build_document(analysis: Any) -> Document:
@@ -534,6 +535,7 @@ def build_document(analysis: Any) -> Document:
 # --------------------------------------------------------------------------- deck
 
 
+@per_build
 def findings(analysis: Any) -> list[c.Finding]:
     """The plan told in five findings: the volume (whom to train, with what),
     its cost, trainers first, a wave before each lot, a calendar that spares
@@ -614,7 +616,7 @@ def warning_kinds(analysis: Any) -> list[str]:
     to limit absences — Marketing team, Executive committee"."""
     subjects: dict[str, list[str]] = {}
     lines: list[str] = []
-    for warning in analysis.training_plan.warnings:
+    for warning in c.for_client(analysis.training_plan.warnings):
         if not analysis.method.labels.has(f"{NAME}.deck.warning_kinds.{warning.code}"):
             lines.append(warning.message)  # a kind a firm added: said in full
             continue

@@ -22,11 +22,13 @@ they must be real PowerPoint charts with their data sheet, never pictures.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import math
 
 from lxml import etree
 from pptx.chart.data import CategoryChartData, XyChartData
+from pptx.chart.xlsx import CategoryWorkbookWriter, XyWorkbookWriter
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import (
     XL_CHART_TYPE,
@@ -109,11 +111,47 @@ def add_native_chart(shapes, chart: Chart, box: tuple[int, int, int, int], lang:
     return frame
 
 
+# ------------------------------------------------------------ the chart's own workbook
+
+class _TextStaysText:
+    """The workbook a chart embeds ("Edit data" in PowerPoint) holds names typed
+    by a client: a population called "=HYPERLINK(...)" is text, never a formula."""
+
+    @contextlib.contextmanager
+    def _open_worksheet(self, xlsx_file):
+        from xlsxwriter import Workbook
+
+        workbook = Workbook(xlsx_file, {"in_memory": True, "strings_to_formulas": False})
+        worksheet = workbook.add_worksheet()
+        yield workbook, worksheet
+        workbook.close()
+
+
+class _CategoryWriter(_TextStaysText, CategoryWorkbookWriter):
+    pass
+
+
+class _XyWriter(_TextStaysText, XyWorkbookWriter):
+    pass
+
+
+class _CategoryData(CategoryChartData):
+    @property
+    def _workbook_writer(self):
+        return _CategoryWriter(self)
+
+
+class _XyData(XyChartData):
+    @property
+    def _workbook_writer(self):
+        return _XyWriter(self)
+
+
 # --------------------------------------------------------------------------- category charts
 
 
 def _category_chart(shapes, chart: Chart, box, lang: str, palette: Palette):
-    data = CategoryChartData(number_format=chart.value_format)
+    data = _CategoryData(number_format=chart.value_format)
     data.categories = [prepare(c, lang) for c in chart.categories]
     for series in chart.series:
         data.add_series(prepare(series.name, lang), series.values, chart.value_format)
@@ -302,7 +340,7 @@ def _xy_chart(shapes, chart: Chart, box, lang: str, palette: Palette):
     sizes are points on the slide, which every renderer honours (LibreOffice ignores a
     bubble chart's scale), so the map is drawn as its layout was checked."""
     numbered = map_numbered(chart, box, lang)
-    data = XyChartData()
+    data = _XyData()
     slots = maps.group_slots(chart)
     numbers = {id(p): n for n, p in enumerate(chart.points, 1)}
     members = {g: [(p, size) for p, size in zip(chart.points, _marker_sizes(chart), strict=True)
@@ -535,7 +573,7 @@ def _gantt_chart(shapes, chart: Chart, box, lang: str, palette: Palette, lanes):
     first = min(t.start - dt.timedelta(days=milestone_width // 2 if t.milestone else 0) for t in tasks)
     last = max(t.end for t in tasks)
     span = max(1, (last - first).days)
-    data = CategoryChartData(number_format="0")
+    data = _CategoryData(number_format="0")
     data.categories = [prepare(t.label, lang) for t in tasks]
     offsets = [_serial(t.start) - (milestone_width // 2 if t.milestone else 0) for t in tasks]
     data.add_series(" ", offsets, "dd/mm/yyyy")  # the invisible offset

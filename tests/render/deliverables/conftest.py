@@ -60,6 +60,7 @@ class Written:
     analysis: Analysis
     docx: object
     pptx: object
+    paths: dict[str, Path] = field(default_factory=dict)
     discrepancies: list = field(default_factory=list)  # what the reconciliation gate found
 
     @property
@@ -153,13 +154,17 @@ def write_cases(name: str, analyses: dict[str, Analysis], out: Path) -> dict[str
     for case, analysis in analyses.items():
         paths = write(name, analysis, out / case, TEMPLATES)
         written[case] = Written(analysis, open_docx(paths["docx"]), open_pptx(paths["pptx"]),
+                                {kind: Path(path) for kind, path in paths.items()},
                                 read_report(out / case / REPORT.format(name=name)))
     return written
 
 
 def flat(text: str) -> str:
-    """Text with the typographic spaces (no-break, narrow) made plain, for comparisons."""
-    return text.replace("\u00a0", " ").replace("\u202f", " ").replace("’", "'")
+    """Text with the typographic spaces (no-break, narrow) made plain, and a quotation
+    inside another in its second-level marks as the writers set it, for comparisons."""
+    from playbook.text.typography import inner_quotes
+
+    return inner_quotes(text).replace("\u00a0", " ").replace("\u202f", " ").replace("’", "'")
 
 
 def body_words(slide) -> int:

@@ -1,0 +1,55 @@
+"""`action_status` rows must name a lever of the method and a mapped population:
+a misspelt one would otherwise be silently ignored and its action shown late."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from playbook.errors import IntakeError
+from playbook.intake import load_engagement, read_intake
+from tests.factories import minimal_engagement_dict
+
+from .helpers import write_yaml
+
+
+def _problems(path: Path, **options) -> list:
+    with pytest.raises(IntakeError) as caught:
+        read_intake(path, **options)
+    return [p for p in caught.value.problems if p.severity == "error"]
+
+
+def _with_status(tmp_path: Path, *rows: dict) -> Path:
+    data = minimal_engagement_dict()
+    data["action_status"] = list(rows)
+    return write_yaml(tmp_path / "e.yaml", data)
+
+
+def test_a_misspelt_lever_code_is_an_error_with_the_code_meant(tmp_path: Path) -> None:
+    path = _with_status(tmp_path, {"lever": "simplify_data_entri", "status": "done"})
+    (problem,) = _problems(path)
+    assert problem.where.startswith("action_status[0].lever")
+    assert "unknown lever code 'simplify_data_entri'" in problem.message
+    assert "simplify_data_entry" in problem.message  # did you mean
+
+
+def test_a_misspelt_population_is_an_error_with_the_name_meant(tmp_path: Path) -> None:
+    data = minimal_engagement_dict()
+    name = data["populations"][0]["name"]
+    path = _with_status(tmp_path, {"lever": "user_guide", "population": name[:-1], "status": "done"},
+                        {"lever": "user_guide", "population": name, "status": "cancelled"})
+    (problem,) = _problems(path)
+    assert problem.where.startswith("action_status[0].population")
+    assert "unknown population" in problem.message and name in problem.message
+
+
+def test_valid_rows_and_an_adapted_method_s_own_levers_pass(tmp_path: Path) -> None:
+    path = _with_status(tmp_path, {"lever": "user_guide", "status": "done"})
+    assert load_engagement(path).action_status[0].lever == "user_guide"
+    firm = tmp_path / "firm"
+    firm.mkdir()
+    (firm / "levers.yaml").write_text("levers:\n  - id: firm_roadshow\n", encoding="utf-8")
+    custom = _with_status(tmp_path, {"lever": "firm_roadshow", "status": "done"})
+    assert load_engagement(custom, method_dir=firm).action_status[0].lever == "firm_roadshow"
+    assert _problems(custom)  # unknown to the bundled method
