@@ -37,7 +37,6 @@ from .once import per_build
 
 NAME = "steering"
 SHOWN_ACTIONS = 5  # late and due actions on the progress slide
-SHOWN_ACTIONS_NOTE = 2  # the note keeps to two pages: the other late actions by their id
 SHOWN_BEHIND = 5
 
 
@@ -399,11 +398,9 @@ def build_document(analysis: Any) -> Document:
             blocks.append(Paragraph(_n(analysis, "text.on_target", len(green), names=_names(analysis, green))))
     blocks += [Heading(_progress_title(analysis, pack)), Paragraph(_progress_text(analysis, pack))]
     late = pack.actions[pack.actions["late"]]
-    if len(late):
-        blocks.append(actions_table(analysis, pack, SHOWN_ACTIONS_NOTE, due=False))
-    if len(late) > SHOWN_ACTIONS_NOTE:
-        rest = list(late.sort_values("date", ascending=False, kind="stable")["id"])[SHOWN_ACTIONS_NOTE:]
-        blocks.append(Paragraph(_n(analysis, "text.more_late", len(rest), ids=", ".join(rest))))
+    if len(late):  # by id, most recent first: the deck's table names them, the minutes cite them
+        ids = list(late.sort_values("date", ascending=False, kind="stable")["id"])
+        blocks.append(Paragraph(_n(analysis, "text.all_late", len(ids), ids=", ".join(ids))))
     if not pack.behind.empty:
         blocks += [Heading(_behind_title(analysis, pack)), behind_table(analysis, pack)]
     blocks += [Heading(s("decisions")), _decisions_block(analysis, pack)]
