@@ -602,10 +602,14 @@ def _modules_slide_table(analysis: Any) -> Table:
 
 def wave_title(analysis: Any, lot: str, wave: tuple[dt.date, dt.date] | None) -> str:
     """"Lot 1: the wave ends on 1 October 2027, 3 days before go-live" — or says it
-    ends after go-live, which the steering committee must then decide on."""
+    ends after go-live, or that sessions start before acceptance testing ends (from
+    the schedule), which the steering committee must then decide on."""
     go_live = next((x.go_live for x in analysis.engagement.lots if x.name == lot), None)
     if wave is None or go_live is None:
         return _t(analysis, "deck.wave_plain", lot=lot)
+    early = facts(analysis).training.lot(lot).before_acceptance_end
+    if early:  # "everyone trained before go-live" would hide that the rule gave way
+        return c.counted(analysis, f"{NAME}.deck.wave_before_acceptance", early, lot=lot)
     margin = (go_live - wave[1]).days
     key = "deck.wave" if margin >= 0 else "deck.wave_late"
     return c.counted(analysis, f"{NAME}.{key}", abs(margin), lot=lot, end=c.date(analysis, wave[1]))
