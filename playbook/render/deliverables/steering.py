@@ -157,8 +157,8 @@ def _decisions(analysis: Any, pack: Copil) -> list[tuple[str, str, str]]:
     own (measurements, late work), then those the plan raises (`findings`),
     which every other deliverable's summary lists too."""
     own = [(_t(analysis, f"words.decision_{d.kind}"), d.text, d.reason) for d in pack.decisions]
-    raised = [(decided.short(analysis, d), decided.topic(analysis, d), d.reason)
-              for d in decided.of(analysis)]
+    alerts = c.text(analysis, "findings.decisions.plan_alerts")  # one topic in a title
+    raised = [(alerts, decided.topic(analysis, d), d.reason) for d in decided.of(analysis)]
     return own + raised
 
 
