@@ -10,8 +10,9 @@ EXAMPLES = playbook/examples
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+	@echo "Installing the playbook and its dependencies into $(VENV) (a few minutes the first time)..."
+	$(PY) -m pip install --progress-bar on --upgrade pip
+	$(PY) -m pip install --progress-bar on -e '.[dev]'
 	@touch $@
 
 venv: $(VENV)/.installed

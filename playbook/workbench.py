@@ -73,19 +73,33 @@ def open_engagement(engagement_path: str | Path, lang: str = "", method_dir: str
         method = load_method(method_dir or None)
         _CACHE.clear()  # one client per process: never keep another client's data around
         _CACHE[key] = analysed(engagement, method, lang or None)
+    from .review.present import show_as_report
+
+    show_as_report(_CACHE[key])  # tables read as in the report, in the engagement's language
     return _CACHE[key]
+
+
+def shown_path(path: str | Path) -> str:
+    """A written file as the consultant finds it: relative to the repository (a
+    checkout) or the working folder, `outputs/<client>/<lang>/x.docx`; only its
+    name when it lies elsewhere, so no folder of this machine is revealed."""
+    path = Path(path).resolve()
+    for root in ((REPOSITORY,) if _checkout() else ()) + (Path.cwd().resolve(),):
+        if root in path.parents:
+            return path.relative_to(root).as_posix()
+    return path.name
 
 
 class WrittenFiles(dict):
     """The files a deliverable wrote (kind → path), shown by their names only.
 
-    A notebook displays what it wrote; the executed notebook and its review copy
-    travel with the deliverables, so they must not reveal the folders of the
-    machine that produced them.
+    A notebook displays what it wrote, where the consultant will find it; the
+    executed notebook and its review copy travel with the deliverables, so they
+    must not reveal the folders of the machine that produced them (see `shown_path`).
     """
 
     def __repr__(self) -> str:
-        return ", ".join(Path(path).name for path in self.values())
+        return ", ".join(shown_path(path) for path in self.values())
 
     def _repr_pretty_(self, printer, cycle) -> None:
         printer.text(repr(self))

@@ -23,3 +23,11 @@ def pytest_runtest_setup(item):
     if os.environ.get("PLAYBOOK_REQUIRE_LIBREOFFICE") == "1":
         pytest.fail("LibreOffice (soffice) is required in CI but is not installed")
     pytest.skip("LibreOffice (soffice) not installed")
+
+
+@pytest.fixture(autouse=True)
+def _the_consultant_s_language(monkeypatch):
+    """Commands that read no engagement speak the consultant's language
+    (`PLAYBOOK_LANG`, else the system locale): English here, whatever the machine
+    the suite runs on; a test about the rule sets its own."""
+    monkeypatch.setenv("PLAYBOOK_LANG", "en")

@@ -100,6 +100,8 @@ def test_the_readme_has_commands_to_check() -> None:
 
 def test_every_readme_command_works(clone: Path, monkeypatch, capsys) -> None:
     monkeypatch.chdir(clone)
+    labs: list[list[str]] = []  # `playbook lab` makes its copy; JupyterLab is not started
+    monkeypatch.setattr("subprocess.call", lambda line: labs.append(line) or 0)
     ran, listed = [], []
     for command in readme_commands():
         reason = _not_run(command)
@@ -109,7 +111,7 @@ def test_every_readme_command_works(clone: Path, monkeypatch, capsys) -> None:
             continue
         argv = _argv(command, clone)
         if argv[0] == "validate":  # the consultant filled the workbook in between
-            shutil.copy(clone / "example.xlsx", clone / "my-client.xlsx")
+            shutil.copy(clone / "example.xlsx", clone / argv[1])
         if argv[0] == "batch":
             (clone / "engagements").mkdir(exist_ok=True)
             shutil.copy(clone / "example.xlsx", clone / "engagements" / "client.xlsx")
@@ -123,6 +125,8 @@ def test_every_readme_command_works(clone: Path, monkeypatch, capsys) -> None:
     assert (clone / "secure" / "share" / "outputs" / "Mutuelle Horizon" / "fr").is_dir()
     assert (clone / "outputs" / "cohort" / "cohort-report.docx").is_file()
     assert (clone / "review" / "specimen.docx").is_file()
+    assert labs and all(line[1] == "lab" for line in labs)
+    assert (clone / "outputs" / "Mutuelle Horizon" / "notebooks" / "01_framing_note.ipynb").is_file()
 
 
 def _check_without_running(command: str) -> None:
@@ -149,3 +153,49 @@ def _check_without_running(command: str) -> None:
     argv = expand_multiple(shlex.split(command)[1:], "--only", DELIVERABLES)
     group = get_command(app)
     group.commands[argv[0]].make_context(argv[0], argv[1:])  # raises on a usage error
+
+
+# English words no French console line should hold (client names and file names
+# in the examples are French; deliverable codes such as `framing_note` are not words).
+ENGLISH = re.compile(
+    r"\b(the|and|of|with|is|are|not|found|expected|written|wrote|done|rendered|up to date|"
+    r"warnings?|errors?|problems?|valid|summary|people|go-live|copied|kept|failed|file)\b",
+    re.IGNORECASE)
+
+
+def french_walkthrough() -> list[str]:
+    text = README.read_text(encoding="utf-8")
+    section = text.split("## A first week in French", 1)[1].split("\n## ", 1)[0]
+    block = re.search(r"```bash\n(.*?)```", section, flags=re.S).group(1)
+    return [re.sub(r"\s+#.*$", "", line).strip() for line in block.splitlines() if line.strip()]
+
+
+def test_the_french_walkthrough_speaks_only_french(tmp_path: Path, monkeypatch, capsys) -> None:
+    """Empty workbook, validate, run, lab, COPIL: as a French consultant types them."""
+    (tmp_path / "playbook").symlink_to(REPOSITORY / "playbook")
+    (tmp_path / "templates").symlink_to(REPOSITORY / "templates")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("PLAYBOOK_LANG", "fr")
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    monkeypatch.setattr("subprocess.call", lambda line: 0)  # JupyterLab is not started
+    commands = french_walkthrough()
+    assert [shlex.split(c)[1] for c in commands] == ["intake-template", "validate", "run", "lab",
+                                                     "run"]
+    said = []
+    for command in commands:
+        argv = _argv(command, tmp_path)
+        if argv[0] == "validate":  # the consultant filled the workbook: here, from the example
+            assert main(["validate", argv[1]]) == 2  # the blank one: every problem, in French
+            said.append(capsys.readouterr().err)
+            assert main(["intake-template", argv[1], "--force", "--from",
+                         "playbook/examples/mutuelle_horizon.yaml"]) == 0
+        status = main(argv)
+        captured = capsys.readouterr()
+        assert status == 0, f"{command}\n{captured.out}\n{captured.err}"
+        said += [captured.out, captured.err]
+    console = re.sub(r"\S*/\S*", "", "\n".join(said))  # paths are not sentences
+    assert "valide" in console and "Points de méthode à regarder" in console
+    assert "carnet(s) copié(s)" in console and "steering" in console
+    english = [line for line in console.splitlines() if ENGLISH.search(line)]
+    assert english == []
+    assert (tmp_path / "outputs" / "Mutuelle Horizon" / "fr" / "steering.pptx").is_file()

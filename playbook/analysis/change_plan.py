@@ -66,10 +66,35 @@ def plan_change(
         by_lever=by_lever(actions, method, lang),
         by_pillar=by_pillar(actions, method, lang),
         by_month=by_month(actions),
-        arbitration=arbitration(actions, method, lang),
+        arbitration=arbitration(actions, method, lang, _risk_answers(diagnosis, method)),
         milestones=table,
         warnings=tuple(_warnings(people, actions, method, lang) + _closed_milestones(working, method, lang)),
     )
+
+
+def _risk_answers(diagnosis: Diagnosis, method: Method) -> dict[tuple[str, str], tuple[int, bool]]:
+    """(lever, population) -> (the level of the risk it answers, whether it answers the
+    main cause of the population's main risk): a lever answers a risk when
+    `brakes.yaml` recommends it against a brake causing that risk."""
+    result: dict[tuple[str, str], tuple[int, bool]] = {}
+    attention = method.brakes.risk_model.attention_from
+    by_population: dict[str, list[Any]] = {}
+    for risk in diagnosis.risks:
+        by_population.setdefault(risk.population, []).append(risk)
+    for population, risks in by_population.items():
+        top = max(risks, key=lambda r: r.level)
+        main_sources = {c.source for c in top.causes[:1]} if top.level >= attention else set()
+        if len(top.reasons) and top.causes[1:] and top.reasons[0] != top.causes[0].reason:
+            main_sources.add(top.causes[1].source)  # two causes weighing the same: both are main
+        for risk in risks:
+            for cause in risk.causes:
+                if cause.source == "rule" or risk.level == 0:
+                    continue
+                for lever in method.brakes.brake(cause.source).levers:
+                    level, main = result.get((lever, population), (0, False))
+                    is_main = risk is top and cause.source in main_sources
+                    result[(lever, population)] = (max(level, risk.level), main or is_main)
+    return result
 
 
 # ----------------------------------------------------------------- choosing

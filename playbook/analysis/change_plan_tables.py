@@ -153,7 +153,10 @@ def monthly_spread(actions: pd.DataFrame) -> pd.DataFrame:
     })
 
 
-def arbitration(actions: pd.DataFrame, method: Method, lang: str) -> pd.DataFrame:
+def arbitration(
+    actions: pd.DataFrame, method: Method, lang: str,
+    answers: dict[tuple[str, str], tuple[int, bool]] | None = None,
+) -> pd.DataFrame:
     """Effort against expected effect, one row per lever × population, ranked.
 
     score = expected effect (1-3) × (1 + the population's overall impact, the
@@ -164,10 +167,17 @@ def arbitration(actions: pd.DataFrame, method: Method, lang: str) -> pd.DataFram
     median of costed rows; they label each row, the score ranks them. Levers
     costed in the training plan are arbitrated there, with their sessions and
     trainer-days, so they are left out of this view, and so are cancelled actions.
+
+    `answers` ((lever, population) -> (risk level it answers, answers the
+    population's main risk)) makes the ranking follow the risks: the impact term
+    becomes the higher of the overall impact and the level of the risk the lever
+    answers, and the levers answering a population's main cause of its main
+    risk come first, with the governance actions the rest depends on.
     """
     columns = [
         "rank", "lever", "action", "pillar", "population", "audience", "occurrences", "effort_days",
-        "effect", "impact", "headcount", "score", "quadrant", "quadrant_label", "costed_in",
+        "effect", "impact", "headcount", "risk_answered", "main_risk", "score", "quadrant",
+        "quadrant_label", "costed_in",
     ]
     actions = actions[actions["costed_in"] == ""]
     if "status" in actions.columns:  # a cancelled action costs nothing and has nothing left to decide
@@ -180,6 +190,7 @@ def arbitration(actions: pd.DataFrame, method: Method, lang: str) -> pd.DataFram
         .agg(
             action=("action", "first"),
             pillar=("pillar", "first"),
+            scope=("scope", "first"),
             occurrences=("id", "count"),
             effort_days=("effort_days", "sum"),
             effect=("effect", "first"),
@@ -189,8 +200,16 @@ def arbitration(actions: pd.DataFrame, method: Method, lang: str) -> pd.DataFram
         )
         .reset_index()
     )
+    answered = [(answers or {}).get((lever, population), (0, False))
+                for lever, population in zip(grouped["lever"], grouped["population"], strict=True)]
+    grouped["risk_answered"] = [level for level, _ in answered]
+    # A governance action (a local sponsor to name, a works council to consult) is
+    # a precondition of the rest: it ranks with the answers to main risks.
+    grouped["main_risk"] = [main or scope == "governance"
+                            for (_, main), scope in zip(answered, grouped["scope"], strict=True)]
+    weight = grouped[["impact", "risk_answered"]].max(axis=1)
     reach = grouped["headcount"].astype(float) ** method.levers.priority.reach_exponent
-    grouped["score"] = grouped["effect"] * (1 + grouped["impact"]) * reach / (1 + grouped["effort_days"])
+    grouped["score"] = grouped["effect"] * (1 + weight) * reach / (1 + grouped["effort_days"])
     costed = grouped.loc[grouped["effort_days"] > 0, "effort_days"]
     median = float(costed.median()) if len(costed) else 0.0
     high_effect = grouped["effect"] >= 2
@@ -202,8 +221,8 @@ def arbitration(actions: pd.DataFrame, method: Method, lang: str) -> pd.DataFram
     labels = method.levers.quadrants
     grouped["quadrant_label"] = [labels[q].in_(lang) for q in grouped["quadrant"]]
     grouped = grouped.sort_values(
-        ["score", "effort_days", "lever", "population"],
-        ascending=[False, True, True, True],
+        ["main_risk", "score", "effort_days", "lever", "population"],
+        ascending=[False, False, True, True, True],
         kind="stable",
     ).reset_index(drop=True)
     grouped["rank"] = range(1, len(grouped) + 1)

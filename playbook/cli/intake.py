@@ -16,8 +16,11 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
+from ..text import render
+from ..text.language import choose_language
 from ..text.typography import colon
 from . import app
+from .summary import method_warnings, print_warnings
 
 
 class Lang(StrEnum):
@@ -25,47 +28,6 @@ class Lang(StrEnum):
     en = "en"
 
 
-_SUMMARY = {
-    "title": {"en": "{file}: valid", "fr": "{file} : valide"},
-    "client": {"en": "Client: {client}", "fr": "Client : {client}"},
-    "populations": {
-        "en": "Populations: {count} ({non_users} not using the CRM), {headcount} people",
-        "fr": "Populations : {count} (dont {non_users} hors utilisateurs du CRM), {headcount} personnes",
-    },
-    "lots": {"en": "Lots", "fr": "Lots"},
-    "go_live": {"en": "go-live {date}", "fr": "mise en production le {date}"},
-    "warnings": {"en": "Warnings: {count}", "fr": "Avertissements : {count}"},
-    "written": {
-        "en": "Intake workbook written: {path}",
-        "fr": "Classeur de recueil écrit : {path}",
-    },
-    "not_xlsx": {
-        "en": "{path}: the intake workbook is an Excel file: give it a name ending in .xlsx",
-        "fr": "{path} : le classeur de recueil est un fichier Excel : donnez-lui un nom en .xlsx",
-    },
-    "is_source": {
-        "en": "{path} is the --from file itself: writing the workbook there would destroy it; "
-        "nothing was written. Choose another file name",
-        "fr": "{path} est le fichier --from lui-même : y écrire le classeur le détruirait ; "
-        "rien n'a été écrit. Choisissez un autre nom de fichier",
-    },
-    "is_folder": {
-        "en": "{path} is a folder; nothing was written. Give the workbook's file name",
-        "fr": "{path} est un dossier ; rien n'a été écrit. Donnez le nom du fichier du classeur",
-    },
-    "under_file": {
-        "en": "{path}: {file} is a file, not a folder; nothing was written",
-        "fr": "{path} : {file} est un fichier, pas un dossier ; rien n'a été écrit",
-    },
-    "cannot_write": {
-        "en": "{path}: cannot be written ({reason}); nothing was written",
-        "fr": "{path} : écriture impossible ({reason}) ; rien n'a été écrit",
-    },
-    "exists": {
-        "en": "{path} already exists; nothing was written. Add --force to replace it",
-        "fr": "{path} existe déjà ; rien n'a été écrit. Ajoutez --force pour le remplacer",
-    },
-}
 
 
 def _date(day: dt.date, lang: str) -> str:
@@ -73,25 +35,29 @@ def _date(day: dt.date, lang: str) -> str:
 
 
 def _t(key: str, lang: str, **values: object) -> str:
-    return _SUMMARY[key][lang].format(**values)
+    """The console message `cli.validate.<key>` or `cli.template.<key>` in `lang`."""
+    group = "validate" if key in _VALIDATE else "template"
+    return render(f"cli.{group}.{key}", lang, **values)
 
 
-@app.command()
+_VALIDATE = ("title", "client", "populations", "lots", "go_live", "warnings")
+
+
+@app.command(help="help.validate")
 def validate(
-    path: Annotated[Path, typer.Argument(help="Engagement file: .xlsx workbook or .yaml.", metavar="FILE")],
+    path: Annotated[Path, typer.Argument(help="help.validate.file", metavar="FILE")],
     lang: Annotated[
         Lang | None,
-        typer.Option("--lang", metavar="fr|en", help="Language of the messages (default: the engagement's)."),
+        typer.Option("--lang", metavar="fr|en", help="help.validate.lang"),
     ] = None,
 ) -> None:
     """Check an engagement file and list every problem, located; exit 2 on errors."""
     from ..intake import read_intake
-    from ..run.wording import console_language
 
-    chosen = console_language(lang.value if lang else None)
+    chosen = lang.value if lang else None
     report = read_intake(path, lang=chosen)
     engagement = report.engagement
-    shown = chosen or engagement.language
+    shown = choose_language(chosen, engagement.language)
     console = Console(highlight=False)
     populations = engagement.populations
     lines = [
@@ -115,8 +81,10 @@ def validate(
             for warning in report.warnings
         ),
     ]
+    method_points = _method_warnings(engagement, shown)
     if not console.is_terminal:
         typer.echo("\n".join(lines))
+        print_warnings(console, method_points, shown)
         return
     # On a terminal: the same lines, with colour; user text is escaped (a "[" in a name).
     warnings_at = len(lines) - len(report.warnings) - 1
@@ -127,31 +95,41 @@ def validate(
     console.print(f"[{style}]{escape(lines[warnings_at])}[/]")
     for line in lines[warnings_at + 1 :]:
         console.print(f"[yellow]{escape(line)}[/]")
+    print_warnings(console, method_points, shown)
 
 
-@app.command("intake-template")
+def _method_warnings(engagement, lang: str) -> list:
+    """What the method's analysis asks the consultant to look at (the documents say why)."""
+    from ..analysis import analyse
+    from ..method import load_method
+
+    return method_warnings(analyse(engagement, load_method(), lang))
+
+
+@app.command("intake-template", help="help.template")
 def intake_template(
-    out: Annotated[Path, typer.Argument(help="Workbook to write (.xlsx).", metavar="OUT.xlsx")],
+    out: Annotated[Path, typer.Argument(help="help.template.out", metavar="OUT.xlsx")],
     source: Annotated[
         Path | None,
-        typer.Option("--from", metavar="FILE", help="Fill the workbook from this engagement (.yaml or .xlsx)."),
+        typer.Option("--from", metavar="FILE", help="help.template.from"),
     ] = None,
     lang: Annotated[
         Lang | None,
         typer.Option(
-            "--lang", metavar="fr|en", help="Language of the workbook (default: the engagement's, else en)."
+            "--lang", metavar="fr|en", help="help.template.lang"
         ),
     ] = None,
     force: Annotated[
-        bool, typer.Option("--force", help="Replace the workbook if it already exists.")
+        bool, typer.Option("--force", help="help.template.force")
     ] = False,
 ) -> None:
     """Write the intake workbook, empty or filled from an engagement file."""
     from ..intake import load_engagement, write_intake_template
 
-    _check_destination(out, source, force, lang.value if lang else "en")
-    engagement = load_engagement(source, lang=lang.value if lang else None) if source else None
-    chosen = lang.value if lang else (engagement.language if engagement else "en")
+    told = lang.value if lang else None
+    _check_destination(out, source, force, choose_language(told))
+    engagement = load_engagement(source, lang=told) if source else None
+    chosen = choose_language(told, engagement.language if engagement else None)
     try:
         written = write_intake_template(out, engagement, lang=chosen)
     except OSError as error:  # a file where a folder should be, a read-only folder, a full disk

@@ -8,16 +8,17 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from ..registry import DELIVERABLES
+from ..text import render
+from ..text.language import choose_language
 from . import app
+from .render import checked_language
 
-ONLY_HELP = ("Produce only these deliverables, one or several after the flag: "
-             f"{', '.join(DELIVERABLES)}.")
-AS_OF_HELP = "Date of the COPIL the steering pack is prepared for (2027-07-26); default: the latest measurement."
-SINCE_HELP = "The engagement file of the previous COPIL, or that run's manifest.json: the steering pack then says what changed in the engagement."
-LANG_HELP = "Language of the deliverables and of the messages (fr or en); default: the engagement's."
-FORCE_HELP = "Render every deliverable, even those whose inputs did not change since the last run."
-OUT_HELP = "Output folder; one sub-folder per client and language."
+ONLY_HELP = "help.run.only"
+AS_OF_HELP = "help.run.as_of"
+SINCE_HELP = "help.run.since"
+LANG_HELP = "help.run.lang"
+FORCE_HELP = "help.run.force"
+OUT_HELP = "help.run.out"
 
 
 def _console(stderr: bool = False):
@@ -26,47 +27,51 @@ def _console(stderr: bool = False):
     return Console(stderr=stderr, highlight=False)
 
 
-@app.command("run")
+@app.command("run", help="help.run")
 def run_command(
-    engagement: Annotated[Path, typer.Argument(help="The engagement file (.xlsx or .yaml).", metavar="FILE")],
+    engagement: Annotated[Path, typer.Argument(help="help.run.file", metavar="FILE")],
     only: Annotated[list[str] | None, typer.Option("--only", metavar="NAME…", help=ONLY_HELP)] = None,
     lang: Annotated[str | None, typer.Option("--lang", metavar="fr|en", help=LANG_HELP)] = None,
     out: Annotated[Path, typer.Option("--out", metavar="DIR", help=OUT_HELP)] = Path("outputs"),
-    templates: Annotated[Path | None, typer.Option("--templates", metavar="DIR", help="Folder of the firm's Word/PowerPoint templates.")] = None,
-    method: Annotated[Path | None, typer.Option("--method", metavar="DIR", help="Folder of an adapted method (default: the bundled one).")] = None,
-    kernel: Annotated[bool, typer.Option("--kernel", help="Run each notebook in a fresh Jupyter kernel (slower; the papermill default).")] = False,
+    templates: Annotated[Path | None, typer.Option("--templates", metavar="DIR", help="help.run.templates")] = None,
+    method: Annotated[Path | None, typer.Option("--method", metavar="DIR", help="help.run.method")] = None,
+    kernel: Annotated[bool, typer.Option("--kernel", help="help.run.kernel")] = False,
     as_of: Annotated[str | None, typer.Option("--as-of", metavar="DATE", help=AS_OF_HELP)] = None,
     since: Annotated[Path | None, typer.Option("--since", metavar="FILE", help=SINCE_HELP)] = None,
     force: Annotated[bool, typer.Option("--force", help=FORCE_HELP)] = False,
     notebooks: Annotated[Path | None, typer.Option("--notebooks", hidden=True)] = None,
-    check_layout: Annotated[bool, typer.Option("--check-layout", help="Then render the files with LibreOffice (when installed) and report layout problems; exit 1 on any.")] = False,
+    check_layout: Annotated[bool, typer.Option("--check-layout", help="help.run.check_layout")] = False,
 ) -> None:
     """Produce one client's deliverables: Word, PowerPoint, executed notebook, HTML review copy."""
     from ..errors import RunError
     from ..run.execute import run_engagement
     from ..run.progress import RunProgress
     from ..run.report import counts_line, files_table
-    from ..run.wording import console_language, say
+    from ..run.wording import say
+    from .summary import print_method_warnings
 
     console = _console()
-    shown = console_language(lang)
+    told = checked_language(lang) if lang is not None else None
+    as_of = option_date(as_of, "--as-of", told)
     try:
-        with RunProgress(console, shown) as progress:
+        # None: the run speaks its own language (the engagement's, or --lang).
+        with RunProgress(console, told, label=f"{engagement.name}…") as progress:
             result = run_engagement(
-                engagement, out, lang=lang, only=only, templates_dir=templates,
+                engagement, out, lang=told, only=only, templates_dir=templates,
                 method_dir=method, notebooks_dir=notebooks, progress=progress, kernel=kernel,
                 as_of=as_of, since=since,
                 force=force,
             )
     except RunError as error:
-        label = say("error", shown or _language_of(engagement))
+        label = say("error", choose_language(told, _language_of(engagement)))
         _console(stderr=True).print(f"[red]{label}:[/red] {escape(str(error))}", soft_wrap=True)
         raise typer.Exit(1) from None
-    console.print(files_table(result, shown))
-    console.print(counts_line(len(result.up_to_date), len(result.rendered), shown or result.language),
+    console.print(files_table(result, result.language))
+    console.print(counts_line(len(result.up_to_date), len(result.rendered), result.language),
                   highlight=False)
+    print_method_warnings(console, engagement, result.language, method)
     if result.discrepancies:
-        console.print(say("discrepancies", shown or result.language, count=len(result.discrepancies)),
+        console.print(say("discrepancies", result.language, count=len(result.discrepancies)),
                       highlight=False)
         for line in result.discrepancies:
             console.print(f"  – {escape(line)}", highlight=False, soft_wrap=True)
@@ -74,39 +79,57 @@ def run_command(
         _check_layout(result, console)
 
 
-def _language_of(engagement: Path) -> str:
+def option_date(value: str | None, option: str, lang: str | None = None) -> str | None:
+    """A date option as consultants type it (31/12/2026, 2026-12-31, 31.12.2026),
+    as an ISO date; exit 2 with the accepted forms otherwise."""
+    from ..errors import PlaybookError
+    from ..intake.values import coerce_date
+
+    if value is None or not value.strip():
+        return None
+    try:
+        return coerce_date(value.strip()).isoformat()
+    except (ValueError, TypeError):
+        raise PlaybookError(render("cli.bad_date", choose_language(lang), option=option,
+                                   value=value)) from None
+
+
+def _language_of(engagement: Path) -> str | None:
     """The engagement's language for a message after a failed run (it was read before)."""
     from ..intake import load_engagement
 
     try:
         return load_engagement(engagement).language
     except Exception:  # unreadable now: the message is still worth showing
-        return "en"
+        return None
 
 
 def _check_layout(result, console) -> None:
     """The layout check of the files a run wrote, or a note saying why it was not done."""
     from ..render.layout_check import check_files, libreoffice_available
-    from .render import report_layout
+    from .render import LayoutProgress, report_layout
 
+    lang = result.language
     if not libreoffice_available():
-        console.print("[yellow]warning:[/yellow] LibreOffice is not installed: layout not checked",
+        console.print(f"[yellow]{escape(render('cli.layout.no_libreoffice', lang))}[/yellow]",
                       soft_wrap=True)
         return
-    report_layout(check_files(result.files), Path(result.folder))
+    with LayoutProgress(len(result.files), lang) as progress:
+        findings = check_files(result.files, on_file=progress)
+    report_layout(findings, Path(result.folder), lang)
 
 
-@app.command("batch")
+@app.command("batch", help="help.batch")
 def batch_command(
-    engagements: Annotated[list[str], typer.Argument(help="Engagement files, folders of them, or globs.", metavar="FILES")],
-    jobs: Annotated[int | None, typer.Option("--jobs", "-j", metavar="N", help="Clients run at once (default: the number of cores).")] = None,
+    engagements: Annotated[list[str], typer.Argument(help="help.batch.files", metavar="FILES")],
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", metavar="N", help="help.batch.jobs")] = None,
     out: Annotated[Path, typer.Option("--out", metavar="DIR", help=OUT_HELP)] = Path("outputs"),
     lang: Annotated[str | None, typer.Option("--lang", metavar="fr|en", help=LANG_HELP)] = None,
     only: Annotated[list[str] | None, typer.Option("--only", metavar="NAME…", help=ONLY_HELP)] = None,
-    templates: Annotated[Path | None, typer.Option("--templates", metavar="DIR", help="Folder of the firm's Word/PowerPoint templates.")] = None,
-    method: Annotated[Path | None, typer.Option("--method", metavar="DIR", help="Folder of an adapted method (default: the bundled one).")] = None,
-    dask: Annotated[str | None, typer.Option("--dask", metavar="ADDRESS", help="Address of a Dask scheduler to run the clients on (tcp://host:8786).")] = None,
-    kernel: Annotated[bool, typer.Option("--kernel", help="Run each notebook in a fresh Jupyter kernel (slower).")] = False,
+    templates: Annotated[Path | None, typer.Option("--templates", metavar="DIR", help="help.run.templates")] = None,
+    method: Annotated[Path | None, typer.Option("--method", metavar="DIR", help="help.run.method")] = None,
+    dask: Annotated[str | None, typer.Option("--dask", metavar="ADDRESS", help="help.batch.dask")] = None,
+    kernel: Annotated[bool, typer.Option("--kernel", help="help.batch.kernel")] = False,
     as_of: Annotated[str | None, typer.Option("--as-of", metavar="DATE", help=AS_OF_HELP)] = None,
     force: Annotated[bool, typer.Option("--force", help=FORCE_HELP)] = False,
     notebooks: Annotated[Path | None, typer.Option("--notebooks", hidden=True)] = None,
@@ -119,22 +142,24 @@ def batch_command(
     from ..run.batch import find_engagements, run_batch
     from ..run.progress import BatchProgress
     from ..run.report import batch_table, counts_line
-    from ..run.wording import console_language
 
     console = _console()
+    told = checked_language(lang) if lang is not None else None
+    shown = choose_language(told)  # many clients: the consultant's language, not one client's
+    as_of = option_date(as_of, "--as-of", shown)
     total = len(find_engagements(engagements))
-    with BatchProgress(console, total) as progress:
+    with BatchProgress(console, total, shown) as progress:
         result = run_batch(
-            engagements, out, jobs=jobs, lang=lang, only=only, templates_dir=templates,
+            engagements, out, jobs=jobs, lang=told, only=only, templates_dir=templates,
             method_dir=method, notebooks_dir=notebooks, progress=progress, dask_address=dask,
             kernel=kernel, force=force, as_of=as_of,
         )
-    console.print(batch_table(result))
+    console.print(batch_table(result, shown))
     console.print(
-        counts_line(result.deliverables_current, result.deliverables_rendered,
-                    console_language(lang) or "en"),
+        counts_line(result.deliverables_current, result.deliverables_rendered, shown),
         highlight=False,
     )
-    console.print(f"summary: {Path(out) / 'batch-summary.json'}", soft_wrap=True, markup=False)
+    console.print(render("cli.batch.summary", shown, path=Path(out) / "batch-summary.json"),
+                  soft_wrap=True, markup=False)
     if result.failed:
         raise typer.Exit(1)

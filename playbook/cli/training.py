@@ -15,23 +15,22 @@ from . import app
 from .usage import PlainGroup, PlaybookApp
 
 
-@app.command("handbook")
+@app.command("handbook", help="help.handbook")
 def handbook(
-    lang: Annotated[str, typer.Option("--lang", metavar="fr|en", help="Language of the handbook: fr or en.")] = "fr",
+    lang: Annotated[str | None, typer.Option("--lang", metavar="fr|en", help="help.handbook.lang")] = None,
     method: Annotated[Path | None, typer.Option(
-        "--method", metavar="DIR", help="Folder of an adapted method (default: the bundled method).")] = None,
-    out: Annotated[Path, typer.Option("--out", metavar="DIR", help="Folder to write the handbook into.")] = Path("outputs"),
+        "--method", metavar="DIR", help="help.handbook.method")] = None,
+    out: Annotated[Path, typer.Option("--out", metavar="DIR", help="help.handbook.out")] = Path("outputs"),
     templates: Annotated[Path | None, typer.Option(
-        "--templates", metavar="DIR", help="Folder of the house templates (default: the bundled ones).")] = None,
+        "--templates", metavar="DIR", help="help.templates_dir")] = None,
     facilitator: Annotated[bool, typer.Option(
-        "--facilitator", help="Write instead the facilitator guide of each exercise: objectives, timing, debrief points, model answer.")] = False,
+        "--facilitator", help="help.handbook.facilitator")] = False,
 ) -> None:
     """Write the method handbook as Word and HTML (steps, brakes, levers, criteria, KPIs, training, glossary)."""
-    from ..errors import PlaybookError
     from ..training import write_handbook
+    from .render import checked_language
 
-    if lang not in ("fr", "en"):
-        raise PlaybookError(f"--lang must be fr or en, not {lang!r}")
+    lang = checked_language(lang)
     if facilitator:
         from ..training.facilitator import write_facilitator_guides
 
@@ -44,33 +43,32 @@ def handbook(
 
 
 training_app = PlaybookApp(cls=PlainGroup, no_args_is_help=True, add_completion=False,
-                           help="Training new consultants: check a cohort's practice answers.")
+                           help="help.training")
 app.add_typer(training_app, name="training")
 
 
-@training_app.command("check")
+@training_app.command("check", help="help.training.check")
 def training_check(
     answers: Annotated[list[Path], typer.Argument(
-        metavar="ANSWERS", help="Answer files, one per trainee (.yaml or .xlsx).")],
+        metavar="ANSWERS", help="help.training.answers")],
     case: Annotated[str | None, typer.Option(
-        "--case", metavar="NAME", help="Exercise case of the files that name none (contact_centre...).")] = None,
-    lang: Annotated[str, typer.Option("--lang", metavar="fr|en", help="Language of the feedback and report.")] = "en",
-    out: Annotated[Path, typer.Option("--out", metavar="DIR", help="Folder for the cohort report.")] = Path("outputs/cohort"),
+        "--case", metavar="NAME", help="help.training.case")] = None,
+    lang: Annotated[str | None, typer.Option("--lang", metavar="fr|en", help="help.training.lang")] = None,
+    out: Annotated[Path, typer.Option("--out", metavar="DIR", help="help.training.out")] = Path("outputs/cohort"),
     templates: Annotated[Path | None, typer.Option(
-        "--templates", metavar="DIR", help="Folder of the house templates (default: the bundled ones).")] = None,
+        "--templates", metavar="DIR", help="help.templates_dir")] = None,
     cases: Annotated[Path | None, typer.Option(
-        "--cases", metavar="DIR", help="Folder of the trainer's own cases (engagement files named <case>.yaml); "
-        "an answer names its case, never a file.")] = None,
+        "--cases", metavar="DIR", help="help.training.cases")] = None,
 ) -> None:
     """Grade every trainee's answer; write the cohort report (Word) and the scores (CSV)."""
-    from ..errors import PlaybookError
+    from ..text import render
     from ..training.cohort import check_cohort, write_cohort_report
+    from .render import checked_language
 
-    if lang not in ("fr", "en"):
-        raise PlaybookError(f"--lang must be fr or en, not {lang!r}")
+    lang = checked_language(lang)
     cohort = check_cohort(answers, case, lang, cases_dir=cases)
-    colon = " : " if lang == "fr" else ": "
     for graded in sorted(cohort.graded, key=lambda g: g.trainee):
-        typer.echo(f"{graded.trainee}{colon}{round(graded.feedback.score * 100)}/100")
+        typer.echo(render("cli.training.score", lang, trainee=graded.trainee,
+                          score=round(graded.feedback.score * 100)))
     for path in write_cohort_report(cohort, out, templates).values():
         typer.echo(str(path))

@@ -40,13 +40,17 @@ def read_intake(
     """Read and check an engagement file; raise `IntakeError` with every problem.
 
     `lang` forces the language of the messages; by default it is the
-    engagement's own language when the file says it, English otherwise.
+    engagement's own language when the file says it, else the consultant's
+    (`PLAYBOOK_LANG`, the system locale: see `playbook.text.language`).
     `method_dir`: an adapted method, whose lever codes `action_status` may name
     (default: the bundled method's).
     """
+    from ..text import render
+    from ..text.language import preferred_language
+
     path = Path(path)
-    first_lang = lang or "en"
-    where = "fichier" if first_lang == "fr" else "file"
+    first_lang = lang or preferred_language() or "en"
+    where = render("yaml.where_unknown", first_lang)
 
     def fail(message: str) -> msg.LocalizedIntakeError:
         return msg.LocalizedIntakeError(
@@ -75,7 +79,7 @@ def read_intake(
     else:
         raise fail(msg.text("unsupported_extension", first_lang, ext=suffix or path.name))
     if lang is None:
-        source.lang = source.language_hint() or "en"
+        source.lang = source.language_hint() or first_lang
     check_records = getattr(source, "check_records", None)
     if check_records is not None:
         check_records()

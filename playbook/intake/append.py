@@ -23,6 +23,7 @@ from pydantic import BaseModel
 
 from ..errors import IntakeError, PlaybookError
 from ..files import atomic_path, atomic_write_bytes
+from .headers import column_code, column_header, sheet_code, sheet_title
 from .schema import SHEETS_BY_NAME
 from .xlsx_writer import _put
 
@@ -166,13 +167,16 @@ def _append_xlsx(path: Path, out: Path, records: dict[str, list[BaseModel]], lan
     book = load_workbook(path, keep_vba=macros)
     for name, rows in records.items():
         sheet = SHEETS_BY_NAME[name]
-        if name in book.sheetnames:
-            ws = book[name]
+        # The tab and headers by what they name, in either language (see `headers`).
+        tabs = {sheet_code(title): title for title in book.sheetnames}
+        if name in tabs:
+            ws = book[tabs[name]]
         else:  # a workbook made before the measurement sheets existed
-            ws = book.create_sheet(name)
+            ws = book.create_sheet(sheet_title(name, lang))
             for col, column in enumerate(sheet.columns, start=1):
-                ws.cell(1, col, column.name)
-        header = {str(c.value).strip(): c.column for c in ws[1] if c.value}
+                ws.cell(1, col, column_header(name, column.name, lang))
+        codes = tuple(sheet.column_names)
+        header = {column_code(name, codes, str(c.value)): c.column for c in ws[1] if c.value}
         last = max((r for r in range(1, ws.max_row + 1)
                     if any(ws.cell(r, c).value not in (None, "") for c in header.values())),
                    default=1)

@@ -14,6 +14,7 @@ gets the spelling it most likely meant.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -393,7 +394,25 @@ class Assembly:
                     msg.text("population_without_impact", self.lang, name=population.name),
                 )
         self._territory_checks(candidate)
+        self._look_alike_client(candidate)
         self._action_levers()
+
+    def _look_alike_client(self, candidate: Engagement) -> None:
+        """A client name mixing Latin letters with Cyrillic or Greek ones (a
+        Cyrillic « А » in "Аcme") reads as another client's and gets its own
+        folder: said, since nobody sees it."""
+        client = getattr(getattr(candidate, "engagement", None), "client", None)
+        if not isinstance(client, str):
+            return  # the name itself was refused: reported already
+        scripts = sorted({unicodedata.name(c, "?").split()[0] for c in client if c.isalpha()})
+        if "LATIN" in scripts and {"CYRILLIC", "GREEK"} & set(scripts):
+            entry = self.record_entries.get("engagement")
+            self.warning(
+                entry.locate("client", None) if entry else "engagement.client",
+                msg.text("look_alike_client", self.lang,
+                         scripts=", ".join(s.capitalize() for s in scripts)),
+                client,
+            )
 
     def _rejected_values(self, table: str, column: str) -> set[str]:
         """Names a column of `table`'s rejected rows gives (one, or a list)."""

@@ -36,6 +36,7 @@ import pandas as pd
 from ..errors import IntakeError, Problem
 from ..model import Engagement, KpiKind, KpiReading, PulseResult
 from ..model.types import normalise_name
+from ..text import Message
 
 # field -> accepted column names (normalised: lower case, no accents, "_" for spaces)
 USAGE_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -70,7 +71,7 @@ class Imported:
 
     kpi_readings: list[KpiReading]
     pulse_results: list[PulseResult]
-    notes: list[str]
+    notes: list[Message]  # coded: shown in the engagement's language
 
 
 def normalise_header(name: Any) -> str:
@@ -243,7 +244,7 @@ def import_usage(path: str | Path, engagement: Engagement) -> Imported:
     return Imported(imported.kpi_readings, [], [*imported.notes, *_future(records)])
 
 
-def _future(records: list[dict[str, Any]]) -> list[str]:
+def _future(records: list[dict[str, Any]]) -> list[Message]:
     """A note for periods dated more than a week after today: a typo (2099) or a
     wrong date format is said, not imported silently as a reading of the future."""
     soon = dt.date.today() + dt.timedelta(days=7)
@@ -251,14 +252,14 @@ def _future(records: list[dict[str, Any]]) -> list[str]:
     if not later:
         return []
     shown = ", ".join(d.isoformat() for d in later[:3]) + (", ..." if len(later) > 3 else "")
-    return [f"periods dated in the future ({shown}): check the export's dates"]
+    return [Message("measure.future", {"dates": shown})]
 
 
 def _usage_readings(data: pd.DataFrame, engagement: Engagement, quality: bool, source: str
                     ) -> Imported:
     data["active"] = (data["logins"] > 0) & (data["records"] > 0)
     readings: list[KpiReading] = []
-    notes: list[str] = []
+    notes: list[Message] = []
     own = {k.kind.value: k for k in engagement.kpis if k.population == ""}
     overall_adoption = own["adoption"].name if "adoption" in own else KpiKind.ADOPTION.value
     comment = f"{source}"
@@ -283,8 +284,7 @@ def _usage_readings(data: pd.DataFrame, engagement: Engagement, quality: bool, s
     for kind, percent in (("usage", False), ("data_quality", True)):
         if (kind == "usage" or quality) and _target_kpi(engagement, kind, percent) is None:
             names = ", ".join(repr(k.name) for k in engagement.kpis if k.kind.value == kind)
-            notes.append(f"{kind}: the engagement's own KPIs of this family ({names}) measure "
-                         f"something this export does not hold; not imported")
+            notes.append(Message("measure.kpi_not_comparable", {"kind": kind, "names": names}))
     return Imported(readings, [], notes)
 
 
@@ -350,7 +350,9 @@ def import_survey(path: str | Path, engagement: Engagement, min_group: int) -> I
         count = len(group)
         where = f"{population}, {date.isoformat()}"
         if count < min_group:
-            notes.append(f"{where}: {count} respondents, fewer than {min_group}; scores withheld")
+            notes.append(Message("measure.group_too_small", {
+                "population": population, "date": date.strftime("%d/%m/%Y"),
+                "iso_date": date.isoformat(), "count": count, "minimum": min_group}))
             results.append(PulseResult(population=population, date=date, respondents=count))
             continue
         means = {pillar: _pillar_mean(group, pillar, columns, min_group, where, notes)
@@ -360,7 +362,7 @@ def import_survey(path: str | Path, engagement: Engagement, min_group: int) -> I
 
 
 def _pillar_mean(group: pd.DataFrame, pillar: str, columns: list[str], min_group: int,
-                 where: str, notes: list[str]) -> float | None:
+                 where: str, notes: list[Message]) -> float | None:
     """Mean score of one pillar in one group: each person's mean over the
     pillar's questions, then their mean. A question answered by fewer than
     `min_group` people is left out, and the pillar is withheld when no question
@@ -373,12 +375,13 @@ def _pillar_mean(group: pd.DataFrame, pillar: str, columns: list[str], min_group
         if answered >= min_group:
             kept.append(column)
         elif answered:
-            notes.append(f"{where}: question {column!r} answered by {answered}, fewer than "
-                         f"{min_group}; left out")
+            notes.append(Message("measure.question_too_few", {
+                "where": where, "question": column, "answered": answered, "minimum": min_group}))
     if not kept:
         answered = int(group[columns].notna().any(axis=1).sum())
-        notes.append(f"{where}: {pillar!r} answered by {answered} of {len(group)} respondents, "
-                     f"no question by {min_group} or more; score withheld")
+        notes.append(Message("measure.pillar_withheld", {
+            "where": where, "pillar": Message(f"measure.pillar.{pillar}"), "answered": answered,
+            "respondents": len(group), "minimum": min_group}))
         return None
     per_person = group[kept].apply(pd.to_numeric).mean(axis=1, skipna=True).dropna()
     return round(float(per_person.mean()), 1)
@@ -420,7 +423,7 @@ def not_yet_recorded(imported: Imported, engagement: Engagement, path: str | Pat
                + len(imported.pulse_results) - len(kept_pulses))
     notes = list(imported.notes)
     if skipped:
-        notes.append(f"{skipped} already recorded with the same figures; not added again")
+        notes.append(Message("measure.already_recorded", {"count": skipped}))
     return Imported(kept_readings, kept_pulses, notes)
 
 

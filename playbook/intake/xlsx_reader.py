@@ -25,6 +25,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ..model.types import normalise_name
 from . import messages as msg
+from .headers import column_code, column_header, sheet_code, sheet_title
 from .schema import Sheet
 from .source import BROKEN, Cell, Entry, Source
 from .values import coerce_code, is_empty
@@ -72,7 +73,8 @@ class XlsxSource(Source):
         if reason is not None:
             self.problem(where, reason)
             raise msg.LocalizedIntakeError(self.file, self.problems, lang=self.lang)
-        self._sheets = {header_key(ws.title): ws for ws in self.values.worksheets}
+        # Tabs by the sheet they hold: its code, or its name in either language.
+        self._sheets = {sheet_code(ws.title): ws for ws in self.values.worksheets}
 
     def close(self) -> None:
         self.values.close()
@@ -84,15 +86,26 @@ class XlsxSource(Source):
             return None
         for row in _rows(ws):
             key, value = _value(ws, row, 1), _value(ws, row, 2)
-            if key is not None and header_key(key) == "language" and not is_empty(value):
-                try:
-                    return coerce_code(value, ["fr", "en"])
+            if (key is not None and not is_empty(value)
+                    and column_code("engagement", ("language",), str(key)) == "language"):
+                from .vocabulary import aliases
+
+                try:  # the code, or its label in either language ("Français")
+                    return coerce_code(value, ["fr", "en"], aliases("language", ("fr", "en")))
                 except ValueError:
                     return None
         return None
 
     def sheet_where(self, sheet: Sheet) -> str:
-        return msg.xlsx_where(self.lang, sheet.name)
+        return msg.xlsx_where(self.lang, self._title(sheet))
+
+    def _title(self, sheet: Sheet) -> str:
+        """The tab as the consultant sees it (or would, were it there)."""
+        ws = self._sheets.get(sheet.name)
+        return ws.title if ws is not None else sheet_title(sheet.name, self.lang)
+
+    def _column(self, sheet: Sheet, header: object) -> str:
+        return column_code(sheet.name, tuple(sheet.column_names), str(header))
 
     # -- sheets ---------------------------------------------------------------
 
@@ -101,11 +114,11 @@ class XlsxSource(Source):
         if ws is None:
             needed = sheet.name in REQUIRED_TABLES or any(c.required for c in sheet.columns)
             self.problem(
-                msg.xlsx_where(self.lang, sheet.name),
+                msg.xlsx_where(self.lang, self._title(sheet)),
                 msg.text(
                     "missing_sheet" if needed else "missing_optional_sheet",
                     self.lang,
-                    sheet=sheet.name,
+                    sheet=self._title(sheet),
                 ),
                 severity="error" if needed else "warning",
             )
@@ -148,7 +161,7 @@ class XlsxSource(Source):
     def _cell_where(self, ws: Worksheet, sheet: Sheet, row: int, col: int) -> str:
         header = _value(ws, 1, col) if sheet.shape == "table" else _value(ws, row, 1)
         name = normalise_name(str(header)) if header is not None else ""
-        return msg.xlsx_where(self.lang, sheet.name, row, get_column_letter(col), name)
+        return msg.xlsx_where(self.lang, self._title(sheet), row, get_column_letter(col), name)
 
     def _cell(self, ws: Worksheet, row: int, col: int, broken: set[tuple[int, int]]) -> Cell:
         if (row, col) in broken:
@@ -170,12 +183,13 @@ class XlsxSource(Source):
         def locator(row: int):
             def locate(column: str | None, item: int | None) -> str:
                 if column is None:
-                    return msg.xlsx_where(self.lang, sheet.name, row)
+                    return msg.xlsx_where(self.lang, self._title(sheet), row)
                 if column in columns:
                     return msg.xlsx_where(
-                        self.lang, sheet.name, row, get_column_letter(columns[column]), column
+                        self.lang, self._title(sheet), row, get_column_letter(columns[column]),
+                        normalise_name(str(_value(ws, 1, columns[column]))),
                     )
-                return msg.xlsx_where(self.lang, sheet.name, row, name=column)
+                return msg.xlsx_where(self.lang, self._title(sheet), row, name=column)
 
             return locate
 
@@ -195,9 +209,9 @@ class XlsxSource(Source):
             value = _value(ws, 1, col)
             if is_empty(value):
                 continue
-            key = header_key(value)
+            key = self._column(sheet, value)
             where = msg.xlsx_where(
-                self.lang, sheet.name, 1, get_column_letter(col), normalise_name(str(value))
+                self.lang, self._title(sheet), 1, get_column_letter(col), normalise_name(str(value))
             )
             if key not in known:
                 self.problem(
@@ -210,21 +224,22 @@ class XlsxSource(Source):
             else:
                 columns[key] = col
         if not columns:
-            self.problem(msg.xlsx_where(self.lang, sheet.name, 1), msg.text("no_header", self.lang))
+            self.problem(msg.xlsx_where(self.lang, self._title(sheet), 1), msg.text("no_header", self.lang))
             return None
         for column in sheet.columns:
             if column.name in columns:
                 continue
             key = "missing_column" if column.required else "missing_optional_column"
             self.problem(
-                msg.xlsx_where(self.lang, sheet.name, 1),
+                msg.xlsx_where(self.lang, self._title(sheet), 1),
                 msg.text(
                     key,
                     self.lang,
-                    column=column.name,
+                    column=column_header(sheet.name, column.name, self.lang),
                     default=msg.format_default(column, self.lang),
                 ),
-                expected=", ".join(sheet.column_names),
+                expected=", ".join(column_header(sheet.name, c, self.lang)
+                                   for c in sheet.column_names),
                 severity="error" if column.required else "warning",
             )
         return columns
@@ -236,10 +251,10 @@ class XlsxSource(Source):
             raw = _value(ws, row, 1)
             if is_empty(raw) or (row, 1) in broken:
                 continue
-            key = header_key(raw)
-            if key in KEY_HEADERS and row == 1:
+            if header_key(raw) in KEY_HEADERS and row == 1:
                 continue
-            where = msg.xlsx_where(self.lang, sheet.name, row, "A", normalise_name(str(raw)))
+            key = self._column(sheet, raw)
+            where = msg.xlsx_where(self.lang, self._title(sheet), row, "A", normalise_name(str(raw)))
             if key not in known:
                 self.problem(
                     where, msg.text("unknown_key", self.lang, column=str(raw)), severity="warning"
@@ -253,11 +268,12 @@ class XlsxSource(Source):
             if column.name not in rows:
                 key = "missing_key" if column.required else "missing_optional_key"
                 self.problem(
-                    msg.xlsx_where(self.lang, sheet.name, name=column.name),
+                    msg.xlsx_where(self.lang, self._title(sheet),
+                                   name=column_header(sheet.name, column.name, self.lang)),
                     msg.text(
                         key,
                         self.lang,
-                        column=column.name,
+                        column=column_header(sheet.name, column.name, self.lang),
                         default=msg.format_default(column, self.lang),
                     ),
                     severity="error" if column.required else "warning",
@@ -267,11 +283,12 @@ class XlsxSource(Source):
 
         def locate(column: str | None, item: int | None) -> str:
             if column in rows:
-                return msg.xlsx_where(self.lang, sheet.name, rows[column], "B", column)
-            return msg.xlsx_where(self.lang, sheet.name, name=column or "")
+                return msg.xlsx_where(self.lang, self._title(sheet), rows[column], "B",
+                                      normalise_name(str(_value(ws, rows[column], 1))))
+            return msg.xlsx_where(self.lang, self._title(sheet), name=column or "")
 
         cells = {name: self._cell(ws, row, 2, broken) for name, row in rows.items()}
-        return Entry(cells, msg.xlsx_where(self.lang, sheet.name), locate, frozenset(absent))
+        return Entry(cells, msg.xlsx_where(self.lang, self._title(sheet)), locate, frozenset(absent))
 
 
 # -- the cells the file holds ---------------------------------------------------------

@@ -15,13 +15,14 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
+from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..files import atomic_path
 from ..model import Engagement
 from . import messages as msg
+from .headers import column_header, sheet_title
 from .schema import SHEETS, Column, Sheet, snake_case, vocabularies
 from .vocabulary import choices, label, shown
 
@@ -129,7 +130,7 @@ def write_intake_template(
     readme.title = "README"
     lists = _Lists(book)
     for sheet in SHEETS:
-        ws = book.create_sheet(sheet.name)
+        ws = book.create_sheet(sheet_title(sheet.name, lang))
         if sheet.shape == "table":
             _write_table(ws, sheet, engagement, lang, lists)
         else:
@@ -255,7 +256,7 @@ def _validation(column: Column, lang: str, lists: _Lists) -> DataValidation | No
     elif column.references and column.kind == "name":
         # Pick a name already typed in the referenced sheet; a warning, not a stop,
         # so a row can be filled before its population is.
-        formula = f"{column.references}!$A$2:$A${ROWS}"
+        formula = f"{quote_sheetname(sheet_title(column.references, lang))}!$A$2:$A${ROWS}"
         validation = DataValidation(
             type="list", formula1=formula, allow_blank=True, errorStyle="warning"
         )
@@ -307,21 +308,22 @@ def _header(ws: Worksheet, row: int, col: int, value: str, column: Column, lang:
     cell.comment = _comment(column, lang)
 
 
-def _width(column: Column, lang: str) -> int:
+def _width(column: Column, lang: str, header: str = "") -> int:
     if column.kind == "enum":
         base = max(len(c) for c in choices(column.vocabulary_key, column.codes, lang)) + 5
     else:
         base = _WIDTHS[column.kind]
-    return max(base, len(column.name) + 4)
+    return max(base, len(header or column.name) + 4)
 
 
 def _write_table(
     ws: Worksheet, sheet: Sheet, engagement: Engagement | None, lang: str, lists: _Lists
 ) -> None:
     for col, column in enumerate(sheet.columns, start=1):
-        _header(ws, 1, col, column.name, column, lang)
+        header = column_header(sheet.name, column.name, lang)
+        _header(ws, 1, col, header, column, lang)
         letter = get_column_letter(col)
-        ws.column_dimensions[letter].width = _width(column, lang)
+        ws.column_dimensions[letter].width = _width(column, lang, header)
         validation = _validation(column, lang, lists)
         if validation is not None:
             ws.add_data_validation(validation)
@@ -337,6 +339,8 @@ def _record_value(engagement: Engagement | None, column: Column, lang: str) -> A
     if engagement is None:
         if column.name == "language":
             return lang
+        if column.kind in ("text", "name", "names"):
+            return None  # an empty cell takes the default, in the deliverables' language
         return column.default
     value: Any = engagement
     for part in column.path:
@@ -352,7 +356,7 @@ def _write_record(
         cell.font = _REQUIRED_FONT
         cell.fill = _REQUIRED_FILL
     for row, column in enumerate(sheet.columns, start=2):
-        _header(ws, row, 1, column.name, column, lang)
+        _header(ws, row, 1, column_header(sheet.name, column.name, lang), column, lang)
         _put(ws, row, 2, column, _record_value(engagement, column, lang), lang)
         help_cell = ws.cell(row, 3, column.help(lang))
         help_cell.alignment = _WRAP
@@ -360,7 +364,8 @@ def _write_record(
         if validation is not None:
             ws.add_data_validation(validation)
             validation.add(f"B{row}")
-    ws.column_dimensions["A"].width = max(len(c.name) for c in sheet.columns) + 4
+    ws.column_dimensions["A"].width = max(
+        len(column_header(sheet.name, c.name, lang)) for c in sheet.columns) + 4
     ws.column_dimensions["B"].width = 60
     ws.column_dimensions["C"].width = 60
     ws.freeze_panes = "B2"
@@ -399,7 +404,7 @@ def _write_readme(ws: Worksheet, engagement: Engagement | None, lang: str) -> No
     section(_TEXT["sheets"][lang])
     for sheet in SHEETS:
         row += 1
-        name = ws.cell(row, 1, sheet.name)
+        name = ws.cell(row, 1, sheet_title(sheet.name, lang))
         name.font = Font(bold=True)
         name.alignment = _TOP
         long_text(sheet.help(lang))
@@ -417,7 +422,8 @@ def _write_readme(ws: Worksheet, engagement: Engagement | None, lang: str) -> No
     for vocabulary in vocabularies():
         key = snake_case(vocabulary.__name__)
         used = ", ".join(
-            f"{s.name}.{c.name}" for s in SHEETS for c in s.columns if c.vocabulary is vocabulary
+            f"{sheet_title(s.name, lang)}.{column_header(s.name, c.name, lang)}"
+            for s in SHEETS for c in s.columns if c.vocabulary is vocabulary
         )
         for i, code in enumerate(vocabulary.codes()):
             row += 1

@@ -14,11 +14,13 @@ import yaml
 from pydantic import BaseModel
 
 from ..model import Engagement, EngagementInfo, Governance, Person, TrainingConstraints
+from ..safe_yaml import MAX_EXPANDED_NODES, PLAIN_TAGS
 from ..text import render
 from . import messages as msg
 from .schema import Sheet
 from .source import Cell, Entry, Source
 from .values import coerce_code, is_empty
+from .vocabulary import aliases
 from .yaml_syntax import explain, guess_language
 
 Loc = tuple[str | int, ...]
@@ -32,10 +34,7 @@ _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # constructed: bytes or sets would reach the model as their Python spelling
 # ("b'...'"), and other tags mean nothing to the intake.
 _YAML_ORG = "tag:yaml.org,2002:"
-_PLAIN_TAGS = {
-    _YAML_ORG + name
-    for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map", "merge")
-}
+_PLAIN_TAGS = PLAIN_TAGS  # the shared loader's: one rule for every YAML file
 
 
 def _refused_tag(tag: str) -> str | None:
@@ -43,9 +42,9 @@ def _refused_tag(tag: str) -> str | None:
     if tag in _PLAIN_TAGS:
         return None
     return "!!" + tag[len(_YAML_ORG):] if tag.startswith(_YAML_ORG) else tag
-# However repeated through aliases, an engagement holds far fewer values than this;
-# a "billion laughs" document is refused before it is ever expanded.
-MAX_EXPANDED_NODES = 100_000
+# However repeated through aliases, an engagement holds far fewer values than
+# the shared loader's bound; a "billion laughs" document is refused before it is
+# ever expanded. This reader walks the nodes itself to locate every problem.
 
 
 class _Loader(_SafeLoader):
@@ -198,7 +197,7 @@ class YamlSource(Source):
         if is_empty(value):
             return None
         try:
-            return coerce_code(value, ["fr", "en"])
+            return coerce_code(value, ["fr", "en"], aliases("language", ("fr", "en")))
         except ValueError:
             return None
 

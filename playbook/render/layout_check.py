@@ -19,7 +19,7 @@ import re
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -67,26 +67,40 @@ def check_layout(folder: str | Path, workdir: str | Path | None = None) -> list[
     PDFs are written in `workdir` (a temporary folder, removed, when None).
     Raises `ConversionError` when LibreOffice is absent or cannot convert a file.
     """
-    root = Path(folder)
-    sources = sorted(p for p in root.rglob("*") if p.suffix in (".docx", ".pptx")
-                     and p.is_file() and not p.name.startswith(("~$", ".")))
-    return check_files(sources, workdir)
+    return check_files(layout_sources(folder), workdir)
 
 
-def check_files(files: Iterable[str | Path], workdir: str | Path | None = None) -> list[Finding]:
-    """Every finding of the given .docx and .pptx files (others are ignored)."""
+def layout_sources(folder: str | Path) -> list[Path]:
+    """The .docx and .pptx files under `folder` (Office's lock files left aside), sorted."""
+    return sorted(p for p in Path(folder).rglob("*") if p.suffix in (".docx", ".pptx")
+                  and p.is_file() and not p.name.startswith(("~$", ".")))
+
+
+def check_files(files: Iterable[str | Path], workdir: str | Path | None = None,
+                on_file: Callable[[Path], None] | None = None) -> list[Finding]:
+    """Every finding of the given .docx and .pptx files (others are ignored);
+    `on_file` is told of each file as soon as it is checked (a progress display)."""
     sources = [Path(f) for f in files if Path(f).suffix in (".docx", ".pptx")]
     if workdir is not None:
-        return _check_all(sources, Path(workdir))
+        return _check_all(sources, Path(workdir), on_file)
     with tempfile.TemporaryDirectory(prefix="playbook-layout-") as scratch:
-        return _check_all(sources, Path(scratch))
+        return _check_all(sources, Path(scratch), on_file)
 
 
-def _check_all(sources: list[Path], workdir: Path) -> list[Finding]:
-    pdfs = convert_all(sources, workdir)
+def _check_all(sources: list[Path], workdir: Path,
+               on_file: Callable[[Path], None] | None = None) -> list[Finding]:
     findings: list[Finding] = []
+    # One LibreOffice call per folder and file type: a file is reported once its
+    # group is converted and checked, so a long check shows progress group by group.
+    groups: dict[tuple[Path, str], list[Path]] = {}
     for source in sources:
-        findings.extend(check_file(source, pdfs[source]))
+        groups.setdefault((source.parent, source.suffix), []).append(source)
+    for number, group in enumerate(groups.values()):
+        pdfs = convert_all(group, workdir / f"group-{number:03d}")
+        for source in group:
+            findings.extend(check_file(source, pdfs[source]))
+            if on_file is not None:
+                on_file(source)
     return sorted(findings, key=lambda f: (str(f.file), f.page, KINDS.index(f.kind)))
 
 

@@ -384,7 +384,10 @@ def _run_local(job_list: list[Job], jobs: int, notify) -> list[ClientReport]:
             while waiting and len(running) < jobs:
                 child = ClientProcess(waiting.pop())
                 running[child.connection] = child
-            for connection in wait(list(running)):
+            ready = wait(list(running), timeout=0.5)
+            if not ready and hasattr(notify, "tick"):
+                notify.tick()  # the elapsed time moves on while the first clients run
+            for connection in ready:
                 child = running[connection]
                 if not child.receive():
                     del running[connection]

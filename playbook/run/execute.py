@@ -429,7 +429,19 @@ def _produce(
             reason="the notebook finished without writing " + ", ".join(missing),
             notebook=_keep_failed(executed, folder, deliverable.name),
         )
-    (staging / f"{deliverable.name}.html").write_text(review_html(notebook, f"{client} · {deliverable.name}"), encoding="utf-8")
+    (staging / f"{deliverable.name}.html").write_text(
+        review_html(notebook, f"{client} · {_title(deliverable.name, lang, job)}", lang),
+        encoding="utf-8")
+
+
+def _title(name: str, lang: str, job: Job) -> str:
+    """The deliverable's name as its cover gives it ("Note de cadrage"), for the review
+    copy's title; its code when the method has no title for it."""
+    from ..method import load_method
+
+    method = load_method(job.method_dir)
+    key = f"{name}.title"
+    return method.text(key, lang) if method.labels.has(key) else name
 
 
 def _literal_path(path: Path) -> str:

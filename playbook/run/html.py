@@ -75,10 +75,13 @@ def _exporter():
 _NOT_HTML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
 
-def review_html(notebook: nbformat.NotebookNode, title: str = "") -> str:
-    """HTML of `notebook` without code cells' input, prompts or network resources."""
+def review_html(notebook: nbformat.NotebookNode, title: str = "", lang: str = "") -> str:
+    """HTML of `notebook` without code cells' input, prompts or network resources,
+    titled `title` and declared in `lang` (for the browser's reader and spell checker)."""
     resources = {"metadata": {"name": title}} if title else None
-    body, _resources = _exporter().from_notebook_node(notebook, resources)
+    exporter = _exporter()
+    exporter.language_code = lang or "en"  # one export at a time per process
+    body, _resources = exporter.from_notebook_node(notebook, resources)
     return _NOT_HTML.sub("\ufffd", body)
 
 

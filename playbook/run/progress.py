@@ -32,9 +32,10 @@ class RunProgress:
     Elsewhere: one plain line per deliverable started and finished.
     """
 
-    def __init__(self, console, lang: str | None = None) -> None:
+    def __init__(self, console, lang: str | None = None, label: str = "") -> None:
         self.console = console
         self.lang = lang  # None: the run's own language, learnt from its first event
+        self.label = label  # shown from the first second, while the run gets ready
         self._bar = None
         self._task = None
 
@@ -47,6 +48,8 @@ class RunProgress:
                 TimeElapsedColumn(), console=self.console, transient=True,
             )
             self._bar.__enter__()
+            if self.label:  # reading the file and warming up take seconds: show them
+                self._task = self._bar.add_task(escape(self.label), total=None)
         return self
 
     def __exit__(self, *exc) -> None:
@@ -60,6 +63,8 @@ class RunProgress:
         if self._bar is not None:
             if self._task is None:
                 self._task = self._bar.add_task(escape(event.client), total=event.total)
+            elif self._bar.tasks[0].total is None:
+                self._bar.update(self._task, total=event.total)
             if event.kind == "started":
                 self._bar.update(self._task, description=escape(say(
                     "started", lang, client=event.client, deliverable=event.deliverable)))
@@ -80,11 +85,12 @@ class BatchProgress:
     one plain line per finished client.
     """
 
-    def __init__(self, console, total: int) -> None:
+    def __init__(self, console, total: int, lang: str = "en") -> None:
         import time
 
         self.console = console
         self.total = total
+        self.lang = lang
         self.done = 0
         self.failed = 0
         self._start = time.monotonic()
@@ -93,16 +99,33 @@ class BatchProgress:
 
     def __enter__(self) -> BatchProgress:
         if self.console.is_terminal:
-            from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+            from rich.progress import (
+                BarColumn,
+                Progress,
+                TextColumn,
+                TimeElapsedColumn,
+                TimeRemainingColumn,
+            )
 
+            # Shown from the first second with the elapsed time, refreshed by the
+            # caller's `tick` while the first clients run (see the class docstring).
             self._bar = Progress(
-                TextColumn("clients"), BarColumn(), TextColumn("{task.description}"),
-                TimeRemainingColumn(), console=self.console, auto_refresh=False,
+                TextColumn(escape(self._say("clients"))), BarColumn(),
+                TextColumn("{task.description}"), TimeElapsedColumn(), TimeRemainingColumn(),
+                console=self.console, auto_refresh=False,
             )
             self._bar.__enter__()
             self._task = self._bar.add_task(self._counts(), total=self.total)
             self._bar.refresh()
+        else:
+            self.console.print(self._say("starting", total=self.total), highlight=False,
+                               markup=False)
         return self
+
+    def _say(self, key: str, **values: object) -> str:
+        from ..text import render
+
+        return render(f"cli.batch.{key}", self.lang, **values)
 
     def __exit__(self, *exc) -> None:
         if self._bar is not None:
@@ -110,7 +133,7 @@ class BatchProgress:
 
     def _counts(self) -> str:
         remaining = self.total - self.done - self.failed
-        return f"{self.done} done, {self.failed} failed, {remaining} remaining"
+        return self._say("counts", done=self.done, failed=self.failed, remaining=remaining)
 
     def _time_left(self) -> str:
         import time
@@ -119,7 +142,12 @@ class BatchProgress:
         if not finished or finished == self.total:
             return ""
         left = (time.monotonic() - self._start) / finished * (self.total - finished)
-        return f", about {left:.0f} s left"
+        return self._say("time_left", seconds=f"{left:.0f}")
+
+    def tick(self) -> None:
+        """Redraw the bar (its elapsed time) while waiting for a client to finish."""
+        if self._bar is not None:
+            self._bar.refresh()
 
     def __call__(self, report, total: int | None = None) -> None:
         if report.ok:
@@ -131,9 +159,13 @@ class BatchProgress:
             self._bar.refresh()
             return
         name = report.client or report.engagement
-        status = "done" if report.ok else "FAILED"
+        from ..text.typography import colon, semicolon
+        from .wording import seconds
+
+        status = self._say("client_done" if report.ok else "client_failed")
         self.console.print(
-            f"[{self.done + self.failed}/{self.total}] {name}: {status} ({report.seconds:.1f} s); "
+            f"[{self.done + self.failed}/{self.total}] {name}{colon(self.lang)}{status} "
+            f"({seconds(report.seconds, self.lang)} s){semicolon(self.lang)}"
             f"{self._counts()}{self._time_left()}",
             highlight=False, soft_wrap=True, markup=False,
         )

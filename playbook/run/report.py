@@ -51,27 +51,35 @@ def files_table(result, lang: str | None = None):
     return table
 
 
-def batch_table(result):
+def batch_table(result, lang: str = "en"):
     """One line per client: status, time, folder or the reason it failed."""
     from rich.table import Table
     from rich.text import Text
 
+    from ..text import render
+    from .wording import seconds
+
+    def word(key: str, **values: object) -> str:
+        return render(f"cli.batch.{key}", lang, **values)
+
     table = Table(
-        title=Text(f"{len(result.succeeded)} succeeded, {len(result.failed)} failed "
-                   f"in {result.seconds:.1f} s ({result.jobs} jobs, {result.executor})")
+        title=Text(word("title", succeeded=len(result.succeeded), failed=len(result.failed),
+                        seconds=seconds(result.seconds, lang), jobs=result.jobs,
+                        executor=result.executor))
     )
-    table.add_column("client")
-    table.add_column("status")
-    table.add_column("time", justify="right")
-    table.add_column("folder or error", overflow="fold")
+    table.add_column(word("client"))
+    table.add_column(word("status"))
+    table.add_column(render("run.time", lang), justify="right")
+    table.add_column(word("folder_or_error"), overflow="fold")
     for report in result.clients:
         name = Text(report.client or os.path.basename(report.engagement))
-        again = " (retried)" if report.retried else ""
+        time = f"{seconds(report.seconds, lang)} s"
+        again = word("retried") if report.retried else ""
         if report.ok:
-            table.add_row(name, f"[green]succeeded[/green]{again}", f"{report.seconds:.1f} s",
+            table.add_row(name, f"[green]{word('succeeded')}[/green]{again}", time,
                           Text(report.folder))
         else:
-            table.add_row(name, f"[red]failed[/red]{again}", f"{report.seconds:.1f} s",
+            table.add_row(name, f"[red]{word('failed')}[/red]{again}", time,
                           Text(report.error["message"]))
     return table
 

@@ -385,3 +385,29 @@ def test_an_action_keeps_its_id_when_the_plan_moves_around_it():
     key = ["lever", "population", "lot", "planned"]
     assert (before.set_index(key)["id"].sort_index().tolist()
             == after.set_index(key)["id"].sort_index().tolist())
+
+
+def test_the_levers_answering_a_population_s_main_risk_come_first():
+    from playbook.analysis.engine import analyse
+
+    from .diagnosis_cases import engagement as diagnosed
+    from .diagnosis_cases import impact, pop
+
+    case = diagnosed(
+        [pop("Contact centre", headcount=120, evaluated_on="handling_time", mandatory_fields=14),
+         pop("Marketing", headcount=400)],
+        impacts=[impact("Contact centre", "tool", 3), impact("Marketing", "tool", 3),
+                 impact("Marketing", "job", 3)],
+        language="en",
+    )
+    analysis = analyse(case, METHOD, "en")
+    misuse = analysis.diagnosis.risk("Contact centre", "misuse")
+    assert (misuse.level, misuse.causes[0].source) == (3, "efficiency_loss")
+    view = analysis.change_plan.arbitration
+    simplify = view[(view["lever"] == "simplify_data_entry") & (view["population"] == "Contact centre")].iloc[0]
+    assert simplify["main_risk"] and simplify["risk_answered"] == 3
+    # Before every lever that answers no main risk, however cheap or wide its reach.
+    assert simplify["rank"] < view.loc[~view["main_risk"], "rank"].min()
+    # The head is in main-risk order, then by score.
+    head = view[view["main_risk"]]
+    assert list(head["score"]) == sorted(head["score"], reverse=True)

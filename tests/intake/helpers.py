@@ -20,11 +20,31 @@ def write_yaml(path: Path, data: Any) -> Path:
     return path
 
 
+def tab(book: Workbook, sheet: str) -> Worksheet:
+    """The tab holding `sheet` (a code), whatever the workbook's language."""
+    from playbook.intake.headers import sheet_code
+
+    for ws in book.worksheets:
+        if sheet_code(ws.title) == sheet:
+            return ws
+    raise KeyError(sheet)
+
+
 def column_of(ws: Worksheet, name: str) -> int:
+    """The column whose header is `name` (a code) or its French name."""
+    from playbook.intake.headers import column_code
+
     for cell in ws[1]:
-        if cell.value == name:
+        if cell.value == name or (
+                cell.value and column_code(sheet_code_of(ws), (name,), str(cell.value)) == name):
             return cell.column
     raise KeyError(name)
+
+
+def sheet_code_of(ws: Worksheet) -> str:
+    from playbook.intake.headers import sheet_code
+
+    return sheet_code(ws.title)
 
 
 def edit_workbook(path: Path, edit: Callable[[Workbook], None]) -> Path:
@@ -37,7 +57,7 @@ def edit_workbook(path: Path, edit: Callable[[Workbook], None]) -> Path:
 
 def set_cell(path: Path, sheet: str, row: int, column: str, value: Any) -> Path:
     def edit(book: Workbook) -> None:
-        ws = book[sheet]
+        ws = tab(book, sheet)
         ws.cell(row, column_of(ws, column), value)
 
     return edit_workbook(path, edit)
@@ -47,9 +67,12 @@ def set_field(path: Path, sheet: str, field: str, value: Any) -> Path:
     """Set the value (column B) of a row of a record sheet (`engagement`, `training`)."""
 
     def edit(book: Workbook) -> None:
-        ws = book[sheet]
+        from playbook.intake.headers import column_code
+
+        ws = tab(book, sheet)
         for row in range(1, ws.max_row + 1):
-            if ws.cell(row, 1).value == field:
+            header = ws.cell(row, 1).value
+            if header == field or (header and column_code(sheet, (field,), str(header)) == field):
                 ws.cell(row, 2, value)
                 return
         raise KeyError(field)

@@ -64,9 +64,18 @@ def test_intake_template_from_a_broken_file_exits_2(tmp_path: Path, capsys) -> N
     assert not (tmp_path / "out.xlsx").exists()
 
 
-def test_validate_speaks_playbook_lang(valid_xlsx: Path, capsys, monkeypatch) -> None:
+def test_validate_speaks_playbook_lang_before_the_engagement_is_known(
+        tmp_path: Path, capsys, monkeypatch) -> None:
     monkeypatch.setenv("PLAYBOOK_LANG", "fr")
 
-    assert main(["validate", str(valid_xlsx)]) == 0
+    assert main(["validate", str(tmp_path / "absent.xlsx")]) == 2
+
+    assert "fichier introuvable" in capsys.readouterr().err
+
+
+def test_validate_speaks_lang_over_the_engagement(valid_xlsx: Path, capsys, monkeypatch) -> None:
+    monkeypatch.setenv("PLAYBOOK_LANG", "en")
+
+    assert main(["validate", str(valid_xlsx), "--lang", "fr"]) == 0
 
     assert "Avertissements : 0" in capsys.readouterr().out

@@ -140,7 +140,10 @@ def test_a_group_below_the_minimum_size_keeps_its_count_but_not_its_scores(tmp_p
     managers = results["Agency managers"]
     assert managers.respondents == 4 and (managers.understand, managers.want, managers.able) == (None,) * 3
     assert results["Agency advisers"].want == 4.0  # five respondents: published
-    assert any("Agency managers" in note and "withheld" in note for note in imported.notes)
+    notes = [note.text("en") for note in imported.notes]
+    assert any("Agency managers" in note and "withheld" in note for note in notes)
+    french = [note.text("fr") for note in imported.notes]  # one language per sentence
+    assert any("4 répondants, moins de 5 ; scores non communiqués" in note for note in french)
 
 
 def test_an_answer_off_the_likert_scale_is_located(tmp_path, engagement):

@@ -228,7 +228,7 @@ def test_an_unknown_extra_column_is_a_warning_not_an_error(valid_xlsx: Path) -> 
 
 
 def test_a_renamed_column_is_named_both_as_unknown_and_as_missing(valid_xlsx: Path) -> None:
-    _rename_header("populations", "headcount", "effectif")(valid_xlsx)
+    _rename_header("populations", "headcount", "staff count")(valid_xlsx)
 
     with pytest.raises(IntakeError) as caught:
         load_engagement(valid_xlsx)
@@ -236,8 +236,8 @@ def test_a_renamed_column_is_named_both_as_unknown_and_as_missing(valid_xlsx: Pa
     problems = [(p.severity, p.where, p.message) for p in caught.value.problems]
     assert (
         "warning",
-        "sheet 'populations', row 1, column E (effectif)",
-        "unknown column 'effectif': ignored",
+        "sheet 'populations', row 1, column E (staff count)",
+        "unknown column 'staff count': ignored",
     ) in problems
     assert ("error", "sheet 'populations', row 1", "column 'headcount' is missing") in problems
     assert len(caught.value.errors) == 1  # not once more per row

@@ -14,7 +14,7 @@ from playbook.intake import load_engagement, write_intake_template
 from playbook.intake.schema import SHEETS
 from playbook.model import Engagement
 
-from .helpers import set_cell
+from .helpers import set_cell, tab
 
 EXAMPLES = sorted((Path(__file__).parents[2] / "playbook" / "examples").glob("*.yaml"))
 
@@ -66,21 +66,21 @@ def _validations(ws) -> dict[str, str]:
 def test_enumerated_and_yes_no_columns_have_dropdowns(tmp_path: Path) -> None:
     book = load_workbook(write_intake_template(tmp_path / "blank.xlsx", lang="fr"))
 
-    populations = _validations(book["populations"])
+    populations = _validations(tab(book, "populations"))
     # A French workbook offers French labels; the reader takes them back to codes.
     assert populations["C2"] == '"Direction,Manager,Chef d\'équipe,Collaborateur"'  # level
     assert populations["F2"] == '"oui,non"'  # crm_user
     assert populations["H2"] == '"Enthousiaste,Favorable,Neutre,Réticent,Résistant"'  # buy_in
-    impacts = _validations(book["impacts"])
-    assert impacts["A2"] == "populations!$A$2:$A$1000"  # pick an existing population
+    impacts = _validations(tab(book, "impacts"))
+    assert impacts["A2"] == "'Populations'!$A$2:$A$1000"  # pick an existing population
     assert impacts["B2"].startswith('"Métier et processus,Outil,Culture,')
-    engagement = _validations(book["engagement"])
+    engagement = _validations(tab(book, "engagement"))
     assert engagement["B4"] == '"Français,Anglais"'  # language
     english = load_workbook(write_intake_template(tmp_path / "en.xlsx", lang="en"))
     assert _validations(english["populations"])["H2"] == (
         '"enthusiastic,favourable,neutral,reluctant,resistant"')
     for sheet in SHEETS:
-        ws = book[sheet.name]
+        ws = tab(book, sheet.name)
         validated = _validations(ws)
         for index, column in enumerate(sheet.columns):
             if column.kind in ("enum", "bool"):
@@ -98,9 +98,8 @@ def test_headers_explain_their_column_in_both_languages(tmp_path: Path) -> None:
 
 
 def test_dates_are_written_as_dates(tmp_path: Path, rich_engagement: Engagement) -> None:
-    ws = load_workbook(write_intake_template(tmp_path / "rich.xlsx", rich_engagement, lang="fr"))[
-        "lots"
-    ]
+    ws = tab(load_workbook(write_intake_template(tmp_path / "rich.xlsx", rich_engagement,
+                                                 lang="fr")), "lots")
 
     assert ws["F2"].is_date
     assert ws["F2"].number_format == "dd/mm/yyyy"
@@ -117,11 +116,11 @@ def test_the_readme_lists_the_scale_and_the_allowed_values(tmp_path: Path) -> No
 
 
 def test_a_blank_template_holds_the_defaults_of_single_records(tmp_path: Path) -> None:
-    ws = load_workbook(write_intake_template(tmp_path / "blank.xlsx", lang="fr"))["training"]
+    ws = tab(load_workbook(write_intake_template(tmp_path / "blank.xlsx", lang="fr")), "training")
     values = {ws.cell(r, 1).value: ws.cell(r, 2).value for r in range(2, ws.max_row + 1)}
 
-    assert values["max_group_size"] == 10
-    assert values["max_share_away"] == 0.25
+    assert values["taille maximale d'un groupe"] == 10  # max_group_size
+    assert values["part maximale absente"] == 0.25  # max_share_away
 
 
 def test_writing_is_atomic_and_leaves_no_temporary_file(
@@ -189,7 +188,7 @@ def test_a_french_workbook_shows_french_labels_and_reads_english_codes_too(
     tmp_path: Path, rich_engagement: Engagement
 ) -> None:
     path = write_intake_template(tmp_path / "fr.xlsx", rich_engagement, lang="fr")
-    ws = load_workbook(path)["populations"]
+    ws = tab(load_workbook(path), "populations")
     buy_in = [ws.cell(row, 8).value for row in range(2, 2 + len(rich_engagement.populations))]
     assert set(buy_in) <= {"Enthousiaste", "Favorable", "Neutre", "Réticent", "Résistant"}
 

@@ -423,3 +423,17 @@ def test_manifest_records_naming_paths_are_not_carried_forward(tmp_path):
     }}), encoding="utf-8")
 
     assert list(manifest_module.previous(folder)) == ["framing_note"]
+
+
+@pytest.mark.parametrize(("client", "warned"), [
+    ("\u0410cme Corp", True),  # a Cyrillic A
+    ("Acme C\u03bfrp", True),  # a Greek omicron
+    ("Acme Corp", False), ("Москва Банк", False), ("Ελληνική Ασφαλιστική", False), ("東京 Acme", False),
+])
+def test_a_client_name_mixing_look_alike_alphabets_is_warned(tmp_path, capsys, client, warned):
+    engagement = write_engagement(tmp_path, client=client, language="en")
+
+    assert main(["validate", str(engagement)]) == 0
+
+    line = ("engagement.client (line 3): the client's name mixes letters of several alphabets")
+    assert (line in capsys.readouterr().out) is warned

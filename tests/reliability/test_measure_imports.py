@@ -61,7 +61,7 @@ def test_a_pillar_answered_by_one_person_is_withheld(tmp_path, engagement):
 
     (result,) = imported.pulse_results
     assert (result.respondents, result.understand, result.want, result.able) == (5, 4.0, 3.0, None)
-    assert imported.notes == [
+    assert [note.text("en") for note in imported.notes] == [
         "Agency advisers, 2026-06-01: question 'able_1' answered by 1, fewer than 5; left out",
         "Agency advisers, 2026-06-01: 'able' answered by 1 of 5 respondents, no question by 5 or "
         "more; score withheld",
@@ -76,7 +76,7 @@ def test_a_question_answered_by_too_few_is_left_out_of_its_pillar(tmp_path, enga
 
     (result,) = imported.pulse_results
     assert result.able == 4.0  # that person's 1 is not in it
-    assert "question 'able_2' answered by 1, fewer than 5; left out" in imported.notes[0]
+    assert "question 'able_2' answered by 1, fewer than 5; left out" in imported.notes[0].text("en")
 
 
 # --------------------------------------------------------------------------- twice, duplicates
@@ -268,4 +268,5 @@ def test_usage_dated_far_in_the_future_is_said(tmp_path, engagement):
     imported = import_usage(_write(tmp_path / "u.csv", USAGE.replace("2026-06-01", "2099-06-01")),
                             engagement)
 
-    assert "periods dated in the future (2099-06-01): check the export's dates" in imported.notes
+    assert ("periods dated in the future (2099-06-01): check the export's dates"
+            in [note.text("en") for note in imported.notes])

@@ -56,6 +56,7 @@ def _section() -> str:
         "links to an outside image",
         "is a link that leads out of the output folder; nothing was written",
         "font file LiberationSans-Regular.ttf is missing",
+        msg.text("look_alike_client", "en", scripts="Cyrillic, Latin").split(":")[0],
     ],
 )
 def test_the_table_quotes_the_message(message: str) -> None:

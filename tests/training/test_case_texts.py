@@ -134,3 +134,28 @@ def test_a_french_check_names_the_absent_signals_in_french_not_by_code():
     unfounded = " ".join(r.message for r in feedback.remarks if r.kind == "unfounded_brake")
     assert "Signal « évalués sur la vitesse ou le volume, saisie lourde »" in unfounded.replace("\u00a0", " ")
     assert not any(s.code.replace("_", " ") in unfounded for s in signals)
+
+
+_COUNTS = {
+    "en": {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+           "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+           "fifteen": 15},
+    "fr": {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8,
+           "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14,
+           "quinze": 15},
+}
+_MANDATORY = {"en": r"(\w+)\s+mandatory\s+fields", "fr": r"(\w+)\s+champs\s+obligatoires"}
+
+
+@pytest.mark.parametrize("case", case_names())
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_count_the_briefing_gives_is_the_case_s_own(case: str, lang: str) -> None:
+    """"Fourteen mandatory fields" in the briefing and 12 in the feedback is a
+    trainee's lost point: a count in words is one the case holds."""
+    words = case_text(case)
+    text = " ".join([*words.paragraphs(lang), *(t.in_(lang) for t in words.texts)])
+    held = {p.mandatory_fields for p in load_case(case).populations}
+    for word in re.findall(_MANDATORY[lang], text, flags=re.IGNORECASE):
+        count = _COUNTS[lang].get(word.casefold())
+        if count is not None:
+            assert count in held, (case, lang, word)

@@ -245,15 +245,19 @@ def _need_notes(analysis: Any) -> list[str]:
 def needs_detail_table(analysis: Any) -> Table:
     """Each population × module need, with the reason the method gives."""
     needs = analysis.training_plan.needs
-    seen: set[tuple[str, str]] = set()
+    seen: dict[tuple[str, str], list] = {}
     rows = []
     for _, need in needs.iterrows():
         key = (need["population"], need["module"])
-        if key in seen:  # a population that goes live in several lots needs it once here
+        if key in seen:  # a population that goes live in several lots needs it once here,
+            row = seen[key]  # with every reason it has (the deck's notes keep only the first)
+            if need["reason"] and need["reason"] not in row[-1]:
+                row[-1] = f"{row[-1]} {need['reason']}".strip()
             continue
-        seen.add(key)
-        rows.append([need["population"], need["label"], need["format"], _hours(analysis, need["hours"]),
-                     need["reason"]])
+        row = [need["population"], need["label"], need["format"], _hours(analysis, need["hours"]),
+               need["reason"]]
+        seen[key] = row
+        rows.append(row)
     columns = [c.text(analysis, "common.columns.population"), _col(analysis, "module"),
                _col(analysis, "format"), _col(analysis, "duration"), _col(analysis, "reason")]
     return Table(columns, rows, widths=[2.0, 2.0, 1.2, 0.8, 4.0])

@@ -189,10 +189,17 @@ class _DocxWriter:
         return paragraph
 
     def _heading(self, heading: Heading) -> None:
-        self._write(heading.text, f"Heading {heading.level}")
+        # never alone at a page foot, whatever the firm's template says of its headings
+        written = self._write(heading.text, f"Heading {heading.level}")
+        written.paragraph_format.keep_with_next = True
+        written.paragraph_format.keep_together = True
 
     def _paragraph(self, paragraph: Paragraph) -> None:
-        self._write(paragraph.text, _PARAGRAPH_STYLES[paragraph.style])
+        written = self._write(paragraph.text, _PARAGRAPH_STYLES[paragraph.style])
+        if paragraph.style in ("quote", "caption"):
+            # a quotation or a caption stays whole, and with what it introduces
+            written.paragraph_format.keep_together = True
+            written.paragraph_format.keep_with_next = True
 
     def _bullets(self, bullets: Bullets) -> None:
         base = "List Number" if bullets.numbered else "List Bullet"

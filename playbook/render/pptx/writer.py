@@ -50,7 +50,7 @@ from ..palette import palette_from_template, text_on
 from ..tables import cell_text, column_alignments, column_widths
 from ..templates import PPTX_NAME, default_template_dir, load_pptx_template
 from ..typography import format_date, prepare
-from ..words import WORD_BUDGET, count_words, total_words
+from ..words import NOTES_BUDGET, WORD_BUDGET, count_words, total_words, within_budget
 from .charts import add_native_chart, flat_shape, map_numbered
 from .fitting import (
     BODY_SIZES,
@@ -171,6 +171,8 @@ class _DeckWriter:
         note_parts = [self.text(notes)] if notes else []
         note_parts.extend(extra_notes)
         if note_parts:
+            # reason first, within what a presenter reads out; the rest is in the report
+            note_parts = [within_budget("\n\n".join(note_parts), NOTES_BUDGET)[0]]
             slide.notes_slide.notes_text_frame.text = "\n\n".join(note_parts)
         return slide
 
@@ -307,7 +309,9 @@ class _DeckWriter:
         box = self._placeholder_box(layout, PP_PLACEHOLDER.BODY)
         size, pages = fit_bullets(items, box, BODY_SIZES, budget=WORD_BUDGET)
         for number, page in enumerate(pages):
-            slide = self.new_slide(layout, title if number == 0 else self.continued(title), notes)
+            # the notes go with the slide that opens the series, said once
+            slide = self.new_slide(layout, title if number == 0 else self.continued(title),
+                                   notes if number == 0 else "")
             self._write_bullets(self._body_placeholder(slide), page, size)
 
     def _items(self, bullets: list[BulletLike]) -> list[BulletItem]:
@@ -359,7 +363,7 @@ class _DeckWriter:
         count = max(len(s[2].pages) if s[0] == "table" else len(s[2][1]) for s in sides)
         for number in range(count):
             title = two.title if number == 0 else self.continued(two.title)
-            slide = self.new_slide("Two Content", title, two.notes)
+            slide = self.new_slide("Two Content", title, two.notes if number == 0 else "")
             # both placeholders first: removing one would shift the other's index
             placeholders = [self._body_placeholder(slide, index) for index in (0, 1)]
             for placeholder, (kind, heading, layout, box) in zip(placeholders, sides, strict=True):
@@ -408,7 +412,7 @@ class _DeckWriter:
         layout = self._layout_table(table, box, budget=WORD_BUDGET - count_words(caption))
         for number, page in enumerate(layout.pages):
             slide = self.new_slide("Title Only", title if number == 0 else self.continued(title),
-                                   notes)
+                                   notes if number == 0 else "")
             shape = self._draw_table(slide, layout, page, box)
             if caption:
                 top = shape.top + Emu(int(Pt(sum(layout.heights[i + 1] for i in page)
@@ -437,7 +441,7 @@ class _DeckWriter:
                                        Emu(int(Pt(CAPTION_SIZE * 1.3)))),
                            caption, CAPTION_SIZE, italic=True, colour=self.palette.muted)
         if key is not None:  # too long to stand beside the map: on the slides after it
-            self._paged_table(self.continued(chart_slide.title), key, chart_slide.notes, "")
+            self._paged_table(self.continued(chart_slide.title), key, "", "")
 
     def _map_key(self, slide, chart: Chart, box: Box) -> tuple[Table | None, Box]:
         """The key of a numbered map beside it, the map narrowed to make room; when the
@@ -470,7 +474,7 @@ class _DeckWriter:
         first = 1
         for number, page in enumerate(_balanced(messages, per_page)):
             slide = self.new_slide("Title Only", key.title if number == 0 else
-                                   self.continued(key.title), key.notes)
+                                   self.continued(key.title), key.notes if number == 0 else "")
             card_h = self._card_height(len(page))
             for index, message in enumerate(page):
                 top = int(box.y + index * (card_h + pt(CARD_GAP_PT)))

@@ -167,6 +167,12 @@ def flat(text: str) -> str:
     return inner_quotes(text).replace("\u00a0", " ").replace("\u202f", " ").replace("’", "'")
 
 
+def noted(case: Written, text: str, notes: str) -> bool:
+    """`text` is in the speaker `notes`, or, the notes keeping to what a presenter
+    reads out (about 150 words, reason first), in the report, which keeps it all."""
+    return flat(text) in flat(notes) or flat(text) in flat(case.doc_text())
+
+
 def body_words(slide) -> int:
     """Visible body words of a slide, counted as the layout check counts them."""
     from playbook.render.layout_check import slide_words

@@ -10,7 +10,7 @@ from playbook.render.deliverables import budget
 from playbook.render.deliverables import common as c
 from playbook.render.deliverables import impact_diagnosis as idg
 
-from .conftest import body_words, charts, flat, section_slides
+from .conftest import body_words, charts, flat, noted, section_slides
 
 SECTIONS = ["map", "heat_map", "weighted", "segments", "brakes", "risks", "allies", "warnings"]
 
@@ -140,7 +140,7 @@ def test_every_brake_is_listed_with_its_reason_and_the_reasons_are_in_the_notes(
     notes = flat(case.notes())
     text = flat(case.doc_text())
     for finding in brakes:
-        assert flat(finding.reasons[0]) in notes
+        assert noted(case, finding.reasons[0], notes)
         assert flat(finding.reasons[0]) in text
 
 

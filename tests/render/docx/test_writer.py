@@ -277,3 +277,20 @@ def test_the_paragraph_introducing_a_figure_stays_on_its_page(tmp_path, template
 
     assert paragraphs["Ce graphique montre…"].paragraph_format.keep_with_next is True
     assert not paragraphs["Un paragraphe qui ne présente rien."].paragraph_format.keep_with_next
+
+
+def test_headings_quotes_and_captions_stay_whole_and_with_what_follows(tmp_path, templates):
+    """Whatever the firm's template says of its styles: no heading, quotation or caption
+    stranded at a page foot."""
+    from playbook.render.ir import Document, Heading, Paragraph
+
+    path = write_docx(Document("Note", lang="fr", blocks=[
+        Heading("Résistances observées", 2), Paragraph("« Mes prospects, je les ai trouvés moi-même. »",
+                                                       "quote"),
+        Paragraph("Entretien, agence de Pau", "caption"), Paragraph("Le réseau résiste.")]),
+        tmp_path / "note.docx", templates)
+    paragraphs = {p.text: p.paragraph_format for p in open_docx(str(path)).paragraphs}
+    for text in ("Résistances observées", "«\u00a0Mes prospects, je les ai trouvés moi-même.\u00a0»",
+                 "Entretien, agence de Pau"):
+        assert paragraphs[text].keep_with_next is True and paragraphs[text].keep_together is True
+    assert not paragraphs["Le réseau résiste."].keep_with_next

@@ -1,0 +1,63 @@
+"""The method's points to look at, in a few lines after `run` and `validate`.
+
+The documents carry every warning of the analysis with its reason; the console
+names the first few so the consultant knows, before opening anything, that the
+map has no key user or that a territory has no sponsor. The warnings are the
+analysis's own (`MethodWarning`), never recomputed here.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from rich.markup import escape
+
+from ..text import render
+
+SHOWN = 5
+# The end of a warning's first sentence: a full stop before a capital, not an
+# abbreviation such as "pers. impactées".
+_FIRST_SENTENCE = re.compile(r"(?<=[\w)\]»%])\.\s+(?=[A-ZÀ-ÖØ-Þ«])")
+
+
+def headline(message: str) -> str:
+    """The first sentence of a warning: the documents give the rest and the reason."""
+    return _FIRST_SENTENCE.split(message.strip(), maxsplit=1)[0].rstrip(".") + "."
+
+
+def method_warnings(analysis) -> list:
+    """Every warning of the analysis, once each, warnings before notes."""
+    found = []
+    seen = set()
+    for part in (analysis.diagnosis, analysis.change_plan, analysis.training_plan,
+                 analysis.steering):
+        for warning in getattr(part, "warnings", ()):
+            key = (warning.code, warning.subject, warning.message)
+            if key not in seen:
+                seen.add(key)
+                found.append(warning)
+    return sorted(found, key=lambda w: w.severity != "warning")
+
+
+def print_warnings(console, warnings: list, lang: str) -> None:
+    """The summary: a title with the count, the first `SHOWN`, how many more."""
+    if not warnings:
+        console.print(render("cli.warnings.none", lang), markup=False, highlight=False)
+        return
+    console.print(f"[yellow]{escape(render('cli.warnings.title', lang, count=len(warnings)))}[/]",
+                  highlight=False)
+    for warning in warnings[:SHOWN]:
+        console.print(f"  - {escape(headline(warning.message))}", highlight=False,
+                      soft_wrap=True)
+    if len(warnings) > SHOWN:
+        console.print(render("cli.warnings.more", lang, count=len(warnings) - SHOWN),
+                      markup=False, highlight=False)
+
+
+def print_method_warnings(console, engagement: Path, lang: str, method: Path | None = None) -> None:
+    """The warnings of the engagement's analysis in `lang` (the run's language)."""
+    from ..workbench import open_engagement
+
+    analysis = open_engagement(Path(engagement).resolve(), lang, str(method or ""))
+    print_warnings(console, method_warnings(analysis), lang)
