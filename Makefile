@@ -6,7 +6,7 @@ PLAYBOOK = $(VENV)/bin/playbook
 OUT    ?= outputs
 EXAMPLES = playbook/examples
 
-.PHONY: demo test lint lab bench clean-outputs venv templates workbooks handbook
+.PHONY: demo test lint lab bench clean-outputs venv templates workbooks handbook corpus
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,8 +27,13 @@ demo: venv
 
 ## The whole suite: unit and acceptance tests, then the notebooks under nbval.
 test: venv
-	$(PY) -m pytest -q -p no:cacheprovider -n 2 tests
+	$(PY) -m pytest -q -p no:cacheprovider -n 2 --dist loadgroup tests
 	$(PY) -m pytest -q -p no:cacheprovider --nbval-lax --nbval-current-env notebooks
+
+## The corpus of engagements: every one rendered in both languages, every check
+## (layout included), one table printed and written into corpus/README.md.
+corpus: venv
+	$(PY) -m tests.corpus.report --write-readme
 
 ## ruff everywhere; mypy --strict on the typed core (text, model, method, analysis, findings).
 lint: venv

@@ -13,6 +13,7 @@ lot the population goes live in, costed, and carries the reason it was chosen.
 from __future__ import annotations
 
 import math
+import re
 from typing import Any, Literal
 
 import pandas as pd
@@ -318,7 +319,7 @@ def _row(
         "date": date,
         "owner": owner,
         "owner_label": method.levers.owners[owner].in_(lang),
-        "owner_name": _owner_name(owner, engagement, population, territory),
+        "owner_name": _owner_name(owner, engagement, population, territory, method),
         "effort_days": float(effort),
         "effect": lever.effect,
         "impact": impact,
@@ -439,7 +440,7 @@ def _country_rule_actions(
     return rows
 
 
-def _owner_name(role: str, engagement: Engagement, population: str, territory: str) -> str:
+def _owner_name(role: str, engagement: Engagement, population: str, territory: str, method: Any = None) -> str:
     """The named person behind an owner role, when the engagement names one."""
     governance = engagement.governance
     if role == "sponsor":
@@ -450,6 +451,17 @@ def _owner_name(role: str, engagement: Engagement, population: str, territory: s
         return engagement.territory(territory).local_sponsor if territory else ""
     if role == "key_users" and population != ALL:
         return ", ".join(k.name for k in governance.key_users if k.population == population)
+    return _team_owner(role, engagement, method) if method is not None else ""
+
+
+def _team_owner(role: str, engagement: Engagement, method: Any) -> str:
+    """The team member whose function or role names `role` (`owner_functions` of
+    levers.yaml): an owner who exists rather than a role nobody holds."""
+    words = method.levers.owner_functions.get(role, [])
+    for member in engagement.governance.team:
+        text = f"{member.function} {member.role}"
+        if any(re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text, flags=re.IGNORECASE) for word in words):
+            return member.name
     return ""
 
 

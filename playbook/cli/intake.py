@@ -81,7 +81,11 @@ def validate(
             for warning in report.warnings
         ),
     ]
-    method_points = _method_warnings(engagement, shown)
+    if console.is_terminal:  # the analysis takes seconds: say so while it runs
+        with console.status(escape(render("cli.warnings.reading", shown))):
+            method_points = _method_warnings(engagement, shown)
+    else:
+        method_points = _method_warnings(engagement, shown)
     if not console.is_terminal:
         typer.echo("\n".join(lines))
         print_warnings(console, method_points, shown)

@@ -59,5 +59,9 @@ def print_method_warnings(console, engagement: Path, lang: str, method: Path | N
     """The warnings of the engagement's analysis in `lang` (the run's language)."""
     from ..workbench import open_engagement
 
-    analysis = open_engagement(Path(engagement).resolve(), lang, str(method or ""))
+    if console.is_terminal:  # the analysis takes seconds: say so while it runs
+        with console.status(escape(render("cli.warnings.reading", lang))):
+            analysis = open_engagement(Path(engagement).resolve(), lang, str(method or ""))
+    else:
+        analysis = open_engagement(Path(engagement).resolve(), lang, str(method or ""))
     print_warnings(console, method_warnings(analysis), lang)

@@ -256,6 +256,11 @@ class Catalogue(Strict):
     missing_roles: dict[str, MissingRole] = Field(default_factory=dict)
     external_populations: ExternalPopulations
     country_rules: list[CountryRule] = Field(default_factory=list)
+    owner_functions: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description="Owner role -> words of a team member's function or role that make them "
+        "its named owner (the first member matching, in team order).",
+    )
     priority: Priority
 
     REASON_KEYS: ClassVar[tuple[str, ...]] = (
@@ -310,6 +315,9 @@ class Catalogue(Strict):
             lever = by_id.get(rule.lever)
             if lever is None or lever.scope != "governance":
                 problems.append(f"country_rules.{rule.code}: {rule.lever!r} must be a governance lever")
+        for role in self.owner_functions:
+            if role not in self.owners:
+                problems.append(f"owner_functions: unknown owner {role!r}")
         external = self.external_populations
         for lever_id in external.excluded:
             if lever_id not in by_id:

@@ -35,6 +35,8 @@ ChartKind = Literal["bar", "stacked_bar", "barh", "stacked_barh", "line", "scatt
                     "heatmap", "gantt", "doughnut", "pie"]
 CHART_KINDS: tuple[str, ...] = ChartKind.__args__  # type: ignore[attr-defined]
 BAR_KINDS = ("bar", "stacked_bar", "barh", "stacked_barh")
+PART_CHART_MIN = 5     # parts a doughnut or pie needs to say something bars do not
+PART_SHARE_MIN = 0.05  # a part below this share of the whole is not one a reader sees
 Cell = str | int | float | None
 
 
@@ -178,7 +180,11 @@ class Chart:
 
     def in_reading_order(self) -> Chart:
         """The chart as drawn: bar categories sorted largest first (ties keep their
-        order), unless `natural_order`; other kinds as they are."""
+        order), unless `natural_order`; a part-of-whole chart of too few parts as bars
+        (`fitting_kind`); other kinds as they are."""
+        fitted = self.fitting_kind()
+        if fitted is not self:
+            return fitted
         if self.natural_order or self.kind not in BAR_KINDS or len(self.categories) < 2:
             return self
         totals = [sum(s.values[i] or 0 for s in self.series) for i in range(len(self.categories))]
@@ -186,6 +192,19 @@ class Chart:
         return replace(self, categories=[self.categories[i] for i in order],
                        series=[replace(s, values=[s.values[i] for i in order])
                                for s in self.series])
+
+    def fitting_kind(self) -> Chart:
+        """A doughnut or pie needs parts to compare: with fewer than `PART_CHART_MIN`
+        parts of meaningful size (`PART_SHARE_MIN` of the whole), a reader reads the
+        counts better as bars, in the categories' own order, values shown."""
+        if self.kind not in ("doughnut", "pie"):
+            return self
+        values = [v or 0 for v in self.series[0].values]
+        total = sum(values)
+        meaningful = [v for v in values if total and v / total >= PART_SHARE_MIN]
+        if len(meaningful) >= PART_CHART_MIN:
+            return self
+        return replace(self, kind="barh", natural_order=True, show_values=True, legend=False)
 
     @property
     def is_percent(self) -> bool:

@@ -411,3 +411,22 @@ def test_the_levers_answering_a_population_s_main_risk_come_first():
     # The head is in main-risk order, then by score.
     head = view[view["main_risk"]]
     assert list(head["score"]) == sorted(head["score"], reverse=True)
+
+
+def test_an_owner_role_is_a_named_team_member_when_the_team_has_one():
+    e = engagement(
+        [population("Sales", headcount=40), population("Back office", headcount=12, crm_user=False)],
+        governance={"team": [
+            {"name": "Léa Morel", "function": "Marketing", "role": "Head of CRM marketing",
+             "seniority": "senior", "allocation": 30},
+            {"name": "Hugo Lenoir", "function": "HR", "role": "Training and onboarding lead",
+             "seniority": "senior", "allocation": 20},
+        ]},
+    )
+    d = diagnosis(e, {"Sales": {"tool": 3, "job": 3}, "Back office": {"job": 3}},
+                  brakes=[("Back office", "admin_load", 3)])
+    actions = plan_change(e, METHOD, d, "en").actions
+    hr = actions[actions["owner"] == "hr"]
+    assert not hr.empty and set(hr["owner_name"]) == {"Hugo Lenoir"}
+    # Nobody in the team carries communication: the role stays unnamed, never guessed.
+    assert set(actions.loc[actions["owner"] == "communication", "owner_name"]) <= {""}

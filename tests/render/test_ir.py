@@ -29,3 +29,16 @@ def test_a_point_label_goes_right_or_left_only():
     assert Point("Back office", 2.8, -1.3, label_side="left").label_side == "left"
     with pytest.raises(ValueError, match="label_side"):
         Point("Back office", 2.8, -1.3, label_side="above")
+
+
+def test_a_doughnut_of_fewer_than_five_meaningful_parts_is_drawn_as_bars():
+    from playbook.render.ir import Chart, Series
+
+    few = Chart("doughnut", categories=["Senior", "Intermediate", "Junior"],
+                series=[Series("Team", [4, 3, 2])])
+    drawn = few.in_reading_order()
+    assert drawn.kind == "barh" and drawn.categories == few.categories and drawn.show_values
+    tiny = Chart("pie", categories=list("ABCDE"), series=[Series("s", [50, 40, 6, 2, 2])])
+    assert tiny.in_reading_order().kind == "barh"
+    enough = Chart("doughnut", categories=list("ABCDE"), series=[Series("s", [42, 18, 6, 8, 26])])
+    assert enough.in_reading_order().kind == "doughnut"

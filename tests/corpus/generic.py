@@ -1,0 +1,154 @@
+"""Checks every corpus engagement must pass, whatever its story, in both languages.
+
+Each check returns what is wrong ([] when it holds). They read the engine's
+results and the files written from them; the calendar check takes the public
+holidays from the `holidays` library, not from the engine, so that a calendar
+the engine gets wrong is caught.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import holidays as holiday_calendars
+from docx import Document
+from pptx import Presentation
+
+from playbook.analysis.engine import Analysis
+from playbook.analysis.training_plan import END_USERS
+from playbook.model import NATIONAL
+from playbook.render.deliverables import DELIVERABLES, write
+from tests.consistency import checks as consistency
+from tests.render.deliverables import test_language as lint
+
+TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
+LANGS = ("fr", "en")
+
+# What must never reach a client: a placeholder left unformatted, a note meant for the consultant.
+LEFTOVERS = re.compile(
+    r"\{[A-Za-z_][\w.]*\}|\bTODO\b|\bTBD\b|\bXXX\b|\blorem ipsum\b|à compléter|à préciser|"
+    r"to be completed|note (?:au|to the) consultant|\[\[|\]\]", re.IGNORECASE)
+
+
+@dataclass
+class Written:
+    """One deliverable written for one engagement and language, reopened."""
+
+    analysis: Analysis
+    docx: Any
+    pptx: Any
+    paths: dict[str, Path]
+
+    @property
+    def lang(self) -> str:
+        return self.analysis.lang
+
+
+def write_all(analysis: Analysis, folder: Path) -> dict[str, Written]:
+    """The six deliverables through the direct rendering path (no notebook), reopened."""
+    written = {}
+    for name in DELIVERABLES:
+        paths = write(name, analysis, folder, TEMPLATES)
+        written[name] = Written(analysis, Document(str(paths["docx"])),
+                                Presentation(str(paths["pptx"])), dict(paths))
+    return written
+
+
+# --------------------------------------------------------------------------- calendar
+
+
+@cache
+def _holidays(code: str, years: tuple[int, ...]) -> frozenset:
+    country, _, subdivision = code.upper().partition("-")
+    return frozenset(holiday_calendars.country_holidays(country, subdiv=subdivision or None, years=years))
+
+
+def _region(analysis: Analysis, territory: str) -> str:
+    if territory and territory.casefold() != NATIONAL.casefold():
+        described = analysis.engagement.territory(territory)
+        if described.holidays_region:
+            return described.holidays_region
+    return analysis.engagement.engagement.country
+
+
+def sessions_on_public_holidays(analysis: Analysis) -> list[str]:
+    """Sessions held on a public holiday of any territory their learners work in."""
+    sessions = analysis.training_plan.sessions
+    if sessions.empty:
+        return []
+    years = tuple(range(min(sessions["start"]).year, max(sessions["end"]).year + 1))
+    found = []
+    for row in sessions.itertuples():
+        for territory in row.territories or ("",):
+            closed = _holidays(_region(analysis, territory), years)
+            for day in {row.start, row.end}:
+                if day in closed:
+                    found.append(f"{row.population}: {row.module} on {day} ({_region(analysis, territory)})")
+    return found
+
+
+def end_users_outside_their_window(analysis: Analysis) -> list[str]:
+    """End-user sessions before their lot's acceptance testing ends, or on or after its go-live."""
+    milestones = analysis.change_plan.milestones
+    sessions = analysis.training_plan.sessions
+    problems = []
+    for lot, own in sessions[sessions["wave"] == END_USERS].groupby("lot"):
+        accepted = milestones.at[lot, "acceptance_end"].date()
+        go_live = analysis.engagement.lot(lot).go_live
+        early, late = own[own["start"] <= accepted], own[own["end"] >= go_live]
+        if len(early):
+            problems.append(f"{lot}: {len(early)} of {len(own)} sessions by acceptance end {accepted}")
+        if len(late):
+            problems.append(f"{lot}: {len(late)} sessions on or after go-live {go_live}")
+    return problems
+
+
+# --------------------------------------------------------------------------- files
+
+
+def leftovers(written: dict[str, Written]) -> list[str]:
+    """Placeholders and notes to the consultant in any text of any file."""
+    found = []
+    for name, files in written.items():
+        for where, text in lint._texts(files):
+            for match in LEFTOVERS.finditer(text):
+                found.append(f"{name} {where}: {text[max(0, match.start() - 30):match.end() + 30]!r}")
+    return found
+
+
+def language(written: dict[str, Written]) -> list[str]:
+    """The deliverables' language lint (the one the examples pass)."""
+    return lint._findings({(name, files.lang): files for name, files in written.items()},
+                          lambda lang: lint.FRENCH if lang == "fr" else lint.ENGLISH)
+
+
+def text_check(written: dict[str, Written]) -> list[str]:
+    """The text check a consultant runs before sending (`playbook check-text`) on every file."""
+    from playbook.render.text_check import check_file
+
+    return [str(finding) for files in written.values() for kind, path in files.paths.items()
+            if kind in ("docx", "pptx") for finding in check_file(path, files.lang)]
+
+
+def missing_files(written: dict[str, Written]) -> list[str]:
+    problems = [f"{name} not written" for name in DELIVERABLES if name not in written]
+    for name, files in written.items():
+        if not files.docx.paragraphs:
+            problems.append(f"{name}: empty report")
+        if len(files.pptx.slides) < 2:
+            problems.append(f"{name}: deck of {len(files.pptx.slides)} slide")
+    return problems
+
+
+# Checks of the analysis (language-independent) and of the written files, by name.
+ANALYSIS_CHECKS = {
+    "public_holidays": sessions_on_public_holidays,
+    "training_window": end_users_outside_their_window,
+    **{f"consistency.{check.__name__}": check for check in consistency.ALL_CHECKS},
+}
+FILE_CHECKS = {"six_deliverables": missing_files, "no_leftovers": leftovers, "language_lint": language,
+               "text_check": text_check}
