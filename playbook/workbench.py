@@ -159,18 +159,22 @@ def prepare_copil(analysis: Analysis, as_of: str = "", since: str = "", method_d
         raise PlaybookError(f"--as-of {as_of!r}: expected a date such as 2027-07-26") from None
     previous = None
     if since:
-        old = previous_engagement(from_repository(since), analysis.engagement.client)
+        from .analysis.copil import default_as_of
+
+        before = day or default_as_of(analysis.engagement)
+        old = previous_engagement(from_repository(since), analysis.engagement.client, before)
         method = load_method(str(from_repository(method_dir)) if method_dir else None)
         previous = analysed(old, method, analysis.lang)
     return with_copil(analysis, copil(analysis, day, previous))
 
 
-def previous_engagement(since: str | Path, client: str):
-    """The engagement as it stood at the previous COPIL, refused unless it is
-    `client`'s own: another client's names must never reach this client's pack."""
+def previous_engagement(since: str | Path, client: str, before=None):
+    """The engagement as it stood at the previous COPIL (the latest before the
+    date `before`), refused unless it is `client`'s own: another client's names
+    must never reach this client's pack."""
     from .errors import PlaybookError
 
-    old = load_engagement(previous_engagement_file(since, client))
+    old = load_engagement(previous_engagement_file(since, client, before))
     if old.client != client:
         raise PlaybookError(
             f"--since {since}: this is the engagement of another client, {old.client!r}, "
@@ -179,14 +183,17 @@ def previous_engagement(since: str | Path, client: str):
     return old
 
 
-def previous_engagement_file(since: str | Path, client: str | None = None) -> Path:
+def previous_engagement_file(since: str | Path, client: str | None = None, before=None) -> Path:
     """The engagement file `since` names: the file itself, or for a run's
-    `manifest.json` the engagement it recorded, found by its content (the file
-    at the recorded path, the `.previous` copy an import kept beside it, or
+    `manifest.json` the engagement of the latest committee it records before
+    the date `before` (the folder's dated steering history, see
+    run.committees), else the engagement it recorded, found by its content (the
+    file at the recorded path, the `.previous` copy an import kept beside it, or
     any version kept in `<name>.versions/`).
     A manifest naming a client other than `client` is refused outright."""
     from .errors import PlaybookError
     from .run import manifest as manifest_module
+    from .run.committees import engagement_before
 
     path = Path(since)
     if not path.exists():
@@ -207,6 +214,9 @@ def previous_engagement_file(since: str | Path, client: str | None = None) -> Pa
             f"--since {since}: this is the manifest of another client, {named!r}, "
             f"not {client!r}; nothing was written. Give the previous engagement file of "
             f"{client!r}, or the manifest.json of its previous run.")
+    recorded_committee = engagement_before(path, before)
+    if recorded_committee is not None:
+        return recorded_committee
     versions = source.with_name(f"{source.stem}.versions")  # what imports replaced
     kept = sorted(versions.glob(f"*{source.suffix}"), reverse=True) if versions.is_dir() else []
     for candidate in (source, source.with_name(f"{source.stem}.previous{source.suffix}"), *kept):

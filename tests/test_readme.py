@@ -155,6 +155,21 @@ def _check_without_running(command: str) -> None:
     group.commands[argv[0]].make_context(argv[0], argv[1:])  # raises on a usage error
 
 
+def test_the_editing_section_names_the_files_the_run_writes():
+    """'Editing the deliverables' names folders and marks the code defines: they agree."""
+    from playbook.run import carry, committees, edits
+    from playbook.run.carry import word
+
+    text = README.read_text(encoding="utf-8")
+    section = text[text.index("## Editing the deliverables"):text.index("## Many clients at once")]
+    assert f"`{carry.GENERATED_DIR}/`" in section
+    assert f"`<deliverable>{carry.REVIEW_SUFFIX}`" in section
+    assert f"`{word.PREFIX}…`" in section
+    assert f"`{edits.HISTORY_DIR}/<name>.<date>.edited.<ext>`" in section
+    assert f"`{committees.COMMITTEES_DIR}/<COPIL date>.pptx`" in section
+    assert "`--since`" in section and "`--force`" in section and "`batch`" in section
+
+
 # English words no French console line should hold (client names and file names
 # in the examples are French; deliverable codes such as `framing_note` are not words).
 ENGLISH = re.compile(

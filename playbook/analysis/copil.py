@@ -174,8 +174,15 @@ def resolve_kpi(kpis: pd.DataFrame, kpi: str, population: str) -> int | None:
 def readings_frame(analysis: Any) -> pd.DataFrame:
     """Every KPI reading with the plan row it belongs to (`row`, or -1)."""
     kpis = analysis.steering.kpis
+    resolved: dict[tuple[str, str], int | None] = {}  # a KPI is read on many dates
+
+    def row_of(kpi: str, population: str) -> int | None:
+        if (kpi, population) not in resolved:
+            resolved[kpi, population] = resolve_kpi(kpis, kpi, population)
+        return resolved[kpi, population]
+
     rows = [
-        {"row": resolve_kpi(kpis, r.kpi, r.population), "kpi": r.kpi, "population": r.population,
+        {"row": row_of(r.kpi, r.population), "kpi": r.kpi, "population": r.population,
          "territory": r.territory, "date": r.date, "value": float(r.value)}
         for r in analysis.engagement.kpi_readings
     ]

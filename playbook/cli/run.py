@@ -46,7 +46,7 @@ def run_command(
     from ..errors import RunError
     from ..run.execute import run_engagement
     from ..run.progress import RunProgress
-    from ..run.report import counts_line, files_table
+    from ..run.report import counts_line, files_table, kept_edits_lines
     from ..run.wording import say
     from .summary import print_method_warnings
 
@@ -69,6 +69,8 @@ def run_command(
     console.print(files_table(result, result.language))
     console.print(counts_line(len(result.up_to_date), len(result.rendered), result.language),
                   highlight=False)
+    for line in kept_edits_lines(result.kept_edits, result.language, result.reviews):
+        console.print(line, soft_wrap=True, markup=False, style="yellow")
     print_method_warnings(console, engagement, result.language, method)
     if result.discrepancies:
         console.print(say("discrepancies", result.language, count=len(result.discrepancies)),
@@ -141,7 +143,7 @@ def batch_command(
     """
     from ..run.batch import find_engagements, run_batch
     from ..run.progress import BatchProgress
-    from ..run.report import batch_table, counts_line
+    from ..run.report import batch_table, counts_line, kept_edits_lines
 
     console = _console()
     told = checked_language(lang) if lang is not None else None
@@ -159,6 +161,10 @@ def batch_command(
         counts_line(result.deliverables_current, result.deliverables_rendered, shown),
         highlight=False,
     )
+    for report in result.clients:
+        for line in kept_edits_lines(report.kept_edits, shown, report.carried):
+            console.print(f"{report.client}: {line}" if not line.startswith(" ") else line,
+                          soft_wrap=True, markup=False, style="yellow")
     console.print(render("cli.batch.summary", shown, path=Path(out) / "batch-summary.json"),
                   soft_wrap=True, markup=False)
     if result.failed:

@@ -45,6 +45,10 @@ class ClientReport:
     rendered: list[str] = field(default_factory=list)
     up_to_date: list[str] = field(default_factory=list)
     retried: bool = False  # started again after a cluster worker died running it
+    # The consultant's edited files kept under history/ before being replaced (run.edits).
+    kept_edits: list[dict[str, str]] = field(default_factory=list)
+    # Per file whose edits were carried into the new version: counts and conflicts.
+    carried: list[dict] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -410,6 +414,8 @@ def report_of(outcome: Outcome) -> ClientReport:
             seconds=round(outcome.seconds, 3), client=result.client, language=result.language,
             folder=str(result.folder), files=[p.name for p in result.files],
             rendered=result.rendered, up_to_date=list(result.up_to_date),
+            kept_edits=[k.to_dict() for k in result.kept_edits],
+            carried=[review_summary(r) for r in result.reviews],
         )
     from ..errors import IntakeError, RunError
 
@@ -428,6 +434,12 @@ def report_of(outcome: Outcome) -> ClientReport:
         engagement=outcome.job.engagement_path, status="failed", seconds=round(outcome.seconds, 3),
         client=details.get("client", ""), error=details,
     )
+
+
+def review_summary(review) -> dict:
+    """A file's carried edits as the batch summary lists them."""
+    return {"file": review.file, **review.counts(), "error": review.error,
+            "conflicts_list": review.conflicts}
 
 
 def fail_merged(reports: list[ClientReport]) -> list[ClientReport]:

@@ -231,6 +231,8 @@ def _started(key: str, dask_scheduler=None) -> int:
 
 def _write_back(job: Job, payload: dict):
     """Move a worker's files into this side's output folder, atomically, manifest last."""
+    from .batch import review_summary
+
     report, files, scratch = payload["report"], payload["files"], payload["scratch"]
     out = Path(job.out_dir)
     if not report.ok:
@@ -256,8 +258,12 @@ def _write_back(job: Job, payload: dict):
         manifest = Manifest.from_json(files[os.path.join(prefix, MANIFEST)])
         # The engagement this side gave (the worker read a copy of the same bytes).
         manifest.engagement = {**manifest.engagement, "path": job.engagement_path}
-        commit(folder, staging, names, manifest, report.rendered)
+        kept: list = []
+        reviews: list = []
+        commit(folder, staging, names, manifest, report.rendered, kept, reviews)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     report.folder = str(folder)
+    report.kept_edits = [k.to_dict() for k in kept]
+    report.carried = [review_summary(r) for r in reviews]
     return report

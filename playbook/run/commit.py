@@ -92,36 +92,84 @@ def with_previous_records(folder: Path, manifest: manifest_module.Manifest) -> m
     return manifest
 
 
+def _own_folder(folder: Path, directory: Path) -> None:
+    """Create `directory` inside `folder`, refusing a link that would lead elsewhere."""
+    from ..errors import PlaybookError
+
+    for part in [directory, *directory.parents]:
+        if part == folder:
+            break
+        if part.is_symlink() or (part.exists() and not part.is_dir()):
+            raise PlaybookError(
+                f"{part} is a link or a file, not a folder of the playbook's; nothing was "
+                "replaced. Remove it and run again.")
+    directory.mkdir(parents=True, exist_ok=True)
+
+
 def commit(
     folder: Path,
     staging: Path,
     names: list[str],
     manifest: manifest_module.Manifest,
     produced: Iterable[str],
+    kept: list | None = None,
+    reviews: list | None = None,
 ) -> list[Path]:
     """Move the staged `names` into `folder`, then the manifest, without being interrupted.
 
     `produced` names the deliverables whose kept failed notebooks (`failed/`)
-    this success makes obsolete.
+    this success makes obsolete. A file the consultant edited since the last
+    run is first kept under `history/` (see run.edits), and the deliverable's
+    record in the manifest says so; `kept` (a list) receives what was kept.
     """
+    from .carry import prepare, stale_reviews
+    from .committees import keep_committee, recorded_committees
+    from .edits import keep_edited, record_kept, recorded_history
+
     if signals.parent_gone():
         raise Terminated()  # whoever asked for the run is gone: change nothing
-    manifest = with_previous_records(folder, manifest)
     produced = list(produced)
+    # The consultant's edits carried into the new files, which get their identities.
+    carried, found = prepare(folder, staging, names, manifest)
+    if reviews is not None:
+        reviews.extend(found)
+    dated = [
+        name
+        for record in manifest.deliverables.values()
+        for name in keep_committee(folder, staging, record, manifest.engagement.get("path"),
+                                   recorded_committees(folder))
+    ]
+    guarded = [*names, *dated]  # the bases of the next carry are the playbook's own
+    dated += carried
+    stale = [p for p in stale_reviews(folder, manifest, produced) if p.name not in carried]
+    # The consultant's edited files are copied aside before anything replaces them.
+    history = recorded_history(folder)
+    edited = keep_edited(folder, guarded)
+    record_kept(manifest.deliverables, history, edited)
+    if kept is not None:
+        kept.extend(edited)
+    manifest = with_previous_records(folder, manifest)
     for name in produced:  # a move keeps size, time and inode: their stats once in place
         record = manifest.deliverables.get(name)
         if record is not None:
             record.stats = {file: list(signature(staging / file)) for file in record.files
                             if (staging / file).is_file()}
     atomic_write_text(staging / manifest_module.MANIFEST, manifest.to_json())
-    for name in [*names, manifest_module.MANIFEST]:
+    for name in [*names, *dated, manifest_module.MANIFEST]:
         with open(staging / name, "rb") as handle:
             os.fsync(handle.fileno())
+    for name in dated:
+        _own_folder(folder, (folder / name).parent)
     written: list[Path] = []
     with signals.deferred():
         for name in names:
             os.replace(staging / name, folder / name)
             written.append(folder / name)
+        for name in dated:  # dated steering packs, bases of the next carry, review pages
+            os.replace(staging / name, folder / name)
+        for path in stale:
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
         os.replace(staging / manifest_module.MANIFEST, folder / manifest_module.MANIFEST)
         for deliverable in produced:
             with contextlib.suppress(FileNotFoundError):

@@ -24,6 +24,7 @@ from ..errors import PlaybookError, RunError
 from ..files import atomic_write_bytes
 from . import manifest as manifest_module
 from .commit import FAILED_DIR, Terminated, commit, signals
+from .committees import STEERING, committee_date
 from .folders import check_output, claim, client_folder, new_staging, remove_stale_staging
 from .progress import Event
 from .registry import Deliverable, deliverables, notebooks_dir
@@ -50,6 +51,10 @@ class RunResult:
     seconds: dict[str, float] = field(default_factory=dict)
     engine: str = WARM_ENGINE
     up_to_date: list[str] = field(default_factory=list)
+    # The consultant's edited files kept under history/ before being replaced (run.edits).
+    kept_edits: list = field(default_factory=list)
+    # What carrying the consultant's edits into the new files did (run.carry).
+    reviews: list = field(default_factory=list)
     # What the reconciliation gate found in the files this run wrote, one line each.
     discrepancies: list[str] = field(default_factory=list)
 
@@ -221,7 +226,9 @@ def _run_planned(job: Job, engagement, emit: Progress) -> RunResult:
                        seconds[deliverable.name], lang))
         record = _manifest(job, engagement, plan, staging, seconds, found)
         names = [name for d in chosen for name in produced_files(d)]
-        files = commit(folder, staging, names, record, [d.name for d in chosen])
+        kept: list = []
+        reviews: list = []
+        files = commit(folder, staging, names, record, [d.name for d in chosen], kept, reviews)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return RunResult(
@@ -233,6 +240,8 @@ def _run_planned(job: Job, engagement, emit: Progress) -> RunResult:
         seconds=seconds,
         engine=job.engine,
         up_to_date=list(plan.current),
+        kept_edits=kept,
+        reviews=reviews,
         discrepancies=[str(d) for name in found for d in found[name]],
     )
 
@@ -274,6 +283,7 @@ class RunPlan:
     chosen: list[Deliverable]
     inputs: dict[str, dict[str, str]]
     current: list[str]
+    committee: str = ""  # the date of the COPIL the steering pack is for (run.committees)
 
     @property
     def to_render(self) -> list[Deliverable]:
@@ -324,7 +334,11 @@ def plan_run(job: Job, engagement) -> RunPlan:
             ]
         except Exception:  # noqa: BLE001 - not knowing what is current only costs a render
             current = []
-    return RunPlan(engagement.client, lang, folder, method.version, chosen, inputs, current)
+    committee = ""
+    if any(d.name == STEERING and d.name not in current for d in chosen):
+        committee = committee_date(engagement, job.as_of)
+    return RunPlan(engagement.client, lang, folder, method.version, chosen, inputs, current,
+                   committee)
 
 
 def already_current(job: Job, engagement) -> RunResult | None:
@@ -513,6 +527,7 @@ def _manifest(job, engagement, plan: RunPlan, staging, seconds, found=None):
             method_version=plan.method_version,
             generated_at=generated,
             inputs=plan.inputs[deliverable.name],
+            committee=plan.committee if deliverable.name == STEERING else "",
             discrepancies=[d.as_dict() for d in found.get(deliverable.name, [])],
         )
     versions = manifest_module.versions()

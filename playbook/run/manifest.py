@@ -42,6 +42,16 @@ class DeliverableRecord:
     # Digests of what the files were produced from (see run.freshness); empty in
     # records written before incremental runs, which are therefore never current.
     inputs: dict[str, str] = field(default_factory=dict)
+    # The consultant's edited versions runs kept before replacing the files
+    # (see run.edits): file, where it was kept, its digest, when.
+    edited: list[dict[str, str]] = field(default_factory=list)
+    # The steering pack: the date of the COPIL it was made for, and the dated
+    # copies of every committee so far (see run.committees).
+    committee: str = ""
+    committees: dict[str, dict] = field(default_factory=dict)
+    # The consultant's edits carried into these files (see run.carry): per file,
+    # how many were carried, the conflicts listed, the generated passages changed.
+    carried: list[dict] = field(default_factory=list)
     # Each file's size, modification time and inode once in place: a file that
     # still has them is not read again to be found intact (see run.freshness).
     stats: dict[str, list[int]] = field(default_factory=dict)

@@ -89,3 +89,34 @@ def counts_line(current: int, rendered: int, lang: str = "en") -> str:
     from .wording import say
 
     return say("counts", lang, current=current, rendered=rendered)
+
+
+def kept_edits_lines(kept, lang: str = "en", reviews=()) -> list[str]:
+    """What happened to each edited deliverable a run kept aside, and to its edits.
+
+    `kept` holds `run.edits.KeptEdit`s or their dictionaries (a batch summary's);
+    `reviews`, the `run.carry.FileReview`s (or dictionaries) of the files whose
+    edits were carried into the new version.
+    """
+    from .wording import say
+
+    carried = {}
+    for review in reviews:
+        item = review if isinstance(review, dict) else {"file": review.file, **review.counts(),
+                                                        "error": review.error}
+        carried[item["file"]] = item
+    lines = []
+    for edit in kept:
+        item = edit if isinstance(edit, dict) else edit.to_dict()
+        lines.append(say("edited_kept", lang, file=item["file"], kept=item["kept"]))
+        if item["file"] not in carried:
+            lines.append("  " + say("edited_fate", lang, file=item["file"]))
+    for name, item in carried.items():
+        if item.get("error"):
+            lines.append(say("edits_not_carried", lang, file=name, error=item["error"]))
+        else:
+            stem = name.rsplit(".", 1)[0]
+            lines.append(say("edits_carried", lang, file=name, carried=item["carried"],
+                             conflicts=item["conflicts"], changed=item["changed"],
+                             review=f"{stem}.edits.html"))
+    return lines

@@ -32,7 +32,9 @@ def test_a_run_writes_four_files_per_deliverable_and_a_manifest(engagement, out_
     folder = out_dir / CLIENT / "fr"
     assert result.folder == folder
     expected = {f"{name}.{ext}" for name in DELIVERABLES for ext in ("docx", "pptx", "ipynb", "html")}
-    assert {p.name for p in folder.iterdir()} == expected | {"manifest.json"}
+    # the steering pack's dated copy for its committee (see test_committees), and
+    # history/ with the files as generated, the base of the next carry (test_carry)
+    assert {p.name for p in folder.iterdir()} == expected | {"manifest.json", "steering", "history"}
     assert {p.name for p in result.files} == expected
     assert "framing_note - " + CLIENT in docx_text(folder / "framing_note.docx")
     assert pptx_text(folder / "training_plan.pptx") == [f"training_plan - {CLIENT}", "155 people"]

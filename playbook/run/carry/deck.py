@@ -1,0 +1,389 @@
+"""PowerPoint decks: a stable identity for every generated slide, shape and table
+cell, and the consultant's edits carried from the previous deck into the new one.
+
+Identity. Each shape of a generated slide is named `<its name> pb:<slide>.<shape>`
+(PowerPoint and LibreOffice keep shape names through editing). The slide part is
+a digest of its layout, its title with the figures taken out (so "11
+populations" and "12 populations" are the same slide) and its rank among such
+slides; the shape part, of its placeholder index or its kind and rank.
+
+Carrying (base = the deck as generated last time, edited = as the consultant
+left it, new = as generated now). A shape's text, a table cell or a slide's
+notes the consultant changed is carried into the new deck when the generated
+text under it did not change; when it did, the new text stays, the consultant's
+version goes into the slide's notes, and a conflict is listed. A slide they
+deleted is deleted again when its generated text did not change. Slides they
+added are copied after the slide they followed; shapes they added to a slide
+are copied onto it.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import io
+import re
+from collections import Counter
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from pptx.oxml.ns import qn
+
+from .word import Outcome
+
+_MARK = re.compile(r" ?pb:([0-9a-f]{12})\.([0-9a-f]{8})$")
+_FIGURES = re.compile(r"[\d\s\u00a0\u202f.,:%€+\-–]+")
+_R_ATTRIBUTES = (qn("r:embed"), qn("r:id"), qn("r:link"))
+_CHART = "http://schemas.openxmlformats.org/drawingml/2006/chart"
+
+Say = Callable[..., str]
+
+
+def _digest(text: str, size: int) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:size]
+
+
+def _title(slide) -> str:
+    title = slide.shapes.title
+    return title.text_frame.text if title is not None and title.has_text_frame else ""
+
+
+def _shape_role(shape, ranks: Counter) -> str:
+    if shape.is_placeholder:
+        return f"ph{shape.placeholder_format.idx}"
+    kind = "table" if shape.has_table else "text" if shape.has_text_frame else "other"
+    rank = ranks[kind]
+    ranks[kind] += 1
+    return f"{kind}#{rank}"
+
+
+def stamp(path: Path) -> None:
+    """Name every shape of the generated deck `path` by its identity."""
+    import pptx
+
+    deck = pptx.Presentation(str(path))
+    for slide, slide_id in zip(deck.slides, _slide_keys(deck), strict=True):
+        ranks: Counter[str] = Counter()
+        for shape in slide.shapes:
+            role = _shape_role(shape, ranks)
+            shape.name = f"{_MARK.sub('', shape.name)} pb:{slide_id}.{_digest(role, 8)}"
+    deck.save(str(path))
+
+
+def _slide_keys(deck) -> list[str]:
+    seen: Counter[str] = Counter()
+    keys = []
+    for slide in deck.slides:
+        stem = " ".join(_FIGURES.sub(" ", _title(slide)).split())
+        key = f"{slide.slide_layout.name}|{stem}"
+        keys.append(_digest(f"{key}#{seen[key]}", 12))
+        seen[key] += 1
+    return keys
+
+
+def _identity(shape) -> tuple[str, str] | None:
+    match = _MARK.search(shape.name or "")
+    return (match.group(1), match.group(2)) if match else None
+
+
+def slides_by_identity(deck) -> dict[str, object]:
+    found: dict[str, object] = {}
+    for slide in deck.slides:
+        identity = _slide_identity(slide)
+        if identity and identity not in found:
+            found[identity] = slide
+    return found
+
+
+def _slide_identity(slide) -> str | None:
+    for shape in slide.shapes:
+        identity = _identity(shape)
+        if identity:
+            return identity[0]
+    return None
+
+
+def _shapes(slide) -> dict[str, object]:
+    return {identity[1]: shape for shape in slide.shapes if (identity := _identity(shape))}
+
+
+def _notes(slide) -> str:
+    return slide.notes_slide.notes_text_frame.text if slide.has_notes_slide else ""
+
+
+def _cells(shape) -> dict[str, object]:
+    """Table cells by row label (first cell) and column header, with occurrences."""
+    from .word import _occurrences
+
+    table = shape.table
+    rows = list(table.rows)
+    if not rows:
+        return {}
+    headers = _occurrences([c.text_frame.text.strip() for c in rows[0].cells])
+    labels = _occurrences([row.cells[0].text_frame.text.strip() for row in rows])
+    return {
+        f"{label}|{header}": cell
+        for row, label in zip(rows, labels, strict=True)
+        for cell, header in zip(row.cells, headers, strict=False)
+    }
+
+
+def _shape_text(shape) -> str:
+    if shape.has_text_frame:
+        return shape.text_frame.text
+    if shape.has_table:
+        return "\n".join(c.text_frame.text for c in _cells(shape).values())
+    return shape.name
+
+
+def _slide_text(slide) -> list[str]:
+    texts = []
+    for shape in slide.shapes:
+        if shape.has_text_frame:
+            texts.append(shape.text_frame.text)
+        elif shape.has_table:
+            texts += [c.text_frame.text for c in _cells(shape).values()]
+    return [*texts, _notes(slide)]
+
+
+def carry(base_path: Path, edited_path: Path, new_path: Path, say: Say) -> Outcome:
+    """Carry the consultant's edits (base -> edited) into the new deck, saved in place.
+
+    `say(code, **values)` words the notes left for the consultant.
+    """
+    import pptx
+
+    base, edited, new = (pptx.Presentation(str(p)) for p in (base_path, edited_path, new_path))
+    labels = {
+        identity: f"{number}. {_title(slide)}".strip()
+        for number, slide in enumerate(base.slides, 1)
+        if (identity := _slide_identity(slide))
+    }
+    merge = _Merge(base, edited, new, labels, say)
+    merge.run()
+    new.save(str(new_path))
+    return merge.outcome
+
+
+class _Merge:
+    def __init__(self, base, edited, new, labels, say: Say) -> None:
+        self.base_deck, self.edited_deck, self.new_deck = base, edited, new
+        self.base = slides_by_identity(base)
+        self.edited = slides_by_identity(edited)
+        self.new = slides_by_identity(new)
+        self.labels = labels
+        self.say = say
+        self.outcome = Outcome()
+        self.notes: dict[object, list[str]] = {}  # new slide's part -> consultant versions to add
+
+    def run(self) -> None:
+        for identity, before in self.base.items():
+            self._slide(identity, before)
+        self._added_slides()
+        for slide in self.new_deck.slides:
+            extra = self.notes.get(slide.part)
+            if extra:
+                frame = slide.notes_slide.notes_text_frame
+                frame.text = "\n\n".join(filter(None, [frame.text, *extra]))
+
+    def _item(self, identity: str, kind: str, before: str, yours: str, now: str) -> dict:
+        return {"kind": kind, "where": self.labels.get(identity, ""), "before": before,
+                "yours": yours, "now": now}
+
+    def _slide(self, identity: str, before) -> None:
+        mine, new = self.edited.get(identity), self.new.get(identity)
+        if new is not None and _slide_text(new) != _slide_text(before):
+            self.outcome.changed.append(self._item(
+                identity, "slide", "\n".join(_slide_text(before)), "", "\n".join(_slide_text(new))))
+        if mine is None:
+            if new is None:
+                return
+            item = self._item(identity, "", _title(before), "", _title(new))
+            if _slide_text(new) == _slide_text(before):
+                _delete_slide(self.new_deck, new)
+                del self.new[identity]
+                self.outcome.carried.append({**item, "kind": "slide_deleted"})
+            else:
+                self.notes.setdefault(new.part, []).append(self.say("deleted_changed"))
+                self.outcome.conflicts.append({**item, "kind": "slide_deleted_changed"})
+            return
+        if new is None:
+            if _slide_text(mine) != _slide_text(before):
+                self.outcome.conflicts.append(self._item(
+                    identity, "slide_gone", "\n".join(_slide_text(before)),
+                    "\n".join(_slide_text(mine)), ""))
+            return
+        self._shapes(identity, before, mine, new)
+        self._notes(identity, before, mine, new)
+
+    def _shapes(self, identity, before, mine, new) -> None:
+        base_shapes, my_shapes, new_shapes = _shapes(before), _shapes(mine), _shapes(new)
+        for role, shape in base_shapes.items():
+            theirs, ours = my_shapes.get(role), new_shapes.get(role)
+            if ours is not None and theirs is None:
+                self._shape_deleted(identity, shape, ours, new)
+                continue
+            if ours is None or theirs is None:
+                continue
+            if shape.has_text_frame and theirs.has_text_frame and ours.has_text_frame:
+                self._text(identity, shape.text_frame, theirs.text_frame, ours.text_frame, new)
+            elif shape.has_table and theirs.has_table and ours.has_table:
+                self._table(identity, shape, theirs, ours, new)
+        for shape in mine.shapes:  # shapes the consultant added to the slide
+            if _identity(shape) is None:
+                if _copy_shape(shape, mine, new):
+                    self.outcome.carried.append(self._item(
+                        identity, "shape_added", "", shape.text_frame.text if shape.has_text_frame
+                        else shape.name, ""))
+                else:
+                    self.outcome.conflicts.append(self._item(
+                        identity, "chart_not_carried", "", shape.name, ""))
+
+    def _shape_deleted(self, identity, before, new, new_slide) -> None:
+        """A shape the consultant deleted: deleted again unless its generated text changed."""
+        was, now = _shape_text(before), _shape_text(new)
+        item = self._item(identity, "", was, "", now)
+        if was == now:
+            new._element.getparent().remove(new._element)
+            self.outcome.carried.append({**item, "kind": "shape_deleted"})
+        else:
+            self.notes.setdefault(new_slide.part, []).append(self.say("deleted_changed"))
+            self.outcome.conflicts.append({**item, "kind": "shape_deleted_changed"})
+
+    def _text(self, identity, before, mine, new, new_slide) -> None:
+        was, yours, now = before.text, mine.text, new.text
+        if yours == was:
+            return
+        item = self._item(identity, "", was, yours, now)
+        if now == was:
+            _replace_body(new, mine)
+            self.outcome.carried.append({**item, "kind": "text_edited"})
+        else:
+            self.notes.setdefault(new_slide.part, []).append(self.say("yours", text=yours))
+            self.outcome.conflicts.append({**item, "kind": "text_changed"})
+
+    def _table(self, identity, before, mine, new, new_slide) -> None:
+        base_cells, my_cells, new_cells = _cells(before), _cells(mine), _cells(new)
+        for key, cell in base_cells.items():
+            theirs, ours = my_cells.get(key), new_cells.get(key)
+            if theirs is not None and ours is not None:
+                self._text(identity, cell.text_frame, theirs.text_frame, ours.text_frame, new_slide)
+
+    def _notes(self, identity, before, mine, new) -> None:
+        was, yours, now = _notes(before), _notes(mine), _notes(new)
+        if yours == was:
+            return
+        item = self._item(identity, "", was, yours, now)
+        if now == was:
+            _replace_body(new.notes_slide.notes_text_frame, mine.notes_slide.notes_text_frame)
+            self.outcome.carried.append({**item, "kind": "notes_edited"})
+        else:
+            self.notes.setdefault(new.part, []).append(self.say("yours", text=yours))
+            self.outcome.conflicts.append({**item, "kind": "notes_changed"})
+
+    def _added_slides(self) -> None:
+        """Slides the consultant added, after the slide they followed."""
+        after = None  # the new deck's slide the next added slide goes after
+        for slide in self.edited_deck.slides:
+            identity = _slide_identity(slide)
+            if identity is not None:
+                after = self.new.get(identity, after)
+                continue
+            copied, dropped = _copy_slide(slide, self.new_deck, after)
+            self.notes.setdefault(copied.part, [])
+            after = copied
+            title = _title(slide)
+            self.outcome.carried.append({"kind": "slide_added", "where": "", "before": "",
+                                         "yours": title, "now": ""})
+            if dropped:
+                self.outcome.conflicts.append({"kind": "chart_not_carried",
+                                               "where": title, "before": "", "yours": "", "now": ""})
+
+
+def _replace_body(target_frame, source_frame) -> None:
+    """The text of `target_frame` becomes `source_frame`'s, paragraphs and formatting."""
+    target, source = target_frame._txBody, source_frame._txBody
+    for paragraph in target.findall(qn("a:p")):
+        target.remove(paragraph)
+    for paragraph in source.findall(qn("a:p")):
+        target.append(copy.deepcopy(paragraph))
+
+
+def _delete_slide(deck, slide) -> None:
+    slides = deck.slides._sldIdLst
+    for entry in list(slides):
+        if deck.part.related_part(entry.rId) is slide.part:
+            deck.part.drop_rel(entry.rId)
+            slides.remove(entry)
+            return
+
+
+def _copy_shape(shape, source_slide, target_slide) -> bool:
+    """Copy `shape` onto `target_slide`, its pictures and links re-attached; False for a chart."""
+    element = copy.deepcopy(shape._element)
+    if any(node.get("uri") == _CHART for node in element.iter(qn("a:graphicData"))):
+        return False
+    for node in element.iter():
+        for attribute in _R_ATTRIBUTES:
+            rid = node.get(attribute)
+            if rid and rid in source_slide.part.rels:
+                node.set(attribute, _relate(source_slide.part.rels[rid], target_slide.part))
+    target_slide.shapes._spTree.append(element)
+    return True
+
+
+def _relate(relationship, target_part) -> str:
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    if relationship.is_external:
+        return target_part.relate_to(relationship.target_ref, relationship.reltype, is_external=True)
+    if relationship.reltype == RT.IMAGE:
+        _, rid = target_part.get_or_add_image_part(io.BytesIO(relationship.target_part.blob))
+        return rid
+    return target_part.relate_to(relationship.target_part, relationship.reltype)
+
+
+def _copy_slide(slide, deck, after) -> tuple[object, bool]:
+    """A copy of `slide` in `deck`, placed after the slide `after` (None: at the end)."""
+    layouts = {layout.name: layout for layout in deck.slide_layouts}
+    layout = layouts.get(slide.slide_layout.name, deck.slide_layouts[len(deck.slide_layouts) - 1])
+    copied = deck.slides.add_slide(layout)
+    _unique_partname(deck, copied)
+    for shape in list(copied.shapes):
+        shape._element.getparent().remove(shape._element)
+    dropped = False
+    for shape in slide.shapes:
+        dropped |= not _copy_shape(shape, slide, copied)
+    if slide.has_notes_slide and _notes(slide):
+        copied.notes_slide.notes_text_frame.text = _notes(slide)
+    slides = deck.slides._sldIdLst
+    entry = slides[-1]
+    if after is not None:
+        for position, other in enumerate(slides):
+            if deck.part.related_part(other.rId) is after.part:
+                slides.remove(entry)
+                slides.insert(position + 1, entry)
+                break
+    return copied, dropped
+
+
+def _unique_partname(deck, slide) -> None:
+    """python-pptx names a new slide by the count of slides, which a deleted slide
+    makes a name already taken: give it the first free one."""
+    from pptx.opc.packuri import PackURI
+
+    taken = {str(part.partname) for part in deck.part.package.iter_parts() if part is not slide.part}
+    number = 1
+    while f"/ppt/slides/slide{number}.xml" in taken:
+        number += 1
+    slide.part.partname = PackURI(f"/ppt/slides/slide{number}.xml")
+
+
+def identities(path: Path) -> Iterator[str]:
+    """The slide identities of a deck, in order (for tests and the review)."""
+    import pptx
+
+    for slide in pptx.Presentation(str(path)).slides:
+        identity = _slide_identity(slide)
+        if identity:
+            yield identity

@@ -1,0 +1,357 @@
+"""Word reports: a stable identity for every generated paragraph, and the
+consultant's edits carried from the previous report into the new one.
+
+Identity. Each generated paragraph gets a bookmark (`pb_<digest>`), which Word
+and LibreOffice keep through editing. The digest is of a key made from what the
+paragraph shows: the headings it sits under (their generated text, so a section
+about a population keeps its key when another population is added before it),
+its style and its rank in that section; a table cell adds the table's rank,
+its row label (first cell) and column header. Nothing else in the file changes.
+
+Carrying (three files: the report as generated last time, as the consultant
+left it, as generated now). For every identified paragraph the consultant
+changed: if the generated text under it is the same now, their paragraph
+replaces the new one (their wording and formatting); if it changed, the new
+text stays and their version is put beside it as a Word comment, and a
+conflict is listed. A paragraph they deleted is deleted again when its text
+did not change. Paragraphs they added are inserted after the paragraph they
+followed; their comments are put back on the same paragraphs.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import io
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from docx.oxml.ns import qn
+
+PREFIX = "pb_"
+AUTHOR = "playbook"
+_W_P, _W_TBL, _W_T = qn("w:p"), qn("w:tbl"), qn("w:t")
+_BOOKMARK_START, _BOOKMARK_END = qn("w:bookmarkStart"), qn("w:bookmarkEnd")
+_COMMENT_MARKS = (qn("w:commentRangeStart"), qn("w:commentRangeEnd"))
+_R_EMBED, _R_ID = qn("r:embed"), qn("r:id")
+
+
+@dataclass
+class Outcome:
+    """What carrying the edits of one file did (see run.carry.Review)."""
+
+    carried: list[dict] = field(default_factory=list)
+    conflicts: list[dict] = field(default_factory=list)
+    changed: list[dict] = field(default_factory=list)  # generated text changed under a passage
+
+
+def text_of(element) -> str:
+    return "".join(t.text or "" for t in element.iter(_W_T))
+
+
+def _key_digest(key: str) -> str:
+    return PREFIX + hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
+
+
+def _style_names(document) -> dict[str, str]:
+    return {style.style_id: style.name for style in document.styles}
+
+
+def _style(paragraph, names: dict[str, str]) -> str:
+    style = paragraph.find(qn("w:pPr") + "/" + qn("w:pStyle"))
+    style_id = style.get(qn("w:val")) if style is not None else ""
+    return names.get(style_id, style_id or "Normal")
+
+
+def _heading_level(style: str) -> int:
+    if style.startswith("Heading ") and style[8:].isdigit():
+        return int(style[8:])
+    return 0
+
+
+def generated_keys(document) -> Iterator[tuple[str, object, str]]:
+    """(key, paragraph element, label) of every paragraph of a generated report.
+
+    `label` is a short human description of where the paragraph is (its
+    section), for the review.
+    """
+    names = _style_names(document)
+    path: list[str] = []
+    ranks: Counter[str] = Counter()
+    for child in document.element.body.iterchildren():
+        if child.tag == _W_P:
+            style = _style(child, names)
+            level = _heading_level(style)
+            if level:
+                path = [*path[: level - 1], text_of(child).strip()]
+                section = "/".join(path)
+                yield f"{section}|heading", child, section
+                continue
+            section = "/".join(path)
+            rank = ranks[f"{section}|{style}"]
+            ranks[f"{section}|{style}"] += 1
+            yield f"{section}|{style}#{rank}", child, section
+        elif child.tag == _W_TBL:
+            section = "/".join(path)
+            rank = ranks[f"{section}|table"]
+            ranks[f"{section}|table"] += 1
+            yield from _table_keys(child, f"{section}|table#{rank}", section)
+
+
+def _table_keys(table, key: str, section: str) -> Iterator[tuple[str, object, str]]:
+    rows = table.findall(qn("w:tr"))
+    if not rows:
+        return
+    headers = _occurrences([text_of(c).strip() for c in rows[0].findall(qn("w:tc"))])
+    labels = _occurrences([
+        text_of(cells[0]).strip() if (cells := row.findall(qn("w:tc"))) else "" for row in rows
+    ])
+    for row, label in zip(rows, labels, strict=True):
+        for cell, header in zip(row.findall(qn("w:tc")), headers, strict=False):
+            for index, paragraph in enumerate(cell.findall(_W_P)):
+                yield f"{key}|{label}|{header}|{index}", paragraph, f"{section} · {label} · {header}"
+
+
+def _occurrences(values: list[str]) -> list[str]:
+    """Each value with its occurrence, so repeated labels stay distinct."""
+    seen: Counter[str] = Counter()
+    result = []
+    for value in values:
+        result.append(f"{value}#{seen[value]}")
+        seen[value] += 1
+    return result
+
+
+def stamp(path: Path) -> None:
+    """Give every paragraph of the generated report `path` its bookmark."""
+    import docx
+
+    document = docx.Document(str(path))
+    if identified(document):  # stamped already (a cluster run stamps on the worker)
+        return
+    body = document.element.body
+    next_id = 1 + max((int(b.get(qn("w:id"), "0")) for b in body.iter(_BOOKMARK_START)
+                       if b.get(qn("w:id"), "0").isdigit()), default=0)
+    named: set[str] = set()
+    for key, paragraph, _ in generated_keys(document):
+        name = _key_digest(key)
+        if name in named:
+            continue
+        start = paragraph.makeelement(_BOOKMARK_START, {qn("w:id"): str(next_id), qn("w:name"): name})
+        end = paragraph.makeelement(_BOOKMARK_END, {qn("w:id"): str(next_id)})
+        properties = paragraph.find(qn("w:pPr"))
+        paragraph.insert(0 if properties is None else 1, start)
+        paragraph.append(end)
+        next_id += 1
+        named.add(name)
+    document.save(str(path))
+
+
+def identified(document) -> dict[str, object]:
+    """Bookmark name -> the paragraph that starts it, for every `pb_` bookmark."""
+    found: dict[str, object] = {}
+    for start in document.element.body.iter(_BOOKMARK_START):
+        name = start.get(qn("w:name"), "")
+        if name.startswith(PREFIX) and name not in found:
+            paragraph = start.getparent()
+            if paragraph is not None and paragraph.tag == _W_P:
+                found[name] = paragraph
+    return found
+
+
+def _identity(paragraph) -> str | None:
+    for start in paragraph.iter(_BOOKMARK_START):
+        name = start.get(qn("w:name"), "")
+        if name.startswith(PREFIX):
+            return name
+    return None
+
+
+def carry(base_path: Path, edited_path: Path, new_path: Path, say) -> Outcome:
+    """Carry the consultant's edits (base -> edited) into the new report, saved in place.
+
+    `say(code, **values)` words the comments left for the consultant.
+    """
+    import docx
+
+    base, edited, new = (docx.Document(str(p)) for p in (base_path, edited_path, new_path))
+    labels = {_key_digest(key): label for key, _, label in generated_keys(base)}
+    merge = _Merge(base, edited, new, labels, say)
+    merge.run()
+    new.save(str(new_path))
+    return merge.outcome
+
+
+class _Merge:
+    def __init__(self, base, edited, new, labels, say) -> None:
+        self.say = say
+        self.base_doc, self.edited_doc, self.new_doc = base, edited, new
+        self.base = {k: text_of(p) for k, p in identified(base).items()}
+        self.edited = identified(edited)
+        self.new = identified(new)
+        self.labels = labels
+        self.outcome = Outcome()
+        # edited element -> its element in the new file (lxml elements, kept alive as keys)
+        self.placed: dict[object, object] = {}
+        self.comments: list[tuple[object, str]] = []  # (new paragraph, comment text)
+
+    def where(self, key: str) -> str:
+        return self.labels.get(key, "")
+
+    def run(self) -> None:
+        for key, before in self.base.items():
+            self._passage(key, before)
+        self._added()
+        self._carry_comments()
+        for paragraph, text in self.comments:
+            self._comment(paragraph, text, AUTHOR)
+
+    def _passage(self, key: str, before: str) -> None:
+        mine = self.edited.get(key)
+        new = self.new.get(key)
+        now = text_of(new) if new is not None else None
+        if now is not None and now != before:
+            self.outcome.changed.append(
+                {"kind": "changed", "where": self.where(key), "before": before, "yours": "", "now": now})
+        if mine is None:
+            self._deleted(key, before, new, now)
+            return
+        self.placed[mine] = new
+        yours = text_of(mine)
+        if yours == before:
+            return
+        item = {"where": self.where(key), "before": before, "yours": yours, "now": now or ""}
+        if now == before:
+            copied = self._copy(mine)
+            new.addprevious(copied)
+            new.getparent().remove(new)
+            self.placed[mine] = copied
+            self.new[key] = copied
+            self.outcome.carried.append({**item, "kind": "edited"})
+        elif new is not None:
+            self.comments.append((new, self.say("yours", text=yours)))
+            self.outcome.conflicts.append({**item, "kind": "edited_changed"})
+        else:
+            anchor = self._anchor_before(mine)
+            if anchor is not None:
+                self.comments.append((anchor, self.say("gone", text=yours)))
+            self.outcome.conflicts.append({**item, "kind": "edited_gone"})
+
+    def _deleted(self, key: str, before: str, new, now) -> None:
+        if new is None:
+            return
+        item = {"where": self.where(key), "before": before, "yours": "", "now": now}
+        if now == before and new.getparent() is not None and new.getparent().tag == qn("w:body"):
+            new.getparent().remove(new)
+            del self.new[key]
+            self.outcome.carried.append({**item, "kind": "deleted"})
+        elif now != before:
+            self.comments.append((new, self.say("deleted_changed")))
+            self.outcome.conflicts.append({**item, "kind": "deleted_changed"})
+        else:
+            self.outcome.conflicts.append({**item, "kind": "deleted_in_table"})
+
+    def _added(self) -> None:
+        """Top-level paragraphs and tables the consultant added, after what they followed."""
+        body = self.edited_doc.element.body
+        last_placed = None
+        for child in body.iterchildren():
+            if child.tag not in (_W_P, _W_TBL):
+                continue
+            mapped = self.placed.get(child)
+            if _identity(child) is not None or mapped is not None:
+                last_placed = mapped if mapped is not None else last_placed
+                continue
+            if child.tag == _W_P and not text_of(child).strip():
+                continue  # an empty line added for spacing
+            copied = self._copy(child)
+            if last_placed is not None and last_placed.getparent() is not None:
+                last_placed.addnext(copied)
+            else:
+                self._append(copied)
+            self.placed[child] = copied
+            last_placed = copied
+            self.outcome.carried.append(
+                {"kind": "added", "where": "", "before": "", "yours": text_of(child), "now": ""})
+
+    def _append(self, element) -> None:
+        body = self.new_doc.element.body
+        properties = body.find(qn("w:sectPr"))
+        if properties is not None:
+            properties.addprevious(element)
+        else:
+            body.append(element)
+
+    def _anchor_before(self, mine):
+        """The new file's paragraph for the nearest identified paragraph before `mine`."""
+        for previous in mine.itersiblings(preceding=True):
+            placed = self.placed.get(previous)
+            if placed is not None:
+                return placed
+        return None
+
+    def _copy(self, element):
+        """`element` from the edited file, ready for the new one: its images and
+        links re-attached, its comment marks removed (comments are put back after)."""
+        copied = copy.deepcopy(element)
+        for mark in [e for e in copied.iter(*_COMMENT_MARKS)]:
+            mark.getparent().remove(mark)
+        for reference in list(copied.iter(qn("w:commentReference"))):
+            run = reference.getparent()
+            run.getparent().remove(run)
+        source, target = self.edited_doc.part, self.new_doc.part
+        for node in copied.iter():
+            for attribute in (_R_EMBED, _R_ID):
+                rid = node.get(attribute)
+                if rid and rid in source.rels:
+                    node.set(attribute, _relate(source.rels[rid], target))
+        return copied
+
+    def _carry_comments(self) -> None:
+        """Each comment of the edited file, on the new file's paragraph it was on."""
+        try:
+            comments = {c.comment_id: c for c in self.edited_doc.comments}
+        except Exception:  # noqa: BLE001 - a file without a comments part
+            return
+        anchored: dict[int, object] = {}
+        for paragraph in self.edited_doc.element.body.iter(_W_P):
+            for start in paragraph.iter(qn("w:commentRangeStart"), qn("w:commentReference")):
+                number = int(start.get(qn("w:id"), "-1"))
+                anchored.setdefault(number, paragraph)
+        for number, comment in comments.items():
+            paragraph = anchored.get(number)
+            target = self.placed.get(paragraph) if paragraph is not None else None
+            if target is None and paragraph is not None:
+                key = _identity(paragraph)
+                target = self.new.get(key) if key else None
+            if target is None and paragraph is not None:
+                target = self._anchor_before(paragraph)
+            text = comment.text
+            if target is None:
+                self.outcome.conflicts.append({"kind": "comment_lost", "where": "",
+                                               "before": "", "yours": text, "now": ""})
+                continue
+            self._comment(target, text, comment.author or AUTHOR, comment.initials or "")
+            self.outcome.carried.append({"kind": "comment", "where": "", "before": "",
+                                         "yours": text, "now": text_of(target)})
+
+    def _comment(self, element, text: str, author: str, initials: str = "") -> None:
+        from docx.text.paragraph import Paragraph
+
+        paragraph = Paragraph(element, self.new_doc.part)
+        runs = paragraph.runs or [paragraph.add_run("")]
+        self.new_doc.add_comment(runs, text=text, author=author, initials=initials or "PB")
+
+
+def _relate(relationship, target_part) -> str:
+    """The id, in `target_part`, of what `relationship` points at (copied across)."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    if relationship.is_external:
+        return target_part.relate_to(relationship.target_ref, relationship.reltype, is_external=True)
+    if relationship.reltype == RT.IMAGE:
+        rid, _ = target_part.get_or_add_image(io.BytesIO(relationship.target_part.blob))
+        return rid
+    return target_part.relate_to(relationship.target_part, relationship.reltype)
