@@ -1,5 +1,5 @@
 """The layering the package is built on, stated as imports that must never
-exist: intake → method → analysis → render → run → cli, with `text` below
+exist: intake → method → analysis → findings → render → run → cli, with `text` below
 everything. Read from the source (imports inside functions count too), so a
 shortcut taken in a hurry fails here rather than in a review."""
 
@@ -11,8 +11,8 @@ from pathlib import Path
 import playbook
 
 PACKAGE = Path(playbook.__file__).resolve().parent
-EVERY_LAYER = {"text", "model", "method", "intake", "analysis", "render", "review", "run",
-               "training", "cli", "workbench"}
+EVERY_LAYER = {"text", "model", "method", "intake", "analysis", "findings", "render", "review",
+               "run", "training", "cli", "workbench"}
 
 # layer -> the playbook layers it must never import
 NEVER: dict[str, set[str]] = {
@@ -20,7 +20,9 @@ NEVER: dict[str, set[str]] = {
     "model": EVERY_LAYER - {"text", "model"},  # knows nothing of the method's conclusions
     "method": EVERY_LAYER - {"text", "model", "method"},
     "intake": {"analysis", "render", "review", "run", "training", "cli", "workbench"},
-    "analysis": {"intake", "render", "review", "run", "training", "cli", "workbench"},
+    "analysis": {"intake", "findings", "render", "review", "run", "training", "cli", "workbench"},
+    # the facts the deliverables state: read from the analysis, know nothing of files
+    "findings": {"intake", "render", "review", "run", "training", "cli", "workbench"},
     "render": {"run", "review", "training", "cli", "workbench"},
     "review": {"run", "cli"},
     "training": {"run", "cli"},
@@ -34,6 +36,7 @@ NEVER: dict[str, set[str]] = {
 NEVER_LIBRARIES: dict[str, set[str]] = {
     "model": {"docx", "pptx", "openpyxl", "papermill", "nbformat", "matplotlib"},
     "analysis": {"docx", "pptx", "openpyxl", "papermill", "nbformat", "matplotlib", "yaml"},
+    "findings": {"docx", "pptx", "openpyxl", "papermill", "nbformat", "matplotlib", "yaml"},
     "render": {"papermill", "nbformat", "nbconvert"},
 }
 

@@ -29,6 +29,7 @@ from .change_plan_rules import Clause, brake_clause, cited, first_match, match, 
 from .change_plan_schedule import schedule
 from .change_plan_tables import ALL, arbitration, by_lever, by_month, by_pillar, by_population
 from .facts import population_facts, regional_territories
+from .ids import unique_ids
 from .milestones import lot_of, milestones, phase_at, phase_date
 from .records import ChangePlan, Diagnosis, MethodWarning, TrainingPlan
 
@@ -476,8 +477,19 @@ def _frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
     frame["_cross"] = frame["population"].eq(ALL)
     frame = frame.sort_values(["date", "_pillar", "_cross", "population", "lever"], kind="stable")
     frame = frame.drop(columns=["_pillar", "_cross"]).reset_index(drop=True)
-    frame.insert(0, "id", [f"A{i:03d}" for i in range(1, len(frame) + 1)])
+    frame.insert(0, "id", action_ids(frame))
     return frame
+
+
+def action_ids(frame: pd.DataFrame) -> list[str]:
+    """Each action's id, from what it is: its lever, its population, its lot and,
+    for a recurring lever, which occurrence it is (by planned date). An action
+    keeps its id when others are added, moved or recorded done, run after run, and
+    every deliverable that names it names it so (minutes of a committee cite it)."""
+    order = frame.sort_values("planned", kind="stable")
+    occurrence = order.groupby(["lever", "population", "lot"], sort=False).cumcount() + 1
+    return unique_ids("A", [(row.lever, row.population, row.lot, occurrence[index])
+                            for index, row in frame.iterrows()])
 
 
 def _warnings(

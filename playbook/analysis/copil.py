@@ -582,7 +582,7 @@ def decide(analysis: Any, kpis: pd.DataFrame, actions: pd.DataFrame, coverage: f
                             " ; ".join(row.reasons) if analysis.lang == "fr" else "; ".join(row.reasons)))
     late = actions[actions["late"]]
     if len(late):
-        shown = list(late["id"].head(6))
+        shown = list(late["id"].head(4))
         ids = ", ".join(shown)
         if len(late) > len(shown):
             ids = words("and_more", ids=ids, count=len(late) - len(shown))

@@ -18,8 +18,6 @@ import pandas as pd
 from ..method import Method
 from ..method.kpis import BalanceArea
 from ..model import CriterionStatus, Engagement
-from ..text import grammar
-from ..text.typography import format_currency, format_number, format_percent
 from .calendar import WorkingCalendar
 from .milestones import lot_of, milestones
 from .records import ChangePlan, MethodWarning, Steering, TrainingPlan
@@ -39,7 +37,6 @@ def steering(
     working = working or WorkingCalendar.of(engagement)
     criteria, criteria_warnings = scorecard(engagement, method, lang)
     balance, balance_warnings = effort_balance(engagement, method, change_plan, training_plan, lang)
-    balance_warnings += budget_check(engagement, method, change_plan, training_plan, lang)
     return Steering(
         kpis=kpi_table(engagement, method, training_plan, lang, working),
         criteria=criteria,
@@ -323,41 +320,3 @@ def effort_balance(
     if not total:
         warnings.append(MethodWarning("balance_no_effort", method.kpis.texts["no_effort"].in_(lang)))
     return pd.DataFrame(rows).set_index("area"), warnings
-
-
-def budget_check(
-    engagement: Engagement, method: Method, change_plan: ChangePlan, training_plan: TrainingPlan,
-    lang: str,
-) -> list[MethodWarning]:
-    """The plan's cost against the change-and-training budget of the business case.
-
-    Cost: the training plan's trainer-days and learner-days at their rates, plus
-    the Change plan's person-days at the trainer-day rate (the project side's
-    time, valued like a trainer's). Nothing to say without a budget.
-    """
-    info, limits = engagement.engagement, engagement.training
-    if info.change_budget is None:
-        return []
-    texts = method.kpis.texts
-    def money(amount: float) -> str:
-        return format_currency(grammar.rounded_money(amount), lang, info.currency)
-
-    if limits.trainer_day_rate is None or limits.learner_day_cost is None:
-        return [MethodWarning("budget_not_costed", audience="consultant",
-                              message=texts["budget_not_costed"].in_(
-            lang, budget=money(info.change_budget)), severity="info")]
-    total = training_plan.totals.iloc[-1]  # the plan's own totals, all lots
-    training = float(total["trainer_cost"]) + float(total["learner_cost"])
-    days = change_plan.total_days
-    change = days * limits.trainer_day_rate
-    cost = training + change
-    values = {
-        "budget": money(info.change_budget), "cost": money(cost), "training": money(training),
-        "change": money(change), "days": format_number(days, lang),
-        "gap": money(abs(cost - info.change_budget)),
-        "over": format_percent((cost - info.change_budget) / info.change_budget, lang)
-        if info.change_budget else "",
-    }
-    if cost > info.change_budget:
-        return [MethodWarning("budget_exceeded", texts["budget_exceeded"].in_(lang, **values))]
-    return [MethodWarning("budget_within", texts["budget_within"].in_(lang, **values), severity="info")]

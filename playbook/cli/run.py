@@ -72,6 +72,11 @@ def run_command(
     for line in kept_edits_lines(result.kept_edits, result.language, result.reviews):
         console.print(line, soft_wrap=True, markup=False, style="yellow")
     print_method_warnings(console, engagement, result.language, method)
+    if result.discrepancies:
+        console.print(say("discrepancies", result.language, count=len(result.discrepancies)),
+                      highlight=False)
+        for line in result.discrepancies:
+            console.print(f"  – {escape(line)}", highlight=False, soft_wrap=True)
     if check_layout:
         _check_layout(result, console)
 

@@ -352,7 +352,7 @@ def import_survey(path: str | Path, engagement: Engagement, min_group: int) -> I
         if count < min_group:
             notes.append(Message("measure.group_too_small", {
                 "population": population, "date": date.strftime("%d/%m/%Y"),
-                "iso_date": date.isoformat(), "count": count, "minimum": min_group}))
+                "count": count, "minimum": min_group}))
             results.append(PulseResult(population=population, date=date, respondents=count))
             continue
         means = {pillar: _pillar_mean(group, pillar, columns, min_group, where, notes)

@@ -369,11 +369,15 @@ class SectionSlide:
 
 @dataclass
 class BulletSlide:
-    """Title and bullets; continues on further slides when the bullets do not fit."""
+    """Title and bullets; continues on further slides when the bullets do not fit.
+
+    `counted`: the count the title states, when it states one, of the bullets
+    below it (the reconciliation checks the two agree)."""
 
     title: str
     bullets: list[BulletLike]
     notes: str = ""
+    counted: int | None = None
 
 
 Side = list[BulletLike] | Table
@@ -393,11 +397,15 @@ class TwoContentSlide:
 
 @dataclass
 class TableSlide:
-    """A native table, split over as many slides as needed ("(suite)" titles)."""
+    """A native table, split over as many slides as needed ("(suite)" titles).
+
+    `counted`: the count the title states, when it states one, of the table's
+    rows (the reconciliation checks the two agree)."""
 
     title: str
     table: Table
     notes: str = ""
+    counted: int | None = None
 
 
 @dataclass

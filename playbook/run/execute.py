@@ -18,6 +18,7 @@ import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import PlaybookError, RunError
 from ..files import atomic_write_bytes
@@ -31,6 +32,9 @@ from .registry import Deliverable, deliverables, notebooks_dir
 LANGUAGES = ("fr", "en")
 KERNEL_ENGINE = "kernel"
 WARM_ENGINE = "warm"
+
+if TYPE_CHECKING:
+    from ..render.reconcile import Discrepancy
 
 Progress = Callable[[Event], None]
 
@@ -51,6 +55,8 @@ class RunResult:
     kept_edits: list = field(default_factory=list)
     # What carrying the consultant's edits into the new files did (run.carry).
     reviews: list = field(default_factory=list)
+    # What the reconciliation gate found in the files this run wrote, one line each.
+    discrepancies: list[str] = field(default_factory=list)
 
     @property
     def rendered(self) -> list[str]:
@@ -204,6 +210,7 @@ def _run_planned(job: Job, engagement, emit: Progress) -> RunResult:
         sys.path.insert(0, str(cwd))
     try:
         seconds: dict[str, float] = {}
+        found: dict[str, list[Discrepancy]] = {}
         for index, deliverable in enumerate(chosen, start=len(plan.current)):
             emit(Event("started", client, deliverable.name, index, total, lang=lang))
             start = time.perf_counter()
@@ -214,9 +221,10 @@ def _run_planned(job: Job, engagement, emit: Progress) -> RunResult:
                            time.perf_counter() - start, lang))
                 raise
             seconds[deliverable.name] = round(time.perf_counter() - start, 3)
+            found[deliverable.name] = _collect_discrepancies(staging, deliverable.name)
             emit(Event("done", client, deliverable.name, index, total,
                        seconds[deliverable.name], lang))
-        record = _manifest(job, engagement, plan, staging, seconds)
+        record = _manifest(job, engagement, plan, staging, seconds, found)
         names = [name for d in chosen for name in produced_files(d)]
         kept: list = []
         reviews: list = []
@@ -234,7 +242,22 @@ def _run_planned(job: Job, engagement, emit: Progress) -> RunResult:
         up_to_date=list(plan.current),
         kept_edits=kept,
         reviews=reviews,
+        discrepancies=[str(d) for name in found for d in found[name]],
     )
+
+
+def _collect_discrepancies(staging: Path, name: str) -> list[Discrepancy]:
+    """The reconciliation report the notebook left beside its files, taken out of
+    the files to commit (it goes to the manifest)."""
+    from ..render.reconcile import REPORT, Discrepancy, read_report
+
+    path = staging / REPORT.format(name=name)
+    try:
+        return read_report(path)
+    except (ValueError, TypeError):  # unreadable: said, not lost
+        return [Discrepancy("report", name, path.name, "the reconciliation report is unreadable")]
+    finally:
+        path.unlink(missing_ok=True)
 
 
 def declared_parameters(notebook: Path) -> set[str]:
@@ -489,8 +512,9 @@ def _keep_failed(executed: Path, folder: Path, name: str) -> str:
     return str(destination)
 
 
-def _manifest(job, engagement, plan: RunPlan, staging, seconds):
+def _manifest(job, engagement, plan: RunPlan, staging, seconds, found=None):
     """This run's manifest; the folder's other records are added at commit."""
+    found = found or {}
     engagement_sha = manifest_module.sha256(job.engagement_path)
     generated = manifest_module.now()
     records = {}
@@ -504,6 +528,7 @@ def _manifest(job, engagement, plan: RunPlan, staging, seconds):
             generated_at=generated,
             inputs=plan.inputs[deliverable.name],
             committee=plan.committee if deliverable.name == STEERING else "",
+            discrepancies=[d.as_dict() for d in found.get(deliverable.name, [])],
         )
     versions = manifest_module.versions()
     return manifest_module.Manifest(

@@ -55,6 +55,9 @@ class DeliverableRecord:
     # Each file's size, modification time and inode once in place: a file that
     # still has them is not read again to be found intact (see run.freshness).
     stats: dict[str, list[int]] = field(default_factory=dict)
+    # What the reconciliation gate found in the files (see render.reconcile): each
+    # an invariant, where and what; empty when the deliverable's figures agree.
+    discrepancies: list[dict[str, str]] = field(default_factory=list)
 
 
 @dataclass

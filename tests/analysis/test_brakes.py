@@ -307,7 +307,7 @@ def test_an_observation_with_no_telling_word_goes_to_the_population_s_strongest_
                       resistances=[_observation("Plateforme", "Ça ne marchera pas.")], language="en")
     (classified, how), = classify_resistances(case, method, "en")[0]
     assert classified.brake.value == "efficiency_loss"
-    assert how == "classified as “Loss of efficiency”, the brake the population's signals show"
+    assert how == "classified as “Loss of efficiency”, the barrier the population's signals show"
 
 
 def test_an_observation_nothing_can_classify_is_flagged_not_guessed(method):

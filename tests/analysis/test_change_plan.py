@@ -16,6 +16,7 @@ from playbook.analysis.change_plan_inputs import profiles
 from playbook.method import DEFAULT_DIR, load_method
 from playbook.method.levers import Catalogue as LeversCatalogue
 from playbook.model import Engagement
+from tests.factories import minimal_engagement_dict
 
 from .change_plan_cases import LOT_1, LOT_2, diagnosis, engagement, population
 
@@ -265,7 +266,7 @@ def test_totals_add_up(contrasted):
     assert plan.by_month["effort_days"].sum() == pytest.approx(total)
     assert plan.by_pillar["share"].sum() == pytest.approx(1.0)
     assert plan.by_month["actions"].sum() == len(plan.actions)
-    assert list(plan.actions["id"]) == [f"A{i:03d}" for i in range(1, len(plan.actions) + 1)]
+    assert plan.actions["id"].is_unique and plan.actions["id"].str.fullmatch(r"A[A-Z2-9]{4,10}").all()
 
 
 def test_arbitration_ranks_by_priority_and_leaves_training_to_its_plan(contrasted):
@@ -368,6 +369,22 @@ def test_a_flagged_milestone_names_the_holiday_in_the_deliverable_s_language():
     d = diagnosis(e, {"Sales": {"tool": 2}})
     french = [w.message for w in plan_change(e, METHOD, d, "fr").warnings if w.code == "milestone_closed"]
     assert any("mise en production le 25 mai 2026, un jour férié (Lundi de Pentecôte)" in m for m in french)
+
+
+def test_an_action_keeps_its_id_when_the_plan_moves_around_it():
+    """Ids come from what an action is (lever, population, lot, occurrence), not
+    from its rank: recording an action done, which moves nothing else, or a later
+    as-of date that makes others late and moves them, leaves every id as it was."""
+    from playbook.analysis import analyse
+
+    data = minimal_engagement_dict()
+    before = analyse(Engagement.model_validate(data), METHOD, "en").change_plan.actions
+    data["engagement"]["as_of"] = "2026-04-20"
+    data["action_status"] = [{"lever": "communication_rhythm", "status": "done"}]
+    after = analyse(Engagement.model_validate(data), METHOD, "en").change_plan.actions
+    key = ["lever", "population", "lot", "planned"]
+    assert (before.set_index(key)["id"].sort_index().tolist()
+            == after.set_index(key)["id"].sort_index().tolist())
 
 
 def test_the_levers_answering_a_population_s_main_risk_come_first():

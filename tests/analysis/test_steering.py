@@ -133,37 +133,3 @@ def test_steering_reads_real_plans_end_to_end():
     people = result.balance.loc["people", "effort_days"]
     assert people == pytest.approx(change.total_days + training.trainer_days)
     assert result.balance.loc["people", "label"] == "Humain"
-
-
-def _costed(budget: float | None, rates: bool = True):
-    e = simple()
-    info = e.engagement.model_copy(update={"change_budget": budget})
-    limits = e.training.model_copy(update={"trainer_day_rate": 1000.0 if rates else None,
-                                           "learner_day_cost": 300.0 if rates else None})
-    e = e.model_copy(update={"engagement": info, "training": limits})
-    change, _ = plans(10, 5)
-    totals = pd.DataFrame({"seats_needed": [10], "seats_placed": [10], "trainer_cost": [5000.0],
-                           "learner_cost": [3000.0]}, index=["Total"])
-    training = TrainingPlan(EMPTY, EMPTY, pd.DataFrame({"trainer_days": [5.0]}), EMPTY, EMPTY, EMPTY,
-                            EMPTY, totals, ())
-    return steering(e, METHOD, change, training, "en").warnings
-
-
-def test_a_plan_costing_more_than_the_change_budget_is_a_warning_with_the_gap():
-    # Training 5 000 + 3 000; Change plan 10 days at the trainer rate, 10 000: 18 000 for 10 000.
-    (warning,) = [w for w in _costed(10_000) if w.code.startswith("budget")]
-    assert (warning.code, warning.severity) == ("budget_exceeded", "warning")
-    assert "exceeded by €8,000 (80% over)" in warning.message
-    assert "€10,000 in the business case, €18,000 computed by the plan" in warning.message
-
-
-def test_a_plan_within_the_change_budget_says_its_margin():
-    (note,) = [w for w in _costed(20_000) if w.code.startswith("budget")]
-    assert (note.code, note.severity) == ("budget_within", "info")
-    assert "a margin of €2,000" in note.message
-
-
-def test_without_a_budget_nothing_is_compared_and_without_rates_nothing_can_be():
-    assert not [w for w in _costed(None) if w.code.startswith("budget")]
-    (note,) = [w for w in _costed(10_000, rates=False) if w.code.startswith("budget")]
-    assert note.code == "budget_not_costed"

@@ -18,6 +18,9 @@ from . import expectations as ex
 from . import generic
 from .report import layout
 
+# Engagements whose layout result is recorded in expected.yaml after a LibreOffice render.
+LAYOUT_RECORDED = {"lumen_telecom"}
+
 
 def chosen(today: dt.date | None = None) -> list[str]:
     slugs = ex.slugs()
@@ -42,7 +45,11 @@ def _params():
         for lang in generic.LANGS:
             issue = case.generic_xfail.get(f"layout.{lang}") or case.generic_xfail.get("layout")
             marks = [pytest.mark.xdist_group(f"{slug}-{lang}")]
-            marks += [pytest.mark.xfail(strict=True, reason=f"issue #{issue}")] if issue else []
+            if issue:
+                marks.append(pytest.mark.xfail(strict=True, reason=f"issue #{issue}"))
+            elif slug not in LAYOUT_RECORDED:
+                # Not yet rendered by LibreOffice in `make corpus`: findings are reported, not failed.
+                marks.append(pytest.mark.xfail(strict=False, reason="layout not yet recorded"))
             yield pytest.param(slug, lang, id=f"{slug}:{lang}", marks=marks)
 
 

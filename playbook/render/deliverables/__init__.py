@@ -42,12 +42,17 @@ def write(name: str, analysis: Analysis, output_dir: str | Path, templates_dir: 
 
     The writers print a few words of their own ("Page", "(suite)"): they take
     them from the analysis's method, so a firm's adapted labels reach both files.
+    Discrepancies the reconciliation finds are left in `<name>.reconciliation.json`.
     """
     from .. import write_docx, write_pptx
+    from ..reconcile import REPORT, check, write_report
 
     document, deck = build(name, analysis)
     output_dir = Path(output_dir)
     labels = analysis.method
     docx_path = write_docx(document, output_dir / f"{name}.docx", templates_dir, labels)
     pptx_path = write_pptx(deck, output_dir / f"{name}.pptx", templates_dir, labels)
+    # The reconciliation gate reads what was just written, so it costs no second build;
+    # a run collects its report before committing the files (see run.execute).
+    write_report(check(name, document, deck, analysis), output_dir / REPORT.format(name=name))
     return {"docx": Path(docx_path), "pptx": Path(pptx_path)}

@@ -21,6 +21,8 @@ from babel.dates import format_date as babel_date
 
 from ...analysis.change_plan_tables import ALL, QUADRANT_ORDER
 from ...analysis.progress import AHEAD, CANCELLED, DONE, LATE
+from ...findings import budget_sentence
+from ...findings import findings as facts
 from ...method.levers import PILLARS
 from ..ir import (
     Block,
@@ -43,6 +45,7 @@ from ..palette import RAG, lane_slot, rag_fill
 from ..typography import LOCALES
 from . import budget as b
 from . import common as c
+from . import decisions as decided
 from .once import per_build
 
 NAME = "change_plan"
@@ -252,17 +255,18 @@ def findings(analysis: Any) -> list[c.Finding]:
               days=c.days(analysis, float(peak.max()))),
             by_month, notes=_t(analysis, "text.effort_intro")))
     owners = owner_table(analysis)
+    effort = facts(analysis).effort
     if owners.rows:
-        per_owner = actions.groupby("owner_label", sort=False)["effort_days"].sum()
+        top = effort.by_owner[0]
         effort_slides.append(TableSlide(
-            d("owners", owner=per_owner.idxmax(), days=c.days(analysis, float(per_owner.max())),
-              share=c.percent(analysis, c.share(float(per_owner.max()), plan.total_days))),
+            d("owners", owner=top.owner, days=c.shown_days(analysis, top.shown),
+              share=c.percent(analysis, c.share(top.shown, effort.shown))),
             c.select(owners, [0, 2, 3]),
             notes="\n".join([_t(analysis, "text.effort_intro"),
                              *(f"{row[0]} : {row[1]}" if analysis.lang == "fr" else f"{row[0]}: {row[1]}"
                                for row in owners.rows if row[1])])))
     result.append(c.Finding(
-        c.message(analysis, f"{NAME}.messages.effort", days=c.days(analysis, plan.total_days),
+        c.message(analysis, f"{NAME}.messages.effort", days=c.shown_days(analysis, effort.shown),
            want=_pillar(analysis, "want"),
            want_share=c.percent(analysis, float(plan.by_pillar.at["want", "share"]))),
         effort_slides, key="effort"))
@@ -272,7 +276,8 @@ def findings(analysis: Any) -> list[c.Finding]:
     arbitrate = int(quadrants.get("questionable", 0))
     head = plan.arbitration.head(arbitration_shown(analysis))
     message = c.counted(analysis, f"{NAME}.messages.quick_wins", quick)
-    message += " " + c.counted(analysis, f"{NAME}.messages.to_arbitrate", arbitrate)
+    if arbitrate or not decided.of(analysis):  # never "nothing to decide" beside a decision
+        message += " " + c.counted(analysis, f"{NAME}.messages.to_arbitrate", arbitrate)
     result.append(c.Finding(message, [
         TableSlide(c.counted(analysis, f"{NAME}.deck.quadrants", quick), quadrant_table(analysis),
                    notes=_t(analysis, "text.arbitration_intro",
@@ -420,13 +425,8 @@ def pillar_table(analysis: Any) -> Table:
 
 def owner_table(analysis: Any) -> Table:
     """Effort and actions per owner role, with the people named in the intake."""
-    actions = _actions(analysis)
-    rows = []
-    for label, own in actions.groupby("owner_label", sort=False):
-        named = ", ".join(dict.fromkeys(n for n in own["owner_name"] if n))
-        rows.append([label, named, len(own), float(own["effort_days"].sum())])
-    rows.sort(key=lambda r: -r[3])
-    rows = [[*row[:3], _days(analysis, row[3])] for row in rows]
+    rows = [[o.owner, ", ".join(o.names), o.actions, c.shown_days(analysis, o.shown)]
+            for o in facts(analysis).effort.by_owner]
     col = lambda key: _t(analysis, f"columns.{key}")  # noqa: E731
     return Table([c.text(analysis, "common.columns.owner"), col("named"), col("actions"),
                   col("effort")], rows, widths=[2.2, 3.2, 1, 1])
@@ -606,10 +606,9 @@ def _population_intro(analysis: Any, name: str) -> str:
 
 
 def _warnings(analysis: Any) -> list[str]:
-    """The plan's own warnings, and the budget check of the method (cost against budget)."""
-    budget = [w.message for w in c.for_client(analysis.steering.warnings)
-              if w.code.startswith("budget_")] if analysis.steering is not None else []
-    return budget + [w.message for w in c.for_client(analysis.change_plan.warnings)]
+    """The plan's own warnings, and the plan's cost against the budget (findings)."""
+    budget = budget_sentence(facts(analysis).budget, analysis.method, analysis.lang)
+    return [budget] * bool(budget) + [w.message for w in c.for_client(analysis.change_plan.warnings)]
 
 
 def _steering_blocks(analysis: Any) -> list[Block]:

@@ -183,6 +183,16 @@ def days(analysis: Any, value: float) -> str:
     return number(analysis, shown, decimals)
 
 
+def shown_days(analysis: Any, value: float) -> str:
+    """Days the findings already rounded with their total (a half day keeps it)."""
+    return number(analysis, value, 0 if float(value).is_integer() else 1)
+
+
+def rate(analysis: Any, amount: float) -> str:
+    """A unit rate exactly as the engagement gives it ('850 €', never '900 €')."""
+    return format_currency(amount, analysis.lang, analysis.engagement.engagement.currency)
+
+
 with_detail = grammar.with_detail
 
 
@@ -221,17 +231,29 @@ def cover(analysis: Any, deliverable: str) -> dict[str, Any]:
 # --------------------------------------------------------------------------- key messages, agenda
 
 
-def key_messages_blocks(analysis: Any, messages: Sequence[str]) -> list[Block]:
+def summary(analysis: Any, messages: Sequence[str], decisions: bool = True) -> list[str]:
+    """At most `SUMMARY_MAX` messages; with `decisions`, the decisions the steering
+    committee is asked for always among them (the steering pack says its own)."""
+    if not decisions:
+        return list(messages[:SUMMARY_MAX])
+    from .decisions import with_decisions
+
+    return with_decisions(analysis, list(messages), SUMMARY_MAX)
+
+
+def key_messages_blocks(analysis: Any, messages: Sequence[str], decisions: bool = True
+                        ) -> list[Block]:
     """The executive summary that opens a document: a heading and the findings."""
     return [Heading(text(analysis, "common.key_messages")),
-            KeyMessages(list(messages[:SUMMARY_MAX]))]
+            KeyMessages(summary(analysis, messages, decisions))]
 
 
-def key_messages_slide(analysis: Any, messages: Sequence[str], notes: str = "") -> KeyMessagesSlide:
+def key_messages_slide(analysis: Any, messages: Sequence[str], notes: str = "",
+                       decisions: bool = True) -> KeyMessagesSlide:
     """The one summary slide: at most `SUMMARY_MAX` findings, numbered 1…n, each
     card its message's headline; the notes say in full the messages a headline
     shortens, under their numbers, so the presenter has the detail at hand."""
-    shown = list(messages[:SUMMARY_MAX])
+    shown = summary(analysis, messages, decisions)
     detail = [f"{number}. {m}" for number, m in enumerate(shown, 1) if headline(m) != m]
     return KeyMessagesSlide(text(analysis, "common.key_messages"), [headline(m) for m in shown],
                             notes="\n".join([notes, *detail] if notes else detail))

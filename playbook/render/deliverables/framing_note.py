@@ -17,6 +17,8 @@ from typing import Any
 
 from ...analysis.facts import regional_territories
 from ...analysis.progress import AHEAD, CANCELLED, DONE, LATE, workshop_status
+from ...findings import budget_sentence
+from ...findings import findings as facts
 from ...model.enums import Seniority, Workshop, WorkshopStatus
 from ..ir import (
     Block,
@@ -76,7 +78,7 @@ def messages(analysis: Any, summary: bool = True) -> dict[str, str]:
     if e.objectives:
         said["objectives"] = t(analysis, "messages.objectives", objectives=len(e.objectives),
                                business=len({o.business_objective for o in e.objectives}),
-                               budget=c.money(analysis, _total_budget(e)))
+                               budget=c.money(analysis, facts(analysis).budget.objectives or 0.0))
     non_users = sum(p.headcount for p in e.populations if not p.crm_user)
     regions = regional_territories(e)
     said["scope"] = t(analysis, "messages.scope" if regions else "messages.scope_national",
@@ -580,8 +582,11 @@ def balance_chart(analysis: Any) -> Chart:
 
 
 def _balance_findings(analysis: Any) -> list[str]:
-    return [w.message for w in c.for_client(analysis.steering.warnings)
-            if w.code.startswith(("balance_", "budget_"))]
+    """The balance checks of the method, then the plan's cost against the budget."""
+    budget = budget_sentence(facts(analysis).budget, analysis.method, analysis.lang)
+    balance = [w.message for w in c.for_client(analysis.steering.warnings)
+               if w.code.startswith("balance_")]
+    return balance + [budget] * bool(budget)
 
 
 def _balance_blocks(analysis: Any) -> list[Block]:

@@ -42,11 +42,8 @@ from .once import per_build
 
 NAME = "impact_diagnosis"
 SCALE = (0, 3)
-# The deck quotes the two most telling resistances heard; the others are in
-# the speaker notes and the report (a slide of six quotes is not read). A quote
-# on a slide is an excerpt; the report keeps it whole.
+# A quote on a slide is an excerpt; the notes and the report keep it whole.
 QUOTE_ON_SLIDE = 240
-RESISTANCES_SHOWN = 2
 # Up to two points to watch share the allies' slide; more get a slide of their own.
 WARNINGS_BESIDE_ALLIES = 2
 # Bubbles sharing a level and a buy-in are spread in one row (two beyond six)
@@ -731,16 +728,20 @@ def _later_findings(analysis: Any, said: dict[str, str]) -> list[c.Finding]:
                                  lead=_t(analysis, "text.brakes_intro")))]
         resistances = observed_resistances(analysis)
         if resistances:
+            # The title counts every resistance heard: every one is shown, continued
+            # over slides by the word budget, each quote shortened, in full in the notes.
             slides.append(BulletSlide(
                 c.counted(analysis, f"{NAME}.deck.resistances", len(resistances)),
                 [f"**{r.population}** — {_quote(analysis, r.evidence, QUOTE_ON_SLIDE)}"
-                 for r in resistances[:RESISTANCES_SHOWN]],
+                 for r in resistances],
                 notes="\n".join([
                     *(_t(analysis, "text.resistance_line", population=r.population,
                          brake=c.term(analysis, "brake", r.brake), source=r.source)
                       for r in resistances),
                     *(f"{r.population} — {_quote(analysis, r.evidence)}"
-                      for r in resistances[RESISTANCES_SHOWN:])])))
+                      for r in resistances if _quote(analysis, r.evidence, QUOTE_ON_SLIDE)
+                      != _quote(analysis, r.evidence))]),
+                counted=len(resistances)))
         result.append(c.Finding(said["brakes"], slides, key="brakes"))
 
     if "risks" in said:
@@ -775,10 +776,12 @@ def build_deck(analysis: Any) -> Deck:
     warnings = [w.message for w in _warnings(analysis)]
     if len(warnings) > WARNINGS_BESIDE_ALLIES:
         closing: list[Any] = [BulletSlide(title, lines, notes=notes), BulletSlide(
-            c.counted(analysis, f"{NAME}.deck.warnings", len(warnings)), warnings)]
+            c.counted(analysis, f"{NAME}.deck.warnings", len(warnings)), warnings,
+            counted=len(warnings))]
     elif warnings and b.words(*lines, *warnings) > b.BUDGET:  # two ideas, two slides
         closing = [BulletSlide(title, lines, notes=notes), BulletSlide(
-            c.counted(analysis, f"{NAME}.deck.warnings", len(warnings)), warnings)]
+            c.counted(analysis, f"{NAME}.deck.warnings", len(warnings)), warnings,
+            counted=len(warnings))]
     elif warnings:  # one or two short points: beside the allies, not a near-empty slide of their own
         closing = [TwoContentSlide(title, lines, warnings, notes=notes,
                                    left_title=_t(analysis, "sections.allies"),

@@ -31,12 +31,12 @@ from ..ir import (
     TableSlide,
 )
 from . import common as c
+from . import decisions as decided
 from .framing_note import RAG_FILLS
 from .once import per_build
 
 NAME = "steering"
 SHOWN_ACTIONS = 5  # late and due actions on the progress slide
-SHOWN_ACTIONS_NOTE = 4  # the note keeps to two pages: the other late actions by their number
 SHOWN_BEHIND = 5
 
 
@@ -152,12 +152,22 @@ def _behind_title(analysis: Any, pack: Copil) -> str:
     return _n(analysis, "titles.behind", len(names), names=_names(analysis, names))
 
 
+def _decisions(analysis: Any, pack: Copil) -> list[tuple[str, str, str]]:
+    """(topic, text, reason) of every decision the COPIL is asked for: the pack's
+    own (measurements, late work), then those the plan raises (`findings`),
+    which every other deliverable's summary lists too."""
+    own = [(_t(analysis, f"words.decision_{d.kind}"), d.text, d.reason) for d in pack.decisions]
+    alerts = c.text(analysis, "findings.decisions.plan_alerts")  # one topic in a title
+    raised = [(alerts, decided.topic(analysis, d), d.reason) for d in decided.of(analysis)]
+    return own + raised
+
+
 def _decisions_title(analysis: Any, pack: Copil) -> str:
-    if not pack.decisions:
+    listed = _decisions(analysis, pack)
+    if not listed:
         return _t(analysis, "titles.decisions_none")
-    kinds = list(dict.fromkeys(d.kind for d in pack.decisions))
-    topics = _names(analysis, [_t(analysis, f"words.decision_{kind}") for kind in kinds])
-    return _n(analysis, "titles.decisions", len(pack.decisions), topics=topics)
+    topics = _names(analysis, list(dict.fromkeys(topic for topic, _, _ in listed)))
+    return _n(analysis, "titles.decisions", len(listed), topics=topics)
 
 
 def _training_title(analysis: Any, pack: Copil) -> str:
@@ -356,7 +366,15 @@ def _sentences(analysis: Any, reasons: list[str]) -> str:
 
 
 def decisions_bullets(analysis: Any, pack: Copil) -> list[str]:
-    return [f"**{d.text}.** {d.reason[:1].upper()}{d.reason[1:]}" for d in pack.decisions]
+    """The note's decisions: the pack's own with their reasons; those the plan
+    raises by their topic, their reasons being in the plan's deliverables (the
+    note keeps to two pages; the deck's notes say them in full)."""
+    own = [f"**{d.text}.** {d.reason[:1].upper()}{d.reason[1:]}" for d in pack.decisions]
+    topics = list(dict.fromkeys(
+        c.text(analysis, "findings.decisions.item", kind=decided.short(analysis, d), subject=d.subject)
+        if d.subject else decided.short(analysis, d) for d in decided.of(analysis)))
+    raised = [c.text(analysis, "findings.decisions.see_plan", topics=_names(analysis, topics))]
+    return own + raised * bool(topics)
 
 
 # --------------------------------------------------------------------------- document
@@ -367,7 +385,7 @@ def build_document(analysis: Any) -> Document:
     reinforcement, decisions."""
     pack = pack_of(analysis)
     s = lambda key: _t(analysis, f"sections.{key}")  # noqa: E731
-    blocks: list[Block] = c.key_messages_blocks(analysis, key_messages(analysis))
+    blocks: list[Block] = c.key_messages_blocks(analysis, key_messages(analysis), decisions=False)
     if pack.changes:
         blocks += [Heading(_changes_title(analysis, pack)), Bullets(list(pack.changes))]
     blocks += [Heading(_kpi_title(analysis, pack)), kpi_table(analysis, pack)]
@@ -380,11 +398,9 @@ def build_document(analysis: Any) -> Document:
             blocks.append(Paragraph(_n(analysis, "text.on_target", len(green), names=_names(analysis, green))))
     blocks += [Heading(_progress_title(analysis, pack)), Paragraph(_progress_text(analysis, pack))]
     late = pack.actions[pack.actions["late"]]
-    if len(late):
-        blocks.append(actions_table(analysis, pack, SHOWN_ACTIONS_NOTE, due=False))
-    if len(late) > SHOWN_ACTIONS_NOTE:
-        rest = list(late.sort_values("date", ascending=False, kind="stable")["id"])[SHOWN_ACTIONS_NOTE:]
-        blocks.append(Paragraph(_n(analysis, "text.more_late", len(rest), ids=", ".join(rest))))
+    if len(late):  # by id, most recent first: the deck's table names them, the minutes cite them
+        ids = list(late.sort_values("date", ascending=False, kind="stable")["id"])
+        blocks.append(Paragraph(_n(analysis, "text.all_late", len(ids), ids=", ".join(ids))))
     if not pack.behind.empty:
         blocks += [Heading(_behind_title(analysis, pack)), behind_table(analysis, pack)]
     blocks += [Heading(s("decisions")), _decisions_block(analysis, pack)]
@@ -394,7 +410,7 @@ def build_document(analysis: Any) -> Document:
 
 
 def _decisions_block(analysis: Any, pack: Copil) -> Block:
-    if not pack.decisions:
+    if not _decisions(analysis, pack):
         return Paragraph(_t(analysis, "titles.decisions_none"))
     return Bullets(decisions_bullets(analysis, pack), numbered=True)
 
@@ -415,14 +431,20 @@ def build_deck(analysis: Any) -> Deck:
     to reinforce, success criteria, decisions, next steps."""
     pack = pack_of(analysis)
     slides: list[Any] = [CoverSlide(subtitle=_t(analysis, "text.cover", date=c.date(analysis, pack.as_of))),
-                         c.key_messages_slide(analysis, key_messages(analysis),
+                         c.key_messages_slide(analysis, key_messages(analysis), decisions=False,
                                               notes=_t(analysis, "text.intro", date=c.date(analysis, pack.as_of),
                                                        previous=c.date(analysis, pack.previous)))]
     if pack.changes:
         slides.append(BulletSlide(_changes_title(analysis, pack), list(pack.changes)[:6],
                                   notes="\n".join(pack.changes)))
-    slides.append(TableSlide(_kpi_title(analysis, pack), kpi_table(analysis, pack, deck=True),
-                             notes=_kpi_notes(analysis, pack)))
+    measured = kpi_table(analysis, pack, deck=True)
+    if measured.rows:
+        slides.append(TableSlide(_kpi_title(analysis, pack), measured, notes=_kpi_notes(analysis, pack)))
+    else:  # nothing measured yet: the title says so, no table of headers alone
+        waiting = [f"**{name}** — {_t(analysis, 'words.not_measured')}" for name in pack.kpis["name"]]
+        slides.append(BulletSlide(_kpi_title(analysis, pack),
+                                  waiting or [_t(analysis, "words.not_measured")],
+                                  notes=_kpi_notes(analysis, pack)))
     if len(pack.adoption):
         slides.append(ChartSlide(_adoption_title(analysis, pack), adoption_chart(analysis, pack),
                                  notes=_adoption_notes(analysis, pack)))
@@ -444,9 +466,11 @@ def build_deck(analysis: Any) -> Deck:
                                  notes=c.reason_notes(analysis, _behind_reasons(analysis, pack))))
     slides.append(TableSlide(_criteria_title(analysis, pack), criteria_table(analysis, pack),
                              notes="\n".join(f"{r.label}: {r.reason}" for r in pack.criteria.itertuples())))
+    listed = _decisions(analysis, pack)
     slides.append(BulletSlide(_decisions_title(analysis, pack),
-                              [f"**{d.text}**" for d in pack.decisions] or [_t(analysis, "titles.decisions_none")],
-                              notes=c.reason_notes(analysis, [f"{d.text} — {d.reason}" for d in pack.decisions])))
+                              [f"**{text}**" for _, text, _ in listed] or [_t(analysis, "titles.decisions_none")],
+                              notes=c.reason_notes(analysis, [f"{text} — {reason}" for _, text, reason in listed]),
+                              counted=len(listed)))
     slides.append(ClosingSlide(c.text(analysis, "common.next_steps"), _next_steps(analysis, pack)))
     deck = c.deck(analysis, NAME, slides)
     deck.date = pack.as_of

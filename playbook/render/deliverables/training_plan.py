@@ -16,6 +16,8 @@ from typing import Any
 
 import pandas as pd
 
+from ...findings import findings as facts
+from ...findings.effort import day_parts
 from ...text import grammar
 from ..ir import (
     Block,
@@ -126,18 +128,13 @@ def messages(analysis: Any) -> dict[str, str]:
                    sessions=c.number(analysis, total["sessions"]),
                    trainer_days=_days(analysis, total["trainer_days"]),
                    learner_days=_days(analysis, total["learner_days"])))
-    if _has_rates(analysis):
-        trainers, learners = float(total["trainer_cost"]), float(total["learner_cost"])
-        trainers_shown, learners_shown = grammar.rounded_parts([trainers, learners])
-        messages["cost"] = (c.message(analysis, f"{NAME}.messages.cost", total=c.money(analysis, trainers + learners),
-                           trainers=c.money(analysis, trainers_shown),
-                           learners=c.money(analysis, learners_shown)))
+    cost = _cost_message(analysis)
+    if cost:
+        messages["cost"] = cost
+    order = _order_message(analysis)
+    if order:
+        messages["trainers_first"] = order
     waves = wave_dates(analysis)
-    lots = _lots(analysis)
-    if lots and waves[lots[0]][PREPARATORY] and first_led_session(analysis, lots[0]):
-        messages["trainers_first"] = (c.message(analysis, f"{NAME}.messages.trainers_first",
-                           start=c.date(analysis, waves[lots[0]][PREPARATORY][0]),
-                           first=c.date(analysis, first_led_session(analysis, lots[0]))))
     described = [w[END_USERS] for w in waves.values() if w[END_USERS]]
     if described:
         messages["waves"] = c.message(analysis, f"{NAME}.messages.waves", len(described),
@@ -146,15 +143,63 @@ def messages(analysis: Any) -> dict[str, str]:
     training = analysis.engagement.training
     messages["blackouts"] = (c.message(analysis, f"{NAME}.messages.blackouts", count=len(training.blackouts),
                        share=c.percent(analysis, training.max_share_away)))
-    messages["coverage"] = (c.message(analysis, f"{NAME}.messages.coverage", placed=c.number(analysis, total["seats_placed"]),
-                       needed=c.number(analysis, total["seats_needed"]),
-                       coverage=c.percent(analysis, float(total["coverage"]))))
+    messages["coverage"] = c.joined(
+        c.message(analysis, f"{NAME}.messages.coverage", placed=c.number(analysis, total["seats_placed"]),
+                  needed=c.number(analysis, total["seats_needed"]),
+                  coverage=c.percent(analysis, float(total["coverage"]))),
+        _acceptance_message(analysis))
     onboarding = plan.onboarding
     if len(onboarding):
         messages["onboarding"] = (_t(analysis, "messages.onboarding",
                            count=c.number(analysis, int(onboarding["new_hires_per_year"].sum())),
                            module=onboarding["label"].iloc[0]))
     return messages
+
+
+def _cost_message(analysis: Any) -> str:
+    """Trainers' cost (spending) and learners' time (internal), never one sum."""
+    budget = facts(analysis).budget
+    trainers, learners = budget.line("trainers"), budget.line("learners")
+    said = []
+    if trainers.rate is not None and budget.cash_shown is not None:
+        said.append(c.message(analysis, f"{NAME}.messages.cost_cash",
+                              trainers=c.money(analysis, trainers.shown or 0.0),
+                              days=c.shown_days(analysis, trainers.shown_days),
+                              rate=c.rate(analysis, trainers.rate)))
+    if learners.rate is not None:
+        said.append(c.message(analysis, f"{NAME}.messages.cost_internal",
+                              learners=c.money(analysis, (learners.amount or 0.0)),
+                              days=c.shown_days(analysis, learners.shown_days),
+                              rate=c.rate(analysis, learners.rate)))
+    return c.joined(*said) if said else ""
+
+
+def _order_message(analysis: Any) -> str:
+    """'Key users are trained first…', said only when the schedule has them first
+    at every lot that trains both (from the key users' own sessions)."""
+    training = facts(analysis).training
+    both = training.with_key_users
+    if not both:
+        return ""
+    first = training.key_users_first
+    if len(first) < len(both):
+        return c.message(analysis, f"{NAME}.messages.trainers_first_some", len(first),
+                         count=len(first), total=len(both))
+    lot = both[0]
+    assert lot.key_users is not None and lot.first_user_session is not None
+    return c.message(analysis, f"{NAME}.messages.trainers_first",
+                     start=c.date(analysis, lot.key_users.start),
+                     first=c.date(analysis, lot.first_user_session))
+
+
+def _acceptance_message(analysis: Any) -> str:
+    """How many end-user sessions start before their lot's acceptance testing ends."""
+    training = facts(analysis).training
+    early = training.before_acceptance_end
+    if not early:
+        return ""
+    return c.counted(analysis, f"{NAME}.messages.before_acceptance", early,
+                     sessions=c.number(analysis, training.user_sessions))
 
 
 def next_steps(analysis: Any) -> list[c.NextStep]:
@@ -239,11 +284,19 @@ def modules_table(analysis: Any, with_objectives: bool = True) -> Table:
 
 def module_volume_table(analysis: Any) -> Table:
     modules = analysis.training_plan.modules
-    rows = [[m["label"], int(m["learners"]), int(m["sessions"]), _days(analysis, m["trainer_days"]),
-             _days(analysis, m["learner_days"])] for _, m in modules.iterrows()]
+    budget = facts(analysis).budget
+    # The modules' days rounded to add up to the plan's printed totals (the budget's lines).
+    trainer_total = budget.line("trainers").shown_days
+    learner_total = budget.line("learners").shown_days
+    trainer_days = day_parts([float(v) for v in modules["trainer_days"]], trainer_total)
+    learner_days = day_parts([float(v) for v in modules["learner_days"]], learner_total)
+    rows = [[m["label"], int(m["learners"]), int(m["sessions"]), c.shown_days(analysis, trainers),
+             c.shown_days(analysis, learners)]
+            for (_, m), trainers, learners in zip(modules.iterrows(), trainer_days, learner_days,
+                                                  strict=True)]
     rows.append([c.text(analysis, "common.total"), int(modules["learners"].sum()),
-                 int(modules["sessions"].sum()), _days(analysis, modules["trainer_days"].sum()),
-                 _days(analysis, modules["learner_days"].sum())])
+                 int(modules["sessions"].sum()), c.shown_days(analysis, trainer_total),
+                 c.shown_days(analysis, learner_total)])
     columns = [_col(analysis, "module"), _col(analysis, "learners"), _col(analysis, "sessions"),
                _col(analysis, "trainer_days"), _col(analysis, "learner_days")]
     return Table(columns, rows, widths=[3, 1, 1, 1.1, 1.1])
@@ -266,26 +319,33 @@ def population_volume_table(analysis: Any) -> Table:
 def lot_table(analysis: Any) -> Table:
     """Per lot and in total: sessions, trainer-days, learner-days (and costs)."""
     totals = analysis.training_plan.totals
-    rates = _has_rates(analysis)
+    budget = facts(analysis).budget
+    # Trainers (spending) and learners' time (internal) in columns of their own,
+    # each lot's figures adding up to the total row, which is the budget's line.
+    lines = [budget.line("trainers"), budget.line("learners")]
+    costed = [line for line in lines if line.rate is not None]
+    trainer_days = _lot_days([float(v) for v in totals["trainer_days"]], lines[0].shown_days)
+    learner_days = _lot_days([float(v) for v in totals["learner_days"]], lines[1].shown_days)
+    amounts = {line.code: [*grammar.rounded_parts([d * (line.rate or 0.0) for d in days[:-1]],
+                                                  (line.rate or 0.0) * days[-1]),
+                           grammar.rounded_money((line.rate or 0.0) * days[-1])]
+               for line, days in zip(lines, (trainer_days, learner_days), strict=True)}
     rows = []
-    # Without day rates the plan has no costs: nothing to round or show.
-    costs = [float(r["trainer_cost"] or 0) + float(r["learner_cost"] or 0) if rates else 0.0
-             for _, r in totals.iterrows()]
-    # Lots rounded so that they add up to the rounded total (the last row).
-    shown = [*grammar.rounded_parts(costs[:-1], costs[-1]), grammar.rounded_money(costs[-1])]
-    for (lot, row), cost in zip(totals.iterrows(), shown, strict=True):
-        cells = [lot, int(row["sessions"]), _days(analysis, row["trainer_days"]),
-                 _days(analysis, row["learner_days"])]
-        if rates:
-            cells.append(c.money(analysis, cost))
+    for index, (lot, row) in enumerate(totals.iterrows()):
+        cells = [lot, int(row["sessions"]), c.shown_days(analysis, trainer_days[index]),
+                 c.shown_days(analysis, learner_days[index])]
+        cells += [c.money(analysis, amounts[line.code][index]) for line in costed]
         rows.append(cells)
     columns = [c.text(analysis, "common.columns.lot"), _col(analysis, "sessions"),
                _col(analysis, "trainer_days"), _col(analysis, "learner_days")]
-    widths = [3, 1, 1.1, 1.1]
-    if rates:
-        columns.append(_col(analysis, "cost"))
-        widths.append(1.3)
+    columns += [_col(analysis, "cost" if line.code == "trainers" else "internal") for line in costed]
+    widths = [3, 1, 1.1, 1.1, *(1.3 for _ in costed)]
     return Table(columns, rows, widths=widths)
+
+
+def _lot_days(values: list[float], total: float) -> list[float]:
+    """Each lot's days rounded so that they add up to the total row (the last value)."""
+    return [*day_parts(values[:-1], total), total]
 
 
 def wave_table(analysis: Any, lot: str | None = None) -> Table:
@@ -427,7 +487,7 @@ def _rates_text(analysis: Any) -> str:
     training = analysis.engagement.training
     if not _has_rates(analysis):
         return _t(analysis, "text.no_rates")
-    money = lambda v: c.money(analysis, v) if v is not None else "–"  # noqa: E731
+    money = lambda v: c.rate(analysis, v) if v is not None else "–"  # noqa: E731
     return _t(analysis, "text.rates", trainer=money(training.trainer_day_rate),
               learner=money(training.learner_day_cost))
 
@@ -511,13 +571,11 @@ def findings(analysis: Any) -> list[c.Finding]:
                                 hours=c.number(analysis, analysis.method.training.day_hours))))
     result.append(c.Finding(said.get("cost", ""), volume_slides, key="volumes"))
 
-    waves_by_lot = wave_dates(analysis)
-    first = [lot for lot, w in waves_by_lot.items() if w[PREPARATORY] and first_led_session(analysis, lot)
-             and w[PREPARATORY][1] < first_led_session(analysis, lot)]
-    trained = [lot for lot, w in waves_by_lot.items() if w[END_USERS] or w[PREPARATORY]]
-    trainers_title = (d("trainers_first") if len(first) == len(trained)
+    order = facts(analysis).training
+    first, both = order.key_users_first, order.with_key_users
+    trainers_title = (d("trainers_first") if both and len(first) == len(both)
                       else c.counted(analysis, f"{NAME}.deck.trainers_first_some", len(first),
-                                     total=len(trained)))
+                                     total=len(both)))
     result.append(c.Finding(said.get("trainers_first", ""), [BulletSlide(
         trainers_title, _trainers_first_lines(analysis),
         notes=_t(analysis, "text.trainers_first_intro"))], key="trainers_first"))
@@ -548,10 +606,14 @@ def _modules_slide_table(analysis: Any) -> Table:
 
 def wave_title(analysis: Any, lot: str, wave: tuple[dt.date, dt.date] | None) -> str:
     """"Lot 1: the wave ends on 1 October 2027, 3 days before go-live" — or says it
-    ends after go-live, which the steering committee must then decide on."""
+    ends after go-live, or that sessions start before acceptance testing ends (from
+    the schedule), which the steering committee must then decide on."""
     go_live = next((x.go_live for x in analysis.engagement.lots if x.name == lot), None)
     if wave is None or go_live is None:
         return _t(analysis, "deck.wave_plain", lot=lot)
+    early = facts(analysis).training.lot(lot).before_acceptance_end
+    if early:  # "everyone trained before go-live" would hide that the rule gave way
+        return c.counted(analysis, f"{NAME}.deck.wave_before_acceptance", early, lot=lot)
     margin = (go_live - wave[1]).days
     key = "deck.wave" if margin >= 0 else "deck.wave_late"
     return c.counted(analysis, f"{NAME}.{key}", abs(margin), lot=lot, end=c.date(analysis, wave[1]))
@@ -586,8 +648,9 @@ def build_deck(analysis: Any) -> Deck:
             notes="\n".join([said.get("onboarding", ""), _t(analysis, "text.onboarding_intro")]).strip()))
     warnings = _warnings(analysis)
     if warnings:  # each kind once, with what it concerns; every full sentence in the notes
-        closing.append(BulletSlide(c.counted(analysis, f"{NAME}.deck.warnings", len(warnings)),
-                                   b.leading(warning_kinds(analysis), b.words), notes="\n".join(warnings)))
+        kinds = warning_kinds(analysis)  # the title counts what the slide shows: the kinds
+        closing.append(BulletSlide(c.counted(analysis, f"{NAME}.deck.warnings", len(kinds)),
+                                   kinds, notes="\n".join(warnings), counted=len(kinds)))
     evaluation = evaluation_table(analysis, with_dates=False)
     support = support_table(analysis)
     appendix = [

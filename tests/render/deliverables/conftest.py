@@ -61,6 +61,7 @@ class Written:
     docx: object
     pptx: object
     paths: dict[str, Path] = field(default_factory=dict)
+    discrepancies: list = field(default_factory=list)  # what the reconciliation gate found
 
     @property
     def lang(self) -> str:
@@ -147,12 +148,14 @@ def charts(shapes):
 def write_cases(name: str, analyses: dict[str, Analysis], out: Path) -> dict[str, Written]:
     """Write deliverable `name` for every case into `out` and reopen the files."""
     from playbook.render.deliverables import write
+    from playbook.render.reconcile import REPORT, read_report
 
     written = {}
     for case, analysis in analyses.items():
         paths = write(name, analysis, out / case, TEMPLATES)
         written[case] = Written(analysis, open_docx(paths["docx"]), open_pptx(paths["pptx"]),
-                                {kind: Path(path) for kind, path in paths.items()})
+                                {kind: Path(path) for kind, path in paths.items()},
+                                read_report(out / case / REPORT.format(name=name)))
     return written
 
 

@@ -104,10 +104,19 @@ def test_several_reasons_are_listed_once_each_after_the_lead(mutuelle):
     assert notes.splitlines() == ["À dire d'abord.", "Raisons :", "– a", "– b"]
 
 
-def test_key_messages_open_with_the_shared_heading(mutuelle):
+def test_key_messages_open_with_the_shared_heading_and_close_on_the_decisions_to_take(mutuelle):
     heading, box = c.key_messages_blocks(mutuelle, ["Un", "Deux"])
-    assert heading.text == "Synthèse" and isinstance(box, KeyMessages) and box.items == ["Un", "Deux"]
+    assert heading.text == "Synthèse" and isinstance(box, KeyMessages)
+    assert box.items[:2] == ["Un", "Deux"]
+    assert box.items[2].startswith("2 décisions attendent le COPIL : ")
     assert c.key_messages_slide(replace(mutuelle, lang="en"), ["One"]).title == "Executive summary"
+
+
+def test_a_full_summary_gives_its_last_place_to_the_decisions_to_take(mutuelle):
+    messages = [f"Message {n}" for n in range(1, 7)]
+    heading, box = c.key_messages_blocks(mutuelle, messages)
+    assert len(box.items) == c.SUMMARY_MAX
+    assert box.items[:4] == messages[:4] and "décisions attendent le COPIL" in box.items[4]
 
 
 def test_the_cover_names_client_authors_and_a_localised_confidentiality(mutuelle):
@@ -150,7 +159,7 @@ def test_the_summary_slide_shows_headlines_and_says_the_messages_in_full_in_its_
                       "Les trois populations concentrent 38 % de la charge.")
     joined = c.joined(c.Message("100 % des places planifiées, en détail.", "100 % des places."),
                       "Au plus 25 % d'une équipe.")
-    slide = c.key_messages_slide(mutuelle, [first, "8 actions transverses.", joined])
+    slide = c.key_messages_slide(mutuelle, [first, "8 actions transverses.", joined], decisions=False)
     assert slide.items == ["Les trois populations concentrent 38 % de la charge.",
                            "8 actions transverses.", "100 % des places. Au plus 25 % d'une équipe."]
     assert slide.notes.split("\n") == [

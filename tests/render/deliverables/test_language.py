@@ -48,6 +48,7 @@ ENGLISH = {
 }
 # An amount as printed: "545 000 €" / "£1,120,000" (the value, without its currency);
 # a client's own "£4.2m" in a narrative is theirs, not a computed figure.
+PER_DAY = re.compile(r"\s+(?:par jour|a day|per (?:trainer|learner)-day)")
 AMOUNTS = {
     "fr": re.compile(r"(\d{1,3}(?:[\u202f\u00a0 ]\d{3})*)(?:,\d+)?[\s\u00a0\u202f]*€"),
     "en": re.compile(r"[£€$](\d{1,3}(?:,\d{3})*)(?:\.\d+)?(?![\d,.]|\s?(?:k|m|bn|million|billion)\b)"),
@@ -92,6 +93,8 @@ def _findings(every_deliverable, rules_for) -> list[str]:
                     found.append(f"{case}/{name} {where}: {rule}: …{text[start:match.end() + 30]!r}")
             for match in AMOUNTS[written.lang].finditer(text):
                 value = int(re.sub(r"\D", "", match.group(1)))
+                if PER_DAY.match(text, match.end()):
+                    continue  # a unit rate: printed as the engagement gives it, never rounded
                 if grammar.rounded_money(value) != value:
                     found.append(f"{case}/{name} {where}: money to the unit: {match.group(0)!r}")
     return found

@@ -4,6 +4,7 @@ English."""
 
 from __future__ import annotations
 
+from playbook.findings import findings
 from playbook.render.deliverables import budget
 from playbook.render.deliverables import common as c
 from playbook.render.deliverables import training_plan as tp
@@ -86,14 +87,18 @@ def test_every_blackout_period_is_listed(case):
         assert flat(c.date(case.analysis, blackout.start)) in text
 
 
-def test_lot_totals_show_days_and_the_cost_from_the_client_rates(case):
+def test_lot_totals_keep_trainers_spending_and_learners_time_apart_at_the_client_rates(case):
     totals = case.analysis.training_plan.totals
     table = case.doc_table(case.label("training_plan.columns.cost"))
     assert len(table) - 1 == len(totals)
-    grand = totals.iloc[-1]
-    expected = c.money(case.analysis, float(grand["trainer_cost"]) + float(grand["learner_cost"]))
-    assert flat(table[-1][-1]) == flat(expected)
-    assert int(table[-1][1].replace("\u202f", "").replace(",", "")) == int(grand["sessions"])
+    header = table[0]
+    trainers = header.index(case.label("training_plan.columns.cost"))
+    learners = header.index(case.label("training_plan.columns.internal"))
+    budget = findings(case.analysis).budget
+    for line, column in ((budget.line("trainers"), trainers), (budget.line("learners"), learners)):
+        # the total row is the printed days at the rate as given, rounded as amounts are
+        assert flat(table[-1][column]) == flat(c.money(case.analysis, line.shown_days * line.rate))
+    assert int(table[-1][1].replace("\u202f", "").replace(",", "")) == int(totals.iloc[-1]["sessions"])
 
 
 def test_evaluation_covers_kirkpatrick_s_four_levels(case):
@@ -167,11 +172,12 @@ def test_the_evaluation_and_support_slides_note_what_they_leave_to_the_report(ca
 
 
 def test_the_points_to_watch_slide_names_every_kind_and_what_it_concerns_and_notes_them_all(case):
-    """The title counts six points: the slide names them all, kind by kind, each
-    with the lot or population it concerns; each full sentence is in the notes."""
+    """The title counts the kinds of points the slide shows (one bullet each, with
+    the lot or population it concerns), never more; each full sentence is in the notes."""
     plan = case.analysis.training_plan
     warnings = tp._warnings(case.analysis)
-    slide = case.slides_titled(c.counted(case.analysis, "training_plan.deck.warnings", len(warnings)))[0]
+    kinds = tp.warning_kinds(case.analysis)
+    slide = case.slides_titled(c.counted(case.analysis, "training_plan.deck.warnings", len(kinds)))[0]
     shown = flat(case.slide_text(slide))
     assert body_words(slide) <= budget.BUDGET
     for warning in plan.warnings:

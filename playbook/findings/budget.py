@@ -1,0 +1,67 @@
+"""The plan's cost, as the client budgets it: cash and internal time apart.
+
+Cash is what the client pays out for this plan: the trainers' days at the
+trainer-day rate. Internal time is its own people's days, valued at the
+learner-day cost (the cost of a day of an employee away from work): learners
+in training, key users and the change team carrying the Change plan's actions.
+Only cash is compared with the change-and-training budget of the business case;
+internal time is stated beside it, never added to it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from ..text import grammar
+from .records import CASH, INTERNAL_TIME, Budget, CostLine, Effort
+
+if TYPE_CHECKING:
+    from ..analysis.engine import Analysis
+
+# Change plan owners whose days are the key users' (the others are the change team's).
+KEY_USER_OWNERS = frozenset({"key_users"})
+
+
+def budget(analysis: Analysis, effort: Effort) -> Budget:
+    """The budget lines; the Change plan's days are split as `effort` prints them,
+    so key users and change team add up to the plan's printed total."""
+    engagement = analysis.engagement
+    info, limits = engagement.engagement, engagement.training
+    total = analysis.training_plan.totals.iloc[-1]  # the "all lots" row
+    key_user_labels = {analysis.method.levers.owners[o].in_(analysis.lang) for o in KEY_USER_OWNERS}
+    key_users = [o for o in effort.by_owner if o.owner in key_user_labels]
+    key_user_days = sum(o.days for o in key_users)
+    key_user_shown = sum(o.shown for o in key_users)
+    internal = limits.learner_day_cost
+    trainer_days, learner_days = float(total["trainer_days"]), float(total["learner_days"])
+    raw = [
+        CostLine("trainers", CASH, trainer_days, limits.trainer_day_rate,
+                 grammar.rounded_days(trainer_days)[0]),
+        CostLine("learners", INTERNAL_TIME, learner_days, internal,
+                 grammar.rounded_days(learner_days)[0]),
+        CostLine("key_users", INTERNAL_TIME, key_user_days, internal, key_user_shown),
+        CostLine("change_team", INTERNAL_TIME, effort.days - key_user_days, internal,
+                 effort.shown - key_user_shown),
+    ]
+    lines, cash_shown = _rounded(raw, CASH)
+    lines, internal_shown = _rounded(lines, INTERNAL_TIME)
+    budgets = [o.budget for o in engagement.objectives if o.budget is not None]
+    return Budget(
+        currency=info.currency, lines=tuple(lines), envelope=info.change_budget,
+        objectives=float(sum(budgets)) if budgets else None,
+        cash_shown=cash_shown, internal_shown=internal_shown,
+    )
+
+
+def _rounded(lines: list[CostLine], kind: str) -> tuple[list[CostLine], float | None]:
+    """`lines` with the `shown` amounts of those of `kind`, rounded so that they
+    add up to their rounded total, and that total (None: a line is not costed)."""
+    own = [line for line in lines if line.kind == kind]
+    if not own or any(line.amount is None for line in own):
+        return lines, None
+    amounts = [line.amount or 0.0 for line in own]
+    shown = dict(zip((line.code for line in own), grammar.rounded_parts(amounts), strict=True))
+    out = [replace(line, shown=shown[line.code]) if line.code in shown else line
+           for line in lines]
+    return out, grammar.rounded_money(sum(amounts))

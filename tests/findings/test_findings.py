@@ -1,0 +1,140 @@
+"""The named facts of one analysis, each a defect of the deliverables that read
+them: two budgets, totals that do not add up, claims of order the schedule
+contradicts, decisions a summary denies."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from playbook.findings import (
+    BUDGET_OVERRUN,
+    CASH,
+    INTERNAL_TIME,
+    MISSING_SPONSOR,
+    RULE_GAVE_WAY,
+    budget_sentence,
+    findings,
+    stable_id,
+)
+from playbook.findings.wording import not_costed_note
+from playbook.text import grammar
+
+from .conftest import METHOD, analysed, engagement
+
+
+def test_the_findings_are_computed_once_per_analysis(small):
+    assert findings(small) is findings(small)
+
+
+def test_cash_and_internal_time_are_kept_apart_and_only_cash_meets_the_budget(small):
+    budget = findings(small).budget
+    assert [line.code for line in budget.of(CASH)] == ["trainers"]
+    assert [line.code for line in budget.of(INTERNAL_TIME)] == ["learners", "key_users", "change_team"]
+    trainers = budget.line("trainers")
+    assert budget.cash == trainers.shown_days * 850  # learners' time is not spending
+    assert budget.envelope == 200_000 and budget.overrun is None
+
+
+def test_a_cost_is_its_printed_days_at_the_rate_as_given(small):
+    for line in findings(small).budget.lines:
+        assert line.rate in (850, 310)  # never rounded to £900 / £300
+        assert line.amount == line.shown_days * line.rate
+
+
+def test_printed_budget_parts_add_up_to_their_printed_total(small):
+    budget = findings(small).budget
+    internal = budget.of(INTERNAL_TIME)
+    assert sum(line.shown or 0 for line in internal) == budget.internal_shown
+    assert budget.internal_shown == grammar.rounded_money(sum(line.amount or 0 for line in internal))
+    assert budget.internal_days == sum(line.shown_days for line in internal)
+
+
+def test_a_budget_overrun_compares_cash_only_and_is_a_decision():
+    data = engagement()
+    data["engagement"]["change_budget"] = 1_000
+    small = analysed(data)
+    budget = findings(small).budget
+    assert budget.overrun == pytest.approx(budget.cash - 1_000)
+    (overrun,) = [d for d in findings(small).decisions if d.kind == BUDGET_OVERRUN]
+    assert "exceeded by" in overrun.reason and "£850 a day" in overrun.reason
+
+
+def test_the_budget_sentence_says_both_lines_once_each(small):
+    said = budget_sentence(findings(small).budget, METHOD, "en")
+    assert said.count("£200,000") == 1 and "Internal time comes on top, outside that budget" in said
+    assert "£850 a day" in said and "£310" in said
+
+
+def test_without_a_budget_nothing_is_compared_and_without_rates_nothing_can_be():
+    data = engagement()
+    data["engagement"]["change_budget"] = None
+    assert budget_sentence(findings(analysed(data)).budget, METHOD, "en") == ""
+    data = engagement(training={})
+    uncosted = findings(analysed(data)).budget
+    assert budget_sentence(uncosted, METHOD, "en") == ""  # the deliverables say nothing…
+    assert "cannot be costed" in not_costed_note(uncosted, METHOD, "en")  # …the consultant is told
+
+
+def test_effort_by_owner_adds_up_to_the_plan_total_as_printed(small):
+    effort = findings(small).effort
+    assert sum(owner.shown for owner in effort.by_owner) == effort.shown
+    assert effort.shown == grammar.rounded_days(small.change_plan.total_days)[0]
+    assert [o.days for o in effort.by_owner] == sorted((o.days for o in effort.by_owner), reverse=True)
+
+
+def test_key_users_come_first_from_their_own_sessions_not_the_administrators(small):
+    lot = findings(small).training.lots[0]
+    sessions = small.training_plan.sessions
+    own = sessions[(sessions["lot"] == lot.lot) & (sessions["audience"] == "key_user")]
+    assert lot.key_users is not None and lot.key_users.start == min(own["start"])
+    admins = sessions[(sessions["lot"] == lot.lot) & (sessions["audience"] == "administrator")]
+    assert len(admins) and lot.administrators is not None
+    assert lot.key_users_first == (lot.key_users.end < lot.first_user_session)
+
+
+def test_sessions_before_acceptance_end_are_counted_from_the_schedule():
+    data = engagement()
+    data["lots"][0]["acceptance_end"] = "2026-05-15"  # the eve of go-live: no room left
+    small = analysed(data)
+    lot = findings(small).training.lots[0]
+    sessions = small.training_plan.sessions
+    users = sessions[(sessions["lot"] == lot.lot) & (sessions["wave"] == "end_users")]
+    assert lot.before_acceptance_end == sum(1 for s in users["start"] if s <= lot.acceptance_end)
+    assert lot.before_acceptance_end > 0 and not lot.after_acceptance
+    assert any(d.kind == RULE_GAVE_WAY and d.subject == lot.lot for d in findings(small).decisions)
+
+
+def test_a_territory_without_local_sponsor_is_a_decision_with_the_same_rule_as_the_checks():
+    data = engagement()
+    data["territories"] = [{"name": "North", "local_management": "supportive", "local_sponsor": ""},
+                           {"name": "South", "local_management": "opposed"}]
+    data["populations"][2]["territory"] = "South"
+    small = analysed(data)
+    flagged = {w.subject for w in small.diagnosis.warnings if w.code == "territory_without_sponsor"}
+    decided = {d.subject for d in findings(small).decisions if d.kind == MISSING_SPONSOR}
+    assert decided == flagged and decided
+
+
+def test_a_decision_id_comes_from_what_it_is_about_not_its_rank(small):
+    data = engagement()
+    data["engagement"]["change_budget"] = 1_000
+    data["lots"][0]["acceptance_end"] = "2026-05-15"
+    first = findings(analysed(data)).decisions
+    again = findings(analysed(data)).decisions
+    assert [d.id for d in first] == [d.id for d in again]
+    assert len({d.id for d in first}) == len(first)
+    assert first[0].id == stable_id("D", BUDGET_OVERRUN)
+
+
+def test_counts_are_those_of_the_engagement(small):
+    counts = findings(small).counts
+    engagement_ = small.engagement
+    assert (counts.populations, counts.resistances) == (len(engagement_.populations),
+                                                      len(engagement_.resistances))
+
+
+def test_findings_are_frozen(small):
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        findings(small).budget.envelope = 0  # type: ignore[misc]

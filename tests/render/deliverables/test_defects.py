@@ -1,0 +1,89 @@
+"""Defects partners struck out, each on a small engagement made for it: the
+builders now read the facts from the findings, so what was contradicted is not."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from playbook.findings import findings
+from playbook.render.deliverables import build
+from playbook.render.deliverables import change_plan as cp
+from playbook.render.deliverables import training_plan as tp
+from playbook.render.ir import KeyMessages
+from tests.findings.conftest import analysed, engagement
+
+
+def _texts(document: Any) -> str:
+    out = []
+    for block in document.blocks:
+        out += getattr(block, "items", []) or [getattr(block, "text", "")]
+    return "\n".join(str(getattr(x, "text", x)) for x in out)
+
+
+@pytest.fixture(scope="module")
+def overrun() -> Any:
+    """A cash budget the trainers alone exceed, and a lot whose acceptance testing
+    ends on the eve of go-live: two decisions for the committee."""
+    data = engagement()
+    data["engagement"]["change_budget"] = 1_000
+    data["lots"][0]["acceptance_end"] = "2026-05-15"
+    return analysed(data)
+
+
+def test_the_change_plan_summary_never_denies_a_decision_its_pages_ask_for(overrun):
+    document, deck = build("change_plan", overrun)
+    said = _texts(document)
+    assert overrun.method.text("change_plan.messages.to_arbitrate.zero", "en") not in said
+    (summary,) = [b for b in document.blocks if isinstance(b, KeyMessages)]
+    assert any("decisions await the steering committee" in item for item in summary.items)
+    assert "budget overrun" in summary.items[-1]
+
+
+def test_every_summary_and_the_steering_pack_list_the_same_decisions(overrun):
+    topics = ["budget overrun", "a scheduling rule that gave way (Lot 1 - Requests)"]
+    for name in ("framing_note", "impact_diagnosis", "change_plan", "training_plan"):
+        document, _ = build(name, overrun)
+        (summary,) = [b for b in document.blocks if isinstance(b, KeyMessages)]
+        assert all(topic in summary.items[-1] for topic in topics), name
+    _, deck = build("steering", overrun)
+    listed = "\n".join(str(b) for s in deck.slides for b in getattr(s, "bullets", []))
+    assert all(topic in listed for topic in topics)
+
+
+def test_the_budget_is_trainers_cash_against_the_business_case_internal_time_beside_it(overrun):
+    said = _texts(build("change_plan", overrun)[0])
+    budget = findings(overrun).budget
+    assert "Change-and-training budget exceeded" in said and "£1,000 in the business case" in said
+    assert f"{budget.line('trainers').shown_days:.0f} days at £850 a day" in said  # not £900
+    assert "Internal time comes on top, outside that budget" in said
+
+
+def test_rates_print_as_the_engagement_gives_them(overrun):
+    rates = tp._rates_text(overrun)
+    assert "£850 per trainer-day" in rates and "£310 per learner-day" in rates
+
+
+def test_effort_by_owner_adds_up_to_the_total_the_summary_states(overrun):
+    table = cp.owner_table(overrun)
+    shown = sum(float(row[-1]) for row in table.rows)
+    assert shown == findings(overrun).effort.shown
+
+
+def test_a_wave_whose_sessions_start_before_acceptance_ends_does_not_claim_all_is_well(overrun):
+    lot = findings(overrun).training.lots[0]
+    title = tp.wave_title(overrun, lot.lot, (lot.end_users.start, lot.end_users.end))
+    assert f"{lot.before_acceptance_end} sessions start before acceptance testing ends" in title
+    assert "everyone trained" not in title
+
+
+def test_key_users_first_is_dated_by_the_key_users_own_sessions(overrun):
+    lot = findings(overrun).training.lots[0]
+    message = tp._order_message(overrun)
+    assert lot.administrators is not None and lot.key_users is not None
+    if lot.key_users_first:
+        from playbook.render.deliverables import common as c
+        assert c.date(overrun, lot.key_users.start) in message
+    else:
+        assert "only" in message

@@ -1,0 +1,83 @@
+"""The reconciliation gate over the six deliverables of both examples, in both
+languages: every figure that reads as a sum adds up, every rate is the one
+given, every title's count is its slide's, every decision is in every summary."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from playbook.render import reconcile as r
+from playbook.render.deliverables import build
+from playbook.render.ir import BulletSlide, KeyMessages, Paragraph, Table, TableSlide
+
+
+def test_the_gate_finds_nothing_in_any_deliverable_of_the_examples(every_deliverable):
+    found = {key: written.discrepancies for key, written in every_deliverable.items()
+             if written.discrepancies}
+    assert found == {}, "\n".join(str(d) for items in found.values() for d in items)
+
+
+@pytest.mark.parametrize(("cell", "lang", "figure"), [
+    ("1 214", "fr", (1214.0, "")), ("1\u202f214,5", "fr", (1214.5, "")), ("151 000 €", "fr", (151000.0, "€")),
+    ("£151,000", "en", (151000.0, "£")), ("12.5", "en", (12.5, "")), ("40 %", "fr", (40.0, "%")),
+    ("Lot 1", "en", None), ("–", "fr", None), (7, "en", (7.0, "")),
+])
+def test_a_printed_figure_is_read_back_with_its_unit(cell, lang, figure):
+    assert r.parse_figure(cell, lang) == figure
+
+
+def test_a_total_row_the_parts_do_not_add_up_to_is_found(analyses):
+    analysis = analyses["mutuelle_en"]
+    document, deck = build("training_plan", analysis)
+    table = Table(["Owner", "Days"], [["A", "120"], ["B", "238.5"], ["Total", "356"]])
+    found = r.check("training_plan", dataclasses.replace(document, blocks=[table]), deck, analysis)
+    assert [(d.invariant, d.where) for d in found if d.invariant == r.TOTALS] == [
+        (r.TOTALS, "document, table 1")]
+
+
+def test_a_title_counting_more_than_its_slide_shows_is_found(analyses):
+    analysis = analyses["mutuelle_en"]
+    document, deck = build("impact_diagnosis", analysis)
+    slide = TableSlide("6 resistances", Table(["Population"], [["A"], ["B"]]), counted=6)
+    bullets = BulletSlide("7 points to watch", ["one", "two", "three"], counted=7)
+    deck = dataclasses.replace(deck, slides=[*deck.slides, slide, bullets])
+    found = [d for d in r.check("impact_diagnosis", document, deck, analysis) if d.invariant == r.TITLE_COUNT]
+    assert [d.detail for d in found] == ["the title counts 6, the slide shows 2",
+                                         "the title counts 7, the slide shows 3"]
+
+
+def test_a_summary_leaving_out_the_decisions_or_denying_them_is_found(analyses):
+    analysis = analyses["mutuelle_en"]
+    document, deck = build("change_plan", analysis)
+    denial = analysis.method.text("change_plan.messages.to_arbitrate.zero", "en")
+    blocks = [KeyMessages(["One finding.", denial]) if isinstance(b, KeyMessages) else b
+              for b in document.blocks]
+    found = r.check("change_plan", dataclasses.replace(document, blocks=blocks), deck, analysis)
+    kinds = [(d.invariant, d.where) for d in found if d.invariant == r.DECISIONS]
+    assert (r.DECISIONS, "document, summary") in kinds and (r.DECISIONS, "text") in kinds
+
+
+def test_a_rate_printed_rounded_is_found(analyses):
+    analysis = analyses["northwind_en"]
+    document, deck = build("training_plan", analysis)
+    rounded = [*document.blocks, Paragraph("Rates used: £1,000 per trainer-day.")]
+    found = r.check("training_plan", dataclasses.replace(document, blocks=rounded), deck, analysis)
+    assert [d.invariant for d in found] == [r.RATES]
+
+
+def test_a_table_of_headers_alone_is_found(analyses):
+    analysis = analyses["mutuelle_en"]
+    document, deck = build("framing_note", analysis)
+    empty = dataclasses.replace(document, blocks=[*document.blocks, Table(["KPI", "Value"], [])])
+    found = [d for d in r.check("framing_note", empty, deck, analysis) if d.invariant == r.EMPTY_TABLE]
+    assert len(found) == 1
+
+
+def test_a_committee_pack_before_any_measurement_ships_no_empty_table():
+    from tests.findings.conftest import analysed, engagement
+
+    analysis = analysed(engagement())  # nothing measured: as of the kickoff
+    document, deck = build("steering", analysis)
+    assert [d for d in r.check("steering", document, deck, analysis) if d.invariant == r.EMPTY_TABLE] == []
