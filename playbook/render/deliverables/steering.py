@@ -94,6 +94,7 @@ def _overall_adoption(pack: Copil):
 
 
 @per_build
+@per_build
 def key_messages(analysis: Any) -> list[str]:
     """Four or five findings, in the order the deck develops them."""
     pack = pack_of(analysis)

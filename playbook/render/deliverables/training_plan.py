@@ -540,6 +540,7 @@ def build_document(analysis: Any) -> Document:
 
 
 @per_build
+@per_build
 def findings(analysis: Any) -> list[c.Finding]:
     """The plan told in five findings: the volume (whom to train, with what),
     its cost, trainers first, a wave before each lot, a calendar that spares
