@@ -178,8 +178,11 @@ def test_any_two_distinct_clients_of_a_batch_get_their_own_folder_and_files(tmp_
         assert f"framing_note - {other}" not in paragraphs
         assert sorted(p.name for p in folder.iterdir()) == sorted(
             ["framing_note.docx", "framing_note.pptx", "framing_note.ipynb",
-             "framing_note.html", "manifest.json"]
+             "framing_note.html", "history", "manifest.json"]
         )
+        # history/ keeps this client's file as generated (the base for carrying edits), nothing else
+        kept = sorted(p.name for p in (folder / "history").rglob("*") if p.is_file())
+        assert kept == ["framing_note.docx", "framing_note.pptx"]
 
 
 @pytest.mark.parametrize("hostile", ["Acme [/] Holdings", "[bold]Acme[/bold]", "Acme {Europe}", "{0}{client}"])

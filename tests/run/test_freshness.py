@@ -199,9 +199,10 @@ def test_the_commands_say_what_was_kept_and_what_was_rendered(
     assert main(args) == 0
     assert "à jour\u00a0: 2, produits\u00a0: 1" in capsys.readouterr().out
 
+    # The console speaks the engagement's language before PLAYBOOK_LANG's
     monkeypatch.setenv("PLAYBOOK_LANG", "en")
     assert main([*args, "--force"]) == 0
-    assert "0 up to date, 3 rendered" in capsys.readouterr().out
+    assert "à jour\u00a0: 0, produits\u00a0: 3" in capsys.readouterr().out
 
 
 def test_a_failure_deciding_what_is_current_renders_instead_of_stopping(
