@@ -408,6 +408,19 @@ def _governance_gaps(
     return rows
 
 
+# A cross action's audience names its populations up to this many; beyond, it counts them
+# (a table cell naming every population of a large map runs over its slide).
+AUDIENCE_NAMED = 3
+
+
+def _audience(lever: Any, method: Any, people: list[str], lang: str, names: str) -> str:
+    if not lever.audience:
+        return names
+    who = (", ".join(people) if len(people) <= AUDIENCE_NAMED
+           else method.text("change_plan.progress.populations", lang, count=len(people)))
+    return f"{lever.audience.in_(lang)} – {who}"
+
+
 def _country_rule_actions(
     people_impact: dict[str, int], engagement: Engagement, method: Any, table: pd.DataFrame, lang: str,
 ) -> list[dict[str, Any]]:
@@ -427,8 +440,7 @@ def _country_rule_actions(
         rows.append(
             _row(
                 lever, method, lang, engagement,
-                population=ALL, audience=f"{lever.audience.in_(lang)} – {', '.join(p.name for p in people)}"
-                if lever.audience else names,
+                population=ALL, audience=_audience(lever, method, [p.name for p in people], lang, names),
                 headcount=headcount, lot=first_lot, phase=lever.phase,
                 date=phase_date(table, first_lot, lever.phase, lever.offset_weeks),
                 effort=_effort(lever, headcount, impacted=1),
