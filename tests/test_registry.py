@@ -7,9 +7,9 @@ import pytest
 
 from playbook import registry
 from playbook.cli.run import ONLY_HELP
-from playbook.text.messages import catalogue
 from playbook.render import deliverables as render
 from playbook.run import registry as run
+from playbook.text.messages import catalogue
 
 
 def test_renderer_runner_and_command_line_read_the_one_registry():
