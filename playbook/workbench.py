@@ -72,11 +72,42 @@ def open_engagement(engagement_path: str | Path, lang: str = "", method_dir: str
         engagement = load_engagement(path, method_dir=method_dir or None)
         method = load_method(method_dir or None)
         _CACHE.clear()  # one client per process: never keep another client's data around
-        _CACHE[key] = analysed(engagement, method, lang or None)
+        analysis = analysed(engagement, method, lang or None)
+        check_action_ids(path, analysis, method_dir or None)
+        _CACHE[key] = analysis
     from .review.present import show_as_report
 
     show_as_report(_CACHE[key])  # tables read as in the report, in the engagement's language
     return _CACHE[key]
+
+
+def check_action_ids(path: str | Path, analysis: Analysis, method_dir: str | Path | None = None,
+                     lang: str | None = None) -> None:
+    """Refuse an engagement whose `action_status` names an action id its plan
+    does not have: the status would be ignored and the action shown late. The
+    file is read again with the plan's ids, so the error is located (sheet, row,
+    column) with the id most likely meant, as every intake error is."""
+    from .intake import read_intake
+
+    known = analysis.change_plan.actions["id"].astype(str).tolist()
+    if all(not record.id or record.id in known for record in analysis.engagement.action_status):
+        return
+    read_intake(path, lang=lang, method_dir=method_dir, action_ids=known)  # raises IntakeError
+
+
+def planned_actions(path: str | Path, engagement, lang: str, method_dir: str | Path | None = None
+                    ) -> tuple[list, list[str]]:
+    """The rows of the `action_status` sheet pre-filled from the plan of the
+    engagement read from `path` (see `analysis.action_sheet`), in `lang`, and the
+    plan's action ids. An id the file records that the plan does not have is
+    refused first, located in the file as it stands."""
+    from .analysis.action_sheet import action_sheet
+
+    analysis = analysed(engagement, load_method(str(method_dir) if method_dir else None), lang)
+    check_action_ids(path, analysis, method_dir)
+    actions = analysis.change_plan.actions
+    rows = action_sheet(engagement, actions, analysis.as_of)
+    return rows, actions["id"].astype(str).tolist()
 
 
 def shown_path(path: str | Path) -> str:

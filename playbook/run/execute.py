@@ -200,6 +200,7 @@ def _run_planned(job: Job, engagement, emit: Progress) -> RunResult:
         emit(Event("current", client, name, index, total, lang=lang))
     if not plan.to_render:
         return plan.result(job)
+    _check_action_ids(job, engagement, lang)
     folder.mkdir(parents=True, exist_ok=True)
     remove_stale_staging(folder)
 
@@ -244,6 +245,20 @@ def _run_planned(job: Job, engagement, emit: Progress) -> RunResult:
         reviews=reviews,
         discrepancies=[str(d) for name in found for d in found[name]],
     )
+
+
+def _check_action_ids(job: Job, engagement, lang: str) -> None:
+    """An `action_status` row naming an id the plan does not have is refused,
+    located, before any notebook runs (the analysis is the one the notebooks
+    then reuse, computed once per content)."""
+    if not any(record.id for record in engagement.action_status):
+        return
+    from ..analysis.engine import analysed
+    from ..method import load_method
+    from ..workbench import check_action_ids
+
+    analysis = analysed(engagement, load_method(job.method_dir), lang)
+    check_action_ids(job.engagement_path, analysis, job.method_dir)
 
 
 def _collect_discrepancies(staging: Path, name: str) -> list[Discrepancy]:
