@@ -187,7 +187,7 @@ def prepare_copil(analysis: Analysis, as_of: str = "", since: str = "", method_d
     try:
         day = dt.date.fromisoformat(as_of) if as_of else None
     except ValueError:
-        raise PlaybookError(f"--as-of {as_of!r}: expected a date such as 2027-07-26") from None
+        raise PlaybookError(_say("run.as_of.bad", value=as_of)) from None
     previous = None
     if since:
         from .analysis.copil import default_as_of
@@ -207,10 +207,8 @@ def previous_engagement(since: str | Path, client: str, before=None):
 
     old = load_engagement(previous_engagement_file(since, client, before))
     if old.client != client:
-        raise PlaybookError(
-            f"--since {since}: this is the engagement of another client, {old.client!r}, "
-            f"not {client!r}; nothing was written. Give the previous engagement file of "
-            f"{client!r}, or the manifest.json of its previous run.")
+        raise PlaybookError(_say("run.since.other_client", since=since, other=old.client,
+                                 client=client))
     return old
 
 
@@ -228,10 +226,9 @@ def previous_engagement_file(since: str | Path, client: str | None = None, befor
 
     path = Path(since)
     if not path.exists():
-        raise PlaybookError(f"--since {since}: file not found")
+        raise PlaybookError(_say("run.since.not_found", since=since))
     if not path.is_file():
-        raise PlaybookError(f"--since {since}: not a regular file (a folder, a pipe or a device); "
-                            "give the previous engagement file or its run's manifest.json")
+        raise PlaybookError(_say("run.since.not_regular", since=since))
     if path.suffix.lower() != ".json":
         return path
     try:
@@ -239,12 +236,10 @@ def previous_engagement_file(since: str | Path, client: str | None = None, befor
         recorded, named = data["engagement"], data.get("client")
         source, digest = Path(recorded["path"]), recorded["sha256"]
     except (OSError, ValueError, KeyError, TypeError):
-        raise PlaybookError(f"--since {since}: not a run manifest (no engagement recorded)") from None
+        raise PlaybookError(_say("run.since.not_manifest", since=since)) from None
     if client is not None and isinstance(named, str) and named != client:
-        raise PlaybookError(
-            f"--since {since}: this is the manifest of another client, {named!r}, "
-            f"not {client!r}; nothing was written. Give the previous engagement file of "
-            f"{client!r}, or the manifest.json of its previous run.")
+        raise PlaybookError(_say("run.since.other_client_manifest", since=since, other=named,
+                                 client=client))
     recorded_committee = engagement_before(path, before)
     if recorded_committee is not None:
         return recorded_committee
@@ -253,6 +248,13 @@ def previous_engagement_file(since: str | Path, client: str | None = None, befor
     for candidate in (source, source.with_name(f"{source.stem}.previous{source.suffix}"), *kept):
         if candidate.is_file() and manifest_module.sha256(candidate) == digest:
             return candidate
-    raise PlaybookError(
-        f"--since {since}: the engagement file it records ({source}) has changed since that run "
-        "and no copy of that version was found; give the previous engagement file itself")
+    raise PlaybookError(_say("run.since.changed", since=since, source=source))
+
+
+def _say(key: str, **values: object) -> str:
+    """A message of the command line in the consultant's language (`PLAYBOOK_LANG`,
+    the system locale): these are said before any engagement is read."""
+    from .text import render
+    from .text.language import choose_language
+
+    return render(key, choose_language(), **values)
