@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 
-
 # Size units as each language writes them (octets in French).
 _UNITS = {"en": ("B", "KB", "MB"), "fr": ("o", "Ko", "Mo")}
 
