@@ -13,6 +13,7 @@ lot the population goes live in, costed, and carries the reason it was chosen.
 from __future__ import annotations
 
 import math
+import os
 import re
 from typing import Any, Literal
 
@@ -27,7 +28,15 @@ from .calendar import WorkingCalendar
 from .change_plan_inputs import Profile, profiles
 from .change_plan_rules import Clause, brake_clause, cited, first_match, match, sentence
 from .change_plan_schedule import schedule
-from .change_plan_tables import ALL, arbitration, by_lever, by_month, by_pillar, by_population
+from .change_plan_tables import (
+    ALL,
+    arbitration,
+    by_lever,
+    by_month,
+    by_pillar,
+    by_population,
+    quick_wins,
+)
 from .facts import population_facts, regional_territories
 from .ids import unique_ids
 from .milestones import lot_of, milestones, phase_at, phase_date
@@ -61,13 +70,17 @@ def plan_change(
         draft.pop("missing_owner", None)
         schedule(draft, engagement, method, working, waves)
     actions = _frame(drafts)
+    ranking = arbitration(
+        actions, method, lang, _risk_answers(diagnosis, method), population_groups(engagement),
+        lambda names: group_name(names, engagement, method, lang))
     return ChangePlan(
         actions=actions,
         by_population=by_population(actions, people, method, lang),
         by_lever=by_lever(actions, method, lang),
         by_pillar=by_pillar(actions, method, lang),
         by_month=by_month(actions),
-        arbitration=arbitration(actions, method, lang, _risk_answers(diagnosis, method)),
+        arbitration=ranking,
+        quick_wins=quick_wins(ranking, method.levers.priority.quick_wins),
         milestones=table,
         warnings=tuple(_warnings(people, actions, method, lang) + _closed_milestones(working, method, lang)),
     )
@@ -96,6 +109,43 @@ def _risk_answers(diagnosis: Diagnosis, method: Method) -> dict[tuple[str, str],
                     is_main = risk is top and cause.source in main_sources
                     result[(lever, population)] = (max(level, risk.level), main or is_main)
     return result
+
+
+def population_groups(engagement: Engagement) -> dict[str, str]:
+    """Population -> its group, for the populations doing the same job (function
+    and level, employed by the client or not) in several territories, one
+    population per territory: a lever is one decision for all of them."""
+    by_job: dict[tuple[str, str, bool], list[Any]] = {}
+    for population in engagement.populations:
+        key = (population.function.casefold(), population.level.value, population.external)
+        by_job.setdefault(key, []).append(population)
+    result: dict[str, str] = {}
+    for members in by_job.values():
+        places = [p.territory for p in members]
+        if len(members) > 1 and len(set(places)) == len(places):
+            result.update({p.name: members[0].name for p in members})
+    return result
+
+
+GROUP_SEPARATORS = (" – ", " — ", " - ")
+GROUP_NAME_CHARS = 48  # beyond, the parts are counted: a ranking row keeps to its slide
+
+
+def group_name(names: list[str], engagement: Engagement, method: Method, lang: str) -> str:
+    """'Advisers – North', 'Advisers – South' -> 'Advisers – North, South' (counted
+    when the parts run long); without a common stem, the names, or their function
+    and how many populations."""
+    counted = method.text("change_plan.progress.populations", lang, count=len(names))
+    prefix = os.path.commonprefix(names)
+    for separator in GROUP_SEPARATORS:
+        cut = prefix.rfind(separator)
+        if cut > 0:
+            parts = ", ".join(name[cut + len(separator):] for name in names)
+            return f"{names[0][:cut]}{separator}{parts if len(parts) <= GROUP_NAME_CHARS else counted}"
+    joined = ", ".join(names)
+    if len(joined) <= GROUP_NAME_CHARS:
+        return joined
+    return f"{engagement.population(names[0]).function} – {counted}"
 
 
 # ----------------------------------------------------------------- choosing

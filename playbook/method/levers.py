@@ -189,6 +189,10 @@ class Priority(Strict):
     people, against what it costs."""
 
     reach_exponent: float = Field(ge=0, le=1, description="Weight of the people reached.")
+    quick_wins: int = Field(
+        ge=1, le=12, description="How many quick wins the plan lists apart to start at once "
+        "(the first of the ranking, one per lever): a long list of them is no priority."
+    )
     description: Bilingual
 
 

@@ -430,3 +430,50 @@ def test_an_owner_role_is_a_named_team_member_when_the_team_has_one():
     assert not hr.empty and set(hr["owner_name"]) == {"Hugo Lenoir"}
     # Nobody in the team carries communication: the role stays unnamed, never guessed.
     assert set(actions.loc[actions["owner"] == "communication", "owner_name"]) <= {""}
+
+
+def test_one_lever_is_one_decision_for_a_job_done_in_several_territories():
+    """The same job in three territories gets its usage charter once in the ranking
+    (effort and people summed), not three rows of one top ten; another job stays apart."""
+    advisers = [("Advisers – North", "North", 120), ("Advisers – South", "South", 90),
+                ("Advisers – East", "East", 60)]
+    e = engagement([*(population(name, territory=place, headcount=count) for name, place, count in advisers),
+                    population("Back office", function="Operations", headcount=30)])
+    d = diagnosis(e, {name: {"tool": 3, "job": 3} for name in [*(a[0] for a in advisers), "Back office"]},
+                  brakes=[(name, "feeling_watched", 3) for name, _, _ in advisers]
+                  + [("Back office", "feeling_watched", 3)])
+    plan = plan_change(e, METHOD, d, "en")
+    view = plan.arbitration
+    charter = view[view["lever"] == "manager_usage_charter"]
+    assert sorted(charter["population"]) == ["Advisers – North, South, East", "Back office"]
+    group = charter[charter["population"] != "Back office"].iloc[0]
+    assert group["populations"] == tuple(a[0] for a in advisers)
+    assert group["headcount"] == 270
+    own = plan.actions[(plan.actions["lever"] == "manager_usage_charter")
+                       & plan.actions["population"].isin(group["populations"])]
+    assert group["effort_days"] == pytest.approx(own["effort_days"].sum())
+    # Every lever appears once per group of populations in the whole ranking.
+    people = view[view["population"] != ALL]
+    assert not people.duplicated(["lever", "population"]).any()
+    assert not any(name in set(people["population"]) for name, _, _ in advisers)
+
+
+def test_populations_of_one_job_in_one_territory_are_not_merged():
+    """Two sales teams in the same territory are two decisions: what groups them is
+    the same job in several places, not a shared function alone."""
+    e = engagement([population("New accounts", headcount=40), population("Key accounts", headcount=12)])
+    d = diagnosis(e, {"New accounts": {"tool": 3}, "Key accounts": {"tool": 3}})
+    view = plan_change(e, METHOD, d, "en").arbitration
+    assert {"New accounts", "Key accounts"} <= set(view["population"])
+
+
+def test_quick_wins_are_listed_apart_capped_one_per_lever(contrasted):
+    _, _, plan = contrasted
+    cap = METHOD.levers.priority.quick_wins
+    quick = plan.quick_wins
+    assert len(quick) <= cap and quick["lever"].is_unique
+    assert set(quick["quadrant"]) <= {"quick_win"}
+    assert list(quick["rank"]) == sorted(quick["rank"])
+    # They are the first of the ranking in their quadrant, one per lever.
+    first = plan.arbitration[plan.arbitration["quadrant"] == "quick_win"].drop_duplicates("lever")
+    assert list(quick["rank"]) == list(first["rank"].head(cap))
