@@ -22,7 +22,8 @@ import pandas as pd
 from ..method import Method
 from ..method.levers import PILLARS, Lever
 from ..model import Engagement
-from ..text.typography import format_date
+from ..text import grammar
+from ..text.typography import format_date, format_number
 from . import wording
 from .calendar import WorkingCalendar
 from .change_plan_inputs import Profile, profiles
@@ -82,7 +83,8 @@ def plan_change(
         arbitration=ranking,
         quick_wins=quick_wins(ranking, method.levers.priority.quick_wins),
         milestones=table,
-        warnings=tuple(_warnings(people, actions, method, lang) + _closed_milestones(working, method, lang)),
+        warnings=tuple(_warnings(people, actions, method, lang) + _unnamed_owners(actions, method, lang)
+                       + _closed_milestones(working, method, lang)),
     )
 
 
@@ -513,7 +515,26 @@ def _owner_name(role: str, engagement: Engagement, population: str, territory: s
         return engagement.territory(territory).local_sponsor if territory else ""
     if role == "key_users" and population != ALL:
         return ", ".join(k.name for k in governance.key_users if k.population == population)
+    if role == "frontline_managers" and population != ALL:
+        managers = _managers_of(engagement, population)
+        if managers:
+            return ", ".join(managers)
     return _team_owner(role, engagement, method) if method is not None else ""
+
+
+MANAGING_LEVELS = ("manager", "team_leader")
+
+
+def _managers_of(engagement: Engagement, population: str) -> list[str]:
+    """The manager populations of the engagement that the population's own facts name
+    as those who see its dashboards ("the branch managers and the regional director"):
+    its front-line managers are a population the engagement has, not a role in the air."""
+    seen_by = engagement.population(population).dashboards_seen_by.casefold()
+    if not seen_by:
+        return []
+    return [p.name for p in engagement.populations
+            if p.name != population and p.level.value in MANAGING_LEVELS
+            and re.search(rf"(?<!\w){re.escape(p.name.casefold())}(?!\w)", seen_by)]
 
 
 def _team_owner(role: str, engagement: Engagement, method: Any) -> str:
@@ -552,6 +573,40 @@ def action_ids(frame: pd.DataFrame) -> list[str]:
     occurrence = order.groupby(["lever", "population", "lot"], sort=False).cumcount() + 1
     return unique_ids("A", [(row.lever, row.population, row.lot, occurrence[index])
                             for index, row in frame.iterrows()])
+
+
+def _unnamed_owners(actions: pd.DataFrame, method: Method, lang: str) -> list[MethodWarning]:
+    """The owner roles that carry days of the plan with nobody named in any of their
+    actions: a governance gap for the committee to fill (seed 000: a team with named
+    roles), said once for all of them, most days first. Roles with their own gap
+    action (a territory's local sponsor) are left to it."""
+    if actions.empty:
+        return []
+    open_work = actions[actions["effort_days"] > 0]
+    unnamed = []
+    for role, own in open_work.groupby("owner", sort=False):
+        if role in method.levers.missing_roles or own["owner_name"].astype(bool).any():
+            continue
+        unnamed.append((float(own["effort_days"].sum()), len(own), str(own["owner_label"].iloc[0])))
+    if not unnamed:
+        return []
+    unnamed.sort(key=lambda item: -item[0])
+    reasons = method.levers.reasons
+    template = reasons["owner_unnamed_role"].in_(lang)
+    roles = reasons["list_separator"].in_(lang).join(
+        grammar.fill(template, lang, role=label, actions=count,
+                     days=format_number(grammar.rounded_days(days)[0], lang, grammar.rounded_days(days)[1]))
+        for days, count, label in unnamed)
+    return [MethodWarning(
+        code="owner_unnamed",
+        message=method.levers.warnings["owner_unnamed"].in_(lang, roles=roles),
+        # named in a summary's list of decisions while it stays short; the message names all
+        subject=reasons["list_separator"].in_(lang).join(label for _, _, label in unnamed)
+        if len(unnamed) <= UNNAMED_ROLES_IN_SUBJECT else "",
+    )]
+
+
+UNNAMED_ROLES_IN_SUBJECT = 2
 
 
 def _warnings(

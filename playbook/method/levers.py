@@ -252,7 +252,7 @@ class Catalogue(Strict):
     phases: dict[PhaseCode, PhaseInfo]
     owners: dict[str, Bilingual]
     reasons: dict[str, Bilingual]
-    warnings: dict[Literal["high_impact_no_lever", "milestone_closed"], Bilingual]
+    warnings: dict[Literal["high_impact_no_lever", "milestone_closed", "owner_unnamed"], Bilingual]
     milestones: dict[Literal["design_start", "acceptance_start", "acceptance_end", "go_live"], Bilingual]
     closures: dict[Literal["weekend", "holiday"], Bilingual]
     quadrants: dict[Literal["quick_win", "major", "filler", "questionable"], Bilingual]
@@ -272,7 +272,7 @@ class Catalogue(Strict):
         "dimension", "receives_tasks", "it_comfort", "local_management", "default",
         "cross_always", "cross_matched", "cross_brakes", "cited", "separator", "list_separator",
         "governance_gap", "governance_gap_rollout", "owner_fallback", "paired_from", "paired_to",
-        "external", "crm_obligation", "owner_external",
+        "external", "crm_obligation", "owner_external", "owner_unnamed_role",
     )
 
     @model_validator(mode="after")

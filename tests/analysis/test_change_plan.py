@@ -477,3 +477,22 @@ def test_quick_wins_are_listed_apart_capped_one_per_lever(contrasted):
     # They are the first of the ranking in their quadrant, one per lever.
     first = plan.arbitration[plan.arbitration["quadrant"] == "quick_win"].drop_duplicates("lever")
     assert list(quick["rank"]) == list(first["rank"].head(cap))
+
+
+def test_front_line_managers_are_the_manager_population_that_sees_the_dashboards():
+    """An action owned by front-line managers names the engagement's own managers
+    of that population (those its facts say see its dashboards), never a guess."""
+    e = engagement([
+        population("Call agents", headcount=60, dashboard_visibility="daily",
+                   dashboards_seen_by="the call-centre supervisors and the director"),
+        population("Call-centre supervisors", level="team_leader", headcount=6),
+        population("Back office", function="Operations", headcount=20),
+    ])
+    d = diagnosis(e, {"Call agents": {"tool": 3, "job": 3}, "Call-centre supervisors": {"job": 2},
+                      "Back office": {"job": 3}},
+                  brakes=[("Call agents", "feeling_watched", 3), ("Back office", "feeling_watched", 3)])
+    actions = plan_change(e, METHOD, d, "en").actions
+    managers = actions[actions["owner"] == "frontline_managers"]
+    assert set(managers.loc[managers["population"] == "Call agents", "owner_name"]) == {"Call-centre supervisors"}
+    # Nothing says who manages the back office: unnamed, and said as a gap.
+    assert set(managers.loc[managers["population"] == "Back office", "owner_name"]) == {""}
