@@ -47,6 +47,7 @@ ACTION_COLUMNS = [
     "id", "lever", "action", "pillar", "adkar", "scope", "population", "audience",
     "headcount", "lot", "phase", "date", "owner", "owner_label", "owner_name",
     "effort_days", "effect", "impact", "costed_in", "reason", "planned", "end", "status",
+    "territories",  # where the people it gathers work ("" for the whole country): its calendar
 ]
 
 
@@ -382,8 +383,16 @@ def _row(
                 role=method.levers.owners[lever.owner].in_(lang)))
         ),
         "territory": territory,
+        # A population's action follows its territory's calendar; an action for the plan
+        # as a whole (cross, country rule, a sponsor to name) a day nobody in it is off.
+        "territories": (territory,) if population != ALL else _everywhere(engagement),
         "missing_owner": lever.owner if owner != lever.owner and not carrier else "",
     }
+
+
+def _everywhere(engagement: Engagement) -> tuple[str, ...]:
+    """The territories of every population ("" or the national default: the country's)."""
+    return tuple(sorted({p.territory for p in engagement.populations}))
 
 
 def _external_carrier(role: str, engagement: Engagement, population: str, method: Any) -> str:
