@@ -302,9 +302,11 @@ def test_high_impact_population_left_without_lever_is_flagged():
     e = engagement([population("Sales"), population("Back office", crm_user=False)])
     d = diagnosis(e, {"Sales": {"tool": 2}, "Back office": {"organisation": 2}})
     plan = plan_change(e, trimmed, d, "en")
-    flagged = [(w.code, w.subject) for w in plan.warnings if w.code != "milestone_closed"]
+    # (the milestone on Easter Monday and the roles nobody holds are said too, whatever the levers)
+    said = {"milestone_closed", "owner_unnamed"}
+    flagged = [(w.code, w.subject) for w in plan.warnings if w.code not in said]
     assert flagged == [("high_impact_no_lever", "Back office")]
-    assert [w.code for w in plan_change(e, METHOD, d, "en").warnings] == ["milestone_closed"]  # Easter Monday
+    assert {w.code for w in plan_change(e, METHOD, d, "en").warnings} == said
 
 
 @settings(max_examples=40, deadline=None)
