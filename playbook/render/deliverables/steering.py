@@ -258,11 +258,17 @@ def _kpi_notes(analysis: Any, pack: Copil) -> str:
 
 
 def _forecast(analysis: Any, row: Any) -> str:
+    """'between 62 % and 78 % by July 2028': the trend's range on the target date,
+    one figure only when both ends read the same; '–' without a trend to project."""
     if row.forecast is None or row.forecast != row.forecast:
         return "–"
-    figure = round(row.forecast) if row.unit.strip() == "%" else round(row.forecast, 2)
-    return _t(analysis, "words.forecast", value=_value(analysis, figure, row.unit),
-              date=format_month(row.target_date, analysis.lang))
+    shown = lambda value: round(value) if row.unit.strip() == "%" else round(value, 2)  # noqa: E731
+    low, high = shown(row.forecast_low), shown(row.forecast_high)
+    date = format_month(row.target_date, analysis.lang)
+    if low == high:
+        return _t(analysis, "words.forecast", value=_value(analysis, low, row.unit), date=date)
+    return _t(analysis, "words.forecast_range", low=_value(analysis, low, row.unit),
+              high=_value(analysis, high, row.unit), date=date)
 
 
 def adoption_chart(analysis: Any, pack: Copil) -> Chart:
