@@ -144,14 +144,14 @@ def for_deliverable(name: str, analysis: Analysis, as_of: str = "", since: str =
 
 def prepare_copil(analysis: Analysis, as_of: str = "", since: str = "", method_dir: str = ""
                   ) -> Analysis:
-    """The analysis carrying the COPIL of `as_of` (ISO date; "" = the latest
-    measurement), compared with the engagement as it stood in `since` (an
-    earlier engagement file, or a previous run's `manifest.json`; "" = none)."""
+    """The analysis carrying the steering committee of `as_of` (ISO date; "" =
+    the latest measurement), compared with the committee before it when `since`
+    names one (an earlier engagement file, or a previous run's `manifest.json`,
+    whose recorded committees give its date; "" = no committee on record)."""
     import datetime as dt
 
-    from .analysis.copil import copil
+    from .analysis.committee import Previous, steered
     from .errors import PlaybookError
-    from .render.deliverables.steering import with_copil
 
     try:
         day = dt.date.fromisoformat(as_of) if as_of else None
@@ -162,10 +162,30 @@ def prepare_copil(analysis: Analysis, as_of: str = "", since: str = "", method_d
         from .analysis.copil import default_as_of
 
         before = day or default_as_of(analysis.engagement)
-        old = previous_engagement(from_repository(since), analysis.engagement.client, before)
+        path = from_repository(since)
+        old = previous_engagement(path, analysis.engagement.client, before)
         method = load_method(str(from_repository(method_dir)) if method_dir else None)
-        previous = analysed(old, method, analysis.lang)
-    return with_copil(analysis, copil(analysis, day, previous))
+        previous = Previous(_previous_date(path, old, before, analysis), analysed(old, method, analysis.lang))
+    return steered(analysis, day, previous)
+
+
+def _previous_date(since: Path, old, before, analysis: Analysis):
+    """The date of the committee `since` stands for: the latest its manifest
+    records before `before`; for an engagement file, the committee it was
+    prepared for (its latest measurement or as-of date), else one cadence back."""
+    import datetime as dt
+
+    from .analysis.copil import default_as_of
+    from .run.committees import recorded_committees
+
+    if since.suffix.lower() == ".json":
+        dates = sorted(d for d in recorded_committees(since.parent) if d < before.isoformat())
+        if dates:
+            return dt.date.fromisoformat(dates[-1])
+    day = default_as_of(old)
+    if day < before:
+        return day
+    return before - dt.timedelta(weeks=analysis.method.copil.cadence_weeks)
 
 
 def previous_engagement(since: str | Path, client: str, before=None):
