@@ -239,8 +239,9 @@ def forecast(history: list[tuple[dt.date, float]], when: dt.date, min_readings: 
     spread = math.sqrt(float(residuals @ residuals) / (len(x) - 2))
     centred = float(((x - x.mean()) ** 2).sum())
     error = spread * math.sqrt(1 + 1 / len(x) + (at - x.mean()) ** 2 / centred)
-    low, high = bounds
-    clip = lambda value: min(high, max(low, value))  # noqa: E731
+    def clip(value: float) -> float:
+        return min(bounds[1], max(bounds[0], value))
+
     return clip(likely - FORECAST_SPREAD * error), clip(likely), clip(likely + FORECAST_SPREAD * error)
 
 
