@@ -451,10 +451,16 @@ def build_deck(analysis: Any) -> Deck:
     day = c.date(analysis, pack.as_of)
     intro = (_t(analysis, "text.intro", date=day, previous=c.date(analysis, committee.previous.date))
              if committee.previous is not None else _t(analysis, "text.intro_first", date=day))
+    # One change alone is no slide (a near-empty page): the presenter gives it with the summary.
+    alone = len(pack.changes) == 1
+    if alone:
+        intro = "\n".join([intro, f"{_changes_title(analysis, pack)} : {pack.changes[0]}"
+                           if analysis.lang == "fr" else
+                           f"{_changes_title(analysis, pack)}: {pack.changes[0]}"])
     slides: list[Any] = [CoverSlide(subtitle=_t(analysis, "text.cover", date=day)),
                          c.key_messages_slide(analysis, key_messages(analysis), decisions=False,
                                               notes=intro)]
-    if pack.changes:
+    if pack.changes and not alone:
         slides.append(BulletSlide(_changes_title(analysis, pack), list(pack.changes)[:6],
                                   notes="\n".join(pack.changes)))
     measured = kpi_table(analysis, pack, deck=True)
