@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from ..method import Method
 from ..model import Engagement
 from .calendar import WorkingCalendar
-from .records import ChangePlan, Diagnosis, Steering, TrainingPlan
+from .records import ChangePlan, Diagnosis, MethodWarning, Steering, TrainingPlan
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,22 @@ class Analysis:
         """The date the deliverables describe the engagement at."""
         assert self.calendar is not None
         return self.calendar.as_of
+
+
+def method_warnings(analysis: Analysis) -> list[MethodWarning]:
+    """Every warning of the analysis, once each, warnings before notes: what the
+    console's summary after `run` and `validate` names (the run records them in
+    its manifest)."""
+    found: list[MethodWarning] = []
+    seen: set[tuple[str, str, str]] = set()
+    for part in (analysis.diagnosis, analysis.change_plan, analysis.training_plan,
+                 analysis.steering):
+        for warning in getattr(part, "warnings", ()):
+            key = (warning.code, warning.subject, warning.message)
+            if key not in seen:
+                seen.add(key)
+                found.append(warning)
+    return sorted(found, key=lambda w: w.severity != "warning")
 
 
 def analyse(engagement: Engagement, method: Method, lang: str | None = None) -> Analysis:
