@@ -25,6 +25,7 @@ from ..text.typography import format_date
 from . import wording
 from .calendar import WorkingCalendar
 from .change_plan_inputs import Profile, profiles
+from .change_plan_replan import replan_late
 from .change_plan_rules import Clause, brake_clause, cited, first_match, match, sentence
 from .change_plan_schedule import schedule
 from .change_plan_tables import ALL, arbitration, by_lever, by_month, by_pillar, by_population
@@ -60,6 +61,7 @@ def plan_change(
     for draft in drafts:
         draft.pop("missing_owner", None)
         schedule(draft, engagement, method, working, waves)
+    replan_late(drafts, engagement, method, working)
     actions = _frame(drafts)
     return ChangePlan(
         actions=actions,

@@ -5,8 +5,9 @@ appointment: moved to a working day of the people it serves (their territory's
 public holidays), given its duration, and dated by the training plan when the
 training plan costs it (one source for the same training). Its status at the
 as-of date comes from what the consultant recorded: an occurrence planned
-before the as-of date and neither done nor cancelled is late, and moved to the
-first working day from the as-of date. A cancelled action costs nothing.
+before the as-of date and neither done nor cancelled is late: here it keeps its
+length from the as-of date, and `change_plan_replan` then gives it its place in
+its owner's capacity. A cancelled action costs nothing.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ def schedule(
 ) -> None:
     """Set `planned`, `date`, `end` and `status` of one action (in place)."""
     lever = method.levers.lever(draft["lever"])
-    places = (draft.pop("territory", "") or "",)
+    places = (draft.get("territory", "") or "",)
     dated = _training_dates(draft, lever, waves)
     if dated is None:
         start = working.on_or_after(pd.Timestamp(draft["date"]).date(), places)

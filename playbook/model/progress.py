@@ -4,7 +4,8 @@ Workshops carry their own status (`governance.PlannedWorkshop`). Change-plan
 actions are derived by the method, so their progress is recorded against the
 lever that produced them, the population it serves and, when a lever recurs,
 the occurrence's planned date. Anything dated before the engagement's as-of
-date with no record is late; the plan moves it to the as-of date.
+date with no record is late; the plan re-plans it from the as-of date, within its
+owner's capacity.
 """
 
 from __future__ import annotations

@@ -160,12 +160,21 @@ def progress_table(analysis: Any, limit: int | None = None,
             names = list(dict.fromkeys(group["population"]))
             who = (first["audience"] if names == [ALL] else names[0] if len(names) == 1
                    else p("populations", count=c.number(analysis, len(names))))
-            new = c.date(analysis, group["date"].min()) if status == LATE else "—"
+            new = _new_dates(analysis, group) if status == LATE else "—"
             rows.append([first["action"], who, c.date(analysis, group["planned"].min()),
                          p(f"status.{status}"), new])
     return Table([_t(analysis, "columns.action"), c.text(analysis, "common.columns.population"),
                   p("planned"), c.text(analysis, "common.columns.status"), p("new_date")],
                  rows[:limit] if limit else rows)
+
+
+def _new_dates(analysis: Any, group: pd.DataFrame) -> str:
+    """Where the late occurrences of one action were re-planned: one date, or the
+    first and last when its owners take them one after the other."""
+    first, last = group["date"].min(), group["date"].max()
+    if first == last:
+        return c.date(analysis, first)
+    return _t(analysis, "progress.span", start=c.date(analysis, first), end=c.date(analysis, last))
 
 
 def _populations(analysis: Any) -> list[str]:
