@@ -234,7 +234,9 @@ def _rates(name: str, document: Document, deck: Deck, analysis: Any) -> list[Dis
 
     found = []
     limits = analysis.engagement.training
-    given = [r for r in (limits.trainer_day_rate, limits.learner_day_cost) if r is not None]
+    info = analysis.engagement.engagement
+    given = [r for r in (limits.trainer_day_rate, limits.learner_day_cost, info.external_day_rate)
+             if r is not None]
     for sentence in _texts(document, deck):
         for rate in given:
             exact, rounded = c.rate(analysis, rate), c.money(analysis, rate)
