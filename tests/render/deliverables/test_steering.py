@@ -76,7 +76,7 @@ def test_late_actions_are_listed_with_their_new_dates_and_decided_upon(case):
 
     pack = pack_of(case.analysis)
     shown = pack.actions[pack.actions["late"]].sort_values("date", ascending=False).iloc[0]
-    from playbook.analysis.copil import at_date
+    from playbook.analysis.committee import at_date
 
     plan = at_date(case.analysis, pack.as_of).change_plan.actions.set_index("id")  # the plan on the COPIL's day
     new_date = plan.at[shown["id"], "date"].date()
