@@ -77,7 +77,7 @@ def replan_late(
     used: dict[Owner, dict[dt.date, float]] = defaultdict(lambda: defaultdict(float))
     cursor: dict[Owner, dt.date] = {}
     for draft in late:
-        places = (draft.get("territory", "") or "",)
+        places = tuple(draft.get("territories") or ("",))  # where its people work
         # `date` and `end` still span the action's own length (see `schedule`)
         length = draft["end"].date() - draft["date"].date()
         if not draft["effort_days"]:  # costs its owner nothing (dated by the training plan, or free)
@@ -126,7 +126,7 @@ def _planned_load(
     for draft in drafts:
         if draft["status"] != PLANNED or not draft["effort_days"]:
             continue
-        places = (draft.get("territory", "") or "",)
+        places = tuple(draft.get("territories") or ("",))  # where its people work
         days = working.working_days(draft["date"].date(), draft["end"].date(), places) or [
             draft["date"].date()]
         share = float(draft["effort_days"]) / len(days)

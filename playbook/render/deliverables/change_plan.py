@@ -281,14 +281,15 @@ def findings(analysis: Any) -> list[c.Finding]:
         effort_slides, key="effort"))
 
     quadrants = plan.arbitration["quadrant"].value_counts()
-    quick = int(quadrants.get("quick_win", 0))
+    quick = len(plan.quick_wins)  # the short list to start at once, not every cheap action
     arbitrate = int(quadrants.get("questionable", 0))
     head = plan.arbitration.head(arbitration_shown(analysis))
     message = c.counted(analysis, f"{NAME}.messages.quick_wins", quick)
     if arbitrate or not decided.of(analysis):  # never "nothing to decide" beside a decision
         message += " " + c.counted(analysis, f"{NAME}.messages.to_arbitrate", arbitrate)
     result.append(c.Finding(message, [
-        TableSlide(c.counted(analysis, f"{NAME}.deck.quadrants", quick), quadrant_table(analysis),
+        TableSlide(c.counted(analysis, f"{NAME}.deck.quadrants", quick),
+                   quick_win_table(analysis) if quick else quadrant_table(analysis),
                    notes=_t(analysis, "text.arbitration_intro",
                             priority=analysis.method.levers.priority.description.in_(analysis.lang))),
         TableSlide(d("arbitration", count=len(head),
@@ -333,8 +334,7 @@ def next_steps(analysis: Any) -> list[c.NextStep]:
     if not actions.empty:
         first = actions["date"].min().date()
         extra.append(c.NextStep(first, _t(analysis, "next_steps.copil")))
-        quick = analysis.change_plan.arbitration
-        quick = list(dict.fromkeys(quick.loc[quick["quadrant"] == "quick_win", "action"]))[:3]
+        quick = list(dict.fromkeys(analysis.change_plan.quick_wins.get("action", [])))[:3]
         if quick:
             extra.append(c.NextStep(first, _t(analysis, "next_steps.launch", names=", ".join(quick))))
     return c.next_steps(analysis, extra)
@@ -474,6 +474,16 @@ def arbitration_table(analysis: Any, limit: int | None = None,
     return Table([col("rank"), col("action"), c.text(analysis, "common.columns.population"),
                   col("effort"), col("effect"), col("quadrant")], rows,
                  widths=[0.6, 2.6, 2.6, 0.9, 0.9, 1.4])
+
+
+def quick_win_table(analysis: Any) -> Table:
+    """The quick wins listed apart (the method caps them, one per lever), with their
+    rank in the whole ranking."""
+    rows = [[int(r["rank"]), r["action"], _who(analysis, r), float(r["effort_days"])]
+            for _, r in analysis.change_plan.quick_wins.iterrows()]
+    col = lambda key: _t(analysis, f"columns.{key}")  # noqa: E731
+    return Table([col("rank"), col("action"), c.text(analysis, "common.columns.population"),
+                  col("effort")], rows, widths=[0.6, 3.0, 3.0, 0.9])
 
 
 def _who(analysis: Any, row: Any) -> str:
@@ -690,6 +700,9 @@ def build_document(analysis: Any) -> Document:
                Paragraph(_t(analysis, "text.arbitration_intro",
                             priority=analysis.method.levers.priority.description.in_(analysis.lang))),
                quadrant_table(analysis),
+               *([Paragraph(c.counted(analysis, f"{NAME}.text.quick_wins_listed",
+                                      len(analysis.change_plan.quick_wins))), quick_win_table(analysis)]
+                 if len(analysis.change_plan.quick_wins) else []),
                Paragraph(_t(analysis, "text.arbitration_listed", count=ARBITRATION_LISTED)),
                arbitration_table(analysis, ARBITRATION_LISTED, with_questionable=True)]
 
@@ -758,8 +771,11 @@ def _arbitration_reasons(analysis: Any, frame: pd.DataFrame) -> list[str]:
     actions = _actions(analysis)
     reasons = []
     for _, row in frame.iterrows():
-        own = actions[(actions["lever"] == row["lever"]) & (actions["population"] == row["population"])
-                      & (actions["audience"] == row["audience"])]
-        if len(own):
-            reasons.append(f"{row['action']} — {own.iloc[0]['reason']}")
+        own = actions[(actions["lever"] == row["lever"]) & actions["population"].isin(row["populations"])]
+        if row["population"] == ALL:
+            own = own[own["audience"] == row["audience"]]
+        # a row for a group of populations gives each member's reason, once
+        said = list(dict.fromkeys(own["reason"]))
+        if said:
+            reasons.append(f"{row['action']} — {' '.join(said)}")
     return reasons

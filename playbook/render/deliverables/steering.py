@@ -518,9 +518,7 @@ def _behind_reasons(analysis: Any, pack: Copil) -> list[str]:
 
 
 def _next_steps(analysis: Any, pack: Copil) -> list[str]:
-    import datetime as dt
-
-    following = pack.as_of + dt.timedelta(weeks=analysis.method.copil.cadence_weeks)
+    following = pack.following or pack.as_of
     due = pack.actions[pack.actions["due"]].sort_values("date").head(4)
     steps = [f"**{c.date(analysis, r.date)}** — {r.action} ({_t(analysis, 'words.everyone') if r.population == 'all' else r.population})"
              for r in due.itertuples()]
