@@ -255,7 +255,7 @@ def findings(analysis: Any) -> list[c.Finding]:
 
     milestones = plan.milestones
     before = sum(1 for _, a in actions.iterrows() if a["date"] < milestones.at[a["lot"], "acceptance"])
-    timelines = []
+    timelines: list[Any] = []
     for pillar in PILLARS:
         own_pillar = actions[actions["pillar"] == pillar]
         if len(own_pillar):
@@ -264,7 +264,8 @@ def findings(analysis: Any) -> list[c.Finding]:
                   start=c.month(analysis, own_pillar["date"].min()),
                   end=c.month(analysis, own_pillar["date"].max())),
                 timeline_chart(analysis, pillar, phases=("go_live",)),
-                notes=_t(analysis, "text.timeline_intro")))
+                # how to read a timeline: told on the first one
+                notes="" if timelines else _t(analysis, "text.timeline_intro")))
     progress = progress_message(analysis)
     if progress:
         late = int((actions["status"] == LATE).sum())
@@ -640,7 +641,7 @@ def _segment_of(analysis: Any, population: str) -> str:
 def _population_intro(analysis: Any, name: str) -> str:
     population = analysis.engagement.population(name)
     own = population_actions(analysis, name)
-    return _t(analysis, "text.population_intro", segment=_segment_of(analysis, name),
+    return _t(analysis, "text.population_intro", name=name, segment=_segment_of(analysis, name),
               # the method's name of the level ("fort"), not the input's "3/3"
               impact=analysis.method.dimensions.intensity(int(analysis.diagnosis.levels.at[name, "level"]))
               .label.in_(analysis.lang).lower(),
@@ -783,8 +784,7 @@ def build_deck(analysis: Any) -> Deck:
                     *(stand_ins(analysis, _actions(analysis)) if number == 0 else [])])))
     by_population = population_chart(analysis)
     if by_population is not None:
-        appendix.append(ChartSlide(d("by_population"), by_population,
-                                   notes=_t(analysis, "text.effort_intro")))
+        appendix.append(ChartSlide(d("by_population"), by_population))  # effort told in the main part
     appendix.append(TableSlide(d("milestones"), milestone_table(analysis)))
     for pillar, described in glossary(analysis).items():
         appendix += b.bullet_slides(

@@ -653,7 +653,8 @@ def first_risks(analysis: Any) -> list[Any]:
 def _risk_table(analysis: Any, risks: list[Any], full: bool) -> Table:
     r_ = lambda key: t(analysis, f"risks.{key}")  # noqa: E731
     rows = [[c.population_label(analysis, r.population), r_(f"kind.{r.kind}"), r_(f"levels.{r.level}")]
-            + ([r.reasons[0] if r.reasons else ""] if full else []) for r in risks]
+            + ([c.without_mechanism(analysis, r.reasons[0]) if r.reasons else ""] if full else [])
+            for r in risks]
     high_from = analysis.method.brakes.risk_model.high_from
     fills = [[None, None, RAG_FILLS["red"] if r.level >= high_from else RAG_FILLS["amber"]]
              + ([None] if full else []) for r in risks]
@@ -681,6 +682,9 @@ def _risks_blocks(analysis: Any) -> list[Block]:
     if not risks:
         return [*blocks, Paragraph(t(analysis, "risks.none"))]
     blocks.append(_risk_table(analysis, risks, full=True))
+    how = c.mechanisms(analysis, [r.reasons[0] for r in risks if r.reasons])
+    if how:
+        blocks += [Paragraph(c.text(analysis, "common.mechanisms")), Bullets(how)]
     if analysis.diagnosis.brakes:
         blocks += [Heading(t(analysis, "risks.brakes_title"), 2), _brake_table(analysis)]
     return blocks
@@ -869,9 +873,10 @@ def _risks_slides(analysis: Any) -> Slides:
     if not risks:
         return [BulletSlide(t(analysis, "sections.risks"), [t(analysis, "risks.none")])], []
     shown = risks[:RISKS_IN_DECK]
-    notes = "\n\n".join(
-        c.reason_notes(analysis, r.reasons[:2], lead=f"{r.population} — {t(analysis, f'risks.kind.{r.kind}')}")
-        for r in shown)
+    notes = "\n\n".join([*(
+        c.reason_notes(analysis, [c.without_mechanism(analysis, reason) for reason in r.reasons[:2]],
+                       lead=f"{r.population} — {t(analysis, f'risks.kind.{r.kind}')}")
+        for r in shown), *c.mechanisms(analysis, [reason for r in shown for reason in r.reasons[:2]])])
     e = analysis.engagement
     high = [r for r in risks if r.level >= analysis.method.brakes.risk_model.high_from]
     populations = list(dict.fromkeys(r.population for r in high))
