@@ -169,10 +169,10 @@ def _population_actions(
             audience += f" ⇄ {separator.join(profile.task_partners)}"
             if profile.receives_from:
                 reason += " " + method.levers.reasons["paired_from"].in_(
-                    lang, partners=profile.task_sources())
+                    lang, population=population.name, partners=profile.task_sources())
             if profile.hands_to:
                 reason += " " + method.levers.reasons["paired_to"].in_(
-                    lang, partners=separator.join(profile.hands_to),
+                    lang, population=population.name, partners=separator.join(profile.hands_to),
                     tasks=f" ({population.shifted_tasks})" if population.shifted_tasks else "")
         for phase, date in _dates(lever, [lot], table):
             rows.append(

@@ -651,13 +651,22 @@ def first_risks(analysis: Any) -> list[Any]:
 
 
 def _risk_table(analysis: Any, risks: list[Any], full: bool) -> Table:
+    """One row per population and cause: a brake that feeds both risks of a
+    population is one row naming both, its reason said once."""
     r_ = lambda key: t(analysis, f"risks.{key}")  # noqa: E731
-    rows = [[c.population_label(analysis, r.population), r_(f"kind.{r.kind}"), r_(f"levels.{r.level}")]
-            + ([c.without_mechanism(analysis, r.reasons[0]) if r.reasons else ""] if full else [])
-            for r in risks]
+    groups: dict[tuple[str, str], list[Any]] = {}
+    for r in risks:
+        reason = c.without_mechanism(analysis, r.reasons[0]) if r.reasons else ""
+        groups.setdefault((r.population, reason if full else r.kind), []).append(r)
+    rows, fills = [], []
     high_from = analysis.method.brakes.risk_model.high_from
-    fills = [[None, None, RAG_FILLS["red"] if r.level >= high_from else RAG_FILLS["amber"]]
-             + ([None] if full else []) for r in risks]
+    for (population, reason), own in groups.items():
+        rows.append([c.population_label(analysis, population),
+                     "\n".join(r_(f"kind.{r.kind}") for r in own),
+                     "\n".join(r_(f"levels.{r.level}") for r in own)] + ([reason] if full else []))
+        top = max(r.level for r in own)
+        fills.append([None, None, RAG_FILLS["red"] if top >= high_from else RAG_FILLS["amber"]]
+                     + ([None] if full else []))
     columns = [c.text(analysis, "common.columns.population"), r_("risk"), r_("level")]
     if full:
         columns.append(r_("main_reason"))

@@ -291,6 +291,13 @@ def change_blocks(analysis: Any) -> list[Block]:
     columns = [_t(analysis, f"columns.{k}") for k in ("dimension", "intensity", "today", "tomorrow")]
     blocks: list[Block] = [Paragraph(_t(analysis, "text.changes_intro"))]
     undescribed = []
+    # a description the client gave several populations (one job in several
+    # offices) is printed once, under the first, naming the others
+    sharing: dict[str, list[str]] = {}
+    for name in names:
+        description = analysis.engagement.population(name).description
+        if description:
+            sharing.setdefault(description.strip(), []).append(name)
     for name in names:
         population = analysis.engagement.population(name)
         impacts = sorted((i for i in analysis.engagement.impacts if i.population == name),
@@ -300,8 +307,12 @@ def change_blocks(analysis: Any) -> list[Block]:
             undescribed.append(name)  # said once below, not a heading over nothing
             continue
         blocks.append(Heading(c.population_label(analysis, population), 2))
-        if population.description:
+        shared = sharing.get((population.description or "").strip(), [name])
+        if population.description and shared[0] == name:
             blocks.append(Paragraph(population.description))
+            if len(shared) > 1:
+                blocks.append(Paragraph(_t(analysis, "text.description_shared",
+                                           names=", ".join(shared[1:]))))
         if not described:
             continue
         rows = [[c.term(analysis, "dimension", i.dimension), int(i.intensity), i.today, i.tomorrow]
@@ -588,11 +599,14 @@ def _risk_details(analysis: Any) -> list[Any]:
         if not risks:
             continue
         items.append(c.population_label(analysis, p))
+        # both risks of one cause on one line, its reason said once
+        by_reason: dict[str, list[Any]] = {}
         for r in risks:
-            items.append(BulletItem(_t(analysis, "text.risk_line",
-                                       risk=_t(analysis, f"columns.{r.kind}"),
-                                       level=f"{r.level}/3",
-                                       reason=c.without_mechanism(analysis, r.reasons[0])), 1))
+            by_reason.setdefault(c.without_mechanism(analysis, r.reasons[0]), []).append(r)
+        for reason, own in by_reason.items():
+            said = ", ".join(f"{_t(analysis, f'columns.{r.kind}')} ({r.level}/3)" for r in own)
+            items.append(BulletItem(_t(analysis, "text.risk_line", risk=said[:1] + said[1:].lower(),
+                                       reason=reason), 1))
     return items
 
 
