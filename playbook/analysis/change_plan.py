@@ -26,7 +26,7 @@ from . import wording
 from .calendar import WorkingCalendar
 from .change_plan_inputs import Profile, profiles
 from .change_plan_rules import Clause, brake_clause, cited, first_match, match, sentence
-from .change_plan_schedule import schedule
+from .change_plan_schedule import schedule, settle
 from .change_plan_tables import ALL, arbitration, by_lever, by_month, by_pillar, by_population
 from .facts import population_facts, regional_territories
 from .ids import unique_ids
@@ -60,6 +60,11 @@ def plan_change(
     for draft in drafts:
         draft.pop("missing_owner", None)
         schedule(draft, engagement, method, working, waves)
+    # Ids come from the dates as planned, before any record moves a late action:
+    # the consultant ticks an action by its id (`playbook plan export`).
+    for draft, action_id in zip(drafts, action_ids(pd.DataFrame(drafts)), strict=True):
+        draft["id"] = action_id
+        settle(draft, engagement, working)
     actions = _frame(drafts)
     return ChangePlan(
         actions=actions,
@@ -479,18 +484,16 @@ def _team_owner(role: str, engagement: Engagement, method: Any) -> str:
 
 def _frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
     pillar_order = {p: i for i, p in enumerate(PILLARS)}
-    frame = pd.DataFrame(rows, columns=[c for c in ACTION_COLUMNS if c != "id"])  # drops helper keys
+    frame = pd.DataFrame(rows, columns=ACTION_COLUMNS)  # drops helper keys
     if frame.empty:
-        frame.insert(0, "id", pd.Series(dtype=str))
+        frame["id"] = frame["id"].astype(str)
         for column in ("date", "planned", "end"):
             frame[column] = pd.to_datetime(frame[column])
         return frame
     frame["_pillar"] = frame["pillar"].map(pillar_order)
     frame["_cross"] = frame["population"].eq(ALL)
     frame = frame.sort_values(["date", "_pillar", "_cross", "population", "lever"], kind="stable")
-    frame = frame.drop(columns=["_pillar", "_cross"]).reset_index(drop=True)
-    frame.insert(0, "id", action_ids(frame))
-    return frame
+    return frame.drop(columns=["_pillar", "_cross"]).reset_index(drop=True)
 
 
 def action_ids(frame: pd.DataFrame) -> list[str]:
@@ -498,6 +501,8 @@ def action_ids(frame: pd.DataFrame) -> list[str]:
     for a recurring lever, which occurrence it is (by planned date). An action
     keeps its id when others are added, moved or recorded done, run after run, and
     every deliverable that names it names it so (minutes of a committee cite it)."""
+    if frame.empty:
+        return []
     order = frame.sort_values("planned", kind="stable")
     occurrence = order.groupby(["lever", "population", "lot"], sort=False).cumcount() + 1
     return unique_ids("A", [(row.lever, row.population, row.lot, occurrence[index])

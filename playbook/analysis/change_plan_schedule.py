@@ -26,7 +26,8 @@ def schedule(
     draft: dict[str, Any], engagement: Engagement, method: Any, working: WorkingCalendar,
     waves: pd.DataFrame | None,
 ) -> None:
-    """Set `planned`, `date`, `end` and `status` of one action (in place)."""
+    """Set `planned` and `end` of one action (in place): its dates as planned,
+    whatever was recorded of it (its id is derived from them, see `settle`)."""
     lever = method.levers.lever(draft["lever"])
     places = (draft.pop("territory", "") or "",)
     dated = _training_dates(draft, lever, waves)
@@ -35,8 +36,18 @@ def schedule(
         last = start + dt.timedelta(weeks=lever.duration_weeks) - dt.timedelta(days=1)
         dated = (start, max(start, working.on_or_before(last, places)))
     start, end = dated
+    draft.update(planned=pd.Timestamp(start), end=pd.Timestamp(end), _places=places)
+
+
+def settle(draft: dict[str, Any], engagement: Engagement, working: WorkingCalendar) -> None:
+    """Set `date`, `end` and `status` of one dated action with its id (in place),
+    from what the consultant recorded of it: a late action moves to the as-of date,
+    a cancelled one costs nothing."""
+    places = draft.pop("_places")
+    start, end = draft["planned"].date(), draft["end"].date()
     population = "" if draft["population"] == ALL else draft["population"]
-    recorded = recorded_state(engagement.action_status, lever.id, population, start, working.as_of)
+    recorded = recorded_state(engagement.action_status, draft["id"], draft["lever"], population,
+                              start, working.as_of)
     status = status_at(start, working.as_of, recorded)
     shown = start
     if status == LATE:
@@ -44,9 +55,7 @@ def schedule(
         end = max(shown, working.on_or_before(shown + (end - start), places))
     if status == CANCELLED:
         draft["effort_days"] = 0.0
-    draft.update(
-        planned=pd.Timestamp(start), date=pd.Timestamp(shown), end=pd.Timestamp(end), status=status,
-    )
+    draft.update(date=pd.Timestamp(shown), end=pd.Timestamp(end), status=status)
 
 
 def _training_dates(

@@ -58,6 +58,14 @@ class RiskAssessment:
     ruled_out: str = ""
     moderated: str = ""
 
+    @property
+    def id(self) -> str:
+        """'R' and a digest of the population and the kind of risk: what the
+        risk is, so the same risk has the same id in every deliverable and run."""
+        from .ids import stable_id
+
+        return stable_id("R", self.population, self.kind)
+
 
 @dataclass(frozen=True)
 class MethodWarning:

@@ -28,7 +28,7 @@ def check_templates_command(
 
     lang = choose_language()
     folder = directory or default_template_dir()
-    problems = check_templates(folder)
+    problems = check_templates(folder, lang)
     if problems:
         typer.echo(render("cli.templates.problems", lang, folder=folder, count=len(problems)),
                    err=True)

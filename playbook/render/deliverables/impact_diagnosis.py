@@ -16,6 +16,7 @@ from collections import Counter
 from typing import Any, Literal
 
 from ...errors import MethodError
+from ...findings import findings as facts
 from ..charts import heat_colour
 from ..ir import (
     Block,
@@ -534,7 +535,8 @@ def _map_intro(analysis: Any) -> str:
     non_users = sum(1 for p in engagement.populations if not p.crm_user)
     return _t(analysis, "text.map_intro", count=len(engagement.populations),
               people=c.people(analysis, sum(p.headcount for p in engagement.populations)),
-              territories=_counted(analysis, "text.territories", len(engagement.territory_names)),
+              territories=_counted(analysis, "text.territories",
+                                   facts(analysis).counts.territories),
               non_users=_counted(analysis, "text.map_non_users", non_users))
 
 

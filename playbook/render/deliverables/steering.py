@@ -1,18 +1,20 @@
 """The COPIL pack (step 5, run and steer): a deck of at most twelve slides and a
-two-page note for the fortnightly steering committee after go-live.
+two-page note for the fortnightly steering committee.
 
 Seed 000: a COPIL every two weeks for progress, blockers, arbitration and
-re-orientation. The pack reads `analysis.copil` (`playbook.analysis.copil`),
-computed for the COPIL's date; when the analysis carries none, the COPIL of
-the latest measurement is used. Every word comes from `labels.steering.yaml`.
+re-orientation. The pack reads the committee the analysis is rendered for
+(`playbook.analysis.committee`): before the first go-live, the readiness pack
+(`readiness`); from it on, the adoption pack here. When the analysis carries
+no committee, the one of the latest measurement is used. Every word comes from
+`labels.steering.yaml`.
 """
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Any
 
-from ...analysis.copil import Copil, copil
+from ...analysis.committee import committee_of
+from ...analysis.copil import Copil
 from ...text import format_month
 from ..ir import (
     Block,
@@ -32,6 +34,7 @@ from ..ir import (
 )
 from . import common as c
 from . import decisions as decided
+from . import readiness
 from .framing_note import RAG_FILLS
 from .once import per_build
 
@@ -41,13 +44,8 @@ SHOWN_BEHIND = 5
 
 
 def pack_of(analysis: Any) -> Copil:
-    """The COPIL the analysis carries, or the one of its latest measurement."""
-    return getattr(analysis, "copil", None) or copil(analysis)
-
-
-def with_copil(analysis: Any, pack: Copil) -> Any:
-    """The analysis carrying `pack`, so the builders render that COPIL."""
-    return dataclasses.replace(analysis, copil=pack)
+    """The measurements, progress and decisions of the committee rendered."""
+    return committee_of(analysis).copil
 
 
 def _t(analysis: Any, key: str, **values: Any) -> str:
@@ -94,10 +92,12 @@ def _overall_adoption(pack: Copil):
 
 
 @per_build
-@per_build
 def key_messages(analysis: Any) -> list[str]:
     """Four or five findings, in the order the deck develops them."""
-    pack = pack_of(analysis)
+    committee = committee_of(analysis)
+    if committee.readiness:
+        return readiness.key_messages(analysis, committee)
+    pack = committee.copil
     messages = [_kpi_title(analysis, pack)]
     if len(pack.adoption):
         messages.append(_adoption_title(analysis, pack))
@@ -196,7 +196,12 @@ def _criteria_title(analysis: Any, pack: Copil) -> str:
 
 
 def _changes_title(analysis: Any, pack: Copil) -> str:
-    return _n(analysis, "titles.changes", len(pack.changes), date=c.date(analysis, pack.previous))
+    """Since the previous committee when one is on record, else since the
+    start of the window the trends are read over (no committee is claimed)."""
+    previous = committee_of(analysis).previous
+    if previous is not None:
+        return _n(analysis, "titles.changes", len(pack.changes), date=c.date(analysis, previous.date))
+    return _n(analysis, "titles.changes_window", len(pack.changes), date=c.date(analysis, pack.previous))
 
 
 def _pillar(analysis: Any, score: str) -> str:
@@ -384,7 +389,10 @@ def decisions_bullets(analysis: Any, pack: Copil) -> list[str]:
 def build_document(analysis: Any) -> Document:
     """The two-page note: summary, what changed, KPIs, adoption, progress,
     reinforcement, decisions."""
-    pack = pack_of(analysis)
+    committee = committee_of(analysis)
+    if committee.readiness:
+        return readiness.build_document(analysis, committee, key_messages(analysis))
+    pack = committee.copil
     s = lambda key: _t(analysis, f"sections.{key}")  # noqa: E731
     blocks: list[Block] = c.key_messages_blocks(analysis, key_messages(analysis), decisions=False)
     if pack.changes:
@@ -430,11 +438,16 @@ def build_deck(analysis: Any) -> Deck:
     """At most twelve slides: cover, summary, what changed, KPIs, adoption by
     population and by territory, plan progress, training and pulse, populations
     to reinforce, success criteria, decisions, next steps."""
-    pack = pack_of(analysis)
-    slides: list[Any] = [CoverSlide(subtitle=_t(analysis, "text.cover", date=c.date(analysis, pack.as_of))),
+    committee = committee_of(analysis)
+    if committee.readiness:
+        return readiness.build_deck(analysis, committee, key_messages(analysis))
+    pack = committee.copil
+    day = c.date(analysis, pack.as_of)
+    intro = (_t(analysis, "text.intro", date=day, previous=c.date(analysis, committee.previous.date))
+             if committee.previous is not None else _t(analysis, "text.intro_first", date=day))
+    slides: list[Any] = [CoverSlide(subtitle=_t(analysis, "text.cover", date=day)),
                          c.key_messages_slide(analysis, key_messages(analysis), decisions=False,
-                                              notes=_t(analysis, "text.intro", date=c.date(analysis, pack.as_of),
-                                                       previous=c.date(analysis, pack.previous)))]
+                                              notes=intro)]
     if pack.changes:
         slides.append(BulletSlide(_changes_title(analysis, pack), list(pack.changes)[:6],
                                   notes="\n".join(pack.changes)))
