@@ -1,8 +1,8 @@
 """Dating one Change-plan action on the working calendar, at the as-of date.
 
 The method dates an action on its lot's milestones; here it becomes a real
-appointment: moved to a working day of the people it serves (their territory's
-public holidays), given its duration, and dated by the training plan when the
+appointment: moved to a working day of the people it serves (the public
+holidays of every territory they work in, for an action gathering several), given its duration, and dated by the training plan when the
 training plan costs it (one source for the same training). Its status at the
 as-of date comes from what the consultant recorded: an occurrence planned
 before the as-of date and neither done nor cancelled is late, and moved to the
@@ -29,7 +29,8 @@ def schedule(
     """Set `planned` and `end` of one action (in place): its dates as planned,
     whatever was recorded of it (its id is derived from them, see `settle`)."""
     lever = method.levers.lever(draft["lever"])
-    places = (draft.pop("territory", "") or "",)
+    draft.pop("territory", None)
+    places = draft.get("territories") or ("",)  # where the people it gathers work
     dated = _training_dates(draft, lever, waves)
     if dated is None:
         start = working.on_or_after(pd.Timestamp(draft["date"]).date(), places)

@@ -26,6 +26,7 @@ import pandas as pd
 
 from ..model import CriterionStatus, Engagement
 from ..text import format_date, format_number
+from .calendar import WorkingCalendar
 from .progress import AHEAD, CANCELLED, DONE, LATE, PLANNED
 from .steering import RAG_BY_STATUS, rag
 
@@ -61,6 +62,7 @@ class Copil:
     decisions: tuple[Decision, ...]
     changes: tuple[str, ...]  # what changed since the previous COPIL
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    following: dt.date | None = None  # the next COPIL: a cadence later, on a working day
 
     @property
     def measured(self) -> bool:
@@ -112,6 +114,7 @@ def copil(analysis: Any, as_of: dt.date | None = None, previous: Any = None,
         actions=actions, progress=progress, training=training, coverage=coverage, pulses=pulses,
         criteria=criteria, behind=behind, decisions=tuple(decisions), changes=tuple(changes),
         warnings=tuple(warnings),
+        following=WorkingCalendar(engagement, as_of).on_or_after(as_of + dt.timedelta(weeks=rules.cadence_weeks)),
     )
 
 

@@ -137,6 +137,8 @@ class ChangePlan:
     # index lot; lot_order, design, acceptance, pre_go_live, go_live, post_go_live, populations
     milestones: pd.DataFrame
     warnings: tuple[MethodWarning, ...]
+    # the arbitration's quick wins listed apart: at most the method's cap, one per lever
+    quick_wins: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     @property
     def total_days(self) -> float:

@@ -40,7 +40,7 @@ from typing import Any
 from ..files import atomic_write_text
 from ..findings import findings
 from ..text import grammar
-from .deliverables import build
+from .deliverables import build, prepared
 from .ir import (
     Bullets,
     BulletSlide,
@@ -82,8 +82,9 @@ def reconcile(analysis: Any, names: Sequence[str]) -> list[Discrepancy]:
     """Every discrepancy of the deliverables `names` of one analysis (built here)."""
     found: list[Discrepancy] = []
     for name in names:
-        document, deck = build(name, analysis)
-        found += check(name, document, deck, analysis)
+        built = prepared(name, analysis)
+        document, deck = build(name, built)
+        found += check(name, document, deck, built)
     return found
 
 

@@ -607,8 +607,8 @@ def _risk_details(analysis: Any) -> list[Any]:
             by_reason.setdefault(c.without_mechanism(analysis, r.reasons[0]), []).append(r)
         for reason, own in by_reason.items():
             said = ", ".join(f"{_t(analysis, f'columns.{r.kind}')} ({r.level}/3)" for r in own)
-            items.append(BulletItem(_t(analysis, "text.risk_line", risk=said[:1] + said[1:].lower(),
-                                       reason=reason), 1))
+            items.append(BulletItem(_t(analysis, "text.risk_line", id=", ".join(r.id for r in own),
+                                       risk=said[:1] + said[1:].lower(), reason=reason), 1))
     return items
 
 
