@@ -331,11 +331,15 @@ def adoption_by_territory(analysis: Any, adoption: pd.DataFrame) -> pd.DataFrame
 def action_status(analysis: Any, as_of: dt.date, before: dt.date) -> pd.DataFrame:
     """The Change plan's actions with their status at the COPIL (the plan's own,
     from the engagement's `action_status` records at that as-of date): late
-    (planned before it, neither done nor cancelled), due (planned within the
-    window after it), done, cancelled. `fell_late`: planned since the previous COPIL."""
+    (planned before it, neither done nor cancelled; `new_date` is its re-planned
+    date), due (planned within the window after it), done, cancelled. `fell_late`:
+    planned since the previous COPIL."""
     window = as_of + dt.timedelta(weeks=analysis.method.copil.due_window_weeks)
     actions = analysis.change_plan.actions[
-        ["id", "action", "lever", "population", "lot", "planned", "status", "owner_label"]].copy()
+        ["id", "action", "lever", "population", "lot", "planned", "date", "status", "owner_label"]].copy()
+    # `date` is when it was planned; `new_date` where the plan now has it (a late
+    # action re-planned within its owner's capacity).
+    actions["new_date"] = [d.date() if hasattr(d, "date") else d for d in actions["date"]]
     actions["date"] = [d.date() if hasattr(d, "date") else d for d in actions["planned"]]
     actions = actions.drop(columns="planned")
     actions["late"] = actions["status"] == LATE

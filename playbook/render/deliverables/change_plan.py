@@ -202,7 +202,7 @@ def progress_table(analysis: Any, limit: int | None = None,
             names = list(dict.fromkeys(group["population"]))
             who = (first["audience"] if names == [ALL] else names[0] if len(names) == 1
                    else p("populations", count=c.number(analysis, len(names))))
-            new = c.date(analysis, group["date"].min()) if status == LATE else "—"
+            new = _new_dates(analysis, group) if status == LATE else "—"
             # the late ones are those the committee follows up, by id
             cited = [", ".join(group["id"]) if status == LATE else "—"] if ids else []
             rows.append([*cited, first["action"], who, c.date(analysis, group["planned"].min()),
@@ -213,6 +213,15 @@ def progress_table(analysis: Any, limit: int | None = None,
         return Table([p("ids"), *columns], rows[:limit] if limit else rows,
                      widths=[1.3, 2.4, 1.8, 1.2, 1.0, 1.2])
     return Table(columns, rows[:limit] if limit else rows)
+
+
+def _new_dates(analysis: Any, group: pd.DataFrame) -> str:
+    """Where the late occurrences of one action were re-planned: one date, or the
+    first and last when its owners take them one after the other."""
+    first, last = group["date"].min(), group["date"].max()
+    if first == last:
+        return c.date(analysis, first)
+    return _t(analysis, "progress.span", start=c.date(analysis, first), end=c.date(analysis, last))
 
 
 def _populations(analysis: Any) -> list[str]:

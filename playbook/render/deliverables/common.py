@@ -188,6 +188,11 @@ def shown_days(analysis: Any, value: float) -> str:
     return number(analysis, value, 0 if float(value).is_integer() else 1)
 
 
+def shown_money(analysis: Any, amount: float) -> str:
+    """An amount the findings already rounded with its siblings, printed as it is."""
+    return format_currency(amount, analysis.lang, analysis.engagement.engagement.currency)
+
+
 def rate(analysis: Any, amount: float) -> str:
     """A unit rate exactly as the engagement gives it ('850 €', never '900 €')."""
     return format_currency(amount, analysis.lang, analysis.engagement.engagement.currency)

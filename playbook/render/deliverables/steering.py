@@ -325,15 +325,17 @@ def actions_table(analysis: Any, pack: Copil, limit: int | None = None, due: boo
     for r in chosen.itertuples():
         scope = _t(analysis, "words.everyone") if r.population == "all" else r.population
         state = _t(analysis, "words.late_state") if r.late else _t(analysis, "words.due_state")
-        rows.append([r.id, r.action, scope, c.date(analysis, r.date), r.owner_label, state])
-        fills.append([None] * 5 + [RAG_FILLS["red"] if r.late else None])
+        # a late action's new date: where the Change plan re-planned it
+        new = c.date(analysis, r.new_date) if r.late else "—"
+        rows.append([r.id, r.action, scope, c.date(analysis, r.date), new, r.owner_label, state])
+        fills.append([None] * 6 + [RAG_FILLS["red"] if r.late else None])
     columns = [col("id"), col("action"), c.text(analysis, "common.columns.population"),
-               c.text(analysis, "common.columns.date"), c.text(analysis, "common.columns.owner"),
+               col("planned"), col("new_date"), c.text(analysis, "common.columns.owner"),
                c.text(analysis, "common.columns.status")]
-    widths = [0.6, 2.2, 2.3, 1.3, 1.8, 1.1]
-    if not owner:
-        rows, fills = [r[:4] + r[5:] for r in rows], [f[:4] + f[5:] for f in fills]
-        columns, widths = columns[:4] + columns[5:], [0.6, 2.6, 2.8, 1.5, 1.1]
+    widths = [0.6, 1.9, 1.9, 1.1, 1.1, 1.5, 0.9]
+    if not owner:  # the slide: a late row's new date, in red, says its status
+        rows, fills = [r[:5] for r in rows], [f[:4] + f[6:] for f in fills]
+        columns, widths = columns[:5], [0.6, 2.4, 2.4, 1.3, 1.3]
     return Table(columns, rows, widths=widths, cell_fills=fills)
 
 
@@ -416,6 +418,7 @@ def build_document(analysis: Any) -> Document:
     if len(late):  # by id, most recent first: the deck's table names them, the minutes cite them
         ids = list(late.sort_values("date", ascending=False, kind="stable")["id"])
         blocks.append(Paragraph(_n(analysis, "text.all_late", len(ids), ids=", ".join(ids))))
+        blocks.append(actions_table(analysis, pack, due=False))  # each with its new date and owner
     if not pack.behind.empty:
         blocks += [Heading(_behind_title(analysis, pack)), behind_table(analysis, pack)]
     blocks += [Heading(s("decisions")), _decisions_block(analysis, pack)]
