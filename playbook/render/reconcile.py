@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from ..files import atomic_write_text
-from ..findings import findings
+from ..findings import CASH, findings
 from ..text import grammar
 from .deliverables import build, prepared
 from .ir import (
@@ -253,7 +253,9 @@ def _rates(name: str, document: Document, deck: Deck, analysis: Any) -> list[Dis
 
     found = []
     limits = analysis.engagement.training
-    given = [r for r in (limits.trainer_day_rate, limits.learner_day_cost) if r is not None]
+    info = analysis.engagement.engagement
+    given = [r for r in (limits.trainer_day_rate, limits.learner_day_cost, info.external_day_rate)
+             if r is not None]
     for sentence in _texts(document, deck):
         for rate in given:
             exact, rounded = c.rate(analysis, rate), c.money(analysis, rate)
@@ -264,10 +266,12 @@ def _rates(name: str, document: Document, deck: Deck, analysis: Any) -> list[Dis
     for line in budget.lines:
         if line.rate is None or line.shown is None:
             continue
-        expected = grammar.rounded_money(line.shown_days * line.rate)
-        # `shown` is rounded with its siblings; a single line may differ from its own
-        # rounding by one step at most, never more.
-        step = 100 if abs(expected) < 10_000 else 1_000
+        expected = line.shown_days * line.rate
+        # `shown` is rounded with its siblings, to the step of their total (1 000 once
+        # it reaches 10 000: 14 days at 450 print 6 000 beside 40 000 of other lines);
+        # a line may differ from its exact amount by one such step at most, never more.
+        total = budget.cash_shown if line.kind == CASH else budget.internal_shown
+        step = 100 if abs(total if total is not None else expected) < 10_000 else 1_000
         if abs(expected - line.shown) > step:
             found.append(Discrepancy(RATES, name, f"budget line {line.code}",
                                      f"{line.shown_days} days at {line.rate} print {line.shown}"))
@@ -405,6 +409,13 @@ def _event_dates(name: str, document: Document, deck: Deck, analysis: Any) -> li
     actions = analysis.change_plan.actions
     for row in actions.itertuples():
         events[str(row.id)] = {c.date(analysis, row.date), c.date(analysis, row.planned)}
+    if name == "steering":
+        # The pack reads the plan as of its committee's date: a late action's new date
+        # is the one that plan gives it (the analysis may be of another date).
+        from ..analysis.committee import committee_of
+
+        for late in committee_of(analysis).late:
+            events[late.id] = {c.date(analysis, late.planned), c.date(analysis, late.now)}
     sessions = analysis.training_plan.sessions
     if "id" in sessions.columns:
         for row in sessions.itertuples():
