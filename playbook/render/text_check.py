@@ -116,6 +116,11 @@ class Finding:
     def __str__(self) -> str:
         return f"{self.file}: {self.where}: {self.kind}: {self.message}"
 
+    def text(self, lang: str) -> str:
+        """The finding as the console prints it: it quotes the file's own words, in
+        the file's language, so it reads the same on any console."""
+        return str(self)
+
 
 @dataclass(frozen=True)
 class Piece:
