@@ -269,11 +269,17 @@ def _kpi_notes(analysis: Any, pack: Copil) -> str:
 
 
 def _forecast(analysis: Any, row: Any) -> str:
+    """'between 62 % and 78 % by July 2028': the trend's range on the target date,
+    one figure only when both ends read the same; '–' without a trend to project."""
     if row.forecast is None or row.forecast != row.forecast:
         return "–"
-    figure = round(row.forecast) if row.unit.strip() == "%" else round(row.forecast, 2)
-    return _t(analysis, "words.forecast", value=_value(analysis, figure, row.unit),
-              date=format_month(row.target_date, analysis.lang))
+    shown = lambda value: round(value) if row.unit.strip() == "%" else round(value, 2)  # noqa: E731
+    low, high = shown(row.forecast_low), shown(row.forecast_high)
+    date = format_month(row.target_date, analysis.lang)
+    if low == high:
+        return _t(analysis, "words.forecast", value=_value(analysis, low, row.unit), date=date)
+    return _t(analysis, "words.forecast_range", low=_value(analysis, low, row.unit),
+              high=_value(analysis, high, row.unit), date=date)
 
 
 def adoption_chart(analysis: Any, pack: Copil) -> Chart:
@@ -454,10 +460,16 @@ def build_deck(analysis: Any) -> Deck:
     day = c.date(analysis, pack.as_of)
     intro = (_t(analysis, "text.intro", date=day, previous=c.date(analysis, committee.previous.date))
              if committee.previous is not None else _t(analysis, "text.intro_first", date=day))
+    # One change alone is no slide (a near-empty page): the presenter gives it with the summary.
+    alone = len(pack.changes) == 1
+    if alone:
+        intro = "\n".join([intro, f"{_changes_title(analysis, pack)} : {pack.changes[0]}"
+                           if analysis.lang == "fr" else
+                           f"{_changes_title(analysis, pack)}: {pack.changes[0]}"])
     slides: list[Any] = [CoverSlide(subtitle=_t(analysis, "text.cover", date=day)),
                          c.key_messages_slide(analysis, key_messages(analysis), decisions=False,
                                               notes=intro)]
-    if pack.changes:
+    if pack.changes and not alone:
         slides.append(BulletSlide(_changes_title(analysis, pack), list(pack.changes)[:6],
                                   notes="\n".join(pack.changes)))
     measured = kpi_table(analysis, pack, deck=True)
