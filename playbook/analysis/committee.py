@@ -45,7 +45,8 @@ class LateAction:
 
     id: str
     action: str
-    population: str  # "all" for every population
+    population: str  # "all" for an action across populations
+    audience: str  # who a cross-population action is for, as the Change plan names it
     owner: str
     planned: dt.date
     now: dt.date
@@ -140,7 +141,8 @@ def late_actions(analysis: Analysis) -> tuple[LateAction, ...]:
     actions = analysis.change_plan.actions
     late = actions[actions["status"] == LATE]
     rows = [LateAction(id=str(r.id), action=str(r.action), population=str(r.population),
-                       owner=str(r.owner_label), planned=_day(r.planned), now=_day(r.date))
+                       audience=str(r.audience), owner=str(r.owner_label), planned=_day(r.planned),
+                       now=_day(r.date))
             for r in late.itertuples()]
     return tuple(sorted(rows, key=lambda a: (a.planned, a.id), reverse=True))
 
@@ -191,9 +193,13 @@ class Steered(Analysis):
 
 def steered(analysis: Analysis, as_of: dt.date | None = None,
             previous: Previous | None = None) -> Steered:
-    """`analysis` carrying the committee of `as_of`, for the steering deliverable."""
-    base = {f.name: getattr(analysis, f.name) for f in dataclasses.fields(Analysis)}
-    return Steered(**base, committee=steer(analysis, as_of, previous))
+    """`analysis` as of the committee's date, carrying the committee, for the
+    steering deliverable: every figure of the pack (plan, decisions, budget) is
+    then the plan of that day, as the committee's own tables are."""
+    committee = steer(analysis, as_of, previous)
+    dated = at_date(analysis, committee.as_of)
+    base = {f.name: getattr(dated, f.name) for f in dataclasses.fields(Analysis)}
+    return Steered(**base, committee=committee)
 
 
 def committee_of(analysis: Analysis) -> SteeringAnalysis:

@@ -38,9 +38,9 @@ from pathlib import Path
 from typing import Any
 
 from ..files import atomic_write_text
-from ..findings import findings
+from ..findings import CASH, findings
 from ..text import grammar
-from .deliverables import build
+from .deliverables import build, prepared
 from .ir import (
     Bullets,
     BulletSlide,
@@ -82,8 +82,9 @@ def reconcile(analysis: Any, names: Sequence[str]) -> list[Discrepancy]:
     """Every discrepancy of the deliverables `names` of one analysis (built here)."""
     found: list[Discrepancy] = []
     for name in names:
-        document, deck = build(name, analysis)
-        found += check(name, document, deck, analysis)
+        built = prepared(name, analysis)
+        document, deck = build(name, built)
+        found += check(name, document, deck, built)
     return found
 
 
@@ -263,10 +264,12 @@ def _rates(name: str, document: Document, deck: Deck, analysis: Any) -> list[Dis
     for line in budget.lines:
         if line.rate is None or line.shown is None:
             continue
-        expected = grammar.rounded_money(line.shown_days * line.rate)
-        # `shown` is rounded with its siblings; a single line may differ from its own
-        # rounding by one step at most, never more.
-        step = 100 if abs(expected) < 10_000 else 1_000
+        expected = line.shown_days * line.rate
+        # `shown` is rounded with its siblings, to the step of their total (1 000 once
+        # it reaches 10 000: 14 days at 450 print 6 000 beside 40 000 of other lines);
+        # a line may differ from its exact amount by one such step at most, never more.
+        total = budget.cash_shown if line.kind == CASH else budget.internal_shown
+        step = 100 if abs(total if total is not None else expected) < 10_000 else 1_000
         if abs(expected - line.shown) > step:
             found.append(Discrepancy(RATES, name, f"budget line {line.code}",
                                      f"{line.shown_days} days at {line.rate} print {line.shown}"))

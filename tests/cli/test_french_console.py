@@ -84,3 +84,31 @@ def test_file_sizes_in_french_units(tmp_path: Path) -> None:
     path.write_bytes(b"x" * 146_330)
     assert _size(path, "fr") == "142,9 Ko"
     assert _size(path, "en") == "142.9 KB"
+
+
+def test_layout_findings_speak_french(french, capsys) -> None:
+    """Every kind of layout finding, as `check-layout` (and `run --check-layout`)
+    prints it on a French console; its English record is unchanged."""
+    import typer
+
+    from playbook.cli.render import report_layout
+    from playbook.render.layout_check import Finding, _Said
+
+    said = [
+        ("outside", _Said("outside", text="«Lot 1»")),
+        ("overlap", _Said("overlap", first="«Lot 1»", second="«Lot 2»")),
+        ("truncated", _Said("truncated", text="«Conseillers…»")),
+        ("single_row", _Said("table_row", rows=1)),
+        ("single_row", _Said("table_rows", rows=0)),
+        ("word_budget", _Said("word_budget", words=92, budget=70)),
+        ("near_empty", _Said("near_empty", words=4)),
+        ("single_row", _Said("slide_row")),
+        ("numbering", _Said("numbering", shown="1, 3", count=2)),
+    ]
+    findings = [Finding(Path("plan.pptx"), 3, kind, message) for kind, message in said]
+    assert str(findings[5]) == "plan.pptx: page 3: word_budget: 92 words of visible body text (budget 70)"
+    with pytest.raises(typer.Exit):
+        report_layout(findings, french, "fr")
+    err = capsys.readouterr().err
+    assert "plan.pptx : page 3 : trop de mots : 92 mots de texte visible (au plus 70)" in err
+    assert _french(err) == []

@@ -147,9 +147,11 @@ def progress_message(analysis: Any) -> str:
 
 
 def progress_table(analysis: Any, limit: int | None = None,
-                   statuses: tuple[str, ...] = PROGRESS_SHOWN) -> Table:
+                   statuses: tuple[str, ...] = PROGRESS_SHOWN, ids: bool = False) -> Table:
     """Actions that are not simply planned, one row per action and status:
-    late first (with the date they restart), then ahead, cancelled, done."""
+    late first (with the date they restart), then ahead, cancelled, done. With
+    `ids`, a late row opens on its actions' ids, those the steering pack and
+    the committee's minutes cite."""
     p = lambda key, **v: _t(analysis, f"progress.{key}", **v)  # noqa: E731
     actions = _actions(analysis)
     rows = []
@@ -161,11 +163,16 @@ def progress_table(analysis: Any, limit: int | None = None,
             who = (first["audience"] if names == [ALL] else names[0] if len(names) == 1
                    else p("populations", count=c.number(analysis, len(names))))
             new = c.date(analysis, group["date"].min()) if status == LATE else "—"
-            rows.append([first["action"], who, c.date(analysis, group["planned"].min()),
+            # the late ones are those the committee follows up, by id
+            cited = [", ".join(group["id"]) if status == LATE else "—"] if ids else []
+            rows.append([*cited, first["action"], who, c.date(analysis, group["planned"].min()),
                          p(f"status.{status}"), new])
-    return Table([_t(analysis, "columns.action"), c.text(analysis, "common.columns.population"),
-                  p("planned"), c.text(analysis, "common.columns.status"), p("new_date")],
-                 rows[:limit] if limit else rows)
+    columns = [_t(analysis, "columns.action"), c.text(analysis, "common.columns.population"),
+               p("planned"), c.text(analysis, "common.columns.status"), p("new_date")]
+    if ids:
+        return Table([p("ids"), *columns], rows[:limit] if limit else rows,
+                     widths=[1.3, 2.4, 1.8, 1.2, 1.0, 1.2])
+    return Table(columns, rows[:limit] if limit else rows)
 
 
 def _populations(analysis: Any) -> list[str]:
@@ -679,7 +686,7 @@ def build_document(analysis: Any) -> Document:
     if progress_message(analysis):
         blocks += [Heading(s("progress"), 2),
                    Paragraph(_t(analysis, "progress.intro", date=c.date(analysis, c.as_of(analysis)))),
-                   Paragraph(progress_message(analysis)), progress_table(analysis)]
+                   Paragraph(progress_message(analysis)), progress_table(analysis, ids=True)]
 
     blocks += [Heading(s("effort")), *lead.get("effort", []),
                Paragraph(_t(analysis, "text.effort_intro")),

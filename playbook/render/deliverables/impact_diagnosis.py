@@ -585,7 +585,7 @@ def _risk_details(analysis: Any) -> list[Any]:
             continue
         items.append(c.population_label(analysis, p))
         for r in risks:
-            items.append(BulletItem(_t(analysis, "text.risk_line",
+            items.append(BulletItem(_t(analysis, "text.risk_line", id=r.id,
                                        risk=_t(analysis, f"columns.{r.kind}"),
                                        level=f"{r.level}/3", reason=r.reasons[0]), 1))
     return items

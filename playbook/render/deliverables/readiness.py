@@ -32,7 +32,8 @@ from .framing_note import RAG_FILLS
 NAME = "steering"
 SHOWN_LATE = 6  # late actions on the progress slide (the note lists them all)
 SHOWN_RISKS = 6
-NAMED_RISKS = 3  # risks a title names before counting the others
+LISTED_IDS = 3  # a lot's high risks by id up to this many, else their number
+NAMED_RISKS = 1  # risks a title names before counting the others
 
 
 def _t(analysis: Any, key: str, **values: Any) -> str:
@@ -55,7 +56,9 @@ def _adoption() -> Any:
 def key_messages(analysis: Any, committee: SteeringAnalysis) -> list[str]:
     """Progress, late work, the first lot's readiness, high risks, decisions."""
     pack, s = committee.copil, _adoption()
-    messages = [s._progress_title(analysis, pack), late_title(analysis, committee)]
+    # with nothing late, the late-work message says what is due: one message, not two
+    messages = [s._progress_title(analysis, pack)] if committee.late else []
+    messages.append(late_title(analysis, committee))
     if committee.lots:
         messages.append(lots_title(analysis, committee))
     messages += [risks_title(analysis, committee), s._decisions_title(analysis, pack)]
@@ -120,9 +123,8 @@ def _risk_kind(analysis: Any, risk: OpenRisk) -> str:
 def late_table(analysis: Any, committee: SteeringAnalysis, limit: int | None = None) -> Table:
     """Late actions, latest due first: the date each was due and the one the plan gives it now."""
     col = lambda key: _t(analysis, f"columns.{key}")  # noqa: E731
-    everyone = c.text(analysis, f"{NAME}.words.everyone")
     chosen = committee.late[:limit] if limit is not None else committee.late
-    rows = [[a.id, a.action, everyone if a.population == "all" else a.population,
+    rows = [[a.id, a.action, a.audience if a.population == "all" else a.population,
              c.date(analysis, a.planned), c.date(analysis, a.now)] for a in chosen]
     fills = [[None, None, None, RAG_FILLS["red"], None] for _ in chosen]
     return Table([c.text(analysis, f"{NAME}.columns.id"), c.text(analysis, f"{NAME}.columns.action"),
@@ -148,7 +150,8 @@ def lots_table(analysis: Any, committee: SteeringAnalysis) -> Table:
         else:
             key_users, fill = _t(analysis, "cells.planned", start=c.date(analysis, lot.key_users_start),
                                  end=c.date(analysis, lot.key_users_end)), None
-        risks = ", ".join(r.id for r in lot.risks) or _t(analysis, "cells.no_risk")
+        risks = (", ".join(r.id for r in lot.risks) if len(lot.risks) <= LISTED_IDS
+                 else c.number(analysis, len(lot.risks))) or _t(analysis, "cells.no_risk")
         rows.append([lot.lot, c.date(analysis, lot.go_live), acceptance, key_users, risks])
         fills.append([None, None, None, fill, RAG_FILLS["red"] if lot.risks else None])
     return Table([col("lot"), col("go_live"), col("acceptance"), col("key_users"), col("risks")],
@@ -159,9 +162,16 @@ def risks_table(analysis: Any, committee: SteeringAnalysis, limit: int | None = 
     """The high risks open, by id: population, kind, main cause (the brake)."""
     col = lambda key: _t(analysis, f"columns.{key}")  # noqa: E731
     chosen = committee.risks[:limit] if limit is not None else committee.risks
-    rows = [[r.id, r.population, _risk_kind(analysis, r), _cause(analysis, r)] for r in chosen]
+    rows = [[r.id, r.population, _capital(_risk_kind(analysis, r)), _cause(analysis, r)] for r in chosen]
+    if len(committee.risks) > len(chosen):  # the title counts them all: the last row says the rest
+        rows.append(["…", _t(analysis, "words.other_risks", count=c.number(analysis, len(committee.risks) - len(chosen))),
+                     "", ""])
     return Table([c.text(analysis, f"{NAME}.columns.id"), c.text(analysis, "common.columns.population"),
                   col("risk"), col("cause")], rows, widths=[0.7, 3.0, 2.0, 2.5])
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _cause(analysis: Any, risk: OpenRisk) -> str:
@@ -236,12 +246,11 @@ def build_deck(analysis: Any, committee: SteeringAnalysis, messages: list[str]) 
                                  notes=c.reason_notes(analysis, [f"{r.id} — {r.population}: {r.reason}"
                                                                  for r in committee.risks])))
     listed = s._decisions(analysis, pack)
-    slides.append(BulletSlide(s._decisions_title(analysis, pack),
-                              [f"**{text}**" for _, text, _ in listed]
-                              or [s._t(analysis, "titles.decisions_none")],
-                              notes=c.reason_notes(analysis, [f"{text} — {reason}"
-                                                              for _, text, reason in listed]),
-                              counted=len(listed)))
+    if listed:  # none: the summary says so, no slide repeats it
+        slides.append(BulletSlide(s._decisions_title(analysis, pack), [f"**{text}**" for _, text, _ in listed],
+                                  notes=c.reason_notes(analysis, [f"{text} — {reason}"
+                                                                  for _, text, reason in listed]),
+                                  counted=len(listed)))
     slides.append(ClosingSlide(c.text(analysis, "common.next_steps"), _next_steps(analysis, committee)))
     deck = c.deck(analysis, NAME, slides)
     deck.subtitle = _t(analysis, "subtitle")

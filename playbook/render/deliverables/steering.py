@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...analysis.committee import committee_of
+from ...analysis.committee import Steered, committee_of, steered
 from ...analysis.copil import Copil
 from ...text import format_month
 from ..ir import (
@@ -41,6 +41,12 @@ from .once import per_build
 NAME = "steering"
 SHOWN_ACTIONS = 5  # late and due actions on the progress slide
 SHOWN_BEHIND = 5
+
+
+def prepare(analysis: Any) -> Any:
+    """The analysis the pack is built from: the one carrying its committee, else
+    the engagement at the committee of its latest measurement (`steered`)."""
+    return analysis if isinstance(analysis, Steered) else steered(analysis)
 
 
 def pack_of(analysis: Any) -> Copil:
@@ -455,9 +461,8 @@ def build_deck(analysis: Any) -> Deck:
     if measured.rows:
         slides.append(TableSlide(_kpi_title(analysis, pack), measured, notes=_kpi_notes(analysis, pack)))
     else:  # nothing measured yet: the title says so, no table of headers alone
-        waiting = [f"**{name}** — {_t(analysis, 'words.not_measured')}" for name in pack.kpis["name"]]
         slides.append(BulletSlide(_kpi_title(analysis, pack),
-                                  waiting or [_t(analysis, "words.not_measured")],
+                                  _waiting(analysis, pack) or [_t(analysis, "words.not_measured")],
                                   notes=_kpi_notes(analysis, pack)))
     if len(pack.adoption):
         slides.append(ChartSlide(_adoption_title(analysis, pack), adoption_chart(analysis, pack),
@@ -484,11 +489,25 @@ def build_deck(analysis: Any) -> Deck:
     slides.append(BulletSlide(_decisions_title(analysis, pack),
                               [f"**{text}**" for _, text, _ in listed] or [_t(analysis, "titles.decisions_none")],
                               notes=c.reason_notes(analysis, [f"{text} — {reason}" for _, text, reason in listed]),
-                              counted=len(listed)))
+                              counted=len(listed) or None))  # none: the slide says so in one line
     slides.append(ClosingSlide(c.text(analysis, "common.next_steps"), _next_steps(analysis, pack)))
     deck = c.deck(analysis, NAME, slides)
     deck.date = pack.as_of
     return deck
+
+
+WAITING_SHOWN = 8  # KPIs named one by one on the slide; beyond, one line per family
+
+
+def _waiting(analysis: Any, pack: Copil) -> list[str]:
+    """The KPIs still to measure: by name, or by family with their number when
+    there are too many for one slide (the notes name them all)."""
+    waiting = _t(analysis, "words.not_measured")
+    if len(pack.kpis) <= WAITING_SHOWN:
+        return [f"**{name}** — {waiting}" for name in pack.kpis["name"]]
+    families = pack.kpis.groupby("family", sort=False)["name"].count()
+    return [f"**{family}** ({c.number(analysis, int(count))}) — {waiting}" if count > 1
+            else f"**{family}** — {waiting}" for family, count in families.items()]
 
 
 def _adoption_notes(analysis: Any, pack: Copil) -> str:

@@ -137,3 +137,24 @@ def test_the_impact_diagnosis_counts_the_territories_the_framing_note_counts(ana
     document, _ = build("impact_diagnosis", analysis)
     text = "\n".join(b.text for b in document.blocks if isinstance(b, Paragraph))
     assert "sur 4 territoires régionaux" in text and "5 territoires" not in text
+
+
+def test_a_budget_line_is_checked_against_its_siblings_rounding_step(analyses):
+    """14 days at 450 print 6 000 beside lines totalling over 10 000 (rounded to the
+    thousand with them); 6 000 printed for 14 days at 850 is wrong at any step."""
+    import copy
+
+    from playbook.findings import INTERNAL_TIME, CostLine, findings
+
+    analysis = analyses["northwind_en"]
+    document, deck = build("framing_note", analysis)
+    facts = findings(analysis)
+
+    def with_line(line):
+        budget = dataclasses.replace(facts.budget, lines=(line,), internal_shown=40_000.0)
+        changed = copy.copy(analysis)
+        object.__setattr__(changed, "_findings", dataclasses.replace(facts, budget=budget))
+        return [d for d in r.check("framing_note", document, deck, changed) if d.where.startswith("budget")]
+
+    assert with_line(CostLine("key_users", INTERNAL_TIME, 14, 450, 14, 6_000.0)) == []
+    assert len(with_line(CostLine("key_users", INTERNAL_TIME, 14, 850, 14, 6_000.0))) == 1
