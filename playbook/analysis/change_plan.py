@@ -27,6 +27,7 @@ from ..text.typography import format_date, format_number
 from . import wording
 from .calendar import WorkingCalendar
 from .change_plan_inputs import Profile, profiles
+from .change_plan_replan import replan_late
 from .change_plan_rules import Clause, brake_clause, cited, first_match, match, sentence
 from .change_plan_schedule import schedule, settle
 from .change_plan_tables import (
@@ -76,6 +77,7 @@ def plan_change(
     for draft, action_id in zip(drafts, action_ids(pd.DataFrame(drafts)), strict=True):
         draft["id"] = action_id
         settle(draft, engagement, working)
+    replan_late(drafts, engagement, method, working)
     actions = _frame(drafts)
     ranking = arbitration(
         actions, method, lang, _risk_answers(diagnosis, method), population_groups(engagement),

@@ -28,7 +28,6 @@ from ..ir import (
     Block,
     BulletItem,
     Bullets,
-    BulletSlide,
     Chart,
     ChartSlide,
     Deck,
@@ -162,7 +161,7 @@ def progress_table(analysis: Any, limit: int | None = None,
             names = list(dict.fromkeys(group["population"]))
             who = (first["audience"] if names == [ALL] else names[0] if len(names) == 1
                    else p("populations", count=c.number(analysis, len(names))))
-            new = c.date(analysis, group["date"].min()) if status == LATE else "—"
+            new = _new_dates(analysis, group) if status == LATE else "—"
             # the late ones are those the committee follows up, by id
             cited = [", ".join(group["id"]) if status == LATE else "—"] if ids else []
             rows.append([*cited, first["action"], who, c.date(analysis, group["planned"].min()),
@@ -173,6 +172,15 @@ def progress_table(analysis: Any, limit: int | None = None,
         return Table([p("ids"), *columns], rows[:limit] if limit else rows,
                      widths=[1.3, 2.4, 1.8, 1.2, 1.0, 1.2])
     return Table(columns, rows[:limit] if limit else rows)
+
+
+def _new_dates(analysis: Any, group: pd.DataFrame) -> str:
+    """Where the late occurrences of one action were re-planned: one date, or the
+    first and last when its owners take them one after the other."""
+    first, last = group["date"].min(), group["date"].max()
+    if first == last:
+        return c.date(analysis, first)
+    return _t(analysis, "progress.span", start=c.date(analysis, first), end=c.date(analysis, last))
 
 
 def _populations(analysis: Any) -> list[str]:
@@ -717,15 +725,16 @@ def build_document(analysis: Any) -> Document:
 # --------------------------------------------------------------------------- deck
 
 
-def build_deck(analysis: Any) -> Deck:
-    d = lambda key, **v: _t(analysis, f"deck.{key}", **v)  # noqa: E731
-    levers = analysis.method.levers
-    principle = BulletSlide(
-        d("principle"),
-        [BulletItem(f"**{levers.pillars[p].label.in_(analysis.lang)}** — "
-                    f"{levers.pillars[p].description.in_(analysis.lang)}") for p in PILLARS],
-        notes="\n".join([_t(analysis, "principle.one"), _t(analysis, "principle.two")]))
+MATRIX_POPULATIONS = 8  # population columns a lever matrix keeps readable on one slide
+USED = "●"
 
+
+def build_deck(analysis: Any) -> Deck:
+    """The plan told in its findings; the appendix holds what a client looks up:
+    the levers in one sentence each, which population gets which, the effort per
+    population and the lots' milestones. The principle, the same for every client,
+    and each population's levers in detail are in the report."""
+    d = lambda key, **v: _t(analysis, f"deck.{key}", **v)  # noqa: E731
     closing: list[Any] = []
     kpis = kpi_table(analysis)
     steering = analysis.steering
@@ -743,26 +752,54 @@ def build_deck(analysis: Any) -> Deck:
 
     appendix: list[Any] = []
     if not _actions(analysis).empty:
-        # As many populations per slide as the word budget holds, named in the title.
-        for part in b.pages(matrix_table(analysis, separator="\n")):
-            names = [str(row[0]) for row in part.rows]
-            appendix.append(TableSlide(
-                d("details_of", names=", ".join(names)), part,
-                notes=c.reason_notes(analysis, [
-                    f"{name} — {r['action']} — {r['reason']}" for name in names
-                    for r in lever_rows(analysis, population_actions(analysis, name))])))
+        glossary_rows = glossary_table(analysis)
+        appendix.append(TableSlide(
+            c.counted(analysis, f"{NAME}.deck.lever_glossary", len(glossary_rows.rows)),
+            glossary_rows, notes=_t(analysis, "text.levers_intro")))
+        matrix = lever_matrix_table(analysis)
+        if matrix is not None:
+            appendix.append(TableSlide(d("lever_matrix"), matrix,
+                                       notes=_t(analysis, "text.matrix_notes")))
     by_population = population_chart(analysis)
     if by_population is not None:
         appendix.append(ChartSlide(d("by_population"), by_population,
                                    notes=_t(analysis, "text.effort_intro")))
     appendix.append(TableSlide(d("milestones"), milestone_table(analysis)))
-    for pillar, described in glossary(analysis).items():
-        appendix += b.bullet_slides(
-            analysis, c.counted(analysis, f"{NAME}.deck.glossary", len(described),
-                                pillar=_pillar(analysis, pillar)),
-            described, notes=_t(analysis, "text.levers_intro"))
-    return c.story_deck(analysis, NAME, findings(analysis), opening=[principle], closing=closing,
+    return c.story_deck(analysis, NAME, findings(analysis), closing=closing,
                         appendix=appendix, steps=next_steps(analysis))
+
+
+def glossary_table(analysis: Any) -> Table:
+    """Every lever the plan uses, pillar by pillar, with its one-sentence
+    description from the catalogue: the page a client looks a lever up on."""
+    levers = analysis.method.levers
+    rows = []
+    for row in lever_rows(analysis, _actions(analysis)):
+        lever = levers.lever(row["lever"])
+        rows.append([_pillar(analysis, row["pillar"]), lever.label.in_(analysis.lang),
+                     lever.description.in_(analysis.lang)])
+    return Table([_t(analysis, "columns.pillar"), _t(analysis, "columns.lever"),
+                  _t(analysis, "columns.description")], rows, widths=[1, 1.8, 5])
+
+
+def lever_matrix_table(analysis: Any) -> Table | None:
+    """Lever × population, a mark where the population gets the lever (levers in
+    pillar order): one matrix instead of a page per population. None beyond
+    `MATRIX_POPULATIONS` populations, whose columns would not read; the report
+    then holds each population's levers."""
+    names = [n for n in _populations(analysis) if len(population_actions(analysis, n))]
+    if not names or len(names) > MATRIX_POPULATIONS:
+        return None
+    levers = analysis.method.levers
+    used = {name: set(population_actions(analysis, name)["lever"]) for name in names}
+    rows = []
+    for row in lever_rows(analysis, _actions(analysis)):
+        if any(row["lever"] in own for own in used.values()):
+            rows.append([levers.lever(row["lever"]).label.in_(analysis.lang),
+                         *(USED if row["lever"] in used[name] else "" for name in names)])
+    return Table([_t(analysis, "columns.lever"), *names], rows,
+                 widths=[2.4, *(1 for _ in names)],
+                 align=["left", *("center" for _ in names)])
 
 
 def _arbitration_reasons(analysis: Any, frame: pd.DataFrame) -> list[str]:

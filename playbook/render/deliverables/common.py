@@ -14,7 +14,7 @@ import datetime as dt
 import math
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ...analysis.calendar import as_of_date
@@ -29,6 +29,7 @@ from ..ir import (
     BulletLike,
     Bullets,
     Chart,
+    ChartSlide,
     ClosingSlide,
     CoverSlide,
     Deck,
@@ -41,6 +42,7 @@ from ..ir import (
     SectionSlide,
     Slide,
     Table,
+    TableSlide,
 )
 from ..typography import format_currency, format_date, format_month, format_number, format_percent
 
@@ -186,6 +188,11 @@ def days(analysis: Any, value: float) -> str:
 def shown_days(analysis: Any, value: float) -> str:
     """Days the findings already rounded with their total (a half day keeps it)."""
     return number(analysis, value, 0 if float(value).is_integer() else 1)
+
+
+def shown_money(analysis: Any, amount: float) -> str:
+    """An amount the findings already rounded with its siblings, printed as it is."""
+    return format_currency(amount, analysis.lang, analysis.engagement.engagement.currency)
 
 
 def rate(analysis: Any, amount: float) -> str:
@@ -338,7 +345,8 @@ def story_deck(analysis: Any, deliverable: str, findings: Sequence[Finding], *,
     slides.append(closing_slide(analysis, next_steps(analysis) if steps is None else steps))
     if appendix:
         slides.append(SectionSlide(text(analysis, "common.appendix")))
-        slides.extend(appendix)
+        slides.extend(replace(s, reference=True) if isinstance(s, TableSlide | ChartSlide) else s
+                      for s in appendix)
     return deck(analysis, deliverable, slides)
 
 

@@ -12,6 +12,7 @@ figure comes from `analysis.diagnosis`; every word from
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from typing import Any, Literal
 
@@ -768,6 +769,14 @@ def _weighted_title(analysis: Any) -> str:
                      people=c.people(analysis, people), share=c.percent(analysis, c.share(people, total)))
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÖØ-Þ“«\"])")
+
+
+def _point(message: str) -> str:
+    """The first sentence of a point to watch: what to watch; the rest is why."""
+    return _SENTENCE_END.split(message, maxsplit=1)[0]
+
+
 def build_deck(analysis: Any) -> Deck:
     d = lambda key, **v: _t(analysis, f"deck.{key}", **v)  # noqa: E731
     allies = _in_role(analysis, "allies")
@@ -775,17 +784,21 @@ def build_deck(analysis: Any) -> Deck:
                       people=c.people(analysis, _headcount(analysis, allies)))
     lines = _ally_lines(analysis) or [_t(analysis, "text.no_allies")]
     notes = messages(analysis).get("allies", "")
-    warnings = [w.message for w in _warnings(analysis)]
+    # Each point to watch by its first sentence, the point; its reason is in the notes
+    # (and the report), so the points share one slide rather than one each.
+    full = [w.message for w in _warnings(analysis)]
+    warnings = [_point(message) for message in full]
     if len(warnings) > WARNINGS_BESIDE_ALLIES:
         closing: list[Any] = [BulletSlide(title, lines, notes=notes), BulletSlide(
             c.counted(analysis, f"{NAME}.deck.warnings", len(warnings)), warnings,
-            counted=len(warnings))]
-    elif warnings and b.words(*lines, *warnings) > b.BUDGET:  # two ideas, two slides
+            notes="\n".join(full), counted=len(warnings))]
+    elif warnings and b.words(*lines, *warnings, _t(analysis, "sections.allies"),
+                              _t(analysis, "sections.warnings")) > b.BUDGET:  # two ideas, two slides
         closing = [BulletSlide(title, lines, notes=notes), BulletSlide(
             c.counted(analysis, f"{NAME}.deck.warnings", len(warnings)), warnings,
-            counted=len(warnings))]
-    elif warnings:  # one or two short points: beside the allies, not a near-empty slide of their own
-        closing = [TwoContentSlide(title, lines, warnings, notes=notes,
+            notes="\n".join(full), counted=len(warnings))]
+    elif warnings:  # short points: beside the allies, not a near-empty slide of their own
+        closing = [TwoContentSlide(title, lines, warnings, notes="\n".join([notes, *full]),
                                    left_title=_t(analysis, "sections.allies"),
                                    right_title=_t(analysis, "sections.warnings"))]
     else:

@@ -163,7 +163,7 @@ def _cost_message(analysis: Any) -> str:
     said = []
     if trainers.rate is not None and budget.cash_shown is not None:
         said.append(c.message(analysis, f"{NAME}.messages.cost_cash",
-                              trainers=c.money(analysis, trainers.shown or 0.0),
+                              trainers=c.shown_money(analysis, trainers.shown or 0.0),
                               days=c.shown_days(analysis, trainers.shown_days),
                               rate=c.rate(analysis, trainers.rate)))
     if learners.rate is not None:
