@@ -395,15 +395,17 @@ def _row(
         ),
         "territory": territory,
         # A population's action follows its territory's calendar; an action for the plan
-        # as a whole (cross, country rule, a sponsor to name) a day nobody in it is off.
+        # as a whole (cross, country rule, a sponsor to name) a day nobody in it is off,
+        # at the client's head office or in any territory.
         "territories": (territory,) if population != ALL else _everywhere(engagement),
         "missing_owner": lever.owner if owner != lever.owner and not carrier else "",
     }
 
 
 def _everywhere(engagement: Engagement) -> tuple[str, ...]:
-    """The territories of every population ("" or the national default: the country's)."""
-    return tuple(sorted({p.territory for p in engagement.populations}))
+    """The client's own country ("") and the territory of every population: an action
+    of the plan as a whole is run from the client's head office for all of them."""
+    return tuple(sorted({"", *(p.territory for p in engagement.populations)}))
 
 
 def _external_carrier(role: str, engagement: Engagement, population: str, method: Any) -> str:
