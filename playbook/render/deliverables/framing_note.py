@@ -15,7 +15,7 @@ import datetime as dt
 from collections import Counter
 from typing import Any
 
-from ...analysis.facts import regional_territories
+from ...analysis.facts import regional_territories, territories_without_sponsor
 from ...analysis.progress import AHEAD, CANCELLED, DONE, LATE, workshop_status
 from ...findings import budget_sentence
 from ...findings import findings as facts
@@ -445,7 +445,7 @@ def governance_findings(analysis: Any) -> list[str]:
     without_senior = _functions_without_senior(gov.team)
     if without_senior:
         findings.append(t(analysis, "governance.no_senior_functions", functions=", ".join(without_senior)))
-    unsponsored = [tr for tr in regional_territories(e) if not e.territory(tr).has_local_sponsor]
+    unsponsored = territories_without_sponsor(e)  # the checks' own rule
     if unsponsored:
         findings.append(t(analysis, "governance.no_local_sponsor", territories=", ".join(unsponsored),
                           sponsor=gov.sponsor.name))
