@@ -77,6 +77,46 @@ def _owner(row: Any) -> str:
     return c.with_detail(row["owner_label"], row["owner_name"] or "")
 
 
+@per_build
+def _stand_ins(analysis: Any) -> tuple[str, ...]:
+    """The sentences an action's reason ends with when someone stands in for its
+    owner (a role nobody holds; a partner company the client's roles have no
+    authority in). They are facts of the engagement, said once in a file, not on
+    every action they touch."""
+    levers, lang = analysis.method.levers, analysis.lang
+    owners, reasons = levers.owners, levers.reasons
+    found = [reasons["owner_fallback"].in_(lang, fallback=owners[missing.fallback].in_(lang),
+                                           role=owners[role].in_(lang))
+             for role, missing in levers.missing_roles.items()]
+    found += [reasons["owner_external"].in_(lang, carrier=owners[carrier].in_(lang),
+                                            role=owners[role].in_(lang).lower())
+              for role, carrier in levers.external_populations.owners.items()]
+    return tuple(found)
+
+
+def own_reason(analysis: Any, reason: str) -> str:
+    """Why the lever was chosen, without who stands in for its owner."""
+    for sentence in _stand_ins(analysis):
+        reason = reason.replace(sentence, "")
+    return " ".join(reason.split())
+
+
+def stand_ins(analysis: Any, actions: pd.DataFrame) -> list[str]:
+    """Who stands in for an owner in `actions`: each sentence once, in plan order."""
+    said = " ".join(actions["reason"]) if len(actions) else ""
+    return [sentence for sentence in _stand_ins(analysis) if sentence in said]
+
+
+def why(analysis: Any, rows: list[dict[str, Any]], prefix: str = "") -> list[str]:
+    """"Lever, lever — reason": each reason once, with the levers it chose (several
+    levers of a population often answer the same brake)."""
+    grouped: dict[str, list[str]] = {}
+    for row in rows:
+        grouped.setdefault(own_reason(analysis, row["reason"]), []).append(row["action"])
+    return [f"{prefix}{', '.join(dict.fromkeys(actions))} — {reason}"
+            for reason, actions in grouped.items() if reason]
+
+
 # --------------------------------------------------------------------------- facts
 
 
@@ -224,13 +264,13 @@ def findings(analysis: Any) -> list[c.Finding]:
             c.counted(analysis, f"{NAME}.messages.cross", len(cross)),
             b.table_slides(
                 analysis, c.counted(analysis, f"{NAME}.deck.cross", len(cross)),
-                c.select(cross_table(analysis, with_reasons=False), [0, 1, 4]),
-                notes=c.reason_notes(analysis, [f"{r['action']} — {r['reason']}" for r in cross],
+                c.select(cross_table(analysis), [0, 1, 4]),
+                notes=c.reason_notes(analysis, why(analysis, cross),
                                      lead=_t(analysis, "text.cross_intro"))), key="cross"))
 
     milestones = plan.milestones
     before = sum(1 for _, a in actions.iterrows() if a["date"] < milestones.at[a["lot"], "acceptance"])
-    timelines = []
+    timelines: list[Any] = []
     for pillar in PILLARS:
         own_pillar = actions[actions["pillar"] == pillar]
         if len(own_pillar):
@@ -239,7 +279,8 @@ def findings(analysis: Any) -> list[c.Finding]:
                   start=c.month(analysis, own_pillar["date"].min()),
                   end=c.month(analysis, own_pillar["date"].max())),
                 timeline_chart(analysis, pillar, phases=("go_live",)),
-                notes=_t(analysis, "text.timeline_intro")))
+                # how to read a timeline: told on the first one
+                notes="" if timelines else _t(analysis, "text.timeline_intro")))
     progress = progress_message(analysis)
     if progress:
         late = int((actions["status"] == LATE).sum())
@@ -377,39 +418,42 @@ def matrix_counts_table(analysis: Any) -> Table:
     return Table(columns, rows, widths=[3.4, 1, 1, 1], align=[None, "center", "center", "center"])
 
 
-def population_table(analysis: Any, population: str, with_reasons: bool = True) -> Table:
+def population_table(analysis: Any, population: str, with_effort: bool = True) -> Table:
+    """The population's levers; why each was chosen follows the table (`why_blocks`),
+    each reason said once with the levers it chose."""
     col = lambda key: _t(analysis, f"columns.{key}")  # noqa: E731
     rows = []
     for row in lever_rows(analysis, population_actions(analysis, population)):
         cells = [_pillar(analysis, row["pillar"]), row["action"], _when(analysis, row),
                  row["owner"]]
-        if with_reasons:
-            cells += [row["effort"], row["reason"]]
+        if with_effort:
+            cells.append(row["effort"])
         rows.append(cells)
     columns = [col("pillar"), col("lever"), col("when"), c.text(analysis, "common.columns.owner")]
-    widths = [1.1, 2.2, 2.0, 1.8]
-    if with_reasons:
-        columns += [col("effort"), c.text(analysis, "common.columns.reason")]
-        widths += [0.8, 4.0]
+    widths = [1.3, 3.0, 2.6, 2.4]
+    if with_effort:
+        columns.append(col("effort"))
+        widths.append(0.9)
     return Table(columns, rows, widths=widths)
 
 
-def cross_table(analysis: Any, with_reasons: bool = True) -> Table:
+def cross_table(analysis: Any) -> Table:
     col = lambda key: _t(analysis, f"columns.{key}")  # noqa: E731
     rows = []
     for row in lever_rows(analysis, population_actions(analysis, ALL)):
-        cells = [row["action"], _pillar(analysis, row["pillar"]), row["audience"],
-                 _when(analysis, row), row["owner"], row["effort"]]
-        if with_reasons:
-            cells.append(row["reason"])
-        rows.append(cells)
+        rows.append([row["action"], _pillar(analysis, row["pillar"]), row["audience"],
+                     _when(analysis, row), row["owner"], row["effort"]])
     columns = [col("action"), col("pillar"), col("audience"), col("when"),
                c.text(analysis, "common.columns.owner"), col("effort")]
-    widths = [2.0, 1.1, 1.8, 2.2, 1.6, 0.8]
-    if with_reasons:
-        columns.append(c.text(analysis, "common.columns.reason"))
-        widths.append(3.0)
-    return Table(columns, rows, widths=widths)
+    return Table(columns, rows, widths=[2.6, 1.2, 2.4, 2.6, 2.0, 0.9])
+
+
+def why_blocks(analysis: Any, population: str) -> list[Block]:
+    """Why these levers, under their table: each reason once, with the levers it chose."""
+    reasons = why(analysis, lever_rows(analysis, population_actions(analysis, population)))
+    if not reasons:
+        return []
+    return [Paragraph(_t(analysis, "text.why")), Bullets(reasons)]
 
 
 def milestone_table(analysis: Any) -> Table:
@@ -632,7 +676,7 @@ def _segment_of(analysis: Any, population: str) -> str:
 def _population_intro(analysis: Any, name: str) -> str:
     population = analysis.engagement.population(name)
     own = population_actions(analysis, name)
-    return _t(analysis, "text.population_intro", segment=_segment_of(analysis, name),
+    return _t(analysis, "text.population_intro", name=name, segment=_segment_of(analysis, name),
               # the method's name of the level ("fort"), not the input's "3/3"
               impact=analysis.method.dimensions.intensity(int(analysis.diagnosis.levels.at[name, "level"]))
               .label.in_(analysis.lang).lower(),
@@ -692,10 +736,14 @@ def build_document(analysis: Any) -> Document:
         if population_actions(analysis, name).empty:
             blocks.append(Paragraph(_t(analysis, "text.no_action")))
             continue
-        blocks += [Paragraph(_population_intro(analysis, name)), population_table(analysis, name)]
+        blocks += [Paragraph(_population_intro(analysis, name)), population_table(analysis, name),
+                   *why_blocks(analysis, name)]
+    standing_in = stand_ins(analysis, _actions(analysis))
+    if standing_in:
+        blocks += [Paragraph(_t(analysis, "text.stand_ins")), Bullets(standing_in)]
 
     blocks += [Heading(s("cross")), *lead.get("cross", []), Paragraph(_t(analysis, "text.cross_intro")),
-               cross_table(analysis)]
+               cross_table(analysis), *why_blocks(analysis, ALL)]
 
     blocks += [Heading(s("timeline")), *lead.get("timeline", []),
                Paragraph(_t(analysis, "text.timeline_intro")),
@@ -772,8 +820,7 @@ def build_deck(analysis: Any) -> Deck:
                                        notes=_t(analysis, "text.matrix_notes")))
     by_population = population_chart(analysis)
     if by_population is not None:
-        appendix.append(ChartSlide(d("by_population"), by_population,
-                                   notes=_t(analysis, "text.effort_intro")))
+        appendix.append(ChartSlide(d("by_population"), by_population))  # effort told in the main part
     appendix.append(TableSlide(d("milestones"), milestone_slide_table(analysis)))
     return c.story_deck(analysis, NAME, findings(analysis), closing=closing,
                         appendix=appendix, steps=next_steps(analysis))
@@ -820,7 +867,7 @@ def _arbitration_reasons(analysis: Any, frame: pd.DataFrame) -> list[str]:
         if row["population"] == ALL:
             own = own[own["audience"] == row["audience"]]
         # a row for a group of populations gives each member's reason, once
-        said = list(dict.fromkeys(own["reason"]))
+        said = list(dict.fromkeys(own_reason(analysis, reason) for reason in own["reason"]))
         if said:
             reasons.append(f"{row['action']} — {' '.join(said)}")
     return reasons

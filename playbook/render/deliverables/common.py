@@ -489,6 +489,36 @@ def for_client(warnings: Iterable[Any]) -> list[Any]:
     return [w for w in warnings if getattr(w, "audience", "client") == "client"]
 
 
+def _mechanism_mark(analysis: Any) -> str:
+    """What opens a risk reason's mechanism (" Mechanism: "), from the method's wording."""
+    template = analysis.method.brakes.risk_model.from_brake.in_(analysis.lang)
+    return template.split("{detail}", 1)[-1].split("{how}", 1)[0]
+
+
+def without_mechanism(analysis: Any, reason: str) -> str:
+    """A risk's reason without the brake's mechanism: the facts of this population.
+    The mechanism is the method's, the same for every population the brake affects,
+    so a file states it once (`mechanisms`)."""
+    mark = _mechanism_mark(analysis)
+    return reason.split(mark, 1)[0].rstrip() if mark.strip() and mark in reason else reason
+
+
+def mechanisms(analysis: Any, reasons: Iterable[str]) -> list[str]:
+    """"Barrier — how it turns into the risk." for each mechanism `reasons` cite, once."""
+    said = " ".join(reasons)
+    mark = _mechanism_mark(analysis)
+    if not mark.strip() or mark not in said:
+        return []
+    found = []
+    for entry in analysis.method.brakes.brakes:
+        for feed in entry.feeds:
+            how = feed.how.in_(analysis.lang)
+            if f"{mark}{how}" in said:
+                found.append(text(analysis, "common.mechanism", brake=entry.label.in_(analysis.lang),
+                                  risk=text(analysis, f"common.risk_kind.{feed.risk}"), how=how))
+    return list(dict.fromkeys(found))
+
+
 def reason_notes(analysis: Any, reasons: Iterable[str], lead: str = "") -> str:
     """Speaker notes carrying the reasons behind a slide's recommendations.
 

@@ -147,7 +147,9 @@ class _DeckWriter:
         return prepare(value, self.lang)
 
     def continued(self, title: str) -> str:
-        return f"{title} {self.labels.text('render.continued', self.lang)}"
+        """"Title (continued)": said once, even of a slide already continued."""
+        mark = self.labels.text('render.continued', self.lang)
+        return title if title.endswith(mark) else f"{title} {mark}"
 
     def _placeholder_box(self, layout_name: str, kind, index: int = 0) -> Box:
         key = (layout_name, kind, index)

@@ -92,7 +92,25 @@ def test_the_report_carries_the_reason_of_every_population_lever(case):
     actions = case.analysis.change_plan.actions
     text = flat(case.doc_text())
     for reason in set(actions.loc[actions["population"] != ALL, "reason"]):
-        assert noted(case, reason, text)
+        assert noted(case, cp.own_reason(case.analysis, reason), text)
+    for sentence in cp.stand_ins(case.analysis, actions):  # who stands in for an owner
+        assert noted(case, sentence, text)
+
+
+def test_each_reason_is_said_once_per_population_with_the_levers_it_chose(case):
+    """A brake answered by three levers is one reason naming the three, and who
+    stands in for a missing owner is said once in the report, not on each action."""
+    analysis = case.analysis
+    paragraphs = [flat(p.text) for p in case.docx.paragraphs]
+    actions = analysis.change_plan.actions
+    for name, own in actions[actions["population"] != ALL].groupby("population"):
+        for reason, levers in own.groupby(own["reason"].map(lambda r: cp.own_reason(analysis, r))):
+            said = [p for p in paragraphs if p.endswith(f" — {flat(reason)}")]
+            assert len(said) == 1, f"{name}: {reason!r} said {len(said)} times"
+            assert all(flat(action) in said[0] for action in set(levers["action"]))
+    report = flat(case.doc_text())
+    for sentence in cp.stand_ins(analysis, actions):
+        assert report.count(flat(sentence)) == 1
 
 
 def test_every_cross_population_action_is_listed_with_its_owner(case):
