@@ -40,6 +40,7 @@ from .once import per_build
 
 NAME = "steering"
 SHOWN_ACTIONS = 5  # late and due actions on the progress slide
+NOTE_ACTIONS = 5  # late actions the two-page note tabulates; every id is listed above the table
 SHOWN_BEHIND = 5
 
 
@@ -401,8 +402,8 @@ def decisions_bullets(analysis: Any, pack: Copil) -> list[str]:
 
 
 def build_document(analysis: Any) -> Document:
-    """The two-page note: summary, what changed, KPIs, adoption, progress,
-    reinforcement, decisions."""
+    """The two-page note: summary, what changed, KPIs, adoption, progress and
+    late work, decisions (populations to reinforce among them)."""
     committee = committee_of(analysis)
     if committee.readiness:
         return readiness.build_document(analysis, committee, key_messages(analysis))
@@ -424,9 +425,12 @@ def build_document(analysis: Any) -> Document:
     if len(late):  # by id, most recent first: the deck's table names them, the minutes cite them
         ids = list(late.sort_values("date", ascending=False, kind="stable")["id"])
         blocks.append(Paragraph(_n(analysis, "text.all_late", len(ids), ids=", ".join(ids))))
-        blocks.append(actions_table(analysis, pack, due=False))  # each with its new date and owner
-    if not pack.behind.empty:
-        blocks += [Heading(_behind_title(analysis, pack)), behind_table(analysis, pack)]
+        # each with its new date and owner; the rest by id, their dates in the Change plan
+        blocks.append(actions_table(analysis, pack, NOTE_ACTIONS, due=False))
+        if len(late) > NOTE_ACTIONS:
+            blocks.append(Paragraph(_t(analysis, "text.late_more", count=c.number(analysis, len(late) - NOTE_ACTIONS))))
+    # The populations to reinforce are not tabulated here: each is a decision below,
+    # with its findings and levers, and a two-page note says a fact once.
     blocks += [Heading(s("decisions")), _decisions_block(analysis, pack)]
     document = c.document(analysis, NAME, blocks)
     document.date = pack.as_of  # the pack describes the COPIL's day
