@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 # Warning codes of the analysis whose answer is a decision, by kind.
 RULES_THAT_GIVE_WAY = frozenset({
-    "training_buffer_short", "training_before_acceptance_end", "training_window_too_short",
+    "training_buffer_short", "training_capacity_short", "training_window_too_short",
     "training_unscheduled",
 })
 ALERTS = {

@@ -128,6 +128,7 @@ class LotTraining:
     user_sessions: int  # end-user sessions with a trainer
     before_acceptance_end: int  # of them, starting on or before acceptance testing ends
     after_go_live: int  # of them, ending on or after go-live
+    unplaced: int = 0  # end-user sessions needed that found no place (a decision is raised)
 
     @property
     def key_users_first(self) -> bool:
