@@ -28,7 +28,7 @@ from .calendar import WorkingCalendar
 from .change_plan_inputs import Profile, profiles
 from .change_plan_rules import match, sentence
 from .milestones import lot_of, milestones
-from .records import Diagnosis, MethodWarning, TrainingPlan
+from .records import CapacityDecision, Diagnosis, MethodWarning, TrainingPlan
 from .training_plan_calendar import ONE_DAY, Calendar, Placement, Request, balanced_sizes
 from .training_plan_tables import evaluation, modules_table, onboarding, support, totals
 
@@ -61,7 +61,7 @@ def plan_training(
     working = working or WorkingCalendar.of(engagement)
     table = milestones(engagement, method)
     needs = training_needs(engagement, method, profiles(engagement, diagnosis), lang)
-    rows, warnings = _schedule(engagement, method, table, needs, lang, working)
+    rows, warnings, capacity = _schedule(engagement, method, table, needs, lang, working)
     sessions = _numbered(pd.DataFrame(rows, columns=SESSION_COLUMNS))
     warnings.extend(_capped_groups(needs, engagement, method, lang))
     self_paced = _self_paced(needs, sessions, table, engagement, method, lang, working)
@@ -78,6 +78,7 @@ def plan_training(
         support=support(table, method, lang),
         totals=totals(calendar, needs, engagement, method, lang),
         warnings=tuple(warnings),
+        capacity=tuple(capacity),
     )
 
 
@@ -231,7 +232,7 @@ SESSION_COLUMNS = [
 def _schedule(
     engagement: Engagement, method: Method, table: pd.DataFrame, needs: list[Need], lang: str,
     working: WorkingCalendar,
-) -> tuple[list[dict[str, Any]], list[MethodWarning]]:
+) -> tuple[list[dict[str, Any]], list[MethodWarning], list[CapacityDecision]]:
     """Place every lot's waves, earliest go-live first (it gets the trainers first).
 
     Per lot, the method's order: end users after acceptance testing ends and
@@ -251,6 +252,7 @@ def _schedule(
     buffer = dt.timedelta(weeks=catalogue.trainer_buffer_weeks)
     rows: list[dict[str, Any]] = []
     warnings: list[MethodWarning] = []
+    capacity: list[CapacityDecision] = []
     co_trainers = 0  # key users trained so far, counted as trainers once prepared
     for lot in table.index:
         go_live = table.at[lot, "go_live"].date()
@@ -271,8 +273,10 @@ def _schedule(
             co_trainers += _co_trainers(calendar, prepared, buffer)
         short = wave.short(calendar)
         if short.sessions:
-            warnings.append(_capacity_decision(lot, wave, short, calendar, co_trainers, lot_floor,
-                                               accepted, engagement, method, lang))
+            warning, decision = _capacity_decision(lot, wave, short, calendar, co_trainers, lot_floor,
+                                                   accepted, engagement, method, lang)
+            warnings.append(warning)
+            capacity.append(decision)
         calendar.floor = opens
         placed = [p for p, _ in _place_wave(calendar, end_user, latest, method, lang, rows, warnings,
                                             window_start)]
@@ -312,7 +316,7 @@ def _schedule(
                     subject=lot,
                 )
             )
-    return rows, warnings
+    return rows, warnings, capacity
 
 
 def _co_trainers(calendar: Calendar, prepared: list[tuple[Placement, Need]], buffer: dt.timedelta) -> int:
@@ -367,7 +371,7 @@ class _Wave:
 def _capacity_decision(
     lot: str, wave: _Wave, short: Shortfall, calendar: Calendar, co_trainers: int, lot_floor: dt.date,
     accepted: dt.date, engagement: Engagement, method: Method, lang: str,
-) -> MethodWarning:
+) -> tuple[MethodWarning, CapacityDecision]:
     """The decision a wave that does not fit after acceptance testing calls for, with
     its numbers; the calendar takes on the trainers it asks for."""
     texts = method.training.texts
@@ -389,18 +393,18 @@ def _capacity_decision(
     # The later go-live that the present capacity would need: the wave placed
     # without the acceptance rule starts this many working days too early.
     unbounded, placed = wave.trial(calendar, floor=lot_floor)
-    later = ""
+    later, moved = "", None
     if not unbounded.sessions and placed:
         days = len(working.working_days(min(p.start for p in placed), wave.opens - ONE_DAY))
         moved = go_live
-        for _ in range(days):
+        for _ in range(max(days, 1)):
             moved = working.on_or_after(moved + ONE_DAY)
-        later = texts["capacity_later_go_live"].in_(lang, days=days, go_live=format_date(moved, lang))
+        later = texts["capacity_later_go_live"].in_(lang, days=max(days, 1), go_live=format_date(moved, lang))
     if extra:
         calendar.add_trainers(extra, wave.opens, wave.latest)
     key = ("capacity_no_window" if not ceiling else "capacity_short" if least == 0
            else "capacity_partly" if extra else "capacity_blocked")
-    return MethodWarning(
+    warning = MethodWarning(
         "training_capacity_short",
         texts[key].in_(
             lang, lot=lot, sessions=short.sessions, people=short.people, trainers=limits.trainers_available,
@@ -411,6 +415,13 @@ def _capacity_decision(
         ),
         subject=lot,
     )
+    # The decision in a few words, for the titles and lists that name it.
+    options = [texts["capacity_topic_trainers"].in_(lang, extra=extra)] if extra else []
+    if moved is not None:
+        options.append(texts["capacity_topic_go_live"].in_(lang, go_live=format_date(moved, lang)))
+    topic = (texts["capacity_topic_or"].in_(lang).join(options) if options
+             else texts["capacity_topic_none"].in_(lang, sessions=short.sessions))
+    return warning, CapacityDecision(lot, short.sessions, short.people, extra, moved, topic)
 
 
 def _place_wave(

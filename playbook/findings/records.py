@@ -192,9 +192,10 @@ class Counts:
 # Why a decision is asked for; the order is the order the summaries list them in.
 BUDGET_OVERRUN = "budget_overrun"
 RULE_GAVE_WAY = "rule_gave_way"
+TRAINING_CAPACITY = "training_capacity"  # end users do not fit between acceptance testing and go-live
 MISSING_SPONSOR = "missing_sponsor"
 SATURATED_SCALE = "saturated_scale"
-DECISION_KINDS = (BUDGET_OVERRUN, RULE_GAVE_WAY, MISSING_SPONSOR, SATURATED_SCALE)
+DECISION_KINDS = (BUDGET_OVERRUN, TRAINING_CAPACITY, RULE_GAVE_WAY, MISSING_SPONSOR, SATURATED_SCALE)
 
 
 @dataclass(frozen=True)
@@ -209,6 +210,7 @@ class Decision:
     kind: str  # one of DECISION_KINDS
     subject: str  # the lot, territory or rule concerned ("" for the whole plan)
     reason: str  # the alert's own sentence, in the deliverable's language
+    detail: str = ""  # the options in a few words, where a list names the decision
 
 
 @dataclass(frozen=True)

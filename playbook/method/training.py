@@ -123,7 +123,8 @@ class Catalogue(Strict):
             "onboarding_lot", "window_too_short", "unscheduled", "group_capped", "wave_preparatory",
             "wave_end_users", "key_users", "administrators", "all_lots", "need_key_users",
             "need_administrators", "need_later_lot", "no_key_user", "capacity_short",
-            "capacity_blocked", "capacity_partly", "capacity_no_window", "capacity_later_go_live", "capacity_no_later", "buffer_short",
+            "capacity_blocked", "capacity_partly", "capacity_no_window", "capacity_topic_trainers", "capacity_topic_go_live",
+            "capacity_topic_or", "capacity_topic_none", "capacity_later_go_live", "capacity_no_later", "buffer_short",
         ):
             if key not in self.texts:
                 problems.append(f"texts: {key!r} missing")

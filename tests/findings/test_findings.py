@@ -14,12 +14,14 @@ from playbook.findings import (
     INTERNAL_TIME,
     MISSING_SPONSOR,
     RULE_GAVE_WAY,
+    TRAINING_CAPACITY,
     budget_sentence,
     findings,
     stable_id,
 )
 from playbook.findings.wording import not_costed_note
 from playbook.text import grammar
+from playbook.text.typography import format_date
 
 from .conftest import METHOD, analysed, engagement
 
@@ -104,10 +106,14 @@ def test_a_lot_without_room_after_acceptance_testing_trains_nobody_early_and_ask
     needs = small.training_plan.needs
     needed = needs[(needs["lot"] == lot.lot) & (needs["wave"] == "end_users")]["sessions"].sum()
     assert users.empty and lot.after_acceptance and lot.unplaced == needed > 0
-    (decision,) = [d for d in findings(small).decisions if d.kind == RULE_GAVE_WAY and d.subject == lot.lot]
+    (decision,) = [d for d in findings(small).decisions if d.kind == TRAINING_CAPACITY]
+    assert decision.subject == lot.lot
     assert "no working day between the end of acceptance testing" in decision.reason
     assert f"sessions without a place: {needed}" in decision.reason
-    assert "move go-live to " in decision.reason
+    (later,) = [c.later_go_live for c in small.training_plan.capacity]
+    assert later is not None and later > lot.go_live
+    assert f"move go-live to {format_date(later, 'en')}" in decision.reason
+    assert decision.detail.startswith("go-live on ")  # where a list names it: the option, in short
 
 
 def test_a_territory_without_local_sponsor_is_a_decision_with_the_same_rule_as_the_checks():
