@@ -72,11 +72,42 @@ def open_engagement(engagement_path: str | Path, lang: str = "", method_dir: str
         engagement = load_engagement(path, method_dir=method_dir or None)
         method = load_method(method_dir or None)
         _CACHE.clear()  # one client per process: never keep another client's data around
-        _CACHE[key] = analysed(engagement, method, lang or None)
+        analysis = analysed(engagement, method, lang or None)
+        check_action_ids(path, analysis, method_dir or None)
+        _CACHE[key] = analysis
     from .review.present import show_as_report
 
     show_as_report(_CACHE[key])  # tables read as in the report, in the engagement's language
     return _CACHE[key]
+
+
+def check_action_ids(path: str | Path, analysis: Analysis, method_dir: str | Path | None = None,
+                     lang: str | None = None) -> None:
+    """Refuse an engagement whose `action_status` names an action id its plan
+    does not have: the status would be ignored and the action shown late. The
+    file is read again with the plan's ids, so the error is located (sheet, row,
+    column) with the id most likely meant, as every intake error is."""
+    from .intake import read_intake
+
+    known = analysis.change_plan.actions["id"].astype(str).tolist()
+    if all(not record.id or record.id in known for record in analysis.engagement.action_status):
+        return
+    read_intake(path, lang=lang, method_dir=method_dir, action_ids=known)  # raises IntakeError
+
+
+def planned_actions(path: str | Path, engagement, lang: str, method_dir: str | Path | None = None
+                    ) -> tuple[list, list[str]]:
+    """The rows of the `action_status` sheet pre-filled from the plan of the
+    engagement read from `path` (see `analysis.action_sheet`), in `lang`, and the
+    plan's action ids. An id the file records that the plan does not have is
+    refused first, located in the file as it stands."""
+    from .analysis.action_sheet import action_sheet
+
+    analysis = analysed(engagement, load_method(str(method_dir) if method_dir else None), lang)
+    check_action_ids(path, analysis, method_dir)
+    actions = analysis.change_plan.actions
+    rows = action_sheet(engagement, actions, analysis.as_of)
+    return rows, actions["id"].astype(str).tolist()
 
 
 def shown_path(path: str | Path) -> str:
@@ -144,28 +175,48 @@ def for_deliverable(name: str, analysis: Analysis, as_of: str = "", since: str =
 
 def prepare_copil(analysis: Analysis, as_of: str = "", since: str = "", method_dir: str = ""
                   ) -> Analysis:
-    """The analysis carrying the COPIL of `as_of` (ISO date; "" = the latest
-    measurement), compared with the engagement as it stood in `since` (an
-    earlier engagement file, or a previous run's `manifest.json`; "" = none)."""
+    """The analysis carrying the steering committee of `as_of` (ISO date; "" =
+    the latest measurement), compared with the committee before it when `since`
+    names one (an earlier engagement file, or a previous run's `manifest.json`,
+    whose recorded committees give its date; "" = no committee on record)."""
     import datetime as dt
 
-    from .analysis.copil import copil
+    from .analysis.committee import Previous, steered
     from .errors import PlaybookError
-    from .render.deliverables.steering import with_copil
 
     try:
         day = dt.date.fromisoformat(as_of) if as_of else None
     except ValueError:
-        raise PlaybookError(f"--as-of {as_of!r}: expected a date such as 2027-07-26") from None
+        raise PlaybookError(_say("run.as_of.bad", value=as_of)) from None
     previous = None
     if since:
         from .analysis.copil import default_as_of
 
         before = day or default_as_of(analysis.engagement)
-        old = previous_engagement(from_repository(since), analysis.engagement.client, before)
+        path = from_repository(since)
+        old = previous_engagement(path, analysis.engagement.client, before)
         method = load_method(str(from_repository(method_dir)) if method_dir else None)
-        previous = analysed(old, method, analysis.lang)
-    return with_copil(analysis, copil(analysis, day, previous))
+        previous = Previous(_previous_date(path, old, before, analysis), analysed(old, method, analysis.lang))
+    return steered(analysis, day, previous)
+
+
+def _previous_date(since: Path, old, before, analysis: Analysis):
+    """The date of the committee `since` stands for: the latest its manifest
+    records before `before`; for an engagement file, the committee it was
+    prepared for (its latest measurement or as-of date), else one cadence back."""
+    import datetime as dt
+
+    from .analysis.copil import default_as_of
+    from .run.committees import recorded_committees
+
+    if since.suffix.lower() == ".json":
+        dates = sorted(d for d in recorded_committees(since.parent) if d < before.isoformat())
+        if dates:
+            return dt.date.fromisoformat(dates[-1])
+    day = default_as_of(old)
+    if day < before:
+        return day
+    return before - dt.timedelta(weeks=analysis.method.copil.cadence_weeks)
 
 
 def previous_engagement(since: str | Path, client: str, before=None):
@@ -176,10 +227,8 @@ def previous_engagement(since: str | Path, client: str, before=None):
 
     old = load_engagement(previous_engagement_file(since, client, before))
     if old.client != client:
-        raise PlaybookError(
-            f"--since {since}: this is the engagement of another client, {old.client!r}, "
-            f"not {client!r}; nothing was written. Give the previous engagement file of "
-            f"{client!r}, or the manifest.json of its previous run.")
+        raise PlaybookError(_say("run.since.other_client", since=since, other=old.client,
+                                 client=client))
     return old
 
 
@@ -197,10 +246,9 @@ def previous_engagement_file(since: str | Path, client: str | None = None, befor
 
     path = Path(since)
     if not path.exists():
-        raise PlaybookError(f"--since {since}: file not found")
+        raise PlaybookError(_say("run.since.not_found", since=since))
     if not path.is_file():
-        raise PlaybookError(f"--since {since}: not a regular file (a folder, a pipe or a device); "
-                            "give the previous engagement file or its run's manifest.json")
+        raise PlaybookError(_say("run.since.not_regular", since=since))
     if path.suffix.lower() != ".json":
         return path
     try:
@@ -208,12 +256,10 @@ def previous_engagement_file(since: str | Path, client: str | None = None, befor
         recorded, named = data["engagement"], data.get("client")
         source, digest = Path(recorded["path"]), recorded["sha256"]
     except (OSError, ValueError, KeyError, TypeError):
-        raise PlaybookError(f"--since {since}: not a run manifest (no engagement recorded)") from None
+        raise PlaybookError(_say("run.since.not_manifest", since=since)) from None
     if client is not None and isinstance(named, str) and named != client:
-        raise PlaybookError(
-            f"--since {since}: this is the manifest of another client, {named!r}, "
-            f"not {client!r}; nothing was written. Give the previous engagement file of "
-            f"{client!r}, or the manifest.json of its previous run.")
+        raise PlaybookError(_say("run.since.other_client_manifest", since=since, other=named,
+                                 client=client))
     recorded_committee = engagement_before(path, before)
     if recorded_committee is not None:
         return recorded_committee
@@ -222,6 +268,13 @@ def previous_engagement_file(since: str | Path, client: str | None = None, befor
     for candidate in (source, source.with_name(f"{source.stem}.previous{source.suffix}"), *kept):
         if candidate.is_file() and manifest_module.sha256(candidate) == digest:
             return candidate
-    raise PlaybookError(
-        f"--since {since}: the engagement file it records ({source}) has changed since that run "
-        "and no copy of that version was found; give the previous engagement file itself")
+    raise PlaybookError(_say("run.since.changed", since=since, source=source))
+
+
+def _say(key: str, **values: object) -> str:
+    """A message of the command line in the consultant's language (`PLAYBOOK_LANG`,
+    the system locale): these are said before any engagement is read."""
+    from .text import render
+    from .text.language import choose_language
+
+    return render(key, choose_language(), **values)

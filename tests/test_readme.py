@@ -195,7 +195,7 @@ def test_the_french_walkthrough_speaks_only_french(tmp_path: Path, monkeypatch, 
     monkeypatch.setattr("subprocess.call", lambda line: 0)  # JupyterLab is not started
     commands = french_walkthrough()
     assert [shlex.split(c)[1] for c in commands] == ["intake-template", "validate", "run", "lab",
-                                                     "run"]
+                                                     "plan", "run"]
     said = []
     for command in commands:
         argv = _argv(command, tmp_path)
@@ -211,6 +211,7 @@ def test_the_french_walkthrough_speaks_only_french(tmp_path: Path, monkeypatch, 
     console = re.sub(r"\S*/\S*", "", "\n".join(said))  # paths are not sentences
     assert "valide" in console and "Points de méthode à regarder" in console
     assert "carnet(s) copié(s)" in console and "steering" in console
+    assert "actions prévues sont listées" in console
     english = [line for line in console.splitlines() if ENGLISH.search(line)]
     assert english == []
     assert (tmp_path / "outputs" / "Mutuelle Horizon" / "fr" / "steering.pptx").is_file()

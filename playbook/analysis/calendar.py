@@ -168,9 +168,13 @@ class WorkingCalendar:
     # -- internals -------------------------------------------------------------------
 
     def _regions(self, territories: Iterable[str]) -> list[Region]:
-        """Each territory's region; the country's for people anywhere."""
-        named = {territory_region(self.engagement, t) for t in territories if t}
-        regions = named or {region_of(self.engagement.engagement.country)}
+        """Each territory's region; the country's for people anywhere ("" or none),
+        also beside territories of their own (a message to the head office and a
+        foreign subsidiary avoids the holidays of both)."""
+        places = list(territories)
+        regions = {territory_region(self.engagement, t) for t in places if t}
+        if not places or "" in places:
+            regions.add(region_of(self.engagement.engagement.country))
         return sorted(regions, key=lambda r: (r.country, r.subdivision or ""))
 
     def _calendar(self, region: Region) -> holidays.HolidayBase:

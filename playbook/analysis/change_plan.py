@@ -13,6 +13,7 @@ lot the population goes live in, costed, and carries the reason it was chosen.
 from __future__ import annotations
 
 import math
+import os
 import re
 from typing import Any, Literal
 
@@ -21,13 +22,22 @@ import pandas as pd
 from ..method import Method
 from ..method.levers import PILLARS, Lever
 from ..model import Engagement
-from ..text.typography import format_date
+from ..text import grammar
+from ..text.typography import format_date, format_number
 from . import wording
 from .calendar import WorkingCalendar
 from .change_plan_inputs import Profile, profiles
 from .change_plan_rules import Clause, brake_clause, cited, first_match, match, sentence
-from .change_plan_schedule import schedule
-from .change_plan_tables import ALL, arbitration, by_lever, by_month, by_pillar, by_population
+from .change_plan_schedule import schedule, settle
+from .change_plan_tables import (
+    ALL,
+    arbitration,
+    by_lever,
+    by_month,
+    by_pillar,
+    by_population,
+    quick_wins,
+)
 from .facts import population_facts, regional_territories
 from .ids import unique_ids
 from .milestones import lot_of, milestones, phase_at, phase_date
@@ -37,6 +47,7 @@ ACTION_COLUMNS = [
     "id", "lever", "action", "pillar", "adkar", "scope", "population", "audience",
     "headcount", "lot", "phase", "date", "owner", "owner_label", "owner_name",
     "effort_days", "effect", "impact", "costed_in", "reason", "planned", "end", "status",
+    "territories",  # where the people it gathers work ("" for the whole country): its calendar
 ]
 
 
@@ -60,16 +71,26 @@ def plan_change(
     for draft in drafts:
         draft.pop("missing_owner", None)
         schedule(draft, engagement, method, working, waves)
+    # Ids come from the dates as planned, before any record moves a late action:
+    # the consultant ticks an action by its id (`playbook plan export`).
+    for draft, action_id in zip(drafts, action_ids(pd.DataFrame(drafts)), strict=True):
+        draft["id"] = action_id
+        settle(draft, engagement, working)
     actions = _frame(drafts)
+    ranking = arbitration(
+        actions, method, lang, _risk_answers(diagnosis, method), population_groups(engagement),
+        lambda names: group_name(names, engagement, method, lang))
     return ChangePlan(
         actions=actions,
         by_population=by_population(actions, people, method, lang),
         by_lever=by_lever(actions, method, lang),
         by_pillar=by_pillar(actions, method, lang),
         by_month=by_month(actions),
-        arbitration=arbitration(actions, method, lang, _risk_answers(diagnosis, method)),
+        arbitration=ranking,
+        quick_wins=quick_wins(ranking, method.levers.priority.quick_wins),
         milestones=table,
-        warnings=tuple(_warnings(people, actions, method, lang) + _closed_milestones(working, method, lang)),
+        warnings=tuple(_warnings(people, actions, method, lang) + _unnamed_owners(actions, method, lang)
+                       + _closed_milestones(working, method, lang)),
     )
 
 
@@ -96,6 +117,43 @@ def _risk_answers(diagnosis: Diagnosis, method: Method) -> dict[tuple[str, str],
                     is_main = risk is top and cause.source in main_sources
                     result[(lever, population)] = (max(level, risk.level), main or is_main)
     return result
+
+
+def population_groups(engagement: Engagement) -> dict[str, str]:
+    """Population -> its group, for the populations doing the same job (function
+    and level, employed by the client or not) in several territories, one
+    population per territory: a lever is one decision for all of them."""
+    by_job: dict[tuple[str, str, bool], list[Any]] = {}
+    for population in engagement.populations:
+        key = (population.function.casefold(), population.level.value, population.external)
+        by_job.setdefault(key, []).append(population)
+    result: dict[str, str] = {}
+    for members in by_job.values():
+        places = [p.territory for p in members]
+        if len(members) > 1 and len(set(places)) == len(places):
+            result.update({p.name: members[0].name for p in members})
+    return result
+
+
+GROUP_SEPARATORS = (" – ", " — ", " - ")
+GROUP_NAME_CHARS = 48  # beyond, the parts are counted: a ranking row keeps to its slide
+
+
+def group_name(names: list[str], engagement: Engagement, method: Method, lang: str) -> str:
+    """'Advisers – North', 'Advisers – South' -> 'Advisers – North, South' (counted
+    when the parts run long); without a common stem, the names, or their function
+    and how many populations."""
+    counted = method.text("change_plan.progress.populations", lang, count=len(names))
+    prefix = os.path.commonprefix(names)
+    for separator in GROUP_SEPARATORS:
+        cut = prefix.rfind(separator)
+        if cut > 0:
+            parts = ", ".join(name[cut + len(separator):] for name in names)
+            return f"{names[0][:cut]}{separator}{parts if len(parts) <= GROUP_NAME_CHARS else counted}"
+    joined = ", ".join(names)
+    if len(joined) <= GROUP_NAME_CHARS:
+        return joined
+    return f"{engagement.population(names[0]).function} – {counted}"
 
 
 # ----------------------------------------------------------------- choosing
@@ -330,8 +388,16 @@ def _row(
                 role=method.levers.owners[lever.owner].in_(lang)))
         ),
         "territory": territory,
+        # A population's action follows its territory's calendar; an action for the plan
+        # as a whole (cross, country rule, a sponsor to name) a day nobody in it is off.
+        "territories": (territory,) if population != ALL else _everywhere(engagement),
         "missing_owner": lever.owner if owner != lever.owner and not carrier else "",
     }
+
+
+def _everywhere(engagement: Engagement) -> tuple[str, ...]:
+    """The territories of every population ("" or the national default: the country's)."""
+    return tuple(sorted({p.territory for p in engagement.populations}))
 
 
 def _external_carrier(role: str, engagement: Engagement, population: str, method: Any) -> str:
@@ -463,7 +529,26 @@ def _owner_name(role: str, engagement: Engagement, population: str, territory: s
         return engagement.territory(territory).local_sponsor if territory else ""
     if role == "key_users" and population != ALL:
         return ", ".join(k.name for k in governance.key_users if k.population == population)
+    if role == "frontline_managers" and population != ALL:
+        managers = _managers_of(engagement, population)
+        if managers:
+            return ", ".join(managers)
     return _team_owner(role, engagement, method) if method is not None else ""
+
+
+MANAGING_LEVELS = ("manager", "team_leader")
+
+
+def _managers_of(engagement: Engagement, population: str) -> list[str]:
+    """The manager populations of the engagement that the population's own facts name
+    as those who see its dashboards ("the branch managers and the regional director"):
+    its front-line managers are a population the engagement has, not a role in the air."""
+    seen_by = engagement.population(population).dashboards_seen_by.casefold()
+    if not seen_by:
+        return []
+    return [p.name for p in engagement.populations
+            if p.name != population and p.level.value in MANAGING_LEVELS
+            and re.search(rf"(?<!\w){re.escape(p.name.casefold())}(?!\w)", seen_by)]
 
 
 def _team_owner(role: str, engagement: Engagement, method: Any) -> str:
@@ -479,18 +564,16 @@ def _team_owner(role: str, engagement: Engagement, method: Any) -> str:
 
 def _frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
     pillar_order = {p: i for i, p in enumerate(PILLARS)}
-    frame = pd.DataFrame(rows, columns=[c for c in ACTION_COLUMNS if c != "id"])  # drops helper keys
+    frame = pd.DataFrame(rows, columns=ACTION_COLUMNS)  # drops helper keys
     if frame.empty:
-        frame.insert(0, "id", pd.Series(dtype=str))
+        frame["id"] = frame["id"].astype(str)
         for column in ("date", "planned", "end"):
             frame[column] = pd.to_datetime(frame[column])
         return frame
     frame["_pillar"] = frame["pillar"].map(pillar_order)
     frame["_cross"] = frame["population"].eq(ALL)
     frame = frame.sort_values(["date", "_pillar", "_cross", "population", "lever"], kind="stable")
-    frame = frame.drop(columns=["_pillar", "_cross"]).reset_index(drop=True)
-    frame.insert(0, "id", action_ids(frame))
-    return frame
+    return frame.drop(columns=["_pillar", "_cross"]).reset_index(drop=True)
 
 
 def action_ids(frame: pd.DataFrame) -> list[str]:
@@ -498,10 +581,46 @@ def action_ids(frame: pd.DataFrame) -> list[str]:
     for a recurring lever, which occurrence it is (by planned date). An action
     keeps its id when others are added, moved or recorded done, run after run, and
     every deliverable that names it names it so (minutes of a committee cite it)."""
+    if frame.empty:
+        return []
     order = frame.sort_values("planned", kind="stable")
     occurrence = order.groupby(["lever", "population", "lot"], sort=False).cumcount() + 1
     return unique_ids("A", [(row.lever, row.population, row.lot, occurrence[index])
                             for index, row in frame.iterrows()])
+
+
+def _unnamed_owners(actions: pd.DataFrame, method: Method, lang: str) -> list[MethodWarning]:
+    """The owner roles that carry days of the plan with nobody named in any of their
+    actions: a governance gap for the committee to fill (seed 000: a team with named
+    roles), said once for all of them, most days first. Roles with their own gap
+    action (a territory's local sponsor) are left to it."""
+    if actions.empty:
+        return []
+    open_work = actions[actions["effort_days"] > 0]
+    unnamed = []
+    for role, own in open_work.groupby("owner", sort=False):
+        if role in method.levers.missing_roles or own["owner_name"].astype(bool).any():
+            continue
+        unnamed.append((float(own["effort_days"].sum()), len(own), str(own["owner_label"].iloc[0])))
+    if not unnamed:
+        return []
+    unnamed.sort(key=lambda item: -item[0])
+    reasons = method.levers.reasons
+    template = reasons["owner_unnamed_role"].in_(lang)
+    roles = reasons["list_separator"].in_(lang).join(
+        grammar.fill(template, lang, role=label, actions=count,
+                     days=format_number(grammar.rounded_days(days)[0], lang, grammar.rounded_days(days)[1]))
+        for days, count, label in unnamed)
+    return [MethodWarning(
+        code="owner_unnamed",
+        message=method.levers.warnings["owner_unnamed"].in_(lang, roles=roles),
+        # named in a summary's list of decisions while it stays short; the message names all
+        subject=reasons["list_separator"].in_(lang).join(label for _, _, label in unnamed)
+        if len(unnamed) <= UNNAMED_ROLES_IN_SUBJECT else "",
+    )]
+
+
+UNNAMED_ROLES_IN_SUBJECT = 2
 
 
 def _warnings(

@@ -1,8 +1,8 @@
 """Dating one Change-plan action on the working calendar, at the as-of date.
 
 The method dates an action on its lot's milestones; here it becomes a real
-appointment: moved to a working day of the people it serves (their territory's
-public holidays), given its duration, and dated by the training plan when the
+appointment: moved to a working day of the people it serves (the public
+holidays of every territory they work in, for an action gathering several), given its duration, and dated by the training plan when the
 training plan costs it (one source for the same training). Its status at the
 as-of date comes from what the consultant recorded: an occurrence planned
 before the as-of date and neither done nor cancelled is late, and moved to the
@@ -26,17 +26,29 @@ def schedule(
     draft: dict[str, Any], engagement: Engagement, method: Any, working: WorkingCalendar,
     waves: pd.DataFrame | None,
 ) -> None:
-    """Set `planned`, `date`, `end` and `status` of one action (in place)."""
+    """Set `planned` and `end` of one action (in place): its dates as planned,
+    whatever was recorded of it (its id is derived from them, see `settle`)."""
     lever = method.levers.lever(draft["lever"])
-    places = (draft.pop("territory", "") or "",)
+    draft.pop("territory", None)
+    places = draft.get("territories") or ("",)  # where the people it gathers work
     dated = _training_dates(draft, lever, waves)
     if dated is None:
         start = working.on_or_after(pd.Timestamp(draft["date"]).date(), places)
         last = start + dt.timedelta(weeks=lever.duration_weeks) - dt.timedelta(days=1)
         dated = (start, max(start, working.on_or_before(last, places)))
     start, end = dated
+    draft.update(planned=pd.Timestamp(start), end=pd.Timestamp(end), _places=places)
+
+
+def settle(draft: dict[str, Any], engagement: Engagement, working: WorkingCalendar) -> None:
+    """Set `date`, `end` and `status` of one dated action with its id (in place),
+    from what the consultant recorded of it: a late action moves to the as-of date,
+    a cancelled one costs nothing."""
+    places = draft.pop("_places")
+    start, end = draft["planned"].date(), draft["end"].date()
     population = "" if draft["population"] == ALL else draft["population"]
-    recorded = recorded_state(engagement.action_status, lever.id, population, start, working.as_of)
+    recorded = recorded_state(engagement.action_status, draft["id"], draft["lever"], population,
+                              start, working.as_of)
     status = status_at(start, working.as_of, recorded)
     shown = start
     if status == LATE:
@@ -44,9 +56,7 @@ def schedule(
         end = max(shown, working.on_or_before(shown + (end - start), places))
     if status == CANCELLED:
         draft["effort_days"] = 0.0
-    draft.update(
-        planned=pd.Timestamp(start), date=pd.Timestamp(shown), end=pd.Timestamp(end), status=status,
-    )
+    draft.update(date=pd.Timestamp(shown), end=pd.Timestamp(end), status=status)
 
 
 def _training_dates(

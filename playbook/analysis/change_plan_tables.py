@@ -6,6 +6,7 @@ to the plan they summarise.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -156,6 +157,8 @@ def monthly_spread(actions: pd.DataFrame) -> pd.DataFrame:
 def arbitration(
     actions: pd.DataFrame, method: Method, lang: str,
     answers: dict[tuple[str, str], tuple[int, bool]] | None = None,
+    groups: dict[str, str] | None = None,
+    group_name: Callable[[list[str]], str] | None = None,
 ) -> pd.DataFrame:
     """Effort against expected effect, one row per lever × population, ranked.
 
@@ -173,11 +176,17 @@ def arbitration(
     becomes the higher of the overall impact and the level of the risk the lever
     answers, and the levers answering a population's main cause of its main
     risk come first, with the governance actions the rest depends on.
+
+    `groups` (population -> its group) makes one lever one decision per group of
+    populations: the same job in several territories gets its usage charter once,
+    its effort and people summed, the highest risk it answers kept, rather than
+    three rows of one top ten. `populations` lists the members a row serves and
+    `group_name` names them together.
     """
     columns = [
-        "rank", "lever", "action", "pillar", "population", "audience", "occurrences", "effort_days",
-        "effect", "impact", "headcount", "risk_answered", "main_risk", "score", "quadrant",
-        "quadrant_label", "costed_in",
+        "rank", "lever", "action", "pillar", "population", "populations", "audience", "occurrences",
+        "effort_days", "effect", "impact", "headcount", "risk_answered", "main_risk", "score",
+        "quadrant", "quadrant_label", "costed_in",
     ]
     actions = actions[actions["costed_in"] == ""]
     if "status" in actions.columns:  # a cancelled action costs nothing and has nothing left to decide
@@ -207,6 +216,7 @@ def arbitration(
     # a precondition of the rest: it ranks with the answers to main risks.
     grouped["main_risk"] = [main or scope == "governance"
                             for (_, main), scope in zip(answered, grouped["scope"], strict=True)]
+    grouped = _by_group(grouped, groups or {}, group_name or ", ".join)
     weight = grouped[["impact", "risk_answered"]].max(axis=1)
     reach = grouped["headcount"].astype(float) ** method.levers.priority.reach_exponent
     grouped["score"] = grouped["effect"] * (1 + weight) * reach / (1 + grouped["effort_days"])
@@ -227,3 +237,39 @@ def arbitration(
     ).reset_index(drop=True)
     grouped["rank"] = range(1, len(grouped) + 1)
     return grouped[columns]
+
+
+def _by_group(rows: pd.DataFrame, groups: dict[str, str], name: Callable[[list[str]], str]) -> pd.DataFrame:
+    """One row per lever and population group (a cross action stays one row per
+    audience): effort, occurrences and people summed, the highest impact and risk
+    answered kept, the main-risk mark if any member's lever answers its main risk."""
+    rows = rows.copy()
+    population = rows["population"]
+    rows["group"] = [name if name == ALL else groups.get(name, name) for name in population]
+    rows["members"] = rows["audience"].where(population == ALL, "")
+    merged = (
+        rows.groupby(["lever", "group", "members"], sort=False)
+        .agg(
+            action=("action", "first"), pillar=("pillar", "first"), scope=("scope", "first"),
+            audience=("audience", "first"), populations=("population", tuple),
+            occurrences=("occurrences", "sum"), effort_days=("effort_days", "sum"),
+            effect=("effect", "first"), impact=("impact", "max"), headcount=("headcount", "sum"),
+            costed_in=("costed_in", "first"), risk_answered=("risk_answered", "max"),
+            main_risk=("main_risk", "any"),
+        )
+        .reset_index()
+    )
+    order = {member: index for index, member in enumerate(groups)}  # the engagement's order
+    merged["populations"] = [tuple(sorted(members, key=lambda m: order.get(m, 0)))
+                             for members in merged["populations"]]
+    merged["population"] = [members[0] if len(members) == 1 else name(list(members))
+                            for members in merged["populations"]]
+    return merged.drop(columns=["group", "members"])
+
+
+def quick_wins(ranking: pd.DataFrame, limit: int) -> pd.DataFrame:
+    """The quick wins the plan lists apart: the first `limit` of the ranking in the
+    quick-win quadrant, one per lever (its best-ranked row), so that "quick wins"
+    stays a short list to start at once, not every cheap action."""
+    own = ranking[ranking["quadrant"] == "quick_win"]
+    return own.drop_duplicates("lever").head(limit).reset_index(drop=True)

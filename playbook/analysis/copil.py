@@ -26,6 +26,7 @@ import pandas as pd
 
 from ..model import CriterionStatus, Engagement
 from ..text import format_date, format_number
+from .calendar import WorkingCalendar
 from .progress import AHEAD, CANCELLED, DONE, LATE, PLANNED
 from .steering import RAG_BY_STATUS, rag
 
@@ -47,7 +48,7 @@ class Copil:
     """The steering committee of one date (`as_of`), compared with the previous one."""
 
     as_of: dt.date
-    previous: dt.date  # the previous COPIL (as_of - cadence)
+    previous: dt.date  # where trends start: the previous committee on record, else as_of - cadence
     kpis: pd.DataFrame  # one row per KPI of the plan, measured or not
     adoption: pd.DataFrame  # one row per population with an adoption reading
     territories: pd.DataFrame  # one row per territory with a measured population
@@ -61,6 +62,7 @@ class Copil:
     decisions: tuple[Decision, ...]
     changes: tuple[str, ...]  # what changed since the previous COPIL
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    following: dt.date | None = None  # the next COPIL: a cadence later, on a working day
 
     @property
     def measured(self) -> bool:
@@ -76,41 +78,33 @@ def default_as_of(engagement: Engagement, today: dt.date | None = None) -> dt.da
     return max(dates) if dates else (engagement.engagement.as_of or today or dt.date.today())
 
 
-def at_date(analysis: Any, as_of: dt.date) -> Any:
-    """The analysis with the engagement's as-of date set to the COPIL's: the
-    Change plan's statuses (done, late, planned) are then those of that day."""
-    if analysis.calendar is not None and analysis.as_of == as_of:
-        return analysis
-    from .engine import analysed
-
-    engagement = analysis.engagement
-    moved = engagement.model_copy(
-        update={"engagement": engagement.engagement.model_copy(update={"as_of": as_of})})
-    return analysed(moved, analysis.method, analysis.lang)
-
-
-def copil(analysis: Any, as_of: dt.date | None = None, previous: Any = None) -> Copil:
-    """The COPIL of `as_of` for one analysed engagement.
+def copil(analysis: Any, as_of: dt.date | None = None, previous: Any = None,
+          since: dt.date | None = None) -> Copil:
+    """The measurements, progress and decisions of `as_of` for one analysed
+    engagement, whose plan is read as the analysis dates it (`committee.steer`
+    analyses the engagement at the committee's date first).
 
     `previous`: the `Analysis` of the engagement as it stood at the previous
     COPIL (an earlier file), to report what changed in the engagement itself.
+    `since`: the date of the previous committee on record; trends are read
+    since then (default: over the committees' cadence).
     """
     engagement, method, lang = analysis.engagement, analysis.method, analysis.lang
     rules = method.copil
     as_of = as_of or default_as_of(engagement)
-    before = as_of - dt.timedelta(weeks=rules.cadence_weeks)
+    before = since or as_of - dt.timedelta(weeks=rules.cadence_weeks)
     words = _Words(method, lang)
     warnings: list[str] = []
 
     kpis = kpi_status(analysis, as_of, before)
     adoption = adoption_by_population(analysis, as_of, before)
     territories = adoption_by_territory(analysis, adoption)
-    actions = action_status(at_date(analysis, as_of), as_of, before)
+    actions = action_status(analysis, as_of, before)
     progress = progress_counts(actions)
     training, coverage = training_coverage(engagement, as_of)
     pulses = pulse_status(engagement, method, as_of)
     criteria = reassess_criteria(analysis, kpis, coverage, words)
-    behind = falling_behind(analysis, adoption, pulses, words)
+    behind = falling_behind(analysis, adoption, pulses, words, before)
     changes = list(measurement_changes(analysis, kpis, actions, before, as_of, words))
     if previous is not None:
         changes += engagement_changes(previous, analysis, words)
@@ -120,6 +114,7 @@ def copil(analysis: Any, as_of: dt.date | None = None, previous: Any = None) -> 
         actions=actions, progress=progress, training=training, coverage=coverage, pulses=pulses,
         criteria=criteria, behind=behind, decisions=tuple(decisions), changes=tuple(changes),
         warnings=tuple(warnings),
+        following=WorkingCalendar(engagement, as_of).on_or_after(as_of + dt.timedelta(weeks=rules.cadence_weeks)),
     )
 
 
@@ -447,8 +442,8 @@ def reassess_criteria(analysis: Any, kpis: pd.DataFrame, coverage: float | None,
 _PILLAR_OF_SCORE = {"understand": "understand", "want": "want", "able": "be_able"}
 
 
-def falling_behind(analysis: Any, adoption: pd.DataFrame, pulses: pd.DataFrame, words: _Words
-                   ) -> pd.DataFrame:
+def falling_behind(analysis: Any, adoption: pd.DataFrame, pulses: pd.DataFrame, words: _Words,
+                   since: dt.date) -> pd.DataFrame:
     """Populations whose adoption is red or falling, or whose pulse scores a lever
     below the threshold, with the reinforcement levers the catalogue offers."""
     method, lang = analysis.method, analysis.lang
@@ -468,7 +463,8 @@ def falling_behind(analysis: Any, adoption: pd.DataFrame, pulses: pd.DataFrame, 
             key = "behind_adoption_falling" if row.falling and row.rag == "green" else "behind_adoption"
             item["reasons"].append(words(key, value=words.value(row.latest, "%"),
                                          target=words.value(row.target, "%"), rag=words.rag(row.rag),
-                                         trend=words.value(abs(row.trend or 0), "pts")))
+                                         trend=words.value(abs(row.trend or 0), "pts"),
+                                         date=words.date(since)))
             item["keys"].append("adoption")
     for row in pulses.itertuples():
         for score in row.low:
@@ -514,7 +510,7 @@ def measurement_changes(analysis: Any, kpis: pd.DataFrame, actions: pd.DataFrame
                         rag=words.rag(row.rag))
     late_now = int(actions["fell_late"].sum())
     if late_now:
-        yield words.count("change_actions_late", late_now)
+        yield words.count("change_actions_late", late_now, date=words.date(before))
 
 
 def engagement_changes(previous: Any, current: Any, words: _Words) -> list[str]:

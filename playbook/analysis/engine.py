@@ -5,7 +5,8 @@ language, so the five documents can never disagree with one another.
 `analysed` is that "once": the analyses of a process are kept by what they
 were made from (the engagement's content, its as-of date included, the
 method's version and the language), so the six deliverables and the steering
-committee of one date share one analysis.
+committee of one date share one analysis. The committee is a stage over the
+analysis (`committee.steer`), not a part of it.
 """
 
 from __future__ import annotations
@@ -14,15 +15,11 @@ import datetime as dt
 import hashlib
 from collections import OrderedDict
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from ..method import Method
 from ..model import Engagement
 from .calendar import WorkingCalendar
-from .records import ChangePlan, Diagnosis, Steering, TrainingPlan
-
-if TYPE_CHECKING:
-    from .copil import Copil
+from .records import ChangePlan, Diagnosis, MethodWarning, Steering, TrainingPlan
 
 
 @dataclass(frozen=True)
@@ -37,13 +34,28 @@ class Analysis:
     training_plan: TrainingPlan
     steering: Steering
     calendar: WorkingCalendar | None = None  # working days and the as-of date
-    copil: Copil | None = None  # step 5: the COPIL of a date, when one is prepared
 
     @property
     def as_of(self) -> dt.date:
         """The date the deliverables describe the engagement at."""
         assert self.calendar is not None
         return self.calendar.as_of
+
+
+def method_warnings(analysis: Analysis) -> list[MethodWarning]:
+    """Every warning of the analysis, once each, warnings before notes: what the
+    console's summary after `run` and `validate` names (the run records them in
+    its manifest)."""
+    found: list[MethodWarning] = []
+    seen: set[tuple[str, str, str]] = set()
+    for part in (analysis.diagnosis, analysis.change_plan, analysis.training_plan,
+                 analysis.steering):
+        for warning in getattr(part, "warnings", ()):
+            key = (warning.code, warning.subject, warning.message)
+            if key not in seen:
+                seen.add(key)
+                found.append(warning)
+    return sorted(found, key=lambda w: w.severity != "warning")
 
 
 def analyse(engagement: Engagement, method: Method, lang: str | None = None) -> Analysis:

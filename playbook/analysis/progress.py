@@ -33,22 +33,39 @@ def workshop_status(workshop: PlannedWorkshop, as_of: dt.date) -> str:
 
 
 def recorded_state(
-    records: Iterable[ActionRecord], lever: str, population: str, planned: dt.date, as_of: dt.date,
+    records: Iterable[ActionRecord], action_id: str, lever: str, population: str,
+    planned: dt.date, as_of: dt.date,
 ) -> str | None:
-    """What the consultant recorded of one occurrence of an action: a record
-    naming its planned date wins; a record without a date covers every
-    occurrence planned before the as-of date. `population` is "" for a
-    cross-population action; a record naming no population covers the lever
-    for every population."""
-    general = None
+    """What the consultant recorded of one occurrence of an action (see `record_of`)."""
+    record = record_of(records, action_id, lever, population, planned, as_of)
+    return _state(record.status) if record is not None and record.status else None
+
+
+def record_of(
+    records: Iterable[ActionRecord], action_id: str, lever: str, population: str,
+    planned: dt.date, as_of: dt.date,
+) -> ActionRecord | None:
+    """The record that says what became of one occurrence of an action: a record
+    naming the action's id wins (it names nothing else); then a record naming its
+    lever and planned date; a record without a date covers every occurrence
+    planned before the as-of date (the last one written). `population` is "" for
+    a cross-population action; a record naming no population covers the lever
+    for every population. A record without a status says nothing."""
+    general = dated = None
     for record in records:
+        if record.status is None:
+            continue
+        if record.id:
+            if record.id == action_id:
+                return record
+            continue
         if record.lever != lever or record.population not in ("", population):
             continue
         if record.planned == planned:
-            return _state(record.status)
-        if record.planned is None and planned < as_of:
-            general = _state(record.status)
-    return general
+            dated = dated or record
+        elif record.planned is None and planned < as_of:
+            general = record
+    return dated or general
 
 
 def _state(state: ActionState) -> str:

@@ -60,6 +60,14 @@ class RiskAssessment:
     ruled_out: str = ""
     moderated: str = ""
 
+    @property
+    def id(self) -> str:
+        """'R' and a digest of the population and the kind of risk: what the
+        risk is, so the same risk has the same id in every deliverable and run."""
+        from .ids import stable_id
+
+        return stable_id("R", self.population, self.kind)
+
 
 @dataclass(frozen=True)
 class MethodWarning:
@@ -131,6 +139,8 @@ class ChangePlan:
     # index lot; lot_order, design, acceptance, pre_go_live, go_live, post_go_live, populations
     milestones: pd.DataFrame
     warnings: tuple[MethodWarning, ...]
+    # the arbitration's quick wins listed apart: at most the method's cap, one per lever
+    quick_wins: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     @property
     def total_days(self) -> float:

@@ -27,6 +27,7 @@ from ..text.typography import format_date
 from .calendar import WorkingCalendar
 from .change_plan_inputs import Profile, profiles
 from .change_plan_rules import match, sentence
+from .ids import unique_ids
 from .milestones import lot_of, milestones
 from .records import CapacityDecision, Diagnosis, MethodWarning, TrainingPlan
 from .training_plan_calendar import ONE_DAY, Calendar, Placement, Request, balanced_sizes
@@ -225,7 +226,7 @@ def _territory(engagement: Engagement, population: str) -> str:
 SESSION_COLUMNS = [
     "lot", "wave", "population", "audience", "module", "label", "format", "session",
     "start", "end", "participants", "trainer", "hours", "trainer_days", "learner_days",
-    "in_window", "territories",
+    "in_window", "territories", "id",
 ]
 
 
@@ -505,6 +506,12 @@ def _numbered(sessions: pd.DataFrame) -> pd.DataFrame:
     frame = sessions.sort_values(["start", "lot", "population", "module", "trainer"], kind="stable")
     frame = frame.reset_index(drop=True)
     frame["session"] = frame.groupby(["lot", "population", "module"]).cumcount() + 1
+    # What a session is: its lot, population (key users and administrators by
+    # their role, in every language), module and rank among theirs, never its
+    # place in the whole calendar, so an unchanged plan keeps its ids.
+    frame["id"] = unique_ids("S", [
+        (r.lot, r.audience if r.wave == PREPARATORY else r.population, r.module, r.session)
+        for r in frame.itertuples()])
     return frame
 
 

@@ -43,6 +43,7 @@ def _options(
 from . import intake as _intake  # noqa: E402,F401
 from . import lab as _lab  # noqa: E402,F401
 from . import measure as _measure  # noqa: E402,F401
+from . import plan as _plan  # noqa: E402,F401
 from . import render as _render  # noqa: E402,F401
 from . import run as _run  # noqa: E402,F401
 from . import training as _training  # noqa: E402,F401

@@ -83,9 +83,9 @@ def validate(
     ]
     if console.is_terminal:  # the analysis takes seconds: say so while it runs
         with console.status(escape(render("cli.warnings.reading", shown))):
-            method_points = _method_warnings(engagement, shown)
+            method_points = _method_warnings(path, engagement, shown, chosen)
     else:
-        method_points = _method_warnings(engagement, shown)
+        method_points = _method_warnings(path, engagement, shown, chosen)
     if not console.is_terminal:
         typer.echo("\n".join(lines))
         print_warnings(console, method_points, shown)
@@ -102,12 +102,16 @@ def validate(
     print_warnings(console, method_points, shown)
 
 
-def _method_warnings(engagement, lang: str) -> list:
-    """What the method's analysis asks the consultant to look at (the documents say why)."""
+def _method_warnings(path: Path, engagement, lang: str, told: str | None = None) -> list:
+    """What the method's analysis asks the consultant to look at (the documents say
+    why); an `action_status` id the plan does not have is an error, located."""
     from ..analysis import analyse
     from ..method import load_method
+    from ..workbench import check_action_ids
 
-    return method_warnings(analyse(engagement, load_method(), lang))
+    analysis = analyse(engagement, load_method(), lang)
+    check_action_ids(path, analysis, lang=told)
+    return method_warnings(analysis)
 
 
 @app.command("intake-template", help="help.template")
@@ -134,6 +138,8 @@ def intake_template(
     _check_destination(out, source, force, choose_language(told))
     engagement = load_engagement(source, lang=told) if source else None
     chosen = choose_language(told, engagement.language if engagement else None)
+    if source is not None and engagement is not None:
+        engagement = _with_planned_actions(source, engagement, chosen)
     try:
         written = write_intake_template(out, engagement, lang=chosen)
     except OSError as error:  # a file where a folder should be, a read-only folder, a full disk
@@ -143,6 +149,21 @@ def intake_template(
             _t("cannot_write", chosen, path=out, reason=error.strerror or error)
         ) from None
     typer.echo(_t("written", chosen, path=written))
+
+
+def _with_planned_actions(source: Path, engagement, lang: str):
+    """The engagement with its `action_status` listing every planned action (id,
+    wording in `lang`, owner, date, what was recorded): the consultant only picks
+    a status. The plan takes seconds: said on a terminal while it runs."""
+    from ..workbench import planned_actions
+
+    console = Console(highlight=False)
+    if console.is_terminal:
+        with console.status(escape(_t("planning", lang))):
+            rows, _ = planned_actions(source, engagement, lang)
+    else:
+        rows, _ = planned_actions(source, engagement, lang)
+    return engagement.model_copy(update={"action_status": rows})
 
 
 def _check_destination(out: Path, source: Path | None, force: bool, lang: str) -> None:

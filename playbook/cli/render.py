@@ -28,7 +28,7 @@ def check_templates_command(
 
     lang = choose_language()
     folder = directory or default_template_dir()
-    problems = check_templates(folder)
+    problems = check_templates(folder, lang)
     if problems:
         typer.echo(render("cli.templates.problems", lang, folder=folder, count=len(problems)),
                    err=True)
@@ -131,7 +131,7 @@ def report_layout(findings: list, directory: Path, lang: str | None = None) -> N
         typer.echo(render("cli.layout.ok", lang, folder=directory))
         return
     for finding in findings:
-        typer.echo(str(finding), err=True)
+        typer.echo(finding.text(lang), err=True)
     typer.echo(render("cli.layout.findings", lang, folder=directory, count=len(findings)),
                err=True)
     raise typer.Exit(1)
@@ -156,6 +156,6 @@ def check_text_command(
         typer.echo(render("cli.text.ok", lang, folder=directory))
         return
     for finding in findings:
-        typer.echo(str(finding), err=True)
+        typer.echo(finding.text(lang), err=True)
     typer.echo(render("cli.text.findings", lang, folder=directory, count=len(findings)), err=True)
     raise typer.Exit(1)

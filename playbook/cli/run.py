@@ -71,7 +71,7 @@ def run_command(
                   highlight=False)
     for line in kept_edits_lines(result.kept_edits, result.language, result.reviews):
         console.print(line, soft_wrap=True, markup=False, style="yellow")
-    print_method_warnings(console, engagement, result.language, method)
+    print_method_warnings(console, engagement, result.language, method, result.manifest)
     if result.discrepancies:
         console.print(say("discrepancies", result.language, count=len(result.discrepancies)),
                       highlight=False)

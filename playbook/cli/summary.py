@@ -28,16 +28,9 @@ def headline(message: str) -> str:
 
 def method_warnings(analysis) -> list:
     """Every warning of the analysis, once each, warnings before notes."""
-    found = []
-    seen = set()
-    for part in (analysis.diagnosis, analysis.change_plan, analysis.training_plan,
-                 analysis.steering):
-        for warning in getattr(part, "warnings", ()):
-            key = (warning.code, warning.subject, warning.message)
-            if key not in seen:
-                seen.add(key)
-                found.append(warning)
-    return sorted(found, key=lambda w: w.severity != "warning")
+    from ..analysis.engine import method_warnings as collected
+
+    return collected(analysis)
 
 
 def print_warnings(console, warnings: list, lang: str) -> None:
@@ -55,8 +48,15 @@ def print_warnings(console, warnings: list, lang: str) -> None:
                       markup=False, highlight=False)
 
 
-def print_method_warnings(console, engagement: Path, lang: str, method: Path | None = None) -> None:
-    """The warnings of the engagement's analysis in `lang` (the run's language)."""
+def print_method_warnings(console, engagement: Path, lang: str, method: Path | None = None,
+                          manifest: Path | None = None) -> None:
+    """The warnings of the engagement's analysis in `lang` (the run's language):
+    those the run recorded in its `manifest` (the analysis it rendered), else,
+    for a folder a run wrote before manifests held them, computed here."""
+    recorded = _recorded(manifest) if manifest is not None else None
+    if recorded is not None:
+        print_warnings(console, recorded, lang)
+        return
     from ..workbench import open_engagement
 
     if console.is_terminal:  # the analysis takes seconds: say so while it runs
@@ -65,3 +65,17 @@ def print_method_warnings(console, engagement: Path, lang: str, method: Path | N
     else:
         analysis = open_engagement(Path(engagement).resolve(), lang, str(method or ""))
     print_warnings(console, method_warnings(analysis), lang)
+
+
+def _recorded(manifest: Path) -> list | None:
+    """The warnings a run's manifest records (None: it records none, or is unreadable)."""
+    from ..analysis.records import MethodWarning
+    from ..run import manifest as manifest_module
+
+    try:
+        raw = manifest_module.read(manifest).get("warnings")
+        if raw is None:
+            return None
+        return [MethodWarning(**item) for item in raw]
+    except (OSError, ValueError, TypeError):
+        return None

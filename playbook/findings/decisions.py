@@ -14,6 +14,7 @@ from ..analysis.ids import stable_id
 from .records import (
     BUDGET_OVERRUN,
     DECISION_KINDS,
+    MISSING_OWNER,
     MISSING_SPONSOR,
     RULE_GAVE_WAY,
     SATURATED_SCALE,
@@ -31,6 +32,7 @@ RULES_THAT_GIVE_WAY = frozenset({
 })
 ALERTS = {
     "territory_without_sponsor": MISSING_SPONSOR,
+    "owner_unnamed": MISSING_OWNER,  # a role carrying days of the plan with nobody named
     "scale_saturated": SATURATED_SCALE,
     "training_capacity_short": TRAINING_CAPACITY,
     **{code: RULE_GAVE_WAY for code in RULES_THAT_GIVE_WAY},

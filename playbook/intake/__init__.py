@@ -35,7 +35,8 @@ class IntakeReport:
 
 
 def read_intake(
-    path: str | Path, *, lang: str | None = None, method_dir: str | Path | None = None
+    path: str | Path, *, lang: str | None = None, method_dir: str | Path | None = None,
+    action_ids: list[str] | None = None,
 ) -> IntakeReport:
     """Read and check an engagement file; raise `IntakeError` with every problem.
 
@@ -43,7 +44,9 @@ def read_intake(
     engagement's own language when the file says it, else the consultant's
     (`PLAYBOOK_LANG`, the system locale: see `playbook.text.language`).
     `method_dir`: an adapted method, whose lever codes `action_status` may name
-    (default: the bundled method's).
+    (default: the bundled method's). `action_ids`: the ids of the engagement's
+    planned actions (the analysis knows them, see `workbench.check_action_ids`),
+    which `action_status` rows giving an id must name.
     """
     from ..text import render
     from ..text.language import preferred_language
@@ -84,7 +87,7 @@ def read_intake(
     if check_records is not None:
         check_records()
     try:
-        engagement = assemble(source, lever_codes(method_dir))
+        engagement = assemble(source, lever_codes(method_dir), action_ids)
     finally:
         close = getattr(source, "close", None)
         if close is not None:

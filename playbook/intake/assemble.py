@@ -41,9 +41,11 @@ _REFERENCED = ("populations", "lots", "territories")
 
 
 class Assembly:
-    def __init__(self, source: Source, levers: list[str] | None = None):
+    def __init__(self, source: Source, levers: list[str] | None = None,
+                 action_ids: list[str] | None = None):
         self.source = source
         self.levers = levers  # lever codes `action_status` may name; None: not checked
+        self.action_ids = action_ids  # the plan's action ids; None: not checked
         self.lang = source.lang
         self.rows: dict[str, list[tuple[BaseModel, Entry]]] = {}
         # Rows rejected for a bad cell: their readable values, still cross-checked.
@@ -343,11 +345,28 @@ class Assembly:
         rows = [(r.lever, e) for r, e in self.rows.get("action_status", [])]
         rows += [(d.get("lever"), e) for d, e in self.invalid_rows.get("action_status", [])]
         for code, entry in rows:
-            if not isinstance(code, str) or code in self.levers:
+            if not isinstance(code, str) or not code or code in self.levers:
                 continue
             self.error(
                 entry.locate("lever", None),
                 self._did_you_mean(msg.text("unknown_lever", self.lang, name=code), code, self.levers),
+            )
+
+    def _action_ids(self) -> None:
+        """A status recorded against an id the plan does not have would be ignored
+        (a typo, or a row copied from another client's sheet)."""
+        if self.action_ids is None:
+            return
+        known = self.action_ids
+        rows = [(r.id, e) for r, e in self.rows.get("action_status", [])]
+        rows += [(d.get("id"), e) for d, e in self.invalid_rows.get("action_status", [])]
+        for code, entry in rows:
+            if not isinstance(code, str) or not code or code.upper() in known:
+                continue
+            self.error(
+                entry.locate("id", None),
+                self._did_you_mean(msg.text("unknown_action_id", self.lang, name=code), code, known),
+                code,
             )
 
     def _intake_checks(self, candidate: Engagement) -> None:
@@ -396,6 +415,7 @@ class Assembly:
         self._territory_checks(candidate)
         self._look_alike_client(candidate)
         self._action_levers()
+        self._action_ids()
 
     def _look_alike_client(self, candidate: Engagement) -> None:
         """A client name mixing Latin letters with Cyrillic or Greek ones (a
@@ -461,10 +481,12 @@ class Assembly:
                     )
 
 
-def assemble(source: Source, levers: list[str] | None = None) -> Engagement | None:
+def assemble(source: Source, levers: list[str] | None = None,
+             action_ids: list[str] | None = None) -> Engagement | None:
     """The engagement read by `source`, or None when any error was found. `levers`:
-    the method's lever codes, which `action_status` rows must name."""
-    assembly = Assembly(source, levers)
+    the method's lever codes, which `action_status` rows must name; `action_ids`:
+    the plan's action ids, which they must name when they give one."""
+    assembly = Assembly(source, levers, action_ids)
     for sheet in SHEETS:
         entries = source.entries(sheet)
         if sheet.shape == "table":

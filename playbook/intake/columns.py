@@ -96,11 +96,17 @@ SHEET_HELP: dict[str, tuple[str, str]] = {
         "Périodes où personne ne peut être mobilisé en formation.",
     ),
     "action_status": (
-        "Change-plan actions done or cancelled (one row per action, or per occurrence of a "
-        "recurring one). An action dated before the as-of date with no row here is late.",
-        "Actions du Plan Change réalisées ou annulées (une ligne par action, ou par occurrence "
-        "d'une action récurrente). Une action datée avant la date de situation sans ligne ici "
-        "est en retard.",
+        "Change-plan actions done or cancelled. `playbook plan export` (or `intake-template "
+        "--from`) lists every planned action with its id, wording, owner and date: pick its "
+        "status. A row typed by hand names its action by id, or by lever, population and date "
+        "(per occurrence of a recurring one). An action dated before the as-of date with no "
+        "status is late.",
+        "Actions du Plan Change réalisées ou annulées. `playbook plan export` (ou "
+        "`intake-template --from`) liste chaque action prévue avec son identifiant, son "
+        "libellé, son responsable et sa date : choisir son statut. Une ligne saisie à la main "
+        "désigne son action par l'identifiant, ou par levier, population et date (par "
+        "occurrence d'une action récurrente). Une action datée avant la date de situation "
+        "sans statut est en retard.",
     ),
     "kpi_readings": (
         "Step 5, after go-live: measured KPI values, one row per KPI, population or "
@@ -508,9 +514,20 @@ COLUMN_HELP: dict[str, dict[str, tuple[str, str]]] = {
         ),
     },
     "action_status": {
-        "lever": (
-            "The action's lever code, as the Change plan's review table lists it.",
-            "Code du levier de l'action, tel que le tableau de revue du Plan Change l'indique.",
+        "id": (
+            "The action's identifier, as the Change plan lists it (`playbook plan export` "
+            "writes every planned action's); a row with one is matched on it alone.",
+            "Identifiant de l'action, tel que le Plan Change l'indique (`playbook plan export` "
+            "écrit celui de chaque action prévue) ; une ligne qui en porte un est rapprochée "
+            "par lui seul.",
+        ),
+        "action": (
+            "The action as the plan words it (written by the export, for reading; not read back).",
+            "L'action telle que le plan la formule (écrite par l'export, pour lecture ; non relue).",
+        ),
+        "owner": (
+            "Who carries the action (written by the export, for reading; not read back).",
+            "Qui porte l'action (écrit par l'export, pour lecture ; non relu).",
         ),
         "population": (
             "Population served (empty: every population, and the cross-population action).",
@@ -520,8 +537,17 @@ COLUMN_HELP: dict[str, dict[str, tuple[str, str]]] = {
             "Planned date of the occurrence (empty: every occurrence up to the as-of date).",
             "Date prévue de l'occurrence (vide : toutes les occurrences jusqu'à la date de situation).",
         ),
-        "status": ("Done or cancelled.", "Réalisée ou annulée."),
+        "status": (
+            "Done or cancelled; empty: nothing recorded yet (late once its date is past).",
+            "Réalisée ou annulée ; vide : rien d'enregistré (en retard une fois sa date passée).",
+        ),
         "notes": ("What was done, or why it was cancelled.", "Ce qui a été fait, ou pourquoi l'action a été annulée."),
+        "lever": (
+            "The action's lever code, as the Change plan's review table lists it (needed when "
+            "the row has no id).",
+            "Code du levier de l'action, tel que le tableau de revue du Plan Change l'indique "
+            "(nécessaire quand la ligne n'a pas d'identifiant).",
+        ),
     },
     "kpi_readings": {
         "kpi": (

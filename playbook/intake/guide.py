@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..model.types import MAX_NAME, MAX_TEXT
 from . import messages as msg
+from .headers import column_header, sheet_title
 from .schema import SHEETS, Column, Sheet, snake_case, vocabularies
 from .vocabulary import label
 
@@ -32,9 +33,17 @@ always matches what `playbook validate` checks.
   listed at once with its sheet, row and column; the exit status is 2 while an
   error remains. Warnings (an unknown column, a CRM-user population that goes
   live in no lot, a population without any impact) do not block.
-- Column names are the model's field names (English codes); do not rename them.
+- A workbook's tabs and column headers are in its language: a French workbook
+  shows the French names given below beside each code (`Populations`,
+  `effectif`); an English one shows the codes. Either language's names are read
+  in any workbook, whatever their case or accents; do not invent others.
   Dark headers are required, light ones optional: an empty optional cell takes
   the default shown below. Point at a header in Excel to read its help.
+- `action_status` need not be typed: `intake-template --from` and
+  `playbook plan export ENGAGEMENT` list every planned action there (its stable
+  id, wording, owner and planned date, in the engagement's language), so only
+  the status remains to pick, done or cancelled. An id the plan does not have is
+  an error naming the id most likely meant.
 - `engagement` and `training` hold one value per row: the field name in column A,
   the value in column B.
 - The YAML form has the shape of the model: `populations`, `lots`... are lists of
@@ -108,15 +117,17 @@ def _default(column: Column) -> str:
 
 
 def _sheet(sheet: Sheet) -> list[str]:
-    lines = [f"### `{sheet.name}`", "", sheet.help_en, "", f"*{sheet.help_fr}*", ""]
+    lines = [f"### `{sheet.name}`", "", f"French tab: **{sheet_title(sheet.name, 'fr')}**", "",
+             sheet.help_en, "", f"*{sheet.help_fr}*", ""]
     first = "Field (column A)" if sheet.shape == "record" else "Column"
     lines += [
-        f"| {first} | Type | Required | Accepted values | Meaning | Signification |",
-        "|---|---|---|---|---|---|",
+        f"| {first} | French header | Type | Required | Accepted values | Meaning | Signification |",
+        "|---|---|---|---|---|---|---|",
     ]
     for column in sheet.columns:
         lines.append(
-            f"| `{column.name}` | {_KIND[column.kind]} | {_default(column)} | {_cell(_accepted(column))} "
+            f"| `{column.name}` | {_cell(column_header(sheet.name, column.name, 'fr'))} "
+            f"| {_KIND[column.kind]} | {_default(column)} | {_cell(_accepted(column))} "
             f"| {_cell(column.help_en)} | {_cell(column.help_fr)} |"
         )
     return [*lines, ""]

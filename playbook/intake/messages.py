@@ -102,6 +102,7 @@ def format_default(column: Column, lang: str) -> str:
 _VALUE_ERRORS = {
     "must not be empty": "intake.value.must_not_be_empty",
     "blackout ends before it starts": "intake.value.blackout_reversed",
+    "a row names its action by its id or by its lever code": "intake.value.action_unnamed",
 }
 
 

@@ -22,8 +22,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ..files import atomic_path
 from ..model import Engagement
 from . import messages as msg
-from .headers import column_header, sheet_title
-from .schema import SHEETS, Column, Sheet, snake_case, vocabularies
+from .headers import column_header, sheet_code, sheet_title
+from .schema import SHEETS, SHEETS_BY_NAME, Column, Sheet, snake_case, vocabularies
 from .vocabulary import choices, label, shown
 
 ROWS = 1000  # rows of a table sheet covered by dropdowns and checks
@@ -132,7 +132,7 @@ def write_intake_template(
     for sheet in SHEETS:
         ws = book.create_sheet(sheet_title(sheet.name, lang))
         if sheet.shape == "table":
-            _write_table(ws, sheet, engagement, lang, lists)
+            _write_table(ws, sheet, _records(engagement, sheet), lang, lists)
         else:
             _write_record(ws, sheet, engagement, lang, lists)
     _write_readme(readme, engagement, lang)
@@ -218,12 +218,27 @@ def _comment(column: Column, lang: str) -> Comment:
 
 
 class _Lists:
-    """The hidden sheet that holds the lists too long for an inline dropdown."""
+    """The hidden sheet that holds the lists too long for an inline dropdown (the
+    workbook's own when it has one), and the tabs dropdowns point at."""
 
     def __init__(self, book: Workbook):
+        self.columns: dict[str, str] = {}
+        self.tabs = {sheet_code(title): title for title in book.sheetnames}
+        if "lists" in book.sheetnames:  # a workbook written before: its lists are kept
+            self.ws = book["lists"]
+            for cell in self.ws[1]:
+                if cell.value:
+                    letter = cell.column_letter
+                    last = max((c.row for c in self.ws[letter] if c.value not in (None, "")),
+                               default=1)
+                    self.columns[str(cell.value)] = f"lists!${letter}$2:${letter}${last}"
+            return
         self.ws = book.create_sheet("lists")
         self.ws.sheet_state = "hidden"
-        self.columns: dict[str, str] = {}
+
+    def tab(self, sheet: str, lang: str) -> str:
+        """The tab of `sheet`: as the workbook names it, else in `lang`."""
+        return self.tabs.get(sheet) or sheet_title(sheet, lang)
 
     def reference(self, key: str, values: list[str]) -> str:
         if key not in self.columns:
@@ -256,7 +271,7 @@ def _validation(column: Column, lang: str, lists: _Lists) -> DataValidation | No
     elif column.references and column.kind == "name":
         # Pick a name already typed in the referenced sheet; a warning, not a stop,
         # so a row can be filled before its population is.
-        formula = f"{quote_sheetname(sheet_title(column.references, lang))}!$A$2:$A${ROWS}"
+        formula = f"{quote_sheetname(lists.tab(column.references, lang))}!$A$2:$A${ROWS}"
         validation = DataValidation(
             type="list", formula1=formula, allow_blank=True, errorStyle="warning"
         )
@@ -316,8 +331,29 @@ def _width(column: Column, lang: str, header: str = "") -> int:
     return max(base, len(header or column.name) + 4)
 
 
+def replace_table(book: Workbook, name: str, records: list[Any], lang: str) -> Worksheet:
+    """Table sheet `name` of an existing workbook written anew with `records`, in
+    the template's layout (headers, help, dropdowns), at its place among the tabs
+    and under its own tab name; every other sheet is left as it was."""
+    sheet = SHEETS_BY_NAME[name]
+    lists = _Lists(book)
+    title = lists.tab(name, lang)
+    order = [s.name for s in SHEETS]
+    if title in book.sheetnames:
+        index = book.sheetnames.index(title)
+        del book[title]
+    else:  # after the sheets that come before it in the template, before `lists`
+        before = {lists.tabs[s] for s in order[: order.index(name)] if s in lists.tabs}
+        index = max((i + 1 for i, t in enumerate(book.sheetnames) if t in before),
+                    default=len(book.sheetnames))
+    ws = book.create_sheet(title, index)
+    _write_table(ws, sheet, records, lang, lists)
+    _fit_to_page_width(ws)
+    return ws
+
+
 def _write_table(
-    ws: Worksheet, sheet: Sheet, engagement: Engagement | None, lang: str, lists: _Lists
+    ws: Worksheet, sheet: Sheet, records: list[Any], lang: str, lists: _Lists
 ) -> None:
     for col, column in enumerate(sheet.columns, start=1):
         header = column_header(sheet.name, column.name, lang)
@@ -328,7 +364,7 @@ def _write_table(
         if validation is not None:
             ws.add_data_validation(validation)
             validation.add(f"{letter}2:{letter}{ROWS}")
-    for row, record in enumerate(_records(engagement, sheet), start=2):
+    for row, record in enumerate(records, start=2):
         for col, column in enumerate(sheet.columns, start=1):
             _put(ws, row, col, column, getattr(record, column.path[-1]), lang)
     ws.freeze_panes = "A2"

@@ -189,6 +189,10 @@ class Priority(Strict):
     people, against what it costs."""
 
     reach_exponent: float = Field(ge=0, le=1, description="Weight of the people reached.")
+    quick_wins: int = Field(
+        ge=1, le=12, description="How many quick wins the plan lists apart to start at once "
+        "(the first of the ranking, one per lever): a long list of them is no priority."
+    )
     description: Bilingual
 
 
@@ -248,7 +252,7 @@ class Catalogue(Strict):
     phases: dict[PhaseCode, PhaseInfo]
     owners: dict[str, Bilingual]
     reasons: dict[str, Bilingual]
-    warnings: dict[Literal["high_impact_no_lever", "milestone_closed"], Bilingual]
+    warnings: dict[Literal["high_impact_no_lever", "milestone_closed", "owner_unnamed"], Bilingual]
     milestones: dict[Literal["design_start", "acceptance_start", "acceptance_end", "go_live"], Bilingual]
     closures: dict[Literal["weekend", "holiday"], Bilingual]
     quadrants: dict[Literal["quick_win", "major", "filler", "questionable"], Bilingual]
@@ -268,7 +272,7 @@ class Catalogue(Strict):
         "dimension", "receives_tasks", "it_comfort", "local_management", "default",
         "cross_always", "cross_matched", "cross_brakes", "cited", "separator", "list_separator",
         "governance_gap", "governance_gap_rollout", "owner_fallback", "paired_from", "paired_to",
-        "external", "crm_obligation", "owner_external",
+        "external", "crm_obligation", "owner_external", "owner_unnamed_role",
     )
 
     @model_validator(mode="after")

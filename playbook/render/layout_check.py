@@ -48,6 +48,28 @@ _CONTINUED = re.compile(r"\s*\((?:suite|continued|cont\.)\)\s*$", re.IGNORECASE)
 _BODY_LAYOUTS = ("Title and Content", "Two Content", "Title Only")
 
 
+class _Said(str):
+    """A finding's message: its English text, and the code and values that word it
+    in another language (`Finding.text`)."""
+
+    code: str
+    values: dict
+
+    def __new__(cls, code: str, **values: object) -> _Said:
+        from ..text import render
+
+        said = super().__new__(cls, render(f"layout.{code}", "en", **values))
+        said.code, said.values = code, values
+        return said
+
+    def __reduce__(self):  # pickled as what it is made of (a worker's findings come back)
+        return _said, (self.code, self.values)
+
+
+def _said(code: str, values: dict) -> _Said:
+    return _Said(code, **values)
+
+
 @dataclass(frozen=True)
 class Finding:
     """One layout problem: where (file, 1-based page or slide) and what."""
@@ -59,6 +81,15 @@ class Finding:
 
     def __str__(self) -> str:
         return f"{self.file}: page {self.page}: {self.kind}: {self.message}"
+
+    def text(self, lang: str) -> str:
+        """The finding as `__str__` words it, in `lang`."""
+        from ..text import render
+
+        code = getattr(self.message, "code", None)
+        message = render(f"layout.{code}", lang, **self.message.values) if code else self.message  # type: ignore[attr-defined]
+        return render("layout.finding", lang, file=self.file, page=self.page,
+                      kind=render(f"layout.kind.{self.kind}", lang), message=message)
 
 
 def check_layout(folder: str | Path, workdir: str | Path | None = None) -> list[Finding]:
@@ -203,12 +234,12 @@ def _page_findings(page, lines: list[_Line]) -> Iterator[tuple[str, str]]:
     for line in lines:
         if (line.x0 < rect.x0 - EDGE_TOLERANCE_PT or line.y0 < rect.y0 - EDGE_TOLERANCE_PT
                 or line.x1 > rect.x1 + EDGE_TOLERANCE_PT or line.y1 > rect.y1 + EDGE_TOLERANCE_PT):
-            yield OUTSIDE, f"{_quote(line.text)} is drawn beyond the page edge"
+            yield OUTSIDE, _Said("outside", text=_quote(line.text))
     for first, second in _overlapping(_words(page)):
-        yield OVERLAP, f"{_quote(first.text)} is drawn over {_quote(second.text)}"
+        yield OVERLAP, _Said("overlap", first=_quote(first.text), second=_quote(second.text))
     for line in lines:
         if TRUNCATION_MARK in line.text:
-            yield TRUNCATED, f"{_quote(line.text)} is cut"
+            yield TRUNCATED, _Said("truncated", text=_quote(line.text))
 
 
 def _overlapping(words: list[_Line]) -> Iterator[tuple[_Line, _Line]]:
@@ -259,8 +290,7 @@ def _single_row_pages(document) -> Iterator[tuple[int, str]]:
                 data = len(rows) - (1 if rows and header and rows[0] == header else 0)
                 data += _unshaded_rows_below(page, first.bbox)
                 if data <= 1:
-                    yield number, (f"a table continues onto this page for {data} row"
-                                   f"{'s' if data != 1 else ''} only")
+                    yield number, _Said("table_rows" if data != 1 else "table_row", rows=data)
         previous_last = tables[-1] if tables else None
 
 
@@ -307,14 +337,14 @@ def _slide_findings(source: Path) -> Iterator[tuple[int, str, str]]:
         words, has_visual, tables, badges = _slide_content(slide)
         if layout in _BODY_LAYOUTS or layout == "Closing":
             if words > WORD_BUDGET_WORDS:
-                yield index, WORD_BUDGET, (f"{words} words of visible body text "
-                                           f"(budget {WORD_BUDGET_WORDS})")
+                yield index, WORD_BUDGET, _Said("word_budget", words=words,
+                                                budget=WORD_BUDGET_WORDS)
         if layout in _BODY_LAYOUTS and words < NEAR_EMPTY_WORDS and not has_visual:
-            yield index, NEAR_EMPTY, f"{words} words and no chart, table or picture"
+            yield index, NEAR_EMPTY, _Said("near_empty", words=words)
         if _CONTINUED.search(title):
             for rows in tables:
                 if rows <= 2:  # header + one row
-                    yield index, SINGLE_ROW, "a table continues onto this slide for one row"
+                    yield index, SINGLE_ROW, _Said("slide_row")
         base = _CONTINUED.sub("", title)
         if badges and base == numbered_title and _CONTINUED.search(title):
             numbers += badges
@@ -327,7 +357,7 @@ def _slide_findings(source: Path) -> Iterator[tuple[int, str, str]]:
 def _numbering(slide: int, numbers: list[int]) -> Iterator[tuple[int, str, str]]:
     if numbers and numbers != list(range(1, len(numbers) + 1)):
         shown = ", ".join(map(str, numbers))
-        yield slide, NUMBERING, f"numbered messages read {shown}, not 1 to {len(numbers)}"
+        yield slide, NUMBERING, _Said("numbering", shown=shown, count=len(numbers))
 
 
 def _title(slide) -> str:

@@ -10,7 +10,18 @@ it checks the invariants a partner checks by reading:
 - `title_count`: a title stating a count states what its slide shows;
 - `decisions`: the decisions the steering committee is asked for appear in
   every summary and in the steering pack, and no summary says there is none;
-- `empty_table`: no table ships with a header and no row.
+- `empty_table`: no table ships with a header and no row;
+- `counts`: a count of territories is the roll-out's number of regional
+  territories, and no count of populations exceeds the populations mapped
+  ("N populations out of M": M is that number);
+- `kpi_values`: a KPI's target and alert threshold print as the steering plan
+  sets them, in one format, wherever a table gives them;
+- `event_dates`: an action or a session cited by its id prints the dates the
+  plan gives it (and a late action the date it was due).
+
+Facts are compared with the analysis and its findings, the one source all six
+deliverables print from: two deliverables that each agree with it agree with
+each other.
 
 A discrepancy is a product bug: the test suite fails on it. A user's run still
 writes its files, says the discrepancies plainly and records them in the
@@ -27,14 +38,15 @@ from pathlib import Path
 from typing import Any
 
 from ..files import atomic_write_text
-from ..findings import findings
+from ..findings import CASH, findings
 from ..text import grammar
-from .deliverables import build
+from .deliverables import build, prepared
 from .ir import (
     Bullets,
     BulletSlide,
     Deck,
     Document,
+    Heading,
     KeyMessages,
     KeyMessagesSlide,
     Paragraph,
@@ -45,6 +57,7 @@ from .ir import (
 
 TOTALS, RATES, TITLE_COUNT, DECISIONS = "totals", "rates", "title_count", "decisions"
 EMPTY_TABLE = "empty_table"
+COUNTS, KPI_VALUES, EVENT_DATES = "counts", "kpi_values", "event_dates"
 REPORT = "{name}.reconciliation.json"  # beside the files, in the folder a run stages
 
 
@@ -69,8 +82,9 @@ def reconcile(analysis: Any, names: Sequence[str]) -> list[Discrepancy]:
     """Every discrepancy of the deliverables `names` of one analysis (built here)."""
     found: list[Discrepancy] = []
     for name in names:
-        document, deck = build(name, analysis)
-        found += check(name, document, deck, analysis)
+        built = prepared(name, analysis)
+        document, deck = build(name, built)
+        found += check(name, document, deck, built)
     return found
 
 
@@ -78,7 +92,9 @@ def check(name: str, document: Document, deck: Deck, analysis: Any) -> list[Disc
     """The discrepancies of one deliverable already built (as the writers get it)."""
     return [*_empty(name, document, deck), *_totals(name, document, deck, analysis.lang),
             *_titles(name, deck),
-            *_rates(name, document, deck, analysis), *_decisions(name, document, deck, analysis)]
+            *_rates(name, document, deck, analysis), *_decisions(name, document, deck, analysis),
+            *_counts(name, document, deck, analysis), *_kpi_values(name, document, deck, analysis),
+            *_event_dates(name, document, deck, analysis)]
 
 
 def write_report(found: Sequence[Discrepancy], path: Path) -> None:
@@ -121,13 +137,16 @@ def _tables(document: Document, deck: Deck) -> Iterator[tuple[str, Table]]:
 def _texts(document: Document, deck: Deck) -> Iterator[str]:
     """Every sentence a reader reads (notes included: the presenter says them)."""
     for block in document.blocks:
-        if isinstance(block, Paragraph):
+        if isinstance(block, Paragraph | Heading):
             yield block.text
         elif isinstance(block, KeyMessages):
             yield from block.items
         elif isinstance(block, Bullets):
             yield from (getattr(item, "text", item) for item in block.items)
     for slide in deck.slides:
+        title = getattr(slide, "title", "")
+        if title:
+            yield str(title)
         yield from (str(getattr(item, "text", item)) for item in getattr(slide, "bullets", []))
         yield from getattr(slide, "items", [])
         notes = getattr(slide, "notes", "")
@@ -245,10 +264,12 @@ def _rates(name: str, document: Document, deck: Deck, analysis: Any) -> list[Dis
     for line in budget.lines:
         if line.rate is None or line.shown is None:
             continue
-        expected = grammar.rounded_money(line.shown_days * line.rate)
-        # `shown` is rounded with its siblings; a single line may differ from its own
-        # rounding by one step at most, never more.
-        step = 100 if abs(expected) < 10_000 else 1_000
+        expected = line.shown_days * line.rate
+        # `shown` is rounded with its siblings, to the step of their total (1 000 once
+        # it reaches 10 000: 14 days at 450 print 6 000 beside 40 000 of other lines);
+        # a line may differ from its exact amount by one such step at most, never more.
+        total = budget.cash_shown if line.kind == CASH else budget.internal_shown
+        step = 100 if abs(total if total is not None else expected) < 10_000 else 1_000
         if abs(expected - line.shown) > step:
             found.append(Discrepancy(RATES, name, f"budget line {line.code}",
                                      f"{line.shown_days} days at {line.rate} print {line.shown}"))
@@ -294,3 +315,117 @@ def _decisions(name: str, document: Document, deck: Deck, analysis: Any) -> list
 
 # Sentences that say there is nothing for the committee to decide.
 _NOTHING_TO_DECIDE = ("change_plan.messages.to_arbitrate.zero", "steering.titles.decisions_none")
+
+
+# --------------------------------------------------------------------------- counts
+
+# "4 territoires", "4 regional territories": figures only (a client's own words,
+# "quatre territoires", are quoted as given).
+_TERRITORIES = re.compile(r"(?<![\d.,])(\d+)\s+(?:territoires?|(?:regional\s+)?territor(?:y|ies))\b",
+                          re.IGNORECASE)
+_POPULATIONS = re.compile(r"(?<![\d.,])(\d+)\s+populations?\b", re.IGNORECASE)
+# "6 populations sur 11", "6 populations out of 11", "2 out of 11 populations" (not
+# "the journeys of 3 populations": a part may be "of" some populations)
+_OF_TOTAL = re.compile(r"\bpopulations?\s+(?:sur|out of|of)\s+(\d+)\b|"
+                       r"\b(?:sur|out of)\s+(?:les\s+|the\s+)?(\d+)\s+populations\b", re.IGNORECASE)
+
+
+def _counts(name: str, document: Document, deck: Deck, analysis: Any) -> list[Discrepancy]:
+    """Counts of territories and populations against the roll-out's own."""
+    counts = findings(analysis).counts
+    found: list[Discrepancy] = []
+    seen: set[str] = set()
+    for sentence in _texts(document, deck):
+        problems = [f"{m.group(0)} (the roll-out has {counts.territories} regional territories)"
+                    for m in _TERRITORIES.finditer(sentence) if int(m.group(1)) != counts.territories]
+        problems += [f"{m.group(0)} (of {counts.populations} populations mapped)"
+                     for m in _POPULATIONS.finditer(sentence) if int(m.group(1)) > counts.populations]
+        problems += [f"{m.group(0)} (the map has {counts.populations} populations)"
+                     for m in _OF_TOTAL.finditer(sentence)
+                     if int(m.group(1) or m.group(2)) != counts.populations]
+        for problem in problems:
+            if problem not in seen:
+                seen.add(problem)
+                found.append(Discrepancy(COUNTS, name, "text", f"{problem}: “{sentence[:120]}”"))
+    return found
+
+
+# --------------------------------------------------------------------------- KPI values
+
+
+def _headers(analysis: Any, keys: Sequence[str]) -> set[str]:
+    labels = analysis.method.labels
+    return {analysis.method.text(key, analysis.lang) for key in keys if labels.has(key)}
+
+
+_TARGET_HEADERS = ("common.columns.target", "steering.columns.target", "change_plan.columns.target")
+_ALERT_HEADERS = ("change_plan.columns.alert", "target_vision.kpis.amber_from")
+
+
+def _kpi_values(name: str, document: Document, deck: Deck, analysis: Any) -> list[Discrepancy]:
+    """Each KPI's target and alert threshold, in every table naming the KPI in its
+    first column, print as `common.measure` prints the steering plan's value."""
+    from .deliverables import common as c
+
+    kpis = analysis.steering.kpis
+    if kpis.empty:
+        return []
+    names = kpis["name"].value_counts()
+    facts = {row.name: row for row in kpis.itertuples() if names[row.name] == 1}
+    wanted = {"target": _headers(analysis, _TARGET_HEADERS), "amber_from": _headers(analysis, _ALERT_HEADERS)}
+    found = []
+    for where, table in _tables(document, deck):
+        columns = {field: [i for i, h in enumerate(table.columns) if str(h) in headers]
+                   for field, headers in wanted.items()}
+        if not any(columns.values()):
+            continue
+        for row in table.rows:
+            fact = facts.get(str(row[0]).strip())
+            if fact is None:
+                continue
+            for field, indexes in columns.items():
+                expected = c.measure(analysis, getattr(fact, field), fact.unit)
+                for index in indexes:
+                    printed = str(row[index]).strip()
+                    if printed and printed != expected:
+                        found.append(Discrepancy(
+                            KPI_VALUES, name, where,
+                            f"{fact.name}: {table.columns[index]} printed {printed}, the plan sets {expected}"))
+    return found
+
+
+# --------------------------------------------------------------------------- event dates
+
+
+def _event_dates(name: str, document: Document, deck: Deck, analysis: Any) -> list[Discrepancy]:
+    """A table row citing actions or sessions by id prints their dates: the date
+    the plan gives each (a late action's new date), and for a late action the
+    date it was due; no date in the row belongs to another day."""
+    from .deliverables import common as c
+
+    events: dict[str, set[str]] = {}
+    actions = analysis.change_plan.actions
+    for row in actions.itertuples():
+        events[str(row.id)] = {c.date(analysis, row.date), c.date(analysis, row.planned)}
+    sessions = analysis.training_plan.sessions
+    if "id" in sessions.columns:
+        for row in sessions.itertuples():
+            events[str(row.id)] = {c.date(analysis, row.start), c.date(analysis, row.end)}
+    if not events:
+        return []
+    dates = re.compile(r"\d{1,2}(?:er)?\s+\w+\s+\d{4}|\w+ \d{1,2}, \d{4}")
+    found = []
+    for where, table in _tables(document, deck):
+        for row in table.rows:
+            cited = [part.strip() for cell in row[:1] for part in str(cell).split(",")]
+            cited = [i for i in cited if i in events]
+            if not cited:
+                continue
+            allowed = set().union(*(events[i] for i in cited))
+            printed = [d for cell in row[1:] for d in dates.findall(str(cell))]
+            wrong = [d for d in printed if d not in allowed]
+            if printed and wrong:
+                found.append(Discrepancy(EVENT_DATES, name, where,
+                                         f"{', '.join(cited)}: printed {', '.join(wrong)}, "
+                                         f"the plan gives {', '.join(sorted(allowed))}"))
+    return found

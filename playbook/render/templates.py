@@ -93,7 +93,7 @@ _EXTERNAL = re.compile(rb"<Relationship\b[^>]*>")
 _HYPERLINK = "/relationships/hyperlink"
 
 
-def package_problems(path: Path) -> list[str]:
+def package_problems(path: Path, lang: str = "en") -> list[str]:
     """What makes a template unsafe to open or to copy into client files.
 
     Part sizes come from the zip's directory, so nothing is expanded to find
@@ -107,26 +107,28 @@ def package_problems(path: Path) -> list[str]:
     label = path.name
     try:
         archive = zipfile.ZipFile(path)
-    except (OSError, zipfile.BadZipFile) as exc:
-        return [f"{label}: not a readable Office file ({exc})"]
+    except zipfile.BadZipFile:
+        return [_t("not_zip", lang, label=label)]
+    except OSError as exc:
+        return [_t("unreadable_office", lang, label=label, reason=exc.strerror or exc)]
     with archive:
         infos = archive.infolist()
         large = [i for i in infos if i.file_size > MAX_PART_BYTES]
-        problems = [f"{label}: part {i.filename} expands to {i.file_size // (1 << 20)} MB, "
-                    f"more than {MAX_PART_BYTES >> 20} MB: not read" for i in large]
+        problems = [_t("part_too_large", lang, label=label, part=i.filename,
+                       size=i.file_size // (1 << 20), limit=MAX_PART_BYTES >> 20) for i in large]
         total = sum(i.file_size for i in infos)
         if total > MAX_TOTAL_BYTES and not large:
-            problems.append(f"{label}: expands to {total // (1 << 20)} MB, more than "
-                            f"{MAX_TOTAL_BYTES >> 20} MB: not read")
+            problems.append(_t("too_large", lang, label=label, size=total // (1 << 20),
+                               limit=MAX_TOTAL_BYTES >> 20))
         if problems:
             return problems
         for info in infos:
             if info.filename.endswith(".rels"):
-                problems += _external_links(label, info.filename, archive.read(info))
+                problems += _external_links(label, info.filename, archive.read(info), lang)
     return problems
 
 
-def _external_links(label: str, part: str, xml: bytes) -> list[str]:
+def _external_links(label: str, part: str, xml: bytes, lang: str = "en") -> list[str]:
     problems = []
     for match in _EXTERNAL.finditer(xml):
         tag = match.group(0).decode("utf-8", "replace")
@@ -137,87 +139,97 @@ def _external_links(label: str, part: str, xml: bytes) -> list[str]:
             continue
         target = re.search(r'Target="([^"]*)"', tag)
         owner = part.replace("_rels/", "").removesuffix(".rels")
-        problems.append(f"{label}: {owner} links to an outside {kind.group(1) if kind else 'resource'} "
-                        f"({target.group(1)[:80] if target else '?'}); it would be copied into every "
-                        "client file and fetched when opened: embed it or remove it")
+        problems.append(_t("external_link", lang, label=label, owner=owner,
+                           kind=kind.group(1) if kind else _t("resource", lang),
+                           target=target.group(1)[:80] if target else "?"))
     return problems
 
 
-def check_docx(path: Path) -> list[str]:
+def check_docx(path: Path, lang: str = "en") -> list[str]:
     """Every problem of a Word template, each naming the file and the missing piece."""
     label = path.name
     if not path.is_file():
-        return [f"{label}: file not found in {path.parent}"]
-    unsafe = package_problems(path)
+        return [_t("not_found", lang, label=label, folder=path.parent)]
+    unsafe = package_problems(path, lang)
     if unsafe:
         return unsafe
     try:
         document = open_docx(str(path))
     except Exception as exc:  # python-docx raises several kinds on a broken file
-        return [f"{label}: not a readable Word file ({exc})"]
+        return [_t("unreadable_word", lang, label=label, reason=exc)]
     problems: list[str] = []
     styles = {style.name: style for style in document.styles}
     for name, kind in REQUIRED_DOCX_STYLES.items():
         style = styles.get(name)
         if style is None:
-            problems.append(f"{label}: style '{name}' is missing")
+            problems.append(_t("style_missing", lang, label=label, name=name))
         elif style.type != kind:
-            problems.append(f"{label}: style '{name}' is a {_kind(style.type)} style, "
-                            f"expected a {_kind(kind)} style")
+            problems.append(_t("style_kind", lang, label=label, name=name,
+                               found=_kind_word(style.type, lang), expected=_kind_word(kind, lang)))
     header_text = " ".join(_part_text(document, "header"))
     footer_text = " ".join(_part_text(document, "footer"))
     for token in DOCX_HEADER_TOKENS:
         if token not in header_text:
-            problems.append(f"{label}: the page header has no {token} placeholder")
+            problems.append(_t("no_header_token", lang, label=label, token=token))
     for token in DOCX_FOOTER_TOKENS:
         if token not in footer_text:
-            problems.append(f"{label}: the page footer has no {token} placeholder")
+            problems.append(_t("no_footer_token", lang, label=label, token=token))
     if not _PAGE_FIELD.search(_footer_xml(document)):
-        problems.append(f"{label}: the page footer has no PAGE field (page numbers)")
+        problems.append(_t("no_page_field", lang, label=label))
     return problems
 
 
-def check_pptx(path: Path) -> list[str]:
+def check_pptx(path: Path, lang: str = "en") -> list[str]:
     """Every problem of a PowerPoint template, each naming the file and the missing piece."""
     label = path.name
     if not path.is_file():
-        return [f"{label}: file not found in {path.parent}"]
-    unsafe = package_problems(path)
+        return [_t("not_found", lang, label=label, folder=path.parent)]
+    unsafe = package_problems(path, lang)
     if unsafe:
         return unsafe
     try:
         presentation = open_pptx(str(path))
     except Exception as exc:
-        return [f"{label}: not a readable PowerPoint file ({exc})"]
+        return [_t("unreadable_powerpoint", lang, label=label, reason=exc)]
     problems: list[str] = []
     ratio = presentation.slide_width / presentation.slide_height
     if abs(ratio - PPTX_ASPECT) > 0.01:
-        problems.append(f"{label}: slide size is {ratio:.2f}:1, expected 16:9")
+        problems.append(_t("slide_size", lang, label=label, ratio=f"{ratio:.2f}"))
     if len(presentation.slides):
-        problems.append(f"{label}: contains {len(presentation.slides)} slide(s), expected none")
+        problems.append(_t("has_slides", lang, label=label, count=len(presentation.slides)))
     layouts = {layout.name: layout for layout in presentation.slide_layouts}
     for name, needs in REQUIRED_PPTX_LAYOUTS.items():
         layout = layouts.get(name)
         if layout is None:
-            problems.append(f"{label}: layout '{name}' is missing")
+            problems.append(_t("layout_missing", lang, label=label, name=name))
             continue
         types = [ph.placeholder_format.type for ph in layout.placeholders]
         for need in needs:
             found = sum(1 for kind in types if kind in need.types)
             if found < need.count:
-                what = f"{need.count} {need.name} placeholders" if need.count > 1 else (
-                    f"a {need.name} placeholder")
-                problems.append(f"{label}: layout '{name}' has no {what}"
-                                if found == 0 else
-                                f"{label}: layout '{name}' has {found} {need.name} "
-                                f"placeholder(s), expected {need.count}")
+                kind = _t(f"placeholder.{_PLACEHOLDER_KEYS[need.name]}", lang)
+                problems.append(
+                    _t("layout_no_placeholder", lang, label=label, name=name, kind=kind)
+                    if found == 0 and need.count == 1 else
+                    _t("layout_no_placeholders", lang, label=label, name=name, kind=kind,
+                       count=need.count)
+                    if found == 0 else
+                    _t("layout_placeholders", lang, label=label, name=name, kind=kind,
+                       found=found, count=need.count))
     return problems
 
 
-def check_templates(directory: str | Path) -> list[str]:
-    """All problems of the house templates in `directory`; empty when usable."""
+def check_templates(directory: str | Path, lang: str = "en") -> list[str]:
+    """All problems of the house templates in `directory`, in `lang`; empty when usable."""
     root = Path(directory)
-    return check_docx(root / DOCX_NAME) + check_pptx(root / PPTX_NAME)
+    return check_docx(root / DOCX_NAME, lang) + check_pptx(root / PPTX_NAME, lang)
+
+
+def _t(key: str, lang: str, **values: object) -> str:
+    """The problem `templates.<key>` (playbook/text/data/messages.yaml) in `lang`."""
+    from ..text import render
+
+    return render(f"templates.{key}", lang, **values)
 
 
 def load_docx_template(directory: str | Path) -> DocxDocument:
@@ -266,6 +278,16 @@ def default_template_dir() -> Path:
     from ..resources import resource_dir
 
     return resource_dir("templates")
+
+
+_PLACEHOLDER_KEYS = {"title": "title", "subtitle": "subtitle", "body": "body",
+                     "body (client and date)": "body_cover"}
+
+
+def _kind_word(kind: WD_STYLE_TYPE, lang: str) -> str:
+    word = _kind(kind)
+    return _t(f"kind.{word}", lang) if word in ("paragraph", "character", "table", "numbering") \
+        else word
 
 
 def _kind(kind: WD_STYLE_TYPE) -> str:

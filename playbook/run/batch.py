@@ -107,19 +107,16 @@ def find_engagements(patterns: Iterable[str | Path]) -> list[Path]:
         is_glob = glob.has_magic(text) and not os.path.lexists(text)
         matches = sorted(glob.glob(text)) if is_glob else [text]
         if not matches:
-            raise PlaybookError(f"no engagement file matches {text!r}")
+            raise PlaybookError(_say("run.batch.no_match", pattern=text))
         for match in map(Path, matches):
             if match.is_dir():
                 candidates = sorted(p for p in match.iterdir() if p.suffix.lower() in ENGAGEMENT_SUFFIXES)
             elif match.is_file():
                 candidates = [match]
             elif match.exists():
-                raise PlaybookError(
-                    f"{match}: not a regular file (a pipe, a device or a socket): "
-                    "give the engagement file itself"
-                )
+                raise PlaybookError(_say("run.batch.not_regular", path=match))
             else:
-                raise PlaybookError(f"engagement file not found: {match}")
+                raise PlaybookError(_say("run.batch.not_found", path=match))
             for path in candidates:
                 if path.name.startswith((".", "~$")):
                     continue
@@ -127,8 +124,16 @@ def find_engagements(patterns: Iterable[str | Path]) -> list[Path]:
                     continue
                 found.setdefault(path.resolve(), None)
     if not found:
-        raise PlaybookError("no engagement file found in " + ", ".join(map(str, patterns)))
+        raise PlaybookError(_say("run.batch.none_found", where=", ".join(map(str, patterns))))
     return list(found)
+
+
+def _say(key: str, **values: object) -> str:
+    """A message said before any engagement is read: in the consultant's language."""
+    from ..text import render
+    from ..text.language import choose_language
+
+    return render(key, choose_language(), **values)
 
 
 def _kept_version(path: Path) -> bool:

@@ -135,17 +135,25 @@ def run_engagement(
     return run_isolated(job, progress)
 
 
+def _say(key: str, **values: object) -> str:
+    """A message said before any engagement is read: in the consultant's language."""
+    from ..text import render
+    from ..text.language import choose_language
+
+    return render(key, choose_language(), **values)
+
+
 def make_job(
     engagement_path, out_dir, lang=None, only=None, templates_dir=None, method_dir=None,
     notebooks_dir=None, kernel=False, force=False, *, as_of=None, since=None,
 ) -> Job:
     if lang not in (None, "", *LANGUAGES):
-        raise PlaybookError(f"unknown language {lang!r}; expected one of {', '.join(LANGUAGES)}")
+        raise PlaybookError(_say("run.unknown_language", value=lang, known=", ".join(LANGUAGES)))
     if as_of:
         try:
             dt.date.fromisoformat(str(as_of))
         except ValueError:
-            raise PlaybookError(f"--as-of {as_of!r}: expected a date such as 2027-07-26") from None
+            raise PlaybookError(_say("run.as_of.bad", value=as_of)) from None
     if since and not Path(since).is_file():
         from ..workbench import previous_engagement_file
 
@@ -200,6 +208,7 @@ def _run_planned(job: Job, engagement, emit: Progress) -> RunResult:
         emit(Event("current", client, name, index, total, lang=lang))
     if not plan.to_render:
         return plan.result(job)
+    _check_action_ids(job, engagement, lang)
     folder.mkdir(parents=True, exist_ok=True)
     remove_stale_staging(folder)
 
@@ -244,6 +253,33 @@ def _run_planned(job: Job, engagement, emit: Progress) -> RunResult:
         reviews=reviews,
         discrepancies=[str(d) for name in found for d in found[name]],
     )
+
+
+def _warnings(job: Job, engagement, lang: str) -> list[dict[str, str]]:
+    """The method's warnings of the analysis the notebooks rendered: the one this
+    process computed for them (kept per content by `analysed`; a kernel engine's
+    notebooks ran elsewhere, and it is computed here once)."""
+    from dataclasses import asdict
+
+    from ..analysis.engine import analysed, method_warnings
+    from ..method import load_method
+
+    analysis = analysed(engagement, load_method(job.method_dir), lang)
+    return [asdict(warning) for warning in method_warnings(analysis)]
+
+
+def _check_action_ids(job: Job, engagement, lang: str) -> None:
+    """An `action_status` row naming an id the plan does not have is refused,
+    located, before any notebook runs (the analysis is the one the notebooks
+    then reuse, computed once per content)."""
+    if not any(record.id for record in engagement.action_status):
+        return
+    from ..analysis.engine import analysed
+    from ..method import load_method
+    from ..workbench import check_action_ids
+
+    analysis = analysed(engagement, load_method(job.method_dir), lang)
+    check_action_ids(job.engagement_path, analysis, job.method_dir)
 
 
 def _collect_discrepancies(staging: Path, name: str) -> list[Discrepancy]:
@@ -532,6 +568,7 @@ def _manifest(job, engagement, plan: RunPlan, staging, seconds, found=None):
         )
     versions = manifest_module.versions()
     return manifest_module.Manifest(
+        warnings=_warnings(job, engagement, plan.lang),
         client=engagement.client,
         language=plan.lang,
         engagement={"path": job.engagement_path, "sha256": engagement_sha},

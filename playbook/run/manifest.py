@@ -72,6 +72,10 @@ class Manifest:
     generated_at: str
     deliverables: dict[str, DeliverableRecord] = field(default_factory=dict)
     schema: int = SCHEMA
+    # The method's points to look at of the analysis the run rendered (code,
+    # message, subject, severity, audience), for the console's summary; None in
+    # manifests written before they were recorded.
+    warnings: list[dict[str, str]] | None = None
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), indent=2, ensure_ascii=False) + "\n"

@@ -44,17 +44,19 @@ def deliverables(
     must not silently produce nothing).
     """
     from ..errors import PlaybookError
+    from ..text import render
+    from ..text.language import choose_language
 
     folder = notebooks_dir(directory)
     wanted = list(dict.fromkeys(only)) if only else list(DELIVERABLES)
     unknown = [name for name in wanted if name not in DELIVERABLES]
     if unknown:
-        raise PlaybookError(
-            f"unknown deliverable {', '.join(map(repr, unknown))}; "
-            f"known: {', '.join(DELIVERABLES)}"
-        )
+        raise PlaybookError(render("run.unknown_deliverable", choose_language(),
+                                   names=", ".join(map(repr, unknown)),
+                                   known=", ".join(DELIVERABLES)))
     chosen = [Deliverable(name, folder / DELIVERABLES[name]) for name in DELIVERABLES if name in wanted]
     missing = [str(d.notebook) for d in chosen if not d.notebook.is_file()]
     if missing:
-        raise PlaybookError("notebook not found: " + ", ".join(missing))
+        raise PlaybookError(render("run.notebook_missing", choose_language(),
+                                   notebooks=", ".join(missing)))
     return chosen

@@ -8,12 +8,18 @@ from __future__ import annotations
 
 import os
 
+# Size units as each language writes them (octets in French).
+_UNITS = {"en": ("B", "KB", "MB"), "fr": ("o", "Ko", "Mo")}
 
-def _size(path) -> str:
-    size = os.path.getsize(path)
-    for unit in ("B", "KB", "MB"):
-        if size < 1024 or unit == "MB":
-            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
+
+def _size(path, lang: str = "en") -> str:
+    from .wording import seconds as one_decimal  # tenths in the language's decimal mark
+
+    size: float = os.path.getsize(path)
+    units = _UNITS.get(lang, _UNITS["en"])
+    for index, unit in enumerate(units):
+        if size < 1024 or index == len(units) - 1:
+            return f"{size:.0f} {unit}" if index == 0 else f"{one_decimal(size, lang)} {unit}"
         size /= 1024
     return ""
 
@@ -44,10 +50,10 @@ def files_table(result, lang: str | None = None):
         table.add_row(
             name,
             "\n".join(p.name for p in files),
-            "\n".join(_size(p) for p in files),
+            "\n".join(_size(p, lang) for p in files),
             time,
         )
-    table.add_row("", result.manifest.name, _size(result.manifest), "")
+    table.add_row("", result.manifest.name, _size(result.manifest, lang), "")
     return table
 
 

@@ -171,6 +171,13 @@ class _Builder:
         if catalogue.missing_roles:
             self.add(Heading(self.t("levers.gaps"), 2), Paragraph(self.t("levers.gaps_intro")),
                      Bullets([self._gap(role, missing) for role, missing in catalogue.missing_roles.items()]))
+        quote = self.m.brakes.phrases
+        self.add(Heading(self.t("levers.owners"), 2), Paragraph(self.t("levers.owners_intro")),
+                 Bullets([self.t("levers.owner_words", role=self.b(catalogue.owners[role]),
+                                 words=", ".join(f"{self.b(quote.quote_open)}{w}{self.b(quote.quote_close)}"
+                                                 for w in words))
+                          for role, words in catalogue.owner_functions.items()]),
+                 Heading(self.t("levers.calendar"), 2), Paragraph(self.t("levers.calendar_intro")))
 
     def _gap(self, role: str, missing: Any) -> str:
         owners = self.m.levers.owners

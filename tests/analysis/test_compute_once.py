@@ -106,9 +106,8 @@ def test_six_deliverables_analyse_a_client_once_per_date_and_match_fresh_analyse
     """The direct path (what the notebooks call) against every deliverable built
     from an analysis and a committee computed afresh: the same files."""
     from playbook import workbench
-    from playbook.analysis.copil import copil
+    from playbook.analysis.committee import steered
     from playbook.render.deliverables import write
-    from playbook.render.deliverables.steering import with_copil
     from playbook.run.direct import produce
 
     path = EXAMPLES / "mutuelle_horizon.yaml"
@@ -128,7 +127,7 @@ def test_six_deliverables_analyse_a_client_once_per_date_and_match_fresh_analyse
         engine._ANALYSES.clear()  # nothing kept from the run above, nor between deliverables
         analysis = real(load_engagement(path), load_method())
         if name == "steering":
-            analysis = with_copil(analysis, copil(analysis))
+            analysis = steered(analysis)
         write(name, analysis, fresh)
     for name in DELIVERABLES:
         for suffix in (".docx", ".pptx"):

@@ -8,7 +8,8 @@ import datetime as dt
 
 import pytest
 
-from playbook.analysis.copil import copil, default_as_of, forecast, is_falling
+from playbook.analysis.committee import Previous, steer
+from playbook.analysis.copil import default_as_of, forecast, is_falling
 from playbook.analysis.engine import analyse
 from playbook.method import load_method
 from playbook.model import Engagement
@@ -32,6 +33,14 @@ def case(**changes) -> dict:
 
 def analysed(data: dict):
     return analyse(Engagement.model_validate(data), METHOD)
+
+
+def copil(analysis, as_of: dt.date, previous=None):
+    """The committee of `as_of`'s measurements and progress (the plan read at that
+    date); `previous`: the engagement as analysed at the committee before."""
+    committee = steer(analysis, as_of, None if previous is None else
+                      Previous(as_of - dt.timedelta(weeks=2), previous))
+    return committee.copil
 
 
 def reading(value: float, date: str, population: str = "", kpi: str = "Adoption") -> dict:

@@ -258,9 +258,9 @@ def _populations(analysis: Analysis, p: dict[str, Any]) -> list[str]:
 
 
 def copil_of(analysis: Analysis) -> Any:
-    from playbook.analysis.copil import copil
+    from playbook.analysis.committee import steer
 
-    return copil(analysis)
+    return steer(analysis).copil
 
 
 def _copil_behind(analysis: Analysis, p: dict[str, Any]) -> list[str]:

@@ -144,6 +144,15 @@ def missing_files(written: dict[str, Written]) -> list[str]:
     return problems
 
 
+def reconciliation(written: dict[str, Written]) -> list[str]:
+    """What the reconciliation gate found as each deliverable was written (its
+    report beside the files): totals, rates, counts, one value per fact."""
+    from playbook.render.reconcile import REPORT, read_report
+
+    return [str(d) for name, files in written.items()
+            for d in read_report(files.paths["docx"].parent / REPORT.format(name=name))]
+
+
 # Checks of the analysis (language-independent) and of the written files, by name.
 ANALYSIS_CHECKS = {
     "public_holidays": sessions_on_public_holidays,
@@ -151,4 +160,4 @@ ANALYSIS_CHECKS = {
     **{f"consistency.{check.__name__}": check for check in consistency.ALL_CHECKS},
 }
 FILE_CHECKS = {"six_deliverables": missing_files, "no_leftovers": leftovers, "language_lint": language,
-               "text_check": text_check}
+               "text_check": text_check, "reconciliation": reconciliation}

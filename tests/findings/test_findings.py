@@ -148,3 +148,26 @@ def test_counts_are_those_of_the_engagement(small):
 def test_findings_are_frozen(small):
     with pytest.raises(dataclasses.FrozenInstanceError):
         findings(small).budget.envelope = 0  # type: ignore[misc]
+
+
+def test_a_role_carrying_days_with_nobody_named_is_a_governance_decision():
+    """The change lead carries days of the plan and nobody holds that role: the gap
+    is one decision for the committee, naming the role and its days; once a team
+    member's role says it, the plan names them and the decision goes."""
+    from playbook.findings import MISSING_OWNER
+
+    small = analysed(engagement())
+    change_lead = small.change_plan.actions[small.change_plan.actions["owner"] == "change_lead"]
+    assert change_lead["effort_days"].sum() > 0 and not change_lead["owner_name"].astype(bool).any()
+    decided = [d for d in findings(small).decisions if d.kind == MISSING_OWNER]
+    assert len(decided) == 1 and "Change lead (" in decided[0].reason
+    days = grammar.rounded_days(float(change_lead["effort_days"].sum()))[0]
+    assert f"Change lead ({days:g} days" in decided[0].reason
+
+    data = engagement()
+    data["governance"]["team"] = [{"name": "Ada Quinn", "function": "Transformation", "role": "Change lead",
+                                   "seniority": "senior", "allocation": 50}]
+    named = analysed(data)
+    lead = named.change_plan.actions[named.change_plan.actions["owner"] == "change_lead"]
+    assert set(lead["owner_name"]) == {"Ada Quinn"}
+    assert all("Change lead (" not in d.reason for d in findings(named).decisions if d.kind == MISSING_OWNER)

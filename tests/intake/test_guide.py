@@ -22,5 +22,18 @@ def test_the_guide_documents_every_column_with_its_type_and_codes() -> None:
         assert f"### `{sheet.name}`" in text
         for column in sheet.columns:
             assert f"| `{column.name}` |" in text
-    assert "| `headcount` | whole number | **required** | a whole number > 0 |" in text
+    assert "| `headcount` | effectif | whole number | **required** | a whole number > 0 |" in text
+
+
+def test_the_guide_gives_the_french_workbook_s_tabs_and_headers() -> None:
+    """A French workbook shows French tabs and headers: the guide names each one
+    beside its code, so the consultant finds the column the page describes."""
+    from playbook.intake.headers import column_header, sheet_title
+
+    text = render_guide()
+    for sheet in SHEETS:
+        assert f"French tab: **{sheet_title(sheet.name, 'fr')}**" in text
+        for column in sheet.columns:
+            assert f"| `{column.name}` | {column_header(sheet.name, column.name, 'fr')} |" in text
+    assert "| `status` | statut |" in text and "French tab: **Suivi des actions**" in text
     assert "| `desiloing` | Working in silos | Décloisonnement |" in text

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from ...analysis.engine import Analysis
     from ..ir import Deck, Document
 
-__all__ = ["DELIVERABLES", "REGISTRY", "Entry", "build", "entry", "write"]
+__all__ = ["DELIVERABLES", "REGISTRY", "Entry", "build", "entry", "prepared", "write"]
 
 
 def entry(name: str) -> Entry:
@@ -27,11 +27,19 @@ def entry(name: str) -> Entry:
     raise KeyError(f"unknown deliverable {name!r}; expected one of {', '.join(DELIVERABLES)}")
 
 
+def prepared(name: str, analysis: Analysis) -> Analysis:
+    """The analysis deliverable `name` is built from: its module's `prepare`
+    (the steering pack's: the analysis at its committee's date) when it has one."""
+    prepare = getattr(entry(name).builders(), "prepare", None)
+    return prepare(analysis) if prepare is not None else analysis
+
+
 def build(name: str, analysis: Analysis) -> tuple[Document, Deck]:
     """The `(Document, Deck)` of deliverable `name` for one analysed engagement."""
     from .once import one_build
 
     module = entry(name).builders()
+    analysis = prepared(name, analysis)
     with one_build():  # the findings both tell are computed once (see `once`)
         return module.build_document(analysis), module.build_deck(analysis)
 
@@ -47,6 +55,7 @@ def write(name: str, analysis: Analysis, output_dir: str | Path, templates_dir: 
     from .. import write_docx, write_pptx
     from ..reconcile import REPORT, check, write_report
 
+    analysis = prepared(name, analysis)
     document, deck = build(name, analysis)
     output_dir = Path(output_dir)
     labels = analysis.method

@@ -147,9 +147,11 @@ def progress_message(analysis: Any) -> str:
 
 
 def progress_table(analysis: Any, limit: int | None = None,
-                   statuses: tuple[str, ...] = PROGRESS_SHOWN) -> Table:
+                   statuses: tuple[str, ...] = PROGRESS_SHOWN, ids: bool = False) -> Table:
     """Actions that are not simply planned, one row per action and status:
-    late first (with the date they restart), then ahead, cancelled, done."""
+    late first (with the date they restart), then ahead, cancelled, done. With
+    `ids`, a late row opens on its actions' ids, those the steering pack and
+    the committee's minutes cite."""
     p = lambda key, **v: _t(analysis, f"progress.{key}", **v)  # noqa: E731
     actions = _actions(analysis)
     rows = []
@@ -161,11 +163,16 @@ def progress_table(analysis: Any, limit: int | None = None,
             who = (first["audience"] if names == [ALL] else names[0] if len(names) == 1
                    else p("populations", count=c.number(analysis, len(names))))
             new = c.date(analysis, group["date"].min()) if status == LATE else "—"
-            rows.append([first["action"], who, c.date(analysis, group["planned"].min()),
+            # the late ones are those the committee follows up, by id
+            cited = [", ".join(group["id"]) if status == LATE else "—"] if ids else []
+            rows.append([*cited, first["action"], who, c.date(analysis, group["planned"].min()),
                          p(f"status.{status}"), new])
-    return Table([_t(analysis, "columns.action"), c.text(analysis, "common.columns.population"),
-                  p("planned"), c.text(analysis, "common.columns.status"), p("new_date")],
-                 rows[:limit] if limit else rows)
+    columns = [_t(analysis, "columns.action"), c.text(analysis, "common.columns.population"),
+               p("planned"), c.text(analysis, "common.columns.status"), p("new_date")]
+    if ids:
+        return Table([p("ids"), *columns], rows[:limit] if limit else rows,
+                     widths=[1.3, 2.4, 1.8, 1.2, 1.0, 1.2])
+    return Table(columns, rows[:limit] if limit else rows)
 
 
 def _populations(analysis: Any) -> list[str]:
@@ -272,14 +279,15 @@ def findings(analysis: Any) -> list[c.Finding]:
         effort_slides, key="effort"))
 
     quadrants = plan.arbitration["quadrant"].value_counts()
-    quick = int(quadrants.get("quick_win", 0))
+    quick = len(plan.quick_wins)  # the short list to start at once, not every cheap action
     arbitrate = int(quadrants.get("questionable", 0))
     head = plan.arbitration.head(arbitration_shown(analysis))
     message = c.counted(analysis, f"{NAME}.messages.quick_wins", quick)
     if arbitrate or not decided.of(analysis):  # never "nothing to decide" beside a decision
         message += " " + c.counted(analysis, f"{NAME}.messages.to_arbitrate", arbitrate)
     result.append(c.Finding(message, [
-        TableSlide(c.counted(analysis, f"{NAME}.deck.quadrants", quick), quadrant_table(analysis),
+        TableSlide(c.counted(analysis, f"{NAME}.deck.quadrants", quick),
+                   quick_win_table(analysis) if quick else quadrant_table(analysis),
                    notes=_t(analysis, "text.arbitration_intro",
                             priority=analysis.method.levers.priority.description.in_(analysis.lang))),
         TableSlide(d("arbitration", count=len(head),
@@ -324,8 +332,7 @@ def next_steps(analysis: Any) -> list[c.NextStep]:
     if not actions.empty:
         first = actions["date"].min().date()
         extra.append(c.NextStep(first, _t(analysis, "next_steps.copil")))
-        quick = analysis.change_plan.arbitration
-        quick = list(dict.fromkeys(quick.loc[quick["quadrant"] == "quick_win", "action"]))[:3]
+        quick = list(dict.fromkeys(analysis.change_plan.quick_wins.get("action", [])))[:3]
         if quick:
             extra.append(c.NextStep(first, _t(analysis, "next_steps.launch", names=", ".join(quick))))
     return c.next_steps(analysis, extra)
@@ -465,6 +472,16 @@ def arbitration_table(analysis: Any, limit: int | None = None,
     return Table([col("rank"), col("action"), c.text(analysis, "common.columns.population"),
                   col("effort"), col("effect"), col("quadrant")], rows,
                  widths=[0.6, 2.6, 2.6, 0.9, 0.9, 1.4])
+
+
+def quick_win_table(analysis: Any) -> Table:
+    """The quick wins listed apart (the method caps them, one per lever), with their
+    rank in the whole ranking."""
+    rows = [[int(r["rank"]), r["action"], _who(analysis, r), float(r["effort_days"])]
+            for _, r in analysis.change_plan.quick_wins.iterrows()]
+    col = lambda key: _t(analysis, f"columns.{key}")  # noqa: E731
+    return Table([col("rank"), col("action"), c.text(analysis, "common.columns.population"),
+                  col("effort")], rows, widths=[0.6, 3.0, 3.0, 0.9])
 
 
 def _who(analysis: Any, row: Any) -> str:
@@ -669,7 +686,7 @@ def build_document(analysis: Any) -> Document:
     if progress_message(analysis):
         blocks += [Heading(s("progress"), 2),
                    Paragraph(_t(analysis, "progress.intro", date=c.date(analysis, c.as_of(analysis)))),
-                   Paragraph(progress_message(analysis)), progress_table(analysis)]
+                   Paragraph(progress_message(analysis)), progress_table(analysis, ids=True)]
 
     blocks += [Heading(s("effort")), *lead.get("effort", []),
                Paragraph(_t(analysis, "text.effort_intro")),
@@ -681,6 +698,9 @@ def build_document(analysis: Any) -> Document:
                Paragraph(_t(analysis, "text.arbitration_intro",
                             priority=analysis.method.levers.priority.description.in_(analysis.lang))),
                quadrant_table(analysis),
+               *([Paragraph(c.counted(analysis, f"{NAME}.text.quick_wins_listed",
+                                      len(analysis.change_plan.quick_wins))), quick_win_table(analysis)]
+                 if len(analysis.change_plan.quick_wins) else []),
                Paragraph(_t(analysis, "text.arbitration_listed", count=ARBITRATION_LISTED)),
                arbitration_table(analysis, ARBITRATION_LISTED, with_questionable=True)]
 
@@ -749,8 +769,11 @@ def _arbitration_reasons(analysis: Any, frame: pd.DataFrame) -> list[str]:
     actions = _actions(analysis)
     reasons = []
     for _, row in frame.iterrows():
-        own = actions[(actions["lever"] == row["lever"]) & (actions["population"] == row["population"])
-                      & (actions["audience"] == row["audience"])]
-        if len(own):
-            reasons.append(f"{row['action']} — {own.iloc[0]['reason']}")
+        own = actions[(actions["lever"] == row["lever"]) & actions["population"].isin(row["populations"])]
+        if row["population"] == ALL:
+            own = own[own["audience"] == row["audience"]]
+        # a row for a group of populations gives each member's reason, once
+        said = list(dict.fromkeys(own["reason"]))
+        if said:
+            reasons.append(f"{row['action']} — {' '.join(said)}")
     return reasons

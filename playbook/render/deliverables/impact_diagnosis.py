@@ -16,6 +16,7 @@ from collections import Counter
 from typing import Any, Literal
 
 from ...errors import MethodError
+from ...findings import findings as facts
 from ..charts import heat_colour
 from ..ir import (
     Block,
@@ -517,7 +518,8 @@ def _map_intro(analysis: Any) -> str:
     non_users = sum(1 for p in engagement.populations if not p.crm_user)
     return _t(analysis, "text.map_intro", count=len(engagement.populations),
               people=c.people(analysis, sum(p.headcount for p in engagement.populations)),
-              territories=_counted(analysis, "text.territories", len(engagement.territory_names)),
+              territories=_counted(analysis, "text.territories",
+                                   facts(analysis).counts.territories),
               non_users=_counted(analysis, "text.map_non_users", non_users))
 
 
@@ -583,7 +585,7 @@ def _risk_details(analysis: Any) -> list[Any]:
             continue
         items.append(c.population_label(analysis, p))
         for r in risks:
-            items.append(BulletItem(_t(analysis, "text.risk_line",
+            items.append(BulletItem(_t(analysis, "text.risk_line", id=r.id,
                                        risk=_t(analysis, f"columns.{r.kind}"),
                                        level=f"{r.level}/3", reason=r.reasons[0]), 1))
     return items

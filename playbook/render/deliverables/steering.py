@@ -1,18 +1,20 @@
 """The COPIL pack (step 5, run and steer): a deck of at most twelve slides and a
-two-page note for the fortnightly steering committee after go-live.
+two-page note for the fortnightly steering committee.
 
 Seed 000: a COPIL every two weeks for progress, blockers, arbitration and
-re-orientation. The pack reads `analysis.copil` (`playbook.analysis.copil`),
-computed for the COPIL's date; when the analysis carries none, the COPIL of
-the latest measurement is used. Every word comes from `labels.steering.yaml`.
+re-orientation. The pack reads the committee the analysis is rendered for
+(`playbook.analysis.committee`): before the first go-live, the readiness pack
+(`readiness`); from it on, the adoption pack here. When the analysis carries
+no committee, the one of the latest measurement is used. Every word comes from
+`labels.steering.yaml`.
 """
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Any
 
-from ...analysis.copil import Copil, copil
+from ...analysis.committee import Steered, committee_of, steered
+from ...analysis.copil import Copil
 from ...text import format_month
 from ..ir import (
     Block,
@@ -32,6 +34,7 @@ from ..ir import (
 )
 from . import common as c
 from . import decisions as decided
+from . import readiness
 from .framing_note import RAG_FILLS
 from .once import per_build
 
@@ -40,14 +43,15 @@ SHOWN_ACTIONS = 5  # late and due actions on the progress slide
 SHOWN_BEHIND = 5
 
 
+def prepare(analysis: Any) -> Any:
+    """The analysis the pack is built from: the one carrying its committee, else
+    the engagement at the committee of its latest measurement (`steered`)."""
+    return analysis if isinstance(analysis, Steered) else steered(analysis)
+
+
 def pack_of(analysis: Any) -> Copil:
-    """The COPIL the analysis carries, or the one of its latest measurement."""
-    return getattr(analysis, "copil", None) or copil(analysis)
-
-
-def with_copil(analysis: Any, pack: Copil) -> Any:
-    """The analysis carrying `pack`, so the builders render that COPIL."""
-    return dataclasses.replace(analysis, copil=pack)
+    """The measurements, progress and decisions of the committee rendered."""
+    return committee_of(analysis).copil
 
 
 def _t(analysis: Any, key: str, **values: Any) -> str:
@@ -94,10 +98,12 @@ def _overall_adoption(pack: Copil):
 
 
 @per_build
-@per_build
 def key_messages(analysis: Any) -> list[str]:
     """Four or five findings, in the order the deck develops them."""
-    pack = pack_of(analysis)
+    committee = committee_of(analysis)
+    if committee.readiness:
+        return readiness.key_messages(analysis, committee)
+    pack = committee.copil
     messages = [_kpi_title(analysis, pack)]
     if len(pack.adoption):
         messages.append(_adoption_title(analysis, pack))
@@ -196,7 +202,12 @@ def _criteria_title(analysis: Any, pack: Copil) -> str:
 
 
 def _changes_title(analysis: Any, pack: Copil) -> str:
-    return _n(analysis, "titles.changes", len(pack.changes), date=c.date(analysis, pack.previous))
+    """Since the previous committee when one is on record, else since the
+    start of the window the trends are read over (no committee is claimed)."""
+    previous = committee_of(analysis).previous
+    if previous is not None:
+        return _n(analysis, "titles.changes", len(pack.changes), date=c.date(analysis, previous.date))
+    return _n(analysis, "titles.changes_window", len(pack.changes), date=c.date(analysis, pack.previous))
 
 
 def _pillar(analysis: Any, score: str) -> str:
@@ -384,7 +395,10 @@ def decisions_bullets(analysis: Any, pack: Copil) -> list[str]:
 def build_document(analysis: Any) -> Document:
     """The two-page note: summary, what changed, KPIs, adoption, progress,
     reinforcement, decisions."""
-    pack = pack_of(analysis)
+    committee = committee_of(analysis)
+    if committee.readiness:
+        return readiness.build_document(analysis, committee, key_messages(analysis))
+    pack = committee.copil
     s = lambda key: _t(analysis, f"sections.{key}")  # noqa: E731
     blocks: list[Block] = c.key_messages_blocks(analysis, key_messages(analysis), decisions=False)
     if pack.changes:
@@ -430,11 +444,16 @@ def build_deck(analysis: Any) -> Deck:
     """At most twelve slides: cover, summary, what changed, KPIs, adoption by
     population and by territory, plan progress, training and pulse, populations
     to reinforce, success criteria, decisions, next steps."""
-    pack = pack_of(analysis)
-    slides: list[Any] = [CoverSlide(subtitle=_t(analysis, "text.cover", date=c.date(analysis, pack.as_of))),
+    committee = committee_of(analysis)
+    if committee.readiness:
+        return readiness.build_deck(analysis, committee, key_messages(analysis))
+    pack = committee.copil
+    day = c.date(analysis, pack.as_of)
+    intro = (_t(analysis, "text.intro", date=day, previous=c.date(analysis, committee.previous.date))
+             if committee.previous is not None else _t(analysis, "text.intro_first", date=day))
+    slides: list[Any] = [CoverSlide(subtitle=_t(analysis, "text.cover", date=day)),
                          c.key_messages_slide(analysis, key_messages(analysis), decisions=False,
-                                              notes=_t(analysis, "text.intro", date=c.date(analysis, pack.as_of),
-                                                       previous=c.date(analysis, pack.previous)))]
+                                              notes=intro)]
     if pack.changes:
         slides.append(BulletSlide(_changes_title(analysis, pack), list(pack.changes)[:6],
                                   notes="\n".join(pack.changes)))
@@ -442,9 +461,8 @@ def build_deck(analysis: Any) -> Deck:
     if measured.rows:
         slides.append(TableSlide(_kpi_title(analysis, pack), measured, notes=_kpi_notes(analysis, pack)))
     else:  # nothing measured yet: the title says so, no table of headers alone
-        waiting = [f"**{name}** — {_t(analysis, 'words.not_measured')}" for name in pack.kpis["name"]]
         slides.append(BulletSlide(_kpi_title(analysis, pack),
-                                  waiting or [_t(analysis, "words.not_measured")],
+                                  _waiting(analysis, pack) or [_t(analysis, "words.not_measured")],
                                   notes=_kpi_notes(analysis, pack)))
     if len(pack.adoption):
         slides.append(ChartSlide(_adoption_title(analysis, pack), adoption_chart(analysis, pack),
@@ -471,11 +489,25 @@ def build_deck(analysis: Any) -> Deck:
     slides.append(BulletSlide(_decisions_title(analysis, pack),
                               [f"**{text}**" for _, text, _ in listed] or [_t(analysis, "titles.decisions_none")],
                               notes=c.reason_notes(analysis, [f"{text} — {reason}" for _, text, reason in listed]),
-                              counted=len(listed)))
+                              counted=len(listed) or None))  # none: the slide says so in one line
     slides.append(ClosingSlide(c.text(analysis, "common.next_steps"), _next_steps(analysis, pack)))
     deck = c.deck(analysis, NAME, slides)
     deck.date = pack.as_of
     return deck
+
+
+WAITING_SHOWN = 8  # KPIs named one by one on the slide; beyond, one line per family
+
+
+def _waiting(analysis: Any, pack: Copil) -> list[str]:
+    """The KPIs still to measure: by name, or by family with their number when
+    there are too many for one slide (the notes name them all)."""
+    waiting = _t(analysis, "words.not_measured")
+    if len(pack.kpis) <= WAITING_SHOWN:
+        return [f"**{name}** — {waiting}" for name in pack.kpis["name"]]
+    families = pack.kpis.groupby("family", sort=False)["name"].count()
+    return [f"**{family}** ({c.number(analysis, int(count))}) — {waiting}" if count > 1
+            else f"**{family}** — {waiting}" for family, count in families.items()]
 
 
 def _adoption_notes(analysis: Any, pack: Copil) -> str:
@@ -502,9 +534,7 @@ def _behind_reasons(analysis: Any, pack: Copil) -> list[str]:
 
 
 def _next_steps(analysis: Any, pack: Copil) -> list[str]:
-    import datetime as dt
-
-    following = pack.as_of + dt.timedelta(weeks=analysis.method.copil.cadence_weeks)
+    following = pack.following or pack.as_of
     due = pack.actions[pack.actions["due"]].sort_values("date").head(4)
     steps = [f"**{c.date(analysis, r.date)}** — {r.action} ({_t(analysis, 'words.everyone') if r.population == 'all' else r.population})"
              for r in due.itertuples()]

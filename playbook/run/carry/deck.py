@@ -2,7 +2,9 @@
 cell, and the consultant's edits carried from the previous deck into the new one.
 
 Identity. Each shape of a generated slide is named `<its name> pb:<slide>.<shape>`
-(PowerPoint and LibreOffice keep shape names through editing). The slide part is
+(PowerPoint keeps shape names through editing; LibreOffice renames placeholders,
+whose identities `reidentify` gives back from the order and kind of the slides
+and placeholders). The slide part is
 a digest of its layout, its title with the figures taken out (so "11
 populations" and "12 populations" are the same slide) and its rank among such
 slides; the shape part, of its placeholder index or its kind and rank.
@@ -154,6 +156,7 @@ def carry(base_path: Path, edited_path: Path, new_path: Path, say: Say) -> Outco
     import pptx
 
     base, edited, new = (pptx.Presentation(str(p)) for p in (base_path, edited_path, new_path))
+    reidentify(base, edited)
     labels = {
         identity: f"{number}. {_title(slide)}".strip()
         for number, slide in enumerate(base.slides, 1)
@@ -163,6 +166,89 @@ def carry(base_path: Path, edited_path: Path, new_path: Path, say: Say) -> Outco
     merge.run()
     new.save(str(new_path))
     return merge.outcome
+
+
+# ----------------------------------------------------------------- identities lost
+
+
+def reidentify(base, edited) -> None:
+    """Give back, in memory, the identities a tool dropped from the edited deck.
+
+    LibreOffice renames every placeholder ("PlaceHolder 1") when it saves a deck,
+    so a slide holding only placeholders loses its identity, and a title or body
+    its own; other shapes keep their names. Slides without identity are paired
+    with the base's slides missing from the edited deck, in order: same title
+    (figures aside), or, between two such pairs, the slide in the same place
+    whose text is mostly the same (a title the consultant reworded). On a paired
+    slide each unnamed placeholder takes the identity of the base's placeholder
+    of its kind (title, subtitle, body...) in order. A slide the consultant
+    added stays unpaired, so it is carried as added."""
+    from difflib import SequenceMatcher
+
+    base_slides, edited_slides = list(base.slides), list(edited.slides)
+    by_identity = slides_by_identity(base)
+    known = {identity for slide in edited_slides if (identity := _slide_identity(slide))}
+    pairs = [(by_identity[identity], slide) for slide in edited_slides
+             if (identity := _slide_identity(slide)) in by_identity]
+    free_base = [slide for slide in base_slides if _slide_identity(slide) not in known]
+    free_edited = [slide for slide in edited_slides if _slide_identity(slide) is None]
+    if not free_edited:
+        for before, mine in pairs:
+            _name_placeholders(before, mine)
+        return
+    matcher = SequenceMatcher(a=[_stem(s) for s in free_base], b=[_stem(s) for s in free_edited],
+                              autojunk=False)
+    for tag, a0, a1, b0, b1 in matcher.get_opcodes():
+        for before, mine in zip(free_base[a0:a1], free_edited[b0:b1], strict=False):
+            if tag == "equal" or (tag == "replace" and _alike(before, mine)):
+                pairs.append((before, mine))
+    for before, mine in pairs:
+        _name_placeholders(before, mine)
+
+
+def _stem(slide) -> str:
+    return " ".join(_FIGURES.sub(" ", _title(slide)).split())
+
+
+def _alike(before, mine) -> bool:
+    """Mostly the same words: a reworded title or body, not another slide."""
+    from difflib import SequenceMatcher
+
+    return SequenceMatcher(None, "\n".join(_slide_text(before)).split(),
+                           "\n".join(_slide_text(mine)).split()).ratio() >= 0.6
+
+
+def _placeholder_kind(shape) -> str:
+    from pptx.enum.shapes import PP_PLACEHOLDER
+
+    kind = shape.placeholder_format.type
+    if kind in (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE):
+        return "title"
+    if kind in (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT):
+        return "body"
+    return str(kind)
+
+
+def _numbering(shape) -> bool:
+    """The slide number: its text is the application's, never the consultant's edit."""
+    from pptx.enum.shapes import PP_PLACEHOLDER
+
+    return shape.is_placeholder and shape.placeholder_format.type == PP_PLACEHOLDER.SLIDE_NUMBER
+
+
+def _name_placeholders(before, mine) -> None:
+    present = set(_shapes(mine))
+    wanted: dict[str, list[tuple[str, str]]] = {}
+    for shape in before.shapes:
+        identity = _identity(shape)
+        if shape.is_placeholder and identity and identity[1] not in present:
+            wanted.setdefault(_placeholder_kind(shape), []).append(identity)
+    for shape in mine.shapes:
+        if shape.is_placeholder and _identity(shape) is None:
+            queue = wanted.get(_placeholder_kind(shape))
+            if queue:
+                slide_id, role = queue.pop(0)
+                shape.name = f"{shape.name} pb:{slide_id}.{role}"
 
 
 class _Merge:
@@ -219,6 +305,8 @@ class _Merge:
     def _shapes(self, identity, before, mine, new) -> None:
         base_shapes, my_shapes, new_shapes = _shapes(before), _shapes(mine), _shapes(new)
         for role, shape in base_shapes.items():
+            if _numbering(shape):
+                continue  # a field the application fills (LibreOffice writes the number)
             theirs, ours = my_shapes.get(role), new_shapes.get(role)
             if ours is not None and theirs is None:
                 self._shape_deleted(identity, shape, ours, new)

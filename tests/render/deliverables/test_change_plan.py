@@ -140,9 +140,23 @@ def test_the_arbitration_slide_shows_the_head_of_the_ranking_with_reasons_in_not
 
 def test_the_document_lists_every_action_left_to_arbitrate(case):
     arbitration = case.analysis.change_plan.arbitration
-    table = case.doc_table(case.label("change_plan.columns.rank"))
+    table = case.doc_table(case.label("change_plan.columns.rank"), case.label("change_plan.columns.quadrant"))
     ranks = {int(row[0]) for row in table[1:]}
     assert set(arbitration.loc[arbitration["quadrant"] == "questionable", "rank"]) <= ranks
+
+
+def test_quick_wins_are_a_short_list_apart_in_the_document_and_the_deck(case):
+    plan = case.analysis.change_plan
+    cap = case.analysis.method.levers.priority.quick_wins
+    assert 0 < len(plan.quick_wins) <= cap
+    assert (plan.arbitration["quadrant"] == "quick_win").sum() > cap  # the cap is what keeps it short
+    assert plan.quick_wins["lever"].is_unique
+    ranks = [int(rank) for rank in plan.quick_wins["rank"]]
+    table = case.doc_table(case.label("change_plan.columns.rank"), case.label("change_plan.columns.effort"))
+    assert [int(row[0]) for row in table[1:]] == ranks
+    slide = case.slides_titled(c.counted(case.analysis, "change_plan.deck.quadrants", len(ranks)))[0]
+    deck = next(s.table for s in slide.shapes if getattr(s, "has_table", False) and s.has_table)
+    assert [int(row.cells[0].text) for row in list(deck.rows)[1:]] == ranks
 
 
 def test_the_steering_table_has_one_row_per_kpi(case):

@@ -81,3 +81,80 @@ def test_a_committee_pack_before_any_measurement_ships_no_empty_table():
     analysis = analysed(engagement())  # nothing measured: as of the kickoff
     document, deck = build("steering", analysis)
     assert [d for d in r.check("steering", document, deck, analysis) if d.invariant == r.EMPTY_TABLE] == []
+
+
+# --------------------------------------------------------------------------- one value per fact
+
+
+def test_a_count_of_territories_other_than_the_roll_out_s_is_found(analyses):
+    analysis = analyses["mutuelle_fr"]  # four regional territories
+    document, deck = build("framing_note", analysis)
+    said = [*document.blocks, Paragraph("Le déploiement couvre 3 territoires.")]
+    found = [d for d in r.check("framing_note", dataclasses.replace(document, blocks=said), deck, analysis)
+             if d.invariant == r.COUNTS]
+    assert len(found) == 1 and "3 territoires" in found[0].detail
+
+
+def test_a_count_of_populations_beyond_the_map_or_out_of_another_total_is_found(analyses):
+    analysis = analyses["mutuelle_en"]  # eleven populations
+    document, deck = build("target_vision", analysis)
+    said = [*document.blocks, Paragraph("Gains described for 12 populations."),
+            Paragraph("High risk for 6 populations out of 10."),
+            Paragraph("Pain points in the journeys of 3 populations.")]  # a part: not a total
+    found = [d for d in r.check("target_vision", dataclasses.replace(document, blocks=said), deck, analysis)
+             if d.invariant == r.COUNTS]
+    assert [d.detail.split(" (")[0] for d in found] == ["12 populations", "populations out of 10"]
+
+
+def test_a_kpi_target_or_alert_threshold_printed_otherwise_than_the_plan_is_found(analyses):
+    analysis = analyses["mutuelle_fr"]
+    kpi = analysis.steering.kpis.iloc[0]
+    document, deck = build("change_plan", analysis)
+    header = [analysis.method.text(f"change_plan.columns.{k}", "fr") for k in ("kpi", "target", "alert")]
+    table = Table(header, [[kpi["name"], f"{kpi['target'] + 5:g} %", "0,4"]])
+    found = [d for d in r.check("change_plan", dataclasses.replace(document, blocks=[table]), deck, analysis)
+             if d.invariant == r.KPI_VALUES]
+    assert len(found) == 2 and all(kpi["name"] in d.detail for d in found)
+
+
+def test_an_action_cited_by_id_on_another_date_is_found(analyses):
+    from playbook.render.deliverables import common as c
+
+    analysis = analyses["mutuelle_en"]
+    action = analysis.change_plan.actions.iloc[0]
+    document, deck = build("steering", analysis)
+    right = Table(["No.", "Action", "Date"], [[action["id"], action["action"], c.date(analysis, action["date"])]])
+    wrong = Table(["No.", "Action", "Date"], [[action["id"], action["action"], "3 September 2031"]])
+    found = [d for d in r.check("steering", dataclasses.replace(document, blocks=[right, wrong]), deck, analysis)
+             if d.invariant == r.EVENT_DATES]
+    assert [d.where for d in found] == ["document, table 2"]
+
+
+def test_the_impact_diagnosis_counts_the_territories_the_framing_note_counts(analyses):
+    """"sur 5 territoires" (the national head office counted) against "4 territoires
+    régionaux": one fact, one value."""
+    analysis = analyses["mutuelle_fr"]
+    document, _ = build("impact_diagnosis", analysis)
+    text = "\n".join(b.text for b in document.blocks if isinstance(b, Paragraph))
+    assert "sur 4 territoires régionaux" in text and "5 territoires" not in text
+
+
+def test_a_budget_line_is_checked_against_its_siblings_rounding_step(analyses):
+    """14 days at 450 print 6 000 beside lines totalling over 10 000 (rounded to the
+    thousand with them); 6 000 printed for 14 days at 850 is wrong at any step."""
+    import copy
+
+    from playbook.findings import INTERNAL_TIME, CostLine, findings
+
+    analysis = analyses["northwind_en"]
+    document, deck = build("framing_note", analysis)
+    facts = findings(analysis)
+
+    def with_line(line):
+        budget = dataclasses.replace(facts.budget, lines=(line,), internal_shown=40_000.0)
+        changed = copy.copy(analysis)
+        object.__setattr__(changed, "_findings", dataclasses.replace(facts, budget=budget))
+        return [d for d in r.check("framing_note", document, deck, changed) if d.where.startswith("budget")]
+
+    assert with_line(CostLine("key_users", INTERNAL_TIME, 14, 450, 14, 6_000.0)) == []
+    assert len(with_line(CostLine("key_users", INTERNAL_TIME, 14, 850, 14, 6_000.0))) == 1

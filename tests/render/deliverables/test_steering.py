@@ -10,12 +10,12 @@ import pytest
 from docx import Document as open_docx
 from pptx import Presentation as open_pptx
 
-from playbook.analysis.copil import copil
+from playbook.analysis.committee import steered
 from playbook.analysis.engine import analyse
 from playbook.method import load_method
 from playbook.model import Engagement
 from playbook.render.deliverables import write
-from playbook.render.deliverables.steering import key_messages, pack_of, with_copil
+from playbook.render.deliverables.steering import key_messages, pack_of
 from playbook.render.verify import convert_to_pdf, pdf_page_count
 from tests.factories import minimal_engagement_dict
 
@@ -101,15 +101,15 @@ def test_libreoffice_opens_the_pack_in_both_languages(written, kind, tmp_path):
             assert pages <= 3  # the cover and two pages
 
 
-def test_a_pack_before_any_measurement_says_so_and_still_renders(tmp_path):
+def test_a_pack_after_go_live_with_nothing_measured_says_so_and_still_renders(tmp_path):
     engagement = Engagement.model_validate(minimal_engagement_dict())
-    analysis = analyse(engagement, load_method())
-    analysis = with_copil(analysis, copil(analysis, dt.date(2026, 2, 10)))
+    analysis = steered(analyse(engagement, load_method()), dt.date(2026, 6, 1))  # after lot 1's go-live
     paths = write(DELIVERABLE, analysis, tmp_path, TEMPLATES)
     deck = open_pptx(paths["pptx"])
     titles = [s.shapes.title.text for s in deck.slides if s.shapes.title is not None]
     assert any(t.startswith("No KPI is measured yet") for t in titles)
-    assert "Re-date or re-assign 6 late actions" in "\n".join(
+    late = pack_of(analysis).progress["late"]
+    assert late > 1 and f"Re-date or re-assign {late} late actions" in "\n".join(
         p.text for p in open_docx(paths["docx"]).paragraphs)
 
 

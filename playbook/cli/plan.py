@@ -1,0 +1,50 @@
+"""`playbook plan export`: the plan's actions listed in the engagement's
+`action_status`, so the consultant only picks done or cancelled before a COPIL.
+
+The engagement file is changed in place, atomically, after the result was read
+back as a valid engagement; its previous version is kept in `<name>.versions/`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+
+from ..text import render
+from ..text.language import choose_language
+from . import app
+from .usage import PlainGroup, PlaybookApp
+
+plan_app = PlaybookApp(cls=PlainGroup, help="help.plan", no_args_is_help=True,
+                       add_completion=False)
+app.add_typer(plan_app, name="plan")
+
+
+@plan_app.command("export", help="help.plan.export")
+def export_command(
+    engagement: Annotated[Path, typer.Argument(help="help.plan.engagement", metavar="ENGAGEMENT")],
+    method: Annotated[Path | None, typer.Option("--method", metavar="DIR", help="help.run.method")] = None,
+) -> None:
+    """Write every planned action into the engagement's `action_status` (exit 2 on errors)."""
+    from ..intake import load_engagement
+    from ..intake.action_export import write_action_status
+    from ..workbench import planned_actions
+
+    console = Console(highlight=False)
+    with console.status(escape(render("cli.template.planning", choose_language()))):
+        current = load_engagement(engagement, method_dir=method)
+        lang = choose_language(None, current.language)
+        rows, ids = planned_actions(engagement, current, current.language, method)
+        kept = write_action_status(engagement, rows, current.language, ids)
+    planned = [row for row in rows if row.id in set(ids)]
+    console.print(escape(render("plan.exported", lang, file=engagement, actions=len(planned),
+                                recorded=sum(row.status is not None for row in planned))),
+                  soft_wrap=True)
+    if len(rows) > len(planned):
+        console.print(escape(render("plan.kept_rows", lang, count=len(rows) - len(planned))),
+                      soft_wrap=True)
+    console.print(escape(render("measure.kept", lang, path=kept)), soft_wrap=True)

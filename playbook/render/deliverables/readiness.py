@@ -1,0 +1,268 @@
+"""The COPIL pack before the first go-live: the readiness pack.
+
+Nothing is measured yet, so the committee reads the plan's progress, the late
+work with the dates the plan now gives it, each lot's readiness (acceptance
+testing, key users trained, high risks open) and the decisions to take. Its
+facts are the committee's (`analysis.committee.SteeringAnalysis`); this module
+chooses and formats them, with the words of `steering.readiness.*`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from ...analysis.committee import LotReadiness, OpenRisk, SteeringAnalysis
+from ..ir import (
+    Block,
+    Bullets,
+    BulletSlide,
+    ClosingSlide,
+    CoverSlide,
+    Deck,
+    Document,
+    Heading,
+    Paragraph,
+    Table,
+    TableSlide,
+)
+from . import common as c
+from .framing_note import RAG_FILLS
+
+NAME = "steering"
+SHOWN_LATE = 6  # late actions on the progress slide (the note lists them all)
+SHOWN_RISKS = 6
+LISTED_IDS = 3  # a lot's high risks by id up to this many, else their number
+NAMED_RISKS = 1  # risks a title names before counting the others
+
+
+def _t(analysis: Any, key: str, **values: Any) -> str:
+    return c.text(analysis, f"{NAME}.readiness.{key}", **values)
+
+
+def _n(analysis: Any, key: str, count: int, **values: Any) -> str:
+    return _t(analysis, f"{key}_one" if count == 1 else key, count=c.number(analysis, count), **values)
+
+
+def _adoption() -> Any:
+    from . import steering  # the adoption pack's progress and decisions, shared
+
+    return steering
+
+
+# --------------------------------------------------------------------------- findings
+
+
+def key_messages(analysis: Any, committee: SteeringAnalysis) -> list[str]:
+    """Progress, late work, the first lot's readiness, high risks, decisions."""
+    pack, s = committee.copil, _adoption()
+    # with nothing late, the late-work message says what is due: one message, not two
+    messages = [s._progress_title(analysis, pack)] if committee.late else []
+    messages.append(late_title(analysis, committee))
+    if committee.lots:
+        messages.append(lots_title(analysis, committee))
+    messages += [risks_title(analysis, committee), s._decisions_title(analysis, pack)]
+    return messages
+
+
+def late_title(analysis: Any, committee: SteeringAnalysis) -> str:
+    late = committee.late
+    if not late:
+        due = _adoption()._n(analysis, "words.due", committee.copil.progress["due"])
+        return _t(analysis, "titles.late_none", due=due)
+    oldest = min(late, key=lambda a: a.planned)
+    return _n(analysis, "titles.late", len(late), oldest=c.date(analysis, oldest.planned),
+              now=c.date(analysis, oldest.now))
+
+
+def lots_title(analysis: Any, committee: SteeringAnalysis) -> str:
+    """The next lot to go live (the first one before any go-live) and where it stands."""
+    lot = next((lot for lot in committee.lots if lot.go_live >= committee.as_of), committee.lots[0])
+    return _t(analysis, "titles.lots", date=c.date(analysis, lot.go_live), lot=lot.lot,
+              acceptance=_acceptance(analysis, lot, committee.as_of),
+              key_users=_key_users(analysis, lot, committee.as_of))
+
+
+def _acceptance(analysis: Any, lot: LotReadiness, as_of: dt.date) -> str:
+    key = "words.acceptance_over" if lot.acceptance_over(as_of) else "words.acceptance_open"
+    return _t(analysis, key, date=c.date(analysis, lot.acceptance_end))
+
+
+def _key_users(analysis: Any, lot: LotReadiness, as_of: dt.date) -> str:
+    if lot.key_users_start is None or lot.key_users_end is None:
+        return _t(analysis, "words.key_users_none")
+    if lot.key_users_trained(as_of):
+        return _t(analysis, "words.key_users_trained", date=c.date(analysis, lot.key_users_end))
+    return _t(analysis, "words.key_users_planned", start=c.date(analysis, lot.key_users_start),
+              end=c.date(analysis, lot.key_users_end))
+
+
+def risks_title(analysis: Any, committee: SteeringAnalysis) -> str:
+    risks = committee.risks
+    if not risks:
+        return _t(analysis, "titles.risks_none")
+    named = [_risk_name(analysis, r) for r in risks[:NAMED_RISKS]]
+    names = _adoption()._names(analysis, named)
+    if len(risks) > NAMED_RISKS:
+        names = _t(analysis, "words.more", names=", ".join(named),
+                   count=c.number(analysis, len(risks) - NAMED_RISKS))
+    return _n(analysis, "titles.risks", len(risks), names=names)
+
+
+def _risk_name(analysis: Any, risk: OpenRisk) -> str:
+    return _t(analysis, "words.risk_of", risk=_risk_kind(analysis, risk), population=risk.population)
+
+
+def _risk_kind(analysis: Any, risk: OpenRisk) -> str:
+    return c.text(analysis, f"{NAME}.risk.{risk.kind}")
+
+
+# --------------------------------------------------------------------------- tables
+
+
+def late_table(analysis: Any, committee: SteeringAnalysis, limit: int | None = None) -> Table:
+    """Late actions, latest due first: the date each was due and the one the plan gives it now."""
+    col = lambda key: _t(analysis, f"columns.{key}")  # noqa: E731
+    chosen = committee.late[:limit] if limit is not None else committee.late
+    rows = [[a.id, a.action, a.audience if a.population == "all" else a.population,
+             c.date(analysis, a.planned), c.date(analysis, a.now)] for a in chosen]
+    fills = [[None, None, None, RAG_FILLS["red"], None] for _ in chosen]
+    return Table([c.text(analysis, f"{NAME}.columns.id"), c.text(analysis, f"{NAME}.columns.action"),
+                  c.text(analysis, "common.columns.population"), col("planned"), col("now")],
+                 rows, widths=[0.7, 2.8, 2.4, 1.3, 1.3], cell_fills=fills)
+
+
+def lots_table(analysis: Any, committee: SteeringAnalysis) -> Table:
+    """One row per lot: go-live, acceptance testing, key users, high risks (ids)."""
+    col = lambda key: _t(analysis, f"columns.{key}")  # noqa: E731
+    as_of = committee.as_of
+    rows, fills = [], []
+    for lot in committee.lots:
+        if lot.acceptance_over(as_of):
+            acceptance = _t(analysis, "cells.over", date=c.date(analysis, lot.acceptance_end))
+        else:
+            acceptance = _t(analysis, "cells.open", date=c.date(analysis, lot.acceptance_end))
+        if lot.key_users_start is None or lot.key_users_end is None:
+            key_users, fill = _t(analysis, "cells.none"), RAG_FILLS["amber"]
+        elif lot.key_users_trained(as_of):
+            key_users, fill = _t(analysis, "cells.trained", date=c.date(analysis, lot.key_users_end)), \
+                RAG_FILLS["green"]
+        else:
+            key_users, fill = _t(analysis, "cells.planned", start=c.date(analysis, lot.key_users_start),
+                                 end=c.date(analysis, lot.key_users_end)), None
+        risks = (", ".join(r.id for r in lot.risks) if len(lot.risks) <= LISTED_IDS
+                 else c.number(analysis, len(lot.risks))) or _t(analysis, "cells.no_risk")
+        rows.append([lot.lot, c.date(analysis, lot.go_live), acceptance, key_users, risks])
+        fills.append([None, None, None, fill, RAG_FILLS["red"] if lot.risks else None])
+    return Table([col("lot"), col("go_live"), col("acceptance"), col("key_users"), col("risks")],
+                 rows, widths=[2.2, 1.3, 1.6, 1.9, 1.5], cell_fills=fills)
+
+
+def risks_table(analysis: Any, committee: SteeringAnalysis, limit: int | None = None) -> Table:
+    """The high risks open, by id: population, kind, main cause (the brake)."""
+    col = lambda key: _t(analysis, f"columns.{key}")  # noqa: E731
+    chosen = committee.risks[:limit] if limit is not None else committee.risks
+    rows = [[r.id, r.population, _capital(_risk_kind(analysis, r)), _cause(analysis, r)] for r in chosen]
+    if len(committee.risks) > len(chosen):  # the title counts them all: the last row says the rest
+        rows.append(["…", _t(analysis, "words.other_risks", count=c.number(analysis, len(committee.risks) - len(chosen))),
+                     "", ""])
+    return Table([c.text(analysis, f"{NAME}.columns.id"), c.text(analysis, "common.columns.population"),
+                  col("risk"), col("cause")], rows, widths=[0.7, 3.0, 2.0, 2.5])
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _cause(analysis: Any, risk: OpenRisk) -> str:
+    """The brake behind the risk, by its label (the reason itself goes to the notes)."""
+    assessed = analysis.diagnosis.risk(risk.population, risk.kind)
+    brakes = [cause.source for cause in assessed.causes if cause.source != "rule"]
+    if not brakes:
+        return "–"
+    label = c.term(analysis, "brake", brakes[0])
+    return label[:1].upper() + label[1:]
+
+
+# --------------------------------------------------------------------------- document, deck
+
+
+def _intro(analysis: Any, committee: SteeringAnalysis) -> str:
+    text = _t(analysis, "intro", date=c.date(analysis, committee.as_of),
+              go_live=c.date(analysis, committee.first_go_live))
+    if committee.previous is not None:
+        text += " " + _t(analysis, "since", date=c.date(analysis, committee.previous.date))
+    return text
+
+
+def build_document(analysis: Any, committee: SteeringAnalysis, messages: list[str]) -> Document:
+    """The note: summary, what changed (a committee on record), progress and late
+    work, each lot's readiness, high risks, decisions."""
+    s, pack = _adoption(), committee.copil
+    blocks: list[Block] = [*c.key_messages_blocks(analysis, messages, decisions=False),
+                           Paragraph(_intro(analysis, committee))]
+    if committee.previous is not None and pack.changes:
+        blocks += [Heading(s._changes_title(analysis, pack)), Bullets(list(pack.changes))]
+    blocks += [Heading(s._progress_title(analysis, pack)), Paragraph(s._progress_text(analysis, pack))]
+    if committee.late:
+        blocks += [Heading(late_title(analysis, committee)), late_table(analysis, committee)]
+    if committee.lots:
+        blocks += [Heading(lots_title(analysis, committee)), lots_table(analysis, committee)]
+    blocks.append(Heading(risks_title(analysis, committee)))
+    if committee.risks:
+        blocks.append(risks_table(analysis, committee))
+    blocks += [Heading(s._t(analysis, "sections.decisions")), s._decisions_block(analysis, pack)]
+    document = c.document(analysis, NAME, blocks)
+    document.subtitle = _t(analysis, "subtitle")
+    document.date = committee.as_of
+    return document
+
+
+def build_deck(analysis: Any, committee: SteeringAnalysis, messages: list[str]) -> Deck:
+    """Cover, summary, what changed (a committee on record), progress and late
+    work, lots' readiness, high risks, decisions, next steps."""
+    s, pack = _adoption(), committee.copil
+    day = c.date(analysis, committee.as_of)
+    slides: list[Any] = [CoverSlide(subtitle=s._t(analysis, "text.cover", date=day)),
+                         c.key_messages_slide(analysis, messages, decisions=False,
+                                              notes=_intro(analysis, committee))]
+    if committee.previous is not None and pack.changes:
+        slides.append(BulletSlide(s._changes_title(analysis, pack), list(pack.changes)[:6],
+                                  notes="\n".join(pack.changes)))
+    progress = s._progress_text(analysis, pack)
+    if committee.late:
+        slides.append(TableSlide(late_title(analysis, committee),
+                                 late_table(analysis, committee, SHOWN_LATE), notes=progress))
+    elif pack.actions["due"].any():
+        slides.append(TableSlide(late_title(analysis, committee),
+                                 s.actions_table(analysis, pack, SHOWN_LATE, owner=False), notes=progress))
+    else:
+        slides.append(BulletSlide(late_title(analysis, committee), [progress]))
+    if committee.lots:
+        slides.append(TableSlide(lots_title(analysis, committee), lots_table(analysis, committee)))
+    if committee.risks:
+        slides.append(TableSlide(risks_title(analysis, committee),
+                                 risks_table(analysis, committee, SHOWN_RISKS),
+                                 notes=c.reason_notes(analysis, [f"{r.id} — {r.population}: {r.reason}"
+                                                                 for r in committee.risks])))
+    listed = s._decisions(analysis, pack)
+    if listed:  # none: the summary says so, no slide repeats it
+        slides.append(BulletSlide(s._decisions_title(analysis, pack), [f"**{text}**" for _, text, _ in listed],
+                                  notes=c.reason_notes(analysis, [f"{text} — {reason}"
+                                                                  for _, text, reason in listed]),
+                                  counted=len(listed)))
+    slides.append(ClosingSlide(c.text(analysis, "common.next_steps"), _next_steps(analysis, committee)))
+    deck = c.deck(analysis, NAME, slides)
+    deck.subtitle = _t(analysis, "subtitle")
+    deck.date = committee.as_of
+    return deck
+
+
+def _next_steps(analysis: Any, committee: SteeringAnalysis) -> list[str]:
+    """Actions due in the next two weeks, the next committee, the next go-live."""
+    s, pack = _adoption(), committee.copil
+    steps = s._next_steps(analysis, pack)
+    lot = next((lot for lot in committee.lots if lot.go_live >= committee.as_of), None)
+    if lot is not None:
+        steps.append(f"**{c.date(analysis, lot.go_live)}** — {_t(analysis, 'words.next_go_live', lot=lot.lot)}")
+    return steps

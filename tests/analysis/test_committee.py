@@ -1,0 +1,143 @@
+"""The steering committee as a stage over the analysis: a readiness pack before
+the first go-live, the adoption pack from it on, "since the last committee" only
+of a committee on record, and identities that do not move — on small
+engagements built for each rule."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from playbook.analysis import engine
+from playbook.analysis.committee import ADOPTION, READINESS, Previous, steer, steered
+from playbook.analysis.engine import analyse
+from playbook.method import load_method
+from playbook.model import Engagement
+from playbook.render.deliverables import build
+from playbook.render.ir import Table, TableSlide
+from playbook.render.reconcile import check
+from tests.factories import minimal_engagement_dict
+
+METHOD = load_method()
+D = dt.date.fromisoformat
+BEFORE_GO_LIVE, AFTER_GO_LIVE = D("2026-03-02"), D("2026-06-01")  # lot 1 goes live on 18 May
+
+
+def analysed(**changes):
+    data = minimal_engagement_dict()
+    data["governance"]["key_users"] = [{"name": "Léa Martin", "population": "Agency advisers"}]
+    data.update(changes)
+    return analyse(Engagement.model_validate(data), METHOD)
+
+
+def texts(analysis) -> str:
+    document, deck = build("steering", analysis)
+    out = [getattr(b, "text", "") for b in document.blocks]
+    out += [str(item) for b in document.blocks for item in getattr(b, "items", [])]
+    out += [getattr(s, "title", "") + "\n" + getattr(s, "notes", "") for s in deck.slides]
+    out += [str(item) for s in deck.slides for item in getattr(s, "items", [])]
+    return "\n".join(out)
+
+
+def test_the_engine_knows_nothing_of_committees():
+    assert "copil" not in {f for f in engine.Analysis.__dataclass_fields__}
+    source = engine.__file__
+    assert "copil" not in open(source, encoding="utf-8").read().lower().replace("committee", "")
+
+
+def test_before_the_first_go_live_the_pack_is_a_readiness_pack():
+    committee = steer(analysed(), BEFORE_GO_LIVE)
+    assert committee.phase == READINESS and committee.first_go_live == D("2026-05-18")
+    lot = committee.lots[0]
+    assert lot.acceptance_end > BEFORE_GO_LIVE and not lot.acceptance_over(BEFORE_GO_LIVE)
+    assert lot.key_users_start is not None and not lot.key_users_trained(BEFORE_GO_LIVE)
+    document, deck = build("steering", steered(analysed(), BEFORE_GO_LIVE))
+    titles = [s.title for s in deck.slides if hasattr(s, "title")]
+    assert not any("KPI" in t for t in titles)  # nothing measured yet: no KPI slide
+    assert any(t.startswith("First go-live on 18 May 2026") for t in titles)
+    assert "measurements taken since go-live" not in texts(steered(analysed(), BEFORE_GO_LIVE))
+
+
+def test_from_the_first_go_live_the_pack_is_the_adoption_pack():
+    committee = steer(analysed(), AFTER_GO_LIVE)
+    assert committee.phase == ADOPTION
+    _, deck = build("steering", steered(analysed(), AFTER_GO_LIVE))
+    assert any(getattr(s, "title", "").startswith("No KPI is measured yet") for s in deck.slides)
+
+
+def test_late_work_is_listed_with_the_date_it_was_due_and_the_date_it_now_has():
+    committee = steer(analysed(), BEFORE_GO_LIVE)
+    assert committee.late, "the case is built with actions due before the committee"
+    plan = steer(analysed(), BEFORE_GO_LIVE).copil
+    assert len(committee.late) == plan.progress["late"]
+    for action in committee.late:
+        assert action.planned < BEFORE_GO_LIVE <= action.now
+    _, deck = build("steering", steered(analysed(), BEFORE_GO_LIVE))
+    table = next(s.table for s in deck.slides if isinstance(s, TableSlide)
+                 and "Re-planned for" in s.table.columns)
+    assert table.rows[0][0] == committee.late[0].id
+
+
+def test_open_high_risks_are_cited_by_their_stable_id_in_the_pack():
+    analysis = analysed()
+    committee = steer(analysis, BEFORE_GO_LIVE)
+    high = {r.id for r in analysis.diagnosis.risks if r.level >= 3}
+    assert {r.id for r in committee.risks} == high
+    if high:
+        assert all(r in texts(steered(analysis, BEFORE_GO_LIVE)) for r in high)
+
+
+def test_no_committee_on_record_no_since_the_last_committee():
+    for day in (BEFORE_GO_LIVE, AFTER_GO_LIVE):
+        said = texts(steered(analysed(), day))
+        assert "since the last steering committee" not in said
+        assert "compared with the steering committee of" not in said.casefold()
+
+
+def test_a_committee_on_record_is_named_with_its_own_date():
+    analysis = analysed()
+    previous = Previous(D("2026-02-16"), analysis)
+    said = texts(steered(analysis, BEFORE_GO_LIVE, previous))
+    assert "Compared with the steering committee of 16 February 2026." in said
+
+
+def test_a_later_committee_is_never_taken_for_the_previous_one():
+    analysis = analysed()
+    assert steer(analysis, BEFORE_GO_LIVE, Previous(D("2026-04-01"), analysis)).previous is None
+
+
+def test_no_empty_table_and_nothing_to_reconcile_before_or_after_go_live():
+    for lang in ("en", "fr"):
+        base = analyse(analysed().engagement, METHOD, lang)
+        for day in (BEFORE_GO_LIVE, AFTER_GO_LIVE):
+            analysis = steered(base, day)
+            document, deck = build("steering", analysis)
+            tables = [b for b in document.blocks if isinstance(b, Table)]
+            tables += [s.table for s in deck.slides if isinstance(s, TableSlide)]
+            assert all(t.rows for t in tables)
+            assert check("steering", document, deck, analysis) == []
+
+
+def test_session_and_risk_ids_are_stable_across_runs_and_languages():
+    first, again = analysed(), analysed()
+    french = analyse(first.engagement, METHOD, "fr")
+    ids = lambda a: list(a.training_plan.sessions["id"])  # noqa: E731
+    assert ids(first) == ids(again) == ids(french)
+    assert len(set(ids(first))) == len(ids(first))
+    assert [r.id for r in first.diagnosis.risks] == [r.id for r in french.diagnosis.risks]
+
+
+def test_a_session_id_is_what_the_session_is_not_where_it_falls():
+    """Another population's sessions added before it do not renumber a session."""
+    base = analysed()
+    data = minimal_engagement_dict()
+    data["governance"]["key_users"] = [{"name": "Léa Martin", "population": "Agency advisers"}]
+    data["populations"].append({**data["populations"][0], "name": "Brokers", "headcount": 30})
+    data["lots"][0]["populations"].append("Brokers")
+    data["impacts"] += [{**i, "population": "Brokers"} for i in data["impacts"]
+                        if i["population"] == data["populations"][0]["name"]]
+    grown = analyse(Engagement.model_validate(data), METHOD)
+    key = ["lot", "population", "module", "session"]
+    old = base.training_plan.sessions.set_index(key)["id"]
+    new = grown.training_plan.sessions.set_index(key)["id"]
+    shared = old.index.intersection(new.index)
+    assert len(shared) and (old.loc[shared] == new.loc[shared]).all()
