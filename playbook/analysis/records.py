@@ -10,7 +10,6 @@ whose index and columns are listed below. Nothing here knows a file format.
 from __future__ import annotations
 
 import datetime as dt
-
 from dataclasses import dataclass, field
 
 import pandas as pd

@@ -13,7 +13,6 @@ from playbook.findings import (
     CASH,
     INTERNAL_TIME,
     MISSING_SPONSOR,
-    RULE_GAVE_WAY,
     TRAINING_CAPACITY,
     budget_sentence,
     findings,
