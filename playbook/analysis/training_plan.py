@@ -443,6 +443,8 @@ def _place_wave(
     )
     # (population, module) -> its sessions as (start, participants), earliest first
     placed_by: dict[tuple[str, str], list[tuple[dt.date, int]]] = {}
+    # (population, module) -> its sessions as placed, with their request and row
+    sessions_of: dict[tuple[str, str], list[tuple[Placement, Request, dict[str, Any]]]] = {}
     placed: list[tuple[Placement, Need]] = []
     for need in ordered:
         fmt = catalogue.formats[need.module.format]
@@ -472,7 +474,25 @@ def _place_wave(
             own.append((placement.start, size))
             placed.append((placement, need))
             rows.append(_session_row(need, k + 1, placement, method, lang, window_start))
+            sessions_of.setdefault((need.population, need.module.id), []).append((placement, request, rows[-1]))
         placed_by[(need.population, need.module.id)] = sorted(own)
+        if missing:
+            # Learners whose prerequisite found no place do not sit the module after it.
+            done = [p for p, _, _ in sessions_of.get((need.population, need.module.id), [])]
+            for module in catalogue.modules:
+                if module.prerequisite != need.module.id:
+                    continue
+                dropped = _drop_unready(sessions_of.get((need.population, module.id), []), done,
+                                        calendar, rows, placed)
+                if dropped:
+                    warnings.append(MethodWarning(
+                        "training_unscheduled",
+                        catalogue.texts["unscheduled"].in_(
+                            lang, lot=need.lot, sessions=dropped, module=module.label.in_(lang),
+                            population=need.population,
+                        ),
+                        subject=need.population,
+                    ))
         if missing:
             warnings.append(
                 MethodWarning(
@@ -485,6 +505,26 @@ def _place_wave(
                 )
             )
     return placed
+
+
+def _drop_unready(
+    dependant: list[tuple[Placement, Request, dict[str, Any]]], prerequisite: list[Placement],
+    calendar: Calendar, rows: list[dict[str, Any]], placed: list[tuple[Placement, Need]],
+) -> int:
+    """Take out the sessions of a module whose learners could not all have done its
+    prerequisite the day before (some of its sessions found no place); their
+    trainers and days are freed. Returns how many were taken out."""
+    seated, dropped = 0, 0
+    for placement, request, row in sorted(dependant, key=lambda entry: entry[0].start):
+        ready = sum(p.participants for p in prerequisite if p.end < placement.start)
+        if seated + placement.participants <= ready:
+            seated += placement.participants
+            continue
+        calendar.release(request, placement)
+        rows[:] = [r for r in rows if r is not row]
+        placed[:] = [entry for entry in placed if entry[0] is not placement]
+        dropped += 1
+    return dropped
 
 
 def _needed_by(dependant: list[tuple[dt.date, int]], person: int) -> dt.date:

@@ -135,6 +135,12 @@ class Calendar:
                 return Placement(days, trainer, size)
         return None
 
+    def release(self, request: Request, placement: Placement) -> None:
+        """Free what a placed session took (its trainer's sittings, its learners' days)."""
+        for day, need in zip(placement.days, self.sittings(request.hours), strict=True):
+            self._slots[(day, placement.trainer)] -= need
+            self._away[(request.key, day)] -= placement.participants
+
     def _commit(self, request: Request, placement: Placement, pattern: list[int]) -> None:
         for day, need in zip(placement.days, pattern, strict=True):
             self._slots[(day, placement.trainer)] = self._slots.get((day, placement.trainer), 0) + need
