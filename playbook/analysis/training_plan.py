@@ -381,7 +381,12 @@ def _capacity_decision(
     go_live = wave.latest + ONE_DAY
     # The fewest trainers more that place all that trainers can place (the share
     # of a team away and closed days may leave some out whatever the trainers).
-    ceiling = wave.sessions() if working.working_days(wave.opens, wave.latest) else 0
+    days = len(working.working_days(wave.opens, wave.latest))
+    # Beyond twice the trainers the trainer-days need over the window's days, more
+    # trainers would only sit idle: the search stops there.
+    trainer_days = sum(len(calendar.sittings(n.module.hours)) * len(balanced_sizes(n.headcount, n.group_size))
+                   for n in wave.needs if wave._led(n))
+    ceiling = min(wave.sessions(), 2 * math.ceil(trainer_days / max(1, days)) + 2) if days else 0
     least = wave.trial(calendar, trainers=ceiling)[0].sessions
     low, high = 1, ceiling
     while low < high:
@@ -396,11 +401,11 @@ def _capacity_decision(
     unbounded, placed = wave.trial(calendar, floor=lot_floor)
     later, moved = "", None
     if not unbounded.sessions and placed:
-        days = len(working.working_days(min(p.start for p in placed), wave.opens - ONE_DAY))
+        shift = max(1, len(working.working_days(min(p.start for p in placed), wave.opens - ONE_DAY)))
         moved = go_live
-        for _ in range(max(days, 1)):
+        for _ in range(shift):
             moved = working.on_or_after(moved + ONE_DAY)
-        later = texts["capacity_later_go_live"].in_(lang, days=max(days, 1), go_live=format_date(moved, lang))
+        later = texts["capacity_later_go_live"].in_(lang, days=shift, go_live=format_date(moved, lang))
     if extra:
         calendar.add_trainers(extra, wave.opens, wave.latest)
     key = ("capacity_no_window" if not ceiling else "capacity_short" if least == 0
