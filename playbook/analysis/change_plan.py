@@ -27,6 +27,7 @@ from ..text.typography import format_date, format_number
 from . import wording
 from .calendar import WorkingCalendar
 from .change_plan_inputs import Profile, profiles
+from .change_plan_replan import replan_late
 from .change_plan_rules import Clause, brake_clause, cited, first_match, match, sentence
 from .change_plan_schedule import schedule, settle
 from .change_plan_tables import (
@@ -38,7 +39,11 @@ from .change_plan_tables import (
     by_population,
     quick_wins,
 )
-from .facts import population_facts, regional_territories
+from .facts import (
+    population_facts,
+    roll_out_territories,
+    territories_without_sponsor,
+)
 from .ids import unique_ids
 from .milestones import lot_of, milestones, phase_at, phase_date
 from .records import ChangePlan, Diagnosis, MethodWarning, TrainingPlan
@@ -76,6 +81,7 @@ def plan_change(
     for draft, action_id in zip(drafts, action_ids(pd.DataFrame(drafts)), strict=True):
         draft["id"] = action_id
         settle(draft, engagement, working)
+    replan_late(drafts, engagement, method, working)
     actions = _frame(drafts)
     ranking = arbitration(
         actions, method, lang, _risk_answers(diagnosis, method), population_groups(engagement),
@@ -227,10 +233,10 @@ def _population_actions(
             audience += f" ⇄ {separator.join(profile.task_partners)}"
             if profile.receives_from:
                 reason += " " + method.levers.reasons["paired_from"].in_(
-                    lang, partners=profile.task_sources())
+                    lang, population=population.name, partners=profile.task_sources())
             if profile.hands_to:
                 reason += " " + method.levers.reasons["paired_to"].in_(
-                    lang, partners=separator.join(profile.hands_to),
+                    lang, population=population.name, partners=separator.join(profile.hands_to),
                     tasks=f" ({population.shifted_tasks})" if population.shifted_tasks else "")
         for phase, date in _dates(lever, [lot], table):
             rows.append(
@@ -389,15 +395,17 @@ def _row(
         ),
         "territory": territory,
         # A population's action follows its territory's calendar; an action for the plan
-        # as a whole (cross, country rule, a sponsor to name) a day nobody in it is off.
+        # as a whole (cross, country rule, a sponsor to name) a day nobody in it is off,
+        # at the client's head office or in any territory.
         "territories": (territory,) if population != ALL else _everywhere(engagement),
         "missing_owner": lever.owner if owner != lever.owner and not carrier else "",
     }
 
 
 def _everywhere(engagement: Engagement) -> tuple[str, ...]:
-    """The territories of every population ("" or the national default: the country's)."""
-    return tuple(sorted({p.territory for p in engagement.populations}))
+    """The client's own country ("") and the territory of every population: an action
+    of the plan as a whole is run from the client's head office for all of them."""
+    return tuple(sorted({"", *(p.territory for p in engagement.populations)}))
 
 
 def _external_carrier(role: str, engagement: Engagement, population: str, method: Any) -> str:
@@ -426,17 +434,14 @@ def _governance_gaps(
     comes first (seed 004: a reluctant territory needs its local relay)."""
     rows = []
     gaps: dict[tuple[str, str], list[dict[str, Any]]] = {}
-    regions = regional_territories(engagement)
     # Nobody is appointed inside a company the client does not employ.
     partners_only = {
         t for t in engagement.territory_names
         if method.levers.external_populations.no_gap_actions
         and all(p.external for p in engagement.populations if p.territory == t)
     }
-    if len(regions) > 1:  # a multi-territory roll-out needs a relay in each (seed 004)
-        for territory in regions:
-            if not engagement.territory(territory).has_local_sponsor:
-                gaps[("local_sponsor", territory)] = []
+    for territory in territories_without_sponsor(engagement):  # a relay in each (seed 004)
+        gaps[("local_sponsor", territory)] = []
     for row in drafts:
         if row["missing_owner"] and row["territory"]:
             gaps.setdefault((row["missing_owner"], row["territory"]), []).append(row)
@@ -458,7 +463,7 @@ def _governance_gaps(
         reason = method.levers.reasons["governance_gap" if needing else "governance_gap_rollout"].in_(
             lang, territory=territory, headcount=wording.people(method, headcount, lang),
             stance=method.term("stance", engagement.territory(territory).local_management, lang),
-            actions=actions, territories=len(regions),
+            actions=actions, territories=roll_out_territories(engagement),
         )
         rows.append(
             _row(

@@ -13,6 +13,7 @@ from typing import Any
 
 from ..method import Method
 from ..method.levers import Condition
+from ..text.typography import inline
 from .change_plan_inputs import Profile
 
 Clause = tuple[str, dict[str, Any]]
@@ -150,12 +151,18 @@ def brake_clause(brake: str, severity: int) -> Clause:
     return ("brake", {"brake": brake, "severity": severity})
 
 
+# terms a reason prints unquoted, mid-sentence: in lower case ("obligation to use
+# the CRM: none"), where a quoted label keeps its capital ("buy-in 'Reluctant'")
+_UNQUOTED = {"obligation"}
+
+
 def clause_text(clause: Clause, method: Method, lang: str) -> str:
     key, values = clause
     shown = {
         name: method.term(_TERMS[name], value, lang) if name in _TERMS else value
         for name, value in values.items()
     }
+    shown.update({name: inline(str(shown[name])) for name in _UNQUOTED & set(shown)})
     return method.levers.reasons[key].in_(lang, **shown)
 
 

@@ -5,8 +5,9 @@ appointment: moved to a working day of the people it serves (the public
 holidays of every territory they work in, for an action gathering several), given its duration, and dated by the training plan when the
 training plan costs it (one source for the same training). Its status at the
 as-of date comes from what the consultant recorded: an occurrence planned
-before the as-of date and neither done nor cancelled is late, and moved to the
-first working day from the as-of date. A cancelled action costs nothing.
+before the as-of date and neither done nor cancelled is late: here it keeps its
+length from the as-of date, and `change_plan_replan` then gives it its place in
+its owner's capacity. A cancelled action costs nothing.
 """
 
 from __future__ import annotations
@@ -42,8 +43,8 @@ def schedule(
 
 def settle(draft: dict[str, Any], engagement: Engagement, working: WorkingCalendar) -> None:
     """Set `date`, `end` and `status` of one dated action with its id (in place),
-    from what the consultant recorded of it: a late action moves to the as-of date,
-    a cancelled one costs nothing."""
+    from what the consultant recorded of it: a late action keeps its length from
+    the as-of date (`replan_late` then places it), a cancelled one costs nothing."""
     places = draft.pop("_places")
     start, end = draft["planned"].date(), draft["end"].date()
     population = "" if draft["population"] == ALL else draft["population"]

@@ -18,7 +18,7 @@ from ..method import Method
 from ..model import Engagement, HierarchyLevel
 from ..text.typography import format_percent
 from . import wording
-from .facts import Facts, population_facts, regional_territories
+from .facts import Facts, population_facts, territories_without_sponsor
 from .records import MethodWarning
 
 # A check yields (subject, placeholder values) for each occurrence it finds.
@@ -80,16 +80,12 @@ def _territory_without_sponsor(
     e: Engagement, method: Method, facts: dict[str, Facts], params: dict[str, Any], lang: str
 ) -> Found:
     """Only meaningful when the roll-out spans several territories (seed 004)."""
-    territories = regional_territories(e)
-    if len(territories) < 2:
-        return
-    for territory in territories:
-        if not e.territory(territory).has_local_sponsor:
-            people = sum(p.headcount for p in e.populations if p.territory == territory)
-            yield territory, {
-                "territory": territory,
-                "headcount": wording.people(method, people, lang),
-            }
+    for territory in territories_without_sponsor(e):
+        people = sum(p.headcount for p in e.populations if p.territory == territory)
+        yield territory, {
+            "territory": territory,
+            "headcount": wording.people(method, people, lang),
+        }
 
 
 @_check("population_without_impact")

@@ -21,7 +21,8 @@ from dataclasses import dataclass
 
 from .copil import Copil, copil, default_as_of
 from .engine import Analysis, analysed
-from .progress import LATE
+from .ids import stable_id
+from .progress import LATE, workshop_status
 from .training_plan import PREPARATORY
 
 READINESS, ADOPTION = "readiness", "adoption"
@@ -48,6 +49,17 @@ class LateAction:
     population: str  # "all" for an action across populations
     audience: str  # who a cross-population action is for, as the Change plan names it
     owner: str
+    planned: dt.date
+    now: dt.date
+
+
+@dataclass(frozen=True)
+class LateWorkshop:
+    """A framing workshop still planned after its date: held from the committee's
+    date on, as the deliverables' next steps date it."""
+
+    id: str
+    workshop: str  # the workshop's code in the method
     planned: dt.date
     now: dt.date
 
@@ -97,6 +109,7 @@ class SteeringAnalysis:
     previous: Previous | None
     copil: Copil
     late: tuple[LateAction, ...]  # latest planned first
+    late_workshops: tuple[LateWorkshop, ...]  # earliest planned first
     lots: tuple[LotReadiness, ...]  # earliest go-live first
     risks: tuple[OpenRisk, ...]  # every high risk open, highest first
 
@@ -131,8 +144,8 @@ def steer(analysis: Analysis, as_of: dt.date | None = None,
     risks = open_risks(dated)
     return SteeringAnalysis(
         as_of=as_of, phase=READINESS if as_of < first else ADOPTION, first_go_live=first,
-        previous=previous, copil=pack, late=late_actions(dated), lots=lot_readiness(dated, risks),
-        risks=risks)
+        previous=previous, copil=pack, late=late_actions(dated), late_workshops=late_workshops(dated),
+        lots=lot_readiness(dated, risks), risks=risks)
 
 
 def late_actions(analysis: Analysis) -> tuple[LateAction, ...]:
@@ -145,6 +158,20 @@ def late_actions(analysis: Analysis) -> tuple[LateAction, ...]:
                        now=_day(r.date))
             for r in late.itertuples()]
     return tuple(sorted(rows, key=lambda a: (a.planned, a.id), reverse=True))
+
+
+def workshop_id(code: object) -> str:
+    """'W' and a digest of the workshop's code: one id per workshop of the method."""
+    return stable_id("W", getattr(code, "value", code))
+
+
+def late_workshops(analysis: Analysis) -> tuple[LateWorkshop, ...]:
+    """Workshops still planned after their date, earliest first."""
+    as_of = analysis.as_of
+    late = [w for w in analysis.engagement.governance.workshops
+            if workshop_status(w, as_of) == LATE]
+    return tuple(LateWorkshop(workshop_id(w.workshop), str(getattr(w.workshop, "value", w.workshop)),
+                              w.date, as_of) for w in sorted(late, key=lambda w: w.date))
 
 
 def open_risks(analysis: Analysis) -> tuple[OpenRisk, ...]:

@@ -17,6 +17,7 @@ in `copil.yaml` and `kpis.yaml`, so a firm can adapt them.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -219,15 +220,32 @@ def is_falling(trend: float | None, unit: str, target: float, higher: bool, poin
     return wrong_way >= threshold
 
 
-def forecast(history: list[tuple[dt.date, float]], when: dt.date) -> float | None:
-    """Where a straight line through the readings will be on `when` (None with
-    fewer than two readings on different dates)."""
-    if len({d for d, _ in history}) < 2:
+FORECAST_SPREAD = 2.0  # standard errors each side of the trend: the range holds about 95 % of outcomes
+
+
+def forecast(history: list[tuple[dt.date, float]], when: dt.date, min_readings: int = 3,
+             bounds: tuple[float, float] = (0.0, math.inf)) -> tuple[float, float, float] | None:
+    """(low, likely, high) where the readings' trend will be on `when`: a straight
+    line through them, widened by how far the readings stray from it and how far
+    `when` lies beyond them (the prediction interval), each end kept within
+    `bounds` (what the measure can be: a share between 0 and 100). None with
+    fewer than `min_readings` readings on different dates: two points make a
+    line, not a trend."""
+    if len({d for d, _ in history}) < max(3, min_readings):
         return None
     x = np.array([d.toordinal() for d, _ in history], dtype=float)
     y = np.array([v for _, v in history], dtype=float)
     slope, intercept = np.polyfit(x, y, 1)
-    return float(slope * when.toordinal() + intercept)
+    at = float(when.toordinal())
+    likely = float(slope * at + intercept)
+    residuals = y - (slope * x + intercept)
+    spread = math.sqrt(float(residuals @ residuals) / (len(x) - 2))
+    centred = float(((x - x.mean()) ** 2).sum())
+    error = spread * math.sqrt(1 + 1 / len(x) + (at - x.mean()) ** 2 / centred)
+    def clip(value: float) -> float:
+        return min(bounds[1], max(bounds[0], value))
+
+    return clip(likely - FORECAST_SPREAD * error), clip(likely), clip(likely + FORECAST_SPREAD * error)
 
 
 def kpi_status(analysis: Any, as_of: dt.date, before: dt.date) -> pd.DataFrame:
@@ -245,11 +263,10 @@ def kpi_status(analysis: Any, as_of: dt.date, before: dt.date) -> pd.DataFrame:
         status = _series_status(series, as_of, before, baseline, float(kpi["target"]), higher,
                                 amber_share)
         target_date = kpi["reviews"][-1] if len(kpi["reviews"]) else kpi["first_review"]
-        projected = forecast(status["history"], target_date)
-        if projected is not None:  # measures here are counts, scores and shares: never below 0
-            projected = max(0.0, projected)
-            if kpi["unit"].strip() == "%":
-                projected = min(100.0, projected)  # a share cannot pass 100 %
+        # measures here are counts, scores and shares: never below 0, a share never past 100 %
+        bounds = (0.0, 100.0 if kpi["unit"].strip() == "%" else math.inf)
+        projected = forecast(status["history"], target_date,
+                             analysis.method.copil.forecast_min_readings, bounds)
         rows.append({
             "name": kpi["name"], "kind": kpi["kind"], "family": kpi["family"],
             "population": kpi["population"], "unit": kpi["unit"], "baseline": baseline,
@@ -258,9 +275,11 @@ def kpi_status(analysis: Any, as_of: dt.date, before: dt.date) -> pd.DataFrame:
             **{k: v for k, v in status.items() if k != "history"},
             "falling": is_falling(status["trend"], kpi["unit"], float(kpi["target"]), higher, points),
             "target_date": target_date,
-            "forecast": projected,
+            "forecast": None if projected is None else projected[1],
+            "forecast_low": None if projected is None else projected[0],
+            "forecast_high": None if projected is None else projected[2],
             "forecast_rag": "" if projected is None else rag(
-                projected, baseline, float(kpi["target"]), higher, amber_share),
+                projected[1], baseline, float(kpi["target"]), higher, amber_share),
             "readings": len(status["history"]),
         })
     return pd.DataFrame(rows)
@@ -331,11 +350,15 @@ def adoption_by_territory(analysis: Any, adoption: pd.DataFrame) -> pd.DataFrame
 def action_status(analysis: Any, as_of: dt.date, before: dt.date) -> pd.DataFrame:
     """The Change plan's actions with their status at the COPIL (the plan's own,
     from the engagement's `action_status` records at that as-of date): late
-    (planned before it, neither done nor cancelled), due (planned within the
-    window after it), done, cancelled. `fell_late`: planned since the previous COPIL."""
+    (planned before it, neither done nor cancelled; `new_date` is its re-planned
+    date), due (planned within the window after it), done, cancelled. `fell_late`:
+    planned since the previous COPIL."""
     window = as_of + dt.timedelta(weeks=analysis.method.copil.due_window_weeks)
     actions = analysis.change_plan.actions[
-        ["id", "action", "lever", "population", "lot", "planned", "status", "owner_label"]].copy()
+        ["id", "action", "lever", "population", "lot", "planned", "date", "status", "owner_label"]].copy()
+    # `date` is when it was planned; `new_date` where the plan now has it (a late
+    # action re-planned within its owner's capacity).
+    actions["new_date"] = [d.date() if hasattr(d, "date") else d for d in actions["date"]]
     actions["date"] = [d.date() if hasattr(d, "date") else d for d in actions["planned"]]
     actions = actions.drop(columns="planned")
     actions["late"] = actions["status"] == LATE

@@ -32,6 +32,23 @@ def regional_territories(engagement: Engagement) -> list[str]:
     return [t for t in engagement.territory_names if is_regional(t)]
 
 
+def roll_out_territories(engagement: Engagement) -> int:
+    """How many territories the roll-out spans: the regional ones, and the rest of
+    the country when some population works in the national default territory."""
+    national = any(not is_regional(p.territory) for p in engagement.populations)
+    return len(regional_territories(engagement)) + national
+
+
+def territories_without_sponsor(engagement: Engagement) -> list[str]:
+    """The regional territories with no local sponsor, in a roll-out across several
+    territories (seed 004: each needs its local relay; head office is the sponsor's
+    own). The one rule the checks, the Change plan and the framing note apply."""
+    if roll_out_territories(engagement) < 2:
+        return []
+    return [t for t in regional_territories(engagement)
+            if not engagement.territory(t).has_local_sponsor]
+
+
 def population_facts(engagement: Engagement, method: Method) -> dict[str, Facts]:
     """Facts per population name: intake fields plus the derived facts of `DERIVED_FACTS`."""
     matrix = impact_matrix(engagement, method)

@@ -2,8 +2,9 @@
 
 Workshops carry a recorded status; Change-plan actions get theirs from the
 `action_status` records. What is dated before the as-of date is done, late or
-cancelled, never simply "planned": a late item is moved to the first working
-day from the as-of date. Done before its date is "ahead".
+cancelled, never simply "planned": a late workshop is shown from the first
+working day from the as-of date, a late action is re-planned from it within its
+owner's capacity (`change_plan_replan`). Done before its date is "ahead".
 """
 
 from __future__ import annotations

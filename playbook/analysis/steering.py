@@ -181,9 +181,10 @@ def review_dates(
         lots = [lot.name for lot in engagement.lots_of(population)] or [lot_of(engagement, population).name]
     else:
         lots = list(table.index)
-    # a KPI of the whole roll-out is reviewed on a day no territory is off
+    # a KPI of the whole roll-out is reviewed on a day neither the client's country
+    # (where the committee sits) nor any territory is off
     places = ((_territory(engagement, population),) if population
-              else tuple(sorted({p.territory for p in engagement.populations})))
+              else tuple(sorted({"", *(p.territory for p in engagement.populations)})))
     dates: set[dt.date] = set()
     for lot in lots:
         first = table.at[lot, "go_live"].date() + dt.timedelta(weeks=first_weeks)

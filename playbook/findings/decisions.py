@@ -41,7 +41,7 @@ ALERTS = {
 
 def decisions(analysis: Analysis, budget: Budget, budget_reason: str) -> tuple[Decision, ...]:
     found: list[Decision] = []
-    if budget.overrun is not None:
+    if budget.overrun is not None or budget.internal_overrun is not None:
         found.append(Decision(stable_id("D", BUDGET_OVERRUN), BUDGET_OVERRUN, "", budget_reason))
     warnings = [*analysis.diagnosis.warnings, *analysis.training_plan.warnings,
                 *analysis.change_plan.warnings]

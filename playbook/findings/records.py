@@ -19,8 +19,9 @@ INTERNAL_TIME = "internal_time"
 class CostLine:
     """One line of the plan's cost: a quantity of days at a rate the engagement gives.
 
-    `code` names what is costed (`trainers`, `learners`, `key_users`,
-    `change_team`); `kind` is CASH (money the client pays out) or INTERNAL_TIME
+    `code` names what is costed: cash lines `trainers`, `external` (consultants
+    and integrator), `material`; internal lines `learners`, `key_users`,
+    `change_team`. `kind` is CASH (money the client pays out) or INTERNAL_TIME
     (its own people's time, valued at the internal day cost).
     """
 
@@ -30,17 +31,22 @@ class CostLine:
     rate: float | None  # per day, exactly as the engagement gives it; None: not costed
     shown_days: float  # the days as printed (reconciled with the totals they belong to)
     shown: float | None = None  # the amount as printed (rounded with its siblings)
+    lump: float | None = None  # an amount given as such (material), not days at a rate
 
     @property
     def amount(self) -> float | None:
-        """The printed days at the rate: the cost a reader can check on the page."""
+        """The printed days at the rate (the cost a reader can check on the page), or
+        the amount the engagement gives."""
+        if self.lump is not None:
+            return self.lump
         return None if self.rate is None else self.shown_days * self.rate
 
 
 @dataclass(frozen=True)
 class Budget:
     """The plan's cost as the client thinks of it: cash and internal time kept
-    apart, cash compared with the change-and-training budget of the business case.
+    apart, cash compared with the change-and-training budget of the business case,
+    internal days with the days the client agreed to give (`internal_budget`).
 
     `envelope` is that budget (None: none given); `objectives` the total of the
     objectives' own budgets (None: no objective has one), a different line that
@@ -53,6 +59,7 @@ class Budget:
     objectives: float | None
     cash_shown: float | None  # the printed cash total (its lines' `shown` add up to it)
     internal_shown: float | None  # the printed value of internal time
+    internal_budget: float | None = None  # days of its people the client agreed to give
 
     def of(self, kind: str) -> tuple[CostLine, ...]:
         return tuple(line for line in self.lines if line.kind == kind)
@@ -65,9 +72,9 @@ class Budget:
 
     @property
     def costed(self) -> bool:
-        """Every cash line has its rate: the cash total means something."""
+        """Every cash line has its amount: the cash total means something."""
         cash = self.of(CASH)
-        return bool(cash) and all(line.rate is not None for line in cash)
+        return bool(cash) and all(line.amount is not None for line in cash)
 
     @property
     def cash(self) -> float | None:
@@ -79,6 +86,14 @@ class Budget:
     def internal_days(self) -> float:
         """Internal days as printed: the sum of the printed lines."""
         return sum(line.shown_days for line in self.of(INTERNAL_TIME))
+
+    @property
+    def internal_overrun(self) -> float | None:
+        """Internal days (as printed) beyond the days the client agreed to give (None:
+        within them, or none agreed)."""
+        if self.internal_budget is None or self.internal_days <= self.internal_budget:
+            return None
+        return self.internal_days - self.internal_budget
 
     @property
     def overrun(self) -> float | None:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from ..text import grammar
 from ..text.typography import format_currency, format_number, format_percent
-from .records import INTERNAL_TIME, Budget
+from .records import CASH, INTERNAL_TIME, Budget, CostLine
 
 if TYPE_CHECKING:
     from ..method import Method
@@ -24,6 +24,12 @@ def money(amount: float, lang: str, currency: str) -> str:
 
 def exact_money(amount: float, lang: str, currency: str) -> str:
     """A unit rate as the engagement gives it: '850 €' stays 850, never 900."""
+    return format_currency(amount, lang, currency)
+
+
+def shown_money(amount: float, lang: str, currency: str) -> str:
+    """An amount the findings already rounded (`Budget.cash_shown`, a line's `shown`):
+    printed as it is, so its parts still add up to it on the page."""
     return format_currency(amount, lang, currency)
 
 
@@ -40,27 +46,45 @@ def shown_days(value: float, lang: str) -> str:
 
 def budget_sentence(budget: Budget, method: Method, lang: str) -> str:
     """The plan's cash against the change-and-training budget, internal time beside
-    it (empty: the engagement gives no budget)."""
-    if budget.envelope is None:
+    it, against the days the client agreed to give (empty: the engagement gives
+    neither budget)."""
+    said = [cash_sentence(budget, method, lang)] if budget.envelope is not None else []
+    if budget.envelope is not None and not said[0]:
+        return ""  # no rate to cost the plan with: a note for the consultant (`not_costed_note`)
+    if budget.envelope is not None or budget.internal_budget is not None:
+        said.append(internal_sentence(budget, method, lang))
+    return " ".join(part for part in said if part)
+
+
+def cash_sentence(budget: Budget, method: Method, lang: str) -> str:
+    """'Change-and-training budget exceeded by …: … of spending computed by the plan
+    (trainers: … days at … a day, …; …)' ('' without a budget or a cost)."""
+    if budget.envelope is None or budget.cash is None or budget.cash_shown is None:
         return ""
     currency = budget.currency
-    envelope = money(budget.envelope, lang, currency)
-    if budget.cash is None or budget.cash_shown is None:
-        return ""  # no rate to cost the plan with: a note for the consultant (`not_costed_note`)
-    trainers = budget.line("trainers")
     values = {
-        "budget": envelope,
-        "cash": money(budget.cash_shown, lang, currency),
-        "trainer_days": shown_days(trainers.shown_days, lang),
-        "trainer_rate": exact_money(trainers.rate or 0.0, lang, currency),
-        "gap": money(abs(budget.cash_shown - grammar.rounded_money(budget.envelope)), lang, currency),
+        "budget": money(budget.envelope, lang, currency),
+        "cash": shown_money(budget.cash_shown, lang, currency),
+        "detail": method.text("findings.budget.separator", lang).join(
+            cash_line(line, budget, method, lang) for line in budget.of(CASH)),
+        "gap": shown_money(abs(budget.cash_shown - grammar.rounded_money(budget.envelope)), lang,
+                           currency),
         "over": format_percent((budget.cash - budget.envelope) / budget.envelope, lang)
         if budget.envelope else "",
     }
     key = "findings.budget.exceeded" if budget.overrun is not None else "findings.budget.within"
-    sentence = method.text(key, lang, **values)
-    internal = internal_sentence(budget, method, lang)
-    return f"{sentence} {internal}" if internal else sentence
+    return method.text(key, lang, **values)
+
+
+def cash_line(line: CostLine, budget: Budget, method: Method, lang: str) -> str:
+    """One cash line as every deliverable prints it: its days at its rate as given,
+    and its amount as rounded with its siblings."""
+    currency = budget.currency
+    amount = (shown_money(line.shown, lang, currency) if line.shown is not None
+              else money(line.amount or 0.0, lang, currency))
+    return method.text(f"findings.budget.cash_lines.{line.code}", lang, amount=amount,
+                       days=shown_days(line.shown_days, lang),
+                       rate=exact_money(line.rate or 0.0, lang, currency))
 
 
 def not_costed_note(budget: Budget, method: Method, lang: str) -> str:
@@ -83,9 +107,18 @@ def internal_sentence(budget: Budget, method: Method, lang: str) -> str:
         for line in lines if line.shown_days)
     total = shown_days(budget.internal_days, lang)
     if budget.internal_shown is None:
-        return method.text("findings.budget.internal_days", lang, days=total, detail=detail)
-    return method.text("findings.budget.internal_valued", lang, days=total, detail=detail,
-                       value=money(budget.internal_shown, lang, currency),
-                       rate=exact_money(lines[0].rate or 0.0, lang, currency))
+        said = method.text("findings.budget.internal_days", lang, days=total, detail=detail)
+    else:
+        said = method.text("findings.budget.internal_valued", lang, days=total, detail=detail,
+                           value=money(budget.internal_shown, lang, currency),
+                           rate=exact_money(lines[0].rate or 0.0, lang, currency))
+    if budget.internal_budget is None:
+        return said
+    agreed = shown_days(budget.internal_budget, lang)
+    over = budget.internal_overrun
+    compared = (method.text("findings.budget.internal_over", lang, agreed=agreed,
+                            gap=shown_days(over, lang)) if over is not None
+                else method.text("findings.budget.internal_within", lang, agreed=agreed))
+    return f"{said} {compared}"
 
 

@@ -173,6 +173,28 @@ COLUMN_HELP: dict[str, dict[str, tuple[str, str]]] = {
             "Budget conduite du changement et formation du dossier d'investissement "
             "(dans la devise) ; la méthode y compare le coût du plan.",
         ),
+        "external_days": (
+            "Days of external consultants and integrator on change and training that the "
+            "client pays for; part of the plan's cash.",
+            "Jours de consultants et d'intégrateur externes sur l'accompagnement et la "
+            "formation, payés par le client ; comptés dans les dépenses du plan.",
+        ),
+        "external_day_rate": (
+            "Day rate of those external days (in the currency).",
+            "Taux journalier de ces jours externes (dans la devise).",
+        ),
+        "material_cost": (
+            "Training and communication material bought for the plan (e-learning, guides, "
+            "printing, rooms), in the currency; part of the plan's cash.",
+            "Supports de formation et de communication achetés pour le plan (e-learning, "
+            "guides, impressions, salles), dans la devise ; comptés dans les dépenses du plan.",
+        ),
+        "internal_days_budget": (
+            "Days of its own people (learners, key users, change team) the client has "
+            "agreed to give the plan; the plan's internal time is compared with it.",
+            "Jours de ses propres équipes (apprenants, utilisateurs clés, équipe projet) que "
+            "le client accepte de consacrer au plan ; le temps interne du plan y est comparé.",
+        ),
         "currency": ("Currency of budgets and costs.", "Devise des budgets et des coûts."),
         "confidentiality": (
             "Label printed in the header or footer of every deliverable.",

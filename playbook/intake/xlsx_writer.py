@@ -338,6 +338,8 @@ def replace_table(book: Workbook, name: str, records: list[Any], lang: str) -> W
     sheet = SHEETS_BY_NAME[name]
     lists = _Lists(book)
     title = lists.tab(name, lang)
+    if title == name != sheet_title(name, "fr"):
+        lang = "en"  # a workbook made in English keeps English headers and dropdowns
     order = [s.name for s in SHEETS]
     if title in book.sheetnames:
         index = book.sheetnames.index(title)

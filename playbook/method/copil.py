@@ -28,6 +28,7 @@ class Catalogue(Strict):
     cadence_weeks: int = Field(ge=1, le=12)
     due_window_weeks: int = Field(ge=1, le=12)
     falling_points: float = Field(gt=0)
+    forecast_min_readings: int = Field(ge=3, le=24)
     training_coverage_target: float = Field(gt=0, le=100)
     pulse: Pulse
     reinforcement: dict[ReinforcementKey, list[str]]

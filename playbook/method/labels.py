@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import PrivateAttr, RootModel, model_validator
 
 from ..errors import MethodError
-from ..text.grammar import fill
+from ..text.grammar import fill, unfold_forms
 
 LANGUAGES = ("fr", "en")
 
@@ -61,7 +61,8 @@ def _walk(node: Any, path: tuple[str, ...], flat: dict[str, dict[str, str]]) -> 
 
 def placeholders(text: str) -> set[str]:
     """The `{name}` fields of a label (ValueError for a brace left open)."""
-    return {field for _, field, _, _ in string.Formatter().parse(text) if field is not None}
+    return {field for _, field, _, _ in string.Formatter().parse(unfold_forms(text))
+            if field is not None}
 
 
 def placeholder_problems(adapted: Catalogue, bundled: Catalogue) -> list[str]:

@@ -265,6 +265,16 @@ class Catalogue(Strict):
         description="Owner role -> words of a team member's function or role that make them "
         "its named owner (the first member matching, in team order).",
     )
+    owner_capacity: dict[str, float] = Field(
+        description="Owner role -> days a week it can give the plan's actions when the "
+        "engagement gives no allocation for the people behind it (late work is re-planned "
+        "within it).",
+    )
+    population_owners: list[str] = Field(
+        default_factory=list,
+        description="Owner roles each population holds with its own people (its managers, "
+        "its key users): their capacity counts for each population apart.",
+    )
     priority: Priority
 
     REASON_KEYS: ClassVar[tuple[str, ...]] = (
@@ -319,6 +329,12 @@ class Catalogue(Strict):
             lever = by_id.get(rule.lever)
             if lever is None or lever.scope != "governance":
                 problems.append(f"country_rules.{rule.code}: {rule.lever!r} must be a governance lever")
+        for role in self.owners:
+            if not self.owner_capacity.get(role, 0) > 0:
+                problems.append(f"owner_capacity: {role!r} needs days a week above 0")
+        for role in [*self.owner_capacity, *self.population_owners]:
+            if role not in self.owners:
+                problems.append(f"owner_capacity: unknown owner {role!r}")
         for role in self.owner_functions:
             if role not in self.owners:
                 problems.append(f"owner_functions: unknown owner {role!r}")

@@ -187,6 +187,13 @@ def _others(e: Engagement) -> Iterator[Inconsistency]:
         yield Inconsistency(
             ("engagement", "as_of"), "consistency.as_of_before_kickoff", {"kickoff": kickoff}, as_of,
         )
+    info = e.engagement
+    if (info.external_days is None) != (info.external_day_rate is None):
+        # external days are costed as days times their day rate: both or neither
+        given, missing = (("external_days", "external_day_rate") if info.external_day_rate is None
+                          else ("external_day_rate", "external_days"))
+        yield Inconsistency(("engagement", missing), "consistency.external_days_unpriced",
+                            {"given": given}, None)
     populations = {p.name for p in e.populations}
     for i, record in enumerate(e.action_status):
         if record.population and record.population not in populations:

@@ -42,6 +42,27 @@ class EngagementInfo(Record):
         ge=0,
         description="Change-management and training budget of the business case, in the currency.",
     )
+    external_days: float | None = Field(
+        default=None,
+        ge=0,
+        description="Days of external consultants and integrator on change and training that "
+        "the client pays for; counted in the plan's cash at `external_day_rate`.",
+    )
+    external_day_rate: float | None = Field(
+        default=None, ge=0, description="Day rate of those external days, in the currency.",
+    )
+    material_cost: float | None = Field(
+        default=None,
+        ge=0,
+        description="Training and communication material the client buys for the plan "
+        "(e-learning, guides, printing, rooms), in the currency; counted in the plan's cash.",
+    )
+    internal_days_budget: float | None = Field(
+        default=None,
+        ge=0,
+        description="Days of its own people (learners, key users, change team) the client "
+        "has agreed to give the plan; the plan's internal time is compared with it.",
+    )
     currency: Name = "EUR"
     confidentiality: Name = Field(
         default="Confidential",

@@ -5,7 +5,8 @@ actions are derived by the method, so their progress is recorded against the
 action's stable id (as the plan and `playbook plan export` list it), or against
 the lever that produced it, the population it serves and, when a lever recurs,
 the occurrence's planned date. Anything dated before the engagement's as-of
-date with no record is late; the plan moves it to the as-of date.
+date with no record is late; the plan re-plans it from the as-of date, within its
+owner's capacity.
 """
 
 from __future__ import annotations

@@ -18,7 +18,6 @@ from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
-from babel.dates import format_date as babel_date
 from matplotlib import dates as mdates
 from matplotlib import font_manager, rc_context
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -30,8 +29,9 @@ from PIL import Image
 
 from . import fit, maps
 from .ir import Chart, Table
+from .months import month_ticks
 from .palette import HIGHLIGHT, HOUSE, Palette, is_dark, lane_slot
-from .typography import LOCALES, format_number, format_percent, prepare
+from .typography import format_number, format_percent, prepare
 
 DPI = 200
 PNG_COMPRESSION = 3   # zlib level: nearly the default's file size in two thirds of its time
@@ -463,39 +463,6 @@ def _fit_labels(names: list[str], width_pt: float, pitch_pt: float) -> tuple[flo
         if all(len(w) <= lines for w in wrapped):
             break
     return size, ["\n".join(w) for w in wrapped]
-
-
-MONTH_STEPS = (1, 2, 3, 6, 12)
-
-
-def month_ticks(first: dt.date, last: dt.date, axis_pt: float, lang: str,
-                size: float = BASE_SIZE - 1) -> tuple[dict[dt.date, str], bool]:
-    """Month ticks between `first` and `last` that fit `axis_pt` side by side.
-
-    Every month when there is room, else every 2, 3, 6 or 12 months, aligned on
-    the calendar (quarters, half-years) so a reader finds them natural; month
-    names in the language ("févr. 2027", "Feb 2027"). Returns {first day: label}
-    and whether labels must be slanted (only when even one a year collides).
-    """
-    locale = LOCALES[lang]
-    months = []
-    day = dt.date(first.year, first.month, 1)
-    if day < first:
-        day = _next_month(day)
-    while day <= last:
-        months.append(day)
-        day = _next_month(day)
-    for step in MONTH_STEPS:
-        chosen = [m for m in months if (m.month - 1) % step == 0] or months[:1]
-        labels = {m: babel_date(m, "MMM y", locale=locale) for m in chosen}
-        widest = max((fit.text_width(text, size) for text in labels.values()), default=0)
-        if len(chosen) * (widest + size) <= axis_pt:
-            return labels, False
-    return labels, True
-
-
-def _next_month(day: dt.date) -> dt.date:
-    return dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
 
 
 def _draw_doughnut(chart: Chart, axes, lang: str, palette: Palette) -> None:

@@ -400,22 +400,27 @@ class TableSlide:
     """A native table, split over as many slides as needed ("(suite)" titles).
 
     `counted`: the count the title states, when it states one, of the table's
-    rows (the reconciliation checks the two agree)."""
+    rows (the reconciliation checks the two agree). `reference`: a page a
+    client looks things up in (the appendix), filled by the room it has rather
+    than by the word budget of a slide presented in session."""
 
     title: str
     table: Table
     notes: str = ""
     counted: int | None = None
+    reference: bool = False
 
 
 @dataclass
 class ChartSlide:
-    """A native, editable chart (a heat map becomes a coloured native table)."""
+    """A native, editable chart (a heat map becomes a coloured native table;
+    `reference` as for a `TableSlide`)."""
 
     title: str
     chart: Chart
     notes: str = ""
     caption: str = ""
+    reference: bool = False
 
 
 @dataclass

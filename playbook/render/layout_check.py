@@ -5,7 +5,8 @@ LibreOffice headless and inspects the PDF with PyMuPDF for what a partner
 would send back: text drawn outside its page or slide, text blocks drawn over
 one another, truncation marks ("…"), and Word tables continued onto a page for
 a single row. Deck rules that are about content rather than drawing are read
-from the slides themselves, page for page: the visible word budget of a slide,
+from the slides themselves, page for page: the visible word budget of a slide
+presented in session (the appendix, looked up rather than presented, fills its pages),
 near-empty slides, and numbered key messages that skip a number.
 
 Each finding names its file, its page (slide) and its kind, so a test can
@@ -21,6 +22,7 @@ import subprocess
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from .verify import ConversionError, soffice
@@ -331,11 +333,15 @@ def _slide_findings(source: Path) -> Iterator[tuple[int, str, str]]:
     numbers: list[int] = []
     numbered_title = ""
     numbered_start = 0
+    in_appendix = False
     for index, slide in enumerate(deck.slides, 1):
         title = _title(slide)
         layout = slide.slide_layout.name
+        if layout == "Section":
+            in_appendix = title in appendix_titles()
         words, has_visual, tables, badges = _slide_content(slide)
-        if layout in _BODY_LAYOUTS or layout == "Closing":
+        # the appendix is looked up, not presented: its pages are filled to their room
+        if (layout in _BODY_LAYOUTS or layout == "Closing") and not in_appendix:
             if words > WORD_BUDGET_WORDS:
                 yield index, WORD_BUDGET, _Said("word_budget", words=words,
                                                 budget=WORD_BUDGET_WORDS)
@@ -352,6 +358,15 @@ def _slide_findings(source: Path) -> Iterator[tuple[int, str, str]]:
             yield from _numbering(numbered_start, numbers)
             numbers, numbered_title, numbered_start = list(badges), base, index
     yield from _numbering(numbered_start, numbers)
+
+
+@cache
+def appendix_titles() -> frozenset[str]:
+    """The appendix divider's title in every language of the decks."""
+    from ..method import load_method
+
+    labels = load_method().labels
+    return frozenset(labels.get("common.appendix", lang) for lang in ("fr", "en"))
 
 
 def _numbering(slide: int, numbers: list[int]) -> Iterator[tuple[int, str, str]]:

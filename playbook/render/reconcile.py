@@ -253,7 +253,9 @@ def _rates(name: str, document: Document, deck: Deck, analysis: Any) -> list[Dis
 
     found = []
     limits = analysis.engagement.training
-    given = [r for r in (limits.trainer_day_rate, limits.learner_day_cost) if r is not None]
+    info = analysis.engagement.engagement
+    given = [r for r in (limits.trainer_day_rate, limits.learner_day_cost, info.external_day_rate)
+             if r is not None]
     for sentence in _texts(document, deck):
         for rate in given:
             exact, rounded = c.rate(analysis, rate), c.money(analysis, rate)
@@ -407,6 +409,13 @@ def _event_dates(name: str, document: Document, deck: Deck, analysis: Any) -> li
     actions = analysis.change_plan.actions
     for row in actions.itertuples():
         events[str(row.id)] = {c.date(analysis, row.date), c.date(analysis, row.planned)}
+    if name == "steering":
+        # The pack reads the plan as of its committee's date: a late action's new date
+        # is the one that plan gives it (the analysis may be of another date).
+        from ..analysis.committee import committee_of
+
+        for late in committee_of(analysis).late:
+            events[late.id] = {c.date(analysis, late.planned), c.date(analysis, late.now)}
     sessions = analysis.training_plan.sessions
     if "id" in sessions.columns:
         for row in sessions.itertuples():

@@ -73,7 +73,12 @@ _RAW_LIST = re.compile(r"\[\s*['\"]|['\"]\s*\]")
 _RAW_ALONE = ("None", "True", "False", "nan", "NaN", "null")
 _FALSE_PRECISION = re.compile(r"(?<![\w.,])\d+[.,]\d{4,}(?![\d])")
 _SPACED_SCORE = re.compile(rf"\d{_SPACE}+/{_SPACE}*\d")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+# A sentence ends at . ! ? and a space, not after an abbreviation ("140 pers. ;",
+# "p. ex.", "e.g."): what follows it is the same sentence.
+_ABBREVIATIONS = ("pers", "ex", "p", "e.g", "i.e", "cf", "vs", "env", "approx")
+_SENTENCE_END = re.compile(
+    "".join(rf"(?<!\b{re.escape(a)}\.)" for a in _ABBREVIATIONS)
+    + r"(?<=[.!?])[\s\u00a0\u202f]+(?=[^\s\u00a0\u202f;:,)])|\n+")
 _ENDS_SENTENCE = re.compile(r"[.!?][\s\u00a0\u202f»”]*$")
 
 # Typography and agreement a reader notices (the catalogue writes them right;
@@ -110,6 +115,11 @@ class Finding:
 
     def __str__(self) -> str:
         return f"{self.file}: {self.where}: {self.kind}: {self.message}"
+
+    def text(self, lang: str) -> str:
+        """The finding as the console prints it: it quotes the file's own words, in
+        the file's language, so it reads the same on any console."""
+        return str(self)
 
 
 @dataclass(frozen=True)

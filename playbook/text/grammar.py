@@ -98,8 +98,16 @@ _ELIDED = re.compile(r"\b([Dd])e \{(\w+)\}")
 _VOWEL_SOUND = re.compile(r"[aeiouyàâäéèêëîïôöùûüœæ]", re.IGNORECASE)
 
 
-# "{done|est réalisée|sont réalisées}": the form that agrees with the value `done`
-_AGREEING = re.compile(r"\{(\w+)\|([^{}|]*)\|([^{}|]*)\}")
+# "{done|est réalisée|sont réalisées}": the form that agrees with the value `done`;
+# a form may hold fields of its own ("{total|La population est|Les {total} populations sont}")
+_FORM = r"((?:[^{}|]|\{\w+\})*)"
+_AGREEING = re.compile(rf"\{{(\w+)\|{_FORM}\|{_FORM}\}}")
+
+
+def unfold_forms(template: str) -> str:
+    """`template` with each agreeing choice laid out as plain text and fields
+    ("{n|lot|{n} lots}" → "{n} lot {n} lots"), for code that lists its fields."""
+    return _AGREEING.sub(lambda m: f"{{{m.group(1)}}} {m.group(2)} {m.group(3)}", template)
 
 
 def count_of(value: Any, lang: str) -> float | None:

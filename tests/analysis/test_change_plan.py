@@ -128,13 +128,14 @@ def test_walk_in_my_shoes_pairs_the_populations_that_exchange_tasks(shifted):
     actions = shifted.actions.set_index(["population", "lever"])
     assistants = actions.loc[("Sales assistants", "walk_in_my_shoes")]
     assert assistants["audience"] == "Sales assistants (12) ⇄ Field sales"
-    assert assistants["reason"].endswith("Paired with Field sales (order entry), whose tasks it takes over.")
+    assert assistants["reason"].endswith(
+        "Sales assistants paired with Field sales (order entry), whose tasks it takes over.")
 
 
 def test_in_french_the_receiver_s_pairing_names_the_population_its_tasks_come_from(shifted_fr):
     actions = shifted_fr.actions.set_index(["population", "lever"])
     assert actions.loc[("Sales assistants", "walk_in_my_shoes"), "reason"].endswith(
-        "En binômes avec Field sales (order entry), dont elle reprend des tâches.")
+        "Sales assistants en binômes avec Field sales (order entry), dont la population reprend des tâches.")
     assert "hérite de tâches jusqu'ici faites par Field sales (order entry)" in actions.loc[
         ("Sales assistants", "process_training"), "reason"]
 

@@ -83,7 +83,13 @@ def test_a_territory_without_local_sponsor_is_flagged_only_in_a_multi_territory_
     (warning,) = warnings_of(engagement(populations, territories=territories), method, "territory_without_sponsor")
     assert warning.subject == "Nord"
     assert "« Nord » (1\u202f200\u00a0pers. impactées)" in warning.message
-    single = engagement([pop("Agences Nord", territory="Nord"), pop("Siège")])
+    # One region beside head office is a roll-out across two territories: the region
+    # needs its relay (the framing note and the Change plan apply the same rule).
+    beside = engagement([pop("Agences Nord", territory="Nord"), pop("Siège")])
+    (warning,) = warnings_of(beside, method, "territory_without_sponsor")
+    assert warning.subject == "Nord"
+    # Within one region alone, the sponsor is on site: nothing to flag.
+    single = engagement([pop("Agences Nord", territory="Nord"), pop("Siège Nord", territory="Nord")])
     assert "territory_without_sponsor" not in codes(single, method)
 
 

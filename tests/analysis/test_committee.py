@@ -35,6 +35,9 @@ def texts(analysis) -> str:
     out += [str(item) for b in document.blocks for item in getattr(b, "items", [])]
     out += [getattr(s, "title", "") + "\n" + getattr(s, "notes", "") for s in deck.slides]
     out += [str(item) for s in deck.slides for item in getattr(s, "items", [])]
+    tables = [b for b in document.blocks if isinstance(b, Table)]
+    tables += [s.table for s in deck.slides if isinstance(s, TableSlide)]
+    out += [str(cell) for t in tables for row in t.rows for cell in row]
     return "\n".join(out)
 
 
@@ -141,3 +144,18 @@ def test_a_session_id_is_what_the_session_is_not_where_it_falls():
     new = grown.training_plan.sessions.set_index(key)["id"]
     shared = old.index.intersection(new.index)
     assert len(shared) and (old.loc[shared] == new.loc[shared]).all()
+
+
+def test_a_workshop_still_planned_after_its_date_is_late_work_cited_by_its_id():
+    from playbook.analysis.committee import workshop_id
+
+    workshops = [{"workshop": "target_vision", "date": "2026-02-16", "participants": "Sponsor, managers"},
+                 {"workshop": "use_cases", "date": "2026-02-17", "participants": "Key users",
+                  "status": "done"}]
+    analysis = analysed(governance={**minimal_engagement_dict()["governance"], "workshops": workshops})
+    committee = steer(analysis, BEFORE_GO_LIVE)
+    assert [(w.workshop, w.planned, w.now) for w in committee.late_workshops] == [
+        ("target_vision", D("2026-02-16"), BEFORE_GO_LIVE)]
+    assert committee.late_workshops[0].id == workshop_id("target_vision")  # what it is, not where
+    said = texts(steered(analysis, BEFORE_GO_LIVE))
+    assert workshop_id("target_vision") in said and "late actions and workshops re-planned" in said

@@ -5,6 +5,7 @@ changed since the previous COPIL — on small engagements built by hand."""
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 import pytest
 
@@ -101,10 +102,26 @@ def test_falling_is_points_for_a_share_and_a_share_of_the_target_otherwise():
     assert not is_falling(-0.05, "tickets", 1.0, False, 5)
 
 
-def test_the_forecast_extends_the_trend_to_the_target_date():
+def test_the_forecast_extends_the_trend_to_the_target_date_as_a_range():
+    history = [(D("2026-06-01"), 50.0), (D("2026-06-15"), 61.0), (D("2026-06-29"), 69.0)]
+    low, likely, high = forecast(history, D("2026-07-27"), 3, (0, 100))
+    assert likely == pytest.approx(88.5)
+    assert low < likely < high, "readings that stray from a line give a range, not a point"
+    assert forecast(history, D("2026-07-27"), 4) is None
+
+
+def test_two_readings_make_a_line_not_a_forecast():
     history = [(D("2026-06-01"), 50.0), (D("2026-06-15"), 60.0)]
-    assert forecast(history, D("2026-06-29")) == pytest.approx(70.0)
-    assert forecast(history[:1], D("2026-06-29")) is None
+    assert forecast(history, D("2026-06-29"), 2) is None
+
+
+def test_a_forecast_is_capped_at_what_the_measure_can_be():
+    history = [(D("2026-06-01"), 60.0), (D("2026-06-15"), 75.0), (D("2026-06-29"), 92.0)]
+    low, likely, high = forecast(history, D("2027-06-28"), 3, (0, 100))
+    assert likely == high == 100  # a share never passes 100 %
+    falling = [(d, 10 - v / 10) for d, v in history]
+    low, likely, high = forecast(falling, D("2027-06-28"), 3, (0, math.inf))
+    assert low == likely == 0  # a count never goes below 0
 
 
 # --------------------------------------------------------------------------- adoption

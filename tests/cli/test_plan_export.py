@@ -176,3 +176,15 @@ def test_plan_export_of_a_yaml_file_keeps_its_other_lines(tmp_path: Path, capsys
     before = _actions(FRENCH_EXAMPLE).set_index("id").sort_index()
     assert after["status"].tolist() == before["status"].tolist()
     assert all(record.id for record in load_engagement(target).action_status[: len(after)])
+
+
+def test_a_workbook_made_in_english_keeps_english_headers(tmp_path: Path) -> None:
+    target = tmp_path / "english.xlsx"
+    assert main(["intake-template", str(target), "--from", str(FRENCH_EXAMPLE), "--lang", "en"]) == 0
+    assert main(["plan", "export", str(target)]) == 0
+    ws = tab(load_workbook(target), "action_status")
+    assert ws.title == "action_status"
+    assert [cell.value for cell in ws[1]][:6] == ["id", "action", "population", "owner", "planned",
+                                                  "status"]
+    statuses = {row[5] for row in ws.iter_rows(min_row=2, values_only=True)}
+    assert statuses <= {None, "done", "cancelled"} and "done" in statuses

@@ -17,6 +17,7 @@ from typing import Any
 import holidays as holiday_calendars
 from docx import Document
 from pptx import Presentation
+from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
 
 from playbook.analysis.engine import Analysis
 from playbook.analysis.training_plan import END_USERS
@@ -144,6 +145,117 @@ def missing_files(written: dict[str, Written]) -> list[str]:
     return problems
 
 
+# --------------------------------------------------------------------------- storyline
+
+MAIN_SLIDES_MAX = 20  # a steering committee's deck: the rest goes to the appendix or the report
+_CONTINUED = re.compile(r"\s*\((?:suite|continued)\)\s*$", re.IGNORECASE)
+_BODY_LAYOUTS = ("Title and Content", "Two Content", "Title Only")
+
+
+def _body_shapes(slide) -> list:
+    """The shapes a reader reads as the slide's body: not its title, footer or slide number."""
+    shapes = []
+    for shape in slide.shapes:
+        if shape.is_placeholder and shape.placeholder_format.type in (
+                PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE, PP_PLACEHOLDER.FOOTER,
+                PP_PLACEHOLDER.SLIDE_NUMBER, PP_PLACEHOLDER.DATE):
+            continue
+        shapes.append(shape)
+    return shapes
+
+
+def _paragraphs(shape) -> list[str]:
+    if not shape.has_text_frame:
+        return []
+    return [p.text.strip() for p in shape.text_frame.paragraphs if p.text.strip()]
+
+
+def _title(slide) -> str:
+    return slide.shapes.title.text_frame.text.strip() if slide.shapes.title is not None else ""
+
+
+def _parts(deck) -> tuple[list, list]:
+    """(main slides, appendix slides): the cover and the appendix divider aside."""
+    from playbook.render.layout_check import appendix_titles
+
+    main, appendix, current = [], [], None
+    current = main
+    for index, slide in enumerate(deck.slides, 1):
+        layout = slide.slide_layout.name
+        if layout == "Section" and _title(slide) in appendix_titles():
+            current = appendix
+            continue
+        if layout == "Cover":
+            continue
+        current.append((index, slide))
+    return main, appendix
+
+
+def _thin(slide) -> str:
+    """What makes a content slide say too little: one bullet, or one table of one row."""
+    if slide.slide_layout.name not in _BODY_LAYOUTS:
+        return ""
+    body = _body_shapes(slide)
+    tables = [s for s in body if s.has_table]
+    visuals = [s for s in body if s.has_chart or s.shape_type == MSO_SHAPE_TYPE.PICTURE
+               or s.shape_type == MSO_SHAPE_TYPE.GROUP]
+    lines = [line for s in body if not s.has_table for line in _paragraphs(s)]
+    if visuals:
+        return ""
+    if len(tables) == 1 and len(tables[0].table.rows) <= 2 and not lines:
+        return "a table of one row"
+    if not tables and len(lines) == 1:
+        return "one bullet"
+    return ""
+
+
+def storyline(written: dict[str, Written]) -> list[str]:
+    """Each deck tells its story in at most `MAIN_SLIDES_MAX` main slides, none of
+    which says one thing alone (one bullet, a table of one row); the appendix too."""
+    problems = []
+    for name, files in written.items():
+        main, appendix = _parts(files.pptx)
+        if len(main) > MAIN_SLIDES_MAX:
+            problems.append(f"{name}: {len(main)} main slides (at most {MAIN_SLIDES_MAX})")
+        for index, slide in [*main, *appendix]:
+            thin = _thin(slide)
+            if thin:
+                problems.append(f"{name} slide {index} {_title(slide)!r}: {thin}")
+    return problems
+
+
+def _table_pages(appendix: list) -> dict[str, list]:
+    """Appendix title -> the tables of its pages, in order (continuation pages joined)."""
+    tables: dict[str, list] = {}
+    for _, slide in appendix:
+        title = _CONTINUED.sub("", _title(slide))
+        for shape in _body_shapes(slide):
+            if shape.has_table:
+                tables.setdefault(title, []).append(shape)
+    return tables
+
+
+def appendix_filled(written: dict[str, Written]) -> list[str]:
+    """An appendix table takes no more pages than its rows need: laid one after
+    the other under the header, they would not fit in fewer pages."""
+    problems = []
+    for name, files in written.items():
+        _, appendix = _parts(files.pptx)
+        room = files.pptx.slide_height * 0.66  # the body's height under the title
+        for title, pages in _table_pages(appendix).items():
+            header = pages[0].table.rows[0].height
+            needed, used = 1, header
+            for shape in pages:
+                for row in list(shape.table.rows)[1:]:
+                    if used + row.height > room and used > header:
+                        needed, used = needed + 1, header
+                    used += row.height
+            if len(pages) > needed:
+                problems.append(f"{name} appendix {title!r}: {len(pages)} pages for rows "
+                                f"that fill {needed}")
+    return problems
+
+
 def reconciliation(written: dict[str, Written]) -> list[str]:
     """What the reconciliation gate found as each deliverable was written (its
     report beside the files): totals, rates, counts, one value per fact."""
@@ -160,4 +272,5 @@ ANALYSIS_CHECKS = {
     **{f"consistency.{check.__name__}": check for check in consistency.ALL_CHECKS},
 }
 FILE_CHECKS = {"six_deliverables": missing_files, "no_leftovers": leftovers, "language_lint": language,
-               "text_check": text_check, "reconciliation": reconciliation}
+               "text_check": text_check, "reconciliation": reconciliation, "storyline": storyline,
+               "appendix_filled": appendix_filled}

@@ -170,3 +170,41 @@ def test_a_role_carrying_days_with_nobody_named_is_a_governance_decision():
     lead = named.change_plan.actions[named.change_plan.actions["owner"] == "change_lead"]
     assert set(lead["owner_name"]) == {"Ada Quinn"}
     assert all("Change lead (" not in d.reason for d in findings(named).decisions if d.kind == MISSING_OWNER)
+
+
+def _one_region(national_staff: bool):
+    """One regional territory with no local sponsor ("Islands"); the rest of the
+    populations work in the national default territory, or in the region too."""
+    data = engagement()
+    data["territories"] = [{"name": "Islands", "local_management": "neutral"}]
+    for population in data["populations"]:
+        population["territory"] = "Islands"
+    if national_staff:
+        data["populations"][0]["territory"] = "National"
+    return analysed(data)
+
+
+def test_one_region_beside_head_office_territories_needs_its_local_sponsor_everywhere_alike():
+    """A roll-out across head office and one region spans two territories: the
+    region without a local sponsor is flagged by the checks, gets its gap action in
+    the Change plan, is named by the framing note and is a decision, by one rule."""
+    from playbook.render.deliverables import build
+
+    small = _one_region(national_staff=True)
+    assert {w.subject for w in small.diagnosis.warnings if w.code == "territory_without_sponsor"} == {
+        "Islands"}
+    actions = small.change_plan.actions
+    assert (actions["lever"] == "name_local_sponsor").sum() == 1
+    assert {d.subject for d in findings(small).decisions if d.kind == MISSING_SPONSOR} == {"Islands"}
+    document, _ = build("framing_note", small)
+    assert any("territories without a local sponsor: Islands" in getattr(b, "text", "")
+               or any("territories without a local sponsor: Islands" in str(i)
+                      for i in getattr(b, "items", []))
+               for b in document.blocks)
+
+
+def test_a_roll_out_within_one_region_is_not_flagged_for_a_local_sponsor():
+    alone = _one_region(national_staff=False)
+    assert not [w for w in alone.diagnosis.warnings if w.code == "territory_without_sponsor"]
+    assert not (alone.change_plan.actions["lever"] == "name_local_sponsor").any()
+    assert not [d for d in findings(alone).decisions if d.kind == MISSING_SPONSOR]

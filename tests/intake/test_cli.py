@@ -51,7 +51,11 @@ def test_intake_template_writes_a_blank_or_filled_workbook(
     assert main(["intake-template", str(tmp_path / "filled.xlsx"), "--from", str(source)]) == 0
 
     assert (tmp_path / "blank.xlsx").is_file()
-    assert load_engagement(tmp_path / "filled.xlsx") == minimal_engagement
+    filled = load_engagement(tmp_path / "filled.xlsx")
+    # Everything the engagement says, and its plan's actions listed to tick.
+    assert filled.model_copy(update={"action_status": []}) == minimal_engagement
+    assert filled.action_status and all(r.id and r.lever and r.status is None
+                                        for r in filled.action_status)
     assert "filled.xlsx" in capsys.readouterr().out
 
 

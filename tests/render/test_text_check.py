@@ -66,6 +66,16 @@ def test_a_sentence_said_three_times_in_a_file_is_found_twice_is_not():
     assert kinds(["Trois populations portent le changement."] * 3, "fr", tc.TITLE) == []
 
 
+def test_an_abbreviation_does_not_end_a_sentence_so_sentences_about_different_populations_differ():
+    """« 140 pers. ; … » goes on after « pers. »: the population's name stays in the
+    sentence, and three populations with the same profile are not one sentence said
+    three times."""
+    texts = [f"{name} (140\u00a0pers.\u00a0; évaluation : durée de traitement) : l’outil ralentit le travail."
+             for name in ("Accueil – Metz", "Accueil – Nancy", "Accueil – Épinal")]
+    assert kinds(texts, "fr") == []
+    assert kinds([texts[0]] * 3, "fr") == [tc.REPEATED]
+
+
 def test_notes_over_150_words_are_found():
     assert tc.LONG_NOTES in kinds([" ".join(["mot"] * 151)], "fr", tc.NOTES)
     assert kinds([" ".join(["mot"] * 150)], "fr", tc.NOTES) == []

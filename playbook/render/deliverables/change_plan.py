@@ -28,7 +28,6 @@ from ..ir import (
     Block,
     BulletItem,
     Bullets,
-    BulletSlide,
     Chart,
     ChartSlide,
     Deck,
@@ -76,6 +75,46 @@ def _phase(analysis: Any, code: str) -> str:
 
 def _owner(row: Any) -> str:
     return c.with_detail(row["owner_label"], row["owner_name"] or "")
+
+
+@per_build
+def _stand_ins(analysis: Any) -> tuple[str, ...]:
+    """The sentences an action's reason ends with when someone stands in for its
+    owner (a role nobody holds; a partner company the client's roles have no
+    authority in). They are facts of the engagement, said once in a file, not on
+    every action they touch."""
+    levers, lang = analysis.method.levers, analysis.lang
+    owners, reasons = levers.owners, levers.reasons
+    found = [reasons["owner_fallback"].in_(lang, fallback=owners[missing.fallback].in_(lang),
+                                           role=owners[role].in_(lang))
+             for role, missing in levers.missing_roles.items()]
+    found += [reasons["owner_external"].in_(lang, carrier=owners[carrier].in_(lang),
+                                            role=owners[role].in_(lang).lower())
+              for role, carrier in levers.external_populations.owners.items()]
+    return tuple(found)
+
+
+def own_reason(analysis: Any, reason: str) -> str:
+    """Why the lever was chosen, without who stands in for its owner."""
+    for sentence in _stand_ins(analysis):
+        reason = reason.replace(sentence, "")
+    return " ".join(reason.split())
+
+
+def stand_ins(analysis: Any, actions: pd.DataFrame) -> list[str]:
+    """Who stands in for an owner in `actions`: each sentence once, in plan order."""
+    said = " ".join(actions["reason"]) if len(actions) else ""
+    return [sentence for sentence in _stand_ins(analysis) if sentence in said]
+
+
+def why(analysis: Any, rows: list[dict[str, Any]], prefix: str = "") -> list[str]:
+    """"Lever, lever — reason": each reason once, with the levers it chose (several
+    levers of a population often answer the same brake)."""
+    grouped: dict[str, list[str]] = {}
+    for row in rows:
+        grouped.setdefault(own_reason(analysis, row["reason"]), []).append(row["action"])
+    return [f"{prefix}{', '.join(dict.fromkeys(actions))} — {reason}"
+            for reason, actions in grouped.items() if reason]
 
 
 # --------------------------------------------------------------------------- facts
@@ -162,7 +201,7 @@ def progress_table(analysis: Any, limit: int | None = None,
             names = list(dict.fromkeys(group["population"]))
             who = (first["audience"] if names == [ALL] else names[0] if len(names) == 1
                    else p("populations", count=c.number(analysis, len(names))))
-            new = c.date(analysis, group["date"].min()) if status == LATE else "—"
+            new = _new_dates(analysis, group) if status == LATE else "—"
             # the late ones are those the committee follows up, by id
             cited = [", ".join(group["id"]) if status == LATE else "—"] if ids else []
             rows.append([*cited, first["action"], who, c.date(analysis, group["planned"].min()),
@@ -173,6 +212,15 @@ def progress_table(analysis: Any, limit: int | None = None,
         return Table([p("ids"), *columns], rows[:limit] if limit else rows,
                      widths=[1.3, 2.4, 1.8, 1.2, 1.0, 1.2])
     return Table(columns, rows[:limit] if limit else rows)
+
+
+def _new_dates(analysis: Any, group: pd.DataFrame) -> str:
+    """Where the late occurrences of one action were re-planned: one date, or the
+    first and last when its owners take them one after the other."""
+    first, last = group["date"].min(), group["date"].max()
+    if first == last:
+        return c.date(analysis, first)
+    return _t(analysis, "progress.span", start=c.date(analysis, first), end=c.date(analysis, last))
 
 
 def _populations(analysis: Any) -> list[str]:
@@ -216,13 +264,13 @@ def findings(analysis: Any) -> list[c.Finding]:
             c.counted(analysis, f"{NAME}.messages.cross", len(cross)),
             b.table_slides(
                 analysis, c.counted(analysis, f"{NAME}.deck.cross", len(cross)),
-                c.select(cross_table(analysis, with_reasons=False), [0, 1, 4]),
-                notes=c.reason_notes(analysis, [f"{r['action']} — {r['reason']}" for r in cross],
+                c.select(cross_table(analysis), [0, 1, 4]),
+                notes=c.reason_notes(analysis, why(analysis, cross),
                                      lead=_t(analysis, "text.cross_intro"))), key="cross"))
 
     milestones = plan.milestones
     before = sum(1 for _, a in actions.iterrows() if a["date"] < milestones.at[a["lot"], "acceptance"])
-    timelines = []
+    timelines: list[Any] = []
     for pillar in PILLARS:
         own_pillar = actions[actions["pillar"] == pillar]
         if len(own_pillar):
@@ -231,7 +279,8 @@ def findings(analysis: Any) -> list[c.Finding]:
                   start=c.month(analysis, own_pillar["date"].min()),
                   end=c.month(analysis, own_pillar["date"].max())),
                 timeline_chart(analysis, pillar, phases=("go_live",)),
-                notes=_t(analysis, "text.timeline_intro")))
+                # how to read a timeline: told on the first one
+                notes="" if timelines else _t(analysis, "text.timeline_intro")))
     progress = progress_message(analysis)
     if progress:
         late = int((actions["status"] == LATE).sum())
@@ -369,39 +418,42 @@ def matrix_counts_table(analysis: Any) -> Table:
     return Table(columns, rows, widths=[3.4, 1, 1, 1], align=[None, "center", "center", "center"])
 
 
-def population_table(analysis: Any, population: str, with_reasons: bool = True) -> Table:
+def population_table(analysis: Any, population: str, with_effort: bool = True) -> Table:
+    """The population's levers; why each was chosen follows the table (`why_blocks`),
+    each reason said once with the levers it chose."""
     col = lambda key: _t(analysis, f"columns.{key}")  # noqa: E731
     rows = []
     for row in lever_rows(analysis, population_actions(analysis, population)):
         cells = [_pillar(analysis, row["pillar"]), row["action"], _when(analysis, row),
                  row["owner"]]
-        if with_reasons:
-            cells += [row["effort"], row["reason"]]
+        if with_effort:
+            cells.append(row["effort"])
         rows.append(cells)
     columns = [col("pillar"), col("lever"), col("when"), c.text(analysis, "common.columns.owner")]
-    widths = [1.1, 2.2, 2.0, 1.8]
-    if with_reasons:
-        columns += [col("effort"), c.text(analysis, "common.columns.reason")]
-        widths += [0.8, 4.0]
+    widths = [1.3, 3.0, 2.6, 2.4]
+    if with_effort:
+        columns.append(col("effort"))
+        widths.append(0.9)
     return Table(columns, rows, widths=widths)
 
 
-def cross_table(analysis: Any, with_reasons: bool = True) -> Table:
+def cross_table(analysis: Any) -> Table:
     col = lambda key: _t(analysis, f"columns.{key}")  # noqa: E731
     rows = []
     for row in lever_rows(analysis, population_actions(analysis, ALL)):
-        cells = [row["action"], _pillar(analysis, row["pillar"]), row["audience"],
-                 _when(analysis, row), row["owner"], row["effort"]]
-        if with_reasons:
-            cells.append(row["reason"])
-        rows.append(cells)
+        rows.append([row["action"], _pillar(analysis, row["pillar"]), row["audience"],
+                     _when(analysis, row), row["owner"], row["effort"]])
     columns = [col("action"), col("pillar"), col("audience"), col("when"),
                c.text(analysis, "common.columns.owner"), col("effort")]
-    widths = [2.0, 1.1, 1.8, 2.2, 1.6, 0.8]
-    if with_reasons:
-        columns.append(c.text(analysis, "common.columns.reason"))
-        widths.append(3.0)
-    return Table(columns, rows, widths=widths)
+    return Table(columns, rows, widths=[2.6, 1.2, 2.4, 2.6, 2.0, 0.9])
+
+
+def why_blocks(analysis: Any, population: str) -> list[Block]:
+    """Why these levers, under their table: each reason once, with the levers it chose."""
+    reasons = why(analysis, lever_rows(analysis, population_actions(analysis, population)))
+    if not reasons:
+        return []
+    return [Paragraph(_t(analysis, "text.why")), Bullets(reasons)]
 
 
 def milestone_table(analysis: Any) -> Table:
@@ -614,7 +666,7 @@ def _segment_of(analysis: Any, population: str) -> str:
 def _population_intro(analysis: Any, name: str) -> str:
     population = analysis.engagement.population(name)
     own = population_actions(analysis, name)
-    return _t(analysis, "text.population_intro", segment=_segment_of(analysis, name),
+    return _t(analysis, "text.population_intro", name=name, segment=_segment_of(analysis, name),
               # the method's name of the level ("fort"), not the input's "3/3"
               impact=analysis.method.dimensions.intensity(int(analysis.diagnosis.levels.at[name, "level"]))
               .label.in_(analysis.lang).lower(),
@@ -674,10 +726,14 @@ def build_document(analysis: Any) -> Document:
         if population_actions(analysis, name).empty:
             blocks.append(Paragraph(_t(analysis, "text.no_action")))
             continue
-        blocks += [Paragraph(_population_intro(analysis, name)), population_table(analysis, name)]
+        blocks += [Paragraph(_population_intro(analysis, name)), population_table(analysis, name),
+                   *why_blocks(analysis, name)]
+    standing_in = stand_ins(analysis, _actions(analysis))
+    if standing_in:
+        blocks += [Paragraph(_t(analysis, "text.stand_ins")), Bullets(standing_in)]
 
     blocks += [Heading(s("cross")), *lead.get("cross", []), Paragraph(_t(analysis, "text.cross_intro")),
-               cross_table(analysis)]
+               cross_table(analysis), *why_blocks(analysis, ALL)]
 
     blocks += [Heading(s("timeline")), *lead.get("timeline", []),
                Paragraph(_t(analysis, "text.timeline_intro")),
@@ -717,15 +773,16 @@ def build_document(analysis: Any) -> Document:
 # --------------------------------------------------------------------------- deck
 
 
-def build_deck(analysis: Any) -> Deck:
-    d = lambda key, **v: _t(analysis, f"deck.{key}", **v)  # noqa: E731
-    levers = analysis.method.levers
-    principle = BulletSlide(
-        d("principle"),
-        [BulletItem(f"**{levers.pillars[p].label.in_(analysis.lang)}** — "
-                    f"{levers.pillars[p].description.in_(analysis.lang)}") for p in PILLARS],
-        notes="\n".join([_t(analysis, "principle.one"), _t(analysis, "principle.two")]))
+MATRIX_POPULATIONS = 8  # population columns a lever matrix keeps readable on one slide
+USED = "●"
 
+
+def build_deck(analysis: Any) -> Deck:
+    """The plan told in its findings; the appendix holds what a client looks up:
+    the levers in one sentence each, which population gets which, the effort per
+    population and the lots' milestones. The principle, the same for every client,
+    and each population's levers in detail are in the report."""
+    d = lambda key, **v: _t(analysis, f"deck.{key}", **v)  # noqa: E731
     closing: list[Any] = []
     kpis = kpi_table(analysis)
     steering = analysis.steering
@@ -743,26 +800,53 @@ def build_deck(analysis: Any) -> Deck:
 
     appendix: list[Any] = []
     if not _actions(analysis).empty:
-        # As many populations per slide as the word budget holds, named in the title.
-        for part in b.pages(matrix_table(analysis, separator="\n")):
-            names = [str(row[0]) for row in part.rows]
-            appendix.append(TableSlide(
-                d("details_of", names=", ".join(names)), part,
-                notes=c.reason_notes(analysis, [
-                    f"{name} — {r['action']} — {r['reason']}" for name in names
-                    for r in lever_rows(analysis, population_actions(analysis, name))])))
+        glossary_rows = glossary_table(analysis)
+        appendix.append(TableSlide(
+            c.counted(analysis, f"{NAME}.deck.lever_glossary", len(glossary_rows.rows)),
+            glossary_rows, notes=_t(analysis, "text.levers_intro")))
+        matrix = lever_matrix_table(analysis)
+        if matrix is not None:
+            appendix.append(TableSlide(d("lever_matrix"), matrix,
+                                       notes=_t(analysis, "text.matrix_notes")))
     by_population = population_chart(analysis)
     if by_population is not None:
-        appendix.append(ChartSlide(d("by_population"), by_population,
-                                   notes=_t(analysis, "text.effort_intro")))
+        appendix.append(ChartSlide(d("by_population"), by_population))  # effort told in the main part
     appendix.append(TableSlide(d("milestones"), milestone_table(analysis)))
-    for pillar, described in glossary(analysis).items():
-        appendix += b.bullet_slides(
-            analysis, c.counted(analysis, f"{NAME}.deck.glossary", len(described),
-                                pillar=_pillar(analysis, pillar)),
-            described, notes=_t(analysis, "text.levers_intro"))
-    return c.story_deck(analysis, NAME, findings(analysis), opening=[principle], closing=closing,
+    return c.story_deck(analysis, NAME, findings(analysis), closing=closing,
                         appendix=appendix, steps=next_steps(analysis))
+
+
+def glossary_table(analysis: Any) -> Table:
+    """Every lever the plan uses, pillar by pillar, with its one-sentence
+    description from the catalogue: the page a client looks a lever up on."""
+    levers = analysis.method.levers
+    rows = []
+    for row in lever_rows(analysis, _actions(analysis)):
+        lever = levers.lever(row["lever"])
+        rows.append([_pillar(analysis, row["pillar"]), lever.label.in_(analysis.lang),
+                     lever.description.in_(analysis.lang)])
+    return Table([_t(analysis, "columns.pillar"), _t(analysis, "columns.lever"),
+                  _t(analysis, "columns.description")], rows, widths=[1, 1.8, 5])
+
+
+def lever_matrix_table(analysis: Any) -> Table | None:
+    """Lever × population, a mark where the population gets the lever (levers in
+    pillar order): one matrix instead of a page per population. None beyond
+    `MATRIX_POPULATIONS` populations, whose columns would not read; the report
+    then holds each population's levers."""
+    names = [n for n in _populations(analysis) if len(population_actions(analysis, n))]
+    if not names or len(names) > MATRIX_POPULATIONS:
+        return None
+    levers = analysis.method.levers
+    used = {name: set(population_actions(analysis, name)["lever"]) for name in names}
+    rows = []
+    for row in lever_rows(analysis, _actions(analysis)):
+        if any(row["lever"] in own for own in used.values()):
+            rows.append([levers.lever(row["lever"]).label.in_(analysis.lang),
+                         *(USED if row["lever"] in used[name] else "" for name in names)])
+    return Table([_t(analysis, "columns.lever"), *names], rows,
+                 widths=[2.4, *(1 for _ in names)],
+                 align=["left", *("center" for _ in names)])
 
 
 def _arbitration_reasons(analysis: Any, frame: pd.DataFrame) -> list[str]:
@@ -773,7 +857,7 @@ def _arbitration_reasons(analysis: Any, frame: pd.DataFrame) -> list[str]:
         if row["population"] == ALL:
             own = own[own["audience"] == row["audience"]]
         # a row for a group of populations gives each member's reason, once
-        said = list(dict.fromkeys(own["reason"]))
+        said = list(dict.fromkeys(own_reason(analysis, reason) for reason in own["reason"]))
         if said:
             reasons.append(f"{row['action']} — {' '.join(said)}")
     return reasons

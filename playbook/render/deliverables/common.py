@@ -14,7 +14,7 @@ import datetime as dt
 import math
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ...analysis.calendar import as_of_date
@@ -29,6 +29,7 @@ from ..ir import (
     BulletLike,
     Bullets,
     Chart,
+    ChartSlide,
     ClosingSlide,
     CoverSlide,
     Deck,
@@ -41,6 +42,7 @@ from ..ir import (
     SectionSlide,
     Slide,
     Table,
+    TableSlide,
 )
 from ..typography import format_currency, format_date, format_month, format_number, format_percent
 
@@ -186,6 +188,11 @@ def days(analysis: Any, value: float) -> str:
 def shown_days(analysis: Any, value: float) -> str:
     """Days the findings already rounded with their total (a half day keeps it)."""
     return number(analysis, value, 0 if float(value).is_integer() else 1)
+
+
+def shown_money(analysis: Any, amount: float) -> str:
+    """An amount the findings already rounded with its siblings, printed as it is."""
+    return format_currency(amount, analysis.lang, analysis.engagement.engagement.currency)
 
 
 def rate(analysis: Any, amount: float) -> str:
@@ -338,7 +345,8 @@ def story_deck(analysis: Any, deliverable: str, findings: Sequence[Finding], *,
     slides.append(closing_slide(analysis, next_steps(analysis) if steps is None else steps))
     if appendix:
         slides.append(SectionSlide(text(analysis, "common.appendix")))
-        slides.extend(appendix)
+        slides.extend(replace(s, reference=True) if isinstance(s, TableSlide | ChartSlide) else s
+                      for s in appendix)
     return deck(analysis, deliverable, slides)
 
 
@@ -479,6 +487,36 @@ def for_client(warnings: Iterable[Any]) -> list[Any]:
     """The warnings a deliverable states: not the notes on the intake addressed to the
     consultant (those are in the review notebook)."""
     return [w for w in warnings if getattr(w, "audience", "client") == "client"]
+
+
+def _mechanism_mark(analysis: Any) -> str:
+    """What opens a risk reason's mechanism (" Mechanism: "), from the method's wording."""
+    template = analysis.method.brakes.risk_model.from_brake.in_(analysis.lang)
+    return template.split("{detail}", 1)[-1].split("{how}", 1)[0]
+
+
+def without_mechanism(analysis: Any, reason: str) -> str:
+    """A risk's reason without the brake's mechanism: the facts of this population.
+    The mechanism is the method's, the same for every population the brake affects,
+    so a file states it once (`mechanisms`)."""
+    mark = _mechanism_mark(analysis)
+    return reason.split(mark, 1)[0].rstrip() if mark.strip() and mark in reason else reason
+
+
+def mechanisms(analysis: Any, reasons: Iterable[str]) -> list[str]:
+    """"Barrier — how it turns into the risk." for each mechanism `reasons` cite, once."""
+    said = " ".join(reasons)
+    mark = _mechanism_mark(analysis)
+    if not mark.strip() or mark not in said:
+        return []
+    found = []
+    for entry in analysis.method.brakes.brakes:
+        for feed in entry.feeds:
+            how = feed.how.in_(analysis.lang)
+            if f"{mark}{how}" in said:
+                found.append(text(analysis, "common.mechanism", brake=entry.label.in_(analysis.lang),
+                                  risk=text(analysis, f"common.risk_kind.{feed.risk}"), how=how))
+    return list(dict.fromkeys(found))
 
 
 def reason_notes(analysis: Any, reasons: Iterable[str], lead: str = "") -> str:

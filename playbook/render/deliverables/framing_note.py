@@ -15,7 +15,7 @@ import datetime as dt
 from collections import Counter
 from typing import Any
 
-from ...analysis.facts import regional_territories
+from ...analysis.facts import regional_territories, territories_without_sponsor
 from ...analysis.progress import AHEAD, CANCELLED, DONE, LATE, workshop_status
 from ...findings import budget_sentence
 from ...findings import findings as facts
@@ -445,7 +445,7 @@ def governance_findings(analysis: Any) -> list[str]:
     without_senior = _functions_without_senior(gov.team)
     if without_senior:
         findings.append(t(analysis, "governance.no_senior_functions", functions=", ".join(without_senior)))
-    unsponsored = [tr for tr in regional_territories(e) if not e.territory(tr).has_local_sponsor]
+    unsponsored = territories_without_sponsor(e)  # the checks' own rule
     if unsponsored:
         findings.append(t(analysis, "governance.no_local_sponsor", territories=", ".join(unsponsored),
                           sponsor=gov.sponsor.name))
@@ -651,12 +651,22 @@ def first_risks(analysis: Any) -> list[Any]:
 
 
 def _risk_table(analysis: Any, risks: list[Any], full: bool) -> Table:
+    """One row per population and cause: a brake that feeds both risks of a
+    population is one row naming both, its reason said once."""
     r_ = lambda key: t(analysis, f"risks.{key}")  # noqa: E731
-    rows = [[c.population_label(analysis, r.population), r_(f"kind.{r.kind}"), r_(f"levels.{r.level}")]
-            + ([r.reasons[0] if r.reasons else ""] if full else []) for r in risks]
+    groups: dict[tuple[str, str], list[Any]] = {}
+    for r in risks:
+        reason = c.without_mechanism(analysis, r.reasons[0]) if r.reasons else ""
+        groups.setdefault((r.population, reason if full else r.kind), []).append(r)
+    rows, fills = [], []
     high_from = analysis.method.brakes.risk_model.high_from
-    fills = [[None, None, RAG_FILLS["red"] if r.level >= high_from else RAG_FILLS["amber"]]
-             + ([None] if full else []) for r in risks]
+    for (population, reason), own in groups.items():
+        rows.append([c.population_label(analysis, population),
+                     "\n".join(r_(f"kind.{r.kind}") for r in own),
+                     "\n".join(r_(f"levels.{r.level}") for r in own)] + ([reason] if full else []))
+        top = max(r.level for r in own)
+        fills.append([None, None, RAG_FILLS["red"] if top >= high_from else RAG_FILLS["amber"]]
+                     + ([None] if full else []))
     columns = [c.text(analysis, "common.columns.population"), r_("risk"), r_("level")]
     if full:
         columns.append(r_("main_reason"))
@@ -681,6 +691,9 @@ def _risks_blocks(analysis: Any) -> list[Block]:
     if not risks:
         return [*blocks, Paragraph(t(analysis, "risks.none"))]
     blocks.append(_risk_table(analysis, risks, full=True))
+    how = c.mechanisms(analysis, [r.reasons[0] for r in risks if r.reasons])
+    if how:
+        blocks += [Paragraph(c.text(analysis, "common.mechanisms")), Bullets(how)]
     if analysis.diagnosis.brakes:
         blocks += [Heading(t(analysis, "risks.brakes_title"), 2), _brake_table(analysis)]
     return blocks
@@ -869,9 +882,10 @@ def _risks_slides(analysis: Any) -> Slides:
     if not risks:
         return [BulletSlide(t(analysis, "sections.risks"), [t(analysis, "risks.none")])], []
     shown = risks[:RISKS_IN_DECK]
-    notes = "\n\n".join(
-        c.reason_notes(analysis, r.reasons[:2], lead=f"{r.population} — {t(analysis, f'risks.kind.{r.kind}')}")
-        for r in shown)
+    notes = "\n\n".join([*(
+        c.reason_notes(analysis, [c.without_mechanism(analysis, reason) for reason in r.reasons[:2]],
+                       lead=f"{r.population} — {t(analysis, f'risks.kind.{r.kind}')}")
+        for r in shown), *c.mechanisms(analysis, [reason for r in shown for reason in r.reasons[:2]])])
     e = analysis.engagement
     high = [r for r in risks if r.level >= analysis.method.brakes.risk_model.high_from]
     populations = list(dict.fromkeys(r.population for r in high))

@@ -12,6 +12,7 @@ figure comes from `analysis.diagnosis`; every word from
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from typing import Any, Literal
 
@@ -291,22 +292,39 @@ def change_blocks(analysis: Any) -> list[Block]:
     names = sorted(levels.index, key=lambda n: (-int(levels[n]), list(levels.index).index(n)))
     columns = [_t(analysis, f"columns.{k}") for k in ("dimension", "intensity", "today", "tomorrow")]
     blocks: list[Block] = [Paragraph(_t(analysis, "text.changes_intro"))]
+    undescribed = []
+    # a description the client gave several populations (one job in several
+    # offices) is printed once, under the first, naming the others
+    sharing: dict[str, list[str]] = {}
+    for name in names:
+        description = analysis.engagement.population(name).description
+        if description:
+            sharing.setdefault(description.strip(), []).append(name)
     for name in names:
         population = analysis.engagement.population(name)
         impacts = sorted((i for i in analysis.engagement.impacts if i.population == name),
                          key=lambda i: order.get(str(i.dimension), len(order)))
-        blocks.append(Heading(c.population_label(analysis, population), 2))
-        if population.description:
-            blocks.append(Paragraph(population.description))
         described = [i for i in impacts if i.today or i.tomorrow]
+        if not described and not population.description:
+            undescribed.append(name)  # said once below, not a heading over nothing
+            continue
+        blocks.append(Heading(c.population_label(analysis, population), 2))
+        shared = sharing.get((population.description or "").strip(), [name])
+        if population.description and shared[0] == name:
+            blocks.append(Paragraph(population.description))
+            if len(shared) > 1:
+                blocks.append(Paragraph(_t(analysis, "text.description_shared",
+                                           names=", ".join(shared[1:]))))
         if not described:
-            blocks.append(Paragraph(_t(analysis, "text.no_change_described")))
             continue
         rows = [[c.term(analysis, "dimension", i.dimension), int(i.intensity), i.today, i.tomorrow]
                 for i in described]
         fills = [[None, heat_colour(int(i.intensity), *SCALE), None, None] for i in described]
         blocks.append(Table(columns, rows, widths=[1.6, 0.9, 2.6, 2.6],
                             align=["left", "center", "left", "left"], cell_fills=fills))
+    if undescribed:
+        blocks.append(Paragraph(c.counted(analysis, f"{NAME}.text.no_change_described",
+                                          len(undescribed), names=", ".join(undescribed))))
     return blocks
 
 
@@ -584,10 +602,14 @@ def _risk_details(analysis: Any) -> list[Any]:
         if not risks:
             continue
         items.append(c.population_label(analysis, p))
+        # both risks of one cause on one line, its reason said once
+        by_reason: dict[str, list[Any]] = {}
         for r in risks:
-            items.append(BulletItem(_t(analysis, "text.risk_line", id=r.id,
-                                       risk=_t(analysis, f"columns.{r.kind}"),
-                                       level=f"{r.level}/3", reason=r.reasons[0]), 1))
+            by_reason.setdefault(c.without_mechanism(analysis, r.reasons[0]), []).append(r)
+        for reason, own in by_reason.items():
+            said = ", ".join(f"{_t(analysis, f'columns.{r.kind}')} ({r.level}/3)" for r in own)
+            items.append(BulletItem(_t(analysis, "text.risk_line", id=", ".join(r.id for r in own),
+                                       risk=said[:1] + said[1:].lower(), reason=reason), 1))
     return items
 
 
@@ -656,6 +678,10 @@ def build_document(analysis: Any) -> Document:
     details = _risk_details(analysis)
     if details:
         blocks += [Heading(s("risk_details"), 2), Bullets(details)]
+        how = c.mechanisms(analysis, [r.reasons[0] for r in analysis.diagnosis.risks if r.reasons
+                                      and r.level >= analysis.method.brakes.risk_model.attention_from])
+        if how:
+            blocks += [Paragraph(c.text(analysis, "common.mechanisms")), Bullets(how)]
 
     blocks.append(Heading(s("allies")))
     allies = _ally_lines(analysis)
@@ -752,8 +778,8 @@ def _later_findings(analysis: Any, said: dict[str, str]) -> list[c.Finding]:
         result.append(c.Finding(said["risks"], [TableSlide(
             c.counted(analysis, f"{NAME}.deck.risks", len({r.population for r in high})),
             risk_table(analysis, scored=False),
-            notes=c.reason_notes(analysis, [r.reasons[0] for r in diagnosis.risks
-                                            if r.level >= model.attention_from],
+            notes=c.reason_notes(analysis, [c.without_mechanism(analysis, r.reasons[0])
+                                            for r in diagnosis.risks if r.level >= model.attention_from],
                                  lead=_t(analysis, "text.risks_intro")))], key="risks"))
     return result
 
@@ -768,6 +794,14 @@ def _weighted_title(analysis: Any) -> str:
                      people=c.people(analysis, people), share=c.percent(analysis, c.share(people, total)))
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÖØ-Þ“«\"])")
+
+
+def _point(message: str) -> str:
+    """The first sentence of a point to watch: what to watch; the rest is why."""
+    return _SENTENCE_END.split(message, maxsplit=1)[0]
+
+
 def build_deck(analysis: Any) -> Deck:
     d = lambda key, **v: _t(analysis, f"deck.{key}", **v)  # noqa: E731
     allies = _in_role(analysis, "allies")
@@ -775,17 +809,21 @@ def build_deck(analysis: Any) -> Deck:
                       people=c.people(analysis, _headcount(analysis, allies)))
     lines = _ally_lines(analysis) or [_t(analysis, "text.no_allies")]
     notes = messages(analysis).get("allies", "")
-    warnings = [w.message for w in _warnings(analysis)]
+    # Each point to watch by its first sentence, the point; its reason is in the notes
+    # (and the report), so the points share one slide rather than one each.
+    full = [w.message for w in _warnings(analysis)]
+    warnings = [_point(message) for message in full]
     if len(warnings) > WARNINGS_BESIDE_ALLIES:
         closing: list[Any] = [BulletSlide(title, lines, notes=notes), BulletSlide(
             c.counted(analysis, f"{NAME}.deck.warnings", len(warnings)), warnings,
-            counted=len(warnings))]
-    elif warnings and b.words(*lines, *warnings) > b.BUDGET:  # two ideas, two slides
+            notes="\n".join(full), counted=len(warnings))]
+    elif warnings and b.words(*lines, *warnings, _t(analysis, "sections.allies"),
+                              _t(analysis, "sections.warnings")) > b.BUDGET:  # two ideas, two slides
         closing = [BulletSlide(title, lines, notes=notes), BulletSlide(
             c.counted(analysis, f"{NAME}.deck.warnings", len(warnings)), warnings,
-            counted=len(warnings))]
-    elif warnings:  # one or two short points: beside the allies, not a near-empty slide of their own
-        closing = [TwoContentSlide(title, lines, warnings, notes=notes,
+            notes="\n".join(full), counted=len(warnings))]
+    elif warnings:  # short points: beside the allies, not a near-empty slide of their own
+        closing = [TwoContentSlide(title, lines, warnings, notes="\n".join([notes, *full]),
                                    left_title=_t(analysis, "sections.allies"),
                                    right_title=_t(analysis, "sections.warnings"))]
     else:

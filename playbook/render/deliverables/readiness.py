@@ -57,7 +57,7 @@ def key_messages(analysis: Any, committee: SteeringAnalysis) -> list[str]:
     """Progress, late work, the first lot's readiness, high risks, decisions."""
     pack, s = committee.copil, _adoption()
     # with nothing late, the late-work message says what is due: one message, not two
-    messages = [s._progress_title(analysis, pack)] if committee.late else []
+    messages = [s._progress_title(analysis, pack)] if committee.late or committee.late_workshops else []
     messages.append(late_title(analysis, committee))
     if committee.lots:
         messages.append(lots_title(analysis, committee))
@@ -66,13 +66,17 @@ def key_messages(analysis: Any, committee: SteeringAnalysis) -> list[str]:
 
 
 def late_title(analysis: Any, committee: SteeringAnalysis) -> str:
-    late = committee.late
+    late = [*committee.late, *committee.late_workshops]
     if not late:
         due = _adoption()._n(analysis, "words.due", committee.copil.progress["due"])
         return _t(analysis, "titles.late_none", due=due)
     oldest = min(late, key=lambda a: a.planned)
-    return _n(analysis, "titles.late", len(late), oldest=c.date(analysis, oldest.planned),
-              now=c.date(analysis, oldest.now))
+    dates = {"oldest": c.date(analysis, oldest.planned), "now": c.date(analysis, oldest.now)}
+    if committee.late_workshops and len(late) == 1:
+        return _t(analysis, "titles.late_workshop", **dates)
+    if committee.late_workshops:
+        return _t(analysis, "titles.late_mixed", count=c.number(analysis, len(late)), **dates)
+    return _n(analysis, "titles.late", len(late), **dates)
 
 
 def lots_title(analysis: Any, committee: SteeringAnalysis) -> str:
@@ -123,10 +127,13 @@ def _risk_kind(analysis: Any, risk: OpenRisk) -> str:
 def late_table(analysis: Any, committee: SteeringAnalysis, limit: int | None = None) -> Table:
     """Late actions, latest due first: the date each was due and the one the plan gives it now."""
     col = lambda key: _t(analysis, f"columns.{key}")  # noqa: E731
-    chosen = committee.late[:limit] if limit is not None else committee.late
-    rows = [[a.id, a.action, a.audience if a.population == "all" else a.population,
-             c.date(analysis, a.planned), c.date(analysis, a.now)] for a in chosen]
-    fills = [[None, None, None, RAG_FILLS["red"], None] for _ in chosen]
+    workshops = [[w.id, c.term(analysis, "workshop", w.workshop), "—", c.date(analysis, w.planned),
+                  c.date(analysis, w.now)] for w in committee.late_workshops]
+    actions = [[a.id, a.action, a.audience if a.population == "all" else a.population,
+                c.date(analysis, a.planned), c.date(analysis, a.now)] for a in committee.late]
+    rows = workshops + actions  # a framing workshop first: the plan builds on it
+    rows = rows[:limit] if limit is not None else rows
+    fills = [[None, None, None, RAG_FILLS["red"], None] for _ in rows]
     return Table([c.text(analysis, f"{NAME}.columns.id"), c.text(analysis, f"{NAME}.columns.action"),
                   c.text(analysis, "common.columns.population"), col("planned"), col("now")],
                  rows, widths=[0.7, 2.8, 2.4, 1.3, 1.3], cell_fills=fills)
@@ -204,7 +211,7 @@ def build_document(analysis: Any, committee: SteeringAnalysis, messages: list[st
     if committee.previous is not None and pack.changes:
         blocks += [Heading(s._changes_title(analysis, pack)), Bullets(list(pack.changes))]
     blocks += [Heading(s._progress_title(analysis, pack)), Paragraph(s._progress_text(analysis, pack))]
-    if committee.late:
+    if committee.late or committee.late_workshops:
         blocks += [Heading(late_title(analysis, committee)), late_table(analysis, committee)]
     if committee.lots:
         blocks += [Heading(lots_title(analysis, committee)), lots_table(analysis, committee)]
@@ -230,7 +237,7 @@ def build_deck(analysis: Any, committee: SteeringAnalysis, messages: list[str]) 
         slides.append(BulletSlide(s._changes_title(analysis, pack), list(pack.changes)[:6],
                                   notes="\n".join(pack.changes)))
     progress = s._progress_text(analysis, pack)
-    if committee.late:
+    if committee.late or committee.late_workshops:
         slides.append(TableSlide(late_title(analysis, committee),
                                  late_table(analysis, committee, SHOWN_LATE), notes=progress))
     elif pack.actions["due"].any():

@@ -269,11 +269,17 @@ def _kpi_notes(analysis: Any, pack: Copil) -> str:
 
 
 def _forecast(analysis: Any, row: Any) -> str:
+    """'between 62 % and 78 % by July 2028': the trend's range on the target date,
+    one figure only when both ends read the same; '–' without a trend to project."""
     if row.forecast is None or row.forecast != row.forecast:
         return "–"
-    figure = round(row.forecast) if row.unit.strip() == "%" else round(row.forecast, 2)
-    return _t(analysis, "words.forecast", value=_value(analysis, figure, row.unit),
-              date=format_month(row.target_date, analysis.lang))
+    shown = lambda value: round(value) if row.unit.strip() == "%" else round(value, 2)  # noqa: E731
+    low, high = shown(row.forecast_low), shown(row.forecast_high)
+    date = format_month(row.target_date, analysis.lang)
+    if low == high:
+        return _t(analysis, "words.forecast", value=_value(analysis, low, row.unit), date=date)
+    return _t(analysis, "words.forecast_range", low=_value(analysis, low, row.unit),
+              high=_value(analysis, high, row.unit), date=date)
 
 
 def adoption_chart(analysis: Any, pack: Copil) -> Chart:
@@ -325,15 +331,17 @@ def actions_table(analysis: Any, pack: Copil, limit: int | None = None, due: boo
     for r in chosen.itertuples():
         scope = _t(analysis, "words.everyone") if r.population == "all" else r.population
         state = _t(analysis, "words.late_state") if r.late else _t(analysis, "words.due_state")
-        rows.append([r.id, r.action, scope, c.date(analysis, r.date), r.owner_label, state])
-        fills.append([None] * 5 + [RAG_FILLS["red"] if r.late else None])
+        # a late action's new date: where the Change plan re-planned it
+        new = c.date(analysis, r.new_date) if r.late else "—"
+        rows.append([r.id, r.action, scope, c.date(analysis, r.date), new, r.owner_label, state])
+        fills.append([None] * 6 + [RAG_FILLS["red"] if r.late else None])
     columns = [col("id"), col("action"), c.text(analysis, "common.columns.population"),
-               c.text(analysis, "common.columns.date"), c.text(analysis, "common.columns.owner"),
+               col("planned"), col("new_date"), c.text(analysis, "common.columns.owner"),
                c.text(analysis, "common.columns.status")]
-    widths = [0.6, 2.2, 2.3, 1.3, 1.8, 1.1]
-    if not owner:
-        rows, fills = [r[:4] + r[5:] for r in rows], [f[:4] + f[5:] for f in fills]
-        columns, widths = columns[:4] + columns[5:], [0.6, 2.6, 2.8, 1.5, 1.1]
+    widths = [0.6, 1.9, 1.9, 1.1, 1.1, 1.5, 0.9]
+    if not owner:  # the slide: a late row's new date, in red, says its status
+        rows, fills = [r[:5] for r in rows], [f[:4] + f[6:] for f in fills]
+        columns, widths = columns[:5], [0.6, 2.4, 2.4, 1.3, 1.3]
     return Table(columns, rows, widths=widths, cell_fills=fills)
 
 
@@ -416,6 +424,7 @@ def build_document(analysis: Any) -> Document:
     if len(late):  # by id, most recent first: the deck's table names them, the minutes cite them
         ids = list(late.sort_values("date", ascending=False, kind="stable")["id"])
         blocks.append(Paragraph(_n(analysis, "text.all_late", len(ids), ids=", ".join(ids))))
+        blocks.append(actions_table(analysis, pack, due=False))  # each with its new date and owner
     if not pack.behind.empty:
         blocks += [Heading(_behind_title(analysis, pack)), behind_table(analysis, pack)]
     blocks += [Heading(s("decisions")), _decisions_block(analysis, pack)]
@@ -451,10 +460,16 @@ def build_deck(analysis: Any) -> Deck:
     day = c.date(analysis, pack.as_of)
     intro = (_t(analysis, "text.intro", date=day, previous=c.date(analysis, committee.previous.date))
              if committee.previous is not None else _t(analysis, "text.intro_first", date=day))
+    # One change alone is no slide (a near-empty page): the presenter gives it with the summary.
+    alone = len(pack.changes) == 1
+    if alone:
+        intro = "\n".join([intro, f"{_changes_title(analysis, pack)} : {pack.changes[0]}"
+                           if analysis.lang == "fr" else
+                           f"{_changes_title(analysis, pack)}: {pack.changes[0]}"])
     slides: list[Any] = [CoverSlide(subtitle=_t(analysis, "text.cover", date=day)),
                          c.key_messages_slide(analysis, key_messages(analysis), decisions=False,
                                               notes=intro)]
-    if pack.changes:
+    if pack.changes and not alone:
         slides.append(BulletSlide(_changes_title(analysis, pack), list(pack.changes)[:6],
                                   notes="\n".join(pack.changes)))
     measured = kpi_table(analysis, pack, deck=True)

@@ -330,7 +330,12 @@ def _kpi_columns(analysis: Any, full: bool) -> list[str]:
 def _kpi_definitions(analysis: Any) -> list[str]:
     kpis = analysis.steering.kpis
     lines = [f"**{r.name}** — {r.definition}" for r in kpis.itertuples() if r.definition]
-    lines += [t(analysis, "kpis.source_method", family=r.family) for r in kpis.itertuples() if r.source == "method"]
+    added: dict[str, list[str]] = {}  # family -> the KPIs the method added to cover it
+    for r in kpis.itertuples():
+        if r.source == "method":
+            added.setdefault(r.family, []).append(r.name)
+    lines += [t(analysis, "kpis.source_method", family=family, kpis=", ".join(names), count=len(names))
+              for family, names in added.items()]
     return lines
 
 

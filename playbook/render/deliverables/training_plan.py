@@ -163,7 +163,7 @@ def _cost_message(analysis: Any) -> str:
     said = []
     if trainers.rate is not None and budget.cash_shown is not None:
         said.append(c.message(analysis, f"{NAME}.messages.cost_cash",
-                              trainers=c.money(analysis, trainers.shown or 0.0),
+                              trainers=c.shown_money(analysis, trainers.shown or 0.0),
                               days=c.shown_days(analysis, trainers.shown_days),
                               rate=c.rate(analysis, trainers.rate)))
     if learners.rate is not None:
@@ -587,7 +587,8 @@ def findings(analysis: Any) -> list[c.Finding]:
         if (plan.calendar["lot"] == lot).any():
             wave_slides.append(ChartSlide(
                 wave_title(analysis, lot, waves[lot][END_USERS] or waves[lot][PREPARATORY]),
-                waves_chart(analysis, lot), notes=_t(analysis, "text.calendar_intro")))
+                # how the waves are placed: told on the first wave
+                waves_chart(analysis, lot), notes="" if wave_slides else _t(analysis, "text.calendar_intro")))
     result.append(c.Finding(said.get("waves", ""), wave_slides, key="calendar"))
 
     blackouts = blackout_table(analysis)

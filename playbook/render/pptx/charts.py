@@ -38,12 +38,13 @@ from pptx.enum.chart import (
     XL_TICK_LABEL_POSITION,
     XL_TICK_MARK,
 )
-from pptx.enum.shapes import MSO_SHAPE
+from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.util import Pt
 
 from .. import fit, maps
 from ..ir import Chart
+from ..months import month_ticks
 from ..palette import HIGHLIGHT, HOUSE, Palette, is_dark, lane_slot, text_on
 from ..typography import prepare
 
@@ -62,8 +63,8 @@ _CATEGORY_TYPES = {
 }
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 # Month labels in the deck's language whatever the viewer's locale (Excel locale codes).
-_DATE_FORMATS = {"fr": "[$-40C]mmm yyyy", "en": "[$-809]mmm yyyy"}   # "févr. 2027", "Feb 2027"
 _C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
+_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 
 
 def native_format(value_format: str, lang: str) -> str:
@@ -571,8 +572,6 @@ def _gantt_chart(shapes, chart: Chart, box, lang: str, palette: Palette, lanes):
     milestone_width = _milestone_width(tasks)
     # A milestone's mark is centred on its day: it opens half its width earlier.
     first = min(t.start - dt.timedelta(days=milestone_width // 2 if t.milestone else 0) for t in tasks)
-    last = max(t.end for t in tasks)
-    span = max(1, (last - first).days)
     data = _CategoryData(number_format="0")
     data.categories = [prepare(t.label, lang) for t in tasks]
     offsets = [_serial(t.start) - (milestone_width // 2 if t.milestone else 0) for t in tasks]
@@ -597,27 +596,81 @@ def _gantt_chart(shapes, chart: Chart, box, lang: str, palette: Palette, lanes):
     category.format.line.color.rgb = _rgb("#C9D3D8")
     # a chart title takes the top of the chart's frame: the plot starts below it
     title_pt = (FONT_SIZE + 2) * fit.LINE_HEIGHT + 10 if chart.title else 0
-    _row_labels(shapes, [prepare(t.label, lang) for t in tasks], box, native, palette, title_pt)
-    # The axis runs from the first bar's left edge (a milestone is centred on its day)
-    # to the last one's right edge; ticks fall mid-month (from the 15th), so each month
-    # label sits under its month.
+    plot = _row_labels(shapes, [prepare(t.label, lang) for t in tasks], box, native, palette,
+                       title_pt)
+    # The axis runs from the first day of the first bar's month (a milestone is
+    # centred on its day) to a week past the last bar.
     earliest = first - dt.timedelta(days=milestone_width // 2 + 1)
-    start = (earliest.replace(day=15) if earliest.day >= 15
-             else (earliest.replace(day=1) - dt.timedelta(days=1)).replace(day=15))
-    value.minimum_scale = _serial(start)
-    value.maximum_scale = max(offset + length for offset, length
-                              in zip(offsets, _bar_lengths(lanes), strict=True)) + 7
-    value.major_unit = _month_step(span)
-    value.tick_labels.number_format = _DATE_FORMATS[lang]
-    value.tick_labels.number_format_is_linked = False
-    value.tick_labels.font.size = Pt(FONT_SIZE - 2)
-    value.tick_labels.font.color.rgb = _rgb(palette.muted)
+    low = _serial(earliest.replace(day=1))
+    high = max(offset + length for offset, length
+               in zip(offsets, _bar_lengths(lanes), strict=True)) + 7
+    value.minimum_scale, value.maximum_scale = low, high
+    # Renderers tick a value axis every so many days from its minimum, which drifts off
+    # the months: the months' gridlines and names are drawn by the deck, on each first day.
+    value.tick_label_position = XL_TICK_LABEL_POSITION.NONE
     value.major_tick_mark = XL_TICK_MARK.NONE
-    value.has_major_gridlines = True
-    value.major_gridlines.format.line.color.rgb = _rgb("#E1E6E9")
+    value.has_major_gridlines = False
     value.format.line.fill.background()
+    _no_fill(native)
+    _month_grid(shapes, frame, box, plot, (low, high), lang, palette, title_pt)
     native.has_legend = False  # the lanes' legend is drawn beside the chart
     return frame
+
+
+def _no_fill(native) -> None:
+    """A transparent chart: the month grid drawn behind it shows through."""
+    for parent, successor in ((native._chartSpace, "txPr"), (native._chartSpace.chart.plotArea, "")):
+        for old in parent.findall(f"{{{_C}}}spPr"):
+            parent.remove(old)
+        sp_pr = etree.fromstring(f'<c:spPr xmlns:c="{_C}" xmlns:a="{_A}"><a:noFill/><a:ln><a:noFill/></a:ln>'
+                                 '</c:spPr>')
+        following = parent.find(f"{{{_C}}}{successor}") if successor else None
+        if following is not None:
+            following.addprevious(sp_pr)
+        elif parent is native._chartSpace:
+            parent.chart.addnext(sp_pr)
+        else:
+            parent.append(sp_pr)
+
+
+def _month_grid(shapes, frame, box, plot: tuple[float, float, float, float],
+                scale: tuple[float, float], lang: str, palette: Palette, title_pt: float) -> None:
+    """A gridline on the first day of each month shown, its name above it, drawn behind
+    the chart (one group, placed before the chart's frame)."""
+    left, top, _width, _height = box
+    plot_x, plot_top, plot_w, plot_h = plot
+    low, high = scale
+    first = _EXCEL_EPOCH + dt.timedelta(days=int(low))
+    last = _EXCEL_EPOCH + dt.timedelta(days=int(high))
+    size = FONT_SIZE - 2
+    ticks, _slanted = month_ticks(first, last, plot_w, lang, size)
+    group = shapes.add_group_shape()
+    group.name = "Months"
+    for day, name in ticks.items():
+        x = plot_x + (_serial(day) - low) / (high - low) * plot_w
+        line = group.shapes.add_connector(MSO_CONNECTOR.STRAIGHT, left + int(Pt(x)),
+                                          top + int(Pt(plot_top)), left + int(Pt(x)),
+                                          top + int(Pt(plot_top + plot_h)))
+        line.name = "Month line"
+        line.line.color.rgb = _rgb("#E1E6E9")
+        line.line.width = Pt(0.75)
+        label_w = fit.text_width(name, size) * fit.SAFETY + 4
+        label = group.shapes.add_textbox(left + int(Pt(x - label_w / 2)),
+                                         top + int(Pt(title_pt + GANTT_DATES_PT - size * 1.6)),
+                                         int(Pt(label_w)), int(Pt(size * 1.4)))
+        label.name = "Month"
+        text_frame = label.text_frame
+        text_frame.word_wrap = False
+        text_frame.auto_size = MSO_AUTO_SIZE.NONE
+        text_frame.margin_left = text_frame.margin_right = 0
+        text_frame.margin_top = text_frame.margin_bottom = 0
+        paragraph = text_frame.paragraphs[0]
+        paragraph.alignment = PP_ALIGN.CENTER
+        run = paragraph.add_run()
+        run.text = name
+        run.font.size = Pt(size)
+        run.font.color.rgb = _rgb(palette.muted)
+    frame._element.addprevious(group._element)  # behind the bars
 
 
 GANTT_DATES_PT = 24        # above a Gantt's plot: the month labels
@@ -628,7 +681,7 @@ ROW_LABEL_SIZES = (FONT_SIZE - 1, FONT_SIZE - 2, FONT_SIZE - 3)
 
 
 def _row_labels(shapes, names: list[str], box, native, palette: Palette,
-                title_pt: float = 0) -> None:
+                title_pt: float = 0) -> tuple[float, float, float, float]:
     """Every Gantt row named, in text boxes beside the pinned plot area.
 
     Renderers drop category labels they find crowded (LibreOffice every other
@@ -648,8 +701,9 @@ def _row_labels(shapes, names: list[str], box, native, palette: Palette,
         if all(len(lines) * size * fit.LINE_HEIGHT <= pitch for lines in wrapped):
             break
     plot_x = column + ROW_LABEL_GAP_PT
-    _plot_layout(native, (plot_x / width_pt, plot_top / height_pt,
-                          (width_pt - plot_x - GANTT_RIGHT_PT) / width_pt, plot_h / height_pt))
+    plot_w = width_pt - plot_x - GANTT_RIGHT_PT
+    _plot_layout(native, (plot_x / width_pt, plot_top / height_pt, plot_w / width_pt,
+                          plot_h / height_pt))
     group = shapes.add_group_shape()
     group.name = "Row labels"
     for row, lines in enumerate(wrapped):
@@ -670,6 +724,7 @@ def _row_labels(shapes, names: list[str], box, native, palette: Palette,
             run.text = text
             run.font.size = Pt(size)
             run.font.color.rgb = _rgb(palette.text)
+    return plot_x, plot_top, plot_w, plot_h
 
 
 # --------------------------------------------------------------------------- text legend
@@ -731,12 +786,6 @@ def _text_legend(shapes, entries: list[tuple[str, str]], box, palette: Palette) 
             run.font.size = Pt(FONT_SIZE - 1)
             run.font.color.rgb = _rgb(palette.text)
             left += int(Pt(_entry_width(name) + _ENTRY_GAP_PT))
-
-
-def _month_step(span_days: int) -> float:
-    months = span_days / 30.44
-    step = 1 if months <= 8 else 2 if months <= 16 else 3 if months <= 30 else 6
-    return round(step * 30.44, 2)
 
 
 # --------------------------------------------------------------------------- XML details

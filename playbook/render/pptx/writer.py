@@ -147,7 +147,9 @@ class _DeckWriter:
         return prepare(value, self.lang)
 
     def continued(self, title: str) -> str:
-        return f"{title} {self.labels.text('render.continued', self.lang)}"
+        """"Title (continued)": said once, even of a slide already continued."""
+        mark = self.labels.text('render.continued', self.lang)
+        return title if title.endswith(mark) else f"{title} {mark}"
 
     def _placeholder_box(self, layout_name: str, kind, index: int = 0) -> Box:
         key = (layout_name, kind, index)
@@ -403,13 +405,17 @@ class _DeckWriter:
 
     def _table_slide(self, table_slide: TableSlide) -> None:
         self._paged_table(table_slide.title, table_slide.table, table_slide.notes,
-                          self.text(table_slide.table.caption))
+                          self.text(table_slide.table.caption), table_slide.reference)
 
-    def _paged_table(self, title: str, table: Table, notes: str, caption: str) -> None:
+    def _paged_table(self, title: str, table: Table, notes: str, caption: str,
+                     reference: bool = False) -> None:
+        """The table over as few slides as it needs: a presented slide keeps to the
+        word budget, a reference page (appendix) is filled to the room it has."""
         box = Box(*self.content.tuple())
         if caption:
             box.h -= Emu(int(Pt(CAPTION_SIZE * 1.2 + 8)))
-        layout = self._layout_table(table, box, budget=WORD_BUDGET - count_words(caption))
+        budget = None if reference else WORD_BUDGET - count_words(caption)
+        layout = self._layout_table(table, box, budget=budget)
         for number, page in enumerate(layout.pages):
             slide = self.new_slide("Title Only", title if number == 0 else self.continued(title),
                                    notes if number == 0 else "")
@@ -425,7 +431,8 @@ class _DeckWriter:
         caption = self.text(chart_slide.caption)
         if chart.kind == "heatmap":
             table = heatmap_table(chart, self.lang, self.palette)
-            self._paged_table(chart_slide.title, table, chart_slide.notes, caption)
+            self._paged_table(chart_slide.title, table, chart_slide.notes, caption,
+                              chart_slide.reference)
             return
         slide = self.new_slide("Title Only", chart_slide.title, chart_slide.notes)
         box = Box(*self.content.tuple())

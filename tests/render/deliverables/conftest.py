@@ -181,8 +181,9 @@ def body_words(slide) -> int:
 
 
 def section_slides(case: Written) -> list:
-    """The content slides the section builders wrote (not the summary nor the next steps)."""
+    """The content slides the section builders wrote to be presented (not the summary,
+    the next steps nor the appendix, whose pages are looked up and filled to their room)."""
     skipped = (case.label("common.key_messages"), case.label("common.next_steps"))
-    return [s for s in case.pptx.slides
+    return [s for s in case.main_slides()
             if s.slide_layout.name in ("Title and Content", "Two Content", "Title Only")
             and not (s.shapes.title is not None and s.shapes.title.text.startswith(skipped))]

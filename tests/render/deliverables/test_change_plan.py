@@ -87,12 +87,30 @@ def test_the_deck_shows_levers_as_one_population_by_pillar_matrix_not_a_slide_pe
     assert not any(flat(t).endswith(("leviers retenus", "levers chosen")) for t in case.slide_titles())
 
 
-def test_the_appendix_carries_the_reason_of_every_population_lever_in_its_notes(case):
+def test_the_report_carries_the_reason_of_every_population_lever(case):
+    # per-population detail is the report's: the deck's appendix keeps what a client looks up
     actions = case.analysis.change_plan.actions
-    slides = case.slides_titled(case.label("change_plan.deck.details"))
-    notes = flat("\n".join(s.notes_slide.notes_text_frame.text for s in slides))
+    text = flat(case.doc_text())
     for reason in set(actions.loc[actions["population"] != ALL, "reason"]):
-        assert noted(case, reason, notes)
+        assert noted(case, cp.own_reason(case.analysis, reason), text)
+    for sentence in cp.stand_ins(case.analysis, actions):  # who stands in for an owner
+        assert noted(case, sentence, text)
+
+
+def test_each_reason_is_said_once_per_population_with_the_levers_it_chose(case):
+    """A brake answered by three levers is one reason naming the three, and who
+    stands in for a missing owner is said once in the report, not on each action."""
+    analysis = case.analysis
+    paragraphs = [flat(p.text) for p in case.docx.paragraphs]
+    actions = analysis.change_plan.actions
+    for name, own in actions[actions["population"] != ALL].groupby("population"):
+        for reason, levers in own.groupby(own["reason"].map(lambda r: cp.own_reason(analysis, r))):
+            said = [p for p in paragraphs if p.endswith(f" — {flat(reason)}")]
+            assert len(said) == 1, f"{name}: {reason!r} said {len(said)} times"
+            assert all(flat(action) in said[0] for action in set(levers["action"]))
+    report = flat(case.doc_text())
+    for sentence in cp.stand_ins(analysis, actions):
+        assert report.count(flat(sentence)) == 1
 
 
 def test_every_cross_population_action_is_listed_with_its_owner(case):
@@ -213,15 +231,42 @@ def test_the_report_describes_every_lever_the_plan_uses_in_one_sentence(case):
         assert f"{flat(lever.label.in_(case.lang))} — {flat(lever.description.in_(case.lang))}" in text
 
 
-def test_the_deck_appendix_describes_every_lever_the_plan_uses_within_the_word_budget(case):
-    appendix = case.slide_titles().index(case.label("common.appendix"))
-    glossary = [s for s in list(case.pptx.slides)[appendix:]
-                if any(flat(lever.description.in_(case.lang)) in flat(case.slide_text(s))
-                       for lever in _levers_used(case))]
-    text = flat("\n".join(case.slide_text(s) for s in glossary))
+def _appendix(case) -> list:
+    return list(case.pptx.slides)[case.slide_titles().index(case.label("common.appendix")) + 1:]
+
+
+def _table_rows(slides) -> list[list[str]]:
+    return [[flat(cell.text) for cell in row.cells] for slide in slides for shape in slide.shapes
+            if getattr(shape, "has_table", False) and shape.has_table
+            for row in list(shape.table.rows)[1:]]
+
+
+def test_the_deck_appendix_describes_every_lever_the_plan_uses_in_one_table(case):
+    title = c.counted(case.analysis, "change_plan.deck.lever_glossary", len(_levers_used(case)))
+    pages = [s for s in _appendix(case) if flat(s.shapes.title.text).startswith(flat(title))]
+    rows = {row[1]: row[2] for row in _table_rows(pages)}
     for lever in _levers_used(case):
-        assert f"{flat(lever.label.in_(case.lang))} — {flat(lever.description.in_(case.lang))}" in text
-    assert all(slide_words(s) <= WORD_BUDGET_WORDS for s in glossary)
+        assert rows[flat(lever.label.in_(case.lang))] == flat(lever.description.in_(case.lang))
+    assert len(pages) <= 4  # one table, filled pages: not a slide per pillar and per three levers
+
+
+def test_the_deck_appendix_shows_which_population_gets_which_lever_in_one_matrix(case):
+    analysis = case.analysis
+    pages = [s for s in _appendix(case)
+             if flat(s.shapes.title.text).startswith(flat(case.label("change_plan.deck.lever_matrix")))]
+    actions = analysis.change_plan.actions
+    if actions.loc[actions["population"] != ALL, "population"].nunique() > cp.MATRIX_POPULATIONS:
+        assert not pages  # columns too many to read: each population's levers are in the report
+        return
+    header = [flat(cell.text) for cell in next(
+        shape.table for shape in pages[0].shapes if getattr(shape, "has_table", False)).rows[0].cells]
+    labels = {flat(analysis.method.levers.lever(code).label.in_(case.lang)): code
+              for code in actions["lever"]}
+    for row in _table_rows(pages):
+        for name, mark in zip(header[1:], row[1:], strict=True):
+            own = actions[(actions["population"] == name) & (actions["lever"] == labels[row[0]])]
+            assert (mark == cp.USED) == (len(own) > 0), (row[0], name)
+    assert not any(case.label("change_plan.deck.details") in t for t in case.slide_titles())
 
 
 # --------------------------------------------------------------------------- saying less
@@ -229,9 +274,11 @@ def test_the_deck_appendix_describes_every_lever_the_plan_uses_within_the_word_b
 
 def test_every_slide_of_the_plan_stays_within_the_word_budget(case):
     # The summary and next-steps slides are the storyline's own (their builders keep them short).
+    # The appendix is looked up, not presented: its pages are filled to their room.
     titles = case.slide_titles()
     own = {titles.index(case.label("common.next_steps")), 1}
-    over = {number: slide_words(s) for number, s in enumerate(case.pptx.slides)
+    presented = list(case.pptx.slides)[:titles.index(case.label("common.appendix"))]
+    over = {number: slide_words(s) for number, s in enumerate(presented)
             if number not in own and slide_words(s) > WORD_BUDGET_WORDS}
     assert not over, f"slides over {WORD_BUDGET_WORDS} words (index: words): {over}"
 

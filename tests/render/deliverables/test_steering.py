@@ -70,10 +70,28 @@ def test_the_falling_population_is_the_one_to_reinforce_with_its_reasons_in_the_
     assert behind in case.notes() and "Want" in case.notes() or "Vouloir" in case.notes()
 
 
-def test_late_actions_are_listed_in_progress_and_decided_upon(case):
-    late = case.label("steering.words.late_state")
-    assert late in case.deck_text() and late in case.doc_text()
-    late = pack_of(case.analysis).progress["late"]
+def test_late_actions_are_listed_with_their_new_dates_and_decided_upon(case):
+    """The pack gives each late action the date the Change plan re-planned it to."""
+    from playbook.text import format_date
+
+    pack = pack_of(case.analysis)
+    shown = pack.actions[pack.actions["late"]].sort_values("date", ascending=False).iloc[0]
+    from playbook.analysis.committee import at_date
+
+    plan = at_date(case.analysis, pack.as_of).change_plan.actions.set_index("id")  # the plan on the COPIL's day
+    new_date = plan.at[shown["id"], "date"].date()
+    assert new_date == shown["new_date"] and new_date >= pack.as_of
+    assert format_date(new_date, case.lang) in case.deck_text()
+    for table in case.doc_tables():
+        if case.label("steering.columns.new_date") in table[0]:
+            row = next(r for r in table[1:] if r[0] == shown["id"])
+            assert row[table[0].index(case.label("steering.columns.new_date"))] == format_date(
+                new_date, case.lang)
+            assert case.label("steering.words.late_state") in row
+            break
+    else:
+        raise AssertionError("no table of late actions with their new dates")
+    late = pack.progress["late"]
     decision = case.label("steering.analysis.decide_late", count=late)
     assert late > 1 and flat(decision) in flat(case.doc_text())
 

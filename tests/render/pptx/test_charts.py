@@ -105,7 +105,43 @@ def test_a_gantt_labels_every_row_and_dates_its_axis_by_month_and_year(tmp_path,
     assert [shape.text_frame.text for shape in rows] == ["Cadrage", "Recette", "COPIL"]
     tops = [shape.top for shape in rows]
     assert tops == sorted(tops), "in the rows' order, first at the top"
-    assert "mmm yyyy" in chart.value_axis.tick_labels.number_format
+    months = _group(slide, "Months").shapes
+    assert [s.text_frame.text for s in months if s.has_text_frame and s.text_frame.text][:2] == [
+        "janv. 2027", "févr. 2027"]
+    assert chart.value_axis.has_major_gridlines is False  # drawn on each month's first day instead
+
+
+def test_a_gantt_draws_its_month_lines_on_the_first_day_of_each_month(tmp_path, templates):
+    d = dt.date
+    gantt = Chart("gantt", tasks=[Task("Cadrage", d(2027, 1, 18), d(2027, 3, 10), "Lot 1"),
+                                  Task("Recette", d(2027, 4, 12), d(2027, 9, 20), "Lot 2")])
+    slide = _slide(tmp_path, templates, gantt)
+    chart = _chart(slide)
+    low, high = chart.value_axis.minimum_scale, chart.value_axis.maximum_scale
+    assert _day(low).day == 1, "the axis opens on a month's first day"
+    frame = next(s for s in slide.shapes if s.has_chart)
+    plot_x, plot_w = _plot_span(frame)
+    lines = [s for s in _group(slide, "Months").shapes if s.name == "Month line"]
+    assert lines
+    for line in lines:
+        day = _day(low + (line.begin_x - plot_x) / plot_w * (high - low))
+        assert day.day == 1 or (day + dt.timedelta(days=1)).day == 1, day
+    order = [shape.shape_id for shape in slide.shapes]
+    assert order.index(_group(slide, "Months").shape_id) < order.index(frame.shape_id), \
+        "month lines lie behind the bars"
+
+
+def _day(serial: float) -> dt.date:
+    return dt.date(1899, 12, 30) + dt.timedelta(days=round(serial))
+
+
+def _plot_span(frame) -> tuple[float, float]:
+    """(left edge, width) of the chart's pinned inner plot area, in EMU."""
+    ns = {"c": "http://schemas.openxmlformats.org/drawingml/2006/chart"}
+    layout = frame.chart._chartSpace.find(".//c:plotArea/c:layout/c:manualLayout", ns)
+    x = float(layout.find("c:x", ns).get("val"))
+    w = float(layout.find("c:w", ns).get("val"))
+    return frame.left + x * frame.width, w * frame.width
 
 
 def test_a_crowded_gantt_names_every_row_in_full_without_overlap(tmp_path, templates):
