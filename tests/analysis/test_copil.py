@@ -184,7 +184,7 @@ def test_a_late_action_appears_in_progress_and_in_the_decisions():
 
 def test_the_copil_reads_the_plan_at_its_own_date_not_the_engagement_s():
     data = case(action_status=[{"lever": "communication_rhythm", "status": "done"}])
-    data["engagement"]["as_of"] = "2026-01-20"  # before anything was due
+    data["engagement"]["as_of"] = "2026-01-19"  # the day the first action is due: none late yet
     analysis = analysed(data)
     assert not (analysis.change_plan.actions["status"] == "late").any()
     assert copil(analysis, D("2026-02-10")).progress["late"] >= 1

@@ -129,6 +129,9 @@ def test_every_text_the_deliverables_show_is_filled(example):
         ("populations", "organisation"),  # the client's own staff
         ("resistances", "who"),  # said in the source already
         ("action_status", "population"),  # every population
+        ("action_status", "id"),  # typed by hand: named by lever, population and date
+        ("action_status", "action"),  # filled by plan export, for reading only
+        ("action_status", "owner"),
         ("kpi_readings", "population"),  # everyone, or a territory
         ("kpi_readings", "territory"),  # every territory, or a population
         ("kpi_readings", "comment"),

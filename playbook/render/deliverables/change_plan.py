@@ -465,6 +465,16 @@ def milestone_table(analysis: Any) -> Table:
     return Table(columns, rows, widths=[2.6, 1.3, 1.3, 1.3, 1.3])
 
 
+def milestone_slide_table(analysis: Any) -> Table:
+    """The milestones as the deck's appendix shows them: a row per milestone, a
+    column per lot, so that one lot is a table of four dates, not of one row."""
+    table = milestone_table(analysis)
+    columns = ["", *(str(row[0]) for row in table.rows)]
+    rows = [[name, *(row[number] for row in table.rows)]
+            for number, name in enumerate(table.columns[1:], 1)]
+    return Table(columns, rows, widths=[1.6, *(1.6 for _ in table.rows)])
+
+
 def pillar_table(analysis: Any) -> Table:
     """Actions, effort and share per pillar, and their total: the shown efforts
     and shares add up to the shown total (the same total the summary quotes)."""
@@ -811,7 +821,7 @@ def build_deck(analysis: Any) -> Deck:
     by_population = population_chart(analysis)
     if by_population is not None:
         appendix.append(ChartSlide(d("by_population"), by_population))  # effort told in the main part
-    appendix.append(TableSlide(d("milestones"), milestone_table(analysis)))
+    appendix.append(TableSlide(d("milestones"), milestone_slide_table(analysis)))
     return c.story_deck(analysis, NAME, findings(analysis), closing=closing,
                         appendix=appendix, steps=next_steps(analysis))
 

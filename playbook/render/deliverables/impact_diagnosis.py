@@ -813,12 +813,15 @@ def build_deck(analysis: Any) -> Deck:
     # (and the report), so the points share one slide rather than one each.
     full = [w.message for w in _warnings(analysis)]
     warnings = [_point(message) for message in full]
-    if len(warnings) > WARNINGS_BESIDE_ALLIES:
+    together = b.words(*lines, *warnings, _t(analysis, "sections.allies"),
+                       _t(analysis, "sections.warnings"))
+    # Side by side when both fit the slide's words, or when allies and points are few:
+    # a single ally line or a point alone is no slide of its own.
+    if len(warnings) > WARNINGS_BESIDE_ALLIES and (together > b.BUDGET or len(lines) > 1):
         closing: list[Any] = [BulletSlide(title, lines, notes=notes), BulletSlide(
             c.counted(analysis, f"{NAME}.deck.warnings", len(warnings)), warnings,
             notes="\n".join(full), counted=len(warnings))]
-    elif warnings and b.words(*lines, *warnings, _t(analysis, "sections.allies"),
-                              _t(analysis, "sections.warnings")) > b.BUDGET:  # two ideas, two slides
+    elif warnings and together > b.BUDGET:  # two ideas, two slides
         closing = [BulletSlide(title, lines, notes=notes), BulletSlide(
             c.counted(analysis, f"{NAME}.deck.warnings", len(warnings)), warnings,
             notes="\n".join(full), counted=len(warnings))]

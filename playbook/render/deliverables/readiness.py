@@ -73,7 +73,7 @@ def late_title(analysis: Any, committee: SteeringAnalysis) -> str:
     oldest = min(late, key=lambda a: a.planned)
     dates = {"oldest": c.date(analysis, oldest.planned), "now": c.date(analysis, oldest.now)}
     if committee.late_workshops and len(late) == 1:
-        return _t(analysis, "titles.late_workshop", **dates)
+        return _t(analysis, "titles.late_mixed_one", **dates)
     if committee.late_workshops:
         return _t(analysis, "titles.late_mixed", count=c.number(analysis, len(late)), **dates)
     return _n(analysis, "titles.late", len(late), **dates)
