@@ -9,6 +9,7 @@ whose index and columns are listed below. Nothing here knows a file format.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -146,6 +147,18 @@ class ChangePlan:
 
 
 @dataclass(frozen=True)
+class CapacityDecision:
+    """What a lot's end-user wave needs to fit after acceptance testing."""
+
+    lot: str
+    sessions: int  # sessions without a place at the project's capacity
+    people: int
+    trainers_to_add: int  # 0: more trainers would not place them
+    later_go_live: dt.date | None  # the go-live today's capacity would hold; None: none found
+    topic: str  # the decision in a few words, in the plan's language
+
+
+@dataclass(frozen=True)
 class TrainingPlan:
     """The training plan (Plan de formation): needs, modules, dated sessions."""
 
@@ -175,6 +188,9 @@ class TrainingPlan:
     # client's own learners only)
     totals: pd.DataFrame
     warnings: tuple[MethodWarning, ...]
+    # lots whose end users do not fit between acceptance testing and go-live:
+    # the decision each calls for, in short (its full sentence is a warning)
+    capacity: tuple[CapacityDecision, ...] = ()
 
     @property
     def trainer_days(self) -> float:

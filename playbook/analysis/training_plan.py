@@ -29,8 +29,8 @@ from .change_plan_inputs import Profile, profiles
 from .change_plan_rules import match, sentence
 from .ids import unique_ids
 from .milestones import lot_of, milestones
-from .records import Diagnosis, MethodWarning, TrainingPlan
-from .training_plan_calendar import Calendar, Placement, Request, balanced_sizes
+from .records import CapacityDecision, Diagnosis, MethodWarning, TrainingPlan
+from .training_plan_calendar import ONE_DAY, Calendar, Placement, Request, balanced_sizes
 from .training_plan_tables import evaluation, modules_table, onboarding, support, totals
 
 PREPARATORY, END_USERS = "preparatory", "end_users"
@@ -62,7 +62,7 @@ def plan_training(
     working = working or WorkingCalendar.of(engagement)
     table = milestones(engagement, method)
     needs = training_needs(engagement, method, profiles(engagement, diagnosis), lang)
-    rows, warnings = _schedule(engagement, method, table, needs, lang, working)
+    rows, warnings, capacity = _schedule(engagement, method, table, needs, lang, working)
     sessions = _numbered(pd.DataFrame(rows, columns=SESSION_COLUMNS))
     warnings.extend(_capped_groups(needs, engagement, method, lang))
     self_paced = _self_paced(needs, sessions, table, engagement, method, lang, working)
@@ -79,6 +79,7 @@ def plan_training(
         support=support(table, method, lang),
         totals=totals(calendar, needs, engagement, method, lang),
         warnings=tuple(warnings),
+        capacity=tuple(capacity),
     )
 
 
@@ -96,7 +97,7 @@ def training_needs(
         population = profile.population
         if profile.impact <= 0:
             continue
-        lots = engagement.lots_of(population.name) or [lot_of(engagement, population.name)]
+        lots = lots_changing(engagement, population.name)
         cap = share_cap(population, limits.max_share_away)
         for module in catalogue.modules:
             if module.trigger is None or module.audience not in SHARE_CAPPED:
@@ -123,6 +124,16 @@ def training_needs(
     needs.extend(_key_user_needs(engagement, method, lang))
     needs.extend(_administrator_needs(engagement, method, lang))
     return needs
+
+
+def lots_changing(engagement: Engagement, population: str) -> list[Any]:
+    """The lots that change a population's work, earliest go-live first: those it
+    goes live in and those holding one of its use cases; a population in none
+    follows the first lot."""
+    named = {lot.name for lot in engagement.lots_of(population)}
+    named |= {case.lot for case in engagement.use_cases if case.population == population}
+    lots = sorted((lot for lot in engagement.lots if lot.name in named), key=lambda lot: lot.go_live)
+    return lots or [lot_of(engagement, population)]
 
 
 def share_cap(population: Any, share: float) -> int:
@@ -222,13 +233,17 @@ SESSION_COLUMNS = [
 def _schedule(
     engagement: Engagement, method: Method, table: pd.DataFrame, needs: list[Need], lang: str,
     working: WorkingCalendar,
-) -> tuple[list[dict[str, Any]], list[MethodWarning]]:
+) -> tuple[list[dict[str, Any]], list[MethodWarning], list[CapacityDecision]]:
     """Place every lot's waves, earliest go-live first (it gets the trainers first).
 
-    Per lot, the method's order: end users between the end of acceptance testing
-    and go-live (placed backwards from the eve of go-live), then key users and
+    Per lot, the method's order: end users after acceptance testing ends and
+    before go-live (placed backwards from the eve of go-live), then key users and
     administrators, ending `trainer_buffer_weeks` before the first end-user
-    session. A rule that capacity forces to give way is said, with by how much.
+    session. The order is a rule, not a target: when the trainers cannot hold
+    it, the key users are trained first and co-train the wave (the method's
+    `key_users_co_train`); what still does not fit is put to the steering
+    committee with its numbers (trainers missing, or the later go-live it
+    would take), and the calendar counts the trainers it asks for.
     Open work is never placed before the as-of date.
     """
     catalogue = method.training
@@ -238,21 +253,45 @@ def _schedule(
     buffer = dt.timedelta(weeks=catalogue.trainer_buffer_weeks)
     rows: list[dict[str, Any]] = []
     warnings: list[MethodWarning] = []
+    capacity: list[CapacityDecision] = []
+    co_trainers = 0  # key users trained so far, counted as trainers once prepared
     for lot in table.index:
         go_live = table.at[lot, "go_live"].date()
-        calendar.floor = max(kickoff, working.as_of) if go_live > working.as_of else kickoff
+        lot_floor = max(kickoff, working.as_of) if go_live > working.as_of else kickoff
+        accepted = table.at[lot, "acceptance_end"].date()
+        opens = max(lot_floor, accepted + ONE_DAY)  # the first day end users may be trained
         window_start = go_live - dt.timedelta(weeks=limits.weeks_before_go_live)
-        latest = go_live - dt.timedelta(days=1)
+        latest = go_live - ONE_DAY
         end_user = [n for n in needs if n.lot == lot and n.wave == END_USERS]
-        placed = _place_wave(calendar, end_user, latest, method, lang, rows, warnings, window_start)
-        first_session = min((p.start for p in placed), default=window_start)
         preparatory = [n for n in needs if n.lot == lot and n.wave == PREPARATORY]
-        prepared = _place_wave(
-            calendar, preparatory, first_session - buffer, method, lang, rows, warnings,
-            window_start=None, fallback=first_session - dt.timedelta(days=1),
-        )
+        wave = _Wave(end_user, latest, opens, method, lang, window_start)
+        prepared: list[tuple[Placement, Need]] = []
+        if wave.short(calendar).sessions and preparatory and catalogue.key_users_co_train:
+            # Key users first, prepared by the day the wave opens, so they co-train it.
+            calendar.floor = lot_floor
+            prepared = _place_wave(calendar, preparatory, opens - ONE_DAY - buffer, method, lang, rows,
+                                   warnings, window_start=None, fallback=opens - ONE_DAY)
+            co_trainers += _co_trainers(calendar, prepared, buffer)
+        short = wave.short(calendar)
+        if short.sessions:
+            warning, decision = _capacity_decision(lot, wave, short, calendar, co_trainers, lot_floor,
+                                                   accepted, engagement, method, lang)
+            warnings.append(warning)
+            capacity.append(decision)
+        calendar.floor = opens
+        placed = [p for p, _ in _place_wave(calendar, end_user, latest, method, lang, rows, warnings,
+                                            window_start)]
+        first_session = min((p.start for p in placed), default=opens)
+        if not prepared:
+            calendar.floor = lot_floor
+            prepared = _place_wave(
+                calendar, preparatory, first_session - buffer, method, lang, rows, warnings,
+                window_start=None, fallback=first_session - ONE_DAY,
+            )
+            if catalogue.key_users_co_train:
+                co_trainers += _co_trainers(calendar, prepared, buffer)  # for the lots after
         if placed and prepared:
-            end = max(p.end for p in prepared)
+            end = max(p.end for p, _ in prepared)
             if end > first_session - buffer:
                 warnings.append(
                     MethodWarning(
@@ -264,7 +303,6 @@ def _schedule(
                         subject=lot,
                     )
                 )
-        warnings.extend(_acceptance_overlap(lot, table, rows, working, lang, catalogue))
         early = [r for r in rows if r["lot"] == lot and not r["in_window"]]
         if early:
             start = min(r["start"] for r in early)
@@ -279,39 +317,124 @@ def _schedule(
                     subject=lot,
                 )
             )
-    return rows, warnings
+    return rows, warnings, capacity
 
 
-def _acceptance_overlap(
-    lot: str, table: pd.DataFrame, rows: list[dict[str, Any]], working: WorkingCalendar,
-    lang: str, catalogue: Any,
-) -> list[MethodWarning]:
-    """End-user sessions that start before the lot's acceptance testing ends."""
-    acceptance_end = table.at[lot, "acceptance_end"].date()
-    early = [r for r in rows if r["lot"] == lot and r["wave"] == END_USERS
-             and r["start"] <= acceptance_end]
-    if not early:
-        return []
-    first = min(r["start"] for r in early)
-    gap = len(working.working_days(first, acceptance_end))
-    return [
-        MethodWarning(
-            "training_before_acceptance_end",
-            catalogue.texts["acceptance_overlap"].in_(
-                lang, lot=lot, sessions=len(early), days=gap,
-                acceptance_end=format_date(acceptance_end, lang),
-                go_live=format_date(table.at[lot, "go_live"].date(), lang),
-            ),
-            subject=lot,
-        )
-    ]
+def _co_trainers(calendar: Calendar, prepared: list[tuple[Placement, Need]], buffer: dt.timedelta) -> int:
+    """Count the key users just trained as trainers from the day they are prepared."""
+    trained = [p for p, n in prepared if n.audience == "key_user"]
+    if not trained:
+        return 0
+    count = sum(p.participants for p in trained)
+    calendar.add_trainers(count, max(p.end for p in trained) + max(buffer, ONE_DAY))
+    return count
+
+
+@dataclass(frozen=True)
+class Shortfall:
+    """End-user sessions of a wave that find no place, and their learners."""
+
+    sessions: int
+    people: int
+
+
+@dataclass(frozen=True)
+class _Wave:
+    """A lot's end-user wave, to try on a copy of the calendar before placing it."""
+
+    needs: list[Need]
+    latest: dt.date
+    opens: dt.date
+    method: Method
+    lang: str
+    window_start: dt.date
+
+    def trial(self, calendar: Calendar, floor: dt.date | None = None,
+              trainers: int = 0) -> tuple[Shortfall, list[Placement]]:
+        trial = calendar.copy()
+        trial.floor = floor or self.opens
+        trial.add_trainers(trainers, trial.floor, self.latest)
+        placed = [p for p, _ in _place_wave(trial, self.needs, self.latest, self.method, self.lang, [], [],
+                                            self.window_start)]
+        people = sum(n.headcount for n in self.needs if self._led(n))
+        return Shortfall(self.sessions() - len(placed), people - sum(p.participants for p in placed)), placed
+
+    def short(self, calendar: Calendar) -> Shortfall:
+        return self.trial(calendar)[0]
+
+    def sessions(self) -> int:
+        return sum(len(balanced_sizes(n.headcount, n.group_size)) for n in self.needs if self._led(n))
+
+    def _led(self, need: Need) -> bool:
+        return self.method.training.formats[need.module.format].led_by_trainer
+
+
+def _capacity_decision(
+    lot: str, wave: _Wave, short: Shortfall, calendar: Calendar, co_trainers: int, lot_floor: dt.date,
+    accepted: dt.date, engagement: Engagement, method: Method, lang: str,
+) -> tuple[MethodWarning, CapacityDecision]:
+    """The decision a wave that does not fit after acceptance testing calls for, with
+    its numbers; the calendar takes on the trainers it asks for."""
+    texts = method.training.texts
+    limits = engagement.training
+    working = calendar.working
+    go_live = wave.latest + ONE_DAY
+    # The fewest trainers more that place all that trainers can place (the share
+    # of a team away and closed days may leave some out whatever the trainers).
+    days = len(working.working_days(wave.opens, wave.latest))
+    # Beyond twice the trainers the trainer-days need over the window's days, more
+    # trainers would only sit idle: the search stops there.
+    trainer_days = sum(len(calendar.sittings(n.module.hours)) * len(balanced_sizes(n.headcount, n.group_size))
+                   for n in wave.needs if wave._led(n))
+    ceiling = min(wave.sessions(), 2 * math.ceil(trainer_days / max(1, days)) + 2) if days else 0
+    least = wave.trial(calendar, trainers=ceiling)[0].sessions
+    low, high = 1, ceiling
+    while low < high:
+        middle = (low + high) // 2
+        if wave.trial(calendar, trainers=middle)[0].sessions <= least:
+            high = middle
+        else:
+            low = middle + 1
+    extra = low if least < short.sessions else 0
+    # The later go-live that the present capacity would need: the wave placed
+    # without the acceptance rule starts this many working days too early.
+    unbounded, placed = wave.trial(calendar, floor=lot_floor)
+    later, moved = "", None
+    if not unbounded.sessions and placed:
+        shift = max(1, len(working.working_days(min(p.start for p in placed), wave.opens - ONE_DAY)))
+        moved = go_live
+        for _ in range(shift):
+            moved = working.on_or_after(moved + ONE_DAY)
+        later = texts["capacity_later_go_live"].in_(lang, days=shift, go_live=format_date(moved, lang))
+    if extra:
+        calendar.add_trainers(extra, wave.opens, wave.latest)
+    key = ("capacity_no_window" if not ceiling else "capacity_short" if least == 0
+           else "capacity_partly" if extra else "capacity_blocked")
+    warning = MethodWarning(
+        "training_capacity_short",
+        texts[key].in_(
+            lang, lot=lot, sessions=short.sessions, people=short.people, trainers=limits.trainers_available,
+            co_trainers=co_trainers, acceptance_end=format_date(accepted, lang),
+            go_live=format_date(go_live, lang), extra=extra, left=least,
+            share=round(limits.max_share_away * 100),
+            later=later or texts["capacity_no_later"].in_(lang),
+        ),
+        subject=lot,
+    )
+    # The decision in a few words, for the titles and lists that name it.
+    options = [texts["capacity_topic_trainers"].in_(lang, extra=extra)] if extra else []
+    if moved is not None:
+        options.append(texts["capacity_topic_go_live"].in_(lang, go_live=format_date(moved, lang)))
+    topic = (texts["capacity_topic_or"].in_(lang).join(options) if options
+             else texts["capacity_topic_none"].in_(lang, sessions=short.sessions))
+    return warning, CapacityDecision(lot, short.sessions, short.people, extra, moved, topic)
 
 
 def _place_wave(
     calendar: Calendar, needs: list[Need], latest: dt.date, method: Method, lang: str,
     rows: list[dict[str, Any]], warnings: list[MethodWarning], window_start: dt.date | None,
     fallback: dt.date | None = None,
-) -> list[Placement]:
+) -> list[tuple[Placement, Need]]:
     """Place a wave backwards: the module that comes last in the learners'
     path first, so that the people of each session of a module have done its
     prerequisite (declared in the catalogue) the day before at the latest.
@@ -320,12 +443,14 @@ def _place_wave(
     index = {m.id: i for i, m in enumerate(catalogue.modules)}
     ordered = sorted(
         needs,
-        key=lambda n: (_AUDIENCE_ORDER.get(n.audience, 0), _depth(n.module, catalogue), index[n.module.id]),
+        key=lambda n: (_depth(n.module, catalogue), _AUDIENCE_ORDER.get(n.audience, 0), index[n.module.id]),
         reverse=True,
     )
     # (population, module) -> its sessions as (start, participants), earliest first
     placed_by: dict[tuple[str, str], list[tuple[dt.date, int]]] = {}
-    placed: list[Placement] = []
+    # (population, module) -> its sessions as placed, with their request and row
+    sessions_of: dict[tuple[str, str], list[tuple[Placement, Request, dict[str, Any]]]] = {}
+    placed: list[tuple[Placement, Need]] = []
     for need in ordered:
         fmt = catalogue.formats[need.module.format]
         if not fmt.led_by_trainer:
@@ -352,9 +477,27 @@ def _place_wave(
                 missing += 1
                 continue
             own.append((placement.start, size))
-            placed.append(placement)
+            placed.append((placement, need))
             rows.append(_session_row(need, k + 1, placement, method, lang, window_start))
+            sessions_of.setdefault((need.population, need.module.id), []).append((placement, request, rows[-1]))
         placed_by[(need.population, need.module.id)] = sorted(own)
+        if missing:
+            # Learners whose prerequisite found no place do not sit the module after it.
+            done = [p for p, _, _ in sessions_of.get((need.population, need.module.id), [])]
+            for module in catalogue.modules:
+                if module.prerequisite != need.module.id:
+                    continue
+                dropped = _drop_unready(sessions_of.get((need.population, module.id), []), done,
+                                        calendar, rows, placed)
+                if dropped:
+                    warnings.append(MethodWarning(
+                        "training_unscheduled",
+                        catalogue.texts["unscheduled"].in_(
+                            lang, lot=need.lot, sessions=dropped, module=module.label.in_(lang),
+                            population=need.population,
+                        ),
+                        subject=need.population,
+                    ))
         if missing:
             warnings.append(
                 MethodWarning(
@@ -367,6 +510,26 @@ def _place_wave(
                 )
             )
     return placed
+
+
+def _drop_unready(
+    dependant: list[tuple[Placement, Request, dict[str, Any]]], prerequisite: list[Placement],
+    calendar: Calendar, rows: list[dict[str, Any]], placed: list[tuple[Placement, Need]],
+) -> int:
+    """Take out the sessions of a module whose learners could not all have done its
+    prerequisite the day before (some of its sessions found no place); their
+    trainers and days are freed. Returns how many were taken out."""
+    seated, dropped = 0, 0
+    for placement, request, row in sorted(dependant, key=lambda entry: entry[0].start):
+        ready = sum(p.participants for p in prerequisite if p.end < placement.start)
+        if seated + placement.participants <= ready:
+            seated += placement.participants
+            continue
+        calendar.release(request, placement)
+        rows[:] = [r for r in rows if r is not row]
+        placed[:] = [entry for entry in placed if entry[0] is not placement]
+        dropped += 1
+    return dropped
 
 
 def _needed_by(dependant: list[tuple[dt.date, int]], person: int) -> dt.date:

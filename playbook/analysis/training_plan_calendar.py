@@ -7,9 +7,11 @@ will use what they learnt. Hard rules: the working calendar's closed days
 (weekends, public holidays, blackout periods; a territory's own bind only that
 territory) are never used; at most
 `max_share_away` of a population is in training on any one day; each trainer
-runs at most a day's worth of sittings a day. The wave's window
-(`weeks_before_go_live`) is a target: when capacity cannot fit it, the wave
-starts earlier and the plan says so.
+runs at most a day's worth of sittings a day. Besides the client's trainers,
+the calendar may count co-trainers (key users once trained and prepared) and
+trainers the plan asks the steering committee for, each available from a given
+day. The wave's window (`weeks_before_go_live`) is a target: when capacity
+cannot fit it, the wave starts earlier and the plan says so.
 """
 
 from __future__ import annotations
@@ -56,8 +58,26 @@ class Calendar:
     day_hours: float
     floor: dt.date  # nothing is placed before this day (kickoff, or the as-of date)
     working: WorkingCalendar
+    # trainers beyond the client's own, each as (first day, last day or None)
+    extra: list[tuple[dt.date, dt.date | None]] = field(default_factory=list)
     _slots: dict[tuple[dt.date, int], int] = field(default_factory=dict)
     _away: dict[tuple[str, dt.date], int] = field(default_factory=dict)
+
+    def copy(self) -> Calendar:
+        """A calendar to try a placement on, without touching this one."""
+        return Calendar(self.constraints, self.day_hours, self.floor, self.working, list(self.extra),
+                        dict(self._slots), dict(self._away))
+
+    def add_trainers(self, count: int, first: dt.date, last: dt.date | None = None) -> None:
+        self.extra.extend([(first, last)] * count)
+
+    def _trainers(self, days: tuple[dt.date, ...]) -> list[int]:
+        """The trainers (1-based) who may run a session on these days."""
+        own = self.constraints.trainers_available
+        return list(range(1, own + 1)) + [
+            own + k + 1 for k, (first, last) in enumerate(self.extra)
+            if first <= days[0] and (last is None or days[-1] <= last)
+        ]
 
     @property
     def slots_per_day(self) -> int:
@@ -107,13 +127,19 @@ class Calendar:
             for day in days:
                 if self._away.get((request.key, day), 0) + size > request.share_cap:
                     return None
-        for trainer in range(1, self.constraints.trainers_available + 1):
+        for trainer in self._trainers(days):
             if all(
                 self._slots.get((day, trainer), 0) + need <= self.slots_per_day
                 for day, need in zip(days, pattern, strict=True)
             ):
                 return Placement(days, trainer, size)
         return None
+
+    def release(self, request: Request, placement: Placement) -> None:
+        """Free what a placed session took (its trainer's sittings, its learners' days)."""
+        for day, need in zip(placement.days, self.sittings(request.hours), strict=True):
+            self._slots[(day, placement.trainer)] -= need
+            self._away[(request.key, day)] -= placement.participants
 
     def _commit(self, request: Request, placement: Placement, pattern: list[int]) -> None:
         for day, need in zip(placement.days, pattern, strict=True):

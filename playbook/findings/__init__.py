@@ -25,6 +25,7 @@ from .records import (
     MISSING_SPONSOR,
     RULE_GAVE_WAY,
     SATURATED_SCALE,
+    TRAINING_CAPACITY,
     Budget,
     CostLine,
     Counts,
@@ -44,7 +45,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "BUDGET_OVERRUN", "CASH", "DECISION_KINDS", "INTERNAL_TIME", "MISSING_OWNER", "MISSING_SPONSOR",
-    "RULE_GAVE_WAY", "SATURATED_SCALE", "Budget", "CostLine", "Counts", "Decision", "Effort",
+    "RULE_GAVE_WAY", "SATURATED_SCALE", "TRAINING_CAPACITY", "Budget", "CostLine", "Counts", "Decision",
+    "Effort",
     "Findings", "LotTraining", "OwnerEffort", "Span", "Training", "budget_sentence", "compute",
     "findings", "stable_id",
 ]

@@ -18,6 +18,7 @@ from .records import (
     MISSING_SPONSOR,
     RULE_GAVE_WAY,
     SATURATED_SCALE,
+    TRAINING_CAPACITY,
     Budget,
     Decision,
 )
@@ -27,13 +28,13 @@ if TYPE_CHECKING:
 
 # Warning codes of the analysis whose answer is a decision, by kind.
 RULES_THAT_GIVE_WAY = frozenset({
-    "training_buffer_short", "training_before_acceptance_end", "training_window_too_short",
-    "training_unscheduled",
+    "training_buffer_short", "training_window_too_short", "training_unscheduled",
 })
 ALERTS = {
     "territory_without_sponsor": MISSING_SPONSOR,
     "owner_unnamed": MISSING_OWNER,  # a role carrying days of the plan with nobody named
     "scale_saturated": SATURATED_SCALE,
+    "training_capacity_short": TRAINING_CAPACITY,
     **{code: RULE_GAVE_WAY for code in RULES_THAT_GIVE_WAY},
 }
 
@@ -55,7 +56,10 @@ def decisions(analysis: Analysis, budget: Budget, budget_reason: str) -> tuple[D
             said = reasons.setdefault((kind, warning.subject), [])
             if warning.message not in said:
                 said.append(warning.message)
-    found += [Decision(stable_id("D", kind, subject), kind, subject, " ".join(said))
+    # A lot short of training capacity: its options in a few words, for the lists.
+    options = {c.lot: c.topic for c in analysis.training_plan.capacity}
+    found += [Decision(stable_id("D", kind, subject), kind, subject, " ".join(said),
+                       options.get(subject, "") if kind == TRAINING_CAPACITY else "")
               for (kind, subject), said in reasons.items()]
     order = {kind: index for index, kind in enumerate(DECISION_KINDS)}
     return tuple(sorted(found, key=lambda d: order[d.kind]))

@@ -143,6 +143,7 @@ class LotTraining:
     user_sessions: int  # end-user sessions with a trainer
     before_acceptance_end: int  # of them, starting on or before acceptance testing ends
     after_go_live: int  # of them, ending on or after go-live
+    unplaced: int = 0  # end-user sessions needed that found no place (a decision is raised)
 
     @property
     def key_users_first(self) -> bool:
@@ -206,10 +207,12 @@ class Counts:
 # Why a decision is asked for; the order is the order the summaries list them in.
 BUDGET_OVERRUN = "budget_overrun"
 RULE_GAVE_WAY = "rule_gave_way"
+TRAINING_CAPACITY = "training_capacity"  # end users do not fit between acceptance testing and go-live
 MISSING_SPONSOR = "missing_sponsor"
 MISSING_OWNER = "missing_owner"
 SATURATED_SCALE = "saturated_scale"
-DECISION_KINDS = (BUDGET_OVERRUN, RULE_GAVE_WAY, MISSING_SPONSOR, MISSING_OWNER, SATURATED_SCALE)
+DECISION_KINDS = (BUDGET_OVERRUN, TRAINING_CAPACITY, RULE_GAVE_WAY, MISSING_SPONSOR, MISSING_OWNER,
+                  SATURATED_SCALE)
 
 
 @dataclass(frozen=True)
@@ -224,6 +227,7 @@ class Decision:
     kind: str  # one of DECISION_KINDS
     subject: str  # the lot, territory or rule concerned ("" for the whole plan)
     reason: str  # the alert's own sentence, in the deliverable's language
+    detail: str = ""  # the options in a few words, where a list names the decision
 
 
 @dataclass(frozen=True)

@@ -86,6 +86,11 @@ class Catalogue(Strict):
         description="Train-the-trainer ends at least this many weeks before the first "
         "end-user session it prepares.",
     )
+    key_users_co_train: bool = Field(
+        default=True,
+        description="When the trainers cannot hold training after acceptance testing, key users "
+        "trained and prepared count as co-trainers.",
+    )
     formats: dict[FormatCode, Format]
     modules: list[Module] = Field(min_length=1)
     evaluation: list[EvaluationLevel] = Field(min_length=4, max_length=4)
@@ -117,8 +122,9 @@ class Catalogue(Strict):
         for key in (
             "onboarding_lot", "window_too_short", "unscheduled", "group_capped", "wave_preparatory",
             "wave_end_users", "key_users", "administrators", "all_lots", "need_key_users",
-            "need_administrators", "need_later_lot", "no_key_user", "acceptance_overlap",
-            "buffer_short",
+            "need_administrators", "need_later_lot", "no_key_user", "capacity_short",
+            "capacity_blocked", "capacity_partly", "capacity_no_window", "capacity_topic_trainers", "capacity_topic_go_live",
+            "capacity_topic_or", "capacity_topic_none", "capacity_later_go_live", "capacity_no_later", "buffer_short",
         ):
             if key not in self.texts:
                 problems.append(f"texts: {key!r} missing")

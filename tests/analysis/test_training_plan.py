@@ -5,6 +5,7 @@ share of a team away, trainers), key users first, Kirkpatrick evaluation."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from hypothesis import given, settings
@@ -146,11 +147,94 @@ def test_new_hires_get_the_onboarding_module_every_year():
     assert row["trainer_days_per_year"] == pytest.approx(1.0)  # 2 × 3.5 h ÷ 7 h
 
 
-def test_a_wave_too_big_for_its_window_starts_earlier_and_says_so():
-    p = sales_plan(headcount=200, max_share_away=1.0, trainers_available=1, weeks_before_go_live=1)
-    assert "training_window_too_short" in {w.code for w in p.warnings}
+def test_a_wave_too_big_for_its_window_starts_earlier_but_never_before_acceptance_testing_ends():
+    lot = dict(LOT_1, acceptance_end="2026-04-17")  # four weeks before go-live
+    e = engagement([population("Sales", headcount=120)], lots=[(lot, ["Sales"])],
+                   training={"max_group_size": 10, "max_share_away": 1.0, "trainers_available": 1,
+                             "weeks_before_go_live": 1})
+    p = plan_training(e, METHOD, diagnosis(e, {"Sales": {"tool": 2}}), "en")
+    codes = {w.code for w in p.warnings}
+    assert "training_window_too_short" in codes and "training_capacity_short" not in codes
     assert (~p.sessions["in_window"]).any()
+    assert p.sessions["start"].min() > dt.date(2026, 4, 17)
     assert p.sessions["end"].max() < GO_LIVE
+
+
+def _user_sessions(p):
+    return p.sessions[p.sessions["wave"] == "end_users"]
+
+
+def _capacity(p):
+    return [w for w in p.warnings if w.code == "training_capacity_short"]
+
+
+# 200 people, one trainer, one week after acceptance testing (11-15 May 2026, the
+# 14th a public holiday): four one-day sessions fit, sixteen do not.
+TOO_SMALL = {"headcount": 200, "max_share_away": 1.0, "trainers_available": 1, "weeks_before_go_live": 1}
+
+
+def test_a_capacity_too_small_for_after_acceptance_testing_is_a_decision_with_its_numbers():
+    p = sales_plan(**TOO_SMALL)
+    users = _user_sessions(p)
+    assert users["start"].min() >= dt.date(2026, 5, 11)  # acceptance testing ends on the 10th
+    assert users["end"].max() < GO_LIVE
+    (decision,) = _capacity(p)
+    assert decision.subject == "Lot 1"
+    assert "Sessions without a place: 16; people concerned: 160" in decision.message
+    assert "trainers to add over that period: 4" in decision.message
+    assert "move go-live to " in decision.message
+    # The calendar counts the trainers asked for: every session has its place, in the window.
+    assert len(users) == 20 and users["trainer"].max() == 5
+    (record,) = p.capacity
+    assert (record.lot, record.sessions, record.people, record.trainers_to_add) == ("Lot 1", 16, 160, 4)
+    assert record.topic.startswith("trainers to add: 4 or go-live on ")
+
+
+def test_the_trainers_and_the_later_go_live_the_decision_names_are_enough():
+    more = sales_plan(**(TOO_SMALL | {"trainers_available": 5}))
+    assert not _capacity(more)
+    (decision,) = _capacity(sales_plan(**TOO_SMALL))
+    later = re.search(r"move go-live to (\d+ \w+ \d{4})", decision.message).group(1)
+    go_live = dt.datetime.strptime(later, "%d %B %Y").date()
+    lot = dict(LOT_1, go_live=go_live.isoformat(), acceptance_end="2026-05-10")
+    e = engagement([population("Sales", headcount=200)], lots=[(lot, ["Sales"])],
+                   training={"max_group_size": 10, "max_share_away": 1.0, "trainers_available": 1,
+                             "weeks_before_go_live": 1})
+    p = plan_training(e, METHOD, diagnosis(e, {"Sales": {"tool": 2}}), "en")
+    assert not _capacity(p) and len(_user_sessions(p)) == 20
+
+
+def test_key_users_as_co_trainers_make_it_fit():
+    limits = {"max_group_size": 10, "max_share_away": 1.0, "trainers_available": 1, "weeks_before_go_live": 1}
+    key_users = {"key_users": [{"name": n, "population": "Sales"} for n in ("Léo Faure", "Ana Roy", "Max Bel")]}
+    alone = plan([population("Sales", headcount=100)], {"Sales": {"tool": 2}}, limits)
+    assert _capacity(alone)  # ten sessions, four days, one trainer
+    p = plan([population("Sales", headcount=100)], {"Sales": {"tool": 2}}, limits, governance=key_users)
+    assert not _capacity(p)
+    users = _user_sessions(p)
+    assert len(users) == 10 and users["start"].min() >= dt.date(2026, 5, 11)
+    assert users["trainer"].max() > 1  # the key users run sessions
+    ttt = module_sessions(p, "key_user_train_the_trainer")
+    assert ttt["end"].max() + dt.timedelta(weeks=1) <= users["start"].min()  # prepared first
+
+
+def test_managers_learn_the_basic_gestures_before_steering_with_them():
+    p = plan([population("Sales managers", level="manager", headcount=12)],
+             {"Sales managers": {"tool": 2, "performance": 2}},
+             {"max_group_size": 6, "max_share_away": 0.5, "trainers_available": 1})
+    essentials = module_sessions(p, "crm_essentials")
+    steering = module_sessions(p, "manager_steering")
+    assert len(essentials) and len(steering)
+    assert essentials["end"].max() < steering["start"].min()
+
+
+def test_a_lot_that_changes_a_population_s_work_trains_it_though_it_does_not_list_it():
+    use_case = {"name": "Service follow-up", "population": "Sales", "lot": "Lot 2", "priority": "must"}
+    e = engagement([population("Sales"), population("Service")],
+                   lots=[(LOT_1, ["Sales"]), (LOT_2, ["Service"])], use_cases=[use_case])
+    p = plan_training(e, METHOD, diagnosis(e, {"Sales": {"tool": 2}, "Service": {"tool": 2}}), "en")
+    update = module_sessions(p, "lot_update", "Sales")
+    assert set(update["lot"]) == {"Lot 2"} and update["end"].max() < dt.date(2026, 9, 14)
 
 
 def test_sessions_that_cannot_be_placed_are_reported():

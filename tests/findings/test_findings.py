@@ -13,13 +13,14 @@ from playbook.findings import (
     CASH,
     INTERNAL_TIME,
     MISSING_SPONSOR,
-    RULE_GAVE_WAY,
+    TRAINING_CAPACITY,
     budget_sentence,
     findings,
     stable_id,
 )
 from playbook.findings.wording import not_costed_note
 from playbook.text import grammar
+from playbook.text.typography import format_date
 
 from .conftest import METHOD, analysed, engagement
 
@@ -94,16 +95,24 @@ def test_key_users_come_first_from_their_own_sessions_not_the_administrators(sma
     assert lot.key_users_first == (lot.key_users.end < lot.first_user_session)
 
 
-def test_sessions_before_acceptance_end_are_counted_from_the_schedule():
+def test_a_lot_without_room_after_acceptance_testing_trains_nobody_early_and_asks_for_a_decision():
     data = engagement()
     data["lots"][0]["acceptance_end"] = "2026-05-15"  # the eve of go-live: no room left
     small = analysed(data)
     lot = findings(small).training.lots[0]
     sessions = small.training_plan.sessions
     users = sessions[(sessions["lot"] == lot.lot) & (sessions["wave"] == "end_users")]
-    assert lot.before_acceptance_end == sum(1 for s in users["start"] if s <= lot.acceptance_end)
-    assert lot.before_acceptance_end > 0 and not lot.after_acceptance
-    assert any(d.kind == RULE_GAVE_WAY and d.subject == lot.lot for d in findings(small).decisions)
+    needs = small.training_plan.needs
+    needed = needs[(needs["lot"] == lot.lot) & (needs["wave"] == "end_users")]["sessions"].sum()
+    assert users.empty and lot.after_acceptance and lot.unplaced == needed > 0
+    (decision,) = [d for d in findings(small).decisions if d.kind == TRAINING_CAPACITY]
+    assert decision.subject == lot.lot
+    assert "no working day between the end of acceptance testing" in decision.reason
+    assert f"sessions without a place: {needed}" in decision.reason
+    (later,) = [c.later_go_live for c in small.training_plan.capacity]
+    assert later is not None and later > lot.go_live
+    assert f"move go-live to {format_date(later, 'en')}" in decision.reason
+    assert decision.detail.startswith("go-live on ")  # where a list names it: the option, in short
 
 
 def test_a_territory_without_local_sponsor_is_a_decision_with_the_same_rule_as_the_checks():

@@ -22,6 +22,9 @@ def topic(analysis: Any, decision: Decision) -> str:
     kind = c.text(analysis, f"findings.decisions.kind.{decision.kind}")
     if not decision.subject:
         return kind
+    if decision.detail:
+        return c.text(analysis, "findings.decisions.item_detail", kind=kind, subject=decision.subject,
+                      detail=decision.detail)
     return c.text(analysis, "findings.decisions.item", kind=kind, subject=decision.subject)
 
 

@@ -613,7 +613,10 @@ def wave_title(analysis: Any, lot: str, wave: tuple[dt.date, dt.date] | None) ->
     go_live = next((x.go_live for x in analysis.engagement.lots if x.name == lot), None)
     if wave is None or go_live is None:
         return _t(analysis, "deck.wave_plain", lot=lot)
-    early = facts(analysis).training.lot(lot).before_acceptance_end
+    trained = facts(analysis).training.lot(lot)
+    if trained.unplaced:  # "everyone trained" would hide the sessions awaiting a decision
+        return c.counted(analysis, f"{NAME}.deck.wave_unplaced", trained.unplaced, lot=lot)
+    early = trained.before_acceptance_end
     if early:  # "everyone trained before go-live" would hide that the rule gave way
         return c.counted(analysis, f"{NAME}.deck.wave_before_acceptance", early, lot=lot)
     margin = (go_live - wave[1]).days
