@@ -828,7 +828,8 @@ def _workshops_slides(analysis: Any) -> Slides:
     if held == len(rows):
         title = t(analysis, "deck.workshops_all", total=len(rows))
     elif to_plan > 0:
-        title = c.counted(analysis, f"{NAME}.deck.workshops_to_plan", to_plan, held=held, total=len(rows))
+        key = "workshops_to_plan" if held else "workshops_none_held"  # « 0 atelier tenu » reads as a slip
+        title = c.counted(analysis, f"{NAME}.deck.{key}", to_plan, held=held, total=len(rows))
     else:
         upcoming = min((x for x in planned if x.status == WorkshopStatus.PLANNED), key=lambda x: x.date)
         title = c.counted(analysis, f"{NAME}.deck.workshops", held, total=len(rows),

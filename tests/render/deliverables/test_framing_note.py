@@ -155,3 +155,21 @@ def test_the_french_files_carry_no_english_heading(written):
     french_titles = french.titles_and_headings()
     assert [label for label in english_labels if any(x.startswith(label) for x in french_titles)] == []
     assert flat(french.label("framing_note.governance.raci_title")) in french_titles
+
+
+def test_a_count_of_nothing_is_said_in_words_not_as_a_zero_in_a_title():
+    """« 0 atelier tenu sur 4 » reads as a slip to a client; before any workshop
+    is held or criterion met, the titles say « aucun » / "none"."""
+
+    from playbook.analysis.engine import analyse
+    from playbook.method import load_method
+    from playbook.model import Engagement
+    from tests.factories import minimal_engagement_dict
+
+    for lang, none in (("fr", "Aucun des"), ("en", "None of the")):
+        data = minimal_engagement_dict()
+        data["engagement"]["language"] = lang
+        titles = [s.title for s in fn.build_deck(analyse(Engagement.model_validate(data), load_method())).slides
+                  if getattr(s, "title", None)]
+        assert not [title for title in titles if title.startswith("0")], titles
+        assert sum(title.startswith(none) for title in titles) == 2, titles  # workshops, criteria
