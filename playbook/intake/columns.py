@@ -332,8 +332,11 @@ COLUMN_HELP: dict[str, dict[str, tuple[str, str]]] = {
             "jamais, chaque semaine, chaque jour ou en temps réel.",
         ),
         "dashboards_seen_by": (
-            "Who sees those dashboards (e.g. branch managers, regional director).",
-            "Qui voit ces tableaux de bord (p. ex. directeurs d'agence, directeur régional).",
+            "Who sees those dashboards (e.g. branch managers, regional director); a manager "
+            "population named here is this population's front line and owns its managers' actions.",
+            "Qui voit ces tableaux de bord (p. ex. directeurs d'agence, directeur régional) ; une "
+            "population de managers nommée ici est le management de proximité de cette population "
+            "et porte ses actions managériales.",
         ),
         "shares_data_across_departments": (
             "They must share data with other departments.",

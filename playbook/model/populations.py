@@ -45,7 +45,9 @@ class Population(Record):
     )
     dashboard_visibility: Visibility = Visibility.NONE
     dashboards_seen_by: OptionalName = Field(
-        default="", description="Who sees the activity dashboards (e.g. branch managers)."
+        default="",
+        description="Who sees the activity dashboards (e.g. branch managers): a manager population "
+        "named here is this population's front line, owner of its managers' actions.",
     )
     shares_data_across_departments: bool = False
     members_in_competition: bool = False

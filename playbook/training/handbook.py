@@ -247,6 +247,7 @@ class _Builder:
         support = [[self.b(s.label), self.b(s.description),
                     self.t("training.weeks", n=s.weeks_after_go_live)] for s in catalogue.support]
         self.add(Heading(self.t("sections.training")), Paragraph(self.b(catalogue.source), "caption"),
+                 Heading(self.t("training.order"), 2), Paragraph(self.t("training.order_intro")),
                  Heading(self.t("training.formats"), 2),
                  Table([self.t(c + k) for k in ("format", "description", "group", "trainer")],
                        formats, widths=[2, 5, 1.2, 1.2]),

@@ -112,7 +112,7 @@ BROKEN: list[tuple[str, Callable[[Path], object], str, str]] = [
     (
         "COPIL cadence of zero weeks",
         lambda p: set_field(p, "engagement", "copil_every_weeks", 0),
-        "sheet 'engagement', row 20, column B (copil_every_weeks)",
+        "sheet 'engagement', row 24, column B (copil_every_weeks)",
         "value out of range (found 0); expected a whole number from 1 to 12",
     ),
     (
