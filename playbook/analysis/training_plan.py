@@ -369,6 +369,9 @@ class _Wave:
         return self.method.training.formats[need.module.format].led_by_trainer
 
 
+MORE_TRAINERS_AT_MOST = 20
+
+
 def _capacity_decision(
     lot: str, wave: _Wave, short: Shortfall, calendar: Calendar, co_trainers: int, lot_floor: dt.date,
     accepted: dt.date, engagement: Engagement, method: Method, lang: str,
@@ -386,7 +389,10 @@ def _capacity_decision(
     # trainers would only sit idle: the search stops there.
     trainer_days = sum(len(calendar.sittings(n.module.hours)) * len(balanced_sizes(n.headcount, n.group_size))
                    for n in wave.needs if wave._led(n))
-    ceiling = min(wave.sessions(), 2 * math.ceil(trainer_days / max(1, days)) + 2) if days else 0
+    # Nor does a committee add more than MORE_TRAINERS_AT_MOST for one wave: beyond,
+    # the answer is a later go-live, and each trial costs a placement of the wave.
+    ceiling = (min(wave.sessions(), 2 * math.ceil(trainer_days / max(1, days)) + 2, MORE_TRAINERS_AT_MOST)
+               if days else 0)
     least = wave.trial(calendar, trainers=ceiling)[0].sessions
     low, high = 1, ceiling
     while low < high:
