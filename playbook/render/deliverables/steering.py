@@ -39,7 +39,7 @@ from .framing_note import RAG_FILLS
 from .once import per_build
 
 NAME = "steering"
-SHOWN_ACTIONS = 5  # late and due actions on the progress slide
+SHOWN_ACTIONS = 4  # late and due actions on the progress slide (the note lists every late id)
 NOTE_ACTIONS = 5  # late actions the two-page note tabulates; every id is listed above the table
 SHOWN_BEHIND = 5
 
