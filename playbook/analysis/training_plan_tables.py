@@ -38,7 +38,10 @@ def modules_table(needs: list[Any], sessions: pd.DataFrame, method: Method, lang
                 "learners": sum(n.headcount for n in own),
                 "sessions": len(placed),
                 "trainer_days": float(placed["trainer_days"].sum()),
-                "learner_days": sum(n.headcount for n in own) * module.hours / catalogue.day_hours,
+                # What the calendar holds, as the plan's totals count it: a led
+                # module's seats left unplaced (capacity) are not days learners spend.
+                "learner_days": float(placed["learner_days"].sum()) if fmt.led_by_trainer
+                else sum(n.headcount for n in own) * module.hours / catalogue.day_hours,
             }
         )
     columns = [

@@ -229,8 +229,8 @@ def _titles(name: str, deck: Deck) -> list[Discrepancy]:
             continue
         if isinstance(slide, TableSlide):
             shown = len(slide.table.rows)
-        elif isinstance(slide, BulletSlide):
-            shown = len(slide.bullets)
+        elif isinstance(slide, BulletSlide):  # what a title counts is top-level bullets
+            shown = sum(1 for b in slide.bullets if getattr(b, "level", 0) == 0)
         else:
             continue
         if shown != counted:

@@ -22,6 +22,7 @@ from ..charts import heat_colour
 from ..ir import (
     Block,
     BulletItem,
+    BulletLike,
     Bullets,
     BulletSlide,
     Chart,
@@ -802,6 +803,21 @@ def _point(message: str) -> str:
     return _SENTENCE_END.split(message, maxsplit=1)[0]
 
 
+def _points_and_why(full: list[str]) -> list[BulletLike]:
+    """Each point in bold with the rest of its message beneath, when all of it
+    fits the slide's words; otherwise the points alone (the notes say why)."""
+    if b.words(*full) > b.BUDGET:
+        return [_point(message) for message in full]
+    bullets: list[BulletLike] = []
+    for message in full:
+        point = _point(message)
+        bullets.append(f"**{point}**")
+        why = message[len(point):].strip()
+        if why:
+            bullets.append(BulletItem(why, level=1))
+    return bullets
+
+
 def build_deck(analysis: Any) -> Deck:
     d = lambda key, **v: _t(analysis, f"deck.{key}", **v)  # noqa: E731
     allies = _in_role(analysis, "allies")
@@ -817,13 +833,11 @@ def build_deck(analysis: Any) -> Deck:
                        _t(analysis, "sections.warnings"))
     # Side by side when both fit the slide's words, or when allies and points are few:
     # a single ally line or a point alone is no slide of its own.
-    if len(warnings) > WARNINGS_BESIDE_ALLIES and (together > b.BUDGET or len(lines) > 1):
+    if warnings and (together > b.BUDGET
+                     or (len(warnings) > WARNINGS_BESIDE_ALLIES and len(lines) > 1)):
+        # two ideas, two slides: on its own slide each point keeps its why while they fit
         closing: list[Any] = [BulletSlide(title, lines, notes=notes), BulletSlide(
-            c.counted(analysis, f"{NAME}.deck.warnings", len(warnings)), warnings,
-            notes="\n".join(full), counted=len(warnings))]
-    elif warnings and together > b.BUDGET:  # two ideas, two slides
-        closing = [BulletSlide(title, lines, notes=notes), BulletSlide(
-            c.counted(analysis, f"{NAME}.deck.warnings", len(warnings)), warnings,
+            c.counted(analysis, f"{NAME}.deck.warnings", len(warnings)), _points_and_why(full),
             notes="\n".join(full), counted=len(warnings))]
     elif warnings:  # short points: beside the allies, not a near-empty slide of their own
         closing = [TwoContentSlide(title, lines, warnings, notes="\n".join([notes, *full]),

@@ -254,7 +254,7 @@ def build_deck(analysis: Any, committee: SteeringAnalysis, messages: list[str]) 
                                                                  for r in committee.risks])))
     listed = s._decisions(analysis, pack)
     if listed:  # none: the summary says so, no slide repeats it
-        slides.append(BulletSlide(s._decisions_title(analysis, pack), [f"**{text}**" for _, text, _ in listed],
+        slides.append(BulletSlide(s._decisions_title(analysis, pack), s.decision_bullets(listed),
                                   notes=c.reason_notes(analysis, [f"{text} — {reason}"
                                                                   for _, text, reason in listed]),
                                   counted=len(listed)))

@@ -11,6 +11,7 @@ no committee, the one of the latest measurement is used. Every word comes from
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ...analysis.committee import Steered, committee_of, steered
@@ -18,6 +19,8 @@ from ...analysis.copil import Copil
 from ...text import format_month
 from ..ir import (
     Block,
+    BulletItem,
+    BulletLike,
     Bullets,
     BulletSlide,
     Chart,
@@ -32,6 +35,7 @@ from ..ir import (
     Table,
     TableSlide,
 )
+from ..words import WORD_BUDGET, count_words
 from . import common as c
 from . import decisions as decided
 from . import readiness
@@ -42,6 +46,7 @@ NAME = "steering"
 SHOWN_ACTIONS = 4  # late and due actions on the progress slide (the note lists every late id)
 NOTE_ACTIONS = 5  # late actions the two-page note tabulates; every id is listed above the table
 SHOWN_BEHIND = 5
+
 
 
 def prepare(analysis: Any) -> Any:
@@ -168,6 +173,27 @@ def _decisions(analysis: Any, pack: Copil) -> list[tuple[str, str, str]]:
     alerts = c.text(analysis, "findings.decisions.plan_alerts")  # one topic in a title
     raised = [(alerts, decided.topic(analysis, d), d.reason) for d in decided.of(analysis)]
     return own + raised
+
+
+def decision_bullets(listed: list[tuple[str, str, str]]) -> list[BulletLike]:
+    """Each decision in bold, under it the first sentence of why while the slide
+    has room (a committee decides on a reason, not a topic); the notes say all."""
+    words = sum(count_words(text) for _, text, _ in listed)
+    bullets: list[BulletLike] = []
+    for _, text, reason in listed:
+        bullets.append(f"**{text[:1].upper()}{text[1:]}**")
+        why = _first_sentence(reason)
+        if why and words + count_words(why) <= WORD_BUDGET:
+            words += count_words(why)
+            bullets.append(BulletItem(why, level=1))
+    return bullets
+
+
+def _first_sentence(text: str) -> str:
+    text = text.strip()
+    cut = re.search(r"[.;](\s+)(?=[A-ZÀ-Ý«“])", text)
+    sentence = text[:cut.start()] if cut else text.rstrip(".")
+    return sentence[:1].upper() + sentence[1:] + "." if sentence else ""
 
 
 def _decisions_title(analysis: Any, pack: Copil) -> str:
@@ -506,7 +532,7 @@ def build_deck(analysis: Any) -> Deck:
                              notes="\n".join(f"{r.label}: {r.reason}" for r in pack.criteria.itertuples())))
     listed = _decisions(analysis, pack)
     slides.append(BulletSlide(_decisions_title(analysis, pack),
-                              [f"**{text}**" for _, text, _ in listed] or [_t(analysis, "titles.decisions_none")],
+                              decision_bullets(listed) or [_t(analysis, "titles.decisions_none")],
                               notes=c.reason_notes(analysis, [f"{text} — {reason}" for _, text, reason in listed]),
                               counted=len(listed) or None))  # none: the slide says so in one line
     slides.append(ClosingSlide(c.text(analysis, "common.next_steps"), _next_steps(analysis, pack)))
