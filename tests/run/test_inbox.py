@@ -229,3 +229,70 @@ def test_the_readme_shows_the_names_the_bundled_patterns_give():
     assert inbox.enabled is False and "off in the bundled method" in readme
     assert "`Dupont-Durand Associés`" in readme and copy_name(
         "{client}", "Dupont/Durand : Associés", "", "") == "Dupont-Durand Associés"
+
+
+def test_the_steering_pack_s_copy_carries_the_committee_s_date(tmp_path, out_dir, notebooks):
+    engagement = engagement_at(tmp_path, "2027-04-15")
+    result = run_engagement(engagement, out_dir, only=["steering"], notebooks_dir=notebooks,
+                            method_dir=firm_method(tmp_path), as_of="2027-06-14")
+    assert sorted(c.file for c in result.inbox) == [
+        "envoi/COPIL – Coopérative Laitière du Val – 2027-06-14.docx",
+        "envoi/COPIL – Coopérative Laitière du Val – 2027-06-14.pptx",
+    ]
+
+
+def test_a_batch_keeps_an_edited_copy_and_lists_it_in_its_summary(tmp_path, notebooks):
+    from playbook.run.batch import run_batch
+
+    method = firm_method(tmp_path)
+    engagements = tmp_path / "engagements"
+    engagements.mkdir()
+    engagement_at(engagements, "2027-04-15", "a.yaml", client="Client A")
+    engagement_at(engagements, "2027-04-15", "b.yaml", client="Client B")
+    out = tmp_path / "out"
+    run_batch([engagements], out, jobs=2, only=["framing_note"], notebooks_dir=notebooks,
+              method_dir=method)
+    copy = "envoi/Note de cadrage – Client A – 2027-04-15.docx"
+    digest = edit(out / "Client A" / "fr" / copy)
+    engagement_at(engagements, "2027-04-15", "a.yaml", client="Client A", headcounts=(120, 99))
+
+    result = run_batch([engagements], out, jobs=2, only=["framing_note"], notebooks_dir=notebooks,
+                       method_dir=method)
+
+    assert [c.rendered for c in result.clients if c.client == "Client A"] == [["framing_note"]]
+    assert sha256(out / "Client A" / "fr" / copy) == digest
+    assert "Population 2: 99" in docx_text(out / "Client A" / "fr" / "framing_note.docx")
+    summary = json.loads((out / "batch-summary.json").read_text(encoding="utf-8"))
+    listed = {c["client"]: c["inbox"] for c in summary["clients"]}
+    assert {(e["file"], e["state"]) for e in listed["Client A"]} == {
+        (copy, "edited"), (copy.replace(".docx", ".pptx"), "written")}
+    assert listed["Client B"] == []  # up to date: nothing written
+    assert (out / "Client B" / "fr" / "envoi" / "Note de cadrage – Client B – 2027-04-15.docx"
+            ).is_file()
+
+
+def test_a_dask_batch_writes_the_copies_back_and_keeps_an_edited_one(tmp_path, notebooks):
+    distributed = pytest.importorskip("distributed")
+    from playbook.run.batch import run_batch
+
+    method = firm_method(tmp_path)
+    engagements = tmp_path / "engagements"
+    engagements.mkdir()
+    engagement_at(engagements, "2027-04-15", "a.yaml", client="Client A")
+    out = tmp_path / "out"
+    run_batch([engagements], out, only=["framing_note"], notebooks_dir=notebooks,
+              method_dir=method)
+    folder = out / "Client A" / "fr"
+    copy = "envoi/Note de cadrage – Client A – 2027-04-15.docx"
+    digest = edit(folder / copy)
+    (folder / copy.replace(".docx", ".pptx")).unlink()
+    with distributed.LocalCluster(
+        processes=True, n_workers=1, threads_per_worker=1, dashboard_address=None
+    ) as cluster:
+        result = run_batch([engagements], out, only=["framing_note"], notebooks_dir=notebooks,
+                           method_dir=method, force=True, dask_address=cluster.scheduler_address)
+    assert sha256(folder / copy) == digest
+    assert (folder / copy.replace(".docx", ".pptx")).read_bytes() == (
+        folder / "framing_note.pptx").read_bytes()  # written back into the client folder
+    assert {(e["file"], e["state"]) for e in result.clients[0].inbox} == {
+        (copy, "edited"), (copy.replace(".docx", ".pptx"), "written")}
