@@ -24,9 +24,10 @@ def tabulated_document(document: Document) -> Document:
 
 def tabulated_deck(deck: Deck) -> Deck:
     """`deck` with each chart slide whose chart says little turned into a table slide
-    (same title, notes and place)."""
-    slides = [TableSlide(s.title, chart_table(s.chart, deck.lang, s.caption), notes=s.notes,
-                         reference=s.reference)
+    (same title, notes and place). The slide's title says what the table shows; a
+    chart slide's caption speaks of the drawing, not of its figures."""
+    slides = [TableSlide(s.title, replace(chart_table(s.chart, deck.lang), caption=""),
+                         notes=s.notes, reference=s.reference)
               if isinstance(s, ChartSlide) and s.chart.says_little else s for s in deck.slides]
     return replace(deck, slides=slides)
 
@@ -37,7 +38,8 @@ def chart_table(chart: Chart, lang: str, caption: str = "") -> Table:
     series; a map's points with their two coordinates."""
     caption = caption or chart.title
     if chart.kind in ("scatter", "bubble"):
-        rows = [[p.label, _coordinate(p.x, lang), _coordinate(p.y, lang)] for p in chart.points]
+        rows = [[p.label, _coordinate(p.x, chart.x_range, lang), _coordinate(p.y, chart.y_range, lang)]
+                for p in chart.points]
         return Table([chart.key_title, chart.x_title, chart.y_title], rows, caption=caption,
                      widths=[3, 1.5, 1.5], align=["left", "right", "right"])
     chart = chart.in_reading_order()
@@ -55,6 +57,10 @@ def chart_table(chart: Chart, lang: str, caption: str = "") -> Table:
                  align=["left", *("right" for _ in names)])
 
 
-def _coordinate(value: float, lang: str) -> str:
-    """A map's coordinate: a whole level as it is (3), a mean to one decimal (2,5)."""
+def _coordinate(value: float, scale: tuple[float, float] | None, lang: str) -> str:
+    """A map's coordinate. On an axis that is a scale (impact 0 to 3, buy-in -2 to +2)
+    the point stands on a whole value, moved only to stay apart from others at the same
+    place: the value it stands for (3). Elsewhere to one decimal (2,5)."""
+    if scale is not None:
+        return format_number(round(value), lang, 0)
     return format_number(value, lang, 0 if float(value).is_integer() else 1)

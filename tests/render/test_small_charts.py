@@ -66,6 +66,10 @@ def test_a_map_of_one_population_becomes_its_coordinates():
     table = chart_table(chart, "fr")
     assert table.columns == ["Population", "Impact global", "Adhésion"]
     assert table.rows == [["Visiteurs médicaux", "2,5", "-1"]]
+    # on a scale, two populations at one place, drawn apart, are at the scale's value
+    scaled = Chart("bubble", x_range=(0, 3), y_range=(-2, 2), x_title="Impact", y_title="Adhésion",
+                   points=[Point("A", 2.85, 1, size=10), Point("B", 3.15, 1, size=20)])
+    assert [row[1:] for row in chart_table(scaled, "fr").rows] == [["3", "1"], ["3", "1"]]
 
 
 def test_a_report_and_a_deck_keep_their_other_charts_and_the_table_takes_the_figure_s_place():
@@ -75,8 +79,10 @@ def test_a_report_and_a_deck_keep_their_other_charts_and_the_table_takes_the_fig
     kinds = [type(b) for b in document.blocks]
     assert kinds == [Paragraph, Table, Figure, Paragraph]
     assert document.blocks[1].caption == "Effectif" and document.blocks[1].rows == [["Nord", "19"]]
-    deck = tabulated_deck(Deck("Note", slides=[ChartSlide("Territoires", small, notes="Pourquoi."),
+    deck = tabulated_deck(Deck("Note", slides=[ChartSlide("Territoires", small, notes="Pourquoi.",
+                                                          caption="Les barres sont triées."),
                                                ChartSlide("Carte", large)]))
     first, second = deck.slides
     assert isinstance(first, TableSlide) and first.title == "Territoires" and first.notes == "Pourquoi."
+    assert first.table.rows == [["Nord", "19"]] and first.table.caption == ""
     assert isinstance(second, ChartSlide)

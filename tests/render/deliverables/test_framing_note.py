@@ -133,16 +133,16 @@ def test_the_lots_plan_is_a_native_gantt_chart_with_every_lot(case):
         assert lot.name in categories
 
 
-def test_the_seniority_balance_is_charted_or_for_a_small_team_tabled(case):
-    """A team of ten or more is charted; a smaller one's profiles read as a table."""
+def test_the_seniority_balance_is_charted_or_for_a_small_team_said(case):
+    """A team of ten or more has its profiles charted; a smaller one's are the sentence
+    under the team's table, and the team's slide lists each member's profile."""
     slide = case.slides_titled(case.label("framing_note.governance.balance_title"))
     team = case.analysis.engagement.governance.team
     charted = any(getattr(s, "has_chart", False) and s.has_chart for sl in slide for s in sl.shapes)
-    assert charted is (len(team) >= CHART_COUNT_MIN)
-    if not charted:
-        rows = [[c.text for c in row.cells] for sl in slide for s in sl.shapes
-                if getattr(s, "has_table", False) and s.has_table for row in list(s.table.rows)[1:]]
-        assert sum(int(row[1]) for row in rows) == len(team)
+    assert charted is bool(slide) is (len(team) >= CHART_COUNT_MIN)
+    counts = fn._seniority_counts(team)
+    assert flat(case.label("framing_note.governance.balance_line", **counts)) in flat(case.doc_text())
+    assert sum(counts.values()) == len(team)
 
 
 def test_first_risks_carry_their_reasons_in_the_speaker_notes(case):
