@@ -32,7 +32,7 @@ from .. import safe_yaml
 from ..errors import PlaybookError, brief
 from ..files import atomic_write_text, spreadsheet_text, unique_name
 from ..method import Method, load_method
-from ..render import Bullets, Document, Heading, Paragraph, Table, write_docx
+from ..render import BulletItem, Bullets, Document, Heading, Paragraph, Table, write_docx
 from ..safe_yaml import YamlRefused
 from ..text import render
 from .check import check
@@ -274,21 +274,29 @@ def feedback_document(graded: Graded) -> Document:
     missed, each point with the method's reason and its source."""
     feedback, lang = graded.feedback, graded.feedback.lang
     blocks: list[Any] = [
-        Heading(_t("scores", lang)),
+        Heading(_t("feedback.score", lang)),
         Paragraph(f"**{feedback.texts.get('score', f'{round(feedback.score * 100)}/100')}**"),
         Paragraph(_t("scores_intro", lang)),
         Heading(_t("feedback.found", lang)),
     ]
     if feedback.credits:
-        blocks.append(Bullets([c.message for c in feedback.credits]))
+        blocks.append(Paragraph(_t("feedback.found_intro", lang)))
+        items: list[BulletItem | str] = []
+        for subject in dict.fromkeys(c.subject for c in feedback.credits):
+            mine = [c for c in feedback.credits if c.subject == subject]
+            mapped = next((c.message for c in mine if c.kind == "population"), subject)
+            items.append(BulletItem(f"**{mapped}**"))
+            items += [BulletItem(c.message, 1) for c in mine if c.kind != "population"]
+        blocks.append(Bullets(items))
     else:
         blocks.append(Paragraph(_t("feedback.found_none", lang)))
     blocks.append(Heading(_t("feedback.missed", lang)))
     if feedback.perfect:
         blocks.append(Paragraph(feedback.texts.get("perfect", "")))
     for number, remark in enumerate(feedback.remarks, 1):
-        blocks.append(Paragraph(f"**{number}. {feedback.kind_labels.get(remark.kind, remark.kind)}"
-                                f" — {remark.subject}**"))
+        # a heading, so it stays on the page of its explanation
+        blocks.append(Heading(f"{number}. {feedback.kind_labels.get(remark.kind, remark.kind)}"
+                              f" — {remark.subject}", 3))
         blocks.append(Paragraph(remark.message))
         if remark.seed:
             blocks.append(Paragraph(f"{feedback.texts.get('seed_prefix', '')} {remark.seed}".strip(),

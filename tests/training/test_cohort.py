@@ -158,12 +158,15 @@ def test_each_trainee_gets_a_feedback_document_with_what_was_right_and_what_was_
     assert f"Score: {round(feedback.score * 100)}/100" in text
     found, missed = text.split("What you missed, and why")
     assert "What you found" in found
-    assert f"You mapped “{perfect['populations'][0]}”" in found  # right, with the method's reason
+    first = perfect["populations"][0]
+    assert f"“{first}” mapped" in found
+    assert f"Risk of rejection of “{first}” at the right level" in found
     assert forgotten not in found
     remark = feedback.of_kind("missing_population")[0]
     assert f"Forgotten population — {forgotten}" in missed
     assert remark.message.split(".")[0] in missed.replace("\u00a0", " ")  # why, per the method
     assert "Ana" not in text  # one trainee's file holds nobody else's answer
+    assert main(["check-text", str(tmp_path / "out" / "feedback")]) == 0  # nothing a trainee must not read
 
 
 def test_a_french_feedback_document_is_named_and_worded_in_french(tmp_path, perfect) -> None:
