@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .ir import BAR_KINDS, Chart, ChartSlide, Deck, Document, Figure, Table, TableSlide
+from .ir import BAR_KINDS, Chart, ChartSlide, Deck, Document, Figure, Slide, Table, TableSlide
 from .typography import format_number, format_percent
 
 
@@ -25,10 +25,18 @@ def tabulated_document(document: Document) -> Document:
 def tabulated_deck(deck: Deck) -> Deck:
     """`deck` with each chart slide whose chart says little turned into a table slide
     (same title, notes and place). The slide's title says what the table shows; a
-    chart slide's caption speaks of the drawing, not of its figures."""
-    slides = [TableSlide(s.title, replace(chart_table(s.chart, deck.lang), caption=""),
-                         notes=s.notes, reference=s.reference)
-              if isinstance(s, ChartSlide) and s.chart.says_little else s for s in deck.slides]
+    chart slide's caption speaks of the drawing, not of its figures. An appendix page
+    of a single row (one territory, one population) is not made: nobody looks up a
+    figure the main slides already give."""
+    slides: list[Slide] = []
+    for slide in deck.slides:
+        if not (isinstance(slide, ChartSlide) and slide.chart.says_little):
+            slides.append(slide)
+            continue
+        table = replace(chart_table(slide.chart, deck.lang), caption="")
+        if slide.reference and len(table.rows) < 2:
+            continue
+        slides.append(TableSlide(slide.title, table, notes=slide.notes, reference=slide.reference))
     return replace(deck, slides=slides)
 
 

@@ -86,3 +86,12 @@ def test_a_report_and_a_deck_keep_their_other_charts_and_the_table_takes_the_fig
     assert isinstance(first, TableSlide) and first.title == "Territoires" and first.notes == "Pourquoi."
     assert first.table.rows == [["Nord", "19"]] and first.table.caption == ""
     assert isinstance(second, ChartSlide)
+
+
+def test_an_appendix_page_of_one_row_is_not_made_but_two_rows_are_a_table():
+    deck = tabulated_deck(Deck("Note", slides=[
+        ChartSlide("Territoires", _headcount({"Nord": 19}), reference=True),
+        ChartSlide("Territoires", _headcount({"Nord": 19, "Sud": 40}), reference=True),
+        ChartSlide("Carte", specimen.buy_in_map("bubble"), reference=True)]))
+    assert [type(s) for s in deck.slides] == [TableSlide, ChartSlide]
+    assert deck.slides[0].table.rows == [["Sud", "40"], ["Nord", "19"]]
