@@ -158,12 +158,15 @@ def test_each_trainee_gets_a_feedback_document_with_what_was_right_and_what_was_
     assert f"Score: {round(feedback.score * 100)}/100" in text
     found, missed = text.split("What you missed, and why")
     assert "What you found" in found
-    assert f"You mapped “{perfect['populations'][0]}”" in found  # right, with the method's reason
+    first = perfect["populations"][0]
+    assert f"“{first}” mapped" in found
+    assert f"Risk of rejection of “{first}” at the right level" in found
     assert forgotten not in found
     remark = feedback.of_kind("missing_population")[0]
     assert f"Forgotten population — {forgotten}" in missed
     assert remark.message.split(".")[0] in missed.replace("\u00a0", " ")  # why, per the method
     assert "Ana" not in text  # one trainee's file holds nobody else's answer
+    assert main(["check-text", str(tmp_path / "out" / "feedback")]) == 0  # nothing a trainee must not read
 
 
 def test_a_french_feedback_document_is_named_and_worded_in_french(tmp_path, perfect) -> None:
@@ -176,3 +179,18 @@ def test_a_french_feedback_document_is_named_and_worded_in_french(tmp_path, perf
     text = _document_text(folder / "retour-Ana.docx")
     assert "Retour individuel" in text and "Ce que vous avez trouvé" in text
     assert "Aucune différence avec le diagnostic de la méthode" in text
+
+
+def test_a_french_check_names_every_unreadable_answer_in_french(tmp_path, perfect, capsys) -> None:
+    nameless = _yaml(tmp_path / "sanscas.yaml", "Dan", perfect, case=None)
+    (tmp_path / "notes.txt").write_text("?", encoding="utf-8")
+
+    status = main(["training", "check", str(nameless), str(tmp_path / "absent.yaml"),
+                   str(tmp_path / "notes.txt"), "--lang", "fr", "--out", str(tmp_path / "o")])
+
+    assert status == 2
+    assert capsys.readouterr().err.splitlines() == [
+        f"{nameless} : pas de cas : ajoutez « case: <nom> » au fichier ou donnez --case",
+        f"{tmp_path / 'absent.yaml'} : fichier introuvable",
+        f"{tmp_path / 'notes.txt'} : type de fichier non pris en charge '.txt' : donnez un .yaml ou un .xlsx",
+    ]
