@@ -249,7 +249,7 @@ def findings(analysis: Any) -> list[c.Finding]:
     own = plan.by_population.drop(index=ALL, errors="ignore")
     top = own.sort_values("effort_days", ascending=False).head(3)
     result.append(c.Finding(
-        c.message(analysis, f"{NAME}.messages.top_population", share=c.percent(
+        c.message(analysis, f"{NAME}.messages.top_population", counted_by=len(top), share=c.percent(
             analysis, c.share(float(top["effort_days"].sum()), plan.total_days)), names=", ".join(
             _t(analysis, "messages.population_effort", name=name,
                days=c.days(analysis, row["effort_days"])) for name, row in top.iterrows())),
