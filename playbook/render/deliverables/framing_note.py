@@ -251,7 +251,8 @@ def territory_chart(analysis: Any, show_values: bool = True) -> Chart:
         series.append(Series(t(analysis, "scope.non_users"), others))
     return Chart("stacked_barh", t(analysis, "scope.headcount_chart"), categories=list(territories),
                  series=series, show_values=show_values,
-                 x_title=c.text(analysis, "common.columns.headcount"))
+                 x_title=c.text(analysis, "common.columns.headcount"),
+                 category_title=c.text(analysis, "common.columns.territory"))
 
 
 def _lots_table(analysis: Any, full: bool) -> Table:
