@@ -62,11 +62,21 @@ class Calendar:
     extra: list[tuple[dt.date, dt.date | None]] = field(default_factory=list)
     _slots: dict[tuple[dt.date, int], int] = field(default_factory=dict)
     _away: dict[tuple[str, dt.date], int] = field(default_factory=dict)
+    # What the working calendar says of a day's span for given territories never
+    # changes: computed once, shared by the copies a capacity search tries.
+    _spans: dict[tuple[dt.date, int, frozenset[str]], tuple[dt.date, ...] | None] = field(
+        default_factory=dict, repr=False)
+    _blocked: dict[tuple[dt.date, frozenset[str]], bool] = field(default_factory=dict, repr=False)
 
     def copy(self) -> Calendar:
         """A calendar to try a placement on, without touching this one."""
         return Calendar(self.constraints, self.day_hours, self.floor, self.working, list(self.extra),
-                        dict(self._slots), dict(self._away))
+                        dict(self._slots), dict(self._away), self._spans, self._blocked)
+
+    def adopt(self, other: Calendar) -> None:
+        """Take on what was placed on a copy (its trainers, sittings and floor)."""
+        self.floor, self.extra = other.floor, list(other.extra)
+        self._slots, self._away = dict(other._slots), dict(other._away)
 
     def add_trainers(self, count: int, first: dt.date, last: dt.date | None = None) -> None:
         self.extra.extend([(first, last)] * count)
@@ -91,16 +101,22 @@ class Calendar:
         return [min(per_day, total - i) for i in range(0, total, per_day)]
 
     def blocked(self, day: dt.date, territories: frozenset[str]) -> bool:
-        return not self.working.is_working(day, territories, training=True)
+        key = (day, territories)
+        found = self._blocked.get(key)
+        if found is None:
+            found = self._blocked[key] = not self.working.is_working(day, territories, training=True)
+        return found
 
     def place(self, request: Request, size: int, latest: dt.date) -> Placement | None:
         """Place one session ending on or before `latest`, as late as possible."""
         pattern = self.sittings(request.hours)
+        per_day = self.slots_per_day
+        length = len(pattern)
         start = latest
         while start >= self.floor:
-            days = self._span(start, len(pattern), request.territories)
+            days = self._span(start, length, request.territories)
             if days is not None and days[-1] <= latest:
-                placement = self._fit(request, size, days, pattern)
+                placement = self._fit(request, size, days, pattern, per_day)
                 if placement is not None:
                     self._commit(request, placement, pattern)
                     return placement
@@ -109,29 +125,38 @@ class Calendar:
 
     def _span(self, start: dt.date, length: int, territories: frozenset[str]) -> tuple[dt.date, ...] | None:
         """`length` consecutive working days from `start`, none of them blocked."""
-        if self.blocked(start, territories):
-            return None
-        days = [start]
-        day = start
-        while len(days) < length:
-            day += ONE_DAY
-            if day.weekday() >= 5:
-                continue
-            if self.blocked(day, territories):
-                return None
-            days.append(day)
-        return tuple(days)
+        key = (start, length, territories)
+        if key in self._spans:
+            return self._spans[key]
+        found: tuple[dt.date, ...] | None = None
+        if not self.blocked(start, territories):
+            days = [start]
+            day = start
+            while len(days) < length:
+                day += ONE_DAY
+                if day.weekday() >= 5:
+                    continue
+                if self.blocked(day, territories):
+                    break
+                days.append(day)
+            else:
+                found = tuple(days)
+        self._spans[key] = found
+        return found
 
-    def _fit(self, request: Request, size: int, days: tuple[dt.date, ...], pattern: list[int]) -> Placement | None:
+    def _fit(self, request: Request, size: int, days: tuple[dt.date, ...], pattern: list[int],
+             per_day: int) -> Placement | None:
         if request.share_cap is not None:
+            away = self._away
             for day in days:
-                if self._away.get((request.key, day), 0) + size > request.share_cap:
+                if away.get((request.key, day), 0) + size > request.share_cap:
                     return None
+        slots = self._slots
         for trainer in self._trainers(days):
-            if all(
-                self._slots.get((day, trainer), 0) + need <= self.slots_per_day
-                for day, need in zip(days, pattern, strict=True)
-            ):
+            for day, need in zip(days, pattern, strict=True):
+                if slots.get((day, trainer), 0) + need > per_day:
+                    break
+            else:
                 return Placement(days, trainer, size)
         return None
 
