@@ -698,14 +698,17 @@ def _self_paced(
     in, ending before the population's first session of the lot (or before
     go-live), never opening before the as-of date when the lot is still ahead."""
     catalogue = method.training
+    first: dict[tuple[str, str], dt.date] = {}  # (lot, population) -> its first session
+    for lot, population, start in zip(sessions.get("lot", ()), sessions.get("population", ()),
+                                      sessions.get("start", ()), strict=True):
+        first[(lot, population)] = min(start, first.get((lot, population), start))
     rows = []
     for need in needs:
         if catalogue.formats[need.module.format].led_by_trainer:
             continue
         go_live = table.at[need.lot, "go_live"].date()
-        own = sessions[(sessions["lot"] == need.lot) & (sessions["population"] == need.population)]
         places = need.territories
-        end = working.on_or_before((min(own["start"]) if len(own) else go_live) - dt.timedelta(days=1), places)
+        end = working.on_or_before(first.get((need.lot, need.population), go_live) - dt.timedelta(days=1), places)
         start = min(go_live - dt.timedelta(weeks=engagement.training.weeks_before_go_live),
                     end - dt.timedelta(weeks=1))
         if go_live > working.as_of:
