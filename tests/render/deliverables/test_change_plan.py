@@ -225,10 +225,38 @@ def _levers_used(case):
     return [levers.lever(code) for code in dict.fromkeys(case.analysis.change_plan.actions["lever"])]
 
 
-def test_the_report_describes_every_lever_the_plan_uses_in_one_sentence(case):
+def test_the_report_describes_every_lever_the_plan_uses_in_a_few_words(case):
     text = flat(case.doc_text())
     for lever in _levers_used(case):
-        assert f"{flat(lever.label.in_(case.lang))} — {flat(lever.description.in_(case.lang))}" in text
+        assert lever.short is not None, lever.id
+        assert f"{flat(lever.label.in_(case.lang))} — {flat(lever.short.in_(case.lang))}" in text
+
+
+GLOSSARY_WORDS_MAX = 450  # about one page of the report's bullets
+
+
+def _glossary_paragraphs(case) -> list[str]:
+    """The report's paragraphs from the lever glossary's heading to the next heading."""
+    paragraphs, inside = [], False
+    for paragraph in case.docx.paragraphs:
+        heading = paragraph.style.name.startswith(("Heading", "Titre"))
+        if heading and inside:
+            break
+        if inside:
+            paragraphs.append(paragraph.text)
+        inside = inside or (heading and flat(paragraph.text) == flat(case.label("change_plan.sections.levers")))
+    return paragraphs
+
+
+def test_the_lever_glossary_holds_on_about_a_page_and_leaves_the_argument_to_the_method(case):
+    """A typical plan's glossary reads in about a page: each lever in its few words,
+    not the full description a consultant finds in the method handbook."""
+    glossary = _glossary_paragraphs(case)
+    words = sum(len(text.split()) for text in glossary)
+    assert len(glossary) > len(_levers_used(case)) >= 10, "a typical plan, every lever listed"
+    assert words <= GLOSSARY_WORDS_MAX, words
+    text = flat(" ".join(glossary))
+    assert not any(flat(lever.description.in_(case.lang)) in text for lever in _levers_used(case))
 
 
 def _appendix(case) -> list:
@@ -246,7 +274,7 @@ def test_the_deck_appendix_describes_every_lever_the_plan_uses_in_one_table(case
     pages = [s for s in _appendix(case) if flat(s.shapes.title.text).startswith(flat(title))]
     rows = {row[1]: row[2] for row in _table_rows(pages)}
     for lever in _levers_used(case):
-        assert rows[flat(lever.label.in_(case.lang))] == flat(lever.description.in_(case.lang))
+        assert rows[flat(lever.label.in_(case.lang))] == flat(lever.summary.in_(case.lang))
     assert len(pages) <= 4  # one table, filled pages: not a slide per pillar and per three levers
 
 
@@ -320,3 +348,22 @@ def test_each_population_of_the_report_opens_on_its_impact_in_the_method_s_words
         word = analysis.method.dimensions.intensity(int(level)).label.in_(analysis.lang).lower()
         assert flat(cp._population_intro(analysis, name)) in text
         assert word in cp._population_intro(analysis, name) and "/3" not in cp._population_intro(analysis, name)
+
+
+def test_the_summary_counts_the_populations_it_names_even_a_client_with_one(analyses):
+    """'The three populations with the most support' is false of a client with one
+    population: the sentence follows how many the plan has (up to three)."""
+    from playbook.analysis.engine import analyse
+    from playbook.intake import load_engagement
+    from playbook.method import load_method
+
+    from .conftest import EXAMPLES
+
+    single = load_engagement(EXAMPLES.parents[1] / "corpus" / "halvorsen_pharma" / "engagement.yaml")
+    (only,) = [p.name for p in single.populations]
+    for lang, share in (("en", "of the effort"), ("fr", "de la charge")):
+        first = cp.findings(analyse(single, load_method(), lang))[0].message
+        assert str(first).startswith(f"{only} (") and share in str(first)
+        assert "populations" not in str(first)
+    several = cp.findings(analyses["northwind_en"])[0].message
+    assert str(several).startswith("The 3 populations with the most support take")
