@@ -184,3 +184,18 @@ def test_the_points_to_watch_slide_names_every_kind_and_what_it_concerns_and_not
         assert flat(case.label(f"training_plan.deck.warning_kinds.{warning.code}")) in shown
         assert flat(warning.subject) in shown
     assert all(noted(case, w, slide.notes_slide.notes_text_frame.text) for w in warnings)
+
+
+def test_the_report_s_appendix_lists_every_session_by_the_id_the_steering_pack_cites(case):
+    """A steering pack or the consultant cites a session by its id: the report shows
+    each one, with who, what and when."""
+    sessions = case.analysis.training_plan.sessions
+    rows = case.doc_table(case.label("training_plan.columns.id"), case.label("training_plan.columns.module"),
+                          case.label("training_plan.columns.dates"))[1:]  # under its header
+    assert sorted(row[0] for row in rows) == sorted(sessions["id"])
+    first = sessions.sort_values(["start", "lot", "id"]).iloc[0]
+    (row,) = [row for row in rows if row[0] == first["id"]]
+    assert first["label"] in row and flat(c.date(case.analysis, first["start"])) in flat(" ".join(row))
+    headings = [flat(h) for h in case.headings()]
+    assert headings.index(flat(case.label("training_plan.sections.sessions"))) > headings.index(
+        flat(case.label("common.next_steps")))  # an appendix, after the report's own end
