@@ -554,6 +554,13 @@ def select(table: Table, columns: Sequence[int]) -> Table:
                  cell_fills=[pick(f) for f in table.cell_fills] if table.cell_fills else None)
 
 
+def select_or_record(table: Table, columns: Sequence[int]) -> Table:
+    """`select(table, columns)`, but a table of one row whole: a single row is drawn as
+    a record, label above value line by line, which has room for every field the
+    columns were chosen to leave out (see `tables.record`)."""
+    return table if len(table.rows) == 1 else select(table, columns)
+
+
 def bullets(items: Iterable[BulletLike]) -> Bullets:
     return Bullets(list(items))
 

@@ -761,8 +761,7 @@ def _later_findings(analysis: Any, said: dict[str, str]) -> list[c.Finding]:
             # over slides by the word budget, each quote shortened, in full in the notes.
             slides.append(BulletSlide(
                 c.counted(analysis, f"{NAME}.deck.resistances", len(resistances)),
-                [f"**{r.population}** — {_quote(analysis, r.evidence, QUOTE_ON_SLIDE)}"
-                 for r in resistances],
+                _heard(analysis, resistances),
                 notes="\n".join([
                     *(_t(analysis, "text.resistance_line", population=r.population,
                          brake=c.term(analysis, "brake", r.brake), source=r.source)
@@ -783,6 +782,17 @@ def _later_findings(analysis: Any, said: dict[str, str]) -> list[c.Finding]:
                                             for r in diagnosis.risks if r.level >= model.attention_from],
                                  lead=_t(analysis, "text.risks_intro")))], key="risks"))
     return result
+
+
+def _heard(analysis: Any, resistances: list[Any]) -> list[BulletLike]:
+    """Each resistance's words, by population; beneath each, the barrier it confirms
+    (what the title claims) when all of them fit the slide's words."""
+    quotes = [f"**{r.population}** — {_quote(analysis, r.evidence, QUOTE_ON_SLIDE)}" for r in resistances]
+    confirms = [_t(analysis, "deck.confirms", brake=c.term(analysis, "brake", r.brake)) for r in resistances]
+    if b.words(*quotes, *confirms) > b.BUDGET:
+        return list(quotes)
+    return [item for quote, confirm in zip(quotes, confirms, strict=True)
+            for item in (quote, BulletItem(confirm, level=1))]
 
 
 def _weighted_title(analysis: Any) -> str:
