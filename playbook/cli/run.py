@@ -46,7 +46,7 @@ def run_command(
     from ..errors import RunError
     from ..run.execute import run_engagement
     from ..run.progress import RunProgress
-    from ..run.report import counts_line, files_table, kept_edits_lines
+    from ..run.report import counts_line, files_table, inbox_lines, kept_edits_lines
     from ..run.wording import say
     from .summary import print_method_warnings
 
@@ -71,6 +71,8 @@ def run_command(
                   highlight=False)
     for line in kept_edits_lines(result.kept_edits, result.language, result.reviews):
         console.print(line, soft_wrap=True, markup=False, style="yellow")
+    for line in inbox_lines(result.inbox, result.language):
+        console.print(line, soft_wrap=True, markup=False, highlight=False)
     print_method_warnings(console, engagement, result.language, method, result.manifest)
     if result.discrepancies:
         console.print(say("discrepancies", result.language, count=len(result.discrepancies)),
@@ -143,7 +145,7 @@ def batch_command(
     """
     from ..run.batch import find_engagements, run_batch
     from ..run.progress import BatchProgress
-    from ..run.report import batch_table, counts_line, kept_edits_lines
+    from ..run.report import batch_table, counts_line, inbox_lines, kept_edits_lines
 
     console = _console()
     told = checked_language(lang) if lang is not None else None
@@ -165,6 +167,8 @@ def batch_command(
         for line in kept_edits_lines(report.kept_edits, shown, report.carried):
             console.print(f"{report.client}: {line}" if not line.startswith(" ") else line,
                           soft_wrap=True, markup=False, style="yellow")
+        for line in inbox_lines([c for c in report.inbox if c["state"] != "written"], shown):
+            console.print(f"{report.client}: {line}", soft_wrap=True, markup=False, style="yellow")
     console.print(render("cli.batch.summary", shown, path=Path(out) / "batch-summary.json"),
                   soft_wrap=True, markup=False)
     if result.failed:

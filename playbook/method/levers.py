@@ -145,6 +145,11 @@ class Lever(Strict):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     label: Bilingual
     description: Bilingual
+    short: Bilingual | None = Field(
+        default=None,
+        description="The lever in a few words, for the glossary a client looks levers up in; "
+        "`description` says it in full where the lever is argued (the method handbook).",
+    )
     pillar: Pillar
     adkar: Adkar
     phase: PhaseCode
@@ -182,6 +187,12 @@ class Lever(Strict):
         description="Recommendation rules (OR). Empty on a cross lever: always planned.",
     )
     seeds: list[str] = Field(min_length=1)
+
+    @property
+    def summary(self) -> Bilingual:
+        """What a glossary prints: `short`, or the full description of a lever an
+        adapted catalogue gives none."""
+        return self.short or self.description
 
 
 class Priority(Strict):

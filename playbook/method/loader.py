@@ -24,6 +24,7 @@ from . import (
     brakes,
     copil,
     criteria,
+    delivery,
     dimensions,
     kpis,
     labels,
@@ -52,7 +53,11 @@ CATALOGUES: dict[str, type[BaseModel]] = {
     "raci": raci.Catalogue,
     "vocabulary": labels.Catalogue,
     "labels": labels.Catalogue,
+    "delivery": delivery.Catalogue,
 }
+# Catalogues a firm's adapted copy may lack (added after firms copied `data/`):
+# the bundled file is read in its place.
+OPTIONAL = ("delivery",)
 
 _C = TypeVar("_C", bound=BaseModel)
 
@@ -80,6 +85,7 @@ class Method:
     raci: raci.Catalogue
     vocabulary: labels.Catalogue
     labels: labels.Catalogue
+    delivery: delivery.Catalogue
 
     def catalogues(self) -> dict[str, BaseModel]:
         """Every catalogue by file stem, in the order of `CATALOGUES`."""
@@ -87,7 +93,7 @@ class Method:
             "dimensions": self.dimensions, "brakes": self.brakes, "levers": self.levers,
             "criteria": self.criteria, "workshops": self.workshops, "kpis": self.kpis,
             "copil": self.copil, "training": self.training, "steps": self.steps, "raci": self.raci,
-            "vocabulary": self.vocabulary, "labels": self.labels,
+            "vocabulary": self.vocabulary, "labels": self.labels, "delivery": self.delivery,
         }
 
     def text(self, key: str, lang: str, **values: Any) -> str:
@@ -121,10 +127,13 @@ def _load(root: Path) -> Method:
     problems: list[str] = []
     for name, model in CATALOGUES.items():
         path = root / f"{name}.yaml"
-        if not path.is_file():
+        source = root
+        if not path.is_file() and name in OPTIONAL:
+            source = DEFAULT_DIR
+        elif not path.is_file():
             problems.append(f"{path}: missing")
             continue
-        data, file_problems = _read(root, name, digest)
+        data, file_problems = _read(source, name, digest)
         if file_problems:
             problems.extend(file_problems)
             continue
@@ -159,6 +168,7 @@ def _load(root: Path) -> Method:
         raci=take("raci", raci.Catalogue),
         vocabulary=take("vocabulary", labels.Catalogue),
         labels=take("labels", labels.Catalogue),
+        delivery=take("delivery", delivery.Catalogue),
     )
     _cross_check(method)
     return method

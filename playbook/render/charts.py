@@ -24,7 +24,6 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.colors import LinearSegmentedColormap, to_rgb
 from matplotlib.figure import Figure as MplFigure
 from matplotlib.ticker import FuncFormatter
-from matplotlib.transforms import blended_transform_factory
 from PIL import Image
 
 from . import fit, maps
@@ -124,6 +123,7 @@ def chart_figure(chart: Chart, lang: str, width_in: float, palette: Palette = HO
             axes.set_title(prepare(chart.title, lang), loc="left", fontsize=BASE_SIZE + 1.5,
                            fontweight="bold", color=palette.title, pad=10)
         figure.tight_layout(pad=0.4)
+        _clear_of_the_axis(figure, axes)
         canvas.draw()
     return figure
 
@@ -157,23 +157,43 @@ def _tidy(axes, palette: Palette, grid_axis: str = "y") -> None:
 
 def _legend(axes, chart: Chart, count: int) -> None:
     if chart.legend and count > 1:
-        _legend_below(axes, -0.12 if chart.kind in ("bar", "stacked_bar", "line") else -0.08)
+        _legend_below(axes)
 
 
-def _legend_below(axes, y: float, pad: float = 0.4) -> None:
-    """The legend under the plot, from the figure's left edge, in as many columns
-    as the figure's width holds: anchored on the axes (pushed right by long
-    category names) a four-column legend ran off the image."""
+LEGEND_GAP_PT = 6  # between the axis' lowest text (month labels, axis title) and the legend
+
+
+def _legend_below(axes, columns_max: int = 4):
+    """The legend at the foot of the figure, from its left edge, in as many columns
+    as the figure's width holds (anchored on the axes, pushed right by long
+    category names, a four-column legend ran off the image). A figure legend: the
+    layout then lifts the plot clear of it (`_clear_of_the_axis`), however tall
+    the axis' labels are (two-line or slanted months, an axis title)."""
     handles, labels = axes.get_legend_handles_labels()
     if not labels:
-        return
+        return None
     size = BASE_SIZE - 0.5
-    room = axes.figure.get_figwidth() * 72 - 12
+    figure = axes.figure
+    room = figure.get_figwidth() * 72 - 12
     entry = max(fit.text_width(label, size) for label in labels) + 3.2 * size  # handle + gap
-    columns = max(1, min(len(labels), 4, int(room // entry)))
-    axes.legend(handles, labels, frameon=False, fontsize=size, loc="upper left",
-                bbox_to_anchor=(0.01, y), borderaxespad=pad, ncols=columns,
-                bbox_transform=blended_transform_factory(axes.figure.transFigure, axes.transAxes))
+    columns = max(1, min(len(labels), columns_max, int(room // entry)))
+    return figure.legend(handles, labels, frameon=False, fontsize=size, loc="lower left",
+                         bbox_to_anchor=(0.01, 0.0), borderaxespad=0.3, ncols=columns)
+
+
+def _clear_of_the_axis(figure: MplFigure, axes) -> None:
+    """Raise the plot's foot so that everything under it (tick labels, the axis
+    title) ends `LEGEND_GAP_PT` above the figure's legend: the two never overlap.
+    `tight_layout` sees only the axes, not a figure legend."""
+    if not figure.legends:
+        return
+    renderer = figure.canvas.get_renderer()
+    legend_top = max(legend.get_window_extent(renderer).y1 for legend in figure.legends)
+    lowest = axes.get_tightbbox(renderer).y0
+    missing = legend_top + LEGEND_GAP_PT * figure.dpi / 72 - lowest
+    if missing > 0:
+        bottom = figure.subplotpars.bottom + missing / (figure.get_figheight() * figure.dpi)
+        figure.subplots_adjust(bottom=min(bottom, figure.subplotpars.top - 0.1))
 
 
 def _draw_bar(chart: Chart, axes, lang: str, palette: Palette) -> None:
@@ -327,10 +347,9 @@ def _draw_scatter(chart: Chart, axes, lang: str, palette: Palette) -> None:
     _tidy(axes, palette, "both")
     _titles(axes, chart, lang)
     if chart.legend and len(slots) > 1:
-        legend = axes.legend(frameon=False, fontsize=BASE_SIZE - 0.5, loc="upper left",
-                             bbox_to_anchor=(0, -0.1), ncols=min(len(slots), 5))
-        for handle in legend.legend_handles:  # one marker size, whatever the bubble sizes
-            handle.set_sizes([36])
+        legend = _legend_below(axes, columns_max=5)
+        for handle in legend.legend_handles if legend is not None else ():
+            handle.set_sizes([36])  # one marker size, whatever the bubble sizes
 
 
 def heat_colour(value: float | None, low: float, high: float, palette: Palette = HOUSE) -> str:
@@ -448,7 +467,7 @@ def _draw_gantt(chart: Chart, axes, lang: str, palette: Palette) -> None:
             label.set_rotation_mode("anchor")
     _tidy(axes, palette, "x")
     if chart.legend and coloured > 1:  # below the month labels, whatever the figure's height
-        _legend_below(axes, 0, pad=2.2 if not rotate else 4.5)
+        _legend_below(axes)
 
 
 LABEL_SIZES = (BASE_SIZE, BASE_SIZE - 1, BASE_SIZE - 2)   # Gantt row names, never smaller

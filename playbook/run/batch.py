@@ -49,6 +49,8 @@ class ClientReport:
     kept_edits: list[dict[str, str]] = field(default_factory=list)
     # Per file whose edits were carried into the new version: counts and conflicts.
     carried: list[dict] = field(default_factory=list)
+    # The copies named for the client's inbox, written or left as edited (run.inbox).
+    inbox: list[dict[str, str]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -421,6 +423,7 @@ def report_of(outcome: Outcome) -> ClientReport:
             rendered=result.rendered, up_to_date=list(result.up_to_date),
             kept_edits=[k.to_dict() for k in result.kept_edits],
             carried=[review_summary(r) for r in result.reviews],
+            inbox=[c.to_dict() for c in result.inbox],
         )
     from ..errors import IntakeError, RunError
 

@@ -260,10 +260,12 @@ def _write_back(job: Job, payload: dict):
         manifest.engagement = {**manifest.engagement, "path": job.engagement_path}
         kept: list = []
         reviews: list = []
-        commit(folder, staging, names, manifest, report.rendered, kept, reviews)
+        copies: list = []
+        commit(folder, staging, names, manifest, report.rendered, kept, reviews, copies)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     report.folder = str(folder)
     report.kept_edits = [k.to_dict() for k in kept]
     report.carried = [review_summary(r) for r in reviews]
+    report.inbox = [c.to_dict() for c in copies]
     return report

@@ -114,6 +114,7 @@ def commit(
     produced: Iterable[str],
     kept: list | None = None,
     reviews: list | None = None,
+    copies: list | None = None,
 ) -> list[Path]:
     """Move the staged `names` into `folder`, then the manifest, without being interrupted.
 
@@ -121,10 +122,14 @@ def commit(
     this success makes obsolete. A file the consultant edited since the last
     run is first kept under `history/` (see run.edits), and the deliverable's
     record in the manifest says so; `kept` (a list) receives what was kept.
+    The copies named for the client's inbox (run.inbox) are made from the files
+    as they go into place; `copies` receives what became of each.
     """
     from .carry import prepare, stale_reviews
     from .committees import keep_committee, recorded_committees
     from .edits import keep_edited, record_kept, recorded_history
+    from .inbox import stage as stage_inbox
+    from .inbox import sync as sync_inbox
 
     if signals.parent_gone():
         raise Terminated()  # whoever asked for the run is gone: change nothing
@@ -142,6 +147,10 @@ def commit(
     guarded = [*names, *dated]  # the bases of the next carry are the playbook's own
     dated += carried
     stale = [p for p in stale_reviews(folder, manifest, produced) if p.name not in carried]
+    # Copies for the client's inbox, of the files as they go into place; an edited one stays.
+    inbox = stage_inbox(folder, staging, manifest)
+    if copies is not None:
+        copies.extend(inbox.copies)
     # The consultant's edited files are copied aside before anything replaces them.
     history = recorded_history(folder)
     edited = keep_edited(folder, guarded)
@@ -158,7 +167,8 @@ def commit(
     for name in [*names, *dated, manifest_module.MANIFEST]:
         with open(staging / name, "rb") as handle:
             os.fsync(handle.fileno())
-    for name in dated:
+    sync_inbox(staging, inbox.moves)
+    for name in [*dated, *inbox.moves]:
         _own_folder(folder, (folder / name).parent)
     written: list[Path] = []
     with signals.deferred():
@@ -166,6 +176,11 @@ def commit(
             os.replace(staging / name, folder / name)
             written.append(folder / name)
         for name in dated:  # dated steering packs, bases of the next carry, review pages
+            os.replace(staging / name, folder / name)
+        for path in inbox.removals:  # earlier copies as written, superseded by this run's
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
+        for name in inbox.moves:
             os.replace(staging / name, folder / name)
         for path in stale:
             with contextlib.suppress(FileNotFoundError):

@@ -57,6 +57,8 @@ class RunResult:
     reviews: list = field(default_factory=list)
     # What the reconciliation gate found in the files this run wrote, one line each.
     discrepancies: list[str] = field(default_factory=list)
+    # The copies named for the client's inbox, written or left as edited (run.inbox).
+    inbox: list = field(default_factory=list)
 
     @property
     def rendered(self) -> list[str]:
@@ -237,7 +239,9 @@ def _run_planned(job: Job, engagement, emit: Progress) -> RunResult:
         names = [name for d in chosen for name in produced_files(d)]
         kept: list = []
         reviews: list = []
-        files = commit(folder, staging, names, record, [d.name for d in chosen], kept, reviews)
+        copies: list = []
+        files = commit(folder, staging, names, record, [d.name for d in chosen], kept, reviews,
+                       copies)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return RunResult(
@@ -252,6 +256,7 @@ def _run_planned(job: Job, engagement, emit: Progress) -> RunResult:
         kept_edits=kept,
         reviews=reviews,
         discrepancies=[str(d) for name in found for d in found[name]],
+        inbox=copies,
     )
 
 
@@ -548,9 +553,21 @@ def _keep_failed(executed: Path, folder: Path, name: str) -> str:
     return str(destination)
 
 
+def _described_day(plan: RunPlan, name: str) -> str:
+    """The date a deliverable describes: the COPIL's for the steering pack, else the
+    run's as-of date (the engagement's, or the day of the run)."""
+    if name == STEERING and plan.committee:
+        return plan.committee
+    return plan.inputs[name].get("as_of") or dt.date.today().isoformat()
+
+
 def _manifest(job, engagement, plan: RunPlan, staging, seconds, found=None):
     """This run's manifest; the folder's other records are added at commit."""
+    from ..method import load_method
+    from .inbox import planned
+
     found = found or {}
+    method = load_method(job.method_dir)
     engagement_sha = manifest_module.sha256(job.engagement_path)
     generated = manifest_module.now()
     records = {}
@@ -565,6 +582,8 @@ def _manifest(job, engagement, plan: RunPlan, staging, seconds, found=None):
             inputs=plan.inputs[deliverable.name],
             committee=plan.committee if deliverable.name == STEERING else "",
             discrepancies=[d.as_dict() for d in found.get(deliverable.name, [])],
+            inbox=planned(method, deliverable.name, deliverable.documents(), engagement.client,
+                          plan.lang, _described_day(plan, deliverable.name)),
         )
     versions = manifest_module.versions()
     return manifest_module.Manifest(

@@ -58,6 +58,10 @@ class DeliverableRecord:
     # What the reconciliation gate found in the files (see render.reconcile): each
     # an invariant, where and what; empty when the deliverable's figures agree.
     discrepancies: list[dict[str, str]] = field(default_factory=list)
+    # Copies named for the client's inbox (see run.inbox): each copy's file (in
+    # its folder), the file it copies, its digest as written and its state
+    # ("written", or "edited": the consultant's, left as it is).
+    inbox: list[dict[str, str]] = field(default_factory=list)
 
 
 @dataclass

@@ -126,3 +126,16 @@ def kept_edits_lines(kept, lang: str = "en", reviews=()) -> list[str]:
                              conflicts=item["conflicts"], changed=item["changed"],
                              review=f"{stem}.edits.html"))
     return lines
+
+
+def inbox_lines(copies, lang: str = "en") -> list[str]:
+    """The copies named for the client's inbox: written, or the consultant's edited
+    copy left as it is (`copies` holds `run.inbox.InboxCopy`s or their dictionaries)."""
+    from .wording import say
+
+    lines = []
+    for copy in copies:
+        item = copy if isinstance(copy, dict) else copy.to_dict()
+        key = "inbox_written" if item["state"] == "written" else "inbox_edited"
+        lines.append(say(key, lang, file=item["file"], stable=item["of"]))
+    return lines

@@ -76,3 +76,14 @@ def test_a_label_missing_its_english_is_rejected():
     del data["levers"][0]["label"]["en"]
     with pytest.raises(ValidationError):
         Catalogue.model_validate(data)
+
+
+def test_every_lever_of_the_catalogue_has_a_short_description_shorter_than_its_full_one():
+    """The Change plan's glossary prints `short`: a few words in each language, so that
+    a plan's thirty levers hold on about a page."""
+    for lever in load_method().levers.levers:
+        assert lever.short is not None, lever.id
+        for lang in ("fr", "en"):
+            short, full = lever.short.in_(lang), lever.description.in_(lang)
+            assert short.endswith(".") and len(short.split()) <= 14, (lever.id, lang, short)
+            assert len(short) < len(full), (lever.id, lang)

@@ -190,3 +190,48 @@ def test_many_month_columns_are_named_on_two_lines_side_by_side_without_collisio
     assert [t.get_text().replace("\n", " ") for t in labels] == months
     boxes = [t.get_window_extent(renderer) for t in labels]
     assert all(a.x1 <= b.x0 for a, b in zip(boxes, boxes[1:], strict=False)), "no label runs into the next"
+
+
+def _monthly_effort(months: int, lang: str) -> Chart:
+    """The change plan's effort per month and pillar: three series, month columns."""
+    from playbook.render import Series
+    from playbook.render.typography import format_month
+
+    names = [format_month(dt.date(2027 + (m // 12), m % 12 + 1, 1), lang) for m in range(months)]
+    return Chart("stacked_bar", categories=names, natural_order=True, y_title="Jours",
+                 x_title="Mois", series=[Series(p, [float(1 + (i * 7 + k) % 11) for i in range(months)])
+                                         for k, p in enumerate(("Comprendre", "Vouloir", "Pouvoir"))])
+
+
+def _short_gantt() -> Chart:
+    start = dt.date(2027, 3, 1)
+    return Chart("gantt", tasks=[Task(f"Action {i}", start + dt.timedelta(days=9 * i),
+                                      start + dt.timedelta(days=9 * i + 20), f"Pilier {i % 3}")
+                                 for i in range(5)])
+
+
+@pytest.mark.parametrize(("chart", "width"), [
+    (_monthly_effort(8, "fr"), 6.3), (_monthly_effort(16, "fr"), 6.3), (_monthly_effort(24, "en"), 6.3),
+    (_monthly_effort(16, "fr"), 4.0), (_gantt_over(6), 6.3), (_gantt_over(30), 6.3),
+    (_gantt_over(30), 3.5), (_short_gantt(), 6.3), (specimen.adoption_line(), 6.3),
+    (specimen.brakes_bar("bar"), 6.3), (specimen.brakes_bar("stacked_barh"), 6.3),
+    (specimen.buy_in_map("bubble"), 6.3), (specimen.buy_in_map("scatter"), 5.0),
+], ids=lambda v: getattr(v, "kind", str(v)))
+def test_the_legend_never_sits_on_the_axis_labels(chart, width):
+    """The month labels (two-line, slanted) and the axis titles end above the
+    legend, which lies whole inside the picture, whatever the chart and its size."""
+    figure = chart_figure(chart, "fr", width)
+    renderer = figure.canvas.get_renderer()
+    axes = figure.axes[0]
+    legends = [*figure.legends, *([axes.get_legend()] if axes.get_legend() else [])]
+    assert legends, "the chart has a key"
+    texts = [t for t in [*axes.get_xticklabels(), *axes.get_yticklabels(), axes.xaxis.label,
+                         axes.yaxis.label] if t.get_text() and t.get_visible()]
+    assert texts
+    frame = figure.bbox
+    for legend in legends:
+        box = legend.get_window_extent(renderer)
+        assert frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1
+        for text in texts:
+            assert not box.overlaps(text.get_window_extent(renderer)), text.get_text()
+        assert not box.overlaps(axes.get_window_extent(renderer)), "the key is off the plot"

@@ -155,15 +155,16 @@ def _when(analysis: Any, row: dict[str, Any]) -> str:
 
 
 def glossary(analysis: Any) -> dict[str, list[str]]:
-    """Pillar -> '**Job shadowing** — Cross immersion in another population's job…':
-    every lever the plan uses with its one-sentence description from the
-    catalogue, so the client learns what each lever is."""
+    """Pillar -> '**Job shadowing** — A day in the job of a neighbouring population.':
+    every lever the plan uses with its few words from the catalogue (`short`), so
+    the client learns what each lever is in about a page; the sections per
+    population say why each was chosen."""
     levers = analysis.method.levers
     result: dict[str, list[str]] = {}
     for row in lever_rows(analysis, _actions(analysis)):
         lever = levers.lever(row["lever"])
         result.setdefault(row["pillar"], []).append(
-            f"**{lever.label.in_(analysis.lang)}** — {lever.description.in_(analysis.lang)}")
+            f"**{lever.label.in_(analysis.lang)}** — {lever.summary.in_(analysis.lang)}")
     return result
 
 
@@ -827,14 +828,14 @@ def build_deck(analysis: Any) -> Deck:
 
 
 def glossary_table(analysis: Any) -> Table:
-    """Every lever the plan uses, pillar by pillar, with its one-sentence
-    description from the catalogue: the page a client looks a lever up on."""
+    """Every lever the plan uses, pillar by pillar, in the catalogue's few words
+    (`short`): the page a client looks a lever up on."""
     levers = analysis.method.levers
     rows = []
     for row in lever_rows(analysis, _actions(analysis)):
         lever = levers.lever(row["lever"])
         rows.append([_pillar(analysis, row["pillar"]), lever.label.in_(analysis.lang),
-                     lever.description.in_(analysis.lang)])
+                     lever.summary.in_(analysis.lang)])
     return Table([_t(analysis, "columns.pillar"), _t(analysis, "columns.lever"),
                   _t(analysis, "columns.description")], rows, widths=[1, 1.8, 5])
 

@@ -261,11 +261,13 @@ class _Merge:
         self.say = say
         self.outcome = Outcome()
         self.notes: dict[object, list[str]] = {}  # new slide's part -> consultant versions to add
+        self.copies: dict[object, object] = {}  # an added slide's part -> its copy in the new deck
 
     def run(self) -> None:
         for identity, before in self.base.items():
             self._slide(identity, before)
         self._added_slides()
+        self._comments()
         for slide in self.new_deck.slides:
             extra = self.notes.get(slide.part)
             if extra:
@@ -378,6 +380,7 @@ class _Merge:
                 after = self.new.get(identity, after)
                 continue
             copied, dropped = _copy_slide(slide, self.new_deck, after)
+            self.copies[slide.part] = copied
             self.notes.setdefault(copied.part, [])
             after = copied
             title = _title(slide)
@@ -386,6 +389,34 @@ class _Merge:
             if dropped:
                 self.outcome.conflicts.append({"kind": "chart_not_carried",
                                                "where": title, "before": "", "yours": "", "now": ""})
+
+    def _comments(self) -> None:
+        """Each comment of the edited deck, on the same slide of the new deck; a comment
+        on a slide no longer generated goes to the notes of the slide before it, and is
+        listed as a conflict."""
+        from .comments import Placer, slide_comments
+
+        placer = Placer(self.edited_deck, self.new_deck)
+        previous = None  # the new deck's slide for the last edited slide that has one
+        for slide in self.edited_deck.slides:
+            identity = _slide_identity(slide)
+            target = self.copies.get(slide.part) if identity is None else self.new.get(identity)
+            comments = slide_comments(self.edited_deck, slide)
+            where = self.labels.get(identity, "") if identity else _title(slide)
+            if target is not None:
+                placer.place(comments, slide, target, _shapes)
+                previous = target
+                self.outcome.carried += [
+                    {"kind": "comment", "where": where, "before": "", "yours": c.text, "now": ""}
+                    for c in comments]
+                continue
+            for comment in comments:
+                if previous is not None:
+                    self.notes.setdefault(previous.part, []).append(self.say(
+                        "comment_gone", title=_title(slide), text=comment.text))
+                self.outcome.conflicts.append({
+                    "kind": "comment_slide_gone", "where": where, "before": _title(slide),
+                    "yours": comment.text, "now": ""})
 
 
 def _replace_body(target_frame, source_frame) -> None:
