@@ -256,8 +256,8 @@ def test_a_batch_keeps_an_edited_copy_and_lists_it_in_its_summary(tmp_path, note
     digest = edit(out / "Client A" / "fr" / copy)
     engagement_at(engagements, "2027-04-15", "a.yaml", client="Client A", headcounts=(120, 99))
 
-    result = run_batch([engagements], out, jobs=2, only=["framing_note"], notebooks_dir=notebooks,
-                       method_dir=method)
+    run_batch([engagements], out, jobs=2, only=["framing_note"], notebooks_dir=notebooks,
+              method_dir=method)
 
     assert sha256(out / "Client A" / "fr" / copy) == digest
     assert "Population 2: 99" in docx_text(out / "Client A" / "fr" / "framing_note.docx")
