@@ -146,7 +146,21 @@ def write_deliverable(name: str, analysis: Analysis, output_dir: str | Path = ""
 
     folder = from_repository(output_dir) if output_dir else interactive_output(analysis)
     templates = from_repository(templates_dir) if templates_dir else None
-    return WrittenFiles(write(name, analysis, folder, templates))
+    # By hand (JupyterLab), into a client folder: the consultant's edited files are
+    # kept first, as a run keeps them (a run's own notebooks write into its staging).
+    guarded = not output_dir or (folder / "manifest.json").is_file()
+    names = [f"{name}.docx", f"{name}.pptx"]
+    if guarded:
+        from .run.edits import keep_before_writing
+
+        for line in keep_before_writing(folder, names, analysis.lang):
+            print(line)
+    written = WrittenFiles(write(name, analysis, folder, templates))
+    if guarded:
+        from .run.edits import identify_written
+
+        identify_written(folder, names)
+    return written
 
 
 def render_all(engagement_path: str | Path, output_dir: str | Path, lang: str = "",

@@ -60,7 +60,7 @@ def training_check(
     cases: Annotated[Path | None, typer.Option(
         "--cases", metavar="DIR", help="help.training.cases")] = None,
 ) -> None:
-    """Grade every trainee's answer; write the cohort report (Word) and the scores (CSV)."""
+    """Grade every trainee's answer; write the cohort report, the scores and each trainee's feedback."""
     from ..text import render
     from ..training.cohort import check_cohort, write_cohort_report
     from .render import checked_language
@@ -72,3 +72,22 @@ def training_check(
                           score=round(graded.feedback.score * 100)))
     for path in write_cohort_report(cohort, out, templates).values():
         typer.echo(str(path))
+
+
+@training_app.command("prepare", help="help.training.prepare")
+def training_prepare(
+    cases: Annotated[list[str] | None, typer.Argument(
+        metavar="[CASE]...", help="help.training.prepare.cases", show_default=False)] = None,
+    lang: Annotated[str | None, typer.Option("--lang", metavar="fr|en", help="help.training.lang")] = None,
+    out: Annotated[Path, typer.Option("--out", metavar="DIR", help="help.training.prepare.out")] = Path(
+        "outputs/training"),
+) -> None:
+    """Write each exercise's trainee copy (notebook, answer workbook) and trainer copy (model answer)."""
+    from ..method import load_method
+    from ..training.materials import prepare
+    from .render import checked_language
+
+    lang = checked_language(lang)
+    for material in prepare(out, lang, load_method(), list(cases or [])):
+        for path in (material.trainee_notebook, material.trainee_workbook, material.trainer_notebook):
+            typer.echo(str(path))

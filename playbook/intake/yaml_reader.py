@@ -212,8 +212,13 @@ class YamlSource(Source):
         return value
 
     def _unknown_keys(self, loc: Loc, mapping: dict[str, Any], known: list[str]) -> None:
-        for key in mapping:
-            if key not in known:
+        for key, split in _split_values(mapping, known).items():
+            if split is not None:  # "role: Director, Kestrel": the comma ended the value
+                field, value = split
+                self.problem(self.where((*loc, key)),
+                             msg.text("yaml_comma_split", self.lang, column=str(key), field=field,
+                                      value=value), severity="warning")
+            elif key not in known:
                 self.problem(
                     self.where((*loc, key)),
                     msg.text("unknown_key", self.lang, column=str(key)),
@@ -343,3 +348,27 @@ class _NodeWalk:
                 break
             loc, node = (*loc, inner[0].value), inner[1]
         return loc, node
+
+
+def _split_values(mapping: dict[str, Any], known: list[str]) -> dict[str, tuple[str, str] | None]:
+    """Each key of `mapping` mapped to (field, whole value) when it is a piece of the
+    previous field's text that a comma split off in a flow mapping
+    (`{role: Director, Kestrel Motors}` reads `Kestrel Motors` as a key without value),
+    else None. The pieces of one value are reported once, at the first."""
+    found: dict[str, tuple[str, str] | None] = {}
+    field, pieces, first = None, [], None
+    for key, value in mapping.items():
+        found[key] = None
+        if key in known:
+            field, pieces, first = (key, [str(value)], None) if isinstance(value, str) else (None, [], None)
+            continue
+        if field is not None and value is None and isinstance(key, str):
+            pieces.append(key)
+            first = first or key
+            found[first] = (field, ", ".join(pieces))
+            if key != first:
+                found.pop(key)
+        else:
+            field = None
+    return found
+

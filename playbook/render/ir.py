@@ -37,6 +37,8 @@ CHART_KINDS: tuple[str, ...] = ChartKind.__args__  # type: ignore[attr-defined]
 BAR_KINDS = ("bar", "stacked_bar", "barh", "stacked_barh")
 PART_CHART_MIN = 5     # parts a doughnut or pie needs to say something bars do not
 PART_SHARE_MIN = 0.05  # a part below this share of the whole is not one a reader sees
+CHART_ITEMS_MIN = 3    # bars, parts or points a chart needs before it compares anything
+CHART_COUNT_MIN = 10   # a count of fewer things in all (a team of four) is read, not charted
 Cell = str | int | float | None
 
 
@@ -205,6 +207,22 @@ class Chart:
         if len(meaningful) >= PART_CHART_MIN:
             return self
         return replace(self, kind="barh", natural_order=True, show_values=True, legend=False)
+
+    @property
+    def says_little(self) -> bool:
+        """Too little to chart, a table says it better: fewer than `CHART_ITEMS_MIN`
+        bars, parts or points (two territories, one population on a map, two
+        measurements), or one series counting fewer than `CHART_COUNT_MIN` things in
+        all (the profiles of a team of four). A timeline places even one task in
+        time, and a heat map is a table already: they always draw."""
+        if self.kind in ("gantt", "heatmap"):
+            return False
+        if self.kind in ("scatter", "bubble"):
+            return len(self.points) < CHART_ITEMS_MIN
+        if len(self.categories) < CHART_ITEMS_MIN:
+            return True
+        counts = len(self.series) == 1 and not self.is_percent and self.decimals == 0
+        return counts and sum(v or 0 for v in self.series[0].values) < CHART_COUNT_MIN
 
     @property
     def is_percent(self) -> bool:

@@ -83,8 +83,12 @@ def edited_files(folder: Path, names: Iterable[str]) -> list[tuple[str, str]]:
     """(name, digest) of the editable `names` present in `folder` that are not as written.
 
     A file no readable manifest records counts as edited: nothing proves it is
-    the playbook's own, so it is kept rather than lost.
+    the playbook's own, so it is kept rather than lost. A file that is its
+    generated base (`history/.generated/<name>`, what the playbook last wrote
+    there, a notebook run by hand included) is the playbook's own.
     """
+    from .carry import GENERATED_DIR
+
     recorded = recorded_digests(folder)
     found = []
     for name in names:
@@ -92,8 +96,13 @@ def edited_files(folder: Path, names: Iterable[str]) -> list[tuple[str, str]]:
         if Path(name).suffix.lower() not in EDITABLE_SUFFIXES or not path.is_file():
             continue
         digest = manifest_module.sha256(path)
-        if recorded.get(name) != digest:
-            found.append((name, digest))
+        if recorded.get(name) == digest:
+            continue
+        base = folder / GENERATED_DIR / name
+        if "/" not in name and base.is_file() and not base.is_symlink() and (
+                manifest_module.sha256(base) == digest):
+            continue
+        found.append((name, digest))
     return found
 
 
@@ -182,3 +191,31 @@ def record_kept(records: Mapping[str, manifest_module.DeliverableRecord],
         mine = [k.to_dict() for k in kept if k.file in record.files]
         if earlier or mine:
             record.edited = [*earlier, *mine]
+
+
+def keep_before_writing(folder: Path, names: list[str], lang: str) -> list[str]:
+    """A notebook run by hand writes straight into the client folder (not through
+    a run's commit): keep the edited files it is about to replace, as a run does;
+    what to tell the consultant, one line each."""
+    from .wording import say
+
+    lines = []
+    for edit in keep_edited(folder, names):
+        lines.append(say("edited_kept", lang, file=edit.file, kept=edit.kept))
+        lines.append(say("edited_fate", lang, file=edit.file))
+    return lines
+
+
+def identify_written(folder: Path, names: list[str]) -> None:
+    """Give the files a notebook run by hand just wrote their identities, and make
+    them the generated base of the next carry: the next run reads them as the
+    playbook's own, and carries the edits made to them afterwards."""
+    from ..files import atomic_write_bytes
+    from .carry import GENERATED_DIR, deck, word
+
+    for name in names:
+        path = folder / name
+        if not path.is_file():
+            continue
+        (word if path.suffix.lower() == ".docx" else deck).stamp(path)
+        atomic_write_bytes(folder / GENERATED_DIR / name, path.read_bytes())

@@ -8,10 +8,16 @@ both languages, and every text of the case file a consultant reads (names of
 populations and lots, functions, evidence...) with its French version. Codes,
 numbers and dates are not text: the engine reasons on the same facts in both
 languages, so the reference diagnosis and the grading do not depend on it.
+
+A briefing never types a count the case holds: it names the fact,
+`{headcount:Team supervisors}` (digits) or `{mandatory_fields:Contact-centre
+advisers:words}` ("twelve", "douze"), the population by its name in the case
+file, so the notes a trainee reads and the feedback they get give one number.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from enum import Enum
 from functools import cache
@@ -71,9 +77,38 @@ def case_text(name: str) -> CaseText:
     if not path.is_file():
         raise PlaybookError(f"exercise case {name!r} has no texts file {path.name} in {TEXTS_DIR.name}/")
     try:
-        return CaseText.model_validate(safe_yaml.load_file(path))
+        text = CaseText.model_validate(safe_yaml.load_file(path))
     except ValueError as exc:
         raise PlaybookError(f"{TEXTS_DIR.name}/{path.name}: {exc}") from exc
+    engagement = load_engagement(case_path(name))
+    briefing = {lang: fill_facts(text.briefing.in_(lang), engagement, lang, f"{TEXTS_DIR.name}/{path.name}")
+                for lang in ("fr", "en")}
+    return text.model_copy(update={"briefing": Bilingual(**briefing)})
+
+
+# Facts a briefing may quote, per population of the case file.
+FACT_FIELDS = ("headcount", "mandatory_fields", "new_hires_per_year")
+_FACT = re.compile(r"\{(" + "|".join(FACT_FIELDS) + r"):([^:{}]+)(:words)?\}")
+_WORDS = {
+    "en": ("zero one two three four five six seven eight nine ten eleven twelve thirteen "
+           "fourteen fifteen sixteen seventeen eighteen nineteen twenty").split(),
+    "fr": ("zéro un deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze "
+           "quinze seize dix-sept dix-huit dix-neuf vingt").split(),
+}
+
+
+def fill_facts(text: str, engagement: Engagement, lang: str, where: str) -> str:
+    """`text` with each `{field:population}` replaced by the case's value."""
+    def value(match: re.Match[str]) -> str:
+        field, name, words = match.group(1), match.group(2).strip(), match.group(3)
+        population = next((p for p in engagement.populations if p.name == name), None)
+        number = getattr(population, field, None) if population else None
+        if not isinstance(number, int):
+            raise PlaybookError(f"{where}: {match.group(0)} names no {field} of a population "
+                                "of the case file")
+        return _WORDS[lang][number] if words and number < len(_WORDS[lang]) else str(number)
+
+    return _FACT.sub(value, text)
 
 
 def bundled_case(name_or_path: str | Path) -> str | None:

@@ -123,6 +123,7 @@ class _Checker:
         self.names = [p.name for p in ref.engagement.populations]
         self.facts = population_facts(ref.engagement, self.m)
         self.remarks: list[Remark] = []
+        self.credits: list[Remark] = []  # what the answer got right, with the method's reason
         self.earned = 0.0
         self.possible = 0.0
         self.unknown: set[str] = set()
@@ -135,6 +136,9 @@ class _Checker:
     def remark(self, kind: str, subject: str, message: str, seeds: list[str] | str = "") -> None:
         seed = seeds if isinstance(seeds, str) else wording.seeds_text(seeds, self.lang)
         self.remarks.append(Remark(kind, subject, " ".join(message.split()), seed))
+
+    def credit(self, kind: str, subject: str, key: str, **values: Any) -> None:
+        self.credits.append(Remark(kind, subject, " ".join(self.t(f"credits.{key}", **values).split())))
 
     def population(self, typed: str) -> str | None:
         """The case population a typed name means; an unknown name is remarked once."""
@@ -192,6 +196,7 @@ class _Checker:
             if name in mapped:
                 self.earned += 1
                 self.possible += 1
+                self.credit("population", name, "population", population=name)
                 self.check_brakes(name, brakes.get(name, []))
                 self.check_risks(name, risks.get(name, {}))
             else:
@@ -248,6 +253,8 @@ class _Checker:
             self.possible += 1
             if code in claimed:
                 self.earned += 1
+                self.credit("brake", name, "brake", brake=self.brake_label(code), population=name,
+                            signals=" ".join(finding.reasons))
                 continue
             entry = self.m.brakes.brake(code)
             message = self.t("remarks.missing_brake", brake=entry.label.in_(self.lang),
@@ -298,6 +305,9 @@ class _Checker:
             self.possible += 1
             gap = abs(given[kind] - assessment.level)
             self.earned += 1 if gap == 0 else 0.5 if gap == 1 else 0
+            if gap == 0:
+                self.credit("risk", name, "risk", risk=self.risk_label(kind), population=name,
+                            level=self.t(f"risk_levels.{assessment.level}"))
             if gap:
                 reasons = " ".join(assessment.reasons[:2]) or self.t("remarks.risk_level_none")
                 self.remark("risk_level", name, self.t(
@@ -339,8 +349,12 @@ class _Checker:
         engine_ids = [i for ids in engine.values() for i in ids]
         for pillar in PILLARS:
             self.possible += 1
-            if any(catalogue.lever(i).pillar == pillar for i in chosen):
+            covering = [i for i in chosen if catalogue.lever(i).pillar == pillar]
+            if covering:
                 self.earned += 1
+                self.credit("pillar", name, "pillar", population=name,
+                            pillar=catalogue.pillars[pillar].label.in_(self.lang),
+                            levers=", ".join(self.lever_label(i) for i in covering))
                 continue
             info = catalogue.pillars[pillar]
             suggestion = (engine.get(pillar) or info.defaults)[0]
@@ -351,7 +365,12 @@ class _Checker:
         found = self.ref.brakes_of(name)
         for code, finding in found.items():
             against = [i for i in self.m.brakes.brake(code).levers if i in engine_ids]
-            if not against or any(i in chosen for i in against):
+            if not against:
+                continue
+            if any(i in chosen for i in against):
+                self.credit("brake_addressed", name, "brake_addressed", population=name,
+                            brake=self.brake_label(code),
+                            levers=", ".join(self.lever_label(i) for i in against if i in chosen))
                 continue
             self.possible += 1
             self.remark("brake_not_addressed", name, self.t(
@@ -386,7 +405,7 @@ class _Checker:
         }
         remarks = sorted(self.remarks, key=lambda r: ORDER.index(r.kind))
         return Feedback(self.ref.engagement.client, self.lang, remarks, score,
-                        kinds, texts)
+                        kinds, texts, credits=self.credits)
 
 
 def _dominant(levels: dict[str, int]) -> str | None:

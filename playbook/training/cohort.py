@@ -30,13 +30,14 @@ from typing import Any
 
 from .. import safe_yaml
 from ..errors import PlaybookError, brief
-from ..files import atomic_write_text, spreadsheet_text
+from ..files import atomic_write_text, spreadsheet_text, unique_name
 from ..method import Method, load_method
-from ..render import Document, Heading, Paragraph, Table, write_docx
+from ..render import BulletItem, Bullets, Document, Heading, Paragraph, Table, write_docx
 from ..safe_yaml import YamlRefused
 from ..text import render
 from .check import check
 from .feedback import Feedback
+from .workbook import WorkbookProblems
 
 # An answer names a few populations; a file far larger is not one.
 MAX_ANSWER_BYTES = 1 << 20
@@ -103,13 +104,19 @@ def _from_yaml(path: Path) -> dict[str, Any]:
     return data
 
 
-def _from_xlsx(path: Path) -> dict[str, Any]:
+def _from_xlsx(path: Path, method: Method, lang: str) -> dict[str, Any]:
     from openpyxl import load_workbook
+
+    from .workbook import is_answer_workbook, read_answer_workbook
 
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except Exception:  # openpyxl raises many kinds for a file that is not a workbook
         raise ValueError("not a readable Excel workbook (.xlsx)") from None
+    if is_answer_workbook(book.sheetnames):
+        book.close()
+        return read_answer_workbook(path, method, lang)
+    # A one-sheet table (population | brakes | rejection | misuse | understand | want | be_able).
     rows = [list(r) for r in book.worksheets[0].iter_rows(values_only=True)]
     book.close()
     head = {str(r[0]).strip(): r[1] for r in rows[:2] if r and r[0] is not None and len(r) > 1}
@@ -136,8 +143,11 @@ def _from_xlsx(path: Path) -> dict[str, Any]:
     return data
 
 
-def read_answer(path: str | Path, case: str | None = None) -> TraineeAnswer:
-    """One trainee's answer file; `case` is the default when the file names none."""
+def read_answer(path: str | Path, case: str | None = None, method: Method | None = None,
+                lang: str = "en") -> TraineeAnswer:
+    """One trainee's answer file; `case` is the default when the file names none.
+
+    An answer workbook's problems are every one located (`WorkbookProblems`)."""
     path = Path(path)
     if not path.is_file():
         raise ValueError("file not found")
@@ -145,7 +155,7 @@ def read_answer(path: str | Path, case: str | None = None) -> TraineeAnswer:
     if suffix in (".yaml", ".yml"):
         data = _from_yaml(path)
     elif suffix == ".xlsx":
-        data = _from_xlsx(path)
+        data = _from_xlsx(path, method or load_method(), lang)
     else:
         raise ValueError(f"unsupported file type {suffix or path.name!r}: give .yaml or .xlsx")
     chosen = data.get("case") or case
@@ -199,8 +209,10 @@ def check_cohort(paths: Iterable[str | Path], case: str | None = None, lang: str
     answers, problems = [], []
     for path in paths:
         try:
-            answer = read_answer(path, case)
+            answer = read_answer(path, case, method, lang)
             answers.append((answer, case_source(answer.case, cases_dir)))
+        except WorkbookProblems as exc:
+            problems.extend(exc.problems)  # each one names its file, sheet, row and column
         except ValueError as exc:
             problems.append(f"{path}: {exc}")
     graded = []
@@ -257,14 +269,76 @@ def scores_csv(cohort: Cohort) -> str:
     return out.getvalue()
 
 
+def feedback_document(graded: Graded) -> Document:
+    """One trainee's feedback: the score, what the answer got right and what it
+    missed, each point with the method's reason and its source."""
+    feedback, lang = graded.feedback, graded.feedback.lang
+    blocks: list[Any] = [
+        Heading(_t("feedback.score", lang)),
+        Paragraph(f"**{feedback.texts.get('score', f'{round(feedback.score * 100)}/100')}**"),
+        Paragraph(_t("scores_intro", lang)),
+        Heading(_t("feedback.found", lang)),
+    ]
+    if feedback.credits:
+        blocks.append(Paragraph(_t("feedback.found_intro", lang)))
+        items: list[BulletItem | str] = []
+        for subject in dict.fromkeys(c.subject for c in feedback.credits):
+            mine = [c for c in feedback.credits if c.subject == subject]
+            mapped = next((c.message for c in mine if c.kind == "population"), subject)
+            items.append(BulletItem(f"**{mapped}**"))
+            items += [BulletItem(c.message, 1) for c in mine if c.kind != "population"]
+        blocks.append(Bullets(items))
+    else:
+        blocks.append(Paragraph(_t("feedback.found_none", lang)))
+    blocks.append(Heading(_t("feedback.missed", lang)))
+    if feedback.perfect:
+        blocks.append(Paragraph(feedback.texts.get("perfect", "")))
+    for number, remark in enumerate(feedback.remarks, 1):
+        # a heading, so it stays on the page of its explanation
+        blocks.append(Heading(f"{number}. {feedback.kind_labels.get(remark.kind, remark.kind)}"
+                              f" — {remark.subject}", 3))
+        blocks.append(Paragraph(remark.message))
+        if remark.seed:
+            blocks.append(Paragraph(f"{feedback.texts.get('seed_prefix', '')} {remark.seed}".strip(),
+                                    "caption"))
+    return Document(title=_t("feedback.title", lang), subtitle=feedback.texts.get("title", ""),
+                    client=graded.trainee, lang=lang,  # type: ignore[arg-type]
+                    blocks=blocks)
+
+
+def feedback_paths(cohort: Cohort, out_dir: str | Path) -> dict[str, Path]:
+    """Each trainee's feedback file: `<out>/feedback/feedback-<trainee>.docx`
+    (`retours/retour-<stagiaire>.docx` in French); two trainees of one name are numbered."""
+    folder = Path(out_dir) / _t("feedback.folder", cohort.lang)
+    paths: dict[str, Path] = {}
+    taken: set[str] = set()
+    for graded in sorted(cohort.graded, key=lambda g: (g.trainee, str(g.path))):
+        stem = render("cohort.feedback.file", cohort.lang, trainee=unique_name(graded.trainee))
+        name, n = stem, 1
+        while name.casefold() in taken:
+            n += 1
+            name = f"{stem}-{n}"
+        taken.add(name.casefold())
+        paths[str(graded.path)] = folder / f"{name}.docx"
+    return paths
+
+
 def write_cohort_report(cohort: Cohort, out_dir: str | Path,
                         templates_dir: str | Path | None = None,
                         method: Method | None = None) -> dict[str, Path]:
-    """`<out_dir>/cohort-report.docx` (bilan-promotion in French) and its scores as CSV."""
+    """`<out_dir>/cohort-report.docx` (bilan-promotion in French), its scores as
+    CSV, and one feedback document per trainee (see `feedback_paths`)."""
     out = Path(out_dir)
     stem = _t("file", cohort.lang)
-    return {
+    labels = method or load_method()
+    written = {
         "docx": write_docx(cohort_document(cohort), out / f"{stem}.docx", templates_dir,
-                           labels=method or load_method()),
+                           labels=labels),
         "csv": atomic_write_text(out / f"{stem}-scores.csv", scores_csv(cohort)),
     }
+    paths = feedback_paths(cohort, out)
+    for graded in sorted(cohort.graded, key=lambda g: (g.trainee, str(g.path))):
+        path = paths[str(graded.path)]
+        written[f"feedback:{path.name}"] = write_docx(feedback_document(graded), path,
+                                                     templates_dir, labels=labels)
+    return written

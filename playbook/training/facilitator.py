@@ -20,7 +20,7 @@ from ..method.levers import PILLARS
 from ..render import Bullets, Document, Heading, Paragraph, Table, write_docx
 from ..text import render
 from .cases import case_names
-from .check import reference
+from .check import Reference, reference
 from .html import write_html
 
 _DATA = Path(__file__).parent / "facilitator.yaml"
@@ -45,7 +45,6 @@ def facilitator_document(case: str, lang: str = "fr", method: Method | None = No
     ref = reference(case, lang, method)
     own = data[case]
     timing = data["timing"]
-    levels = {int(k): method.text(f"training.risk_levels.{k}", lang) for k in range(4)}
     blocks: list[Any] = [
         Paragraph(_t("notebook", lang, case=case), "caption"),
         Heading(_t("objectives", lang)),
@@ -62,6 +61,15 @@ def facilitator_document(case: str, lang: str = "fr", method: Method | None = No
         points.append(f"**{finding.population}** — {label} : {finding.reasons[0]}" if lang == "fr"
                       else f"**{finding.population}** — {label}: {finding.reasons[0]}")
     blocks.append(Bullets(points))
+    blocks += [Heading(_t("model", lang)), model_answer_table(ref, method, lang)]
+    return Document(title=_t("title", lang), subtitle=own["title"][lang], lang=lang,  # type: ignore[arg-type]
+                    blocks=blocks)
+
+
+def model_answer_table(ref: Reference, method: Method, lang: str) -> Table:
+    """The model answer, one row per population: brakes, the two risks, the levers
+    chosen (the facilitator guide and the trainer's notebook show the same)."""
+    levels = {int(k): method.text(f"training.risk_levels.{k}", lang) for k in range(4)}
     rows = []
     for population in ref.engagement.populations:
         name = population.name
@@ -73,11 +81,8 @@ def facilitator_document(case: str, lang: str = "fr", method: Method | None = No
                            for pillar in PILLARS for i in chosen.get(pillar, []))
         rows.append([name, brakes, *risks, levers])
     risk_columns = [method.brakes.risk(kind).label.in_(lang) for kind in RISK_KINDS]
-    blocks += [Heading(_t("model", lang)),
-               Table([_t("population", lang), _t("brakes", lang), *risk_columns,
-                      _t("levers", lang)], rows, widths=[2.5, 3, 1.3, 1.3, 4])]
-    return Document(title=_t("title", lang), subtitle=own["title"][lang], lang=lang,  # type: ignore[arg-type]
-                    blocks=blocks)
+    return Table([_t("population", lang), _t("brakes", lang), *risk_columns, _t("levers", lang)],
+                 rows, widths=[2.5, 3, 1.3, 1.3, 4])
 
 
 def write_facilitator_guides(out_dir: str | Path, lang: str = "fr",

@@ -37,6 +37,9 @@ class Feedback:
     score: float  # 0.0 to 1.0
     kind_labels: dict[str, str] = field(default_factory=dict)
     texts: dict[str, str] = field(default_factory=dict)  # title, score, perfect, columns
+    # What the answer got right, each with the method's reason (kind: population,
+    # brake, risk, pillar, brake_addressed); the trainee's feedback document opens with it.
+    credits: list[Remark] = field(default_factory=list)
 
     @property
     def perfect(self) -> bool:

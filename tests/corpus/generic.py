@@ -265,6 +265,33 @@ def reconciliation(written: dict[str, Written]) -> list[str]:
             for d in read_report(files.paths["docx"].parent / REPORT.format(name=name))]
 
 
+CHART_ITEMS_MIN = 3  # bars, parts or points below which a chart compares nothing
+
+
+def charts_say_something(written: dict[str, Written]) -> list[str]:
+    """No figure of a report nor chart of a deck with fewer than three bars, parts or
+    points (two territories, one population on a map), nor counting fewer than ten
+    things in all (a team of four): those are tables. Timelines always draw."""
+    from playbook.render.deliverables import build
+    from playbook.render.ir import ChartSlide, Figure
+
+    problems = []
+    for name, files in written.items():
+        document, deck = build(name, files.analysis)
+        charts = [("report", b.chart) for b in document.blocks if isinstance(b, Figure)]
+        charts += [("deck", s.chart) for s in deck.slides if isinstance(s, ChartSlide)]
+        for where, chart in charts:
+            if chart.kind in ("gantt", "heatmap"):
+                continue
+            items = len(chart.points) if chart.kind in ("scatter", "bubble") else len(chart.categories)
+            total = sum(v or 0 for s in chart.series for v in s.values)
+            counted = len(chart.series) == 1 and chart.value_format == "0"
+            if items < CHART_ITEMS_MIN or (counted and total < 10):
+                problems.append(f"{name} {where}: a {chart.kind} chart of {items} items "
+                                f"(total {total:g}) {chart.title!r}")
+    return problems
+
+
 # Checks of the analysis (language-independent) and of the written files, by name.
 ANALYSIS_CHECKS = {
     "public_holidays": sessions_on_public_holidays,
@@ -273,4 +300,4 @@ ANALYSIS_CHECKS = {
 }
 FILE_CHECKS = {"six_deliverables": missing_files, "no_leftovers": leftovers, "language_lint": language,
                "text_check": text_check, "reconciliation": reconciliation, "storyline": storyline,
-               "appendix_filled": appendix_filled}
+               "appendix_filled": appendix_filled, "charts_say_something": charts_say_something}

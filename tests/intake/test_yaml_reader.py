@@ -211,6 +211,26 @@ def test_unknown_keys_are_warnings(tmp_path: Path) -> None:
     ]
 
 
+def test_a_comma_inside_braces_is_named_as_the_cause_with_the_value_to_quote(tmp_path: Path) -> None:
+    """`{role: Managing Director, Kestrel}` is valid YAML that cuts the role short:
+    the consultant is told which value to quote, once per value, not "unknown field"."""
+    data = minimal_engagement_dict()
+    data["governance"].pop("sponsor", None)
+    text = dump_yaml(data).replace(
+        "governance:\n",
+        "governance:\n  sponsor: {name: Ann Lee, role: Managing Director, North Ltd, Leeds}\n", 1)
+    path = tmp_path / "engagement.yaml"
+    path.write_text(text, encoding="utf-8")
+    line = text.splitlines().index("  sponsor: {name: Ann Lee, role: Managing Director, North Ltd, Leeds}") + 1
+
+    report = read_intake(path)
+
+    (warning,) = [w for w in report.warnings if "sponsor" in w.where]
+    assert warning.where.startswith(f"governance.sponsor.North Ltd (line {line})")
+    assert 'write role: "Managing Director, North Ltd, Leeds" in quotes' in warning.message
+    assert report.engagement.governance.sponsor.role == "Managing Director"
+
+
 def test_messages_are_in_french_for_a_french_engagement(tmp_path: Path) -> None:
     data = minimal_engagement_dict()
     data["engagement"]["language"] = "fr"

@@ -291,3 +291,24 @@ def test_a_rerun_keeps_the_comment_on_its_slide(tmp_path, notebooks):
     assert [k.file for k in result.kept_edits] == ["framing_note.pptx"]
     [review] = [r for r in result.reviews if r.file == "framing_note.pptx"]
     assert [c["yours"] for c in review.carried if c["kind"] == "comment"] == [ON_SLIDE]
+
+
+@pytest.mark.libreoffice
+def test_a_comment_in_a_deck_saved_by_libreoffice_is_carried(generated, tmp_path):  # noqa: F811
+    """LibreOffice writes its comments as legacy ones, with its own part names and
+    authors: the comment is on the same slide of the new deck."""
+    from .test_carry import _through_libreoffice
+
+    base, mine, new = files(generated, tmp_path, ".pptx")
+    presentation = pptx.Presentation(str(mine))
+    add_legacy_comment(presentation, _slide(presentation, "Synthèse"), LEGACY_TEXT)
+    presentation.save(str(mine))
+    _through_libreoffice(mine, tmp_path)
+    saved = pptx.Presentation(str(mine))
+    assert [t for t, _ in comments_on(_slide(saved, "Synthèse"), LEGACY)] == [LEGACY_TEXT]
+
+    outcome = deck.carry(base, mine, new, say)
+
+    presentation = pptx.Presentation(str(new))
+    assert [t for t, _ in comments_on(_slide(presentation, "Synthèse"), LEGACY)] == [LEGACY_TEXT]
+    assert [c["yours"] for c in outcome.carried if c["kind"] == "comment"] == [LEGACY_TEXT]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shutil
 import signal
 import subprocess
 import sys
@@ -122,9 +123,22 @@ def test_a_deleted_file_is_simply_rendered_again(folder, engagement, out_dir, no
 
 def test_a_file_no_manifest_vouches_for_is_kept(folder, engagement, out_dir, notebooks):
     (folder / "manifest.json").unlink()
+    shutil.rmtree(folder / "history" / ".generated")  # nor the copy of what was generated
     run_engagement(engagement, out_dir, only=["framing_note"], notebooks_dir=notebooks)
     assert history_of(folder) == [f"framing_note.{today()}.edited.docx",
                                   f"framing_note.{today()}.edited.pptx"]
+
+
+def test_without_a_manifest_the_generated_copy_vouches_for_a_file(
+    folder, engagement, out_dir, notebooks
+):
+    """The copy of what the playbook generated (the base of the next carry) proves an
+    untouched file is its own; an edited one is kept."""
+    digest = edit_report(folder / "framing_note.docx")
+    (folder / "manifest.json").unlink()
+    run_engagement(engagement, out_dir, only=["framing_note"], notebooks_dir=notebooks)
+    assert history_of(folder) == [f"framing_note.{today()}.edited.docx"]
+    assert sha256(folder / "history" / f"framing_note.{today()}.edited.docx") == digest
 
 
 @pytest.mark.parametrize("lang, said, fate", [

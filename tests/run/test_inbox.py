@@ -259,6 +259,7 @@ def test_a_batch_keeps_an_edited_copy_and_lists_it_in_its_summary(tmp_path, note
     run_batch([engagements], out, jobs=2, only=["framing_note"], notebooks_dir=notebooks,
               method_dir=method)
 
+    assert [c.rendered for c in result.clients if c.client == "Client A"] == [["framing_note"]]
     assert sha256(out / "Client A" / "fr" / copy) == digest
     assert "Population 2: 99" in docx_text(out / "Client A" / "fr" / "framing_note.docx")
     summary = json.loads((out / "batch-summary.json").read_text(encoding="utf-8"))

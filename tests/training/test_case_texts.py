@@ -159,3 +159,40 @@ def test_a_count_the_briefing_gives_is_the_case_s_own(case: str, lang: str) -> N
         count = _COUNTS[lang].get(word.casefold())
         if count is not None:
             assert count in held, (case, lang, word)
+
+
+_TYPED = {"en": r"(?<!Lot )\b\d+\b", "fr": r"(?<!Lot )\b\d+\b"}
+
+
+@pytest.mark.parametrize("case", case_names())
+def test_a_briefing_names_its_counts_instead_of_typing_them(case: str) -> None:
+    """Every number of the notes comes from the case file (only lot numbers, names, are typed),
+    and the notes show the case's value: the briefing and the feedback cannot disagree."""
+    import yaml
+
+    raw = yaml.safe_load((CASES_DIR / "text" / f"{case}.yaml").read_text(encoding="utf-8"))["briefing"]
+    for lang in ("en", "fr"):
+        assert re.findall(_TYPED[lang], raw[lang]) == [], (case, lang)
+        shown = " ".join(case_text(case).paragraphs(lang))
+        assert "{" not in shown
+        for field, name, words in re.findall(r"\{(\w+):([^:{}]+)(:words)?\}", raw[lang]):
+            value = getattr(load_case(case).population(name.strip()), field)
+            written = _COUNTS[lang] if words else {}
+            token = next((w for w, n in written.items() if n == value), str(value))
+            assert re.search(rf"\b{re.escape(token)}\b", shown, flags=re.IGNORECASE), (case, lang, name)
+
+
+def test_a_count_follows_the_case_file() -> None:
+    from playbook.training.cases import fill_facts
+
+    engagement = load_case("contact_centre")
+    advisers = engagement.population("Contact-centre advisers")
+    changed = engagement.model_copy(update={"populations": [
+        advisers.model_copy(update={"mandatory_fields": 9, "headcount": 140}),
+        *engagement.populations[1:]]})
+    text = case_text("contact_centre")
+    raw = "{mandatory_fields:Contact-centre advisers:words} champs, {headcount:Contact-centre advisers} au total"
+    assert fill_facts(raw, changed, "fr", "test") == "neuf champs, 140 au total"
+    assert "douze champs obligatoires" in " ".join(text.paragraphs("fr"))
+    with pytest.raises(Exception, match="names no headcount"):
+        fill_facts("{headcount:Nobody}", engagement, "en", "contact_centre.yaml")

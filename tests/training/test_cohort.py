@@ -135,3 +135,47 @@ def test_the_answer_is_a_parameter_papermill_can_inject(path: Path) -> None:
     cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
     later = [c for c in cells[1:] if c["cell_type"] == "code"]
     assert not any("".join(c["source"]).lstrip().startswith("answer =") for c in later)
+
+
+def _document_text(path: Path) -> str:
+    document = docx.Document(str(path))
+    return "\n".join(p.text for p in document.paragraphs)
+
+
+def test_each_trainee_gets_a_feedback_document_with_what_was_right_and_what_was_missed(
+        tmp_path, perfect) -> None:
+    forgotten = perfect["populations"][-1]
+    files = [_yaml(tmp_path / "ana.yaml", "Ana Martin", perfect),
+             _yaml(tmp_path / "ben.yaml", "Ben Morel", _without(perfect, forgotten))]
+    cohort = check_cohort(files)
+
+    written = write_cohort_report(cohort, tmp_path / "out")
+
+    ben = tmp_path / "out" / "feedback" / "feedback-Ben Morel.docx"
+    assert ben in written.values() and (tmp_path / "out" / "feedback" / "feedback-Ana Martin.docx").is_file()
+    text = _document_text(ben)
+    feedback = next(g.feedback for g in cohort.graded if g.trainee == "Ben Morel")
+    assert f"Score: {round(feedback.score * 100)}/100" in text
+    found, missed = text.split("What you missed, and why")
+    assert "What you found" in found
+    first = perfect["populations"][0]
+    assert f"“{first}” mapped" in found
+    assert f"Risk of rejection of “{first}” at the right level" in found
+    assert forgotten not in found
+    remark = feedback.of_kind("missing_population")[0]
+    assert f"Forgotten population — {forgotten}" in missed
+    assert remark.message.split(".")[0] in missed.replace("\u00a0", " ")  # why, per the method
+    assert "Ana" not in text  # one trainee's file holds nobody else's answer
+    assert main(["check-text", str(tmp_path / "out" / "feedback")]) == 0  # nothing a trainee must not read
+
+
+def test_a_french_feedback_document_is_named_and_worded_in_french(tmp_path, perfect) -> None:
+    files = [_yaml(tmp_path / "ana.yaml", "Ana", perfect), _yaml(tmp_path / "ana2.yaml", "Ana", perfect)]
+
+    write_cohort_report(check_cohort(files, lang="fr"), tmp_path / "out")
+
+    folder = tmp_path / "out" / "retours"
+    assert sorted(p.name for p in folder.iterdir()) == ["retour-Ana-2.docx", "retour-Ana.docx"]
+    text = _document_text(folder / "retour-Ana.docx")
+    assert "Retour individuel" in text and "Ce que vous avez trouvé" in text
+    assert "Aucune différence avec le diagnostic de la méthode" in text

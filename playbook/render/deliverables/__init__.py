@@ -36,12 +36,15 @@ def prepared(name: str, analysis: Analysis) -> Analysis:
 
 def build(name: str, analysis: Analysis) -> tuple[Document, Deck]:
     """The `(Document, Deck)` of deliverable `name` for one analysed engagement."""
+    from ..small_charts import tabulated_deck, tabulated_document
     from .once import one_build
 
     module = entry(name).builders()
     analysis = prepared(name, analysis)
     with one_build():  # the findings both tell are computed once (see `once`)
-        return module.build_document(analysis), module.build_deck(analysis)
+        document, deck = module.build_document(analysis), module.build_deck(analysis)
+    # a chart with too little to show is its table, in every deliverable (`Chart.says_little`)
+    return tabulated_document(document), tabulated_deck(deck)
 
 
 def write(name: str, analysis: Analysis, output_dir: str | Path, templates_dir: str | Path | None = None

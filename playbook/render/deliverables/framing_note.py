@@ -485,8 +485,10 @@ def _governance_blocks(analysis: Any) -> list[Block]:
                         released=sum(m.released_from_daily_work for m in gov.team))),
             _team_table(analysis, full=True),
             Paragraph(g("balance_line", **counts)),
-            Figure(seniority_chart(analysis)),
         ]
+        seniority = seniority_chart(analysis)
+        if not seniority.says_little:  # a small team's profiles are the sentence above
+            blocks.append(Figure(seniority))
     if gov.key_users:
         blocks += [Heading(g("key_users_title"), 2), _key_user_table(analysis)]
     blocks += [Heading(g("administrators_title"), 2), Bullets(_administrator_lines(analysis))]
@@ -809,8 +811,9 @@ def _governance_slides(analysis: Any) -> Slides:
         main.append(BulletSlide(team_title, shown, notes=c.reason_notes(
             analysis, [evidence], lead=b.lines(summary[len(shown):]))))
         detail.append(TableSlide(g("team_title"), _team_table(analysis, full=False)))
-        detail.append(ChartSlide(g("balance_title"), seniority_chart(analysis),
-                                 caption=g("balance_line", **counts)))
+        if not seniority_chart(analysis).says_little:  # else the team's table says it
+            detail.append(ChartSlide(g("balance_title"), seniority_chart(analysis),
+                                     caption=g("balance_line", **counts)))
     if gov.key_users:
         detail.append(TableSlide(g("key_users_title"), _key_user_table(analysis)))
     detail += b.table_slides(analysis, g("raci_title"), raci_table(analysis, decisive=True),

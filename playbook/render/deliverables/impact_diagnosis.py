@@ -661,10 +661,12 @@ def build_document(analysis: Any) -> Document:
                dimension_table(analysis),
                Figure(people_chart(analysis), caption=_t(analysis, "charts.people_by_dimension"))]
 
+    bubbles = bubble_chart(analysis)
+    drawn = not bubbles.says_little  # else a table of its points: no bubbles to explain
     blocks += [Heading(s("segments")), *lead.get("segments", []),
-               Paragraph(_t(analysis, "text.segments_intro")),
-               Figure(bubble_chart(analysis), caption=_t(analysis, "charts.bubble")),
-               Paragraph(_t(analysis, "text.jitter_note"), style="caption"),
+               *([Paragraph(_t(analysis, "text.segments_intro"))] if drawn else []),
+               Figure(bubbles, caption=_t(analysis, "charts.bubble")),
+               *([Paragraph(_t(analysis, "text.jitter_note"), style="caption")] if drawn else []),
                segment_table(analysis)]
 
     blocks += [Heading(s("brakes")), *lead.get("brakes", [])]

@@ -94,6 +94,8 @@ def prepare(folder: Path, staging: Path, names: list[str], manifest: manifest_mo
 
 def _carry(module, base: Path, previous: Path, staged: Path, say, name: str) -> FileReview | None:
     """Carry `previous`'s edits into `staged` when it differs from its base."""
+    from .word import NoIdentities
+
     if not base.is_file() or not previous.is_file():
         return None
     if manifest_module.sha256(base) == manifest_module.sha256(previous):
@@ -102,6 +104,9 @@ def _carry(module, base: Path, previous: Path, staged: Path, say, name: str) -> 
     shutil.copyfile(staged, generated)
     try:
         outcome = module.carry(base, previous, staged, say)
+    except NoIdentities:  # e.g. written by a notebook run by hand: nothing to match
+        shutil.copyfile(generated, staged)
+        return FileReview(name, error=say("no_identities"))
     except Exception as error:  # noqa: BLE001 - the edited file is kept by the guard anyway
         shutil.copyfile(generated, staged)
         return FileReview(name, error=f"{type(error).__name__}: {error}")

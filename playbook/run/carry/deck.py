@@ -31,7 +31,7 @@ from pathlib import Path
 
 from pptx.oxml.ns import qn
 
-from .word import Outcome
+from .word import NoIdentities, Outcome
 
 _MARK = re.compile(r" ?pb:([0-9a-f]{12})\.([0-9a-f]{8})$")
 _FIGURES = re.compile(r"[\d\s\u00a0\u202f.,:%€+\-–]+")
@@ -157,6 +157,8 @@ def carry(base_path: Path, edited_path: Path, new_path: Path, say: Say) -> Outco
 
     base, edited, new = (pptx.Presentation(str(p)) for p in (base_path, edited_path, new_path))
     reidentify(base, edited)
+    if slides_by_identity(base) and not slides_by_identity(edited):
+        raise NoIdentities(edited_path.name)
     labels = {
         identity: f"{number}. {_title(slide)}".strip()
         for number, slide in enumerate(base.slides, 1)

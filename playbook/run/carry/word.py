@@ -38,6 +38,11 @@ _COMMENT_MARKS = (qn("w:commentRangeStart"), qn("w:commentRangeEnd"))
 _R_EMBED, _R_ID = qn("r:embed"), qn("r:id")
 
 
+class NoIdentities(Exception):
+    """The edited file carries none of the identities of the generated passages:
+    nothing in it can be matched, so carrying would read every passage as deleted."""
+
+
 @dataclass
 class Outcome:
     """What carrying the edits of one file did (see run.carry.Review)."""
@@ -177,6 +182,8 @@ def carry(base_path: Path, edited_path: Path, new_path: Path, say) -> Outcome:
     import docx
 
     base, edited, new = (docx.Document(str(p)) for p in (base_path, edited_path, new_path))
+    if identified(base) and not identified(edited):
+        raise NoIdentities(edited_path.name)
     labels = {_key_digest(key): label for key, _, label in generated_keys(base)}
     merge = _Merge(base, edited, new, labels, say)
     merge.run()

@@ -6,6 +6,7 @@ from __future__ import annotations
 from playbook.render.deliverables import budget
 from playbook.render.deliverables import common as c
 from playbook.render.deliverables import framing_note as fn
+from playbook.render.ir import CHART_COUNT_MIN
 
 from .conftest import body_words, flat, noted, section_slides
 
@@ -132,9 +133,16 @@ def test_the_lots_plan_is_a_native_gantt_chart_with_every_lot(case):
         assert lot.name in categories
 
 
-def test_the_seniority_balance_is_charted(case):
+def test_the_seniority_balance_is_charted_or_for_a_small_team_said(case):
+    """A team of ten or more has its profiles charted; a smaller one's are the sentence
+    under the team's table, and the team's slide lists each member's profile."""
     slide = case.slides_titled(case.label("framing_note.governance.balance_title"))
-    assert any(getattr(s, "has_chart", False) and s.has_chart for sl in slide for s in sl.shapes)
+    team = case.analysis.engagement.governance.team
+    charted = any(getattr(s, "has_chart", False) and s.has_chart for sl in slide for s in sl.shapes)
+    assert charted is bool(slide) is (len(team) >= CHART_COUNT_MIN)
+    counts = fn._seniority_counts(team)
+    assert flat(case.label("framing_note.governance.balance_line", **counts)) in flat(case.doc_text())
+    assert sum(counts.values()) == len(team)
 
 
 def test_first_risks_carry_their_reasons_in_the_speaker_notes(case):
