@@ -256,8 +256,8 @@ def test_a_batch_keeps_an_edited_copy_and_lists_it_in_its_summary(tmp_path, note
     digest = edit(out / "Client A" / "fr" / copy)
     engagement_at(engagements, "2027-04-15", "a.yaml", client="Client A", headcounts=(120, 99))
 
-    run_batch([engagements], out, jobs=2, only=["framing_note"], notebooks_dir=notebooks,
-              method_dir=method)
+    result = run_batch([engagements], out, jobs=2, only=["framing_note"], notebooks_dir=notebooks,
+                       method_dir=method)
 
     assert [c.rendered for c in result.clients if c.client == "Client A"] == [["framing_note"]]
     assert sha256(out / "Client A" / "fr" / copy) == digest
