@@ -80,6 +80,10 @@ class WorkingCalendar:
     engagement: Engagement
     as_of: dt.date
     _holidays: dict[Region, holidays.HolidayBase] = field(default_factory=dict, repr=False)
+    # Each day's answer, once per territories and kind: the training plan asks of
+    # the same days tens of thousands of times as it places its sessions.
+    _closures: dict[tuple[dt.date, Territories, bool], Closure | None] = field(
+        default_factory=dict, init=False, repr=False, compare=False)
 
     @classmethod
     def of(cls, engagement: Engagement, today: dt.date | None = None) -> WorkingCalendar:
@@ -90,14 +94,20 @@ class WorkingCalendar:
     def closure(self, day: dt.date, territories: Iterable[str] = (), training: bool = False) -> Closure | None:
         """Why `day` is closed to people of `territories` (none: the country as a
         whole), or None when it is a working day. `training` adds the blackouts."""
+        places = frozenset(territories)
+        key = (day, places, training)
+        if key not in self._closures:
+            self._closures[key] = self._closure(day, places, training)
+        return self._closures[key]
+
+    def _closure(self, day: dt.date, places: Territories, training: bool) -> Closure | None:
         if day.weekday() >= 5:
             return Closure("weekend")
-        for region in self._regions(territories):
+        for region in self._regions(places):
             name = self._calendar(region).get(day)
             if name:
                 return Closure("holiday", name)
         if training:
-            places = set(territories)
             for blackout in self.engagement.training.blackouts:
                 applies = not blackout.territory or blackout.territory in places
                 if applies and blackout.start <= day <= blackout.end:

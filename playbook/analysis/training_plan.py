@@ -266,21 +266,24 @@ def _schedule(
         preparatory = [n for n in needs if n.lot == lot and n.wave == PREPARATORY]
         wave = _Wave(end_user, latest, opens, method, lang, window_start)
         prepared: list[tuple[Placement, Need]] = []
-        if wave.short(calendar).sessions and preparatory and catalogue.key_users_co_train:
+        trial = wave.trial(calendar)
+        if trial.short.sessions and preparatory and catalogue.key_users_co_train:
             # Key users first, prepared by the day the wave opens, so they co-train it.
             calendar.floor = lot_floor
             prepared = _place_wave(calendar, preparatory, opens - ONE_DAY - buffer, method, lang, rows,
                                    warnings, window_start=None, fallback=opens - ONE_DAY)
             co_trainers += _co_trainers(calendar, prepared, buffer)
-        short = wave.short(calendar)
-        if short.sessions:
-            warning, decision = _capacity_decision(lot, wave, short, calendar, co_trainers, lot_floor,
-                                                   accepted, engagement, method, lang)
+            trial = wave.trial(calendar)
+        if trial.short.sessions:
+            warning, decision, trial = _capacity_decision(lot, wave, trial, calendar, co_trainers, lot_floor,
+                                                          accepted, engagement, method, lang)
             warnings.append(warning)
             capacity.append(decision)
-        calendar.floor = opens
-        placed = [p for p, _ in _place_wave(calendar, end_user, latest, method, lang, rows, warnings,
-                                            window_start)]
+        # The wave as tried is the wave as placed: same calendar, floor and trainers.
+        calendar.adopt(trial.calendar)
+        rows.extend(trial.rows)
+        warnings.extend(trial.warnings)
+        placed = [p for p, _ in trial.placed]
         first_session = min((p.start for p in placed), default=opens)
         if not prepared:
             calendar.floor = lot_floor
@@ -338,6 +341,17 @@ class Shortfall:
     people: int
 
 
+@dataclass
+class _Trial:
+    """A wave placed on a copy of the calendar: what it left out, and all it placed."""
+
+    short: Shortfall
+    calendar: Calendar
+    placed: list[tuple[Placement, Need]]
+    rows: list[dict[str, Any]]
+    warnings: list[MethodWarning]
+
+
 @dataclass(frozen=True)
 class _Wave:
     """A lot's end-user wave, to try on a copy of the calendar before placing it."""
@@ -349,21 +363,26 @@ class _Wave:
     lang: str
     window_start: dt.date
 
-    def trial(self, calendar: Calendar, floor: dt.date | None = None,
-              trainers: int = 0) -> tuple[Shortfall, list[Placement]]:
-        trial = calendar.copy()
-        trial.floor = floor or self.opens
-        trial.add_trainers(trainers, trial.floor, self.latest)
-        placed = [p for p, _ in _place_wave(trial, self.needs, self.latest, self.method, self.lang, [], [],
-                                            self.window_start)]
+    def trial(self, calendar: Calendar, floor: dt.date | None = None, trainers: int = 0) -> _Trial:
+        copy = calendar.copy()
+        copy.floor = floor or self.opens
+        copy.add_trainers(trainers, copy.floor, self.latest)
+        rows: list[dict[str, Any]] = []
+        warnings: list[MethodWarning] = []
+        placed = _place_wave(copy, self.needs, self.latest, self.method, self.lang, rows, warnings,
+                             self.window_start)
         people = sum(n.headcount for n in self.needs if self._led(n))
-        return Shortfall(self.sessions() - len(placed), people - sum(p.participants for p in placed)), placed
-
-    def short(self, calendar: Calendar) -> Shortfall:
-        return self.trial(calendar)[0]
+        short = Shortfall(self.sessions() - len(placed), people - sum(p.participants for p, _ in placed))
+        return _Trial(short, copy, placed, rows, warnings)
 
     def sessions(self) -> int:
         return sum(len(balanced_sizes(n.headcount, n.group_size)) for n in self.needs if self._led(n))
+
+    def sittings(self, calendar: Calendar) -> list[int]:
+        """The trainer sittings each of the wave's led sessions takes."""
+        return [sum(calendar.sittings(n.module.hours))
+                for n in self.needs if self._led(n)
+                for _ in balanced_sizes(n.headcount, n.group_size)]
 
     def _led(self, need: Need) -> bool:
         return self.method.training.formats[need.module.format].led_by_trainer
@@ -373,14 +392,15 @@ MORE_TRAINERS_AT_MOST = 20
 
 
 def _capacity_decision(
-    lot: str, wave: _Wave, short: Shortfall, calendar: Calendar, co_trainers: int, lot_floor: dt.date,
+    lot: str, wave: _Wave, tried: _Trial, calendar: Calendar, co_trainers: int, lot_floor: dt.date,
     accepted: dt.date, engagement: Engagement, method: Method, lang: str,
-) -> tuple[MethodWarning, CapacityDecision]:
+) -> tuple[MethodWarning, CapacityDecision, _Trial]:
     """The decision a wave that does not fit after acceptance testing calls for, with
-    its numbers; the calendar takes on the trainers it asks for."""
+    its numbers, and the wave placed with the trainers it asks for."""
     texts = method.training.texts
     limits = engagement.training
     working = calendar.working
+    short = tried.short
     go_live = wave.latest + ONE_DAY
     # The fewest trainers more that place all that trainers can place (the share
     # of a team away and closed days may leave some out whatever the trainers).
@@ -390,30 +410,21 @@ def _capacity_decision(
     trainer_days = sum(len(calendar.sittings(n.module.hours)) * len(balanced_sizes(n.headcount, n.group_size))
                    for n in wave.needs if wave._led(n))
     # Nor does a committee add more than MORE_TRAINERS_AT_MOST for one wave: beyond,
-    # the answer is a later go-live, and each trial costs a placement of the wave.
+    # the answer is a later go-live.
     ceiling = (min(wave.sessions(), 2 * math.ceil(trainer_days / max(1, days)) + 2, MORE_TRAINERS_AT_MOST)
                if days else 0)
-    least = wave.trial(calendar, trainers=ceiling)[0].sessions
-    low, high = 1, ceiling
-    while low < high:
-        middle = (low + high) // 2
-        if wave.trial(calendar, trainers=middle)[0].sessions <= least:
-            high = middle
-        else:
-            low = middle + 1
-    extra = low if least < short.sessions else 0
+    extra, least, chosen = _fewest_more_trainers(wave, calendar, tried, ceiling)
     # The later go-live that the present capacity would need: the wave placed
     # without the acceptance rule starts this many working days too early.
-    unbounded, placed = wave.trial(calendar, floor=lot_floor)
+    unbounded = wave.trial(calendar, floor=lot_floor)
     later, moved = "", None
-    if not unbounded.sessions and placed:
-        shift = max(1, len(working.working_days(min(p.start for p in placed), wave.opens - ONE_DAY)))
+    if not unbounded.short.sessions and unbounded.placed:
+        first = min(p.start for p, _ in unbounded.placed)
+        shift = max(1, len(working.working_days(first, wave.opens - ONE_DAY)))
         moved = go_live
         for _ in range(shift):
             moved = working.on_or_after(moved + ONE_DAY)
         later = texts["capacity_later_go_live"].in_(lang, days=shift, go_live=format_date(moved, lang))
-    if extra:
-        calendar.add_trainers(extra, wave.opens, wave.latest)
     key = ("capacity_no_window" if not ceiling else "capacity_short" if least == 0
            else "capacity_partly" if extra else "capacity_blocked")
     warning = MethodWarning(
@@ -433,7 +444,56 @@ def _capacity_decision(
         options.append(texts["capacity_topic_go_live"].in_(lang, go_live=format_date(moved, lang)))
     topic = (texts["capacity_topic_or"].in_(lang).join(options) if options
              else texts["capacity_topic_none"].in_(lang, sessions=short.sessions))
-    return warning, CapacityDecision(lot, short.sessions, short.people, extra, moved, topic)
+    return warning, CapacityDecision(lot, short.sessions, short.people, extra, moved, topic), chosen
+
+
+def _fewest_more_trainers(
+    wave: _Wave, calendar: Calendar, tried: _Trial, ceiling: int,
+) -> tuple[int, int, _Trial]:
+    """The fewest trainers, from 1 to `ceiling`, to add over the wave's window so that
+    no more of its sessions are left out than with `ceiling` more (0 when more
+    trainers would place none of them), the sessions still left out with
+    `ceiling` more, and the wave placed with the trainers found.
+
+    Each try places the whole wave, so the search tries no number that arithmetic
+    rules out: with t more trainers the window holds at most (trainers × days
+    open to the wave × sittings a day) sittings. Then a bisection, adding
+    trainers never leaving more sessions out."""
+    if not ceiling:
+        return 0, tried.short.sessions, tried
+    most = wave.trial(calendar, trainers=ceiling)
+    least = most.short.sessions
+    if least >= tried.short.sessions:
+        return 0, least, tried
+    low, high, found = max(1, _fewest_that_could_hold(wave, calendar, wave.sessions() - least)), ceiling, most
+    while low < high:
+        middle = (low + high) // 2
+        attempt = wave.trial(calendar, trainers=middle)
+        if attempt.short.sessions <= least:
+            high, found = middle, attempt
+        else:
+            low = middle + 1
+    return high, least, found
+
+
+def _fewest_that_could_hold(wave: _Wave, calendar: Calendar, sessions: int) -> int:
+    """A lower bound on the trainers to add for `sessions` of the wave to find a
+    place: its smallest sessions' sittings against every trainer's sittings on
+    every day open to one of its groups (co-trainers and trainers added for
+    other lots counted on all of them, and no sitting taken by other lots, so
+    the bound never exceeds the real need)."""
+    if sessions <= 0:
+        return 0
+    places = {n.territories for n in wave.needs}
+    days, day = 0, wave.opens
+    while day <= wave.latest:
+        days += any(not calendar.blocked(day, p) for p in places)
+        day += ONE_DAY
+    if not days:
+        return 0
+    needed = sum(sorted(wave.sittings(calendar))[:sessions])
+    present = calendar.constraints.trainers_available + len(calendar.extra)
+    return max(0, math.ceil(needed / (days * calendar.slots_per_day)) - present)
 
 
 def _place_wave(
@@ -638,14 +698,17 @@ def _self_paced(
     in, ending before the population's first session of the lot (or before
     go-live), never opening before the as-of date when the lot is still ahead."""
     catalogue = method.training
+    first: dict[tuple[str, str], dt.date] = {}  # (lot, population) -> its first session
+    for lot, population, start in zip(sessions.get("lot", ()), sessions.get("population", ()),
+                                      sessions.get("start", ()), strict=True):
+        first[(lot, population)] = min(start, first.get((lot, population), start))
     rows = []
     for need in needs:
         if catalogue.formats[need.module.format].led_by_trainer:
             continue
         go_live = table.at[need.lot, "go_live"].date()
-        own = sessions[(sessions["lot"] == need.lot) & (sessions["population"] == need.population)]
         places = need.territories
-        end = working.on_or_before((min(own["start"]) if len(own) else go_live) - dt.timedelta(days=1), places)
+        end = working.on_or_before(first.get((need.lot, need.population), go_live) - dt.timedelta(days=1), places)
         start = min(go_live - dt.timedelta(weeks=engagement.training.weeks_before_go_live),
                     end - dt.timedelta(weeks=1))
         if go_live > working.as_of:

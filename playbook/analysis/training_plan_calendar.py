@@ -62,22 +62,52 @@ class Calendar:
     extra: list[tuple[dt.date, dt.date | None]] = field(default_factory=list)
     _slots: dict[tuple[dt.date, int], int] = field(default_factory=dict)
     _away: dict[tuple[str, dt.date], int] = field(default_factory=dict)
+    _used: dict[dt.date, int] = field(default_factory=dict)  # sittings taken on a day, all trainers
+    # What the working calendar says of a day's span for given territories never
+    # changes: computed once, shared by the copies a capacity search tries.
+    _spans: dict[tuple[dt.date, int, frozenset[str]], tuple[dt.date, ...] | None] = field(
+        default_factory=dict, repr=False)
+    _blocked: dict[tuple[dt.date, frozenset[str]], bool] = field(default_factory=dict, repr=False)
+    # Who may train on a day or a span, until trainers are added.
+    _present: dict[dt.date, int] = field(default_factory=dict, repr=False)
+    _crew: dict[tuple[dt.date, dt.date], list[int]] = field(default_factory=dict, repr=False)
 
     def copy(self) -> Calendar:
         """A calendar to try a placement on, without touching this one."""
         return Calendar(self.constraints, self.day_hours, self.floor, self.working, list(self.extra),
-                        dict(self._slots), dict(self._away))
+                        dict(self._slots), dict(self._away), dict(self._used), self._spans, self._blocked)
+
+    def adopt(self, other: Calendar) -> None:
+        """Take on what was placed on a copy (its trainers, sittings and floor)."""
+        self.floor, self.extra = other.floor, list(other.extra)
+        self._slots, self._away, self._used = dict(other._slots), dict(other._away), dict(other._used)
+        self._present.clear()
+        self._crew.clear()
 
     def add_trainers(self, count: int, first: dt.date, last: dt.date | None = None) -> None:
         self.extra.extend([(first, last)] * count)
+        self._present.clear()
+        self._crew.clear()
 
     def _trainers(self, days: tuple[dt.date, ...]) -> list[int]:
         """The trainers (1-based) who may run a session on these days."""
-        own = self.constraints.trainers_available
-        return list(range(1, own + 1)) + [
-            own + k + 1 for k, (first, last) in enumerate(self.extra)
-            if first <= days[0] and (last is None or days[-1] <= last)
-        ]
+        key = (days[0], days[-1])
+        crew = self._crew.get(key)
+        if crew is None:
+            own = self.constraints.trainers_available
+            crew = self._crew[key] = list(range(1, own + 1)) + [
+                own + k + 1 for k, (first, last) in enumerate(self.extra)
+                if first <= days[0] and (last is None or days[-1] <= last)
+            ]
+        return crew
+
+    def _trainers_on(self, day: dt.date) -> int:
+        """How many trainers may train on `day`: only they can have sittings then."""
+        count = self._present.get(day)
+        if count is None:
+            count = self._present[day] = self.constraints.trainers_available + sum(
+                1 for first, last in self.extra if first <= day and (last is None or day <= last))
+        return count
 
     @property
     def slots_per_day(self) -> int:
@@ -91,16 +121,22 @@ class Calendar:
         return [min(per_day, total - i) for i in range(0, total, per_day)]
 
     def blocked(self, day: dt.date, territories: frozenset[str]) -> bool:
-        return not self.working.is_working(day, territories, training=True)
+        key = (day, territories)
+        found = self._blocked.get(key)
+        if found is None:
+            found = self._blocked[key] = not self.working.is_working(day, territories, training=True)
+        return found
 
     def place(self, request: Request, size: int, latest: dt.date) -> Placement | None:
         """Place one session ending on or before `latest`, as late as possible."""
         pattern = self.sittings(request.hours)
+        per_day = self.slots_per_day
+        length = len(pattern)
         start = latest
         while start >= self.floor:
-            days = self._span(start, len(pattern), request.territories)
+            days = self._span(start, length, request.territories)
             if days is not None and days[-1] <= latest:
-                placement = self._fit(request, size, days, pattern)
+                placement = self._fit(request, size, days, pattern, per_day)
                 if placement is not None:
                     self._commit(request, placement, pattern)
                     return placement
@@ -109,29 +145,42 @@ class Calendar:
 
     def _span(self, start: dt.date, length: int, territories: frozenset[str]) -> tuple[dt.date, ...] | None:
         """`length` consecutive working days from `start`, none of them blocked."""
-        if self.blocked(start, territories):
-            return None
-        days = [start]
-        day = start
-        while len(days) < length:
-            day += ONE_DAY
-            if day.weekday() >= 5:
-                continue
-            if self.blocked(day, territories):
-                return None
-            days.append(day)
-        return tuple(days)
+        key = (start, length, territories)
+        if key in self._spans:
+            return self._spans[key]
+        found: tuple[dt.date, ...] | None = None
+        if not self.blocked(start, territories):
+            days = [start]
+            day = start
+            while len(days) < length:
+                day += ONE_DAY
+                if day.weekday() >= 5:
+                    continue
+                if self.blocked(day, territories):
+                    break
+                days.append(day)
+            else:
+                found = tuple(days)
+        self._spans[key] = found
+        return found
 
-    def _fit(self, request: Request, size: int, days: tuple[dt.date, ...], pattern: list[int]) -> Placement | None:
+    def _fit(self, request: Request, size: int, days: tuple[dt.date, ...], pattern: list[int],
+             per_day: int) -> Placement | None:
+        for day, need in zip(days, pattern, strict=True):
+            # A day whose sittings are all but taken has no trainer free for this one.
+            if self._used.get(day, 0) + need > self._trainers_on(day) * per_day:
+                return None
         if request.share_cap is not None:
+            away = self._away
             for day in days:
-                if self._away.get((request.key, day), 0) + size > request.share_cap:
+                if away.get((request.key, day), 0) + size > request.share_cap:
                     return None
+        slots = self._slots
         for trainer in self._trainers(days):
-            if all(
-                self._slots.get((day, trainer), 0) + need <= self.slots_per_day
-                for day, need in zip(days, pattern, strict=True)
-            ):
+            for day, need in zip(days, pattern, strict=True):
+                if slots.get((day, trainer), 0) + need > per_day:
+                    break
+            else:
                 return Placement(days, trainer, size)
         return None
 
@@ -139,11 +188,13 @@ class Calendar:
         """Free what a placed session took (its trainer's sittings, its learners' days)."""
         for day, need in zip(placement.days, self.sittings(request.hours), strict=True):
             self._slots[(day, placement.trainer)] -= need
+            self._used[day] -= need
             self._away[(request.key, day)] -= placement.participants
 
     def _commit(self, request: Request, placement: Placement, pattern: list[int]) -> None:
         for day, need in zip(placement.days, pattern, strict=True):
             self._slots[(day, placement.trainer)] = self._slots.get((day, placement.trainer), 0) + need
+            self._used[day] = self._used.get(day, 0) + need
             self._away[(request.key, day)] = self._away.get((request.key, day), 0) + placement.participants
 
 

@@ -70,10 +70,12 @@ def count_lines(text: str, width_pt: float, size_pt: float, bold: bool = False) 
         raise ValueError("width must be positive")
     space = _em_width(" ", bold) * size_pt * SAFETY
     total = 0
-    for words in _paragraph_ems(text, bold):
+    for widths, natural in _paragraph_widths(text, bold, size_pt):
+        if natural <= width_pt:  # the paragraph holds on one line: no word to place
+            total += 1
+            continue
         lines, used = 1, 0.0
-        for em in words:
-            width = em * size_pt * SAFETY
+        for width in widths:
             needed = width if used == 0 else used + space + width
             if needed <= width_pt:
                 used = needed
@@ -86,6 +88,23 @@ def count_lines(text: str, width_pt: float, size_pt: float, bold: bool = False) 
             used = width - extra * width_pt
         total += lines
     return total
+
+
+@lru_cache(maxsize=1 << 14)
+def _paragraph_widths(text: str, bold: bool, size_pt: float
+                      ) -> tuple[tuple[tuple[float, ...], float], ...]:
+    """Each paragraph's word widths at `size_pt` and its width on one line, added
+    up as `count_lines` places them: a table's width search counts the same cell
+    at sixty widths, most of which hold it on one line."""
+    space = _em_width(" ", bold) * size_pt * SAFETY
+    result = []
+    for words in _paragraph_ems(text, bold):
+        widths = tuple(em * size_pt * SAFETY for em in words)
+        used = 0.0
+        for width in widths:
+            used = width if used == 0 else used + space + width
+        result.append((widths, used))
+    return tuple(result)
 
 
 @lru_cache(maxsize=1 << 14)

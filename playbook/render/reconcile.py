@@ -256,10 +256,13 @@ def _rates(name: str, document: Document, deck: Deck, analysis: Any) -> list[Dis
     info = analysis.engagement.engagement
     given = [r for r in (limits.trainer_day_rate, limits.learner_day_cost, info.external_day_rate)
              if r is not None]
-    for sentence in _texts(document, deck):
-        for rate in given:
-            exact, rounded = c.rate(analysis, rate), c.money(analysis, rate)
-            if rounded != exact and re.search(re.escape(rounded) + _PER_DAY, sentence):
+    # each rate as given and as an amount would round it, where the two differ
+    misprints = [(exact, rounded, re.compile(re.escape(rounded) + _PER_DAY))
+                 for exact, rounded in ((c.rate(analysis, r), c.money(analysis, r)) for r in given)
+                 if rounded != exact]
+    for sentence in _texts(document, deck) if misprints else ():
+        for exact, rounded, printed in misprints:
+            if printed.search(sentence):
                 found.append(Discrepancy(RATES, name, "text",
                                          f"the rate {exact} is printed as {rounded}: “{sentence[:120]}”"))
     budget = findings(analysis).budget

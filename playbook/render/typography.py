@@ -6,6 +6,8 @@ The typography itself (French spacing, dates, numbers) lives in
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..text.typography import (
     LOCALES,
     NBSP,
@@ -28,4 +30,13 @@ __all__ = [
 
 def prepare(text: object, lang: str) -> str:
     """The single entry point of writers: sanitise, then typeset for `lang`."""
+    if type(text) is str:
+        return _prepared(text, lang)
+    return typeset(sanitize(text), lang)
+
+
+@lru_cache(maxsize=1 << 14)
+def _prepared(text: str, lang: str) -> str:
+    """`prepare` of a string, kept: a label, a name or a date is written in
+    both files of a deliverable, in its tables' fitting and its notes."""
     return typeset(sanitize(text), lang)

@@ -30,6 +30,7 @@ from ..errors import PlaybookError
 from ..method.brakes import RISK_KINDS
 from ..method.labels import LANGUAGES
 from ..method.levers import PILLARS
+from ..text import render
 
 LEVEL_WORDS = {"none": 0, "low": 1, "medium": 2, "high": 3}
 
@@ -59,37 +60,43 @@ class Answer:
     levers: dict[str, dict[str, list[str]]] = field(default_factory=dict)
 
     @classmethod
-    def from_dict(cls, raw: Mapping[str, Any] | Answer) -> Answer:
+    def from_dict(cls, raw: Mapping[str, Any] | Answer, lang: str = "en") -> Answer:
+        """The answer as typed; a shape that is not the exercise's is an `AnswerError` in `lang`."""
         if isinstance(raw, Answer):
             return raw
         if not isinstance(raw, Mapping):
-            raise AnswerError("the answer must be a dict with the keys "
-                              "'populations', 'brakes', 'risks' and 'levers'")
+            raise AnswerError(render("answer.not_a_dict", lang))
         unknown = set(raw) - {"populations", "brakes", "risks", "levers"}
         if unknown:
-            raise AnswerError(f"unknown answer keys {sorted(unknown)}; expected "
-                              "'populations', 'brakes', 'risks', 'levers'")
+            raise AnswerError(render("answer.unknown_keys", lang, keys=sorted(unknown)))
+
+        def listed(value: Any, where: str) -> list[Any]:
+            return _list(value, where, lang)
+
+        def mapped(value: Any, where: str) -> Mapping[str, Any]:
+            return _mapping(value, where, lang)
+
         return cls(
-            populations=[str(p) for p in _list(raw.get("populations", []), "populations")],
-            brakes={str(p): [str(b) for b in _list(v, f"brakes[{p!r}]")]
-                    for p, v in _mapping(raw.get("brakes", {}), "brakes").items()},
-            risks={str(p): dict(_mapping(v, f"risks[{p!r}]"))
-                   for p, v in _mapping(raw.get("risks", {}), "risks").items()},
-            levers={str(p): {str(k): [str(x) for x in _list(v, f"levers[{p!r}][{k!r}]")]
-                             for k, v in _mapping(pillars, f"levers[{p!r}]").items()}
-                    for p, pillars in _mapping(raw.get("levers", {}), "levers").items()},
+            populations=[str(p) for p in listed(raw.get("populations", []), "populations")],
+            brakes={str(p): [str(b) for b in listed(v, f"brakes[{p!r}]")]
+                    for p, v in mapped(raw.get("brakes", {}), "brakes").items()},
+            risks={str(p): dict(mapped(v, f"risks[{p!r}]"))
+                   for p, v in mapped(raw.get("risks", {}), "risks").items()},
+            levers={str(p): {str(k): [str(x) for x in listed(v, f"levers[{p!r}][{k!r}]")]
+                             for k, v in mapped(pillars, f"levers[{p!r}]").items()}
+                    for p, pillars in mapped(raw.get("levers", {}), "levers").items()},
         )
 
 
-def _list(value: Any, where: str) -> list[Any]:
+def _list(value: Any, where: str, lang: str = "en") -> list[Any]:
     if isinstance(value, str) or not isinstance(value, Iterable) or isinstance(value, Mapping):
-        raise AnswerError(f"{where}: expected a list, got {value!r}")
+        raise AnswerError(render("answer.expected_list", lang, where=where, value=repr(value)))
     return list(value)
 
 
-def _mapping(value: Any, where: str) -> Mapping[str, Any]:
+def _mapping(value: Any, where: str, lang: str = "en") -> Mapping[str, Any]:
     if not isinstance(value, Mapping):
-        raise AnswerError(f"{where}: expected a dict, got {value!r}")
+        raise AnswerError(render("answer.expected_dict", lang, where=where, value=repr(value)))
     return value
 
 

@@ -27,6 +27,7 @@ from ..method import Method, load_method
 from ..method.brakes import RISK_KINDS
 from ..method.levers import PILLARS
 from ..model import Engagement, HierarchyLevel
+from ..text import render
 from . import wording
 from .answer import Answer, AnswerError, Vocabulary, closest_population, match_population
 from .cases import bundled_case, load_case, population_aliases
@@ -110,7 +111,7 @@ def check(answer: Mapping[str, Any] | Answer, case_or_engagement: Any, lang: str
     if lang not in ("fr", "en"):
         raise AnswerError(f"lang must be 'fr' or 'en', not {lang!r}")
     ref = reference(case_or_engagement, lang, method)
-    return _Checker(Answer.from_dict(answer), ref).run()
+    return _Checker(Answer.from_dict(answer, lang), ref).run()
 
 
 class _Checker:
@@ -286,11 +287,12 @@ class _Checker:
         for text, value in typed.items():
             kind = self.vocab.risk(text)
             if kind is None:
-                raise AnswerError(f"risks[{name!r}]: {text!r} is not a risk; use 'rejection' or 'misuse'")
+                raise AnswerError(render("answer.not_a_risk", self.lang, where=f"risks[{name!r}]",
+                                         value=repr(text)))
             level = self.vocab.level(value)
             if level is None:
-                raise AnswerError(f"risks[{name!r}][{text!r}]: {value!r} is not a level; "
-                                  "use 0-3 or none / low / medium / high")
+                raise AnswerError(render("answer.not_a_level", self.lang,
+                                         where=f"risks[{name!r}][{text!r}]", value=repr(value)))
             given[kind] = level
         expected = {k: self.ref.diagnosis.risk(name, k) for k in RISK_KINDS}
         for kind, assessment in expected.items():

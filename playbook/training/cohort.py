@@ -35,6 +35,7 @@ from ..method import Method, load_method
 from ..render import BulletItem, Bullets, Document, Heading, Paragraph, Table, write_docx
 from ..safe_yaml import YamlRefused
 from ..text import render
+from ..text.typography import colon
 from .check import check
 from .feedback import Feedback
 from .workbook import WorkbookProblems
@@ -86,21 +87,26 @@ class Cohort:
         return [(labels.get(kind, kind), subject, n) for (kind, subject), n in ranked[:limit]]
 
 
+def _e(key: str, lang: str, **values: Any) -> str:
+    """A problem with an answer file, in the console's language."""
+    return render(f"answer_file.{key}", lang, **values)
+
+
 def _split(value: Any) -> list[str]:
     if value is None:
         return []
     return [part.strip() for part in str(value).replace("\n", ";").split(";") if part.strip()]
 
 
-def _from_yaml(path: Path) -> dict[str, Any]:
+def _from_yaml(path: Path, lang: str) -> dict[str, Any]:
     try:
         data = safe_yaml.load_file(path, MAX_ANSWER_BYTES)
     except YamlRefused as exc:
-        raise ValueError(f"not a readable YAML file: {exc}") from None
+        raise ValueError(_e("yaml_refused", lang, reason=exc)) from None
     except OSError as exc:
-        raise ValueError(f"not a readable YAML file ({type(exc).__name__})") from None
+        raise ValueError(_e("yaml_unreadable", lang, reason=type(exc).__name__)) from None
     if not isinstance(data, dict):
-        raise ValueError("expected keys trainee, case, populations, brakes, risks, levers")
+        raise ValueError(_e("yaml_keys", lang))
     return data
 
 
@@ -112,7 +118,7 @@ def _from_xlsx(path: Path, method: Method, lang: str) -> dict[str, Any]:
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except Exception:  # openpyxl raises many kinds for a file that is not a workbook
-        raise ValueError("not a readable Excel workbook (.xlsx)") from None
+        raise ValueError(_e("xlsx_unreadable", lang)) from None
     if is_answer_workbook(book.sheetnames):
         book.close()
         return read_answer_workbook(path, method, lang)
@@ -122,7 +128,7 @@ def _from_xlsx(path: Path, method: Method, lang: str) -> dict[str, Any]:
     head = {str(r[0]).strip(): r[1] for r in rows[:2] if r and r[0] is not None and len(r) > 1}
     header = next((i for i, r in enumerate(rows) if r and str(r[0]).strip() == "population"), None)
     if header is None:
-        raise ValueError("no header row starting with 'population'")
+        raise ValueError(_e("xlsx_header", lang))
     names = [str(c).strip() if c is not None else "" for c in rows[header]]
     data: dict[str, Any] = {"trainee": head.get("trainee"), "case": head.get("case"),
                             "populations": [], "brakes": {}, "risks": {}, "levers": {}}
@@ -150,17 +156,17 @@ def read_answer(path: str | Path, case: str | None = None, method: Method | None
     An answer workbook's problems are every one located (`WorkbookProblems`)."""
     path = Path(path)
     if not path.is_file():
-        raise ValueError("file not found")
+        raise ValueError(_e("not_found", lang))
     suffix = path.suffix.lower()
     if suffix in (".yaml", ".yml"):
-        data = _from_yaml(path)
+        data = _from_yaml(path, lang)
     elif suffix == ".xlsx":
         data = _from_xlsx(path, method or load_method(), lang)
     else:
-        raise ValueError(f"unsupported file type {suffix or path.name!r}: give .yaml or .xlsx")
+        raise ValueError(_e("file_type", lang, kind=repr(suffix or path.name)))
     chosen = data.get("case") or case
     if not chosen:
-        raise ValueError("no case: add 'case: <name>' to the file or give --case")
+        raise ValueError(_e("no_case", lang))
     trainee = str(data.get("trainee") or path.stem)
     return TraineeAnswer(trainee, str(chosen), {k: data.get(k) or {} if k != "populations"
                                                 else data.get(k) or [] for k in ANSWER_KEYS},
@@ -170,7 +176,7 @@ def read_answer(path: str | Path, case: str | None = None, method: Method | None
 _CASE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,79}")
 
 
-def case_source(name: str, cases_dir: str | Path | None = None) -> str | Path:
+def case_source(name: str, cases_dir: str | Path | None = None, lang: str = "en") -> str | Path:
     """What an answer's `case` may designate: a bundled case by name, or a case
     of the trainer's folder `cases_dir` (given on the command line) by name.
 
@@ -181,8 +187,7 @@ def case_source(name: str, cases_dir: str | Path | None = None) -> str | Path:
     from .cases import case_names
 
     if not _CASE_NAME.fullmatch(name):
-        raise ValueError(f"case {brief(name)!r}: give the name of an exercise case, not a path "
-                         f"({', '.join(case_names())})")
+        raise ValueError(_e("case_path", lang, case=repr(brief(name)), cases=", ".join(case_names())))
     if cases_dir is not None:
         folder = Path(cases_dir)
         for suffix in (".yaml", ".yml", ".xlsx"):
@@ -190,9 +195,9 @@ def case_source(name: str, cases_dir: str | Path | None = None) -> str | Path:
                 return folder / f"{name}{suffix}"
     if name in case_names():
         return name
-    where = f" or in {cases_dir}" if cases_dir is not None else ""
-    raise ValueError(f"no exercise case {name!r} among the bundled cases{where}; "
-                     f"bundled cases: {', '.join(case_names())}")
+    where = _e("case_or_in", lang, folder=cases_dir) if cases_dir is not None else ""
+    raise ValueError(_e("case_unknown", lang, case=repr(name), where=where,
+                        cases=", ".join(case_names())))
 
 
 def check_cohort(paths: Iterable[str | Path], case: str | None = None, lang: str = "en",
@@ -205,28 +210,28 @@ def check_cohort(paths: Iterable[str | Path], case: str | None = None, lang: str
     if not isinstance(method, Method):
         method = load_method(method or None)
     if cases_dir is not None and not Path(cases_dir).is_dir():
-        raise AnswerFileError([f"--cases {cases_dir}: not a folder"])
+        raise AnswerFileError([_e("cases_not_folder", lang, folder=cases_dir)])
     answers, problems = [], []
     for path in paths:
         try:
             answer = read_answer(path, case, method, lang)
-            answers.append((answer, case_source(answer.case, cases_dir)))
+            answers.append((answer, case_source(answer.case, cases_dir, lang)))
         except WorkbookProblems as exc:
             problems.extend(exc.problems)  # each one names its file, sheet, row and column
         except ValueError as exc:
-            problems.append(f"{path}: {exc}")
+            problems.append(f"{path}{colon(lang)}{exc}")
     graded = []
     for answer, source in answers:
         try:
             feedback = check(answer.answer, source, lang=lang, method=method)
         except PlaybookError as exc:
-            problems.append(f"{answer.path}: {exc}")
+            problems.append(f"{answer.path}{colon(lang)}{exc}")
             continue
         graded.append(Graded(answer.trainee, answer.case, answer.path, feedback))
     if problems:
         raise AnswerFileError(problems)
     if not graded:
-        raise AnswerFileError(["no answer file given"])
+        raise AnswerFileError([_e("no_answer", lang)])
     return Cohort(lang, graded)
 
 

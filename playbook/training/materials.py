@@ -10,6 +10,7 @@ version: they never carry the model answer either.
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import json
 from dataclasses import dataclass
@@ -20,7 +21,8 @@ from ..files import atomic_write_text
 from ..method import Method
 from ..resources import resource_dir
 from ..text import render
-from .cases import case_names, case_path
+from .answer import Vocabulary
+from .cases import case_names, case_path, case_text
 from .check import reference
 from .facilitator import model_answer_table
 from .workbook import write_answer_workbook
@@ -63,12 +65,61 @@ def _parameters(notebook: dict[str, Any]) -> dict[str, Any]:
     return next(c for c in notebook["cells"] if "parameters" in c.get("metadata", {}).get("tags", []))
 
 
-def trainee_notebook(case: str, lang: str) -> dict[str, Any]:
-    """The exercise notebook in `lang`, outputs cleared: what a trainee works in."""
+def draft_in(answer: dict[str, Any], case: str, lang: str, method: Method) -> dict[str, Any]:
+    """A draft answer in the words of `lang`: the case's population names, the
+    method's labels for brakes, risks, levels, pillars and levers (never codes)."""
+    vocab = Vocabulary(method)
+    names = case_text(case).translations(lang)
+    pillars = method.levers.pillars
+
+    def name(text: str) -> str:
+        return names.get(text, text)
+
+    def label(code: str | None, entry: Any, text: str) -> str:
+        return entry(code).label.in_(lang) if code else text
+
+    def level(value: Any) -> Any:
+        number = vocab.level(value)
+        return method.text(f"training.risk_levels.{number}", lang) if number is not None else value
+
+    return {
+        "populations": [name(p) for p in answer.get("populations", [])],
+        "brakes": {name(p): [label(vocab.brake(b), method.brakes.brake, b) for b in codes]
+                   for p, codes in answer.get("brakes", {}).items()},
+        "risks": {name(p): {label(vocab.risk(k), method.brakes.risk, k): level(v)
+                            for k, v in kinds.items()}
+                  for p, kinds in answer.get("risks", {}).items()},
+        "levers": {name(p): {(pillars[vocab.pillar(k) or ""].label.in_(lang)
+                              if vocab.pillar(k) else k):
+                             [label(vocab.lever(i), method.levers.lever, i) for i in ids]
+                             for k, ids in chosen.items()}
+                   for p, chosen in answer.get("levers", {}).items()},
+    }
+
+
+def _literal(value: Any, depth: int = 0) -> str:
+    """A dict of lists of strings as Python: a key a line, a long list an item a line."""
+    pad = "    " * (depth + 1)
+    if isinstance(value, list) and len(json.dumps(value, ensure_ascii=False)) > 70:
+        lines = [f"{pad}{json.dumps(item, ensure_ascii=False)}," for item in value]
+        return "[\n" + "\n".join(lines) + "\n" + "    " * depth + "]"
+    if not isinstance(value, dict) or not value:
+        return json.dumps(value, ensure_ascii=False)  # strings and lists of them read as Python
+    items = [f"{pad}{json.dumps(k, ensure_ascii=False)}: {_literal(v, depth + 1)}," for k, v in value.items()]
+    return "{\n" + "\n".join(items) + "\n" + "    " * depth + "}"
+
+
+def trainee_notebook(case: str, lang: str, method: Method) -> dict[str, Any]:
+    """The exercise notebook in `lang`, its draft answer in the words of `lang`,
+    outputs cleared: what a trainee works in."""
     notebook = exercise_notebook(case)
     cell = _parameters(notebook)
-    lines = "".join(cell["source"]).splitlines(keepends=True)
-    cell["source"] = [f'lang = "{lang}"\n' if line.startswith("lang =") else line for line in lines]
+    source = "".join(cell["source"])
+    head, _, draft = source.partition("answer = ")
+    answer = draft_in(ast.literal_eval(draft), case, lang, method)
+    lines = head.splitlines(keepends=True)
+    lines = [f'lang = "{lang}"\n' if line.startswith("lang =") else line for line in lines]
+    cell["source"] = [*lines, *f"answer = {_literal(answer)}".splitlines(keepends=True)]
     for each in notebook["cells"]:
         if each["cell_type"] == "code":
             each["outputs"], each["execution_count"] = [], None
@@ -77,7 +128,7 @@ def trainee_notebook(case: str, lang: str) -> dict[str, Any]:
 
 def trainer_notebook(case: str, lang: str, method: Method) -> dict[str, Any]:
     """The trainee's notebook followed by the model answer and the engine's reasons."""
-    notebook = trainee_notebook(case, lang)
+    notebook = trainee_notebook(case, lang, method)
     ref = reference(case, lang, method)
     table = model_answer_table(ref, method, lang)
     notebook["cells"] += [
@@ -129,7 +180,7 @@ def prepare(out_dir: str | Path, lang: str, method: Method,
     written = []
     for case in chosen:
         material = Material.under(Path(out_dir), case, lang)
-        _write_notebook(material.trainee_notebook, trainee_notebook(case, lang))
+        _write_notebook(material.trainee_notebook, trainee_notebook(case, lang, method))
         write_answer_workbook(case, material.trainee_workbook, lang, method)
         _write_notebook(material.trainer_notebook, trainer_notebook(case, lang, method))
         written.append(material)

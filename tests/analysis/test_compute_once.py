@@ -135,3 +135,89 @@ def test_six_deliverables_analyse_a_client_once_per_date_and_match_fresh_analyse
                 (fresh / f"{name}{suffix}").read_bytes()), (
                 f"{name}{suffix}")
 
+
+
+def lever_rows_one_by_one(actions: pd.DataFrame) -> list[dict]:
+    """The definition: each lever's occurrences grouped, read from its first one."""
+    from playbook.method.levers import PILLARS
+    from playbook.render.deliverables.change_plan import _owner
+
+    rows = []
+    for lever, own in actions.groupby("lever", sort=False):
+        first = own.iloc[0]
+        rows.append({
+            "lever": lever, "action": first["action"], "pillar": first["pillar"],
+            "phase": first["phase"], "start": own["date"].min().date(),
+            "end": own["date"].max().date(), "count": len(own), "owner": _owner(first),
+            "audience": first["audience"], "effort": float(own["effort_days"].sum()),
+            "reason": first["reason"], "costed_in": first["costed_in"]})
+    order = {p: i for i, p in enumerate(PILLARS)}
+    return sorted(rows, key=lambda r: (order[r["pillar"]], r["start"]))
+
+
+@pytest.mark.parametrize("path", [EXAMPLES / "mutuelle_horizon.yaml", EXAMPLES / "northwind_b2b.yaml",
+                                  EXAMPLES.parents[1] / "corpus" / "lumen_telecom" / "engagement.yaml"])
+def test_a_plans_lever_rows_are_its_levers_grouped_one_by_one(path):
+    """The report's lever rows (every population's and the whole plan's), read
+    from the columns at once, are those of grouping each lever on its own."""
+    from playbook.render.deliverables.change_plan import lever_rows
+
+    analysis = engine.analysed(load_engagement(path), load_method())
+    actions = analysis.change_plan.actions
+    subsets = [actions] + [own for _, own in actions.groupby("population", sort=False)]
+    assert len(subsets) > 3
+    for subset in subsets:
+        assert lever_rows(analysis, subset) == lever_rows_one_by_one(subset)
+    assert lever_rows(analysis, actions.iloc[:0]) == []
+
+
+def test_a_calendar_answers_each_day_once_per_territories_and_kind(monkeypatch):
+    """The training plan asks the calendar of the same days again and again: each
+    day is worked out once per territories and kind, with the same answer."""
+    import datetime as dt
+
+    from playbook.analysis.calendar import WorkingCalendar
+
+    engagement = load_engagement(EXAMPLES / "mutuelle_horizon.yaml")
+    calendar, fresh = WorkingCalendar.of(engagement), WorkingCalendar.of(engagement)
+    worked = []
+    real = WorkingCalendar._closure
+    monkeypatch.setattr(WorkingCalendar, "_closure",
+                        lambda self, *a: worked.append(a) or real(self, *a))
+    territories = sorted({p.territory for p in engagement.populations})
+    days = [dt.date(2027, 1, 1) + dt.timedelta(days=n) for n in range(400)]
+    for _ in range(3):
+        for day in days:
+            for places in ([], territories[:1], territories):
+                for training in (False, True):
+                    calendar.closure(day, places, training)
+                    calendar.closure(day, tuple(reversed(places)), training)  # any order
+    assert len(worked) == len(days) * 3 * 2
+    monkeypatch.setattr(WorkingCalendar, "_closure", real)
+    for day in days:
+        for places in ([], territories[:1], territories):
+            assert calendar.closure(day, places, True) == fresh.closure(day, set(places), True)
+    assert calendar == fresh  # what it remembers is no part of what it is
+
+
+def test_a_figure_or_date_printed_again_is_formatted_once(monkeypatch):
+    """CLDR formatting runs once per value, language and format; a whole number
+    and a float of the same value are kept apart (typed), each printed as before."""
+    import datetime as dt
+
+    from playbook.text import typography
+
+    calls = []
+    real = typography._babel_decimal
+    monkeypatch.setattr(typography, "_babel_decimal",
+                        lambda *a, **k: calls.append(a) or real(*a, **k))
+    typography.format_number.cache_clear()
+    assert [typography.format_number(1234.5, "fr", 1) for _ in range(50)] == ["1\u202f234,5"] * 50
+    assert typography.format_number(1234, "en") == "1,234"
+    assert typography.format_number(1234.0, "en") == "1,234"
+    assert len(calls) == 3
+    day = dt.date(2027, 6, 1)
+    assert typography.format_date(day, "fr") == "1er juin 2027"
+    assert typography.format_date(day, "en") == "1 June 2027"
+    with pytest.raises(ValueError):
+        typography.format_number(1, "de")

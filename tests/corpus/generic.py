@@ -292,6 +292,27 @@ def charts_say_something(written: dict[str, Written]) -> list[str]:
     return problems
 
 
+GLOSSARY_WORDS_MAX = 500  # about one page of the report's bullets, whatever the plan's size
+
+
+def glossary_on_a_page(written: dict[str, Written]) -> list[str]:
+    """The Change plan report's lever glossary reads in about a page: each lever
+    in its few words, the argument left to the sections per population."""
+    files = written["change_plan"]
+    heading = files.analysis.method.text("change_plan.sections.levers", files.lang).strip()
+    words, inside = 0, False
+    for paragraph in files.docx.paragraphs:
+        is_heading = paragraph.style.name.startswith(("Heading", "Titre"))
+        if is_heading and inside:
+            break
+        if inside:
+            words += len(paragraph.text.split())
+        inside = inside or (is_heading and paragraph.text.strip() == heading)
+    if not words:
+        return ["change_plan: no lever glossary in the report"]
+    return [f"change_plan: the lever glossary runs to {words} words"] if words > GLOSSARY_WORDS_MAX else []
+
+
 # Checks of the analysis (language-independent) and of the written files, by name.
 ANALYSIS_CHECKS = {
     "public_holidays": sessions_on_public_holidays,
@@ -300,4 +321,5 @@ ANALYSIS_CHECKS = {
 }
 FILE_CHECKS = {"six_deliverables": missing_files, "no_leftovers": leftovers, "language_lint": language,
                "text_check": text_check, "reconciliation": reconciliation, "storyline": storyline,
-               "appendix_filled": appendix_filled, "charts_say_something": charts_say_something}
+               "appendix_filled": appendix_filled, "charts_say_something": charts_say_something,
+               "glossary_on_a_page": glossary_on_a_page}

@@ -58,9 +58,9 @@ def populations(draw, count: int) -> list[dict]:
                 "function": draw(st.sampled_from(["Ventes", "Service client", "Administration"])),
                 "level": draw(codes(HierarchyLevel)),
                 "territory": draw(st.sampled_from(TERRITORIES)),
-                # up to 400 a population: the properties hold at any size, and the training
-                # plan's capacity search makes engagements of thousands cost minutes to analyse
-                "headcount": draw(st.integers(1, 400)),
+                # up to 2,000 a population: engagements of thousands of people, whose
+                # training waves outgrow their windows and call for capacity decisions
+                "headcount": draw(st.integers(1, 2000)),
                 "crm_user": draw(st.booleans()),
                 "it_comfort": draw(codes(Level)),
                 "buy_in": draw(codes(BuyIn)),

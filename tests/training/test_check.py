@@ -164,3 +164,13 @@ def test_feedback_renders_as_an_html_table_in_notebooks(contact_centre):
     answer = without_population(contact_centre, "Field technicians")
     html = check(answer, "contact_centre")._repr_html_()
     assert "<table>" in html and "Field technicians" in html and "Forgotten population" in html
+
+
+def test_an_answer_misshaped_in_a_french_session_is_explained_in_french() -> None:
+    with pytest.raises(AnswerError) as raised:
+        check({"populations": "Conseillers"}, "contact_centre", lang="fr")
+    assert str(raised.value) == "populations : attendu : une liste, reçu 'Conseillers'"
+    with pytest.raises(AnswerError, match="n'est pas un niveau ; utilisez 0 à 3 ou aucun / faible"):
+        check({"populations": ["Conseillers du centre de contacts"],
+               "risks": {"Conseillers du centre de contacts": {"rejet": "énorme"}}},
+              "contact_centre", lang="fr")

@@ -179,3 +179,18 @@ def test_a_french_feedback_document_is_named_and_worded_in_french(tmp_path, perf
     text = _document_text(folder / "retour-Ana.docx")
     assert "Retour individuel" in text and "Ce que vous avez trouvé" in text
     assert "Aucune différence avec le diagnostic de la méthode" in text
+
+
+def test_a_french_check_names_every_unreadable_answer_in_french(tmp_path, perfect, capsys) -> None:
+    nameless = _yaml(tmp_path / "sanscas.yaml", "Dan", perfect, case=None)
+    (tmp_path / "notes.txt").write_text("?", encoding="utf-8")
+
+    status = main(["training", "check", str(nameless), str(tmp_path / "absent.yaml"),
+                   str(tmp_path / "notes.txt"), "--lang", "fr", "--out", str(tmp_path / "o")])
+
+    assert status == 2
+    assert capsys.readouterr().err.splitlines() == [
+        f"{nameless} : pas de cas : ajoutez « case: <nom> » au fichier ou donnez --case",
+        f"{tmp_path / 'absent.yaml'} : fichier introuvable",
+        f"{tmp_path / 'notes.txt'} : type de fichier non pris en charge '.txt' : donnez un .yaml ou un .xlsx",
+    ]

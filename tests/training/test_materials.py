@@ -199,3 +199,20 @@ def test_the_trainer_s_notebook_runs_and_shows_the_engine_s_reasons(tmp_path, ma
     assert "engine_tables" in last.source
     shown = last.outputs[0].data["text/html"]
     assert "Conseillers du centre de contacts" in shown and "Perte d’efficacité" in shown
+
+
+@pytest.mark.parametrize("case", case_names())
+def test_the_trainee_s_draft_answer_is_in_the_session_s_words_and_grades_the_same(material, method, case):
+    namespaces = {}
+    for lang in ("fr", "en"):
+        cell = json.loads(_of(material[lang], case).trainee_notebook.read_text(encoding="utf-8"))["cells"][1]
+        namespaces[lang] = {}
+        exec("".join(cell["source"]), namespaces[lang])  # the parameters cell holds literals only
+    codes = {b.code.value for b in method.brakes.brakes} | {lever.id for lever in method.levers.levers}
+    french = namespaces["fr"]["answer"]
+    assert not codes & set(json.dumps(french, ensure_ascii=False).replace('"', " ").split())
+    assert not {"understand", "want", "be_able"} & {k for v in french["levers"].values() for k in v}
+    english_names = {p.name for p in reference(case, "en", method).engagement.populations}
+    assert not english_names & set(french["populations"])
+    assert (check(french, case, "fr", method).score
+            == check(namespaces["en"]["answer"], case, "en", method).score)

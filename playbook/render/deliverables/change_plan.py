@@ -16,6 +16,7 @@ import datetime as dt
 from dataclasses import replace
 from typing import Any
 
+import numpy as np
 import pandas as pd
 from babel.dates import format_date as babel_date
 
@@ -131,20 +132,37 @@ def population_actions(analysis: Any, population: str) -> pd.DataFrame:
 
 def lever_rows(analysis: Any, actions: pd.DataFrame) -> list[dict[str, Any]]:
     """One row per lever of `actions` (pillar order, then first date): its
-    occurrences collapsed into a first date, a last date and a count."""
+    occurrences collapsed into a first date, a last date and a count.
+
+    Read from the columns' arrays, a lever's occurrences by their positions: the
+    report asks this of every population's actions, twice, and of the whole plan."""
+    if actions.empty:
+        return []
+    codes, levers = pd.factorize(actions["lever"], sort=False)  # levers in order of first occurrence
+    order = np.argsort(codes, kind="stable")
+    bounds = np.searchsorted(codes[order], np.arange(len(levers) + 1))
+    dates, effort = actions["date"].to_numpy(), actions["effort_days"].to_numpy()
+    cell = {name: actions[name].to_numpy() for name in _LEVER_FIRST}
     rows = []
-    for lever, own in actions.groupby("lever", sort=False):
-        first = own.iloc[0]
+    for code, lever in enumerate(levers):
+        own = order[bounds[code]:bounds[code + 1]]
+        first = {name: values[own[0]] for name, values in cell.items()}
+        own_dates = dates[own]
         rows.append({
             "lever": lever, "action": first["action"], "pillar": first["pillar"],
-            "phase": first["phase"], "start": own["date"].min().date(),
-            "end": own["date"].max().date(), "count": len(own),
+            "phase": first["phase"], "start": pd.Timestamp(own_dates.min()).date(),
+            "end": pd.Timestamp(own_dates.max()).date(), "count": len(own),
             "owner": _owner(first), "audience": first["audience"],
-            "effort": float(own["effort_days"].sum()), "reason": first["reason"],
+            "effort": float(effort[own].sum()), "reason": first["reason"],
             "costed_in": first["costed_in"],
         })
-    order = {p: i for i, p in enumerate(PILLARS)}
-    return sorted(rows, key=lambda r: (order[r["pillar"]], r["start"]))
+    order_of = {p: i for i, p in enumerate(PILLARS)}
+    return sorted(rows, key=lambda r: (order_of[r["pillar"]], r["start"]))
+
+
+# What a lever's row takes from its first occurrence.
+_LEVER_FIRST = ("action", "pillar", "phase", "owner_label", "owner_name", "audience", "reason",
+                "costed_in")
 
 
 def _when(analysis: Any, row: dict[str, Any]) -> str:
@@ -249,7 +267,7 @@ def findings(analysis: Any) -> list[c.Finding]:
     own = plan.by_population.drop(index=ALL, errors="ignore")
     top = own.sort_values("effort_days", ascending=False).head(3)
     result.append(c.Finding(
-        c.message(analysis, f"{NAME}.messages.top_population", share=c.percent(
+        c.message(analysis, f"{NAME}.messages.top_population", counted_by=len(top), share=c.percent(
             analysis, c.share(float(top["effort_days"].sum()), plan.total_days)), names=", ".join(
             _t(analysis, "messages.population_effort", name=name,
                days=c.days(analysis, row["effort_days"])) for name, row in top.iterrows())),

@@ -85,6 +85,7 @@ from .geometry import (
     Box,
     pt,
 )
+from .notes import NotesPages
 from .xml import (
     LANGUAGE_TAGS,
     A,
@@ -139,6 +140,7 @@ class _DeckWriter:
         self._boxes: dict[tuple, Box] = {}
         self._titles: dict[str, tuple[float, float, list[int]]] = {}
         self._footers: dict[str, list] = {}
+        self._notes = NotesPages()
         self.content = self._placeholder_box("Title and Content", PP_PLACEHOLDER.BODY)
 
     # ------------------------------------------------------------------ plumbing
@@ -175,7 +177,7 @@ class _DeckWriter:
         if note_parts:
             # reason first, within what a presenter reads out; the rest is in the report
             note_parts = [within_budget("\n\n".join(note_parts), NOTES_BUDGET)[0]]
-            slide.notes_slide.notes_text_frame.text = "\n\n".join(note_parts)
+            self._notes.text_frame(slide).text = "\n\n".join(note_parts)
         return slide
 
     def _set_title(self, slide, title: str) -> None:

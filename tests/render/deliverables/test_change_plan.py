@@ -348,3 +348,22 @@ def test_each_population_of_the_report_opens_on_its_impact_in_the_method_s_words
         word = analysis.method.dimensions.intensity(int(level)).label.in_(analysis.lang).lower()
         assert flat(cp._population_intro(analysis, name)) in text
         assert word in cp._population_intro(analysis, name) and "/3" not in cp._population_intro(analysis, name)
+
+
+def test_the_summary_counts_the_populations_it_names_even_a_client_with_one(analyses):
+    """'The three populations with the most support' is false of a client with one
+    population: the sentence follows how many the plan has (up to three)."""
+    from playbook.analysis.engine import analyse
+    from playbook.intake import load_engagement
+    from playbook.method import load_method
+
+    from .conftest import EXAMPLES
+
+    single = load_engagement(EXAMPLES.parents[1] / "corpus" / "halvorsen_pharma" / "engagement.yaml")
+    (only,) = [p.name for p in single.populations]
+    for lang, share in (("en", "of the effort"), ("fr", "de la charge")):
+        first = cp.findings(analyse(single, load_method(), lang))[0].message
+        assert str(first).startswith(f"{only} (") and share in str(first)
+        assert "populations" not in str(first)
+    several = cp.findings(analyses["northwind_en"])[0].message
+    assert str(several).startswith("The 3 populations with the most support take")

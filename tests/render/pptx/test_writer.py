@@ -383,3 +383,33 @@ def test_a_table_of_two_columns_or_several_rows_keeps_its_form(tmp_path, templat
     deck = _deck(tmp_path, templates, [TableSlide("Lots", Table(columns, rows))])
     shape = next(s for s in deck.slides[0].shapes if s.has_table)
     assert [cell.text for cell in shape.table.rows[0].cells] == columns
+
+
+def test_notes_pages_made_once_per_deck_are_those_python_pptx_makes(tmp_path, templates,
+                                                                     monkeypatch):
+    """Every slide's notes page is copied from the deck's first (see `pptx.notes`): the
+    file holds the same parts, named and related as python-pptx makes each page itself."""
+    import zipfile
+
+    from playbook.render.pptx import notes as notes_module
+
+    slides = [BulletSlide(f"Point {n}", [f"Constat {n}"], notes=f"Ce que dit l'orateur, {n}.")
+              for n in range(1, 8)]
+    deck = Deck(title="Plan Change", client="Client Fictif SA", date=dt.date(2027, 3, 1),
+                lang="fr", slides=slides)
+    copied = write_pptx(deck, tmp_path / "copied.pptx", templates)
+    monkeypatch.setattr(notes_module.NotesPages, "text_frame",
+                        lambda self, slide: slide.notes_slide.notes_text_frame)
+    own = write_pptx(deck, tmp_path / "own.pptx", templates)
+
+    def parts(path):
+        with zipfile.ZipFile(path) as archive:
+            return {name: archive.read(name) for name in archive.namelist()
+                    if name != "docProps/core.xml"}
+
+    assert parts(copied) == parts(own)
+    names = [n for n in parts(copied) if n.startswith("ppt/notesSlides/notesSlide")]
+    assert len(names) == 7
+    presentation = Presentation(str(copied))
+    assert [s.notes_slide.notes_text_frame.text for s in presentation.slides] == [
+        f"Ce que dit l’orateur, {n}." for n in range(1, 8)]

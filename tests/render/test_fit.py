@@ -1,0 +1,56 @@
+"""Counting a text's lines: the one-line shortcut gives the word-by-word count."""
+
+from __future__ import annotations
+
+import math
+import random
+
+from playbook.render import fit
+
+
+def lines_word_by_word(text: str, width_pt: float, size_pt: float, bold: bool = False) -> int:
+    """The definition: words placed one after the other, a word longer than a
+    line broken across lines."""
+    space = fit.text_width(" ", size_pt, bold) * fit.SAFETY
+    total = 0
+    for raw in text.split("\n") or [""]:
+        lines, used = 1, 0.0
+        for word in raw.split():
+            width = fit._em_width(word, bold) * size_pt * fit.SAFETY
+            needed = width if used == 0 else used + space + width
+            if needed <= width_pt:
+                used = needed
+                continue
+            if used > 0:
+                lines += 1
+            extra = max(0, math.ceil(width / width_pt) - 1)
+            lines += extra
+            used = width - extra * width_pt
+        total += lines
+    return total
+
+
+def one_line(paragraph: str, size_pt: float, bold: bool) -> float:
+    """The width a paragraph takes on one line, its words added as they are placed."""
+    space = fit.text_width(" ", size_pt, bold) * fit.SAFETY
+    used = 0.0
+    for word in paragraph.split():
+        width = fit._em_width(word, bold) * size_pt * fit.SAFETY
+        used = width if used == 0 else used + space + width
+    return used
+
+
+def test_line_counts_match_placing_each_word_at_every_width():
+    rng = random.Random(11)
+    words = ["Plan", "d'accompagnement", "des", "conseillers", "—", "Anticonstitutionnellement",
+             "14 juin 2027", "a", "COPIL", "référents", "métier", "x" * 60]
+    for _ in range(600):
+        text = "\n".join(" ".join(rng.choice(words) for _ in range(rng.randint(0, 12)))
+                         for _ in range(rng.randint(1, 3)))
+        size, bold = rng.choice([8, 9.5, 11, 14]), rng.random() < 0.3
+        natural = max(one_line(raw, size, bold) for raw in text.split("\n"))
+        # around the width that holds each paragraph on one line, and far from it
+        for width in (natural, natural + 0.01, natural - 0.01, natural / 2, 30.0, 500.0):
+            if width > 0:
+                assert fit.count_lines(text, width, size, bold) == lines_word_by_word(
+                    text, width, size, bold), (text, width, size, bold)
