@@ -133,6 +133,9 @@ class Chart:
     reader compares them, unless the categories have an order of their own
     (`natural_order`: months, levels, lots by go-live date).
 
+    `category_title` names what the categories are ("Territory"); it is not drawn,
+    it heads the first column when the chart is given as a table (`says_little`).
+
     A map's points are named beside their marker when the names fit without
     running into one another; otherwise each marker carries a number and a key
     (a table: number, `key_title`) follows the map. `numbered` forces either way;
@@ -157,6 +160,7 @@ class Chart:
     numbered: bool | None = None
     key_title: str = ""
     natural_order: bool = False
+    category_title: str = ""  # what the categories are (territory, lot): heads the chart's table
 
     def __post_init__(self) -> None:
         if self.kind not in CHART_KINDS:

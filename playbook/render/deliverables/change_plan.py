@@ -685,7 +685,8 @@ def population_chart(analysis: Any) -> Chart | None:
         series.append(Series(_pillar(analysis, pillar), [float(own.get(n, 0.0)) for n in names],
                              _pillar_colour(pillar)))
     return Chart(kind="stacked_barh", categories=names, series=series,
-                 x_title=_t(analysis, "charts.days"))
+                 x_title=_t(analysis, "charts.days"),
+                 category_title=c.text(analysis, "common.columns.population"))
 
 
 # --------------------------------------------------------------------------- document

@@ -283,7 +283,8 @@ def use_case_chart(analysis: Any) -> Chart:
                       for lot in lots]) for p in PRIORITY_ORDER]
     return Chart("stacked_bar", t(analysis, "use_cases.chart"), categories=[lot.name for lot in lots],
                  series=[s for s in series if any(s.values)], show_values=True,
-                 y_title=t(analysis, "use_cases.axis"), natural_order=True)  # lots by go-live
+                 y_title=t(analysis, "use_cases.axis"), natural_order=True,  # lots by go-live
+                 category_title=c.text(analysis, "common.columns.lot"))
 
 
 def _use_cases_blocks(analysis: Any) -> list[Block]:
