@@ -368,6 +368,25 @@ def wave_table(analysis: Any, lot: str | None = None) -> Table:
     return Table(columns, rows, widths=widths)
 
 
+def session_table(analysis: Any) -> Table:
+    """Every session by its id (lot, population or role, module, rank: stable
+    across runs), so the steering pack, the minutes and the consultant can cite
+    one: who, which module, when, how many learners."""
+    sessions = analysis.training_plan.sessions
+    several = len(_lots(analysis)) > 1
+    rows = []
+    for _, row in sessions.sort_values(["start", "lot", "id"], kind="stable").iterrows():
+        cells = [row["id"]] + ([row["lot"]] if several else [])
+        cells += [_name(analysis, row["population"]), row["label"],
+                  _period(analysis, row["start"], row["end"]), int(row["participants"])]
+        rows.append(cells)
+    columns = [_col(analysis, "id")] + ([c.text(analysis, "common.columns.lot")] if several else [])
+    columns += [c.text(analysis, "common.columns.population"), _col(analysis, "module"),
+                _col(analysis, "dates"), _col(analysis, "learners")]
+    widths = [0.8] + ([1.8] if several else []) + [2.0, 2.0, 1.9, 0.9]
+    return Table(columns, rows, widths=widths)
+
+
 def blackout_table(analysis: Any) -> Table | None:
     blackouts = sorted(analysis.engagement.training.blackouts, key=lambda b: b.start)
     if not blackouts:
@@ -555,6 +574,9 @@ def build_document(analysis: Any) -> Document:
     if warnings:
         blocks += [Heading(s("warnings")), Bullets(warnings)]
     blocks += c.next_steps_blocks(analysis, next_steps(analysis))
+    if len(analysis.training_plan.sessions):
+        blocks += [Heading(s("sessions")), Paragraph(_t(analysis, "text.sessions_intro")),
+                   session_table(analysis)]
     return c.document(analysis, NAME, blocks)
 
 

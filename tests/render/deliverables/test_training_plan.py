@@ -201,3 +201,18 @@ def test_a_point_to_watch_alone_says_what_is_at_stake_beneath_it(case):
     if sum(1 for item in items if item.level == 0) != 1:
         pytest.skip("more than one kind of point to watch")
     assert any(item.level == 1 for item in items)
+
+
+def test_the_report_s_appendix_lists_every_session_by_the_id_the_steering_pack_cites(case):
+    """A steering pack or the consultant cites a session by its id: the report shows
+    each one, with who, what and when."""
+    sessions = case.analysis.training_plan.sessions
+    rows = case.doc_table(case.label("training_plan.columns.id"), case.label("training_plan.columns.module"),
+                          case.label("training_plan.columns.dates"))[1:]  # under its header
+    assert sorted(row[0] for row in rows) == sorted(sessions["id"])
+    first = sessions.sort_values(["start", "lot", "id"]).iloc[0]
+    (row,) = [row for row in rows if row[0] == first["id"]]
+    assert first["label"] in row and flat(c.date(case.analysis, first["start"])) in flat(" ".join(row))
+    headings = [flat(h) for h in case.headings()]
+    assert headings.index(flat(case.label("training_plan.sections.sessions"))) > headings.index(
+        flat(case.label("common.next_steps")))  # an appendix, after the report's own end
