@@ -424,13 +424,21 @@ class TableSlide:
     `counted`: the count the title states, when it states one, of the table's
     rows (the reconciliation checks the two agree). `reference`: a page a
     client looks things up in (the appendix), filled by the room it has rather
-    than by the word budget of a slide presented in session."""
+    than by the word budget of a slide presented in session. `rank`: each
+    row's weight (the larger, the more a steering committee needs it), for a
+    table too long to present whole: the slide shows the heaviest rows and
+    the whole table goes to the appendix."""
 
     title: str
     table: Table
     notes: str = ""
     counted: int | None = None
     reference: bool = False
+    rank: list[float] | None = None
+
+    def __post_init__(self) -> None:
+        if self.rank is not None and len(self.rank) != len(self.table.rows):
+            raise ValueError(f"rank has {len(self.rank)} weights for {len(self.table.rows)} rows")
 
 
 @dataclass

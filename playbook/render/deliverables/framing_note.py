@@ -762,7 +762,7 @@ def _objectives_slides(analysis: Any) -> Slides:
     # The indicator, its target and its date make an objective measurable; the
     # objective's wording is in the notes (business → CRM objective → indicator).
     table = Table(columns, rows[:-1], widths=[3, 3, 1.1, 1.1, 1.5, 1.4, 1.4])
-    return [TableSlide(title, c.select(table, [1, 3, 4]), notes=notes)], []
+    return [TableSlide(title, c.select_or_record(table, [1, 3, 4]), notes=notes)], []
 
 
 def _scope_slides(analysis: Any) -> Slides:
@@ -783,7 +783,8 @@ def _scope_slides(analysis: Any) -> Slides:
                     acceptance=c.date(analysis, lot.acceptance_start), go_live=c.date(analysis, lot.go_live))
                   for lot in sorted(e.lots, key=lambda lot: lot.go_live)]
         detail += b.table_slides(analysis, t(analysis, "scope.lots_title"),
-                                 c.select(_lots_table(analysis, full=False), [0, 1]), notes=b.lines(phases))
+                                 c.select_or_record(_lots_table(analysis, full=False), [0, 1]),
+                                 notes=b.lines(phases))
     return main, detail
 
 

@@ -496,7 +496,7 @@ def _use_case_slides(analysis: Any) -> tuple[list[Slide], list[Slide]]:
             # Who uses each case and what it does are in the notes and the report.
             notes = b.lines(f"{u.name} — {u.population}. {u.description}" for u in e.use_cases
                             if u.lot == lot.name)
-            detail += b.table_slides(analysis, lot.name, c.select(Table(
+            detail += b.table_slides(analysis, lot.name, c.select_or_record(Table(
                 [u_("use_case"), c.text(analysis, "common.columns.population"),
                  c.text(analysis, "common.columns.priority")], rows, widths=[4, 2, 1.2], cell_fills=fills),
                 [0, 2]), notes=notes)
