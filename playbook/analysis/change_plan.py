@@ -46,6 +46,7 @@ from .facts import (
 )
 from .ids import unique_ids
 from .milestones import lot_of, milestones, phase_at, phase_date
+from .progress import LATE
 from .records import ChangePlan, Diagnosis, MethodWarning, TrainingPlan
 
 ACTION_COLUMNS = [
@@ -76,12 +77,14 @@ def plan_change(
     for draft in drafts:
         draft.pop("missing_owner", None)
         schedule(draft, engagement, method, working, waves)
+    due = [draft["end"] for draft in drafts]  # the last day each action was planned to end
     # Ids come from the dates as planned, before any record moves a late action:
     # the consultant ticks an action by its id (`playbook plan export`).
     for draft, action_id in zip(drafts, action_ids(pd.DataFrame(drafts)), strict=True):
         draft["id"] = action_id
         settle(draft, engagement, working)
     replan_late(drafts, engagement, method, working)
+    behind_go_live = _late_after_go_live(drafts, due, table, method, lang)
     actions = _frame(drafts)
     ranking = arbitration(
         actions, method, lang, _risk_answers(diagnosis, method), population_groups(engagement),
@@ -96,7 +99,7 @@ def plan_change(
         quick_wins=quick_wins(ranking, method.levers.priority.quick_wins),
         milestones=table,
         warnings=tuple(_warnings(people, actions, method, lang) + _unnamed_owners(actions, method, lang)
-                       + _closed_milestones(working, method, lang)),
+                       + _closed_milestones(working, method, lang) + behind_go_live),
     )
 
 
@@ -644,6 +647,45 @@ def _warnings(
         for p in people.values()
         if p.impact >= strong and p.name not in covered
     ]
+
+
+LATE_LISTED = 5  # late actions a warning names; beyond, it counts them (the plan lists them all)
+
+
+def _late_after_go_live(
+    drafts: list[dict[str, Any]], due: list[pd.Timestamp], table: pd.DataFrame, method: Method,
+    lang: str,
+) -> list[MethodWarning]:
+    """Late actions that were to end before their lot's go-live and that the
+    re-plan now ends on or after it: work the go-live counted on, behind it. One
+    warning per lot, naming the actions by id with their new dates, for the
+    committee to arbitrate (more hands, a later go-live, going live without them)."""
+    behind: dict[str, list[tuple[str, pd.Timestamp, pd.Timestamp]]] = {}
+    for draft, was_due in zip(drafts, due, strict=True):
+        if draft["status"] != LATE or draft["lot"] not in table.index:
+            continue
+        go_live = table.at[draft["lot"], "go_live"]
+        if was_due < go_live <= draft["end"]:
+            behind.setdefault(draft["lot"], []).append((draft["id"], was_due, draft["end"]))
+    warnings = method.levers.warnings
+    found = []
+    for lot, late in behind.items():
+        late.sort(key=lambda item: (item[2], item[0]))
+        listed = method.levers.reasons["list_separator"].in_(lang).join(
+            grammar.fill(warnings["late_after_go_live_action"].in_(lang), lang, id=action_id,
+                         due=format_date(was_due.date(), lang), now=format_date(now.date(), lang))
+            for action_id, was_due, now in late[:LATE_LISTED])
+        if len(late) > LATE_LISTED:
+            listed += grammar.fill(warnings["late_after_go_live_more"].in_(lang), lang,
+                                   count=len(late) - LATE_LISTED)
+        found.append(MethodWarning(
+            code="late_after_go_live",
+            message=grammar.fill(warnings["late_after_go_live"].in_(lang), lang, lot=lot,
+                                 count=len(late), actions=listed,
+                                 go_live=format_date(table.at[lot, "go_live"].date(), lang)),
+            subject=lot,
+        ))
+    return found
 
 
 def _closed_milestones(working: WorkingCalendar, method: Method, lang: str) -> list[MethodWarning]:

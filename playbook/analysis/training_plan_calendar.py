@@ -71,6 +71,7 @@ class Calendar:
     # Who may train on a day or a span, until trainers are added.
     _present: dict[dt.date, int] = field(default_factory=dict, repr=False)
     _crew: dict[tuple[dt.date, dt.date], list[int]] = field(default_factory=dict, repr=False)
+    slots_per_day: int = field(init=False)  # sittings a trainer runs in a day
 
     def copy(self) -> Calendar:
         """A calendar to try a placement on, without touching this one."""
@@ -109,9 +110,8 @@ class Calendar:
                 1 for first, last in self.extra if first <= day and (last is None or day <= last))
         return count
 
-    @property
-    def slots_per_day(self) -> int:
-        return max(1, math.floor(self.day_hours / self.constraints.session_hours + 1e-9))
+    def __post_init__(self) -> None:
+        self.slots_per_day = max(1, math.floor(self.day_hours / self.constraints.session_hours + 1e-9))
 
     def sittings(self, hours: float) -> list[int]:
         """Slots used on each day of a session of `hours` (e.g. 14 h of 3.5 h

@@ -74,6 +74,9 @@ def run_command(
     for line in inbox_lines(result.inbox, result.language):
         console.print(line, soft_wrap=True, markup=False, highlight=False)
     print_method_warnings(console, engagement, result.language, method, result.manifest)
+    if result.compared_with:
+        console.print(compared_line(result.compared_with, result.language), highlight=False,
+                      soft_wrap=True, markup=False)
     if result.discrepancies:
         console.print(say("discrepancies", result.language, count=len(result.discrepancies)),
                       highlight=False)
@@ -81,6 +84,21 @@ def run_command(
             console.print(f"  – {escape(line)}", highlight=False, soft_wrap=True)
     if check_layout:
         _check_layout(result, console)
+
+
+def compared_line(compared_with: str, lang: str) -> str:
+    """Which committee the steering pack's "since the last committee" reads: a
+    recorded committee's date (as the consultant reads dates), or the file `--since` named."""
+    import datetime as dt
+
+    from ..run.wording import say
+    from ..text.typography import format_date
+
+    try:
+        day = dt.date.fromisoformat(compared_with)
+    except ValueError:
+        return say("compared_with_file", lang, committee=compared_with)
+    return say("compared_with", lang, committee=format_date(day, lang))
 
 
 def option_date(value: str | None, option: str, lang: str | None = None) -> str | None:

@@ -77,8 +77,9 @@ def training_check(
 @training_app.command("prepare", help="help.training.prepare")
 def training_prepare(
     cases: Annotated[list[str] | None, typer.Argument(
-        metavar="[CASE]...", help="help.training.prepare.cases", show_default=False)] = None,
-    lang: Annotated[str | None, typer.Option("--lang", metavar="fr|en", help="help.training.lang")] = None,
+        metavar="CASE", help="help.training.prepare.cases", show_default=False)] = None,
+    lang: Annotated[str | None, typer.Option(
+        "--lang", metavar="fr|en", help="help.training.prepare.lang")] = None,
     out: Annotated[Path, typer.Option("--out", metavar="DIR", help="help.training.prepare.out")] = Path(
         "outputs/training"),
 ) -> None:

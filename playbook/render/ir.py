@@ -133,6 +133,9 @@ class Chart:
     reader compares them, unless the categories have an order of their own
     (`natural_order`: months, levels, lots by go-live date).
 
+    `category_title` names what the categories are ("Territory"); it is not drawn,
+    it heads the first column when the chart is given as a table (`says_little`).
+
     A map's points are named beside their marker when the names fit without
     running into one another; otherwise each marker carries a number and a key
     (a table: number, `key_title`) follows the map. `numbered` forces either way;
@@ -157,6 +160,7 @@ class Chart:
     numbered: bool | None = None
     key_title: str = ""
     natural_order: bool = False
+    category_title: str = ""  # what the categories are (territory, lot): heads the chart's table
 
     def __post_init__(self) -> None:
         if self.kind not in CHART_KINDS:
@@ -420,13 +424,21 @@ class TableSlide:
     `counted`: the count the title states, when it states one, of the table's
     rows (the reconciliation checks the two agree). `reference`: a page a
     client looks things up in (the appendix), filled by the room it has rather
-    than by the word budget of a slide presented in session."""
+    than by the word budget of a slide presented in session. `rank`: each
+    row's weight (the larger, the more a steering committee needs it), for a
+    table too long to present whole: the slide shows the heaviest rows and
+    the whole table goes to the appendix."""
 
     title: str
     table: Table
     notes: str = ""
     counted: int | None = None
     reference: bool = False
+    rank: list[float] | None = None
+
+    def __post_init__(self) -> None:
+        if self.rank is not None and len(self.rank) != len(self.table.rows):
+            raise ValueError(f"rank has {len(self.rank)} weights for {len(self.table.rows)} rows")
 
 
 @dataclass

@@ -15,7 +15,8 @@ it checks the invariants a partner checks by reading:
   territories, and no count of populations exceeds the populations mapped
   ("N populations out of M": M is that number);
 - `kpi_values`: a KPI's target and alert threshold print as the steering plan
-  sets them, in one format, wherever a table gives them;
+  sets them, in one format, wherever a table gives them and in every sentence
+  naming the KPI ("{kpi}: target 85 %", "… against a target of 85 %");
 - `event_dates`: an action or a session cited by its id prints the dates the
   plan gives it (and a late action the date it was due).
 
@@ -396,6 +397,59 @@ def _kpi_values(name: str, document: Document, deck: Deck, analysis: Any) -> lis
                         found.append(Discrepancy(
                             KPI_VALUES, name, where,
                             f"{fact.name}: {table.columns[index]} printed {printed}, the plan sets {expected}"))
+    return found + _kpi_sentences(name, document, deck, analysis, facts)
+
+
+# A figure as a sentence prints it: thousands grouped, the language's decimal mark.
+_FIGURES = {
+    "fr": r"\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?:,\d+)?|\d+(?:,\d+)?",
+    "en": r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?",
+}
+# The words that introduce a KPI's target or alert threshold in the method's
+# sentences ("target 85 %", "a target of 85 %", "cible de 85 %", "alert at 68 %",
+# "alerte à 68 %", "seuil d'alerte : 68 %"), then the figure.
+_KPI_WORDS = {
+    "target": r"\b(?:target|cible)\s*(?:of\s+|de\s+|d'|:\s*)?",
+    "amber_from": r"\b(?:alert(?:\s+threshold)?|seuil d'alerte|alerte)\s*(?:at\s+|of\s+|à\s+|de\s+|d'|:\s*)?",
+}
+
+
+def _kpi_sentences(name: str, document: Document, deck: Deck, analysis: Any,
+                   facts: dict[str, Any]) -> list[Discrepancy]:
+    """A KPI named in a sentence and followed, before the next KPI named or the end
+    of its line, by a target or an alert threshold: that figure is the plan's."""
+    from .deliverables import common as c
+
+    if not facts:
+        return []
+    lang = analysis.lang if analysis.lang in _FIGURES else "en"
+    names = sorted(facts, key=len, reverse=True)  # a KPI whose name holds another's is found first
+    named = re.compile("|".join(re.escape(n) for n in names))
+    patterns = {field: re.compile(words + f"(?P<figure>{_FIGURES[lang]})")
+                for field, words in _KPI_WORDS.items()}
+    found, seen = [], set()
+    for text in _texts(document, deck):
+        for line in str(text).splitlines():
+            hits = list(named.finditer(line))
+            if not hits:
+                continue
+            for hit, after in zip(hits, [*hits[1:], None], strict=True):
+                fact = facts[hit.group(0)]
+                segment = line[hit.end():after.start() if after is not None else len(line)]
+                for field, pattern in patterns.items():
+                    expected = c.measure(analysis, getattr(fact, field), fact.unit)
+                    value = parse_figure(expected, lang)
+                    for match in pattern.finditer(segment):
+                        printed = parse_figure(match["figure"], lang)
+                        if value is None or printed is None or abs(printed[0] - value[0]) < 1e-9:
+                            continue
+                        key = (fact.name, field, match["figure"])
+                        if key not in seen:
+                            seen.add(key)
+                            found.append(Discrepancy(
+                                KPI_VALUES, name, "text",
+                                f"{fact.name}: {match.group(0).strip()} printed, the plan sets "
+                                f"{expected}: “{line[:120]}”"))
     return found
 
 

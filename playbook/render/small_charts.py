@@ -55,9 +55,10 @@ def chart_table(chart: Chart, lang: str, caption: str = "") -> Table:
         lambda v: format_number(v, lang, chart.decimals))
     rows = [[name, *("" if s.values[i] is None else value(s.values[i]) for s in chart.series)]
             for i, name in enumerate(chart.categories)]
-    # the category axis' title heads the first column: the vertical one of horizontal bars
-    corner = chart.y_title if chart.kind in ("barh", "stacked_barh") else (
-        chart.x_title if chart.kind in (*BAR_KINDS, "line") else "")
+    # what the categories are heads the first column, else the category axis' title
+    # (the vertical one of horizontal bars)
+    corner = chart.category_title or (chart.y_title if chart.kind in ("barh", "stacked_barh") else (
+        chart.x_title if chart.kind in (*BAR_KINDS, "line") else ""))
     names = [s.name for s in chart.series]
     if len(names) == 1 and not names[0]:
         names = [chart.x_title if chart.kind in ("barh", "stacked_barh") else chart.y_title]

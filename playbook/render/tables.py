@@ -32,6 +32,28 @@ def cell_text(value: object, lang: str) -> str:
     return prepare(value, lang)
 
 
+_NO_VALUE = ("", "-", "–", "—")  # a field a card leaves out rather than print as a dash
+
+
+def record(table: Table) -> Table | None:
+    """A table of one row read as the record it is: each column a line, "label | value",
+    under a header naming the record (its first column and value). A one-row table on a
+    slide is a strip a reader scans sideways for one fact; as a card it reads down.
+    None when the table is no such record (more rows, fewer than three columns, or
+    nothing but its first cell filled)."""
+    if len(table.rows) != 1 or len(table.columns) < 3:
+        return None
+    row = table.rows[0]
+    fills = table.cell_fills[0] if table.cell_fills else [None] * len(row)
+    kept = [i for i in range(1, len(row)) if str(row[i] if row[i] is not None else "").strip() not in _NO_VALUE]
+    if not kept:
+        return None
+    name = "" if row[0] is None else str(row[0])  # a record is named by its first cell, a label
+    return Table([table.columns[0], name], [[table.columns[i], row[i]] for i in kept],
+                 caption=table.caption, align=["left", "left"],
+                 cell_fills=[[None, fills[i]] for i in kept] if table.cell_fills else None)
+
+
 def column_alignments(table: Table, texts: list[list[str]]) -> list[str]:
     """Given alignments, else right for columns whose filled cells are all numeric."""
     result = []

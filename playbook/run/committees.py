@@ -6,7 +6,8 @@ committee's date, `steering/<date>.pptx` and `.docx`, with the engagement file
 as it stood that day (`steering/<date>.engagement.<ext>`), and the manifest
 records them. So months later the folder still shows what each COPIL was shown,
 and `--since manifest.json` finds the engagement of the previous COPIL in that
-recorded history rather than in a side file.
+recorded history rather than in a side file. A run without `--since` compares
+with the latest committee the folder records before its own (`recorded_previous`).
 """
 
 from __future__ import annotations
@@ -95,3 +96,29 @@ def engagement_before(manifest_path: Path, day: dt.date | None) -> Path | None:
         if relative and copy.is_file() and manifest_module.sha256(copy) == digests.get(relative):
             return copy
     return None
+
+
+def recorded_previous(folder: Path, day: str) -> tuple[Path, str] | None:
+    """The folder's manifest and the date of the latest committee it records
+    before `day`, when that committee's engagement copy is intact: the committee
+    a run without `--since` compares with (None: no committee on record before)."""
+    dates = sorted(d for d in recorded_committees(folder) if d < day)
+    if not dates:
+        return None
+    manifest = folder / manifest_module.MANIFEST
+    try:
+        copy = engagement_before(manifest, dt.date.fromisoformat(day))
+    except ValueError:
+        return None
+    if copy is None or not copy.name.startswith(f"{dates[-1]}."):
+        return None  # the latest committee's copy is gone or altered: nothing sure to compare with
+    return manifest, dates[-1]
+
+
+def compared_committee(since: str | None, day: str) -> str:
+    """The date of the committee a `--since` manifest stands for before `day` (''
+    for an engagement file: its committee is read from its content)."""
+    if not since or Path(since).suffix.lower() != ".json":
+        return ""
+    dates = sorted(d for d in recorded_committees(Path(since).parent) if d < day)
+    return dates[-1] if dates else ""

@@ -9,6 +9,7 @@ folder (same file system, so moving files into place is an atomic rename).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import shutil
@@ -57,6 +58,9 @@ class RunResult:
     reviews: list = field(default_factory=list)
     # What the reconciliation gate found in the files this run wrote, one line each.
     discrepancies: list[str] = field(default_factory=list)
+    # The committee the steering pack compared with ("since the last committee"):
+    # its date, or the engagement file `--since` named; "" when none.
+    compared_with: str = ""
     # The copies named for the client's inbox, written or left as edited (run.inbox).
     inbox: list = field(default_factory=list)
 
@@ -211,6 +215,7 @@ def _run_planned(job: Job, engagement, emit: Progress) -> RunResult:
     if not plan.to_render:
         return plan.result(job)
     _check_action_ids(job, engagement, lang)
+    job, compared_with = _with_previous_committee(job, plan)
     folder.mkdir(parents=True, exist_ok=True)
     remove_stale_staging(folder)
 
@@ -256,8 +261,26 @@ def _run_planned(job: Job, engagement, emit: Progress) -> RunResult:
         kept_edits=kept,
         reviews=reviews,
         discrepancies=[str(d) for name in found for d in found[name]],
+        compared_with=compared_with,
         inbox=copies,
     )
+
+
+def _with_previous_committee(job: Job, plan: RunPlan) -> tuple[Job, str]:
+    """The job comparing its steering pack with the committee before it: the one
+    `--since` names, else the latest the client folder records (its manifest);
+    and what the run summary calls that committee."""
+    from .committees import compared_committee, recorded_previous
+
+    if not plan.committee:
+        return job, ""  # no steering pack rendered
+    if job.since:
+        return job, compared_committee(job.since, plan.committee) or Path(job.since).name
+    found = recorded_previous(plan.folder, plan.committee)
+    if found is None:
+        return job, ""
+    manifest, day = found
+    return dataclasses.replace(job, since=str(manifest)), day
 
 
 def _warnings(job: Job, engagement, lang: str) -> list[dict[str, str]]:

@@ -123,6 +123,10 @@ def write_answer_workbook(case: str, out_path: str | Path, lang: str, method: Me
                 _validate(ws, letter, lists[column], lang, column)
         ws.freeze_panes = "A2"
     book.move_sheet(reference, offset=len(book.sheetnames))
+    for sheet in book.worksheets:  # printed or exported, each sheet one page wide
+        sheet.page_setup.orientation = "landscape"
+        sheet.sheet_properties.pageSetUpPr.fitToPage = True
+        sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
     book.properties.title = _t("title", lang, case=case_text(case).title.in_(lang))
     book.properties.creator = "playbook"
     out = Path(out_path)
@@ -143,10 +147,13 @@ def _instructions(ws: Worksheet, case: str, lang: str) -> None:
             cell.fill = PatternFill("solid", fgColor="FFF2CC")
     for row, key in enumerate(("how", "populations", "brakes", "risks", "levers", "reference",
                                "send"), 7):
-        cell = ws.cell(row, 1 if key == "how" else 2, _t(f"help.{key}", lang))
+        text = _t(f"help.{key}", lang)
+        cell = ws.cell(row, 1 if key == "how" else 2, text)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         if key == "how":
             cell.font = Font(bold=True)
+        else:  # spreadsheets do not all grow a wrapped row: give it its lines
+            ws.row_dimensions[row].height = 15 * (1 + len(text) // 95)
 
 
 def _reference_sheet(book: Workbook, choices: Choices, lang: str) -> Worksheet:

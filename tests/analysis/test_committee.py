@@ -159,3 +159,25 @@ def test_a_workshop_still_planned_after_its_date_is_late_work_cited_by_its_id():
     assert committee.late_workshops[0].id == workshop_id("target_vision")  # what it is, not where
     said = texts(steered(analysis, BEFORE_GO_LIVE))
     assert workshop_id("target_vision") in said and "late actions and workshops re-planned" in said
+
+
+def test_the_next_go_live_step_names_the_lot_once_and_says_go_live_once():
+    _, deck = build("steering", steered(analysed(), BEFORE_GO_LIVE))
+    steps = [str(item) for s in deck.slides if s.title == "Next steps" for item in s.bullets]
+    (go_live,) = [step for step in steps if "Lot 1 - Requests" in step]
+    assert go_live == "**18 May 2026** — Lot 1 - Requests: go-live"
+    assert all(step.count("—") == 1 for step in steps)  # one dash: the date, then the step
+
+
+def test_the_lots_table_names_each_high_risk_by_population_and_kind_with_its_id():
+    analysis = analysed()
+    committee = steer(analysis, BEFORE_GO_LIVE)
+    lot = committee.lots[0]
+    assert lot.risks, "the case is built with a high risk in lot 1"
+    _, deck = build("steering", steered(analysis, BEFORE_GO_LIVE))
+    table = next(s.table for s in deck.slides if isinstance(s, TableSlide)
+                 and "High risks" in s.table.columns)
+    cell = table.rows[0][table.columns.index("High risks")]
+    for risk in lot.risks:
+        kind = "risk of rejection" if risk.kind == "rejection" else "risk of misuse"
+        assert f"{risk.population}: {kind} ({risk.id})" in cell

@@ -5,14 +5,19 @@ contradicts, decisions a summary denies."""
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+from typing import Any
 
 import pytest
 
+from playbook.analysis import analyse
 from playbook.findings import (
     BUDGET_OVERRUN,
     CASH,
     INTERNAL_TIME,
+    LATE_AFTER_GO_LIVE,
     MISSING_SPONSOR,
+    RULE_GAVE_WAY,
     TRAINING_CAPACITY,
     budget_sentence,
     findings,
@@ -208,3 +213,62 @@ def test_a_roll_out_within_one_region_is_not_flagged_for_a_local_sponsor():
     assert not [w for w in alone.diagnosis.warnings if w.code == "territory_without_sponsor"]
     assert not (alone.change_plan.actions["lever"] == "name_local_sponsor").any()
     assert not [d for d in findings(alone).decisions if d.kind == MISSING_SPONSOR]
+
+
+def _two_weeks_before_go_live() -> Any:
+    """The minimal engagement two weeks before its first go-live, nothing recorded
+    done: the plan's earlier work is late, and its owners cannot absorb it in time."""
+    data = engagement()
+    data["engagement"]["as_of"] = "2026-05-04"
+    return analysed(data)
+
+
+def test_late_work_re_planned_past_its_lot_s_go_live_is_a_decision_with_its_figures():
+    late = _two_weeks_before_go_live()
+    actions = late.change_plan.actions
+    go_live = dt.date(2026, 5, 18)
+    behind = actions[(actions["status"] == "late") & (actions["lot"] == "Lot 1 - Requests")
+                     & (actions["end"].dt.date >= go_live)]
+    assert len(behind)  # the case exists: late work now ending on or after go-live
+    (decision,) = [d for d in findings(late).decisions if d.kind == LATE_AFTER_GO_LIVE]
+    assert decision.subject == "Lot 1 - Requests" and "18 May 2026" in decision.reason
+    first = behind.sort_values(["end", "id"]).iloc[0]
+    assert f"{first['id']} (due " in decision.reason
+    assert f"now {format_date(first['end'].date(), 'en')})" in decision.reason
+    # Every summary lists it: the decisions message names its kind.
+    assert decision.id == stable_id("D", LATE_AFTER_GO_LIVE, "Lot 1 - Requests")
+
+
+def test_work_planned_after_go_live_is_not_called_late_past_it(small):
+    assert not [d for d in findings(small).decisions if d.kind == LATE_AFTER_GO_LIVE]
+
+
+def test_a_rule_giving_way_for_several_populations_is_one_decision_counting_and_naming_them():
+    late = _two_weeks_before_go_live()
+    unscheduled = {w.subject for w in late.training_plan.warnings if w.code == "training_unscheduled"}
+    assert len(unscheduled) >= 2  # the rule gave way for several populations
+    rules = [d for d in findings(late).decisions if d.kind == RULE_GAVE_WAY]
+    assert len(rules) == 1
+    (rule,) = rules
+    assert rule.subject == f"sessions without a date, {len(unscheduled)} cases"
+    assert all(name in rule.reason for name in unscheduled)
+    assert rule.id == stable_id("D", RULE_GAVE_WAY, "training_unscheduled")
+
+
+def test_sixty_populations_whose_sessions_find_no_date_make_one_decision_for_that_rule():
+    """The public agency of the corpus, three weeks before its first go-live with
+    nothing recorded: sessions of many populations find no date, one arbitration."""
+    from pathlib import Path
+
+    from playbook.intake import load_engagement
+
+    path = Path(__file__).resolve().parents[2] / "corpus" / "craf_nord_est" / "engagement.yaml"
+    engagement_ = load_engagement(path)
+    moved = engagement_.model_copy(update={"engagement": engagement_.engagement.model_copy(
+        update={"as_of": dt.date(2028, 4, 20)})})
+    late = analyse(moved, METHOD, "fr")
+    subjects = {w.subject for w in late.training_plan.warnings if w.code == "training_unscheduled"}
+    assert len(subjects) >= 10
+    (rule,) = [d for d in findings(late).decisions if d.kind == RULE_GAVE_WAY]
+    assert rule.subject == f"sessions sans date, {len(subjects)} cas"
+    assert all(subject in rule.reason for subject in subjects)

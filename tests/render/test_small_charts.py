@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
@@ -54,6 +55,8 @@ def test_its_table_keeps_every_figure_in_the_language_and_the_order_a_chart_read
     table = chart_table(_headcount({"Écosse": 64, "Angleterre": 1400}), "fr")
     assert table.caption == "Effectif par territoire"
     assert table.columns == ["", "Utilisateurs"]
+    named = chart_table(replace(_headcount({"Nord": 1}), category_title="Territoire"), "fr")
+    assert named.columns == ["Territoire", "Utilisateurs"]
     assert table.rows == [["Angleterre", "1\u202f400"], ["Écosse", "64"]]  # largest first, as bars are
     shares = chart_table(Chart("bar", categories=["Humain", "Processus"], value_format="0%",
                                series=[Series("Prévu", [0.6, 0.4]), Series("Cible", [0.5, 0.5])]), "en")

@@ -36,7 +36,8 @@ def test_each_committee_keeps_its_pack_and_the_latest_is_at_the_usual_name(
         "2027-07-26.docx", "2027-07-26.engagement.yaml", "2027-07-26.pptx",
     ]
     assert "as of: 2027-07-12; since: " in docx_text(history / "2027-07-12.docx")
-    assert "as of: 2027-07-26; since: " in docx_text(folder / "steering.docx")
+    # No --since: the pack compares with the committee the folder records before it.
+    assert f"as of: 2027-07-26; since: {folder / 'manifest.json'}" in docx_text(folder / "steering.docx")
     assert sha256(folder / "steering.pptx") == sha256(history / "2027-07-26.pptx")
     assert "155 people" in [s.text_frame.text for s in pptx.Presentation(
         str(history / "2027-07-12.pptx")).slides[0].shapes if s.has_text_frame]
@@ -90,3 +91,31 @@ def test_a_run_without_the_steering_pack_keeps_the_committee_history_recorded(
     run_engagement(engagement, out_dir, notebooks_dir=notebooks, only=["framing_note"])
     record = json.loads((result.folder / "manifest.json").read_text(encoding="utf-8"))
     assert list(record["deliverables"]["steering"]["committees"]) == ["2027-07-12"]
+
+
+def test_a_run_without_since_compares_with_the_committee_the_folder_records(
+    engagement, out_dir, notebooks, tmp_path
+):
+    steering(engagement, out_dir, notebooks, "2027-07-12")
+    write_engagement(tmp_path, headcounts=(120, 60))
+    result = steering(engagement, out_dir, notebooks, "2027-07-26")
+    manifest = result.folder / "manifest.json"
+    assert f"as of: 2027-07-26; since: {manifest}" in docx_text(result.folder / "steering.docx")
+    assert result.compared_with == "2027-07-12"
+    # The same committee again compares with the one before it, not with itself.
+    again = steering(engagement, out_dir, notebooks, "2027-07-26", force=True)
+    assert again.compared_with == "2027-07-12"
+
+
+def test_the_first_committee_of_a_folder_compares_with_none(engagement, out_dir, notebooks):
+    result = steering(engagement, out_dir, notebooks, "2027-07-12")
+    assert result.compared_with == ""
+    assert "as of: 2027-07-12; since: " in docx_text(result.folder / "steering.docx")
+
+
+def test_the_run_summary_says_which_committee_it_compared_with():
+    from playbook.cli.run import compared_line
+
+    assert compared_line("2027-07-12", "en") == (
+        'Steering pack: "since the last committee" compares with the committee of 12 July 2027.')
+    assert "COPIL du 12 juillet 2027" in compared_line("2027-07-12", "fr")

@@ -278,11 +278,14 @@ def findings(analysis: Any) -> list[c.Finding]:
             analysis, c.share(float(top["effort_days"].sum()), plan.total_days)), names=", ".join(
             _t(analysis, "messages.population_effort", name=name,
                days=c.days(analysis, row["effort_days"])) for name, row in top.iterrows())),
-        b.table_slides(analysis, _matrix_title(analysis), matrix_counts_table(analysis),
-                            notes="\n".join([_t(analysis, "text.matrix_notes"), *(
-                                _t(analysis, "messages.population_effort", name=name,
-                                   days=c.days(analysis, row["effort_days"]))
-                                for name, row in own.iterrows())])), key="matrix"))
+        [TableSlide(_matrix_title(analysis), matrix_counts_table(analysis),
+                    # too many populations to present: the most supported first, all in the appendix
+                    rank=[float(own.at[name, "effort_days"]) if name in own.index else 0.0
+                          for name in _populations(analysis)],
+                    notes="\n".join([_t(analysis, "text.matrix_notes"), *(
+                        _t(analysis, "messages.population_effort", name=name,
+                           days=c.days(analysis, row["effort_days"]))
+                        for name, row in own.iterrows())]))], key="matrix"))
 
     cross = lever_rows(analysis, population_actions(analysis, ALL))
     if cross:
@@ -689,7 +692,8 @@ def population_chart(analysis: Any) -> Chart | None:
         series.append(Series(_pillar(analysis, pillar), [float(own.get(n, 0.0)) for n in names],
                              _pillar_colour(pillar)))
     return Chart(kind="stacked_barh", categories=names, series=series,
-                 x_title=_t(analysis, "charts.days"))
+                 x_title=_t(analysis, "charts.days"),
+                 category_title=c.text(analysis, "common.columns.population"))
 
 
 # --------------------------------------------------------------------------- document
@@ -828,6 +832,8 @@ def build_deck(analysis: Any) -> Deck:
                       weeks=analysis.engagement.governance.copil_every_weeks,
                       date=c.date(analysis, steering.kpis["first_review"].min())),
             c.select(kpis, [0, 1]),
+            # too many to present: the first reviewed first, every one in the appendix
+            rank=[-c._as_date(day).toordinal() for day in steering.kpis["first_review"]],
             notes="\n".join([_t(analysis, "text.steering_intro",
                                 weeks=analysis.engagement.governance.copil_every_weeks),
                              *_rag_rules(analysis),

@@ -342,12 +342,48 @@ def story_deck(analysis: Any, deliverable: str, findings: Sequence[Finding], *,
     for finding in told:
         slides.extend(finding.slides)
     slides.extend(closing)
-    slides.append(closing_slide(analysis, next_steps(analysis) if steps is None else steps))
+    main, whole = _presented(analysis, slides)
+    slides = [*main, closing_slide(analysis, next_steps(analysis) if steps is None else steps)]
+    appendix = [*whole, *appendix]
     if appendix:
         slides.append(SectionSlide(text(analysis, "common.appendix")))
         slides.extend(replace(s, reference=True) if isinstance(s, TableSlide | ChartSlide) else s
                       for s in appendix)
     return deck(analysis, deliverable, slides)
+
+
+MAIN_TABLE_PAGES = 2  # a table presented over more slides than this is detail for the appendix
+
+
+def _presented(analysis: Any, slides: Sequence[Slide]) -> tuple[list[Slide], list[Slide]]:
+    """The main slides as presented, and the whole tables they leave to the appendix:
+    a ranked table longer than `MAIN_TABLE_PAGES` slides (sixty populations, one row
+    each) shows its heaviest rows, a caption saying how many of how many; the whole
+    table, under the same title, opens the appendix."""
+    from . import budget
+
+    main: list[Slide] = []
+    whole: list[Slide] = []
+    for slide in slides:
+        if (not isinstance(slide, TableSlide) or slide.rank is None
+                or len(budget.pages(slide.table)) <= MAIN_TABLE_PAGES):
+            main.append(slide)
+            continue
+        rows, fills, rank = slide.table.rows, slide.table.cell_fills, slide.rank
+        order = sorted(range(len(rows)), key=lambda i: -rank[i])  # heaviest first, ties in table order
+
+        def caption(shown: int, total: int = len(rows)) -> str:
+            return text(analysis, "common.leading_rows", shown=number(analysis, shown),
+                        total=number(analysis, total))
+
+        fit = budget.rows_within(replace(slide.table, rows=[rows[i] for i in order],
+                                         caption=caption(len(rows))))
+        kept = order[:fit]
+        shown = replace(slide.table, rows=[rows[i] for i in kept],
+                        cell_fills=[fills[i] for i in kept] if fills else None, caption=caption(len(kept)))
+        main.append(replace(slide, table=shown, counted=None, rank=None))
+        whole.append(replace(slide, rank=None))
+    return main, whole
 
 
 # --------------------------------------------------------------------------- next steps
@@ -552,6 +588,13 @@ def select(table: Table, columns: Sequence[int]) -> Table:
                  widths=pick(table.widths) if table.widths else None,
                  align=pick(table.align) if table.align else None,
                  cell_fills=[pick(f) for f in table.cell_fills] if table.cell_fills else None)
+
+
+def select_or_record(table: Table, columns: Sequence[int]) -> Table:
+    """`select(table, columns)`, but a table of one row whole: a single row is drawn as
+    a record, label above value line by line, which has room for every field the
+    columns were chosen to leave out (see `tables.record`)."""
+    return table if len(table.rows) == 1 else select(table, columns)
 
 
 def bullets(items: Iterable[BulletLike]) -> Bullets:

@@ -76,12 +76,15 @@ def messages(analysis: Any, summary: bool = True) -> dict[str, str]:
     e = analysis.engagement
     said: dict[str, str] = {}
     if e.objectives:
-        said["objectives"] = t(analysis, "messages.objectives", objectives=len(e.objectives),
+        budget = facts(analysis).budget.objectives  # None: no objective carries a budget
+        said["objectives"] = t(analysis, "messages.objectives" if budget is not None
+                               else "messages.objectives_unbudgeted", objectives=len(e.objectives),
                                business=len({o.business_objective for o in e.objectives}),
-                               budget=c.money(analysis, facts(analysis).budget.objectives or 0.0))
+                               budget=c.money(analysis, budget or 0.0))
     non_users = sum(p.headcount for p in e.populations if not p.crm_user)
     regions = regional_territories(e)
-    said["scope"] = t(analysis, "messages.scope" if regions else "messages.scope_national",
+    said["scope"] = t(analysis, ("messages.scope" if regions else "messages.scope_national")
+                      + ("" if non_users else "_all_users"),
                       populations=len(e.populations), people=c.people(analysis, _headcount(e)),
                       non_users=c.people(analysis, non_users), territories=len(regions))
     team = e.governance.team
@@ -107,7 +110,8 @@ def _criteria_message(analysis: Any) -> str:
     if not weak:
         return t(analysis, "messages.criteria_all_met", total=len(criteria))
     met = int((criteria["status"] == "met").sum())
-    return c.message(analysis, f"{NAME}.messages.criteria", met=met, total=len(criteria),
+    key = "criteria" if met else "criteria_none_met"
+    return c.message(analysis, f"{NAME}.messages.{key}", met=met, total=len(criteria),
                      weak=", ".join(weak), weak_count=len(weak))
 
 
@@ -251,7 +255,8 @@ def territory_chart(analysis: Any, show_values: bool = True) -> Chart:
         series.append(Series(t(analysis, "scope.non_users"), others))
     return Chart("stacked_barh", t(analysis, "scope.headcount_chart"), categories=list(territories),
                  series=series, show_values=show_values,
-                 x_title=c.text(analysis, "common.columns.headcount"))
+                 x_title=c.text(analysis, "common.columns.headcount"),
+                 category_title=c.text(analysis, "common.columns.territory"))
 
 
 def _lots_table(analysis: Any, full: bool) -> Table:
@@ -757,7 +762,7 @@ def _objectives_slides(analysis: Any) -> Slides:
     # The indicator, its target and its date make an objective measurable; the
     # objective's wording is in the notes (business → CRM objective → indicator).
     table = Table(columns, rows[:-1], widths=[3, 3, 1.1, 1.1, 1.5, 1.4, 1.4])
-    return [TableSlide(title, c.select(table, [1, 3, 4]), notes=notes)], []
+    return [TableSlide(title, c.select_or_record(table, [1, 3, 4]), notes=notes)], []
 
 
 def _scope_slides(analysis: Any) -> Slides:
@@ -778,7 +783,8 @@ def _scope_slides(analysis: Any) -> Slides:
                     acceptance=c.date(analysis, lot.acceptance_start), go_live=c.date(analysis, lot.go_live))
                   for lot in sorted(e.lots, key=lambda lot: lot.go_live)]
         detail += b.table_slides(analysis, t(analysis, "scope.lots_title"),
-                                 c.select(_lots_table(analysis, full=False), [0, 1]), notes=b.lines(phases))
+                                 c.select_or_record(_lots_table(analysis, full=False), [0, 1]),
+                                 notes=b.lines(phases))
     return main, detail
 
 

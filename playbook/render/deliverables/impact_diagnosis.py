@@ -716,8 +716,12 @@ def findings(analysis: Any) -> list[c.Finding]:
     # a figure per population and dimension, is detail for the appendix.
     chart_notes = "\n".join([_t(analysis, "text.weighted_intro"), *_level_lines(analysis),
                              _t(analysis, "text.heat_intro", scale=_scale_text(analysis))])
+    levels = diagnosis.levels
     map_slide = TableSlide(d("map", count=len(engagement.populations), people=c.people(analysis, total)),
                            impact_map_table(analysis),
+                           # too many to present: the most impacted, then the largest, first
+                           rank=[int(levels.at[p.name, "level"]) * 1e6 + p.headcount
+                                 for p in engagement.populations],
                            notes="\n".join(x for x in (_map_intro(analysis), said.get("non_users", ""),
                                                        overall_rule(analysis)) if x))
     if "dimension" not in said:
@@ -763,8 +767,7 @@ def _later_findings(analysis: Any, said: dict[str, str]) -> list[c.Finding]:
             # over slides by the word budget, each quote shortened, in full in the notes.
             slides.append(BulletSlide(
                 c.counted(analysis, f"{NAME}.deck.resistances", len(resistances)),
-                [f"**{r.population}** — {_quote(analysis, r.evidence, QUOTE_ON_SLIDE)}"
-                 for r in resistances],
+                _heard(analysis, resistances),
                 notes="\n".join([
                     *(_t(analysis, "text.resistance_line", population=r.population,
                          brake=c.term(analysis, "brake", r.brake), source=r.source)
@@ -778,13 +781,28 @@ def _later_findings(analysis: Any, said: dict[str, str]) -> list[c.Finding]:
     if "risks" in said:
         model = analysis.method.brakes.risk_model
         high = [r for r in diagnosis.risks if r.level >= model.high_from]
+        kinds = analysis.method.brakes.risk_kinds
         result.append(c.Finding(said["risks"], [TableSlide(
             c.counted(analysis, f"{NAME}.deck.risks", len({r.population for r in high})),
             risk_table(analysis, scored=False),
+            # too many to present: the highest risks, then the largest populations, first
+            rank=[max(diagnosis.risk(p.name, kind).level for kind in kinds) * 1e6 + p.headcount
+                  for p in analysis.engagement.populations],
             notes=c.reason_notes(analysis, [c.without_mechanism(analysis, r.reasons[0])
                                             for r in diagnosis.risks if r.level >= model.attention_from],
                                  lead=_t(analysis, "text.risks_intro")))], key="risks"))
     return result
+
+
+def _heard(analysis: Any, resistances: list[Any]) -> list[BulletLike]:
+    """Each resistance's words, by population; beneath each, the barrier it confirms
+    (what the title claims) when all of them fit the slide's words."""
+    quotes = [f"**{r.population}** — {_quote(analysis, r.evidence, QUOTE_ON_SLIDE)}" for r in resistances]
+    confirms = [_t(analysis, "deck.confirms", brake=c.term(analysis, "brake", r.brake)) for r in resistances]
+    if b.words(*quotes, *confirms) > b.BUDGET:
+        return list(quotes)
+    return [item for quote, confirm in zip(quotes, confirms, strict=True)
+            for item in (quote, BulletItem(confirm, level=1))]
 
 
 def _weighted_title(analysis: Any) -> str:

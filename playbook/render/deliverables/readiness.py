@@ -32,7 +32,7 @@ from .framing_note import RAG_FILLS
 NAME = "steering"
 SHOWN_LATE = 6  # late actions on the progress slide (the note lists them all)
 SHOWN_RISKS = 6
-LISTED_IDS = 3  # a lot's high risks by id up to this many, else their number
+LISTED_RISKS = 3  # a lot's high risks named in its row up to this many, else the first and a count
 NAMED_RISKS = 1  # risks a title names before counting the others
 
 
@@ -157,12 +157,39 @@ def lots_table(analysis: Any, committee: SteeringAnalysis) -> Table:
         else:
             key_users, fill = _t(analysis, "cells.planned", start=c.date(analysis, lot.key_users_start),
                                  end=c.date(analysis, lot.key_users_end)), None
-        risks = (", ".join(r.id for r in lot.risks) if len(lot.risks) <= LISTED_IDS
-                 else c.number(analysis, len(lot.risks))) or _t(analysis, "cells.no_risk")
-        rows.append([lot.lot, c.date(analysis, lot.go_live), acceptance, key_users, risks])
+        rows.append([lot.lot, c.date(analysis, lot.go_live), acceptance, key_users,
+                     _lot_risks(analysis, lot)])
         fills.append([None, None, None, fill, RAG_FILLS["red"] if lot.risks else None])
     return Table([col("lot"), col("go_live"), col("acceptance"), col("key_users"), col("risks")],
-                 rows, widths=[2.2, 1.3, 1.6, 1.9, 1.5], cell_fills=fills)
+                 rows, widths=[1.9, 1.2, 1.4, 1.6, 2.4], cell_fills=fills)
+
+
+def _risk_cell(analysis: Any, risk: OpenRisk) -> str:
+    """'Advisers – North: risk of rejection (R7K2Q)': who and which risk, the id
+    in brackets for the minutes to cite."""
+    return _t(analysis, "words.risk_cell", population=risk.population, risk=_risk_kind(analysis, risk),
+              id=risk.id)
+
+
+def _lot_risks(analysis: Any, lot: LotReadiness) -> str:
+    """A lot's high risks by name (and id), up to LISTED_RISKS; beyond, the first
+    ones and how many more (every one is in the slide's notes and the risks table)."""
+    if not lot.risks:
+        return _t(analysis, "cells.no_risk")
+    named = [_risk_cell(analysis, r) for r in lot.risks]
+    separator = c.text(analysis, "findings.budget.separator")
+    if len(named) <= LISTED_RISKS:
+        return separator.join(named)
+    shown = LISTED_RISKS - 1
+    return _t(analysis, "words.risks_more", names=separator.join(named[:shown]),
+              count=c.number(analysis, len(named) - shown))
+
+
+def lots_notes(analysis: Any, committee: SteeringAnalysis) -> str:
+    """Every lot's high risks by name and id, for the slide's notes."""
+    separator = c.text(analysis, "findings.budget.separator")
+    return "\n".join(f"{lot.lot} — {separator.join(_risk_cell(analysis, r) for r in lot.risks)}"
+                     for lot in committee.lots if lot.risks)
 
 
 def risks_table(analysis: Any, committee: SteeringAnalysis, limit: int | None = None) -> Table:
@@ -246,7 +273,8 @@ def build_deck(analysis: Any, committee: SteeringAnalysis, messages: list[str]) 
     else:
         slides.append(BulletSlide(late_title(analysis, committee), [progress]))
     if committee.lots:
-        slides.append(TableSlide(lots_title(analysis, committee), lots_table(analysis, committee)))
+        slides.append(TableSlide(lots_title(analysis, committee), lots_table(analysis, committee),
+                                 notes=lots_notes(analysis, committee)))
     if committee.risks:
         slides.append(TableSlide(risks_title(analysis, committee),
                                  risks_table(analysis, committee, SHOWN_RISKS),

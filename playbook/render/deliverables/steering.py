@@ -314,7 +314,8 @@ def adoption_chart(analysis: Any, pack: Copil) -> Chart:
     axis = _t(analysis, "charts.adoption_axis")
     return Chart(kind="barh", categories=list(data["population"]),
                  series=[Series(axis, [float(v) for v in data["latest"]])],
-                 x_title=axis, show_values=True, legend=False, y_range=(0, 100))  # x: the value axis
+                 x_title=axis, show_values=True, legend=False, y_range=(0, 100),  # x: the value axis
+                 category_title=c.text(analysis, "common.columns.population"))
 
 
 def adoption_table(analysis: Any, pack: Copil, on_target: bool = True) -> Table:

@@ -283,7 +283,8 @@ def use_case_chart(analysis: Any) -> Chart:
                       for lot in lots]) for p in PRIORITY_ORDER]
     return Chart("stacked_bar", t(analysis, "use_cases.chart"), categories=[lot.name for lot in lots],
                  series=[s for s in series if any(s.values)], show_values=True,
-                 y_title=t(analysis, "use_cases.axis"), natural_order=True)  # lots by go-live
+                 y_title=t(analysis, "use_cases.axis"), natural_order=True,  # lots by go-live
+                 category_title=c.text(analysis, "common.columns.lot"))
 
 
 def _use_cases_blocks(analysis: Any) -> list[Block]:
@@ -495,7 +496,7 @@ def _use_case_slides(analysis: Any) -> tuple[list[Slide], list[Slide]]:
             # Who uses each case and what it does are in the notes and the report.
             notes = b.lines(f"{u.name} — {u.population}. {u.description}" for u in e.use_cases
                             if u.lot == lot.name)
-            detail += b.table_slides(analysis, lot.name, c.select(Table(
+            detail += b.table_slides(analysis, lot.name, c.select_or_record(Table(
                 [u_("use_case"), c.text(analysis, "common.columns.population"),
                  c.text(analysis, "common.columns.priority")], rows, widths=[4, 2, 1.2], cell_fills=fills),
                 [0, 2]), notes=notes)

@@ -21,6 +21,7 @@ from ...findings.effort import day_parts
 from ...text import grammar
 from ..ir import (
     Block,
+    BulletItem,
     Bullets,
     BulletSlide,
     Chart,
@@ -367,6 +368,26 @@ def wave_table(analysis: Any, lot: str | None = None) -> Table:
     return Table(columns, rows, widths=widths)
 
 
+def session_table(analysis: Any) -> Table:
+    """Every session by its id (lot, population or role, module, rank: stable
+    across runs), so the steering pack, the minutes and the consultant can cite
+    one: who, which module, when, how many learners."""
+    sessions = analysis.training_plan.sessions
+    several = len(_lots(analysis)) > 1
+    rows = []
+    for _, row in sessions.sort_values(["start", "lot", "id"], kind="stable").iterrows():
+        cells = [row["id"]] + ([row["lot"]] if several else [])
+        # the population's name alone: beside a session's learners, its headcount would mislead
+        cells += [row["population"], row["label"],
+                  _period(analysis, row["start"], row["end"]), int(row["participants"])]
+        rows.append(cells)
+    columns = [_col(analysis, "id")] + ([c.text(analysis, "common.columns.lot")] if several else [])
+    columns += [c.text(analysis, "common.columns.population"), _col(analysis, "module"),
+                _col(analysis, "dates"), _col(analysis, "learners")]
+    widths = [0.8] + ([1.8] if several else []) + [2.0, 2.0, 1.9, 0.9]
+    return Table(columns, rows, widths=widths)
+
+
 def blackout_table(analysis: Any) -> Table | None:
     blackouts = sorted(analysis.engagement.training.blackouts, key=lambda b: b.start)
     if not blackouts:
@@ -483,6 +504,27 @@ def _trainers_first_lines(analysis: Any) -> list[str]:
     return lines
 
 
+def trainers_first_table(analysis: Any) -> Table | None:
+    """Lot, when its key users are trained, when its end users start: one row per lot
+    whose order can be read (the deck's slide; a single lot reads as a record). Whether
+    each lot keeps the order is said in a column only when one does not."""
+    rows = []
+    for lot, waves in wave_dates(analysis).items():
+        first, prep = first_led_session(analysis, lot), waves[PREPARATORY]
+        if prep and first:
+            rows.append([lot, c.text(analysis, "common.date_range", start=c.date(analysis, prep[0]),
+                                     end=c.date(analysis, prep[1])),
+                         c.date(analysis, first), prep[1] < first])
+    if not rows:
+        return None
+    columns = [c.text(analysis, "common.columns.lot"), _col(analysis, "key_users_trained"),
+               _col(analysis, "first_end_user_session")]
+    if all(row[-1] for row in rows):
+        return Table(columns, [row[:-1] for row in rows])
+    return Table([*columns, _col(analysis, "key_users_before")],
+                 [[*row[:-1], c.yes_no(analysis, row[-1])] for row in rows])
+
+
 def _rates_text(analysis: Any) -> str:
     training = analysis.engagement.training
     if not _has_rates(analysis):
@@ -533,6 +575,9 @@ def build_document(analysis: Any) -> Document:
     if warnings:
         blocks += [Heading(s("warnings")), Bullets(warnings)]
     blocks += c.next_steps_blocks(analysis, next_steps(analysis))
+    if len(analysis.training_plan.sessions):
+        blocks += [Heading(s("sessions")), Paragraph(_t(analysis, "text.sessions_intro")),
+                   session_table(analysis)]
     return c.document(analysis, NAME, blocks)
 
 
@@ -577,9 +622,11 @@ def findings(analysis: Any) -> list[c.Finding]:
     trainers_title = (d("trainers_first") if both and len(first) == len(both)
                       else c.counted(analysis, f"{NAME}.deck.trainers_first_some", len(first),
                                      total=len(both)))
-    result.append(c.Finding(said.get("trainers_first", ""), [BulletSlide(
-        trainers_title, _trainers_first_lines(analysis),
-        notes=_t(analysis, "text.trainers_first_intro"))], key="trainers_first"))
+    order_table = trainers_first_table(analysis)
+    result.append(c.Finding(said.get("trainers_first", ""), [TableSlide(
+        trainers_title, order_table, notes=b.lines([_t(analysis, "text.trainers_first_intro"),
+                                                    *_trainers_first_lines(analysis)]))]
+        if order_table else [], key="trainers_first"))
 
     waves = wave_dates(analysis)
     wave_slides = []
@@ -624,20 +671,46 @@ def wave_title(analysis: Any, lot: str, wave: tuple[dt.date, dt.date] | None) ->
     return c.counted(analysis, f"{NAME}.{key}", abs(margin), lot=lot, end=c.date(analysis, wave[1]))
 
 
-def warning_kinds(analysis: Any) -> list[str]:
-    """One bullet per kind of point to watch, naming what it concerns: "Smaller groups
-    to limit absences — Marketing team, Executive committee"."""
-    subjects: dict[str, list[str]] = {}
-    lines: list[str] = []
+NAMED_SUBJECTS = 3  # a point to watch names this many subjects, then counts the others
+
+
+def warning_kinds(analysis: Any) -> list[BulletItem]:
+    """One bullet per kind of point to watch; beneath it, what exactly is at stake
+    (its sentences) while the slide's words allow, and what else it concerns, the
+    first few named and the others counted ("Smaller groups to limit absences —
+    Marketing team, Executive committee"). Every sentence is in the notes."""
+    grouped: dict[str, list[Any]] = {}
+    own_kind: list[BulletItem] = []
     for warning in c.for_client(analysis.training_plan.warnings):
         if not analysis.method.labels.has(f"{NAME}.deck.warning_kinds.{warning.code}"):
-            lines.append(warning.message)  # a kind a firm added: said in full
+            own_kind.append(BulletItem(warning.message))  # a kind a firm added: said in full
             continue
-        found = subjects.setdefault(warning.code, [])
-        if warning.subject and warning.subject not in found:
-            found.append(warning.subject)
-    return [f"**{_t(analysis, f'deck.warning_kinds.{code}')}**" + (f" — {', '.join(names)}" if names else "")
-            for code, names in subjects.items()] + lines
+        grouped.setdefault(warning.code, []).append(warning)
+
+    def kind(code: str, detailed: int) -> list[BulletItem]:
+        own = grouped[code]
+        head = f"**{_t(analysis, f'deck.warning_kinds.{code}')}**"
+        names = list(dict.fromkeys(w.subject for w in own[detailed:] if w.subject))
+        shown = names if len(names) <= NAMED_SUBJECTS + 1 else names[:NAMED_SUBJECTS]
+        listed = ", ".join(shown)
+        if len(names) > len(shown):
+            listed += " " + c.counted(analysis, "common.and_more", len(names) - len(shown))
+        detail = [BulletItem(w.message, level=1) for w in own[:detailed]]
+        if not names:
+            return [BulletItem(head), *detail]
+        if not detail:
+            return [BulletItem(f"{head} — {listed}")]
+        return [BulletItem(head), *detail, BulletItem(_t(analysis, "deck.also", names=listed), level=1)]
+
+    detailed = dict.fromkeys(grouped, 0)
+    cost = lambda: b.words(*own_kind, *(i for code in grouped for i in kind(code, detailed[code])))  # noqa: E731
+    for code, own in grouped.items():  # the sentences that fit, kind by kind
+        while detailed[code] < len(own):
+            detailed[code] += 1
+            if cost() > b.BUDGET:
+                detailed[code] -= 1
+                break
+    return [item for code in grouped for item in kind(code, detailed[code])] + own_kind
 
 
 def build_deck(analysis: Any) -> Deck:
@@ -653,14 +726,15 @@ def build_deck(analysis: Any) -> Deck:
             notes="\n".join([said.get("onboarding", ""), _t(analysis, "text.onboarding_intro")]).strip()))
     warnings = _warnings(analysis)
     if warnings:  # each kind once, with what it concerns; every full sentence in the notes
-        kinds = warning_kinds(analysis)  # the title counts what the slide shows: the kinds
-        closing.append(BulletSlide(c.counted(analysis, f"{NAME}.deck.warnings", len(kinds)),
-                                   kinds, notes="\n".join(warnings), counted=len(kinds)))
+        shown = warning_kinds(analysis)  # the title counts what the slide shows: the kinds
+        kinds = sum(1 for bullet in shown if bullet.level == 0)
+        closing.append(BulletSlide(c.counted(analysis, f"{NAME}.deck.warnings", kinds),
+                                   list(shown), notes="\n".join(warnings), counted=kinds))
     evaluation = evaluation_table(analysis, with_dates=False)
     support = support_table(analysis)
     appendix = [
         # Which modules each population takes; why (role, tool impact, IT comfort) is in the notes.
-        *b.table_slides(analysis, d("needs_detail"), c.select(needs_table(analysis), [0, 4]),
+        *b.table_slides(analysis, d("needs_detail"), c.select_or_record(needs_table(analysis), [0, 4]),
                         notes=b.lines([_t(analysis, "text.needs_intro"), *_need_notes(analysis),
                                        c.reason_notes(analysis, plan.needs["reason"])])),
         # How each level is measured, and when each offer runs per lot, are in the notes and the report.

@@ -47,7 +47,7 @@ from ..ir import (
 from ..labels import Labels, default_labels
 from ..maps import key_table
 from ..palette import palette_from_template, text_on
-from ..tables import cell_text, column_alignments, column_widths
+from ..tables import cell_text, column_alignments, column_widths, record
 from ..templates import PPTX_NAME, default_template_dir, load_pptx_template
 from ..typography import format_date, prepare
 from ..words import NOTES_BUDGET, WORD_BUDGET, count_words, total_words, within_budget
@@ -412,7 +412,10 @@ class _DeckWriter:
     def _paged_table(self, title: str, table: Table, notes: str, caption: str,
                      reference: bool = False) -> None:
         """The table over as few slides as it needs: a presented slide keeps to the
-        word budget, a reference page (appendix) is filled to the room it has."""
+        word budget, a reference page (appendix) is filled to the room it has. A table
+        of one row is drawn as the record it is (`tables.record`): label and value,
+        line by line."""
+        table = record(table) or table
         box = Box(*self.content.tuple())
         if caption:
             box.h -= Emu(int(Pt(CAPTION_SIZE * 1.2 + 8)))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from typing import Any
 
 import pytest
 
@@ -108,7 +109,8 @@ def test_key_messages_open_with_the_shared_heading_and_close_on_the_decisions_to
     heading, box = c.key_messages_blocks(mutuelle, ["Un", "Deux"])
     assert heading.text == "Synthèse" and isinstance(box, KeyMessages)
     assert box.items[:2] == ["Un", "Deux"]
-    assert box.items[2].startswith("2 décisions attendent le COPIL : ")
+    # Late work re-planned past lot 1's go-live, the missing sponsor, the unnamed roles.
+    assert box.items[2].startswith("3 décisions attendent le COPIL : ")
     assert c.key_messages_slide(replace(mutuelle, lang="en"), ["One"]).title == "Executive summary"
 
 
@@ -165,3 +167,40 @@ def test_the_summary_slide_shows_headlines_and_says_the_messages_in_full_in_its_
     assert slide.notes.split("\n") == [
         "1. Les trois populations concentrent 38 % de la charge : A, B et C.",
         "3. 100 % des places planifiées, en détail. Au plus 25 % d'une équipe."]
+
+
+def _ranked_slide(rows: int) -> Any:
+    from playbook.render.ir import TableSlide
+
+    table = Table(["Population", "Effectif"], [[f"Population {i}", i] for i in range(rows)])
+    return TableSlide("Soixante populations", table, counted=rows, rank=[float(i) for i in range(rows)])
+
+
+def test_a_ranked_table_too_long_to_present_shows_its_heaviest_rows_and_opens_the_appendix(mutuelle):
+    """Sixty populations are no six-slide finding: the slide shows the heaviest rows,
+    says how many of how many, and the whole table, same title, opens the appendix."""
+    from playbook.render.deliverables import budget
+    from playbook.render.ir import SectionSlide, TableSlide
+
+    deck = c.story_deck(mutuelle, "impact_diagnosis", [c.Finding("Message", [_ranked_slide(60)])])
+    tables = [s for s in deck.slides if isinstance(s, TableSlide)]
+    shown, whole = tables
+    assert len(budget.pages(shown.table)) == 1
+    assert [row[1] for row in shown.table.rows] == sorted((row[1] for row in shown.table.rows), reverse=True)
+    assert shown.table.rows[0] == ["Population 59", 59]
+    assert flat(shown.table.caption) == flat(c.text(mutuelle, "common.leading_rows", shown=len(shown.table.rows),
+                                                    total=60))
+    assert shown.counted is None  # the title's count is the whole table's, in the appendix
+    assert whole.reference and whole.counted == 60 and len(whole.table.rows) == 60
+    section = next(i for i, s in enumerate(deck.slides) if isinstance(s, SectionSlide))
+    assert deck.slides.index(whole) > section > deck.slides.index(shown)
+
+
+def test_a_ranked_table_of_two_slides_is_presented_whole(mutuelle):
+    from playbook.render.deliverables import budget
+    from playbook.render.ir import TableSlide
+
+    rows = next(n for n in range(2, 200) if len(budget.pages(_ranked_slide(n).table)) == 2)
+    deck = c.story_deck(mutuelle, "impact_diagnosis", [c.Finding("Message", [_ranked_slide(rows)])])
+    [slide] = [s for s in deck.slides if isinstance(s, TableSlide)]
+    assert len(slide.table.rows) == rows and not slide.reference

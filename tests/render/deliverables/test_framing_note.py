@@ -181,3 +181,21 @@ def test_a_count_of_nothing_is_said_in_words_not_as_a_zero_in_a_title():
                   if getattr(s, "title", None)]
         assert not [title for title in titles if title.startswith("0")], titles
         assert sum(title.startswith(none) for title in titles) == 2, titles  # workshops, criteria
+
+
+def test_the_summary_of_a_one_lot_unbudgeted_client_says_what_is_true(tmp_path):
+    """One lot goes live on one date (not 'from 6 December to 6 December'); objectives
+    without a budget do not 'total €0'; nobody met is 'none', not 'met: 0 of 6'."""
+    from playbook.analysis.engine import analyse
+    from playbook.intake import load_engagement
+    from playbook.method import load_method
+
+    from .conftest import EXAMPLES
+
+    engagement = load_engagement(EXAMPLES.parents[1] / "corpus" / "halvorsen_pharma" / "engagement.yaml")
+    assert len(engagement.lots) == 1 and all(o.budget is None for o in engagement.objectives)
+    said = fn.messages(analyse(engagement, load_method(), "en"))
+    assert said["objectives"].endswith("with no budget given per objective.")
+    assert said["scope"] == "1 population and 140 people concerned, all of them CRM users."
+    assert str(said["plan"]) == "Deployment in one lot, going live on 6 December 2027."
+    assert str(said["criteria"]).startswith("None of the 6 success criteria is met yet; to address first: ")

@@ -117,6 +117,33 @@ def test_a_kpi_target_or_alert_threshold_printed_otherwise_than_the_plan_is_foun
     assert len(found) == 2 and all(kpi["name"] in d.detail for d in found)
 
 
+@pytest.mark.parametrize("case", ["mutuelle_fr", "northwind_en"])
+def test_a_kpi_target_or_alert_threshold_a_sentence_prints_otherwise_than_the_plan_is_found(
+    analyses, case
+):
+    analysis = analyses[case]
+    first, second = analysis.steering.kpis.iloc[0], analysis.steering.kpis.iloc[1]
+    fr = analysis.lang == "fr"
+    wrong = f"{first['target'] - 5:g}"
+    right = f"{second['target']:g}"
+    planted = [  # a target another slide states otherwise, the alert threshold too
+        Paragraph(f"{first['name']} : 62 % pour une cible de {wrong} %." if fr
+                  else f"{first['name']}: 62% against a target of {wrong}%."),
+        Paragraph(f"{first['name']}: {'alerte à' if fr else 'alert at'} 1 %."),
+        # the second KPI's own target, right after it in the same line, is its own
+        Paragraph(f"{first['name']} {'puis' if fr else 'then'} {second['name']}: "
+                  f"{'cible' if fr else 'target'} {right} %."),
+    ]
+    document, deck = build("steering", analysis)
+    said = [*document.blocks, *planted]
+    found = [d for d in r.check("steering", dataclasses.replace(document, blocks=said), deck, analysis)
+             if d.invariant == r.KPI_VALUES]
+    assert len(found) == 2 and all(first["name"] in d.detail for d in found)
+    assert any(wrong in d.detail for d in found)
+    # The pack as built states every KPI as the plan sets it.
+    assert [d for d in r.check("steering", document, deck, analysis) if d.invariant == r.KPI_VALUES] == []
+
+
 def test_an_action_cited_by_id_on_another_date_is_found(analyses):
     from playbook.render.deliverables import common as c
 

@@ -13,6 +13,7 @@ from playbook.render.deliverables import (
     change_plan,
     framing_note,
     impact_diagnosis,
+    prepared,
     steering,
     target_vision,
     training_plan,
@@ -59,7 +60,7 @@ def test_each_finding_of_the_summary_is_developed_later_in_the_same_order(decks)
     for (name, case), written in decks.items():
         analysis = written.analysis
         if name == "steering":
-            firsts = steering.key_messages(analysis)
+            firsts = steering.key_messages(prepared("steering", analysis))  # at its committee's date
         elif name in STORY_MODULES:
             found = STORY_MODULES[name].findings(analysis)
             firsts = [f.slides[0].title for f in found if f.message and f.slides][:SUMMARY_MAX]

@@ -65,8 +65,12 @@ def test_each_described_journey_has_a_table_of_its_stages_with_priority_and_effo
     for population, steps in tv.journeys_by_population(case.analysis).items():
         slides = case.slides_titled(case.label("target_vision.deck.journey", population=population))
         tables = [s.table for slide in slides for s in slide.shapes if getattr(s, "has_table", False) and s.has_table]
+        effort = flat(case.label("target_vision.journeys.effort"))
+        if len(steps) == 1:  # one stage reads as a record: a field a line, effort among them
+            assert effort in [flat(row.cells[0].text) for row in tables[0].rows]
+            continue
         assert sum(len(table.rows) - 1 for table in tables) == len(steps)
-        assert flat(tables[0].cell(0, 3).text) == flat(case.label("target_vision.journeys.effort"))
+        assert flat(tables[0].cell(0, 3).text) == effort
 
 
 def test_the_arbitration_table_totals_the_effort_by_priority(case):

@@ -4,6 +4,8 @@ English."""
 
 from __future__ import annotations
 
+import pytest
+
 from playbook.findings import findings
 from playbook.render.deliverables import budget
 from playbook.render.deliverables import common as c
@@ -173,14 +175,44 @@ def test_the_evaluation_and_support_slides_note_what_they_leave_to_the_report(ca
 
 def test_the_points_to_watch_slide_names_every_kind_and_what_it_concerns_and_notes_them_all(case):
     """The title counts the kinds of points the slide shows (one bullet each, with
-    the lot or population it concerns), never more; each full sentence is in the notes."""
+    the lots or populations it concerns: the first few named, the others counted),
+    never more; each full sentence is in the notes."""
     plan = case.analysis.training_plan
     warnings = tp._warnings(case.analysis)
-    kinds = tp.warning_kinds(case.analysis)
-    slide = case.slides_titled(c.counted(case.analysis, "training_plan.deck.warnings", len(kinds)))[0]
+    kinds = sum(1 for item in tp.warning_kinds(case.analysis) if item.level == 0)
+    slide = case.slides_titled(c.counted(case.analysis, "training_plan.deck.warnings", kinds))[0]
     shown = flat(case.slide_text(slide))
     assert body_words(slide) <= budget.BUDGET
-    for warning in plan.warnings:
-        assert flat(case.label(f"training_plan.deck.warning_kinds.{warning.code}")) in shown
-        assert flat(warning.subject) in shown
+    for code in {w.code for w in plan.warnings}:
+        assert flat(case.label(f"training_plan.deck.warning_kinds.{code}")) in shown
+        subjects = list(dict.fromkeys(w.subject for w in plan.warnings if w.code == code and w.subject))
+        named = [s for s in subjects if flat(s) in shown]
+        if len(named) < len(subjects):
+            more = c.counted(case.analysis, "common.and_more", len(subjects) - len(named))
+            assert flat(more) in shown
+            assert len(named) >= tp.NAMED_SUBJECTS
     assert all(noted(case, w, slide.notes_slide.notes_text_frame.text) for w in warnings)
+
+
+def test_a_point_to_watch_alone_says_what_is_at_stake_beneath_it(case):
+    """One kind of point on the slide is no one-line slide: its sentences (what, for
+    whom, why) follow beneath it while the slide's words allow."""
+    items = tp.warning_kinds(case.analysis)
+    if sum(1 for item in items if item.level == 0) != 1:
+        pytest.skip("more than one kind of point to watch")
+    assert any(item.level == 1 for item in items)
+
+
+def test_the_report_s_appendix_lists_every_session_by_the_id_the_steering_pack_cites(case):
+    """A steering pack or the consultant cites a session by its id: the report shows
+    each one, with who, what and when."""
+    sessions = case.analysis.training_plan.sessions
+    rows = case.doc_table(case.label("training_plan.columns.id"), case.label("training_plan.columns.module"),
+                          case.label("training_plan.columns.dates"))[1:]  # under its header
+    assert sorted(row[0] for row in rows) == sorted(sessions["id"])
+    first = sessions.sort_values(["start", "lot", "id"]).iloc[0]
+    (row,) = [row for row in rows if row[0] == first["id"]]
+    assert first["label"] in row and flat(c.date(case.analysis, first["start"])) in flat(" ".join(row))
+    headings = [flat(h) for h in case.headings()]
+    assert headings.index(flat(case.label("training_plan.sections.sessions"))) > headings.index(
+        flat(case.label("common.next_steps")))  # an appendix, after the report's own end

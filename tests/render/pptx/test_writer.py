@@ -333,8 +333,8 @@ def test_a_table_too_long_for_one_slide_is_split_before_shrinking_below_the_floo
 
 
 def test_cell_fills_without_hash_shade_deck_cells_with_readable_text(tmp_path, templates):
-    table = Table(["Population", "Métier", "Outil"], [["Ventes", "3", "1"]],
-                  cell_fills=[[None, "0E4D64", "eef3f5"]])
+    table = Table(["Population", "Métier", "Outil"], [["Ventes", "3", "1"], ["Service", "1", "0"]],
+                  cell_fills=[[None, "0E4D64", "eef3f5"], [None, None, None]])
     [shape] = _tables(_deck(tmp_path, templates, [TableSlide("Intensité", table)]).slides[0])
     dark, light = shape.table.cell(1, 1), shape.table.cell(1, 2)
     assert str(dark.fill.fore_color.rgb) == "0E4D64"
@@ -357,6 +357,32 @@ def test_long_key_messages_take_more_slides_whole_and_numbered_on(tmp_path, temp
     assert [t.split("\xa0:")[0] for t in texts] == [f"Message {n}" for n in range(1, 6)]
     assert not any("…" in t for t in texts)
     assert badges == ["1", "2", "3", "4", "5"]
+
+
+def test_a_table_of_one_row_is_drawn_as_a_record_a_field_a_line(tmp_path, templates):
+    """One objective, one lot, one population: a strip of headers over one row reads
+    sideways; the card reads down, the record's name heading it, empty fields left out."""
+    table = Table(["Objectif CRM", "Indicateur", "Cible", "Budget", "Échéance"],
+                  [["Qualifier chaque lead sous 48 h", "Leads qualifiés sous 48 h", "95 %", "—",
+                    "30 juin 2028"]], cell_fills=[[None, None, "rag:green", None, None]])
+    deck = _deck(tmp_path, templates, [TableSlide("Un objectif mesurable", table)])
+    shape = next(s for s in deck.slides[0].shapes if s.has_table)
+    rows = [[cell.text.replace("\u00a0", " ") for cell in row.cells] for row in shape.table.rows]
+    assert rows == [["Objectif CRM", "Qualifier chaque lead sous 48 h"],
+                    ["Indicateur", "Leads qualifiés sous 48 h"], ["Cible", "95 %"],
+                    ["Échéance", "30 juin 2028"]]
+    target = shape.table.cell(2, 1)._tc.tcPr
+    assert target.find(".//{*}srgbClr") is not None  # the field keeps its status colour
+
+
+@pytest.mark.parametrize("columns", [["Lot", "Blocs"], ["Lot", "Blocs", "Mise en production"]])
+def test_a_table_of_two_columns_or_several_rows_keeps_its_form(tmp_path, templates, columns):
+    rows = [["Lot 1", "Ventes", "1er mars 2027"][:len(columns)]]
+    if len(columns) == 3:
+        rows.append(["Lot 2", "Service", "1er juin 2027"])
+    deck = _deck(tmp_path, templates, [TableSlide("Lots", Table(columns, rows))])
+    shape = next(s for s in deck.slides[0].shapes if s.has_table)
+    assert [cell.text for cell in shape.table.rows[0].cells] == columns
 
 
 def test_notes_pages_made_once_per_deck_are_those_python_pptx_makes(tmp_path, templates,
