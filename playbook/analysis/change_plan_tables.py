@@ -26,8 +26,9 @@ def by_population(
     """Per population (engagement order, then cross actions): actions, levers per
     pillar, effort."""
     rows = []
+    groups = _groups(actions, "population")
     for name in [*people, ALL]:
-        own = actions[actions["population"] == name]
+        own = groups.get(name, actions.iloc[:0])
         if name == ALL and own.empty:
             continue
         profile = people.get(name)
@@ -46,11 +47,18 @@ def by_population(
     return pd.DataFrame(rows, columns=columns).set_index("population")
 
 
+def _groups(actions: pd.DataFrame, column: str) -> dict[Any, pd.DataFrame]:
+    """The actions of each value of `column`, the rows of `actions[actions[column] ==
+    value]` grouped in one pass rather than one mask per value."""
+    return dict(iter(actions.groupby(column, sort=False)))
+
+
 def by_lever(actions: pd.DataFrame, method: Method, lang: str) -> pd.DataFrame:
     """Per lever used, in catalogue order: how often, for how many populations, effort."""
     rows = []
+    groups = _groups(actions, "lever")
     for lever in method.levers.levers:
-        own = actions[actions["lever"] == lever.id]
+        own = groups.get(lever.id, actions.iloc[:0])
         if own.empty:
             continue
         rows.append(

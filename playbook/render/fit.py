@@ -90,6 +90,18 @@ def count_lines(text: str, width_pt: float, size_pt: float, bold: bool = False) 
     return total
 
 
+def one_line(text: str, size_pt: float, bold: bool = False) -> tuple[float, int]:
+    """(the width `text`'s widest paragraph takes on one line, its paragraphs): from
+    that width on, `count_lines` counts one line per paragraph."""
+    return _one_line(text, bold, size_pt)
+
+
+@lru_cache(maxsize=1 << 14)
+def _one_line(text: str, bold: bool, size_pt: float) -> tuple[float, int]:
+    paragraphs = _paragraph_widths(text, bold, size_pt)
+    return max(natural for _, natural in paragraphs), len(paragraphs)
+
+
 @lru_cache(maxsize=1 << 14)
 def _paragraph_widths(text: str, bold: bool, size_pt: float
                       ) -> tuple[tuple[tuple[float, ...], float], ...]:

@@ -123,12 +123,18 @@ def _fill(table: Table, header: list[str], texts: list[list[str]], floor: list[f
     step = (total - sum(floor)) / FILL_STEPS
     steps = [0] * columns
     cache: dict[tuple[int, int], list[int]] = {}
+    # from the width its widest paragraph takes, a cell is a line per paragraph
+    one_line = [[fit.one_line(text or " ", size_pt, bold=r == 0) for r, text in enumerate(column)]
+                for column in cells]
 
     def lines(column: int, k: int) -> list[int]:
         if (column, k) not in cache:
             usable = (floor[column] + k * step - padding) / EMU_PER_PT
-            cache[column, k] = [fit.count_lines(text or " ", usable, size_pt, bold=r == 0)
-                                for r, text in enumerate(cells[column])]
+            cache[column, k] = [
+                paragraphs if widest <= usable and usable > 0
+                else fit.count_lines(text or " ", usable, size_pt, bold=r == 0)
+                for r, (text, (widest, paragraphs)) in enumerate(zip(cells[column], one_line[column],
+                                                                     strict=True))]
         return cache[column, k]
 
     left = FILL_STEPS

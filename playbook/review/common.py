@@ -14,11 +14,13 @@ from ..render.deliverables import common as c
 from ..render.ir import Chart
 from ..render.labels import Labels
 from ..render.palette import Palette
+from ..render.small_charts import chart_table
 
 
 def show(chart: Chart | None, lang: str, width_in: float | None = None,
          templates_dir: str | Path | None = None, labels: Labels | None = None) -> Any:
-    """The chart as the Word deliverable draws it, displayed inline in Jupyter.
+    """The chart as the Word deliverable draws it, displayed inline in Jupyter (a chart
+    with too little to show as its table, as the deliverables give it).
 
     The same drawing as the document, at the width, height and colours of the
     Word template of `templates_dir` (the firm's, or the house one by default),
@@ -33,9 +35,19 @@ def show(chart: Chart | None, lang: str, width_in: float | None = None,
 
             labels = load_method()
         return Markdown(f"*{labels.text('common.nothing_to_chart', lang)}*")
+    if chart.says_little:  # as the deliverables give it: the table of its figures
+        return figures(chart, lang)
     page_width, palette = _page(str(_template_dir(templates_dir)))
     width = width_in or page_width
     return Image(data=render_png(chart, lang, width, palette, document_height(chart, width)))
+
+
+def figures(chart: Chart, lang: str) -> pd.DataFrame:
+    """The chart's figures as the report's table (`small_charts.chart_table`), one
+    row per category named by its first column."""
+    table = chart_table(chart, lang)
+    return pd.DataFrame([row[1:] for row in table.rows], columns=table.columns[1:],
+                        index=pd.Index([row[0] for row in table.rows], name=table.columns[0] or None))
 
 
 def figure(analysis: Analysis, chart: Chart | None, templates_dir: str | Path | None = None,

@@ -221,3 +221,30 @@ def test_a_figure_or_date_printed_again_is_formatted_once(monkeypatch):
     assert typography.format_date(day, "en") == "1 June 2027"
     with pytest.raises(ValueError):
         typography.format_number(1, "de")
+
+
+@pytest.mark.parametrize("example", ["mutuelle_horizon", "northwind_b2b"])
+def test_the_plans_totals_group_the_actions_once_with_the_same_figures(example, monkeypatch):
+    """Totals per population and per lever group the actions in one pass each
+    (not one mask per population and per catalogue lever), with the figures of
+    filtering the actions value by value."""
+    from playbook.analysis import change_plan_tables as tables
+
+    analysis = engine.analysed(load_engagement(EXAMPLES / f"{example}.yaml"), load_method())
+    actions, method, lang = analysis.change_plan.actions, analysis.method, analysis.lang
+    people = {p.name: None for p in analysis.engagement.populations}
+    grouped = []
+    real = tables._groups
+    monkeypatch.setattr(tables, "_groups", lambda a, column: grouped.append(column) or real(a, column))
+    per_lever, per_population = tables.by_lever(actions, method, lang), tables.by_population(
+        actions, people, method, lang)
+    assert grouped == ["lever", "population"]
+    for lever, row in per_lever.iterrows():
+        own = actions[actions["lever"] == lever]
+        assert (row["actions"], row["effort_days"]) == (len(own), float(own["effort_days"].sum()))
+        assert row["populations"] == own.loc[own["population"] != tables.ALL, "population"].nunique()
+    assert set(per_lever.index) == set(actions["lever"])
+    for name, row in per_population.iterrows():
+        own = actions[actions["population"] == name]
+        assert (row["actions"], row["effort_days"]) == (len(own), float(own["effort_days"].sum()))
+        assert row["levers"] == own["lever"].nunique()

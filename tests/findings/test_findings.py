@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from playbook.analysis import analyse
 from playbook.findings import (
     BUDGET_OVERRUN,
     CASH,
@@ -252,3 +253,22 @@ def test_a_rule_giving_way_for_several_populations_is_one_decision_counting_and_
     assert rule.subject == f"sessions without a date, {len(unscheduled)} cases"
     assert all(name in rule.reason for name in unscheduled)
     assert rule.id == stable_id("D", RULE_GAVE_WAY, "training_unscheduled")
+
+
+def test_sixty_populations_whose_sessions_find_no_date_make_one_decision_for_that_rule():
+    """The public agency of the corpus, three weeks before its first go-live with
+    nothing recorded: sessions of many populations find no date, one arbitration."""
+    from pathlib import Path
+
+    from playbook.intake import load_engagement
+
+    path = Path(__file__).resolve().parents[2] / "corpus" / "craf_nord_est" / "engagement.yaml"
+    engagement_ = load_engagement(path)
+    moved = engagement_.model_copy(update={"engagement": engagement_.engagement.model_copy(
+        update={"as_of": dt.date(2028, 4, 20)})})
+    late = analyse(moved, METHOD, "fr")
+    subjects = {w.subject for w in late.training_plan.warnings if w.code == "training_unscheduled"}
+    assert len(subjects) >= 10
+    (rule,) = [d for d in findings(late).decisions if d.kind == RULE_GAVE_WAY]
+    assert rule.subject == f"sessions sans date, {len(subjects)} cas"
+    assert all(subject in rule.reason for subject in subjects)

@@ -54,3 +54,13 @@ def test_line_counts_match_placing_each_word_at_every_width():
             if width > 0:
                 assert fit.count_lines(text, width, size, bold) == lines_word_by_word(
                     text, width, size, bold), (text, width, size, bold)
+
+
+def test_from_its_one_line_width_a_text_is_a_line_per_paragraph():
+    for text in ("Plan d'accompagnement", "Deux\nparagraphes courts", "x" * 80, " ", "a\n\nb"):
+        for size, bold in ((9, False), (11, True)):
+            widest, paragraphs = fit.one_line(text, size, bold)
+            assert paragraphs == len(text.split("\n"))
+            assert fit.count_lines(text, max(widest, 0.5), size, bold) == paragraphs
+            if widest > 1:
+                assert fit.count_lines(text, widest - 0.5, size, bold) > paragraphs

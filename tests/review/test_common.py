@@ -19,7 +19,17 @@ from .helpers import note, picture, text_width_in
 
 
 def small_chart() -> Chart:
-    return Chart("bar", "Effort", categories=["People", "Process"], series=[Series("Days", [3.0, 1.0])])
+    return Chart("bar", "Effort", categories=["People", "Process", "Technology"],
+                 series=[Series("Days", [30.0, 10.0, 5.0])])
+
+
+def test_a_chart_with_too_little_to_show_is_shown_as_the_table_the_report_gives():
+    two = Chart("bar", "Effort", categories=["Humain", "Processus"], series=[Series("Jours", [3.0, 1.5])],
+                value_format="0.0")
+    shown = common.show(two, "fr")
+    assert list(shown.columns) == ["Jours"]
+    assert list(shown.index) == ["Humain", "Processus"]
+    assert list(shown["Jours"]) == ["3,0", "1,5"]
 
 
 def test_a_notebook_opens_an_engagement_in_its_own_language_unless_told_otherwise(

@@ -13,7 +13,7 @@ from playbook.model import Engagement
 from playbook.review import framing_note as framing
 from tests.factories import minimal_engagement_dict
 
-from .helpers import picture
+from .helpers import figure_or_table
 
 OBJECTIVE_COLUMNS = ["business_objective", "crm_objective", "kpi", "unit", "baseline", "target",
                      "due_date", "budget", "owner", "resources"]
@@ -235,17 +235,17 @@ def test_the_framing_charts_are_the_territories_balance_seniority_and_lot_plan(e
     drawn = framing.charts(example)
     assert list(drawn) == ["territories", "balance", "seniority", "plan"]
     for name, image in drawn.items():
-        picture(image, 6 if name == "seniority" else None)
+        figure_or_table(image, 6 if name == "seniority" else None)
 
 
 def test_without_a_team_there_is_no_seniority_chart(minimal):
     drawn = framing.charts(minimal)
     assert set(drawn) == {"territories", "balance", "plan"}
     for image in drawn.values():
-        picture(image)
+        figure_or_table(image)
 
 
 def test_an_engagement_with_nothing_planned_still_draws_its_framing_charts(nothing_planned):
     for image in framing.charts(nothing_planned).values():
-        picture(image)
+        figure_or_table(image)
 

@@ -11,7 +11,7 @@ from playbook.model.enums import JourneyStage
 from playbook.review import target_vision as vision
 from tests.factories import minimal_engagement_dict
 
-from .helpers import picture
+from .helpers import figure_or_table
 
 JOURNEY_COLUMNS = ["population", "stage", "pain_point", "improvement", "priority", "effort_days"]
 STAGES = [s.value for s in JourneyStage]
@@ -175,7 +175,7 @@ def test_the_vision_charts_are_the_use_cases_per_lot_and_the_effort_per_populati
     drawn = vision.charts(example)
     assert list(drawn) == ["use_cases", "effort"]
     for image in drawn.values():
-        picture(image)
+        figure_or_table(image)
 
 
 def test_without_use_cases_or_journey_effort_there_is_nothing_to_chart(minimal, nothing_planned):
@@ -187,4 +187,4 @@ def test_a_few_use_cases_and_journeys_are_charted(with_journeys):
     drawn = vision.charts(with_journeys)
     assert set(drawn) == {"use_cases", "effort"}
     for image in drawn.values():
-        picture(image)
+        figure_or_table(image)

@@ -126,8 +126,15 @@ def _actions(analysis: Any) -> pd.DataFrame:
 
 
 def population_actions(analysis: Any, population: str) -> pd.DataFrame:
-    actions = _actions(analysis)
-    return actions[actions["population"] == population]
+    found = _by_population(analysis).get(population)
+    return _actions(analysis).iloc[:0] if found is None else found
+
+
+@per_build
+def _by_population(analysis: Any) -> dict[str, pd.DataFrame]:
+    """Each population's actions (and "all"'s), grouped once: the report and the
+    deck read them population by population, table after table."""
+    return {str(name): own for name, own in _actions(analysis).groupby("population", sort=False)}
 
 
 def lever_rows(analysis: Any, actions: pd.DataFrame) -> list[dict[str, Any]]:

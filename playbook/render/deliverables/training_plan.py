@@ -377,7 +377,8 @@ def session_table(analysis: Any) -> Table:
     rows = []
     for _, row in sessions.sort_values(["start", "lot", "id"], kind="stable").iterrows():
         cells = [row["id"]] + ([row["lot"]] if several else [])
-        cells += [_name(analysis, row["population"]), row["label"],
+        # the population's name alone: beside a session's learners, its headcount would mislead
+        cells += [row["population"], row["label"],
                   _period(analysis, row["start"], row["end"]), int(row["participants"])]
         rows.append(cells)
     columns = [_col(analysis, "id")] + ([c.text(analysis, "common.columns.lot")] if several else [])
