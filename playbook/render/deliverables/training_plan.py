@@ -188,7 +188,9 @@ def _order_message(analysis: Any) -> str:
                          count=len(first), total=len(both))
     lot = both[0]
     assert lot.key_users is not None and lot.first_user_session is not None
-    return c.message(analysis, f"{NAME}.messages.trainers_first",
+    # told in the past once the first end users have been trained (a plan read after the fact)
+    done = "_done" if lot.first_user_session < c.as_of(analysis) else ""
+    return c.message(analysis, f"{NAME}.messages.trainers_first{done}",
                      start=c.date(analysis, lot.key_users.start),
                      first=c.date(analysis, lot.first_user_session))
 
