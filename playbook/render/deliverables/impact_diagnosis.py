@@ -717,7 +717,9 @@ def findings(analysis: Any) -> list[c.Finding]:
     chart_notes = "\n".join([_t(analysis, "text.weighted_intro"), *_level_lines(analysis),
                              _t(analysis, "text.heat_intro", scale=_scale_text(analysis))])
     levels = diagnosis.levels
-    map_slide = TableSlide(d("map", count=len(engagement.populations), people=c.people(analysis, total)),
+    every_user = all(p.crm_user for p in engagement.populations)  # "users and non-users" would be false
+    map_slide = TableSlide(d("map_all_users" if every_user else "map", count=len(engagement.populations),
+                             people=c.people(analysis, total)),
                            impact_map_table(analysis),
                            # too many to present: the most impacted, then the largest, first
                            rank=[int(levels.at[p.name, "level"]) * 1e6 + p.headcount

@@ -263,3 +263,22 @@ def test_the_segment_appendix_lists_each_population_once_on_its_own_row(case):
             if getattr(shape, "has_table", False) and shape.has_table for row in list(shape.table.rows)[1:]]
     members = [name for names in idg.segment_members(case.analysis).values() for name in names]
     assert rows and sorted(row[1] for row in rows) == sorted(members)
+
+
+def test_the_map_title_says_users_and_non_users_only_when_there_are_both():
+    from playbook.analysis.engine import analyse
+    from playbook.method import load_method
+    from playbook.model import Engagement
+    from tests.factories import minimal_engagement_dict
+
+    mixed = minimal_engagement_dict()
+    assert not all(p.get("crm_user", True) for p in mixed["populations"])
+    every = minimal_engagement_dict()
+    for population in every["populations"]:
+        population["crm_user"] = True
+    titles = {}
+    for name, data in (("mixed", mixed), ("every", every)):
+        deck = idg.build_deck(analyse(Engagement.model_validate(data), load_method(), "en"))
+        titles[name] = [s.title for s in deck.slides if "impacted population" in getattr(s, "title", "")]
+    assert titles["mixed"] and all(t.endswith("CRM users and non-users alike") for t in titles["mixed"])
+    assert titles["every"] and all(t.endswith("all of them CRM users") for t in titles["every"])
