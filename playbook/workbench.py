@@ -230,7 +230,7 @@ def _previous_date(since: Path, old, before, analysis: Analysis):
     day = default_as_of(old)
     if day < before:
         return day
-    return before - dt.timedelta(weeks=analysis.method.copil.cadence_weeks)
+    return before - dt.timedelta(weeks=analysis.engagement.governance.copil_every_weeks)
 
 
 def previous_engagement(since: str | Path, client: str, before=None):

@@ -29,7 +29,7 @@ from ..model import CriterionStatus, Engagement
 from ..text import format_date, format_number
 from .calendar import WorkingCalendar
 from .progress import AHEAD, CANCELLED, DONE, LATE, PLANNED
-from .steering import RAG_BY_STATUS, rag
+from .steering import RAG_BY_STATUS, next_committee, rag
 
 RAG_ORDER = {"red": 0, "amber": 1, "green": 2, "": 3}
 
@@ -91,9 +91,9 @@ def copil(analysis: Any, as_of: dt.date | None = None, previous: Any = None,
     since then (default: over the committees' cadence).
     """
     engagement, method, lang = analysis.engagement, analysis.method, analysis.lang
-    rules = method.copil
     as_of = as_of or default_as_of(engagement)
-    before = since or as_of - dt.timedelta(weeks=rules.cadence_weeks)
+    # the engagement's own cadence: the committee the client holds, not the method's default
+    before = since or as_of - dt.timedelta(weeks=engagement.governance.copil_every_weeks)
     words = _Words(method, lang)
     warnings: list[str] = []
 
@@ -115,7 +115,7 @@ def copil(analysis: Any, as_of: dt.date | None = None, previous: Any = None,
         actions=actions, progress=progress, training=training, coverage=coverage, pulses=pulses,
         criteria=criteria, behind=behind, decisions=tuple(decisions), changes=tuple(changes),
         warnings=tuple(warnings),
-        following=WorkingCalendar(engagement, as_of).on_or_after(as_of + dt.timedelta(weeks=rules.cadence_weeks)),
+        following=next_committee(engagement, WorkingCalendar(engagement, as_of), as_of),
     )
 
 

@@ -212,3 +212,6 @@ class Steering:
     # index area; label, effort_days, share, target, deviation, within_tolerance, basis
     balance: pd.DataFrame
     warnings: tuple[MethodWarning, ...]
+    # the next steering committee after the as-of date: the engagement's cadence later,
+    # on a working day (what every deliverable's next steps end on when nothing else is dated)
+    next_committee: dt.date | None = None

@@ -30,6 +30,13 @@ RAG_BY_STATUS = {
 }
 
 
+def next_committee(engagement: Engagement, working: WorkingCalendar, after: dt.date) -> dt.date:
+    """The steering committee following one held on `after`: the engagement's cadence
+    (`copil_every_weeks`) later, on a working day."""
+    weeks = engagement.governance.copil_every_weeks
+    return working.on_or_after(after + dt.timedelta(weeks=weeks))
+
+
 def steering(
     engagement: Engagement, method: Method, change_plan: ChangePlan, training_plan: TrainingPlan,
     lang: str, working: WorkingCalendar | None = None,
@@ -42,6 +49,7 @@ def steering(
         criteria=criteria,
         balance=balance,
         warnings=tuple(criteria_warnings + balance_warnings),
+        next_committee=next_committee(engagement, working, working.as_of),
     )
 
 

@@ -24,6 +24,7 @@ from .records import (
     LATE_AFTER_GO_LIVE,
     MISSING_OWNER,
     MISSING_SPONSOR,
+    PARTNER_TIME,
     RULE_GAVE_WAY,
     SATURATED_SCALE,
     TRAINING_CAPACITY,
@@ -45,7 +46,7 @@ if TYPE_CHECKING:
     from ..analysis.engine import Analysis
 
 __all__ = [
-    "BUDGET_OVERRUN", "CASH", "DECISION_KINDS", "INTERNAL_TIME", "LATE_AFTER_GO_LIVE", "MISSING_OWNER", "MISSING_SPONSOR",
+    "BUDGET_OVERRUN", "CASH", "DECISION_KINDS", "INTERNAL_TIME", "PARTNER_TIME", "LATE_AFTER_GO_LIVE", "MISSING_OWNER", "MISSING_SPONSOR",
     "RULE_GAVE_WAY", "SATURATED_SCALE", "TRAINING_CAPACITY", "Budget", "CostLine", "Counts", "Decision",
     "Effort",
     "Findings", "LotTraining", "OwnerEffort", "Span", "Training", "budget_sentence", "compute",

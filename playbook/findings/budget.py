@@ -6,6 +6,8 @@ rate, and the material it buys (the last two as the engagement gives them).
 Internal time is its own people's days, valued at the
 learner-day cost (the cost of a day of an employee away from work): learners
 in training, key users and the change team carrying the Change plan's actions.
+Staff another company employs (dealers, brokers) are not the client's cost: their
+days in training are stated apart, never valued.
 Only cash is compared with the change-and-training budget of the business case;
 internal time is stated beside it, never added to it, and compared with the
 days the client agreed to give when the engagement says so.
@@ -18,7 +20,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..text import grammar
-from .records import CASH, INTERNAL_TIME, Budget, CostLine, Effort
+from .records import CASH, INTERNAL_TIME, PARTNER_TIME, Budget, CostLine, Effort
 
 if TYPE_CHECKING:
     from ..analysis.engine import Analysis
@@ -39,7 +41,11 @@ def budget(analysis: Analysis, effort: Effort) -> Budget:
     key_user_days = sum(o.days for o in key_users)
     key_user_shown = sum(o.shown for o in key_users)
     internal = limits.learner_day_cost
-    trainer_days, learner_days = float(total["trainer_days"]), float(total["learner_days"])
+    trainer_days = float(total["trainer_days"])
+    # The client's own learners are its cost; other employers' staff in training are not.
+    partner_days = float(total["partner_learner_days"])
+    learner_days = float(total["learner_days"]) - partner_days
+    partners = tuple(p.name for p in engagement.populations if p.external)
     raw = [
         CostLine("trainers", CASH, trainer_days, limits.trainer_day_rate,
                  grammar.rounded_days(trainer_days)[0]),
@@ -50,6 +56,9 @@ def budget(analysis: Analysis, effort: Effort) -> Budget:
         CostLine("change_team", INTERNAL_TIME, effort.days - key_user_days, internal,
                  effort.shown - key_user_shown),
     ]
+    if partner_days:
+        raw.append(CostLine("partner_learners", PARTNER_TIME, partner_days, None,
+                            grammar.rounded_days(partner_days)[0]))
     lines, cash_shown = _rounded(raw, CASH)
     lines, internal_shown = _rounded(lines, INTERNAL_TIME)
     budgets = [o.budget for o in engagement.objectives if o.budget is not None]
@@ -58,6 +67,7 @@ def budget(analysis: Analysis, effort: Effort) -> Budget:
         objectives=float(sum(budgets)) if budgets else None,
         cash_shown=cash_shown, internal_shown=internal_shown,
         internal_budget=info.internal_days_budget,
+        partners=partners if partner_days else (),
     )
 
 

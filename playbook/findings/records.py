@@ -13,6 +13,9 @@ from dataclasses import dataclass
 
 CASH = "cash"
 INTERNAL_TIME = "internal_time"
+# Days of people another company employs (a dealer's or a broker's staff in training):
+# stated, never costed, since their time is their employer's, not the client's.
+PARTNER_TIME = "partner_time"
 
 
 @dataclass(frozen=True)
@@ -21,8 +24,9 @@ class CostLine:
 
     `code` names what is costed: cash lines `trainers`, `external` (consultants
     and integrator), `material`; internal lines `learners`, `key_users`,
-    `change_team`. `kind` is CASH (money the client pays out) or INTERNAL_TIME
-    (its own people's time, valued at the internal day cost).
+    `change_team`; `partner_learners` (PARTNER_TIME, never costed). `kind` is CASH
+    (money the client pays out), INTERNAL_TIME (its own people's time, valued at
+    the internal day cost) or PARTNER_TIME (other employers' staff in training).
     """
 
     code: str
@@ -60,6 +64,7 @@ class Budget:
     cash_shown: float | None  # the printed cash total (its lines' `shown` add up to it)
     internal_shown: float | None  # the printed value of internal time
     internal_budget: float | None = None  # days of its people the client agreed to give
+    partners: tuple[str, ...] = ()  # populations another company employs (PARTNER_TIME's)
 
     def of(self, kind: str) -> tuple[CostLine, ...]:
         return tuple(line for line in self.lines if line.kind == kind)
@@ -81,6 +86,13 @@ class Budget:
         if not self.costed:
             return None
         return sum(line.amount or 0.0 for line in self.of(CASH))
+
+    @property
+    def learner_days_shown(self) -> float:
+        """Every learner's days in training as printed, the client's and its partners':
+        the training volume (the client's own are the `learners` line)."""
+        return sum(line.shown_days for line in self.lines
+                   if line.code in ("learners", "partner_learners"))
 
     @property
     def internal_days(self) -> float:

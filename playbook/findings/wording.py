@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from ..text import grammar
 from ..text.typography import format_currency, format_number, format_percent
-from .records import CASH, INTERNAL_TIME, Budget, CostLine
+from .records import CASH, INTERNAL_TIME, PARTNER_TIME, Budget, CostLine
 
 if TYPE_CHECKING:
     from ..method import Method
@@ -52,7 +52,7 @@ def budget_sentence(budget: Budget, method: Method, lang: str) -> str:
     if budget.envelope is not None and not said[0]:
         return ""  # no rate to cost the plan with: a note for the consultant (`not_costed_note`)
     if budget.envelope is not None or budget.internal_budget is not None:
-        said.append(internal_sentence(budget, method, lang))
+        said += [internal_sentence(budget, method, lang), partner_sentence(budget, method, lang)]
     return " ".join(part for part in said if part)
 
 
@@ -94,6 +94,16 @@ def not_costed_note(budget: Budget, method: Method, lang: str) -> str:
         return ""
     return method.text("findings.budget.not_costed", lang,
                        budget=money(budget.envelope, lang, budget.currency))
+
+
+def partner_sentence(budget: Budget, method: Method, lang: str) -> str:
+    """'Training time of staff other companies employ (…) is not counted: …' ('' without)."""
+    lines = budget.of(PARTNER_TIME)
+    if not lines or not budget.partners:
+        return ""
+    return method.text("findings.budget.partner_time", lang,
+                       days=shown_days(sum(line.shown_days for line in lines), lang),
+                       populations=", ".join(budget.partners))
 
 
 def internal_sentence(budget: Budget, method: Method, lang: str) -> str:

@@ -25,7 +25,9 @@ class Pulse(Strict):
 
 class Catalogue(Strict):
     source: Bilingual
-    cadence_weeks: int = Field(ge=1, le=12)
+    # Read by nothing: each engagement states its committee's cadence
+    # (`governance.copil_every_weeks`); accepted so older method folders still load.
+    cadence_weeks: int | None = Field(default=None, ge=1, le=12)
     due_window_weeks: int = Field(ge=1, le=12)
     falling_points: float = Field(gt=0)
     forecast_min_readings: int = Field(ge=3, le=24)

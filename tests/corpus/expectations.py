@@ -35,6 +35,7 @@ import yaml
 
 from playbook.analysis.engine import Analysis
 from playbook.analysis.training_plan import END_USERS
+from playbook.findings import findings
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 
@@ -231,6 +232,10 @@ def _not_costed(analysis: Analysis, p: dict[str, Any]) -> list[str]:
     if abs(stated - ours * rate) > 1:
         return [f"learner cost {stated:,.0f} counts their {theirs:g} learner-days "
                 f"(the client's own: {ours * rate:,.0f})"]
+    # What the deliverables print: the budget's internal time is the client's learners only.
+    printed = findings(analysis).budget.line("learners").days
+    if abs(printed - ours) > 0.01:
+        return [f"the budget's internal time counts {printed:g} learner-days, the client's own are {ours:g}"]
     return []
 
 

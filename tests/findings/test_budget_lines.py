@@ -110,3 +110,24 @@ def test_a_material_cost_that_is_not_a_number_is_a_located_error(tmp_path: Path)
     with pytest.raises(IntakeError) as caught:
         load_engagement(_broken(tmp_path, **{"coût des supports": "douze mille"}))
     assert "sheet 'Mission', row" in str(caught.value) and "(coût des supports)" in str(caught.value)
+
+
+def test_staff_another_company_employs_are_stated_apart_never_valued_as_the_clients_time():
+    """A dealer's or broker's staff in training are their employer's time: the budget's
+    internal time counts the client's own learners only, and says the others apart."""
+    data = engagement()
+    data["populations"][0].update(organisation_kind="dealer", organisation="Northgate Motors")
+    theirs = data["populations"][0]["name"]
+    partnered = analysed(data)
+    budget = findings(partnered).budget
+    totals = partnered.training_plan.totals.iloc[-1]
+    assert totals["partner_learner_days"] > 0
+    own = budget.line("learners")
+    assert own.days == pytest.approx(totals["learner_days"] - totals["partner_learner_days"])
+    assert budget.line("partner_learners").days == pytest.approx(totals["partner_learner_days"])
+    assert budget.line("partner_learners").amount is None and budget.partners == (theirs,)
+    assert budget.learner_days_shown == own.shown_days + budget.line("partner_learners").shown_days
+    said = budget_sentence(budget, METHOD, "en")
+    assert f"Training time of staff other companies employ ({theirs}) is not counted" in said
+    alone = findings(analysed(engagement())).budget
+    assert [line.code for line in alone.lines if line.code == "partner_learners"] == []

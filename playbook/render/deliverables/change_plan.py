@@ -359,7 +359,8 @@ def findings(analysis: Any) -> list[c.Finding]:
     quadrants = plan.arbitration["quadrant"].value_counts()
     quick = len(plan.quick_wins)  # the short list to start at once, not every cheap action
     arbitrate = int(quadrants.get("questionable", 0))
-    head = plan.arbitration.head(arbitration_shown(analysis))
+    # The quick wins have their slide: the ranking's slide goes on after them.
+    head = _ranking_head(analysis).head(arbitration_shown(analysis))
     message = c.counted(analysis, f"{NAME}.messages.quick_wins", quick)
     if arbitrate or not decided.of(analysis):  # never "nothing to decide" beside a decision
         message += " " + c.counted(analysis, f"{NAME}.messages.to_arbitrate", arbitrate)
@@ -368,7 +369,7 @@ def findings(analysis: Any) -> list[c.Finding]:
                    quick_win_table(analysis) if quick else quadrant_table(analysis),
                    notes=_t(analysis, "text.arbitration_intro",
                             priority=analysis.method.levers.priority.description.in_(analysis.lang))),
-        TableSlide(d("arbitration", count=len(head),
+        TableSlide(d("arbitration_after_quick_wins" if quick else "arbitration", count=len(head),
                      days=c.days(analysis, float(head["effort_days"].sum())),
                      share=c.percent(analysis, c.share(float(head["effort_days"].sum()),
                                                        plan.total_days))),
@@ -378,8 +379,18 @@ def findings(analysis: Any) -> list[c.Finding]:
     return result
 
 
+def _ranking_head(analysis: Any) -> pd.DataFrame:
+    """The ranking without the quick wins, which the slide before lists."""
+    plan = analysis.change_plan
+    quick = set(plan.quick_wins["rank"]) if len(plan.quick_wins) else set()
+    return plan.arbitration[~plan.arbitration["rank"].isin(quick)]
+
+
 def _arbitration_slide_table(analysis: Any, limit: int = ARBITRATION_SHOWN) -> Table:
-    return c.select(arbitration_table(analysis, limit), [0, 1, 2, 3])
+    """The ranking's head after the quick wins, each action with its overall rank."""
+    full = arbitration_table(analysis)
+    kept = set(_ranking_head(analysis).head(limit)["rank"])
+    return c.select(replace(full, rows=[row for row in full.rows if row[0] in kept]), [0, 1, 2, 3])
 
 
 def arbitration_shown(analysis: Any) -> int:

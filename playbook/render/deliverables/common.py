@@ -445,7 +445,11 @@ def next_steps(analysis: Any, extra: Iterable[NextStep] = (), limit: int = NEXT_
     """
     candidates = sorted([*milestone_steps(analysis), *extra], key=lambda s: (s.date, s.text))
     start = as_of(analysis)
-    return [s for s in candidates if s.date >= start][:limit]
+    ahead = [s for s in candidates if s.date >= start][:limit]
+    following = analysis.steering.next_committee
+    if not ahead and following is not None:  # past every milestone: the committee goes on
+        ahead = [NextStep(following, text(analysis, "common.next_step.committee"))]
+    return ahead
 
 
 def next_steps_blocks(analysis: Any, steps: Sequence[NextStep]) -> list[Block]:

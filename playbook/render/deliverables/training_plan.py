@@ -18,6 +18,7 @@ import pandas as pd
 
 from ...findings import findings as facts
 from ...findings.effort import day_parts
+from ...findings.wording import partner_sentence
 from ...text import grammar
 from ..ir import (
     Block,
@@ -172,7 +173,11 @@ def _cost_message(analysis: Any) -> str:
                               learners=c.money(analysis, (learners.amount or 0.0)),
                               days=c.shown_days(analysis, learners.shown_days),
                               rate=c.rate(analysis, learners.rate)))
-    return c.joined(*said) if said else ""
+    if not said:
+        return ""
+    whole = c.joined(*said)
+    partners = partner_sentence(budget, analysis.method, analysis.lang)  # the report's, not the card's
+    return c.Message(f"{whole} {partners}", c.headline(whole)) if partners else whole
 
 
 def _order_message(analysis: Any) -> str:
@@ -188,7 +193,9 @@ def _order_message(analysis: Any) -> str:
                          count=len(first), total=len(both))
     lot = both[0]
     assert lot.key_users is not None and lot.first_user_session is not None
-    return c.message(analysis, f"{NAME}.messages.trainers_first",
+    # told in the past once the first end users have been trained (a plan read after the fact)
+    done = "_done" if lot.first_user_session < c.as_of(analysis) else ""
+    return c.message(analysis, f"{NAME}.messages.trainers_first{done}",
                      start=c.date(analysis, lot.key_users.start),
                      first=c.date(analysis, lot.first_user_session))
 
@@ -288,7 +295,7 @@ def module_volume_table(analysis: Any) -> Table:
     budget = facts(analysis).budget
     # The modules' days rounded to add up to the plan's printed totals (the budget's lines).
     trainer_total = budget.line("trainers").shown_days
-    learner_total = budget.line("learners").shown_days
+    learner_total = budget.learner_days_shown  # the client's learners and its partners'
     trainer_days = day_parts([float(v) for v in modules["trainer_days"]], trainer_total)
     learner_days = day_parts([float(v) for v in modules["learner_days"]], learner_total)
     rows = [[m["label"], int(m["learners"]), int(m["sessions"]), c.shown_days(analysis, trainers),
@@ -326,11 +333,15 @@ def lot_table(analysis: Any) -> Table:
     lines = [budget.line("trainers"), budget.line("learners")]
     costed = [line for line in lines if line.rate is not None]
     trainer_days = _lot_days([float(v) for v in totals["trainer_days"]], lines[0].shown_days)
-    learner_days = _lot_days([float(v) for v in totals["learner_days"]], lines[1].shown_days)
+    # The learner-days column counts every learner; their cost only the client's own
+    # (other employers' staff are their employers' time).
+    learner_days = _lot_days([float(v) for v in totals["learner_days"]], budget.learner_days_shown)
+    own_days = _lot_days([float(v) for v in totals["learner_days"] - totals["partner_learner_days"]],
+                         lines[1].shown_days)
     amounts = {line.code: [*grammar.rounded_parts([d * (line.rate or 0.0) for d in days[:-1]],
                                                   (line.rate or 0.0) * days[-1]),
                            grammar.rounded_money((line.rate or 0.0) * days[-1])]
-               for line, days in zip(lines, (trainer_days, learner_days), strict=True)}
+               for line, days in zip(lines, (trainer_days, own_days), strict=True)}
     rows = []
     for index, (lot, row) in enumerate(totals.iterrows()):
         cells = [lot, int(row["sessions"]), c.shown_days(analysis, trainer_days[index]),

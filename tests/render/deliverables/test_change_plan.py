@@ -143,16 +143,22 @@ def test_the_effort_by_pillar_adds_up_to_the_plan_total(case):
     assert shown == float(flat(table[-1][3]).replace(",", ".").replace(" ", ""))
 
 
-def test_the_arbitration_slide_shows_the_head_of_the_ranking_with_reasons_in_notes(case):
-    head = case.analysis.change_plan.arbitration.head(cp.arbitration_shown(case.analysis))
-    title = case.label("change_plan.deck.arbitration", count=len(head),
-                       days=c.days(case.analysis, float(head["effort_days"].sum())),
-                       share=c.percent(case.analysis, c.share(float(head["effort_days"].sum()),
-                                                              case.analysis.change_plan.total_days)))
+def test_the_arbitration_slide_goes_on_from_the_quick_wins_with_reasons_in_notes(case):
+    """The quick wins have their slide; the ranking's slide shows the next actions
+    (never the quick wins again), each with its rank in the whole ranking."""
+    plan = case.analysis.change_plan
+    quick = set(plan.quick_wins["rank"])
+    after = plan.arbitration[~plan.arbitration["rank"].isin(quick)]
+    head = after.head(cp.arbitration_shown(case.analysis))
+    days = float(head["effort_days"].sum())
+    title = case.label("change_plan.deck.arbitration_after_quick_wins", count=len(head),
+                       days=c.days(case.analysis, days),
+                       share=c.percent(case.analysis, c.share(days, plan.total_days)))
     slide = case.slides_titled(title)[0]
     table = next(s.table for s in slide.shapes if getattr(s, "has_table", False) and s.has_table)
     ranks = [int(row.cells[0].text) for row in list(table.rows)[1:]]
-    assert ranks == list(range(1, len(head) + 1))
+    assert ranks == list(head["rank"]) and not quick & set(ranks)
+    assert ranks == sorted(ranks) and len(ranks) > 1
     assert slide.notes_slide.notes_text_frame.text.strip()
 
 

@@ -204,3 +204,21 @@ def test_a_ranked_table_of_two_slides_is_presented_whole(mutuelle):
     deck = c.story_deck(mutuelle, "impact_diagnosis", [c.Finding("Message", [_ranked_slide(rows)])])
     [slide] = [s for s in deck.slides if isinstance(s, TableSlide)]
     assert len(slide.table.rows) == rows and not slide.reference
+
+
+def test_after_every_milestone_the_next_step_is_the_committee_at_the_engagements_cadence():
+    """A deliverable dated after the last go-live still closes on a dated step: the
+    next steering committee, the engagement's own cadence after the as-of date
+    (never an empty 'Next steps' slide)."""
+    from playbook.analysis.engine import analyse
+    from playbook.method import load_method
+
+    data = minimal_engagement_dict()
+    data["engagement"]["as_of"] = "2026-10-01"  # a Thursday after both go-lives
+    data["governance"]["copil_every_weeks"] = 4
+    analysis = analyse(Engagement.model_validate(data), load_method(), "en")
+
+    (step,) = c.next_steps(analysis)
+    assert step.date == dt.date(2026, 10, 29)
+    assert step.text == "Next steering committee: adoption measures and decisions"
+    assert c.closing_slide(analysis, [step]).bullets

@@ -216,3 +216,22 @@ def test_the_report_s_appendix_lists_every_session_by_the_id_the_steering_pack_c
     headings = [flat(h) for h in case.headings()]
     assert headings.index(flat(case.label("training_plan.sections.sessions"))) > headings.index(
         flat(case.label("common.next_steps")))  # an appendix, after the report's own end
+
+
+def test_a_plan_read_after_its_training_says_the_key_users_were_trained_first():
+    """The same plan dated before and after its first end-user sessions: the summary's
+    order message is in the present, then in the past (fr and en)."""
+    from playbook.analysis.engine import analyse
+    from playbook.intake import load_engagement
+    from playbook.method import load_method
+
+    from .conftest import EXAMPLES
+
+    engagement = load_engagement(EXAMPLES / "northwind_b2b.yaml")
+    later = engagement.model_copy(update={"engagement": engagement.engagement.model_copy(
+        update={"as_of": max(lot.go_live for lot in engagement.lots)})})
+    for lang, now, then in (("en", "Key users are trained first", "Key users were trained first"),
+                            ("fr", "Les utilisateurs clés sont formés", "Les utilisateurs clés ont été formés")):
+        before = str(tp.messages(analyse(engagement, load_method(), lang))["trainers_first"])
+        after = str(tp.messages(analyse(later, load_method(), lang))["trainers_first"])
+        assert before.startswith(now) and after.startswith(then)
