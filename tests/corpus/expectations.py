@@ -282,6 +282,13 @@ def _copil_decision(analysis: Analysis, p: dict[str, Any]) -> list[str]:
         f"no decision of kind {p['kinds']} (found {[d.kind for d in decisions]})"]
 
 
+def _decision(analysis: Analysis, p: dict[str, Any]) -> list[str]:
+    """A decision the deliverables put to the steering committee (the findings stage's)."""
+    decided = findings(analysis).decisions
+    return [] if any(d.kind in p["kinds"] for d in decided) else [
+        f"no decision of kind {p['kinds']} (found {[d.kind for d in decided]})"]
+
+
 def _action_mentions(analysis: Analysis, p: dict[str, Any]) -> list[str]:
     actions = analysis.change_plan.actions
     go_live = analysis.engagement.lot(p["before_go_live"]).go_live
@@ -310,6 +317,7 @@ _TABLE: dict[str, tuple[Check, tuple[str, ...], tuple[str, ...]]] = {
     "populations": (_populations, ("count",), ()),
     "copil_behind": (_copil_behind, ("population",), ("present",)),
     "copil_decision": (_copil_decision, ("kinds",), ()),
+    "decision": (_decision, ("kinds",), ()),
     "action_mentions": (_action_mentions, ("words", "before_go_live"), ()),
 }
 KINDS: dict[str, Check] = {kind: entry[0] for kind, entry in _TABLE.items()}
