@@ -147,10 +147,13 @@ def _fill(table: Table, header: list[str], texts: list[list[str]], floor: list[f
             # each row's height without this column: its tallest other cell
             others = [row[0] if own != row[0] else (row[1] if len(row) > 1 else 0)
                       for row, own in zip(rows, current[column], strict=True)]
+            own_cells = sum(current[column])
             for k in range(1, min(LOOKAHEAD, left) + 1):
                 trial = lines(column, steps[column] + k)
+                if trial == current[column]:
+                    continue  # no cell of the column gains a line: nothing saved
                 saved_rows = height - sum(map(max, trial, others))
-                saved_cells = sum(current[column]) - sum(trial)
+                saved_cells = own_cells - sum(trial)
                 gain = (saved_rows * (columns * len(rows) + 1) + saved_cells) / k
                 if gain > best_gain:
                     best, best_gain = (column, k), gain

@@ -116,11 +116,20 @@ def test_six_deliverables_analyse_a_client_once_per_date_and_match_fresh_analyse
     monkeypatch.setattr(engine, "analyse", lambda *a, **k: calls.append(a[0]) or real(*a, **k))
     monkeypatch.setattr(engine, "_ANALYSES", type(engine._ANALYSES)())
     monkeypatch.setattr(workbench, "_CACHE", {})
+    from playbook import findings as findings_stage
+    from playbook.analysis import committee
+
+    steered_calls, found = [], []
+    real_steer, real_compute = committee.steer, findings_stage.compute
+    monkeypatch.setattr(committee, "steer", lambda *a, **k: steered_calls.append(a) or real_steer(*a, **k))
+    monkeypatch.setattr(findings_stage, "compute", lambda a: found.append(a) or real_compute(a))
     shared = tmp_path / "shared"
     for name in DELIVERABLES:
         produce(name, path, "", shared)
     as_of_dates = {c.engagement.as_of for c in calls}
     assert len(calls) == len(as_of_dates) == 2  # the engagement's date and the committee's
+    assert len(steered_calls) == 1  # one committee, for the pack's note, deck and key messages
+    assert len(found) == 2  # the findings of each analysis, the steering pack's its own
 
     fresh = tmp_path / "fresh"
     for name in DELIVERABLES:
