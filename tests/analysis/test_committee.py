@@ -89,6 +89,19 @@ def test_open_high_risks_are_cited_by_their_stable_id_in_the_pack():
         assert all(r in texts(steered(analysis, BEFORE_GO_LIVE)) for r in high)
 
 
+def test_the_risks_table_reads_who_and_what_first_and_the_id_last():
+    """A one-risk table is drawn as a card headed by its first cell: the population,
+    never an opaque code; the id stays, last, for the committee to cite."""
+    from playbook.render.deliverables import readiness
+
+    analysis = analysed()
+    committee = steer(analysed(), BEFORE_GO_LIVE)
+    assert committee.risks
+    table = readiness.risks_table(steered(analysis, BEFORE_GO_LIVE), committee)
+    assert [row[0] for row in table.rows] == [r.population for r in committee.risks]
+    assert [row[-1] for row in table.rows] == [r.id for r in committee.risks]
+
+
 def test_no_committee_on_record_no_since_the_last_committee():
     for day in (BEFORE_GO_LIVE, AFTER_GO_LIVE):
         said = texts(steered(analysed(), day))

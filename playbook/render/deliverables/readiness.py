@@ -193,15 +193,16 @@ def lots_notes(analysis: Any, committee: SteeringAnalysis) -> str:
 
 
 def risks_table(analysis: Any, committee: SteeringAnalysis, limit: int | None = None) -> Table:
-    """The high risks open, by id: population, kind, main cause (the brake)."""
+    """The high risks open: population, kind, main cause (the brake), and the id a
+    committee cites it by, last (a reader reads who first, not a code)."""
     col = lambda key: _t(analysis, f"columns.{key}")  # noqa: E731
     chosen = committee.risks[:limit] if limit is not None else committee.risks
-    rows = [[r.id, r.population, _capital(_risk_kind(analysis, r)), _cause(analysis, r)] for r in chosen]
+    rows = [[r.population, _capital(_risk_kind(analysis, r)), _cause(analysis, r), r.id] for r in chosen]
     if len(committee.risks) > len(chosen):  # the title counts them all: the last row says the rest
-        rows.append(["…", _t(analysis, "words.other_risks", count=c.number(analysis, len(committee.risks) - len(chosen))),
-                     "", ""])
-    return Table([c.text(analysis, f"{NAME}.columns.id"), c.text(analysis, "common.columns.population"),
-                  col("risk"), col("cause")], rows, widths=[0.7, 3.0, 2.0, 2.5])
+        rows.append([_t(analysis, "words.other_risks", count=c.number(analysis, len(committee.risks) - len(chosen))),
+                     "", "", "…"])
+    return Table([c.text(analysis, "common.columns.population"), col("risk"), col("cause"),
+                  c.text(analysis, f"{NAME}.columns.id")], rows, widths=[3.0, 2.0, 2.5, 0.7])
 
 
 def _capital(text: str) -> str:
