@@ -12,6 +12,7 @@ import re
 
 from ..method import Method
 from ..model import Engagement, Resistance
+from ..text import semicolon
 from . import wording
 from .facts import Facts, population_facts, reason_values
 from .records import BrakeFinding
@@ -51,7 +52,7 @@ def detect_brakes(
                 catalogue.severity.observed_reason.in_(
                     lang, source=", ".join(filter(None, (r.source, r.who))),
                     evidence=wording.unquote(r.evidence),
-                ) + (f" ; {how}" if how and lang == "fr" else f"; {how}" if how else "")
+                ) + (f"{semicolon(lang)}{how}" if how else "")
                 for r, how in observed
             ]
             findings.append(

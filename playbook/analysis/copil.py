@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 
 from ..model import CriterionStatus, Engagement
-from ..text import format_date, format_number
+from ..text import format_date, format_number, semicolon, with_percent
 from .calendar import WorkingCalendar
 from .progress import AHEAD, CANCELLED, DONE, LATE, PLANNED
 from .steering import RAG_BY_STATUS, next_committee, rag
@@ -139,7 +139,7 @@ class _Words:
         figure = format_number(value, self.lang, decimals)
         unit = unit.strip()
         if unit == "%":
-            return f"{figure}\u00a0%" if self.lang == "fr" else f"{figure}%"
+            return with_percent(figure, self.lang)
         if not unit or unit.casefold() == "nb":
             return figure
         return f"{figure}{unit}" if unit.startswith("/") else f"{figure}\u00a0{unit}"
@@ -598,7 +598,7 @@ def decide(analysis: Any, kpis: pd.DataFrame, actions: pd.DataFrame, coverage: f
         out.append(Decision("reinforce", row.population,
                             words("decide_reinforce", population=row.population,
                                   levers=", ".join(row.lever_labels)),
-                            " ; ".join(row.reasons) if analysis.lang == "fr" else "; ".join(row.reasons)))
+                            semicolon(analysis.lang).join(row.reasons)))
     late = actions[actions["late"]]
     if len(late):
         shown = list(late["id"].head(4))

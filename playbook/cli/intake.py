@@ -16,7 +16,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from ..text import render
+from ..text import render, short_date
 from ..text.language import choose_language
 from ..text.typography import colon
 from . import app
@@ -31,7 +31,7 @@ class Lang(StrEnum):
 
 
 def _date(day: dt.date, lang: str) -> str:
-    return day.strftime("%d/%m/%Y") if lang == "fr" else day.isoformat()
+    return short_date(day, lang)
 
 
 def _t(key: str, lang: str, **values: object) -> str:

@@ -14,6 +14,7 @@ from importlib.resources import files
 
 import yaml
 
+from ..text import speaks_codes
 from .vocabulary import folded
 
 
@@ -26,12 +27,12 @@ def _names() -> dict[str, dict[str, str]]:
 
 def sheet_title(sheet: str, lang: str) -> str:
     """The tab of `sheet` in a `lang` workbook: 'populations' -> 'Populations'."""
-    return _names()["sheets"].get(sheet, sheet) if lang == "fr" else sheet
+    return sheet if speaks_codes(lang) else _names()["sheets"].get(sheet, sheet)
 
 
 def column_header(sheet: str, column: str, lang: str) -> str:
     """The header of `column` in `sheet` of a `lang` workbook: 'headcount' -> 'effectif'."""
-    if lang != "fr":
+    if speaks_codes(lang):
         return column
     names = _names()
     return names["overrides"].get(f"{sheet}.{column}", names["columns"].get(column, column))

@@ -56,6 +56,7 @@ from ..model import (
 )
 from ..model.enums import Vocabulary
 from ..model.types import normalise_name
+from ..text import check_lang
 from .columns import COLUMN_HELP, SHEET_HELP
 
 Kind = Literal["name", "text", "names", "int", "float", "bool", "date", "enum"]
@@ -104,7 +105,7 @@ class Column:
         return self.kind == "float" and self.le == 1
 
     def help(self, lang: str) -> str:
-        return self.help_fr if lang == "fr" else self.help_en
+        return str(getattr(self, f"help_{check_lang(lang)}"))
 
 
 @dataclass(frozen=True)
@@ -137,7 +138,7 @@ class Sheet:
         return [c.name for c in self.columns]
 
     def help(self, lang: str) -> str:
-        return self.help_fr if lang == "fr" else self.help_en
+        return str(getattr(self, f"help_{check_lang(lang)}"))
 
 
 def snake_case(name: str) -> str:

@@ -15,6 +15,7 @@ from functools import cache, lru_cache
 from .. import safe_yaml
 from ..method.labels import Catalogue
 from ..method.loader import DEFAULT_DIR
+from ..text import speaks_codes
 
 
 @lru_cache(maxsize=1)
@@ -29,14 +30,14 @@ def label(vocabulary: str, code: str, lang: str) -> str:
 
 def choices(vocabulary: str, codes: list[str], lang: str) -> list[str]:
     """What a dropdown of `lang`'s workbook offers: labels in French, codes in English."""
-    if lang != "fr":
+    if speaks_codes(lang):
         return list(codes)
     return [label(vocabulary, code, lang) for code in codes]
 
 
 def shown(vocabulary: str, code: str, lang: str) -> str:
     """A code as a `lang` workbook's cell holds it (see `choices`)."""
-    return label(vocabulary, code, lang) if lang == "fr" else code
+    return code if speaks_codes(lang) else label(vocabulary, code, lang)
 
 
 def folded(text: str) -> str:

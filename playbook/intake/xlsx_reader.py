@@ -60,7 +60,7 @@ def sniff(path: Path, lang: str) -> str | None:
 class XlsxSource(Source):
     def __init__(self, path: Path, lang: str = "en"):
         super().__init__(file=str(path), lang=lang)
-        where = "fichier" if lang == "fr" else "file"
+        where = msg.text("the_file", lang)
         reason = sniff(path, lang)
         if reason is None:
             try:

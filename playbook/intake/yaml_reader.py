@@ -92,7 +92,7 @@ class YamlSource(Source):
         self.node: yaml.Node | None = None
         self.data: dict[str, Any] = {}
         raw = path.read_bytes()
-        where = "fichier" if lang == "fr" else "file"
+        where = msg.text("the_file", lang)
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError:

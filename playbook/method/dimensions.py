@@ -15,6 +15,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from ..model.enums import BuyIn, Dimension
+from ..text import check_lang
 
 SeedRef = Annotated[str, StringConstraints(pattern=r"^\d{3}$")]
 """Number of a seed text of the method ("000" … "004")."""
@@ -42,9 +43,7 @@ class Bilingual(Strict):
 
     def in_(self, lang: str, **values: object) -> str:
         """The text in `lang` ("fr" or "en"), its placeholders filled with `values`."""
-        if lang not in ("fr", "en"):
-            raise ValueError(f"unknown language {lang!r}; expected 'fr' or 'en'")
-        text: str = self.fr if lang == "fr" else self.en
+        text: str = getattr(self, check_lang(lang))
         return text.format(**values) if values else text
 
 

@@ -16,6 +16,7 @@ from typing import ClassVar, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from ..model.enums import Brake, BuyIn, CrmObligation, Dimension, HierarchyLevel, Level, Stance
+from ..text import check_lang
 from .brakes import Condition as BrakeCondition
 from .brakes import _parse_when as parse_when
 
@@ -48,7 +49,7 @@ class Bilingual(Strict):
         return value
 
     def in_(self, lang: str, **values: object) -> str:
-        text = self.fr if lang == "fr" else self.en
+        text: str = getattr(self, check_lang(lang))
         return text.format(**values) if values else text
 
 

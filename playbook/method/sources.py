@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .. import safe_yaml
 from ..errors import MethodError
+from ..text import render, semicolon
 from .loader import DEFAULT_DIR
 
 
@@ -28,8 +29,8 @@ class Source:
 
     def reference(self, lang: str) -> str:
         """The bibliography entry: author, year, title, note — as the text gives them."""
-        author = self.author or ("auteur non indiqué" if lang == "fr" else "author not given")
-        year = str(self.year) if self.year else ("s. d." if lang == "fr" else "n.d.")
+        author = self.author or render("sources.no_author", lang)
+        year = str(self.year) if self.year else render("sources.no_date", lang)
         return f"{author} ({year}). {self.title}. {self.note[lang]}."
 
 
@@ -53,4 +54,4 @@ def cite(codes: list[str], lang: str) -> str:
     """"Parent et Mitève, s. d. ; Synolia, 2020" for ["004", "002"]; unknown codes as given."""
     sources = load_sources()
     names = [sources[c].cite[lang] if c in sources else c for c in dict.fromkeys(codes)]
-    return (" ; " if lang == "fr" else "; ").join(names)
+    return semicolon(lang).join(names)

@@ -40,7 +40,7 @@ from typing import Any
 
 from ..files import atomic_write_text
 from ..findings import CASH, findings
-from ..text import grammar
+from ..text import grammar, plain_digits
 from .deliverables import build, prepared
 from .ir import (
     Bullets,
@@ -182,11 +182,7 @@ def parse_figure(cell: Any, lang: str) -> tuple[float, str] | None:
     match = _NUMBER.match(text)
     if not match or not text:
         return None
-    digits = re.sub(r"[\s\u00a0\u202f]", "", match["digits"])
-    if lang == "fr":
-        digits = digits.replace(".", "").replace(",", ".")
-    else:
-        digits = digits.replace(",", "")
+    digits = plain_digits(re.sub(r"\s", "", match["digits"]), lang)
     try:
         value = float(digits)
     except ValueError:

@@ -194,7 +194,7 @@ def _piece_findings(piece: Piece, lang: str) -> Iterator[tuple[str, str]]:
         yield INSTRUCTION, _excerpt(text, *match.span())
     for match in _CODE.finditer(text):
         yield INTERNAL_CODE, _excerpt(text, *match.span())
-    if text.strip() in _RAW_ALONE and not (lang == "en" and text.strip() == "None"):
+    if text.strip() in _RAW_ALONE and text.strip() not in _WORDS_NOT_RAW.get(lang, ()):
         # (an English level may be "None")
         yield RAW_VALUE, repr(text.strip())
     for pattern in (_RAW_WORD, _RAW_LIST, _FALSE_PRECISION):
@@ -210,14 +210,21 @@ def _piece_findings(piece: Piece, lang: str) -> Iterator[tuple[str, str]]:
         yield LONG_NOTES, f"{count_words(text)} words (at most {NOTES_WORDS})"
 
 
+# The language rules of each language, and what each reads apart: an English
+# level may be "None"; English text is watched for French words left in it.
+_RULES_OF = {"fr": _FRENCH, "en": _ENGLISH}
+_WORDS_NOT_RAW = {"en": ("None",)}
+_WATCHED_FOR_FRENCH = frozenset({"en"})
+
+
 def _language_findings(piece: Piece, lang: str) -> Iterator[tuple[str, str]]:
     """Typography and agreement; in English, French words and translated English."""
     text, words = piece.text, _words()
-    rules = {**_EVERYWHERE, **(_FRENCH if lang == "fr" else _ENGLISH)}
+    rules = {**_EVERYWHERE, **_RULES_OF[lang]}
     for name, pattern in rules.items():
         for match in pattern.finditer(text):
             yield LANGUAGE, f"{name}: {_excerpt(text, *match.span())}"
-    if lang == "en" and not _looks_french(text):  # a French client's own text stays French
+    if lang in _WATCHED_FOR_FRENCH and not _looks_french(text):  # a French client's own text stays French
         for match in words.french_words.finditer(text):
             yield FRENCH_IN_ENGLISH, _excerpt(text, *match.span())
         # titles and the page frame are the product's words (and names); a French

@@ -16,6 +16,19 @@ from __future__ import annotations
 import os
 
 LANGUAGES = ("fr", "en")
+# The language whose words are the codes: sheet names, field names and vocabulary
+# codes are English; the other languages show them translated.
+CODE_LANGUAGE = "en"
+
+
+def speaks_codes(lang: str) -> bool:
+    """True when `lang` reads the codes as they are (no translation to look up)."""
+    return lang == CODE_LANGUAGE
+
+
+def others(lang: str) -> tuple[str, ...]:
+    """The languages other than `lang`, in their usual order."""
+    return tuple(other for other in LANGUAGES if other != lang)
 
 
 def language_of(value: str | None) -> str | None:

@@ -105,6 +105,38 @@ def semicolon(lang: str) -> str:
     return " ; " if lang == "fr" else "; "
 
 
+def with_percent(figure: str, lang: str) -> str:
+    """A figure already formatted, as a percentage: '46 %' (no-break space) / '46%'."""
+    return f"{figure}{NBSP}%" if lang == "fr" else f"{figure}%"
+
+
+def quoted(text: str, lang: str) -> str:
+    """'« text »' / '“text”': a name or a value cited in a sentence."""
+    return f"« {text} »" if lang == "fr" else f"“{text}”"
+
+
+def short_date(value: dt.date, lang: str) -> str:
+    """The date as a spreadsheet cell shows it: '15/03/2027' / '2027-03-15'."""
+    return value.strftime("%d/%m/%Y") if lang == "fr" else value.isoformat()
+
+
+def plain_digits(digits: str, lang: str) -> str:
+    """Printed digits without their grouping, with a '.' decimal point, ready for
+    `float` ('1 234,5' in French, '1,234.5' in English -> '1234.5')."""
+    digits = "".join(ch for ch in digits if ch not in f" {NBSP}{NNBSP}")
+    if lang == "fr":
+        return digits.replace(".", "").replace(",", ".")
+    return digits.replace(",", "")
+
+
+def excel_percent(value_format: str, lang: str) -> str:
+    """An Excel number format as the language writes it: French puts a no-break
+    space before '%' ('0%' -> '0" "%')."""
+    if lang == "fr" and value_format.endswith("%") and '"' not in value_format:
+        return value_format[:-1] + f'"{NBSP}"%'
+    return value_format
+
+
 @lru_cache(maxsize=_FORMATTED, typed=True)
 def format_date(value: dt.date, lang: str) -> str:
     """'15 mars 2027' / '15 March 2027'; French writes the first day '1er'."""

@@ -36,6 +36,7 @@ from ..text import typeset
 
 CASES_DIR = Path(__file__).parent / "cases"
 TEXTS_DIR = CASES_DIR / "text"
+CASES_LANGUAGE = "en"  # the language the case files are written in; others are translations
 
 
 class CaseText(Strict):
@@ -127,7 +128,7 @@ def load_case(name_or_path: str | Path, lang: str = "en") -> Engagement:
     """
     name = bundled_case(name_or_path)
     engagement = load_engagement(case_path(name) if name else name_or_path)
-    if lang == "en" or name is None:
+    if lang == CASES_LANGUAGE or name is None:
         return engagement
     data = translate(engagement.model_dump(), case_text(name).translations(lang))
     data["engagement"]["language"] = Language(lang)
@@ -151,6 +152,6 @@ def population_aliases(name: str, lang: str) -> dict[str, str]:
     answer typed with the English names is graded the same in a French run."""
     table = case_text(name).translations("fr")
     populations = [p.name for p in load_engagement(case_path(name)).populations]
-    if lang == "fr":
-        return {en: table[en] for en in populations if en in table}
-    return {table[en]: en for en in populations if en in table}
+    if lang == CASES_LANGUAGE:  # the names as written: the translated ones lead back to them
+        return {table[en]: en for en in populations if en in table}
+    return {en: table[en] for en in populations if en in table}

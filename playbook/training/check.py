@@ -27,7 +27,7 @@ from ..method import Method, load_method
 from ..method.brakes import RISK_KINDS
 from ..method.levers import PILLARS
 from ..model import Engagement, HierarchyLevel
-from ..text import render
+from ..text import quoted, render
 from . import wording
 from .answer import Answer, AnswerError, Vocabulary, closest_population, match_population
 from .cases import bundled_case, load_case, population_aliases
@@ -183,7 +183,7 @@ class _Checker:
         return "", []
 
     def names_list(self, items: list[str]) -> str:
-        return ", ".join(f"« {i} »" if self.lang == "fr" else f"“{i}”" for i in items)
+        return ", ".join(quoted(i, self.lang) for i in items)
 
     # ---------------------------------------------------------------- checks
 

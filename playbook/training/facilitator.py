@@ -18,7 +18,7 @@ from ..method import Method, load_method
 from ..method.brakes import RISK_KINDS
 from ..method.levers import PILLARS
 from ..render import Bullets, Document, Heading, Paragraph, Table, write_docx
-from ..text import render
+from ..text import colon, render
 from .cases import case_names
 from .check import Reference, reference
 from .html import write_html
@@ -58,8 +58,7 @@ def facilitator_document(case: str, lang: str = "fr", method: Method | None = No
     points = []
     for finding in ref.diagnosis.brakes:
         label = method.brakes.brake(finding.brake).label.in_(lang)
-        points.append(f"**{finding.population}** — {label} : {finding.reasons[0]}" if lang == "fr"
-                      else f"**{finding.population}** — {label}: {finding.reasons[0]}")
+        points.append(f"**{finding.population}** — {label}{colon(lang)}{finding.reasons[0]}")
     blocks.append(Bullets(points))
     blocks += [Heading(_t("model", lang)), model_answer_table(ref, method, lang)]
     return Document(title=_t("title", lang), subtitle=own["title"][lang], lang=lang,  # type: ignore[arg-type]

@@ -14,6 +14,7 @@ import pandas as pd
 
 from ..errors import MethodError
 from ..method import load_method
+from ..text import check_lang
 
 PREFIX = "glossary."
 
@@ -27,10 +28,10 @@ class GlossaryEntry:
     definition_en: str
 
     def term(self, lang: str) -> str:
-        return self.term_fr if lang == "fr" else self.term_en
+        return str(getattr(self, f"term_{check_lang(lang)}"))
 
     def definition(self, lang: str) -> str:
-        return self.definition_fr if lang == "fr" else self.definition_en
+        return str(getattr(self, f"definition_{check_lang(lang)}"))
 
 
 def glossary(method: Any = None) -> list[GlossaryEntry]:

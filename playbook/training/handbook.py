@@ -18,6 +18,7 @@ from ..method import Method, load_method
 from ..method.levers import PILLARS
 from ..render import Bullets, Document, Heading, PageBreak, Paragraph, Table, write_docx
 from ..render.typography import format_number
+from ..text import colon
 from . import wording
 from .glossary import glossary
 from .html import write_html
@@ -42,7 +43,7 @@ class _Builder:
         self.blocks.extend(blocks)
 
     def labelled(self, label: str, text: str) -> Paragraph:
-        return Paragraph(f"**{label}** : {text}" if self.lang == "fr" else f"**{label}**: {text}")
+        return Paragraph(f"**{label}**{colon(self.lang)}{text}")
 
     # ------------------------------------------------------------ sections
 

@@ -30,7 +30,7 @@ from ..files import atomic_path
 from ..method import Method
 from ..method.brakes import RISK_KINDS
 from ..method.levers import PILLARS
-from ..text import render
+from ..text import others, render
 from .answer import Vocabulary, fold
 from .cases import case_text
 
@@ -219,7 +219,7 @@ class _Reader:
             found=found if found not in (None, "") else _t("empty", self.lang), expected=expected))
 
     def sheet(self, book: Any, code: str) -> tuple[str, list[tuple[Any, ...]]] | None:
-        for lang in (self.lang, "fr" if self.lang == "en" else "en"):
+        for lang in (self.lang, *others(self.lang)):
             title = sheet_title(code, lang)
             if title in book.sheetnames:
                 if code == "instructions":

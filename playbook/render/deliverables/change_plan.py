@@ -25,6 +25,7 @@ from ...analysis.progress import AHEAD, CANCELLED, DONE, LATE
 from ...findings import budget_sentence
 from ...findings import findings as facts
 from ...method.levers import PILLARS
+from ...text import colon
 from ..ir import (
     Block,
     BulletItem,
@@ -348,7 +349,7 @@ def findings(analysis: Any) -> list[c.Finding]:
               share=c.percent(analysis, c.share(top.shown, effort.shown))),
             c.select(owners, [0, 2, 3]),
             notes="\n".join([_t(analysis, "text.effort_intro"),
-                             *(f"{row[0]} : {row[1]}" if analysis.lang == "fr" else f"{row[0]}: {row[1]}"
+                             *(f"{row[0]}{colon(analysis.lang)}{row[1]}"
                                for row in owners.rows if row[1])])))
     result.append(c.Finding(
         c.message(analysis, f"{NAME}.messages.effort", days=c.shown_days(analysis, effort.shown),

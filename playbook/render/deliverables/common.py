@@ -22,7 +22,7 @@ from ...analysis.facts import is_regional
 from ...analysis.milestones import sorted_lots
 from ...model import Population
 from ...model.enums import WorkshopStatus
-from ...text import grammar
+from ...text import grammar, with_percent
 from ..ir import (
     Block,
     BulletItem,
@@ -113,7 +113,7 @@ def measure(analysis: Any, value: float | None, unit: str = "") -> str:
     if not unit or unit.casefold() == "nb":
         return figure
     if unit == "%":
-        return f"{figure} %" if analysis.lang == "fr" else f"{figure}%"
+        return with_percent(figure, analysis.lang)
     return f"{figure}{unit}" if unit.startswith("/") else f"{figure} {unit}"
 
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from ...analysis.committee import Steered, committee_of, steered
 from ...analysis.copil import Copil
-from ...text import format_month
+from ...text import colon, format_month, semicolon
 from ..ir import (
     Block,
     BulletItem,
@@ -409,7 +409,7 @@ def criteria_table(analysis: Any, pack: Copil) -> Table:
 
 
 def _sentences(analysis: Any, reasons: list[str]) -> str:
-    text = ("; " if analysis.lang == "en" else " ; ").join(reasons)
+    text = semicolon(analysis.lang).join(reasons)
     return text[:1].upper() + text[1:] + "."
 
 
@@ -494,9 +494,7 @@ def build_deck(analysis: Any) -> Deck:
     # One change alone is no slide (a near-empty page): the presenter gives it with the summary.
     alone = len(pack.changes) == 1
     if alone:
-        intro = "\n".join([intro, f"{_changes_title(analysis, pack)} : {pack.changes[0]}"
-                           if analysis.lang == "fr" else
-                           f"{_changes_title(analysis, pack)}: {pack.changes[0]}"])
+        intro = "\n".join([intro, f"{_changes_title(analysis, pack)}{colon(analysis.lang)}{pack.changes[0]}"])
     slides: list[Any] = [CoverSlide(subtitle=_t(analysis, "text.cover", date=day)),
                          c.key_messages_slide(analysis, key_messages(analysis), decisions=False,
                                               notes=intro)]

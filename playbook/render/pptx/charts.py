@@ -42,6 +42,7 @@ from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.util import Pt
 
+from ...text import excel_percent
 from .. import fit, maps
 from ..ir import Chart
 from ..months import month_ticks
@@ -69,9 +70,7 @@ _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 
 def native_format(value_format: str, lang: str) -> str:
     """The Excel number format as the language writes it: French puts a space before "%"."""
-    if lang == "fr" and value_format.endswith("%") and '"' not in value_format:
-        return value_format[:-1] + '"\u00a0"%'
-    return value_format
+    return excel_percent(value_format, lang)
 
 
 def add_native_chart(shapes, chart: Chart, box: tuple[int, int, int, int], lang: str,
