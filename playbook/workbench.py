@@ -8,11 +8,14 @@ benchmark's direct path, so a notebook and a script cannot drift apart.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
 
 from .analysis.engine import Analysis, analysed
-from .intake import load_engagement
+from .errors import Problem
+from .intake import IntakeReport, load_engagement
 from .method import load_method
+from .model import Engagement
 
 _CACHE: dict[tuple[str, str, str, str], Analysis] = {}
 
@@ -93,6 +96,44 @@ def check_action_ids(path: str | Path, analysis: Analysis, method_dir: str | Pat
     if all(not record.id or record.id in known for record in analysis.engagement.action_status):
         return
     read_intake(path, lang=lang, method_dir=method_dir, action_ids=known)  # raises IntakeError
+
+
+def plan_ids(method_dir: str | Path | None = None) -> Callable[[Engagement], list[str] | None]:
+    """How the intake plans a candidate engagement read with errors, so that its
+    `action_status` ids are checked in the same round as every other problem
+    (see `intake.read_intake`): the plan's action ids, None when it has none."""
+
+    def ids(candidate: Engagement) -> list[str] | None:
+        engagement = Engagement.model_validate(candidate.model_dump())
+        method = load_method(str(method_dir) if method_dir else None)
+        actions = analysed(engagement, method, engagement.language).change_plan.actions
+        return actions["id"].astype(str).tolist() if not actions.empty else None
+
+    return ids
+
+
+def unmatched_rows(report: IntakeReport, analysis: Analysis, lang: str) -> list[Problem]:
+    """A located warning per dated `action_status` row that matches no planned
+    occurrence (see `analysis.action_sheet.unmatched_records`): its status would
+    be silently ignored. Says what it did not match and the nearest planned date."""
+    from .analysis.action_sheet import unmatched_records
+    from .text import render
+    from .text.typography import short_date
+
+    engagement = report.engagement
+    found = []
+    for index, nearest in unmatched_records(engagement, analysis.change_plan.actions):
+        record = engagement.action_status[index]
+        where = report.action_rows[index] if index < len(report.action_rows) else ""
+        near = (render("intake.unmatched_action_row.nearest", lang, date=short_date(nearest, lang))
+                if nearest else render("intake.unmatched_action_row.none", lang))
+        found.append(Problem(
+            file=report.file, where=where, severity="warning",
+            message=render("intake.unmatched_action_row", lang, lever=record.lever,
+                           population=record.population
+                           or render("intake.unmatched_action_row.everyone", lang),
+                           date=short_date(record.planned, lang), nearest=near)))
+    return found
 
 
 def planned_actions(path: str | Path, engagement, lang: str, method_dir: str | Path | None = None

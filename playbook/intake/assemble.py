@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
+from collections.abc import Callable
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -38,14 +39,17 @@ from .suggest import closest
 from .values import Invalid, coerce, is_empty
 
 _REFERENCED = ("populations", "lots", "territories")
+# The plan's action ids of a candidate engagement (None: not known).
+PlanIds = Callable[[Engagement], "list[str] | None"]
 
 
 class Assembly:
     def __init__(self, source: Source, levers: list[str] | None = None,
-                 action_ids: list[str] | None = None):
+                 action_ids: list[str] | None = None, plan_ids: PlanIds | None = None):
         self.source = source
         self.levers = levers  # lever codes `action_status` may name; None: not checked
         self.action_ids = action_ids  # the plan's action ids; None: not checked
+        self.plan_ids = plan_ids  # the plan of a candidate, when the file has errors
         self.lang = source.lang
         self.rows: dict[str, list[tuple[BaseModel, Entry]]] = {}
         # Rows rejected for a bad cell: their readable values, still cross-checked.
@@ -248,6 +252,7 @@ class Assembly:
         self._consistency(candidate)
         self._intake_checks(candidate)
         if any(p.severity == "error" for p in self.source.problems):
+            self._action_ids_of_candidate(candidate)
             return None
         return Engagement.model_validate(candidate.model_dump())
 
@@ -369,6 +374,41 @@ class Assembly:
                 code,
             )
 
+    def _action_ids_of_candidate(self, candidate: Engagement) -> None:
+        """The file has errors: its `action_status` ids are checked now, against
+        the plan of what was read, rather than on the next run once the rest is
+        fixed. Ids are checked only when the plan is the file's own: when every
+        error lies in `action_status` itself (the plan does not read it for its
+        ids); an error elsewhere (a population, a date) can change the plan."""
+        if self.action_ids is not None or self.plan_ids is None:
+            return
+        if not any(isinstance(r.id, str) and r.id for r, _ in self.rows.get("action_status", [])) \
+                and not any(d.get("id") for d, _ in self.invalid_rows.get("action_status", [])):
+            return
+        if any(p.severity == "error" and not self._in_action_status(p.where)
+               for p in self.source.problems):
+            return
+        try:
+            ids = self.plan_ids(candidate)
+        except Exception:  # a candidate the analysis cannot plan: the next round says it
+            return
+        if ids is not None:
+            self.action_ids = ids
+            self._action_ids()
+
+    def _in_action_status(self, where: str) -> bool:
+        entries = [e for _, e in self.rows.get("action_status", [])]
+        entries += [e for _, e in self.invalid_rows.get("action_status", [])]
+        for entry in entries:
+            label = entry.locate(None, None).split(" (")[0]  # without a YAML line number
+            if label and where.startswith(label) and where[len(label):][:1] in ("", ",", ".", " "):
+                return True
+        return False
+
+    def action_rows(self) -> list[str]:
+        """Where each `action_status` row read is (its planned date's cell), in order."""
+        return [entry.locate("planned", None) for _, entry in self.rows.get("action_status", [])]
+
     def _intake_checks(self, candidate: Engagement) -> None:
         """Checks the model leaves to the intake: task shifts, lots, impacts coverage."""
         populations = {p.name for p in candidate.populations}
@@ -482,11 +522,14 @@ class Assembly:
 
 
 def assemble(source: Source, levers: list[str] | None = None,
-             action_ids: list[str] | None = None) -> Engagement | None:
-    """The engagement read by `source`, or None when any error was found. `levers`:
-    the method's lever codes, which `action_status` rows must name; `action_ids`:
-    the plan's action ids, which they must name when they give one."""
-    assembly = Assembly(source, levers, action_ids)
+             action_ids: list[str] | None = None, plan_ids: PlanIds | None = None,
+             ) -> tuple[Engagement | None, list[str]]:
+    """The engagement read by `source`, or None when any error was found, and
+    where each of its `action_status` rows is. `levers`: the method's lever
+    codes, which `action_status` rows must name; `action_ids`: the plan's action
+    ids, which they must name when they give one; `plan_ids`: how to plan a
+    candidate engagement, for those ids when the file has errors."""
+    assembly = Assembly(source, levers, action_ids, plan_ids)
     for sheet in SHEETS:
         entries = source.entries(sheet)
         if sheet.shape == "table":
@@ -495,7 +538,7 @@ def assemble(source: Source, levers: list[str] | None = None,
             assembly.table(sheet, entries or [])
         else:
             assembly.record(sheet, entries[0] if entries else None)
-    return assembly.engagement()
+    return assembly.engagement(), assembly.action_rows()
 
 
 def _set(data: dict[str, Any], path: Path, value: Any) -> None:

@@ -188,7 +188,10 @@ def run_here(job: Job, progress: Progress | None = None) -> RunResult:
     from ..intake import load_engagement
 
     emit = progress or (lambda event: None)
-    engagement = load_engagement(job.engagement_path, method_dir=job.method_dir)  # IntakeError: nothing written
+    from ..workbench import plan_ids
+
+    engagement = load_engagement(job.engagement_path, method_dir=job.method_dir,  # IntakeError:
+                                 plan_ids=plan_ids(job.method_dir))  # nothing written
     try:
         return _run_planned(job, engagement, emit)
     except PlaybookError:

@@ -53,3 +53,45 @@ def test_valid_rows_and_an_adapted_method_s_own_levers_pass(tmp_path: Path) -> N
     custom = _with_status(tmp_path, {"lever": "firm_roadshow", "status": "done"})
     assert load_engagement(custom, method_dir=firm).action_status[0].lever == "firm_roadshow"
     assert _problems(custom)  # unknown to the bundled method
+
+
+def _plan_of(engagement) -> list[str]:
+    """The plan's ids, as `workbench.plan_ids` gives them."""
+    from playbook.workbench import plan_ids
+
+    ids = plan_ids()(engagement)
+    assert ids
+    return ids
+
+
+def test_an_unknown_id_is_reported_with_the_other_errors_of_action_status(tmp_path: Path) -> None:
+    """One round: a bad status on one row and a misspelt id on another are both
+    reported on the first run, the id with the id meant; nothing is returned."""
+    from playbook.workbench import plan_ids
+
+    known = _plan_of(load_engagement(_with_status(tmp_path)))[0]
+    typo = known[:-1] + ("X" if known[-1] != "X" else "Y")
+    path = _with_status(tmp_path, {"lever": "user_guide", "status": "finished"},
+                        {"id": typo, "status": "done"})
+
+    problems = _problems(path, plan_ids=plan_ids())
+
+    where = {p.where.split(" (")[0]: p.message for p in problems}
+    assert set(where) == {"action_status[0].status", "action_status[1].id"}
+    assert f"unknown action id '{typo}'" in where["action_status[1].id"]
+    assert known in where["action_status[1].id"]  # did you mean
+
+
+def test_ids_are_not_checked_against_a_plan_an_error_elsewhere_changes(tmp_path: Path) -> None:
+    """A rejected population changes the plan: its ids wait for that fix rather
+    than being called unknown for a plan the file does not describe."""
+    from playbook.workbench import plan_ids
+
+    data = minimal_engagement_dict()
+    data["populations"][0]["headcount"] = "douze"
+    data["action_status"] = [{"id": "AZZZZ", "status": "done"}]
+    path = write_yaml(tmp_path / "e.yaml", data)
+
+    problems = _problems(path, plan_ids=plan_ids())
+
+    assert [p.where.split(" (")[0] for p in problems] == ["populations[0].headcount"]
