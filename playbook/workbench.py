@@ -8,12 +8,13 @@ benchmark's direct path, so a notebook and a script cannot drift apart.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
 from pathlib import Path
 
+from .analysis.change_plan import most_occurrences, possible_action_ids
 from .analysis.engine import Analysis, analysed
 from .errors import Problem
 from .intake import IntakeReport, load_engagement
+from .intake.assemble import PlanIds, PlanNames
 from .method import load_method
 from .model import Engagement
 
@@ -72,7 +73,8 @@ def open_engagement(engagement_path: str | Path, lang: str = "", method_dir: str
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     key = (str(path.resolve()), digest, lang or "", method_dir or "")
     if key not in _CACHE:
-        engagement = load_engagement(path, method_dir=method_dir or None)
+        engagement = load_engagement(path, method_dir=method_dir or None,
+                                     plan_ids=plan_ids(method_dir or None))
         method = load_method(method_dir or None)
         _CACHE.clear()  # one client per process: never keep another client's data around
         analysis = analysed(engagement, method, lang or None)
@@ -98,18 +100,41 @@ def check_action_ids(path: str | Path, analysis: Analysis, method_dir: str | Pat
     read_intake(path, lang=lang, method_dir=method_dir, action_ids=known)  # raises IntakeError
 
 
-def plan_ids(method_dir: str | Path | None = None) -> Callable[[Engagement], list[str] | None]:
-    """How the intake plans a candidate engagement read with errors, so that its
-    `action_status` ids are checked in the same round as every other problem
-    (see `intake.read_intake`): the plan's action ids, None when it has none."""
+# A floor for how many times one action recurs in a plan the file's errors could
+# change: a four-weekly lever over two years.
+_OCCURRENCES = 26
 
-    def ids(candidate: Engagement) -> list[str] | None:
-        engagement = Engagement.model_validate(candidate.model_dump())
+
+def plan_ids(method_dir: str | Path | None = None) -> PlanIds:
+    """How the intake checks the `action_status` ids of a file read with errors,
+    so that they are reported in the same round as every other problem (see
+    `intake.assemble.PlanIds`). `names` None: the candidate's plan is the file's
+    own, and every id it lacks is unknown. Otherwise an error elsewhere may
+    change the plan, and an id is unknown only when no plan of the file's
+    populations and lots can have it (with twice the occurrences the candidate
+    plans); the others are checked once the file reads without error."""
+
+    def check(candidate: Engagement, given: list[str], names: PlanNames | None
+              ) -> tuple[list[str], set[str]]:
         method = load_method(str(method_dir) if method_dir else None)
-        actions = analysed(engagement, method, engagement.language).change_plan.actions
-        return actions["id"].astype(str).tolist() if not actions.empty else None
+        wanted = {code.upper() for code in given}
+        try:
+            engagement = Engagement.model_validate(candidate.model_dump())
+            actions = analysed(engagement, method, engagement.language).change_plan.actions
+        except Exception:  # noqa: BLE001 - rows rejected elsewhere may leave it unplannable
+            if names is None:
+                raise
+            actions = None
+        planned = actions["id"].astype(str).tolist() if actions is not None else []
+        unknown = wanted - set(planned)
+        if names is None or not unknown:
+            return planned, unknown
+        most = max(_OCCURRENCES, 2 * most_occurrences(actions) if actions is not None else 0)
+        possible = possible_action_ids([lever.id for lever in method.levers.levers], *names,
+                                       occurrences=most, lengths={len(code) - 1 for code in unknown})
+        return planned, unknown - possible
 
-    return ids
+    return check
 
 
 def unmatched_rows(report: IntakeReport, analysis: Analysis, lang: str) -> list[Problem]:

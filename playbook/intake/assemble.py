@@ -39,8 +39,14 @@ from .suggest import closest
 from .values import Invalid, coerce, is_empty
 
 _REFERENCED = ("populations", "lots", "territories")
-# The plan's action ids of a candidate engagement (None: not known).
-PlanIds = Callable[[Engagement], "list[str] | None"]
+# What the analysis says of the ids `action_status` names in a file read with
+# errors (see `workbench.plan_ids`). Given the candidate engagement, those ids
+# and, when errors lie outside `action_status`, every population and lot name the
+# file gives (rejected rows included): the plan's ids (for "did you mean") and
+# those of the given ids that no plan of the file can have, however its errors
+# are corrected.
+PlanNames = tuple[list[str], list[str]]
+PlanIds = Callable[[Engagement, list[str], "PlanNames | None"], "tuple[list[str], set[str]]"]
 
 
 class Assembly:
@@ -357,16 +363,16 @@ class Assembly:
                 self._did_you_mean(msg.text("unknown_lever", self.lang, name=code), code, self.levers),
             )
 
-    def _action_ids(self) -> None:
+    def _action_ids(self, unknown: set[str] | None = None) -> None:
         """A status recorded against an id the plan does not have would be ignored
-        (a typo, or a row copied from another client's sheet)."""
+        (a typo, or a row copied from another client's sheet). `unknown`: only
+        these ids are said unknown (the others may be the plan's once the file's
+        other errors are corrected)."""
         if self.action_ids is None:
             return
         known = self.action_ids
-        rows = [(r.id, e) for r, e in self.rows.get("action_status", [])]
-        rows += [(d.get("id"), e) for d, e in self.invalid_rows.get("action_status", [])]
-        for code, entry in rows:
-            if not isinstance(code, str) or not code or code.upper() in known:
+        for code, entry in self._given_action_ids():
+            if code.upper() in known or (unknown is not None and code.upper() not in unknown):
                 continue
             self.error(
                 entry.locate("id", None),
@@ -374,27 +380,46 @@ class Assembly:
                 code,
             )
 
+    def _given_action_ids(self) -> list[tuple[str, Entry]]:
+        rows = [(r.id, e) for r, e in self.rows.get("action_status", [])]
+        rows += [(d.get("id"), e) for d, e in self.invalid_rows.get("action_status", [])]
+        return [(code, entry) for code, entry in rows if isinstance(code, str) and code]
+
     def _action_ids_of_candidate(self, candidate: Engagement) -> None:
-        """The file has errors: its `action_status` ids are checked now, against
-        the plan of what was read, rather than on the next run once the rest is
-        fixed. Ids are checked only when the plan is the file's own: when every
-        error lies in `action_status` itself (the plan does not read it for its
-        ids); an error elsewhere (a population, a date) can change the plan."""
+        """The file has errors: its `action_status` ids are checked now, with
+        them, rather than on the next run once the rest is corrected. When every
+        error lies in `action_status` itself the plan is the file's own (the plan
+        does not read that sheet for its ids) and every id it lacks is unknown.
+        An error elsewhere (a population, a date) can change the plan: then only
+        the ids no plan of the file's populations and lots can have are said
+        unknown; the others wait for the next run."""
         if self.action_ids is not None or self.plan_ids is None:
             return
-        if not any(isinstance(r.id, str) and r.id for r, _ in self.rows.get("action_status", [])) \
-                and not any(d.get("id") for d, _ in self.invalid_rows.get("action_status", [])):
+        given = [code for code, _ in self._given_action_ids()]
+        if not given:
             return
+        names = None
         if any(p.severity == "error" and not self._in_action_status(p.where)
                for p in self.source.problems):
-            return
+            names = self._plan_names()
+            if names is None:
+                return
         try:
-            ids = self.plan_ids(candidate)
-        except Exception:  # a candidate the analysis cannot plan: the next round says it
+            planned, unknown = self.plan_ids(candidate, given, names)
+        except Exception:  # noqa: BLE001 - a candidate the analysis cannot plan: the next round says it
             return
-        if ids is not None:
-            self.action_ids = ids
-            self._action_ids()
+        self.action_ids = planned
+        self._action_ids(unknown)
+
+    def _plan_names(self) -> PlanNames | None:
+        """Every population and lot the file names, rejected rows included: what
+        the plan's ids are made of. None when one of them cannot be read."""
+        for table in ("populations", "lots"):
+            if table in self.missing_tables or any(
+                    not isinstance(data.get("name"), str) or not data["name"]
+                    for data, _ in self.invalid_rows.get(table, [])):
+                return None
+        return self._names("populations"), self._names("lots")
 
     def _in_action_status(self, where: str) -> bool:
         entries = [e for _, e in self.rows.get("action_status", [])]

@@ -44,7 +44,9 @@ always matches what `playbook validate` checks.
   id, wording, owner and planned date, in the engagement's language), so only
   the status remains to pick, done or cancelled. An id the plan does not have is
   an error naming the id most likely meant, reported with the file's other
-  errors when those lie in `action_status`. A row dated on a day the plan has no
+  errors (when other sheets have errors too, an id a plan of the file's
+  populations and lots could have once they are corrected is checked after
+  they are). A row dated on a day the plan has no
   occurrence of its lever for its population is a warning (`validate`,
   `plan export`) giving its row and the nearest planned date: its status
   applies to nothing until the date is corrected.

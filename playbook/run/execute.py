@@ -118,9 +118,13 @@ def run_engagement(
         engagement_path, out_dir, lang, only, templates_dir, method_dir, notebooks_dir, kernel,
         force, as_of=as_of, since=since,
     )
+    from ..workbench import plan_ids
+
     # Read the file before warming the engines: a bad workbook is refused in a
-    # fraction of a second, not after the heavy imports.
-    engagement = load_engagement(job.engagement_path, method_dir=job.method_dir)
+    # second, not after the heavy imports (the plan is made only to check the
+    # `action_status` ids of a file with errors, with them).
+    engagement = load_engagement(job.engagement_path, method_dir=job.method_dir,
+                                 plan_ids=plan_ids(job.method_dir))
     if job.since:  # another client's file or manifest: refused before anything is written
         from ..workbench import previous_engagement
 
@@ -187,9 +191,9 @@ def run_here(job: Job, progress: Progress | None = None) -> RunResult:
     """Run `job` in this process. Callers wanting isolation fork first (see isolation)."""
     from ..intake import load_engagement
 
-    emit = progress or (lambda event: None)
     from ..workbench import plan_ids
 
+    emit = progress or (lambda event: None)
     engagement = load_engagement(job.engagement_path, method_dir=job.method_dir,  # IntakeError:
                                  plan_ids=plan_ids(job.method_dir))  # nothing written
     try:

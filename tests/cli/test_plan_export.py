@@ -247,3 +247,41 @@ def test_plan_export_says_which_kept_rows_match_nothing(workbook: Path, tmp_path
     assert stray
     for number in stray:
         assert f"ligne {number}, colonne E (date prévue) : aucune action" in out
+
+
+def _bad_date_and_unknown_id(workbook: Path, target: Path) -> tuple[str, str]:
+    """`workbook` with a go-live no calendar has (lots, row 3, column F) and a
+    misspelt action id (action_status, row 5, column A): two errors in two
+    sheets, the second of an id the corrected plan will not have either."""
+    known = _rows(workbook)[3]["identifiant"]
+    typo = known[:-1] + ("X" if known[-1] != "X" else "Y")
+    book = load_workbook(workbook)
+    tab(book, "action_status").cell(5, 1, typo)
+    tab(book, "lots").cell(3, 6, "31/02/2027")
+    book.save(target)
+    return known, typo
+
+
+@pytest.mark.parametrize("command", ["validate", "run", "plan export"])
+def test_an_unknown_id_comes_in_the_same_round_as_a_bad_date_in_another_sheet(
+        command: str, workbook: Path, tmp_path: Path, capsys) -> None:
+    """`validate`, `run` and `plan export` each report both errors at once,
+    located, in French, with exit status 2 and nothing written."""
+    edited = tmp_path / "deux-erreurs.xlsx"
+    known, typo = _bad_date_and_unknown_id(workbook, edited)
+    before = edited.read_bytes()
+    out = tmp_path / "livrables"
+    arguments = {"validate": ["validate", str(edited)],
+                 "run": ["run", str(edited), "--out", str(out), "--only", "framing_note"],
+                 "plan export": ["plan", "export", str(edited)]}[command]
+    capsys.readouterr()
+
+    assert main(arguments) == 2
+
+    error = capsys.readouterr().err
+    assert "2 problèmes trouvés" in error
+    assert "feuille 'Lots', ligne 3, colonne F (mise en production)" in error and "31/02/2027" in error
+    assert "feuille 'Suivi des actions', ligne 5, colonne A (identifiant)" in error
+    assert f"identifiant d'action inconnu '{typo}'" in error and known in error  # did you mean
+    assert edited.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["deux-erreurs.xlsx"]
