@@ -98,3 +98,17 @@ def test_the_contract_catches_a_forbidden_import(tmp_path, monkeypatch):
         "playbook/analysis/shortcut.py: imports playbook.render (analysis never imports render)",
         "playbook/analysis/shortcut.py: imports playbook.render.write_docx (analysis never imports render)",
     ]
+
+
+def test_no_layer_but_text_branches_on_the_language():
+    """What differs between French and English (separators, percent signs, quotes,
+    which words are codes) is said once in `text` or in the catalogues' data; a
+    `lang == "fr"` elsewhere is a second place the next language would be missed."""
+    import re
+
+    branch = re.compile(r"""\blang\s*(==|!=)\s*["'](fr|en)["']""")
+    found = [f"{path.relative_to(PACKAGE)}:{number}: {line.strip()}"
+             for path in sorted(PACKAGE.rglob("*.py")) if "text" not in path.relative_to(PACKAGE).parts[:1]
+             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+             if branch.search(line)]
+    assert found == []
