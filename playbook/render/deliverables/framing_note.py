@@ -110,9 +110,17 @@ def _criteria_message(analysis: Any) -> str:
     if not weak:
         return t(analysis, "messages.criteria_all_met", total=len(criteria))
     met = int((criteria["status"] == "met").sum())
+    if none_assessed(analysis):  # not assessed is not "not met": say what is true
+        return c.message(analysis, f"{NAME}.messages.criteria_none_assessed", total=len(criteria),
+                         weak=", ".join(weak), weak_count=len(weak))
     key = "criteria" if met else "criteria_none_met"
     return c.message(analysis, f"{NAME}.messages.{key}", met=met, total=len(criteria),
                      weak=", ".join(weak), weak_count=len(weak))
+
+
+def none_assessed(analysis: Any) -> bool:
+    """No success criterion has been assessed by the consultant yet."""
+    return bool((analysis.steering.criteria["status"] == "not_assessed").all())
 
 
 def _risk_message(analysis: Any) -> str:
@@ -308,6 +316,22 @@ def _seniority_counts(team: list[Any]) -> dict[str, int]:
                                                                    Seniority.JUNIOR)}
 
 
+def team_summary(analysis: Any) -> str:
+    """The team's size and who is released from daily work ("none", not "0 released")."""
+    team = analysis.engagement.governance.team
+    released = sum(m.released_from_daily_work for m in team)
+    key = "team_summary" if released else "team_summary_none_released"
+    return t(analysis, f"governance.{key}", members=len(team), fte=_fte(analysis, team), released=released)
+
+
+def balance_line(analysis: Any, counts: dict[str, int]) -> str:
+    """The seniority levels present in the team, with their counts: a level nobody
+    holds is not listed ("0 junior" is not something a client reads)."""
+    parts = [t(analysis, f"governance.seniority_count.{level}", count=count)
+             for level, count in counts.items() if count]
+    return ", ".join(parts) + "."
+
+
 def seniority_chart(analysis: Any) -> Chart:
     counts = _seniority_counts(analysis.engagement.governance.team)
     return Chart("doughnut", t(analysis, "governance.balance_title"),
@@ -486,10 +510,9 @@ def _governance_blocks(analysis: Any) -> list[Block]:
     ]
     if gov.team:
         blocks += [
-            Paragraph(g("team_summary", members=len(gov.team), fte=_fte(analysis, gov.team),
-                        released=sum(m.released_from_daily_work for m in gov.team))),
+            Paragraph(team_summary(analysis)),
             _team_table(analysis, full=True),
-            Paragraph(g("balance_line", **counts)),
+            Paragraph(balance_line(analysis, counts)),
         ]
         seniority = seniority_chart(analysis)
         if not seniority.says_little:  # a small team's profiles are the sentence above
@@ -564,11 +587,11 @@ def _criteria_blocks(analysis: Any) -> list[Block]:
     rows = [[r.label, r.status_label, r.evidence or "—", r.advice or k("met_advice")]
             for r in table.itertuples()]
     fills = [[None, RAG_FILLS.get(r.rag), None, None] for r in table.itertuples()]
-    blocks: list[Block] = [
-        Paragraph(k("intro")),
-        Table([k("criterion"), c.text(analysis, "common.columns.status"), k("evidence"), k("advice")],
-              rows, widths=[1.5, 1.1, 3.4, 3], cell_fills=fills),
-    ]
+    criteria_table = Table([k("criterion"), c.text(analysis, "common.columns.status"), k("evidence"), k("advice")],
+                           rows, widths=[1.5, 1.1, 3.4, 3], cell_fills=fills)
+    if none_assessed(analysis):  # no status and no evidence yet: the criterion and what to do
+        criteria_table = Table([k("criterion"), k("advice")], [[row[0], row[3]] for row in rows], widths=[1.5, 4])
+    blocks: list[Block] = [Paragraph(k("intro")), criteria_table]
     for r in table.itertuples():
         if r.rag != "green":
             blocks.append(Paragraph(k("warnings_of", criterion=r.label), "caption"))
@@ -804,9 +827,7 @@ def _governance_slides(analysis: Any) -> Slides:
     detail: list[Slide] = []
     if gov.team:
         counts = _seniority_counts(gov.team)
-        summary = [g("team_summary", members=len(gov.team), fte=_fte(analysis, gov.team),
-                     released=sum(m.released_from_daily_work for m in gov.team)),
-                   g("balance_line", **counts), *governance_findings(analysis)]
+        summary = [team_summary(analysis), balance_line(analysis, counts), *governance_findings(analysis)]
         evidence = analysis.steering.criteria.at["experience_balance", "evidence"]
         team_title = t(analysis, "messages.team", members=len(gov.team), fte=_fte(analysis, gov.team),
                        functions=len({m.function for m in gov.team})).rstrip(".")
@@ -818,7 +839,7 @@ def _governance_slides(analysis: Any) -> Slides:
         detail.append(TableSlide(g("team_title"), _team_table(analysis, full=False)))
         if not seniority_chart(analysis).says_little:  # else the team's table says it
             detail.append(ChartSlide(g("balance_title"), seniority_chart(analysis),
-                                     caption=g("balance_line", **counts)))
+                                     caption=balance_line(analysis, counts)))
     if gov.key_users:
         detail.append(TableSlide(g("key_users_title"), _key_user_table(analysis)))
     detail += b.table_slides(analysis, g("raci_title"), raci_table(analysis, decisive=True),
@@ -858,6 +879,11 @@ def _criteria_slides(analysis: Any) -> Slides:
     notes = "\n".join(f"{r.label} — {r.status_label}: {r.advice or k('met_advice')} {r.evidence or ''}".strip()
                       for r in table.itertuples())
     met = int((table["status"] == "met").sum())
+    if none_assessed(analysis):
+        # A status column saying "not assessed" six times says nothing: the title says
+        # it once, the slide lists the criteria, each one's recommended action in the notes.
+        return [BulletSlide(t(analysis, "deck.criteria_none_assessed", total=len(table)),
+                            list(table["label"]), notes=notes)], []
     title = (t(analysis, "deck.criteria_all", total=len(table)) if met == len(table)
              else c.counted(analysis, f"{NAME}.deck.criteria", met, total=len(table)))
     return [TableSlide(title, Table([k("criterion"), c.text(analysis, "common.columns.status")],

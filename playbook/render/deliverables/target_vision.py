@@ -328,6 +328,12 @@ def _kpi_columns(analysis: Any, full: bool) -> list[str]:
     return [k("family"), *base, k("amber_from"), k("first_review")] if full else [*base, k("first_review")]
 
 
+def _has_baseline(analysis: Any) -> bool:
+    """At least one KPI has a measured baseline."""
+    kpis = analysis.steering.kpis
+    return any(c.measure(analysis, r.baseline, r.unit) for r in kpis.itertuples())
+
+
 def _kpi_definitions(analysis: Any) -> list[str]:
     kpis = analysis.steering.kpis
     lines = [f"**{r.name}** — {r.definition}" for r in kpis.itertuples() if r.definition]
@@ -341,8 +347,10 @@ def _kpi_definitions(analysis: Any) -> list[str]:
 
 
 def _kpis_blocks(analysis: Any) -> list[Block]:
-    return [Paragraph(t(analysis, "kpis.intro")),
-            Table(_kpi_columns(analysis, True), _kpi_rows(analysis, True), widths=[1.2, 2.4, 1.6, 0.9, 0.9, 0.9, 1.2]),
+    table = Table(_kpi_columns(analysis, True), _kpi_rows(analysis, True), widths=[1.2, 2.4, 1.6, 0.9, 0.9, 0.9, 1.2])
+    if not _has_baseline(analysis):
+        table = c.select(table, [0, 1, 2, 4, 5, 6])
+    return [Paragraph(t(analysis, "kpis.intro")), table,
             Paragraph(t(analysis, "kpis.rag"), "caption"),
             Bullets(_kpi_definitions(analysis))]
 
@@ -514,15 +522,20 @@ def _kpi_slides(analysis: Any) -> tuple[list[Slide], list[Slide]]:
     notes = b.lines([t(analysis, "kpis.rag"), *reviews,
                      *(line.replace("**", "") for line in _kpi_definitions(analysis))])
     title = c.counted(analysis, f"{NAME}.deck.kpis", len(kpis), date=c.date(analysis, min(kpis["first_review"])))
-    return [TableSlide(title, c.select(table, [0, 2, 3]), notes=notes)], []
+    # A baseline column of dashes says nothing: shown only when one KPI has a baseline.
+    return [TableSlide(title, c.select(table, [0, 2, 3] if _has_baseline(analysis) else [0, 3]), notes=notes)], []
 
 
 def _data_slides(analysis: Any) -> tuple[list[Slide], list[Slide]]:
     ambition = analysis.engagement.engagement.data_ambition
+    silos = desiloing_populations(analysis)
+    if not (ambition.strip() or silos):
+        # No ambition stated, no silo found: the slide would hold the method's general
+        # warning only. The report keeps the section (the ambition is still to be stated).
+        return [], []
     first = _paragraphs(ambition)[0] if ambition.strip() else t(analysis, "data.not_stated")
     end = first.find(". ")
     lead = first[: end + 1] if 0 < end < len(first) - 1 else first
-    silos = desiloing_populations(analysis)
     # The populations are named in the notes, with the reasons the diagnosis found.
     lines = [t(analysis, "data.warning")]
     if silos:

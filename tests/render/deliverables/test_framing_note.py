@@ -141,7 +141,7 @@ def test_the_seniority_balance_is_charted_or_for_a_small_team_said(case):
     charted = any(getattr(s, "has_chart", False) and s.has_chart for sl in slide for s in sl.shapes)
     assert charted is bool(slide) is (len(team) >= CHART_COUNT_MIN)
     counts = fn._seniority_counts(team)
-    assert flat(case.label("framing_note.governance.balance_line", **counts)) in flat(case.doc_text())
+    assert flat(fn.balance_line(case.analysis, counts)) in flat(case.doc_text())
     assert sum(counts.values()) == len(team)
 
 
@@ -174,13 +174,15 @@ def test_a_count_of_nothing_is_said_in_words_not_as_a_zero_in_a_title():
     from playbook.model import Engagement
     from tests.factories import minimal_engagement_dict
 
-    for lang, none in (("fr", "Aucun des"), ("en", "None of the")):
+    for lang, none, unassessed in (("fr", "Aucun des", "Les 6 critères de succès restent à évaluer"),
+                                   ("en", "None of the", "The 6 success criteria are still to be assessed")):
         data = minimal_engagement_dict()
         data["engagement"]["language"] = lang
         titles = [s.title for s in fn.build_deck(analyse(Engagement.model_validate(data), load_method())).slides
                   if getattr(s, "title", None)]
         assert not [title for title in titles if title.startswith("0")], titles
-        assert sum(title.startswith(none) for title in titles) == 2, titles  # workshops, criteria
+        assert sum(title.startswith(none) for title in titles) == 1, titles  # workshops
+        assert any(title.startswith(unassessed) for title in titles), titles  # not "none met"
 
 
 def test_the_summary_of_a_one_lot_unbudgeted_client_says_what_is_true(tmp_path):
@@ -198,4 +200,47 @@ def test_the_summary_of_a_one_lot_unbudgeted_client_says_what_is_true(tmp_path):
     assert said["objectives"].endswith("with no budget given per objective.")
     assert said["scope"] == "1 population and 140 people concerned, all of them CRM users."
     assert str(said["plan"]) == "Deployment in one lot, going live on 6 December 2027."
-    assert str(said["criteria"]).startswith("None of the 6 success criteria is met yet; to address first: ")
+    assert str(said["criteria"]).startswith("The 6 success criteria are still to be assessed: ")
+
+
+def _corpus_analysis(slug: str, lang: str):
+    from playbook.analysis.engine import analyse
+    from playbook.intake import load_engagement
+    from playbook.method import load_method
+
+    from .conftest import EXAMPLES
+
+    return analyse(load_engagement(EXAMPLES.parents[1] / "corpus" / slug / "engagement.yaml"), load_method(), lang)
+
+
+def test_criteria_nobody_assessed_are_said_to_be_assessed_not_unmet():
+    """'None of the 6 criteria is met' is false when none was assessed; a status column
+    repeating 'not assessed' six times says nothing."""
+    from playbook.render.ir import BulletSlide, Table, TableSlide
+
+    analysis = _corpus_analysis("lumen_telecom", "fr")
+    assert fn.none_assessed(analysis)
+    said = fn.messages(analysis)
+    assert str(said["criteria"]).startswith("Les 6 critères de succès restent à évaluer")
+    assert "atteint" not in c.headline(said["criteria"])
+    deck = fn.build_deck(analysis)
+    criteria = [s for s in deck.slides if getattr(s, "title", "").startswith("Les 6 critères de succès")]
+    assert len(criteria) == 1 and isinstance(criteria[0], BulletSlide)
+    assert len(criteria[0].bullets) == 6
+    assert not any(isinstance(s, TableSlide) and "Non évalué" in str(s.table.rows) for s in deck.slides)
+    tables = [b for b in fn.build_document(analysis).blocks if isinstance(b, Table)]
+    assessed = next(t for t in tables if t.columns[0] == c.text(analysis, "framing_note.criteria.criterion"))
+    assert assessed.columns == ["Critère", "Action recommandée"]
+
+
+def test_the_team_line_agrees_in_number_and_lists_only_the_seniorities_present():
+    """« 1 libérées », « 0 junior », « 0 released » are slips a partner strikes out."""
+    fr = _corpus_analysis("reseaux_aubrac", "fr")
+    assert [m.released_from_daily_work for m in fr.engagement.governance.team].count(True) == 1
+    assert fn.team_summary(fr) == "3 personnes, 1,5 ETP ; 1 libérée de ses tâches quotidiennes."
+    assert fn.balance_line(fr, {"senior": 1, "intermediate": 2, "junior": 0}) == "1 senior, 2 intermédiaires."
+    en = _corpus_analysis("reseaux_aubrac", "en")
+    assert fn.balance_line(en, {"senior": 2, "intermediate": 0, "junior": 1}) == "2 senior, 1 junior."
+    for m in en.engagement.governance.team:
+        m.released_from_daily_work = False
+    assert fn.team_summary(en).endswith("; none released from daily work.")

@@ -190,3 +190,29 @@ def test_the_populations_keeping_their_data_in_silos_are_named_in_the_notes(case
     silos = tv.desiloing_populations(case.analysis)
     slide = case.slides_titled(flat(c.counted(case.analysis, "target_vision.deck.data", len(silos))))[0]
     assert all(name in slide.notes_slide.notes_text_frame.text for name in silos)
+
+
+def test_a_client_without_baselines_or_data_ambition_gets_no_empty_column_nor_platitude_slide():
+    """KPIs none of which has a baseline show no column of dashes; with no data-sharing
+    ambition stated and no silo found, the deck makes no slide of the general 180° warning."""
+    from playbook.analysis.engine import analyse
+    from playbook.intake import load_engagement
+    from playbook.method import load_method
+    from playbook.render.ir import TableSlide
+
+    from .conftest import EXAMPLES
+
+    engagement = load_engagement(EXAMPLES.parents[1] / "corpus" / "lumen_telecom" / "engagement.yaml")
+    for lang in ("fr", "en"):
+        analysis = analyse(engagement, load_method(), lang)
+        assert not engagement.engagement.data_ambition.strip() and not tv.desiloing_populations(analysis)
+        deck = tv.build_deck(analysis)
+        warning = tv.t(analysis, "data.warning")
+        assert not any(warning in str(getattr(s, "bullets", "")) for s in deck.slides)
+        kpi = next(s for s in deck.slides if isinstance(s, TableSlide)
+                   and s.table.columns[0] == tv.t(analysis, "kpis.kpi"))
+        assert c.text(analysis, "common.columns.baseline") not in kpi.table.columns
+        assert len(kpi.table.rows) == len(analysis.steering.kpis)
+        report = [b for b in tv.build_document(analysis).blocks if getattr(b, "columns", None)
+                  and b.columns[1] == tv.t(analysis, "kpis.kpi")]
+        assert report and c.text(analysis, "common.columns.baseline") not in report[0].columns
