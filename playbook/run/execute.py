@@ -190,7 +190,6 @@ def make_job(
 def run_here(job: Job, progress: Progress | None = None) -> RunResult:
     """Run `job` in this process. Callers wanting isolation fork first (see isolation)."""
     from ..intake import load_engagement
-
     from ..workbench import plan_ids
 
     emit = progress or (lambda event: None)
