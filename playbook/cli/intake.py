@@ -148,9 +148,10 @@ def intake_template(
         written = write_intake_template(out, engagement, lang=chosen)
     except OSError as error:  # a file where a folder should be, a read-only folder, a full disk
         from ..errors import PlaybookError
+        from ..text.system import system_said
 
         raise PlaybookError(
-            _t("cannot_write", chosen, path=out, reason=error.strerror or error)
+            _t("cannot_write", chosen, path=out, reason=system_said(error, chosen))
         ) from None
     typer.echo(_t("written", chosen, path=written))
 
