@@ -373,3 +373,13 @@ def test_the_summary_counts_the_populations_it_names_even_a_client_with_one(anal
         assert "populations" not in str(first)
     several = cp.findings(analyses["northwind_en"])[0].message
     assert str(several).startswith("The 3 populations with the most support take")
+
+
+def test_a_single_population_gets_no_lever_matrix_of_one_column():
+    from tests.render.deliverables.test_impact_diagnosis import _one_population
+
+    analysis = _one_population("en")
+    assert not analysis.engagement.populations[1:]
+    assert cp.lever_matrix_table(analysis) is None
+    titles = [getattr(s, "title", "") for s in cp.build_deck(analysis).slides]
+    assert c.text(analysis, "change_plan.deck.lever_matrix") not in titles
