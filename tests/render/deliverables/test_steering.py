@@ -163,8 +163,9 @@ def test_the_progress_title_never_counts_nothing(case, late, due, said, unsaid):
 
 
 def test_the_kpi_title_names_only_the_colours_some_kpi_has(case):
-    import pandas as pd
     from types import SimpleNamespace
+
+    import pandas as pd
 
     from playbook.render.deliverables.steering import _kpi_title
 
