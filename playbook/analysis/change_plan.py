@@ -684,8 +684,8 @@ def _late_after_go_live(
         if len(late) > LATE_LISTED:
             listed += grammar.fill(warnings["late_after_go_live_more"].in_(lang), lang,
                                    count=len(late) - LATE_LISTED)
-        code = ("open_after_go_live" if table.at[lot, "go_live"].date() <= as_of
-                else "late_after_go_live")
+        code: Literal["open_after_go_live", "late_after_go_live"] = (
+            "open_after_go_live" if table.at[lot, "go_live"].date() <= as_of else "late_after_go_live")
         found.append(MethodWarning(
             code=code,
             message=grammar.fill(warnings[code].in_(lang), lang, lot=lot,
