@@ -362,20 +362,27 @@ def _functions_without_senior(team: list[Any]) -> list[str]:
             if not any(m.function == f and m.seniority == Seniority.SENIOR for m in team)]
 
 
-def _team_table(analysis: Any, full: bool) -> Table:
+def _team_table(analysis: Any) -> Table:
     g = lambda key: t(analysis, f"governance.{key}")  # noqa: E731
-    team = analysis.engagement.governance.team
-    if full:
-        columns = [g("name"), c.text(analysis, "common.columns.function"), g("role"), g("seniority"),
-                   g("allocation"), g("released")]
-        rows = [[m.name, m.function, m.role, c.term(analysis, "seniority", m.seniority),
-                 c.measure(analysis, m.allocation, "%"), c.yes_no(analysis, m.released_from_daily_work)]
-                for m in team]
-        return Table(columns, rows, widths=[1.5, 1.2, 3.2, 1.2, 1, 0.9])
-    columns = [g("name"), c.text(analysis, "common.columns.function"), g("seniority"), g("allocation")]
-    rows = [[m.name, m.function, c.term(analysis, "seniority", m.seniority),
-             c.measure(analysis, m.allocation, "%")] for m in team]
-    return Table(columns, rows, widths=[1.6, 1.3, 1.1, 1])
+    columns = [g("name"), c.text(analysis, "common.columns.function"), g("role"), g("seniority"),
+               g("allocation"), g("released")]
+    rows = [[m.name, m.function, m.role, c.term(analysis, "seniority", m.seniority),
+             c.measure(analysis, m.allocation, "%"), c.yes_no(analysis, m.released_from_daily_work)]
+            for m in analysis.engagement.governance.team]
+    return Table(columns, rows, widths=[1.5, 1.2, 3.2, 1.2, 1, 0.9])
+
+
+def people_table(analysis: Any) -> Table:
+    """The cross-functional team, then the key users: name, part in the project,
+    seniority, allocation."""
+    gov = analysis.engagement.governance
+    g = lambda key, **v: t(analysis, f"governance.{key}", **v)  # noqa: E731
+    rows: list[list[Any]] = [[m.name, g("team_member", function=m.function),
+                              c.term(analysis, "seniority", m.seniority), c.measure(analysis, m.allocation, "%")]
+                             for m in gov.team]
+    rows += [[ku.name, g("key_user_of", population=ku.population), "", c.measure(analysis, ku.allocation, "%")]
+             for ku in gov.key_users]
+    return Table([g("name"), g("part"), g("seniority"), g("allocation")], rows, widths=[1.6, 3, 1.1, 1])
 
 
 def _key_user_table(analysis: Any) -> Table:
@@ -527,7 +534,7 @@ def _governance_blocks(analysis: Any) -> list[Block]:
     if gov.team:
         blocks += [
             Paragraph(team_summary(analysis)),
-            _team_table(analysis, full=True),
+            _team_table(analysis),
             Paragraph(balance_line(analysis, counts)),
         ]
         seniority = seniority_chart(analysis)
@@ -830,8 +837,10 @@ def _scope_slides(analysis: Any) -> Slides:
     detail: list[Slide] = [ChartSlide(t(analysis, "scope.territories_title"),
                                       territory_chart(analysis, show_values=False))] \
         if several_territories(analysis) else []
-    if e.lots:
+    if len(e.lots) > 1:
         # What each lot delivers; its dates are on the plan's Gantt and in the notes.
+        # A single lot's blocks are said on the plan slide: a record of it would
+        # fill an appendix page with what the Gantt shows.
         phases = [t(analysis, "deck.lot_phases", lot=lot.name, design=c.date(analysis, lot.design_start),
                     acceptance=c.date(analysis, lot.acceptance_start), go_live=c.date(analysis, lot.go_live))
                   for lot in sorted(e.lots, key=lambda lot: lot.go_live)]
@@ -866,12 +875,13 @@ def _governance_slides(analysis: Any) -> Slides:
         shown = b.leading(summary, b.words)
         main.append(BulletSlide(team_title, shown, notes=c.reason_notes(
             analysis, [evidence], lead=b.lines(summary[len(shown):]))))
-        detail.append(TableSlide(g("team_title"), _team_table(analysis, full=False)))
         if not seniority_chart(analysis).says_little:  # else the team's table says it
             detail.append(ChartSlide(g("balance_title"), seniority_chart(analysis),
                                      caption=balance_line(analysis, counts)))
-    if gov.key_users:
-        detail.append(TableSlide(g("key_users_title"), _key_user_table(analysis)))
+    if gov.team or gov.key_users:
+        # Who works on the project, team and key users on one page: two tables of a
+        # few rows each would leave two appendix pages mostly empty.
+        detail.append(TableSlide(g("people_title"), people_table(analysis), reference=True))
     detail += b.table_slides(analysis, g("raci_title"), raci_table(analysis, decisive=True),
                              notes="\n".join([g("raci_decisive"), raci_legend(analysis), raci_notes(analysis)]))
     return main, detail

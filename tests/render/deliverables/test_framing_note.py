@@ -201,6 +201,8 @@ def test_the_summary_of_a_one_lot_unbudgeted_client_says_what_is_true(tmp_path):
     assert said["scope"] == "1 population and 140 people concerned, all of them CRM users."
     assert str(said["plan"]) == "Deployment in one lot, going live on 6 December 2027."
     assert str(said["criteria"]).startswith("The 6 success criteria are still to be assessed: ")
+    titles = _slide_titles(analyse(engagement, load_method(), "en"))
+    assert "1 population, 140 people, all of them CRM users" in titles  # not "…, a CRM user"
 
 
 def _corpus_analysis(slug: str, lang: str):
@@ -363,3 +365,27 @@ def test_governance_gaps_have_their_own_heading_and_one_territory_reads_singular
                    if isinstance(b, Heading) and b.text == "Ce que la gouvernance doit encore régler")
     gaps = " ".join(blocks[heading + 1].items) if isinstance(blocks[heading + 1], Bullets) else ""
     assert "Territoire sans sponsor local : South." in flat(gaps) and "chacun" not in gaps
+
+
+def test_team_and_key_users_share_one_appendix_page_and_a_single_lot_gets_no_record_page():
+    """A two-row team table, a one-row key-user record and a one-lot record on three
+    appendix pages leave three pages mostly empty; who works on the project is one page."""
+    from playbook.render.ir import TableSlide
+    from tests.factories import minimal_engagement_dict
+
+    data = minimal_engagement_dict()
+    data["lots"] = data["lots"][:1]
+    data["governance"]["team"] = [
+        {"name": "Lea Garnier", "function": "Customer relations", "role": "Agency manager", "seniority": "senior",
+         "allocation": 30},
+        {"name": "Marc Dumas", "function": "IT", "role": "CRM analyst", "seniority": "intermediate",
+         "allocation": 20}]
+    data["governance"]["key_users"] = [{"name": "Ines Roy", "population": "Agency advisers", "allocation": 15}]
+    analysis = _factory_analysis(data)
+    deck = fn.build_deck(analysis)
+    tables = [s for s in deck.slides if isinstance(s, TableSlide)]
+    people = [s for s in tables if s.title == "Cross-functional team and key users"]
+    assert len(people) == 1 and people[0].reference
+    assert [row[0] for row in people[0].table.rows] == ["Lea Garnier", "Marc Dumas", "Ines Roy"]
+    assert people[0].table.rows[2][1] == "Key user – Agency advisers"
+    assert not any(s.title in ("Cross-functional team", "Key users", "Deployment lots") for s in tables)
