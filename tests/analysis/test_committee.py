@@ -194,3 +194,20 @@ def test_the_lots_table_names_each_high_risk_by_population_and_kind_with_its_id(
     for risk in lot.risks:
         kind = "risk of rejection" if risk.kind == "rejection" else "risk of misuse"
         assert f"{risk.population}: {kind} ({risk.id})" in cell
+
+
+def test_the_risks_title_agrees_with_one_other_risk_in_french():
+    """« … et 1 autre », never « et 1 autres »: the count of the risks not named
+    agrees (French puts 1 in the singular), and 2 stays plural."""
+    import dataclasses
+
+    from playbook.render.deliverables import readiness
+
+    analysis = analyse(Engagement.model_validate(minimal_engagement_dict()), METHOD, "fr")
+    committee = steer(analysis, BEFORE_GO_LIVE)
+    assert committee.risks
+    risk = committee.risks[0]
+    two = readiness.risks_title(analysis, dataclasses.replace(committee, risks=(risk, risk)))
+    three = readiness.risks_title(analysis, dataclasses.replace(committee, risks=(risk, risk, risk)))
+    assert "et 1 autre" in two and "autres" not in two
+    assert "et 2 autres" in three

@@ -861,7 +861,7 @@ def build_deck(analysis: Any) -> Deck:
         matrix = lever_matrix_table(analysis)
         if matrix is not None:
             appendix.append(TableSlide(d("lever_matrix"), matrix,
-                                       notes=_t(analysis, "text.matrix_notes")))
+                                       notes=_t(analysis, "text.lever_matrix_notes")))
     by_population = population_chart(analysis)
     if by_population is not None:
         appendix.append(ChartSlide(d("by_population"), by_population))  # effort told in the main part
@@ -887,9 +887,11 @@ def lever_matrix_table(analysis: Any) -> Table | None:
     """Lever × population, a mark where the population gets the lever (levers in
     pillar order): one matrix instead of a page per population. None beyond
     `MATRIX_POPULATIONS` populations, whose columns would not read; the report
-    then holds each population's levers."""
+    then holds each population's levers. None for a single population too: a
+    column of marks says no more than the glossary beside the cross-population
+    actions."""
     names = [n for n in _populations(analysis) if len(population_actions(analysis, n))]
-    if not names or len(names) > MATRIX_POPULATIONS:
+    if len(names) < 2 or len(names) > MATRIX_POPULATIONS:
         return None
     levers = analysis.method.levers
     used = {name: set(population_actions(analysis, name)["lever"]) for name in names}

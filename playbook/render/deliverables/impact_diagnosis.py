@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from typing import Any, Literal
 
+from ...analysis.brakes import source_word
 from ...errors import MethodError
 from ...findings import findings as facts
 from ..charts import heat_colour
@@ -138,7 +139,14 @@ def messages(analysis: Any) -> dict[str, str]:
 
     strong = strongly_impacted(analysis)
     strong_people = _headcount(analysis, strong)
-    if len(strong) < len(engagement.populations):
+    if len(engagement.populations) == 1:
+        # "1 of 1 population", "all 1 populations" are false notes: name the one
+        only = engagement.populations[0]
+        level = int(diagnosis.levels.at[only.name, "level"])
+        messages["impacted"] = c.message(analysis, f"{NAME}.messages.single", names=_names(analysis, [only.name]),
+                                         people=c.people(analysis, only.headcount), level=level,
+                                         level_label=_level_label(analysis, level))
+    elif len(strong) < len(engagement.populations):
         messages["impacted"] = (c.message(analysis, f"{NAME}.messages.strongly_impacted", count=len(strong),
                            total=len(engagement.populations), strong=_strong(analysis),
                            strong_label=_level_label(analysis, _strong(analysis)),
@@ -166,15 +174,24 @@ def messages(analysis: Any) -> dict[str, str]:
     convince = _in_role(analysis, "priority")
     if convince:
         messages["convince"] = (c.message(analysis, f"{NAME}.messages.convince_first", count=len(convince),
-                           populations=_counted(analysis, "messages.populations", len(convince)),
+                           # one population is named in the headline, not counted
+                           populations=_names(analysis, convince) if len(convince) == 1
+                           else _counted(analysis, "messages.populations", len(convince)),
                            people=c.people(analysis, _headcount(analysis, convince)),
                            names=_names(analysis, convince)))
     else:
         messages["convince"] = (_t(analysis, "messages.no_convince_first"))
 
-    if diagnosis.brakes:
-        spread = Counter(b.brake for b in diagnosis.brakes)
-        brake, populations = spread.most_common(1)[0]
+    if len(diagnosis.brakes) == 1:
+        # one barrier is no "most widespread", and "1 of them severe" says its severity twice
+        only_brake = diagnosis.brakes[0]
+        messages["brakes"] = c.message(analysis, f"{NAME}.messages.brakes_single",
+                                       brake=c.term(analysis, "brake", only_brake.brake),
+                                       severity=only_brake.severity,
+                                       confirmed=_t(analysis, "messages.brakes_confirmed")
+                                       if only_brake.observed else "")
+    elif diagnosis.brakes:
+        brake, populations = _most_widespread(analysis)
         messages["brakes"] = (c.message(analysis, f"{NAME}.messages.brakes", count=len(diagnosis.brakes),
                            high=sum(1 for b in diagnosis.brakes if b.severity >= 3),
                            observed=sum(1 for b in diagnosis.brakes if b.observed),
@@ -425,7 +442,18 @@ def _by_brake(analysis: Any) -> list[tuple[str, list[Any]]]:
     groups: dict[str, list[Any]] = {}
     for finding in _sorted_brakes(analysis):
         groups.setdefault(finding.brake, []).append(finding)
-    return sorted(groups.items(), key=lambda item: (-len(item[1]), -max(b.severity for b in item[1])))
+    # Ties on the number of populations go to the barrier that is severe for more of
+    # them, then heard in more interviews: the headline names the table's first row.
+    return sorted(groups.items(), key=lambda item: (-len(item[1]),
+                                                    -sum(1 for b in item[1] if b.severity >= 3),
+                                                    -sum(1 for b in item[1] if b.observed),
+                                                    -max(b.severity for b in item[1])))
+
+
+def _most_widespread(analysis: Any) -> tuple[str, int]:
+    """The barrier the summary and the barriers slide headline, with its population count."""
+    brake, own = _by_brake(analysis)[0]
+    return brake, len(own)
 
 
 def risk_table(analysis: Any, scored: bool = True) -> Table:
@@ -576,7 +604,7 @@ def _resistance_blocks(analysis: Any) -> list[Block]:
     blocks: list[Block] = []
     for r in observed_resistances(analysis):
         blocks.append(Paragraph(_t(analysis, "text.resistance_line", population=r.population,
-                                   brake=c.term(analysis, "brake", r.brake), source=r.source),
+                                   brake=c.term(analysis, "brake", r.brake), source=source_word(analysis.method, r.source, analysis.lang)),
                                 style="caption"))
         blocks.append(Paragraph(_quote(analysis, r.evidence), style="quote"))
     return blocks or [Paragraph(_t(analysis, "text.no_resistances"))]
@@ -750,16 +778,19 @@ def _later_findings(analysis: Any, said: dict[str, str]) -> list[c.Finding]:
     segmentation = analysis.method.dimensions.segmentation
     result.append(c.Finding(said["convince"], [ChartSlide(
         c.counted(analysis, f"{NAME}.deck.bubble", len(_in_role(analysis, "priority")),
-                  allies=len(_in_role(analysis, "allies"))),
+                  allies=c.counted(analysis, f"{NAME}.deck.bubble_allies", len(_in_role(analysis, "allies")))),
         bubble_chart(analysis), caption=_t(analysis, "text.jitter_note"),
         notes="\n".join([segmentation.description.in_(analysis.lang), *_segment_notes(analysis)]))],
         key="segments"))
 
     if diagnosis.brakes:
-        spread = Counter(b.brake for b in diagnosis.brakes)
-        brake, populations = spread.most_common(1)[0]
+        brake, populations = _most_widespread(analysis)
+        title = (d("brakes_single", brake=c.term(analysis, "brake", brake),
+                   severity=diagnosis.brakes[0].severity)
+                 if len(diagnosis.brakes) == 1
+                 else d("brakes", brake=c.term(analysis, "brake", brake), populations=populations))
         slides: list[Any] = [TableSlide(
-            d("brakes", brake=c.term(analysis, "brake", brake), populations=populations),
+            title,
             brake_summary_table(analysis),
             notes=c.reason_notes(analysis, [r for b in _sorted_brakes(analysis) for r in b.reasons],
                                  lead=_t(analysis, "text.brakes_intro")))]
@@ -772,7 +803,7 @@ def _later_findings(analysis: Any, said: dict[str, str]) -> list[c.Finding]:
                 _heard(analysis, resistances),
                 notes="\n".join([
                     *(_t(analysis, "text.resistance_line", population=r.population,
-                         brake=c.term(analysis, "brake", r.brake), source=r.source)
+                         brake=c.term(analysis, "brake", r.brake), source=source_word(analysis.method, r.source, analysis.lang))
                       for r in resistances),
                     *(f"{r.population} — {_quote(analysis, r.evidence)}"
                       for r in resistances if _quote(analysis, r.evidence, QUOTE_ON_SLIDE)
@@ -867,8 +898,11 @@ def build_deck(analysis: Any) -> Deck:
                                    right_title=_t(analysis, "sections.warnings"))]
     else:
         closing = [BulletSlide(title, lines, notes=notes)]
-    appendix = [TableSlide(d("segments"), segment_rows_table(analysis),
-                           notes="\n".join(_segment_notes(analysis)))]
+    # With a single population, the per-population appendix tables repeat the
+    # rows of the main slides (segment, barrier): they are not made.
+    several = len(analysis.engagement.populations) > 1
+    appendix: list[Any] = [TableSlide(d("segments"), segment_rows_table(analysis),
+                                      notes="\n".join(_segment_notes(analysis)))] if several else []
     # The overall level is on the map slide and the scale in the title: the
     # appendix keeps the dimensions, on as few slides as the budget allows.
     heat = heat_table(analysis)
@@ -876,7 +910,7 @@ def build_deck(analysis: Any) -> Deck:
     heat.caption = ""
     appendix += b.table_slides(analysis, d("heat_map_detail"), heat,
                                notes=_t(analysis, "text.heat_intro", scale=_scale_text(analysis)))
-    if analysis.diagnosis.brakes:
+    if analysis.diagnosis.brakes and several:
         appendix += b.table_slides(analysis, d("brake_details"), brake_table(analysis, with_reasons=False),
                                    notes=c.reason_notes(analysis, [r for f in _sorted_brakes(analysis)
                                                                    for r in f.reasons]))

@@ -214,9 +214,9 @@ def next_steps(analysis: Any) -> list[c.NextStep]:
     """Milestones ahead plus each lot's key-user training and end-user wave."""
     extra = []
     for lot, waves in wave_dates(analysis).items():
-        if waves[PREPARATORY]:
-            extra.append(c.NextStep(waves[PREPARATORY][0],
-                                    _t(analysis, "next_steps.train_the_trainer", lot=lot)))
+        key_users = _key_user_span(analysis, lot)
+        if key_users:
+            extra.append(c.NextStep(key_users[0], _t(analysis, "next_steps.train_the_trainer", lot=lot)))
         if waves[END_USERS]:
             extra.append(c.NextStep(waves[END_USERS][0], _t(analysis, "next_steps.end_users", lot=lot)))
     return c.next_steps(analysis, extra)
@@ -311,13 +311,11 @@ def module_volume_table(analysis: Any) -> Table:
 
 
 def population_volume_table(analysis: Any) -> Table:
-    sessions = analysis.training_plan.sessions
     calendar = analysis.training_plan.calendar
     rows = []
     for population in dict.fromkeys(calendar["population"]):
-        own = calendar[calendar["population"] == population]
-        led = sessions[sessions["population"] == population]
-        rows.append([population, len(led), _days(analysis, own["trainer_days"].sum()),
+        own = calendar[calendar["population"] == population]  # the sessions its people sit, shared or not
+        rows.append([population, int(own["sessions"].sum()), _days(analysis, own["trainer_days"].sum()),
                      _days(analysis, own["learner_days"].sum())])
     columns = [c.text(analysis, "common.columns.population"), _col(analysis, "sessions"),
                _col(analysis, "trainer_days"), _col(analysis, "learner_days")]
@@ -502,11 +500,17 @@ def module_chart(analysis: Any) -> Chart | None:
 # --------------------------------------------------------------------------- document
 
 
+def _key_user_span(analysis: Any, lot: str) -> tuple[dt.date, dt.date] | None:
+    """The key users' own train-the-trainer dates, not the preparatory wave's, which
+    also holds the administrators' course: one date wherever 'key users trained' is said."""
+    span = next((own.key_users for own in facts(analysis).training.lots if own.lot == lot), None)
+    return (span.start, span.end) if span else None
+
+
 def _trainers_first_lines(analysis: Any) -> list[str]:
     lines = []
-    for lot, waves in wave_dates(analysis).items():
-        first = first_led_session(analysis, lot)
-        prep = waves[PREPARATORY]
+    for lot in wave_dates(analysis):
+        first, prep = first_led_session(analysis, lot), _key_user_span(analysis, lot)
         if not prep or not first:
             continue
         key = "text.trainers_first_line" if prep[1] < first else "text.trainers_first_late"
@@ -520,8 +524,8 @@ def trainers_first_table(analysis: Any) -> Table | None:
     whose order can be read (the deck's slide; a single lot reads as a record). Whether
     each lot keeps the order is said in a column only when one does not."""
     rows = []
-    for lot, waves in wave_dates(analysis).items():
-        first, prep = first_led_session(analysis, lot), waves[PREPARATORY]
+    for lot in wave_dates(analysis):
+        first, prep = first_led_session(analysis, lot), _key_user_span(analysis, lot)
         if prep and first:
             rows.append([lot, c.text(analysis, "common.date_range", start=c.date(analysis, prep[0]),
                                      end=c.date(analysis, prep[1])),

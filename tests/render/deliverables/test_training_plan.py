@@ -67,10 +67,11 @@ def test_key_users_are_trained_before_the_end_users_of_each_lot(case):
     analysis = case.analysis
     text = flat(case.doc_text())
     checked = 0
-    for lot, waves in tp.wave_dates(analysis).items():
-        preparatory, first = waves[tp.PREPARATORY], tp.first_led_session(analysis, lot)
-        if not (preparatory and first):
+    for own in findings(analysis).training.lots:
+        lot, first = own.lot, tp.first_led_session(analysis, own.lot)
+        if not (own.key_users and first):
             continue
+        preparatory = (own.key_users.start, own.key_users.end)
         assert preparatory[1] < first
         line = case.label("training_plan.text.trainers_first_line", lot=lot,
                           start=c.date(analysis, preparatory[0]), end=c.date(analysis, preparatory[1]),
@@ -78,6 +79,22 @@ def test_key_users_are_trained_before_the_end_users_of_each_lot(case):
         assert flat(line) in text
         checked += 1
     assert checked >= 1
+
+
+def test_the_key_users_start_on_one_date_in_the_summary_the_order_slide_and_the_next_steps(case):
+    """The preparatory wave also holds the administrators' course: 'key users trained
+    from' is the key users' own first day wherever the deck says it."""
+    analysis = case.analysis
+    own = next(lot for lot in findings(analysis).training.lots if lot.key_users)
+    start = flat(c.date(analysis, own.key_users.start))
+    summary = flat(case.slide_text(case.pptx.slides[1]))
+    order = case.slides_titled(flat(case.label("training_plan.deck.trainers_first")))
+    assert order and start in flat(case.slide_text(order[0]))
+    steps = [s for s in tp.next_steps(analysis)
+             if s.text == case.label("training_plan.next_steps.train_the_trainer", lot=own.lot)]
+    assert [s.date for s in steps] == [own.key_users.start]
+    if str(tp.messages(analysis).get("trainers_first", "")):
+        assert start in summary
 
 
 def test_every_blackout_period_is_listed(case):
