@@ -861,7 +861,7 @@ def build_deck(analysis: Any) -> Deck:
         matrix = lever_matrix_table(analysis)
         if matrix is not None:
             appendix.append(TableSlide(d("lever_matrix"), matrix,
-                                       notes=_t(analysis, "text.matrix_notes")))
+                                       notes=_t(analysis, "text.lever_matrix_notes")))
     by_population = population_chart(analysis)
     if by_population is not None:
         appendix.append(ChartSlide(d("by_population"), by_population))  # effort told in the main part

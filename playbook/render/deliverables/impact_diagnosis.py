@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from typing import Any, Literal
 
+from ...analysis.brakes import source_word
 from ...errors import MethodError
 from ...findings import findings as facts
 from ..charts import heat_colour
@@ -190,8 +191,7 @@ def messages(analysis: Any) -> dict[str, str]:
                                        confirmed=_t(analysis, "messages.brakes_confirmed")
                                        if only_brake.observed else "")
     elif diagnosis.brakes:
-        spread = Counter(b.brake for b in diagnosis.brakes)
-        brake, populations = spread.most_common(1)[0]
+        brake, populations = _most_widespread(analysis)
         messages["brakes"] = (c.message(analysis, f"{NAME}.messages.brakes", count=len(diagnosis.brakes),
                            high=sum(1 for b in diagnosis.brakes if b.severity >= 3),
                            observed=sum(1 for b in diagnosis.brakes if b.observed),
@@ -442,7 +442,18 @@ def _by_brake(analysis: Any) -> list[tuple[str, list[Any]]]:
     groups: dict[str, list[Any]] = {}
     for finding in _sorted_brakes(analysis):
         groups.setdefault(finding.brake, []).append(finding)
-    return sorted(groups.items(), key=lambda item: (-len(item[1]), -max(b.severity for b in item[1])))
+    # Ties on the number of populations go to the barrier that is severe for more of
+    # them, then heard in more interviews: the headline names the table's first row.
+    return sorted(groups.items(), key=lambda item: (-len(item[1]),
+                                                    -sum(1 for b in item[1] if b.severity >= 3),
+                                                    -sum(1 for b in item[1] if b.observed),
+                                                    -max(b.severity for b in item[1])))
+
+
+def _most_widespread(analysis: Any) -> tuple[str, int]:
+    """The barrier the summary and the barriers slide headline, with its population count."""
+    brake, own = _by_brake(analysis)[0]
+    return brake, len(own)
 
 
 def risk_table(analysis: Any, scored: bool = True) -> Table:
@@ -593,7 +604,7 @@ def _resistance_blocks(analysis: Any) -> list[Block]:
     blocks: list[Block] = []
     for r in observed_resistances(analysis):
         blocks.append(Paragraph(_t(analysis, "text.resistance_line", population=r.population,
-                                   brake=c.term(analysis, "brake", r.brake), source=r.source),
+                                   brake=c.term(analysis, "brake", r.brake), source=source_word(analysis.method, r.source, analysis.lang)),
                                 style="caption"))
         blocks.append(Paragraph(_quote(analysis, r.evidence), style="quote"))
     return blocks or [Paragraph(_t(analysis, "text.no_resistances"))]
@@ -773,8 +784,7 @@ def _later_findings(analysis: Any, said: dict[str, str]) -> list[c.Finding]:
         key="segments"))
 
     if diagnosis.brakes:
-        spread = Counter(b.brake for b in diagnosis.brakes)
-        brake, populations = spread.most_common(1)[0]
+        brake, populations = _most_widespread(analysis)
         title = (d("brakes_single", brake=c.term(analysis, "brake", brake),
                    severity=diagnosis.brakes[0].severity)
                  if len(diagnosis.brakes) == 1
@@ -793,7 +803,7 @@ def _later_findings(analysis: Any, said: dict[str, str]) -> list[c.Finding]:
                 _heard(analysis, resistances),
                 notes="\n".join([
                     *(_t(analysis, "text.resistance_line", population=r.population,
-                         brake=c.term(analysis, "brake", r.brake), source=r.source)
+                         brake=c.term(analysis, "brake", r.brake), source=source_word(analysis.method, r.source, analysis.lang))
                       for r in resistances),
                     *(f"{r.population} — {_quote(analysis, r.evidence)}"
                       for r in resistances if _quote(analysis, r.evidence, QUOTE_ON_SLIDE)

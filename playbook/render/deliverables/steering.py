@@ -175,8 +175,10 @@ def _decisions(analysis: Any, pack: Copil) -> list[tuple[str, str, str]]:
     own (measurements, late work), then those the plan raises (`findings`),
     which every other deliverable's summary lists too."""
     own = [(_t(analysis, f"words.decision_{d.kind}"), d.text, d.reason) for d in pack.decisions]
-    alerts = c.text(analysis, "findings.decisions.plan_alerts")  # one topic in a title
-    raised = [(alerts, decided.topic(analysis, d), d.reason) for d in decided.of(analysis)]
+    plan = decided.of(analysis)
+    # one topic in a title, counted as the other deliverables' summaries count them
+    alerts = c.counted(analysis, "findings.decisions.plan_alerts", len(plan))
+    raised = [(alerts, decided.topic(analysis, d), d.reason) for d in plan]
     return own + raised
 
 
