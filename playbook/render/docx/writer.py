@@ -196,8 +196,9 @@ class _DocxWriter:
 
     def _paragraph(self, paragraph: Paragraph) -> None:
         written = self._write(paragraph.text, _PARAGRAPH_STYLES[paragraph.style])
-        if paragraph.style in ("quote", "caption"):
-            # a quotation or a caption stays whole, and with what it introduces
+        if paragraph.style in ("quote", "caption") or paragraph.text.rstrip().endswith(":"):
+            # a quotation, a caption or a sentence ending on a colon stays whole, and
+            # with what it introduces: never alone at a page foot above its list
             written.paragraph_format.keep_together = True
             written.paragraph_format.keep_with_next = True
 
