@@ -9,6 +9,7 @@ reason sentences are data (`brakes.yaml`); this module only evaluates them.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from ..method import Method
 from ..model import Engagement, Resistance
@@ -50,7 +51,8 @@ def detect_brakes(
             reasons = [signal.reason.in_(lang, **values) for signal in matched]
             reasons += [
                 catalogue.severity.observed_reason.in_(
-                    lang, source=", ".join(filter(None, (r.source, r.who))),
+                    lang, source=", ".join(filter(None, (source_word(method, r.source, lang),
+                                                         r.who))),
                     evidence=wording.unquote(r.evidence),
                 ) + (f"{semicolon(lang)}{how}" if how else "")
                 for r, how in observed
@@ -115,3 +117,10 @@ def _words(text: str, cues: list[str]) -> list[str]:
         if match and match.group(0) not in found:
             found.append(match.group(0))
     return found
+
+
+def source_word(method: Any, source: str, lang: str) -> str:
+    """Where a resistance was heard, in `lang` when it is one of the usual words
+    ("interview", "survey", "workshop"); any other source as the consultant typed it."""
+    key = f"common.resistance_source.{source.strip().lower()}"
+    return method.labels.get(key, lang) if source and method.labels.has(key) else source

@@ -170,7 +170,10 @@ class TrainingPlan:
     modules: pd.DataFrame
     # one row per dated session: lot, wave, population, audience, module, label,
     # format, session, start, end, participants, trainer, hours, trainer_days,
-    # learner_days, in_window, territories
+    # learner_days, in_window, territories, seats, id. `seats` holds each
+    # population sitting it with its learners; `population` is that population,
+    # or for a session shared by several, each with its learners ("A (2), B (3)");
+    # per population, read `training_plan.population_seats(sessions)`.
     sessions: pd.DataFrame
     # one row per lot × population × module (the waves): lot, wave, population,
     # module, label, format, start, end, sessions, participants, trainer_days, learner_days
@@ -191,6 +194,8 @@ class TrainingPlan:
     # lots whose end users do not fit between acceptance testing and go-live:
     # the decision each calls for, in short (its full sentence is a warning)
     capacity: tuple[CapacityDecision, ...] = ()
+    # lot -> its end users' sessions (groups of learners) the calendar found no place for
+    unplaced: dict[str, int] = field(default_factory=dict)
 
     @property
     def trainer_days(self) -> float:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 import pandas as pd
@@ -30,10 +31,12 @@ from .change_plan_rules import match, sentence
 from .ids import unique_ids
 from .milestones import lot_of, milestones
 from .records import CapacityDecision, Diagnosis, MethodWarning, TrainingPlan
-from .training_plan_calendar import ONE_DAY, Calendar, Placement, Request, balanced_sizes
+from .training_plan_calendar import ONE_DAY, Calendar, Placement, Request, Seat
+from .training_plan_groups import Group, cohorts
 from .training_plan_tables import evaluation, modules_table, onboarding, support, totals
 
 PREPARATORY, END_USERS = "preparatory", "end_users"
+SHARED = "shared"  # a session seating several populations, known by its site
 SHARE_CAPPED = ("end_user", "manager", "non_user_awareness")  # teams at work; key users are released
 _AUDIENCE_ORDER = {"manager": 0, "end_user": 1, "non_user_awareness": 2}
 
@@ -62,24 +65,25 @@ def plan_training(
     working = working or WorkingCalendar.of(engagement)
     table = milestones(engagement, method)
     needs = training_needs(engagement, method, profiles(engagement, diagnosis), lang)
-    rows, warnings, capacity = _schedule(engagement, method, table, needs, lang, working)
+    rows, warnings, capacity, unplaced = _schedule(engagement, method, table, needs, lang, working)
     sessions = _numbered(pd.DataFrame(rows, columns=SESSION_COLUMNS))
     warnings.extend(_capped_groups(needs, engagement, method, lang))
     self_paced = _self_paced(needs, sessions, table, engagement, method, lang, working)
-    calendar = _calendar(sessions, self_paced)
+    calendar = _calendar(population_seats(sessions), self_paced)
     if not engagement.governance.key_users and any(n.wave == END_USERS for n in needs):
         warnings.insert(0, MethodWarning("no_key_user", catalogue.texts["no_key_user"].in_(lang)))
     return TrainingPlan(
-        needs=_needs_frame(needs, method, lang),
+        needs=_needs_frame(needs, method, engagement.training.max_group_size, lang),
         modules=modules_table(needs, sessions, method, lang),
         sessions=sessions,
         calendar=calendar,
         onboarding=onboarding(engagement, method, lang),
         evaluation=evaluation(table, sessions, method, lang),
         support=support(table, method, lang),
-        totals=totals(calendar, needs, engagement, method, lang),
+        totals=totals(calendar, sessions, needs, engagement, method, lang),
         warnings=tuple(warnings),
         capacity=tuple(capacity),
+        unplaced=unplaced,
     )
 
 
@@ -226,14 +230,14 @@ def _territory(engagement: Engagement, population: str) -> str:
 SESSION_COLUMNS = [
     "lot", "wave", "population", "audience", "module", "label", "format", "session",
     "start", "end", "participants", "trainer", "hours", "trainer_days", "learner_days",
-    "in_window", "territories", "id",
+    "in_window", "territories", "seats", "id",
 ]
 
 
 def _schedule(
     engagement: Engagement, method: Method, table: pd.DataFrame, needs: list[Need], lang: str,
     working: WorkingCalendar,
-) -> tuple[list[dict[str, Any]], list[MethodWarning], list[CapacityDecision]]:
+) -> tuple[list[dict[str, Any]], list[MethodWarning], list[CapacityDecision], dict[str, int]]:
     """Place every lot's waves, earliest go-live first (it gets the trainers first).
 
     Per lot, the method's order: end users after acceptance testing ends and
@@ -254,6 +258,7 @@ def _schedule(
     rows: list[dict[str, Any]] = []
     warnings: list[MethodWarning] = []
     capacity: list[CapacityDecision] = []
+    unplaced: dict[str, int] = {}  # lot -> end-user sessions (groups of learners) without a place
     co_trainers = 0  # key users trained so far, counted as trainers once prepared
     for lot in table.index:
         go_live = table.at[lot, "go_live"].date()
@@ -264,13 +269,13 @@ def _schedule(
         latest = go_live - ONE_DAY
         end_user = [n for n in needs if n.lot == lot and n.wave == END_USERS]
         preparatory = [n for n in needs if n.lot == lot and n.wave == PREPARATORY]
-        wave = _Wave(end_user, latest, opens, method, lang, window_start)
+        wave = _Wave(end_user, latest, opens, method, lang, window_start, limits.max_group_size)
         prepared: list[tuple[Placement, Need]] = []
         trial = wave.trial(calendar)
         if trial.short.sessions and preparatory and catalogue.key_users_co_train:
             # Key users first, prepared by the day the wave opens, so they co-train it.
             calendar.floor = lot_floor
-            prepared = _place_wave(calendar, preparatory, opens - ONE_DAY - buffer, method, lang, rows,
+            prepared, _ = _place_wave(calendar, preparatory, opens - ONE_DAY - buffer, method, lang, rows,
                                    warnings, window_start=None, fallback=opens - ONE_DAY)
             co_trainers += _co_trainers(calendar, prepared, buffer)
             trial = wave.trial(calendar)
@@ -281,13 +286,14 @@ def _schedule(
             capacity.append(decision)
         # The wave as tried is the wave as placed: same calendar, floor and trainers.
         calendar.adopt(trial.calendar)
+        unplaced[lot] = trial.short.sessions
         rows.extend(trial.rows)
         warnings.extend(trial.warnings)
         placed = [p for p, _ in trial.placed]
         first_session = min((p.start for p in placed), default=opens)
         if not prepared:
             calendar.floor = lot_floor
-            prepared = _place_wave(
+            prepared, _ = _place_wave(
                 calendar, preparatory, first_session - buffer, method, lang, rows, warnings,
                 window_start=None, fallback=first_session - ONE_DAY,
             )
@@ -320,7 +326,7 @@ def _schedule(
                     subject=lot,
                 )
             )
-    return rows, warnings, capacity
+    return rows, warnings, capacity, unplaced
 
 
 def _co_trainers(calendar: Calendar, prepared: list[tuple[Placement, Need]], buffer: dt.timedelta) -> int:
@@ -362,6 +368,7 @@ class _Wave:
     method: Method
     lang: str
     window_start: dt.date
+    client_max: int  # the client's largest group
 
     def trial(self, calendar: Calendar, floor: dt.date | None = None, trainers: int = 0) -> _Trial:
         copy = calendar.copy()
@@ -369,20 +376,24 @@ class _Wave:
         copy.add_trainers(trainers, copy.floor, self.latest)
         rows: list[dict[str, Any]] = []
         warnings: list[MethodWarning] = []
-        placed = _place_wave(copy, self.needs, self.latest, self.method, self.lang, rows, warnings,
-                             self.window_start)
+        placed, missing = _place_wave(copy, self.needs, self.latest, self.method, self.lang, rows, warnings,
+                                      self.window_start)
         people = sum(n.headcount for n in self.needs if self._led(n))
-        short = Shortfall(self.sessions() - len(placed), people - sum(p.participants for p, _ in placed))
+        short = Shortfall(missing, people - sum(p.participants for p, _ in placed))
         return _Trial(short, copy, placed, rows, warnings)
 
+    @cached_property
+    def groups(self) -> list[Group]:
+        """The wave's led sessions as composed before they are dated."""
+        led = [n for n in self.needs if self._led(n)]
+        return [group for cohort in session_groups(led, self.method, self.client_max) for group in cohort]
+
     def sessions(self) -> int:
-        return sum(len(balanced_sizes(n.headcount, n.group_size)) for n in self.needs if self._led(n))
+        return len(self.groups)
 
     def sittings(self, calendar: Calendar) -> list[int]:
         """The trainer sittings each of the wave's led sessions takes."""
-        return [sum(calendar.sittings(n.module.hours))
-                for n in self.needs if self._led(n)
-                for _ in balanced_sizes(n.headcount, n.group_size)]
+        return [sum(calendar.sittings(group[0][0].module.hours)) for group in self.groups]
 
     def _led(self, need: Need) -> bool:
         return self.method.training.formats[need.module.format].led_by_trainer
@@ -407,8 +418,7 @@ def _capacity_decision(
     days = len(working.working_days(wave.opens, wave.latest))
     # Beyond twice the trainers the trainer-days need over the window's days, more
     # trainers would only sit idle: the search stops there.
-    trainer_days = sum(len(calendar.sittings(n.module.hours)) * len(balanced_sizes(n.headcount, n.group_size))
-                   for n in wave.needs if wave._led(n))
+    trainer_days = sum(len(calendar.sittings(group[0][0].module.hours)) for group in wave.groups)
     # Nor does a committee add more than MORE_TRAINERS_AT_MOST for one wave: beyond,
     # the answer is a later go-live.
     ceiling = (min(wave.sessions(), 2 * math.ceil(trainer_days / max(1, days)) + 2, MORE_TRAINERS_AT_MOST)
@@ -496,105 +506,175 @@ def _fewest_that_could_hold(wave: _Wave, calendar: Calendar, sessions: int) -> i
     return max(0, math.ceil(needed / (days * calendar.slots_per_day)) - present)
 
 
+@dataclass(eq=False)
+class _Seated:
+    """A session as placed, with the need each of its seats comes from (in order)."""
+
+    placement: Placement
+    needs: list[Need]
+    hours: float
+
+
 def _place_wave(
     calendar: Calendar, needs: list[Need], latest: dt.date, method: Method, lang: str,
     rows: list[dict[str, Any]], warnings: list[MethodWarning], window_start: dt.date | None,
     fallback: dt.date | None = None,
-) -> list[tuple[Placement, Need]]:
+) -> tuple[list[tuple[Placement, Need]], int]:
     """Place a wave backwards: the module that comes last in the learners'
     path first, so that the people of each session of a module have done its
     prerequisite (declared in the catalogue) the day before at the latest.
-    A session that fits nowhere before `latest` may use the days up to `fallback`."""
+    People of several populations share a session (`training_plan_groups`); a
+    shared session that fits nowhere is tried population by population.
+    A session that fits nowhere before `latest` may use the days up to `fallback`.
+    Returns the sessions placed and how many groups of learners found no place."""
     catalogue = method.training
     index = {m.id: i for i, m in enumerate(catalogue.modules)}
     ordered = sorted(
-        needs,
+        (n for n in needs if catalogue.formats[n.module.format].led_by_trainer),  # self-paced: not placed
         key=lambda n: (_depth(n.module, catalogue), _AUDIENCE_ORDER.get(n.audience, 0), index[n.module.id]),
         reverse=True,
     )
-    # (population, module) -> its sessions as (start, participants), earliest first
+    # (population, module) -> its learners' sessions as (start, people), earliest first
     placed_by: dict[tuple[str, str], list[tuple[dt.date, int]]] = {}
-    # (population, module) -> its sessions as placed, with their request and row
-    sessions_of: dict[tuple[str, str], list[tuple[Placement, Request, dict[str, Any]]]] = {}
-    placed: list[tuple[Placement, Need]] = []
-    for need in ordered:
-        fmt = catalogue.formats[need.module.format]
-        if not fmt.led_by_trainer:
-            continue  # self-paced: dated in the calendar table, not placed
-        sizes = balanced_sizes(need.headcount, need.group_size)
-        dependants = [
-            placed_by[(need.population, m.id)]
-            for m in catalogue.modules
-            if m.prerequisite == need.module.id and placed_by.get((need.population, m.id))
-        ]
-        request = Request(need.population, sizes, need.module.hours, need.territories, need.share_cap)
-        own: list[tuple[dt.date, int]] = []
-        missing = 0
-        before = 0  # people of this module's earlier sessions
-        for k, size in enumerate(sizes):
-            deadline = latest
-            for dependant in dependants:
-                deadline = min(deadline, _needed_by(dependant, before) - dt.timedelta(days=1))
-            before += size
-            placement = calendar.place(request, size, deadline)
-            if placement is None and fallback is not None and fallback > deadline:
-                placement = calendar.place(request, size, fallback)
-            if placement is None:
-                missing += 1
-                continue
-            own.append((placement.start, size))
-            placed.append((placement, need))
-            rows.append(_session_row(need, k + 1, placement, method, lang, window_start))
-            sessions_of.setdefault((need.population, need.module.id), []).append((placement, request, rows[-1]))
-        placed_by[(need.population, need.module.id)] = sorted(own)
-        if missing:
-            # Learners whose prerequisite found no place do not sit the module after it.
-            done = [p for p, _, _ in sessions_of.get((need.population, need.module.id), [])]
-            for module in catalogue.modules:
-                if module.prerequisite != need.module.id:
-                    continue
-                dropped = _drop_unready(sessions_of.get((need.population, module.id), []), done,
-                                        calendar, rows, placed)
-                if dropped:
-                    warnings.append(MethodWarning(
-                        "training_unscheduled",
-                        catalogue.texts["unscheduled"].in_(
-                            lang, lot=need.lot, sessions=dropped, module=module.label.in_(lang),
-                            population=need.population,
-                        ),
-                        subject=need.population,
-                    ))
-        if missing:
-            warnings.append(
-                MethodWarning(
-                    "training_unscheduled",
-                    catalogue.texts["unscheduled"].in_(
-                        lang, lot=need.lot, sessions=missing, module=need.module.label.in_(lang),
-                        population=need.population,
-                    ),
-                    subject=need.population,
-                )
-            )
-    return placed
+    # (population, module) -> the sessions seating its learners
+    sessions_of: dict[tuple[str, str], list[_Seated]] = {}
+    sessions: list[_Seated] = []
+    short = 0
+    for cohort in session_groups(ordered, method, calendar.constraints.max_group_size):
+        members = list({need.population: need for group in cohort for need, _ in group}.values())
+        dependants = {
+            need.population: [placed_by[(need.population, m.id)] for m in catalogue.modules
+                              if m.prerequisite == need.module.id and placed_by.get((need.population, m.id))]
+            for need in members
+        }
+        before = dict.fromkeys(dependants, 0)  # people of each population in the module's earlier sessions
+        own: dict[str, list[tuple[dt.date, int]]] = {need.population: [] for need in members}
+        missing = {need.population: 0 for need in members}
+        for group in cohort:
+            deadlines = []
+            for need, size in group:
+                deadline = latest
+                for dependant in dependants[need.population]:
+                    deadline = min(deadline, _needed_by(dependant, before[need.population]) - ONE_DAY)
+                before[need.population] += size
+                deadlines.append(deadline)
+            seated = _place_group(calendar, group, min(deadlines), fallback)
+            found = [seated] if seated is not None else []
+            if seated is None:
+                # Together they fit nowhere: each population's learners on their own.
+                alone = [_place_group(calendar, (seat,), deadline, fallback) if len(group) > 1 else None
+                         for seat, deadline in zip(group, deadlines, strict=True)]
+                for (need, _), placed in zip(group, alone, strict=True):
+                    if placed is None:
+                        missing[need.population] += 1
+                        short += 1
+                    else:
+                        found.append(placed)
+            for placed in found:
+                sessions.append(placed)
+                for need, seat in zip(placed.needs, placed.placement.seats, strict=True):
+                    own[need.population].append((placed.placement.start, seat.size))
+                    sessions_of.setdefault((need.population, need.module.id), []).append(placed)
+        for need in members:
+            placed_by[(need.population, need.module.id)] = sorted(own[need.population])
+        for need in members:
+            if missing[need.population]:
+                short += _left_out(need, missing[need.population], sessions_of, calendar, sessions,
+                                   method, lang, warnings)
+    rows.extend(_session_row(s, method, lang, window_start) for s in sessions)
+    return [(s.placement, s.needs[0]) for s in sessions], short
+
+
+def session_groups(needs: list[Need], method: Method, client_max: int) -> list[list[Group]]:
+    """The needs' sessions before they are dated: who sits together (the method's
+    `group_across_populations`), up to each module's group size."""
+    return cohorts(needs, lambda need: _group_size(need.module, method, client_max, None),
+                   method.training.group_across_populations)
+
+
+def _place_group(calendar: Calendar, group: Group, deadline: dt.date, fallback: dt.date | None) -> _Seated | None:
+    """One session for a group of learners, as late as possible by its deadline
+    (or by `fallback` when it fits nowhere before)."""
+    module = group[0][0].module
+    request = Request(tuple(Seat(need.population, size, need.share_cap) for need, size in group),
+                      module.hours, group[0][0].territories)
+    placement = calendar.place(request, deadline)
+    if placement is None and fallback is not None and fallback > deadline:
+        placement = calendar.place(request, fallback)
+    if placement is None:
+        return None
+    return _Seated(placement, [need for need, _ in group], module.hours)
+
+
+def _left_out(
+    need: Need, missing: int, sessions_of: dict[tuple[str, str], list[_Seated]], calendar: Calendar,
+    sessions: list[_Seated], method: Method, lang: str, warnings: list[MethodWarning],
+) -> int:
+    """Say that a need's `missing` groups found no place, and take its learners out
+    of the sessions of the modules that need this one first. Returns how many
+    groups of learners those modules lost."""
+    catalogue = method.training
+    short = 0
+    # Learners whose prerequisite found no place do not sit the module after it.
+    done = [(s.placement.end, seat.size) for s in sessions_of.get((need.population, need.module.id), [])
+            for other, seat in zip(s.needs, s.placement.seats, strict=True)
+            if other.population == need.population]
+    for module in catalogue.modules:
+        if module.prerequisite != need.module.id:
+            continue
+        dropped = _drop_unready(sessions_of.get((need.population, module.id), []), need.population,
+                                done, calendar, sessions)
+        short += dropped
+        if dropped:
+            warnings.append(MethodWarning(
+                "training_unscheduled",
+                catalogue.texts["unscheduled"].in_(
+                    lang, lot=need.lot, sessions=dropped, module=module.label.in_(lang),
+                    population=need.population,
+                ),
+                subject=need.population,
+            ))
+    warnings.append(
+        MethodWarning(
+            "training_unscheduled",
+            catalogue.texts["unscheduled"].in_(
+                lang, lot=need.lot, sessions=missing, module=need.module.label.in_(lang),
+                population=need.population,
+            ),
+            subject=need.population,
+        )
+    )
+    return short
 
 
 def _drop_unready(
-    dependant: list[tuple[Placement, Request, dict[str, Any]]], prerequisite: list[Placement],
-    calendar: Calendar, rows: list[dict[str, Any]], placed: list[tuple[Placement, Need]],
+    dependant: list[_Seated], population: str, prerequisite: list[tuple[dt.date, int]],
+    calendar: Calendar, sessions: list[_Seated],
 ) -> int:
-    """Take out the sessions of a module whose learners could not all have done its
-    prerequisite the day before (some of its sessions found no place); their
-    trainers and days are freed. Returns how many were taken out."""
+    """Take a population's learners out of the sessions of a module they could not
+    all have done the prerequisite of the day before (some of its sessions found
+    no place); their days are freed, and a session left with no one its trainer's.
+    Returns how many of the population's groups were taken out."""
     seated, dropped = 0, 0
-    for placement, request, row in sorted(dependant, key=lambda entry: entry[0].start):
-        ready = sum(p.participants for p in prerequisite if p.end < placement.start)
-        if seated + placement.participants <= ready:
-            seated += placement.participants
+    for session in sorted(dependant, key=lambda s: s.placement.start):
+        if not any(s is session for s in sessions):
             continue
-        calendar.release(request, placement)
-        rows[:] = [r for r in rows if r is not row]
-        placed[:] = [entry for entry in placed if entry[0] is not placement]
+        at = [need.population for need in session.needs].index(population)
+        seat = session.placement.seats[at]
+        ready = sum(size for end, size in prerequisite if end < session.placement.start)
+        if seated + seat.size <= ready:
+            seated += seat.size
+            continue
         dropped += 1
+        placement = session.placement
+        if len(placement.seats) == 1:
+            calendar.release(session.hours, placement)
+            sessions[:] = [s for s in sessions if s is not session]
+            continue
+        calendar.release_seat(placement, seat)
+        session.placement = Placement(placement.days, placement.trainer,
+                                      placement.seats[:at] + placement.seats[at + 1:])
+        del session.needs[at]
     return dropped
 
 
@@ -611,18 +691,22 @@ def _needed_by(dependant: list[tuple[dt.date, int]], person: int) -> dt.date:
 
 
 def _numbered(sessions: pd.DataFrame) -> pd.DataFrame:
-    """Chronological order, sessions numbered 1..n within each lot × population × module."""
+    """Chronological order, sessions numbered 1..n within each lot × group × module,
+    a group being a population (key users and administrators by their role, in
+    every language) or, for a session shared by several, its site."""
     if sessions.empty:
         return sessions
     frame = sessions.sort_values(["start", "lot", "population", "module", "trainer"], kind="stable")
     frame = frame.reset_index(drop=True)
-    frame["session"] = frame.groupby(["lot", "population", "module"]).cumcount() + 1
-    # What a session is: its lot, population (key users and administrators by
-    # their role, in every language), module and rank among theirs, never its
-    # place in the whole calendar, so an unchanged plan keeps its ids.
+    groups = [(r.audience,) if r.wave == PREPARATORY else (r.seats[0][0],) if len(r.seats) == 1
+              else (SHARED, *r.territories) for r in frame.itertuples()]
+    frame["session"] = frame.assign(_group=[repr(g) for g in groups]).groupby(
+        ["lot", "_group", "module"]).cumcount() + 1
+    # What a session is: its lot, who sits it (population or role; the site of a
+    # shared session), module and rank among theirs, never its place in the whole
+    # calendar, so an unchanged plan keeps its ids.
     frame["id"] = unique_ids("S", [
-        (r.lot, r.audience if r.wave == PREPARATORY else r.population, r.module, r.session)
-        for r in frame.itertuples()])
+        (r.lot, *group, r.module, r.session) for r, group in zip(frame.itertuples(), groups, strict=True)])
     return frame
 
 
@@ -663,21 +747,22 @@ def _depth(module: Module, catalogue: Any) -> int:
     return depth
 
 
-def _session_row(
-    need: Need, number: int, placement: Placement, method: Method, lang: str,
-    window_start: dt.date | None,
-) -> dict[str, Any]:
+def _session_row(session: _Seated, method: Method, lang: str, window_start: dt.date | None) -> dict[str, Any]:
     day_hours = method.training.day_hours
+    placement, need = session.placement, session.needs[0]
     hours = need.module.hours
+    seats = tuple((other.population, seat.size)
+                  for other, seat in zip(session.needs, placement.seats, strict=True))
     return {
         "lot": need.lot,
         "wave": need.wave,
-        "population": need.population,
+        # who sits it: the population, or each population with its learners
+        "population": need.population if len(seats) == 1 else ", ".join(f"{p} ({n})" for p, n in seats),
         "audience": need.audience,
         "module": need.module.id,
         "label": need.module.label.in_(lang),
         "format": need.module.format,
-        "session": number,
+        "session": 0,  # numbered once the wave is dated
         "start": placement.start,
         "end": placement.end,
         "participants": placement.participants,
@@ -687,6 +772,7 @@ def _session_row(
         "learner_days": placement.participants * hours / day_hours,
         "in_window": window_start is None or placement.start >= window_start,
         "territories": tuple(sorted(need.territories)),  # whose blackouts bind the session
+        "seats": seats,
     }
 
 
@@ -699,9 +785,10 @@ def _self_paced(
     go-live), never opening before the as-of date when the lot is still ahead."""
     catalogue = method.training
     first: dict[tuple[str, str], dt.date] = {}  # (lot, population) -> its first session
-    for lot, population, start in zip(sessions.get("lot", ()), sessions.get("population", ()),
-                                      sessions.get("start", ()), strict=True):
-        first[(lot, population)] = min(start, first.get((lot, population), start))
+    for lot, seats, start in zip(sessions.get("lot", ()), sessions.get("seats", ()),
+                                 sessions.get("start", ()), strict=True):
+        for population, _ in seats:
+            first[(lot, population)] = min(start, first.get((lot, population), start))
     rows = []
     for need in needs:
         if catalogue.formats[need.module.format].led_by_trainer:
@@ -724,6 +811,22 @@ def _self_paced(
             }
         )
     return rows
+
+
+def population_seats(sessions: pd.DataFrame) -> pd.DataFrame:
+    """One row per session × population sitting it: the population, its learners
+    and learner-days, and its share of the session's trainer-days (in proportion
+    to its learners), so that per-population sums add up to the sessions'."""
+    if sessions.empty:
+        return sessions
+    rows = []
+    for row in sessions.to_dict("records"):
+        for population, people in row["seats"]:
+            share = people / row["participants"]
+            rows.append({**row, "population": population, "participants": people,
+                         "trainer_days": row["trainer_days"] * share,
+                         "learner_days": row["learner_days"] * share})
+    return pd.DataFrame(rows, columns=sessions.columns)
 
 
 CALENDAR_COLUMNS = [
@@ -757,8 +860,16 @@ def _calendar(sessions: pd.DataFrame, self_paced: list[dict[str, Any]]) -> pd.Da
     return frame.reset_index(drop=True)[CALENDAR_COLUMNS]
 
 
-def _needs_frame(needs: list[Need], method: Method, lang: str) -> pd.DataFrame:
+def _needs_frame(needs: list[Need], method: Method, client_max: int, lang: str) -> pd.DataFrame:
+    """One row per need; `sessions` are those its people sit, shared or not."""
     catalogue = method.training
+    sitting: dict[tuple[str, str, str], int] = {}  # (lot, population, module) -> sessions
+    led = [n for n in needs if catalogue.formats[n.module.format].led_by_trainer]
+    for cohort in session_groups(led, method, client_max):
+        for group in cohort:
+            for need, _ in group:
+                key = (need.lot, need.population, need.module.id)
+                sitting[key] = sitting.get(key, 0) + 1
     rows = [
         {
             "lot": n.lot,
@@ -771,9 +882,7 @@ def _needs_frame(needs: list[Need], method: Method, lang: str) -> pd.DataFrame:
             "hours": n.module.hours,
             "headcount": n.headcount,
             "group_size": n.group_size if catalogue.formats[n.module.format].led_by_trainer else None,
-            "sessions": math.ceil(n.headcount / n.group_size)
-            if catalogue.formats[n.module.format].led_by_trainer
-            else 0,
+            "sessions": sitting.get((n.lot, n.population, n.module.id), 0),
             "reason": n.reason,
         }
         for n in needs

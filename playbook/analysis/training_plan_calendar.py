@@ -6,7 +6,8 @@ administrators), so people are trained as close as possible to the moment they
 will use what they learnt. Hard rules: the working calendar's closed days
 (weekends, public holidays, blackout periods; a territory's own bind only that
 territory) are never used; at most
-`max_share_away` of a population is in training on any one day; each trainer
+`max_share_away` of a population is in training on any one day (a session
+may seat several populations, each within its own share); each trainer
 runs at most a day's worth of sittings a day. Besides the client's trainers,
 the calendar may count co-trainers (key users once trained and prepared) and
 trainers the plan asks the steering committee for, each available from a given
@@ -27,21 +28,32 @@ ONE_DAY = dt.timedelta(days=1)
 
 
 @dataclass(frozen=True)
-class Request:
-    """`count` sessions of one module for one group of people."""
+class Seat:
+    """The people of one population in one session."""
 
     key: str  # identifies the population (share-away accounting)
-    sizes: tuple[int, ...]  # participants of each session
+    size: int
+    share_cap: int | None  # most people of `key` away on one day; None: no cap
+
+
+@dataclass(frozen=True)
+class Request:
+    """One session to place: its learners, population by population, and its length."""
+
+    seats: tuple[Seat, ...]
     hours: float
     territories: frozenset[str]
-    share_cap: int | None  # most people of `key` away on one day; None: no cap
 
 
 @dataclass(frozen=True)
 class Placement:
     days: tuple[dt.date, ...]
     trainer: int  # 1-based
-    participants: int
+    seats: tuple[Seat, ...]
+
+    @property
+    def participants(self) -> int:
+        return sum(seat.size for seat in self.seats)
 
     @property
     def start(self) -> dt.date:
@@ -127,7 +139,7 @@ class Calendar:
             found = self._blocked[key] = not self.working.is_working(day, territories, training=True)
         return found
 
-    def place(self, request: Request, size: int, latest: dt.date) -> Placement | None:
+    def place(self, request: Request, latest: dt.date) -> Placement | None:
         """Place one session ending on or before `latest`, as late as possible."""
         pattern = self.sittings(request.hours)
         per_day = self.slots_per_day
@@ -136,7 +148,7 @@ class Calendar:
         while start >= self.floor:
             days = self._span(start, length, request.territories)
             if days is not None and days[-1] <= latest:
-                placement = self._fit(request, size, days, pattern, per_day)
+                placement = self._fit(request, days, pattern, per_day)
                 if placement is not None:
                     self._commit(request, placement, pattern)
                     return placement
@@ -164,16 +176,18 @@ class Calendar:
         self._spans[key] = found
         return found
 
-    def _fit(self, request: Request, size: int, days: tuple[dt.date, ...], pattern: list[int],
+    def _fit(self, request: Request, days: tuple[dt.date, ...], pattern: list[int],
              per_day: int) -> Placement | None:
         for day, need in zip(days, pattern, strict=True):
             # A day whose sittings are all but taken has no trainer free for this one.
             if self._used.get(day, 0) + need > self._trainers_on(day) * per_day:
                 return None
-        if request.share_cap is not None:
-            away = self._away
+        away = self._away
+        for seat in request.seats:  # each population within its own share away
+            if seat.share_cap is None:
+                continue
             for day in days:
-                if away.get((request.key, day), 0) + size > request.share_cap:
+                if away.get((seat.key, day), 0) + seat.size > seat.share_cap:
                     return None
         slots = self._slots
         for trainer in self._trainers(days):
@@ -181,21 +195,28 @@ class Calendar:
                 if slots.get((day, trainer), 0) + need > per_day:
                     break
             else:
-                return Placement(days, trainer, size)
+                return Placement(days, trainer, request.seats)
         return None
 
-    def release(self, request: Request, placement: Placement) -> None:
+    def release(self, hours: float, placement: Placement) -> None:
         """Free what a placed session took (its trainer's sittings, its learners' days)."""
-        for day, need in zip(placement.days, self.sittings(request.hours), strict=True):
+        for day, need in zip(placement.days, self.sittings(hours), strict=True):
             self._slots[(day, placement.trainer)] -= need
             self._used[day] -= need
-            self._away[(request.key, day)] -= placement.participants
+        for seat in placement.seats:
+            self.release_seat(placement, seat)
+
+    def release_seat(self, placement: Placement, seat: Seat) -> None:
+        """Free the days one population's learners took in a placed session."""
+        for day in placement.days:
+            self._away[(seat.key, day)] -= seat.size
 
     def _commit(self, request: Request, placement: Placement, pattern: list[int]) -> None:
         for day, need in zip(placement.days, pattern, strict=True):
             self._slots[(day, placement.trainer)] = self._slots.get((day, placement.trainer), 0) + need
             self._used[day] = self._used.get(day, 0) + need
-            self._away[(request.key, day)] = self._away.get((request.key, day), 0) + placement.participants
+            for seat in placement.seats:
+                self._away[(seat.key, day)] = self._away.get((seat.key, day), 0) + seat.size
 
 
 def balanced_sizes(headcount: int, group_size: int) -> tuple[int, ...]:

@@ -52,13 +52,16 @@ def modules_table(needs: list[Any], sessions: pd.DataFrame, method: Method, lang
 
 
 def totals(
-    calendar: pd.DataFrame, needs: list[Any], engagement: Engagement, method: Method, lang: str
+    calendar: pd.DataFrame, sessions: pd.DataFrame, needs: list[Any], engagement: Engagement,
+    method: Method, lang: str,
 ) -> pd.DataFrame:
     """Per lot and in total: sessions, trainer-days, learner-days, seats, cost.
 
     `seats_needed` counts one seat per person and module; `seats_placed` those
     the calendar holds before go-live (self-paced modules count as placed):
-    their ratio is the training coverage the plan achieves. `partner_learner_days`
+    their ratio is the training coverage the plan achieves. Sessions and
+    trainer-days are counted on the sessions (one shared by several populations
+    counts once), the rest on the calendar's rows. `partner_learner_days`
     are those of populations another company employs: their time is not the
     client's cost, so `learner_cost` leaves them out.
     """
@@ -68,12 +71,13 @@ def totals(
     lots = list(dict.fromkeys([*calendar["lot"], *(n.lot for n in needs)]))
     for lot in lots:
         own = calendar[calendar["lot"] == lot]
+        dated = sessions[sessions["lot"] == lot] if len(sessions) else sessions
         theirs = own[own["population"].isin(partners)]
         rows.append(
             {
                 "lot": lot,
-                "sessions": int(own["sessions"].sum()),
-                "trainer_days": float(own["trainer_days"].sum()),
+                "sessions": len(dated),
+                "trainer_days": float(dated["trainer_days"].sum()) if len(dated) else 0.0,
                 "learner_days": float(own["learner_days"].sum()),
                 "partner_learner_days": float(theirs["learner_days"].sum()),
                 "seats_needed": sum(n.headcount for n in needs if n.lot == lot),

@@ -43,17 +43,11 @@ def training(analysis: Analysis) -> Training:
             user_sessions=len(users),
             before_acceptance_end=sum(1 for start in starts if start <= acceptance_end),
             after_go_live=sum(1 for end in ends if end >= go_live),
-            unplaced=_unplaced(plan.needs, users, str(lot)),
+            unplaced=plan.unplaced.get(str(lot), 0),
         ))
     total = plan.totals.iloc[-1]
     return Training(tuple(lots), seats_needed=int(total["seats_needed"]),
                     seats_placed=int(total["seats_placed"]))
-
-
-def _unplaced(needs: pd.DataFrame, users: pd.DataFrame, lot: str) -> int:
-    """End-user sessions a lot needs (with a trainer) that the schedule could not place."""
-    own = needs[(needs["lot"] == lot) & (needs["wave"] == END_USERS)]
-    return max(0, int(own["sessions"].sum()) - len(users))
 
 
 def _date(value: Any) -> dt.date:

@@ -91,6 +91,11 @@ class Catalogue(Strict):
         description="When the trainers cannot hold training after acceptance testing, key users "
         "trained and prepared count as co-trainers.",
     )
+    group_across_populations: bool = Field(
+        default=True,
+        description="People of different populations who follow the same module in the same lot, "
+        "wave and site share sessions, each population within its own group size and share away.",
+    )
     formats: dict[FormatCode, Format]
     modules: list[Module] = Field(min_length=1)
     evaluation: list[EvaluationLevel] = Field(min_length=4, max_length=4)

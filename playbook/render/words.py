@@ -30,6 +30,7 @@ def total_words(texts: Iterable[str]) -> int:
 
 NOTES_BUDGET = 150  # words of speaker notes a presenter reads out for one slide
 _SENTENCE = re.compile(r"(?<=[.!?…])\s+")
+_LIST_NUMBER = re.compile(r"\s*\d+[.)]")  # "5." opening a numbered line: not a sentence of its own
 
 
 def within_budget(text: str, budget: int = NOTES_BUDGET) -> tuple[str, bool]:
@@ -50,6 +51,8 @@ def within_budget(text: str, budget: int = NOTES_BUDGET) -> tuple[str, bool]:
                 break
             sentences.append(sentence)
             used += words
+        if sentences and _LIST_NUMBER.fullmatch(sentences[0]):  # "5." alone: the line's number
+            sentences = sentences[1:]
         if sentences and not line.lstrip().startswith(("–", "-", "•")):
             kept.append(" ".join(sentences))
         while kept and kept[-1].rstrip().endswith(":"):  # a heading whose list was left out

@@ -77,7 +77,51 @@ def test_late_work_is_listed_with_the_date_it_was_due_and_the_date_it_now_has():
     _, deck = build("steering", steered(analysed(), BEFORE_GO_LIVE))
     table = next(s.table for s in deck.slides if isinstance(s, TableSlide)
                  and "Re-planned for" in s.table.columns)
-    assert table.rows[0][0] == committee.late[0].id
+    assert table.rows[0][0] == min(committee.late, key=lambda a: a.planned).id  # the title's oldest
+
+
+def test_the_late_work_is_one_slide_the_oldest_first_saying_how_many_it_shows():
+    """Never a list split over near-empty continuation slides under a title that
+    counts more rows than they show: one slide, oldest first, 'n of N' when cut."""
+    from playbook.render.deliverables import readiness
+
+    workshops = [{"workshop": w, "date": f"2026-02-{day}", "participants": "Key users"}
+                 for w, day in (("target_vision", 16), ("use_cases", 17), ("action_plan", 18))]
+    analysis = analysed(governance={**minimal_engagement_dict()["governance"], "workshops": workshops})
+    committee = steer(analysis, BEFORE_GO_LIVE)
+    late = len(committee.late) + len(committee.late_workshops)
+    _, deck = build("steering", steered(analysis, BEFORE_GO_LIVE))
+    title = readiness.late_title(steered(analysis, BEFORE_GO_LIVE), committee)
+    slides = [s for s in deck.slides if getattr(s, "title", "").startswith(title)]
+    assert len(slides) == 1
+    table = slides[0].table
+    due = [row[3] for row in table.rows]
+    assert due == sorted(due, key=lambda d: dt.datetime.strptime(d, "%d %B %Y"))
+    if len(table.rows) < late:
+        assert table.caption and f"{len(table.rows)} of {late}" in table.caption
+
+
+def test_the_readiness_summary_is_developed_slide_by_slide_in_its_order():
+    from playbook.render.deliverables.steering import key_messages
+
+    analysis = steered(analysed(), BEFORE_GO_LIVE)
+    messages = key_messages(analysis)
+    _, deck = build("steering", analysis)
+    titles = [getattr(s, "title", "") for s in deck.slides]
+    assert 3 <= len(messages) <= 5
+    positions = [titles.index(m) for m in messages]  # each message heads a slide
+    assert positions == sorted(positions)
+
+
+def test_the_decisions_title_counts_the_plan_s_decisions_as_the_other_summaries_do():
+    from playbook.render.deliverables import decisions
+    from playbook.render.deliverables.steering import key_messages
+
+    analysis = steered(analysed(), BEFORE_GO_LIVE)
+    plan = len(decisions.of(analysis))
+    assert plan >= 1
+    said = key_messages(analysis)[-1]
+    assert f"{plan} plan alert" in said  # 5 decisions: late work and the 4 the plan raises
 
 
 def test_open_high_risks_are_cited_by_their_stable_id_in_the_pack():

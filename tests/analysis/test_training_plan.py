@@ -4,14 +4,17 @@ share of a team away, trainers), key users first, Kirkpatrick evaluation."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
+from types import SimpleNamespace
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from playbook.analysis.training_plan import plan_training
+from playbook.analysis.training_plan import plan_training, population_seats
+from playbook.analysis.training_plan_groups import compose
 from playbook.method import load_method
 
 from .change_plan_cases import LOT_1, LOT_2, diagnosis, engagement, population
@@ -298,3 +301,99 @@ def test_a_tighter_share_away_never_means_fewer_days_in_the_calendar(loose, tigh
         for share in (loose, tight)
     ]
     assert days[0] <= days[1]
+
+
+# ------------------------------------------------- people of several populations
+
+
+def _one_site(**limits):
+    """Three small teams at one site, one at another, all learning the basics."""
+    people = [population("Claims", headcount=6), population("Recovery", headcount=4),
+              population("Front desk", headcount=12), population("Sales", headcount=3, territory="South")]
+    impacts = {p["name"]: {"tool": 2} for p in people}
+    return people, impacts, {"max_group_size": 10, "max_share_away": 0.2, "trainers_available": 2} | limits
+
+
+def test_small_teams_of_one_site_share_sessions_each_within_its_own_share_away():
+    people, impacts, limits = _one_site()
+    p = plan(people, impacts, limits)
+    basics = module_sessions(p, "crm_essentials")
+    north = basics[basics["territories"] == ("North",)]
+    # 1, 1 and 2 of each team away at once: 6 + 4 + 6 one- and two-person classes
+    # alone; together, six classes of three or four.
+    assert len(north) == 6
+    assert sorted(north["participants"]) == [3, 3, 4, 4, 4, 4]
+    assert all(len(seats) > 1 for seats in north["seats"])
+    seats = population_seats(basics)
+    away = seats.groupby(["population", "start"])["participants"].sum()
+    caps = {"Claims": 1, "Recovery": 1, "Front desk": 2, "Sales": 1}
+    assert all(n <= caps[population] for (population, _), n in away.items())
+    # everyone sits the module once, and their days are theirs
+    assert seats.groupby("population")["participants"].sum().to_dict() == {
+        "Claims": 6, "Recovery": 4, "Front desk": 12, "Sales": 3}
+    assert basics["learner_days"].sum() == pytest.approx(25 * 7 / 7)
+    assert p.totals.iloc[-1]["sessions"] == len(p.sessions)
+    assert p.calendar.set_index(["population", "module"]).loc[("Claims", "crm_essentials"), "sessions"] == 6
+
+
+def test_a_site_s_people_never_share_a_session_with_another_site_s():
+    people, impacts, limits = _one_site()
+    basics = module_sessions(plan(people, impacts, limits), "crm_essentials")
+    south = basics[basics["territories"] == ("South",)]
+    assert [seats for seats in south["seats"]] == [(("Sales", 1),)] * 3  # 1 of 3 away at once
+    assert set(south["population"]) == {"Sales"}
+    assert not any("Sales" in dict(seats) for seats in basics[basics["territories"] == ("North",)]["seats"])
+
+
+def test_a_shared_session_is_known_by_its_site_module_and_rank_and_keeps_its_id():
+    people, impacts, limits = _one_site()
+    first, again = plan(people, impacts, limits), plan(people, impacts, limits)
+    assert list(first.sessions["id"]) == list(again.sessions["id"])
+    assert first.sessions["id"].is_unique
+    shared = first.sessions[[len(s) > 1 for s in first.sessions["seats"]]]
+    basics = shared[shared["module"] == "crm_essentials"]
+    assert sorted(basics["session"]) == [1, 2, 3, 4, 5, 6]
+    # who sits it, by name and number, in the population column the tables print
+    row = basics.iloc[0]
+    assert row["population"] == ", ".join(f"{name} ({n})" for name, n in row["seats"])
+
+
+def test_a_firm_that_trains_each_population_apart_gets_sessions_of_one_population():
+    people, impacts, limits = _one_site()
+    apart = dataclasses.replace(METHOD, training=METHOD.training.model_copy(
+        update={"group_across_populations": False}))
+    e = engagement(people, training=limits)
+    p = plan_training(e, apart, diagnosis(e, impacts), "en")
+    basics = module_sessions(p, "crm_essentials")
+    assert all(len(seats) == 1 for seats in basics["seats"])
+    assert len(basics[basics["territories"] == ("North",)]) == 6 + 4 + 6
+
+
+def _needs(*teams):
+    """Stand-ins for the needs of one cohort: (headcount, most of them in one session)."""
+    return [SimpleNamespace(population=f"P{i}", headcount=h, group_size=g) for i, (h, g) in enumerate(teams)]
+
+
+def test_a_team_split_in_more_groups_than_the_others_fill_does_not_leave_a_class_of_one():
+    # 27 advisers (5 at once), 21 call-centre staff (3), 8 team leaders and 4 mediators
+    # (1 each): the team leaders need eight sessions, so eight there are, none of one.
+    sessions = compose(_needs((27, 5), (21, 3), (8, 1), (4, 1)), room=10)
+    sizes = sorted(sum(n for _, n in seats) for seats in sessions)
+    assert len(sessions) == 8 and min(sizes) > 1 and max(sizes) <= 10
+    assert sum(sizes) == 60
+
+
+@settings(max_examples=60, deadline=None)
+@given(teams=st.lists(st.tuples(st.integers(1, 60), st.integers(1, 12)), min_size=1, max_size=8),
+       room=st.integers(1, 12))
+def test_sharing_sessions_seats_everyone_within_each_limit_and_never_adds_a_session(teams, room):
+    needs = _needs(*[(h, min(g, room)) for h, g in teams])
+    sessions = compose(needs, room)
+    for need in needs:
+        theirs = [n for seats in sessions for other, n in seats if other is need]
+        assert sum(theirs) == need.headcount and max(theirs) <= need.group_size
+    for seats in sessions:
+        assert sum(n for _, n in seats) <= room
+        assert len({id(need) for need, _ in seats}) == len(seats)  # one group of a population per session
+    apart = sum(-(-need.headcount // need.group_size) for need in needs)
+    assert -(-sum(h for h, _ in teams) // room) <= len(sessions) <= apart

@@ -11,7 +11,7 @@ import pandas as pd
 
 from playbook.analysis.engine import Analysis
 from playbook.analysis.progress import AHEAD, CANCELLED, DONE, LATE, PLANNED
-from playbook.analysis.training_plan import END_USERS, PREPARATORY
+from playbook.analysis.training_plan import END_USERS, PREPARATORY, population_seats
 from playbook.method.levers import PILLARS
 
 
@@ -90,7 +90,7 @@ def prerequisites_not_done(analysis: Analysis) -> list[str]:
     catalogue): the first n learners of a module need n learners through its
     prerequisite the day before; a self-paced prerequisite ends before it."""
     catalogue = analysis.method.training
-    sessions = analysis.training_plan.sessions
+    sessions = population_seats(analysis.training_plan.sessions)  # one row per population in a session
     periods = analysis.training_plan.calendar
     problems = []
     for module in catalogue.modules:

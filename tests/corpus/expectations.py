@@ -34,7 +34,7 @@ from typing import Any
 import yaml
 
 from playbook.analysis.engine import Analysis
-from playbook.analysis.training_plan import END_USERS
+from playbook.analysis.training_plan import END_USERS, population_seats
 from playbook.findings import findings
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
@@ -177,8 +177,9 @@ def _warning(analysis: Analysis, p: dict[str, Any]) -> list[str]:
 
 
 def _sessions_of(analysis: Analysis, population: str) -> Any:
-    sessions = analysis.training_plan.sessions
-    return sessions[sessions["population"] == population]
+    """The sessions a population's people sit, alone or with others."""
+    sessions = population_seats(analysis.training_plan.sessions)
+    return sessions[sessions["population"] == population] if len(sessions) else sessions
 
 
 def _day(value: Any) -> dt.date:

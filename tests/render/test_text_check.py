@@ -92,6 +92,12 @@ def test_notes_kept_within_budget_by_whole_lines_and_sentences_reason_first():
     assert within_budget(reason, 150) == (reason, False)
 
 
+def test_notes_cut_never_leave_a_numbered_line_reduced_to_its_number():
+    notes = "\n".join(["1. " + "word " * 146 + "end.", "2. Four decisions await the steering committee."])
+    said, cut = within_budget(notes, 150)
+    assert cut and said.splitlines()[-1].startswith("1.")  # no bare "2." for the presenter
+
+
 def test_files_are_read_whole_and_the_command_exits_1_on_findings(tmp_path, capsys):
     bad = tmp_path / "bad"
     write_docx(Document(title="Note", client="Client", lang="fr", blocks=[

@@ -56,8 +56,11 @@ def test_the_modules_table_has_one_row_per_module_with_its_volumes(example):
 def test_the_calendar_places_every_session_the_plan_counts(example):
     calendar = review.calendar(example)
     sessions = example.training_plan.sessions
-    assert calendar["sessions"].sum() == len(sessions)
+    # A population's row counts the sessions its people sit, a shared one in each
+    # population's row; the modules count each session once.
+    assert calendar["sessions"].sum() == sum(len(seats) for seats in sessions["seats"])
     assert review.modules(example)["sessions"].sum() == len(sessions)
+    assert example.training_plan.totals.iloc[-1]["sessions"] == len(sessions)
     assert (calendar["start"] <= calendar["end"]).all()
 
 

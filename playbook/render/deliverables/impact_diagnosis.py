@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from typing import Any, Literal
 
+from ...analysis.brakes import source_word
 from ...errors import MethodError
 from ...findings import findings as facts
 from ..charts import heat_colour
@@ -190,8 +191,7 @@ def messages(analysis: Any) -> dict[str, str]:
                                        confirmed=_t(analysis, "messages.brakes_confirmed")
                                        if only_brake.observed else "")
     elif diagnosis.brakes:
-        spread = Counter(b.brake for b in diagnosis.brakes)
-        brake, populations = spread.most_common(1)[0]
+        brake, populations = _most_widespread(analysis)
         messages["brakes"] = (c.message(analysis, f"{NAME}.messages.brakes", count=len(diagnosis.brakes),
                            high=sum(1 for b in diagnosis.brakes if b.severity >= 3),
                            observed=sum(1 for b in diagnosis.brakes if b.observed),
@@ -232,7 +232,9 @@ def next_steps(analysis: Any) -> list[c.NextStep]:
         return upcoming
     when = upcoming[0].date
     convince, allies = _in_role(analysis, "priority"), _in_role(analysis, "allies")
-    extra = [c.NextStep(when, _t(analysis, "next_steps.validate"))]
+    sponsored = any(t.has_local_sponsor for t in analysis.engagement.territories)
+    extra = [c.NextStep(when, _t(analysis, "next_steps.validate" if sponsored
+                                 else "next_steps.validate_no_local_sponsor"))]
     # the slide counts the populations; the report and the notes name them
     if convince:
         extra.append(c.NextStep(when, c.counted(analysis, f"{NAME}.next_steps.convince_short",
@@ -442,7 +444,18 @@ def _by_brake(analysis: Any) -> list[tuple[str, list[Any]]]:
     groups: dict[str, list[Any]] = {}
     for finding in _sorted_brakes(analysis):
         groups.setdefault(finding.brake, []).append(finding)
-    return sorted(groups.items(), key=lambda item: (-len(item[1]), -max(b.severity for b in item[1])))
+    # Ties on the number of populations go to the barrier that is severe for more of
+    # them, then heard in more interviews: the headline names the table's first row.
+    return sorted(groups.items(), key=lambda item: (-len(item[1]),
+                                                    -sum(1 for b in item[1] if b.severity >= 3),
+                                                    -sum(1 for b in item[1] if b.observed),
+                                                    -max(b.severity for b in item[1])))
+
+
+def _most_widespread(analysis: Any) -> tuple[str, int]:
+    """The barrier the summary and the barriers slide headline, with its population count."""
+    brake, own = _by_brake(analysis)[0]
+    return brake, len(own)
 
 
 def risk_table(analysis: Any, scored: bool = True) -> Table:
@@ -593,7 +606,7 @@ def _resistance_blocks(analysis: Any) -> list[Block]:
     blocks: list[Block] = []
     for r in observed_resistances(analysis):
         blocks.append(Paragraph(_t(analysis, "text.resistance_line", population=r.population,
-                                   brake=c.term(analysis, "brake", r.brake), source=r.source),
+                                   brake=c.term(analysis, "brake", r.brake), source=source_word(analysis.method, r.source, analysis.lang)),
                                 style="caption"))
         blocks.append(Paragraph(_quote(analysis, r.evidence), style="quote"))
     return blocks or [Paragraph(_t(analysis, "text.no_resistances"))]
@@ -639,10 +652,13 @@ def _ally_lines(analysis: Any) -> list[str]:
     for name in members:
         population = analysis.engagement.population(name)
         named = [k.name for k in key_users if k.population == name]
-        suffix = _t(analysis, "text.key_users", names=", ".join(named)) if named else ""
+        suffix = (c.counted(analysis, f"{NAME}.text.key_users", len(named), names=", ".join(named))
+                  if named else "")
         lines.append(_t(analysis, "text.allies_line", population=c.population_label(analysis, name),
                         buy_in=c.buy_in(analysis, population.buy_in),
-                        level=int(levels.at[name, "level"]), key_users=suffix))
+                        # the level in the method's words, not the input's "2/3"
+                        level=analysis.method.dimensions.intensity(int(levels.at[name, "level"]))
+                        .label.in_(analysis.lang).lower(), key_users=suffix))
     return lines
 
 
@@ -773,8 +789,7 @@ def _later_findings(analysis: Any, said: dict[str, str]) -> list[c.Finding]:
         key="segments"))
 
     if diagnosis.brakes:
-        spread = Counter(b.brake for b in diagnosis.brakes)
-        brake, populations = spread.most_common(1)[0]
+        brake, populations = _most_widespread(analysis)
         title = (d("brakes_single", brake=c.term(analysis, "brake", brake),
                    severity=diagnosis.brakes[0].severity)
                  if len(diagnosis.brakes) == 1
@@ -793,7 +808,7 @@ def _later_findings(analysis: Any, said: dict[str, str]) -> list[c.Finding]:
                 _heard(analysis, resistances),
                 notes="\n".join([
                     *(_t(analysis, "text.resistance_line", population=r.population,
-                         brake=c.term(analysis, "brake", r.brake), source=r.source)
+                         brake=c.term(analysis, "brake", r.brake), source=source_word(analysis.method, r.source, analysis.lang))
                       for r in resistances),
                     *(f"{r.population} — {_quote(analysis, r.evidence)}"
                       for r in resistances if _quote(analysis, r.evidence, QUOTE_ON_SLIDE)

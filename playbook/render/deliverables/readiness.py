@@ -56,9 +56,9 @@ def _adoption() -> Any:
 def key_messages(analysis: Any, committee: SteeringAnalysis) -> list[str]:
     """Progress, late work, the first lot's readiness, high risks, decisions."""
     pack, s = committee.copil, _adoption()
-    # with nothing late, the late-work message says what is due: one message, not two
-    messages = [s._progress_title(analysis, pack)] if committee.late or committee.late_workshops else []
-    messages.append(late_title(analysis, committee))
+    # one message on progress: the late work (or, with nothing late, what is due), which
+    # the deck develops; the counts of done and cancelled actions are its slide's notes
+    messages = [late_title(analysis, committee)]
     if committee.lots:
         messages.append(lots_title(analysis, committee))
     messages += [risks_title(analysis, committee), s._decisions_title(analysis, pack)]
@@ -124,19 +124,40 @@ def _risk_kind(analysis: Any, risk: OpenRisk) -> str:
 # --------------------------------------------------------------------------- tables
 
 
-def late_table(analysis: Any, committee: SteeringAnalysis, limit: int | None = None) -> Table:
-    """Late actions, latest due first: the date each was due and the one the plan gives it now."""
+def late_table(analysis: Any, committee: SteeringAnalysis, limit: int | None = None,
+               caption: str | None = None) -> Table:
+    """Late work, oldest due first (the title names the oldest): the date each was
+    due and the one the plan gives it now."""
     col = lambda key: _t(analysis, f"columns.{key}")  # noqa: E731
-    workshops = [[w.id, c.term(analysis, "workshop", w.workshop), "—", c.date(analysis, w.planned),
-                  c.date(analysis, w.now)] for w in committee.late_workshops]
-    actions = [[a.id, a.action, a.audience if a.population == "all" else a.population,
-                c.date(analysis, a.planned), c.date(analysis, a.now)] for a in committee.late]
-    rows = workshops + actions  # a framing workshop first: the plan builds on it
+    workshops = [(w.planned, [w.id, c.term(analysis, "workshop", w.workshop), "—", c.date(analysis, w.planned),
+                  c.date(analysis, w.now)]) for w in committee.late_workshops]
+    actions = [(a.planned, [a.id, a.action, a.audience if a.population == "all" else a.population,
+                c.date(analysis, a.planned), c.date(analysis, a.now)]) for a in committee.late]
+    # by due date, a workshop before the actions due the same day (the plan builds on it)
+    rows = [row for _, row in sorted(workshops + actions, key=lambda pair: pair[0])]
     rows = rows[:limit] if limit is not None else rows
     fills = [[None, None, None, RAG_FILLS["red"], None] for _ in rows]
     return Table([c.text(analysis, f"{NAME}.columns.id"), c.text(analysis, f"{NAME}.columns.action"),
                   c.text(analysis, "common.columns.population"), col("planned"), col("now")],
-                 rows, widths=[0.7, 2.8, 2.4, 1.3, 1.3], cell_fills=fills)
+                 rows, widths=[0.7, 2.8, 2.4, 1.3, 1.3], cell_fills=fills, caption=caption)
+
+
+def late_slide_table(analysis: Any, committee: SteeringAnalysis) -> Table:
+    """The late work on one slide: all of it when it fits the slide's words, else
+    the oldest that fit, the caption saying how many of how many (the note lists
+    them all); never a list split over near-empty continuation slides."""
+    from . import budget
+
+    whole = late_table(analysis, committee)
+    total = len(whole.rows)
+    if len(budget.pages(whole)) == 1:
+        return whole
+
+    def caption(shown: int) -> str:
+        return _t(analysis, "late_shown", shown=c.number(analysis, shown), total=c.number(analysis, total))
+
+    shown = budget.rows_within(late_table(analysis, committee, caption=caption(total)))
+    return late_table(analysis, committee, shown, caption(shown))
 
 
 def lots_table(analysis: Any, committee: SteeringAnalysis) -> Table:
@@ -267,7 +288,7 @@ def build_deck(analysis: Any, committee: SteeringAnalysis, messages: list[str]) 
     progress = s._progress_text(analysis, pack)
     if committee.late or committee.late_workshops:
         slides.append(TableSlide(late_title(analysis, committee),
-                                 late_table(analysis, committee, SHOWN_LATE), notes=progress))
+                                 late_slide_table(analysis, committee), notes=progress))
     elif pack.actions["due"].any():
         slides.append(TableSlide(late_title(analysis, committee),
                                  s.actions_table(analysis, pack, SHOWN_LATE, owner=False), notes=progress))

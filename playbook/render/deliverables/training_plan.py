@@ -311,13 +311,11 @@ def module_volume_table(analysis: Any) -> Table:
 
 
 def population_volume_table(analysis: Any) -> Table:
-    sessions = analysis.training_plan.sessions
     calendar = analysis.training_plan.calendar
     rows = []
     for population in dict.fromkeys(calendar["population"]):
-        own = calendar[calendar["population"] == population]
-        led = sessions[sessions["population"] == population]
-        rows.append([population, len(led), _days(analysis, own["trainer_days"].sum()),
+        own = calendar[calendar["population"] == population]  # the sessions its people sit, shared or not
+        rows.append([population, int(own["sessions"].sum()), _days(analysis, own["trainer_days"].sum()),
                      _days(analysis, own["learner_days"].sum())])
     columns = [c.text(analysis, "common.columns.population"), _col(analysis, "sessions"),
                _col(analysis, "trainer_days"), _col(analysis, "learner_days")]

@@ -301,6 +301,30 @@ def test_the_deck_appendix_shows_which_population_gets_which_lever_in_one_matrix
             own = actions[(actions["population"] == name) & (actions["lever"] == labels[row[0]])]
             assert (mark == cp.USED) == (len(own) > 0), (row[0], name)
     assert not any(case.label("change_plan.deck.details") in t for t in case.slide_titles())
+    # its notes say what a dot means, not what the pillar counts of the main part mean
+    for page in pages:
+        note = flat(page.notes_slide.notes_text_frame.text)
+        assert note.startswith(flat(case.label("change_plan.text.lever_matrix_notes")))
+        assert flat(case.label("change_plan.text.matrix_notes")) not in note
+
+
+def test_the_three_pillars_are_called_pillars_in_titles_not_levers_like_the_actions(case):
+    # the deck counts "the plan's N levers" in its appendix: understand / want / be able
+    # are the pillars they serve, as in the summary and the column headings
+    for title in case.slide_titles():
+        assert "trois leviers" not in title and "three levers" not in title, title
+
+
+def test_the_owner_with_the_largest_share_of_the_effort_is_named_as_a_role(analyses):
+    # "Chef de projet CRM porte…" lacks its article: the title names the role instead
+    for analysis in analyses.values():
+        top = cp.facts(analysis).effort.by_owner[0].owner
+        opening = c.text(analysis, "change_plan.deck.owners", owner=top, days=1, share="1 %")
+        opening = opening[:opening.index(top) + len(top)]
+        assert opening.startswith(("La plus grosse part de la charge revient au rôle « ",
+                                   "The largest share of the effort falls to the “")), opening
+        titles = [getattr(s, "title", "") for s in cp.build_deck(analysis).slides]
+        assert any(t.startswith(opening) for t in titles), titles
 
 
 # --------------------------------------------------------------------------- saying less
@@ -383,3 +407,34 @@ def test_a_single_population_gets_no_lever_matrix_of_one_column():
     assert cp.lever_matrix_table(analysis) is None
     titles = [getattr(s, "title", "") for s in cp.build_deck(analysis).slides]
     assert c.text(analysis, "change_plan.deck.lever_matrix") not in titles
+
+
+def test_the_lever_matrix_notes_say_what_a_dot_means():
+    from playbook.analysis.engine import analyse
+    from playbook.method import load_method
+    from playbook.model import Engagement
+    from tests.factories import minimal_engagement_dict
+
+    for lang in ("fr", "en"):
+        analysis = analyse(Engagement.model_validate(minimal_engagement_dict()), load_method(), lang)
+        assert cp.lever_matrix_table(analysis) is not None
+        (page,) = [s for s in cp.build_deck(analysis).slides
+                   if getattr(s, "title", "") == c.text(analysis, "change_plan.deck.lever_matrix")]
+        assert page.notes == c.text(analysis, "change_plan.text.lever_matrix_notes")
+
+
+def test_a_plan_whose_populations_are_all_among_the_three_most_supported_says_what_they_leave():
+    # "the 3 populations with the most support" of a client with three ranks nothing
+    from playbook.analysis.engine import analyse
+    from playbook.method import load_method
+    from playbook.model import Engagement
+    from tests.factories import minimal_engagement_dict
+
+    data = minimal_engagement_dict()
+    assert 1 < len(data["populations"]) <= 3
+    for lang, rest in (("fr", "le reste va aux actions transverses"),
+                       ("en", "the rest goes to cross-population actions")):
+        first = cp.findings(analyse(Engagement.model_validate(data), load_method(), lang))[0].message
+        for said in (str(first), first.headline):
+            assert rest in said, said
+            assert "les plus accompagnées" not in said and "the most support" not in said, said

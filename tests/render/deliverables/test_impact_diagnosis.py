@@ -329,3 +329,85 @@ def test_counts_of_allies_agree_in_french_and_zero_is_said_in_words():
     assert not any(re.search(r"\b[01] (sur lesquelles|populations? sur)", t) for t in titles), titles
     assert not any(re.search(r"\b0 pers", t) for t in titles), titles
     assert not any("1 sur lesquelles" in t for t in titles)
+
+
+def _with_brakes(analysis, brakes):
+    """`analysis` with its diagnosis' barriers replaced by `brakes` (population, code,
+    severity, observed), in that order."""
+    from dataclasses import replace
+
+    from playbook.analysis.records import BrakeFinding
+
+    findings = tuple(BrakeFinding(population=p, brake=code, severity=severity, reasons=("r",),
+                                  observed=observed) for p, code, severity, observed in brakes)
+    return replace(analysis, diagnosis=replace(analysis.diagnosis, brakes=findings))
+
+
+def test_the_most_widespread_barrier_named_in_the_summary_and_title_is_the_tables_first_row(analyses):
+    # Two barriers touch two populations each; the one severe for both and heard in
+    # interview leads the table, so the summary and the slide title name it too,
+    # whatever the order the barriers were found in.
+    base = analyses["northwind_en"]
+    first, second = (p.name for p in base.engagement.populations[:2])
+    analysis = _with_brakes(base, [(first, "desiloing", 2, False), (second, "desiloing", 2, False),
+                                   (first, "competition_culture", 3, True),
+                                   (second, "competition_culture", 3, False)])
+    leading = idg.brake_summary_table(analysis).rows[0][0]
+    assert leading == c.term(analysis, "brake", "competition_culture")
+    assert f"“{leading}”" in idg.messages(analysis)["brakes"]
+    titles = [getattr(s, "title", "") for s in idg.build_deck(analysis).slides]
+    assert any(t.startswith(f"“{leading}” is the most widespread barrier") for t in titles), titles
+
+
+def test_the_risk_reasons_lead_with_the_risk_not_its_register_code(analyses):
+    analysis = analyses["mutuelle_fr"]
+    lines = [i.text for i in idg._risk_details(analysis) if getattr(i, "level", 0) == 1]
+    assert lines
+    for line in lines:
+        assert re.match(r"(Rejet|Dévoiement) \(\d/3\)", line), line
+        assert re.search(r"\(réf\. R[0-9A-Z]{4}(, R[0-9A-Z]{4})*\)$", line), line
+
+
+def test_where_a_resistance_was_heard_is_said_in_the_deliverables_language():
+    # a resistance recorded without its source was heard in interview: "entretien" in French
+    from playbook.analysis.engine import analyse
+    from playbook.method import load_method
+    from playbook.model import Engagement
+    from tests.factories import minimal_engagement_dict
+
+    data = minimal_engagement_dict()
+    assert all("source" not in r for r in data["resistances"])
+    analysis = analyse(Engagement.model_validate(data), load_method(), "fr")
+    heard = [r for b in analysis.diagnosis.brakes if b.observed for r in b.reasons
+             if r.startswith("Résistance observée")]
+    assert heard and all(r.startswith("Résistance observée (entretien) : ") for r in heard), heard
+    said = " ".join([*(s.notes or "" for s in idg.build_deck(analysis).slides),
+                     *(getattr(b, "text", "") for b in idg.build_document(analysis).blocks)])
+    assert "(interview)" not in said and "(entretien)" in said
+
+
+def test_an_ally_line_says_its_impact_in_words_and_one_key_user_in_the_singular(analyses):
+    for analysis in analyses.values():
+        assert not any("/3" in line for line in idg._ally_lines(analysis))
+        key_users = analysis.engagement.governance.key_users
+        for line in idg._ally_lines(analysis):
+            population = next(p.name for p in analysis.engagement.populations if line.startswith(p.name))
+            named = [k for k in key_users if k.population == population]
+            if len(named) == 1:
+                assert re.search(r"(utilisateur clé|key user)\s?:\s?" + re.escape(named[0].name), line), line
+                assert "utilisateurs clés" not in line and "key users" not in line, line
+
+
+def test_the_map_is_shared_with_local_sponsors_only_where_the_client_has_some():
+    from playbook.analysis.engine import analyse
+    from playbook.method import load_method
+    from playbook.model import Engagement
+    from tests.factories import minimal_engagement_dict
+
+    for sponsor, lang in (("", "en"), ("", "fr"), ("Jane Doe", "en")):
+        data = minimal_engagement_dict()
+        for territory in data["territories"]:
+            territory["local_sponsor"] = sponsor
+        steps = " ".join(step.text for step in idg.next_steps(analyse(
+            Engagement.model_validate(data), load_method(), lang)))
+        assert ("local sponsors" in steps or "sponsors locaux" in steps) == bool(sponsor), steps

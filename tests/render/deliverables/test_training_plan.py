@@ -97,6 +97,24 @@ def test_the_key_users_start_on_one_date_in_the_summary_the_order_slide_and_the_
         assert start in summary
 
 
+def test_the_order_slide_says_its_date_is_the_first_led_session_when_e_learning_opens_earlier(case):
+    """The next steps date the wave from its e-learning opening; the order slide's
+    later date must read as the first session with a trainer, not as 'the first
+    sessions', or the two pages contradict each other."""
+    analysis = case.analysis
+    earlier = [lot for lot, waves in tp.wave_dates(analysis).items()
+               if waves[tp.END_USERS] and tp.first_led_session(analysis, lot)
+               and waves[tp.END_USERS][0] < tp.first_led_session(analysis, lot)]
+    if not earlier:
+        pytest.skip("no wave opens with e-learning before its first led session")
+    order = case.slides_titled(flat(case.label("training_plan.deck.trainers_first")))[0]
+    table = next(s.table for s in order.shapes if s.has_table)
+    header = flat(table.cell(0, 2).text).lower()
+    assert any(word in header for word in ("animée", "instructor-led"))
+    first = tp.first_led_session(analysis, earlier[0])
+    assert any(flat(c.date(analysis, first)) in flat(cell.text) for row in table.rows for cell in row.cells)
+
+
 def test_every_blackout_period_is_listed(case):
     text = flat(case.doc_text()) + flat(case.deck_text())
     blackouts = case.analysis.engagement.training.blackouts
