@@ -12,6 +12,7 @@ lot the population goes live in, costed, and carries the reason it was chosen.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import os
 import re
@@ -84,7 +85,7 @@ def plan_change(
         draft["id"] = action_id
         settle(draft, engagement, working)
     replan_late(drafts, engagement, method, working)
-    behind_go_live = _late_after_go_live(drafts, due, table, method, lang)
+    behind_go_live = _late_after_go_live(drafts, due, table, method, lang, working.as_of)
     actions = _frame(drafts)
     ranking = arbitration(
         actions, method, lang, _risk_answers(diagnosis, method), population_groups(engagement),
@@ -654,12 +655,17 @@ LATE_LISTED = 5  # late actions a warning names; beyond, it counts them (the pla
 
 def _late_after_go_live(
     drafts: list[dict[str, Any]], due: list[pd.Timestamp], table: pd.DataFrame, method: Method,
-    lang: str,
+    lang: str, as_of: dt.date,
 ) -> list[MethodWarning]:
     """Late actions that were to end before their lot's go-live and that the
     re-plan now ends on or after it: work the go-live counted on, behind it. One
     warning per lot, naming the actions by id with their new dates, for the
-    committee to arbitrate (more hands, a later go-live, going live without them)."""
+    committee to arbitrate (more hands, a later go-live, going live without them).
+
+    A lot already live at `as_of` offers none of those options: its go-live did
+    not wait. Its pre-go-live work not recorded as done is another decision
+    (`open_after_go_live`): which of it was done, which the go-live made moot,
+    which is still to do."""
     behind: dict[str, list[tuple[str, pd.Timestamp, pd.Timestamp]]] = {}
     for draft, was_due in zip(drafts, due, strict=True):
         if draft["status"] != LATE or draft["lot"] not in table.index:
@@ -678,9 +684,11 @@ def _late_after_go_live(
         if len(late) > LATE_LISTED:
             listed += grammar.fill(warnings["late_after_go_live_more"].in_(lang), lang,
                                    count=len(late) - LATE_LISTED)
+        code: Literal["open_after_go_live", "late_after_go_live"] = (
+            "open_after_go_live" if table.at[lot, "go_live"].date() <= as_of else "late_after_go_live")
         found.append(MethodWarning(
-            code="late_after_go_live",
-            message=grammar.fill(warnings["late_after_go_live"].in_(lang), lang, lot=lot,
+            code=code,
+            message=grammar.fill(warnings[code].in_(lang), lang, lot=lot,
                                  count=len(late), actions=listed,
                                  go_live=format_date(table.at[lot, "go_live"].date(), lang)),
             subject=lot,

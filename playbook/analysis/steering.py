@@ -107,7 +107,9 @@ def kpi_table(
         rows.append(
             _kpi_row(
                 engagement, method, table, working, lang, family, name=kpi.name, population=kpi.population,
-                definition=kpi.definition or family.definition.in_(lang), unit=kpi.unit,
+                # The client's own KPI keeps the client's definition or none: the family's
+                # generic one may measure something else under the client's name.
+                definition=kpi.definition or "", unit=kpi.unit,
                 baseline=kpi.baseline, target=kpi.target, higher=kpi.higher_is_better,
                 first_weeks=kpi.review_weeks_after_go_live, source="engagement",
             )

@@ -9,11 +9,12 @@ size, which the share of its team that may be away at once can lower; the
 calendar then keeps each population within that share on every day.
 
 Each population's people are first cut into balanced groups no larger than
-its ceiling (as when it is trained alone); then the groups of different
-populations are put together, largest first, each into the first session with
-room for it and none of its population yet (first fit decreasing). A
+its ceiling (as when it is trained alone); then, over as few sessions as the
+cohort allows (its people over the room, and no fewer than its most divided
+population has groups), the groups are put together, largest first, each into
+the emptiest session with room for it and none of its population yet. A
 population too few to fill a session thus joins one rather than forming its
-own. The method's `group_across_populations` turns this off.
+own, and sessions come out as even as the populations' ceilings allow. The method's `group_across_populations` turns this off.
 """
 
 from __future__ import annotations
@@ -49,15 +50,24 @@ def compose(members: Sequence[Need], room: int) -> list[Group]:
     chunks = [(size, order, need) for order, need in enumerate(members)
               for size in balanced_sizes(need.headcount, need.group_size)]
     chunks.sort(key=lambda chunk: (-chunk[0], chunk[1]))
-    sessions: list[list[tuple[Need, int]]] = []
-    filled: list[int] = []
+    # As few sessions as the cohort allows: its people over the room, and at least
+    # as many as its most divided population has groups.
+    least = max(-(-sum(size for size, _, _ in chunks) // room),
+                max(sum(1 for _, _, need in chunks if need is member) for member in members))
+    sessions: list[list[tuple[Need, int]]] = [[] for _ in range(least)]
+    filled = [0] * least
     for size, _, need in chunks:
-        for index, seats in enumerate(sessions):
-            if filled[index] + size <= room and all(other is not need for other, _ in seats):
-                seats.append((need, size))
-                filled[index] += size
-                break
+        # The emptiest session with room and none of its population yet: sessions
+        # as even as the populations' ceilings allow, none left with one person
+        # where another could join.
+        fits = [i for i, seats in enumerate(sessions)
+                if filled[i] + size <= room and all(other is not need for other, _ in seats)]
+        if fits:
+            index = min(fits, key=lambda i: (filled[i], i))
         else:
-            sessions.append([(need, size)])
-            filled.append(size)
+            sessions.append([])
+            filled.append(0)
+            index = len(sessions) - 1
+        sessions[index].append((need, size))
+        filled[index] += size
     return [tuple(seats) for seats in sessions]

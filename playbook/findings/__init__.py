@@ -24,6 +24,7 @@ from .records import (
     LATE_AFTER_GO_LIVE,
     MISSING_OWNER,
     MISSING_SPONSOR,
+    OPEN_AFTER_GO_LIVE,
     PARTNER_TIME,
     RULE_GAVE_WAY,
     SATURATED_SCALE,
@@ -47,7 +48,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "BUDGET_OVERRUN", "CASH", "DECISION_KINDS", "INTERNAL_TIME", "PARTNER_TIME", "LATE_AFTER_GO_LIVE", "MISSING_OWNER", "MISSING_SPONSOR",
-    "RULE_GAVE_WAY", "SATURATED_SCALE", "TRAINING_CAPACITY", "Budget", "CostLine", "Counts", "Decision",
+    "OPEN_AFTER_GO_LIVE", "RULE_GAVE_WAY", "SATURATED_SCALE", "TRAINING_CAPACITY", "Budget", "CostLine", "Counts", "Decision",
     "Effort",
     "Findings", "LotTraining", "OwnerEffort", "Span", "Training", "budget_sentence", "compute",
     "findings", "stable_id",

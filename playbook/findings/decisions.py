@@ -17,6 +17,7 @@ from .records import (
     LATE_AFTER_GO_LIVE,
     MISSING_OWNER,
     MISSING_SPONSOR,
+    OPEN_AFTER_GO_LIVE,
     RULE_GAVE_WAY,
     SATURATED_SCALE,
     TRAINING_CAPACITY,
@@ -37,6 +38,7 @@ ALERTS = {
     "scale_saturated": SATURATED_SCALE,
     "training_capacity_short": TRAINING_CAPACITY,
     "late_after_go_live": LATE_AFTER_GO_LIVE,  # the change plan's re-plan pushed work past a go-live
+    "open_after_go_live": OPEN_AFTER_GO_LIVE,  # a lot went live with its preparation not recorded done
     **{code: RULE_GAVE_WAY for code in RULES_THAT_GIVE_WAY},
 }
 

@@ -221,11 +221,12 @@ BUDGET_OVERRUN = "budget_overrun"
 RULE_GAVE_WAY = "rule_gave_way"
 TRAINING_CAPACITY = "training_capacity"  # end users do not fit between acceptance testing and go-live
 LATE_AFTER_GO_LIVE = "late_after_go_live"  # late work due before a go-live, re-planned after it
+OPEN_AFTER_GO_LIVE = "open_after_go_live"  # work due before a go-live now past, not recorded as done
 MISSING_SPONSOR = "missing_sponsor"
 MISSING_OWNER = "missing_owner"
 SATURATED_SCALE = "saturated_scale"
-DECISION_KINDS = (BUDGET_OVERRUN, TRAINING_CAPACITY, LATE_AFTER_GO_LIVE, RULE_GAVE_WAY, MISSING_SPONSOR,
-                  MISSING_OWNER, SATURATED_SCALE)
+DECISION_KINDS = (BUDGET_OVERRUN, TRAINING_CAPACITY, LATE_AFTER_GO_LIVE, OPEN_AFTER_GO_LIVE, RULE_GAVE_WAY,
+                  MISSING_SPONSOR, MISSING_OWNER, SATURATED_SCALE)
 
 
 @dataclass(frozen=True)

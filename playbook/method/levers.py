@@ -265,7 +265,7 @@ class Catalogue(Strict):
     owners: dict[str, Bilingual]
     reasons: dict[str, Bilingual]
     warnings: dict[Literal["high_impact_no_lever", "milestone_closed", "owner_unnamed", "late_after_go_live",
-                           "late_after_go_live_action", "late_after_go_live_more"], Bilingual]
+                           "open_after_go_live", "late_after_go_live_action", "late_after_go_live_more"], Bilingual]
     milestones: dict[Literal["design_start", "acceptance_start", "acceptance_end", "go_live"], Bilingual]
     closures: dict[Literal["weekend", "holiday"], Bilingual]
     quadrants: dict[Literal["quick_win", "major", "filler", "questionable"], Bilingual]

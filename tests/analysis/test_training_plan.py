@@ -7,12 +7,14 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from types import SimpleNamespace
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from playbook.analysis.training_plan import plan_training, population_seats
+from playbook.analysis.training_plan_groups import compose
 from playbook.method import load_method
 
 from .change_plan_cases import LOT_1, LOT_2, diagnosis, engagement, population
@@ -365,3 +367,33 @@ def test_a_firm_that_trains_each_population_apart_gets_sessions_of_one_populatio
     basics = module_sessions(p, "crm_essentials")
     assert all(len(seats) == 1 for seats in basics["seats"])
     assert len(basics[basics["territories"] == ("North",)]) == 6 + 4 + 6
+
+
+def _needs(*teams):
+    """Stand-ins for the needs of one cohort: (headcount, most of them in one session)."""
+    return [SimpleNamespace(population=f"P{i}", headcount=h, group_size=g) for i, (h, g) in enumerate(teams)]
+
+
+def test_a_team_split_in_more_groups_than_the_others_fill_does_not_leave_a_class_of_one():
+    # 27 advisers (5 at once), 21 call-centre staff (3), 8 team leaders and 4 mediators
+    # (1 each): the team leaders need eight sessions, so eight there are, none of one.
+    sessions = compose(_needs((27, 5), (21, 3), (8, 1), (4, 1)), room=10)
+    sizes = sorted(sum(n for _, n in seats) for seats in sessions)
+    assert len(sessions) == 8 and min(sizes) > 1 and max(sizes) <= 10
+    assert sum(sizes) == 60
+
+
+@settings(max_examples=60, deadline=None)
+@given(teams=st.lists(st.tuples(st.integers(1, 60), st.integers(1, 12)), min_size=1, max_size=8),
+       room=st.integers(1, 12))
+def test_sharing_sessions_seats_everyone_within_each_limit_and_never_adds_a_session(teams, room):
+    needs = _needs(*[(h, min(g, room)) for h, g in teams])
+    sessions = compose(needs, room)
+    for need in needs:
+        theirs = [n for seats in sessions for other, n in seats if other is need]
+        assert sum(theirs) == need.headcount and max(theirs) <= need.group_size
+    for seats in sessions:
+        assert sum(n for _, n in seats) <= room
+        assert len({id(need) for need, _ in seats}) == len(seats)  # one group of a population per session
+    apart = sum(-(-need.headcount // need.group_size) for need in needs)
+    assert -(-sum(h for h, _ in teams) // room) <= len(sessions) <= apart

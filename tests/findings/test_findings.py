@@ -17,6 +17,7 @@ from playbook.findings import (
     INTERNAL_TIME,
     LATE_AFTER_GO_LIVE,
     MISSING_SPONSOR,
+    OPEN_AFTER_GO_LIVE,
     RULE_GAVE_WAY,
     TRAINING_CAPACITY,
     budget_sentence,
@@ -202,9 +203,8 @@ def test_one_region_beside_head_office_territories_needs_its_local_sponsor_every
     assert (actions["lever"] == "name_local_sponsor").sum() == 1
     assert {d.subject for d in findings(small).decisions if d.kind == MISSING_SPONSOR} == {"Islands"}
     document, _ = build("framing_note", small)
-    assert any("territories without a local sponsor: Islands" in getattr(b, "text", "")
-               or any("territories without a local sponsor: Islands" in str(i)
-                      for i in getattr(b, "items", []))
+    said = "Territory without a local sponsor: Islands"  # one territory: singular
+    assert any(said in getattr(b, "text", "") or any(said in str(i) for i in getattr(b, "items", []))
                for b in document.blocks)
 
 
@@ -237,6 +237,22 @@ def test_late_work_re_planned_past_its_lot_s_go_live_is_a_decision_with_its_figu
     assert f"now {format_date(first['end'].date(), 'en')})" in decision.reason
     # Every summary lists it: the decisions message names its kind.
     assert decision.id == stable_id("D", LATE_AFTER_GO_LIVE, "Lot 1 - Requests")
+
+
+def test_a_lot_already_live_with_its_preparation_not_recorded_done_asks_to_sort_it_not_to_delay_go_live():
+    """A month after go-live, nothing recorded done: the committee cannot add hands
+    before a go-live that has happened nor postpone it. It settles the work instead."""
+    data = engagement()
+    data["engagement"]["as_of"] = "2026-06-22"  # Lot 1 went live on 18 May 2026
+    after = analysed(data)
+    kinds = {(d.kind, d.subject) for d in findings(after).decisions}
+    assert (OPEN_AFTER_GO_LIVE, "Lot 1 - Requests") in kinds
+    assert (LATE_AFTER_GO_LIVE, "Lot 1 - Requests") not in kinds
+    (decision,) = [d for d in findings(after).decisions
+                   if d.kind == OPEN_AFTER_GO_LIVE and d.subject == "Lot 1 - Requests"]
+    assert "live since 18 May 2026" in decision.reason
+    assert "more hands" not in decision.reason and "later go-live" not in decision.reason
+    assert "done, moot since go-live (cancelled), or still to do" in decision.reason
 
 
 def test_work_planned_after_go_live_is_not_called_late_past_it(small):

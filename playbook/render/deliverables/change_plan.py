@@ -274,11 +274,16 @@ def findings(analysis: Any) -> list[c.Finding]:
 
     own = plan.by_population.drop(index=ALL, errors="ignore")
     top = own.sort_values("effort_days", ascending=False).head(3)
+    top_values = dict(share=c.percent(analysis, c.share(float(top["effort_days"].sum()), plan.total_days)),
+                      names=", ".join(_t(analysis, "messages.population_effort", name=name,
+                                         days=c.days(analysis, row["effort_days"]))
+                                      for name, row in top.iterrows()))
+    # "the 3 most supported" of 3 populations ranks nothing: say what their share leaves
+    every = 1 < len(top) == len(own)
     result.append(c.Finding(
-        c.message(analysis, f"{NAME}.messages.top_population", counted_by=len(top), share=c.percent(
-            analysis, c.share(float(top["effort_days"].sum()), plan.total_days)), names=", ".join(
-            _t(analysis, "messages.population_effort", name=name,
-               days=c.days(analysis, row["effort_days"])) for name, row in top.iterrows())),
+        c.message(analysis, f"{NAME}.messages.top_population_all", count=len(top), **top_values)
+        if every else c.message(analysis, f"{NAME}.messages.top_population", counted_by=len(top),
+                                **top_values),
         [TableSlide(_matrix_title(analysis), matrix_counts_table(analysis),
                     # too many populations to present: the most supported first, all in the appendix
                     rank=[float(own.at[name, "effort_days"]) if name in own.index else 0.0

@@ -431,9 +431,15 @@ def milestone_steps(analysis: Any) -> list[NextStep]:
     acceptance start and go-live."""
     engagement = analysis.engagement
     today = as_of(analysis)
+    # A late workshop is dated today, and says it is to reschedule: the as-of date
+    # is not a date anyone set for it.
     steps = [
-        NextStep(max(w.date, today), text(analysis, "common.next_step.workshop",
-                                          workshop=term(analysis, "workshop", w.workshop)))
+        NextStep(today, text(analysis, "common.next_step.workshop_late_short",
+                             workshop=term(analysis, "workshop", w.workshop)),
+                 full=text(analysis, "common.next_step.workshop_late",
+                           workshop=term(analysis, "workshop", w.workshop), planned=date(analysis, w.date)))
+        if w.date < today else
+        NextStep(w.date, text(analysis, "common.next_step.workshop", workshop=term(analysis, "workshop", w.workshop)))
         for w in engagement.governance.workshops if w.status == WorkshopStatus.PLANNED
     ]
     for lot in sorted_lots(engagement):

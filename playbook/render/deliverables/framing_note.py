@@ -75,7 +75,9 @@ def messages(analysis: Any, summary: bool = True) -> dict[str, str]:
     when there are more; the report's sections open on every one of them."""
     e = analysis.engagement
     said: dict[str, str] = {}
-    if e.objectives:
+    if not e.objectives:  # a framing without a measurable objective says so first
+        said["objectives"] = t(analysis, "messages.objectives_none")
+    else:
         budget = facts(analysis).budget.objectives  # None: no objective carries a budget
         said["objectives"] = t(analysis, "messages.objectives" if budget is not None
                                else "messages.objectives_unbudgeted", objectives=len(e.objectives),
@@ -133,6 +135,8 @@ def _risk_message(analysis: Any) -> str:
                   if risk_model.attention_from <= level < risk_model.high_from]
         return t(analysis, "messages.risks_none", count=len(medium))
     high.sort(key=lambda name: -e.population(name).headcount)
+    if len(high) == 1:  # "1 population out of 1, first of all X" says X twice
+        return t(analysis, "messages.risks_one", population=c.population_label(analysis, high[0]))
     return c.message(analysis, f"{NAME}.messages.risks", count=len(high), total=len(e.populations),
              people=c.people(analysis, sum(e.population(n).headcount for n in high)),
              names=", ".join(high[:3]))
@@ -160,7 +164,8 @@ def _paragraphs(text: str) -> list[str]:
 
 def _objective_rows(analysis: Any, full: bool) -> tuple[list[str], list[list[Any]]]:
     """CRM objective, KPI, baseline, target, due date, budget, owner (and the business
-    objective first when `full`), with a budget total row."""
+    objective first when `full`), with a budget total row. The last row is always
+    the total: callers drop it with the budget column when no objective is budgeted."""
     e = analysis.engagement
     columns = [t(analysis, "objectives.crm_objective"), t(analysis, "objectives.kpi"),
                c.text(analysis, "common.columns.baseline"), c.text(analysis, "common.columns.target"),
@@ -182,15 +187,20 @@ def _objective_rows(analysis: Any, full: bool) -> tuple[list[str], list[list[Any
 def _objectives_blocks(analysis: Any) -> list[Block]:
     e = analysis.engagement
     if not e.objectives:
-        return [Paragraph(c.text(analysis, "common.not_set"))]
+        return [Paragraph(t(analysis, "objectives.none"))]
     o_ = lambda key: t(analysis, f"objectives.{key}")  # noqa: E731
     chain = Table([o_("business_objective"), o_("crm_objective"), o_("kpi")],
                   [[o.business_objective, o.crm_objective, o.kpi] for o in e.objectives], widths=[3, 2.4, 2])
     columns, rows = _objective_rows(analysis, full=False)
     # The chain table already names each CRM objective: the measures table starts at its KPI.
-    measures = [row[1:] for row in rows[:-1]] + [[rows[-1][0], *rows[-1][2:]]]
-    blocks: list[Block] = [Paragraph(t(analysis, "objectives.intro")), chain,
-                           Table(columns[1:], measures, widths=[2.4, 1, 1, 1.3, 1.2, 1.3])]
+    measures_table = Table(columns[1:], [row[1:] for row in rows[:-1]] + [[rows[-1][0], *rows[-1][2:]]],
+                           widths=[2.4, 1, 1, 1.3, 1.2, 1.3])
+    if all(o.budget is None for o in e.objectives):
+        # A budget column of dashes over a "0 €" total says the objectives cost nothing:
+        # the section's opening already says no objective carries a budget.
+        measures_table = c.select(Table(measures_table.columns, measures_table.rows[:-1],
+                                        widths=measures_table.widths), [0, 1, 2, 3, 5])
+    blocks: list[Block] = [Paragraph(t(analysis, "objectives.intro")), chain, measures_table]
     budgeted = [o for o in e.objectives if o.budget]
     if budgeted:
         largest = max(budgeted, key=lambda o: o.budget or 0)
@@ -199,7 +209,7 @@ def _objectives_blocks(analysis: Any) -> list[Block]:
                                   largest=c.money(analysis, largest.budget),
                                   objective=largest.crm_objective)))
     unbudgeted = [o.crm_objective for o in e.objectives if o.budget is None]
-    if unbudgeted:
+    if unbudgeted and budgeted:
         blocks.append(Paragraph(t(analysis, "objectives.unbudgeted", names="; ".join(unbudgeted))))
     means = [[o.crm_objective, o.resources] for o in e.objectives if o.resources]
     if means:
@@ -291,16 +301,22 @@ def _scope_blocks(analysis: Any) -> list[Block]:
     functions = list(dict.fromkeys(p.function for p in e.populations))
     return [
         Heading(t(analysis, "scope.populations_title"), 2),
-        Paragraph(t(analysis, "scope.populations_intro", count=len(e.populations),
-                    people=c.people(analysis, _headcount(e)), users=c.people(analysis, users),
-                    non_users=c.people(analysis, _headcount(e) - users))),
+        # When all are users, the section's opening has said it: no second sentence of it.
+        *([Paragraph(t(analysis, "scope.populations_intro", count=len(e.populations),
+                       people=c.people(analysis, _headcount(e)), users=c.people(analysis, users),
+                       non_users=c.people(analysis, _headcount(e) - users)))] if users < _headcount(e) else []),
         _population_table(analysis, full=True),
         Paragraph(t(analysis, "scope.functions", functions=", ".join(functions))),
-        Heading(t(analysis, "scope.territories_title"), 2),
-        Figure(territory_chart(analysis)),
+        *([Heading(t(analysis, "scope.territories_title"), 2), Figure(territory_chart(analysis))]
+          if several_territories(analysis) else []),
         Heading(t(analysis, "scope.lots_title"), 2),
         _lots_table(analysis, full=True),
     ]
+
+
+def several_territories(analysis: Any) -> bool:
+    """A headcount-by-territory chart of one bar repeats the population table's total."""
+    return len(analysis.engagement.territory_names) > 1
 
 
 # --------------------------------------------------------------------------- governance
@@ -346,20 +362,27 @@ def _functions_without_senior(team: list[Any]) -> list[str]:
             if not any(m.function == f and m.seniority == Seniority.SENIOR for m in team)]
 
 
-def _team_table(analysis: Any, full: bool) -> Table:
+def _team_table(analysis: Any) -> Table:
     g = lambda key: t(analysis, f"governance.{key}")  # noqa: E731
-    team = analysis.engagement.governance.team
-    if full:
-        columns = [g("name"), c.text(analysis, "common.columns.function"), g("role"), g("seniority"),
-                   g("allocation"), g("released")]
-        rows = [[m.name, m.function, m.role, c.term(analysis, "seniority", m.seniority),
-                 c.measure(analysis, m.allocation, "%"), c.yes_no(analysis, m.released_from_daily_work)]
-                for m in team]
-        return Table(columns, rows, widths=[1.5, 1.2, 3.2, 1.2, 1, 0.9])
-    columns = [g("name"), c.text(analysis, "common.columns.function"), g("seniority"), g("allocation")]
-    rows = [[m.name, m.function, c.term(analysis, "seniority", m.seniority),
-             c.measure(analysis, m.allocation, "%")] for m in team]
-    return Table(columns, rows, widths=[1.6, 1.3, 1.1, 1])
+    columns = [g("name"), c.text(analysis, "common.columns.function"), g("role"), g("seniority"),
+               g("allocation"), g("released")]
+    rows = [[m.name, m.function, m.role, c.term(analysis, "seniority", m.seniority),
+             c.measure(analysis, m.allocation, "%"), c.yes_no(analysis, m.released_from_daily_work)]
+            for m in analysis.engagement.governance.team]
+    return Table(columns, rows, widths=[1.5, 1.2, 3.2, 1.2, 1, 0.9])
+
+
+def people_table(analysis: Any) -> Table:
+    """The cross-functional team, then the key users: name, part in the project,
+    seniority, allocation."""
+    gov = analysis.engagement.governance
+    g = lambda key, **v: t(analysis, f"governance.{key}", **v)  # noqa: E731
+    rows: list[list[Any]] = [[m.name, g("team_member", function=m.function),
+                              c.term(analysis, "seniority", m.seniority), c.measure(analysis, m.allocation, "%")]
+                             for m in gov.team]
+    rows += [[ku.name, g("key_user_of", population=ku.population), "", c.measure(analysis, ku.allocation, "%")]
+             for ku in gov.key_users]
+    return Table([g("name"), g("part"), g("seniority"), g("allocation")], rows, widths=[1.6, 3, 1.1, 1])
 
 
 def _key_user_table(analysis: Any) -> Table:
@@ -477,7 +500,7 @@ def governance_findings(analysis: Any) -> list[str]:
     unsponsored = territories_without_sponsor(e)  # the checks' own rule
     if unsponsored:
         findings.append(t(analysis, "governance.no_local_sponsor", territories=", ".join(unsponsored),
-                          sponsor=gov.sponsor.name))
+                          sponsor=gov.sponsor.name, count=len(unsponsored)))
     if gov.copil_every_weeks > 2:
         findings.append(t(analysis, "governance.copil_off_rhythm", weeks=gov.copil_every_weeks))
     return findings
@@ -511,7 +534,7 @@ def _governance_blocks(analysis: Any) -> list[Block]:
     if gov.team:
         blocks += [
             Paragraph(team_summary(analysis)),
-            _team_table(analysis, full=True),
+            _team_table(analysis),
             Paragraph(balance_line(analysis, counts)),
         ]
         seniority = seniority_chart(analysis)
@@ -527,8 +550,8 @@ def _governance_blocks(analysis: Any) -> list[Block]:
                          [[tr.name, tr.local_sponsor, tr.local_sponsor_role] for tr in sponsored],
                          widths=[1, 1.3, 2.5])]
     findings = governance_findings(analysis)
-    if findings:
-        blocks.append(Bullets(findings))
+    if findings:  # under their own heading, not read as more administrators or sponsors
+        blocks += [Heading(g("gaps_title"), 2), Bullets(findings)]
     blocks += [Heading(g("bodies_title"), 2), _bodies_table(analysis), Paragraph(g("purposes_title")),
                _purposes(analysis), Heading(g("raci_title"), 2), raci_table(analysis),
                Paragraph(raci_legend(analysis), "caption")]
@@ -658,7 +681,16 @@ def gantt_chart(analysis: Any) -> Chart:
 def _plan_blocks(analysis: Any) -> list[Block]:
     if not analysis.engagement.lots:
         return [Paragraph(c.text(analysis, "common.not_set"))]
-    return [Paragraph(t(analysis, "plan.intro")), Figure(gantt_chart(analysis))]
+    return [Paragraph(plan_intro(analysis)), Figure(gantt_chart(analysis))]
+
+
+def plan_intro(analysis: Any) -> str:
+    """Why lots, or, for a single lot, what goes live together: "deployment goes
+    by lots" under a one-lot title contradicts it."""
+    lots = analysis.engagement.lots
+    if len(lots) == 1:
+        return t(analysis, "plan.intro_single", blocks=", ".join(lots[0].functional_blocks))
+    return t(analysis, "plan.intro")
 
 
 # --------------------------------------------------------------------------- risks
@@ -769,7 +801,11 @@ def _context_slides(analysis: Any) -> Slides:
     for line in candidates:  # a long one gives way to the next that fits
         if not bullets or b.words(*bullets, line) <= b.BUDGET:
             bullets.append(line)
-    notes = "\n\n".join(getattr(info, f) for f in fields)
+    # The notes hold what the slide leaves out, not the same words again.
+    shown = {f for f in fields for line in bullets
+             if _paragraphs(getattr(info, f)) == [_first_sentence(getattr(info, f))]
+             and line.endswith(_first_sentence(getattr(info, f)))}
+    notes = "\n\n".join(getattr(info, f) for f in fields if getattr(info, f).strip() and f not in shown)
     return [BulletSlide(t(analysis, "deck.context", client=info.client), bullets, notes=notes)], []
 
 
@@ -799,9 +835,12 @@ def _scope_slides(analysis: Any) -> Slides:
     main = [TableSlide(title, c.select(_population_table(analysis, full=False), [0, 1, 2]),
                        notes=b.lines([notes, *lots]))]
     detail: list[Slide] = [ChartSlide(t(analysis, "scope.territories_title"),
-                                      territory_chart(analysis, show_values=False))]
-    if e.lots:
+                                      territory_chart(analysis, show_values=False))] \
+        if several_territories(analysis) else []
+    if len(e.lots) > 1:
         # What each lot delivers; its dates are on the plan's Gantt and in the notes.
+        # A single lot's blocks are said on the plan slide: a record of it would
+        # fill an appendix page with what the Gantt shows.
         phases = [t(analysis, "deck.lot_phases", lot=lot.name, design=c.date(analysis, lot.design_start),
                     acceptance=c.date(analysis, lot.acceptance_start), go_live=c.date(analysis, lot.go_live))
                   for lot in sorted(e.lots, key=lambda lot: lot.go_live)]
@@ -836,12 +875,13 @@ def _governance_slides(analysis: Any) -> Slides:
         shown = b.leading(summary, b.words)
         main.append(BulletSlide(team_title, shown, notes=c.reason_notes(
             analysis, [evidence], lead=b.lines(summary[len(shown):]))))
-        detail.append(TableSlide(g("team_title"), _team_table(analysis, full=False)))
         if not seniority_chart(analysis).says_little:  # else the team's table says it
             detail.append(ChartSlide(g("balance_title"), seniority_chart(analysis),
                                      caption=balance_line(analysis, counts)))
-    if gov.key_users:
-        detail.append(TableSlide(g("key_users_title"), _key_user_table(analysis)))
+    if gov.team or gov.key_users:
+        # Who works on the project, team and key users on one page: two tables of a
+        # few rows each would leave two appendix pages mostly empty.
+        detail.append(TableSlide(g("people_title"), people_table(analysis), reference=True))
     detail += b.table_slides(analysis, g("raci_title"), raci_table(analysis, decisive=True),
                              notes="\n".join([g("raci_decisive"), raci_legend(analysis), raci_notes(analysis)]))
     return main, detail
@@ -855,8 +895,15 @@ def _workshops_slides(analysis: Any) -> Slides:
     planned = analysis.engagement.governance.workshops
     held = sum(x.status == WorkshopStatus.DONE for x in planned)
     to_plan = len(rows) - held - sum(x.status == WorkshopStatus.PLANNED for x in planned)
+    # A workshop whose date has passed without it being held is late, not "next".
+    late = sorted((x for x in planned if workshop_status(x, c.as_of(analysis)) == LATE), key=lambda x: x.date)
     if held == len(rows):
         title = t(analysis, "deck.workshops_all", total=len(rows))
+    elif late:
+        title = c.counted(analysis, f"{NAME}.deck.workshops_late", held, total=len(rows),
+                          late=c.term(analysis, "workshop", late[0].workshop), date=c.date(analysis, late[0].date),
+                          others=t(analysis, "deck.workshops_late_others", count=len(late) - 1)
+                          if len(late) > 1 else "")
     elif to_plan > 0:
         key = "workshops_to_plan" if held else "workshops_none_held"  # « 0 atelier tenu » reads as a slip
         title = c.counted(analysis, f"{NAME}.deck.{key}", to_plan, held=held, total=len(rows))
@@ -910,7 +957,7 @@ def _plan_slides(analysis: Any) -> Slides:
     go_lives = sorted(lot.go_live for lot in e.lots)
     title = c.counted(analysis, f"{NAME}.deck.plan", len(e.lots), first=c.month(analysis, go_lives[0]),
                       last=c.month(analysis, go_lives[-1]))
-    return [ChartSlide(title, gantt_chart(analysis), notes=t(analysis, "plan.intro"))], []
+    return [ChartSlide(title, gantt_chart(analysis), notes=plan_intro(analysis))], []
 
 
 def _risks_slides(analysis: Any) -> Slides:
@@ -925,9 +972,13 @@ def _risks_slides(analysis: Any) -> Slides:
     e = analysis.engagement
     high = [r for r in risks if r.level >= analysis.method.brakes.risk_model.high_from]
     populations = list(dict.fromkeys(r.population for r in high))
-    title = (c.counted(analysis, f"{NAME}.deck.risks", len(populations), total=len(e.populations),
-                       people=c.people(analysis, sum(e.population(n).headcount for n in populations)))
-             if populations else t(analysis, "sections.risks"))
+    if len(populations) == 1:  # "1 population of 3" names no one: name it
+        title = t(analysis, "deck.risks_one", population=c.population_label(analysis, populations[0]))
+    elif populations:
+        title = c.counted(analysis, f"{NAME}.deck.risks", len(populations), total=len(e.populations),
+                          people=c.people(analysis, sum(e.population(n).headcount for n in populations)))
+    else:
+        title = t(analysis, "sections.risks")
     return [TableSlide(title, _risk_table(analysis, shown, full=False), notes=notes)], []
 
 

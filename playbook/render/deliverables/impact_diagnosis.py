@@ -232,7 +232,9 @@ def next_steps(analysis: Any) -> list[c.NextStep]:
         return upcoming
     when = upcoming[0].date
     convince, allies = _in_role(analysis, "priority"), _in_role(analysis, "allies")
-    extra = [c.NextStep(when, _t(analysis, "next_steps.validate"))]
+    sponsored = any(t.has_local_sponsor for t in analysis.engagement.territories)
+    extra = [c.NextStep(when, _t(analysis, "next_steps.validate" if sponsored
+                                 else "next_steps.validate_no_local_sponsor"))]
     # the slide counts the populations; the report and the notes name them
     if convince:
         extra.append(c.NextStep(when, c.counted(analysis, f"{NAME}.next_steps.convince_short",
@@ -650,10 +652,13 @@ def _ally_lines(analysis: Any) -> list[str]:
     for name in members:
         population = analysis.engagement.population(name)
         named = [k.name for k in key_users if k.population == name]
-        suffix = _t(analysis, "text.key_users", names=", ".join(named)) if named else ""
+        suffix = (c.counted(analysis, f"{NAME}.text.key_users", len(named), names=", ".join(named))
+                  if named else "")
         lines.append(_t(analysis, "text.allies_line", population=c.population_label(analysis, name),
                         buy_in=c.buy_in(analysis, population.buy_in),
-                        level=int(levels.at[name, "level"]), key_users=suffix))
+                        # the level in the method's words, not the input's "2/3"
+                        level=analysis.method.dimensions.intensity(int(levels.at[name, "level"]))
+                        .label.in_(analysis.lang).lower(), key_users=suffix))
     return lines
 
 

@@ -126,10 +126,13 @@ def _kpi_title(analysis: Any, pack: Copil) -> str:
     counts = measured["rag"].value_counts()
     green = int(counts.get("green", 0))
     key = "titles.kpis_green_none" if not green else "titles.kpis_green_one" if green == 1 else "titles.kpis"
+    # "0 amber" is not a finding: only the colours some KPI has are said
+    colours = [_t(analysis, f"words.{rag}_count", count=c.number(analysis, int(counts[rag])))
+               for rag in ("amber", "red") if counts.get(rag, 0)]
+    rest = (_t(analysis, "words.kpi_rest_none" if not green else "words.kpi_rest",
+               colours=", ".join(colours)) if colours else "")
     return _t(analysis, key, green=c.number(analysis, green),
-              measured=c.number(analysis, len(measured)),
-              amber=c.number(analysis, int(counts.get("amber", 0))),
-              red=c.number(analysis, int(counts.get("red", 0))))
+              measured=c.number(analysis, len(measured)), rest=rest)
 
 
 def _adoption_title(analysis: Any, pack: Copil) -> str:
@@ -154,7 +157,9 @@ def _territory_title(analysis: Any, pack: Copil) -> str:
 
 def _progress_title(analysis: Any, pack: Copil) -> str:
     p = pack.progress
-    return _t(analysis, "titles.progress", done=c.number(analysis, p["done"]),
+    key = ("titles.progress" if p["late"] and p["due"] else "titles.progress_no_due" if p["late"]
+           else "titles.progress_no_late" if p["due"] else "titles.progress_clear")
+    return _t(analysis, key, done=c.number(analysis, p["done"]),
               late=_n(analysis, "words.late", p["late"]), due=_n(analysis, "words.due", p["due"]))
 
 
@@ -179,18 +184,47 @@ def _decisions(analysis: Any, pack: Copil) -> list[tuple[str, str, str]]:
     return own + raised
 
 
+DECISION_SLIDES = 2  # slides the decisions and their reasons may take
+
+
 def decision_bullets(listed: list[tuple[str, str, str]]) -> list[BulletLike]:
-    """Each decision in bold, under it the first sentence of why while the slide
-    has room (a committee decides on a reason, not a topic); the notes say all."""
-    words = sum(count_words(text) for _, text, _ in listed)
-    bullets: list[BulletLike] = []
-    for _, text, reason in listed:
-        bullets.append(f"**{text[:1].upper()}{text[1:]}**")
+    """Each decision in bold, under it the first sentence of why while the slides
+    have room (a committee decides on a reason, not a topic): the reasons may take
+    the decisions onto a second slide (`DECISION_SLIDES`), never further; the
+    notes say all."""
+    titles: list[BulletLike] = [f"**{text[:1].upper()}{text[1:]}**" for _, text, _ in listed]
+    slides = max(DECISION_SLIDES, _word_pages(titles))
+    reasons: dict[int, str] = {}
+    for number, (_, _, reason) in enumerate(listed):
         why = _first_sentence(reason)
-        if why and words + count_words(why) <= WORD_BUDGET:
-            words += count_words(why)
-            bullets.append(BulletItem(why, level=1))
+        if why and _word_pages(_with_reasons(titles, {**reasons, number: why})) <= slides:
+            reasons[number] = why
+    return _with_reasons(titles, reasons)
+
+
+def _with_reasons(titles: list[BulletLike], reasons: dict[int, str]) -> list[BulletLike]:
+    bullets: list[BulletLike] = []
+    for number, title in enumerate(titles):
+        bullets.append(title)
+        if number in reasons:
+            bullets.append(BulletItem(reasons[number], level=1))
     return bullets
+
+
+def _word_pages(bullets: list[BulletLike]) -> int:
+    """The slides `bullets` take at `WORD_BUDGET` words a slide, a reason kept
+    on the slide of its decision (as the deck's writer pages them)."""
+    pages, words, last_level = 1, 0, 0
+    carried = 0  # words of the decision a reason would carry to the next slide
+    for bullet in bullets:
+        level = bullet.level if isinstance(bullet, BulletItem) else 0
+        said = count_words(bullet.text if isinstance(bullet, BulletItem) else str(bullet))
+        if words and words + said > WORD_BUDGET:
+            pages += 1
+            words = carried if level > last_level else 0
+        words += said
+        carried, last_level = (said if level == 0 else 0), level
+    return pages
 
 
 def _first_sentence(text: str) -> str:
@@ -476,9 +510,9 @@ def _decisions_block(analysis: Any, pack: Copil) -> Block:
 
 def _progress_text(analysis: Any, pack: Copil) -> str:
     p = pack.progress
-    return _t(analysis, "text.progress", total=c.number(analysis, p["total"]),
-              done=c.number(analysis, p["done"]), cancelled=c.number(analysis, p["cancelled"]),
-              late=c.number(analysis, p["late"]), due=c.number(analysis, p["due"]))
+    parts = [_t(analysis, f"text.progress_{part}", **{part: c.number(analysis, p[part])})
+             for part in ("done", "cancelled", "late", "due") if part == "done" or p[part]]
+    return _t(analysis, "text.progress", total=c.number(analysis, p["total"]), parts=_names(analysis, parts))
 
 
 # --------------------------------------------------------------------------- deck

@@ -65,10 +65,14 @@ def journeys_by_population(analysis: Any) -> dict[str, list[Any]]:
             for name in sorted(grouped, key=lambda n: order.index(n) if n in order else len(order))}
 
 
-def desiloing_populations(analysis: Any) -> list[str]:
-    """Populations for which the diagnosis detected the de-siloing brake."""
+def desiloing_populations(analysis: Any, low: bool = False) -> list[str]:
+    """Populations for which the diagnosis detected the de-siloing brake at a
+    severity that needs attention (the risk model's threshold, as the first
+    risks); `low`: those where it is only a low barrier. A low barrier does not
+    "hold the 360° view to 180°"."""
+    attention = analysis.method.brakes.risk_model.attention_from
     return list(dict.fromkeys(b.population for b in analysis.diagnosis.brakes
-                              if b.brake == Brake.DESILOING.value))
+                              if b.brake == Brake.DESILOING.value and (b.severity < attention) == low))
 
 
 def sorted_lots(analysis: Any) -> list[Any]:
@@ -111,7 +115,8 @@ def messages(analysis: Any, summary: bool = True) -> dict[str, str]:
                          date=c.date(analysis, min(kpis["first_review"])))
     silos = desiloing_populations(analysis)
     if silos:
-        said["data"] = c.message(analysis, f"{NAME}.messages.data", len(silos))
+        stated = bool(e.engagement.data_ambition.strip())  # no ambition stated: none to claim
+        said["data"] = c.message(analysis, f"{NAME}.messages.{'data' if stated else 'data_unstated'}", len(silos))
     if summary and len(said) > c.SUMMARY_MAX:
         said.pop("kpis", None)
     return said
@@ -122,6 +127,8 @@ def _life_message(analysis: Any) -> str:
     done = described(analysis)
     missing = [p.name for p in e.populations if p not in done]
     people = c.people(analysis, sum(p.headcount for p in done))
+    if missing and not done:  # "described for 0 populations" is not a finding
+        return t(analysis, "messages.life_none", total=len(e.populations), names=", ".join(missing))
     if missing:
         return t(analysis, "messages.life_missing", described=len(done), total=len(e.populations),
                  names=", ".join(missing))
@@ -144,9 +151,7 @@ def _life_blocks(analysis: Any) -> list[Block]:
             blocks.append(Paragraph(f"**{t(analysis, 'life.tomorrow')}.** {p.life_tomorrow}"))
         if p.gains:
             blocks.append(Paragraph(f"**{t(analysis, 'life.gains')}.** {p.gains}"))
-    missing = [p.name for p in analysis.engagement.populations if p not in described(analysis)]
-    if missing:
-        blocks.append(Paragraph(t(analysis, "life.missing", names=", ".join(missing))))
+    # The populations still to describe are named by the section's opening, once.
     return blocks
 
 
@@ -335,14 +340,19 @@ def _has_baseline(analysis: Any) -> bool:
 
 
 def _kpi_definitions(analysis: Any) -> list[str]:
+    """Each definition once, with the KPIs it defines (one adoption KPI per
+    population shares one), then the KPIs the method added, in one line."""
     kpis = analysis.steering.kpis
-    lines = [f"**{r.name}** — {r.definition}" for r in kpis.itertuples() if r.definition]
-    added: dict[str, list[str]] = {}  # family -> the KPIs the method added to cover it
+    defined: dict[str, list[str]] = {}
     for r in kpis.itertuples():
-        if r.source == "method":
-            added.setdefault(r.family, []).append(r.name)
-    lines += [t(analysis, "kpis.source_method", family=family, kpis=", ".join(names), count=len(names))
-              for family, names in added.items()]
+        if r.definition:
+            defined.setdefault(r.definition, []).append(r.name)
+    lines = [f"**{', '.join(names)}** — {definition}" for definition, names in defined.items()]
+    added = [r.name for r in kpis.itertuples() if r.source == "method"]
+    if added and len(added) == len(kpis):  # naming all of them again says nothing
+        lines.append(t(analysis, "kpis.all_method"))
+    elif added:
+        lines.append(t(analysis, "kpis.source_method", kpis="; ".join(added), count=len(added)))
     return lines
 
 
@@ -364,13 +374,17 @@ def _data_lines(analysis: Any) -> list[str]:
         lines.append(t(analysis, "data.brakes", count=len(silos),
                        people=c.people(analysis, sum(e.population(n).headcount for n in silos)),
                        names=", ".join(silos)))
+    elif desiloing_populations(analysis, low=True):
+        lines.append(t(analysis, "data.low_brakes", names=", ".join(desiloing_populations(analysis, low=True))))
     else:
         lines.append(t(analysis, "data.no_brake"))
     return lines
 
 
 def _data_reasons(analysis: Any) -> list[str]:
-    return [b.reasons[0] for b in analysis.diagnosis.brakes if b.brake == Brake.DESILOING.value and b.reasons]
+    silos = desiloing_populations(analysis)
+    return [b.reasons[0] for b in analysis.diagnosis.brakes
+            if b.brake == Brake.DESILOING.value and b.reasons and b.population in silos]
 
 
 def _data_blocks(analysis: Any) -> list[Block]:
@@ -540,7 +554,9 @@ def _data_slides(analysis: Any) -> tuple[list[Slide], list[Slide]]:
     lines = [t(analysis, "data.warning")]
     if silos:
         people = c.people(analysis, sum(analysis.engagement.population(n).headcount for n in silos))
-        lines.append(c.counted(analysis, f"{NAME}.deck.data_brakes", len(silos), people=people))
+        # Named on the slide: "1 population" alone sends the reader to the notes.
+        lines.append(c.counted(analysis, f"{NAME}.deck.data_brakes", len(silos), people=people,
+                               names=", ".join(silos)))
     else:
         lines.append(t(analysis, "data.no_brake"))
     notes = c.reason_notes(analysis, _data_reasons(analysis),

@@ -80,8 +80,11 @@ def _bullet_pages(items: list[BulletItem], box: Box, size: int, heading: str,
             head = heading if len(pages) == 1 else ""
             if pages[-1] and (len(pages[-1]) >= cap or spent + words > word_cap
                               or not fits(candidate, head)):
-                pages.append([item])
-                spent = 0
+                # a bullet's detail never opens a slide without the bullet it details
+                parent = ([pages[-1].pop()] if item.level > 0 and len(pages[-1]) > 1
+                          and pages[-1][-1].level < item.level else [])
+                pages.append([*parent, item])
+                spent = sum(count_words(p.text) for p in parent)
             else:
                 pages[-1] = candidate
             spent += words

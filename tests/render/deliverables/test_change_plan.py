@@ -421,3 +421,20 @@ def test_the_lever_matrix_notes_say_what_a_dot_means():
         (page,) = [s for s in cp.build_deck(analysis).slides
                    if getattr(s, "title", "") == c.text(analysis, "change_plan.deck.lever_matrix")]
         assert page.notes == c.text(analysis, "change_plan.text.lever_matrix_notes")
+
+
+def test_a_plan_whose_populations_are_all_among_the_three_most_supported_says_what_they_leave():
+    # "the 3 populations with the most support" of a client with three ranks nothing
+    from playbook.analysis.engine import analyse
+    from playbook.method import load_method
+    from playbook.model import Engagement
+    from tests.factories import minimal_engagement_dict
+
+    data = minimal_engagement_dict()
+    assert 1 < len(data["populations"]) <= 3
+    for lang, rest in (("fr", "le reste va aux actions transverses"),
+                       ("en", "the rest goes to cross-population actions")):
+        first = cp.findings(analyse(Engagement.model_validate(data), load_method(), lang))[0].message
+        for said in (str(first), first.headline):
+            assert rest in said, said
+            assert "les plus accompagnées" not in said and "the most support" not in said, said

@@ -201,6 +201,8 @@ def test_the_summary_of_a_one_lot_unbudgeted_client_says_what_is_true(tmp_path):
     assert said["scope"] == "1 population and 140 people concerned, all of them CRM users."
     assert str(said["plan"]) == "Deployment in one lot, going live on 6 December 2027."
     assert str(said["criteria"]).startswith("The 6 success criteria are still to be assessed: ")
+    titles = _slide_titles(analyse(engagement, load_method(), "en"))
+    assert "1 population, 140 people, all of them CRM users" in titles  # not "…, a CRM user"
 
 
 def _corpus_analysis(slug: str, lang: str):
@@ -244,3 +246,159 @@ def test_the_team_line_agrees_in_number_and_lists_only_the_seniorities_present()
     for m in en.engagement.governance.team:
         m.released_from_daily_work = False
     assert fn.team_summary(en).endswith("; none released from daily work.")
+
+
+def _factory_analysis(data, lang: str = "en"):
+    from playbook.analysis.engine import analyse
+    from playbook.method import load_method
+    from playbook.model import Engagement
+
+    data["engagement"]["language"] = lang
+    return analyse(Engagement.model_validate(data), load_method(), lang)
+
+
+def _slide_titles(analysis) -> list[str]:
+    return [s.title for s in fn.build_deck(analysis).slides if getattr(s, "title", None)]
+
+
+def test_a_workshop_past_its_date_is_said_late_never_next_and_to_reschedule():
+    """« prochain : … prévu le 10 mai » read on 14 June is false; the next steps put it
+    today, saying it is late, not as if today were its new date."""
+    from tests.factories import minimal_engagement_dict
+
+    for lang, late, reschedule in (("fr", "« Cas d'usage du CRM », prévu le 2 février 2026, est en retard",
+                                    "Atelier « Cas d'usage du CRM » à replanifier"),
+                                   ("en", "“CRM use cases”, planned for 2 February 2026, is late",
+                                    "“CRM use cases” workshop to reschedule")):
+        data = minimal_engagement_dict()
+        data["engagement"]["as_of"] = "2026-03-02"
+        data["governance"]["workshops"] = [
+            {"workshop": "target_vision", "date": "2026-01-19", "participants": "Board", "status": "done"},
+            {"workshop": "use_cases", "date": "2026-02-02", "participants": "Key users"},
+            {"workshop": "action_plan", "date": "2026-03-30", "participants": "Project team"},
+        ]
+        analysis = _factory_analysis(data, lang)
+        titles = [flat(x) for x in _slide_titles(analysis)]
+        workshop_title = next(x for x in titles if flat(late) in x)
+        assert "prochain" not in workshop_title and "next" not in workshop_title
+        first = c.next_steps(analysis)[0]
+        assert first.date == analysis.as_of and flat(first.text) == flat(reschedule)
+
+
+def test_a_single_lot_is_not_said_to_deploy_by_lots_and_one_territory_gets_no_chart():
+    """'Deployment goes by lots' under 'A single lot' contradicts it; a chart of
+    one territory's bar repeats the population table's total."""
+    from playbook.render.ir import ChartSlide, Figure, Paragraph
+    from tests.factories import minimal_engagement_dict
+
+    data = minimal_engagement_dict()
+    data["lots"] = data["lots"][:1]
+    data["lots"][0]["populations"] = [p["name"] for p in data["populations"] if p["crm_user"]]
+    data["populations"][2]["territory"] = "North"  # every population in one territory
+    analysis = _factory_analysis(data)
+    assert analysis.engagement.territory_names == ["North"]
+    deck = fn.build_deck(analysis)
+    plan = next(s for s in deck.slides if getattr(s, "title", "").startswith("A single lot"))
+    assert "by lots" not in plan.notes and "Tenant requests, Contact history" in plan.notes
+    blocks = fn.build_document(analysis).blocks
+    assert not any("by lots" in b.text for b in blocks if isinstance(b, Paragraph))
+    assert not any(isinstance(b, Figure) and b.chart.title == "Headcount by territory" for b in blocks)
+    assert not any(isinstance(s, ChartSlide) and s.title == "Territories" for s in deck.slides)
+
+
+def test_one_population_at_high_risk_is_named_not_counted_as_one_of_n():
+    """'1 population of 3 (6 people) at high risk' makes the reader look up which."""
+    from tests.factories import minimal_engagement_dict
+
+    data = minimal_engagement_dict()
+    data["populations"][0].pop("shifts_tasks_to")  # the assistants' high risk came from the shift
+    analysis = _factory_analysis(data)
+    high_from = analysis.method.brakes.risk_model.high_from
+    high = {r.population for r in analysis.diagnosis.risks if r.level >= high_from}
+    assert len(high) == 1, high
+    (name,) = high
+    said = fn.messages(analysis)["risks"]
+    assert said.startswith("One population at high risk of rejection or misuse: ") and name in said
+    assert any(x.startswith("One population at high risk") and name in x for x in _slide_titles(analysis))
+    assert not any(" of 3 " in x or "out of 3" in x for x in [*_slide_titles(analysis), said])
+
+
+def test_unbudgeted_objectives_show_no_budget_column_and_no_framing_without_objectives_is_silent():
+    """A budget column of dashes over a '€0' total says the objectives cost nothing;
+    a framing with no objective says so in its summary, not 'Not stated'."""
+    from playbook.render.ir import Paragraph, Table
+    from tests.factories import minimal_engagement_dict
+
+    data = minimal_engagement_dict()
+    data["objectives"] = [{"business_objective": "Answer tenants faster.", "crm_objective": "Every request traced",
+                           "kpi": "Requests answered within 2 days", "target": 80, "due_date": "2026-12-31",
+                           "owner": "Anne Ferrand"}]
+    analysis = _factory_analysis(data)
+    tables = [b for b in fn.build_document(analysis).blocks if isinstance(b, Table)]
+    measures = next(t for t in tables if t.columns[0] == "KPI")
+    assert "Budget" not in measures.columns and len(measures.rows) == 1
+    assert not any(flat(c.money(analysis, 0)) in flat(str(t.rows)) for t in tables)
+
+    data = minimal_engagement_dict()
+    analysis = _factory_analysis(data)
+    said = fn.messages(analysis)
+    assert said["objectives"].startswith("No measurable CRM objective is stated yet")
+    texts = [b.text for b in fn.build_document(analysis).blocks if isinstance(b, Paragraph)]
+    assert "Not stated" not in texts
+
+
+def test_governance_gaps_have_their_own_heading_and_one_territory_reads_singular():
+    """Gaps read under 'Future administrators' are taken for more administrators;
+    « pour chacun » of a single territory is a slip."""
+    from playbook.render.ir import Bullets, Heading
+    from tests.factories import minimal_engagement_dict
+
+    data = minimal_engagement_dict()
+    data["populations"][0]["territory"] = "North"
+    data["populations"][1]["territory"] = "South"
+    data["territories"] = [{"name": "North", "local_management": "supportive", "local_sponsor": "Paul Morel",
+                            "local_sponsor_role": "Regional director"},
+                           {"name": "South", "local_management": "opposed"}]
+    analysis = _factory_analysis(data, "fr")
+    blocks = fn.build_document(analysis).blocks
+    heading = next(i for i, b in enumerate(blocks)
+                   if isinstance(b, Heading) and b.text == "Ce que la gouvernance doit encore régler")
+    gaps = " ".join(blocks[heading + 1].items) if isinstance(blocks[heading + 1], Bullets) else ""
+    assert "Territoire sans sponsor local : South." in flat(gaps) and "chacun" not in gaps
+
+
+def test_team_and_key_users_share_one_appendix_page_and_a_single_lot_gets_no_record_page():
+    """A two-row team table, a one-row key-user record and a one-lot record on three
+    appendix pages leave three pages mostly empty; who works on the project is one page."""
+    from playbook.render.ir import TableSlide
+    from tests.factories import minimal_engagement_dict
+
+    data = minimal_engagement_dict()
+    data["lots"] = data["lots"][:1]
+    data["governance"]["team"] = [
+        {"name": "Lea Garnier", "function": "Customer relations", "role": "Agency manager", "seniority": "senior",
+         "allocation": 30},
+        {"name": "Marc Dumas", "function": "IT", "role": "CRM analyst", "seniority": "intermediate",
+         "allocation": 20}]
+    data["governance"]["key_users"] = [{"name": "Ines Roy", "population": "Agency advisers", "allocation": 15}]
+    analysis = _factory_analysis(data)
+    deck = fn.build_deck(analysis)
+    tables = [s for s in deck.slides if isinstance(s, TableSlide)]
+    people = [s for s in tables if s.title == "Cross-functional team and key users"]
+    assert len(people) == 1 and people[0].reference
+    assert [row[0] for row in people[0].table.rows] == ["Lea Garnier", "Marc Dumas", "Ines Roy"]
+    assert people[0].table.rows[2][1] == "Key user – Agency advisers"
+    assert not any(s.title in ("Cross-functional team", "Key users", "Deployment lots") for s in tables)
+
+
+def test_a_decision_with_its_options_reads_without_a_second_colon():
+    """« 4 décisions attendent le COPIL : capacité … (Lot 2) : mise en production au … » —
+    a colon inside a list already after a colon reads as machine output."""
+    from playbook.findings import Decision
+    from playbook.render.deliverables import decisions
+    from tests.factories import minimal_engagement_dict
+
+    for lang in ("fr", "en"):
+        analysis = _factory_analysis(minimal_engagement_dict(), lang)
+        said = decisions.topic(analysis, Decision("D1", "training_capacity", "Lot 2", "…", "4 mai 2028"))
+        assert said.endswith("(Lot 2) — 4 mai 2028") and ":" not in flat(said)

@@ -384,3 +384,30 @@ def test_where_a_resistance_was_heard_is_said_in_the_deliverables_language():
     said = " ".join([*(s.notes or "" for s in idg.build_deck(analysis).slides),
                      *(getattr(b, "text", "") for b in idg.build_document(analysis).blocks)])
     assert "(interview)" not in said and "(entretien)" in said
+
+
+def test_an_ally_line_says_its_impact_in_words_and_one_key_user_in_the_singular(analyses):
+    for analysis in analyses.values():
+        assert not any("/3" in line for line in idg._ally_lines(analysis))
+        key_users = analysis.engagement.governance.key_users
+        for line in idg._ally_lines(analysis):
+            population = next(p.name for p in analysis.engagement.populations if line.startswith(p.name))
+            named = [k for k in key_users if k.population == population]
+            if len(named) == 1:
+                assert re.search(r"(utilisateur clé|key user)\s?:\s?" + re.escape(named[0].name), line), line
+                assert "utilisateurs clés" not in line and "key users" not in line, line
+
+
+def test_the_map_is_shared_with_local_sponsors_only_where_the_client_has_some():
+    from playbook.analysis.engine import analyse
+    from playbook.method import load_method
+    from playbook.model import Engagement
+    from tests.factories import minimal_engagement_dict
+
+    for sponsor, lang in (("", "en"), ("", "fr"), ("Jane Doe", "en")):
+        data = minimal_engagement_dict()
+        for territory in data["territories"]:
+            territory["local_sponsor"] = sponsor
+        steps = " ".join(step.text for step in idg.next_steps(analyse(
+            Engagement.model_validate(data), load_method(), lang)))
+        assert ("local sponsors" in steps or "sponsors locaux" in steps) == bool(sponsor), steps

@@ -1,4 +1,4 @@
-"""The COPIL pack (step 5): a deck of at most twelve slides with action titles
+"""The COPIL pack (step 5): a deck of at most thirteen slides with action titles
 and a two-page note, in both languages, from the examples' three fortnightly
 measurement snapshots; LibreOffice opens both files."""
 
@@ -24,8 +24,10 @@ from .conftest import TEMPLATES, flat
 DELIVERABLE = "steering"
 
 
-def test_the_deck_has_at_most_twelve_slides(case):
-    assert len(case.pptx.slides) <= 12
+def test_the_deck_has_at_most_thirteen_slides(case):
+    # cover, summary, at most nine findings, the decisions with their reasons on
+    # at most two slides, next steps
+    assert len(case.pptx.slides) <= 13
 
 
 def test_every_content_slide_title_is_a_finding_not_a_topic(case):
@@ -142,3 +144,59 @@ def test_the_pack_passes_the_layout_check_in_both_languages(written, tmp_path):
         written[name].docx.save(folder / "steering.docx")
         written[name].pptx.save(folder / "steering.pptx")
     assert check_layout(tmp_path) == []
+
+
+@pytest.mark.parametrize(("late", "due", "said", "unsaid"), [
+    (56, 0, "56 en retard", "0 à mener"),
+    (0, 3, "3 à mener", "0 en retard"),
+    (0, 0, "aucune en retard ni à mener", " 0 "),
+])
+def test_the_progress_title_never_counts_nothing(case, late, due, said, unsaid):
+    from types import SimpleNamespace
+
+    from playbook.render.deliverables.steering import _progress_title
+
+    if case.analysis.lang != "fr":
+        pytest.skip("the French wording is checked; English follows the same keys")
+    title = _progress_title(case.analysis, SimpleNamespace(progress={"done": 17, "late": late, "due": due}))
+    assert said in title and unsaid not in title
+
+
+def test_the_kpi_title_names_only_the_colours_some_kpi_has(case):
+    from types import SimpleNamespace
+
+    import pandas as pd
+
+    from playbook.render.deliverables.steering import _kpi_title
+
+    measured = pd.DataFrame({"rag": ["green", "red"], "measured": [True, True]})
+    title = _kpi_title(case.analysis, SimpleNamespace(kpis=measured, as_of=dt.date(2027, 9, 13)))
+    red = {"fr": "1 en rouge", "en": "1 red"}[case.analysis.lang]
+    amber = {"fr": "en orange", "en": "amber"}[case.analysis.lang]
+    assert red in title and amber not in title, title
+
+
+def test_each_decision_keeps_its_reason_within_two_slides():
+    from playbook.render import BulletItem
+    from playbook.render.deliverables.steering import DECISION_SLIDES, _word_pages, decision_bullets
+
+    listed = [("topic", f"Décision numéro {n} à prendre par le comité sur ce point",
+               f"Parce que la mesure numéro {n} est à quarante pour cent de sa cible. Le reste est dit.")
+              for n in range(7)]
+    bullets = decision_bullets(listed)
+    reasons = [b for b in bullets if isinstance(b, BulletItem)]
+    assert reasons and all(r.text.startswith("Parce que") and r.text.endswith("cible.") for r in reasons)
+    assert _word_pages(bullets) <= DECISION_SLIDES
+    # decisions whose reasons do not fit keep their place, in order
+    assert [b for b in bullets if not isinstance(b, BulletItem)] == [f"**{t}**" for _, t, _ in listed]
+
+
+def test_the_note_s_progress_sentence_counts_only_what_there_is(case):
+    from types import SimpleNamespace
+
+    from playbook.render.deliverables.steering import _progress_text
+
+    progress = {"total": 73, "done": 17, "cancelled": 0, "late": 56, "due": 0}
+    said = _progress_text(case.analysis, SimpleNamespace(progress=progress))
+    assert "17" in said and "56" in said and "73" in said
+    assert " 0 " not in said, said

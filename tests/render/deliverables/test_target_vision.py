@@ -216,3 +216,82 @@ def test_a_client_without_baselines_or_data_ambition_gets_no_empty_column_nor_pl
         report = [b for b in tv.build_document(analysis).blocks if getattr(b, "columns", None)
                   and b.columns[1] == tv.t(analysis, "kpis.kpi")]
         assert report and c.text(analysis, "common.columns.baseline") not in report[0].columns
+
+
+def _factory_analysis(data, lang: str = "en"):
+    from playbook.analysis.engine import analyse
+    from playbook.method import load_method
+    from playbook.model import Engagement
+
+    data["engagement"]["language"] = lang
+    return analyse(Engagement.model_validate(data), load_method(), lang)
+
+
+def test_a_client_kpi_is_not_given_the_generic_definition_of_its_family():
+    """A KPI the client names ('Deals followed in the CRM') measured as 'active users ÷
+    licensed users' is a definition the client never gave: it reads as a wrong fact."""
+    from tests.factories import minimal_engagement_dict
+
+    data = minimal_engagement_dict()
+    data["kpis"] = [{"kind": "adoption", "name": "Repair requests traced in the CRM", "target": 90}]
+    analysis = _factory_analysis(data)
+    family = analysis.method.kpis.family("adoption").definition.in_("en")
+    lines = tv._kpi_definitions(analysis)
+    assert not any("Repair requests traced in the CRM" in line and family in line for line in lines)
+    assert any(family in line for line in lines) is False  # adoption is the client's: no default added
+    data["kpis"][0]["definition"] = "Repair requests created in the CRM ÷ repair requests received."
+    lines = tv._kpi_definitions(_factory_analysis(data))
+    assert "**Repair requests traced in the CRM** — Repair requests created in the CRM ÷ repair requests received." \
+        in lines
+
+
+def test_nothing_described_is_said_in_words_and_no_ambition_is_claimed_that_nobody_stated():
+    """'Described for 0 populations out of 3; still to describe: …' then the same list again;
+    'A 360° view is the ambition' when no ambition is stated; a low silo barrier
+    announced as holding the view to 180°."""
+    from playbook.render.ir import Paragraph
+    from tests.factories import minimal_engagement_dict
+
+    data = minimal_engagement_dict()
+    data["impacts"].append({"population": "Agency managers", "dimension": "culture", "intensity": 3})
+    data["populations"][1]["shares_data_across_departments"] = True
+    for lang in ("en", "fr"):
+        analysis = _factory_analysis(data, lang)
+        said = tv.messages(analysis, summary=False)
+        assert not said["life"].startswith(("Life tomorrow and gains described for 0", "Vie de demain et gains décrits pour 0"))
+        names = ", ".join(p["name"] for p in data["populations"])
+        text = " ".join(b.text for b in tv.build_document(analysis).blocks if isinstance(b, Paragraph))
+        assert text.count(names) == 1
+        if tv.desiloing_populations(analysis):
+            assert "ambition;" not in said["data"] and "visée" not in said["data"]
+
+
+def test_a_low_silo_barrier_does_not_hold_the_customer_view_to_180_degrees():
+    """A barrier of low severity is said as such; only one that needs attention (the
+    risk model's threshold) makes the '360° starts at 180°' message and slide."""
+    from tests.factories import minimal_engagement_dict
+
+    data = minimal_engagement_dict()
+    data["impacts"] = [i for i in data["impacts"] if i["population"] != "Agency managers"]
+    data["impacts"].append({"population": "Agency managers", "dimension": "culture", "intensity": 0})
+    data["populations"][1]["shares_data_across_departments"] = True
+    analysis = _factory_analysis(data)
+    brakes = [b for b in analysis.diagnosis.brakes if b.brake == "desiloing"]
+    assert brakes and all(b.severity < analysis.method.brakes.risk_model.attention_from for b in brakes)
+    assert "data" not in tv.messages(analysis) and not tv.desiloing_populations(analysis)
+    assert "Data silos are only a low barrier at this stage: Agency managers." in tv._data_lines(analysis)
+    assert not any("180°" in getattr(s, "title", "") for s in tv.build_deck(analysis).slides)
+
+
+def test_the_data_slide_names_the_populations_keeping_their_data_in_silos():
+    """'Data silos found as a barrier for 1 population' sends the committee to the notes."""
+    from playbook.render.ir import BulletSlide
+    from tests.factories import minimal_engagement_dict
+
+    data = minimal_engagement_dict()
+    data["impacts"].append({"population": "Agency managers", "dimension": "culture", "intensity": 3})
+    data["populations"][1]["shares_data_across_departments"] = True
+    analysis = _factory_analysis(data)
+    assert tv.desiloing_populations(analysis) == ["Agency managers"]
+    slide = next(s for s in tv.build_deck(analysis).slides if isinstance(s, BulletSlide) and "180°" in s.title)
+    assert any(str(b).endswith(": Agency managers.") for b in slide.bullets)

@@ -134,3 +134,20 @@ def test_pages_go_over_the_budget_rather_than_leave_a_lone_row():
     # height still rules: a slide holds two rows, so none is left alone
     pages = paginate([150.0] * 4, 320.0, words=[50] * 4, budget=70)
     assert pages == [[0, 1], [2, 3]]
+
+
+def test_a_detail_never_opens_a_continued_slide_without_the_bullet_it_details(tmp_path, templates):
+    from playbook.render import BulletItem
+
+    # Three decisions, each with its reason: the second reason would overflow the
+    # first slide; it moves with its decision rather than sit alone under "(suite)".
+    bullets = []
+    for number in range(3):
+        bullets += [_sentence(number, 12), BulletItem(_sentence(10 + number, 22), level=1)]
+    slides = _slides(tmp_path, templates, [BulletSlide("Décisions", bullets)])
+    assert len(slides) >= 2
+    for slide in slides:
+        first = slide.placeholders[1].text_frame.paragraphs[0]
+        assert first.level == 0, first.text
+    shown = [p.text for s in slides for p in s.placeholders[1].text_frame.paragraphs]
+    assert shown == [b.text if isinstance(b, BulletItem) else b for b in bullets]
