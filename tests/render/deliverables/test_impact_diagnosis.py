@@ -411,3 +411,13 @@ def test_the_map_is_shared_with_local_sponsors_only_where_the_client_has_some():
         steps = " ".join(step.text for step in idg.next_steps(analyse(
             Engagement.model_validate(data), load_method(), lang)))
         assert ("local sponsors" in steps or "sponsors locaux" in steps) == bool(sponsor), steps
+
+
+def test_people_counted_from_the_medium_level_are_not_called_strongly_impacted(analyses):
+    # the summary says "overall impact 'Medium' or more" of the same people: "strongly"
+    # would contradict the heat map's own legend (2 medium, 3 high)
+    for analysis in analyses.values():
+        assert idg._level_label(analysis, idg._strong(analysis)).lower() in ("moyen", "medium")
+        said = " ".join([*idg.key_messages(analysis), *idg.messages(analysis).values(),
+                         *(getattr(s, "title", "") or "" for s in idg.build_deck(analysis).slides)])
+        assert "strongly impacted" not in said and "fortement impactées" not in said, said
