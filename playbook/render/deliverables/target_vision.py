@@ -554,7 +554,9 @@ def _data_slides(analysis: Any) -> tuple[list[Slide], list[Slide]]:
     lines = [t(analysis, "data.warning")]
     if silos:
         people = c.people(analysis, sum(analysis.engagement.population(n).headcount for n in silos))
-        lines.append(c.counted(analysis, f"{NAME}.deck.data_brakes", len(silos), people=people))
+        # Named on the slide: "1 population" alone sends the reader to the notes.
+        lines.append(c.counted(analysis, f"{NAME}.deck.data_brakes", len(silos), people=people,
+                               names=", ".join(silos)))
     else:
         lines.append(t(analysis, "data.no_brake"))
     notes = c.reason_notes(analysis, _data_reasons(analysis),

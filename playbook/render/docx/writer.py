@@ -55,6 +55,7 @@ _JC = {"left": "left", "right": "right", "center": "center"}   # w:jc values
 _EMU_PER_TWIP = 635
 TABLE_TEXT_PT = 9          # the template's Table Text size
 CELL_MARGIN_PT = 5.4       # Word's default left and right cell margins
+OPENING_KEPT_CHARS = 300   # a section's opening sentence up to this length moves with what follows
 ROW_KEPT_LINES = 6         # rows up to this many lines never break across pages
 LAST_ROW_KEPT_LINES = 40   # the last row moves whole to the next page up to this height
 SMALL_TABLE_ROWS = 5       # a table of this many short rows or fewer stays on one page
@@ -88,6 +89,7 @@ class _DocxWriter:
             if child.tag != qn("w:sectPr"):
                 body.remove(child)
         self._end = body.find(qn("w:sectPr"))  # new blocks go before the final section
+        self._previous: object = None  # the block written last
         self.text_width = text_width(self.doc)
         self.confidentiality = self.text(
             document.confidentiality or labels.text("render.confidential", self.lang))
@@ -163,6 +165,7 @@ class _DocxWriter:
         if handler is None:
             raise TypeError(f"not a document block: {block!r}")
         handler(block)
+        self._previous = block
 
     def _new_paragraph(self, style: str) -> DocxParagraph:
         """An empty paragraph in `style`, appended to the body (before the final section)."""
@@ -196,9 +199,11 @@ class _DocxWriter:
 
     def _paragraph(self, paragraph: Paragraph) -> None:
         written = self._write(paragraph.text, _PARAGRAPH_STYLES[paragraph.style])
-        if paragraph.style in ("quote", "caption") or paragraph.text.rstrip().endswith(":"):
-            # a quotation, a caption or a sentence ending on a colon stays whole, and
-            # with what it introduces: never alone at a page foot above its list
+        opening = isinstance(self._previous, Heading) and len(paragraph.text) <= OPENING_KEPT_CHARS
+        if paragraph.style in ("quote", "caption") or paragraph.text.rstrip().endswith(":") or opening:
+            # a quotation, a caption, a sentence ending on a colon or a section's short
+            # opening stays whole, and with what it introduces: never at a page foot
+            # with its list, table or figure overleaf
             written.paragraph_format.keep_together = True
             written.paragraph_format.keep_with_next = True
 

@@ -389,3 +389,16 @@ def test_team_and_key_users_share_one_appendix_page_and_a_single_lot_gets_no_rec
     assert [row[0] for row in people[0].table.rows] == ["Lea Garnier", "Marc Dumas", "Ines Roy"]
     assert people[0].table.rows[2][1] == "Key user – Agency advisers"
     assert not any(s.title in ("Cross-functional team", "Key users", "Deployment lots") for s in tables)
+
+
+def test_a_decision_with_its_options_reads_without_a_second_colon():
+    """« 4 décisions attendent le COPIL : capacité … (Lot 2) : mise en production au … » —
+    a colon inside a list already after a colon reads as machine output."""
+    from playbook.findings import Decision
+    from playbook.render.deliverables import decisions
+    from tests.factories import minimal_engagement_dict
+
+    for lang in ("fr", "en"):
+        analysis = _factory_analysis(minimal_engagement_dict(), lang)
+        said = decisions.topic(analysis, Decision("D1", "training_capacity", "Lot 2", "…", "4 mai 2028"))
+        assert said.endswith("(Lot 2) — 4 mai 2028") and ":" not in flat(said)

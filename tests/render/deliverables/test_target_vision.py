@@ -281,3 +281,17 @@ def test_a_low_silo_barrier_does_not_hold_the_customer_view_to_180_degrees():
     assert "data" not in tv.messages(analysis) and not tv.desiloing_populations(analysis)
     assert "Data silos are only a low barrier at this stage: Agency managers." in tv._data_lines(analysis)
     assert not any("180°" in getattr(s, "title", "") for s in tv.build_deck(analysis).slides)
+
+
+def test_the_data_slide_names_the_populations_keeping_their_data_in_silos():
+    """'Data silos found as a barrier for 1 population' sends the committee to the notes."""
+    from playbook.render.ir import BulletSlide
+    from tests.factories import minimal_engagement_dict
+
+    data = minimal_engagement_dict()
+    data["impacts"].append({"population": "Agency managers", "dimension": "culture", "intensity": 3})
+    data["populations"][1]["shares_data_across_departments"] = True
+    analysis = _factory_analysis(data)
+    assert tv.desiloing_populations(analysis) == ["Agency managers"]
+    slide = next(s for s in tv.build_deck(analysis).slides if isinstance(s, BulletSlide) and "180°" in s.title)
+    assert any(str(b).endswith(": Agency managers.") for b in slide.bullets)

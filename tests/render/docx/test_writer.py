@@ -306,3 +306,16 @@ def test_a_sentence_introducing_a_list_stays_with_it(tmp_path, templates):
     paragraphs = {p.text: p.paragraph_format for p in open_docx(str(path)).paragraphs}
     assert paragraphs["Ces moments de partage servent à\u00a0:"].keep_with_next is True
     assert not paragraphs["Le réseau résiste."].keep_with_next
+
+
+def test_a_section_opening_moves_with_what_follows_it(tmp_path, templates):
+    """A heading and its one-line conclusion at a page foot, the figure they open overleaf."""
+    from playbook.render.ir import Document, Heading, Paragraph
+
+    path = write_docx(Document("Note", lang="en", blocks=[
+        Heading("Schedule"), Paragraph("Deployment in one lot, going live on 1 November 2027."),
+        Paragraph("A single lot: every block goes live together."), Paragraph("x " * 200)]),
+        tmp_path / "note.docx", templates)
+    paragraphs = {p.text[:20]: p.paragraph_format for p in open_docx(str(path)).paragraphs}
+    assert paragraphs["Deployment in one lo"].keep_with_next is True
+    assert not paragraphs["A single lot: every "].keep_with_next  # not an opening: the chain ends
