@@ -508,9 +508,9 @@ def _decisions_block(analysis: Any, pack: Copil) -> Block:
 
 def _progress_text(analysis: Any, pack: Copil) -> str:
     p = pack.progress
-    return _t(analysis, "text.progress", total=c.number(analysis, p["total"]),
-              done=c.number(analysis, p["done"]), cancelled=c.number(analysis, p["cancelled"]),
-              late=c.number(analysis, p["late"]), due=c.number(analysis, p["due"]))
+    parts = [_t(analysis, f"text.progress_{part}", **{part: c.number(analysis, p[part])})
+             for part in ("done", "cancelled", "late", "due") if part == "done" or p[part]]
+    return _t(analysis, "text.progress", total=c.number(analysis, p["total"]), parts=_names(analysis, parts))
 
 
 # --------------------------------------------------------------------------- deck
