@@ -265,8 +265,9 @@ def kpi_status(analysis: Any, as_of: dt.date, before: dt.date) -> pd.DataFrame:
         target_date = kpi["reviews"][-1] if len(kpi["reviews"]) else kpi["first_review"]
         # measures here are counts, scores and shares: never below 0, a share never past 100 %
         bounds = (0.0, 100.0 if kpi["unit"].strip() == "%" else math.inf)
-        projected = forecast(status["history"], target_date,
-                             analysis.method.copil.forecast_min_readings, bounds)
+        # a target date already passed is measured, not projected
+        projected = (forecast(status["history"], target_date, analysis.method.copil.forecast_min_readings,
+                              bounds) if target_date > as_of else None)
         rows.append({
             "name": kpi["name"], "kind": kpi["kind"], "family": kpi["family"],
             "population": kpi["population"], "unit": kpi["unit"], "baseline": baseline,

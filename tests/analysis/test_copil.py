@@ -110,6 +110,15 @@ def test_the_forecast_extends_the_trend_to_the_target_date_as_a_range():
     assert forecast(history, D("2026-07-27"), 4) is None
 
 
+def test_no_forecast_is_made_for_a_target_date_already_passed():
+    rising = [reading(50, "2026-06-01"), reading(61, "2026-06-15"), reading(69, "2026-06-29")]
+    analysis = analysed(case(kpi_readings=rising))
+    target_date = kpi_row(copil(analysis, D("2026-06-29")))["target_date"]
+    assert kpi_row(copil(analysis, D("2026-06-29")))["forecast"] is not None
+    after = kpi_row(copil(analysis, target_date + dt.timedelta(days=30)))
+    assert after["forecast"] is None and after["forecast_rag"] == ""
+
+
 def test_two_readings_make_a_line_not_a_forecast():
     history = [(D("2026-06-01"), 50.0), (D("2026-06-15"), 60.0)]
     assert forecast(history, D("2026-06-29"), 2) is None

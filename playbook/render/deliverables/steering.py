@@ -176,8 +176,10 @@ def _decisions(analysis: Any, pack: Copil) -> list[tuple[str, str, str]]:
     which every other deliverable's summary lists too."""
     own = [(_t(analysis, f"words.decision_{d.kind}"), d.text, d.reason) for d in pack.decisions]
     plan = decided.of(analysis)
-    # one topic in a title, counted as the other deliverables' summaries count them
-    alerts = c.counted(analysis, "findings.decisions.plan_alerts", len(plan))
+    # one topic in a title, counted as the other deliverables' summaries count them;
+    # a single one said by its kind ("1 plan alert" tells the committee nothing)
+    alerts = (c.text(analysis, f"findings.decisions.kind.{plan[0].kind}") if len(plan) == 1
+              else c.counted(analysis, "findings.decisions.plan_alerts", len(plan)))
     raised = [(alerts, decided.topic(analysis, d), d.reason) for d in plan]
     return own + raised
 
@@ -508,9 +510,9 @@ def _decisions_block(analysis: Any, pack: Copil) -> Block:
 
 def _progress_text(analysis: Any, pack: Copil) -> str:
     p = pack.progress
-    return _t(analysis, "text.progress", total=c.number(analysis, p["total"]),
-              done=c.number(analysis, p["done"]), cancelled=c.number(analysis, p["cancelled"]),
-              late=c.number(analysis, p["late"]), due=c.number(analysis, p["due"]))
+    parts = [_t(analysis, f"text.progress_{part}", **{part: c.number(analysis, p[part])})
+             for part in ("done", "cancelled", "late", "due") if part == "done" or p[part]]
+    return _t(analysis, "text.progress", total=c.number(analysis, p["total"]), parts=_names(analysis, parts))
 
 
 # --------------------------------------------------------------------------- deck

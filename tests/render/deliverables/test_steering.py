@@ -189,3 +189,14 @@ def test_each_decision_keeps_its_reason_within_two_slides():
     assert _word_pages(bullets) <= DECISION_SLIDES
     # decisions whose reasons do not fit keep their place, in order
     assert [b for b in bullets if not isinstance(b, BulletItem)] == [f"**{t}**" for _, t, _ in listed]
+
+
+def test_the_note_s_progress_sentence_counts_only_what_there_is(case):
+    from types import SimpleNamespace
+
+    from playbook.render.deliverables.steering import _progress_text
+
+    progress = {"total": 73, "done": 17, "cancelled": 0, "late": 56, "due": 0}
+    said = _progress_text(case.analysis, SimpleNamespace(progress=progress))
+    assert "17" in said and "56" in said and "73" in said
+    assert " 0 " not in said, said
