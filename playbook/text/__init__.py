@@ -20,6 +20,7 @@ from .typography import (
     format_month,
     format_number,
     format_percent,
+    format_span_start,
     plain_digits,
     quoted,
     semicolon,
@@ -30,7 +31,7 @@ from .typography import (
 
 __all__ = [
     "CODE_LANGUAGE", "LOCALES", "NBSP", "NNBSP", "Message", "check_lang", "colon", "excel_percent",
-    "format_currency", "format_date", "format_month", "format_number", "format_percent", "others",
+    "format_currency", "format_date", "format_month", "format_span_start", "format_number", "format_percent", "others",
     "plain_digits", "quoted", "render", "semicolon", "short_date", "speaks_codes", "typeset",
     "with_percent",
 ]

@@ -148,6 +148,20 @@ def format_date(value: dt.date, lang: str) -> str:
 
 
 @lru_cache(maxsize=_FORMATTED, typed=True)
+def format_span_start(start: dt.date, end: dt.date, lang: str) -> str:
+    """The first date of a span as the span says it, without what the last date
+    repeats: '18' (du 18 au 19 novembre 2027), '28 November' (28 November to
+    3 December 2027), the whole date across years."""
+    check_lang(lang)
+    if start.year != end.year:
+        return format_date(start, lang)
+    text = _babel_date(start, "d" if start.month == end.month else "d MMMM", locale=LOCALES[lang])
+    if lang == "fr" and start.day == 1:
+        text = "1er" + text[1:]
+    return text
+
+
+@lru_cache(maxsize=_FORMATTED, typed=True)
 def format_month(value: dt.date, lang: str) -> str:
     """'mars 2027' / 'March 2027' (plans and calendars)."""
     check_lang(lang)

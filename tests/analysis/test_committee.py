@@ -121,7 +121,10 @@ def test_the_decisions_title_counts_the_plan_s_decisions_as_the_other_summaries_
     plan = len(decisions.of(analysis))
     assert plan >= 1
     said = key_messages(analysis)[-1]
-    assert f"{plan} plan alert" in said  # 5 decisions: late work and the 4 the plan raises
+    if plan == 1:  # said by its kind: "1 plan alert" would tell the committee nothing
+        assert decisions.topic(analysis, decisions.of(analysis)[0]).split(" (")[0] in said
+    else:
+        assert f"{plan} plan alerts" in said  # 5 decisions: late work and the 4 the plan raises
 
 
 def test_open_high_risks_are_cited_by_their_stable_id_in_the_pack():
@@ -255,3 +258,18 @@ def test_the_risks_title_agrees_with_one_other_risk_in_french():
     three = readiness.risks_title(analysis, dataclasses.replace(committee, risks=(risk, risk, risk)))
     assert "et 1 autre" in two and "autres" not in two
     assert "et 2 autres" in three
+
+
+def test_the_key_users_span_says_its_month_and_year_once():
+    from playbook.render.deliverables import common as c
+    from playbook.render.deliverables import readiness
+
+    analysis = steered(analysed(), BEFORE_GO_LIVE)
+    committee = steer(analysed(), BEFORE_GO_LIVE)
+    lot = committee.lots[0]
+    start, end = lot.key_users_start, lot.key_users_end
+    assert start is not None and end is not None and start < end
+    title = readiness.lots_title(analysis, committee)
+    assert c.date(analysis, end) in title
+    if (start.year, start.month) == (end.year, end.month):
+        assert c.date(analysis, start) not in title  # "15 to 16 November 2027"

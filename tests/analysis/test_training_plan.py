@@ -397,3 +397,28 @@ def test_sharing_sessions_seats_everyone_within_each_limit_and_never_adds_a_sess
         assert len({id(need) for need, _ in seats}) == len(seats)  # one group of a population per session
     apart = sum(-(-need.headcount // need.group_size) for need in needs)
     assert -(-sum(h for h, _ in teams) // room) <= len(sessions) <= apart
+
+
+def test_when_basics_find_no_place_each_population_leaves_the_shared_steering_it_is_not_ready_for():
+    managers = [population("Branch managers", level="manager", headcount=6),
+                population("Team leaders", level="team_leader", headcount=6)]
+    impacts = {p["name"]: {"tool": 2, "performance": 2} for p in managers}
+    # Three working days before go-live (14 May is Ascension Day), one trainer, half of
+    # each team away at most: one day of basics, so only half of each team can steer.
+    closed = {"start": "2026-01-12", "end": "2026-05-11", "reason": "Year-end closing"}
+    p = plan(managers, impacts, {"max_group_size": 10, "max_share_away": 0.5, "trainers_available": 1,
+                                 "blackouts": [closed]})
+    assert "training_unscheduled" in {w.code for w in p.warnings}
+    assert len(module_sessions(p, "crm_essentials")) == len(module_sessions(p, "manager_steering")) == 1
+    seats = population_seats(p.sessions)
+    for name in ("Branch managers", "Team leaders"):
+        own = seats[seats["population"] == name]
+        basics = own[own["module"] == "crm_essentials"]
+        seated = 0
+        for row in own[own["module"] == "manager_steering"].sort_values("start").itertuples():
+            seated += row.participants
+            assert seated <= basics.loc[basics["end"] < row.start, "participants"].sum(), name
+    for seats, people in zip(p.sessions["seats"], p.sessions["participants"], strict=True):
+        assert seats and sum(n for _, n in seats) == people  # no session left with nobody
+    assert p.totals.loc["Total", "sessions"] == len(p.sessions)
+    assert p.totals.loc["Total", "coverage"] < 1

@@ -14,6 +14,7 @@ from playbook.text.typography import (
     format_date,
     format_number,
     format_percent,
+    format_span_start,
     inline,
     semicolon,
     typeset,
@@ -41,6 +42,14 @@ def test_dates_are_written_out_in_the_language():
     assert format_date(dt.date(2027, 3, 15), "fr") == "15 mars 2027"
     assert format_date(dt.date(2027, 3, 15), "en") == "15 March 2027"
     assert format_date(dt.date(2027, 3, 1), "fr") == "1er mars 2027"
+
+
+def test_a_span_says_its_month_and_year_once():
+    d = dt.date
+    assert format_span_start(d(2027, 11, 18), d(2027, 11, 19), "fr") == "18"  # du 18 au 19 novembre 2027
+    assert format_span_start(d(2027, 11, 1), d(2027, 11, 2), "fr") == "1er"
+    assert format_span_start(d(2027, 11, 28), d(2027, 12, 3), "en") == "28 November"
+    assert format_span_start(d(2027, 12, 28), d(2028, 1, 3), "en") == "28 December 2027"
 
 
 def test_numbers_use_the_language_separators():

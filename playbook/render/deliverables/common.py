@@ -22,7 +22,7 @@ from ...analysis.facts import is_regional
 from ...analysis.milestones import sorted_lots
 from ...model import Population
 from ...model.enums import WorkshopStatus
-from ...text import grammar, with_percent
+from ...text import format_span_start, grammar, with_percent
 from ..ir import (
     Block,
     BulletItem,
@@ -78,6 +78,13 @@ def term(analysis: Any, vocabulary: str, code: Any) -> str:
 def date(analysis: Any, value: dt.date) -> str:
     """'14 juin 2027' / '14 June 2027'."""
     return format_date(_as_date(value), analysis.lang)
+
+
+def date_span(analysis: Any, start: dt.date, end: dt.date) -> dict[str, str]:
+    """`start` and `end` for a 'du {start} au {end}' label, the month and year said
+    once: 'du 18 au 19 novembre 2027', '15 to 16 November 2027'."""
+    return {"start": format_span_start(_as_date(start), _as_date(end), analysis.lang),
+            "end": date(analysis, end)}
 
 
 def month(analysis: Any, value: dt.date) -> str:

@@ -165,7 +165,7 @@ def messages(analysis: Any) -> dict[str, str]:
 
     totals = diagnosis.dimension_totals
     if len(totals) and totals["people_strongly_impacted"].max() > 0:
-        top = totals["people_strongly_impacted"].idxmax()
+        top = _by_reach(analysis).index[0]
         messages["dimension"] = (_t(analysis, "messages.top_dimension",
                            dimension=c.term(analysis, "dimension", top),
                            people=c.people(analysis, int(totals.at[top, "people_strongly_impacted"])),
@@ -477,8 +477,17 @@ def risk_table(analysis: Any, scored: bool = True) -> Table:
 # --------------------------------------------------------------------------- charts
 
 
-def people_chart(analysis: Any) -> Chart:
+def _by_reach(analysis: Any) -> Any:
+    """The dimensions, the one reaching most people first; on a tie, the deeper
+    change (higher headcount-weighted intensity) first: the headline names it and
+    its bar comes first."""
     totals = analysis.diagnosis.dimension_totals
+    return totals.sort_values(["people_strongly_impacted", "weighted_mean_intensity"],
+                              ascending=False, kind="stable")
+
+
+def people_chart(analysis: Any) -> Chart:
+    totals = _by_reach(analysis)
     return Chart(
         kind="barh",
         categories=[c.term(analysis, "dimension", code) for code in totals.index],
@@ -764,7 +773,7 @@ def findings(analysis: Any) -> list[c.Finding]:
             _weighted_title(analysis), people_chart(analysis), caption=overall_rule(analysis),
             notes=chart_notes)], key="map"), *_later_findings(analysis, said)]
     totals = diagnosis.dimension_totals
-    top = totals["people_strongly_impacted"].idxmax()
+    top = _by_reach(analysis).index[0]
     return [c.Finding(said["impacted"], [map_slide], key="map"),
             c.Finding(said["dimension"], [ChartSlide(
                 d("heat_map", dimension=c.term(analysis, "dimension", top),

@@ -97,8 +97,8 @@ def _key_users(analysis: Any, lot: LotReadiness, as_of: dt.date) -> str:
         return _t(analysis, "words.key_users_none")
     if lot.key_users_trained(as_of):
         return _t(analysis, "words.key_users_trained", date=c.date(analysis, lot.key_users_end))
-    return _t(analysis, "words.key_users_planned", start=c.date(analysis, lot.key_users_start),
-              end=c.date(analysis, lot.key_users_end))
+    return _t(analysis, "words.key_users_planned",
+              **c.date_span(analysis, lot.key_users_start, lot.key_users_end))
 
 
 def risks_title(analysis: Any, committee: SteeringAnalysis) -> str:
@@ -176,8 +176,8 @@ def lots_table(analysis: Any, committee: SteeringAnalysis) -> Table:
             key_users, fill = _t(analysis, "cells.trained", date=c.date(analysis, lot.key_users_end)), \
                 RAG_FILLS["green"]
         else:
-            key_users, fill = _t(analysis, "cells.planned", start=c.date(analysis, lot.key_users_start),
-                                 end=c.date(analysis, lot.key_users_end)), None
+            key_users, fill = _t(analysis, "cells.planned",
+                                 **c.date_span(analysis, lot.key_users_start, lot.key_users_end)), None
         rows.append([lot.lot, c.date(analysis, lot.go_live), acceptance, key_users,
                      _lot_risks(analysis, lot)])
         fills.append([None, None, None, fill, RAG_FILLS["red"] if lot.risks else None])

@@ -176,8 +176,10 @@ def _decisions(analysis: Any, pack: Copil) -> list[tuple[str, str, str]]:
     which every other deliverable's summary lists too."""
     own = [(_t(analysis, f"words.decision_{d.kind}"), d.text, d.reason) for d in pack.decisions]
     plan = decided.of(analysis)
-    # one topic in a title, counted as the other deliverables' summaries count them
-    alerts = c.counted(analysis, "findings.decisions.plan_alerts", len(plan))
+    # one topic in a title, counted as the other deliverables' summaries count them;
+    # a single one said by its kind ("1 plan alert" tells the committee nothing)
+    alerts = (c.text(analysis, f"findings.decisions.kind.{plan[0].kind}") if len(plan) == 1
+              else c.counted(analysis, "findings.decisions.plan_alerts", len(plan)))
     raised = [(alerts, decided.topic(analysis, d), d.reason) for d in plan]
     return own + raised
 

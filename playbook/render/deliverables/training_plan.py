@@ -82,6 +82,14 @@ def _lots(analysis: Any) -> list[str]:
     return list(_per_lot(analysis).index)
 
 
+def _lots_key(analysis: Any, key: str) -> str:
+    """`key`, or its form for a plan of one lot when the catalogue has one: "at
+    every lot" said of a single lot reads as a form letter."""
+    if len(_lots(analysis)) == 1 and analysis.method.labels.has(f"{NAME}.{key}_one_lot"):
+        return f"{key}_one_lot"
+    return key
+
+
 def _name(analysis: Any, population: str) -> str:
     """A mapped population with its headcount; key users and administrators as named."""
     try:
@@ -217,7 +225,13 @@ def next_steps(analysis: Any) -> list[c.NextStep]:
         key_users = _key_user_span(analysis, lot)
         if key_users:
             extra.append(c.NextStep(key_users[0], _t(analysis, "next_steps.train_the_trainer", lot=lot)))
-        if waves[END_USERS]:
+        led = first_led_session(analysis, lot)
+        if waves[END_USERS] and led and waves[END_USERS][0] < led:
+            # e-learning opens first: dating "the wave starts" then would put end users
+            # before the key users who are trained in between
+            extra.append(c.NextStep(waves[END_USERS][0], _t(analysis, "next_steps.e_learning", lot=lot)))
+            extra.append(c.NextStep(led, _t(analysis, "next_steps.first_led", lot=lot)))
+        elif waves[END_USERS]:
             extra.append(c.NextStep(waves[END_USERS][0], _t(analysis, "next_steps.end_users", lot=lot)))
     return c.next_steps(analysis, extra)
 
@@ -346,6 +360,8 @@ def lot_table(analysis: Any) -> Table:
                  c.shown_days(analysis, learner_days[index])]
         cells += [c.money(analysis, amounts[line.code][index]) for line in costed]
         rows.append(cells)
+    if len(rows) == 2:  # one lot: its row is the total, said once
+        rows = rows[:1]
     columns = [c.text(analysis, "common.columns.lot"), _col(analysis, "sessions"),
                _col(analysis, "trainer_days"), _col(analysis, "learner_days")]
     columns += [_col(analysis, "cost" if line.code == "trainers" else "internal") for line in costed]
@@ -401,8 +417,7 @@ def blackout_table(analysis: Any) -> Table | None:
     blackouts = sorted(analysis.engagement.training.blackouts, key=lambda b: b.start)
     if not blackouts:
         return None
-    rows = [[c.text(analysis, "common.date_range", start=c.date(analysis, b.start),
-                    end=c.date(analysis, b.end)),
+    rows = [[_period(analysis, b.start, b.end),
              b.territory or _t(analysis, "text.all_territories"), b.reason]
             for b in blackouts]
     return Table([_col(analysis, "period"), c.text(analysis, "common.columns.territory"),
@@ -442,8 +457,7 @@ def evaluation_table(analysis: Any, with_dates: bool = True) -> Table:
 def _period(analysis: Any, start: dt.date, end: dt.date) -> str:
     if start == end:
         return c.date(analysis, start)
-    return c.text(analysis, "common.date_range", start=c.date(analysis, start),
-                  end=c.date(analysis, end))
+    return c.text(analysis, "common.date_range", **c.date_span(analysis, start, end))
 
 
 def support_table(analysis: Any) -> Table:
@@ -514,8 +528,8 @@ def _trainers_first_lines(analysis: Any) -> list[str]:
         if not prep or not first:
             continue
         key = "text.trainers_first_line" if prep[1] < first else "text.trainers_first_late"
-        lines.append(_t(analysis, key, lot=lot, start=c.date(analysis, prep[0]),
-                        end=c.date(analysis, prep[1]), first=c.date(analysis, first)))
+        lines.append(_t(analysis, key, lot=lot, **c.date_span(analysis, prep[0], prep[1]),
+                        first=c.date(analysis, first)))
     return lines
 
 
@@ -527,8 +541,7 @@ def trainers_first_table(analysis: Any) -> Table | None:
     for lot in wave_dates(analysis):
         first, prep = first_led_session(analysis, lot), _key_user_span(analysis, lot)
         if prep and first:
-            rows.append([lot, c.text(analysis, "common.date_range", start=c.date(analysis, prep[0]),
-                                     end=c.date(analysis, prep[1])),
+            rows.append([lot, _period(analysis, prep[0], prep[1]),
                          c.date(analysis, first), prep[1] < first])
     if not rows:
         return None
@@ -570,7 +583,7 @@ def build_document(analysis: Any) -> Document:
                             hours=c.number(analysis, day_hours, 0 if day_hours % 1 == 0 else 1))),
                Paragraph(_rates_text(analysis)), lot_table(analysis), module_volume_table(analysis),
                population_volume_table(analysis)]
-    blocks += [Heading(s("trainers_first")), *lead.get("trainers_first", []), Paragraph(_t(analysis, "text.trainers_first_intro")),
+    blocks += [Heading(s("trainers_first")), *lead.get("trainers_first", []), Paragraph(_t(analysis, _lots_key(analysis, "text.trainers_first_intro"))),
                Bullets(_trainers_first_lines(analysis))]
     blocks += [Heading(s("calendar")), *lead.get("calendar", []), Paragraph(_t(analysis, "text.calendar_intro")),
                c.figure_or_note(analysis, waves_chart(analysis), _t(analysis, "charts.gantt")),
@@ -582,9 +595,9 @@ def build_document(analysis: Any) -> Document:
     blocks += [Heading(s("onboarding")), Paragraph(_t(analysis, "text.onboarding_intro"))]
     onboarding = onboarding_table(analysis)
     blocks.append(onboarding if onboarding else Paragraph(_t(analysis, "text.no_onboarding")))
-    blocks += [Heading(s("evaluation")), Paragraph(_t(analysis, "text.evaluation_intro")),
+    blocks += [Heading(s("evaluation")), Paragraph(_t(analysis, _lots_key(analysis, "text.evaluation_intro"))),
                evaluation_table(analysis)]
-    blocks += [Heading(s("support")), Paragraph(_t(analysis, "text.support_intro")),
+    blocks += [Heading(s("support")), Paragraph(_t(analysis, _lots_key(analysis, "text.support_intro"))),
                support_table(analysis)]
     warnings = _warnings(analysis)
     if warnings:
@@ -620,7 +633,7 @@ def findings(analysis: Any) -> list[c.Finding]:
     ], key="needs")]
 
     volume_slides: list[Any] = [TableSlide(
-        d("volumes", trainer_days=_days(analysis, total["trainer_days"]),
+        _t(analysis, _lots_key(analysis, "deck.volumes"), trainer_days=_days(analysis, total["trainer_days"]),
           learner_days=_days(analysis, total["learner_days"])),
         lot_table(analysis), notes=_rates_text(analysis))]
     by_module = module_chart(analysis)
@@ -634,12 +647,12 @@ def findings(analysis: Any) -> list[c.Finding]:
 
     order = facts(analysis).training
     first, both = order.key_users_first, order.with_key_users
-    trainers_title = (d("trainers_first") if both and len(first) == len(both)
+    trainers_title = (_t(analysis, _lots_key(analysis, "deck.trainers_first")) if both and len(first) == len(both)
                       else c.counted(analysis, f"{NAME}.deck.trainers_first_some", len(first),
                                      total=len(both)))
     order_table = trainers_first_table(analysis)
     result.append(c.Finding(said.get("trainers_first", ""), [TableSlide(
-        trainers_title, order_table, notes=b.lines([_t(analysis, "text.trainers_first_intro"),
+        trainers_title, order_table, notes=b.lines([_t(analysis, _lots_key(analysis, "text.trainers_first_intro")),
                                                     *_trainers_first_lines(analysis)]))]
         if order_table else [], key="trainers_first"))
 
@@ -753,11 +766,11 @@ def build_deck(analysis: Any) -> Deck:
                         notes=b.lines([_t(analysis, "text.needs_intro"), *_need_notes(analysis),
                                        c.reason_notes(analysis, plan.needs["reason"])])),
         # How each level is measured, and when each offer runs per lot, are in the notes and the report.
-        TableSlide(d("evaluation"), c.select(evaluation, [0, 2]),
-                   notes=b.lines([_t(analysis, "text.evaluation_intro"),
+        TableSlide(_t(analysis, _lots_key(analysis, "deck.evaluation")), c.select(evaluation, [0, 2]),
+                   notes=b.lines([_t(analysis, _lots_key(analysis, "text.evaluation_intro")),
                                   *(f"{row[0]} — {row[1]}" for row in evaluation.rows)])),
-        TableSlide(d("support"), c.select(support, [0, 1]),
-                   notes=b.lines([_t(analysis, "text.support_intro"),
+        TableSlide(_t(analysis, _lots_key(analysis, "deck.support")), c.select(support, [0, 1]),
+                   notes=b.lines([_t(analysis, _lots_key(analysis, "text.support_intro")),
                                   *(f"{row[0]} — {row[2]}" for row in support.rows)])),
     ]
     return c.story_deck(analysis, NAME, findings(analysis), closing=closing, appendix=appendix,

@@ -411,3 +411,38 @@ def test_the_map_is_shared_with_local_sponsors_only_where_the_client_has_some():
         steps = " ".join(step.text for step in idg.next_steps(analyse(
             Engagement.model_validate(data), load_method(), lang)))
         assert ("local sponsors" in steps or "sponsors locaux" in steps) == bool(sponsor), steps
+
+
+def test_people_counted_from_the_medium_level_are_not_called_strongly_impacted(analyses):
+    # the summary says "overall impact 'Medium' or more" of the same people: "strongly"
+    # would contradict the heat map's own legend (2 medium, 3 high)
+    for analysis in analyses.values():
+        assert idg._level_label(analysis, idg._strong(analysis)).lower() in ("moyen", "medium")
+        said = " ".join([*idg.key_messages(analysis), *idg.messages(analysis).values(),
+                         *(getattr(s, "title", "") or "" for s in idg.build_deck(analysis).slides)])
+        assert "strongly impacted" not in said and "fortement impactées" not in said, said
+
+
+def test_when_two_dimensions_reach_the_same_people_the_deeper_change_is_named_and_charted_first():
+    from playbook.analysis.engine import analyse
+    from playbook.method import load_method
+    from playbook.model import Engagement
+    from tests.factories import minimal_engagement_dict
+
+    data = minimal_engagement_dict()
+    # "tool" comes first in the catalogue; the same people's performance change is deeper
+    data["impacts"] = [{"population": "Agency advisers", "dimension": "tool", "intensity": 2},
+                       {"population": "Agency advisers", "dimension": "performance", "intensity": 3}]
+    analysis = analyse(Engagement.model_validate(data), load_method(), "en")
+    deeper = c.term(analysis, "dimension", "performance")
+    assert f"“{deeper}”" in idg.messages(analysis)["dimension"]
+    assert idg.people_chart(analysis).categories[0] == deeper
+
+
+def test_a_single_resistance_confirms_one_barrier_not_the_barriers():
+    for lang, plural in (("en", "the barriers"), ("fr", "les freins")):
+        analysis = _one_population(lang)
+        assert len(idg.observed_resistances(analysis)) == 1
+        (title,) = [t for t in (getattr(s, "title", "") for s in idg.build_deck(analysis).slides)
+                    if t.startswith("1 ") and ("resistance" in t or "résistance" in t)]
+        assert plural not in title, title

@@ -261,7 +261,7 @@ def test_nothing_described_is_said_in_words_and_no_ambition_is_claimed_that_nobo
         assert not said["life"].startswith(("Life tomorrow and gains described for 0", "Vie de demain et gains décrits pour 0"))
         names = ", ".join(p["name"] for p in data["populations"])
         text = " ".join(b.text for b in tv.build_document(analysis).blocks if isinstance(b, Paragraph))
-        assert text.count(names) == 1
+        assert text.count(names) == 1 and tv.t(analysis, "life.intro") not in text
         if tv.desiloing_populations(analysis):
             assert "ambition;" not in said["data"] and "visée" not in said["data"]
 

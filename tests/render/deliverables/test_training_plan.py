@@ -74,8 +74,7 @@ def test_key_users_are_trained_before_the_end_users_of_each_lot(case):
         preparatory = (own.key_users.start, own.key_users.end)
         assert preparatory[1] < first
         line = case.label("training_plan.text.trainers_first_line", lot=lot,
-                          start=c.date(analysis, preparatory[0]), end=c.date(analysis, preparatory[1]),
-                          first=c.date(analysis, first))
+                          **c.date_span(analysis, *preparatory), first=c.date(analysis, first))
         assert flat(line) in text
         checked += 1
     assert checked >= 1
@@ -115,13 +114,50 @@ def test_the_order_slide_says_its_date_is_the_first_led_session_when_e_learning_
     assert any(flat(c.date(analysis, first)) in flat(cell.text) for row in table.rows for cell in row.cells)
 
 
+def test_the_next_steps_date_the_first_led_sessions_after_the_key_users(case):
+    """A wave that opens with e-learning: the next steps say so, then date the first
+    sessions with a trainer, which come after the key users' training."""
+    analysis = case.analysis
+    steps = tp.next_steps(analysis)
+    for own in findings(analysis).training.lots:
+        led = tp.first_led_session(analysis, own.lot)
+        if not (own.key_users and led):
+            continue
+        said = [s for s in steps if s.text == case.label("training_plan.next_steps.first_led", lot=own.lot)
+                or s.text == case.label("training_plan.next_steps.end_users", lot=own.lot)]
+        assert all(s.date >= own.key_users.end for s in said)
+
+
+def test_a_plan_of_one_lot_is_not_told_lot_by_lot():
+    """'At every lot', 'lot by lot' and a total row repeating the lot's own row read
+    as a form letter when the engagement has a single lot."""
+    from playbook.analysis.engine import analyse
+    from playbook.method import load_method
+    from playbook.model import Engagement
+    from playbook.render.deliverables import build
+    from playbook.render.ir import TableSlide
+    from tests.factories import minimal_engagement_dict
+
+    data = minimal_engagement_dict()
+    data["lots"] = data["lots"][:1]
+    data["governance"]["key_users"] = [{"name": "Léa Martin", "population": "Agency advisers"}]
+    analysis = analyse(Engagement.model_validate(data), load_method())
+    document, deck = build(tp.NAME, analysis)
+    said = " ".join([*(getattr(s, "title", "") + " " + getattr(s, "notes", "") for s in deck.slides),
+                     *(getattr(block, "text", "") for block in document.blocks)]).lower()
+    assert "every lot" not in said and "each lot" not in said and "lot by lot" not in said
+    lots = next(s.table for s in deck.slides if isinstance(s, TableSlide)
+                and s.table.columns[0] == "Lot" and "Sessions" in s.table.columns)
+    assert len(lots.rows) == 1
+
+
 def test_every_blackout_period_is_listed(case):
     text = flat(case.doc_text()) + flat(case.deck_text())
     blackouts = case.analysis.engagement.training.blackouts
     assert blackouts
     for blackout in blackouts:
         assert flat(blackout.reason)[:50] in text
-        assert flat(c.date(case.analysis, blackout.start)) in text
+        assert flat(tp._period(case.analysis, blackout.start, blackout.end)) in text
 
 
 def test_lot_totals_keep_trainers_spending_and_learners_time_apart_at_the_client_rates(case):
@@ -247,7 +283,8 @@ def test_the_report_s_appendix_lists_every_session_by_the_id_the_steering_pack_c
     assert sorted(row[0] for row in rows) == sorted(sessions["id"])
     first = sessions.sort_values(["start", "lot", "id"]).iloc[0]
     (row,) = [row for row in rows if row[0] == first["id"]]
-    assert first["label"] in row and flat(c.date(case.analysis, first["start"])) in flat(" ".join(row))
+    when = flat(tp._period(case.analysis, first["start"], first["end"]))
+    assert first["label"] in row and when in flat(" ".join(row))
     headings = [flat(h) for h in case.headings()]
     assert headings.index(flat(case.label("training_plan.sections.sessions"))) > headings.index(
         flat(case.label("common.next_steps")))  # an appendix, after the report's own end
