@@ -553,8 +553,9 @@ def _governance_blocks(analysis: Any) -> list[Block]:
     if findings:  # under their own heading, not read as more administrators or sponsors
         blocks += [Heading(g("gaps_title"), 2), Bullets(findings)]
     blocks += [Heading(g("bodies_title"), 2), _bodies_table(analysis), Paragraph(g("purposes_title")),
-               _purposes(analysis), Heading(g("raci_title"), 2), raci_table(analysis),
-               Paragraph(raci_legend(analysis), "caption")]
+               _purposes(analysis), Heading(g("raci_title"), 2),
+               # The legend above the matrix: below it, it is left alone overleaf when the matrix ends a page.
+               Paragraph(raci_legend(analysis), "caption"), raci_table(analysis)]
     return blocks
 
 
@@ -591,10 +592,12 @@ def _workshop_fills(rows: list[list[Any]], status_col: int, analysis: Any) -> li
 def _workshops_blocks(analysis: Any) -> list[Block]:
     w = lambda key: t(analysis, f"workshops.{key}")  # noqa: E731
     rows = workshop_rows(analysis, full=True)
-    blocks: list[Block] = [Paragraph(w("intro")), Table(
-        [w("workshop"), c.text(analysis, "common.columns.date"), w("participants"),
-         c.text(analysis, "common.columns.status"), w("notes")],
-        rows, widths=[1.3, 1.1, 3, 1, 3], cell_fills=_workshop_fills(rows, 3, analysis))]
+    table = Table([w("workshop"), c.text(analysis, "common.columns.date"), w("participants"),
+                   c.text(analysis, "common.columns.status"), w("notes")],
+                  rows, widths=[1.3, 1.1, 3, 1, 3], cell_fills=_workshop_fills(rows, 3, analysis))
+    if not any(row[2] for row in rows):  # nobody invited yet: no column of blanks
+        table = c.select(table, [0, 1, 3, 4])
+    blocks: list[Block] = [Paragraph(w("intro")), table]
     missing = [row[0] for row in rows if row[3] == w("not_planned")]
     if missing:
         blocks.append(Paragraph(t(analysis, "workshops.missing", names=", ".join(missing))))

@@ -363,16 +363,17 @@ def _row_keeps(lines: list[int]) -> tuple[list[bool], list[bool]]:
     it stays on the page of the row after it.
 
     A short row stays whole; a long one may break, except the last, whose tail
-    would otherwise stand alone on a page. The header stays with the first row
-    and the row before the last with the last: no table starts on a page foot
-    with its header alone, and no page holds a table's last row alone. A small
-    table of short rows is not split at all.
+    would otherwise stand alone on a page. The header stays with the first two
+    short rows and the row before the last with the last: no table starts on a
+    page foot with its header alone or a single row under it, and no page holds
+    a table's last row alone. A small table of short rows is not split at all.
     """
     last = len(lines) - 1
     whole = [count <= ROW_KEPT_LINES or (r == last and count <= LAST_ROW_KEPT_LINES)
              for r, count in enumerate(lines)]
     small = last <= SMALL_TABLE_ROWS and all(whole)
-    kept = [r < last and (small or r == 0 or r == last - 1) for r in range(len(lines))]
+    kept = [r < last and (small or r == 0 or (r == 1 and whole[1] and whole[2]) or r == last - 1)
+            for r in range(len(lines))]
     return whole, kept
 
 

@@ -402,3 +402,18 @@ def test_a_decision_with_its_options_reads_without_a_second_colon():
         analysis = _factory_analysis(minimal_engagement_dict(), lang)
         said = decisions.topic(analysis, Decision("D1", "training_capacity", "Lot 2", "…", "4 mai 2028"))
         assert said.endswith("(Lot 2) — 4 mai 2028") and ":" not in flat(said)
+
+
+def test_the_raci_legend_comes_before_its_matrix_and_no_workshop_column_is_all_blank():
+    """A legend below a matrix that ends a page sits alone overleaf; a participants
+    column with no one in it says nothing."""
+    from playbook.render.ir import Paragraph, Table
+    from tests.factories import minimal_engagement_dict
+
+    analysis = _factory_analysis(minimal_engagement_dict())
+    assert not analysis.engagement.governance.workshops
+    blocks = fn.build_document(analysis).blocks
+    legend = next(i for i, b in enumerate(blocks) if isinstance(b, Paragraph) and b.text == fn.raci_legend(analysis))
+    assert isinstance(blocks[legend + 1], Table) and blocks[legend + 1].columns[0] == "Activity"
+    workshops = next(b for b in blocks if isinstance(b, Table) and b.columns[0] == "Workshop")
+    assert "Participants" not in workshops.columns

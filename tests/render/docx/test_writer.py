@@ -319,3 +319,14 @@ def test_a_section_opening_moves_with_what_follows_it(tmp_path, templates):
     paragraphs = {p.text[:20]: p.paragraph_format for p in open_docx(str(path)).paragraphs}
     assert paragraphs["Deployment in one lo"].keep_with_next is True
     assert not paragraphs["A single lot: every "].keep_with_next  # not an opening: the chain ends
+
+
+def test_a_table_never_starts_at_a_page_foot_with_a_single_row():
+    """Six next steps split one on a page, five overleaf: the header stays with two rows."""
+    from playbook.render.docx.writer import _row_keeps
+
+    whole, kept = _row_keeps([1] * 8)  # header and seven one-line rows: not a small table
+    assert kept[:2] == [True, True] and kept[2] is False
+    assert kept[-2] is True and kept[-1] is False  # the last row never alone either
+    whole, kept = _row_keeps([1, 1, 30, 1, 1, 1, 1, 1])  # a tall second row may break: not held
+    assert kept[1] is False
