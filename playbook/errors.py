@@ -104,25 +104,37 @@ class TemplateError(PlaybookError):
         return text
 
 
+# The `deliverable` of a `RunError` when the run failed before or around its
+# notebooks rather than in one of them.
+WHOLE_RUN = "(run)"
+
+
 @dataclass
 class RunError(PlaybookError):
-    """A deliverable notebook failed: which client, which deliverable, which cell."""
+    """A deliverable notebook failed: which client, which deliverable, which
+    cell; said in `lang`, the run's language (`reason` is given in it)."""
 
     client: str
     deliverable: str
     cell: str = ""
     reason: str = ""
     notebook: str = ""
+    lang: str = "en"
 
     def __post_init__(self) -> None:
         super().__init__(str(self))
 
     def __str__(self) -> str:
-        text = f"{self.client} / {self.deliverable}: failed"
+        from .text import colon, render
+
+        lang = self.lang
+        deliverable = (render("run.failure.whole_run", lang) if self.deliverable == WHOLE_RUN
+                       else self.deliverable)
+        text = render("run.failure.head", lang, client=self.client, deliverable=deliverable)
         if self.cell:
-            text += f" in cell {self.cell}"
+            text += render("run.failure.cell", lang, cell=self.cell)
         if self.reason:
-            text += f": {self.reason}"
+            text += f"{colon(lang)}{self.reason}"
         if self.notebook:
-            text += f" (executed notebook kept at {self.notebook})"
+            text += render("run.failure.kept", lang, path=self.notebook)
         return text

@@ -10,9 +10,13 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from .analysis.change_plan import most_occurrences, possible_action_ids
 from .analysis.engine import Analysis, analysed
-from .intake import load_engagement
+from .errors import Problem
+from .intake import IntakeReport, load_engagement
+from .intake.assemble import PlanIds, PlanNames
 from .method import load_method
+from .model import Engagement
 
 _CACHE: dict[tuple[str, str, str, str], Analysis] = {}
 
@@ -69,7 +73,8 @@ def open_engagement(engagement_path: str | Path, lang: str = "", method_dir: str
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     key = (str(path.resolve()), digest, lang or "", method_dir or "")
     if key not in _CACHE:
-        engagement = load_engagement(path, method_dir=method_dir or None)
+        engagement = load_engagement(path, method_dir=method_dir or None,
+                                     plan_ids=plan_ids(method_dir or None))
         method = load_method(method_dir or None)
         _CACHE.clear()  # one client per process: never keep another client's data around
         analysis = analysed(engagement, method, lang or None)
@@ -93,6 +98,67 @@ def check_action_ids(path: str | Path, analysis: Analysis, method_dir: str | Pat
     if all(not record.id or record.id in known for record in analysis.engagement.action_status):
         return
     read_intake(path, lang=lang, method_dir=method_dir, action_ids=known)  # raises IntakeError
+
+
+# A floor for how many times one action recurs in a plan the file's errors could
+# change: a four-weekly lever over two years.
+_OCCURRENCES = 26
+
+
+def plan_ids(method_dir: str | Path | None = None) -> PlanIds:
+    """How the intake checks the `action_status` ids of a file read with errors,
+    so that they are reported in the same round as every other problem (see
+    `intake.assemble.PlanIds`). `names` None: the candidate's plan is the file's
+    own, and every id it lacks is unknown. Otherwise an error elsewhere may
+    change the plan, and an id is unknown only when no plan of the file's
+    populations and lots can have it (with twice the occurrences the candidate
+    plans); the others are checked once the file reads without error."""
+
+    def check(candidate: Engagement, given: list[str], names: PlanNames | None
+              ) -> tuple[list[str], set[str]]:
+        method = load_method(str(method_dir) if method_dir else None)
+        wanted = {code.upper() for code in given}
+        try:
+            engagement = Engagement.model_validate(candidate.model_dump())
+            actions = analysed(engagement, method, engagement.language).change_plan.actions
+        except Exception:  # noqa: BLE001 - rows rejected elsewhere may leave it unplannable
+            if names is None:
+                raise
+            actions = None
+        planned = actions["id"].astype(str).tolist() if actions is not None else []
+        unknown = wanted - set(planned)
+        if names is None or not unknown:
+            return planned, unknown
+        most = max(_OCCURRENCES, 2 * most_occurrences(actions) if actions is not None else 0)
+        possible = possible_action_ids([lever.id for lever in method.levers.levers], *names,
+                                       occurrences=most, lengths={len(code) - 1 for code in unknown})
+        return planned, unknown - possible
+
+    return check
+
+
+def unmatched_rows(report: IntakeReport, analysis: Analysis, lang: str) -> list[Problem]:
+    """A located warning per dated `action_status` row that matches no planned
+    occurrence (see `analysis.action_sheet.unmatched_records`): its status would
+    be silently ignored. Says what it did not match and the nearest planned date."""
+    from .analysis.action_sheet import unmatched_records
+    from .text import render
+    from .text.typography import short_date
+
+    engagement = report.engagement
+    found = []
+    for index, nearest in unmatched_records(engagement, analysis.change_plan.actions):
+        record = engagement.action_status[index]
+        where = report.action_rows[index] if index < len(report.action_rows) else ""
+        near = (render("intake.unmatched_action_row.nearest", lang, date=short_date(nearest, lang))
+                if nearest else render("intake.unmatched_action_row.none", lang))
+        found.append(Problem(
+            file=report.file, where=where, severity="warning",
+            message=render("intake.unmatched_action_row", lang, lever=record.lever,
+                           population=record.population
+                           or render("intake.unmatched_action_row.everyone", lang),
+                           date=short_date(record.planned, lang), nearest=near)))
+    return found
 
 
 def planned_actions(path: str | Path, engagement, lang: str, method_dir: str | Path | None = None

@@ -59,3 +59,29 @@ def _owner(action: Any) -> str:
     """"Chef de projet (Hélène Marchal)" as the plan prints it; the role alone
     when nobody is named."""
     return with_detail(str(action.owner_label or ""), str(action.owner_name or ""))
+
+
+def unmatched_records(engagement: Engagement, actions: pd.DataFrame
+                      ) -> list[tuple[int, dt.date | None]]:
+    """The dated records of `action_status` (no id) that match no planned
+    occurrence of the plan `actions`: their status applies to nothing. Each as
+    its index in `engagement.action_status` and the planned date of the same
+    lever for the same population nearest to the record's (None: the plan has
+    no such action), for the consultant to correct the date."""
+    planned: dict[tuple[str, str], list[dt.date]] = {}
+    for action in actions.itertuples(index=False):
+        population = "" if action.population == ALL else str(action.population)
+        planned.setdefault((str(action.lever), population), []).append(
+            pd.Timestamp(action.planned).date())
+    found: list[tuple[int, dt.date | None]] = []
+    for index, record in enumerate(engagement.action_status):
+        if record.id or record.planned is None or not record.lever:
+            continue
+        dates = [day for (lever, population), days in planned.items()
+                 if lever == record.lever and record.population in ("", population)
+                 for day in days]
+        if record.planned in dates:
+            continue
+        day = record.planned
+        found.append((index, min(dates, key=lambda d: (abs((d - day).days), d)) if dates else None))
+    return found

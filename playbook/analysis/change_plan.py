@@ -45,7 +45,7 @@ from .facts import (
     roll_out_territories,
     territories_without_sponsor,
 )
-from .ids import unique_ids
+from .ids import stable_id, unique_ids
 from .milestones import lot_of, milestones, phase_at, phase_date
 from .progress import LATE
 from .records import ChangePlan, Diagnosis, MethodWarning, TrainingPlan
@@ -596,6 +596,24 @@ def action_ids(frame: pd.DataFrame) -> list[str]:
     occurrence = order.groupby(["lever", "population", "lot"], sort=False).cumcount() + 1
     return unique_ids("A", [(row.lever, row.population, row.lot, occurrence[index])
                             for index, row in frame.iterrows()])
+
+
+def possible_action_ids(levers: list[str], populations: list[str], lots: list[str],
+                        occurrences: int, lengths: set[int]) -> set[str]:
+    """Every id `action_ids` can give an action of one of `levers` for one of
+    `populations` (or all of them) in one of `lots`, up to its `occurrences`-th
+    occurrence, with a code of one of `lengths` (4, or 10 for the rare ids that
+    collide): an id outside it is no action of any plan of those names."""
+    return {stable_id("A", lever, population, lot, occurrence, length=length)
+            for lever in levers for population in [*populations, ALL] for lot in lots
+            for occurrence in range(1, occurrences + 1) for length in lengths & {4, 10}}
+
+
+def most_occurrences(actions: pd.DataFrame) -> int:
+    """The most occurrences one action has in the plan `actions` (0: none)."""
+    if actions.empty:
+        return 0
+    return int(actions.groupby(["lever", "population", "lot"]).size().max())
 
 
 def _unnamed_owners(actions: pd.DataFrame, method: Method, lang: str) -> list[MethodWarning]:

@@ -53,12 +53,19 @@ def validate(
 ) -> None:
     """Check an engagement file and list every problem, located; exit 2 on errors."""
     from ..intake import read_intake
+    from ..workbench import plan_ids
 
     chosen = lang.value if lang else None
-    report = read_intake(path, lang=chosen)
+    report = read_intake(path, lang=chosen, plan_ids=plan_ids())
     engagement = report.engagement
     shown = choose_language(chosen, engagement.language)
     console = Console(highlight=False)
+    if console.is_terminal:  # the analysis takes seconds: say so while it runs
+        with console.status(escape(render("cli.warnings.reading", shown))):
+            method_points, unmatched = _method_warnings(path, report, shown, chosen)
+    else:
+        method_points, unmatched = _method_warnings(path, report, shown, chosen)
+    warnings = [*report.warnings, *unmatched]
     populations = engagement.populations
     lines = [
         _t("title", shown, file=path),
@@ -75,43 +82,40 @@ def validate(
             f"  - {lot.name}{colon(shown)}{_t('go_live', shown, date=_date(lot.go_live, shown))}"
             for lot in sorted(engagement.lots, key=lambda lot: lot.go_live)
         ),
-        _t("warnings", shown, count=len(report.warnings)),
+        _t("warnings", shown, count=len(warnings)),
         *(
-            f"  - {warning.where}{' : ' if shown == 'fr' else ': '}{warning.message}"
-            for warning in report.warnings
+            f"  - {warning.where}{colon(shown)}{warning.message}"
+            for warning in warnings
         ),
     ]
-    if console.is_terminal:  # the analysis takes seconds: say so while it runs
-        with console.status(escape(render("cli.warnings.reading", shown))):
-            method_points = _method_warnings(path, engagement, shown, chosen)
-    else:
-        method_points = _method_warnings(path, engagement, shown, chosen)
     if not console.is_terminal:
         typer.echo("\n".join(lines))
         print_warnings(console, method_points, shown)
         return
     # On a terminal: the same lines, with colour; user text is escaped (a "[" in a name).
-    warnings_at = len(lines) - len(report.warnings) - 1
+    warnings_at = len(lines) - len(warnings) - 1
     console.print(f"[bold green]✔ {escape(lines[0])}[/]")
     for line in lines[1:warnings_at]:
         console.print(escape(line))
-    style = "yellow" if report.warnings else "green"
+    style = "yellow" if warnings else "green"
     console.print(f"[{style}]{escape(lines[warnings_at])}[/]")
     for line in lines[warnings_at + 1 :]:
         console.print(f"[yellow]{escape(line)}[/]")
     print_warnings(console, method_points, shown)
 
 
-def _method_warnings(path: Path, engagement, lang: str, told: str | None = None) -> list:
+def _method_warnings(path: Path, report, lang: str, told: str | None = None
+                     ) -> tuple[list, list]:
     """What the method's analysis asks the consultant to look at (the documents say
-    why); an `action_status` id the plan does not have is an error, located."""
-    from ..analysis import analyse
+    why), and the dated `action_status` rows that match no planned action (located
+    warnings); an `action_status` id the plan does not have is an error, located."""
+    from ..analysis.engine import analysed
     from ..method import load_method
-    from ..workbench import check_action_ids
+    from ..workbench import check_action_ids, unmatched_rows
 
-    analysis = analyse(engagement, load_method(), lang)
+    analysis = analysed(report.engagement, load_method(), lang)
     check_action_ids(path, analysis, lang=told)
-    return method_warnings(analysis)
+    return method_warnings(analysis), unmatched_rows(report, analysis, lang)
 
 
 @app.command("intake-template", help="help.template")
@@ -144,9 +148,10 @@ def intake_template(
         written = write_intake_template(out, engagement, lang=chosen)
     except OSError as error:  # a file where a folder should be, a read-only folder, a full disk
         from ..errors import PlaybookError
+        from ..text.system import system_said
 
         raise PlaybookError(
-            _t("cannot_write", chosen, path=out, reason=error.strerror or error)
+            _t("cannot_write", chosen, path=out, reason=system_said(error, chosen))
         ) from None
     typer.echo(_t("written", chosen, path=written))
 

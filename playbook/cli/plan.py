@@ -14,7 +14,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from ..text import render
+from ..text import colon, render
 from ..text.language import choose_language
 from . import app
 from .usage import PlainGroup, PlaybookApp
@@ -30,16 +30,16 @@ def export_command(
     method: Annotated[Path | None, typer.Option("--method", metavar="DIR", help="help.run.method")] = None,
 ) -> None:
     """Write every planned action into the engagement's `action_status` (exit 2 on errors)."""
-    from ..intake import load_engagement
+    from ..intake import IntakeReport, load_engagement
     from ..intake.action_export import write_action_status
-    from ..workbench import planned_actions
+    from ..workbench import plan_ids, planned_actions, unmatched_rows
 
     console = Console(highlight=False)
     with console.status(escape(render("cli.template.planning", choose_language()))):
-        current = load_engagement(engagement, method_dir=method)
+        current = load_engagement(engagement, method_dir=method, plan_ids=plan_ids(method))
         lang = choose_language(None, current.language)
         rows, ids = planned_actions(engagement, current, current.language, method)
-        kept = write_action_status(engagement, rows, current.language, ids)
+        kept, where = write_action_status(engagement, rows, current.language, ids)
     planned = [row for row in rows if row.id in set(ids)]
     console.print(escape(render("plan.exported", lang, file=engagement, actions=len(planned),
                                 recorded=sum(row.status is not None for row in planned))),
@@ -47,4 +47,18 @@ def export_command(
     if len(rows) > len(planned):
         console.print(escape(render("plan.kept_rows", lang, count=len(rows) - len(planned))),
                       soft_wrap=True)
+        # The kept rows that carry a date the plan does not have, said one by one.
+        written = IntakeReport(current.model_copy(update={"action_status": rows}),
+                               action_rows=where, file=str(engagement))
+        for problem in unmatched_rows(written, _analysis(current, method), current.language):
+            console.print(f"  - {escape(problem.where)}{colon(lang)}{escape(problem.message)}",
+                          soft_wrap=True, style="yellow")
     console.print(escape(render("measure.kept", lang, path=kept)), soft_wrap=True)
+
+
+def _analysis(engagement, method: Path | None):
+    """The analysis `planned_actions` computed for `engagement` (kept per content)."""
+    from ..analysis.engine import analysed
+    from ..method import load_method
+
+    return analysed(engagement, load_method(str(method) if method else None), engagement.language)

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from ..text import render
+from ..text import colon, render
 from ..text.language import choose_language
 from . import app
 from .render import checked_language
@@ -63,8 +63,9 @@ def run_command(
                 force=force,
             )
     except RunError as error:
-        label = say("error", choose_language(told, _language_of(engagement)))
-        _console(stderr=True).print(f"[red]{label}:[/red] {escape(str(error))}", soft_wrap=True)
+        shown = choose_language(told, _language_of(engagement))
+        _console(stderr=True).print(f"[red]{escape(say('error', shown))}[/red]{colon(shown)}"
+                                    f"{escape(str(error))}", soft_wrap=True)
         raise typer.Exit(1) from None
     console.print(files_table(result, result.language))
     console.print(counts_line(len(result.up_to_date), len(result.rendered), result.language),

@@ -18,7 +18,7 @@ from pathlib import Path
 from ..errors import Problem
 from ..model import Engagement
 from . import messages as msg
-from .assemble import assemble
+from .assemble import PlanIds, assemble
 from .schema import SHEETS, Column, Sheet
 from .xlsx_writer import write_intake_template
 
@@ -32,11 +32,14 @@ class IntakeReport:
 
     engagement: Engagement
     warnings: list[Problem] = field(default_factory=list)
+    # Where each `action_status` row is, in the order of `engagement.action_status`.
+    action_rows: list[str] = field(default_factory=list)
+    file: str = ""  # the file read, as the problems name it
 
 
 def read_intake(
     path: str | Path, *, lang: str | None = None, method_dir: str | Path | None = None,
-    action_ids: list[str] | None = None,
+    action_ids: list[str] | None = None, plan_ids: PlanIds | None = None,
 ) -> IntakeReport:
     """Read and check an engagement file; raise `IntakeError` with every problem.
 
@@ -46,7 +49,9 @@ def read_intake(
     `method_dir`: an adapted method, whose lever codes `action_status` may name
     (default: the bundled method's). `action_ids`: the ids of the engagement's
     planned actions (the analysis knows them, see `workbench.check_action_ids`),
-    which `action_status` rows giving an id must name.
+    which `action_status` rows giving an id must name. `plan_ids`: how to plan a
+    candidate engagement (see `workbench.plan_ids`), so that a file with errors
+    has its `action_status` ids checked in the same round.
     """
     from ..text import render
     from ..text.language import preferred_language
@@ -87,21 +92,24 @@ def read_intake(
     if check_records is not None:
         check_records()
     try:
-        engagement = assemble(source, lever_codes(method_dir), action_ids)
+        engagement, action_rows = assemble(source, lever_codes(method_dir), action_ids, plan_ids)
     finally:
         close = getattr(source, "close", None)
         if close is not None:
             close()
     if engagement is None:
         raise msg.LocalizedIntakeError(str(path), source.problems, lang=source.lang)
-    return IntakeReport(engagement, [p for p in source.problems if p.severity == "warning"])
+    return IntakeReport(engagement, [p for p in source.problems if p.severity == "warning"],
+                        action_rows, str(path))
 
 
 def load_engagement(
-    path: str | Path, *, lang: str | None = None, method_dir: str | Path | None = None
+    path: str | Path, *, lang: str | None = None, method_dir: str | Path | None = None,
+    plan_ids: PlanIds | None = None,
 ) -> Engagement:
-    """The engagement in `path` (.xlsx or .yaml); `IntakeError` lists every problem."""
-    return read_intake(path, lang=lang, method_dir=method_dir).engagement
+    """The engagement in `path` (.xlsx or .yaml); `IntakeError` lists every problem
+    (`plan_ids`: see `read_intake`)."""
+    return read_intake(path, lang=lang, method_dir=method_dir, plan_ids=plan_ids).engagement
 
 
 def lever_codes(method_dir: str | Path | None = None) -> list[str] | None:

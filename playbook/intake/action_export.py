@@ -30,9 +30,10 @@ SHEET = "action_status"
 
 
 def write_action_status(path: str | Path, records: list[ActionRecord], lang: str,
-                        action_ids: list[str] | None = None) -> Path:
+                        action_ids: list[str] | None = None) -> tuple[Path, list[str]]:
     """Replace the `action_status` of the engagement file at `path` with
-    `records`; return where the previous version was kept. `action_ids`: the
+    `records`; return where the previous version was kept and where each of
+    `records` now is in the file (as problems locate it). `action_ids`: the
     plan's ids, which the rows read back must name. Raises `IntakeError` (file
     untouched) when the result would not read back as a valid engagement."""
     from . import read_intake
@@ -52,12 +53,12 @@ def write_action_status(path: str | Path, records: list[ActionRecord], lang: str
             candidate.write_text(replace_yaml_list(text, SHEET, [_item(r) for r in records]),
                                  encoding="utf-8")
         try:
-            read_intake(candidate, lang=lang, action_ids=action_ids)
+            written = read_intake(candidate, lang=lang, action_ids=action_ids)
         except IntakeError as error:  # the original stays as it was; name it, not the candidate
             raise replace(error, path=str(path), problems=[
                 replace(p, file=str(path)) for p in error.problems]) from None
         kept = _keep_version(path, original)
-    return kept
+    return kept, written.action_rows
 
 
 def _item(record: ActionRecord) -> dict[str, Any]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
+from collections.abc import Callable
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -38,14 +39,23 @@ from .suggest import closest
 from .values import Invalid, coerce, is_empty
 
 _REFERENCED = ("populations", "lots", "territories")
+# What the analysis says of the ids `action_status` names in a file read with
+# errors (see `workbench.plan_ids`). Given the candidate engagement, those ids
+# and, when errors lie outside `action_status`, every population and lot name the
+# file gives (rejected rows included): the plan's ids (for "did you mean") and
+# those of the given ids that no plan of the file can have, however its errors
+# are corrected.
+PlanNames = tuple[list[str], list[str]]
+PlanIds = Callable[[Engagement, list[str], "PlanNames | None"], "tuple[list[str], set[str]]"]
 
 
 class Assembly:
     def __init__(self, source: Source, levers: list[str] | None = None,
-                 action_ids: list[str] | None = None):
+                 action_ids: list[str] | None = None, plan_ids: PlanIds | None = None):
         self.source = source
         self.levers = levers  # lever codes `action_status` may name; None: not checked
         self.action_ids = action_ids  # the plan's action ids; None: not checked
+        self.plan_ids = plan_ids  # the plan of a candidate, when the file has errors
         self.lang = source.lang
         self.rows: dict[str, list[tuple[BaseModel, Entry]]] = {}
         # Rows rejected for a bad cell: their readable values, still cross-checked.
@@ -248,6 +258,7 @@ class Assembly:
         self._consistency(candidate)
         self._intake_checks(candidate)
         if any(p.severity == "error" for p in self.source.problems):
+            self._action_ids_of_candidate(candidate)
             return None
         return Engagement.model_validate(candidate.model_dump())
 
@@ -352,22 +363,76 @@ class Assembly:
                 self._did_you_mean(msg.text("unknown_lever", self.lang, name=code), code, self.levers),
             )
 
-    def _action_ids(self) -> None:
+    def _action_ids(self, unknown: set[str] | None = None) -> None:
         """A status recorded against an id the plan does not have would be ignored
-        (a typo, or a row copied from another client's sheet)."""
+        (a typo, or a row copied from another client's sheet). `unknown`: only
+        these ids are said unknown (the others may be the plan's once the file's
+        other errors are corrected)."""
         if self.action_ids is None:
             return
         known = self.action_ids
-        rows = [(r.id, e) for r, e in self.rows.get("action_status", [])]
-        rows += [(d.get("id"), e) for d, e in self.invalid_rows.get("action_status", [])]
-        for code, entry in rows:
-            if not isinstance(code, str) or not code or code.upper() in known:
+        for code, entry in self._given_action_ids():
+            if code.upper() in known or (unknown is not None and code.upper() not in unknown):
                 continue
             self.error(
                 entry.locate("id", None),
                 self._did_you_mean(msg.text("unknown_action_id", self.lang, name=code), code, known),
                 code,
             )
+
+    def _given_action_ids(self) -> list[tuple[str, Entry]]:
+        rows = [(r.id, e) for r, e in self.rows.get("action_status", [])]
+        rows += [(d.get("id"), e) for d, e in self.invalid_rows.get("action_status", [])]
+        return [(code, entry) for code, entry in rows if isinstance(code, str) and code]
+
+    def _action_ids_of_candidate(self, candidate: Engagement) -> None:
+        """The file has errors: its `action_status` ids are checked now, with
+        them, rather than on the next run once the rest is corrected. When every
+        error lies in `action_status` itself the plan is the file's own (the plan
+        does not read that sheet for its ids) and every id it lacks is unknown.
+        An error elsewhere (a population, a date) can change the plan: then only
+        the ids no plan of the file's populations and lots can have are said
+        unknown; the others wait for the next run."""
+        if self.action_ids is not None or self.plan_ids is None:
+            return
+        given = [code for code, _ in self._given_action_ids()]
+        if not given:
+            return
+        names = None
+        if any(p.severity == "error" and not self._in_action_status(p.where)
+               for p in self.source.problems):
+            names = self._plan_names()
+            if names is None:
+                return
+        try:
+            planned, unknown = self.plan_ids(candidate, given, names)
+        except Exception:  # noqa: BLE001 - a candidate the analysis cannot plan: the next round says it
+            return
+        self.action_ids = planned
+        self._action_ids(unknown)
+
+    def _plan_names(self) -> PlanNames | None:
+        """Every population and lot the file names, rejected rows included: what
+        the plan's ids are made of. None when one of them cannot be read."""
+        for table in ("populations", "lots"):
+            if table in self.missing_tables or any(
+                    not isinstance(data.get("name"), str) or not data["name"]
+                    for data, _ in self.invalid_rows.get(table, [])):
+                return None
+        return self._names("populations"), self._names("lots")
+
+    def _in_action_status(self, where: str) -> bool:
+        entries = [e for _, e in self.rows.get("action_status", [])]
+        entries += [e for _, e in self.invalid_rows.get("action_status", [])]
+        for entry in entries:
+            label = entry.locate(None, None).split(" (")[0]  # without a YAML line number
+            if label and where.startswith(label) and where[len(label):][:1] in ("", ",", ".", " "):
+                return True
+        return False
+
+    def action_rows(self) -> list[str]:
+        """Where each `action_status` row read is (its planned date's cell), in order."""
+        return [entry.locate("planned", None) for _, entry in self.rows.get("action_status", [])]
 
     def _intake_checks(self, candidate: Engagement) -> None:
         """Checks the model leaves to the intake: task shifts, lots, impacts coverage."""
@@ -482,11 +547,14 @@ class Assembly:
 
 
 def assemble(source: Source, levers: list[str] | None = None,
-             action_ids: list[str] | None = None) -> Engagement | None:
-    """The engagement read by `source`, or None when any error was found. `levers`:
-    the method's lever codes, which `action_status` rows must name; `action_ids`:
-    the plan's action ids, which they must name when they give one."""
-    assembly = Assembly(source, levers, action_ids)
+             action_ids: list[str] | None = None, plan_ids: PlanIds | None = None,
+             ) -> tuple[Engagement | None, list[str]]:
+    """The engagement read by `source`, or None when any error was found, and
+    where each of its `action_status` rows is. `levers`: the method's lever
+    codes, which `action_status` rows must name; `action_ids`: the plan's action
+    ids, which they must name when they give one; `plan_ids`: how to plan a
+    candidate engagement, for those ids when the file has errors."""
+    assembly = Assembly(source, levers, action_ids, plan_ids)
     for sheet in SHEETS:
         entries = source.entries(sheet)
         if sheet.shape == "table":
@@ -495,7 +563,7 @@ def assemble(source: Source, levers: list[str] | None = None,
             assembly.table(sheet, entries or [])
         else:
             assembly.record(sheet, entries[0] if entries else None)
-    return assembly.engagement()
+    return assembly.engagement(), assembly.action_rows()
 
 
 def _set(data: dict[str, Any], path: Path, value: Any) -> None:

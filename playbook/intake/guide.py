@@ -43,7 +43,13 @@ always matches what `playbook validate` checks.
   `playbook plan export ENGAGEMENT` list every planned action there (its stable
   id, wording, owner and planned date, in the engagement's language), so only
   the status remains to pick, done or cancelled. An id the plan does not have is
-  an error naming the id most likely meant.
+  an error naming the id most likely meant, reported with the file's other
+  errors (when other sheets have errors too, an id a plan of the file's
+  populations and lots could have once they are corrected is checked after
+  they are). A row dated on a day the plan has no
+  occurrence of its lever for its population is a warning (`validate`,
+  `plan export`) giving its row and the nearest planned date: its status
+  applies to nothing until the date is corrected.
 - `engagement` and `training` hold one value per row: the field name in column A,
   the value in column B.
 - The YAML form has the shape of the model: `populations`, `lots`... are lists of

@@ -40,7 +40,7 @@ from typing import Any
 
 from ..files import atomic_write_text
 from ..findings import CASH, findings
-from ..text import grammar, plain_digits
+from ..text import colon, format_number, plain_digits, quoted, render
 from .deliverables import build, prepared
 from .ir import (
     Bullets,
@@ -72,7 +72,11 @@ class Discrepancy:
     detail: str
 
     def __str__(self) -> str:
-        return f"{self.deliverable} ({self.where}): {self.detail} [{self.invariant}]"
+        return self.said("en")
+
+    def said(self, lang: str) -> str:
+        """The console's line (`where` and `detail` are in the run's language)."""
+        return f"{self.deliverable} ({self.where}){colon(lang)}{self.detail} [{self.invariant}]"
 
     def as_dict(self) -> dict[str, str]:
         return {"invariant": self.invariant, "deliverable": self.deliverable,
@@ -91,8 +95,9 @@ def reconcile(analysis: Any, names: Sequence[str]) -> list[Discrepancy]:
 
 def check(name: str, document: Document, deck: Deck, analysis: Any) -> list[Discrepancy]:
     """The discrepancies of one deliverable already built (as the writers get it)."""
-    return [*_empty(name, document, deck), *_totals(name, document, deck, analysis.lang),
-            *_titles(name, deck),
+    lang = analysis.lang
+    return [*_empty(name, document, deck, lang), *_totals(name, document, deck, lang),
+            *_titles(name, deck, lang),
             *_rates(name, document, deck, analysis), *_decisions(name, document, deck, analysis),
             *_counts(name, document, deck, analysis), *_kpi_values(name, document, deck, analysis),
             *_event_dates(name, document, deck, analysis)]
@@ -119,14 +124,23 @@ def read_report(path: Path) -> list[Discrepancy]:
 # --------------------------------------------------------------------------- where
 
 
-def _tables(document: Document, deck: Deck) -> Iterator[tuple[str, Table]]:
+def _say(key: str, lang: str, **values: object) -> str:
+    """A discrepancy's place or detail (`reconcile.<key>`) in the run's language."""
+    return render(f"reconcile.{key}", lang, **values)
+
+
+def _slide(index: int, title: object, lang: str) -> str:
+    return _say("where.slide", lang, number=index, title=quoted(str(title), lang))
+
+
+def _tables(document: Document, deck: Deck, lang: str) -> Iterator[tuple[str, Table]]:
     number = 0
     for block in document.blocks:
         if isinstance(block, Table):
             number += 1
-            yield f"document, table {number}", block
+            yield _say("where.table", lang, number=number), block
     for index, slide in enumerate(deck.slides, 1):
-        where = f"deck, slide {index} “{getattr(slide, 'title', '')}”"
+        where = _slide(index, getattr(slide, "title", ""), lang)
         if isinstance(slide, TableSlide):
             yield where, slide.table
         elif isinstance(slide, TwoContentSlide):
@@ -158,10 +172,10 @@ def _texts(document: Document, deck: Deck) -> Iterator[str]:
 # --------------------------------------------------------------------------- empty tables
 
 
-def _empty(name: str, document: Document, deck: Deck) -> list[Discrepancy]:
+def _empty(name: str, document: Document, deck: Deck, lang: str) -> list[Discrepancy]:
     """A table of headers and no row tells the reader nothing, or that something failed."""
-    return [Discrepancy(EMPTY_TABLE, name, where, "a table with a header and no row")
-            for where, table in _tables(document, deck) if not table.rows]
+    return [Discrepancy(EMPTY_TABLE, name, where, _say("empty_table", lang))
+            for where, table in _tables(document, deck, lang) if not table.rows]
 
 
 # --------------------------------------------------------------------------- totals
@@ -194,7 +208,7 @@ def parse_figure(cell: Any, lang: str) -> tuple[float, str] | None:
 def _totals(name: str, document: Document, deck: Deck, lang: str) -> list[Discrepancy]:
     found = []
     total_words = {"total", "totale", "ensemble", "all lots", "tous lots"}
-    for where, table in _tables(document, deck):
+    for where, table in _tables(document, deck, lang):
         if len(table.rows) < 3 or str(table.rows[-1][0]).strip().casefold() not in total_words:
             continue
         parts, total = table.rows[:-1], table.rows[-1]
@@ -208,17 +222,23 @@ def _totals(name: str, document: Document, deck: Deck, lang: str) -> list[Discre
                 continue
             added = sum(v[0] for v in values if v is not None)
             if abs(added - printed[0]) > 1e-6 * max(1.0, abs(printed[0])):
-                found.append(Discrepancy(
-                    TOTALS, name, where,
-                    f"column “{table.columns[column]}”: the rows add up to "
-                    f"{grammar.fill('{v}', lang, v=round(added, 2))}, the total row prints {total[column]}"))
+                found.append(Discrepancy(TOTALS, name, where, _say(
+                    "totals", lang, column=quoted(str(table.columns[column]), lang),
+                    added=_figure(added, lang), total=total[column])))
     return found
+
+
+def _figure(value: float, lang: str) -> str:
+    """A sum as the tables print figures: to the hundredth at most, the language's marks."""
+    rounded = round(value, 2)
+    decimals = next(d for d in (0, 1, 2) if round(rounded, d) == rounded)
+    return format_number(rounded, lang, decimals)
 
 
 # --------------------------------------------------------------------------- titles
 
 
-def _titles(name: str, deck: Deck) -> list[Discrepancy]:
+def _titles(name: str, deck: Deck, lang: str) -> list[Discrepancy]:
     found = []
     for index, slide in enumerate(deck.slides, 1):
         counted = getattr(slide, "counted", None)
@@ -231,8 +251,8 @@ def _titles(name: str, deck: Deck) -> list[Discrepancy]:
         else:
             continue
         if shown != counted:
-            found.append(Discrepancy(TITLE_COUNT, name, f"deck, slide {index} “{slide.title}”",
-                                     f"the title counts {counted}, the slide shows {shown}"))
+            found.append(Discrepancy(TITLE_COUNT, name, _slide(index, slide.title, lang),
+                                     _say("title_count", lang, counted=counted, shown=shown)))
     return found
 
 
@@ -249,6 +269,7 @@ def _rates(name: str, document: Document, deck: Deck, analysis: Any) -> list[Dis
     from .deliverables import common as c
 
     found = []
+    lang = analysis.lang
     limits = analysis.engagement.training
     info = analysis.engagement.engagement
     given = [r for r in (limits.trainer_day_rate, limits.learner_day_cost, info.external_day_rate)
@@ -260,8 +281,9 @@ def _rates(name: str, document: Document, deck: Deck, analysis: Any) -> list[Dis
     for sentence in _texts(document, deck) if misprints else ():
         for exact, rounded, printed in misprints:
             if printed.search(sentence):
-                found.append(Discrepancy(RATES, name, "text",
-                                         f"the rate {exact} is printed as {rounded}: “{sentence[:120]}”"))
+                found.append(Discrepancy(RATES, name, _say("where.text", lang), _say(
+                    "rate_rounded", lang, exact=exact, rounded=rounded,
+                    sentence=quoted(sentence[:120], lang))))
     budget = findings(analysis).budget
     for line in budget.lines:
         if line.rate is None or line.shown is None:
@@ -273,8 +295,9 @@ def _rates(name: str, document: Document, deck: Deck, analysis: Any) -> list[Dis
         total = budget.cash_shown if line.kind == CASH else budget.internal_shown
         step = 100 if abs(total if total is not None else expected) < 10_000 else 1_000
         if abs(expected - line.shown) > step:
-            found.append(Discrepancy(RATES, name, f"budget line {line.code}",
-                                     f"{line.shown_days} days at {line.rate} print {line.shown}"))
+            found.append(Discrepancy(RATES, name, _say("where.budget_line", lang, line=line.code),
+                                     _say("budget_line", lang, days=line.shown_days,
+                                          rate=line.rate, shown=line.shown)))
     return found
 
 
@@ -288,30 +311,31 @@ def _decisions(name: str, document: Document, deck: Deck, analysis: Any) -> list
     if not listed:
         return []
     found = []
+    lang = analysis.lang
     if name == "steering":
         texts = "\n".join(_texts(document, deck))
         for decision in listed:
             if decided.topic(analysis, decision) not in texts:
-                found.append(Discrepancy(DECISIONS, name, "decisions",
-                                         f"the decision “{decided.topic(analysis, decision)}” "
-                                         "is not in the pack"))
+                found.append(Discrepancy(DECISIONS, name, _say("where.decisions", lang), _say(
+                    "decision_missing", lang,
+                    topic=quoted(decided.topic(analysis, decision), lang))))
         return found
     said = decided.summary_message(analysis)
-    summaries = [("document, summary", items) for items in
+    summaries = [(_say("where.document_summary", lang), items) for items in
                  (b.items for b in document.blocks if isinstance(b, KeyMessages))]
-    summaries += [("deck, summary", slide.items) for slide in deck.slides
+    summaries += [(_say("where.deck_summary", lang), slide.items) for slide in deck.slides
                   if isinstance(slide, KeyMessagesSlide)]
     for where, items in summaries:
         if not any(str(said) in item or item == getattr(said, "headline", said) for item in items):
             found.append(Discrepancy(DECISIONS, name, where,
-                                     f"{len(listed)} decision(s) to take, not in the summary"))
+                                     _say("decisions_not_in_summary", lang, count=len(listed))))
     nothing = [analysis.method.text(key, analysis.lang) for key in _NOTHING_TO_DECIDE
                if analysis.method.labels.has(key)]
     for sentence in _texts(document, deck):
         for denial in nothing:
             if denial and denial in sentence:
-                found.append(Discrepancy(DECISIONS, name, "text",
-                                         f"says “{denial}” while {len(listed)} decision(s) await"))
+                found.append(Discrepancy(DECISIONS, name, _say("where.text", lang), _say(
+                    "decisions_denied", lang, denial=quoted(denial, lang), count=len(listed))))
     return found
 
 
@@ -335,20 +359,22 @@ _OF_TOTAL = re.compile(r"\bpopulations?\s+(?:sur|out of|of)\s+(\d+)\b|"
 def _counts(name: str, document: Document, deck: Deck, analysis: Any) -> list[Discrepancy]:
     """Counts of territories and populations against the roll-out's own."""
     counts = findings(analysis).counts
+    lang = analysis.lang
     found: list[Discrepancy] = []
     seen: set[str] = set()
     for sentence in _texts(document, deck):
-        problems = [f"{m.group(0)} (the roll-out has {counts.territories} regional territories)"
+        problems = [_say("territories", lang, found=m.group(0), count=counts.territories)
                     for m in _TERRITORIES.finditer(sentence) if int(m.group(1)) != counts.territories]
-        problems += [f"{m.group(0)} (of {counts.populations} populations mapped)"
+        problems += [_say("populations_beyond", lang, found=m.group(0), count=counts.populations)
                      for m in _POPULATIONS.finditer(sentence) if int(m.group(1)) > counts.populations]
-        problems += [f"{m.group(0)} (the map has {counts.populations} populations)"
+        problems += [_say("populations_total", lang, found=m.group(0), count=counts.populations)
                      for m in _OF_TOTAL.finditer(sentence)
                      if int(m.group(1) or m.group(2)) != counts.populations]
         for problem in problems:
             if problem not in seen:
                 seen.add(problem)
-                found.append(Discrepancy(COUNTS, name, "text", f"{problem}: “{sentence[:120]}”"))
+                found.append(Discrepancy(COUNTS, name, _say("where.text", lang),
+                                         f"{problem}{colon(lang)}{quoted(sentence[:120], lang)}"))
     return found
 
 
@@ -376,7 +402,7 @@ def _kpi_values(name: str, document: Document, deck: Deck, analysis: Any) -> lis
     facts = {row.name: row for row in kpis.itertuples() if names[row.name] == 1}
     wanted = {"target": _headers(analysis, _TARGET_HEADERS), "amber_from": _headers(analysis, _ALERT_HEADERS)}
     found = []
-    for where, table in _tables(document, deck):
+    for where, table in _tables(document, deck, analysis.lang):
         columns = {field: [i for i, h in enumerate(table.columns) if str(h) in headers]
                    for field, headers in wanted.items()}
         if not any(columns.values()):
@@ -390,9 +416,9 @@ def _kpi_values(name: str, document: Document, deck: Deck, analysis: Any) -> lis
                 for index in indexes:
                     printed = str(row[index]).strip()
                     if printed and printed != expected:
-                        found.append(Discrepancy(
-                            KPI_VALUES, name, where,
-                            f"{fact.name}: {table.columns[index]} printed {printed}, the plan sets {expected}"))
+                        found.append(Discrepancy(KPI_VALUES, name, where, _say(
+                            "kpi_table", analysis.lang, kpi=fact.name, column=table.columns[index],
+                            printed=printed, expected=expected)))
     return found + _kpi_sentences(name, document, deck, analysis, facts)
 
 
@@ -443,9 +469,10 @@ def _kpi_sentences(name: str, document: Document, deck: Deck, analysis: Any,
                         if key not in seen:
                             seen.add(key)
                             found.append(Discrepancy(
-                                KPI_VALUES, name, "text",
-                                f"{fact.name}: {match.group(0).strip()} printed, the plan sets "
-                                f"{expected}: “{line[:120]}”"))
+                                KPI_VALUES, name, _say("where.text", analysis.lang), _say(
+                                    "kpi_sentence", analysis.lang, kpi=fact.name,
+                                    printed=match.group(0).strip(), expected=expected,
+                                    sentence=quoted(line[:120], analysis.lang))))
     return found
 
 
@@ -477,7 +504,7 @@ def _event_dates(name: str, document: Document, deck: Deck, analysis: Any) -> li
         return []
     dates = re.compile(r"\d{1,2}(?:er)?\s+\w+\s+\d{4}|\w+ \d{1,2}, \d{4}")
     found = []
-    for where, table in _tables(document, deck):
+    for where, table in _tables(document, deck, analysis.lang):
         for row in table.rows:
             cited = [part.strip() for cell in row[:1] for part in str(cell).split(",")]
             cited = [i for i in cited if i in events]
@@ -487,7 +514,7 @@ def _event_dates(name: str, document: Document, deck: Deck, analysis: Any) -> li
             printed = [d for cell in row[1:] for d in dates.findall(str(cell))]
             wrong = [d for d in printed if d not in allowed]
             if printed and wrong:
-                found.append(Discrepancy(EVENT_DATES, name, where,
-                                         f"{', '.join(cited)}: printed {', '.join(wrong)}, "
-                                         f"the plan gives {', '.join(sorted(allowed))}"))
+                found.append(Discrepancy(EVENT_DATES, name, where, _say(
+                    "event_dates", analysis.lang, ids=", ".join(cited), wrong=", ".join(wrong),
+                    allowed=", ".join(sorted(allowed)))))
     return found

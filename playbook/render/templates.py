@@ -23,6 +23,7 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.presentation import Presentation as PptxPresentation
 
 from ..errors import TemplateError
+from ..text.system import system_said
 
 DOCX_NAME = "house.docx"
 PPTX_NAME = "house.pptx"
@@ -110,7 +111,7 @@ def package_problems(path: Path, lang: str = "en") -> list[str]:
     except zipfile.BadZipFile:
         return [_t("not_zip", lang, label=label)]
     except OSError as exc:
-        return [_t("unreadable_office", lang, label=label, reason=exc.strerror or exc)]
+        return [_t("unreadable_office", lang, label=label, reason=system_said(exc, lang))]
     with archive:
         infos = archive.infolist()
         large = [i for i in infos if i.file_size > MAX_PART_BYTES]

@@ -22,6 +22,8 @@ from typing import Any
 
 from ..errors import PlaybookError
 from ..files import atomic_write_text
+from ..text import render
+from ..text.language import choose_language
 from .execute import Job, make_job
 from .folders import check_output
 from .isolation import ClientProcess, Outcome, prepare_parent
@@ -132,9 +134,6 @@ def find_engagements(patterns: Iterable[str | Path]) -> list[Path]:
 
 def _say(key: str, **values: object) -> str:
     """A message said before any engagement is read: in the consultant's language."""
-    from ..text import render
-    from ..text.language import choose_language
-
     return render(key, choose_language(), **values)
 
 
@@ -370,11 +369,9 @@ def shared_folders(job_list: list[Job], read: dict[str, Any]) -> list[ClientRepo
                 f"{other!r} ({os.path.basename(j.engagement_path)})"
                 for j, other, _ in members if j is not job
             )
-            message = (
-                f"{client!r} ({os.path.basename(job.engagement_path)}) and {others} would write "
-                f"the same folder {folder}; none of them was run. Keep one engagement file per "
-                "client, or run them with different --out folders."
-            )
+            message = render("run.batch.same_folder", choose_language(job.lang),
+                             client=f"{client!r} ({os.path.basename(job.engagement_path)})",
+                             others=others, folder=folder)
             reports.append(ClientReport(
                 engagement=job.engagement_path, status="failed", seconds=0.0, client=client,
                 error={"kind": "shared folder", "type": "SharedFolder", "message": message},
@@ -475,12 +472,9 @@ def fail_merged(reports: list[ClientReport]) -> list[ClientReport]:
             r for g in by_folder.values() if any(r is report for r in g)
             for r in g if r is not report
         ]
-        message = (
-            f"{report.client!r} and " + ", ".join(repr(o.client) for o in others)
-            + f" were written to the same folder {report.folder} (the disk does not tell "
-            "upper from lower case): its files may mix them. Run them with different "
-            "--out folders."
-        )
+        message = render("run.batch.same_folder_case", choose_language(),
+                         client=repr(report.client),
+                         others=", ".join(repr(o.client) for o in others), folder=report.folder)
         result.append(ClientReport(
             engagement=report.engagement, status="failed", seconds=report.seconds,
             client=report.client, language=report.language, folder=report.folder,

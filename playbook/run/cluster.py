@@ -31,6 +31,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..files import atomic_write_bytes
+from ..text import render
+from ..text.system import system_said
 from .commit import FAILED_DIR, commit
 from .execute import Job
 from .folders import claim, client_folder, new_staging, remove_stale_staging
@@ -185,7 +187,7 @@ def run_on_cluster(jobs: list[Job], address: str, notify) -> list:
                 report = ClientReport(
                     engagement=job.engagement_path, status="failed", seconds=0.0,
                     error={"kind": "error", "type": type(error).__name__,
-                           "message": f"could not read {error.filename}: {error.strerror}"},
+                           "message": _unreadable(error, job)},
                 )
                 reports.append(report)
                 notify(report)
@@ -269,3 +271,12 @@ def _write_back(job: Job, payload: dict):
     report.carried = [review_summary(r) for r in reviews]
     report.inbox = [c.to_dict() for c in copies]
     return report
+
+
+def _unreadable(error: OSError, job: Job) -> str:
+    """A client's file gone before it could be sent, said in the batch's language."""
+    from ..text.language import choose_language
+
+    lang = choose_language(job.lang)
+    return render("run.failure.unreadable", lang, where=error.filename,
+                  detail=system_said(error, lang))

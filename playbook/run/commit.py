@@ -95,14 +95,14 @@ def with_previous_records(folder: Path, manifest: manifest_module.Manifest) -> m
 def _own_folder(folder: Path, directory: Path) -> None:
     """Create `directory` inside `folder`, refusing a link that would lead elsewhere."""
     from ..errors import PlaybookError
+    from ..text import render
+    from .wording import folder_language
 
     for part in [directory, *directory.parents]:
         if part == folder:
             break
         if part.is_symlink() or (part.exists() and not part.is_dir()):
-            raise PlaybookError(
-                f"{part} is a link or a file, not a folder of the playbook's; nothing was "
-                "replaced. Remove it and run again.")
+            raise PlaybookError(render("run.folder.not_own", folder_language(folder), path=part))
     directory.mkdir(parents=True, exist_ok=True)
 
 

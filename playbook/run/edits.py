@@ -135,11 +135,12 @@ def _copy_new(source: Path, directory: Path, candidates) -> Path:
     """
     from ..errors import PlaybookError
     from ..files import TEMP_PREFIX
+    from ..text import render
+    from .wording import folder_language
 
     if directory.is_symlink() or (directory.exists() and not directory.is_dir()):
-        raise PlaybookError(
-            f"{directory} is a link or a file, not the folder of kept versions; nothing was "
-            f"replaced, {source.name} is as you left it. Remove it and run again.")
+        raise PlaybookError(render("run.folder.not_history", folder_language(directory.parent),
+                                   path=directory, file=source.name))
     directory.mkdir(parents=True, exist_ok=True)
     temporary = directory / f"{TEMP_PREFIX}{os.getpid()}-{source.name}"
     shutil.copyfile(source, temporary)

@@ -21,8 +21,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import PlaybookError, RunError
+from ..errors import WHOLE_RUN, PlaybookError, RunError
 from ..files import atomic_write_bytes
+from ..text import colon, render
+from ..text.system import system_said
 from . import manifest as manifest_module
 from .commit import FAILED_DIR, Terminated, commit, signals
 from .committees import STEERING, committee_date
@@ -118,14 +120,18 @@ def run_engagement(
         engagement_path, out_dir, lang, only, templates_dir, method_dir, notebooks_dir, kernel,
         force, as_of=as_of, since=since,
     )
+    from ..workbench import plan_ids
+
     # Read the file before warming the engines: a bad workbook is refused in a
-    # fraction of a second, not after the heavy imports.
-    engagement = load_engagement(job.engagement_path, method_dir=job.method_dir)
+    # second, not after the heavy imports (the plan is made only to check the
+    # `action_status` ids of a file with errors, with them).
+    engagement = load_engagement(job.engagement_path, method_dir=job.method_dir,
+                                 plan_ids=plan_ids(job.method_dir))
     if job.since:  # another client's file or manifest: refused before anything is written
         from ..workbench import previous_engagement
 
         previous_engagement(job.since, engagement.client)
-    check_output(job.out_dir)
+    check_output(job.out_dir, job.lang or engagement.language)
     try:
         current = already_current(job, engagement)
     except PlaybookError:
@@ -186,23 +192,28 @@ def make_job(
 def run_here(job: Job, progress: Progress | None = None) -> RunResult:
     """Run `job` in this process. Callers wanting isolation fork first (see isolation)."""
     from ..intake import load_engagement
+    from ..workbench import plan_ids
 
     emit = progress or (lambda event: None)
-    engagement = load_engagement(job.engagement_path, method_dir=job.method_dir)  # IntakeError: nothing written
+    engagement = load_engagement(job.engagement_path, method_dir=job.method_dir,  # IntakeError:
+                                 plan_ids=plan_ids(job.method_dir))  # nothing written
     try:
         return _run_planned(job, engagement, emit)
     except PlaybookError:
         raise
     except OSError as error:  # disk full, folder made read-only meanwhile: the user's to fix
-        where = error.filename or job.out_dir
+        lang = job.lang or engagement.language
         raise RunError(
-            client=engagement.client, deliverable="(run)",
-            reason=f"could not write or read {where}: {error.strerror or error}",
+            client=engagement.client, deliverable=WHOLE_RUN, lang=lang,
+            reason=render("run.failure.io", lang, where=error.filename or job.out_dir,
+                          detail=system_said(error, lang)),
         ) from None
     except Exception as error:  # a bug: said so, under the client's own name
+        lang = job.lang or engagement.language
         detail = "".join(traceback.format_exception_only(type(error), error)).strip()
         raise RunError(
-            client=engagement.client, deliverable="(run)", reason=f"internal error: {detail}"
+            client=engagement.client, deliverable=WHOLE_RUN, lang=lang,
+            reason=render("run.failure.internal", lang, detail=detail),
         ) from None
 
 
@@ -237,7 +248,7 @@ def _run_planned(job: Job, engagement, emit: Progress) -> RunResult:
                            time.perf_counter() - start, lang))
                 raise
             seconds[deliverable.name] = round(time.perf_counter() - start, 3)
-            found[deliverable.name] = _collect_discrepancies(staging, deliverable.name)
+            found[deliverable.name] = _collect_discrepancies(staging, deliverable.name, lang)
             emit(Event("done", client, deliverable.name, index, total,
                        seconds[deliverable.name], lang))
         record = _manifest(job, engagement, plan, staging, seconds, found)
@@ -260,7 +271,7 @@ def _run_planned(job: Job, engagement, emit: Progress) -> RunResult:
         up_to_date=list(plan.current),
         kept_edits=kept,
         reviews=reviews,
-        discrepancies=[str(d) for name in found for d in found[name]],
+        discrepancies=[d.said(lang) for name in found for d in found[name]],
         compared_with=compared_with,
         inbox=copies,
     )
@@ -310,7 +321,7 @@ def _check_action_ids(job: Job, engagement, lang: str) -> None:
     check_action_ids(job.engagement_path, analysis, job.method_dir)
 
 
-def _collect_discrepancies(staging: Path, name: str) -> list[Discrepancy]:
+def _collect_discrepancies(staging: Path, name: str, lang: str = "en") -> list[Discrepancy]:
     """The reconciliation report the notebook left beside its files, taken out of
     the files to commit (it goes to the manifest)."""
     from ..render.reconcile import REPORT, Discrepancy, read_report
@@ -319,7 +330,7 @@ def _collect_discrepancies(staging: Path, name: str) -> list[Discrepancy]:
     try:
         return read_report(path)
     except (ValueError, TypeError):  # unreadable: said, not lost
-        return [Discrepancy("report", name, path.name, "the reconciliation report is unreadable")]
+        return [Discrepancy("report", name, path.name, render("reconcile.unreadable", lang))]
     finally:
         path.unlink(missing_ok=True)
 
@@ -484,9 +495,10 @@ def _produce(
         raise RunError(
             client=client,
             deliverable=deliverable.name,
-            cell=_describe_cell(executed, error.cell_index, error.source),
+            cell=_describe_cell(executed, error.cell_index, error.source, lang),
             reason=f"{error.ename}: {error.evalue}",
             notebook=kept,
+            lang=lang,
         ) from None
     except Exception as error:  # kernel died, unreadable notebook...
         if signals.requested:
@@ -497,6 +509,7 @@ def _produce(
             deliverable=deliverable.name,
             reason=f"{type(error).__name__}: {error}",
             notebook=kept,
+            lang=lang,
         ) from None
 
     missing = [name for name in deliverable.documents() if not (staging / name).is_file()]
@@ -504,8 +517,9 @@ def _produce(
         raise RunError(
             client=client,
             deliverable=deliverable.name,
-            reason="the notebook finished without writing " + ", ".join(missing),
+            reason=render("run.failure.no_output", lang, names=", ".join(missing)),
             notebook=_keep_failed(executed, folder, deliverable.name),
+            lang=lang,
         )
     (staging / f"{deliverable.name}.html").write_text(
         review_html(notebook, f"{client} · {_title(deliverable.name, lang, job)}", lang),
@@ -529,8 +543,9 @@ def _literal_path(path: Path) -> str:
     return str(path).replace("{", "{{").replace("}", "}}")
 
 
-def _describe_cell(executed: Path, cell_index: int, source: str) -> str:
-    """'3 (tag render)' or '3: `doc.save(path)`': the cell as the author numbers it.
+def _describe_cell(executed: Path, cell_index: int, source: str, lang: str) -> str:
+    """'3 (tag render)' or '3: `doc.save(path)`': the cell as the author numbers it
+    (the word for a tag in `lang`).
 
     The number counts the cells of the notebook as written: the cell papermill
     injects with the parameters is not counted.
@@ -556,9 +571,9 @@ def _describe_cell(executed: Path, cell_index: int, source: str) -> str:
         first = first[:67] + "..."
     label = f"{number}"
     if tags:
-        label += f" (tag {', '.join(tags)})"
+        label += f" ({render('run.failure.tag', lang, tags=', '.join(tags))})"
     if first:
-        label += f": `{first}`"
+        label += f"{colon(lang)}`{first}`"
     return label
 
 

@@ -20,7 +20,10 @@ from pathlib import Path
 
 from ..errors import PlaybookError
 from ..files import inside, unique_name
+from ..text import render
+from ..text.language import choose_language
 from . import manifest as manifest_module
+from .wording import folder_language
 
 STAGING_PREFIX = ".staging-"
 STAGING_MARK = ".playbook-staging"
@@ -34,26 +37,23 @@ class OutputFolderError(PlaybookError):
     """The output folder cannot hold deliverables: a file, or a folder not writable."""
 
 
-def check_output(out_dir: str | Path) -> None:
+def check_output(out_dir: str | Path, lang: str | None = None) -> None:
     """Refuse an `--out` that cannot be written, before anything is run or created.
 
     The nearest part of the path that exists must be a folder this process can
-    write in (the rest is created by the run).
+    write in (the rest is created by the run). Said in `lang` (the run's),
+    else in the consultant's language.
     """
     out = Path(out_dir)
     existing = out.absolute()
     while not existing.exists() and existing != existing.parent:
         existing = existing.parent
     if not existing.is_dir():
-        raise OutputFolderError(
-            f"--out {out}: {existing} is a file, not a folder; nothing was written. "
-            "Give a folder for the deliverables."
-        )
+        raise OutputFolderError(render("run.folder.out_is_file", lang or choose_language(), out=out,
+                                       existing=existing))
     if not os.access(existing, os.W_OK | os.X_OK):
-        raise OutputFolderError(
-            f"--out {out}: the folder {existing} is read-only; nothing was written. "
-            "Choose a folder you can write to."
-        )
+        raise OutputFolderError(render("run.folder.out_read_only", lang or choose_language(), out=out,
+                                       existing=existing))
 
 
 def client_folder(out_dir: str | Path, client: str, lang: str) -> Path:
@@ -63,10 +63,9 @@ def client_folder(out_dir: str | Path, client: str, lang: str) -> Path:
     try:
         return inside(root, root / unique_name(client) / lang)
     except ValueError:
-        raise PlaybookError(
-            f"--out {out_dir}: {root / unique_name(client) / lang} is a link that leads out of the "
-            f"output folder; nothing was written for {client!r}. Remove the link, or give "
-            "another --out folder.") from None
+        folder = root / unique_name(client) / lang
+        raise PlaybookError(render("run.folder.link_out", folder_language(folder), out=out_dir,
+                                   folder=folder, client=client)) from None
 
 
 def owner(folder: Path) -> str | None:
@@ -87,11 +86,9 @@ def claim(folder: Path, client: str) -> None:
     for candidate in siblings:
         other = owner(candidate)
         if other is not None and other != client:
-            raise ForeignFolderError(
-                f"{candidate} holds the deliverables of another client, {other!r} "
-                f"(see its {manifest_module.MANIFEST}); nothing was written for {client!r}. "
-                "Give this run its own --out folder."
-            )
+            raise ForeignFolderError(render(
+                "run.folder.other_client", folder_language(folder), folder=candidate,
+                other=other, manifest=manifest_module.MANIFEST, client=client))
 
 
 def new_staging(folder: Path) -> Path:

@@ -21,7 +21,8 @@ import traceback
 from dataclasses import dataclass
 from typing import Any
 
-from ..errors import PlaybookError, RunError
+from ..errors import WHOLE_RUN, PlaybookError, RunError
+from ..text import render
 from .commit import Terminated, signals
 from .execute import Job, Progress, RunResult, run_here
 from .registry import deliverables
@@ -96,9 +97,18 @@ def _describe(error: BaseException, job: Job):
         return type(error), None, tuple(str(a) for a in error.args)
     # A bug, not a notebook failure: keep its traceback readable in the message.
     detail = "".join(traceback.format_exception_only(type(error), error)).strip()
-    fields = {"client": os.path.basename(job.engagement_path), "deliverable": "(run)",
-              "reason": f"internal error: {detail}"}
+    lang = _language(job)
+    fields = {"client": os.path.basename(job.engagement_path), "deliverable": WHOLE_RUN,
+              "reason": render("run.failure.internal", lang, detail=detail), "lang": lang}
     return RunError, fields, ()
+
+
+def _language(job: Job) -> str:
+    """The language of a failure said without the engagement's own reading: the
+    run's (`--lang`), else the consultant's."""
+    from ..text.language import choose_language
+
+    return job.lang or choose_language()
 
 
 def _die_with_parent(parent_pid: int | None) -> None:
@@ -190,9 +200,10 @@ class ClientProcess:
             error_type=RunError,
             error_fields={
                 "client": os.path.basename(self.job.engagement_path),
-                "deliverable": "(run)",
-                "reason": f"the client's process stopped unexpectedly "
-                f"(exit status {self.exitcode})",
+                "deliverable": WHOLE_RUN,
+                "reason": render("run.failure.stopped", _language(self.job),
+                                 status=self.exitcode),
+                "lang": _language(self.job),
             },
         )
 

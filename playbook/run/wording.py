@@ -8,8 +8,10 @@ codes `--only` accepts, so what is read can be typed back.
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 from ..text import render
+from ..text.language import choose_language
 from ..text.typography import format_number
 
 LANGUAGES = ("fr", "en")
@@ -32,3 +34,10 @@ def seconds(value: float, lang: str) -> str:
 def say(key: str, lang: str, **values: object) -> str:
     """The console message `run.<key>` (playbook/text/data/messages.yaml) in `lang`."""
     return render(f"run.{key}", lang if lang in LANGUAGES else "en", **values)
+
+
+def folder_language(folder: Path) -> str:
+    """The language of a message about the client folder `folder`: the run's,
+    which names it (`<out>/<client>/<lang>`); else the consultant's (`--lang`,
+    `PLAYBOOK_LANG`, the system's)."""
+    return folder.name if folder.name in LANGUAGES else choose_language()

@@ -188,3 +188,100 @@ def test_a_workbook_made_in_english_keeps_english_headers(tmp_path: Path) -> Non
                                                   "status"]
     statuses = {row[5] for row in ws.iter_rows(min_row=2, values_only=True)}
     assert statuses <= {None, "done", "cancelled"} and "done" in statuses
+
+
+def test_an_unknown_id_comes_in_the_same_round_as_a_bad_status(workbook: Path, tmp_path: Path,
+                                                               capsys) -> None:
+    known = _rows(workbook)[3]["identifiant"]
+    typo = known[:-1] + ("X" if known[-1] != "X" else "Y")
+    edited = tmp_path / "two.xlsx"
+    book = load_workbook(workbook)
+    ws = tab(book, "action_status")
+    ws.cell(5, 1, typo)
+    ws.cell(7, 6, "Fini")  # not in the dropdown
+    book.save(edited)
+    capsys.readouterr()
+
+    assert main(["validate", str(edited)]) == 2
+
+    error = capsys.readouterr().err
+    assert "2 problèmes trouvés" in error
+    assert "ligne 7, colonne F (statut)" in error and "'Fini'" in error
+    assert "ligne 5, colonne A (identifiant)" in error
+    assert f"identifiant d'action inconnu '{typo}'" in error and known in error
+
+
+def test_dated_rows_matching_no_planned_action_are_located_in_french(workbook: Path,
+                                                                     capsys) -> None:
+    rows = _rows(workbook)
+    stray = [(number, row) for number, row in enumerate(rows, start=2) if not row["identifiant"]
+             and row["date prévue"] is not None]
+    assert stray  # the example records some occurrences on dates the plan does not have
+    capsys.readouterr()
+
+    assert main(["validate", str(workbook)]) == 0
+
+    out = capsys.readouterr().out
+    assert f"Avertissements : {len(stray)}" in out
+    for number, row in stray:
+        line = next(line for line in out.splitlines()
+                    if f"ligne {number}, colonne E (date prévue)" in line)
+        assert f"aucune action {row['levier']} prévue pour {row['population']}" in line
+        assert f"le {row['date prévue']:%d/%m/%Y}" in line
+        assert "ce statut ne s'applique à aucune action" in line
+        assert "le plan la prévoit le" in line or "le plan n'a pas cette action" in line
+    assert "no planned" not in out and "applies to no action" not in out
+
+
+def test_plan_export_says_which_kept_rows_match_nothing(workbook: Path, tmp_path: Path,
+                                                        capsys) -> None:
+    target = tmp_path / "again.xlsx"
+    shutil.copy(workbook, target)
+    capsys.readouterr()
+
+    assert main(["plan", "export", str(target)]) == 0
+
+    out = capsys.readouterr().out
+    stray = [number for number, row in enumerate(_rows(target), start=2)
+             if not row["identifiant"] and row["date prévue"] is not None]
+    assert stray
+    for number in stray:
+        assert f"ligne {number}, colonne E (date prévue) : aucune action" in out
+
+
+def _bad_date_and_unknown_id(workbook: Path, target: Path) -> tuple[str, str]:
+    """`workbook` with a go-live no calendar has (lots, row 3, column F) and a
+    misspelt action id (action_status, row 5, column A): two errors in two
+    sheets, the second of an id the corrected plan will not have either."""
+    known = _rows(workbook)[3]["identifiant"]
+    typo = known[:-1] + ("X" if known[-1] != "X" else "Y")
+    book = load_workbook(workbook)
+    tab(book, "action_status").cell(5, 1, typo)
+    tab(book, "lots").cell(3, 6, "31/02/2027")
+    book.save(target)
+    return known, typo
+
+
+@pytest.mark.parametrize("command", ["validate", "run", "plan export"])
+def test_an_unknown_id_comes_in_the_same_round_as_a_bad_date_in_another_sheet(
+        command: str, workbook: Path, tmp_path: Path, capsys) -> None:
+    """`validate`, `run` and `plan export` each report both errors at once,
+    located, in French, with exit status 2 and nothing written."""
+    edited = tmp_path / "deux-erreurs.xlsx"
+    known, typo = _bad_date_and_unknown_id(workbook, edited)
+    before = edited.read_bytes()
+    out = tmp_path / "livrables"
+    arguments = {"validate": ["validate", str(edited)],
+                 "run": ["run", str(edited), "--out", str(out), "--only", "framing_note"],
+                 "plan export": ["plan", "export", str(edited)]}[command]
+    capsys.readouterr()
+
+    assert main(arguments) == 2
+
+    error = capsys.readouterr().err
+    assert "2 problèmes trouvés" in error
+    assert "feuille 'Lots', ligne 3, colonne F (mise en production)" in error and "31/02/2027" in error
+    assert "feuille 'Suivi des actions', ligne 5, colonne A (identifiant)" in error
+    assert f"identifiant d'action inconnu '{typo}'" in error and known in error  # did you mean
+    assert edited.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["deux-erreurs.xlsx"]

@@ -94,8 +94,8 @@ def test_a_folder_whose_manifest_names_another_client_is_refused_untouched(tmp_p
 
     err = capsys.readouterr().err
     assert status == 2
-    assert f"{folder} holds the deliverables of another client, 'Globex'" in err
-    assert "nothing was written for 'Acme'" in err
+    assert f"{folder} contient les livrables d'un autre client, 'Globex'" in err
+    assert "rien n'a été écrit pour 'Acme'" in err
     assert "internal error" not in err and "Traceback" not in err
     assert listing(out) == before
 

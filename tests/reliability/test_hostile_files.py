@@ -284,7 +284,7 @@ def test_a_failed_folder_linked_out_of_out_receives_nothing(tmp_path, capsys):
 
     err = " ".join(capsys.readouterr().err.split())
     assert status == 1
-    assert "Acme / framing_note: failed in cell" in err and "kept at" not in err
+    assert "Acme / framing_note : échec dans la cellule" in err and "conservé dans" not in err
     assert list(outside.iterdir()) == []
 
 
@@ -301,7 +301,7 @@ def test_a_client_folder_linked_out_of_out_is_refused_by_name(tmp_path, capsys):
 
     err = " ".join(capsys.readouterr().err.split())
     assert status == 2
-    assert "is a link that leads out of the output folder; nothing was written for 'Acme'" in err
+    assert "est un lien qui mène hors du dossier de sortie ; rien n'a été écrit pour 'Acme'" in err
     assert "internal error" not in err
     assert list(outside.iterdir()) == []
 

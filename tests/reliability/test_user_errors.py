@@ -36,10 +36,16 @@ def test_an_out_that_is_a_file_is_refused_as_the_users_mistake(tmp_path, engagem
 
     err = capsys.readouterr().err
     assert status == 2
-    assert err.strip() == (
-        f"--out {out / 'sub'}: {out} is a file, not a folder; nothing was written. "
-        "Give a folder for the deliverables."
-    )
+    if command == "run":  # one client's run speaks its engagement's language
+        assert err.strip() == (
+            f"--out {out / 'sub'} : {out} est un fichier, pas un dossier ; rien n'a été écrit. "
+            "Indiquez un dossier pour les livrables."
+        )
+    else:  # many clients: the consultant's language (PLAYBOOK_LANG=en here)
+        assert err.strip() == (
+            f"--out {out / 'sub'}: {out} is a file, not a folder; nothing was written. "
+            "Give a folder for the deliverables."
+        )
     assert "internal error" not in err
     assert listing(tmp_path) == before
 
@@ -57,7 +63,8 @@ def test_a_read_only_out_folder_is_refused_as_the_users_mistake(tmp_path, engage
 
     err = capsys.readouterr().err
     assert status == 2
-    assert f"the folder {out} is read-only; nothing was written" in err
+    assert (f"le dossier {out} est en lecture seule ; rien n'a été écrit" if command == "run"
+            else f"the folder {out} is read-only; nothing was written") in err
     assert list(out.iterdir()) == []
 
 
@@ -99,7 +106,8 @@ def test_a_file_where_the_client_folder_goes_fails_that_client_by_name(tmp_path,
 
     err = " ".join(capsys.readouterr().err.split())
     assert status == 1
-    assert f"Acme / (run): failed: could not write or read {out / 'Acme' / 'fr'}: Not a directory" in err
+    assert (f"Acme / (exécution) : échec : impossible d'écrire ou de lire {out / 'Acme' / 'fr'} : "
+            "ce n'est pas un dossier") in err
     assert "internal error" not in err and "client.yaml" not in err
     assert (out / "Acme").read_bytes() == b"someone's notes named like the client"
 
@@ -118,5 +126,5 @@ def test_a_fault_of_the_playbook_itself_is_named_so_under_the_clients_name(
 
     err = " ".join(capsys.readouterr().err.split())
     assert status == 1
-    assert "Acme / (run): failed: internal error: KeyError: 'boom'" in err
+    assert "Acme / (exécution) : échec : erreur interne : KeyError: 'boom'" in err
     assert not (tmp_path / "out").exists()

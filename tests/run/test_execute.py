@@ -101,7 +101,7 @@ def test_a_failing_cell_names_client_deliverable_and_cell_and_keeps_previous_out
 
     error = raised.value
     assert (error.client, error.deliverable) == (CLIENT, "impact_diagnosis")
-    assert error.cell.startswith("7 (tag render): `import docx`")
+    assert error.cell.startswith("7 (étiquette render) : `import docx`")  # the engagement's language
     assert error.reason == f"ValueError: no lot planned for {CLIENT}"
     assert "Traceback" not in str(error)
     assert Path(error.notebook) == folder / "failed" / "impact_diagnosis.ipynb"

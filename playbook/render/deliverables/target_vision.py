@@ -153,8 +153,40 @@ def _life_blocks(analysis: Any) -> list[Block]:
             blocks.append(Paragraph(f"**{t(analysis, 'life.tomorrow')}.** {p.life_tomorrow}"))
         if p.gains:
             blocks.append(Paragraph(f"**{t(analysis, 'life.gains')}.** {p.gains}"))
-    # The populations still to describe are named by the section's opening, once.
+    # The populations still to describe are named by the section's opening, once;
+    # what the diagnosis already says changes for them follows.
+    done = described(analysis)
+    table = changes_table(analysis, [p for p in analysis.engagement.populations if p not in done])
+    if table is not None:
+        blocks += [Paragraph(t(analysis, "life.from_impacts")), table]
     return blocks
+
+
+def changes_table(analysis: Any, populations: list[Any]) -> Table | None:
+    """Each population (largest first) with the dimensions of change at its
+    strongest intensity, from the impact assessment: what its life tomorrow will
+    have to describe. None when no population has an impact."""
+    matrix = analysis.diagnosis.matrix
+    dimensions = [d for d in matrix.columns if d != "headcount"]
+    strong = analysis.method.dimensions.overall_level.strong_intensity
+    rows = []
+    for p in sorted(populations, key=lambda p: -p.headcount):
+        if p.name not in matrix.index:
+            continue
+        depth = {d: int(matrix.at[p.name, d]) for d in dimensions}
+        top = max(depth.values(), default=0)
+        if top <= 0:
+            continue
+        # every strong change (the method's threshold), else the strongest there is
+        strongest = sorted((d for d in dimensions if depth[d] >= min(top, strong)),
+                           key=lambda d: -depth[d])
+        rows.append([p.name, c.people(analysis, p.headcount),
+                     ", ".join(t(analysis, "life.change", dimension=c.term(analysis, "dimension", d),
+                                 intensity=depth[d]) for d in strongest)])
+    if not rows:
+        return None
+    return Table([c.text(analysis, "common.columns.population"), c.text(analysis, "common.columns.headcount"),
+                  t(analysis, "life.changes")], rows, widths=[2.4, 0.9, 3.2])
 
 
 def _persona_profile(analysis: Any, persona: Any) -> list[str]:
@@ -432,6 +464,14 @@ def _life_slides(analysis: Any) -> tuple[list[Slide], list[Slide]]:
     table of every population would need one slide per pair of them.
     """
     people = [p for p in described(analysis) if p.gains]
+    if not described(analysis):
+        table = changes_table(analysis, list(analysis.engagement.populations))
+        if table is None:
+            return [], []
+        title = c.counted(analysis, f"{NAME}.deck.life_from_impacts", len(analysis.engagement.populations))
+        # the largest populations on the slide when all do not fit, every one in the appendix
+        headcount = {p.name: float(p.headcount) for p in analysis.engagement.populations}
+        return [TableSlide(title, table, rank=[headcount[row[0]] for row in table.rows])], []
     if not people:
         return [], []
     columns = [c.text(analysis, "common.columns.population"), t(analysis, "life.gains")]

@@ -185,3 +185,20 @@ def test_a_budget_line_is_checked_against_its_siblings_rounding_step(analyses):
 
     assert with_line(CostLine("key_users", INTERNAL_TIME, 14, 450, 14, 6_000.0)) == []
     assert len(with_line(CostLine("key_users", INTERNAL_TIME, 14, 850, 14, 6_000.0))) == 1
+
+
+def test_a_french_run_reads_what_the_gate_found_in_french(analyses):
+    """Where and what, as the console lists them after a French run."""
+    analysis = analyses["mutuelle_fr"]
+    document, deck = build("impact_diagnosis", analysis)
+    table = Table(["Responsable", "Jours"], [["A", "120"], ["B", "238,5"], ["Total", "356"]])
+    slide = TableSlide("6 résistances", Table(["Population"], [["A"], ["B"]]), counted=6)
+    found = r.check("impact_diagnosis", dataclasses.replace(document, blocks=[table]),
+                    dataclasses.replace(deck, slides=[slide]), analysis)
+
+    lines = [d.said("fr") for d in found if d.invariant in (r.TOTALS, r.TITLE_COUNT)]
+    assert lines == [
+        "impact_diagnosis (document, tableau 1) : colonne « Jours » : les lignes totalisent "
+        "358,5, la ligne de total affiche 356 [totals]",
+        "impact_diagnosis (présentation, diapositive 1 « 6 résistances ») : le titre en compte 6, "
+        "la diapositive en montre 2 [title_count]"]

@@ -295,3 +295,29 @@ def test_the_data_slide_names_the_populations_keeping_their_data_in_silos():
     assert tv.desiloing_populations(analysis) == ["Agency managers"]
     slide = next(s for s in tv.build_deck(analysis).slides if isinstance(s, BulletSlide) and "180°" in s.title)
     assert any(str(b).endswith(": Agency managers.") for b in slide.bullets)
+
+
+def test_a_client_whose_populations_are_not_described_yet_sees_what_changes_for_each_from_the_diagnosis():
+    """At framing, before the use-case workshop, nobody's life tomorrow is written:
+    the deck still says, population by population, what the impact assessment
+    found changes most for them, rather than show no population at all."""
+    from playbook.render.ir import TableSlide
+    from tests.factories import minimal_engagement_dict
+
+    data = minimal_engagement_dict()
+    for population in data["populations"]:
+        population.pop("life_tomorrow", None)
+        population.pop("gains", None)
+    data["impacts"] = [{"population": data["populations"][0]["name"], "dimension": "tool", "intensity": 3},
+                       {"population": data["populations"][0]["name"], "dimension": "culture", "intensity": 2},
+                       {"population": data["populations"][0]["name"], "dimension": "organisation", "intensity": 1}]
+    for lang, tool, culture in (("en", "Tool (3)", "(2)"), ("fr", "Outil (3)", "(2)")):
+        analysis = _factory_analysis(data, lang)
+        assert not tv.described(analysis)
+        slides = [s for s in tv.build_deck(analysis).slides if isinstance(s, TableSlide)]
+        life = [s for s in slides if "diagnos" in s.title]
+        assert life, [s.title for s in slides]
+        (row,) = life[0].table.rows  # only the population with an impact
+        assert row[0] == data["populations"][0]["name"]
+        assert row[2].startswith(tool) and culture in row[2]
+        assert "(1)" not in row[2]  # a slight change is not among the main ones
