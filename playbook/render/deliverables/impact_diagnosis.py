@@ -255,6 +255,8 @@ def impact_map_table(analysis: Any) -> Table:
     how strongly overall (territory and buy-in are in the report and on the bubble map)."""
     col = lambda key: c.text(analysis, f"common.columns.{key}")  # noqa: E731
     levels = analysis.diagnosis.levels
+    if len(analysis.engagement.populations) == 1:
+        return _single_population_map(analysis)
     rows, fills = [], []
     for p in analysis.engagement.populations:
         level = int(levels.at[p.name, "level"])
@@ -262,6 +264,39 @@ def impact_map_table(analysis: Any) -> Table:
         fills.append([None, None, None, heat_colour(level, *SCALE)])
     return Table([col("population"), col("headcount"), col("crm_user"), _t(analysis, "columns.overall")],
                  rows, widths=[3.4, 1, 1, 1], align=["left", "right", "left", "center"], cell_fills=fills)
+
+
+def _single_population_map(analysis: Any) -> Table:
+    """One population's map is its own heat map row: headcount, CRM use, then how deep
+    the change is on each dimension and overall, in the method's words (the appendix
+    heat map would repeat this one row, so it is not made)."""
+    col = lambda key: c.text(analysis, f"common.columns.{key}")  # noqa: E731
+    (p,) = analysis.engagement.populations
+    matrix = analysis.diagnosis.matrix
+    codes = list(analysis.method.dimensions.codes)
+    levels = [int(matrix.at[p.name, code]) for code in codes]
+    level = int(analysis.diagnosis.levels.at[p.name, "level"])
+    rows = [[p.name, p.headcount, c.yes_no(analysis, p.crm_user),
+             *(_level_label(analysis, v) for v in levels), _level_label(analysis, level)]]
+    fills = [[None, None, None, *(heat_colour(v, *SCALE) for v in [*levels, level])]]
+    return Table([col("population"), col("headcount"), col("crm_user"),
+                  *(c.term(analysis, "dimension", code) for code in codes), _t(analysis, "columns.overall")],
+                 rows, cell_fills=fills)
+
+
+def single_population_segment_table(analysis: Any) -> Table:
+    """Where one population stands and what it calls for: its overall impact and
+    buy-in in words, its segment and the method's treatment of that segment (a map of
+    one bubble says less)."""
+    (p,) = analysis.engagement.populations
+    level = int(analysis.diagnosis.levels.at[p.name, "level"])
+    code = analysis.diagnosis.segments.at[p.name, "segment"]
+    segment = next(s for s in analysis.method.dimensions.segmentation.segments if s.code == code)
+    rows = [[p.name, _level_label(analysis, level), c.term(analysis, "buy_in", p.buy_in),
+             segment.label.in_(analysis.lang), segment.description.in_(analysis.lang)]]
+    return Table([c.text(analysis, "common.columns.population"), _t(analysis, "columns.overall"),
+                  _t(analysis, "columns.buy_in"), _t(analysis, "columns.segment"),
+                  _t(analysis, "columns.what_to_do")], rows)
 
 
 def population_table(analysis: Any, full: bool = True) -> Table:
@@ -790,11 +825,16 @@ def _later_findings(analysis: Any, said: dict[str, str]) -> list[c.Finding]:
     result: list[c.Finding] = []
 
     segmentation = analysis.method.dimensions.segmentation
-    result.append(c.Finding(said["convince"], [ChartSlide(
-        c.counted(analysis, f"{NAME}.deck.bubble", len(_in_role(analysis, "priority")),
-                  allies=c.counted(analysis, f"{NAME}.deck.bubble_allies", len(_in_role(analysis, "allies")))),
-        bubble_chart(analysis), caption=_t(analysis, "text.jitter_note"),
-        notes="\n".join([segmentation.description.in_(analysis.lang), *_segment_notes(analysis)]))],
+    segment_title = c.counted(analysis, f"{NAME}.deck.bubble", len(_in_role(analysis, "priority")),
+                              allies=c.counted(analysis, f"{NAME}.deck.bubble_allies",
+                                               len(_in_role(analysis, "allies"))))
+    segment_notes = "\n".join([segmentation.description.in_(analysis.lang), *_segment_notes(analysis)])
+    result.append(c.Finding(said["convince"], [
+        TableSlide(segment_title, single_population_segment_table(analysis),
+                   notes=segmentation.description.in_(analysis.lang))
+        if len(analysis.engagement.populations) == 1 else
+        ChartSlide(segment_title, bubble_chart(analysis), caption=_t(analysis, "text.jitter_note"),
+                   notes=segment_notes)],
         key="segments"))
 
     if diagnosis.brakes:
@@ -922,8 +962,9 @@ def build_deck(analysis: Any) -> Deck:
     heat = heat_table(analysis)
     heat = c.select(heat, range(len(heat.columns) - 1))
     heat.caption = ""
-    appendix += b.table_slides(analysis, d("heat_map_detail"), heat,
-                               notes=_t(analysis, "text.heat_intro", scale=_scale_text(analysis)))
+    if several:  # one population's intensities are on its map slide
+        appendix += b.table_slides(analysis, d("heat_map_detail"), heat,
+                                   notes=_t(analysis, "text.heat_intro", scale=_scale_text(analysis)))
     if analysis.diagnosis.brakes and several:
         appendix += b.table_slides(analysis, d("brake_details"), brake_table(analysis, with_reasons=False),
                                    notes=c.reason_notes(analysis, [r for f in _sorted_brakes(analysis)

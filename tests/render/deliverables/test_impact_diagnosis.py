@@ -446,3 +446,29 @@ def test_a_single_resistance_confirms_one_barrier_not_the_barriers():
         (title,) = [t for t in (getattr(s, "title", "") for s in idg.build_deck(analysis).slides)
                     if t.startswith("1 ") and ("resistance" in t or "résistance" in t)]
         assert plural not in title, title
+
+
+def test_a_single_population_s_map_carries_its_heat_map_row_and_its_segment_in_words():
+    from playbook.render.ir import TableSlide
+
+    for lang in ("en", "fr"):
+        analysis = _one_population(lang)
+        (p,) = analysis.engagement.populations
+        slides = idg.build_deck(analysis).slides
+        titles = [getattr(s, "title", "") for s in slides]
+        # the appendix heat map would repeat the one row the map slide now shows
+        assert c.text(analysis, "impact_diagnosis.deck.heat_map_detail") not in titles
+        mapped = idg.impact_map_table(analysis)
+        for code in analysis.method.dimensions.codes:
+            assert c.term(analysis, "dimension", code) in mapped.columns
+        assert not any(isinstance(v, int) and v <= 3 and col not in (
+            c.text(analysis, "common.columns.headcount"),)
+            for col, v in zip(mapped.columns, mapped.rows[0], strict=True))
+        # where it stands: a table in words, not a map of one bubble
+        segment = analysis.diagnosis.segments.at[p.name, "segment"]
+        label = next(s.label.in_(lang) for s in analysis.method.dimensions.segmentation.segments
+                     if s.code == segment)
+        standing = [s for s in slides if isinstance(s, TableSlide)
+                    and any(label in str(cell) for row in s.table.rows for cell in row)]
+        assert standing, titles
+        assert c.term(analysis, "buy_in", p.buy_in) in standing[0].table.rows[0]
