@@ -915,6 +915,12 @@ def _workshops_slides(analysis: Any) -> Slides:
         title = c.counted(analysis, f"{NAME}.deck.workshops", held, total=len(rows),
                           next=c.term(analysis, "workshop", upcoming.workshop),
                           date=c.date(analysis, upcoming.date))
+    if not planned:
+        # A table of dashes and "not scheduled" repeats the title: say what each
+        # workshop is to settle, as many as the slide holds, all in the notes.
+        what = [f"**{r[0]}** — {r[4]}" for r in full]
+        shown = b.leading(what, b.words)
+        return [BulletSlide(title, shown, notes=b.lines(x.replace("**", "") for x in what[len(shown):]))], []
     return [TableSlide(title, Table([w("workshop"), c.text(analysis, "common.columns.date"),
                                      c.text(analysis, "common.columns.status")], rows,
                                     widths=[2, 1.2, 1], cell_fills=_workshop_fills(rows, 2, analysis)),

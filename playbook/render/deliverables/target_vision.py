@@ -144,9 +144,8 @@ def build_document(analysis: Any) -> Document:
 
 
 def _life_blocks(analysis: Any) -> list[Block]:
-    if not described(analysis):  # the opening says all are still to describe: no intro to nothing
-        return []
-    blocks: list[Block] = [Paragraph(t(analysis, "life.intro"))]
+    # With nothing described, the opening says all are still to describe: no intro to nothing.
+    blocks: list[Block] = [Paragraph(t(analysis, "life.intro"))] if described(analysis) else []
     for p in described(analysis):
         blocks.append(Heading(c.population_label(analysis, p), 2))
         if p.life_tomorrow:

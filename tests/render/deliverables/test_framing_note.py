@@ -417,3 +417,16 @@ def test_the_raci_legend_comes_before_its_matrix_and_no_workshop_column_is_all_b
     assert isinstance(blocks[legend + 1], Table) and blocks[legend + 1].columns[0] == "Activity"
     workshops = next(b for b in blocks if isinstance(b, Table) and b.columns[0] == "Workshop")
     assert "Participants" not in workshops.columns
+
+
+def test_with_no_workshop_scheduled_the_slide_says_what_each_one_settles():
+    """Four rows of '—' and 'Not scheduled' under 'None of the 4 workshops held yet'
+    say nothing the title does not."""
+    from playbook.render.ir import BulletSlide
+    from tests.factories import minimal_engagement_dict
+
+    analysis = _factory_analysis(minimal_engagement_dict())
+    slide = next(s for s in fn.build_deck(analysis).slides if getattr(s, "title", "").startswith("None of the 4"))
+    assert isinstance(slide, BulletSlide) and slide.bullets
+    purpose = analysis.method.workshops.workshop(fn.Workshop.TARGET_VISION).purpose.in_("en")
+    assert any(purpose in str(b) for b in slide.bullets) and "Not scheduled" not in str(slide.bullets)
