@@ -273,3 +273,15 @@ def test_the_key_users_span_says_its_month_and_year_once():
     assert c.date(analysis, end) in title
     if (start.year, start.month) == (end.year, end.month):
         assert c.date(analysis, start) not in title  # "15 to 16 November 2027"
+
+
+def test_with_nothing_late_the_due_actions_carry_no_column_of_dashes():
+    """Nothing is late yet: the slide lists what is due, without a 'Re-planned for'
+    column holding only dashes."""
+    analysis = analysed()
+    days = (D("2025-09-01") + dt.timedelta(weeks=w) for w in range(40))
+    as_of = next(d for d in days if (lambda k: not k.late and not k.late_workshops
+                                     and k.copil.actions["due"].any())(steer(analysis, d)))
+    _, deck = build("steering", steered(analysis, as_of))
+    (table,) = [s.table for s in deck.slides if isinstance(s, TableSlide) and "Planned" in s.table.columns]
+    assert all(any(row[i] != "—" for row in table.rows) for i in range(len(table.columns)))

@@ -290,8 +290,9 @@ def build_deck(analysis: Any, committee: SteeringAnalysis, messages: list[str]) 
         slides.append(TableSlide(late_title(analysis, committee),
                                  late_slide_table(analysis, committee), notes=progress))
     elif pack.actions["due"].any():
-        slides.append(TableSlide(late_title(analysis, committee),
-                                 s.actions_table(analysis, pack, SHOWN_LATE, owner=False), notes=progress))
+        # nothing late, nothing re-planned: the column of new dates would be all dashes
+        due = c.select(s.actions_table(analysis, pack, SHOWN_LATE, owner=False), [0, 1, 2, 3])
+        slides.append(TableSlide(late_title(analysis, committee), due, notes=progress))
     else:
         slides.append(BulletSlide(late_title(analysis, committee), [progress]))
     if committee.lots:

@@ -12,6 +12,7 @@ comes from `analysis.training_plan`; every word from `labels.training_plan.yaml`
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from typing import Any
 
 import pandas as pd
@@ -741,6 +742,23 @@ def warning_kinds(analysis: Any) -> list[BulletItem]:
     return [item for code in grouped for item in kind(code, detailed[code])] + own_kind
 
 
+def _one_lot_story(analysis: Any, told: list[c.Finding]) -> list[c.Finding]:
+    """A plan of one lot: the order slide would be a two-line record the wave's
+    chart already shows (key users' bar before the end users'); the chart then
+    develops the key-users-first message, its notes giving the dates."""
+    if len(_lots(analysis)) != 1:
+        return told
+    order = next((f for f in told if f.key == "trainers_first"), None)
+    calendar = next((f for f in told if f.key == "calendar"), None)
+    if order is None or calendar is None or not order.slides or not calendar.slides:
+        return told
+    chart, *rest = calendar.slides
+    notes = b.lines([chart.notes, *_trainers_first_lines(analysis)])
+    merged = c.Finding(order.message or calendar.message, [replace(chart, notes=notes), *rest],
+                       key=calendar.key)
+    return [merged if f is calendar else f for f in told if f is not order]
+
+
 def build_deck(analysis: Any) -> Deck:
     d = lambda key, **v: _t(analysis, f"deck.{key}", **v)  # noqa: E731
     said = messages(analysis)
@@ -773,5 +791,6 @@ def build_deck(analysis: Any) -> Deck:
                    notes=b.lines([_t(analysis, _lots_key(analysis, "text.support_intro")),
                                   *(f"{row[0]} — {row[2]}" for row in support.rows)])),
     ]
-    return c.story_deck(analysis, NAME, findings(analysis), closing=closing, appendix=appendix,
+    return c.story_deck(analysis, NAME, _one_lot_story(analysis, findings(analysis)), closing=closing,
+                        appendix=appendix,
                         steps=next_steps(analysis))

@@ -149,6 +149,11 @@ def test_a_plan_of_one_lot_is_not_told_lot_by_lot():
     lots = next(s.table for s in deck.slides if isinstance(s, TableSlide)
                 and s.table.columns[0] == "Lot" and "Sessions" in s.table.columns)
     assert len(lots.rows) == 1
+    # no two-line record of the order: the wave's chart shows it, its notes give the dates
+    order = [s for s in deck.slides if s.title.startswith("Key users are trained before end users")]
+    assert order == []
+    lines = tp._trainers_first_lines(analysis)
+    assert lines and any(lines[0] in getattr(s, "notes", "") for s in deck.slides if hasattr(s, "chart"))
 
 
 def test_every_blackout_period_is_listed(case):
