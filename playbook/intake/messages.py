@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import MAX_SHOWN, IntakeError, Problem, shown
-from ..text import render
+from ..text import Message, render
 from ..text.typography import colon, semicolon
 from .schema import Column
 
@@ -117,7 +117,10 @@ def pydantic_message(error: dict[str, Any], lang: str) -> str:
     if kind == "too_long":
         return text("too_long", lang, **error["ctx"])
     if kind == "value_error":
-        detail = str(error.get("ctx", {}).get("error", error["msg"]))
+        raised = error.get("ctx", {}).get("error")
+        if isinstance(getattr(raised, "message", None), Message):  # worded in both languages
+            return raised.message.text(lang)
+        detail = str(raised if raised is not None else error["msg"])
         code = _VALUE_ERRORS.get(detail)
         return render(code, lang) if code else detail
     return text("invalid", lang, detail=error["msg"])

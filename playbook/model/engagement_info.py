@@ -6,6 +6,7 @@ import datetime as dt
 
 from pydantic import Field, field_validator
 
+from ..text import Message
 from .enums import Language
 from .types import Name, Record, Text
 
@@ -94,20 +95,27 @@ def subdivisions(country: str) -> tuple[str, ...]:
     return tuple(str(code) for code in holidays.country_holidays(country).subdivisions)
 
 
+class WordedValueError(ValueError):
+    """A validator's refusal worded in either language (the intake says it in the
+    engagement's); its text is the English one."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message.text("en"))
+        self.message = message
+
+
 def holiday_region(value: str) -> str:
     """A country (`DE`) or one of its subdivisions (`DE-BY`, `GB-ENG`, `FR-57`), checked
     against the holidays library and spelt as it spells them."""
     code = value.strip().upper()
     country, _, subdivision = code.partition("-")
     if country not in supported_countries():
-        raise ValueError(
-            f"unknown country code (expected an ISO 3166 code such as FR, GB, DE, or a region "
-            f"such as GB-ENG, FR-57; found {value!r})"
-        )
+        raise WordedValueError(Message("intake.value.unknown_country", {"value": value}))
     if not subdivision:
         return country
     known = subdivisions(country)
     spelt = {code.upper(): code for code in known}.get(subdivision)
     if spelt is None:
-        raise ValueError(f"unknown region {subdivision!r} of {country} (known: {', '.join(known[:20])})")
+        raise WordedValueError(Message("intake.value.unknown_region", {
+            "region": subdivision, "country": country, "known": ", ".join(known[:20])}))
     return f"{country}-{spelt}"  # as the holidays library spells it

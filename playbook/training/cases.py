@@ -63,10 +63,16 @@ def case_names() -> list[str]:
     return sorted(path.stem for path in CASES_DIR.glob("*.yaml"))
 
 
-def case_path(name: str) -> Path:
+def case_path(name: str, lang: str | None = None) -> Path:
+    """The file of the bundled case `name`; an unknown name is refused in `lang`
+    (default: the consultant's language), with the bundled cases."""
     path = CASES_DIR / f"{name}.yaml"
     if not path.is_file():
-        raise PlaybookError(f"no exercise case {name!r}; bundled cases: {', '.join(case_names())}")
+        from ..text import render
+        from ..text.language import choose_language
+
+        raise PlaybookError(render("training.case_unknown", choose_language(lang), case=name,
+                                   cases=", ".join(case_names())))
     return path
 
 

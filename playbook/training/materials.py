@@ -176,7 +176,7 @@ def prepare(out_dir: str | Path, lang: str, method: Method,
     """Every chosen case's material (all bundled cases by default), written atomically."""
     chosen = cases or case_names()
     for case in chosen:
-        case_path(case)  # an unknown case stops before anything is written
+        case_path(case, lang)  # an unknown case stops before anything is written
     written = []
     for case in chosen:
         material = Material.under(Path(out_dir), case, lang)

@@ -309,6 +309,23 @@ def test_messages_follow_the_engagement_language(valid_xlsx: Path) -> None:
     assert "attendu : un nombre entier > 0" in text
 
 
+@pytest.mark.parametrize(("country", "said"), [
+    ("ZZ", "code pays inconnu (attendu : un code ISO 3166 tel que FR, GB, DE, ou une région telle "
+           "que GB-ENG, FR-57 ; trouvé 'ZZ')"),
+    ("FR-999", "région '999' inconnue pour FR (connues : 57,"),
+])
+def test_an_unknown_country_or_region_is_said_in_the_engagement_language(
+        valid_xlsx: Path, country: str, said: str) -> None:
+    set_field(valid_xlsx, "engagement", "language", "fr")
+    set_field(valid_xlsx, "engagement", "country", country)
+
+    with pytest.raises(IntakeError) as caught:
+        load_engagement(valid_xlsx)
+
+    (problem,) = caught.value.problems
+    assert said in problem.message and "unknown" not in problem.message
+
+
 # -- files that are not workbooks --------------------------------------------------
 
 

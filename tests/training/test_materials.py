@@ -176,10 +176,15 @@ def test_the_model_answer_is_in_the_trainer_s_copy_only(material, method, case):
         assert "reference(" not in text and "solution(" not in text and "engine_tables" not in text
 
 
-def test_prepare_refuses_an_unknown_case_before_writing_anything(tmp_path, capsys):
-    status = main(["training", "prepare", CASE, "no_such_case", "--out", str(tmp_path / "m")])
+@pytest.mark.parametrize(("lang", "said"), [
+    ("en", "no exercise case 'no_such_case'; bundled cases: "),
+    ("fr", "aucun cas d'exercice 'no_such_case' ; cas fournis : "),
+])
+def test_prepare_refuses_an_unknown_case_before_writing_anything(tmp_path, capsys, lang, said):
+    status = main(["training", "prepare", CASE, "no_such_case", "--lang", lang,
+                   "--out", str(tmp_path / "m")])
     assert status == 2
-    assert "no_such_case" in capsys.readouterr().err
+    assert said + ", ".join(case_names()) in capsys.readouterr().err  # in the session's language
     assert not (tmp_path / "m").exists()
 
 

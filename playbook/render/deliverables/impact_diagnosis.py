@@ -843,12 +843,17 @@ def _later_findings(analysis: Any, said: dict[str, str]) -> list[c.Finding]:
                    severity=diagnosis.brakes[0].severity)
                  if len(diagnosis.brakes) == 1
                  else d("brakes", brake=c.term(analysis, "brake", brake), populations=populations))
-        slides: list[Any] = [TableSlide(
-            title,
-            brake_summary_table(analysis),
-            notes=c.reason_notes(analysis, [r for b in _sorted_brakes(analysis) for r in b.reasons],
-                                 lead=_t(analysis, "text.brakes_intro")))]
+        brake_notes = c.reason_notes(analysis, [r for b in _sorted_brakes(analysis) for r in b.reasons],
+                                     lead=_t(analysis, "text.brakes_intro"))
         resistances = observed_resistances(analysis)
+        slides: list[Any] = [TableSlide(title, brake_summary_table(analysis), notes=brake_notes)]
+        if len(diagnosis.brakes) == 1:
+            # A table of one barrier counts ones: the slide says why instead, the
+            # strongest signal's reason and what was heard, the other reasons in the notes.
+            only = diagnosis.brakes[0]
+            heard = [f"{r.population} — {_quote(analysis, r.evidence, QUOTE_ON_SLIDE)}" for r in resistances]
+            slides = [BulletSlide(title, [only.reasons[0], *heard], notes=brake_notes)]
+            resistances = []  # told on the barrier's own slide
         if resistances:
             # The title counts every resistance heard: every one is shown, continued
             # over slides by the word budget, each quote shortened, in full in the notes.

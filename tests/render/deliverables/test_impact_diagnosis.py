@@ -442,10 +442,8 @@ def test_when_two_dimensions_reach_the_same_people_the_deeper_change_is_named_an
 def test_a_single_resistance_confirms_one_barrier_not_the_barriers():
     for lang, plural in (("en", "the barriers"), ("fr", "les freins")):
         analysis = _one_population(lang)
-        assert len(idg.observed_resistances(analysis)) == 1
-        (title,) = [t for t in (getattr(s, "title", "") for s in idg.build_deck(analysis).slides)
-                    if t.startswith("1 ") and ("resistance" in t or "résistance" in t)]
-        assert plural not in title, title
+        title = c.counted(analysis, "impact_diagnosis.deck.resistances", 1)
+        assert title.startswith("1 ") and plural not in title, title
 
 
 def test_a_single_population_s_map_carries_its_heat_map_row_and_its_segment_in_words():
@@ -472,3 +470,19 @@ def test_a_single_population_s_map_carries_its_heat_map_row_and_its_segment_in_w
                     and any(label in str(cell) for row in s.table.rows for cell in row)]
         assert standing, titles
         assert c.term(analysis, "buy_in", p.buy_in) in standing[0].table.rows[0]
+
+
+def test_a_single_barrier_s_slide_says_why_and_what_was_heard_not_a_table_of_ones():
+    from playbook.render.ir import BulletSlide, TableSlide
+
+    for lang in ("en", "fr"):
+        analysis = _one_population(lang)
+        (only,) = analysis.diagnosis.brakes
+        slides = [s for s in idg.findings(analysis) if s.key == "brakes"][0].slides
+        assert not any(isinstance(s, TableSlide) for s in slides)
+        (slide,) = slides  # the resistance heard is on it, not on a slide of its own
+        assert isinstance(slide, BulletSlide)
+        said = " ".join(str(item) for item in slide.bullets)
+        assert only.reasons[0] in said
+        for r in idg.observed_resistances(analysis):
+            assert idg._quote(analysis, r.evidence, idg.QUOTE_ON_SLIDE) in said
