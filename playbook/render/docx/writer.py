@@ -90,6 +90,7 @@ class _DocxWriter:
                 body.remove(child)
         self._end = body.find(qn("w:sectPr"))  # new blocks go before the final section
         self._previous: object = None  # the block written last
+        self._opening: DocxParagraph | None = None  # a section's opening kept with what follows
         self.text_width = text_width(self.doc)
         self.confidentiality = self.text(
             document.confidentiality or labels.text("render.confidential", self.lang))
@@ -164,6 +165,11 @@ class _DocxWriter:
                    PageBreak: self._page_break}.get(type(block))
         if handler is None:
             raise TypeError(f"not a document block: {block!r}")
+        if isinstance(block, Heading) and self._opening is not None:
+            # a section that is only its opening: kept with the next heading, short
+            # sections would chain into one block longer than a page
+            self._opening.paragraph_format.keep_with_next = False
+        self._opening = None
         handler(block)
         self._previous = block
 
@@ -206,6 +212,8 @@ class _DocxWriter:
             # with its list, table or figure overleaf
             written.paragraph_format.keep_together = True
             written.paragraph_format.keep_with_next = True
+            if opening:
+                self._opening = written
 
     def _bullets(self, bullets: Bullets) -> None:
         base = "List Number" if bullets.numbered else "List Bullet"

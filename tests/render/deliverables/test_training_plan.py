@@ -156,6 +156,17 @@ def test_a_plan_of_one_lot_is_not_told_lot_by_lot():
     assert lines and any(lines[0] in getattr(s, "notes", "") for s in deck.slides if hasattr(s, "chart"))
 
 
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_wave_with_sessions_left_unplaced_says_so_in_native_words(lang):
+    """'Sessions without a place' is the French 'sans place' word for word."""
+    from playbook.method import load_method
+
+    method = load_method()
+    for form in ("one", "other"):
+        title = method.text(f"training_plan.deck.wave_unplaced.{form}", lang, lot="Lot 1", count=2)
+        assert "without a place" not in title and "sans place" not in title
+
+
 def test_every_blackout_period_is_listed(case):
     text = flat(case.doc_text()) + flat(case.deck_text())
     blackouts = case.analysis.engagement.training.blackouts

@@ -330,3 +330,17 @@ def test_a_table_never_starts_at_a_page_foot_with_a_single_row():
     assert kept[-2] is True and kept[-1] is False  # the last row never alone either
     whole, kept = _row_keeps([1, 1, 30, 1, 1, 1, 1, 1])  # a tall second row may break: not held
     assert kept[1] is False
+
+
+def test_sections_of_one_sentence_do_not_chain_into_a_block_longer_than_a_page(tmp_path, templates):
+    """« Aucun persona », « Aucun parcours »… each kept with the next heading would make
+    one unbreakable run; the page then breaks after a heading, leaving it alone."""
+    from playbook.render.ir import Document, Heading, Paragraph
+
+    path = write_docx(Document("Note", lang="en", blocks=[
+        Heading("Personas"), Paragraph("No persona is described yet."),
+        Heading("User journeys"), Paragraph("No user journey is described yet."), Paragraph("x " * 200)]),
+        tmp_path / "note.docx", templates)
+    paragraphs = {p.text[:20]: p.paragraph_format for p in open_docx(str(path)).paragraphs}
+    assert not paragraphs["No persona is descri"].keep_with_next
+    assert paragraphs["No user journey is d"].keep_with_next is True
