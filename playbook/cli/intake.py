@@ -140,7 +140,12 @@ def intake_template(
 
     told = lang.value if lang else None
     _check_destination(out, source, force, choose_language(told))
-    engagement = load_engagement(source, lang=told) if source else None
+    if source is not None:
+        from ..workbench import plan_ids
+
+        engagement = load_engagement(source, lang=told, plan_ids=plan_ids())
+    else:
+        engagement = None
     chosen = choose_language(told, engagement.language if engagement else None)
     if source is not None and engagement is not None:
         engagement = _with_planned_actions(source, engagement, chosen)

@@ -262,11 +262,13 @@ def _bad_date_and_unknown_id(workbook: Path, target: Path) -> tuple[str, str]:
     return known, typo
 
 
-@pytest.mark.parametrize("command", ["validate", "run", "plan export", "notebook"])
+@pytest.mark.parametrize("command", ["validate", "run", "plan export", "intake-template --from",
+                                     "notebook"])
 def test_an_unknown_id_comes_in_the_same_round_as_a_bad_date_in_another_sheet(
         command: str, workbook: Path, tmp_path: Path, capsys) -> None:
-    """`validate`, `run`, `plan export` and a notebook opening the engagement each
-    report both errors at once, located, in French (exit status 2), nothing written."""
+    """`validate`, `run`, `plan export`, `intake-template --from` and a notebook
+    opening the engagement each report both errors at once, located, in French
+    (exit status 2), nothing written."""
     from playbook.errors import IntakeError
     from playbook.workbench import open_engagement
 
@@ -281,7 +283,9 @@ def test_an_unknown_id_comes_in_the_same_round_as_a_bad_date_in_another_sheet(
     else:
         arguments = {"validate": ["validate", str(edited)],
                      "run": ["run", str(edited), "--out", str(out), "--only", "framing_note"],
-                     "plan export": ["plan", "export", str(edited)]}[command]
+                     "plan export": ["plan", "export", str(edited)],
+                     "intake-template --from": ["intake-template", str(tmp_path / "nouveau.xlsx"),
+                                                "--from", str(edited)]}[command]
         capsys.readouterr()
         assert main(arguments) == 2
         error = capsys.readouterr().err
