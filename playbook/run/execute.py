@@ -120,13 +120,11 @@ def run_engagement(
         engagement_path, out_dir, lang, only, templates_dir, method_dir, notebooks_dir, kernel,
         force, as_of=as_of, since=since,
     )
-    from ..workbench import plan_ids
-
     # Read the file before warming the engines: a bad workbook is refused in a
-    # second, not after the heavy imports (the plan is made only to check the
-    # `action_status` ids of a file with errors, with them).
+    # second, not after the heavy imports (the analysis is imported only to check
+    # the `action_status` ids of a file with errors, with them).
     engagement = load_engagement(job.engagement_path, method_dir=job.method_dir,
-                                 plan_ids=plan_ids(job.method_dir))
+                                 plan_ids=_plan_ids(job.method_dir))
     if job.since:  # another client's file or manifest: refused before anything is written
         from ..workbench import previous_engagement
 
@@ -187,6 +185,17 @@ def make_job(
         since=absolute(since),
         force=bool(force),
     )
+
+
+def _plan_ids(method_dir: str | None):
+    """`workbench.plan_ids`, imported (with the analysis) only when called."""
+
+    def check(candidate, given, names):
+        from ..workbench import plan_ids
+
+        return plan_ids(method_dir)(candidate, given, names)
+
+    return check
 
 
 def run_here(job: Job, progress: Progress | None = None) -> RunResult:

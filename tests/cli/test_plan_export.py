@@ -262,23 +262,30 @@ def _bad_date_and_unknown_id(workbook: Path, target: Path) -> tuple[str, str]:
     return known, typo
 
 
-@pytest.mark.parametrize("command", ["validate", "run", "plan export"])
+@pytest.mark.parametrize("command", ["validate", "run", "plan export", "notebook"])
 def test_an_unknown_id_comes_in_the_same_round_as_a_bad_date_in_another_sheet(
         command: str, workbook: Path, tmp_path: Path, capsys) -> None:
-    """`validate`, `run` and `plan export` each report both errors at once,
-    located, in French, with exit status 2 and nothing written."""
+    """`validate`, `run`, `plan export` and a notebook opening the engagement each
+    report both errors at once, located, in French (exit status 2), nothing written."""
+    from playbook.errors import IntakeError
+    from playbook.workbench import open_engagement
+
     edited = tmp_path / "deux-erreurs.xlsx"
     known, typo = _bad_date_and_unknown_id(workbook, edited)
     before = edited.read_bytes()
     out = tmp_path / "livrables"
-    arguments = {"validate": ["validate", str(edited)],
-                 "run": ["run", str(edited), "--out", str(out), "--only", "framing_note"],
-                 "plan export": ["plan", "export", str(edited)]}[command]
-    capsys.readouterr()
+    if command == "notebook":
+        with pytest.raises(IntakeError) as raised:
+            open_engagement(edited)
+        error = str(raised.value)
+    else:
+        arguments = {"validate": ["validate", str(edited)],
+                     "run": ["run", str(edited), "--out", str(out), "--only", "framing_note"],
+                     "plan export": ["plan", "export", str(edited)]}[command]
+        capsys.readouterr()
+        assert main(arguments) == 2
+        error = capsys.readouterr().err
 
-    assert main(arguments) == 2
-
-    error = capsys.readouterr().err
     assert "2 problèmes trouvés" in error
     assert "feuille 'Lots', ligne 3, colonne F (mise en production)" in error and "31/02/2027" in error
     assert "feuille 'Suivi des actions', ligne 5, colonne A (identifiant)" in error

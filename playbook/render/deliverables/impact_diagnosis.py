@@ -505,8 +505,30 @@ def risk_table(analysis: Any, scored: bool = True) -> Table:
         fills.append([None, *(heat_colour(v, *SCALE) for v in levels)])
     columns = [c.text(analysis, "common.columns.population"),
                *(_t(analysis, f"columns.{kind}") for kind in analysis.method.brakes.risk_kinds)]
+    if len(rows) == 1 and not scored:
+        # one population's two levels alone say little: each with the barrier behind it
+        return _with_main_causes(analysis, Table(columns, rows, cell_fills=fills))
     return Table(columns, rows, widths=[3.2, 1.4, 1.4], cell_fills=fills,
                  align=["left", "center", "center"])
+
+
+def _with_main_causes(analysis: Any, table: Table) -> Table:
+    """A single population's risks, each followed by its main cause when a barrier
+    is behind it (a risk with no cause, or a method rule alone, keeps its level)."""
+    (p,) = analysis.engagement.populations
+    brakes = set(analysis.method.vocabulary.keys())
+    columns, row, fills = table.columns[:1], table.rows[0][:1], [None]
+    for index, kind in enumerate(analysis.method.brakes.risk_kinds, 1):
+        columns.append(table.columns[index])
+        row.append(table.rows[0][index])
+        fills.append((table.cell_fills or [[]])[0][index])
+        risk = analysis.diagnosis.risk(p.name, kind)
+        cause = risk.causes[0].source if risk.causes else ""
+        if risk.level and f"brake.{cause}" in brakes:
+            columns.append(_t(analysis, "columns.main_cause", kind=table.columns[index]))
+            row.append(c.term(analysis, "brake", cause))
+            fills.append(None)
+    return Table(columns, [row], cell_fills=[fills])
 
 
 # --------------------------------------------------------------------------- charts

@@ -486,3 +486,18 @@ def test_a_single_barrier_s_slide_says_why_and_what_was_heard_not_a_table_of_one
         assert only.reasons[0] in said
         for r in idg.observed_resistances(analysis):
             assert idg._quote(analysis, r.evidence, idg.QUOTE_ON_SLIDE) in said
+
+
+def test_a_single_population_s_risk_slide_names_the_barrier_behind_each_risk():
+    for lang in ("en", "fr"):
+        analysis = _one_population(lang)
+        (p,) = analysis.engagement.populations
+        table = idg.risk_table(analysis, scored=False)
+        said = dict(zip(table.columns, table.rows[0], strict=True))
+        for kind in analysis.method.brakes.risk_kinds:
+            risk = analysis.diagnosis.risk(p.name, kind)
+            column = c.text(analysis, "impact_diagnosis.columns.main_cause",
+                            kind=c.text(analysis, f"impact_diagnosis.columns.{kind}"))
+            if risk.level and risk.causes and risk.causes[0].source != "rule":
+                assert said[column] == c.term(analysis, "brake", risk.causes[0].source)
+        assert any("cause" in col for col in table.columns), table.columns
