@@ -393,8 +393,8 @@ def _kpis_blocks(analysis: Any) -> list[Block]:
     table = Table(_kpi_columns(analysis, True), _kpi_rows(analysis, True), widths=[1.2, 2.4, 1.6, 0.9, 0.9, 0.9, 1.2])
     if not _has_baseline(analysis):
         table = c.select(table, [0, 1, 2, 4, 5, 6])
-    return [Paragraph(t(analysis, "kpis.intro")), table,
-            Paragraph(t(analysis, "kpis.rag"), "caption"),
+    # The colour key above the table: below it, it is left alone overleaf when the table ends a page.
+    return [Paragraph(t(analysis, "kpis.intro")), Paragraph(t(analysis, "kpis.rag"), "caption"), table,
             Bullets(_kpi_definitions(analysis))]
 
 

@@ -322,3 +322,14 @@ def test_a_client_whose_populations_are_not_described_yet_sees_what_changes_for_
         assert row[0] == data["populations"][0]["name"]
         assert row[2].startswith(tool) and culture in row[2]
         assert "(1)" not in row[2]  # a slight change is not among the main ones
+
+
+def test_the_kpi_colour_key_comes_before_its_table():
+    """A key below a table that ends a page is read overleaf, alone."""
+    from playbook.render.ir import Paragraph, Table
+    from tests.factories import minimal_engagement_dict
+
+    analysis = _factory_analysis(minimal_engagement_dict())
+    blocks = tv._kpis_blocks(analysis)
+    key = next(i for i, b in enumerate(blocks) if isinstance(b, Paragraph) and b.text == tv.t(analysis, "kpis.rag"))
+    assert isinstance(blocks[key + 1], Table)
