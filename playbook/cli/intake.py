@@ -147,6 +147,7 @@ def intake_template(
     else:
         engagement = None
     chosen = choose_language(told, engagement.language if engagement else None)
+    read = engagement
     if source is not None and engagement is not None:
         engagement = _with_planned_actions(source, engagement, chosen)
     try:
@@ -159,6 +160,24 @@ def intake_template(
             _t("cannot_write", chosen, path=out, reason=system_said(error, chosen))
         ) from None
     typer.echo(_t("written", chosen, path=written))
+    if read is not None:
+        _unmatched_rows(written, read, chosen)
+
+
+def _unmatched_rows(written: Path, source, lang: str) -> None:
+    """The rows kept from the `--from` file whose date the plan has no occurrence
+    on, one by one, located in the workbook written: their status applies to
+    nothing until the date is corrected (the plan is the one just computed)."""
+    from ..analysis.engine import analysed
+    from ..intake import read_intake
+    from ..method import load_method
+    from ..workbench import unmatched_rows
+
+    if not any(record.planned for record in source.action_status):
+        return
+    analysis = analysed(source, load_method(), lang)
+    for problem in unmatched_rows(read_intake(written, lang=lang), analysis, lang):
+        typer.echo(f"  - {problem.where}{colon(lang)}{problem.message}")
 
 
 def _with_planned_actions(source: Path, engagement, lang: str):

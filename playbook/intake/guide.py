@@ -48,7 +48,8 @@ always matches what `playbook validate` checks.
   populations and lots could have once they are corrected is checked after
   they are). A row dated on a day the plan has no
   occurrence of its lever for its population is a warning (`validate`,
-  `plan export`) giving its row and the nearest planned date: its status
+  `plan export`, `intake-template --from`) giving its row and the nearest
+  planned date: its status
   applies to nothing until the date is corrected.
 - `engagement` and `training` hold one value per row: the field name in column A,
   the value in column B.

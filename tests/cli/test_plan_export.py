@@ -296,3 +296,19 @@ def test_an_unknown_id_comes_in_the_same_round_as_a_bad_date_in_another_sheet(
     assert f"identifiant d'action inconnu '{typo}'" in error and known in error  # did you mean
     assert edited.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["deux-erreurs.xlsx"]
+
+
+def test_intake_template_from_says_which_kept_rows_match_nothing(tmp_path: Path, capsys) -> None:
+    target = tmp_path / "mutuelle.xlsx"
+    capsys.readouterr()
+
+    assert main(["intake-template", str(target), "--from", str(FRENCH_EXAMPLE)]) == 0
+
+    out = capsys.readouterr().out
+    stray = [number for number, row in enumerate(_rows(target), start=2)
+             if not row["identifiant"] and row["date prévue"] is not None]
+    assert stray
+    for number in stray:  # located in the workbook just written, in its language
+        assert f"feuille 'Suivi des actions', ligne {number}, colonne E (date prévue) : aucune action" \
+            in out
+    assert "no planned" not in out
