@@ -185,6 +185,7 @@ def _decisions(analysis: Any, pack: Copil) -> list[tuple[str, str, str]]:
 
 
 DECISION_SLIDES = 2  # slides the decisions and their reasons may take
+REASON_WORDS = 30  # a reason longer than this is no first sentence to read out: notes only
 
 
 def decision_bullets(listed: list[tuple[str, str, str]]) -> list[BulletLike]:
@@ -197,7 +198,7 @@ def decision_bullets(listed: list[tuple[str, str, str]]) -> list[BulletLike]:
     reasons: dict[int, str] = {}
     for number, (_, _, reason) in enumerate(listed):
         why = _first_sentence(reason)
-        if why and _word_pages(_with_reasons(titles, {**reasons, number: why})) <= slides:
+        if why and count_words(why) <= REASON_WORDS and _word_pages(_with_reasons(titles, {**reasons, number: why})) <= slides:
             reasons[number] = why
     return _with_reasons(titles, reasons)
 
@@ -456,11 +457,10 @@ def decisions_bullets(analysis: Any, pack: Copil) -> list[str]:
     raises by their topic, their reasons being in the plan's deliverables (the
     note keeps to two pages; the deck's notes say them in full)."""
     own = [f"**{d.text}.** {d.reason[:1].upper()}{d.reason[1:]}" for d in pack.decisions]
-    topics = list(dict.fromkeys(
-        c.text(analysis, "findings.decisions.item", kind=decided.short(analysis, d), subject=d.subject)
-        if d.subject else decided.short(analysis, d) for d in decided.of(analysis)))
-    raised = [c.text(analysis, "findings.decisions.see_plan", topics=_names(analysis, topics))]
-    return own + raised * bool(topics)
+    # one numbered item per decision the plan raises, as many as the title counts,
+    # by its topic: its reasons are in the plan's deliverables and the deck's notes
+    topics = dict.fromkeys(decided.topic(analysis, d) for d in decided.of(analysis))
+    return own + [f"**{topic[:1].upper()}{topic[1:]}.**" for topic in topics]
 
 
 # --------------------------------------------------------------------------- document

@@ -200,3 +200,20 @@ def test_the_note_s_progress_sentence_counts_only_what_there_is(case):
     said = _progress_text(case.analysis, SimpleNamespace(progress=progress))
     assert "17" in said and "56" in said and "73" in said
     assert " 0 " not in said, said
+
+
+def test_the_note_lists_as_many_decisions_as_the_deck_counts(case):
+    from playbook.render.deliverables.steering import _decisions, decisions_bullets
+
+    pack = pack_of(prepared("steering", case.analysis))
+    analysis = prepared("steering", case.analysis)
+    assert len(decisions_bullets(analysis, pack)) == len(_decisions(analysis, pack))
+
+
+def test_a_long_reason_is_left_to_the_notes_rather_than_push_its_decision_onto_another_slide():
+    from playbook.render import BulletItem
+    from playbook.render.deliverables.steering import REASON_WORDS, decision_bullets
+
+    long = " ".join(["mot"] * (REASON_WORDS + 5)) + "."
+    bullets = decision_bullets([("t", "Décider A", "Court."), ("t", "Décider B", long)])
+    assert [b.text for b in bullets if isinstance(b, BulletItem)] == ["Court."]
