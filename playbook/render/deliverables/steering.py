@@ -198,7 +198,8 @@ def decision_bullets(listed: list[tuple[str, str, str]]) -> list[BulletLike]:
     reasons: dict[int, str] = {}
     for number, (_, _, reason) in enumerate(listed):
         why = _first_sentence(reason)
-        if why and count_words(why) <= REASON_WORDS and _word_pages(_with_reasons(titles, {**reasons, number: why})) <= slides:
+        # a lone decision keeps its reason whatever its length: the slide has the room
+        if why and (len(listed) == 1 or count_words(why) <= REASON_WORDS) and _word_pages(_with_reasons(titles, {**reasons, number: why})) <= slides:
             reasons[number] = why
     return _with_reasons(titles, reasons)
 

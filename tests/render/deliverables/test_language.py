@@ -49,6 +49,9 @@ ENGLISH = {
 # An amount as printed: "545 000 €" / "£1,120,000" (the value, without its currency);
 # a client's own "£4.2m" in a narrative is theirs, not a computed figure.
 PER_DAY = re.compile(r"\s+(?:par jour|a day|per (?:trainer|learner)-day)")
+# A budget's margin or overrun is the difference of two printed amounts, exact so
+# that the sentence adds up ("8 400 € pour 25 000 €, soit une marge de 16 600 €").
+DIFFERENCE = re.compile(r"(?:marge de|dépassé de|margin of|exceeded by)\s*$")
 AMOUNTS = {
     "fr": re.compile(r"(\d{1,3}(?:[\u202f\u00a0 ]\d{3})*)(?:,\d+)?[\s\u00a0\u202f]*€"),
     "en": re.compile(r"[£€$](\d{1,3}(?:,\d{3})*)(?:\.\d+)?(?![\d,.]|\s?(?:k|m|bn|million|billion)\b)"),
@@ -95,6 +98,8 @@ def _findings(every_deliverable, rules_for) -> list[str]:
                 value = int(re.sub(r"\D", "", match.group(1)))
                 if PER_DAY.match(text, match.end()):
                     continue  # a unit rate: printed as the engagement gives it, never rounded
+                if DIFFERENCE.search(text, 0, match.start()):
+                    continue  # a difference of two rounded amounts: exact, so that it adds up
                 if grammar.rounded_money(value) != value:
                     found.append(f"{case}/{name} {where}: money to the unit: {match.group(0)!r}")
     return found
