@@ -266,9 +266,10 @@ def _cross_actions(
     reasons = method.levers.reasons
     lots = list(table.index)
     rows = []
+    everyone = sum(p.population.headcount for p in impacted)
     for lever in method.levers.levers:
-        if lever.scope != "cross":
-            continue
+        if lever.scope != "cross" or (lever.min_people and everyone < lever.min_people):
+            continue  # a network or a film for a team that one meeting reaches is not a plan
         matched, by_brake = [], []
         for profile in impacted:
             clauses = first_match(lever.when, profile) if lever.when else None

@@ -173,6 +173,11 @@ class Lever(Strict):
         "(see `missing_roles`), never chosen by rules."
     )
     audience: Bilingual | None = Field(default=None, description="Who it is for (cross actions).")
+    min_people: int | None = Field(
+        default=None, ge=1,
+        description="A cross lever worth running only from this many impacted people: below it, "
+        "the project team and the managers reach everyone directly.",
+    )
     pairs: bool = Field(
         default=False,
         description="The action pairs the population with those it exchanges tasks with "

@@ -499,3 +499,25 @@ def test_front_line_managers_are_the_manager_population_that_sees_the_dashboards
     assert set(managers.loc[managers["population"] == "Call agents", "owner_name"]) == {"Call-centre supervisors"}
     # Nothing says who manages the back office: unnamed, and said as a gap.
     assert set(managers.loc[managers["population"] == "Back office", "owner_name"]) == {""}
+
+
+def test_a_team_one_meeting_reaches_gets_no_ambassador_network_nor_video():
+    """Nineteen people in one office: the key users and managers reach everyone;
+    an ambassador network or a four-day film is no plan for them. The same client
+    at a hundred and twenty people gets both."""
+    method = load_method()
+    small = minimal_engagement_dict()
+    for one in small["populations"]:
+        one["headcount"] = 8
+    kept = {lever.id for lever in method.levers.levers if lever.min_people}
+    assert {"ambassador_community", "testimonial_video"} <= kept
+    from playbook.analysis.engine import analyse
+
+    levers = set(analyse(Engagement.model_validate(small), method).change_plan.actions["lever"])
+    assert not levers & kept
+    assert "mass_communication" in levers  # the team still hears the project's story
+    large = minimal_engagement_dict()
+    for one in large["populations"]:
+        one["headcount"] = 60
+    levers = set(analyse(Engagement.model_validate(large), method).change_plan.actions["lever"])
+    assert kept <= levers
