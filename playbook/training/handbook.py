@@ -164,6 +164,11 @@ class _Builder:
         excluded = ", ".join(self.b(catalogue.lever(i).label) for i in external.excluded)
         self.add(Heading(self.t("levers.external"), 2), Paragraph(self.b(external.description)),
                  Paragraph(self.t("levers.external_excluded", levers=excluded), "caption"))
+        sized = [lever for lever in catalogue.levers if lever.min_people]
+        if sized:
+            self.add(Heading(self.t("levers.min_people"), 2), Paragraph(self.t("levers.min_people_intro")),
+                     Bullets([self.t("levers.min_people_item", lever=self.b(lever.label),
+                                     count=lever.min_people) for lever in sized]))
         if catalogue.country_rules:
             self.add(Heading(self.t("levers.country_rules"), 2), Paragraph(self.t("levers.country_rules_intro")),
                      Bullets([self.t("levers.country_rule", action=self.b(catalogue.lever(r.lever).label),
