@@ -116,6 +116,9 @@ def _slide(presentation, start):
                 if s.shapes.title is not None and s.shapes.title.text.startswith(start))
 
 
+TEAM = "Équipe transdisciplinaire et utilisateurs clés"  # an appendix slide the associate deletes
+
+
 def edit_deck(path):
     """A slide title, a speaker note, a table cell; a slide added, one deleted, a text box
     deleted; a conflict."""
@@ -143,7 +146,7 @@ def edit_deck(path):
     position = list(presentation.slides).index(governance)
     slides.insert(position + 1, entry)
     team = [s for s in presentation.slides
-            if s.shapes.title is not None and s.shapes.title.text == "Équipe transdisciplinaire"][0]
+            if s.shapes.title is not None and s.shapes.title.text == TEAM][0]
     for entry in list(slides):
         if presentation.part.related_part(entry.rId) is team.part:
             presentation.part.drop_rel(entry.rId)
@@ -163,7 +166,7 @@ def check_deck(new_path, outcome):
     assert titles[added - 1].startswith("Hélène Marchal porte le projet")
     texts = [s.text_frame.text for s in presentation.slides[added].shapes if s.has_text_frame]
     assert "Point d'attention du partenaire" in texts
-    assert "Équipe transdisciplinaire" not in titles
+    assert TEAM not in titles
     context = _slide(presentation, "Pour Mutuelle Horizon")
     assert any(NEW_SITUATION in s.text_frame.text for s in context.shapes if s.has_text_frame)
     assert "Le contexte, dit autrement par l'associée." in context.notes_slide.notes_text_frame.text

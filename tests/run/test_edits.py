@@ -296,7 +296,7 @@ def test_a_history_folder_that_is_a_link_is_refused_and_the_edited_file_left_alo
     (folder / "history").rename(tmp_path / "moved-history")
     (folder / "history").symlink_to(elsewhere, target_is_directory=True)
     digest = edit_report(folder / "framing_note.docx")
-    with pytest.raises(PlaybookError, match="is a link"):
+    with pytest.raises(PlaybookError, match="est un lien"):
         run_engagement(engagement, out_dir, only=TWO, notebooks_dir=notebooks, force=True)
     assert sha256(folder / "framing_note.docx") == digest
     assert not any(elsewhere.iterdir())

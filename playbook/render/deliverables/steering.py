@@ -231,7 +231,9 @@ def _word_pages(bullets: list[BulletLike]) -> int:
 
 def _first_sentence(text: str) -> str:
     text = text.strip()
-    cut = re.search(r"[.;](\s+)(?=[A-ZÀ-Ý«“])", text)
+    # the first full stop outside parentheses: "3 cases (Advisers. Managers.)" is one sentence
+    cut = next((m for m in re.finditer(r"[.;](\s+)(?=[A-ZÀ-Ý«“])", text)
+                if text.count("(", 0, m.start()) == text.count(")", 0, m.start())), None)
     sentence = text[:cut.start()] if cut else text.rstrip(".")
     return sentence[:1].upper() + sentence[1:] + "." if sentence else ""
 

@@ -43,7 +43,7 @@ def test_the_change_plan_summary_never_denies_a_decision_its_pages_ask_for(overr
 
 
 def test_every_summary_and_the_steering_pack_list_the_same_decisions(overrun):
-    topics = ["budget overrun", "training capacity between acceptance testing and go-live (Lot 1 - Requests): go-live on"]
+    topics = ["budget overrun", "training capacity between acceptance testing and go-live (Lot 1 - Requests) — go-live on"]
     for name in ("framing_note", "impact_diagnosis", "change_plan", "training_plan"):
         document, _ = build(name, overrun)
         (summary,) = [b for b in document.blocks if isinstance(b, KeyMessages)]
@@ -78,7 +78,7 @@ def test_a_wave_whose_sessions_find_no_place_after_acceptance_testing_does_not_c
     lot = findings(overrun).training.lots[0]
     assert lot.unplaced and lot.before_acceptance_end == 0  # nobody trained on an untested system
     title = tp.wave_title(overrun, lot.lot, (lot.end_users.start, lot.end_users.end))
-    assert f"{lot.unplaced} sessions without a place between acceptance testing and go-live" in title
+    assert f"{lot.unplaced} sessions cannot be fitted between acceptance testing and go-live" in title
     assert "everyone trained" not in title
 
 
