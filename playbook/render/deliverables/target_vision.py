@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
+from ...analysis import Analysis
 from ...model.enums import Brake, JourneyStage, Priority
 from ..ir import (
     Block,
@@ -43,19 +44,19 @@ STAGE_ORDER = list(JourneyStage)
 PRIORITY_ORDER = list(Priority)
 
 
-def t(analysis: Any, key: str, **values: Any) -> str:
+def t(analysis: Analysis, key: str, **values: Any) -> str:
     return c.text(analysis, f"{NAME}.{key}", **values)
 
 
 # =========================================================================== facts
 
 
-def described(analysis: Any) -> list[Any]:
+def described(analysis: Analysis) -> list[Any]:
     """Populations whose life tomorrow or gains are written down."""
     return [p for p in analysis.engagement.populations if p.life_tomorrow or p.gains]
 
 
-def journeys_by_population(analysis: Any) -> dict[str, list[Any]]:
+def journeys_by_population(analysis: Analysis) -> dict[str, list[Any]]:
     """Journey steps per population, in intake order of populations, stages in journey order."""
     grouped: dict[str, list[Any]] = defaultdict(list)
     for step in analysis.engagement.journeys:
@@ -65,7 +66,7 @@ def journeys_by_population(analysis: Any) -> dict[str, list[Any]]:
             for name in sorted(grouped, key=lambda n: order.index(n) if n in order else len(order))}
 
 
-def desiloing_populations(analysis: Any, low: bool = False) -> list[str]:
+def desiloing_populations(analysis: Analysis, low: bool = False) -> list[str]:
     """Populations for which the diagnosis detected the de-siloing brake at a
     severity that needs attention (the risk model's threshold, as the first
     risks); `low`: those where it is only a low barrier. A low barrier does not
@@ -75,19 +76,19 @@ def desiloing_populations(analysis: Any, low: bool = False) -> list[str]:
                               if b.brake == Brake.DESILOING.value and (b.severity < attention) == low))
 
 
-def sorted_lots(analysis: Any) -> list[Any]:
+def sorted_lots(analysis: Analysis) -> list[Any]:
     return sorted(analysis.engagement.lots, key=lambda lot: (lot.go_live, lot.design_start))
 
 
 # =========================================================================== key messages
 
 
-def key_messages(analysis: Any) -> list[str]:
+def key_messages(analysis: Analysis) -> list[str]:
     """The summary: one message per section, at most five, in the sections' order."""
     return list(messages(analysis).values())
 
 
-def messages(analysis: Any, summary: bool = True) -> dict[str, str]:
+def messages(analysis: Analysis, summary: bool = True) -> dict[str, str]:
     """Each section's message (its conclusion), in the sections' order. For the
     summary (five at most) the KPIs' message gives way when all six sections have
     one; the report's sections open on every one of them."""
@@ -122,7 +123,7 @@ def messages(analysis: Any, summary: bool = True) -> dict[str, str]:
     return said
 
 
-def _life_message(analysis: Any) -> str:
+def _life_message(analysis: Analysis) -> str:
     e = analysis.engagement
     done = described(analysis)
     missing = [p.name for p in e.populations if p not in done]
@@ -138,12 +139,12 @@ def _life_message(analysis: Any) -> str:
 # =========================================================================== document
 
 
-def build_document(analysis: Any) -> Document:
+def build_document(analysis: Analysis) -> Document:
     return c.sectioned_document(analysis, NAME, SECTIONS, _DOC_SECTIONS, messages(analysis),
                                 messages(analysis, summary=False))
 
 
-def _life_blocks(analysis: Any) -> list[Block]:
+def _life_blocks(analysis: Analysis) -> list[Block]:
     # With nothing described, the opening says all are still to describe: no intro to nothing.
     blocks: list[Block] = [Paragraph(t(analysis, "life.intro"))] if described(analysis) else []
     for p in described(analysis):
@@ -161,7 +162,7 @@ def _life_blocks(analysis: Any) -> list[Block]:
     return blocks
 
 
-def changes_table(analysis: Any, populations: list[Any]) -> Table | None:
+def changes_table(analysis: Analysis, populations: list[Any]) -> Table | None:
     """Each population (largest first) with the dimensions of change at its
     strongest intensity, from the impact assessment: what its life tomorrow will
     have to describe. None when no population has an impact."""
@@ -188,7 +189,7 @@ def changes_table(analysis: Any, populations: list[Any]) -> Table | None:
                   t(analysis, "life.changes")], rows, widths=[2.4, 0.9, 3.2])
 
 
-def _persona_profile(analysis: Any, persona: Any) -> list[str]:
+def _persona_profile(analysis: Analysis, persona: Any) -> list[str]:
     p = lambda key: t(analysis, f"personas.{key}")  # noqa: E731
     return [
         f"**{p('it_comfort')}** — {c.term(analysis, 'level', persona.it_comfort)}",
@@ -197,12 +198,12 @@ def _persona_profile(analysis: Any, persona: Any) -> list[str]:
     ]
 
 
-def _persona_experience(analysis: Any, persona: Any) -> list[str]:
+def _persona_experience(analysis: Analysis, persona: Any) -> list[str]:
     fields = ("fears", "difficulties", "successes", "view_of_tool")
     return [f"**{t(analysis, f'personas.{f}')}** — {getattr(persona, f)}" for f in fields if getattr(persona, f)]
 
 
-def _personas_blocks(analysis: Any) -> list[Block]:
+def _personas_blocks(analysis: Analysis) -> list[Block]:
     personas = analysis.engagement.personas
     if not personas:
         return [Paragraph(t(analysis, "personas.none"))]
@@ -218,7 +219,7 @@ def _personas_blocks(analysis: Any) -> list[Block]:
     return blocks
 
 
-def _journey_table(analysis: Any, steps: list[Any], full: bool) -> Table:
+def _journey_table(analysis: Analysis, steps: list[Any], full: bool) -> Table:
     j = lambda key: t(analysis, f"journeys.{key}")  # noqa: E731
     priority = c.text(analysis, "common.columns.priority")
     if full:
@@ -245,7 +246,7 @@ def _decimals(value: float) -> int:
     return 0 if float(value).is_integer() else 1
 
 
-def effort_by_priority(analysis: Any) -> dict[Priority, tuple[int, float]]:
+def effort_by_priority(analysis: Analysis) -> dict[Priority, tuple[int, float]]:
     """(improvements, effort days) per priority: what the COPIL arbitrates."""
     totals: dict[Priority, tuple[int, float]] = {}
     for priority in PRIORITY_ORDER:
@@ -254,7 +255,7 @@ def effort_by_priority(analysis: Any) -> dict[Priority, tuple[int, float]]:
     return totals
 
 
-def _arbitration_table(analysis: Any) -> Table:
+def _arbitration_table(analysis: Analysis) -> Table:
     j = lambda key: t(analysis, f"journeys.{key}")  # noqa: E731
     totals = effort_by_priority(analysis)
     rows = [[c.term(analysis, "priority", p), n, c.number(analysis, d, _decimals(d))] for p, (n, d) in totals.items()]
@@ -263,7 +264,7 @@ def _arbitration_table(analysis: Any) -> Table:
     return Table([c.text(analysis, "common.columns.priority"), j("count"), j("effort")], rows, widths=[2, 1, 1])
 
 
-def effort_chart(analysis: Any) -> Chart:
+def effort_chart(analysis: Analysis) -> Chart:
     groups = journeys_by_population(analysis)
     series = [Series(c.term(analysis, "priority", p),
                      [float(sum(s.effort_days for s in steps if s.priority == p)) for steps in groups.values()])
@@ -273,12 +274,12 @@ def effort_chart(analysis: Any) -> Chart:
                  x_title=t(analysis, "journeys.effort"))
 
 
-def _journeys_missing(analysis: Any) -> list[str]:
+def _journeys_missing(analysis: Analysis) -> list[str]:
     groups = journeys_by_population(analysis)
     return [p.name for p in analysis.engagement.populations if p.crm_user and p.name not in groups]
 
 
-def _journeys_blocks(analysis: Any) -> list[Block]:
+def _journeys_blocks(analysis: Analysis) -> list[Block]:
     groups = journeys_by_population(analysis)
     if not groups:
         return [Paragraph(t(analysis, "journeys.none"))]
@@ -299,7 +300,7 @@ def _journeys_blocks(analysis: Any) -> list[Block]:
     return blocks
 
 
-def _use_case_rows(analysis: Any, lot: Any, full: bool) -> tuple[list[list[Any]], list[list[str | None]]]:
+def _use_case_rows(analysis: Analysis, lot: Any, full: bool) -> tuple[list[list[Any]], list[list[str | None]]]:
     cases = sorted((u for u in analysis.engagement.use_cases if u.lot == lot.name),
                    key=lambda u: PRIORITY_ORDER.index(u.priority))
     rows, fills = [], []
@@ -314,7 +315,7 @@ def _use_case_rows(analysis: Any, lot: Any, full: bool) -> tuple[list[list[Any]]
     return rows, fills
 
 
-def use_case_chart(analysis: Any) -> Chart:
+def use_case_chart(analysis: Analysis) -> Chart:
     lots = sorted_lots(analysis)
     series = [Series(c.term(analysis, "priority", p),
                      [float(sum(u.lot == lot.name and u.priority == p for u in analysis.engagement.use_cases))
@@ -325,7 +326,7 @@ def use_case_chart(analysis: Any) -> Chart:
                  category_title=c.text(analysis, "common.columns.lot"))
 
 
-def _use_cases_blocks(analysis: Any) -> list[Block]:
+def _use_cases_blocks(analysis: Analysis) -> list[Block]:
     e = analysis.engagement
     if not e.use_cases:
         return [Paragraph(t(analysis, "use_cases.none"))]
@@ -344,7 +345,7 @@ def _use_cases_blocks(analysis: Any) -> list[Block]:
     return blocks
 
 
-def _kpi_rows(analysis: Any, full: bool) -> list[list[Any]]:
+def _kpi_rows(analysis: Analysis, full: bool) -> list[list[Any]]:
     k = lambda key: t(analysis, f"kpis.{key}")  # noqa: E731
     rows = []
     for r in analysis.steering.kpis.itertuples():
@@ -359,20 +360,20 @@ def _kpi_rows(analysis: Any, full: bool) -> list[list[Any]]:
     return rows
 
 
-def _kpi_columns(analysis: Any, full: bool) -> list[str]:
+def _kpi_columns(analysis: Analysis, full: bool) -> list[str]:
     k = lambda key: t(analysis, f"kpis.{key}")  # noqa: E731
     col = lambda key: c.text(analysis, f"common.columns.{key}")  # noqa: E731
     base = [k("kpi"), col("population"), col("baseline"), col("target")]
     return [k("family"), *base, k("amber_from"), k("first_review")] if full else [*base, k("first_review")]
 
 
-def _has_baseline(analysis: Any) -> bool:
+def _has_baseline(analysis: Analysis) -> bool:
     """At least one KPI has a measured baseline."""
     kpis = analysis.steering.kpis
     return any(c.measure(analysis, r.baseline, r.unit) for r in kpis.itertuples())
 
 
-def _kpi_definitions(analysis: Any) -> list[str]:
+def _kpi_definitions(analysis: Analysis) -> list[str]:
     """Each definition once, with the KPIs it defines (one adoption KPI per
     population shares one), then the KPIs the method added, in one line."""
     kpis = analysis.steering.kpis
@@ -389,7 +390,7 @@ def _kpi_definitions(analysis: Any) -> list[str]:
     return lines
 
 
-def _kpis_blocks(analysis: Any) -> list[Block]:
+def _kpis_blocks(analysis: Analysis) -> list[Block]:
     table = Table(_kpi_columns(analysis, True), _kpi_rows(analysis, True), widths=[1.2, 2.4, 1.6, 0.9, 0.9, 0.9, 1.2])
     if not _has_baseline(analysis):
         table = c.select(table, [0, 1, 2, 4, 5, 6])
@@ -398,7 +399,7 @@ def _kpis_blocks(analysis: Any) -> list[Block]:
             Bullets(_kpi_definitions(analysis))]
 
 
-def _data_lines(analysis: Any) -> list[str]:
+def _data_lines(analysis: Analysis) -> list[str]:
     """The 180° warning, and where the diagnosis found the de-siloing brake."""
     silos = desiloing_populations(analysis)
     lines = [t(analysis, "data.warning")]
@@ -414,13 +415,13 @@ def _data_lines(analysis: Any) -> list[str]:
     return lines
 
 
-def _data_reasons(analysis: Any) -> list[str]:
+def _data_reasons(analysis: Analysis) -> list[str]:
     silos = desiloing_populations(analysis)
     return [b.reasons[0] for b in analysis.diagnosis.brakes
             if b.brake == Brake.DESILOING.value and b.reasons and b.population in silos]
 
 
-def _data_blocks(analysis: Any) -> list[Block]:
+def _data_blocks(analysis: Analysis) -> list[Block]:
     ambition = analysis.engagement.engagement.data_ambition
     blocks: list[Block] = [Heading(t(analysis, "data.ambition"), 2)]
     blocks += [Paragraph(p) for p in _paragraphs(ambition)] or [Paragraph(t(analysis, "data.not_stated"))]
@@ -448,14 +449,14 @@ _DOC_SECTIONS = {
 # =========================================================================== deck
 
 
-def build_deck(analysis: Any) -> Deck:
+def build_deck(analysis: Analysis) -> Deck:
     return c.sectioned_deck(analysis, NAME, SECTIONS, _DECK_SECTIONS, messages(analysis))
 
 
 LIFE_SHOWN = 3  # populations on the main slide at most (largest first); all in the report
 
 
-def _life_slides(analysis: Any) -> tuple[list[Slide], list[Slide]]:
+def _life_slides(analysis: Analysis) -> tuple[list[Slide], list[Slide]]:
     """The gains of the largest populations, as many as a slide's budget holds.
 
     Every population's gains and life tomorrow are in the report, one page each;
@@ -485,7 +486,7 @@ def _life_slides(analysis: Any) -> tuple[list[Slide], list[Slide]]:
     return [TableSlide(title, Table(columns, [row(p) for p in shown], widths=[1.3, 3]), notes=notes)], []
 
 
-def _persona_slides(analysis: Any) -> tuple[list[Slide], list[Slide]]:
+def _persona_slides(analysis: Analysis) -> tuple[list[Slide], list[Slide]]:
     personas = analysis.engagement.personas
     if not personas:
         return [], []
@@ -501,7 +502,7 @@ def _persona_slides(analysis: Any) -> tuple[list[Slide], list[Slide]]:
     return main, [_persona_slide(analysis, persona) for persona in personas]
 
 
-def _persona_slide(analysis: Any, persona: Any) -> Slide:
+def _persona_slide(analysis: Analysis, persona: Any) -> Slide:
     """Who the persona is and, beside it, what she lives, as much as the slide's
     budget holds (fears first); her profile levels are on the personas table
     already, so they go to the notes with the whole of her experience."""
@@ -517,7 +518,7 @@ def _persona_slide(analysis: Any, persona: Any) -> Slide:
                            left_title=p_("portrait"), right_title=p_("experience"))
 
 
-def _journey_slides(analysis: Any) -> tuple[list[Slide], list[Slide]]:
+def _journey_slides(analysis: Analysis) -> tuple[list[Slide], list[Slide]]:
     groups = journeys_by_population(analysis)
     detail: list[Slide] = []
     for population, steps in groups.items():
@@ -539,7 +540,7 @@ def _journey_slides(analysis: Any) -> tuple[list[Slide], list[Slide]]:
     return main, detail
 
 
-def _use_case_slides(analysis: Any) -> tuple[list[Slide], list[Slide]]:
+def _use_case_slides(analysis: Analysis) -> tuple[list[Slide], list[Slide]]:
     e = analysis.engagement
     if not e.use_cases:
         return [], []
@@ -566,7 +567,7 @@ def _use_case_slides(analysis: Any) -> tuple[list[Slide], list[Slide]]:
     return main, detail
 
 
-def _kpi_slides(analysis: Any) -> tuple[list[Slide], list[Slide]]:
+def _kpi_slides(analysis: Analysis) -> tuple[list[Slide], list[Slide]]:
     kpis = analysis.steering.kpis
     if not len(kpis):
         return [], []
@@ -581,7 +582,7 @@ def _kpi_slides(analysis: Any) -> tuple[list[Slide], list[Slide]]:
     return [TableSlide(title, c.select(table, [0, 2, 3] if _has_baseline(analysis) else [0, 3]), notes=notes)], []
 
 
-def _data_slides(analysis: Any) -> tuple[list[Slide], list[Slide]]:
+def _data_slides(analysis: Analysis) -> tuple[list[Slide], list[Slide]]:
     ambition = analysis.engagement.engagement.data_ambition
     silos = desiloing_populations(analysis)
     if not (ambition.strip() or silos):

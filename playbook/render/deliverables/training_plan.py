@@ -17,6 +17,7 @@ from typing import Any
 
 import pandas as pd
 
+from ...analysis import Analysis
 from ...findings import findings as facts
 from ...findings.effort import day_parts
 from ...findings.wording import partner_sentence
@@ -49,41 +50,41 @@ WAVES = (PREPARATORY, END_USERS)
 MIN_BAR = dt.timedelta(days=2)
 
 
-def _t(analysis: Any, key: str, **values: Any) -> str:
+def _t(analysis: Analysis, key: str, **values: Any) -> str:
     return c.text(analysis, f"{NAME}.{key}", **values)
 
 
-def _col(analysis: Any, key: str) -> str:
+def _col(analysis: Analysis, key: str) -> str:
     return _t(analysis, f"columns.{key}")
 
 
-def _days(analysis: Any, value: float) -> str:
+def _days(analysis: Analysis, value: float) -> str:
     return c.days(analysis, value)
 
 
-def _hours(analysis: Any, value: float) -> str:
+def _hours(analysis: Analysis, value: float) -> str:
     return _t(analysis, "text.hours", hours=c.number(analysis, value, 1 if value % 1 else 0))
 
 
-def _has_rates(analysis: Any) -> bool:
+def _has_rates(analysis: Analysis) -> bool:
     training = analysis.engagement.training
     return training.trainer_day_rate is not None or training.learner_day_cost is not None
 
 
-def _per_lot(analysis: Any) -> pd.DataFrame:
+def _per_lot(analysis: Analysis) -> pd.DataFrame:
     """The totals table without its "all lots" row (always the last one)."""
     return analysis.training_plan.totals.iloc[:-1]
 
 
-def _grand_total(analysis: Any) -> pd.Series:
+def _grand_total(analysis: Analysis) -> pd.Series:
     return analysis.training_plan.totals.iloc[-1]
 
 
-def _lots(analysis: Any) -> list[str]:
+def _lots(analysis: Analysis) -> list[str]:
     return list(_per_lot(analysis).index)
 
 
-def _lots_key(analysis: Any, key: str) -> str:
+def _lots_key(analysis: Analysis, key: str) -> str:
     """`key`, or its form for a plan of one lot when the catalogue has one: "at
     every lot" said of a single lot reads as a form letter."""
     if len(_lots(analysis)) == 1 and analysis.method.labels.has(f"{NAME}.{key}_one_lot"):
@@ -91,7 +92,7 @@ def _lots_key(analysis: Any, key: str) -> str:
     return key
 
 
-def _name(analysis: Any, population: str) -> str:
+def _name(analysis: Analysis, population: str) -> str:
     """A mapped population with its headcount; key users and administrators as named."""
     try:
         return c.population_label(analysis, population)
@@ -102,7 +103,7 @@ def _name(analysis: Any, population: str) -> str:
 # --------------------------------------------------------------------------- facts
 
 
-def wave_dates(analysis: Any) -> dict[str, dict[str, tuple[dt.date, dt.date] | None]]:
+def wave_dates(analysis: Analysis) -> dict[str, dict[str, tuple[dt.date, dt.date] | None]]:
     """Per lot: (start, end) of its preparatory and end-user waves, or None."""
     calendar = analysis.training_plan.calendar
     result: dict[str, dict[str, tuple[dt.date, dt.date] | None]] = {}
@@ -115,19 +116,19 @@ def wave_dates(analysis: Any) -> dict[str, dict[str, tuple[dt.date, dt.date] | N
     return result
 
 
-def first_led_session(analysis: Any, lot: str) -> dt.date | None:
+def first_led_session(analysis: Analysis, lot: str) -> dt.date | None:
     """First end-user session with a trainer (e-learning opens earlier on purpose)."""
     sessions = analysis.training_plan.sessions
     own = sessions[(sessions["lot"] == lot) & (sessions["wave"] == END_USERS)]
     return min(own["start"]) if len(own) else None
 
 
-def key_messages(analysis: Any) -> list[str]:
+def key_messages(analysis: Analysis) -> list[str]:
     """The summary: the messages of the deck's findings, in its order."""
     return [f.message for f in findings(analysis)]
 
 
-def messages(analysis: Any) -> dict[str, str]:
+def messages(analysis: Analysis) -> dict[str, str]:
     """Every message the plan can state, by topic."""
     plan = analysis.training_plan
     total = _grand_total(analysis)
@@ -167,7 +168,7 @@ def messages(analysis: Any) -> dict[str, str]:
     return messages
 
 
-def _cost_message(analysis: Any) -> str:
+def _cost_message(analysis: Analysis) -> str:
     """Trainers' cost (spending) and learners' time (internal), never one sum."""
     budget = facts(analysis).budget
     trainers, learners = budget.line("trainers"), budget.line("learners")
@@ -189,7 +190,7 @@ def _cost_message(analysis: Any) -> str:
     return c.Message(f"{whole} {partners}", c.headline(whole)) if partners else whole
 
 
-def _order_message(analysis: Any) -> str:
+def _order_message(analysis: Analysis) -> str:
     """'Key users are trained first…', said only when the schedule has them first
     at every lot that trains both (from the key users' own sessions)."""
     training = facts(analysis).training
@@ -209,7 +210,7 @@ def _order_message(analysis: Any) -> str:
                      first=c.date(analysis, lot.first_user_session))
 
 
-def _acceptance_message(analysis: Any) -> str:
+def _acceptance_message(analysis: Analysis) -> str:
     """How many end-user sessions start before their lot's acceptance testing ends."""
     training = facts(analysis).training
     early = training.before_acceptance_end
@@ -219,7 +220,7 @@ def _acceptance_message(analysis: Any) -> str:
                      sessions=c.number(analysis, training.user_sessions))
 
 
-def next_steps(analysis: Any) -> list[c.NextStep]:
+def next_steps(analysis: Analysis) -> list[c.NextStep]:
     """Milestones ahead plus each lot's key-user training and end-user wave."""
     extra = []
     for lot, waves in wave_dates(analysis).items():
@@ -240,7 +241,7 @@ def next_steps(analysis: Any) -> list[c.NextStep]:
 # --------------------------------------------------------------------------- tables
 
 
-def needs_table(analysis: Any) -> Table:
+def needs_table(analysis: Analysis) -> Table:
     """Per mapped population: role, tool impact, IT comfort → modules needed."""
     needs = analysis.training_plan.needs
     matrix = analysis.diagnosis.matrix
@@ -256,7 +257,7 @@ def needs_table(analysis: Any) -> Table:
     return Table(columns, rows, widths=[2.4, 1.2, 0.9, 1.1, 4.0])
 
 
-def _need_notes(analysis: Any) -> list[str]:
+def _need_notes(analysis: Analysis) -> list[str]:
     """One line per population: role, tool impact, IT comfort (why these modules)."""
     matrix = analysis.diagnosis.matrix
     return [_t(analysis, "deck.need_line", population=p.name,
@@ -265,7 +266,7 @@ def _need_notes(analysis: Any) -> list[str]:
             for p in analysis.engagement.populations]
 
 
-def needs_detail_table(analysis: Any) -> Table:
+def needs_detail_table(analysis: Analysis) -> Table:
     """Each population × module need, with the reason the method gives."""
     needs = analysis.training_plan.needs
     seen: dict[tuple[str, str], list] = {}
@@ -286,7 +287,7 @@ def needs_detail_table(analysis: Any) -> Table:
     return Table(columns, rows, widths=[2.0, 2.0, 1.2, 0.8, 4.0])
 
 
-def modules_table(analysis: Any, with_objectives: bool = True) -> Table:
+def modules_table(analysis: Analysis, with_objectives: bool = True) -> Table:
     modules = analysis.training_plan.modules
     rows = []
     for _, m in modules.iterrows():
@@ -305,7 +306,7 @@ def modules_table(analysis: Any, with_objectives: bool = True) -> Table:
     return Table(columns, rows, widths=widths)
 
 
-def module_volume_table(analysis: Any) -> Table:
+def module_volume_table(analysis: Analysis) -> Table:
     modules = analysis.training_plan.modules
     budget = facts(analysis).budget
     # The modules' days rounded to add up to the plan's printed totals (the budget's lines).
@@ -325,7 +326,7 @@ def module_volume_table(analysis: Any) -> Table:
     return Table(columns, rows, widths=[3, 1, 1, 1.1, 1.1])
 
 
-def population_volume_table(analysis: Any) -> Table:
+def population_volume_table(analysis: Analysis) -> Table:
     calendar = analysis.training_plan.calendar
     rows = []
     for population in dict.fromkeys(calendar["population"]):
@@ -337,7 +338,7 @@ def population_volume_table(analysis: Any) -> Table:
     return Table(columns, rows, widths=[3, 1, 1.1, 1.1])
 
 
-def lot_table(analysis: Any) -> Table:
+def lot_table(analysis: Analysis) -> Table:
     """Per lot and in total: sessions, trainer-days, learner-days (and costs)."""
     totals = analysis.training_plan.totals
     budget = facts(analysis).budget
@@ -375,7 +376,7 @@ def _lot_days(values: list[float], total: float) -> list[float]:
     return [*day_parts(values[:-1], total), total]
 
 
-def wave_table(analysis: Any, lot: str | None = None) -> Table:
+def wave_table(analysis: Analysis, lot: str | None = None) -> Table:
     """The calendar: one row per lot × wave × population × module."""
     calendar = analysis.training_plan.calendar
     if lot is not None:
@@ -394,7 +395,7 @@ def wave_table(analysis: Any, lot: str | None = None) -> Table:
     return Table(columns, rows, widths=widths)
 
 
-def session_table(analysis: Any) -> Table:
+def session_table(analysis: Analysis) -> Table:
     """Every session by its id (lot, population or role, module, rank: stable
     across runs), so the steering pack, the minutes and the consultant can cite
     one: who, which module, when, how many learners."""
@@ -414,7 +415,7 @@ def session_table(analysis: Any) -> Table:
     return Table(columns, rows, widths=widths)
 
 
-def blackout_table(analysis: Any) -> Table | None:
+def blackout_table(analysis: Analysis) -> Table | None:
     blackouts = sorted(analysis.engagement.training.blackouts, key=lambda b: b.start)
     if not blackouts:
         return None
@@ -425,7 +426,7 @@ def blackout_table(analysis: Any) -> Table | None:
                   c.text(analysis, "common.columns.reason")], rows, widths=[2.4, 1.3, 4])
 
 
-def onboarding_table(analysis: Any) -> Table | None:
+def onboarding_table(analysis: Analysis) -> Table | None:
     onboarding = analysis.training_plan.onboarding
     if onboarding.empty:
         return None
@@ -436,7 +437,7 @@ def onboarding_table(analysis: Any) -> Table | None:
                  widths=[3, 1.3, 1.1, 1.1])
 
 
-def evaluation_table(analysis: Any, with_dates: bool = True) -> Table:
+def evaluation_table(analysis: Analysis, with_dates: bool = True) -> Table:
     """Kirkpatrick's four levels: what, how and, per lot, when."""
     evaluation = analysis.training_plan.evaluation
     rows = []
@@ -455,7 +456,7 @@ def evaluation_table(analysis: Any, with_dates: bool = True) -> Table:
     return Table(columns, rows, widths=widths)
 
 
-def follow_up_table(analysis: Any) -> Table:
+def follow_up_table(analysis: Analysis) -> Table:
     """After the sessions, when each Kirkpatrick level is measured and each support
     offer runs: a column per lot (one lot: a single "when" column). What and how
     are in the report; the slide is the client's calendar of them."""
@@ -471,7 +472,7 @@ def follow_up_table(analysis: Any) -> Table:
                  widths=[2.4, *(5.6 / len(heads) for _ in heads)])
 
 
-def follow_up_title(analysis: Any) -> str:
+def follow_up_title(analysis: Analysis) -> str:
     """"Training is measured until 31 January 2028; support is reinforced until
     27 December 2027": the last dates of the evaluation and of the support offers."""
     plan = analysis.training_plan
@@ -479,7 +480,7 @@ def follow_up_title(analysis: Any) -> str:
               support_end=c.date(analysis, max(plan.support["end"])))
 
 
-def _follow_up_notes(analysis: Any) -> str:
+def _follow_up_notes(analysis: Analysis) -> str:
     """How each level is measured (its target) and what each offer is."""
     plan = analysis.training_plan
     levels = [own.iloc[0] for _, own in plan.evaluation.groupby("level", sort=False)]
@@ -488,13 +489,13 @@ def _follow_up_notes(analysis: Any) -> str:
                     *(f"{r['label']} — {r['description']}" for r in offers)])
 
 
-def _period(analysis: Any, start: dt.date, end: dt.date) -> str:
+def _period(analysis: Analysis, start: dt.date, end: dt.date) -> str:
     if start == end:
         return c.date(analysis, start)
     return c.text(analysis, "common.date_range", **c.date_span(analysis, start, end))
 
 
-def support_table(analysis: Any) -> Table:
+def support_table(analysis: Analysis) -> Table:
     support = analysis.training_plan.support
     rows = []
     for _offer, own in support.groupby("offer", sort=False):
@@ -509,7 +510,7 @@ def support_table(analysis: Any) -> Table:
 # --------------------------------------------------------------------------- charts
 
 
-def waves_chart(analysis: Any, lot: str | None = None) -> Chart | None:
+def waves_chart(analysis: Analysis, lot: str | None = None) -> Chart | None:
     """One bar per population and wave (first to last session of its modules),
     lanes by lot (or by wave for one lot), and the go-live milestones."""
     calendar = analysis.training_plan.calendar
@@ -535,7 +536,7 @@ def waves_chart(analysis: Any, lot: str | None = None) -> Chart | None:
     return Chart(kind="gantt", tasks=tasks) if tasks else None
 
 
-def module_chart(analysis: Any) -> Chart | None:
+def module_chart(analysis: Analysis) -> Chart | None:
     modules = analysis.training_plan.modules
     if modules.empty:
         return None
@@ -548,14 +549,14 @@ def module_chart(analysis: Any) -> Chart | None:
 # --------------------------------------------------------------------------- document
 
 
-def _key_user_span(analysis: Any, lot: str) -> tuple[dt.date, dt.date] | None:
+def _key_user_span(analysis: Analysis, lot: str) -> tuple[dt.date, dt.date] | None:
     """The key users' own train-the-trainer dates, not the preparatory wave's, which
     also holds the administrators' course: one date wherever 'key users trained' is said."""
     span = next((own.key_users for own in facts(analysis).training.lots if own.lot == lot), None)
     return (span.start, span.end) if span else None
 
 
-def _trainers_first_lines(analysis: Any) -> list[str]:
+def _trainers_first_lines(analysis: Analysis) -> list[str]:
     lines = []
     for lot in wave_dates(analysis):
         first, prep = first_led_session(analysis, lot), _key_user_span(analysis, lot)
@@ -567,7 +568,7 @@ def _trainers_first_lines(analysis: Any) -> list[str]:
     return lines
 
 
-def trainers_first_table(analysis: Any) -> Table | None:
+def trainers_first_table(analysis: Analysis) -> Table | None:
     """Lot, when its key users are trained, when its end users start: one row per lot
     whose order can be read (the deck's slide; a single lot reads as a record). Whether
     each lot keeps the order is said in a column only when one does not."""
@@ -587,7 +588,7 @@ def trainers_first_table(analysis: Any) -> Table | None:
                  [[*row[:-1], c.yes_no(analysis, row[-1])] for row in rows])
 
 
-def _rates_text(analysis: Any) -> str:
+def _rates_text(analysis: Analysis) -> str:
     training = analysis.engagement.training
     if not _has_rates(analysis):
         return _t(analysis, "text.no_rates")
@@ -596,11 +597,11 @@ def _rates_text(analysis: Any) -> str:
               learner=money(training.learner_day_cost))
 
 
-def _warnings(analysis: Any) -> list[str]:
+def _warnings(analysis: Analysis) -> list[str]:
     return [w.message for w in c.for_client(analysis.training_plan.warnings)]
 
 
-def build_document(analysis: Any) -> Document:
+def build_document(analysis: Analysis) -> Document:
     s = lambda key: _t(analysis, f"sections.{key}")  # noqa: E731
     day_hours = analysis.method.training.day_hours
     told = findings(analysis)
@@ -648,7 +649,7 @@ def build_document(analysis: Any) -> Document:
 
 @per_build
 @per_build
-def findings(analysis: Any) -> list[c.Finding]:
+def findings(analysis: Analysis) -> list[c.Finding]:
     """The plan told in five findings: the volume (whom to train, with what),
     its cost, trainers first, a wave before each lot, a calendar that spares
     the teams."""
@@ -724,7 +725,7 @@ def findings(analysis: Any) -> list[c.Finding]:
     return result
 
 
-def _one_lot_volume_title(analysis: Any) -> str:
+def _one_lot_volume_title(analysis: Analysis) -> str:
     """"14 trainer-days (€8,400 of spending) and 28 learner-days (€11,000 of internal
     time)": the days the module table adds up to, each with its cost when both rates
     are known and every learner is the client's own (other employers' staff are
@@ -741,12 +742,12 @@ def _one_lot_volume_title(analysis: Any) -> str:
               learners=c.money(analysis, learners.amount or 0.0))
 
 
-def _modules_slide_table(analysis: Any) -> Table:
+def _modules_slide_table(analysis: Analysis) -> Table:
     """Module, duration, learners: the format of each is in the notes and the report."""
     return c.select(modules_table(analysis, with_objectives=False), [0, 2, 3])
 
 
-def wave_title(analysis: Any, lot: str, wave: tuple[dt.date, dt.date] | None) -> str:
+def wave_title(analysis: Analysis, lot: str, wave: tuple[dt.date, dt.date] | None) -> str:
     """"Lot 1: the wave ends on 1 October 2027, 3 days before go-live" — or says it
     ends after go-live, or that sessions start before acceptance testing ends (from
     the schedule), which the steering committee must then decide on."""
@@ -767,7 +768,7 @@ def wave_title(analysis: Any, lot: str, wave: tuple[dt.date, dt.date] | None) ->
 NAMED_SUBJECTS = 3  # a point to watch names this many subjects, then counts the others
 
 
-def warning_kinds(analysis: Any) -> list[BulletItem]:
+def warning_kinds(analysis: Analysis) -> list[BulletItem]:
     """One bullet per kind of point to watch; beneath it, what exactly is at stake
     (its sentences) while the slide's words allow, and what else it concerns, the
     first few named and the others counted ("Smaller groups to limit absences —
@@ -806,7 +807,7 @@ def warning_kinds(analysis: Any) -> list[BulletItem]:
     return [item for code in grouped for item in kind(code, detailed[code])] + own_kind
 
 
-def _one_lot_story(analysis: Any, told: list[c.Finding]) -> list[c.Finding]:
+def _one_lot_story(analysis: Analysis, told: list[c.Finding]) -> list[c.Finding]:
     """A plan of one lot: the order slide would be a two-line record the wave's
     chart already shows (key users' bar before the end users'); the chart then
     develops the key-users-first message, its notes giving the dates."""
@@ -823,7 +824,7 @@ def _one_lot_story(analysis: Any, told: list[c.Finding]) -> list[c.Finding]:
     return [merged if f is calendar else f for f in told if f is not order]
 
 
-def build_deck(analysis: Any) -> Deck:
+def build_deck(analysis: Analysis) -> Deck:
     d = lambda key, **v: _t(analysis, f"deck.{key}", **v)  # noqa: E731
     said = messages(analysis)
     plan = analysis.training_plan
