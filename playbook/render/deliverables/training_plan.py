@@ -25,8 +25,8 @@ from ...text import grammar
 from ..ir import (
     Block,
     BulletItem,
-    Bullets,
     BulletSlide,
+    Cell,
     Chart,
     ChartSlide,
     Deck,
@@ -34,6 +34,7 @@ from ..ir import (
     Heading,
     Paragraph,
     Series,
+    Slide,
     Table,
     TableSlide,
     Task,
@@ -133,7 +134,7 @@ def messages(analysis: Analysis) -> dict[str, str]:
     plan = analysis.training_plan
     total = _grand_total(analysis)
     needs = plan.needs
-    messages = {}
+    messages: dict[str, str] = {}
     messages["volume"] = (c.message(analysis, f"{NAME}.messages.volume", learners=c.number(analysis, total["seats_needed"]),
                    populations=sum(1 for p in analysis.engagement.populations
                                    if (needs["population"] == p.name).any()),
@@ -147,7 +148,7 @@ def messages(analysis: Analysis) -> dict[str, str]:
     if order:
         messages["trainers_first"] = order
     waves = wave_dates(analysis)
-    described = [w[END_USERS] for w in waves.values() if w[END_USERS]]
+    described = [span for w in waves.values() if (span := w[END_USERS])]
     if described:
         messages["waves"] = c.message(analysis, f"{NAME}.messages.waves", len(described),
                                       start=c.month(analysis, min(w[0] for w in described)),
@@ -228,13 +229,14 @@ def next_steps(analysis: Analysis) -> list[c.NextStep]:
         if key_users:
             extra.append(c.NextStep(key_users[0], _t(analysis, "next_steps.train_the_trainer", lot=lot)))
         led = first_led_session(analysis, lot)
-        if waves[END_USERS] and led and waves[END_USERS][0] < led:
+        end_users = waves[END_USERS]
+        if end_users and led and end_users[0] < led:
             # e-learning opens first: dating "the wave starts" then would put end users
             # before the key users who are trained in between
-            extra.append(c.NextStep(waves[END_USERS][0], _t(analysis, "next_steps.e_learning", lot=lot)))
+            extra.append(c.NextStep(end_users[0], _t(analysis, "next_steps.e_learning", lot=lot)))
             extra.append(c.NextStep(led, _t(analysis, "next_steps.first_led", lot=lot)))
-        elif waves[END_USERS]:
-            extra.append(c.NextStep(waves[END_USERS][0], _t(analysis, "next_steps.end_users", lot=lot)))
+        elif end_users:
+            extra.append(c.NextStep(end_users[0], _t(analysis, "next_steps.end_users", lot=lot)))
     return c.next_steps(analysis, extra)
 
 
@@ -245,7 +247,7 @@ def needs_table(analysis: Analysis) -> Table:
     """Per mapped population: role, tool impact, IT comfort → modules needed."""
     needs = analysis.training_plan.needs
     matrix = analysis.diagnosis.matrix
-    rows = []
+    rows: list[list[Cell]] = []
     for population in analysis.engagement.populations:
         modules = list(dict.fromkeys(needs.loc[needs["population"] == population.name, "label"]))
         rows.append([population.name, c.term(analysis, "hierarchy_level", population.level),
@@ -269,8 +271,8 @@ def _need_notes(analysis: Analysis) -> list[str]:
 def needs_detail_table(analysis: Analysis) -> Table:
     """Each population × module need, with the reason the method gives."""
     needs = analysis.training_plan.needs
-    seen: dict[tuple[str, str], list] = {}
-    rows = []
+    seen: dict[tuple[str, str], list[Any]] = {}  # a row whose last cell (the reason) grows
+    rows: list[list[Cell]] = []
     for _, need in needs.iterrows():
         key = (need["population"], need["module"])
         if key in seen:  # a population that goes live in several lots needs it once here,
@@ -419,7 +421,7 @@ def blackout_table(analysis: Analysis) -> Table | None:
     blackouts = sorted(analysis.engagement.training.blackouts, key=lambda b: b.start)
     if not blackouts:
         return None
-    rows = [[_period(analysis, b.start, b.end),
+    rows: list[list[Cell]] = [[_period(analysis, b.start, b.end),
              b.territory or _t(analysis, "text.all_territories"), b.reason]
             for b in blackouts]
     return Table([_col(analysis, "period"), c.text(analysis, "common.columns.territory"),
@@ -572,7 +574,7 @@ def trainers_first_table(analysis: Analysis) -> Table | None:
     """Lot, when its key users are trained, when its end users start: one row per lot
     whose order can be read (the deck's slide; a single lot reads as a record). Whether
     each lot keeps the order is said in a column only when one does not."""
-    rows = []
+    rows: list[list[Cell]] = []  # the last cell: whether the key users are trained first
     for lot in wave_dates(analysis):
         first, prep = first_led_session(analysis, lot), _key_user_span(analysis, lot)
         if prep and first:
@@ -585,14 +587,16 @@ def trainers_first_table(analysis: Analysis) -> Table | None:
     if all(row[-1] for row in rows):
         return Table(columns, [row[:-1] for row in rows])
     return Table([*columns, _col(analysis, "key_users_before")],
-                 [[*row[:-1], c.yes_no(analysis, row[-1])] for row in rows])
+                 [[*row[:-1], c.yes_no(analysis, bool(row[-1]))] for row in rows])
 
 
 def _rates_text(analysis: Analysis) -> str:
     training = analysis.engagement.training
     if not _has_rates(analysis):
         return _t(analysis, "text.no_rates")
-    money = lambda v: c.rate(analysis, v) if v is not None else "–"  # noqa: E731
+    def money(v: float | None) -> str:
+        return c.rate(analysis, v) if v is not None else "–"
+
     return _t(analysis, "text.rates", trainer=money(training.trainer_day_rate),
               learner=money(training.learner_day_cost))
 
@@ -602,7 +606,9 @@ def _warnings(analysis: Analysis) -> list[str]:
 
 
 def build_document(analysis: Analysis) -> Document:
-    s = lambda key: _t(analysis, f"sections.{key}")  # noqa: E731
+    def s(key: str) -> str:
+        return _t(analysis, f"sections.{key}")
+
     day_hours = analysis.method.training.day_hours
     told = findings(analysis)
     blocks: list[Block] = c.key_messages_blocks(analysis, [f.message for f in told if f.message])
@@ -619,7 +625,7 @@ def build_document(analysis: Analysis) -> Document:
                Paragraph(_rates_text(analysis)), lot_table(analysis), module_volume_table(analysis),
                population_volume_table(analysis)]
     blocks += [Heading(s("trainers_first")), *lead.get("trainers_first", []), Paragraph(_t(analysis, _lots_key(analysis, "text.trainers_first_intro"))),
-               Bullets(_trainers_first_lines(analysis))]
+               c.bullets(_trainers_first_lines(analysis))]
     blocks += [Heading(s("calendar")), *lead.get("calendar", []), Paragraph(_t(analysis, "text.calendar_intro")),
                c.figure_or_note(analysis, waves_chart(analysis), _t(analysis, "charts.gantt")),
                wave_table(analysis)]
@@ -636,7 +642,7 @@ def build_document(analysis: Analysis) -> Document:
                support_table(analysis)]
     warnings = _warnings(analysis)
     if warnings:
-        blocks += [Heading(s("warnings")), Bullets(warnings)]
+        blocks += [Heading(s("warnings")), c.bullets(warnings)]
     blocks += c.next_steps_blocks(analysis, next_steps(analysis))
     if len(analysis.training_plan.sessions):
         blocks += [Heading(s("sessions")), Paragraph(_t(analysis, "text.sessions_intro")),
@@ -653,7 +659,9 @@ def findings(analysis: Analysis) -> list[c.Finding]:
     """The plan told in five findings: the volume (whom to train, with what),
     its cost, trainers first, a wave before each lot, a calendar that spares
     the teams."""
-    d = lambda key, **v: _t(analysis, f"deck.{key}", **v)  # noqa: E731
+    def d(key: str, **v: Any) -> str:
+        return _t(analysis, f"deck.{key}", **v)
+
     plan = analysis.training_plan
     said = messages(analysis)
     total = _grand_total(analysis)
@@ -672,7 +680,7 @@ def findings(analysis: Analysis) -> list[c.Finding]:
                                   if len(analysis.engagement.populations) == 1 else ""])),
     ], key="needs")]
 
-    volume_slides: list[Any]
+    volume_slides: list[Slide]
     if len(_lots(analysis)) == 1:
         # One lot: its row would repeat the summary, and a chart of the modules the
         # table: the modules' days and their total, the cost in the title.
@@ -706,13 +714,15 @@ def findings(analysis: Analysis) -> list[c.Finding]:
         if order_table else [], key="trainers_first"))
 
     waves = wave_dates(analysis)
-    wave_slides = []
+    wave_slides: list[Slide] = []
     for lot in _lots(analysis):
         if (plan.calendar["lot"] == lot).any():
+            chart = waves_chart(analysis, lot)
+            assert chart is not None  # a lot's chart always holds its go-live
             wave_slides.append(ChartSlide(
                 wave_title(analysis, lot, waves[lot][END_USERS] or waves[lot][PREPARATORY]),
                 # how the waves are placed: told on the first wave
-                waves_chart(analysis, lot), notes="" if wave_slides else _t(analysis, "text.calendar_intro")))
+                chart, notes="" if wave_slides else _t(analysis, "text.calendar_intro")))
     result.append(c.Finding(said.get("waves", ""), wave_slides, key="calendar"))
 
     blackouts = blackout_table(analysis)
@@ -797,7 +807,9 @@ def warning_kinds(analysis: Analysis) -> list[BulletItem]:
         return [BulletItem(head), *detail, BulletItem(_t(analysis, "deck.also", names=listed), level=1)]
 
     detailed = dict.fromkeys(grouped, 0)
-    cost = lambda: b.words(*own_kind, *(i for code in grouped for i in kind(code, detailed[code])))  # noqa: E731
+    def cost() -> int:
+        return b.words(*own_kind, *(i for code in grouped for i in kind(code, detailed[code])))
+
     for code, own in grouped.items():  # the sentences that fit, kind by kind
         while detailed[code] < len(own):
             detailed[code] += 1
@@ -825,7 +837,9 @@ def _one_lot_story(analysis: Analysis, told: list[c.Finding]) -> list[c.Finding]
 
 
 def build_deck(analysis: Analysis) -> Deck:
-    d = lambda key, **v: _t(analysis, f"deck.{key}", **v)  # noqa: E731
+    def d(key: str, **v: Any) -> str:
+        return _t(analysis, f"deck.{key}", **v)
+
     said = messages(analysis)
     plan = analysis.training_plan
     closing: list[Any] = []
