@@ -46,7 +46,7 @@ def _t(key: str, lang: str, **values: object) -> str:
     return render(f"cli.{group}.{key}", lang, **values)
 
 
-_VALIDATE = ("title", "client", "populations", "lots", "go_live", "warnings")
+_VALIDATE = ("title", "client", "populations", "populations_all_users", "lots", "go_live", "warnings")
 
 
 @app.command(help="help.validate")
@@ -76,8 +76,9 @@ def validate(
     lines = [
         _t("title", shown, file=path),
         _t("client", shown, client=engagement.client),
+        # "0 not using the CRM" says nothing: the aside is left out when none is.
         _t(
-            "populations",
+            "populations" if any(not p.crm_user for p in populations) else "populations_all_users",
             shown,
             count=len(populations),
             non_users=sum(not p.crm_user for p in populations),
