@@ -20,6 +20,7 @@ from . import app
 if TYPE_CHECKING:
     from rich.progress import Progress
 
+    from ..render.ir import Lang
     from ..render.layout_check import Finding
 
 
@@ -84,13 +85,13 @@ def check_layout_command(
     report_layout(findings, directory, lang)
 
 
-def checked_language(told: str | None) -> str:
+def checked_language(told: str | None) -> Lang:
     """`--lang` when it names a language, else the common rule; exit 2 on a typo."""
     from ..errors import PlaybookError
 
     if told is not None and told not in ("fr", "en"):
         raise PlaybookError(render("cli.bad_lang", choose_language(), value=told))
-    return choose_language(told)
+    return "fr" if choose_language(told) == "fr" else "en"  # the rule gives one of the two
 
 
 class LayoutProgress:
