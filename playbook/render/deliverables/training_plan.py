@@ -458,6 +458,39 @@ def evaluation_table(analysis: Analysis, with_dates: bool = True) -> Table:
     return Table(columns, rows, widths=widths)
 
 
+def follow_up_table(analysis: Analysis) -> Table:
+    """After the sessions, when each Kirkpatrick level is measured and each support
+    offer runs: a column per lot (one lot: a single "when" column). What and how
+    are in the report; the slide is the client's calendar of them."""
+    plan = analysis.training_plan
+    lots = _lots(analysis)
+    rows = []
+    for frame, key in ((plan.evaluation, "level"), (plan.support, "offer")):
+        for _, own in frame.groupby(key, sort=False):
+            when = {r["lot"]: _period(analysis, r["start"], r["end"]) for _, r in own.iterrows()}
+            rows.append([own.iloc[0]["label"], *(when.get(lot, "–") for lot in lots)])
+    heads = [_col(analysis, "when")] if len(lots) == 1 else lots
+    return Table([_col(analysis, "follow_up"), *heads], rows,
+                 widths=[2.4, *(5.6 / len(heads) for _ in heads)])
+
+
+def follow_up_title(analysis: Analysis) -> str:
+    """"Training is measured until 31 January 2028; support is reinforced until
+    27 December 2027": the last dates of the evaluation and of the support offers."""
+    plan = analysis.training_plan
+    return _t(analysis, "deck.follow_up", evaluation_end=c.date(analysis, max(plan.evaluation["end"])),
+              support_end=c.date(analysis, max(plan.support["end"])))
+
+
+def _follow_up_notes(analysis: Analysis) -> str:
+    """How each level is measured (its target) and what each offer is."""
+    plan = analysis.training_plan
+    levels = [own.iloc[0] for _, own in plan.evaluation.groupby("level", sort=False)]
+    offers = [own.iloc[0] for _, own in plan.support.groupby("offer", sort=False)]
+    return b.lines([*(f"{r['label']} — {r['instrument']}" for r in levels),
+                    *(f"{r['label']} — {r['description']}" for r in offers)])
+
+
 def _period(analysis: Analysis, start: dt.date, end: dt.date) -> str:
     if start == end:
         return c.date(analysis, start)
@@ -639,20 +672,34 @@ def findings(analysis: Analysis) -> list[c.Finding]:
                    _modules_slide_table(analysis),
                    notes=b.lines([_t(analysis, "text.needs_intro"), _t(analysis, "text.modules_intro"),
                                   *(_t(analysis, "deck.module_format", module=m["label"], format=m["format"])
-                                    for _, m in plan.modules.iterrows())])),
+                                    for _, m in plan.modules.iterrows()),
+                                  # one population has no appendix of needs: why its modules, here
+                                  *(_need_notes(analysis) if len(analysis.engagement.populations) == 1
+                                    else []),
+                                  c.reason_notes(analysis, plan.needs["reason"])
+                                  if len(analysis.engagement.populations) == 1 else ""])),
     ], key="needs")]
 
-    volume_slides: list[Slide] = [TableSlide(
-        _t(analysis, _lots_key(analysis, "deck.volumes"), trainer_days=_days(analysis, total["trainer_days"]),
-          learner_days=_days(analysis, total["learner_days"])),
-        lot_table(analysis), notes=_rates_text(analysis))]
-    by_module = module_chart(analysis)
-    if by_module is not None:
-        top = plan.modules.sort_values("learner_days", ascending=False).iloc[0]
-        volume_slides.append(ChartSlide(
-            d("by_module", module=top["label"], days=_days(analysis, float(top["learner_days"]))),
-            by_module, notes=_t(analysis, "text.volumes_intro",
-                                hours=c.number(analysis, analysis.method.training.day_hours))))
+    volume_slides: list[Slide]
+    if len(_lots(analysis)) == 1:
+        # One lot: its row would repeat the summary, and a chart of the modules the
+        # table: the modules' days and their total, the cost in the title.
+        volume_slides = [TableSlide(_one_lot_volume_title(analysis), module_volume_table(analysis),
+                                    notes=b.lines([_rates_text(analysis),
+                                                   _t(analysis, "text.volumes_intro",
+                                                      hours=c.number(analysis, analysis.method.training.day_hours))]))]
+    else:
+        volume_slides = [TableSlide(
+            _t(analysis, "deck.volumes", trainer_days=_days(analysis, total["trainer_days"]),
+               learner_days=_days(analysis, total["learner_days"])),
+            lot_table(analysis), notes=_rates_text(analysis))]
+        by_module = module_chart(analysis)
+        if by_module is not None:
+            top = plan.modules.sort_values("learner_days", ascending=False).iloc[0]
+            volume_slides.append(ChartSlide(
+                d("by_module", module=top["label"], days=_days(analysis, float(top["learner_days"]))),
+                by_module, notes=_t(analysis, "text.volumes_intro",
+                                    hours=c.number(analysis, analysis.method.training.day_hours))))
     result.append(c.Finding(said.get("cost", ""), volume_slides, key="volumes"))
 
     order = facts(analysis).training
@@ -686,6 +733,23 @@ def findings(analysis: Analysis) -> list[c.Finding]:
                   share=c.percent(analysis, training.max_share_away)),
         blackouts, notes=_t(analysis, "text.blackouts_intro"))] if blackouts else [], key="blackouts"))
     return result
+
+
+def _one_lot_volume_title(analysis: Analysis) -> str:
+    """"14 trainer-days (€8,400 of spending) and 28 learner-days (€11,000 of internal
+    time)": the days the module table adds up to, each with its cost when both rates
+    are known and every learner is the client's own (other employers' staff are
+    counted in the days, not in the cost)."""
+    budget = facts(analysis).budget
+    trainers, learners = budget.line("trainers"), budget.line("learners")
+    days = {"trainer_days": c.shown_days(analysis, trainers.shown_days),
+            "learner_days": c.shown_days(analysis, budget.learner_days_shown)}
+    if (trainers.rate is None or learners.rate is None or budget.cash_shown is None
+            or budget.learner_days_shown != learners.shown_days):
+        return _t(analysis, "deck.volumes_one_lot", **days)
+    return _t(analysis, "deck.volumes_one_lot_cost", **days,
+              trainers=c.shown_money(analysis, trainers.shown or 0.0),
+              learners=c.money(analysis, learners.amount or 0.0))
 
 
 def _modules_slide_table(analysis: Analysis) -> Table:
@@ -791,21 +855,15 @@ def build_deck(analysis: Analysis) -> Deck:
         kinds = sum(1 for bullet in shown if bullet.level == 0)
         closing.append(BulletSlide(c.counted(analysis, f"{NAME}.deck.warnings", kinds),
                                    list(shown), notes="\n".join(warnings), counted=kinds))
-    evaluation = evaluation_table(analysis, with_dates=False)
-    support = support_table(analysis)
-    appendix = [
+    appendix = []
+    if len(analysis.engagement.populations) > 1:  # one population: its modules are the modules slide
         # Which modules each population takes; why (role, tool impact, IT comfort) is in the notes.
-        *b.table_slides(analysis, d("needs_detail"), c.select_or_record(needs_table(analysis), [0, 4]),
-                        notes=b.lines([_t(analysis, "text.needs_intro"), *_need_notes(analysis),
-                                       c.reason_notes(analysis, plan.needs["reason"])])),
-        # How each level is measured, and when each offer runs per lot, are in the notes and the report.
-        TableSlide(_t(analysis, _lots_key(analysis, "deck.evaluation")), c.select(evaluation, [0, 2]),
-                   notes=b.lines([_t(analysis, _lots_key(analysis, "text.evaluation_intro")),
-                                  *(f"{row[0]} — {row[1]}" for row in evaluation.rows)])),
-        TableSlide(_t(analysis, _lots_key(analysis, "deck.support")), c.select(support, [0, 1]),
-                   notes=b.lines([_t(analysis, _lots_key(analysis, "text.support_intro")),
-                                  *(f"{row[0]} — {row[2]}" for row in support.rows)])),
-    ]
+        appendix += b.table_slides(analysis, d("needs_detail"), c.select(needs_table(analysis), [0, 4]),
+                                   notes=b.lines([_t(analysis, "text.needs_intro"), *_need_notes(analysis),
+                                                  c.reason_notes(analysis, plan.needs["reason"])]))
+    # When each level is measured and each offer runs; how and what, in the notes and the report.
+    appendix.append(TableSlide(follow_up_title(analysis), follow_up_table(analysis),
+                               notes=_follow_up_notes(analysis)))
     return c.story_deck(analysis, NAME, _one_lot_story(analysis, findings(analysis)), closing=closing,
                         appendix=appendix,
                         steps=next_steps(analysis))
