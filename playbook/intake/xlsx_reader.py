@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import unicodedata
 import warnings
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -180,7 +181,7 @@ class XlsxSource(Source):
             return []
         absent = frozenset(c.name for c in sheet.columns if c.required and c.name not in columns)
 
-        def locator(row: int):
+        def locator(row: int) -> Callable[[str | None, int | None], str]:
             def locate(column: str | None, item: int | None) -> str:
                 if column is None:
                     return msg.xlsx_where(self.lang, self._title(sheet), row)
@@ -319,7 +320,7 @@ class XlsxSource(Source):
 # the cells of the whole rectangle its dimension claims.
 
 
-def _cells(ws: Worksheet) -> list:
+def _cells(ws: Worksheet) -> list[Any]:  # openpyxl cells (openpyxl is unannotated)
     return list(ws._cells.values())
 
 

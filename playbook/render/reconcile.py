@@ -314,9 +314,9 @@ def _decisions(name: str, document: Document, deck: Deck, analysis: Any) -> list
     found = []
     lang = analysis.lang
     if name == "steering":
-        texts = "\n".join(_texts(document, deck))
-        for decision in listed:
-            if decided.topic(analysis, decision) not in texts:
+        texts = "\n".join(_texts(document, deck)).casefold()
+        for decision in listed:  # a topic opening a line or a note is capitalised
+            if decided.topic(analysis, decision).casefold() not in texts:
                 found.append(Discrepancy(DECISIONS, name, _say("where.decisions", lang), _say(
                     "decision_missing", lang,
                     topic=quoted(decided.topic(analysis, decision), lang))))

@@ -330,7 +330,7 @@ class Finding:
     """
 
     message: str
-    slides: list[Slide]
+    slides: Sequence[Slide]
     key: str = ""  # names the report section the message opens, as its conclusion
 
 

@@ -278,7 +278,7 @@ def build_document(analysis: Analysis, committee: SteeringAnalysis, messages: li
     blocks.append(Heading(risks_title(analysis, committee)))
     if committee.risks:
         blocks.append(risks_table(analysis, committee))
-    blocks += [Heading(s._t(analysis, "sections.decisions")), s._decisions_block(analysis, pack)]
+    blocks += [Heading(s._t(analysis, "sections.decisions")), s._decisions_block(analysis, pack, why=True)]
     document = c.document(analysis, NAME, blocks)
     document.subtitle = _t(analysis, "subtitle")
     document.date = committee.as_of
@@ -317,9 +317,8 @@ def build_deck(analysis: Analysis, committee: SteeringAnalysis, messages: list[s
     listed = s._decisions(analysis, pack)
     if listed:  # none: the summary says so, no slide repeats it
         slides.append(BulletSlide(s._decisions_title(analysis, pack), s.decision_bullets(listed),
-                                  notes=c.reason_notes(analysis, [f"{text} — {reason}"
-                                                                  for _, text, reason in listed]),
-                                  counted=len(listed)))
+                                  notes=s.decision_notes(analysis, listed),
+                                  counted=len(listed), slides=s.decision_slides(listed)))
     slides.append(ClosingSlide(c.text(analysis, "common.next_steps"), _next_steps(analysis, committee)))
     deck = c.deck(analysis, NAME, slides)
     deck.subtitle = _t(analysis, "subtitle")

@@ -40,7 +40,7 @@ from ..ir import (
     Table,
     TableSlide,
 )
-from ..words import WORD_BUDGET, count_words
+from ..words import NOTES_BUDGET, count_words
 from . import common as c
 from . import decisions as decided
 from . import readiness
@@ -190,48 +190,45 @@ def _decisions(analysis: Analysis, pack: Copil) -> list[tuple[str, str, str]]:
 
 
 DECISION_SLIDES = 2  # slides the decisions and their reasons may take
+DECISIONS_PER_SLIDE = 3  # a slide of fewer decisions reads as a leftover: reasons stay in the notes
 REASON_WORDS = 30  # a reason longer than this is no first sentence to read out: notes only
 
 
 def decision_bullets(listed: list[tuple[str, str, str]]) -> list[BulletLike]:
-    """Each decision in bold, under it the first sentence of why while the slides
-    have room (a committee decides on a reason, not a topic): the reasons may take
-    the decisions onto a second slide (`DECISION_SLIDES`), never further; the
-    notes say all."""
-    titles: list[BulletLike] = [f"**{text[:1].upper()}{text[1:]}**" for _, text, _ in listed]
-    slides = max(DECISION_SLIDES, _word_pages(titles))
-    reasons: dict[int, str] = {}
-    for number, (_, _, reason) in enumerate(listed):
+    """Each decision in bold, under it the first sentence of why (a committee
+    decides on a reason, not a topic), as optional detail: the deck's writer keeps
+    the reasons that fit the slides `decision_slides` allows, in order; the notes
+    say all."""
+    bullets: list[BulletLike] = []
+    for _, text, reason in listed:
+        bullets.append(f"**{text[:1].upper()}{text[1:]}**")
         why = _first_sentence(reason)
         # a lone decision keeps its reason whatever its length: the slide has the room
-        if why and (len(listed) == 1 or count_words(why) <= REASON_WORDS) and _word_pages(_with_reasons(titles, {**reasons, number: why})) <= slides:
-            reasons[number] = why
-    return _with_reasons(titles, reasons)
-
-
-def _with_reasons(titles: list[BulletLike], reasons: dict[int, str]) -> list[BulletLike]:
-    bullets: list[BulletLike] = []
-    for number, title in enumerate(titles):
-        bullets.append(title)
-        if number in reasons:
-            bullets.append(BulletItem(reasons[number], level=1))
+        if why and (len(listed) == 1 or count_words(why) <= REASON_WORDS):
+            bullets.append(BulletItem(why, level=1, optional=True))
     return bullets
 
 
-def _word_pages(bullets: list[BulletLike]) -> int:
-    """The slides `bullets` take at `WORD_BUDGET` words a slide, a reason kept
-    on the slide of its decision (as the deck's writer pages them)."""
-    pages, words, last_level = 1, 0, 0
-    carried = 0  # words of the decision a reason would carry to the next slide
-    for bullet in bullets:
-        level = bullet.level if isinstance(bullet, BulletItem) else 0
-        said = count_words(bullet.text if isinstance(bullet, BulletItem) else str(bullet))
-        if words and words + said > WORD_BUDGET:
-            pages += 1
-            words = carried if level > last_level else 0
-        words += said
-        carried, last_level = (said if level == 0 else 0), level
-    return pages
+def decision_slides(listed: list[tuple[str, str, str]]) -> int:
+    """The slides the decisions may take with their reasons: a second one only when
+    each then holds `DECISIONS_PER_SLIDE` decisions or more, never more than
+    `DECISION_SLIDES` (the writer pages them; more decisions than one slide takes
+    continue whatever this says)."""
+    return max(1, min(DECISION_SLIDES, len(listed) // DECISIONS_PER_SLIDE))
+
+
+def decision_notes(analysis: Analysis, listed: list[tuple[str, str, str]]) -> str:
+    """The decisions' reasons for the speaker notes: in full while they keep to the
+    notes' budget, else each by its first sentence, so that every decision keeps
+    its reason (the note and the plan's deliverables say the rest)."""
+    full = c.reason_notes(analysis, [f"{_capital(text)} — {reason}" for _, text, reason in listed])
+    if count_words(full) <= NOTES_BUDGET:
+        return full
+    return c.reason_notes(analysis, [f"{_capital(text)} — {_first_sentence(reason)}" for _, text, reason in listed])
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _first_sentence(text: str) -> str:
@@ -480,15 +477,17 @@ def _sentences(analysis: Analysis, reasons: list[str]) -> str:
     return text[:1].upper() + text[1:] + "."
 
 
-def decisions_bullets(analysis: Analysis, pack: Copil) -> list[BulletLike]:
+def decisions_bullets(analysis: Analysis, pack: Copil, why: bool = False) -> list[BulletLike]:
     """The note's decisions: the pack's own with their reasons; those the plan
-    raises by their topic, their reasons being in the plan's deliverables (the
-    note keeps to two pages; the deck's notes say them in full)."""
+    raises by their topic and, with `why`, the first sentence of their reason
+    (the readiness note has the room: "roles with nobody named" alone asks the
+    committee for nothing). The adoption note keeps to two pages: there the
+    reasons are the plan's deliverables' and the deck's notes'."""
     own: list[BulletLike] = [f"**{d.text}.** {d.reason[:1].upper()}{d.reason[1:]}" for d in pack.decisions]
-    # one numbered item per decision the plan raises, as many as the title counts,
-    # by its topic: its reasons are in the plan's deliverables and the deck's notes
-    topics = dict.fromkeys(decided.topic(analysis, d) for d in decided.of(analysis))
-    return own + [f"**{topic[:1].upper()}{topic[1:]}.**" for topic in topics]
+    topics: dict[str, str] = {}
+    for d in decided.of(analysis):  # one numbered item per decision, as many as the title counts
+        topics.setdefault(decided.topic(analysis, d), _first_sentence(d.reason) if why else "")
+    return own + [f"**{_capital(topic)}.** {reason}".rstrip() for topic, reason in topics.items()]
 
 
 # --------------------------------------------------------------------------- document
@@ -532,10 +531,10 @@ def build_document(analysis: Analysis) -> Document:
     return document
 
 
-def _decisions_block(analysis: Analysis, pack: Copil) -> Block:
+def _decisions_block(analysis: Analysis, pack: Copil, why: bool = False) -> Block:
     if not _decisions(analysis, pack):
         return Paragraph(_t(analysis, "titles.decisions_none"))
-    return Bullets(decisions_bullets(analysis, pack), numbered=True)
+    return Bullets(decisions_bullets(analysis, pack, why), numbered=True)
 
 
 def _progress_text(analysis: Analysis, pack: Copil) -> str:
@@ -600,8 +599,9 @@ def build_deck(analysis: Analysis) -> Deck:
     listed = _decisions(analysis, pack)
     slides.append(BulletSlide(_decisions_title(analysis, pack),
                               decision_bullets(listed) or [_t(analysis, "titles.decisions_none")],
-                              notes=c.reason_notes(analysis, [f"{text} — {reason}" for _, text, reason in listed]),
-                              counted=len(listed) or None))  # none: the slide says so in one line
+                              notes=decision_notes(analysis, listed),
+                              # none: the slide says so in one line
+                              counted=len(listed) or None, slides=decision_slides(listed)))
     slides.append(ClosingSlide(c.text(analysis, "common.next_steps"), _next_steps(analysis, pack)))
     deck = c.deck(analysis, NAME, slides)
     deck.date = pack.as_of

@@ -63,6 +63,25 @@ def fit_bullets(items: list[BulletItem], box: Box, sizes: Sequence[int], heading
     return sizes[-1], floor
 
 
+def keep_details(items: list[BulletItem], box: Box, sizes: Sequence[int], budget: int | None = None,
+                 slides: int | None = None) -> list[BulletItem]:
+    """`items` with those of their optional details, in order, that keep the bullets
+    on the slides the others take (or on `slides`, when more): a detail never
+    opens a slide of its own nor pushes a bullet onto one (the notes say it)."""
+    if not any(item.optional for item in items):
+        return items
+    required = [item for item in items if not item.optional]
+    cap = max(slides or 0, len(fit_bullets(required, box, sizes, budget=budget)[1]))
+    kept: set[int] = set()
+    for index, item in enumerate(items):
+        if not item.optional:
+            continue
+        trial = [x for n, x in enumerate(items) if not x.optional or n in kept or n == index]
+        if len(fit_bullets(trial, box, sizes, budget=budget)[1]) <= cap:
+            kept.add(index)
+    return [BulletItem(x.text, x.level) for n, x in enumerate(items) if not x.optional or n in kept]
+
+
 def _bullet_pages(items: list[BulletItem], box: Box, size: int, heading: str,
                   budget: int | None) -> list[list[BulletItem]]:
     limit = budget if budget is not None else math.inf

@@ -72,6 +72,7 @@ from .fitting import (
     fit_bullets,
     fit_cards,
     footer_fit,
+    keep_details,
     lines_height,
     paginate,
     row_height,
@@ -317,7 +318,7 @@ class _DeckWriter:
 
     def _bullets(self, bullet_slide: BulletSlide) -> None:
         self._bullet_pages("Title and Content", bullet_slide.title, bullet_slide.bullets,
-                           bullet_slide.notes)
+                           bullet_slide.notes, bullet_slide.slides)
 
     def _closing(self, closing: ClosingSlide) -> None:
         if closing.bullets:
@@ -328,9 +329,10 @@ class _DeckWriter:
             body._element.getparent().remove(body._element)
 
     def _bullet_pages(self, layout: str, title: str, bullets: list[BulletLike],
-                      notes: str) -> None:
+                      notes: str, slides: int | None = None) -> None:
         items = self._items(bullets)
         box = self._placeholder_box(layout, PP_PLACEHOLDER.BODY)
+        items = keep_details(items, box, BODY_SIZES, WORD_BUDGET, slides)
         size, pages = fit_bullets(items, box, BODY_SIZES, budget=WORD_BUDGET)
         for number, page in enumerate(pages):
             # the notes go with the slide that opens the series, said once
@@ -342,7 +344,7 @@ class _DeckWriter:
         items = []
         for bullet in bullets:
             item = bullet if isinstance(bullet, BulletItem) else BulletItem(str(bullet))
-            items.append(BulletItem(self.text(item.text), max(0, min(2, item.level))))
+            items.append(BulletItem(self.text(item.text), max(0, min(2, item.level)), item.optional))
         return items
 
     def _write_bullets(self, placeholder: SlidePlaceholder, items: list[BulletItem], size: int,
