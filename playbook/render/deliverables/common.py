@@ -520,16 +520,17 @@ SectionSlides = Callable[[Analysis], tuple[list[Slide], list[Slide]]]
 
 
 def sectioned_deck(analysis: Analysis, deliverable: str, sections: Sequence[str],
-                   builders: Mapping[str, SectionSlides], messages: Mapping[str, str]) -> Deck:
+                   builders: Mapping[str, SectionSlides], messages: Mapping[str, str],
+                   closing: Sequence[Slide] = ()) -> Deck:
     """The deck of a sectioned deliverable, told section by section: each
     section's message in the summary (at most five, in order), its main slides
-    under action titles, its detail in the appendix."""
+    under action titles, `closing` slides, its detail in the appendix."""
     findings, appendix = [], []
     for section in sections:
         main, detail = builders[section](analysis)
         findings.append(Finding(messages.get(section, ""), main, key=section))
         appendix.extend(detail)
-    return story_deck(analysis, deliverable, findings, appendix=appendix)
+    return story_deck(analysis, deliverable, findings, closing=closing, appendix=appendix)
 
 
 def figure_or_note(analysis: Analysis, chart: Chart | None, caption: str = "") -> Block:

@@ -49,6 +49,7 @@ from ..ir import (
 from ..palette import RAG, rag_fill
 from . import budget as b
 from . import common as c
+from . import decisions as decided
 
 NAME = "framing_note"
 RISKS_IN_DECK = 8
@@ -821,7 +822,10 @@ _DOC_SECTIONS = {
 
 
 def build_deck(analysis: Analysis) -> Deck:
-    return c.sectioned_deck(analysis, NAME, SECTIONS, _DECK_SECTIONS, messages(analysis))
+    # the summary's last finding is the decisions awaited: the deck develops it
+    # before the next steps, each decision with its reason
+    return c.sectioned_deck(analysis, NAME, SECTIONS, _DECK_SECTIONS, messages(analysis),
+                            closing=decided.slide(analysis))
 
 
 def _first_sentence(text: str) -> str:
