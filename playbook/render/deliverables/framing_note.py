@@ -22,7 +22,7 @@ from ...analysis.records import RiskAssessment
 from ...findings import budget_sentence
 from ...findings import findings as facts
 from ...method.raci import Role
-from ...model import Engagement, TeamMember
+from ...model import Engagement, KeyUser, TeamMember
 from ...model.enums import Seniority, Workshop, WorkshopStatus
 from ..ir import (
     Align,
@@ -170,7 +170,7 @@ def _paragraphs(text: str) -> list[str]:
 # --------------------------------------------------------------------------- objectives
 
 
-def _objective_rows(analysis: Analysis, full: bool) -> tuple[list[str], list[list[Any]]]:
+def _objective_rows(analysis: Analysis, full: bool) -> tuple[list[str], list[list[Cell]]]:
     """CRM objective, KPI, baseline, target, due date, budget, owner (and the business
     objective first when `full`), with a budget total row. The last row is always
     the total: callers drop it with the budget column when no objective is budgeted."""
@@ -395,7 +395,7 @@ def people_table(analysis: Analysis) -> Table:
     def g(key: str, **v: Any) -> str:
         return t(analysis, f"governance.{key}", **v)
 
-    rows: list[list[Any]] = [[m.name, g("team_member", function=m.function),
+    rows: list[list[Cell]] = [[m.name, g("team_member", function=m.function),
                               c.term(analysis, "seniority", m.seniority), c.measure(analysis, m.allocation, "%")]
                              for m in gov.team]
     rows += [[ku.name, g("key_user_of", population=ku.population), "", c.measure(analysis, ku.allocation, "%")]
@@ -409,7 +409,7 @@ def _key_user_table(analysis: Analysis) -> Table:
     def col(key: str) -> str:
         return c.text(analysis, f"common.columns.{key}")
 
-    groups: dict[tuple[str, str], list[Any]] = {}
+    groups: dict[tuple[str, str], list[KeyUser]] = {}
     for ku in e.governance.key_users:
         territory = ku.territory or _territory_of(e, ku.population)
         groups.setdefault((territory, ku.population), []).append(ku)
@@ -751,22 +751,25 @@ def first_risks(analysis: Analysis) -> list[RiskAssessment]:
     return sorted(risks, key=lambda r: (-r.level, -e.population(r.population).headcount, r.kind))
 
 
-def _risk_table(analysis: Analysis, risks: list[Any], full: bool) -> Table:
+def _risk_table(analysis: Analysis, risks: list[RiskAssessment], full: bool) -> Table:
     """One row per population, cause and level: a cause that feeds both risks of
     a population at one level is one row naming both (two levels are two rows, each
     its colour). The report's cause is the brake by its label when the table of
     brakes below gives its facts (a reason said once), else its reason."""
-    r_ = lambda key: t(analysis, f"risks.{key}")  # noqa: E731
+    def r_(key: str) -> str:
+        return t(analysis, f"risks.{key}")
+
     tabled = {(b.population, b.brake) for b in _brakes_shown(analysis)}
-    groups: dict[tuple[str, str, int], list[Any]] = {}
+    groups: dict[tuple[str, str, int], list[RiskAssessment]] = {}
     for r in risks:
         groups.setdefault((r.population, _cause(analysis, r, tabled) if full else r.kind, r.level), []).append(r)
-    rows, fills = [], []
+    rows: list[list[Cell]] = []
+    fills: list[list[str | None]] = []
     high_from = analysis.method.brakes.risk_model.high_from
     for (population, cause, level), own in groups.items():
         rows.append([c.population_label(analysis, population),
-                     "\n".join(r_(f"kind.{r.kind}") for r in own), r_(f"levels.{level}")]
-                    + ([cause] if full else []))
+                     "\n".join(r_(f"kind.{r.kind}") for r in own), r_(f"levels.{level}"),
+                     *([cause] if full else [])])
         fills.append([None, None, RAG_FILLS["red"] if level >= high_from else RAG_FILLS["amber"]]
                      + ([None] if full else []))
     columns = [c.text(analysis, "common.columns.population"), r_("risk"), r_("level")]
@@ -775,7 +778,7 @@ def _risk_table(analysis: Analysis, risks: list[Any], full: bool) -> Table:
     return Table(columns, rows, widths=[2.2, 1, 0.8, 4] if full else [3, 1.2, 1], cell_fills=fills)
 
 
-def _cause(analysis: Analysis, risk: Any, tabled: set[tuple[str, str]]) -> str:
+def _cause(analysis: Analysis, risk: RiskAssessment, tabled: set[tuple[str, str]]) -> str:
     """The risk's main cause: its brake's label when the brakes' table says the
     brake's facts, else the reason itself (a rule of the method, a brake not shown)."""
     main = risk.causes[0] if risk.causes else None
