@@ -49,7 +49,7 @@ def test_non_users_carry_no_misuse_risk_they_enter_no_data(method):
     )
     misuse = risk(case, method, "Back-office", "misuse")
     assert (misuse.level, misuse.reasons, misuse.causes) == (0, (), ())
-    assert "sans saisie, pas de données à dévoyer" in misuse.ruled_out
+    assert "Sans saisie, pas de données à dévoyer" in misuse.ruled_out
 
 
 def test_users_with_no_mandatory_field_carry_no_misuse_risk(method):
@@ -81,8 +81,9 @@ def test_buy_in_and_impact_set_the_rejection_risk(method, buy_in, intensity, lev
     case = engagement([pop("Agents", buy_in=buy_in)], impacts=[impact("Agents", "job", intensity)])
     rejection = risk(case, method, "Agents", "rejection")
     assert rejection.level == level
-    if level:
-        assert f"impact global {intensity}/3" in rejection.reasons[0]
+    if level:  # the facts behind it, not the overall score restated
+        assert "adhésion : " in rejection.reasons[0]
+        assert "impact global" not in rejection.reasons[0] and f"{intensity}/3" not in rejection.reasons[0]
 
 
 def test_heavy_entry_imposed_on_reluctant_users_risks_misuse(method):

@@ -443,6 +443,14 @@ def _level_cell(analysis: Any, level: int, scored: bool) -> str:
     return f"{level}/3 – {word}" if scored else word
 
 
+def said_reasons(finding: Any) -> list[str]:
+    """A barrier's reasons as the report says them: its strongest signal (the facts
+    that make it) and what was heard; the converging signals restate the same facts
+    for the same population, they stay in the review notebook."""
+    signals = len(finding.signal_severities)
+    return [*finding.reasons[:min(signals, 1)], *finding.reasons[signals:]]
+
+
 def brake_table(analysis: Any, with_reasons: bool = True) -> Table:
     """Brake → population → severity (→ reason); the report, with the reasons,
     scores the severity ("3/3 – High"), a slide says it in a word."""
@@ -452,7 +460,7 @@ def brake_table(analysis: Any, with_reasons: bool = True) -> Table:
                _level_cell(analysis, finding.severity, scored=with_reasons),
                c.yes_no(analysis, finding.observed)]
         if with_reasons:
-            row.append("\n".join(finding.reasons))
+            row.append("\n".join(said_reasons(finding)))
         rows.append(row)
     columns = [_t(analysis, "columns.brake"), c.text(analysis, "common.columns.population"),
                _t(analysis, "columns.severity"), _t(analysis, "columns.observed")]
