@@ -192,10 +192,15 @@ def messages(analysis: Any) -> dict[str, str]:
                                        if only_brake.observed else "")
     elif diagnosis.brakes:
         brake, populations = _most_widespread(analysis)
-        messages["brakes"] = (c.message(analysis, f"{NAME}.messages.brakes", count=len(diagnosis.brakes),
-                           high=sum(1 for b in diagnosis.brakes if b.severity >= 3),
-                           observed=sum(1 for b in diagnosis.brakes if b.observed),
-                           brake=c.term(analysis, "brake", brake), populations=populations))
+        high = sum(1 for b in diagnosis.brakes if b.severity >= 3)
+        observed = sum(1 for b in diagnosis.brakes if b.observed)
+        messages["brakes"] = (c.message(
+            analysis, f"{NAME}.messages.brakes", count=len(diagnosis.brakes),
+            severe=_t(analysis, "messages.brakes_severe", high=high) if high
+            else _t(analysis, "messages.brakes_none_severe"),
+            confirmed=_t(analysis, "messages.brakes_observed", observed=observed) if observed
+            else _t(analysis, "messages.brakes_none_observed"),
+            brake=c.term(analysis, "brake", brake), populations=populations))
 
     high_from = analysis.method.brakes.risk_model.high_from
     high = {kind: [r.population for r in diagnosis.risks if r.kind == kind and r.level >= high_from]
@@ -226,15 +231,22 @@ def messages(analysis: Any) -> dict[str, str]:
 def next_steps(analysis: Any) -> list[c.NextStep]:
     """The milestones ahead, plus the diagnosis' own follow-ups (validation,
     workshops with the populations to convince, first ambassadors), due by the
-    next milestone: seed 004 involves people from design onwards."""
+    next milestone: seed 004 involves people from design onwards.
+
+    The validation is dated by the next steering committee, which validates it; the
+    follow-ups by the next milestone after today: a late workshop dated today to be
+    rescheduled is no date to pile the diagnosis' own steps on."""
     upcoming = c.next_steps(analysis)
     if not upcoming:
         return upcoming
-    when = upcoming[0].date
+    today = c.as_of(analysis)
+    when = next((s.date for s in upcoming if s.date > today), upcoming[0].date)
+    committee = analysis.steering.next_committee
+    validated = committee if committee is not None and committee >= today else when
     convince, allies = _in_role(analysis, "priority"), _in_role(analysis, "allies")
     sponsored = any(t.has_local_sponsor for t in analysis.engagement.territories)
-    extra = [c.NextStep(when, _t(analysis, "next_steps.validate" if sponsored
-                                 else "next_steps.validate_no_local_sponsor"))]
+    extra = [c.NextStep(validated, _t(analysis, "next_steps.validate" if sponsored
+                                      else "next_steps.validate_no_local_sponsor"))]
     # the slide counts the populations; the report and the notes name them
     if convince:
         extra.append(c.NextStep(when, c.counted(analysis, f"{NAME}.next_steps.convince_short",

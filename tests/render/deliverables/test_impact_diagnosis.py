@@ -543,3 +543,29 @@ def test_the_census_notes_are_the_consultants_and_stay_out_of_the_client_files()
     assert all(w.message in said for w in c.for_client(analysis.diagnosis.warnings))
     for warning in census:
         assert idg._point(warning.message) not in said and warning.message not in said
+
+
+def test_the_diagnosis_is_validated_on_the_next_committees_date_and_its_steps_not_piled_on_today(
+        analyses):
+    # The French example is read on the day a late workshop is to be rescheduled: the
+    # diagnosis' own steps are dated by the next milestone after today, and its
+    # validation by the steering committee that validates it.
+    analysis = analyses["mutuelle_fr"]
+    today, committee = idg.c.as_of(analysis), analysis.steering.next_committee
+    steps = idg.next_steps(analysis)
+    assert any(s.date == today for s in steps), "the example has a late workshop to reschedule"
+    validation = next(s for s in steps if s.text.startswith("Valider le diagnostic"))
+    assert committee is not None and validation.date == committee
+    own = [s for s in steps if s.text.startswith(("Lancer les ateliers", "Réunir les premiers"))]
+    assert own and all(s.date > today for s in own)
+
+
+def test_no_severe_or_heard_barrier_is_said_in_words_not_as_a_zero(analyses):
+    base = analyses["northwind_en"]
+    first, second = (p.name for p in base.engagement.populations[:2])
+    analysis = _with_brakes(base, [(first, "desiloing", 2, False), (second, "feeling_watched", 1, False)])
+    said = idg.messages(analysis)["brakes"] + " " + " ".join(idg.key_messages(analysis))
+    assert "none of them severe" in said and "none is yet confirmed" in said
+    assert not re.search(r"\b0 (of them|confirmed)", said), said
+    heard = _with_brakes(base, [(first, "desiloing", 3, True), (second, "feeling_watched", 1, False)])
+    assert "1 of them severe; 1 confirmed by resistances" in idg.messages(heard)["brakes"]
