@@ -41,7 +41,7 @@ def test_non_users_inheriting_tasks_carry_the_admin_load_brake_at_full_severity(
     finding = found(back_office_case(), method)[("Gestionnaires back-office", "admin_load")]
     assert finding.severity == 3
     assert finding.reasons == (
-        "Gestionnaires back-office (120\u00a0pers.) — non-utilisateurs du CRM. Reprise de tâches "
+        "Gestionnaires back-office (120\u00a0pers.) — non-utilisateurs du CRM — reprise de tâches "
         "administratives jusqu'ici assurées par « Conseillers en agence » ; le CRM risque d'être "
         "vécu comme une charge additionnelle et peu valorisante.",
     )
@@ -49,7 +49,7 @@ def test_non_users_inheriting_tasks_carry_the_admin_load_brake_at_full_severity(
 
 def test_admin_load_reason_in_english_cites_the_same_inputs(method):
     finding = found(back_office_case(), method, "en")[("Gestionnaires back-office", "admin_load")]
-    assert finding.reasons[0].startswith("Gestionnaires back-office (120 people) — not CRM users. Take over")
+    assert finding.reasons[0].startswith("Gestionnaires back-office (120 people) — not CRM users — take over")
     assert "“Conseillers en agence”" in finding.reasons[0]
 
 
@@ -161,7 +161,7 @@ def test_a_reluctant_territory_without_local_sponsor_is_found_even_with_neutral_
         territories=[{"name": "Ouest", "local_sponsor": "Dominique Leroy", "local_sponsor_role": "Directrice régionale"}],
     )
     brakes = found(case, method)
-    assert "Aucun sponsor local" in brakes[("Agences Est", "reluctant_territory")].reasons[0]
+    assert "aucun sponsor local" in brakes[("Agences Est", "reluctant_territory")].reasons[0]
     assert ("Agences Ouest", "reluctant_territory") not in brakes
 
 

@@ -55,7 +55,7 @@ def test_the_language_changes_the_sentences_not_the_findings(case, method):
     fr, en = diagnose(case, method, "fr"), diagnose(case, method, "en")
     assert [(b.brake, b.severity) for b in fr.brakes] == [(b.brake, b.severity) for b in en.brakes]
     assert fr.brakes[1].reasons[0] != en.brakes[1].reasons[0]
-    assert en.brakes[1].reasons[0].startswith("Back-office (50 people) — not CRM users. ")
+    assert en.brakes[1].reasons[0].startswith("Back-office (50 people) — not CRM users — take over")
 
 
 def test_the_engagement_language_is_the_default(method):
@@ -78,7 +78,7 @@ def test_the_bundled_example_is_diagnosed_for_every_population(method, lang):
 
 
 def test_a_reason_opens_with_its_population_then_the_facts_without_nested_parentheses(method):
-    # The facts follow the name after a dash, the consequence is its own sentence:
+    # The facts between dashes after the name, then the consequence, one sentence:
     # no "(140 people; … (…)): …" nesting a client has to unpick.
     names = ["Agents", "Courtiers", "Inspecteurs Est", "Inspecteurs Ouest"]
     case = engagement(

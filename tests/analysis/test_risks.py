@@ -49,7 +49,7 @@ def test_non_users_carry_no_misuse_risk_they_enter_no_data(method):
     )
     misuse = risk(case, method, "Back-office", "misuse")
     assert (misuse.level, misuse.reasons, misuse.causes) == (0, (), ())
-    assert "Sans saisie, pas de données à dévoyer" in misuse.ruled_out
+    assert "sans saisie, pas de données à dévoyer" in misuse.ruled_out
 
 
 def test_users_with_no_mandatory_field_carry_no_misuse_risk(method):

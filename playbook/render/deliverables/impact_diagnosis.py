@@ -1020,8 +1020,12 @@ def build_deck(analysis: Analysis) -> Deck:
         closing = [TwoContentSlide(title, lines, warnings, notes="\n".join([notes, *full]),
                                    left_title=_t(analysis, "sections.allies"),
                                    right_title=_t(analysis, "sections.warnings"))]
-    else:
+    elif allies:
         closing = [BulletSlide(title, lines, notes=notes)]
+    else:
+        # No ally and no point to watch: "none to lean on" is already in the map
+        # slide's title; a slide saying it again in one bullet is not made.
+        closing = []
     # With a single population, the per-population appendix tables repeat the
     # rows of the main slides (segment, barrier): they are not made.
     several = len(analysis.engagement.populations) > 1

@@ -569,3 +569,25 @@ def test_no_severe_or_heard_barrier_is_said_in_words_not_as_a_zero(analyses):
     assert not re.search(r"\b0 (of them|confirmed)", said), said
     heard = _with_brakes(base, [(first, "desiloing", 3, True), (second, "feeling_watched", 1, False)])
     assert "1 of them severe; 1 confirmed by resistances" in idg.messages(heard)["brakes"]
+
+
+def test_no_slide_only_says_there_is_nobody_to_lean_on(analyses):
+    # The map slide's title already says "none to lean on": with no point to watch
+    # beside it, a slide repeating it in one bullet is not made (the report keeps it).
+    from dataclasses import replace
+
+    from playbook.analysis.engine import analyse
+    from playbook.intake import load_engagement
+    from playbook.method import load_method
+    from playbook.model import BuyIn
+
+    engagement = load_engagement(EXAMPLES / "northwind_b2b.yaml")
+    engagement.populations = [p.model_copy(update={"buy_in": BuyIn.RELUCTANT}) for p in engagement.populations]
+    analysis = analyse(engagement, load_method(), "en")
+    analysis = replace(analysis, diagnosis=replace(analysis.diagnosis, warnings=()))
+    assert not idg._in_role(analysis, "allies")
+    no_allies = idg._t(analysis, "text.no_allies")
+    slides = idg.build_deck(analysis).slides
+    assert not any(no_allies in repr(s) for s in slides)
+    assert any("none to lean on" in (getattr(s, "title", "") or "") for s in slides)
+    assert no_allies in repr(idg.build_document(analysis))
