@@ -763,6 +763,12 @@ def _ally_lines(analysis: Analysis) -> list[BulletLike]:
     return lines
 
 
+def _allies_slide(analysis: Analysis) -> bool:
+    """Whether the allies get a closing slide of their own (no point to watch beside
+    them): only when there are several to name, not to say one line."""
+    return len(_ally_lines(analysis)) > 1
+
+
 def _segment_notes(analysis: Analysis) -> list[str]:
     return [_t(analysis, "text.segment_note", label=s.label.in_(analysis.lang),
                description=s.description.in_(analysis.lang))
@@ -891,7 +897,8 @@ def _later_findings(analysis: Analysis, said: dict[str, str]) -> list[c.Finding]
     segment_title = c.counted(analysis, f"{NAME}.deck.bubble", len(_in_role(analysis, "priority")),
                               allies=c.counted(analysis, f"{NAME}.deck.bubble_allies",
                                                len(_in_role(analysis, "allies"))))
-    segment_notes = "\n".join([segmentation.description.in_(analysis.lang), *_segment_notes(analysis)])
+    segment_notes = "\n".join([segmentation.description.in_(analysis.lang), *_segment_notes(analysis),
+                               *([] if _allies_slide(analysis) else _ally_lines(analysis))])
     result.append(c.Finding(said["convince"], [
         TableSlide(segment_title, single_population_segment_table(analysis),
                    notes=segmentation.description.in_(analysis.lang))
@@ -1020,11 +1027,11 @@ def build_deck(analysis: Analysis) -> Deck:
         closing = [TwoContentSlide(title, lines, warnings, notes="\n".join([notes, *full]),
                                    left_title=_t(analysis, "sections.allies"),
                                    right_title=_t(analysis, "sections.warnings"))]
-    elif allies:
+    elif _allies_slide(analysis):
         closing = [BulletSlide(title, lines, notes=notes)]
     else:
-        # No ally and no point to watch: "none to lean on" is already in the map
-        # slide's title; a slide saying it again in one bullet is not made.
+        # One ally or none, and no point to watch: the map slide's title counts them
+        # and its notes name the ally; a slide of one bullet is not made.
         closing = []
     # With a single population, the per-population appendix tables repeat the
     # rows of the main slides (segment, barrier): they are not made.

@@ -591,3 +591,22 @@ def test_no_slide_only_says_there_is_nobody_to_lean_on(analyses):
     assert not any(no_allies in repr(s) for s in slides)
     assert any("none to lean on" in (getattr(s, "title", "") or "") for s in slides)
     assert no_allies in repr(idg.build_document(analysis))
+
+
+def test_a_single_ally_is_named_in_the_maps_notes_not_on_a_slide_of_one_bullet():
+    from dataclasses import replace
+
+    from playbook.analysis.engine import analyse
+    from playbook.intake import load_engagement
+    from playbook.method import load_method
+    from playbook.model import BuyIn
+
+    engagement = load_engagement(EXAMPLES / "northwind_b2b.yaml")
+    engagement.populations = [p.model_copy(update={"buy_in": BuyIn.FAVOURABLE if n == 0 else BuyIn.RELUCTANT})
+                              for n, p in enumerate(engagement.populations)]
+    analysis = analyse(engagement, load_method(), "en")
+    analysis = replace(analysis, diagnosis=replace(analysis.diagnosis, warnings=()))
+    [line] = idg._ally_lines(analysis)
+    slides = idg.build_deck(analysis).slides
+    assert not any(line in str(getattr(s, "bullets", "")) for s in slides)
+    assert any(line in (getattr(s, "notes", "") or "") and "1 to lean on" in s.title for s in slides)
