@@ -437,14 +437,15 @@ def _xy_chart(shapes: Shapes, chart: Chart, box: EmuBox, lang: str,
     return frame
 
 
-def _same_point_count(native) -> None:
+def _same_point_count(native: NativeChart) -> None:
     """Every series of a map declares as many points as the longest one (the rest blank).
 
     LibreOffice reads a scatter chart's rows from its first series: a group of one
     population drawn first beside a group of three lost its point in the render while
     PowerPoint showed it. Blank points draw nothing in either renderer.
     """
-    counts = native._chartSpace.xpath(".//c:ser/c:xVal//c:ptCount | .//c:ser/c:yVal//c:ptCount")
+    counts: list[Any] = native._chartSpace.xpath(
+        ".//c:ser/c:xVal//c:ptCount | .//c:ser/c:yVal//c:ptCount")
     longest = max((int(count.get("val")) for count in counts), default=0)
     for count in counts:
         count.set("val", str(longest))

@@ -430,3 +430,20 @@ def test_with_no_workshop_scheduled_the_slide_says_what_each_one_settles():
     assert isinstance(slide, BulletSlide) and slide.bullets
     purpose = analysis.method.workshops.workshop(fn.Workshop.TARGET_VISION).purpose.in_("en")
     assert any(purpose in str(b) for b in slide.bullets) and "Not scheduled" not in str(slide.bullets)
+
+
+def test_the_decisions_the_summary_ends_on_have_a_slide_before_the_next_steps(case):
+    """The summary's last card ("4 decisions await the steering committee") is
+    developed: a slide of its own, every decision on it, just before the next steps."""
+    from playbook.render.deliverables import decisions as decided
+
+    listed = decided.of(case.analysis)
+    assert listed, "the examples raise decisions"
+    headline = flat(c.counted(case.analysis, "findings.decisions.headline", len(listed)).rstrip("."))
+    main = case.main_slides()
+    titles = [flat(s.shapes.title.text) for s in main]
+    assert headline in titles and titles.index(headline) == len(titles) - 2, titles
+    shown = flat(case.slide_text(main[titles.index(headline)]))
+    for decision in listed:
+        topic = flat(decided.topic(case.analysis, decision))
+        assert flat(topic[:1].upper() + topic[1:]) in shown, topic
