@@ -21,6 +21,7 @@ from ...analysis import Analysis
 from ...analysis.calendar import as_of_date
 from ...analysis.facts import is_regional
 from ...analysis.milestones import sorted_lots
+from ...analysis.records import MethodWarning
 from ...model import Population
 from ...model.enums import WorkshopStatus
 from ...text import format_span_start, grammar, with_percent
@@ -540,7 +541,7 @@ def figure_or_note(analysis: Analysis, chart: Chart | None, caption: str = "") -
     return Figure(chart, caption=caption)
 
 
-def for_client(warnings: Iterable[Any]) -> list[Any]:
+def for_client(warnings: Iterable[MethodWarning]) -> list[MethodWarning]:
     """The warnings a deliverable states: not the notes on the intake addressed to the
     consultant (those are in the review notebook)."""
     return [w for w in warnings if getattr(w, "audience", "client") == "client"]

@@ -22,7 +22,7 @@ from ...analysis.records import RiskAssessment
 from ...findings import budget_sentence
 from ...findings import findings as facts
 from ...method.raci import Role
-from ...model import Engagement, TeamMember
+from ...model import Engagement, KeyUser, TeamMember
 from ...model.enums import Seniority, Workshop, WorkshopStatus
 from ..ir import (
     Align,
@@ -170,7 +170,7 @@ def _paragraphs(text: str) -> list[str]:
 # --------------------------------------------------------------------------- objectives
 
 
-def _objective_rows(analysis: Analysis, full: bool) -> tuple[list[str], list[list[Any]]]:
+def _objective_rows(analysis: Analysis, full: bool) -> tuple[list[str], list[list[Cell]]]:
     """CRM objective, KPI, baseline, target, due date, budget, owner (and the business
     objective first when `full`), with a budget total row. The last row is always
     the total: callers drop it with the budget column when no objective is budgeted."""
@@ -395,7 +395,7 @@ def people_table(analysis: Analysis) -> Table:
     def g(key: str, **v: Any) -> str:
         return t(analysis, f"governance.{key}", **v)
 
-    rows: list[list[Any]] = [[m.name, g("team_member", function=m.function),
+    rows: list[list[Cell]] = [[m.name, g("team_member", function=m.function),
                               c.term(analysis, "seniority", m.seniority), c.measure(analysis, m.allocation, "%")]
                              for m in gov.team]
     rows += [[ku.name, g("key_user_of", population=ku.population), "", c.measure(analysis, ku.allocation, "%")]
@@ -409,7 +409,7 @@ def _key_user_table(analysis: Analysis) -> Table:
     def col(key: str) -> str:
         return c.text(analysis, f"common.columns.{key}")
 
-    groups: dict[tuple[str, str], list[Any]] = {}
+    groups: dict[tuple[str, str], list[KeyUser]] = {}
     for ku in e.governance.key_users:
         territory = ku.territory or _territory_of(e, ku.population)
         groups.setdefault((territory, ku.population), []).append(ku)
@@ -757,7 +757,7 @@ def _risk_table(analysis: Analysis, risks: list[RiskAssessment], full: bool) -> 
     def r_(key: str) -> str:
         return t(analysis, f"risks.{key}")
 
-    groups: dict[tuple[str, str], list[Any]] = {}
+    groups: dict[tuple[str, str], list[RiskAssessment]] = {}
     for r in risks:
         reason = c.without_mechanism(analysis, r.reasons[0]) if r.reasons else ""
         groups.setdefault((r.population, reason if full else r.kind), []).append(r)

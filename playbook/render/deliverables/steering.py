@@ -35,6 +35,7 @@ from ..ir import (
     Heading,
     Paragraph,
     Series,
+    Slide,
     Table,
     TableSlide,
 )
@@ -515,7 +516,7 @@ def build_deck(analysis: Analysis) -> Deck:
     alone = len(pack.changes) == 1
     if alone:
         intro = "\n".join([intro, f"{_changes_title(analysis, pack)}{colon(analysis.lang)}{pack.changes[0]}"])
-    slides: list[Any] = [CoverSlide(subtitle=_t(analysis, "text.cover", date=day)),
+    slides: list[Slide] = [CoverSlide(subtitle=_t(analysis, "text.cover", date=day)),
                          c.key_messages_slide(analysis, key_messages(analysis), decisions=False,
                                               notes=intro)]
     if pack.changes and not alone:

@@ -18,6 +18,7 @@ from typing import Any
 import pandas as pd
 
 from ...analysis import Analysis
+from ...analysis.records import MethodWarning
 from ...findings import findings as facts
 from ...findings.effort import day_parts
 from ...findings.wording import partner_sentence
@@ -824,7 +825,7 @@ def warning_kinds(analysis: Analysis) -> list[BulletItem]:
     (its sentences) while the slide's words allow, and what else it concerns, the
     first few named and the others counted ("Smaller groups to limit absences —
     Marketing team, Executive committee"). Every sentence is in the notes."""
-    grouped: dict[str, list[Any]] = {}
+    grouped: dict[str, list[MethodWarning]] = {}
     own_kind: list[BulletItem] = []
     for warning in c.for_client(analysis.training_plan.warnings):
         if not analysis.method.labels.has(f"{NAME}.deck.warning_kinds.{warning.code}"):
@@ -883,7 +884,7 @@ def build_deck(analysis: Analysis) -> Deck:
 
     said = messages(analysis)
     plan = analysis.training_plan
-    closing: list[Any] = []
+    closing: list[Slide] = []
     onboarding = onboarding_table(analysis)
     if onboarding:
         hires = int(plan.onboarding["new_hires_per_year"].sum())
