@@ -752,43 +752,68 @@ def first_risks(analysis: Analysis) -> list[RiskAssessment]:
 
 
 def _risk_table(analysis: Analysis, risks: list[RiskAssessment], full: bool) -> Table:
-    """One row per population and cause: a brake that feeds both risks of a
-    population is one row naming both, its reason said once."""
+    """One row per population, cause and level: a cause that feeds both risks of
+    a population at one level is one row naming both (two levels are two rows, each
+    its colour). The report's cause is the brake by its label when the table of
+    brakes below gives its facts (a reason said once), else its reason."""
     def r_(key: str) -> str:
         return t(analysis, f"risks.{key}")
 
-    groups: dict[tuple[str, str], list[RiskAssessment]] = {}
+    tabled = {(b.population, b.brake) for b in _brakes_shown(analysis)}
+    groups: dict[tuple[str, str, int], list[RiskAssessment]] = {}
     for r in risks:
-        reason = c.without_mechanism(analysis, r.reasons[0]) if r.reasons else ""
-        groups.setdefault((r.population, reason if full else r.kind), []).append(r)
+        groups.setdefault((r.population, _cause(analysis, r, tabled) if full else r.kind, r.level), []).append(r)
     rows: list[list[Cell]] = []
     fills: list[list[str | None]] = []
     high_from = analysis.method.brakes.risk_model.high_from
-    for (population, reason), own in groups.items():
+    for (population, cause, level), own in groups.items():
         rows.append([c.population_label(analysis, population),
-                     "\n".join(r_(f"kind.{r.kind}") for r in own),
-                     "\n".join(r_(f"levels.{r.level}") for r in own), *([reason] if full else [])])
-        top = max(r.level for r in own)
-        fills.append([None, None, RAG_FILLS["red"] if top >= high_from else RAG_FILLS["amber"]]
+                     "\n".join(r_(f"kind.{r.kind}") for r in own), r_(f"levels.{level}"),
+                     *([cause] if full else [])])
+        fills.append([None, None, RAG_FILLS["red"] if level >= high_from else RAG_FILLS["amber"]]
                      + ([None] if full else []))
     columns = [c.text(analysis, "common.columns.population"), r_("risk"), r_("level")]
     if full:
-        columns.append(r_("main_reason"))
+        columns.append(r_("main_cause"))
     return Table(columns, rows, widths=[2.2, 1, 0.8, 4] if full else [3, 1.2, 1], cell_fills=fills)
+
+
+def _cause(analysis: Analysis, risk: RiskAssessment, tabled: set[tuple[str, str]]) -> str:
+    """The risk's main cause: its brake's label when the brakes' table says the
+    brake's facts, else the reason itself (a rule of the method, a brake not shown)."""
+    main = risk.causes[0] if risk.causes else None
+    if main is not None and main.source != "rule" and (risk.population, main.source) in tabled:
+        label = c.term(analysis, "brake", main.source)
+        return label[:1].upper() + label[1:]
+    return c.without_mechanism(analysis, risk.reasons[0]) if risk.reasons else ""
+
+
+def _brakes_shown(analysis: Analysis) -> list[Any]:
+    e = analysis.engagement
+    return sorted(analysis.diagnosis.brakes,
+                  key=lambda b: (-b.severity, -e.population(b.population).headcount))[:BRAKES_SHOWN]
 
 
 def _brake_table(analysis: Analysis) -> Table:
     def r_(key: str) -> str:
         return t(analysis, f"risks.{key}")
 
-    e = analysis.engagement
-    brakes = sorted(analysis.diagnosis.brakes,
-                    key=lambda b: (-b.severity, -e.population(b.population).headcount))[:BRAKES_SHOWN]
+    brakes = _brakes_shown(analysis)
     rows: list[list[Cell]] = [[c.population_label(analysis, b.population), c.term(analysis, "brake", b.brake),
-             r_(f"levels.{b.severity}"), c.yes_no(analysis, b.observed), b.reasons[0] if b.reasons else ""]
+             r_(f"levels.{b.severity}"), c.yes_no(analysis, b.observed), _brake_reason(analysis, b)]
             for b in brakes]
     return Table([c.text(analysis, "common.columns.population"), r_("brake"), r_("severity"), r_("observed"),
                   c.text(analysis, "common.columns.reason")], rows, widths=[2, 1.4, 0.8, 0.9, 3.6])
+
+
+def _brake_reason(analysis: Analysis, brake: Any) -> str:
+    """The brake's main reason, and the words heard in interviews when it was
+    observed: the client's own words are what the risks' table leaves to this one."""
+    if not brake.reasons:
+        return ""
+    heard = analysis.method.brakes.severity.observed_reason.in_(analysis.lang).split("{", 1)[0]
+    quotes = [r for r in brake.reasons[1:] if heard and r.startswith(heard)]
+    return " ".join([brake.reasons[0], *quotes])
 
 
 def _risks_blocks(analysis: Analysis) -> list[Block]:

@@ -447,3 +447,20 @@ def test_the_decisions_the_summary_ends_on_have_a_slide_before_the_next_steps(ca
     for decision in listed:
         topic = flat(decided.topic(case.analysis, decision))
         assert flat(topic[:1].upper() + topic[1:]) in shown, topic
+
+
+def test_the_report_says_a_brake_s_facts_once_the_risks_naming_it_and_the_words_heard_kept(case):
+    """The first risks name their cause; the table of brakes below says its facts
+    (twice the same paragraph in two tables reads as filler), with the words heard
+    in interviews."""
+    tables = case.docx.tables
+    header = lambda table: [flat(cell.text) for cell in table.rows[0].cells]  # noqa: E731
+    cause = flat(case.label("framing_note.risks.main_cause"))
+    risks = next(t for t in tables if cause in header(t))
+    brakes = next(t for t in tables if flat(case.label("framing_note.risks.brake")) in header(t))
+    facts = {flat(row.cells[-1].text) for row in brakes.rows[1:]}
+    said = [flat(row.cells[-1].text) for row in risks.rows[1:]]
+    assert not any(any(cell and cell in fact for fact in facts) and len(cell.split()) > 8 for cell in said), said
+    heard = [r for b in fn._brakes_shown(case.analysis) for r in b.reasons[1:]
+             if r.startswith(case.analysis.method.brakes.severity.observed_reason.in_(case.lang).split("{")[0])]
+    assert all(any(flat(quote) in fact for fact in facts) for quote in heard)
