@@ -229,6 +229,9 @@ def test_criteria_nobody_assessed_are_said_to_be_assessed_not_unmet():
     criteria = [s for s in deck.slides if getattr(s, "title", "").startswith("Les 6 critères de succès")]
     assert len(criteria) == 1 and isinstance(criteria[0], BulletSlide)
     assert len(criteria[0].bullets) == 6
+    # the slide lists the criteria: its title promises no action it does not show
+    # (each one's recommended action is in the notes)
+    assert "action" not in criteria[0].title
     assert not any(isinstance(s, TableSlide) and "Non évalué" in str(s.table.rows) for s in deck.slides)
     tables = [b for b in fn.build_document(analysis).blocks if isinstance(b, Table)]
     assessed = next(t for t in tables if t.columns[0] == c.text(analysis, "framing_note.criteria.criterion"))
