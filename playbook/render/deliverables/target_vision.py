@@ -169,6 +169,14 @@ def most_impacted(analysis: Analysis, populations: list[Population]) -> list[Pop
                   key=lambda p: -p.headcount)
 
 
+def weight(analysis: Analysis, population: Population) -> tuple[int, int]:
+    """How a population ranks among those still to describe: its overall impact
+    level (the diagnosis's), then its headcount."""
+    levels = analysis.diagnosis.levels["level"]
+    level = int(levels[population.name]) if population.name in levels.index else 0
+    return level, population.headcount
+
+
 def _top_dimensions(analysis: Analysis, population: Population) -> list[str]:
     """The dimensions at a population's deepest change, in words."""
     found = changes(analysis, population)
@@ -191,9 +199,9 @@ def undescribed(analysis: Analysis) -> tuple[str, dict[str, Any]]:
     The deepest change of the impact assessment is what the description will have to answer."""
     populations = list(analysis.engagement.populations)
     if len(populations) == 1:
-        top = _top_dimensions(analysis, populations[0])
+        deepest = _top_dimensions(analysis, populations[0])
         return "one", {"name": populations[0].name, "people": c.people(analysis, populations[0].headcount),
-                       "dimensions": _and(analysis, top) if top else "", "n": len(top)}
+                       "dimensions": _and(analysis, deepest) if deepest else ""}
     top = highest_impact(analysis)
     label = analysis.method.dimensions.intensity(top).label.in_(analysis.lang)
     highest = most_impacted(analysis, populations)
@@ -202,8 +210,8 @@ def undescribed(analysis: Analysis) -> tuple[str, dict[str, Any]]:
                           "people": c.people(analysis, sum(p.headcount for p in highest)),
                           "names": ", ".join(p.name for p in highest)}
     levels = analysis.diagnosis.levels["level"]
-    deepest = max((int(levels[p.name]) for p in populations if p.name in levels.index), default=0)
-    return "moderate", {"total": len(populations), "depth": deepest, "top": top, "top_label": label}
+    reached = max((int(levels[p.name]) for p in populations if p.name in levels.index), default=0)
+    return "moderate", {"total": len(populations), "depth": reached, "top": top, "top_label": label}
 
 
 def _undescribed_message(analysis: Analysis) -> str:
@@ -253,30 +261,32 @@ def _life_blocks(analysis: Analysis) -> list[Block]:
     return blocks
 
 
-def heard(analysis: Analysis, population: Population) -> str:
+def heard(analysis: Analysis, population: Population, described: bool = True) -> str:
     """What the consultant heard of a population at framing: its own words when a
     resistance was heard (quoted once, never inside a second pair of quotes),
-    else how the intake describes it."""
+    else (`described`) how the intake describes it."""
     for resistance in analysis.engagement.resistances:
         if resistance.population == population.name and resistance.evidence.strip():
             words = resistance.evidence.strip()
             return words if words[0] in "«“\"'" else typography.quoted(words, analysis.lang)
-    return population.description.strip()
+    return population.description.strip() if described else ""
 
 
-def changes_table(analysis: Analysis, populations: list[Population]) -> Table | None:
-    """Each population (largest first) with the dimensions of change at its
-    strongest intensity, from the impact assessment, and what was heard of it:
-    what its life tomorrow will have to answer. None when no population has an impact."""
+def changes_table(analysis: Analysis, populations: list[Population], heard_as: str = "described") -> Table | None:
+    """Each population (most impacted first, then largest) with the dimensions of change at its
+    strongest intensity, from the impact assessment, and what was heard of it
+    (`heard_as`: "described" its words else its description, "quoted" its words
+    only, "" nothing): what its life tomorrow will have to answer. None when no
+    population has an impact."""
     rows: list[list[Cell]] = []
-    for p in sorted(populations, key=lambda p: -p.headcount):
+    for p in sorted(populations, key=lambda p: weight(analysis, p), reverse=True):
         found = changes(analysis, p)
         if not found:
             continue
         rows.append([p.name, c.people(analysis, p.headcount),
                      ", ".join(t(analysis, "life.change", dimension=c.term(analysis, "dimension", d),
                                  intensity=depth) for d, depth in found),
-                     heard(analysis, p)])
+                     heard(analysis, p, heard_as == "described") if heard_as else ""])
     if not rows:
         return None
     table = Table([c.text(analysis, "common.columns.population"), c.text(analysis, "common.columns.headcount"),
@@ -605,14 +615,18 @@ def _life_slides(analysis: Analysis) -> tuple[list[Slide], list[Slide]]:
     """
     people = [p for p in described(analysis) if p.gains]
     if not described(analysis):
-        table = changes_table(analysis, list(analysis.engagement.populations))
+        # What was heard as long as the table stays within the main slides: the
+        # descriptions first give way, then the quotes (all are in the report).
+        tables = [changes_table(analysis, list(analysis.engagement.populations), heard_as)
+                  for heard_as in ("described", "quoted", "")]
+        fitting = [tb for tb in tables if tb is not None and len(b.pages(tb)) <= c.MAIN_TABLE_PAGES]
+        table = fitting[0] if fitting else tables[-1]
         if table is None:
             return [], []
         form, values = undescribed(analysis)
         title = t(analysis, f"deck.life_from_impacts.{form}", **values)
-        # the largest populations on the slide when all do not fit, every one in the appendix
-        headcount = {p.name: float(p.headcount) for p in analysis.engagement.populations}
-        return [TableSlide(title, table, rank=[headcount[str(row[0])] for row in table.rows])], []
+        # the most impacted populations on the slide when all do not fit (the table's order), every one in the appendix
+        return [TableSlide(title, table, rank=[float(i) for i in range(len(table.rows), 0, -1)])], []
     if not people:
         return [], []
     columns = [c.text(analysis, "common.columns.population"), t(analysis, "life.gains")]
@@ -724,7 +738,10 @@ def _kpi_slides(analysis: Analysis) -> tuple[list[Slide], list[Slide]]:
     # Each indicator's first review goes to the notes: the title gives the first of them.
     reviews = [t(analysis, "deck.kpi_review", kpi=r.name, date=c.date(analysis, r.first_review))
                for r in kpis.itertuples()]
-    notes = b.lines([t(analysis, "kpis.rag"), *reviews,
+    # the business objectives these KPIs serve, after when each is first reviewed
+    objectives = _objective_kpis(analysis)
+    served = [t(analysis, "kpis.objectives"), *objectives] if objectives else []
+    notes = b.lines([t(analysis, "kpis.rag"), *reviews, *served,
                      *(line.replace("**", "") for line in _kpi_definitions(analysis))])
     title = c.counted(analysis, f"{NAME}.deck.kpis", len(kpis), date=c.date(analysis, min(kpis["first_review"])))
     # A baseline column of dashes says nothing: shown only when one KPI has a baseline.

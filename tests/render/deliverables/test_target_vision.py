@@ -420,7 +420,7 @@ def test_the_kpis_say_which_come_from_the_client_and_the_business_objectives_the
     assert any(line.startswith("Repairs closed within 10 days: from 40% to 75% by 31 December 2027")
                for line in bullets)
     intro = next(b.text for b in blocks if isinstance(b, Paragraph))
-    assert "no baseline is measured yet" in intro and "baseline, target" not in intro
+    assert intro.startswith("No baseline is measured yet") and "baseline, target" not in intro
 
 
 def test_an_ambition_still_to_state_is_said_once_in_the_data_section():
@@ -438,3 +438,24 @@ def test_an_ambition_still_to_state_is_said_once_in_the_data_section():
     assert tv.t(analysis, "data.not_stated") not in paragraphs
     slide = next(s for s in tv.build_deck(analysis).slides if isinstance(s, BulletSlide) and "180°" in s.title)
     assert not str(slide.bullets[0]).startswith("**Ambition**")
+
+
+def test_what_was_heard_gives_way_on_the_slide_before_the_populations_do():
+    """Long descriptions made the table run past two slides, and the main slide then
+    showed one population of six: the descriptions leave the slide first (they stay
+    in the report), the population's own words stay."""
+    from playbook.render.deliverables import budget
+    from playbook.render.ir import TableSlide
+
+    data, _ = _undescribed("en")
+    long = " ".join(["They handle tenants' requests at the counter and on the phone all day long."] * 4)
+    for population in data["populations"]:
+        population["description"] = long
+    analysis = _factory_analysis(data)
+    slide = next(s for s in tv.build_deck(analysis).slides
+                 if isinstance(s, TableSlide) and tv.t(analysis, "life.changes") in s.table.columns)
+    assert len(slide.table.rows) == 3 and len(budget.pages(slide.table)) <= c.MAIN_TABLE_PAGES
+    assert [row[-1] for row in slide.table.rows].count(long) == 0
+    assert "“We are judged on calls handled, not on notes typed.”" in [row[-1] for row in slide.table.rows]
+    report = tv.changes_table(analysis, list(analysis.engagement.populations))
+    assert report is not None and long in [row[-1] for row in report.rows]
