@@ -30,6 +30,7 @@ from ..ir import (
     Block,
     BulletItem,
     Bullets,
+    BulletSlide,
     Chart,
     ChartSlide,
     Deck,
@@ -48,6 +49,7 @@ from . import budget as b
 from . import common as c
 from . import decisions as decided
 from .once import per_build
+from .steering import decision_bullets
 
 NAME = "change_plan"
 # Milestones drawn on the timelines (seed 004: change work hangs on design,
@@ -109,14 +111,26 @@ def stand_ins(analysis: Any, actions: pd.DataFrame) -> list[str]:
     return [sentence for sentence in _stand_ins(analysis) if sentence in said]
 
 
-def why(analysis: Any, rows: list[dict[str, Any]], prefix: str = "") -> list[str]:
+def why(analysis: Any, rows: list[dict[str, Any]], prefix: str = "",
+        population: str | None = None) -> list[str]:
     """"Lever, lever — reason": each reason once, with the levers it chose (several
-    levers of a population often answer the same brake)."""
+    levers of a population often answer the same brake). Under a `population`'s
+    own heading, its reasons do not open on its name again."""
     grouped: dict[str, list[str]] = {}
     for row in rows:
-        grouped.setdefault(own_reason(analysis, row["reason"]), []).append(row["action"])
+        grouped.setdefault(_without_name(analysis, own_reason(analysis, row["reason"]), population),
+                           []).append(row["action"])
     return [f"{prefix}{', '.join(dict.fromkeys(actions))} — {reason}"
             for reason, actions in grouped.items() if reason]
+
+
+def _without_name(analysis: Any, reason: str, population: str | None) -> str:
+    """'Agents: high overall impact.' under the heading 'Agents' → 'high overall impact.'"""
+    if not population or population == ALL:
+        return reason
+    opening = analysis.method.levers.reasons["sentence"].in_(
+        analysis.lang, population=population, clauses="\0").split("\0")[0]
+    return reason[len(opening):] if reason.startswith(opening) else reason
 
 
 # --------------------------------------------------------------------------- facts
@@ -284,7 +298,7 @@ def findings(analysis: Any) -> list[c.Finding]:
         c.message(analysis, f"{NAME}.messages.top_population_all", count=len(top), **top_values)
         if every else c.message(analysis, f"{NAME}.messages.top_population", counted_by=len(top),
                                 **top_values),
-        [TableSlide(_matrix_title(analysis), matrix_counts_table(analysis),
+        [TableSlide(_matrix_title(analysis), _matrix_slide_table(analysis),
                     # too many populations to present: the most supported first, all in the appendix
                     rank=[float(own.at[name, "effort_days"]) if name in own.index else 0.0
                           for name in _populations(analysis)],
@@ -370,7 +384,7 @@ def findings(analysis: Any) -> list[c.Finding]:
     message = c.counted(analysis, f"{NAME}.messages.quick_wins", quick)
     if arbitrate or not decided.of(analysis):  # never "nothing to decide" beside a decision
         message += " " + c.counted(analysis, f"{NAME}.messages.to_arbitrate", arbitrate)
-    result.append(c.Finding(message, [
+    arbitration: list[Any] = [
         TableSlide(c.counted(analysis, f"{NAME}.deck.quadrants", quick),
                    quick_win_table(analysis) if quick else quadrant_table(analysis),
                    notes=_t(analysis, "text.arbitration_intro",
@@ -381,8 +395,39 @@ def findings(analysis: Any) -> list[c.Finding]:
                                                        plan.total_days))),
                    _arbitration_slide_table(analysis, len(head)),
                    notes=c.reason_notes(analysis, _arbitration_reasons(analysis, head))),
-    ], key="arbitration"))
+    ]
+    decisions = _decisions_slide(analysis)
+    if decisions is not None:
+        # The summary's last message is always the committee's decisions: they open
+        # this part when they take its message's place, else they close it.
+        arbitration.insert(0 if len(result) + 1 >= c.SUMMARY_MAX else len(arbitration), decisions)
+    result.append(c.Finding(message, arbitration, key="arbitration"))
     return result
+
+
+NOTES_WORDS = 150  # the most a presenter reads in a slide's notes
+
+
+def _decision_items(analysis: Any) -> list[tuple[str, str, str]]:
+    """(kind, topic, reason) of every decision the plan raises, as every summary lists them."""
+    return [(d.kind, decided.topic(analysis, d), d.reason) for d in decided.of(analysis)]
+
+
+def _decisions_slide(analysis: Any) -> BulletSlide | None:
+    """The decisions the summary's last message counts, each with the first
+    sentence of why; the reasons whole in the notes while they stay short."""
+    listed = _decision_items(analysis)
+    if not listed:
+        return None
+    title = c.counted(analysis, "findings.decisions.headline", len(listed)).rstrip(".")
+    reasons = [f"{topic[:1].upper()}{topic[1:]} — {reason}" for _, topic, reason in listed]
+    notes = c.reason_notes(analysis, reasons) if b.words(*reasons) <= NOTES_WORDS else ""
+    # one slide: the reasons that fit beside their decision, the rest in the report;
+    # a lone decision says all of its reason, what the committee is asked included
+    bullets = decision_bullets(listed, most_slides=1)
+    if len(listed) == 1 and b.words(*reasons) <= b.BUDGET:
+        bullets = [bullets[0], BulletItem(listed[0][2], 1)]
+    return BulletSlide(title, bullets, notes=notes, counted=len(listed))
 
 
 def _ranking_head(analysis: Any) -> pd.DataFrame:
@@ -396,7 +441,10 @@ def _arbitration_slide_table(analysis: Any, limit: int = ARBITRATION_SHOWN) -> T
     """The ranking's head after the quick wins, each action with its overall rank."""
     full = arbitration_table(analysis)
     kept = set(_ranking_head(analysis).head(limit)["rank"])
-    return c.select(replace(full, rows=[row for row in full.rows if row[0] in kept]), [0, 1, 2, 3])
+    shown = c.select(replace(full, rows=[row for row in full.rows if row[0] in kept]), [0, 1, 2, 3])
+    # the quick wins left holes in the ranks: the column says they are the overall ones
+    return replace(shown, columns=[_t(analysis, "columns.overall_rank"), *shown.columns[1:]],
+                   widths=[0.9, 3.0, 2.7, 0.9])
 
 
 def arbitration_shown(analysis: Any) -> int:
@@ -450,6 +498,15 @@ def matrix_table(analysis: Any, separator: str = ", ") -> Table:
     return Table(columns, rows, widths=[2.2, 2.6, 3.2, 2.8])
 
 
+def _matrix_slide_table(analysis: Any) -> Table:
+    """The deck's matrix: lever counts per population and pillar; for a single
+    population, its levers themselves (three counts would say nothing the
+    title does not)."""
+    if len(_populations(analysis)) == 1:
+        return matrix_table(analysis)
+    return matrix_counts_table(analysis)
+
+
 def matrix_counts_table(analysis: Any) -> Table:
     """The deck's matrix: population × Understand / Want / Be able, each cell the
     number of levers activated ("–" for none); the levers themselves are in the
@@ -473,14 +530,15 @@ def population_table(analysis: Any, population: str, with_effort: bool = True) -
         cells = [_pillar(analysis, row["pillar"]), row["action"], _when(analysis, row),
                  row["owner"]]
         if with_effort:
-            cells.append(row["effort"])
+            cells.append(_effort_cell(analysis, row))
         rows.append(cells)
     columns = [col("pillar"), col("lever"), col("when"), c.text(analysis, "common.columns.owner")]
     widths = [1.3, 3.0, 2.6, 2.4]
     if with_effort:
         columns.append(col("effort"))
         widths.append(0.9)
-    return Table(columns, rows, widths=widths)
+    # days, or "training plan" where those count them: a figure column all the same
+    return Table(columns, rows, widths=widths, align=[*(None for _ in columns[:-1]), "right"])
 
 
 def cross_table(analysis: Any) -> Table:
@@ -488,15 +546,17 @@ def cross_table(analysis: Any) -> Table:
     rows = []
     for row in lever_rows(analysis, population_actions(analysis, ALL)):
         rows.append([row["action"], _pillar(analysis, row["pillar"]), row["audience"],
-                     _when(analysis, row), row["owner"], row["effort"]])
+                     _when(analysis, row), row["owner"], _effort_cell(analysis, row)])
     columns = [col("action"), col("pillar"), col("audience"), col("when"),
                c.text(analysis, "common.columns.owner"), col("effort")]
-    return Table(columns, rows, widths=[2.6, 1.2, 2.4, 2.6, 2.0, 0.9])
+    return Table(columns, rows, widths=[2.6, 1.2, 2.4, 2.6, 2.0, 0.9],
+                 align=[None, None, None, None, None, "right"])
 
 
 def why_blocks(analysis: Any, population: str) -> list[Block]:
     """Why these levers, under their table: each reason once, with the levers it chose."""
-    reasons = why(analysis, lever_rows(analysis, population_actions(analysis, population)))
+    reasons = why(analysis, lever_rows(analysis, population_actions(analysis, population)),
+                  population=population)
     if not reasons:
         return []
     return [Paragraph(_t(analysis, "text.why")), Bullets(reasons)]
@@ -538,13 +598,27 @@ def pillar_table(analysis: Any) -> Table:
                  widths=[1.4, 3.0, 1, 1, 1])
 
 
+def _effort_cell(analysis: Any, row: dict[str, Any]) -> Any:
+    """A lever's days, or where they are costed: a training session's days are the
+    trainers' and the learners', counted in the training plan, not a "0" here."""
+    if row["costed_in"] and not row["effort"]:
+        return _t(analysis, "text.costed_in_training")
+    return row["effort"]
+
+
 def owner_table(analysis: Any) -> Table:
-    """Effort and actions per owner role, with the people named in the intake."""
-    rows = [[o.owner, ", ".join(o.names), o.actions, c.shown_days(analysis, o.shown)]
+    """Effort and actions per owner role, with the people named in the intake; a
+    role whose every action is costed in the training plan says so, not "0"."""
+    actions = _actions(analysis)
+    elsewhere = set(actions.loc[actions["costed_in"] != "", "owner_label"]) - set(
+        actions.loc[actions["costed_in"] == "", "owner_label"])
+    rows = [[o.owner, ", ".join(o.names), o.actions,
+             _t(analysis, "text.costed_in_training") if o.owner in elsewhere and not o.shown
+             else c.shown_days(analysis, o.shown)]
             for o in facts(analysis).effort.by_owner]
     col = lambda key: _t(analysis, f"columns.{key}")  # noqa: E731
     return Table([c.text(analysis, "common.columns.owner"), col("named"), col("actions"),
-                  col("effort")], rows, widths=[2.2, 3.2, 1, 1])
+                  col("effort")], rows, widths=[2.2, 3.2, 1, 1], align=[None, None, "right", "right"])
 
 
 def population_effort_table(analysis: Any) -> Table:
@@ -556,7 +630,7 @@ def population_effort_table(analysis: Any) -> Table:
     for name, row in by_population.iterrows():
         label = _t(analysis, "text.all_populations") if name == ALL else name
         rows.append([label, int(row["actions"]), *(int(per_pillar.get((name, p), 0)) for p in PILLARS),
-                     float(row["effort_days"])])
+                     _days(analysis, float(row["effort_days"]))])
     col = lambda key: _t(analysis, f"columns.{key}")  # noqa: E731
     return Table([c.text(analysis, "common.columns.population"), col("actions"),
                   *(_pillar(analysis, p) for p in PILLARS), col("effort")], rows,
@@ -588,8 +662,8 @@ def quick_win_table(analysis: Any) -> Table:
     rows = [[int(r["rank"]), r["action"], _who(analysis, r), float(r["effort_days"])]
             for _, r in analysis.change_plan.quick_wins.iterrows()]
     col = lambda key: _t(analysis, f"columns.{key}")  # noqa: E731
-    return Table([col("rank"), col("action"), c.text(analysis, "common.columns.population"),
-                  col("effort")], rows, widths=[0.6, 3.0, 3.0, 0.9])
+    return Table([col("overall_rank"), col("action"), c.text(analysis, "common.columns.population"),
+                  col("effort")], rows, widths=[0.9, 3.0, 2.7, 0.9])
 
 
 def _who(analysis: Any, row: Any) -> str:
@@ -732,9 +806,22 @@ def _population_intro(analysis: Any, name: str) -> str:
 
 
 def _warnings(analysis: Any) -> list[str]:
-    """The plan's own warnings, and the plan's cost against the budget (findings)."""
+    """The plan's own warnings, and the plan's cost against the budget (findings);
+    a warning the committee is asked to decide on is said with the decisions."""
     budget = budget_sentence(facts(analysis).budget, analysis.method, analysis.lang)
-    return [budget] * bool(budget) + [w.message for w in c.for_client(analysis.change_plan.warnings)]
+    decided_on = {" ".join(reason.split()) for _, _, reason in _decision_items(analysis)}
+    return [budget] * bool(budget) + [w.message for w in c.for_client(analysis.change_plan.warnings)
+                                      if " ".join(w.message.split()) not in decided_on]
+
+
+def _decision_blocks(analysis: Any) -> list[Block]:
+    """The decisions the summary counts, each with its whole reason."""
+    listed = _decision_items(analysis)
+    if not listed:
+        return []
+    return [Paragraph(c.counted(analysis, "findings.decisions.headline", len(listed))),
+            Bullets([item for _, topic, reason in listed
+                     for item in (BulletItem(f"**{topic[:1].upper()}{topic[1:]}**"), BulletItem(reason, 1))])]
 
 
 def _steering_blocks(analysis: Any) -> list[Block]:
@@ -745,7 +832,13 @@ def _steering_blocks(analysis: Any) -> list[Block]:
     if kpis is not None:
         blocks += [kpis, Paragraph(" ".join(_rag_rules(analysis)), style="caption")]
     criteria = criteria_table(analysis)
-    if criteria is not None:
+    steering = analysis.steering
+    if criteria is not None and steering is not None and (steering.criteria["status"] == "not_assessed").all():
+        # six rows of "not assessed, amber" say one thing: said once, with the criteria named
+        blocks.append(Paragraph(c.counted(analysis, f"{NAME}.text.criteria_not_assessed",
+                                          len(criteria.rows),
+                                          criteria=", ".join(row[0] for row in criteria.rows))))
+    elif criteria is not None:
         blocks += [Paragraph(_t(analysis, "text.criteria_intro")), criteria]
     return blocks
 
@@ -807,7 +900,7 @@ def build_document(analysis: Any) -> Document:
                c.figure_or_note(analysis, month_chart(analysis), _t(analysis, "charts.by_month")),
                owner_table(analysis)]
 
-    blocks += [Heading(s("arbitration")), *lead.get("arbitration", []),
+    blocks += [Heading(s("arbitration")), *lead.get("arbitration", []), *_decision_blocks(analysis),
                Paragraph(_t(analysis, "text.arbitration_intro",
                             priority=analysis.method.levers.priority.description.in_(analysis.lang))),
                quadrant_table(analysis),

@@ -188,13 +188,14 @@ DECISION_SLIDES = 2  # slides the decisions and their reasons may take
 REASON_WORDS = 30  # a reason longer than this is no first sentence to read out: notes only
 
 
-def decision_bullets(listed: list[tuple[str, str, str]]) -> list[BulletLike]:
+def decision_bullets(listed: list[tuple[str, str, str]],
+                     most_slides: int = DECISION_SLIDES) -> list[BulletLike]:
     """Each decision in bold, under it the first sentence of why while the slides
     have room (a committee decides on a reason, not a topic): the reasons may take
     the decisions onto a second slide (`DECISION_SLIDES`), never further; the
     notes say all."""
     titles: list[BulletLike] = [f"**{text[:1].upper()}{text[1:]}**" for _, text, _ in listed]
-    slides = max(DECISION_SLIDES, _word_pages(titles))
+    slides = max(most_slides, _word_pages(titles))
     reasons: dict[int, str] = {}
     for number, (_, _, reason) in enumerate(listed):
         why = _first_sentence(reason)
