@@ -81,7 +81,8 @@ def readable_threshold(amber: float, target: float, unit: str) -> float:
     averages are read to a tenth: 3.2/5); never rounded onto the target itself."""
     decimals = _decimals(target) + (1 if unit.strip().startswith("/") else 0)
     for places in range(decimals, decimals + 3):
-        rounded = math.floor(amber * 10 ** places + 0.5) / 10 ** places  # half up: 6.25 → 6.3
+        scale = 10.0 ** places
+        rounded = math.floor(amber * scale + 0.5) / scale  # half up: 6.25 → 6.3
         if rounded != target:
             return rounded
     return amber
