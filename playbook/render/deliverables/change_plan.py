@@ -47,6 +47,7 @@ from ..ir import (
     Task,
 )
 from ..palette import RAG, lane_slot, rag_fill
+from ..text_check import REPEAT_LIMIT
 from ..typography import LOCALES
 from . import budget as b
 from . import common as c
@@ -119,12 +120,35 @@ def why(analysis: Analysis, rows: list[dict[str, Any]], prefix: str = "",
     """"Lever, lever — reason": each reason once, with the levers it chose (several
     levers of a population often answer the same brake). Under a `population`'s
     own heading, its reasons do not open on its name again."""
-    grouped: dict[str, list[str]] = {}
+    lines = _why_lines(analysis, rows, prefix, population)
+    if population and population != ALL:
+        # a line several populations would say word for word keeps its population's
+        # name: the same sentence three times in a report reads as a form
+        common = _common_lines(analysis)
+        kept = _why_lines(analysis, rows, prefix, None)
+        lines = [full if line in common else line for line, full in zip(lines, kept, strict=True)]
+    return lines
+
+
+def _why_lines(analysis: Analysis, rows: list[dict[str, Any]], prefix: str,
+               population: str | None) -> list[str]:
+    grouped: dict[tuple[str, str], list[str]] = {}  # (reason shown, reason in full) -> levers
     for row in rows:
-        grouped.setdefault(_without_name(analysis, own_reason(analysis, row["reason"]), population),
-                           []).append(row["action"])
+        full = own_reason(analysis, row["reason"])
+        grouped.setdefault((_without_name(analysis, full, population), full), []).append(row["action"])
     return [f"{prefix}{', '.join(dict.fromkeys(actions))} — {reason}"
-            for reason, actions in grouped.items() if reason]
+            for (reason, _), actions in grouped.items() if reason]
+
+
+@per_build
+def _common_lines(analysis: Analysis) -> frozenset[str]:
+    """The reason lines, without their population's name, that more than
+    `REPEAT_LIMIT` populations would say word for word."""
+    counts: dict[str, int] = {}
+    for name in _populations(analysis):
+        for line in _why_lines(analysis, lever_rows(analysis, population_actions(analysis, name)), "", name):
+            counts[line] = counts.get(line, 0) + 1
+    return frozenset(line for line, count in counts.items() if count > REPEAT_LIMIT)
 
 
 def _without_name(analysis: Analysis, reason: str, population: str | None) -> str:
