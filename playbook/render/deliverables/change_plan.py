@@ -42,6 +42,7 @@ from ..ir import (
     Heading,
     Paragraph,
     Series,
+    Slide,
     Table,
     TableSlide,
     Task,
@@ -350,7 +351,7 @@ def findings(analysis: Analysis) -> list[c.Finding]:
 
     milestones = plan.milestones
     before = sum(1 for _, a in actions.iterrows() if a["date"] < milestones.at[a["lot"], "acceptance"])
-    timelines: list[Any] = []
+    timelines: list[Slide] = []
     for pillar in PILLARS:
         own_pillar = actions[actions["pillar"] == pillar]
         if len(own_pillar):
@@ -382,7 +383,7 @@ def findings(analysis: Analysis) -> list[c.Finding]:
               share=c.percent(analysis, c.share(before, len(actions))))
     result.append(c.Finding(span, timelines, key="timeline"))
 
-    effort_slides: list[Any] = []
+    effort_slides: list[Slide] = []
     by_month = month_chart(analysis)
     if by_month is not None:
         peak = plan.by_month[list(PILLARS)].sum(axis=1)
@@ -989,7 +990,7 @@ def build_deck(analysis: Analysis) -> Deck:
     def d(key: str, **v: Any) -> str:
         return _t(analysis, f"deck.{key}", **v)
 
-    closing: list[Any] = []
+    closing: list[Slide] = []
     kpis = kpi_table(analysis)
     steering = analysis.steering
     if kpis is not None and steering is not None:
@@ -1006,7 +1007,7 @@ def build_deck(analysis: Analysis) -> Deck:
                              *(_t(analysis, "text.kpi_note", kpi=row[0], target=row[1], alert=row[2],
                                   date=row[3]) for row in kpis.rows)])))
 
-    appendix: list[Any] = []
+    appendix: list[Slide] = []
     if not _actions(analysis).empty:
         glossary_rows = glossary_table(analysis)
         appendix.append(TableSlide(

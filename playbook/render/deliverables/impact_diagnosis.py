@@ -16,10 +16,14 @@ import re
 from collections import Counter
 from typing import Any, Literal
 
+import pandas as pd
+
 from ...analysis import Analysis
 from ...analysis.brakes import source_word
+from ...analysis.records import BrakeFinding, MethodWarning, RiskAssessment
 from ...errors import MethodError
 from ...findings import findings as facts
+from ...model import Resistance
 from ..charts import heat_colour
 from ..ir import (
     Align,
@@ -39,6 +43,7 @@ from ..ir import (
     Point,
     Quadrants,
     Series,
+    Slide,
     Table,
     TableSlide,
     TwoContentSlide,
@@ -123,7 +128,7 @@ def _in_role(analysis: Analysis, role: Literal["allies", "priority"]) -> list[st
             for name in members.get(code, [])]
 
 
-def observed_resistances(analysis: Analysis) -> list[Any]:
+def observed_resistances(analysis: Analysis) -> list[Resistance]:
     return list(analysis.engagement.resistances)
 
 
@@ -443,7 +448,7 @@ def segment_rows_table(analysis: Analysis) -> Table:
                   c.text(analysis, "common.columns.headcount")], rows, widths=[1.6, 3.2, 0.9])
 
 
-def _sorted_brakes(analysis: Analysis) -> list[Any]:
+def _sorted_brakes(analysis: Analysis) -> list[BrakeFinding]:
     """Most severe first, then observed ones, then intake order."""
     order = {p.name: i for i, p in enumerate(analysis.engagement.populations)}
     return sorted(analysis.diagnosis.brakes,
@@ -460,7 +465,7 @@ def brake_table(analysis: Analysis, with_reasons: bool = True) -> Table:
     scores the severity ("3/3 – High"), a slide says it in a word."""
     rows: list[list[Cell]] = []
     for finding in _sorted_brakes(analysis):
-        row = [c.term(analysis, "brake", finding.brake), finding.population,
+        row: list[Cell] = [c.term(analysis, "brake", finding.brake), finding.population,
                _level_cell(analysis, finding.severity, scored=with_reasons),
                c.yes_no(analysis, finding.observed)]
         if with_reasons:
@@ -487,8 +492,8 @@ def brake_summary_table(analysis: Analysis) -> Table:
     return Table(columns, rows, widths=[2.6, 1.2, 1.2, 1.4])
 
 
-def _by_brake(analysis: Analysis) -> list[tuple[str, list[Any]]]:
-    groups: dict[str, list[Any]] = {}
+def _by_brake(analysis: Analysis) -> list[tuple[str, list[BrakeFinding]]]:
+    groups: dict[str, list[BrakeFinding]] = {}
     for finding in _sorted_brakes(analysis):
         groups.setdefault(finding.brake, []).append(finding)
     # Ties on the number of populations go to the barrier that is severe for more of
@@ -548,7 +553,7 @@ def _with_main_causes(analysis: Analysis, table: Table) -> Table:
 # --------------------------------------------------------------------------- charts
 
 
-def _by_reach(analysis: Analysis) -> Any:
+def _by_reach(analysis: Analysis) -> pd.DataFrame:
     """The dimensions, the one reaching most people first; on a tie, the deeper
     change (higher headcount-weighted intensity) first: the headline names it and
     its bar comes first."""
@@ -704,9 +709,9 @@ def _quote(analysis: Analysis, evidence: str, limit: int | None = None) -> str:
     return wording.quoted(analysis.method, words, analysis.lang)
 
 
-def _risk_details(analysis: Analysis) -> list[Any]:
+def _risk_details(analysis: Analysis) -> list[BulletLike]:
     """Bullets per population with a medium or high risk, each with its reasons."""
-    items: list[Any] = []
+    items: list[BulletLike] = []
     for p in analysis.engagement.populations:
         risks = [analysis.diagnosis.risk(p.name, kind) for kind in analysis.method.brakes.risk_kinds]
         risks = [r for r in risks if r.level >= analysis.method.brakes.risk_model.attention_from]
@@ -714,7 +719,7 @@ def _risk_details(analysis: Analysis) -> list[Any]:
             continue
         items.append(c.population_label(analysis, p))
         # both risks of one cause on one line, its reason said once
-        by_reason: dict[str, list[Any]] = {}
+        by_reason: dict[str, list[RiskAssessment]] = {}
         for r in risks:
             by_reason.setdefault(c.without_mechanism(analysis, r.reasons[0]), []).append(r)
         for reason, own in by_reason.items():
@@ -748,7 +753,7 @@ def _segment_notes(analysis: Analysis) -> list[str]:
             for s in analysis.method.dimensions.segmentation.segments]
 
 
-def _warnings(analysis: Analysis) -> list[Any]:
+def _warnings(analysis: Analysis) -> list[MethodWarning]:
     return c.for_client(analysis.diagnosis.warnings)
 
 
@@ -888,7 +893,7 @@ def _later_findings(analysis: Analysis, said: dict[str, str]) -> list[c.Finding]
         brake_notes = c.reason_notes(analysis, [r for b in _sorted_brakes(analysis) for r in b.reasons],
                                      lead=_t(analysis, "text.brakes_intro"))
         resistances = observed_resistances(analysis)
-        slides: list[Any] = [TableSlide(title, brake_summary_table(analysis), notes=brake_notes)]
+        slides: list[Slide] = [TableSlide(title, brake_summary_table(analysis), notes=brake_notes)]
         if len(diagnosis.brakes) == 1:
             # A table of one barrier counts ones: the slide says why instead, the
             # strongest signal's reason and what was heard, the other reasons in the notes.
@@ -928,7 +933,7 @@ def _later_findings(analysis: Analysis, said: dict[str, str]) -> list[c.Finding]
     return result
 
 
-def _heard(analysis: Analysis, resistances: list[Any]) -> list[BulletLike]:
+def _heard(analysis: Analysis, resistances: list[Resistance]) -> list[BulletLike]:
     """Each resistance's words, by population; beneath each, the barrier it confirms
     (what the title claims) when all of them fit the slide's words."""
     quotes = [f"**{r.population}** — {_quote(analysis, r.evidence, QUOTE_ON_SLIDE)}" for r in resistances]
@@ -992,7 +997,7 @@ def build_deck(analysis: Analysis) -> Deck:
     if warnings and (together > b.BUDGET
                      or (len(warnings) > WARNINGS_BESIDE_ALLIES and len(lines) > 1)):
         # two ideas, two slides: on its own slide each point keeps its why while they fit
-        closing: list[Any] = [BulletSlide(title, lines, notes=notes), BulletSlide(
+        closing: list[Slide] = [BulletSlide(title, lines, notes=notes), BulletSlide(
             c.counted(analysis, f"{NAME}.deck.warnings", len(warnings)), _points_and_why(full),
             notes="\n".join(full), counted=len(warnings))]
     elif warnings:  # short points: beside the allies, not a near-empty slide of their own
@@ -1004,7 +1009,7 @@ def build_deck(analysis: Analysis) -> Deck:
     # With a single population, the per-population appendix tables repeat the
     # rows of the main slides (segment, barrier): they are not made.
     several = len(analysis.engagement.populations) > 1
-    appendix: list[Any] = [TableSlide(d("segments"), segment_rows_table(analysis),
+    appendix: list[Slide] = [TableSlide(d("segments"), segment_rows_table(analysis),
                                       notes="\n".join(_segment_notes(analysis)))] if several else []
     # The overall level is on the map slide and the scale in the title: the
     # appendix keeps the dimensions, on as few slides as the budget allows.

@@ -63,7 +63,7 @@ def fit_bullets(items: list[BulletItem], box: Box, sizes: Sequence[int], heading
     return sizes[-1], floor
 
 
-def keep_details(items: list[BulletItem], box: Box, sizes, budget: int | None = None,
+def keep_details(items: list[BulletItem], box: Box, sizes: Sequence[int], budget: int | None = None,
                  slides: int | None = None) -> list[BulletItem]:
     """`items` with those of their optional details, in order, that keep the bullets
     on the slides the others take (or on `slides`, when more): a detail never
