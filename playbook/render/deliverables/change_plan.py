@@ -32,7 +32,6 @@ from ..ir import (
     Block,
     BulletItem,
     Bullets,
-    BulletSlide,
     Cell,
     Chart,
     ChartSlide,
@@ -54,7 +53,6 @@ from . import budget as b
 from . import common as c
 from . import decisions as decided
 from .once import per_build
-from .steering import decision_bullets
 
 NAME = "change_plan"
 # Milestones drawn on the timelines (seed 004: change work hangs on design,
@@ -428,38 +426,17 @@ def findings(analysis: Analysis) -> list[c.Finding]:
                    _arbitration_slide_table(analysis, len(head)),
                    notes=c.reason_notes(analysis, _arbitration_reasons(analysis, head))),
     ]
-    decisions = _decisions_slide(analysis)
-    if decisions is not None:
-        # The summary's last message is always the committee's decisions: they open
-        # this part when they take its message's place, else they close it.
-        arbitration.insert(0 if len(result) + 1 >= c.SUMMARY_MAX else len(arbitration), decisions)
+    # The summary's last message is always the committee's decisions: their slide
+    # opens this part when they take its message's place, else it closes it.
+    at = 0 if len(result) + 1 >= c.SUMMARY_MAX else len(arbitration)
+    arbitration[at:at] = decided.slide(analysis)
     result.append(c.Finding(message, arbitration, key="arbitration"))
     return result
-
-
-NOTES_WORDS = 150  # the most a presenter reads in a slide's notes
 
 
 def _decision_items(analysis: Analysis) -> list[tuple[str, str, str]]:
     """(kind, topic, reason) of every decision the plan raises, as every summary lists them."""
     return [(d.kind, decided.topic(analysis, d), d.reason) for d in decided.of(analysis)]
-
-
-def _decisions_slide(analysis: Analysis) -> BulletSlide | None:
-    """The decisions the summary's last message counts, each with the first
-    sentence of why; the reasons whole in the notes while they stay short."""
-    listed = _decision_items(analysis)
-    if not listed:
-        return None
-    title = c.counted(analysis, "findings.decisions.headline", len(listed)).rstrip(".")
-    reasons = [f"{topic[:1].upper()}{topic[1:]} — {reason}" for _, topic, reason in listed]
-    notes = c.reason_notes(analysis, reasons) if b.words(*reasons) <= NOTES_WORDS else ""
-    # one slide: the reasons that fit beside their decision, the rest in the report;
-    # a lone decision says all of its reason, what the committee is asked included
-    bullets = decision_bullets(listed)
-    if len(listed) == 1 and b.words(*reasons) <= b.BUDGET:
-        bullets = [bullets[0], BulletItem(listed[0][2], level=1, optional=True)]
-    return BulletSlide(title, bullets, notes=notes, counted=len(listed), slides=1)
 
 
 def _ranking_head(analysis: Analysis) -> pd.DataFrame:
@@ -641,7 +618,7 @@ def _effort_cell(analysis: Analysis, row: dict[str, Any]) -> Cell:
     trainers' and the learners', counted in the training plan, not a "0" here."""
     if row["costed_in"] and not row["effort"]:
         return _t(analysis, "text.costed_in_training")
-    return row["effort"]
+    return float(row["effort"])
 
 
 def owner_table(analysis: Analysis) -> Table:
@@ -889,7 +866,7 @@ def _steering_blocks(analysis: Analysis) -> list[Block]:
         # six rows of "not assessed, amber" say one thing: said once, with the criteria named
         blocks.append(Paragraph(c.counted(analysis, f"{NAME}.text.criteria_not_assessed",
                                           len(criteria.rows),
-                                          criteria=", ".join(row[0] for row in criteria.rows))))
+                                          criteria=", ".join(str(row[0]) for row in criteria.rows))))
     elif criteria is not None:
         blocks += [Paragraph(_t(analysis, "text.criteria_intro")), criteria]
     return blocks
