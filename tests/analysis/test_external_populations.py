@@ -79,8 +79,8 @@ def test_an_external_population_with_no_contractual_obligation_risks_rejection(m
     case = _dealers()
     rejection = _risk(case, method, "Dealer principals", "rejection")
     assert rejection.level == 2
-    assert ("Dealer principals (30 people; dealer: Independent dealer groups; obligation to use the CRM: "
-            "none): nothing in its contract obliges it") in rejection.reasons[0]
+    assert ("Dealer principals (30 people) — dealer: Independent dealer groups; obligation to use the CRM: "
+            "none — nothing in its contract obliges it") in rejection.reasons[0]
     obliged = _dealers()
     obliged.populations[1].crm_obligation = "contractual"
     assert _risk(obliged, method, "Dealer principals", "rejection").level == 0

@@ -200,10 +200,15 @@ def messages(analysis: Analysis) -> dict[str, str]:
                                        if only_brake.observed else "")
     elif diagnosis.brakes:
         brake, populations = _most_widespread(analysis)
-        messages["brakes"] = (c.message(analysis, f"{NAME}.messages.brakes", count=len(diagnosis.brakes),
-                           high=sum(1 for b in diagnosis.brakes if b.severity >= 3),
-                           observed=sum(1 for b in diagnosis.brakes if b.observed),
-                           brake=c.term(analysis, "brake", brake), populations=populations))
+        severe = sum(1 for b in diagnosis.brakes if b.severity >= 3)
+        observed = sum(1 for b in diagnosis.brakes if b.observed)
+        messages["brakes"] = (c.message(
+            analysis, f"{NAME}.messages.brakes", count=len(diagnosis.brakes),
+            severe=_t(analysis, "messages.brakes_severe", high=severe) if severe
+            else _t(analysis, "messages.brakes_none_severe"),
+            confirmed=_t(analysis, "messages.brakes_observed", observed=observed) if observed
+            else _t(analysis, "messages.brakes_none_observed"),
+            brake=c.term(analysis, "brake", brake), populations=populations))
 
     high_from = analysis.method.brakes.risk_model.high_from
     high = {kind: [r.population for r in diagnosis.risks if r.kind == kind and r.level >= high_from]
@@ -234,15 +239,22 @@ def messages(analysis: Analysis) -> dict[str, str]:
 def next_steps(analysis: Analysis) -> list[c.NextStep]:
     """The milestones ahead, plus the diagnosis' own follow-ups (validation,
     workshops with the populations to convince, first ambassadors), due by the
-    next milestone: seed 004 involves people from design onwards."""
+    next milestone: seed 004 involves people from design onwards.
+
+    The validation is dated by the next steering committee, which validates it; the
+    follow-ups by the next milestone after today: a late workshop dated today to be
+    rescheduled is no date to pile the diagnosis' own steps on."""
     upcoming = c.next_steps(analysis)
     if not upcoming:
         return upcoming
-    when = upcoming[0].date
+    today = c.as_of(analysis)
+    when = next((s.date for s in upcoming if s.date > today), upcoming[0].date)
+    committee = analysis.steering.next_committee
+    validated = committee if committee is not None and committee >= today else when
     convince, allies = _in_role(analysis, "priority"), _in_role(analysis, "allies")
     sponsored = any(t.has_local_sponsor for t in analysis.engagement.territories)
-    extra = [c.NextStep(when, _t(analysis, "next_steps.validate" if sponsored
-                                 else "next_steps.validate_no_local_sponsor"))]
+    extra = [c.NextStep(validated, _t(analysis, "next_steps.validate" if sponsored
+                                      else "next_steps.validate_no_local_sponsor"))]
     # the slide counts the populations; the report and the notes name them
     if convince:
         extra.append(c.NextStep(when, c.counted(analysis, f"{NAME}.next_steps.convince_short",
@@ -460,6 +472,14 @@ def _level_cell(analysis: Analysis, level: int, scored: bool) -> str:
     return f"{level}/3 – {word}" if scored else word
 
 
+def said_reasons(finding: BrakeFinding) -> list[str]:
+    """A barrier's reasons as the report says them: its strongest signal (the facts
+    that make it) and what was heard; the converging signals restate the same facts
+    for the same population, they stay in the review notebook."""
+    signals = len(finding.signal_severities)
+    return [*finding.reasons[:min(signals, 1)], *finding.reasons[signals:]]
+
+
 def brake_table(analysis: Analysis, with_reasons: bool = True) -> Table:
     """Brake → population → severity (→ reason); the report, with the reasons,
     scores the severity ("3/3 – High"), a slide says it in a word."""
@@ -469,7 +489,7 @@ def brake_table(analysis: Analysis, with_reasons: bool = True) -> Table:
                _level_cell(analysis, finding.severity, scored=with_reasons),
                c.yes_no(analysis, finding.observed)]
         if with_reasons:
-            row.append("\n".join(finding.reasons))
+            row.append("\n".join(said_reasons(finding)))
         rows.append(row)
     columns = [_t(analysis, "columns.brake"), c.text(analysis, "common.columns.population"),
                _t(analysis, "columns.severity"), _t(analysis, "columns.observed")]
@@ -747,6 +767,12 @@ def _ally_lines(analysis: Analysis) -> list[BulletLike]:
     return lines
 
 
+def _allies_slide(analysis: Analysis) -> bool:
+    """Whether the allies get a closing slide of their own (no point to watch beside
+    them): only when there are several to name, not to say one line."""
+    return len(_ally_lines(analysis)) > 1
+
+
 def _segment_notes(analysis: Analysis) -> list[str]:
     return [_t(analysis, "text.segment_note", label=s.label.in_(analysis.lang),
                description=s.description.in_(analysis.lang))
@@ -875,7 +901,9 @@ def _later_findings(analysis: Analysis, said: dict[str, str]) -> list[c.Finding]
     segment_title = c.counted(analysis, f"{NAME}.deck.bubble", len(_in_role(analysis, "priority")),
                               allies=c.counted(analysis, f"{NAME}.deck.bubble_allies",
                                                len(_in_role(analysis, "allies"))))
-    segment_notes = "\n".join([segmentation.description.in_(analysis.lang), *_segment_notes(analysis)])
+    segment_notes = "\n".join([segmentation.description.in_(analysis.lang), *_segment_notes(analysis),
+                               *([] if _allies_slide(analysis)
+                                 else [str(line) for line in _ally_lines(analysis)])])
     result.append(c.Finding(said["convince"], [
         TableSlide(segment_title, single_population_segment_table(analysis),
                    notes=segmentation.description.in_(analysis.lang))
@@ -1004,8 +1032,12 @@ def build_deck(analysis: Analysis) -> Deck:
         closing = [TwoContentSlide(title, lines, warnings, notes="\n".join([notes, *full]),
                                    left_title=_t(analysis, "sections.allies"),
                                    right_title=_t(analysis, "sections.warnings"))]
-    else:
+    elif _allies_slide(analysis):
         closing = [BulletSlide(title, lines, notes=notes)]
+    else:
+        # One ally or none, and no point to watch: the map slide's title counts them
+        # and its notes name the ally; a slide of one bullet is not made.
+        closing = []
     # With a single population, the per-population appendix tables repeat the
     # rows of the main slides (segment, barrier): they are not made.
     several = len(analysis.engagement.populations) > 1

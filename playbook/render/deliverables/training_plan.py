@@ -298,6 +298,17 @@ def needs_detail_table(analysis: Analysis) -> Table:
     return Table(columns, rows, widths=[2.0, 2.0, 1.2, 0.8, 4.0])
 
 
+def _duration(analysis: Analysis, module: pd.Series) -> str:
+    """"7 h", or "7 h (4 sittings of 2 h)" when the client's session length splits a
+    led module: the plan follows the length the client gave."""
+    sittings = int(module.get("sittings", 0) or 0)
+    if sittings <= 1:
+        return _hours(analysis, module["hours"])
+    length = analysis.engagement.training.session_hours
+    return c.counted(analysis, f"{NAME}.text.duration_sittings", sittings,
+                     hours=_hours(analysis, module["hours"]), length=_hours(analysis, length))
+
+
 def modules_table(analysis: Analysis, with_objectives: bool = True) -> Table:
     modules = analysis.training_plan.modules
     rows = []
@@ -305,7 +316,9 @@ def modules_table(analysis: Analysis, with_objectives: bool = True) -> Table:
         row = [m["label"]]
         if with_objectives:
             row.append("\n".join(f"– {o}" for o in m["objectives"]))
-        row += [m["format"], _hours(analysis, m["hours"]), int(m["learners"])]
+        # the slide keeps the hours; how the client's sessions split them, in its notes
+        row += [m["format"], _duration(analysis, m) if with_objectives else _hours(analysis, m["hours"]),
+                int(m["learners"])]
         rows.append(row)
     columns = [_col(analysis, "module")]
     widths = [2.2]
@@ -699,7 +712,8 @@ def findings(analysis: Analysis) -> list[c.Finding]:
                              learners=c.number(analysis, total["seats_needed"])),
                    _modules_slide_table(analysis),
                    notes=b.lines([_t(analysis, "text.needs_intro"), _t(analysis, "text.modules_intro"),
-                                  *(_t(analysis, "deck.module_format", module=m["label"], format=m["format"])
+                                  *(_t(analysis, "deck.module_format", module=m["label"], format=m["format"],
+                                       duration=_duration(analysis, m))
                                     for _, m in plan.modules.iterrows()),
                                   # one population has no appendix of needs: why its modules, here
                                   *(_need_notes(analysis) if len(analysis.engagement.populations) == 1

@@ -443,3 +443,20 @@ def test_a_need_whose_reason_differs_by_lot_says_each_lot_s_reason_with_the_lot(
     # a reason the same at every lot is said once, without lots
     alone = next(r for r in tp.needs_detail_table(analysis).rows if r[0] == first["population"])
     assert alone[-1] == first["reason"]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_client_s_short_sessions_show_how_each_led_module_is_split(lang):
+    """A client whose sessions last two hours reads "7 h (4 sittings of 2 h)", not a
+    seven-hour session; a self-paced module keeps its hours alone."""
+    analysis = _minimal(lang, training=lambda t: {**(t or {}), "session_hours": 2})
+    modules = analysis.training_plan.modules
+    rows = {row[0]: row for row in tp.modules_table(analysis).rows}
+    split = {"en": "(4 sittings of 2 h)", "fr": "(4 séances de 2 h)"}[lang]
+    for module, m in modules.iterrows():
+        duration = rows[m["label"]][3]
+        if not tp._led(analysis, str(module)):
+            assert duration == tp._hours(analysis, m["hours"])
+        elif m["hours"] == 7:
+            assert duration.endswith(split)
+    assert any(m["hours"] == 7 and tp._led(analysis, str(k)) for k, m in modules.iterrows())
