@@ -509,11 +509,12 @@ def raci_notes(analysis: Analysis) -> str:
                      for a in analysis.method.raci.activities)
 
 
-def governance_findings(analysis: Analysis) -> list[str]:
-    """What the framing must still settle: missing relays and a slow COPIL."""
+def governance_findings(analysis: Analysis, short: bool = False) -> list[str]:
+    """What the framing must still settle: a consultation the law requires before
+    go-live, missing relays and a slow COPIL."""
     e = analysis.engagement
     gov = e.governance
-    findings = []
+    findings = legal_consultations(analysis, short)  # first: no go-live without them
     covered = {ku.population for ku in gov.key_users}
     uncovered = [p.name for p in e.populations if p.crm_user and p.name not in covered]
     if uncovered:
@@ -528,6 +529,21 @@ def governance_findings(analysis: Analysis) -> list[str]:
     if gov.copil_every_weeks > 2:
         findings.append(t(analysis, "governance.copil_off_rhythm", weeks=gov.copil_every_weeks))
     return findings
+
+
+def legal_consultations(analysis: Analysis, short: bool = False) -> list[str]:
+    """What a country's law requires before go-live (the employee representatives
+    consulted on individual activity dashboards), with the plan's action that does
+    it, its owner and date: a framing that leaves it out lets the go-live depend on
+    an agreement nobody has asked for. `short`: the slide's wording, the law's
+    sentence left to the notes."""
+    levers = {rule.lever for rule in analysis.method.levers.country_rules}
+    actions = analysis.change_plan.actions
+    required = actions[actions["lever"].isin(levers)].sort_values("date", kind="stable")
+    key = "governance.legal_consultation_short" if short else "governance.legal_consultation"
+    return [t(analysis, key, rule=decided.first_sentence(r.reason),
+              action=r.action, owner=r.owner_name or r.owner_label, date=c.date(analysis, r.date))
+            for r in required.drop_duplicates("reason").itertuples()]
 
 
 def _administrator_lines(analysis: Analysis) -> list[str]:
@@ -940,7 +956,8 @@ def _governance_slides(analysis: Analysis) -> Slides:
     detail: list[Slide] = []
     if gov.team:
         counts = _seniority_counts(gov.team)
-        summary = [team_summary(analysis), balance_line(analysis, counts), *governance_findings(analysis)]
+        summary = [team_summary(analysis), balance_line(analysis, counts),
+                   *governance_findings(analysis, short=True)]
         evidence = analysis.steering.criteria.at["experience_balance", "evidence"]
         team_title = t(analysis, "messages.team", members=len(gov.team), fte=_fte(analysis, gov.team),
                        functions=len({m.function for m in gov.team})).rstrip(".")
@@ -948,7 +965,7 @@ def _governance_slides(analysis: Analysis) -> Slides:
         # in the notes); who is in the team, in the appendix.
         shown: list[BulletLike] = b.leading(summary, b.words)
         main.append(BulletSlide(team_title, shown, notes=c.reason_notes(
-            analysis, [evidence], lead=b.lines(summary[len(shown):]))))
+            analysis, [evidence], lead=b.lines([*legal_consultations(analysis), *summary[len(shown):]]))))
         if not seniority_chart(analysis).says_little:  # else the team's table says it
             detail.append(ChartSlide(g("balance_title"), seniority_chart(analysis),
                                      caption=balance_line(analysis, counts)))

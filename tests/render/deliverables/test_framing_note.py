@@ -464,3 +464,25 @@ def test_the_report_says_a_brake_s_facts_once_the_risks_naming_it_and_the_words_
     heard = [r for b in fn._brakes_shown(case.analysis) for r in b.reasons[1:]
              if r.startswith(case.analysis.method.brakes.severity.observed_reason.in_(case.lang).split("{")[0])]
     assert all(any(flat(quote) in fact for fact in facts) for quote in heard)
+
+
+def test_a_consultation_the_law_requires_before_go_live_is_what_governance_must_settle(case):
+    """Individual activity dashboards in France (CSE) or Germany (Betriebsrat): no
+    go-live without the employee representatives, so the framing note says it,
+    with the plan's action, its owner and its date, in the report and the deck."""
+    from playbook.render.deliverables import decisions as decided
+
+    levers = {rule.lever for rule in case.analysis.method.levers.country_rules}
+    actions = case.analysis.change_plan.actions
+    required = actions[actions["lever"].isin(levers)]
+    if case.analysis.engagement.engagement.country != "FR":
+        return  # the examples' French client carries the rule; the others may not
+    assert len(required), "a French client's individual dashboards call for the CSE"
+    report, deck = flat(case.doc_text()), flat(" ".join(case.slide_text(s) for s in case.main_slides()))
+    notes = flat(" ".join(s.notes_slide.notes_text_frame.text for s in case.main_slides() if s.has_notes_slide))
+    for r in required.itertuples():
+        rule = flat(decided.first_sentence(r.reason))
+        assert rule in report and flat(r.action) in report, rule
+        # on the slide, the action and its date; the law's sentence in the notes
+        assert flat(r.action) in deck and flat(c.date(case.analysis, r.date)) in deck, r.action
+        assert rule in notes, rule

@@ -460,3 +460,15 @@ def test_a_client_s_short_sessions_show_how_each_led_module_is_split(lang):
         elif m["hours"] == 7:
             assert duration.endswith(split)
     assert any(m["hours"] == 7 and tp._led(analysis, str(k)) for k, m in modules.iterrows())
+
+
+def test_a_french_need_line_agrees_the_comfort_level_with_its_noun():
+    """« aisance informatique : Élevé » is a gender error: the level qualifies « niveau »."""
+    import re
+
+    analysis = _minimal("fr")
+    lines = tp._need_notes(analysis)
+    assert lines
+    for line in lines:
+        assert not re.search(r"(?<!niveau d')aisance informatique\s*:\s*(Élevé|Moyen)\b", line), line
+        assert c.term(analysis, "level", analysis.engagement.populations[0].it_comfort) in lines[0]
