@@ -24,6 +24,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.colors import LinearSegmentedColormap, to_rgb
 from matplotlib.figure import Figure as MplFigure
 from matplotlib.ticker import FuncFormatter
+from matplotlib.transforms import ScaledTranslation
 from PIL import Image
 
 from . import fit, maps
@@ -464,8 +465,7 @@ def _draw_gantt(chart: Chart, axes, lang: str, palette: Palette) -> None:
     width_pt = figure.get_figwidth() * 72 * 0.38
     label_size, names = _fit_labels([prepare(t.label, lang) for t in reversed(tasks)],
                                     width_pt, pitch)
-    axes.set_yticks(range(count), names)
-    axes.tick_params(axis="y", labelsize=label_size)
+    _row_names(axes, names, label_size, palette)
     first = min(t.start for t in tasks) - dt.timedelta(days=4)
     last = max(t.end for t in tasks) + dt.timedelta(days=6)
     axes.set_xlim(mdates.date2num(first), mdates.date2num(last))
@@ -484,6 +484,20 @@ def _draw_gantt(chart: Chart, axes, lang: str, palette: Palette) -> None:
     _tidy(axes, palette, "x")
     if chart.legend and coloured > 1:  # below the month labels, whatever the figure's height
         _legend_below(axes)
+
+
+ROW_NAME_PAD_PT = 3.5  # between a row's name and the plot, as matplotlib pads tick labels
+
+
+def _row_names(axes, names: list[str], size: float, palette: Palette) -> None:
+    """Each row's name left of the plot, placed as a tick label would be: plain
+    text rather than ticks, which cost a tick, its lines and its label per row."""
+    axes.set_yticks([])
+    place = axes.get_yaxis_transform() + ScaledTranslation(-ROW_NAME_PAD_PT / 72, 0,
+                                                           axes.figure.dpi_scale_trans)
+    for row, name in enumerate(names):
+        axes.text(0, row, name, transform=place, ha="right", va="center_baseline",
+                  fontsize=size, color=palette.muted, clip_on=False)
 
 
 LABEL_SIZES = (BASE_SIZE, BASE_SIZE - 1, BASE_SIZE - 2)   # Gantt row names, never smaller
