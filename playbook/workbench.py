@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from .analysis.change_plan import most_occurrences, possible_action_ids
 from .analysis.engine import Analysis, analysed
@@ -17,6 +18,11 @@ from .intake import IntakeReport, load_engagement
 from .intake.assemble import PlanIds, PlanNames
 from .method import load_method
 from .model import Engagement
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from .model import ActionRecord
 
 _CACHE: dict[tuple[str, str, str, str], Analysis] = {}
 
@@ -149,6 +155,7 @@ def unmatched_rows(report: IntakeReport, analysis: Analysis, lang: str) -> list[
     found = []
     for index, nearest in unmatched_records(engagement, analysis.change_plan.actions):
         record = engagement.action_status[index]
+        assert record.planned is not None  # only dated records are matched
         where = report.action_rows[index] if index < len(report.action_rows) else ""
         near = (render("intake.unmatched_action_row.nearest", lang, date=short_date(nearest, lang))
                 if nearest else render("intake.unmatched_action_row.none", lang))
@@ -161,8 +168,8 @@ def unmatched_rows(report: IntakeReport, analysis: Analysis, lang: str) -> list[
     return found
 
 
-def planned_actions(path: str | Path, engagement, lang: str, method_dir: str | Path | None = None
-                    ) -> tuple[list, list[str]]:
+def planned_actions(path: str | Path, engagement: Engagement, lang: str,
+                    method_dir: str | Path | None = None) -> tuple[list[ActionRecord], list[str]]:
     """The rows of the `action_status` sheet pre-filled from the plan of the
     engagement read from `path` (see `analysis.action_sheet`), in `lang`, and the
     plan's action ids. An id the file records that the plan does not have is
@@ -187,7 +194,7 @@ def shown_path(path: str | Path) -> str:
     return path.name
 
 
-class WrittenFiles(dict):
+class WrittenFiles(dict[str, Path]):
     """The files a deliverable wrote (kind → path), shown by their names only.
 
     A notebook displays what it wrote, where the consultant will find it; the
@@ -198,7 +205,7 @@ class WrittenFiles(dict):
     def __repr__(self) -> str:
         return ", ".join(shown_path(path) for path in self.values())
 
-    def _repr_pretty_(self, printer, cycle) -> None:
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:  # IPython's (unannotated) printer
         printer.text(repr(self))
 
 
@@ -280,7 +287,7 @@ def prepare_copil(analysis: Analysis, as_of: str = "", since: str = "", method_d
     return steered(analysis, day, previous)
 
 
-def _previous_date(since: Path, old, before, analysis: Analysis):
+def _previous_date(since: Path, old: Engagement, before: dt.date, analysis: Analysis) -> dt.date:
     """The date of the committee `since` stands for: the latest its manifest
     records before `before`; for an engagement file, the committee it was
     prepared for (its latest measurement or as-of date), else one cadence back."""
@@ -299,7 +306,8 @@ def _previous_date(since: Path, old, before, analysis: Analysis):
     return before - dt.timedelta(weeks=analysis.engagement.governance.copil_every_weeks)
 
 
-def previous_engagement(since: str | Path, client: str, before=None):
+def previous_engagement(since: str | Path, client: str,
+                        before: dt.date | None = None) -> Engagement:
     """The engagement as it stood at the previous COPIL (the latest before the
     date `before`), refused unless it is `client`'s own: another client's names
     must never reach this client's pack."""
@@ -312,7 +320,8 @@ def previous_engagement(since: str | Path, client: str, before=None):
     return old
 
 
-def previous_engagement_file(since: str | Path, client: str | None = None, before=None) -> Path:
+def previous_engagement_file(since: str | Path, client: str | None = None,
+                             before: dt.date | None = None) -> Path:
     """The engagement file `since` names: the file itself, or for a run's
     `manifest.json` the engagement of the latest committee it records before
     the date `before` (the folder's dated steering history, see

@@ -13,11 +13,11 @@ import numpy as np
 import pandas as pd
 
 from ..method import Method
-from ..method.levers import PILLARS
+from ..method.levers import PILLARS, Quadrant
 from .progress import CANCELLED
 
 ALL = "all"  # the population of a cross-population action
-QUADRANT_ORDER = ("quick_win", "major", "filler", "questionable")
+QUADRANT_ORDER: tuple[Quadrant, ...] = ("quick_win", "major", "filler", "questionable")
 
 
 def by_population(

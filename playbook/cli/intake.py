@@ -10,7 +10,7 @@ import datetime as dt
 import os
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -21,6 +21,12 @@ from ..text.language import choose_language
 from ..text.typography import colon
 from . import app
 from .summary import method_warnings, print_warnings
+
+if TYPE_CHECKING:
+    from ..analysis.records import MethodWarning
+    from ..errors import Problem
+    from ..intake import IntakeReport
+    from ..model import Engagement
 
 
 class Lang(StrEnum):
@@ -40,7 +46,7 @@ def _t(key: str, lang: str, **values: object) -> str:
     return render(f"cli.{group}.{key}", lang, **values)
 
 
-_VALIDATE = ("title", "client", "populations", "lots", "go_live", "warnings")
+_VALIDATE = ("title", "client", "populations", "populations_all_users", "lots", "go_live", "warnings")
 
 
 @app.command(help="help.validate")
@@ -70,8 +76,9 @@ def validate(
     lines = [
         _t("title", shown, file=path),
         _t("client", shown, client=engagement.client),
+        # "0 not using the CRM" says nothing: the aside is left out when none is.
         _t(
-            "populations",
+            "populations" if any(not p.crm_user for p in populations) else "populations_all_users",
             shown,
             count=len(populations),
             non_users=sum(not p.crm_user for p in populations),
@@ -104,8 +111,8 @@ def validate(
     print_warnings(console, method_points, shown)
 
 
-def _method_warnings(path: Path, report, lang: str, told: str | None = None
-                     ) -> tuple[list, list]:
+def _method_warnings(path: Path, report: IntakeReport, lang: str, told: str | None = None
+                     ) -> tuple[list[MethodWarning], list[Problem]]:
     """What the method's analysis asks the consultant to look at (the documents say
     why), and the dated `action_status` rows that match no planned action (located
     warnings); an `action_status` id the plan does not have is an error, located."""
@@ -164,7 +171,7 @@ def intake_template(
         _unmatched_rows(written, read, chosen)
 
 
-def _unmatched_rows(written: Path, source, lang: str) -> None:
+def _unmatched_rows(written: Path, source: Engagement, lang: str) -> None:
     """The rows kept from the `--from` file whose date the plan has no occurrence
     on, one by one, located in the workbook written: their status applies to
     nothing until the date is corrected (the plan is the one just computed)."""
@@ -180,7 +187,7 @@ def _unmatched_rows(written: Path, source, lang: str) -> None:
         typer.echo(f"  - {problem.where}{colon(lang)}{problem.message}")
 
 
-def _with_planned_actions(source: Path, engagement, lang: str):
+def _with_planned_actions(source: Path, engagement: Engagement, lang: str) -> Engagement:
     """The engagement with its `action_status` listing every planned action (id,
     wording in `lang`, owner, date, what was recorded): the consultant only picks
     a status. The plan takes seconds: said on a terminal while it runs."""

@@ -15,7 +15,7 @@ import os
 import shutil
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -49,7 +49,7 @@ def client_notebooks(engagement_path: Path, root: Path) -> tuple[Path, list[Path
     return folder, made
 
 
-def _fill_parameters(notebook: dict, engagement: str) -> None:
+def _fill_parameters(notebook: dict[str, Any], engagement: str) -> None:
     """Point the cell tagged `parameters` at `engagement` (relative to the copy)."""
     for cell in notebook.get("cells", []):
         if "parameters" not in cell.get("metadata", {}).get("tags", []):

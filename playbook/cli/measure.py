@@ -52,8 +52,9 @@ def import_command(
             imported = import_survey(file, current, load_method().copil.pulse.min_group)
         imported = not_yet_recorded(imported, current, file)  # the same export twice: no double
         if imported.kpi_readings or imported.pulse_results:
-            kept = append_measurements(engagement, {"kpi_readings": imported.kpi_readings,
-                                                    "pulse_results": imported.pulse_results}, lang)
+            kept = append_measurements(engagement, {"kpi_readings": list(imported.kpi_readings),
+                                                    "pulse_results": list(imported.pulse_results)},
+                                       lang)
     if not imported.kpi_readings and not imported.pulse_results:
         for note in imported.notes:
             console.print(escape(render("measure.note", lang, note=note.text(lang))), soft_wrap=True)

@@ -8,7 +8,7 @@ back as a valid engagement; its previous version is kept in `<name>.versions/`.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -18,6 +18,10 @@ from ..text import colon, render
 from ..text.language import choose_language
 from . import app
 from .usage import PlainGroup, PlaybookApp
+
+if TYPE_CHECKING:
+    from ..analysis.engine import Analysis
+    from ..model import Engagement
 
 plan_app = PlaybookApp(cls=PlainGroup, help="help.plan", no_args_is_help=True,
                        add_completion=False)
@@ -56,7 +60,7 @@ def export_command(
     console.print(escape(render("measure.kept", lang, path=kept)), soft_wrap=True)
 
 
-def _analysis(engagement, method: Path | None):
+def _analysis(engagement: Engagement, method: Path | None) -> Analysis:
     """The analysis `planned_actions` computed for `engagement` (kept per content)."""
     from ..analysis.engine import analysed
     from ..method import load_method

@@ -8,13 +8,20 @@ looks at it before any client deliverable is produced.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from types import TracebackType
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ..text import render
 from ..text.language import choose_language
 from . import app
+
+if TYPE_CHECKING:
+    from rich.progress import Progress
+
+    from ..render.ir import Lang
+    from ..render.layout_check import Finding
 
 
 @app.command("check-templates", help="help.check_templates")
@@ -78,13 +85,13 @@ def check_layout_command(
     report_layout(findings, directory, lang)
 
 
-def checked_language(told: str | None) -> str:
+def checked_language(told: str | None) -> Lang:
     """`--lang` when it names a language, else the common rule; exit 2 on a typo."""
     from ..errors import PlaybookError
 
     if told is not None and told not in ("fr", "en"):
         raise PlaybookError(render("cli.bad_lang", choose_language(), value=told))
-    return choose_language(told)
+    return "fr" if choose_language(told) == "fr" else "en"  # the rule gives one of the two
 
 
 class LayoutProgress:
@@ -96,7 +103,7 @@ class LayoutProgress:
 
         self.console = Console(stderr=True, highlight=False)
         self.total, self.lang, self.index = total, lang, 0
-        self._bar = None
+        self._bar: Progress | None = None
 
     def __enter__(self) -> LayoutProgress:
         if self.console.is_terminal and self.total:
@@ -110,9 +117,10 @@ class LayoutProgress:
                 total=self.total)
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
         if self._bar is not None:
-            self._bar.__exit__(*exc)
+            self._bar.__exit__(kind, error, trace)
 
     def __call__(self, path: Path) -> None:
         self.index += 1
@@ -124,7 +132,7 @@ class LayoutProgress:
             self.console.print(line, markup=False, soft_wrap=True)
 
 
-def report_layout(findings: list, directory: Path, lang: str | None = None) -> None:
+def report_layout(findings: list[Finding], directory: Path, lang: str | None = None) -> None:
     """Print layout findings (stderr) or an all-clear line; exit 1 when there are findings."""
     lang = lang or choose_language()
     if not findings:

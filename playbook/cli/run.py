@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
@@ -13,6 +13,12 @@ from ..text.language import choose_language
 from . import app
 from .render import checked_language
 
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from ..run.execute import RunResult
+
+
 ONLY_HELP = "help.run.only"
 AS_OF_HELP = "help.run.as_of"
 SINCE_HELP = "help.run.since"
@@ -21,7 +27,7 @@ FORCE_HELP = "help.run.force"
 OUT_HELP = "help.run.out"
 
 
-def _console(stderr: bool = False):
+def _console(stderr: bool = False) -> Console:
     from rich.console import Console
 
     return Console(stderr=stderr, highlight=False)
@@ -127,7 +133,7 @@ def _language_of(engagement: Path) -> str | None:
         return None
 
 
-def _check_layout(result, console) -> None:
+def _check_layout(result: RunResult, console: Console) -> None:
     """The layout check of the files a run wrote, or a note saying why it was not done."""
     from ..render.layout_check import check_files, libreoffice_available
     from .render import LayoutProgress, report_layout

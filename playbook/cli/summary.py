@@ -9,11 +9,18 @@ analysis's own (`MethodWarning`), never recomputed here.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from rich.console import Console
 from rich.markup import escape
 
 from ..text import render
+
+if TYPE_CHECKING:
+    from ..analysis.engine import Analysis
+    from ..analysis.records import MethodWarning
 
 SHOWN = 5
 # The end of a warning's first sentence: a full stop before a capital, not an
@@ -26,14 +33,14 @@ def headline(message: str) -> str:
     return _FIRST_SENTENCE.split(message.strip(), maxsplit=1)[0].rstrip(".") + "."
 
 
-def method_warnings(analysis) -> list:
+def method_warnings(analysis: Analysis) -> list[MethodWarning]:
     """Every warning of the analysis, once each, warnings before notes."""
     from ..analysis.engine import method_warnings as collected
 
     return collected(analysis)
 
 
-def print_warnings(console, warnings: list, lang: str) -> None:
+def print_warnings(console: Console, warnings: Sequence[MethodWarning], lang: str) -> None:
     """The summary: a title with the count, the first `SHOWN`, how many more."""
     if not warnings:
         console.print(render("cli.warnings.none", lang), markup=False, highlight=False)
@@ -48,7 +55,7 @@ def print_warnings(console, warnings: list, lang: str) -> None:
                       markup=False, highlight=False)
 
 
-def print_method_warnings(console, engagement: Path, lang: str, method: Path | None = None,
+def print_method_warnings(console: Console, engagement: Path, lang: str, method: Path | None = None,
                           manifest: Path | None = None) -> None:
     """The warnings of the engagement's analysis in `lang` (the run's language):
     those the run recorded in its `manifest` (the analysis it rendered), else,
@@ -67,7 +74,7 @@ def print_method_warnings(console, engagement: Path, lang: str, method: Path | N
     print_warnings(console, method_warnings(analysis), lang)
 
 
-def _recorded(manifest: Path) -> list | None:
+def _recorded(manifest: Path) -> list[MethodWarning] | None:
     """The warnings a run's manifest records (None: it records none, or is unreadable)."""
     from ..analysis.records import MethodWarning
     from ..run import manifest as manifest_module

@@ -9,12 +9,13 @@ what was wrong, the command's usage and where to find help — never a traceback
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from types import MethodType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 from typer.core import TyperArgument, TyperCommand, TyperGroup
+from typer.models import CommandFunctionType
 
 from ..text import render
 from ..text.messages import catalogue
@@ -30,6 +31,14 @@ ORDER = ("intake-template", "validate", "run", "lab", "plan", "measure", "batch"
 # The language of this invocation's help pages and usage errors (set by `speak`).
 _LANG = ["en"]
 
+if TYPE_CHECKING:
+    # The two copies of click typer may raise from (its own, or click itself).
+    import click.exceptions as click_errors
+    import typer._click.exceptions as typer_click_errors
+
+    ClickError = typer_click_errors.ClickException | click_errors.ClickException
+    UsageError = typer_click_errors.UsageError | click_errors.UsageError
+
 
 def _exception_modules() -> list[Any]:
     """The exception modules of every click the installed typer may raise from."""
@@ -43,11 +52,11 @@ def _exception_modules() -> list[Any]:
     return modules
 
 
-def click_exceptions() -> tuple[type[BaseException], ...]:
+def click_exceptions() -> tuple[type[ClickError], ...]:
     return tuple(module.ClickException for module in _exception_modules())
 
 
-def usage_errors() -> tuple[type[BaseException], ...]:
+def usage_errors() -> tuple[type[UsageError], ...]:
     return tuple(module.UsageError for module in _exception_modules())
 
 
@@ -228,12 +237,13 @@ class _PlainParams:
     """
 
     def get_params(self, ctx: Any) -> list[Any]:
-        params = super().get_params(ctx)  # type: ignore[misc]
+        params: list[Any] = super().get_params(ctx)  # type: ignore[misc]
         for param in params:
             if param.name == "help":  # click's own option, worded in English
                 param.help = render("help.help_option", _LANG[0])
             if isinstance(param, TyperArgument):
-                param.display_type_rich = MethodType(_hide_type, param)
+                # One argument's method replaced, not typer's class for every program.
+                setattr(param, "display_type_rich", MethodType(_hide_type, param))  # noqa: B010
             elif param.metavar is None:
                 param.metavar = ""
         return params
@@ -254,6 +264,8 @@ class PlainGroup(_PlainParams, TyperGroup):
 class PlaybookApp(typer.Typer):
     """A Typer whose commands print plain help pages (see `_PlainParams`)."""
 
-    def command(self, *args: Any, **kwargs: Any):  # type: ignore[override]
+    def command(
+        self, *args: Any, **kwargs: Any
+    ) -> Callable[[CommandFunctionType], CommandFunctionType]:
         kwargs.setdefault("cls", PlainCommand)
         return super().command(*args, **kwargs)

@@ -20,6 +20,7 @@ from ..model import Engagement
 from . import messages as msg
 from .assemble import PlanIds, assemble
 from .schema import SHEETS, Column, Sheet
+from .source import Source
 from .xlsx_writer import write_intake_template
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -77,7 +78,7 @@ def read_intake(
     if suffix in YAML_SUFFIXES:
         from .yaml_reader import YamlSource
 
-        source = YamlSource(path, first_lang, lang_forced=lang is not None)
+        source: Source = YamlSource(path, first_lang, lang_forced=lang is not None)
     elif suffix in XLSX_SUFFIXES:
         from .xlsx_reader import XlsxSource
 

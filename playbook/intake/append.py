@@ -86,7 +86,8 @@ def _starts_a_committee(path: Path, records: dict[str, list[BaseModel]]) -> bool
     if not previous_path(path).is_file():
         return True
     current = load_engagement(path)
-    held = _latest([r.date for r in [*current.kpi_readings, *current.pulse_results]])
+    held = _latest([*(r.date for r in current.kpi_readings),
+                    *(r.date for r in current.pulse_results)])
     brought = _latest([getattr(r, "date", None) for rows in records.values() for r in rows
                        if getattr(r, "date", None) is not None])
     return held is None or brought is None or brought > held

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from ..errors import brief
 from ..model import (
@@ -57,7 +58,8 @@ class Assembly:
         self.action_ids = action_ids  # the plan's action ids; None: not checked
         self.plan_ids = plan_ids  # the plan of a candidate, when the file has errors
         self.lang = source.lang
-        self.rows: dict[str, list[tuple[BaseModel, Entry]]] = {}
+        # each sheet's rows as its own row model (read by field name: Any)
+        self.rows: dict[str, list[tuple[Any, Entry]]] = {}
         # Rows rejected for a bad cell: their readable values, still cross-checked.
         self.invalid_rows: dict[str, list[tuple[dict[str, Any], Entry]]] = {}
         self.unreadable: dict[str, list[set[str]]] = {}  # per rejected row: columns reported
@@ -173,7 +175,7 @@ class Assembly:
             self.invalid_names[sheet.name].add(normalise_name(data["name"]))
 
     def _pydantic_problem(
-        self, entry: Entry, column: Column | None, error: dict[str, Any], item: int | None
+        self, entry: Entry, column: Column | None, error: ErrorDetails, item: int | None
     ) -> None:
         where = entry.locate(column.name if column else None, item)
         found = (
@@ -198,6 +200,8 @@ class Assembly:
             self.record_entries[sheet.name] = entry
         for part in sheet.parts:
             columns = [c for c in sheet.columns if c.path[: len(part.path)] == part.path]
+            values: dict[str, Any]
+            bad: set[str]
             if entry is None:  # sheet missing, already reported: defaults only
                 values, bad = {}, set()
             else:
@@ -218,16 +222,16 @@ class Assembly:
                     continue
                 for error in exc.errors():
                     full = (*part.path, *(str(p) for p in error["loc"]))
-                    column = _column_at(columns, full)
-                    if column is None:
+                    at_fault = _column_at(columns, full)
+                    if at_fault is None:
                         self.error(
                             self.source.sheet_where(sheet), msg.pydantic_message(error, self.lang)
                         )
-                    elif column.name not in bad:
-                        depth = len(column.path) - len(part.path)
+                    elif at_fault.name not in bad:
+                        depth = len(at_fault.path) - len(part.path)
                         loc = error["loc"]
-                        item = loc[depth] if len(loc) > depth and isinstance(loc[depth], int) else None
-                        self._pydantic_problem(entry, column, error, item)
+                        item = step if len(loc) > depth and isinstance(step := loc[depth], int) else None
+                        self._pydantic_problem(entry, at_fault, error, item)
                 continue
             if bad:
                 self.records[part.path] = None
@@ -249,11 +253,12 @@ class Assembly:
             update={s.path[1]: rows(s.name) for s in TABLES if s.path[0] == "governance"}
         )
         training = training.model_copy(update={"blackouts": rows("blackouts")})
+        tables: dict[str, Any] = {s.path[0]: rows(s.name) for s in TABLES if len(s.path) == 1}
         candidate = Engagement.model_construct(
             engagement=info,
             governance=governance,
             training=training,
-            **{s.path[0]: rows(s.name) for s in TABLES if len(s.path) == 1},
+            **tables,
         )
         self._consistency(candidate)
         self._intake_checks(candidate)

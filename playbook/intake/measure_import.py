@@ -218,7 +218,7 @@ def import_usage(path: str | Path, engagement: Engagement) -> Imported:
         user = raw[found["user"]]
         if _empty(user):
             rows.bad(number, found["user"], "empty user", None, "the user's id or e-mail")
-        record = {
+        record: dict[str, Any] = {  # a row of mixed values, validated as a record later
             "user": str(user).strip(),
             "population": rows.population(number, found["population"], raw[found["population"]]),
             "date": rows.date(number, found["date"], raw[found["date"]]),
@@ -355,8 +355,10 @@ def import_survey(path: str | Path, engagement: Engagement, min_group: int) -> I
                 "count": count, "minimum": min_group}))
             results.append(PulseResult(population=population, date=date, respondents=count))
             continue
-        means = {pillar: _pillar_mean(group, pillar, columns, min_group, where, notes)
-                 for pillar, columns in pillars.items()}
+        # the record's pillar fields, by name
+        means: dict[str, Any] = {pillar: _pillar_mean(group, pillar, columns, min_group, where,
+                                                      notes)
+                                 for pillar, columns in pillars.items()}
         results.append(PulseResult(population=population, date=date, respondents=count, **means))
     return Imported([], results, notes)
 
@@ -427,5 +429,5 @@ def not_yet_recorded(imported: Imported, engagement: Engagement, path: str | Pat
     return Imported(kept_readings, kept_pulses, notes)
 
 
-def _figures(pulse: PulseResult) -> tuple:
+def _figures(pulse: PulseResult) -> tuple[int, float | None, float | None, float | None]:
     return (pulse.respondents, pulse.understand, pulse.want, pulse.able)

@@ -9,12 +9,15 @@ English; the ones a consultant will meet are mapped to coded messages here.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import MAX_SHOWN, IntakeError, Problem, shown
 from ..text import Message, render
 from ..text.typography import colon, semicolon
 from .schema import Column
+
+if TYPE_CHECKING:
+    from pydantic_core import ErrorDetails
 
 
 def text(key: str, lang: str, **values: Any) -> str:
@@ -106,7 +109,7 @@ _VALUE_ERRORS = {
 }
 
 
-def pydantic_message(error: dict[str, Any], lang: str) -> str:
+def pydantic_message(error: ErrorDetails, lang: str) -> str:
     kind = error["type"]
     if kind == "missing":
         return text("missing", lang)
@@ -118,8 +121,9 @@ def pydantic_message(error: dict[str, Any], lang: str) -> str:
         return text("too_long", lang, **error["ctx"])
     if kind == "value_error":
         raised = error.get("ctx", {}).get("error")
-        if isinstance(getattr(raised, "message", None), Message):  # worded in both languages
-            return raised.message.text(lang)
+        said = getattr(raised, "message", None)
+        if isinstance(said, Message):  # worded in both languages
+            return said.text(lang)
         detail = str(raised if raised is not None else error["msg"])
         code = _VALUE_ERRORS.get(detail)
         return render(code, lang) if code else detail
@@ -131,7 +135,8 @@ def pydantic_message(error: dict[str, Any], lang: str) -> str:
 def show_value(value: Any) -> str:
     """A value as a consultant typed it: dates as dates, text quoted."""
     if hasattr(value, "isoformat"):
-        return value.isoformat()
+        iso: str = value.isoformat()
+        return iso
     if isinstance(value, (str, list, tuple, dict, set, bytes)):
         return shown(value)  # shortened: never a pasted chapter or an expanded alias
     return str(value)[:MAX_SHOWN]

@@ -224,7 +224,8 @@ def coerce_date(value: Any) -> dt.date:
         return value
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         if 1 <= value < 2958466:  # Excel's serial range
-            return from_excel(value).date()
+            serial_day: dt.date = from_excel(value).date()  # openpyxl: unannotated
+            return serial_day
         raise Invalid(value)
     if not isinstance(value, str):
         raise Invalid(value)
@@ -237,13 +238,13 @@ def coerce_date(value: Any) -> dt.date:
             day, month, year = (int(g) for g in match.groups())
             return dt.date(year, month, day)
         if match := _DAY_MONTH_NAME.match(text):
-            day, month_name, year = match.groups()
+            day_text, month_name, year_text = match.groups()
             if month_name in _MONTHS:
-                return dt.date(int(year), _MONTHS[month_name], int(day))
+                return dt.date(int(year_text), _MONTHS[month_name], int(day_text))
         if match := _MONTH_NAME_DAY.match(text):
-            month_name, day, year = match.groups()
+            month_name, day_text, year_text = match.groups()
             if month_name in _MONTHS:
-                return dt.date(int(year), _MONTHS[month_name], int(day))
+                return dt.date(int(year_text), _MONTHS[month_name], int(day_text))
     except ValueError:  # 31/02/2026
         pass
     raise Invalid(value)

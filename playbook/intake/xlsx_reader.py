@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import unicodedata
 import warnings
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +27,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ..model.types import normalise_name
 from . import messages as msg
 from .headers import column_code, column_header, sheet_code, sheet_title
-from .schema import Sheet
+from .schema import Column, Sheet
 from .source import BROKEN, Cell, Entry, Source
 from .values import coerce_code, is_empty
 
@@ -180,7 +181,7 @@ class XlsxSource(Source):
             return []
         absent = frozenset(c.name for c in sheet.columns if c.required and c.name not in columns)
 
-        def locator(row: int):
+        def locator(row: int) -> Callable[[str | None, int | None], str]:
             def locate(column: str | None, item: int | None) -> str:
                 if column is None:
                     return msg.xlsx_where(self.lang, self._title(sheet), row)
@@ -226,23 +227,46 @@ class XlsxSource(Source):
         if not columns:
             self.problem(msg.xlsx_where(self.lang, self._title(sheet), 1), msg.text("no_header", self.lang))
             return None
+        expected = ", ".join(column_header(sheet.name, c, self.lang) for c in sheet.column_names)
+        optional = []
         for column in sheet.columns:
             if column.name in columns:
                 continue
-            key = "missing_column" if column.required else "missing_optional_column"
+            if not column.required:
+                optional.append(column)
+                continue
             self.problem(
                 msg.xlsx_where(self.lang, self._title(sheet), 1),
-                msg.text(
-                    key,
-                    self.lang,
-                    column=column_header(sheet.name, column.name, self.lang),
-                    default=msg.format_default(column, self.lang),
-                ),
-                expected=", ".join(column_header(sheet.name, c, self.lang)
-                                   for c in sheet.column_names),
-                severity="error" if column.required else "warning",
+                msg.text("missing_column", self.lang,
+                         column=column_header(sheet.name, column.name, self.lang)),
+                expected=expected,
             )
+        self._defaults_used(msg.xlsx_where(self.lang, self._title(sheet), 1), sheet, optional,
+                            "column", expected=expected)
         return columns
+
+    def _defaults_used(self, where: str, sheet: Sheet, optional: list[Column], kind: str,
+                       expected: str = "") -> None:
+        """One warning for the optional columns or rows a sheet lacks, however many.
+
+        A workbook made by an earlier version lacks every field added since: one
+        line per field would bury the warnings that matter.
+        """
+        if not optional:
+            return
+        if len(optional) == 1:
+            column = optional[0]
+            text = msg.text(f"missing_optional_{'column' if kind == 'column' else 'key'}", self.lang,
+                            column=column_header(sheet.name, column.name, self.lang),
+                            default=msg.format_default(column, self.lang))
+        else:
+            items = "; ".join(msg.text("default_item", self.lang,
+                                       column=column_header(sheet.name, c.name, self.lang),
+                                       default=msg.format_default(c, self.lang))
+                              for c in optional)
+            text = msg.text(f"missing_optional_{'columns' if kind == 'column' else 'keys'}",
+                            self.lang, count=len(optional), items=items)
+        self.problem(where, text, expected=expected, severity="warning")
 
     def _record(self, ws: Worksheet, sheet: Sheet, broken: set[tuple[int, int]]) -> Entry:
         known = set(sheet.column_names)
@@ -264,22 +288,21 @@ class XlsxSource(Source):
             else:
                 rows[key] = row
         absent = set()
+        optional = []
         for column in sheet.columns:
-            if column.name not in rows:
-                key = "missing_key" if column.required else "missing_optional_key"
-                self.problem(
-                    msg.xlsx_where(self.lang, self._title(sheet),
-                                   name=column_header(sheet.name, column.name, self.lang)),
-                    msg.text(
-                        key,
-                        self.lang,
-                        column=column_header(sheet.name, column.name, self.lang),
-                        default=msg.format_default(column, self.lang),
-                    ),
-                    severity="error" if column.required else "warning",
-                )
-                if column.required:
-                    absent.add(column.name)
+            if column.name in rows:
+                continue
+            if not column.required:
+                optional.append(column)
+                continue
+            self.problem(
+                msg.xlsx_where(self.lang, self._title(sheet),
+                               name=column_header(sheet.name, column.name, self.lang)),
+                msg.text("missing_key", self.lang,
+                         column=column_header(sheet.name, column.name, self.lang)),
+            )
+            absent.add(column.name)
+        self._defaults_used(msg.xlsx_where(self.lang, self._title(sheet)), sheet, optional, "row")
 
         def locate(column: str | None, item: int | None) -> str:
             if column in rows:
@@ -297,7 +320,7 @@ class XlsxSource(Source):
 # the cells of the whole rectangle its dimension claims.
 
 
-def _cells(ws: Worksheet) -> list:
+def _cells(ws: Worksheet) -> list[Any]:  # openpyxl cells (openpyxl is unannotated)
     return list(ws._cells.values())
 
 

@@ -42,7 +42,8 @@ _YES_NO = {"en": ("yes", "no"), "fr": ("oui", "non")}
 _DATE_FORMAT = {"en": "yyyy-mm-dd", "fr": "dd/mm/yyyy"}
 _WIDTHS = {"name": 24, "text": 48, "names": 34, "date": 13, "bool": 11, "int": 12, "float": 12}
 
-_TEXT = {
+# key -> language -> a label, or the lines and rows of a README part (Any: read as each is)
+_TEXT: dict[str, dict[str, Any]] = {
     "title": {
         "en": "CRM change management: intake workbook",
         "fr": "Accompagnement du changement CRM : classeur de recueil",

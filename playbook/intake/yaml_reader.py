@@ -7,8 +7,9 @@ constructed into plain data: every problem can cite `populations[3].headcount
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import yaml
 from pydantic import BaseModel
@@ -27,7 +28,10 @@ Loc = tuple[str | int, ...]
 
 # libyaml's loader keeps line marks and is several times faster than the pure
 # Python one; the latter remains when PyYAML was built without libyaml.
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+if TYPE_CHECKING:
+    _SafeLoader = yaml.SafeLoader
+else:
+    _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 # The only tags an engagement's values may carry. Any other (!!binary, !!set,
 # !!omap, !!python/..., a local !tag) is refused, located, before anything is
@@ -155,7 +159,7 @@ class YamlSource(Source):
     def _at(self, loc: Loc, node: yaml.Node) -> str:
         return msg.yaml_where(self.lang, loc, node.start_mark.line + 1)
 
-    def _fatal(self, where: str, message: str) -> None:
+    def _fatal(self, where: str, message: str) -> NoReturn:
         self.problem(where, message)
         raise msg.LocalizedIntakeError(self.file, self.problems, lang=self.lang)
 
@@ -247,7 +251,7 @@ class YamlSource(Source):
             return []
         entries: list[Entry] = []
         for i, item in enumerate(items):
-            loc = (*sheet.path, i)
+            loc: Loc = (*sheet.path, i)
             if not isinstance(item, dict):
                 if not is_empty(item):
                     self.problem(self.where(loc), msg.text("yaml_not_mapping", self.lang), item)
@@ -257,7 +261,7 @@ class YamlSource(Source):
             entries.append(Entry(cells, msg.yaml_where(self.lang, loc, None), self._locator(loc)))
         return entries
 
-    def _locator(self, loc: Loc):
+    def _locator(self, loc: Loc) -> Callable[[str | None, int | None], str]:
         def locate(column: str | None, item: int | None) -> str:
             full = loc if column is None else (*loc, column)
             return self.where(full if item is None else (*full, item))

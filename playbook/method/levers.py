@@ -22,6 +22,7 @@ from .brakes import _parse_when as parse_when
 
 Pillar = Literal["understand", "want", "be_able"]
 PhaseCode = Literal["design", "acceptance", "pre_go_live", "go_live", "post_go_live"]
+Quadrant = Literal["quick_win", "major", "filler", "questionable"]
 Anchor = Literal["design_start", "acceptance_start", "go_live"]
 Adkar = Literal["awareness", "desire", "knowledge", "ability", "reinforcement"]
 
@@ -273,7 +274,7 @@ class Catalogue(Strict):
                            "open_after_go_live", "late_after_go_live_action", "late_after_go_live_more"], Bilingual]
     milestones: dict[Literal["design_start", "acceptance_start", "acceptance_end", "go_live"], Bilingual]
     closures: dict[Literal["weekend", "holiday"], Bilingual]
-    quadrants: dict[Literal["quick_win", "major", "filler", "questionable"], Bilingual]
+    quadrants: dict[Quadrant, Bilingual]
     levers: list[Lever] = Field(min_length=1)
     missing_roles: dict[str, MissingRole] = Field(default_factory=dict)
     external_populations: ExternalPopulations

@@ -14,21 +14,26 @@ import io
 import math
 import textwrap
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import Any, Literal, cast
 
 from matplotlib import dates as mdates
 from matplotlib import font_manager, rc_context
+from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.collections import PathCollection
 from matplotlib.colors import LinearSegmentedColormap, to_rgb
 from matplotlib.figure import Figure as MplFigure
+from matplotlib.legend import Legend
 from matplotlib.ticker import FuncFormatter
 from matplotlib.transforms import ScaledTranslation
+from matplotlib.typing import ColorType, RcKeyType
 from PIL import Image
 
 from . import fit, maps
-from .ir import Chart, Table
+from .ir import Align, Cell, Chart, Table
 from .months import month_ticks
 from .palette import HIGHLIGHT, HOUSE, Palette, is_dark, lane_slot
 from .typography import format_number, format_percent, prepare
@@ -63,7 +68,7 @@ def figure_height(chart: Chart, width_in: float) -> float:
 
 
 MAX_HEIGHT_IN = 8.0  # a figure never taller than most of a page
-_DRAWN: OrderedDict[tuple, bytes] = OrderedDict()
+_DRAWN: OrderedDict[tuple[str, str, float, float | None, Palette], bytes] = OrderedDict()
 _DRAWN_KEPT = 32
 
 
@@ -94,11 +99,12 @@ def render_png(chart: Chart, lang: str, width_in: float, palette: Palette = HOUS
 
 def _draw_png(chart: Chart, lang: str, width_in: float, palette: Palette,
               height_in: float | None) -> bytes:
-    canvas = chart_figure(chart, lang, width_in, palette, height_in).canvas
+    canvas = cast(FigureCanvasAgg, chart_figure(chart, lang, width_in, palette, height_in).canvas)
     # A chart is flat colours and anti-aliased text: 256 colours lose nothing
     # visible, and an 8-bit image is a third of the bytes to compress and to
     # carry in the document (no alpha either: the page is white).
-    image = Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba(),
+    pixels = canvas.buffer_rgba()  # type: ignore[no-untyped-call]  # matplotlib: unannotated
+    image = Image.frombuffer("RGBA", canvas.get_width_height(), pixels,
                              "raw", "RGBA", 0, 1).convert("RGB")
     image = image.quantize(256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
     buffer = io.BytesIO()
@@ -114,7 +120,7 @@ def chart_figure(chart: Chart, lang: str, width_in: float, palette: Palette = HO
     # Unhinted glyphs: hinting snaps outlines to a screen's pixel grid, which a
     # 200 dpi image for print does not need, and FreeType runs it for every glyph
     # of every label (a fifth of a chart's drawing).
-    rc = {"font.family": _font_family(), "font.size": BASE_SIZE, "axes.edgecolor": palette.muted,
+    rc: dict[RcKeyType, Any] = {"font.family": _font_family(), "font.size": BASE_SIZE, "axes.edgecolor": palette.muted,
           "axes.labelcolor": palette.text, "xtick.color": palette.muted,
           "ytick.color": palette.muted, "text.color": palette.text, "axes.linewidth": 0.6,
           "svg.fonttype": "none", "text.hinting": "no_hinting"}
@@ -127,7 +133,7 @@ def chart_figure(chart: Chart, lang: str, width_in: float, palette: Palette = HO
             axes.set_title(prepare(chart.title, lang), loc="left", fontsize=BASE_SIZE + 1.5,
                            fontweight="bold", color=palette.title, pad=10)
         _lay_out(figure, axes)
-        canvas.draw()
+        canvas.draw()  # type: ignore[no-untyped-call]  # matplotlib: unannotated
     return figure
 
 
@@ -150,7 +156,7 @@ def _wrap(text: str, width: int) -> str:
     return "\n".join(textwrap.wrap(text, width)) or text
 
 
-def _tidy(axes, palette: Palette, grid_axis: str = "y") -> None:
+def _tidy(axes: Axes, palette: Palette, grid_axis: Literal["both", "x", "y"] = "y") -> None:
     for side in ("top", "right"):
         axes.spines[side].set_visible(False)
     axes.grid(axis=grid_axis, color="#D9DEE1", linewidth=0.5)
@@ -158,7 +164,7 @@ def _tidy(axes, palette: Palette, grid_axis: str = "y") -> None:
     axes.tick_params(length=0)
 
 
-def _legend(axes, chart: Chart, count: int) -> None:
+def _legend(axes: Axes, chart: Chart, count: int) -> None:
     if chart.legend and count > 1:
         _legend_below(axes)
 
@@ -166,7 +172,7 @@ def _legend(axes, chart: Chart, count: int) -> None:
 LEGEND_GAP_PT = 6  # between the axis' lowest text (month labels, axis title) and the legend
 
 
-def _legend_below(axes, columns_max: int = 4):
+def _legend_below(axes: Axes, columns_max: int = 4) -> Legend | None:
     """The legend at the foot of the figure, from its left edge, in as many columns
     as the figure's width holds (anchored on the axes, pushed right by long
     category names, a four-column legend ran off the image). A figure legend: the
@@ -176,7 +182,7 @@ def _legend_below(axes, columns_max: int = 4):
     if not labels:
         return None
     size = BASE_SIZE - 0.5
-    figure = axes.figure
+    figure = _figure(axes)
     room = figure.get_figwidth() * 72 - 12
     entry = max(fit.text_width(label, size) for label in labels) + 3.2 * size  # handle + gap
     columns = max(1, min(len(labels), columns_max, int(room // entry)))
@@ -187,15 +193,16 @@ def _legend_below(axes, columns_max: int = 4):
 LAYOUT_PAD = 0.4  # between the figure's edge and its outermost text, in font sizes
 
 
-def _lay_out(figure: MplFigure, axes) -> None:
+def _lay_out(figure: MplFigure, axes: Axes) -> None:
     """Margins that just hold the axes' text (tick labels, titles), as `tight_layout`
     sets them, with the plot's foot raised so that everything under it ends
     `LEGEND_GAP_PT` above a figure legend (which `tight_layout` does not see): the
     two never overlap. One measurement of the text serves both: how far text
     reaches beyond the plot does not change when the plot moves, so the figure's
     text is laid out once here and once when drawn, not three times."""
-    renderer = figure.canvas.get_renderer()
+    renderer = cast(FigureCanvasAgg, figure.canvas).get_renderer()  # type: ignore[no-untyped-call]
     reach = axes.get_tightbbox(renderer, for_layout_only=True)  # pixels
+    assert reach is not None  # the axes are drawn
     frame = axes.get_position(original=True)  # figure fractions
     width, height = figure.get_figwidth() * figure.dpi, figure.get_figheight() * figure.dpi
     pad = LAYOUT_PAD * BASE_SIZE * figure.dpi / 72
@@ -213,7 +220,7 @@ def _lay_out(figure: MplFigure, axes) -> None:
         figure.subplots_adjust(left=left, right=1 - right, bottom=bottom, top=1 - top)
 
 
-def _draw_bar(chart: Chart, axes, lang: str, palette: Palette) -> None:
+def _draw_bar(chart: Chart, axes: Axes, lang: str, palette: Palette) -> None:
     horizontal = chart.kind in ("barh", "stacked_barh")
     stacked = chart.kind.startswith("stacked")
     fmt = value_formatter(chart, lang)
@@ -225,6 +232,7 @@ def _draw_bar(chart: Chart, axes, lang: str, palette: Palette) -> None:
     group = 0.72
     width = group if stacked else group / len(chart.series)
     bottoms = [0.0] * count
+    offsets: Sequence[float]
     for index, series in enumerate(chart.series):
         values = [v or 0.0 for v in series.values]
         if stacked:
@@ -235,7 +243,7 @@ def _draw_bar(chart: Chart, axes, lang: str, palette: Palette) -> None:
             offsets = [p - group / 2 + width * (index + 0.5) for p in positions]
         colour = palette.series(index if series.colour is None else series.colour)
         draw = axes.barh if horizontal else axes.bar
-        kwargs = {"left" if horizontal else "bottom": bottoms} if stacked else {}
+        kwargs: dict[str, Any] = {"left" if horizontal else "bottom": bottoms} if stacked else {}
         bars = draw(offsets, values, width, color=colour, label=prepare(series.name, lang),
                     **kwargs)
         if chart.show_values:
@@ -258,10 +266,10 @@ def _draw_bar(chart: Chart, axes, lang: str, palette: Palette) -> None:
     _legend(axes, chart, len(chart.series))
 
 
-def _column_labels(axes, positions: list[int], names: list[str]) -> None:
+def _column_labels(axes: Axes, positions: list[int], names: list[str]) -> None:
     """Every column named under it: wrapped to its column's width ("févr." over
     "2027"), slanted when a single word is wider than the column."""
-    room = axes.figure.get_figwidth() * 72 * PLOT_SHARE[0] / max(len(names), 1) - 4
+    room = _figure(axes).get_figwidth() * 72 * PLOT_SHARE[0] / max(len(names), 1) - 4
     words = [word for name in names for word in name.split()]
     if max((fit.text_width(w, BASE_SIZE) * fit.SAFETY for w in words), default=0) > room:
         axes.set_xticks(positions, names, rotation=45, ha="right", rotation_mode="anchor")
@@ -269,7 +277,7 @@ def _column_labels(axes, positions: list[int], names: list[str]) -> None:
     axes.set_xticks(positions, ["\n".join(fit.wrap(name, room, BASE_SIZE)) for name in names])
 
 
-def _draw_line(chart: Chart, axes, lang: str, palette: Palette) -> None:
+def _draw_line(chart: Chart, axes: Axes, lang: str, palette: Palette) -> None:
     fmt = value_formatter(chart, lang)
     names = [prepare(c, lang) for c in chart.categories]
     for index, series in enumerate(chart.series):
@@ -318,7 +326,7 @@ def figure_numbered(chart: Chart, lang: str, width_in: float, height_in: float) 
                             BASE_SIZE - 0.5, BASE_SIZE, lambda text: prepare(text, lang))
 
 
-def _draw_scatter(chart: Chart, axes, lang: str, palette: Palette) -> None:
+def _draw_scatter(chart: Chart, axes: Axes, lang: str, palette: Palette) -> None:
     slots = maps.group_slots(chart)
     areas = _marker_areas(chart)
     numbers = {id(p): n for n, p in enumerate(chart.points, 1)}
@@ -353,9 +361,10 @@ def _draw_scatter(chart: Chart, axes, lang: str, palette: Palette) -> None:
     if quadrants:
         axes.axvline(quadrants.x_split, color=palette.muted, linewidth=0.8, linestyle=(0, (4, 3)))
         axes.axhline(quadrants.y_split, color=palette.muted, linewidth=0.8, linestyle=(0, (4, 3)))
-        style = {"fontsize": BASE_SIZE, "color": palette.muted, "style": "italic",
+        style: dict[str, Any] = {"fontsize": BASE_SIZE, "color": palette.muted, "style": "italic",
                  "transform": axes.transAxes}
-        plot = _map_plot(chart, axes.figure.get_figwidth(), axes.figure.get_figheight())
+        figure = _figure(axes)
+        plot = _map_plot(chart, figure.get_figwidth(), figure.get_figheight())
         for name in maps.quadrant_names(chart, plot, BASE_SIZE, lambda text: prepare(text, lang)):
             axes.text(0.98 if name.right else 0.02, 0.03 if name.bottom else 0.97,
                       "\n".join(name.lines), ha="right" if name.right else "left",
@@ -366,7 +375,8 @@ def _draw_scatter(chart: Chart, axes, lang: str, palette: Palette) -> None:
     if chart.legend and len(slots) > 1:
         legend = _legend_below(axes, columns_max=5)
         for handle in legend.legend_handles if legend is not None else ():
-            handle.set_sizes([36])  # one marker size, whatever the bubble sizes
+            if isinstance(handle, PathCollection):  # a scatter's key
+                handle.set_sizes([36])  # one marker size, whatever the bubble sizes
 
 
 def heat_colour(value: float | None, low: float, high: float, palette: Palette = HOUSE) -> str:
@@ -391,23 +401,24 @@ def heatmap_table(chart: Chart, lang: str, palette: Palette = HOUSE,
     """A heat map as a `Table` with shaded cells (rows = series, columns = categories)."""
     low, high = heat_range(chart)
     fmt = value_formatter(chart, lang)
-    rows = [[series.name, *("" if v is None else fmt(v) for v in series.values)]
+    rows: list[list[Cell]] = [[series.name, *("" if v is None else fmt(v) for v in series.values)]
             for series in chart.series]
     fills = [[None, *(None if v is None else heat_colour(v, low, high, palette)
                       for v in series.values)] for series in chart.series]
     widths = [2.2] + [1.0] * len(chart.categories)
-    align = ["left"] + ["center"] * len(chart.categories)
+    align: list[Align | None] = ["left"]
+    align += ["center"] * len(chart.categories)
     return Table(columns=[corner, *chart.categories], rows=rows, widths=widths, align=align,
                  cell_fills=fills)
 
 
-def _dark(colour) -> bool:
+def _dark(colour: ColorType) -> bool:
     """`is_dark` for any matplotlib colour (a wedge's RGBA face colour, a name)."""
     r, g, b = to_rgb(colour)
     return is_dark(f"#{round(r * 255):02X}{round(g * 255):02X}{round(b * 255):02X}")
 
 
-def _draw_heatmap(chart: Chart, axes, lang: str, palette: Palette) -> None:
+def _draw_heatmap(chart: Chart, axes: Axes, lang: str, palette: Palette) -> None:
     low, high = heat_range(chart)
     fmt = value_formatter(chart, lang)
     rows = [s.values for s in chart.series]
@@ -433,7 +444,7 @@ def _draw_heatmap(chart: Chart, axes, lang: str, palette: Palette) -> None:
         spine.set_visible(False)
 
 
-def _draw_gantt(chart: Chart, axes, lang: str, palette: Palette) -> None:
+def _draw_gantt(chart: Chart, axes: Axes, lang: str, palette: Palette) -> None:
     lanes = list(dict.fromkeys(t.lane for t in chart.tasks))
     tasks = sorted(chart.tasks, key=lambda t: lanes.index(t.lane))  # stable within a lane
     count = len(tasks)
@@ -448,19 +459,19 @@ def _draw_gantt(chart: Chart, axes, lang: str, palette: Palette) -> None:
         named = next((t.colour for t in bars if t.colour is not None), None)
         colour = palette.series(named if named is not None else lane_slot(coloured))
         coloured += 1
-        starts = [mdates.date2num(t.start) for t in bars]
-        ends = [mdates.date2num(t.end + dt.timedelta(days=1)) for t in bars]
+        starts = [_day_number(t.start) for t in bars]
+        ends = [_day_number(t.end + dt.timedelta(days=1)) for t in bars]
         axes.barh([rows[id(t)] for t in bars], [e - s for s, e in zip(starts, ends, strict=True)],
                   left=starts, height=0.62, color=colour, label=prepare(lane, lang) or None)
     milestones = [t for t in tasks if t.milestone]
     if milestones:
-        axes.scatter([mdates.date2num(t.start) for t in milestones],
+        axes.scatter([_day_number(t.start) for t in milestones],
                      [rows[id(t)] for t in milestones], marker="D", s=46,
                      color=palette.series(HIGHLIGHT), zorder=3, edgecolors="white",
                      linewidths=0.6)
     # Task names keep every word: they get the lines their row has room for, in a
     # smaller size when needed; a plan too long for that draws taller rows instead.
-    figure = axes.figure
+    figure = _figure(axes)
     pitch = (figure.get_figheight() * 72 - 60) / count
     width_pt = figure.get_figwidth() * 72 * 0.38
     label_size, names = _fit_labels([prepare(t.label, lang) for t in reversed(tasks)],
@@ -468,13 +479,13 @@ def _draw_gantt(chart: Chart, axes, lang: str, palette: Palette) -> None:
     _row_names(axes, names, label_size, palette)
     first = min(t.start for t in tasks) - dt.timedelta(days=4)
     last = max(t.end for t in tasks) + dt.timedelta(days=6)
-    axes.set_xlim(mdates.date2num(first), mdates.date2num(last))
+    axes.set_xlim(_day_number(first), _day_number(last))
     axes.set_ylim(-0.7, count - 0.3)
     # The axis runs from the labels' right edge to the figure's: its room decides the step.
     label_pt = max(fit.text_width(line, BASE_SIZE) for name in names for line in name.split("\n"))
     axis_pt = figure.get_figwidth() * 72 - label_pt - 24
     ticks, rotate = month_ticks(first, last, axis_pt, lang)
-    axes.set_xticks([mdates.date2num(day) for day in ticks], list(ticks.values()))
+    axes.set_xticks([_day_number(day) for day in ticks], list(ticks.values()))
     axes.tick_params(axis="x", labelsize=BASE_SIZE - 1)
     if rotate:
         for label in axes.get_xticklabels():
@@ -489,7 +500,7 @@ def _draw_gantt(chart: Chart, axes, lang: str, palette: Palette) -> None:
 ROW_NAME_PAD_PT = 3.5  # between a row's name and the plot, as matplotlib pads tick labels
 
 
-def _row_names(axes, names: list[str], size: float, palette: Palette) -> None:
+def _row_names(axes: Axes, names: list[str], size: float, palette: Palette) -> None:
     """Each row's name left of the plot, placed as a tick label would be: plain
     text rather than ticks, which cost a tick, its lines and its label per row."""
     axes.set_yticks([])
@@ -514,7 +525,7 @@ def _fit_labels(names: list[str], width_pt: float, pitch_pt: float) -> tuple[flo
     return size, ["\n".join(w) for w in wrapped]
 
 
-def _draw_doughnut(chart: Chart, axes, lang: str, palette: Palette) -> None:
+def _draw_doughnut(chart: Chart, axes: Axes, lang: str, palette: Palette) -> None:
     series = chart.series[0]
     values = [v or 0.0 for v in series.values]
     total = sum(values) or 1
@@ -536,7 +547,18 @@ def _draw_doughnut(chart: Chart, axes, lang: str, palette: Palette) -> None:
     axes.set_aspect("equal")
 
 
-def _titles(axes, chart: Chart, lang: str) -> None:
+def _day_number(day: dt.date) -> float:
+    number: float = mdates.date2num(day)  # type: ignore[no-untyped-call]  # matplotlib: unannotated
+    return number
+
+
+def _figure(axes: Axes) -> MplFigure:
+    figure = axes.figure
+    assert isinstance(figure, MplFigure)  # every chart has a figure of its own
+    return figure
+
+
+def _titles(axes: Axes, chart: Chart, lang: str) -> None:
     if chart.x_title:
         axes.set_xlabel(prepare(chart.x_title, lang))
     if chart.y_title:

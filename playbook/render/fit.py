@@ -17,6 +17,10 @@ import warnings
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PIL.ImageFont import FreeTypeFont
 
 LINE_HEIGHT = 1.2        # line pitch as a multiple of the font size (single spacing)
 SAFETY = 1.03            # widths are inflated by this factor before wrapping
@@ -35,7 +39,7 @@ class MetricsMissing(UserWarning):
 
 
 @lru_cache(maxsize=4)
-def _font(bold: bool):
+def _font(bold: bool) -> FreeTypeFont | None:
     from PIL import ImageFont
 
     path = FONT_FILES[bold]

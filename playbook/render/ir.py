@@ -261,10 +261,15 @@ class Paragraph:
 
 @dataclass
 class BulletItem:
-    """A bullet with an indentation level (0 = top level, up to 2)."""
+    """A bullet with an indentation level (0 = top level, up to 2).
+
+    `optional`: detail the deck's writer leaves out where it would take the
+    slide's bullets onto more slides than the others take (or than
+    `BulletSlide.slides`); the notes say it. A report keeps it."""
 
     text: str
     level: int = 0
+    optional: bool = False
 
 
 BulletLike = str | BulletItem
@@ -394,12 +399,15 @@ class BulletSlide:
     """Title and bullets; continues on further slides when the bullets do not fit.
 
     `counted`: the count the title states, when it states one, of the bullets
-    below it (the reconciliation checks the two agree)."""
+    below it (the reconciliation checks the two agree). `slides`: the slides
+    the bullets may take with their optional detail (None: as many as the
+    bullets without it take)."""
 
     title: str
     bullets: list[BulletLike]
     notes: str = ""
     counted: int | None = None
+    slides: int | None = None
 
 
 Side = list[BulletLike] | Table

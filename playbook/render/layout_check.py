@@ -24,10 +24,18 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from .verify import ConversionError, soffice
 from .words import WORD_BUDGET as BUDGET
 from .words import count_words, total_words
+
+if TYPE_CHECKING:
+    from pptx.slide import Slide
+
+# PyMuPDF's pages and documents, read as Any: their methods are unannotated.
+PdfPage = Any
+PdfDocument = Any
 
 # Kinds of finding, in the order they are reported.
 OUTSIDE = "outside"            # text drawn beyond the page or slide edge
@@ -55,7 +63,7 @@ class _Said(str):
     in another language (`Finding.text`)."""
 
     code: str
-    values: dict
+    values: dict[str, object]
 
     def __new__(cls, code: str, **values: object) -> _Said:
         from ..text import render
@@ -64,11 +72,12 @@ class _Said(str):
         said.code, said.values = code, values
         return said
 
-    def __reduce__(self):  # pickled as what it is made of (a worker's findings come back)
+    def __reduce__(self) -> tuple[Callable[[str, dict[str, object]], _Said],
+                                  tuple[str, dict[str, object]]]:  # pickled as what it is made of (a worker's findings come back)
         return _said, (self.code, self.values)
 
 
-def _said(code: str, values: dict) -> _Said:
+def _said(code: str, values: dict[str, object]) -> _Said:
     return _Said(code, **values)
 
 
@@ -174,7 +183,7 @@ def check_file(source: Path, pdf: Path) -> list[Finding]:
     import pymupdf
 
     findings: list[Finding] = []
-    with pymupdf.open(str(pdf)) as document:
+    with pymupdf.open(str(pdf)) as document:  # type: ignore[no-untyped-call]  # PyMuPDF
         for number, page in enumerate(document, 1):
             lines = list(_lines(page))
             findings += [Finding(source, number, kind, message)
@@ -209,7 +218,7 @@ class _Line:
         return self.x1 - self.x0
 
 
-def _lines(page) -> Iterator[_Line]:
+def _lines(page: PdfPage) -> Iterator[_Line]:
     """Text lines of `page` with the box of their visible characters (spaces excluded).
 
     Characters outside the page are kept (PyMuPDF drops them by default), since
@@ -231,7 +240,7 @@ def _lines(page) -> Iterator[_Line]:
             yield _Line(number, "".join(c["c"] for c in chars).strip(), x0, y0, x1, y1)
 
 
-def _page_findings(page, lines: list[_Line]) -> Iterator[tuple[str, str]]:
+def _page_findings(page: PdfPage, lines: list[_Line]) -> Iterator[tuple[str, str]]:
     rect = page.rect
     for line in lines:
         if (line.x0 < rect.x0 - EDGE_TOLERANCE_PT or line.y0 < rect.y0 - EDGE_TOLERANCE_PT
@@ -262,7 +271,7 @@ def _overlapping(words: list[_Line]) -> Iterator[tuple[_Line, _Line]]:
                 yield first, second
 
 
-def _words(page) -> list[_Line]:
+def _words(page: PdfPage) -> list[_Line]:
     """Words of `page`, off-page ones included."""
     import pymupdf
 
@@ -271,7 +280,7 @@ def _words(page) -> list[_Line]:
             for x0, y0, x1, y1, text, block, _line, _number in page.get_text("words", flags=flags)]
 
 
-def _single_row_pages(document) -> Iterator[tuple[int, str]]:
+def _single_row_pages(document: PdfDocument) -> Iterator[tuple[int, str]]:
     """Word pages that open on a table continued from the page before for one row only.
 
     A table fragment at the top of a page (nothing but the running header above
@@ -296,7 +305,7 @@ def _single_row_pages(document) -> Iterator[tuple[int, str]]:
         previous_last = tables[-1] if tables else None
 
 
-def _unshaded_rows_below(page, bbox) -> int:
+def _unshaded_rows_below(page: PdfPage, bbox: tuple[float, float, float, float]) -> int:
     """Rows under a detected table that the detector left out.
 
     A row with neither fill nor vertical borders (an unshaded band of a house
@@ -375,23 +384,25 @@ def _numbering(slide: int, numbers: list[int]) -> Iterator[tuple[int, str, str]]
         yield slide, NUMBERING, _Said("numbering", shown=shown, count=len(numbers))
 
 
-def _title(slide) -> str:
+def _title(slide: Slide) -> str:
     shape = slide.shapes.title
     return shape.text_frame.text.strip() if shape is not None and shape.has_text_frame else ""
 
 
-def slide_words(slide) -> int:
+def slide_words(slide: Slide) -> int:
     """Visible body words of a python-pptx slide, as the word budget counts them."""
     return _slide_content(slide)[0]
 
 
-def _slide_content(slide) -> tuple[int, bool, list[int], list[int]]:
+def _slide_content(slide: Slide) -> tuple[int, bool, list[int], list[int]]:
     """(visible body words, has a chart/table/picture, rows of each table, numbered badges).
 
     The title, footer and slide number are not body text; a number alone in an
     oval is a message's badge, not a word.
     """
     from pptx.enum.shapes import MSO_SHAPE, MSO_SHAPE_TYPE, PP_PLACEHOLDER
+    from pptx.shapes.autoshape import Shape
+    from pptx.shapes.graphfrm import GraphicFrame
 
     skipped = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE, PP_PLACEHOLDER.FOOTER,
                PP_PLACEHOLDER.SLIDE_NUMBER, PP_PLACEHOLDER.DATE)
@@ -402,7 +413,7 @@ def _slide_content(slide) -> tuple[int, bool, list[int], list[int]]:
         if getattr(shape, "has_chart", False) and shape.has_chart:
             visual = True
             continue
-        if getattr(shape, "has_table", False) and shape.has_table:
+        if isinstance(shape, GraphicFrame) and shape.has_table:
             visual = True
             tables.append(len(shape.table.rows))
             words += total_words(cell.text for row in shape.table.rows for cell in row.cells)
@@ -410,7 +421,7 @@ def _slide_content(slide) -> tuple[int, bool, list[int], list[int]]:
         if shape.shape_type == MSO_SHAPE_TYPE.PICTURE:
             visual = True
             continue
-        if not shape.has_text_frame:
+        if not isinstance(shape, Shape) or not shape.has_text_frame:  # (text frames: Shape only)
             continue
         text = shape.text_frame.text.strip()
         if (text.isdigit() and shape.shape_type == MSO_SHAPE_TYPE.AUTO_SHAPE

@@ -12,10 +12,11 @@ both writers, so what they draw is what was checked.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from . import fit
-from .ir import Chart, Table
+from .ir import Cell, Chart, Table
 from .palette import Palette
 
 MIN_SHARE = 0.2        # the smallest bubble's area as a share of the largest: room for a number
@@ -86,7 +87,8 @@ class QuadrantName:
     bottom: bool
 
 
-def quadrant_names(chart: Chart, plot: Plot, size_pt: float, lang_text) -> list[QuadrantName]:
+def quadrant_names(chart: Chart, plot: Plot, size_pt: float,
+                   lang_text: Callable[[str], str]) -> list[QuadrantName]:
     """Each quadrant's name in its corner of the plot, wrapped to its quadrant's width
     (a narrow quadrant gets its name on two lines rather than across the split)."""
     q = chart.quadrants
@@ -112,8 +114,8 @@ def _overlap(a: Box, b: Box) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
-def names_fit(chart: Chart, plot: Plot, sizes_pt: list[float], font_pt: float,
-              reserved: list[Box], lang_text) -> bool:
+def names_fit(chart: Chart, plot: Plot, sizes_pt: Sequence[float], font_pt: float,
+              reserved: list[Box], lang_text: Callable[[str], str]) -> bool:
     """Whether every name fits beside its marker (on its `label_side`), inside the plot,
     clear of every other name, marker and `reserved` box (quadrant names)."""
     line = font_pt * fit.LINE_HEIGHT
@@ -153,8 +155,8 @@ def numbers_fit(chart: Chart, plot: Plot, font_pt: float, reserved: list[Box]) -
                    for other in [*boxes[index + 1:], *reserved])
 
 
-def is_numbered(chart: Chart, plot: Plot, sizes_pt: list[float], font_pt: float,
-                quadrant_pt: float, lang_text) -> bool:
+def is_numbered(chart: Chart, plot: Plot, sizes_pt: Sequence[float], font_pt: float,
+                quadrant_pt: float, lang_text: Callable[[str], str]) -> bool:
     """Whether the map numbers its markers (with a key) rather than naming them."""
     if chart.numbered is not None:
         return chart.numbered
@@ -165,7 +167,8 @@ def is_numbered(chart: Chart, plot: Plot, sizes_pt: list[float], font_pt: float,
 def key_table(chart: Chart, palette: Palette, number_title: str) -> Table:
     """The key of a numbered map: number (on its group's colour) and name, in number order."""
     slots = group_slots(chart)
-    rows = [[str(number), point.label] for number, point in enumerate(chart.points, 1)]
+    rows: list[list[Cell]] = [[str(number), point.label]
+                              for number, point in enumerate(chart.points, 1)]
     fills = [[palette.series(slots[point.group]), None] for point in chart.points]
     return Table([number_title, chart.key_title], rows, widths=[0.6, 6],
                  align=["center", "left"], cell_fills=fills)

@@ -140,7 +140,7 @@ def _read_palette(path: str, _size: int, _mtime: int) -> Palette:
                    light=colour("lt2", HOUSE.light), rag=_rag(root))
 
 
-def _rag(theme) -> tuple[str, str, str]:
+def _rag(theme: etree._Element) -> tuple[str, str, str]:
     """The theme's custom colours named "RAG Green", "RAG Amber", "RAG Red" (any case),
     each defaulting to the house one: a firm sets its RAG once, in its template."""
     named = {}

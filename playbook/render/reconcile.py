@@ -43,6 +43,7 @@ from ..findings import CASH, findings
 from ..text import colon, format_number, plain_digits, quoted, render
 from .deliverables import build, prepared
 from .ir import (
+    BulletItem,
     Bullets,
     BulletSlide,
     Deck,
@@ -157,7 +158,7 @@ def _texts(document: Document, deck: Deck) -> Iterator[str]:
         elif isinstance(block, KeyMessages):
             yield from block.items
         elif isinstance(block, Bullets):
-            yield from (getattr(item, "text", item) for item in block.items)
+            yield from (item.text if isinstance(item, BulletItem) else item for item in block.items)
     for slide in deck.slides:
         title = getattr(slide, "title", "")
         if title:
@@ -313,9 +314,9 @@ def _decisions(name: str, document: Document, deck: Deck, analysis: Any) -> list
     found = []
     lang = analysis.lang
     if name == "steering":
-        texts = "\n".join(_texts(document, deck))
-        for decision in listed:
-            if decided.topic(analysis, decision) not in texts:
+        texts = "\n".join(_texts(document, deck)).casefold()
+        for decision in listed:  # a topic opening a line or a note is capitalised
+            if decided.topic(analysis, decision).casefold() not in texts:
                 found.append(Discrepancy(DECISIONS, name, _say("where.decisions", lang), _say(
                     "decision_missing", lang,
                     topic=quoted(decided.topic(analysis, decision), lang))))

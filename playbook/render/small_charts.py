@@ -9,9 +9,22 @@ for itself. The figures and words are the chart's own, formatted for the languag
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
-from .ir import BAR_KINDS, Chart, ChartSlide, Deck, Document, Figure, Slide, Table, TableSlide
+from .ir import (
+    BAR_KINDS,
+    Align,
+    Cell,
+    Chart,
+    ChartSlide,
+    Deck,
+    Document,
+    Figure,
+    Slide,
+    Table,
+    TableSlide,
+)
 from .typography import format_number, format_percent
 
 
@@ -46,14 +59,14 @@ def chart_table(chart: Chart, lang: str, caption: str = "") -> Table:
     series; a map's points with their two coordinates."""
     caption = caption or chart.title
     if chart.kind in ("scatter", "bubble"):
-        rows = [[p.label, _coordinate(p.x, chart.x_range, lang), _coordinate(p.y, chart.y_range, lang)]
+        rows: list[list[Cell]] = [[p.label, _coordinate(p.x, chart.x_range, lang), _coordinate(p.y, chart.y_range, lang)]
                 for p in chart.points]
         return Table([chart.key_title, chart.x_title, chart.y_title], rows, caption=caption,
                      widths=[3, 1.5, 1.5], align=["left", "right", "right"])
     chart = chart.in_reading_order()
-    value = (lambda v: format_percent(v, lang, chart.decimals)) if chart.is_percent else (
+    value: Callable[[float], str] = (lambda v: format_percent(v, lang, chart.decimals)) if chart.is_percent else (
         lambda v: format_number(v, lang, chart.decimals))
-    rows = [[name, *("" if s.values[i] is None else value(s.values[i]) for s in chart.series)]
+    rows = [[name, *("" if (v := s.values[i]) is None else value(v) for s in chart.series)]
             for i, name in enumerate(chart.categories)]
     # what the categories are heads the first column, else the category axis' title
     # (the vertical one of horizontal bars)
@@ -62,8 +75,10 @@ def chart_table(chart: Chart, lang: str, caption: str = "") -> Table:
     names = [s.name for s in chart.series]
     if len(names) == 1 and not names[0]:
         names = [chart.x_title if chart.kind in ("barh", "stacked_barh") else chart.y_title]
+    right: Align = "right"
+    align: list[Align | None] = ["left", *(right for _ in names)]
     return Table([corner, *names], rows, caption=caption, widths=[3, *(1.5 for _ in names)],
-                 align=["left", *("right" for _ in names)])
+                 align=align)
 
 
 def _coordinate(value: float, scale: tuple[float, float] | None, lang: str) -> str:

@@ -14,7 +14,9 @@ from .ir import (
     BulletItem,
     Bullets,
     BulletSlide,
+    Cell,
     Chart,
+    ChartKind,
     ChartSlide,
     ClosingSlide,
     CoverSlide,
@@ -24,6 +26,7 @@ from .ir import (
     Heading,
     KeyMessages,
     KeyMessagesSlide,
+    Lang,
     PageBreak,
     Paragraph,
     Point,
@@ -56,8 +59,8 @@ _JOBS = [
 HEADCOUNTS = [118, 64, 142, 23, 17]
 
 
-def _population_rows() -> list[list]:
-    rows = []
+def _population_rows() -> list[list[Cell]]:
+    rows: list[list[Cell]] = []
     for index in range(30):
         job, change = _JOBS[index % len(_JOBS)]
         region = _REGIONS[index % len(_REGIONS)]
@@ -87,7 +90,7 @@ def population_table() -> Table:
 
 def impact_heatmap() -> Chart:
     dimensions = ["Métier", "Outil", "Culture", "Organisation", "Processus", "Compétences"]
-    rows = [
+    rows: list[tuple[str, list[float | None]]] = [
         ("Commerciaux terrain", [3, 2, 3, 1, 2, 2]),
         ("Assistantes commerciales sédentaires", [3, 3, 2, 2, 3, 2]),
         ("Téléconseillers", [1, 3, 1, 0, 2, 2]),
@@ -99,7 +102,7 @@ def impact_heatmap() -> Chart:
                  series=[Series(name, values) for name, values in rows], value_range=(0, 3))
 
 
-def buy_in_map(kind: str = "bubble") -> Chart:
+def buy_in_map(kind: ChartKind = "bubble") -> Chart:
     points = [
         Point("Commerciaux terrain", 2.6, 1.4, 340, "Ventes"),
         Point("Assistantes sédentaires", 2.7, 0.9, 180, "Back-office"),
@@ -123,7 +126,7 @@ def adoption_line() -> Chart:
                          Series("Cible", [0.8] * 6)], y_title="Utilisateurs actifs")
 
 
-def brakes_bar(kind: str = "stacked_barh") -> Chart:
+def brakes_bar(kind: ChartKind = "stacked_barh") -> Chart:
     return Chart(kind, categories=["Décloisonnement des données", "Sentiment d'être « fliqué »",
                                    "Perte d'efficacité", "Territoire réticent",
                                    "Charge administrative transférée"],
@@ -139,7 +142,7 @@ def levers_bar() -> Chart:
                  y_title="Nombre d'actions")
 
 
-def training_doughnut(kind: str = "doughnut") -> Chart:
+def training_doughnut(kind: ChartKind = "doughnut") -> Chart:
     return Chart(kind, categories=["Présentiel", "Classe virtuelle", "E-learning",
                                    "Formation de formateurs", "Accompagnement au poste"],
                  series=[Series("Jours-formateur", [42, 18, 6, 8, 26])])
@@ -189,7 +192,7 @@ def ambassadors_table() -> Table:
                  [[region, 2 + index % 3, 40 + 13 * index] for index, region in enumerate(_REGIONS)])
 
 
-def specimen_document(lang: str = "fr") -> Document:
+def specimen_document(lang: Lang = "fr") -> Document:
     """A Word specimen: every block kind, realistic French text, a 30-row table."""
     return Document(
         title="Diagnostic d'impacts du projet CRM",
@@ -237,7 +240,7 @@ def specimen_document(lang: str = "fr") -> Document:
     )
 
 
-def specimen_deck(lang: str = "fr") -> Deck:
+def specimen_deck(lang: Lang = "fr") -> Deck:
     """A deck specimen: every slide and chart kind, long titles and a 30-row table."""
     return Deck(
         title="Plan d'accompagnement des changements",

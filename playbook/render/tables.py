@@ -56,7 +56,7 @@ def record(table: Table) -> Table | None:
 
 def column_alignments(table: Table, texts: list[list[str]]) -> list[str]:
     """Given alignments, else right for columns whose filled cells are all numeric."""
-    result = []
+    result: list[str] = []
     for column in range(len(table.columns)):
         given = table.align[column] if table.align else None
         if given:

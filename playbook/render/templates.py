@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -204,7 +205,8 @@ def check_pptx(path: Path, lang: str = "en") -> list[str]:
         if layout is None:
             problems.append(_t("layout_missing", lang, label=label, name=name))
             continue
-        types = [ph.placeholder_format.type for ph in layout.placeholders]
+        # (python-pptx types LayoutPlaceholders.__iter__ as an attribute, which mypy rejects)
+        types = [ph.placeholder_format.type for ph in layout.placeholders]  # type: ignore[misc]
         for need in needs:
             found = sum(1 for kind in types if kind in need.types)
             if found < need.count:
@@ -241,7 +243,10 @@ def load_docx_template(directory: str | Path) -> DocxDocument:
 def text_width(document: DocxDocument) -> int:
     """Width of the text column of the document's last section, in EMU."""
     section = document.sections[-1]
-    return section.page_width - section.left_margin - section.right_margin
+    width, left, right = section.page_width, section.left_margin, section.right_margin
+    if width is None or left is None or right is None:
+        raise ValueError("the Word template's last section sets no page width or side margins")
+    return width - left - right
 
 
 def load_pptx_template(directory: str | Path) -> PptxPresentation:
@@ -249,7 +254,7 @@ def load_pptx_template(directory: str | Path) -> PptxPresentation:
     return open_pptx(io.BytesIO(_checked_bytes(Path(directory) / PPTX_NAME, check_pptx)))
 
 
-def _checked_bytes(path: Path, check) -> bytes:
+def _checked_bytes(path: Path, check: Callable[[Path], list[str]]) -> bytes:
     """The template's bytes once checked; read and checked once per file version.
 
     Five deliverables in two formats open the same two templates: checking and
@@ -268,7 +273,7 @@ def _checked_bytes(path: Path, check) -> bytes:
 
 
 @lru_cache(maxsize=8)
-def _read_checked(key: tuple[str, int, int], check) -> tuple[bytes, tuple[str, ...]]:
+def _read_checked(key: tuple[str, int, int], check: Callable[[Path], list[str]]) -> tuple[bytes, tuple[str, ...]]:
     path = Path(key[0])
     problems = tuple(check(path))
     return (b"" if problems else path.read_bytes()), problems
@@ -297,7 +302,7 @@ def _kind(kind: WD_STYLE_TYPE) -> str:
 
 
 def _part_text(document: DocxDocument, which: str) -> list[str]:
-    texts = []
+    texts: list[str] = []
     for section in document.sections:
         part = getattr(section, which)
         if not part.is_linked_to_previous:

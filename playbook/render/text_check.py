@@ -34,10 +34,15 @@ from functools import lru_cache
 from html.parser import HTMLParser
 from importlib.resources import files
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from .words import NOTES_BUDGET, count_words
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element
+    from pptx.chart.chart import Chart as PptxChart
 
 # Kinds of finding.
 PLACEHOLDER = "placeholder"          # a {field} left unfilled
@@ -146,7 +151,8 @@ def _run_language(folder: Path) -> str | None:
     """The language a run wrote `folder` in, from its manifest; None without one."""
     manifest = folder / "manifest.json"
     try:
-        return json.loads(manifest.read_text(encoding="utf-8")).get("language")
+        language: str | None = json.loads(manifest.read_text(encoding="utf-8")).get("language")
+        return language
     except (OSError, ValueError, AttributeError):
         return None
 
@@ -374,7 +380,7 @@ def _docx_pieces(path: Path) -> tuple[str | None, list[Piece]]:
     return lang, pieces
 
 
-def _paragraph_text(p) -> str:
+def _paragraph_text(p: _Element) -> str:
     from docx.oxml.ns import qn
 
     parts = []
@@ -412,15 +418,17 @@ def _pptx_pieces(path: Path) -> tuple[str | None, list[Piece]]:
     return lang, pieces
 
 
-def _shapes(shapes):
+def _shapes(shapes: Iterable[Any]) -> Iterator[Any]:
+    """Every shape, those inside groups too; Any: a shape of any kind, its attributes
+    tested as found."""
     for shape in shapes:
         yield shape
         if hasattr(shape, "shapes"):
             yield from _shapes(shape.shapes)
 
 
-def _chart_texts(chart) -> list[str]:
-    texts = []
+def _chart_texts(chart: PptxChart) -> list[str]:
+    texts: list[str] = []
     if chart.has_title:
         texts.append(chart.chart_title.text_frame.text)
     for plot in chart.plots:
@@ -445,7 +453,7 @@ class _PageText(HTMLParser):
         self._text: list[str] = []
         self._heading = "top"
 
-    def handle_starttag(self, tag, attrs):
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "html":
             self.lang = dict(attrs).get("lang")
         elif tag == "title":
@@ -458,7 +466,7 @@ class _PageText(HTMLParser):
         elif tag in ("p", "li", "h1", "h2", "h3", "h4", "div", "br", "tr"):
             self._flush()
 
-    def handle_endtag(self, tag):
+    def handle_endtag(self, tag: str) -> None:
         if tag == "title":
             self._in_title = False
         elif tag in self._SKIP:
@@ -475,7 +483,7 @@ class _PageText(HTMLParser):
         elif tag in ("p", "li", "div"):
             self._flush()
 
-    def handle_data(self, data):
+    def handle_data(self, data: str) -> None:
         if self._in_title:
             self.title += data
         elif self._skip:

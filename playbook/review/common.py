@@ -34,12 +34,14 @@ def show(chart: Chart | None, lang: str, width_in: float | None = None,
             from ..method import load_method
 
             labels = load_method()
-        return Markdown(f"*{labels.text('common.nothing_to_chart', lang)}*")
+        return Markdown(  # type: ignore[no-untyped-call]  # IPython: unannotated
+            f"*{labels.text('common.nothing_to_chart', lang)}*")
     if chart.says_little:  # as the deliverables give it: the table of its figures
         return figures(chart, lang)
     page_width, palette = _page(str(_template_dir(templates_dir)))
     width = width_in or page_width
-    return Image(data=render_png(chart, lang, width, palette, document_height(chart, width)))
+    png = render_png(chart, lang, width, palette, document_height(chart, width))
+    return Image(data=png)  # type: ignore[no-untyped-call]  # IPython: unannotated
 
 
 def figures(chart: Chart, lang: str) -> pd.DataFrame:

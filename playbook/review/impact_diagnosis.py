@@ -46,7 +46,7 @@ def brakes(analysis: Analysis) -> pd.DataFrame:
 
 def risks(analysis: Analysis) -> pd.DataFrame:
     """Population × risk kind: level 0–3, and the strongest reason of each."""
-    rows = {}
+    rows: dict[str, dict[str, object]] = {}
     for r in analysis.diagnosis.risks:
         row = rows.setdefault(r.population, {"population": r.population})
         row[r.kind] = r.level

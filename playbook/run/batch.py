@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import PlaybookError
 from ..files import atomic_write_text
@@ -27,6 +27,9 @@ from ..text.language import choose_language
 from .execute import Job, make_job
 from .folders import check_output
 from .isolation import ClientProcess, Outcome, prepare_parent
+
+if TYPE_CHECKING:
+    from .carry import FileReview
 
 SUMMARY = "batch-summary.json"
 ENGAGEMENT_SUFFIXES = (".yaml", ".yml", ".xlsx")
@@ -50,7 +53,7 @@ class ClientReport:
     # The consultant's edited files kept under history/ before being replaced (run.edits).
     kept_edits: list[dict[str, str]] = field(default_factory=list)
     # Per file whose edits were carried into the new version: counts and conflicts.
-    carried: list[dict] = field(default_factory=list)
+    carried: list[dict[str, Any]] = field(default_factory=list)
     # The copies named for the client's inbox, written or left as edited (run.inbox).
     inbox: list[dict[str, str]] = field(default_factory=list)
 
@@ -379,7 +382,8 @@ def shared_folders(job_list: list[Job], read: dict[str, Any]) -> list[ClientRepo
     return reports
 
 
-def _run_local(job_list: list[Job], jobs: int, notify) -> list[ClientReport]:
+def _run_local(job_list: list[Job], jobs: int, notify: Callable[[ClientReport], None]
+               ) -> list[ClientReport]:
     """At most `jobs` client processes at a time, each forked from this warm process."""
     from multiprocessing.connection import wait
 
@@ -392,7 +396,7 @@ def _run_local(job_list: list[Job], jobs: int, notify) -> list[ClientReport]:
             while waiting and len(running) < jobs:
                 child = ClientProcess(waiting.pop())
                 running[child.connection] = child
-            ready = wait(list(running), timeout=0.5)
+            ready = wait([child.connection for child in running.values()], timeout=0.5)
             if not ready and hasattr(notify, "tick"):
                 notify.tick()  # the elapsed time moves on while the first clients run
             for connection in ready:
@@ -413,6 +417,7 @@ def report_of(outcome: Outcome) -> ClientReport:
     """The summary line of a client from what its process returned."""
     if outcome.ok:
         result = outcome.result
+        assert result is not None  # what `ok` means
         return ClientReport(
             engagement=outcome.job.engagement_path, status="succeeded",
             seconds=round(outcome.seconds, 3), client=result.client, language=result.language,
@@ -441,7 +446,7 @@ def report_of(outcome: Outcome) -> ClientReport:
     )
 
 
-def review_summary(review) -> dict:
+def review_summary(review: FileReview) -> dict[str, Any]:
     """A file's carried edits as the batch summary lists them."""
     return {"file": review.file, **review.counts(), "error": review.error,
             "conflicts_list": review.conflicts}

@@ -27,8 +27,10 @@ import hashlib
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from ..files import atomic_write_bytes
 from ..text import render
@@ -37,6 +39,15 @@ from .commit import FAILED_DIR, commit
 from .execute import Job
 from .folders import claim, client_folder, new_staging, remove_stale_staging
 from .manifest import MANIFEST, Manifest
+
+if TYPE_CHECKING:
+    from distributed import Client, Future
+    from distributed.scheduler import Scheduler
+
+    from .batch import ClientReport
+    from .carry import FileReview
+    from .edits import KeptEdit
+    from .inbox import InboxCopy
 
 # Folders a job may name; each travels as its files, once per worker.
 FOLDERS = ("templates_dir", "method_dir", "notebooks_dir")
@@ -95,7 +106,7 @@ def materialise(files: dict[str, bytes]) -> Path:
     return root
 
 
-def remote_client_job(parcel: Parcel, folders: dict[str, dict[str, bytes]]) -> dict:
+def remote_client_job(parcel: Parcel, folders: dict[str, dict[str, bytes]]) -> dict[str, Any]:
     """Runs on a Dask worker: the client's run from the inputs it came with, its
     files returned as bytes."""
     from .batch import report_of
@@ -108,7 +119,7 @@ def remote_client_job(parcel: Parcel, folders: dict[str, dict[str, bytes]]) -> d
         inputs.mkdir()
         engagement = inputs / Path(job.engagement_path).name
         engagement.write_bytes(parcel.engagement)
-        here: dict[str, str | None] = {
+        here: dict[str, str] = {
             name: str(materialise(files)) for name, files in folders.items()
         }
         since = None
@@ -116,7 +127,10 @@ def remote_client_job(parcel: Parcel, folders: dict[str, dict[str, bytes]]) -> d
             since = inputs / ("previous-" + Path(job.since).name)
             since.write_bytes(parcel.since)
         local = replace(job, engagement_path=str(engagement), out_dir=str(scratch / "out"),
-                        since=str(since) if since else None, **here)
+                        since=str(since) if since else None,
+                        templates_dir=here.get("templates_dir", job.templates_dir),
+                        method_dir=here.get("method_dir", job.method_dir),
+                        notebooks_dir=here.get("notebooks_dir", job.notebooks_dir))
         prepare_parent(local)
         child = ClientProcess(local)
         while child.receive():
@@ -159,18 +173,20 @@ def parcel_of(job: Job) -> Parcel:
     return Parcel(job, Path(job.engagement_path).read_bytes(), since)
 
 
-def run_on_cluster(jobs: list[Job], address: str, notify) -> list:
+def run_on_cluster(jobs: list[Job], address: str, notify: Callable[[ClientReport], None]
+                   ) -> list[ClientReport]:
     """Submit every client to the scheduler at `address`; write results as they come."""
     from distributed import Client, as_completed
 
     from .batch import ClientReport
 
-    reports = []
-    with Client(address) as client:
+    reports: list[ClientReport] = []
+    # distributed ships type information but leaves `Client` and `as_completed` unannotated.
+    with Client(address) as client:  # type: ignore[no-untyped-call]
         shipped: dict[str, object] = {}  # folder → its files, scattered once
 
         def folders_of(job: Job) -> dict[str, object]:
-            chosen = {}
+            chosen: dict[str, object] = {}
             for name in FOLDERS:
                 folder = getattr(job, name)
                 if folder:
@@ -179,7 +195,7 @@ def run_on_cluster(jobs: list[Job], address: str, notify) -> list:
                     chosen[name] = shipped[folder]
             return chosen
 
-        futures = {}
+        futures: dict[Future[dict[str, Any]], Job] = {}
         for job in jobs:
             try:
                 parcel = parcel_of(job)
@@ -196,7 +212,7 @@ def run_on_cluster(jobs: list[Job], address: str, notify) -> list:
                                    retries=RETRIES, key=f"playbook-client-{len(futures)}-"
                                    + hashlib.sha256(job.engagement_path.encode()).hexdigest()[:12])
             futures[future] = job
-        for future in as_completed(futures):
+        for future in as_completed(futures):  # type: ignore[no-untyped-call]
             job = futures[future]
             retried = _attempts(client, future.key) > 1
             try:
@@ -214,28 +230,31 @@ def run_on_cluster(jobs: list[Job], address: str, notify) -> list:
     return reports
 
 
-def _attempts(client, key: str) -> int:
+def _attempts(client: Client, key: str) -> int:
     """How many times the scheduler started the client's job: more than once when
     a worker died while running it (or the job itself failed and was retried)."""
     with contextlib.suppress(Exception):  # a scheduler that does not say: nothing to report
-        return int(client.run_on_scheduler(_started, key))
+        # Unannotated in distributed, like `Client` (see run_on_cluster).
+        return int(client.run_on_scheduler(_started, key))  # type: ignore[no-untyped-call]
     return 1
 
 
-def _started(key: str, dask_scheduler=None) -> int:
+def _started(key: str, dask_scheduler: Scheduler | None = None) -> int:
     """Runs on the scheduler: 1 + the deaths of workers running task `key`
     (`suspicious`) + the job's own failures retried."""
+    assert dask_scheduler is not None  # `run_on_scheduler` passes its scheduler
     task = dask_scheduler.tasks.get(key)
     if task is None:
         return 1
     return 1 + int(task.suspicious) + max(0, RETRIES - int(task.retries))
 
 
-def _write_back(job: Job, payload: dict):
+def _write_back(job: Job, payload: dict[str, Any]) -> ClientReport:
     """Move a worker's files into this side's output folder, atomically, manifest last."""
     from .batch import review_summary
 
-    report, files, scratch = payload["report"], payload["files"], payload["scratch"]
+    report: ClientReport = payload["report"]
+    files, scratch = payload["files"], payload["scratch"]
     out = Path(job.out_dir)
     if not report.ok:
         kept = report.error.get("notebook", "")
@@ -260,14 +279,14 @@ def _write_back(job: Job, payload: dict):
         manifest = Manifest.from_json(files[os.path.join(prefix, MANIFEST)])
         # The engagement this side gave (the worker read a copy of the same bytes).
         manifest.engagement = {**manifest.engagement, "path": job.engagement_path}
-        kept: list = []
-        reviews: list = []
-        copies: list = []
-        commit(folder, staging, names, manifest, report.rendered, kept, reviews, copies)
+        edited: list[KeptEdit] = []
+        reviews: list[FileReview] = []
+        copies: list[InboxCopy] = []
+        commit(folder, staging, names, manifest, report.rendered, edited, reviews, copies)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     report.folder = str(folder)
-    report.kept_edits = [k.to_dict() for k in kept]
+    report.kept_edits = [k.to_dict() for k in edited]
     report.carried = [review_summary(r) for r in reviews]
     report.inbox = [c.to_dict() for c in copies]
     return report

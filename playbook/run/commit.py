@@ -16,10 +16,17 @@ import os
 import signal
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from types import FrameType
+from typing import TYPE_CHECKING
 
 from ..files import atomic_write_text
 from . import manifest as manifest_module
 from .freshness import signature
+
+if TYPE_CHECKING:
+    from .carry import FileReview
+    from .edits import KeptEdit
+    from .inbox import InboxCopy
 
 FAILED_DIR = "failed"
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
@@ -45,7 +52,7 @@ class StopSignals:
         """In a client process: turn SIGTERM/SIGINT/SIGHUP into a clean `Terminated`."""
         self.parent_pid = parent_pid
 
-        def handler(signum, frame):
+        def handler(signum: int, frame: FrameType | None) -> None:
             self.requested = True
             raise Terminated()
 
@@ -112,9 +119,9 @@ def commit(
     names: list[str],
     manifest: manifest_module.Manifest,
     produced: Iterable[str],
-    kept: list | None = None,
-    reviews: list | None = None,
-    copies: list | None = None,
+    kept: list[KeptEdit] | None = None,
+    reviews: list[FileReview] | None = None,
+    copies: list[InboxCopy] | None = None,
 ) -> list[Path]:
     """Move the staged `names` into `folder`, then the manifest, without being interrupted.
 

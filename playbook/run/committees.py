@@ -16,15 +16,19 @@ import datetime as dt
 import os
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from ..files import atomic_write_bytes
 from . import manifest as manifest_module
+
+if TYPE_CHECKING:
+    from ..model import Engagement
 
 STEERING = "steering"
 COMMITTEES_DIR = "steering"
 
 
-def committee_date(engagement, as_of: str | None) -> str:
+def committee_date(engagement: Engagement, as_of: str | None) -> str:
     """The date of the COPIL a run prepares: `--as-of`, else the pack's own default."""
     from ..analysis.copil import default_as_of
 
@@ -32,7 +36,7 @@ def committee_date(engagement, as_of: str | None) -> str:
 
 
 def keep_committee(folder: Path, staging: Path, record: manifest_module.DeliverableRecord,
-                   engagement_path: str | None, history: Mapping[str, dict]) -> list[str]:
+                   engagement_path: str | None, history: Mapping[str, dict[str, Any]]) -> list[str]:
     """Stage the dated copies of the steering pack `record` describes, and record them.
 
     The copies are written into `staging` under `steering/` and listed in the
@@ -43,8 +47,8 @@ def keep_committee(folder: Path, staging: Path, record: manifest_module.Delivera
     day = record.committee
     if not day:
         return []
-    entry: dict = {"sha256": {}}
-    staged = []
+    entry: dict[str, Any] = {"sha256": {}}
+    staged: list[str] = []
 
     def stage(relative: str, data: bytes, key: str) -> None:
         atomic_write_bytes(staging / relative, data)
@@ -64,7 +68,7 @@ def keep_committee(folder: Path, staging: Path, record: manifest_module.Delivera
     return staged
 
 
-def recorded_committees(folder: Path) -> dict[str, dict]:
+def recorded_committees(folder: Path) -> dict[str, dict[str, Any]]:
     """The committees the folder's manifest records for the steering pack, by date."""
     try:
         data = manifest_module.read(folder / manifest_module.MANIFEST)
@@ -92,7 +96,7 @@ def engagement_before(manifest_path: Path, day: dt.date | None) -> Path | None:
         copy = folder / relative
         if copy.is_symlink() or copy.parent.is_symlink():
             continue
-        digests = entry.get("sha256") if isinstance(entry.get("sha256"), dict) else {}
+        digests = entry["sha256"] if isinstance(entry.get("sha256"), dict) else {}
         if relative and copy.is_file() and manifest_module.sha256(copy) == digests.get(relative):
             return copy
     return None

@@ -20,9 +20,10 @@ import contextlib
 import datetime as dt
 import os
 import shutil
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from . import manifest as manifest_module
 
@@ -45,7 +46,7 @@ class KeptEdit:
         return {"file": self.file, "kept": self.kept, "sha256": self.sha256, "at": self.at}
 
 
-def _recorded(folder: Path) -> dict:
+def _recorded(folder: Path) -> dict[str, Any]:
     """The deliverable records of the folder's manifest as written, whatever is on disk."""
     try:
         data = manifest_module.read(folder / manifest_module.MANIFEST)
@@ -117,7 +118,7 @@ def keep_edited(folder: Path, names: Iterable[str], today: dt.date | None = None
     return kept
 
 
-def _history_stems(name: str, day: str):
+def _history_stems(name: str, day: str) -> Iterator[str]:
     stem, ext = os.path.splitext(name)
     yield f"{stem}.{day}.edited{ext}"
     counter = 2
@@ -126,7 +127,7 @@ def _history_stems(name: str, day: str):
         counter += 1
 
 
-def _copy_new(source: Path, directory: Path, candidates) -> Path:
+def _copy_new(source: Path, directory: Path, candidates: Iterable[str]) -> Path:
     """Copy `source` under the first of `candidates` not taken in `directory`.
 
     The copy is made complete under a temporary name, then linked to its final

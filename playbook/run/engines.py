@@ -17,19 +17,30 @@ as with a kernel.
 from __future__ import annotations
 
 import sys
-from typing import Any
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, cast
 
 import nbformat
 from IPython.core.displayhook import DisplayHook
 from IPython.core.displaypub import DisplayPublisher
 from IPython.core.interactiveshell import InteractiveShell
+from nbformat import NotebookNode
 from papermill.engines import Engine
+
+if TYPE_CHECKING:
+    from papermill.engines import NotebookExecutionManager
 
 ENGINE_NAME = "playbook"
 
 # nbclient's tags: a cell that is expected to raise, a cell never executed.
 _ALLOW_ERROR_TAG = "raises-exception"
 _SKIP_TAG = "skip-execution"
+
+
+def _new_output(output_type: str, **fields: Any) -> NotebookNode:
+    # nbformat ships type information but leaves its constructors unannotated.
+    output: NotebookNode = nbformat.v4.new_output(output_type, **fields)  # type: ignore[no-untyped-call]
+    return output
 
 
 class _Outputs:
@@ -45,21 +56,23 @@ class _Outputs:
         if last is not None and last.get("output_type") == "stream" and last.get("name") == name:
             last["text"] += text
         else:
-            self.target.append(nbformat.v4.new_output("stream", name=name, text=text))
+            self.target.append(_new_output("stream", name=name, text=text))
 
-    def display(self, data: dict, metadata: dict | None, transient: dict | None = None) -> None:
+    def display(self, data: dict[str, Any], metadata: dict[str, Any] | None,
+                transient: dict[str, Any] | None = None) -> None:
         if self.target is None:
             return
-        output = nbformat.v4.new_output("display_data", data=data, metadata=metadata or {})
+        output = _new_output("display_data", data=data, metadata=metadata or {})
         if transient:
             output["transient"] = transient
         self.target.append(output)
 
-    def result(self, data: dict, metadata: dict | None, count: int | None) -> None:
+    def result(self, data: dict[str, Any], metadata: dict[str, Any] | None, count: int | None
+               ) -> None:
         if self.target is None:
             return
         self.target.append(
-            nbformat.v4.new_output(
+            _new_output(
                 "execute_result", data=data, metadata=metadata or {}, execution_count=count
             )
         )
@@ -68,7 +81,7 @@ class _Outputs:
         if self.target is None:
             return
         self.target.append(
-            nbformat.v4.new_output("error", ename=ename, evalue=evalue, traceback=traceback)
+            _new_output("error", ename=ename, evalue=evalue, traceback=traceback)
         )
 
     def clear(self) -> None:
@@ -90,7 +103,7 @@ class _Stream:
         self._outputs.stream(self.name, str(text))
         return len(text)
 
-    def writelines(self, lines) -> None:
+    def writelines(self, lines: Iterable[str]) -> None:
         for line in lines:
             self.write(line)
 
@@ -110,26 +123,29 @@ class _Stream:
 class _DisplayPublisher(DisplayPublisher):
     """`display(...)` and inline figures become `display_data` outputs."""
 
-    def publish(self, data, metadata=None, source=None, *, transient=None, update=False, **kwargs):
-        self.shell.outputs.display(data, metadata, transient)
+    def publish(self, data: dict[str, Any], metadata: dict[str, Any] | None = None,
+                source: str | None = None, *, transient: dict[str, Any] | None = None,
+                update: bool = False, **kwargs: Any) -> None:
+        _capturing(self.shell).outputs.display(data, metadata, transient)
 
-    def clear_output(self, wait=False):
-        self.shell.outputs.clear()
+    def clear_output(self, wait: bool = False) -> None:
+        _capturing(self.shell).outputs.clear()
 
 
 class _DisplayHook(DisplayHook):
     """The value of a cell's last expression becomes an `execute_result` output."""
 
-    def start_displayhook(self):
+    def start_displayhook(self) -> None:
         pass
 
-    def write_output_prompt(self):
+    def write_output_prompt(self) -> None:
         pass
 
-    def write_format_data(self, format_dict, md_dict=None):
-        self.shell.outputs.result(format_dict, md_dict, self.prompt_count)
+    def write_format_data(self, format_dict: dict[str, Any],
+                          md_dict: dict[str, Any] | None = None) -> None:
+        _capturing(self.shell).outputs.result(format_dict, md_dict, self.prompt_count)
 
-    def finish_displayhook(self):
+    def finish_displayhook(self) -> None:
         pass
 
 
@@ -141,21 +157,23 @@ class CapturingShell(InteractiveShell):
 
     def __init__(self, **kwargs: Any) -> None:
         self.outputs = _Outputs()
-        super().__init__(**kwargs)
+        super().__init__(**kwargs)  # type: ignore[no-untyped-call]  # IPython leaves it unannotated
 
-    def enable_gui(self, gui=None):
+    def enable_gui(self, gui: str | None = None) -> None:
         """No event loop to integrate: figures are rendered inline, as in a kernel."""
 
-    def _showtraceback(self, etype, evalue, stb):
+    def _showtraceback(self, etype: type[BaseException], evalue: BaseException,
+                       stb: list[str]) -> None:
         self.outputs.error(etype.__name__, str(evalue), list(stb))
 
-    def run_notebook_cell(self, source: str, outputs: list) -> tuple[int | None, bool]:
+    def run_notebook_cell(self, source: str, outputs: list[Any]) -> tuple[int | None, bool]:
         """Run one cell, recording into `outputs`; return (execution count, failed)."""
         self.outputs.target = outputs
         saved = sys.stdout, sys.stderr
         sys.stdout, sys.stderr = _Stream("stdout", self.outputs), _Stream("stderr", self.outputs)
         try:
-            result = self.run_cell(source, store_history=True)
+            # IPython leaves `run_cell` unannotated: its ExecutionResult is read as Any.
+            result = self.run_cell(source, store_history=True)  # type: ignore[no-untyped-call]
         finally:
             sys.stdout, sys.stderr = saved
             self.outputs.target = None
@@ -163,6 +181,13 @@ class CapturingShell(InteractiveShell):
         if isinstance(result.error_in_exec, SystemExit) and not result.error_in_exec.code:
             failed = False  # papermill treats `sys.exit(0)` as a clean stop
         return result.execution_count, failed
+
+
+def _capturing(owner: Any) -> CapturingShell:
+    """The shell that installed a display hook or publisher: always a `CapturingShell`
+    (IPython types it as any shell, or none)."""
+    assert isinstance(owner, CapturingShell)
+    return owner
 
 
 def shell() -> CapturingShell:
@@ -179,11 +204,12 @@ def shell() -> CapturingShell:
     # that pickling and multiprocessing in the host behave as before.
     if main_module is not None:
         sys.modules["__main__"] = main_module
-    instance.enable_matplotlib("inline")
+    instance.enable_matplotlib("inline")  # type: ignore[no-untyped-call]  # IPython: unannotated
     # A review table is read as HTML (notebook, review copy); its plain-text
     # rendering, which pandas builds cell by cell, only ever serves as a label.
     import pandas
 
+    assert instance.display_formatter is not None  # set when the shell is created
     instance.display_formatter.formatters["text/plain"].for_type(pandas.DataFrame, _table_label)
     return instance
 
@@ -195,11 +221,11 @@ def _table_label(table: Any, printer: Any, cycle: bool) -> None:
 
 def fresh_namespace(instance: CapturingShell) -> None:
     """Forget every name, output and execution count of the previous notebook."""
-    instance.reset(new_session=True)
+    instance.reset(new_session=True)  # type: ignore[no-untyped-call]  # IPython: unannotated
     instance.execution_count = 1
 
 
-class WarmEngine(Engine):
+class WarmEngine(Engine):  # type: ignore[misc]  # papermill ships no type information
     """Papermill engine executing cells in-process, in a fresh namespace per notebook.
 
     Registered under the name "playbook" (entry point and `register()`), used as
@@ -207,7 +233,8 @@ class WarmEngine(Engine):
     """
 
     @classmethod
-    def execute_managed_notebook(cls, nb_man, kernel_name, **kwargs):
+    def execute_managed_notebook(cls, nb_man: NotebookExecutionManager, kernel_name: str,
+                                 **kwargs: Any) -> NotebookNode:
         instance = shell()
         fresh_namespace(instance)
         cells = nb_man.nb.cells
@@ -227,15 +254,15 @@ class WarmEngine(Engine):
                 nb_man.cell_complete(cell, cell_index=index)
             if failed:
                 break
-        return nb_man.nb
+        return cast(NotebookNode, nb_man.nb)  # the notebook papermill gave the manager
 
     @classmethod
-    def nb_kernel_name(cls, nb, name=None):
+    def nb_kernel_name(cls, nb: NotebookNode, name: str | None = None) -> str:
         """No kernel is started, so any (or no) kernelspec is acceptable."""
         return name or nb.metadata.get("kernelspec", {}).get("name") or "python3"
 
     @classmethod
-    def nb_language(cls, nb, language=None):
+    def nb_language(cls, nb: NotebookNode, language: str | None = None) -> str:
         return language or nb.metadata.get("language_info", {}).get("name") or "python"
 
 

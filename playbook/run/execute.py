@@ -37,7 +37,12 @@ KERNEL_ENGINE = "kernel"
 WARM_ENGINE = "warm"
 
 if TYPE_CHECKING:
+    from ..intake.assemble import PlanIds, PlanNames
+    from ..model import Engagement
     from ..render.reconcile import Discrepancy
+    from .carry import FileReview
+    from .edits import KeptEdit
+    from .inbox import InboxCopy
 
 Progress = Callable[[Event], None]
 
@@ -55,16 +60,16 @@ class RunResult:
     engine: str = WARM_ENGINE
     up_to_date: list[str] = field(default_factory=list)
     # The consultant's edited files kept under history/ before being replaced (run.edits).
-    kept_edits: list = field(default_factory=list)
+    kept_edits: list[KeptEdit] = field(default_factory=list)
     # What carrying the consultant's edits into the new files did (run.carry).
-    reviews: list = field(default_factory=list)
+    reviews: list[FileReview] = field(default_factory=list)
     # What the reconciliation gate found in the files this run wrote, one line each.
     discrepancies: list[str] = field(default_factory=list)
     # The committee the steering pack compared with ("since the last committee"):
     # its date, or the engagement file `--since` named; "" when none.
     compared_with: str = ""
     # The copies named for the client's inbox, written or left as edited (run.inbox).
-    inbox: list = field(default_factory=list)
+    inbox: list[InboxCopy] = field(default_factory=list)
 
     @property
     def rendered(self) -> list[str]:
@@ -154,8 +159,18 @@ def _say(key: str, **values: object) -> str:
 
 
 def make_job(
-    engagement_path, out_dir, lang=None, only=None, templates_dir=None, method_dir=None,
-    notebooks_dir=None, kernel=False, force=False, *, as_of=None, since=None,
+    engagement_path: str | Path,
+    out_dir: str | Path,
+    lang: str | None = None,
+    only: list[str] | tuple[str, ...] | None = None,
+    templates_dir: str | Path | None = None,
+    method_dir: str | Path | None = None,
+    notebooks_dir: str | Path | None = None,
+    kernel: bool = False,
+    force: bool = False,
+    *,
+    as_of: str | dt.date | None = None,
+    since: str | Path | None = None,
 ) -> Job:
     if lang not in (None, "", *LANGUAGES):
         raise PlaybookError(_say("run.unknown_language", value=lang, known=", ".join(LANGUAGES)))
@@ -169,12 +184,15 @@ def make_job(
 
         previous_engagement_file(since)  # says why: not found, a folder, a device
 
-    def absolute(path):
-        return str(Path(path).resolve()) if path else None
+    def resolved(path: str | Path) -> str:
+        return str(Path(path).resolve())
+
+    def absolute(path: str | Path | None) -> str | None:
+        return resolved(path) if path else None
 
     return Job(
-        engagement_path=absolute(engagement_path),
-        out_dir=absolute(out_dir),
+        engagement_path=resolved(engagement_path),
+        out_dir=resolved(out_dir),
         lang=lang or None,
         only=tuple(only) if only else None,
         templates_dir=absolute(templates_dir),
@@ -187,10 +205,11 @@ def make_job(
     )
 
 
-def _plan_ids(method_dir: str | None):
+def _plan_ids(method_dir: str | None) -> PlanIds:
     """`workbench.plan_ids`, imported (with the analysis) only when called."""
 
-    def check(candidate, given, names):
+    def check(candidate: Engagement, given: list[str], names: PlanNames | None
+              ) -> tuple[list[str], set[str]]:
         from ..workbench import plan_ids
 
         return plan_ids(method_dir)(candidate, given, names)
@@ -226,7 +245,7 @@ def run_here(job: Job, progress: Progress | None = None) -> RunResult:
         ) from None
 
 
-def _run_planned(job: Job, engagement, emit: Progress) -> RunResult:
+def _run_planned(job: Job, engagement: Engagement, emit: Progress) -> RunResult:
     plan = plan_run(job, engagement)
     client, lang, folder = plan.client, plan.lang, plan.folder
     total = len(plan.chosen)
@@ -262,9 +281,9 @@ def _run_planned(job: Job, engagement, emit: Progress) -> RunResult:
                        seconds[deliverable.name], lang))
         record = _manifest(job, engagement, plan, staging, seconds, found)
         names = [name for d in chosen for name in produced_files(d)]
-        kept: list = []
-        reviews: list = []
-        copies: list = []
+        kept: list[KeptEdit] = []
+        reviews: list[FileReview] = []
+        copies: list[InboxCopy] = []
         files = commit(folder, staging, names, record, [d.name for d in chosen], kept, reviews,
                        copies)
     finally:
@@ -303,7 +322,7 @@ def _with_previous_committee(job: Job, plan: RunPlan) -> tuple[Job, str]:
     return dataclasses.replace(job, since=str(manifest)), day
 
 
-def _warnings(job: Job, engagement, lang: str) -> list[dict[str, str]]:
+def _warnings(job: Job, engagement: Engagement, lang: str) -> list[dict[str, str]]:
     """The method's warnings of the analysis the notebooks rendered: the one this
     process computed for them (kept per content by `analysed`; a kernel engine's
     notebooks ran elsewhere, and it is computed here once)."""
@@ -316,7 +335,7 @@ def _warnings(job: Job, engagement, lang: str) -> list[dict[str, str]]:
     return [asdict(warning) for warning in method_warnings(analysis)]
 
 
-def _check_action_ids(job: Job, engagement, lang: str) -> None:
+def _check_action_ids(job: Job, engagement: Engagement, lang: str) -> None:
     """An `action_status` row naming an id the plan does not have is refused,
     located, before any notebook runs (the analysis is the one the notebooks
     then reuse, computed once per content)."""
@@ -389,7 +408,7 @@ class RunPlan:
         )
 
 
-def plan_run(job: Job, engagement) -> RunPlan:
+def plan_run(job: Job, engagement: Engagement) -> RunPlan:
     """Which of the job's deliverables are current in the client folder (see freshness)."""
     from ..method import load_method
     from . import freshness
@@ -425,16 +444,16 @@ def plan_run(job: Job, engagement) -> RunPlan:
                    committee)
 
 
-def already_current(job: Job, engagement) -> RunResult | None:
+def already_current(job: Job, engagement: Engagement) -> RunResult | None:
     """The run's result when every deliverable asked for is current, else None."""
     plan = plan_run(job, engagement)
     return None if plan.to_render else plan.result(job)
 
 
-def _as_of(engagement):
+def _as_of(engagement: Engagement) -> dt.date | None:
     """The engagement's "as of" date when it records one (else the run's day counts)."""
     for holder in (engagement, getattr(engagement, "engagement", None)):
-        value = getattr(holder, "as_of", None)
+        value: dt.date | None = getattr(holder, "as_of", None)
         if value is not None:
             return value
     return None
@@ -566,7 +585,8 @@ def _describe_cell(executed: Path, cell_index: int, source: str, lang: str) -> s
     try:
         # `cell_index` counts the cells before papermill added its error markers.
         cells = [
-            c for c in nbformat.read(executed, as_version=4).cells
+            # nbformat ships type information but leaves `read` unannotated.
+            c for c in nbformat.read(executed, as_version=4).cells  # type: ignore[no-untyped-call]
             if "papermill-error-cell-tag" not in c.metadata.get("tags", [])
         ]
         number -= sum(
@@ -608,7 +628,9 @@ def _described_day(plan: RunPlan, name: str) -> str:
     return plan.inputs[name].get("as_of") or dt.date.today().isoformat()
 
 
-def _manifest(job, engagement, plan: RunPlan, staging, seconds, found=None):
+def _manifest(job: Job, engagement: Engagement, plan: RunPlan, staging: Path,
+              seconds: dict[str, float], found: dict[str, list[Discrepancy]] | None = None
+              ) -> manifest_module.Manifest:
     """This run's manifest; the folder's other records are added at commit."""
     from ..method import load_method
     from .inbox import planned
@@ -617,7 +639,7 @@ def _manifest(job, engagement, plan: RunPlan, staging, seconds, found=None):
     method = load_method(job.method_dir)
     engagement_sha = manifest_module.sha256(job.engagement_path)
     generated = manifest_module.now()
-    records = {}
+    records: dict[str, manifest_module.DeliverableRecord] = {}
     for deliverable in plan.to_render:
         records[deliverable.name] = manifest_module.DeliverableRecord(
             notebook=deliverable.notebook.name,

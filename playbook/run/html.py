@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import nbformat
+
+if TYPE_CHECKING:
+    from nbconvert import HTMLExporter
 
 # The "lab" page without anything fetched from the network.
 _OFFLINE_TEMPLATE = """
@@ -27,8 +30,12 @@ _OFFLINE_TEMPLATE = """
 _TEMPLATE_NAME = "playbook_review.html.j2"
 
 
+# nbconvert and nbformat ship type information but leave these calls unannotated
+# (the `no-untyped-call` ignores below).
+
+
 @lru_cache(maxsize=1)
-def _exporter():
+def _exporter() -> HTMLExporter:
     from jinja2 import DictLoader
     from nbconvert import HTMLExporter
     from nbconvert.exporters.templateexporter import TemplateExporter
@@ -44,23 +51,27 @@ def _exporter():
         the rest of the export. The filters registered are HTMLExporter's own.
         """
 
-        def from_notebook_node(self, nb, resources=None, **kw) -> tuple[str, dict[str, Any]]:
+        # nbconvert's own HTMLExporter overrides its base the same way (text, not a notebook).
+        def from_notebook_node(  # type: ignore[override]
+            self, nb: nbformat.NotebookNode, resources: dict[str, Any] | None = None, **kw: Any
+        ) -> tuple[str, dict[str, Any]]:
             langinfo = nb.metadata.get("language_info", {})
             lexer = langinfo.get("pygments_lexer", langinfo.get("name", None))
-            resources = self._init_resources(resources)
-            self.register_filter(
+            resources = self._init_resources(resources)  # type: ignore[no-untyped-call]
+            self.register_filter(  # type: ignore[no-untyped-call]
                 "highlight_code",
-                self.filters.get("highlight_code", Highlight2HTML(pygments_lexer=lexer, parent=self)),
+                self.filters.get("highlight_code", Highlight2HTML(  # type: ignore[no-untyped-call]
+                    pygments_lexer=lexer, parent=self)),
             )
-            self.register_filter(
+            self.register_filter(  # type: ignore[no-untyped-call]
                 "filter_data_type",
-                WidgetsDataTypeFilter(
+                WidgetsDataTypeFilter(  # type: ignore[no-untyped-call]
                     notebook_metadata=self._nb_metadata, parent=self, resources=resources
                 ),
             )
             return TemplateExporter.from_notebook_node(self, nb, resources, **kw)
 
-    return ReviewExporter(
+    return ReviewExporter(  # type: ignore[no-untyped-call]
         exclude_input=True,
         exclude_input_prompt=True,
         exclude_output_prompt=True,
@@ -87,4 +98,5 @@ def review_html(notebook: nbformat.NotebookNode, title: str = "", lang: str = ""
 
 def warm_up() -> None:
     """Load and compile the HTML templates once, before worker processes fork."""
-    review_html(nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("warm")]))
+    cell = nbformat.v4.new_markdown_cell("warm")  # type: ignore[no-untyped-call]
+    review_html(nbformat.v4.new_notebook(cells=[cell]))  # type: ignore[no-untyped-call]

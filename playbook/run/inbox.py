@@ -25,8 +25,12 @@ import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from . import manifest as manifest_module
+
+if TYPE_CHECKING:
+    from ..method.loader import Method
 
 WRITTEN, EDITED = "written", "edited"
 
@@ -57,7 +61,7 @@ def copy_name(pattern: str, client: str, day: str, suffix: str) -> str:
     return safe_name(stem, 120) + suffix
 
 
-def planned(method, deliverable: str, documents: list[str], client: str, lang: str,
+def planned(method: Method, deliverable: str, documents: list[str], client: str, lang: str,
             day: dt.date | str) -> list[dict[str, str]]:
     """The copies a deliverable's documents get, as the manifest records them before
     commit (digest empty); none when the firm's method does not ask for them."""
@@ -83,7 +87,7 @@ def _own_copy(relative: str) -> bool:
             and all(part not in ("", ".", "..") and not part.startswith(".") for part in parts))
 
 
-def _recorded(folder: Path) -> dict[str, list[dict]]:
+def _recorded(folder: Path) -> dict[str, list[dict[str, Any]]]:
     """The copies the folder's manifest records, per deliverable."""
     try:
         records = manifest_module.read(folder / manifest_module.MANIFEST)["deliverables"]

@@ -19,12 +19,14 @@ import signal
 import time
 import traceback
 from dataclasses import dataclass
+from multiprocessing.connection import Connection
 from typing import Any
 
 from ..errors import WHOLE_RUN, PlaybookError, RunError
 from ..text import render
 from .commit import Terminated, signals
 from .execute import Job, Progress, RunResult, run_here
+from .progress import Event
 from .registry import deliverables
 
 _PR_SET_PDEATHSIG = 1
@@ -38,7 +40,7 @@ class Outcome:
     result: RunResult | None = None
     error_type: type[BaseException] | None = None
     error_fields: dict[str, Any] | None = None
-    error_args: tuple = ()
+    error_args: tuple[str, ...] = ()
     seconds: float = 0.0
 
     @property
@@ -89,7 +91,8 @@ def client_job(job: Job, parent_pid: int | None = None, progress: Progress | Non
         return outcome
 
 
-def _describe(error: BaseException, job: Job):
+def _describe(error: BaseException, job: Job
+              ) -> tuple[type[BaseException], dict[str, Any] | None, tuple[str, ...]]:
     if isinstance(error, PlaybookError) and dataclasses.is_dataclass(error):
         fields = {f.name: getattr(error, f.name) for f in dataclasses.fields(error)}
         return type(error), fields, ()
@@ -124,8 +127,8 @@ def _die_with_parent(parent_pid: int | None) -> None:
         os._exit(128 + signal.SIGTERM)
 
 
-def _child_main(job: Job, parent_pid: int, connection, events: bool) -> None:
-    def forward(event) -> None:
+def _child_main(job: Job, parent_pid: int, connection: Connection, events: bool) -> None:
+    def forward(event: Event) -> None:
         connection.send(("event", event))
 
     outcome = client_job(job, parent_pid, forward if events else None)
@@ -179,10 +182,11 @@ class ClientProcess:
             pid, status = os.waitpid(self.pid, 0 if deadline is None else os.WNOHANG)
             if pid:
                 self.exitcode = os.waitstatus_to_exitcode(status)
-            elif time.monotonic() > deadline:
+                continue
+            assert deadline is not None  # only the non-blocking wait returns no pid
+            if time.monotonic() > deadline:
                 return
-            else:
-                time.sleep(0.02)
+            time.sleep(0.02)
 
     def stop(self) -> None:
         """Ask the child to stop; it removes its staging folder before leaving."""

@@ -13,6 +13,7 @@ import platform
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 MANIFEST = "manifest.json"
 SCHEMA = 1
@@ -48,10 +49,10 @@ class DeliverableRecord:
     # The steering pack: the date of the COPIL it was made for, and the dated
     # copies of every committee so far (see run.committees).
     committee: str = ""
-    committees: dict[str, dict] = field(default_factory=dict)
+    committees: dict[str, dict[str, Any]] = field(default_factory=dict)
     # The consultant's edits carried into these files (see run.carry): per file,
     # how many were carried, the conflicts listed, the generated passages changed.
-    carried: list[dict] = field(default_factory=list)
+    carried: list[dict[str, Any]] = field(default_factory=list)
     # Each file's size, modification time and inode once in place: a file that
     # still has them is not read again to be found intact (see run.freshness).
     stats: dict[str, list[int]] = field(default_factory=dict)
@@ -95,7 +96,7 @@ class Manifest:
             raise ValueError(f"not a playbook manifest: {error}") from None
 
 
-def read(path: str | Path) -> dict:
+def read(path: str | Path) -> dict[str, Any]:
     """The JSON object of the manifest at `path`: a regular file, bounded in size.
 
     OSError when it cannot be read as such, ValueError when it is not a JSON object.

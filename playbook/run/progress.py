@@ -8,8 +8,16 @@ event otherwise (CI logs, redirected output), so logs stay readable.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from types import TracebackType
+from typing import TYPE_CHECKING
 
 from rich.markup import escape
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.progress import Progress, TaskID
+
+    from .batch import ClientReport
 
 
 @dataclass(frozen=True)
@@ -32,12 +40,12 @@ class RunProgress:
     Elsewhere: one plain line per deliverable started and finished.
     """
 
-    def __init__(self, console, lang: str | None = None, label: str = "") -> None:
+    def __init__(self, console: Console, lang: str | None = None, label: str = "") -> None:
         self.console = console
         self.lang = lang  # None: the run's own language, learnt from its first event
         self.label = label  # shown from the first second, while the run gets ready
-        self._bar = None
-        self._task = None
+        self._bar: Progress | None = None
+        self._task: TaskID | None = None
 
     def __enter__(self) -> RunProgress:
         if self.console.is_terminal:
@@ -52,9 +60,10 @@ class RunProgress:
                 self._task = self._bar.add_task(escape(self.label), total=None)
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
         if self._bar is not None:
-            self._bar.__exit__(*exc)
+            self._bar.__exit__(kind, error, trace)
 
     def __call__(self, event: Event) -> None:
         from .wording import say, seconds
@@ -85,7 +94,7 @@ class BatchProgress:
     one plain line per finished client.
     """
 
-    def __init__(self, console, total: int, lang: str = "en") -> None:
+    def __init__(self, console: Console, total: int, lang: str = "en") -> None:
         import time
 
         self.console = console
@@ -94,8 +103,8 @@ class BatchProgress:
         self.done = 0
         self.failed = 0
         self._start = time.monotonic()
-        self._bar = None
-        self._task = None
+        self._bar: Progress | None = None
+        self._task: TaskID | None = None
 
     def __enter__(self) -> BatchProgress:
         if self.console.is_terminal:
@@ -127,9 +136,10 @@ class BatchProgress:
 
         return render(f"cli.batch.{key}", self.lang, **values)
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
         if self._bar is not None:
-            self._bar.__exit__(*exc)
+            self._bar.__exit__(kind, error, trace)
 
     def _counts(self) -> str:
         remaining = self.total - self.done - self.failed
@@ -149,12 +159,13 @@ class BatchProgress:
         if self._bar is not None:
             self._bar.refresh()
 
-    def __call__(self, report, total: int | None = None) -> None:
+    def __call__(self, report: ClientReport, total: int | None = None) -> None:
         if report.ok:
             self.done += 1
         else:
             self.failed += 1
         if self._bar is not None:
+            assert self._task is not None  # added with the bar
             self._bar.update(self._task, advance=1, description=self._counts())
             self._bar.refresh()
             return

@@ -7,12 +7,24 @@ as `Text`, never as markup, so "Acme [/] Holdings" is shown, not interpreted.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+    from .batch import BatchResult
+    from .carry import FileReview
+    from .edits import KeptEdit
+    from .execute import RunResult
+    from .inbox import InboxCopy
 
 # Size units as each language writes them (octets in French).
 _UNITS = {"en": ("B", "KB", "MB"), "fr": ("o", "Ko", "Mo")}
 
 
-def _size(path, lang: str = "en") -> str:
+def _size(path: str | Path, lang: str = "en") -> str:
     from .wording import seconds as one_decimal  # tenths in the language's decimal mark
 
     size: float = os.path.getsize(path)
@@ -24,7 +36,7 @@ def _size(path, lang: str = "en") -> str:
     return ""
 
 
-def files_table(result, lang: str | None = None):
+def files_table(result: RunResult, lang: str | None = None) -> Table:
     """Files written by one client's run, per deliverable, with sizes and times.
 
     Headers speak `lang`, by default the run's own language.
@@ -57,7 +69,7 @@ def files_table(result, lang: str | None = None):
     return table
 
 
-def batch_table(result, lang: str = "en"):
+def batch_table(result: BatchResult, lang: str = "en") -> Table:
     """One line per client: status, time, folder or the reason it failed."""
     from rich.table import Table
     from rich.text import Text
@@ -97,7 +109,8 @@ def counts_line(current: int, rendered: int, lang: str = "en") -> str:
     return say("counts", lang, current=current, rendered=rendered)
 
 
-def kept_edits_lines(kept, lang: str = "en", reviews=()) -> list[str]:
+def kept_edits_lines(kept: Iterable[KeptEdit | dict[str, str]], lang: str = "en",
+                     reviews: Iterable[FileReview | dict[str, Any]] = ()) -> list[str]:
     """What happened to each edited deliverable a run kept aside, and to its edits.
 
     `kept` holds `run.edits.KeptEdit`s or their dictionaries (a batch summary's);
@@ -106,12 +119,12 @@ def kept_edits_lines(kept, lang: str = "en", reviews=()) -> list[str]:
     """
     from .wording import say
 
-    carried = {}
+    carried: dict[str, dict[str, Any]] = {}
     for review in reviews:
-        item = review if isinstance(review, dict) else {"file": review.file, **review.counts(),
-                                                        "error": review.error}
+        item: dict[str, Any] = review if isinstance(review, dict) else {
+            "file": review.file, **review.counts(), "error": review.error}
         carried[item["file"]] = item
-    lines = []
+    lines: list[str] = []
     for edit in kept:
         item = edit if isinstance(edit, dict) else edit.to_dict()
         lines.append(say("edited_kept", lang, file=item["file"], kept=item["kept"]))
@@ -128,12 +141,12 @@ def kept_edits_lines(kept, lang: str = "en", reviews=()) -> list[str]:
     return lines
 
 
-def inbox_lines(copies, lang: str = "en") -> list[str]:
+def inbox_lines(copies: Iterable[InboxCopy | dict[str, str]], lang: str = "en") -> list[str]:
     """The copies named for the client's inbox: written, or the consultant's edited
     copy left as it is (`copies` holds `run.inbox.InboxCopy`s or their dictionaries)."""
     from .wording import say
 
-    lines = []
+    lines: list[str] = []
     for copy in copies:
         item = copy if isinstance(copy, dict) else copy.to_dict()
         key = "inbox_written" if item["state"] == "written" else "inbox_edited"

@@ -35,7 +35,8 @@ _warmed: set[str] = set()
 def notebook_imports(path: Path) -> list[str]:
     """Top-level module names imported by a notebook's code cells."""
     names: dict[str, None] = {}
-    notebook = nbformat.read(path, as_version=4)
+    # nbformat ships type information but leaves `read` unannotated.
+    notebook = nbformat.read(path, as_version=4)  # type: ignore[no-untyped-call]
     for cell in notebook.cells:
         if cell.cell_type != "code":
             continue

@@ -24,11 +24,14 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from ..errors import PlaybookError
 from ..method.brakes import RISK_KINDS
 from ..method.labels import LANGUAGES
+
+if TYPE_CHECKING:
+    from ..method.levers import Pillar
 from ..method.levers import PILLARS
 from ..text import render
 
@@ -120,8 +123,9 @@ class Vocabulary:
     def lever(self, text: str) -> str | None:
         return self.levers.get(fold(text))
 
-    def pillar(self, text: str) -> str | None:
-        return self.pillars.get(fold(text))
+    def pillar(self, text: str) -> Pillar | None:
+        # a code of the method's pillars, by construction of `self.pillars`
+        return cast("Pillar | None", self.pillars.get(fold(text)))
 
     def risk(self, text: str) -> str | None:
         return self.risks.get(fold(text))

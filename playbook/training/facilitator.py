@@ -18,6 +18,7 @@ from ..method import Method, load_method
 from ..method.brakes import RISK_KINDS
 from ..method.levers import PILLARS
 from ..render import Bullets, Document, Heading, Paragraph, Table, write_docx
+from ..render.ir import BulletLike, Cell
 from ..text import colon, render
 from .cases import case_names
 from .check import Reference, reference
@@ -29,7 +30,8 @@ _DATA = Path(__file__).parent / "facilitator.yaml"
 
 @cache
 def _data() -> dict[str, Any]:
-    return safe_yaml.load_file(_DATA)
+    data: dict[str, Any] = safe_yaml.load_file(_DATA)
+    return data
 
 
 def _t(key: str, lang: str, **values: Any) -> str:
@@ -55,7 +57,7 @@ def facilitator_document(case: str, lang: str = "fr", method: Method | None = No
         Heading(_t("debrief", lang)),
         Paragraph(_t("debrief_intro", lang)),
     ]
-    points = []
+    points: list[BulletLike] = []
     for finding in ref.diagnosis.brakes:
         label = method.brakes.brake(finding.brake).label.in_(lang)
         points.append(f"**{finding.population}** — {label}{colon(lang)}{finding.reasons[0]}")
@@ -69,7 +71,7 @@ def model_answer_table(ref: Reference, method: Method, lang: str) -> Table:
     """The model answer, one row per population: brakes, the two risks, the levers
     chosen (the facilitator guide and the trainer's notebook show the same)."""
     levels = {int(k): method.text(f"training.risk_levels.{k}", lang) for k in range(4)}
-    rows = []
+    rows: list[list[Cell]] = []
     for population in ref.engagement.populations:
         name = population.name
         brakes = ", ".join(method.brakes.brake(b.brake).label.in_(lang)

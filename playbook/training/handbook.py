@@ -12,16 +12,23 @@ both written from it.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from ..method import Method, load_method
 from ..method.levers import PILLARS
 from ..render import Bullets, Document, Heading, PageBreak, Paragraph, Table, write_docx
+from ..render.ir import Align, BulletLike, Cell
 from ..render.typography import format_number
 from ..text import colon
 from . import wording
 from .glossary import glossary
 from .html import write_html
+
+
+class Bilingual(Protocol):
+    """A method text in both languages."""
+
+    def in_(self, lang: str, **values: object) -> str: ...
 
 
 class _Builder:
@@ -33,7 +40,7 @@ class _Builder:
     def t(self, key: str, **values: Any) -> str:
         return self.m.text(f"handbook.{key}", self.lang, **values)
 
-    def b(self, bilingual: Any) -> str:
+    def b(self, bilingual: Bilingual) -> str:
         return bilingual.in_(self.lang)
 
     def seeds(self, seeds: list[str]) -> str:
@@ -68,7 +75,7 @@ class _Builder:
             self.add(Heading(self.t("step.key_questions"), 3),
                      Bullets([self.b(q) for q in step.key_questions]),
                      Heading(self.t("step.pitfalls"), 3))
-            items = []
+            items: list[BulletLike] = []
             for pitfall in step.pitfalls:
                 detected = f" ({self.t('step.pitfall_check')})" if pitfall.check else ""
                 items.append(f"{self.b(pitfall.text)} — {self.seeds(pitfall.seeds)}{detected}")
@@ -76,7 +83,7 @@ class _Builder:
 
     def workshops(self) -> None:
         self.add(Heading(self.t("sections.workshops")))
-        steps = {s.code: self.b(s.label) for s in self.m.steps.steps}
+        steps: dict[str, str] = {s.code: self.b(s.label) for s in self.m.steps.steps}
         for workshop in self.m.workshops.workshops:
             self.add(Heading(self.b(workshop.label), 2),
                      self.labelled(self.t("workshop.purpose"), self.b(workshop.purpose)),
@@ -149,7 +156,7 @@ class _Builder:
                  Paragraph(self.b(catalogue.source), "caption"))
         for pillar in PILLARS:
             info = catalogue.pillars[pillar]
-            rows = [[self.b(lever.label), self.b(lever.description),
+            rows: list[list[Cell]] = [[self.b(lever.label), self.b(lever.description),
                      self.b(catalogue.phases[lever.phase].label), self.b(catalogue.owners[lever.owner]),
                      self.t(f"levers.scope.{lever.scope}")]
                     for lever in catalogue.levers if lever.pillar == pillar]
@@ -207,7 +214,7 @@ class _Builder:
     def kpis(self) -> None:
         catalogue = self.m.kpis
         c = "kpis.columns."
-        rows = [[self.b(f.label), self.b(f.definition),
+        rows: list[list[Cell]] = [[self.b(f.label), self.b(f.definition),
                  f"{'≤' if not f.higher_is_better else '≥'} {format_number(f.target, self.lang)} {f.unit}",
                  self.t("kpis.review", first=f.first_review_weeks, cadence=f.cadence_weeks)]
                 for f in catalogue.families]
@@ -228,7 +235,7 @@ class _Builder:
         rules = self.m.copil
         levers = {lever.id: lever for lever in self.m.levers.levers}
         pillars = self.m.levers.pillars
-        rows = [[self.b(pillars[key].label) if key in pillars else self.b(self.m.kpis.family("adoption").label),
+        rows: list[list[Cell]] = [[self.b(pillars[key].label) if key in pillars else self.b(self.m.kpis.family("adoption").label),
                  ", ".join(self.b(levers[i].label) for i in ids)]
                 for key, ids in rules.reinforcement.items()]
         self.add(Heading(self.t("kpis.copil"), 2), Paragraph(self.t("kpis.measurements")),
@@ -240,17 +247,17 @@ class _Builder:
         catalogue = self.m.training
         c = "training.columns."
         yes, no = self.m.text("common.yes", self.lang), self.m.text("common.no", self.lang)
-        formats = [[self.b(f.label), self.b(f.description), f.group_size or "–",
+        formats: list[list[Cell]] = [[self.b(f.label), self.b(f.description), f.group_size or "–",
                     yes if f.led_by_trainer else no] for f in catalogue.formats.values()]
-        modules = [[self.b(m.label), "; ".join(self.b(o) for o in m.objectives),
+        modules: list[list[Cell]] = [[self.b(m.label), "; ".join(self.b(o) for o in m.objectives),
                     self.t(f"training.audiences.{m.audience}"),
                     self.b(catalogue.formats[m.format].label), m.hours]
                    for m in catalogue.modules]
-        evaluation = [[self.b(e.label), self.b(e.measure), self.b(e.instrument),
+        evaluation: list[list[Cell]] = [[self.b(e.label), self.b(e.measure), self.b(e.instrument),
                        self.t("training.weeks_after", n=e.weeks_after_go_live)
                        if e.weeks_after_go_live else self.t("training.end_of_session")]
                       for e in catalogue.evaluation]
-        support = [[self.b(s.label), self.b(s.description),
+        support: list[list[Cell]] = [[self.b(s.label), self.b(s.description),
                     self.t("training.weeks", n=s.weeks_after_go_live)] for s in catalogue.support]
         self.add(Heading(self.t("sections.training")), Paragraph(self.b(catalogue.source), "caption"),
                  Heading(self.t("training.order"), 2), Paragraph(self.t("training.order_intro")),
@@ -270,16 +277,19 @@ class _Builder:
     def raci(self) -> None:
         catalogue = self.m.raci
         roles = list(catalogue.roles)
-        rows = [[self.b(a.label), *("".join(a.assign.get(r, [])) for r in roles)]
+        rows: list[list[Cell]] = [[self.b(a.label), *("".join(a.assign.get(r, [])) for r in roles)]
                 for a in catalogue.activities]
+        centre: Align = "center"
+        align: list[Align | None] = ["left", *(centre for _ in roles)]
         self.add(Heading(self.t("sections.raci")), Paragraph(self.t("raci.intro")),
                  Table([self.t("raci.activity"), *(self.b(catalogue.roles[r].label) for r in roles)],
                        rows, widths=[4, *([1.2] * len(roles))],
-                       align=["left", *(["center"] * len(roles))]))
+                       align=align))
 
     def glossary(self) -> None:
         c = "glossary.columns."
-        rows = [[e.term_fr, e.term_en, e.definition(self.lang)] for e in glossary(self.m)]
+        rows: list[list[Cell]] = [[e.term_fr, e.term_en, e.definition(self.lang)]
+                                  for e in glossary(self.m)]
         self.add(Heading(self.t("sections.glossary")), Paragraph(self.t("glossary.intro")),
                  Table([self.t(c + "term_fr"), self.t(c + "term_en"), self.t(c + "definition")],
                        rows, widths=[2.2, 2.2, 6]))
@@ -288,7 +298,7 @@ class _Builder:
     def bibliography(self) -> None:
         from ..method.sources import load_sources
 
-        items = [f"{s.reference(self.lang)} {self.t('bibliography.cited_as', cite=s.cite[self.lang])}"
+        items: list[BulletLike] = [f"{s.reference(self.lang)} {self.t('bibliography.cited_as', cite=s.cite[self.lang])}"
                  for s in load_sources(str(self.m.root)).values()]
         self.add(Heading(self.t("sections.bibliography")), Paragraph(self.t("bibliography.intro")),
                  Bullets(items))

@@ -18,8 +18,10 @@ from pathlib import Path
 from ..files import atomic_write_text
 from ..render.charts import render_png
 from ..render.ir import (
+    Block,
     BulletItem,
     Bullets,
+    Chart,
     Document,
     Figure,
     Heading,
@@ -102,7 +104,7 @@ class _HtmlWriter:
                 f'<body>\n<header class="cover">{"".join(cover)}</header>\n{nav}\n'
                 + "\n".join(self.parts) + "\n</body>\n</html>\n")
 
-    def block(self, block) -> None:
+    def block(self, block: Block) -> None:
         if isinstance(block, Heading):
             title = self.inline(block.text)
             level = block.level + 1  # the cover title is the page's h1
@@ -183,9 +185,7 @@ def write_html(document: Document, path: str | Path) -> Path:
 class Shown:
     """An IR block (table, chart, paragraph...) shown in a notebook as the handbook shows it."""
 
-    def __init__(self, blocks, lang: str = "en"):
-        from ..render.ir import Chart
-
+    def __init__(self, blocks: Block | Chart | list[Block | Chart], lang: str = "en") -> None:
         blocks = blocks if isinstance(blocks, list) else [blocks]
         self.blocks = [Figure(b) if isinstance(b, Chart) else b for b in blocks]
         self.lang = lang
@@ -207,6 +207,6 @@ p.caption { font-size: .85rem; color: #52606d; }
 """
 
 
-def show(blocks, lang: str = "en") -> Shown:
+def show(blocks: Block | Chart | list[Block | Chart], lang: str = "en") -> Shown:
     """Display deliverable tables, charts or paragraphs (rendering IR) in a notebook."""
     return Shown(blocks, lang)

@@ -54,7 +54,7 @@ class Material:
 def exercise_notebook(case: str) -> dict[str, Any]:
     """The repository's exercise notebook whose parameters name `case`."""
     for path in sorted((resource_dir("notebooks") / "training").glob("01_exercise_*.ipynb")):
-        notebook = json.loads(path.read_text(encoding="utf-8"))
+        notebook: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
         source = "".join(_parameters(notebook)["source"])
         if f'case = "{case}"' in source:
             return notebook
@@ -89,8 +89,8 @@ def draft_in(answer: dict[str, Any], case: str, lang: str, method: Method) -> di
         "risks": {name(p): {label(vocab.risk(k), method.brakes.risk, k): level(v)
                             for k, v in kinds.items()}
                   for p, kinds in answer.get("risks", {}).items()},
-        "levers": {name(p): {(pillars[vocab.pillar(k) or ""].label.in_(lang)
-                              if vocab.pillar(k) else k):
+        "levers": {name(p): {(pillars[pillar].label.in_(lang)
+                              if (pillar := vocab.pillar(k)) else k):
                              [label(vocab.lever(i), method.levers.lever, i) for i in ids]
                              for k, ids in chosen.items()}
                    for p, chosen in answer.get("levers", {}).items()},

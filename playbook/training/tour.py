@@ -6,12 +6,14 @@ Everything is read from the method data, so an adapted method teaches itself.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pandas as pd
 
 from ..render import Bullets, Heading, Paragraph, Table
 from ..render.deliverables import common
+from ..render.ir import BulletLike
 from ..text import format_number, typeset
 from .cases import case_text
 from .html import Shown, show
@@ -22,7 +24,7 @@ def step_card(method: Any, code: str, lang: str = "en") -> Shown:
     """One step of `steps.yaml`: purpose, questions to answer, pitfalls with their seeds."""
     step = next(s for s in method.steps.steps if s.code == code)
     t = method.text
-    pitfalls = [f"{p.text.in_(lang)} ({t('handbook.seeds', lang, seeds=seeds_text(p.seeds, lang))})"
+    pitfalls: list[BulletLike] = [f"{p.text.in_(lang)} ({t('handbook.seeds', lang, seeds=seeds_text(p.seeds, lang))})"
                 for p in step.pitfalls]
     return show([
         Heading(step.label.in_(lang), 2),
@@ -72,7 +74,7 @@ def engagement_summary(analysis: Any) -> str:
 
 def objectives_table(analysis: Any) -> Table:
     """The chain business objective → CRM objective → KPI, with its measures."""
-    t = lambda key: analysis.method.text(key, analysis.lang)  # noqa: E731
+    t: Callable[[str], str] = lambda key: analysis.method.text(key, analysis.lang)  # noqa: E731
     columns = [t("framing_note.objectives.business_objective"),
                t("framing_note.objectives.crm_objective"), t("framing_note.objectives.kpi"),
                t("common.columns.baseline"), t("common.columns.target"), t("common.columns.due_date")]
@@ -84,7 +86,7 @@ def objectives_table(analysis: Any) -> Table:
 
 def life_tomorrow_table(analysis: Any) -> Table:
     """Each population's life tomorrow and what it gains (the target vision's first part)."""
-    t = lambda key: analysis.method.text(key, analysis.lang)  # noqa: E731
+    t: Callable[[str], str] = lambda key: analysis.method.text(key, analysis.lang)  # noqa: E731
     rows = [[p.name, p.life_tomorrow, p.gains] for p in analysis.engagement.populations]
     return Table([t("common.columns.population"), t("target_vision.life.tomorrow"),
                   t("target_vision.life.gains")], rows, widths=[1.5, 3, 3])

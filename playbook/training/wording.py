@@ -10,8 +10,13 @@ values in `vocabulary.yaml`, so an adapted method reads in its own words.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ..method.brakes import Condition
+    from ..method.loader import Method
 
 # fact -> vocabulary of its values (vocabulary.yaml)
 FACT_VOCABULARY = {
@@ -25,14 +30,14 @@ FACT_VOCABULARY = {
 }
 
 
-def fact_label(method: Any, fact: str, lang: str) -> str:
+def fact_label(method: Method, fact: str, lang: str) -> str:
     if fact.startswith("impact."):
         dimension = method.term("dimension", fact.split(".", 1)[1], lang)
         return method.text("training.facts.impact_dimension", lang, dimension=dimension)
     return method.text(f"training.facts.{fact}", lang)
 
 
-def value_text(method: Any, fact: str, value: Any, lang: str) -> str:
+def value_text(method: Method, fact: str, value: Any, lang: str) -> str:
     """A fact's value in words: yes/no, a vocabulary label, a number, a list with "or"."""
     if isinstance(value, list):
         joiner = method.text("training.values.or", lang)
@@ -45,7 +50,7 @@ def value_text(method: Any, fact: str, value: Any, lang: str) -> str:
     return str(value)
 
 
-def condition_text(method: Any, condition: Any, lang: str,
+def condition_text(method: Method, condition: Condition, lang: str,
                    facts: dict[str, Any] | None = None) -> str:
     """"evaluated on: Handling time or Activity volume (here: Quality of work)";
     without `facts`, the rule alone."""
@@ -58,7 +63,7 @@ def condition_text(method: Any, condition: Any, lang: str,
     return method.text("training.condition", lang, fact=fact, expected=expected, actual=actual)
 
 
-def rule_text(method: Any, conditions: list[Any], lang: str,
+def rule_text(method: Method, conditions: Sequence[Condition], lang: str,
               facts: dict[str, Any] | None = None) -> str:
     """All conditions of one signal, joined with "and"."""
     joiner = method.text("training.conditions_joiner", lang)

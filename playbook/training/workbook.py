@@ -16,6 +16,7 @@ expected, every problem of the file at once.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -103,7 +104,7 @@ def write_answer_workbook(case: str, out_path: str | Path, lang: str, method: Me
     _instructions(intro, case, lang)
     reference = _reference_sheet(book, choices, lang)
     populations = f"{quote_sheetname(sheet_title('populations', lang))}!$A$2:$A${ROWS + 1}"
-    lists = {
+    lists: dict[str, str] = {
         "brake": _range(reference, "A", len(choices.brakes)),
         "pillar": _range(reference, "D", len(choices.pillars)),
         "lever": _range(reference, "F", len(choices.levers)),
@@ -309,7 +310,8 @@ class _Reader:
                 pillars = data["levers"].setdefault(population, {})
                 pillars.setdefault(pillar, []).append(lever)
 
-    def pick(self, title: str, number: int, column: int, text: str, resolve: Any,
+    def pick(self, title: str, number: int, column: int, text: str,
+             resolve: Callable[[str], str | None],
              kind: str) -> str | None:
         """The code a cell's label stands for; a problem when it stands for none."""
         if not text:

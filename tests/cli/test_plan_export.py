@@ -105,13 +105,18 @@ def test_a_status_ticked_on_an_id_is_read_back(workbook: Path, tmp_path: Path) -
     assert (now["status"] == "late").sum() == (plan["status"] == "late").sum() - 2
 
 
-def test_an_unknown_id_is_a_located_error_with_the_id_meant(workbook: Path, tmp_path: Path,
-                                                           capsys) -> None:
+def _with_a_mistyped_id(workbook: Path):
+    """A known action id, the same id with its last character mistyped, and the open workbook."""
     known = _rows(workbook)[3]["identifiant"]
     typo = known[:-1] + ("X" if known[-1] != "X" else "Y")
-    edited = tmp_path / "typo.xlsx"
     book = load_workbook(workbook)
-    ws = tab(book, "action_status")
+    return known, typo, book, tab(book, "action_status")
+
+
+def test_an_unknown_id_is_a_located_error_with_the_id_meant(workbook: Path, tmp_path: Path,
+                                                           capsys) -> None:
+    known, typo, book, ws = _with_a_mistyped_id(workbook)
+    edited = tmp_path / "typo.xlsx"
     ws.cell(5, 1, typo.lower())  # typed by hand, in lower case
     ws.cell(5, 6, "Réalisée")
     book.save(edited)
@@ -192,11 +197,8 @@ def test_a_workbook_made_in_english_keeps_english_headers(tmp_path: Path) -> Non
 
 def test_an_unknown_id_comes_in_the_same_round_as_a_bad_status(workbook: Path, tmp_path: Path,
                                                                capsys) -> None:
-    known = _rows(workbook)[3]["identifiant"]
-    typo = known[:-1] + ("X" if known[-1] != "X" else "Y")
+    known, typo, book, ws = _with_a_mistyped_id(workbook)
     edited = tmp_path / "two.xlsx"
-    book = load_workbook(workbook)
-    ws = tab(book, "action_status")
     ws.cell(5, 1, typo)
     ws.cell(7, 6, "Fini")  # not in the dropdown
     book.save(edited)

@@ -41,6 +41,26 @@ def test_validate_in_french_lists_warnings(tmp_path: Path, minimal_engagement, c
     assert "aucun impact saisi pour la population 'Agency managers'" in out
 
 
+@pytest.mark.parametrize("lang, line", [
+    ("en", "Populations: 3, 66 people"),
+    ("fr", "Populations : 3, 66 personnes"),
+])
+def test_validate_leaves_out_a_zero_count_of_populations_off_the_crm(
+    tmp_path: Path, minimal_engagement, capsys, lang: str, line: str
+) -> None:
+    data = minimal_engagement.model_dump(mode="json")
+    for population in data["populations"]:
+        population["crm_user"] = True
+    path = tmp_path / "engagement.yaml"
+    path.write_text(dump_yaml(data), encoding="utf-8")
+
+    assert main(["validate", str(path), "--lang", lang]) == 0
+
+    out = capsys.readouterr().out
+    assert line in out
+    assert " 0 " not in out.split(line)[0].splitlines()[-1] + line
+
+
 def test_intake_template_writes_a_blank_or_filled_workbook(
     tmp_path: Path, minimal_engagement, capsys
 ) -> None:

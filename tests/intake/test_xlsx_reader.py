@@ -366,3 +366,20 @@ def test_a_file_that_is_not_a_workbook_gets_a_clear_message(
 def test_a_missing_file_is_reported(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["validate", str(tmp_path / "nowhere.xlsx")]) == 2
     assert "file: file not found" in capsys.readouterr().err
+
+
+def test_a_workbook_older_than_its_optional_rows_gets_one_warning_per_sheet(valid_xlsx: Path) -> None:
+    """A workbook made before three budget fields existed: one warning names all three.
+
+    One line per absent field would bury, under the fields added since, the
+    warnings a consultant must act on.
+    """
+    for field in ("external_days", "external_day_rate", "material_cost"):
+        _delete_field_row("engagement", field)(valid_xlsx)
+    problems = read_intake(valid_xlsx, lang="en").warnings
+    about = [p for p in problems if "external_day" in p.message or "material_cost" in p.message]
+    assert len(about) == 1
+    assert about[0].severity == "warning"
+    assert about[0].message.startswith("3 rows are missing: their defaults are used (")
+    for field in ("external_days", "external_day_rate", "material_cost"):
+        assert repr(field) in about[0].message

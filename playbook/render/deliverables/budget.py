@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeVar
 
+from ...analysis import Analysis
 from ..ir import BulletItem, BulletLike, BulletSlide, Table, TableSlide
 from ..words import WORD_BUDGET, count_words
 from . import common as c
@@ -70,7 +71,7 @@ def _spread(costs: list[int], count: int) -> list[list[int]]:
     return parts
 
 
-def table_slides(analysis: Any, title: str, table: Table, notes: str = "") -> list[TableSlide]:
+def table_slides(analysis: Analysis, title: str, table: Table, notes: str = "") -> list[TableSlide]:
     """The table as one slide: the PowerPoint writer continues it on "(suite)" /
     "(continued)" slides where it passes the budget, counting as the layout check does."""
     return [TableSlide(title, table, notes=notes)]
@@ -82,7 +83,7 @@ def rows_within(table: Table, budget: int = BUDGET) -> int:
                        spent=words(*table.columns, table.caption or "")))
 
 
-def bullet_slides(analysis: Any, title: str, items: Sequence[BulletLike],
+def bullet_slides(analysis: Analysis, title: str, items: Sequence[BulletLike],
                   notes: str = "") -> list[BulletSlide]:
     """Whole bullets on as many slides as keep each within budget, later ones continued."""
     groups, rest = [], list(items)

@@ -20,16 +20,19 @@ import numpy as np
 import pandas as pd
 from babel.dates import format_date as babel_date
 
+from ...analysis import Analysis
 from ...analysis.change_plan_tables import ALL, QUADRANT_ORDER
 from ...analysis.progress import AHEAD, CANCELLED, DONE, LATE
 from ...findings import budget_sentence
 from ...findings import findings as facts
-from ...method.levers import PILLARS
+from ...method.levers import PILLARS, PhaseCode, Pillar
 from ...text import colon
 from ..ir import (
+    Align,
     Block,
     BulletItem,
     Bullets,
+    Cell,
     Chart,
     ChartSlide,
     Deck,
@@ -52,26 +55,26 @@ from .once import per_build
 NAME = "change_plan"
 # Milestones drawn on the timelines (seed 004: change work hangs on design,
 # acceptance testing and go-live of each lot).
-TIMELINE_MILESTONES = ("design", "acceptance", "go_live")
+TIMELINE_MILESTONES: tuple[PhaseCode, ...] = ("design", "acceptance", "go_live")
 ARBITRATION_SHOWN = 8  # deck: the head of the ranking
 ARBITRATION_LISTED = 30  # document: the head of the ranking, plus every action to arbitrate
 # A one-off action is drawn one week wide, so it stays visible on a timeline.
 ONE_OFF = dt.timedelta(days=6)
 
 
-def _t(analysis: Any, key: str, **values: Any) -> str:
+def _t(analysis: Analysis, key: str, **values: Any) -> str:
     return c.text(analysis, f"{NAME}.{key}", **values)
 
 
-def _days(analysis: Any, value: float) -> str:
+def _days(analysis: Analysis, value: float) -> str:
     return c.days(analysis, value)
 
 
-def _pillar(analysis: Any, code: str) -> str:
+def _pillar(analysis: Analysis, code: Pillar) -> str:
     return analysis.method.levers.pillars[code].label.in_(analysis.lang)
 
 
-def _phase(analysis: Any, code: str) -> str:
+def _phase(analysis: Analysis, code: PhaseCode) -> str:
     return analysis.method.levers.phases[code].label.in_(analysis.lang)
 
 
@@ -80,7 +83,7 @@ def _owner(row: Any) -> str:
 
 
 @per_build
-def _stand_ins(analysis: Any) -> tuple[str, ...]:
+def _stand_ins(analysis: Analysis) -> tuple[str, ...]:
     """The sentences an action's reason ends with when someone stands in for its
     owner (a role nobody holds; a partner company the client's roles have no
     authority in). They are facts of the engagement, said once in a file, not on
@@ -96,20 +99,20 @@ def _stand_ins(analysis: Any) -> tuple[str, ...]:
     return tuple(found)
 
 
-def own_reason(analysis: Any, reason: str) -> str:
+def own_reason(analysis: Analysis, reason: str) -> str:
     """Why the lever was chosen, without who stands in for its owner."""
     for sentence in _stand_ins(analysis):
         reason = reason.replace(sentence, "")
     return " ".join(reason.split())
 
 
-def stand_ins(analysis: Any, actions: pd.DataFrame) -> list[str]:
+def stand_ins(analysis: Analysis, actions: pd.DataFrame) -> list[str]:
     """Who stands in for an owner in `actions`: each sentence once, in plan order."""
     said = " ".join(actions["reason"]) if len(actions) else ""
     return [sentence for sentence in _stand_ins(analysis) if sentence in said]
 
 
-def why(analysis: Any, rows: list[dict[str, Any]], prefix: str = "") -> list[str]:
+def why(analysis: Analysis, rows: list[dict[str, Any]], prefix: str = "") -> list[str]:
     """"Lever, lever — reason": each reason once, with the levers it chose (several
     levers of a population often answer the same brake)."""
     grouped: dict[str, list[str]] = {}
@@ -122,23 +125,23 @@ def why(analysis: Any, rows: list[dict[str, Any]], prefix: str = "") -> list[str
 # --------------------------------------------------------------------------- facts
 
 
-def _actions(analysis: Any) -> pd.DataFrame:
+def _actions(analysis: Analysis) -> pd.DataFrame:
     return analysis.change_plan.actions
 
 
-def population_actions(analysis: Any, population: str) -> pd.DataFrame:
+def population_actions(analysis: Analysis, population: str) -> pd.DataFrame:
     found = _by_population(analysis).get(population)
     return _actions(analysis).iloc[:0] if found is None else found
 
 
 @per_build
-def _by_population(analysis: Any) -> dict[str, pd.DataFrame]:
+def _by_population(analysis: Analysis) -> dict[str, pd.DataFrame]:
     """Each population's actions (and "all"'s), grouped once: the report and the
     deck read them population by population, table after table."""
     return {str(name): own for name, own in _actions(analysis).groupby("population", sort=False)}
 
 
-def lever_rows(analysis: Any, actions: pd.DataFrame) -> list[dict[str, Any]]:
+def lever_rows(analysis: Analysis, actions: pd.DataFrame) -> list[dict[str, Any]]:
     """One row per lever of `actions` (pillar order, then first date): its
     occurrences collapsed into a first date, a last date and a count.
 
@@ -151,7 +154,7 @@ def lever_rows(analysis: Any, actions: pd.DataFrame) -> list[dict[str, Any]]:
     bounds = np.searchsorted(codes[order], np.arange(len(levers) + 1))
     dates, effort = actions["date"].to_numpy(), actions["effort_days"].to_numpy()
     cell = {name: actions[name].to_numpy() for name in _LEVER_FIRST}
-    rows = []
+    rows: list[dict[str, Any]] = []
     for code, lever in enumerate(levers):
         own = order[bounds[code]:bounds[code + 1]]
         first = {name: values[own[0]] for name, values in cell.items()}
@@ -173,20 +176,20 @@ _LEVER_FIRST = ("action", "pillar", "phase", "owner_label", "owner_name", "audie
                 "costed_in")
 
 
-def _when(analysis: Any, row: dict[str, Any]) -> str:
+def _when(analysis: Analysis, row: dict[str, Any]) -> str:
     if row["count"] == 1:
         return _t(analysis, "text.once", date=c.date(analysis, row["start"]))
     return _t(analysis, "text.occurrences", count=row["count"], start=c.date(analysis, row["start"]),
               end=c.date(analysis, row["end"]))
 
 
-def glossary(analysis: Any) -> dict[str, list[str]]:
+def glossary(analysis: Analysis) -> dict[Pillar, list[str]]:
     """Pillar -> '**Job shadowing** — A day in the job of a neighbouring population.':
     every lever the plan uses with its few words from the catalogue (`short`), so
     the client learns what each lever is in about a page; the sections per
     population say why each was chosen."""
     levers = analysis.method.levers
-    result: dict[str, list[str]] = {}
+    result: dict[Pillar, list[str]] = {}
     for row in lever_rows(analysis, _actions(analysis)):
         lever = levers.lever(row["lever"])
         result.setdefault(row["pillar"], []).append(
@@ -200,7 +203,7 @@ PROGRESS_SHOWN = (LATE, AHEAD, CANCELLED, DONE)  # table order: what needs atten
 PROGRESS_SLIDE_ROWS = 8
 
 
-def progress_message(analysis: Any) -> str:
+def progress_message(analysis: Analysis) -> str:
     """'At 12 April 2027: 34 actions done, 1 ahead of plan, 15 late, moved to that
     date, 1 cancelled.' (empty when nothing is dated before the as-of date)."""
     counts = _actions(analysis)["status"].value_counts()
@@ -212,15 +215,17 @@ def progress_message(analysis: Any) -> str:
     return f"{lead} {', '.join(parts)}."
 
 
-def progress_table(analysis: Any, limit: int | None = None,
+def progress_table(analysis: Analysis, limit: int | None = None,
                    statuses: tuple[str, ...] = PROGRESS_SHOWN, ids: bool = False) -> Table:
     """Actions that are not simply planned, one row per action and status:
     late first (with the date they restart), then ahead, cancelled, done. With
     `ids`, a late row opens on its actions' ids, those the steering pack and
     the committee's minutes cite."""
-    p = lambda key, **v: _t(analysis, f"progress.{key}", **v)  # noqa: E731
+    def p(key: str, **v: Any) -> str:
+        return _t(analysis, f"progress.{key}", **v)
+
     actions = _actions(analysis)
-    rows = []
+    rows: list[list[Cell]] = []
     for status in statuses:
         own = actions[actions["status"] == status]
         for _, group in own.groupby("lever", sort=False):
@@ -241,7 +246,7 @@ def progress_table(analysis: Any, limit: int | None = None,
     return Table(columns, rows[:limit] if limit else rows)
 
 
-def _new_dates(analysis: Any, group: pd.DataFrame) -> str:
+def _new_dates(analysis: Analysis, group: pd.DataFrame) -> str:
     """Where the late occurrences of one action were re-planned: one date, or the
     first and last when its owners take them one after the other."""
     first, last = group["date"].min(), group["date"].max()
@@ -250,17 +255,17 @@ def _new_dates(analysis: Any, group: pd.DataFrame) -> str:
     return _t(analysis, "progress.span", start=c.date(analysis, first), end=c.date(analysis, last))
 
 
-def _populations(analysis: Any) -> list[str]:
+def _populations(analysis: Analysis) -> list[str]:
     return [p.name for p in analysis.engagement.populations]
 
 
-def key_messages(analysis: Any) -> list[str]:
+def key_messages(analysis: Analysis) -> list[str]:
     """The summary: one message per finding, in the deck's order."""
     return [f.message for f in findings(analysis)]
 
 
 @per_build
-def findings(analysis: Any) -> list[c.Finding]:
+def findings(analysis: Analysis) -> list[c.Finding]:
     """The plan told in five findings, each with the slides that develop it:
     who is supported most (the lever matrix), the cross-population backbone,
     when (the timelines), how much and by whom (effort), what to start first
@@ -269,12 +274,14 @@ def findings(analysis: Any) -> list[c.Finding]:
     actions = _actions(analysis)
     if actions.empty:
         return []
-    d = lambda key, **v: _t(analysis, f"deck.{key}", **v)  # noqa: E731
+    def d(key: str, **v: Any) -> str:
+        return _t(analysis, f"deck.{key}", **v)
+
     result: list[c.Finding] = []
 
     own = plan.by_population.drop(index=ALL, errors="ignore")
     top = own.sort_values("effort_days", ascending=False).head(3)
-    top_values = dict(share=c.percent(analysis, c.share(float(top["effort_days"].sum()), plan.total_days)),
+    top_values: dict[str, Any] = dict(share=c.percent(analysis, c.share(float(top["effort_days"].sum()), plan.total_days)),
                       names=", ".join(_t(analysis, "messages.population_effort", name=name,
                                          days=c.days(analysis, row["effort_days"]))
                                       for name, row in top.iterrows()))
@@ -385,27 +392,27 @@ def findings(analysis: Any) -> list[c.Finding]:
     return result
 
 
-def _ranking_head(analysis: Any) -> pd.DataFrame:
+def _ranking_head(analysis: Analysis) -> pd.DataFrame:
     """The ranking without the quick wins, which the slide before lists."""
     plan = analysis.change_plan
     quick = set(plan.quick_wins["rank"]) if len(plan.quick_wins) else set()
     return plan.arbitration[~plan.arbitration["rank"].isin(quick)]
 
 
-def _arbitration_slide_table(analysis: Any, limit: int = ARBITRATION_SHOWN) -> Table:
+def _arbitration_slide_table(analysis: Analysis, limit: int = ARBITRATION_SHOWN) -> Table:
     """The ranking's head after the quick wins, each action with its overall rank."""
     full = arbitration_table(analysis)
     kept = set(_ranking_head(analysis).head(limit)["rank"])
     return c.select(replace(full, rows=[row for row in full.rows if row[0] in kept]), [0, 1, 2, 3])
 
 
-def arbitration_shown(analysis: Any) -> int:
+def arbitration_shown(analysis: Analysis) -> int:
     """How many actions of the ranking's head the deck shows: at most
     ARBITRATION_SHOWN, as many as the slide's word budget holds."""
     return b.rows_within(_arbitration_slide_table(analysis))
 
 
-def _matrix_title(analysis: Any) -> str:
+def _matrix_title(analysis: Analysis) -> str:
     names = _populations(analysis)
     actions = _actions(analysis)
     complete = sum(1 for name in names
@@ -415,11 +422,11 @@ def _matrix_title(analysis: Any) -> str:
     return c.counted(analysis, f"{NAME}.deck.matrix", complete, total=len(names))
 
 
-def _month_long(analysis: Any, period: pd.Period) -> str:
+def _month_long(analysis: Analysis, period: pd.Period) -> str:
     return c.month(analysis, period.to_timestamp())
 
 
-def next_steps(analysis: Any) -> list[c.NextStep]:
+def next_steps(analysis: Analysis) -> list[c.NextStep]:
     """Milestones ahead, plus the COPIL arbitration and the quick wins, dated at
     the first action of the plan."""
     actions = _actions(analysis)
@@ -436,12 +443,12 @@ def next_steps(analysis: Any) -> list[c.NextStep]:
 # --------------------------------------------------------------------------- tables
 
 
-def matrix_table(analysis: Any, separator: str = ", ") -> Table:
+def matrix_table(analysis: Analysis, separator: str = ", ") -> Table:
     """Population × pillar, each cell listing the levers activated (one per line
     on a slide: `separator` "\n")."""
     columns = [c.text(analysis, "common.columns.population")]
     columns += [_pillar(analysis, p) for p in PILLARS]
-    rows = []
+    rows: list[list[Cell]] = []
     for name in _populations(analysis):
         own = population_actions(analysis, name)
         cells = [separator.join(dict.fromkeys(own.loc[own["pillar"] == p, "action"])) or "–"
@@ -450,13 +457,13 @@ def matrix_table(analysis: Any, separator: str = ", ") -> Table:
     return Table(columns, rows, widths=[2.2, 2.6, 3.2, 2.8])
 
 
-def matrix_counts_table(analysis: Any) -> Table:
+def matrix_counts_table(analysis: Analysis) -> Table:
     """The deck's matrix: population × Understand / Want / Be able, each cell the
     number of levers activated ("–" for none); the levers themselves are in the
     appendix and the report, each population's effort in the notes."""
     columns = [c.text(analysis, "common.columns.population")]
     columns += [_pillar(analysis, p) for p in PILLARS]
-    rows = []
+    rows: list[list[Cell]] = []
     for name in _populations(analysis):
         own = population_actions(analysis, name)
         counts = [own.loc[own["pillar"] == p, "lever"].nunique() for p in PILLARS]
@@ -464,11 +471,13 @@ def matrix_counts_table(analysis: Any) -> Table:
     return Table(columns, rows, widths=[3.4, 1, 1, 1], align=[None, "center", "center", "center"])
 
 
-def population_table(analysis: Any, population: str, with_effort: bool = True) -> Table:
+def population_table(analysis: Analysis, population: str, with_effort: bool = True) -> Table:
     """The population's levers; why each was chosen follows the table (`why_blocks`),
     each reason said once with the levers it chose."""
-    col = lambda key: _t(analysis, f"columns.{key}")  # noqa: E731
-    rows = []
+    def col(key: str) -> str:
+        return _t(analysis, f"columns.{key}")
+
+    rows: list[list[Cell]] = []
     for row in lever_rows(analysis, population_actions(analysis, population)):
         cells = [_pillar(analysis, row["pillar"]), row["action"], _when(analysis, row),
                  row["owner"]]
@@ -483,9 +492,11 @@ def population_table(analysis: Any, population: str, with_effort: bool = True) -
     return Table(columns, rows, widths=widths)
 
 
-def cross_table(analysis: Any) -> Table:
-    col = lambda key: _t(analysis, f"columns.{key}")  # noqa: E731
-    rows = []
+def cross_table(analysis: Analysis) -> Table:
+    def col(key: str) -> str:
+        return _t(analysis, f"columns.{key}")
+
+    rows: list[list[Cell]] = []
     for row in lever_rows(analysis, population_actions(analysis, ALL)):
         rows.append([row["action"], _pillar(analysis, row["pillar"]), row["audience"],
                      _when(analysis, row), row["owner"], row["effort"]])
@@ -494,76 +505,82 @@ def cross_table(analysis: Any) -> Table:
     return Table(columns, rows, widths=[2.6, 1.2, 2.4, 2.6, 2.0, 0.9])
 
 
-def why_blocks(analysis: Any, population: str) -> list[Block]:
+def why_blocks(analysis: Analysis, population: str) -> list[Block]:
     """Why these levers, under their table: each reason once, with the levers it chose."""
     reasons = why(analysis, lever_rows(analysis, population_actions(analysis, population)))
     if not reasons:
         return []
-    return [Paragraph(_t(analysis, "text.why")), Bullets(reasons)]
+    return [Paragraph(_t(analysis, "text.why")), c.bullets(reasons)]
 
 
-def milestone_table(analysis: Any) -> Table:
+def milestone_table(analysis: Analysis) -> Table:
     table = analysis.change_plan.milestones
     phases = ("design", "acceptance", "go_live", "post_go_live")
-    rows = [[lot, *(c.date(analysis, row[p]) for p in phases)] for lot, row in table.iterrows()]
+    rows: list[list[Cell]] = [[lot, *(c.date(analysis, row[p]) for p in phases)] for lot, row in table.iterrows()]
     columns = [c.text(analysis, "common.columns.lot")]
     columns += [_t(analysis, f"columns.{p}") for p in phases]
     return Table(columns, rows, widths=[2.6, 1.3, 1.3, 1.3, 1.3])
 
 
-def milestone_slide_table(analysis: Any) -> Table:
+def milestone_slide_table(analysis: Analysis) -> Table:
     """The milestones as the deck's appendix shows them: a row per milestone, a
     column per lot, so that one lot is a table of four dates, not of one row."""
     table = milestone_table(analysis)
     columns = ["", *(str(row[0]) for row in table.rows)]
-    rows = [[name, *(row[number] for row in table.rows)]
+    rows: list[list[Cell]] = [[name, *(row[number] for row in table.rows)]
             for number, name in enumerate(table.columns[1:], 1)]
     return Table(columns, rows, widths=[1.6, *(1.6 for _ in table.rows)])
 
 
-def pillar_table(analysis: Any) -> Table:
+def pillar_table(analysis: Analysis) -> Table:
     """Actions, effort and share per pillar, and their total: the shown efforts
     and shares add up to the shown total (the same total the summary quotes)."""
     by_pillar = analysis.change_plan.by_pillar
     total = analysis.change_plan.total_days
     efforts = c.apportioned(list(by_pillar["effort_days"]), total)
     shares = c.apportioned([100 * s for s in by_pillar["share"]], 100 if total else 0)
-    rows = [[row["label"], row["adkar"], int(row["actions"]), c.number(analysis, effort),
+    rows: list[list[Cell]] = [[row["label"], row["adkar"], int(row["actions"]), c.number(analysis, effort),
              c.percent(analysis, share / 100)]
             for (_, row), effort, share in zip(by_pillar.iterrows(), efforts, shares, strict=True)]
     rows.append([c.text(analysis, "common.total"), "", int(by_pillar["actions"].sum()),
                  c.days(analysis, total), c.percent(analysis, 1.0 if total else 0.0)])
-    col = lambda key: _t(analysis, f"columns.{key}")  # noqa: E731
+    def col(key: str) -> str:
+        return _t(analysis, f"columns.{key}")
+
     return Table([col("pillar"), "ADKAR", col("actions"), col("effort"), col("share")], rows,
                  widths=[1.4, 3.0, 1, 1, 1])
 
 
-def owner_table(analysis: Any) -> Table:
+def owner_table(analysis: Analysis) -> Table:
     """Effort and actions per owner role, with the people named in the intake."""
-    rows = [[o.owner, ", ".join(o.names), o.actions, c.shown_days(analysis, o.shown)]
+    rows: list[list[Cell]] = [[o.owner, ", ".join(o.names), o.actions, c.shown_days(analysis, o.shown)]
             for o in facts(analysis).effort.by_owner]
-    col = lambda key: _t(analysis, f"columns.{key}")  # noqa: E731
+    def col(key: str) -> str:
+        return _t(analysis, f"columns.{key}")
+
     return Table([c.text(analysis, "common.columns.owner"), col("named"), col("actions"),
                   col("effort")], rows, widths=[2.2, 3.2, 1, 1])
 
 
-def population_effort_table(analysis: Any) -> Table:
+def population_effort_table(analysis: Analysis) -> Table:
     """Actions per population, split by pillar (the split adds up to the count)."""
     by_population = analysis.change_plan.by_population
     actions = _actions(analysis)
     per_pillar = actions.groupby(["population", "pillar"]).size()
-    rows = []
+    rows: list[list[Cell]] = []
     for name, row in by_population.iterrows():
         label = _t(analysis, "text.all_populations") if name == ALL else name
         rows.append([label, int(row["actions"]), *(int(per_pillar.get((name, p), 0)) for p in PILLARS),
                      float(row["effort_days"])])
-    col = lambda key: _t(analysis, f"columns.{key}")  # noqa: E731
+    def col(key: str) -> str:
+        return _t(analysis, f"columns.{key}")
+
     return Table([c.text(analysis, "common.columns.population"), col("actions"),
                   *(_pillar(analysis, p) for p in PILLARS), col("effort")], rows,
                  widths=[3, 1, 1.1, 1.1, 1.1, 1])
 
 
-def arbitration_table(analysis: Any, limit: int | None = None,
+def arbitration_table(analysis: Analysis, limit: int | None = None,
                       with_questionable: bool = False) -> Table:
     """The ranking's first `limit` rows (all without a limit); `with_questionable`
     adds every row left for the COPIL to arbitrate, wherever it ranks."""
@@ -573,26 +590,30 @@ def arbitration_table(analysis: Any, limit: int | None = None,
         if with_questionable:
             keep |= frame["quadrant"] == "questionable"
         frame = frame[keep]
-    rows = [[int(r["rank"]), r["action"], _who(analysis, r),
+    rows: list[list[Cell]] = [[int(r["rank"]), r["action"], _who(analysis, r),
              float(r["effort_days"]), int(r["effect"]), r["quadrant_label"]]
             for _, r in frame.iterrows()]
-    col = lambda key: _t(analysis, f"columns.{key}")  # noqa: E731
+    def col(key: str) -> str:
+        return _t(analysis, f"columns.{key}")
+
     return Table([col("rank"), col("action"), c.text(analysis, "common.columns.population"),
                   col("effort"), col("effect"), col("quadrant")], rows,
                  widths=[0.6, 2.6, 2.6, 0.9, 0.9, 1.4])
 
 
-def quick_win_table(analysis: Any) -> Table:
+def quick_win_table(analysis: Analysis) -> Table:
     """The quick wins listed apart (the method caps them, one per lever), with their
     rank in the whole ranking."""
-    rows = [[int(r["rank"]), r["action"], _who(analysis, r), float(r["effort_days"])]
+    rows: list[list[Cell]] = [[int(r["rank"]), r["action"], _who(analysis, r), float(r["effort_days"])]
             for _, r in analysis.change_plan.quick_wins.iterrows()]
-    col = lambda key: _t(analysis, f"columns.{key}")  # noqa: E731
+    def col(key: str) -> str:
+        return _t(analysis, f"columns.{key}")
+
     return Table([col("rank"), col("action"), c.text(analysis, "common.columns.population"),
                   col("effort")], rows, widths=[0.6, 3.0, 3.0, 0.9])
 
 
-def _who(analysis: Any, row: Any) -> str:
+def _who(analysis: Analysis, row: Any) -> str:
     """The population an action serves; a cross action's audience (which names the
     territory of a governance action such as getting a local sponsor named)."""
     if row["population"] != ALL:
@@ -600,41 +621,45 @@ def _who(analysis: Any, row: Any) -> str:
     return str(row["audience"] or _t(analysis, "text.all_populations"))
 
 
-def quadrant_table(analysis: Any) -> Table:
+def quadrant_table(analysis: Analysis) -> Table:
     frame = analysis.change_plan.arbitration
     labels = analysis.method.levers.quadrants
-    rows = []
+    rows: list[list[Cell]] = []
     for quadrant in QUADRANT_ORDER:
         own = frame[frame["quadrant"] == quadrant]
         if own.empty:
             continue
         rows.append([labels[quadrant].in_(analysis.lang), len(own), _days(analysis, float(own["effort_days"].sum())),
                      c.number(analysis, float(own["effect"].mean()), 1)])
-    col = lambda key: _t(analysis, f"columns.{key}")  # noqa: E731
+    def col(key: str) -> str:
+        return _t(analysis, f"columns.{key}")
+
     return Table([col("quadrant"), col("actions"), col("effort"), col("effect")], rows,
                  widths=[2, 1, 1, 1])
 
 
-def kpi_table(analysis: Any) -> Table | None:
+def kpi_table(analysis: Analysis) -> Table | None:
     steering = analysis.steering
     if steering is None or steering.kpis.empty:
         return None
-    rows = []
+    rows: list[list[Cell]] = []
     for _, k in steering.kpis.iterrows():
         unit = "" if k["unit"] in ("", "nb") else k["unit"]
         rows.append([k["name"], _measure(analysis, k["target"], unit),
                      _measure(analysis, k["amber_from"], unit), c.date(analysis, k["first_review"])])
-    col = lambda key: _t(analysis, f"columns.{key}")  # noqa: E731
+    def col(key: str) -> str:
+        return _t(analysis, f"columns.{key}")
+
     return Table([col("kpi"), col("target"), col("alert"), col("first_review")], rows,
                  widths=[3.4, 1, 1.2, 1.4])
 
 
-def _measure(analysis: Any, value: float, unit: str) -> str:
+def _measure(analysis: Analysis, value: float, unit: str) -> str:
     """A KPI value with its unit: '85 %', '4,5/5', '0,3 tickets'."""
     return c.measure(analysis, value, unit)
 
 
-def criteria_table(analysis: Any) -> Table | None:
+def criteria_table(analysis: Analysis) -> Table | None:
     steering = analysis.steering
     if steering is None or steering.criteria.empty:
         return None
@@ -643,7 +668,9 @@ def criteria_table(analysis: Any) -> Table | None:
     for _, row in steering.criteria.iterrows():
         rows.append([row["label"], row["status_label"], _t(analysis, f"rag.{row['rag']}")])
         shades.append([None, None, fills.get(row["rag"])])
-    col = lambda key: _t(analysis, f"columns.{key}")  # noqa: E731
+    def col(key: str) -> str:
+        return _t(analysis, f"columns.{key}")
+
     return Table([col("criterion"), col("status"), "RAG"], rows, widths=[3.4, 1.6, 1],
                  cell_fills=shades)
 
@@ -651,7 +678,7 @@ def criteria_table(analysis: Any) -> Table | None:
 # --------------------------------------------------------------------------- charts
 
 
-def _milestone_tasks(analysis: Any, phases: tuple[str, ...]) -> list[Task]:
+def _milestone_tasks(analysis: Analysis, phases: tuple[PhaseCode, ...]) -> list[Task]:
     table = analysis.change_plan.milestones
     lane = _t(analysis, "charts.milestones")
     tasks = []
@@ -663,8 +690,8 @@ def _milestone_tasks(analysis: Any, phases: tuple[str, ...]) -> list[Task]:
     return sorted(tasks, key=lambda t: t.start)
 
 
-def timeline_chart(analysis: Any, pillar: str | None = None,
-                   phases: tuple[str, ...] = TIMELINE_MILESTONES) -> Chart:
+def timeline_chart(analysis: Analysis, pillar: str | None = None,
+                   phases: tuple[PhaseCode, ...] = TIMELINE_MILESTONES) -> Chart:
     """One bar per action (first to last occurrence), lanes by pillar, plus the
     lots' milestones; `pillar` keeps one pillar (the deck's readable slices)."""
     tasks = []
@@ -683,12 +710,12 @@ def _pillar_colour(pillar: str) -> int:
     return lane_slot(PILLARS.index(pillar))
 
 
-def _month(analysis: Any, period: pd.Period) -> str:
+def _month(analysis: Analysis, period: pd.Period) -> str:
     """A chart's month: "févr. 2027" / "Feb 2027"."""
     return babel_date(period.to_timestamp().date(), "MMM y", locale=LOCALES[analysis.lang])
 
 
-def month_chart(analysis: Any) -> Chart | None:
+def month_chart(analysis: Analysis) -> Chart | None:
     by_month = analysis.change_plan.by_month
     if by_month.empty:
         return None
@@ -698,7 +725,7 @@ def month_chart(analysis: Any) -> Chart | None:
                  y_title=_t(analysis, "charts.days"), value_format="0", natural_order=True)
 
 
-def population_chart(analysis: Any) -> Chart | None:
+def population_chart(analysis: Analysis) -> Chart | None:
     actions = _actions(analysis)
     if actions.empty:
         return None
@@ -716,11 +743,11 @@ def population_chart(analysis: Any) -> Chart | None:
 # --------------------------------------------------------------------------- document
 
 
-def _segment_of(analysis: Any, population: str) -> str:
+def _segment_of(analysis: Analysis, population: str) -> str:
     return str(analysis.diagnosis.segments.at[population, "segment_label"])
 
 
-def _population_intro(analysis: Any, name: str) -> str:
+def _population_intro(analysis: Analysis, name: str) -> str:
     population = analysis.engagement.population(name)
     own = population_actions(analysis, name)
     return _t(analysis, "text.population_intro", name=name, segment=_segment_of(analysis, name),
@@ -731,13 +758,13 @@ def _population_intro(analysis: Any, name: str) -> str:
               actions=len(own), days=_days(analysis, float(own["effort_days"].sum())))
 
 
-def _warnings(analysis: Any) -> list[str]:
+def _warnings(analysis: Analysis) -> list[str]:
     """The plan's own warnings, and the plan's cost against the budget (findings)."""
     budget = budget_sentence(facts(analysis).budget, analysis.method, analysis.lang)
     return [budget] * bool(budget) + [w.message for w in c.for_client(analysis.change_plan.warnings)]
 
 
-def _steering_blocks(analysis: Any) -> list[Block]:
+def _steering_blocks(analysis: Analysis) -> list[Block]:
     blocks: list[Block] = [Heading(_t(analysis, "sections.steering")),
                            Paragraph(_t(analysis, "text.steering_intro",
                                         weeks=analysis.engagement.governance.copil_every_weeks))]
@@ -750,7 +777,7 @@ def _steering_blocks(analysis: Any) -> list[Block]:
     return blocks
 
 
-def _rag_rules(analysis: Any) -> list[str]:
+def _rag_rules(analysis: Analysis) -> list[str]:
     rules = [_t(analysis, "text.rag_rule")]
     kpis = analysis.steering.kpis if analysis.steering is not None else pd.DataFrame()
     if len(kpis) and not kpis["higher_is_better"].all():
@@ -758,8 +785,10 @@ def _rag_rules(analysis: Any) -> list[str]:
     return rules
 
 
-def build_document(analysis: Any) -> Document:
-    s = lambda key: _t(analysis, f"sections.{key}")  # noqa: E731
+def build_document(analysis: Analysis) -> Document:
+    def s(key: str) -> str:
+        return _t(analysis, f"sections.{key}")
+
     told = findings(analysis)
     blocks: list[Block] = c.key_messages_blocks(analysis, [f.message for f in told])
     lead = c.conclusions(told)
@@ -787,7 +816,7 @@ def build_document(analysis: Any) -> Document:
                    *why_blocks(analysis, name)]
     standing_in = stand_ins(analysis, _actions(analysis))
     if standing_in:
-        blocks += [Paragraph(_t(analysis, "text.stand_ins")), Bullets(standing_in)]
+        blocks += [Paragraph(_t(analysis, "text.stand_ins")), c.bullets(standing_in)]
 
     blocks += [Heading(s("cross")), *lead.get("cross", []), Paragraph(_t(analysis, "text.cross_intro")),
                cross_table(analysis), *why_blocks(analysis, ALL)]
@@ -807,13 +836,14 @@ def build_document(analysis: Any) -> Document:
                c.figure_or_note(analysis, month_chart(analysis), _t(analysis, "charts.by_month")),
                owner_table(analysis)]
 
+    quick_wins: list[Block] = ([Paragraph(c.counted(analysis, f"{NAME}.text.quick_wins_listed",
+                                                    len(analysis.change_plan.quick_wins))),
+                                quick_win_table(analysis)]
+                               if len(analysis.change_plan.quick_wins) else [])
     blocks += [Heading(s("arbitration")), *lead.get("arbitration", []),
                Paragraph(_t(analysis, "text.arbitration_intro",
                             priority=analysis.method.levers.priority.description.in_(analysis.lang))),
-               quadrant_table(analysis),
-               *([Paragraph(c.counted(analysis, f"{NAME}.text.quick_wins_listed",
-                                      len(analysis.change_plan.quick_wins))), quick_win_table(analysis)]
-                 if len(analysis.change_plan.quick_wins) else []),
+               quadrant_table(analysis), *quick_wins,
                Paragraph(_t(analysis, "text.arbitration_listed", count=ARBITRATION_LISTED)),
                arbitration_table(analysis, ARBITRATION_LISTED, with_questionable=True)]
 
@@ -821,7 +851,7 @@ def build_document(analysis: Any) -> Document:
 
     warnings = _warnings(analysis)
     if warnings:
-        blocks += [Heading(s("warnings")), Bullets(warnings)]
+        blocks += [Heading(s("warnings")), c.bullets(warnings)]
 
     blocks += c.next_steps_blocks(analysis, next_steps(analysis))
     return c.document(analysis, NAME, blocks)
@@ -834,12 +864,14 @@ MATRIX_POPULATIONS = 8  # population columns a lever matrix keeps readable on on
 USED = "●"
 
 
-def build_deck(analysis: Any) -> Deck:
+def build_deck(analysis: Analysis) -> Deck:
     """The plan told in its findings; the appendix holds what a client looks up:
     the levers in one sentence each, which population gets which, the effort per
     population and the lots' milestones. The principle, the same for every client,
     and each population's levers in detail are in the report."""
-    d = lambda key, **v: _t(analysis, f"deck.{key}", **v)  # noqa: E731
+    def d(key: str, **v: Any) -> str:
+        return _t(analysis, f"deck.{key}", **v)
+
     closing: list[Any] = []
     kpis = kpi_table(analysis)
     steering = analysis.steering
@@ -875,11 +907,11 @@ def build_deck(analysis: Any) -> Deck:
                         appendix=appendix, steps=next_steps(analysis))
 
 
-def glossary_table(analysis: Any) -> Table:
+def glossary_table(analysis: Analysis) -> Table:
     """Every lever the plan uses, pillar by pillar, in the catalogue's few words
     (`short`): the page a client looks a lever up on."""
     levers = analysis.method.levers
-    rows = []
+    rows: list[list[Cell]] = []
     for row in lever_rows(analysis, _actions(analysis)):
         lever = levers.lever(row["lever"])
         rows.append([_pillar(analysis, row["pillar"]), lever.label.in_(analysis.lang),
@@ -888,7 +920,7 @@ def glossary_table(analysis: Any) -> Table:
                   _t(analysis, "columns.description")], rows, widths=[1, 1.8, 5])
 
 
-def lever_matrix_table(analysis: Any) -> Table | None:
+def lever_matrix_table(analysis: Analysis) -> Table | None:
     """Lever × population, a mark where the population gets the lever (levers in
     pillar order): one matrix instead of a page per population. None beyond
     `MATRIX_POPULATIONS` populations, whose columns would not read; the report
@@ -900,17 +932,19 @@ def lever_matrix_table(analysis: Any) -> Table | None:
         return None
     levers = analysis.method.levers
     used = {name: set(population_actions(analysis, name)["lever"]) for name in names}
-    rows = []
+    rows: list[list[Cell]] = []
     for row in lever_rows(analysis, _actions(analysis)):
         if any(row["lever"] in own for own in used.values()):
             rows.append([levers.lever(row["lever"]).label.in_(analysis.lang),
                          *(USED if row["lever"] in used[name] else "" for name in names)])
+    align: list[Align | None] = ["left"]
+    align += ["center" for _ in names]
     return Table([_t(analysis, "columns.lever"), *names], rows,
                  widths=[2.4, *(1 for _ in names)],
-                 align=["left", *("center" for _ in names)])
+                 align=align)
 
 
-def _arbitration_reasons(analysis: Any, frame: pd.DataFrame) -> list[str]:
+def _arbitration_reasons(analysis: Analysis, frame: pd.DataFrame) -> list[str]:
     actions = _actions(analysis)
     reasons = []
     for _, row in frame.iterrows():

@@ -15,8 +15,9 @@ import math
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, TypeVar
 
+from ...analysis import Analysis
 from ...analysis.calendar import as_of_date
 from ...analysis.facts import is_regional
 from ...analysis.milestones import sorted_lots
@@ -55,6 +56,8 @@ NEXT_STEPS_SHOWN = 6
 # (a longer list is a table of contents, not a summary).
 SUMMARY_MAX = 5
 
+Item = TypeVar("Item")
+
 
 # --------------------------------------------------------------------------- words
 
@@ -62,7 +65,7 @@ SUMMARY_MAX = 5
 _ABBREVIATION_END = re.compile(r"(?<=\w)\.\.(?!\.)")
 
 
-def text(analysis: Any, key: str, **values: Any) -> str:
+def text(analysis: Analysis, key: str, **values: Any) -> str:
     """A label of the method in the analysis' language (fails loudly if missing).
 
     An abbreviation ending a sentence keeps one full stop ("797 pers." + "." →
@@ -70,45 +73,45 @@ def text(analysis: Any, key: str, **values: Any) -> str:
     return _ABBREVIATION_END.sub(".", analysis.method.text(key, analysis.lang, **values))
 
 
-def term(analysis: Any, vocabulary: str, code: Any) -> str:
+def term(analysis: Analysis, vocabulary: str, code: Any) -> str:
     """The label of an enumerated code, e.g. term(a, "buy_in", "resistant")."""
     return analysis.method.term(vocabulary, code, analysis.lang)
 
 
-def date(analysis: Any, value: dt.date) -> str:
+def date(analysis: Analysis, value: dt.date) -> str:
     """'14 juin 2027' / '14 June 2027'."""
     return format_date(_as_date(value), analysis.lang)
 
 
-def date_span(analysis: Any, start: dt.date, end: dt.date) -> dict[str, str]:
+def date_span(analysis: Analysis, start: dt.date, end: dt.date) -> dict[str, str]:
     """`start` and `end` for a 'du {start} au {end}' label, the month and year said
     once: 'du 18 au 19 novembre 2027', '15 to 16 November 2027'."""
     return {"start": format_span_start(_as_date(start), _as_date(end), analysis.lang),
             "end": date(analysis, end)}
 
 
-def month(analysis: Any, value: dt.date) -> str:
+def month(analysis: Analysis, value: dt.date) -> str:
     """'mars 2027' / 'March 2027'."""
     return format_month(_as_date(value), analysis.lang)
 
 
-def number(analysis: Any, value: float, decimals: int = 0) -> str:
+def number(analysis: Analysis, value: float, decimals: int = 0) -> str:
     return format_number(value, analysis.lang, decimals)
 
 
-def percent(analysis: Any, ratio: float, decimals: int = 0) -> str:
+def percent(analysis: Analysis, ratio: float, decimals: int = 0) -> str:
     """A ratio (0.7) as '70 %' / '70%'."""
     return format_percent(ratio, analysis.lang, decimals)
 
 
-def money(analysis: Any, amount: float) -> str:
+def money(analysis: Analysis, amount: float) -> str:
     """An amount in the engagement's currency, rounded for display (`rounded_money`):
     '545 000 €' / '£545,000'; tables of unit rates keep their own figures."""
     return format_currency(grammar.rounded_money(amount), analysis.lang,
                            analysis.engagement.engagement.currency)
 
 
-def measure(analysis: Any, value: float | None, unit: str = "") -> str:
+def measure(analysis: Analysis, value: float | None, unit: str = "") -> str:
     """A KPI value with its unit: '11,5 %', '4/5', '10' ('nb' is a count, not a unit);
     '' when there is no value (no baseline measured)."""
     if value is None or value != value:  # None or NaN
@@ -124,12 +127,12 @@ def measure(analysis: Any, value: float | None, unit: str = "") -> str:
     return f"{figure}{unit}" if unit.startswith("/") else f"{figure} {unit}"
 
 
-def people(analysis: Any, count: int) -> str:
+def people(analysis: Analysis, count: int) -> str:
     """'135 pers.' / '135 people' (no line break inside)."""
     return text(analysis, "common.people", n=number(analysis, count))
 
 
-def population_label(analysis: Any, population: Population | str) -> str:
+def population_label(analysis: Analysis, population: Population | str) -> str:
     """A population as every deliverable names it: name, headcount, territory.
 
     The territory is left out when it is the national default or already part
@@ -145,13 +148,13 @@ def population_label(analysis: Any, population: Population | str) -> str:
     return text(analysis, "common.population_label_short", name=population.name, people=count)
 
 
-def buy_in(analysis: Any, code: Any) -> str:
+def buy_in(analysis: Analysis, code: Any) -> str:
     """A population's buy-in inside a sentence, agreed with its noun: « population
     réticente » / "reluctant population" (not « adhésion réticent »)."""
     return text(analysis, f"common.buy_in.{getattr(code, 'value', code)}")
 
 
-def yes_no(analysis: Any, value: bool) -> str:
+def yes_no(analysis: Analysis, value: bool) -> str:
     return text(analysis, "common.yes" if value else "common.no")
 
 
@@ -160,7 +163,7 @@ def share(part: float, whole: float) -> float:
     return part / whole if whole else 0.0
 
 
-def counted(analysis: Any, key: str, count: int, **values: Any) -> str:
+def counted(analysis: Analysis, key: str, count: int, **values: Any) -> str:
     """The label `key.one` or `key.other` that agrees with `count`, `{count}` filled.
 
     French puts 0 and 1 in the singular (« 1 a quelque chose à perdre », « 0 action
@@ -186,23 +189,23 @@ def apportioned(values: Sequence[float], total: float) -> list[int]:
     return shown
 
 
-def days(analysis: Any, value: float) -> str:
+def days(analysis: Analysis, value: float) -> str:
     """A number of days for display: whole days (124.9 → 125), half days under ten."""
     shown, decimals = grammar.rounded_days(value)
     return number(analysis, shown, decimals)
 
 
-def shown_days(analysis: Any, value: float) -> str:
+def shown_days(analysis: Analysis, value: float) -> str:
     """Days the findings already rounded with their total (a half day keeps it)."""
     return number(analysis, value, 0 if float(value).is_integer() else 1)
 
 
-def shown_money(analysis: Any, amount: float) -> str:
+def shown_money(analysis: Analysis, amount: float) -> str:
     """An amount the findings already rounded with its siblings, printed as it is."""
     return format_currency(amount, analysis.lang, analysis.engagement.engagement.currency)
 
 
-def rate(analysis: Any, amount: float) -> str:
+def rate(analysis: Analysis, amount: float) -> str:
     """A unit rate exactly as the engagement gives it ('850 €', never '900 €')."""
     return format_currency(amount, analysis.lang, analysis.engagement.engagement.currency)
 
@@ -213,18 +216,18 @@ with_detail = grammar.with_detail
 # --------------------------------------------------------------------------- cover
 
 
-def document(analysis: Any, deliverable: str, blocks: list[Block]) -> Document:
+def document(analysis: Analysis, deliverable: str, blocks: list[Block]) -> Document:
     """A Word deliverable with the shared cover fields (title and subtitle from
     `<deliverable>.title` / `<deliverable>.subtitle`)."""
     return Document(blocks=blocks, **cover(analysis, deliverable))
 
 
-def deck(analysis: Any, deliverable: str, slides: list[Slide]) -> Deck:
+def deck(analysis: Analysis, deliverable: str, slides: list[Slide]) -> Deck:
     """A PowerPoint deliverable with the same cover fields as its document."""
     return Deck(slides=slides, **cover(analysis, deliverable))
 
 
-def cover(analysis: Any, deliverable: str) -> dict[str, Any]:
+def cover(analysis: Analysis, deliverable: str) -> dict[str, Any]:
     """Title, subtitle, client, date, language, confidentiality and authors."""
     info = analysis.engagement.engagement
     # the client's own wording is in the engagement's language: a deliverable in
@@ -245,7 +248,7 @@ def cover(analysis: Any, deliverable: str) -> dict[str, Any]:
 # --------------------------------------------------------------------------- key messages, agenda
 
 
-def summary(analysis: Any, messages: Sequence[str], decisions: bool = True) -> list[str]:
+def summary(analysis: Analysis, messages: Sequence[str], decisions: bool = True) -> list[str]:
     """At most `SUMMARY_MAX` messages; with `decisions`, the decisions the steering
     committee is asked for always among them (the steering pack says its own)."""
     if not decisions:
@@ -255,14 +258,14 @@ def summary(analysis: Any, messages: Sequence[str], decisions: bool = True) -> l
     return with_decisions(analysis, list(messages), SUMMARY_MAX)
 
 
-def key_messages_blocks(analysis: Any, messages: Sequence[str], decisions: bool = True
+def key_messages_blocks(analysis: Analysis, messages: Sequence[str], decisions: bool = True
                         ) -> list[Block]:
     """The executive summary that opens a document: a heading and the findings."""
     return [Heading(text(analysis, "common.key_messages")),
             KeyMessages(summary(analysis, messages, decisions))]
 
 
-def key_messages_slide(analysis: Any, messages: Sequence[str], notes: str = "",
+def key_messages_slide(analysis: Analysis, messages: Sequence[str], notes: str = "",
                        decisions: bool = True) -> KeyMessagesSlide:
     """The one summary slide: at most `SUMMARY_MAX` findings, numbered 1…n, each
     card its message's headline; the notes say in full the messages a headline
@@ -297,7 +300,7 @@ def joined(*messages: str) -> Message:
     return Message(" ".join(said), " ".join(headline(m) for m in said))
 
 
-def message(analysis: Any, key: str, counted_by: int | None = None, **values: Any) -> Message:
+def message(analysis: Analysis, key: str, counted_by: int | None = None, **values: Any) -> Message:
     """The catalogue's message `key` ("<deliverable>.messages.<topic>"), in the form
     that agrees with `counted_by` when given (see `counted`), with the headline the
     catalogue words under "<deliverable>.headlines.<topic>" (same values) when it
@@ -327,7 +330,7 @@ class Finding:
     """
 
     message: str
-    slides: list[Slide]
+    slides: Sequence[Slide]
     key: str = ""  # names the report section the message opens, as its conclusion
 
 
@@ -337,7 +340,7 @@ def conclusions(findings: Sequence[Finding]) -> dict[str, list[Block]]:
     return {f.key: [Paragraph(f.message)] for f in findings if f.key and f.message}
 
 
-def story_deck(analysis: Any, deliverable: str, findings: Sequence[Finding], *,
+def story_deck(analysis: Analysis, deliverable: str, findings: Sequence[Finding], *,
                opening: Sequence[Slide] = (), closing: Sequence[Slide] = (),
                appendix: Sequence[Slide] = (), steps: Sequence[NextStep] | None = None) -> Deck:
     """Cover, the summary, `opening` (e.g. the principle), each finding's slides in
@@ -362,7 +365,7 @@ def story_deck(analysis: Any, deliverable: str, findings: Sequence[Finding], *,
 MAIN_TABLE_PAGES = 2  # a table presented over more slides than this is detail for the appendix
 
 
-def _presented(analysis: Any, slides: Sequence[Slide]) -> tuple[list[Slide], list[Slide]]:
+def _presented(analysis: Analysis, slides: Sequence[Slide]) -> tuple[list[Slide], list[Slide]]:
     """The main slides as presented, and the whole tables they leave to the appendix:
     a ranked table longer than `MAIN_TABLE_PAGES` slides (sixty populations, one row
     each) shows its heaviest rows, a caption saying how many of how many; the whole
@@ -414,18 +417,18 @@ class NextStep:
         return self.full or self.text
 
 
-def as_of(analysis: Any) -> dt.date:
+def as_of(analysis: Analysis) -> dt.date:
     """The date every deliverable of the engagement is dated and reasons from."""
     calendar = getattr(analysis, "calendar", None)
     return calendar.as_of if calendar is not None else as_of_date(analysis.engagement)
 
 
-def plan_status(analysis: Any, status: str) -> str:
+def plan_status(analysis: Analysis, status: str) -> str:
     """'Done', 'Late'... of a workshop or action at the as-of date."""
     return text(analysis, f"common.plan_status.{status}")
 
 
-def milestone_steps(analysis: Any) -> list[NextStep]:
+def milestone_steps(analysis: Analysis) -> list[NextStep]:
     """Every dated milestone of the intake: workshops still to hold (a late one
     on the as-of date, when it can still be held), and each lot's design start,
     acceptance start and go-live."""
@@ -451,7 +454,7 @@ def milestone_steps(analysis: Any) -> list[NextStep]:
     return steps
 
 
-def next_steps(analysis: Any, extra: Iterable[NextStep] = (), limit: int = NEXT_STEPS_SHOWN) -> list[NextStep]:
+def next_steps(analysis: Analysis, extra: Iterable[NextStep] = (), limit: int = NEXT_STEPS_SHOWN) -> list[NextStep]:
     """The first `limit` steps on or after the as-of date, earliest first.
 
     `extra` are a deliverable's own dated steps (e.g. a training wave).
@@ -465,7 +468,7 @@ def next_steps(analysis: Any, extra: Iterable[NextStep] = (), limit: int = NEXT_
     return ahead
 
 
-def next_steps_blocks(analysis: Any, steps: Sequence[NextStep]) -> list[Block]:
+def next_steps_blocks(analysis: Analysis, steps: Sequence[NextStep]) -> list[Block]:
     """The closing section of a document: a dated table of the next steps."""
     blocks: list[Block] = [Heading(text(analysis, "common.next_steps"))]
     if steps:
@@ -478,12 +481,12 @@ def next_steps_blocks(analysis: Any, steps: Sequence[NextStep]) -> list[Block]:
     return blocks
 
 
-def next_steps_bullets(analysis: Any, steps: Sequence[NextStep]) -> list[BulletLike]:
+def next_steps_bullets(analysis: Analysis, steps: Sequence[NextStep]) -> list[BulletLike]:
     """'14 juin 2027 — Lot 1 : mise en production', one bullet per step."""
     return [f"**{date(analysis, s.date)}** — {s.text}" for s in steps]
 
 
-def closing_slide(analysis: Any, steps: Sequence[NextStep], notes: str = "") -> ClosingSlide:
+def closing_slide(analysis: Analysis, steps: Sequence[NextStep], notes: str = "") -> ClosingSlide:
     """The dated next steps, short; the notes say in full those the slide shortens."""
     detail = [f"{date(analysis, s.date)} — {s.full}" for s in steps if s.full]
     return ClosingSlide(text(analysis, "common.next_steps"), next_steps_bullets(analysis, steps),
@@ -493,8 +496,8 @@ def closing_slide(analysis: Any, steps: Sequence[NextStep], notes: str = "") -> 
 # --------------------------------------------------------------------------- reasons
 
 
-def sectioned_document(analysis: Any, deliverable: str, sections: Sequence[str],
-                       builders: Mapping[str, Callable[[Any], list[Block]]],
+def sectioned_document(analysis: Analysis, deliverable: str, sections: Sequence[str],
+                       builders: Mapping[str, Callable[[Analysis], list[Block]]],
                        messages: Mapping[str, str],
                        openings: Mapping[str, str] | None = None) -> Document:
     """A document made of titled sections in a fixed order (framing note, target
@@ -512,10 +515,10 @@ def sectioned_document(analysis: Any, deliverable: str, sections: Sequence[str],
     return document(analysis, deliverable, blocks)
 
 
-SectionSlides = Callable[[Any], tuple[list[Slide], list[Slide]]]
+SectionSlides = Callable[[Analysis], tuple[list[Slide], list[Slide]]]
 
 
-def sectioned_deck(analysis: Any, deliverable: str, sections: Sequence[str],
+def sectioned_deck(analysis: Analysis, deliverable: str, sections: Sequence[str],
                    builders: Mapping[str, SectionSlides], messages: Mapping[str, str]) -> Deck:
     """The deck of a sectioned deliverable, told section by section: each
     section's message in the summary (at most five, in order), its main slides
@@ -528,7 +531,7 @@ def sectioned_deck(analysis: Any, deliverable: str, sections: Sequence[str],
     return story_deck(analysis, deliverable, findings, appendix=appendix)
 
 
-def figure_or_note(analysis: Any, chart: Chart | None, caption: str = "") -> Block:
+def figure_or_note(analysis: Analysis, chart: Chart | None, caption: str = "") -> Block:
     """The chart, or a sentence saying there is nothing to chart yet: an early
     workbook (nobody impacted, nobody to train) must still give a document."""
     if chart is None:
@@ -542,13 +545,13 @@ def for_client(warnings: Iterable[Any]) -> list[Any]:
     return [w for w in warnings if getattr(w, "audience", "client") == "client"]
 
 
-def _mechanism_mark(analysis: Any) -> str:
+def _mechanism_mark(analysis: Analysis) -> str:
     """What opens a risk reason's mechanism (" Mechanism: "), from the method's wording."""
     template = analysis.method.brakes.risk_model.from_brake.in_(analysis.lang)
     return template.split("{detail}", 1)[-1].split("{how}", 1)[0]
 
 
-def without_mechanism(analysis: Any, reason: str) -> str:
+def without_mechanism(analysis: Analysis, reason: str) -> str:
     """A risk's reason without the brake's mechanism: the facts of this population.
     The mechanism is the method's, the same for every population the brake affects,
     so a file states it once (`mechanisms`)."""
@@ -556,7 +559,7 @@ def without_mechanism(analysis: Any, reason: str) -> str:
     return reason.split(mark, 1)[0].rstrip() if mark.strip() and mark in reason else reason
 
 
-def mechanisms(analysis: Any, reasons: Iterable[str]) -> list[str]:
+def mechanisms(analysis: Analysis, reasons: Iterable[str]) -> list[str]:
     """"Barrier — how it turns into the risk." for each mechanism `reasons` cite, once."""
     said = " ".join(reasons)
     mark = _mechanism_mark(analysis)
@@ -572,7 +575,7 @@ def mechanisms(analysis: Any, reasons: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def reason_notes(analysis: Any, reasons: Iterable[str], lead: str = "") -> str:
+def reason_notes(analysis: Analysis, reasons: Iterable[str], lead: str = "") -> str:
     """Speaker notes carrying the reasons behind a slide's recommendations.
 
     One reason reads "Reason: …"; several read "Reasons:" then one line each.
@@ -589,7 +592,7 @@ def reason_notes(analysis: Any, reasons: Iterable[str], lead: str = "") -> str:
     return "\n".join(lines)
 
 
-def reason_bullets(analysis: Any, statement: str, reasons: Iterable[str]) -> list[BulletLike]:
+def reason_bullets(analysis: Analysis, statement: str, reasons: Iterable[str]) -> list[BulletLike]:
     """A recommendation and its reasons as sub-bullets (the document's way)."""
     items: list[BulletLike] = [statement]
     items += [BulletItem(text(analysis, "common.reason_line", reason=r), 1)
@@ -600,7 +603,9 @@ def reason_bullets(analysis: Any, statement: str, reasons: Iterable[str]) -> lis
 def select(table: Table, columns: Sequence[int]) -> Table:
     """The same table with only `columns` (by index), for a slide that keeps the
     few a steering committee reads; the report keeps them all."""
-    pick = lambda cells: [cells[i] for i in columns]  # noqa: E731
+    def pick(cells: Sequence[Item]) -> list[Item]:
+        return [cells[i] for i in columns]
+
     return Table(pick(table.columns), [pick(row) for row in table.rows], caption=table.caption,
                  widths=pick(table.widths) if table.widths else None,
                  align=pick(table.align) if table.align else None,
@@ -620,4 +625,5 @@ def bullets(items: Iterable[BulletLike]) -> Bullets:
 
 def _as_date(value: Any) -> dt.date:
     """Dates from pandas tables arrive as Timestamps; the writers want dates."""
-    return value.date() if hasattr(value, "date") and callable(value.date) else value
+    day: dt.date = value.date() if hasattr(value, "date") and callable(value.date) else value
+    return day

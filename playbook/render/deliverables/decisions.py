@@ -7,17 +7,16 @@ another page asks for.
 
 from __future__ import annotations
 
-from typing import Any
-
+from ...analysis import Analysis
 from ...findings import Decision, findings
 from . import common as c
 
 
-def of(analysis: Any) -> tuple[Decision, ...]:
+def of(analysis: Analysis) -> tuple[Decision, ...]:
     return findings(analysis).decisions
 
 
-def topic(analysis: Any, decision: Decision) -> str:
+def topic(analysis: Analysis, decision: Decision) -> str:
     """'missing local sponsor (Grand Est)': what is to decide, and about what."""
     kind = c.text(analysis, f"findings.decisions.kind.{decision.kind}")
     if not decision.subject:
@@ -28,12 +27,12 @@ def topic(analysis: Any, decision: Decision) -> str:
     return c.text(analysis, "findings.decisions.item", kind=kind, subject=decision.subject)
 
 
-def topics(analysis: Any) -> list[str]:
+def topics(analysis: Analysis) -> list[str]:
     """Each distinct topic once, most pressing kind first."""
     return list(dict.fromkeys(topic(analysis, d) for d in of(analysis)))
 
 
-def summary_message(analysis: Any) -> str:
+def summary_message(analysis: Analysis) -> str:
     """'3 decisions await the steering committee: …' ('' when there is none)."""
     decided = of(analysis)
     if not decided:
@@ -43,12 +42,12 @@ def summary_message(analysis: Any) -> str:
     return c.Message(full, c.counted(analysis, "findings.decisions.headline", len(decided)))
 
 
-def short(analysis: Any, decision: Decision) -> str:
+def short(analysis: Analysis, decision: Decision) -> str:
     """'schedule', 'local sponsor': the kind of a decision where a title has no room."""
     return c.text(analysis, f"findings.decisions.short.{decision.kind}")
 
 
-def with_decisions(analysis: Any, messages: list[str], limit: int) -> list[str]:
+def with_decisions(analysis: Analysis, messages: list[str], limit: int) -> list[str]:
     """The summary's `limit` messages with the decisions message always among them
     (last): a summary never leaves out what the committee must decide."""
     said = summary_message(analysis)

@@ -15,16 +15,23 @@ import datetime as dt
 from collections import Counter
 from typing import Any
 
+from ...analysis import Analysis
 from ...analysis.facts import regional_territories, territories_without_sponsor
 from ...analysis.progress import AHEAD, CANCELLED, DONE, LATE, workshop_status
+from ...analysis.records import RiskAssessment
 from ...findings import budget_sentence
 from ...findings import findings as facts
+from ...method.raci import Role
+from ...model import Engagement, TeamMember
 from ...model.enums import Seniority, Workshop, WorkshopStatus
 from ..ir import (
+    Align,
     Block,
     BulletItem,
+    BulletLike,
     Bullets,
     BulletSlide,
+    Cell,
     Chart,
     ChartSlide,
     Deck,
@@ -52,24 +59,24 @@ SECTIONS = ("context", "objectives", "scope", "governance", "workshops", "criter
             "plan", "risks")
 
 
-def t(analysis: Any, key: str, **values: Any) -> str:
+def t(analysis: Analysis, key: str, **values: Any) -> str:
     return c.text(analysis, f"{NAME}.{key}", **values)
 
 
 # =========================================================================== document
 
 
-def build_document(analysis: Any) -> Document:
+def build_document(analysis: Analysis) -> Document:
     return c.sectioned_document(analysis, NAME, SECTIONS, _DOC_SECTIONS, messages(analysis),
                                 messages(analysis, summary=False))
 
 
-def key_messages(analysis: Any) -> list[str]:
+def key_messages(analysis: Analysis) -> list[str]:
     """The summary: one message per section that has one, five at most, in order."""
     return list(messages(analysis).values())
 
 
-def messages(analysis: Any, summary: bool = True) -> dict[str, str]:
+def messages(analysis: Analysis, summary: bool = True) -> dict[str, str]:
     """Each section's conclusion, computed from the engagement and the analysis,
     in the sections' order. For the summary (five at most) the team's gives way
     when there are more; the report's sections open on every one of them."""
@@ -104,7 +111,7 @@ def messages(analysis: Any, summary: bool = True) -> dict[str, str]:
     return said
 
 
-def _criteria_message(analysis: Any) -> str:
+def _criteria_message(analysis: Analysis) -> str:
     """Criteria met, and the red ones to address first (amber ones when none is red)."""
     criteria = analysis.steering.criteria
     weak = criteria[criteria["rag"] == "red"]["label"].tolist() or \
@@ -120,12 +127,12 @@ def _criteria_message(analysis: Any) -> str:
                      weak=", ".join(weak), weak_count=len(weak))
 
 
-def none_assessed(analysis: Any) -> bool:
+def none_assessed(analysis: Analysis) -> bool:
     """No success criterion has been assessed by the consultant yet."""
     return bool((analysis.steering.criteria["status"] == "not_assessed").all())
 
 
-def _risk_message(analysis: Any) -> str:
+def _risk_message(analysis: Analysis) -> str:
     e = analysis.engagement
     worst = _worst_risk_by_population(analysis)
     risk_model = analysis.method.brakes.risk_model
@@ -145,7 +152,7 @@ def _risk_message(analysis: Any) -> str:
 # --------------------------------------------------------------------------- context
 
 
-def _context_blocks(analysis: Any) -> list[Block]:
+def _context_blocks(analysis: Analysis) -> list[Block]:
     info = analysis.engagement.engagement
     blocks: list[Block] = []
     for field in ("strategy", "business_case", "current_situation"):
@@ -162,7 +169,7 @@ def _paragraphs(text: str) -> list[str]:
 # --------------------------------------------------------------------------- objectives
 
 
-def _objective_rows(analysis: Any, full: bool) -> tuple[list[str], list[list[Any]]]:
+def _objective_rows(analysis: Analysis, full: bool) -> tuple[list[str], list[list[Any]]]:
     """CRM objective, KPI, baseline, target, due date, budget, owner (and the business
     objective first when `full`), with a budget total row. The last row is always
     the total: callers drop it with the budget column when no objective is budgeted."""
@@ -173,22 +180,24 @@ def _objective_rows(analysis: Any, full: bool) -> tuple[list[str], list[list[Any
                c.text(analysis, "common.columns.owner")]
     if full:
         columns.insert(0, t(analysis, "objectives.business_objective"))
-    rows = []
+    rows: list[list[Cell]] = []
     for o in e.objectives:
-        row = [o.crm_objective, o.kpi, c.measure(analysis, o.baseline, o.unit) or "—",
+        row: list[Cell] = [o.crm_objective, o.kpi, c.measure(analysis, o.baseline, o.unit) or "—",
                c.measure(analysis, o.target, o.unit), c.date(analysis, o.due_date),
                c.money(analysis, o.budget) if o.budget is not None else "—", o.owner]
         rows.append([o.business_objective, *row] if full else row)
-    total = [c.text(analysis, "common.total"), "", "", "", "", c.money(analysis, _total_budget(e)), ""]
+    total: list[Cell] = [c.text(analysis, "common.total"), "", "", "", "", c.money(analysis, _total_budget(e)), ""]
     rows.append(["", *total] if full else total)
     return columns, rows
 
 
-def _objectives_blocks(analysis: Any) -> list[Block]:
+def _objectives_blocks(analysis: Analysis) -> list[Block]:
     e = analysis.engagement
     if not e.objectives:
         return [Paragraph(t(analysis, "objectives.none"))]
-    o_ = lambda key: t(analysis, f"objectives.{key}")  # noqa: E731
+    def o_(key: str) -> str:
+        return t(analysis, f"objectives.{key}")
+
     chain = Table([o_("business_objective"), o_("crm_objective"), o_("kpi")],
                   [[o.business_objective, o.crm_objective, o.kpi] for o in e.objectives], widths=[3, 2.4, 2])
     columns, rows = _objective_rows(analysis, full=False)
@@ -204,6 +213,7 @@ def _objectives_blocks(analysis: Any) -> list[Block]:
     budgeted = [o for o in e.objectives if o.budget]
     if budgeted:
         largest = max(budgeted, key=lambda o: o.budget or 0)
+        assert largest.budget is not None  # among the budgeted
         blocks.append(Paragraph(t(analysis, "objectives.total_budget",
                                   total=c.money(analysis, _total_budget(e)),
                                   largest=c.money(analysis, largest.budget),
@@ -211,7 +221,7 @@ def _objectives_blocks(analysis: Any) -> list[Block]:
     unbudgeted = [o.crm_objective for o in e.objectives if o.budget is None]
     if unbudgeted and budgeted:
         blocks.append(Paragraph(t(analysis, "objectives.unbudgeted", names="; ".join(unbudgeted))))
-    means = [[o.crm_objective, o.resources] for o in e.objectives if o.resources]
+    means: list[list[Cell]] = [[o.crm_objective, o.resources] for o in e.objectives if o.resources]
     if means:
         blocks.append(Heading(t(analysis, "objectives.means_title"), 2))
         blocks.append(Table([t(analysis, "objectives.crm_objective"), t(analysis, "objectives.resources")],
@@ -219,29 +229,31 @@ def _objectives_blocks(analysis: Any) -> list[Block]:
     return blocks
 
 
-def _total_budget(engagement: Any) -> float:
+def _total_budget(engagement: Engagement) -> float:
     return float(sum(o.budget or 0 for o in engagement.objectives))
 
 
 # --------------------------------------------------------------------------- scope
 
 
-def _headcount(engagement: Any) -> int:
+def _headcount(engagement: Engagement) -> int:
     return sum(p.headcount for p in engagement.populations)
 
 
-def _lots_of(analysis: Any, population: str) -> str:
+def _lots_of(analysis: Analysis, population: str) -> str:
     lots = analysis.engagement.lots_of(population)
     return ", ".join(lot.name for lot in lots) if lots else t(analysis, "scope.no_lot")
 
 
-def _population_table(analysis: Any, full: bool) -> Table:
+def _population_table(analysis: Analysis, full: bool) -> Table:
     e = analysis.engagement
-    col = lambda key: c.text(analysis, f"common.columns.{key}")  # noqa: E731
+    def col(key: str) -> str:
+        return c.text(analysis, f"common.columns.{key}")
+
     if full:
         columns = [col("population"), col("function"), col("level"), col("territory"),
                    col("headcount"), col("crm_user"), t(analysis, "scope.lots_of_population")]
-        rows = [[p.name, p.function, c.term(analysis, "hierarchy_level", p.level), p.territory,
+        rows: list[list[Cell]] = [[p.name, p.function, c.term(analysis, "hierarchy_level", p.level), p.territory,
                  p.headcount, c.yes_no(analysis, p.crm_user), _lots_of(analysis, p.name)]
                 for p in e.populations]
         rows.append([c.text(analysis, "common.total"), "", "", "", _headcount(e), "", ""])
@@ -253,7 +265,7 @@ def _population_table(analysis: Any, full: bool) -> Table:
     return Table(columns, rows, widths=[3, 1, 1, 1.6])
 
 
-def _short_lots(analysis: Any, population: str) -> str:
+def _short_lots(analysis: Analysis, population: str) -> str:
     """Lot numbers only ('Lot 1, Lot 3'): the deck has no room for lot titles."""
     lots = analysis.engagement.lots_of(population)
     if not lots:
@@ -261,12 +273,12 @@ def _short_lots(analysis: Any, population: str) -> str:
     return ", ".join(lot.name.split("–")[0].split("—")[0].strip() for lot in lots)
 
 
-def territory_chart(analysis: Any, show_values: bool = True) -> Chart:
+def territory_chart(analysis: Analysis, show_values: bool = True) -> Chart:
     e = analysis.engagement
     territories = e.territory_names
-    users = [float(sum(p.headcount for p in e.populations if p.territory == tr and p.crm_user))
+    users: list[float | None] = [float(sum(p.headcount for p in e.populations if p.territory == tr and p.crm_user))
              for tr in territories]
-    others = [float(sum(p.headcount for p in e.populations if p.territory == tr and not p.crm_user))
+    others: list[float | None] = [float(sum(p.headcount for p in e.populations if p.territory == tr and not p.crm_user))
               for tr in territories]
     series = [Series(t(analysis, "scope.users"), users)]
     if any(others):
@@ -277,15 +289,15 @@ def territory_chart(analysis: Any, show_values: bool = True) -> Chart:
                  category_title=c.text(analysis, "common.columns.territory"))
 
 
-def _lots_table(analysis: Any, full: bool) -> Table:
+def _lots_table(analysis: Analysis, full: bool) -> Table:
     lots = sorted(analysis.engagement.lots, key=lambda lot: lot.go_live)
     columns = [c.text(analysis, "common.columns.lot"), t(analysis, "scope.blocks")]
     if full:
         columns.append(c.text(analysis, "common.columns.populations"))
     columns += [t(analysis, "scope.design"), t(analysis, "scope.acceptance"), t(analysis, "scope.go_live")]
-    rows = []
+    rows: list[list[Cell]] = []
     for lot in lots:
-        row = [lot.name, ("\n" if full else ", ").join(lot.functional_blocks)]
+        row: list[Cell] = [lot.name, ("\n" if full else ", ").join(lot.functional_blocks)]
         if full:
             row.append("\n".join(lot.populations))
         row += [c.date(analysis, lot.design_start), c.date(analysis, lot.acceptance_start),
@@ -295,10 +307,12 @@ def _lots_table(analysis: Any, full: bool) -> Table:
     return Table(columns, rows, widths=widths)
 
 
-def _scope_blocks(analysis: Any) -> list[Block]:
+def _scope_blocks(analysis: Analysis) -> list[Block]:
     e = analysis.engagement
     users = sum(p.headcount for p in e.populations if p.crm_user)
     functions = list(dict.fromkeys(p.function for p in e.populations))
+    territories: list[Block] = ([Heading(t(analysis, "scope.territories_title"), 2), Figure(territory_chart(analysis))]
+                                if several_territories(analysis) else [])
     return [
         Heading(t(analysis, "scope.populations_title"), 2),
         # When all are users, the section's opening has said it: no second sentence of it.
@@ -307,14 +321,13 @@ def _scope_blocks(analysis: Any) -> list[Block]:
                        non_users=c.people(analysis, _headcount(e) - users)))] if users < _headcount(e) else []),
         _population_table(analysis, full=True),
         Paragraph(t(analysis, "scope.functions", functions=", ".join(functions))),
-        *([Heading(t(analysis, "scope.territories_title"), 2), Figure(territory_chart(analysis))]
-          if several_territories(analysis) else []),
+        *territories,
         Heading(t(analysis, "scope.lots_title"), 2),
         _lots_table(analysis, full=True),
     ]
 
 
-def several_territories(analysis: Any) -> bool:
+def several_territories(analysis: Analysis) -> bool:
     """A headcount-by-territory chart of one bar repeats the population table's total."""
     return len(analysis.engagement.territory_names) > 1
 
@@ -322,17 +335,17 @@ def several_territories(analysis: Any) -> bool:
 # --------------------------------------------------------------------------- governance
 
 
-def _fte(analysis: Any, team: list[Any]) -> str:
+def _fte(analysis: Analysis, team: list[TeamMember]) -> str:
     return c.number(analysis, sum(m.allocation for m in team) / 100, 1)
 
 
-def _seniority_counts(team: list[Any]) -> dict[str, int]:
+def _seniority_counts(team: list[TeamMember]) -> dict[str, int]:
     counts = Counter(m.seniority.value for m in team)
     return {level.value: counts.get(level.value, 0) for level in (Seniority.SENIOR, Seniority.INTERMEDIATE,
                                                                    Seniority.JUNIOR)}
 
 
-def team_summary(analysis: Any) -> str:
+def team_summary(analysis: Analysis) -> str:
     """The team's size and who is released from daily work ("none", not "0 released")."""
     team = analysis.engagement.governance.team
     released = sum(m.released_from_daily_work for m in team)
@@ -340,7 +353,7 @@ def team_summary(analysis: Any) -> str:
     return t(analysis, f"governance.{key}", members=len(team), fte=_fte(analysis, team), released=released)
 
 
-def balance_line(analysis: Any, counts: dict[str, int]) -> str:
+def balance_line(analysis: Analysis, counts: dict[str, int]) -> str:
     """The seniority levels present in the team, with their counts: a level nobody
     holds is not listed ("0 junior" is not something a client reads)."""
     parts = [t(analysis, f"governance.seniority_count.{level}", count=count)
@@ -348,7 +361,7 @@ def balance_line(analysis: Any, counts: dict[str, int]) -> str:
     return ", ".join(parts) + "."
 
 
-def seniority_chart(analysis: Any) -> Chart:
+def seniority_chart(analysis: Analysis) -> Chart:
     counts = _seniority_counts(analysis.engagement.governance.team)
     return Chart("doughnut", t(analysis, "governance.balance_title"),
                  categories=[c.term(analysis, "seniority", level) for level in counts],
@@ -356,27 +369,31 @@ def seniority_chart(analysis: Any) -> Chart:
                  show_values=True)
 
 
-def _functions_without_senior(team: list[Any]) -> list[str]:
+def _functions_without_senior(team: list[TeamMember]) -> list[str]:
     functions = list(dict.fromkeys(m.function for m in team))
     return [f for f in functions
             if not any(m.function == f and m.seniority == Seniority.SENIOR for m in team)]
 
 
-def _team_table(analysis: Any) -> Table:
-    g = lambda key: t(analysis, f"governance.{key}")  # noqa: E731
+def _team_table(analysis: Analysis) -> Table:
+    def g(key: str) -> str:
+        return t(analysis, f"governance.{key}")
+
     columns = [g("name"), c.text(analysis, "common.columns.function"), g("role"), g("seniority"),
                g("allocation"), g("released")]
-    rows = [[m.name, m.function, m.role, c.term(analysis, "seniority", m.seniority),
+    rows: list[list[Cell]] = [[m.name, m.function, m.role, c.term(analysis, "seniority", m.seniority),
              c.measure(analysis, m.allocation, "%"), c.yes_no(analysis, m.released_from_daily_work)]
             for m in analysis.engagement.governance.team]
     return Table(columns, rows, widths=[1.5, 1.2, 3.2, 1.2, 1, 0.9])
 
 
-def people_table(analysis: Any) -> Table:
+def people_table(analysis: Analysis) -> Table:
     """The cross-functional team, then the key users: name, part in the project,
     seniority, allocation."""
     gov = analysis.engagement.governance
-    g = lambda key, **v: t(analysis, f"governance.{key}", **v)  # noqa: E731
+    def g(key: str, **v: Any) -> str:
+        return t(analysis, f"governance.{key}", **v)
+
     rows: list[list[Any]] = [[m.name, g("team_member", function=m.function),
                               c.term(analysis, "seniority", m.seniority), c.measure(analysis, m.allocation, "%")]
                              for m in gov.team]
@@ -385,34 +402,38 @@ def people_table(analysis: Any) -> Table:
     return Table([g("name"), g("part"), g("seniority"), g("allocation")], rows, widths=[1.6, 3, 1.1, 1])
 
 
-def _key_user_table(analysis: Any) -> Table:
+def _key_user_table(analysis: Analysis) -> Table:
     """Key users grouped by territory, then population: the relays of each place."""
     e = analysis.engagement
-    col = lambda key: c.text(analysis, f"common.columns.{key}")  # noqa: E731
+    def col(key: str) -> str:
+        return c.text(analysis, f"common.columns.{key}")
+
     groups: dict[tuple[str, str], list[Any]] = {}
     for ku in e.governance.key_users:
         territory = ku.territory or _territory_of(e, ku.population)
         groups.setdefault((territory, ku.population), []).append(ku)
-    rows = [[territory, population, ", ".join(k.name for k in members),
+    rows: list[list[Cell]] = [[territory, population, ", ".join(k.name for k in members),
              c.measure(analysis, sum(k.allocation for k in members) / len(members), "%")]
             for (territory, population), members in groups.items()]
     return Table([col("territory"), col("population"), t(analysis, "governance.key_users"),
                   t(analysis, "governance.allocation")], rows, widths=[1.2, 2.4, 2.6, 1])
 
 
-def _territory_of(engagement: Any, population: str) -> str:
+def _territory_of(engagement: Engagement, population: str) -> str:
     try:
         return engagement.population(population).territory
     except KeyError:
         return ""
 
 
-def _bodies_table(analysis: Any) -> Table:
+def _bodies_table(analysis: Analysis) -> Table:
     gov = analysis.engagement.governance
-    g = lambda key, **v: t(analysis, f"governance.{key}", **v)  # noqa: E731
+    def g(key: str, **v: Any) -> str:
+        return t(analysis, f"governance.{key}", **v)
+
     weeks = gov.copil_every_weeks
     rhythm = g("copil_rhythm_weekly") if weeks == 1 else g("copil_rhythm", weeks=weeks)
-    rows = [[g("copil"), rhythm, g("copil_members", sponsor=gov.sponsor.name, manager=gov.project_manager.name),
+    rows: list[list[Cell]] = [[g("copil"), rhythm, g("copil_members", sponsor=gov.sponsor.name, manager=gov.project_manager.name),
              g("copil_purpose")]]
     if gov.weekly_points:
         rows.append([g("weekly"), g("weekly_rhythm"), g("weekly_members", manager=gov.project_manager.name),
@@ -420,12 +441,12 @@ def _bodies_table(analysis: Any) -> Table:
     return Table([g("body"), g("rhythm"), g("members"), g("purpose")], rows, widths=[1.4, 1.2, 2.4, 2.4])
 
 
-def _purposes(analysis: Any) -> Bullets:
+def _purposes(analysis: Analysis) -> Bullets:
     keys = ("progress", "questions", "obstacles", "arbitration", "collective")
     return Bullets([t(analysis, f"governance.purposes.{k}") for k in keys])
 
 
-def raci_roles(analysis: Any) -> list[tuple[str, str]]:
+def raci_roles(analysis: Analysis) -> list[tuple[Role, str]]:
     """(role code, column heading) of the roles this engagement has, in catalogue order."""
     gov = analysis.engagement.governance
     present = {
@@ -448,23 +469,25 @@ def raci_roles(analysis: Any) -> list[tuple[str, str]]:
     return roles
 
 
-def raci_table(analysis: Any, decisive: bool = False) -> Table:
+def raci_table(analysis: Analysis, decisive: bool = False) -> Table:
     """Activities × the engagement's governance roles, from `raci.yaml`; A and R shaded.
 
     `decisive` keeps only who approves and who does (A, R): a slide's reading;
     the report also says who is consulted and informed."""
     catalogue = analysis.method.raci
     roles = raci_roles(analysis)
-    rows, fills = [], []
+    rows: list[list[Cell]] = []
+    fills: list[list[str | None]] = []
     for activity in catalogue.activities:
         letters = [catalogue.letters_of(activity, code) for code, _ in roles]
         if decisive:
             letters = ["/".join(x for x in cell.split("/") if x in ("R", "A")) for cell in letters]
         rows.append([activity.label.in_(analysis.lang), *letters])
         fills.append([None, *[_raci_fill(x) for x in letters]])
+    align: list[Align | None] = ["left"]
+    align += ["center"] * len(roles)
     return Table([t(analysis, "governance.raci_activity"), *[heading for _, heading in roles]], rows,
-                 widths=[3.2, *[1.0] * len(roles)], align=["left", *["center"] * len(roles)],
-                 cell_fills=fills)
+                 widths=[3.2, *[1.0] * len(roles)], align=align, cell_fills=fills)
 
 
 def _raci_fill(letters: str) -> str | None:
@@ -474,18 +497,18 @@ def _raci_fill(letters: str) -> str | None:
     return None
 
 
-def raci_legend(analysis: Any) -> str:
+def raci_legend(analysis: Analysis) -> str:
     letters = analysis.method.raci.letters
     return t(analysis, "governance.raci_legend",
              **{code: text.in_(analysis.lang) for code, text in letters.items()})
 
 
-def raci_notes(analysis: Any) -> str:
+def raci_notes(analysis: Analysis) -> str:
     return "\n".join(f"{a.label.in_(analysis.lang)} — {a.why.in_(analysis.lang)}"
                      for a in analysis.method.raci.activities)
 
 
-def governance_findings(analysis: Any) -> list[str]:
+def governance_findings(analysis: Analysis) -> list[str]:
     """What the framing must still settle: missing relays and a slow COPIL."""
     e = analysis.engagement
     gov = e.governance
@@ -506,7 +529,7 @@ def governance_findings(analysis: Any) -> list[str]:
     return findings
 
 
-def _administrator_lines(analysis: Any) -> list[str]:
+def _administrator_lines(analysis: Analysis) -> list[str]:
     lines = []
     for admin in analysis.engagement.governance.administrators:
         if admin.named_on:
@@ -521,9 +544,11 @@ def _administrator_lines(analysis: Any) -> list[str]:
     return lines or [t(analysis, "governance.no_administrator")]
 
 
-def _governance_blocks(analysis: Any) -> list[Block]:
+def _governance_blocks(analysis: Analysis) -> list[Block]:
     gov = analysis.engagement.governance
-    g = lambda key, **v: t(analysis, f"governance.{key}", **v)  # noqa: E731
+    def g(key: str, **v: Any) -> str:
+        return t(analysis, f"governance.{key}", **v)
+
     counts = _seniority_counts(gov.team)
     blocks: list[Block] = [
         Heading(g("roles_title"), 2),
@@ -542,7 +567,7 @@ def _governance_blocks(analysis: Any) -> list[Block]:
             blocks.append(Figure(seniority))
     if gov.key_users:
         blocks += [Heading(g("key_users_title"), 2), _key_user_table(analysis)]
-    blocks += [Heading(g("administrators_title"), 2), Bullets(_administrator_lines(analysis))]
+    blocks += [Heading(g("administrators_title"), 2), c.bullets(_administrator_lines(analysis))]
     sponsored = [tr for tr in analysis.engagement.territories if tr.has_local_sponsor]
     if sponsored:
         blocks += [Heading(g("local_sponsors_title"), 2),
@@ -551,7 +576,7 @@ def _governance_blocks(analysis: Any) -> list[Block]:
                          widths=[1, 1.3, 2.5])]
     findings = governance_findings(analysis)
     if findings:  # under their own heading, not read as more administrators or sponsors
-        blocks += [Heading(g("gaps_title"), 2), Bullets(findings)]
+        blocks += [Heading(g("gaps_title"), 2), c.bullets(findings)]
     blocks += [Heading(g("bodies_title"), 2), _bodies_table(analysis), Paragraph(g("purposes_title")),
                _purposes(analysis), Heading(g("raci_title"), 2),
                # The legend above the matrix: below it, it is left alone overleaf when the matrix ends a page.
@@ -562,9 +587,9 @@ def _governance_blocks(analysis: Any) -> list[Block]:
 # --------------------------------------------------------------------------- workshops
 
 
-def workshop_rows(analysis: Any, full: bool) -> list[list[Any]]:
+def workshop_rows(analysis: Analysis, full: bool) -> list[list[Any]]:
     planned = {w.workshop: w for w in analysis.engagement.governance.workshops}
-    rows = []
+    rows: list[list[Cell]] = []
     for code in Workshop:
         entry = planned.get(code)
         name = c.term(analysis, "workshop", code)
@@ -579,8 +604,10 @@ def workshop_rows(analysis: Any, full: bool) -> list[list[Any]]:
     return rows
 
 
-def _workshop_fills(rows: list[list[Any]], status_col: int, analysis: Any) -> list[list[str | None]]:
-    label = lambda status: c.plan_status(analysis, status)  # noqa: E731
+def _workshop_fills(rows: list[list[Any]], status_col: int, analysis: Analysis) -> list[list[str | None]]:
+    def label(status: str) -> str:
+        return c.plan_status(analysis, status)
+
     missing = t(analysis, "workshops.not_planned")
     colour = {label(DONE): RAG_FILLS["green"], label(AHEAD): RAG_FILLS["green"],
               label(LATE): RAG_FILLS["amber"], label(CANCELLED): RAG_FILLS["red"],
@@ -589,8 +616,10 @@ def _workshop_fills(rows: list[list[Any]], status_col: int, analysis: Any) -> li
             for row in rows]
 
 
-def _workshops_blocks(analysis: Any) -> list[Block]:
-    w = lambda key: t(analysis, f"workshops.{key}")  # noqa: E731
+def _workshops_blocks(analysis: Analysis) -> list[Block]:
+    def w(key: str) -> str:
+        return t(analysis, f"workshops.{key}")
+
     rows = workshop_rows(analysis, full=True)
     table = Table([w("workshop"), c.text(analysis, "common.columns.date"), w("participants"),
                    c.text(analysis, "common.columns.status"), w("notes")],
@@ -607,10 +636,12 @@ def _workshops_blocks(analysis: Any) -> list[Block]:
 # --------------------------------------------------------------------------- success criteria
 
 
-def _criteria_blocks(analysis: Any) -> list[Block]:
-    k = lambda key, **v: t(analysis, f"criteria.{key}", **v)  # noqa: E731
+def _criteria_blocks(analysis: Analysis) -> list[Block]:
+    def k(key: str, **v: Any) -> str:
+        return t(analysis, f"criteria.{key}", **v)
+
     table = analysis.steering.criteria
-    rows = [[r.label, r.status_label, r.evidence or "—", r.advice or k("met_advice")]
+    rows: list[list[Cell]] = [[r.label, r.status_label, r.evidence or "—", r.advice or k("met_advice")]
             for r in table.itertuples()]
     fills = [[None, RAG_FILLS.get(r.rag), None, None] for r in table.itertuples()]
     criteria_table = Table([k("criterion"), c.text(analysis, "common.columns.status"), k("evidence"), k("advice")],
@@ -628,7 +659,7 @@ def _criteria_blocks(analysis: Any) -> list[Block]:
 # --------------------------------------------------------------------------- balance
 
 
-def balance_chart(analysis: Any) -> Chart:
+def balance_chart(analysis: Analysis) -> Chart:
     table = analysis.steering.balance
     return Chart("bar", t(analysis, "balance.chart"), categories=table["label"].tolist(),
                  series=[Series(t(analysis, "balance.planned"), [v / 100 for v in table["share"]]),
@@ -637,7 +668,7 @@ def balance_chart(analysis: Any) -> Chart:
                  natural_order=True)  # people, process, technology: the method's order
 
 
-def _balance_findings(analysis: Any) -> list[str]:
+def _balance_findings(analysis: Analysis) -> list[str]:
     """The balance checks of the method, then the plan's cost against the budget."""
     budget = budget_sentence(facts(analysis).budget, analysis.method, analysis.lang)
     balance = [w.message for w in c.for_client(analysis.steering.warnings)
@@ -645,26 +676,30 @@ def _balance_findings(analysis: Any) -> list[str]:
     return balance + [budget] * bool(budget)
 
 
-def _balance_blocks(analysis: Any) -> list[Block]:
+def _balance_blocks(analysis: Analysis) -> list[Block]:
     table = analysis.steering.balance
-    b = lambda key: t(analysis, f"balance.{key}")  # noqa: E731
-    rows = [[r.label, c.number(analysis, r.effort_days), c.percent(analysis, r.share / 100),
+    def b(key: str) -> str:
+        return t(analysis, f"balance.{key}")
+
+    rows: list[list[Cell]] = [[r.label, c.number(analysis, r.effort_days), c.percent(analysis, r.share / 100),
              c.percent(analysis, r.target / 100)] for r in table.itertuples()]
     rows.append([c.text(analysis, "common.total"), c.number(analysis, table["effort_days"].sum()), "", ""])
     findings = _balance_findings(analysis) or [b("on_target")]
     return [Paragraph(b("intro")),
             Table([b("area"), b("days"), b("planned"), b("target")], rows, widths=[2, 1, 1, 1]),
-            Figure(balance_chart(analysis)), Bullets(findings),
+            Figure(balance_chart(analysis)), c.bullets(findings),
             Paragraph(table.at["technology", "basis"], "caption")]
 
 
 # --------------------------------------------------------------------------- plan
 
 
-def gantt_chart(analysis: Any) -> Chart:
+def gantt_chart(analysis: Analysis) -> Chart:
     e = analysis.engagement
     milestones = analysis.change_plan.milestones  # acceptance ends as the scheduler reads it
-    s = lambda key: t(analysis, f"scope.{key}")  # noqa: E731
+    def s(key: str) -> str:
+        return t(analysis, f"scope.{key}")
+
     tasks = [Task(c.term(analysis, "workshop", w.workshop), w.date, w.date, t(analysis, "plan.workshops_lane"),
                   milestone=True)
              for w in sorted(e.governance.workshops, key=lambda w: w.date)
@@ -681,13 +716,13 @@ def gantt_chart(analysis: Any) -> Chart:
     return Chart("gantt", t(analysis, "plan.gantt"), tasks=tasks)
 
 
-def _plan_blocks(analysis: Any) -> list[Block]:
+def _plan_blocks(analysis: Analysis) -> list[Block]:
     if not analysis.engagement.lots:
         return [Paragraph(c.text(analysis, "common.not_set"))]
     return [Paragraph(plan_intro(analysis)), Figure(gantt_chart(analysis))]
 
 
-def plan_intro(analysis: Any) -> str:
+def plan_intro(analysis: Analysis) -> str:
     """Why lots, or, for a single lot, what goes live together: "deployment goes
     by lots" under a one-lot title contradicts it."""
     lots = analysis.engagement.lots
@@ -699,14 +734,14 @@ def plan_intro(analysis: Any) -> str:
 # --------------------------------------------------------------------------- risks
 
 
-def _worst_risk_by_population(analysis: Any) -> dict[str, int]:
+def _worst_risk_by_population(analysis: Analysis) -> dict[str, int]:
     worst: dict[str, int] = {}
     for r in analysis.diagnosis.risks:
         worst[r.population] = max(worst.get(r.population, 0), r.level)
     return worst
 
 
-def first_risks(analysis: Any) -> list[Any]:
+def first_risks(analysis: Analysis) -> list[RiskAssessment]:
     """Medium and high risks, highest first, then the most people exposed."""
     e = analysis.engagement
     # Medium and high risks are "first risks"; low ones wait for the diagnosis.
@@ -715,20 +750,23 @@ def first_risks(analysis: Any) -> list[Any]:
     return sorted(risks, key=lambda r: (-r.level, -e.population(r.population).headcount, r.kind))
 
 
-def _risk_table(analysis: Any, risks: list[Any], full: bool) -> Table:
+def _risk_table(analysis: Analysis, risks: list[RiskAssessment], full: bool) -> Table:
     """One row per population and cause: a brake that feeds both risks of a
     population is one row naming both, its reason said once."""
-    r_ = lambda key: t(analysis, f"risks.{key}")  # noqa: E731
+    def r_(key: str) -> str:
+        return t(analysis, f"risks.{key}")
+
     groups: dict[tuple[str, str], list[Any]] = {}
     for r in risks:
         reason = c.without_mechanism(analysis, r.reasons[0]) if r.reasons else ""
         groups.setdefault((r.population, reason if full else r.kind), []).append(r)
-    rows, fills = [], []
+    rows: list[list[Cell]] = []
+    fills: list[list[str | None]] = []
     high_from = analysis.method.brakes.risk_model.high_from
     for (population, reason), own in groups.items():
         rows.append([c.population_label(analysis, population),
                      "\n".join(r_(f"kind.{r.kind}") for r in own),
-                     "\n".join(r_(f"levels.{r.level}") for r in own)] + ([reason] if full else []))
+                     "\n".join(r_(f"levels.{r.level}") for r in own), *([reason] if full else [])])
         top = max(r.level for r in own)
         fills.append([None, None, RAG_FILLS["red"] if top >= high_from else RAG_FILLS["amber"]]
                      + ([None] if full else []))
@@ -738,19 +776,21 @@ def _risk_table(analysis: Any, risks: list[Any], full: bool) -> Table:
     return Table(columns, rows, widths=[2.2, 1, 0.8, 4] if full else [3, 1.2, 1], cell_fills=fills)
 
 
-def _brake_table(analysis: Any) -> Table:
-    r_ = lambda key: t(analysis, f"risks.{key}")  # noqa: E731
+def _brake_table(analysis: Analysis) -> Table:
+    def r_(key: str) -> str:
+        return t(analysis, f"risks.{key}")
+
     e = analysis.engagement
     brakes = sorted(analysis.diagnosis.brakes,
                     key=lambda b: (-b.severity, -e.population(b.population).headcount))[:BRAKES_SHOWN]
-    rows = [[c.population_label(analysis, b.population), c.term(analysis, "brake", b.brake),
+    rows: list[list[Cell]] = [[c.population_label(analysis, b.population), c.term(analysis, "brake", b.brake),
              r_(f"levels.{b.severity}"), c.yes_no(analysis, b.observed), b.reasons[0] if b.reasons else ""]
             for b in brakes]
     return Table([c.text(analysis, "common.columns.population"), r_("brake"), r_("severity"), r_("observed"),
                   c.text(analysis, "common.columns.reason")], rows, widths=[2, 1.4, 0.8, 0.9, 3.6])
 
 
-def _risks_blocks(analysis: Any) -> list[Block]:
+def _risks_blocks(analysis: Analysis) -> list[Block]:
     risks = first_risks(analysis)
     blocks: list[Block] = [Paragraph(t(analysis, "risks.intro"))]
     if not risks:
@@ -758,7 +798,7 @@ def _risks_blocks(analysis: Any) -> list[Block]:
     blocks.append(_risk_table(analysis, risks, full=True))
     how = c.mechanisms(analysis, [r.reasons[0] for r in risks if r.reasons])
     if how:
-        blocks += [Paragraph(c.text(analysis, "common.mechanisms")), Bullets(how)]
+        blocks += [Paragraph(c.text(analysis, "common.mechanisms")), c.bullets(how)]
     if analysis.diagnosis.brakes:
         blocks += [Heading(t(analysis, "risks.brakes_title"), 2), _brake_table(analysis)]
     return blocks
@@ -780,7 +820,7 @@ _DOC_SECTIONS = {
 # =========================================================================== deck
 
 
-def build_deck(analysis: Any) -> Deck:
+def build_deck(analysis: Analysis) -> Deck:
     return c.sectioned_deck(analysis, NAME, SECTIONS, _DECK_SECTIONS, messages(analysis))
 
 
@@ -793,7 +833,7 @@ def _first_sentence(text: str) -> str:
 Slides = tuple[list[Slide], list[Slide]]
 
 
-def _context_slides(analysis: Any) -> Slides:
+def _context_slides(analysis: Analysis) -> Slides:
     """The first sentence of strategy, business case and situation, those the
     slide's budget holds in that order; every word of them is in the notes."""
     info = analysis.engagement.engagement
@@ -809,10 +849,10 @@ def _context_slides(analysis: Any) -> Slides:
              if _paragraphs(getattr(info, f)) == [_first_sentence(getattr(info, f))]
              and line.endswith(_first_sentence(getattr(info, f)))}
     notes = "\n\n".join(getattr(info, f) for f in fields if getattr(info, f).strip() and f not in shown)
-    return [BulletSlide(t(analysis, "deck.context", client=info.client), bullets, notes=notes)], []
+    return [BulletSlide(t(analysis, "deck.context", client=info.client), [*bullets], notes=notes)], []
 
 
-def _objectives_slides(analysis: Any) -> Slides:
+def _objectives_slides(analysis: Analysis) -> Slides:
     e = analysis.engagement
     if not e.objectives:
         return [], []
@@ -827,7 +867,7 @@ def _objectives_slides(analysis: Any) -> Slides:
     return [TableSlide(title, c.select_or_record(table, [1, 3, 4]), notes=notes)], []
 
 
-def _scope_slides(analysis: Any) -> Slides:
+def _scope_slides(analysis: Analysis) -> Slides:
     e = analysis.engagement
     notes = t(analysis, "scope.functions", functions=", ".join(dict.fromkeys(p.function for p in e.populations)))
     non_users = [p for p in e.populations if not p.crm_user]
@@ -835,7 +875,7 @@ def _scope_slides(analysis: Any) -> Slides:
                       people=c.people(analysis, _headcount(e)))
     # Which lots reach each population is in the notes and on the lots slide.
     lots = [f"{p.name} — {_lots_of(analysis, p.name)}" for p in e.populations]
-    main = [TableSlide(title, c.select(_population_table(analysis, full=False), [0, 1, 2]),
+    main: list[Slide] = [TableSlide(title, c.select(_population_table(analysis, full=False), [0, 1, 2]),
                        notes=b.lines([notes, *lots]))]
     detail: list[Slide] = [ChartSlide(t(analysis, "scope.territories_title"),
                                       territory_chart(analysis, show_values=False))] \
@@ -853,14 +893,16 @@ def _scope_slides(analysis: Any) -> Slides:
     return main, detail
 
 
-def _governance_slides(analysis: Any) -> Slides:
+def _governance_slides(analysis: Analysis) -> Slides:
     gov = analysis.engagement.governance
-    g = lambda key, **v: t(analysis, f"governance.{key}", **v)  # noqa: E731
+    def g(key: str, **v: Any) -> str:
+        return t(analysis, f"governance.{key}", **v)
+
     bodies = _bodies_table(analysis)
-    left = [g("sponsor", name=gov.sponsor.name, role=gov.sponsor.role),
+    left: list[BulletLike] = [g("sponsor", name=gov.sponsor.name, role=gov.sponsor.role),
             g("project_manager", name=gov.project_manager.name, role=gov.project_manager.role),
             *(f"**{row[0]}** — {row[1]}" for row in bodies.rows)]
-    right = [BulletItem(line) for line in _administrator_lines(analysis)]
+    right: list[BulletLike] = [BulletItem(line) for line in _administrator_lines(analysis)]
     purposes = "\n".join([g("purposes_title"), *(f"– {x}" for x in _purposes(analysis).items)])
     roles_title = t(analysis, "deck.governance", sponsor=gov.sponsor.name,
                     weeks=gov.copil_every_weeks)
@@ -875,7 +917,7 @@ def _governance_slides(analysis: Any) -> Slides:
                        functions=len({m.function for m in gov.team})).rstrip(".")
         # The team's size and the gaps the budget holds on the main slide (every gap
         # in the notes); who is in the team, in the appendix.
-        shown = b.leading(summary, b.words)
+        shown: list[BulletLike] = b.leading(summary, b.words)
         main.append(BulletSlide(team_title, shown, notes=c.reason_notes(
             analysis, [evidence], lead=b.lines(summary[len(shown):]))))
         if not seniority_chart(analysis).says_little:  # else the team's table says it
@@ -890,8 +932,10 @@ def _governance_slides(analysis: Any) -> Slides:
     return main, detail
 
 
-def _workshops_slides(analysis: Any) -> Slides:
-    w = lambda key: t(analysis, f"workshops.{key}")  # noqa: E731
+def _workshops_slides(analysis: Analysis) -> Slides:
+    def w(key: str) -> str:
+        return t(analysis, f"workshops.{key}")
+
     rows = workshop_rows(analysis, full=False)
     full = workshop_rows(analysis, full=True)
     notes = "\n".join(f"{r[0]} — {r[4]}" for r in full if r[4])
@@ -919,7 +963,7 @@ def _workshops_slides(analysis: Any) -> Slides:
         # A table of dashes and "not scheduled" repeats the title: say what each
         # workshop is to settle, as many as the slide holds, all in the notes.
         what = [f"**{r[0]}** — {r[4]}" for r in full]
-        shown = b.leading(what, b.words)
+        shown: list[BulletLike] = b.leading(what, b.words)
         return [BulletSlide(title, shown, notes=b.lines(x.replace("**", "") for x in what[len(shown):]))], []
     return [TableSlide(title, Table([w("workshop"), c.text(analysis, "common.columns.date"),
                                      c.text(analysis, "common.columns.status")], rows,
@@ -927,10 +971,12 @@ def _workshops_slides(analysis: Any) -> Slides:
                        notes=notes)], []
 
 
-def _criteria_slides(analysis: Any) -> Slides:
-    k = lambda key: t(analysis, f"criteria.{key}")  # noqa: E731
+def _criteria_slides(analysis: Analysis) -> Slides:
+    def k(key: str) -> str:
+        return t(analysis, f"criteria.{key}")
+
     table = analysis.steering.criteria
-    rows = [[r.label, r.status_label] for r in table.itertuples()]
+    rows: list[list[Cell]] = [[r.label, r.status_label] for r in table.itertuples()]
     fills = [[None, RAG_FILLS.get(r.rag)] for r in table.itertuples()]
     notes = "\n".join(f"{r.label} — {r.status_label}: {r.advice or k('met_advice')} {r.evidence or ''}".strip()
                       for r in table.itertuples())
@@ -946,7 +992,7 @@ def _criteria_slides(analysis: Any) -> Slides:
                                     rows, widths=[3, 1.4], cell_fills=fills), notes=notes)], []
 
 
-def _balance_slides(analysis: Any) -> Slides:
+def _balance_slides(analysis: Analysis) -> Slides:
     findings = _balance_findings(analysis) or [t(analysis, "balance.on_target")]
     table = analysis.steering.balance
     notes = c.reason_notes(analysis, findings, lead=table.at["technology", "basis"])
@@ -959,7 +1005,7 @@ def _balance_slides(analysis: Any) -> Slides:
     return [ChartSlide(title, balance_chart(analysis), notes=notes)], []
 
 
-def _plan_slides(analysis: Any) -> Slides:
+def _plan_slides(analysis: Analysis) -> Slides:
     e = analysis.engagement
     if not e.lots:
         return [], []
@@ -969,7 +1015,7 @@ def _plan_slides(analysis: Any) -> Slides:
     return [ChartSlide(title, gantt_chart(analysis), notes=plan_intro(analysis))], []
 
 
-def _risks_slides(analysis: Any) -> Slides:
+def _risks_slides(analysis: Analysis) -> Slides:
     risks = first_risks(analysis)
     if not risks:
         return [BulletSlide(t(analysis, "sections.risks"), [t(analysis, "risks.none")])], []

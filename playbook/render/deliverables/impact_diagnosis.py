@@ -16,16 +16,19 @@ import re
 from collections import Counter
 from typing import Any, Literal
 
+from ...analysis import Analysis
 from ...analysis.brakes import source_word
 from ...errors import MethodError
 from ...findings import findings as facts
 from ..charts import heat_colour
 from ..ir import (
+    Align,
     Block,
     BulletItem,
     BulletLike,
     Bullets,
     BulletSlide,
+    Cell,
     Chart,
     ChartSlide,
     Deck,
@@ -58,11 +61,11 @@ SPREAD_ROW = 6
 SPREAD_WIDTH = 0.9
 
 
-def _t(analysis: Any, key: str, **values: Any) -> str:
+def _t(analysis: Analysis, key: str, **values: Any) -> str:
     return c.text(analysis, f"{NAME}.{key}", **values)
 
 
-def _counted(analysis: Any, key: str, n: int, **values: Any) -> str:
+def _counted(analysis: Analysis, key: str, n: int, **values: Any) -> str:
     """`key.one` or `key.many` (and `key.none` when the catalogue has it for 0)."""
     if n == 0:
         try:
@@ -72,64 +75,64 @@ def _counted(analysis: Any, key: str, n: int, **values: Any) -> str:
     return _t(analysis, f"{key}.{'one' if n == 1 else 'many'}", n=n, **values)
 
 
-def _level_word(analysis: Any, level: int) -> str:
+def _level_word(analysis: Analysis, level: int) -> str:
     return _t(analysis, f"levels.{int(level)}")
 
 
-def _names(analysis: Any, names: list[str]) -> str:
+def _names(analysis: Analysis, names: list[str]) -> str:
     """A list of population names as a sentence fragment (« A », « B » et « C »)."""
     from ...analysis import wording
 
     return wording.names(analysis.method, names, analysis.lang)
 
 
-def _headcount(analysis: Any, names: list[str]) -> int:
+def _headcount(analysis: Analysis, names: list[str]) -> int:
     return sum(analysis.engagement.population(n).headcount for n in names)
 
 
 # --------------------------------------------------------------------------- facts
 
 
-def _strong(analysis: Any) -> int:
+def _strong(analysis: Analysis) -> int:
     return analysis.method.dimensions.overall_level.strong_intensity
 
 
-def _level_label(analysis: Any, intensity: int) -> str:
+def _level_label(analysis: Analysis, intensity: int) -> str:
     """The method's own name of a level of the scale ("Medium" for 2), so that
     the words never contradict the numbers."""
     return analysis.method.dimensions.intensity(intensity).label.in_(analysis.lang)
 
 
-def strongly_impacted(analysis: Any) -> list[str]:
+def strongly_impacted(analysis: Analysis) -> list[str]:
     """Populations whose overall level reaches the method's "strong" intensity."""
     levels = analysis.diagnosis.levels
     return [name for name, level in levels["level"].items() if level >= _strong(analysis)]
 
 
-def segment_members(analysis: Any) -> dict[str, list[str]]:
+def segment_members(analysis: Analysis) -> dict[str, list[str]]:
     """Segment code → populations, every segment of the method in its order."""
     from ...analysis.segments import populations_by_segment
 
     return populations_by_segment(analysis.diagnosis.segments, analysis.method)
 
 
-def _in_role(analysis: Any, role: Literal["allies", "priority"]) -> list[str]:
+def _in_role(analysis: Analysis, role: Literal["allies", "priority"]) -> list[str]:
     """Populations of the segment playing `role` in the method (allies, priority)."""
     members = segment_members(analysis)
     return [name for code in analysis.method.dimensions.segmentation.with_role(role)
             for name in members.get(code, [])]
 
 
-def observed_resistances(analysis: Any) -> list[Any]:
+def observed_resistances(analysis: Analysis) -> list[Any]:
     return list(analysis.engagement.resistances)
 
 
-def key_messages(analysis: Any) -> list[str]:
+def key_messages(analysis: Analysis) -> list[str]:
     """The summary: the messages of the deck's findings, in its order."""
     return [f.message for f in findings(analysis)]
 
 
-def messages(analysis: Any) -> dict[str, str]:
+def messages(analysis: Analysis) -> dict[str, str]:
     """Every message the diagnosis can state, by topic: concentration of impact,
     top dimension, segments, brakes, risks, forgotten non-users, allies."""
     diagnosis = analysis.diagnosis
@@ -223,7 +226,7 @@ def messages(analysis: Any) -> dict[str, str]:
     return messages
 
 
-def next_steps(analysis: Any) -> list[c.NextStep]:
+def next_steps(analysis: Analysis) -> list[c.NextStep]:
     """The milestones ahead, plus the diagnosis' own follow-ups (validation,
     workshops with the populations to convince, first ambassadors), due by the
     next milestone: seed 004 involves people from design onwards."""
@@ -250,14 +253,17 @@ def next_steps(analysis: Any) -> list[c.NextStep]:
 # --------------------------------------------------------------------------- tables
 
 
-def impact_map_table(analysis: Any) -> Table:
+def impact_map_table(analysis: Analysis) -> Table:
     """The map on a slide: who is impacted, how many people, CRM users or not, and
     how strongly overall (territory and buy-in are in the report and on the bubble map)."""
-    col = lambda key: c.text(analysis, f"common.columns.{key}")  # noqa: E731
+    def col(key: str) -> str:
+        return c.text(analysis, f"common.columns.{key}")
+
     levels = analysis.diagnosis.levels
     if len(analysis.engagement.populations) == 1:
         return _single_population_map(analysis)
-    rows, fills = [], []
+    rows: list[list[Cell]] = []
+    fills: list[list[str | None]] = []
     for p in analysis.engagement.populations:
         level = int(levels.at[p.name, "level"])
         rows.append([p.name, p.headcount, c.yes_no(analysis, p.crm_user), level])
@@ -266,17 +272,19 @@ def impact_map_table(analysis: Any) -> Table:
                  rows, widths=[3.4, 1, 1, 1], align=["left", "right", "left", "center"], cell_fills=fills)
 
 
-def _single_population_map(analysis: Any) -> Table:
+def _single_population_map(analysis: Analysis) -> Table:
     """One population's map is its own heat map row: headcount, CRM use, then how deep
     the change is on each dimension and overall, in the method's words (the appendix
     heat map would repeat this one row, so it is not made)."""
-    col = lambda key: c.text(analysis, f"common.columns.{key}")  # noqa: E731
+    def col(key: str) -> str:
+        return c.text(analysis, f"common.columns.{key}")
+
     (p,) = analysis.engagement.populations
     matrix = analysis.diagnosis.matrix
     codes = list(analysis.method.dimensions.codes)
     levels = [int(matrix.at[p.name, code]) for code in codes]
     level = int(analysis.diagnosis.levels.at[p.name, "level"])
-    rows = [[p.name, p.headcount, c.yes_no(analysis, p.crm_user),
+    rows: list[list[Cell]] = [[p.name, p.headcount, c.yes_no(analysis, p.crm_user),
              *(_level_label(analysis, v) for v in levels), _level_label(analysis, level)]]
     fills = [[None, None, None, *(heat_colour(v, *SCALE) for v in [*levels, level])]]
     return Table([col("population"), col("headcount"), col("crm_user"),
@@ -284,7 +292,7 @@ def _single_population_map(analysis: Any) -> Table:
                  rows, cell_fills=fills)
 
 
-def single_population_segment_table(analysis: Any) -> Table:
+def single_population_segment_table(analysis: Analysis) -> Table:
     """Where one population stands and what it calls for: its overall impact and
     buy-in in words, its segment and the method's treatment of that segment (a map of
     one bubble says less)."""
@@ -292,20 +300,22 @@ def single_population_segment_table(analysis: Any) -> Table:
     level = int(analysis.diagnosis.levels.at[p.name, "level"])
     code = analysis.diagnosis.segments.at[p.name, "segment"]
     segment = next(s for s in analysis.method.dimensions.segmentation.segments if s.code == code)
-    rows = [[p.name, _level_label(analysis, level), c.term(analysis, "buy_in", p.buy_in),
+    rows: list[list[Cell]] = [[p.name, _level_label(analysis, level), c.term(analysis, "buy_in", p.buy_in),
              segment.label.in_(analysis.lang), segment.description.in_(analysis.lang)]]
     return Table([c.text(analysis, "common.columns.population"), _t(analysis, "columns.overall"),
                   _t(analysis, "columns.buy_in"), _t(analysis, "columns.segment"),
                   _t(analysis, "columns.what_to_do")], rows)
 
 
-def population_table(analysis: Any, full: bool = True) -> Table:
+def population_table(analysis: Analysis, full: bool = True) -> Table:
     """One row per population, users and non-users (seed 004: map them all)."""
-    col = lambda key: c.text(analysis, f"common.columns.{key}")  # noqa: E731
+    def col(key: str) -> str:
+        return c.text(analysis, f"common.columns.{key}")
+
     buy_in = _t(analysis, "columns.buy_in")
-    rows = []
+    rows: list[list[Cell]] = []
     for p in analysis.engagement.populations:
-        row = [p.name]
+        row: list[Cell] = [p.name]
         if full:
             row += [p.function, c.term(analysis, "hierarchy_level", p.level)]
         row += [p.territory, p.headcount, c.yes_no(analysis, p.crm_user),
@@ -319,7 +329,7 @@ def population_table(analysis: Any, full: bool = True) -> Table:
     return Table(columns, rows, widths=widths)
 
 
-def heat_table(analysis: Any, names: list[str] | None = None) -> Table:
+def heat_table(analysis: Analysis, names: list[str] | None = None) -> Table:
     """The heat map as a shaded table: dimensions then the overall level."""
     diagnosis = analysis.diagnosis
     codes = list(analysis.method.dimensions.codes)
@@ -327,19 +337,21 @@ def heat_table(analysis: Any, names: list[str] | None = None) -> Table:
     columns = [c.text(analysis, "common.columns.population")]
     columns += [c.term(analysis, "dimension", code) for code in codes]
     columns.append(_t(analysis, "columns.overall"))
-    rows, fills = [], []
+    rows: list[list[Cell]] = []
+    fills: list[list[str | None]] = []
     for name in names:
         values = [int(diagnosis.matrix.at[name, code]) for code in codes]
         values.append(int(diagnosis.levels.at[name, "level"]))
         rows.append([name, *values])
         fills.append([None, *(heat_colour(v, *SCALE) for v in values)])
     widths = [2.6] + [1.2] * (len(codes) + 1)
-    align = ["left"] + ["center"] * (len(codes) + 1)
+    align: list[Align | None] = ["left"]
+    align += ["center"] * (len(codes) + 1)
     return Table(columns, rows, widths=widths, align=align, cell_fills=fills,
                  caption=_t(analysis, "charts.heat_map"))
 
 
-def change_blocks(analysis: Any) -> list[Block]:
+def change_blocks(analysis: Analysis) -> list[Block]:
     """Today → tomorrow for each population, most impacted first: the substance
     behind the heat map's figures, in the words gathered in interviews."""
     order = {code: i for i, code in enumerate(analysis.method.dimensions.codes)}
@@ -372,7 +384,7 @@ def change_blocks(analysis: Any) -> list[Block]:
                                            names=", ".join(shared[1:]))))
         if not described:
             continue
-        rows = [[c.term(analysis, "dimension", i.dimension), int(i.intensity), i.today, i.tomorrow]
+        rows: list[list[Cell]] = [[c.term(analysis, "dimension", i.dimension), int(i.intensity), i.today, i.tomorrow]
                 for i in described]
         fills = [[None, heat_colour(int(i.intensity), *SCALE), None, None] for i in described]
         blocks.append(Table(columns, rows, widths=[1.6, 0.9, 2.6, 2.6],
@@ -383,9 +395,9 @@ def change_blocks(analysis: Any) -> list[Block]:
     return blocks
 
 
-def dimension_table(analysis: Any) -> Table:
+def dimension_table(analysis: Analysis) -> Table:
     totals = analysis.diagnosis.dimension_totals
-    rows = [
+    rows: list[list[Cell]] = [
         [c.term(analysis, "dimension", code), int(row["people_impacted"]),
          int(row["people_strongly_impacted"]), c.percent(analysis, row["share_strongly_impacted"]),
          c.number(analysis, row["weighted_mean_intensity"], 1)]
@@ -396,16 +408,16 @@ def dimension_table(analysis: Any) -> Table:
     return Table(columns, rows, widths=[2.4, 1.2, 1.2, 1.1, 1.3])
 
 
-def segment_table(analysis: Any, with_description: bool = True) -> Table:
+def segment_table(analysis: Analysis, with_description: bool = True) -> Table:
     """Segments of the method (in order) with their populations and people."""
     segmentation = analysis.method.dimensions.segmentation
     members = segment_members(analysis)
-    rows = []
+    rows: list[list[Cell]] = []
     for segment in segmentation.segments:
         names = members.get(segment.code, [])
         if not names:
             continue
-        row = [segment.label.in_(analysis.lang), ", ".join(names),
+        row: list[Cell] = [segment.label.in_(analysis.lang), ", ".join(names),
                _headcount(analysis, names)]
         if with_description:
             row.append(segment.description.in_(analysis.lang))
@@ -419,34 +431,34 @@ def segment_table(analysis: Any, with_description: bool = True) -> Table:
     return Table(columns, rows, widths=widths)
 
 
-def segment_rows_table(analysis: Any) -> Table:
+def segment_rows_table(analysis: Analysis) -> Table:
     """The deck's appendix of the segments: one row per population (segment,
     population, people), so however many populations a segment holds, the table
     continues over slides by whole rows instead of one row too long to read."""
     members = segment_members(analysis)
-    rows = [[segment.label.in_(analysis.lang), name, _headcount(analysis, [name])]
+    rows: list[list[Cell]] = [[segment.label.in_(analysis.lang), name, _headcount(analysis, [name])]
             for segment in analysis.method.dimensions.segmentation.segments
             for name in members.get(segment.code, [])]
     return Table([_t(analysis, "columns.segment"), c.text(analysis, "common.columns.population"),
                   c.text(analysis, "common.columns.headcount")], rows, widths=[1.6, 3.2, 0.9])
 
 
-def _sorted_brakes(analysis: Any) -> list[Any]:
+def _sorted_brakes(analysis: Analysis) -> list[Any]:
     """Most severe first, then observed ones, then intake order."""
     order = {p.name: i for i, p in enumerate(analysis.engagement.populations)}
     return sorted(analysis.diagnosis.brakes,
                   key=lambda b: (-b.severity, not b.observed, order.get(b.population, 0)))
 
 
-def _level_cell(analysis: Any, level: int, scored: bool) -> str:
+def _level_cell(analysis: Analysis, level: int, scored: bool) -> str:
     word = _level_word(analysis, level)
     return f"{level}/3 – {word}" if scored else word
 
 
-def brake_table(analysis: Any, with_reasons: bool = True) -> Table:
+def brake_table(analysis: Analysis, with_reasons: bool = True) -> Table:
     """Brake → population → severity (→ reason); the report, with the reasons,
     scores the severity ("3/3 – High"), a slide says it in a word."""
-    rows = []
+    rows: list[list[Cell]] = []
     for finding in _sorted_brakes(analysis):
         row = [c.term(analysis, "brake", finding.brake), finding.population,
                _level_cell(analysis, finding.severity, scored=with_reasons),
@@ -463,10 +475,10 @@ def brake_table(analysis: Any, with_reasons: bool = True) -> Table:
     return Table(columns, rows, widths=widths)
 
 
-def brake_summary_table(analysis: Any) -> Table:
+def brake_summary_table(analysis: Analysis) -> Table:
     """One row per barrier, most widespread first: populations concerned, how
     many severely, how many confirmed in interview (the detail is in the appendix)."""
-    rows = []
+    rows: list[list[Cell]] = []
     for brake, own in _by_brake(analysis):
         rows.append([c.term(analysis, "brake", brake), len(own),
                      sum(1 for b in own if b.severity >= 3), sum(1 for b in own if b.observed)])
@@ -475,7 +487,7 @@ def brake_summary_table(analysis: Any) -> Table:
     return Table(columns, rows, widths=[2.6, 1.2, 1.2, 1.4])
 
 
-def _by_brake(analysis: Any) -> list[tuple[str, list[Any]]]:
+def _by_brake(analysis: Analysis) -> list[tuple[str, list[Any]]]:
     groups: dict[str, list[Any]] = {}
     for finding in _sorted_brakes(analysis):
         groups.setdefault(finding.brake, []).append(finding)
@@ -487,18 +499,19 @@ def _by_brake(analysis: Any) -> list[tuple[str, list[Any]]]:
                                                     -max(b.severity for b in item[1])))
 
 
-def _most_widespread(analysis: Any) -> tuple[str, int]:
+def _most_widespread(analysis: Analysis) -> tuple[str, int]:
     """The barrier the summary and the barriers slide headline, with its population count."""
     brake, own = _by_brake(analysis)[0]
     return brake, len(own)
 
 
-def risk_table(analysis: Any, scored: bool = True) -> Table:
+def risk_table(analysis: Analysis, scored: bool = True) -> Table:
     """Rejection and misuse levels per population, shaded like the heat map; a
     slide says the level in a word (the shade carries the scale), the report
     scores it too ("2/3 – Medium")."""
     diagnosis = analysis.diagnosis
-    rows, fills = [], []
+    rows: list[list[Cell]] = []
+    fills: list[list[str | None]] = []
     for p in analysis.engagement.populations:
         levels = [diagnosis.risk(p.name, kind).level for kind in analysis.method.brakes.risk_kinds]
         rows.append([p.name, *(_level_cell(analysis, v, scored) for v in levels)])
@@ -512,12 +525,13 @@ def risk_table(analysis: Any, scored: bool = True) -> Table:
                  align=["left", "center", "center"])
 
 
-def _with_main_causes(analysis: Any, table: Table) -> Table:
+def _with_main_causes(analysis: Analysis, table: Table) -> Table:
     """A single population's risks, each followed by its main cause when a barrier
     is behind it (a risk with no cause, or a method rule alone, keeps its level)."""
     (p,) = analysis.engagement.populations
     brakes = set(analysis.method.vocabulary.keys())
-    columns, row, fills = table.columns[:1], table.rows[0][:1], [None]
+    columns, row = table.columns[:1], table.rows[0][:1]
+    fills: list[str | None] = [None]
     for index, kind in enumerate(analysis.method.brakes.risk_kinds, 1):
         columns.append(table.columns[index])
         row.append(table.rows[0][index])
@@ -534,7 +548,7 @@ def _with_main_causes(analysis: Any, table: Table) -> Table:
 # --------------------------------------------------------------------------- charts
 
 
-def _by_reach(analysis: Any) -> Any:
+def _by_reach(analysis: Analysis) -> Any:
     """The dimensions, the one reaching most people first; on a tie, the deeper
     change (higher headcount-weighted intensity) first: the headline names it and
     its bar comes first."""
@@ -543,7 +557,7 @@ def _by_reach(analysis: Any) -> Any:
                               ascending=False, kind="stable")
 
 
-def people_chart(analysis: Any) -> Chart:
+def people_chart(analysis: Analysis) -> Chart:
     totals = _by_reach(analysis)
     return Chart(
         kind="barh",
@@ -554,7 +568,7 @@ def people_chart(analysis: Any) -> Chart:
     )
 
 
-def quadrant_names(analysis: Any) -> Quadrants:
+def quadrant_names(analysis: Analysis) -> Quadrants:
     """The map's four quadrants, named in the method's data after what to do with the
     populations in each (four distinct names), split between impact levels 1 and 2
     and between neutral and favourable buy-in."""
@@ -594,7 +608,7 @@ def _fitted(values: list[int], split: float) -> tuple[float, float]:
     return (min(min(values), math.floor(split)) - 0.5, max(max(values), math.ceil(split)) + 0.5)
 
 
-def bubble_chart(analysis: Any) -> Chart:
+def bubble_chart(analysis: Analysis) -> Chart:
     """Impact level × buy-in score, bubble size = headcount, colour = segment.
 
     Points are ordered (and numbered, when the map needs a key) by segment in the
@@ -628,7 +642,7 @@ def bubble_chart(analysis: Any) -> Chart:
 # --------------------------------------------------------------------------- document
 
 
-def _map_intro(analysis: Any) -> str:
+def _map_intro(analysis: Analysis) -> str:
     engagement = analysis.engagement
     non_users = sum(1 for p in engagement.populations if not p.crm_user)
     return _t(analysis, "text.map_intro", count=len(engagement.populations),
@@ -638,20 +652,20 @@ def _map_intro(analysis: Any) -> str:
               non_users=_counted(analysis, "text.map_non_users", non_users))
 
 
-def _scale_text(analysis: Any) -> str:
+def _scale_text(analysis: Analysis) -> str:
     return ", ".join(_t(analysis, "text.scale_item", value=level.intensity,
                         label=level.label.in_(analysis.lang).lower())
                      for level in analysis.method.dimensions.scale)
 
 
-def overall_rule(analysis: Any) -> str:
+def overall_rule(analysis: Analysis) -> str:
     """The overall-level rule in one sentence, its numbers read from the method."""
     bump = analysis.method.dimensions.overall_level.bump
     return _t(analysis, "text.overall_rule", by=bump.by, dimensions=bump.min_dimensions,
               intensity=bump.min_intensity)
 
 
-def _level_lines(analysis: Any) -> list[str]:
+def _level_lines(analysis: Analysis) -> list[str]:
     levels = analysis.diagnosis.levels
     lines = []
     for level in range(SCALE[1], SCALE[0] - 1, -1):
@@ -663,12 +677,12 @@ def _level_lines(analysis: Any) -> list[str]:
     return lines
 
 
-def _bumped(analysis: Any) -> list[str]:
+def _bumped(analysis: Analysis) -> list[str]:
     levels = analysis.diagnosis.levels
     return [str(n) for n, bumped in levels["bumped"].items() if bumped]
 
 
-def _resistance_blocks(analysis: Any) -> list[Block]:
+def _resistance_blocks(analysis: Analysis) -> list[Block]:
     blocks: list[Block] = []
     for r in observed_resistances(analysis):
         blocks.append(Paragraph(_t(analysis, "text.resistance_line", population=r.population,
@@ -678,7 +692,7 @@ def _resistance_blocks(analysis: Any) -> list[Block]:
     return blocks or [Paragraph(_t(analysis, "text.no_resistances"))]
 
 
-def _quote(analysis: Any, evidence: str, limit: int | None = None) -> str:
+def _quote(analysis: Analysis, evidence: str, limit: int | None = None) -> str:
     """The words heard, quoted; on a slide an excerpt of at most `limit` characters
     ending on a whole word (the report and the notes keep every word)."""
     from ...analysis import wording
@@ -690,7 +704,7 @@ def _quote(analysis: Any, evidence: str, limit: int | None = None) -> str:
     return wording.quoted(analysis.method, words, analysis.lang)
 
 
-def _risk_details(analysis: Any) -> list[Any]:
+def _risk_details(analysis: Analysis) -> list[Any]:
     """Bullets per population with a medium or high risk, each with its reasons."""
     items: list[Any] = []
     for p in analysis.engagement.populations:
@@ -710,11 +724,11 @@ def _risk_details(analysis: Any) -> list[Any]:
     return items
 
 
-def _ally_lines(analysis: Any) -> list[str]:
+def _ally_lines(analysis: Analysis) -> list[BulletLike]:
     members = _in_role(analysis, "allies")
     levels = analysis.diagnosis.levels
     key_users = analysis.engagement.governance.key_users
-    lines = []
+    lines: list[BulletLike] = []
     for name in members:
         population = analysis.engagement.population(name)
         named = [k.name for k in key_users if k.population == name]
@@ -728,18 +742,20 @@ def _ally_lines(analysis: Any) -> list[str]:
     return lines
 
 
-def _segment_notes(analysis: Any) -> list[str]:
+def _segment_notes(analysis: Analysis) -> list[str]:
     return [_t(analysis, "text.segment_note", label=s.label.in_(analysis.lang),
                description=s.description.in_(analysis.lang))
             for s in analysis.method.dimensions.segmentation.segments]
 
 
-def _warnings(analysis: Any) -> list[Any]:
+def _warnings(analysis: Analysis) -> list[Any]:
     return c.for_client(analysis.diagnosis.warnings)
 
 
-def build_document(analysis: Any) -> Document:
-    s = lambda key: _t(analysis, f"sections.{key}")  # noqa: E731
+def build_document(analysis: Analysis) -> Document:
+    def s(key: str) -> str:
+        return _t(analysis, f"sections.{key}")
+
     told = findings(analysis)
     blocks: list[Block] = c.key_messages_blocks(analysis, [f.message for f in told])
     lead = c.conclusions(told)
@@ -753,7 +769,7 @@ def build_document(analysis: Any) -> Document:
     blocks += [Heading(s("overall"), 2), Paragraph(overall_rule(analysis))]
     if _bumped(analysis):
         blocks.append(Paragraph(_t(analysis, "text.bumped", names=_names(analysis, _bumped(analysis)))))
-    blocks.append(Bullets(_level_lines(analysis)))
+    blocks.append(c.bullets(_level_lines(analysis)))
     blocks += [Heading(s("changes")), *change_blocks(analysis)]
 
     blocks += [Heading(s("weighted")), Paragraph(_t(analysis, "text.weighted_intro")),
@@ -779,15 +795,15 @@ def build_document(analysis: Any) -> Document:
                risk_table(analysis)]
     details = _risk_details(analysis)
     if details:
-        blocks += [Heading(s("risk_details"), 2), Bullets(details)]
+        blocks += [Heading(s("risk_details"), 2), c.bullets(details)]
         how = c.mechanisms(analysis, [r.reasons[0] for r in analysis.diagnosis.risks if r.reasons
                                       and r.level >= analysis.method.brakes.risk_model.attention_from])
         if how:
-            blocks += [Paragraph(c.text(analysis, "common.mechanisms")), Bullets(how)]
+            blocks += [Paragraph(c.text(analysis, "common.mechanisms")), c.bullets(how)]
 
     blocks.append(Heading(s("allies")))
     allies = _ally_lines(analysis)
-    blocks.append(Bullets(allies) if allies else Paragraph(_t(analysis, "text.no_allies")))
+    blocks.append(c.bullets(allies) if allies else Paragraph(_t(analysis, "text.no_allies")))
 
     blocks.append(Heading(s("warnings")))
     warnings = _warnings(analysis)
@@ -802,10 +818,12 @@ def build_document(analysis: Any) -> Document:
 
 
 @per_build
-def findings(analysis: Any) -> list[c.Finding]:
+def findings(analysis: Analysis) -> list[c.Finding]:
     """The diagnosis told in five findings: how many are strongly impacted, where
     the change is deepest, whom to convince first, the barriers, the risks."""
-    d = lambda key, **v: _t(analysis, f"deck.{key}", **v)  # noqa: E731
+    def d(key: str, **v: Any) -> str:
+        return _t(analysis, f"deck.{key}", **v)
+
     diagnosis = analysis.diagnosis
     engagement = analysis.engagement
     said = messages(analysis)
@@ -840,9 +858,11 @@ def findings(analysis: Any) -> list[c.Finding]:
             *_later_findings(analysis, said)]
 
 
-def _later_findings(analysis: Any, said: dict[str, str]) -> list[c.Finding]:
+def _later_findings(analysis: Analysis, said: dict[str, str]) -> list[c.Finding]:
     """Whom to convince first, the barriers, the risks."""
-    d = lambda key, **v: _t(analysis, f"deck.{key}", **v)  # noqa: E731
+    def d(key: str, **v: Any) -> str:
+        return _t(analysis, f"deck.{key}", **v)
+
     diagnosis = analysis.diagnosis
     result: list[c.Finding] = []
 
@@ -908,7 +928,7 @@ def _later_findings(analysis: Any, said: dict[str, str]) -> list[c.Finding]:
     return result
 
 
-def _heard(analysis: Any, resistances: list[Any]) -> list[BulletLike]:
+def _heard(analysis: Analysis, resistances: list[Any]) -> list[BulletLike]:
     """Each resistance's words, by population; beneath each, the barrier it confirms
     (what the title claims) when all of them fit the slide's words."""
     quotes = [f"**{r.population}** — {_quote(analysis, r.evidence, QUOTE_ON_SLIDE)}" for r in resistances]
@@ -919,7 +939,7 @@ def _heard(analysis: Any, resistances: list[Any]) -> list[BulletLike]:
             for item in (quote, BulletItem(confirm, level=1))]
 
 
-def _weighted_title(analysis: Any) -> str:
+def _weighted_title(analysis: Analysis) -> str:
     totals = analysis.diagnosis.dimension_totals
     strong = strongly_impacted(analysis)
     people = _headcount(analysis, strong)
@@ -952,17 +972,19 @@ def _points_and_why(full: list[str]) -> list[BulletLike]:
     return bullets
 
 
-def build_deck(analysis: Any) -> Deck:
-    d = lambda key, **v: _t(analysis, f"deck.{key}", **v)  # noqa: E731
+def build_deck(analysis: Analysis) -> Deck:
+    def d(key: str, **v: Any) -> str:
+        return _t(analysis, f"deck.{key}", **v)
+
     allies = _in_role(analysis, "allies")
     title = c.counted(analysis, f"{NAME}.deck.allies", len(allies),
                       people=c.people(analysis, _headcount(analysis, allies)))
-    lines = _ally_lines(analysis) or [_t(analysis, "text.no_allies")]
+    lines: list[BulletLike] = _ally_lines(analysis) or [_t(analysis, "text.no_allies")]
     notes = messages(analysis).get("allies", "")
     # Each point to watch by its first sentence, the point; its reason is in the notes
     # (and the report), so the points share one slide rather than one each.
     full = [w.message for w in _warnings(analysis)]
-    warnings = [_point(message) for message in full]
+    warnings: list[BulletLike] = [_point(message) for message in full]
     together = b.words(*lines, *warnings, _t(analysis, "sections.allies"),
                        _t(analysis, "sections.warnings"))
     # Side by side when both fit the slide's words, or when allies and points are few:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import functools
 from collections.abc import Callable, Iterator
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 Result = TypeVar("Result")
 
@@ -42,6 +42,7 @@ def per_build(function: Callable[[Any], Result]) -> Callable[[Any], Result]:
             # The analysis is kept with its result, so its id cannot be reused
             # by another object while the build lasts.
             _scope[key] = (analysis, function(analysis))
-        return _scope[key][1]
+        # The stored result is the one `function` returned for this analysis.
+        return cast(Result, _scope[key][1])
 
     return once

@@ -12,11 +12,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from ...analysis.committee import LotReadiness, OpenRisk, SteeringAnalysis
+from ...analysis import Analysis
+from ...analysis.committee import LateAction, LateWorkshop, LotReadiness, OpenRisk, SteeringAnalysis
 from ..ir import (
     Block,
+    BulletLike,
     Bullets,
     BulletSlide,
+    Cell,
     ClosingSlide,
     CoverSlide,
     Deck,
@@ -36,11 +39,11 @@ LISTED_RISKS = 3  # a lot's high risks named in its row up to this many, else th
 NAMED_RISKS = 1  # risks a title names before counting the others
 
 
-def _t(analysis: Any, key: str, **values: Any) -> str:
+def _t(analysis: Analysis, key: str, **values: Any) -> str:
     return c.text(analysis, f"{NAME}.readiness.{key}", **values)
 
 
-def _n(analysis: Any, key: str, count: int, **values: Any) -> str:
+def _n(analysis: Analysis, key: str, count: int, **values: Any) -> str:
     return _t(analysis, f"{key}_one" if count == 1 else key, count=c.number(analysis, count), **values)
 
 
@@ -53,7 +56,7 @@ def _adoption() -> Any:
 # --------------------------------------------------------------------------- findings
 
 
-def key_messages(analysis: Any, committee: SteeringAnalysis) -> list[str]:
+def key_messages(analysis: Analysis, committee: SteeringAnalysis) -> list[str]:
     """Progress, late work, the first lot's readiness, high risks, decisions."""
     pack, s = committee.copil, _adoption()
     # one message on progress: the late work (or, with nothing late, what is due), which
@@ -65,8 +68,8 @@ def key_messages(analysis: Any, committee: SteeringAnalysis) -> list[str]:
     return messages
 
 
-def late_title(analysis: Any, committee: SteeringAnalysis) -> str:
-    late = [*committee.late, *committee.late_workshops]
+def late_title(analysis: Analysis, committee: SteeringAnalysis) -> str:
+    late: list[LateAction | LateWorkshop] = [*committee.late, *committee.late_workshops]
     if not late:
         due = _adoption()._n(analysis, "words.due", committee.copil.progress["due"])
         return _t(analysis, "titles.late_none", due=due)
@@ -79,7 +82,7 @@ def late_title(analysis: Any, committee: SteeringAnalysis) -> str:
     return _n(analysis, "titles.late", len(late), **dates)
 
 
-def lots_title(analysis: Any, committee: SteeringAnalysis) -> str:
+def lots_title(analysis: Analysis, committee: SteeringAnalysis) -> str:
     """The next lot to go live (the first one before any go-live) and where it stands."""
     lot = next((lot for lot in committee.lots if lot.go_live >= committee.as_of), committee.lots[0])
     return _t(analysis, "titles.lots", date=c.date(analysis, lot.go_live), lot=lot.lot,
@@ -87,12 +90,12 @@ def lots_title(analysis: Any, committee: SteeringAnalysis) -> str:
               key_users=_key_users(analysis, lot, committee.as_of))
 
 
-def _acceptance(analysis: Any, lot: LotReadiness, as_of: dt.date) -> str:
+def _acceptance(analysis: Analysis, lot: LotReadiness, as_of: dt.date) -> str:
     key = "words.acceptance_over" if lot.acceptance_over(as_of) else "words.acceptance_open"
     return _t(analysis, key, date=c.date(analysis, lot.acceptance_end))
 
 
-def _key_users(analysis: Any, lot: LotReadiness, as_of: dt.date) -> str:
+def _key_users(analysis: Analysis, lot: LotReadiness, as_of: dt.date) -> str:
     if lot.key_users_start is None or lot.key_users_end is None:
         return _t(analysis, "words.key_users_none")
     if lot.key_users_trained(as_of):
@@ -101,7 +104,7 @@ def _key_users(analysis: Any, lot: LotReadiness, as_of: dt.date) -> str:
               **c.date_span(analysis, lot.key_users_start, lot.key_users_end))
 
 
-def risks_title(analysis: Any, committee: SteeringAnalysis) -> str:
+def risks_title(analysis: Analysis, committee: SteeringAnalysis) -> str:
     risks = committee.risks
     if not risks:
         return _t(analysis, "titles.risks_none")
@@ -113,28 +116,31 @@ def risks_title(analysis: Any, committee: SteeringAnalysis) -> str:
     return _n(analysis, "titles.risks", len(risks), names=names)
 
 
-def _risk_name(analysis: Any, risk: OpenRisk) -> str:
+def _risk_name(analysis: Analysis, risk: OpenRisk) -> str:
     return _t(analysis, "words.risk_of", risk=_risk_kind(analysis, risk), population=risk.population)
 
 
-def _risk_kind(analysis: Any, risk: OpenRisk) -> str:
+def _risk_kind(analysis: Analysis, risk: OpenRisk) -> str:
     return c.text(analysis, f"{NAME}.risk.{risk.kind}")
 
 
 # --------------------------------------------------------------------------- tables
 
 
-def late_table(analysis: Any, committee: SteeringAnalysis, limit: int | None = None,
-               caption: str | None = None) -> Table:
+def late_table(analysis: Analysis, committee: SteeringAnalysis, limit: int | None = None,
+               caption: str = "") -> Table:
     """Late work, oldest due first (the title names the oldest): the date each was
     due and the one the plan gives it now."""
-    col = lambda key: _t(analysis, f"columns.{key}")  # noqa: E731
-    workshops = [(w.planned, [w.id, c.term(analysis, "workshop", w.workshop), "—", c.date(analysis, w.planned),
+    def col(key: str) -> str:
+        return _t(analysis, f"columns.{key}")
+
+    Dated = list[tuple[dt.date, list[Cell]]]
+    workshops: Dated = [(w.planned, [w.id, c.term(analysis, "workshop", w.workshop), "—", c.date(analysis, w.planned),
                   c.date(analysis, w.now)]) for w in committee.late_workshops]
-    actions = [(a.planned, [a.id, a.action, a.audience if a.population == "all" else a.population,
+    actions: Dated = [(a.planned, [a.id, a.action, a.audience if a.population == "all" else a.population,
                 c.date(analysis, a.planned), c.date(analysis, a.now)]) for a in committee.late]
     # by due date, a workshop before the actions due the same day (the plan builds on it)
-    rows = [row for _, row in sorted(workshops + actions, key=lambda pair: pair[0])]
+    rows: list[list[Cell]] = [row for _, row in sorted(workshops + actions, key=lambda pair: pair[0])]
     rows = rows[:limit] if limit is not None else rows
     fills = [[None, None, None, RAG_FILLS["red"], None] for _ in rows]
     return Table([c.text(analysis, f"{NAME}.columns.id"), c.text(analysis, f"{NAME}.columns.action"),
@@ -142,7 +148,7 @@ def late_table(analysis: Any, committee: SteeringAnalysis, limit: int | None = N
                  rows, widths=[0.7, 2.8, 2.4, 1.3, 1.3], cell_fills=fills, caption=caption)
 
 
-def late_slide_table(analysis: Any, committee: SteeringAnalysis) -> Table:
+def late_slide_table(analysis: Analysis, committee: SteeringAnalysis) -> Table:
     """The late work on one slide: all of it when it fits the slide's words, else
     the oldest that fit, the caption saying how many of how many (the note lists
     them all); never a list split over near-empty continuation slides."""
@@ -160,11 +166,14 @@ def late_slide_table(analysis: Any, committee: SteeringAnalysis) -> Table:
     return late_table(analysis, committee, shown, caption(shown))
 
 
-def lots_table(analysis: Any, committee: SteeringAnalysis) -> Table:
+def lots_table(analysis: Analysis, committee: SteeringAnalysis) -> Table:
     """One row per lot: go-live, acceptance testing, key users, high risks (ids)."""
-    col = lambda key: _t(analysis, f"columns.{key}")  # noqa: E731
+    def col(key: str) -> str:
+        return _t(analysis, f"columns.{key}")
+
     as_of = committee.as_of
-    rows, fills = [], []
+    rows: list[list[Cell]] = []
+    fills: list[list[str | None]] = []
     for lot in committee.lots:
         if lot.acceptance_over(as_of):
             acceptance = _t(analysis, "cells.over", date=c.date(analysis, lot.acceptance_end))
@@ -185,14 +194,14 @@ def lots_table(analysis: Any, committee: SteeringAnalysis) -> Table:
                  rows, widths=[1.9, 1.2, 1.4, 1.6, 2.4], cell_fills=fills)
 
 
-def _risk_cell(analysis: Any, risk: OpenRisk) -> str:
+def _risk_cell(analysis: Analysis, risk: OpenRisk) -> str:
     """'Advisers – North: risk of rejection (R7K2Q)': who and which risk, the id
     in brackets for the minutes to cite."""
     return _t(analysis, "words.risk_cell", population=risk.population, risk=_risk_kind(analysis, risk),
               id=risk.id)
 
 
-def _lot_risks(analysis: Any, lot: LotReadiness) -> str:
+def _lot_risks(analysis: Analysis, lot: LotReadiness) -> str:
     """A lot's high risks by name (and id), up to LISTED_RISKS; beyond, the first
     ones and how many more (every one is in the slide's notes and the risks table)."""
     if not lot.risks:
@@ -206,19 +215,21 @@ def _lot_risks(analysis: Any, lot: LotReadiness) -> str:
               count=c.number(analysis, len(named) - shown))
 
 
-def lots_notes(analysis: Any, committee: SteeringAnalysis) -> str:
+def lots_notes(analysis: Analysis, committee: SteeringAnalysis) -> str:
     """Every lot's high risks by name and id, for the slide's notes."""
     separator = c.text(analysis, "findings.budget.separator")
     return "\n".join(f"{lot.lot} — {separator.join(_risk_cell(analysis, r) for r in lot.risks)}"
                      for lot in committee.lots if lot.risks)
 
 
-def risks_table(analysis: Any, committee: SteeringAnalysis, limit: int | None = None) -> Table:
+def risks_table(analysis: Analysis, committee: SteeringAnalysis, limit: int | None = None) -> Table:
     """The high risks open: population, kind, main cause (the brake), and the id a
     committee cites it by, last (a reader reads who first, not a code)."""
-    col = lambda key: _t(analysis, f"columns.{key}")  # noqa: E731
+    def col(key: str) -> str:
+        return _t(analysis, f"columns.{key}")
+
     chosen = committee.risks[:limit] if limit is not None else committee.risks
-    rows = [[r.population, _capital(_risk_kind(analysis, r)), _cause(analysis, r), r.id] for r in chosen]
+    rows: list[list[Cell]] = [[r.population, _capital(_risk_kind(analysis, r)), _cause(analysis, r), r.id] for r in chosen]
     if len(committee.risks) > len(chosen):  # the title counts them all: the last row says the rest
         rows.append([_t(analysis, "words.other_risks", count=c.number(analysis, len(committee.risks) - len(chosen))),
                      "", "", "…"])
@@ -230,7 +241,7 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _cause(analysis: Any, risk: OpenRisk) -> str:
+def _cause(analysis: Analysis, risk: OpenRisk) -> str:
     """The brake behind the risk, by its label (the reason itself goes to the notes)."""
     assessed = analysis.diagnosis.risk(risk.population, risk.kind)
     brakes = [cause.source for cause in assessed.causes if cause.source != "rule"]
@@ -243,7 +254,7 @@ def _cause(analysis: Any, risk: OpenRisk) -> str:
 # --------------------------------------------------------------------------- document, deck
 
 
-def _intro(analysis: Any, committee: SteeringAnalysis) -> str:
+def _intro(analysis: Analysis, committee: SteeringAnalysis) -> str:
     text = _t(analysis, "intro", date=c.date(analysis, committee.as_of),
               go_live=c.date(analysis, committee.first_go_live))
     if committee.previous is not None:
@@ -251,7 +262,7 @@ def _intro(analysis: Any, committee: SteeringAnalysis) -> str:
     return text
 
 
-def build_document(analysis: Any, committee: SteeringAnalysis, messages: list[str]) -> Document:
+def build_document(analysis: Analysis, committee: SteeringAnalysis, messages: list[str]) -> Document:
     """The note: summary, what changed (a committee on record), progress and late
     work, each lot's readiness, high risks, decisions."""
     s, pack = _adoption(), committee.copil
@@ -267,14 +278,14 @@ def build_document(analysis: Any, committee: SteeringAnalysis, messages: list[st
     blocks.append(Heading(risks_title(analysis, committee)))
     if committee.risks:
         blocks.append(risks_table(analysis, committee))
-    blocks += [Heading(s._t(analysis, "sections.decisions")), s._decisions_block(analysis, pack)]
+    blocks += [Heading(s._t(analysis, "sections.decisions")), s._decisions_block(analysis, pack, why=True)]
     document = c.document(analysis, NAME, blocks)
     document.subtitle = _t(analysis, "subtitle")
     document.date = committee.as_of
     return document
 
 
-def build_deck(analysis: Any, committee: SteeringAnalysis, messages: list[str]) -> Deck:
+def build_deck(analysis: Analysis, committee: SteeringAnalysis, messages: list[str]) -> Deck:
     """Cover, summary, what changed (a committee on record), progress and late
     work, lots' readiness, high risks, decisions, next steps."""
     s, pack = _adoption(), committee.copil
@@ -283,7 +294,7 @@ def build_deck(analysis: Any, committee: SteeringAnalysis, messages: list[str]) 
                          c.key_messages_slide(analysis, messages, decisions=False,
                                               notes=_intro(analysis, committee))]
     if committee.previous is not None and pack.changes:
-        slides.append(BulletSlide(s._changes_title(analysis, pack), list(pack.changes)[:6],
+        slides.append(BulletSlide(s._changes_title(analysis, pack), [*pack.changes[:6]],
                                   notes="\n".join(pack.changes)))
     progress = s._progress_text(analysis, pack)
     if committee.late or committee.late_workshops:
@@ -306,9 +317,8 @@ def build_deck(analysis: Any, committee: SteeringAnalysis, messages: list[str]) 
     listed = s._decisions(analysis, pack)
     if listed:  # none: the summary says so, no slide repeats it
         slides.append(BulletSlide(s._decisions_title(analysis, pack), s.decision_bullets(listed),
-                                  notes=c.reason_notes(analysis, [f"{text} — {reason}"
-                                                                  for _, text, reason in listed]),
-                                  counted=len(listed)))
+                                  notes=s.decision_notes(analysis, listed),
+                                  counted=len(listed), slides=s.decision_slides(listed)))
     slides.append(ClosingSlide(c.text(analysis, "common.next_steps"), _next_steps(analysis, committee)))
     deck = c.deck(analysis, NAME, slides)
     deck.subtitle = _t(analysis, "subtitle")
@@ -316,10 +326,10 @@ def build_deck(analysis: Any, committee: SteeringAnalysis, messages: list[str]) 
     return deck
 
 
-def _next_steps(analysis: Any, committee: SteeringAnalysis) -> list[str]:
+def _next_steps(analysis: Analysis, committee: SteeringAnalysis) -> list[BulletLike]:
     """Actions due in the next two weeks, the next committee, the next go-live."""
     s, pack = _adoption(), committee.copil
-    steps = s._next_steps(analysis, pack)
+    steps: list[BulletLike] = s._next_steps(analysis, pack)
     lot = next((lot for lot in committee.lots if lot.go_live >= committee.as_of), None)
     if lot is not None:
         steps.append(f"**{c.date(analysis, lot.go_live)}** — {_t(analysis, 'words.next_go_live', lot=lot.lot)}")

@@ -12,10 +12,14 @@ no committee, the one of the latest measurement is used. Every word comes from
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, cast
 
+import pandas as pd
+
+from ...analysis import Analysis
 from ...analysis.committee import Steered, committee_of, steered
 from ...analysis.copil import Copil
+from ...method.levers import Pillar
 from ...text import colon, format_month, semicolon
 from ..ir import (
     Block,
@@ -23,6 +27,7 @@ from ..ir import (
     BulletLike,
     Bullets,
     BulletSlide,
+    Cell,
     Chart,
     ChartSlide,
     ClosingSlide,
@@ -35,7 +40,7 @@ from ..ir import (
     Table,
     TableSlide,
 )
-from ..words import WORD_BUDGET, count_words
+from ..words import NOTES_BUDGET, count_words
 from . import common as c
 from . import decisions as decided
 from . import readiness
@@ -49,40 +54,40 @@ SHOWN_BEHIND = 5
 
 
 
-def prepare(analysis: Any) -> Any:
+def prepare(analysis: Analysis) -> Steered:
     """The analysis the pack is built from: the one carrying its committee, else
     the engagement at the committee of its latest measurement (`steered`)."""
     return analysis if isinstance(analysis, Steered) else steered(analysis)
 
 
-def pack_of(analysis: Any) -> Copil:
+def pack_of(analysis: Analysis) -> Copil:
     """The measurements, progress and decisions of the committee rendered."""
     return committee_of(analysis).copil
 
 
-def _t(analysis: Any, key: str, **values: Any) -> str:
+def _t(analysis: Analysis, key: str, **values: Any) -> str:
     return c.text(analysis, f"{NAME}.{key}", **values)
 
 
-def _n(analysis: Any, key: str, count: int, **values: Any) -> str:
+def _n(analysis: Analysis, key: str, count: int, **values: Any) -> str:
     """`key_one` for a count of 1, `key` otherwise (plural of 1 in both languages)."""
     return _t(analysis, f"{key}_one" if count == 1 else key, count=c.number(analysis, count), **values)
 
 
-def _rag(analysis: Any, code: str) -> str:
+def _rag(analysis: Analysis, code: str) -> str:
     return _t(analysis, f"rag.{code}")
 
 
-def _rag_cell(analysis: Any, code: str) -> str:
+def _rag_cell(analysis: Analysis, code: str) -> str:
     label = _rag(analysis, code) if code else ""
     return label[:1].upper() + label[1:]
 
 
-def _value(analysis: Any, value: float | None, unit: str) -> str:
+def _value(analysis: Analysis, value: float | None, unit: str) -> str:
     return c.measure(analysis, None if value is None else round(float(value), 2), unit) or "–"
 
 
-def _trend(analysis: Any, trend: float | None, unit: str) -> str:
+def _trend(analysis: Analysis, trend: float | None, unit: str) -> str:
     if trend is None or trend != trend:
         return "–"
     arrow = "▲" if trend > 0 else "▼" if trend < 0 else "="
@@ -94,17 +99,17 @@ def _trend(analysis: Any, trend: float | None, unit: str) -> str:
 # --------------------------------------------------------------------------- findings
 
 
-def _measured(pack: Copil):
+def _measured(pack: Copil) -> pd.DataFrame:
     return pack.kpis[pack.kpis["measured"]]
 
 
-def _overall_adoption(pack: Copil):
+def _overall_adoption(pack: Copil) -> pd.Series | None:
     rows = pack.kpis[(pack.kpis["kind"] == "adoption") & (pack.kpis["population"] == "") & pack.kpis["measured"]]
     return rows.iloc[0] if len(rows) else None
 
 
 @per_build
-def key_messages(analysis: Any) -> list[str]:
+def key_messages(analysis: Analysis) -> list[str]:
     """Four or five findings, in the order the deck develops them."""
     committee = committee_of(analysis)
     if committee.readiness:
@@ -119,7 +124,7 @@ def key_messages(analysis: Any) -> list[str]:
     return messages
 
 
-def _kpi_title(analysis: Any, pack: Copil) -> str:
+def _kpi_title(analysis: Analysis, pack: Copil) -> str:
     measured = _measured(pack)
     if measured.empty:
         return _t(analysis, "titles.kpis_none", date=c.date(analysis, pack.as_of))
@@ -135,7 +140,7 @@ def _kpi_title(analysis: Any, pack: Copil) -> str:
               measured=c.number(analysis, len(measured)), rest=rest)
 
 
-def _adoption_title(analysis: Any, pack: Copil) -> str:
+def _adoption_title(analysis: Analysis, pack: Copil) -> str:
     worst = pack.adoption.iloc[0]
     overall = _overall_adoption(pack)
     at_target = int((pack.adoption["rag"] == "green").sum())
@@ -149,13 +154,13 @@ def _adoption_title(analysis: Any, pack: Copil) -> str:
               at_target=c.number(analysis, at_target), total=c.number(analysis, len(pack.adoption)))
 
 
-def _territory_title(analysis: Any, pack: Copil) -> str:
+def _territory_title(analysis: Analysis, pack: Copil) -> str:
     worst = pack.territories.iloc[0]
     return _t(analysis, "titles.territories", territory=worst["territory"],
               value=_value(analysis, round(worst["latest"]), "%"), target=_value(analysis, worst["target"], "%"))
 
 
-def _progress_title(analysis: Any, pack: Copil) -> str:
+def _progress_title(analysis: Analysis, pack: Copil) -> str:
     p = pack.progress
     key = ("titles.progress" if p["late"] and p["due"] else "titles.progress_no_due" if p["late"]
            else "titles.progress_no_late" if p["due"] else "titles.progress_clear")
@@ -163,14 +168,14 @@ def _progress_title(analysis: Any, pack: Copil) -> str:
               late=_n(analysis, "words.late", p["late"]), due=_n(analysis, "words.due", p["due"]))
 
 
-def _behind_title(analysis: Any, pack: Copil) -> str:
+def _behind_title(analysis: Analysis, pack: Copil) -> str:
     if pack.behind.empty:
         return _t(analysis, "titles.behind_none")
     names = list(pack.behind["population"])
     return _n(analysis, "titles.behind", len(names), names=_names(analysis, names))
 
 
-def _decisions(analysis: Any, pack: Copil) -> list[tuple[str, str, str]]:
+def _decisions(analysis: Analysis, pack: Copil) -> list[tuple[str, str, str]]:
     """(topic, text, reason) of every decision the COPIL is asked for: the pack's
     own (measurements, late work), then those the plan raises (`findings`),
     which every other deliverable's summary lists too."""
@@ -185,48 +190,45 @@ def _decisions(analysis: Any, pack: Copil) -> list[tuple[str, str, str]]:
 
 
 DECISION_SLIDES = 2  # slides the decisions and their reasons may take
+DECISIONS_PER_SLIDE = 3  # a slide of fewer decisions reads as a leftover: reasons stay in the notes
 REASON_WORDS = 30  # a reason longer than this is no first sentence to read out: notes only
 
 
 def decision_bullets(listed: list[tuple[str, str, str]]) -> list[BulletLike]:
-    """Each decision in bold, under it the first sentence of why while the slides
-    have room (a committee decides on a reason, not a topic): the reasons may take
-    the decisions onto a second slide (`DECISION_SLIDES`), never further; the
-    notes say all."""
-    titles: list[BulletLike] = [f"**{text[:1].upper()}{text[1:]}**" for _, text, _ in listed]
-    slides = max(DECISION_SLIDES, _word_pages(titles))
-    reasons: dict[int, str] = {}
-    for number, (_, _, reason) in enumerate(listed):
+    """Each decision in bold, under it the first sentence of why (a committee
+    decides on a reason, not a topic), as optional detail: the deck's writer keeps
+    the reasons that fit the slides `decision_slides` allows, in order; the notes
+    say all."""
+    bullets: list[BulletLike] = []
+    for _, text, reason in listed:
+        bullets.append(f"**{text[:1].upper()}{text[1:]}**")
         why = _first_sentence(reason)
         # a lone decision keeps its reason whatever its length: the slide has the room
-        if why and (len(listed) == 1 or count_words(why) <= REASON_WORDS) and _word_pages(_with_reasons(titles, {**reasons, number: why})) <= slides:
-            reasons[number] = why
-    return _with_reasons(titles, reasons)
-
-
-def _with_reasons(titles: list[BulletLike], reasons: dict[int, str]) -> list[BulletLike]:
-    bullets: list[BulletLike] = []
-    for number, title in enumerate(titles):
-        bullets.append(title)
-        if number in reasons:
-            bullets.append(BulletItem(reasons[number], level=1))
+        if why and (len(listed) == 1 or count_words(why) <= REASON_WORDS):
+            bullets.append(BulletItem(why, level=1, optional=True))
     return bullets
 
 
-def _word_pages(bullets: list[BulletLike]) -> int:
-    """The slides `bullets` take at `WORD_BUDGET` words a slide, a reason kept
-    on the slide of its decision (as the deck's writer pages them)."""
-    pages, words, last_level = 1, 0, 0
-    carried = 0  # words of the decision a reason would carry to the next slide
-    for bullet in bullets:
-        level = bullet.level if isinstance(bullet, BulletItem) else 0
-        said = count_words(bullet.text if isinstance(bullet, BulletItem) else str(bullet))
-        if words and words + said > WORD_BUDGET:
-            pages += 1
-            words = carried if level > last_level else 0
-        words += said
-        carried, last_level = (said if level == 0 else 0), level
-    return pages
+def decision_slides(listed: list[tuple[str, str, str]]) -> int:
+    """The slides the decisions may take with their reasons: a second one only when
+    each then holds `DECISIONS_PER_SLIDE` decisions or more, never more than
+    `DECISION_SLIDES` (the writer pages them; more decisions than one slide takes
+    continue whatever this says)."""
+    return max(1, min(DECISION_SLIDES, len(listed) // DECISIONS_PER_SLIDE))
+
+
+def decision_notes(analysis: Analysis, listed: list[tuple[str, str, str]]) -> str:
+    """The decisions' reasons for the speaker notes: in full while they keep to the
+    notes' budget, else each by its first sentence, so that every decision keeps
+    its reason (the note and the plan's deliverables say the rest)."""
+    full = c.reason_notes(analysis, [f"{_capital(text)} — {reason}" for _, text, reason in listed])
+    if count_words(full) <= NOTES_BUDGET:
+        return full
+    return c.reason_notes(analysis, [f"{_capital(text)} — {_first_sentence(reason)}" for _, text, reason in listed])
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _first_sentence(text: str) -> str:
@@ -238,7 +240,7 @@ def _first_sentence(text: str) -> str:
     return sentence[:1].upper() + sentence[1:] + "." if sentence else ""
 
 
-def _decisions_title(analysis: Any, pack: Copil) -> str:
+def _decisions_title(analysis: Analysis, pack: Copil) -> str:
     listed = _decisions(analysis, pack)
     if not listed:
         return _t(analysis, "titles.decisions_none")
@@ -246,7 +248,7 @@ def _decisions_title(analysis: Any, pack: Copil) -> str:
     return _n(analysis, "titles.decisions", len(listed), topics=topics)
 
 
-def _training_title(analysis: Any, pack: Copil) -> str:
+def _training_title(analysis: Analysis, pack: Copil) -> str:
     pulses = pack.pulses[~pack.pulses["withheld"]] if len(pack.pulses) else pack.pulses
     lowest = None
     for row in pulses.itertuples():
@@ -262,7 +264,7 @@ def _training_title(analysis: Any, pack: Copil) -> str:
               population=lowest[2], score=c.number(analysis, lowest[0], 1))
 
 
-def _criteria_title(analysis: Any, pack: Copil) -> str:
+def _criteria_title(analysis: Analysis, pack: Copil) -> str:
     met = int((pack.criteria["status"] == "met").sum())
     changed = int((pack.criteria["status"] != pack.criteria["framing_status"]).sum())
     return _t(analysis, "titles.criteria", met=c.number(analysis, met),
@@ -270,7 +272,7 @@ def _criteria_title(analysis: Any, pack: Copil) -> str:
               changed=_n(analysis, "words.changed", changed))
 
 
-def _changes_title(analysis: Any, pack: Copil) -> str:
+def _changes_title(analysis: Analysis, pack: Copil) -> str:
     """Since the previous committee when one is on record, else since the
     start of the window the trends are read over (no committee is claimed)."""
     previous = committee_of(analysis).previous
@@ -279,12 +281,13 @@ def _changes_title(analysis: Any, pack: Copil) -> str:
     return _n(analysis, "titles.changes_window", len(pack.changes), date=c.date(analysis, pack.previous))
 
 
-def _pillar(analysis: Any, score: str) -> str:
-    code = {"able": "be_able"}.get(score, score)
+def _pillar(analysis: Analysis, score: str) -> str:
+    # a pulse score is named after its pillar, "able" for "be_able"
+    code = cast(Pillar, {"able": "be_able"}.get(score, score))
     return analysis.method.levers.pillars[code].label.in_(analysis.lang)
 
 
-def _names(analysis: Any, names: list[str]) -> str:
+def _names(analysis: Analysis, names: list[str]) -> str:
     if len(names) <= 1:
         return "".join(names)
     return f"{', '.join(names[:-1])} {_t(analysis, 'words.and')} {names[-1]}"
@@ -293,11 +296,13 @@ def _names(analysis: Any, names: list[str]) -> str:
 # --------------------------------------------------------------------------- tables
 
 
-def kpi_table(analysis: Any, pack: Copil, deck: bool = False) -> Table:
+def kpi_table(analysis: Analysis, pack: Copil, deck: bool = False) -> Table:
     """Every KPI of the plan, for the note: value with its trend, RAG, target,
     forecast. The deck's (`deck=True`) keeps to the measured KPIs and to fewer
     words: value, trend, RAG and target (the forecast goes to the notes)."""
-    col = lambda key: _t(analysis, f"columns.{key}")  # noqa: E731
+    def col(key: str) -> str:
+        return _t(analysis, f"columns.{key}")
+
     rows, fills = [], []
     kpis = pack.kpis[pack.kpis["measured"]] if deck else pack.kpis
     for r in kpis.itertuples():
@@ -318,7 +323,7 @@ def kpi_table(analysis: Any, pack: Copil, deck: bool = False) -> Table:
                  widths=[3.3, 1.7, 0.9, 0.9, 2.1], cell_fills=fills)
 
 
-def _arrow(analysis: Any, trend: float | None) -> str:
+def _arrow(analysis: Analysis, trend: float | None) -> str:
     """The trend as the deck shows it: an arrow and the figure, the unit being the KPI's."""
     if trend is None or trend != trend:
         return "–"
@@ -327,7 +332,7 @@ def _arrow(analysis: Any, trend: float | None) -> str:
     return f"{'▲' if trend > 0 else '▼'} {c.number(analysis, abs(round(float(trend), 2)), 0 if float(trend).is_integer() else 2)}"
 
 
-def _kpi_notes(analysis: Any, pack: Copil) -> str:
+def _kpi_notes(analysis: Analysis, pack: Copil) -> str:
     lines = [analysis.method.copil.description.in_(analysis.lang)]
     lines += [f"{r.name}: {_forecast(analysis, r)}" for r in pack.kpis.itertuples()
               if r.measured and r.forecast is not None and r.forecast == r.forecast]
@@ -337,12 +342,14 @@ def _kpi_notes(analysis: Any, pack: Copil) -> str:
     return "\n".join(lines)
 
 
-def _forecast(analysis: Any, row: Any) -> str:
+def _forecast(analysis: Analysis, row: Any) -> str:
     """'between 62 % and 78 % by July 2028': the trend's range on the target date,
     one figure only when both ends read the same; '–' without a trend to project."""
     if row.forecast is None or row.forecast != row.forecast:
         return "–"
-    shown = lambda value: round(value) if row.unit.strip() == "%" else round(value, 2)  # noqa: E731
+    def shown(value: float) -> float:
+        return round(value) if row.unit.strip() == "%" else round(value, 2)
+
     low, high = shown(row.forecast_low), shown(row.forecast_high)
     date = format_month(row.target_date, analysis.lang)
     if low == high:
@@ -351,7 +358,7 @@ def _forecast(analysis: Any, row: Any) -> str:
               high=_value(analysis, high, row.unit), date=date)
 
 
-def adoption_chart(analysis: Any, pack: Copil) -> Chart:
+def adoption_chart(analysis: Analysis, pack: Copil) -> Chart:
     data = pack.adoption.sort_values("latest", ascending=False, kind="stable")
     axis = _t(analysis, "charts.adoption_axis")
     return Chart(kind="barh", categories=list(data["population"]),
@@ -360,10 +367,12 @@ def adoption_chart(analysis: Any, pack: Copil) -> Chart:
                  category_title=c.text(analysis, "common.columns.population"))
 
 
-def adoption_table(analysis: Any, pack: Copil, on_target: bool = True) -> Table:
+def adoption_table(analysis: Analysis, pack: Copil, on_target: bool = True) -> Table:
     """Adoption per population, furthest behind first; without `on_target`,
     only the populations still short of their target."""
-    col = lambda key: _t(analysis, f"columns.{key}")  # noqa: E731
+    def col(key: str) -> str:
+        return _t(analysis, f"columns.{key}")
+
     rows, fills = [], []
     data = pack.adoption if on_target else pack.adoption[pack.adoption["rag"] != "green"]
     for r in data.itertuples():
@@ -375,8 +384,10 @@ def adoption_table(analysis: Any, pack: Copil, on_target: bool = True) -> Table:
                  widths=[3.2, 1.0, 1.0, 1.0, 0.9, 0.9], cell_fills=fills)
 
 
-def territory_table(analysis: Any, pack: Copil) -> Table:
-    col = lambda key: _t(analysis, f"columns.{key}")  # noqa: E731
+def territory_table(analysis: Analysis, pack: Copil) -> Table:
+    def col(key: str) -> str:
+        return _t(analysis, f"columns.{key}")
+
     rows, fills = [], []
     for r in pack.territories.itertuples():
         rows.append([r.territory, c.number(analysis, r.populations), c.number(analysis, r.headcount),
@@ -388,7 +399,7 @@ def territory_table(analysis: Any, pack: Copil) -> Table:
                  rows, widths=[2, 1.2, 1.2, 1.2, 1, 1], cell_fills=fills)
 
 
-def actions_table(analysis: Any, pack: Copil, limit: int | None = None, due: bool = True,
+def actions_table(analysis: Analysis, pack: Copil, limit: int | None = None, due: bool = True,
                   owner: bool = True) -> Table:
     """Late actions first, then (with `due`) those due in the next two weeks."""
     actions = pack.actions
@@ -396,15 +407,18 @@ def actions_table(analysis: Any, pack: Copil, limit: int | None = None, due: boo
     chosen = actions[wanted].sort_values(["late", "date"], ascending=[False, False])  # latest first
     if limit is not None:
         chosen = chosen.head(limit)
-    col = lambda key: _t(analysis, f"columns.{key}")  # noqa: E731
-    rows, fills = [], []
+    def col(key: str) -> str:
+        return _t(analysis, f"columns.{key}")
+
+    rows: list[list[Cell]] = []
+    fills: list[list[str | None]] = []
     for r in chosen.itertuples():
         scope = _t(analysis, "words.everyone") if r.population == "all" else r.population
         state = _t(analysis, "words.late_state") if r.late else _t(analysis, "words.due_state")
         # a late action's new date: where the Change plan re-planned it
         new = c.date(analysis, r.new_date) if r.late else "—"
         rows.append([r.id, r.action, scope, c.date(analysis, r.date), new, r.owner_label, state])
-        fills.append([None] * 6 + [RAG_FILLS["red"] if r.late else None])
+        fills.append([*[None] * 6, RAG_FILLS["red"] if r.late else None])
     columns = [col("id"), col("action"), c.text(analysis, "common.columns.population"),
                col("planned"), col("new_date"), c.text(analysis, "common.columns.owner"),
                c.text(analysis, "common.columns.status")]
@@ -415,8 +429,10 @@ def actions_table(analysis: Any, pack: Copil, limit: int | None = None, due: boo
     return Table(columns, rows, widths=widths, cell_fills=fills)
 
 
-def pulse_table(analysis: Any, pack: Copil) -> Table:
-    col = lambda key: _t(analysis, f"columns.{key}")  # noqa: E731
+def pulse_table(analysis: Analysis, pack: Copil) -> Table:
+    def col(key: str) -> str:
+        return _t(analysis, f"columns.{key}")
+
     scale = analysis.method.copil.pulse.scale
     low = analysis.method.copil.pulse.low_score
     rows, fills = [], []
@@ -427,56 +443,66 @@ def pulse_table(analysis: Any, pack: Copil) -> Table:
         rows.append([r.population, c.number(analysis, r.respondents), *shown])
         fills.append([None, None, *[RAG_FILLS["red"] if (s is not None and s == s and s < low and not r.withheld)
                                     else None for s in scores]])
-    out_of = lambda score: _t(analysis, "columns.out_of", pillar=_pillar(analysis, score), scale=scale)  # noqa: E731
+    def out_of(score: str) -> str:
+        return _t(analysis, "columns.out_of", pillar=_pillar(analysis, score), scale=scale)
+
     return Table([c.text(analysis, "common.columns.population"), col("respondents"),
                   out_of("understand"), out_of("want"), out_of("able")],
                  rows, widths=[3, 1.2, 1.2, 1.2, 1.2], cell_fills=fills)
 
 
-def behind_table(analysis: Any, pack: Copil, limit: int | None = None) -> Table:
-    col = lambda key: _t(analysis, f"columns.{key}")  # noqa: E731
+def behind_table(analysis: Analysis, pack: Copil, limit: int | None = None) -> Table:
+    def col(key: str) -> str:
+        return _t(analysis, f"columns.{key}")
+
     data = pack.behind.head(limit) if limit is not None else pack.behind
     rows = [[r.population, _sentences(analysis, r.reasons), ", ".join(r.lever_labels)] for r in data.itertuples()]
     return Table([c.text(analysis, "common.columns.population"), col("why"), col("levers")], rows,
                  widths=[2, 3.2, 2.6])
 
 
-def criteria_table(analysis: Any, pack: Copil) -> Table:
+def criteria_table(analysis: Analysis, pack: Copil) -> Table:
     """The six criteria, at framing and now (the reasons go to the notes)."""
-    col = lambda key: _t(analysis, f"columns.{key}")  # noqa: E731
+    def col(key: str) -> str:
+        return _t(analysis, f"columns.{key}")
+
     rows = [[r.label, r.framing, r.status_label] for r in pack.criteria.itertuples()]
     fills = [[None, None, RAG_FILLS.get(r.rag)] for r in pack.criteria.itertuples()]
     return Table([col("criterion"), col("framing"), col("now")], rows, widths=[3.4, 1.8, 1.8],
                  cell_fills=fills)
 
 
-def _sentences(analysis: Any, reasons: list[str]) -> str:
+def _sentences(analysis: Analysis, reasons: list[str]) -> str:
     text = semicolon(analysis.lang).join(reasons)
     return text[:1].upper() + text[1:] + "."
 
 
-def decisions_bullets(analysis: Any, pack: Copil) -> list[str]:
+def decisions_bullets(analysis: Analysis, pack: Copil, why: bool = False) -> list[BulletLike]:
     """The note's decisions: the pack's own with their reasons; those the plan
-    raises by their topic, their reasons being in the plan's deliverables (the
-    note keeps to two pages; the deck's notes say them in full)."""
-    own = [f"**{d.text}.** {d.reason[:1].upper()}{d.reason[1:]}" for d in pack.decisions]
-    # one numbered item per decision the plan raises, as many as the title counts,
-    # by its topic: its reasons are in the plan's deliverables and the deck's notes
-    topics = dict.fromkeys(decided.topic(analysis, d) for d in decided.of(analysis))
-    return own + [f"**{topic[:1].upper()}{topic[1:]}.**" for topic in topics]
+    raises by their topic and, with `why`, the first sentence of their reason
+    (the readiness note has the room: "roles with nobody named" alone asks the
+    committee for nothing). The adoption note keeps to two pages: there the
+    reasons are the plan's deliverables' and the deck's notes'."""
+    own: list[BulletLike] = [f"**{d.text}.** {d.reason[:1].upper()}{d.reason[1:]}" for d in pack.decisions]
+    topics: dict[str, str] = {}
+    for d in decided.of(analysis):  # one numbered item per decision, as many as the title counts
+        topics.setdefault(decided.topic(analysis, d), _first_sentence(d.reason) if why else "")
+    return own + [f"**{_capital(topic)}.** {reason}".rstrip() for topic, reason in topics.items()]
 
 
 # --------------------------------------------------------------------------- document
 
 
-def build_document(analysis: Any) -> Document:
+def build_document(analysis: Analysis) -> Document:
     """The two-page note: summary, what changed, KPIs, adoption, progress and
     late work, decisions (populations to reinforce among them)."""
     committee = committee_of(analysis)
     if committee.readiness:
         return readiness.build_document(analysis, committee, key_messages(analysis))
     pack = committee.copil
-    s = lambda key: _t(analysis, f"sections.{key}")  # noqa: E731
+    def s(key: str) -> str:
+        return _t(analysis, f"sections.{key}")
+
     blocks: list[Block] = c.key_messages_blocks(analysis, key_messages(analysis), decisions=False)
     if pack.changes:
         blocks += [Heading(_changes_title(analysis, pack)), Bullets(list(pack.changes))]
@@ -505,13 +531,13 @@ def build_document(analysis: Any) -> Document:
     return document
 
 
-def _decisions_block(analysis: Any, pack: Copil) -> Block:
+def _decisions_block(analysis: Analysis, pack: Copil, why: bool = False) -> Block:
     if not _decisions(analysis, pack):
         return Paragraph(_t(analysis, "titles.decisions_none"))
-    return Bullets(decisions_bullets(analysis, pack), numbered=True)
+    return Bullets(decisions_bullets(analysis, pack, why), numbered=True)
 
 
-def _progress_text(analysis: Any, pack: Copil) -> str:
+def _progress_text(analysis: Analysis, pack: Copil) -> str:
     p = pack.progress
     parts = [_t(analysis, f"text.progress_{part}", **{part: c.number(analysis, p[part])})
              for part in ("done", "cancelled", "late", "due") if part == "done" or p[part]]
@@ -521,7 +547,7 @@ def _progress_text(analysis: Any, pack: Copil) -> str:
 # --------------------------------------------------------------------------- deck
 
 
-def build_deck(analysis: Any) -> Deck:
+def build_deck(analysis: Analysis) -> Deck:
     """At most twelve slides: cover, summary, what changed, KPIs, adoption by
     population and by territory, plan progress, training and pulse, populations
     to reinforce, success criteria, decisions, next steps."""
@@ -540,7 +566,7 @@ def build_deck(analysis: Any) -> Deck:
                          c.key_messages_slide(analysis, key_messages(analysis), decisions=False,
                                               notes=intro)]
     if pack.changes and not alone:
-        slides.append(BulletSlide(_changes_title(analysis, pack), list(pack.changes)[:6],
+        slides.append(BulletSlide(_changes_title(analysis, pack), [*pack.changes[:6]],
                                   notes="\n".join(pack.changes)))
     measured = kpi_table(analysis, pack, deck=True)
     if measured.rows:
@@ -573,8 +599,9 @@ def build_deck(analysis: Any) -> Deck:
     listed = _decisions(analysis, pack)
     slides.append(BulletSlide(_decisions_title(analysis, pack),
                               decision_bullets(listed) or [_t(analysis, "titles.decisions_none")],
-                              notes=c.reason_notes(analysis, [f"{text} — {reason}" for _, text, reason in listed]),
-                              counted=len(listed) or None))  # none: the slide says so in one line
+                              notes=decision_notes(analysis, listed),
+                              # none: the slide says so in one line
+                              counted=len(listed) or None, slides=decision_slides(listed)))
     slides.append(ClosingSlide(c.text(analysis, "common.next_steps"), _next_steps(analysis, pack)))
     deck = c.deck(analysis, NAME, slides)
     deck.date = pack.as_of
@@ -584,7 +611,7 @@ def build_deck(analysis: Any) -> Deck:
 WAITING_SHOWN = 8  # KPIs named one by one on the slide; beyond, one line per family
 
 
-def _waiting(analysis: Any, pack: Copil) -> list[str]:
+def _waiting(analysis: Analysis, pack: Copil) -> list[BulletLike]:
     """The KPIs still to measure: by name, or by family with their number when
     there are too many for one slide (the notes name them all)."""
     waiting = _t(analysis, "words.not_measured")
@@ -595,19 +622,19 @@ def _waiting(analysis: Any, pack: Copil) -> list[str]:
             else f"**{family}** — {waiting}" for family, count in families.items()]
 
 
-def _adoption_notes(analysis: Any, pack: Copil) -> str:
+def _adoption_notes(analysis: Analysis, pack: Copil) -> str:
     lines = [f"{r.population}: {_value(analysis, r.latest, '%')} ({_rag(analysis, r.rag)}, "
              f"{_trend(analysis, r.trend, '%')})" for r in pack.adoption.itertuples()]
     return "\n".join(lines)
 
 
-def _pulse_notes(analysis: Any, pack: Copil) -> str:
+def _pulse_notes(analysis: Analysis, pack: Copil) -> str:
     lines = [_t(analysis, "text.withheld", min_group=analysis.method.copil.pulse.min_group)]
     lines += [f"{r.population}: {r.comments}" for r in pack.pulses.itertuples() if r.comments]
     return "\n".join(lines)
 
 
-def _behind_reasons(analysis: Any, pack: Copil) -> list[str]:
+def _behind_reasons(analysis: Analysis, pack: Copil) -> list[str]:
     levers = {lever.id: lever for lever in analysis.method.levers.levers}
     out = []
     for r in pack.behind.itertuples():
@@ -618,10 +645,10 @@ def _behind_reasons(analysis: Any, pack: Copil) -> list[str]:
     return out
 
 
-def _next_steps(analysis: Any, pack: Copil) -> list[str]:
+def _next_steps(analysis: Analysis, pack: Copil) -> list[BulletLike]:
     following = pack.following or pack.as_of
     due = pack.actions[pack.actions["due"]].sort_values("date").head(4)
-    steps = [f"**{c.date(analysis, r.date)}** — {r.action} ({_t(analysis, 'words.everyone') if r.population == 'all' else r.population})"
+    steps: list[BulletLike] = [f"**{c.date(analysis, r.date)}** — {r.action} ({_t(analysis, 'words.everyone') if r.population == 'all' else r.population})"
              for r in due.itertuples()]
     steps.append(f"**{c.date(analysis, following)}** — {_t(analysis, 'text.next_copil')}")
     return steps

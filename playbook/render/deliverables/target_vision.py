@@ -14,12 +14,16 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
+from ...analysis import Analysis
+from ...model import JourneyStep, Lot, Persona, Population
 from ...model.enums import Brake, JourneyStage, Priority
 from ..ir import (
     Block,
     BulletItem,
+    BulletLike,
     Bullets,
     BulletSlide,
+    Cell,
     Chart,
     ChartSlide,
     Deck,
@@ -43,21 +47,21 @@ STAGE_ORDER = list(JourneyStage)
 PRIORITY_ORDER = list(Priority)
 
 
-def t(analysis: Any, key: str, **values: Any) -> str:
+def t(analysis: Analysis, key: str, **values: Any) -> str:
     return c.text(analysis, f"{NAME}.{key}", **values)
 
 
 # =========================================================================== facts
 
 
-def described(analysis: Any) -> list[Any]:
+def described(analysis: Analysis) -> list[Population]:
     """Populations whose life tomorrow or gains are written down."""
     return [p for p in analysis.engagement.populations if p.life_tomorrow or p.gains]
 
 
-def journeys_by_population(analysis: Any) -> dict[str, list[Any]]:
+def journeys_by_population(analysis: Analysis) -> dict[str, list[JourneyStep]]:
     """Journey steps per population, in intake order of populations, stages in journey order."""
-    grouped: dict[str, list[Any]] = defaultdict(list)
+    grouped: dict[str, list[JourneyStep]] = defaultdict(list)
     for step in analysis.engagement.journeys:
         grouped[step.population].append(step)
     order = [p.name for p in analysis.engagement.populations]
@@ -65,7 +69,7 @@ def journeys_by_population(analysis: Any) -> dict[str, list[Any]]:
             for name in sorted(grouped, key=lambda n: order.index(n) if n in order else len(order))}
 
 
-def desiloing_populations(analysis: Any, low: bool = False) -> list[str]:
+def desiloing_populations(analysis: Analysis, low: bool = False) -> list[str]:
     """Populations for which the diagnosis detected the de-siloing brake at a
     severity that needs attention (the risk model's threshold, as the first
     risks); `low`: those where it is only a low barrier. A low barrier does not
@@ -75,19 +79,19 @@ def desiloing_populations(analysis: Any, low: bool = False) -> list[str]:
                               if b.brake == Brake.DESILOING.value and (b.severity < attention) == low))
 
 
-def sorted_lots(analysis: Any) -> list[Any]:
+def sorted_lots(analysis: Analysis) -> list[Lot]:
     return sorted(analysis.engagement.lots, key=lambda lot: (lot.go_live, lot.design_start))
 
 
 # =========================================================================== key messages
 
 
-def key_messages(analysis: Any) -> list[str]:
+def key_messages(analysis: Analysis) -> list[str]:
     """The summary: one message per section, at most five, in the sections' order."""
     return list(messages(analysis).values())
 
 
-def messages(analysis: Any, summary: bool = True) -> dict[str, str]:
+def messages(analysis: Analysis, summary: bool = True) -> dict[str, str]:
     """Each section's message (its conclusion), in the sections' order. For the
     summary (five at most) the KPIs' message gives way when all six sections have
     one; the report's sections open on every one of them."""
@@ -122,7 +126,7 @@ def messages(analysis: Any, summary: bool = True) -> dict[str, str]:
     return said
 
 
-def _life_message(analysis: Any) -> str:
+def _life_message(analysis: Analysis) -> str:
     e = analysis.engagement
     done = described(analysis)
     missing = [p.name for p in e.populations if p not in done]
@@ -138,12 +142,12 @@ def _life_message(analysis: Any) -> str:
 # =========================================================================== document
 
 
-def build_document(analysis: Any) -> Document:
+def build_document(analysis: Analysis) -> Document:
     return c.sectioned_document(analysis, NAME, SECTIONS, _DOC_SECTIONS, messages(analysis),
                                 messages(analysis, summary=False))
 
 
-def _life_blocks(analysis: Any) -> list[Block]:
+def _life_blocks(analysis: Analysis) -> list[Block]:
     # With nothing described, the opening says all are still to describe: no intro to nothing.
     blocks: list[Block] = [Paragraph(t(analysis, "life.intro"))] if described(analysis) else []
     for p in described(analysis):
@@ -161,14 +165,14 @@ def _life_blocks(analysis: Any) -> list[Block]:
     return blocks
 
 
-def changes_table(analysis: Any, populations: list[Any]) -> Table | None:
+def changes_table(analysis: Analysis, populations: list[Population]) -> Table | None:
     """Each population (largest first) with the dimensions of change at its
     strongest intensity, from the impact assessment: what its life tomorrow will
     have to describe. None when no population has an impact."""
     matrix = analysis.diagnosis.matrix
     dimensions = [d for d in matrix.columns if d != "headcount"]
     strong = analysis.method.dimensions.overall_level.strong_intensity
-    rows = []
+    rows: list[list[Cell]] = []
     for p in sorted(populations, key=lambda p: -p.headcount):
         if p.name not in matrix.index:
             continue
@@ -188,8 +192,10 @@ def changes_table(analysis: Any, populations: list[Any]) -> Table | None:
                   t(analysis, "life.changes")], rows, widths=[2.4, 0.9, 3.2])
 
 
-def _persona_profile(analysis: Any, persona: Any) -> list[str]:
-    p = lambda key: t(analysis, f"personas.{key}")  # noqa: E731
+def _persona_profile(analysis: Analysis, persona: Persona) -> list[str]:
+    def p(key: str) -> str:
+        return t(analysis, f"personas.{key}")
+
     return [
         f"**{p('it_comfort')}** — {c.term(analysis, 'level', persona.it_comfort)}",
         f"**{p('service_sense')}** — {c.term(analysis, 'level', persona.customer_service_sense)}",
@@ -197,12 +203,12 @@ def _persona_profile(analysis: Any, persona: Any) -> list[str]:
     ]
 
 
-def _persona_experience(analysis: Any, persona: Any) -> list[str]:
+def _persona_experience(analysis: Analysis, persona: Persona) -> list[str]:
     fields = ("fears", "difficulties", "successes", "view_of_tool")
     return [f"**{t(analysis, f'personas.{f}')}** — {getattr(persona, f)}" for f in fields if getattr(persona, f)]
 
 
-def _personas_blocks(analysis: Any) -> list[Block]:
+def _personas_blocks(analysis: Analysis) -> list[Block]:
     personas = analysis.engagement.personas
     if not personas:
         return [Paragraph(t(analysis, "personas.none"))]
@@ -218,18 +224,20 @@ def _personas_blocks(analysis: Any) -> list[Block]:
     return blocks
 
 
-def _journey_table(analysis: Any, steps: list[Any], full: bool) -> Table:
-    j = lambda key: t(analysis, f"journeys.{key}")  # noqa: E731
+def _journey_table(analysis: Analysis, steps: list[JourneyStep], full: bool) -> Table:
+    def j(key: str) -> str:
+        return t(analysis, f"journeys.{key}")
+
     priority = c.text(analysis, "common.columns.priority")
     if full:
         # Priority and effort share a cell: a portrait page has no room for a seventh column.
         columns = [j("stage"), j("current"), j("pain_point"), j("target"), j("improvement"), priority]
-        rows = [[c.term(analysis, "journey_stage", s.stage), s.current, s.pain_point, s.target, s.improvement,
+        rows: list[list[Cell]] = [[c.term(analysis, "journey_stage", s.stage), s.current, s.pain_point, s.target, s.improvement,
                  t(analysis, "journeys.priority_effort", priority=c.term(analysis, "priority", s.priority),
                    days=c.number(analysis, s.effort_days, _decimals(s.effort_days)))]
                 for s in steps]
         widths = [1, 2, 2, 2, 2, 1.2]
-        fills = [[None] * 5 + [PRIORITY_FILLS[s.priority]] for s in steps]
+        fills = [[*[None] * 5, PRIORITY_FILLS[s.priority]] for s in steps]
     else:
         # What the committee arbitrates; the pain point behind each improvement is in the notes.
         columns = [j("stage"), j("improvement"), priority, j("effort")]
@@ -237,7 +245,7 @@ def _journey_table(analysis: Any, steps: list[Any], full: bool) -> Table:
                  c.term(analysis, "priority", s.priority), c.number(analysis, s.effort_days, _decimals(s.effort_days))]
                 for s in steps]
         widths = [1.2, 4, 1.1, 0.8]
-        fills = [[None] * 2 + [PRIORITY_FILLS[s.priority], None] for s in steps]
+        fills = [[*[None] * 2, PRIORITY_FILLS[s.priority], None] for s in steps]
     return Table(columns, rows, widths=widths, cell_fills=fills)
 
 
@@ -245,7 +253,7 @@ def _decimals(value: float) -> int:
     return 0 if float(value).is_integer() else 1
 
 
-def effort_by_priority(analysis: Any) -> dict[Priority, tuple[int, float]]:
+def effort_by_priority(analysis: Analysis) -> dict[Priority, tuple[int, float]]:
     """(improvements, effort days) per priority: what the COPIL arbitrates."""
     totals: dict[Priority, tuple[int, float]] = {}
     for priority in PRIORITY_ORDER:
@@ -254,16 +262,19 @@ def effort_by_priority(analysis: Any) -> dict[Priority, tuple[int, float]]:
     return totals
 
 
-def _arbitration_table(analysis: Any) -> Table:
-    j = lambda key: t(analysis, f"journeys.{key}")  # noqa: E731
+def _arbitration_table(analysis: Analysis) -> Table:
+    def j(key: str) -> str:
+        return t(analysis, f"journeys.{key}")
+
     totals = effort_by_priority(analysis)
-    rows = [[c.term(analysis, "priority", p), n, c.number(analysis, d, _decimals(d))] for p, (n, d) in totals.items()]
+    rows: list[list[Cell]] = [[c.term(analysis, "priority", p), n, c.number(analysis, d, _decimals(d))]
+                              for p, (n, d) in totals.items()]
     rows.append([c.text(analysis, "common.total"), sum(n for n, _ in totals.values()),
                  c.number(analysis, sum(d for _, d in totals.values()))])
     return Table([c.text(analysis, "common.columns.priority"), j("count"), j("effort")], rows, widths=[2, 1, 1])
 
 
-def effort_chart(analysis: Any) -> Chart:
+def effort_chart(analysis: Analysis) -> Chart:
     groups = journeys_by_population(analysis)
     series = [Series(c.term(analysis, "priority", p),
                      [float(sum(s.effort_days for s in steps if s.priority == p)) for steps in groups.values()])
@@ -273,12 +284,12 @@ def effort_chart(analysis: Any) -> Chart:
                  x_title=t(analysis, "journeys.effort"))
 
 
-def _journeys_missing(analysis: Any) -> list[str]:
+def _journeys_missing(analysis: Analysis) -> list[str]:
     groups = journeys_by_population(analysis)
     return [p.name for p in analysis.engagement.populations if p.crm_user and p.name not in groups]
 
 
-def _journeys_blocks(analysis: Any) -> list[Block]:
+def _journeys_blocks(analysis: Analysis) -> list[Block]:
     groups = journeys_by_population(analysis)
     if not groups:
         return [Paragraph(t(analysis, "journeys.none"))]
@@ -299,10 +310,11 @@ def _journeys_blocks(analysis: Any) -> list[Block]:
     return blocks
 
 
-def _use_case_rows(analysis: Any, lot: Any, full: bool) -> tuple[list[list[Any]], list[list[str | None]]]:
+def _use_case_rows(analysis: Analysis, lot: Lot, full: bool) -> tuple[list[list[Cell]], list[list[str | None]]]:
     cases = sorted((u for u in analysis.engagement.use_cases if u.lot == lot.name),
                    key=lambda u: PRIORITY_ORDER.index(u.priority))
-    rows, fills = [], []
+    rows: list[list[Cell]] = []
+    fills: list[list[str | None]] = []
     for u in cases:
         priority = c.term(analysis, "priority", u.priority)
         if full:
@@ -314,7 +326,7 @@ def _use_case_rows(analysis: Any, lot: Any, full: bool) -> tuple[list[list[Any]]
     return rows, fills
 
 
-def use_case_chart(analysis: Any) -> Chart:
+def use_case_chart(analysis: Analysis) -> Chart:
     lots = sorted_lots(analysis)
     series = [Series(c.term(analysis, "priority", p),
                      [float(sum(u.lot == lot.name and u.priority == p for u in analysis.engagement.use_cases))
@@ -325,11 +337,13 @@ def use_case_chart(analysis: Any) -> Chart:
                  category_title=c.text(analysis, "common.columns.lot"))
 
 
-def _use_cases_blocks(analysis: Any) -> list[Block]:
+def _use_cases_blocks(analysis: Analysis) -> list[Block]:
     e = analysis.engagement
     if not e.use_cases:
         return [Paragraph(t(analysis, "use_cases.none"))]
-    u_ = lambda key, **v: t(analysis, f"use_cases.{key}", **v)  # noqa: E731
+    def u_(key: str, **v: Any) -> str:
+        return t(analysis, f"use_cases.{key}", **v)
+
     blocks: list[Block] = [Paragraph(u_("intro")), Figure(use_case_chart(analysis))]
     for lot in sorted_lots(analysis):
         rows, fills = _use_case_rows(analysis, lot, full=True)
@@ -344,8 +358,10 @@ def _use_cases_blocks(analysis: Any) -> list[Block]:
     return blocks
 
 
-def _kpi_rows(analysis: Any, full: bool) -> list[list[Any]]:
-    k = lambda key: t(analysis, f"kpis.{key}")  # noqa: E731
+def _kpi_rows(analysis: Analysis, full: bool) -> list[list[Cell]]:
+    def k(key: str) -> str:
+        return t(analysis, f"kpis.{key}")
+
     rows = []
     for r in analysis.steering.kpis.itertuples():
         population = r.population or k("all_populations")
@@ -359,20 +375,24 @@ def _kpi_rows(analysis: Any, full: bool) -> list[list[Any]]:
     return rows
 
 
-def _kpi_columns(analysis: Any, full: bool) -> list[str]:
-    k = lambda key: t(analysis, f"kpis.{key}")  # noqa: E731
-    col = lambda key: c.text(analysis, f"common.columns.{key}")  # noqa: E731
+def _kpi_columns(analysis: Analysis, full: bool) -> list[str]:
+    def k(key: str) -> str:
+        return t(analysis, f"kpis.{key}")
+
+    def col(key: str) -> str:
+        return c.text(analysis, f"common.columns.{key}")
+
     base = [k("kpi"), col("population"), col("baseline"), col("target")]
     return [k("family"), *base, k("amber_from"), k("first_review")] if full else [*base, k("first_review")]
 
 
-def _has_baseline(analysis: Any) -> bool:
+def _has_baseline(analysis: Analysis) -> bool:
     """At least one KPI has a measured baseline."""
     kpis = analysis.steering.kpis
     return any(c.measure(analysis, r.baseline, r.unit) for r in kpis.itertuples())
 
 
-def _kpi_definitions(analysis: Any) -> list[str]:
+def _kpi_definitions(analysis: Analysis) -> list[str]:
     """Each definition once, with the KPIs it defines (one adoption KPI per
     population shares one), then the KPIs the method added, in one line."""
     kpis = analysis.steering.kpis
@@ -389,16 +409,16 @@ def _kpi_definitions(analysis: Any) -> list[str]:
     return lines
 
 
-def _kpis_blocks(analysis: Any) -> list[Block]:
+def _kpis_blocks(analysis: Analysis) -> list[Block]:
     table = Table(_kpi_columns(analysis, True), _kpi_rows(analysis, True), widths=[1.2, 2.4, 1.6, 0.9, 0.9, 0.9, 1.2])
     if not _has_baseline(analysis):
         table = c.select(table, [0, 1, 2, 4, 5, 6])
     # The colour key above the table: below it, it is left alone overleaf when the table ends a page.
     return [Paragraph(t(analysis, "kpis.intro")), Paragraph(t(analysis, "kpis.rag"), "caption"), table,
-            Bullets(_kpi_definitions(analysis))]
+            c.bullets(_kpi_definitions(analysis))]
 
 
-def _data_lines(analysis: Any) -> list[str]:
+def _data_lines(analysis: Analysis) -> list[str]:
     """The 180° warning, and where the diagnosis found the de-siloing brake."""
     silos = desiloing_populations(analysis)
     lines = [t(analysis, "data.warning")]
@@ -414,17 +434,17 @@ def _data_lines(analysis: Any) -> list[str]:
     return lines
 
 
-def _data_reasons(analysis: Any) -> list[str]:
+def _data_reasons(analysis: Analysis) -> list[str]:
     silos = desiloing_populations(analysis)
     return [b.reasons[0] for b in analysis.diagnosis.brakes
             if b.brake == Brake.DESILOING.value and b.reasons and b.population in silos]
 
 
-def _data_blocks(analysis: Any) -> list[Block]:
+def _data_blocks(analysis: Analysis) -> list[Block]:
     ambition = analysis.engagement.engagement.data_ambition
     blocks: list[Block] = [Heading(t(analysis, "data.ambition"), 2)]
     blocks += [Paragraph(p) for p in _paragraphs(ambition)] or [Paragraph(t(analysis, "data.not_stated"))]
-    blocks.append(Bullets(_data_lines(analysis)))
+    blocks.append(c.bullets(_data_lines(analysis)))
     reasons = _data_reasons(analysis)
     if reasons:
         blocks.append(Bullets([BulletItem(c.text(analysis, "common.reason_line", reason=r), 1) for r in reasons]))
@@ -448,14 +468,14 @@ _DOC_SECTIONS = {
 # =========================================================================== deck
 
 
-def build_deck(analysis: Any) -> Deck:
+def build_deck(analysis: Analysis) -> Deck:
     return c.sectioned_deck(analysis, NAME, SECTIONS, _DECK_SECTIONS, messages(analysis))
 
 
 LIFE_SHOWN = 3  # populations on the main slide at most (largest first); all in the report
 
 
-def _life_slides(analysis: Any) -> tuple[list[Slide], list[Slide]]:
+def _life_slides(analysis: Analysis) -> tuple[list[Slide], list[Slide]]:
     """The gains of the largest populations, as many as a slide's budget holds.
 
     Every population's gains and life tomorrow are in the report, one page each;
@@ -470,11 +490,13 @@ def _life_slides(analysis: Any) -> tuple[list[Slide], list[Slide]]:
         title = c.counted(analysis, f"{NAME}.deck.life_from_impacts", len(analysis.engagement.populations))
         # the largest populations on the slide when all do not fit, every one in the appendix
         headcount = {p.name: float(p.headcount) for p in analysis.engagement.populations}
-        return [TableSlide(title, table, rank=[headcount[row[0]] for row in table.rows])], []
+        return [TableSlide(title, table, rank=[headcount[str(row[0])] for row in table.rows])], []
     if not people:
         return [], []
     columns = [c.text(analysis, "common.columns.population"), t(analysis, "life.gains")]
-    row = lambda p: [c.population_label(analysis, p), p.gains]  # noqa: E731
+    def row(p: Population) -> list[Cell]:
+        return [c.population_label(analysis, p), p.gains]
+
     largest = sorted(people, key=lambda p: -p.headcount)[:LIFE_SHOWN]
     largest = b.leading(largest, lambda p: b.words(*row(p)), spent=b.words(*columns))
     shown = [p for p in people if p in largest]
@@ -485,30 +507,34 @@ def _life_slides(analysis: Any) -> tuple[list[Slide], list[Slide]]:
     return [TableSlide(title, Table(columns, [row(p) for p in shown], widths=[1.3, 3]), notes=notes)], []
 
 
-def _persona_slides(analysis: Any) -> tuple[list[Slide], list[Slide]]:
+def _persona_slides(analysis: Analysis) -> tuple[list[Slide], list[Slide]]:
     personas = analysis.engagement.personas
     if not personas:
         return [], []
-    p_ = lambda key: t(analysis, f"personas.{key}")  # noqa: E731
+    def p_(key: str) -> str:
+        return t(analysis, f"personas.{key}")
+
     losing = [p for p in personas if p.loses_by_sharing]
     table = Table([t(analysis, "deck.persona"), c.text(analysis, "common.columns.population"),
                    p_("it_comfort"), p_("loses_by_sharing")],
                   [[p.name, p.population, c.term(analysis, "level", p.it_comfort),
                     c.yes_no(analysis, p.loses_by_sharing)] for p in personas],
                   widths=[2.4, 2.4, 1.2, 1.4])
-    main = [TableSlide(c.counted(analysis, f"{NAME}.deck.personas", len(losing), personas=len(personas)),
+    main: list[Slide] = [TableSlide(c.counted(analysis, f"{NAME}.deck.personas", len(losing), personas=len(personas)),
                        table, notes="\n".join(f"{p.name} — {p.quote}" for p in personas if p.quote))]
     return main, [_persona_slide(analysis, persona) for persona in personas]
 
 
-def _persona_slide(analysis: Any, persona: Any) -> Slide:
+def _persona_slide(analysis: Analysis, persona: Persona) -> Slide:
     """Who the persona is and, beside it, what she lives, as much as the slide's
     budget holds (fears first); her profile levels are on the personas table
     already, so they go to the notes with the whole of her experience."""
-    p_ = lambda key: t(analysis, f"personas.{key}")  # noqa: E731
-    left = [persona.portrait, *([f"**{persona.quote}**"] if persona.quote else [])]
+    def p_(key: str) -> str:
+        return t(analysis, f"personas.{key}")
+
+    left: list[BulletLike] = [persona.portrait, *([f"**{persona.quote}**"] if persona.quote else [])]
     experience = _persona_experience(analysis, persona)
-    right = (b.leading(experience, b.words, spent=b.words(*left, p_("portrait"), p_("experience")))
+    right: list[BulletLike] = (b.leading(experience, b.words, spent=b.words(*left, p_("portrait"), p_("experience")))
              or [line for line in _persona_profile(analysis, persona)])
     notes = b.lines([t(analysis, "personas.population", population=persona.population),
                      *(line.replace("**", "") for line in _persona_profile(analysis, persona)),
@@ -517,7 +543,7 @@ def _persona_slide(analysis: Any, persona: Any) -> Slide:
                            left_title=p_("portrait"), right_title=p_("experience"))
 
 
-def _journey_slides(analysis: Any) -> tuple[list[Slide], list[Slide]]:
+def _journey_slides(analysis: Analysis) -> tuple[list[Slide], list[Slide]]:
     groups = journeys_by_population(analysis)
     detail: list[Slide] = []
     for population, steps in groups.items():
@@ -530,7 +556,7 @@ def _journey_slides(analysis: Any) -> tuple[list[Slide], list[Slide]]:
         return detail[:1], detail[1:]
     count, must = effort_by_priority(analysis)[Priority.MUST]
     total = sum(s.effort_days for s in analysis.engagement.journeys if s.improvement)
-    main = [ChartSlide(c.counted(analysis, f"{NAME}.deck.journeys", count, days=c.days(analysis, must),
+    main: list[Slide] = [ChartSlide(c.counted(analysis, f"{NAME}.deck.journeys", count, days=c.days(analysis, must),
                                  total=c.days(analysis, total)),
                        effort_chart(analysis),
                        caption=t(analysis, "journeys.arbitration_intro", days=c.days(analysis, total),
@@ -539,11 +565,13 @@ def _journey_slides(analysis: Any) -> tuple[list[Slide], list[Slide]]:
     return main, detail
 
 
-def _use_case_slides(analysis: Any) -> tuple[list[Slide], list[Slide]]:
+def _use_case_slides(analysis: Analysis) -> tuple[list[Slide], list[Slide]]:
     e = analysis.engagement
     if not e.use_cases:
         return [], []
-    u_ = lambda key: t(analysis, f"use_cases.{key}")  # noqa: E731
+    def u_(key: str) -> str:
+        return t(analysis, f"use_cases.{key}")
+
     lots = sorted_lots(analysis)
     first = sum(u.lot == lots[0].name for u in e.use_cases) if lots else 0
     main: list[Slide] = [ChartSlide(
@@ -566,7 +594,7 @@ def _use_case_slides(analysis: Any) -> tuple[list[Slide], list[Slide]]:
     return main, detail
 
 
-def _kpi_slides(analysis: Any) -> tuple[list[Slide], list[Slide]]:
+def _kpi_slides(analysis: Analysis) -> tuple[list[Slide], list[Slide]]:
     kpis = analysis.steering.kpis
     if not len(kpis):
         return [], []
@@ -581,7 +609,7 @@ def _kpi_slides(analysis: Any) -> tuple[list[Slide], list[Slide]]:
     return [TableSlide(title, c.select(table, [0, 2, 3] if _has_baseline(analysis) else [0, 3]), notes=notes)], []
 
 
-def _data_slides(analysis: Any) -> tuple[list[Slide], list[Slide]]:
+def _data_slides(analysis: Analysis) -> tuple[list[Slide], list[Slide]]:
     ambition = analysis.engagement.engagement.data_ambition
     silos = desiloing_populations(analysis)
     if not (ambition.strip() or silos):

@@ -17,6 +17,7 @@ from typing import Any
 
 import pandas as pd
 
+from ...analysis import Analysis
 from ...findings import findings as facts
 from ...findings.effort import day_parts
 from ...findings.wording import partner_sentence
@@ -24,8 +25,8 @@ from ...text import grammar
 from ..ir import (
     Block,
     BulletItem,
-    Bullets,
     BulletSlide,
+    Cell,
     Chart,
     ChartSlide,
     Deck,
@@ -33,6 +34,7 @@ from ..ir import (
     Heading,
     Paragraph,
     Series,
+    Slide,
     Table,
     TableSlide,
     Task,
@@ -49,41 +51,41 @@ WAVES = (PREPARATORY, END_USERS)
 MIN_BAR = dt.timedelta(days=2)
 
 
-def _t(analysis: Any, key: str, **values: Any) -> str:
+def _t(analysis: Analysis, key: str, **values: Any) -> str:
     return c.text(analysis, f"{NAME}.{key}", **values)
 
 
-def _col(analysis: Any, key: str) -> str:
+def _col(analysis: Analysis, key: str) -> str:
     return _t(analysis, f"columns.{key}")
 
 
-def _days(analysis: Any, value: float) -> str:
+def _days(analysis: Analysis, value: float) -> str:
     return c.days(analysis, value)
 
 
-def _hours(analysis: Any, value: float) -> str:
+def _hours(analysis: Analysis, value: float) -> str:
     return _t(analysis, "text.hours", hours=c.number(analysis, value, 1 if value % 1 else 0))
 
 
-def _has_rates(analysis: Any) -> bool:
+def _has_rates(analysis: Analysis) -> bool:
     training = analysis.engagement.training
     return training.trainer_day_rate is not None or training.learner_day_cost is not None
 
 
-def _per_lot(analysis: Any) -> pd.DataFrame:
+def _per_lot(analysis: Analysis) -> pd.DataFrame:
     """The totals table without its "all lots" row (always the last one)."""
     return analysis.training_plan.totals.iloc[:-1]
 
 
-def _grand_total(analysis: Any) -> pd.Series:
+def _grand_total(analysis: Analysis) -> pd.Series:
     return analysis.training_plan.totals.iloc[-1]
 
 
-def _lots(analysis: Any) -> list[str]:
+def _lots(analysis: Analysis) -> list[str]:
     return list(_per_lot(analysis).index)
 
 
-def _lots_key(analysis: Any, key: str) -> str:
+def _lots_key(analysis: Analysis, key: str) -> str:
     """`key`, or its form for a plan of one lot when the catalogue has one: "at
     every lot" said of a single lot reads as a form letter."""
     if len(_lots(analysis)) == 1 and analysis.method.labels.has(f"{NAME}.{key}_one_lot"):
@@ -91,7 +93,7 @@ def _lots_key(analysis: Any, key: str) -> str:
     return key
 
 
-def _name(analysis: Any, population: str) -> str:
+def _name(analysis: Analysis, population: str) -> str:
     """A mapped population with its headcount; key users and administrators as named."""
     try:
         return c.population_label(analysis, population)
@@ -102,7 +104,7 @@ def _name(analysis: Any, population: str) -> str:
 # --------------------------------------------------------------------------- facts
 
 
-def wave_dates(analysis: Any) -> dict[str, dict[str, tuple[dt.date, dt.date] | None]]:
+def wave_dates(analysis: Analysis) -> dict[str, dict[str, tuple[dt.date, dt.date] | None]]:
     """Per lot: (start, end) of its preparatory and end-user waves, or None."""
     calendar = analysis.training_plan.calendar
     result: dict[str, dict[str, tuple[dt.date, dt.date] | None]] = {}
@@ -115,24 +117,24 @@ def wave_dates(analysis: Any) -> dict[str, dict[str, tuple[dt.date, dt.date] | N
     return result
 
 
-def first_led_session(analysis: Any, lot: str) -> dt.date | None:
+def first_led_session(analysis: Analysis, lot: str) -> dt.date | None:
     """First end-user session with a trainer (e-learning opens earlier on purpose)."""
     sessions = analysis.training_plan.sessions
     own = sessions[(sessions["lot"] == lot) & (sessions["wave"] == END_USERS)]
     return min(own["start"]) if len(own) else None
 
 
-def key_messages(analysis: Any) -> list[str]:
+def key_messages(analysis: Analysis) -> list[str]:
     """The summary: the messages of the deck's findings, in its order."""
     return [f.message for f in findings(analysis)]
 
 
-def messages(analysis: Any) -> dict[str, str]:
+def messages(analysis: Analysis) -> dict[str, str]:
     """Every message the plan can state, by topic."""
     plan = analysis.training_plan
     total = _grand_total(analysis)
     needs = plan.needs
-    messages = {}
+    messages: dict[str, str] = {}
     messages["volume"] = (c.message(analysis, f"{NAME}.messages.volume", learners=c.number(analysis, total["seats_needed"]),
                    populations=sum(1 for p in analysis.engagement.populations
                                    if (needs["population"] == p.name).any()),
@@ -146,7 +148,7 @@ def messages(analysis: Any) -> dict[str, str]:
     if order:
         messages["trainers_first"] = order
     waves = wave_dates(analysis)
-    described = [w[END_USERS] for w in waves.values() if w[END_USERS]]
+    described = [span for w in waves.values() if (span := w[END_USERS])]
     if described:
         messages["waves"] = c.message(analysis, f"{NAME}.messages.waves", len(described),
                                       start=c.month(analysis, min(w[0] for w in described)),
@@ -167,7 +169,7 @@ def messages(analysis: Any) -> dict[str, str]:
     return messages
 
 
-def _cost_message(analysis: Any) -> str:
+def _cost_message(analysis: Analysis) -> str:
     """Trainers' cost (spending) and learners' time (internal), never one sum."""
     budget = facts(analysis).budget
     trainers, learners = budget.line("trainers"), budget.line("learners")
@@ -189,7 +191,7 @@ def _cost_message(analysis: Any) -> str:
     return c.Message(f"{whole} {partners}", c.headline(whole)) if partners else whole
 
 
-def _order_message(analysis: Any) -> str:
+def _order_message(analysis: Analysis) -> str:
     """'Key users are trained first…', said only when the schedule has them first
     at every lot that trains both (from the key users' own sessions)."""
     training = facts(analysis).training
@@ -209,7 +211,7 @@ def _order_message(analysis: Any) -> str:
                      first=c.date(analysis, lot.first_user_session))
 
 
-def _acceptance_message(analysis: Any) -> str:
+def _acceptance_message(analysis: Analysis) -> str:
     """How many end-user sessions start before their lot's acceptance testing ends."""
     training = facts(analysis).training
     early = training.before_acceptance_end
@@ -219,7 +221,7 @@ def _acceptance_message(analysis: Any) -> str:
                      sessions=c.number(analysis, training.user_sessions))
 
 
-def next_steps(analysis: Any) -> list[c.NextStep]:
+def next_steps(analysis: Analysis) -> list[c.NextStep]:
     """Milestones ahead plus each lot's key-user training and end-user wave."""
     extra = []
     for lot, waves in wave_dates(analysis).items():
@@ -227,24 +229,25 @@ def next_steps(analysis: Any) -> list[c.NextStep]:
         if key_users:
             extra.append(c.NextStep(key_users[0], _t(analysis, "next_steps.train_the_trainer", lot=lot)))
         led = first_led_session(analysis, lot)
-        if waves[END_USERS] and led and waves[END_USERS][0] < led:
+        end_users = waves[END_USERS]
+        if end_users and led and end_users[0] < led:
             # e-learning opens first: dating "the wave starts" then would put end users
             # before the key users who are trained in between
-            extra.append(c.NextStep(waves[END_USERS][0], _t(analysis, "next_steps.e_learning", lot=lot)))
+            extra.append(c.NextStep(end_users[0], _t(analysis, "next_steps.e_learning", lot=lot)))
             extra.append(c.NextStep(led, _t(analysis, "next_steps.first_led", lot=lot)))
-        elif waves[END_USERS]:
-            extra.append(c.NextStep(waves[END_USERS][0], _t(analysis, "next_steps.end_users", lot=lot)))
+        elif end_users:
+            extra.append(c.NextStep(end_users[0], _t(analysis, "next_steps.end_users", lot=lot)))
     return c.next_steps(analysis, extra)
 
 
 # --------------------------------------------------------------------------- tables
 
 
-def needs_table(analysis: Any) -> Table:
+def needs_table(analysis: Analysis) -> Table:
     """Per mapped population: role, tool impact, IT comfort → modules needed."""
     needs = analysis.training_plan.needs
     matrix = analysis.diagnosis.matrix
-    rows = []
+    rows: list[list[Cell]] = []
     for population in analysis.engagement.populations:
         modules = list(dict.fromkeys(needs.loc[needs["population"] == population.name, "label"]))
         rows.append([population.name, c.term(analysis, "hierarchy_level", population.level),
@@ -256,7 +259,7 @@ def needs_table(analysis: Any) -> Table:
     return Table(columns, rows, widths=[2.4, 1.2, 0.9, 1.1, 4.0])
 
 
-def _need_notes(analysis: Any) -> list[str]:
+def _need_notes(analysis: Analysis) -> list[str]:
     """One line per population: role, tool impact, IT comfort (why these modules)."""
     matrix = analysis.diagnosis.matrix
     return [_t(analysis, "deck.need_line", population=p.name,
@@ -265,11 +268,11 @@ def _need_notes(analysis: Any) -> list[str]:
             for p in analysis.engagement.populations]
 
 
-def needs_detail_table(analysis: Any) -> Table:
+def needs_detail_table(analysis: Analysis) -> Table:
     """Each population × module need, with the reason the method gives."""
     needs = analysis.training_plan.needs
-    seen: dict[tuple[str, str], list] = {}
-    rows = []
+    seen: dict[tuple[str, str], list[Any]] = {}  # a row whose last cell (the reason) grows
+    rows: list[list[Cell]] = []
     for _, need in needs.iterrows():
         key = (need["population"], need["module"])
         if key in seen:  # a population that goes live in several lots needs it once here,
@@ -286,7 +289,7 @@ def needs_detail_table(analysis: Any) -> Table:
     return Table(columns, rows, widths=[2.0, 2.0, 1.2, 0.8, 4.0])
 
 
-def modules_table(analysis: Any, with_objectives: bool = True) -> Table:
+def modules_table(analysis: Analysis, with_objectives: bool = True) -> Table:
     modules = analysis.training_plan.modules
     rows = []
     for _, m in modules.iterrows():
@@ -305,7 +308,7 @@ def modules_table(analysis: Any, with_objectives: bool = True) -> Table:
     return Table(columns, rows, widths=widths)
 
 
-def module_volume_table(analysis: Any) -> Table:
+def module_volume_table(analysis: Analysis) -> Table:
     modules = analysis.training_plan.modules
     budget = facts(analysis).budget
     # The modules' days rounded to add up to the plan's printed totals (the budget's lines).
@@ -325,7 +328,7 @@ def module_volume_table(analysis: Any) -> Table:
     return Table(columns, rows, widths=[3, 1, 1, 1.1, 1.1])
 
 
-def population_volume_table(analysis: Any) -> Table:
+def population_volume_table(analysis: Analysis) -> Table:
     calendar = analysis.training_plan.calendar
     rows = []
     for population in dict.fromkeys(calendar["population"]):
@@ -337,7 +340,7 @@ def population_volume_table(analysis: Any) -> Table:
     return Table(columns, rows, widths=[3, 1, 1.1, 1.1])
 
 
-def lot_table(analysis: Any) -> Table:
+def lot_table(analysis: Analysis) -> Table:
     """Per lot and in total: sessions, trainer-days, learner-days (and costs)."""
     totals = analysis.training_plan.totals
     budget = facts(analysis).budget
@@ -375,7 +378,7 @@ def _lot_days(values: list[float], total: float) -> list[float]:
     return [*day_parts(values[:-1], total), total]
 
 
-def wave_table(analysis: Any, lot: str | None = None) -> Table:
+def wave_table(analysis: Analysis, lot: str | None = None) -> Table:
     """The calendar: one row per lot × wave × population × module."""
     calendar = analysis.training_plan.calendar
     if lot is not None:
@@ -394,7 +397,7 @@ def wave_table(analysis: Any, lot: str | None = None) -> Table:
     return Table(columns, rows, widths=widths)
 
 
-def session_table(analysis: Any) -> Table:
+def session_table(analysis: Analysis) -> Table:
     """Every session by its id (lot, population or role, module, rank: stable
     across runs), so the steering pack, the minutes and the consultant can cite
     one: who, which module, when, how many learners."""
@@ -414,18 +417,18 @@ def session_table(analysis: Any) -> Table:
     return Table(columns, rows, widths=widths)
 
 
-def blackout_table(analysis: Any) -> Table | None:
+def blackout_table(analysis: Analysis) -> Table | None:
     blackouts = sorted(analysis.engagement.training.blackouts, key=lambda b: b.start)
     if not blackouts:
         return None
-    rows = [[_period(analysis, b.start, b.end),
+    rows: list[list[Cell]] = [[_period(analysis, b.start, b.end),
              b.territory or _t(analysis, "text.all_territories"), b.reason]
             for b in blackouts]
     return Table([_col(analysis, "period"), c.text(analysis, "common.columns.territory"),
                   c.text(analysis, "common.columns.reason")], rows, widths=[2.4, 1.3, 4])
 
 
-def onboarding_table(analysis: Any) -> Table | None:
+def onboarding_table(analysis: Analysis) -> Table | None:
     onboarding = analysis.training_plan.onboarding
     if onboarding.empty:
         return None
@@ -436,7 +439,7 @@ def onboarding_table(analysis: Any) -> Table | None:
                  widths=[3, 1.3, 1.1, 1.1])
 
 
-def evaluation_table(analysis: Any, with_dates: bool = True) -> Table:
+def evaluation_table(analysis: Analysis, with_dates: bool = True) -> Table:
     """Kirkpatrick's four levels: what, how and, per lot, when."""
     evaluation = analysis.training_plan.evaluation
     rows = []
@@ -455,13 +458,46 @@ def evaluation_table(analysis: Any, with_dates: bool = True) -> Table:
     return Table(columns, rows, widths=widths)
 
 
-def _period(analysis: Any, start: dt.date, end: dt.date) -> str:
+def follow_up_table(analysis: Analysis) -> Table:
+    """After the sessions, when each Kirkpatrick level is measured and each support
+    offer runs: a column per lot (one lot: a single "when" column). What and how
+    are in the report; the slide is the client's calendar of them."""
+    plan = analysis.training_plan
+    lots = _lots(analysis)
+    rows = []
+    for frame, key in ((plan.evaluation, "level"), (plan.support, "offer")):
+        for _, own in frame.groupby(key, sort=False):
+            when = {r["lot"]: _period(analysis, r["start"], r["end"]) for _, r in own.iterrows()}
+            rows.append([own.iloc[0]["label"], *(when.get(lot, "–") for lot in lots)])
+    heads = [_col(analysis, "when")] if len(lots) == 1 else lots
+    return Table([_col(analysis, "follow_up"), *heads], rows,
+                 widths=[2.4, *(5.6 / len(heads) for _ in heads)])
+
+
+def follow_up_title(analysis: Analysis) -> str:
+    """"Training is measured until 31 January 2028; support is reinforced until
+    27 December 2027": the last dates of the evaluation and of the support offers."""
+    plan = analysis.training_plan
+    return _t(analysis, "deck.follow_up", evaluation_end=c.date(analysis, max(plan.evaluation["end"])),
+              support_end=c.date(analysis, max(plan.support["end"])))
+
+
+def _follow_up_notes(analysis: Analysis) -> str:
+    """How each level is measured (its target) and what each offer is."""
+    plan = analysis.training_plan
+    levels = [own.iloc[0] for _, own in plan.evaluation.groupby("level", sort=False)]
+    offers = [own.iloc[0] for _, own in plan.support.groupby("offer", sort=False)]
+    return b.lines([*(f"{r['label']} — {r['instrument']}" for r in levels),
+                    *(f"{r['label']} — {r['description']}" for r in offers)])
+
+
+def _period(analysis: Analysis, start: dt.date, end: dt.date) -> str:
     if start == end:
         return c.date(analysis, start)
     return c.text(analysis, "common.date_range", **c.date_span(analysis, start, end))
 
 
-def support_table(analysis: Any) -> Table:
+def support_table(analysis: Analysis) -> Table:
     support = analysis.training_plan.support
     rows = []
     for _offer, own in support.groupby("offer", sort=False):
@@ -476,7 +512,7 @@ def support_table(analysis: Any) -> Table:
 # --------------------------------------------------------------------------- charts
 
 
-def waves_chart(analysis: Any, lot: str | None = None) -> Chart | None:
+def waves_chart(analysis: Analysis, lot: str | None = None) -> Chart | None:
     """One bar per population and wave (first to last session of its modules),
     lanes by lot (or by wave for one lot), and the go-live milestones."""
     calendar = analysis.training_plan.calendar
@@ -502,7 +538,7 @@ def waves_chart(analysis: Any, lot: str | None = None) -> Chart | None:
     return Chart(kind="gantt", tasks=tasks) if tasks else None
 
 
-def module_chart(analysis: Any) -> Chart | None:
+def module_chart(analysis: Analysis) -> Chart | None:
     modules = analysis.training_plan.modules
     if modules.empty:
         return None
@@ -515,14 +551,14 @@ def module_chart(analysis: Any) -> Chart | None:
 # --------------------------------------------------------------------------- document
 
 
-def _key_user_span(analysis: Any, lot: str) -> tuple[dt.date, dt.date] | None:
+def _key_user_span(analysis: Analysis, lot: str) -> tuple[dt.date, dt.date] | None:
     """The key users' own train-the-trainer dates, not the preparatory wave's, which
     also holds the administrators' course: one date wherever 'key users trained' is said."""
     span = next((own.key_users for own in facts(analysis).training.lots if own.lot == lot), None)
     return (span.start, span.end) if span else None
 
 
-def _trainers_first_lines(analysis: Any) -> list[str]:
+def _trainers_first_lines(analysis: Analysis) -> list[str]:
     lines = []
     for lot in wave_dates(analysis):
         first, prep = first_led_session(analysis, lot), _key_user_span(analysis, lot)
@@ -534,11 +570,11 @@ def _trainers_first_lines(analysis: Any) -> list[str]:
     return lines
 
 
-def trainers_first_table(analysis: Any) -> Table | None:
+def trainers_first_table(analysis: Analysis) -> Table | None:
     """Lot, when its key users are trained, when its end users start: one row per lot
     whose order can be read (the deck's slide; a single lot reads as a record). Whether
     each lot keeps the order is said in a column only when one does not."""
-    rows = []
+    rows: list[list[Cell]] = []  # the last cell: whether the key users are trained first
     for lot in wave_dates(analysis):
         first, prep = first_led_session(analysis, lot), _key_user_span(analysis, lot)
         if prep and first:
@@ -551,24 +587,28 @@ def trainers_first_table(analysis: Any) -> Table | None:
     if all(row[-1] for row in rows):
         return Table(columns, [row[:-1] for row in rows])
     return Table([*columns, _col(analysis, "key_users_before")],
-                 [[*row[:-1], c.yes_no(analysis, row[-1])] for row in rows])
+                 [[*row[:-1], c.yes_no(analysis, bool(row[-1]))] for row in rows])
 
 
-def _rates_text(analysis: Any) -> str:
+def _rates_text(analysis: Analysis) -> str:
     training = analysis.engagement.training
     if not _has_rates(analysis):
         return _t(analysis, "text.no_rates")
-    money = lambda v: c.rate(analysis, v) if v is not None else "–"  # noqa: E731
+    def money(v: float | None) -> str:
+        return c.rate(analysis, v) if v is not None else "–"
+
     return _t(analysis, "text.rates", trainer=money(training.trainer_day_rate),
               learner=money(training.learner_day_cost))
 
 
-def _warnings(analysis: Any) -> list[str]:
+def _warnings(analysis: Analysis) -> list[str]:
     return [w.message for w in c.for_client(analysis.training_plan.warnings)]
 
 
-def build_document(analysis: Any) -> Document:
-    s = lambda key: _t(analysis, f"sections.{key}")  # noqa: E731
+def build_document(analysis: Analysis) -> Document:
+    def s(key: str) -> str:
+        return _t(analysis, f"sections.{key}")
+
     day_hours = analysis.method.training.day_hours
     told = findings(analysis)
     blocks: list[Block] = c.key_messages_blocks(analysis, [f.message for f in told if f.message])
@@ -585,7 +625,7 @@ def build_document(analysis: Any) -> Document:
                Paragraph(_rates_text(analysis)), lot_table(analysis), module_volume_table(analysis),
                population_volume_table(analysis)]
     blocks += [Heading(s("trainers_first")), *lead.get("trainers_first", []), Paragraph(_t(analysis, _lots_key(analysis, "text.trainers_first_intro"))),
-               Bullets(_trainers_first_lines(analysis))]
+               c.bullets(_trainers_first_lines(analysis))]
     blocks += [Heading(s("calendar")), *lead.get("calendar", []), Paragraph(_t(analysis, "text.calendar_intro")),
                c.figure_or_note(analysis, waves_chart(analysis), _t(analysis, "charts.gantt")),
                wave_table(analysis)]
@@ -602,7 +642,7 @@ def build_document(analysis: Any) -> Document:
                support_table(analysis)]
     warnings = _warnings(analysis)
     if warnings:
-        blocks += [Heading(s("warnings")), Bullets(warnings)]
+        blocks += [Heading(s("warnings")), c.bullets(warnings)]
     blocks += c.next_steps_blocks(analysis, next_steps(analysis))
     if len(analysis.training_plan.sessions):
         blocks += [Heading(s("sessions")), Paragraph(_t(analysis, "text.sessions_intro")),
@@ -615,11 +655,13 @@ def build_document(analysis: Any) -> Document:
 
 @per_build
 @per_build
-def findings(analysis: Any) -> list[c.Finding]:
+def findings(analysis: Analysis) -> list[c.Finding]:
     """The plan told in five findings: the volume (whom to train, with what),
     its cost, trainers first, a wave before each lot, a calendar that spares
     the teams."""
-    d = lambda key, **v: _t(analysis, f"deck.{key}", **v)  # noqa: E731
+    def d(key: str, **v: Any) -> str:
+        return _t(analysis, f"deck.{key}", **v)
+
     plan = analysis.training_plan
     said = messages(analysis)
     total = _grand_total(analysis)
@@ -630,20 +672,34 @@ def findings(analysis: Any) -> list[c.Finding]:
                    _modules_slide_table(analysis),
                    notes=b.lines([_t(analysis, "text.needs_intro"), _t(analysis, "text.modules_intro"),
                                   *(_t(analysis, "deck.module_format", module=m["label"], format=m["format"])
-                                    for _, m in plan.modules.iterrows())])),
+                                    for _, m in plan.modules.iterrows()),
+                                  # one population has no appendix of needs: why its modules, here
+                                  *(_need_notes(analysis) if len(analysis.engagement.populations) == 1
+                                    else []),
+                                  c.reason_notes(analysis, plan.needs["reason"])
+                                  if len(analysis.engagement.populations) == 1 else ""])),
     ], key="needs")]
 
-    volume_slides: list[Any] = [TableSlide(
-        _t(analysis, _lots_key(analysis, "deck.volumes"), trainer_days=_days(analysis, total["trainer_days"]),
-          learner_days=_days(analysis, total["learner_days"])),
-        lot_table(analysis), notes=_rates_text(analysis))]
-    by_module = module_chart(analysis)
-    if by_module is not None:
-        top = plan.modules.sort_values("learner_days", ascending=False).iloc[0]
-        volume_slides.append(ChartSlide(
-            d("by_module", module=top["label"], days=_days(analysis, float(top["learner_days"]))),
-            by_module, notes=_t(analysis, "text.volumes_intro",
-                                hours=c.number(analysis, analysis.method.training.day_hours))))
+    volume_slides: list[Slide]
+    if len(_lots(analysis)) == 1:
+        # One lot: its row would repeat the summary, and a chart of the modules the
+        # table: the modules' days and their total, the cost in the title.
+        volume_slides = [TableSlide(_one_lot_volume_title(analysis), module_volume_table(analysis),
+                                    notes=b.lines([_rates_text(analysis),
+                                                   _t(analysis, "text.volumes_intro",
+                                                      hours=c.number(analysis, analysis.method.training.day_hours))]))]
+    else:
+        volume_slides = [TableSlide(
+            _t(analysis, "deck.volumes", trainer_days=_days(analysis, total["trainer_days"]),
+               learner_days=_days(analysis, total["learner_days"])),
+            lot_table(analysis), notes=_rates_text(analysis))]
+        by_module = module_chart(analysis)
+        if by_module is not None:
+            top = plan.modules.sort_values("learner_days", ascending=False).iloc[0]
+            volume_slides.append(ChartSlide(
+                d("by_module", module=top["label"], days=_days(analysis, float(top["learner_days"]))),
+                by_module, notes=_t(analysis, "text.volumes_intro",
+                                    hours=c.number(analysis, analysis.method.training.day_hours))))
     result.append(c.Finding(said.get("cost", ""), volume_slides, key="volumes"))
 
     order = facts(analysis).training
@@ -658,13 +714,15 @@ def findings(analysis: Any) -> list[c.Finding]:
         if order_table else [], key="trainers_first"))
 
     waves = wave_dates(analysis)
-    wave_slides = []
+    wave_slides: list[Slide] = []
     for lot in _lots(analysis):
         if (plan.calendar["lot"] == lot).any():
+            chart = waves_chart(analysis, lot)
+            assert chart is not None  # a lot's chart always holds its go-live
             wave_slides.append(ChartSlide(
                 wave_title(analysis, lot, waves[lot][END_USERS] or waves[lot][PREPARATORY]),
                 # how the waves are placed: told on the first wave
-                waves_chart(analysis, lot), notes="" if wave_slides else _t(analysis, "text.calendar_intro")))
+                chart, notes="" if wave_slides else _t(analysis, "text.calendar_intro")))
     result.append(c.Finding(said.get("waves", ""), wave_slides, key="calendar"))
 
     blackouts = blackout_table(analysis)
@@ -677,12 +735,29 @@ def findings(analysis: Any) -> list[c.Finding]:
     return result
 
 
-def _modules_slide_table(analysis: Any) -> Table:
+def _one_lot_volume_title(analysis: Analysis) -> str:
+    """"14 trainer-days (€8,400 of spending) and 28 learner-days (€11,000 of internal
+    time)": the days the module table adds up to, each with its cost when both rates
+    are known and every learner is the client's own (other employers' staff are
+    counted in the days, not in the cost)."""
+    budget = facts(analysis).budget
+    trainers, learners = budget.line("trainers"), budget.line("learners")
+    days = {"trainer_days": c.shown_days(analysis, trainers.shown_days),
+            "learner_days": c.shown_days(analysis, budget.learner_days_shown)}
+    if (trainers.rate is None or learners.rate is None or budget.cash_shown is None
+            or budget.learner_days_shown != learners.shown_days):
+        return _t(analysis, "deck.volumes_one_lot", **days)
+    return _t(analysis, "deck.volumes_one_lot_cost", **days,
+              trainers=c.shown_money(analysis, trainers.shown or 0.0),
+              learners=c.money(analysis, learners.amount or 0.0))
+
+
+def _modules_slide_table(analysis: Analysis) -> Table:
     """Module, duration, learners: the format of each is in the notes and the report."""
     return c.select(modules_table(analysis, with_objectives=False), [0, 2, 3])
 
 
-def wave_title(analysis: Any, lot: str, wave: tuple[dt.date, dt.date] | None) -> str:
+def wave_title(analysis: Analysis, lot: str, wave: tuple[dt.date, dt.date] | None) -> str:
     """"Lot 1: the wave ends on 1 October 2027, 3 days before go-live" — or says it
     ends after go-live, or that sessions start before acceptance testing ends (from
     the schedule), which the steering committee must then decide on."""
@@ -703,7 +778,7 @@ def wave_title(analysis: Any, lot: str, wave: tuple[dt.date, dt.date] | None) ->
 NAMED_SUBJECTS = 3  # a point to watch names this many subjects, then counts the others
 
 
-def warning_kinds(analysis: Any) -> list[BulletItem]:
+def warning_kinds(analysis: Analysis) -> list[BulletItem]:
     """One bullet per kind of point to watch; beneath it, what exactly is at stake
     (its sentences) while the slide's words allow, and what else it concerns, the
     first few named and the others counted ("Smaller groups to limit absences —
@@ -732,7 +807,9 @@ def warning_kinds(analysis: Any) -> list[BulletItem]:
         return [BulletItem(head), *detail, BulletItem(_t(analysis, "deck.also", names=listed), level=1)]
 
     detailed = dict.fromkeys(grouped, 0)
-    cost = lambda: b.words(*own_kind, *(i for code in grouped for i in kind(code, detailed[code])))  # noqa: E731
+    def cost() -> int:
+        return b.words(*own_kind, *(i for code in grouped for i in kind(code, detailed[code])))
+
     for code, own in grouped.items():  # the sentences that fit, kind by kind
         while detailed[code] < len(own):
             detailed[code] += 1
@@ -742,7 +819,7 @@ def warning_kinds(analysis: Any) -> list[BulletItem]:
     return [item for code in grouped for item in kind(code, detailed[code])] + own_kind
 
 
-def _one_lot_story(analysis: Any, told: list[c.Finding]) -> list[c.Finding]:
+def _one_lot_story(analysis: Analysis, told: list[c.Finding]) -> list[c.Finding]:
     """A plan of one lot: the order slide would be a two-line record the wave's
     chart already shows (key users' bar before the end users'); the chart then
     develops the key-users-first message, its notes giving the dates."""
@@ -759,8 +836,10 @@ def _one_lot_story(analysis: Any, told: list[c.Finding]) -> list[c.Finding]:
     return [merged if f is calendar else f for f in told if f is not order]
 
 
-def build_deck(analysis: Any) -> Deck:
-    d = lambda key, **v: _t(analysis, f"deck.{key}", **v)  # noqa: E731
+def build_deck(analysis: Analysis) -> Deck:
+    def d(key: str, **v: Any) -> str:
+        return _t(analysis, f"deck.{key}", **v)
+
     said = messages(analysis)
     plan = analysis.training_plan
     closing: list[Any] = []
@@ -776,21 +855,15 @@ def build_deck(analysis: Any) -> Deck:
         kinds = sum(1 for bullet in shown if bullet.level == 0)
         closing.append(BulletSlide(c.counted(analysis, f"{NAME}.deck.warnings", kinds),
                                    list(shown), notes="\n".join(warnings), counted=kinds))
-    evaluation = evaluation_table(analysis, with_dates=False)
-    support = support_table(analysis)
-    appendix = [
+    appendix = []
+    if len(analysis.engagement.populations) > 1:  # one population: its modules are the modules slide
         # Which modules each population takes; why (role, tool impact, IT comfort) is in the notes.
-        *b.table_slides(analysis, d("needs_detail"), c.select_or_record(needs_table(analysis), [0, 4]),
-                        notes=b.lines([_t(analysis, "text.needs_intro"), *_need_notes(analysis),
-                                       c.reason_notes(analysis, plan.needs["reason"])])),
-        # How each level is measured, and when each offer runs per lot, are in the notes and the report.
-        TableSlide(_t(analysis, _lots_key(analysis, "deck.evaluation")), c.select(evaluation, [0, 2]),
-                   notes=b.lines([_t(analysis, _lots_key(analysis, "text.evaluation_intro")),
-                                  *(f"{row[0]} — {row[1]}" for row in evaluation.rows)])),
-        TableSlide(_t(analysis, _lots_key(analysis, "deck.support")), c.select(support, [0, 1]),
-                   notes=b.lines([_t(analysis, _lots_key(analysis, "text.support_intro")),
-                                  *(f"{row[0]} — {row[2]}" for row in support.rows)])),
-    ]
+        appendix += b.table_slides(analysis, d("needs_detail"), c.select(needs_table(analysis), [0, 4]),
+                                   notes=b.lines([_t(analysis, "text.needs_intro"), *_need_notes(analysis),
+                                                  c.reason_notes(analysis, plan.needs["reason"])]))
+    # When each level is measured and each offer runs; how and what, in the notes and the report.
+    appendix.append(TableSlide(follow_up_title(analysis), follow_up_table(analysis),
+                               notes=_follow_up_notes(analysis)))
     return c.story_deck(analysis, NAME, _one_lot_story(analysis, findings(analysis)), closing=closing,
                         appendix=appendix,
                         steps=next_steps(analysis))

@@ -15,8 +15,10 @@ document's language, which is also set for the spell checker.
 from __future__ import annotations
 
 import io
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_BREAK
@@ -30,6 +32,7 @@ from ...files import atomic_path
 from .. import fit
 from ..charts import document_height, figure_numbered, render_png
 from ..ir import (
+    Block,
     BulletItem,
     Bullets,
     Document,
@@ -47,6 +50,14 @@ from ..tables import cell_text, column_alignments, column_widths
 from ..templates import DOCX_NAME, default_template_dir, load_docx_template, text_width
 from ..typography import format_date, prepare
 from .xml import add_runs, replace_tokens, set_num, styled_p, sub, table_element
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
+    from docx.oxml.styles import CT_Style
+    from docx.shared import Length
+    from lxml import etree
+
+_T = TypeVar("_T")
 
 _PARAGRAPH_STYLES = {"body": "Normal", "quote": "Quote", "caption": "Caption",
                      "key_message": "Key Message"}
@@ -77,7 +88,7 @@ def write_docx(document: Document, path: str | Path, template_dir: str | Path | 
 
 
 class _DocxWriter:
-    def __init__(self, document: Document, template_dir: Path, labels: Labels):
+    def __init__(self, document: Document, template_dir: Path, labels: Labels) -> None:
         self.source = document
         self.lang = document.lang
         self.labels = labels
@@ -159,10 +170,12 @@ class _DocxWriter:
 
     # ------------------------------------------------------------------ blocks
 
-    def add(self, block) -> None:
-        handler = {Heading: self._heading, Paragraph: self._paragraph, Bullets: self._bullets,
+    def add(self, block: Block) -> None:
+        # each handler takes the kind of block it is keyed by
+        handlers: dict[type, Callable[[Any], None]] = {Heading: self._heading, Paragraph: self._paragraph, Bullets: self._bullets,
                    Table: self._table, Figure: self._figure, KeyMessages: self._key_messages,
-                   PageBreak: self._page_break}.get(type(block))
+                   PageBreak: self._page_break}
+        handler = handlers.get(type(block))
         if handler is None:
             raise TypeError(f"not a document block: {block!r}")
         if isinstance(block, Heading) and self._opening is not None:
@@ -186,7 +199,7 @@ class _DocxWriter:
         if previous is not None and previous.tag == qn("w:p"):
             DocxParagraph(previous, self.doc._body).paragraph_format.keep_with_next = True
 
-    def _append(self, element) -> None:
+    def _append(self, element: etree._Element) -> None:
         if self._end is not None:
             self._end.addprevious(element)
         else:
@@ -233,7 +246,8 @@ class _DocxWriter:
     def _restart_numbering(self, style_name: str) -> int | None:
         """A new numbering instance restarting at 1, so each numbered list counts from 1."""
         element = self.styles.element(style_name)
-        num_pr = element.pPr.numPr if element.pPr is not None else None
+        # (python-docx declares an element's children as descriptors: mypy reads ZeroOrOne)
+        num_pr = element.pPr.numPr if element.pPr is not None else None  # type: ignore[attr-defined]
         if num_pr is None or num_pr.numId is None:
             return None
         numbering = self.doc.part.numbering_part.element
@@ -242,7 +256,8 @@ class _DocxWriter:
         num = numbering.add_num(abstract)
         num.append(parse_xml(f'<w:lvlOverride {nsdecls("w")} w:ilvl="0">'
                              f'<w:startOverride w:val="1"/></w:lvlOverride>'))
-        return num.numId
+        num_id: int = num.numId
+        return num_id
 
     def _key_messages(self, block: KeyMessages) -> None:
         if block.title:
@@ -304,7 +319,7 @@ class _DocxWriter:
             if detail is not None and values[detail]:
                 label = cell_text(f"**{table.columns[detail]}**: {table.rows[r][detail]}", self.lang)
                 rows.append(([(label, None)], r))
-        width = lambda c: widths[columns.index(c)] if c is not None else sum(widths)  # noqa: E731
+        width: Callable[[int | None], int] = lambda c: widths[columns.index(c)] if c is not None else sum(widths)  # noqa: E731
         whole, kept = _row_keeps([_row_lines([text for text, _ in cells],
                                              [width(c) for _, c in cells]) for cells, _ in rows])
         for index, (cells, source) in enumerate(rows):
@@ -320,7 +335,7 @@ class _DocxWriter:
                 # header: direct formatting, as paragraph styles would override the table's
                 fill = self.palette.title if index == 0 else (
                     self.palette.fill(table.cell_fills[source][c])
-                    if table.cell_fills and c is not None else None)
+                    if table.cell_fills and c is not None and source is not None else None)
                 tc = sub(tr, "w:tc")
                 tc_pr = sub(tc, "w:tcPr")
                 sub(tc_pr, "w:tcW", w=str(width(c)), type="dxa")
@@ -344,7 +359,9 @@ class _DocxWriter:
     def _widths(self, table: Table, header: list[str], texts: list[list[str]],
                 columns: list[int]) -> list[int]:
         """Widths in twips of `columns` of the table, from their content."""
-        pick = lambda cells: [cells[c] for c in columns]  # noqa: E731
+        def pick(cells: Sequence[_T]) -> list[_T]:
+            return [cells[c] for c in columns]
+
         part = Table(pick(table.columns), [pick(row) for row in table.rows],
                      widths=pick(table.widths) if table.widths else None)
         return [w // _EMU_PER_TWIP for w in column_widths(
@@ -400,8 +417,8 @@ class _Styles:
     The writer sets style ids directly instead, looked up here.
     """
 
-    def __init__(self, document):
-        self._elements = {}
+    def __init__(self, document: DocxDocument) -> None:
+        self._elements: dict[str, CT_Style] = {}
         for element in document.styles.element.style_lst:
             name = element.name_val
             if name is not None:
@@ -410,7 +427,7 @@ class _Styles:
     def __contains__(self, name: str) -> bool:
         return name in self._elements
 
-    def element(self, name: str):
+    def element(self, name: str) -> CT_Style:
         try:
             return self._elements[name]
         except KeyError:  # the template check names missing styles before writing starts
@@ -423,7 +440,8 @@ class _Styles:
             return None
         return element.styleId
 
-    def space_after(self, name: str):
+    def space_after(self, name: str) -> Length | None:
         ppr = self.element(name).pPr
-        return ppr.spacing_after if ppr is not None else None
+        spacing: Length | None = ppr.spacing_after if ppr is not None else None  # type: ignore[attr-defined]  # as above
+        return spacing
 

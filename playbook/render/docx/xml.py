@@ -7,6 +7,7 @@ call, which made thousands of table cells most of a report's writing time.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -14,10 +15,13 @@ from lxml import etree
 
 from ..text import bold_runs
 
+if TYPE_CHECKING:
+    from docx.text.paragraph import Paragraph as DocxParagraph
+
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
-def sub(parent, tag: str, **attributes: str):
+def sub(parent: etree._Element, tag: str, **attributes: str) -> etree._Element:
     """A child element `tag` ("w:name") with `w:`-qualified attributes."""
     return etree.SubElement(parent, qn(tag), {qn(f"w:{k}"): v for k, v in attributes.items()})
 
@@ -25,14 +29,14 @@ def sub(parent, tag: str, **attributes: str):
 qn = lru_cache(maxsize=256)(qn)  # a table writes the same few names thousands of times
 
 
-def styled_p(style_id: str | None):
+def styled_p(style_id: str | None) -> etree._Element:
     p = OxmlElement("w:p")
     if style_id is not None:
         sub(sub(p, "w:pPr"), "w:pStyle", val=style_id)
     return p
 
 
-def add_runs(p, text: str, bold: bool = False, colour: str | None = None,
+def add_runs(p: etree._Element, text: str, bold: bool = False, colour: str | None = None,
               markers: bool = True) -> None:
     """`text` as runs of paragraph element `p`; **bold** markers become bold runs."""
     for part, strong in (bold_runs(text) if markers else [(text, False)]):
@@ -52,7 +56,7 @@ def add_runs(p, text: str, bold: bool = False, colour: str | None = None,
                 t.set(XML_SPACE, "preserve")
 
 
-def table_element(style_id: str | None, widths: list[int]):
+def table_element(style_id: str | None, widths: list[int]) -> etree._Element:
     """An empty table in `style_id` with fixed column widths (twips), so Word and
     LibreOffice agree on them."""
     tbl = OxmlElement("w:tbl")
@@ -70,7 +74,7 @@ def table_element(style_id: str | None, widths: list[int]):
     return tbl
 
 
-def replace_tokens(paragraph, values: dict[str, str]) -> None:
+def replace_tokens(paragraph: DocxParagraph, values: dict[str, str]) -> None:
     for run in paragraph.runs:
         for token, value in values.items():
             if token in run.text:
@@ -86,7 +90,7 @@ def replace_tokens(paragraph, values: dict[str, str]) -> None:
             run._r.getparent().remove(run._r)
 
 
-def set_num(paragraph, num_id: int, level: int) -> None:
+def set_num(paragraph: DocxParagraph, num_id: int, level: int) -> None:
     ppr = paragraph._p.get_or_add_pPr()
     num_pr = ppr.get_or_add_numPr()
     num_pr.get_or_add_ilvl().val = level

@@ -25,6 +25,8 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import math
+from collections.abc import Iterator, Sequence
+from typing import IO, TYPE_CHECKING, Any
 
 from lxml import etree
 from pptx.chart.data import CategoryChartData, XyChartData
@@ -44,10 +46,26 @@ from pptx.util import Pt
 
 from ...text import excel_percent
 from .. import fit, maps
-from ..ir import Chart
+from ..ir import Chart, Task
 from ..months import month_ticks
 from ..palette import HIGHLIGHT, HOUSE, Palette, is_dark, lane_slot, text_on
 from ..typography import prepare
+
+if TYPE_CHECKING:
+    from pptx.chart.axis import ValueAxis, _BaseAxis
+    from pptx.chart.chart import Chart as NativeChart
+    from pptx.chart.data import Categories
+    from pptx.chart.plot import _BasePlot
+    from pptx.chart.point import Point as NativePoint
+    from pptx.shapes.autoshape import Shape
+    from pptx.shapes.graphfrm import GraphicFrame
+    from xlsxwriter import Workbook
+    from xlsxwriter.worksheet import Worksheet
+
+    from ..labels import Labels
+
+    Lane = tuple[str, list[float | None], str]  # name, durations per task, colour
+    EmuBox = tuple[int, int, int, int]  # x, y, cx, cy in EMU
 
 FONT_SIZE = 12
 PLOT_AREA = (0.07, 0.03, 0.9, 0.76)  # inner plot area of quadrant maps, as chart fractions
@@ -63,6 +81,10 @@ _CATEGORY_TYPES = {
     "pie": XL_CHART_TYPE.PIE,
 }
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
+# A slide's or a group's shape tree, read as Any: python-pptx annotates `add_chart` as
+# returning the chart (it returns its graphic frame) and its positions as `Length`,
+# where the plain EMU ints computed here are what it takes.
+Shapes = Any
 # Month labels in the deck's language whatever the viewer's locale (Excel locale codes).
 _C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -73,8 +95,8 @@ def native_format(value_format: str, lang: str) -> str:
     return excel_percent(value_format, lang)
 
 
-def add_native_chart(shapes, chart: Chart, box: tuple[int, int, int, int], lang: str,
-                     palette: Palette = HOUSE, labels=None):
+def add_native_chart(shapes: Shapes, chart: Chart, box: EmuBox, lang: str,
+                     palette: Palette = HOUSE, labels: Labels | None = None) -> GraphicFrame:
     """Add `chart` to `shapes` inside `box` (x, y, cx, cy in EMU); return the graphic frame."""
     if chart.kind == "heatmap":
         raise ValueError("a heat map is rendered as a native table, not a chart")
@@ -118,7 +140,7 @@ class _TextStaysText:
     by a client: a population called "=HYPERLINK(...)" is text, never a formula."""
 
     @contextlib.contextmanager
-    def _open_worksheet(self, xlsx_file):
+    def _open_worksheet(self, xlsx_file: IO[bytes]) -> Iterator[tuple[Workbook, Worksheet]]:
         from xlsxwriter import Workbook
 
         workbook = Workbook(xlsx_file, {"in_memory": True, "strings_to_formulas": False})
@@ -137,25 +159,32 @@ class _XyWriter(_TextStaysText, XyWorkbookWriter):
 
 class _CategoryData(CategoryChartData):
     @property
-    def _workbook_writer(self):
-        return _CategoryWriter(self)
+    def _workbook_writer(self) -> _CategoryWriter:
+        return _CategoryWriter(self)  # type: ignore[no-untyped-call]  # python-pptx: unannotated
 
 
 class _XyData(XyChartData):
     @property
-    def _workbook_writer(self):
-        return _XyWriter(self)
+    def _workbook_writer(self) -> _XyWriter:
+        return _XyWriter(self)  # type: ignore[no-untyped-call]  # python-pptx: unannotated
+
+
+def _category_data(number_format: str) -> Any:
+    """Chart data whose workbook keeps text as text; Any: python-pptx leaves its chart
+    data classes unannotated."""
+    return _CategoryData(number_format=number_format)  # type: ignore[no-untyped-call]
 
 
 # --------------------------------------------------------------------------- category charts
 
 
-def _category_chart(shapes, chart: Chart, box, lang: str, palette: Palette):
-    data = _CategoryData(number_format=chart.value_format)
+def _category_chart(shapes: Shapes, chart: Chart, box: EmuBox, lang: str,
+                    palette: Palette) -> GraphicFrame:
+    data = _category_data(chart.value_format)
     data.categories = [prepare(c, lang) for c in chart.categories]
     for series in chart.series:
         data.add_series(prepare(series.name, lang), series.values, chart.value_format)
-    frame = shapes.add_chart(_CATEGORY_TYPES[chart.kind], *box, data)
+    frame: GraphicFrame = shapes.add_chart(_CATEGORY_TYPES[chart.kind], *box, data)
     native = frame.chart
     if chart.kind in ("doughnut", "pie"):
         plot = native.plots[0]
@@ -167,13 +196,13 @@ def _category_chart(shapes, chart: Chart, box, lang: str, palette: Palette):
         labels.show_percentage, labels.show_value = True, False
         labels.font.size = Pt(FONT_SIZE)
         for index, point in enumerate(plot.series[0].points):
-            colour = palette.series(index)
+            point_colour = palette.series(index)
             point.format.fill.solid()
-            point.format.fill.fore_color.rgb = _rgb(colour)
-            point.format.line.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+            point.format.fill.fore_color.rgb = _rgb(point_colour)
+            point.format.line.color.rgb = _WHITE
             label = point.data_label
             label.font.size = Pt(FONT_SIZE)
-            label.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF) if is_dark(colour) else _rgb(
+            label.font.color.rgb = _WHITE if is_dark(point_colour) else _rgb(
                 palette.text)
             _show_percent(label._get_or_add_dLbl(), native_format("0%", lang))
         native.has_legend = True
@@ -214,7 +243,7 @@ def _category_chart(shapes, chart: Chart, box, lang: str, palette: Palette):
 SLANT = -2700000   # category labels at -45 degrees (in 60,000ths of a degree)
 
 
-def _readable_categories(axis, categories, width_pt: float) -> None:
+def _readable_categories(axis: _BaseAxis, categories: Categories, width_pt: float) -> None:
     """Every category labelled, slanted when side by side they would run into one another
     (a monthly load over a year and a half)."""
     _every_label(axis)
@@ -234,7 +263,7 @@ def _series_colour(chart: Chart, index: int, palette: Palette) -> str:
     return palette.series(index if named is None else named)
 
 
-def _value_labels(plot, chart: Chart, lang: str, palette: Palette) -> None:
+def _value_labels(plot: _BasePlot, chart: Chart, lang: str, palette: Palette) -> None:
     """Value labels set on every series, in a colour that reads on what is behind them.
 
     Inside a stacked segment a label sits on the series' fill: white on dark
@@ -261,7 +290,7 @@ def _value_labels(plot, chart: Chart, lang: str, palette: Palette) -> None:
         labels.font.color.rgb = _rgb(colour)
 
 
-def _style_axes(native, chart: Chart, lang: str, palette: Palette) -> None:
+def _style_axes(native: NativeChart, chart: Chart, lang: str, palette: Palette) -> None:
     category, value = native.category_axis, native.value_axis
     for axis in (category, value):
         axis.major_tick_mark = XL_TICK_MARK.NONE
@@ -284,7 +313,7 @@ def _style_axes(native, chart: Chart, lang: str, palette: Palette) -> None:
     _axis_title(category if sideways else value, chart.y_title, lang, palette)
 
 
-def _axis_title(axis, text: str, lang: str, palette: Palette) -> None:
+def _axis_title(axis: _BaseAxis, text: str, lang: str, palette: Palette) -> None:
     if not text:
         return
     axis.has_title = True
@@ -295,7 +324,7 @@ def _axis_title(axis, text: str, lang: str, palette: Palette) -> None:
     font.color.rgb = _rgb(palette.muted)
 
 
-def _legend(native, show: bool) -> None:
+def _legend(native: NativeChart, show: bool) -> None:
     native.has_legend = show
     if show:
         native.legend.position = XL_LEGEND_POSITION.BOTTOM
@@ -306,7 +335,7 @@ def _legend(native, show: bool) -> None:
 # --------------------------------------------------------------------------- scatter / bubble
 
 
-def map_plot(chart: Chart, box) -> maps.Plot:
+def map_plot(chart: Chart, box: EmuBox) -> maps.Plot:
     """The plot a map gets in `box` (EMU): its size in points and its whole-step ranges."""
     x_range = chart.x_range or _padded([p.x for p in chart.points])
     y_range = chart.y_range or _padded([p.y for p in chart.points])
@@ -329,18 +358,19 @@ def _marker_sizes(chart: Chart) -> list[int]:
     return [max(2, min(72, round(d))) for d in maps.diameters(chart, BUBBLE_PT, MARKER_PT)]
 
 
-def map_numbered(chart: Chart, box, lang: str) -> bool:
+def map_numbered(chart: Chart, box: EmuBox, lang: str) -> bool:
     """Whether the map drawn in `box` numbers its markers (names would collide)."""
     return maps.is_numbered(chart, map_plot(chart, box), _marker_sizes(chart), FONT_SIZE - 1,
                             FONT_SIZE, lambda text: prepare(text, lang))
 
 
-def _xy_chart(shapes, chart: Chart, box, lang: str, palette: Palette):
+def _xy_chart(shapes: Shapes, chart: Chart, box: EmuBox, lang: str,
+              palette: Palette) -> GraphicFrame:
     """A scatter chart; a bubble map too, each point's marker sized by its bubble: marker
     sizes are points on the slide, which every renderer honours (LibreOffice ignores a
     bubble chart's scale), so the map is drawn as its layout was checked."""
     numbered = map_numbered(chart, box, lang)
-    data = _XyData()
+    data: Any = _XyData()  # type: ignore[no-untyped-call]  # python-pptx: unannotated
     slots = maps.group_slots(chart)
     numbers = {id(p): n for n, p in enumerate(chart.points, 1)}
     members = {g: [(p, size) for p, size in zip(chart.points, _marker_sizes(chart), strict=True)
@@ -352,7 +382,7 @@ def _xy_chart(shapes, chart: Chart, box, lang: str, palette: Palette):
         series = data.add_series(prepare(group, lang) or prepare(chart.title, lang) or "—")
         for point, _ in members[group]:
             series.add_data_point(point.x, point.y)
-    frame = shapes.add_chart(XL_CHART_TYPE.XY_SCATTER, *box, data)
+    frame: GraphicFrame = shapes.add_chart(XL_CHART_TYPE.XY_SCATTER, *box, data)
     native = frame.chart
     plot = native.plots[0]
     for index, group in enumerate(groups):
@@ -368,7 +398,7 @@ def _xy_chart(shapes, chart: Chart, box, lang: str, palette: Palette):
             marker.size = size
             marker.format.fill.solid()
             marker.format.fill.fore_color.rgb = _rgb(fill)
-            marker.format.line.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+            marker.format.line.color.rgb = _WHITE
             native_point.format.line.fill.background()
             if numbered:  # the number on its marker, the name in the key
                 _point_label(native_point, str(numbers[id(point)]), XL_DATA_LABEL_POSITION.CENTER,
@@ -378,7 +408,7 @@ def _xy_chart(shapes, chart: Chart, box, lang: str, palette: Palette):
                              _LABEL_POSITIONS[point.label_side], palette.text, FONT_SIZE - 1)
         series.marker.format.fill.solid()  # the legend's key
         series.marker.format.fill.fore_color.rgb = _rgb(fill)
-        series.marker.format.line.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+        series.marker.format.line.color.rgb = _WHITE
     x_axis, y_axis = native.category_axis, native.value_axis
     for axis in (x_axis, y_axis):
         axis.major_tick_mark = XL_TICK_MARK.NONE
@@ -412,7 +442,7 @@ def _padded(values: list[float]) -> tuple[float, float]:
     return (low - pad, high + pad)
 
 
-def _whole_step_axis(axis, low: float, high: float, step: float) -> None:
+def _whole_step_axis(axis: ValueAxis, low: float, high: float, step: float) -> None:
     """Ticks on round values, labels only on whole values of the data's range.
 
     PowerPoint and LibreOffice put the first tick at the axis minimum: a range
@@ -440,7 +470,7 @@ def _nice_step(span: float) -> float:
     return step * 10
 
 
-def _plot_layout(native, area: tuple[float, float, float, float]) -> None:
+def _plot_layout(native: NativeChart, area: tuple[float, float, float, float]) -> None:
     """Pin the inner plot area (fractions of the chart) so shapes can be placed over it."""
     plot_area = native._chartSpace.chart.plotArea
     for old in plot_area.findall(f"{{{_C}}}layout"):
@@ -453,7 +483,7 @@ def _plot_layout(native, area: tuple[float, float, float, float]) -> None:
     plot_area.insert(0, layout)
 
 
-def _quadrant_names(shapes, chart: Chart, box, lang: str, palette: Palette) -> None:
+def _quadrant_names(shapes: Shapes, chart: Chart, box: EmuBox, lang: str, palette: Palette) -> None:
     """The four quadrant names in the corners of the pinned plot area, each within its
     quadrant (`maps.quadrant_names`)."""
     left, top, width, height = box
@@ -482,7 +512,8 @@ def _quadrant_names(shapes, chart: Chart, box, lang: str, palette: Palette) -> N
 _LABEL_POSITIONS = {"right": XL_DATA_LABEL_POSITION.RIGHT, "left": XL_DATA_LABEL_POSITION.LEFT}
 
 
-def _point_label(point, text: str, position, colour: str, size: int, bold: bool = False):
+def _point_label(point: NativePoint, text: str, position: XL_DATA_LABEL_POSITION, colour: str,
+                 size: int, bold: bool = False) -> None:
     label = point.data_label
     label.has_text_frame = True
     label.text_frame.text = text
@@ -500,8 +531,8 @@ def _serial(day: dt.date) -> int:
     return (day - _EXCEL_EPOCH).days
 
 
-def _gantt_lanes(chart: Chart, lang: str, palette: Palette, labels
-                 ) -> list[tuple[str, list[float | None], str]]:
+def _gantt_lanes(chart: Chart, lang: str, palette: Palette, labels: Labels | None
+                 ) -> list[Lane]:
     """(name, durations aligned with the sorted tasks, colour) per lane, then milestones.
 
     A lane takes the colour its tasks name (what the lane stands for, the same on
@@ -511,9 +542,9 @@ def _gantt_lanes(chart: Chart, lang: str, palette: Palette, labels
     lanes = list(dict.fromkeys(t.lane for t in chart.tasks))
     tasks = _gantt_tasks(chart)
     shortest = _milestone_width(tasks)  # a one-day action is drawn as wide as a milestone
-    result = []
+    result: list[Lane] = []
     for lane in lanes:
-        values = [None if t.milestone or t.lane != lane else max((t.end - t.start).days + 1,
+        values: list[float | None] = [None if t.milestone or t.lane != lane else max((t.end - t.start).days + 1,
                                                                    shortest)
                   for t in tasks]
         if any(v is not None for v in values):
@@ -532,12 +563,12 @@ def _lane_slot(chart: Chart, lane: str, position: int) -> int:
     return named if named is not None else lane_slot(position)
 
 
-def _gantt_tasks(chart: Chart):
+def _gantt_tasks(chart: Chart) -> list[Task]:
     lanes = list(dict.fromkeys(t.lane for t in chart.tasks))
     return sorted(chart.tasks, key=lambda t: lanes.index(t.lane))  # stable within a lane
 
 
-def _bar_lengths(lanes) -> list[float]:
+def _bar_lengths(lanes: Sequence[Lane]) -> list[float]:
     """Each task's drawn length in days (its lane's value)."""
     lengths = [0.0] * len(lanes[0][1]) if lanes else []
     for _, values, _ in lanes:
@@ -545,7 +576,7 @@ def _bar_lengths(lanes) -> list[float]:
     return lengths
 
 
-def _every_label(axis) -> None:
+def _every_label(axis: _BaseAxis) -> None:
     """Every category labelled: without it, renderers drop labels they find crowded."""
     ax = axis._element
     for old in ax.findall(f"{{{_C}}}tickLblSkip"):
@@ -560,24 +591,25 @@ def _every_label(axis) -> None:
         ax.append(skip)
 
 
-def _milestone_width(tasks) -> int:
+def _milestone_width(tasks: Sequence[Task]) -> int:
     """Days a milestone's bar spans: visible whatever the plan's length."""
     span = max(1, (max(t.end for t in tasks) - min(t.start for t in tasks)).days)
     return max(2, round(span * 0.012))
 
 
-def _gantt_chart(shapes, chart: Chart, box, lang: str, palette: Palette, lanes):
+def _gantt_chart(shapes: Shapes, chart: Chart, box: EmuBox, lang: str, palette: Palette,
+                 lanes: Sequence[Lane]) -> GraphicFrame:
     tasks = _gantt_tasks(chart)
     milestone_width = _milestone_width(tasks)
     # A milestone's mark is centred on its day: it opens half its width earlier.
     first = min(t.start - dt.timedelta(days=milestone_width // 2 if t.milestone else 0) for t in tasks)
-    data = _CategoryData(number_format="0")
+    data = _category_data("0")
     data.categories = [prepare(t.label, lang) for t in tasks]
     offsets = [_serial(t.start) - (milestone_width // 2 if t.milestone else 0) for t in tasks]
     data.add_series(" ", offsets, "dd/mm/yyyy")  # the invisible offset
     for name, values, _ in lanes:
         data.add_series(name, values, "0")
-    frame = shapes.add_chart(XL_CHART_TYPE.BAR_STACKED, *box, data)
+    frame: GraphicFrame = shapes.add_chart(XL_CHART_TYPE.BAR_STACKED, *box, data)
     native = frame.chart
     plot = native.plots[0]
     plot.gap_width = 45
@@ -616,7 +648,7 @@ def _gantt_chart(shapes, chart: Chart, box, lang: str, palette: Palette, lanes):
     return frame
 
 
-def _no_fill(native) -> None:
+def _no_fill(native: NativeChart) -> None:
     """A transparent chart: the month grid drawn behind it shows through."""
     for parent, successor in ((native._chartSpace, "txPr"), (native._chartSpace.chart.plotArea, "")):
         for old in parent.findall(f"{{{_C}}}spPr"):
@@ -632,7 +664,7 @@ def _no_fill(native) -> None:
             parent.append(sp_pr)
 
 
-def _month_grid(shapes, frame, box, plot: tuple[float, float, float, float],
+def _month_grid(shapes: Shapes, frame: GraphicFrame, box: EmuBox, plot: tuple[float, float, float, float],
                 scale: tuple[float, float], lang: str, palette: Palette, title_pt: float) -> None:
     """A gridline on the first day of each month shown, its name above it, drawn behind
     the chart (one group, placed before the chart's frame)."""
@@ -679,7 +711,7 @@ ROW_LABEL_SHARE = 0.36     # of the chart's width, at most, for the rows' names
 ROW_LABEL_SIZES = (FONT_SIZE - 1, FONT_SIZE - 2, FONT_SIZE - 3)
 
 
-def _row_labels(shapes, names: list[str], box, native, palette: Palette,
+def _row_labels(shapes: Shapes, names: list[str], box: EmuBox, native: NativeChart, palette: Palette,
                 title_pt: float = 0) -> tuple[float, float, float, float]:
     """Every Gantt row named, in text boxes beside the pinned plot area.
 
@@ -756,7 +788,7 @@ def _text_legend_height(names: list[str], width: int) -> int:
     return int(Pt(_LEGEND_LINE_PT * len(_legend_lines(names, width / 12700)) + 4))
 
 
-def _text_legend(shapes, entries: list[tuple[str, str]], box, palette: Palette) -> None:
+def _text_legend(shapes: Shapes, entries: list[tuple[str, str]], box: EmuBox, palette: Palette) -> None:
     """A centred legend of coloured keys and names, as shapes (every renderer draws them)."""
     x, y, width, _ = box
     names = [name for name, _ in entries]
@@ -790,7 +822,7 @@ def _text_legend(shapes, entries: list[tuple[str, str]], box, palette: Palette) 
 # --------------------------------------------------------------------------- XML details
 
 
-def _show_percent(dlbl, number_format: str) -> None:
+def _show_percent(dlbl: etree._Element, number_format: str) -> None:
     """A point's own label shows the percentage (python-pptx only offers it per series)."""
     dlbl.find(f"{{{_C}}}showVal").set("val", "0")
     dlbl.find(f"{{{_C}}}showPercent").set("val", "1")
@@ -804,7 +836,7 @@ def _show_percent(dlbl, number_format: str) -> None:
         anchor.addprevious(number)
 
 
-def _value_axis_at_last_category(native) -> None:
+def _value_axis_at_last_category(native: NativeChart) -> None:
     """With categories reversed, keep the value axis at the bottom (it crosses at the last)."""
     value_axis = native.value_axis._element
     for old in value_axis.findall(f"{{{_C}}}crossesAt"):
@@ -817,7 +849,7 @@ def _value_axis_at_last_category(native) -> None:
     crosses.set("val", "max")
 
 
-def flat_shape(shape, colour: str) -> None:
+def flat_shape(shape: Shape, colour: str) -> None:
     """A solid `colour` fill, no outline and no theme effect (shadow, glow, bevel).
 
     An empty effect list is not enough: LibreOffice still draws the theme's
@@ -833,4 +865,9 @@ def flat_shape(shape, colour: str) -> None:
 
 
 def _rgb(colour: str) -> RGBColor:
-    return RGBColor.from_string(colour.lstrip("#").upper())
+    rgb: RGBColor = RGBColor.from_string(  # type: ignore[no-untyped-call]  # python-pptx:
+        colour.lstrip("#").upper())                   # unannotated
+    return rgb
+
+
+_WHITE = _rgb("#FFFFFF")

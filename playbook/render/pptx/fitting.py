@@ -8,6 +8,7 @@ template's floor sizes) or continues on the next slide.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Sequence
 
 from .. import fit
 from ..ir import BulletItem
@@ -45,8 +46,8 @@ def paras(items: list[BulletItem], size: int, heading: str = "") -> list[fit.Par
     return paras
 
 
-def fit_bullets(items: list[BulletItem], box: Box, sizes, heading: str = "",
-                budget: int | None = None):
+def fit_bullets(items: list[BulletItem], box: Box, sizes: Sequence[int], heading: str = "",
+                budget: int | None = None) -> tuple[int, list[list[BulletItem]]]:
     """(font size, pages of items): the largest size that takes no more slides than
     the floor size does.
 
@@ -60,6 +61,25 @@ def fit_bullets(items: list[BulletItem], box: Box, sizes, heading: str = "",
         if len(pages) <= len(floor):
             return size, pages
     return sizes[-1], floor
+
+
+def keep_details(items: list[BulletItem], box: Box, sizes: Sequence[int], budget: int | None = None,
+                 slides: int | None = None) -> list[BulletItem]:
+    """`items` with those of their optional details, in order, that keep the bullets
+    on the slides the others take (or on `slides`, when more): a detail never
+    opens a slide of its own nor pushes a bullet onto one (the notes say it)."""
+    if not any(item.optional for item in items):
+        return items
+    required = [item for item in items if not item.optional]
+    cap = max(slides or 0, len(fit_bullets(required, box, sizes, budget=budget)[1]))
+    kept: set[int] = set()
+    for index, item in enumerate(items):
+        if not item.optional:
+            continue
+        trial = [x for n, x in enumerate(items) if not x.optional or n in kept or n == index]
+        if len(fit_bullets(trial, box, sizes, budget=budget)[1]) <= cap:
+            kept.add(index)
+    return [BulletItem(x.text, x.level) for n, x in enumerate(items) if not x.optional or n in kept]
 
 
 def _bullet_pages(items: list[BulletItem], box: Box, size: int, heading: str,
@@ -119,7 +139,7 @@ def _bullet_pages(items: list[BulletItem], box: Box, size: int, heading: str,
     return merged
 
 
-def _split_words(text: str, fits) -> list[str]:
+def _split_words(text: str, fits: Callable[[str], bool]) -> list[str]:
     """`text` in consecutive pieces of whole words that each `fits`, as even as the
     fewest pieces allow (a nine-word tail alone on a slide reads as a leftover).
 
@@ -133,7 +153,7 @@ def _split_words(text: str, fits) -> list[str]:
     return pieces
 
 
-def _greedy_words(text: str, fits) -> list[str]:
+def _greedy_words(text: str, fits: Callable[[str], bool]) -> list[str]:
     pieces: list[str] = []
     words = text.split()
     while words:
@@ -172,7 +192,8 @@ def footer_fit(parts: list[str], width: float, size: float) -> tuple[float | Non
 
 
 def split_tall_rows(rows: list[list[str]], fills: list[list[str | None]] | None,
-                    widths: list[int], size: int, available: float):
+                    widths: list[int], size: int, available: float,
+                    ) -> tuple[list[list[str]], list[list[str | None]] | None]:
     """(rows, fills) where a row taller than `available` points continues in further rows.
 
     Nothing is cut: each cell's wrapped lines are dealt out to as many rows as
@@ -183,7 +204,7 @@ def split_tall_rows(rows: list[list[str]], fills: list[list[str | None]] | None,
     out_rows: list[list[str]] = []
     out_fills: list[list[str | None]] = []
     for index, row in enumerate(rows):
-        fill = fills[index] if fills else [None] * len(row)
+        fill: list[str | None] = fills[index] if fills else [None] * len(row)
         if row_height(row, widths, size) <= available:
             out_rows.append(row)
             out_fills.append(fill)
@@ -205,7 +226,7 @@ def row_height(cells: list[str], widths: list[int], size: int, bold: bool = Fals
 
 
 def paginate(heights: list[float], available: float, words: list[int] | None = None,
-             budget: int | None = None) -> list[list[int]]:
+             budget: float | None = None) -> list[list[int]]:
     """Rows split into pages that fit `available` points and, given a `budget`, hold at
     most that many words (`words[i]` of row i).
 
@@ -222,7 +243,7 @@ def paginate(heights: list[float], available: float, words: list[int] | None = N
     words = words if words is not None else [0] * count
     limit = budget if budget is not None else math.inf
     # best[j]: the cost and start of the last page of the best split of rows [0, j)
-    best: list[tuple[tuple, int]] = [((0, 0, 0, 0.0, 0), 0)] + [((math.inf,), 0)] * count
+    best: list[tuple[tuple[float, ...], int]] = [((0, 0, 0, 0.0, 0), 0)] + [((math.inf,), 0)] * count
     for start in range(count):
         if best[start][0][0] == math.inf:
             continue

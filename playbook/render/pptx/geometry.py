@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pptx.util import Pt
+from pptx.util import Emu, Length, Pt
 
 EMU_PER_PT = 12700
 CELL_MARGIN_X, CELL_MARGIN_Y = Pt(5), Pt(3)   # table cell insets
@@ -50,5 +50,5 @@ class Box:
     def h_pt(self) -> float:
         return self.h / EMU_PER_PT
 
-    def tuple(self) -> tuple[int, int, int, int]:
-        return (self.x, self.y, self.w, self.h)
+    def tuple(self) -> tuple[Length, Length, Length, Length]:
+        return (Emu(self.x), Emu(self.y), Emu(self.w), Emu(self.h))

@@ -19,13 +19,22 @@ from __future__ import annotations
 
 import copy
 import math
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 from pptx.enum.shapes import MSO_SHAPE, PP_PLACEHOLDER
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.util import Emu, Pt
+
+if TYPE_CHECKING:
+    from pptx.shapes.autoshape import Shape
+    from pptx.shapes.graphfrm import GraphicFrame
+    from pptx.shapes.placeholder import SlidePlaceholder
+    from pptx.slide import Slide as PptxSlide
+    from pptx.text.text import _Paragraph
 
 from ...files import atomic_path
 from ..charts import heatmap_table
@@ -40,6 +49,7 @@ from ..ir import (
     Deck,
     KeyMessagesSlide,
     SectionSlide,
+    Slide,
     Table,
     TableSlide,
     TwoContentSlide,
@@ -62,6 +72,7 @@ from .fitting import (
     fit_bullets,
     fit_cards,
     footer_fit,
+    keep_details,
     lines_height,
     paginate,
     row_height,
@@ -128,8 +139,11 @@ class _TableLayout:
     fills: list[list[str | None]] | None
 
 
+_SideLayout = _TableLayout | tuple[int, list[list[BulletItem]]]  # a table, or (size, pages)
+
+
 class _DeckWriter:
-    def __init__(self, deck: Deck, template_dir: Path, labels: Labels):
+    def __init__(self, deck: Deck, template_dir: Path, labels: Labels) -> None:
         self.deck = deck
         self.lang = deck.lang
         self.labels = labels
@@ -137,9 +151,9 @@ class _DeckWriter:
         self.palette = palette_from_template(template_dir / PPTX_NAME)
         self.layouts = {layout.name: layout for layout in self.presentation.slide_layouts}
         self.confidentiality = deck.confidentiality or labels.text("render.confidential", deck.lang)
-        self._boxes: dict[tuple, Box] = {}
+        self._boxes: dict[tuple[str, PP_PLACEHOLDER, int], Box] = {}
         self._titles: dict[str, tuple[float, float, list[int]]] = {}
-        self._footers: dict[str, list] = {}
+        self._footers: dict[str, list[etree._Element]] = {}
         self._notes = NotesPages()
         self.content = self._placeholder_box("Title and Content", PP_PLACEHOLDER.BODY)
 
@@ -153,11 +167,11 @@ class _DeckWriter:
         mark = self.labels.text('render.continued', self.lang)
         return title if title.endswith(mark) else f"{title} {mark}"
 
-    def _placeholder_box(self, layout_name: str, kind, index: int = 0) -> Box:
+    def _placeholder_box(self, layout_name: str, kind: PP_PLACEHOLDER, index: int = 0) -> Box:
         key = (layout_name, kind, index)
         if key not in self._boxes:  # layouts do not change while a deck is written
-            shapes = [ph for ph in self.layouts[layout_name].placeholders
-                      if ph.placeholder_format.type == kind]
+            shapes = [ph for ph in self.layouts[layout_name].placeholders  # type: ignore[misc]
+                      if ph.placeholder_format.type == kind]  # (pptx types __iter__ as an attribute)
             shapes.sort(key=lambda ph: ph.left)
             ph = shapes[index]
             left, right = insets(ph)
@@ -165,8 +179,9 @@ class _DeckWriter:
         box = self._boxes[key]
         return Box(box.x, box.y, box.w, box.h)
 
-    def new_slide(self, layout_name: str, title: str, notes: str = "", extra_notes=()):
-        slide = self.presentation.slides.add_slide(self.layouts[layout_name])
+    def new_slide(self, layout_name: str, title: str, notes: str = "",
+                  extra_notes: Iterable[str] = ()) -> PptxSlide:
+        slide: PptxSlide = self.presentation.slides.add_slide(self.layouts[layout_name])
         if title:
             self._set_title(slide, self.text(title))
         tree = slide.shapes._spTree
@@ -180,9 +195,11 @@ class _DeckWriter:
             self._notes.text_frame(slide).text = "\n\n".join(note_parts)
         return slide
 
-    def _set_title(self, slide, title: str) -> None:
+    def _set_title(self, slide: PptxSlide, title: str) -> None:
         """Put `title` on `slide` at the largest template size that fits it."""
         placeholder = slide.shapes.title
+        if placeholder is None:
+            raise ValueError(f"the template's layout {slide.slide_layout.name!r} has no title")
         layout = slide.slide_layout.name
         if layout not in self._titles:  # the title's room and sizes, once per layout
             left, right = insets(placeholder)
@@ -201,7 +218,7 @@ class _DeckWriter:
         frame.word_wrap = True
         self._runs(frame.paragraphs[0], title, size)
 
-    def _footer(self, layout_name: str) -> list:
+    def _footer(self, layout_name: str) -> list[etree._Element]:
         """The layout's footer and slide number, filled, to copy onto each slide of the
         layout (PowerPoint does not copy them by itself). Prepared once per layout."""
         if layout_name in self._footers:
@@ -209,7 +226,7 @@ class _DeckWriter:
         footer_parts = [part for part in (self.text(self.deck.client), self.text(self.deck.title),
                                           self.text(self.confidentiality)) if part]
         elements = []
-        for ph in self.layouts[layout_name].placeholders:
+        for ph in self.layouts[layout_name].placeholders:  # type: ignore[misc]  # as above
             kind = ph.placeholder_format.type
             if kind not in (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER):
                 continue
@@ -219,6 +236,7 @@ class _DeckWriter:
                 left, right = insets(ph)
                 width = (ph.width - left - right) / EMU_PER_PT
                 size, text = footer_fit(footer_parts, width, run_size(ph) or 9)
+                assert element.txBody is not None  # a footer placeholder holds its text
                 paragraphs = element.txBody.p_lst
                 for p in paragraphs[1:]:
                     p.getparent().remove(p)
@@ -226,13 +244,13 @@ class _DeckWriter:
         self._footers[layout_name] = elements
         return elements
 
-    def _runs(self, paragraph, text: str, size: float | None, bold: bool | None = None,
+    def _runs(self, paragraph: _Paragraph, text: str, size: float | None, bold: bool | None = None,
               colour: str | None = None, italic: bool | None = None) -> None:
         """Write `text` (with **bold** markers) into `paragraph` as runs."""
         write_runs(paragraph._p, text, LANGUAGE_TAGS[self.lang], size, bold, colour, italic)
 
-    def _body_placeholder(self, slide, index: int = 0):
-        bodies = [ph for ph in slide.placeholders
+    def _body_placeholder(self, slide: PptxSlide, index: int = 0) -> SlidePlaceholder:
+        bodies: list[SlidePlaceholder] = [ph for ph in slide.placeholders
                   if ph.placeholder_format.type in (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT,
                                                     PP_PLACEHOLDER.SUBTITLE)]
         bodies.sort(key=lambda ph: (ph.placeholder_format.type != PP_PLACEHOLDER.SUBTITLE,
@@ -253,13 +271,15 @@ class _DeckWriter:
 
     # ------------------------------------------------------------------ slides
 
-    def add(self, slide) -> None:
-        handler = {
+    def add(self, slide: Slide) -> None:
+        # each handler takes the kind of slide it is keyed by
+        handlers: dict[type, Callable[[Any], None]] = {
             CoverSlide: self._cover, SectionSlide: self._section, BulletSlide: self._bullets,
             TwoContentSlide: self._two_content, TableSlide: self._table_slide,
             ChartSlide: self._chart, KeyMessagesSlide: self._key_messages,
             ClosingSlide: self._closing,
-        }.get(type(slide))
+        }
+        handler = handlers.get(type(slide))
         if handler is None:
             raise TypeError(f"not a slide: {slide!r}")
         handler(slide)
@@ -278,7 +298,7 @@ class _DeckWriter:
         slide = self.new_slide("Section", section.title, section.notes)
         self._fill_plain(self._body_placeholder(slide), self.text(section.subtitle))
 
-    def _fill_plain(self, placeholder, text: str) -> None:
+    def _fill_plain(self, placeholder: SlidePlaceholder, text: str) -> None:
         """Unbulleted text in a placeholder, shrunk to fit; the placeholder goes when empty."""
         if not text:
             placeholder._element.getparent().remove(placeholder._element)
@@ -298,7 +318,7 @@ class _DeckWriter:
 
     def _bullets(self, bullet_slide: BulletSlide) -> None:
         self._bullet_pages("Title and Content", bullet_slide.title, bullet_slide.bullets,
-                           bullet_slide.notes)
+                           bullet_slide.notes, bullet_slide.slides)
 
     def _closing(self, closing: ClosingSlide) -> None:
         if closing.bullets:
@@ -308,9 +328,11 @@ class _DeckWriter:
             body = self._body_placeholder(slide)
             body._element.getparent().remove(body._element)
 
-    def _bullet_pages(self, layout: str, title: str, bullets: list[BulletLike], notes: str):
+    def _bullet_pages(self, layout: str, title: str, bullets: list[BulletLike],
+                      notes: str, slides: int | None = None) -> None:
         items = self._items(bullets)
         box = self._placeholder_box(layout, PP_PLACEHOLDER.BODY)
+        items = keep_details(items, box, BODY_SIZES, WORD_BUDGET, slides)
         size, pages = fit_bullets(items, box, BODY_SIZES, budget=WORD_BUDGET)
         for number, page in enumerate(pages):
             # the notes go with the slide that opens the series, said once
@@ -322,10 +344,10 @@ class _DeckWriter:
         items = []
         for bullet in bullets:
             item = bullet if isinstance(bullet, BulletItem) else BulletItem(str(bullet))
-            items.append(BulletItem(self.text(item.text), max(0, min(2, item.level))))
+            items.append(BulletItem(self.text(item.text), max(0, min(2, item.level)), item.optional))
         return items
 
-    def _write_bullets(self, placeholder, items: list[BulletItem], size: int,
+    def _write_bullets(self, placeholder: SlidePlaceholder, items: list[BulletItem], size: int,
                        heading: str = "") -> None:
         frame = placeholder.text_frame
         frame.auto_size = MSO_AUTO_SIZE.NONE
@@ -348,7 +370,8 @@ class _DeckWriter:
                    (two.right, self.text(two.right_title), boxes[1]))
         budgets = self._shared_budget([self._side_words(side, heading)
                                        for side, heading, _box in columns])
-        sides = []
+        sides: list[tuple[str, _SideLayout, Box]] = []
+        layout: _SideLayout
         for (side, heading, box), budget in zip(columns, budgets, strict=True):
             if isinstance(side, Table):
                 table_box = Box(box.x, box.y, box.w, box.h)
@@ -358,20 +381,21 @@ class _DeckWriter:
                 # a table's heading is repeated above each of its parts
                 layout = self._layout_table(side, table_box, budget=None if budget is None
                                             else budget - count_words(heading))
-                sides.append(("table", heading, layout, table_box))
+                sides.append((heading, layout, table_box))
             else:
                 items = self._items(side)
                 size, pages = fit_bullets(items, box, (16, 15, 14), heading=heading,
                                           budget=budget)
-                sides.append(("bullets", heading, (size, pages), box))
-        count = max(len(s[2].pages) if s[0] == "table" else len(s[2][1]) for s in sides)
+                sides.append((heading, (size, pages), box))
+        count = max(len(s[1].pages) if isinstance(s[1], _TableLayout) else len(s[1][1])
+                    for s in sides)
         for number in range(count):
             title = two.title if number == 0 else self.continued(two.title)
             slide = self.new_slide("Two Content", title, two.notes if number == 0 else "")
             # both placeholders first: removing one would shift the other's index
             placeholders = [self._body_placeholder(slide, index) for index in (0, 1)]
-            for placeholder, (kind, heading, layout, box) in zip(placeholders, sides, strict=True):
-                if kind == "table":
+            for placeholder, (heading, layout, box) in zip(placeholders, sides, strict=True):
+                if isinstance(layout, _TableLayout):
                     placeholder._element.getparent().remove(placeholder._element)
                     if number < len(layout.pages):
                         if heading:
@@ -455,7 +479,7 @@ class _DeckWriter:
         if key is not None:  # too long to stand beside the map: on the slides after it
             self._paged_table(self.continued(chart_slide.title), key, "", "")
 
-    def _map_key(self, slide, chart: Chart, box: Box) -> tuple[Table | None, Box]:
+    def _map_key(self, slide: PptxSlide, chart: Chart, box: Box) -> tuple[Table | None, Box]:
         """The key of a numbered map beside it, the map narrowed to make room; when the
         key does not fit there, the map keeps its width and the key is returned."""
         key = key_table(chart, self.palette, self.labels.text("render.number", self.lang))
@@ -500,16 +524,18 @@ class _DeckWriter:
         full_page = (box.h - gap * (CARDS_PER_SLIDE - 1)) / CARDS_PER_SLIDE
         return int(min(full_page * 1.6, (box.h - gap * (count - 1)) / count))
 
-    def _card(self, slide, top: int, card_h: int, number: int, message: str, size: int,
+    def _card(self, slide: PptxSlide, top: int, card_h: int, number: int, message: str, size: int,
               text_w: float) -> None:
         box, badge = self.content, pt(CARD_BADGE_PT)
-        card = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, box.x, top, box.w, card_h)
+        card = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, Emu(box.x), Emu(top), Emu(box.w),
+                                      Emu(card_h))
         flat_shape(card, self.palette.light)
-        accent = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, box.x, top, pt(CARD_ACCENT_PT),
-                                        card_h)
+        accent = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, Emu(box.x), Emu(top),
+                                        Emu(pt(CARD_ACCENT_PT)), Emu(card_h))
         flat_shape(accent, self.palette.title)
-        circle = slide.shapes.add_shape(MSO_SHAPE.OVAL, box.x + pt(CARD_BADGE_LEFT_PT),
-                                        int(top + (card_h - badge) / 2), badge, badge)
+        circle = slide.shapes.add_shape(MSO_SHAPE.OVAL, Emu(box.x + pt(CARD_BADGE_LEFT_PT)),
+                                        Emu(int(top + (card_h - badge) / 2)), Emu(badge),
+                                        Emu(badge))
         flat_shape(circle, self.palette.title)
         frame = circle.text_frame
         zero_insets(frame)
@@ -524,8 +550,9 @@ class _DeckWriter:
     # ------------------------------------------------------------------ tables
 
 
-    def _layout_table(self, table: Table, box: Box, sizes=TABLE_SIZES,
-                      page_size=TABLE_PAGE_SIZE, budget: float | None = None) -> _TableLayout:
+    def _layout_table(self, table: Table, box: Box, sizes: Sequence[int] = TABLE_SIZES,
+                      page_size: int = TABLE_PAGE_SIZE,
+                      budget: float | None = None) -> _TableLayout:
         """The table at the largest size that fits one slide; else split over slides at
         the largest size that takes no more of them than the floor size. Given a word
         `budget`, each slide's part (header included) keeps to it too (see `paginate`)."""
@@ -536,7 +563,7 @@ class _DeckWriter:
         available = box.h_pt
         limit = math.inf if budget is None else budget - total_words(header)
 
-        def measure(size: int, rows: list[list[str]]):
+        def measure(size: int, rows: list[list[str]]) -> list[float]:
             heights = [row_height(header, widths, size, bold=True)]
             heights += [row_height(row, widths, size) for row in rows]
             return heights
@@ -572,19 +599,21 @@ class _DeckWriter:
                                     table.cell_fills)
         return _TableLayout(header, rows, page_size, widths, heights, pages, align, fills)
 
-    def _draw_table(self, slide, layout: _TableLayout, page: list[int], box: Box):
+    def _draw_table(self, slide: PptxSlide, layout: _TableLayout, page: list[int],
+                    box: Box) -> GraphicFrame:
         rows = len(page) + 1
         height = int(Pt(sum(layout.heights[i + 1] for i in page) + layout.heights[0]))
-        shape = slide.shapes.add_table(rows, len(layout.header), box.x, box.y, box.w, height)
+        shape = slide.shapes.add_table(rows, len(layout.header), Emu(box.x), Emu(box.y),
+                                       Emu(box.w), Emu(height))
         table = shape.table
         table.first_row, table.horz_banding = True, False
         tbl = table._tbl
         for column, width in zip(tbl.tblGrid.gridCol_lst, layout.widths, strict=True):
-            column.w = width
+            column.w = Emu(width)
         trs = tbl.tr_lst
-        trs[0].h = int(Pt(layout.heights[0]))
+        trs[0].h = Emu(int(Pt(layout.heights[0])))
         for tr, r in zip(trs[1:], page, strict=True):
-            tr.h = int(Pt(layout.heights[r + 1]))
+            tr.h = Emu(int(Pt(layout.heights[r + 1])))
         palette = self.palette
         for c, text in enumerate(layout.header):
             self._cell(trs[0].tc_lst[c], text, layout.size, layout.align[c], palette.title,
@@ -597,7 +626,7 @@ class _DeckWriter:
                            text_on(background, palette.text))
         return shape
 
-    def _cell(self, tc, text: str, size: int, align: str, fill: str, colour: str,
+    def _cell(self, tc: etree._Element, text: str, size: int, align: str, fill: str, colour: str,
               bold: bool = False) -> None:
         """Fill table cell element `tc`: background, margins, anchor, aligned runs."""
         tc_pr = tc.get_or_add_tcPr()
@@ -615,9 +644,9 @@ class _DeckWriter:
             p_pr.set("algn", _ALGN[align])
             write_runs(p, line, LANGUAGE_TAGS[self.lang], size, bold or None, colour)
 
-    def _text_box(self, slide, box: Box, text: str, size: float, bold: bool | None = None,
+    def _text_box(self, slide: PptxSlide, box: Box, text: str, size: float, bold: bool | None = None,
                   italic: bool | None = None, colour: str | None = None,
-                  anchor=MSO_ANCHOR.TOP):
+                  anchor: MSO_ANCHOR = MSO_ANCHOR.TOP) -> Shape:
         shape = slide.shapes.add_textbox(*box.tuple())
         frame = shape.text_frame
         frame.word_wrap = True
@@ -641,7 +670,7 @@ class _DeckWriter:
 # --------------------------------------------------------------------------- measuring
 
 
-def _balanced(items: list, per_page: int) -> list[list]:
+def _balanced(items: list[str], per_page: int) -> list[list[str]]:
     """`items` in pages of at most `per_page`, as even as possible (5 + 1 becomes 3 + 3)."""
     if not items:
         return [[]]

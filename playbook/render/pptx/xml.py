@@ -6,7 +6,14 @@ cells) or do not reach (insets and sizes inherited from a layout).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from lxml import etree
+from pptx.util import Emu
+
+if TYPE_CHECKING:
+    from pptx.shapes.base import BaseShape
+    from pptx.text.text import TextFrame, _Paragraph
 
 from ..palette import hex_colour
 from ..text import bold_runs
@@ -17,7 +24,7 @@ DEFAULT_INSET = 91440                           # PowerPoint's 0.1 inch text ins
 TITLE_SIZE = 26                                 # when the template does not say
 
 
-def write_runs(p, text: str, lang: str, size: float | None, bold: bool | None = None,
+def write_runs(p: etree._Element, text: str, lang: str, size: float | None, bold: bool | None = None,
                 colour: str | None = None, italic: bool | None = None) -> None:
     """Replace the runs of paragraph element `p` with `text` (with **bold** markers).
 
@@ -42,14 +49,14 @@ def write_runs(p, text: str, lang: str, size: float | None, bold: bool | None = 
         r.text = part  # python-pptx escapes what XML cannot hold
 
 
-def solid_fill(parent, colour: str) -> None:
+def solid_fill(parent: etree._Element, colour: str) -> None:
     """A solid fill of `colour` as `parent`'s first child (where the schema wants fills)."""
     fill = etree.Element(f"{A}solidFill")
     etree.SubElement(fill, f"{A}srgbClr", val=hex_colour(colour)[1:])
     parent.insert(0, fill)
 
 
-def insets(shape) -> tuple[int, int]:
+def insets(shape: BaseShape) -> tuple[int, int]:
     """Left and right text insets of a shape (EMU), following the layout when unset."""
     body = shape._element.find(f".//{A}bodyPr")
     values = []
@@ -63,13 +70,13 @@ def insets(shape) -> tuple[int, int]:
     return values[0], values[1]
 
 
-def title_size(placeholder) -> int:
+def title_size(placeholder: BaseShape) -> int:
     return run_size(placeholder) or TITLE_SIZE
 
 
-def run_size(shape) -> int | None:
+def run_size(shape: BaseShape) -> int | None:
     """The first-level font size a placeholder inherits from its layout's list style."""
-    node = shape
+    node: BaseShape | None = shape
     while node is not None:
         found = node._element.xpath(".//a:lstStyle/a:lvl1pPr/a:defRPr/@sz")
         if found:
@@ -78,12 +85,12 @@ def run_size(shape) -> int | None:
     return None
 
 
-def no_bullet(paragraph) -> None:
+def no_bullet(paragraph: _Paragraph) -> None:
     ppr = paragraph._p.get_or_add_pPr()
     ppr.set("marL", "0")
     ppr.set("indent", "0")
     etree.SubElement(ppr, f"{A}buNone")
 
 
-def zero_insets(frame) -> None:
-    frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = 0
+def zero_insets(frame: TextFrame) -> None:
+    frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = Emu(0)

@@ -18,10 +18,15 @@ guard (run.edits), so nothing is lost.
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
 
 from .. import manifest as manifest_module
+
+if TYPE_CHECKING:
+    from .word import Item, Outcome, Say
 
 GENERATED_DIR = "history/.generated"
 REVIEW_SUFFIX = ".edits.html"
@@ -33,9 +38,9 @@ class FileReview:
     """What carrying the edits of one file did."""
 
     file: str
-    carried: list[dict] = field(default_factory=list)
-    conflicts: list[dict] = field(default_factory=list)
-    changed: list[dict] = field(default_factory=list)
+    carried: list[Item] = field(default_factory=list)
+    conflicts: list[Item] = field(default_factory=list)
+    changed: list[Item] = field(default_factory=list)
     error: str = ""
 
     def counts(self) -> dict[str, int]:
@@ -43,10 +48,18 @@ class FileReview:
                 "changed": len(self.changed)}
 
 
-def _say(lang: str):
+class _Format(Protocol):
+    """What `word` and `deck` each provide for their files."""
+
+    def stamp(self, path: Path) -> None: ...
+
+    def carry(self, base_path: Path, edited_path: Path, new_path: Path, say: Say) -> Outcome: ...
+
+
+def _say(lang: str) -> Say:
     from ...text import render
 
-    def say(code: str, **values) -> str:
+    def say(code: str, **values: object) -> str:
         return render(f"edits.{code}", lang, **values)
 
     return say
@@ -65,7 +78,7 @@ def prepare(folder: Path, staging: Path, names: list[str], manifest: manifest_mo
         suffix = Path(name).suffix.lower()
         if "/" in name or suffix not in EDITABLE:
             continue
-        module = word if suffix == ".docx" else deck
+        module: _Format = word if suffix == ".docx" else deck
         staged = staging / name
         try:
             module.stamp(staged)
@@ -92,7 +105,8 @@ def prepare(folder: Path, staging: Path, names: list[str], manifest: manifest_mo
     return extra, reviews
 
 
-def _carry(module, base: Path, previous: Path, staged: Path, say, name: str) -> FileReview | None:
+def _carry(module: _Format, base: Path, previous: Path, staged: Path, say: Say, name: str
+           ) -> FileReview | None:
     """Carry `previous`'s edits into `staged` when it differs from its base."""
     from .word import NoIdentities
 
@@ -122,12 +136,13 @@ def _update_digests(manifest: manifest_module.Manifest, staging: Path) -> None:
                 record.files[name] = manifest_module.sha256(staging / name)
 
 
-def _summary(review: FileReview) -> dict:
+def _summary(review: FileReview) -> dict[str, Any]:
     return {"file": review.file, **review.counts(), "conflicts_list": review.conflicts,
             "error": review.error}
 
 
-def stale_reviews(folder: Path, manifest: manifest_module.Manifest, produced) -> list[Path]:
+def stale_reviews(folder: Path, manifest: manifest_module.Manifest, produced: Iterable[str]
+                  ) -> list[Path]:
     """Review pages of deliverables rendered now with nothing to carry: obsolete."""
     return [
         folder / f"{name}{REVIEW_SUFFIX}"

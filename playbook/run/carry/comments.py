@@ -22,8 +22,19 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from lxml import etree
+
+if TYPE_CHECKING:
+    from pptx.opc.package import OpcPackage, Part
+    from pptx.opc.packuri import PackURI
+    from pptx.presentation import Presentation
+    from pptx.slide import Slide
+
+    from .deck import Shape
+
+# lxml ships no type information: its elements (`etree._Element`) are read as Any.
 
 MODERN = "http://schemas.microsoft.com/office/2018/10/relationships/comments"
 MODERN_AUTHORS = "http://schemas.microsoft.com/office/2018/10/relationships/authors"
@@ -43,11 +54,11 @@ _COMMENT_REL_EXT = "{6950BFC3-D8DA-4A85-94F7-54DA5524770B}"
 _SHAPE_MONIKERS = ("spMk", "graphicFrameMk", "picMk", "grpSpMk", "cxnSpMk")
 
 
-def _local(element) -> str:
+def _local(element: etree._Element) -> str:
     return etree.QName(element).localname if isinstance(element.tag, str) else ""
 
 
-def _text(element, body: str) -> str:
+def _text(element: etree._Element, body: str) -> str:
     """The comment's own text (its replies aside)."""
     for child in element:
         if _local(child) == body:
@@ -61,18 +72,18 @@ def _text(element, body: str) -> str:
 class Comment:
     """One comment of the edited deck: its element, its text and its author's name."""
 
-    def __init__(self, element, kind: str, author: str) -> None:
+    def __init__(self, element: etree._Element, kind: str, author: str) -> None:
         self.element = element
         self.kind = kind  # "modern" or "legacy"
         self.author = author
         self.text = _text(element, "txBody")
 
 
-def slide_comments(deck, slide) -> list[Comment]:
+def slide_comments(deck: Presentation, slide: Slide) -> list[Comment]:
     """The comments on `slide` of `deck`, modern and legacy, in their order."""
     modern_authors = _modern_authors(deck)
     legacy_authors = _legacy_authors(deck)
-    found = []
+    found: list[Comment] = []
     for relationship in slide.part.rels.values():
         if relationship.is_external or relationship.reltype not in (MODERN, LEGACY):
             continue
@@ -89,14 +100,14 @@ def slide_comments(deck, slide) -> list[Comment]:
     return found
 
 
-def _authors_part(deck, reltype: str):
+def _authors_part(deck: Presentation, reltype: str) -> Part | None:
     for relationship in deck.part.rels.values():
         if relationship.reltype == reltype and not relationship.is_external:
             return relationship.target_part
     return None
 
 
-def _modern_authors(deck) -> dict[str, dict]:
+def _modern_authors(deck: Presentation) -> dict[str, dict[str, str]]:
     part = _authors_part(deck, MODERN_AUTHORS)
     if part is None:
         return {}
@@ -104,7 +115,7 @@ def _modern_authors(deck) -> dict[str, dict]:
             if _local(a) == "author"}
 
 
-def _legacy_authors(deck) -> dict[str, dict]:
+def _legacy_authors(deck: Presentation) -> dict[str, dict[str, str]]:
     part = _authors_part(deck, LEGACY_AUTHORS)
     if part is None:
         return {}
@@ -115,12 +126,13 @@ def _legacy_authors(deck) -> dict[str, dict]:
 class Placer:
     """Puts comments of the edited deck on slides of the new deck."""
 
-    def __init__(self, edited, new) -> None:
+    def __init__(self, edited: Presentation, new: Presentation) -> None:
         self.edited, self.new = edited, new
-        self.parts: dict[tuple[object, str], object] = {}  # (new slide part, kind) -> its part
+        self.parts: dict[tuple[Part, str], Part] = {}  # (new slide part, kind) -> its part
         self.legacy_ids: dict[str, str] = {}  # edited author id -> new author id
 
-    def place(self, comments: list[Comment], mine, target, shapes: Callable[[object], dict]) -> None:
+    def place(self, comments: list[Comment], mine: Slide, target: Slide,
+              shapes: Callable[[Slide], dict[str, Shape]]) -> None:
         """Put `comments` (on the edited slide `mine`) on the new slide `target`.
 
         `shapes(slide)` gives a slide's generated shapes by their identity role,
@@ -137,7 +149,8 @@ class Placer:
 
     # -------------------------------------------------------------- modern
 
-    def _anchor(self, element, mine, target, shapes) -> None:
+    def _anchor(self, element: etree._Element, mine: Slide, target: Slide,
+                shapes: Callable[[Slide], dict[str, Shape]]) -> None:
         """The comment's monikers, made the new slide's and the new shape's."""
         slide_id, creation = str(target.slide_id), _slide_creation_id(target)
         roles = {str(shape.shape_id): role for role, shape in shapes(mine).items()}
@@ -166,7 +179,7 @@ class Placer:
         if lost:
             _anchor_on_slide(element, slide_id, creation or "0")
 
-    def _append(self, target, kind: str, element) -> None:
+    def _append(self, target: Slide, kind: str, element: etree._Element) -> None:
         part = self.parts.get((target.part, kind))
         if part is None:
             part = self._new_part(target, kind)
@@ -180,7 +193,7 @@ class Placer:
         root.append(element)
         part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
-    def _new_part(self, target, kind: str):
+    def _new_part(self, target: Slide, kind: str) -> Part:
         from pptx.opc.package import Part
 
         package = self.new.part.package
@@ -226,7 +239,7 @@ class Placer:
 
     # -------------------------------------------------------------- legacy
 
-    def _legacy_authors_part(self):
+    def _legacy_authors_part(self) -> Part:
         part = _authors_part(self.new, LEGACY_AUTHORS)
         if part is None:
             from pptx.opc.package import Part
@@ -240,7 +253,7 @@ class Placer:
             self.new.part.relate_to(part, LEGACY_AUTHORS)
         return part
 
-    def _legacy_author(self, element) -> None:
+    def _legacy_author(self, element: etree._Element) -> None:
         """The comment's author in the new deck's list (added by name), and its next index."""
         part = self._legacy_authors_part()
         root = etree.fromstring(part.blob)
@@ -265,7 +278,7 @@ class Placer:
         part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def _free_name(package, name: str, numbered: str):
+def _free_name(package: OpcPackage, name: str, numbered: str) -> PackURI:
     """The part name PowerPoint gives (some readers look for it), else a numbered one."""
     from pptx.opc.packuri import PackURI
 
@@ -273,12 +286,12 @@ def _free_name(package, name: str, numbered: str):
     return PackURI(name) if name not in taken else package.next_partname(numbered)
 
 
-def _slide_creation_id(slide) -> str | None:
+def _slide_creation_id(slide: Slide) -> str | None:
     found = slide._element.find(f".//{{{_P14}}}creationId")
     return found.get("val") if found is not None else None
 
 
-def _extension_list(parent, namespace: str):
+def _extension_list(parent: etree._Element, namespace: str) -> etree._Element:
     """`parent`'s extension list (`p:extLst` or `a:extLst`), added last when missing."""
     tag = f"{{{namespace}}}extLst"
     found = parent.find(tag)
@@ -287,13 +300,13 @@ def _extension_list(parent, namespace: str):
     return found
 
 
-def _set_slide_creation_id(slide, value: str) -> None:
+def _set_slide_creation_id(slide: Slide, value: str) -> None:
     extensions = _extension_list(slide._element, _P)
     extension = etree.SubElement(extensions, f"{{{_P}}}ext", {"uri": _SLIDE_CREATION_EXT})
     etree.SubElement(extension, f"{{{_P14}}}creationId", {"val": value}, nsmap={"p14": _P14})
 
 
-def _shape_creation_id(shape, wanted: str) -> str:
+def _shape_creation_id(shape: Shape, wanted: str) -> str:
     """The new shape's creation id: its own, or `wanted` given to it when it has none."""
     properties = next(shape._element.iter(f"{{{_P}}}cNvPr"), None)
     if properties is None:
@@ -307,7 +320,7 @@ def _shape_creation_id(shape, wanted: str) -> str:
     return wanted
 
 
-def _anchor_on_slide(element, slide_id: str, creation: str) -> None:
+def _anchor_on_slide(element: etree._Element, slide_id: str, creation: str) -> None:
     """Anchor the comment on its slide: its shape is no longer generated."""
     for child in list(element):
         if _local(child).endswith("MkLst"):
@@ -318,7 +331,7 @@ def _anchor_on_slide(element, slide_id: str, creation: str) -> None:
     element.insert(0, anchor)
 
 
-def _link_modern_comments(slide, rid: str) -> None:
+def _link_modern_comments(slide: Slide, rid: str) -> None:
     """The slide's own pointer to its comments part, as PowerPoint writes it."""
     extensions = _extension_list(slide._element, _P)
     for extension in extensions:

@@ -28,10 +28,18 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from pptx.oxml.ns import qn
 
-from .word import NoIdentities, Outcome
+from .word import Item, NoIdentities, Outcome
+
+if TYPE_CHECKING:
+    from pptx.opc.package import Part, _Relationship
+    from pptx.parts.slide import BaseSlidePart
+    from pptx.presentation import Presentation
+    from pptx.slide import Slide
+    from pptx.text.text import TextFrame
 
 _MARK = re.compile(r" ?pb:([0-9a-f]{12})\.([0-9a-f]{8})$")
 _FIGURES = re.compile(r"[\d\s\u00a0\u202f.,:%€+\-–]+")
@@ -39,18 +47,21 @@ _R_ATTRIBUTES = (qn("r:embed"), qn("r:id"), qn("r:link"))
 _CHART = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 
 Say = Callable[..., str]
+# A shape is read by what it has (`has_text_frame`, `has_table`, `is_placeholder`):
+# python-pptx types each kind of shape on its own class, so any shape is Any here.
+Shape = Any
 
 
 def _digest(text: str, size: int) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:size]
 
 
-def _title(slide) -> str:
+def _title(slide: Slide) -> str:
     title = slide.shapes.title
     return title.text_frame.text if title is not None and title.has_text_frame else ""
 
 
-def _shape_role(shape, ranks: Counter) -> str:
+def _shape_role(shape: Shape, ranks: Counter[str]) -> str:
     if shape.is_placeholder:
         return f"ph{shape.placeholder_format.idx}"
     kind = "table" if shape.has_table else "text" if shape.has_text_frame else "other"
@@ -72,9 +83,9 @@ def stamp(path: Path) -> None:
     deck.save(str(path))
 
 
-def _slide_keys(deck) -> list[str]:
+def _slide_keys(deck: Presentation) -> list[str]:
     seen: Counter[str] = Counter()
-    keys = []
+    keys: list[str] = []
     for slide in deck.slides:
         stem = " ".join(_FIGURES.sub(" ", _title(slide)).split())
         key = f"{slide.slide_layout.name}|{stem}"
@@ -83,13 +94,13 @@ def _slide_keys(deck) -> list[str]:
     return keys
 
 
-def _identity(shape) -> tuple[str, str] | None:
+def _identity(shape: Shape) -> tuple[str, str] | None:
     match = _MARK.search(shape.name or "")
     return (match.group(1), match.group(2)) if match else None
 
 
-def slides_by_identity(deck) -> dict[str, object]:
-    found: dict[str, object] = {}
+def slides_by_identity(deck: Presentation) -> dict[str, Slide]:
+    found: dict[str, Slide] = {}
     for slide in deck.slides:
         identity = _slide_identity(slide)
         if identity and identity not in found:
@@ -97,7 +108,7 @@ def slides_by_identity(deck) -> dict[str, object]:
     return found
 
 
-def _slide_identity(slide) -> str | None:
+def _slide_identity(slide: Slide) -> str | None:
     for shape in slide.shapes:
         identity = _identity(shape)
         if identity:
@@ -105,15 +116,22 @@ def _slide_identity(slide) -> str | None:
     return None
 
 
-def _shapes(slide) -> dict[str, object]:
+def _shapes(slide: Slide) -> dict[str, Shape]:
     return {identity[1]: shape for shape in slide.shapes if (identity := _identity(shape))}
 
 
-def _notes(slide) -> str:
-    return slide.notes_slide.notes_text_frame.text if slide.has_notes_slide else ""
+def _notes(slide: Slide) -> str:
+    return _notes_frame(slide).text if slide.has_notes_slide else ""
 
 
-def _cells(shape) -> dict[str, object]:
+def _notes_frame(slide: Slide) -> TextFrame:
+    frame = slide.notes_slide.notes_text_frame
+    if frame is None:  # a notes page the consultant stripped of its text placeholder
+        raise ValueError(f"slide {slide.slide_id}: its notes page has no text placeholder")
+    return frame
+
+
+def _cells(shape: Shape) -> dict[str, Any]:
     """Table cells by row label (first cell) and column header, with occurrences."""
     from .word import _occurrences
 
@@ -130,16 +148,17 @@ def _cells(shape) -> dict[str, object]:
     }
 
 
-def _shape_text(shape) -> str:
+def _shape_text(shape: Shape) -> str:
     if shape.has_text_frame:
-        return shape.text_frame.text
+        return str(shape.text_frame.text)
     if shape.has_table:
         return "\n".join(c.text_frame.text for c in _cells(shape).values())
-    return shape.name
+    return str(shape.name)
 
 
-def _slide_text(slide) -> list[str]:
-    texts = []
+def _slide_text(slide: Slide) -> list[str]:
+    texts: list[str] = []
+    shape: Shape
     for shape in slide.shapes:
         if shape.has_text_frame:
             texts.append(shape.text_frame.text)
@@ -173,7 +192,7 @@ def carry(base_path: Path, edited_path: Path, new_path: Path, say: Say) -> Outco
 # ----------------------------------------------------------------- identities lost
 
 
-def reidentify(base, edited) -> None:
+def reidentify(base: Presentation, edited: Presentation) -> None:
     """Give back, in memory, the identities a tool dropped from the edited deck.
 
     LibreOffice renames every placeholder ("PlaceHolder 1") when it saves a deck,
@@ -208,11 +227,11 @@ def reidentify(base, edited) -> None:
         _name_placeholders(before, mine)
 
 
-def _stem(slide) -> str:
+def _stem(slide: Slide) -> str:
     return " ".join(_FIGURES.sub(" ", _title(slide)).split())
 
 
-def _alike(before, mine) -> bool:
+def _alike(before: Slide, mine: Slide) -> bool:
     """Mostly the same words: a reworded title or body, not another slide."""
     from difflib import SequenceMatcher
 
@@ -220,7 +239,7 @@ def _alike(before, mine) -> bool:
                            "\n".join(_slide_text(mine)).split()).ratio() >= 0.6
 
 
-def _placeholder_kind(shape) -> str:
+def _placeholder_kind(shape: Shape) -> str:
     from pptx.enum.shapes import PP_PLACEHOLDER
 
     kind = shape.placeholder_format.type
@@ -231,14 +250,15 @@ def _placeholder_kind(shape) -> str:
     return str(kind)
 
 
-def _numbering(shape) -> bool:
+def _numbering(shape: Shape) -> bool:
     """The slide number: its text is the application's, never the consultant's edit."""
     from pptx.enum.shapes import PP_PLACEHOLDER
 
-    return shape.is_placeholder and shape.placeholder_format.type == PP_PLACEHOLDER.SLIDE_NUMBER
+    return bool(shape.is_placeholder
+                and shape.placeholder_format.type == PP_PLACEHOLDER.SLIDE_NUMBER)
 
 
-def _name_placeholders(before, mine) -> None:
+def _name_placeholders(before: Slide, mine: Slide) -> None:
     present = set(_shapes(mine))
     wanted: dict[str, list[tuple[str, str]]] = {}
     for shape in before.shapes:
@@ -254,7 +274,8 @@ def _name_placeholders(before, mine) -> None:
 
 
 class _Merge:
-    def __init__(self, base, edited, new, labels, say: Say) -> None:
+    def __init__(self, base: Presentation, edited: Presentation, new: Presentation,
+                 labels: dict[str, str], say: Say) -> None:
         self.base_deck, self.edited_deck, self.new_deck = base, edited, new
         self.base = slides_by_identity(base)
         self.edited = slides_by_identity(edited)
@@ -262,8 +283,8 @@ class _Merge:
         self.labels = labels
         self.say = say
         self.outcome = Outcome()
-        self.notes: dict[object, list[str]] = {}  # new slide's part -> consultant versions to add
-        self.copies: dict[object, object] = {}  # an added slide's part -> its copy in the new deck
+        self.notes: dict[Part, list[str]] = {}  # new slide's part -> consultant versions to add
+        self.copies: dict[Part, Slide] = {}  # an added slide's part -> its copy in the new deck
 
     def run(self) -> None:
         for identity, before in self.base.items():
@@ -276,11 +297,11 @@ class _Merge:
                 frame = slide.notes_slide.notes_text_frame
                 frame.text = "\n\n".join(filter(None, [frame.text, *extra]))
 
-    def _item(self, identity: str, kind: str, before: str, yours: str, now: str) -> dict:
+    def _item(self, identity: str, kind: str, before: str, yours: str, now: str) -> Item:
         return {"kind": kind, "where": self.labels.get(identity, ""), "before": before,
                 "yours": yours, "now": now}
 
-    def _slide(self, identity: str, before) -> None:
+    def _slide(self, identity: str, before: Slide) -> None:
         mine, new = self.edited.get(identity), self.new.get(identity)
         if new is not None and _slide_text(new) != _slide_text(before):
             self.outcome.changed.append(self._item(
@@ -306,8 +327,9 @@ class _Merge:
         self._shapes(identity, before, mine, new)
         self._notes(identity, before, mine, new)
 
-    def _shapes(self, identity, before, mine, new) -> None:
+    def _shapes(self, identity: str, before: Slide, mine: Slide, new: Slide) -> None:
         base_shapes, my_shapes, new_shapes = _shapes(before), _shapes(mine), _shapes(new)
+        shape: Shape
         for role, shape in base_shapes.items():
             if _numbering(shape):
                 continue  # a field the application fills (LibreOffice writes the number)
@@ -331,7 +353,7 @@ class _Merge:
                     self.outcome.conflicts.append(self._item(
                         identity, "chart_not_carried", "", shape.name, ""))
 
-    def _shape_deleted(self, identity, before, new, new_slide) -> None:
+    def _shape_deleted(self, identity: str, before: Shape, new: Shape, new_slide: Slide) -> None:
         """A shape the consultant deleted: deleted again unless its generated text changed."""
         was, now = _shape_text(before), _shape_text(new)
         item = self._item(identity, "", was, "", now)
@@ -342,7 +364,8 @@ class _Merge:
             self.notes.setdefault(new_slide.part, []).append(self.say("deleted_changed"))
             self.outcome.conflicts.append({**item, "kind": "shape_deleted_changed"})
 
-    def _text(self, identity, before, mine, new, new_slide) -> None:
+    def _text(self, identity: str, before: TextFrame, mine: TextFrame, new: TextFrame,
+              new_slide: Slide) -> None:
         was, yours, now = before.text, mine.text, new.text
         if yours == was:
             return
@@ -354,20 +377,21 @@ class _Merge:
             self.notes.setdefault(new_slide.part, []).append(self.say("yours", text=yours))
             self.outcome.conflicts.append({**item, "kind": "text_changed"})
 
-    def _table(self, identity, before, mine, new, new_slide) -> None:
+    def _table(self, identity: str, before: Shape, mine: Shape, new: Shape, new_slide: Slide
+               ) -> None:
         base_cells, my_cells, new_cells = _cells(before), _cells(mine), _cells(new)
         for key, cell in base_cells.items():
             theirs, ours = my_cells.get(key), new_cells.get(key)
             if theirs is not None and ours is not None:
                 self._text(identity, cell.text_frame, theirs.text_frame, ours.text_frame, new_slide)
 
-    def _notes(self, identity, before, mine, new) -> None:
+    def _notes(self, identity: str, before: Slide, mine: Slide, new: Slide) -> None:
         was, yours, now = _notes(before), _notes(mine), _notes(new)
         if yours == was:
             return
         item = self._item(identity, "", was, yours, now)
         if now == was:
-            _replace_body(new.notes_slide.notes_text_frame, mine.notes_slide.notes_text_frame)
+            _replace_body(_notes_frame(new), _notes_frame(mine))
             self.outcome.carried.append({**item, "kind": "notes_edited"})
         else:
             self.notes.setdefault(new.part, []).append(self.say("yours", text=yours))
@@ -375,7 +399,7 @@ class _Merge:
 
     def _added_slides(self) -> None:
         """Slides the consultant added, after the slide they followed."""
-        after = None  # the new deck's slide the next added slide goes after
+        after: Slide | None = None  # the new deck's slide the next added slide goes after
         for slide in self.edited_deck.slides:
             identity = _slide_identity(slide)
             if identity is not None:
@@ -399,7 +423,7 @@ class _Merge:
         from .comments import Placer, slide_comments
 
         placer = Placer(self.edited_deck, self.new_deck)
-        previous = None  # the new deck's slide for the last edited slide that has one
+        previous: Slide | None = None  # the new deck's slide for the last edited slide that has one
         for slide in self.edited_deck.slides:
             identity = _slide_identity(slide)
             target = self.copies.get(slide.part) if identity is None else self.new.get(identity)
@@ -421,7 +445,7 @@ class _Merge:
                     "yours": comment.text, "now": ""})
 
 
-def _replace_body(target_frame, source_frame) -> None:
+def _replace_body(target_frame: TextFrame, source_frame: TextFrame) -> None:
     """The text of `target_frame` becomes `source_frame`'s, paragraphs and formatting."""
     target, source = target_frame._txBody, source_frame._txBody
     for paragraph in target.findall(qn("a:p")):
@@ -430,7 +454,7 @@ def _replace_body(target_frame, source_frame) -> None:
         target.append(copy.deepcopy(paragraph))
 
 
-def _delete_slide(deck, slide) -> None:
+def _delete_slide(deck: Presentation, slide: Slide) -> None:
     slides = deck.slides._sldIdLst
     for entry in list(slides):
         if deck.part.related_part(entry.rId) is slide.part:
@@ -439,7 +463,7 @@ def _delete_slide(deck, slide) -> None:
             return
 
 
-def _copy_shape(shape, source_slide, target_slide) -> bool:
+def _copy_shape(shape: Shape, source_slide: Slide, target_slide: Slide) -> bool:
     """Copy `shape` onto `target_slide`, its pictures and links re-attached; False for a chart."""
     element = copy.deepcopy(shape._element)
     if any(node.get("uri") == _CHART for node in element.iter(qn("a:graphicData"))):
@@ -453,18 +477,19 @@ def _copy_shape(shape, source_slide, target_slide) -> bool:
     return True
 
 
-def _relate(relationship, target_part) -> str:
+def _relate(relationship: _Relationship, target_part: BaseSlidePart) -> str:
     from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
     if relationship.is_external:
         return target_part.relate_to(relationship.target_ref, relationship.reltype, is_external=True)
     if relationship.reltype == RT.IMAGE:
+        rid: str  # python-pptx leaves the pair's types unannotated
         _, rid = target_part.get_or_add_image_part(io.BytesIO(relationship.target_part.blob))
         return rid
     return target_part.relate_to(relationship.target_part, relationship.reltype)
 
 
-def _copy_slide(slide, deck, after) -> tuple[object, bool]:
+def _copy_slide(slide: Slide, deck: Presentation, after: Slide | None) -> tuple[Slide, bool]:
     """A copy of `slide` in `deck`, placed after the slide `after` (None: at the end)."""
     layouts = {layout.name: layout for layout in deck.slide_layouts}
     layout = layouts.get(slide.slide_layout.name, deck.slide_layouts[len(deck.slide_layouts) - 1])
@@ -488,7 +513,7 @@ def _copy_slide(slide, deck, after) -> tuple[object, bool]:
     return copied, dropped
 
 
-def _unique_partname(deck, slide) -> None:
+def _unique_partname(deck: Presentation, slide: Slide) -> None:
     """python-pptx names a new slide by the count of slides, which a deleted slide
     makes a name already taken: give it the first free one."""
     from pptx.opc.packuri import PackURI

@@ -8,13 +8,19 @@ and the generated passages whose facts changed since the previous version.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from html import escape
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from . import FileReview
+    from .word import Item, Say
 
 
-def review_page(client: str, deliverable: str, reviews, lang: str) -> str:
+def review_page(client: str, deliverable: str, reviews: Iterable[FileReview], lang: str) -> str:
     from ...text import render
 
-    def say(code: str, **values) -> str:
+    def say(code: str, **values: object) -> str:
         return render(f"edits.{code}", lang, **values)
 
     parts = [
@@ -40,7 +46,7 @@ def review_page(client: str, deliverable: str, reviews, lang: str) -> str:
     return "\n".join(parts) + "\n"
 
 
-def _section(title: str, items: list[dict], say, css: str = "") -> list[str]:
+def _section(title: str, items: list[Item], say: Say, css: str = "") -> list[str]:
     rows = [f"<h3>{escape(title)}</h3>"]
     if not items:
         return rows

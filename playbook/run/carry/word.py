@@ -24,11 +24,23 @@ import copy
 import hashlib
 import io
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from docx.oxml.ns import qn
+
+if TYPE_CHECKING:
+    from docx.document import Document
+    from docx.opc.rel import _Relationship
+    from docx.oxml.xmlchemy import BaseOxmlElement as Element
+    from docx.parts.story import StoryPart
+
+# Words a message for the consultant: `say(code, **values)`.
+Say = Callable[..., str]
+# What carrying records of one passage: kind, where, before, yours, now.
+Item = dict[str, str]
 
 PREFIX = "pb_"
 AUTHOR = "playbook"
@@ -47,12 +59,12 @@ class NoIdentities(Exception):
 class Outcome:
     """What carrying the edits of one file did (see run.carry.Review)."""
 
-    carried: list[dict] = field(default_factory=list)
-    conflicts: list[dict] = field(default_factory=list)
-    changed: list[dict] = field(default_factory=list)  # generated text changed under a passage
+    carried: list[Item] = field(default_factory=list)
+    conflicts: list[Item] = field(default_factory=list)
+    changed: list[Item] = field(default_factory=list)  # generated text changed under a passage
 
 
-def text_of(element) -> str:
+def text_of(element: Element) -> str:
     return "".join(t.text or "" for t in element.iter(_W_T))
 
 
@@ -60,11 +72,11 @@ def _key_digest(key: str) -> str:
     return PREFIX + hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
 
 
-def _style_names(document) -> dict[str, str]:
+def _style_names(document: Document) -> dict[str, str]:
     return {style.style_id: style.name for style in document.styles}
 
 
-def _style(paragraph, names: dict[str, str]) -> str:
+def _style(paragraph: Element, names: dict[str, str]) -> str:
     style = paragraph.find(qn("w:pPr") + "/" + qn("w:pStyle"))
     style_id = style.get(qn("w:val")) if style is not None else ""
     return names.get(style_id, style_id or "Normal")
@@ -76,7 +88,7 @@ def _heading_level(style: str) -> int:
     return 0
 
 
-def generated_keys(document) -> Iterator[tuple[str, object, str]]:
+def generated_keys(document: Document) -> Iterator[tuple[str, Element, str]]:
     """(key, paragraph element, label) of every paragraph of a generated report.
 
     `label` is a short human description of where the paragraph is (its
@@ -105,7 +117,7 @@ def generated_keys(document) -> Iterator[tuple[str, object, str]]:
             yield from _table_keys(child, f"{section}|table#{rank}", section)
 
 
-def _table_keys(table, key: str, section: str) -> Iterator[tuple[str, object, str]]:
+def _table_keys(table: Element, key: str, section: str) -> Iterator[tuple[str, Element, str]]:
     rows = table.findall(qn("w:tr"))
     if not rows:
         return
@@ -122,7 +134,7 @@ def _table_keys(table, key: str, section: str) -> Iterator[tuple[str, object, st
 def _occurrences(values: list[str]) -> list[str]:
     """Each value with its occurrence, so repeated labels stay distinct."""
     seen: Counter[str] = Counter()
-    result = []
+    result: list[str] = []
     for value in values:
         result.append(f"{value}#{seen[value]}")
         seen[value] += 1
@@ -154,9 +166,9 @@ def stamp(path: Path) -> None:
     document.save(str(path))
 
 
-def identified(document) -> dict[str, object]:
+def identified(document: Document) -> dict[str, Element]:
     """Bookmark name -> the paragraph that starts it, for every `pb_` bookmark."""
-    found: dict[str, object] = {}
+    found: dict[str, Element] = {}
     for start in document.element.body.iter(_BOOKMARK_START):
         name = start.get(qn("w:name"), "")
         if name.startswith(PREFIX) and name not in found:
@@ -166,15 +178,15 @@ def identified(document) -> dict[str, object]:
     return found
 
 
-def _identity(paragraph) -> str | None:
+def _identity(paragraph: Element) -> str | None:
     for start in paragraph.iter(_BOOKMARK_START):
-        name = start.get(qn("w:name"), "")
+        name: str = start.get(qn("w:name"), "")
         if name.startswith(PREFIX):
             return name
     return None
 
 
-def carry(base_path: Path, edited_path: Path, new_path: Path, say) -> Outcome:
+def carry(base_path: Path, edited_path: Path, new_path: Path, say: Say) -> Outcome:
     """Carry the consultant's edits (base -> edited) into the new report, saved in place.
 
     `say(code, **values)` words the comments left for the consultant.
@@ -192,7 +204,8 @@ def carry(base_path: Path, edited_path: Path, new_path: Path, say) -> Outcome:
 
 
 class _Merge:
-    def __init__(self, base, edited, new, labels, say) -> None:
+    def __init__(self, base: Document, edited: Document, new: Document, labels: dict[str, str],
+                 say: Say) -> None:
         self.say = say
         self.base_doc, self.edited_doc, self.new_doc = base, edited, new
         self.base = {k: text_of(p) for k, p in identified(base).items()}
@@ -201,8 +214,8 @@ class _Merge:
         self.labels = labels
         self.outcome = Outcome()
         # edited element -> its element in the new file (lxml elements, kept alive as keys)
-        self.placed: dict[object, object] = {}
-        self.comments: list[tuple[object, str]] = []  # (new paragraph, comment text)
+        self.placed: dict[Element, Element | None] = {}
+        self.comments: list[tuple[Element, str]] = []  # (new paragraph, comment text)
 
     def where(self, key: str) -> str:
         return self.labels.get(key, "")
@@ -231,6 +244,7 @@ class _Merge:
             return
         item = {"where": self.where(key), "before": before, "yours": yours, "now": now or ""}
         if now == before:
+            assert new is not None  # its text is `now`
             copied = self._copy(mine)
             new.addprevious(copied)
             new.getparent().remove(new)
@@ -246,9 +260,10 @@ class _Merge:
                 self.comments.append((anchor, self.say("gone", text=yours)))
             self.outcome.conflicts.append({**item, "kind": "edited_gone"})
 
-    def _deleted(self, key: str, before: str, new, now) -> None:
+    def _deleted(self, key: str, before: str, new: Element | None, now: str | None) -> None:
         if new is None:
             return
+        assert now is not None  # the text of `new`
         item = {"where": self.where(key), "before": before, "yours": "", "now": now}
         if now == before and new.getparent() is not None and new.getparent().tag == qn("w:body"):
             new.getparent().remove(new)
@@ -263,7 +278,7 @@ class _Merge:
     def _added(self) -> None:
         """Top-level paragraphs and tables the consultant added, after what they followed."""
         body = self.edited_doc.element.body
-        last_placed = None
+        last_placed: Element | None = None
         for child in body.iterchildren():
             if child.tag not in (_W_P, _W_TBL):
                 continue
@@ -283,7 +298,7 @@ class _Merge:
             self.outcome.carried.append(
                 {"kind": "added", "where": "", "before": "", "yours": text_of(child), "now": ""})
 
-    def _append(self, element) -> None:
+    def _append(self, element: Element) -> None:
         body = self.new_doc.element.body
         properties = body.find(qn("w:sectPr"))
         if properties is not None:
@@ -291,7 +306,7 @@ class _Merge:
         else:
             body.append(element)
 
-    def _anchor_before(self, mine):
+    def _anchor_before(self, mine: Element) -> Element | None:
         """The new file's paragraph for the nearest identified paragraph before `mine`."""
         for previous in mine.itersiblings(preceding=True):
             placed = self.placed.get(previous)
@@ -299,7 +314,7 @@ class _Merge:
                 return placed
         return None
 
-    def _copy(self, element):
+    def _copy(self, element: Element) -> Element:
         """`element` from the edited file, ready for the new one: its images and
         links re-attached, its comment marks removed (comments are put back after)."""
         copied = copy.deepcopy(element)
@@ -322,7 +337,7 @@ class _Merge:
             comments = {c.comment_id: c for c in self.edited_doc.comments}
         except Exception:  # noqa: BLE001 - a file without a comments part
             return
-        anchored: dict[int, object] = {}
+        anchored: dict[int, Element] = {}
         for paragraph in self.edited_doc.element.body.iter(_W_P):
             for start in paragraph.iter(qn("w:commentRangeStart"), qn("w:commentReference")):
                 number = int(start.get(qn("w:id"), "-1"))
@@ -344,7 +359,7 @@ class _Merge:
             self.outcome.carried.append({"kind": "comment", "where": "", "before": "",
                                          "yours": text, "now": text_of(target)})
 
-    def _comment(self, element, text: str, author: str, initials: str = "") -> None:
+    def _comment(self, element: Element, text: str, author: str, initials: str = "") -> None:
         from docx.text.paragraph import Paragraph
 
         paragraph = Paragraph(element, self.new_doc.part)
@@ -352,7 +367,7 @@ class _Merge:
         self.new_doc.add_comment(runs, text=text, author=author, initials=initials or "PB")
 
 
-def _relate(relationship, target_part) -> str:
+def _relate(relationship: _Relationship, target_part: StoryPart) -> str:
     """The id, in `target_part`, of what `relationship` points at (copied across)."""
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
 

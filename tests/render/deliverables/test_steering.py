@@ -14,7 +14,7 @@ from playbook.analysis.committee import steered
 from playbook.analysis.engine import analyse
 from playbook.method import load_method
 from playbook.model import Engagement
-from playbook.render.deliverables import prepared, write
+from playbook.render.deliverables import build, prepared, write
 from playbook.render.deliverables.steering import key_messages, pack_of
 from playbook.render.verify import convert_to_pdf, pdf_page_count
 from tests.factories import minimal_engagement_dict
@@ -176,19 +176,50 @@ def test_the_kpi_title_names_only_the_colours_some_kpi_has(case):
     assert red in title and amber not in title, title
 
 
-def test_each_decision_keeps_its_reason_within_two_slides():
-    from playbook.render import BulletItem
-    from playbook.render.deliverables.steering import DECISION_SLIDES, _word_pages, decision_bullets
+def _decision_deck(tmp_path, listed):
+    """The decisions slide as the deck's writer pages it: (slides, their bullets)."""
+    from playbook.render import BulletSlide, Deck, write_pptx
+    from playbook.render.deliverables.steering import decision_bullets, decision_slides
 
-    listed = [("topic", f"Décision numéro {n} à prendre par le comité sur ce point",
-               f"Parce que la mesure numéro {n} est à quarante pour cent de sa cible. Le reste est dit.")
-              for n in range(7)]
-    bullets = decision_bullets(listed)
-    reasons = [b for b in bullets if isinstance(b, BulletItem)]
-    assert reasons and all(r.text.startswith("Parce que") and r.text.endswith("cible.") for r in reasons)
-    assert _word_pages(bullets) <= DECISION_SLIDES
-    # decisions whose reasons do not fit keep their place, in order
-    assert [b for b in bullets if not isinstance(b, BulletItem)] == [f"**{t}**" for _, t, _ in listed]
+    slide = BulletSlide("Décisions", decision_bullets(listed), slides=decision_slides(listed))
+    deck = Deck(title="Comité", client="Client", date=dt.date(2027, 6, 14), lang="fr", slides=[slide])
+    written = open_pptx(str(write_pptx(deck, tmp_path / "d.pptx", TEMPLATES)))
+    return [[(p.level, flat(p.text)) for p in s.placeholders[1].text_frame.paragraphs]
+            for s in written.slides]
+
+
+def _listed(count: int) -> list[tuple[str, str, str]]:
+    return [("topic", f"Décision numéro {n} à prendre par le comité sur ce point",
+             f"Parce que la mesure numéro {n} est à quarante pour cent de sa cible. Le reste est dit.")
+            for n in range(count)]
+
+
+def test_seven_decisions_keep_their_reasons_on_two_full_slides(tmp_path):
+    slides = _decision_deck(tmp_path, _listed(7))
+    assert len(slides) == 2
+    decisions = [[t for level, t in page if level == 0] for page in slides]
+    # every decision in order, at least three on each slide: no leftover slide
+    assert [t for page in decisions for t in page] == [t for _, t, _ in _listed(7)]
+    assert all(len(page) >= 3 for page in decisions), decisions
+    reasons = [t for page in slides for level, t in page if level == 1]
+    assert reasons and all(r.startswith("Parce que") and r.endswith("cible.") for r in reasons)
+
+
+def test_five_decisions_stay_on_one_slide_their_reasons_as_room_allows(tmp_path):
+    # the reasons would take a second slide of two decisions: they stay in the notes
+    slides = _decision_deck(tmp_path, _listed(5))
+    assert len(slides) == 1
+    assert [t for level, t in slides[0] if level == 0] == [t for _, t, _ in _listed(5)]
+    assert any(level == 1 for level, _ in slides[0])
+
+
+def test_a_long_reason_is_left_to_the_notes_rather_than_push_its_decision_onto_another_slide():
+    from playbook.render import BulletItem
+    from playbook.render.deliverables.steering import REASON_WORDS, decision_bullets
+
+    long = " ".join(["mot"] * (REASON_WORDS + 5)) + "."
+    bullets = decision_bullets([("t", "Décider A", "Court."), ("t", "Décider B", long)])
+    assert [b.text for b in bullets if isinstance(b, BulletItem)] == ["Court."]
 
 
 def test_the_note_s_progress_sentence_counts_only_what_there_is(case):
@@ -210,10 +241,18 @@ def test_the_note_lists_as_many_decisions_as_the_deck_counts(case):
     assert len(decisions_bullets(analysis, pack)) == len(_decisions(analysis, pack))
 
 
-def test_a_long_reason_is_left_to_the_notes_rather_than_push_its_decision_onto_another_slide():
-    from playbook.render import BulletItem
-    from playbook.render.deliverables.steering import REASON_WORDS, decision_bullets
+def test_each_decision_in_the_readiness_note_says_why():
+    from playbook.render.deliverables.steering import _decisions, decisions_bullets
+    from playbook.render.ir import Bullets
 
-    long = " ".join(["mot"] * (REASON_WORDS + 5)) + "."
-    bullets = decision_bullets([("t", "Décider A", "Court."), ("t", "Décider B", long)])
-    assert [b.text for b in bullets if isinstance(b, BulletItem)] == ["Court."]
+    engagement = Engagement.model_validate(minimal_engagement_dict())
+    analysis = steered(analyse(engagement, load_method()), dt.date(2026, 3, 2))  # before lot 1's go-live
+    pack = pack_of(analysis)
+    listed = _decisions(analysis, pack)
+    said = decisions_bullets(analysis, pack, why=True)
+    assert listed and len(said) == len(listed)
+    # "**Roles with nobody named.**" alone asks the committee for nothing
+    assert all(item.rsplit("**", 1)[-1].strip() for item in said), said
+    document, _ = build("steering", analysis)
+    numbered = [b for b in document.blocks if isinstance(b, Bullets) and b.numbered]
+    assert numbered and numbered[-1].items == said

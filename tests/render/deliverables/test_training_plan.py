@@ -146,9 +146,16 @@ def test_a_plan_of_one_lot_is_not_told_lot_by_lot():
     said = " ".join([*(getattr(s, "title", "") + " " + getattr(s, "notes", "") for s in deck.slides),
                      *(getattr(block, "text", "") for block in document.blocks)]).lower()
     assert "every lot" not in said and "each lot" not in said and "lot by lot" not in said
-    lots = next(s.table for s in deck.slides if isinstance(s, TableSlide)
-                and s.table.columns[0] == "Lot" and "Sessions" in s.table.columns)
-    assert len(lots.rows) == 1
+    # no table of one lot's row repeating the summary, no chart repeating the module table:
+    # the volume slide is the modules' days with their total, the cost in its title
+    assert not any(isinstance(s, TableSlide) and s.table.columns[0] == "Lot" for s in deck.slides)
+    assert not any(s.title.endswith("weighs most", 0, s.title.find(":")) or "weighs most" in s.title
+                   for s in deck.slides)
+    totals = analysis.training_plan.totals.iloc[-1]
+    volume = next(s for s in deck.slides if isinstance(s, TableSlide) and "Trainer-days" in s.table.columns)
+    assert volume.table.rows[-1][0] == "Total"
+    assert volume.table.rows[-1][2] == int(totals["sessions"])
+    assert [row[0] for row in volume.table.rows[:-1]] == list(analysis.training_plan.modules["label"])
     # no two-line record of the order: the wave's chart shows it, its notes give the dates
     order = [s for s in deck.slides if s.title.startswith("Key users are trained before end users")]
     assert order == []
@@ -215,7 +222,8 @@ def test_a_french_plan_shows_none_of_the_english_headings(written):
     french, english = written["mutuelle_fr"], written["mutuelle_en"]
     text = flat(french.doc_text() + french.deck_text() + "\n".join(french.titles_and_headings()))
     keys = [*(f"training_plan.sections.{s}" for s in SECTIONS),
-            *(f"training_plan.deck.{k}" for k in ("needs_detail", "trainers_first", "evaluation"))]
+            *(f"training_plan.deck.{k}" for k in ("needs_detail", "trainers_first")),
+            "training_plan.columns.follow_up"]
     for key in keys:
         assert flat(english.label(key)) not in text
 
@@ -249,15 +257,44 @@ def test_the_appendix_gives_every_population_its_modules_and_the_notes_say_why(c
     assert len(report) - 1 == len(analysis.engagement.populations)
 
 
-def test_the_evaluation_and_support_slides_note_what_they_leave_to_the_report(case):
+def test_the_evaluation_and_support_slide_is_the_client_s_calendar_of_them(case):
+    """Not the four levels and three offers any client gets, but when this client's
+    are measured and run, lot by lot, the last dates in the title; how each level is
+    measured (its target) and what each offer is, in the notes."""
     analysis = case.analysis
-    evaluation = _deck_rows(case, case.label("training_plan.deck.evaluation"))
-    assert len(evaluation) == 4
-    notes = flat(case.notes())
-    for _, level in analysis.training_plan.evaluation.groupby("level", sort=False):
-        assert flat(level.iloc[0]["measure"]) in notes  # what is measured
-    for _, offer in analysis.training_plan.support.iterrows():  # when each offer runs, per lot
-        assert flat(c.date(analysis, offer["start"])) in notes
+    plan = analysis.training_plan
+    title = tp.follow_up_title(analysis)
+    assert flat(c.date(analysis, max(plan.evaluation["end"]))) in flat(title)
+    assert flat(c.date(analysis, max(plan.support["end"]))) in flat(title)
+    rows = _deck_rows(case, title)
+    levels = [own.iloc[0] for _, own in plan.evaluation.groupby("level", sort=False)]
+    offers = [own.iloc[0] for _, own in plan.support.groupby("offer", sort=False)]
+    assert [flat(row[0]) for row in rows] == [flat(r["label"]) for r in (*levels, *offers)]
+    shown = flat(" ".join(cell for row in rows for cell in row))
+    for frame in (plan.evaluation, plan.support):
+        for _, row in frame.iterrows():  # each lot's dates
+            assert flat(c.date(analysis, row["end"])) in shown
+    notes = flat("\n".join(s.notes_slide.notes_text_frame.text for s in case.slides_titled(title)))
+    for level in levels:
+        assert flat(level["instrument"]) in notes
+    for offer in offers:
+        assert flat(offer["description"]) in notes
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_single_population_has_no_needs_appendix_repeating_the_modules_slide(lang):
+    """Its modules are the modules slide's rows; why it takes them goes to that slide's notes."""
+    from playbook.render.ir import TableSlide
+    from tests.render.deliverables.test_impact_diagnosis import _one_population
+
+    analysis = _one_population(lang)
+    deck = tp.build_deck(analysis)
+    titles = [getattr(s, "title", "") for s in deck.slides]
+    assert c.text(analysis, "training_plan.deck.needs_detail") not in titles
+    modules = next(s for s in deck.slides if isinstance(s, TableSlide)
+                   and s.table.columns[0] == c.text(analysis, "training_plan.columns.module"))
+    for reason in set(analysis.training_plan.needs["reason"]):
+        assert reason.split(";")[0] in modules.notes
 
 
 def test_the_points_to_watch_slide_names_every_kind_and_what_it_concerns_and_notes_them_all(case):
