@@ -35,7 +35,7 @@ test: venv
 corpus: venv
 	$(PY) -m tests.corpus.report --write-readme
 
-## ruff everywhere; mypy --strict on the typed core (text, model, method, analysis, findings).
+## ruff everywhere; mypy --strict on the whole package.
 lint: venv
 	$(VENV)/bin/ruff check playbook tests benchmarks templates setup.py
 	$(VENV)/bin/mypy

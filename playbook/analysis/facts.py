@@ -132,8 +132,13 @@ def _related(method: Method, engagement: Engagement, population: Population, kin
     parts = []
     if within:
         parts.append(_with_detail(str(phrases.rivals_within.in_(lang)), within))
+    # Populations tied by the same detail are named together, the detail said once
+    # ("« A », « B » et « C » (the agents' deals seen weekly)"), not once per name.
+    together: dict[tuple[str, ...], list[str]] = {}
     for name, details in others.items():
-        parts.append(_with_detail(wording.names(method, [name], lang), details))
+        together.setdefault(tuple(details), []).append(name)
+    for details_said, names in together.items():
+        parts.append(_with_detail(wording.names(method, names, lang), list(details_said)))
     if not parts:
         return ""
     if within and len(parts) == 1:

@@ -74,7 +74,7 @@ def plan_training(
         warnings.insert(0, MethodWarning("no_key_user", catalogue.texts["no_key_user"].in_(lang)))
     return TrainingPlan(
         needs=_needs_frame(needs, method, engagement.training.max_group_size, lang),
-        modules=modules_table(needs, sessions, method, lang),
+        modules=modules_table(needs, sessions, method, lang, engagement.training.session_hours),
         sessions=sessions,
         calendar=calendar,
         onboarding=onboarding(engagement, method, lang),

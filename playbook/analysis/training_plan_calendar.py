@@ -128,7 +128,7 @@ class Calendar:
     def sittings(self, hours: float) -> list[int]:
         """Slots used on each day of a session of `hours` (e.g. 14 h of 3.5 h
         sittings, two a day: [2, 2])."""
-        total = max(1, math.ceil(hours / self.constraints.session_hours - 1e-9))
+        total = sitting_count(hours, self.constraints.session_hours)
         per_day = self.slots_per_day
         return [min(per_day, total - i) for i in range(0, total, per_day)]
 
@@ -217,6 +217,12 @@ class Calendar:
             self._used[day] = self._used.get(day, 0) + need
             for seat in placement.seats:
                 self._away[(seat.key, day)] = self._away.get((seat.key, day), 0) + seat.size
+
+
+def sitting_count(hours: float, session_hours: float) -> int:
+    """How many of the client's sessions a module of `hours` takes (7 h in sessions
+    of 2 h: 4), the last one possibly shorter."""
+    return max(1, math.ceil(hours / session_hours - 1e-9))
 
 
 def balanced_sizes(headcount: int, group_size: int) -> tuple[int, ...]:

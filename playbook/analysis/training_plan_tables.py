@@ -11,10 +11,14 @@ import pandas as pd
 
 from ..method import Method
 from ..model import Engagement
+from .training_plan_calendar import sitting_count
 
 
-def modules_table(needs: list[Any], sessions: pd.DataFrame, method: Method, lang: str) -> pd.DataFrame:
-    """One row per module the plan uses, catalogue order, with its objectives and totals."""
+def modules_table(needs: list[Any], sessions: pd.DataFrame, method: Method, lang: str,
+                  session_hours: float | None = None) -> pd.DataFrame:
+    """One row per module the plan uses, catalogue order, with its objectives and totals;
+    `sittings`: how many of the client's sessions (of `session_hours`) a led module
+    takes, 0 for a self-paced one."""
     catalogue = method.training
     rows = []
     for module in catalogue.modules:
@@ -36,6 +40,8 @@ def modules_table(needs: list[Any], sessions: pd.DataFrame, method: Method, lang
                 else "",
                 "populations": len({n.population for n in own}),
                 "learners": sum(n.headcount for n in own),
+                "sittings": sitting_count(module.hours, session_hours)
+                if fmt.led_by_trainer and session_hours else 0,
                 "sessions": len(placed),
                 "trainer_days": float(placed["trainer_days"].sum()),
                 # What the calendar holds, as the plan's totals count it: a led
@@ -46,7 +52,7 @@ def modules_table(needs: list[Any], sessions: pd.DataFrame, method: Method, lang
         )
     columns = [
         "module", "label", "audience", "format", "hours", "objectives", "prerequisite",
-        "populations", "learners", "sessions", "trainer_days", "learner_days",
+        "populations", "learners", "sittings", "sessions", "trainer_days", "learner_days",
     ]
     return pd.DataFrame(rows, columns=columns).set_index("module")
 

@@ -24,16 +24,27 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
-from typing import Literal
+from typing import Literal, get_args
 
 from .palette import RAG, RAG_PREFIX, hex_colour
 
 Lang = Literal["fr", "en"]
+LANGS: tuple[Lang, ...] = get_args(Lang)
+
+
+def document_lang(lang: str) -> Lang:
+    """`lang` as a document's or a deck's language: French or English, else a ValueError."""
+    for known in LANGS:
+        if lang == known:
+            return known
+    raise ValueError(f"documents are written in {' or '.join(LANGS)}, not {lang!r}")
+
+
 Align = Literal["left", "center", "right"]
 ParagraphStyle = Literal["body", "quote", "caption", "key_message"]
 ChartKind = Literal["bar", "stacked_bar", "barh", "stacked_barh", "line", "scatter", "bubble",
                     "heatmap", "gantt", "doughnut", "pie"]
-CHART_KINDS: tuple[str, ...] = ChartKind.__args__  # type: ignore[attr-defined]
+CHART_KINDS: tuple[str, ...] = get_args(ChartKind)
 BAR_KINDS = ("bar", "stacked_bar", "barh", "stacked_barh")
 PART_CHART_MIN = 5     # parts a doughnut or pie needs to say something bars do not
 PART_SHARE_MIN = 0.05  # a part below this share of the whole is not one a reader sees

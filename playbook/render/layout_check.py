@@ -97,8 +97,9 @@ class Finding:
         """The finding as `__str__` words it, in `lang`."""
         from ..text import render
 
-        code = getattr(self.message, "code", None)
-        message = render(f"layout.{code}", lang, **self.message.values) if code else self.message  # type: ignore[attr-defined]
+        said = self.message
+        message = (render(f"layout.{said.code}", lang, **said.values)
+                   if isinstance(said, _Said) and said.code else said)
         return render("layout.finding", lang, file=self.file, page=self.page,
                       kind=render(f"layout.kind.{self.kind}", lang), message=message)
 

@@ -143,10 +143,11 @@ def _read_palette(path: str, _size: int, _mtime: int) -> Palette:
 def _rag(theme: etree._Element) -> tuple[str, str, str]:
     """The theme's custom colours named "RAG Green", "RAG Amber", "RAG Red" (any case),
     each defaulting to the house one: a firm sets its RAG once, in its template."""
-    named = {}
+    named: dict[str, str] = {}
     for node in theme.iter(f"{_A}custClr"):
         rgb = node.find(f"{_A}srgbClr")
         if rgb is not None:
             named[(node.get("name") or "").strip().lower()] = hex_colour(rgb.get("val", ""))
-    return tuple(named.get(f"rag {status}", default)  # type: ignore[return-value]
-                 for status, default in zip(RAG, HOUSE_RAG, strict=True))
+    first, second, third = (named.get(f"rag {status}", default)
+                            for status, default in zip(RAG, HOUSE_RAG, strict=True))
+    return first, second, third

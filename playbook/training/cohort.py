@@ -33,6 +33,7 @@ from ..errors import PlaybookError, brief
 from ..files import atomic_write_text, spreadsheet_text, unique_name
 from ..method import Method, load_method
 from ..render import BulletItem, Bullets, Document, Heading, Paragraph, Table, write_docx
+from ..render.ir import document_lang
 from ..safe_yaml import YamlRefused
 from ..text import render
 from ..text.typography import colon
@@ -259,7 +260,7 @@ def cohort_document(cohort: Cohort) -> Document:
             [[kind, subject, f"{n}/{total}"] for kind, subject, n in missed], widths=[3, 4, 1.5])]
     else:
         blocks.append(Paragraph(_t("none_missed", lang)))
-    return Document(title=_t("title", lang), subtitle=_t("subtitle", lang), lang=lang,  # type: ignore[arg-type]
+    return Document(title=_t("title", lang), subtitle=_t("subtitle", lang), lang=document_lang(lang),
                     blocks=blocks)
 
 
@@ -307,7 +308,7 @@ def feedback_document(graded: Graded) -> Document:
             blocks.append(Paragraph(f"{feedback.texts.get('seed_prefix', '')} {remark.seed}".strip(),
                                     "caption"))
     return Document(title=_t("feedback.title", lang), subtitle=feedback.texts.get("title", ""),
-                    client=graded.trainee, lang=lang,  # type: ignore[arg-type]
+                    client=graded.trainee, lang=document_lang(lang),
                     blocks=blocks)
 
 

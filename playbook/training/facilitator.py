@@ -18,7 +18,7 @@ from ..method import Method, load_method
 from ..method.brakes import RISK_KINDS
 from ..method.levers import PILLARS
 from ..render import Bullets, Document, Heading, Paragraph, Table, write_docx
-from ..render.ir import BulletLike, Cell
+from ..render.ir import BulletLike, Cell, document_lang
 from ..text import colon, render
 from .cases import case_names
 from .check import Reference, reference
@@ -63,7 +63,8 @@ def facilitator_document(case: str, lang: str = "fr", method: Method | None = No
         points.append(f"**{finding.population}** — {label}{colon(lang)}{finding.reasons[0]}")
     blocks.append(Bullets(points))
     blocks += [Heading(_t("model", lang)), model_answer_table(ref, method, lang)]
-    return Document(title=_t("title", lang), subtitle=own["title"][lang], lang=lang,  # type: ignore[arg-type]
+    return Document(title=_t("title", lang), subtitle=own["title"][lang],
+                    lang=document_lang(lang),
                     blocks=blocks)
 
 

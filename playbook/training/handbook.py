@@ -17,7 +17,7 @@ from typing import Any, Protocol
 from ..method import Method, load_method
 from ..method.levers import PILLARS
 from ..render import Bullets, Document, Heading, PageBreak, Paragraph, Table, write_docx
-from ..render.ir import Align, BulletLike, Cell
+from ..render.ir import Align, BulletLike, Cell, document_lang
 from ..render.typography import format_number
 from ..text import colon
 from . import wording
@@ -321,7 +321,7 @@ def build_handbook(method: Method | str | Path | None = None, lang: str = "fr") 
         title=builder.t("title"),
         subtitle=builder.t("subtitle"),
         client=builder.t("version", version=method.version),
-        lang=lang,  # type: ignore[arg-type]
+        lang=document_lang(lang),
         confidentiality=builder.t("audience"),
         blocks=builder.blocks,
     )

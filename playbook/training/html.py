@@ -29,6 +29,7 @@ from ..render.ir import (
     PageBreak,
     Paragraph,
     Table,
+    document_lang,
 )
 from ..render.palette import HOUSE
 from ..render.tables import cell_text, column_alignments
@@ -191,7 +192,7 @@ class Shown:
         self.lang = lang
 
     def _repr_html_(self) -> str:
-        writer = _HtmlWriter(Document(title="", lang=self.lang))  # type: ignore[arg-type]
+        writer = _HtmlWriter(Document(title="", lang=document_lang(self.lang)))
         for block in self.blocks:
             writer.block(block)
         return f"<div><style>{_NOTEBOOK_CSS}</style>{''.join(writer.parts)}</div>"

@@ -41,7 +41,7 @@ def test_non_users_inheriting_tasks_carry_the_admin_load_brake_at_full_severity(
     finding = found(back_office_case(), method)[("Gestionnaires back-office", "admin_load")]
     assert finding.severity == 3
     assert finding.reasons == (
-        "Gestionnaires back-office (120\u00a0pers., non-utilisateurs du CRM) : reprise de tâches "
+        "Gestionnaires back-office (120\u00a0pers.) — non-utilisateurs du CRM — reprise de tâches "
         "administratives jusqu'ici assurées par « Conseillers en agence » ; le CRM risque d'être "
         "vécu comme une charge additionnelle et peu valorisante.",
     )
@@ -49,14 +49,14 @@ def test_non_users_inheriting_tasks_carry_the_admin_load_brake_at_full_severity(
 
 def test_admin_load_reason_in_english_cites_the_same_inputs(method):
     finding = found(back_office_case(), method, "en")[("Gestionnaires back-office", "admin_load")]
-    assert finding.reasons[0].startswith("Gestionnaires back-office (120 people, not CRM users): take over")
+    assert finding.reasons[0].startswith("Gestionnaires back-office (120 people) — not CRM users — take over")
     assert "“Conseillers en agence”" in finding.reasons[0]
 
 
 def test_a_crm_user_inheriting_tasks_is_a_lesser_admin_load(method):
     finding = found(back_office_case(crm_user=True), method)[("Gestionnaires back-office", "admin_load")]
     assert finding.severity == 2
-    assert "utilisateurs du CRM" in finding.reasons[0]
+    assert "en plus de leur propre usage du CRM" in finding.reasons[0]
 
 
 def test_no_admin_load_without_shifted_tasks(method):

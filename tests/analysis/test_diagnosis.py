@@ -55,7 +55,7 @@ def test_the_language_changes_the_sentences_not_the_findings(case, method):
     fr, en = diagnose(case, method, "fr"), diagnose(case, method, "en")
     assert [(b.brake, b.severity) for b in fr.brakes] == [(b.brake, b.severity) for b in en.brakes]
     assert fr.brakes[1].reasons[0] != en.brakes[1].reasons[0]
-    assert en.brakes[1].reasons[0].startswith("Back-office (50 people, not CRM users)")
+    assert en.brakes[1].reasons[0].startswith("Back-office (50 people) — not CRM users — take over")
 
 
 def test_the_engagement_language_is_the_default(method):
@@ -75,3 +75,26 @@ def test_the_bundled_example_is_diagnosed_for_every_population(method, lang):
     for finding in diagnosis.brakes:
         assert finding.population in finding.reasons[0]
         assert 1 <= finding.severity <= 3
+
+
+def test_a_reason_opens_with_its_population_then_the_facts_without_nested_parentheses(method):
+    # The facts between dashes after the name, then the consequence, one sentence:
+    # no "(140 people; … (…)): …" nesting a client has to unpick.
+    names = ["Agents", "Courtiers", "Inspecteurs Est", "Inspecteurs Ouest"]
+    case = engagement(
+        [pop(name, pay_scheme="commission_per_sale", dashboard_visibility="weekly") for name in names],
+        impacts=[impact(name, "job", 2) for name in names], language="en",
+        relations=[{"population": "Agents", "relation": "competes_with", "other": "Courtiers",
+                    "detail": "the same towns"},
+                   *({"population": f"Inspecteurs {n}", "relation": "audits", "other": "Agents",
+                      "detail": "deals seen weekly"} for n in ("Est", "Ouest"))])
+    reasons = [r for b in diagnose(case, method, "en").brakes if b.population == "Agents"
+               for r in b.reasons]
+    assert reasons
+    for reason in reasons:
+        depth = 0
+        for char in reason:
+            depth += {"(": 1, ")": -1}.get(char, 0)
+            assert depth <= 1, reason
+    audited = next(r for r in reasons if "audited" in r)
+    assert "“Inspecteurs Est” and “Inspecteurs Ouest” (deals seen weekly)" in audited

@@ -81,8 +81,9 @@ def test_buy_in_and_impact_set_the_rejection_risk(method, buy_in, intensity, lev
     case = engagement([pop("Agents", buy_in=buy_in)], impacts=[impact("Agents", "job", intensity)])
     rejection = risk(case, method, "Agents", "rejection")
     assert rejection.level == level
-    if level:
-        assert f"impact global {intensity}/3" in rejection.reasons[0]
+    if level:  # the facts behind it, not the overall score restated
+        assert "adhésion : " in rejection.reasons[0]
+        assert "impact global" not in rejection.reasons[0] and f"{intensity}/3" not in rejection.reasons[0]
 
 
 def test_heavy_entry_imposed_on_reluctant_users_risks_misuse(method):

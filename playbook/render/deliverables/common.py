@@ -21,6 +21,7 @@ from ...analysis import Analysis
 from ...analysis.calendar import as_of_date
 from ...analysis.facts import is_regional
 from ...analysis.milestones import sorted_lots
+from ...analysis.records import MethodWarning
 from ...model import Population
 from ...model.enums import WorkshopStatus
 from ...text import format_span_start, grammar, with_percent
@@ -519,16 +520,17 @@ SectionSlides = Callable[[Analysis], tuple[list[Slide], list[Slide]]]
 
 
 def sectioned_deck(analysis: Analysis, deliverable: str, sections: Sequence[str],
-                   builders: Mapping[str, SectionSlides], messages: Mapping[str, str]) -> Deck:
+                   builders: Mapping[str, SectionSlides], messages: Mapping[str, str],
+                   closing: Sequence[Slide] = ()) -> Deck:
     """The deck of a sectioned deliverable, told section by section: each
     section's message in the summary (at most five, in order), its main slides
-    under action titles, its detail in the appendix."""
+    under action titles, `closing` slides, its detail in the appendix."""
     findings, appendix = [], []
     for section in sections:
         main, detail = builders[section](analysis)
         findings.append(Finding(messages.get(section, ""), main, key=section))
         appendix.extend(detail)
-    return story_deck(analysis, deliverable, findings, appendix=appendix)
+    return story_deck(analysis, deliverable, findings, closing=closing, appendix=appendix)
 
 
 def figure_or_note(analysis: Analysis, chart: Chart | None, caption: str = "") -> Block:
@@ -539,7 +541,7 @@ def figure_or_note(analysis: Analysis, chart: Chart | None, caption: str = "") -
     return Figure(chart, caption=caption)
 
 
-def for_client(warnings: Iterable[Any]) -> list[Any]:
+def for_client(warnings: Iterable[MethodWarning]) -> list[MethodWarning]:
     """The warnings a deliverable states: not the notes on the intake addressed to the
     consultant (those are in the review notebook)."""
     return [w for w in warnings if getattr(w, "audience", "client") == "client"]

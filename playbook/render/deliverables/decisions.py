@@ -7,8 +7,12 @@ another page asks for.
 
 from __future__ import annotations
 
+import re
+
 from ...analysis import Analysis
 from ...findings import Decision, findings
+from ..ir import BulletItem, BulletLike, BulletSlide
+from ..words import NOTES_BUDGET, count_words
 from . import common as c
 
 
@@ -54,3 +58,78 @@ def with_decisions(analysis: Analysis, messages: list[str], limit: int) -> list[
     if not said:
         return messages[:limit]
     return [*messages[:limit - 1], said]
+
+
+# --------------------------------------------------------------------------- the decisions slide
+
+
+DECISION_SLIDES = 2  # slides the decisions and their reasons may take
+DECISIONS_PER_SLIDE = 3  # a slide of fewer decisions reads as a leftover: reasons stay in the notes
+REASON_WORDS = 30  # a reason longer than this is no first sentence to read out: notes only
+
+
+def decision_bullets(listed: list[tuple[str, str, str]]) -> list[BulletLike]:
+    """Each decision in bold, under it the first sentence of why (a committee
+    decides on a reason, not a topic), as optional detail: the deck's writer keeps
+    the reasons that fit the slides `decision_slides` allows, in order; the notes
+    say all."""
+    bullets: list[BulletLike] = []
+    for _, text, reason in listed:
+        bullets.append(f"**{text[:1].upper()}{text[1:]}**")
+        why = first_sentence(reason)
+        # a lone decision keeps its reason whatever its length: the slide has the room
+        if why and (len(listed) == 1 or count_words(why) <= REASON_WORDS):
+            bullets.append(BulletItem(why, level=1, optional=True))
+    return bullets
+
+
+def decision_slides(listed: list[tuple[str, str, str]]) -> int:
+    """The slides the decisions may take with their reasons: a second one only when
+    each then holds `DECISIONS_PER_SLIDE` decisions or more, never more than
+    `DECISION_SLIDES` (the writer pages them; more decisions than one slide takes
+    continue whatever this says)."""
+    return max(1, min(DECISION_SLIDES, len(listed) // DECISIONS_PER_SLIDE))
+
+
+def decision_notes(analysis: Analysis, listed: list[tuple[str, str, str]]) -> str:
+    """The decisions' reasons for the speaker notes: in full while they keep to the
+    notes' budget, else each by its first sentence, the longest left out until
+    they fit: every decision is named (the report and the plan's deliverables
+    say the rest)."""
+    def said(reasons: list[str]) -> str:
+        return c.reason_notes(analysis, [f"{capital(text)} — {why}" if why else capital(text)
+                                         for (_, text, _), why in zip(listed, reasons, strict=True)])
+
+    reasons = [reason for _, _, reason in listed]
+    if count_words(said(reasons)) <= NOTES_BUDGET:
+        return said(reasons)
+    reasons = [first_sentence(reason) for reason in reasons]
+    while count_words(said(reasons)) > NOTES_BUDGET and any(reasons):
+        longest = max(range(len(reasons)), key=lambda n: count_words(reasons[n]))
+        reasons[longest] = ""
+    return said(reasons)
+
+
+def capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def first_sentence(text: str) -> str:
+    text = text.strip()
+    # the first full stop outside parentheses: "3 cases (Advisers. Managers.)" is one sentence
+    cut = next((m for m in re.finditer(r"[.;](\s+)(?=[A-ZÀ-Ý«“])", text)
+                if text.count("(", 0, m.start()) == text.count(")", 0, m.start())), None)
+    sentence = text[:cut.start()] if cut else text.rstrip(".")
+    return sentence[:1].upper() + sentence[1:] + "." if sentence else ""
+
+
+def slide(analysis: Analysis) -> list[BulletSlide]:
+    """The plan's decisions on a slide of their own, titled as every summary counts
+    them ("4 decisions await the steering committee"), each with its reason as
+    room allows: the summary's last finding, developed (none: no slide)."""
+    listed = [(d.kind, topic(analysis, d), d.reason) for d in of(analysis)]
+    if not listed:
+        return []
+    title = c.counted(analysis, "findings.decisions.headline", len(listed)).rstrip(".")
+    return [BulletSlide(title, decision_bullets(listed), notes=decision_notes(analysis, listed),
+                        counted=len(listed), slides=decision_slides(listed))]

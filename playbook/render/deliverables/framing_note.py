@@ -22,7 +22,7 @@ from ...analysis.records import RiskAssessment
 from ...findings import budget_sentence
 from ...findings import findings as facts
 from ...method.raci import Role
-from ...model import Engagement, TeamMember
+from ...model import Engagement, KeyUser, TeamMember
 from ...model.enums import Seniority, Workshop, WorkshopStatus
 from ..ir import (
     Align,
@@ -49,6 +49,7 @@ from ..ir import (
 from ..palette import RAG, rag_fill
 from . import budget as b
 from . import common as c
+from . import decisions as decided
 
 NAME = "framing_note"
 RISKS_IN_DECK = 8
@@ -169,7 +170,7 @@ def _paragraphs(text: str) -> list[str]:
 # --------------------------------------------------------------------------- objectives
 
 
-def _objective_rows(analysis: Analysis, full: bool) -> tuple[list[str], list[list[Any]]]:
+def _objective_rows(analysis: Analysis, full: bool) -> tuple[list[str], list[list[Cell]]]:
     """CRM objective, KPI, baseline, target, due date, budget, owner (and the business
     objective first when `full`), with a budget total row. The last row is always
     the total: callers drop it with the budget column when no objective is budgeted."""
@@ -394,7 +395,7 @@ def people_table(analysis: Analysis) -> Table:
     def g(key: str, **v: Any) -> str:
         return t(analysis, f"governance.{key}", **v)
 
-    rows: list[list[Any]] = [[m.name, g("team_member", function=m.function),
+    rows: list[list[Cell]] = [[m.name, g("team_member", function=m.function),
                               c.term(analysis, "seniority", m.seniority), c.measure(analysis, m.allocation, "%")]
                              for m in gov.team]
     rows += [[ku.name, g("key_user_of", population=ku.population), "", c.measure(analysis, ku.allocation, "%")]
@@ -408,7 +409,7 @@ def _key_user_table(analysis: Analysis) -> Table:
     def col(key: str) -> str:
         return c.text(analysis, f"common.columns.{key}")
 
-    groups: dict[tuple[str, str], list[Any]] = {}
+    groups: dict[tuple[str, str], list[KeyUser]] = {}
     for ku in e.governance.key_users:
         territory = ku.territory or _territory_of(e, ku.population)
         groups.setdefault((territory, ku.population), []).append(ku)
@@ -508,11 +509,12 @@ def raci_notes(analysis: Analysis) -> str:
                      for a in analysis.method.raci.activities)
 
 
-def governance_findings(analysis: Analysis) -> list[str]:
-    """What the framing must still settle: missing relays and a slow COPIL."""
+def governance_findings(analysis: Analysis, short: bool = False) -> list[str]:
+    """What the framing must still settle: a consultation the law requires before
+    go-live, missing relays and a slow COPIL."""
     e = analysis.engagement
     gov = e.governance
-    findings = []
+    findings = legal_consultations(analysis, short)  # first: no go-live without them
     covered = {ku.population for ku in gov.key_users}
     uncovered = [p.name for p in e.populations if p.crm_user and p.name not in covered]
     if uncovered:
@@ -527,6 +529,21 @@ def governance_findings(analysis: Analysis) -> list[str]:
     if gov.copil_every_weeks > 2:
         findings.append(t(analysis, "governance.copil_off_rhythm", weeks=gov.copil_every_weeks))
     return findings
+
+
+def legal_consultations(analysis: Analysis, short: bool = False) -> list[str]:
+    """What a country's law requires before go-live (the employee representatives
+    consulted on individual activity dashboards), with the plan's action that does
+    it, its owner and date: a framing that leaves it out lets the go-live depend on
+    an agreement nobody has asked for. `short`: the slide's wording, the law's
+    sentence left to the notes."""
+    levers = {rule.lever for rule in analysis.method.levers.country_rules}
+    actions = analysis.change_plan.actions
+    required = actions[actions["lever"].isin(levers)].sort_values("date", kind="stable")
+    key = "governance.legal_consultation_short" if short else "governance.legal_consultation"
+    return [t(analysis, key, rule=decided.first_sentence(r.reason),
+              action=r.action, owner=r.owner_name or r.owner_label, date=c.date(analysis, r.date))
+            for r in required.drop_duplicates("reason").itertuples()]
 
 
 def _administrator_lines(analysis: Analysis) -> list[str]:
@@ -751,43 +768,68 @@ def first_risks(analysis: Analysis) -> list[RiskAssessment]:
 
 
 def _risk_table(analysis: Analysis, risks: list[RiskAssessment], full: bool) -> Table:
-    """One row per population and cause: a brake that feeds both risks of a
-    population is one row naming both, its reason said once."""
+    """One row per population, cause and level: a cause that feeds both risks of
+    a population at one level is one row naming both (two levels are two rows, each
+    its colour). The report's cause is the brake by its label when the table of
+    brakes below gives its facts (a reason said once), else its reason."""
     def r_(key: str) -> str:
         return t(analysis, f"risks.{key}")
 
-    groups: dict[tuple[str, str], list[Any]] = {}
+    tabled = {(b.population, b.brake) for b in _brakes_shown(analysis)}
+    groups: dict[tuple[str, str, int], list[RiskAssessment]] = {}
     for r in risks:
-        reason = c.without_mechanism(analysis, r.reasons[0]) if r.reasons else ""
-        groups.setdefault((r.population, reason if full else r.kind), []).append(r)
+        groups.setdefault((r.population, _cause(analysis, r, tabled) if full else r.kind, r.level), []).append(r)
     rows: list[list[Cell]] = []
     fills: list[list[str | None]] = []
     high_from = analysis.method.brakes.risk_model.high_from
-    for (population, reason), own in groups.items():
+    for (population, cause, level), own in groups.items():
         rows.append([c.population_label(analysis, population),
-                     "\n".join(r_(f"kind.{r.kind}") for r in own),
-                     "\n".join(r_(f"levels.{r.level}") for r in own), *([reason] if full else [])])
-        top = max(r.level for r in own)
-        fills.append([None, None, RAG_FILLS["red"] if top >= high_from else RAG_FILLS["amber"]]
+                     "\n".join(r_(f"kind.{r.kind}") for r in own), r_(f"levels.{level}"),
+                     *([cause] if full else [])])
+        fills.append([None, None, RAG_FILLS["red"] if level >= high_from else RAG_FILLS["amber"]]
                      + ([None] if full else []))
     columns = [c.text(analysis, "common.columns.population"), r_("risk"), r_("level")]
     if full:
-        columns.append(r_("main_reason"))
+        columns.append(r_("main_cause"))
     return Table(columns, rows, widths=[2.2, 1, 0.8, 4] if full else [3, 1.2, 1], cell_fills=fills)
+
+
+def _cause(analysis: Analysis, risk: RiskAssessment, tabled: set[tuple[str, str]]) -> str:
+    """The risk's main cause: its brake's label when the brakes' table says the
+    brake's facts, else the reason itself (a rule of the method, a brake not shown)."""
+    main = risk.causes[0] if risk.causes else None
+    if main is not None and main.source != "rule" and (risk.population, main.source) in tabled:
+        label = c.term(analysis, "brake", main.source)
+        return label[:1].upper() + label[1:]
+    return c.without_mechanism(analysis, risk.reasons[0]) if risk.reasons else ""
+
+
+def _brakes_shown(analysis: Analysis) -> list[Any]:
+    e = analysis.engagement
+    return sorted(analysis.diagnosis.brakes,
+                  key=lambda b: (-b.severity, -e.population(b.population).headcount))[:BRAKES_SHOWN]
 
 
 def _brake_table(analysis: Analysis) -> Table:
     def r_(key: str) -> str:
         return t(analysis, f"risks.{key}")
 
-    e = analysis.engagement
-    brakes = sorted(analysis.diagnosis.brakes,
-                    key=lambda b: (-b.severity, -e.population(b.population).headcount))[:BRAKES_SHOWN]
+    brakes = _brakes_shown(analysis)
     rows: list[list[Cell]] = [[c.population_label(analysis, b.population), c.term(analysis, "brake", b.brake),
-             r_(f"levels.{b.severity}"), c.yes_no(analysis, b.observed), b.reasons[0] if b.reasons else ""]
+             r_(f"levels.{b.severity}"), c.yes_no(analysis, b.observed), _brake_reason(analysis, b)]
             for b in brakes]
     return Table([c.text(analysis, "common.columns.population"), r_("brake"), r_("severity"), r_("observed"),
                   c.text(analysis, "common.columns.reason")], rows, widths=[2, 1.4, 0.8, 0.9, 3.6])
+
+
+def _brake_reason(analysis: Analysis, brake: Any) -> str:
+    """The brake's main reason, and the words heard in interviews when it was
+    observed: the client's own words are what the risks' table leaves to this one."""
+    if not brake.reasons:
+        return ""
+    heard = analysis.method.brakes.severity.observed_reason.in_(analysis.lang).split("{", 1)[0]
+    quotes = [r for r in brake.reasons[1:] if heard and r.startswith(heard)]
+    return " ".join([brake.reasons[0], *quotes])
 
 
 def _risks_blocks(analysis: Analysis) -> list[Block]:
@@ -821,7 +863,10 @@ _DOC_SECTIONS = {
 
 
 def build_deck(analysis: Analysis) -> Deck:
-    return c.sectioned_deck(analysis, NAME, SECTIONS, _DECK_SECTIONS, messages(analysis))
+    # the summary's last finding is the decisions awaited: the deck develops it
+    # before the next steps, each decision with its reason
+    return c.sectioned_deck(analysis, NAME, SECTIONS, _DECK_SECTIONS, messages(analysis),
+                            closing=decided.slide(analysis))
 
 
 def _first_sentence(text: str) -> str:
@@ -911,7 +956,8 @@ def _governance_slides(analysis: Analysis) -> Slides:
     detail: list[Slide] = []
     if gov.team:
         counts = _seniority_counts(gov.team)
-        summary = [team_summary(analysis), balance_line(analysis, counts), *governance_findings(analysis)]
+        summary = [team_summary(analysis), balance_line(analysis, counts),
+                   *governance_findings(analysis, short=True)]
         evidence = analysis.steering.criteria.at["experience_balance", "evidence"]
         team_title = t(analysis, "messages.team", members=len(gov.team), fte=_fte(analysis, gov.team),
                        functions=len({m.function for m in gov.team})).rstrip(".")
@@ -919,7 +965,7 @@ def _governance_slides(analysis: Analysis) -> Slides:
         # in the notes); who is in the team, in the appendix.
         shown: list[BulletLike] = b.leading(summary, b.words)
         main.append(BulletSlide(team_title, shown, notes=c.reason_notes(
-            analysis, [evidence], lead=b.lines(summary[len(shown):]))))
+            analysis, [evidence], lead=b.lines([*legal_consultations(analysis), *summary[len(shown):]]))))
         if not seniority_chart(analysis).says_little:  # else the team's table says it
             detail.append(ChartSlide(g("balance_title"), seniority_chart(analysis),
                                      caption=balance_line(analysis, counts)))

@@ -16,10 +16,14 @@ import re
 from collections import Counter
 from typing import Any, Literal
 
+import pandas as pd
+
 from ...analysis import Analysis
 from ...analysis.brakes import source_word
+from ...analysis.records import BrakeFinding, MethodWarning, RiskAssessment
 from ...errors import MethodError
 from ...findings import findings as facts
+from ...model import Resistance
 from ..charts import heat_colour
 from ..ir import (
     Align,
@@ -39,6 +43,7 @@ from ..ir import (
     Point,
     Quadrants,
     Series,
+    Slide,
     Table,
     TableSlide,
     TwoContentSlide,
@@ -123,7 +128,7 @@ def _in_role(analysis: Analysis, role: Literal["allies", "priority"]) -> list[st
             for name in members.get(code, [])]
 
 
-def observed_resistances(analysis: Analysis) -> list[Any]:
+def observed_resistances(analysis: Analysis) -> list[Resistance]:
     return list(analysis.engagement.resistances)
 
 
@@ -195,10 +200,15 @@ def messages(analysis: Analysis) -> dict[str, str]:
                                        if only_brake.observed else "")
     elif diagnosis.brakes:
         brake, populations = _most_widespread(analysis)
-        messages["brakes"] = (c.message(analysis, f"{NAME}.messages.brakes", count=len(diagnosis.brakes),
-                           high=sum(1 for b in diagnosis.brakes if b.severity >= 3),
-                           observed=sum(1 for b in diagnosis.brakes if b.observed),
-                           brake=c.term(analysis, "brake", brake), populations=populations))
+        severe = sum(1 for b in diagnosis.brakes if b.severity >= 3)
+        observed = sum(1 for b in diagnosis.brakes if b.observed)
+        messages["brakes"] = (c.message(
+            analysis, f"{NAME}.messages.brakes", count=len(diagnosis.brakes),
+            severe=_t(analysis, "messages.brakes_severe", high=severe) if severe
+            else _t(analysis, "messages.brakes_none_severe"),
+            confirmed=_t(analysis, "messages.brakes_observed", observed=observed) if observed
+            else _t(analysis, "messages.brakes_none_observed"),
+            brake=c.term(analysis, "brake", brake), populations=populations))
 
     high_from = analysis.method.brakes.risk_model.high_from
     high = {kind: [r.population for r in diagnosis.risks if r.kind == kind and r.level >= high_from]
@@ -229,15 +239,22 @@ def messages(analysis: Analysis) -> dict[str, str]:
 def next_steps(analysis: Analysis) -> list[c.NextStep]:
     """The milestones ahead, plus the diagnosis' own follow-ups (validation,
     workshops with the populations to convince, first ambassadors), due by the
-    next milestone: seed 004 involves people from design onwards."""
+    next milestone: seed 004 involves people from design onwards.
+
+    The validation is dated by the next steering committee, which validates it; the
+    follow-ups by the next milestone after today: a late workshop dated today to be
+    rescheduled is no date to pile the diagnosis' own steps on."""
     upcoming = c.next_steps(analysis)
     if not upcoming:
         return upcoming
-    when = upcoming[0].date
+    today = c.as_of(analysis)
+    when = next((s.date for s in upcoming if s.date > today), upcoming[0].date)
+    committee = analysis.steering.next_committee
+    validated = committee if committee is not None and committee >= today else when
     convince, allies = _in_role(analysis, "priority"), _in_role(analysis, "allies")
     sponsored = any(t.has_local_sponsor for t in analysis.engagement.territories)
-    extra = [c.NextStep(when, _t(analysis, "next_steps.validate" if sponsored
-                                 else "next_steps.validate_no_local_sponsor"))]
+    extra = [c.NextStep(validated, _t(analysis, "next_steps.validate" if sponsored
+                                      else "next_steps.validate_no_local_sponsor"))]
     # the slide counts the populations; the report and the notes name them
     if convince:
         extra.append(c.NextStep(when, c.counted(analysis, f"{NAME}.next_steps.convince_short",
@@ -443,7 +460,7 @@ def segment_rows_table(analysis: Analysis) -> Table:
                   c.text(analysis, "common.columns.headcount")], rows, widths=[1.6, 3.2, 0.9])
 
 
-def _sorted_brakes(analysis: Analysis) -> list[Any]:
+def _sorted_brakes(analysis: Analysis) -> list[BrakeFinding]:
     """Most severe first, then observed ones, then intake order."""
     order = {p.name: i for i, p in enumerate(analysis.engagement.populations)}
     return sorted(analysis.diagnosis.brakes,
@@ -455,16 +472,24 @@ def _level_cell(analysis: Analysis, level: int, scored: bool) -> str:
     return f"{level}/3 – {word}" if scored else word
 
 
+def said_reasons(finding: BrakeFinding) -> list[str]:
+    """A barrier's reasons as the report says them: its strongest signal (the facts
+    that make it) and what was heard; the converging signals restate the same facts
+    for the same population, they stay in the review notebook."""
+    signals = len(finding.signal_severities)
+    return [*finding.reasons[:min(signals, 1)], *finding.reasons[signals:]]
+
+
 def brake_table(analysis: Analysis, with_reasons: bool = True) -> Table:
     """Brake → population → severity (→ reason); the report, with the reasons,
     scores the severity ("3/3 – High"), a slide says it in a word."""
     rows: list[list[Cell]] = []
     for finding in _sorted_brakes(analysis):
-        row = [c.term(analysis, "brake", finding.brake), finding.population,
+        row: list[Cell] = [c.term(analysis, "brake", finding.brake), finding.population,
                _level_cell(analysis, finding.severity, scored=with_reasons),
                c.yes_no(analysis, finding.observed)]
         if with_reasons:
-            row.append("\n".join(finding.reasons))
+            row.append("\n".join(said_reasons(finding)))
         rows.append(row)
     columns = [_t(analysis, "columns.brake"), c.text(analysis, "common.columns.population"),
                _t(analysis, "columns.severity"), _t(analysis, "columns.observed")]
@@ -487,8 +512,8 @@ def brake_summary_table(analysis: Analysis) -> Table:
     return Table(columns, rows, widths=[2.6, 1.2, 1.2, 1.4])
 
 
-def _by_brake(analysis: Analysis) -> list[tuple[str, list[Any]]]:
-    groups: dict[str, list[Any]] = {}
+def _by_brake(analysis: Analysis) -> list[tuple[str, list[BrakeFinding]]]:
+    groups: dict[str, list[BrakeFinding]] = {}
     for finding in _sorted_brakes(analysis):
         groups.setdefault(finding.brake, []).append(finding)
     # Ties on the number of populations go to the barrier that is severe for more of
@@ -548,7 +573,7 @@ def _with_main_causes(analysis: Analysis, table: Table) -> Table:
 # --------------------------------------------------------------------------- charts
 
 
-def _by_reach(analysis: Analysis) -> Any:
+def _by_reach(analysis: Analysis) -> pd.DataFrame:
     """The dimensions, the one reaching most people first; on a tie, the deeper
     change (higher headcount-weighted intensity) first: the headline names it and
     its bar comes first."""
@@ -704,9 +729,9 @@ def _quote(analysis: Analysis, evidence: str, limit: int | None = None) -> str:
     return wording.quoted(analysis.method, words, analysis.lang)
 
 
-def _risk_details(analysis: Analysis) -> list[Any]:
+def _risk_details(analysis: Analysis) -> list[BulletLike]:
     """Bullets per population with a medium or high risk, each with its reasons."""
-    items: list[Any] = []
+    items: list[BulletLike] = []
     for p in analysis.engagement.populations:
         risks = [analysis.diagnosis.risk(p.name, kind) for kind in analysis.method.brakes.risk_kinds]
         risks = [r for r in risks if r.level >= analysis.method.brakes.risk_model.attention_from]
@@ -714,7 +739,7 @@ def _risk_details(analysis: Analysis) -> list[Any]:
             continue
         items.append(c.population_label(analysis, p))
         # both risks of one cause on one line, its reason said once
-        by_reason: dict[str, list[Any]] = {}
+        by_reason: dict[str, list[RiskAssessment]] = {}
         for r in risks:
             by_reason.setdefault(c.without_mechanism(analysis, r.reasons[0]), []).append(r)
         for reason, own in by_reason.items():
@@ -742,13 +767,19 @@ def _ally_lines(analysis: Analysis) -> list[BulletLike]:
     return lines
 
 
+def _allies_slide(analysis: Analysis) -> bool:
+    """Whether the allies get a closing slide of their own (no point to watch beside
+    them): only when there are several to name, not to say one line."""
+    return len(_ally_lines(analysis)) > 1
+
+
 def _segment_notes(analysis: Analysis) -> list[str]:
     return [_t(analysis, "text.segment_note", label=s.label.in_(analysis.lang),
                description=s.description.in_(analysis.lang))
             for s in analysis.method.dimensions.segmentation.segments]
 
 
-def _warnings(analysis: Analysis) -> list[Any]:
+def _warnings(analysis: Analysis) -> list[MethodWarning]:
     return c.for_client(analysis.diagnosis.warnings)
 
 
@@ -870,7 +901,9 @@ def _later_findings(analysis: Analysis, said: dict[str, str]) -> list[c.Finding]
     segment_title = c.counted(analysis, f"{NAME}.deck.bubble", len(_in_role(analysis, "priority")),
                               allies=c.counted(analysis, f"{NAME}.deck.bubble_allies",
                                                len(_in_role(analysis, "allies"))))
-    segment_notes = "\n".join([segmentation.description.in_(analysis.lang), *_segment_notes(analysis)])
+    segment_notes = "\n".join([segmentation.description.in_(analysis.lang), *_segment_notes(analysis),
+                               *([] if _allies_slide(analysis)
+                                 else [str(line) for line in _ally_lines(analysis)])])
     result.append(c.Finding(said["convince"], [
         TableSlide(segment_title, single_population_segment_table(analysis),
                    notes=segmentation.description.in_(analysis.lang))
@@ -888,7 +921,7 @@ def _later_findings(analysis: Analysis, said: dict[str, str]) -> list[c.Finding]
         brake_notes = c.reason_notes(analysis, [r for b in _sorted_brakes(analysis) for r in b.reasons],
                                      lead=_t(analysis, "text.brakes_intro"))
         resistances = observed_resistances(analysis)
-        slides: list[Any] = [TableSlide(title, brake_summary_table(analysis), notes=brake_notes)]
+        slides: list[Slide] = [TableSlide(title, brake_summary_table(analysis), notes=brake_notes)]
         if len(diagnosis.brakes) == 1:
             # A table of one barrier counts ones: the slide says why instead, the
             # strongest signal's reason and what was heard, the other reasons in the notes.
@@ -928,7 +961,7 @@ def _later_findings(analysis: Analysis, said: dict[str, str]) -> list[c.Finding]
     return result
 
 
-def _heard(analysis: Analysis, resistances: list[Any]) -> list[BulletLike]:
+def _heard(analysis: Analysis, resistances: list[Resistance]) -> list[BulletLike]:
     """Each resistance's words, by population; beneath each, the barrier it confirms
     (what the title claims) when all of them fit the slide's words."""
     quotes = [f"**{r.population}** — {_quote(analysis, r.evidence, QUOTE_ON_SLIDE)}" for r in resistances]
@@ -992,19 +1025,23 @@ def build_deck(analysis: Analysis) -> Deck:
     if warnings and (together > b.BUDGET
                      or (len(warnings) > WARNINGS_BESIDE_ALLIES and len(lines) > 1)):
         # two ideas, two slides: on its own slide each point keeps its why while they fit
-        closing: list[Any] = [BulletSlide(title, lines, notes=notes), BulletSlide(
+        closing: list[Slide] = [BulletSlide(title, lines, notes=notes), BulletSlide(
             c.counted(analysis, f"{NAME}.deck.warnings", len(warnings)), _points_and_why(full),
             notes="\n".join(full), counted=len(warnings))]
     elif warnings:  # short points: beside the allies, not a near-empty slide of their own
         closing = [TwoContentSlide(title, lines, warnings, notes="\n".join([notes, *full]),
                                    left_title=_t(analysis, "sections.allies"),
                                    right_title=_t(analysis, "sections.warnings"))]
-    else:
+    elif _allies_slide(analysis):
         closing = [BulletSlide(title, lines, notes=notes)]
+    else:
+        # One ally or none, and no point to watch: the map slide's title counts them
+        # and its notes name the ally; a slide of one bullet is not made.
+        closing = []
     # With a single population, the per-population appendix tables repeat the
     # rows of the main slides (segment, barrier): they are not made.
     several = len(analysis.engagement.populations) > 1
-    appendix: list[Any] = [TableSlide(d("segments"), segment_rows_table(analysis),
+    appendix: list[Slide] = [TableSlide(d("segments"), segment_rows_table(analysis),
                                       notes="\n".join(_segment_notes(analysis)))] if several else []
     # The overall level is on the map slide and the scale in the title: the
     # appendix keeps the dimensions, on as few slides as the budget allows.

@@ -12,7 +12,10 @@ from __future__ import annotations
 import contextlib
 import functools
 from collections.abc import Callable, Iterator
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+if TYPE_CHECKING:
+    from ...analysis import Analysis
 
 Result = TypeVar("Result")
 
@@ -30,11 +33,11 @@ def one_build() -> Iterator[None]:
         _scope = outer
 
 
-def per_build(function: Callable[[Any], Result]) -> Callable[[Any], Result]:
+def per_build(function: Callable[[Analysis], Result]) -> Callable[[Analysis], Result]:
     """`function(analysis)` computed once per build and analysis."""
 
     @functools.wraps(function)
-    def once(analysis: Any) -> Result:
+    def once(analysis: Analysis) -> Result:
         if _scope is None:
             return function(analysis)
         key = (function, id(analysis))

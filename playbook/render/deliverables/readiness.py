@@ -26,6 +26,7 @@ from ..ir import (
     Document,
     Heading,
     Paragraph,
+    Slide,
     Table,
     TableSlide,
 )
@@ -290,7 +291,7 @@ def build_deck(analysis: Analysis, committee: SteeringAnalysis, messages: list[s
     work, lots' readiness, high risks, decisions, next steps."""
     s, pack = _adoption(), committee.copil
     day = c.date(analysis, committee.as_of)
-    slides: list[Any] = [CoverSlide(subtitle=s._t(analysis, "text.cover", date=day)),
+    slides: list[Slide] = [CoverSlide(subtitle=s._t(analysis, "text.cover", date=day)),
                          c.key_messages_slide(analysis, messages, decisions=False,
                                               notes=_intro(analysis, committee))]
     if committee.previous is not None and pack.changes:

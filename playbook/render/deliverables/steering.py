@@ -11,7 +11,6 @@ no committee, the one of the latest measurement is used. Every word comes from
 
 from __future__ import annotations
 
-import re
 from typing import Any, cast
 
 import pandas as pd
@@ -23,7 +22,6 @@ from ...method.levers import Pillar
 from ...text import colon, format_month, semicolon
 from ..ir import (
     Block,
-    BulletItem,
     BulletLike,
     Bullets,
     BulletSlide,
@@ -37,13 +35,20 @@ from ..ir import (
     Heading,
     Paragraph,
     Series,
+    Slide,
     Table,
     TableSlide,
 )
-from ..words import NOTES_BUDGET, count_words
 from . import common as c
 from . import decisions as decided
 from . import readiness
+from .decisions import capital as _capital
+from .decisions import (  # the decisions as every deck says them
+    decision_bullets,
+    decision_notes,
+    decision_slides,
+)
+from .decisions import first_sentence as _first_sentence
 from .framing_note import RAG_FILLS
 from .once import per_build
 
@@ -187,57 +192,6 @@ def _decisions(analysis: Analysis, pack: Copil) -> list[tuple[str, str, str]]:
               else c.counted(analysis, "findings.decisions.plan_alerts", len(plan)))
     raised = [(alerts, decided.topic(analysis, d), d.reason) for d in plan]
     return own + raised
-
-
-DECISION_SLIDES = 2  # slides the decisions and their reasons may take
-DECISIONS_PER_SLIDE = 3  # a slide of fewer decisions reads as a leftover: reasons stay in the notes
-REASON_WORDS = 30  # a reason longer than this is no first sentence to read out: notes only
-
-
-def decision_bullets(listed: list[tuple[str, str, str]]) -> list[BulletLike]:
-    """Each decision in bold, under it the first sentence of why (a committee
-    decides on a reason, not a topic), as optional detail: the deck's writer keeps
-    the reasons that fit the slides `decision_slides` allows, in order; the notes
-    say all."""
-    bullets: list[BulletLike] = []
-    for _, text, reason in listed:
-        bullets.append(f"**{text[:1].upper()}{text[1:]}**")
-        why = _first_sentence(reason)
-        # a lone decision keeps its reason whatever its length: the slide has the room
-        if why and (len(listed) == 1 or count_words(why) <= REASON_WORDS):
-            bullets.append(BulletItem(why, level=1, optional=True))
-    return bullets
-
-
-def decision_slides(listed: list[tuple[str, str, str]]) -> int:
-    """The slides the decisions may take with their reasons: a second one only when
-    each then holds `DECISIONS_PER_SLIDE` decisions or more, never more than
-    `DECISION_SLIDES` (the writer pages them; more decisions than one slide takes
-    continue whatever this says)."""
-    return max(1, min(DECISION_SLIDES, len(listed) // DECISIONS_PER_SLIDE))
-
-
-def decision_notes(analysis: Analysis, listed: list[tuple[str, str, str]]) -> str:
-    """The decisions' reasons for the speaker notes: in full while they keep to the
-    notes' budget, else each by its first sentence, so that every decision keeps
-    its reason (the note and the plan's deliverables say the rest)."""
-    full = c.reason_notes(analysis, [f"{_capital(text)} — {reason}" for _, text, reason in listed])
-    if count_words(full) <= NOTES_BUDGET:
-        return full
-    return c.reason_notes(analysis, [f"{_capital(text)} — {_first_sentence(reason)}" for _, text, reason in listed])
-
-
-def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
-def _first_sentence(text: str) -> str:
-    text = text.strip()
-    # the first full stop outside parentheses: "3 cases (Advisers. Managers.)" is one sentence
-    cut = next((m for m in re.finditer(r"[.;](\s+)(?=[A-ZÀ-Ý«“])", text)
-                if text.count("(", 0, m.start()) == text.count(")", 0, m.start())), None)
-    sentence = text[:cut.start()] if cut else text.rstrip(".")
-    return sentence[:1].upper() + sentence[1:] + "." if sentence else ""
 
 
 def _decisions_title(analysis: Analysis, pack: Copil) -> str:
@@ -562,7 +516,7 @@ def build_deck(analysis: Analysis) -> Deck:
     alone = len(pack.changes) == 1
     if alone:
         intro = "\n".join([intro, f"{_changes_title(analysis, pack)}{colon(analysis.lang)}{pack.changes[0]}"])
-    slides: list[Any] = [CoverSlide(subtitle=_t(analysis, "text.cover", date=day)),
+    slides: list[Slide] = [CoverSlide(subtitle=_t(analysis, "text.cover", date=day)),
                          c.key_messages_slide(analysis, key_messages(analysis), decisions=False,
                                               notes=intro)]
     if pack.changes and not alone:

@@ -18,11 +18,13 @@ from typing import Any
 import pandas as pd
 
 from ...analysis import Analysis
+from ...analysis.records import MethodWarning
 from ...findings import findings as facts
 from ...findings.effort import day_parts
 from ...findings.wording import partner_sentence
 from ...text import grammar
 from ..ir import (
+    Align,
     Block,
     BulletItem,
     BulletSlide,
@@ -154,7 +156,9 @@ def messages(analysis: Analysis) -> dict[str, str]:
                                       start=c.month(analysis, min(w[0] for w in described)),
                                       end=c.month(analysis, max(w[1] for w in described)))
     training = analysis.engagement.training
-    messages["blackouts"] = (c.message(analysis, f"{NAME}.messages.blackouts", count=len(training.blackouts),
+    # "outside blackout periods (0)" says nothing: without any, the share alone
+    blackouts_key = "blackouts" if training.blackouts else "blackouts_none"
+    messages["blackouts"] = (c.message(analysis, f"{NAME}.messages.{blackouts_key}", count=len(training.blackouts),
                        share=c.percent(analysis, training.max_share_away)))
     messages["coverage"] = c.joined(
         c.message(analysis, f"{NAME}.messages.coverage", placed=c.number(analysis, total["seats_placed"]),
@@ -271,22 +275,39 @@ def _need_notes(analysis: Analysis) -> list[str]:
 def needs_detail_table(analysis: Analysis) -> Table:
     """Each population × module need, with the reason the method gives."""
     needs = analysis.training_plan.needs
-    seen: dict[tuple[str, str], list[Any]] = {}  # a row whose last cell (the reason) grows
+    seen: dict[tuple[str, str], list[Any]] = {}
+    reasons: dict[tuple[str, str], dict[str, str]] = {}  # per row: lot -> reason
     rows: list[list[Cell]] = []
     for _, need in needs.iterrows():
         key = (need["population"], need["module"])
-        if key in seen:  # a population that goes live in several lots needs it once here,
-            row = seen[key]  # with every reason it has (the deck's notes keep only the first)
-            if need["reason"] and need["reason"] not in row[-1]:
-                row[-1] = f"{row[-1]} {need['reason']}".strip()
+        if need["reason"]:  # a population that goes live in several lots needs it once here,
+            reasons.setdefault(key, {}).setdefault(need["lot"], need["reason"])  # with each lot's reason
+        if key in seen:
             continue
-        row = [need["population"], need["label"], need["format"], _hours(analysis, need["hours"]),
-               need["reason"]]
+        row = [need["population"], need["label"], need["format"], _hours(analysis, need["hours"]), ""]
         seen[key] = row
         rows.append(row)
+    for key, row in seen.items():
+        own = reasons.get(key, {})
+        distinct = list(dict.fromkeys(own.values()))
+        # two lots' near-identical sentences side by side read as a repeat: each with its lot
+        row[-1] = (distinct[0] if len(distinct) == 1 else
+                   " ".join(_t(analysis, "text.lot_reason", lot=lot, reason=reason)
+                            for lot, reason in own.items())) if distinct else ""
     columns = [c.text(analysis, "common.columns.population"), _col(analysis, "module"),
                _col(analysis, "format"), _col(analysis, "duration"), _col(analysis, "reason")]
     return Table(columns, rows, widths=[2.0, 2.0, 1.2, 0.8, 4.0])
+
+
+def _duration(analysis: Analysis, module: pd.Series) -> str:
+    """"7 h", or "7 h (4 sittings of 2 h)" when the client's session length splits a
+    led module: the plan follows the length the client gave."""
+    sittings = int(module.get("sittings", 0) or 0)
+    if sittings <= 1:
+        return _hours(analysis, module["hours"])
+    length = analysis.engagement.training.session_hours
+    return c.counted(analysis, f"{NAME}.text.duration_sittings", sittings,
+                     hours=_hours(analysis, module["hours"]), length=_hours(analysis, length))
 
 
 def modules_table(analysis: Analysis, with_objectives: bool = True) -> Table:
@@ -296,7 +317,9 @@ def modules_table(analysis: Analysis, with_objectives: bool = True) -> Table:
         row = [m["label"]]
         if with_objectives:
             row.append("\n".join(f"– {o}" for o in m["objectives"]))
-        row += [m["format"], _hours(analysis, m["hours"]), int(m["learners"])]
+        # the slide keeps the hours; how the client's sessions split them, in its notes
+        row += [m["format"], _duration(analysis, m) if with_objectives else _hours(analysis, m["hours"]),
+                int(m["learners"])]
         rows.append(row)
     columns = [_col(analysis, "module")]
     widths = [2.2]
@@ -308,6 +331,17 @@ def modules_table(analysis: Analysis, with_objectives: bool = True) -> Table:
     return Table(columns, rows, widths=widths)
 
 
+def _led(analysis: Analysis, module: str) -> bool:
+    """Whether a module's format has a trainer (a self-paced one has no session)."""
+    catalogue = analysis.method.training
+    return bool(catalogue.formats[catalogue.module(module).format].led_by_trainer)
+
+
+def _sessions(analysis: Analysis, module: str, count: int) -> int | str:
+    """A led module's sessions; "–" for a self-paced one, which has none to count."""
+    return count if _led(analysis, module) else "–"
+
+
 def module_volume_table(analysis: Analysis) -> Table:
     modules = analysis.training_plan.modules
     budget = facts(analysis).budget
@@ -316,16 +350,17 @@ def module_volume_table(analysis: Analysis) -> Table:
     learner_total = budget.learner_days_shown  # the client's learners and its partners'
     trainer_days = day_parts([float(v) for v in modules["trainer_days"]], trainer_total)
     learner_days = day_parts([float(v) for v in modules["learner_days"]], learner_total)
-    rows = [[m["label"], int(m["learners"]), int(m["sessions"]), c.shown_days(analysis, trainers),
-             c.shown_days(analysis, learners)]
-            for (_, m), trainers, learners in zip(modules.iterrows(), trainer_days, learner_days,
+    rows: list[list[Any]] = [[m["label"], int(m["learners"]), _sessions(analysis, str(module), int(m["sessions"])),
+             c.shown_days(analysis, trainers), c.shown_days(analysis, learners)]
+            for (module, m), trainers, learners in zip(modules.iterrows(), trainer_days, learner_days,
                                                   strict=True)]
     rows.append([c.text(analysis, "common.total"), int(modules["learners"].sum()),
                  int(modules["sessions"].sum()), c.shown_days(analysis, trainer_total),
                  c.shown_days(analysis, learner_total)])
     columns = [_col(analysis, "module"), _col(analysis, "learners"), _col(analysis, "sessions"),
                _col(analysis, "trainer_days"), _col(analysis, "learner_days")]
-    return Table(columns, rows, widths=[3, 1, 1, 1.1, 1.1])
+    # sessions right-aligned as numbers, their "–" of a self-paced module included
+    return Table(columns, rows, widths=[3, 1, 1, 1.1, 1.1], align=[None, None, "right", None, None])
 
 
 def population_volume_table(analysis: Analysis) -> Table:
@@ -387,14 +422,16 @@ def wave_table(analysis: Analysis, lot: str | None = None) -> Table:
     for _, row in calendar.iterrows():
         cells = [] if lot else [row["lot"]]
         cells += [_t(analysis, f"waves.{row['wave']}"), row["population"], row["label"],
-                  c.date(analysis, row["start"]), c.date(analysis, row["end"]), int(row["sessions"])]
+                  c.date(analysis, row["start"]), c.date(analysis, row["end"]),
+                  _sessions(analysis, row["module"], int(row["sessions"]))]
         rows.append(cells)
     columns = [] if lot else [c.text(analysis, "common.columns.lot")]
     columns += [_col(analysis, "wave"), c.text(analysis, "common.columns.population"),
                 _col(analysis, "module"), _col(analysis, "start"), _col(analysis, "end"),
                 _col(analysis, "sessions")]
     widths = ([] if lot else [2.0]) + [1.3, 2.2, 2.0, 1.2, 1.2, 0.8]
-    return Table(columns, rows, widths=widths)
+    align: list[Align | None] = [None] * (len(columns) - 1)
+    return Table(columns, rows, widths=widths, align=[*align, "right"])
 
 
 def session_table(analysis: Analysis) -> Table:
@@ -447,8 +484,7 @@ def evaluation_table(analysis: Analysis, with_dates: bool = True) -> Table:
         first = own.iloc[0]
         row = [first["label"], first["measure"], first["instrument"]]
         if with_dates:
-            row.append("\n".join(f"{r['lot']} — {_period(analysis, r['start'], r['end'])}"
-                                  for _, r in own.iterrows()))
+            row.append(_when(analysis, own))
         rows.append(row)
     columns = [_col(analysis, "level"), _col(analysis, "measure"), _col(analysis, "instrument")]
     widths = [1.4, 2.8, 2.8]
@@ -456,6 +492,14 @@ def evaluation_table(analysis: Analysis, with_dates: bool = True) -> Table:
         columns.append(_col(analysis, "when"))
         widths.append(2.8)
     return Table(columns, rows, widths=widths)
+
+
+def _when(analysis: Analysis, own: pd.DataFrame) -> str:
+    """Each lot's dates on a line ("Lot 1 — 10 to 24 January 2028"); a plan of one
+    lot, its dates alone: the same lot's name on every row says nothing."""
+    several = len(_lots(analysis)) > 1
+    return "\n".join(f"{r['lot']} — {_period(analysis, r['start'], r['end'])}" if several
+                     else _period(analysis, r["start"], r["end"]) for _, r in own.iterrows())
 
 
 def follow_up_table(analysis: Analysis) -> Table:
@@ -502,8 +546,7 @@ def support_table(analysis: Analysis) -> Table:
     rows = []
     for _offer, own in support.groupby("offer", sort=False):
         first = own.iloc[0]
-        when = "\n".join(f"{r['lot']} — {_period(analysis, r['start'], r['end'])}"
-                         for _, r in own.iterrows())
+        when = _when(analysis, own)
         rows.append([first["label"], first["description"], when])
     return Table([_col(analysis, "offer"), _col(analysis, "description"), _col(analysis, "when")],
                  rows, widths=[1.6, 3.4, 3.2])
@@ -628,7 +671,8 @@ def build_document(analysis: Analysis) -> Document:
                c.bullets(_trainers_first_lines(analysis))]
     blocks += [Heading(s("calendar")), *lead.get("calendar", []), Paragraph(_t(analysis, "text.calendar_intro")),
                c.figure_or_note(analysis, waves_chart(analysis), _t(analysis, "charts.gantt")),
-               wave_table(analysis)]
+               # one lot: its name on every row says nothing
+               wave_table(analysis, _lots(analysis)[0] if len(_lots(analysis)) == 1 else None)]
     blocks += [Heading(s("blackouts"), 2), *lead.get("blackouts", [])]
     blackouts = blackout_table(analysis)
     blocks += ([Paragraph(_t(analysis, "text.blackouts_intro")), blackouts] if blackouts
@@ -671,7 +715,8 @@ def findings(analysis: Analysis) -> list[c.Finding]:
                              learners=c.number(analysis, total["seats_needed"])),
                    _modules_slide_table(analysis),
                    notes=b.lines([_t(analysis, "text.needs_intro"), _t(analysis, "text.modules_intro"),
-                                  *(_t(analysis, "deck.module_format", module=m["label"], format=m["format"])
+                                  *(_t(analysis, "deck.module_format", module=m["label"], format=m["format"],
+                                       duration=_duration(analysis, m))
                                     for _, m in plan.modules.iterrows()),
                                   # one population has no appendix of needs: why its modules, here
                                   *(_need_notes(analysis) if len(analysis.engagement.populations) == 1
@@ -783,7 +828,7 @@ def warning_kinds(analysis: Analysis) -> list[BulletItem]:
     (its sentences) while the slide's words allow, and what else it concerns, the
     first few named and the others counted ("Smaller groups to limit absences —
     Marketing team, Executive committee"). Every sentence is in the notes."""
-    grouped: dict[str, list[Any]] = {}
+    grouped: dict[str, list[MethodWarning]] = {}
     own_kind: list[BulletItem] = []
     for warning in c.for_client(analysis.training_plan.warnings):
         if not analysis.method.labels.has(f"{NAME}.deck.warning_kinds.{warning.code}"):
@@ -842,7 +887,7 @@ def build_deck(analysis: Analysis) -> Deck:
 
     said = messages(analysis)
     plan = analysis.training_plan
-    closing: list[Any] = []
+    closing: list[Slide] = []
     onboarding = onboarding_table(analysis)
     if onboarding:
         hires = int(plan.onboarding["new_hires_per_year"].sum())

@@ -384,6 +384,7 @@ def _xy_chart(shapes: Shapes, chart: Chart, box: EmuBox, lang: str,
             series.add_data_point(point.x, point.y)
     frame: GraphicFrame = shapes.add_chart(XL_CHART_TYPE.XY_SCATTER, *box, data)
     native = frame.chart
+    _same_point_count(native)
     plot = native.plots[0]
     for index, group in enumerate(groups):
         series = plot.series[index]
@@ -434,6 +435,20 @@ def _xy_chart(shapes: Shapes, chart: Chart, box: EmuBox, lang: str,
         _plot_layout(native, PLOT_AREA)
         _quadrant_names(shapes, chart, box, lang, palette)
     return frame
+
+
+def _same_point_count(native: NativeChart) -> None:
+    """Every series of a map declares as many points as the longest one (the rest blank).
+
+    LibreOffice reads a scatter chart's rows from its first series: a group of one
+    population drawn first beside a group of three lost its point in the render while
+    PowerPoint showed it. Blank points draw nothing in either renderer.
+    """
+    counts: list[Any] = native._chartSpace.xpath(
+        ".//c:ser/c:xVal//c:ptCount | .//c:ser/c:yVal//c:ptCount")
+    longest = max((int(count.get("val")) for count in counts), default=0)
+    for count in counts:
+        count.set("val", str(longest))
 
 
 def _padded(values: list[float]) -> tuple[float, float]:

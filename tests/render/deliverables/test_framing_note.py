@@ -430,3 +430,59 @@ def test_with_no_workshop_scheduled_the_slide_says_what_each_one_settles():
     assert isinstance(slide, BulletSlide) and slide.bullets
     purpose = analysis.method.workshops.workshop(fn.Workshop.TARGET_VISION).purpose.in_("en")
     assert any(purpose in str(b) for b in slide.bullets) and "Not scheduled" not in str(slide.bullets)
+
+
+def test_the_decisions_the_summary_ends_on_have_a_slide_before_the_next_steps(case):
+    """The summary's last card ("4 decisions await the steering committee") is
+    developed: a slide of its own, every decision on it, just before the next steps."""
+    from playbook.render.deliverables import decisions as decided
+
+    listed = decided.of(case.analysis)
+    assert listed, "the examples raise decisions"
+    headline = flat(c.counted(case.analysis, "findings.decisions.headline", len(listed)).rstrip("."))
+    main = case.main_slides()
+    titles = [flat(s.shapes.title.text) for s in main]
+    assert headline in titles and titles.index(headline) == len(titles) - 2, titles
+    shown = flat(case.slide_text(main[titles.index(headline)]))
+    for decision in listed:
+        topic = flat(decided.topic(case.analysis, decision))
+        assert flat(topic[:1].upper() + topic[1:]) in shown, topic
+
+
+def test_the_report_says_a_brake_s_facts_once_the_risks_naming_it_and_the_words_heard_kept(case):
+    """The first risks name their cause; the table of brakes below says its facts
+    (twice the same paragraph in two tables reads as filler), with the words heard
+    in interviews."""
+    tables = case.docx.tables
+    header = lambda table: [flat(cell.text) for cell in table.rows[0].cells]  # noqa: E731
+    cause = flat(case.label("framing_note.risks.main_cause"))
+    risks = next(t for t in tables if cause in header(t))
+    brakes = next(t for t in tables if flat(case.label("framing_note.risks.brake")) in header(t))
+    facts = {flat(row.cells[-1].text) for row in brakes.rows[1:]}
+    said = [flat(row.cells[-1].text) for row in risks.rows[1:]]
+    assert not any(any(cell and cell in fact for fact in facts) and len(cell.split()) > 8 for cell in said), said
+    heard = [r for b in fn._brakes_shown(case.analysis) for r in b.reasons[1:]
+             if r.startswith(case.analysis.method.brakes.severity.observed_reason.in_(case.lang).split("{")[0])]
+    assert all(any(flat(quote) in fact for fact in facts) for quote in heard)
+
+
+def test_a_consultation_the_law_requires_before_go_live_is_what_governance_must_settle(case):
+    """Individual activity dashboards in France (CSE) or Germany (Betriebsrat): no
+    go-live without the employee representatives, so the framing note says it,
+    with the plan's action, its owner and its date, in the report and the deck."""
+    from playbook.render.deliverables import decisions as decided
+
+    levers = {rule.lever for rule in case.analysis.method.levers.country_rules}
+    actions = case.analysis.change_plan.actions
+    required = actions[actions["lever"].isin(levers)]
+    if case.analysis.engagement.engagement.country != "FR":
+        return  # the examples' French client carries the rule; the others may not
+    assert len(required), "a French client's individual dashboards call for the CSE"
+    report, deck = flat(case.doc_text()), flat(" ".join(case.slide_text(s) for s in case.main_slides()))
+    notes = flat(" ".join(s.notes_slide.notes_text_frame.text for s in case.main_slides() if s.has_notes_slide))
+    for r in required.itertuples():
+        rule = flat(decided.first_sentence(r.reason))
+        assert rule in report and flat(r.action) in report, rule
+        # on the slide, the action and its date; the law's sentence in the notes
+        assert flat(r.action) in deck and flat(c.date(case.analysis, r.date)) in deck, r.action
+        assert rule in notes, rule

@@ -179,7 +179,7 @@ def test_the_kpi_title_names_only_the_colours_some_kpi_has(case):
 def _decision_deck(tmp_path, listed):
     """The decisions slide as the deck's writer pages it: (slides, their bullets)."""
     from playbook.render import BulletSlide, Deck, write_pptx
-    from playbook.render.deliverables.steering import decision_bullets, decision_slides
+    from playbook.render.deliverables.decisions import decision_bullets, decision_slides
 
     slide = BulletSlide("Décisions", decision_bullets(listed), slides=decision_slides(listed))
     deck = Deck(title="Comité", client="Client", date=dt.date(2027, 6, 14), lang="fr", slides=[slide])
@@ -215,7 +215,7 @@ def test_five_decisions_stay_on_one_slide_their_reasons_as_room_allows(tmp_path)
 
 def test_a_long_reason_is_left_to_the_notes_rather_than_push_its_decision_onto_another_slide():
     from playbook.render import BulletItem
-    from playbook.render.deliverables.steering import REASON_WORDS, decision_bullets
+    from playbook.render.deliverables.decisions import REASON_WORDS, decision_bullets
 
     long = " ".join(["mot"] * (REASON_WORDS + 5)) + "."
     bullets = decision_bullets([("t", "Décider A", "Court."), ("t", "Décider B", long)])

@@ -360,3 +360,116 @@ def test_a_plan_read_after_its_training_says_the_key_users_were_trained_first():
         before = str(tp.messages(analyse(engagement, load_method(), lang))["trainers_first"])
         after = str(tp.messages(analyse(later, load_method(), lang))["trainers_first"])
         assert before.startswith(now) and after.startswith(then)
+
+
+# ------------------------------------------------------------- what a client reads in the report
+
+
+def _minimal(lang: str = "en", **changes):
+    from playbook.analysis.engine import analyse
+    from playbook.method import load_method
+    from playbook.model import Engagement
+    from tests.factories import minimal_engagement_dict
+
+    data = minimal_engagement_dict()
+    for key, value in changes.items():
+        data[key] = value(data.get(key))
+    return analyse(Engagement.model_validate(data), load_method(), lang)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_lot_s_name_is_not_prefixed_with_the_word_lot_again(lang):
+    """Lots are named "Lot 2 – Brokers": "Lot « Lot 2 – Brokers »" says it twice."""
+    from playbook.method import load_method
+
+    texts = load_method().training.texts
+    values = dict(lot="Lot 2 – Brokers", go_live="2 May 2028", weeks=6, trainers=2, share=25,
+                  sessions=2, start="1 March 2028", acceptance_end="31 March 2028", co_trainers=3,
+                  people=18, extra=1, later="later", left=2, first="3 April 2028", end="24 March 2028",
+                  buffer=7, days=3, module="CRM essentials", population="Brokers", count=2, size=1,
+                  sessions_word="", go_live_day="")
+    for key, text in texts.items():
+        said = text.in_(lang, **values)
+        if "Lot 2 – Brokers" in said:
+            assert not any(f"{word} {quote}Lot 2" in said for word in ("Lot", "lot")
+                           for quote in ("« ", "'")), (key, said)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_without_blackout_periods_the_plan_does_not_say_outside_0_of_them(lang):
+    analysis = _minimal(lang, training=lambda t: {**(t or {}), "blackouts": []})
+    said = str(tp.messages(analysis)["blackouts"])
+    assert "(0)" not in said
+    assert c.percent(analysis, analysis.engagement.training.max_share_away) in said
+
+
+def test_a_plan_of_one_lot_does_not_repeat_the_lot_s_name_on_every_row():
+    analysis = _minimal(lots=lambda lots: lots[:1])
+    lot = analysis.engagement.lots[0].name
+    document = tp.build_document(analysis)
+    tables = [b for b in document.blocks if hasattr(b, "rows") and hasattr(b, "columns")]
+    naming = [t for t in tables if any(lot in str(cell) for row in t.rows for cell in row)]
+    # only the costs table, whose row is the lot's total
+    assert len(naming) == 1 and naming[0].columns[0] == c.text(analysis, "common.columns.lot")
+
+
+def test_a_self_paced_module_shows_no_session_count():
+    analysis = _minimal()
+    table = tp.module_volume_table(analysis)
+    modules = analysis.training_plan.modules
+    for (module, m), row in zip(modules.iterrows(), table.rows, strict=False):
+        led = tp._led(analysis, str(module))
+        assert (row[2] == "–") == (not led), m["label"]
+    assert any(row[2] == "–" for row in table.rows[:-1])  # the example has e-learning
+    assert table.align and table.align[2] == "right"  # a column of counts, its "–" included
+
+
+def test_a_need_whose_reason_differs_by_lot_says_each_lot_s_reason_with_the_lot():
+    """Key users trained again for a later lot, with another count: two near-identical
+    sentences side by side read as a repeat; each is said with its lot."""
+    from dataclasses import replace
+
+    import pandas as pd
+
+    analysis = _minimal(governance=lambda g: {**g, "key_users": [
+        {"name": "Léa Martin", "population": "Agency advisers"}]})
+    needs = analysis.training_plan.needs
+    first = needs[needs["audience"] == "key_user"].iloc[0]
+    later = first.copy()
+    later["lot"], later["reason"] = analysis.engagement.lots[1].name, analysis.method.training.texts["need_key_users"].in_("en", count=3)
+    plan = replace(analysis.training_plan, needs=pd.concat([needs, later.to_frame().T], ignore_index=True))
+    row = next(r for r in tp.needs_detail_table(replace(analysis, training_plan=plan)).rows
+               if r[0] == first["population"])
+    assert row[-1] == f"{first['lot']}: {first['reason']} {later['lot']}: {later['reason']}"
+    # a reason the same at every lot is said once, without lots
+    alone = next(r for r in tp.needs_detail_table(analysis).rows if r[0] == first["population"])
+    assert alone[-1] == first["reason"]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_client_s_short_sessions_show_how_each_led_module_is_split(lang):
+    """A client whose sessions last two hours reads "7 h (4 sittings of 2 h)", not a
+    seven-hour session; a self-paced module keeps its hours alone."""
+    analysis = _minimal(lang, training=lambda t: {**(t or {}), "session_hours": 2})
+    modules = analysis.training_plan.modules
+    rows = {row[0]: row for row in tp.modules_table(analysis).rows}
+    split = {"en": "(4 sittings of 2 h)", "fr": "(4 séances de 2 h)"}[lang]
+    for module, m in modules.iterrows():
+        duration = rows[m["label"]][3]
+        if not tp._led(analysis, str(module)):
+            assert duration == tp._hours(analysis, m["hours"])
+        elif m["hours"] == 7:
+            assert duration.endswith(split)
+    assert any(m["hours"] == 7 and tp._led(analysis, str(k)) for k, m in modules.iterrows())
+
+
+def test_a_french_need_line_agrees_the_comfort_level_with_its_noun():
+    """« aisance informatique : Élevé » is a gender error: the level qualifies « niveau »."""
+    import re
+
+    analysis = _minimal("fr")
+    lines = tp._need_notes(analysis)
+    assert lines
+    for line in lines:
+        assert not re.search(r"(?<!niveau d')aisance informatique\s*:\s*(Élevé|Moyen)\b", line), line
+        assert c.term(analysis, "level", analysis.engagement.populations[0].it_comfort) in lines[0]

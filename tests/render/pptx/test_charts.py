@@ -334,3 +334,21 @@ def test_a_gantt_lane_keeps_the_colour_it_names_on_every_slide(tmp_path, templat
     second = _lane_colours(_slide(tmp_path / "b", templates, alone))
     assert first["Pouvoir"] == second["Pouvoir"] == HOUSE.series(3).lstrip("#")
     assert first["Comprendre"] == HOUSE.series(0).lstrip("#")
+
+
+def test_every_group_of_a_map_declares_the_longest_groups_point_count(tmp_path, templates):
+    # LibreOffice sizes a scatter's rows by its first series: a one-point group drawn
+    # first lost its population in the render unless every series declares as many.
+    points = [Point("Inspecteurs – Est", 2, 1, 7, "Appui", colour=0),
+              *(Point(f"Population {n}", 3, -1 + 0.1 * n, 100, "Convaincre", colour=1)
+                for n in range(3)),
+              Point("Courtiers", 1, 0, 220, "Informer", colour=2)]
+    [slide] = _map_slides(tmp_path, templates, points)
+    chart = next(s for s in _all_shapes(slide.shapes) if getattr(s, "has_chart", False)
+                 and s.has_chart).chart
+    series = chart._chartSpace.xpath(".//c:ser")
+    assert [[float(v) for v in s.xpath("./c:yVal//c:pt/c:v/text()")] for s in series] == [
+        [1.0], [-1.0, -0.9, -0.8], [0.0]]
+    declared = {int(v) for s in series
+                for v in s.xpath("./c:xVal//c:ptCount/@val | ./c:yVal//c:ptCount/@val")}
+    assert declared == {3}
