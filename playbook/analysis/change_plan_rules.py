@@ -154,6 +154,8 @@ def brake_clause(brake: str, severity: int) -> Clause:
 # terms a reason prints unquoted, mid-sentence: in lower case ("obligation to use
 # the CRM: none"), where a quoted label keeps its capital ("buy-in 'Reluctant'")
 _UNQUOTED = {"obligation"}
+# levels on the method's 0-3 intensity scale, cited by their label
+_LEVELS = {"impact", "intensity", "severity"}
 
 
 def clause_text(clause: Clause, method: Method, lang: str) -> str:
@@ -163,6 +165,9 @@ def clause_text(clause: Clause, method: Method, lang: str) -> str:
         for name, value in values.items()
     }
     shown.update({name: inline(str(shown[name])) for name in _UNQUOTED & set(shown)})
+    # a level is said in the method's words ("high"), never as the input's "3/3"
+    shown.update({name: method.dimensions.intensity(int(values[name])).label.in_(lang).lower()
+                  for name in _LEVELS & set(values)})
     return method.levers.reasons[key].in_(lang, **shown)
 
 

@@ -11,6 +11,7 @@ effort leans the other way is flagged.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from typing import Any
 
 import pandas as pd
@@ -72,6 +73,27 @@ def rag_thresholds(
     if baseline is None:
         return target, target / amber_share
     return target, baseline - amber_share * (baseline - target)
+
+
+def readable_threshold(amber: float, target: float, unit: str) -> float:
+    """The alert threshold to the precision the target is given in (5 tickets
+    targeted: alert at 6, not 6.25), a tenth more on a rating scale ("/5", whose
+    averages are read to a tenth: 3.2/5); never rounded onto the target itself."""
+    decimals = _decimals(target) + (1 if unit.strip().startswith("/") else 0)
+    for places in range(decimals, decimals + 3):
+        scale = 10.0 ** places
+        rounded = math.floor(amber * scale + 0.5) / scale  # half up: 6.25 → 6.3
+        if rounded != target:
+            return rounded
+    return amber
+
+
+def _decimals(value: float) -> int:
+    """Decimals `value` is given with (5 → 0, 4.2 → 1), at most 3."""
+    for places in range(4):
+        if round(value, places) == value:
+            return places
+    return 3
 
 
 def rag(
@@ -158,6 +180,7 @@ def _kpi_row(
     reviews = review_dates(engagement, table, working, population, first_weeks, family)
     first = reviews[0]
     green, amber = rag_thresholds(baseline, target, higher, method.kpis.rag.amber_share)
+    amber = readable_threshold(amber, target, unit)
     return {
         "kind": family.kind.value,
         "family": family.label.in_(lang),

@@ -203,9 +203,10 @@ def test_reasons_cite_the_inputs(contrasted):
     _, _, plan = contrasted
     actions = plan.actions.set_index(["population", "lever"])
     workshops = actions.loc[("Field sales", "participatory_workshops"), "reason"]
-    assert "Field sales" in workshops and "3/3" in workshops and "Resistant" in workshops
+    # levels in the method's words, never the input's "3/3"
+    assert "Field sales" in workshops and "high overall impact" in workshops and "Resistant" in workshops
     charter = actions.loc[("Field sales", "manager_usage_charter"), "reason"]
-    assert "Fear of being monitored" in charter and "severity 3/3" in charter
+    assert "'Fear of being monitored' (high)" in charter and "/3" not in charter
 
 
 def test_reasons_are_in_the_requested_language(contrasted):
@@ -214,7 +215,7 @@ def test_reasons_are_in_the_requested_language(contrasted):
     reason = plan.actions.set_index(["population", "lever"]).loc[
         ("Field sales", "participatory_workshops"), "reason"
     ]
-    assert "impact global 3/3" in reason and "Résistant" in reason
+    assert "impact global fort" in reason and "Résistant" in reason and "/3" not in reason
 
 
 def test_actions_are_dated_on_the_milestones_of_the_population_lot():

@@ -99,7 +99,7 @@ def test_the_client_s_hr_and_managers_own_nothing_for_a_company_it_does_not_empl
     assert {"partner_council", "partner_business_case", "usage_incentive", "contract_clause"} <= levers
     charter = theirs[theirs["lever"] == "manager_usage_charter"].iloc[0]
     assert charter["owner"] == "partner_manager"
-    assert "the client's front-line managers has no authority there" in charter["reason"]
+    assert "no authority there for the client's front-line managers" in charter["reason"]
     # The client's own area managers keep their usual owners.
     ours = actions[actions["population"] == "Area managers"]
     assert not {"partner_council", "usage_incentive"} & set(ours["lever"])

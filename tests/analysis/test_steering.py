@@ -133,3 +133,12 @@ def test_steering_reads_real_plans_end_to_end():
     people = result.balance.loc["people", "effort_days"]
     assert people == pytest.approx(change.total_days + training.trainer_days)
     assert result.balance.loc["people", "label"] == "Humain"
+
+
+def test_an_alert_threshold_is_rounded_to_what_its_target_is_given_in():
+    from playbook.analysis.steering import readable_threshold
+
+    assert readable_threshold(6.25, 5, "") == 6  # 5 tickets targeted: alert at 6, not 6.25
+    assert readable_threshold(3.2, 4, "/5") == 3.2  # a rating is read to a tenth
+    assert readable_threshold(68.0, 85, "%") == 68
+    assert readable_threshold(1.25, 1, "") == 1.3  # never rounded onto the target itself

@@ -47,6 +47,7 @@ from ..ir import (
     Task,
 )
 from ..palette import RAG, lane_slot, rag_fill
+from ..text_check import REPEAT_LIMIT
 from ..typography import LOCALES
 from . import budget as b
 from . import common as c
@@ -113,14 +114,49 @@ def stand_ins(analysis: Analysis, actions: pd.DataFrame) -> list[str]:
     return [sentence for sentence in _stand_ins(analysis) if sentence in said]
 
 
-def why(analysis: Analysis, rows: list[dict[str, Any]], prefix: str = "") -> list[str]:
+def why(analysis: Analysis, rows: list[dict[str, Any]], prefix: str = "",
+        population: str | None = None) -> list[str]:
     """"Lever, lever — reason": each reason once, with the levers it chose (several
-    levers of a population often answer the same brake)."""
-    grouped: dict[str, list[str]] = {}
+    levers of a population often answer the same brake). Under a `population`'s
+    own heading, its reasons do not open on its name again."""
+    lines = _why_lines(analysis, rows, prefix, population)
+    if population and population != ALL:
+        # a line several populations would say word for word keeps its population's
+        # name: the same sentence three times in a report reads as a form
+        common = _common_lines(analysis)
+        kept = _why_lines(analysis, rows, prefix, None)
+        lines = [full if line in common else line for line, full in zip(lines, kept, strict=True)]
+    return lines
+
+
+def _why_lines(analysis: Analysis, rows: list[dict[str, Any]], prefix: str,
+               population: str | None) -> list[str]:
+    grouped: dict[tuple[str, str], list[str]] = {}  # (reason shown, reason in full) -> levers
     for row in rows:
-        grouped.setdefault(own_reason(analysis, row["reason"]), []).append(row["action"])
+        full = own_reason(analysis, row["reason"])
+        grouped.setdefault((_without_name(analysis, full, population), full), []).append(row["action"])
     return [f"{prefix}{', '.join(dict.fromkeys(actions))} — {reason}"
-            for reason, actions in grouped.items() if reason]
+            for (reason, _), actions in grouped.items() if reason]
+
+
+@per_build
+def _common_lines(analysis: Analysis) -> frozenset[str]:
+    """The reason lines, without their population's name, that more than
+    `REPEAT_LIMIT` populations would say word for word."""
+    counts: dict[str, int] = {}
+    for name in _populations(analysis):
+        for line in _why_lines(analysis, lever_rows(analysis, population_actions(analysis, name)), "", name):
+            counts[line] = counts.get(line, 0) + 1
+    return frozenset(line for line, count in counts.items() if count > REPEAT_LIMIT)
+
+
+def _without_name(analysis: Analysis, reason: str, population: str | None) -> str:
+    """'Agents: high overall impact.' under the heading 'Agents' → 'high overall impact.'"""
+    if not population or population == ALL:
+        return reason
+    opening = analysis.method.levers.reasons["sentence"].in_(
+        analysis.lang, population=population, clauses="\0").split("\0")[0]
+    return reason[len(opening):] if reason.startswith(opening) else reason
 
 
 # --------------------------------------------------------------------------- facts
@@ -292,7 +328,7 @@ def findings(analysis: Analysis) -> list[c.Finding]:
         c.message(analysis, f"{NAME}.messages.top_population_all", count=len(top), **top_values)
         if every else c.message(analysis, f"{NAME}.messages.top_population", counted_by=len(top),
                                 **top_values),
-        [TableSlide(_matrix_title(analysis), matrix_counts_table(analysis),
+        [TableSlide(_matrix_title(analysis), _matrix_slide_table(analysis),
                     # too many populations to present: the most supported first, all in the appendix
                     rank=[float(own.at[name, "effort_days"]) if name in own.index else 0.0
                           for name in _populations(analysis)],
@@ -378,19 +414,32 @@ def findings(analysis: Analysis) -> list[c.Finding]:
     message = c.counted(analysis, f"{NAME}.messages.quick_wins", quick)
     if arbitrate or not decided.of(analysis):  # never "nothing to decide" beside a decision
         message += " " + c.counted(analysis, f"{NAME}.messages.to_arbitrate", arbitrate)
-    result.append(c.Finding(message, [
+    arbitration: list[Any] = [
         TableSlide(c.counted(analysis, f"{NAME}.deck.quadrants", quick),
                    quick_win_table(analysis) if quick else quadrant_table(analysis),
-                   notes=_t(analysis, "text.arbitration_intro",
-                            priority=analysis.method.levers.priority.description.in_(analysis.lang))),
+                   # why each quick win, in the client's facts; how the ranking is computed is the report's
+                   notes=c.reason_notes(analysis, _arbitration_reasons(analysis, plan.quick_wins),
+                                        lead=_t(analysis, "text.quick_wins_notes"))
+                   if quick else _t(analysis, "text.arbitration_intro",
+                                    priority=analysis.method.levers.priority.description.in_(analysis.lang))),
         TableSlide(d("arbitration_after_quick_wins" if quick else "arbitration", count=len(head),
                      days=c.days(analysis, float(head["effort_days"].sum())),
                      share=c.percent(analysis, c.share(float(head["effort_days"].sum()),
                                                        plan.total_days))),
                    _arbitration_slide_table(analysis, len(head)),
                    notes=c.reason_notes(analysis, _arbitration_reasons(analysis, head))),
-    ], key="arbitration"))
+    ]
+    # The summary's last message is always the committee's decisions: their slide
+    # opens this part when they take its message's place, else it closes it.
+    at = 0 if len(result) + 1 >= c.SUMMARY_MAX else len(arbitration)
+    arbitration[at:at] = decided.slide(analysis)
+    result.append(c.Finding(message, arbitration, key="arbitration"))
     return result
+
+
+def _decision_items(analysis: Analysis) -> list[tuple[str, str, str]]:
+    """(kind, topic, reason) of every decision the plan raises, as every summary lists them."""
+    return [(d.kind, decided.topic(analysis, d), d.reason) for d in decided.of(analysis)]
 
 
 def _ranking_head(analysis: Analysis) -> pd.DataFrame:
@@ -404,7 +453,10 @@ def _arbitration_slide_table(analysis: Analysis, limit: int = ARBITRATION_SHOWN)
     """The ranking's head after the quick wins, each action with its overall rank."""
     full = arbitration_table(analysis)
     kept = set(_ranking_head(analysis).head(limit)["rank"])
-    return c.select(replace(full, rows=[row for row in full.rows if row[0] in kept]), [0, 1, 2, 3])
+    shown = c.select(replace(full, rows=[row for row in full.rows if row[0] in kept]), [0, 1, 2, 3])
+    # the quick wins left holes in the ranks: the column says they are the overall ones
+    return replace(shown, columns=[_t(analysis, "columns.overall_rank"), *shown.columns[1:]],
+                   widths=[0.9, 3.0, 2.7, 0.9])
 
 
 def arbitration_shown(analysis: Analysis) -> int:
@@ -458,6 +510,15 @@ def matrix_table(analysis: Analysis, separator: str = ", ") -> Table:
     return Table(columns, rows, widths=[2.2, 2.6, 3.2, 2.8])
 
 
+def _matrix_slide_table(analysis: Analysis) -> Table:
+    """The deck's matrix: lever counts per population and pillar; for a single
+    population, its levers themselves (three counts would say nothing the
+    title does not)."""
+    if len(_populations(analysis)) == 1:
+        return matrix_table(analysis)
+    return matrix_counts_table(analysis)
+
+
 def matrix_counts_table(analysis: Analysis) -> Table:
     """The deck's matrix: population × Understand / Want / Be able, each cell the
     number of levers activated ("–" for none); the levers themselves are in the
@@ -483,14 +544,15 @@ def population_table(analysis: Analysis, population: str, with_effort: bool = Tr
         cells = [_pillar(analysis, row["pillar"]), row["action"], _when(analysis, row),
                  row["owner"]]
         if with_effort:
-            cells.append(row["effort"])
+            cells.append(_effort_cell(analysis, row))
         rows.append(cells)
     columns = [col("pillar"), col("lever"), col("when"), c.text(analysis, "common.columns.owner")]
     widths = [1.3, 3.0, 2.6, 2.4]
     if with_effort:
         columns.append(col("effort"))
         widths.append(0.9)
-    return Table(columns, rows, widths=widths)
+    # days, or "training plan" where those count them: a figure column all the same
+    return Table(columns, rows, widths=widths, align=[*(None for _ in columns[:-1]), "right"])
 
 
 def cross_table(analysis: Analysis) -> Table:
@@ -500,15 +562,17 @@ def cross_table(analysis: Analysis) -> Table:
     rows: list[list[Cell]] = []
     for row in lever_rows(analysis, population_actions(analysis, ALL)):
         rows.append([row["action"], _pillar(analysis, row["pillar"]), row["audience"],
-                     _when(analysis, row), row["owner"], row["effort"]])
+                     _when(analysis, row), row["owner"], _effort_cell(analysis, row)])
     columns = [col("action"), col("pillar"), col("audience"), col("when"),
                c.text(analysis, "common.columns.owner"), col("effort")]
-    return Table(columns, rows, widths=[2.6, 1.2, 2.4, 2.6, 2.0, 0.9])
+    return Table(columns, rows, widths=[2.6, 1.2, 2.4, 2.6, 2.0, 0.9],
+                 align=[None, None, None, None, None, "right"])
 
 
 def why_blocks(analysis: Analysis, population: str) -> list[Block]:
     """Why these levers, under their table: each reason once, with the levers it chose."""
-    reasons = why(analysis, lever_rows(analysis, population_actions(analysis, population)))
+    reasons = why(analysis, lever_rows(analysis, population_actions(analysis, population)),
+                  population=population)
     if not reasons:
         return []
     return [Paragraph(_t(analysis, "text.why")), c.bullets(reasons)]
@@ -552,15 +616,29 @@ def pillar_table(analysis: Analysis) -> Table:
                  widths=[1.4, 3.0, 1, 1, 1])
 
 
+def _effort_cell(analysis: Analysis, row: dict[str, Any]) -> Cell:
+    """A lever's days, or where they are costed: a training session's days are the
+    trainers' and the learners', counted in the training plan, not a "0" here."""
+    if row["costed_in"] and not row["effort"]:
+        return _t(analysis, "text.costed_in_training")
+    return float(row["effort"])
+
+
 def owner_table(analysis: Analysis) -> Table:
-    """Effort and actions per owner role, with the people named in the intake."""
-    rows: list[list[Cell]] = [[o.owner, ", ".join(o.names), o.actions, c.shown_days(analysis, o.shown)]
+    """Effort and actions per owner role, with the people named in the intake; a
+    role whose every action is costed in the training plan says so, not "0"."""
+    actions = _actions(analysis)
+    elsewhere = set(actions.loc[actions["costed_in"] != "", "owner_label"]) - set(
+        actions.loc[actions["costed_in"] == "", "owner_label"])
+    rows: list[list[Cell]] = [[o.owner, ", ".join(o.names), o.actions,
+             _t(analysis, "text.costed_in_training") if o.owner in elsewhere and not o.shown
+             else c.shown_days(analysis, o.shown)]
             for o in facts(analysis).effort.by_owner]
     def col(key: str) -> str:
         return _t(analysis, f"columns.{key}")
 
     return Table([c.text(analysis, "common.columns.owner"), col("named"), col("actions"),
-                  col("effort")], rows, widths=[2.2, 3.2, 1, 1])
+                  col("effort")], rows, widths=[2.2, 3.2, 1, 1], align=[None, None, "right", "right"])
 
 
 def population_effort_table(analysis: Analysis) -> Table:
@@ -572,7 +650,7 @@ def population_effort_table(analysis: Analysis) -> Table:
     for name, row in by_population.iterrows():
         label = _t(analysis, "text.all_populations") if name == ALL else name
         rows.append([label, int(row["actions"]), *(int(per_pillar.get((name, p), 0)) for p in PILLARS),
-                     float(row["effort_days"])])
+                     _days(analysis, float(row["effort_days"]))])
     def col(key: str) -> str:
         return _t(analysis, f"columns.{key}")
 
@@ -610,8 +688,8 @@ def quick_win_table(analysis: Analysis) -> Table:
     def col(key: str) -> str:
         return _t(analysis, f"columns.{key}")
 
-    return Table([col("rank"), col("action"), c.text(analysis, "common.columns.population"),
-                  col("effort")], rows, widths=[0.6, 3.0, 3.0, 0.9])
+    return Table([col("overall_rank"), col("action"), c.text(analysis, "common.columns.population"),
+                  col("effort")], rows, widths=[0.9, 3.0, 2.7, 0.9])
 
 
 def _who(analysis: Analysis, row: Any) -> str:
@@ -760,9 +838,22 @@ def _population_intro(analysis: Analysis, name: str) -> str:
 
 
 def _warnings(analysis: Analysis) -> list[str]:
-    """The plan's own warnings, and the plan's cost against the budget (findings)."""
+    """The plan's own warnings, and the plan's cost against the budget (findings);
+    a warning the committee is asked to decide on is said with the decisions."""
     budget = budget_sentence(facts(analysis).budget, analysis.method, analysis.lang)
-    return [budget] * bool(budget) + [w.message for w in c.for_client(analysis.change_plan.warnings)]
+    decided_on = {" ".join(reason.split()) for _, _, reason in _decision_items(analysis)}
+    return [budget] * bool(budget) + [w.message for w in c.for_client(analysis.change_plan.warnings)
+                                      if " ".join(w.message.split()) not in decided_on]
+
+
+def _decision_blocks(analysis: Analysis) -> list[Block]:
+    """The decisions the summary counts, each with its whole reason."""
+    listed = _decision_items(analysis)
+    if not listed:
+        return []
+    return [Paragraph(c.counted(analysis, "findings.decisions.headline", len(listed))),
+            Bullets([item for _, topic, reason in listed
+                     for item in (BulletItem(f"**{topic[:1].upper()}{topic[1:]}**"), BulletItem(reason, 1))])]
 
 
 def _steering_blocks(analysis: Analysis) -> list[Block]:
@@ -773,7 +864,13 @@ def _steering_blocks(analysis: Analysis) -> list[Block]:
     if kpis is not None:
         blocks += [kpis, Paragraph(" ".join(_rag_rules(analysis)), style="caption")]
     criteria = criteria_table(analysis)
-    if criteria is not None:
+    steering = analysis.steering
+    if criteria is not None and steering is not None and (steering.criteria["status"] == "not_assessed").all():
+        # six rows of "not assessed, amber" say one thing: said once, with the criteria named
+        blocks.append(Paragraph(c.counted(analysis, f"{NAME}.text.criteria_not_assessed",
+                                          len(criteria.rows),
+                                          criteria=", ".join(str(row[0]) for row in criteria.rows))))
+    elif criteria is not None:
         blocks += [Paragraph(_t(analysis, "text.criteria_intro")), criteria]
     return blocks
 
@@ -841,7 +938,7 @@ def build_document(analysis: Analysis) -> Document:
                                                     len(analysis.change_plan.quick_wins))),
                                 quick_win_table(analysis)]
                                if len(analysis.change_plan.quick_wins) else [])
-    blocks += [Heading(s("arbitration")), *lead.get("arbitration", []),
+    blocks += [Heading(s("arbitration")), *lead.get("arbitration", []), *_decision_blocks(analysis),
                Paragraph(_t(analysis, "text.arbitration_intro",
                             priority=analysis.method.levers.priority.description.in_(analysis.lang))),
                quadrant_table(analysis), *quick_wins,

@@ -17,6 +17,7 @@ from typing import Any
 from ...analysis import Analysis
 from ...model import JourneyStep, Lot, Persona, Population
 from ...model.enums import Brake, JourneyStage, Priority
+from ...text import typography
 from ..ir import (
     Block,
     BulletItem,
@@ -132,19 +133,110 @@ def _life_message(analysis: Analysis) -> str:
     missing = [p.name for p in e.populations if p not in done]
     people = c.people(analysis, sum(p.headcount for p in done))
     if missing and not done:  # "described for 0 populations" is not a finding
-        return t(analysis, "messages.life_none", total=len(e.populations), names=", ".join(missing))
+        return _undescribed_message(analysis)
     if missing:
         return t(analysis, "messages.life_missing", described=len(done), total=len(e.populations),
                  names=", ".join(missing))
     return t(analysis, "messages.life", described=len(done), total=len(e.populations), people=people)
 
 
+def changes(analysis: Analysis, population: Population) -> list[tuple[str, int]]:
+    """The dimensions of change a population's life tomorrow will have to describe,
+    from the impact assessment: every strong change (the method's threshold), else
+    the strongest there is; deepest first. Empty when nothing changes for it."""
+    matrix = analysis.diagnosis.matrix
+    if population.name not in matrix.index:
+        return []
+    dimensions = [d for d in matrix.columns if d != "headcount"]
+    depth = {d: int(matrix.at[population.name, d]) for d in dimensions}
+    top = max(depth.values(), default=0)
+    if top <= 0:
+        return []
+    strong = analysis.method.dimensions.overall_level.strong_intensity
+    return sorted(((d, depth[d]) for d in dimensions if depth[d] >= min(top, strong)), key=lambda x: -x[1])
+
+
+def highest_impact(analysis: Analysis) -> int:
+    """The top of the method's intensity scale (3): the impact diagnosis's highest level."""
+    return analysis.method.dimensions.scale[-1].intensity
+
+
+def most_impacted(analysis: Analysis, populations: list[Population]) -> list[Population]:
+    """The populations at the highest overall impact level of the diagnosis, largest first."""
+    levels = analysis.diagnosis.levels["level"]
+    top = highest_impact(analysis)
+    return sorted((p for p in populations if p.name in levels.index and int(levels[p.name]) >= top),
+                  key=lambda p: -p.headcount)
+
+
+def weight(analysis: Analysis, population: Population) -> tuple[int, int]:
+    """How a population ranks among those still to describe: its overall impact
+    level (the diagnosis's), then its headcount."""
+    levels = analysis.diagnosis.levels["level"]
+    level = int(levels[population.name]) if population.name in levels.index else 0
+    return level, population.headcount
+
+
+def _top_dimensions(analysis: Analysis, population: Population) -> list[str]:
+    """The dimensions at a population's deepest change, in words."""
+    found = changes(analysis, population)
+    return [_lower_first(c.term(analysis, "dimension", d)) for d, depth in found if depth == found[0][1]] if found else []
+
+
+def _lower_first(words: str) -> str:
+    return words[:1].lower() + words[1:]
+
+
+def _and(analysis: Analysis, items: list[str]) -> str:
+    """'a, b and c' / 'a, b et c'."""
+    last = t(analysis, "and")
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} {last} {items[-1]}"
+
+
+def undescribed(analysis: Analysis) -> tuple[str, dict[str, Any]]:
+    """How the change reads when no population's life tomorrow is written yet:
+    the form ('one' population, 'strong' changes, 'moderate' only) and its values.
+    The deepest change of the impact assessment is what the description will have to answer."""
+    populations = list(analysis.engagement.populations)
+    if len(populations) == 1:
+        deepest = _top_dimensions(analysis, populations[0])
+        return "one", {"name": populations[0].name, "people": c.people(analysis, populations[0].headcount),
+                       "dimensions": _and(analysis, deepest) if deepest else ""}
+    top = highest_impact(analysis)
+    label = analysis.method.dimensions.intensity(top).label.in_(analysis.lang)
+    highest = most_impacted(analysis, populations)
+    if highest:
+        return "strong", {"count": len(highest), "total": len(populations), "top": top, "top_label": label,
+                          "people": c.people(analysis, sum(p.headcount for p in highest)),
+                          "names": ", ".join(p.name for p in highest)}
+    levels = analysis.diagnosis.levels["level"]
+    reached = max((int(levels[p.name]) for p in populations if p.name in levels.index), default=0)
+    return "moderate", {"total": len(populations), "depth": reached, "top": top, "top_label": label}
+
+
+def _undescribed_message(analysis: Analysis) -> str:
+    form, values = undescribed(analysis)
+    if form == "one" and not values["dimensions"]:
+        form = "one_unchanged"
+    return c.message(analysis, f"{NAME}.messages.life_{form}", **values)
+
+
 # =========================================================================== document
 
 
 def build_document(analysis: Analysis) -> Document:
-    return c.sectioned_document(analysis, NAME, SECTIONS, _DOC_SECTIONS, messages(analysis),
+    # A section with nothing described yet is not a heading over one sentence: the
+    # life section says once which of them are still to describe.
+    sections = [s for s in SECTIONS if s not in _empty_sections(analysis)]
+    return c.sectioned_document(analysis, NAME, sections, _DOC_SECTIONS, messages(analysis),
                                 messages(analysis, summary=False))
+
+
+def _empty_sections(analysis: Analysis) -> list[str]:
+    """The sections of the vision the workshops have not described yet."""
+    e = analysis.engagement
+    return [s for s, given in (("personas", e.personas), ("journeys", e.journeys), ("use_cases", e.use_cases))
+            if not given]
 
 
 def _life_blocks(analysis: Analysis) -> list[Block]:
@@ -162,34 +254,45 @@ def _life_blocks(analysis: Analysis) -> list[Block]:
     table = changes_table(analysis, [p for p in analysis.engagement.populations if p not in done])
     if table is not None:
         blocks += [Paragraph(t(analysis, "life.from_impacts")), table]
+    empty = [t(analysis, f"life.still_to_describe.{s}") for s in _empty_sections(analysis)]
+    if empty:
+        said = _and(analysis, empty)
+        blocks.append(Paragraph(t(analysis, "life.still_to_describe.sentence", sections=said[0].upper() + said[1:])))
     return blocks
 
 
-def changes_table(analysis: Analysis, populations: list[Population]) -> Table | None:
-    """Each population (largest first) with the dimensions of change at its
-    strongest intensity, from the impact assessment: what its life tomorrow will
-    have to describe. None when no population has an impact."""
-    matrix = analysis.diagnosis.matrix
-    dimensions = [d for d in matrix.columns if d != "headcount"]
-    strong = analysis.method.dimensions.overall_level.strong_intensity
+def heard(analysis: Analysis, population: Population, described: bool = True) -> str:
+    """What the consultant heard of a population at framing: its own words when a
+    resistance was heard (quoted once, never inside a second pair of quotes),
+    else (`described`) how the intake describes it."""
+    for resistance in analysis.engagement.resistances:
+        if resistance.population == population.name and resistance.evidence.strip():
+            words = resistance.evidence.strip()
+            return words if words[0] in "«“\"'" else typography.quoted(words, analysis.lang)
+    return population.description.strip() if described else ""
+
+
+def changes_table(analysis: Analysis, populations: list[Population], heard_as: str = "described") -> Table | None:
+    """Each population (most impacted first, then largest) with the dimensions of change at its
+    strongest intensity, from the impact assessment, and what was heard of it
+    (`heard_as`: "described" its words else its description, "quoted" its words
+    only, "" nothing): what its life tomorrow will have to answer. None when no
+    population has an impact."""
     rows: list[list[Cell]] = []
-    for p in sorted(populations, key=lambda p: -p.headcount):
-        if p.name not in matrix.index:
+    for p in sorted(populations, key=lambda p: weight(analysis, p), reverse=True):
+        found = changes(analysis, p)
+        if not found:
             continue
-        depth = {d: int(matrix.at[p.name, d]) for d in dimensions}
-        top = max(depth.values(), default=0)
-        if top <= 0:
-            continue
-        # every strong change (the method's threshold), else the strongest there is
-        strongest = sorted((d for d in dimensions if depth[d] >= min(top, strong)),
-                           key=lambda d: -depth[d])
         rows.append([p.name, c.people(analysis, p.headcount),
                      ", ".join(t(analysis, "life.change", dimension=c.term(analysis, "dimension", d),
-                                 intensity=depth[d]) for d in strongest)])
+                                 intensity=depth) for d, depth in found),
+                     heard(analysis, p, heard_as == "described") if heard_as else ""])
     if not rows:
         return None
-    return Table([c.text(analysis, "common.columns.population"), c.text(analysis, "common.columns.headcount"),
-                  t(analysis, "life.changes")], rows, widths=[2.4, 0.9, 3.2])
+    table = Table([c.text(analysis, "common.columns.population"), c.text(analysis, "common.columns.headcount"),
+                   t(analysis, "life.changes"), t(analysis, "life.heard")], rows, widths=[1.8, 0.9, 2.2, 3])
+    # nothing heard of anyone yet: no column of blanks
+    return table if any(row[3] for row in rows) else c.select(table, [0, 1, 2])
 
 
 def _persona_profile(analysis: Analysis, persona: Persona) -> list[str]:
@@ -402,8 +505,12 @@ def _kpi_definitions(analysis: Analysis) -> list[str]:
             defined.setdefault(r.definition, []).append(r.name)
     lines = [f"**{', '.join(names)}** — {definition}" for definition, names in defined.items()]
     added = [r.name for r in kpis.itertuples() if r.source == "method"]
+    own = [r.name for r in kpis.itertuples() if r.source != "method"]
     if added and len(added) == len(kpis):  # naming all of them again says nothing
         lines.append(t(analysis, "kpis.all_method"))
+    elif added and len(own) < len(added):  # the shorter list, not the names just defined again
+        lines.append(c.counted(analysis, f"{NAME}.kpis.source_client", len(own), others=len(added),
+                               kpis="; ".join(typography.quoted(n, analysis.lang) for n in own)))
     elif added:
         lines.append(t(analysis, "kpis.source_method", kpis="; ".join(added), count=len(added)))
     return lines
@@ -413,9 +520,30 @@ def _kpis_blocks(analysis: Analysis) -> list[Block]:
     table = Table(_kpi_columns(analysis, True), _kpi_rows(analysis, True), widths=[1.2, 2.4, 1.6, 0.9, 0.9, 0.9, 1.2])
     if not _has_baseline(analysis):
         table = c.select(table, [0, 1, 2, 4, 5, 6])
+    intro = t(analysis, "kpis.intro" if _has_baseline(analysis) else "kpis.intro_no_baseline")
     # The colour key above the table: below it, it is left alone overleaf when the table ends a page.
-    return [Paragraph(t(analysis, "kpis.intro")), Paragraph(t(analysis, "kpis.rag"), "caption"), table,
-            c.bullets(_kpi_definitions(analysis))]
+    blocks: list[Block] = [Paragraph(intro), Paragraph(t(analysis, "kpis.rag"), "caption"), table,
+                           c.bullets(_kpi_definitions(analysis))]
+    objectives = _objective_kpis(analysis)
+    if objectives:
+        blocks += [Paragraph(t(analysis, "kpis.objectives")), c.bullets(objectives)]
+    return blocks
+
+
+def _objective_kpis(analysis: Analysis) -> list[str]:
+    """The business objectives' own KPIs, from their baseline to their target by
+    their due date: what the usage KPIs serve, said beside them."""
+    lines = []
+    for o in analysis.engagement.objectives:
+        if not o.kpi.strip():
+            continue
+        values = {"kpi": o.kpi, "target": c.measure(analysis, o.target, o.unit), "date": c.date(analysis, o.due_date),
+                  "objective": o.crm_objective or o.business_objective}
+        if o.baseline is not None:
+            lines.append(t(analysis, "kpis.objective_line", baseline=c.measure(analysis, o.baseline, o.unit), **values))
+        else:
+            lines.append(t(analysis, "kpis.objective_line_no_baseline", **values))
+    return lines
 
 
 def _data_lines(analysis: Analysis) -> list[str]:
@@ -442,8 +570,15 @@ def _data_reasons(analysis: Analysis) -> list[str]:
 
 def _data_blocks(analysis: Analysis) -> list[Block]:
     ambition = analysis.engagement.engagement.data_ambition
-    blocks: list[Block] = [Heading(t(analysis, "data.ambition"), 2)]
-    blocks += [Paragraph(p) for p in _paragraphs(ambition)] or [Paragraph(t(analysis, "data.not_stated"))]
+    silos = desiloing_populations(analysis)
+    if not ambition.strip() and not silos:
+        # Nothing stated, no silo found: what is still to do, and what the diagnosis
+        # found, without the method's general 180° warning (the deck makes no slide of it).
+        return [Paragraph(t(analysis, "data.not_stated")), Paragraph(_data_lines(analysis)[1])]
+    blocks: list[Block] = []
+    # An ambition still to state is said once: by the section's opening when silos make one.
+    if ambition.strip():
+        blocks += [Heading(t(analysis, "data.ambition"), 2), *(Paragraph(p) for p in _paragraphs(ambition))]
     blocks.append(c.bullets(_data_lines(analysis)))
     reasons = _data_reasons(analysis)
     if reasons:
@@ -484,13 +619,18 @@ def _life_slides(analysis: Analysis) -> tuple[list[Slide], list[Slide]]:
     """
     people = [p for p in described(analysis) if p.gains]
     if not described(analysis):
-        table = changes_table(analysis, list(analysis.engagement.populations))
+        # What was heard as long as the table stays within the main slides: the
+        # descriptions first give way, then the quotes (all are in the report).
+        tables = [changes_table(analysis, list(analysis.engagement.populations), heard_as)
+                  for heard_as in ("described", "quoted", "")]
+        fitting = [tb for tb in tables if tb is not None and len(b.pages(tb)) <= c.MAIN_TABLE_PAGES]
+        table = fitting[0] if fitting else tables[-1]
         if table is None:
             return [], []
-        title = c.counted(analysis, f"{NAME}.deck.life_from_impacts", len(analysis.engagement.populations))
-        # the largest populations on the slide when all do not fit, every one in the appendix
-        headcount = {p.name: float(p.headcount) for p in analysis.engagement.populations}
-        return [TableSlide(title, table, rank=[headcount[str(row[0])] for row in table.rows])], []
+        form, values = undescribed(analysis)
+        title = t(analysis, f"deck.life_from_impacts.{form}", **values)
+        # the most impacted populations on the slide when all do not fit (the table's order), every one in the appendix
+        return [TableSlide(title, table, rank=[float(i) for i in range(len(table.rows), 0, -1)])], []
     if not people:
         return [], []
     columns = [c.text(analysis, "common.columns.population"), t(analysis, "life.gains")]
@@ -602,7 +742,10 @@ def _kpi_slides(analysis: Analysis) -> tuple[list[Slide], list[Slide]]:
     # Each indicator's first review goes to the notes: the title gives the first of them.
     reviews = [t(analysis, "deck.kpi_review", kpi=r.name, date=c.date(analysis, r.first_review))
                for r in kpis.itertuples()]
-    notes = b.lines([t(analysis, "kpis.rag"), *reviews,
+    # the business objectives these KPIs serve, after when each is first reviewed
+    objectives = _objective_kpis(analysis)
+    served = [t(analysis, "kpis.objectives"), *objectives] if objectives else []
+    notes = b.lines([t(analysis, "kpis.rag"), *reviews, *served,
                      *(line.replace("**", "") for line in _kpi_definitions(analysis))])
     title = c.counted(analysis, f"{NAME}.deck.kpis", len(kpis), date=c.date(analysis, min(kpis["first_review"])))
     # A baseline column of dashes says nothing: shown only when one KPI has a baseline.
@@ -632,7 +775,9 @@ def _data_slides(analysis: Analysis) -> tuple[list[Slide], list[Slide]]:
                            lead=b.lines([ambition, *_data_lines(analysis)[1:]]))
     title = (c.counted(analysis, f"{NAME}.deck.data", len(silos)) if silos
              else t(analysis, "deck.data_open"))
-    return [BulletSlide(title, [f"**{t(analysis, 'data.ambition')}** — {lead}", *lines], notes=notes)], []
+    # "Ambition — The ambition is still to be stated" says the word twice
+    stated = f"**{t(analysis, 'data.ambition')}** — {lead}" if ambition.strip() else lead
+    return [BulletSlide(title, [stated, *lines], notes=notes)], []
 
 
 _DECK_SECTIONS = {

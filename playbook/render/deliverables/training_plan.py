@@ -24,6 +24,7 @@ from ...findings.effort import day_parts
 from ...findings.wording import partner_sentence
 from ...text import grammar
 from ..ir import (
+    Align,
     Block,
     BulletItem,
     BulletSlide,
@@ -358,7 +359,8 @@ def module_volume_table(analysis: Analysis) -> Table:
                  c.shown_days(analysis, learner_total)])
     columns = [_col(analysis, "module"), _col(analysis, "learners"), _col(analysis, "sessions"),
                _col(analysis, "trainer_days"), _col(analysis, "learner_days")]
-    return Table(columns, rows, widths=[3, 1, 1, 1.1, 1.1])
+    # sessions right-aligned as numbers, their "–" of a self-paced module included
+    return Table(columns, rows, widths=[3, 1, 1, 1.1, 1.1], align=[None, None, "right", None, None])
 
 
 def population_volume_table(analysis: Analysis) -> Table:
@@ -428,7 +430,8 @@ def wave_table(analysis: Analysis, lot: str | None = None) -> Table:
                 _col(analysis, "module"), _col(analysis, "start"), _col(analysis, "end"),
                 _col(analysis, "sessions")]
     widths = ([] if lot else [2.0]) + [1.3, 2.2, 2.0, 1.2, 1.2, 0.8]
-    return Table(columns, rows, widths=widths)
+    align: list[Align | None] = [None] * (len(columns) - 1)
+    return Table(columns, rows, widths=widths, align=[*align, "right"])
 
 
 def session_table(analysis: Analysis) -> Table:

@@ -8,6 +8,7 @@ from playbook.analysis.change_plan_tables import ALL
 from playbook.method.levers import PILLARS
 from playbook.render.deliverables import change_plan as cp
 from playbook.render.deliverables import common as c
+from playbook.render.ir import Paragraph, Table
 from playbook.render.layout_check import WORD_BUDGET_WORDS, slide_words
 
 from .conftest import charts, flat, noted
@@ -91,8 +92,12 @@ def test_the_report_carries_the_reason_of_every_population_lever(case):
     # per-population detail is the report's: the deck's appendix keeps what a client looks up
     actions = case.analysis.change_plan.actions
     text = flat(case.doc_text())
-    for reason in set(actions.loc[actions["population"] != ALL, "reason"]):
-        assert noted(case, cp.own_reason(case.analysis, reason), text)
+    own = actions[actions["population"] != ALL]
+    for population, reason in set(zip(own["population"], own["reason"], strict=True)):
+        # under the population's own heading, its reason does not repeat its name
+        shown = cp._without_name(case.analysis, cp.own_reason(case.analysis, reason), population)
+        assert not shown.startswith(population)
+        assert noted(case, shown, text)
     for sentence in cp.stand_ins(case.analysis, actions):  # who stands in for an owner
         assert noted(case, sentence, text)
 
@@ -101,11 +106,19 @@ def test_each_reason_is_said_once_per_population_with_the_levers_it_chose(case):
     """A brake answered by three levers is one reason naming the three, and who
     stands in for a missing owner is said once in the report, not on each action."""
     analysis = case.analysis
-    paragraphs = [flat(p.text) for p in case.docx.paragraphs]
+    sections: dict[str, list[str]] = {}  # each population's paragraphs, under its heading
+    heading = ""
+    for paragraph in case.docx.paragraphs:
+        if paragraph.style.name.startswith("Heading"):
+            heading = flat(paragraph.text)
+        sections.setdefault(heading, []).append(flat(paragraph.text))
     actions = analysis.change_plan.actions
     for name, own in actions[actions["population"] != ALL].groupby("population"):
+        paragraphs = sections[flat(c.population_label(analysis, name))]
         for reason, levers in own.groupby(own["reason"].map(lambda r: cp.own_reason(analysis, r))):
-            said = [p for p in paragraphs if p.endswith(f" — {flat(reason)}")]
+            # said without the population's name, or with it where it would read as a form
+            shown = {flat(cp._without_name(analysis, reason, name)), flat(reason)}
+            said = [p for p in paragraphs if any(p.endswith(f" — {r}") for r in shown)]
             assert len(said) == 1, f"{name}: {reason!r} said {len(said)} times"
             assert all(flat(action) in said[0] for action in set(levers["action"]))
     report = flat(case.doc_text())
@@ -176,10 +189,13 @@ def test_quick_wins_are_a_short_list_apart_in_the_document_and_the_deck(case):
     assert (plan.arbitration["quadrant"] == "quick_win").sum() > cap  # the cap is what keeps it short
     assert plan.quick_wins["lever"].is_unique
     ranks = [int(rank) for rank in plan.quick_wins["rank"]]
-    table = case.doc_table(case.label("change_plan.columns.rank"), case.label("change_plan.columns.effort"))
+    # their rank is the whole ranking's, with its holes: the column says so
+    overall = case.label("change_plan.columns.overall_rank")
+    table = case.doc_table(overall, case.label("change_plan.columns.effort"))
     assert [int(row[0]) for row in table[1:]] == ranks
     slide = case.slides_titled(c.counted(case.analysis, "change_plan.deck.quadrants", len(ranks)))[0]
     deck = next(s.table for s in slide.shapes if getattr(s, "has_table", False) and s.has_table)
+    assert deck.rows[0].cells[0].text == overall
     assert [int(row.cells[0].text) for row in list(deck.rows)[1:]] == ranks
 
 
@@ -438,3 +454,107 @@ def test_a_plan_whose_populations_are_all_among_the_three_most_supported_says_wh
         for said in (str(first), first.headline):
             assert rest in said, said
             assert "les plus accompagnées" not in said and "the most support" not in said, said
+
+
+def test_days_the_training_plan_counts_are_never_printed_as_zero(case):
+    """A classroom session's days are the trainers' and learners', in the training
+    plan: its row says where they are counted, and the trainers' role is no '0 days'."""
+    analysis = case.analysis
+    elsewhere = case.label("change_plan.text.costed_in_training")
+    actions = analysis.change_plan.actions
+    training = actions[actions["costed_in"] != ""]
+    assert len(training), "both examples train their users"
+    for name in set(training["population"]) - {ALL}:
+        rows = cp.population_table(analysis, name).rows
+        levers = set(training.loc[training["population"] == name, "action"])
+        assert levers and all(row[-1] == elsewhere for row in rows if row[1] in levers)
+    owners = case.doc_table(case.label("change_plan.columns.named"))
+    assert not [row for row in owners[1:] if row[-1] == "0"]
+    trainers = set(training["owner_label"]) - set(actions.loc[actions["costed_in"] == "", "owner_label"])
+    assert trainers and all(row[-1] == elsewhere for row in owners[1:] if row[0] in trainers)
+
+
+def test_the_effort_per_population_is_printed_as_every_sentence_prints_it(case):
+    """'Agents (42 d)' in the summary, 42 in the table: never 41.5 beside it."""
+    analysis = case.analysis
+    table = case.doc_table(case.label("change_plan.columns.actions"),
+                           case.label("common.columns.population"), case.label("change_plan.columns.effort"))
+    by_population = analysis.change_plan.by_population
+    printed = {row[0]: row[-1] for row in table[1:]}
+    for name, row in by_population.drop(index=ALL, errors="ignore").iterrows():
+        assert printed[name] == c.days(analysis, float(row["effort_days"]))
+
+
+def test_the_reasons_say_levels_in_words_and_under_their_population_not_its_name_again(case):
+    """Under its heading a population's reasons drop its name, unless the line
+    would then be said word for word by more than two populations."""
+    from collections import Counter
+
+    analysis = case.analysis
+    said: Counter[str] = Counter()
+    for population in analysis.engagement.populations:
+        for line in cp.why(analysis, cp.lever_rows(analysis, cp.population_actions(analysis, population.name)),
+                           population=population.name):
+            reason = line.split(" — ", 1)[1]
+            assert "/3" not in reason, line
+            said[line] += 1
+            named = reason.startswith(population.name)
+            assert named == (f"{line.split(' — ', 1)[0]} — {cp._without_name(analysis, reason, population.name)}"
+                             in cp._common_lines(analysis)), line
+    assert all(count <= 2 for count in said.values()), said.most_common(3)
+
+
+def test_the_decisions_the_summary_ends_on_open_the_committee_s_part_and_the_report_gives_their_reasons(case):
+    """The summary's last card counts the committee's decisions: a slide under that
+    headline lists them, before the quick wins whose card it displaced, and the
+    report says each with its reason, once."""
+    from playbook.render.deliverables import decisions as decided
+
+    analysis = case.analysis
+    listed = decided.of(analysis)
+    assert listed, "both examples raise decisions"
+    title = c.counted(analysis, "findings.decisions.headline", len(listed)).rstrip(".")
+    titles = [flat(t) for t in case.slide_titles()]
+    assert titles.count(flat(title)) == 1
+    on_slide = flat(case.slide_text(case.pptx.slides[titles.index(flat(title))])).lower()
+    assert all(flat(decided.topic(analysis, d)).lower() in on_slide for d in listed)
+    quick = flat(c.counted(analysis, "change_plan.deck.quadrants", len(analysis.change_plan.quick_wins)))
+    if len(cp.findings(analysis)) >= c.SUMMARY_MAX:
+        assert titles.index(flat(title)) < titles.index(quick)
+    report = flat(case.doc_text())
+    for decision in listed:
+        assert report.count(flat(decision.reason)) == 1
+
+
+def test_criteria_none_of_which_is_assessed_are_one_sentence_not_a_table_of_identical_rows(analyses):
+    from playbook.analysis.engine import analyse
+    from playbook.intake import load_engagement
+    from playbook.method import load_method
+
+    from .conftest import EXAMPLES
+
+    method = load_method()
+    # a corpus engagement in its framing weeks: no criterion assessed yet
+    single = analyse(load_engagement(EXAMPLES.parents[1] / "corpus" / "halvorsen_pharma" / "engagement.yaml"),
+                     method, "en")
+    assert (single.steering.criteria["status"] == "not_assessed").all()
+    blocks = cp._steering_blocks(single)
+    tables = [b for b in blocks if isinstance(b, Table)]
+    assert all(t.columns[0] != single.method.text("change_plan.columns.criterion", "en") for t in tables)
+    said = " ".join(b.text for b in blocks if isinstance(b, Paragraph))
+    assert all(label in said for label in single.steering.criteria["label"])
+    # one population: its levers on the slide, not three counts
+    table = cp._matrix_slide_table(single)
+    actions = single.change_plan.actions
+    assert all(action in " ".join(map(str, table.rows[0]))
+               for action in set(actions.loc[actions["population"] != ALL, "action"]))
+
+
+def test_the_quick_wins_slide_notes_say_why_each_not_the_ranking_formula(case):
+    analysis = case.analysis
+    wins = analysis.change_plan.quick_wins
+    slide = case.slides_titled(c.counted(analysis, "change_plan.deck.quadrants", len(wins)))[0]
+    notes = flat(slide.notes_slide.notes_text_frame.text)
+    assert flat(analysis.method.levers.priority.description.in_(case.lang))[:60] not in notes
+    first = wins.iloc[0]
+    assert flat(first["action"]) in notes  # reasons in order: the first quick win's survives the budget

@@ -194,7 +194,8 @@ def test_the_populations_keeping_their_data_in_silos_are_named_in_the_notes(case
 
 def test_a_client_without_baselines_or_data_ambition_gets_no_empty_column_nor_platitude_slide():
     """KPIs none of which has a baseline show no column of dashes; with no data-sharing
-    ambition stated and no silo found, the deck makes no slide of the general 180° warning."""
+    ambition stated and no silo found, the deck makes no slide of the general 180° warning
+    and the report no 'Ambition' heading over it."""
     from playbook.analysis.engine import analyse
     from playbook.intake import load_engagement
     from playbook.method import load_method
@@ -216,6 +217,9 @@ def test_a_client_without_baselines_or_data_ambition_gets_no_empty_column_nor_pl
         report = [b for b in tv.build_document(analysis).blocks if getattr(b, "columns", None)
                   and b.columns[1] == tv.t(analysis, "kpis.kpi")]
         assert report and c.text(analysis, "common.columns.baseline") not in report[0].columns
+        # nor does the report make a section of it: what is to do and what was found
+        data = tv._data_blocks(analysis)
+        assert [b.text for b in data] == [tv.t(analysis, "data.not_stated"), tv.t(analysis, "data.no_brake")]
 
 
 def _factory_analysis(data, lang: str = "en"):
@@ -258,11 +262,11 @@ def test_nothing_described_is_said_in_words_and_no_ambition_is_claimed_that_nobo
     for lang in ("en", "fr"):
         analysis = _factory_analysis(data, lang)
         said = tv.messages(analysis, summary=False)
-        assert said["life"].startswith(("Life tomorrow and its gains are still to be described for all 3",
-                                        "La vie de demain et ses gains restent à décrire pour les 3"))
+        assert said["life"].startswith(("Life tomorrow is still to be described for all 3",
+                                        "La vie de demain reste à décrire pour les 3"))
         names = ", ".join(p["name"] for p in data["populations"])
         text = " ".join(b.text for b in tv.build_document(analysis).blocks if isinstance(b, Paragraph))
-        assert text.count(names) == 1 and tv.t(analysis, "life.intro") not in text
+        assert text.count(names) <= 1 and tv.t(analysis, "life.intro") not in text
         if tv.desiloing_populations(analysis):
             assert "ambition;" not in said["data"] and "visée" not in said["data"]
 
@@ -316,7 +320,7 @@ def test_a_client_whose_populations_are_not_described_yet_sees_what_changes_for_
         analysis = _factory_analysis(data, lang)
         assert not tv.described(analysis)
         slides = [s for s in tv.build_deck(analysis).slides if isinstance(s, TableSlide)]
-        life = [s for s in slides if "diagnos" in s.title]
+        life = [s for s in slides if tv.t(analysis, "life.changes") in s.table.columns]
         assert life, [s.title for s in slides]
         (row,) = life[0].table.rows  # only the population with an impact
         assert row[0] == data["populations"][0]["name"]
@@ -333,3 +337,129 @@ def test_the_kpi_colour_key_comes_before_its_table():
     blocks = tv._kpis_blocks(analysis)
     key = next(i for i, b in enumerate(blocks) if isinstance(b, Paragraph) and b.text == tv.t(analysis, "kpis.rag"))
     assert isinstance(blocks[key + 1], Table)
+
+
+def _undescribed(lang: str, evidence: str = "We are judged on calls handled, not on notes typed."):
+    from tests.factories import minimal_engagement_dict
+
+    data = minimal_engagement_dict()
+    data["resistances"][0]["evidence"] = evidence
+    data["populations"][1]["description"] = "They run the agency and see its figures weekly."
+    return data, _factory_analysis(data, lang)
+
+
+def test_a_vision_still_to_describe_says_which_populations_change_most_and_what_was_heard_of_them():
+    """'The population is still to be described; the impact diagnosis already says what
+    changes for it' is a title for any client: the slide states how many populations
+    are at the diagnosis's highest impact level, and beside each what the consultant
+    heard (its own words, quoted once; else how the intake describes it)."""
+    from playbook.render.ir import TableSlide
+
+    for lang, high, quote in (("en", "“High”", "“We are judged on calls handled, not on notes typed.”"),
+                              ("fr", "« Fort »", "« We are judged on calls handled, not on notes typed. »")):
+        data, analysis = _undescribed(lang)
+        slide = next(s for s in tv.build_deck(analysis).slides
+                     if isinstance(s, TableSlide) and tv.t(analysis, "life.changes") in s.table.columns)
+        assert high in slide.title and "1" in slide.title and "3" in slide.title  # 1 of the 3 populations
+        heard = {str(row[0]): row[-1] for row in slide.table.rows}
+        assert slide.table.columns[-1] == tv.t(analysis, "life.heard")
+        assert heard["Agency advisers"] == quote
+        assert heard["Agency managers"] == "They run the agency and see its figures weekly."
+        said = tv.messages(analysis, summary=False)["life"]
+        assert "Agency advisers" in said and "Agency managers" not in said  # only the one at the highest level
+    _, analysis = _undescribed("fr", "« On saisit deux fois. »")
+    table = tv.changes_table(analysis, list(analysis.engagement.populations))
+    assert table is not None and "« On saisit deux fois. »" in [row[-1] for row in table.rows]  # no « « » »
+
+
+def test_one_population_still_to_describe_is_named_with_its_deepest_change():
+    """'for the population: Medical sales representatives' reads as a form; one
+    population is named, with the change its life tomorrow must answer first."""
+    from tests.factories import minimal_engagement_dict
+
+    data = minimal_engagement_dict()
+    data["populations"] = data["populations"][:1]
+    data["impacts"] = [i for i in data["impacts"] if i["population"] == "Agency advisers"]
+    data["resistances"] = []
+    data["lots"][0]["populations"] = ["Agency advisers"]
+    analysis = _factory_analysis(data)
+    said = tv.messages(analysis, summary=False)["life"]
+    assert said.startswith("Life tomorrow is still to be described for the Agency advisers")
+    assert said.endswith("the deepest change: job and processes.") and "population:" not in said
+
+
+def test_sections_nobody_has_described_yet_are_said_once_not_as_empty_headings():
+    """Three headings each over 'No persona is described yet.' and the like: the
+    report says once what is still to describe and keeps its headings for content."""
+    from playbook.render.ir import Heading, Paragraph
+
+    for lang in ("en", "fr"):
+        _, analysis = _undescribed(lang)
+        blocks = tv.build_document(analysis).blocks
+        headings = [b.text for b in blocks if isinstance(b, Heading)]
+        for section in ("personas", "journeys", "use_cases"):
+            assert tv.t(analysis, f"sections.{section}") not in headings
+        text = [b.text for b in blocks if isinstance(b, Paragraph)]
+        assert text.count(tv.t(analysis, "life.still_to_describe.sentence", sections=(
+            "Personas, user journeys and use cases by lot" if lang == "en"
+            else "Les personas, les parcours utilisateurs et les cas d'usage par lot"))) == 1
+
+
+def test_the_kpis_say_which_come_from_the_client_and_the_business_objectives_they_serve():
+    """'KPIs added …: A; B; C; D; E' right after defining A to E says the list twice; a
+    business objective's own KPI (a compliance rate 62 → 98) belongs beside the usage KPIs."""
+    from playbook.render.ir import Bullets, Paragraph
+    from tests.factories import minimal_engagement_dict
+
+    data = minimal_engagement_dict()
+    data["kpis"] = [{"kind": "adoption", "name": "Repair requests traced in the CRM", "target": 90}]
+    data["objectives"] = [{"business_objective": "Repair faster.", "crm_objective": "Every repair traced",
+                           "kpi": "Repairs closed within 10 days", "baseline": 40, "target": 75,
+                           "due_date": "2027-12-31", "owner": "Claire Morvan"}]
+    analysis = _factory_analysis(data)
+    lines = tv._kpi_definitions(analysis)
+    assert lines[-1].startswith("Only “Repair requests traced in the CRM” comes from the intake; the other")
+    blocks = tv._kpis_blocks(analysis)
+    bullets = [str(i) for b in blocks if isinstance(b, Bullets) for i in b.items]
+    assert any(line.startswith("Repairs closed within 10 days: from 40% to 75% by 31 December 2027")
+               for line in bullets)
+    intro = next(b.text for b in blocks if isinstance(b, Paragraph))
+    assert intro.startswith("No baseline is measured yet") and "baseline, target" not in intro
+
+
+def test_an_ambition_still_to_state_is_said_once_in_the_data_section():
+    """The section opens on 'The data-sharing ambition is still to be stated…', then an
+    'Ambition' heading said it again; the slide read 'Ambition — The ambition …'."""
+    from playbook.render.ir import BulletSlide, Paragraph
+    from tests.factories import minimal_engagement_dict
+
+    data = minimal_engagement_dict()
+    data["impacts"].append({"population": "Agency managers", "dimension": "culture", "intensity": 3})
+    data["populations"][1]["shares_data_across_departments"] = True
+    analysis = _factory_analysis(data)
+    assert tv.desiloing_populations(analysis)
+    paragraphs = [b.text for b in tv._data_blocks(analysis) if isinstance(b, Paragraph)]
+    assert tv.t(analysis, "data.not_stated") not in paragraphs
+    slide = next(s for s in tv.build_deck(analysis).slides if isinstance(s, BulletSlide) and "180°" in s.title)
+    assert not str(slide.bullets[0]).startswith("**Ambition**")
+
+
+def test_what_was_heard_gives_way_on_the_slide_before_the_populations_do():
+    """Long descriptions made the table run past two slides, and the main slide then
+    showed one population of six: the descriptions leave the slide first (they stay
+    in the report), the population's own words stay."""
+    from playbook.render.deliverables import budget
+    from playbook.render.ir import TableSlide
+
+    data, _ = _undescribed("en")
+    long = " ".join(["They handle tenants' requests at the counter and on the phone all day long."] * 4)
+    for population in data["populations"]:
+        population["description"] = long
+    analysis = _factory_analysis(data)
+    slide = next(s for s in tv.build_deck(analysis).slides
+                 if isinstance(s, TableSlide) and tv.t(analysis, "life.changes") in s.table.columns)
+    assert len(slide.table.rows) == 3 and len(budget.pages(slide.table)) <= c.MAIN_TABLE_PAGES
+    assert [row[-1] for row in slide.table.rows].count(long) == 0
+    assert "“We are judged on calls handled, not on notes typed.”" in [row[-1] for row in slide.table.rows]
+    report = tv.changes_table(analysis, list(analysis.engagement.populations))
+    assert report is not None and long in [row[-1] for row in report.rows]

@@ -421,6 +421,7 @@ def test_a_self_paced_module_shows_no_session_count():
         led = tp._led(analysis, str(module))
         assert (row[2] == "–") == (not led), m["label"]
     assert any(row[2] == "–" for row in table.rows[:-1])  # the example has e-learning
+    assert table.align and table.align[2] == "right"  # a column of counts, its "–" included
 
 
 def test_a_need_whose_reason_differs_by_lot_says_each_lot_s_reason_with_the_lot():
