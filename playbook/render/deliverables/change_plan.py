@@ -417,8 +417,11 @@ def findings(analysis: Analysis) -> list[c.Finding]:
     arbitration: list[Any] = [
         TableSlide(c.counted(analysis, f"{NAME}.deck.quadrants", quick),
                    quick_win_table(analysis) if quick else quadrant_table(analysis),
-                   notes=_t(analysis, "text.arbitration_intro",
-                            priority=analysis.method.levers.priority.description.in_(analysis.lang))),
+                   # why each quick win, in the client's facts; how the ranking is computed is the report's
+                   notes=c.reason_notes(analysis, _arbitration_reasons(analysis, plan.quick_wins),
+                                        lead=_t(analysis, "text.quick_wins_notes"))
+                   if quick else _t(analysis, "text.arbitration_intro",
+                                    priority=analysis.method.levers.priority.description.in_(analysis.lang))),
         TableSlide(d("arbitration_after_quick_wins" if quick else "arbitration", count=len(head),
                      days=c.days(analysis, float(head["effort_days"].sum())),
                      share=c.percent(analysis, c.share(float(head["effort_days"].sum()),

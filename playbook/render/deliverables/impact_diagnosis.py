@@ -214,7 +214,9 @@ def messages(analysis: Analysis) -> dict[str, str]:
     high = {kind: [r.population for r in diagnosis.risks if r.kind == kind and r.level >= high_from]
             for kind in analysis.method.brakes.risk_kinds}
     if high["rejection"] or high["misuse"]:
-        messages["risks"] = (c.message(analysis, f"{NAME}.messages.risks",
+        topic = ("risks" if high["rejection"] and high["misuse"]
+                 else "risks_rejection_only" if high["rejection"] else "risks_misuse_only")
+        messages["risks"] = (c.message(analysis, f"{NAME}.messages.{topic}",
                            rejection=_counted(analysis, "messages.populations", len(high["rejection"])),
                            misuse=_counted(analysis, "messages.populations", len(high["misuse"])),
                            names=_t(analysis, "messages.risk_names",
@@ -674,7 +676,9 @@ def _map_intro(analysis: Analysis) -> str:
               people=c.people(analysis, sum(p.headcount for p in engagement.populations)),
               territories=_counted(analysis, "text.territories",
                                    facts(analysis).counts.territories),
-              non_users=_counted(analysis, "text.map_non_users", non_users))
+              non_users=_t(analysis, "text.map_single_user")
+              if len(engagement.populations) == 1 and not non_users
+              else _counted(analysis, "text.map_non_users", non_users))
 
 
 def _scale_text(analysis: Analysis) -> str:
@@ -795,7 +799,7 @@ def build_document(analysis: Analysis) -> Document:
                population_table(analysis)]
 
     blocks += [Heading(s("heat_map")), *lead.get("heat_map", []),
-               Paragraph(_t(analysis, "text.heat_intro", scale=_scale_text(analysis))),
+               Paragraph(_t(analysis, "text.heat_lead", scale=_scale_text(analysis))),
                heat_table(analysis)]
     blocks += [Heading(s("overall"), 2), Paragraph(overall_rule(analysis))]
     if _bumped(analysis):

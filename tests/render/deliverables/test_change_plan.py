@@ -548,3 +548,13 @@ def test_criteria_none_of_which_is_assessed_are_one_sentence_not_a_table_of_iden
     actions = single.change_plan.actions
     assert all(action in " ".join(map(str, table.rows[0]))
                for action in set(actions.loc[actions["population"] != ALL, "action"]))
+
+
+def test_the_quick_wins_slide_notes_say_why_each_not_the_ranking_formula(case):
+    analysis = case.analysis
+    wins = analysis.change_plan.quick_wins
+    slide = case.slides_titled(c.counted(analysis, "change_plan.deck.quadrants", len(wins)))[0]
+    notes = flat(slide.notes_slide.notes_text_frame.text)
+    assert flat(analysis.method.levers.priority.description.in_(case.lang))[:60] not in notes
+    first = wins.iloc[0]
+    assert flat(first["action"]) in notes  # reasons in order: the first quick win's survives the budget

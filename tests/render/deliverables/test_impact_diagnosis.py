@@ -610,3 +610,27 @@ def test_a_single_ally_is_named_in_the_maps_notes_not_on_a_slide_of_one_bullet()
     slides = idg.build_deck(analysis).slides
     assert not any(line in str(getattr(s, "bullets", "")) for s in slides)
     assert any(line in (getattr(s, "notes", "") or "") and "1 to lean on" in s.title for s in slides)
+
+
+def test_a_risk_no_population_runs_high_is_said_in_words_and_one_population_is_not_all(analyses):
+    from dataclasses import replace
+
+    base = analyses["mutuelle_fr"]
+    risks = tuple(replace(r, level=3 if r.kind == "misuse" else min(r.level, 2))
+                  for r in base.diagnosis.risks)
+    analysis = replace(base, diagnosis=replace(base.diagnosis, risks=risks))
+    said = idg.messages(analysis)["risks"]
+    assert said.startswith("Aucun risque élevé de rejet") and "pour aucune population" not in said
+    single = replace(base, engagement=base.engagement.model_copy(
+        update={"populations": base.engagement.populations[:1]}))
+    assert single.engagement.populations[0].crm_user
+    intro = idg._map_intro(single)
+    assert "Toutes sont" not in intro and "Elle utilisera le CRM." in intro
+
+
+def test_the_heat_tables_lead_in_moves_with_the_table_to_its_page(case):
+    # heading and conclusion were left at a page foot, the lead-in and table overleaf
+    lead = flat(idg._t(case.analysis, "text.heat_lead", scale=idg._scale_text(case.analysis)))
+    [paragraph] = [p for p in case.docx.paragraphs if flat(p.text) == lead]
+    assert paragraph.text.rstrip().endswith(":")
+    assert paragraph.paragraph_format.keep_with_next
