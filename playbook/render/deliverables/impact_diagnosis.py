@@ -799,7 +799,7 @@ def build_document(analysis: Analysis) -> Document:
                population_table(analysis)]
 
     blocks += [Heading(s("heat_map")), *lead.get("heat_map", []),
-               Paragraph(_t(analysis, "text.heat_intro", scale=_scale_text(analysis))),
+               Paragraph(_t(analysis, "text.heat_lead", scale=_scale_text(analysis))),
                heat_table(analysis)]
     blocks += [Heading(s("overall"), 2), Paragraph(overall_rule(analysis))]
     if _bumped(analysis):

@@ -626,3 +626,11 @@ def test_a_risk_no_population_runs_high_is_said_in_words_and_one_population_is_n
     assert single.engagement.populations[0].crm_user
     intro = idg._map_intro(single)
     assert "Toutes sont" not in intro and "Elle utilisera le CRM." in intro
+
+
+def test_the_heat_tables_lead_in_moves_with_the_table_to_its_page(case):
+    # heading and conclusion were left at a page foot, the lead-in and table overleaf
+    lead = flat(idg._t(case.analysis, "text.heat_lead", scale=idg._scale_text(case.analysis)))
+    [paragraph] = [p for p in case.docx.paragraphs if flat(p.text) == lead]
+    assert paragraph.text.rstrip().endswith(":")
+    assert paragraph.paragraph_format.keep_with_next
