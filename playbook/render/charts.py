@@ -28,6 +28,7 @@ from matplotlib.colors import LinearSegmentedColormap, to_rgb
 from matplotlib.figure import Figure as MplFigure
 from matplotlib.legend import Legend
 from matplotlib.ticker import FuncFormatter
+from matplotlib.transforms import ScaledTranslation
 from matplotlib.typing import ColorType, RcKeyType
 from PIL import Image
 
@@ -116,10 +117,13 @@ def chart_figure(chart: Chart, lang: str, width_in: float, palette: Palette = HO
     """The chart drawn on a matplotlib figure, laid out and rendered (Agg, at `DPI`)."""
     height_in = height_in or figure_height(chart, width_in)
     chart = chart.in_reading_order()
+    # Unhinted glyphs: hinting snaps outlines to a screen's pixel grid, which a
+    # 200 dpi image for print does not need, and FreeType runs it for every glyph
+    # of every label (a fifth of a chart's drawing).
     rc: dict[RcKeyType, Any] = {"font.family": _font_family(), "font.size": BASE_SIZE, "axes.edgecolor": palette.muted,
           "axes.labelcolor": palette.text, "xtick.color": palette.muted,
           "ytick.color": palette.muted, "text.color": palette.text, "axes.linewidth": 0.6,
-          "svg.fonttype": "none"}
+          "svg.fonttype": "none", "text.hinting": "no_hinting"}
     with rc_context(rc):
         figure = MplFigure(figsize=(width_in, height_in), dpi=DPI, facecolor="white")
         canvas = FigureCanvasAgg(figure)
@@ -128,8 +132,7 @@ def chart_figure(chart: Chart, lang: str, width_in: float, palette: Palette = HO
         if chart.title:
             axes.set_title(prepare(chart.title, lang), loc="left", fontsize=BASE_SIZE + 1.5,
                            fontweight="bold", color=palette.title, pad=10)
-        figure.tight_layout(pad=0.4)
-        _clear_of_the_axis(figure, axes)
+        _lay_out(figure, axes)
         canvas.draw()  # type: ignore[no-untyped-call]  # matplotlib: unannotated
     return figure
 
@@ -173,7 +176,7 @@ def _legend_below(axes: Axes, columns_max: int = 4) -> Legend | None:
     """The legend at the foot of the figure, from its left edge, in as many columns
     as the figure's width holds (anchored on the axes, pushed right by long
     category names, a four-column legend ran off the image). A figure legend: the
-    layout then lifts the plot clear of it (`_clear_of_the_axis`), however tall
+    layout then lifts the plot clear of it (`_lay_out`), however tall
     the axis' labels are (two-line or slanted months, an axis title)."""
     handles, labels = axes.get_legend_handles_labels()
     if not labels:
@@ -187,21 +190,34 @@ def _legend_below(axes: Axes, columns_max: int = 4) -> Legend | None:
                          bbox_to_anchor=(0.01, 0.0), borderaxespad=0.3, ncols=columns)
 
 
-def _clear_of_the_axis(figure: MplFigure, axes: Axes) -> None:
-    """Raise the plot's foot so that everything under it (tick labels, the axis
-    title) ends `LEGEND_GAP_PT` above the figure's legend: the two never overlap.
-    `tight_layout` sees only the axes, not a figure legend."""
-    if not figure.legends:
-        return
+LAYOUT_PAD = 0.4  # between the figure's edge and its outermost text, in font sizes
+
+
+def _lay_out(figure: MplFigure, axes: Axes) -> None:
+    """Margins that just hold the axes' text (tick labels, titles), as `tight_layout`
+    sets them, with the plot's foot raised so that everything under it ends
+    `LEGEND_GAP_PT` above a figure legend (which `tight_layout` does not see): the
+    two never overlap. One measurement of the text serves both: how far text
+    reaches beyond the plot does not change when the plot moves, so the figure's
+    text is laid out once here and once when drawn, not three times."""
     renderer = cast(FigureCanvasAgg, figure.canvas).get_renderer()  # type: ignore[no-untyped-call]
-    legend_top = max(legend.get_window_extent(renderer).y1 for legend in figure.legends)
-    bbox = axes.get_tightbbox(renderer)
-    assert bbox is not None  # the axes are drawn
-    lowest = bbox.y0
-    missing = legend_top + LEGEND_GAP_PT * figure.dpi / 72 - lowest
-    if missing > 0:
-        bottom = figure.subplotpars.bottom + missing / (figure.get_figheight() * figure.dpi)
-        figure.subplots_adjust(bottom=min(bottom, figure.subplotpars.top - 0.1))
+    reach = axes.get_tightbbox(renderer, for_layout_only=True)  # pixels
+    assert reach is not None  # the axes are drawn
+    frame = axes.get_position(original=True)  # figure fractions
+    width, height = figure.get_figwidth() * figure.dpi, figure.get_figheight() * figure.dpi
+    pad = LAYOUT_PAD * BASE_SIZE * figure.dpi / 72
+    left = max(frame.x0 - reach.x0 / width, 0) + pad / width
+    right = max(reach.x1 / width - frame.x1, 0) + pad / width
+    top = max(reach.y1 / height - frame.y1, 0) + pad / height
+    below = max(frame.y0 * height - reach.y0, 0)  # text under the plot, in pixels
+    bottom = (below + pad) / height
+    if figure.legends:
+        legend_top = max(legend.get_window_extent(renderer).y1 for legend in figure.legends)
+        raised = (legend_top + LEGEND_GAP_PT * figure.dpi / 72 + below) / height
+        if raised > bottom:
+            bottom = min(raised, 1 - top - 0.1)
+    if left + right < 1 and bottom + top < 1:  # else text that no plot leaves room for
+        figure.subplots_adjust(left=left, right=1 - right, bottom=bottom, top=1 - top)
 
 
 def _draw_bar(chart: Chart, axes: Axes, lang: str, palette: Palette) -> None:
@@ -460,8 +476,7 @@ def _draw_gantt(chart: Chart, axes: Axes, lang: str, palette: Palette) -> None:
     width_pt = figure.get_figwidth() * 72 * 0.38
     label_size, names = _fit_labels([prepare(t.label, lang) for t in reversed(tasks)],
                                     width_pt, pitch)
-    axes.set_yticks(range(count), names)
-    axes.tick_params(axis="y", labelsize=label_size)
+    _row_names(axes, names, label_size, palette)
     first = min(t.start for t in tasks) - dt.timedelta(days=4)
     last = max(t.end for t in tasks) + dt.timedelta(days=6)
     axes.set_xlim(_day_number(first), _day_number(last))
@@ -480,6 +495,20 @@ def _draw_gantt(chart: Chart, axes: Axes, lang: str, palette: Palette) -> None:
     _tidy(axes, palette, "x")
     if chart.legend and coloured > 1:  # below the month labels, whatever the figure's height
         _legend_below(axes)
+
+
+ROW_NAME_PAD_PT = 3.5  # between a row's name and the plot, as matplotlib pads tick labels
+
+
+def _row_names(axes: Axes, names: list[str], size: float, palette: Palette) -> None:
+    """Each row's name left of the plot, placed as a tick label would be: plain
+    text rather than ticks, which cost a tick, its lines and its label per row."""
+    axes.set_yticks([])
+    place = axes.get_yaxis_transform() + ScaledTranslation(-ROW_NAME_PAD_PT / 72, 0,
+                                                           axes.figure.dpi_scale_trans)
+    for row, name in enumerate(names):
+        axes.text(0, row, name, transform=place, ha="right", va="center_baseline",
+                  fontsize=size, color=palette.muted, clip_on=False)
 
 
 LABEL_SIZES = (BASE_SIZE, BASE_SIZE - 1, BASE_SIZE - 2)   # Gantt row names, never smaller

@@ -70,28 +70,43 @@ def _em_width(text: str, bold: bool) -> float:
 
 def count_lines(text: str, width_pt: float, size_pt: float, bold: bool = False) -> int:
     """Lines `text` takes once word-wrapped in `width_pt` (explicit breaks respected)."""
+    return lines_and_bound(text, width_pt, size_pt, bold)[0]
+
+
+def lines_and_bound(text: str, width_pt: float, size_pt: float, bold: bool = False
+                    ) -> tuple[int, float]:
+    """(`count_lines`, the width under which the count stays the same). Wrapping
+    decides, word after word, whether the next word fits the line: at any width
+    from `width_pt` up to the narrowest room a refused word needed, every decision
+    is the same, so a table's width search counts a cell again only past it.
+    A word longer than the line is broken by the width itself: no bound then."""
     if width_pt <= 0:
         raise ValueError("width must be positive")
     space = _em_width(" ", bold) * size_pt * SAFETY
     total = 0
+    bound = math.inf
     for widths, natural in _paragraph_widths(text, bold, size_pt):
         if natural <= width_pt:  # the paragraph holds on one line: no word to place
             total += 1
             continue
+        bound = min(bound, natural)
         lines, used = 1, 0.0
         for width in widths:
             needed = width if used == 0 else used + space + width
             if needed <= width_pt:
                 used = needed
                 continue
+            bound = min(bound, needed)
             if used > 0:
                 lines += 1
             # a word longer than the line is broken across lines
             extra = max(0, math.ceil(width / width_pt) - 1)
+            if width > width_pt:
+                bound = width_pt
             lines += extra
             used = width - extra * width_pt
         total += lines
-    return total
+    return total, bound
 
 
 def one_line(text: str, size_pt: float, bold: bool = False) -> tuple[float, int]:

@@ -127,12 +127,23 @@ def _fill(table: Table, header: list[str], texts: list[list[str]], floor: list[f
     one_line = [[fit.one_line(text or " ", size_pt, bold=r == 0) for r, text in enumerate(column)]
                 for column in cells]
 
+    # per cell, the last count made: (from the width, until the width, lines)
+    counted: dict[tuple[int, int], tuple[float, float, int]] = {}
+
+    def count(column: int, r: int, text: str, usable: float) -> int:
+        known = counted.get((column, r))
+        if known is not None and known[0] <= usable < known[1]:
+            return known[2]
+        found, bound = fit.lines_and_bound(text or " ", usable, size_pt, bold=r == 0)
+        counted[column, r] = (usable, bound, found)
+        return found
+
     def lines(column: int, k: int) -> list[int]:
         if (column, k) not in cache:
             usable = (floor[column] + k * step - padding) / EMU_PER_PT
             cache[column, k] = [
                 paragraphs if widest <= usable and usable > 0
-                else fit.count_lines(text or " ", usable, size_pt, bold=r == 0)
+                else count(column, r, text, usable)
                 for r, (text, (widest, paragraphs)) in enumerate(zip(cells[column], one_line[column],
                                                                      strict=True))]
         return cache[column, k]

@@ -88,7 +88,7 @@ def test_gantt_task_names_never_overlap_and_keep_every_word():
                    "Comprendre") for i in range(32)]
     figure = chart_figure(Chart("gantt", tasks=tasks), "fr", 6.3, height_in=8.0)
     renderer = figure.canvas.get_renderer()
-    labels = figure.axes[0].get_yticklabels()
+    labels = figure.axes[0].texts  # the rows' names, beside the plot
     boxes = sorted((t.get_window_extent(renderer) for t in labels), key=lambda b: b.y0)
     assert all(a.y1 <= b.y0 + 0.5 for a, b in zip(boxes, boxes[1:], strict=False)), "names collide"
     names = [t.get_text().replace("\n", " ") for t in labels]
@@ -225,7 +225,7 @@ def test_the_legend_never_sits_on_the_axis_labels(chart, width):
     axes = figure.axes[0]
     legends = [*figure.legends, *([axes.get_legend()] if axes.get_legend() else [])]
     assert legends, "the chart has a key"
-    texts = [t for t in [*axes.get_xticklabels(), *axes.get_yticklabels(), axes.xaxis.label,
+    texts = [t for t in [*axes.get_xticklabels(), *axes.get_yticklabels(), *axes.texts, axes.xaxis.label,
                          axes.yaxis.label] if t.get_text() and t.get_visible()]
     assert texts
     frame = figure.bbox

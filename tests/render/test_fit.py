@@ -64,3 +64,24 @@ def test_from_its_one_line_width_a_text_is_a_line_per_paragraph():
             assert fit.count_lines(text, max(widest, 0.5), size, bold) == paragraphs
             if widest > 1:
                 assert fit.count_lines(text, widest - 0.5, size, bold) > paragraphs
+
+
+def test_a_line_count_holds_at_every_width_up_to_its_bound():
+    """A table's width search reuses a cell's count up to the bound `lines_and_bound`
+    gives: at every width in between, placing each word gives the same count."""
+    rng = random.Random(29)
+    words = ["Plan", "d'accompagnement", "des", "conseillers", "—", "Anticonstitutionnellement",
+             "14 juin 2027", "a", "COPIL", "référents", "métier", "x" * 60]
+    for _ in range(300):
+        text = "\n".join(" ".join(rng.choice(words) for _ in range(rng.randint(1, 12)))
+                         for _ in range(rng.randint(1, 3)))
+        size, bold = rng.choice([8, 9.5, 11]), rng.random() < 0.3
+        width = rng.uniform(20, 300)
+        lines, bound = fit.lines_and_bound(text, width, size, bold)
+        assert lines == lines_word_by_word(text, width, size, bold)
+        assert bound >= width
+        if math.isinf(bound):
+            assert lines == len(text.split("\n"))
+            continue
+        for wider in (width + (bound - width) * share for share in (0.25, 0.5, 0.9, 0.999)):
+            assert lines_word_by_word(text, wider, size, bold) == lines, (text, width, wider)

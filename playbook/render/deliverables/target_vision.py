@@ -570,11 +570,15 @@ def _data_reasons(analysis: Analysis) -> list[str]:
 
 def _data_blocks(analysis: Analysis) -> list[Block]:
     ambition = analysis.engagement.engagement.data_ambition
+    silos = desiloing_populations(analysis)
+    if not ambition.strip() and not silos:
+        # Nothing stated, no silo found: what is still to do, and what the diagnosis
+        # found, without the method's general 180° warning (the deck makes no slide of it).
+        return [Paragraph(t(analysis, "data.not_stated")), Paragraph(_data_lines(analysis)[1])]
     blocks: list[Block] = []
     # An ambition still to state is said once: by the section's opening when silos make one.
-    if ambition.strip() or not desiloing_populations(analysis):
-        blocks += [Heading(t(analysis, "data.ambition"), 2)]
-        blocks += [Paragraph(p) for p in _paragraphs(ambition)] or [Paragraph(t(analysis, "data.not_stated"))]
+    if ambition.strip():
+        blocks += [Heading(t(analysis, "data.ambition"), 2), *(Paragraph(p) for p in _paragraphs(ambition))]
     blocks.append(c.bullets(_data_lines(analysis)))
     reasons = _data_reasons(analysis)
     if reasons:

@@ -307,7 +307,8 @@ def _duration(analysis: Analysis, module: pd.Series) -> str:
         return _hours(analysis, module["hours"])
     length = analysis.engagement.training.session_hours
     return c.counted(analysis, f"{NAME}.text.duration_sittings", sittings,
-                     hours=_hours(analysis, module["hours"]), length=_hours(analysis, length))
+                     hours=_hours(analysis, module["hours"]),
+                     length=_hours(analysis, length).replace(" ", "\u00a0"))
 
 
 def modules_table(analysis: Analysis, with_objectives: bool = True) -> Table:

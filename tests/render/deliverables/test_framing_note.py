@@ -175,7 +175,7 @@ def test_a_count_of_nothing_is_said_in_words_not_as_a_zero_in_a_title():
     from tests.factories import minimal_engagement_dict
 
     for lang, none, unassessed in (("fr", "Aucun des", "Les 6 critères de succès restent à évaluer"),
-                                   ("en", "None of the", "The 6 success criteria are still to be assessed")):
+                                   ("en", "None of the", "The 6 success criteria are to be assessed")):
         data = minimal_engagement_dict()
         data["engagement"]["language"] = lang
         titles = [s.title for s in fn.build_deck(analyse(Engagement.model_validate(data), load_method())).slides
@@ -229,6 +229,9 @@ def test_criteria_nobody_assessed_are_said_to_be_assessed_not_unmet():
     criteria = [s for s in deck.slides if getattr(s, "title", "").startswith("Les 6 critères de succès")]
     assert len(criteria) == 1 and isinstance(criteria[0], BulletSlide)
     assert len(criteria[0].bullets) == 6
+    # the slide lists the criteria: its title promises no action it does not show
+    # (each one's recommended action is in the notes)
+    assert "action" not in criteria[0].title
     assert not any(isinstance(s, TableSlide) and "Non évalué" in str(s.table.rows) for s in deck.slides)
     tables = [b for b in fn.build_document(analysis).blocks if isinstance(b, Table)]
     assessed = next(t for t in tables if t.columns[0] == c.text(analysis, "framing_note.criteria.criterion"))
@@ -486,3 +489,16 @@ def test_a_consultation_the_law_requires_before_go_live_is_what_governance_must_
         # on the slide, the action and its date; the law's sentence in the notes
         assert flat(r.action) in deck and flat(c.date(case.analysis, r.date)) in deck, r.action
         assert rule in notes, rule
+
+
+def test_a_single_decision_is_said_in_words_in_the_summary_and_on_its_slide():
+    for lang, one in (("en", "One decision awaits the steering committee"), ("fr", "Une décision attend le COPIL")):
+        analysis = _corpus_analysis("halvorsen_pharma", lang)
+        from playbook.render.deliverables import decisions as decided
+
+        assert len(decided.of(analysis)) == 1
+        deck = fn.build_deck(analysis)
+        titles = [getattr(s, "title", "") for s in deck.slides]
+        cards = next(s.items for s in deck.slides if hasattr(s, "items") and s.title == c.text(analysis, "common.key_messages"))
+        assert one in titles and any(card.startswith(one) for card in cards), (titles, cards)
+        assert not any(t.startswith(("1 decision", "1 décision")) for t in [*titles, *cards])

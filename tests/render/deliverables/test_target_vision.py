@@ -194,7 +194,8 @@ def test_the_populations_keeping_their_data_in_silos_are_named_in_the_notes(case
 
 def test_a_client_without_baselines_or_data_ambition_gets_no_empty_column_nor_platitude_slide():
     """KPIs none of which has a baseline show no column of dashes; with no data-sharing
-    ambition stated and no silo found, the deck makes no slide of the general 180° warning."""
+    ambition stated and no silo found, the deck makes no slide of the general 180° warning
+    and the report no 'Ambition' heading over it."""
     from playbook.analysis.engine import analyse
     from playbook.intake import load_engagement
     from playbook.method import load_method
@@ -216,6 +217,9 @@ def test_a_client_without_baselines_or_data_ambition_gets_no_empty_column_nor_pl
         report = [b for b in tv.build_document(analysis).blocks if getattr(b, "columns", None)
                   and b.columns[1] == tv.t(analysis, "kpis.kpi")]
         assert report and c.text(analysis, "common.columns.baseline") not in report[0].columns
+        # nor does the report make a section of it: what is to do and what was found
+        data = tv._data_blocks(analysis)
+        assert [b.text for b in data] == [tv.t(analysis, "data.not_stated"), tv.t(analysis, "data.no_brake")]
 
 
 def _factory_analysis(data, lang: str = "en"):

@@ -453,7 +453,7 @@ def test_a_client_s_short_sessions_show_how_each_led_module_is_split(lang):
     analysis = _minimal(lang, training=lambda t: {**(t or {}), "session_hours": 2})
     modules = analysis.training_plan.modules
     rows = {row[0]: row for row in tp.modules_table(analysis).rows}
-    split = {"en": "(4 sittings of 2 h)", "fr": "(4 séances de 2 h)"}[lang]
+    split = {"en": "(4\u00a0sittings\u00a0of\u00a02\u00a0h)", "fr": "(4\u00a0séances\u00a0de\u00a02\u00a0h)"}[lang]
     for module, m in modules.iterrows():
         duration = rows[m["label"]][3]
         if not tp._led(analysis, str(module)):
