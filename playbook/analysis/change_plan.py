@@ -284,15 +284,13 @@ def _cross_actions(
                 by_brake.append((profile, brakes))
         if lever.when and not matched and not by_brake:
             continue
-        separator = reasons["list_separator"].in_(lang)
         if lever.when and matched:
-            listed = separator.join(cited(p.name, c, method, lang) for p, c in matched)
-            reason = reasons["cross_matched"].in_(lang, populations=listed)
+            reason = reasons["cross_matched"].in_(lang, populations=_cited_together(matched, method, lang))
         else:
             reason = reasons["cross_always"].in_(lang, populations=len(impacted))
         if by_brake:
-            listed = separator.join(cited(p.name, c, method, lang) for p, c in by_brake)
-            reason += " " + reasons["cross_brakes"].in_(lang, populations=listed)
+            reason += " " + reasons["cross_brakes"].in_(
+                lang, populations=_cited_together(by_brake, method, lang))
         concerned = [p for p, _ in matched + by_brake]
         audience_people = concerned if lever.when else impacted
         headcount = sum(p.population.headcount for p in audience_people)
@@ -740,3 +738,15 @@ def _country_closure(kind: str) -> Literal["weekend", "holiday"]:
 
 
 __all__ = ["ALL", "choose_levers", "plan_change"]
+
+
+def _cited_together(pairs: list[tuple[Any, list[Clause]]], method: Method, lang: str) -> str:
+    """'A, B, C (a CRM user population), D (hierarchy level 'Manager')': populations
+    cited for the same reasons are named together, their reasons said once."""
+    separator = method.levers.reasons["list_separator"].in_(lang)
+    groups: dict[str, tuple[list[str], list[Clause]]] = {}
+    for profile, clauses in pairs:
+        key = cited("", clauses, method, lang)
+        groups.setdefault(key, ([], clauses))[0].append(profile.name)
+    return separator.join(cited(separator.join(names), clauses, method, lang)
+                          for names, clauses in groups.values())

@@ -522,3 +522,20 @@ def test_a_team_one_meeting_reaches_gets_no_ambassador_network_nor_video():
         one["headcount"] = 60
     levers = set(analyse(Engagement.model_validate(large), method).change_plan.actions["lever"])
     assert kept <= levers
+
+
+def test_a_cross_action_names_together_the_populations_it_serves_for_the_same_reason():
+    """'Support: A, B, C (a CRM user population)', not the same clause after each name."""
+    from pathlib import Path
+
+    from playbook.analysis.engine import analyse
+    from playbook.intake import load_engagement
+
+    corpus = Path(__file__).resolve().parents[2] / "corpus"
+    analysis = analyse(load_engagement(corpus / "fernhill_software" / "engagement.xlsx"), METHOD, "en")
+    actions = analysis.change_plan.actions
+    support = actions.loc[actions["lever"] == "support_hotline", "reason"]
+    assert len(support)
+    reason = support.iloc[0]
+    assert reason.count("a CRM user population") == 1, reason
+    assert all(p.name in reason for p in analysis.engagement.populations if p.crm_user)

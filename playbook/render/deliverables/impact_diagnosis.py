@@ -749,8 +749,17 @@ def _risk_details(analysis: Analysis) -> list[BulletLike]:
         for reason, own in by_reason.items():
             said = ", ".join(f"{_t(analysis, f'columns.{r.kind}')} ({r.level}/3)" for r in own)
             items.append(BulletItem(_t(analysis, "text.risk_line", id=", ".join(r.id for r in own),
-                                       risk=said[:1] + said[1:].lower(), reason=reason), 1))
+                                       risk=said[:1] + said[1:].lower(),
+                                       reason=_without_population(reason, p.name)), 1))
     return items
+
+
+def _without_population(reason: str, population: str) -> str:
+    """A reason under its population's own heading, without the population named again
+    ("Barrier “X” (severity 3/3): Agents (140 people) — pay: …" → "…: pay: …"): the
+    heading says whose it is. Only where a cause's facts open, after a colon; "two
+    causes weigh the same for Agents:" keeps its name."""
+    return re.sub(rf"(?<=: ){re.escape(population)}(?: \([^()]*\))?(?: —| ?:) ", "", reason)
 
 
 def _ally_lines(analysis: Analysis) -> list[BulletLike]:

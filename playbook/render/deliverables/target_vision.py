@@ -11,6 +11,7 @@ cases by lot and steering; seed 004 warns that the 360° view often stops at
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from typing import Any
 
@@ -564,8 +565,13 @@ def _data_lines(analysis: Analysis) -> list[str]:
 
 def _data_reasons(analysis: Analysis) -> list[str]:
     silos = desiloing_populations(analysis)
-    return [b.reasons[0] for b in analysis.diagnosis.brakes
-            if b.brake == Brake.DESILOING.value and b.reasons and b.population in silos]
+    reasons = [b.reasons[0] for b in analysis.diagnosis.brakes
+               if b.brake == Brake.DESILOING.value and b.reasons and b.population in silos]
+    if len(silos) == 1:
+        # the one population is named just above: 'Reason: Agents (140 people): …' names it twice
+        named = re.compile(rf"^{re.escape(silos[0])}\s*(\([^)]*\))?\s*:\s*")
+        reasons = [named.sub("", r, count=1) for r in reasons]
+    return reasons
 
 
 def _data_blocks(analysis: Analysis) -> list[Block]:

@@ -634,3 +634,19 @@ def test_the_heat_tables_lead_in_moves_with_the_table_to_its_page(case):
     [paragraph] = [p for p in case.docx.paragraphs if flat(p.text) == lead]
     assert paragraph.text.rstrip().endswith(":")
     assert paragraph.paragraph_format.keep_with_next
+
+
+def test_a_risk_reason_under_its_populations_heading_does_not_name_it_again(analyses):
+    for analysis in (analyses["mutuelle_fr"], analyses["northwind_en"]):
+        items = idg._risk_details(analysis)
+        heading = ""
+        lines = 0
+        for item in items:
+            if isinstance(item, str):
+                heading = item
+                continue
+            population = next(p.name for p in analysis.engagement.populations
+                              if heading.startswith(p.name))
+            assert f"{population} (" not in item.text and f"{population} —" not in item.text, item.text
+            lines += 1
+        assert lines

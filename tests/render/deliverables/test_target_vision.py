@@ -463,3 +463,21 @@ def test_what_was_heard_gives_way_on_the_slide_before_the_populations_do():
     assert "“We are judged on calls handled, not on notes typed.”" in [row[-1] for row in slide.table.rows]
     report = tv.changes_table(analysis, list(analysis.engagement.populations))
     assert report is not None and long in [row[-1] for row in report.rows]
+
+
+def test_the_one_population_keeping_its_data_in_silos_is_named_once_with_its_reason():
+    """'Reason: Agency managers (12 people): expected to share …' under a line that has
+    just named Agency managers reads as a form filled twice."""
+    from playbook.render.ir import Bullets
+    from tests.factories import minimal_engagement_dict
+
+    data = minimal_engagement_dict()
+    data["impacts"].append({"population": "Agency managers", "dimension": "culture", "intensity": 3})
+    data["populations"][1]["shares_data_across_departments"] = True
+    for lang in ("en", "fr"):
+        analysis = _factory_analysis(data, lang)
+        assert tv.desiloing_populations(analysis) == ["Agency managers"]
+        lines = [str(i.text if hasattr(i, "text") else i) for b in tv._data_blocks(analysis)
+                 if isinstance(b, Bullets) for i in b.items]
+        assert sum("Agency managers" in line for line in lines) == 1, lines
+        assert any(line.startswith(("Reason: ", "Raison : ")) for line in lines)
