@@ -355,10 +355,12 @@ def territory_table(analysis: Analysis, pack: Copil) -> Table:
 
 def actions_table(analysis: Analysis, pack: Copil, limit: int | None = None, due: bool = True,
                   owner: bool = True) -> Table:
-    """Late actions first, then (with `due`) those due in the next two weeks."""
+    """Late actions first, the latest first, then (with `due`) those due in the next
+    two weeks, the soonest first: what the committee must see to in date order."""
     actions = pack.actions
-    wanted = actions["late"] | actions["due"] if due else actions["late"]
-    chosen = actions[wanted].sort_values(["late", "date"], ascending=[False, False])  # latest first
+    late = actions[actions["late"]].sort_values("date", ascending=False, kind="stable")
+    coming = actions[actions["due"] & ~actions["late"]].sort_values("date", kind="stable")
+    chosen = pd.concat([late, coming]) if due else late
     if limit is not None:
         chosen = chosen.head(limit)
     def col(key: str) -> str:

@@ -256,3 +256,20 @@ def test_each_decision_in_the_readiness_note_says_why():
     document, _ = build("steering", analysis)
     numbered = [b for b in document.blocks if isinstance(b, Bullets) and b.numbered]
     assert numbered and numbered[-1].items == said
+
+
+def test_late_actions_come_latest_first_then_those_due_soonest_first(case):
+    from types import SimpleNamespace
+
+    import pandas as pd
+
+    from playbook.render.deliverables.steering import actions_table
+
+    day = pd.Timestamp
+    actions = pd.DataFrame({
+        "id": ["L1", "L2", "D1", "D2"], "action": ["a", "b", "c", "d"], "population": ["P"] * 4,
+        "date": [day("2027-05-03"), day("2027-05-10"), day("2027-06-14"), day("2027-06-08")],
+        "new_date": [day("2027-06-21")] * 4, "owner_label": ["o"] * 4,
+        "late": [True, True, False, False], "due": [False, False, True, True]})
+    table = actions_table(case.analysis, SimpleNamespace(actions=actions))
+    assert [row[0] for row in table.rows] == ["L2", "L1", "D2", "D1"]
