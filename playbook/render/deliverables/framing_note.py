@@ -542,8 +542,14 @@ def legal_consultations(analysis: Analysis, short: bool = False) -> list[str]:
     required = actions[actions["lever"].isin(levers)].sort_values("date", kind="stable")
     key = "governance.legal_consultation_short" if short else "governance.legal_consultation"
     return [t(analysis, key, rule=decided.first_sentence(r.reason),
-              action=r.action, owner=r.owner_name or r.owner_label, date=c.date(analysis, r.date))
+              action=_after_colon(r.action), owner=r.owner_name or r.owner_label,
+              date=c.date(analysis, r.date))
             for r in required.drop_duplicates("reason").itertuples()]
+
+
+def _after_colon(text: str) -> str:
+    """A label read after a colon: lower case, but an acronym ("CRM", "CSE") kept."""
+    return text if text[1:2].isupper() else text[:1].lower() + text[1:]
 
 
 def _administrator_lines(analysis: Analysis) -> list[str]:
