@@ -131,9 +131,9 @@ def test_every_catalogue_label_that_counts_has_both_plural_forms_in_both_languag
     ("quick_wins", "en", 2, "2 quick wins (strong effect, light effort) can start at once."),
     # Where the catalogue has a zero form, none is said in words.
     ("to_arbitrate", "fr", 0, "Aucune action n'est à trancher en COPIL."),
-    ("to_arbitrate", "fr", 1, "1 action est à trancher en COPIL."),
+    ("to_arbitrate", "fr", 1, "1 action d'effet faible pour sa charge est à confirmer ou à retirer en COPIL."),
     ("to_arbitrate", "en", 0, "No action needs a steering-committee decision."),
-    ("to_arbitrate", "en", 1, "1 action needs a steering-committee decision."),
+    ("to_arbitrate", "en", 1, "1 action of weak effect for its effort is for the steering committee to confirm or drop."),
 ])
 def test_a_counted_sentence_agrees_with_its_count_in_both_languages(analyses, key, lang, count, expected):
     from dataclasses import replace
