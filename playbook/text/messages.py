@@ -5,7 +5,9 @@ Code that finds a problem says *what* it found (`Message("consistency.unknown_lo
 with its English and French sentence. Rewording a message there rewords it in
 both languages at once, and a test can compare codes instead of sentences.
 A parameter may itself be a `Message` (a term, a row): it is shown in the same
-language as the sentence around it.
+language as the sentence around it. A whole-number parameter `n` also gives
+`{s_n}`, "s" or nothing as the language's plural rule says of it, so a sentence
+agrees with its count ("15 autres", "1 problème") instead of writing "autre(s)".
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from importlib.resources import files
 from typing import Any
 
 from .. import safe_yaml
+from .grammar import is_singular
 
 LANGUAGES = ("en", "fr")
 
@@ -41,7 +44,22 @@ def render(code: str, lang: str, **params: Any) -> str:
         raise KeyError(f"no message {code!r} in {_SOURCE}")
     template = sentences.get(lang, sentences["en"])
     shown = {k: v.text(lang) if isinstance(v, Message) else v for k, v in params.items()}
+    for name, value in params.items():
+        count = _count(value)
+        if count is not None:
+            shown.setdefault(f"s_{name}", "" if is_singular(count, lang) else "s")
     return template.format(**shown)
+
+
+def _count(value: object) -> float | None:
+    """`value` as a number a plural agrees with, or None (a name, a date...)."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return value
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value)
+    return None
 
 
 _SOURCE = "playbook/text/data/messages.yaml"

@@ -86,7 +86,7 @@ def test_a_layout_without_its_placeholders_is_reported(tmp_path, templates):
     right._element.getparent().remove(right._element)
     presentation.save(str(tmp_path / "house.pptx"))
     assert check_templates(tmp_path) == [
-        "house.pptx: layout 'Two Content' has 1 body placeholder(s), expected 2"]
+        "house.pptx: layout 'Two Content' has 1 body placeholder, expected 2"]
 
 
 def test_loading_an_incomplete_template_fails_listing_every_missing_piece(broken):

@@ -17,8 +17,31 @@ PACKAGE = Path(playbook.__file__).resolve().parent
 
 def test_every_message_has_an_english_and_a_french_sentence_with_the_same_parameters():
     for code, sentences in catalogue().items():
-        names = {lang: set(re.findall(r"\{(\w+)", text)) for lang, text in sentences.items()}
+        # `{s_n}` is the plural ending of parameter n: a language may need it where another does not.
+        names = {lang: {n for n in re.findall(r"\{(\w+)", text) if not n.startswith("s_")}
+                 for lang, text in sentences.items()}
         assert names["en"] == names["fr"], code
+        for text in sentences.values():
+            endings = {n[2:] for n in re.findall(r"\{(s_\w+)\}", text)}
+            assert endings <= names["en"], f"{code}: a plural ending of no parameter"
+
+
+@pytest.mark.parametrize("count, fr, en", [
+    (1, "  … et 1 autre, dans les livrables", "  … and 1 more, in the deliverables"),
+    (15, "  … et 15 autres, dans les livrables", "  … and 15 more, in the deliverables"),
+])
+def test_a_count_agrees_with_its_noun_in_each_language(count: int, fr: str, en: str) -> None:
+    assert render("cli.warnings.more", "fr", count=count) == fr
+    assert render("cli.warnings.more", "en", count=count) == en
+    assert render("cli.templates.problems", "fr", folder="x", count=1) == "x : 1 problème"
+    assert render("cli.templates.problems", "en", folder="x", count=0) == "x: 0 problems"
+
+
+def test_no_message_writes_a_plural_in_parentheses_beside_a_count() -> None:
+    """« 15 autre(s) » reads as a form left unfilled: a counted noun agrees with its count."""
+    for code, sentences in catalogue().items():
+        for text in sentences.values():
+            assert not re.search(r"\{\w+\}[^{}]*\w\(s\)", text), code
 
 
 def test_every_code_the_package_uses_is_worded():

@@ -258,7 +258,7 @@ def _life_blocks(analysis: Analysis) -> list[Block]:
     empty = [t(analysis, f"life.still_to_describe.{s}") for s in _empty_sections(analysis)]
     if empty:
         said = _and(analysis, empty)
-        blocks.append(Paragraph(t(analysis, "life.still_to_describe.sentence", sections=said[0].upper() + said[1:])))
+        blocks.append(Paragraph(t(analysis, "life.still_to_describe.sentence", sections=said)))
     return blocks
 
 
