@@ -76,11 +76,34 @@ def decision_bullets(listed: list[tuple[str, str, str]]) -> list[BulletLike]:
     bullets: list[BulletLike] = []
     for _, text, reason in listed:
         bullets.append(f"**{text[:1].upper()}{text[1:]}**")
-        why = first_sentence(reason)
+        why = first_sentence(without_subject(reason, text))
+        if count_words(why) > REASON_WORDS:
+            # the figures in parentheses are the notes' detail; the claim stands without them
+            why = without_asides(why)
         # a lone decision keeps its reason whatever its length: the slide has the room
         if why and (len(listed) == 1 or count_words(why) <= REASON_WORDS):
             bullets.append(BulletItem(why, level=1, optional=True))
     return bullets
+
+
+def without_subject(reason: str, topic: str) -> str:
+    """`reason` without the subject it opens on ("Lot 1 – Leads, end-user wave: the
+    window…") when the decision's topic already names it: the slide says it once."""
+    subject, colon, rest = reason.partition(":")
+    named = subject.split(",")[0].strip()
+    if colon and rest.strip() and "(" not in subject and named and named.casefold() in topic.casefold():
+        return capital(rest.strip())
+    return reason
+
+
+def without_asides(text: str) -> str:
+    """`text` without its parenthesised asides: "the window (9 wk) is too short
+    (trainers: 3)." → "the window is too short."."""
+    while True:
+        shorter = re.sub(r"\s*\([^()]*\)", "", text)
+        if shorter == text:
+            return text
+        text = shorter
 
 
 def decision_slides(listed: list[tuple[str, str, str]]) -> int:

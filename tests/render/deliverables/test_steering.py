@@ -222,6 +222,34 @@ def test_a_long_reason_is_left_to_the_notes_rather_than_push_its_decision_onto_a
     assert [b.text for b in bullets if isinstance(b, BulletItem)] == ["Court."]
 
 
+def test_a_long_reason_keeps_its_claim_on_the_slide_and_its_figures_in_the_notes():
+    """'Roles with nobody named: A (62 days, 19 actions), B (42 days, 25 actions)…' is
+    too long for a slide; without its figures it names the roles, and the notes keep all."""
+    from playbook.render import BulletItem
+    from playbook.render.deliverables.decisions import REASON_WORDS, decision_bullets
+    from playbook.render.words import count_words
+
+    roles = ["Change lead", "Partner network manager", "Internal communication",
+             "Front-line managers", "CRM support team"]
+    reason = "Roles of the plan with nobody named: " + ", ".join(
+        f"{role} ({n * 7} days, {n * 3} actions)" for n, role in enumerate(roles, 2)) + "."
+    assert count_words(reason) > REASON_WORDS
+    bullets = decision_bullets([("t", "Decide A", "Short."), ("missing_owner", "Roles with nobody named", reason)])
+    said = [b.text for b in bullets if isinstance(b, BulletItem)]
+    assert said == ["Short.", "Roles of the plan with nobody named: " + ", ".join(roles) + "."]
+
+
+def test_a_reason_does_not_repeat_the_subject_its_decision_names():
+    from playbook.render import BulletItem
+    from playbook.render.deliverables.decisions import decision_bullets
+
+    topic = "Calendar rule not kept (Lot 1 – Leads)"
+    reason = "Lot 1 – Leads, end-user wave: the training window before go-live is too short."
+    bullets = decision_bullets([("rule_gave_way", topic, reason)])
+    assert [b.text for b in bullets if isinstance(b, BulletItem)] == [
+        "The training window before go-live is too short."]
+
+
 def test_the_note_s_progress_sentence_counts_only_what_there_is(case):
     from types import SimpleNamespace
 
