@@ -480,13 +480,16 @@ def _month_long(analysis: Analysis, period: pd.Period) -> str:
 
 
 def next_steps(analysis: Analysis) -> list[c.NextStep]:
-    """Milestones ahead, plus the COPIL arbitration and the quick wins, dated at
-    the first action of the plan."""
+    """Milestones ahead, plus the COPIL arbitration, dated by the next steering
+    committee (which arbitrates), and the quick wins, launched with the plan's
+    first action."""
     actions = _actions(analysis)
     extra: list[c.NextStep] = []
     if not actions.empty:
         first = actions["date"].min().date()
-        extra.append(c.NextStep(first, _t(analysis, "next_steps.copil")))
+        committee = analysis.steering.next_committee
+        arbitrated = committee if committee is not None and committee >= c.as_of(analysis) else first
+        extra.append(c.NextStep(arbitrated, _t(analysis, "next_steps.copil")))
         quick = list(dict.fromkeys(analysis.change_plan.quick_wins.get("action", [])))[:3]
         if quick:
             extra.append(c.NextStep(first, _t(analysis, "next_steps.launch", names=", ".join(quick))))

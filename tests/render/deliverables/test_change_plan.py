@@ -558,3 +558,14 @@ def test_the_quick_wins_slide_notes_say_why_each_not_the_ranking_formula(case):
     assert flat(analysis.method.levers.priority.description.in_(case.lang))[:60] not in notes
     first = wins.iloc[0]
     assert flat(first["action"]) in notes  # reasons in order: the first quick win's survives the budget
+
+
+def test_the_committee_s_arbitration_is_dated_by_the_next_committee_not_the_first_action(case):
+    """'Have the steering committee decide on the open actions' on the as-of date
+    (the date late actions are re-planned to) names a day no committee meets."""
+    committee = case.analysis.steering.next_committee
+    if committee is None or committee < c.as_of(case.analysis):
+        return
+    asked = cp._t(case.analysis, "next_steps.copil")
+    steps = [s for s in cp.next_steps(case.analysis) if s.text == asked]
+    assert steps and all(s.date == committee for s in steps)
