@@ -691,12 +691,30 @@ def balance_chart(analysis: Analysis) -> Chart:
                  natural_order=True)  # people, process, technology: the method's order
 
 
+def balance_gaps(analysis: Analysis) -> str:
+    """One sentence on the areas beyond the method's tolerance, with their gap in
+    points: the table beside it already gives each share and target."""
+    table = analysis.steering.balance
+    off = table.loc[~table["within_tolerance"].astype(bool)]
+    if not len(off) or not table["effort_days"].sum():
+        return ""
+    gaps = []
+    for r in off.itertuples():
+        points = round(abs(r.deviation))
+        sign = "+" if r.deviation > 0 else "−"
+        gaps.append(t(analysis, "balance.gap", area=r.label, gap=f"{sign}{c.number(analysis, points)}",
+                      points=points))
+    tolerance = analysis.method.kpis.balance.tolerance_points
+    return t(analysis, "balance.off_target", tolerance=c.number(analysis, tolerance), gaps=", ".join(gaps))
+
+
 def _balance_findings(analysis: Analysis) -> list[str]:
-    """The balance checks of the method, then the plan's cost against the budget."""
+    """The areas beyond tolerance (or that no effort is planned), then the plan's
+    cost against the budget."""
     budget = budget_sentence(facts(analysis).budget, analysis.method, analysis.lang)
-    balance = [w.message for w in c.for_client(analysis.steering.warnings)
-               if w.code.startswith("balance_")]
-    return balance + [budget] * bool(budget)
+    balance = [balance_gaps(analysis)] + [w.message for w in c.for_client(analysis.steering.warnings)
+                                          if w.code == "balance_no_effort"]
+    return [s for s in balance if s] + [budget] * bool(budget)
 
 
 def _balance_blocks(analysis: Analysis) -> list[Block]:

@@ -503,3 +503,19 @@ def test_a_single_decision_is_said_in_words_in_the_summary_and_on_its_slide():
         cards = next(s.items for s in deck.slides if hasattr(s, "items") and s.title == c.text(analysis, "common.key_messages"))
         assert one in titles and any(card.startswith(one) for card in cards), (titles, cards)
         assert not any(t.startswith(("1 decision", "1 décision")) for t in [*titles, *cards])
+
+
+def test_the_balance_section_says_what_its_table_does_not_and_never_repeats_it(case):
+    """The table gives each area's share and target; the text under it gives the
+    tolerance and the gap of the areas beyond it, once, not one bullet per row."""
+    table = case.analysis.steering.balance
+    text = flat(case.doc_text())
+    repeated = [r.label for r in table.itertuples()
+                if flat(f"{r.label} à ") in text or flat(f"{r.label} at ") in text]
+    assert not repeated
+    off = table.loc[~table["within_tolerance"].astype(bool)]
+    if len(off) and table["effort_days"].sum():
+        sentence = fn.balance_gaps(case.analysis)
+        assert flat(sentence) in text and text.count(flat(sentence)) == 1
+        for r in off.itertuples():
+            assert flat(f"{r.label} {'+' if r.deviation > 0 else '−'}{round(abs(r.deviation))}") in flat(sentence)
