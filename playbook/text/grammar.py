@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import Any
 
@@ -88,6 +88,18 @@ def capitalise(text: str) -> str:
     """First letter in capitals, accents kept (« à partir » → « À partir »), the
     rest untouched (acronyms, names)."""
     return text[:1].upper() + text[1:]
+
+
+def after_colon(text: str, names: Iterable[str] = ()) -> str:
+    """A sentence joined after a colon starts in lower case, in French as in
+    English ("Lot 1 : utilisateurs clés…"), unless it opens on a name (one of
+    `names`: a population, a lot) or an acronym ("CRM"), which keep their capitals."""
+    if any(name and text.startswith(name) for name in names):
+        return text
+    first = text.split(" ", 1)[0]
+    if len(first) > 1 and any(ch.isupper() for ch in first[1:]):
+        return text
+    return text[:1].lower() + text[1:]
 
 
 # "de" before a vowel sound is elided in French: "d'avril 2027", "d'Amiens". The

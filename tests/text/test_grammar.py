@@ -68,3 +68,12 @@ def test_rounded_parts_still_add_up_to_their_rounded_total(parts, shown):
 ])
 def test_french_de_is_elided_before_a_value_starting_with_a_vowel(template, lang, values, expected):
     assert grammar.fill(template, lang, **values) == expected
+
+
+def test_a_sentence_after_a_colon_goes_on_in_lower_case_but_names_and_acronyms_keep_their_capitals():
+    from playbook.text.grammar import after_colon
+
+    assert after_colon("Utilisateurs clés nommés pour le lot : 2.") == "utilisateurs clés nommés pour le lot : 2."
+    assert after_colon("Key users named: 3.") == "key users named: 3."
+    assert after_colon("CRM training first.") == "CRM training first."
+    assert after_colon("Agency advisers move first.", ["Agency advisers"]) == "Agency advisers move first."

@@ -25,6 +25,7 @@ from ...method.raci import Role
 from ...model import Engagement, KeyUser, TeamMember
 from ...model.enums import Seniority, Workshop, WorkshopStatus
 from ..ir import (
+    PART_SHARE_MIN,
     Align,
     Block,
     BulletItem,
@@ -312,7 +313,9 @@ def _scope_blocks(analysis: Analysis) -> list[Block]:
     e = analysis.engagement
     users = sum(p.headcount for p in e.populations if p.crm_user)
     functions = list(dict.fromkeys(p.function for p in e.populations))
-    territories: list[Block] = ([Heading(t(analysis, "scope.territories_title"), 2), Figure(territory_chart(analysis))]
+    territories: list[Block] = ([Heading(t(analysis, "scope.territories_title"), 2),
+                                 Paragraph(dwarfed_territories(analysis)) if dwarfed_territories(analysis)
+                                 else Figure(territory_chart(analysis))]
                                 if several_territories(analysis) else [])
     return [
         Heading(t(analysis, "scope.populations_title"), 2),
@@ -331,6 +334,28 @@ def _scope_blocks(analysis: Analysis) -> list[Block]:
 def several_territories(analysis: Analysis) -> bool:
     """A headcount-by-territory chart of one bar repeats the population table's total."""
     return len(analysis.engagement.territory_names) > 1
+
+
+def _territory_headcounts(analysis: Analysis) -> list[tuple[str, int]]:
+    """Each territory and the people it holds, largest first."""
+    e = analysis.engagement
+    counts = [(tr, sum(p.headcount for p in e.populations if p.territory == tr)) for tr in e.territory_names]
+    return sorted(counts, key=lambda item: -item[1])
+
+
+def dwarfed_territories(analysis: Analysis) -> str:
+    """The sentence that replaces the headcount chart when one territory dwarfs the
+    others (each of them a bar too short to read beside it), else "": such a chart
+    shows one bar and slivers; the figures read better in a sentence."""
+    counts = _territory_headcounts(analysis)
+    if len(counts) < 2 or not counts[0][1]:
+        return ""
+    (largest, people), others = counts[0], counts[1:]
+    if any(n >= PART_SHARE_MIN * people for _, n in others):
+        return ""
+    return t(analysis, "scope.territories_dwarfed", territory=largest, people=c.number(analysis, people),
+             total=c.number(analysis, sum(n for _, n in counts)),
+             others=", ".join(f"{name} {c.number(analysis, n)}" for name, n in others))
 
 
 # --------------------------------------------------------------------------- governance
@@ -691,12 +716,30 @@ def balance_chart(analysis: Analysis) -> Chart:
                  natural_order=True)  # people, process, technology: the method's order
 
 
+def balance_gaps(analysis: Analysis) -> str:
+    """One sentence on the areas beyond the method's tolerance, with their gap in
+    points: the table beside it already gives each share and target."""
+    table = analysis.steering.balance
+    off = table.loc[~table["within_tolerance"].astype(bool)]
+    if not len(off) or not table["effort_days"].sum():
+        return ""
+    gaps = []
+    for r in off.itertuples():
+        points = round(abs(r.deviation))
+        sign = "+" if r.deviation > 0 else "−"
+        gaps.append(t(analysis, "balance.gap", area=r.label, gap=f"{sign}{c.number(analysis, points)}",
+                      points=points))
+    tolerance = analysis.method.kpis.balance.tolerance_points
+    return t(analysis, "balance.off_target", tolerance=c.number(analysis, tolerance), gaps=", ".join(gaps))
+
+
 def _balance_findings(analysis: Analysis) -> list[str]:
-    """The balance checks of the method, then the plan's cost against the budget."""
+    """The areas beyond tolerance (or that no effort is planned), then the plan's
+    cost against the budget."""
     budget = budget_sentence(facts(analysis).budget, analysis.method, analysis.lang)
-    balance = [w.message for w in c.for_client(analysis.steering.warnings)
-               if w.code.startswith("balance_")]
-    return balance + [budget] * bool(budget)
+    balance = [balance_gaps(analysis)] + [w.message for w in c.for_client(analysis.steering.warnings)
+                                          if w.code == "balance_no_effort"]
+    return [s for s in balance if s] + [budget] * bool(budget)
 
 
 def _balance_blocks(analysis: Analysis) -> list[Block]:
@@ -926,11 +969,13 @@ def _scope_slides(analysis: Analysis) -> Slides:
                       people=c.people(analysis, _headcount(e)))
     # Which lots reach each population is in the notes and on the lots slide.
     lots = [f"{p.name} — {_lots_of(analysis, p.name)}" for p in e.populations]
+    # One territory dwarfing the others is said in the notes, not charted.
+    dwarfed = dwarfed_territories(analysis)
     main: list[Slide] = [TableSlide(title, c.select(_population_table(analysis, full=False), [0, 1, 2]),
-                       notes=b.lines([notes, *lots]))]
+                       notes=b.lines([notes, *([dwarfed] if dwarfed else []), *lots]))]
     detail: list[Slide] = [ChartSlide(t(analysis, "scope.territories_title"),
                                       territory_chart(analysis, show_values=False))] \
-        if several_territories(analysis) else []
+        if several_territories(analysis) and not dwarfed else []
     if len(e.lots) > 1:
         # What each lot delivers; its dates are on the plan's Gantt and in the notes.
         # A single lot's blocks are said on the plan slide: a record of it would

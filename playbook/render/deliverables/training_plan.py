@@ -287,12 +287,14 @@ def needs_detail_table(analysis: Analysis) -> Table:
         row = [need["population"], need["label"], need["format"], _hours(analysis, need["hours"]), ""]
         seen[key] = row
         rows.append(row)
+    names = [p.name for p in analysis.engagement.populations] + _lots(analysis)
     for key, row in seen.items():
         own = reasons.get(key, {})
         distinct = list(dict.fromkeys(own.values()))
         # two lots' near-identical sentences side by side read as a repeat: each with its lot
         row[-1] = (distinct[0] if len(distinct) == 1 else
-                   " ".join(_t(analysis, "text.lot_reason", lot=lot, reason=reason)
+                   " ".join(_t(analysis, "text.lot_reason", lot=lot,
+                               reason=grammar.after_colon(reason, names))
                             for lot, reason in own.items())) if distinct else ""
     columns = [c.text(analysis, "common.columns.population"), _col(analysis, "module"),
                _col(analysis, "format"), _col(analysis, "duration"), _col(analysis, "reason")]
@@ -433,6 +435,16 @@ def wave_table(analysis: Analysis, lot: str | None = None) -> Table:
     widths = ([] if lot else [2.0]) + [1.3, 2.2, 2.0, 1.2, 1.2, 0.8]
     align: list[Align | None] = [None] * (len(columns) - 1)
     return Table(columns, rows, widths=widths, align=[*align, "right"])
+
+
+def wave_tables(analysis: Analysis) -> list[Block]:
+    """The calendar, one table per lot under the lot's name: a lot's full name
+    in a column of its own wraps over three lines on every row, and one lot's
+    name on every row says nothing."""
+    lots = _lots(analysis)
+    if len(lots) == 1:
+        return [wave_table(analysis, lots[0])]
+    return [block for lot in lots for block in (Heading(lot, 3), wave_table(analysis, lot))]
 
 
 def session_table(analysis: Analysis) -> Table:
@@ -672,8 +684,7 @@ def build_document(analysis: Analysis) -> Document:
                c.bullets(_trainers_first_lines(analysis))]
     blocks += [Heading(s("calendar")), *lead.get("calendar", []), Paragraph(_t(analysis, "text.calendar_intro")),
                c.figure_or_note(analysis, waves_chart(analysis), _t(analysis, "charts.gantt")),
-               # one lot: its name on every row says nothing
-               wave_table(analysis, _lots(analysis)[0] if len(_lots(analysis)) == 1 else None)]
+               *wave_tables(analysis)]
     blocks += [Heading(s("blackouts"), 2), *lead.get("blackouts", [])]
     blackouts = blackout_table(analysis)
     blocks += ([Paragraph(_t(analysis, "text.blackouts_intro")), blackouts] if blackouts

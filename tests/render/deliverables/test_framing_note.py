@@ -503,3 +503,46 @@ def test_a_single_decision_is_said_in_words_in_the_summary_and_on_its_slide():
         cards = next(s.items for s in deck.slides if hasattr(s, "items") and s.title == c.text(analysis, "common.key_messages"))
         assert one in titles and any(card.startswith(one) for card in cards), (titles, cards)
         assert not any(t.startswith(("1 decision", "1 décision")) for t in [*titles, *cards])
+
+
+def test_the_balance_section_says_what_its_table_does_not_and_never_repeats_it(case):
+    """The table gives each area's share and target; the text under it gives the
+    tolerance and the gap of the areas beyond it, once, not one bullet per row."""
+    table = case.analysis.steering.balance
+    text = flat(case.doc_text())
+    repeated = [r.label for r in table.itertuples()
+                if flat(f"{r.label} à ") in text or flat(f"{r.label} at ") in text]
+    assert not repeated
+    off = table.loc[~table["within_tolerance"].astype(bool)]
+    if len(off) and table["effort_days"].sum():
+        sentence = fn.balance_gaps(case.analysis)
+        assert flat(sentence) in text and text.count(flat(sentence)) == 1
+        for r in off.itertuples():
+            assert flat(f"{r.label} {'+' if r.deviation > 0 else '−'}{round(abs(r.deviation))}") in flat(sentence)
+
+
+def _one_territory_dwarfing_the_others(analysis):
+    """The same engagement with every population but the largest cut to a few
+    people: one territory then holds almost everyone."""
+    import dataclasses
+
+    e = analysis.engagement
+    largest = max(e.populations, key=lambda p: p.headcount)
+    populations = [p.model_copy(update={"headcount": 5000 if p is largest else 2}) for p in e.populations]
+    return dataclasses.replace(analysis, engagement=e.model_copy(update={"populations": populations}))
+
+
+def test_one_territory_dwarfing_the_others_is_said_in_a_sentence_not_charted(case):
+    analysis = _one_territory_dwarfing_the_others(case.analysis)
+    blocks = fn._scope_blocks(analysis)
+    sentence = fn.dwarfed_territories(analysis)
+    if not fn.several_territories(analysis):
+        return
+    assert sentence and any(getattr(b, "text", None) == sentence for b in blocks)
+    assert not [b for b in blocks if getattr(b, "chart", None) is not None
+                and b.chart.title == case.label("framing_note.scope.headcount_chart")]
+    largest = max(analysis.engagement.populations, key=lambda p: p.headcount)
+    assert largest.territory in sentence
+    # territories of comparable size keep their chart
+    if fn.several_territories(case.analysis) and not fn.dwarfed_territories(case.analysis):
+        assert case.label("framing_note.scope.territories_title") in case.headings()

@@ -10,6 +10,7 @@ from playbook.findings import findings
 from playbook.render.deliverables import budget
 from playbook.render.deliverables import common as c
 from playbook.render.deliverables import training_plan as tp
+from playbook.text import grammar
 
 from .conftest import body_words, charts, flat, noted, section_slides
 
@@ -52,15 +53,21 @@ def test_the_needs_table_has_one_row_per_population_with_its_modules(case):
 
 def test_every_lot_has_its_wave_in_the_calendar_and_its_own_gantt_slide(case):
     calendar = case.analysis.training_plan.calendar
-    table = case.doc_table(case.label("training_plan.columns.wave"), case.label("common.columns.lot"))
-    lots_listed = {row[0] for row in table[1:]}
-    for lot in dict.fromkeys(calendar["lot"]):
-        assert lot in lots_listed
+    wave = case.label("training_plan.columns.wave")
+    tables = [t for t in case.doc_tables() if flat(wave) in [flat(cell) for cell in t[0]]]
+    # a lot's long name in a column of its own wraps on every row: each lot's
+    # waves are a table of their own, under the lot's name
+    assert all(case.label("common.columns.lot") not in t[0] for t in tables)
+    lots = list(dict.fromkeys(calendar["lot"]))
+    assert len(tables) == len(lots)
+    headings = [flat(h) for h in case.headings()]
+    assert [lot for lot in lots if flat(lot) in headings] == lots
+    assert sum(len(t) - 1 for t in tables) == len(calendar)
+    for lot in lots:
         waves = tp.wave_dates(case.analysis)[lot]
         title = tp.wave_title(case.analysis, lot, waves[tp.END_USERS] or waves[tp.PREPARATORY])
         slide = case.slides_titled(title)[0]
         assert next(charts(slide.shapes), None) is not None
-    assert len(table) - 1 == len(calendar)
 
 
 def test_key_users_are_trained_before_the_end_users_of_each_lot(case):
@@ -215,7 +222,8 @@ def test_new_hires_onboarding_and_support_are_planned(case):
 def test_needs_reasons_are_in_the_speaker_notes(case):
     notes = flat(case.notes())
     for reason in set(case.analysis.training_plan.needs["reason"]):
-        assert noted(case, reason, notes)
+        # said after its lot's colon, a reason goes on in lower case
+        assert noted(case, reason, notes) or noted(case, grammar.after_colon(reason), notes)
 
 
 def test_a_french_plan_shows_none_of_the_english_headings(written):
@@ -440,7 +448,11 @@ def test_a_need_whose_reason_differs_by_lot_says_each_lot_s_reason_with_the_lot(
     plan = replace(analysis.training_plan, needs=pd.concat([needs, later.to_frame().T], ignore_index=True))
     row = next(r for r in tp.needs_detail_table(replace(analysis, training_plan=plan)).rows
                if r[0] == first["population"])
-    assert row[-1] == f"{first['lot']}: {first['reason']} {later['lot']}: {later['reason']}"
+    # after the lot's colon, the reason goes on in lower case (its first word is no name)
+    first_reason = first["reason"][:1].lower() + first["reason"][1:]
+    later_reason = later["reason"][:1].lower() + later["reason"][1:]
+    assert first["reason"][:1].isupper()
+    assert row[-1] == f"{first['lot']}: {first_reason} {later['lot']}: {later_reason}"
     # a reason the same at every lot is said once, without lots
     alone = next(r for r in tp.needs_detail_table(analysis).rows if r[0] == first["population"])
     assert alone[-1] == first["reason"]
