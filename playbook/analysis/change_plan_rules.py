@@ -152,7 +152,7 @@ def brake_clause(brake: str, severity: int) -> Clause:
 
 
 # terms a reason prints unquoted, mid-sentence: in lower case ("obligation to use
-# the CRM: none"), where a quoted label keeps its capital ("buy-in 'Reluctant'")
+# the CRM: none"), where a quoted label keeps its capital ("hierarchy level 'Manager'")
 _UNQUOTED = {"obligation"}
 # levels on the method's 0-3 intensity scale, cited by their label
 _LEVELS = {"impact", "intensity", "severity"}
@@ -165,6 +165,10 @@ def clause_text(clause: Clause, method: Method, lang: str) -> str:
         for name, value in values.items()
     }
     shown.update({name: inline(str(shown[name])) for name in _UNQUOTED & set(shown)})
+    # a buy-in is said of the population, its adjective agreed ("population
+    # réticente"), never a label quoted after a noun of another gender
+    if "buy_in" in values:
+        shown["buy_in"] = method.text(f"common.buy_in.{getattr(values['buy_in'], 'value', values['buy_in'])}", lang)
     # a level is said in the method's words ("high"), never as the input's "3/3"
     shown.update({name: method.dimensions.intensity(int(values[name])).label.in_(lang).lower()
                   for name in _LEVELS & set(values)})

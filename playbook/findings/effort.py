@@ -40,4 +40,14 @@ def day_parts(parts: list[float], total: float) -> list[float]:
     order = sorted(range(len(parts)), key=lambda i: floors[i] - parts[i])  # largest remainder first
     for i in order[:max(0, missing)]:
         floors[i] += step
+    # something that happens is never shown as 0 days (6 learners × half an hour):
+    # it shows half a day, taken from the part the rounding most overstated
+    half = min(step, 0.5)
+    for i, part in enumerate(parts):
+        if part > 0 and floors[i] == 0:
+            donors = [j for j in range(len(parts)) if floors[j] > half]
+            if not donors:
+                continue
+            donor = max(donors, key=lambda j: floors[j] - parts[j])
+            floors[i], floors[donor] = half, floors[donor] - half
     return floors

@@ -212,6 +212,14 @@ class Priority(Strict):
         "(the first of the ranking, one per lever): a long list of them is no priority."
     )
     description: Bilingual
+    rationale: Bilingual | None = Field(
+        default=None, description="Why the ranking comes in that order, in the client's words: "
+        "the deliverables say it, the formula (`description`) stays in the method's handbook. "
+        "Without it the deliverables give `description`.")
+
+    def reading(self, lang: str) -> str:
+        """What a client reads of the ranking: its rationale, else its description."""
+        return (self.rationale or self.description).in_(lang)
 
 
 class MissingRole(Strict):

@@ -204,7 +204,7 @@ def test_reasons_cite_the_inputs(contrasted):
     actions = plan.actions.set_index(["population", "lever"])
     workshops = actions.loc[("Field sales", "participatory_workshops"), "reason"]
     # levels in the method's words, never the input's "3/3"
-    assert "Field sales" in workshops and "high overall impact" in workshops and "Resistant" in workshops
+    assert "Field sales" in workshops and "high overall impact" in workshops and "resistant population" in workshops
     charter = actions.loc[("Field sales", "manager_usage_charter"), "reason"]
     assert "'Fear of being monitored' (high)" in charter and "/3" not in charter
 
@@ -215,7 +215,7 @@ def test_reasons_are_in_the_requested_language(contrasted):
     reason = plan.actions.set_index(["population", "lever"]).loc[
         ("Field sales", "participatory_workshops"), "reason"
     ]
-    assert "impact global fort" in reason and "Résistant" in reason and "/3" not in reason
+    assert "impact global fort" in reason and "population résistante" in reason and "/3" not in reason
 
 
 def test_actions_are_dated_on_the_milestones_of_the_population_lot():

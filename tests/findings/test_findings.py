@@ -288,3 +288,16 @@ def test_sixty_populations_whose_sessions_find_no_date_make_one_decision_for_tha
     (rule,) = [d for d in findings(late).decisions if d.kind == RULE_GAVE_WAY]
     assert rule.subject == f"sessions sans date, {len(subjects)} cas"
     assert all(subject in rule.reason for subject in subjects)
+
+
+def test_a_part_that_happens_is_never_shown_as_0_days_and_the_parts_still_add_up():
+    """Six learners × half an hour is 0.43 day: shown as half a day, never 0, taken
+    from the part the rounding overstated most; a part of nothing stays 0."""
+    from playbook.findings.effort import day_parts
+
+    parts = [2.71, 15.2, 5.1, 0.43, 0.0, 2.0, 3.0]
+    shown = day_parts(parts, 28.0)
+    assert shown[3] == 0.5
+    assert shown[4] == 0.0
+    assert sum(shown) == 28.0
+    assert all(abs(s - p) < 1 for s, p in zip(shown, parts, strict=True))

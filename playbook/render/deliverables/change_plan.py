@@ -421,7 +421,7 @@ def findings(analysis: Analysis) -> list[c.Finding]:
                    notes=c.reason_notes(analysis, _arbitration_reasons(analysis, plan.quick_wins),
                                         lead=_t(analysis, "text.quick_wins_notes"))
                    if quick else _t(analysis, "text.arbitration_intro",
-                                    priority=analysis.method.levers.priority.description.in_(analysis.lang))),
+                                    priority=analysis.method.levers.priority.reading(analysis.lang))),
         TableSlide(d("arbitration_after_quick_wins" if quick else "arbitration", count=len(head),
                      days=c.days(analysis, float(head["effort_days"].sum())),
                      share=c.percent(analysis, c.share(float(head["effort_days"].sum()),
@@ -645,14 +645,13 @@ def owner_table(analysis: Analysis) -> Table:
 
 
 def population_effort_table(analysis: Analysis) -> Table:
-    """Actions per population, split by pillar (the split adds up to the count)."""
-    by_population = analysis.change_plan.by_population
-    actions = _actions(analysis)
-    per_pillar = actions.groupby(["population", "pillar"]).size()
+    """Distinct actions per population, split by pillar (the split adds up to the
+    count), and their effort: the count the rest of the plan gives ("9 cross-population
+    actions"), a recurring action counted once however often it is held."""
     rows: list[list[Cell]] = []
-    for name, row in by_population.iterrows():
+    for name, row in analysis.change_plan.by_population.iterrows():
         label = _t(analysis, "text.all_populations") if name == ALL else name
-        rows.append([label, int(row["actions"]), *(int(per_pillar.get((name, p), 0)) for p in PILLARS),
+        rows.append([label, int(row["levers"]), *(int(row[p]) for p in PILLARS),
                      _days(analysis, float(row["effort_days"]))])
     def col(key: str) -> str:
         return _t(analysis, f"columns.{key}")
@@ -943,7 +942,7 @@ def build_document(analysis: Analysis) -> Document:
                                if len(analysis.change_plan.quick_wins) else [])
     blocks += [Heading(s("arbitration")), *lead.get("arbitration", []), *_decision_blocks(analysis),
                Paragraph(_t(analysis, "text.arbitration_intro",
-                            priority=analysis.method.levers.priority.description.in_(analysis.lang))),
+                            priority=analysis.method.levers.priority.reading(analysis.lang))),
                quadrant_table(analysis), *quick_wins,
                Paragraph(_t(analysis, "text.arbitration_listed", count=ARBITRATION_LISTED)),
                arbitration_table(analysis, ARBITRATION_LISTED, with_questionable=True)]

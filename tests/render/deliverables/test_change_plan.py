@@ -569,3 +569,42 @@ def test_the_committee_s_arbitration_is_dated_by_the_next_committee_not_the_firs
     asked = cp._t(case.analysis, "next_steps.copil")
     steps = [s for s in cp.next_steps(case.analysis) if s.text == asked]
     assert steps and all(s.date == committee for s in steps)
+
+
+def test_a_population_s_buy_in_is_said_as_an_agreed_phrase_never_a_label_quoted_after_a_noun(case):
+    """French agrees its adjective with its noun: 'population réticente', never
+    'adhésion « Réticent »' (a masculine label after a feminine noun)."""
+    from playbook.model.enums import BuyIn
+
+    analysis = case.analysis
+    lines = [line for population in analysis.engagement.populations
+             for line in cp.why(analysis, cp.lever_rows(analysis, cp.population_actions(analysis, population.name)),
+                                population=population.name)]
+    quoted = [analysis.method.term("buy_in", code, case.lang) for code in BuyIn]
+    assert not [line for line in lines for label in quoted
+                if f"« {label} »" in line or f"'{label}'" in line or f"‘{label}’" in line]
+    assert "adhésion «" not in flat(case.doc_text())
+    cited = {case.label(f"common.buy_in.{p.buy_in.value}") for p in analysis.engagement.populations}
+    assert any(phrase in line for line in lines for phrase in cited)
+
+
+def test_the_effort_table_counts_distinct_actions_as_the_cross_section_does(case):
+    """A recurring communication held 17 times is one action: the effort table's
+    cross-population row gives the count the cross section announces."""
+    analysis = case.analysis
+    table = cp.population_effort_table(analysis)
+    label = case.label("change_plan.text.all_populations")
+    row = next(r for r in table.rows if r[0] == label)
+    assert row[1] == len(cp.lever_rows(analysis, cp.population_actions(analysis, ALL)))
+    for r in table.rows:
+        assert sum(r[2:2 + len(PILLARS)]) == r[1], r
+
+
+def test_the_report_says_why_the_ranking_comes_in_its_order_and_leaves_the_formula_to_the_method(case):
+    """The sponsor reads why an action comes first; 'priority = effect × ...' is
+    the method handbook's."""
+    analysis = case.analysis
+    text = flat(case.doc_text())
+    assert flat(analysis.method.levers.priority.reading(case.lang)) in text
+    assert "×" not in text
+    assert flat(analysis.method.levers.priority.description.in_(case.lang)) not in text

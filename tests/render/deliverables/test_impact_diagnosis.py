@@ -650,3 +650,21 @@ def test_a_risk_reason_under_its_populations_heading_does_not_name_it_again(anal
             assert f"{population} (" not in item.text and f"{population} —" not in item.text, item.text
             lines += 1
         assert lines
+
+
+def test_the_heat_map_s_heading_and_every_paragraph_up_to_its_table_keep_with_it(case):
+    """Never the heading and its opening at a page foot with the table overleaf:
+    each paragraph from the heading to the table keeps with the next, and the chain
+    holds no caption repeating the lead-in (LibreOffice breaks a longer chain)."""
+    from docx.oxml.ns import qn
+    from docx.text.paragraph import Paragraph as DocxParagraph
+
+    heading = flat(case.label("impact_diagnosis.sections.heat_map"))
+    body = list(case.docx.element.body)
+    start = next(i for i, el in enumerate(body)
+                 if el.tag == qn("w:p") and flat(DocxParagraph(el, case.docx).text) == heading)
+    end = next(i for i in range(start, len(body)) if body[i].tag == qn("w:tbl"))
+    chain = [DocxParagraph(el, case.docx) for el in body[start:end]]
+    assert all(p.paragraph_format.keep_with_next for p in chain)
+    assert not any(p.style.name == "Caption" for p in chain)
+    assert len(chain) <= 3
