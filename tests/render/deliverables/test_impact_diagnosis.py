@@ -553,7 +553,7 @@ def test_the_diagnosis_is_validated_on_the_next_committees_date_and_its_steps_no
     analysis = analyses["mutuelle_fr"]
     today, committee = idg.c.as_of(analysis), analysis.steering.next_committee
     steps = idg.next_steps(analysis)
-    assert any(s.date == today for s in steps), "the example has a late workshop to reschedule"
+    assert any("replanifier" in s.text for s in steps), "the example has a late workshop to reschedule"
     validation = next(s for s in steps if s.text.startswith("Valider le diagnostic"))
     assert committee is not None and validation.date == committee
     own = [s for s in steps if s.text.startswith(("Lancer les ateliers", "Réunir les premiers"))]
