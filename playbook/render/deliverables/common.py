@@ -431,14 +431,17 @@ def plan_status(analysis: Analysis, status: str) -> str:
 
 def milestone_steps(analysis: Analysis) -> list[NextStep]:
     """Every dated milestone of the intake: workshops still to hold (a late one
-    on the as-of date, when it can still be held), and each lot's design start,
+    by the next steering committee, when it can still be held), and each lot's design start,
     acceptance start and go-live."""
     engagement = analysis.engagement
     today = as_of(analysis)
-    # A late workshop is dated today, and says it is to reschedule: the as-of date
-    # is not a date anyone set for it.
+    # A late workshop says it is to reschedule, dated by the next steering committee,
+    # which reschedules it: the as-of date is not a date anyone set for it (today
+    # only when no committee is ahead).
+    committee = analysis.steering.next_committee
+    reschedule = committee if committee is not None and committee >= today else today
     steps = [
-        NextStep(today, text(analysis, "common.next_step.workshop_late_short",
+        NextStep(reschedule, text(analysis, "common.next_step.workshop_late_short",
                              workshop=term(analysis, "workshop", w.workshop)),
                  full=text(analysis, "common.next_step.workshop_late",
                            workshop=term(analysis, "workshop", w.workshop), planned=date(analysis, w.date)))

@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from dataclasses import replace
 from typing import Any, Literal
 
 import pandas as pd
@@ -809,7 +810,10 @@ def build_document(analysis: Analysis) -> Document:
 
     blocks += [Heading(s("heat_map")), *lead.get("heat_map", []),
                Paragraph(_t(analysis, "text.heat_lead", scale=_scale_text(analysis))),
-               heat_table(analysis)]
+               # no caption: the lead-in sentence says what the table shows, and
+               # a heading, its opening, the lead-in and a caption make a chain
+               # longer than LibreOffice carries over a page with its table
+               replace(heat_table(analysis), caption="")]
     blocks += [Heading(s("overall"), 2), Paragraph(overall_rule(analysis))]
     if _bumped(analysis):
         blocks.append(Paragraph(_t(analysis, "text.bumped", names=_names(analysis, _bumped(analysis)))))

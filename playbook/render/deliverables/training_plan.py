@@ -447,12 +447,23 @@ def wave_tables(analysis: Analysis) -> list[Block]:
     return [block for lot in lots for block in (Heading(lot, 3), wave_table(analysis, lot))]
 
 
-def session_table(analysis: Analysis) -> Table:
+def session_tables(analysis: Analysis) -> list[Block]:
+    """The sessions, one table per lot under the lot's name when there are several
+    (a lot's full name in a column of its own wraps on every row)."""
+    lots = _lots(analysis)
+    if len(lots) == 1:
+        return [session_table(analysis)]
+    return [block for lot in lots for block in (Heading(lot, 2), session_table(analysis, lot))]
+
+
+def session_table(analysis: Analysis, lot: str | None = None) -> Table:
     """Every session by its id (lot, population or role, module, rank: stable
     across runs), so the steering pack, the minutes and the consultant can cite
     one: who, which module, when, how many learners."""
     sessions = analysis.training_plan.sessions
-    several = len(_lots(analysis)) > 1
+    if lot is not None:
+        sessions = sessions[sessions["lot"] == lot]
+    several = lot is None and len(_lots(analysis)) > 1
     rows = []
     for _, row in sessions.sort_values(["start", "lot", "id"], kind="stable").iterrows():
         cells = [row["id"]] + ([row["lot"]] if several else [])
@@ -702,7 +713,7 @@ def build_document(analysis: Analysis) -> Document:
     blocks += c.next_steps_blocks(analysis, next_steps(analysis))
     if len(analysis.training_plan.sessions):
         blocks += [Heading(s("sessions")), Paragraph(_t(analysis, "text.sessions_intro")),
-                   session_table(analysis)]
+                   *session_tables(analysis)]
     return c.document(analysis, NAME, blocks)
 
 

@@ -339,9 +339,14 @@ def test_the_report_s_appendix_lists_every_session_by_the_id_the_steering_pack_c
     """A steering pack or the consultant cites a session by its id: the report shows
     each one, with who, what and when."""
     sessions = case.analysis.training_plan.sessions
-    rows = case.doc_table(case.label("training_plan.columns.id"), case.label("training_plan.columns.module"),
-                          case.label("training_plan.columns.dates"))[1:]  # under its header
+    header = [flat(case.label(f"training_plan.columns.{key}")) for key in ("id", "module", "dates")]
+    tables = [t for t in case.doc_tables() if set(header) <= {flat(cell) for cell in t[0]}]
+    rows = [row for table in tables for row in table[1:]]  # under their header
     assert sorted(row[0] for row in rows) == sorted(sessions["id"])
+    # several lots: each lot's sessions under its name, no lot column wrapping on every row
+    lots = list(dict.fromkeys(sessions["lot"]))
+    assert len(tables) == len(lots)
+    assert all(flat(case.label("common.columns.lot")) not in [flat(cell) for cell in t[0]] for t in tables)
     first = sessions.sort_values(["start", "lot", "id"]).iloc[0]
     (row,) = [row for row in rows if row[0] == first["id"]]
     when = flat(tp._period(case.analysis, first["start"], first["end"]))
