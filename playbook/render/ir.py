@@ -290,6 +290,9 @@ BulletLike = str | BulletItem
 class Bullets:
     items: list[BulletLike]
     numbered: bool = False
+    # kept on one page in a report (a short list read as one, e.g. the decisions asked
+    # for): never its first items at a page foot and the rest overleaf
+    together: bool = False
 
 
 @dataclass

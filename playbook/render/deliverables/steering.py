@@ -490,7 +490,8 @@ def build_document(analysis: Analysis) -> Document:
 def _decisions_block(analysis: Analysis, pack: Copil, why: bool = False) -> Block:
     if not _decisions(analysis, pack):
         return Paragraph(_t(analysis, "titles.decisions_none"))
-    return Bullets(decisions_bullets(analysis, pack, why), numbered=True)
+    # the decisions are read as one list: kept on one page, under their heading
+    return Bullets(decisions_bullets(analysis, pack, why), numbered=True, together=True)
 
 
 def _progress_text(analysis: Analysis, pack: Copil) -> str:

@@ -242,7 +242,11 @@ class _DocxWriter:
             level = max(0, min(2, item.level))
             style = base if level == 0 or f"{base} {level + 1}" not in self.styles else (
                 f"{base} {level + 1}")
+            if paragraph is not None and bullets.together:
+                paragraph.paragraph_format.keep_with_next = True
             paragraph = self._write(item.text, style)
+            if bullets.together:
+                paragraph.paragraph_format.keep_together = True
             if num_id is not None and level == 0:
                 set_num(paragraph, num_id, 0)
         if paragraph is not None:  # a list ends with the body's spacing, not the items'

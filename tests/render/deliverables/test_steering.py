@@ -301,3 +301,21 @@ def test_late_actions_come_latest_first_then_those_due_soonest_first(case):
         "late": [True, True, False, False], "due": [False, False, True, True]})
     table = actions_table(case.analysis, SimpleNamespace(actions=actions))
     assert [row[0] for row in table.rows] == ["L2", "L1", "D2", "D1"]
+
+
+def test_the_note_keeps_its_decisions_list_on_one_page_under_its_heading(case):
+    """A list of decisions split 2/3 across two pages reads as two lists: each item
+    but the last is kept with the next, each kept whole."""
+    paragraphs = case.docx.paragraphs
+    heading = next(i for i, p in enumerate(paragraphs)
+                   if p.style.name.startswith(("Heading", "Titre")) and p.text == case.label("steering.sections.decisions"))
+    items = []
+    for p in paragraphs[heading + 1:]:
+        if p.style.name.startswith(("Heading", "Titre")) or not p.style.name.startswith(("List", "Liste")):
+            break
+        items.append(p)
+    if len(items) < 2:
+        return
+    assert paragraphs[heading].paragraph_format.keep_with_next
+    assert all(p.paragraph_format.keep_with_next for p in items[:-1])
+    assert all(p.paragraph_format.keep_together for p in items)
