@@ -90,6 +90,9 @@ def by_pillar(actions: pd.DataFrame, method: Method, lang: str) -> pd.DataFrame:
                 "adkar": method.levers.pillars[pillar].adkar.in_(lang),
                 "actions": len(own),
                 "levers": own["lever"].nunique(),
+                # a population's lever counted once however often it is held: the
+                # count of the effort per population, whose pillar columns add up to it
+                "distinct_actions": len(own[["population", "lever"]].drop_duplicates()),
                 "effort_days": effort,
                 "share": effort / total if total else 0.0,
             }

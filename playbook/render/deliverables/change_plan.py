@@ -607,10 +607,10 @@ def pillar_table(analysis: Analysis) -> Table:
     total = analysis.change_plan.total_days
     efforts = c.apportioned(list(by_pillar["effort_days"]), total)
     shares = c.apportioned([100 * s for s in by_pillar["share"]], 100 if total else 0)
-    rows: list[list[Cell]] = [[row["label"], row["adkar"], int(row["actions"]), c.number(analysis, effort),
+    rows: list[list[Cell]] = [[row["label"], row["adkar"], int(row["distinct_actions"]), c.number(analysis, effort),
              c.percent(analysis, share / 100)]
             for (_, row), effort, share in zip(by_pillar.iterrows(), efforts, shares, strict=True)]
-    rows.append([c.text(analysis, "common.total"), "", int(by_pillar["actions"].sum()),
+    rows.append([c.text(analysis, "common.total"), "", int(by_pillar["distinct_actions"].sum()),
                  c.days(analysis, total), c.percent(analysis, 1.0 if total else 0.0)])
     def col(key: str) -> str:
         return _t(analysis, f"columns.{key}")
@@ -836,7 +836,8 @@ def _population_intro(analysis: Analysis, name: str) -> str:
               impact=analysis.method.dimensions.intensity(int(analysis.diagnosis.levels.at[name, "level"]))
               .label.in_(analysis.lang).lower(),
               buy_in=c.buy_in(analysis, population.buy_in),
-              actions=len(own), days=_days(analysis, float(own["effort_days"].sum())))
+              # distinct actions, as the table under it and the effort per population count them
+              actions=own["lever"].nunique(), days=_days(analysis, float(own["effort_days"].sum())))
 
 
 def _warnings(analysis: Analysis) -> list[str]:

@@ -102,6 +102,7 @@ class _DocxWriter:
         self._end = body.find(qn("w:sectPr"))  # new blocks go before the final section
         self._previous: object = None  # the block written last
         self._opening: DocxParagraph | None = None  # a section's opening kept with what follows
+        self._opening_level = 0  # the level of the heading that opening belongs to
         self.text_width = text_width(self.doc)
         self.confidentiality = self.text(
             document.confidentiality or labels.text("render.confidential", self.lang))
@@ -178,7 +179,8 @@ class _DocxWriter:
         handler = handlers.get(type(block))
         if handler is None:
             raise TypeError(f"not a document block: {block!r}")
-        if isinstance(block, Heading) and self._opening is not None:
+        if isinstance(block, Heading) and self._opening is not None and (
+                block.level <= self._opening_level):
             # a section that is only its opening: kept with the next heading, short
             # sections would chain into one block longer than a page
             self._opening.paragraph_format.keep_with_next = False
@@ -226,7 +228,10 @@ class _DocxWriter:
             written.paragraph_format.keep_together = True
             written.paragraph_format.keep_with_next = True
             if opening:
+                # an opening followed by its section's first sub-heading introduces it:
+                # it stays kept with it, never alone at a page foot
                 self._opening = written
+                self._opening_level = self._previous.level if isinstance(self._previous, Heading) else 0
 
     def _bullets(self, bullets: Bullets) -> None:
         base = "List Number" if bullets.numbered else "List Bullet"

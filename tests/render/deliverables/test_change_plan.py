@@ -608,3 +608,20 @@ def test_the_report_says_why_the_ranking_comes_in_its_order_and_leaves_the_formu
     assert flat(analysis.method.levers.priority.reading(case.lang)) in text
     assert "×" not in text
     assert flat(analysis.method.levers.priority.description.in_(case.lang)) not in text
+
+
+def test_the_pillar_and_population_effort_tables_give_the_same_action_counts(case):
+    """Side by side in the effort section: a pillar's actions are the sum of its
+    column in the effort per population, and each population's section announces
+    the count of the lines its table lists."""
+    analysis = case.analysis
+    by_population = cp.population_effort_table(analysis).rows
+    pillars = cp.pillar_table(analysis).rows
+    for index in range(len(PILLARS)):
+        assert pillars[index][2] == sum(r[2 + index] for r in by_population)
+    assert pillars[-1][2] == sum(r[1] for r in by_population)
+    for population in analysis.engagement.populations:
+        rows = cp.lever_rows(analysis, cp.population_actions(analysis, population.name))
+        if rows:
+            intro = cp._population_intro(analysis, population.name)
+            assert f" {len(rows)} action" in intro, intro

@@ -344,3 +344,22 @@ def test_sections_of_one_sentence_do_not_chain_into_a_block_longer_than_a_page(t
     paragraphs = {p.text[:20]: p.paragraph_format for p in open_docx(str(path)).paragraphs}
     assert not paragraphs["No persona is descri"].keep_with_next
     assert paragraphs["No user journey is d"].keep_with_next is True
+
+
+def test_a_section_s_opening_stays_with_its_first_sub_heading(tmp_path, templates):
+    """« Ce qui change, population par population » and its one sentence at a page
+    foot, the first population's heading overleaf: the opening introduces the
+    sub-sections and keeps with them; before a heading of its own level it does not."""
+    from playbook.render.ir import Document, Heading, Paragraph
+
+    path = write_docx(Document("Note", lang="en", blocks=[
+        Heading("What changes, population by population"),
+        Paragraph("For each population, what lies behind the heat map."),
+        Heading("Sales representatives", 2), Paragraph("x " * 200),
+        Heading("Barriers"), Paragraph("One barrier found."),
+        Heading("Risks"), Paragraph("x " * 200)]),
+        tmp_path / "note.docx", templates)
+    paragraphs = {p.text[:20]: p.paragraph_format for p in open_docx(str(path)).paragraphs}
+    assert paragraphs["For each population,"].keep_with_next is True
+    assert paragraphs["Sales representative"].keep_with_next is True
+    assert not paragraphs["One barrier found."].keep_with_next
