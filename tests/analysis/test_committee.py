@@ -243,9 +243,9 @@ def test_the_lots_table_names_each_high_risk_by_population_and_kind_with_its_id(
         assert f"{risk.population}: {kind} ({risk.id})" in cell
 
 
-def test_the_risks_title_agrees_with_one_other_risk_in_french():
-    """« … et 1 autre », never « et 1 autres »: the count of the risks not named
-    agrees (French puts 1 in the singular), and 2 stays plural."""
+def test_the_risks_title_counts_the_open_risks_by_kind_when_it_cannot_name_them():
+    """« risque de dévoiement (X) et 4 autres » leaves the reader unable to place the
+    others: beyond the one a title names, the risks are counted by kind."""
     import dataclasses
 
     from playbook.render.deliverables import readiness
@@ -254,10 +254,13 @@ def test_the_risks_title_agrees_with_one_other_risk_in_french():
     committee = steer(analysis, BEFORE_GO_LIVE)
     assert committee.risks
     risk = committee.risks[0]
-    two = readiness.risks_title(analysis, dataclasses.replace(committee, risks=(risk, risk)))
-    three = readiness.risks_title(analysis, dataclasses.replace(committee, risks=(risk, risk, risk)))
-    assert "et 1 autre" in two and "autres" not in two
-    assert "et 2 autres" in three
+    other = dataclasses.replace(risk, kind="misuse" if risk.kind == "rejection" else "rejection")
+    one = readiness.risks_title(analysis, dataclasses.replace(committee, risks=(risk,)))
+    three = readiness.risks_title(analysis, dataclasses.replace(committee, risks=(risk, other, risk)))
+    kind = {"rejection": "rejet", "misuse": "dévoiement"}
+    assert risk.population in one
+    assert three.endswith(f": 2 de {kind[risk.kind]}, 1 de {kind[other.kind]}")
+    assert "autre" not in three and risk.population not in three
 
 
 def test_the_key_users_span_says_its_month_and_year_once():

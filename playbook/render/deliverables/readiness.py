@@ -10,6 +10,7 @@ chooses and formats them, with the words of `steering.readiness.*`.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from typing import Any
 
 from ...analysis import Analysis
@@ -109,11 +110,14 @@ def risks_title(analysis: Analysis, committee: SteeringAnalysis) -> str:
     risks = committee.risks
     if not risks:
         return _t(analysis, "titles.risks_none")
-    named = [_risk_name(analysis, r) for r in risks[:NAMED_RISKS]]
-    names = _adoption()._names(analysis, named)
-    if len(risks) > NAMED_RISKS:
-        names = _t(analysis, "words.more", names=", ".join(named),
-                   count=c.number(analysis, len(risks) - NAMED_RISKS))
+    if len(risks) <= NAMED_RISKS:
+        names = _adoption()._names(analysis, [_risk_name(analysis, r) for r in risks])
+    else:
+        # more than a title can name: counted by kind ("3 de dévoiement, 2 de rejet"),
+        # not one named and "4 others" the reader cannot place
+        kinds = Counter(r.kind for r in risks)
+        names = ", ".join(_t(analysis, f"words.risks_of_kind.{kind}", count=c.number(analysis, n))
+                          for kind, n in sorted(kinds.items(), key=lambda item: -item[1]))
     return _n(analysis, "titles.risks", len(risks), names=names)
 
 
