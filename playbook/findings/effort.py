@@ -20,7 +20,9 @@ def effort(analysis: Analysis) -> Effort:
     if len(actions):
         for label, own in actions.groupby("owner_label", sort=False):
             names = tuple(dict.fromkeys(str(n) for n in own["owner_name"] if n))
-            rows.append((str(label), names, len(own), float(own["effort_days"].sum())))
+            # distinct actions (a recurring one counted once), as the plan's other counts
+            distinct = len(own[["population", "lever"]].drop_duplicates())
+            rows.append((str(label), names, distinct, float(own["effort_days"].sum())))
     rows.sort(key=lambda r: -r[3])
     shown = day_parts([r[3] for r in rows], shown_total)
     return Effort(total, shown_total, tuple(

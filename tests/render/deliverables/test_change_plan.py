@@ -625,3 +625,9 @@ def test_the_pillar_and_population_effort_tables_give_the_same_action_counts(cas
         if rows:
             intro = cp._population_intro(analysis, population.name)
             assert f" {len(rows)} action" in intro, intro
+
+
+def test_the_owner_table_counts_the_actions_the_pillar_table_counts(case):
+    analysis = case.analysis
+    owners = cp.owner_table(analysis).rows
+    assert sum(int(r[2]) for r in owners) == cp.pillar_table(analysis).rows[-1][2]
