@@ -77,7 +77,7 @@ def test_the_command_says_where_the_copy_is_in_french(tmp_path: Path, monkeypatc
     assert main(["lab", "client.yaml", "--no-browser"]) == 0
 
     out = capsys.readouterr().out
-    assert "6 carnet(s) copié(s) pour cet engagement dans outputs/Mutuelle Horizon/notebooks" in out
+    assert "6 carnets copiés pour cet engagement dans outputs/Mutuelle Horizon/notebooks" in out
     assert started and started[0][-1] == "--no-browser"
 
 
