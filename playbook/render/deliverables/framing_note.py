@@ -776,7 +776,8 @@ def gantt_chart(analysis: Analysis) -> Chart:
                  max(lot.design_start, lot.acceptance_start - dt.timedelta(days=1)), lot.name),
             Task(f"{lot.name} — {s('acceptance').lower()}", lot.acceptance_start,
                  milestones.at[lot.name, "acceptance_end"].date(), lot.name),
-            Task(t(analysis, "plan.go_live_task", lot=lot.name), lot.go_live, lot.go_live, lot.name,
+            Task(c.go_live_milestone(analysis, lot.name, t(analysis, "plan.go_live_task", lot=lot.name)),
+                 lot.go_live, lot.go_live, lot.name,
                  milestone=True),
         ]
     return Chart("gantt", t(analysis, "plan.gantt"), tasks=tasks)

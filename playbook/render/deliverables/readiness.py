@@ -337,5 +337,5 @@ def _next_steps(analysis: Analysis, committee: SteeringAnalysis) -> list[BulletL
     steps: list[BulletLike] = s._next_steps(analysis, pack)
     lot = next((lot for lot in committee.lots if lot.go_live >= committee.as_of), None)
     if lot is not None:
-        steps.append(f"**{c.date(analysis, lot.go_live)}** — {_t(analysis, 'words.next_go_live', lot=lot.lot)}")
+        steps.append(f"**{c.date(analysis, lot.go_live)}** — {c.go_live_milestone(analysis, lot.lot, _t(analysis, 'words.next_go_live', lot=lot.lot))}")
     return steps

@@ -549,3 +549,26 @@ def test_one_territory_dwarfing_the_others_is_said_in_a_sentence_not_charted(cas
     # territories of comparable size keep their chart
     if fn.several_territories(case.analysis) and not fn.dwarfed_territories(case.analysis):
         assert case.label("framing_note.scope.territories_title") in case.headings()
+
+
+def test_a_lot_named_for_its_go_live_is_its_milestone_without_saying_go_live_twice():
+    """A lot the client calls 'Go-live – Requests' goes live as 'Go-live – Requests',
+    never 'Go-live – Requests: go-live', in the next steps and on the lots' chart;
+    a lot named otherwise keeps 'Lot 1: go-live'."""
+    from tests.factories import minimal_engagement_dict
+
+    for lang in ("en", "fr"):
+        data = minimal_engagement_dict()
+        data["engagement"]["as_of"] = "2026-01-05"
+        data["lots"][1]["name"] = "Go-live – Requests"
+        analysis = _factory_analysis(data, lang)
+        steps = [s.text for s in c.next_steps(analysis, limit=20)]
+        assert "Go-live – Requests" in steps, steps
+        said_twice = [x for x in steps if x.startswith("Go-live – Requests") and x != "Go-live – Requests"
+                      and ("go-live" in x.split("Requests", 1)[1] or "mise en production" in x)]
+        assert not said_twice
+        first = data["lots"][0]["name"]
+        assert c.text(analysis, "common.next_step.go_live", lot=first) in steps
+        chart = fn.gantt_chart(analysis)
+        milestones = [task.label for task in chart.tasks if task.milestone and task.lane == "Go-live – Requests"]
+        assert milestones == ["Go-live – Requests"]
