@@ -572,3 +572,45 @@ def test_a_lot_named_for_its_go_live_is_its_milestone_without_saying_go_live_twi
         chart = fn.gantt_chart(analysis)
         milestones = [task.label for task in chart.tasks if task.milestone and task.lane == "Go-live – Requests"]
         assert milestones == ["Go-live – Requests"]
+
+
+def test_one_or_two_objectives_are_said_as_sentences_each_with_the_business_objective_it_serves():
+    """A slide of a two-row table says little: each objective reads 'KPI: from 28% to
+    36% by 30 June 2029 (owner: …)', the business objective it serves beneath it."""
+    from playbook.render.ir import BulletItem, BulletSlide
+    from tests.factories import minimal_engagement_dict
+
+    data = minimal_engagement_dict()
+    data["objectives"] = [
+        {"business_objective": "Answer tenants faster.", "crm_objective": "Every request traced",
+         "kpi": "Requests answered within 2 days", "baseline": 35, "target": 80, "unit": "%",
+         "due_date": "2026-12-31", "owner": "Anne Ferrand"},
+        {"business_objective": "Keep more tenants.", "crm_objective": "Every complaint followed up",
+         "kpi": "Tenants renewing", "target": 90, "unit": "%", "due_date": "2027-06-30", "owner": "Marc Dumas"},
+    ]
+    analysis = _factory_analysis(data)
+    title = c.counted(analysis, "framing_note.deck.objectives", 2, business=2)
+    (slide,) = [s for s in fn.build_deck(analysis).slides if getattr(s, "title", None) == title]
+    assert isinstance(slide, BulletSlide)
+    lines = [flat(getattr(b, "text", b)) for b in slide.bullets]
+    assert lines[0] == "**Requests answered within 2 days**: from 35% to 80% by 31 December 2026 (owner: Anne Ferrand)"
+    assert lines[1] == "For “Answer tenants faster”: every request traced."
+    assert lines[2].startswith("**Tenants renewing**: 90% by 30 June 2027")
+    assert [isinstance(b, BulletItem) and b.level == 1 for b in slide.bullets] == [False, True, False, True]
+
+
+def test_the_scope_slide_shows_each_population_s_function_when_all_use_the_crm():
+    """A 'CRM user: Yes' column under a title saying all of them use the CRM says
+    nothing; who the people are (their function) does."""
+    from playbook.render.ir import TableSlide
+    from tests.factories import minimal_engagement_dict
+
+    data = minimal_engagement_dict()
+    for population in data["populations"]:
+        population["crm_user"] = True
+    analysis = _factory_analysis(data)
+    (slide,) = [s for s in fn.build_deck(analysis).slides
+                if isinstance(s, TableSlide) and s.table.columns[0] == "Population"
+                and "Headcount" in s.table.columns]
+    assert "CRM user" not in slide.table.columns and "Function" in slide.table.columns
+    assert [row[1] for row in slide.table.rows[:-1]] == [p["function"] for p in data["populations"]]
