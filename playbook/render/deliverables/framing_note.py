@@ -276,9 +276,10 @@ def _population_slide_table(analysis: Analysis) -> Table:
     if len({p.crm_user for p in e.populations}) > 1:
         chosen = c.select(table, [0, 1, 2])
     else:
+        rows: list[list[Cell]] = [[p.name, p.function, p.headcount] for p in e.populations]
+        rows.append([c.text(analysis, "common.total"), "", _headcount(e)])
         chosen = Table([table.columns[0], c.text(analysis, "common.columns.function"), table.columns[1]],
-                       [[p.name, p.function, p.headcount] for p in e.populations]
-                       + [[c.text(analysis, "common.total"), "", _headcount(e)]], widths=[3, 2.4, 1])
+                       rows, widths=[3, 2.4, 1])
     if len(e.populations) == 1:
         chosen = Table(chosen.columns, chosen.rows[:-1], widths=chosen.widths)
     return chosen
