@@ -869,7 +869,16 @@ def _cause(analysis: Analysis, risk: RiskAssessment, tabled: set[tuple[str, str]
     if main is not None and main.source != "rule" and (risk.population, main.source) in tabled:
         label = c.term(analysis, "brake", main.source)
         return label[:1].upper() + label[1:]
+    if main is not None and main.source == "rule" and RULE_PARTS in main.reason:
+        # a rule of the method reads "population (headcount) — its facts — what follows":
+        # the row already names the population, and the facts are the intake's; the
+        # cause is what follows from them
+        consequence = main.reason.rsplit(RULE_PARTS, 1)[1].strip()
+        return consequence[:1].upper() + consequence[1:]
     return c.without_mechanism(analysis, risk.reasons[0]) if risk.reasons else ""
+
+
+RULE_PARTS = " — "  # how a risk rule's reason separates who, the facts and what follows
 
 
 def _brakes_shown(analysis: Analysis) -> list[Any]:

@@ -614,3 +614,23 @@ def test_the_scope_slide_shows_each_population_s_function_when_all_use_the_crm()
                 and "Headcount" in s.table.columns]
     assert "CRM user" not in slide.table.columns and "Function" in slide.table.columns
     assert [row[1] for row in slide.table.rows[:-1]] == [p["function"] for p in data["populations"]]
+
+
+def test_a_risk_a_rule_of_the_method_raises_gives_its_consequence_as_cause_not_the_intake_again():
+    """'Brokers (30 people) — broker: …; obligation to use the CRM: none — nothing in
+    its contract…' in a cause column restates the row's population and the intake;
+    the cause is what follows: 'Nothing in its contract obliges it to use…'."""
+    from tests.factories import minimal_engagement_dict
+
+    data = minimal_engagement_dict()
+    data["populations"][1].update({"organisation_kind": "broker", "organisation": "Partner brokers",
+                                   "crm_obligation": "none", "buy_in": "neutral"})
+    analysis = _factory_analysis(data)
+    name = data["populations"][1]["name"]
+    ruled = [r for r in fn.first_risks(analysis) if r.population == name and r.causes
+             and r.causes[0].source == "rule"]
+    assert ruled, "the partner with no obligation to use the CRM is at risk of rejection"
+    table = fn._risk_table(analysis, ruled, full=True)
+    cause = table.rows[0][-1]
+    assert name not in cause and "obligation to use the CRM: none" not in cause
+    assert cause.startswith("Nothing in its contract obliges it to use the client's CRM")
