@@ -1040,9 +1040,12 @@ def _scope_slides(analysis: Analysis) -> Slides:
                   for lot in sorted(e.lots, key=lambda lot: lot.go_live)]
         # Who each lot reaches, and when it goes live, beside what it delivers: a
         # table of lots and blocks alone says little on a page of its own.
-        detail += b.table_slides(analysis, t(analysis, "scope.lots_title"),
-                                 c.select_or_record(_lots_table(analysis, full=True), [0, 1, 2, 5]),
-                                 notes=b.lines(phases))
+        # When that does not fit one slide, what each lot delivers alone: the report
+        # and the notes say the rest.
+        lots = c.select_or_record(_lots_table(analysis, full=True), [0, 1, 2, 5])
+        if len(b.pages(lots)) > 1:
+            lots = c.select_or_record(_lots_table(analysis, full=False), [0, 1])
+        detail += b.table_slides(analysis, t(analysis, "scope.lots_title"), lots, notes=b.lines(phases))
     return main, detail
 
 

@@ -634,3 +634,16 @@ def test_a_risk_a_rule_of_the_method_raises_gives_its_consequence_as_cause_not_t
     cause = table.rows[0][-1]
     assert name not in cause and "obligation to use the CRM: none" not in cause
     assert cause.startswith("Nothing in its contract obliges it to use the client's CRM")
+
+
+def test_the_lots_appendix_says_whom_each_lot_reaches_when_it_fits_one_slide():
+    """Two lots and their blocks alone say little on a page of their own: who each
+    lot reaches and when it goes live stand beside them while one slide holds it."""
+    from playbook.render.ir import TableSlide
+    from tests.factories import minimal_engagement_dict
+
+    analysis = _factory_analysis(minimal_engagement_dict())
+    title = c.text(analysis, "framing_note.scope.lots_title")
+    (slide,) = [s for s in fn.build_deck(analysis).slides if isinstance(s, TableSlide) and s.title == title]
+    assert slide.table.columns == ["Lot", "Functional blocks", "Populations", "Go-live"]
+    assert len(budget.pages(slide.table)) == 1

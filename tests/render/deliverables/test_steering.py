@@ -356,3 +356,27 @@ def test_the_note_keeps_its_decisions_list_on_one_page_under_its_heading(case):
     assert paragraphs[heading].paragraph_format.keep_with_next
     assert all(p.paragraph_format.keep_with_next for p in items[:-1])
     assert all(p.paragraph_format.keep_together for p in items)
+
+
+def test_a_late_list_cut_short_shows_the_late_workshop_first_whatever_its_date():
+    """The readiness deck shows the late work that fits its slide; a late framing
+    workshop, which the plan builds on, is among it even when two dozen actions
+    were due before it, and the caption says the order."""
+    from playbook.analysis.committee import committee_of
+    from playbook.render.deliverables import readiness
+
+    data = minimal_engagement_dict()
+    data["engagement"]["as_of"] = "2026-04-20"
+    data["governance"]["workshops"] = [
+        {"workshop": "target_vision", "date": "2026-01-19", "participants": "Board", "status": "done"},
+        {"workshop": "use_cases", "date": "2026-03-30", "participants": "Key users"},
+    ]
+    analysis = prepared("steering", analyse(Engagement.model_validate(data), load_method(), "en"))
+    committee = committee_of(analysis)
+    (workshop,) = committee.late_workshops
+    assert sum(a.planned < workshop.planned for a in committee.late) > 4
+    table = readiness.late_slide_table(analysis, committee)
+    assert len(table.rows) < len(committee.late) + 1
+    assert table.rows[0][0] == workshop.id and "workshops first" in table.caption
+    planned = [a.planned for a in committee.late]
+    assert [r[3] for r in table.rows[1:]] == [readiness.c.date(analysis, d) for d in sorted(planned)[:len(table.rows) - 1]]
