@@ -489,4 +489,3 @@ def test_a_french_need_line_agrees_the_comfort_level_with_its_noun():
     for line in lines:
         assert not re.search(r"(?<!niveau d')aisance informatique\s*:\s*(Élevé|Moyen)\b", line), line
         assert c.term(analysis, "level", analysis.engagement.populations[0].it_comfort) in lines[0]
-
