@@ -1042,10 +1042,10 @@ def _scope_slides(analysis: Analysis) -> Slides:
         # table of lots and blocks alone says little on a page of its own.
         # When that does not fit one slide, what each lot delivers alone: the report
         # and the notes say the rest.
-        lots = c.select_or_record(_lots_table(analysis, full=True), [0, 1, 2, 5])
-        if len(b.pages(lots)) > 1:
-            lots = c.select_or_record(_lots_table(analysis, full=False), [0, 1])
-        detail += b.table_slides(analysis, t(analysis, "scope.lots_title"), lots, notes=b.lines(phases))
+        delivered = c.select_or_record(_lots_table(analysis, full=True), [0, 1, 2, 5])
+        if len(b.pages(delivered)) > 1:
+            delivered = c.select_or_record(_lots_table(analysis, full=False), [0, 1])
+        detail += b.table_slides(analysis, t(analysis, "scope.lots_title"), delivered, notes=b.lines(phases))
     return main, detail
 
 
