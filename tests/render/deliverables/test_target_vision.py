@@ -481,3 +481,43 @@ def test_the_one_population_keeping_its_data_in_silos_is_named_once_with_its_rea
                  if isinstance(b, Bullets) for i in b.items]
         assert sum("Agency managers" in line for line in lines) == 1, lines
         assert any(line.startswith(("Reason: ", "Raison : ")) for line in lines)
+
+
+def test_the_decisions_the_summary_ends_on_have_a_slide_before_the_next_steps(case):
+    """The summary's last card ("4 decisions await the steering committee") is
+    developed in this deck too: a slide of its own naming every decision, just
+    before the next steps, not a count the committee must look up elsewhere."""
+    from playbook.render.deliverables import decisions as decided
+
+    listed = decided.of(case.analysis)
+    assert listed, "the examples raise decisions"
+    headline = flat(c.counted(case.analysis, "findings.decisions.headline", len(listed)).rstrip("."))
+    cards = flat(case.slide_text(case.pptx.slides[1]))
+    assert headline in cards
+    main = case.main_slides()
+    titles = [flat(s.shapes.title.text) for s in main]
+    assert headline in titles and titles.index(headline) == len(titles) - 2, titles
+    shown = flat(case.slide_text(main[titles.index(headline)]))
+    for decision in listed:
+        topic = flat(decided.topic(case.analysis, decision))
+        assert flat(topic[:1].upper() + topic[1:]) in shown, topic
+
+
+def test_a_life_still_to_write_reads_as_english_not_as_a_calque_of_a_decrire():
+    """« Vie de demain à décrire » is "life tomorrow still to be described" in
+    English: never "still to describe", in the deck's titles, its cards or the report."""
+    from playbook.analysis.engine import analyse
+    from playbook.intake import load_engagement
+    from playbook.method import load_method
+
+    from .conftest import EXAMPLES
+
+    path = EXAMPLES.parents[1] / "corpus" / "halvorsen_pharma" / "engagement.yaml"
+    analysis = analyse(load_engagement(path), load_method(), "en")
+    assert not tv.described(analysis), "nothing of life tomorrow is written for this client yet"
+    deck = tv.build_deck(analysis)
+    said = [getattr(s, "title", "") for s in deck.slides]
+    said += [item for s in deck.slides for item in getattr(s, "items", [])]
+    said += [str(block) for block in tv.build_document(analysis).blocks]
+    assert any("still to be described" in text for text in said), said
+    assert not any("still to describe" in text for text in said)
