@@ -631,3 +631,17 @@ def test_the_owner_table_counts_the_actions_the_pillar_table_counts(case):
     analysis = case.analysis
     owners = cp.owner_table(analysis).rows
     assert sum(int(r[2]) for r in owners) == cp.pillar_table(analysis).rows[-1][2]
+
+
+def test_a_role_with_nobody_named_counts_its_actions_as_the_owner_table_does(case):
+    """'Internal communication (4 days, 8 actions)' beside an owner table giving it 1
+    action: one count, the distinct actions, wherever the role is cited."""
+    warning = next((w for w in case.analysis.change_plan.warnings if w.code == "owner_unnamed"), None)
+    if warning is None:
+        return
+    counts = {row[0]: row[2] for row in cp.owner_table(case.analysis).rows}
+    cited = [(role, n) for role, n in counts.items() if f"{role} (" in warning.message]
+    assert cited, warning.message
+    for role, n in cited:
+        part = warning.message.split(f"{role} (", 1)[1].split(")", 1)[0]
+        assert part.endswith(f" {n} {'action' if n == 1 else 'actions'}"), (role, n, part)
