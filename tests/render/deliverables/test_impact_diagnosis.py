@@ -747,3 +747,21 @@ def test_one_population_in_a_count_is_said_in_words_in_the_titles_and_the_summar
         name = analysis.engagement.populations[0].name
         assert any(m.startswith(one) and name in m for m in idg.messages(analysis).values())
         assert any(isinstance(s, TableSlide) for s in deck.slides)
+
+
+def test_a_decision_s_reason_does_not_repeat_its_topic_in_more_words():
+    """Under "Roles with nobody named", the reason reads "Change lead, Internal
+    communication, …", not "Roles of the plan with nobody named: Change lead, …"."""
+    from playbook.analysis.engine import analyse
+    from playbook.intake import load_engagement
+    from playbook.method import load_method
+    from playbook.render.deliverables import decisions as decided
+
+    path = EXAMPLES.parents[1] / "corpus" / "halvorsen_pharma" / "engagement.yaml"
+    for lang in ("en", "fr"):
+        analysis = analyse(load_engagement(path), load_method(), lang)
+        [slide] = decided.slide(analysis)
+        [topic, reason] = [getattr(b, "text", b) for b in slide.bullets]
+        subject = decided.of(analysis)[0].reason.partition(":")[0]
+        assert subject.split()[0].casefold() in topic.casefold(), (topic, subject)
+        assert subject not in reason and reason.split(",")[0] in decided.of(analysis)[0].reason, reason
