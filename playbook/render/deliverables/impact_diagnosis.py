@@ -183,7 +183,7 @@ def messages(analysis: Analysis) -> dict[str, str]:
 
     convince = _in_role(analysis, "priority")
     if convince:
-        messages["convince"] = (c.message(analysis, f"{NAME}.messages.convince_first", count=len(convince),
+        messages["convince"] = (c.message(analysis, f"{NAME}.messages.convince_first", len(convince),
                            # one population is named in the headline, not counted
                            populations=_names(analysis, convince) if len(convince) == 1
                            else _counted(analysis, "messages.populations", len(convince)),

@@ -446,7 +446,8 @@ def test_a_single_resistance_confirms_one_barrier_not_the_barriers():
     for lang, plural in (("en", "the barriers"), ("fr", "les freins")):
         analysis = _one_population(lang)
         title = c.counted(analysis, "impact_diagnosis.deck.resistances", 1)
-        assert title.startswith("1 ") and plural not in title, title
+        # one is said in words, as the summary says it ("One barrier found")
+        assert title.startswith(("One ", "Une ")) and plural not in title, title
 
 
 def test_a_single_population_s_map_carries_its_heat_map_row_and_its_segment_in_words():
@@ -611,7 +612,7 @@ def test_a_single_ally_is_named_in_the_maps_notes_not_on_a_slide_of_one_bullet()
     [line] = idg._ally_lines(analysis)
     slides = idg.build_deck(analysis).slides
     assert not any(line in str(getattr(s, "bullets", "")) for s in slides)
-    assert any(line in (getattr(s, "notes", "") or "") and "1 to lean on" in s.title for s in slides)
+    assert any(line in (getattr(s, "notes", "") or "") and "one to lean on" in s.title for s in slides)
 
 
 def test_a_risk_no_population_runs_high_is_said_in_words_and_one_population_is_not_all(analyses):
@@ -725,3 +726,44 @@ def test_one_population_to_convince_is_said_in_the_singular_in_the_next_steps():
         said = [step.full or step.text for step in idg.next_steps(analysis)]
         assert any(one in step for step in said), said
         assert not any(many in step for step in said), said
+
+
+def test_one_population_in_a_count_is_said_in_words_in_the_titles_and_the_summary():
+    """A client with one population to convince, one at high risk: "One population
+    carries a high risk…", "Une population à convaincre en priorité, …" — never
+    "1 population …" opening a title or a message, as the summary's cards already
+    say "One barrier found"."""
+    from playbook.analysis.engine import analyse
+    from playbook.intake import load_engagement
+    from playbook.method import load_method
+    from playbook.render.ir import TableSlide
+
+    path = EXAMPLES.parents[1] / "corpus" / "halvorsen_pharma" / "engagement.yaml"
+    for lang, one in (("en", "One population"), ("fr", "Une population")):
+        analysis = analyse(load_engagement(path), load_method(), lang)
+        deck = idg.build_deck(analysis)
+        titles = [getattr(s, "title", "") for s in deck.slides]
+        said = [*titles, *idg.messages(analysis).values(), *idg.key_messages(analysis)]
+        assert not [x for x in said if x.startswith("1 population")], said
+        assert sum(t.startswith(one) for t in titles) >= 2, titles
+        name = analysis.engagement.populations[0].name
+        assert any(m.startswith(one) and name in m for m in idg.messages(analysis).values())
+        assert any(isinstance(s, TableSlide) for s in deck.slides)
+
+
+def test_a_decision_s_reason_does_not_repeat_its_topic_in_more_words():
+    """Under "Roles with nobody named", the reason reads "Change lead, Internal
+    communication, …", not "Roles of the plan with nobody named: Change lead, …"."""
+    from playbook.analysis.engine import analyse
+    from playbook.intake import load_engagement
+    from playbook.method import load_method
+    from playbook.render.deliverables import decisions as decided
+
+    path = EXAMPLES.parents[1] / "corpus" / "halvorsen_pharma" / "engagement.yaml"
+    for lang in ("en", "fr"):
+        analysis = analyse(load_engagement(path), load_method(), lang)
+        [slide] = decided.slide(analysis)
+        [topic, reason] = [getattr(b, "text", b) for b in slide.bullets]
+        subject = decided.of(analysis)[0].reason.partition(":")[0]
+        assert subject.split()[0].casefold() in topic.casefold(), (topic, subject)
+        assert subject not in reason and reason.split(",")[0] in decided.of(analysis)[0].reason, reason

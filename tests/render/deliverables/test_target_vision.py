@@ -300,6 +300,9 @@ def test_the_data_slide_names_the_populations_keeping_their_data_in_silos():
     assert tv.desiloing_populations(analysis) == ["Agency managers"]
     slide = next(s for s in tv.build_deck(analysis).slides if isinstance(s, BulletSlide) and "180°" in s.title)
     assert any(str(b).endswith(": Agency managers.") for b in slide.bullets)
+    # one population is said in words, not "1 population keeps its data in silos"
+    assert slide.title.endswith("one population keeps its data in silos"), slide.title
+    assert not any("for 1 population" in str(b) for b in slide.bullets)
 
 
 def test_a_client_whose_populations_are_not_described_yet_sees_what_changes_for_each_from_the_diagnosis():
