@@ -251,7 +251,7 @@ def test_sessions_that_cannot_be_placed_are_reported():
     for message in unscheduled:
         count = int(message.split(": ", 1)[1].split(" ", 1)[0])
         noun = "session" if count == 1 else "sessions"
-        assert f": {count} {noun} of '" in message, message
+        assert f": {count} {noun} of " in message, message
     assert p.totals.loc["Total", "coverage"] < 1
 
 

@@ -309,15 +309,16 @@ def test_the_points_to_watch_slide_names_every_kind_and_what_it_concerns_and_not
     """The title counts the kinds of points the slide shows (one bullet each, with
     the lots or populations it concerns: the first few named, the others counted),
     never more; each full sentence is in the notes."""
-    plan = case.analysis.training_plan
-    warnings = tp._warnings(case.analysis)
-    kinds = sum(1 for item in tp.warning_kinds(case.analysis) if item.level == 0)
+    decided = tp._decided(case.analysis)  # said on the decisions slide
+    watched = [w for w in case.analysis.training_plan.warnings if w.message not in decided]
+    warnings = [w for w in tp._warnings(case.analysis) if w not in decided]
+    kinds = sum(1 for item in tp.warning_kinds(case.analysis, decided) if item.level == 0)
     slide = case.slides_titled(c.counted(case.analysis, "training_plan.deck.warnings", kinds))[0]
     shown = flat(case.slide_text(slide))
     assert body_words(slide) <= budget.BUDGET
-    for code in {w.code for w in plan.warnings}:
+    for code in {w.code for w in watched}:
         assert flat(case.label(f"training_plan.deck.warning_kinds.{code}")) in shown
-        subjects = list(dict.fromkeys(w.subject for w in plan.warnings if w.code == code and w.subject))
+        subjects = list(dict.fromkeys(w.subject for w in watched if w.code == code and w.subject))
         named = [s for s in subjects if flat(s) in shown]
         if len(named) < len(subjects):
             more = c.counted(case.analysis, "common.and_more", len(subjects) - len(named))
@@ -489,3 +490,23 @@ def test_a_french_need_line_agrees_the_comfort_level_with_its_noun():
     for line in lines:
         assert not re.search(r"(?<!niveau d')aisance informatique\s*:\s*(Élevé|Moyen)\b", line), line
         assert c.term(analysis, "level", analysis.engagement.populations[0].it_comfort) in lines[0]
+
+
+def test_the_summary_s_decisions_are_developed_on_a_slide_of_their_own(case):
+    """'One decision awaits the steering committee.' closing the summary with no
+    slide after it to say which: the deck develops it, and a point to watch that is
+    a decision is said there, not twice."""
+    from playbook.render.deliverables import decisions
+
+    listed = decisions.of(case.analysis)
+    if not listed:
+        pytest.skip("nothing to decide")
+    title = flat(c.counted(case.analysis, "findings.decisions.headline", len(listed)).rstrip("."))
+    slides = case.slides_titled(title)
+    assert slides
+    said = flat(case.slide_text(slides[0]))
+    assert all(flat(decisions.topic(case.analysis, d)[:1].upper() + decisions.topic(case.analysis, d)[1:]) in said
+               for d in listed)
+    for slide in list(case.pptx.slides)[2:]:  # after the summary
+        if slide not in slides:
+            assert not any(flat(d.reason) in flat(case.slide_text(slide)) for d in listed)
