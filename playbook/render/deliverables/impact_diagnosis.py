@@ -835,12 +835,17 @@ def build_document(analysis: Analysis) -> Document:
 
     bubbles = bubble_chart(analysis)
     drawn = not bubbles.says_little  # else a table of its points: no bubbles to explain
-    blocks += [Heading(s("segments")), *lead.get("segments", []),
-               *([Paragraph(_t(analysis, "text.segments_intro"))] if drawn else []),
-               # the note on shifted bubbles is the caption's second sentence: said
-               # under the chart, never overleaf after the markers' key
-               Figure(bubbles, caption=_bubble_caption(analysis, drawn)),
-               segment_table(analysis)]
+    blocks += [Heading(s("segments")), *lead.get("segments", [])]
+    if len(analysis.engagement.populations) == 1:
+        # one population: where it stands in words (impact, buy-in, segment, what it
+        # calls for), as on its slide, not a map's coordinates (3, -1) then its segment
+        blocks.append(single_population_segment_table(analysis))
+    else:
+        blocks += [*([Paragraph(_t(analysis, "text.segments_intro"))] if drawn else []),
+                   # the note on shifted bubbles is the caption's second sentence: said
+                   # under the chart, never overleaf after the markers' key
+                   Figure(bubbles, caption=_bubble_caption(analysis, drawn)),
+                   segment_table(analysis)]
 
     blocks += [Heading(s("brakes")), *lead.get("brakes", [])]
     if analysis.diagnosis.brakes:
