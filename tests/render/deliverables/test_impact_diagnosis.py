@@ -786,3 +786,18 @@ def test_a_single_population_s_impact_and_buy_in_are_said_in_words_in_the_report
         p = analysis.engagement.populations[0]
         [row] = tables[0].rows
         assert c.term(analysis, "buy_in", p.buy_in) in row and "-1" not in [str(x) for x in row]
+
+
+def test_one_population_at_high_risk_is_named_in_the_risks_message():
+    """"A high risk of misuse for 1 population" makes the reader look up which one:
+    a single population at high risk is named."""
+    from playbook.analysis.engine import analyse
+    from playbook.intake import load_engagement
+    from playbook.method import load_method
+
+    path = EXAMPLES.parents[1] / "corpus" / "halvorsen_pharma" / "engagement.yaml"
+    for lang in ("en", "fr"):
+        analysis = analyse(load_engagement(path), load_method(), lang)
+        said = idg.messages(analysis)["risks"]
+        name = analysis.engagement.populations[0].name
+        assert name in said and "1 population" not in said, said
