@@ -627,7 +627,10 @@ def _unnamed_owners(actions: pd.DataFrame, method: Method, lang: str) -> list[Me
     for role, own in open_work.groupby("owner", sort=False):
         if role in method.levers.missing_roles or own["owner_name"].astype(bool).any():
             continue
-        unnamed.append((float(own["effort_days"].sum()), len(own), str(own["owner_label"].iloc[0])))
+        # distinct actions, a recurring one counted once: the count the owner table gives
+        every = actions[actions["owner"] == role]
+        count = len(every[["population", "lever"]].drop_duplicates())
+        unnamed.append((float(own["effort_days"].sum()), count, str(own["owner_label"].iloc[0])))
     if not unnamed:
         return []
     unnamed.sort(key=lambda item: -item[0])

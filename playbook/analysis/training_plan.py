@@ -24,6 +24,7 @@ from ..method import Method
 from ..method.levers import Condition
 from ..method.training import Module
 from ..model import Engagement
+from ..text import grammar
 from ..text.typography import format_date
 from .calendar import WorkingCalendar
 from .change_plan_inputs import Profile, profiles
@@ -193,7 +194,7 @@ def _key_user_needs(engagement: Engagement, method: Method, lang: str) -> list[N
                 territories=territories,
                 group_size=_group_size(module, method, engagement.training.max_group_size, None),
                 share_cap=None,
-                reason=catalogue.texts["need_key_users"].in_(lang, count=len(key_users)),
+                reason=grammar.fill(catalogue.texts["need_key_users"].in_(lang), lang, count=len(key_users)),
             )
         )
     return needs
@@ -213,7 +214,7 @@ def _administrator_needs(engagement: Engagement, method: Method, lang: str) -> l
             territories=frozenset(),
             group_size=_group_size(module, method, engagement.training.max_group_size, None),
             share_cap=None,
-            reason=catalogue.texts["need_administrators"].in_(lang, count=len(administrators)),
+            reason=grammar.fill(catalogue.texts["need_administrators"].in_(lang), lang, count=len(administrators)),
         )
     ]
 
@@ -628,18 +629,18 @@ def _left_out(
         if dropped:
             warnings.append(MethodWarning(
                 "training_unscheduled",
-                catalogue.texts["unscheduled"].in_(
-                    lang, lot=need.lot, sessions=dropped, module=module.label.in_(lang),
-                    population=need.population,
+                grammar.fill(
+                    catalogue.texts["unscheduled"].in_(lang), lang, lot=need.lot, sessions=dropped,
+                    module=module.label.in_(lang), population=need.population,
                 ),
                 subject=need.population,
             ))
     warnings.append(
         MethodWarning(
             "training_unscheduled",
-            catalogue.texts["unscheduled"].in_(
-                lang, lot=need.lot, sessions=missing, module=need.module.label.in_(lang),
-                population=need.population,
+            grammar.fill(
+                catalogue.texts["unscheduled"].in_(lang), lang, lot=need.lot, sessions=missing,
+                module=need.module.label.in_(lang), population=need.population,
             ),
             subject=need.population,
         )

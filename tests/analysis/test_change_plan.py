@@ -173,7 +173,7 @@ def test_an_action_whose_owner_is_missing_goes_to_the_method_s_fallback(unsponso
     actions = unsponsored.actions.set_index(["population", "lever"])
     engagement_action = actions.loc[("South agencies", "local_sponsor_engagement")]
     assert (engagement_action["owner"], engagement_action["owner_name"]) == ("sponsor", "Paul Verne")
-    assert "as no one holds the role “Local sponsor of the territory”" in engagement_action["reason"]
+    assert "where no one holds the role “Local sponsor of the territory”" in engagement_action["reason"]
 
 
 def test_no_action_is_owned_by_a_role_the_governance_lacks(unsponsored):

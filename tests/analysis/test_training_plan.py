@@ -90,7 +90,9 @@ def test_group_size_shrinks_to_the_share_away_cap():
     p = sales_plan(headcount=20, max_share_away=0.2)  # 4 of 20 away at once
     need = p.needs.set_index("module").loc["crm_essentials"]
     assert (need["group_size"], need["sessions"]) == (4, 5)
-    assert "training_group_capped" in {w.code for w in p.warnings}
+    capped = [w.message for w in p.warnings if w.code == "training_group_capped"]
+    # said as what a session holds: "group size limited to 1" read as a class of one
+    assert capped and "at most 4 per session" in capped[0] and "20%" in capped[0]
 
 
 def test_trainer_capacity_is_respected():
@@ -243,7 +245,13 @@ def test_a_lot_that_changes_a_population_s_work_trains_it_though_it_does_not_lis
 def test_sessions_that_cannot_be_placed_are_reported():
     blackout = {"start": "2026-01-12", "end": "2026-05-17", "reason": "Restructuring"}
     p = sales_plan(blackouts=[blackout])
-    assert "training_unscheduled" in {w.code for w in p.warnings}
+    unscheduled = [w.message for w in p.warnings if w.code == "training_unscheduled"]
+    assert unscheduled
+    # the count is said with its noun, agreed ("1 session … finds"), not as a trailing ": 2"
+    for message in unscheduled:
+        count = int(message.split(": ", 1)[1].split(" ", 1)[0])
+        noun = "session" if count == 1 else "sessions"
+        assert f": {count} {noun} of " in message, message
     assert p.totals.loc["Total", "coverage"] < 1
 
 

@@ -354,7 +354,8 @@ def findings(analysis: Analysis) -> list[c.Finding]:
         own_pillar = actions[actions["pillar"] == pillar]
         if len(own_pillar):
             timelines.append(ChartSlide(
-                d("timeline", pillar=_pillar(analysis, pillar), count=len(own_pillar),
+                d("timeline", pillar=_pillar(analysis, pillar),
+                  count=len(own_pillar[["population", "lever"]].drop_duplicates()),
                   start=c.month(analysis, own_pillar["date"].min()),
                   end=c.month(analysis, own_pillar["date"].max())),
                 timeline_chart(analysis, pillar, phases=("go_live",)),
@@ -375,7 +376,10 @@ def findings(analysis: Analysis) -> list[c.Finding]:
                              progress, *(_t(analysis, "progress.moved_note", action=row[0], who=row[1],
                                             planned=row[2], new=row[4])
                                          for row in moved.rows if late)])))
-    span = c.message(analysis, f"{NAME}.messages.span", actions=c.number(analysis, len(actions)),
+    # an action counted once however often it is held, as every table counts it
+    distinct = len(actions[["population", "lever"]].drop_duplicates())
+    span = c.message(analysis, f"{NAME}.messages.span", actions=c.number(analysis, distinct),
+              times=c.number(analysis, len(actions)),
               start=c.month(analysis, actions["date"].min()),
               end=c.month(analysis, actions["date"].max()),
               share=c.percent(analysis, c.share(before, len(actions))))

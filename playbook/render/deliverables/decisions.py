@@ -91,9 +91,21 @@ def without_subject(reason: str, topic: str) -> str:
     window…") when the decision's topic already names it: the slide says it once."""
     subject, colon, rest = reason.partition(":")
     named = subject.split(",")[0].strip()
-    if colon and rest.strip() and "(" not in subject and named and named.casefold() in topic.casefold():
+    if colon and rest.strip() and "(" not in subject and named and (
+            named.casefold() in topic.casefold() or _says(subject, topic)):
         return capital(rest.strip())
     return reason
+
+
+def _says(subject: str, topic: str) -> bool:
+    """Whether `subject` says `topic` again in more words ("Roles of the plan with
+    nobody named" under "Roles with nobody named"): every word of the topic in it."""
+    said = _words(topic)
+    return len(said) >= 2 and said <= _words(subject)
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.casefold()))
 
 
 def without_asides(text: str) -> str:

@@ -51,6 +51,7 @@ from ..ir import (
 )
 from . import budget as b
 from . import common as c
+from . import decisions as decided
 from .once import per_build
 
 NAME = "impact_diagnosis"
@@ -182,7 +183,7 @@ def messages(analysis: Analysis) -> dict[str, str]:
 
     convince = _in_role(analysis, "priority")
     if convince:
-        messages["convince"] = (c.message(analysis, f"{NAME}.messages.convince_first", count=len(convince),
+        messages["convince"] = (c.message(analysis, f"{NAME}.messages.convince_first", len(convince),
                            # one population is named in the headline, not counted
                            populations=_names(analysis, convince) if len(convince) == 1
                            else _counted(analysis, "messages.populations", len(convince)),
@@ -262,7 +263,8 @@ def next_steps(analysis: Analysis) -> list[c.NextStep]:
     if convince:
         extra.append(c.NextStep(when, c.counted(analysis, f"{NAME}.next_steps.convince_short",
                                                 len(convince)),
-                                _t(analysis, "next_steps.convince", names=_names(analysis, convince))))
+                                c.counted(analysis, f"{NAME}.next_steps.convince", len(convince),
+                                          names=_names(analysis, convince))))
     if allies:
         extra.append(c.NextStep(when, c.counted(analysis, f"{NAME}.next_steps.ambassadors_short",
                                                 len(allies)),
@@ -734,6 +736,13 @@ def _quote(analysis: Analysis, evidence: str, limit: int | None = None) -> str:
     return wording.quoted(analysis.method, words, analysis.lang)
 
 
+def _bubble_caption(analysis: Analysis, drawn: bool) -> str:
+    """The bubble chart's caption; when bubbles are drawn, with the note that
+    bubbles of the same level and buy-in are shifted apart."""
+    caption = _t(analysis, "charts.bubble")
+    return f"{caption}. {_t(analysis, 'text.jitter_note')}" if drawn else caption
+
+
 def _risk_details(analysis: Analysis) -> list[BulletLike]:
     """Bullets per population with a medium or high risk, each with its reasons."""
     items: list[BulletLike] = []
@@ -828,8 +837,9 @@ def build_document(analysis: Analysis) -> Document:
     drawn = not bubbles.says_little  # else a table of its points: no bubbles to explain
     blocks += [Heading(s("segments")), *lead.get("segments", []),
                *([Paragraph(_t(analysis, "text.segments_intro"))] if drawn else []),
-               Figure(bubbles, caption=_t(analysis, "charts.bubble")),
-               *([Paragraph(_t(analysis, "text.jitter_note"), style="caption")] if drawn else []),
+               # the note on shifted bubbles is the caption's second sentence: said
+               # under the chart, never overleaf after the markers' key
+               Figure(bubbles, caption=_bubble_caption(analysis, drawn)),
                segment_table(analysis)]
 
     blocks += [Heading(s("brakes")), *lead.get("brakes", [])]
@@ -1072,5 +1082,7 @@ def build_deck(analysis: Analysis) -> Deck:
         appendix += b.table_slides(analysis, d("brake_details"), brake_table(analysis, with_reasons=False),
                                    notes=c.reason_notes(analysis, [r for f in _sorted_brakes(analysis)
                                                                    for r in f.reasons]))
+    # the summary's last card is the decisions awaited: developed after the allies
+    closing += decided.slide(analysis)
     return c.story_deck(analysis, NAME, findings(analysis), closing=closing, appendix=appendix,
                         steps=next_steps(analysis))

@@ -41,6 +41,7 @@ from ..ir import (
 )
 from . import budget as b
 from . import common as c
+from . import decisions as decided
 
 NAME = "target_vision"
 SECTIONS = ("life", "personas", "journeys", "use_cases", "kpis", "data")
@@ -610,7 +611,10 @@ _DOC_SECTIONS = {
 
 
 def build_deck(analysis: Analysis) -> Deck:
-    return c.sectioned_deck(analysis, NAME, SECTIONS, _DECK_SECTIONS, messages(analysis))
+    # the summary's last card is the decisions awaited: the deck develops it
+    # before the next steps, each decision with its reason
+    return c.sectioned_deck(analysis, NAME, SECTIONS, _DECK_SECTIONS, messages(analysis),
+                            closing=decided.slide(analysis))
 
 
 LIFE_SHOWN = 3  # populations on the main slide at most (largest first); all in the report

@@ -44,6 +44,7 @@ from ..ir import (
 from ..palette import lane_slot
 from . import budget as b
 from . import common as c
+from . import decisions as decided
 from .once import per_build
 
 NAME = "training_plan"
@@ -846,7 +847,13 @@ def wave_title(analysis: Analysis, lot: str, wave: tuple[dt.date, dt.date] | Non
 NAMED_SUBJECTS = 3  # a point to watch names this many subjects, then counts the others
 
 
-def warning_kinds(analysis: Analysis) -> list[BulletItem]:
+def _decided(analysis: Analysis) -> frozenset[str]:
+    """The points to watch the steering committee is asked to decide: the deck
+    says them on the decisions slide, not a second time among the points to watch."""
+    return frozenset(d.reason for d in decided.of(analysis))
+
+
+def warning_kinds(analysis: Analysis, leave_out: frozenset[str] = frozenset()) -> list[BulletItem]:
     """One bullet per kind of point to watch; beneath it, what exactly is at stake
     (its sentences) while the slide's words allow, and what else it concerns, the
     first few named and the others counted ("Smaller groups to limit absences —
@@ -854,6 +861,8 @@ def warning_kinds(analysis: Analysis) -> list[BulletItem]:
     grouped: dict[str, list[MethodWarning]] = {}
     own_kind: list[BulletItem] = []
     for warning in c.for_client(analysis.training_plan.warnings):
+        if warning.message in leave_out:
+            continue
         if not analysis.method.labels.has(f"{NAME}.deck.warning_kinds.{warning.code}"):
             own_kind.append(BulletItem(warning.message))  # a kind a firm added: said in full
             continue
@@ -917,9 +926,12 @@ def build_deck(analysis: Analysis) -> Deck:
         closing.append(TableSlide(
             c.counted(analysis, f"{NAME}.deck.onboarding", hires), onboarding,
             notes="\n".join([said.get("onboarding", ""), _t(analysis, "text.onboarding_intro")]).strip()))
-    warnings = _warnings(analysis)
+    # the summary's last message, the decisions, developed on their slide; the points
+    # to watch that are decisions are said there only
+    closing += decided.slide(analysis)
+    warnings = [w for w in _warnings(analysis) if w not in _decided(analysis)]
     if warnings:  # each kind once, with what it concerns; every full sentence in the notes
-        shown = warning_kinds(analysis)  # the title counts what the slide shows: the kinds
+        shown = warning_kinds(analysis, _decided(analysis))  # the title counts what the slide shows: the kinds
         kinds = sum(1 for bullet in shown if bullet.level == 0)
         closing.append(BulletSlide(c.counted(analysis, f"{NAME}.deck.warnings", kinds),
                                    list(shown), notes="\n".join(warnings), counted=kinds))

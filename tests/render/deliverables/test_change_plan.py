@@ -48,7 +48,12 @@ def test_the_principle_says_it_starts_at_design_and_is_not_a_communication_blast
 def test_key_messages_give_the_plan_span_and_its_effort(case):
     plan = case.analysis.change_plan
     messages = flat(" ".join(cp.key_messages(case.analysis)))
-    assert f"{len(plan.actions)} " in messages
+    # the count of actions is the pillar table's total (a recurring action once); the
+    # dates they are held on are said beside it
+    total = next(row for row in cp.pillar_table(case.analysis).rows if row[0] == case.label("common.total"))
+    assert messages.startswith(f"{flat(c.number(case.analysis, total[2]))} ") or \
+        f" {flat(c.number(case.analysis, total[2]))} action" in messages
+    assert f" {flat(c.number(case.analysis, len(plan.actions)))} date" in messages
     assert flat(c.month(case.analysis, plan.actions["date"].min())) in messages
     assert f" {flat(c.days(case.analysis, plan.total_days))} " in messages  # whole days: no false precision
 
@@ -631,3 +636,40 @@ def test_the_owner_table_counts_the_actions_the_pillar_table_counts(case):
     analysis = case.analysis
     owners = cp.owner_table(analysis).rows
     assert sum(int(r[2]) for r in owners) == cp.pillar_table(analysis).rows[-1][2]
+
+
+def test_a_role_with_nobody_named_counts_its_actions_as_the_owner_table_does(case):
+    """'Internal communication (4 days, 8 actions)' beside an owner table giving it 1
+    action: one count, the distinct actions, wherever the role is cited."""
+    warning = next((w for w in case.analysis.change_plan.warnings if w.code == "owner_unnamed"), None)
+    if warning is None:
+        return
+    counts = {row[0]: row[2] for row in cp.owner_table(case.analysis).rows}
+    cited = [(role, n) for role, n in counts.items() if f"{role} (" in warning.message]
+    assert cited, warning.message
+    for role, n in cited:
+        part = warning.message.split(f"{role} (", 1)[1].split(")", 1)[0]
+        assert part.endswith(f" {n} {'action' if n == 1 else 'actions'}"), (role, n, part)
+
+
+def test_each_timeline_counts_its_actions_as_the_pillar_table_does(case):
+    """'“Want”: 54 actions' on a timeline beside a table giving “Want” 15: a title
+    counts an action once however often it is held."""
+    counts = {row[0]: row[2] for row in cp.pillar_table(case.analysis).rows}
+    titles = [flat(t) for t in case.slide_titles() if flat(t).startswith(("“", "« "))]
+    assert titles
+    for title in titles:
+        pillar = title.split("”")[0].lstrip("“") if title.startswith("“") else title.split(" »")[0][2:]
+        if pillar in counts:
+            assert f": {counts[pillar]} action" in title.replace(" :", ":"), (title, counts)
+
+
+def test_a_stand_in_owner_is_said_per_population_not_as_a_role_nobody_holds(case):
+    """'Given to: CRM project manager, as no one holds the role “Key users”' beside
+    actions owned by a named key user: a role held for one population and not for
+    another is given to a stand-in where the population has no one in it."""
+    levers = case.analysis.method.levers
+    for role, missing in levers.missing_roles.items():
+        said = levers.reasons["owner_fallback"].in_(case.lang, fallback=levers.owners[missing.fallback].in_(case.lang),
+                                                    role=levers.owners[role].in_(case.lang))
+        assert ("for the population" if case.lang == "en" else "pour la population") in said

@@ -444,7 +444,8 @@ def test_a_single_resistance_confirms_one_barrier_not_the_barriers():
     for lang, plural in (("en", "the barriers"), ("fr", "les freins")):
         analysis = _one_population(lang)
         title = c.counted(analysis, "impact_diagnosis.deck.resistances", 1)
-        assert title.startswith("1 ") and plural not in title, title
+        # one is said in words, as the summary says it ("One barrier found")
+        assert title.startswith(("One ", "Une ")) and plural not in title, title
 
 
 def test_a_single_population_s_map_carries_its_heat_map_row_and_its_segment_in_words():
@@ -609,7 +610,7 @@ def test_a_single_ally_is_named_in_the_maps_notes_not_on_a_slide_of_one_bullet()
     [line] = idg._ally_lines(analysis)
     slides = idg.build_deck(analysis).slides
     assert not any(line in str(getattr(s, "bullets", "")) for s in slides)
-    assert any(line in (getattr(s, "notes", "") or "") and "1 to lean on" in s.title for s in slides)
+    assert any(line in (getattr(s, "notes", "") or "") and "one to lean on" in s.title for s in slides)
 
 
 def test_a_risk_no_population_runs_high_is_said_in_words_and_one_population_is_not_all(analyses):
@@ -668,3 +669,99 @@ def test_the_heat_map_s_heading_and_every_paragraph_up_to_its_table_keep_with_it
     assert all(p.paragraph_format.keep_with_next for p in chain)
     assert not any(p.style.name == "Caption" for p in chain)
     assert len(chain) <= 3
+
+
+def test_the_decisions_the_summary_ends_on_have_a_slide_before_the_next_steps(case):
+    """The summary's last card ("4 decisions await the steering committee") is
+    developed in this deck too: a slide of its own naming every decision, just
+    before the next steps, not a count the committee must look up elsewhere."""
+    from playbook.render.deliverables import decisions as decided
+
+    listed = decided.of(case.analysis)
+    assert listed, "the examples raise decisions"
+    headline = flat(c.counted(case.analysis, "findings.decisions.headline", len(listed)).rstrip("."))
+    cards = flat(case.slide_text(case.pptx.slides[1]))
+    assert headline in cards
+    main = case.main_slides()
+    titles = [flat(s.shapes.title.text) for s in main]
+    assert headline in titles and titles.index(headline) == len(titles) - 2, titles
+    shown = flat(case.slide_text(main[titles.index(headline)]))
+    for decision in listed:
+        topic = flat(decided.topic(case.analysis, decision))
+        assert flat(topic[:1].upper() + topic[1:]) in shown, topic
+
+
+def test_the_note_on_shifted_bubbles_sits_under_the_chart_not_overleaf(case):
+    """The note that same-level bubbles are shifted apart belongs to the chart: it
+    is in the caption right under the picture (kept with it), not a paragraph after
+    the markers' key that a page break can carry overleaf with the next table."""
+    from docx.oxml.ns import qn
+
+    note = flat(case.label("impact_diagnosis.text.jitter_note"))
+    body = list(case.docx.element.body.iterchildren())
+    holding = [i for i, el in enumerate(body) if el.tag == qn("w:p") and note in flat("".join(el.itertext()))]
+    assert len(holding) == 1, "the note is said once"
+    above = body[holding[0] - 1]
+    assert above.tag == qn("w:p") and above.findall(".//" + qn("w:drawing")), "right under the chart"
+    assert flat(case.label("impact_diagnosis.charts.bubble")) in flat("".join(body[holding[0]].itertext()))
+    picture = case.docx.paragraphs[[p._p for p in case.docx.paragraphs].index(above)]
+    assert picture.paragraph_format.keep_with_next, "the picture keeps with its caption"
+
+
+def test_one_population_to_convince_is_said_in_the_singular_in_the_next_steps():
+    """A client with a single population to convince first reads "with the
+    population to convince first: …" in the report's next steps, as on the slide,
+    never a plural over one name."""
+    from playbook.analysis.engine import analyse
+    from playbook.intake import load_engagement
+    from playbook.method import load_method
+
+    path = EXAMPLES.parents[1] / "corpus" / "halvorsen_pharma" / "engagement.yaml"
+    for lang, one, many in (("en", "with the population to convince first: ", "populations to convince"),
+                            ("fr", "avec la population à convaincre en priorité : ", "populations à convaincre")):
+        analysis = analyse(load_engagement(path), load_method(), lang)
+        assert len(idg.segment_members(analysis)["convince_first"]) == 1
+        said = [step.full or step.text for step in idg.next_steps(analysis)]
+        assert any(one in step for step in said), said
+        assert not any(many in step for step in said), said
+
+
+def test_one_population_in_a_count_is_said_in_words_in_the_titles_and_the_summary():
+    """A client with one population to convince, one at high risk: "One population
+    carries a high risk…", "Une population à convaincre en priorité, …" — never
+    "1 population …" opening a title or a message, as the summary's cards already
+    say "One barrier found"."""
+    from playbook.analysis.engine import analyse
+    from playbook.intake import load_engagement
+    from playbook.method import load_method
+    from playbook.render.ir import TableSlide
+
+    path = EXAMPLES.parents[1] / "corpus" / "halvorsen_pharma" / "engagement.yaml"
+    for lang, one in (("en", "One population"), ("fr", "Une population")):
+        analysis = analyse(load_engagement(path), load_method(), lang)
+        deck = idg.build_deck(analysis)
+        titles = [getattr(s, "title", "") for s in deck.slides]
+        said = [*titles, *idg.messages(analysis).values(), *idg.key_messages(analysis)]
+        assert not [x for x in said if x.startswith("1 population")], said
+        assert sum(t.startswith(one) for t in titles) >= 2, titles
+        name = analysis.engagement.populations[0].name
+        assert any(m.startswith(one) and name in m for m in idg.messages(analysis).values())
+        assert any(isinstance(s, TableSlide) for s in deck.slides)
+
+
+def test_a_decision_s_reason_does_not_repeat_its_topic_in_more_words():
+    """Under "Roles with nobody named", the reason reads "Change lead, Internal
+    communication, …", not "Roles of the plan with nobody named: Change lead, …"."""
+    from playbook.analysis.engine import analyse
+    from playbook.intake import load_engagement
+    from playbook.method import load_method
+    from playbook.render.deliverables import decisions as decided
+
+    path = EXAMPLES.parents[1] / "corpus" / "halvorsen_pharma" / "engagement.yaml"
+    for lang in ("en", "fr"):
+        analysis = analyse(load_engagement(path), load_method(), lang)
+        [slide] = decided.slide(analysis)
+        [topic, reason] = [getattr(b, "text", b) for b in slide.bullets]
+        subject = decided.of(analysis)[0].reason.partition(":")[0]
+        assert subject.split()[0].casefold() in topic.casefold(), (topic, subject)
+        assert subject not in reason and reason.split(",")[0] in decided.of(analysis)[0].reason, reason

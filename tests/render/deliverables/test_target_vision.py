@@ -300,6 +300,9 @@ def test_the_data_slide_names_the_populations_keeping_their_data_in_silos():
     assert tv.desiloing_populations(analysis) == ["Agency managers"]
     slide = next(s for s in tv.build_deck(analysis).slides if isinstance(s, BulletSlide) and "180°" in s.title)
     assert any(str(b).endswith(": Agency managers.") for b in slide.bullets)
+    # one population is said in words, not "1 population keeps its data in silos"
+    assert slide.title.endswith("one population keeps its data in silos"), slide.title
+    assert not any("for 1 population" in str(b) for b in slide.bullets)
 
 
 def test_a_client_whose_populations_are_not_described_yet_sees_what_changes_for_each_from_the_diagnosis():
@@ -418,7 +421,7 @@ def test_the_kpis_say_which_come_from_the_client_and_the_business_objectives_the
                            "due_date": "2027-12-31", "owner": "Claire Morvan"}]
     analysis = _factory_analysis(data)
     lines = tv._kpi_definitions(analysis)
-    assert lines[-1].startswith("Only “Repair requests traced in the CRM” comes from the intake; the other")
+    assert lines[-1].startswith("Only “Repair requests traced in the CRM” was set at framing; the other")
     blocks = tv._kpis_blocks(analysis)
     bullets = [str(i) for b in blocks if isinstance(b, Bullets) for i in b.items]
     assert any(line.startswith("Repairs closed within 10 days: from 40% to 75% by 31 December 2027")
@@ -481,3 +484,60 @@ def test_the_one_population_keeping_its_data_in_silos_is_named_once_with_its_rea
                  if isinstance(b, Bullets) for i in b.items]
         assert sum("Agency managers" in line for line in lines) == 1, lines
         assert any(line.startswith(("Reason: ", "Raison : ")) for line in lines)
+
+
+def test_the_decisions_the_summary_ends_on_have_a_slide_before_the_next_steps(case):
+    """The summary's last card ("4 decisions await the steering committee") is
+    developed in this deck too: a slide of its own naming every decision, just
+    before the next steps, not a count the committee must look up elsewhere."""
+    from playbook.render.deliverables import decisions as decided
+
+    listed = decided.of(case.analysis)
+    assert listed, "the examples raise decisions"
+    headline = flat(c.counted(case.analysis, "findings.decisions.headline", len(listed)).rstrip("."))
+    cards = flat(case.slide_text(case.pptx.slides[1]))
+    assert headline in cards
+    main = case.main_slides()
+    titles = [flat(s.shapes.title.text) for s in main]
+    assert headline in titles and titles.index(headline) == len(titles) - 2, titles
+    shown = flat(case.slide_text(main[titles.index(headline)]))
+    for decision in listed:
+        topic = flat(decided.topic(case.analysis, decision))
+        assert flat(topic[:1].upper() + topic[1:]) in shown, topic
+
+
+def test_a_life_still_to_write_reads_as_english_not_as_a_calque_of_a_decrire():
+    """« Vie de demain à décrire » is "life tomorrow still to be described" in
+    English: never "still to describe", in the deck's titles, its cards or the report."""
+    from playbook.analysis.engine import analyse
+    from playbook.intake import load_engagement
+    from playbook.method import load_method
+
+    from .conftest import EXAMPLES
+
+    path = EXAMPLES.parents[1] / "corpus" / "halvorsen_pharma" / "engagement.yaml"
+    analysis = analyse(load_engagement(path), load_method(), "en")
+    assert not tv.described(analysis), "nothing of life tomorrow is written for this client yet"
+    deck = tv.build_deck(analysis)
+    said = [getattr(s, "title", "") for s in deck.slides]
+    said += [item for s in deck.slides for item in getattr(s, "items", [])]
+    said += [str(block) for block in tv.build_document(analysis).blocks]
+    assert any("still to be described" in text for text in said), said
+    assert not any("still to describe" in text for text in said)
+
+
+def test_the_kpis_section_speaks_to_the_client_not_of_the_intake_workbook():
+    """"The intake names no KPI yet" names the consultant's workbook: the client
+    reads that no KPI has been set yet and these are to confirm with the sponsor."""
+    from playbook.analysis.engine import analyse
+    from playbook.intake import load_engagement
+    from playbook.method import load_method
+
+    from .conftest import EXAMPLES
+
+    path = EXAMPLES.parents[1] / "corpus" / "fernhill_software" / "engagement.xlsx"
+    analysis = analyse(load_engagement(path), load_method(), "en")
+    assert not analysis.engagement.kpis, "this client has set no KPI yet"
+    said = " ".join(str(b) for b in tv.build_document(analysis).blocks)
+    assert "No KPI has been set yet" in said
+    assert "intake" not in said.casefold()

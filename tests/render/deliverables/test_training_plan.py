@@ -223,7 +223,7 @@ def test_needs_reasons_are_in_the_speaker_notes(case):
     notes = flat(case.notes())
     for reason in set(case.analysis.training_plan.needs["reason"]):
         # said after its lot's colon, a reason goes on in lower case
-        assert noted(case, reason, notes) or noted(case, grammar.after_colon(reason), notes)
+        assert noted(case, reason, notes) or noted(case, grammar.after_colon(reason), notes), reason
 
 
 def test_a_french_plan_shows_none_of_the_english_headings(written):
@@ -309,15 +309,16 @@ def test_the_points_to_watch_slide_names_every_kind_and_what_it_concerns_and_not
     """The title counts the kinds of points the slide shows (one bullet each, with
     the lots or populations it concerns: the first few named, the others counted),
     never more; each full sentence is in the notes."""
-    plan = case.analysis.training_plan
-    warnings = tp._warnings(case.analysis)
-    kinds = sum(1 for item in tp.warning_kinds(case.analysis) if item.level == 0)
+    decided = tp._decided(case.analysis)  # said on the decisions slide
+    watched = [w for w in case.analysis.training_plan.warnings if w.message not in decided]
+    warnings = [w for w in tp._warnings(case.analysis) if w not in decided]
+    kinds = sum(1 for item in tp.warning_kinds(case.analysis, decided) if item.level == 0)
     slide = case.slides_titled(c.counted(case.analysis, "training_plan.deck.warnings", kinds))[0]
     shown = flat(case.slide_text(slide))
     assert body_words(slide) <= budget.BUDGET
-    for code in {w.code for w in plan.warnings}:
+    for code in {w.code for w in watched}:
         assert flat(case.label(f"training_plan.deck.warning_kinds.{code}")) in shown
-        subjects = list(dict.fromkeys(w.subject for w in plan.warnings if w.code == code and w.subject))
+        subjects = list(dict.fromkeys(w.subject for w in watched if w.code == code and w.subject))
         named = [s for s in subjects if flat(s) in shown]
         if len(named) < len(subjects):
             more = c.counted(case.analysis, "common.and_more", len(subjects) - len(named))
@@ -402,7 +403,7 @@ def test_a_lot_s_name_is_not_prefixed_with_the_word_lot_again(lang):
                   buffer=7, days=3, module="CRM essentials", population="Brokers", count=2, size=1,
                   sessions_word="", go_live_day="")
     for key, text in texts.items():
-        said = text.in_(lang, **values)
+        said = grammar.fill(text.in_(lang), lang, **values)
         if "Lot 2 – Brokers" in said:
             assert not any(f"{word} {quote}Lot 2" in said for word in ("Lot", "lot")
                            for quote in ("« ", "'")), (key, said)
@@ -449,14 +450,13 @@ def test_a_need_whose_reason_differs_by_lot_says_each_lot_s_reason_with_the_lot(
     needs = analysis.training_plan.needs
     first = needs[needs["audience"] == "key_user"].iloc[0]
     later = first.copy()
-    later["lot"], later["reason"] = analysis.engagement.lots[1].name, analysis.method.training.texts["need_key_users"].in_("en", count=3)
+    later["lot"], later["reason"] = analysis.engagement.lots[1].name, grammar.fill(analysis.method.training.texts["need_key_users"].in_("en"), "en", count=3)
     plan = replace(analysis.training_plan, needs=pd.concat([needs, later.to_frame().T], ignore_index=True))
     row = next(r for r in tp.needs_detail_table(replace(analysis, training_plan=plan)).rows
                if r[0] == first["population"])
     # after the lot's colon, the reason goes on in lower case (its first word is no name)
     first_reason = first["reason"][:1].lower() + first["reason"][1:]
     later_reason = later["reason"][:1].lower() + later["reason"][1:]
-    assert first["reason"][:1].isupper()
     assert row[-1] == f"{first['lot']}: {first_reason} {later['lot']}: {later_reason}"
     # a reason the same at every lot is said once, without lots
     alone = next(r for r in tp.needs_detail_table(analysis).rows if r[0] == first["population"])
@@ -490,3 +490,23 @@ def test_a_french_need_line_agrees_the_comfort_level_with_its_noun():
     for line in lines:
         assert not re.search(r"(?<!niveau d')aisance informatique\s*:\s*(Élevé|Moyen)\b", line), line
         assert c.term(analysis, "level", analysis.engagement.populations[0].it_comfort) in lines[0]
+
+
+def test_the_summary_s_decisions_are_developed_on_a_slide_of_their_own(case):
+    """'One decision awaits the steering committee.' closing the summary with no
+    slide after it to say which: the deck develops it, and a point to watch that is
+    a decision is said there, not twice."""
+    from playbook.render.deliverables import decisions
+
+    listed = decisions.of(case.analysis)
+    if not listed:
+        pytest.skip("nothing to decide")
+    title = flat(c.counted(case.analysis, "findings.decisions.headline", len(listed)).rstrip("."))
+    slides = case.slides_titled(title)
+    assert slides
+    said = flat(case.slide_text(slides[0]))
+    assert all(flat(decisions.topic(case.analysis, d)[:1].upper() + decisions.topic(case.analysis, d)[1:]) in said
+               for d in listed)
+    for slide in list(case.pptx.slides)[2:]:  # after the summary
+        if slide not in slides:
+            assert not any(flat(d.reason) in flat(case.slide_text(slide)) for d in listed)
