@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from .. import fit
 from ..ir import BulletItem
@@ -27,8 +28,24 @@ BODY_SIZES = (18, 17, 16, 15, 14)          # bullets shrink down to 14 pt, then 
 TITLE_SIZES = (26, 24, 22, 20)             # action titles, two lines at most before 20 pt
 TITLE_LINE = 1.14                          # the master title's 95 % line spacing
 TABLE_FLOOR_PT = 12                        # read from the back of a meeting room: never smaller
-TABLE_SIZES = (14, 13, TABLE_FLOOR_PT)     # a table shrinks to the floor to fit one slide...
-TABLE_PAGE_SIZE = TABLE_FLOOR_PT           # ...else its rows are split over slides
+CELL_PAD_PT = CELL_MARGIN_Y / EMU_PER_PT   # a table cell's inset above and below its text
+TIGHT_PAD_PT = 1.5                         # ...tightened before a table takes another slide
+
+
+@dataclass(frozen=True)
+class RowStyle:
+    """A table's font size and the inset above and below each cell's text."""
+
+    size: int
+    pad: float = CELL_PAD_PT
+
+
+# Loosest first: a table takes the first style that holds it on one slide; a longer
+# one is paged at the last (densest) and then drawn at the loosest style that takes
+# no more slides, so its pages are as full and as readable as its rows allow.
+TABLE_STYLES = (RowStyle(14), RowStyle(13), RowStyle(TABLE_FLOOR_PT),
+                RowStyle(TABLE_FLOOR_PT, TIGHT_PAD_PT))
+FILLED_PAD_PT = 2 * CELL_PAD_PT            # the inset a paged table's rows may grow to
 CARDS_PER_SLIDE = 5
 
 
@@ -192,7 +209,7 @@ def footer_fit(parts: list[str], width: float, size: float) -> tuple[float | Non
 
 
 def split_tall_rows(rows: list[list[str]], fills: list[list[str | None]] | None,
-                    widths: list[int], size: int, available: float,
+                    widths: list[int], size: int, available: float, pad: float = CELL_PAD_PT,
                     ) -> tuple[list[list[str]], list[list[str | None]] | None]:
     """(rows, fills) where a row taller than `available` points continues in further rows.
 
@@ -200,12 +217,12 @@ def split_tall_rows(rows: list[list[str]], fills: list[list[str | None]] | None,
     needed, the cells' fills repeated, so the row reads on across slides.
     """
     line = size * fit.LINE_HEIGHT
-    per_row = max(1, int((available - 2 * CELL_MARGIN_Y / EMU_PER_PT) // line))
+    per_row = max(1, int((available - 2 * pad) // line))
     out_rows: list[list[str]] = []
     out_fills: list[list[str | None]] = []
     for index, row in enumerate(rows):
         fill: list[str | None] = fills[index] if fills else [None] * len(row)
-        if row_height(row, widths, size) <= available:
+        if row_height(row, widths, size, pad=pad) <= available:
             out_rows.append(row)
             out_fills.append(fill)
             continue
@@ -219,10 +236,26 @@ def split_tall_rows(rows: list[list[str]], fills: list[list[str | None]] | None,
     return out_rows, (out_fills if fills else None)
 
 
-def row_height(cells: list[str], widths: list[int], size: int, bold: bool = False) -> float:
+def row_height(cells: list[str], widths: list[int], size: int, bold: bool = False,
+               pad: float = CELL_PAD_PT) -> float:
+    """Points a table row takes: its tallest cell's lines and the insets `pad` above
+    and below."""
     lines = max(fit.count_lines(text or " ", (w - 2 * CELL_MARGIN_X) / EMU_PER_PT, size, bold)
                 for text, w in zip(cells, widths, strict=True))
-    return lines * size * fit.LINE_HEIGHT + 2 * CELL_MARGIN_Y / EMU_PER_PT
+    return lines * size * fit.LINE_HEIGHT + 2 * pad
+
+
+def filled_pad(pages: list[list[int]], heights: list[float], available: float,
+               pad: float) -> float:
+    """The inset above and below each cell (at least `pad`, at most `FILLED_PAD_PT`)
+    at which the rows of a table paged over slides fill their pages: the same on
+    every page, so the fullest page is filled and none overflows (`heights`: the
+    header's then each row's at `pad`)."""
+    if len(pages) < 2:
+        return pad
+    extra = min((available - heights[0] - sum(heights[i + 1] for i in page)) / (2 * (len(page) + 1))
+                for page in pages)
+    return max(pad, min(pad + extra, max(pad, FILLED_PAD_PT)))
 
 
 def paginate(heights: list[float], available: float, words: list[int] | None = None,

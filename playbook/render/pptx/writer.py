@@ -66,9 +66,10 @@ from .fitting import (
     BODY_SIZES,
     CARD_SIZES,
     CARDS_PER_SLIDE,
-    TABLE_PAGE_SIZE,
-    TABLE_SIZES,
+    TABLE_STYLES,
     TITLE_LINE,
+    RowStyle,
+    filled_pad,
     fit_bullets,
     fit_cards,
     footer_fit,
@@ -89,7 +90,6 @@ from .geometry import (
     CARD_TEXT_LEFT_PT,
     CARD_TEXT_RIGHT_PT,
     CELL_MARGIN_X,
-    CELL_MARGIN_Y,
     EMU_PER_PT,
     MAP_KEY_GAP_PT,
     MAP_KEY_SHARE,
@@ -132,6 +132,7 @@ class _TableLayout:
     header: list[str]
     rows: list[list[str]]
     size: int
+    pad: float                         # points above and below each cell's text
     widths: list[int]
     heights: list[float]               # points; index 0 is the header
     pages: list[list[int]]             # data row indexes per slide
@@ -550,22 +551,32 @@ class _DeckWriter:
     # ------------------------------------------------------------------ tables
 
 
-    def _layout_table(self, table: Table, box: Box, sizes: Sequence[int] = TABLE_SIZES,
-                      page_size: int = TABLE_PAGE_SIZE,
+    def _layout_table(self, table: Table, box: Box, styles: Sequence[RowStyle] = TABLE_STYLES,
                       budget: float | None = None) -> _TableLayout:
-        """The table at the largest size that fits one slide; else split over slides at
-        the largest size that takes no more of them than the floor size. Given a word
-        `budget`, each slide's part (header included) keeps to it too (see `paginate`)."""
+        """The table in the loosest style (`RowStyle`) that fits one slide; else split
+        over slides at the densest, then drawn in the loosest style that takes no more
+        of them, so each page is as full as the rows allow. Given a word `budget`, each
+        slide's part (header included) keeps to it too (see `paginate`).
+
+        The columns are sized once for the whole table at the size it is drawn in, and
+        each row measured in those widths: every page of a paged table has the same
+        columns, and a row is as tall as its text needs at that size, no taller."""
         header = [self.text(c) for c in table.columns]
         raw = [[cell_text(v, self.lang) for v in row] for row in table.rows]
         align = column_alignments(table, raw)
-        widths = column_widths(table, header, raw, box.w, sizes[0], 2 * CELL_MARGIN_X)
         available = box.h_pt
         limit = math.inf if budget is None else budget - total_words(header)
+        sized: dict[int, list[int]] = {}
 
-        def measure(size: int, rows: list[list[str]]) -> list[float]:
-            heights = [row_height(header, widths, size, bold=True)]
-            heights += [row_height(row, widths, size) for row in rows]
+        def widths(size: int) -> list[int]:
+            if size not in sized:
+                sized[size] = column_widths(table, header, raw, box.w, size, 2 * CELL_MARGIN_X)
+            return sized[size]
+
+        def measure(style: RowStyle, rows: list[list[str]]) -> list[float]:
+            at = widths(style.size)
+            heights = [row_height(header, at, style.size, bold=True, pad=style.pad)]
+            heights += [row_height(row, at, style.size, pad=style.pad) for row in rows]
             return heights
 
         def words(rows: list[list[str]]) -> list[int]:
@@ -574,30 +585,35 @@ class _DeckWriter:
         def over(pages: list[list[int]], rows: list[list[str]]) -> int:
             return sum(sum(total_words(rows[i]) for i in page) > limit for page in pages)
 
+        def laid(style: RowStyle, rows: list[list[str]], heights: list[float],
+                 pages: list[list[int]], fills: list[list[str | None]] | None) -> _TableLayout:
+            # a table over several slides: its rows breathe to fill the pages they take
+            pad = filled_pad(pages, heights, available, style.pad)
+            heights = [height + 2 * (pad - style.pad) for height in heights]
+            return _TableLayout(header, rows, style.size, pad, widths(style.size), heights,
+                                pages, align, fills)
+
         if sum(words(raw)) <= limit:
-            for size in sizes:
-                heights = measure(size, raw)
+            for style in styles:
+                heights = measure(style, raw)
                 if sum(heights) <= available:
-                    return _TableLayout(header, raw, size, widths, heights,
-                                        [list(range(len(raw)))], align, table.cell_fills)
-        # at the floor size, a row taller than a slide continues on the next one
-        header_height = row_height(header, widths, page_size, bold=True)
-        rows, fills = split_tall_rows(raw, table.cell_fills, widths, page_size,
-                                      available - header_height)
-        heights = measure(page_size, rows)
+                    return laid(style, raw, heights, [list(range(len(raw)))], table.cell_fills)
+        # in the densest style, a row taller than a slide continues on the next one
+        dense = styles[-1]
+        header_height = measure(dense, [])[0]
+        rows, fills = split_tall_rows(raw, table.cell_fills, widths(dense.size), dense.size,
+                                      available - header_height, dense.pad)
+        heights = measure(dense, rows)
         budget_rows = None if budget is None else limit
         pages = paginate(heights[1:], available - heights[0], words(rows), budget_rows)
-        for size in sizes:  # a larger size when it takes no more slides
-            if size <= page_size:
-                break
-            larger = measure(size, raw)
-            if max(larger[1:], default=0) > available - larger[0]:
+        for style in styles[:-1]:  # a looser style when it takes no more slides
+            looser = measure(style, raw)
+            if max(looser[1:], default=0) > available - looser[0]:
                 continue
-            candidate = paginate(larger[1:], available - larger[0], words(raw), budget_rows)
+            candidate = paginate(looser[1:], available - looser[0], words(raw), budget_rows)
             if len(candidate) <= len(pages) and over(candidate, raw) <= over(pages, rows):
-                return _TableLayout(header, raw, size, widths, larger, candidate, align,
-                                    table.cell_fills)
-        return _TableLayout(header, rows, page_size, widths, heights, pages, align, fills)
+                return laid(style, raw, looser, candidate, table.cell_fills)
+        return laid(dense, rows, heights, pages, fills)
 
     def _draw_table(self, slide: PptxSlide, layout: _TableLayout, page: list[int],
                     box: Box) -> GraphicFrame:
@@ -616,22 +632,23 @@ class _DeckWriter:
             tr.h = Emu(int(Pt(layout.heights[r + 1])))
         palette = self.palette
         for c, text in enumerate(layout.header):
-            self._cell(trs[0].tc_lst[c], text, layout.size, layout.align[c], palette.title,
-                       text_on(palette.title, palette.text), bold=True)
+            self._cell(trs[0].tc_lst[c], text, layout.size, layout.pad, layout.align[c],
+                       palette.title, text_on(palette.title, palette.text), bold=True)
         for i, r in enumerate(page, 1):
             for c, text in enumerate(layout.rows[r]):
                 fill = palette.fill(layout.fills[r][c]) if layout.fills else None
                 background = fill or ("#FFFFFF" if i % 2 else palette.light)
-                self._cell(trs[i].tc_lst[c], text, layout.size, layout.align[c], background,
-                           text_on(background, palette.text))
+                self._cell(trs[i].tc_lst[c], text, layout.size, layout.pad, layout.align[c],
+                           background, text_on(background, palette.text))
         return shape
 
-    def _cell(self, tc: etree._Element, text: str, size: int, align: str, fill: str, colour: str,
-              bold: bool = False) -> None:
-        """Fill table cell element `tc`: background, margins, anchor, aligned runs."""
+    def _cell(self, tc: etree._Element, text: str, size: int, pad: float, align: str, fill: str,
+              colour: str, bold: bool = False) -> None:
+        """Fill table cell element `tc`: background, margins (`pad` points above and
+        below), anchor, aligned runs."""
         tc_pr = tc.get_or_add_tcPr()
         for attribute, value in (("marL", CELL_MARGIN_X), ("marR", CELL_MARGIN_X),
-                                 ("marT", CELL_MARGIN_Y), ("marB", CELL_MARGIN_Y)):
+                                 ("marT", Pt(pad)), ("marB", Pt(pad))):
             tc_pr.set(attribute, str(int(value)))
         tc_pr.set("anchor", _ANCHORS[MSO_ANCHOR.BOTTOM if bold else MSO_ANCHOR.MIDDLE])
         solid_fill(tc_pr, fill)

@@ -34,7 +34,7 @@ def write_runs(p: etree._Element, text: str, lang: str, size: float | None, bold
     for child in list(p):
         if child.tag != f"{A}pPr":
             p.remove(child)
-    for part, strong in bold_runs(text) or [("", False)]:
+    for part, strong in bold_runs(text):
         r = etree.SubElement(p, f"{A}r")
         r_pr = etree.SubElement(r, f"{A}rPr", lang=lang)
         if size:
@@ -47,6 +47,12 @@ def write_runs(p: etree._Element, text: str, lang: str, size: float | None, bold
             solid_fill(r_pr, colour)
         etree.SubElement(r, f"{A}t")
         r.text = part  # python-pptx escapes what XML cannot hold
+    if not bold_runs(text):
+        # an empty line is as tall as its end mark: with an empty run instead, LibreOffice
+        # gives an empty table cell the default 18 pt, and its row outgrows its height
+        end = etree.SubElement(p, f"{A}endParaRPr", lang=lang)
+        if size:
+            end.set("sz", str(round(size * 100)))
 
 
 def solid_fill(parent: etree._Element, colour: str) -> None:
