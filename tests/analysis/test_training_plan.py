@@ -202,7 +202,7 @@ def test_a_capacity_too_small_for_after_acceptance_testing_is_a_decision_with_it
     assert len(users) == 20 and users["trainer"].max() == 5
     (record,) = p.capacity
     assert (record.lot, record.sessions, record.people, record.trainers_to_add) == ("Lot 1", 16, 160, 4)
-    assert record.topic.startswith("trainers to add: 4 or go-live on ")
+    assert record.topic.startswith("trainers to add: 4 or go-live moved to ")
 
 
 def test_the_trainers_and_the_later_go_live_the_decision_names_are_enough():
