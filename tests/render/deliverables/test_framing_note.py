@@ -647,3 +647,18 @@ def test_the_lots_appendix_says_whom_each_lot_reaches_when_it_fits_one_slide():
     (slide,) = [s for s in fn.build_deck(analysis).slides if isinstance(s, TableSlide) and s.title == title]
     assert slide.table.columns == ["Lot", "Functional blocks", "Populations", "Go-live"]
     assert len(budget.pages(slide.table)) == 1
+
+
+def test_a_single_objective_is_a_record_of_every_field_not_a_slide_of_one_bullet():
+    from playbook.render.ir import TableSlide
+    from tests.factories import minimal_engagement_dict
+
+    data = minimal_engagement_dict()
+    data["objectives"] = [{"business_objective": "Answer tenants faster.", "crm_objective": "Every request traced",
+                           "kpi": "Requests answered within 2 days", "baseline": 35, "target": 80, "unit": "%",
+                           "due_date": "2026-12-31", "owner": "Anne Ferrand"}]
+    analysis = _factory_analysis(data)
+    title = c.counted(analysis, "framing_note.deck.objectives", 1, business=1)
+    (slide,) = [s for s in fn.build_deck(analysis).slides if getattr(s, "title", None) == title]
+    assert isinstance(slide, TableSlide) and len(slide.table.rows) == 1
+    assert {"KPI", "Baseline", "Target", "Owner"} <= set(slide.table.columns)
