@@ -977,7 +977,13 @@ def _context_slides(analysis: Analysis) -> Slides:
 def _objectives_slides(analysis: Analysis) -> Slides:
     e = analysis.engagement
     if not e.objectives:
-        return [], []
+        # the framing's first gap, as the summary says it: what an objective needs,
+        # and the business case's figures to start from
+        case = _paragraphs(e.engagement.business_case)
+        said: list[BulletLike] = [t(analysis, "objectives.none")]
+        if case:
+            said.append(t(analysis, "objectives.from_business_case", case=_first_sentence(case[0])))
+        return [BulletSlide(t(analysis, "messages.objectives_none").rstrip("."), said)], []
     columns, rows = _objective_rows(analysis, full=False)
     notes = "\n".join([t(analysis, "objectives.notes"),
                        *(f"– {o.business_objective} → {o.crm_objective} → {o.kpi}" for o in e.objectives)])
