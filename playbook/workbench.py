@@ -8,6 +8,7 @@ benchmark's direct path, so a notebook and a script cannot drift apart.
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,6 +26,8 @@ if TYPE_CHECKING:
     from .model import ActionRecord
 
 _CACHE: dict[tuple[str, str, str, str], Analysis] = {}
+# The engagement a run already read, by (file, content digest, method folder).
+_ENGAGEMENTS: dict[tuple[str, str, str], Engagement] = {}
 
 # The source checkout holding the package, the bundled examples, the house
 # templates and `outputs/`. An installed wheel has no such folder: the package
@@ -79,8 +82,8 @@ def open_engagement(engagement_path: str | Path, lang: str = "", method_dir: str
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     key = (str(path.resolve()), digest, lang or "", method_dir or "")
     if key not in _CACHE:
-        engagement = load_engagement(path, method_dir=method_dir or None,
-                                     plan_ids=plan_ids(method_dir or None))
+        engagement = _ENGAGEMENTS.get(key[:2] + key[3:]) or load_engagement(
+            path, method_dir=method_dir or None, plan_ids=plan_ids(method_dir or None))
         method = load_method(method_dir or None)
         _CACHE.clear()  # one client per process: never keep another client's data around
         analysis = analysed(engagement, method, lang or None)
@@ -90,6 +93,19 @@ def open_engagement(engagement_path: str | Path, lang: str = "", method_dir: str
 
     show_as_report(_CACHE[key])  # tables read as in the report, in the engagement's language
     return _CACHE[key]
+
+
+def remember_engagement(engagement_path: str | Path, signature: tuple[int, int, int],
+                        engagement: Engagement, method_dir: str | Path | None = None) -> None:
+    """The engagement a run read from `engagement_path` when the file had `signature`
+    (size, time, inode): the run's notebooks open it without parsing the file again.
+    Kept only while the file still has that signature once its bytes are hashed."""
+    path = Path(engagement_path).resolve()
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    _ENGAGEMENTS.clear()  # one client per process
+    status = os.stat(path)
+    if (status.st_size, status.st_mtime_ns, status.st_ino) == signature:
+        _ENGAGEMENTS[(str(path), digest, str(method_dir or ""))] = engagement
 
 
 def check_action_ids(path: str | Path, analysis: Analysis, method_dir: str | Path | None = None,

@@ -24,7 +24,7 @@ from ..errors import PlaybookError
 from ..files import atomic_write_text
 from ..text import render
 from ..text.language import choose_language
-from .execute import Job, make_job
+from .execute import Job, Parsed, make_job, parse
 from .folders import check_output
 from .isolation import ClientProcess, Outcome, prepare_parent
 
@@ -188,7 +188,8 @@ def run_batch(
     ]
     jobs = max(1, jobs or default_jobs())
     notify = progress or (lambda report, total: None)
-    read = _read_engagements(job_list)
+    parsed: dict[str, Parsed] = {}
+    read = _read_engagements(job_list, parsed)
     refused = shared_folders(job_list, read)
     for report in refused:
         notify(report, len(job_list))
@@ -205,7 +206,7 @@ def run_batch(
 
         reports += run_on_cluster(to_run, dask_address, lambda r: notify(r, len(job_list)))
     elif to_run:
-        reports += _run_local(to_run, jobs, lambda r: notify(r, len(job_list)))
+        reports += _run_local(to_run, jobs, lambda r: notify(r, len(job_list)), parsed)
     order = {job.engagement_path: i for i, job in enumerate(job_list)}
     reports.sort(key=lambda r: order[r.engagement])
     reports = fail_merged(reports)
@@ -215,7 +216,8 @@ def run_batch(
     return result
 
 
-def _read_engagements(job_list: list[Job]) -> dict[str, Any]:
+def _read_engagements(job_list: list[Job], parsed: dict[str, Parsed] | None = None
+                      ) -> dict[str, Any]:
     """What the parent must know of each engagement before forking: its client,
     language and as-of date.
 
@@ -223,9 +225,9 @@ def _read_engagements(job_list: list[Job]) -> dict[str, Any]:
     same folder (size, time or inode, see `known_engagements`): a refresh of
     forty clients where one file was edited parses one file. A file that cannot
     be read maps to None: its client's own run reports it, with its location.
+    The files parsed go to `parsed`: the client's process, forked from this one,
+    uses that reading instead of parsing the file again.
     """
-    from ..intake import load_engagement
-
     if not job_list:
         return {}
     known = known_engagements(job_list[0].out_dir)
@@ -233,7 +235,15 @@ def _read_engagements(job_list: list[Job]) -> dict[str, Any]:
     for job in job_list:
         path = job.engagement_path
         try:
-            read[path] = known.get(path) or known.add(path, load_engagement(path))
+            facts = known.get(path)
+            if facts is None:
+                # As the client's run reads it, but its `action_status` ids are checked
+                # there, against the plan (`execute._check_action_ids`), not here.
+                reading = parse(path, job.method_dir)
+                facts = known.add(path, reading.engagement)
+                if parsed is not None:
+                    parsed[path] = reading
+            read[path] = facts
         except Exception:  # noqa: BLE001 - the client's run reports it, located
             read[path] = None
     known.save()
@@ -382,9 +392,10 @@ def shared_folders(job_list: list[Job], read: dict[str, Any]) -> list[ClientRepo
     return reports
 
 
-def _run_local(job_list: list[Job], jobs: int, notify: Callable[[ClientReport], None]
-               ) -> list[ClientReport]:
-    """At most `jobs` client processes at a time, each forked from this warm process."""
+def _run_local(job_list: list[Job], jobs: int, notify: Callable[[ClientReport], None],
+               parsed: dict[str, Parsed] | None = None) -> list[ClientReport]:
+    """At most `jobs` client processes at a time, each forked from this warm process
+    (with the engagement as this process read it, when it did: `parsed`)."""
     from multiprocessing.connection import wait
 
     prepare_parent(job_list[0])
@@ -394,7 +405,8 @@ def _run_local(job_list: list[Job], jobs: int, notify: Callable[[ClientReport], 
     try:
         while waiting or running:
             while waiting and len(running) < jobs:
-                child = ClientProcess(waiting.pop())
+                job = waiting.pop()
+                child = ClientProcess(job, parsed=(parsed or {}).get(job.engagement_path))
                 running[child.connection] = child
             ready = wait([child.connection for child in running.values()], timeout=0.5)
             if not ready and hasattr(notify, "tick"):

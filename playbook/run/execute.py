@@ -26,6 +26,7 @@ from ..files import atomic_write_bytes
 from ..text import colon, render
 from ..text.system import system_said
 from . import manifest as manifest_module
+from .carry import identified_as_written
 from .commit import FAILED_DIR, Terminated, commit, signals
 from .committees import STEERING, committee_date
 from .folders import check_output, claim, client_folder, new_staging, remove_stale_staging
@@ -118,7 +119,6 @@ def run_engagement(
     anyway); when all are current no process is started at all. Raises `IntakeError` (bad engagement,
     nothing written) or `RunError` (a notebook failed; previous outputs intact).
     """
-    from ..intake import load_engagement
     from .isolation import run_isolated
 
     job = make_job(
@@ -127,9 +127,10 @@ def run_engagement(
     )
     # Read the file before warming the engines: a bad workbook is refused in a
     # second, not after the heavy imports (the analysis is imported only to check
-    # the `action_status` ids of a file with errors, with them).
-    engagement = load_engagement(job.engagement_path, method_dir=job.method_dir,
-                                 plan_ids=_plan_ids(job.method_dir))
+    # the `action_status` ids of a file with errors, with them). The client's
+    # process, forked from this one, uses this reading.
+    parsed = parse(job.engagement_path, job.method_dir, _plan_ids(job.method_dir))
+    engagement = parsed.engagement
     if job.since:  # another client's file or manifest: refused before anything is written
         from ..workbench import previous_engagement
 
@@ -147,7 +148,7 @@ def run_engagement(
             for index, name in enumerate(current.up_to_date):
                 progress(Event("current", current.client, name, index, total, lang=current.language))
         return current
-    return run_isolated(job, progress)
+    return run_isolated(job, progress, parsed)
 
 
 def _say(key: str, **values: object) -> str:
@@ -217,14 +218,49 @@ def _plan_ids(method_dir: str | None) -> PlanIds:
     return check
 
 
-def run_here(job: Job, progress: Progress | None = None) -> RunResult:
-    """Run `job` in this process. Callers wanting isolation fork first (see isolation)."""
+@dataclass(frozen=True)
+class Parsed:
+    """An engagement file as a process read it: its signature (size, time, inode)
+    then, and the engagement. A client forked from that process reads it from
+    memory instead of parsing the file again, while the file keeps that signature."""
+
+    signature: tuple[int, int, int]
+    engagement: Engagement
+
+    def still(self, path: str) -> Engagement | None:
+        from .freshness import signature
+
+        try:
+            return self.engagement if signature(path) == self.signature else None
+        except OSError:
+            return None
+
+
+def parse(path: str, method_dir: str | None, plan_ids: PlanIds | None = None) -> Parsed:
+    """`load_engagement`, remembering the file's signature before reading it."""
     from ..intake import load_engagement
-    from ..workbench import plan_ids
+    from .freshness import signature
+
+    before = signature(path)
+    return Parsed(before, load_engagement(path, method_dir=method_dir, plan_ids=plan_ids))
+
+
+def run_here(job: Job, progress: Progress | None = None, parsed: Parsed | None = None
+             ) -> RunResult:
+    """Run `job` in this process. Callers wanting isolation fork first (see isolation).
+
+    `parsed`: the engagement as the parent read it, used while the file is unchanged.
+    """
+    from ..workbench import plan_ids, remember_engagement
 
     emit = progress or (lambda event: None)
-    engagement = load_engagement(job.engagement_path, method_dir=job.method_dir,  # IntakeError:
-                                 plan_ids=plan_ids(job.method_dir))  # nothing written
+    engagement = parsed.still(job.engagement_path) if parsed is not None else None
+    if parsed is None or engagement is None:
+        parsed = parse(job.engagement_path, job.method_dir,  # IntakeError: nothing written
+                       plan_ids(job.method_dir))
+        engagement = parsed.engagement
+    # The notebooks open the same file: they take this reading instead of parsing it again.
+    remember_engagement(job.engagement_path, parsed.signature, engagement, job.method_dir)
     try:
         return _run_planned(job, engagement, emit)
     except PlaybookError:
@@ -266,19 +302,8 @@ def _run_planned(job: Job, engagement: Engagement, emit: Progress) -> RunResult:
     try:
         seconds: dict[str, float] = {}
         found: dict[str, list[Discrepancy]] = {}
-        for index, deliverable in enumerate(chosen, start=len(plan.current)):
-            emit(Event("started", client, deliverable.name, index, total, lang=lang))
-            start = time.perf_counter()
-            try:
-                _produce(deliverable, job, lang, staging, folder, client, cwd)
-            except RunError:
-                emit(Event("failed", client, deliverable.name, index, total,
-                           time.perf_counter() - start, lang))
-                raise
-            seconds[deliverable.name] = round(time.perf_counter() - start, 3)
-            found[deliverable.name] = _collect_discrepancies(staging, deliverable.name, lang)
-            emit(Event("done", client, deliverable.name, index, total,
-                       seconds[deliverable.name], lang))
+        with identified_as_written():
+            _produce_all(job, plan, staging, cwd, emit, seconds, found)
         record = _manifest(job, engagement, plan, staging, seconds, found)
         names = [name for d in chosen for name in produced_files(d)]
         kept: list[KeptEdit] = []
@@ -303,6 +328,25 @@ def _run_planned(job: Job, engagement: Engagement, emit: Progress) -> RunResult:
         compared_with=compared_with,
         inbox=copies,
     )
+
+
+def _produce_all(job: Job, plan: RunPlan, staging: Path, cwd: Path, emit: Progress,
+                 seconds: dict[str, float], found: dict[str, list[Discrepancy]]) -> None:
+    """Run the notebooks of the deliverables to render, one after the other, into `staging`."""
+    client, lang, total = plan.client, plan.lang, len(plan.chosen)
+    for index, deliverable in enumerate(plan.to_render, start=len(plan.current)):
+        emit(Event("started", client, deliverable.name, index, total, lang=lang))
+        start = time.perf_counter()
+        try:
+            _produce(deliverable, job, lang, staging, plan.folder, client, cwd)
+        except RunError:
+            emit(Event("failed", client, deliverable.name, index, total,
+                        time.perf_counter() - start, lang))
+            raise
+        seconds[deliverable.name] = round(time.perf_counter() - start, 3)
+        found[deliverable.name] = _collect_discrepancies(staging, deliverable.name, lang)
+        emit(Event("done", client, deliverable.name, index, total, seconds[deliverable.name],
+                   lang))
 
 
 def _with_previous_committee(job: Job, plan: RunPlan) -> tuple[Job, str]:

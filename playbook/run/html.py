@@ -72,6 +72,9 @@ def _exporter() -> HTMLExporter:
             return TemplateExporter.from_notebook_node(self, nb, resources, **kw)
 
     return ReviewExporter(  # type: ignore[no-untyped-call]
+        # The notebook is validated once, after the preprocessors, not after each
+        # of them (a dozen validations of every output, embedded figures included).
+        optimistic_validation=True,
         exclude_input=True,
         exclude_input_prompt=True,
         exclude_output_prompt=True,

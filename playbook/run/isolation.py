@@ -25,7 +25,7 @@ from typing import Any
 from ..errors import WHOLE_RUN, PlaybookError, RunError
 from ..text import render
 from .commit import Terminated, signals
-from .execute import Job, Progress, RunResult, run_here
+from .execute import Job, Parsed, Progress, RunResult, run_here
 from .progress import Event
 from .registry import deliverables
 
@@ -70,18 +70,20 @@ def prepare_parent(job: Job) -> None:
         notebooks = [d.notebook for d in deliverables(job.only, job.notebooks_dir)]
     except PlaybookError:
         notebooks = []  # reported by the run itself
-    warm_up(notebooks, job.method_dir)
+    warm_up(notebooks, job.method_dir, job.templates_dir)
 
 
-def client_job(job: Job, parent_pid: int | None = None, progress: Progress | None = None) -> Outcome:
-    """Body of a client process: run the job, return an `Outcome` (never raises)."""
+def client_job(job: Job, parent_pid: int | None = None, progress: Progress | None = None,
+               parsed: Parsed | None = None) -> Outcome:
+    """Body of a client process: run the job, return an `Outcome` (never raises).
+    `parsed`: the engagement as the parent read it (see `execute.Parsed`)."""
     import time
 
     start = time.perf_counter()
     _die_with_parent(parent_pid)
     signals.install(parent_pid)
     try:
-        result = run_here(job, progress)
+        result = run_here(job, progress, parsed)
         return Outcome(job, result=result, seconds=time.perf_counter() - start)
     except Terminated:
         os._exit(128 + signal.SIGTERM)
@@ -127,11 +129,12 @@ def _die_with_parent(parent_pid: int | None) -> None:
         os._exit(128 + signal.SIGTERM)
 
 
-def _child_main(job: Job, parent_pid: int, connection: Connection, events: bool) -> None:
+def _child_main(job: Job, parent_pid: int, connection: Connection, events: bool,
+                parsed: Parsed | None) -> None:
     def forward(event: Event) -> None:
         connection.send(("event", event))
 
-    outcome = client_job(job, parent_pid, forward if events else None)
+    outcome = client_job(job, parent_pid, forward if events else None, parsed)
     connection.send(("outcome", outcome))
     connection.close()
 
@@ -145,7 +148,7 @@ class ClientProcess:
     refuses to start from a daemon process such as a Dask worker.
     """
 
-    def __init__(self, job: Job, events: bool = False) -> None:
+    def __init__(self, job: Job, events: bool = False, parsed: Parsed | None = None) -> None:
         self.job = job
         self.connection, sender = multiprocessing.Pipe(duplex=False)
         parent = os.getpid()
@@ -154,7 +157,7 @@ class ClientProcess:
             status = 1
             try:
                 self.connection.close()
-                _child_main(job, parent, sender, events)
+                _child_main(job, parent, sender, events, parsed)
                 status = 0
             finally:
                 os._exit(status)
@@ -212,10 +215,11 @@ class ClientProcess:
         )
 
 
-def run_isolated(job: Job, progress: Progress | None = None) -> RunResult:
+def run_isolated(job: Job, progress: Progress | None = None, parsed: Parsed | None = None
+                 ) -> RunResult:
     """Run one client in a forked child, relaying its progress events."""
     prepare_parent(job)
-    child = ClientProcess(job, events=True)
+    child = ClientProcess(job, events=True, parsed=parsed)
     try:
         while child.receive(progress):
             pass

@@ -9,6 +9,7 @@ so warming follows the notebooks instead of a list kept by hand.
 from __future__ import annotations
 
 import ast
+import contextlib
 import gc
 import importlib
 import os
@@ -27,6 +28,25 @@ _BASE_MODULES = (
     "papermill",
     "playbook.intake",
     "playbook.method",
+)
+
+# What a client's run imports on its way, whatever the notebooks name: the
+# deliverables' writers, the reconciliation, carrying edits, the chart workbooks'
+# writer. Imported here, once, instead of in every forked client.
+_RUN_MODULES = (
+    "playbook.analysis.committee",
+    "playbook.findings",
+    "playbook.render.charts",
+    "playbook.render.docx.writer",
+    "playbook.render.pptx.writer",
+    "playbook.render.pptx.charts",
+    "playbook.render.reconcile",
+    "playbook.run.carry.deck",
+    "playbook.run.carry.word",
+    "playbook.run.commit",
+    "playbook.run.edits",
+    "playbook.run.inbox",
+    "xlsxwriter",
 )
 
 _warmed: set[str] = set()
@@ -55,14 +75,16 @@ def notebook_imports(path: Path) -> list[str]:
     return list(names)
 
 
-def warm_up(notebooks: Iterable[Path] = (), method_dir: str | Path | None = None) -> None:
-    """Import what the runs need, build the shell and templates, load the method.
+def warm_up(notebooks: Iterable[Path] = (), method_dir: str | Path | None = None,
+            templates_dir: str | Path | None = None) -> None:
+    """Import what the runs need, build the shell and templates, load the method,
+    the message catalogue, the public holidays and the Word and PowerPoint templates.
 
     Best effort on purpose: a module a notebook imports but that is missing
     here is reported by that notebook's own run, with its cell.
     """
     os.environ.setdefault("MPLBACKEND", "Agg")
-    wanted = list(_BASE_MODULES)
+    wanted = [*_BASE_MODULES, *_RUN_MODULES]
     for path in notebooks:
         wanted.extend(notebook_imports(path))
     for name in dict.fromkeys(wanted):
@@ -79,15 +101,42 @@ def warm_up(notebooks: Iterable[Path] = (), method_dir: str | Path | None = None
     engines.register()
     engines.shell()
     html.warm_up()
-    try:
-        from ..method import load_method
-
-        load_method(method_dir)
-    except Exception:  # noqa: BLE001 - reported by the run that needs it
-        pass
+    _import_builders()
+    _load_once(method_dir, templates_dir)
     # What is loaded now lives as long as the process: keep it out of the
     # collector's reach, so collections in clients (IPython collects on every
     # namespace reset) scan only the client's own objects, and forked pages
     # stay shared instead of being touched by the collector.
     gc.collect()
     gc.freeze()
+
+
+def _load_once(method_dir: str | Path | None, templates_dir: str | Path | None) -> None:
+    """What every client reads the same: the method, the coded messages, the
+    countries' public holidays (the intake checks a country against the whole
+    list, which imports every country's module), the templates checked. Each
+    step is best effort: what fails is reported by the run that needs it."""
+    from ..method import load_method
+    from ..model.engagement_info import supported_countries
+    from ..render.charts import _font_family
+    from ..render.templates import default_template_dir, load_docx_template, load_pptx_template
+    from ..text.messages import catalogue
+
+    folder = templates_dir or default_template_dir()
+    with contextlib.suppress(Exception):
+        load_method(method_dir)
+    with contextlib.suppress(Exception):
+        load_docx_template(folder)
+        load_pptx_template(folder)
+    catalogue()
+    supported_countries()
+    _font_family()
+
+
+def _import_builders() -> None:
+    """Each deliverable's builder module (imported by name when first built)."""
+    from ..registry import REGISTRY
+
+    for entry in REGISTRY:
+        with contextlib.suppress(Exception):  # reported by the run that builds it
+            entry.builders()

@@ -31,6 +31,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from ...files import atomic_path
 from .. import fit
 from ..charts import document_height, figure_numbered, render_png
+from ..finish import finish
 from ..ir import (
     Block,
     BulletItem,
@@ -165,6 +166,7 @@ class _DocxWriter:
         props.last_modified_by = self.text(self.source.author)
         props.comments = ""
         props.language = _LANG_TAGS[self.lang]
+        finish("docx", self.doc)
         with atomic_path(path) as tmp:
             self.doc.save(str(tmp))
         return path

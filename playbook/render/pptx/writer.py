@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 
 from ...files import atomic_path
 from ..charts import heatmap_table
+from ..finish import finish
 from ..ir import (
     BulletItem,
     BulletLike,
@@ -267,6 +268,7 @@ class _DeckWriter:
         props.last_modified_by = self.text(self.deck.author)
         props.comments = ""
         props.language = LANGUAGE_TAGS[self.lang]
+        finish("pptx", self.presentation)
         with atomic_path(path) as tmp:
             self.presentation.save(str(tmp))
         return path

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -63,6 +64,17 @@ def _say(lang: str) -> Say:
         return render(f"edits.{code}", lang, **values)
 
     return say
+
+
+def identified_as_written() -> AbstractContextManager[None]:
+    """Within the block, every report and deck written gets its identities before
+    it is saved (`word.stamp_document`, `deck.stamp_presentation`): what `prepare`
+    then finds identified is not opened and saved again. Notebooks run in this
+    process (the warm engine) write that way; a kernel's are identified at commit."""
+    from ...render.finish import before_save
+    from . import deck, word
+
+    return before_save({"docx": word.stamp_document, "pptx": deck.stamp_presentation})
 
 
 def prepare(folder: Path, staging: Path, names: list[str], manifest: manifest_module.Manifest

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 from pptx.oxml.ns import qn
 
-from .word import Item, NoIdentities, Outcome
+from .word import Item, NoIdentities, Outcome, as_read_back
 
 if TYPE_CHECKING:
     from pptx.opc.package import Part, _Relationship
@@ -74,13 +74,39 @@ def stamp(path: Path) -> None:
     """Name every shape of the generated deck `path` by its identity."""
     import pptx
 
+    if stamped(path):  # stamped already, as written (see `stamp_presentation`)
+        return
     deck = pptx.Presentation(str(path))
+    stamp_presentation(deck)
+    deck.save(str(path))
+
+
+def stamped(path: Path) -> bool:
+    """Whether every slide of the deck `path` names its shapes by identity, read
+    from the slides' parts alone (the whole package is not opened)."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as package:
+            slides = [n for n in package.namelist()
+                      if n.startswith("ppt/slides/slide") and n.endswith(".xml")]
+            return bool(slides) and all(
+                _STAMPED_NAME.search(package.read(n)) is not None for n in slides)
+    except (OSError, zipfile.BadZipFile):
+        return False
+
+
+_STAMPED_NAME = re.compile(rb' name="[^"]* pb:[0-9a-f]{12}\.[0-9a-f]{8}"')
+
+
+def stamp_presentation(deck: Presentation) -> None:
+    """Name every shape of a generated deck by its identity, before it is saved."""
     for slide, slide_id in zip(deck.slides, _slide_keys(deck), strict=True):
         ranks: Counter[str] = Counter()
         for shape in slide.shapes:
             role = _shape_role(shape, ranks)
             shape.name = f"{_MARK.sub('', shape.name)} pb:{slide_id}.{_digest(role, 8)}"
-    deck.save(str(path))
+    as_read_back(deck.part.package)
 
 
 def _slide_keys(deck: Presentation) -> list[str]:

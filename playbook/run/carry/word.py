@@ -27,7 +27,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from docx.oxml.ns import qn
 
@@ -145,9 +145,49 @@ def stamp(path: Path) -> None:
     """Give every paragraph of the generated report `path` its bookmark."""
     import docx
 
+    if stamped(path):  # stamped already, as written (see `stamp_document`)
+        return
     document = docx.Document(str(path))
     if identified(document):  # stamped already (a cluster run stamps on the worker)
         return
+    stamp_document(document)
+    document.save(str(path))
+
+
+def stamped(path: Path) -> bool:
+    """Whether the report `path` has its identities, read from its text part alone
+    (the whole package is not opened)."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as package:
+            return f'w:name="{PREFIX}'.encode() in package.read("word/document.xml")
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return False
+
+
+def as_read_back(package: Any) -> None:
+    """The package's XML as it is once saved and read back: an empty text is no
+    text (`<a:t/>`, not `<a:t></a:t>`). A file identified as it is written is
+    then the same, byte for byte, as one identified after being saved."""
+    from lxml.etree import ElementBase
+
+    # lxml's own text, under the properties python-docx and python-pptx give some
+    # elements under the same name (a run's `text` is the text of its children).
+    text = ElementBase.text
+    for part in package.iter_parts():
+        element = getattr(part, "_element", None)
+        if element is None:
+            continue
+        for node in element.iter():
+            if text.__get__(node) == "":
+                text.__set__(node, None)
+            if node.tail == "":
+                node.tail = None
+
+
+def stamp_document(document: Document) -> None:
+    """Give every paragraph of a generated report its bookmark, before it is saved."""
     body = document.element.body
     next_id = 1 + max((int(b.get(qn("w:id"), "0")) for b in body.iter(_BOOKMARK_START)
                        if b.get(qn("w:id"), "0").isdigit()), default=0)
@@ -163,7 +203,7 @@ def stamp(path: Path) -> None:
         paragraph.append(end)
         next_id += 1
         named.add(name)
-    document.save(str(path))
+    as_read_back(document.part.package)
 
 
 def identified(document: Document) -> dict[str, Element]:

@@ -421,7 +421,7 @@ def test_the_kpis_say_which_come_from_the_client_and_the_business_objectives_the
                            "due_date": "2027-12-31", "owner": "Claire Morvan"}]
     analysis = _factory_analysis(data)
     lines = tv._kpi_definitions(analysis)
-    assert lines[-1].startswith("Only “Repair requests traced in the CRM” comes from the intake; the other")
+    assert lines[-1].startswith("Only “Repair requests traced in the CRM” was set at framing; the other")
     blocks = tv._kpis_blocks(analysis)
     bullets = [str(i) for b in blocks if isinstance(b, Bullets) for i in b.items]
     assert any(line.startswith("Repairs closed within 10 days: from 40% to 75% by 31 December 2027")
@@ -524,3 +524,20 @@ def test_a_life_still_to_write_reads_as_english_not_as_a_calque_of_a_decrire():
     said += [str(block) for block in tv.build_document(analysis).blocks]
     assert any("still to be described" in text for text in said), said
     assert not any("still to describe" in text for text in said)
+
+
+def test_the_kpis_section_speaks_to_the_client_not_of_the_intake_workbook():
+    """"The intake names no KPI yet" names the consultant's workbook: the client
+    reads that no KPI has been set yet and these are to confirm with the sponsor."""
+    from playbook.analysis.engine import analyse
+    from playbook.intake import load_engagement
+    from playbook.method import load_method
+
+    from .conftest import EXAMPLES
+
+    path = EXAMPLES.parents[1] / "corpus" / "fernhill_software" / "engagement.xlsx"
+    analysis = analyse(load_engagement(path), load_method(), "en")
+    assert not analysis.engagement.kpis, "this client has set no KPI yet"
+    said = " ".join(str(b) for b in tv.build_document(analysis).blocks)
+    assert "No KPI has been set yet" in said
+    assert "intake" not in said.casefold()
