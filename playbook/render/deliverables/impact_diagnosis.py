@@ -1068,7 +1068,9 @@ def build_deck(analysis: Analysis) -> Deck:
             c.counted(analysis, f"{NAME}.deck.warnings", len(warnings)), _points_and_why(full),
             notes="\n".join(full), counted=len(warnings))]
     elif warnings:  # short points: beside the allies, not a near-empty slide of their own
-        closing = [TwoContentSlide(title, lines, warnings, notes="\n".join([notes, *full]),
+        # the notes say why: each point itself is on the slide already
+        whys = [why for message in full if (why := message[len(_point(message)):].strip())]
+        closing = [TwoContentSlide(title, lines, warnings, notes="\n".join([notes, *whys]),
                                    left_title=_t(analysis, "sections.allies"),
                                    right_title=_t(analysis, "sections.warnings"))]
     elif _allies_slide(analysis):
