@@ -533,5 +533,5 @@ def test_a_summary_message_of_one_does_not_open_on_the_figure_1(lang):
     from playbook.method import load_method
 
     labels = load_method().labels
-    for key in ("waves",):
-        assert not labels.get(f"training_plan.messages.{key}.one", lang).startswith("{count}")
+    for key in ("messages.waves", "deck.warnings"):
+        assert not labels.get(f"training_plan.{key}.one", lang).startswith("{count}")
