@@ -308,7 +308,9 @@ class Table:
     None) shades cells: a heat map. Fills are normalised to "#RRGGBB" here, so
     every writer reads one form; text on a dark fill is written in white. A
     status fill is named ("rag:green", see `palette.rag_fill`) and drawn in the
-    template's red, amber or green.
+    template's red, amber or green. `grouped`: the first columns that name a
+    group of rows (a pillar): in a deck, a value the row above already shows is
+    left blank, said again at the top of each slide.
     """
 
     columns: list[str]
@@ -317,6 +319,7 @@ class Table:
     widths: list[float] | None = None
     align: list[Align | None] | None = None
     cell_fills: list[list[str | None]] | None = None
+    grouped: int = 0
 
     def __post_init__(self) -> None:
         width = len(self.columns)

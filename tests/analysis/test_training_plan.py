@@ -145,6 +145,16 @@ def test_a_population_going_live_again_gets_the_lot_update_before_the_second_go_
     assert update["end"].max() < dt.date(2026, 9, 14)
 
 
+def test_the_reason_for_a_second_go_live_agrees_with_any_population():
+    """'Inspecteurs commerciaux passe de nouveau en production': the verb agreed with
+    no population's number; the reason makes the go-live its subject."""
+    e = engagement([population("Inspecteurs commerciaux")],
+                   lots=[(LOT_1, ["Inspecteurs commerciaux"]), (LOT_2, ["Inspecteurs commerciaux"])])
+    p = plan_training(e, METHOD, diagnosis(e, {"Inspecteurs commerciaux": {"tool": 2}}), "fr")
+    reasons = set(p.needs.loc[p.needs["module"] == "lot_update", "reason"])
+    assert reasons == {"Inspecteurs commerciaux : nouvelle mise en production avec « Lot 2 »."}
+
+
 def test_new_hires_get_the_onboarding_module_every_year():
     p = plan([population("Sales", new_hires_per_year=12)], {"Sales": {"tool": 2}})
     row = p.onboarding.set_index("population").loc["Sales"]
@@ -192,7 +202,7 @@ def test_a_capacity_too_small_for_after_acceptance_testing_is_a_decision_with_it
     assert len(users) == 20 and users["trainer"].max() == 5
     (record,) = p.capacity
     assert (record.lot, record.sessions, record.people, record.trainers_to_add) == ("Lot 1", 16, 160, 4)
-    assert record.topic.startswith("trainers to add: 4 or go-live on ")
+    assert record.topic.startswith("trainers to add: 4 or go-live moved to ")
 
 
 def test_the_trainers_and_the_later_go_live_the_decision_names_are_enough():

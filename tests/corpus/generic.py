@@ -235,14 +235,23 @@ def _table_pages(appendix: list) -> dict[str, list]:
     return tables
 
 
+APPENDIX_PAGE_FILL = 0.8  # of the body's height, on each page of a table over several
+
+
 def appendix_filled(written: dict[str, Written]) -> list[str]:
     """An appendix table takes no more pages than its rows need: laid one after
-    the other under the header, they would not fit in fewer pages."""
+    the other under the header, they would not fit in fewer pages; and each page
+    of a table over several is at least `APPENDIX_PAGE_FILL` full."""
     problems = []
     for name, files in written.items():
         _, appendix = _parts(files.pptx)
         room = files.pptx.slide_height * 0.66  # the body's height under the title
         for title, pages in _table_pages(appendix).items():
+            if len(pages) > 1:
+                fills = [sum(row.height for row in shape.table.rows) / room for shape in pages]
+                if min(fills) < APPENDIX_PAGE_FILL:
+                    problems.append(f"{name} appendix {title!r}: pages filled "
+                                    + ", ".join(f"{fill:.0%}" for fill in fills))
             header = pages[0].table.rows[0].height
             needed, used = 1, header
             for shape in pages:

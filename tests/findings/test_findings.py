@@ -118,7 +118,7 @@ def test_a_lot_without_room_after_acceptance_testing_trains_nobody_early_and_ask
     (later,) = [c.later_go_live for c in small.training_plan.capacity]
     assert later is not None and later > lot.go_live
     assert f"move go-live to {format_date(later, 'en')}" in decision.reason
-    assert decision.detail.startswith("go-live on ")  # where a list names it: the option, in short
+    assert decision.detail.startswith("go-live moved to ")  # where a list names it: the option, in short
 
 
 def test_a_territory_without_local_sponsor_is_a_decision_with_the_same_rule_as_the_checks():

@@ -1022,7 +1022,7 @@ def glossary_table(analysis: Analysis) -> Table:
         rows.append([_pillar(analysis, row["pillar"]), lever.label.in_(analysis.lang),
                      lever.summary.in_(analysis.lang)])
     return Table([_t(analysis, "columns.pillar"), _t(analysis, "columns.lever"),
-                  _t(analysis, "columns.description")], rows, widths=[1, 1.8, 5])
+                  _t(analysis, "columns.description")], rows, widths=[1, 1.8, 5], grouped=1)
 
 
 def lever_matrix_table(analysis: Analysis) -> Table | None:

@@ -74,6 +74,17 @@ def text(analysis: Analysis, key: str, **values: Any) -> str:
     return _ABBREVIATION_END.sub(".", analysis.method.text(key, analysis.lang, **values))
 
 
+def go_live_milestone(analysis: Analysis, lot: str, said: str) -> str:
+    """`said` ("Lot 1: go-live"), or the lot's name alone when the name already says
+    it goes live ("Go-live – Pipeline and renewals"): a milestone says it once."""
+    def flat(words: str) -> str:
+        return re.sub(r"[\s\-‐‑–]+", " ", words.casefold())
+
+    name = flat(lot)
+    words = (analysis.method.text("common.next_step.go_live_words", lang) for lang in ("fr", "en"))
+    return lot if any(flat(w) in name for w in words) else said
+
+
 def term(analysis: Analysis, vocabulary: str, code: Any) -> str:
     """The label of an enumerated code, e.g. term(a, "buy_in", "resistant")."""
     return analysis.method.term(vocabulary, code, analysis.lang)
@@ -453,7 +464,8 @@ def milestone_steps(analysis: Analysis) -> list[NextStep]:
         steps += [
             NextStep(lot.design_start, text(analysis, "common.next_step.design", lot=lot.name)),
             NextStep(lot.acceptance_start, text(analysis, "common.next_step.acceptance", lot=lot.name)),
-            NextStep(lot.go_live, text(analysis, "common.next_step.go_live", lot=lot.name)),
+            NextStep(lot.go_live, go_live_milestone(analysis, lot.name,
+                                                    text(analysis, "common.next_step.go_live", lot=lot.name))),
         ]
     return steps
 

@@ -267,6 +267,24 @@ def _population_table(analysis: Analysis, full: bool) -> Table:
     return Table(columns, rows, widths=[3, 1, 1, 1.6])
 
 
+def _population_slide_table(analysis: Analysis) -> Table:
+    """Population, headcount, and whether it uses the CRM when that differs between
+    populations; when every one does (the title says so), a column of "Yes" says
+    nothing: its function says who these people are. A single population has no total."""
+    e = analysis.engagement
+    table = _population_table(analysis, full=False)
+    if len({p.crm_user for p in e.populations}) > 1:
+        chosen = c.select(table, [0, 1, 2])
+    else:
+        rows: list[list[Cell]] = [[p.name, p.function, p.headcount] for p in e.populations]
+        rows.append([c.text(analysis, "common.total"), "", _headcount(e)])
+        chosen = Table([table.columns[0], c.text(analysis, "common.columns.function"), table.columns[1]],
+                       rows, widths=[3, 2.4, 1])
+    if len(e.populations) == 1:
+        chosen = Table(chosen.columns, chosen.rows[:-1], widths=chosen.widths)
+    return chosen
+
+
 def _short_lots(analysis: Analysis, population: str) -> str:
     """Lot numbers only ('Lot 1, Lot 3'): the deck has no room for lot titles."""
     lots = analysis.engagement.lots_of(population)
@@ -776,7 +794,8 @@ def gantt_chart(analysis: Analysis) -> Chart:
                  max(lot.design_start, lot.acceptance_start - dt.timedelta(days=1)), lot.name),
             Task(f"{lot.name} — {s('acceptance').lower()}", lot.acceptance_start,
                  milestones.at[lot.name, "acceptance_end"].date(), lot.name),
-            Task(t(analysis, "plan.go_live_task", lot=lot.name), lot.go_live, lot.go_live, lot.name,
+            Task(c.go_live_milestone(analysis, lot.name, t(analysis, "plan.go_live_task", lot=lot.name)),
+                 lot.go_live, lot.go_live, lot.name,
                  milestone=True),
         ]
     return Chart("gantt", t(analysis, "plan.gantt"), tasks=tasks)
@@ -850,7 +869,16 @@ def _cause(analysis: Analysis, risk: RiskAssessment, tabled: set[tuple[str, str]
     if main is not None and main.source != "rule" and (risk.population, main.source) in tabled:
         label = c.term(analysis, "brake", main.source)
         return label[:1].upper() + label[1:]
+    if main is not None and main.source == "rule" and RULE_PARTS in main.reason:
+        # a rule of the method reads "population (headcount) — its facts — what follows":
+        # the row already names the population, and the facts are the intake's; the
+        # cause is what follows from them
+        consequence = main.reason.rsplit(RULE_PARTS, 1)[1].strip()
+        return consequence[:1].upper() + consequence[1:]
     return c.without_mechanism(analysis, risk.reasons[0]) if risk.reasons else ""
+
+
+RULE_PARTS = " — "  # how a risk rule's reason separates who, the facts and what follows
 
 
 def _brakes_shown(analysis: Analysis) -> list[Any]:
@@ -955,10 +983,37 @@ def _objectives_slides(analysis: Analysis) -> Slides:
                        *(f"– {o.business_objective} → {o.crm_objective} → {o.kpi}" for o in e.objectives)])
     title = c.counted(analysis, f"{NAME}.deck.objectives", len(e.objectives),
                       business=len({o.business_objective for o in e.objectives}))
+    if len(e.objectives) <= OBJECTIVES_SAID:
+        # the slide says the chain; the notes keep the means allotted to each objective
+        means = [f"– {o.crm_objective} — {t(analysis, 'objectives.resources')} : {o.resources}"
+                 if analysis.lang == "fr" else f"– {o.crm_objective} — {t(analysis, 'objectives.resources')}: {o.resources}"
+                 for o in e.objectives if o.resources]
+        return [BulletSlide(title, _objective_sentences(analysis), notes="\n".join(means))], []
     # The indicator, its target and its date make an objective measurable; the
     # objective's wording is in the notes (business → CRM objective → indicator).
     table = Table(columns, rows[:-1], widths=[3, 3, 1.1, 1.1, 1.5, 1.4, 1.4])
-    return [TableSlide(title, c.select_or_record(table, [1, 3, 4]), notes=notes)], []
+    return [TableSlide(title, c.select(table, [1, 3, 4]), notes=notes)], []
+
+
+OBJECTIVES_SAID = 2  # up to this many objectives are sentences on their slide, not a table of as many rows
+
+
+def _objective_sentences(analysis: Analysis) -> list[BulletLike]:
+    """Each objective as the committee says it: its KPI from baseline to target by
+    its date and who answers for it, then the business objective it serves."""
+    def o_(key: str, **v: Any) -> str:
+        return t(analysis, f"objectives.{key}", **v)
+
+    said: list[BulletLike] = []
+    for o in analysis.engagement.objectives:
+        baseline = c.measure(analysis, o.baseline, o.unit)
+        values = dict(kpi=o.kpi, target=c.measure(analysis, o.target, o.unit), due=c.date(analysis, o.due_date))
+        measured = o_("measured", baseline=baseline, **values) if baseline else o_("measured_no_baseline", **values)
+        said.append(o_("owned", measured=measured, owner=o.owner) if o.owner else measured)
+        crm = o.crm_objective.strip().rstrip(".")
+        crm = crm[:1].lower() + crm[1:] if crm[1:2].islower() else crm
+        said.append(BulletItem(o_("serves", business=o.business_objective.strip().rstrip("."), crm=crm), level=1))
+    return said
 
 
 def _scope_slides(analysis: Analysis) -> Slides:
@@ -971,7 +1026,7 @@ def _scope_slides(analysis: Analysis) -> Slides:
     lots = [f"{p.name} — {_lots_of(analysis, p.name)}" for p in e.populations]
     # One territory dwarfing the others is said in the notes, not charted.
     dwarfed = dwarfed_territories(analysis)
-    main: list[Slide] = [TableSlide(title, c.select(_population_table(analysis, full=False), [0, 1, 2]),
+    main: list[Slide] = [TableSlide(title, _population_slide_table(analysis),
                        notes=b.lines([notes, *([dwarfed] if dwarfed else []), *lots]))]
     detail: list[Slide] = [ChartSlide(t(analysis, "scope.territories_title"),
                                       territory_chart(analysis, show_values=False))] \
@@ -983,9 +1038,14 @@ def _scope_slides(analysis: Analysis) -> Slides:
         phases = [t(analysis, "deck.lot_phases", lot=lot.name, design=c.date(analysis, lot.design_start),
                     acceptance=c.date(analysis, lot.acceptance_start), go_live=c.date(analysis, lot.go_live))
                   for lot in sorted(e.lots, key=lambda lot: lot.go_live)]
-        detail += b.table_slides(analysis, t(analysis, "scope.lots_title"),
-                                 c.select_or_record(_lots_table(analysis, full=False), [0, 1]),
-                                 notes=b.lines(phases))
+        # Who each lot reaches, and when it goes live, beside what it delivers: a
+        # table of lots and blocks alone says little on a page of its own.
+        # When that does not fit one slide, what each lot delivers alone: the report
+        # and the notes say the rest.
+        delivered = c.select_or_record(_lots_table(analysis, full=True), [0, 1, 2, 5])
+        if len(b.pages(delivered)) > 1:
+            delivered = c.select_or_record(_lots_table(analysis, full=False), [0, 1])
+        detail += b.table_slides(analysis, t(analysis, "scope.lots_title"), delivered, notes=b.lines(phases))
     return main, detail
 
 

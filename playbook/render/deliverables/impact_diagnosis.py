@@ -72,6 +72,14 @@ def _t(analysis: Analysis, key: str, **values: Any) -> str:
     return c.text(analysis, f"{NAME}.{key}", **values)
 
 
+def _who(analysis: Analysis, populations: list[str]) -> str:
+    """One population by its name ("for “Sales reps”"), several by their count: "for
+    1 population" sends the reader to look up which."""
+    if len(populations) == 1:
+        return _names(analysis, populations)
+    return _counted(analysis, "messages.populations", len(populations))
+
+
 def _counted(analysis: Analysis, key: str, n: int, **values: Any) -> str:
     """`key.one` or `key.many` (and `key.none` when the catalogue has it for 0)."""
     if n == 0:
@@ -219,11 +227,10 @@ def messages(analysis: Analysis) -> dict[str, str]:
         topic = ("risks" if high["rejection"] and high["misuse"]
                  else "risks_rejection_only" if high["rejection"] else "risks_misuse_only")
         messages["risks"] = (c.message(analysis, f"{NAME}.messages.{topic}",
-                           rejection=_counted(analysis, "messages.populations", len(high["rejection"])),
-                           misuse=_counted(analysis, "messages.populations", len(high["misuse"])),
+                           rejection=_who(analysis, high["rejection"]), misuse=_who(analysis, high["misuse"]),
                            names=_t(analysis, "messages.risk_names",
                                     names=_names(analysis, high["rejection"]))
-                           if high["rejection"] else ""))
+                           if len(high["rejection"]) > 1 else ""))
 
     non_users = [p.name for p in engagement.populations
                  if not p.crm_user and diagnosis.levels.at[p.name, "level"] > 0]
@@ -835,12 +842,17 @@ def build_document(analysis: Analysis) -> Document:
 
     bubbles = bubble_chart(analysis)
     drawn = not bubbles.says_little  # else a table of its points: no bubbles to explain
-    blocks += [Heading(s("segments")), *lead.get("segments", []),
-               *([Paragraph(_t(analysis, "text.segments_intro"))] if drawn else []),
-               # the note on shifted bubbles is the caption's second sentence: said
-               # under the chart, never overleaf after the markers' key
-               Figure(bubbles, caption=_bubble_caption(analysis, drawn)),
-               segment_table(analysis)]
+    blocks += [Heading(s("segments")), *lead.get("segments", [])]
+    if len(analysis.engagement.populations) == 1:
+        # one population: where it stands in words (impact, buy-in, segment, what it
+        # calls for), as on its slide, not a map's coordinates (3, -1) then its segment
+        blocks.append(single_population_segment_table(analysis))
+    else:
+        blocks += [*([Paragraph(_t(analysis, "text.segments_intro"))] if drawn else []),
+                   # the note on shifted bubbles is the caption's second sentence: said
+                   # under the chart, never overleaf after the markers' key
+                   Figure(bubbles, caption=_bubble_caption(analysis, drawn)),
+                   segment_table(analysis)]
 
     blocks += [Heading(s("brakes")), *lead.get("brakes", [])]
     if analysis.diagnosis.brakes:
@@ -1056,7 +1068,9 @@ def build_deck(analysis: Analysis) -> Deck:
             c.counted(analysis, f"{NAME}.deck.warnings", len(warnings)), _points_and_why(full),
             notes="\n".join(full), counted=len(warnings))]
     elif warnings:  # short points: beside the allies, not a near-empty slide of their own
-        closing = [TwoContentSlide(title, lines, warnings, notes="\n".join([notes, *full]),
+        # the notes say why: each point itself is on the slide already
+        whys = [why for message in full if (why := message[len(_point(message)):].strip())]
+        closing = [TwoContentSlide(title, lines, warnings, notes="\n".join([notes, *whys]),
                                    left_title=_t(analysis, "sections.allies"),
                                    right_title=_t(analysis, "sections.warnings"))]
     elif _allies_slide(analysis):

@@ -133,9 +133,10 @@ def _risk_kind(analysis: Analysis, risk: OpenRisk) -> str:
 
 
 def late_table(analysis: Analysis, committee: SteeringAnalysis, limit: int | None = None,
-               caption: str = "") -> Table:
+               caption: str = "", workshops_first: bool = False) -> Table:
     """Late work, oldest due first (the title names the oldest): the date each was
-    due and the one the plan gives it now."""
+    due and the one the plan gives it now. `workshops_first`: the late workshops
+    before the actions, for a list cut short (the plan builds on a workshop)."""
     def col(key: str) -> str:
         return _t(analysis, f"columns.{key}")
 
@@ -145,7 +146,10 @@ def late_table(analysis: Analysis, committee: SteeringAnalysis, limit: int | Non
     actions: Dated = [(a.planned, [a.id, a.action, a.audience if a.population == "all" else a.population,
                 c.date(analysis, a.planned), c.date(analysis, a.now)]) for a in committee.late]
     # by due date, a workshop before the actions due the same day (the plan builds on it)
-    rows: list[list[Cell]] = [row for _, row in sorted(workshops + actions, key=lambda pair: pair[0])]
+    rows: list[list[Cell]] = ([row for _, row in sorted(workshops, key=lambda pair: pair[0])]
+                              + [row for _, row in sorted(actions, key=lambda pair: pair[0])]
+                              if workshops_first else
+                              [row for _, row in sorted(workshops + actions, key=lambda pair: pair[0])])
     rows = rows[:limit] if limit is not None else rows
     fills = [[None, None, None, RAG_FILLS["red"], None] for _ in rows]
     return Table([c.text(analysis, f"{NAME}.columns.id"), c.text(analysis, f"{NAME}.columns.action"),
@@ -164,11 +168,15 @@ def late_slide_table(analysis: Analysis, committee: SteeringAnalysis) -> Table:
     if len(budget.pages(whole)) == 1:
         return whole
 
-    def caption(shown: int) -> str:
-        return _t(analysis, "late_shown", shown=c.number(analysis, shown), total=c.number(analysis, total))
+    # cut short, the late workshops come first: the committee must act on them whatever their date
+    first = bool(committee.late_workshops)
 
-    shown = budget.rows_within(late_table(analysis, committee, caption=caption(total)))
-    return late_table(analysis, committee, shown, caption(shown))
+    def caption(shown: int) -> str:
+        return _t(analysis, "late_shown_workshops" if first else "late_shown",
+                  shown=c.number(analysis, shown), total=c.number(analysis, total))
+
+    shown = budget.rows_within(late_table(analysis, committee, caption=caption(total), workshops_first=first))
+    return late_table(analysis, committee, shown, caption(shown), workshops_first=first)
 
 
 def lots_table(analysis: Analysis, committee: SteeringAnalysis) -> Table:
@@ -337,5 +345,5 @@ def _next_steps(analysis: Analysis, committee: SteeringAnalysis) -> list[BulletL
     steps: list[BulletLike] = s._next_steps(analysis, pack)
     lot = next((lot for lot in committee.lots if lot.go_live >= committee.as_of), None)
     if lot is not None:
-        steps.append(f"**{c.date(analysis, lot.go_live)}** — {_t(analysis, 'words.next_go_live', lot=lot.lot)}")
+        steps.append(f"**{c.date(analysis, lot.go_live)}** — {c.go_live_milestone(analysis, lot.lot, _t(analysis, 'words.next_go_live', lot=lot.lot))}")
     return steps

@@ -169,6 +169,8 @@ def _progress_title(analysis: Analysis, pack: Copil) -> str:
     p = pack.progress
     key = ("titles.progress" if p["late"] and p["due"] else "titles.progress_no_due" if p["late"]
            else "titles.progress_no_late" if p["due"] else "titles.progress_clear")
+    if not p["done"]:
+        key += "_none_done"
     return _t(analysis, key, done=c.number(analysis, p["done"]),
               late=_n(analysis, "words.late", p["late"]), due=_n(analysis, "words.due", p["due"]))
 
@@ -442,7 +444,9 @@ def decisions_bullets(analysis: Analysis, pack: Copil, why: bool = False) -> lis
     own: list[BulletLike] = [f"**{d.text}.** {d.reason[:1].upper()}{d.reason[1:]}" for d in pack.decisions]
     topics: dict[str, str] = {}
     for d in decided.of(analysis):  # one numbered item per decision, as many as the title counts
-        topics.setdefault(decided.topic(analysis, d), _first_sentence(d.reason) if why else "")
+        topic = decided.topic(analysis, d)
+        # the reason without the subject its topic already names: the item says it once
+        topics.setdefault(topic, _first_sentence(decided.without_subject(d.reason, topic)) if why else "")
     return own + [f"**{_capital(topic)}.** {reason}".rstrip() for topic, reason in topics.items()]
 
 
@@ -496,7 +500,8 @@ def _decisions_block(analysis: Analysis, pack: Copil, why: bool = False) -> Bloc
 
 def _progress_text(analysis: Analysis, pack: Copil) -> str:
     p = pack.progress
-    parts = [_t(analysis, f"text.progress_{part}", **{part: c.number(analysis, p[part])})
+    parts = [_t(analysis, f"text.progress_{part}", **{part: c.number(analysis, p[part])}) if p[part]
+             else _t(analysis, "text.progress_done_none")
              for part in ("done", "cancelled", "late", "due") if part == "done" or p[part]]
     return _t(analysis, "text.progress", total=c.number(analysis, p["total"]), parts=_names(analysis, parts))
 

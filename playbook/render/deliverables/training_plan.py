@@ -379,6 +379,17 @@ def population_volume_table(analysis: Analysis) -> Table:
     return Table(columns, rows, widths=[3, 1, 1.1, 1.1])
 
 
+def shared_sessions_note(analysis: Analysis) -> list[Block]:
+    """Why the sessions per population add up to more than the sessions held (a
+    session shared by several populations counts for each), when they do."""
+    counted = int(analysis.training_plan.calendar["sessions"].sum())  # the column's total
+    held = int(analysis.training_plan.totals.loc["Total", "sessions"])
+    if counted <= held:
+        return []
+    return [Paragraph(_t(analysis, "text.shared_sessions", counted=c.number(analysis, counted),
+                         held=c.number(analysis, held)))]
+
+
 def lot_table(analysis: Analysis) -> Table:
     """Per lot and in total: sessions, trainer-days, learner-days (and costs)."""
     totals = analysis.training_plan.totals
@@ -691,7 +702,7 @@ def build_document(analysis: Analysis) -> Document:
                Paragraph(_t(analysis, "text.volumes_intro",
                             hours=c.number(analysis, day_hours, 0 if day_hours % 1 == 0 else 1))),
                Paragraph(_rates_text(analysis)), lot_table(analysis), module_volume_table(analysis),
-               population_volume_table(analysis)]
+               population_volume_table(analysis), *shared_sessions_note(analysis)]
     blocks += [Heading(s("trainers_first")), *lead.get("trainers_first", []), Paragraph(_t(analysis, _lots_key(analysis, "text.trainers_first_intro"))),
                c.bullets(_trainers_first_lines(analysis))]
     blocks += [Heading(s("calendar")), *lead.get("calendar", []), Paragraph(_t(analysis, "text.calendar_intro")),

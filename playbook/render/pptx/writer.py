@@ -139,6 +139,7 @@ class _TableLayout:
     pages: list[list[int]]             # data row indexes per slide
     align: list[str]
     fills: list[list[str | None]] | None
+    grouped: int = 0                   # leading columns naming a group, said once a page
 
 
 _SideLayout = _TableLayout | tuple[int, list[list[BulletItem]]]  # a table, or (size, pages)
@@ -593,7 +594,7 @@ class _DeckWriter:
             pad = filled_pad(pages, heights, available, style.pad)
             heights = [height + 2 * (pad - style.pad) for height in heights]
             return _TableLayout(header, rows, style.size, pad, widths(style.size), heights,
-                                pages, align, fills)
+                                pages, align, fills, table.grouped)
 
         if sum(words(raw)) <= limit:
             for style in styles:
@@ -637,7 +638,10 @@ class _DeckWriter:
             self._cell(trs[0].tc_lst[c], text, layout.size, layout.pad, layout.align[c],
                        palette.title, text_on(palette.title, palette.text), bold=True)
         for i, r in enumerate(page, 1):
+            above = layout.rows[page[i - 2]] if i > 1 else None
             for c, text in enumerate(layout.rows[r]):
+                if above is not None and c < layout.grouped and above[:c + 1] == layout.rows[r][:c + 1]:
+                    text = ""  # the group the row above names, said once on the slide
                 fill = palette.fill(layout.fills[r][c]) if layout.fills else None
                 background = fill or ("#FFFFFF" if i % 2 else palette.light)
                 self._cell(trs[i].tc_lst[c], text, layout.size, layout.pad, layout.align[c],

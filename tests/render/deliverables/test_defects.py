@@ -43,7 +43,7 @@ def test_the_change_plan_summary_never_denies_a_decision_its_pages_ask_for(overr
 
 
 def test_every_summary_and_the_steering_pack_list_the_same_decisions(overrun):
-    topics = ["budget overrun", "training capacity between acceptance testing and go-live (Lot 1 - Requests) — go-live on"]
+    topics = ["budget overrun", "training capacity between acceptance testing and go-live (Lot 1 - Requests) — go-live moved to"]
     for name in ("framing_note", "impact_diagnosis", "change_plan", "training_plan"):
         document, _ = build(name, overrun)
         (summary,) = [b for b in document.blocks if isinstance(b, KeyMessages)]

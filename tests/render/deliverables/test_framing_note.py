@@ -549,3 +549,101 @@ def test_one_territory_dwarfing_the_others_is_said_in_a_sentence_not_charted(cas
     # territories of comparable size keep their chart
     if fn.several_territories(case.analysis) and not fn.dwarfed_territories(case.analysis):
         assert case.label("framing_note.scope.territories_title") in case.headings()
+
+
+def test_a_lot_named_for_its_go_live_is_its_milestone_without_saying_go_live_twice():
+    """A lot the client calls 'Go-live – Requests' goes live as 'Go-live – Requests',
+    never 'Go-live – Requests: go-live', in the next steps and on the lots' chart;
+    a lot named otherwise keeps 'Lot 1: go-live'."""
+    from tests.factories import minimal_engagement_dict
+
+    for lang in ("en", "fr"):
+        data = minimal_engagement_dict()
+        data["engagement"]["as_of"] = "2026-01-05"
+        data["lots"][1]["name"] = "Go-live – Requests"
+        analysis = _factory_analysis(data, lang)
+        steps = [s.text for s in c.next_steps(analysis, limit=20)]
+        assert "Go-live – Requests" in steps, steps
+        said_twice = [x for x in steps if x.startswith("Go-live – Requests") and x != "Go-live – Requests"
+                      and ("go-live" in x.split("Requests", 1)[1] or "mise en production" in x)]
+        assert not said_twice
+        first = data["lots"][0]["name"]
+        assert c.text(analysis, "common.next_step.go_live", lot=first) in steps
+        chart = fn.gantt_chart(analysis)
+        milestones = [task.label for task in chart.tasks if task.milestone and task.lane == "Go-live – Requests"]
+        assert milestones == ["Go-live – Requests"]
+
+
+def test_one_or_two_objectives_are_said_as_sentences_each_with_the_business_objective_it_serves():
+    """A slide of a two-row table says little: each objective reads 'KPI: from 28% to
+    36% by 30 June 2029 (owner: …)', the business objective it serves beneath it."""
+    from playbook.render.ir import BulletItem, BulletSlide
+    from tests.factories import minimal_engagement_dict
+
+    data = minimal_engagement_dict()
+    data["objectives"] = [
+        {"business_objective": "Answer tenants faster.", "crm_objective": "Every request traced",
+         "kpi": "Requests answered within 2 days", "baseline": 35, "target": 80, "unit": "%",
+         "due_date": "2026-12-31", "owner": "Anne Ferrand"},
+        {"business_objective": "Keep more tenants.", "crm_objective": "Every complaint followed up",
+         "kpi": "Tenants renewing", "target": 90, "unit": "%", "due_date": "2027-06-30", "owner": "Marc Dumas"},
+    ]
+    analysis = _factory_analysis(data)
+    title = c.counted(analysis, "framing_note.deck.objectives", 2, business=2)
+    (slide,) = [s for s in fn.build_deck(analysis).slides if getattr(s, "title", None) == title]
+    assert isinstance(slide, BulletSlide)
+    lines = [flat(getattr(b, "text", b)) for b in slide.bullets]
+    assert lines[0] == "**Requests answered within 2 days**: from 35% to 80% by 31 December 2026 (owner: Anne Ferrand)"
+    assert lines[1] == "For “Answer tenants faster”: every request traced."
+    assert lines[2].startswith("**Tenants renewing**: 90% by 30 June 2027")
+    assert [isinstance(b, BulletItem) and b.level == 1 for b in slide.bullets] == [False, True, False, True]
+
+
+def test_the_scope_slide_shows_each_population_s_function_when_all_use_the_crm():
+    """A 'CRM user: Yes' column under a title saying all of them use the CRM says
+    nothing; who the people are (their function) does."""
+    from playbook.render.ir import TableSlide
+    from tests.factories import minimal_engagement_dict
+
+    data = minimal_engagement_dict()
+    for population in data["populations"]:
+        population["crm_user"] = True
+    analysis = _factory_analysis(data)
+    (slide,) = [s for s in fn.build_deck(analysis).slides
+                if isinstance(s, TableSlide) and s.table.columns[0] == "Population"
+                and "Headcount" in s.table.columns]
+    assert "CRM user" not in slide.table.columns and "Function" in slide.table.columns
+    assert [row[1] for row in slide.table.rows[:-1]] == [p["function"] for p in data["populations"]]
+
+
+def test_a_risk_a_rule_of_the_method_raises_gives_its_consequence_as_cause_not_the_intake_again():
+    """'Brokers (30 people) — broker: …; obligation to use the CRM: none — nothing in
+    its contract…' in a cause column restates the row's population and the intake;
+    the cause is what follows: 'Nothing in its contract obliges it to use…'."""
+    from tests.factories import minimal_engagement_dict
+
+    data = minimal_engagement_dict()
+    data["populations"][1].update({"organisation_kind": "broker", "organisation": "Partner brokers",
+                                   "crm_obligation": "none", "buy_in": "neutral"})
+    analysis = _factory_analysis(data)
+    name = data["populations"][1]["name"]
+    ruled = [r for r in fn.first_risks(analysis) if r.population == name and r.causes
+             and r.causes[0].source == "rule"]
+    assert ruled, "the partner with no obligation to use the CRM is at risk of rejection"
+    table = fn._risk_table(analysis, ruled, full=True)
+    cause = table.rows[0][-1]
+    assert name not in cause and "obligation to use the CRM: none" not in cause
+    assert cause.startswith("Nothing in its contract obliges it to use the client's CRM")
+
+
+def test_the_lots_appendix_says_whom_each_lot_reaches_when_it_fits_one_slide():
+    """Two lots and their blocks alone say little on a page of their own: who each
+    lot reaches and when it goes live stand beside them while one slide holds it."""
+    from playbook.render.ir import TableSlide
+    from tests.factories import minimal_engagement_dict
+
+    analysis = _factory_analysis(minimal_engagement_dict())
+    title = c.text(analysis, "framing_note.scope.lots_title")
+    (slide,) = [s for s in fn.build_deck(analysis).slides if isinstance(s, TableSlide) and s.title == title]
+    assert slide.table.columns == ["Lot", "Functional blocks", "Populations", "Go-live"]
+    assert len(budget.pages(slide.table)) == 1

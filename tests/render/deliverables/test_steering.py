@@ -162,6 +162,23 @@ def test_the_progress_title_never_counts_nothing(case, late, due, said, unsaid):
     assert said in title and unsaid not in title
 
 
+@pytest.mark.parametrize(("late", "due"), [(3, 4), (3, 0), (0, 4), (0, 0)])
+def test_before_anything_is_done_the_progress_title_and_sentence_open_on_words_not_on_zero(case, late, due):
+    """'0 Change plan actions done, none late…' heads a readiness note at framing:
+    a title and a sentence that open on a zero read as a table cell."""
+    from types import SimpleNamespace
+
+    from playbook.render.deliverables.steering import _progress_text, _progress_title
+
+    progress = {"total": 35, "done": 0, "cancelled": 0, "late": late, "due": due}
+    title = _progress_title(case.analysis, SimpleNamespace(progress=progress))
+    text = _progress_text(case.analysis, SimpleNamespace(progress=progress))
+    assert not title.startswith("0") and " 0 " not in f" {title} " and " 0 " not in text, (title, text)
+    assert title.startswith(("No Change plan action done yet", "Aucune action du Plan Change réalisée"))
+    assert ("none done yet" if case.analysis.lang == "en" else "aucune réalisée") in text
+    assert all(str(n) in title and str(n) in text for n in (late, due) if n)
+
+
 def test_the_kpi_title_names_only_the_colours_some_kpi_has(case):
     from types import SimpleNamespace
 
@@ -236,7 +253,8 @@ def test_a_long_reason_keeps_its_claim_on_the_slide_and_its_figures_in_the_notes
     assert count_words(reason) > REASON_WORDS
     bullets = decision_bullets([("t", "Decide A", "Short."), ("missing_owner", "Roles with nobody named", reason)])
     said = [b.text for b in bullets if isinstance(b, BulletItem)]
-    assert said == ["Short.", "Roles of the plan with nobody named: " + ", ".join(roles) + "."]
+    # the topic already says what the roles lack: the reason goes straight to them
+    assert said == ["Short.", ", ".join(roles) + "."]
 
 
 def test_a_reason_does_not_repeat_the_subject_its_decision_names():
@@ -259,6 +277,26 @@ def test_the_note_s_progress_sentence_counts_only_what_there_is(case):
     said = _progress_text(case.analysis, SimpleNamespace(progress=progress))
     assert "17" in said and "56" in said and "73" in said
     assert " 0 " not in said, said
+
+
+def test_a_decision_s_reason_does_not_repeat_the_topic_it_follows(case):
+    """'Roles with nobody named. Roles of the plan with nobody named: …' says the
+    topic twice: in the note and on the deck the reason goes straight to the roles."""
+    from playbook.render import BulletItem
+    from playbook.render.deliverables import decisions as decided
+    from playbook.render.deliverables.steering import decisions_bullets
+
+    analysis = prepared("steering", case.analysis)
+    owners = [d for d in decided.of(analysis) if d.kind == "missing_owner"]
+    assert owners, "the example leaves a role of the plan unnamed"
+    kind = flat(case.label("findings.decisions.kind.missing_owner")).casefold()
+    note = [flat(str(b)).casefold() for b in decisions_bullets(analysis, pack_of(analysis), why=True)]
+    (item,) = [b for b in note if kind in b]
+    said = " ".join(kind.split()[-2:])  # "nobody named", "sans titulaire": however the reason words it
+    assert item.count(said) == 1, item
+    listed = [(d.kind, decided.topic(analysis, d), d.reason) for d in owners]
+    (why,) = [b.text for b in decided.decision_bullets(listed) if isinstance(b, BulletItem)]
+    assert said not in flat(why).casefold(), why
 
 
 def test_the_note_lists_as_many_decisions_as_the_deck_counts(case):
@@ -319,3 +357,27 @@ def test_the_note_keeps_its_decisions_list_on_one_page_under_its_heading(case):
     assert paragraphs[heading].paragraph_format.keep_with_next
     assert all(p.paragraph_format.keep_with_next for p in items[:-1])
     assert all(p.paragraph_format.keep_together for p in items)
+
+
+def test_a_late_list_cut_short_shows_the_late_workshop_first_whatever_its_date():
+    """The readiness deck shows the late work that fits its slide; a late framing
+    workshop, which the plan builds on, is among it even when two dozen actions
+    were due before it, and the caption says the order."""
+    from playbook.analysis.committee import committee_of
+    from playbook.render.deliverables import readiness
+
+    data = minimal_engagement_dict()
+    data["engagement"]["as_of"] = "2026-04-20"
+    data["governance"]["workshops"] = [
+        {"workshop": "target_vision", "date": "2026-01-19", "participants": "Board", "status": "done"},
+        {"workshop": "use_cases", "date": "2026-03-30", "participants": "Key users"},
+    ]
+    analysis = prepared("steering", analyse(Engagement.model_validate(data), load_method(), "en"))
+    committee = committee_of(analysis)
+    (workshop,) = committee.late_workshops
+    assert sum(a.planned < workshop.planned for a in committee.late) > 4
+    table = readiness.late_slide_table(analysis, committee)
+    assert len(table.rows) < len(committee.late) + 1
+    assert table.rows[0][0] == workshop.id and "workshops first" in table.caption
+    planned = [a.planned for a in committee.late]
+    assert [r[3] for r in table.rows[1:]] == [readiness.c.date(analysis, d) for d in sorted(planned)[:len(table.rows) - 1]]

@@ -510,3 +510,28 @@ def test_the_summary_s_decisions_are_developed_on_a_slide_of_their_own(case):
     for slide in list(case.pptx.slides)[2:]:  # after the summary
         if slide not in slides:
             assert not any(flat(d.reason) in flat(case.slide_text(slide)) for d in listed)
+
+
+def test_sessions_per_population_that_add_up_to_more_than_those_held_say_why(case):
+    """Sessions per population of 10, 6, 1 and 1 under a total of 13 sessions held
+    read as a sum that is wrong: a shared session counts for each population, and
+    the report says so with both figures."""
+    counted = sum(int(row[1]) for row in tp.population_volume_table(case.analysis).rows)
+    held = int(case.analysis.training_plan.totals.loc["Total", "sessions"])
+    assert counted >= held
+    text = flat(case.doc_text())
+    if counted > held:
+        note = flat(case.label("training_plan.text.shared_sessions").split("{")[0])
+        assert note in text
+        assert text.split(note, 1)[1].startswith(flat(c.number(case.analysis, counted)))
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_summary_message_of_one_does_not_open_on_the_figure_1(lang):
+    """'1 end-user training wave, before go-live…' opening a summary line: one of a
+    thing is said in words."""
+    from playbook.method import load_method
+
+    labels = load_method().labels
+    for key in ("messages.waves", "deck.warnings"):
+        assert not labels.get(f"training_plan.{key}.one", lang).startswith("{count}")

@@ -12,6 +12,7 @@ from pptx.util import Emu
 
 from playbook.render import Deck, Table, TableSlide, write_pptx
 from playbook.render.pptx.fitting import TABLE_FLOOR_PT
+from playbook.render.typography import prepare
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 PAGE_FILL_MIN = 0.8  # of the content box, on every page of a table paged over slides
@@ -63,9 +64,9 @@ def _write(tmp_path, templates, table: Table, lang: str = "fr"):
     return write_pptx(deck, tmp_path / "deck.pptx", templates)
 
 
-def _glossary(count: int = len(GLOSSARY)) -> Table:
+def _glossary(count: int = len(GLOSSARY), grouped: int = 1) -> Table:
     return Table(["Pilier", "Levier", "En une phrase"], [list(row) for row in GLOSSARY[:count]],
-                 widths=[1, 1.8, 5])
+                 widths=[1, 1.8, 5], grouped=grouped)
 
 
 def _matrix() -> Table:
@@ -129,6 +130,28 @@ def test_a_paged_table_keeps_its_columns_from_page_to_page(tmp_path, templates):
     _, pages = _pages(_write(tmp_path, templates, _glossary()))
     widths = [[column.width for column in shape.table.columns] for shape, _ in pages]
     assert widths[0] == widths[1]
+
+
+def test_a_group_is_named_once_a_slide_and_again_at_the_top_of_the_next(tmp_path, templates):
+    _, pages = _pages(_write(tmp_path, templates, _glossary()))
+    shown = [[shape.table.cell(r, 0).text for r in range(1, len(shape.table.rows))]
+             for shape, _ in pages]
+    levers = [shape.table.cell(r, 1).text for shape, _ in pages
+              for r in range(1, len(shape.table.rows))]
+    assert levers == [prepare(lever, "fr") for _, lever, _ in GLOSSARY], "every lever, in order"
+    for page, rows in zip(shown, _split([pillar for pillar, _, _ in GLOSSARY], shown), strict=True):
+        assert page[0] == rows[0], "each slide opens naming its group"
+        assert page == [pillar if n == 0 or pillar != rows[n - 1] else ""
+                        for n, pillar in enumerate(rows)]
+    assert shown[0][:2] == ["Comprendre", ""]
+
+
+def _split(values: list[str], like: list[list[str]]) -> list[list[str]]:
+    out, start = [], 0
+    for page in like:
+        out.append(values[start:start + len(page)])
+        start += len(page)
+    return out
 
 
 def test_an_empty_cell_is_sized_like_its_row_not_at_the_default_18_pt(tmp_path, templates):
