@@ -6,10 +6,13 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable
+from pathlib import Path
 
 import playbook.intake
 import playbook.workbench
-from playbook.run.execute import make_job, parse, run_here
+from playbook.run.execute import Job, Parsed, RunResult, make_job, parse
+from playbook.run.isolation import ClientProcess
 from playbook.workbench import open_engagement, remember_engagement
 
 from .helpers import docx_text, write_engagement
@@ -17,17 +20,26 @@ from .helpers import docx_text, write_engagement
 ONLY = ["framing_note"]
 
 
-def _counting(monkeypatch) -> list[str]:
-    loaded: list[str] = []
+def _counting(monkeypatch, log: Path) -> Callable[[], list[str]]:
+    """Count the engagements parsed, in this process and in those it forks."""
     real = playbook.intake.load_engagement
 
     def counted(path, *args, **kwargs):
-        loaded.append(str(path))
+        with log.open("a", encoding="utf-8") as out:
+            out.write(f"{path}\n")
         return real(path, *args, **kwargs)
 
     for module in (playbook.intake, playbook.workbench):  # the run's, the notebooks'
         monkeypatch.setattr(module, "load_engagement", counted)
-    return loaded
+    return lambda: log.read_text(encoding="utf-8").split() if log.is_file() else []
+
+
+def _run_forked(job: Job, reading: Parsed) -> RunResult:
+    """The client's run in a process forked from this one, given the reading."""
+    child = ClientProcess(job, parsed=reading)
+    while child.receive():
+        pass
+    return child.result().unwrap()
 
 
 def _edit(path, old: str, new: str) -> None:
@@ -41,11 +53,11 @@ def test_a_client_run_takes_the_reading_it_is_given(tmp_path, notebooks, monkeyp
     engagement = write_engagement(tmp_path, client="Client Lu Une Fois")
     job = make_job(engagement, tmp_path / "out", only=ONLY, notebooks_dir=notebooks)
     reading = parse(job.engagement_path, None)
-    loaded = _counting(monkeypatch)
+    loaded = _counting(monkeypatch, tmp_path / "parsed.log")
 
-    result = run_here(job, parsed=reading)
+    result = _run_forked(job, reading)
 
-    assert loaded == []
+    assert loaded() == []
     assert result.client == "Client Lu Une Fois"
     assert result.rendered == ONLY
 
@@ -55,11 +67,11 @@ def test_an_engagement_saved_since_it_was_read_is_read_again(tmp_path, notebooks
     job = make_job(engagement, tmp_path / "out", only=ONLY, notebooks_dir=notebooks)
     reading = parse(job.engagement_path, None)
     _edit(engagement, "Client Avant", "Client Après")
-    loaded = _counting(monkeypatch)
+    loaded = _counting(monkeypatch, tmp_path / "parsed.log")
 
-    result = run_here(job, parsed=reading)
+    result = _run_forked(job, reading)
 
-    assert loaded == [job.engagement_path]
+    assert loaded() == [job.engagement_path]
     assert result.client == "Client Après"
     assert "framing_note - Client Après" in docx_text(result.folder / "framing_note.docx")
 
@@ -68,13 +80,13 @@ def test_a_notebook_opens_the_engagement_its_run_read(tmp_path, monkeypatch):
     engagement = write_engagement(tmp_path, client="Client Ouvert")
     reading = parse(str(engagement), None)
     remember_engagement(engagement, reading.signature, reading.engagement)
-    loaded = _counting(monkeypatch)
+    loaded = _counting(monkeypatch, tmp_path / "parsed.log")
 
     analysis = open_engagement(engagement)
-    assert loaded == []
+    assert loaded() == []
     assert analysis.engagement is reading.engagement
 
     _edit(engagement, "Client Ouvert", "Client Modifié")
     analysis = open_engagement(engagement)
-    assert loaded == [str(engagement)]
+    assert loaded() == [str(engagement)]
     assert analysis.engagement.client == "Client Modifié"

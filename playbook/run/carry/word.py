@@ -179,10 +179,11 @@ def as_read_back(package: Any) -> None:
         element = getattr(part, "_element", None)
         if element is None:
             continue
-        for node in element.iter():
-            if text.__get__(node) == "":
+        for empty in element.xpath('//text()[.=""]'):  # found by libxml2, not node by node
+            node = empty.getparent()
+            if empty.is_text:
                 text.__set__(node, None)
-            if node.tail == "":
+            else:
                 node.tail = None
 
 
