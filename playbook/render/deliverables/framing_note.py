@@ -110,6 +110,10 @@ def messages(analysis: Analysis, summary: bool = True) -> dict[str, str]:
     said["risks"] = _risk_message(analysis)
     if summary and len(said) > c.SUMMARY_MAX:
         said.pop("governance", None)
+    if summary and none_assessed(analysis) and len(said) + bool(decided.of(analysis)) > c.SUMMARY_MAX:
+        # the decisions take the summary's last place: criteria no one has assessed
+        # yet give way to the populations at risk, a finding of this engagement
+        said.pop("criteria", None)
     return said
 
 
