@@ -977,13 +977,21 @@ def _context_slides(analysis: Analysis) -> Slides:
 def _objectives_slides(analysis: Analysis) -> Slides:
     e = analysis.engagement
     if not e.objectives:
-        return [], []
+        # the framing's first gap, as the summary says it: what an objective needs,
+        # and the business case's figures to start from
+        case = _paragraphs(e.engagement.business_case)
+        said: list[BulletLike] = [t(analysis, "objectives.none")]
+        if case:
+            said.append(t(analysis, "objectives.from_business_case", case=_first_sentence(case[0])))
+        return [BulletSlide(t(analysis, "messages.objectives_none").rstrip("."), said)], []
     columns, rows = _objective_rows(analysis, full=False)
     notes = "\n".join([t(analysis, "objectives.notes"),
                        *(f"– {o.business_objective} → {o.crm_objective} → {o.kpi}" for o in e.objectives)])
     title = c.counted(analysis, f"{NAME}.deck.objectives", len(e.objectives),
                       business=len({o.business_objective for o in e.objectives}))
-    if len(e.objectives) <= OBJECTIVES_SAID:
+    # a single objective is a record, every field of it on its own line: as a
+    # sentence it would be a slide of one bullet
+    if 1 < len(e.objectives) <= OBJECTIVES_SAID:
         # the slide says the chain; the notes keep the means allotted to each objective
         means = [f"– {o.crm_objective} — {t(analysis, 'objectives.resources')} : {o.resources}"
                  if analysis.lang == "fr" else f"– {o.crm_objective} — {t(analysis, 'objectives.resources')}: {o.resources}"
@@ -992,7 +1000,7 @@ def _objectives_slides(analysis: Analysis) -> Slides:
     # The indicator, its target and its date make an objective measurable; the
     # objective's wording is in the notes (business → CRM objective → indicator).
     table = Table(columns, rows[:-1], widths=[3, 3, 1.1, 1.1, 1.5, 1.4, 1.4])
-    return [TableSlide(title, c.select(table, [1, 3, 4]), notes=notes)], []
+    return [TableSlide(title, c.select_or_record(table, [1, 3, 4]), notes=notes)], []
 
 
 OBJECTIVES_SAID = 2  # up to this many objectives are sentences on their slide, not a table of as many rows

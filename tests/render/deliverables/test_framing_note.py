@@ -647,3 +647,35 @@ def test_the_lots_appendix_says_whom_each_lot_reaches_when_it_fits_one_slide():
     (slide,) = [s for s in fn.build_deck(analysis).slides if isinstance(s, TableSlide) and s.title == title]
     assert slide.table.columns == ["Lot", "Functional blocks", "Populations", "Go-live"]
     assert len(budget.pages(slide.table)) == 1
+
+
+def test_a_single_objective_is_a_record_of_every_field_not_a_slide_of_one_bullet():
+    from playbook.render.ir import TableSlide
+    from tests.factories import minimal_engagement_dict
+
+    data = minimal_engagement_dict()
+    data["objectives"] = [{"business_objective": "Answer tenants faster.", "crm_objective": "Every request traced",
+                           "kpi": "Requests answered within 2 days", "baseline": 35, "target": 80, "unit": "%",
+                           "due_date": "2026-12-31", "owner": "Anne Ferrand"}]
+    analysis = _factory_analysis(data)
+    title = c.counted(analysis, "framing_note.deck.objectives", 1, business=1)
+    (slide,) = [s for s in fn.build_deck(analysis).slides if getattr(s, "title", None) == title]
+    assert isinstance(slide, TableSlide) and len(slide.table.rows) == 1
+    assert {"KPI", "Baseline", "Target", "Owner"} <= set(slide.table.columns)
+
+
+def test_a_framing_without_objectives_says_so_first_on_the_deck_as_in_the_report():
+    """The report's summary opens on 'No measurable CRM objective is stated yet';
+    the deck's summary dropped it for want of a slide: it now has one, saying what
+    an objective needs and the business case to start from."""
+    from playbook.render.ir import BulletSlide, KeyMessagesSlide
+    from tests.factories import minimal_engagement_dict
+
+    analysis = _factory_analysis(minimal_engagement_dict())
+    assert not analysis.engagement.objectives
+    said = c.text(analysis, "framing_note.messages.objectives_none")
+    slides = fn.build_deck(analysis).slides
+    summary = next(s for s in slides if isinstance(s, KeyMessagesSlide))
+    assert flat(summary.items[0]).rstrip(".") == flat(said).rstrip(".")
+    (slide,) = [s for s in slides if isinstance(s, BulletSlide) and s.title == said.rstrip(".")]
+    assert any("business case" in str(b) for b in slide.bullets)
