@@ -282,7 +282,10 @@ class KnownEngagements:
         from .freshness import remember, signature
 
         entry = self.entries.get(path)
-        if entry is None or list(signature(path)) != entry["stat"]:
+        try:
+            if entry is None or list(signature(path)) != entry["stat"]:
+                return None
+        except OSError:  # gone since: reading it says so, located
             return None
         remember(path, entry["stat"], entry["sha256"])
         as_of = date.fromisoformat(entry["as_of"]) if entry["as_of"] else None

@@ -241,7 +241,10 @@ def parse(path: str, method_dir: str | None, plan_ids: PlanIds | None = None) ->
     from ..intake import load_engagement
     from .freshness import signature
 
-    before = signature(path)
+    try:
+        before = signature(path)
+    except OSError:  # missing or unreadable: the intake's reading says so, located, exit 2
+        before = (-1, -1, -1)  # matches no file: never reused
     return Parsed(before, load_engagement(path, method_dir=method_dir, plan_ids=plan_ids))
 
 
