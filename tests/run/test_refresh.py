@@ -94,4 +94,3 @@ def test_an_engagement_replaced_by_another_of_the_same_size_and_time_is_read(
     again = run_batch([engagement], out, jobs=1, only=ONLY, notebooks_dir=notebooks)
     assert loaded == [str(engagement)]
     assert again.clients[0].rendered == ONLY
-
