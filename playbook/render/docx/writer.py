@@ -251,12 +251,14 @@ class _DocxWriter:
         base = "List Number" if bullets.numbered else "List Bullet"
         num_id = self._restart_numbering(base) if bullets.numbered else None
         paragraph = None
-        for bullet in bullets.items:
+        last = len(bullets.items) - 1
+        for index, bullet in enumerate(bullets.items):
             item = bullet if isinstance(bullet, BulletItem) else BulletItem(str(bullet))
             level = max(0, min(2, item.level))
             style = base if level == 0 or f"{base} {level + 1}" not in self.styles else (
                 f"{base} {level + 1}")
-            if paragraph is not None and bullets.together:
+            if paragraph is not None and (bullets.together or index == last):
+                # the last item never alone at the top of a page, as a table's last row
                 paragraph.paragraph_format.keep_with_next = True
             paragraph = self._write(item.text, style)
             if bullets.together:

@@ -409,3 +409,16 @@ def test_a_table_after_a_figure_does_not_carry_the_figure_with_it(tmp_path, temp
     assert paragraphs["Impact and buy-in"].keep_with_next and paragraphs["No population is rel"].keep_with_next
     assert picture.paragraph_format.keep_with_next, "the picture keeps with its caption"
     assert not paragraphs["Impact and buy-in pe"].keep_with_next, "the caption ends the chain"
+
+
+def test_a_list_s_last_item_never_stands_alone_at_the_top_of_a_page(tmp_path, templates):
+    """One bullet alone on a page, the rest of its list on the page before."""
+    from playbook.render.ir import Bullets, Document, Paragraph
+
+    path = write_docx(Document("Note", lang="en", blocks=[
+        Bullets(["Regular cadence.", "Employee representatives consulted.", "User support hotline."]),
+        Paragraph("x " * 200)]), tmp_path / "note.docx", templates)
+    paragraphs = {p.text[:20]: p.paragraph_format for p in open_docx(str(path)).paragraphs}
+    assert not paragraphs["Regular cadence."].keep_with_next, "a long list may still break"
+    assert paragraphs["Employee representati"[:20]].keep_with_next is True
+    assert not paragraphs["User support hotline"].keep_with_next
