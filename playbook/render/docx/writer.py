@@ -181,11 +181,14 @@ class _DocxWriter:
         handler = handlers.get(type(block))
         if handler is None:
             raise TypeError(f"not a document block: {block!r}")
-        if isinstance(block, Heading) and self._opening is not None and (
-                block.level <= self._opening_level):
-            # a section that is only its opening: kept with the next heading, short
-            # sections would chain into one block longer than a page
-            self._opening.paragraph_format.keep_with_next = False
+        if isinstance(block, Heading) and isinstance(self._previous, Paragraph) and not (
+                self._opening is not None and block.level > self._opening_level):
+            # a paragraph ending a section (a note, a caption, a section that is only
+            # its opening) is not kept with the next heading: chained to the next
+            # section's heading, intro and figure, it would move as one block and
+            # leave the page before it half empty. Only an opening introducing its
+            # first sub-heading stays with it.
+            self._last_paragraph().paragraph_format.keep_with_next = False
         self._opening = None
         handler(block)
         self._previous = block
@@ -196,9 +199,18 @@ class _DocxWriter:
         self._append(p)
         return DocxParagraph(p, self.doc._body)
 
+    def _last_paragraph(self) -> DocxParagraph:
+        """The body's last written paragraph."""
+        last = self._end.getprevious() if self._end is not None else self.doc.element.body[-1]
+        return DocxParagraph(last, self.doc._body)
+
     def _keep_previous_with_next(self) -> None:
         """The paragraph that introduces a figure or table moves with it to the next
-        page, rather than ending a page above white space (its heading follows)."""
+        page, rather than ending a page above white space (its heading follows).
+        Only a paragraph introduces: a caption, a table or a list before a figure or
+        a table ends what came before, and kept with it would chain both into one block."""
+        if not isinstance(self._previous, Paragraph):
+            return
         previous = self._end.getprevious() if self._end is not None else self.doc.element.body[-1]
         if previous is not None and previous.tag == qn("w:p"):
             DocxParagraph(previous, self.doc._body).paragraph_format.keep_with_next = True
@@ -297,17 +309,21 @@ class _DocxWriter:
             chart = replace(chart, numbered=True)
         png = render_png(chart, self.lang, width_in, self.palette, height_in)
         paragraph = self._new_paragraph("Normal")
-        paragraph.paragraph_format.keep_with_next = True
+        # a picture stays with its caption, and with nothing after it: kept with the
+        # next heading or the key of its markers, the block heading, intro, picture,
+        # caption, key would be taller than what remains of most pages
+        paragraph.paragraph_format.keep_with_next = bool(figure.caption)
         paragraph.paragraph_format.space_after = 0
         paragraph.add_run().add_picture(io.BytesIO(png), width=Emu(self.text_width))
         if figure.caption:
-            caption = self._write(figure.caption, "Caption")
-            caption.paragraph_format.keep_with_next = numbered
+            self._write(figure.caption, "Caption").paragraph_format.keep_with_next = False
         if numbered:  # the names of the numbered markers
-            self._table(key_table(chart, self.palette, self.labels.text("render.number", self.lang)))
+            self._table(key_table(chart, self.palette, self.labels.text("render.number", self.lang)),
+                        introduced=False)
 
-    def _table(self, table: Table) -> None:
-        self._keep_previous_with_next()
+    def _table(self, table: Table, introduced: bool = True) -> None:
+        if introduced:  # the key of a figure's markers is not: see _figure
+            self._keep_previous_with_next()
         if table.caption:
             caption = self._write(table.caption, "Caption")
             caption.paragraph_format.keep_with_next = True

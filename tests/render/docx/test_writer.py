@@ -363,3 +363,49 @@ def test_a_section_s_opening_stays_with_its_first_sub_heading(tmp_path, template
     assert paragraphs["For each population,"].keep_with_next is True
     assert paragraphs["Sales representative"].keep_with_next is True
     assert not paragraphs["One barrier found."].keep_with_next
+
+
+def _picture_and_texts(path):
+    paragraphs = open_docx(str(path)).paragraphs
+    picture = next(p for p in paragraphs if p._p.findall(".//" + qn("w:drawing")))
+    return picture, {p.text[:20]: p.paragraph_format for p in paragraphs if p.text}
+
+
+def test_a_note_ending_a_section_does_not_chain_into_the_next_section(tmp_path, templates):
+    """A note under a list, kept with the next heading, its intro and its chart, moved
+    with them overleaf and left the page before it half empty: the chain a page
+    break cannot cut is a heading, its intro and the picture with its caption."""
+    from playbook.render import specimen
+    from playbook.render.ir import Bullets, Document, Figure, Heading, Paragraph
+
+    path = write_docx(Document("Note", lang="fr", blocks=[
+        Heading("Équilibre"), Bullets(["Humain +44 points."]),
+        Paragraph("Le recueil ne chiffre pas l'effort technique.", "caption"),
+        Heading("Planning"), Paragraph("Déploiement en deux lots."),
+        Paragraph("Le déploiement se fait par lots :"), Figure(specimen.brakes_bar("bar")),
+        Heading("Risques"), Paragraph("Deux risques élevés."), Paragraph("x " * 200)]),
+        tmp_path / "note.docx", templates)
+    picture, paragraphs = _picture_and_texts(path)
+
+    assert not paragraphs["Le recueil ne chiffr"].keep_with_next, "a note stays in its section"
+    assert paragraphs["Planning"].keep_with_next and paragraphs["Déploiement en deux "].keep_with_next
+    assert paragraphs["Le déploiement se fa"].keep_with_next
+    assert not picture.paragraph_format.keep_with_next, "a picture with no caption ends the chain"
+
+
+def test_a_table_after_a_figure_does_not_carry_the_figure_with_it(tmp_path, templates):
+    """Heading, intro, chart, caption and the table under the chart moved as one block
+    taller than what remained of the page, leaving a third of a page with one chart."""
+    from playbook.render import specimen
+    from playbook.render.ir import Document, Figure, Heading, Paragraph
+
+    path = write_docx(Document("Note", lang="en", blocks=[
+        Heading("Impact and buy-in"), Paragraph("No population is reluctant."),
+        Figure(specimen.brakes_bar("bar"), caption="Impact and buy-in per population"),
+        Table(["Segment", "Populations"], [["Lean on", "Managers"], ["Watch", "Engineers"]]),
+        Paragraph("x " * 200)]), tmp_path / "note.docx", templates)
+    picture, paragraphs = _picture_and_texts(path)
+
+    assert paragraphs["Impact and buy-in"].keep_with_next and paragraphs["No population is rel"].keep_with_next
+    assert picture.paragraph_format.keep_with_next, "the picture keeps with its caption"
+    assert not paragraphs["Impact and buy-in pe"].keep_with_next, "the caption ends the chain"
