@@ -67,6 +67,9 @@ def analyse(engagement: Engagement, method: Method, lang: str | None = None) -> 
     from .training_plan import plan_training
 
     lang = lang or engagement.language
+    # Every deliverable names a lever as the client's country does (a works council's
+    # agreement in Germany, the CSE informed and consulted in France).
+    method = method.in_country(engagement.engagement.country)
     working = WorkingCalendar.of(engagement)
     diagnosis = diagnose(engagement, method, lang)
     training_plan = plan_training(engagement, method, diagnosis, lang, working)

@@ -11,6 +11,7 @@ method by editing the YAML, not the code.
 
 from __future__ import annotations
 
+import re
 from typing import ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -143,6 +144,18 @@ class Repeat(Strict):
         return self
 
 
+class CountryWording(Strict):
+    """How a lever is named where a country has its own mechanism for it (the
+    employee representatives: a French CSE is informed and consulted, a German
+    works council must agree): what replaces the lever's neutral wording for an
+    engagement of that country."""
+
+    label: Bilingual
+    description: Bilingual
+    short: Bilingual | None = None
+    audience: Bilingual | None = None
+
+
 class Lever(Strict):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     label: Bilingual
@@ -194,6 +207,29 @@ class Lever(Strict):
         description="Recommendation rules (OR). Empty on a cross lever: always planned.",
     )
     seeds: list[str] = Field(min_length=1)
+    countries: dict[str, CountryWording] = Field(
+        default_factory=dict,
+        description="ISO country code (DE, FR) -> the lever's wording for an engagement of "
+        "that country; elsewhere the neutral wording above.",
+    )
+
+    @field_validator("countries")
+    @classmethod
+    def _country_codes(cls, value: dict[str, CountryWording]) -> dict[str, CountryWording]:
+        for code in value:
+            if not re.fullmatch(r"[A-Z]{2}", code):
+                raise ValueError(f"{code!r} is not an ISO country code (DE, FR)")
+        return value
+
+    def in_country(self, country: str) -> Lever:
+        """The lever as an engagement of `country` (ISO code, a subdivision allowed:
+        DE-BY) names it: its country wording, else itself."""
+        wording = self.countries.get(country.partition("-")[0].upper())
+        if wording is None:
+            return self
+        fields = ("label", "description", "short", "audience")
+        return self.model_copy(update={name: getattr(wording, name) for name in fields
+                                       if getattr(wording, name) is not None})
 
     @property
     def summary(self) -> Bilingual:
@@ -396,6 +432,14 @@ class Catalogue(Strict):
                         f"pillars.{name}.defaults: {lever_id!r} must be a population lever of this pillar"
                     )
         return problems
+
+    def in_country(self, country: str) -> Catalogue:
+        """The catalogue as an engagement of `country` reads it: each lever with its
+        country wording, where the method gives one."""
+        localised = [lever.in_country(country) for lever in self.levers]
+        if all(new is old for new, old in zip(localised, self.levers, strict=True)):
+            return self
+        return self.model_copy(update={"levers": localised})
 
     def lever(self, lever_id: str) -> Lever:
         for lever in self.levers:

@@ -10,7 +10,7 @@ half-way through a deck.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
@@ -95,6 +95,13 @@ class Method:
             "copil": self.copil, "training": self.training, "steps": self.steps, "raci": self.raci,
             "vocabulary": self.vocabulary, "labels": self.labels, "delivery": self.delivery,
         }
+
+    def in_country(self, country: str) -> Method:
+        """The method as an engagement of `country` reads it: the levers that name a
+        country's own mechanism (its employee representatives' consultation or
+        agreement) in that country's words. Same files, same version."""
+        levers_ = self.levers.in_country(country) if country else self.levers
+        return self if levers_ is self.levers else replace(self, levers=levers_)
 
     def text(self, key: str, lang: str, **values: Any) -> str:
         """A deliverable or vocabulary label in `lang`; fails loudly when missing."""

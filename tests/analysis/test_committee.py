@@ -76,7 +76,7 @@ def test_late_work_is_listed_with_the_date_it_was_due_and_the_date_it_now_has():
         assert action.planned < BEFORE_GO_LIVE <= action.now
     _, deck = build("steering", steered(analysed(), BEFORE_GO_LIVE))
     table = next(s.table for s in deck.slides if isinstance(s, TableSlide)
-                 and "Re-planned for" in s.table.columns)
+                 and "New date" in s.table.columns)
     assert table.rows[0][0] == min(committee.late, key=lambda a: a.planned).id  # the title's oldest
 
 
@@ -227,7 +227,8 @@ def test_a_workshop_still_planned_after_its_date_is_late_work_cited_by_its_id():
         ("target_vision", D("2026-02-16"), BEFORE_GO_LIVE)]
     assert committee.late_workshops[0].id == workshop_id("target_vision")  # what it is, not where
     said = texts(steered(analysis, BEFORE_GO_LIVE))
-    assert workshop_id("target_vision") in said and "late actions and workshops re-planned" in said
+    # held from the committee's own date: the committee is asked for its new date
+    assert workshop_id("target_vision") in said and "late actions and workshops to re-plan at this committee" in said
 
 
 def test_the_next_go_live_step_names_the_lot_once_and_says_go_live_once():

@@ -34,7 +34,8 @@ def test_in_france_activity_dashboards_call_for_the_cse_before_go_live_owned_by_
     case = _case("FR")
     (row,) = _consultations(case).itertuples()
     assert row.owner == "hr"
-    assert row.audience == "Représentants du personnel – Conseillers"
+    assert row.action == "Information-consultation du CSE"
+    assert row.audience == "Comité social et économique (CSE) – Conseillers"
     assert "« Conseillers »" in row.reason and "Assistants" not in row.reason
     assert "informé et consulté avant leur mise en œuvre" in row.reason
     assert "Code du travail, art. L2312-38" in row.reason
@@ -52,6 +53,29 @@ def test_no_rule_where_it_does_not_apply():
 def test_germany_asks_the_works_council_s_agreement():
     (row,) = _consultations(_case("DE-BY"), lang="en").itertuples()
     assert "Betriebsrat" in row.reason and "BetrVG), § 87 (1) no. 6" in row.reason
+    assert row.action == "Works council agreement (co-determination)"
+    assert row.audience == "Works council (Betriebsrat) – Conseillers"
+
+
+def test_without_a_country_mechanism_the_lever_keeps_its_neutral_wording():
+    lever = METHOD.in_country("GB-ENG").levers.lever("employee_representatives_consultation")
+    assert lever.label.en == "Employee representatives informed and consulted"
+    assert METHOD.in_country("FR").levers.lever("user_guide") == METHOD.levers.lever("user_guide")
+
+
+def test_a_firm_adds_a_country_s_wording_as_data():
+    data = METHOD.levers.model_dump()
+    (entry,) = [lever for lever in data["levers"] if lever["id"] == "employee_representatives_consultation"]
+    italy = {"label": {"fr": "Accord avec la RSU", "en": "Agreement with the RSU"},
+             "description": {"fr": "Accord syndical (art. 4).", "en": "Union agreement (art. 4)."}}
+    entry["countries"]["IT"] = italy
+    method = dataclasses.replace(METHOD, levers=METHOD.levers.model_validate(data))
+    lever = method.in_country("IT").levers.lever("employee_representatives_consultation")
+    assert lever.label.fr == "Accord avec la RSU"
+    assert lever.audience == METHOD.levers.lever("employee_representatives_consultation").audience
+    entry["countries"] = {"Italy": italy}
+    with pytest.raises(ValueError, match="not an ISO country code"):
+        METHOD.levers.model_validate(data)
 
 
 def test_a_firm_adds_its_own_country_rule():

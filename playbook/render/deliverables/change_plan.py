@@ -845,12 +845,18 @@ def _population_intro(analysis: Analysis, name: str) -> str:
 
 
 def _warnings(analysis: Analysis) -> list[str]:
-    """The plan's own warnings, and the plan's cost against the budget (findings);
-    a warning the committee is asked to decide on is said with the decisions."""
-    budget = budget_sentence(facts(analysis).budget, analysis.method, analysis.lang)
+    """The plan's own warnings; one the committee is asked to decide on is said
+    with the decisions."""
     decided_on = {" ".join(reason.split()) for _, _, reason in _decision_items(analysis)}
-    return [budget] * bool(budget) + [w.message for w in c.for_client(analysis.change_plan.warnings)
-                                      if " ".join(w.message.split()) not in decided_on]
+    return [w.message for w in c.for_client(analysis.change_plan.warnings)
+            if " ".join(w.message.split()) not in decided_on]
+
+
+def _budget(analysis: Analysis) -> list[Block]:
+    """The plan's cost against the budget (findings), with the effort it prices: a
+    budget kept is a fact of the plan, not a point to watch."""
+    said = budget_sentence(facts(analysis).budget, analysis.method, analysis.lang)
+    return [Paragraph(said)] if said else []
 
 
 def _decision_blocks(analysis: Analysis) -> list[Block]:
@@ -936,7 +942,7 @@ def build_document(analysis: Analysis) -> Document:
                    Paragraph(progress_message(analysis)), progress_table(analysis, ids=True)]
 
     blocks += [Heading(s("effort")), *lead.get("effort", []),
-               Paragraph(_t(analysis, "text.effort_intro")),
+               Paragraph(_t(analysis, "text.effort_intro")), *_budget(analysis),
                pillar_table(analysis), population_effort_table(analysis),
                c.figure_or_note(analysis, month_chart(analysis), _t(analysis, "charts.by_month")),
                owner_table(analysis)]

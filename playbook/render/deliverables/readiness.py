@@ -64,10 +64,23 @@ def key_messages(analysis: Analysis, committee: SteeringAnalysis) -> list[str]:
     # one message on progress: the late work (or, with nothing late, what is due), which
     # the deck develops; the counts of done and cancelled actions are its slide's notes
     messages = [late_title(analysis, committee)]
+    if one_lot(committee):  # its readiness and its risks: one message, one slide
+        return [*messages, lot_title(analysis, committee), s._decisions_title(analysis, pack)]
     if committee.lots:
         messages.append(lots_title(analysis, committee))
     messages += [risks_title(analysis, committee), s._decisions_title(analysis, pack)]
     return messages
+
+
+def one_lot(committee: SteeringAnalysis) -> bool:
+    """One lot: every high risk is its populations' (else the risks stay apart)."""
+    return len(committee.lots) == 1 and len(committee.lots[0].risks) == len(committee.risks)
+
+
+def to_replan(committee: SteeringAnalysis, item: LateAction | LateWorkshop) -> bool:
+    """Late work the plan resumes on the committee's own date: that is no new
+    date, the committee is asked to set one."""
+    return item.now <= committee.as_of
 
 
 def late_title(analysis: Analysis, committee: SteeringAnalysis) -> str:
@@ -79,9 +92,12 @@ def late_title(analysis: Analysis, committee: SteeringAnalysis) -> str:
     dates = {"oldest": c.date(analysis, oldest.planned), "now": c.date(analysis, oldest.now)}
     if committee.late_workshops and len(late) == 1:
         return _t(analysis, "titles.late_mixed_one", **dates)
+    # work resuming on the committee's date is for it to re-plan (its decision asks
+    # to re-date them all): the title does not call it re-planned
+    replan = "_replan" if any(to_replan(committee, item) for item in late) else ""
     if committee.late_workshops:
-        return _t(analysis, "titles.late_mixed", count=c.number(analysis, len(late)), **dates)
-    return _n(analysis, "titles.late", len(late), **dates)
+        return _t(analysis, f"titles.late_mixed{replan}", count=c.number(analysis, len(late)), **dates)
+    return _n(analysis, f"titles.late{replan}", len(late), **dates)
 
 
 def lots_title(analysis: Analysis, committee: SteeringAnalysis) -> str:
@@ -90,6 +106,15 @@ def lots_title(analysis: Analysis, committee: SteeringAnalysis) -> str:
     return _t(analysis, "titles.lots", date=c.date(analysis, lot.go_live), lot=lot.lot,
               acceptance=_acceptance(analysis, lot, committee.as_of),
               key_users=_key_users(analysis, lot, committee.as_of))
+
+
+def lot_title(analysis: Analysis, committee: SteeringAnalysis) -> str:
+    """The one lot: go-live, acceptance testing, key users and its high risks."""
+    (lot,) = committee.lots
+    risks = _n(analysis, "words.lot_risks", len(lot.risks)) if lot.risks else _t(analysis, "words.lot_risks_none")
+    return _t(analysis, "titles.lot_one", date=c.date(analysis, lot.go_live),
+              acceptance=_acceptance(analysis, lot, committee.as_of),
+              key_users=_key_users(analysis, lot, committee.as_of), risks=risks)
 
 
 def _acceptance(analysis: Analysis, lot: LotReadiness, as_of: dt.date) -> str:
@@ -140,11 +165,14 @@ def late_table(analysis: Analysis, committee: SteeringAnalysis, limit: int | Non
     def col(key: str) -> str:
         return _t(analysis, f"columns.{key}")
 
+    def now(item: LateAction | LateWorkshop) -> str:
+        return _t(analysis, "cells.replan") if to_replan(committee, item) else c.date(analysis, item.now)
+
     Dated = list[tuple[dt.date, list[Cell]]]
     workshops: Dated = [(w.planned, [w.id, c.term(analysis, "workshop", w.workshop), "—", c.date(analysis, w.planned),
-                  c.date(analysis, w.now)]) for w in committee.late_workshops]
+                  now(w)]) for w in committee.late_workshops]
     actions: Dated = [(a.planned, [a.id, a.action, a.audience if a.population == "all" else a.population,
-                c.date(analysis, a.planned), c.date(analysis, a.now)]) for a in committee.late]
+                c.date(analysis, a.planned), now(a)]) for a in committee.late]
     # by due date, a workshop before the actions due the same day (the plan builds on it)
     rows: list[list[Cell]] = ([row for _, row in sorted(workshops, key=lambda pair: pair[0])]
                               + [row for _, row in sorted(actions, key=lambda pair: pair[0])]
@@ -203,8 +231,20 @@ def lots_table(analysis: Analysis, committee: SteeringAnalysis) -> Table:
         rows.append([lot.lot, c.date(analysis, lot.go_live), acceptance, key_users,
                      _lot_risks(analysis, lot)])
         fills.append([None, None, None, fill, RAG_FILLS["red"] if lot.risks else None])
-    return Table([col("lot"), col("go_live"), col("acceptance"), col("key_users"), col("risks")],
-                 rows, widths=[1.9, 1.2, 1.4, 1.6, 2.4], cell_fills=fills)
+    header = [col("lot"), col("go_live"), col("acceptance"), col("key_users"), col("risks")]
+    widths = [1.9, 1.2, 1.4, 1.6, 2.4]
+    if one_lot(committee) and committee.risks:  # what the risks slide would say: the cause
+        header.append(col("cause"))
+        widths = [1.5, 1.1, 1.3, 1.4, 2.0, 1.7]
+        rows[0].append(_lot_causes(analysis, committee.lots[0]))
+        fills[0].append(None)
+    return Table(header, rows, widths=widths, cell_fills=fills)
+
+
+def _lot_causes(analysis: Analysis, lot: LotReadiness) -> str:
+    """The brake behind each of the lot's high risks, each said once."""
+    causes = list(dict.fromkeys(_cause(analysis, r) for r in lot.risks[:LISTED_RISKS]))
+    return c.text(analysis, "findings.budget.separator").join(causes)
 
 
 def _risk_cell(analysis: Analysis, risk: OpenRisk) -> str:
@@ -286,11 +326,16 @@ def build_document(analysis: Analysis, committee: SteeringAnalysis, messages: li
     blocks += [Heading(s._progress_title(analysis, pack)), Paragraph(s._progress_text(analysis, pack))]
     if committee.late or committee.late_workshops:
         blocks += [Heading(late_title(analysis, committee)), late_table(analysis, committee)]
-    if committee.lots:
-        blocks += [Heading(lots_title(analysis, committee)), lots_table(analysis, committee)]
-    blocks.append(Heading(risks_title(analysis, committee)))
-    if committee.risks:
-        blocks.append(risks_table(analysis, committee))
+    if one_lot(committee):  # the lot and its risks under one heading
+        blocks += [Heading(lot_title(analysis, committee)), lots_table(analysis, committee)]
+        if committee.risks:
+            blocks.append(risks_table(analysis, committee))
+    else:
+        if committee.lots:
+            blocks += [Heading(lots_title(analysis, committee)), lots_table(analysis, committee)]
+        blocks.append(Heading(risks_title(analysis, committee)))
+        if committee.risks:
+            blocks.append(risks_table(analysis, committee))
     blocks += [Heading(s._t(analysis, "sections.decisions")), s._decisions_block(analysis, pack, why=True)]
     document = c.document(analysis, NAME, blocks)
     document.subtitle = _t(analysis, "subtitle")
@@ -319,14 +364,18 @@ def build_deck(analysis: Analysis, committee: SteeringAnalysis, messages: list[s
         slides.append(TableSlide(late_title(analysis, committee), due, notes=progress))
     else:
         slides.append(BulletSlide(late_title(analysis, committee), [progress]))
-    if committee.lots:
+    if one_lot(committee):
+        # one lot: the slide of its readiness holds its risks (who, which, the cause),
+        # their reasons in the notes; no second slide says the same lot and risks again
+        slides.append(TableSlide(lot_title(analysis, committee), lots_table(analysis, committee),
+                                 notes=_risk_notes(analysis, committee) if committee.risks else ""))
+    elif committee.lots:
         slides.append(TableSlide(lots_title(analysis, committee), lots_table(analysis, committee),
                                  notes=lots_notes(analysis, committee)))
-    if committee.risks:
+    if committee.risks and not one_lot(committee):
         slides.append(TableSlide(risks_title(analysis, committee),
                                  risks_table(analysis, committee, SHOWN_RISKS),
-                                 notes=c.reason_notes(analysis, [f"{r.id} — {r.population}: {r.reason}"
-                                                                 for r in committee.risks])))
+                                 notes=_risk_notes(analysis, committee)))
     listed = s._decisions(analysis, pack)
     if listed:  # none: the summary says so, no slide repeats it
         slides.append(BulletSlide(s._decisions_title(analysis, pack), s.decision_bullets(listed),
@@ -337,6 +386,10 @@ def build_deck(analysis: Analysis, committee: SteeringAnalysis, messages: list[s
     deck.subtitle = _t(analysis, "subtitle")
     deck.date = committee.as_of
     return deck
+
+
+def _risk_notes(analysis: Analysis, committee: SteeringAnalysis) -> str:
+    return c.reason_notes(analysis, [f"{r.id} — {r.population}: {r.reason}" for r in committee.risks])
 
 
 def _next_steps(analysis: Analysis, committee: SteeringAnalysis) -> list[BulletLike]:

@@ -63,6 +63,29 @@ def test_the_budget_is_trainers_cash_against_the_business_case_internal_time_bes
     assert "Internal time comes on top, outside that budget" in said
 
 
+def test_the_plan_s_cost_against_its_budget_is_said_with_its_effort_not_as_a_point_to_watch():
+    """A budget kept is a fact of the plan: under "Points to watch" it reads as a
+    worry. Over or within, the sentence stands in the effort section."""
+    from playbook.render.ir import Bullets, Heading, Paragraph
+
+    for budget, said_as in ((1_000, "budget exceeded"), (10_000_000, "budget kept")):
+        data = engagement()
+        data["engagement"]["change_budget"] = budget
+        document, _ = build("change_plan", analysed(data))
+        section, where = "", []
+        for block in document.blocks:
+            if isinstance(block, Heading) and block.level == 1:
+                section = block.text
+            texts = ([block.text] if isinstance(block, Paragraph)
+                     else [str(getattr(i, "text", i)) for i in block.items]
+                     if isinstance(block, Bullets) else [])
+            for text in texts:
+                if "£" in text and "business case" in text:
+                    where.append(section)
+        # over budget, the committee's decision gives it as its reason too
+        assert "Owners and effort" in where and "Points to watch" not in where, (said_as, where)
+
+
 def test_rates_print_as_the_engagement_gives_them(overrun):
     rates = tp._rates_text(overrun)
     assert "£850 per trainer-day" in rates and "£310 per learner-day" in rates
