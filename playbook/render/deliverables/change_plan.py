@@ -860,13 +860,15 @@ def _budget(analysis: Analysis) -> list[Block]:
 
 
 def _decision_blocks(analysis: Analysis) -> list[Block]:
-    """The decisions the summary counts, each with its whole reason."""
+    """The decisions the summary counts, each with its whole reason (without the
+    subject its topic already names: "Roles with nobody named" is not said twice)."""
     listed = _decision_items(analysis)
     if not listed:
         return []
     return [Paragraph(c.counted(analysis, "findings.decisions.headline", len(listed))),
             Bullets([item for _, topic, reason in listed
-                     for item in (BulletItem(f"**{topic[:1].upper()}{topic[1:]}**"), BulletItem(reason, 1))])]
+                     for item in (BulletItem(f"**{topic[:1].upper()}{topic[1:]}**"),
+                                  BulletItem(decided.without_subject(reason, topic), 1))])]
 
 
 def _steering_blocks(analysis: Analysis) -> list[Block]:

@@ -125,3 +125,17 @@ def test_key_users_first_is_dated_by_the_key_users_own_sessions(narrow):
         assert c.date(narrow, lot.key_users.start) in message
     else:
         assert "only" in message
+
+
+def test_the_change_plan_report_says_a_decision_s_topic_once():
+    """« Rôles sans titulaire » then « Rôles sans titulaire : Responsable du
+    Change… » under it: the detail goes straight to what the topic announces."""
+    from playbook.render.ir import Bullets
+
+    analysis = analysed(engagement())
+    (listed,) = [b for b in cp._decision_blocks(analysis) if isinstance(b, Bullets)]
+    items = [(i.level, str(i.text)) for i in listed.items]
+    details = dict(zip([t.strip("*") for lvl, t in items if lvl == 0],
+                       [t for lvl, t in items if lvl == 1], strict=True))
+    roles = details["Roles with nobody named"]
+    assert roles.startswith("Change lead (") and "nobody named" not in roles.split(":")[0]
