@@ -188,5 +188,10 @@ def cited(population: str, clauses: list[Clause], method: Method, lang: str) -> 
 def _phrase(form: str, population: str, clauses: list[Clause], method: Method, lang: str) -> str:
     reasons = method.levers.reasons
     texts = list(dict.fromkeys(clause_text(clause, method, lang) for clause in clauses))
-    joined = reasons["separator"].in_(lang).join(texts)
+    last = reasons.get("last_separator")
+    if last is not None and len(texts) > 1 and not any(mark in text for text in texts for mark in ",;"):
+        # short clauses read as one phrase: "high overall impact, reluctant population and …"
+        joined = reasons["list_separator"].in_(lang).join(texts[:-1]) + last.in_(lang) + texts[-1]
+    else:  # a clause with its own commas keeps the clauses apart
+        joined = reasons["separator"].in_(lang).join(texts)
     return reasons[form].in_(lang, population=population, clauses=joined)

@@ -539,3 +539,21 @@ def test_a_cross_action_names_together_the_populations_it_serves_for_the_same_re
     reason = support.iloc[0]
     assert reason.count("a CRM user population") == 1, reason
     assert all(p.name in reason for p in analysis.engagement.populations if p.crm_user)
+
+
+def test_a_lever_s_short_reasons_read_as_one_phrase_and_long_ones_stay_apart():
+    """« Commerciaux : impact global fort, frein « … » (fort) et population utilisatrice du CRM. »,
+    not a list of clauses cut by semicolons; a clause with commas of its own keeps them."""
+    from playbook.analysis.change_plan_rules import sentence
+
+    method = load_method()
+    short = [("min_impact", {"impact": 3}), ("brake", {"brake": "efficiency_loss", "severity": 3}),
+             ("crm_user", {})]
+    assert sentence("Commerciaux", short, method, "fr") == (
+        "Commerciaux : impact global fort, frein « Perte d'efficacité » (fort) et population "
+        "utilisatrice du CRM.")
+    assert sentence("Sales", short, method, "en") == (
+        "Sales: high overall impact, barrier 'Loss of efficiency' (high) and a CRM user population.")
+    inherited = [("min_impact", {"impact": 3}), ("receives_tasks", {"sources": "A, B"})]
+    assert sentence("Sales", inherited, method, "en") == (
+        "Sales: high overall impact; inherits tasks so far done by A, B.")

@@ -90,11 +90,11 @@ def late_title(analysis: Analysis, committee: SteeringAnalysis) -> str:
         return _t(analysis, "titles.late_none", due=due)
     oldest = min(late, key=lambda a: a.planned)
     dates = {"oldest": c.date(analysis, oldest.planned), "now": c.date(analysis, oldest.now)}
-    if committee.late_workshops and len(late) == 1:
-        return _t(analysis, "titles.late_mixed_one", **dates)
     # work resuming on the committee's date is for it to re-plan (its decision asks
     # to re-date them all): the title does not call it re-planned
     replan = "_replan" if any(to_replan(committee, item) for item in late) else ""
+    if committee.late_workshops and len(late) == 1:
+        return _t(analysis, f"titles.late_mixed{replan}_one", **dates)
     if committee.late_workshops:
         return _t(analysis, f"titles.late_mixed{replan}", count=c.number(analysis, len(late)), **dates)
     return _n(analysis, f"titles.late{replan}", len(late), **dates)
