@@ -53,7 +53,7 @@ def test_no_rule_where_it_does_not_apply():
 def test_germany_asks_the_works_council_s_agreement():
     (row,) = _consultations(_case("DE-BY"), lang="en").itertuples()
     assert "Betriebsrat" in row.reason and "BetrVG), § 87 (1) no. 6" in row.reason
-    assert row.action == "Works council agreement (co-determination)"
+    assert row.action == "Works council co-determination agreement"
     assert row.audience == "Works council (Betriebsrat) – Conseillers"
 
 

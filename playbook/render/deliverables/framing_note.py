@@ -997,8 +997,7 @@ def _objectives_slides(analysis: Analysis) -> Slides:
     # sentence it would be a slide of one bullet
     if 1 < len(e.objectives) <= OBJECTIVES_SAID:
         # the slide says the chain; the notes keep the means allotted to each objective
-        means = [f"– {o.crm_objective} — {t(analysis, 'objectives.resources')} : {o.resources}"
-                 if analysis.lang == "fr" else f"– {o.crm_objective} — {t(analysis, 'objectives.resources')}: {o.resources}"
+        means = [t(analysis, "objectives.means_line", objective=o.crm_objective, means=o.resources)
                  for o in e.objectives if o.resources]
         return [BulletSlide(title, _objective_sentences(analysis), notes="\n".join(means))], []
     # The indicator, its target and its date make an objective measurable; the

@@ -20,16 +20,16 @@ DELIVERABLES = ("framing_note", "change_plan", "steering")
 # (engagement, language) -> (the lever's name, its audience, wording that must not appear)
 EXPECTED = {
     ("halvorsen_pharma/engagement.yaml", "en"): (
-        "Works council agreement (co-determination)", "Works council (Betriebsrat)",
+        "Works council co-determination agreement", "Works council (Betriebsrat)",
         ["informed and consulted", "Employee representatives"]),
     ("halvorsen_pharma/engagement.yaml", "fr"): (
-        "Accord du comité d'entreprise (codécision)", "Comité d'entreprise (Betriebsrat)",
+        "Accord de codécision du comité d'entreprise", "Comité d'entreprise (Betriebsrat)",
         ["informé et consulté", "information-consultation", "Représentants du personnel"]),
     ("assurances_vauclair/engagement.xlsx", "fr"): (
         "Information-consultation du CSE", "Comité social et économique (CSE)",
         ["Information-consultation des représentants du personnel", "Représentants du personnel –"]),
     ("assurances_vauclair/engagement.xlsx", "en"): (
-        "Works council (CSE) informed and consulted", "Works council (CSE)",
+        "CSE works council informed and consulted", "Works council (CSE)",
         ["Employee representatives informed and consulted", "Employee representatives –"]),
 }
 
