@@ -187,3 +187,24 @@ def section_slides(case: Written) -> list:
     return [s for s in case.main_slides()
             if s.slide_layout.name in ("Title and Content", "Two Content", "Title Only")
             and not (s.shapes.title is not None and s.shapes.title.text.startswith(skipped))]
+
+
+def assert_decisions_slide_before_next_steps(case: Written, on_summary: bool = True) -> None:
+    """The summary's last card ("4 decisions await the steering committee") is
+    developed in the deck: a slide of its own naming every decision, just before
+    the next steps, not a count the committee must look up elsewhere."""
+    from playbook.render.deliverables import common as c
+    from playbook.render.deliverables import decisions as decided
+
+    listed = decided.of(case.analysis)
+    assert listed, "the examples raise decisions"
+    headline = flat(c.counted(case.analysis, "findings.decisions.headline", len(listed)).rstrip("."))
+    if on_summary:
+        assert headline in flat(case.slide_text(case.pptx.slides[1]))
+    main = case.main_slides()
+    titles = [flat(s.shapes.title.text) for s in main]
+    assert headline in titles and titles.index(headline) == len(titles) - 2, titles
+    shown = flat(case.slide_text(main[titles.index(headline)]))
+    for decision in listed:
+        topic = flat(decided.topic(case.analysis, decision))
+        assert flat(topic[:1].upper() + topic[1:]) in shown, topic

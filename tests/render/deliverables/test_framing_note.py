@@ -8,7 +8,13 @@ from playbook.render.deliverables import common as c
 from playbook.render.deliverables import framing_note as fn
 from playbook.render.ir import CHART_COUNT_MIN
 
-from .conftest import body_words, flat, noted, section_slides
+from .conftest import (
+    assert_decisions_slide_before_next_steps,
+    body_words,
+    flat,
+    noted,
+    section_slides,
+)
 
 SECTION_KEYS = [f"framing_note.sections.{s}" for s in fn.SECTIONS]
 
@@ -441,18 +447,7 @@ def test_with_no_workshop_scheduled_the_slide_says_what_each_one_settles():
 def test_the_decisions_the_summary_ends_on_have_a_slide_before_the_next_steps(case):
     """The summary's last card ("4 decisions await the steering committee") is
     developed: a slide of its own, every decision on it, just before the next steps."""
-    from playbook.render.deliverables import decisions as decided
-
-    listed = decided.of(case.analysis)
-    assert listed, "the examples raise decisions"
-    headline = flat(c.counted(case.analysis, "findings.decisions.headline", len(listed)).rstrip("."))
-    main = case.main_slides()
-    titles = [flat(s.shapes.title.text) for s in main]
-    assert headline in titles and titles.index(headline) == len(titles) - 2, titles
-    shown = flat(case.slide_text(main[titles.index(headline)]))
-    for decision in listed:
-        topic = flat(decided.topic(case.analysis, decision))
-        assert flat(topic[:1].upper() + topic[1:]) in shown, topic
+    assert_decisions_slide_before_next_steps(case, on_summary=False)
 
 
 def test_the_report_says_a_brake_s_facts_once_the_risks_naming_it_and_the_words_heard_kept(case):

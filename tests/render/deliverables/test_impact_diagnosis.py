@@ -10,7 +10,15 @@ from playbook.render.deliverables import budget
 from playbook.render.deliverables import common as c
 from playbook.render.deliverables import impact_diagnosis as idg
 
-from .conftest import EXAMPLES, body_words, charts, flat, noted, section_slides
+from .conftest import (
+    EXAMPLES,
+    assert_decisions_slide_before_next_steps,
+    body_words,
+    charts,
+    flat,
+    noted,
+    section_slides,
+)
 
 SECTIONS = ["map", "heat_map", "weighted", "segments", "brakes", "risks", "allies", "warnings"]
 
@@ -677,20 +685,7 @@ def test_the_decisions_the_summary_ends_on_have_a_slide_before_the_next_steps(ca
     """The summary's last card ("4 decisions await the steering committee") is
     developed in this deck too: a slide of its own naming every decision, just
     before the next steps, not a count the committee must look up elsewhere."""
-    from playbook.render.deliverables import decisions as decided
-
-    listed = decided.of(case.analysis)
-    assert listed, "the examples raise decisions"
-    headline = flat(c.counted(case.analysis, "findings.decisions.headline", len(listed)).rstrip("."))
-    cards = flat(case.slide_text(case.pptx.slides[1]))
-    assert headline in cards
-    main = case.main_slides()
-    titles = [flat(s.shapes.title.text) for s in main]
-    assert headline in titles and titles.index(headline) == len(titles) - 2, titles
-    shown = flat(case.slide_text(main[titles.index(headline)]))
-    for decision in listed:
-        topic = flat(decided.topic(case.analysis, decision))
-        assert flat(topic[:1].upper() + topic[1:]) in shown, topic
+    assert_decisions_slide_before_next_steps(case)
 
 
 def test_the_note_on_shifted_bubbles_sits_under_the_chart_not_overleaf(case):

@@ -7,7 +7,13 @@ from playbook.render.deliverables import budget
 from playbook.render.deliverables import common as c
 from playbook.render.deliverables import target_vision as tv
 
-from .conftest import body_words, flat, noted, section_slides
+from .conftest import (
+    assert_decisions_slide_before_next_steps,
+    body_words,
+    flat,
+    noted,
+    section_slides,
+)
 
 SECTION_KEYS = [f"target_vision.sections.{s}" for s in tv.SECTIONS]
 
@@ -490,20 +496,7 @@ def test_the_decisions_the_summary_ends_on_have_a_slide_before_the_next_steps(ca
     """The summary's last card ("4 decisions await the steering committee") is
     developed in this deck too: a slide of its own naming every decision, just
     before the next steps, not a count the committee must look up elsewhere."""
-    from playbook.render.deliverables import decisions as decided
-
-    listed = decided.of(case.analysis)
-    assert listed, "the examples raise decisions"
-    headline = flat(c.counted(case.analysis, "findings.decisions.headline", len(listed)).rstrip("."))
-    cards = flat(case.slide_text(case.pptx.slides[1]))
-    assert headline in cards
-    main = case.main_slides()
-    titles = [flat(s.shapes.title.text) for s in main]
-    assert headline in titles and titles.index(headline) == len(titles) - 2, titles
-    shown = flat(case.slide_text(main[titles.index(headline)]))
-    for decision in listed:
-        topic = flat(decided.topic(case.analysis, decision))
-        assert flat(topic[:1].upper() + topic[1:]) in shown, topic
+    assert_decisions_slide_before_next_steps(case)
 
 
 def test_a_life_still_to_write_reads_as_english_not_as_a_calque_of_a_decrire():
