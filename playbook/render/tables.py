@@ -122,52 +122,55 @@ def _fill(table: Table, header: list[str], texts: list[list[str]], floor: list[f
     cells = [[header[c], *(row[c] for row in texts)] for c in range(columns)]
     step = (total - sum(floor)) / FILL_STEPS
     steps = [0] * columns
-    cache: dict[tuple[int, int], list[int]] = {}
+    # per column and step: each cell's lines, and their sum
+    cache: dict[tuple[int, int], tuple[list[int], int]] = {}
     # from the width its widest paragraph takes, a cell is a line per paragraph
     one_line = [[fit.one_line(text or " ", size_pt, bold=r == 0) for r, text in enumerate(column)]
                 for column in cells]
-
     # per cell, the last count made: (from the width, until the width, lines)
     counted: dict[tuple[int, int], tuple[float, float, int]] = {}
 
-    def count(column: int, r: int, text: str, usable: float) -> int:
-        known = counted.get((column, r))
-        if known is not None and known[0] <= usable < known[1]:
-            return known[2]
-        found, bound = fit.lines_and_bound(text or " ", usable, size_pt, bold=r == 0)
-        counted[column, r] = (usable, bound, found)
-        return found
+    def lines(column: int, k: int) -> tuple[list[int], int]:
+        usable = (floor[column] + k * step - padding) / EMU_PER_PT
+        found: list[int] = []
+        for r, (text, (widest, paragraphs)) in enumerate(zip(cells[column], one_line[column],
+                                                              strict=True)):
+            if widest <= usable and usable > 0:
+                found.append(paragraphs)
+                continue
+            last = counted.get((column, r))
+            if last is not None and last[0] <= usable < last[1]:
+                found.append(last[2])
+                continue
+            count, bound = fit.lines_and_bound(text or " ", usable, size_pt, bold=r == 0)
+            counted[column, r] = (usable, bound, count)
+            found.append(count)
+        cache[column, k] = known = (found, sum(found))
+        return known
 
-    def lines(column: int, k: int) -> list[int]:
-        if (column, k) not in cache:
-            usable = (floor[column] + k * step - padding) / EMU_PER_PT
-            cache[column, k] = [
-                paragraphs if widest <= usable and usable > 0
-                else count(column, r, text, usable)
-                for r, (text, (widest, paragraphs)) in enumerate(zip(cells[column], one_line[column],
-                                                                     strict=True))]
-        return cache[column, k]
+    def at(column: int, k: int) -> tuple[list[int], int]:  # most steps are counted already
+        return cache.get((column, k)) or lines(column, k)
 
     left = FILL_STEPS
     while left:
-        current = [lines(c, steps[c]) for c in range(columns)]
-        rows = [sorted(row, reverse=True) for row in zip(*current, strict=True)]
+        current = [at(c, steps[c]) for c in range(columns)]
+        rows = [sorted(row, reverse=True) for row in zip(*(own for own, _ in current), strict=True)]
         height = sum(row[0] for row in rows)
+        weight = columns * len(rows) + 1
         best, best_gain = None, 0.0
         for column in range(columns):
+            own, own_cells = current[column]
             # each row's height without this column: its tallest other cell
-            others = [row[0] if own != row[0] else (row[1] if len(row) > 1 else 0)
-                      for row, own in zip(rows, current[column], strict=True)]
-            own_cells = sum(current[column])
-            for k in range(1, min(LOOKAHEAD, left) + 1):
-                trial = lines(column, steps[column] + k)
-                if trial == current[column]:
+            others = [row[0] if mine != row[0] else (row[1] if len(row) > 1 else 0)
+                      for row, mine in zip(rows, own, strict=True)]
+            for k in range(steps[column] + 1, steps[column] + min(LOOKAHEAD, left) + 1):
+                trial, trial_cells = at(column, k)
+                if trial == own:
                     continue  # no cell of the column gains a line: nothing saved
                 saved_rows = height - sum(map(max, trial, others))
-                saved_cells = own_cells - sum(trial)
-                gain = (saved_rows * (columns * len(rows) + 1) + saved_cells) / k
+                gain = (saved_rows * weight + own_cells - trial_cells) / (k - steps[column])
                 if gain > best_gain:
-                    best, best_gain = (column, k), gain
+                    best, best_gain = (column, k - steps[column]), gain
         if best is None:
             break  # nothing wraps any more
         steps[best[0]] += best[1]
