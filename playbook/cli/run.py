@@ -45,6 +45,7 @@ def run_command(
     as_of: Annotated[str | None, typer.Option("--as-of", metavar="DATE", help=AS_OF_HELP)] = None,
     since: Annotated[Path | None, typer.Option("--since", metavar="FILE", help=SINCE_HELP)] = None,
     force: Annotated[bool, typer.Option("--force", help=FORCE_HELP)] = False,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", metavar="N", help="help.run.jobs")] = None,
     notebooks: Annotated[Path | None, typer.Option("--notebooks", hidden=True)] = None,
     check_layout: Annotated[bool, typer.Option("--check-layout", help="help.run.check_layout")] = False,
 ) -> None:
@@ -65,8 +66,7 @@ def run_command(
             result = run_engagement(
                 engagement, out, lang=told, only=only, templates_dir=templates,
                 method_dir=method, notebooks_dir=notebooks, progress=progress, kernel=kernel,
-                as_of=as_of, since=since,
-                force=force,
+                as_of=as_of, since=since, force=force, jobs=jobs,
             )
     except RunError as error:
         shown = choose_language(told, _language_of(engagement))

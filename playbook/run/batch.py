@@ -10,6 +10,7 @@ cluster instead (see `playbook.run.cluster`).
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import glob
 import json
 import os
@@ -404,13 +405,17 @@ def _run_local(job_list: list[Job], jobs: int, notify: Callable[[ClientReport], 
     prepare_parent(job_list[0])
     waiting = list(reversed(job_list))
     running: dict[object, ClientProcess] = {}
+    busy: dict[object, int] = {}  # the processes each running client may use
     reports: list[ClientReport] = []
     try:
         while waiting or running:
-            while waiting and len(running) < jobs:
+            while waiting and sum(busy.values()) < jobs:
                 job = waiting.pop()
+                workers = shared_workers(jobs, sum(busy.values()), len(waiting))
+                job = dataclasses.replace(job, workers=workers)
                 child = ClientProcess(job, parsed=(parsed or {}).get(job.engagement_path))
                 running[child.connection] = child
+                busy[child.connection] = workers
             ready = wait([child.connection for child in running.values()], timeout=0.5)
             if not ready and hasattr(notify, "tick"):
                 notify.tick()  # the elapsed time moves on while the first clients run
@@ -418,6 +423,7 @@ def _run_local(job_list: list[Job], jobs: int, notify: Callable[[ClientReport], 
                 child = running[connection]
                 if not child.receive():
                     del running[connection]
+                    del busy[connection]
                     report = report_of(child.result())
                     reports.append(report)
                     notify(report)
@@ -426,6 +432,15 @@ def _run_local(job_list: list[Job], jobs: int, notify: Callable[[ClientReport], 
             child.stop()
         raise
     return reports
+
+
+def shared_workers(jobs: int, busy: int, waiting: int) -> int:
+    """The processes a client starting now may use: one, plus the cores that would
+    otherwise idle because fewer clients than free cores are left (`waiting`
+    after it; `busy`: the processes already running). Its helpers share its
+    deliverables (run.split): a refresh after one edit, or a batch's last
+    clients, use every core."""
+    return 1 + max(0, jobs - busy - 1 - waiting)
 
 
 def report_of(outcome: Outcome) -> ClientReport:

@@ -93,6 +93,9 @@ class Job:
     as_of: str | None = None  # the COPIL's date (ISO), for the notebooks that take one
     since: str | None = None  # the previous COPIL's engagement file or manifest
     force: bool = False  # render even the deliverables that are current
+    # How many processes may render this client's deliverables at once (run.split):
+    # more than one when cores would otherwise idle (one client, a batch's tail).
+    workers: int = 1
 
 
 def run_engagement(
@@ -109,6 +112,7 @@ def run_engagement(
     as_of: str | None = None,
     since: str | Path | None = None,
     force: bool = False,
+    jobs: int | None = None,
 ) -> RunResult:
     """Produce one client's deliverables into `out_dir/<client>/<lang>/`.
 
@@ -116,7 +120,8 @@ def run_engagement(
     leaks into the caller. `kernel=True` uses papermill's ordinary engine, a
     fresh Jupyter kernel per notebook. Deliverables whose inputs did not change
     since the folder's last run are kept as they are (`force=True` renders them
-    anyway); when all are current no process is started at all. Raises `IntakeError` (bad engagement,
+    anyway); when all are current no process is started at all. The deliverables
+    are shared by up to `jobs` processes (default: one per core, as `batch`). Raises `IntakeError` (bad engagement,
     nothing written) or `RunError` (a notebook failed; previous outputs intact).
     """
     from .isolation import run_isolated
@@ -125,6 +130,10 @@ def run_engagement(
         engagement_path, out_dir, lang, only, templates_dir, method_dir, notebooks_dir, kernel,
         force, as_of=as_of, since=since,
     )
+    if jobs != 1:
+        from .batch import default_jobs
+
+        job = dataclasses.replace(job, workers=max(1, jobs or default_jobs()))
     # Read the file before warming the engines: a bad workbook is refused in a
     # second, not after the heavy imports (the analysis is imported only to check
     # the `action_status` ids of a file with errors, with them). The client's
@@ -268,20 +277,9 @@ def run_here(job: Job, progress: Progress | None = None, parsed: Parsed | None =
         return _run_planned(job, engagement, emit)
     except PlaybookError:
         raise
-    except OSError as error:  # disk full, folder made read-only meanwhile: the user's to fix
-        lang = job.lang or engagement.language
-        raise RunError(
-            client=engagement.client, deliverable=WHOLE_RUN, lang=lang,
-            reason=render("run.failure.io", lang, where=error.filename or job.out_dir,
-                          detail=system_said(error, lang)),
-        ) from None
-    except Exception as error:  # a bug: said so, under the client's own name
-        lang = job.lang or engagement.language
-        detail = "".join(traceback.format_exception_only(type(error), error)).strip()
-        raise RunError(
-            client=engagement.client, deliverable=WHOLE_RUN, lang=lang,
-            reason=render("run.failure.internal", lang, detail=detail),
-        ) from None
+    except Exception as error:  # disk full (the user's to fix), or a bug: said so
+        raise _as_run_error(error, job, engagement.client,
+                            job.lang or engagement.language) from None
 
 
 def _run_planned(job: Job, engagement: Engagement, emit: Progress) -> RunResult:
@@ -335,9 +333,17 @@ def _run_planned(job: Job, engagement: Engagement, emit: Progress) -> RunResult:
 
 def _produce_all(job: Job, plan: RunPlan, staging: Path, cwd: Path, emit: Progress,
                  seconds: dict[str, float], found: dict[str, list[Discrepancy]]) -> None:
-    """Run the notebooks of the deliverables to render, one after the other, into `staging`."""
+    """Run the notebooks of the deliverables to render into `staging`: one after the
+    other, or shared with helper processes when the job has more than one (`split`)."""
     client, lang, total = plan.client, plan.lang, len(plan.chosen)
-    for index, deliverable in enumerate(plan.to_render, start=len(plan.current)):
+    chosen = plan.to_render
+    first = len(plan.current)
+    if job.workers > 1 and len(chosen) > 1:
+        _share(job, plan, staging, cwd, emit, seconds)
+        for deliverable in chosen:  # read in the order a single process would have
+            found[deliverable.name] = _collect_discrepancies(staging, deliverable.name, lang)
+        return
+    for index, deliverable in enumerate(chosen, start=first):
         emit(Event("started", client, deliverable.name, index, total, lang=lang))
         start = time.perf_counter()
         try:
@@ -350,6 +356,58 @@ def _produce_all(job: Job, plan: RunPlan, staging: Path, cwd: Path, emit: Progre
         found[deliverable.name] = _collect_discrepancies(staging, deliverable.name, lang)
         emit(Event("done", client, deliverable.name, index, total, seconds[deliverable.name],
                    lang))
+
+
+def _share(job: Job, plan: RunPlan, staging: Path, cwd: Path, emit: Progress,
+           seconds: dict[str, float]) -> None:
+    """The deliverables to render, shared by `job.workers` processes (see `split`).
+    The analysis is computed first, here, so the helpers forked next inherit it."""
+    from ..workbench import open_engagement
+    from .isolation import _describe
+    from .split import share
+
+    client, lang, total, first = plan.client, plan.lang, len(plan.chosen), len(plan.current)
+    chosen = plan.to_render
+    if job.engine != KERNEL_ENGINE:  # a kernel's notebooks analyse in their own process
+        open_engagement(job.engagement_path, lang, job.method_dir or "")
+
+    def work(index: int) -> None:
+        _produce(chosen[index], job, lang, staging, plan.folder, client, cwd)
+
+    def started(index: int) -> None:
+        emit(Event("started", client, chosen[index].name, first + index, total, lang=lang))
+
+    def done(index: int, spent: float) -> None:
+        emit(Event("done", client, chosen[index].name, first + index, total, spent, lang))
+
+    def describe(error: BaseException) -> tuple[type[BaseException], dict[str, object] | None,
+                                                tuple[str, ...]]:
+        return _describe(_as_run_error(error, job, client, lang), job)
+
+    try:
+        spent = share(len(chosen), job.workers, work, started, done, describe)
+    except RunError as error:
+        failed = next((i for i, d in enumerate(chosen) if d.name == error.deliverable), 0)
+        emit(Event("failed", client, chosen[failed].name, first + failed, total, lang=lang))
+        raise
+    for index, deliverable in enumerate(chosen):
+        seconds[deliverable.name] = spent[index]
+
+
+def _as_run_error(error: BaseException, job: Job, client: str, lang: str) -> BaseException:
+    """`error` as `run_here` reports it: a playbook error as it is, a disk error
+    as the user's to fix, anything else as a bug under the client's own name."""
+    if isinstance(error, PlaybookError):
+        return error
+    if isinstance(error, OSError):
+        return RunError(
+            client=client, deliverable=WHOLE_RUN, lang=lang,
+            reason=render("run.failure.io", lang, where=error.filename or job.out_dir,
+                          detail=system_said(error, lang)),
+        )
+    detail = "".join(traceback.format_exception_only(type(error), error)).strip()
+    return RunError(client=client, deliverable=WHOLE_RUN, lang=lang,
+                    reason=render("run.failure.internal", lang, detail=detail))
 
 
 def _with_previous_committee(job: Job, plan: RunPlan) -> tuple[Job, str]:

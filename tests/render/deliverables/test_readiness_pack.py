@@ -87,3 +87,26 @@ def test_late_work_resuming_on_the_committee_date_is_for_the_committee_to_re_pla
     assert title == readiness._n(dated, "titles.late_replan", len(committee.late),
                                  oldest=readiness.c.date(dated, oldest))
     assert title in [s.title for s in deck.slides]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_one_late_workshop_says_whether_the_plan_re_dated_it_or_the_committee_must(lang):
+    """A single late workshop the plan already resumes after the committee is
+    'replanned for' its new date; one resuming on the committee's own day is
+    put to the committee. The two titles never read the same."""
+    import dataclasses
+
+    analysis = analyse(load_engagement(ONE_LOT), load_method(), lang)
+    dated, committee, _ = _pack(analysis, MID_ENGAGEMENT)
+    planned = committee.as_of - dt.timedelta(days=10)
+    later = committee.as_of + dt.timedelta(days=7)
+    from playbook.analysis.committee import LateWorkshop
+
+    workshop = LateWorkshop(id="W1", workshop="use_cases", planned=planned, now=later)
+    re_dated = dataclasses.replace(committee, late=[], late_workshops=[workshop])
+    to_set = dataclasses.replace(committee, late=[],
+                                 late_workshops=[dataclasses.replace(workshop, now=committee.as_of)])
+    title = readiness.late_title(dated, re_dated)
+    assert readiness.c.date(dated, later) in title
+    assert readiness.late_title(dated, to_set) != title
+    assert readiness.c.date(dated, later) not in readiness.late_title(dated, to_set)

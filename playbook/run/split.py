@@ -1,0 +1,181 @@
+"""One client's deliverables shared by several processes, when cores are free.
+
+A refresh after one edit, `playbook run` of one client and the tail of a batch
+have fewer clients than cores: the client's process then forks helpers that
+take the next deliverable to render from a shared counter, as it does itself,
+and write into the same staging folder. The client's process alone writes the
+manifest and moves the files into place, after every helper has finished: a
+helper's failure is the run's failure, and nothing is committed.
+
+Helpers are forked after the analysis is computed, so no deliverable analyses
+the engagement again; each deliverable's files depend only on its inputs, so
+they are the same whichever process writes them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import signal
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
+from typing import Any
+
+from ..errors import RunError
+from .commit import Terminated, signals
+
+Work = Callable[[int], None]  # produce the deliverable of this index into staging
+
+
+@dataclass
+class Shared:
+    """What the processes sharing a client's deliverables report, by index."""
+
+    seconds: dict[int, float] = field(default_factory=dict)
+    errors: dict[int, BaseException] = field(default_factory=dict)
+    started: list[int] = field(default_factory=list)
+
+
+def share(count: int, processes: int, work: Work,
+          on_started: Callable[[int], None], on_done: Callable[[int, float], None],
+          describe: Callable[[BaseException], tuple[type[BaseException], dict[str, Any] | None,
+                                                     tuple[str, ...]]]) -> dict[int, float]:
+    """Produce deliverables 0..count-1 with this process and `processes - 1` helpers.
+
+    Returns each index's seconds. Raises the error of the first deliverable (in
+    index order) that failed, after every helper has stopped.
+    """
+    next_index = multiprocessing.Value("i", 0)
+    helpers = [_Helper(next_index, count, work, describe)
+               for _ in range(max(0, min(processes, count) - 1))]
+    shared = Shared()
+    try:
+        while (index := _take(next_index, count)) is not None:
+            on_started(index)
+            start = time.perf_counter()
+            try:
+                work(index)
+            except RunError as error:
+                shared.errors[index] = error
+                _stop_taking(next_index, count)
+                break
+            shared.seconds[index] = round(time.perf_counter() - start, 3)
+            on_done(index, shared.seconds[index])
+            _relay(helpers, shared, on_started, on_done, block=False)
+        _relay(helpers, shared, on_started, on_done, block=True)
+    except BaseException:
+        for helper in helpers:
+            helper.stop()
+        raise
+    if shared.errors:
+        raise shared.errors[min(shared.errors)]
+    return shared.seconds
+
+
+def _take(next_index: Any, count: int) -> int | None:
+    with next_index.get_lock():
+        index = int(next_index.value)
+        if index >= count:
+            return None
+        next_index.value = index + 1
+        return index
+
+
+def _stop_taking(next_index: Any, count: int) -> None:
+    with next_index.get_lock():
+        next_index.value = count
+
+
+def _relay(helpers: list[_Helper], shared: Shared, on_started: Callable[[int], None],
+           on_done: Callable[[int, float], None], block: bool) -> None:
+    """Pass on what the helpers said; with `block`, until every helper has ended."""
+    while any(h.open for h in helpers):
+        ready = wait([h.connection for h in helpers if h.open], timeout=None if block else 0)
+        if not ready:
+            return
+        for helper in helpers:
+            if helper.open and helper.connection in ready:
+                helper.receive(shared, on_started, on_done)
+
+
+class _Helper:
+    """A process forked from the client's, producing deliverables until none is left."""
+
+    def __init__(self, next_index: Any, count: int, work: Work,
+                 describe: Callable[[BaseException], tuple[type[BaseException],
+                                                           dict[str, Any] | None,
+                                                           tuple[str, ...]]]) -> None:
+        self.connection, sender = multiprocessing.Pipe(duplex=False)
+        client = os.getpid()
+        self.pid = os.fork()
+        if self.pid == 0:  # the helper: never returns into the client's run
+            status = 1
+            try:
+                self.connection.close()
+                _help(client, next_index, count, work, describe, sender)
+                status = 0
+            finally:
+                os._exit(status)
+        sender.close()
+        self.open = True
+
+    def receive(self, shared: Shared, on_started: Callable[[int], None],
+                on_done: Callable[[int, float], None]) -> None:
+        try:
+            kind, index, payload = self.connection.recv()
+        except EOFError:
+            self.connection.close()
+            self.open = False
+            self._reap()
+            return
+        if kind == "started":
+            on_started(index)
+        elif kind == "done":
+            shared.seconds[index] = payload
+            on_done(index, payload)
+        else:  # "failed": the error as its class and fields (dataclass errors do not unpickle)
+            error_type, fields, args = payload
+            shared.errors[index] = error_type(**fields) if fields is not None else error_type(*args)
+
+    def _reap(self) -> None:
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(self.pid, 0)
+
+    def stop(self) -> None:
+        if not self.open:
+            return
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(self.pid, signal.SIGTERM)
+        self.connection.close()
+        self.open = False
+        self._reap()
+
+
+def _help(client: int, next_index: Any, count: int, work: Work,
+          describe: Callable[[BaseException], tuple[type[BaseException], dict[str, Any] | None,
+                                                    tuple[str, ...]]],
+          sender: Connection) -> None:
+    from .isolation import _die_with_parent
+
+    _die_with_parent(client)  # an orphan helper must not write on
+    signals.install(client)
+    try:
+        while (index := _take(next_index, count)) is not None:
+            sender.send(("started", index, None))
+            start = time.perf_counter()
+            try:
+                work(index)
+            except Terminated:
+                raise
+            except BaseException as error:  # noqa: BLE001 - the client's process reports it
+                _stop_taking(next_index, count)
+                sender.send(("failed", index, describe(error)))
+                return
+            sender.send(("done", index, round(time.perf_counter() - start, 3)))
+    except Terminated:
+        os._exit(128 + signal.SIGTERM)
+    finally:
+        sender.close()

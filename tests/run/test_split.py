@@ -1,0 +1,109 @@
+"""One client's deliverables shared by several processes: each written once, the
+same files as one process writes, and a failure anywhere commits nothing."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from playbook.errors import RunError
+from playbook.run.batch import shared_workers
+from playbook.run.execute import make_job, run_engagement
+from playbook.run.isolation import _describe
+from playbook.run.split import share
+
+from .helpers import docx_text, listing, pptx_text, write_engagement
+
+CLIENT = "Coopérative Laitière du Val"
+
+
+def _describer(tmp_path: Path):
+    job = make_job(tmp_path / "client.yaml", tmp_path / "out", lang="en")
+    return lambda error: _describe(error, job)
+
+
+def test_every_deliverable_is_produced_once_by_one_of_the_processes(tmp_path):
+    def work(index: int) -> None:
+        time.sleep(0.2)  # long enough for the helper to take its share
+        with open(tmp_path / f"{index}.pid", "x") as file:  # "x": a second writer fails
+            file.write(str(os.getpid()))
+
+    started: list[int] = []
+    done: list[int] = []
+    seconds = share(6, 2, work, started.append, lambda i, s: done.append(i), _describer(tmp_path))
+
+    assert sorted(seconds) == sorted(started) == sorted(done) == list(range(6))
+    assert all(s >= 0.2 for s in seconds.values())
+    writers = {(tmp_path / f"{i}.pid").read_text() for i in range(6)}
+    assert len(writers) == 2 and str(os.getpid()) in writers
+
+
+def test_the_first_failing_deliverable_is_reported_after_every_helper_ended(tmp_path):
+    def work(index: int) -> None:
+        time.sleep(0.1)
+        if index in (1, 4):
+            raise RunError(client=CLIENT, deliverable=f"d{index}", reason=f"broken {index}")
+
+    with pytest.raises(RunError) as raised:
+        share(6, 3, work, lambda i: None, lambda i, s: None, _describer(tmp_path))
+    assert (raised.value.deliverable, raised.value.reason) == ("d1", "broken 1")
+    with pytest.raises(ChildProcessError):  # no helper left running or unreaped
+        os.waitpid(-1, os.WNOHANG)
+
+
+def test_a_helpers_bug_is_said_as_the_run_says_it(tmp_path):
+    parent = os.getpid()
+
+    def work(index: int) -> None:
+        time.sleep(0.1)
+        if os.getpid() != parent:
+            raise KeyError("lost")
+
+    with pytest.raises(RunError) as raised:
+        share(4, 2, work, lambda i: None, lambda i, s: None, _describer(tmp_path))
+    assert "KeyError" in raised.value.reason and "Traceback" not in str(raised.value)
+
+
+@pytest.mark.parametrize(("jobs", "busy", "waiting", "expected"), [
+    (2, 0, 0, 2),  # one client left, two cores: both for it
+    (2, 0, 1, 1),  # two clients: one core each
+    (4, 0, 2, 2),  # three clients on four cores: the first takes the spare one
+    (4, 2, 1, 1),
+    (2, 1, 0, 1),  # the last client of a batch while another still runs
+    (1, 0, 0, 1),
+])
+def test_a_client_takes_the_cores_no_other_client_will(jobs, busy, waiting, expected):
+    assert shared_workers(jobs, busy, waiting) == expected
+
+
+def test_shared_deliverables_are_the_files_one_process_writes(tmp_path, notebooks):
+    engagement = write_engagement(tmp_path)
+    one = run_engagement(engagement, tmp_path / "one", notebooks_dir=notebooks, jobs=1)
+    two = run_engagement(engagement, tmp_path / "two", notebooks_dir=notebooks, jobs=2)
+
+    assert [p.name for p in two.files] == [p.name for p in one.files]
+    assert list(two.seconds) == list(one.seconds)  # the manifest in the deliverables' order
+    for name in (p.name for p in one.files):
+        if name.endswith(".docx"):
+            assert docx_text(two.folder / name) == docx_text(one.folder / name)
+        elif name.endswith(".pptx"):
+            assert pptx_text(two.folder / name) == pptx_text(one.folder / name)
+
+
+def test_a_failure_in_a_shared_run_keeps_the_previous_outputs_whole(tmp_path, notebooks):
+    out_dir = tmp_path / "out"
+    run_engagement(write_engagement(tmp_path), out_dir, notebooks_dir=notebooks, jobs=2)
+    folder = out_dir / CLIENT / "fr"
+    before = listing(folder)
+
+    failing = write_engagement(tmp_path, "failing.yaml", sector="fixture: fail target_vision")
+    with pytest.raises(RunError) as raised:
+        run_engagement(failing, out_dir, notebooks_dir=notebooks, jobs=2)
+
+    assert (raised.value.client, raised.value.deliverable) == (CLIENT, "target_vision")
+    after = listing(folder)
+    assert after.pop("failed/target_vision.ipynb")
+    assert after == before  # neither the deliverables that succeeded nor the manifest moved
