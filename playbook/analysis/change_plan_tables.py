@@ -7,6 +7,7 @@ to the plan they summarise.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -26,40 +27,68 @@ def by_population(
     """Per population (engagement order, then cross actions): actions, levers per
     pillar, effort."""
     rows = []
-    groups = _groups(actions, "population")
+    counts = _tally(actions, "population")
     for name in [*people, ALL]:
-        own = groups.get(name, actions.iloc[:0])
-        if name == ALL and own.empty:
+        own = counts.get(name, _Tally())
+        if name == ALL and not own.actions:
             continue
         profile = people.get(name)
         row: dict[str, Any] = {
             "population": name,
             "impact": profile.impact if profile else None,
             "buy_in": method.term("buy_in", profile.population.buy_in, lang) if profile else "",
-            "actions": len(own),
-            "levers": own["lever"].nunique(),
+            "actions": own.actions,
+            "levers": len(own.levers),
         }
         for pillar in PILLARS:
-            row[pillar] = own.loc[own["pillar"] == pillar, "lever"].nunique()
-        row["effort_days"] = float(own["effort_days"].sum())
+            row[pillar] = len(own.pillar_levers.get(pillar, ()))
+        row["effort_days"] = own.effort_days
         rows.append(row)
     columns = ["population", "impact", "buy_in", "actions", "levers", *PILLARS, "effort_days"]
     return pd.DataFrame(rows, columns=columns).set_index("population")
 
 
-def _groups(actions: pd.DataFrame, column: str) -> dict[Any, pd.DataFrame]:
-    """The actions of each value of `column`, the rows of `actions[actions[column] ==
-    value]` grouped in one pass rather than one mask per value."""
-    return dict(iter(actions.groupby(column, sort=False)))
+@dataclass
+class _Tally:
+    """What the totals count of the actions sharing one value (a population, a lever)."""
+
+    actions: int = 0
+    effort_days: float = 0.0
+    levers: set[Any] = field(default_factory=set)
+    populations: set[Any] = field(default_factory=set)  # cross-population actions left out
+    pillar_levers: dict[Any, set[Any]] = field(default_factory=dict)
+
+
+def _tally(actions: pd.DataFrame, column: str) -> dict[Any, _Tally]:
+    """The actions counted per value of `column` in one pass over plain values
+    rather than one frame per value (the plan has hundreds of actions). Effort is
+    summed in the actions' order, as pandas sums a column."""
+    found: dict[Any, _Tally] = {}
+    values = (actions[name].tolist() for name in (column, "lever", "population", "pillar"))
+    efforts = actions["effort_days"].to_numpy(dtype=float)
+    keys, levers, populations, pillars = values
+    positions: dict[Any, list[int]] = {}
+    for index, (key, lever, population, pillar) in enumerate(
+            zip(keys, levers, populations, pillars, strict=True)):
+        own = found.setdefault(key, _Tally())
+        own.actions += 1
+        own.levers.add(lever)
+        if population != ALL:
+            own.populations.add(population)
+        own.pillar_levers.setdefault(pillar, set()).add(lever)
+        positions.setdefault(key, []).append(index)
+    for key, own in found.items():
+        own.effort_days = float(np.nansum(efforts[positions[key]]))
+    return found
 
 
 def by_lever(actions: pd.DataFrame, method: Method, lang: str) -> pd.DataFrame:
     """Per lever used, in catalogue order: how often, for how many populations, effort."""
     rows = []
-    groups = _groups(actions, "lever")
+    counts = _tally(actions, "lever")
     for lever in method.levers.levers:
-        own = groups.get(lever.id, actions.iloc[:0])
-        if own.empty:
+        own = counts.get(lever.id)
+        if own is None:
             continue
         rows.append(
             {
@@ -67,9 +96,9 @@ def by_lever(actions: pd.DataFrame, method: Method, lang: str) -> pd.DataFrame:
                 "action": lever.label.in_(lang),
                 "pillar": lever.pillar,
                 "scope": lever.scope,
-                "actions": len(own),
-                "populations": own.loc[own["population"] != ALL, "population"].nunique(),
-                "effort_days": float(own["effort_days"].sum()),
+                "actions": own.actions,
+                "populations": len(own.populations),
+                "effort_days": own.effort_days,
             }
         )
     columns = ["lever", "action", "pillar", "scope", "actions", "populations", "effort_days"]

@@ -15,6 +15,7 @@ import datetime as dt
 import hashlib
 from collections import OrderedDict
 from dataclasses import dataclass
+from typing import Any
 
 from ..method import Method
 from ..model import Engagement
@@ -58,8 +59,12 @@ def method_warnings(analysis: Analysis) -> list[MethodWarning]:
     return sorted(found, key=lambda w: w.severity != "warning")
 
 
-def analyse(engagement: Engagement, method: Method, lang: str | None = None) -> Analysis:
-    """Apply the whole method to one engagement, in `lang` (default: its own)."""
+def analyse(engagement: Engagement, method: Method, lang: str | None = None,
+            diagnosis: Diagnosis | None = None) -> Analysis:
+    """Apply the whole method to one engagement, in `lang` (default: its own).
+
+    `diagnosis`, when given, is this engagement's diagnosis by this method in
+    `lang` at any as-of date (the diagnosis reads no date; see `analysed`)."""
     from .brakes import classify_resistances
     from .change_plan import plan_change
     from .diagnosis import diagnose
@@ -71,7 +76,7 @@ def analyse(engagement: Engagement, method: Method, lang: str | None = None) -> 
     # agreement in Germany, the CSE informed and consulted in France).
     method = method.in_country(engagement.engagement.country)
     working = WorkingCalendar.of(engagement)
-    diagnosis = diagnose(engagement, method, lang)
+    diagnosis = diagnosis or diagnose(engagement, method, lang)
     training_plan = plan_training(engagement, method, diagnosis, lang, working)
     change_plan = plan_change(engagement, method, diagnosis, lang, working, training_plan)
     steer = steering(engagement, method, change_plan, training_plan, lang, working)
@@ -86,6 +91,9 @@ def analyse(engagement: Engagement, method: Method, lang: str | None = None) -> 
 # date (a worker rendering several clients keeps only the latest ones).
 _KEPT = 4
 _ANALYSES: OrderedDict[tuple[str, str, str], Analysis] = OrderedDict()
+# Their diagnoses by the engagement's content without its as-of date: the
+# diagnosis reads no date, so the committee's analysis reuses its client's.
+_DIAGNOSES: OrderedDict[tuple[str, str, str], Diagnosis] = OrderedDict()
 
 
 def content_key(engagement: Engagement, method: Method, lang: str) -> tuple[str, str, str]:
@@ -106,10 +114,19 @@ def analysed(engagement: Engagement, method: Method, lang: str | None = None) ->
     key = content_key(engagement, method, lang)
     found = _ANALYSES.get(key)
     if found is None:
-        found = analyse(engagement, method, lang)
-        _ANALYSES[key] = found
-        while len(_ANALYSES) > _KEPT:
-            _ANALYSES.popitem(last=False)
+        undated = content_key(engagement.model_copy(update={
+            "engagement": engagement.engagement.model_copy(update={"as_of": None})}), method, lang)
+        found = analyse(engagement, method, lang, _DIAGNOSES.get(undated))
+        _keep(_ANALYSES, key, found)
+        _keep(_DIAGNOSES, undated, found.diagnosis)
     else:
         _ANALYSES.move_to_end(key)
     return found
+
+
+def _keep(kept: OrderedDict[tuple[str, str, str], Any], key: tuple[str, str, str], value: Any) -> None:
+    """`value` kept under `key`, the oldest entries dropped beyond `_KEPT`."""
+    kept[key] = value
+    kept.move_to_end(key)
+    while len(kept) > _KEPT:
+        kept.popitem(last=False)

@@ -25,14 +25,19 @@ def impact_matrix(engagement: Engagement, method: Method | None = None) -> pd.Da
     """
     codes = _dimension_codes(method)
     names = [p.name for p in engagement.populations]
-    matrix = pd.DataFrame(0, index=pd.Index(names, name="population"), columns=codes, dtype="int64")
+    # Filled as plain lists, framed once: the analysis asks for this matrix tens of times.
+    rows = {name: dict.fromkeys(codes, 0) for name in names}
     for impact in engagement.impacts:
-        if impact.population in matrix.index:
+        if impact.population in rows:
+            row = rows[impact.population]
             column = impact.dimension.value
             # The intake rejects duplicate pairs; keep the stronger one if any slip through.
-            matrix.at[impact.population, column] = max(
-                int(matrix.at[impact.population, column]), impact.intensity
-            )
+            row[column] = max(row.get(column, 0), impact.intensity)
+    # A dimension the method does not list (a method folder without it) stays a column.
+    columns = [*codes, *(c for c in dict.fromkeys(c for row in rows.values() for c in row)
+                         if c not in codes)]
+    matrix = pd.DataFrame([[rows[name].get(c, 0) for c in columns] for name in names],
+                          index=pd.Index(names, name="population"), columns=columns, dtype="int64")
     matrix.insert(0, "headcount", [p.headcount for p in engagement.populations])
     matrix.columns.name = "dimension"
     return matrix
@@ -49,8 +54,9 @@ def impact_levels(engagement: Engagement, method: Method) -> pd.DataFrame:
     matrix = impact_matrix(engagement, method)
     codes = method.dimensions.codes
     rows = []
-    for population in engagement.populations:
-        intensities = [int(matrix.at[population.name, code]) for code in codes]
+    grid = matrix[list(codes)].to_numpy().tolist()  # one row per population, intake order
+    for population, row in zip(engagement.populations, grid, strict=True):
+        intensities = [int(value) for value in row]
         top = max(intensities, default=0)
         broad = sum(1 for value in intensities if value >= rule.bump.min_intensity)
         level = rule.level(intensities)

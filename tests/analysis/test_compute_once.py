@@ -115,6 +115,7 @@ def test_six_deliverables_analyse_a_client_once_per_date_and_match_fresh_analyse
     real = engine.analyse
     monkeypatch.setattr(engine, "analyse", lambda *a, **k: calls.append(a[0]) or real(*a, **k))
     monkeypatch.setattr(engine, "_ANALYSES", type(engine._ANALYSES)())
+    monkeypatch.setattr(engine, "_DIAGNOSES", type(engine._DIAGNOSES)())
     monkeypatch.setattr(workbench, "_CACHE", {})
     from playbook import findings as findings_stage
     from playbook.analysis import committee
@@ -134,6 +135,7 @@ def test_six_deliverables_analyse_a_client_once_per_date_and_match_fresh_analyse
     fresh = tmp_path / "fresh"
     for name in DELIVERABLES:
         engine._ANALYSES.clear()  # nothing kept from the run above, nor between deliverables
+        engine._DIAGNOSES.clear()
         analysis = real(load_engagement(path), load_method())
         if name == "steering":
             analysis = steered(analysis)
@@ -234,17 +236,18 @@ def test_a_figure_or_date_printed_again_is_formatted_once(monkeypatch):
 
 @pytest.mark.parametrize("example", ["mutuelle_horizon", "northwind_b2b"])
 def test_the_plans_totals_group_the_actions_once_with_the_same_figures(example, monkeypatch):
-    """Totals per population and per lever group the actions in one pass each
-    (not one mask per population and per catalogue lever), with the figures of
-    filtering the actions value by value."""
+    """Totals per population and per lever count the actions in one pass each
+    (not one mask per population, pillar and catalogue lever), with the figures
+    of filtering the actions value by value."""
     from playbook.analysis import change_plan_tables as tables
+    from playbook.method.levers import PILLARS
 
     analysis = engine.analysed(load_engagement(EXAMPLES / f"{example}.yaml"), load_method())
     actions, method, lang = analysis.change_plan.actions, analysis.method, analysis.lang
     people = {p.name: None for p in analysis.engagement.populations}
     grouped = []
-    real = tables._groups
-    monkeypatch.setattr(tables, "_groups", lambda a, column: grouped.append(column) or real(a, column))
+    real = tables._tally
+    monkeypatch.setattr(tables, "_tally", lambda a, column: grouped.append(column) or real(a, column))
     per_lever, per_population = tables.by_lever(actions, method, lang), tables.by_population(
         actions, people, method, lang)
     assert grouped == ["lever", "population"]
@@ -257,3 +260,53 @@ def test_the_plans_totals_group_the_actions_once_with_the_same_figures(example, 
         own = actions[actions["population"] == name]
         assert (row["actions"], row["effort_days"]) == (len(own), float(own["effort_days"].sum()))
         assert row["levers"] == own["lever"].nunique()
+        for pillar in PILLARS:
+            assert row[pillar] == own.loc[own["pillar"] == pillar, "lever"].nunique()
+
+
+def _same_diagnosis(one, other) -> bool:
+    """Two diagnoses hold the same figures and sentences."""
+    import dataclasses
+
+    for part in dataclasses.fields(one):
+        mine, theirs = getattr(one, part.name), getattr(other, part.name)
+        if isinstance(mine, pd.DataFrame):
+            if not mine.equals(theirs):
+                return False
+        elif mine != theirs:
+            return False
+    return True
+
+
+def test_the_committees_analysis_reuses_its_clients_diagnosis_and_no_other(monkeypatch):
+    """The diagnosis reads no date: the analysis at the committee's date reuses
+    the one of the engagement's own date (the same figures as diagnosing afresh),
+    while another language, an edit or another client is diagnosed anew."""
+    from playbook.analysis import diagnosis as diagnosis_module
+
+    calls = []
+    real = diagnosis_module.diagnose
+    monkeypatch.setattr(diagnosis_module, "diagnose",
+                        lambda e, *a, **k: calls.append(e.client) or real(e, *a, **k))
+    monkeypatch.setattr(engine, "_ANALYSES", type(engine._ANALYSES)())
+    monkeypatch.setattr(engine, "_DIAGNOSES", type(engine._DIAGNOSES)())
+    method = load_method()
+    engagement = load_engagement(EXAMPLES / "mutuelle_horizon.yaml")
+    first = engine.analysed(engagement, method)
+    moved = engagement.model_copy(update={"engagement": engagement.engagement.model_copy(
+        update={"as_of": first.as_of + pd.Timedelta(days=100).to_pytimedelta()})})
+    later = engine.analysed(moved, method)
+    assert later.as_of != first.as_of and later.diagnosis is first.diagnosis
+    assert len(calls) == 1
+    assert _same_diagnosis(later.diagnosis, real(moved, later.method, later.lang))
+
+    english = engine.analysed(moved, method, "en")
+    assert english.diagnosis is not first.diagnosis
+    assert english.diagnosis.risks[0].reasons != first.diagnosis.risks[0].reasons
+    edited = moved.model_copy(update={"impacts": moved.impacts[1:]})
+    assert engine.analysed(edited, method).diagnosis is not first.diagnosis
+    other = load_engagement(EXAMPLES / "northwind_b2b.yaml")
+    theirs = engine.analysed(other, method).diagnosis
+    assert list(theirs.matrix.index) == [p.name for p in other.populations]
+    assert not set(theirs.matrix.index) & set(first.diagnosis.matrix.index)
+    assert len(calls) == 4
