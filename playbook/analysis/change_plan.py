@@ -592,9 +592,10 @@ def action_ids(frame: pd.DataFrame) -> list[str]:
     if frame.empty:
         return []
     order = frame.sort_values("planned", kind="stable")
-    occurrence = order.groupby(["lever", "population", "lot"], sort=False).cumcount() + 1
-    return unique_ids("A", [(row.lever, row.population, row.lot, occurrence[index])
-                            for index, row in frame.iterrows()])
+    occurrence = (order.groupby(["lever", "population", "lot"], sort=False).cumcount() + 1
+                  ).loc[frame.index].to_numpy()
+    return unique_ids("A", list(zip(frame["lever"], frame["population"], frame["lot"], occurrence,
+                                    strict=True)))
 
 
 def possible_action_ids(levers: list[str], populations: list[str], lots: list[str],
