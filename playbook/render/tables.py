@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 
 from . import fit
@@ -122,50 +123,59 @@ def _fill(table: Table, header: list[str], texts: list[list[str]], floor: list[f
     cells = [[header[c], *(row[c] for row in texts)] for c in range(columns)]
     step = (total - sum(floor)) / FILL_STEPS
     steps = [0] * columns
-    cache: dict[tuple[int, int], list[int]] = {}
+    # per column and step: each cell's lines, their sum, and the width from which
+    # one of them may change (every count holds from its width up to its bound)
+    cache: dict[tuple[int, int], tuple[list[int], int, float]] = {}
     # from the width its widest paragraph takes, a cell is a line per paragraph
     one_line = [[fit.one_line(text or " ", size_pt, bold=r == 0) for r, text in enumerate(column)]
                 for column in cells]
-
     # per cell, the last count made: (from the width, until the width, lines)
     counted: dict[tuple[int, int], tuple[float, float, int]] = {}
 
-    def count(column: int, r: int, text: str, usable: float) -> int:
-        known = counted.get((column, r))
-        if known is not None and known[0] <= usable < known[1]:
-            return known[2]
-        found, bound = fit.lines_and_bound(text or " ", usable, size_pt, bold=r == 0)
-        counted[column, r] = (usable, bound, found)
-        return found
+    def usable(column: int, k: int) -> float:
+        return (floor[column] + k * step - padding) / EMU_PER_PT
 
-    def lines(column: int, k: int) -> list[int]:
-        if (column, k) not in cache:
-            usable = (floor[column] + k * step - padding) / EMU_PER_PT
-            cache[column, k] = [
-                paragraphs if widest <= usable and usable > 0
-                else count(column, r, text, usable)
-                for r, (text, (widest, paragraphs)) in enumerate(zip(cells[column], one_line[column],
-                                                                     strict=True))]
-        return cache[column, k]
+    def lines(column: int, k: int) -> tuple[list[int], int, float]:
+        known = cache.get((column, k))
+        if known is not None:
+            return known
+        width = usable(column, k)
+        found: list[int] = []
+        until = math.inf
+        for r, (text, (widest, paragraphs)) in enumerate(zip(cells[column], one_line[column],
+                                                              strict=True)):
+            if widest <= width and width > 0:
+                found.append(paragraphs)
+                continue
+            last = counted.get((column, r))
+            if last is None or not last[0] <= width < last[1]:
+                count, bound = fit.lines_and_bound(text or " ", width, size_pt, bold=r == 0)
+                counted[column, r] = last = (width, bound, count)
+            found.append(last[2])
+            until = min(until, last[1])
+        cache[column, k] = known = (found, sum(found), until)
+        return known
 
     left = FILL_STEPS
     while left:
         current = [lines(c, steps[c]) for c in range(columns)]
-        rows = [sorted(row, reverse=True) for row in zip(*current, strict=True)]
+        rows = [sorted(row, reverse=True) for row in zip(*(own for own, _, _ in current), strict=True)]
         height = sum(row[0] for row in rows)
+        weight = columns * len(rows) + 1
         best, best_gain = None, 0.0
         for column in range(columns):
+            own, own_cells, until = current[column]
             # each row's height without this column: its tallest other cell
-            others = [row[0] if own != row[0] else (row[1] if len(row) > 1 else 0)
-                      for row, own in zip(rows, current[column], strict=True)]
-            own_cells = sum(current[column])
+            others = [row[0] if mine != row[0] else (row[1] if len(row) > 1 else 0)
+                      for row, mine in zip(rows, own, strict=True)]
             for k in range(1, min(LOOKAHEAD, left) + 1):
-                trial = lines(column, steps[column] + k)
-                if trial == current[column]:
-                    continue  # no cell of the column gains a line: nothing saved
+                if usable(column, steps[column] + k) < until:
+                    continue  # no cell of the column gains a line yet: nothing saved
+                trial, trial_cells, _ = lines(column, steps[column] + k)
+                if trial == own:
+                    continue
                 saved_rows = height - sum(map(max, trial, others))
-                saved_cells = own_cells - sum(trial)
-                gain = (saved_rows * (columns * len(rows) + 1) + saved_cells) / k
+                gain = (saved_rows * weight + own_cells - trial_cells) / k
                 if gain > best_gain:
                     best, best_gain = (column, k), gain
         if best is None:

@@ -59,6 +59,7 @@ if TYPE_CHECKING:
     from pptx.chart.point import Point as NativePoint
     from pptx.shapes.autoshape import Shape
     from pptx.shapes.graphfrm import GraphicFrame
+    from pptx.shapes.group import GroupShape
     from xlsxwriter import Workbook
     from xlsxwriter.worksheet import Worksheet
 
@@ -103,8 +104,10 @@ def add_native_chart(shapes: Shapes, chart: Chart, box: EmuBox, lang: str,
     chart = chart.in_reading_order()
     if chart.kind in ("scatter", "bubble"):
         if chart.quadrants:  # chart and quadrant names move together
-            shapes = shapes.add_group_shape().shapes
-        frame = _xy_chart(shapes, chart, box, lang, palette)
+            with _group(shapes) as group:
+                frame = _xy_chart(group.shapes, chart, box, lang, palette)
+        else:
+            frame = _xy_chart(shapes, chart, box, lang, palette)
     elif chart.kind == "gantt":
         lanes = _gantt_lanes(chart, lang, palette, labels)
         if chart.legend and len(lanes) > 1:
@@ -112,11 +115,10 @@ def add_native_chart(shapes: Shapes, chart: Chart, box: EmuBox, lang: str,
             legend_h = _text_legend_height([name for name, _, _ in lanes], width)
             box = (x, y, width, height - legend_h)
             # one group, so the legend moves as a whole; the chart stays a slide-level shape
-            legend = shapes.add_group_shape()
-            legend.name = "Legend"
-            _text_legend(legend.shapes,
-                         [(name, colour) for name, _, colour in lanes],
-                         (x, y + height - legend_h, width, legend_h), palette)
+            with _group(shapes, "Legend") as legend:
+                _text_legend(legend.shapes,
+                             [(name, colour) for name, _, colour in lanes],
+                             (x, y + height - legend_h, width, legend_h), palette)
         frame = _gantt_chart(shapes, chart, box, lang, palette, lanes)
     else:
         frame = _category_chart(shapes, chart, box, lang, palette)
@@ -131,6 +133,24 @@ def add_native_chart(shapes: Shapes, chart: Chart, box: EmuBox, lang: str,
     else:
         native.has_title = False  # also stops PowerPoint's automatic single-series title
     return frame
+
+
+@contextlib.contextmanager
+def _group(shapes: Shapes, name: str | None = None) -> Iterator[GroupShape]:
+    """A group shape whose position and size are worked out once its shapes are all in:
+    python-pptx works them out again from every member at each addition, which made a
+    Gantt's row names and month lines cost in the square of their number."""
+    group = shapes.add_group_shape()
+    if name is not None:
+        group.name = name
+    members = group.shapes
+    members._recalculate_extents = lambda: None
+    try:
+        yield group
+    finally:
+        del members._recalculate_extents
+        if len(members):  # as python-pptx leaves a group nothing was added to
+            group._element.recalculate_extents()
 
 
 # ------------------------------------------------------------ the chart's own workbook
@@ -683,27 +703,35 @@ def _month_grid(shapes: Shapes, frame: GraphicFrame, box: EmuBox, plot: tuple[fl
                 scale: tuple[float, float], lang: str, palette: Palette, title_pt: float) -> None:
     """A gridline on the first day of each month shown, its name above it, drawn behind
     the chart (one group, placed before the chart's frame)."""
-    left, top, _width, _height = box
-    plot_x, plot_top, plot_w, plot_h = plot
     low, high = scale
     first = _EXCEL_EPOCH + dt.timedelta(days=int(low))
     last = _EXCEL_EPOCH + dt.timedelta(days=int(high))
+    ticks, _slanted = month_ticks(first, last, plot[2], lang, FONT_SIZE - 2)
+    with _group(shapes, "Months") as group:
+        _month_lines(group.shapes, ticks, box, plot, scale, palette, title_pt)
+    frame._element.addprevious(group._element)  # behind the bars
+
+
+def _month_lines(shapes: Shapes, ticks: dict[dt.date, str], box: EmuBox,
+                 plot: tuple[float, float, float, float], scale: tuple[float, float],
+                 palette: Palette, title_pt: float) -> None:
+    """Each month's gridline and name, into `shapes` (the months' group)."""
+    left, top, _width, _height = box
+    plot_x, plot_top, plot_w, plot_h = plot
+    low, high = scale
     size = FONT_SIZE - 2
-    ticks, _slanted = month_ticks(first, last, plot_w, lang, size)
-    group = shapes.add_group_shape()
-    group.name = "Months"
     for day, name in ticks.items():
         x = plot_x + (_serial(day) - low) / (high - low) * plot_w
-        line = group.shapes.add_connector(MSO_CONNECTOR.STRAIGHT, left + int(Pt(x)),
-                                          top + int(Pt(plot_top)), left + int(Pt(x)),
-                                          top + int(Pt(plot_top + plot_h)))
+        line = shapes.add_connector(MSO_CONNECTOR.STRAIGHT, left + int(Pt(x)),
+                                    top + int(Pt(plot_top)), left + int(Pt(x)),
+                                    top + int(Pt(plot_top + plot_h)))
         line.name = "Month line"
         line.line.color.rgb = _rgb("#E1E6E9")
         line.line.width = Pt(0.75)
         label_w = fit.text_width(name, size) * fit.SAFETY + 4
-        label = group.shapes.add_textbox(left + int(Pt(x - label_w / 2)),
-                                         top + int(Pt(title_pt + GANTT_DATES_PT - size * 1.6)),
-                                         int(Pt(label_w)), int(Pt(size * 1.4)))
+        label = shapes.add_textbox(left + int(Pt(x - label_w / 2)),
+                                   top + int(Pt(title_pt + GANTT_DATES_PT - size * 1.6)),
+                                   int(Pt(label_w)), int(Pt(size * 1.4)))
         label.name = "Month"
         text_frame = label.text_frame
         text_frame.word_wrap = False
@@ -716,7 +744,6 @@ def _month_grid(shapes: Shapes, frame: GraphicFrame, box: EmuBox, plot: tuple[fl
         run.text = name
         run.font.size = Pt(size)
         run.font.color.rgb = _rgb(palette.muted)
-    frame._element.addprevious(group._element)  # behind the bars
 
 
 GANTT_DATES_PT = 24        # above a Gantt's plot: the month labels
@@ -750,13 +777,20 @@ def _row_labels(shapes: Shapes, names: list[str], box: EmuBox, native: NativeCha
     plot_w = width_pt - plot_x - GANTT_RIGHT_PT
     _plot_layout(native, (plot_x / width_pt, plot_top / height_pt, plot_w / width_pt,
                           plot_h / height_pt))
-    group = shapes.add_group_shape()
-    group.name = "Row labels"
+    with _group(shapes, "Row labels") as group:
+        _row_label_boxes(group.shapes, wrapped, size, (left, top, column, plot_top, pitch), palette)
+    return plot_x, plot_top, plot_w, plot_h
+
+
+def _row_label_boxes(shapes: Shapes, wrapped: list[list[str]], size: int,
+                     place: tuple[int, int, float, float, float], palette: Palette) -> None:
+    """Each row's name, right-aligned and centred on its row, into `shapes` (a group)."""
+    left, top, column, plot_top, pitch = place
     for row, lines in enumerate(wrapped):
         text_h = len(lines) * size * fit.LINE_HEIGHT
         centre = plot_top + (row + 0.5) * pitch
-        label = group.shapes.add_textbox(left, top + int(Pt(centre - text_h / 2)),
-                                         int(Pt(column)), int(Pt(text_h)))
+        label = shapes.add_textbox(left, top + int(Pt(centre - text_h / 2)),
+                                   int(Pt(column)), int(Pt(text_h)))
         label.name = "Row label"
         frame = label.text_frame
         frame.word_wrap = False   # lines already broken to the column
@@ -770,7 +804,6 @@ def _row_labels(shapes: Shapes, names: list[str], box: EmuBox, native: NativeCha
             run.text = text
             run.font.size = Pt(size)
             run.font.color.rgb = _rgb(palette.text)
-    return plot_x, plot_top, plot_w, plot_h
 
 
 # --------------------------------------------------------------------------- text legend

@@ -112,6 +112,7 @@ from .xml import (
 
 _ANCHORS = {MSO_ANCHOR.BOTTOM: "b", MSO_ANCHOR.MIDDLE: "ctr"}
 _ALGN = {"left": "l", "right": "r", "center": "ctr"}
+_CELL_MARGIN = str(int(CELL_MARGIN_X))  # a cell's left and right insets, as the XML says them
 
 
 def write_pptx(deck: Deck, path: str | Path, template_dir: str | Path | None = None,
@@ -627,24 +628,27 @@ class _DeckWriter:
         table = shape.table
         table.first_row, table.horz_banding = True, False
         tbl = table._tbl
-        for column, width in zip(tbl.tblGrid.gridCol_lst, layout.widths, strict=True):
-            column.w = Emu(width)
-        trs = tbl.tr_lst
-        trs[0].h = Emu(int(Pt(layout.heights[0])))
+        # the table python-pptx made, read and set on its XML: its proxies find each
+        # element again at every access, for every cell
+        for column, width in zip(tbl.tblGrid.findall(f"{A}gridCol"), layout.widths, strict=True):
+            column.set("w", str(int(width)))
+        trs = tbl.findall(f"{A}tr")
+        trs[0].set("h", str(int(Pt(layout.heights[0]))))
         for tr, r in zip(trs[1:], page, strict=True):
-            tr.h = Emu(int(Pt(layout.heights[r + 1])))
+            tr.set("h", str(int(Pt(layout.heights[r + 1]))))
         palette = self.palette
-        for c, text in enumerate(layout.header):
-            self._cell(trs[0].tc_lst[c], text, layout.size, layout.pad, layout.align[c],
+        for c, tc in enumerate(trs[0].findall(f"{A}tc")):
+            self._cell(tc, layout.header[c], layout.size, layout.pad, layout.align[c],
                        palette.title, text_on(palette.title, palette.text), bold=True)
         for i, r in enumerate(page, 1):
             above = layout.rows[page[i - 2]] if i > 1 else None
-            for c, text in enumerate(layout.rows[r]):
+            for c, (tc, text) in enumerate(zip(trs[i].findall(f"{A}tc"), layout.rows[r],
+                                               strict=True)):
                 if above is not None and c < layout.grouped and above[:c + 1] == layout.rows[r][:c + 1]:
                     text = ""  # the group the row above names, said once on the slide
                 fill = palette.fill(layout.fills[r][c]) if layout.fills else None
                 background = fill or ("#FFFFFF" if i % 2 else palette.light)
-                self._cell(trs[i].tc_lst[c], text, layout.size, layout.pad, layout.align[c],
+                self._cell(tc, text, layout.size, layout.pad, layout.align[c],
                            background, text_on(background, palette.text))
         return shape
 
@@ -652,18 +656,29 @@ class _DeckWriter:
               colour: str, bold: bool = False) -> None:
         """Fill table cell element `tc`: background, margins (`pad` points above and
         below), anchor, aligned runs."""
-        tc_pr = tc.get_or_add_tcPr()
-        for attribute, value in (("marL", CELL_MARGIN_X), ("marR", CELL_MARGIN_X),
-                                 ("marT", Pt(pad)), ("marB", Pt(pad))):
-            tc_pr.set(attribute, str(int(value)))
+        # a new cell holds its properties, body and first paragraph (python-pptx's
+        # CT_TableCell.new): found directly, not through python-pptx's proxies
+        tc_pr = tc.find(f"{A}tcPr")
+        if tc_pr is None:
+            tc_pr = tc.get_or_add_tcPr()
+        margin = str(int(Pt(pad)))
+        tc_pr.set("marL", _CELL_MARGIN)
+        tc_pr.set("marR", _CELL_MARGIN)
+        tc_pr.set("marT", margin)
+        tc_pr.set("marB", margin)
         tc_pr.set("anchor", _ANCHORS[MSO_ANCHOR.BOTTOM if bold else MSO_ANCHOR.MIDDLE])
         solid_fill(tc_pr, fill)
-        body = tc.get_or_add_txBody()
-        body.bodyPr.set("wrap", "square")
-        paragraphs = body.p_lst
+        body = tc.find(f"{A}txBody")
+        if body is None:
+            body = tc.get_or_add_txBody()
+        body.find(f"{A}bodyPr").set("wrap", "square")
+        first = body.find(f"{A}p")
         for number, line in enumerate(text.split("\n")):
-            p = paragraphs[0] if number == 0 else etree.SubElement(body, f"{A}p")
-            p_pr = p.get_or_add_pPr()
+            p = first if number == 0 else etree.SubElement(body, f"{A}p")
+            p_pr = p.find(f"{A}pPr")
+            if p_pr is None:  # before the runs, where the schema wants it
+                p_pr = etree.Element(f"{A}pPr")
+                p.insert(0, p_pr)
             p_pr.set("algn", _ALGN[align])
             write_runs(p, line, LANGUAGE_TAGS[self.lang], size, bold or None, colour)
 
