@@ -33,6 +33,7 @@ from matplotlib.typing import ColorType, RcKeyType
 from PIL import Image
 
 from . import fit, maps
+from .canvas import ChartCanvas
 from .ir import Align, Cell, Chart, Table
 from .months import month_ticks
 from .palette import HIGHLIGHT, HOUSE, Palette, is_dark, lane_slot
@@ -103,9 +104,9 @@ def _draw_png(chart: Chart, lang: str, width_in: float, palette: Palette,
     # A chart is flat colours and anti-aliased text: 256 colours lose nothing
     # visible, and an 8-bit image is a third of the bytes to compress and to
     # carry in the document (no alpha either: the page is white).
+    # The figure is opaque: its RGBA pixels are read as RGB, the alpha byte skipped.
     pixels = canvas.buffer_rgba()  # type: ignore[no-untyped-call]  # matplotlib: unannotated
-    image = Image.frombuffer("RGBA", canvas.get_width_height(), pixels,
-                             "raw", "RGBA", 0, 1).convert("RGB")
+    image = Image.frombytes("RGB", canvas.get_width_height(), pixels, "raw", "RGBX")
     image = image.quantize(256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
     buffer = io.BytesIO()
     image.save(buffer, format="png", compress_level=PNG_COMPRESSION, dpi=(DPI, DPI))
@@ -126,7 +127,7 @@ def chart_figure(chart: Chart, lang: str, width_in: float, palette: Palette = HO
           "svg.fonttype": "none", "text.hinting": "no_hinting"}
     with rc_context(rc):
         figure = MplFigure(figsize=(width_in, height_in), dpi=DPI, facecolor="white")
-        canvas = FigureCanvasAgg(figure)
+        canvas = ChartCanvas(figure)
         axes = figure.add_subplot()
         _DRAW[_family(chart.kind)](chart, axes, lang, palette)
         if chart.title:

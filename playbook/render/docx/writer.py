@@ -50,7 +50,7 @@ from ..palette import is_dark, palette_from_template
 from ..tables import cell_text, column_alignments, column_widths
 from ..templates import DOCX_NAME, default_template_dir, load_docx_template, text_width
 from ..typography import format_date, prepare
-from .xml import add_runs, replace_tokens, set_num, styled_p, sub, table_element
+from .xml import add_runs, cell_xml, replace_tokens, row_xml, set_num, styled_p, table_element
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
@@ -338,7 +338,6 @@ class _DocxWriter:
         if detail is not None:  # the long text goes to a full-width line under its row
             columns.remove(detail)
             widths = self._widths(table, header, texts, columns)
-        tbl = table_element(self.styles.id("Playbook Table"), widths)
         text_style = self.styles.id("Table Text")
         # each row: its cells as (text, column; None for a detail line), and its source row
         rows: list[tuple[list[tuple[str, int | None]], int | None]] = [
@@ -351,35 +350,23 @@ class _DocxWriter:
         width: Callable[[int | None], int] = lambda c: widths[columns.index(c)] if c is not None else sum(widths)  # noqa: E731
         whole, kept = _row_keeps([_row_lines([text for text, _ in cells],
                                              [width(c) for _, c in cells]) for cells, _ in rows])
+        written: list[str] = []
         for index, (cells, source) in enumerate(rows):
-            tr = sub(tbl, "w:tr")
-            tr_pr = sub(tr, "w:trPr")
-            if whole[index]:
-                sub(tr_pr, "w:cantSplit")
-            if index == 0:
-                sub(tr_pr, "w:tblHeader")      # the header repeats on every page
             # a row stays with its detail line
             keep = kept[index] or (index + 1 < len(rows) and rows[index + 1][0][0][1] is None)
+            row: list[str] = []
             for text, c in cells:
                 # header: direct formatting, as paragraph styles would override the table's
                 fill = self.palette.title if index == 0 else (
                     self.palette.fill(table.cell_fills[source][c])
                     if table.cell_fills and c is not None and source is not None else None)
-                tc = sub(tr, "w:tc")
-                tc_pr = sub(tc, "w:tcPr")
-                sub(tc_pr, "w:tcW", w=str(width(c)), type="dxa")
-                if c is None:
-                    sub(tc_pr, "w:gridSpan", val=str(len(widths)))
-                if fill:
-                    sub(tc_pr, "w:shd", val="clear", color="auto", fill=fill.lstrip("#").upper())
-                p = styled_p(text_style)
-                p_pr = p.get_or_add_pPr()
-                if keep:
-                    sub(p_pr, "w:keepNext")
-                sub(p_pr, "w:jc", val=_JC[align[c]] if c is not None else "left")
-                tc.append(p)
-                add_runs(p, text, bold=index == 0,
-                         colour="FFFFFF" if fill and is_dark(fill) else None)
+                row.append(cell_xml(
+                    text, width(c), text_style, _JC[align[c]] if c is not None else "left",
+                    span=len(widths) if c is None else None,
+                    fill=fill.lstrip("#").upper() if fill else None, keep=keep, bold=index == 0,
+                    colour="FFFFFF" if fill and is_dark(fill) else None))
+            written.append(row_xml(row, whole[index], header=index == 0))
+        tbl = table_element(self.styles.id("Playbook Table"), widths, written)
         self._append(tbl)
         # breathing space after the table, before the next block
         spacer = self._new_paragraph("Normal")

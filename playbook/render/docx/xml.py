@@ -1,16 +1,21 @@
 """Raw WordprocessingML for the Word writer: paragraphs, runs, tables, numbering.
 
 Built as XML directly: python-docx's proxies resolve styles and fonts on every
-call, which made thousands of table cells most of a report's writing time.
+call, which made thousands of table cells most of a report's writing time. A
+table is written as one string and parsed once: an element per cell property,
+paragraph and run made its writing the most of a report's after its charts.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
+from xml.sax.saxutils import escape, quoteattr
 
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml.ns import nsdecls, qn
+from docx.oxml.parser import element_class_lookup
 from lxml import etree
 
 from ..text import bold_runs
@@ -27,6 +32,7 @@ def sub(parent: etree._Element, tag: str, **attributes: str) -> etree._Element:
 
 
 qn = lru_cache(maxsize=256)(qn)  # a table writes the same few names thousands of times
+quoteattr = lru_cache(maxsize=256)(quoteattr)  # and the same few styles, colours and alignments
 
 
 def styled_p(style_id: str | None) -> etree._Element:
@@ -56,22 +62,80 @@ def add_runs(p: etree._Element, text: str, bold: bool = False, colour: str | Non
                 t.set(XML_SPACE, "preserve")
 
 
-def table_element(style_id: str | None, widths: list[int]) -> etree._Element:
-    """An empty table in `style_id` with fixed column widths (twips), so Word and
-    LibreOffice agree on them."""
-    tbl = OxmlElement("w:tbl")
-    tbl_pr = sub(tbl, "w:tblPr")
-    if style_id:
-        sub(tbl_pr, "w:tblStyle", val=style_id)
-    sub(tbl_pr, "w:tblW", w=str(sum(widths)), type="dxa")
-    sub(tbl_pr, "w:jc", val="left")
-    sub(tbl_pr, "w:tblLayout", type="fixed")
-    sub(tbl_pr, "w:tblLook", val="04A0", firstRow="1", lastRow="0", firstColumn="1",
-         lastColumn="0", noHBand="0", noVBand="1")
-    grid = sub(tbl, "w:tblGrid")
-    for width in widths:
-        sub(grid, "w:gridCol", w=str(width))
-    return tbl
+def runs_xml(text: str, bold: bool = False, colour: str | None = None) -> str:
+    """`text` as the runs `add_runs` writes (**bold** markers as bold runs), in XML."""
+    out: list[str] = []
+    for part, strong in bold_runs(text):
+        out.append("<w:r>")
+        if strong or bold or colour:
+            out.append("<w:rPr>")
+            if strong or bold:
+                out.append("<w:b/>")
+            if colour:
+                out.append(f"<w:color w:val={quoteattr(colour)}/>")
+            out.append("</w:rPr>")
+        # tabs and line breaks as python-docx writes them: w:tab, w:br, text between
+        for piece, mark in _run_pieces(part):
+            if piece:
+                space = ' xml:space="preserve"' if piece != piece.strip() else ""
+                out.append(f"<w:t{space}>{escape(piece)}</w:t>")
+            if mark:
+                out.append(mark)
+        out.append("</w:r>")
+    return "".join(out)
+
+
+def _run_pieces(text: str) -> list[tuple[str, str]]:
+    """(text, the mark after it: "<w:tab/>", "<w:br/>" or "") pieces of a run's text."""
+    if "\t" not in text and "\n" not in text and "\r" not in text:
+        return [(text, "")]
+    pieces: list[tuple[str, str]] = []
+    start = 0
+    for index, char in enumerate(text):
+        if char in "\t\r\n":
+            pieces.append((text[start:index], "<w:tab/>" if char == "\t" else "<w:br/>"))
+            start = index + 1
+    pieces.append((text[start:], ""))
+    return pieces
+
+
+def cell_xml(text: str, width: int, style_id: str | None, align: str, *, span: int | None = None,
+             fill: str | None = None, keep: bool = False, bold: bool = False,
+             colour: str | None = None) -> str:
+    """A table cell `width` twips wide holding one paragraph of `text`, in XML."""
+    props = [f'<w:tcW w:w="{width}" w:type="dxa"/>']
+    if span is not None:
+        props.append(f'<w:gridSpan w:val="{span}"/>')
+    if fill:
+        props.append(f'<w:shd w:val="clear" w:color="auto" w:fill={quoteattr(fill)}/>')
+    style = "" if style_id is None else f"<w:pStyle w:val={quoteattr(style_id)}/>"
+    keep_next = "<w:keepNext/>" if keep else ""
+    return (f"<w:tc><w:tcPr>{''.join(props)}</w:tcPr><w:p><w:pPr>{style}{keep_next}"
+            f"<w:jc w:val={quoteattr(align)}/></w:pPr>{runs_xml(text, bold, colour)}</w:p></w:tc>")
+
+
+def row_xml(cells: Sequence[str], whole: bool, header: bool) -> str:
+    """A table row of `cells` (XML), kept on one page if `whole`, repeated if `header`."""
+    props = ("<w:cantSplit/>" if whole else "") + ("<w:tblHeader/>" if header else "")
+    return f"<w:tr><w:trPr>{props}</w:trPr>{''.join(cells)}</w:tr>"
+
+
+def table_element(style_id: str | None, widths: list[int], rows: Sequence[str] = ()) -> etree._Element:
+    """A table in `style_id` with fixed column widths (twips), so Word and
+    LibreOffice agree on them, holding `rows` (`row_xml`)."""
+    style = "" if not style_id else f"<w:tblStyle w:val={quoteattr(style_id)}/>"
+    grid = "".join(f'<w:gridCol w:w="{width}"/>' for width in widths)
+    xml = (f'<w:tbl {nsdecls("w")}><w:tblPr>{style}<w:tblW w:w="{sum(widths)}" w:type="dxa"/>'
+           '<w:jc w:val="left"/><w:tblLayout w:type="fixed"/><w:tblLook w:val="04A0" '
+           'w:firstRow="1" w:lastRow="0" w:firstColumn="1" w:lastColumn="0" w:noHBand="0" '
+           f'w:noVBand="1"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>{"".join(rows)}</w:tbl>')
+    return etree.fromstring(xml, _PARSER)
+
+
+# python-docx's element classes, and every character kept (its own parser drops
+# whitespace-only text)
+_PARSER = etree.XMLParser(resolve_entities=False)
+_PARSER.set_element_class_lookup(element_class_lookup)
 
 
 def replace_tokens(paragraph: DocxParagraph, values: dict[str, str]) -> None:

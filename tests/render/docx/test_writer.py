@@ -221,6 +221,17 @@ def test_line_breaks_and_tabs_in_table_cells_are_kept(tmp_path, templates):
     assert word.rows[2].cells[1].text == "x\ty"
 
 
+def test_table_cells_keep_markup_characters_bold_markers_and_spaces(tmp_path, templates):
+    table = Table(["Risque", "Parade"], [["R&D <pilote> > 3 sites", "**Sponsor** puis équipe"]],
+                  widths=[2, 2])
+    word = open_docx(str(_small(tmp_path, templates, blocks=[table]))).tables[0]
+    first, second = (cell.paragraphs[0] for cell in word.rows[1].cells)
+    assert first.text == "R&D <pilote> > 3 sites"
+    assert [r.text for r in second.runs if r.bold] == ["Sponsor"]
+    assert second.text == "Sponsor puis équipe"  # the space after the bold run kept
+    assert all(r.bold for r in word.rows[0].cells[0].paragraphs[0].runs)
+
+
 def test_text_is_typeset_for_the_language_and_bold_markers_become_bold(tmp_path, templates):
     path = _small(tmp_path, templates, blocks=[
         Paragraph("Objectif: un projet **d'entreprise**!")])
