@@ -13,6 +13,7 @@ pessimistic) is used and a `MetricsMissing` warning says so.
 from __future__ import annotations
 
 import math
+import re
 import warnings
 from dataclasses import dataclass
 from functools import lru_cache
@@ -138,12 +139,22 @@ def _paragraph_widths(text: str, bold: bool, size_pt: float
     return tuple(result)
 
 
+# Where a line may break: any white space but the non-breaking ones (« 45 % »,
+# « 18 mai 2027 », a figure space), which renderers never break at.
+BREAKS = re.compile(r"[^\S\u00a0\u202f\u2007]+")
+
+
+def words(text: str) -> list[str]:
+    """The words of one paragraph, as a renderer may break the line between them."""
+    return [word for word in BREAKS.split(text) if word]
+
+
 @lru_cache(maxsize=1 << 14)
 def _paragraph_ems(text: str, bold: bool) -> tuple[tuple[float, ...], ...]:
     """The em widths of the words of each paragraph of `text`: a table's widths
     are tried column by column, step by step, and each try counts the same
     cells' lines again at another width."""
-    return tuple(tuple(_em_width(word, bold) for word in raw.split())
+    return tuple(tuple(_em_width(word, bold) for word in words(raw))
                  for raw in text.split("\n") or [""])
 
 
@@ -158,7 +169,7 @@ def wrap(text: str, width_pt: float, size_pt: float, bold: bool = False) -> list
     lines: list[str] = []
     for raw in text.split("\n") or [""]:
         current, used = "", 0.0
-        for word in raw.split():
+        for word in words(raw):
             width = text_width(word, size_pt, bold) * SAFETY
             if current and used + space + width <= width_pt:
                 current, used = f"{current} {word}", used + space + width

@@ -13,7 +13,7 @@ EMU_PER_PT = 12700
 FILL_STEPS = 60        # the width beyond the columns' floors is handed out in this many steps
 LOOKAHEAD = 10         # steps a column may take at once (a short column gains a line per few)
 
-_BREAKS = re.compile(r"[ \t\r\n]+")
+_BREAKS = fit.BREAKS  # a line never breaks at a non-breaking space
 
 # A number, percentage or amount as a consultant types it: "1 234", "45 %", "€12,500", "3,5 j".
 _NUMERIC = re.compile(r"^[-−+]?[€$£]?\s?[\d\u00a0\u202f ,.]*\d[\d\u00a0\u202f ,.]*"
