@@ -89,6 +89,14 @@ class WorkingCalendar:
     def of(cls, engagement: Engagement, today: dt.date | None = None) -> WorkingCalendar:
         return cls(engagement, as_of_date(engagement, today))
 
+    def moved(self, as_of: dt.date, engagement: Engagement) -> WorkingCalendar:
+        """This calendar at another as-of date, for `engagement`, the same one at
+        that date: what closes a day reads no date, so every day worked out
+        holds and is shared rather than worked out again."""
+        calendar = WorkingCalendar(engagement, as_of, self._holidays)
+        calendar._closures = self._closures
+        return calendar
+
     # -- what closes a day ---------------------------------------------------------
 
     def closure(self, day: dt.date, territories: Iterable[str] = (), training: bool = False) -> Closure | None:

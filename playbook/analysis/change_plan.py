@@ -30,7 +30,7 @@ from .calendar import WorkingCalendar
 from .change_plan_inputs import Profile, profiles
 from .change_plan_replan import replan_late
 from .change_plan_rules import Clause, brake_clause, cited, first_match, match, sentence
-from .change_plan_schedule import schedule, settle
+from .change_plan_schedule import schedule, settle, training_waves
 from .change_plan_tables import (
     ALL,
     arbitration,
@@ -74,7 +74,7 @@ def plan_change(
     impacts = {name: profile.impact for name, profile in people.items()}
     drafts.extend(_governance_gaps(drafts, impacts, engagement, method, table, lang))
     drafts.extend(_country_rule_actions(impacts, engagement, method, table, lang))
-    waves = training_plan.calendar if training_plan is not None else None
+    waves = training_waves(training_plan.calendar) if training_plan is not None else None
     for draft in drafts:
         draft.pop("missing_owner", None)
         schedule(draft, engagement, method, working, waves)
@@ -592,9 +592,10 @@ def action_ids(frame: pd.DataFrame) -> list[str]:
     if frame.empty:
         return []
     order = frame.sort_values("planned", kind="stable")
-    occurrence = order.groupby(["lever", "population", "lot"], sort=False).cumcount() + 1
-    return unique_ids("A", [(row.lever, row.population, row.lot, occurrence[index])
-                            for index, row in frame.iterrows()])
+    occurrence = (order.groupby(["lever", "population", "lot"], sort=False).cumcount() + 1
+                  ).loc[frame.index].to_numpy()
+    return unique_ids("A", list(zip(frame["lever"], frame["population"], frame["lot"], occurrence,
+                                    strict=True)))
 
 
 def possible_action_ids(levers: list[str], populations: list[str], lots: list[str],

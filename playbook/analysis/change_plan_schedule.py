@@ -22,10 +22,13 @@ from .calendar import WorkingCalendar
 from .change_plan_tables import ALL
 from .progress import CANCELLED, LATE, recorded_state, status_at
 
+# The training plan's waves: (lot, population) -> [(format, first day, last day)].
+Waves = dict[tuple[Any, Any], list[tuple[Any, Any, Any]]]
+
 
 def schedule(
     draft: dict[str, Any], engagement: Engagement, method: Any, working: WorkingCalendar,
-    waves: pd.DataFrame | None,
+    waves: Waves | None,
 ) -> None:
     """Set `planned` and `end` of one action (in place): its dates as planned,
     whatever was recorded of it (its id is derived from them, see `settle`)."""
@@ -60,18 +63,26 @@ def settle(draft: dict[str, Any], engagement: Engagement, working: WorkingCalend
     draft.update(date=pd.Timestamp(shown), end=pd.Timestamp(end), status=status)
 
 
+def training_waves(calendar: pd.DataFrame) -> Waves:
+    """The training plan's waves of each lot and population (format, first and
+    last day), in the calendar's order: read once per plan, not one mask per action."""
+    found: Waves = {}
+    for lot, population, form, start, end in zip(
+            calendar["lot"], calendar["population"], calendar["format"], calendar["start"],
+            calendar["end"], strict=True):
+        found.setdefault((lot, population), []).append((form, start, end))
+    return found
+
+
 def _training_dates(
-    draft: dict[str, Any], lever: Any, waves: pd.DataFrame | None
+    draft: dict[str, Any], lever: Any, waves: Waves | None
 ) -> tuple[dt.date, dt.date] | None:
     """First and last day of the population's training waves of the lot in the
     lever's formats, as the training plan dates them."""
-    if waves is None or not lever.training_formats or waves.empty:
+    if not waves or not lever.training_formats:
         return None
-    rows = waves[
-        (waves["lot"] == draft["lot"])
-        & (waves["population"] == draft["population"])
-        & waves["format"].isin(lever.training_formats)
-    ]
-    if rows.empty:
+    own = [(start, end) for form, start, end in waves.get((draft["lot"], draft["population"]), ())
+           if form in lever.training_formats]
+    if not own:
         return None
-    return min(rows["start"]), max(rows["end"])
+    return min(start for start, _ in own), max(end for _, end in own)

@@ -157,13 +157,16 @@ class _Words:
 def resolve_kpi(kpis: pd.DataFrame, kpi: str, population: str) -> int | None:
     """The row of the plan's KPI table a reading belongs to: by name; else, for a
     family code, the family's KPI of that population, or of everyone."""
-    by_name = kpis.index[kpis["name"] == kpi]
-    if len(by_name):
-        return int(by_name[0])
-    family = kpis[kpis["kind"] == kpi]
-    for candidates in (family[family["population"] == population], family[family["population"] == ""]):
-        if len(candidates):
-            return int(candidates.index[0])
+    # Plain values rather than a mask per question: a pack asks this tens of times.
+    rows = list(zip(kpis.index, kpis["name"].tolist(), kpis["kind"].tolist(),
+                    kpis["population"].tolist(), strict=True))
+    for index, name, _, _ in rows:
+        if name == kpi:
+            return int(index)
+    for wanted in (population, ""):
+        for index, _, kind, own in rows:
+            if kind == kpi and own == wanted:
+                return int(index)
     return None
 
 

@@ -60,11 +60,12 @@ def method_warnings(analysis: Analysis) -> list[MethodWarning]:
 
 
 def analyse(engagement: Engagement, method: Method, lang: str | None = None,
-            diagnosis: Diagnosis | None = None) -> Analysis:
+            earlier: Analysis | None = None) -> Analysis:
     """Apply the whole method to one engagement, in `lang` (default: its own).
 
-    `diagnosis`, when given, is this engagement's diagnosis by this method in
-    `lang` at any as-of date (the diagnosis reads no date; see `analysed`)."""
+    `earlier`, when given, is this engagement analysed by this method in `lang`
+    at another as-of date (see `analysed`): its diagnosis, which reads no date,
+    is this one's, and the working days its calendar worked out hold."""
     from .brakes import classify_resistances
     from .change_plan import plan_change
     from .diagnosis import diagnose
@@ -76,7 +77,9 @@ def analyse(engagement: Engagement, method: Method, lang: str | None = None,
     # agreement in Germany, the CSE informed and consulted in France).
     method = method.in_country(engagement.engagement.country)
     working = WorkingCalendar.of(engagement)
-    diagnosis = diagnosis or diagnose(engagement, method, lang)
+    if earlier is not None and earlier.calendar is not None:
+        working = earlier.calendar.moved(working.as_of, engagement)
+    diagnosis = earlier.diagnosis if earlier is not None else diagnose(engagement, method, lang)
     training_plan = plan_training(engagement, method, diagnosis, lang, working)
     change_plan = plan_change(engagement, method, diagnosis, lang, working, training_plan)
     steer = steering(engagement, method, change_plan, training_plan, lang, working)
@@ -91,9 +94,9 @@ def analyse(engagement: Engagement, method: Method, lang: str | None = None,
 # date (a worker rendering several clients keeps only the latest ones).
 _KEPT = 4
 _ANALYSES: OrderedDict[tuple[str, str, str], Analysis] = OrderedDict()
-# Their diagnoses by the engagement's content without its as-of date: the
-# diagnosis reads no date, so the committee's analysis reuses its client's.
-_DIAGNOSES: OrderedDict[tuple[str, str, str], Diagnosis] = OrderedDict()
+# The same analyses by the engagement's content without its as-of date: the
+# committee's analysis reuses what of its client's reads no date.
+_UNDATED: OrderedDict[tuple[str, str, str], Analysis] = OrderedDict()
 
 
 def content_key(engagement: Engagement, method: Method, lang: str) -> tuple[str, str, str]:
@@ -116,9 +119,9 @@ def analysed(engagement: Engagement, method: Method, lang: str | None = None) ->
     if found is None:
         undated = content_key(engagement.model_copy(update={
             "engagement": engagement.engagement.model_copy(update={"as_of": None})}), method, lang)
-        found = analyse(engagement, method, lang, _DIAGNOSES.get(undated))
+        found = analyse(engagement, method, lang, _UNDATED.get(undated))
         _keep(_ANALYSES, key, found)
-        _keep(_DIAGNOSES, undated, found.diagnosis)
+        _keep(_UNDATED, undated, found)
     else:
         _ANALYSES.move_to_end(key)
     return found

@@ -115,7 +115,7 @@ def test_six_deliverables_analyse_a_client_once_per_date_and_match_fresh_analyse
     real = engine.analyse
     monkeypatch.setattr(engine, "analyse", lambda *a, **k: calls.append(a[0]) or real(*a, **k))
     monkeypatch.setattr(engine, "_ANALYSES", type(engine._ANALYSES)())
-    monkeypatch.setattr(engine, "_DIAGNOSES", type(engine._DIAGNOSES)())
+    monkeypatch.setattr(engine, "_UNDATED", type(engine._UNDATED)())
     monkeypatch.setattr(workbench, "_CACHE", {})
     from playbook import findings as findings_stage
     from playbook.analysis import committee
@@ -135,7 +135,7 @@ def test_six_deliverables_analyse_a_client_once_per_date_and_match_fresh_analyse
     fresh = tmp_path / "fresh"
     for name in DELIVERABLES:
         engine._ANALYSES.clear()  # nothing kept from the run above, nor between deliverables
-        engine._DIAGNOSES.clear()
+        engine._UNDATED.clear()
         analysis = real(load_engagement(path), load_method())
         if name == "steering":
             analysis = steered(analysis)
@@ -278,10 +278,11 @@ def _same_diagnosis(one, other) -> bool:
     return True
 
 
-def test_the_committees_analysis_reuses_its_clients_diagnosis_and_no_other(monkeypatch):
-    """The diagnosis reads no date: the analysis at the committee's date reuses
-    the one of the engagement's own date (the same figures as diagnosing afresh),
-    while another language, an edit or another client is diagnosed anew."""
+def test_the_committees_analysis_reuses_its_clients_diagnosis_and_days_and_no_others(monkeypatch):
+    """The diagnosis and the working days read no date: the analysis at the
+    committee's date reuses those of the engagement's own date (the same figures
+    as analysing afresh), while another language, an edit or another client is
+    diagnosed anew."""
     from playbook.analysis import diagnosis as diagnosis_module
 
     calls = []
@@ -289,7 +290,7 @@ def test_the_committees_analysis_reuses_its_clients_diagnosis_and_no_other(monke
     monkeypatch.setattr(diagnosis_module, "diagnose",
                         lambda e, *a, **k: calls.append(e.client) or real(e, *a, **k))
     monkeypatch.setattr(engine, "_ANALYSES", type(engine._ANALYSES)())
-    monkeypatch.setattr(engine, "_DIAGNOSES", type(engine._DIAGNOSES)())
+    monkeypatch.setattr(engine, "_UNDATED", type(engine._UNDATED)())
     method = load_method()
     engagement = load_engagement(EXAMPLES / "mutuelle_horizon.yaml")
     first = engine.analysed(engagement, method)
@@ -299,6 +300,16 @@ def test_the_committees_analysis_reuses_its_clients_diagnosis_and_no_other(monke
     assert later.as_of != first.as_of and later.diagnosis is first.diagnosis
     assert len(calls) == 1
     assert _same_diagnosis(later.diagnosis, real(moved, later.method, later.lang))
+    # Its calendar shares the days worked out, and the plans of that date are
+    # those of analysing it afresh.
+    assert later.calendar._closures is first.calendar._closures and later.as_of == moved.engagement.as_of
+    fresh = engine.analyse(moved, method)
+    assert len(calls) == 2
+    pd.testing.assert_frame_equal(later.change_plan.actions, fresh.change_plan.actions)
+    pd.testing.assert_frame_equal(later.training_plan.sessions, fresh.training_plan.sessions)
+    assert later.change_plan.warnings == fresh.change_plan.warnings
+    assert not later.change_plan.actions["status"].equals(first.change_plan.actions["status"])
+    calls.clear()
 
     english = engine.analysed(moved, method, "en")
     assert english.diagnosis is not first.diagnosis
@@ -309,4 +320,4 @@ def test_the_committees_analysis_reuses_its_clients_diagnosis_and_no_other(monke
     theirs = engine.analysed(other, method).diagnosis
     assert list(theirs.matrix.index) == [p.name for p in other.populations]
     assert not set(theirs.matrix.index) & set(first.diagnosis.matrix.index)
-    assert len(calls) == 4
+    assert len(calls) == 3
