@@ -6,15 +6,16 @@ of a chart's drawing. This renderer computes the matrix once per string and
 makes the same FreeType and Agg calls with the same values, so the pixels are
 those of matplotlib's own renderer (a test compares them). Laying a text out,
 matplotlib also finds its font and reads two of its tables again, each of the
-five times a tick label is measured: the renderer gives those heights, computed
-as matplotlib does, once per font and size. On any other matplotlib the
+five times a tick label is measured, and looks the font up again for every text
+it draws: the renderer gives those heights, computed as matplotlib does, once
+per font and size, and keeps the fonts it found. On any other matplotlib the
 renderer is matplotlib's own.
 """
 
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import Any, cast
 
 import matplotlib
 import numpy as np
@@ -39,6 +40,20 @@ class ChartRenderer(RendererAgg):
         super().__init__(width, height, dpi)  # type: ignore[no-untyped-call]  # matplotlib: unannotated
         # per renderer, so per figure: drawn in one rc context, its fonts do not change
         self._heights: dict[FontProperties, FontHeights] = {}
+        self._fonts: dict[FontProperties, Any] = {}  # the font files of each font asked for
+
+    def _prepare_font(self, font_prop: FontProperties) -> FT2Font:
+        """matplotlib's: the font of `font_prop`, cleared, at its size; found once."""
+        if not MIRRORED:
+            font: FT2Font = super()._prepare_font(font_prop)  # type: ignore[no-untyped-call]
+            return font
+        files = self._fonts.get(font_prop)
+        if files is None:
+            files = self._fonts[font_prop.copy()] = fontManager._find_fonts_by_props(font_prop)
+        font = get_font(files)
+        font.clear()
+        font.set_size(font_prop.get_size_in_points(), self.dpi)
+        return font
 
     def _get_font_height_metrics(self, prop: FontProperties) -> FontHeights:
         """(ascent, descent, line gap) in pixels of the font of `prop`, as matplotlib's
@@ -55,7 +70,7 @@ class ChartRenderer(RendererAgg):
         if ismath or not MIRRORED:
             super().draw_text(gc, x, y, s, prop, angle, ismath, mtext)  # type: ignore[no-untyped-call]
             return
-        font = self._prepare_font(prop)  # type: ignore[no-untyped-call]
+        font: Any = self._prepare_font(prop)  # private FreeType calls below
         load_flags = get_hinting_flag()  # type: ignore[no-untyped-call]
         items = font._layout(
             s, flags=load_flags,
@@ -70,7 +85,7 @@ class ChartRenderer(RendererAgg):
         mode = RenderMode.NORMAL if antialiased else RenderMode.MONO
         height = self.height
         for item in items:  # y is downwards, FreeType's and the glyph's offsets upwards
-            dx, dy, glyph_font = item.x, item.y, item.ft_object
+            dx, dy, glyph_font = item.x, item.y, cast(Any, item.ft_object)
             glyph_font.set_size(size, self.dpi)
             glyph_font._set_transform(matrix, [round(0x40 * (x + dx * cos - dy * sin)),
                                                round(0x40 * (height - y + dx * sin + dy * cos))])
