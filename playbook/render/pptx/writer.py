@@ -158,6 +158,8 @@ class _DeckWriter:
         self._boxes: dict[tuple[str, PP_PLACEHOLDER, int], Box] = {}
         self._titles: dict[str, tuple[float, float, list[int]]] = {}
         self._footers: dict[str, list[etree._Element]] = {}
+        # per layout, its placeholders a new slide copies: (type, orientation, size, index)
+        self._cloneable: dict[str, list[tuple[PP_PLACEHOLDER, str, str, int]]] = {}
         self._notes = NotesPages()
         self.content = self._placeholder_box("Title and Content", PP_PLACEHOLDER.BODY)
 
@@ -185,7 +187,7 @@ class _DeckWriter:
 
     def new_slide(self, layout_name: str, title: str, notes: str = "",
                   extra_notes: Iterable[str] = ()) -> PptxSlide:
-        slide: PptxSlide = self.presentation.slides.add_slide(self.layouts[layout_name])
+        slide = self._add_slide(layout_name)
         if title:
             self._set_title(slide, self.text(title))
         tree = slide.shapes._spTree
@@ -198,6 +200,26 @@ class _DeckWriter:
             note_parts = [within_budget("\n\n".join(note_parts), NOTES_BUDGET)[0]]
             self._notes.text_frame(slide).text = "\n\n".join(note_parts)
         return slide
+
+    def _add_slide(self, layout_name: str) -> PptxSlide:
+        """A new slide of the layout with the layout's placeholders, as python-pptx's
+        `Slides.add_slide` makes it, the placeholders to copy read once per layout
+        (python-pptx reads them from the layout's XML again at every slide)."""
+        layout = self.layouts[layout_name]
+        if layout_name not in self._cloneable:
+            self._cloneable[layout_name] = [
+                (sp.ph_type, sp.ph_orient, sp.ph_sz, sp.ph_idx)
+                for sp in (ph.element for ph in layout.iter_cloneable_placeholders())]
+        slides = self.presentation.slides
+        r_id, slide = slides.part.add_slide(layout)
+        shapes = slide.shapes
+        for ph_type, orient, sz, idx in self._cloneable[layout_name]:
+            shape_id = shapes._next_shape_id
+            shapes._spTree.add_placeholder(shape_id, shapes._next_ph_name(ph_type, shape_id, orient),
+                                           ph_type, orient, sz, idx)
+        slides._sldIdLst.add_sldId(r_id)
+        new: PptxSlide = slide
+        return new
 
     def _set_title(self, slide: PptxSlide, title: str) -> None:
         """Put `title` on `slide` at the largest template size that fits it."""

@@ -131,6 +131,29 @@ def test_a_gantt_draws_its_month_lines_on_the_first_day_of_each_month(tmp_path, 
         "month lines lie behind the bars"
 
 
+def test_a_gantts_groups_frame_exactly_the_shapes_they_hold(tmp_path, templates):
+    # PowerPoint places a group's members through the group's own frame: a frame that
+    # is not their union moves or stretches the row names and month lines on the slide
+    d = dt.date
+    gantt = Chart("gantt", legend=True, tasks=[
+        Task("Cadrage", d(2027, 1, 4), d(2027, 1, 29), "Lot 1"),
+        Task("Recette", d(2027, 2, 1), d(2027, 5, 12), "Lot 2"),
+        Task("Déploiement", d(2027, 5, 15), d(2027, 9, 30), "Lot 3")])
+    slide = _slide(tmp_path, templates, gantt)
+    for name in ("Row labels", "Months", "Legend"):
+        group = _group(slide, name)
+        members = list(group.shapes)
+        assert len(members) >= 3, name
+        union = (min(m.left for m in members), min(m.top for m in members),
+                 max(m.left + m.width for m in members), max(m.top + m.height for m in members))
+        assert (group.left, group.top, group.left + group.width, group.top + group.height) == union, name
+        xfrm = group._element.grpSpPr.find(f"{_A}xfrm")
+        child_offset, child_extent = xfrm.find(f"{_A}chOff"), xfrm.find(f"{_A}chExt")
+        assert (int(child_offset.get("x")), int(child_offset.get("y"))) == union[:2], name
+        assert (int(child_extent.get("cx")), int(child_extent.get("cy"))) == (
+            union[2] - union[0], union[3] - union[1]), name
+
+
 def _day(serial: float) -> dt.date:
     return dt.date(1899, 12, 30) + dt.timedelta(days=round(serial))
 
