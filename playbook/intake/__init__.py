@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from ..errors import Problem
@@ -118,11 +119,26 @@ def lever_codes(method_dir: str | Path | None = None) -> list[str] | None:
     from its `levers.yaml`; None when it cannot be read (the method's own loading
     reports that)."""
     from .. import safe_yaml
+    from ..files import read_regular
     from ..method.loader import DEFAULT_DIR
 
     try:
-        data = safe_yaml.load_file(Path(method_dir or DEFAULT_DIR) / "levers.yaml")
-        return [str(lever["id"]) for lever in data["levers"]]
+        codes = _lever_codes(read_regular(Path(method_dir or DEFAULT_DIR) / "levers.yaml",
+                                          safe_yaml.MAX_BYTES))
+    except Exception:  # an unreadable catalogue is the method loader's to report
+        return None
+    return list(codes) if codes is not None else None
+
+
+@lru_cache(maxsize=4)
+def _lever_codes(content: bytes) -> tuple[str, ...] | None:
+    """The lever codes of one `levers.yaml`, by its bytes: every engagement read
+    in a process reads the same catalogue, parsed once."""
+    from .. import safe_yaml
+
+    try:
+        data = safe_yaml.load(content)
+        return tuple(str(lever["id"]) for lever in data["levers"])
     except Exception:  # a broken catalogue is the method loader's to report
         return None
 

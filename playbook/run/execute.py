@@ -385,13 +385,24 @@ def _share(job: Job, plan: RunPlan, staging: Path, cwd: Path, emit: Progress,
         return _describe(_as_run_error(error, job, client, lang), job)
 
     try:
-        spent = share(len(chosen), job.workers, work, started, done, describe)
+        spent = share(len(chosen), job.workers, work, started, done, describe,
+                      _longest_first(plan.folder, [d.name for d in chosen]))
     except RunError as error:
         failed = next((i for i, d in enumerate(chosen) if d.name == error.deliverable), 0)
         emit(Event("failed", client, chosen[failed].name, first + failed, total, lang=lang))
         raise
     for index, deliverable in enumerate(chosen):
         seconds[deliverable.name] = spent[index]
+
+
+def _longest_first(folder: Path, names: list[str]) -> list[int]:
+    """The deliverables' positions, the longest first by the seconds the folder's
+    manifest records (the processes then end close together); as given when
+    any is unknown."""
+    records = manifest_module.previous(folder)
+    if not all(name in records for name in names):
+        return list(range(len(names)))
+    return sorted(range(len(names)), key=lambda i: -records[names[i]].seconds)
 
 
 def _as_run_error(error: BaseException, job: Job, client: str, lang: str) -> BaseException:

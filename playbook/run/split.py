@@ -42,25 +42,31 @@ class Shared:
 def share(count: int, processes: int, work: Work,
           on_started: Callable[[int], None], on_done: Callable[[int, float], None],
           describe: Callable[[BaseException], tuple[type[BaseException], dict[str, Any] | None,
-                                                     tuple[str, ...]]]) -> dict[int, float]:
-    """Produce deliverables 0..count-1 with this process and `processes - 1` helpers.
+                                                     tuple[str, ...]]],
+          order: list[int] | None = None) -> dict[int, float]:
+    """Produce deliverables 0..count-1 with this process and `processes - 1` helpers,
+    taken in `order` (default: by index; the longest first ends the run sooner).
 
     Returns each index's seconds. Raises the error of the first deliverable (in
     index order) that failed, after every helper has stopped.
     """
-    next_index = multiprocessing.Value("i", 0)
-    helpers = [_Helper(next_index, count, work, describe)
+    order = list(order) if order is not None else list(range(count))
+    if sorted(order) != list(range(count)):
+        raise ValueError(f"order {order} is not a permutation of {count} deliverables")
+    taken = multiprocessing.Value("i", 0)
+    queue = _Queue(taken, order)
+    helpers = [_Helper(queue, work, describe)
                for _ in range(max(0, min(processes, count) - 1))]
     shared = Shared()
     try:
-        while (index := _take(next_index, count)) is not None:
+        while (index := queue.take()) is not None:
             on_started(index)
             start = time.perf_counter()
             try:
                 work(index)
             except RunError as error:
                 shared.errors[index] = error
-                _stop_taking(next_index, count)
+                queue.stop()
                 break
             shared.seconds[index] = round(time.perf_counter() - start, 3)
             on_done(index, shared.seconds[index])
@@ -75,18 +81,24 @@ def share(count: int, processes: int, work: Work,
     return shared.seconds
 
 
-def _take(next_index: Any, count: int) -> int | None:
-    with next_index.get_lock():
-        index = int(next_index.value)
-        if index >= count:
-            return None
-        next_index.value = index + 1
-        return index
+@dataclass
+class _Queue:
+    """The deliverables still to take, in `order`, as a position shared by the processes."""
 
+    taken: Any  # a multiprocessing.Value: how many were taken
+    order: list[int]
 
-def _stop_taking(next_index: Any, count: int) -> None:
-    with next_index.get_lock():
-        next_index.value = count
+    def take(self) -> int | None:
+        with self.taken.get_lock():
+            position = int(self.taken.value)
+            if position >= len(self.order):
+                return None
+            self.taken.value = position + 1
+            return self.order[position]
+
+    def stop(self) -> None:
+        with self.taken.get_lock():
+            self.taken.value = len(self.order)
 
 
 def _relay(helpers: list[_Helper], shared: Shared, on_started: Callable[[int], None],
@@ -104,7 +116,7 @@ def _relay(helpers: list[_Helper], shared: Shared, on_started: Callable[[int], N
 class _Helper:
     """A process forked from the client's, producing deliverables until none is left."""
 
-    def __init__(self, next_index: Any, count: int, work: Work,
+    def __init__(self, queue: _Queue, work: Work,
                  describe: Callable[[BaseException], tuple[type[BaseException],
                                                            dict[str, Any] | None,
                                                            tuple[str, ...]]]) -> None:
@@ -115,7 +127,7 @@ class _Helper:
             status = 1
             try:
                 self.connection.close()
-                _help(client, next_index, count, work, describe, sender)
+                _help(client, queue, work, describe, sender)
                 status = 0
             finally:
                 os._exit(status)
@@ -154,7 +166,7 @@ class _Helper:
         self._reap()
 
 
-def _help(client: int, next_index: Any, count: int, work: Work,
+def _help(client: int, queue: _Queue, work: Work,
           describe: Callable[[BaseException], tuple[type[BaseException], dict[str, Any] | None,
                                                     tuple[str, ...]]],
           sender: Connection) -> None:
@@ -163,7 +175,7 @@ def _help(client: int, next_index: Any, count: int, work: Work,
     _die_with_parent(client)  # an orphan helper must not write on
     signals.install(client)
     try:
-        while (index := _take(next_index, count)) is not None:
+        while (index := queue.take()) is not None:
             sender.send(("started", index, None))
             start = time.perf_counter()
             try:
@@ -171,7 +183,7 @@ def _help(client: int, next_index: Any, count: int, work: Work,
             except Terminated:
                 raise
             except BaseException as error:  # noqa: BLE001 - the client's process reports it
-                _stop_taking(next_index, count)
+                queue.stop()
                 sender.send(("failed", index, describe(error)))
                 return
             sender.send(("done", index, round(time.perf_counter() - start, 3)))

@@ -321,3 +321,28 @@ def test_the_committees_analysis_reuses_its_clients_diagnosis_and_days_and_no_ot
     assert list(theirs.matrix.index) == [p.name for p in other.populations]
     assert not set(theirs.matrix.index) & set(first.diagnosis.matrix.index)
     assert len(calls) == 3
+
+
+def test_the_lever_catalogue_is_parsed_once_per_content(tmp_path):
+    """Every engagement read checks its lever codes against the method's
+    `levers.yaml`: parsed once per content, and an edited catalogue is read anew."""
+    import shutil
+
+    from playbook.intake import _lever_codes, lever_codes
+    from playbook.method.loader import DEFAULT_DIR
+
+    folder = tmp_path / "method"
+    shutil.copytree(DEFAULT_DIR, folder)
+    _lever_codes.cache_clear()
+    codes = lever_codes(folder)
+    assert codes == [lever.id for lever in load_method(folder).levers.levers]
+    for _ in range(3):
+        assert load_engagement(EXAMPLES / "northwind_b2b.yaml", method_dir=folder).client
+        assert lever_codes(folder) == codes
+    assert _lever_codes.cache_info().misses == 1  # three engagements read, one catalogue parsed
+    levers = folder / "levers.yaml"
+    levers.write_text(levers.read_text(encoding="utf-8").replace(f"id: {codes[0]}\n", "id: renamed\n", 1),
+                      encoding="utf-8")
+    assert lever_codes(folder)[0] == "renamed" and _lever_codes.cache_info().misses == 2
+    levers.write_text("levers: [", encoding="utf-8")
+    assert lever_codes(folder) is None

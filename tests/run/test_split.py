@@ -107,3 +107,13 @@ def test_a_failure_in_a_shared_run_keeps_the_previous_outputs_whole(tmp_path, no
     after = listing(folder)
     assert after.pop("failed/target_vision.ipynb")
     assert after == before  # neither the deliverables that succeeded nor the manifest moved
+
+
+def test_deliverables_are_taken_in_the_order_given_the_longest_first(tmp_path):
+    started: list[int] = []
+    share(4, 1, lambda i: None, started.append, lambda i, s: None, _describer(tmp_path),
+          order=[2, 0, 3, 1])
+    assert started == [2, 0, 3, 1]
+    with pytest.raises(ValueError):
+        share(4, 1, lambda i: None, started.append, lambda i, s: None, _describer(tmp_path),
+              order=[0, 0, 1, 2])

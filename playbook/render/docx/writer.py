@@ -50,7 +50,7 @@ from ..palette import is_dark, palette_from_template
 from ..tables import cell_text, column_alignments, column_widths
 from ..templates import DOCX_NAME, default_template_dir, load_docx_template, text_width
 from ..typography import format_date, prepare
-from .xml import add_runs, cell_xml, replace_tokens, row_xml, set_num, styled_p, table_element
+from .xml import add_runs, cell_xml, replace_tokens, row_xml, set_num, styled_p, sub, table_element
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
@@ -228,9 +228,7 @@ class _DocxWriter:
 
     def _heading(self, heading: Heading) -> None:
         # never alone at a page foot, whatever the firm's template says of its headings
-        written = self._write(heading.text, f"Heading {heading.level}")
-        written.paragraph_format.keep_with_next = True
-        written.paragraph_format.keep_together = True
+        _keep_whole_with_next(self._write(heading.text, f"Heading {heading.level}"))
 
     def _paragraph(self, paragraph: Paragraph) -> None:
         written = self._write(paragraph.text, _PARAGRAPH_STYLES[paragraph.style])
@@ -239,8 +237,7 @@ class _DocxWriter:
             # a quotation, a caption, a sentence ending on a colon or a section's short
             # opening stays whole, and with what it introduces: never at a page foot
             # with its list, table or figure overleaf
-            written.paragraph_format.keep_together = True
-            written.paragraph_format.keep_with_next = True
+            _keep_whole_with_next(written)
             if opening:
                 # an opening followed by its section's first sub-heading introduces it:
                 # it stays kept with it, never alone at a page foot
@@ -383,6 +380,20 @@ class _DocxWriter:
         return [w // _EMU_PER_TWIP for w in column_widths(
             part, pick(header), [pick(row) for row in texts], self.text_width, TABLE_TEXT_PT,
             int(Pt(2 * CELL_MARGIN_PT)))]
+
+
+def _keep_whole_with_next(paragraph: DocxParagraph) -> None:
+    """A paragraph just written kept whole and with the next one (w:keepNext, w:keepLines).
+
+    Written directly after its style, where the schema puts them: python-docx
+    looks each one's place up among every property a paragraph may have."""
+    properties = paragraph._p.get_or_add_pPr()
+    if all(child.tag == qn("w:pStyle") for child in properties):
+        sub(properties, "w:keepNext")
+        sub(properties, "w:keepLines")
+    else:
+        paragraph.paragraph_format.keep_with_next = True
+        paragraph.paragraph_format.keep_together = True
 
 
 def _detail_column(table: Table, texts: list[list[str]], widths: list[int]) -> int | None:
