@@ -42,7 +42,10 @@ def test_every_deliverable_is_produced_once_by_one_of_the_processes(tmp_path):
 
 
 def test_the_first_failing_deliverable_is_reported_after_every_helper_ended(tmp_path):
+    parent = os.getpid()
+
     def work(index: int) -> None:
+        (tmp_path / f"{index}.pid").write_text(str(os.getpid()))
         time.sleep(0.1)
         if index in (1, 4):
             raise RunError(client=CLIENT, deliverable=f"d{index}", reason=f"broken {index}")
@@ -50,8 +53,11 @@ def test_the_first_failing_deliverable_is_reported_after_every_helper_ended(tmp_
     with pytest.raises(RunError) as raised:
         share(6, 3, work, lambda i: None, lambda i, s: None, _describer(tmp_path))
     assert (raised.value.deliverable, raised.value.reason) == ("d1", "broken 1")
-    with pytest.raises(ChildProcessError):  # no helper left running or unreaped
-        os.waitpid(-1, os.WNOHANG)
+    helpers = {int(p.read_text()) for p in tmp_path.glob("*.pid")} - {parent}
+    assert helpers  # the helpers took deliverables of their own
+    for pid in helpers:  # none left running or unreaped (other tests' processes aside)
+        with pytest.raises(ChildProcessError):
+            os.waitpid(pid, os.WNOHANG)
 
 
 def test_a_helpers_bug_is_said_as_the_run_says_it(tmp_path):
