@@ -94,7 +94,7 @@ def diagnosis(
     matrix = pd.DataFrame(0, index=pd.Index(names, name="population"), columns=codes)
     for name, row in impacts.items():
         for code, value in row.items():
-            matrix.at[name, code] = value
+            matrix.loc[name, code] = value  # a name outside the engagement adds a row, as a test may want
     overall = {n: int(matrix.loc[n].max()) for n in names}
     overall.update(levels or {})
     level_frame = pd.DataFrame({"level": [overall[n] for n in names]}, index=matrix.index)
