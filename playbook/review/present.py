@@ -28,8 +28,14 @@ def present(frame: pd.DataFrame, analysis: Any) -> pd.DataFrame:
     """`frame` with every cell, column name and index value worded for `analysis.lang`."""
     lang = analysis.lang
     labels = _labels(analysis.method, lang)
-    shown = frame.copy()
-    shown = shown.astype(object).apply(lambda column: column.map(lambda v: cell(v, lang, labels)))
+    # Cell by cell over the frame's objects, column after column, then one frame
+    # built from the worded columns: what mapping each column gives, without pandas'
+    # per-column machinery (a notebook shows dozens of small tables).
+    columns = frame.astype(object).to_numpy().T
+    shown = pd.DataFrame({position: pd.Series([cell(v, lang, labels) for v in values],
+                                              index=frame.index, dtype=object).infer_objects()
+                          for position, values in enumerate(columns)},
+                         index=frame.index, columns=range(len(frame.columns)))
     shown.columns = [_header(name, labels) for name in frame.columns]
     shown.index = pd.Index([cell(v, lang, labels) if not isinstance(v, int | float) or
                             isinstance(v, bool) else v for v in frame.index],

@@ -48,6 +48,10 @@ _W_P, _W_TBL, _W_T = qn("w:p"), qn("w:tbl"), qn("w:t")
 _BOOKMARK_START, _BOOKMARK_END = qn("w:bookmarkStart"), qn("w:bookmarkEnd")
 _COMMENT_MARKS = (qn("w:commentRangeStart"), qn("w:commentRangeEnd"))
 _R_EMBED, _R_ID = qn("r:embed"), qn("r:id")
+# Names read for every paragraph and cell of a report (qn builds them on each call).
+_W_ID, _W_NAME, _W_VAL = qn("w:id"), qn("w:name"), qn("w:val")
+_W_PPR, _W_TR, _W_TC = qn("w:pPr"), qn("w:tr"), qn("w:tc")
+_W_STYLE_OF = qn("w:pPr") + "/" + qn("w:pStyle")
 
 
 class NoIdentities(Exception):
@@ -77,8 +81,8 @@ def _style_names(document: Document) -> dict[str, str]:
 
 
 def _style(paragraph: Element, names: dict[str, str]) -> str:
-    style = paragraph.find(qn("w:pPr") + "/" + qn("w:pStyle"))
-    style_id = style.get(qn("w:val")) if style is not None else ""
+    style = paragraph.find(_W_STYLE_OF)
+    style_id = style.get(_W_VAL) if style is not None else ""
     return names.get(style_id, style_id or "Normal")
 
 
@@ -118,15 +122,15 @@ def generated_keys(document: Document) -> Iterator[tuple[str, Element, str]]:
 
 
 def _table_keys(table: Element, key: str, section: str) -> Iterator[tuple[str, Element, str]]:
-    rows = table.findall(qn("w:tr"))
+    rows = table.findall(_W_TR)
     if not rows:
         return
-    headers = _occurrences([text_of(c).strip() for c in rows[0].findall(qn("w:tc"))])
+    headers = _occurrences([text_of(c).strip() for c in rows[0].findall(_W_TC)])
     labels = _occurrences([
-        text_of(cells[0]).strip() if (cells := row.findall(qn("w:tc"))) else "" for row in rows
+        text_of(cells[0]).strip() if (cells := row.findall(_W_TC)) else "" for row in rows
     ])
     for row, label in zip(rows, labels, strict=True):
-        for cell, header in zip(row.findall(qn("w:tc")), headers, strict=False):
+        for cell, header in zip(row.findall(_W_TC), headers, strict=False):
             for index, paragraph in enumerate(cell.findall(_W_P)):
                 yield f"{key}|{label}|{header}|{index}", paragraph, f"{section} · {label} · {header}"
 
@@ -190,16 +194,16 @@ def as_read_back(package: Any) -> None:
 def stamp_document(document: Document) -> None:
     """Give every paragraph of a generated report its bookmark, before it is saved."""
     body = document.element.body
-    next_id = 1 + max((int(b.get(qn("w:id"), "0")) for b in body.iter(_BOOKMARK_START)
-                       if b.get(qn("w:id"), "0").isdigit()), default=0)
+    next_id = 1 + max((int(b.get(_W_ID, "0")) for b in body.iter(_BOOKMARK_START)
+                       if b.get(_W_ID, "0").isdigit()), default=0)
     named: set[str] = set()
     for key, paragraph, _ in generated_keys(document):
         name = _key_digest(key)
         if name in named:
             continue
-        start = paragraph.makeelement(_BOOKMARK_START, {qn("w:id"): str(next_id), qn("w:name"): name})
-        end = paragraph.makeelement(_BOOKMARK_END, {qn("w:id"): str(next_id)})
-        properties = paragraph.find(qn("w:pPr"))
+        start = paragraph.makeelement(_BOOKMARK_START, {_W_ID: str(next_id), _W_NAME: name})
+        end = paragraph.makeelement(_BOOKMARK_END, {_W_ID: str(next_id)})
+        properties = paragraph.find(_W_PPR)
         paragraph.insert(0 if properties is None else 1, start)
         paragraph.append(end)
         next_id += 1
