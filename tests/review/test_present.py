@@ -42,3 +42,15 @@ def test_the_framing_note_review_tables_carry_no_raw_value_in_either_language(me
             found = [(kind, message) for _, kind, message in tc.check_pieces(pieces, lang)
                      if kind in (tc.RAW_VALUE, tc.PLACEHOLDER)]
             assert found == []
+
+
+def test_an_empty_table_or_one_with_repeated_headings_is_shown_as_it_stands(method):
+    analysis = analyse(load_engagement(example_path("northwind_b2b")), method, "en")
+    empty = present(pd.DataFrame({"status": [], "share": []}), analysis)
+    assert empty.shape == (0, 2)
+    assert list(empty.dtypes) == [object, object]  # no column read as figures
+    assert "<table" in empty.to_html()
+    repeated = present(pd.DataFrame([[True, 1.5], [False, None]], columns=["done", "done"]),
+                       analysis)
+    assert repeated.iloc[0].tolist() == ["Yes", "1.5"]
+    assert repeated.iloc[1].tolist() == ["No", ""]
