@@ -18,6 +18,7 @@ import os
 import signal
 import time
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from typing import Any
@@ -139,6 +140,24 @@ def _child_main(job: Job, parent_pid: int, connection: Connection, events: bool,
     connection.close()
 
 
+def fork_piped(child: Callable[[Connection], None]) -> tuple[int, Connection]:
+    """Fork a process that runs `child` with the sending end of a pipe, then
+    exits (0 when `child` returned, 1 otherwise) without ever returning into
+    the caller's code. Returns its pid and the receiving end."""
+    connection, sender = multiprocessing.Pipe(duplex=False)
+    pid = os.fork()
+    if pid == 0:
+        status = 1
+        try:
+            connection.close()
+            child(sender)
+            status = 0
+        finally:
+            os._exit(status)
+    sender.close()
+    return pid, connection
+
+
 class ClientProcess:
     """A client's run in a process forked from this one (from the calling thread).
 
@@ -150,18 +169,9 @@ class ClientProcess:
 
     def __init__(self, job: Job, events: bool = False, parsed: Parsed | None = None) -> None:
         self.job = job
-        self.connection, sender = multiprocessing.Pipe(duplex=False)
         parent = os.getpid()
-        self.pid = os.fork()
-        if self.pid == 0:  # the client process
-            status = 1
-            try:
-                self.connection.close()
-                _child_main(job, parent, sender, events, parsed)
-                status = 0
-            finally:
-                os._exit(status)
-        sender.close()
+        self.pid, self.connection = fork_piped(
+            lambda sender: _child_main(job, parent, sender, events, parsed))
         self.outcome: Outcome | None = None
         self.exitcode: int | None = None
 

@@ -120,18 +120,11 @@ class _Helper:
                  describe: Callable[[BaseException], tuple[type[BaseException],
                                                            dict[str, Any] | None,
                                                            tuple[str, ...]]]) -> None:
-        self.connection, sender = multiprocessing.Pipe(duplex=False)
+        from .isolation import fork_piped
+
         client = os.getpid()
-        self.pid = os.fork()
-        if self.pid == 0:  # the helper: never returns into the client's run
-            status = 1
-            try:
-                self.connection.close()
-                _help(client, queue, work, describe, sender)
-                status = 0
-            finally:
-                os._exit(status)
-        sender.close()
+        self.pid, self.connection = fork_piped(  # the helper never returns into the client's run
+            lambda sender: _help(client, queue, work, describe, sender))
         self.open = True
 
     def receive(self, shared: Shared, on_started: Callable[[int], None],
