@@ -30,7 +30,7 @@ from .calendar import WorkingCalendar
 from .change_plan_inputs import Profile, profiles
 from .change_plan_replan import replan_late
 from .change_plan_rules import Clause, brake_clause, cited, first_match, match, sentence
-from .change_plan_schedule import schedule, settle, training_waves
+from .change_plan_schedule import Waves, schedule, settle, training_waves
 from .change_plan_tables import (
     ALL,
     arbitration,
@@ -48,7 +48,7 @@ from .facts import (
 from .ids import stable_id, unique_ids
 from .milestones import lot_of, milestones, phase_at, phase_date
 from .progress import LATE
-from .records import ChangePlan, Diagnosis, MethodWarning, TrainingPlan
+from .records import ChangePlan, Diagnosis, MethodWarning, PlannedActions, TrainingPlan
 
 ACTION_COLUMNS = [
     "id", "lever", "action", "pillar", "adkar", "scope", "population", "audience",
@@ -61,28 +61,24 @@ ACTION_COLUMNS = [
 def plan_change(
     engagement: Engagement, method: Method, diagnosis: Diagnosis, lang: str,
     working: WorkingCalendar | None = None, training_plan: TrainingPlan | None = None,
+    earlier: ChangePlan | None = None,
 ) -> ChangePlan:
     """`training_plan`, when given, dates the actions it costs (its waves are
-    the single source of those dates)."""
+    the single source of those dates). `earlier`, when given, is this
+    engagement's plan by this method in `lang` at another as-of date: its
+    actions as planned are this plan's when the training plan dates the same
+    waves (see `PlannedActions`); only what the as-of date decides is redone."""
     working = working or WorkingCalendar.of(engagement)
     table = milestones(engagement, method)
     people = profiles(engagement, diagnosis)
-    drafts: list[dict[str, Any]] = []
-    for profile in people.values():
-        drafts.extend(_population_actions(profile, engagement, method, table, lang))
-    drafts.extend(_cross_actions(people, engagement, method, table, lang))
-    impacts = {name: profile.impact for name, profile in people.items()}
-    drafts.extend(_governance_gaps(drafts, impacts, engagement, method, table, lang))
-    drafts.extend(_country_rule_actions(impacts, engagement, method, table, lang))
     waves = training_waves(training_plan.calendar) if training_plan is not None else None
-    for draft in drafts:
-        draft.pop("missing_owner", None)
-        schedule(draft, engagement, method, working, waves)
+    reused = earlier.planned if earlier is not None else None
+    if reused is None or reused.waves != waves:
+        reused = _planned_actions(people, engagement, method, table, lang, working, waves)
+    # Each plan settles copies: settling sets an action's status and dates at its as-of date.
+    drafts = [dict(draft) for draft in reused.drafts]
     due = [draft["end"] for draft in drafts]  # the last day each action was planned to end
-    # Ids come from the dates as planned, before any record moves a late action:
-    # the consultant ticks an action by its id (`playbook plan export`).
-    for draft, action_id in zip(drafts, action_ids(pd.DataFrame(drafts)), strict=True):
-        draft["id"] = action_id
+    for draft in drafts:
         settle(draft, engagement, working)
     replan_late(drafts, engagement, method, working)
     behind_go_live = _late_after_go_live(drafts, due, table, method, lang, working.as_of)
@@ -101,7 +97,32 @@ def plan_change(
         milestones=table,
         warnings=tuple(_warnings(people, actions, method, lang) + _unnamed_owners(actions, method, lang)
                        + _closed_milestones(working, method, lang) + behind_go_live),
+        planned=reused,
     )
+
+
+def _planned_actions(
+    people: dict[str, Profile], engagement: Engagement, method: Method, table: pd.DataFrame,
+    lang: str, working: WorkingCalendar, waves: Waves | None,
+) -> PlannedActions:
+    """Every action of the plan dated as planned, with its id: the population
+    levers, the cross-population actions, the governance gaps and the country's
+    rules, on the milestones and the training plan's `waves`."""
+    drafts: list[dict[str, Any]] = []
+    for profile in people.values():
+        drafts.extend(_population_actions(profile, engagement, method, table, lang))
+    drafts.extend(_cross_actions(people, engagement, method, table, lang))
+    impacts = {name: profile.impact for name, profile in people.items()}
+    drafts.extend(_governance_gaps(drafts, impacts, engagement, method, table, lang))
+    drafts.extend(_country_rule_actions(impacts, engagement, method, table, lang))
+    for draft in drafts:
+        draft.pop("missing_owner", None)
+        schedule(draft, engagement, method, working, waves)
+    # Ids come from the dates as planned, before any record moves a late action:
+    # the consultant ticks an action by its id (`playbook plan export`).
+    for draft, action_id in zip(drafts, action_ids(pd.DataFrame(drafts)), strict=True):
+        draft["id"] = action_id
+    return PlannedActions(waves, tuple(drafts))
 
 
 def _risk_answers(diagnosis: Diagnosis, method: Method) -> dict[tuple[str, str], tuple[int, bool]]:

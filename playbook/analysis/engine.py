@@ -65,7 +65,8 @@ def analyse(engagement: Engagement, method: Method, lang: str | None = None,
 
     `earlier`, when given, is this engagement analysed by this method in `lang`
     at another as-of date (see `analysed`): its diagnosis, which reads no date,
-    is this one's, and the working days its calendar worked out hold."""
+    is this one's, the working days its calendar worked out hold, and so do its
+    Change plan's actions as planned when the training plan dates the same waves."""
     from .brakes import classify_resistances
     from .change_plan import plan_change
     from .diagnosis import diagnose
@@ -81,7 +82,8 @@ def analyse(engagement: Engagement, method: Method, lang: str | None = None,
         working = earlier.calendar.moved(working.as_of, engagement)
     diagnosis = earlier.diagnosis if earlier is not None else diagnose(engagement, method, lang)
     training_plan = plan_training(engagement, method, diagnosis, lang, working)
-    change_plan = plan_change(engagement, method, diagnosis, lang, working, training_plan)
+    change_plan = plan_change(engagement, method, diagnosis, lang, working, training_plan,
+                              earlier.change_plan if earlier is not None else None)
     steer = steering(engagement, method, change_plan, training_plan, lang, working)
     if any(r.brake is None for r in engagement.resistances):
         # The deliverables show each observation with the brake the method gave it.

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 import pandas as pd
 
@@ -112,6 +113,17 @@ class Diagnosis:
 
 
 @dataclass(frozen=True)
+class PlannedActions:
+    """The Change plan's actions dated as planned, with their ids, and the
+    training waves that dated them: nothing of them reads the as-of date, so
+    the plan of the same engagement at another date (a committee's) starts
+    from them when its training plan dates the same waves."""
+
+    waves: dict[tuple[Any, Any], list[tuple[Any, Any, Any]]] | None
+    drafts: tuple[dict[str, Any], ...]
+
+
+@dataclass(frozen=True)
 class ChangePlan:
     """The Change plan (Plan d'accompagnement des changements, seed 004, step 3).
 
@@ -140,6 +152,8 @@ class ChangePlan:
     warnings: tuple[MethodWarning, ...]
     # the arbitration's quick wins listed apart: at most the method's cap, one per lever
     quick_wins: pd.DataFrame = field(default_factory=pd.DataFrame)
+    # the actions as planned, before the as-of date settles them (see `PlannedActions`)
+    planned: PlannedActions | None = field(default=None, compare=False, repr=False)
 
     @property
     def total_days(self) -> float:

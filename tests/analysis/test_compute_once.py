@@ -323,6 +323,45 @@ def test_the_committees_analysis_reuses_its_clients_diagnosis_and_days_and_no_ot
     assert len(calls) == 3
 
 
+def test_the_committees_change_plan_starts_from_its_clients_actions_as_planned(monkeypatch):
+    """Nothing of an action as planned (its lever, dates on the milestones and the
+    training waves, id) reads the as-of date: the plan at the committee's date
+    starts from its client's when the training plan dates the same waves, and
+    only settles them at its own date; the same plan as analysing afresh. With
+    other waves, the actions are planned anew."""
+    import dataclasses
+
+    from playbook.analysis.change_plan import plan_change
+    from playbook.analysis.change_plan_schedule import training_waves
+    from playbook.analysis.copil import default_as_of
+    from playbook.analysis.records import PlannedActions
+
+    monkeypatch.setattr(engine, "_ANALYSES", type(engine._ANALYSES)())
+    monkeypatch.setattr(engine, "_UNDATED", type(engine._UNDATED)())
+    method = load_method()
+    engagement = load_engagement(EXAMPLES / "mutuelle_horizon.yaml")
+    first = engine.analysed(engagement, method)
+    moved = engagement.model_copy(update={"engagement": engagement.engagement.model_copy(
+        update={"as_of": default_as_of(engagement)})})
+    later = engine.analysed(moved, method)
+    assert training_waves(later.training_plan.calendar) == training_waves(first.training_plan.calendar)
+    assert later.change_plan.planned is first.change_plan.planned
+    fresh = engine.analyse(moved, method)
+    assert fresh.change_plan.planned is not first.change_plan.planned
+    for part in ("actions", "by_population", "by_lever", "by_pillar", "by_month", "arbitration",
+                 "quick_wins"):
+        pd.testing.assert_frame_equal(getattr(later.change_plan, part), getattr(fresh.change_plan, part))
+    assert later.change_plan.warnings == fresh.change_plan.warnings
+    assert not later.change_plan.actions["status"].equals(first.change_plan.actions["status"])
+    # The client's own actions are left as they were planned: settled on copies.
+    assert all("status" not in draft for draft in first.change_plan.planned.drafts)
+
+    other_waves = dataclasses.replace(first.change_plan, planned=PlannedActions({}, ()))
+    replanned = plan_change(moved, later.method, later.diagnosis, later.lang, later.calendar,
+                            later.training_plan, other_waves)
+    pd.testing.assert_frame_equal(replanned.actions, fresh.change_plan.actions)
+
+
 def test_the_lever_catalogue_is_parsed_once_per_content(tmp_path):
     """Every engagement read checks its lever codes against the method's
     `levers.yaml`: parsed once per content, and an edited catalogue is read anew."""

@@ -107,24 +107,36 @@ def _name(analysis: Analysis, population: str) -> str:
 # --------------------------------------------------------------------------- facts
 
 
+@per_build
 def wave_dates(analysis: Analysis) -> dict[str, dict[str, tuple[dt.date, dt.date] | None]]:
-    """Per lot: (start, end) of its preparatory and end-user waves, or None."""
+    """Per lot: (start, end) of its preparatory and end-user waves, or None.
+
+    The calendar is read once, row by row in its order: the report, the deck
+    and their next steps ask this of every lot several times."""
     calendar = analysis.training_plan.calendar
-    result: dict[str, dict[str, tuple[dt.date, dt.date] | None]] = {}
-    for lot in _lots(analysis):
-        own = calendar[calendar["lot"] == lot]
-        result[lot] = {}
-        for wave in (PREPARATORY, END_USERS):
-            rows = own[own["wave"] == wave]
-            result[lot][wave] = (min(rows["start"]), max(rows["end"])) if len(rows) else None
-    return result
+    spans: dict[tuple[str, str], tuple[Any, Any]] = {}
+    for lot, wave, start, end in zip(calendar["lot"], calendar["wave"], calendar["start"],
+                                     calendar["end"], strict=True):
+        found = spans.get((lot, wave))
+        spans[(lot, wave)] = (start, end) if found is None else (min(found[0], start), max(found[1], end))
+    return {lot: {wave: spans.get((lot, wave)) for wave in (PREPARATORY, END_USERS)}
+            for lot in _lots(analysis)}
 
 
 def first_led_session(analysis: Analysis, lot: str) -> dt.date | None:
     """First end-user session with a trainer (e-learning opens earlier on purpose)."""
+    return _first_led_sessions(analysis).get(lot)
+
+
+@per_build
+def _first_led_sessions(analysis: Analysis) -> dict[str, dt.date]:
+    """Each lot's first end-user session with a trainer, the sessions read once."""
     sessions = analysis.training_plan.sessions
-    own = sessions[(sessions["lot"] == lot) & (sessions["wave"] == END_USERS)]
-    return min(own["start"]) if len(own) else None
+    first: dict[str, Any] = {}
+    for lot, wave, start in zip(sessions["lot"], sessions["wave"], sessions["start"], strict=True):
+        if wave == END_USERS:
+            first[lot] = start if lot not in first else min(first[lot], start)
+    return first
 
 
 def key_messages(analysis: Analysis) -> list[str]:
