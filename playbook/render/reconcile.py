@@ -486,32 +486,39 @@ def _event_dates(name: str, document: Document, deck: Deck, analysis: Any) -> li
     date it was due; no date in the row belongs to another day."""
     from .deliverables import common as c
 
-    events: dict[str, set[str]] = {}
+    # Each event's days by its id; printed only for the ids a table cites.
+    days: dict[str, tuple[Any, Any]] = {}
     actions = analysis.change_plan.actions
-    for row in actions.itertuples():
-        events[str(row.id)] = {c.date(analysis, row.date), c.date(analysis, row.planned)}
+    for event, date, planned in zip(actions["id"], actions["date"], actions["planned"], strict=True):
+        days[str(event)] = (date, planned)
     if name == "steering":
         # The pack reads the plan as of its committee's date: a late action's new date
         # is the one that plan gives it (the analysis may be of another date).
         from ..analysis.committee import committee_of
 
         for late in committee_of(analysis).late:
-            events[late.id] = {c.date(analysis, late.planned), c.date(analysis, late.now)}
+            days[late.id] = (late.planned, late.now)
     sessions = analysis.training_plan.sessions
     if "id" in sessions.columns:
-        for row in sessions.itertuples():
-            events[str(row.id)] = {c.date(analysis, row.start), c.date(analysis, row.end)}
-    if not events:
+        for event, start, end in zip(sessions["id"], sessions["start"], sessions["end"], strict=True):
+            days[str(event)] = (start, end)
+    if not days:
         return []
+    events: dict[str, set[str]] = {}
+
+    def printed_days(event: str) -> set[str]:
+        if event not in events:
+            events[event] = {c.date(analysis, day) for day in days[event]}
+        return events[event]
     dates = re.compile(r"\d{1,2}(?:er)?\s+\w+\s+\d{4}|\w+ \d{1,2}, \d{4}")
     found = []
     for where, table in _tables(document, deck, analysis.lang):
         for row in table.rows:
             cited = [part.strip() for cell in row[:1] for part in str(cell).split(",")]
-            cited = [i for i in cited if i in events]
+            cited = [i for i in cited if i in days]
             if not cited:
                 continue
-            allowed = set().union(*(events[i] for i in cited))
+            allowed = set().union(*(printed_days(i) for i in cited))
             printed = [d for cell in row[1:] for d in dates.findall(str(cell))]
             wrong = [d for d in printed if d not in allowed]
             if printed and wrong:

@@ -145,7 +145,7 @@ def _common_lines(analysis: Analysis) -> frozenset[str]:
     `REPEAT_LIMIT` populations would say word for word."""
     counts: dict[str, int] = {}
     for name in _populations(analysis):
-        for line in _why_lines(analysis, lever_rows(analysis, population_actions(analysis, name)), "", name):
+        for line in _why_lines(analysis, levers_of(analysis, name), "", name):
             counts[line] = counts.get(line, 0) + 1
     return frozenset(line for line, count in counts.items() if count > REPEAT_LIMIT)
 
@@ -176,6 +176,23 @@ def _by_population(analysis: Analysis) -> dict[str, pd.DataFrame]:
     """Each population's actions (and "all"'s), grouped once: the report and the
     deck read them population by population, table after table."""
     return {str(name): own for name, own in _actions(analysis).groupby("population", sort=False)}
+
+
+def levers_of(analysis: Analysis, population: str | None) -> list[dict[str, Any]]:
+    """`lever_rows` of one population's actions (`ALL`: the cross-population
+    ones; None: the whole plan), worked out once per build: the report and the
+    deck ask them of each population for its table, its reasons and its slides."""
+    known = _levers_by_population(analysis)
+    if population not in known:
+        actions = _actions(analysis) if population is None else population_actions(analysis, population)
+        known[population] = lever_rows(analysis, actions)
+    return known[population]
+
+
+@per_build
+def _levers_by_population(analysis: Analysis) -> dict[str | None, list[dict[str, Any]]]:
+    """Where `levers_of` keeps what it worked out during a build (filled on demand)."""
+    return {}
 
 
 def lever_rows(analysis: Analysis, actions: pd.DataFrame) -> list[dict[str, Any]]:
@@ -227,7 +244,7 @@ def glossary(analysis: Analysis) -> dict[Pillar, list[str]]:
     population say why each was chosen."""
     levers = analysis.method.levers
     result: dict[Pillar, list[str]] = {}
-    for row in lever_rows(analysis, _actions(analysis)):
+    for row in levers_of(analysis, None):
         lever = levers.lever(row["lever"])
         result.setdefault(row["pillar"], []).append(
             f"**{lever.label.in_(analysis.lang)}** — {lever.summary.in_(analysis.lang)}")
@@ -261,19 +278,21 @@ def progress_table(analysis: Analysis, limit: int | None = None,
     def p(key: str, **v: Any) -> str:
         return _t(analysis, f"progress.{key}", **v)
 
-    actions = _actions(analysis)
+    # Each status's actions by lever, levers in order of their first action, read in one pass.
+    groups: dict[str, dict[str, list[dict[str, Any]]]] = {}
+    for action in _actions(analysis)[list(_PROGRESS_COLUMNS)].to_dict("records"):
+        groups.setdefault(action["status"], {}).setdefault(action["lever"], []).append(action)
     rows: list[list[Cell]] = []
     for status in statuses:
-        own = actions[actions["status"] == status]
-        for _, group in own.groupby("lever", sort=False):
-            first = group.iloc[0]
-            names = list(dict.fromkeys(group["population"]))
+        for group in groups.get(status, {}).values():
+            first = group[0]
+            names = list(dict.fromkeys(a["population"] for a in group))
             who = (first["audience"] if names == [ALL] else names[0] if len(names) == 1
                    else p("populations", count=c.number(analysis, len(names))))
-            new = _new_dates(analysis, group) if status == LATE else "—"
+            new = _new_dates(analysis, [a["date"] for a in group]) if status == LATE else "—"
             # the late ones are those the committee follows up, by id
-            cited = [", ".join(group["id"]) if status == LATE else "—"] if ids else []
-            rows.append([*cited, first["action"], who, c.date(analysis, group["planned"].min()),
+            cited = [", ".join(a["id"] for a in group) if status == LATE else "—"] if ids else []
+            rows.append([*cited, first["action"], who, c.date(analysis, min(a["planned"] for a in group)),
                          p(f"status.{status}"), new])
     columns = [_t(analysis, "columns.action"), c.text(analysis, "common.columns.population"),
                p("planned"), c.text(analysis, "common.columns.status"), p("new_date")]
@@ -283,10 +302,14 @@ def progress_table(analysis: Analysis, limit: int | None = None,
     return Table(columns, rows[:limit] if limit else rows)
 
 
-def _new_dates(analysis: Analysis, group: pd.DataFrame) -> str:
-    """Where the late occurrences of one action were re-planned: one date, or the
-    first and last when its owners take them one after the other."""
-    first, last = group["date"].min(), group["date"].max()
+# What a row of the progress table reads of an action.
+_PROGRESS_COLUMNS = ("status", "lever", "action", "population", "audience", "id", "planned", "date")
+
+
+def _new_dates(analysis: Analysis, dates: list[Any]) -> str:
+    """Where the late occurrences of one action were re-planned (`dates`): one
+    date, or the first and last when its owners take them one after the other."""
+    first, last = min(dates), max(dates)
     if first == last:
         return c.date(analysis, first)
     return _t(analysis, "progress.span", start=c.date(analysis, first), end=c.date(analysis, last))
@@ -337,7 +360,7 @@ def findings(analysis: Analysis) -> list[c.Finding]:
                            days=c.days(analysis, row["effort_days"]))
                         for name, row in own.iterrows())]))], key="matrix"))
 
-    cross = lever_rows(analysis, population_actions(analysis, ALL))
+    cross = levers_of(analysis, ALL)
     if cross:
         result.append(c.Finding(
             c.counted(analysis, f"{NAME}.messages.cross", len(cross)),
@@ -348,7 +371,8 @@ def findings(analysis: Analysis) -> list[c.Finding]:
                                      lead=_t(analysis, "text.cross_intro"))), key="cross"))
 
     milestones = plan.milestones
-    before = sum(1 for _, a in actions.iterrows() if a["date"] < milestones.at[a["lot"], "acceptance"])
+    acceptance = dict(zip(milestones.index, milestones["acceptance"], strict=True))
+    before = sum(1 for date, lot in zip(actions["date"], actions["lot"], strict=True) if date < acceptance[lot])
     timelines: list[Slide] = []
     for pillar in PILLARS:
         own_pillar = actions[actions["pillar"] == pillar]
@@ -535,8 +559,10 @@ def matrix_counts_table(analysis: Analysis) -> Table:
     rows: list[list[Cell]] = []
     for name in _populations(analysis):
         own = population_actions(analysis, name)
-        counts = [own.loc[own["pillar"] == p, "lever"].nunique() for p in PILLARS]
-        rows.append([name, *(n or "–" for n in counts)])
+        levers: dict[str, set[str]] = {p: set() for p in PILLARS}
+        for lever, pillar in zip(own["lever"], own["pillar"], strict=True):
+            levers.setdefault(pillar, set()).add(lever)
+        rows.append([name, *(len(levers[p]) or "–" for p in PILLARS)])
     return Table(columns, rows, widths=[3.4, 1, 1, 1], align=[None, "center", "center", "center"])
 
 
@@ -547,7 +573,7 @@ def population_table(analysis: Analysis, population: str, with_effort: bool = Tr
         return _t(analysis, f"columns.{key}")
 
     rows: list[list[Cell]] = []
-    for row in lever_rows(analysis, population_actions(analysis, population)):
+    for row in levers_of(analysis, population):
         cells = [_pillar(analysis, row["pillar"]), row["action"], _when(analysis, row),
                  row["owner"]]
         if with_effort:
@@ -567,7 +593,7 @@ def cross_table(analysis: Analysis) -> Table:
         return _t(analysis, f"columns.{key}")
 
     rows: list[list[Cell]] = []
-    for row in lever_rows(analysis, population_actions(analysis, ALL)):
+    for row in levers_of(analysis, ALL):
         rows.append([row["action"], _pillar(analysis, row["pillar"]), row["audience"],
                      _when(analysis, row), row["owner"], _effort_cell(analysis, row)])
     columns = [col("action"), col("pillar"), col("audience"), col("when"),
@@ -578,7 +604,7 @@ def cross_table(analysis: Analysis) -> Table:
 
 def why_blocks(analysis: Analysis, population: str) -> list[Block]:
     """Why these levers, under their table: each reason once, with the levers it chose."""
-    reasons = why(analysis, lever_rows(analysis, population_actions(analysis, population)),
+    reasons = why(analysis, levers_of(analysis, population),
                   population=population)
     if not reasons:
         return []
@@ -677,7 +703,7 @@ def arbitration_table(analysis: Analysis, limit: int | None = None,
         frame = frame[keep]
     rows: list[list[Cell]] = [[int(r["rank"]), r["action"], _who(analysis, r),
              float(r["effort_days"]), int(r["effect"]), r["quadrant_label"]]
-            for _, r in frame.iterrows()]
+            for r in frame.to_dict("records")]
     def col(key: str) -> str:
         return _t(analysis, f"columns.{key}")
 
@@ -690,7 +716,7 @@ def quick_win_table(analysis: Analysis) -> Table:
     """The quick wins listed apart (the method caps them, one per lever), with their
     rank in the whole ranking."""
     rows: list[list[Cell]] = [[int(r["rank"]), r["action"], _who(analysis, r), float(r["effort_days"])]
-            for _, r in analysis.change_plan.quick_wins.iterrows()]
+            for r in analysis.change_plan.quick_wins.to_dict("records")]
     def col(key: str) -> str:
         return _t(analysis, f"columns.{key}")
 
@@ -780,7 +806,7 @@ def timeline_chart(analysis: Analysis, pillar: str | None = None,
     """One bar per action (first to last occurrence), lanes by pillar, plus the
     lots' milestones; `pillar` keeps one pillar (the deck's readable slices)."""
     tasks = []
-    for row in lever_rows(analysis, _actions(analysis)):
+    for row in levers_of(analysis, None):
         if pillar and row["pillar"] != pillar:
             continue
         end = row["end"] if row["end"] > row["start"] else row["start"] + ONE_OFF
@@ -1025,7 +1051,7 @@ def glossary_table(analysis: Analysis) -> Table:
     (`short`): the page a client looks a lever up on."""
     levers = analysis.method.levers
     rows: list[list[Cell]] = []
-    for row in lever_rows(analysis, _actions(analysis)):
+    for row in levers_of(analysis, None):
         lever = levers.lever(row["lever"])
         rows.append([_pillar(analysis, row["pillar"]), lever.label.in_(analysis.lang),
                      lever.summary.in_(analysis.lang)])
@@ -1046,7 +1072,7 @@ def lever_matrix_table(analysis: Analysis) -> Table | None:
     levers = analysis.method.levers
     used = {name: set(population_actions(analysis, name)["lever"]) for name in names}
     rows: list[list[Cell]] = []
-    for row in lever_rows(analysis, _actions(analysis)):
+    for row in levers_of(analysis, None):
         if any(row["lever"] in own for own in used.values()):
             rows.append([levers.lever(row["lever"]).label.in_(analysis.lang),
                          *(USED if row["lever"] in used[name] else "" for name in names)])
@@ -1059,13 +1085,17 @@ def lever_matrix_table(analysis: Analysis) -> Table | None:
 
 def _arbitration_reasons(analysis: Analysis, frame: pd.DataFrame) -> list[str]:
     actions = _actions(analysis)
+    # the actions' columns read once, each row of `frame` then picking its own in plan order
+    planned = list(zip(actions["lever"], actions["population"], actions["audience"], actions["reason"],
+                       strict=True))
     reasons = []
-    for _, row in frame.iterrows():
-        own = actions[(actions["lever"] == row["lever"]) & actions["population"].isin(row["populations"])]
-        if row["population"] == ALL:
-            own = own[own["audience"] == row["audience"]]
+    for row in frame.to_dict("records"):
+        members, cross = set(row["populations"]), row["population"] == ALL
+        own = [reason for lever, population, audience, reason in planned
+               if lever == row["lever"] and population in members
+               and (not cross or audience == row["audience"])]
         # a row for a group of populations gives each member's reason, once
-        said = list(dict.fromkeys(own_reason(analysis, reason) for reason in own["reason"]))
+        said = list(dict.fromkeys(own_reason(analysis, reason) for reason in own))
         if said:
             reasons.append(f"{row['action']} — {' '.join(said)}")
     return reasons

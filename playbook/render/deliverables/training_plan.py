@@ -291,7 +291,7 @@ def needs_detail_table(analysis: Analysis) -> Table:
     seen: dict[tuple[str, str], list[Any]] = {}
     reasons: dict[tuple[str, str], dict[str, str]] = {}  # per row: lot -> reason
     rows: list[list[Cell]] = []
-    for _, need in needs.iterrows():
+    for need in needs.to_dict("records"):
         key = (need["population"], need["module"])
         if need["reason"]:  # a population that goes live in several lots needs it once here,
             reasons.setdefault(key, {}).setdefault(need["lot"], need["reason"])  # with each lot's reason
@@ -489,7 +489,7 @@ def session_table(analysis: Analysis, lot: str | None = None) -> Table:
         sessions = sessions[sessions["lot"] == lot]
     several = lot is None and len(_lots(analysis)) > 1
     rows = []
-    for _, row in sessions.sort_values(["start", "lot", "id"], kind="stable").iterrows():
+    for row in sessions.sort_values(["start", "lot", "id"], kind="stable").to_dict("records"):
         cells = [row["id"]] + ([row["lot"]] if several else [])
         # the population's name alone: beside a session's learners, its headcount would mislead
         cells += [row["population"], row["label"],

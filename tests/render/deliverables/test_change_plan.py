@@ -675,3 +675,17 @@ def test_a_stand_in_owner_is_said_per_population_not_as_a_role_nobody_holds(case
         said = levers.reasons["owner_fallback"].in_(case.lang, fallback=levers.owners[missing.fallback].in_(case.lang),
                                                     role=levers.owners[role].in_(case.lang))
         assert ("for the population" if case.lang == "en" else "pour la population") in said
+
+
+def test_a_build_works_out_each_populations_lever_rows_once(analyses, monkeypatch):
+    """The report and the deck ask a population's levers for its table, its
+    reasons and its slides: worked out once per build, for each population, the
+    cross-population actions and the whole plan."""
+    from playbook.render.deliverables import build
+
+    analysis = analyses["mutuelle_fr"]
+    asked = []
+    real = cp.lever_rows
+    monkeypatch.setattr(cp, "lever_rows", lambda a, actions: asked.append(len(actions)) or real(a, actions))
+    build(DELIVERABLE, analysis)
+    assert 0 < len(asked) <= len(analysis.engagement.populations) + 2
