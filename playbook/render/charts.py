@@ -164,7 +164,7 @@ def _tidy(axes: Axes, palette: Palette, grid_axis: Literal["both", "x", "y"] = "
         axes.spines[side].set_visible(False)
     axes.grid(axis=grid_axis, color="#D9DEE1", linewidth=0.5)
     axes.set_axisbelow(True)
-    axes.tick_params(length=0, bottom=False, left=False)
+    axes.tick_params(length=0)
 
 
 def _legend(axes: Axes, chart: Chart, count: int) -> None:
