@@ -133,8 +133,13 @@ def chart_figure(chart: Chart, lang: str, width_in: float, palette: Palette = HO
         axes = figure.add_subplot()
         _DRAW[_family(chart.kind)](chart, axes, lang, palette)
         if chart.title:
+            # On the plot's top edge, where matplotlib would find it goes, unless a heat
+            # map's column names stand above the plot: matplotlib then raises it over
+            # them. Placed, the title spares matplotlib measuring both axes again at
+            # every drawing to find where it goes.
+            top = None if _family(chart.kind) == "heatmap" else 1.0
             axes.set_title(prepare(chart.title, lang), loc="left", fontsize=BASE_SIZE + 1.5,
-                           fontweight="bold", color=palette.title, pad=10)
+                           fontweight="bold", color=palette.title, pad=10, y=top)
         _lay_out(figure, axes)
         canvas.draw()  # type: ignore[no-untyped-call]  # matplotlib: unannotated
     return figure

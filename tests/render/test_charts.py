@@ -216,6 +216,31 @@ def test_each_bar_value_is_written_on_its_bar_one_artist_per_series(kind):
                 assert bar.y0 < y < bar.y1 and label.x0 >= bar.x1, (value, "right of its bar")
 
 
+@pytest.mark.parametrize("chart", [
+    specimen.brakes_bar("stacked_barh"), specimen.brakes_bar("bar"), specimen.plan_gantt(),
+    specimen.buy_in_map("bubble"), specimen.impact_heatmap(), specimen.training_doughnut(),
+], ids=lambda c: c.kind)
+def test_a_title_stands_above_the_plot_and_clear_of_every_label(chart):
+    """A chart's title starts at the plot's left edge, above it and above any name
+    written over it (a heat map's columns), and inside the picture."""
+    from dataclasses import replace
+
+    from matplotlib.text import Text
+
+    words = "Freins au changement par population"
+    figure = chart_figure(replace(chart, title=words), "fr", 6.3)
+    renderer = figure.canvas.get_renderer()
+    axes = figure.axes[0]
+    (title,) = [t.get_window_extent(renderer) for t in axes.get_children()
+                if isinstance(t, Text) and t.get_text() == words]
+    plot = axes.get_window_extent(renderer)
+    assert plot.y1 <= title.y0 and title.y1 <= figure.bbox.y1
+    assert abs(title.x0 - plot.x0) < 2
+    for label in [*axes.get_xticklabels(), *axes.get_yticklabels()]:
+        if label.get_text():
+            assert not title.overlaps(label.get_window_extent(renderer)), label.get_text()
+
+
 def test_a_gantt_lane_takes_the_colour_its_tasks_name():
     from matplotlib.colors import to_hex
 
