@@ -23,10 +23,12 @@ from matplotlib import dates as mdates
 from matplotlib import font_manager, rc_context
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.collections import PathCollection
+from matplotlib.collections import PathCollection, PolyCollection
 from matplotlib.colors import LinearSegmentedColormap, to_rgb
+from matplotlib.container import BarContainer
 from matplotlib.figure import Figure as MplFigure
 from matplotlib.legend import Legend
+from matplotlib.patches import Rectangle
 from matplotlib.ticker import FuncFormatter
 from matplotlib.transforms import ScaledTranslation
 from matplotlib.typing import ColorType, RcKeyType
@@ -131,8 +133,13 @@ def chart_figure(chart: Chart, lang: str, width_in: float, palette: Palette = HO
         axes = figure.add_subplot()
         _DRAW[_family(chart.kind)](chart, axes, lang, palette)
         if chart.title:
+            # On the plot's top edge, where matplotlib would find it goes, unless a heat
+            # map's column names stand above the plot: matplotlib then raises it over
+            # them. Placed, the title spares matplotlib measuring both axes again at
+            # every drawing to find where it goes.
+            top = None if _family(chart.kind) == "heatmap" else 1.0
             axes.set_title(prepare(chart.title, lang), loc="left", fontsize=BASE_SIZE + 1.5,
-                           fontweight="bold", color=palette.title, pad=10)
+                           fontweight="bold", color=palette.title, pad=10, y=top)
         _lay_out(figure, axes)
         canvas.draw()  # type: ignore[no-untyped-call]  # matplotlib: unannotated
     return figure
@@ -243,14 +250,13 @@ def _draw_bar(chart: Chart, axes: Axes, lang: str, palette: Palette) -> None:
         else:
             offsets = [p - group / 2 + width * (index + 0.5) for p in positions]
         colour = palette.series(index if series.colour is None else series.colour)
-        draw = axes.barh if horizontal else axes.bar
-        kwargs: dict[str, Any] = {"left" if horizontal else "bottom": bottoms} if stacked else {}
-        bars = draw(offsets, values, width, color=colour, label=prepare(series.name, lang),
-                    **kwargs)
+        boxes = _bars(axes, offsets, values, width, bottoms if stacked else [0.0] * count,
+                      horizontal, colour, prepare(series.name, lang))
         if chart.show_values:
             text_colour = "white" if stacked and _dark(colour) else palette.text
             labels = [fmt(v) if v else "" for v in values]
-            axes.bar_label(bars, labels=labels, label_type="center" if stacked else "edge",
+            axes.bar_label(_bar_container(axes, boxes, values, horizontal), labels=labels,
+                           label_type="center" if stacked else "edge",
                            padding=0 if stacked else 2, fontsize=BASE_SIZE - 1, color=text_colour)
         if stacked:
             bottoms = [b + v for b, v in zip(bottoms, values, strict=True)]
@@ -462,8 +468,8 @@ def _draw_gantt(chart: Chart, axes: Axes, lang: str, palette: Palette) -> None:
         coloured += 1
         starts = [_day_number(t.start) for t in bars]
         ends = [_day_number(t.end + dt.timedelta(days=1)) for t in bars]
-        axes.barh([rows[id(t)] for t in bars], [e - s for s, e in zip(starts, ends, strict=True)],
-                  left=starts, height=0.62, color=colour, label=prepare(lane, lang) or None)
+        _bars(axes, [rows[id(t)] for t in bars], [e - s for s, e in zip(starts, ends, strict=True)],
+              GANTT_BAR_HEIGHT, starts, True, colour, prepare(lane, lang) or None)
     milestones = [t for t in tasks if t.milestone]
     if milestones:
         axes.scatter([_day_number(t.start) for t in milestones],
@@ -496,6 +502,41 @@ def _draw_gantt(chart: Chart, axes: Axes, lang: str, palette: Palette) -> None:
     _tidy(axes, palette, "x")
     if chart.legend and coloured > 1:  # below the month labels, whatever the figure's height
         _legend_below(axes)
+
+
+GANTT_BAR_HEIGHT = 0.62  # of a row
+Box = tuple[float, float, float, float]  # a bar's x, y, width, height in data units
+
+
+def _bars(axes: Axes, positions: Sequence[float], values: Sequence[float], thickness: float,
+          bases: Sequence[float], horizontal: bool, colour: ColorType, label: str | None) -> list[Box]:
+    """A series' bars as one collection: the rectangles `bar` (`barh` if `horizontal`)
+    draws centred on `positions`, `thickness` wide, from `bases` to `bases + values`,
+    with the same data limits and sticky edges (the value axis starts at the bars' base).
+    `bar` adds a patch per bar and computes its limits one by one, most of setting up a
+    bar chart; one artist also lays out and draws for less. Same pixels: no edge, and no
+    line width either, which would move the rectangles' snapping to the pixel grid.
+    Returns the bars' boxes, as those patches would have them."""
+    boxes = [(base, p - thickness / 2, v, thickness) if horizontal else (p - thickness / 2, base, thickness, v)
+             for p, v, base in zip(positions, values, bases, strict=True)]
+    corners = [[(x, y), (x + w, y), (x + w, y + h), (x, y + h)] for x, y, w, h in boxes]
+    bars = PolyCollection(corners, facecolors=colour, edgecolors="none", linewidths=0, label=label)
+    (bars.sticky_edges.x if horizontal else bars.sticky_edges.y).extend(bases)
+    axes.add_collection(bars)
+    return boxes
+
+
+def _bar_container(axes: Axes, boxes: list[Box], values: Sequence[float],
+                   horizontal: bool) -> BarContainer:
+    """The bars of `boxes` as `bar` returns them, for `bar_label` to place their values
+    as it does (at the bar's end, or centred on its visible part): patches that are
+    measured, never drawn."""
+    patches = []
+    for x, y, w, h in boxes:
+        patch = Rectangle((x, y), w, h, transform=axes.transData)
+        patch.set_clip_path(axes.patch)  # as `add_patch` clips it
+        patches.append(patch)
+    return BarContainer(patches, datavalues=values, orientation="horizontal" if horizontal else "vertical")
 
 
 ROW_NAME_PAD_PT = 3.5  # between a row's name and the plot, as matplotlib pads tick labels

@@ -166,6 +166,81 @@ def test_a_crowded_word_map_numbers_its_markers():
     assert {"1", "2", "3"} <= texts and not texts & set(names)
 
 
+def test_each_gantt_task_is_a_bar_on_its_row_over_its_dates_one_artist_per_lane():
+    """Every task keeps its bar, from its first day to the end of its last, on its own
+    row (first task at the top); a lane's bars are drawn as one artist, not one per task."""
+    from matplotlib import dates as mdates
+
+    chart = _gantt_over(12)
+    axes = chart_figure(chart, "fr", 6.3).axes[0]
+    lanes = list(dict.fromkeys(t.lane for t in chart.tasks))
+    assert len(axes.collections) == len(lanes) and not axes.patches
+    drawn = sorted((round(v[:, 0].min(), 6), round(v[:, 0].max(), 6),
+                    round((v[:, 1].min() + v[:, 1].max()) / 2, 6))
+                   for bars in axes.collections for v in (p.vertices for p in bars.get_paths()))
+    tasks = sorted(chart.tasks, key=lambda t: lanes.index(t.lane))
+    rows = {id(t): len(tasks) - 1 - row for row, t in enumerate(tasks)}
+    expected = sorted((round(mdates.date2num(t.start), 6),
+                       round(mdates.date2num(t.end + dt.timedelta(days=1)), 6), rows[id(t)])
+                      for t in chart.tasks)
+    assert drawn == expected
+
+
+@pytest.mark.parametrize("kind", ["stacked_bar", "bar", "stacked_barh", "barh"])
+def test_each_bar_value_is_written_on_its_bar_one_artist_per_series(kind):
+    """Every value is labelled on its own bar (centred on its segment when stacked, at
+    its end otherwise), and a series' bars are drawn as one artist, not one per bar."""
+    from matplotlib.transforms import Bbox
+
+    from playbook.render import Series
+
+    chart = Chart(kind, categories=["Outil", "Métier", "Culture"], show_values=True,
+                  natural_order=True, series=[Series("Prévu", [12.0, 30.0, 7.0]),
+                                              Series("Réalisé", [5.0, 18.0, 9.0])])
+    figure = chart_figure(chart, "fr", 6.0)
+    renderer = figure.canvas.get_renderer()
+    axes = figure.axes[0]
+    assert len(axes.collections) == len(chart.series) and not axes.patches
+    labels = {t.get_text(): t.get_window_extent(renderer) for t in axes.texts}
+    for series, bars in zip(chart.series, axes.collections, strict=True):
+        for value, path in zip(series.values, bars.get_paths(), strict=True):
+            bar = Bbox.from_extents(*axes.transData.transform(path.vertices).min(0),
+                                    *axes.transData.transform(path.vertices).max(0))
+            label = labels[f"{value:.0f}"]
+            x, y = (label.x0 + label.x1) / 2, (label.y0 + label.y1) / 2
+            if kind.startswith("stacked"):
+                assert bar.contains(x, y), (value, "centred on its segment")
+            elif kind == "bar":
+                assert bar.x0 < x < bar.x1 and label.y0 >= bar.y1, (value, "above its bar")
+            else:
+                assert bar.y0 < y < bar.y1 and label.x0 >= bar.x1, (value, "right of its bar")
+
+
+@pytest.mark.parametrize("chart", [
+    specimen.brakes_bar("stacked_barh"), specimen.brakes_bar("bar"), specimen.plan_gantt(),
+    specimen.buy_in_map("bubble"), specimen.impact_heatmap(), specimen.training_doughnut(),
+], ids=lambda c: c.kind)
+def test_a_title_stands_above_the_plot_and_clear_of_every_label(chart):
+    """A chart's title starts at the plot's left edge, above it and above any name
+    written over it (a heat map's columns), and inside the picture."""
+    from dataclasses import replace
+
+    from matplotlib.text import Text
+
+    words = "Freins au changement par population"
+    figure = chart_figure(replace(chart, title=words), "fr", 6.3)
+    renderer = figure.canvas.get_renderer()
+    axes = figure.axes[0]
+    (title,) = [t.get_window_extent(renderer) for t in axes.get_children()
+                if isinstance(t, Text) and t.get_text() == words]
+    plot = axes.get_window_extent(renderer)
+    assert plot.y1 <= title.y0 and title.y1 <= figure.bbox.y1
+    assert abs(title.x0 - plot.x0) < 2
+    for label in [*axes.get_xticklabels(), *axes.get_yticklabels()]:
+        if label.get_text():
+            assert not title.overlaps(label.get_window_extent(renderer)), label.get_text()
+
+
 def test_a_gantt_lane_takes_the_colour_its_tasks_name():
     from matplotlib.colors import to_hex
 
@@ -174,7 +249,7 @@ def test_a_gantt_lane_takes_the_colour_its_tasks_name():
     chart = Chart("gantt", tasks=[Task("Formation", dt.date(2027, 2, 1), dt.date(2027, 3, 12),
                                        "Pouvoir", colour=3)])
     axes = chart_figure(chart, "fr", 6.0).axes[0]
-    assert to_hex(axes.patches[0].get_facecolor()).upper() == HOUSE.series(3)
+    assert to_hex(axes.collections[0].get_facecolor()[0]).upper() == HOUSE.series(3)
 
 
 def test_many_month_columns_are_named_on_two_lines_side_by_side_without_collision():
