@@ -31,6 +31,7 @@ from .isolation import ClientProcess, Outcome, prepare_parent
 
 if TYPE_CHECKING:
     from .carry import FileReview
+    from .split import SpareCores
 
 SUMMARY = "batch-summary.json"
 ENGAGEMENT_SUFFIXES = (".yaml", ".yml", ".xlsx")
@@ -57,6 +58,9 @@ class ClientReport:
     carried: list[dict[str, Any]] = field(default_factory=list)
     # The copies named for the client's inbox, written or left as edited (run.inbox).
     inbox: list[dict[str, str]] = field(default_factory=list)
+    # The processes that shared the client's deliverables with its own (run.split):
+    # those it started with and those forked on cores freed by clients that ended.
+    helpers: list[int] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -399,10 +403,24 @@ def shared_folders(job_list: list[Job], read: dict[str, Any]) -> list[ClientRepo
 def _run_local(job_list: list[Job], jobs: int, notify: Callable[[ClientReport], None],
                parsed: dict[str, Parsed] | None = None) -> list[ClientReport]:
     """At most `jobs` client processes at a time, each forked from this warm process
-    (with the engagement as this process read it, when it did: `parsed`)."""
-    from multiprocessing.connection import wait
+    (with the engagement as this process read it, when it did: `parsed`).
+
+    Once no client is left to start, the cores of each client that ends go to
+    the clients still running (`split.SpareCores`): the batch's last clients do
+    not leave a core idle while they finish.
+    """
+    from .split import SpareCores, offering
 
     prepare_parent(job_list[0])
+    spare = SpareCores() if jobs > 1 else None
+    with offering(spare):
+        return _schedule(job_list, jobs, notify, parsed or {}, spare)
+
+
+def _schedule(job_list: list[Job], jobs: int, notify: Callable[[ClientReport], None],
+              parsed: dict[str, Parsed], spare: SpareCores | None) -> list[ClientReport]:
+    from multiprocessing.connection import wait
+
     waiting = list(reversed(job_list))
     running: dict[object, ClientProcess] = {}
     busy: dict[object, int] = {}  # the processes each running client may use
@@ -413,7 +431,7 @@ def _run_local(job_list: list[Job], jobs: int, notify: Callable[[ClientReport], 
                 job = waiting.pop()
                 workers = shared_workers(jobs, sum(busy.values()), len(waiting))
                 job = dataclasses.replace(job, workers=workers)
-                child = ClientProcess(job, parsed=(parsed or {}).get(job.engagement_path))
+                child = ClientProcess(job, parsed=parsed.get(job.engagement_path))
                 running[child.connection] = child
                 busy[child.connection] = workers
             ready = wait([child.connection for child in running.values()], timeout=0.5)
@@ -423,7 +441,9 @@ def _run_local(job_list: list[Job], jobs: int, notify: Callable[[ClientReport], 
                 child = running[connection]
                 if not child.receive():
                     del running[connection]
-                    del busy[connection]
+                    freed = busy.pop(connection)
+                    if spare is not None and not waiting:
+                        spare.give(freed)
                     report = report_of(child.result())
                     reports.append(report)
                     notify(report)
@@ -456,6 +476,7 @@ def report_of(outcome: Outcome) -> ClientReport:
             kept_edits=[k.to_dict() for k in result.kept_edits],
             carried=[review_summary(r) for r in result.reviews],
             inbox=[c.to_dict() for c in result.inbox],
+            helpers=list(result.helpers),
         )
     from ..errors import IntakeError, RunError
 
