@@ -233,6 +233,8 @@ class Decision:
 
 
 def decide(job_list: list[Job]) -> Decision:
+    """Read what must be read of the engagements, then refuse the engagements sharing
+    a folder and report those whose deliverables are all current."""
     parsed: dict[str, Parsed] = {}
     read = _read_engagements(job_list, parsed)
     refused = shared_folders(job_list, read)
@@ -260,8 +262,9 @@ def expects_work(job_list: list[Job]) -> bool:
 
 def decided_while_warming(job_list: list[Job]) -> Decision:
     """`decide`, taken by a process forked for it while this one warms up for the
-    clients (their imports, shell and templates, see `run.warm`): the two take
-    about as long, and a refresh after one edit waits for the longer only.
+    clients (their imports, shell and templates, see `run.warm`): engagements to
+    read (a first batch into a folder, many edited) are read on the other core
+    instead of before the warm-up.
 
     Warming stops as soon as the decision arrives, and goes on only if a client is
     to run. Whatever goes wrong in the deciding process (it died, its answer could
@@ -359,18 +362,15 @@ class KnownEngagements:
         entry = self.entries.get(path)
         try:
             return entry is not None and list(signature(path)) == entry["stat"]
-        except OSError:
+        except OSError:  # gone since: reading it says so, located
             return False
 
     def get(self, path: str) -> EngagementFacts | None:
-        from .freshness import remember, signature
+        from .freshness import remember
 
-        entry = self.entries.get(path)
-        try:
-            if entry is None or list(signature(path)) != entry["stat"]:
-                return None
-        except OSError:  # gone since: reading it says so, located
+        if not self.unchanged(path):
             return None
+        entry = self.entries[path]
         remember(path, entry["stat"], entry["sha256"])
         as_of = date.fromisoformat(entry["as_of"]) if entry["as_of"] else None
         return EngagementFacts(entry["client"], entry["language"], as_of)
