@@ -111,11 +111,11 @@ def compared_line(compared_with: str, lang: str) -> str:
 def option_date(value: str | None, option: str, lang: str | None = None) -> str | None:
     """A date option as consultants type it (31/12/2026, 2026-12-31, 31.12.2026),
     as an ISO date; exit 2 with the accepted forms otherwise."""
-    from ..errors import PlaybookError
-    from ..intake.values import coerce_date
-
     if value is None or not value.strip():
         return None
+    from ..errors import PlaybookError
+    from ..intake.values import coerce_date  # the intake's reader: only for a date given
+
     try:
         return coerce_date(value.strip()).isoformat()
     except (ValueError, TypeError):

@@ -14,6 +14,7 @@ import dataclasses
 import glob
 import json
 import os
+import signal
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
@@ -30,7 +31,10 @@ from .folders import check_output
 from .isolation import ClientProcess, Outcome, prepare_parent
 
 if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+
     from .carry import FileReview
+    from .split import SpareCores
 
 SUMMARY = "batch-summary.json"
 ENGAGEMENT_SUFFIXES = (".yaml", ".yml", ".xlsx")
@@ -57,6 +61,9 @@ class ClientReport:
     carried: list[dict[str, Any]] = field(default_factory=list)
     # The copies named for the client's inbox, written or left as edited (run.inbox).
     inbox: list[dict[str, str]] = field(default_factory=list)
+    # The processes that shared the client's deliverables with its own (run.split):
+    # those it started with and those forked on cores freed by clients that ended.
+    helpers: list[int] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -189,25 +196,21 @@ def run_batch(
     ]
     jobs = max(1, jobs or default_jobs())
     notify = progress or (lambda report, total: None)
-    parsed: dict[str, Parsed] = {}
-    read = _read_engagements(job_list, parsed)
-    refused = shared_folders(job_list, read)
-    for report in refused:
+    if jobs > 1 and not dask_address and expects_work(job_list):
+        decision = decided_while_warming(job_list)
+    else:
+        decision = decide(job_list)
+    for report in [*decision.refused, *decision.current]:
         notify(report, len(job_list))
-    refused_paths = {r.engagement for r in refused}
-    current, to_run = _current_clients(
-        [j for j in job_list if j.engagement_path not in refused_paths], read
-    )
-    for report in current:
-        notify(report, len(job_list))
-    reports = [*refused, *current]
+    reports = [*decision.refused, *decision.current]
+    to_run = decision.to_run
     executor = f"dask {dask_address}" if dask_address else "local"
     if to_run and dask_address:
         from .cluster import run_on_cluster
 
         reports += run_on_cluster(to_run, dask_address, lambda r: notify(r, len(job_list)))
     elif to_run:
-        reports += _run_local(to_run, jobs, lambda r: notify(r, len(job_list)), parsed)
+        reports += _run_local(to_run, jobs, lambda r: notify(r, len(job_list)), decision.parsed)
     order = {job.engagement_path: i for i, job in enumerate(job_list)}
     reports.sort(key=lambda r: order[r.engagement])
     reports = fail_merged(reports)
@@ -215,6 +218,79 @@ def run_batch(
     Path(out_dir).mkdir(parents=True, exist_ok=True)
     atomic_write_text(Path(out_dir) / SUMMARY, result.to_json())
     return result
+
+
+@dataclass
+class Decision:
+    """What a batch does with each engagement, decided before any client runs:
+    refused (two engagements, one folder), current (reported at once), or to run,
+    with the engagements the decision parsed (the clients' processes reuse them)."""
+
+    refused: list[ClientReport]
+    current: list[ClientReport]
+    to_run: list[Job]
+    parsed: dict[str, Parsed]
+
+
+def decide(job_list: list[Job]) -> Decision:
+    """Read what must be read of the engagements, then refuse the engagements sharing
+    a folder and report those whose deliverables are all current."""
+    parsed: dict[str, Parsed] = {}
+    read = _read_engagements(job_list, parsed)
+    refused = shared_folders(job_list, read)
+    refused_paths = {r.engagement for r in refused}
+    current, to_run = _current_clients(
+        [j for j in job_list if j.engagement_path not in refused_paths], read
+    )
+    running = {job.engagement_path for job in to_run}
+    return Decision(refused, current, to_run,
+                    {path: reading for path, reading in parsed.items() if path in running})
+
+
+def expects_work(job_list: list[Job]) -> bool:
+    """Whether the batch will likely run a client: forced, or an engagement is new
+    or changed since the previous batch into the folder (a look at each file's
+    size, time and inode, nothing read). Other changes (the playbook, the method,
+    a deleted output) are found by `decide` all the same."""
+    if not job_list:
+        return False
+    if any(job.force for job in job_list):
+        return True
+    known = known_engagements(job_list[0].out_dir)
+    return not all(known.unchanged(job.engagement_path) for job in job_list)
+
+
+def decided_while_warming(job_list: list[Job]) -> Decision:
+    """`decide`, taken by a process forked for it while this one warms up for the
+    clients (their imports, shell and templates, see `run.warm`): engagements to
+    read (a first batch into a folder, many edited) are read on the other core
+    instead of before the warm-up.
+
+    Warming stops as soon as the decision arrives, and goes on only if a client is
+    to run. Whatever goes wrong in the deciding process (it died, its answer could
+    not cross), the decision is taken again here, where an error says itself.
+    """
+    from .isolation import _die_with_parent, fork_piped
+
+    def send_decision(sender: Connection) -> None:
+        _die_with_parent(parent)
+        with contextlib.suppress(Exception):  # taken again by the parent
+            sender.send(decide(job_list))
+
+    parent = os.getpid()
+    pid, connection = fork_piped(send_decision)
+    try:
+        prepare_parent(job_list[0], until=connection.poll)
+        try:
+            decision: Decision | None = connection.recv()
+        except EOFError:
+            decision = None
+    finally:
+        connection.close()
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGTERM)  # already ended but for an interruption here
+        os.waitpid(pid, 0)
+    return decision if decision is not None else decide(job_list)
 
 
 def _read_engagements(job_list: list[Job], parsed: dict[str, Parsed] | None = None
@@ -279,15 +355,22 @@ class KnownEngagements:
         self.entries: dict[str, dict[str, Any]] = {}
         self.changed = False
 
-    def get(self, path: str) -> EngagementFacts | None:
-        from .freshness import remember, signature
+    def unchanged(self, path: str) -> bool:
+        """Known, with the signature it has now."""
+        from .freshness import signature
 
         entry = self.entries.get(path)
         try:
-            if entry is None or list(signature(path)) != entry["stat"]:
-                return None
+            return entry is not None and list(signature(path)) == entry["stat"]
         except OSError:  # gone since: reading it says so, located
+            return False
+
+    def get(self, path: str) -> EngagementFacts | None:
+        from .freshness import remember
+
+        if not self.unchanged(path):
             return None
+        entry = self.entries[path]
         remember(path, entry["stat"], entry["sha256"])
         as_of = date.fromisoformat(entry["as_of"]) if entry["as_of"] else None
         return EngagementFacts(entry["client"], entry["language"], as_of)
@@ -399,10 +482,24 @@ def shared_folders(job_list: list[Job], read: dict[str, Any]) -> list[ClientRepo
 def _run_local(job_list: list[Job], jobs: int, notify: Callable[[ClientReport], None],
                parsed: dict[str, Parsed] | None = None) -> list[ClientReport]:
     """At most `jobs` client processes at a time, each forked from this warm process
-    (with the engagement as this process read it, when it did: `parsed`)."""
-    from multiprocessing.connection import wait
+    (with the engagement as this process read it, when it did: `parsed`).
+
+    Once no client is left to start, the cores of each client that ends go to
+    the clients still running (`split.SpareCores`): the batch's last clients do
+    not leave a core idle while they finish.
+    """
+    from .split import SpareCores, offering
 
     prepare_parent(job_list[0])
+    spare = SpareCores() if jobs > 1 else None
+    with offering(spare):
+        return _schedule(job_list, jobs, notify, parsed or {}, spare)
+
+
+def _schedule(job_list: list[Job], jobs: int, notify: Callable[[ClientReport], None],
+              parsed: dict[str, Parsed], spare: SpareCores | None) -> list[ClientReport]:
+    from multiprocessing.connection import wait
+
     waiting = list(reversed(job_list))
     running: dict[object, ClientProcess] = {}
     busy: dict[object, int] = {}  # the processes each running client may use
@@ -413,7 +510,7 @@ def _run_local(job_list: list[Job], jobs: int, notify: Callable[[ClientReport], 
                 job = waiting.pop()
                 workers = shared_workers(jobs, sum(busy.values()), len(waiting))
                 job = dataclasses.replace(job, workers=workers)
-                child = ClientProcess(job, parsed=(parsed or {}).get(job.engagement_path))
+                child = ClientProcess(job, parsed=parsed.get(job.engagement_path))
                 running[child.connection] = child
                 busy[child.connection] = workers
             ready = wait([child.connection for child in running.values()], timeout=0.5)
@@ -423,7 +520,9 @@ def _run_local(job_list: list[Job], jobs: int, notify: Callable[[ClientReport], 
                 child = running[connection]
                 if not child.receive():
                     del running[connection]
-                    del busy[connection]
+                    freed = busy.pop(connection)
+                    if spare is not None and not waiting:
+                        spare.give(freed)
                     report = report_of(child.result())
                     reports.append(report)
                     notify(report)
@@ -456,6 +555,7 @@ def report_of(outcome: Outcome) -> ClientReport:
             kept_edits=[k.to_dict() for k in result.kept_edits],
             carried=[review_summary(r) for r in result.reviews],
             inbox=[c.to_dict() for c in result.inbox],
+            helpers=list(result.helpers),
         )
     from ..errors import IntakeError, RunError
 

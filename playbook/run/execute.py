@@ -71,6 +71,8 @@ class RunResult:
     compared_with: str = ""
     # The copies named for the client's inbox, written or left as edited (run.inbox).
     inbox: list[InboxCopy] = field(default_factory=list)
+    # The processes that shared the client's deliverables with its own (run.split).
+    helpers: list[int] = field(default_factory=list)
 
     @property
     def rendered(self) -> list[str]:
@@ -303,8 +305,9 @@ def _run_planned(job: Job, engagement: Engagement, emit: Progress) -> RunResult:
     try:
         seconds: dict[str, float] = {}
         found: dict[str, list[Discrepancy]] = {}
+        helpers: list[int] = []
         with identified_as_written():
-            _produce_all(job, plan, staging, cwd, emit, seconds, found)
+            _produce_all(job, plan, staging, cwd, emit, seconds, found, helpers)
         record = _manifest(job, engagement, plan, staging, seconds, found)
         names = [name for d in chosen for name in produced_files(d)]
         kept: list[KeptEdit] = []
@@ -328,18 +331,23 @@ def _run_planned(job: Job, engagement: Engagement, emit: Progress) -> RunResult:
         discrepancies=[d.said(lang) for name in found for d in found[name]],
         compared_with=compared_with,
         inbox=copies,
+        helpers=helpers,
     )
 
 
 def _produce_all(job: Job, plan: RunPlan, staging: Path, cwd: Path, emit: Progress,
-                 seconds: dict[str, float], found: dict[str, list[Discrepancy]]) -> None:
+                 seconds: dict[str, float], found: dict[str, list[Discrepancy]],
+                 helpers: list[int]) -> None:
     """Run the notebooks of the deliverables to render into `staging`: one after the
-    other, or shared with helper processes when the job has more than one (`split`)."""
+    other, or shared with helper processes (`split`) when the job has more than one
+    or its batch may free cores while it runs (their pids go to `helpers`)."""
+    from .split import offered
+
     client, lang, total = plan.client, plan.lang, len(plan.chosen)
     chosen = plan.to_render
     first = len(plan.current)
-    if job.workers > 1 and len(chosen) > 1:
-        _share(job, plan, staging, cwd, emit, seconds)
+    if (job.workers > 1 or offered() is not None) and len(chosen) > 1:
+        helpers.extend(_share(job, plan, staging, cwd, emit, seconds))
         for deliverable in chosen:  # read in the order a single process would have
             found[deliverable.name] = _collect_discrepancies(staging, deliverable.name, lang)
         return
@@ -359,12 +367,13 @@ def _produce_all(job: Job, plan: RunPlan, staging: Path, cwd: Path, emit: Progre
 
 
 def _share(job: Job, plan: RunPlan, staging: Path, cwd: Path, emit: Progress,
-           seconds: dict[str, float]) -> None:
-    """The deliverables to render, shared by `job.workers` processes (see `split`).
-    The analysis is computed first, here, so the helpers forked next inherit it."""
+           seconds: dict[str, float]) -> list[int]:
+    """The deliverables to render, shared by `job.workers` processes and those the
+    batch's spare cores add (see `split`); returns the helpers' pids. The analysis
+    is computed first, here, so the helpers forked next inherit it."""
     from ..workbench import open_engagement
     from .isolation import _describe
-    from .split import share
+    from .split import offered, share
 
     client, lang, total, first = plan.client, plan.lang, len(plan.chosen), len(plan.current)
     chosen = plan.to_render
@@ -385,14 +394,15 @@ def _share(job: Job, plan: RunPlan, staging: Path, cwd: Path, emit: Progress,
         return _describe(_as_run_error(error, job, client, lang), job)
 
     try:
-        spent = share(len(chosen), job.workers, work, started, done, describe,
-                      _longest_first(plan.folder, [d.name for d in chosen]))
+        shared = share(len(chosen), job.workers, work, started, done, describe,
+                       _longest_first(plan.folder, [d.name for d in chosen]), offered())
     except RunError as error:
         failed = next((i for i, d in enumerate(chosen) if d.name == error.deliverable), 0)
         emit(Event("failed", client, chosen[failed].name, first + failed, total, lang=lang))
         raise
     for index, deliverable in enumerate(chosen):
-        seconds[deliverable.name] = spent[index]
+        seconds[deliverable.name] = shared.seconds[index]
+    return shared.helpers
 
 
 def _longest_first(folder: Path, names: list[str]) -> list[int]:

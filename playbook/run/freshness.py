@@ -89,9 +89,11 @@ def _file_digest(path: str | Path) -> str:
 
 
 def _templates_digest(templates_dir: str | None) -> str:
-    from ..render.templates import default_template_dir
+    # The house templates' folder as `render.templates.default_template_dir` finds
+    # it, without importing the writers: a refresh with nothing to render needs none.
+    from ..resources import resource_dir
 
-    return folder_digest(templates_dir or default_template_dir())
+    return folder_digest(templates_dir or resource_dir("templates"))
 
 
 def deliverable_inputs(

@@ -63,15 +63,16 @@ class Outcome:
         return self.result
 
 
-def prepare_parent(job: Job) -> None:
-    """Warm this process for `job`'s notebooks (a no-op for what is already done)."""
+def prepare_parent(job: Job, until: Callable[[], bool] | None = None) -> bool:
+    """Warm this process for `job`'s notebooks (a no-op for what is already done);
+    False when `until` stopped it first (see `warm.warm_up`)."""
     from .warm import warm_up
 
     try:
         notebooks = [d.notebook for d in deliverables(job.only, job.notebooks_dir)]
     except PlaybookError:
         notebooks = []  # reported by the run itself
-    warm_up(notebooks, job.method_dir, job.templates_dir)
+    return warm_up(notebooks, job.method_dir, job.templates_dir, until)
 
 
 def client_job(job: Job, parent_pid: int | None = None, progress: Progress | None = None,

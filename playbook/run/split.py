@@ -3,7 +3,10 @@
 A refresh after one edit, `playbook run` of one client and the tail of a batch
 have fewer clients than cores: the client's process then forks helpers that
 take the next deliverable to render from a shared counter, as it does itself,
-and write into the same staging folder. The client's process alone writes the
+and write into the same staging folder. A client started while every core had
+a client gets its helpers later, from the cores its batch frees once no client
+is left to start (`SpareCores`): between two deliverables it takes a freed
+core, if any, and forks a helper on it. The client's process alone writes the
 manifest and moves the files into place, after every helper has finished: a
 helper's failure is the run's failure, and nothing is committed.
 
@@ -19,7 +22,7 @@ import multiprocessing
 import os
 import signal
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from typing import Any
@@ -30,36 +33,87 @@ from .commit import Terminated, signals
 Work = Callable[[int], None]  # produce the deliverable of this index into staging
 
 
+class SpareCores:
+    """Cores a batch has freed and no client is left to take: a count shared by the
+    batch's processes (a semaphore, inherited through fork).
+
+    The batch's parent gives a core when a client ends and none waits to start;
+    a running client takes one between two deliverables for a helper, and gives
+    it back when that helper ends.
+    """
+
+    def __init__(self) -> None:
+        self._free = multiprocessing.Semaphore(0)
+
+    def give(self, cores: int = 1) -> None:
+        for _ in range(cores):
+            self._free.release()
+
+    def take(self) -> bool:
+        """One core if one is free now; never waits."""
+        return bool(self._free.acquire(block=False))
+
+
+# The batch's spare cores while its clients run (`offering`), inherited by the
+# clients it forks; None in any other run.
+_offered: SpareCores | None = None
+
+
+@contextlib.contextmanager
+def offering(spare: SpareCores | None) -> Iterator[None]:
+    """Clients forked inside this block take helpers from `spare` (see `offered`)."""
+    global _offered
+    before, _offered = _offered, spare
+    try:
+        yield
+    finally:
+        _offered = before
+
+
+def offered() -> SpareCores | None:
+    """The spare cores of the batch this process is a client of, if any."""
+    return _offered
+
+
 @dataclass
 class Shared:
-    """What the processes sharing a client's deliverables report, by index."""
+    """What the processes sharing a client's deliverables report, by index, and the
+    helpers' process ids (those forked at the start and those forked later on a
+    spare core)."""
 
     seconds: dict[int, float] = field(default_factory=dict)
     errors: dict[int, BaseException] = field(default_factory=dict)
     started: list[int] = field(default_factory=list)
+    helpers: list[int] = field(default_factory=list)
 
 
 def share(count: int, processes: int, work: Work,
           on_started: Callable[[int], None], on_done: Callable[[int, float], None],
           describe: Callable[[BaseException], tuple[type[BaseException], dict[str, Any] | None,
                                                      tuple[str, ...]]],
-          order: list[int] | None = None) -> dict[int, float]:
+          order: list[int] | None = None, spare: SpareCores | None = None) -> Shared:
     """Produce deliverables 0..count-1 with this process and `processes - 1` helpers,
     taken in `order` (default: by index; the longest first ends the run sooner).
+    Before taking each deliverable, a core taken from `spare` adds a helper while
+    at least two deliverables are left (one for this process, one for it).
 
-    Returns each index's seconds. Raises the error of the first deliverable (in
-    index order) that failed, after every helper has stopped.
+    Returns each index's seconds and the helpers' pids. Raises the error of the
+    first deliverable (in index order) that failed, after every helper has stopped.
     """
     order = list(order) if order is not None else list(range(count))
     if sorted(order) != list(range(count)):
         raise ValueError(f"order {order} is not a permutation of {count} deliverables")
     taken = multiprocessing.Value("i", 0)
     queue = _Queue(taken, order)
-    helpers = [_Helper(queue, work, describe)
-               for _ in range(max(0, min(processes, count) - 1))]
     shared = Shared()
+    helpers: list[_Helper] = []
     try:
-        while (index := queue.take()) is not None:
+        for _ in range(max(0, min(processes, count) - 1)):
+            helpers.append(_Helper(queue, work, describe))
+        while True:
+            _enlist(spare, queue, helpers, work, describe)
+            if (index := queue.take()) is None:
+                break
             on_started(index)
             start = time.perf_counter()
             try:
@@ -78,7 +132,18 @@ def share(count: int, processes: int, work: Work,
         raise
     if shared.errors:
         raise shared.errors[min(shared.errors)]
-    return shared.seconds
+    shared.helpers = [helper.pid for helper in helpers]
+    return shared
+
+
+def _enlist(spare: SpareCores | None, queue: _Queue, helpers: list[_Helper], work: Work,
+            describe: Callable[[BaseException], tuple[type[BaseException],
+                                                      dict[str, Any] | None, tuple[str, ...]]]
+            ) -> None:
+    """A helper on each core `spare` has free, while it would find a deliverable:
+    this process takes the next one itself."""
+    while spare is not None and queue.left() >= 2 and spare.take():
+        helpers.append(_Helper(queue, work, describe, core=spare))
 
 
 @dataclass
@@ -100,6 +165,10 @@ class _Queue:
         with self.taken.get_lock():
             self.taken.value = len(self.order)
 
+    def left(self) -> int:
+        with self.taken.get_lock():
+            return len(self.order) - int(self.taken.value)
+
 
 def _relay(helpers: list[_Helper], shared: Shared, on_started: Callable[[int], None],
            on_done: Callable[[int, float], None], block: bool) -> None:
@@ -114,17 +183,24 @@ def _relay(helpers: list[_Helper], shared: Shared, on_started: Callable[[int], N
 
 
 class _Helper:
-    """A process forked from the client's, producing deliverables until none is left."""
+    """A process forked from the client's, producing deliverables until none is left;
+    on a spare `core` of the batch, given back when it ends."""
 
     def __init__(self, queue: _Queue, work: Work,
                  describe: Callable[[BaseException], tuple[type[BaseException],
                                                            dict[str, Any] | None,
-                                                           tuple[str, ...]]]) -> None:
+                                                           tuple[str, ...]]],
+                 core: SpareCores | None = None) -> None:
         from .isolation import fork_piped
 
         client = os.getpid()
-        self.pid, self.connection = fork_piped(  # the helper never returns into the client's run
-            lambda sender: _help(client, queue, work, describe, sender))
+        self.core = core
+        try:
+            self.pid, self.connection = fork_piped(  # it never returns into the client's run
+                lambda sender: _help(client, queue, work, describe, sender))
+        except BaseException:
+            self._give_back()
+            raise
         self.open = True
 
     def receive(self, shared: Shared, on_started: Callable[[int], None],
@@ -148,6 +224,12 @@ class _Helper:
     def _reap(self) -> None:
         with contextlib.suppress(ChildProcessError):
             os.waitpid(self.pid, 0)
+        self._give_back()
+
+    def _give_back(self) -> None:
+        if self.core is not None:
+            self.core.give()
+            self.core = None
 
     def stop(self) -> None:
         if not self.open:

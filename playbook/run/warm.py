@@ -13,7 +13,7 @@ import contextlib
 import gc
 import importlib
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import nbformat
@@ -76,12 +76,15 @@ def notebook_imports(path: Path) -> list[str]:
 
 
 def warm_up(notebooks: Iterable[Path] = (), method_dir: str | Path | None = None,
-            templates_dir: str | Path | None = None) -> None:
+            templates_dir: str | Path | None = None,
+            until: Callable[[], bool] | None = None) -> bool:
     """Import what the runs need, build the shell and templates, load the method,
     the message catalogue, the public holidays and the Word and PowerPoint templates.
 
     Best effort on purpose: a module a notebook imports but that is missing
-    here is reported by that notebook's own run, with its cell.
+    here is reported by that notebook's own run, with its cell. `until` is
+    asked between two imports: once it says True, warming stops there (False
+    is returned) and a later call goes on from where it stopped.
     """
     os.environ.setdefault("MPLBACKEND", "Agg")
     wanted = [*_BASE_MODULES, *_RUN_MODULES]
@@ -90,11 +93,15 @@ def warm_up(notebooks: Iterable[Path] = (), method_dir: str | Path | None = None
     for name in dict.fromkeys(wanted):
         if name in _warmed:
             continue
+        if until is not None and until():
+            return False
         try:
             importlib.import_module(name)
         except Exception:  # noqa: BLE001 - the notebook's own run reports it
             continue
         _warmed.add(name)
+    if until is not None and until():
+        return False
 
     from . import engines, html
 
@@ -109,6 +116,7 @@ def warm_up(notebooks: Iterable[Path] = (), method_dir: str | Path | None = None
     # stay shared instead of being touched by the collector.
     gc.collect()
     gc.freeze()
+    return True
 
 
 def _load_once(method_dir: str | Path | None, templates_dir: str | Path | None) -> None:

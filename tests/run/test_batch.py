@@ -4,7 +4,13 @@ files as one run per client."""
 from __future__ import annotations
 
 import json
+import os
+import signal
+import subprocess
+import sys
+import time
 
+import psutil
 import pytest
 
 from playbook.cli import main
@@ -15,6 +21,7 @@ from playbook.run.execute import run_engagement
 from .helpers import docx_text, listing, pptx_text, write_engagement
 
 ONLY = ["framing_note", "impact_diagnosis"]
+CLIENT = "Coopérative Laitière du Val"
 
 
 @pytest.fixture
@@ -66,6 +73,63 @@ def test_a_batch_writes_what_single_runs_write(clients, tmp_path, notebooks):
             assert docx_text(batch_out / name) == docx_text(single_out / name)
         elif name.endswith(".pptx"):
             assert pptx_text(batch_out / name) == pptx_text(single_out / name)
+
+
+def test_a_core_freed_by_a_client_that_ended_helps_the_last_client_still_running(
+        clients, tmp_path, notebooks):
+    out = tmp_path / "out"
+    # Two clients on two cores: each starts with one process. The incomplete
+    # engagement ends at once; its core then goes to client A, which forks a helper
+    # on it between two of its deliverables.
+    result = run_batch([clients / "a.yaml", clients / "d.yaml"], out, jobs=2,
+                       notebooks_dir=notebooks)
+
+    a, d = result.clients
+    assert (a.status, d.status) == ("succeeded", "failed")
+    assert len(a.helpers) == 1 and d.helpers == []
+    assert len(a.rendered) == 6
+    summary = json.loads((out / "batch-summary.json").read_text(encoding="utf-8"))
+    assert summary["clients"][0]["helpers"] == a.helpers
+    with pytest.raises(ProcessLookupError):  # ended with its client, nothing left behind
+        os.kill(a.helpers[0], 0)
+
+
+def test_stopping_a_batch_stops_the_helpers_of_its_last_client_and_commits_nothing(
+        clients, tmp_path, notebooks):
+    out = tmp_path / "out"
+    hanging = write_engagement(tmp_path, "hanging.yaml", sector="fixture: sleep change_plan")
+    command = [sys.executable, "-c", "import sys; from playbook.cli import main; sys.exit(main())",
+               "batch", str(hanging), str(clients / "d.yaml"), "--jobs", "2", "--out", str(out),
+               "--notebooks", str(notebooks)]
+    batch = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    folder = out / CLIENT / "fr"
+    try:
+        # The incomplete engagement's core went to the hanging client: its helper
+        # renders the deliverables after the one its process is stuck in.
+        _wait_for(lambda: any(folder.glob(".staging-*/steering.docx")), 60)
+        processes = psutil.Process(batch.pid).children(recursive=True)
+        assert len(processes) == 2  # the client and its helper
+        batch.send_signal(signal.SIGTERM)
+        batch.wait(10)
+        gone, alive = psutil.wait_procs(processes, timeout=15)
+        assert alive == []
+    finally:
+        batch.kill()
+    assert not folder.exists() or not any(folder.iterdir())
+
+
+def _wait_for(condition, seconds):
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError("condition not reached in time")
+        time.sleep(0.05)
+
+
+def test_a_batch_on_one_core_never_forks_a_helper(clients, tmp_path, notebooks):
+    result = run_batch([clients / "a.yaml", clients / "d.yaml"], tmp_path / "out", jobs=1,
+                       only=ONLY, notebooks_dir=notebooks)
+    assert [r.helpers for r in result.clients] == [[], []]
 
 
 def test_clients_of_one_batch_see_nothing_of_each_other(tmp_path, notebooks):

@@ -4,13 +4,16 @@ the run that recorded it."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import time
 
 import playbook.intake
+from playbook.run import batch as batch_module
 from playbook.run import freshness
 from playbook.run import manifest as manifest_module
-from playbook.run.batch import run_batch
+from playbook.run.batch import expects_work, run_batch
+from playbook.run.execute import make_job
 
 from .helpers import write_engagement
 
@@ -94,3 +97,64 @@ def test_an_engagement_replaced_by_another_of_the_same_size_and_time_is_read(
     again = run_batch([engagement], out, jobs=1, only=ONLY, notebooks_dir=notebooks)
     assert loaded == [str(engagement)]
     assert again.clients[0].rendered == ONLY
+
+
+def test_a_batch_expects_work_when_an_engagement_is_new_or_changed_or_forced(tmp_path, notebooks):
+    engagements = [write_engagement(tmp_path, f"{c}.yaml", client=f"Client {c.upper()}")
+                   for c in "ab"]
+    _settled(*engagements)
+    out = tmp_path / "out"
+    jobs = [make_job(path, out, only=ONLY, notebooks_dir=notebooks) for path in engagements]
+    assert expects_work(jobs)  # never read into this folder
+
+    run_batch(engagements, out, jobs=1, only=ONLY, notebooks_dir=notebooks)
+    assert not expects_work(jobs)
+    assert expects_work([dataclasses.replace(job, force=True) for job in jobs])
+    engagements[0].write_text(engagements[0].read_text(encoding="utf-8").replace("120", "121"),
+                              encoding="utf-8")
+    _settled(engagements[0])
+    assert expects_work(jobs)
+
+
+def test_the_decision_taken_while_warming_is_the_one_taken_here(tmp_path, notebooks, monkeypatch):
+    engagements = [write_engagement(tmp_path, f"{c}.yaml", client=f"Client {c.upper()}")
+                   for c in "abc"]
+    engagements.append(write_engagement(tmp_path, "twin.yaml", client="Client C"))
+    _settled(*engagements)
+    out = tmp_path / "out"
+    run_batch(engagements[:1], out, jobs=1, only=ONLY, notebooks_dir=notebooks)
+    jobs = [make_job(path, out, only=ONLY, notebooks_dir=notebooks) for path in engagements]
+    deciders: list[int] = []
+    real_decide = batch_module.decide
+
+    def decide(job_list):
+        deciders.append(os.getpid())
+        return real_decide(job_list)
+
+    monkeypatch.setattr(batch_module, "decide", decide)
+    forked = batch_module.decided_while_warming(jobs)
+    (out / batch_module.KNOWN).unlink()  # as the forked process found the folder
+    here = real_decide(jobs)
+
+    assert deciders == []  # taken in the forked process, nothing fell back to here
+    assert [r.engagement for r in forked.current] == [str(engagements[0])]
+    assert sorted(r.engagement for r in forked.refused) == sorted(map(str, engagements[2:]))
+    assert forked.to_run == here.to_run == jobs[1:2]
+    assert ({p: r.engagement for p, r in forked.parsed.items()}
+            == {p: r.engagement for p, r in here.parsed.items()})
+
+
+def test_a_decision_that_cannot_cross_is_taken_here(tmp_path, notebooks, monkeypatch):
+    engagement = write_engagement(tmp_path)
+    job = make_job(engagement, tmp_path / "out", only=ONLY, notebooks_dir=notebooks)
+    parent = os.getpid()
+    real_decide = batch_module.decide
+
+    def dies_when_forked(job_list):
+        if os.getpid() != parent:
+            os._exit(3)
+        return real_decide(job_list)
+
+    monkeypatch.setattr(batch_module, "decide", dies_when_forked)
+    decision = batch_module.decided_while_warming([job])
+    assert decision.to_run == [job] and list(decision.parsed) == [job.engagement_path]

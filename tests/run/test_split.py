@@ -13,7 +13,7 @@ from playbook.errors import RunError
 from playbook.run.batch import shared_workers
 from playbook.run.execute import make_job, run_engagement
 from playbook.run.isolation import _describe
-from playbook.run.split import share
+from playbook.run.split import SpareCores, share
 
 from .helpers import docx_text, listing, pptx_text, write_engagement
 
@@ -33,12 +33,56 @@ def test_every_deliverable_is_produced_once_by_one_of_the_processes(tmp_path):
 
     started: list[int] = []
     done: list[int] = []
-    seconds = share(6, 2, work, started.append, lambda i, s: done.append(i), _describer(tmp_path))
+    shared = share(6, 2, work, started.append, lambda i, s: done.append(i), _describer(tmp_path))
 
-    assert sorted(seconds) == sorted(started) == sorted(done) == list(range(6))
-    assert all(s >= 0.2 for s in seconds.values())
+    assert sorted(shared.seconds) == sorted(started) == sorted(done) == list(range(6))
+    assert all(s >= 0.2 for s in shared.seconds.values())
     writers = {(tmp_path / f"{i}.pid").read_text() for i in range(6)}
-    assert len(writers) == 2 and str(os.getpid()) in writers
+    assert writers == {str(os.getpid()), *map(str, shared.helpers)}
+    assert len(shared.helpers) == 1
+
+
+def _pid_writer(tmp_path: Path, seconds: float = 0.2):
+    def work(index: int) -> None:
+        time.sleep(seconds)
+        (tmp_path / f"{index}.pid").write_text(str(os.getpid()))
+    return work
+
+
+def test_a_core_freed_while_the_client_runs_gets_a_helper_between_two_deliverables(tmp_path):
+    spare = SpareCores()
+    done: list[int] = []
+
+    def free_a_core_after_the_first(index: int, seconds: float) -> None:
+        done.append(index)
+        if len(done) == 1:
+            spare.give()  # as a batch's parent does when another client ends
+
+    shared = share(6, 1, _pid_writer(tmp_path), lambda i: None, free_a_core_after_the_first,
+                   _describer(tmp_path), spare=spare)
+
+    assert len(shared.helpers) == 1 and sorted(shared.seconds) == list(range(6))
+    writers = [int((tmp_path / f"{i}.pid").read_text()) for i in range(6)]
+    assert writers[0] == os.getpid()  # the first, before the core was freed
+    assert shared.helpers[0] in writers[1:]
+    with pytest.raises(ChildProcessError):  # the helper has ended and was reaped
+        os.waitpid(shared.helpers[0], os.WNOHANG)
+    assert spare.take() and not spare.take()  # its core given back, once
+
+
+def test_a_freed_core_is_left_alone_when_the_client_takes_the_last_deliverable_itself(tmp_path):
+    spare = SpareCores()
+
+    def free_a_core_before_the_last(index: int, seconds: float) -> None:
+        if index == 1:
+            spare.give()
+
+    shared = share(3, 1, _pid_writer(tmp_path, 0.01), lambda i: None, free_a_core_before_the_last,
+                   _describer(tmp_path), spare=spare)
+
+    assert shared.helpers == []
+    assert {(tmp_path / f"{i}.pid").read_text() for i in range(3)} == {str(os.getpid())}
+    assert spare.take()  # still free for another client
 
 
 def test_the_first_failing_deliverable_is_reported_after_every_helper_ended(tmp_path):
