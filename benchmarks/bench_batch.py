@@ -36,6 +36,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import copy
+import gc
 import json
 import os
 import platform
@@ -138,6 +139,11 @@ def mode_direct(engagements: list[str], out: str, jobs: int) -> None:
     import playbook.intake  # noqa: F401
     import playbook.render.deliverables  # noqa: F401
 
+    # The batch's warm parent leaves what it imported out of later collections
+    # (`run.warm`); the limit's processes do the same, or each client would pay a
+    # full scan of the warm objects that the batch does not.
+    gc.collect()
+    gc.freeze()
     with multiprocessing.get_context("fork").Pool(jobs) as pool:
         pool.map(_direct_client, [(p, out) for p in engagements], chunksize=1)
 
