@@ -81,6 +81,25 @@ def test_each_notebook_starts_with_a_fresh_namespace(tmp_path):
     assert check.execution_count == 2  # counts restart with each notebook
 
 
+def test_a_notebook_does_not_see_the_previous_notebooks_results(tmp_path):
+    execute(tmp_path, "'first'", "'second'", "'third'")
+    nb = execute(tmp_path, "'new'", "print(repr((_, __, ___)), [n for n in globals() if n[1:].isdigit()])")
+    check = body(nb)[1]
+    assert check.outputs[0].text == "('new', '', '') ['_2']\n"
+
+
+def test_starting_a_notebook_leaves_collection_to_pythons_collector(tmp_path, monkeypatch):
+    """A full collection per notebook scanned every object of the client's process."""
+    import gc
+
+    execute(tmp_path, "'warm'")
+    collections = []
+    real = gc.collect
+    monkeypatch.setattr(gc, "collect", lambda *a: collections.append(a) or real(*a))
+    execute(tmp_path, "'next notebook'")
+    assert collections == []
+
+
 def test_a_review_table_is_recorded_as_html_with_a_short_text_label(tmp_path):
     nb = execute(tmp_path, "import pandas as pd\npd.DataFrame({'a': range(50), 'b': range(50)})")
     (result,) = body(nb)[0].outputs
