@@ -17,6 +17,7 @@ as with a kernel.
 from __future__ import annotations
 
 import builtins
+import gc
 import sys
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, cast
@@ -150,10 +151,9 @@ class _DisplayHook(DisplayHook):
         pass
 
     def flush(self) -> None:
-        """Forget the previous notebook's results, as IPython's own `flush` does, but
-        without the full garbage collection it ends with: run for every notebook, it
-        scanned all of a client's objects six times per client; Python's collector
-        reclaims the previous notebook's objects as it goes."""
+        """Forget the previous notebook's results, as IPython's own `flush` does,
+        without the full garbage collection it ends with, before the namespace is
+        cleared: `fresh_namespace` collects after it."""
         shell = _capturing(self.shell)
         for number in range(1, self.prompt_count + 1):
             shell.user_ns_hidden.pop(f"_{number}", None)
@@ -240,6 +240,12 @@ def fresh_namespace(instance: CapturingShell) -> None:
     """Forget every name, output and execution count of the previous notebook."""
     instance.reset(new_session=True)  # type: ignore[no-untyped-call]  # IPython: unannotated
     instance.execution_count = 1
+    # What the previous notebook left in cycles (documents, figures) is reclaimed
+    # now, its namespace cleared; what survives is what the client keeps (caches,
+    # its analysis), left out of later collections as the warm parent leaves its
+    # own: each collection scans one notebook's objects, not all the client made.
+    gc.collect()
+    gc.freeze()
 
 
 class WarmEngine(Engine):  # type: ignore[misc]  # papermill ships no type information

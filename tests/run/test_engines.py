@@ -88,16 +88,19 @@ def test_a_notebook_does_not_see_the_previous_notebooks_results(tmp_path):
     assert check.outputs[0].text == "('new', '', '') ['_2']\n"
 
 
-def test_starting_a_notebook_leaves_collection_to_pythons_collector(tmp_path, monkeypatch):
-    """A full collection per notebook scanned every object of the client's process."""
-    import gc
+PROBES: list = []  # weak references a notebook leaves to its own objects
 
-    execute(tmp_path, "'warm'")
-    collections = []
-    real = gc.collect
-    monkeypatch.setattr(gc, "collect", lambda *a: collections.append(a) or real(*a))
-    execute(tmp_path, "'next notebook'")
-    assert collections == []
+
+def test_what_a_notebook_left_in_cycles_is_reclaimed_when_the_next_one_starts(tmp_path):
+    """A report or a figure holds itself in reference cycles: the next notebook of
+    the client starts with them reclaimed, not after another notebook's worth."""
+    PROBES.clear()
+    execute(tmp_path, "import weakref\nfrom tests.run.test_engines import PROBES\n"
+                      "class Report: pass\nreport = Report()\nreport.itself = report\n"
+                      "PROBES.append(weakref.ref(report))")
+    nb = execute(tmp_path, "from tests.run.test_engines import PROBES\nprint(PROBES[0]() is None)")
+    (check,) = body(nb)
+    assert check.outputs[0].text == "True\n"
 
 
 def test_a_review_table_is_recorded_as_html_with_a_short_text_label(tmp_path):
