@@ -40,8 +40,12 @@ _SKIP_TAG = "skip-execution"
 
 
 def _new_output(output_type: str, **fields: Any) -> NotebookNode:
-    # nbformat ships type information but leaves its constructors unannotated.
-    output: NotebookNode = nbformat.v4.new_output(output_type, **fields)  # type: ignore[no-untyped-call]
+    """The output `nbformat.v4.new_output` makes from these fields, without its
+    schema validation of every output on its own: papermill validates the
+    executed notebook, every output with it, when it writes it."""
+    # nbformat ships type information but leaves `from_dict` unannotated.
+    output: NotebookNode = nbformat.from_dict(  # type: ignore[no-untyped-call]
+        {"output_type": output_type, **fields})
     return output
 
 

@@ -103,6 +103,29 @@ def test_what_a_notebook_left_in_cycles_is_reclaimed_when_the_next_one_starts(tm
     assert check.outputs[0].text == "True\n"
 
 
+def test_outputs_are_those_nbformat_makes_checked_with_the_notebook_not_one_by_one(
+        tmp_path, monkeypatch):
+    """A schema check per output cost more than the check of the whole notebook,
+    which papermill makes when it writes it."""
+    from nbformat.v4 import nbbase, new_output
+
+    checked = []
+    real = nbbase.validate
+
+    def validate(node, ref=None):
+        checked.append(ref)
+        return real(node, ref)
+
+    monkeypatch.setattr(nbbase, "validate", validate)
+    nb = execute(tmp_path, "print('a')\nfrom IPython.display import display\ndisplay('b')\n'c'")
+    assert not {"stream", "display_data", "execute_result", "error"} & set(checked)
+    expected = [new_output("stream", name="stdout", text="a\n"),
+                new_output("display_data", data={"text/plain": "'b'"}, metadata={}),
+                new_output("execute_result", data={"text/plain": "'c'"}, metadata={},
+                           execution_count=2)]
+    assert body(nb)[0].outputs == expected
+
+
 def test_a_review_table_is_recorded_as_html_with_a_short_text_label(tmp_path):
     nb = execute(tmp_path, "import pandas as pd\npd.DataFrame({'a': range(50), 'b': range(50)})")
     (result,) = body(nb)[0].outputs
