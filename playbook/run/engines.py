@@ -16,6 +16,8 @@ as with a kernel.
 
 from __future__ import annotations
 
+import builtins
+import gc
 import sys
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, cast
@@ -38,8 +40,12 @@ _SKIP_TAG = "skip-execution"
 
 
 def _new_output(output_type: str, **fields: Any) -> NotebookNode:
-    # nbformat ships type information but leaves its constructors unannotated.
-    output: NotebookNode = nbformat.v4.new_output(output_type, **fields)  # type: ignore[no-untyped-call]
+    """The output `nbformat.v4.new_output` makes from these fields, without its
+    schema validation of every output on its own: papermill validates the
+    executed notebook, every output with it, when it writes it."""
+    # nbformat ships type information but leaves `from_dict` unannotated.
+    output: NotebookNode = nbformat.from_dict(  # type: ignore[no-untyped-call]
+        {"output_type": output_type, **fields})
     return output
 
 
@@ -148,6 +154,21 @@ class _DisplayHook(DisplayHook):
     def finish_displayhook(self) -> None:
         pass
 
+    def flush(self) -> None:
+        """Forget the previous notebook's results, as IPython's own `flush` does,
+        without the full garbage collection it ends with, before the namespace is
+        cleared: `fresh_namespace` collects after it."""
+        shell = _capturing(self.shell)
+        for number in range(1, self.prompt_count + 1):
+            shell.user_ns_hidden.pop(f"_{number}", None)
+            shell.user_ns.pop(f"_{number}", None)
+        outputs = shell.user_ns.get("_oh")
+        if outputs is not None:
+            outputs.clear()
+        self._, self.__, self.___ = "", "", ""  # no reference kept to the last results
+        if "_" not in builtins.__dict__:
+            shell.user_ns.update({"_": self._, "__": self.__, "___": self.___})
+
 
 class CapturingShell(InteractiveShell):
     """An InteractiveShell whose every output lands in the current cell's outputs."""
@@ -223,6 +244,12 @@ def fresh_namespace(instance: CapturingShell) -> None:
     """Forget every name, output and execution count of the previous notebook."""
     instance.reset(new_session=True)  # type: ignore[no-untyped-call]  # IPython: unannotated
     instance.execution_count = 1
+    # What the previous notebook left in cycles (documents, figures) is reclaimed
+    # now, its namespace cleared; what survives is what the client keeps (caches,
+    # its analysis), left out of later collections as the warm parent leaves its
+    # own: each collection scans one notebook's objects, not all the client made.
+    gc.collect()
+    gc.freeze()
 
 
 class WarmEngine(Engine):  # type: ignore[misc]  # papermill ships no type information

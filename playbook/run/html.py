@@ -10,8 +10,11 @@ are left out; review pages use none of them. Figures are embedded.
 
 from __future__ import annotations
 
+import contextlib
 import re
+from collections.abc import Iterable
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import nbformat
@@ -34,9 +37,14 @@ _TEMPLATE_NAME = "playbook_review.html.j2"
 # (the `no-untyped-call` ignores below).
 
 
+# Markdown text -> its HTML, for the cells without attachments: a notebook's prose is
+# the same for every client, converted once in the parent (`warm_up`) for all of them.
+_MARKDOWN: dict[str, str] = {}
+
+
 @lru_cache(maxsize=1)
 def _exporter() -> HTMLExporter:
-    from jinja2 import DictLoader
+    from jinja2 import DictLoader, pass_context
     from nbconvert import HTMLExporter
     from nbconvert.exporters.templateexporter import TemplateExporter
     from nbconvert.filters.highlight import Highlight2HTML
@@ -71,6 +79,17 @@ def _exporter() -> HTMLExporter:
             )
             return TemplateExporter.from_notebook_node(self, nb, resources, **kw)
 
+        @pass_context
+        def markdown2html(self, context: Any, source: str) -> str:
+            """nbconvert's conversion, once per text (it depends on nothing else
+            unless the cell has attachments or the page a folder to find images in)."""
+            cell = context.get("cell", {})
+            if cell.get("attachments") or context.get("resources", {}).get("metadata", {}).get("path"):
+                return str(super().markdown2html(context, source))
+            if source not in _MARKDOWN:
+                _MARKDOWN[source] = str(super().markdown2html(context, source))
+            return _MARKDOWN[source]
+
     return ReviewExporter(  # type: ignore[no-untyped-call]
         # The notebook is validated once, after the preprocessors, not after each
         # of them (a dozen validations of every output, embedded figures included).
@@ -99,7 +118,12 @@ def review_html(notebook: nbformat.NotebookNode, title: str = "", lang: str = ""
     return _NOT_HTML.sub("\ufffd", body)
 
 
-def warm_up() -> None:
-    """Load and compile the HTML templates once, before worker processes fork."""
-    cell = nbformat.v4.new_markdown_cell("warm")  # type: ignore[no-untyped-call]
-    review_html(nbformat.v4.new_notebook(cells=[cell]))  # type: ignore[no-untyped-call]
+def warm_up(notebooks: Iterable[Path] = ()) -> None:
+    """Load and compile the HTML templates once, before worker processes fork, and
+    convert the prose (markdown cells) of `notebooks` for every client to come."""
+    cells = [nbformat.v4.new_markdown_cell("warm")]  # type: ignore[no-untyped-call]
+    for path in notebooks:
+        with contextlib.suppress(Exception):  # an unreadable notebook: its own run says so
+            read = nbformat.read(path, as_version=4)  # type: ignore[no-untyped-call]
+            cells += [cell for cell in read.cells if cell.cell_type == "markdown"]
+    review_html(nbformat.v4.new_notebook(cells=cells))  # type: ignore[no-untyped-call]

@@ -87,6 +87,7 @@ def warm_up(notebooks: Iterable[Path] = (), method_dir: str | Path | None = None
     is returned) and a later call goes on from where it stopped.
     """
     os.environ.setdefault("MPLBACKEND", "Agg")
+    notebooks = list(notebooks)
     wanted = [*_BASE_MODULES, *_RUN_MODULES]
     for path in notebooks:
         wanted.extend(notebook_imports(path))
@@ -107,7 +108,7 @@ def warm_up(notebooks: Iterable[Path] = (), method_dir: str | Path | None = None
 
     engines.register()
     engines.shell()
-    html.warm_up()
+    html.warm_up(notebooks)
     _import_builders()
     _load_once(method_dir, templates_dir)
     # What is loaded now lives as long as the process: keep it out of the

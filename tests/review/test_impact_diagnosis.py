@@ -185,6 +185,42 @@ def test_the_diagnosis_figures_show_even_when_nothing_is_impacted(nothing_planne
     figure_or_table(figure(nothing_planned))
 
 
+def test_a_crowded_map_is_shown_numbered_with_its_key_as_the_report_prints_it(
+        mutuelle, monkeypatch, tmp_path):
+    """The report numbers the markers of a map whose names would collide and prints
+    their key below it; the notebook shows that same drawing, once for both, and
+    the same key (number, then population)."""
+    from playbook.render import charts
+    from playbook.render.deliverables import impact_diagnosis as deliverable
+    from playbook.render.docx import write_docx
+    from playbook.render.ir import Document, Figure
+
+    drawn = []
+    real = charts._draw_png
+    monkeypatch.setattr(charts, "_draw_png", lambda *a: drawn.append(a[0].numbered) or real(*a))
+    monkeypatch.setattr(charts, "_DRAWN", type(charts._DRAWN)())
+    shown = review.bubble_figure(mutuelle)
+    picture(shown)
+
+    map_ = deliverable.bubble_chart(mutuelle)
+    write_docx(Document("Diagnostic", lang="fr", blocks=[Figure(map_)]), tmp_path / "report.docx")
+
+    assert drawn == [True], "one drawing, numbered as the report numbers it"
+    names = [point.label for point in map_.points]
+    assert list(shown.key.index) == [str(n) for n in range(1, len(names) + 1)]
+    assert list(shown.key.iloc[:, 0]) == names
+    assert shown.key.columns[0] == map_.key_title
+
+
+def test_a_map_whose_names_fit_is_shown_with_its_names_and_no_key(monkeypatch):
+    from playbook.render import specimen
+    from playbook.review.common import show
+
+    shown = show(specimen.buy_in_map("bubble"), "fr")
+    picture(shown)
+    assert not hasattr(shown, "key")
+
+
 def test_the_heat_map_figure_grows_with_the_number_of_populations(mutuelle, minimal):
     many, few = picture(review.heat_map_figure(mutuelle)), picture(review.heat_map_figure(minimal))
     assert many.height > few.height

@@ -81,6 +81,51 @@ def test_each_notebook_starts_with_a_fresh_namespace(tmp_path):
     assert check.execution_count == 2  # counts restart with each notebook
 
 
+def test_a_notebook_does_not_see_the_previous_notebooks_results(tmp_path):
+    execute(tmp_path, "'first'", "'second'", "'third'")
+    nb = execute(tmp_path, "'new'", "print(repr((_, __, ___)), [n for n in globals() if n[1:].isdigit()])")
+    check = body(nb)[1]
+    assert check.outputs[0].text == "('new', '', '') ['_2']\n"
+
+
+PROBES: list = []  # weak references a notebook leaves to its own objects
+
+
+def test_what_a_notebook_left_in_cycles_is_reclaimed_when_the_next_one_starts(tmp_path):
+    """A report or a figure holds itself in reference cycles: the next notebook of
+    the client starts with them reclaimed, not after another notebook's worth."""
+    PROBES.clear()
+    execute(tmp_path, "import weakref\nfrom tests.run.test_engines import PROBES\n"
+                      "class Report: pass\nreport = Report()\nreport.itself = report\n"
+                      "PROBES.append(weakref.ref(report))")
+    nb = execute(tmp_path, "from tests.run.test_engines import PROBES\nprint(PROBES[0]() is None)")
+    (check,) = body(nb)
+    assert check.outputs[0].text == "True\n"
+
+
+def test_outputs_are_those_nbformat_makes_checked_with_the_notebook_not_one_by_one(
+        tmp_path, monkeypatch):
+    """A schema check per output cost more than the check of the whole notebook,
+    which papermill makes when it writes it."""
+    from nbformat.v4 import nbbase, new_output
+
+    checked = []
+    real = nbbase.validate
+
+    def validate(node, ref=None):
+        checked.append(ref)
+        return real(node, ref)
+
+    monkeypatch.setattr(nbbase, "validate", validate)
+    nb = execute(tmp_path, "print('a')\nfrom IPython.display import display\ndisplay('b')\n'c'")
+    assert not {"stream", "display_data", "execute_result", "error"} & set(checked)
+    expected = [new_output("stream", name="stdout", text="a\n"),
+                new_output("display_data", data={"text/plain": "'b'"}, metadata={}),
+                new_output("execute_result", data={"text/plain": "'c'"}, metadata={},
+                           execution_count=2)]
+    assert body(nb)[0].outputs == expected
+
+
 def test_a_review_table_is_recorded_as_html_with_a_short_text_label(tmp_path):
     nb = execute(tmp_path, "import pandas as pd\npd.DataFrame({'a': range(50), 'b': range(50)})")
     (result,) = body(nb)[0].outputs

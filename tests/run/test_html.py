@@ -21,3 +21,28 @@ def test_the_title_is_the_deliverable_s_name_in_the_run_language():
     job = Job(engagement_path="x.yaml", out_dir="out")
     assert _title("framing_note", "fr", job) == "Note de cadrage"
     assert _title("steering", "en", job) == "Steering committee"
+
+
+def test_a_notebooks_prose_is_converted_once_before_the_clients_and_reads_the_same(
+        tmp_path, monkeypatch):
+    """The markdown cells are the same for every client: the warm parent converts
+    them, and each client's review copy reuses that conversion."""
+    from nbconvert.exporters.html import HTMLExporter
+
+    from playbook.run import html
+
+    prose = "## Pourquoi\n\nSeed 000 : *« plus qu'un projet techno »*, [lien](https://example.org)."
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(prose)])
+    monkeypatch.setattr(html, "_MARKDOWN", {})
+    unwarmed = review_html(notebook, "Client · Note", "fr")
+    path = tmp_path / "01_note.ipynb"
+    nbformat.write(notebook, path)
+
+    monkeypatch.setattr(html, "_MARKDOWN", {})
+    html.warm_up([path])
+    converted = []
+    real = HTMLExporter.markdown2html
+    monkeypatch.setattr(HTMLExporter, "markdown2html",
+                        lambda self, context, source: converted.append(source) or real(self, context, source))
+    assert review_html(notebook, "Client · Note", "fr") == unwarmed
+    assert converted == []

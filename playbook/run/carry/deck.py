@@ -30,11 +30,13 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from lxml import etree
 from pptx.oxml.ns import qn
 
 from .word import Item, NoIdentities, Outcome, as_read_back
 
 if TYPE_CHECKING:
+    from lxml.etree import _Element as Element
     from pptx.opc.package import Part, _Relationship
     from pptx.parts.slide import BaseSlidePart
     from pptx.presentation import Presentation
@@ -59,15 +61,6 @@ def _digest(text: str, size: int) -> str:
 def _title(slide: Slide) -> str:
     title = slide.shapes.title
     return title.text_frame.text if title is not None and title.has_text_frame else ""
-
-
-def _shape_role(shape: Shape, ranks: Counter[str]) -> str:
-    if shape.is_placeholder:
-        return f"ph{shape.placeholder_format.idx}"
-    kind = "table" if shape.has_table else "text" if shape.has_text_frame else "other"
-    rank = ranks[kind]
-    ranks[kind] += 1
-    return f"{kind}#{rank}"
 
 
 def stamp(path: Path) -> None:
@@ -99,14 +92,47 @@ def stamped(path: Path) -> bool:
 _STAMPED_NAME = re.compile(rb' name="[^"]* pb:[0-9a-f]{12}\.[0-9a-f]{8}"')
 
 
+# A slide's shapes as python-pptx's shape tree lists them, and what it reads of one:
+# its name, its placeholder (`ph`) and, for a graphic frame, what the frame holds.
+_SHAPE_TAGS = tuple(qn(f"p:{tag}") for tag in ("sp", "grpSp", "graphicFrame", "cxnSp", "pic",
+                                                "contentPart"))
+_P_NAMESPACES = {"p": "http://schemas.openxmlformats.org/presentationml/2006/main",
+                 "a": "http://schemas.openxmlformats.org/drawingml/2006/main"}
+_CNVPR = etree.XPath("./*[1]/p:cNvPr", namespaces=_P_NAMESPACES)
+_PLACEHOLDER = etree.XPath("./*[1]/p:nvPr/p:ph", namespaces=_P_NAMESPACES)
+_GRAPHIC_DATA = etree.XPath("string(./a:graphic/a:graphicData/@uri)", namespaces=_P_NAMESPACES)
+_TABLE = "http://schemas.openxmlformats.org/drawingml/2006/table"
+_SP, _GRAPHIC_FRAME = qn("p:sp"), qn("p:graphicFrame")
+
+
 def stamp_presentation(deck: Presentation) -> None:
-    """Name every shape of a generated deck by its identity, before it is saved."""
+    """Name every shape of a generated deck by its identity, before it is saved.
+
+    The shapes are read and renamed on the slides' XML (what python-pptx's shape
+    objects read, without building one object per shape)."""
     for slide, slide_id in zip(deck.slides, _slide_keys(deck), strict=True):
         ranks: Counter[str] = Counter()
-        for shape in slide.shapes:
-            role = _shape_role(shape, ranks)
-            shape.name = f"{_MARK.sub('', shape.name)} pb:{slide_id}.{_digest(role, 8)}"
+        for shape in slide.element.cSld.spTree.iterchildren(*_SHAPE_TAGS):
+            properties = _CNVPR(shape)[0]
+            role = _digest(_element_role(shape, ranks), 8)
+            name = _MARK.sub("", properties.get("name", ""))
+            properties.set("name", f"{name} pb:{slide_id}.{role}")
     as_read_back(deck.part.package)
+
+
+def _element_role(shape: Element, ranks: Counter[str]) -> str:
+    """A shape's role on its slide: a placeholder by its index, any other shape by
+    its kind (table, text, other) and its rank among the slide's shapes of that kind."""
+    placeholder = _PLACEHOLDER(shape)
+    if placeholder:
+        return f"ph{int(placeholder[0].get('idx', '0'))}"
+    if shape.tag == _GRAPHIC_FRAME and _GRAPHIC_DATA(shape) == _TABLE:
+        kind = "table"
+    else:
+        kind = "text" if shape.tag == _SP else "other"  # python-pptx: only `p:sp` has a text frame
+    rank = ranks[kind]
+    ranks[kind] += 1
+    return f"{kind}#{rank}"
 
 
 def _slide_keys(deck: Presentation) -> list[str]:

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docx.oxml.ns import qn
+from lxml import etree
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -44,6 +45,7 @@ Item = dict[str, str]
 
 PREFIX = "pb_"
 AUTHOR = "playbook"
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _W_P, _W_TBL, _W_T = qn("w:p"), qn("w:tbl"), qn("w:t")
 _BOOKMARK_START, _BOOKMARK_END = qn("w:bookmarkStart"), qn("w:bookmarkEnd")
 _COMMENT_MARKS = (qn("w:commentRangeStart"), qn("w:commentRangeEnd"))
@@ -51,7 +53,10 @@ _R_EMBED, _R_ID = qn("r:embed"), qn("r:id")
 # Names read for every paragraph and cell of a report (qn builds them on each call).
 _W_ID, _W_NAME, _W_VAL = qn("w:id"), qn("w:name"), qn("w:val")
 _W_PPR, _W_TR, _W_TC = qn("w:pPr"), qn("w:tr"), qn("w:tc")
-_W_STYLE_OF = qn("w:pPr") + "/" + qn("w:pStyle")
+# Read for every paragraph and cell of a report: compiled once (lxml's `find` parses
+# its path on every call, and makes an object for every element on the way).
+_STYLE_ID_OF = etree.XPath("string(w:pPr/w:pStyle/@w:val)", namespaces={"w": _W})
+_W_STYLE, _W_STYLE_ID, _W_NAME_TAG = qn("w:style"), qn("w:styleId"), qn("w:name")
 
 
 class NoIdentities(Exception):
@@ -77,12 +82,17 @@ def _key_digest(key: str) -> str:
 
 
 def _style_names(document: Document) -> dict[str, str]:
-    return {style.style_id: style.name for style in document.styles}
+    """Style id -> the style's name as python-docx gives it ("Heading 1"), read from
+    the styles part's XML."""
+    from docx.styles import BabelFish
+
+    return {style.get(_W_STYLE_ID): BabelFish.internal2ui(name.get(_W_VAL))
+            for style in document.styles.element.iterchildren(_W_STYLE)
+            if (name := style.find(_W_NAME_TAG)) is not None}
 
 
 def _style(paragraph: Element, names: dict[str, str]) -> str:
-    style = paragraph.find(_W_STYLE_OF)
-    style_id = style.get(_W_VAL) if style is not None else ""
+    style_id: str = _STYLE_ID_OF(paragraph)  # "" when the paragraph names no style
     return names.get(style_id, style_id or "Normal")
 
 
@@ -122,16 +132,14 @@ def generated_keys(document: Document) -> Iterator[tuple[str, Element, str]]:
 
 
 def _table_keys(table: Element, key: str, section: str) -> Iterator[tuple[str, Element, str]]:
-    rows = table.findall(_W_TR)
+    rows = [list(row.iterchildren(_W_TC)) for row in table.iterchildren(_W_TR)]
     if not rows:
         return
-    headers = _occurrences([text_of(c).strip() for c in rows[0].findall(_W_TC)])
-    labels = _occurrences([
-        text_of(cells[0]).strip() if (cells := row.findall(_W_TC)) else "" for row in rows
-    ])
-    for row, label in zip(rows, labels, strict=True):
-        for cell, header in zip(row.findall(_W_TC), headers, strict=False):
-            for index, paragraph in enumerate(cell.findall(_W_P)):
+    headers = _occurrences([text_of(c).strip() for c in rows[0]])
+    labels = _occurrences([text_of(cells[0]).strip() if cells else "" for cells in rows])
+    for cells, label in zip(rows, labels, strict=True):
+        for cell, header in zip(cells, headers, strict=False):
+            for index, paragraph in enumerate(cell.iterchildren(_W_P)):
                 yield f"{key}|{label}|{header}|{index}", paragraph, f"{section} · {label} · {header}"
 
 
@@ -170,6 +178,10 @@ def stamped(path: Path) -> bool:
         return False
 
 
+# Found by libxml2, not node by node; compiled once for the dozens of parts of a package.
+_EMPTY_TEXT = etree.XPath('//text()[.=""]')
+
+
 def as_read_back(package: Any) -> None:
     """The package's XML as it is once saved and read back: an empty text is no
     text (`<a:t/>`, not `<a:t></a:t>`). A file identified as it is written is
@@ -183,7 +195,7 @@ def as_read_back(package: Any) -> None:
         element = getattr(part, "_element", None)
         if element is None:
             continue
-        for empty in element.xpath('//text()[.=""]'):  # found by libxml2, not node by node
+        for empty in _EMPTY_TEXT(element):
             node = empty.getparent()
             if empty.is_text:
                 text.__set__(node, None)
@@ -194,21 +206,26 @@ def as_read_back(package: Any) -> None:
 def stamp_document(document: Document) -> None:
     """Give every paragraph of a generated report its bookmark, before it is saved."""
     body = document.element.body
-    next_id = 1 + max((int(b.get(_W_ID, "0")) for b in body.iter(_BOOKMARK_START)
-                       if b.get(_W_ID, "0").isdigit()), default=0)
-    named: set[str] = set()
+    first = 1 + max((int(b.get(_W_ID, "0")) for b in body.iter(_BOOKMARK_START)
+                     if b.get(_W_ID, "0").isdigit()), default=0)
+    named: dict[str, Element] = {}
     for key, paragraph, _ in generated_keys(document):
-        name = _key_digest(key)
-        if name in named:
-            continue
-        start = paragraph.makeelement(_BOOKMARK_START, {_W_ID: str(next_id), _W_NAME: name})
-        end = paragraph.makeelement(_BOOKMARK_END, {_W_ID: str(next_id)})
-        properties = paragraph.find(_W_PPR)
-        paragraph.insert(0 if properties is None else 1, start)
+        named.setdefault(_key_digest(key), paragraph)
+    marks = iter(_bookmarks(list(named), first))
+    for paragraph in named.values():
+        start, end = next(marks), next(marks)
+        paragraph.insert(0 if next(paragraph.iterchildren(_W_PPR), None) is None else 1, start)
         paragraph.append(end)
-        next_id += 1
-        named.add(name)
     as_read_back(document.part.package)
+
+
+def _bookmarks(names: list[str], first: int) -> list[Element]:
+    """The start and end of a bookmark for each name, numbered from `first`, read
+    from one piece of XML: lxml makes elements it parses much faster than elements
+    made one by one, and moving them into the report keeps them as they are."""
+    marks = "".join(f'<w:bookmarkStart w:id="{number}" w:name="{name}"/><w:bookmarkEnd w:id="{number}"/>'
+                    for number, name in enumerate(names, first))
+    return list(etree.fromstring(f'<w:marks xmlns:w="{_W}">{marks}</w:marks>'))
 
 
 def identified(document: Document) -> dict[str, Element]:
