@@ -114,7 +114,7 @@ from .xml import (
     zero_insets,
 )
 
-_ANCHORS = {MSO_ANCHOR.BOTTOM: "b", MSO_ANCHOR.MIDDLE: "ctr"}
+_ANCHORS = {MSO_ANCHOR.TOP: "t", MSO_ANCHOR.BOTTOM: "b", MSO_ANCHOR.MIDDLE: "ctr"}
 _ALGN = {"left": "l", "right": "r", "center": "ctr"}
 _CELL_MARGIN = str(int(CELL_MARGIN_X))  # a cell's left and right insets, as the XML says them
 
@@ -724,15 +724,23 @@ class _DeckWriter:
                   italic: bool | None = None, colour: str | None = None,
                   anchor: MSO_ANCHOR = MSO_ANCHOR.TOP) -> Shape:
         shape = slide.shapes.add_textbox(*box.tuple())
-        frame = shape.text_frame
-        frame.word_wrap = True
-        frame.auto_size = MSO_AUTO_SIZE.NONE
-        frame.vertical_anchor = anchor
-        zero_insets(frame)
+        # the text frame as python-pptx's proxies set it (wrapped, not autofitted,
+        # anchored, no insets), written directly: a deck has a text box per card
+        body = shape._element.txBody
+        assert body is not None  # a new text box holds its text body
+        body_pr = body.find(f"{A}bodyPr")
+        for autofit in list(body_pr):
+            body_pr.remove(autofit)
+        etree.SubElement(body_pr, f"{A}noAutofit")
+        body_pr.set("wrap", "square")
+        body_pr.set("anchor", _ANCHORS[anchor])
+        for side in ("lIns", "rIns", "tIns", "bIns"):
+            body_pr.set(side, "0")
+        first = body.find(f"{A}p")
         for number, line in enumerate(text.split("\n")):
-            paragraph = frame.paragraphs[0] if number == 0 else frame.add_paragraph()
-            self._runs(paragraph, line, size, bold=bold, italic=italic,
-                       colour=colour or self.palette.text)
+            p = first if number == 0 else etree.SubElement(body, f"{A}p")
+            write_runs(p, line, LANGUAGE_TAGS[self.lang], size, bold, colour or self.palette.text,
+                       italic)
         return shape
 
 
