@@ -12,9 +12,7 @@ pessimistic) is used and a `MetricsMissing` warning says so.
 
 from __future__ import annotations
 
-import bisect
 import math
-import operator
 import re
 import warnings
 from dataclasses import dataclass
@@ -82,37 +80,9 @@ def lines_and_bound(text: str, width_pt: float, size_pt: float, bold: bool = Fal
     decides, word after word, whether the next word fits the line: at any width
     from `width_pt` up to the narrowest room a refused word needed, every decision
     is the same, so a table's width search counts a cell again only past it.
-    A word longer than the line is broken by the width itself: no bound then.
-
-    Remembered per text, size and weight as the widths each count holds over: a
-    cell is counted again at the widths its table's columns are tried at, at the
-    width it is drawn in, and by both the report and the deck."""
+    A word longer than the line is broken by the width itself: no bound then."""
     if width_pt <= 0:
         raise ValueError("width must be positive")
-    key = (text, size_pt, bold)
-    known = _COUNTED.get(key)
-    if known is None:
-        if len(_COUNTED) >= _COUNTED_TEXTS:  # a long batch: start afresh rather than grow
-            _COUNTED.clear()
-        known = _COUNTED[key] = []
-    else:
-        # the count made from the widest width at most `width_pt` holds up to its bound
-        below = bisect.bisect_right(known, width_pt, key=_FROM)
-        if below and width_pt < known[below - 1][1]:
-            return known[below - 1][2], known[below - 1][1]
-    lines, bound = _lines_and_bound(text, width_pt, size_pt, bold)
-    bisect.insort_right(known, (width_pt, bound, lines), key=_FROM)
-    return lines, bound
-
-
-# per (text, size, bold): the counts made, as (from the width, until the width, lines),
-# ordered by width
-_COUNTED: dict[tuple[str, float, bool], list[tuple[float, float, int]]] = {}
-_COUNTED_TEXTS = 1 << 14
-_FROM = operator.itemgetter(0)
-
-
-def _lines_and_bound(text: str, width_pt: float, size_pt: float, bold: bool) -> tuple[int, float]:
     space = _em_width(" ", bold) * size_pt * SAFETY
     total = 0
     bound = math.inf

@@ -150,8 +150,8 @@ class _Counts(NamedTuple):
     """A column's cells at one width: their lines, the widths up to which those hold,
     the lines' sum and the least of those widths (below it, no cell changes)."""
 
-    lines: list[int]
-    bounds: list[float]
+    lines: tuple[int, ...]     # tuples of numbers: the garbage collector stops tracking them
+    bounds: tuple[float, ...]
     total: int
     until: float
 
@@ -176,9 +176,9 @@ class _WidthSearch:
                           for r, text in enumerate(column)] for column in cells]
         self.counted: dict[tuple[int, int], _Counts] = {}   # per (column, step)
         self.counted_steps: list[list[int]] = [[] for _ in cells]
-        # per (column, from step, to step): the rows the move changes with their new
-        # lines, and the column's lines in all after it
-        self.changes: dict[tuple[int, int, int], tuple[list[tuple[int, int]], int]] = {}
+        # per (column, from step, to step): the rows the move changes (a tuple of
+        # numbers, which the garbage collector stops tracking: a search keeps thousands)
+        self.changes: dict[tuple[int, int, int], tuple[int, ...]] = {}
         self.current = [self.lines(c, 0) for c in range(self.columns)]
         rows = len(cells[0])
         self.tallest = [0] * rows   # per row: its tallest cell's lines
@@ -213,14 +213,14 @@ class _WidthSearch:
                 for r, bound in enumerate(bounds):
                     if bound <= width:
                         found[r], bounds[r] = self.count(column, r, width)
-                known = _Counts(found, bounds, sum(found), min(bounds))
+                known = _Counts(tuple(found), tuple(bounds), sum(found), min(bounds))
         else:
             found, bounds = [], []
             for r in range(len(self.cells[column])):
                 lines, bound = self.count(column, r, width)
                 found.append(lines)
                 bounds.append(bound)
-            known = _Counts(found, bounds, sum(found), min(bounds))
+            known = _Counts(tuple(found), tuple(bounds), sum(found), min(bounds))
         done.insert(below, k)
         self.counted[column, k] = known
         return known
@@ -239,14 +239,13 @@ class _WidthSearch:
         self.tallest[r], self.second[r] = first, runner
         return True
 
-    def changed(self, column: int, start: int, end: int) -> tuple[list[tuple[int, int]], int]:
+    def changed(self, column: int, start: int, end: int) -> tuple[int, ...]:
         key = (column, start, end)
         known = self.changes.get(key)
         if known is None:
-            own, trial = self.current[column].lines, self.lines(column, end)
-            self.changes[key] = known = ([] if trial.lines is own else [
-                (r, new) for r, (old, new) in enumerate(zip(own, trial.lines, strict=True))
-                if new != old], trial.total)
+            own, trial = self.current[column].lines, self.lines(column, end).lines
+            self.changes[key] = known = () if trial is own else tuple(
+                r for r, (old, new) in enumerate(zip(own, trial, strict=True)) if new != old)
         return known
 
     def weigh(self, column: int, left: int) -> tuple[tuple[float, int] | None, set[int]]:
@@ -258,18 +257,19 @@ class _WidthSearch:
         for k in range(1, min(LOOKAHEAD, left) + 1):
             if self.usable(column, start + k) < current.until:
                 continue  # no cell of the column gains a line yet: nothing saved
-            moved, trial_cells = self.changed(column, start, start + k)
+            moved = self.changed(column, start, start + k)
             if not moved:
                 continue
+            trial = self.lines(column, start + k)
             # a changed row is then as tall as the taller of its new cell and the
             # others' tallest (the runner-up when this column held the row's height)
             saved_rows = 0
-            for r, new in moved:
+            for r in moved:
                 rows.add(r)
-                top = self.tallest[r]
+                top, new = self.tallest[r], trial.lines[r]
                 others = top if current.lines[r] != top else self.second[r]
                 saved_rows += top - (new if new > others else others)
-            gain = (saved_rows * self.weight + current.total - trial_cells) / k
+            gain = (saved_rows * self.weight + current.total - trial.total) / k
             if gain > (best[0] if best else 0.0):
                 best = (gain, k)
         return best, rows
@@ -286,11 +286,11 @@ class _WidthSearch:
             if chosen is None:
                 break
             column, k = chosen
-            moved, _ = self.changed(column, self.steps[column], self.steps[column] + k)
+            moved = self.changed(column, self.steps[column], self.steps[column] + k)
             self.steps[column] += k
             left -= k
             self.current[column] = self.lines(column, self.steps[column])
-            ranked = {r for r, _ in moved if self.rank(r)}
+            ranked = {r for r in moved if self.rank(r)}
             for other in range(self.columns):
                 # fewer steps left than a column may take: every column weighs again
                 if other == column or left < LOOKAHEAD or not ranked.isdisjoint(weighed[other][1]):

@@ -106,27 +106,3 @@ def test_a_line_never_breaks_at_a_non_breaking_space():
     assert fit.wrap(text, width, size) == ["le", date]
     assert fit.count_lines(f"{date} {date}", width, size) == 2
     assert fit.count_lines("45\u202f%", fit.text_width("45", size) * fit.SAFETY + 0.5, size) == 2
-
-
-def test_a_text_counted_once_is_not_laid_out_again_where_its_count_holds(monkeypatch):
-    """Tables count the same cell at many widths (each step of their width search, the
-    width drawn, the report and the deck): within the widths a count holds over, the
-    count is remembered, not made again; past them, the text is counted afresh."""
-    text = "Conseillers en agence : un douzaine de champs obligatoires par appel, évalués"
-    laid_out = []
-    paragraph_widths = fit._paragraph_widths
-
-    def counting(*args):
-        laid_out.append(args)
-        return paragraph_widths(*args)
-
-    monkeypatch.setattr(fit, "_paragraph_widths", counting)
-    lines, bound = fit.lines_and_bound(text, 101.0, 9.5)
-    assert lines == lines_word_by_word(text, 101.0, 9.5) and 101.0 < bound < math.inf
-    for width in (101.0, (101.0 + bound) / 2, bound - 0.001):
-        assert fit.lines_and_bound(text, width, 9.5) == (lines, bound)
-        assert fit.count_lines(text, width, 9.5) == lines_word_by_word(text, width, 9.5)
-    assert len(laid_out) == 1
-    for width in (bound, 100.0):
-        assert fit.count_lines(text, width, 9.5) == lines_word_by_word(text, width, 9.5)
-    assert len(laid_out) == 3
