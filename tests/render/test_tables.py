@@ -3,7 +3,9 @@ never breaking a word, giving long text the room."""
 
 from __future__ import annotations
 
-from playbook.render import fit
+import random
+
+from playbook.render import fit, tables
 from playbook.render.ir import Table
 from playbook.render.tables import EMU_PER_PT, cell_text, column_widths
 
@@ -88,3 +90,68 @@ def test_a_deck_table_measures_at_its_own_size():
     needed = fit.text_width("Responsable", 14, bold=True) * EMU_PER_PT
     assert deck[header.index("Responsable")] - 10 * EMU_PER_PT >= needed
     assert sum(deck) == 880 * EMU_PER_PT
+
+
+def _plain_fill(header: list[str], texts: list[list[str]], floor: list[float], total: int,
+                size: float, padding: int) -> list[float]:
+    """The width search as its rule says it, weighing every trial of every column again
+    at each step: the step goes to the widening that saves the most rows' lines, then
+    cells' lines, per step it takes."""
+    cells = [[header[c], *(row[c] for row in texts)] for c in range(len(floor))]
+    step = (total - sum(floor)) / tables.FILL_STEPS
+    steps = [0] * len(floor)
+
+    def lines(c: int, k: int) -> list[int]:
+        width = (floor[c] + k * step - padding) / EMU_PER_PT
+        return [fit.count_lines(text or " ", width, size, bold=r == 0) for r, text in enumerate(cells[c])]
+
+    left = tables.FILL_STEPS
+    while left:
+        current = [lines(c, steps[c]) for c in range(len(floor))]
+        height = sum(map(max, *current)) if len(current) > 1 else sum(current[0])
+        best, best_gain = None, 0.0
+        for c, own in enumerate(current):
+            others = [max((current[d][r] for d in range(len(floor)) if d != c), default=0)
+                      for r in range(len(own))]
+            for k in range(1, min(tables.LOOKAHEAD, left) + 1):
+                trial = lines(c, steps[c] + k)
+                if trial == own:
+                    continue
+                saved = height - sum(map(max, trial, others))
+                gain = (saved * (len(floor) * len(own) + 1) + sum(own) - sum(trial)) / k
+                if gain > best_gain:
+                    best, best_gain = (c, k), gain
+        if best is None:
+            break
+        steps[best[0]] += best[1]
+        left -= best[1]
+    widths = [floor[c] + steps[c] * step for c in range(len(floor))]
+    if left:  # every cell fits: what is left goes in proportion to the widest cells
+        shares = [1 + max(fit.text_width(line, size, bold=r == 0)
+                          for r, text in enumerate(column) for line in text.split("\n"))
+                  for column in cells]
+        widths = tables._proportional(shares, widths, total)
+    return widths
+
+
+def test_the_width_search_hands_out_the_steps_as_weighing_every_trial_again_would():
+    """The search keeps each column's best widening until something it depends on moves:
+    its choices are those of weighing every trial of every column at every step."""
+    rng = random.Random(7)
+    words = ["Conseillers", "en", "agence", "impact", "3/3", "un", "douzaine", "de", "champs",
+             "obligatoires", "par", "appel", "le 18\u00a0mai\u00a02027", "45\u202f%", "—", "CRM",
+             "Anticonstitutionnellement", "référents", "métier"]
+    for _ in range(60):
+        columns, rows = rng.randint(1, 5), rng.randint(1, 7)
+        header = [" ".join(rng.choice(words) for _ in range(rng.randint(1, 3))) for _ in range(columns)]
+        texts = [["\n".join(" ".join(rng.choice(words) for _ in range(rng.randint(0, 14)))
+                            for _ in range(rng.randint(1, 2))) for _ in range(columns)]
+                 for _ in range(rows)]
+        size = rng.choice([9, 12, 14])
+        floor = [PADDING + max(fit.text_width(w, size, r == 0) * fit.SAFETY * EMU_PER_PT
+                               for r, text in enumerate([header[c], *(row[c] for row in texts)])
+                               for w in text.split() or [""]) for c in range(columns)]
+        total = int(sum(floor) * rng.uniform(1.05, 4))
+        table = Table(header, texts)
+        assert tables._fill(table, header, texts, floor, total, size, PADDING) == \
+            _plain_fill(header, texts, floor, total, size, PADDING), (header, texts, size, total)

@@ -729,21 +729,10 @@ def _month_lines(shapes: Shapes, ticks: dict[dt.date, str], box: EmuBox,
         line.line.color.rgb = _rgb("#E1E6E9")
         line.line.width = Pt(0.75)
         label_w = fit.text_width(name, size) * fit.SAFETY + 4
-        label = shapes.add_textbox(left + int(Pt(x - label_w / 2)),
-                                   top + int(Pt(title_pt + GANTT_DATES_PT - size * 1.6)),
-                                   int(Pt(label_w)), int(Pt(size * 1.4)))
-        label.name = "Month"
-        text_frame = label.text_frame
-        text_frame.word_wrap = False
-        text_frame.auto_size = MSO_AUTO_SIZE.NONE
-        text_frame.margin_left = text_frame.margin_right = 0
-        text_frame.margin_top = text_frame.margin_bottom = 0
-        paragraph = text_frame.paragraphs[0]
-        paragraph.alignment = PP_ALIGN.CENTER
-        run = paragraph.add_run()
-        run.text = name
-        run.font.size = Pt(size)
-        run.font.color.rgb = _rgb(palette.muted)
+        _label(shapes, (left + int(Pt(x - label_w / 2)),
+                        top + int(Pt(title_pt + GANTT_DATES_PT - size * 1.6)),
+                        int(Pt(label_w)), int(Pt(size * 1.4))),
+               "Month", [name], size, palette.muted, align="ctr")
 
 
 GANTT_DATES_PT = 24        # above a Gantt's plot: the month labels
@@ -789,21 +778,9 @@ def _row_label_boxes(shapes: Shapes, wrapped: list[list[str]], size: int,
     for row, lines in enumerate(wrapped):
         text_h = len(lines) * size * fit.LINE_HEIGHT
         centre = plot_top + (row + 0.5) * pitch
-        label = shapes.add_textbox(left, top + int(Pt(centre - text_h / 2)),
-                                   int(Pt(column)), int(Pt(text_h)))
-        label.name = "Row label"
-        frame = label.text_frame
-        frame.word_wrap = False   # lines already broken to the column
-        frame.auto_size = MSO_AUTO_SIZE.NONE
-        frame.vertical_anchor = MSO_ANCHOR.MIDDLE
-        frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = 0
-        for number, text in enumerate(lines):
-            paragraph = frame.paragraphs[0] if number == 0 else frame.add_paragraph()
-            paragraph.alignment = PP_ALIGN.RIGHT
-            run = paragraph.add_run()
-            run.text = text
-            run.font.size = Pt(size)
-            run.font.color.rgb = _rgb(palette.text)
+        # lines already broken to the column
+        _label(shapes, (left, top + int(Pt(centre - text_h / 2)), int(Pt(column)), int(Pt(text_h))),
+               "Row label", lines, size, palette.text, align="r", middle=True)
 
 
 # --------------------------------------------------------------------------- text legend
@@ -852,22 +829,44 @@ def _text_legend(shapes: Shapes, entries: list[tuple[str, str]], box: EmuBox, pa
             key.name = "Legend key"
             flat_shape(key, colour)
             text_w = _entry_width(name) - _KEY_PT - _KEY_GAP_PT
-            label = shapes.add_textbox(left + int(Pt(_KEY_PT + _KEY_GAP_PT)), top,
-                                       int(Pt(text_w)), int(Pt(_LEGEND_LINE_PT)))
-            label.name = "Legend"
-            frame = label.text_frame
-            frame.word_wrap = False
-            frame.auto_size = MSO_AUTO_SIZE.NONE
-            frame.vertical_anchor = MSO_ANCHOR.MIDDLE
-            frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = 0
-            run = frame.paragraphs[0].add_run()
-            run.text = name
-            run.font.size = Pt(FONT_SIZE - 1)
-            run.font.color.rgb = _rgb(palette.text)
+            _label(shapes, (left + int(Pt(_KEY_PT + _KEY_GAP_PT)), top, int(Pt(text_w)),
+                            int(Pt(_LEGEND_LINE_PT))),
+                   "Legend", [name], FONT_SIZE - 1, palette.text, middle=True)
             left += int(Pt(_entry_width(name) + _ENTRY_GAP_PT))
 
 
 # --------------------------------------------------------------------------- XML details
+
+
+def _label(shapes: Shapes, box: EmuBox, name: str, lines: list[str], size: int, colour: str,
+           align: str | None = None, middle: bool = False) -> None:
+    """A text box named `name` of `lines` (a paragraph each, aligned `align`: "r", "ctr"),
+    unwrapped, without insets, its text `size` points in `colour`, centred vertically
+    when `middle`. Its text is written as python-pptx's text frame, paragraph and font
+    proxies write it, directly (the proxies cost more than the box: a Gantt has dozens)."""
+    label = shapes.add_textbox(*box)
+    label.name = name
+    body = label._element.txBody
+    body_pr = body.find(f"{{{_A}}}bodyPr")
+    for fit_element in list(body_pr):  # the new box's autofit, as `auto_size = NONE` does
+        body_pr.remove(fit_element)
+    etree.SubElement(body_pr, f"{{{_A}}}noAutofit")
+    body_pr.set("wrap", "none")
+    if middle:
+        body_pr.set("anchor", "ctr")
+    for side in ("lIns", "rIns", "tIns", "bIns"):
+        body_pr.set(side, "0")
+    paragraph = body.find(f"{{{_A}}}p")
+    sz, rgb = str(Pt(size).centipoints), str(_rgb(colour))
+    for number, text in enumerate(lines):
+        p = paragraph if number == 0 else etree.SubElement(body, f"{{{_A}}}p")
+        if align is not None:
+            etree.SubElement(p, f"{{{_A}}}pPr", algn=align)
+        r = etree.SubElement(p, f"{{{_A}}}r")
+        r_pr = etree.SubElement(r, f"{{{_A}}}rPr", sz=sz)
+        etree.SubElement(etree.SubElement(r_pr, f"{{{_A}}}solidFill"), f"{{{_A}}}srgbClr", val=rgb)
+        etree.SubElement(r, f"{{{_A}}}t")
+        r.text = text  # python-pptx's run escapes what XML cannot hold
 
 
 def _show_percent(dlbl: etree._Element, number_format: str) -> None:
@@ -903,13 +902,26 @@ def flat_shape(shape: Shape, colour: str) -> None:
     An empty effect list is not enough: LibreOffice still draws the theme's
     effect the shape style refers to, so the style reference goes.
     """
-    shape.fill.solid()
-    shape.fill.fore_color.rgb = _rgb(colour)
-    shape.line.fill.background()
-    shape.shadow.inherit = False
+    sp_pr = shape._element.spPr
+    if [child.tag for child in sp_pr] == _NEW_SHAPE:
+        # a shape just added: the elements python-pptx's fill, line and shadow
+        # proxies write, in their order, built directly (the proxies cost more than
+        # the shape)
+        fill = etree.SubElement(sp_pr, f"{{{_A}}}solidFill")
+        etree.SubElement(fill, f"{{{_A}}}srgbClr", val=str(_rgb(colour)))
+        etree.SubElement(etree.SubElement(sp_pr, f"{{{_A}}}ln"), f"{{{_A}}}noFill")
+        etree.SubElement(sp_pr, f"{{{_A}}}effectLst")
+    else:
+        shape.fill.solid()
+        shape.fill.fore_color.rgb = _rgb(colour)
+        shape.line.fill.background()
+        shape.shadow.inherit = False
     style = shape._element.find("{http://schemas.openxmlformats.org/presentationml/2006/main}style")
     if style is not None:
         style.getparent().remove(style)
+
+
+_NEW_SHAPE = [f"{{{_A}}}xfrm", f"{{{_A}}}prstGeom"]  # a new autoshape's properties
 
 
 def _rgb(colour: str) -> RGBColor:

@@ -22,11 +22,15 @@ import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from lxml import etree
 from pptx.enum.shapes import MSO_SHAPE, PP_PLACEHOLDER
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.opc.constants import CONTENT_TYPE as CT
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.parts.slide import SlidePart
+from pptx.shapes.shapetree import SlideShapeFactory, _SlidePlaceholderFactory
 from pptx.util import Emu, Pt
 
 if TYPE_CHECKING:
@@ -110,7 +114,7 @@ from .xml import (
     zero_insets,
 )
 
-_ANCHORS = {MSO_ANCHOR.BOTTOM: "b", MSO_ANCHOR.MIDDLE: "ctr"}
+_ANCHORS = {MSO_ANCHOR.TOP: "t", MSO_ANCHOR.BOTTOM: "b", MSO_ANCHOR.MIDDLE: "ctr"}
 _ALGN = {"left": "l", "right": "r", "center": "ctr"}
 _CELL_MARGIN = str(int(CELL_MARGIN_X))  # a cell's left and right insets, as the XML says them
 
@@ -158,8 +162,10 @@ class _DeckWriter:
         self._boxes: dict[tuple[str, PP_PLACEHOLDER, int], Box] = {}
         self._titles: dict[str, tuple[float, float, list[int]]] = {}
         self._footers: dict[str, list[etree._Element]] = {}
-        # per layout, its placeholders a new slide copies: (type, orientation, size, index)
-        self._cloneable: dict[str, list[tuple[PP_PLACEHOLDER, str, str, int]]] = {}
+        # per layout, its first slide as it was made, before its title: the next ones' copy
+        self._prototypes: dict[str, etree._Element] = {}
+        # per layout, where a new slide's title and text placeholders are (`_placeholder_places`)
+        self._placeholders: dict[str, tuple[int | None, list[int]]] = {}
         self._notes = NotesPages()
         self.content = self._placeholder_box("Title and Content", PP_PLACEHOLDER.BODY)
 
@@ -189,10 +195,7 @@ class _DeckWriter:
                   extra_notes: Iterable[str] = ()) -> PptxSlide:
         slide = self._add_slide(layout_name)
         if title:
-            self._set_title(slide, self.text(title))
-        tree = slide.shapes._spTree
-        for element in self._footer(layout_name):
-            tree.append(copy.deepcopy(element))
+            self._set_title(slide, layout_name, self.text(title))
         note_parts = [self.text(notes)] if notes else []
         note_parts.extend(extra_notes)
         if note_parts:
@@ -203,30 +206,42 @@ class _DeckWriter:
 
     def _add_slide(self, layout_name: str) -> PptxSlide:
         """A new slide of the layout with the layout's placeholders, as python-pptx's
-        `Slides.add_slide` makes it, the placeholders to copy read once per layout
-        (python-pptx reads them from the layout's XML again at every slide)."""
+        `Slides.add_slide` makes it, and its footer. The first slide of a layout is
+        made so; the next ones are copies of it as it then was (python-pptx reads the
+        placeholders from the layout's XML again and numbers each shape by searching
+        the slide at every slide)."""
         layout = self.layouts[layout_name]
-        if layout_name not in self._cloneable:
-            self._cloneable[layout_name] = [
-                (sp.ph_type, sp.ph_orient, sp.ph_sz, sp.ph_idx)
-                for sp in (ph.element for ph in layout.iter_cloneable_placeholders())]
         slides = self.presentation.slides
-        r_id, slide = slides.part.add_slide(layout)
-        shapes = slide.shapes
-        for ph_type, orient, sz, idx in self._cloneable[layout_name]:
-            shape_id = shapes._next_shape_id
-            shapes._spTree.add_placeholder(shape_id, shapes._next_ph_name(ph_type, shape_id, orient),
-                                           ph_type, orient, sz, idx)
+        prototype = self._prototypes.get(layout_name)
+        if prototype is None:
+            r_id, slide = slides.part.add_slide(layout)
+            shapes = slide.shapes
+            for sp in (ph.element for ph in layout.iter_cloneable_placeholders()):
+                shape_id = shapes._next_shape_id
+                shapes._spTree.add_placeholder(
+                    shape_id, shapes._next_ph_name(sp.ph_type, shape_id, sp.ph_orient),
+                    sp.ph_type, sp.ph_orient, sp.ph_sz, sp.ph_idx)
+            for element in self._footer(layout_name):
+                shapes._spTree.append(copy.deepcopy(element))
+            self._prototypes[layout_name] = copy.deepcopy(slide._element)
+            self._placeholders[layout_name] = _placeholder_places(slide)
+        else:
+            # python-pptx's `PresentationPart.add_slide`, on a copy of the first slide
+            presentation = slides.part
+            part = SlidePart(presentation._next_slide_partname, CT.PML_SLIDE, presentation.package,
+                             copy.deepcopy(prototype))
+            part.relate_to(layout.part, RT.SLIDE_LAYOUT)
+            r_id, slide = presentation.relate_to(part, RT.SLIDE), part.slide
         slides._sldIdLst.add_sldId(r_id)
         new: PptxSlide = slide
         return new
 
-    def _set_title(self, slide: PptxSlide, title: str) -> None:
-        """Put `title` on `slide` at the largest template size that fits it."""
-        placeholder = slide.shapes.title
-        if placeholder is None:
-            raise ValueError(f"the template's layout {slide.slide_layout.name!r} has no title")
-        layout = slide.slide_layout.name
+    def _set_title(self, slide: PptxSlide, layout: str, title: str) -> None:
+        """Put `title` on `slide` (of layout `layout`) at the largest template size that fits it."""
+        place = self._placeholders[layout][0]
+        if place is None:
+            raise ValueError(f"the template's layout {layout!r} has no title")
+        placeholder = cast("Shape", SlideShapeFactory(slide.shapes._spTree[place], slide.shapes))
         if layout not in self._titles:  # the title's room and sizes, once per layout
             left, right = insets(placeholder)
             base = title_size(placeholder)
@@ -275,13 +290,13 @@ class _DeckWriter:
         """Write `text` (with **bold** markers) into `paragraph` as runs."""
         write_runs(paragraph._p, text, LANGUAGE_TAGS[self.lang], size, bold, colour, italic)
 
-    def _body_placeholder(self, slide: PptxSlide, index: int = 0) -> SlidePlaceholder:
-        bodies: list[SlidePlaceholder] = [ph for ph in slide.placeholders
-                  if ph.placeholder_format.type in (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT,
-                                                    PP_PLACEHOLDER.SUBTITLE)]
-        bodies.sort(key=lambda ph: (ph.placeholder_format.type != PP_PLACEHOLDER.SUBTITLE,
-                                    ph.left))
-        return bodies[index]
+    def _body_placeholder(self, slide: PptxSlide, layout: str, index: int = 0) -> SlidePlaceholder:
+        """The slide's `index`-th text placeholder (a subtitle first, then left to right),
+        found where its layout's first slide had it: taken before any is removed."""
+        place = self._placeholders[layout][1][index]
+        placeholder: SlidePlaceholder = _SlidePlaceholderFactory(slide.shapes._spTree[place],
+                                                                 slide.placeholders)
+        return placeholder
 
     def save(self, path: Path) -> Path:
         props = self.presentation.core_properties
@@ -313,7 +328,8 @@ class _DeckWriter:
 
     def _cover(self, cover: CoverSlide) -> None:
         slide = self.new_slide("Cover", cover.title or self.deck.title, cover.notes)
-        subtitle, details_box = self._body_placeholder(slide, 0), self._body_placeholder(slide, 1)
+        subtitle, details_box = (self._body_placeholder(slide, "Cover", 0),
+                                 self._body_placeholder(slide, "Cover", 1))
         self._fill_plain(subtitle, self.text(cover.subtitle or self.deck.subtitle))
         details = [self.text(self.deck.client)]
         if self.deck.date:
@@ -323,7 +339,7 @@ class _DeckWriter:
 
     def _section(self, section: SectionSlide) -> None:
         slide = self.new_slide("Section", section.title, section.notes)
-        self._fill_plain(self._body_placeholder(slide), self.text(section.subtitle))
+        self._fill_plain(self._body_placeholder(slide, "Section"), self.text(section.subtitle))
 
     def _fill_plain(self, placeholder: SlidePlaceholder, text: str) -> None:
         """Unbulleted text in a placeholder, shrunk to fit; the placeholder goes when empty."""
@@ -352,7 +368,7 @@ class _DeckWriter:
             self._bullet_pages("Closing", closing.title, closing.bullets, closing.notes)
         else:
             slide = self.new_slide("Closing", closing.title, closing.notes)
-            body = self._body_placeholder(slide)
+            body = self._body_placeholder(slide, "Closing")
             body._element.getparent().remove(body._element)
 
     def _bullet_pages(self, layout: str, title: str, bullets: list[BulletLike],
@@ -365,7 +381,7 @@ class _DeckWriter:
             # the notes go with the slide that opens the series, said once
             slide = self.new_slide(layout, title if number == 0 else self.continued(title),
                                    notes if number == 0 else "")
-            self._write_bullets(self._body_placeholder(slide), page, size)
+            self._write_bullets(self._body_placeholder(slide, layout), page, size)
 
     def _items(self, bullets: list[BulletLike]) -> list[BulletItem]:
         items = []
@@ -420,7 +436,7 @@ class _DeckWriter:
             title = two.title if number == 0 else self.continued(two.title)
             slide = self.new_slide("Two Content", title, two.notes if number == 0 else "")
             # both placeholders first: removing one would shift the other's index
-            placeholders = [self._body_placeholder(slide, index) for index in (0, 1)]
+            placeholders = [self._body_placeholder(slide, "Two Content", index) for index in (0, 1)]
             for placeholder, (heading, layout, box) in zip(placeholders, sides, strict=True):
                 if isinstance(layout, _TableLayout):
                     placeholder._element.getparent().remove(placeholder._element)
@@ -708,15 +724,23 @@ class _DeckWriter:
                   italic: bool | None = None, colour: str | None = None,
                   anchor: MSO_ANCHOR = MSO_ANCHOR.TOP) -> Shape:
         shape = slide.shapes.add_textbox(*box.tuple())
-        frame = shape.text_frame
-        frame.word_wrap = True
-        frame.auto_size = MSO_AUTO_SIZE.NONE
-        frame.vertical_anchor = anchor
-        zero_insets(frame)
+        # the text frame as python-pptx's proxies set it (wrapped, not autofitted,
+        # anchored, no insets), written directly: a deck has a text box per card
+        body = shape._element.txBody
+        assert body is not None  # a new text box holds its text body
+        body_pr = body.find(f"{A}bodyPr")
+        for autofit in list(body_pr):
+            body_pr.remove(autofit)
+        etree.SubElement(body_pr, f"{A}noAutofit")
+        body_pr.set("wrap", "square")
+        body_pr.set("anchor", _ANCHORS[anchor])
+        for side in ("lIns", "rIns", "tIns", "bIns"):
+            body_pr.set(side, "0")
+        first = body.find(f"{A}p")
         for number, line in enumerate(text.split("\n")):
-            paragraph = frame.paragraphs[0] if number == 0 else frame.add_paragraph()
-            self._runs(paragraph, line, size, bold=bold, italic=italic,
-                       colour=colour or self.palette.text)
+            p = first if number == 0 else etree.SubElement(body, f"{A}p")
+            write_runs(p, line, LANGUAGE_TAGS[self.lang], size, bold, colour or self.palette.text,
+                       italic)
         return shape
 
 
@@ -728,6 +752,21 @@ class _DeckWriter:
 
 
 # --------------------------------------------------------------------------- measuring
+
+
+def _placeholder_places(slide: PptxSlide) -> tuple[int | None, list[int]]:
+    """Where a new slide of its layout holds its title and its text placeholders (a
+    subtitle first, then left to right), as positions in its shape tree: the same on
+    every slide of the layout, found once (a placeholder's type and position are read
+    through python-pptx's inheritance from the layout, at every access)."""
+    tree = list(slide.shapes._spTree)
+    title = slide.shapes.title
+    bodies = [ph for ph in slide.placeholders
+              if ph.placeholder_format.type in (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT,
+                                                PP_PLACEHOLDER.SUBTITLE)]
+    bodies.sort(key=lambda ph: (ph.placeholder_format.type != PP_PLACEHOLDER.SUBTITLE, ph.left))
+    return (None if title is None else tree.index(title._element),
+            [tree.index(ph._element) for ph in bodies])
 
 
 def _balanced(items: list[str], per_page: int) -> list[list[str]]:

@@ -375,3 +375,60 @@ def test_every_group_of_a_map_declares_the_longest_groups_point_count(tmp_path, 
     declared = {int(v) for s in series
                 for v in s.xpath("./c:xVal//c:ptCount/@val | ./c:yVal//c:ptCount/@val")}
     assert declared == {3}
+
+
+def test_labels_and_flat_shapes_are_written_as_python_pptx_writes_them(templates):
+    """Gantt labels, legend names and message cards are written as XML directly: the
+    same elements, attributes and order as python-pptx's text, fill and line proxies
+    make, so a deck is the same file either way."""
+    from lxml import etree
+    from pptx.enum.shapes import MSO_SHAPE
+    from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+
+    from playbook.render.pptx.charts import _label, _rgb, flat_shape
+
+    slide = Presentation(str(templates / "house.pptx")).slides.add_slide(
+        Presentation(str(templates / "house.pptx")).slide_layouts[0])
+    shapes = slide.shapes
+    direct = []
+    for lines, align, middle in ((["Équipe\u00a0support", "CRM"], "r", True), (["janv."], "ctr", False),
+                                 (["Vague 1 & <2>"], None, True)):
+        _label(shapes, (10, 20, 300, 400), "Row label", lines, 10, "#1F3A5F", align, middle)
+        direct.append(shapes[-1]._element)
+        proxied = shapes.add_textbox(10, 20, 300, 400)
+        proxied.name = "Row label"
+        frame = proxied.text_frame
+        frame.word_wrap = False
+        frame.auto_size = MSO_AUTO_SIZE.NONE
+        if middle:
+            frame.vertical_anchor = MSO_ANCHOR.MIDDLE
+        frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = 0
+        for number, text in enumerate(lines):
+            paragraph = frame.paragraphs[0] if number == 0 else frame.add_paragraph()
+            if align:
+                paragraph.alignment = {"r": PP_ALIGN.RIGHT, "ctr": PP_ALIGN.CENTER}[align]
+            run = paragraph.add_run()
+            run.text = text
+            run.font.size = Pt(10)
+            run.font.color.rgb = _rgb("#1F3A5F")
+        direct.append(proxied._element)
+    for kind in (MSO_SHAPE.RECTANGLE, MSO_SHAPE.OVAL):
+        flat = shapes.add_shape(kind, 0, 0, 100, 100)
+        flat_shape(flat, "#D4E1EC")
+        direct.append(flat._element)
+        proxied = shapes.add_shape(kind, 0, 0, 100, 100)
+        proxied.fill.solid()
+        proxied.fill.fore_color.rgb = _rgb("#D4E1EC")
+        proxied.line.fill.background()
+        proxied.shadow.inherit = False
+        proxied._element.remove(proxied._element.find(
+            "{http://schemas.openxmlformats.org/presentationml/2006/main}style"))
+        direct.append(proxied._element)
+
+    def without_id(element):
+        xml = etree.tostring(element).decode()
+        return xml.replace(f'id="{element.shape_id}"', "").replace(
+            f' {element.shape_id - 1}"', '"')
+
+    for ours, theirs in zip(direct[::2], direct[1::2], strict=True):
+        assert without_id(ours) == without_id(theirs)

@@ -421,3 +421,31 @@ def test_notes_pages_made_once_per_deck_are_those_python_pptx_makes(tmp_path, te
     presentation = Presentation(str(copied))
     assert [s.notes_slide.notes_text_frame.text for s in presentation.slides] == [
         f"Ce que dit l’orateur, {n}." for n in range(1, 8)]
+
+
+def test_slides_of_one_layout_are_copies_of_its_first_each_with_its_own_title(tmp_path, templates,
+                                                                             monkeypatch):
+    """A deck's slides of a layout carry the placeholders python-pptx gives a new slide of
+    it (ids, names, types) and the footer; the later ones are copies of the first, not
+    built again from the layout, and each keeps its own title and relationships."""
+    from pptx.oxml.slide import CT_Slide
+
+    made = []
+    new = CT_Slide.new
+    monkeypatch.setattr(CT_Slide, "new", classmethod(lambda cls: made.append(1) or new()))
+    slides = list(_deck(tmp_path, templates,
+                        [BulletSlide(f"Point {i}", ["un", "deux"]) for i in range(4)]
+                        + [TableSlide("Tableau", Table(["A"], [["x"]]))]).slides)
+    assert len(made) == 2  # one slide built per layout used
+    reference = Presentation(str(templates / "house.pptx"))
+    fresh = reference.slides.add_slide(slides[0].slide_layout)
+    expected = [(ph.shape_id, ph.name, ph.placeholder_format.type) for ph in fresh.placeholders]
+    for number, slide in enumerate(slides[:4]):
+        shapes = [(ph.shape_id, ph.name, ph.placeholder_format.type) for ph in slide.placeholders]
+        assert shapes[:len(expected)] == expected
+        assert {PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER} <= {kind for _, _, kind in shapes}
+        assert _title(slide) == f"Point {number}"
+        assert slide.slide_layout.name == "Title and Content"
+        assert [p.text for p in slide.placeholders[1].text_frame.paragraphs] == ["un", "deux"]
+    assert len({slide.part.partname for slide in slides}) == 5
+    assert slides[4].slide_layout.name == "Title Only" and _title(slides[4]) == "Tableau"
