@@ -289,11 +289,7 @@ def test_the_committees_analysis_reuses_its_clients_diagnosis_and_days_and_no_ot
     real = diagnosis_module.diagnose
     monkeypatch.setattr(diagnosis_module, "diagnose",
                         lambda e, *a, **k: calls.append(e.client) or real(e, *a, **k))
-    monkeypatch.setattr(engine, "_ANALYSES", type(engine._ANALYSES)())
-    monkeypatch.setattr(engine, "_UNDATED", type(engine._UNDATED)())
-    method = load_method()
-    engagement = load_engagement(EXAMPLES / "mutuelle_horizon.yaml")
-    first = engine.analysed(engagement, method)
+    method, engagement, first = _first_analysis(monkeypatch)
     moved = engagement.model_copy(update={"engagement": engagement.engagement.model_copy(
         update={"as_of": first.as_of + pd.Timedelta(days=100).to_pytimedelta()})})
     later = engine.analysed(moved, method)
@@ -336,11 +332,7 @@ def test_the_committees_change_plan_starts_from_its_clients_actions_as_planned(m
     from playbook.analysis.copil import default_as_of
     from playbook.analysis.records import PlannedActions
 
-    monkeypatch.setattr(engine, "_ANALYSES", type(engine._ANALYSES)())
-    monkeypatch.setattr(engine, "_UNDATED", type(engine._UNDATED)())
-    method = load_method()
-    engagement = load_engagement(EXAMPLES / "mutuelle_horizon.yaml")
-    first = engine.analysed(engagement, method)
+    method, engagement, first = _first_analysis(monkeypatch)
     moved = engagement.model_copy(update={"engagement": engagement.engagement.model_copy(
         update={"as_of": default_as_of(engagement)})})
     later = engine.analysed(moved, method)
@@ -385,3 +377,13 @@ def test_the_lever_catalogue_is_parsed_once_per_content(tmp_path):
     assert lever_codes(folder)[0] == "renamed" and _lever_codes.cache_info().misses == 2
     levers.write_text("levers: [", encoding="utf-8")
     assert lever_codes(folder) is None
+
+
+def _first_analysis(monkeypatch):
+    """The method, the French example and its analysis, in a process that keeps no
+    analysis from before (the caches emptied for this test)."""
+    monkeypatch.setattr(engine, "_ANALYSES", type(engine._ANALYSES)())
+    monkeypatch.setattr(engine, "_UNDATED", type(engine._UNDATED)())
+    method = load_method()
+    engagement = load_engagement(EXAMPLES / "mutuelle_horizon.yaml")
+    return method, engagement, engine.analysed(engagement, method)

@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import docx
 import pptx
 import yaml
+
+
+def wait_for(condition, seconds: float, what: str = "a condition"):
+    """`condition()`'s first true value, asked every 50 ms for at most `seconds`."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.05)
+    raise AssertionError(f"timed out waiting for {what}")
 
 
 def docx_text(path: Path) -> list[str]:

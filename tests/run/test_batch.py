@@ -8,7 +8,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 
 import psutil
 import pytest
@@ -18,7 +17,7 @@ from playbook.errors import PlaybookError
 from playbook.run.batch import find_engagements, run_batch
 from playbook.run.execute import run_engagement
 
-from .helpers import docx_text, listing, pptx_text, write_engagement
+from .helpers import docx_text, listing, pptx_text, wait_for, write_engagement
 
 ONLY = ["framing_note", "impact_diagnosis"]
 CLIENT = "Coopérative Laitière du Val"
@@ -106,7 +105,7 @@ def test_stopping_a_batch_stops_the_helpers_of_its_last_client_and_commits_nothi
     try:
         # The incomplete engagement's core went to the hanging client: its helper
         # renders the deliverables after the one its process is stuck in.
-        _wait_for(lambda: any(folder.glob(".staging-*/steering.docx")), 60)
+        wait_for(lambda: any(folder.glob(".staging-*/steering.docx")), 60)
         processes = psutil.Process(batch.pid).children(recursive=True)
         assert len(processes) == 2  # the client and its helper
         batch.send_signal(signal.SIGTERM)
@@ -116,14 +115,6 @@ def test_stopping_a_batch_stops_the_helpers_of_its_last_client_and_commits_nothi
     finally:
         batch.kill()
     assert not folder.exists() or not any(folder.iterdir())
-
-
-def _wait_for(condition, seconds):
-    deadline = time.monotonic() + seconds
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError("condition not reached in time")
-        time.sleep(0.05)
 
 
 def test_a_batch_on_one_core_never_forks_a_helper(clients, tmp_path, notebooks):

@@ -12,7 +12,6 @@ import signal
 import subprocess
 import sys
 import threading
-import time
 import zipfile
 from pathlib import Path
 
@@ -20,7 +19,7 @@ import pytest
 
 from playbook.run.batch import run_batch
 
-from .helpers import write_engagement
+from .helpers import wait_for, write_engagement
 
 pytest.importorskip("distributed")
 psutil = pytest.importorskip("psutil")
@@ -57,16 +56,6 @@ def _contents(data: bytes) -> dict[str, bytes]:
         return {n: archive.read(n) for n in archive.namelist() if n != "docProps/core.xml"}
 
 
-def _wait_for(condition, seconds: float, what: str):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        value = condition()
-        if value:
-            return value
-        time.sleep(0.05)
-    raise AssertionError(f"timed out waiting for {what}")
-
-
 @pytest.fixture
 def cluster(tmp_path, notebooks):
     """`dask scheduler` and two `dask worker`s, as a user starts them (plus the
@@ -84,7 +73,7 @@ def cluster(tmp_path, notebooks):
          "--no-dashboard"], cwd=work, env=environ,
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)]
     try:
-        _wait_for(scheduler_file.is_file, 60, "the scheduler")
+        wait_for(scheduler_file.is_file, 60, "the scheduler")
         address = json.loads(scheduler_file.read_text())["address"]
         for _ in range(2):
             processes.append(subprocess.Popen(
@@ -123,7 +112,7 @@ def test_a_cluster_from_the_command_line_survives_a_worker_killed_mid_client(
         paths, out, only=ONLY, notebooks_dir=notebooks, dask_address=address)))
     batch.start()
     # Kill a worker while it runs a client (a client runs in a process it forked).
-    busy = _wait_for(lambda: next((w for w in workers if psutil.Process(w.pid).children()), None),
+    busy = wait_for(lambda: next((w for w in workers if psutil.Process(w.pid).children()), None),
                      300, "a worker running a client")
     busy.send_signal(signal.SIGKILL)
     batch.join(600)

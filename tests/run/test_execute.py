@@ -8,7 +8,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -19,7 +18,7 @@ from playbook.run.execute import run_engagement
 from playbook.run.folders import STAGING_MARK, client_folder
 from playbook.run.manifest import sha256
 
-from .helpers import docx_text, listing, pptx_text, write_engagement
+from .helpers import docx_text, listing, pptx_text, wait_for, write_engagement
 
 DELIVERABLES = ["framing_note", "target_vision", "impact_diagnosis", "change_plan", "training_plan",
                 "steering"]
@@ -182,21 +181,13 @@ def test_killing_a_run_leaves_previous_outputs_whole_and_no_temporary_file(
                "run", str(hanging), "--out", str(out_dir), "--notebooks", str(notebooks)]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        _wait_for(lambda: any(folder.glob(".staging-*/impact_diagnosis.docx")), 60)
+        wait_for(lambda: any(folder.glob(".staging-*/impact_diagnosis.docx")), 60)
         process.send_signal(signum)
         process.wait(10)
-        _wait_for(lambda: not any(folder.glob(".*")), 15)  # the client process cleans up
+        wait_for(lambda: not any(folder.glob(".*")), 15)  # the client process cleans up
     finally:
         process.kill()
     assert listing(folder) == before
-
-
-def _wait_for(condition, seconds):
-    deadline = time.monotonic() + seconds
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError("condition not reached in time")
-        time.sleep(0.05)
 
 
 def test_the_kernel_engine_produces_the_same_files(engagement, out_dir, notebooks, tmp_path):
